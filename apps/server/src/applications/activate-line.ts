@@ -1,0 +1,93 @@
+import { timingSafeEqual } from "node:crypto";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import { type Database, toBuffer } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { type ApplicationRow, lockApplication } from "./application-row.ts";
+import { applyEvent } from "./apply-event.ts";
+import { activationCodeHash, assertActivatable, MAX_ACTIVATION_FAILURES } from "./request-activation-code.ts";
+
+export type ActivatedLine = { msisdn: string; iccid: string };
+
+/**
+ * Activates the line with the one-time code. A wrong code is counted in the same transaction that
+ * answers it (so the count survives the error); the fifth wrong code locks activation.
+ */
+export async function activateLine(
+  deps: { db: Database; keys: KeyManagement; clock: () => Date },
+  application: ApplicationRow,
+  code: string,
+): Promise<ActivatedLine> {
+  const outcome = await deps.db.transaction(async (tx) => {
+    const locked = await lockApplication(tx, application.id);
+    if (!locked) throw new AppError("application_not_found", "No such application");
+    assertActivatable(locked);
+    const { rows } = await tx.query<{ code_hash: unknown; expires_at: Date }>(
+      "SELECT code_hash, expires_at FROM activation_codes WHERE application_id = $1",
+      [application.id],
+    );
+    const stored = rows[0];
+    if (!stored) {
+      return {
+        ok: false as const,
+        error: new AppError("activation_code_invalid", "No activation code has been issued: request one first"),
+      };
+    }
+    const given = activationCodeHash(deps.keys, application.id, code);
+    const matches = timingSafeEqual(given, toBuffer(stored.code_hash));
+    if (!matches) {
+      const failures = locked.activationFailures + 1;
+      const lockNow = failures >= MAX_ACTIVATION_FAILURES;
+      await tx.query(
+        "UPDATE applications SET activation_failures = $2, activation_locked_at = CASE WHEN $3 THEN now() ELSE NULL END WHERE id = $1",
+        [application.id, failures, lockNow],
+      );
+      await appendAuditEntry(tx, {
+        actor: "applicant",
+        action: lockNow ? "application.activation_locked" : "application.activation_code_wrong",
+        subject: application.reference,
+        data: { failures },
+      });
+      return {
+        ok: false as const,
+        error: lockNow
+          ? new AppError(
+              "activation_locked",
+              `${MAX_ACTIVATION_FAILURES} wrong codes: activation is now locked; contact support`,
+            )
+          : new AppError("activation_code_invalid", "The code is not correct", {
+              errors: [{ field: "code", reason: "is not the code we sent" }],
+              attemptsRemaining: MAX_ACTIVATION_FAILURES - failures,
+            }),
+      };
+    }
+    if (new Date(stored.expires_at).getTime() < deps.clock().getTime()) {
+      return {
+        ok: false as const,
+        error: new AppError("activation_code_expired", "The code has expired: request a new one", {
+          errors: [{ field: "code", reason: "has expired" }],
+        }),
+      };
+    }
+    const activated: { line?: ActivatedLine } = {};
+    await applyEvent(
+      tx,
+      { applicationId: application.id, event: "activate", actor: { kind: "applicant" } },
+      async () => {
+        const sims = await tx.query<{ iccid: string; msisdn: string }>(
+          "UPDATE sims SET status = 'active', activated_at = now() WHERE application_id = $1 RETURNING iccid, msisdn",
+          [application.id],
+        );
+        const sim = sims.rows[0];
+        if (!sim) throw new Error(`application ${application.reference} has no assigned SIM`);
+        activated.line = { iccid: sim.iccid, msisdn: sim.msisdn };
+        await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [application.id]);
+        return { iccid: sim.iccid };
+      },
+    );
+    if (!activated.line) throw new Error("activation recorded no line");
+    return { ok: true as const, line: activated.line };
+  });
+  if (!outcome.ok) throw outcome.error;
+  return outcome.line;
+}

@@ -1,0 +1,75 @@
+import type { ApplicationState, FormFactor, Language, PlanKind } from "@jitsumei/domain";
+import type { Queryable } from "../db/database.ts";
+import { toBuffer } from "../db/database.ts";
+
+/** An application as stored (personal data still encrypted). Only this module reads the table. */
+export type ApplicationRow = {
+  id: string;
+  reference: string;
+  planId: string;
+  planKind: PlanKind;
+  state: ApplicationState;
+  version: number;
+  language: Language;
+  channel: string;
+  formFactor: FormFactor;
+  accessTokenHash: Buffer;
+  wrappedDataKey: Buffer;
+  contactEnc: Buffer;
+  particularsEnc: Buffer | null;
+  depositRequired: boolean;
+  checkRun: number;
+  activationFailures: number;
+  activationLockedAt: Date | null;
+  createdAt: Date;
+  updatedAt: Date;
+  submittedAt: Date | null;
+};
+
+const columns = `a.id, a.reference, a.plan_id, p.kind AS plan_kind, a.state, a.version, a.language, a.channel,
+  a.form_factor, a.access_token_hash, a.wrapped_data_key, a.contact_enc, a.particulars_enc, a.deposit_required,
+  a.check_run, a.activation_failures, a.activation_locked_at, a.created_at, a.updated_at, a.submitted_at`;
+
+type RawRow = Record<string, unknown>;
+
+function fromRaw(r: RawRow): ApplicationRow {
+  return {
+    id: String(r.id),
+    reference: String(r.reference),
+    planId: String(r.plan_id),
+    planKind: r.plan_kind as PlanKind,
+    state: r.state as ApplicationState,
+    version: Number(r.version),
+    language: r.language as Language,
+    channel: String(r.channel),
+    formFactor: r.form_factor as FormFactor,
+    accessTokenHash: toBuffer(r.access_token_hash),
+    wrappedDataKey: toBuffer(r.wrapped_data_key),
+    contactEnc: toBuffer(r.contact_enc),
+    particularsEnc: r.particulars_enc == null ? null : toBuffer(r.particulars_enc),
+    depositRequired: Boolean(r.deposit_required),
+    checkRun: Number(r.check_run),
+    activationFailures: Number(r.activation_failures),
+    activationLockedAt: (r.activation_locked_at as Date | null) ?? null,
+    createdAt: r.created_at as Date,
+    updatedAt: r.updated_at as Date,
+    submittedAt: (r.submitted_at as Date | null) ?? null,
+  };
+}
+
+export async function findApplicationByReference(db: Queryable, reference: string): Promise<ApplicationRow | null> {
+  const { rows } = await db.query(
+    `SELECT ${columns} FROM applications a JOIN plans p ON p.id = a.plan_id WHERE a.reference = $1`,
+    [reference],
+  );
+  return rows[0] ? fromRaw(rows[0]) : null;
+}
+
+/** Locks the row for the rest of the transaction: the start of every change to an application. */
+export async function lockApplication(tx: Queryable, id: string): Promise<ApplicationRow | null> {
+  const { rows } = await tx.query(
+    `SELECT ${columns} FROM applications a JOIN plans p ON p.id = a.plan_id WHERE a.id = $1 FOR UPDATE OF a`,
+    [id],
+  );
+  return rows[0] ? fromRaw(rows[0]) : null;
+}

@@ -1,0 +1,91 @@
+import { type ActorKind, type ApplicationEvent, type ApplicationState, nextState } from "@jitsumei/domain";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import type { Database, Queryable } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { type ApplicationRow, lockApplication } from "./application-row.ts";
+
+/**
+ * The one door for every change of an application's state. In the caller's transaction it locks
+ * the row, asks the lifecycle table where the event leads, lets the caller do the work that belongs
+ * to the step (`within`, e.g. reserving a SIM), then stores the event and the new state and appends
+ * the audit entry. If anything throws, none of it happened.
+ */
+export type Actor = { kind: ActorKind; id?: string };
+
+export type EventInput = {
+  applicationId: string;
+  event: ApplicationEvent;
+  actor: Actor;
+  /** Non-personal facts about the step (reasons, check codes): stored with the event and audited. */
+  data?: Record<string, unknown>;
+};
+
+export type AppliedEvent = {
+  application: ApplicationRow;
+  from: ApplicationState;
+  to: ApplicationState;
+  version: number;
+};
+
+export async function applyEvent(
+  tx: Queryable,
+  input: EventInput,
+  within?: (application: ApplicationRow) => Promise<Record<string, unknown> | undefined>,
+): Promise<AppliedEvent> {
+  const application = await lockApplication(tx, input.applicationId);
+  if (!application) throw new AppError("application_not_found", "No such application");
+  const result = nextState(application.state, input.event, input.actor.kind, {
+    planKind: application.planKind,
+    depositRequired: application.depositRequired,
+  });
+  if (!result.ok) {
+    throw new AppError(
+      "transition_not_allowed",
+      `The application is ${application.state}: "${input.event}" is not possible now`,
+      { state: application.state, event: input.event, reason: result.refusal.code },
+    );
+  }
+  const extra = (await within?.(application)) ?? {};
+  const data = { ...input.data, ...extra };
+  const version = application.version + 1;
+  await tx.query("UPDATE applications SET state = $2, version = $3, updated_at = now() WHERE id = $1", [
+    application.id,
+    result.to,
+    version,
+  ]);
+  await tx.query(
+    `INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_kind, actor_id, data)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      application.id,
+      version,
+      input.event,
+      application.state,
+      result.to,
+      input.actor.kind,
+      input.actor.id ?? null,
+      JSON.stringify(data),
+    ],
+  );
+  await appendAuditEntry(tx, {
+    actor: input.actor.id ? `${input.actor.kind}:${input.actor.id}` : input.actor.kind,
+    action: "application.transition",
+    subject: application.reference,
+    data: { event: input.event, from: application.state, to: result.to, version, ...data },
+  });
+  return {
+    application: { ...application, state: result.to, version },
+    from: application.state,
+    to: result.to,
+    version,
+  };
+}
+
+/** applyEvent in a transaction of its own. */
+export function transition(
+  db: Database,
+  input: EventInput,
+  within?: (application: ApplicationRow) => Promise<Record<string, unknown> | undefined>,
+): Promise<AppliedEvent> {
+  return db.transaction((tx) => applyEvent(tx, input, within));
+}

@@ -1,0 +1,26 @@
+import type { Queryable } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { type ApplicationRow, findApplicationByReference } from "./application-row.ts";
+import { isWellFormedReference, tokenMatches } from "./secrets.ts";
+
+/**
+ * A reference alone never opens an application: the bearer token must match too. An unknown
+ * reference and a wrong token give the same answer, so neither can be probed.
+ */
+export async function authenticateApplicant(
+  db: Queryable,
+  reference: string,
+  token: string | null,
+): Promise<ApplicationRow> {
+  if (!token) {
+    throw new AppError(
+      "authentication_required",
+      "Send the application's access token as 'Authorization: Bearer <token>' (it was returned when the application was created)",
+    );
+  }
+  const application = isWellFormedReference(reference) ? await findApplicationByReference(db, reference) : null;
+  if (!application || !tokenMatches(token, application.accessTokenHash)) {
+    throw new AppError("application_not_found", `No application ${reference} opens with the token given`);
+  }
+  return application;
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import type { FormFactor, Language } from "@jitsumei/domain";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import { applicationCipher } from "../crypto/envelope.ts";
+import { type KeyManagement, newDataKey } from "../crypto/key-management.ts";
+import type { Database } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { findPlan } from "../plans/plans-repository.ts";
+import { hashToken, newAccessToken, newReference } from "./secrets.ts";
+
+export const channels = ["online", "shop", "airport_counter", "retail_package", "post"] as const;
+export type Channel = (typeof channels)[number];
+
+export type CreateApplicationInput = {
+  planId: string;
+  language: Language;
+  channel: Channel;
+  formFactor?: FormFactor;
+  contact: { email: string; phone?: string };
+};
+
+export type CreatedApplication = { reference: string; accessToken: string; state: "draft"; formFactor: FormFactor };
+
+export async function createApplication(
+  deps: { db: Database; keys: KeyManagement },
+  input: CreateApplicationInput,
+): Promise<CreatedApplication> {
+  const plan = await findPlan(deps.db, input.planId);
+  if (!plan) {
+    throw new AppError("plan_not_found", `There is no plan "${input.planId}" on sale (see GET /v1/plans)`, {
+      errors: [{ field: "planId", reason: "is not a plan on sale" }],
+    });
+  }
+  const formFactor = input.formFactor ?? plan.formFactors[0];
+  if (!formFactor || !plan.formFactors.includes(formFactor)) {
+    throw AppError.validation([
+      { field: "formFactor", reason: `must be one of ${plan.formFactors.join(", ")} for plan ${plan.id}` },
+    ]);
+  }
+
+  const id = randomUUID();
+  const accessToken = newAccessToken();
+  const dataKey = newDataKey();
+  const cipher = applicationCipher(id, dataKey);
+  const wrappedDataKey = await deps.keys.wrapDataKey(dataKey, `application:${id}`);
+
+  for (let attempt = 0; ; attempt++) {
+    const reference = newReference();
+    try {
+      await deps.db.transaction(async (tx) => {
+        await tx.query(
+          `INSERT INTO applications (id, reference, plan_id, state, language, channel, form_factor, access_token_hash,
+             wrapped_data_key, contact_enc)
+           VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9)`,
+          [
+            id,
+            reference,
+            plan.id,
+            input.language,
+            input.channel,
+            formFactor,
+            hashToken(accessToken),
+            wrappedDataKey,
+            cipher.encryptJson("contact", input.contact),
+          ],
+        );
+        await appendAuditEntry(tx, {
+          actor: "applicant",
+          action: "application.created",
+          subject: reference,
+          data: { planId: plan.id, channel: input.channel, language: input.language, formFactor },
+        });
+      });
+      return { reference, accessToken, state: "draft", formFactor };
+    } catch (error) {
+      // 32^8 references make a clash rare; on one, draw another.
+      if (attempt < 3 && isUniqueViolation(error, "applications_reference_key")) continue;
+      throw error;
+    }
+  }
+}
+
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const e = error as { code?: string; constraint?: string; message?: string };
+  if (e?.code !== "23505") return false;
+  return constraint === undefined || e.constraint === constraint || (e.message ?? "").includes(constraint);
+}

@@ -1,0 +1,92 @@
+import { type CheckStatus, explainCheck, hasTag, stateTags, verificationRequirementsFor } from "@jitsumei/domain";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Queryable } from "../db/database.ts";
+import { findAssignedSim } from "../inventory/assign-sim.ts";
+import { findPlan } from "../plans/plans-repository.ts";
+import type { ApplicationRow } from "./application-row.ts";
+import { loadApplicationData } from "./load-application-data.ts";
+import { type MissingItem, missingItems } from "./missing-items.ts";
+import { activatableStates, MAX_ACTIVATION_FAILURES } from "./request-activation-code.ts";
+
+/** The application as its applicant sees it: state, what is still needed, check results with reasons. */
+export async function getApplicationView(deps: { db: Queryable; keys: KeyManagement }, application: ApplicationRow) {
+  const data = await loadApplicationData(deps.db, deps.keys, application);
+  const plan = await findPlan(deps.db, application.planId);
+  const checks = await deps.db.query<{ code: string; status: CheckStatus; params: Record<string, string | number> }>(
+    "SELECT code, status, params FROM check_results WHERE application_id = $1 AND run = $2 ORDER BY id",
+    [application.id, application.checkRun],
+  );
+  const sim = await findAssignedSim(deps.db, application.id);
+
+  const needs: MissingItem[] = [];
+  if (hasTag(application.state, "editable") && plan) {
+    needs.push(...missingItems(verificationRequirementsFor(plan), data.particulars, data.evidence));
+    if (needs.length === 0) needs.push({ field: "submit", reason: "everything is there: submit the application" });
+  }
+  if ((activatableStates as readonly string[]).includes(application.state) && !application.activationLockedAt) {
+    needs.push({ field: "activation", reason: "request an activation code, then activate the line with it" });
+  }
+
+  return {
+    reference: application.reference,
+    state: application.state,
+    tags: stateTags[application.state],
+    planId: application.planId,
+    language: application.language,
+    channel: application.channel,
+    formFactor: application.formFactor,
+    needs,
+    contact: data.contact,
+    applicant: data.particulars,
+    evidence: data.evidence.map((e) => ({ kind: e.kind })),
+    checks: checks.rows.map((r) =>
+      explainCheck({ code: r.code, status: r.status, params: r.params }, application.language),
+    ),
+    line: sim
+      ? {
+          formFactor: sim.formFactor,
+          iccid: sim.iccid,
+          msisdn: sim.msisdn,
+          status: sim.status,
+          // SGP.22 activation code for the phone's "add eSIM" screen; shown to the applicant only.
+          esimActivationCode: sim.activationCode,
+        }
+      : null,
+    activation: {
+      locked: application.activationLockedAt !== null,
+      attemptsRemaining: Math.max(0, MAX_ACTIVATION_FAILURES - application.activationFailures),
+    },
+    createdAt: application.createdAt.toISOString(),
+    updatedAt: application.updatedAt.toISOString(),
+    submittedAt: application.submittedAt?.toISOString() ?? null,
+  };
+}
+
+export type ApplicationView = Awaited<ReturnType<typeof getApplicationView>>;
+
+/** The application's history, a page at a time (cursor = the last version seen). */
+export async function listApplicationEvents(db: Queryable, applicationId: string, afterVersion: number, limit: number) {
+  const { rows } = await db.query<{
+    version: number;
+    event: string;
+    from_state: string;
+    to_state: string;
+    actor_kind: string;
+    data: Record<string, unknown>;
+    created_at: Date;
+  }>(
+    `SELECT version, event, from_state, to_state, actor_kind, data, created_at FROM application_events
+     WHERE application_id = $1 AND version > $2 ORDER BY version LIMIT $3`,
+    [applicationId, afterVersion, limit + 1],
+  );
+  const items = rows.slice(0, limit).map((r) => ({
+    version: r.version,
+    event: r.event,
+    from: r.from_state,
+    to: r.to_state,
+    actor: r.actor_kind,
+    data: r.data,
+    at: new Date(r.created_at).toISOString(),
+  }));
+  return { items, nextVersion: rows.length > limit ? (items.at(-1)?.version ?? null) : null };
+}

@@ -1,0 +1,31 @@
+import type { Particulars } from "@jitsumei/domain";
+import { type ApplicationCipher, applicationCipher } from "../crypto/envelope.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Queryable } from "../db/database.ts";
+import { toBuffer } from "../db/database.ts";
+import type { ApplicationRow } from "./application-row.ts";
+
+export type Contact = { email: string; phone?: string };
+export type StoredEvidence = { kind: "mrz"; lines: string[] };
+
+export async function cipherFor(keys: KeyManagement, application: ApplicationRow): Promise<ApplicationCipher> {
+  const dataKey = await keys.unwrapDataKey(application.wrappedDataKey, `application:${application.id}`);
+  return applicationCipher(application.id, dataKey);
+}
+
+/** Decrypts what the applicant gave: contact, particulars and the newest evidence of each kind. */
+export async function loadApplicationData(db: Queryable, keys: KeyManagement, application: ApplicationRow) {
+  const cipher = await cipherFor(keys, application);
+  const { rows } = await db.query<{ kind: string; content_enc: unknown }>(
+    `SELECT DISTINCT ON (kind) kind, content_enc FROM evidence WHERE application_id = $1
+     ORDER BY kind, created_at DESC, id`,
+    [application.id],
+  );
+  return {
+    contact: cipher.decryptJson<Contact>("contact", application.contactEnc),
+    particulars: application.particularsEnc
+      ? cipher.decryptJson<Particulars>("particulars", application.particularsEnc)
+      : null,
+    evidence: rows.map((r) => cipher.decryptJson<StoredEvidence>(`evidence:${r.kind}`, toBuffer(r.content_enc))),
+  };
+}

@@ -1,0 +1,145 @@
+import {
+  type CheckResult,
+  checkApplicantOfAge,
+  checkDocumentNotExpired,
+  checkDocumentTypeAccepted,
+  checkMrzMatchesForm,
+  checkMrzValid,
+  decideAutomatedOutcome,
+  hasTag,
+  isCoveredByLaw,
+  type Particulars,
+  type Plan,
+  parseMrz,
+  type VerificationRequirements,
+  verificationRequirementsFor,
+} from "@jitsumei/domain";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Database, Queryable } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { reserveSim } from "../inventory/assign-sim.ts";
+import { findPlan } from "../plans/plans-repository.ts";
+import type { ApplicationRow } from "./application-row.ts";
+import { applyEvent } from "./apply-event.ts";
+import { loadApplicationData, type StoredEvidence } from "./load-application-data.ts";
+import { missingItems } from "./missing-items.ts";
+
+/**
+ * Submits the application and runs the automated checks at once: one transaction takes it from
+ * draft (or correction_requested) through checking to its outcome and, for an approved prepaid
+ * application, reserves its SIM. Either all of that is recorded, or none of it.
+ */
+export async function submitApplication(
+  deps: { db: Database; keys: KeyManagement; clock: () => Date },
+  application: ApplicationRow,
+): Promise<void> {
+  if (!hasTag(application.state, "editable")) {
+    throw new AppError(
+      "transition_not_allowed",
+      `The application is ${application.state}: it cannot be submitted now`,
+      {
+        state: application.state,
+        event: "submit",
+      },
+    );
+  }
+  const plan = await findPlan(deps.db, application.planId);
+  if (!plan) throw new AppError("plan_not_found", `The plan ${application.planId} is no longer on sale`);
+  const requirements = verificationRequirementsFor(plan);
+  const data = await loadApplicationData(deps.db, deps.keys, application);
+  const missing = missingItems(requirements, data.particulars, data.evidence);
+  if (missing.length > 0 || !data.particulars) {
+    throw new AppError(
+      "application_incomplete",
+      `Still needed before submitting: ${missing.map((m) => m.field).join(", ")}`,
+      {
+        errors: missing.map((m) => ({ field: m.field, reason: m.reason })),
+      },
+    );
+  }
+  const results = runChecks(plan, requirements, data.particulars, data.evidence, deps.clock());
+  const outcome = decideAutomatedOutcome(results);
+
+  await deps.db.transaction(async (tx) => {
+    const actor = { kind: "applicant" as const };
+    await applyEvent(tx, { applicationId: application.id, event: "submit", actor }, async () => {
+      await tx.query("UPDATE applications SET submitted_at = now() WHERE id = $1", [application.id]);
+      return undefined;
+    });
+    const decided = await applyEvent(
+      tx,
+      {
+        applicationId: application.id,
+        event: outcome,
+        actor: { kind: "system" },
+        data: { checks: results.map((r) => ({ code: r.code, status: r.status })) },
+      },
+      async (locked) => {
+        await storeCheckResults(tx, locked, results);
+        return undefined;
+      },
+    );
+    if (decided.to === "approved" && plan.kind === "prepaid") await assignSimIfAvailable(tx, decided.application, plan);
+  });
+}
+
+/** Reserves a SIM and records the step; when stock has run out the application waits, approved. */
+export async function assignSimIfAvailable(tx: Queryable, application: ApplicationRow, plan: Plan): Promise<boolean> {
+  const lineType = isCoveredByLaw(plan) ? "voice" : "data";
+  let reserved = false;
+  try {
+    await applyEvent(
+      tx,
+      { applicationId: application.id, event: "assign_sim", actor: { kind: "system" } },
+      async () => {
+        const sim = await reserveSim(tx, application, lineType);
+        if (!sim) throw new NoStock();
+        reserved = true;
+        return { iccid: sim.iccid, formFactor: sim.formFactor };
+      },
+    );
+  } catch (error) {
+    if (!(error instanceof NoStock)) throw error;
+  }
+  return reserved;
+}
+
+class NoStock extends Error {}
+
+function runChecks(
+  plan: Plan,
+  requirements: VerificationRequirements,
+  particulars: Particulars,
+  evidence: readonly StoredEvidence[],
+  now: Date,
+): CheckResult[] {
+  const today = now.toISOString().slice(0, 10);
+  const results: CheckResult[] = [
+    checkDocumentTypeAccepted(particulars.document.type, requirements.acceptedDocuments),
+    checkDocumentNotExpired(particulars.document.expiryDate, today),
+    checkApplicantOfAge(particulars.birthDate, today, requirements.minimumAge),
+  ];
+  const mrz = evidence.find((e) => e.kind === "mrz");
+  if (mrz) {
+    const parsed = parseMrz(mrz.lines, today);
+    results.push(checkMrzValid(parsed));
+    if (parsed.ok) results.push(checkMrzMatchesForm(particulars, parsed.fields));
+  }
+  results.push(
+    requirements.mrzSufficient
+      ? { code: "policy.method_available", status: "pass", params: { planId: plan.id } }
+      : { code: "policy.method_available", status: "review", params: { planId: plan.id } },
+  );
+  return results;
+}
+
+async function storeCheckResults(tx: Queryable, application: ApplicationRow, results: readonly CheckResult[]) {
+  const run = application.checkRun + 1;
+  await tx.query("UPDATE applications SET check_run = $2 WHERE id = $1", [application.id, run]);
+  for (const r of results) {
+    await tx.query(
+      "INSERT INTO check_results (application_id, run, code, status, params) VALUES ($1, $2, $3, $4, $5)",
+      [application.id, run, r.code, r.status, JSON.stringify(r.params ?? {})],
+    );
+  }
+}

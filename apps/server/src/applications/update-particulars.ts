@@ -1,0 +1,65 @@
+import { hasTag, type Particulars, verificationRequirementsFor } from "@jitsumei/domain";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Database } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { findPlan } from "../plans/plans-repository.ts";
+import { type ApplicationRow, lockApplication } from "./application-row.ts";
+import { cipherFor } from "./load-application-data.ts";
+
+/** The key of the blind index on document numbers (a document is the same whatever the case or spacing). */
+export function documentIndexValue(p: Particulars["document"]): string {
+  return `${p.type}:${p.issuingCountry}:${p.number.toUpperCase().replace(/[^A-Z0-9]/g, "")}`;
+}
+
+/** Replaces the applicant's particulars while the application is editable. */
+export async function updateParticulars(
+  deps: { db: Database; keys: KeyManagement },
+  application: ApplicationRow,
+  particulars: Particulars,
+): Promise<void> {
+  const plan = await findPlan(deps.db, application.planId);
+  const accepted = plan ? verificationRequirementsFor(plan).acceptedDocuments : [];
+  if (!accepted.includes(particulars.document.type)) {
+    throw AppError.validation([
+      { field: "document.type", reason: `must be one of ${accepted.join(", ")} for this plan` },
+    ]);
+  }
+  const cipher = await cipherFor(deps.keys, application);
+  await deps.db.transaction(async (tx) => {
+    const locked = await lockApplication(tx, application.id);
+    if (!locked || !hasTag(locked.state, "editable")) {
+      throw new AppError(
+        "application_not_editable",
+        `The application is ${locked?.state}: particulars can no longer change`,
+        {
+          state: locked?.state,
+        },
+      );
+    }
+    await tx.query(
+      "UPDATE applications SET particulars_enc = $2, document_index = $3, updated_at = now() WHERE id = $1",
+      [
+        application.id,
+        cipher.encryptJson("particulars", particulars),
+        deps.keys.blindIndex("document", documentIndexValue(particulars.document)),
+      ],
+    );
+    await appendAuditEntry(tx, {
+      actor: "applicant",
+      action: "application.particulars_updated",
+      subject: application.reference,
+      // Which fields were given, never their values.
+      data: { fields: presentFields(particulars) },
+    });
+  });
+}
+
+function presentFields(p: Particulars): string[] {
+  const fields = ["name", "birthDate", "nationality", "document"];
+  if (p.address) fields.push("address");
+  if (p.sex) fields.push("sex");
+  if (p.name.kanji) fields.push("name.kanji");
+  if (p.name.kana) fields.push("name.kana");
+  return fields;
+}

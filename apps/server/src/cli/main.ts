@@ -1,0 +1,92 @@
+import { type ParseArgsConfig, parseArgs } from "node:util";
+import { ConfigError, loadConfig } from "../config/config.ts";
+import { EmbeddedDatabaseBusyError } from "../db/pglite.ts";
+import { auditVerifyCommand } from "./audit-verify.ts";
+import { migrateCommand, seedCommand } from "./database-commands.ts";
+import { serveCommand } from "./serve.ts";
+
+/**
+ * `jitsumei <command>`. Exit codes: 0 success, 1 the answer is "no" (or the command failed),
+ * 2 bad usage or configuration.
+ */
+export const EXIT = { ok: 0, no: 1, usage: 2 } as const;
+
+const usage = `Usage: jitsumei <command> [options]
+
+Commands:
+  serve [--demo]     Start the HTTP server (migrates first; --demo seeds plans and SIMs)
+  migrate            Apply database migrations
+  seed               Add the demo plans and SIM inventory
+  audit verify       Recompute the audit hash chain; names the first broken entry (exit 1)
+
+Options:
+  -h, --help         Show this help
+
+Configuration comes from the environment (see README.md): PORT, DATABASE_URL, JITSUMEI_DATA_DIR,
+JITSUMEI_MASTER_KEY, SMTP_URL, NODE_ENV. Output meant for programs is JSON on stdout.
+`;
+
+type Command = (args: string[], io: Io) => Promise<number>;
+export type Io = { out: (s: string) => void; err: (s: string) => void };
+
+const commands: Record<string, Command> = {
+  serve: serveCommand,
+  migrate: migrateCommand,
+  seed: seedCommand,
+  "audit verify": auditVerifyCommand,
+};
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  const [first, second, ...rest] = argv;
+  if (!first || first === "-h" || first === "--help" || first === "help") {
+    io.out(usage);
+    return first ? EXIT.ok : EXIT.usage;
+  }
+  const twoWord = second !== undefined ? commands[`${first} ${second}`] : undefined;
+  const command = twoWord ?? commands[first];
+  const args = twoWord ? rest : argv.slice(1);
+  if (!command) {
+    io.err(`jitsumei: unknown command "${[first, second].filter(Boolean).join(" ")}"\n\n${usage}`);
+    return EXIT.usage;
+  }
+  if (args.includes("--help") || args.includes("-h")) {
+    io.out(usage);
+    return EXIT.ok;
+  }
+  try {
+    return await command(args, io);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(`jitsumei: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof EmbeddedDatabaseBusyError) {
+      io.err(`jitsumei: ${error.message}\n`);
+      return EXIT.no;
+    }
+    if (error instanceof UsageError) {
+      io.err(`jitsumei: ${error.message}\n\n${usage}`);
+      return EXIT.usage;
+    }
+    io.err(`jitsumei: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT.no;
+  }
+}
+
+export class UsageError extends Error {}
+
+/** Parses a command's options strictly: an unknown option is a usage error, not silently ignored. */
+export function parseOptions<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: false, strict: true }).values;
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+}
+
+export { loadConfig };
+
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`),
+  err: (s) => process.stderr.write(s.endsWith("\n") ? s : `${s}\n`),
+};

@@ -1,0 +1,112 @@
+import { z } from "zod";
+
+/**
+ * The server's whole configuration, read from the environment once at start and passed down.
+ * A bad value stops start-up with the variable's name and the reason (ConfigError).
+ */
+
+const portSchema = z.coerce
+  .number({ error: "must be a whole number" })
+  .int("must be a whole number")
+  .min(0, "must be between 0 and 65535 (0: any free port)")
+  .max(65535, "must be between 0 and 65535 (0: any free port)");
+
+const postgresUrl = z
+  .string()
+  .refine((s) => /^postgres(ql)?:\/\//.test(s), "must be a postgres:// or postgresql:// URL")
+  .refine((s) => URL.canParse(s), "is not a valid URL");
+
+const smtpUrl = z
+  .string()
+  .refine((s) => /^smtps?:\/\//.test(s), "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example:587")
+  .refine((s) => URL.canParse(s), "is not a valid URL");
+
+const masterKey = z.string().transform((s, ctx) => {
+  const key = decodeKey(s.trim());
+  if (!key) {
+    ctx.addIssue({
+      code: "custom",
+      message:
+        "must be 32 random bytes written as 64 hex characters or as base64 (generate one: openssl rand -base64 32)",
+    });
+    return z.NEVER;
+  }
+  return key;
+});
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: portSchema.default(3000),
+  HOST: z.string().min(1, "must not be empty").default("127.0.0.1"),
+  DATABASE_URL: postgresUrl.optional(),
+  JITSUMEI_DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
+  JITSUMEI_MASTER_KEY: masterKey.optional(),
+  SMTP_URL: smtpUrl.optional(),
+  MAIL_FROM: z.string().min(3).default("Jitsumei <no-reply@jitsumei.localhost>"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  ACTIVATION_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+});
+
+export type Config = {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+  dataDir: string;
+  /** 32 bytes, or null when it must be generated into the data folder (never in production). */
+  masterKey: Buffer | null;
+  mail: { kind: "smtp"; url: string; from: string } | { kind: "local-outbox"; from: string };
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  activationCodeTtlMinutes: number;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly { variable: string; reason: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.reason}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+export function loadConfig(env: Readonly<Record<string, string | undefined>> = process.env): Config {
+  // An empty variable is treated as unset, as most shells and .env tools expect.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({ variable: String(issue.path[0] ?? "environment"), reason: issue.message })),
+    );
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === "production" && !e.JITSUMEI_MASTER_KEY) {
+    throw new ConfigError([
+      {
+        variable: "JITSUMEI_MASTER_KEY",
+        reason: "is required when NODE_ENV=production (generate one: openssl rand -base64 32, and keep it safe)",
+      },
+    ]);
+  }
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL }
+      : { kind: "pglite", dataDir: `${e.JITSUMEI_DATA_DIR}/pglite` },
+    dataDir: e.JITSUMEI_DATA_DIR,
+    masterKey: e.JITSUMEI_MASTER_KEY ?? null,
+    mail: e.SMTP_URL
+      ? { kind: "smtp", url: e.SMTP_URL, from: e.MAIL_FROM }
+      : { kind: "local-outbox", from: e.MAIL_FROM },
+    logLevel: e.LOG_LEVEL,
+    activationCodeTtlMinutes: e.ACTIVATION_CODE_TTL_MINUTES,
+  };
+}
+
+function decodeKey(s: string): Buffer | null {
+  if (/^[0-9a-fA-F]{64}$/.test(s)) return Buffer.from(s, "hex");
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(s)) {
+    const b = Buffer.from(s, "base64");
+    if (b.length === 32) return b;
+  }
+  return null;
+}

@@ -1,0 +1,32 @@
+/**
+ * The database port. Two adapters implement it: PostgreSQL (pg pool) and embedded PostgreSQL
+ * (PGlite). SQL is written by hand in the repositories and runs unchanged on both.
+ */
+export type Row = Record<string, unknown>;
+
+export type Queryable = {
+  query<R extends Row = Row>(sql: string, params?: readonly unknown[]): Promise<{ rows: R[]; rowCount: number }>;
+  /** Runs a script of several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+};
+
+export type Database = Queryable & {
+  readonly kind: "postgres" | "pglite";
+  /** Runs `fn` in one transaction: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+/** Thrown when the database cannot be reached; the HTTP layer answers 503 and the caller may retry. */
+export class DatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super("The database is not reachable", { cause });
+    this.name = "DatabaseUnavailableError";
+  }
+}
+
+export function toBuffer(value: unknown): Buffer {
+  if (Buffer.isBuffer(value)) return value;
+  if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  throw new TypeError(`expected bytes, got ${typeof value}`);
+}

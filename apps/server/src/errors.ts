@@ -1,0 +1,53 @@
+/**
+ * Every error the API can answer with: a stable code, its HTTP status and a title. Actions throw
+ * AppError with a code from here; only the HTTP layer turns it into problem+json.
+ */
+export const errorCodes = {
+  validation_failed: { status: 422, title: "Some fields are not valid" },
+  malformed_request: { status: 400, title: "The request could not be read" },
+  unsupported_media_type: { status: 415, title: "The request body must be JSON" },
+  authentication_required: { status: 401, title: "Authentication is required" },
+  application_not_found: { status: 404, title: "Application not found" },
+  not_found: { status: 404, title: "Not found" },
+  plan_not_found: { status: 422, title: "Unknown plan" },
+  application_not_editable: { status: 409, title: "The application can no longer be changed" },
+  application_incomplete: { status: 422, title: "The application is not complete" },
+  transition_not_allowed: { status: 409, title: "That step is not possible in the application's current state" },
+  evidence_invalid: { status: 422, title: "The evidence could not be accepted" },
+  activation_not_ready: { status: 409, title: "The line cannot be activated yet" },
+  activation_code_invalid: { status: 422, title: "The activation code is not correct" },
+  activation_code_expired: { status: 422, title: "The activation code has expired" },
+  activation_locked: { status: 423, title: "Activation is locked after too many wrong codes" },
+  idempotency_key_invalid: { status: 400, title: "The Idempotency-Key header is not valid" },
+  idempotency_key_reused: { status: 422, title: "The Idempotency-Key was already used with another request" },
+  idempotency_in_progress: { status: 409, title: "A request with this Idempotency-Key is still being processed" },
+  database_unavailable: { status: 503, title: "The service is temporarily unavailable" },
+  internal_error: { status: 500, title: "Something went wrong on our side" },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export type FieldError = { field: string; reason: string };
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly extra: { errors?: readonly FieldError[]; [key: string]: unknown } = {},
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+
+  static validation(errors: readonly FieldError[]): AppError {
+    const first = errors[0];
+    const detail = first ? `${first.field}: ${first.reason}` : "invalid request";
+    return new AppError("validation_failed", errors.length > 1 ? `${detail} (and ${errors.length - 1} more)` : detail, {
+      errors,
+    });
+  }
+}
+
+export function assertUnreachable(value: never): never {
+  throw new Error(`unreachable: ${JSON.stringify(value)}`);
+}

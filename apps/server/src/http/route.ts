@@ -1,0 +1,57 @@
+import type { z } from "zod";
+import type { ApplicationRow } from "../applications/application-row.ts";
+import type { Services } from "../services.ts";
+
+/**
+ * A route, described once: its schemas feed both validation and the OpenAPI document. Handlers stay
+ * thin: take the parsed input, call one action, shape the answer.
+ */
+export type RouteInput<P, Q, B> = {
+  params: P;
+  query: Q;
+  body: B;
+  /** The application the bearer token opened (routes with auth "applicant"). */
+  application: ApplicationRow | null;
+  client: { ip: string; userAgent: string | null };
+};
+
+export type RouteResult = { status: number; body?: unknown; headers?: Record<string, string> };
+
+export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
+  method: "GET" | "POST" | "PUT" | "DELETE";
+  path: string; // OpenAPI style: /v1/applications/{reference}
+  operationId: string;
+  summary: string;
+  tag: string;
+  auth: "none" | "applicant";
+  params?: z.ZodType<P>;
+  query?: z.ZodType<Q>;
+  body?: z.ZodType<B>;
+  /** POSTs that create something honour Idempotency-Key. */
+  idempotent?: boolean;
+  /** Only outside production (developer tools). */
+  devOnly?: boolean;
+  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  handler: (input: RouteInput<P, Q, B>, services: Services) => Promise<RouteResult>;
+};
+
+export function defineRoute<P = undefined, Q = undefined, B = undefined>(spec: RouteSpec<P, Q, B>): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), "utf8").toString("base64url");
+}
+
+export function decodeCursor<T>(cursor: string | undefined, isValid: (v: unknown) => v is T): T | null {
+  if (cursor === undefined) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (isValid(value)) return value;
+  } catch {
+    // fall through to the error below
+  }
+  throw new CursorError();
+}
+
+export class CursorError extends Error {}

@@ -1,0 +1,181 @@
+import type { Particulars } from "@jitsumei/domain";
+import type { z } from "zod";
+import { activateLine } from "../../applications/activate-line.ts";
+import { addEvidence, type EvidenceInput } from "../../applications/add-evidence.ts";
+import { type ApplicationRow, findApplicationByReference } from "../../applications/application-row.ts";
+import { createApplication } from "../../applications/create-application.ts";
+import { getApplicationView, listApplicationEvents } from "../../applications/get-application.ts";
+import { requestActivationCode } from "../../applications/request-activation-code.ts";
+import { submitApplication } from "../../applications/submit-application.ts";
+import { updateParticulars } from "../../applications/update-particulars.ts";
+import { decodeCursor, defineRoute, encodeCursor } from "../route.ts";
+import {
+  activatedSchema,
+  activationBodySchema,
+  activationCodeIssuedSchema,
+  applicationViewSchema,
+  createApplicationSchema,
+  createdApplicationSchema,
+  eventListSchema,
+  evidenceAddedSchema,
+  evidenceBodySchema,
+  pageQuerySchema,
+  particularsBodySchema,
+  referenceParamsSchema,
+} from "../schemas.ts";
+
+type Ref = z.infer<typeof referenceParamsSchema>;
+
+/** Routes with auth "applicant" always receive the application; this makes that visible to the compiler. */
+function opened(application: ApplicationRow | null): ApplicationRow {
+  if (!application) throw new Error("route declared auth 'applicant' but no application was opened");
+  return application;
+}
+
+const viewResponse = { 200: { description: "The application", schema: applicationViewSchema } };
+
+export const applicationRoutes = [
+  defineRoute<undefined, undefined, z.infer<typeof createApplicationSchema>>({
+    method: "POST",
+    path: "/v1/applications",
+    operationId: "createApplication",
+    summary: "Start an application for a plan",
+    tag: "applications",
+    auth: "none",
+    body: createApplicationSchema,
+    idempotent: true,
+    responses: { 201: { description: "Created; keep the access token", schema: createdApplicationSchema } },
+    async handler({ body }, services) {
+      const created = await createApplication(services, body);
+      return { status: 201, body: created, headers: { location: `/v1/applications/${created.reference}` } };
+    },
+  }),
+
+  defineRoute<Ref>({
+    method: "GET",
+    path: "/v1/applications/{reference}",
+    operationId: "getApplication",
+    summary: "The application's state, what is still needed, and the check results with reasons",
+    tag: "applications",
+    auth: "applicant",
+    params: referenceParamsSchema,
+    responses: viewResponse,
+    async handler({ application }, services) {
+      return { status: 200, body: await getApplicationView(services, opened(application)) };
+    },
+  }),
+
+  defineRoute<Ref, z.infer<typeof pageQuerySchema>>({
+    method: "GET",
+    path: "/v1/applications/{reference}/events",
+    operationId: "listApplicationEvents",
+    summary: "The application's history of state changes",
+    tag: "applications",
+    auth: "applicant",
+    params: referenceParamsSchema,
+    query: pageQuerySchema,
+    responses: { 200: { description: "A page of events, oldest first", schema: eventListSchema } },
+    async handler({ application, query }, { db }) {
+      const after = decodeCursor(query.cursor, (v): v is number => Number.isInteger(v)) ?? 0;
+      const page = await listApplicationEvents(db, opened(application).id, after, query.limit);
+      return {
+        status: 200,
+        body: { items: page.items, nextCursor: page.nextVersion ? encodeCursor(page.nextVersion) : null },
+      };
+    },
+  }),
+
+  defineRoute<Ref, undefined, Particulars>({
+    method: "PUT",
+    path: "/v1/applications/{reference}/applicant",
+    operationId: "putApplicant",
+    summary: "Set the applicant's particulars (while the application is a draft or needs correction)",
+    tag: "applications",
+    auth: "applicant",
+    params: referenceParamsSchema,
+    body: particularsBodySchema,
+    responses: viewResponse,
+    async handler({ application, body }, services) {
+      await updateParticulars(services, opened(application), body);
+      return { status: 200, body: await reopenView(services, opened(application)) };
+    },
+  }),
+
+  defineRoute<Ref, undefined, EvidenceInput>({
+    method: "POST",
+    path: "/v1/applications/{reference}/evidence",
+    operationId: "addEvidence",
+    summary: "Add evidence: for now the MRZ of a passport or ID card (ICAO 9303 TD1/TD2/TD3)",
+    tag: "applications",
+    auth: "applicant",
+    params: referenceParamsSchema,
+    body: evidenceBodySchema,
+    idempotent: true,
+    responses: { 201: { description: "Accepted", schema: evidenceAddedSchema } },
+    async handler({ application, body }, services) {
+      return { status: 201, body: await addEvidence(services, opened(application), body) };
+    },
+  }),
+
+  defineRoute<Ref>({
+    method: "POST",
+    path: "/v1/applications/{reference}/submit",
+    operationId: "submitApplication",
+    summary: "Submit: run the automated checks and decide (approved, in review, correction, rejected)",
+    tag: "applications",
+    auth: "applicant",
+    params: referenceParamsSchema,
+    idempotent: true,
+    responses: viewResponse,
+    async handler({ application }, services) {
+      await submitApplication(services, opened(application));
+      return { status: 200, body: await reopenView(services, opened(application)) };
+    },
+  }),
+
+  defineRoute<Ref>({
+    method: "POST",
+    path: "/v1/applications/{reference}/activation-code",
+    operationId: "requestActivationCode",
+    summary: "Mail a one-time activation code to the application's contact address",
+    tag: "activation",
+    auth: "applicant",
+    params: referenceParamsSchema,
+    idempotent: true,
+    responses: { 202: { description: "The code is on its way", schema: activationCodeIssuedSchema } },
+    async handler({ application }, services) {
+      const issued = await requestActivationCode(
+        {
+          ...services,
+          ttlMinutes: services.config.activationCodeTtlMinutes,
+          mailFrom: services.config.mail.from,
+        },
+        opened(application),
+      );
+      services.jobs.kick();
+      return { status: 202, body: issued };
+    },
+  }),
+
+  defineRoute<Ref, undefined, z.infer<typeof activationBodySchema>>({
+    method: "POST",
+    path: "/v1/applications/{reference}/activation",
+    operationId: "activateLine",
+    summary: "Activate the line with the one-time code (five wrong codes lock activation)",
+    tag: "activation",
+    auth: "applicant",
+    params: referenceParamsSchema,
+    body: activationBodySchema,
+    idempotent: true,
+    responses: { 200: { description: "The line works", schema: activatedSchema } },
+    async handler({ application, body }, services) {
+      const line = await activateLine(services, opened(application), body.code);
+      return { status: 200, body: { reference: opened(application).reference, state: "active", ...line } };
+    },
+  }),
+];
+
+async function reopenView(services: Parameters<typeof getApplicationView>[0], application: ApplicationRow) {
+  const fresh = await findApplicationByReference(services.db, application.reference);
+  return getApplicationView(services, fresh ?? application);
+}

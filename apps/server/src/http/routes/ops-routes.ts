@@ -1,0 +1,62 @@
+import { z } from "zod";
+import { listOutbox } from "../../mail/outbox.ts";
+import { defineRoute } from "../route.ts";
+
+export const opsRoutes = [
+  defineRoute({
+    method: "GET",
+    path: "/healthz",
+    operationId: "health",
+    summary: "The process is alive",
+    tag: "operations",
+    auth: "none",
+    responses: { 200: { description: "Alive", schema: z.object({ status: z.literal("ok") }) } },
+    handler: async () => ({ status: 200, body: { status: "ok" } }),
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/readyz",
+    operationId: "ready",
+    summary: "The server can serve requests (its database answers)",
+    tag: "operations",
+    auth: "none",
+    responses: {
+      200: { description: "Ready", schema: z.object({ status: z.literal("ready"), database: z.string() }) },
+      503: { description: "The database does not answer" },
+    },
+    async handler(_input, { db }) {
+      await db.query("SELECT 1");
+      return { status: 200, body: { status: "ready", database: db.kind } };
+    },
+  }),
+  defineRoute<undefined, { limit: number }>({
+    method: "GET",
+    path: "/dev/outbox",
+    operationId: "devOutbox",
+    summary: "Mail kept locally when SMTP_URL is unset (not in production)",
+    tag: "development",
+    auth: "none",
+    devOnly: true,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    responses: {
+      200: {
+        description: "Newest first",
+        schema: z.object({
+          items: z.array(
+            z.object({
+              id: z.string(),
+              to: z.string(),
+              subject: z.string(),
+              text: z.string(),
+              status: z.string(),
+              createdAt: z.string(),
+            }),
+          ),
+        }),
+      },
+    },
+    async handler({ query }, { db, keys, config }) {
+      return { status: 200, body: { mailTransport: config.mail.kind, items: await listOutbox(db, keys, query.limit) } };
+    },
+  }),
+];

@@ -1,0 +1,167 @@
+import { applicationStates, languages, particularsSchema } from "@jitsumei/domain";
+import { z } from "zod";
+import { channels } from "../applications/create-application.ts";
+
+/**
+ * Every request and response body of the API, in one place. The routes validate with these and
+ * GET /openapi.json is generated from them.
+ */
+
+export const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string().describe("Stable machine-readable error code"),
+    field: z.string().optional().describe("The first offending field, as a dotted path"),
+    errors: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
+    instance: z.string().optional(),
+  })
+  .meta({ id: "Problem" });
+
+const translations = z.object(
+  Object.fromEntries(languages.map((l) => [l, z.string()])) as Record<(typeof languages)[number], z.ZodString>,
+);
+
+export const planSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["prepaid", "postpaid"]),
+    name: translations,
+    services: z.array(z.enum(["voice", "sms", "data"])),
+    formFactors: z.array(z.enum(["physical", "esim"])),
+    priceJpy: z.number().int(),
+    validityDays: z.number().int().nullable(),
+    dataGb: z.number().nullable(),
+    minimumTermMonths: z.number().int().nullable(),
+    coveredByLaw: z.boolean().describe("Whether the Mobile Phone Improper Use Prevention Act requires verification"),
+  })
+  .meta({ id: "Plan" });
+
+export const pageQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1, "must be at least 1").max(100, "must be at most 100").default(20),
+  cursor: z.string().max(200).optional(),
+});
+
+export const planListSchema = z.object({ items: z.array(planSchema), nextCursor: z.string().nullable() });
+
+export const createApplicationSchema = z
+  .object({
+    planId: z.string().min(1, "must not be empty"),
+    language: z.enum(languages, { error: `must be one of ${languages.join(", ")}` }),
+    channel: z.enum(channels, { error: `must be one of ${channels.join(", ")}` }).default("online"),
+    formFactor: z.enum(["physical", "esim"], { error: "must be physical or esim" }).optional(),
+    contact: z.object({
+      email: z.email({ error: "must be an e-mail address" }).max(254),
+      phone: z
+        .string()
+        .regex(/^\+?[0-9][0-9 -]{6,18}$/, "must be a phone number such as +81 90 1234 5678")
+        .optional(),
+    }),
+  })
+  .strict()
+  .meta({ id: "CreateApplication" });
+
+export const createdApplicationSchema = z
+  .object({
+    reference: z.string().describe("Human-readable reference, e.g. JT-7K3M-Q9TZ-4"),
+    accessToken: z.string().describe("Secret bearer token: the applicant's only key to the application"),
+    state: z.literal("draft"),
+    formFactor: z.enum(["physical", "esim"]),
+  })
+  .meta({ id: "CreatedApplication" });
+
+export const referenceParamsSchema = z.object({ reference: z.string().max(40) });
+
+export const particularsBodySchema = particularsSchema.strict().meta({ id: "Particulars" });
+
+export const evidenceBodySchema = z
+  .discriminatedUnion(
+    "kind",
+    [
+      z
+        .object({
+          kind: z.literal("mrz"),
+          lines: z
+            .array(z.string().max(60, "must be at most 60 characters"))
+            .min(2, "must have 2 or 3 lines")
+            .max(3, "must have 2 or 3 lines"),
+        })
+        .strict(),
+    ],
+    { error: "must be one of: mrz" },
+  )
+  .meta({ id: "Evidence" });
+
+export const evidenceAddedSchema = z.object({ id: z.string(), kind: z.string(), format: z.string() });
+
+const checkSchema = z.object({
+  code: z.string(),
+  status: z.enum(["pass", "fail", "review"]),
+  message: z.string(),
+  language: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+});
+
+export const applicationViewSchema = z
+  .object({
+    reference: z.string(),
+    state: z.enum(applicationStates),
+    tags: z.array(z.string()),
+    planId: z.string(),
+    language: z.enum(languages),
+    channel: z.string(),
+    formFactor: z.enum(["physical", "esim"]),
+    needs: z.array(z.object({ field: z.string(), reason: z.string() })).describe("What is still needed, and from whom"),
+    contact: z.object({ email: z.string(), phone: z.string().optional() }),
+    applicant: particularsSchema.nullable(),
+    evidence: z.array(z.object({ kind: z.string() })),
+    checks: z.array(checkSchema),
+    line: z
+      .object({
+        formFactor: z.enum(["physical", "esim"]),
+        iccid: z.string(),
+        msisdn: z.string(),
+        status: z.string(),
+        esimActivationCode: z.string().nullable(),
+      })
+      .nullable(),
+    activation: z.object({ locked: z.boolean(), attemptsRemaining: z.number().int() }),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    submittedAt: z.string().nullable(),
+  })
+  .meta({ id: "Application" });
+
+export const eventListSchema = z.object({
+  items: z.array(
+    z.object({
+      version: z.number().int(),
+      event: z.string(),
+      from: z.string(),
+      to: z.string(),
+      actor: z.string(),
+      data: z.record(z.string(), z.unknown()),
+      at: z.string(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
+export const activationCodeIssuedSchema = z.object({
+  expiresAt: z.string(),
+  sentTo: z.string().describe("The masked address the code was sent to"),
+});
+
+export const activationBodySchema = z
+  .object({ code: z.string().regex(/^\d{6}$/, "must be the 6-digit code we sent") })
+  .strict()
+  .meta({ id: "Activation" });
+
+export const activatedSchema = z.object({
+  reference: z.string(),
+  state: z.literal("active"),
+  msisdn: z.string().describe("The line's phone number"),
+  iccid: z.string(),
+});

@@ -1,0 +1,107 @@
+import { createHash } from "node:crypto";
+import { canonicalJson } from "../crypto/canonical-json.ts";
+import { decryptStandalone, encryptStandalone } from "../crypto/envelope.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Queryable } from "../db/database.ts";
+import { toBuffer } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+
+/**
+ * Idempotency-Key: the first request with a key runs and its answer is kept (encrypted: it may hold
+ * an access token); a retry with the same key and body gets the same answer without running again;
+ * the same key with another body is refused. Keys are scoped to the caller (anonymous, or one
+ * application), so one caller's key never answers another's request.
+ */
+export type StoredResponse = { status: number; body?: unknown; headers?: Record<string, string> };
+
+const KEY_FORMAT = /^[\x21-\x7e]{16,255}$/;
+// A request that has held its key this long without an answer died with its process: let a retry run.
+const ABANDONED_AFTER_SECONDS = 300;
+
+export function requestHash(method: string, path: string, body: unknown): Buffer {
+  return createHash("sha256")
+    .update(canonicalJson({ method, path, body: body ?? null }))
+    .digest();
+}
+
+export async function withIdempotency(
+  deps: { db: Queryable; keys: KeyManagement },
+  scope: { principal: string; key: string; hash: Buffer },
+  run: () => Promise<StoredResponse>,
+): Promise<StoredResponse & { replayed: boolean }> {
+  if (!KEY_FORMAT.test(scope.key)) {
+    throw new AppError(
+      "idempotency_key_invalid",
+      "Idempotency-Key must be 16 to 255 printable ASCII characters (use a UUID)",
+      {
+        errors: [{ field: "Idempotency-Key", reason: "must be 16 to 255 printable ASCII characters" }],
+      },
+    );
+  }
+  const claimed = await deps.db.query(
+    `INSERT INTO idempotency_keys (principal, key, request_hash, status) VALUES ($1, $2, $3, 'in_progress')
+     ON CONFLICT (principal, key) DO UPDATE SET created_at = now(), request_hash = EXCLUDED.request_hash
+       WHERE idempotency_keys.status = 'in_progress'
+         AND idempotency_keys.created_at < now() - make_interval(secs => $4)
+     RETURNING key`,
+    [scope.principal, scope.key, scope.hash, ABANDONED_AFTER_SECONDS],
+  );
+  if (claimed.rowCount === 0) return { ...(await replay(deps, scope)), replayed: true };
+
+  let response: StoredResponse;
+  try {
+    response = await run();
+  } catch (error) {
+    // Nothing to keep: let a retry run the request again.
+    await deps.db.query("DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2", [scope.principal, scope.key]);
+    throw error;
+  }
+  if (response.status >= 500) {
+    await deps.db.query("DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2", [scope.principal, scope.key]);
+    return { ...response, replayed: false };
+  }
+  const sealed = await encryptStandalone(
+    deps.keys,
+    `idempotency:${scope.principal}:${scope.key}`,
+    Buffer.from(JSON.stringify(response), "utf8"),
+  );
+  await deps.db.query(
+    "UPDATE idempotency_keys SET status = 'done', response_status = $3, response_enc = $4 WHERE principal = $1 AND key = $2",
+    [scope.principal, scope.key, response.status, sealed],
+  );
+  return { ...response, replayed: false };
+}
+
+async function replay(
+  deps: { db: Queryable; keys: KeyManagement },
+  scope: { principal: string; key: string; hash: Buffer },
+) {
+  const { rows } = await deps.db.query<{ request_hash: unknown; status: string; response_enc: unknown }>(
+    "SELECT request_hash, status, response_enc FROM idempotency_keys WHERE principal = $1 AND key = $2",
+    [scope.principal, scope.key],
+  );
+  const row = rows[0];
+  if (!row)
+    throw new AppError("idempotency_in_progress", "The earlier request with this key was just abandoned: retry");
+  if (!toBuffer(row.request_hash).equals(scope.hash)) {
+    throw new AppError(
+      "idempotency_key_reused",
+      "This Idempotency-Key was used with a different request: use a new key",
+      {
+        errors: [{ field: "Idempotency-Key", reason: "was already used with a different request" }],
+      },
+    );
+  }
+  if (row.status !== "done" || row.response_enc == null) {
+    throw new AppError(
+      "idempotency_in_progress",
+      "The first request with this Idempotency-Key is still running: retry shortly",
+    );
+  }
+  const plain = await decryptStandalone(
+    deps.keys,
+    `idempotency:${scope.principal}:${scope.key}`,
+    toBuffer(row.response_enc),
+  );
+  return JSON.parse(plain.toString("utf8")) as StoredResponse;
+}

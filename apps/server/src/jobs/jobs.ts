@@ -1,0 +1,102 @@
+import type { Database, Queryable } from "../db/database.ts";
+
+/**
+ * A job queue in PostgreSQL: jobs are inserted in the transaction that causes them and run after
+ * it commits. Workers claim due jobs with SKIP LOCKED, so several server processes can share the
+ * queue. A job runs at least once: handlers must tolerate a repeat (the mail job checks its status).
+ */
+export type JobHandlers = Record<string, (payload: never) => Promise<void>>;
+
+const MAX_ATTEMPTS = 8;
+
+export async function enqueueJob(tx: Queryable, kind: string, payload: Record<string, unknown>): Promise<void> {
+  await tx.query("INSERT INTO jobs (kind, payload) VALUES ($1, $2)", [kind, JSON.stringify(payload)]);
+}
+
+export type JobWorker = {
+  /** Look for work now (after a commit that queued some) instead of at the next poll. */
+  kick(): void;
+  /** Runs due jobs until none is left; for tests and the CLI. */
+  drain(): Promise<number>;
+  stop(): Promise<void>;
+};
+
+export function startJobWorker(
+  db: Database,
+  handlers: JobHandlers,
+  options: {
+    pollMs?: number;
+    onError?: (error: unknown, job: { id: number; kind: string }) => void;
+    autostart?: boolean;
+  } = {},
+): JobWorker {
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<number> | null = null;
+  const pollMs = options.pollMs ?? 1000;
+
+  async function runOne(): Promise<boolean> {
+    // Claim with a lease: a worker that dies mid-job leaves it to be claimed again when the lease ends.
+    const { rows } = await db.query<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number }>(
+      `UPDATE jobs SET attempts = attempts + 1, run_at = now() + interval '5 minutes'
+       WHERE id = (SELECT id FROM jobs WHERE status = 'pending' AND run_at <= now()
+                   ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING id, kind, payload, attempts`,
+    );
+    const job = rows[0];
+    if (!job) return false;
+    const handler = handlers[job.kind] as ((payload: Record<string, unknown>) => Promise<void>) | undefined;
+    try {
+      if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+      await handler(job.payload);
+      await db.query("UPDATE jobs SET status = 'done', done_at = now() WHERE id = $1", [job.id]);
+    } catch (error) {
+      options.onError?.(error, job);
+      // Back off 2, 4, 8 … seconds; give up after MAX_ATTEMPTS and leave the job for an operator.
+      await db.query(
+        `UPDATE jobs SET last_error = $3, status = CASE WHEN $2 >= $4 THEN 'failed' ELSE 'pending' END,
+           run_at = now() + make_interval(secs => power(2, $2)::int) WHERE id = $1`,
+        [job.id, job.attempts, String(error instanceof Error ? error.message : error).slice(0, 500), MAX_ATTEMPTS],
+      );
+    }
+    return true;
+  }
+
+  async function drain(): Promise<number> {
+    let count = 0;
+    while (!stopped && (await runOne())) count++;
+    return count;
+  }
+
+  function schedule(delay: number) {
+    if (stopped || options.autostart === false) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(tick, delay);
+  }
+
+  function tick() {
+    if (running) return;
+    running = drain().catch((error) => {
+      options.onError?.(error, { id: 0, kind: "poll" });
+      return 0;
+    });
+    running.finally(() => {
+      running = null;
+      schedule(pollMs);
+    });
+  }
+
+  schedule(pollMs);
+  return {
+    kick: () => schedule(0),
+    drain: async () => {
+      if (running) await running;
+      return drain();
+    },
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      if (running) await running;
+    },
+  };
+}

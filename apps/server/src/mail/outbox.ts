@@ -1,0 +1,74 @@
+import { randomUUID } from "node:crypto";
+import { decryptStandalone, encryptStandalone } from "../crypto/envelope.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Queryable } from "../db/database.ts";
+import { toBuffer } from "../db/database.ts";
+import { enqueueJob } from "../jobs/jobs.ts";
+import type { Mailer } from "./mailer.ts";
+
+type OutboxContent = { to: string; from: string; subject: string; text: string };
+
+/**
+ * Queues a mail in the caller's transaction: if the change that causes the mail rolls back, the
+ * mail was never queued; once committed, a job delivers it.
+ */
+export async function queueMail(
+  tx: Queryable,
+  keys: KeyManagement,
+  mail: OutboxContent & { applicationId: string | null; template: string },
+): Promise<string> {
+  const id = randomUUID();
+  const content: OutboxContent = { to: mail.to, from: mail.from, subject: mail.subject, text: mail.text };
+  const sealed = await encryptStandalone(keys, `mail:${id}`, Buffer.from(JSON.stringify(content), "utf8"));
+  await tx.query("INSERT INTO mail_outbox (id, application_id, template, content_enc) VALUES ($1, $2, $3, $4)", [
+    id,
+    mail.applicationId,
+    mail.template,
+    sealed,
+  ]);
+  await enqueueJob(tx, "deliver_mail", { mailId: id });
+  return id;
+}
+
+export async function readMail(keys: KeyManagement, id: string, sealed: unknown): Promise<OutboxContent> {
+  return JSON.parse((await decryptStandalone(keys, `mail:${id}`, toBuffer(sealed))).toString("utf8")) as OutboxContent;
+}
+
+/** The job that hands one queued mail to the mailer. Already-sent mail is not sent again. */
+export function deliverMailJob(deps: { db: Queryable; keys: KeyManagement; mailer: Mailer; domain: string }) {
+  return async (payload: { mailId: string }) => {
+    const { rows } = await deps.db.query<{ id: string; status: string; content_enc: unknown }>(
+      "SELECT id, status, content_enc FROM mail_outbox WHERE id = $1",
+      [payload.mailId],
+    );
+    const row = rows[0];
+    if (row?.status !== "pending") return;
+    const content = await readMail(deps.keys, row.id, row.content_enc);
+    const { transportMessageId } = await deps.mailer.send({ ...content, messageId: `<${row.id}@${deps.domain}>` });
+    await deps.db.query(
+      "UPDATE mail_outbox SET status = $2, transport_message_id = $3, sent_at = now() WHERE id = $1",
+      [row.id, deps.mailer.kind === "smtp" ? "sent" : "kept_locally", transportMessageId],
+    );
+  };
+}
+
+export async function listOutbox(db: Queryable, keys: KeyManagement, limit: number) {
+  const { rows } = await db.query<{
+    id: string;
+    template: string;
+    status: string;
+    content_enc: unknown;
+    created_at: Date;
+  }>("SELECT id, template, status, content_enc, created_at FROM mail_outbox ORDER BY created_at DESC, id LIMIT $1", [
+    limit,
+  ]);
+  return Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      template: r.template,
+      status: r.status,
+      createdAt: new Date(r.created_at).toISOString(),
+      ...(await readMail(keys, r.id, r.content_enc)),
+    })),
+  );
+}

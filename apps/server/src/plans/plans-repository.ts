@@ -1,0 +1,74 @@
+import type { FormFactor, Plan, PlanKind, Service, Translations } from "@jitsumei/domain";
+import type { Queryable } from "../db/database.ts";
+
+type PlanRow = {
+  id: string;
+  kind: PlanKind;
+  name: Translations;
+  services: Service[];
+  form_factors: FormFactor[];
+  price_jpy: number;
+  validity_days: number | null;
+  data_gb: number | null;
+  minimum_term_months: number | null;
+  sort_order: number;
+};
+
+function toPlan(r: PlanRow): Plan {
+  return {
+    id: r.id,
+    kind: r.kind,
+    name: r.name,
+    services: r.services,
+    formFactors: r.form_factors,
+    priceJpy: r.price_jpy,
+    validityDays: r.validity_days,
+    dataGb: r.data_gb,
+    minimumTermMonths: r.minimum_term_months,
+  };
+}
+
+export type PlanPage = { items: Plan[]; nextCursor: string | null };
+
+/** Plans on sale, in the operator's order, a page at a time (cursor = the last item's position). */
+export async function listPlans(
+  db: Queryable,
+  page: { limit: number; after: { sortOrder: number; id: string } | null },
+) {
+  const { rows } = await db.query<PlanRow>(
+    `SELECT * FROM plans WHERE available AND ($1::int IS NULL OR (sort_order, id) > ($1::int, $2::text))
+     ORDER BY sort_order, id LIMIT $3`,
+    [page.after?.sortOrder ?? null, page.after?.id ?? null, page.limit + 1],
+  );
+  const items = rows.slice(0, page.limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(toPlan),
+    next: rows.length > page.limit && last ? { sortOrder: last.sort_order, id: last.id } : null,
+  };
+}
+
+export async function findPlan(db: Queryable, id: string): Promise<Plan | null> {
+  const { rows } = await db.query<PlanRow>("SELECT * FROM plans WHERE id = $1 AND available", [id]);
+  return rows[0] ? toPlan(rows[0]) : null;
+}
+
+export async function upsertPlan(db: Queryable, plan: Plan, sortOrder: number): Promise<void> {
+  await db.query(
+    `INSERT INTO plans (id, kind, name, services, form_factors, price_jpy, validity_days, data_gb, minimum_term_months, sort_order)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT (id) DO NOTHING`,
+    [
+      plan.id,
+      plan.kind,
+      JSON.stringify(plan.name),
+      plan.services,
+      plan.formFactors,
+      plan.priceJpy,
+      plan.validityDays,
+      plan.dataGb,
+      plan.minimumTermMonths,
+      sortOrder,
+    ],
+  );
+}

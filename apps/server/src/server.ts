@@ -1,0 +1,68 @@
+import type { FastifyInstance } from "fastify";
+import { type Config, loadConfig } from "./config/config.ts";
+import { localKeyManagement } from "./crypto/key-management.ts";
+import { loadOrCreateMasterKey } from "./crypto/master-key.ts";
+import type { Database } from "./db/database.ts";
+import { migrate } from "./db/migrate.ts";
+import { openDatabase } from "./db/open-database.ts";
+import { buildApp } from "./http/app.ts";
+import { seedDemoData } from "./inventory/seed-demo-data.ts";
+import { startJobWorker } from "./jobs/jobs.ts";
+import { localOutboxMailer, type Mailer, smtpMailer } from "./mail/mailer.ts";
+import { deliverMailJob } from "./mail/outbox.ts";
+import type { Services } from "./services.ts";
+
+export type RunningServer = { app: FastifyInstance; services: Services; url: string; stop(): Promise<void> };
+
+/**
+ * Starts everything: database (migrated), keys, job worker, HTTP. `db` may be given (tests reuse
+ * one); otherwise it is opened from the configuration.
+ */
+export async function startServer(
+  options: {
+    config?: Config;
+    db?: Database;
+    demoData?: boolean;
+    listen?: boolean;
+    clock?: () => Date;
+    warn?: (message: string) => void;
+  } = {},
+): Promise<RunningServer> {
+  const config = options.config ?? loadConfig();
+  const warn = options.warn ?? ((m: string) => process.stderr.write(`WARNING: ${m}\n`));
+  const masterKey = loadOrCreateMasterKey(config.masterKey, config.dataDir, warn);
+  const db = options.db ?? (await openDatabase(config));
+  try {
+    await migrate(db);
+    if (options.demoData) await seedDemoData(db);
+  } catch (error) {
+    if (!options.db) await db.close();
+    throw error;
+  }
+  const keys = localKeyManagement(masterKey);
+  const mailer: Mailer = config.mail.kind === "smtp" ? smtpMailer(config.mail.url) : localOutboxMailer();
+  const domain = config.mail.from.match(/@([^>\s]+)/)?.[1] ?? "jitsumei.localhost";
+  const jobs = startJobWorker(
+    db,
+    { deliver_mail: deliverMailJob({ db, keys, mailer, domain }) },
+    {
+      pollMs: 1000,
+      onError: (error, job) => app.log.warn({ job: job.kind, jobId: job.id, err: String(error) }, "job failed"),
+    },
+  );
+  const services: Services = { config, db, keys, clock: options.clock ?? (() => new Date()), jobs };
+  const app = await buildApp(services);
+  let url = "";
+  if (options.listen !== false) url = await app.listen({ port: config.port, host: config.host });
+  return {
+    app,
+    services,
+    url,
+    async stop() {
+      await app.close();
+      await jobs.stop();
+      mailer.close();
+      if (!options.db) await db.close();
+    },
+  };
+}

@@ -1,0 +1,13 @@
+import type { Config } from "./config/config.ts";
+import type { KeyManagement } from "./crypto/key-management.ts";
+import type { Database } from "./db/database.ts";
+import type { JobWorker } from "./jobs/jobs.ts";
+
+/** What a running server holds; each action takes only the parts it uses. */
+export type Services = {
+  config: Config;
+  db: Database;
+  keys: KeyManagement;
+  clock: () => Date;
+  jobs: JobWorker;
+};

@@ -1,0 +1,87 @@
+import type { TestServer } from "./test-server.ts";
+
+/**
+ * Valid MRZ data for tests: ICAO 9303's specimen person with a future expiry, check digits computed
+ * here (weights 7-3-1) so the data stays valid as years pass.
+ */
+export function checkDigit(s: string): string {
+  const value = (c: string) => (c === "<" ? 0 : /\d/.test(c) ? Number(c) : c.charCodeAt(0) - 55);
+  let sum = 0;
+  for (let i = 0; i < s.length; i++) sum += value(s[i] ?? "<") * ([7, 3, 1][i % 3] ?? 1);
+  return String(sum % 10);
+}
+
+export type Person = {
+  family: string;
+  given: string;
+  birthDate: string; // YYYY-MM-DD
+  nationality: string;
+  documentNumber: string; // 9 characters
+  expiryDate: string;
+  sex: "F" | "M";
+};
+
+export const anna: Person = {
+  family: "ERIKSSON",
+  given: "ANNA MARIA",
+  birthDate: "1974-08-12",
+  nationality: "UTO",
+  documentNumber: "L898902C3",
+  expiryDate: "2034-04-15",
+  sex: "F",
+};
+
+const yymmdd = (date: string) => date.slice(2).replaceAll("-", "");
+
+export function td3(p: Person): [string, string] {
+  const name = `${p.family}<<${p.given.replaceAll(" ", "<")}`;
+  const line1 = `P<${p.nationality}${name}`.padEnd(44, "<").slice(0, 44);
+  const doc = p.documentNumber.padEnd(9, "<");
+  const birth = yymmdd(p.birthDate);
+  const expiry = yymmdd(p.expiryDate);
+  const personal = "<".repeat(14);
+  const personalCheck = "<";
+  const body = `${doc}${checkDigit(doc)}${p.nationality}${birth}${checkDigit(birth)}${p.sex}${expiry}${checkDigit(expiry)}${personal}${personalCheck}`;
+  const composite = checkDigit(`${body.slice(0, 10)}${body.slice(13, 20)}${body.slice(21, 43)}`);
+  return [line1, `${body}${composite}`];
+}
+
+export function particularsOf(p: Person, extra: Record<string, unknown> = {}) {
+  return {
+    name: { family: titleCase(p.family), given: titleCase(p.given) },
+    birthDate: p.birthDate,
+    nationality: p.nationality,
+    document: { type: "passport", number: p.documentNumber, expiryDate: p.expiryDate, issuingCountry: p.nationality },
+    ...extra,
+  };
+}
+
+/** Creates an application and fills it in; returns reference and token. */
+export async function draftApplication(
+  server: TestServer,
+  planId: string,
+  person: Person = anna,
+  extra: Record<string, unknown> = {},
+) {
+  const created = await server.api("POST", "/v1/applications", {
+    body: { planId, language: "en", channel: "online", contact: { email: "anna@example.test" } },
+  });
+  if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
+  const reference = String(created.body.reference);
+  const token = String(created.body.accessToken);
+  const put = await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+    token,
+    body: particularsOf(person, extra),
+  });
+  if (put.status !== 200) throw new Error(`put failed: ${JSON.stringify(put.body)}`);
+  const evidence = await server.api("POST", `/v1/applications/${reference}/evidence`, {
+    token,
+    body: { kind: "mrz", lines: td3(person) },
+  });
+  if (evidence.status !== 201) throw new Error(`evidence failed: ${JSON.stringify(evidence.body)}`);
+  return { reference, token };
+}
+
+function titleCase(s: string): string {
+  return s.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadConfig } from "../../src/config/config.ts";
+import { type RunningServer, startServer } from "../../src/server.ts";
+import { createTestDatabase, type TestDatabase } from "./test-database.ts";
+
+export type TestServer = RunningServer & {
+  database: TestDatabase;
+  masterKey: Buffer;
+  /** Moves the server's clock (activation-code expiry). */
+  advanceClock(ms: number): void;
+  api(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
+  close(): Promise<void>;
+};
+
+export type RequestOptions = { body?: unknown; token?: string; headers?: Record<string, string>; rawBody?: string };
+export type ApiResponse = {
+  status: number;
+  headers: Headers;
+  body: Record<string, unknown> & { [k: string]: unknown };
+};
+
+/** A real server on a real port, on the test database, with demo data. */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: { pgliteDir?: string } = {},
+): Promise<TestServer> {
+  const database = await createTestDatabase(options);
+  const masterKey = randomBytes(32);
+  let offset = 0;
+  const config = loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    LOG_LEVEL: "silent",
+    JITSUMEI_DATA_DIR: mkdtempSync(join(tmpdir(), "jitsumei-test-")),
+    JITSUMEI_MASTER_KEY: masterKey.toString("base64"),
+    ...env,
+  });
+  const server = await startServer({
+    config,
+    db: database.db,
+    demoData: true,
+    clock: () => new Date(Date.now() + offset),
+  });
+  const api = async (method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers["content-type"] ??= "application/json";
+    }
+    const response = await fetch(`${server.url}${path}`, { method, headers, body });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
+  };
+  return {
+    ...server,
+    database,
+    masterKey,
+    advanceClock: (ms) => {
+      offset += ms;
+    },
+    api,
+    async close() {
+      await server.stop();
+      await database.drop();
+    },
+  };
+}

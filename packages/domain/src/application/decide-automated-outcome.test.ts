@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import type { CheckResult } from "../checks/check.ts";
+import { decideAutomatedOutcome } from "./decide-automated-outcome.ts";
+
+const pass = (code: string): CheckResult => ({ code, status: "pass" });
+const fail = (code: string): CheckResult => ({ code, status: "fail" });
+const review = (code: string): CheckResult => ({ code, status: "review" });
+
+describe("decideAutomatedOutcome", () => {
+  it("approves only when every check passes", () => {
+    expect(decideAutomatedOutcome([pass("mrz.valid"), pass("document.not_expired")])).toBe("checks_passed");
+  });
+  it("sends a review result to a person", () => {
+    expect(decideAutomatedOutcome([pass("mrz.valid"), review("policy.method_available")])).toBe("checks_need_review");
+  });
+  it("asks the applicant to correct a mismatch they can fix", () => {
+    expect(decideAutomatedOutcome([fail("mrz.matches_form"), review("policy.method_available")])).toBe(
+      "checks_need_correction",
+    );
+  });
+  it("rejects when a failure cannot be corrected, even beside fixable ones", () => {
+    expect(decideAutomatedOutcome([fail("mrz.matches_form"), fail("document.not_expired")])).toBe("checks_failed");
+    expect(decideAutomatedOutcome([fail("applicant.of_age")])).toBe("checks_failed");
+  });
+});

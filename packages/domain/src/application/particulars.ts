@@ -1,0 +1,70 @@
+import { z } from "zod";
+
+/**
+ * The applicant's identifying particulars (本人特定事項) as the form collects them. Stored only
+ * encrypted (apps/server/src/crypto); never logged.
+ */
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date written YYYY-MM-DD")
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, "is not a real calendar date");
+
+export const documentTypes = [
+  "passport",
+  "residence_card", // 在留カード
+  "special_permanent_resident_certificate", // 特別永住者証明書
+  "my_number_card", // マイナンバーカード: the card, never its 12-digit number
+  "drivers_licence", // 運転免許証
+] as const;
+export type DocumentType = (typeof documentTypes)[number];
+
+const latinName = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(80, "must be at most 80 characters")
+  .regex(/^[\p{Script=Latin}' .-]+$/u, "must be written in Latin letters as on the document");
+
+export const particularsSchema = z.object({
+  name: z.object({
+    family: latinName,
+    given: latinName.or(z.literal("")),
+    /** As written in kanji, where the applicant has one (e.g. on a residence card). */
+    kanji: z.string().trim().max(80).optional(),
+    /** Reading in katakana, where the applicant has one. */
+    kana: z
+      .string()
+      .trim()
+      .max(80)
+      .regex(/^[\p{Script=Katakana}ー・\s]*$/u, "must be written in katakana")
+      .optional(),
+  }),
+  birthDate: isoDate,
+  nationality: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code such as JPN or USA"),
+  sex: z.enum(["female", "male", "unspecified"]).optional(),
+  address: z
+    .object({
+      postalCode: z.string().regex(/^\d{3}-?\d{4}$/, "must be a Japanese postal code such as 100-0001"),
+      prefecture: z.string().trim().min(1, "must not be empty").max(10),
+      city: z.string().trim().min(1, "must not be empty").max(80),
+      line1: z.string().trim().min(1, "must not be empty").max(120),
+      line2: z.string().trim().max(120).optional(),
+    })
+    .optional(),
+  document: z.object({
+    type: z.enum(documentTypes),
+    number: z
+      .string()
+      .trim()
+      .min(1, "must not be empty")
+      .max(20, "must be at most 20 characters")
+      .regex(/^[A-Za-z0-9]+$/, "must contain only letters and digits"),
+    expiryDate: isoDate,
+    issuingCountry: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code such as JPN or USA"),
+  }),
+});
+export type Particulars = z.infer<typeof particularsSchema>;

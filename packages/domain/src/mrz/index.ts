@@ -1,0 +1,2 @@
+export * from "./check-digit.ts";
+export * from "./parse-mrz.ts";

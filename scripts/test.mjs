@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// `npm test`: lint and format check, type check, then the whole vitest suite twice — on the embedded
+// database (PGlite) and on PostgreSQL (TEST_DATABASE_URL, default the local server) — and a closing
+// line "N passed, N failed" over everything.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+
+const bin = (name) => join(import.meta.dirname, "..", "node_modules", ".bin", name);
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const extraArgs = process.argv.slice(2);
+
+function step(name, command, args, env = {}) {
+  process.stdout.write(`\n== ${name}\n`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  return result.status === 0;
+}
+
+function checkStep(name, command, args) {
+  if (step(name, command, args)) totals.passed++;
+  else totals.failed++;
+}
+
+async function postgresReachable(url) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+    await client.end();
+    return true;
+  } catch (error) {
+    process.stdout.write(`PostgreSQL at ${url} is not reachable: ${error.message}\n`);
+    return false;
+  }
+}
+
+function vitest(database) {
+  const dir = mkdtempSync(join(tmpdir(), "jitsumei-vitest-"));
+  const report = join(dir, "report.json");
+  step(`tests on ${database}`, bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extraArgs], {
+    JITSUMEI_TEST_DB: database,
+  });
+  try {
+    const json = JSON.parse(readFileSync(report, "utf8"));
+    totals.passed += json.numPassedTests;
+    totals.failed += json.numFailedTests + (json.numFailedTestSuites ?? 0);
+    totals.skipped += json.numPendingTests + json.numTodoTests;
+  } catch {
+    process.stdout.write(`vitest on ${database} wrote no report: counted as one failure\n`);
+    totals.failed++;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (extraArgs.length === 0) {
+  checkStep("lint and format (biome)", bin("biome"), ["check", "."]);
+  checkStep("type check (tsc)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]);
+}
+vitest("pglite");
+const pgUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+if (await postgresReachable(pgUrl)) vitest("postgres");
+else {
+  process.stdout.write("The PostgreSQL pass needs a server: start one or set TEST_DATABASE_URL. Counted as one failure.\n");
+  totals.failed++;
+}
+
+const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : "";
+process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${skipped}\n`);
+process.exitCode = totals.failed > 0 ? 1 : 0;
