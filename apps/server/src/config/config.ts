@@ -13,12 +13,15 @@ const portSchema = z.coerce
 
 const postgresUrl = z
   .string()
-  .refine((s) => /^postgres(ql)?:\/\//.test(s), "must be a postgres:// or postgresql:// URL")
+  .refine((s) => /^postgres(ql)?:\/\//.test(s), { message: "must be a postgres:// or postgresql:// URL", abort: true })
   .refine((s) => URL.canParse(s), "is not a valid URL");
 
 const smtpUrl = z
   .string()
-  .refine((s) => /^smtps?:\/\//.test(s), "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example:587")
+  .refine((s) => /^smtps?:\/\//.test(s), {
+    message: "must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example:587",
+    abort: true,
+  })
   .refine((s) => URL.canParse(s), "is not a valid URL");
 
 const masterKey = z.string().transform((s, ctx) => {

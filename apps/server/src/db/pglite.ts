@@ -45,6 +45,8 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
 
   return {
     kind: "pglite",
+    /** The engine itself, for tools that take a PGlite (its pg_dump). */
+    pglite: pg,
     ...wrap(pg),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
     async close() {

@@ -15,10 +15,20 @@ export function buildOpenApi(routes: readonly RouteSpec[], version: string) {
       },
     }) as Record<string, unknown>;
     delete json.$schema;
-    return json;
+    // Named schemas (.meta({ id })) become shared components instead of inline $defs.
+    const defs = (json.$defs ?? {}) as Record<string, unknown>;
+    delete json.$defs;
+    const hoisted = JSON.parse(JSON.stringify(json).replaceAll('"#/$defs/', '"#/components/schemas/')) as Record<
+      string,
+      unknown
+    >;
+    for (const [name, def] of Object.entries(defs)) {
+      components[name] ??= JSON.parse(JSON.stringify(def).replaceAll('"#/$defs/', '"#/components/schemas/'));
+    }
+    return hoisted;
   };
   const problem = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
-  components.Problem = toSchema(problemSchema, "output");
+  toSchema(problemSchema, "output"); // registers components.Problem
 
   const paths: Record<string, Record<string, unknown>> = {};
   for (const route of routes) {

@@ -371,7 +371,7 @@ export const documentTypeLabels: Readonly<Record<DocumentType, Translations>> = 
     "zh-Hans": "在留卡",
     "zh-Hant": "在留卡",
     ko: "재류카드",
-    vi: "thẻ cư trú (Zairyu card)",
+    vi: "thẻ cư trú (Zairyu)",
   },
   special_permanent_resident_certificate: {
     ja: "特別永住者証明書",

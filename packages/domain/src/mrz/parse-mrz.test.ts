@@ -8,7 +8,11 @@ const today = "2026-11-24";
 
 // ICAO Doc 9303 specimens (part 4 TD3, part 5 TD1, part 6 TD2), as printed.
 const td3Specimen = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10"];
-const td1Specimen = ["I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<"];
+const td1Specimen = [
+  "I<UTOD231458907<<<<<<<<<<<<<<<",
+  "7408122F1204159UTO<<<<<<<<<<<6",
+  "ERIKSSON<<ANNA<MARIA<<<<<<<<<<",
+];
 const td2Specimen = ["I<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<", "D231458907UTO7408122F1204159<<<<<<<6"];
 // ICAO 9303 part 5: a document number longer than nine characters (D23145890734, check digit 9).
 const td1LongNumberSpecimen = [
@@ -104,11 +108,23 @@ describe("check digits", () => {
     { format: "TD3", lines: td3(), position: [1, 9], code: "mrz.check_digit.document_number", field: "documentNumber" },
     { format: "TD3", lines: td3(), position: [1, 19], code: "mrz.check_digit.birth_date", field: "birthDate" },
     { format: "TD3", lines: td3(), position: [1, 27], code: "mrz.check_digit.expiry_date", field: "expiryDate" },
-    { format: "TD3", lines: td3(), position: [1, 42], code: "mrz.check_digit.personal_number", field: "personalNumber" },
+    {
+      format: "TD3",
+      lines: td3(),
+      position: [1, 42],
+      code: "mrz.check_digit.personal_number",
+      field: "personalNumber",
+    },
     { format: "TD2", lines: td2(), position: [1, 9], code: "mrz.check_digit.document_number", field: "documentNumber" },
     { format: "TD2", lines: td2(), position: [1, 19], code: "mrz.check_digit.birth_date", field: "birthDate" },
     { format: "TD2", lines: td2(), position: [1, 27], code: "mrz.check_digit.expiry_date", field: "expiryDate" },
-    { format: "TD1", lines: td1(), position: [0, 14], code: "mrz.check_digit.document_number", field: "documentNumber" },
+    {
+      format: "TD1",
+      lines: td1(),
+      position: [0, 14],
+      code: "mrz.check_digit.document_number",
+      field: "documentNumber",
+    },
     { format: "TD1", lines: td1(), position: [1, 6], code: "mrz.check_digit.birth_date", field: "birthDate" },
     { format: "TD1", lines: td1(), position: [1, 14], code: "mrz.check_digit.expiry_date", field: "expiryDate" },
   ] as const;
@@ -156,7 +172,9 @@ describe("check digits", () => {
   it("never takes a filler or a letter for a check digit", () => {
     const result = parsed(withComposite(replaceAt(td3(), 1, 19, "<")));
     expect(codes(result, "error")).toContain("mrz.check_digit.birth_date");
-    expect(codes(parsed(withComposite(replaceAt(td3(), 1, 27, "A"))), "error")).toContain("mrz.check_digit.expiry_date");
+    expect(codes(parsed(withComposite(replaceAt(td3(), 1, 27, "A"))), "error")).toContain(
+      "mrz.check_digit.expiry_date",
+    );
   });
 
   it("reports several broken digits together", () => {
@@ -275,7 +293,9 @@ describe("dates", () => {
     for (const birthDate of ["740231", "741301", "740000", "010229"]) {
       const result = parsed(td3({ birthDate }));
       expect(result.fields.birthDate).toBeNull();
-      expect(result.findings).toContainEqual(expect.objectContaining({ code: "mrz.invalid_field", field: "birthDate" }));
+      expect(result.findings).toContainEqual(
+        expect.objectContaining({ code: "mrz.invalid_field", field: "birthDate" }),
+      );
       expect(result.valid).toBe(false);
     }
   });
@@ -371,7 +391,9 @@ describe("document code", () => {
 
   it("flags a code that does not belong to the format", () => {
     const result = parsed(td3({ documentCode: "X<" }));
-    expect(result.findings).toContainEqual(expect.objectContaining({ code: "mrz.invalid_field", field: "documentCode" }));
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ code: "mrz.invalid_field", field: "documentCode" }),
+    );
     expect(result.valid).toBe(false);
     expect(codes(parsed(td1({ documentCode: "P<" })), "error")).toEqual(["mrz.invalid_field"]);
   });
@@ -426,7 +448,10 @@ describe("input that is not an MRZ", () => {
     ["random unicode", ["ｐ＜ｕｔｏ😀".repeat(8), "日本語のテキスト".repeat(5)]],
     ["control characters", [`P<UTO${"\u0000".repeat(39)}`, td3Specimen[1]]],
     ["an internal line break", [`${td3Specimen[0]}\n${td3Specimen[1]}`, td3Specimen[1]]],
-    ["a French national identity card (not ICAO TD2)", ["IDFRADOUEL<<<<<<<<<<<<<<<<<<<<932013", "0506932020438CHRISTIANE<<NI2906209F3"]],
+    [
+      "a French national identity card (not ICAO TD2)",
+      ["IDFRADOUEL<<<<<<<<<<<<<<<<<<<<932013", "0506932020438CHRISTIANE<<NI2906209F3"],
+    ],
   ])("%s", (_name, lines) => {
     unreadable(parseMrz(lines as string[], today));
   });

@@ -121,7 +121,12 @@ export function td2(overrides: Partial<MrzData> = {}): [string, string] {
 export function td1(overrides: Partial<MrzData> = {}): [string, string, string] {
   const d = { ...anna, documentCode: "I<", documentNumber: "D23145890", optionalData: "", ...overrides };
   const { principal, check, continuation } = documentNumberParts(d.documentNumber);
-  const line1 = field(d.documentCode, 2) + field(d.issuingState, 3) + principal + check + optionalField(continuation, d.optionalData, 15);
+  const line1 =
+    field(d.documentCode, 2) +
+    field(d.issuingState, 3) +
+    principal +
+    check +
+    optionalField(continuation, d.optionalData, 15);
   const body =
     d.birthDate +
     checkDigitOf(d.birthDate) +

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "./config.ts";
+
+const key = Buffer.alloc(32, 9).toString("base64");
+
+function problemsOf(env: Record<string, string>) {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe("configuration", () => {
+  it("starts with nothing set: embedded database in ./data, local outbox, port 3000", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      database: { kind: "pglite", dataDir: "./data/pglite" },
+      mail: { kind: "local-outbox" },
+      masterKey: null,
+    });
+  });
+
+  it("reads every variable", () => {
+    const config = loadConfig({
+      PORT: "8080",
+      DATABASE_URL: "postgres://u@db:5432/jitsumei",
+      JITSUMEI_MASTER_KEY: key,
+      SMTP_URL: "smtp://mail:25",
+      JITSUMEI_DATA_DIR: "/var/lib/jitsumei",
+    });
+    expect(config.port).toBe(8080);
+    expect(config.database).toEqual({ kind: "postgres", url: "postgres://u@db:5432/jitsumei" });
+    expect(config.masterKey?.equals(Buffer.alloc(32, 9))).toBe(true);
+    expect(config.mail).toMatchObject({ kind: "smtp", url: "smtp://mail:25" });
+    expect(loadConfig({ JITSUMEI_MASTER_KEY: "ab".repeat(32) }).masterKey).toHaveLength(32);
+  });
+
+  it("names each wrong variable and says what is wrong", () => {
+    const problems = problemsOf({
+      PORT: "eighty",
+      DATABASE_URL: "mysql://x",
+      SMTP_URL: "mail.example",
+      JITSUMEI_MASTER_KEY: "c2hvcnQ=",
+    });
+    expect(problems.map((p) => p.variable).sort()).toEqual(["DATABASE_URL", "JITSUMEI_MASTER_KEY", "PORT", "SMTP_URL"]);
+    expect(problems.find((p) => p.variable === "PORT")?.reason).toMatch(/whole number/);
+    expect(problems.find((p) => p.variable === "JITSUMEI_MASTER_KEY")?.reason).toMatch(/32 random bytes/);
+    expect(problemsOf({ PORT: "70000" })[0]?.reason).toMatch(/between 0 and 65535/);
+  });
+
+  it("requires the master key in production", () => {
+    expect(problemsOf({ NODE_ENV: "production" })).toEqual([
+      { variable: "JITSUMEI_MASTER_KEY", reason: expect.stringMatching(/required when NODE_ENV=production/) },
+    ]);
+    expect(loadConfig({ NODE_ENV: "production", JITSUMEI_MASTER_KEY: key }).env).toBe("production");
+  });
+});
