@@ -38,9 +38,14 @@ async function postgresReachable(url) {
 function vitest(database) {
   const dir = mkdtempSync(join(tmpdir(), "jitsumei-vitest-"));
   const report = join(dir, "report.json");
-  step(`tests on ${database}`, bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extraArgs], {
-    JITSUMEI_TEST_DB: database,
-  });
+  step(
+    `tests on ${database}`,
+    bin("vitest"),
+    ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extraArgs],
+    {
+      JITSUMEI_TEST_DB: database,
+    },
+  );
   try {
     const json = JSON.parse(readFileSync(report, "utf8"));
     totals.passed += json.numPassedTests;
@@ -62,7 +67,9 @@ vitest("pglite");
 const pgUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 if (await postgresReachable(pgUrl)) vitest("postgres");
 else {
-  process.stdout.write("The PostgreSQL pass needs a server: start one or set TEST_DATABASE_URL. Counted as one failure.\n");
+  process.stdout.write(
+    "The PostgreSQL pass needs a server: start one or set TEST_DATABASE_URL. Counted as one failure.\n",
+  );
   totals.failed++;
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { anna, draftApplication, particularsOf } from "./support/journey.ts";
-import { type TestServer, startTestServer } from "./support/test-server.ts";
+import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -8,9 +8,18 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-const newApplication = { planId: "prepaid-data-esim", language: "ja", channel: "online", contact: { email: "a@example.test" } };
+const newApplication = {
+  planId: "prepaid-data-esim",
+  language: "ja",
+  channel: "online",
+  contact: { email: "a@example.test" },
+};
 
-function expectProblem(response: { status: number; headers: Headers; body: Record<string, unknown> }, status: number, code: string) {
+function expectProblem(
+  response: { status: number; headers: Headers; body: Record<string, unknown> },
+  status: number,
+  code: string,
+) {
   expect(response.status).toBe(status);
   expect(response.headers.get("content-type")).toMatch(/^application\/problem\+json/);
   expect(response.body).toMatchObject({ status, code, type: `urn:jitsumei:problem:${code}` });
@@ -44,7 +53,10 @@ describe("errors are RFC 9457 problem details naming the field and the reason", 
 
   it("answers unreadable JSON, a wrong content type and an unknown route with problems", async () => {
     expectProblem(
-      await server.api("POST", "/v1/applications", { rawBody: "{oops", headers: { "content-type": "application/json" } }),
+      await server.api("POST", "/v1/applications", {
+        rawBody: "{oops",
+        headers: { "content-type": "application/json" },
+      }),
       400,
       "malformed_request",
     );
@@ -60,14 +72,20 @@ describe("errors are RFC 9457 problem details naming the field and the reason", 
     const created = await server.api("POST", "/v1/applications", { body: newApplication });
     const reference = String(created.body.reference);
     expectProblem(await server.api("GET", `/v1/applications/${reference}`), 401, "authentication_required");
-    expectProblem(await server.api("GET", `/v1/applications/${reference}`, { token: "jat_wrong" }), 404, "application_not_found");
+    expectProblem(
+      await server.api("GET", `/v1/applications/${reference}`, { token: "jat_wrong" }),
+      404,
+      "application_not_found",
+    );
     const other = await server.api("POST", "/v1/applications", { body: newApplication });
     expectProblem(
       await server.api("GET", `/v1/applications/${reference}`, { token: String(other.body.accessToken) }),
       404,
       "application_not_found",
     );
-    expect((await server.api("GET", `/v1/applications/${reference}`, { token: String(created.body.accessToken) })).status).toBe(200);
+    expect(
+      (await server.api("GET", `/v1/applications/${reference}`, { token: String(created.body.accessToken) })).status,
+    ).toBe(200);
   });
 
   it("keeps what was saved when a later change is invalid", async () => {
@@ -118,7 +136,10 @@ describe("lists use cursor pagination", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { body: Record<string, unknown> } = await server.api("GET", `/v1/plans?limit=1${cursor ? `&cursor=${cursor}` : ""}`);
+      const page: { body: Record<string, unknown> } = await server.api(
+        "GET",
+        `/v1/plans?limit=1${cursor ? `&cursor=${cursor}` : ""}`,
+      );
       seen.push(...(page.body.items as { id: string }[]).map((p) => p.id));
       cursor = page.body.nextCursor as string | null;
     } while (cursor);

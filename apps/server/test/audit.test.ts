@@ -7,8 +7,8 @@ import { entryHash, verifyAuditChain } from "../src/audit/audit-chain.ts";
 import type { Queryable } from "../src/db/database.ts";
 import { openPglite } from "../src/db/pglite.ts";
 import { draftApplication } from "./support/journey.ts";
-import { type TestServer, startTestServer } from "./support/test-server.ts";
 import { testDatabaseKind } from "./support/test-database.ts";
+import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 const cli = join(import.meta.dirname, "..", "bin", "jitsumei.js");
 let server: TestServer;
@@ -31,7 +31,9 @@ describe("the audit trail", () => {
   });
 
   it("cannot be changed through SQL while its trigger stands", async () => {
-    await expect(server.services.db.query("UPDATE audit_entries SET actor = 'x' WHERE seq = 2")).rejects.toThrow(/append-only/);
+    await expect(server.services.db.query("UPDATE audit_entries SET actor = 'x' WHERE seq = 2")).rejects.toThrow(
+      /append-only/,
+    );
     await expect(server.services.db.query("DELETE FROM audit_entries WHERE seq = 2")).rejects.toThrow(/append-only/);
   });
 

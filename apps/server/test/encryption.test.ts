@@ -1,8 +1,9 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { localKeyManagement } from "../src/crypto/key-management.ts";
+import type { PgliteDatabase } from "../src/db/pglite.ts";
 import { anna, draftApplication, td3 } from "./support/journey.ts";
-import { type TestServer, startTestServer } from "./support/test-server.ts";
+import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
 let reference: string;
@@ -19,11 +20,14 @@ afterAll(async () => server?.close());
 /** The whole database as pg_dump writes it: the real tool on PostgreSQL, PGlite's build of it otherwise. */
 async function dumpDatabase(): Promise<string> {
   if (server.database.url) {
-    return execFileSync("pg_dump", ["--no-owner", server.database.url], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    return execFileSync("pg_dump", ["--no-owner", server.database.url], {
+      encoding: "utf8",
+      maxBuffer: 64 * 1024 * 1024,
+    });
   }
   const { pgDump } = await import("@electric-sql/pglite-tools/pg_dump");
-  const pg = (server.services.db as unknown as { pglite: import("@electric-sql/pglite").PGlite }).pglite;
-  return (await pgDump({ pg })).text();
+  const db = server.services.db as PgliteDatabase;
+  return (await pgDump({ pg: db.pglite })).text();
 }
 
 describe("personal data at rest", () => {
@@ -71,7 +75,9 @@ describe("personal data at rest", () => {
     const wrapped = Buffer.from(row.wrapped_data_key);
     const own = localKeyManagement(server.masterKey);
     await expect(own.unwrapDataKey(wrapped, `application:${row.id}`)).resolves.toHaveLength(32);
-    await expect(localKeyManagement(Buffer.alloc(32, 1)).unwrapDataKey(wrapped, `application:${row.id}`)).rejects.toThrow();
+    await expect(
+      localKeyManagement(Buffer.alloc(32, 1)).unwrapDataKey(wrapped, `application:${row.id}`),
+    ).rejects.toThrow();
     // Bound to its row: the wrapped key of one application does not open as another's.
     await expect(own.unwrapDataKey(wrapped, "application:00000000-0000-0000-0000-000000000000")).rejects.toThrow();
   });

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestServer, startTestServer } from "./support/test-server.ts";
+import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -51,8 +51,16 @@ describe("Idempotency-Key on POSTs that create something", () => {
     const path = `/v1/applications/${created.body.reference}/activation`;
     const key = randomUUID();
     const token = String(created.body.accessToken);
-    const first = await server.api("POST", path, { token, body: { code: "000000" }, headers: { "idempotency-key": key } });
-    const second = await server.api("POST", path, { token, body: { code: "000000" }, headers: { "idempotency-key": key } });
+    const first = await server.api("POST", path, {
+      token,
+      body: { code: "000000" },
+      headers: { "idempotency-key": key },
+    });
+    const second = await server.api("POST", path, {
+      token,
+      body: { code: "000000" },
+      headers: { "idempotency-key": key },
+    });
     expect(first.status).toBe(409);
     expect(second.body).toEqual(first.body);
     expect(second.headers.get("idempotent-replayed")).toBe("true");

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allRoutes } from "../src/http/app.ts";
-import { type TestServer, startTestServer } from "./support/test-server.ts";
+import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
 let production: TestServer;
@@ -24,7 +24,10 @@ describe("operations endpoints", () => {
   it("publishes OpenAPI 3.1 covering every route, with problem+json errors", async () => {
     const r = await server.api("GET", "/openapi.json");
     expect(r.body.openapi).toBe("3.1.0");
-    const paths = r.body.paths as Record<string, Record<string, { operationId: string; responses: Record<string, unknown> }>>;
+    const paths = r.body.paths as Record<
+      string,
+      Record<string, { operationId: string; responses: Record<string, unknown> }>
+    >;
     for (const route of allRoutes) {
       const op = paths[route.path]?.[route.method.toLowerCase()];
       expect(op?.operationId, `${route.method} ${route.path}`).toBe(route.operationId);

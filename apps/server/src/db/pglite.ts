@@ -21,8 +21,14 @@ export class EmbeddedDatabaseBusyError extends Error {
   }
 }
 
+export type PgliteDatabase = Database & {
+  readonly kind: "pglite";
+  /** The engine itself, for tools that take a PGlite (its pg_dump). */
+  readonly pglite: PGlite;
+};
+
 /** `dataDir` null = in memory (tests). */
-export async function openPglite(dataDir: string | null): Promise<Database> {
+export async function openPglite(dataDir: string | null): Promise<PgliteDatabase> {
   const release = dataDir ? takeLock(dataDir) : () => {};
   let pg: PGlite;
   try {
@@ -45,7 +51,6 @@ export async function openPglite(dataDir: string | null): Promise<Database> {
 
   return {
     kind: "pglite",
-    /** The engine itself, for tools that take a PGlite (its pg_dump). */
     pglite: pg,
     ...wrap(pg),
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
