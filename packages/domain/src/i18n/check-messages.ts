@@ -2,6 +2,11 @@ import type { DocumentType } from "../application/particulars.ts";
 import type { CheckResult, CheckStatus, ExplainedCheckResult } from "../checks/check.ts";
 import type { Language, Translations } from "./languages.ts";
 import { interpolate } from "./languages.ts";
+import { chipCheckMessages } from "./messages/chip-messages.ts";
+import { documentNumberCheckMessages } from "./messages/document-number-messages.ts";
+import { faceCheckMessages } from "./messages/face-messages.ts";
+import { imageCheckMessages } from "./messages/image-messages.ts";
+import { jpkiCheckMessages } from "./messages/jpki-messages.ts";
 
 /**
  * What the applicant reads about each check result, in every language. Keyed by check `code`, then
@@ -42,7 +47,7 @@ function sentences(...parts: readonly Translations[]): Translations {
   };
 }
 
-export const checkMessages = {
+const prepaidCheckMessages = {
   "mrz.valid": {
     pass: {
       ja: "本人確認書類の機械読取領域（MRZ）を正しく読み取れました。",
@@ -239,6 +244,16 @@ export const checkMessages = {
     ),
   },
 } as const satisfies CheckMessages;
+
+/** The whole catalogue: the prepaid checks above, and one file per area of the evidence engine. */
+export const checkMessages: CheckMessages = {
+  ...prepaidCheckMessages,
+  ...documentNumberCheckMessages,
+  ...chipCheckMessages,
+  ...jpkiCheckMessages,
+  ...imageCheckMessages,
+  ...faceCheckMessages,
+};
 
 /** For a code (or a status of a code) the catalogue does not know: still names the code. */
 export const unknownCheckMessages: Readonly<Record<CheckStatus, Translations>> = {
