@@ -26,6 +26,8 @@ export async function startServer(
     listen?: boolean;
     clock?: () => Date;
     warn?: (message: string) => void;
+    /** Where the HTTP log goes (default stdout). */
+    logStream?: NodeJS.WritableStream;
   } = {},
 ): Promise<RunningServer> {
   const config = options.config ?? loadConfig();
@@ -51,7 +53,7 @@ export async function startServer(
     },
   );
   const services: Services = { config, db, keys, clock: options.clock ?? (() => new Date()), jobs };
-  const app = await buildApp(services);
+  const app = await buildApp(services, { logStream: options.logStream });
   let url = "";
   if (options.listen !== false) url = await app.listen({ port: config.port, host: config.host });
   return {

@@ -8,7 +8,8 @@ import { type ApplicationRow, lockApplication } from "./application-row.ts";
 import { cipherFor } from "./load-application-data.ts";
 
 /** The key of the blind index on document numbers (a document is the same whatever the case or spacing). */
-export function documentIndexValue(p: Particulars["document"]): string {
+export function documentIndexValue(p: Particulars["document"]): string | null {
+  if (!p.number) return null;
   return `${p.type}:${p.issuingCountry}:${p.number.toUpperCase().replace(/[^A-Z0-9]/g, "")}`;
 }
 
@@ -26,6 +27,7 @@ export async function updateParticulars(
     ]);
   }
   const cipher = await cipherFor(deps.keys, application);
+  const indexValue = documentIndexValue(particulars.document);
   await deps.db.transaction(async (tx) => {
     const locked = await lockApplication(tx, application.id);
     if (!locked || !hasTag(locked.state, "editable")) {
@@ -42,7 +44,7 @@ export async function updateParticulars(
       [
         application.id,
         cipher.encryptJson("particulars", particulars),
-        deps.keys.blindIndex("document", documentIndexValue(particulars.document)),
+        indexValue === null ? null : deps.keys.blindIndex("document", indexValue),
       ],
     );
     await appendAuditEntry(tx, {

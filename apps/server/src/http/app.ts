@@ -15,13 +15,17 @@ export const allRoutes: readonly RouteSpec[] = [...opsRoutes, ...planRoutes, ...
 
 export const API_VERSION = "0.1.0";
 
-export async function buildApp(services: Services, options: { logger?: boolean } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  services: Services,
+  options: { logStream?: NodeJS.WritableStream } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
-      options.logger === false || services.config.logLevel === "silent"
+      services.config.logLevel === "silent"
         ? false
         : {
             level: services.config.logLevel,
+            ...(options.logStream ? { stream: options.logStream } : {}),
             // Personal data never reaches the log: no bodies are logged, and secrets in headers are cut.
             redact: {
               paths: ["req.headers.authorization", "req.headers.cookie", 'req.headers["idempotency-key"]'],

@@ -25,7 +25,7 @@ export type ApiResponse = {
 /** A real server on a real port, on the test database, with demo data. */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { pgliteDir?: string } = {},
+  options: { pgliteDir?: string; logStream?: NodeJS.WritableStream } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(options);
   const masterKey = randomBytes(32);
@@ -42,6 +42,7 @@ export async function startTestServer(
     config,
     db: database.db,
     demoData: true,
+    logStream: options.logStream,
     clock: () => new Date(Date.now() + offset),
   });
   const api = async (method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> => {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isResidenceCardNumber, looksLikeIndividualNumber } from "../documents/document-numbers.ts";
 
 /**
  * The applicant's identifying particulars (本人特定事項) as the form collects them. Stored only
@@ -55,16 +56,42 @@ export const particularsSchema = z.object({
       line2: z.string().trim().max(120).optional(),
     })
     .optional(),
-  document: z.object({
-    type: z.enum(documentTypes),
-    number: z
-      .string()
-      .trim()
-      .min(1, "must not be empty")
-      .max(20, "must be at most 20 characters")
-      .regex(/^[A-Za-z0-9]+$/, "must contain only letters and digits"),
-    expiryDate: isoDate,
-    issuingCountry: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code such as JPN or USA"),
-  }),
+  document: z
+    .object({
+      type: z.enum(documentTypes),
+      /** Absent for a My Number card: its only number is the Individual Number, which may not be recorded. */
+      number: z
+        .string()
+        .trim()
+        .max(20, "must be at most 20 characters")
+        .regex(/^[A-Za-z0-9 -]*$/, "must contain only letters and digits")
+        .optional(),
+      expiryDate: isoDate,
+      issuingCountry: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code such as JPN or USA"),
+    })
+    .superRefine((document, ctx) => {
+      // Messages never repeat the value: it may be an Individual Number, which must go nowhere.
+      const number = document.number ?? "";
+      if (document.type === "my_number_card") {
+        if (number !== "") {
+          ctx.addIssue({
+            code: "custom",
+            path: ["number"],
+            message: looksLikeIndividualNumber(number)
+              ? "must not be your Individual Number (My Number): the law forbids recording it; leave this field out for a My Number card"
+              : "must be left out for a My Number card",
+          });
+        }
+        return;
+      }
+      if (number === "") ctx.addIssue({ code: "custom", path: ["number"], message: "must not be empty" });
+      else if (document.type === "residence_card" && !isResidenceCardNumber(number.toUpperCase())) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["number"],
+          message: "must be a residence card number: two letters, eight digits, two letters (e.g. AB12345678CD)",
+        });
+      }
+    }),
 });
 export type Particulars = z.infer<typeof particularsSchema>;

@@ -69,7 +69,7 @@ export function checkMrzMatchesForm(form: FormParticularsForMrz, mrz: MrzFieldsF
     // The MRZ holds YYMMDD; its century is inferred. Compare only the digits it holds, so a birth
     // in 1925 (read as 2025 by the parser) still matches a form saying 1925.
     birthDate: mrz.birthDate === null ? "unknown" : form.birthDate.slice(2) === mrz.birthDate.slice(2),
-    documentNumber: normaliseDocumentNumber(form.document.number) === normaliseDocumentNumber(mrz.documentNumber),
+    documentNumber: normaliseDocumentNumber(form.document.number ?? "") === normaliseDocumentNumber(mrz.documentNumber),
     nationality: sameState(form.nationality, mrz.nationality),
     expiryDate: mrz.expiryDate === null ? "unknown" : form.document.expiryDate === mrz.expiryDate,
     issuingCountry: sameState(form.document.issuingCountry, mrz.issuingState),
