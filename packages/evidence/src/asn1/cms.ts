@@ -1,0 +1,220 @@
+import { constants, createHash, verify, type X509Certificate } from "node:crypto";
+import { ContentInfo, id_signedData, SignedData } from "@peculiar/asn1-cms";
+import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
+import { Certificate, id_ce_subjectKeyIdentifier, SubjectKeyIdentifier } from "@peculiar/asn1-x509";
+import * as asn1js from "asn1js";
+import { type HashName, hashNameOf, hashOids, signatureSchemeOf } from "../chip/algorithms.ts";
+
+/**
+ * CMS SignedData (RFC 5652) as the SOD, a CSCA master list and a JPKI signature carry it: parsed
+ * with @peculiar/asn1-cms, verified with node:crypto. Only what these three need: one signer.
+ */
+export class CmsError extends Error {}
+
+const id_contentType = "1.2.840.113549.1.9.3";
+const id_messageDigest = "1.2.840.113549.1.9.4";
+
+export type SignerIdentity = { issuer: Buffer; serial: Buffer } | { subjectKeyIdentifier: Buffer };
+
+export type ParsedSignedData = {
+  eContentType: string;
+  eContent: Buffer | null;
+  certificates: Buffer[];
+  signer: {
+    sid: SignerIdentity;
+    digestAlgorithm: string;
+    /** The signed attributes as signed: DER with the SET tag (31), not the [0] of the SignerInfo. */
+    signedAttrs: Buffer | null;
+    contentType: string | null;
+    messageDigest: Buffer | null;
+    signatureAlgorithm: { oid: string; parameters: Buffer | null };
+    signature: Buffer;
+  };
+};
+
+const bytes = (b: ArrayBuffer | ArrayBufferView) =>
+  ArrayBuffer.isView(b) ? Buffer.from(b.buffer, b.byteOffset, b.byteLength) : Buffer.from(b);
+
+export function parseSignedData(der: Uint8Array): ParsedSignedData {
+  let signed: SignedData;
+  try {
+    const info = AsnConvert.parse(der, ContentInfo);
+    if (info.contentType !== id_signedData) throw new CmsError(`not SignedData but ${info.contentType}`);
+    signed = AsnConvert.parse(info.content, SignedData);
+  } catch (error) {
+    if (error instanceof CmsError) throw error;
+    throw new CmsError(`not a CMS structure: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  const signerInfo = signed.signerInfos[0];
+  if (!signerInfo) throw new CmsError("no signer");
+  if (signed.signerInfos.length > 1) throw new CmsError("more than one signer");
+  const content = signed.encapContentInfo.eContent;
+  const eContent = content?.single ? bytes(content.single.buffer) : content?.any ? bytes(content.any) : null;
+  const sid: SignerIdentity = signerInfo.sid.issuerAndSerialNumber
+    ? {
+        issuer: bytes(AsnConvert.serialize(signerInfo.sid.issuerAndSerialNumber.issuer)),
+        serial: bytes(signerInfo.sid.issuerAndSerialNumber.serialNumber),
+      }
+    : { subjectKeyIdentifier: bytes(signerInfo.sid.subjectKeyIdentifier?.buffer ?? new ArrayBuffer(0)) };
+
+  let signedAttrs: Buffer | null = null;
+  let contentType: string | null = null;
+  let messageDigest: Buffer | null = null;
+  if (signerInfo.signedAttrs) {
+    signedAttrs = rawSignedAttributes(der);
+    for (const attribute of signerInfo.signedAttrs) {
+      const value = attribute.attrValues[0];
+      if (!value) continue;
+      if (attribute.attrType === id_contentType) contentType = readOid(value);
+      if (attribute.attrType === id_messageDigest) messageDigest = bytes(AsnConvert.parse(value, OctetString).buffer);
+    }
+  }
+  const algorithm = signerInfo.signatureAlgorithm;
+  return {
+    eContentType: signed.encapContentInfo.eContentType,
+    eContent,
+    certificates: (signed.certificates ?? []).flatMap((c) =>
+      c.certificate ? [bytes(AsnConvert.serialize(c.certificate))] : [],
+    ),
+    signer: {
+      sid,
+      digestAlgorithm: signerInfo.digestAlgorithm.algorithm,
+      signedAttrs,
+      contentType,
+      messageDigest,
+      signatureAlgorithm: {
+        oid: algorithm.algorithm,
+        parameters: algorithm.parameters ? bytes(algorithm.parameters) : null,
+      },
+      signature: bytes(signerInfo.signature.buffer),
+    },
+  };
+}
+
+/**
+ * The signed attributes exactly as the signer encoded them (re-encoding could change bytes that the
+ * signature covers), re-tagged from [0] IMPLICIT to SET (31) as RFC 5652 §5.4 requires.
+ */
+function rawSignedAttributes(der: Uint8Array): Buffer {
+  const parsed = asn1js.fromBER(new Uint8Array(der).buffer);
+  const contentInfo = parsed.result as asn1js.Sequence;
+  const explicit = contentInfo.valueBlock.value[1] as asn1js.Constructed;
+  const signedData = explicit.valueBlock.value[0] as asn1js.Sequence;
+  const signerInfos = signedData.valueBlock.value.at(-1) as asn1js.Set;
+  const signerInfo = signerInfos.valueBlock.value[0] as asn1js.Sequence;
+  const attributes = signerInfo.valueBlock.value.find((b) => b.idBlock.tagClass === 3 && b.idBlock.tagNumber === 0);
+  if (!attributes) throw new CmsError("signed attributes not found");
+  const raw = Buffer.from(attributes.valueBeforeDecodeView);
+  raw[0] = 0x31;
+  return raw;
+}
+
+function readOid(der: ArrayBuffer): string | null {
+  const parsed = asn1js.fromBER(der);
+  return parsed.result instanceof asn1js.ObjectIdentifier ? parsed.result.valueBlock.toString() : null;
+}
+
+/** Whether a DER certificate is the one the signer names. */
+export function certificateMatchesSigner(certificateDer: Buffer, sid: SignerIdentity): boolean {
+  const certificate = AsnConvert.parse(certificateDer, Certificate);
+  const tbs = certificate.tbsCertificate;
+  if ("issuer" in sid) {
+    return bytes(AsnConvert.serialize(tbs.issuer)).equals(sid.issuer) && bytes(tbs.serialNumber).equals(sid.serial);
+  }
+  const extension = tbs.extensions?.find((e) => e.extnID === id_ce_subjectKeyIdentifier);
+  if (!extension) return false;
+  const ski = AsnConvert.parse(extension.extnValue, SubjectKeyIdentifier);
+  return bytes(ski.buffer).equals(sid.subjectKeyIdentifier);
+}
+
+export type SignatureCheck =
+  | { ok: true; hash: HashName; scheme: string }
+  | {
+      ok: false;
+      reason: "content_type_mismatch" | "digest_mismatch" | "unsupported_algorithm" | "signature_invalid";
+      detail: string;
+    };
+
+/**
+ * Verifies the signer's signature with the certificate's key: over the signed attributes (after
+ * checking their content type and message digest against the content), or over the content itself.
+ */
+export function verifySignerSignature(
+  parsed: ParsedSignedData,
+  certificate: X509Certificate,
+  content: Buffer,
+): SignatureCheck {
+  const { signer } = parsed;
+  const digestHash = hashNameOf(signer.digestAlgorithm);
+  if (!digestHash) return { ok: false, reason: "unsupported_algorithm", detail: `digest ${signer.digestAlgorithm}` };
+  let data = content;
+  if (signer.signedAttrs) {
+    if (signer.contentType !== parsed.eContentType) {
+      return {
+        ok: false,
+        reason: "content_type_mismatch",
+        detail: "the signed content type differs from the content's",
+      };
+    }
+    const digest = createHash(digestHash).update(content).digest();
+    if (!signer.messageDigest || !digest.equals(signer.messageDigest)) {
+      return { ok: false, reason: "digest_mismatch", detail: "the signed message digest differs from the content's" };
+    }
+    data = signer.signedAttrs;
+  }
+  const scheme = signatureSchemeOf(signer.signatureAlgorithm.oid);
+  if (!scheme) return { ok: false, reason: "unsupported_algorithm", detail: signer.signatureAlgorithm.oid };
+  let valid = false;
+  let hash: HashName = digestHash;
+  try {
+    if (scheme.kind === "rsa-pkcs1") {
+      hash = scheme.hash ?? digestHash;
+      valid = verify(
+        hash,
+        data,
+        { key: certificate.publicKey, padding: constants.RSA_PKCS1_PADDING },
+        signer.signature,
+      );
+    } else if (scheme.kind === "rsa-pss") {
+      const pss = readPssParameters(signer.signatureAlgorithm.parameters);
+      hash = pss.hash;
+      valid = verify(
+        hash,
+        data,
+        { key: certificate.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pss.saltLength },
+        signer.signature,
+      );
+    } else {
+      hash = scheme.hash ?? digestHash;
+      valid = verify(hash, data, { key: certificate.publicKey, dsaEncoding: scheme.encoding }, signer.signature);
+    }
+  } catch (error) {
+    return { ok: false, reason: "signature_invalid", detail: error instanceof Error ? error.message : String(error) };
+  }
+  return valid
+    ? { ok: true, hash, scheme: scheme.kind }
+    : { ok: false, reason: "signature_invalid", detail: "the signature does not verify with the signer's key" };
+}
+
+/** RSASSA-PSS-params (RFC 4055): hash [0], MGF [1], salt length [2]; defaults SHA-1 and 20. */
+export function readPssParameters(der: Buffer | null): { hash: HashName; saltLength: number } {
+  let hash: HashName = "sha1";
+  let saltLength = 20;
+  if (!der) return { hash, saltLength };
+  const parsed = asn1js.fromBER(new Uint8Array(der).buffer);
+  if (!(parsed.result instanceof asn1js.Sequence)) throw new CmsError("RSASSA-PSS parameters are not a SEQUENCE");
+  for (const field of parsed.result.valueBlock.value) {
+    const tag = field.idBlock.tagNumber;
+    const inner = (field as asn1js.Constructed).valueBlock?.value?.[0];
+    if (tag === 0 && inner instanceof asn1js.Sequence) {
+      const oid = inner.valueBlock.value[0];
+      const name = oid instanceof asn1js.ObjectIdentifier ? hashNameOf(oid.valueBlock.toString()) : null;
+      if (!name) throw new CmsError("unsupported RSASSA-PSS hash");
+      hash = name;
+    }
+    if (tag === 2 && inner instanceof asn1js.Integer) saltLength = inner.valueBlock.valueDec;
+  }
+  return { hash, saltLength };
+}
+
+export { hashOids };

@@ -1,0 +1,40 @@
+import { X509Certificate } from "node:crypto";
+import * as asn1js from "asn1js";
+import { CmsError, certificateMatchesSigner, parseSignedData, verifySignerSignature } from "../asn1/cms.ts";
+import { findIssuer, validityAt } from "../x509/chain.ts";
+
+/**
+ * An ICAO CSCA master list (9303-12 §9): CMS SignedData with content type 2.23.136.1.1.2 around
+ * `SEQUENCE { version INTEGER, certList SET OF Certificate }`. Its contents are trusted only when
+ * its signer chains to an anchor obtained out of band (a CSCA the operator already trusts).
+ */
+export const CSCA_MASTER_LIST = "2.23.136.1.1.2";
+const MAX_BYTES = 8 * 1024 * 1024;
+const MAX_CERTIFICATES = 5000;
+
+export type MasterListImport = { certificates: X509Certificate[]; signer: string };
+
+export function importMasterList(der: Uint8Array, anchors: readonly X509Certificate[], at: Date): MasterListImport {
+  if (der.length > MAX_BYTES) throw new CmsError("the master list is larger than 8 MiB");
+  const parsed = parseSignedData(der);
+  if (parsed.eContentType !== CSCA_MASTER_LIST)
+    throw new CmsError(`content type ${parsed.eContentType} is not a CSCA master list`);
+  if (!parsed.eContent) throw new CmsError("the master list carries no content");
+  const signerDer = parsed.certificates.find((c) => certificateMatchesSigner(c, parsed.signer.sid));
+  if (!signerDer) throw new CmsError("the master list does not carry its signer's certificate");
+  const signer = new X509Certificate(signerDer);
+  if (!verifySignerSignature(parsed, signer, parsed.eContent).ok)
+    throw new CmsError("the master list's signature does not verify");
+  if (!findIssuer(signer, anchors)) throw new CmsError("the master list's signer does not chain to a trusted anchor");
+  if (validityAt(signer, at) !== "valid") throw new CmsError("the master list's signer certificate is not valid today");
+
+  const content = asn1js.fromBER(new Uint8Array(parsed.eContent).buffer);
+  const list = content.result;
+  const certList = list instanceof asn1js.Sequence ? list.valueBlock.value[1] : undefined;
+  if (content.offset === -1 || !(certList instanceof asn1js.Set))
+    throw new CmsError("the master list's content is malformed");
+  if (certList.valueBlock.value.length > MAX_CERTIFICATES)
+    throw new CmsError("the master list holds too many certificates");
+  const certificates = certList.valueBlock.value.map((c) => new X509Certificate(Buffer.from(c.valueBeforeDecodeView)));
+  return { certificates, signer: signer.subject.replaceAll("\n", ", ") };
+}

@@ -1,0 +1,63 @@
+import type { X509Certificate } from "node:crypto";
+import { AsnConvert } from "@peculiar/asn1-schema";
+import { Certificate, id_ce_subjectAltName, SubjectAlternativeName } from "@peculiar/asn1-x509";
+import * as asn1js from "asn1js";
+
+/**
+ * The four particulars (基本4情報) in a JPKI signing certificate (署名用電子証明書): otherName
+ * entries of subjectAltName, UTF8String values (EVIDENCE.md). The card's 12-digit number is never
+ * in this certificate and nothing here reads it from anywhere else.
+ */
+export const JPKI_OID = {
+  name: "1.2.392.200149.8.5.5.1",
+  nameSubstitutionFlags: "1.2.392.200149.8.5.5.2",
+  sex: "1.2.392.200149.8.5.5.3",
+  birthDate: "1.2.392.200149.8.5.5.4",
+  address: "1.2.392.200149.8.5.5.5",
+  addressSubstitutionFlags: "1.2.392.200149.8.5.5.6",
+} as const;
+
+export type JpkiParticulars = {
+  /** Family and given name separated by an ideographic space (U+3000), as registered. */
+  name: string;
+  sex: "male" | "female" | "unspecified";
+  /** YYYY-MM-DD (the certificate holds an era digit, then the Gregorian YYYYMMDD). */
+  birthDate: string;
+  /** From the prefecture on, no postcode. */
+  address: string;
+};
+
+/** The particulars, or null when the certificate carries none (e.g. the user-authentication certificate). */
+export function jpkiParticularsOf(certificate: X509Certificate): JpkiParticulars | null {
+  try {
+    return readParticulars(certificate);
+  } catch {
+    return null; // a malformed extension carries no particulars we could trust
+  }
+}
+
+function readParticulars(certificate: X509Certificate): JpkiParticulars | null {
+  const parsed = AsnConvert.parse(certificate.raw, Certificate);
+  const extension = parsed.tbsCertificate.extensions?.find((e) => e.extnID === id_ce_subjectAltName);
+  if (!extension) return null;
+  const values = new Map<string, string>();
+  for (const general of AsnConvert.parse(extension.extnValue, SubjectAlternativeName)) {
+    if (!general.otherName) continue;
+    const inner = asn1js.fromBER(general.otherName.value);
+    const block = inner.result as asn1js.BaseBlock & { valueBlock: { value?: string } };
+    if (inner.offset === -1 || typeof block.valueBlock?.value !== "string") continue;
+    values.set(general.otherName.typeId, block.valueBlock.value);
+  }
+  const name = values.get(JPKI_OID.name);
+  const birth = values.get(JPKI_OID.birthDate);
+  const address = values.get(JPKI_OID.address);
+  const sex = values.get(JPKI_OID.sex);
+  if (!name || !birth || !address || !sex) return null;
+  const ymd = /^[1-5](\d{4})(\d{2})(\d{2})$/.exec(birth);
+  return {
+    name,
+    sex: sex === "1" ? "male" : sex === "2" ? "female" : "unspecified",
+    birthDate: ymd ? `${ymd[1]}-${ymd[2]}-${ymd[3]}` : "",
+    address,
+  };
+}

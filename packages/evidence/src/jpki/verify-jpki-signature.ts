@@ -1,0 +1,141 @@
+import { verify, X509Certificate } from "node:crypto";
+import type { CheckResult, Particulars } from "@jitsumei/domain";
+import { CmsError, certificateMatchesSigner, parseSignedData, verifySignerSignature } from "../asn1/cms.ts";
+import {
+  certificateSummary,
+  findIssuer,
+  keyUsageOf,
+  readCertificates,
+  revocationStatus,
+  validityAt,
+} from "../x509/chain.ts";
+import type { Crl } from "../x509/crl.ts";
+import { compareJpkiParticulars } from "./compare-particulars.ts";
+import { type JpkiParticulars, jpkiParticularsOf } from "./jpki-certificate.ts";
+
+/**
+ * Verifies a signature made with a My Number card's JPKI signing certificate (公的個人認証,
+ * NF_JPKI) over the data we asked the applicant to sign: the signature, the certificate's chain to
+ * the configured JPKI trust anchor, its validity and revocation, that it is the signing certificate
+ * (not the login one), and that its particulars match the form.
+ *
+ * The signature comes as CMS SignedData (as JPKI apps usually wrap it; content attached or
+ * detached) or as a raw RSA PKCS#1 v1.5 SHA-256 signature with the certificate beside it.
+ */
+export type JpkiEvidence = { data: Uint8Array; signature: Uint8Array; certificate?: Uint8Array };
+
+/** Revocation status comes only through J-LIS (in practice a platform operator): a port. */
+export type JpkiRevocation = {
+  status(certificate: X509Certificate, issuer: X509Certificate, at: Date): Promise<"good" | "revoked" | "unknown">;
+};
+
+/** The local implementation: CRL files (a platform-operator adapter replaces it in production). */
+export function crlRevocation(crls: readonly Crl[]): JpkiRevocation {
+  return { status: async (certificate, issuer, at) => revocationStatus(certificate, issuer, crls, at) };
+}
+
+export type JpkiVerification = {
+  valid: boolean;
+  checks: CheckResult[];
+  fields: {
+    certificate?: ReturnType<typeof certificateSummary>;
+    particulars?: JpkiParticulars;
+    format?: "cms" | "pkcs1";
+  };
+};
+
+export const JPKI_LIMITS = { signatureBytes: 64 * 1024, dataBytes: 64 * 1024 };
+
+export async function verifyJpkiSignature(
+  evidence: JpkiEvidence,
+  context: {
+    anchors: readonly X509Certificate[];
+    revocation: JpkiRevocation;
+    at: Date;
+    form?: Pick<Particulars, "name" | "birthDate" | "sex" | "address">;
+  },
+): Promise<JpkiVerification> {
+  const checks: CheckResult[] = [];
+  const fields: JpkiVerification["fields"] = {};
+  const done = (): JpkiVerification => ({ valid: checks.every((c) => c.status !== "fail"), checks, fields });
+  const fail = (code: string, params: Record<string, string>) => {
+    checks.push({ code, status: "fail", params });
+    return done();
+  };
+  if (evidence.signature.length > JPKI_LIMITS.signatureBytes || evidence.data.length > JPKI_LIMITS.dataBytes) {
+    return fail("jpki.signature_readable", { reason: "larger than 64 KiB" });
+  }
+  const data = Buffer.from(evidence.data);
+
+  // 1. Read the signature and find the certificate.
+  let certificate: X509Certificate;
+  let signatureValid: boolean;
+  try {
+    const given = evidence.certificate ? readCertificates(Buffer.from(evidence.certificate))[0] : undefined;
+    if (looksLikeCms(evidence.signature)) {
+      fields.format = "cms";
+      const parsed = parseSignedData(evidence.signature);
+      const der = parsed.certificates.find((c) => certificateMatchesSigner(c, parsed.signer.sid));
+      const found = der ? new X509Certificate(der) : given;
+      if (!found)
+        return fail("jpki.signature_readable", { reason: "no signing certificate in the signature or beside it" });
+      certificate = found;
+      if (parsed.eContent && !parsed.eContent.equals(data)) {
+        // Signed, but over something else: other particulars, or another application.
+        checks.push({ code: "jpki.signed_data_matches", status: "fail" });
+        signatureValid = verifySignerSignature(parsed, certificate, parsed.eContent).ok;
+      } else {
+        checks.push({ code: "jpki.signed_data_matches", status: "pass" });
+        signatureValid = verifySignerSignature(parsed, certificate, data).ok;
+      }
+    } else {
+      fields.format = "pkcs1";
+      if (!given) return fail("jpki.signature_readable", { reason: "a raw signature needs the certificate beside it" });
+      certificate = given;
+      signatureValid = verify("sha256", data, certificate.publicKey, Buffer.from(evidence.signature));
+    }
+  } catch (error) {
+    const reason = error instanceof CmsError || error instanceof Error ? error.message : String(error);
+    return fail("jpki.signature_readable", { reason });
+  }
+  checks.push({ code: "jpki.signature_readable", status: "pass" });
+  checks.push({ code: "jpki.signature_valid", status: signatureValid ? "pass" : "fail" });
+  fields.certificate = certificateSummary(certificate);
+
+  // 2. It is a signing certificate (with the particulars), issued by the JPKI CA, valid, not revoked.
+  const particulars = jpkiParticularsOf(certificate);
+  const usage = keyUsageOf(certificate);
+  checks.push(
+    particulars && usage?.nonRepudiation
+      ? { code: "jpki.signing_certificate", status: "pass" }
+      : { code: "jpki.signing_certificate", status: "fail" },
+  );
+  const issuer = findIssuer(certificate, context.anchors);
+  checks.push({ code: "jpki.certificate_trusted", status: issuer ? "pass" : "fail" });
+  const validity = validityAt(certificate, context.at);
+  checks.push(
+    validity === "valid"
+      ? { code: "jpki.certificate_valid", status: "pass" }
+      : { code: "jpki.certificate_valid", status: "fail", params: { reason: validity } },
+  );
+  if (issuer) {
+    const status = await context.revocation.status(certificate, issuer, context.at);
+    checks.push({
+      code: "jpki.certificate_not_revoked",
+      status: status === "good" ? "pass" : status === "revoked" ? "fail" : "review",
+    });
+  }
+
+  // 3. What it says of the person, against the form.
+  if (particulars) {
+    fields.particulars = particulars;
+    if (context.form) checks.push(compareJpkiParticulars(particulars, context.form));
+  }
+  return done();
+}
+
+function looksLikeCms(signature: Uint8Array): boolean {
+  // A ContentInfo starts with SEQUENCE and the OID of signedData (1.2.840.113549.1.7.2).
+  const oid = Buffer.from([0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02]);
+  return signature[0] === 0x30 && Buffer.from(signature.subarray(0, 16)).includes(oid);
+}

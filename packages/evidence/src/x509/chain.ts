@@ -1,0 +1,121 @@
+import { X509Certificate } from "node:crypto";
+import { AsnConvert } from "@peculiar/asn1-schema";
+import { Certificate, id_ce_keyUsage, KeyUsage, KeyUsageFlags } from "@peculiar/asn1-x509";
+import { type Crl, crlSignedBy, serialHex } from "./crl.ts";
+
+/**
+ * Checks of one certificate against a set of trusted issuers (a country's CSCAs, the JPKI CA):
+ * each answer separate, so that a wrong anchor, an expired certificate and a revoked one each get
+ * their own check code. Certificates are verified with node:crypto (OpenSSL), which knows RSA-PSS and
+ * the brainpool curves.
+ */
+export type CertificateTrust = {
+  /** The anchor that issued and signed the certificate, or null. */
+  issuer: X509Certificate | null;
+  validAt: "valid" | "not_yet_valid" | "expired";
+  issuerValidAt: "valid" | "not_yet_valid" | "expired" | null;
+  revocation: "good" | "revoked" | "unknown";
+};
+
+export function findIssuer(certificate: X509Certificate, anchors: readonly X509Certificate[]): X509Certificate | null {
+  for (const anchor of anchors) {
+    try {
+      if (certificate.checkIssued(anchor) && certificate.verify(anchor.publicKey)) return anchor;
+    } catch {
+      // a key this OpenSSL cannot use: not this anchor
+    }
+  }
+  return null;
+}
+
+export function validityAt(certificate: X509Certificate, at: Date): "valid" | "not_yet_valid" | "expired" {
+  const from = new Date(certificate.validFrom).getTime();
+  const to = new Date(certificate.validTo).getTime();
+  // An unreadable date is treated as outside the period: such a certificate is never valid.
+  if (Number.isNaN(from) || at.getTime() < from) return "not_yet_valid";
+  if (Number.isNaN(to) || at.getTime() > to) return "expired";
+  return "valid";
+}
+
+/** good: a CRL signed by the issuer and current at `at` does not list it; unknown: no such CRL. */
+export function revocationStatus(
+  certificate: X509Certificate,
+  issuer: X509Certificate,
+  crls: readonly Crl[],
+  at: Date,
+): "good" | "revoked" | "unknown" {
+  let current = false;
+  for (const crl of crls) {
+    if (!crlSignedBy(crl, issuer)) continue;
+    if (crl.revokedSerials.has(serialHex(certificate.serialNumber))) return "revoked";
+    if (
+      crl.thisUpdate.getTime() <= at.getTime() &&
+      (crl.nextUpdate === null || at.getTime() <= crl.nextUpdate.getTime())
+    ) {
+      current = true;
+    }
+  }
+  return current ? "good" : "unknown";
+}
+
+export function assessCertificate(
+  certificate: X509Certificate,
+  anchors: readonly X509Certificate[],
+  crls: readonly Crl[],
+  at: Date,
+): CertificateTrust {
+  const issuer = findIssuer(certificate, anchors);
+  return {
+    issuer,
+    validAt: validityAt(certificate, at),
+    issuerValidAt: issuer ? validityAt(issuer, at) : null,
+    revocation: issuer ? revocationStatus(certificate, issuer, crls, at) : "unknown",
+  };
+}
+
+/** The key usage bits a certificate declares (null: no key usage extension). */
+export function keyUsageOf(
+  certificate: X509Certificate,
+): { digitalSignature: boolean; nonRepudiation: boolean } | null {
+  let usage: KeyUsage;
+  try {
+    const parsed = AsnConvert.parse(certificate.raw, Certificate);
+    const extension = parsed.tbsCertificate.extensions?.find((e) => e.extnID === id_ce_keyUsage);
+    if (!extension) return null;
+    usage = AsnConvert.parse(extension.extnValue, KeyUsage);
+  } catch {
+    // Unreadable key usage grants nothing.
+    return { digitalSignature: false, nonRepudiation: false };
+  }
+  return {
+    digitalSignature: (usage.toNumber() & KeyUsageFlags.digitalSignature) !== 0,
+    nonRepudiation: (usage.toNumber() & KeyUsageFlags.nonRepudiation) !== 0,
+  };
+}
+
+export function certificateSummary(certificate: X509Certificate) {
+  return {
+    subject: certificate.subject,
+    issuer: certificate.issuer,
+    serialNumber: serialHex(certificate.serialNumber),
+    validFrom: isoOrRaw(certificate.validFrom),
+    validTo: isoOrRaw(certificate.validTo),
+    sha256: certificate.fingerprint256.replaceAll(":", "").toLowerCase(),
+  };
+}
+
+function isoOrRaw(date: string): string {
+  const d = new Date(date);
+  return Number.isNaN(d.getTime()) ? date : d.toISOString();
+}
+
+/** Reads PEM (one or more certificates) or DER. */
+export function readCertificates(data: Buffer): X509Certificate[] {
+  const text = data.toString("latin1");
+  if (text.includes("-----BEGIN CERTIFICATE-----")) {
+    return [...text.matchAll(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g)].map(
+      (m) => new X509Certificate(m[0]),
+    );
+  }
+  return [new X509Certificate(data)];
+}

@@ -1,0 +1,65 @@
+import { constants, verify as verifySignature, type X509Certificate } from "node:crypto";
+import { AsnConvert } from "@peculiar/asn1-schema";
+import { CertificateList } from "@peculiar/asn1-x509";
+import { readPssParameters } from "../asn1/cms.ts";
+import { signatureSchemeOf } from "../chip/algorithms.ts";
+
+/** A certificate revocation list (RFC 5280 §5), parsed once. */
+export type Crl = {
+  der: Buffer;
+  issuer: Buffer; // DER Name
+  thisUpdate: Date;
+  nextUpdate: Date | null;
+  revokedSerials: ReadonlySet<string>; // hex, lower case, no leading zero bytes
+  tbs: Buffer;
+  signatureAlgorithm: { oid: string; parameters: Buffer | null };
+  signature: Buffer;
+};
+
+const bytes = (b: ArrayBuffer) => Buffer.from(b);
+
+export function serialHex(serial: Buffer | string): string {
+  const hex = typeof serial === "string" ? serial.toLowerCase() : serial.toString("hex");
+  return hex.replace(/^(00)+(?=.)/, "");
+}
+
+export function parseCrl(der: Uint8Array): Crl {
+  const list = AsnConvert.parse(der, CertificateList);
+  const tbs = list.tbsCertList;
+  const time = (t: { utcTime?: Date; generalTime?: Date } | undefined) => t?.utcTime ?? t?.generalTime ?? null;
+  return {
+    der: Buffer.from(der),
+    issuer: bytes(AsnConvert.serialize(tbs.issuer)),
+    thisUpdate: time(tbs.thisUpdate) ?? new Date(0),
+    nextUpdate: time(tbs.nextUpdate),
+    revokedSerials: new Set((tbs.revokedCertificates ?? []).map((r) => serialHex(bytes(r.userCertificate)))),
+    tbs: bytes(AsnConvert.serialize(tbs)),
+    signatureAlgorithm: {
+      oid: list.signatureAlgorithm.algorithm,
+      parameters: list.signatureAlgorithm.parameters ? bytes(list.signatureAlgorithm.parameters) : null,
+    },
+    signature: bytes(list.signature),
+  };
+}
+
+/** Whether the CRL was signed by `issuer` (a CRL from anyone else says nothing). */
+export function crlSignedBy(crl: Crl, issuer: X509Certificate): boolean {
+  const scheme = signatureSchemeOf(crl.signatureAlgorithm.oid);
+  if (!scheme) return false;
+  try {
+    if (scheme.kind === "rsa-pss") {
+      const pss = readPssParameters(crl.signatureAlgorithm.parameters);
+      return verifySignature(
+        pss.hash,
+        crl.tbs,
+        { key: issuer.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pss.saltLength },
+        crl.signature,
+      );
+    }
+    const hash = scheme.hash ?? "sha256";
+    if (scheme.kind === "rsa-pkcs1") return verifySignature(hash, crl.tbs, issuer.publicKey, crl.signature);
+    return verifySignature(hash, crl.tbs, { key: issuer.publicKey, dsaEncoding: scheme.encoding }, crl.signature);
+  } catch {
+    return false;
+  }
+}
