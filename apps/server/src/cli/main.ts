@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "../config/config.ts";
 import { EmbeddedDatabaseBusyError } from "../db/pglite.ts";
 import { auditVerifyCommand } from "./audit-verify.ts";
 import { migrateCommand, seedCommand } from "./database-commands.ts";
+import { evidenceChipCommand, evidenceJpkiCommand, evidenceMrzCommand } from "./evidence-commands.ts";
 import { serveCommand } from "./serve.ts";
 
 /**
@@ -18,6 +19,11 @@ Commands:
   migrate            Apply database migrations
   seed               Add the demo plans and SIM inventory
   audit verify       Recompute the audit hash chain; names the first broken entry (exit 1)
+  evidence mrz       Check MRZ lines given on stdin (one per line)
+  evidence chip      Passive authentication of chip data:
+                       --sod FILE --dg1 FILE [--dg2 FILE …] --trust DIR [--at YYYY-MM-DD]
+  evidence jpki      Verify a JPKI signature:
+                       --data FILE --signature FILE --trust DIR [--cert FILE] [--crl FILE] [--at YYYY-MM-DD]
 
 Options:
   -h, --help         Show this help
@@ -27,13 +33,16 @@ JITSUMEI_MASTER_KEY, SMTP_URL, NODE_ENV. Output meant for programs is JSON on st
 `;
 
 type Command = (args: string[], io: Io) => Promise<number>;
-export type Io = { out: (s: string) => void; err: (s: string) => void };
+export type Io = { out: (s: string) => void; err: (s: string) => void; stdin: () => Promise<string> };
 
 const commands: Record<string, Command> = {
   serve: serveCommand,
   migrate: migrateCommand,
   seed: seedCommand,
   "audit verify": auditVerifyCommand,
+  "evidence mrz": evidenceMrzCommand,
+  "evidence chip": evidenceChipCommand,
+  "evidence jpki": evidenceJpkiCommand,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -89,4 +98,9 @@ export { loadConfig };
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`),
   err: (s) => process.stderr.write(s.endsWith("\n") ? s : `${s}\n`),
+  stdin: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  },
 };

@@ -352,6 +352,8 @@ export const fieldLabels: Readonly<Record<string, Translations>> = {
     vi: "loại giấy tờ",
   },
   sex: { ja: "性別", en: "sex", "zh-Hans": "性别", "zh-Hant": "性別", ko: "성별", vi: "giới tính" },
+  name: { ja: "氏名", en: "name", "zh-Hans": "姓名", "zh-Hant": "姓名", ko: "성명", vi: "họ tên" },
+  address: { ja: "住所", en: "address", "zh-Hans": "地址", "zh-Hant": "地址", ko: "주소", vi: "địa chỉ" },
   personalNumber: {
     ja: "個人識別番号の欄",
     en: "personal number",

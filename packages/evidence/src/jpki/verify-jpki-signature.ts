@@ -70,6 +70,7 @@ export async function verifyJpkiSignature(
   // 1. Read the signature and find the certificate.
   let certificate: X509Certificate;
   let signatureValid: boolean;
+  let signedDataMatches: boolean | null = null;
   try {
     const given = evidence.certificate ? readCertificates(Buffer.from(evidence.certificate))[0] : undefined;
     if (looksLikeCms(evidence.signature)) {
@@ -80,14 +81,9 @@ export async function verifyJpkiSignature(
       if (!found)
         return fail("jpki.signature_readable", { reason: "no signing certificate in the signature or beside it" });
       certificate = found;
-      if (parsed.eContent && !parsed.eContent.equals(data)) {
-        // Signed, but over something else: other particulars, or another application.
-        checks.push({ code: "jpki.signed_data_matches", status: "fail" });
-        signatureValid = verifySignerSignature(parsed, certificate, parsed.eContent).ok;
-      } else {
-        checks.push({ code: "jpki.signed_data_matches", status: "pass" });
-        signatureValid = verifySignerSignature(parsed, certificate, data).ok;
-      }
+      // Content attached but not ours: signed over something else (other particulars, another application).
+      signedDataMatches = !parsed.eContent || parsed.eContent.equals(data);
+      signatureValid = verifySignerSignature(parsed, certificate, parsed.eContent ?? data).ok;
     } else {
       fields.format = "pkcs1";
       if (!given) return fail("jpki.signature_readable", { reason: "a raw signature needs the certificate beside it" });
@@ -99,6 +95,8 @@ export async function verifyJpkiSignature(
     return fail("jpki.signature_readable", { reason });
   }
   checks.push({ code: "jpki.signature_readable", status: "pass" });
+  if (signedDataMatches !== null)
+    checks.push({ code: "jpki.signed_data_matches", status: signedDataMatches ? "pass" : "fail" });
   checks.push({ code: "jpki.signature_valid", status: signatureValid ? "pass" : "fail" });
   fields.certificate = certificateSummary(certificate);
 

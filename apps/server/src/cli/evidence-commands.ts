@@ -1,0 +1,129 @@
+import { readFileSync } from "node:fs";
+import { checkMrzValid, parseMrz } from "@jitsumei/domain";
+import {
+  crlRevocation,
+  loadTrustStore,
+  parseCrl,
+  verifyJpkiSignature,
+  verifyPassiveAuthentication,
+} from "@jitsumei/evidence";
+import { EXIT, type Io, parseOptions, UsageError } from "./main.ts";
+
+/**
+ * `jitsumei evidence mrz|chip|jpki`: the evidence engine on files, for integrators and support.
+ * JSON on stdout: {"valid", "checks", "fields"}; exit 0 valid, 1 not valid, 2 bad usage or unreadable input.
+ */
+export async function evidenceMrzCommand(args: string[], io: Io): Promise<number> {
+  parseOptions(args, {});
+  const lines = (await io.stdin()).split(/\r?\n/).filter((l) => l.trim() !== "");
+  const parsed = parseMrz(lines);
+  if (!parsed.ok) {
+    io.out(JSON.stringify({ valid: false, checks: [checkMrzValid(parsed)], fields: {}, error: parsed.error }));
+    return EXIT.usage;
+  }
+  const check = checkMrzValid(parsed);
+  io.out(
+    JSON.stringify({
+      valid: parsed.valid,
+      checks: [check],
+      fields: { format: parsed.format, ...parsed.fields },
+      findings: parsed.findings,
+    }),
+  );
+  return parsed.valid ? EXIT.ok : EXIT.no;
+}
+
+export async function evidenceChipCommand(args: string[], io: Io): Promise<number> {
+  const options = parseOptions(args, {
+    sod: { type: "string" },
+    trust: { type: "string" },
+    at: { type: "string" },
+    ...Object.fromEntries(Array.from({ length: 16 }, (_, i) => [`dg${i + 1}`, { type: "string" as const }])),
+  });
+  const values = options as Record<string, string | undefined>;
+  if (!values.sod || !values.dg1 || !values.trust)
+    throw new UsageError("evidence chip needs --sod FILE --dg1 FILE --trust DIR");
+  const dataGroups: Record<number, Buffer> = {};
+  for (let n = 1; n <= 16; n++) {
+    const file = values[`dg${n}`];
+    if (file) dataGroups[n] = readInput(file);
+  }
+  const trust = loadTrustStoreOrUsage(values.trust);
+  const result = verifyPassiveAuthentication({ sod: readInput(values.sod), dataGroups }, trust, {
+    at: atOption(values.at),
+  });
+  const { face, ...fields } = result.fields;
+  const mrz = fields.mrzLines ? parseMrz(fields.mrzLines) : null;
+  const checks = mrz ? [...result.checks, checkMrzValid(mrz)] : result.checks;
+  const valid = checks.every((c) => c.status !== "fail");
+  io.out(
+    JSON.stringify({
+      valid,
+      checks,
+      fields: {
+        ...fields,
+        mrz: mrz?.ok ? mrz.fields : undefined,
+        face: face ? { format: face.format, bytes: face.bytes.length } : undefined,
+      },
+      trustStoreProblems: trust.problems,
+    }),
+  );
+  return valid ? EXIT.ok : EXIT.no;
+}
+
+export async function evidenceJpkiCommand(args: string[], io: Io): Promise<number> {
+  const options = parseOptions(args, {
+    data: { type: "string" },
+    signature: { type: "string" },
+    cert: { type: "string" },
+    trust: { type: "string" },
+    crl: { type: "string", multiple: true },
+    at: { type: "string" },
+  });
+  if (!options.data || !options.signature || !options.trust) {
+    throw new UsageError("evidence jpki needs --data FILE --signature FILE --trust DIR [--cert FILE] [--crl FILE]");
+  }
+  const trust = loadTrustStoreOrUsage(options.trust);
+  const extraCrls = (options.crl ?? []).map((file) => {
+    try {
+      return parseCrl(readInput(file));
+    } catch (error) {
+      if (error instanceof UsageError) throw error;
+      throw new UsageError(`--crl ${file}: not a readable CRL`);
+    }
+  });
+  const result = await verifyJpkiSignature(
+    {
+      data: readInput(options.data),
+      signature: readInput(options.signature),
+      certificate: options.cert ? readInput(options.cert) : undefined,
+    },
+    { anchors: trust.anchors, revocation: crlRevocation([...trust.crls, ...extraCrls]), at: atOption(options.at) },
+  );
+  io.out(JSON.stringify({ valid: result.valid, checks: result.checks, fields: result.fields }));
+  return result.valid ? EXIT.ok : EXIT.no;
+}
+
+function readInput(file: string): Buffer {
+  try {
+    return readFileSync(file);
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function loadTrustStoreOrUsage(dir: string) {
+  try {
+    return loadTrustStore(dir);
+  } catch (error) {
+    throw new UsageError(`--trust ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
+
+function atOption(at: string | undefined): Date {
+  if (at === undefined) return new Date();
+  const date = new Date(`${at}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(at) || Number.isNaN(date.getTime()))
+    throw new UsageError(`--at ${at}: must be a date YYYY-MM-DD`);
+  return date;
+}

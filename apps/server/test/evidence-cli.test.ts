@@ -1,0 +1,92 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { describe, expect, inject, it } from "vitest";
+
+const cli = join(import.meta.dirname, "..", "bin", "jitsumei.js");
+const { chip, jpki } = inject("evidenceFixtures");
+
+function run(args: string[], input?: string) {
+  const r = spawnSync(process.execPath, [cli, "evidence", ...args], { input, encoding: "utf8", timeout: 60_000 });
+  return { status: r.status, json: r.stdout ? JSON.parse(r.stdout) : null, stderr: r.stderr };
+}
+
+const chipArgs = (name: keyof typeof chip.chips, trust = chip.trustDir) => [
+  "chip",
+  "--sod",
+  chip.chips[name].sod,
+  "--dg1",
+  chip.chips[name].dg1,
+  "--dg2",
+  chip.chips[name].dg2,
+  "--trust",
+  trust,
+];
+
+describe("npx jitsumei evidence", () => {
+  it("mrz: valid lines on stdin → exit 0 with the fields; a broken check digit → exit 1; not an MRZ → exit 2", () => {
+    const ok = run(
+      ["mrz"],
+      "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F3404159<<<<<<<<<<<<<<<4\n",
+    );
+    expect(ok.status).toBe(0);
+    expect(ok.json).toMatchObject({
+      valid: true,
+      checks: [{ code: "mrz.valid", status: "pass" }],
+      fields: { documentNumber: "L898902C3" },
+    });
+    const broken = run(
+      ["mrz"],
+      "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C37UTO7408122F3404159<<<<<<<<<<<<<<<4\n",
+    );
+    expect(broken.status).toBe(1);
+    expect(broken.json.valid).toBe(false);
+    expect(run(["mrz"], "hello\n").status).toBe(2);
+  });
+
+  it("chip: a genuine chip → exit 0 with the DS certificate and MRZ; a wrong trust anchor → exit 1", () => {
+    const ok = run(chipArgs("brainpool"));
+    expect(ok.status).toBe(0);
+    expect(ok.json.valid).toBe(true);
+    expect(ok.json.fields.mrz.familyName).toBe("ERIKSSON");
+    expect(ok.json.fields.documentSigner.subject).toMatch(/Document Signer brainpool/);
+    const wrong = run(chipArgs("rsa", chip.otherTrustDir));
+    expect(wrong.status).toBe(1);
+    expect(wrong.json.checks).toContainEqual(
+      expect.objectContaining({ code: "chip.document_signer_trusted", status: "fail" }),
+    );
+  });
+
+  it("chip: missing options or unreadable files → exit 2", () => {
+    expect(run(["chip", "--sod", chip.chips.rsa.sod]).status).toBe(2);
+    expect(run(["chip", "--sod", "/nonexistent", "--dg1", chip.chips.rsa.dg1, "--trust", chip.trustDir]).status).toBe(
+      2,
+    );
+  });
+
+  it("jpki: a valid signature → exit 0 with the particulars; a revoked certificate → exit 1", () => {
+    const ok = run([
+      "jpki",
+      "--data",
+      jpki.payload,
+      "--signature",
+      jpki.signatures.pkcs1,
+      "--cert",
+      jpki.certificate,
+      "--trust",
+      jpki.trustDir,
+    ]);
+    expect(ok.status).toBe(0);
+    expect(ok.json.fields.particulars.birthDate).toBe("1974-08-12");
+    const revoked = run([
+      "jpki",
+      "--data",
+      jpki.payload,
+      "--signature",
+      jpki.signatures.revokedSigner,
+      "--trust",
+      jpki.trustDir,
+    ]);
+    expect(revoked.status).toBe(1);
+    expect(revoked.json.checks).toContainEqual({ code: "jpki.certificate_not_revoked", status: "fail" });
+  });
+});
