@@ -5,6 +5,7 @@ import { loadOrCreateMasterKey } from "./crypto/master-key.ts";
 import type { Database } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { openDatabase } from "./db/open-database.ts";
+import { loadEvidenceTrust } from "./evidence/evidence-trust.ts";
 import { buildApp } from "./http/app.ts";
 import { seedDemoData } from "./inventory/seed-demo-data.ts";
 import { startJobWorker } from "./jobs/jobs.ts";
@@ -52,7 +53,8 @@ export async function startServer(
       onError: (error, job) => app.log.warn({ job: job.kind, jobId: job.id, err: String(error) }, "job failed"),
     },
   );
-  const services: Services = { config, db, keys, clock: options.clock ?? (() => new Date()), jobs };
+  const trust = loadEvidenceTrust(config, warn);
+  const services: Services = { config, db, keys, clock: options.clock ?? (() => new Date()), jobs, trust };
   const app = await buildApp(services, { logStream: options.logStream });
   let url = "";
   if (options.listen !== false) url = await app.listen({ port: config.port, host: config.host });

@@ -1,6 +1,7 @@
 import type { Config } from "./config/config.ts";
 import type { KeyManagement } from "./crypto/key-management.ts";
 import type { Database } from "./db/database.ts";
+import type { EvidenceTrust } from "./evidence/evidence-trust.ts";
 import type { JobWorker } from "./jobs/jobs.ts";
 
 /** What a running server holds; each action takes only the parts it uses. */
@@ -10,4 +11,5 @@ export type Services = {
   keys: KeyManagement;
   clock: () => Date;
   jobs: JobWorker;
+  trust: EvidenceTrust;
 };

@@ -35,7 +35,7 @@ describe("the prepaid online journey over HTTP", () => {
 
     const draft = await server.api("GET", `/v1/applications/${reference}`, { token });
     expect(draft.body.state).toBe("draft");
-    expect((draft.body.needs as { field: string }[]).map((n) => n.field)).toEqual(["applicant", "evidence.mrz"]);
+    expect((draft.body.needs as { field: string }[]).map((n) => n.field)).toEqual(["applicant", "evidence"]);
 
     const put = await server.api("PUT", `/v1/applications/${reference}/applicant`, {
       token,

@@ -1,40 +1,38 @@
 import { randomUUID } from "node:crypto";
-import { hasTag, parseMrz } from "@jitsumei/domain";
+import { type CheckResult, hasTag, parseMrz } from "@jitsumei/domain";
+import { verifyJpkiSignature, verifyPassiveAuthentication } from "@jitsumei/evidence";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
+import { jpkiSigningPayload } from "../evidence/jpki-payload.ts";
 import { type ApplicationRow, lockApplication } from "./application-row.ts";
-import { cipherFor, type StoredEvidence } from "./load-application-data.ts";
+import { cipherFor, loadApplicationData, type StoredEvidence } from "./load-application-data.ts";
 
-export type EvidenceInput = { kind: "mrz"; lines: string[] };
+export type EvidenceInput =
+  | { kind: "mrz"; lines: string[] }
+  | { kind: "chip"; sod: Buffer; dataGroups: Record<string, Buffer> }
+  | { kind: "jpki"; signature: Buffer; certificate?: Buffer };
 
-export type AddedEvidence = { id: string; kind: "mrz"; format: string };
+export type AddedEvidence = { id: string; kind: StoredEvidence["kind"]; format?: string; checks: CheckResult[] };
+
+type Deps = { db: Database; keys: KeyManagement; trust: EvidenceTrust; clock: () => Date };
 
 /**
- * Accepts a piece of evidence. An MRZ that cannot be read or whose check digits fail is refused here,
- * with the failing field named, so the applicant can fix the typing at once; nothing is stored then.
+ * Accepts a piece of evidence. What cannot be read at all (an MRZ with a wrong check digit, bytes
+ * that are no SOD, a signature that is no signature) is refused here with the field named, so the
+ * applicant can fix it at once; nothing is stored then. What can be read is stored, encrypted, as
+ * received, and its checks are returned now and run again at submission.
  */
 export async function addEvidence(
-  deps: { db: Database; keys: KeyManagement },
+  deps: Deps,
   application: ApplicationRow,
   input: EvidenceInput,
 ): Promise<AddedEvidence> {
-  const parsed = parseMrz(input.lines);
-  if (!parsed.ok) {
-    throw new AppError("evidence_invalid", `lines: ${parsed.error.reason}`, {
-      errors: [{ field: "lines", reason: parsed.error.reason }],
-    });
-  }
-  const errors = parsed.findings.filter((f) => f.severity === "error");
-  if (errors.length > 0) {
-    throw new AppError("evidence_invalid", `lines: ${errors.map((f) => f.reason).join("; ")}`, {
-      errors: errors.map((f) => ({ field: `lines.${f.field}`, reason: f.reason, code: f.code })),
-    });
-  }
+  const { stored, format, checks } = await examine(deps, application, input);
   const cipher = await cipherFor(deps.keys, application);
   const id = randomUUID();
-  const stored: StoredEvidence = { kind: "mrz", lines: input.lines.map((l) => l.trim().toUpperCase()) };
   await deps.db.transaction(async (tx) => {
     const locked = await lockApplication(tx, application.id);
     if (!locked || !hasTag(locked.state, "editable")) {
@@ -56,8 +54,76 @@ export async function addEvidence(
       actor: "applicant",
       action: "application.evidence_added",
       subject: application.reference,
-      data: { evidenceId: id, kind: input.kind, format: parsed.format },
+      data: {
+        evidenceId: id,
+        kind: input.kind,
+        format: format ?? null,
+        checks: checks.map((c) => `${c.code}:${c.status}`),
+      },
     });
   });
-  return { id, kind: input.kind, format: parsed.format };
+  return { id, kind: input.kind, ...(format ? { format } : {}), checks };
+}
+
+async function examine(
+  deps: Deps,
+  application: ApplicationRow,
+  input: EvidenceInput,
+): Promise<{ stored: StoredEvidence; format?: string; checks: CheckResult[] }> {
+  if (input.kind === "mrz") {
+    const parsed = parseMrz(input.lines);
+    if (!parsed.ok) throw invalid("lines", parsed.error.reason);
+    const errors = parsed.findings.filter((f) => f.severity === "error");
+    if (errors.length > 0) {
+      throw new AppError("evidence_invalid", `lines: ${errors.map((f) => f.reason).join("; ")}`, {
+        errors: errors.map((f) => ({ field: `lines.${f.field}`, reason: f.reason, code: f.code })),
+      });
+    }
+    return {
+      stored: { kind: "mrz", lines: input.lines.map((l) => l.trim().toUpperCase()) },
+      format: parsed.format,
+      checks: [],
+    };
+  }
+  if (input.kind === "chip") {
+    const dataGroups = Object.fromEntries(Object.entries(input.dataGroups).map(([n, b]) => [Number(n), b]));
+    const result = verifyPassiveAuthentication({ sod: input.sod, dataGroups }, deps.trust.csca, { at: deps.clock() });
+    const unreadable = result.checks.find((c) => c.code === "chip.sod_readable" && c.status === "fail");
+    if (unreadable) throw invalid("sod", String(unreadable.params?.reason ?? "not an EF.SOD"));
+    return {
+      stored: {
+        kind: "chip",
+        sod: input.sod.toString("base64"),
+        dataGroups: Object.fromEntries(Object.entries(input.dataGroups).map(([n, b]) => [n, b.toString("base64")])),
+      },
+      checks: result.checks,
+    };
+  }
+  const { particulars } = await loadApplicationData(deps.db, deps.keys, application);
+  if (!particulars) {
+    throw new AppError("application_incomplete", "Give the particulars first: the JPKI signature is over them", {
+      errors: [{ field: "applicant", reason: "particulars are required before a JPKI signature" }],
+    });
+  }
+  const payload = jpkiSigningPayload(application.reference, particulars);
+  const result = await verifyJpkiSignature(
+    { data: payload, signature: input.signature, certificate: input.certificate },
+    { anchors: deps.trust.jpki.anchors, revocation: deps.trust.jpkiRevocation, at: deps.clock(), form: particulars },
+  );
+  const unreadable = result.checks.find((c) => c.code === "jpki.signature_readable" && c.status === "fail");
+  if (unreadable) throw invalid("signature", String(unreadable.params?.reason ?? "not a signature"));
+  return {
+    stored: {
+      kind: "jpki",
+      signature: input.signature.toString("base64"),
+      certificate: input.certificate?.toString("base64") ?? null,
+      payload: payload.toString("base64"),
+    },
+    format: result.fields.format,
+    checks: result.checks,
+  };
+}
+
+function invalid(field: string, reason: string): AppError {
+  return new AppError("evidence_invalid", `${field}: ${reason}`, { errors: [{ field, reason }] });
 }

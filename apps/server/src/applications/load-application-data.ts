@@ -6,7 +6,12 @@ import { toBuffer } from "../db/database.ts";
 import type { ApplicationRow } from "./application-row.ts";
 
 export type Contact = { email: string; phone?: string };
-export type StoredEvidence = { kind: "mrz"; lines: string[] };
+/** Evidence as stored (encrypted): raw inputs kept so the checks can be run again years later. */
+export type StoredEvidence =
+  | { kind: "mrz"; lines: string[] }
+  | { kind: "chip"; sod: string; dataGroups: Record<string, string> } // base64
+  | { kind: "jpki"; signature: string; certificate: string | null; payload: string }; // base64
+export type EvidenceKind = StoredEvidence["kind"];
 
 export async function cipherFor(keys: KeyManagement, application: ApplicationRow): Promise<ApplicationCipher> {
   const dataKey = await keys.unwrapDataKey(application.wrappedDataKey, `application:${application.id}`);

@@ -14,10 +14,16 @@ export function missingItems(
   else if (requirements.addressRequired && !particulars.address) {
     missing.push({ field: "applicant.address", reason: "an address in Japan is required for this plan" });
   }
-  if (!evidence.some((e) => e.kind === "mrz")) {
+  // One way of showing the document: its chip, its typed MRZ, or (voice lines) a JPKI signature.
+  const shown = evidence.some(
+    (e) => e.kind === "mrz" || e.kind === "chip" || (!requirements.mrzSufficient && e.kind === "jpki"),
+  );
+  if (!shown) {
     missing.push({
-      field: "evidence.mrz",
-      reason: "the document's machine-readable zone is required (POST .../evidence)",
+      field: "evidence",
+      reason: requirements.mrzSufficient
+        ? "the document's machine-readable zone or its IC chip is required (POST .../evidence)"
+        : "the IC chip of the ID or a JPKI signature is required; an MRZ alone goes to review (POST .../evidence)",
     });
   }
   return missing;

@@ -1,28 +1,22 @@
 import {
   type CheckResult,
-  checkApplicantOfAge,
-  checkDocumentNotExpired,
-  checkDocumentTypeAccepted,
-  checkMrzMatchesForm,
-  checkMrzValid,
   decideAutomatedOutcome,
   hasTag,
   isCoveredByLaw,
-  type Particulars,
   type Plan,
-  parseMrz,
-  type VerificationRequirements,
   verificationRequirementsFor,
 } from "@jitsumei/domain";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
 import { reserveSim } from "../inventory/assign-sim.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import type { ApplicationRow } from "./application-row.ts";
 import { applyEvent } from "./apply-event.ts";
-import { loadApplicationData, type StoredEvidence } from "./load-application-data.ts";
+import { loadApplicationData } from "./load-application-data.ts";
 import { missingItems } from "./missing-items.ts";
+import { runAutomatedChecks } from "./run-automated-checks.ts";
 
 /**
  * Submits the application and runs the automated checks at once: one transaction takes it from
@@ -30,7 +24,7 @@ import { missingItems } from "./missing-items.ts";
  * application, reserves its SIM. Either all of that is recorded, or none of it.
  */
 export async function submitApplication(
-  deps: { db: Database; keys: KeyManagement; clock: () => Date },
+  deps: { db: Database; keys: KeyManagement; clock: () => Date; trust: EvidenceTrust },
   application: ApplicationRow,
 ): Promise<void> {
   if (!hasTag(application.state, "editable")) {
@@ -57,7 +51,15 @@ export async function submitApplication(
       },
     );
   }
-  const results = runChecks(plan, requirements, data.particulars, data.evidence, deps.clock());
+  const results = await runAutomatedChecks({
+    reference: application.reference,
+    plan,
+    requirements,
+    particulars: data.particulars,
+    evidence: data.evidence,
+    trust: deps.trust,
+    now: deps.clock(),
+  });
   const outcome = decideAutomatedOutcome(results);
 
   await deps.db.transaction(async (tx) => {
@@ -105,33 +107,6 @@ export async function assignSimIfAvailable(tx: Queryable, application: Applicati
 }
 
 class NoStock extends Error {}
-
-function runChecks(
-  plan: Plan,
-  requirements: VerificationRequirements,
-  particulars: Particulars,
-  evidence: readonly StoredEvidence[],
-  now: Date,
-): CheckResult[] {
-  const today = now.toISOString().slice(0, 10);
-  const results: CheckResult[] = [
-    checkDocumentTypeAccepted(particulars.document.type, requirements.acceptedDocuments),
-    checkDocumentNotExpired(particulars.document.expiryDate, today),
-    checkApplicantOfAge(particulars.birthDate, today, requirements.minimumAge),
-  ];
-  const mrz = evidence.find((e) => e.kind === "mrz");
-  if (mrz) {
-    const parsed = parseMrz(mrz.lines, today);
-    results.push(checkMrzValid(parsed));
-    if (parsed.ok) results.push(checkMrzMatchesForm(particulars, parsed.fields));
-  }
-  results.push(
-    requirements.mrzSufficient
-      ? { code: "policy.method_available", status: "pass", params: { planId: plan.id } }
-      : { code: "policy.method_available", status: "review", params: { planId: plan.id } },
-  );
-  return results;
-}
 
 async function storeCheckResults(tx: Queryable, application: ApplicationRow, results: readonly CheckResult[]) {
   const run = application.checkRun + 1;

@@ -48,6 +48,8 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Jitsumei <no-reply@jitsumei.localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ACTIVATION_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  JITSUMEI_CSCA_DIR: z.string().min(1, "must not be empty").optional(),
+  JITSUMEI_JPKI_TRUST_DIR: z.string().min(1, "must not be empty").optional(),
 });
 
 export type Config = {
@@ -61,6 +63,8 @@ export type Config = {
   mail: { kind: "smtp"; url: string; from: string } | { kind: "local-outbox"; from: string };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   activationCodeTtlMinutes: number;
+  /** Folders of trusted certificates and CRLs: country signing CAs for chips, the JPKI CA. */
+  trust: { cscaDir: string; jpkiDir: string };
 };
 
 export class ConfigError extends Error {
@@ -102,6 +106,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       : { kind: "local-outbox", from: e.MAIL_FROM },
     logLevel: e.LOG_LEVEL,
     activationCodeTtlMinutes: e.ACTIVATION_CODE_TTL_MINUTES,
+    trust: {
+      cscaDir: e.JITSUMEI_CSCA_DIR ?? `${e.JITSUMEI_DATA_DIR}/trust/csca`,
+      jpkiDir: e.JITSUMEI_JPKI_TRUST_DIR ?? `${e.JITSUMEI_DATA_DIR}/trust/jpki`,
+    },
   };
 }
 

@@ -47,6 +47,7 @@ export async function buildApp(
     app.route({
       method: route.method,
       url: route.path.replace(/\{(\w+)\}/g, ":$1"),
+      ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
       handler: async (request, reply) => send(reply, await handle(route, request, services)),
     });
   }
@@ -159,7 +160,7 @@ function errorResult(error: unknown, request: FastifyRequest, services: Services
     return problem("unsupported_media_type", "Send the body as JSON with Content-Type: application/json", instance);
   }
   if (e.statusCode === 413) {
-    return problem("malformed_request", "The body is larger than the 1 MiB this endpoint accepts", instance);
+    return problem("malformed_request", "The body is larger than this endpoint accepts", instance);
   }
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     return problem("malformed_request", `The body is not valid JSON (${e.message ?? "unreadable"})`, instance);

@@ -29,6 +29,8 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
   body?: z.ZodType<B>;
   /** POSTs that create something honour Idempotency-Key. */
   idempotent?: boolean;
+  /** Largest body accepted, in bytes (default 1 MiB). */
+  bodyLimit?: number;
   /** Only outside production (developer tools). */
   devOnly?: boolean;
   responses: Record<number, { description: string; schema?: z.ZodType }>;

@@ -76,6 +76,17 @@ export const referenceParamsSchema = z.object({ reference: z.string().max(40) })
 
 export const particularsBodySchema = particularsSchema.strict().meta({ id: "Particulars" });
 
+/** Bytes in JSON: standard base64, decoded; `max` bounds the decoded size. */
+export function base64Bytes(max: number) {
+  return z
+    .string()
+    .max(Math.ceil((max * 4) / 3) + 4, `must be at most ${Math.round(max / 1024)} KiB`)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64")
+    .transform((s) => Buffer.from(s, "base64"))
+    .refine((b) => b.length > 0, "must not be empty")
+    .meta({ contentEncoding: "base64" });
+}
+
 export const evidenceBodySchema = z
   .discriminatedUnion(
     "kind",
@@ -88,13 +99,55 @@ export const evidenceBodySchema = z
             .min(2, "must have 2 or 3 lines")
             .max(3, "must have 2 or 3 lines"),
         })
-        .strict(),
+        .strict()
+        .describe("The machine-readable zone of a passport or ID card, typed or scanned"),
+      z
+        .object({
+          kind: z.literal("chip"),
+          sod: base64Bytes(64 * 1024).describe("EF.SOD as read from the chip (tag 77 included)"),
+          dataGroups: z
+            .record(z.string().regex(/^([1-9]|1[0-6])$/, "data groups are numbered 1 to 16"), base64Bytes(512 * 1024))
+            .refine((groups) => "1" in groups, "must include data group 1 (the MRZ)")
+            .describe("Data groups as read, by number: at least 1 (MRZ), and 2 (face) for a selfie match"),
+        })
+        .strict()
+        .describe("What the applicant's phone read from the IC chip of a passport or ID card"),
+      z
+        .object({
+          kind: z.literal("jpki"),
+          signature: base64Bytes(64 * 1024).describe(
+            "CMS SignedData, or a raw PKCS#1 v1.5 SHA-256 signature, over the bytes of GET .../jpki-payload",
+          ),
+          certificate: base64Bytes(16 * 1024)
+            .optional()
+            .describe("The signing certificate (needed with a raw signature)"),
+        })
+        .strict()
+        .describe("A signature with the My Number card's JPKI signing certificate"),
     ],
-    { error: "must be one of: mrz" },
+    { error: "must be one of: mrz, chip, jpki" },
   )
   .meta({ id: "Evidence" });
 
-export const evidenceAddedSchema = z.object({ id: z.string(), kind: z.string(), format: z.string() });
+export const jpkiPayloadSchema = z.object({
+  payload: z.string().describe("base64 of the exact bytes to sign"),
+  sha256: z.string(),
+  text: z.string().describe("The same bytes as text (canonical JSON), to show the applicant"),
+});
+
+export const evidenceAddedSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  format: z.string().optional(),
+  checks: z.array(
+    z.object({
+      code: z.string(),
+      status: z.enum(["pass", "fail", "review"]),
+      message: z.string(),
+      language: z.string(),
+    }),
+  ),
+});
 
 const checkSchema = z.object({
   code: z.string(),

@@ -23,3 +23,22 @@ describe("decideAutomatedOutcome", () => {
     expect(decideAutomatedOutcome([fail("applicant.of_age")])).toBe("checks_failed");
   });
 });
+
+describe("what a failure leads to", () => {
+  it("lets the applicant read a chip or sign again, but rejects a tampered chip", () => {
+    expect(decideAutomatedOutcome([fail("chip.sod_readable")])).toBe("checks_need_correction");
+    expect(decideAutomatedOutcome([fail("jpki.certificate_not_revoked")])).toBe("checks_need_correction");
+    expect(decideAutomatedOutcome([fail("chip.data_group_hashes"), fail("jpki.signature_valid")])).toBe(
+      "checks_failed",
+    );
+  });
+  it("sends an unknown country signing CA to a person", () => {
+    expect(decideAutomatedOutcome([fail("chip.document_signer_trusted")])).toBe("checks_need_review");
+    expect(decideAutomatedOutcome([fail("chip.document_signer_trusted"), fail("mrz.matches_form")])).toBe(
+      "checks_need_correction",
+    );
+  });
+  it("rejects a failure of a check it does not know", () => {
+    expect(decideAutomatedOutcome([fail("something.new")])).toBe("checks_failed");
+  });
+});

@@ -1,19 +1,44 @@
 import type { CheckResult } from "../checks/check.ts";
 
 /**
- * How the results of the automated checks move an application on. The codes a person can fix by
- * correcting the form or the evidence send it back to the applicant; a failure no correction can
- * cure (an expired document, an applicant under age) rejects it; anything a check could not decide
- * goes to a person.
+ * How the results of the automated checks move an application on. What a failed check leads to is
+ * a property of the check: the applicant can fix it (correct the form, read the chip again, sign
+ * again), a person must look (e.g. a country whose signing CA we do not hold), or no correction can
+ * cure it (an expired document, a tampered chip). The harshest consequence among the failures wins;
+ * otherwise anything a check could not decide goes to a person.
+ *
+ * The policy issue moves this table into the versioned policy files.
  */
 export type AutomatedOutcome = "checks_passed" | "checks_need_review" | "checks_need_correction" | "checks_failed";
 
-const fixableByApplicant: ReadonlySet<string> = new Set(["mrz.valid", "mrz.matches_form", "evidence.mrz_present"]);
+export type FailureConsequence = "correction" | "review" | "reject";
+
+export const failureConsequences: Readonly<Record<string, FailureConsequence>> = {
+  "mrz.valid": "correction",
+  "mrz.matches_form": "correction",
+  "evidence.mrz_present": "correction",
+  "chip.sod_readable": "correction",
+  "chip.data_groups_readable": "correction",
+  "chip.document_signer_trusted": "review",
+  "jpki.signature_readable": "correction",
+  "jpki.signed_data_matches": "correction",
+  "jpki.signature_valid": "correction",
+  "jpki.signing_certificate": "correction",
+  "jpki.certificate_trusted": "correction",
+  "jpki.certificate_valid": "correction",
+  "jpki.certificate_not_revoked": "correction", // revoked usually means moved: renew and sign again
+  "jpki.particulars_match_form": "correction",
+  // Everything else that fails (expired document, under age, tampered chip, revoked signer) rejects.
+};
+
+export function consequenceOfFailure(code: string): FailureConsequence {
+  return failureConsequences[code] ?? "reject";
+}
 
 export function decideAutomatedOutcome(results: readonly CheckResult[]): AutomatedOutcome {
-  const failed = results.filter((r) => r.status === "fail");
-  if (failed.some((r) => !fixableByApplicant.has(r.code))) return "checks_failed";
-  if (failed.length > 0) return "checks_need_correction";
-  if (results.some((r) => r.status === "review")) return "checks_need_review";
+  const consequences = results.filter((r) => r.status === "fail").map((r) => consequenceOfFailure(r.code));
+  if (consequences.includes("reject")) return "checks_failed";
+  if (consequences.includes("correction")) return "checks_need_correction";
+  if (consequences.includes("review") || results.some((r) => r.status === "review")) return "checks_need_review";
   return "checks_passed";
 }

@@ -1,13 +1,16 @@
-import type { Particulars } from "@jitsumei/domain";
+import { explainCheck, type Particulars } from "@jitsumei/domain";
 import type { z } from "zod";
 import { activateLine } from "../../applications/activate-line.ts";
 import { addEvidence, type EvidenceInput } from "../../applications/add-evidence.ts";
 import { type ApplicationRow, findApplicationByReference } from "../../applications/application-row.ts";
 import { createApplication } from "../../applications/create-application.ts";
 import { getApplicationView, listApplicationEvents } from "../../applications/get-application.ts";
+import { loadApplicationData } from "../../applications/load-application-data.ts";
 import { requestActivationCode } from "../../applications/request-activation-code.ts";
 import { submitApplication } from "../../applications/submit-application.ts";
 import { updateParticulars } from "../../applications/update-particulars.ts";
+import { AppError } from "../../errors.ts";
+import { jpkiSigningPayload, sha256Hex } from "../../evidence/jpki-payload.ts";
 import { decodeCursor, defineRoute, encodeCursor } from "../route.ts";
 import {
   activatedSchema,
@@ -19,6 +22,7 @@ import {
   eventListSchema,
   evidenceAddedSchema,
   evidenceBodySchema,
+  jpkiPayloadSchema,
   pageQuerySchema,
   particularsBodySchema,
   referenceParamsSchema,
@@ -112,8 +116,35 @@ export const applicationRoutes = [
     body: evidenceBodySchema,
     idempotent: true,
     responses: { 201: { description: "Accepted", schema: evidenceAddedSchema } },
+    bodyLimit: 4 * 1024 * 1024,
     async handler({ application, body }, services) {
-      return { status: 201, body: await addEvidence(services, opened(application), body) };
+      const added = await addEvidence(services, opened(application), body);
+      const language = opened(application).language;
+      return { status: 201, body: { ...added, checks: added.checks.map((c) => explainCheck(c, language)) } };
+    },
+  }),
+
+  defineRoute<Ref>({
+    method: "GET",
+    path: "/v1/applications/{reference}/jpki-payload",
+    operationId: "getJpkiPayload",
+    summary: "The exact bytes to sign with the My Number card's signing certificate (then POST .../evidence kind jpki)",
+    tag: "applications",
+    auth: "applicant",
+    params: referenceParamsSchema,
+    responses: { 200: { description: "What to sign", schema: jpkiPayloadSchema } },
+    async handler({ application }, services) {
+      const { particulars } = await loadApplicationData(services.db, services.keys, opened(application));
+      if (!particulars) {
+        throw new AppError("application_incomplete", "Give the particulars first: the JPKI signature is over them", {
+          errors: [{ field: "applicant", reason: "particulars are required before a JPKI signature" }],
+        });
+      }
+      const payload = jpkiSigningPayload(opened(application).reference, particulars);
+      return {
+        status: 200,
+        body: { payload: payload.toString("base64"), sha256: sha256Hex(payload), text: payload.toString("utf8") },
+      };
     },
   }),
 

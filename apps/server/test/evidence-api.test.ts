@@ -1,0 +1,162 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { openssl } from "../../../packages/evidence/src/fixtures/openssl.ts";
+import { anna, particularsOf } from "./support/journey.ts";
+import { startTestServer, type TestServer } from "./support/test-server.ts";
+
+const { chip, jpki } = inject("evidenceFixtures");
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer({ JITSUMEI_CSCA_DIR: chip.trustDir, JITSUMEI_JPKI_TRUST_DIR: jpki.trustDir });
+});
+afterAll(async () => server?.close());
+
+const b64 = (file: string) => readFileSync(file).toString("base64");
+const chipBody = (name: keyof typeof chip.chips) => ({
+  kind: "chip",
+  sod: b64(chip.chips[name].sod),
+  dataGroups: { "1": b64(chip.chips[name].dg1), "2": b64(chip.chips[name].dg2) },
+});
+const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" };
+
+async function newApplication(planId: string, particulars: Record<string, unknown>) {
+  const created = await server.api("POST", "/v1/applications", {
+    body: { planId, language: "en", channel: "online", contact: { email: "c@example.test" } },
+  });
+  const reference = String(created.body.reference);
+  const token = String(created.body.accessToken);
+  const put = await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: particulars });
+  expect(put.status).toBe(200);
+  return { reference, token };
+}
+
+describe("chip evidence over the API", () => {
+  it("verifies a chip read at upload and approves a data eSIM on it, with no typed MRZ", async () => {
+    const { reference, token } = await newApplication("prepaid-data-esim", particularsOf(anna));
+    const added = await server.api("POST", `/v1/applications/${reference}/evidence`, {
+      token,
+      body: chipBody("brainpool"),
+    });
+    expect(added.status).toBe(201);
+    const checks = added.body.checks as { code: string; status: string; message: string }[];
+    expect(checks.every((c) => c.status === "pass")).toBe(true);
+    expect(checks.find((c) => c.code === "chip.sod_signature")?.message).toMatch(/valid signature/);
+    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    expect(submitted.body.state).toBe("sim_assigned");
+    const method = (submitted.body.checks as { code: string; params?: { method?: string } }[]).find(
+      (c) => c.code === "policy.method_available",
+    );
+    expect(method?.params?.method).toBe("CHIP");
+  });
+
+  it("rejects an application whose chip data was tampered with", async () => {
+    const { reference, token } = await newApplication("prepaid-data-esim", particularsOf(anna));
+    const body = chipBody("rsa");
+    const dg2 = readFileSync(chip.chips.rsa.dg2);
+    dg2[dg2.length - 20] = (dg2[dg2.length - 20] ?? 0) ^ 1;
+    body.dataGroups["2"] = dg2.toString("base64");
+    const added = await server.api("POST", `/v1/applications/${reference}/evidence`, { token, body });
+    expect(added.status).toBe(201);
+    expect(added.body.checks).toContainEqual(
+      expect.objectContaining({ code: "chip.data_group_hashes", status: "fail" }),
+    );
+    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    expect(submitted.body.state).toBe("rejected");
+  });
+
+  it("refuses bytes that are not a chip's SOD, naming the field, and stores nothing", async () => {
+    const { reference, token } = await newApplication("prepaid-data-esim", particularsOf(anna));
+    const r = await server.api("POST", `/v1/applications/${reference}/evidence`, {
+      token,
+      body: {
+        kind: "chip",
+        sod: Buffer.from("not a sod").toString("base64"),
+        dataGroups: { "1": b64(chip.chips.rsa.dg1) },
+      },
+    });
+    expect(r.status).toBe(422);
+    expect(r.body).toMatchObject({ code: "evidence_invalid", field: "sod" });
+    const bad = await server.api("POST", `/v1/applications/${reference}/evidence`, {
+      token,
+      body: { kind: "chip", sod: "!!", dataGroups: {} },
+    });
+    expect(bad.status).toBe(422);
+    expect((bad.body.errors as { field: string }[]).map((e) => e.field).sort()).toEqual(["dataGroups", "sod"]);
+    const view = await server.api("GET", `/v1/applications/${reference}`, { token });
+    expect(view.body.evidence).toEqual([]);
+  });
+});
+
+describe("JPKI evidence over the API", () => {
+  const particulars = {
+    ...particularsOf(anna),
+    name: { family: "Jitsumei", given: "Hanako", kanji: "実名 花子" },
+    sex: "female",
+    address,
+    document: { type: "my_number_card", expiryDate: "2031-08-12", issuingCountry: "JPN" },
+  };
+
+  async function sign(reference: string, token: string): Promise<string> {
+    const payload = await server.api("GET", `/v1/applications/${reference}/jpki-payload`, { token });
+    expect(payload.status).toBe(200);
+    const bytes = Buffer.from(String(payload.body.payload), "base64");
+    expect(bytes.toString("utf8")).toBe(payload.body.text);
+    const signature = openssl(
+      [
+        "cms",
+        "-sign",
+        "-binary",
+        "-nodetach",
+        "-signer",
+        jpki.signer.cert,
+        "-inkey",
+        jpki.signer.key,
+        "-md",
+        "sha256",
+        "-outform",
+        "DER",
+      ],
+      bytes,
+    );
+    return signature.toString("base64");
+  }
+
+  it("approves a voice line signed with the My Number card (NF_JPKI)", async () => {
+    const { reference, token } = await newApplication("prepaid-voice-sim", particulars);
+    const signature = await sign(reference, token);
+    const added = await server.api("POST", `/v1/applications/${reference}/evidence`, {
+      token,
+      body: { kind: "jpki", signature },
+    });
+    expect(added.status).toBe(201);
+    expect(added.body.format).toBe("cms");
+    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    expect(submitted.body.state).toBe("sim_assigned");
+    const method = (submitted.body.checks as { code: string; params?: { method?: string } }[]).find(
+      (c) => c.code === "policy.method_available",
+    );
+    expect(method?.params?.method).toBe("NF_JPKI");
+  });
+
+  it("asks for a new signature when the particulars changed after signing", async () => {
+    const { reference, token } = await newApplication("prepaid-voice-sim", particulars);
+    const signature = await sign(reference, token);
+    await server.api("POST", `/v1/applications/${reference}/evidence`, { token, body: { kind: "jpki", signature } });
+    await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+      token,
+      body: { ...particulars, address: { ...address, line2: "101号室" } },
+    });
+    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    expect(submitted.body.state).toBe("correction_requested");
+    expect(submitted.body.checks).toContainEqual(
+      expect.objectContaining({ code: "jpki.signed_data_matches", status: "fail" }),
+    );
+  });
+
+  it("goes to review, not approval, for a voice line with a chip but no selfie match yet", async () => {
+    const { reference, token } = await newApplication("prepaid-voice-sim", { ...particularsOf(anna), address });
+    await server.api("POST", `/v1/applications/${reference}/evidence`, { token, body: chipBody("p256") });
+    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    expect(submitted.body.state).toBe("in_review");
+  });
+});
