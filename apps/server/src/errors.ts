@@ -27,7 +27,7 @@ export const errorCodes = {
 
 export type ErrorCode = keyof typeof errorCodes;
 
-export type FieldError = { field: string; reason: string };
+export type FieldError = { field: string; reason: string; code?: string };
 
 export class AppError extends Error {
   constructor(

@@ -160,3 +160,55 @@ describe("JPKI evidence over the API", () => {
     expect(submitted.body.state).toBe("in_review");
   });
 });
+
+describe("image and selfie evidence over the API", () => {
+  it("stores a document photo re-encoded, with its GPS position stripped", async () => {
+    const sharp = (await import("sharp")).default;
+    const photo = await sharp({ create: { width: 1200, height: 800, channels: 3, background: "#8899aa" } })
+      .composite([
+        {
+          input: Buffer.from(
+            '<svg width="1200" height="800"><rect x="100" y="100" width="1000" height="600" fill="none" stroke="black" stroke-width="8"/><text x="150" y="300" font-size="80">UTOPIA ID</text></svg>',
+          ),
+        },
+      ])
+      .withExif({ IFD0: { Make: "TestCam" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "35/1 40/1 0/1" } })
+      .jpeg()
+      .toBuffer();
+    expect((await sharp(photo).metadata()).exif).toBeDefined();
+    const { reference, token } = await newApplication("prepaid-data-esim", particularsOf(anna));
+    const added = await server.api("POST", `/v1/applications/${reference}/evidence`, {
+      token,
+      body: { kind: "image", purpose: "document_front", image: photo.toString("base64") },
+    });
+    expect(added.status).toBe(201);
+    expect(added.body.format).toBe("jpeg");
+
+    const { findApplicationByReference } = await import("../src/applications/application-row.ts");
+    const { loadApplicationData } = await import("../src/applications/load-application-data.ts");
+    const row = await findApplicationByReference(server.services.db, reference);
+    if (!row) throw new Error("no application");
+    const data = await loadApplicationData(server.services.db, server.services.keys, row);
+    const stored = data.evidence.find((e) => e.kind === "image");
+    if (stored?.kind !== "image") throw new Error("no stored image");
+    const metadata = await sharp(Buffer.from(stored.image, "base64")).metadata();
+    expect(metadata.exif).toBeUndefined();
+    expect(metadata.width).toBe(1200);
+  });
+
+  it("refuses a GIF with the reason in the applicant's language, naming the field", async () => {
+    const created = await server.api("POST", "/v1/applications", {
+      body: { planId: "prepaid-data-esim", language: "ja", channel: "online", contact: { email: "g@example.test" } },
+    });
+    const gif = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
+    const r = await server.api("POST", `/v1/applications/${created.body.reference}/evidence`, {
+      token: String(created.body.accessToken),
+      body: { kind: "selfie", image: gif.toString("base64") },
+    });
+    expect(r.status).toBe(422);
+    expect(r.body).toMatchObject({ code: "evidence_invalid", field: "image" });
+    const [error] = r.body.errors as { reason: string; code: string }[];
+    expect(error?.code).toBe("image.type_accepted");
+    expect(error?.reason).toMatch(/[ぁ-んァ-ン]/); // Japanese
+  });
+});

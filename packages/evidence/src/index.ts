@@ -1,6 +1,7 @@
 export * from "./chip/master-list.ts";
 export * from "./chip/passive-authentication.ts";
 export * from "./chip/trust-store.ts";
+export * from "./image/index.ts";
 export * from "./jpki/compare-particulars.ts";
 export * from "./jpki/jpki-certificate.ts";
 export * from "./jpki/verify-jpki-signature.ts";

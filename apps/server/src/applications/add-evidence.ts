@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { type CheckResult, hasTag, parseMrz } from "@jitsumei/domain";
-import { verifyJpkiSignature, verifyPassiveAuthentication } from "@jitsumei/evidence";
+import { type CheckResult, explainCheck, hasTag, parseMrz } from "@jitsumei/domain";
+import { inspectImage, verifyJpkiSignature, verifyPassiveAuthentication } from "@jitsumei/evidence";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
@@ -8,12 +8,20 @@ import { AppError } from "../errors.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
 import { jpkiSigningPayload } from "../evidence/jpki-payload.ts";
 import { type ApplicationRow, lockApplication } from "./application-row.ts";
-import { cipherFor, loadApplicationData, type StoredEvidence } from "./load-application-data.ts";
+import { cipherFor, type ImagePurpose, loadApplicationData, type StoredEvidence } from "./load-application-data.ts";
 
 export type EvidenceInput =
   | { kind: "mrz"; lines: string[] }
   | { kind: "chip"; sod: Buffer; dataGroups: Record<string, Buffer> }
-  | { kind: "jpki"; signature: Buffer; certificate?: Buffer };
+  | { kind: "jpki"; signature: Buffer; certificate?: Buffer }
+  | { kind: "image"; purpose: ImagePurpose; image: Buffer }
+  | { kind: "selfie"; image: Buffer };
+
+/**
+ * Selfies are smooth faces, not printed cards: a lower sharpness floor (the image module's default is
+ * calibrated on a card pattern) and a lower resolution suffice for a face match.
+ */
+const selfieLimits = { minShortSide: 480, minSharpness: 30 };
 
 export type AddedEvidence = { id: string; kind: StoredEvidence["kind"]; format?: string; checks: CheckResult[] };
 
@@ -98,6 +106,26 @@ async function examine(
       },
       checks: result.checks,
     };
+  }
+  if (input.kind === "image" || input.kind === "selfie") {
+    const inspection = await inspectImage(input.image, input.kind === "selfie" ? selfieLimits : {});
+    if (!inspection.ok) {
+      const failed = inspection.checks.find((c) => c.status === "fail") ?? {
+        code: "image.decodable",
+        status: "fail" as const,
+      };
+      // The reason in the applicant's language: it says what to do (take the photo again, use JPEG…).
+      const reason = explainCheck(failed, application.language).message;
+      throw new AppError("evidence_invalid", `image: ${reason}`, {
+        errors: [{ field: "image", reason, code: failed.code }],
+      });
+    }
+    const image = inspection.output.bytes.toString("base64");
+    const stored: StoredEvidence =
+      input.kind === "selfie"
+        ? { kind: "selfie", image, sha256: inspection.output.sha256 }
+        : { kind: "image", purpose: input.purpose, image, sha256: inspection.output.sha256 };
+    return { stored, format: inspection.format, checks: inspection.checks };
   }
   const { particulars } = await loadApplicationData(deps.db, deps.keys, application);
   if (!particulars) {

@@ -10,7 +10,13 @@ export type Contact = { email: string; phone?: string };
 export type StoredEvidence =
   | { kind: "mrz"; lines: string[] }
   | { kind: "chip"; sod: string; dataGroups: Record<string, string> } // base64
-  | { kind: "jpki"; signature: string; certificate: string | null; payload: string }; // base64
+  | { kind: "jpki"; signature: string; certificate: string | null; payload: string } // base64
+  // Images as re-encoded by the hygiene step (metadata stripped); the upload itself is not kept.
+  | { kind: "image"; purpose: ImagePurpose; image: string; sha256: string }
+  | { kind: "selfie"; image: string; sha256: string };
+
+export const imagePurposes = ["document_front", "document_back", "supporting_document"] as const;
+export type ImagePurpose = (typeof imagePurposes)[number];
 export type EvidenceKind = StoredEvidence["kind"];
 
 export async function cipherFor(keys: KeyManagement, application: ApplicationRow): Promise<ApplicationCipher> {

@@ -1,6 +1,7 @@
 import { applicationStates, languages, particularsSchema } from "@jitsumei/domain";
 import { z } from "zod";
 import { channels } from "../applications/create-application.ts";
+import { imagePurposes } from "../applications/load-application-data.ts";
 
 /**
  * Every request and response body of the API, in one place. The routes validate with these and
@@ -124,8 +125,23 @@ export const evidenceBodySchema = z
         })
         .strict()
         .describe("A signature with the My Number card's JPKI signing certificate"),
+      z
+        .object({
+          kind: z.literal("image"),
+          purpose: z.enum(imagePurposes, { error: `must be one of ${imagePurposes.join(", ")}` }),
+          image: base64Bytes(15 * 1024 * 1024).describe("JPEG, PNG or WebP; metadata is stripped before storage"),
+        })
+        .strict()
+        .describe("A photo of a document (supporting evidence: no method approves on photos since 2026-04-01)"),
+      z
+        .object({
+          kind: z.literal("selfie"),
+          image: base64Bytes(15 * 1024 * 1024).describe("JPEG, PNG or WebP of the applicant's face"),
+        })
+        .strict()
+        .describe("A selfie, matched against the face on the IC chip (NF_IC_SELFIE)"),
     ],
-    { error: "must be one of: mrz, chip, jpki" },
+    { error: "must be one of: mrz, chip, jpki, image, selfie" },
   )
   .meta({ id: "Evidence" });
 

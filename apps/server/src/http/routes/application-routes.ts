@@ -116,7 +116,7 @@ export const applicationRoutes = [
     body: evidenceBodySchema,
     idempotent: true,
     responses: { 201: { description: "Accepted", schema: evidenceAddedSchema } },
-    bodyLimit: 4 * 1024 * 1024,
+    bodyLimit: 21 * 1024 * 1024, // a 15 MiB image in base64
     async handler({ application, body }, services) {
       const added = await addEvidence(services, opened(application), body);
       const language = opened(application).language;
