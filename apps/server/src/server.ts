@@ -6,6 +6,7 @@ import type { Database } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { openDatabase } from "./db/open-database.ts";
 import { loadEvidenceTrust } from "./evidence/evidence-trust.ts";
+import { lazyFaceMatcher } from "./evidence/face-matcher.ts";
 import { buildApp } from "./http/app.ts";
 import { seedDemoData } from "./inventory/seed-demo-data.ts";
 import { startJobWorker } from "./jobs/jobs.ts";
@@ -54,7 +55,8 @@ export async function startServer(
     },
   );
   const trust = loadEvidenceTrust(config, warn);
-  const services: Services = { config, db, keys, clock: options.clock ?? (() => new Date()), jobs, trust };
+  const faces = lazyFaceMatcher();
+  const services: Services = { config, db, keys, clock: options.clock ?? (() => new Date()), jobs, trust, faces };
   const app = await buildApp(services, { logStream: options.logStream });
   let url = "";
   if (options.listen !== false) url = await app.listen({ port: config.port, host: config.host });

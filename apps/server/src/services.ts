@@ -1,3 +1,4 @@
+import type { FaceMatcher } from "@jitsumei/evidence";
 import type { Config } from "./config/config.ts";
 import type { KeyManagement } from "./crypto/key-management.ts";
 import type { Database } from "./db/database.ts";
@@ -12,4 +13,5 @@ export type Services = {
   clock: () => Date;
   jobs: JobWorker;
   trust: EvidenceTrust;
+  faces: FaceMatcher;
 };

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openssl } from "../../../packages/evidence/src/fixtures/openssl.ts";
 import { anna, particularsOf } from "./support/journey.ts";
@@ -210,5 +211,54 @@ describe("image and selfie evidence over the API", () => {
     const [error] = r.body.errors as { reason: string; code: string }[];
     expect(error?.code).toBe("image.type_accepted");
     expect(error?.reason).toMatch(/[ぁ-んァ-ン]/); // Japanese
+  });
+});
+
+describe("IC chip with a selfie (NF_IC_SELFIE) over the API", () => {
+  const faces = join(import.meta.dirname, "..", "..", "..", "packages", "evidence", "src", "face", "fixtures");
+
+  async function withChipAndSelfie(chipEvidence: Record<string, unknown>, selfieFile: string) {
+    const { reference, token } = await newApplication("prepaid-voice-sim", { ...particularsOf(anna), address });
+    expect(
+      (await server.api("POST", `/v1/applications/${reference}/evidence`, { token, body: chipEvidence })).status,
+    ).toBe(201);
+    const selfie = await server.api("POST", `/v1/applications/${reference}/evidence`, {
+      token,
+      body: { kind: "selfie", image: readFileSync(join(faces, selfieFile)).toString("base64") },
+    });
+    expect(selfie.status).toBe(201);
+    return server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  }
+
+  it("approves a voice line when the selfie matches the face the chip's issuer signed", async () => {
+    const submitted = await withChipAndSelfie(chipBody("rsa"), "synthetic-face-a.jpg");
+    const checks = submitted.body.checks as { code: string; status: string; params?: { method?: string } }[];
+    expect(checks.find((c) => c.code === "face.matches_chip_photo")?.status).toBe("pass");
+    expect(checks.find((c) => c.code === "policy.method_available")?.params?.method).toBe("NF_IC_SELFIE");
+    expect(submitted.body.state).toBe("sim_assigned");
+  });
+
+  it("sends another person's selfie to a person, not to approval", async () => {
+    const submitted = await withChipAndSelfie(chipBody("rsa"), "synthetic-face-b.jpg");
+    const checks = submitted.body.checks as { code: string; status: string }[];
+    expect(checks.find((c) => c.code === "face.matches_chip_photo")?.status).toBe("fail");
+    expect(submitted.body.state).toBe("in_review");
+  });
+
+  it("works with a residence card's chip too", async () => {
+    const card = chip.residenceCards.secondGeneration;
+    const submitted = await withChipAndSelfie(
+      {
+        kind: "residence_card_chip",
+        front: b64(card.front),
+        face: b64(card.face),
+        checkCode: b64(card.checkCode),
+        certificate: b64(card.certificate),
+      },
+      "synthetic-face-a.jpg",
+    );
+    const checks = submitted.body.checks as { code: string; status: string }[];
+    expect(checks.find((c) => c.code === "chip.sod_signature")?.status).toBe("pass");
+    expect(checks.find((c) => c.code === "face.detected_in_chip_photo")?.status).toBe("pass");
   });
 });

@@ -1,3 +1,4 @@
+export * from "./chip/data-groups.ts";
 export * from "./chip/master-list.ts";
 export * from "./chip/passive-authentication.ts";
 export * from "./chip/residence-card.ts";

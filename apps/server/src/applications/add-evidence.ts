@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { type CheckResult, explainCheck, hasTag, parseMrz } from "@jitsumei/domain";
-import { inspectImage, verifyJpkiSignature, verifyPassiveAuthentication } from "@jitsumei/evidence";
+import {
+  inspectImage,
+  verifyJpkiSignature,
+  verifyPassiveAuthentication,
+  verifyResidenceCardChip,
+} from "@jitsumei/evidence";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
@@ -13,6 +18,7 @@ import { cipherFor, type ImagePurpose, loadApplicationData, type StoredEvidence 
 export type EvidenceInput =
   | { kind: "mrz"; lines: string[] }
   | { kind: "chip"; sod: Buffer; dataGroups: Record<string, Buffer> }
+  | { kind: "residence_card_chip"; front: Buffer; face: Buffer; checkCode: Buffer; certificate: Buffer }
   | { kind: "jpki"; signature: Buffer; certificate?: Buffer }
   | { kind: "image"; purpose: ImagePurpose; image: Buffer }
   | { kind: "selfie"; image: Buffer };
@@ -103,6 +109,22 @@ async function examine(
         kind: "chip",
         sod: input.sod.toString("base64"),
         dataGroups: Object.fromEntries(Object.entries(input.dataGroups).map(([n, b]) => [n, b.toString("base64")])),
+      },
+      checks: result.checks,
+    };
+  }
+  if (input.kind === "residence_card_chip") {
+    const result = verifyResidenceCardChip(input, deps.trust.csca, { at: deps.clock() });
+    const unreadable = result.checks.find((c) => c.code === "chip.sod_readable" && c.status === "fail");
+    if (unreadable) throw invalid("certificate", String(unreadable.params?.reason ?? "unreadable"));
+    const b64 = (b: Buffer) => b.toString("base64");
+    return {
+      stored: {
+        kind: "residence_card_chip",
+        front: b64(input.front),
+        face: b64(input.face),
+        checkCode: b64(input.checkCode),
+        certificate: b64(input.certificate),
       },
       checks: result.checks,
     };

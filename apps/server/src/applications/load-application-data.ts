@@ -10,6 +10,7 @@ export type Contact = { email: string; phone?: string };
 export type StoredEvidence =
   | { kind: "mrz"; lines: string[] }
   | { kind: "chip"; sod: string; dataGroups: Record<string, string> } // base64
+  | { kind: "residence_card_chip"; front: string; face: string; checkCode: string; certificate: string } // base64
   | { kind: "jpki"; signature: string; certificate: string | null; payload: string } // base64
   // Images as re-encoded by the hygiene step (metadata stripped); the upload itself is not kept.
   | { kind: "image"; purpose: ImagePurpose; image: string; sha256: string }

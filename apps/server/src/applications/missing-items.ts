@@ -16,7 +16,11 @@ export function missingItems(
   }
   // One way of showing the document: its chip, its typed MRZ, or (voice lines) a JPKI signature.
   const shown = evidence.some(
-    (e) => e.kind === "mrz" || e.kind === "chip" || (!requirements.mrzSufficient && e.kind === "jpki"),
+    (e) =>
+      e.kind === "mrz" ||
+      e.kind === "chip" ||
+      e.kind === "residence_card_chip" ||
+      (!requirements.mrzSufficient && e.kind === "jpki"),
   );
   if (!shown) {
     missing.push({

@@ -11,7 +11,14 @@ import {
   todayInJapan,
   type VerificationRequirements,
 } from "@jitsumei/domain";
-import { verifyJpkiSignature, verifyPassiveAuthentication } from "@jitsumei/evidence";
+import {
+  checkFaceMatch,
+  type FaceImage,
+  type FaceMatcher,
+  verifyJpkiSignature,
+  verifyPassiveAuthentication,
+  verifyResidenceCardChip,
+} from "@jitsumei/evidence";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
 import { jpkiSigningPayload } from "../evidence/jpki-payload.ts";
 import type { StoredEvidence } from "./load-application-data.ts";
@@ -29,6 +36,7 @@ export async function runAutomatedChecks(input: {
   particulars: Particulars;
   evidence: readonly StoredEvidence[];
   trust: EvidenceTrust;
+  faces: FaceMatcher;
   now: Date;
 }): Promise<CheckResult[]> {
   const { particulars, requirements, now } = input;
@@ -42,6 +50,7 @@ export async function runAutomatedChecks(input: {
   const chip = latest(input.evidence, "chip");
   let chipValid = false;
   let chipMrz: string[] | undefined;
+  let chipFace: FaceImage | undefined;
   if (chip) {
     const pa = verifyPassiveAuthentication(
       {
@@ -56,6 +65,36 @@ export async function runAutomatedChecks(input: {
     results.push(...pa.checks);
     chipValid = pa.valid;
     chipMrz = pa.fields.mrzLines;
+    chipFace = pa.fields.face;
+  }
+  const residenceCard = latest(input.evidence, "residence_card_chip");
+  if (residenceCard && !chip) {
+    const bytes = (b: string) => Buffer.from(b, "base64");
+    const verification = verifyResidenceCardChip(
+      {
+        front: bytes(residenceCard.front),
+        face: bytes(residenceCard.face),
+        checkCode: bytes(residenceCard.checkCode),
+        certificate: bytes(residenceCard.certificate),
+      },
+      input.trust.csca,
+      { at: now },
+    );
+    results.push(...verification.checks);
+    chipValid = verification.valid;
+    chipFace = verification.fields.face;
+  }
+
+  // NF_IC_SELFIE: the selfie against the face the issuer signed; only a verified chip's face counts.
+  const selfie = latest(input.evidence, "selfie");
+  let faceOk = false;
+  if (selfie && chipFace && chipValid) {
+    const comparison = await input.faces.compare(Buffer.from(selfie.image, "base64"), chipFace.bytes);
+    const faceChecks = checkFaceMatch(comparison);
+    results.push(...faceChecks);
+    faceOk = ["face.matches_chip_photo", "face.live"].every((code) =>
+      faceChecks.some((c) => c.code === code && c.status === "pass"),
+    );
   }
 
   // The chip's MRZ is the issuer's; a typed one only stands in where there is no chip.
@@ -87,22 +126,24 @@ export async function runAutomatedChecks(input: {
     jpkiOk = verification.checks.every((c) => c.status === "pass");
   }
 
-  results.push(methodCheck(input.plan, requirements, { mrzOk, chipValid, jpkiOk }));
+  results.push(methodCheck(input.plan, requirements, { mrzOk, chipValid, jpkiOk, faceOk }));
   return results;
 }
 
 /**
  * `policy.method_available`: whether the evidence completes a verification method the plan allows.
- * Since 2026-04-01 a voice line online needs JPKI (NF_JPKI) or a chip read with a matched selfie
- * (NF_IC_SELFIE); the selfie match is not built yet, so a chip alone still goes to a person.
+ * Since 2026-04-01 a voice line online needs JPKI (NF_JPKI) or a chip read with a selfie matched to
+ * the chip's photo (NF_IC_SELFIE); a face match never approves without the chip it was matched to.
  */
 function methodCheck(
   plan: Plan,
   requirements: VerificationRequirements,
-  done: { mrzOk: boolean; chipValid: boolean; jpkiOk: boolean },
+  done: { mrzOk: boolean; chipValid: boolean; jpkiOk: boolean; faceOk: boolean },
 ): CheckResult {
   const code = "policy.method_available";
   if (done.jpkiOk) return { code, status: "pass", params: { planId: plan.id, method: "NF_JPKI" } };
+  if (done.chipValid && done.faceOk)
+    return { code, status: "pass", params: { planId: plan.id, method: "NF_IC_SELFIE" } };
   if (requirements.mrzSufficient && done.chipValid)
     return { code, status: "pass", params: { planId: plan.id, method: "CHIP" } };
   if (requirements.mrzSufficient && done.mrzOk)

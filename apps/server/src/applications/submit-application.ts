@@ -6,6 +6,7 @@ import {
   type Plan,
   verificationRequirementsFor,
 } from "@jitsumei/domain";
+import type { FaceMatcher } from "@jitsumei/evidence";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
@@ -24,7 +25,7 @@ import { runAutomatedChecks } from "./run-automated-checks.ts";
  * application, reserves its SIM. Either all of that is recorded, or none of it.
  */
 export async function submitApplication(
-  deps: { db: Database; keys: KeyManagement; clock: () => Date; trust: EvidenceTrust },
+  deps: { db: Database; keys: KeyManagement; clock: () => Date; trust: EvidenceTrust; faces: FaceMatcher },
   application: ApplicationRow,
 ): Promise<void> {
   if (!hasTag(application.state, "editable")) {
@@ -58,6 +59,7 @@ export async function submitApplication(
     particulars: data.particulars,
     evidence: data.evidence,
     trust: deps.trust,
+    faces: deps.faces,
     now: deps.clock(),
   });
   const outcome = decideAutomatedOutcome(results);

@@ -115,6 +115,16 @@ export const evidenceBodySchema = z
         .describe("What the applicant's phone read from the IC chip of a passport or ID card"),
       z
         .object({
+          kind: z.literal("residence_card_chip"),
+          front: base64Bytes(7000).describe("The card-front image (tag D0), as read"),
+          face: base64Bytes(3000).describe("The face image (tag D1), as read"),
+          checkCode: base64Bytes(512).describe("The check code (DA, RSA; or DC, ECDSA r‖s)"),
+          certificate: base64Bytes(8 * 1024).describe("The signing certificate (DB or DD)"),
+        })
+        .strict()
+        .describe("What the applicant's phone read from a residence card's chip (在留カード)"),
+      z
+        .object({
           kind: z.literal("jpki"),
           signature: base64Bytes(64 * 1024).describe(
             "CMS SignedData, or a raw PKCS#1 v1.5 SHA-256 signature, over the bytes of GET .../jpki-payload",
@@ -141,7 +151,7 @@ export const evidenceBodySchema = z
         .strict()
         .describe("A selfie, matched against the face on the IC chip (NF_IC_SELFIE)"),
     ],
-    { error: "must be one of: mrz, chip, jpki, image, selfie" },
+    { error: "must be one of: mrz, chip, residence_card_chip, jpki, image, selfie" },
   )
   .meta({ id: "Evidence" });
 
