@@ -45,7 +45,7 @@ describe("the jitsumei command", () => {
       expect(first.status, first.stderr).toBe(0);
       expect(JSON.parse(first.stdout)).toEqual({ plans: 3, simsInserted: 200 });
       const again = run(["migrate"], env);
-      expect(JSON.parse(again.stdout)).toEqual({ applied: [], alreadyApplied: 1 });
+      expect(JSON.parse(again.stdout)).toEqual({ applied: [], alreadyApplied: 2 });
       expect(JSON.parse(run(["seed"], env).stdout)).toEqual({ plans: 3, simsInserted: 0 });
       // Only the server needs the master key: these commands do not generate one.
       expect(existsSync(join(dataDir, "master.key"))).toBe(false);

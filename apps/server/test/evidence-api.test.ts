@@ -236,6 +236,13 @@ describe("IC chip with a selfie (NF_IC_SELFIE) over the API", () => {
     expect(checks.find((c) => c.code === "face.matches_chip_photo")?.status).toBe("pass");
     expect(checks.find((c) => c.code === "policy.method_available")?.params?.method).toBe("NF_IC_SELFIE");
     expect(submitted.body.state).toBe("sim_assigned");
+    // The scores are recorded for staff, and not shown to the applicant.
+    expect(JSON.stringify(submitted.body)).not.toMatch(/similarity/);
+    const { rows } = await server.services.db.query<{ details: { similarity: number; liveness: number } }>(
+      "SELECT details FROM check_results WHERE code = 'face.matches_chip_photo' AND details ? 'similarity' ORDER BY id DESC LIMIT 1",
+    );
+    expect(rows[0]?.details.similarity).toBeGreaterThanOrEqual(0.75);
+    expect(typeof rows[0]?.details.liveness).toBe("number");
   });
 
   it("sends another person's selfie to a person, not to approval", async () => {

@@ -90,3 +90,21 @@ describe("npx jitsumei evidence", () => {
     expect(revoked.json.checks).toContainEqual({ code: "jpki.certificate_not_revoked", status: "fail" });
   });
 });
+
+describe("npx jitsumei evidence import-master-list", () => {
+  it("writes the CSCAs of a list signed under the anchor, and refuses one that is not", async () => {
+    const { mkdtempSync, readdirSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const out = mkdtempSync(join(tmpdir(), "jitsumei-ml-"));
+    const ok = run(["import-master-list", "--file", chip.masterList, "--anchor", chip.masterListAnchor, "--out", out]);
+    expect(ok.status).toBe(0);
+    expect(ok.json.certificates).toHaveLength(4);
+    expect(readdirSync(out).filter((f) => f.endsWith(".pem"))).toHaveLength(4);
+    // The imported folder is a trust store the chip command accepts.
+    expect(run(chipArgs("brainpool", out)).status).toBe(0);
+    const otherAnchor = join(chip.otherTrustDir, "csca-other.pem");
+    const refused = run(["import-master-list", "--file", chip.masterList, "--anchor", otherAnchor, "--out", out]);
+    expect(refused.status).toBe(1);
+    expect(refused.json.error).toMatch(/does not chain/);
+  });
+});

@@ -90,7 +90,15 @@ export async function runAutomatedChecks(input: {
   let faceOk = false;
   if (selfie && chipFace && chipValid) {
     const comparison = await input.faces.compare(Buffer.from(selfie.image, "base64"), chipFace.bytes);
-    const faceChecks = checkFaceMatch(comparison);
+    const scores = {
+      similarity: comparison.similarity,
+      liveness: comparison.liveness,
+      antiSpoof: comparison.antiSpoof,
+      model: comparison.model,
+    };
+    const faceChecks = checkFaceMatch(comparison).map((c) =>
+      c.code === "face.matches_chip_photo" || c.code === "face.live" ? { ...c, details: scores } : c,
+    );
     results.push(...faceChecks);
     faceOk = ["face.matches_chip_photo", "face.live"].every((code) =>
       faceChecks.some((c) => c.code === code && c.status === "pass"),

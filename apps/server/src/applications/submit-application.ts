@@ -115,8 +115,8 @@ async function storeCheckResults(tx: Queryable, application: ApplicationRow, res
   await tx.query("UPDATE applications SET check_run = $2 WHERE id = $1", [application.id, run]);
   for (const r of results) {
     await tx.query(
-      "INSERT INTO check_results (application_id, run, code, status, params) VALUES ($1, $2, $3, $4, $5)",
-      [application.id, run, r.code, r.status, JSON.stringify(r.params ?? {})],
+      "INSERT INTO check_results (application_id, run, code, status, params, details) VALUES ($1, $2, $3, $4, $5, $6)",
+      [application.id, run, r.code, r.status, JSON.stringify(r.params ?? {}), JSON.stringify(r.details ?? {})],
     );
   }
 }

@@ -1,9 +1,12 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { checkMrzValid, parseMrz } from "@jitsumei/domain";
 import {
   crlRevocation,
+  importMasterList,
   loadTrustStore,
   parseCrl,
+  readCertificates,
   verifyJpkiSignature,
   verifyPassiveAuthentication,
 } from "@jitsumei/evidence";
@@ -126,4 +129,31 @@ function atOption(at: string | undefined): Date {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(at) || Number.isNaN(date.getTime()))
     throw new UsageError(`--at ${at}: must be a date YYYY-MM-DD`);
   return date;
+}
+
+/** Imports the CSCAs of an ICAO master list into a trust folder, once its signer chains to --anchor. */
+export async function evidenceImportMasterListCommand(args: string[], io: Io): Promise<number> {
+  const options = parseOptions(args, { file: { type: "string" }, anchor: { type: "string" }, out: { type: "string" } });
+  if (!options.file || !options.anchor || !options.out) {
+    throw new UsageError("evidence import-master-list needs --file MASTERLIST --anchor CERT --out DIR");
+  }
+  const anchors = readCertificates(readInput(options.anchor));
+  let imported: ReturnType<typeof importMasterList>;
+  try {
+    imported = importMasterList(readInput(options.file), anchors, new Date());
+  } catch (error) {
+    io.out(JSON.stringify({ valid: false, error: error instanceof Error ? error.message : String(error) }));
+    return EXIT.no;
+  }
+  mkdirSync(options.out, { recursive: true });
+  const written = imported.certificates.map((certificate) => {
+    const file = join(
+      options.out as string,
+      `csca-${certificate.fingerprint256.replaceAll(":", "").slice(0, 16).toLowerCase()}.pem`,
+    );
+    writeFileSync(file, certificate.toString());
+    return { file, subject: certificate.subject.replaceAll("\n", ", ") };
+  });
+  io.out(JSON.stringify({ valid: true, signer: imported.signer, certificates: written }));
+  return EXIT.ok;
 }

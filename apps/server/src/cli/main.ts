@@ -3,7 +3,12 @@ import { ConfigError, loadConfig } from "../config/config.ts";
 import { EmbeddedDatabaseBusyError } from "../db/pglite.ts";
 import { auditVerifyCommand } from "./audit-verify.ts";
 import { migrateCommand, seedCommand } from "./database-commands.ts";
-import { evidenceChipCommand, evidenceJpkiCommand, evidenceMrzCommand } from "./evidence-commands.ts";
+import {
+  evidenceChipCommand,
+  evidenceImportMasterListCommand,
+  evidenceJpkiCommand,
+  evidenceMrzCommand,
+} from "./evidence-commands.ts";
 import { serveCommand } from "./serve.ts";
 
 /**
@@ -24,6 +29,9 @@ Commands:
                        --sod FILE --dg1 FILE [--dg2 FILE …] --trust DIR [--at YYYY-MM-DD]
   evidence jpki      Verify a JPKI signature:
                        --data FILE --signature FILE --trust DIR [--cert FILE] [--crl FILE] [--at YYYY-MM-DD]
+  evidence import-master-list
+                     Add the CSCAs of an ICAO master list to a trust folder, once its signer
+                     chains to the anchor: --file MASTERLIST --anchor CERT --out DIR
 
 Options:
   -h, --help         Show this help
@@ -43,6 +51,7 @@ const commands: Record<string, Command> = {
   "evidence mrz": evidenceMrzCommand,
   "evidence chip": evidenceChipCommand,
   "evidence jpki": evidenceJpkiCommand,
+  "evidence import-master-list": evidenceImportMasterListCommand,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

@@ -11,6 +11,8 @@ export type CheckResult = {
   code: string;
   status: CheckStatus;
   params?: Readonly<Record<string, string | number>>;
+  /** For staff and the record only, never shown to the applicant (scores, model versions). */
+  details?: Readonly<Record<string, unknown>>;
 };
 
 /** A check result rendered for a reader. */

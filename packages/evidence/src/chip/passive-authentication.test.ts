@@ -169,3 +169,31 @@ describe("IC-chip passive authentication", () => {
     ]);
   });
 });
+
+describe("hostile structures", () => {
+  it("ends a nesting bomb (thousands of nested SEQUENCEs) and an overflowing length in a fail", () => {
+    let nested = Buffer.from([0x05, 0x00]);
+    for (let i = 0; i < 20_000; i++) {
+      const length =
+        nested.length < 0x80
+          ? [nested.length]
+          : nested.length < 0x10000
+            ? [0x82, nested.length >> 8, nested.length & 0xff]
+            : [0x83, nested.length >> 16, (nested.length >> 8) & 0xff, nested.length & 0xff];
+      nested = Buffer.concat([Buffer.from([0x30, ...length]), nested]);
+      if (nested.length > 60_000) break;
+    }
+    const sod = Buffer.concat([
+      Buffer.from([0x77, 0x83, nested.length >> 16, (nested.length >> 8) & 0xff, nested.length & 0xff]),
+      nested,
+    ]);
+    const bomb = verifyPassiveAuthentication({ sod, dataGroups: {} }, trust, { at: now });
+    expect(bomb.valid).toBe(false);
+    expect(failed(bomb)).toEqual(["chip.sod_readable"]);
+
+    const overflow = Buffer.from([0x77, 0x84, 0xff, 0xff, 0xff, 0xff, 0x30, 0x00]);
+    expect(failed(verifyPassiveAuthentication({ sod: overflow, dataGroups: {} }, trust, { at: now }))).toEqual([
+      "chip.sod_readable",
+    ]);
+  });
+});

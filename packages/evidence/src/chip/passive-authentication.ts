@@ -83,7 +83,7 @@ export function verifyPassiveAuthentication(
   for (const group of groups) {
     const expected = lds.hashes.get(group.number);
     const actual = createHash(lds.hash).update(group.bytes).digest();
-    if (!expected || !expected.equals(actual)) mismatched.push(group.number);
+    if (!expected?.equals(actual)) mismatched.push(group.number);
   }
   if (!evidence.dataGroups[1]) mismatched.push(1);
   checks.push(
