@@ -12,6 +12,7 @@ import { seedDemoData } from "./inventory/seed-demo-data.ts";
 import { startJobWorker } from "./jobs/jobs.ts";
 import { localOutboxMailer, type Mailer, smtpMailer } from "./mail/mailer.ts";
 import { deliverMailJob } from "./mail/outbox.ts";
+import { loadPolicies } from "./policy/load-policies.ts";
 import type { Services } from "./services.ts";
 
 export type RunningServer = { app: FastifyInstance; services: Services; url: string; stop(): Promise<void> };
@@ -34,6 +35,8 @@ export async function startServer(
 ): Promise<RunningServer> {
   const config = options.config ?? loadConfig();
   const warn = options.warn ?? ((m: string) => process.stderr.write(`WARNING: ${m}\n`));
+  // A broken policy file stops start-up here, naming the file, the path in it and the reason.
+  const policies = loadPolicies(config.policyDirs);
   const masterKey = loadOrCreateMasterKey(config.masterKey, config.dataDir, warn);
   const db = options.db ?? (await openDatabase(config));
   try {
@@ -56,7 +59,16 @@ export async function startServer(
   );
   const trust = loadEvidenceTrust(config, warn);
   const faces = lazyFaceMatcher();
-  const services: Services = { config, db, keys, clock: options.clock ?? (() => new Date()), jobs, trust, faces };
+  const services: Services = {
+    config,
+    db,
+    keys,
+    clock: options.clock ?? (() => new Date()),
+    jobs,
+    trust,
+    faces,
+    policies,
+  };
   const app = await buildApp(services, { logStream: options.logStream });
   let url = "";
   if (options.listen !== false) url = await app.listen({ port: config.port, host: config.host });

@@ -9,3 +9,5 @@ export * from "./i18n/check-messages.ts";
 export * from "./i18n/languages.ts";
 export * from "./mrz/index.ts";
 export * from "./plans/plans.ts";
+export * from "./policy/policy.ts";
+export * from "./policy/resolve-policy.ts";

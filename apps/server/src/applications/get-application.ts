@@ -1,15 +1,20 @@
-import { type CheckStatus, explainCheck, hasTag, stateTags, verificationRequirementsFor } from "@jitsumei/domain";
+import { type CheckStatus, explainCheck, hasTag, stateTags } from "@jitsumei/domain";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { findAssignedSim } from "../inventory/assign-sim.ts";
 import { findPlan } from "../plans/plans-repository.ts";
+import type { LoadedPolicy } from "../policy/load-policies.ts";
+import { requirementsForApplication } from "../policy/requirements-for-application.ts";
 import type { ApplicationRow } from "./application-row.ts";
 import { loadApplicationData } from "./load-application-data.ts";
 import { type MissingItem, missingItems } from "./missing-items.ts";
 import { activatableStates, MAX_ACTIVATION_FAILURES } from "./request-activation-code.ts";
 
 /** The application as its applicant sees it: state, what is still needed, check results with reasons. */
-export async function getApplicationView(deps: { db: Queryable; keys: KeyManagement }, application: ApplicationRow) {
+export async function getApplicationView(
+  deps: { db: Queryable; keys: KeyManagement; policies: readonly LoadedPolicy[]; clock: () => Date },
+  application: ApplicationRow,
+) {
   const data = await loadApplicationData(deps.db, deps.keys, application);
   const plan = await findPlan(deps.db, application.planId);
   const checks = await deps.db.query<{ code: string; status: CheckStatus; params: Record<string, string | number> }>(
@@ -20,7 +25,13 @@ export async function getApplicationView(deps: { db: Queryable; keys: KeyManagem
 
   const needs: MissingItem[] = [];
   if (hasTag(application.state, "editable") && plan) {
-    needs.push(...missingItems(verificationRequirementsFor(plan), data.particulars, data.evidence));
+    const requirements = requirementsForApplication(deps.policies, {
+      plan,
+      channel: application.channel,
+      particulars: data.particulars,
+      now: deps.clock(),
+    });
+    needs.push(...missingItems(requirements, data.particulars, data.evidence));
     if (needs.length === 0) needs.push({ field: "submit", reason: "everything is there: submit the application" });
   }
   if ((activatableStates as readonly string[]).includes(application.state) && !application.activationLockedAt) {

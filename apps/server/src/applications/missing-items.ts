@@ -22,7 +22,7 @@ export function missingItems(
       e.kind === "residence_card_chip" ||
       (!requirements.mrzSufficient && e.kind === "jpki"),
   );
-  if (!shown) {
+  if (!shown && requirements.evidenceRequired) {
     missing.push({
       field: "evidence",
       reason: requirements.mrzSufficient

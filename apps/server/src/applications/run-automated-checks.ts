@@ -149,6 +149,8 @@ function methodCheck(
   done: { mrzOk: boolean; chipValid: boolean; jpkiOk: boolean; faceOk: boolean },
 ): CheckResult {
   const code = "policy.method_available";
+  if (!requirements.evidenceRequired)
+    return { code, status: "pass", params: { planId: plan.id, method: "NONE_REQUIRED" } };
   if (done.jpkiOk) return { code, status: "pass", params: { planId: plan.id, method: "NF_JPKI" } };
   if (done.chipValid && done.faceOk)
     return { code, status: "pass", params: { planId: plan.id, method: "NF_IC_SELFIE" } };

@@ -1,11 +1,4 @@
-import {
-  type CheckResult,
-  decideAutomatedOutcome,
-  hasTag,
-  isCoveredByLaw,
-  type Plan,
-  verificationRequirementsFor,
-} from "@jitsumei/domain";
+import { type CheckResult, decideAutomatedOutcome, hasTag, isCoveredByLaw, type Plan } from "@jitsumei/domain";
 import type { FaceMatcher } from "@jitsumei/evidence";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
@@ -13,6 +6,8 @@ import { AppError } from "../errors.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
 import { reserveSim } from "../inventory/assign-sim.ts";
 import { findPlan } from "../plans/plans-repository.ts";
+import type { LoadedPolicy } from "../policy/load-policies.ts";
+import { requirementsForApplication } from "../policy/requirements-for-application.ts";
 import type { ApplicationRow } from "./application-row.ts";
 import { applyEvent } from "./apply-event.ts";
 import { loadApplicationData } from "./load-application-data.ts";
@@ -25,7 +20,14 @@ import { runAutomatedChecks } from "./run-automated-checks.ts";
  * application, reserves its SIM. Either all of that is recorded, or none of it.
  */
 export async function submitApplication(
-  deps: { db: Database; keys: KeyManagement; clock: () => Date; trust: EvidenceTrust; faces: FaceMatcher },
+  deps: {
+    db: Database;
+    keys: KeyManagement;
+    clock: () => Date;
+    trust: EvidenceTrust;
+    faces: FaceMatcher;
+    policies: readonly LoadedPolicy[];
+  },
   application: ApplicationRow,
 ): Promise<void> {
   if (!hasTag(application.state, "editable")) {
@@ -40,8 +42,14 @@ export async function submitApplication(
   }
   const plan = await findPlan(deps.db, application.planId);
   if (!plan) throw new AppError("plan_not_found", `The plan ${application.planId} is no longer on sale`);
-  const requirements = verificationRequirementsFor(plan);
   const data = await loadApplicationData(deps.db, deps.keys, application);
+  // The policy in force today decides, and stays pinned to the application from here on.
+  const requirements = requirementsForApplication(deps.policies, {
+    plan,
+    channel: application.channel,
+    particulars: data.particulars,
+    now: deps.clock(),
+  });
   const missing = missingItems(requirements, data.particulars, data.evidence);
   if (missing.length > 0 || !data.particulars) {
     throw new AppError(
@@ -66,10 +74,23 @@ export async function submitApplication(
 
   await deps.db.transaction(async (tx) => {
     const actor = { kind: "applicant" as const };
-    await applyEvent(tx, { applicationId: application.id, event: "submit", actor }, async () => {
-      await tx.query("UPDATE applications SET submitted_at = now() WHERE id = $1", [application.id]);
-      return undefined;
-    });
+    const { pin } = requirements;
+    await applyEvent(
+      tx,
+      {
+        applicationId: application.id,
+        event: "submit",
+        actor,
+        data: { policy: pin, explanation: requirements.rules.explanation },
+      },
+      async () => {
+        await tx.query(
+          "UPDATE applications SET submitted_at = now(), policy_id = $2, policy_version = $3, policy_hash = $4 WHERE id = $1",
+          [application.id, pin.id, pin.version, pin.contentHash],
+        );
+        return undefined;
+      },
+    );
     const decided = await applyEvent(
       tx,
       {

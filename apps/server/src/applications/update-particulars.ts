@@ -1,9 +1,11 @@
-import { hasTag, type Particulars, verificationRequirementsFor } from "@jitsumei/domain";
+import { hasTag, type Particulars } from "@jitsumei/domain";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { findPlan } from "../plans/plans-repository.ts";
+import type { LoadedPolicy } from "../policy/load-policies.ts";
+import { requirementsForApplication } from "../policy/requirements-for-application.ts";
 import { type ApplicationRow, lockApplication } from "./application-row.ts";
 import { cipherFor } from "./load-application-data.ts";
 
@@ -15,12 +17,15 @@ export function documentIndexValue(p: Particulars["document"]): string | null {
 
 /** Replaces the applicant's particulars while the application is editable. */
 export async function updateParticulars(
-  deps: { db: Database; keys: KeyManagement },
+  deps: { db: Database; keys: KeyManagement; policies: readonly LoadedPolicy[]; clock: () => Date },
   application: ApplicationRow,
   particulars: Particulars,
 ): Promise<void> {
   const plan = await findPlan(deps.db, application.planId);
-  const accepted = plan ? verificationRequirementsFor(plan).acceptedDocuments : [];
+  const accepted = plan
+    ? requirementsForApplication(deps.policies, { plan, channel: application.channel, particulars, now: deps.clock() })
+        .acceptedDocuments
+    : [];
   if (!accepted.includes(particulars.document.type)) {
     throw AppError.validation([
       { field: "document.type", reason: `must be one of ${accepted.join(", ")} for this plan` },

@@ -1,6 +1,7 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config/config.ts";
 import { EmbeddedDatabaseBusyError } from "../db/pglite.ts";
+import { PolicyLoadError } from "../policy/load-policies.ts";
 import { auditVerifyCommand } from "./audit-verify.ts";
 import { migrateCommand, seedCommand } from "./database-commands.ts";
 import {
@@ -9,6 +10,7 @@ import {
   evidenceJpkiCommand,
   evidenceMrzCommand,
 } from "./evidence-commands.ts";
+import { policyExplainCommand, policyListCommand } from "./policy-commands.ts";
 import { serveCommand } from "./serve.ts";
 
 /**
@@ -32,6 +34,9 @@ Commands:
   evidence import-master-list
                      Add the CSCAs of an ICAO master list to a trust folder, once its signer
                      chains to the anchor: --file MASTERLIST --anchor CERT --out DIR
+  policy list        The verification policies loaded (statutory and house), as JSON
+  policy explain     What applies on a day, and why: --at YYYY-MM-DD --service voice|data|sms-data
+                       --channel online|shop|post --applicant resident|visitor|minor|corporation
 
 Options:
   -h, --help         Show this help
@@ -52,6 +57,8 @@ const commands: Record<string, Command> = {
   "evidence chip": evidenceChipCommand,
   "evidence jpki": evidenceJpkiCommand,
   "evidence import-master-list": evidenceImportMasterListCommand,
+  "policy list": policyListCommand,
+  "policy explain": policyExplainCommand,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -76,6 +83,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   } catch (error) {
     if (error instanceof ConfigError) {
       io.err(`jitsumei: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    if (error instanceof PolicyLoadError) {
+      io.err(`jitsumei: policy ${error.message}\n`);
       return EXIT.usage;
     }
     if (error instanceof EmbeddedDatabaseBusyError) {

@@ -1,4 +1,8 @@
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
+
+/** The policies shipped with Jitsumei, at the repository's root. */
+const shippedPolicyDir = fileURLToPath(new URL("../../../../policies/", import.meta.url));
 
 /**
  * The server's whole configuration, read from the environment once at start and passed down.
@@ -49,6 +53,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ACTIVATION_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   JITSUMEI_CSCA_DIR: z.string().min(1, "must not be empty").optional(),
+  JITSUMEI_POLICY_DIR: z.string().min(1, "must not be empty").optional(),
   JITSUMEI_JPKI_TRUST_DIR: z.string().min(1, "must not be empty").optional(),
 });
 
@@ -65,6 +70,8 @@ export type Config = {
   activationCodeTtlMinutes: number;
   /** Folders of trusted certificates and CRLs: country signing CAs for chips, the JPKI CA. */
   trust: { cscaDir: string; jpkiDir: string };
+  /** The shipped policies, then the operator's own house policies (JITSUMEI_POLICY_DIR). */
+  policyDirs: string[];
 };
 
 export class ConfigError extends Error {
@@ -106,6 +113,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       : { kind: "local-outbox", from: e.MAIL_FROM },
     logLevel: e.LOG_LEVEL,
     activationCodeTtlMinutes: e.ACTIVATION_CODE_TTL_MINUTES,
+    policyDirs: [shippedPolicyDir, ...(e.JITSUMEI_POLICY_DIR ? [e.JITSUMEI_POLICY_DIR] : [])],
     trust: {
       cscaDir: e.JITSUMEI_CSCA_DIR ?? `${e.JITSUMEI_DATA_DIR}/trust/csca`,
       jpkiDir: e.JITSUMEI_JPKI_TRUST_DIR ?? `${e.JITSUMEI_DATA_DIR}/trust/jpki`,

@@ -1,0 +1,216 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { resolvePolicy, todayInJapan } from "@jitsumei/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config/config.ts";
+import { loadPolicies, PolicyLoadError } from "../src/policy/load-policies.ts";
+import { startServer } from "../src/server.ts";
+import { anna, draftApplication } from "./support/journey.ts";
+import { startTestServer, type TestServer } from "./support/test-server.ts";
+
+const cli = join(import.meta.dirname, "..", "bin", "jitsumei.js");
+const shipped = loadPolicies(loadConfig({}).policyDirs);
+const statutoryOnly = shipped.filter((p) => p.kind === "statutory");
+
+function explain(args: string[]) {
+  const r = spawnSync(process.execPath, [cli, "policy", "explain", ...args], { encoding: "utf8", timeout: 60_000 });
+  return { status: r.status, json: r.stdout ? JSON.parse(r.stdout) : null, stderr: r.stderr };
+}
+
+describe("the law as versioned policy files", () => {
+  it("gives the same online voice application other methods on 2026-03-31 and on 2026-04-01, each citing its policy", () => {
+    const before = resolvePolicy(shipped, {
+      at: "2026-03-31",
+      service: "voice",
+      channel: "online",
+      applicant: "resident",
+    });
+    const after = resolvePolicy(shipped, {
+      at: "2026-04-01",
+      service: "voice",
+      channel: "online",
+      applicant: "resident",
+    });
+    expect(before.statutory).toMatchObject({ id: "jp-mobile-act", version: "2006-04-01" });
+    expect(after.statutory).toMatchObject({ id: "jp-mobile-act", version: "2026-04-01" });
+    expect(before.methods).toContain("NF_IMAGE_SELFIE");
+    expect(after.methods).not.toContain("NF_IMAGE_SELFIE");
+    expect(after.methods).toEqual(["NF_IC_SELFIE", "NF_JPKI", "NF_SMARTPHONE_JPKI"]);
+    expect(after.explanation[0]).toMatch(/jp-mobile-act@2026-04-01/);
+  });
+
+  it("asks a shop to read the chip from 2027-04-01", () => {
+    const before = resolvePolicy(shipped, {
+      at: "2027-03-31",
+      service: "voice",
+      channel: "shop",
+      applicant: "resident",
+    });
+    const after = resolvePolicy(shipped, {
+      at: "2027-04-01",
+      service: "voice",
+      channel: "shop",
+      applicant: "resident",
+    });
+    expect(before.methods).toEqual(["F2F_PRESENT", "F2F_IC"]);
+    expect(after.methods).toEqual(["F2F_IC"]);
+  });
+
+  it("needs no legal verification for a data-only SIM, but the shipped house policy asks for it", () => {
+    const situation = { at: "2026-11-24", service: "data", channel: "online", applicant: "visitor" } as const;
+    const law = resolvePolicy(statutoryOnly, situation);
+    expect(law).toMatchObject({ verificationRequired: false, legallyRequired: false, methods: [] });
+    const withHouse = resolvePolicy(shipped, situation);
+    expect(withHouse).toMatchObject({ verificationRequired: true, legallyRequired: false });
+    expect(withHouse.methods).toContain("DOC_REGISTRATION");
+    expect(withHouse.house.map((h) => h.id)).toEqual(["house-visitor-data-registration"]);
+  });
+
+  it("keeps the industry line limit, minimum age and record retention in the statutory policy", () => {
+    const r = resolvePolicy(shipped, { at: "2026-11-24", service: "voice", channel: "online", applicant: "minor" });
+    expect(r).toMatchObject({
+      lineLimit: 5,
+      minimumAge: 18,
+      retentionYearsAfterContractEnd: 3,
+      guardianConsentRequired: true,
+    });
+  });
+});
+
+describe("npx jitsumei policy", () => {
+  it("explains what applies, as JSON", () => {
+    const r = explain(["--at", "2026-04-01", "--service", "voice", "--channel", "online", "--applicant", "resident"]);
+    expect(r.status).toBe(0);
+    expect(r.json).toMatchObject({
+      policy: { id: "jp-mobile-act", version: "2026-04-01" },
+      verificationRequired: true,
+      methods: ["NF_IC_SELFIE", "NF_JPKI", "NF_SMARTPHONE_JPKI"],
+      lineLimit: 5,
+    });
+    expect(r.json.policy.contentHash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it("exits 2 on an impossible date or an unknown value", () => {
+    expect(
+      explain(["--at", "2026-02-30", "--service", "voice", "--channel", "online", "--applicant", "resident"]).status,
+    ).toBe(2);
+    const unknown = explain([
+      "--at",
+      "2026-04-01",
+      "--service",
+      "fax",
+      "--channel",
+      "online",
+      "--applicant",
+      "resident",
+    ]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/--service must be one of voice, data, sms-data/);
+    expect(
+      explain(["--at", "1999-01-01", "--service", "voice", "--channel", "online", "--applicant", "resident"]).stderr,
+    ).toMatch(/no statutory policy is in force on 1999-01-01/);
+  });
+
+  it("lists every loaded policy", () => {
+    const r = spawnSync(process.execPath, [cli, "policy", "list"], { encoding: "utf8" });
+    expect(r.status).toBe(0);
+    const list = JSON.parse(r.stdout).policies as { id: string; version: string }[];
+    expect(list.map((p) => `${p.id}@${p.version}`)).toEqual([
+      "house-visitor-data-registration@2026-04-01",
+      "jp-mobile-act@2006-04-01",
+      "jp-mobile-act@2026-04-01",
+      "jp-mobile-act@2027-04-01",
+    ]);
+  });
+});
+
+describe("a broken policy stops start-up", () => {
+  const houseDir = () => mkdtempSync(join(tmpdir(), "jitsumei-policy-"));
+
+  it("names the file, the path in it and the reason", () => {
+    const dir = houseDir();
+    writeFileSync(
+      join(dir, "broken.json"),
+      JSON.stringify({
+        id: "house-broken",
+        version: "1",
+        kind: "house",
+        title: "Broken",
+        effectiveFrom: "2026-01-01",
+        effectiveUntil: null,
+        rules: [
+          {
+            services: ["voice"],
+            channels: ["online"],
+            applicants: ["resident"],
+            verificationRequired: true,
+            methods: [{ method: "NF_TELEPATHY", documents: ["passport"] }],
+          },
+        ],
+      }),
+    );
+    expect(() => loadPolicies([dir])).toThrow(PolicyLoadError);
+    try {
+      loadPolicies([dir]);
+    } catch (error) {
+      expect(error).toMatchObject({ path: "rules.0.methods.0.method" });
+      expect((error as PolicyLoadError).file).toMatch(/broken\.json$/);
+    }
+    const r = spawnSync(process.execPath, [cli, "policy", "list"], {
+      encoding: "utf8",
+      env: { ...process.env, JITSUMEI_POLICY_DIR: dir },
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/broken\.json at rules\.0\.methods\.0\.method: /);
+  });
+
+  it("refuses statutory policies that overlap, and a server will not start on them", async () => {
+    const dir = houseDir();
+    const overlapping = { ...statutoryOnly[2], version: "2027-06-01", effectiveFrom: "2027-06-01" };
+    const {
+      file: _file,
+      contentHash: _hash,
+      ...content
+    } = overlapping as typeof overlapping & { file: string; contentHash: string };
+    writeFileSync(join(dir, "overlap.json"), JSON.stringify(content));
+    expect(() => loadPolicies([...loadConfig({}).policyDirs, dir])).toThrow(/overlaps/);
+    await expect(
+      startServer({ config: loadConfig({ JITSUMEI_POLICY_DIR: dir, LOG_LEVEL: "silent" }), listen: false }),
+    ).rejects.toThrow(PolicyLoadError);
+  });
+});
+
+describe("pinning", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+  afterAll(async () => server?.close());
+
+  it("pins the policy in force at submission to the application and its submit event", async () => {
+    const { reference, token } = await draftApplication(server, "prepaid-data-esim", anna);
+    await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    const { rows } = await server.services.db.query<{ policy_id: string; policy_version: string; policy_hash: string }>(
+      "SELECT policy_id, policy_version, policy_hash FROM applications WHERE reference = $1",
+      [reference],
+    );
+    // Whatever day the test runs, the pin is the statutory policy in force on it.
+    const today = resolvePolicy(shipped, {
+      at: todayInJapan(),
+      service: "data",
+      channel: "online",
+      applicant: "visitor",
+    });
+    const law = statutoryOnly.find((p) => p.version === today.statutory.version);
+    expect(rows[0]).toEqual({
+      policy_id: "jp-mobile-act",
+      policy_version: today.statutory.version,
+      policy_hash: law?.contentHash,
+    });
+    const events = await server.api("GET", `/v1/applications/${reference}/events`, { token });
+    const submit = (events.body.items as { event: string; data: { policy: { id: string; version: string } } }[])[0];
+    expect(submit?.data.policy).toMatchObject({ id: "jp-mobile-act", version: today.statutory.version });
+  });
+});

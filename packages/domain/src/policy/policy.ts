@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { documentTypes } from "../application/particulars.ts";
+
+/**
+ * Verification policy as data (LAW.md): which methods, documents and checks the law (or the
+ * operator's stricter house rules) ask for, by service, channel and applicant, from which date. A
+ * correction of the law is a new policy file, never a code change.
+ */
+export const verificationMethods = [
+  "F2F_PRESENT", // original photo ID shown in person (イ)
+  "F2F_IC", // IC chip read in the shop
+  "NF_IC_SELFIE", // chip read by the phone + selfie matched to the chip photo (ハ)
+  "NF_JPKI", // JPKI signature with the My Number card (ト)
+  "NF_SMARTPHONE_JPKI", // JPKI certificate held on a smartphone (チ)
+  "NF_RESTRICTED_DELIVERY", // 特定事項伝達型本人限定受取郵便 (ヘ)
+  "NF_NONPHOTO_MAIL", // non-photo document + registered, non-forwardable mail (ロ/ニ)
+  "NF_IMAGE_SELFIE", // photo of the ID + selfie upload (old ホ; abolished 2026-03-31)
+  "NF_COPY_MAIL", // copies of the ID + non-forwardable mail (abolished 2026-03-31)
+  "DOC_REGISTRATION", // not a legal method: the document is registered (visitor data SIMs)
+] as const;
+export type VerificationMethod = (typeof verificationMethods)[number];
+
+export const services = ["voice", "data", "sms-data"] as const;
+export type PolicyService = (typeof services)[number];
+export const policyChannels = ["online", "shop", "post"] as const;
+export type PolicyChannel = (typeof policyChannels)[number];
+export const applicantClasses = ["resident", "visitor", "minor", "corporation"] as const;
+export type ApplicantClass = (typeof applicantClasses)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
+
+const methodRule = z
+  .object({
+    method: z.enum(verificationMethods),
+    documents: z.array(z.enum(documentTypes)).min(1, "must name at least one document"),
+    /** Check codes that must pass for this method to count. */
+    requiredChecks: z
+      .array(z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/, "must be a check code like chip.sod_signature"))
+      .default([]),
+    note: z.string().optional(),
+  })
+  .strict();
+
+const rule = z
+  .object({
+    services: z.array(z.enum(services)).min(1),
+    channels: z.array(z.enum(policyChannels)).min(1),
+    applicants: z.array(z.enum(applicantClasses)).min(1),
+    verificationRequired: z.boolean(),
+    methods: z.array(methodRule).default([]),
+    /** For minors: the consent of a parent or guardian (親権者の同意) is part of the contract. */
+    guardianConsentRequired: z.boolean().default(false),
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine((r) => !r.verificationRequired || r.methods.length > 0, {
+    message: "a rule that requires verification must allow at least one method",
+    path: ["methods"],
+  });
+
+export const policySchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens"),
+    version: z.string().min(1),
+    kind: z.enum(["statutory", "house"]),
+    title: z.string().min(1),
+    effectiveFrom: isoDate,
+    effectiveUntil: isoDate.nullable(),
+    sources: z.array(z.string()).default([]),
+    minimumAge: z.number().int().min(0).max(30).default(18),
+    /** Voice lines per person across active and pending lines (industry rule since 2009: 5). */
+    lineLimit: z.number().int().min(1).max(100).nullable().default(null),
+    /** The verification record (本人確認記録) is kept this long after the contract ends. */
+    retentionYearsAfterContractEnd: z.number().int().min(1).max(30).nullable().default(null),
+    rules: z.array(rule).min(1),
+  })
+  .strict()
+  .refine((p) => p.effectiveUntil === null || p.effectiveUntil >= p.effectiveFrom, {
+    message: "must not end before it starts",
+    path: ["effectiveUntil"],
+  });
+
+export type Policy = z.infer<typeof policySchema>;
+export type PolicyRule = Policy["rules"][number];

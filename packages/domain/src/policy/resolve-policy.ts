@@ -1,0 +1,116 @@
+import type { DocumentType } from "../application/particulars.ts";
+import type { ApplicantClass, Policy, PolicyChannel, PolicyRule, PolicyService, VerificationMethod } from "./policy.ts";
+
+/**
+ * What applies to one situation on one day: the statutory policy in force, made stricter by every
+ * house policy in force. House policies can only add: require verification where the law does not,
+ * narrow the methods, raise the minimum age, lower the line limit. An explanation lists every policy
+ * and rule that decided the answer.
+ */
+export type Situation = { at: string; service: PolicyService; channel: PolicyChannel; applicant: ApplicantClass };
+
+export type AppliedPolicy = { id: string; version: string; kind: Policy["kind"]; title: string };
+
+export type ResolvedRules = {
+  statutory: AppliedPolicy;
+  house: AppliedPolicy[];
+  /** Whether the law itself asks for verification (then the particulars include an address). */
+  legallyRequired: boolean;
+  verificationRequired: boolean;
+  methods: VerificationMethod[];
+  documents: Partial<Record<VerificationMethod, DocumentType[]>>;
+  requiredChecks: Partial<Record<VerificationMethod, string[]>>;
+  guardianConsentRequired: boolean;
+  minimumAge: number;
+  lineLimit: number | null;
+  retentionYearsAfterContractEnd: number | null;
+  explanation: string[];
+};
+
+export class PolicyResolutionError extends Error {}
+
+export function inForce(policy: Policy, at: string): boolean {
+  return policy.effectiveFrom <= at && (policy.effectiveUntil === null || at <= policy.effectiveUntil);
+}
+
+function matchingRule(policy: Policy, s: Situation): PolicyRule | undefined {
+  return policy.rules.find(
+    (r) => r.services.includes(s.service) && r.channels.includes(s.channel) && r.applicants.includes(s.applicant),
+  );
+}
+
+export function resolvePolicy(policies: readonly Policy[], situation: Situation): ResolvedRules {
+  const statutory = policies.filter((p) => p.kind === "statutory" && inForce(p, situation.at));
+  if (statutory.length !== 1) {
+    throw new PolicyResolutionError(
+      statutory.length === 0
+        ? `no statutory policy is in force on ${situation.at}`
+        : `${statutory.length} statutory policies are in force on ${situation.at}: ${statutory.map((p) => p.id).join(", ")}`,
+    );
+  }
+  const law = statutory[0] as Policy;
+  const lawRule = matchingRule(law, situation);
+  if (!lawRule) {
+    throw new PolicyResolutionError(
+      `${law.id}@${law.version} has no rule for ${situation.service} / ${situation.channel} / ${situation.applicant}`,
+    );
+  }
+  const explanation = [
+    `${law.id}@${law.version} (${law.title}), in force ${law.effectiveFrom} – ${law.effectiveUntil ?? "open"}: ` +
+      (lawRule.verificationRequired
+        ? `verification required; methods ${lawRule.methods.map((m) => m.method).join(", ")}`
+        : "no verification required by law") +
+      (lawRule.note ? ` (${lawRule.note})` : ""),
+  ];
+  let verificationRequired = lawRule.verificationRequired;
+  let methods = lawRule.methods;
+  let guardianConsentRequired = lawRule.guardianConsentRequired;
+  let minimumAge = law.minimumAge;
+  let lineLimit = law.lineLimit;
+  const house: AppliedPolicy[] = [];
+  for (const policy of policies.filter((p) => p.kind === "house" && inForce(p, situation.at))) {
+    const rule = matchingRule(policy, situation);
+    if (!rule) continue;
+    house.push(applied(policy));
+    if (rule.verificationRequired && !verificationRequired) {
+      verificationRequired = true;
+      methods = rule.methods;
+      explanation.push(
+        `${policy.id}@${policy.version} (house): requires verification; methods ${rule.methods.map((m) => m.method).join(", ")}`,
+      );
+    } else if (rule.verificationRequired) {
+      const allowed = new Set(rule.methods.map((m) => m.method));
+      methods = methods.filter((m) => allowed.has(m.method));
+      explanation.push(
+        `${policy.id}@${policy.version} (house): narrows methods to ${methods.map((m) => m.method).join(", ") || "none"}`,
+      );
+    }
+    guardianConsentRequired ||= rule.guardianConsentRequired;
+    if (policy.minimumAge > minimumAge) minimumAge = policy.minimumAge;
+    if (policy.lineLimit !== null && (lineLimit === null || policy.lineLimit < lineLimit)) {
+      lineLimit = policy.lineLimit;
+      explanation.push(`${policy.id}@${policy.version} (house): line limit ${lineLimit}`);
+    }
+  }
+  if (verificationRequired && methods.length === 0) {
+    throw new PolicyResolutionError(`the house policies leave no method allowed for ${JSON.stringify(situation)}`);
+  }
+  return {
+    statutory: applied(law),
+    house,
+    legallyRequired: lawRule.verificationRequired,
+    verificationRequired,
+    methods: methods.map((m) => m.method),
+    documents: Object.fromEntries(methods.map((m) => [m.method, m.documents])),
+    requiredChecks: Object.fromEntries(methods.map((m) => [m.method, m.requiredChecks])),
+    guardianConsentRequired,
+    minimumAge,
+    lineLimit,
+    retentionYearsAfterContractEnd: law.retentionYearsAfterContractEnd,
+    explanation,
+  };
+}
+
+function applied(p: Policy): AppliedPolicy {
+  return { id: p.id, version: p.version, kind: p.kind, title: p.title };
+}
