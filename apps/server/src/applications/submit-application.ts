@@ -10,6 +10,7 @@ import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
 import type { ApplicationRow } from "./application-row.ts";
 import { applyEvent } from "./apply-event.ts";
+import { runFraudChecks } from "./fraud-checks.ts";
 import { loadApplicationData } from "./load-application-data.ts";
 import { missingItems } from "./missing-items.ts";
 import { runAutomatedChecks } from "./run-automated-checks.ts";
@@ -70,7 +71,6 @@ export async function submitApplication(
     faces: deps.faces,
     now: deps.clock(),
   });
-  const outcome = decideAutomatedOutcome(results);
 
   await deps.db.transaction(async (tx) => {
     const actor = { kind: "applicant" as const };
@@ -91,6 +91,16 @@ export async function submitApplication(
         return undefined;
       },
     );
+    // Counted inside the transaction, under a lock per person, so two submissions at once cannot
+    // both take the last line the limit allows.
+    results.push(
+      ...(await runFraudChecks(tx, {
+        applicationId: application.id,
+        lineLimit: requirements.rules.lineLimit,
+        countsAsLine: requirements.rules.legallyRequired,
+      })),
+    );
+    const outcome = decideAutomatedOutcome(results);
     const decided = await applyEvent(
       tx,
       {

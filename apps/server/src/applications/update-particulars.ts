@@ -15,6 +15,16 @@ export function documentIndexValue(p: Particulars["document"]): string | null {
   return `${p.type}:${p.issuingCountry}:${p.number.toUpperCase().replace(/[^A-Z0-9]/g, "")}`;
 }
 
+/** Who the person is, for counting lines: the name (as on the document) and the date of birth. */
+export function identityIndexValue(p: Particulars): string {
+  const name = (s: string) =>
+    s
+      .normalize("NFKD")
+      .replace(/[^\p{L}]/gu, "")
+      .toUpperCase();
+  return `${name(p.name.family)}|${name(p.name.given)}|${p.birthDate}`;
+}
+
 /** Replaces the applicant's particulars while the application is editable. */
 export async function updateParticulars(
   deps: { db: Database; keys: KeyManagement; policies: readonly LoadedPolicy[]; clock: () => Date },
@@ -45,11 +55,12 @@ export async function updateParticulars(
       );
     }
     await tx.query(
-      "UPDATE applications SET particulars_enc = $2, document_index = $3, updated_at = now() WHERE id = $1",
+      "UPDATE applications SET particulars_enc = $2, document_index = $3, identity_index = $4, updated_at = now() WHERE id = $1",
       [
         application.id,
         cipher.encryptJson("particulars", particulars),
         indexValue === null ? null : deps.keys.blindIndex("document", indexValue),
+        deps.keys.blindIndex("identity", identityIndexValue(particulars)),
       ],
     );
     await appendAuditEntry(tx, {

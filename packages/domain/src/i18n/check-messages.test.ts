@@ -149,7 +149,13 @@ describe("explainCheck", () => {
   });
 
   it("renders every catalogue message without leftover placeholders", () => {
-    const params = { fields: "familyName", documentType: "passport", acceptedTypes: "passport", minimumAge: 18 };
+    const params = {
+      fields: "familyName",
+      documentType: "passport",
+      acceptedTypes: "passport",
+      minimumAge: 18,
+      limit: 5,
+    };
     for (const [code, byStatus] of Object.entries(checkMessages)) {
       for (const status of Object.keys(byStatus) as CheckStatus[]) {
         for (const language of languages) {

@@ -5,6 +5,7 @@ import { interpolate } from "./languages.ts";
 import { chipCheckMessages } from "./messages/chip-messages.ts";
 import { documentNumberCheckMessages } from "./messages/document-number-messages.ts";
 import { faceCheckMessages } from "./messages/face-messages.ts";
+import { fraudCheckMessages } from "./messages/fraud-messages.ts";
 import { imageCheckMessages } from "./messages/image-messages.ts";
 import { jpkiCheckMessages } from "./messages/jpki-messages.ts";
 
@@ -253,6 +254,7 @@ export const checkMessages: CheckMessages = {
   ...jpkiCheckMessages,
   ...imageCheckMessages,
   ...faceCheckMessages,
+  ...fraudCheckMessages,
 };
 
 /** For a code (or a status of a code) the catalogue does not know: still names the code. */
