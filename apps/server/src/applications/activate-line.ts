@@ -3,8 +3,11 @@ import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import { type Database, toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import type { LoadedPolicy } from "../policy/load-policies.ts";
+import { writeVerificationRecord } from "../records/write-verification-record.ts";
 import { type ApplicationRow, lockApplication } from "./application-row.ts";
 import { applyEvent } from "./apply-event.ts";
+import { cipherFor, loadApplicationData } from "./load-application-data.ts";
 import { activationCodeHash, assertActivatable, MAX_ACTIVATION_FAILURES } from "./request-activation-code.ts";
 
 export type ActivatedLine = { msisdn: string; iccid: string };
@@ -14,10 +17,12 @@ export type ActivatedLine = { msisdn: string; iccid: string };
  * answers it (so the count survives the error); the fifth wrong code locks activation.
  */
 export async function activateLine(
-  deps: { db: Database; keys: KeyManagement; clock: () => Date },
+  deps: { db: Database; keys: KeyManagement; clock: () => Date; policies: readonly LoadedPolicy[] },
   application: ApplicationRow,
   code: string,
 ): Promise<ActivatedLine> {
+  const cipher = await cipherFor(deps.keys, application);
+  const { particulars } = await loadApplicationData(deps.db, deps.keys, application);
   const outcome = await deps.db.transaction(async (tx) => {
     const locked = await lockApplication(tx, application.id);
     if (!locked) throw new AppError("application_not_found", "No such application");
@@ -82,6 +87,16 @@ export async function activateLine(
         if (!sim) throw new Error(`application ${application.reference} has no assigned SIM`);
         activated.line = { iccid: sim.iccid, msisdn: sim.msisdn };
         await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [application.id]);
+        if (particulars) {
+          await writeVerificationRecord(tx, {
+            application,
+            cipher,
+            particulars,
+            phoneNumbers: [sim.msisdn],
+            policies: deps.policies,
+            now: deps.clock(),
+          });
+        }
         return { iccid: sim.iccid };
       },
     );

@@ -11,6 +11,7 @@ import {
   evidenceMrzCommand,
 } from "./evidence-commands.ts";
 import { policyExplainCommand, policyListCommand } from "./policy-commands.ts";
+import { recordsExportCommand } from "./records-commands.ts";
 import { serveCommand } from "./serve.ts";
 
 /**
@@ -37,6 +38,8 @@ Commands:
   policy list        The verification policies loaded (statutory and house), as JSON
   policy explain     What applies on a day, and why: --at YYYY-MM-DD --service voice|data|sms-data
                        --channel online|shop|post --applicant resident|visitor|minor|corporation
+  records export     Verification records (本人確認記録) for compliance, decrypted:
+                       --format json|csv [--from YYYY-MM-DD] [--to YYYY-MM-DD]
 
 Options:
   -h, --help         Show this help
@@ -59,6 +62,7 @@ const commands: Record<string, Command> = {
   "evidence import-master-list": evidenceImportMasterListCommand,
   "policy list": policyListCommand,
   "policy explain": policyExplainCommand,
+  "records export": recordsExportCommand,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

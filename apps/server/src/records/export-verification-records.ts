@@ -1,0 +1,112 @@
+import { stringify } from "csv-stringify/sync";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import { applicationCipher } from "../crypto/envelope.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Database } from "../db/database.ts";
+import { toBuffer } from "../db/database.ts";
+import type { VerificationRecordContent } from "./write-verification-record.ts";
+
+export type ExportedRecord = VerificationRecordContent & { recordId: string; version: number; legalHold: boolean };
+
+/**
+ * Verification records made in [from, to] (dates in UTC, inclusive), decrypted for compliance. The
+ * export itself is audited: who exported how many records.
+ */
+export async function exportVerificationRecords(
+  deps: { db: Database; keys: KeyManagement },
+  range: { from: string | null; to: string | null; actor: string },
+): Promise<ExportedRecord[]> {
+  const { rows } = await deps.db.query<{
+    id: string;
+    application_id: string;
+    version: number;
+    legal_hold: boolean;
+    content_enc: unknown;
+    wrapped_data_key: unknown;
+  }>(
+    `SELECT r.id, r.application_id, r.version, r.legal_hold, r.content_enc, a.wrapped_data_key
+     FROM verification_records r JOIN applications a ON a.id = r.application_id
+     WHERE ($1::date IS NULL OR r.created_at >= $1::date) AND ($2::date IS NULL OR r.created_at < $2::date + 1)
+     ORDER BY r.created_at, r.id`,
+    [range.from, range.to],
+  );
+  const records: ExportedRecord[] = [];
+  for (const row of rows) {
+    const dataKey = await deps.keys.unwrapDataKey(toBuffer(row.wrapped_data_key), `application:${row.application_id}`);
+    const content = applicationCipher(row.application_id, dataKey).decryptJson<VerificationRecordContent>(
+      "verification-record",
+      toBuffer(row.content_enc),
+    );
+    records.push({ recordId: row.id, version: row.version, legalHold: row.legal_hold, ...content });
+  }
+  await deps.db.transaction((tx) =>
+    appendAuditEntry(tx, {
+      actor: range.actor,
+      action: "verification_records.exported",
+      subject: null,
+      data: { count: records.length, from: range.from, to: range.to },
+    }),
+  );
+  return records;
+}
+
+export const recordCsvColumns = [
+  "recordId",
+  "version",
+  "reference",
+  "verifiedAt",
+  "verifiedBy",
+  "recordedBy",
+  "recordedAt",
+  "lineCount",
+  "phoneNumbers",
+  "familyName",
+  "givenName",
+  "nameKanji",
+  "nameKana",
+  "birthDate",
+  "address",
+  "method",
+  "documentType",
+  "documentNumber",
+  "documentNumberNotRecordedBecause",
+  "documentIssuingCountry",
+  "documentExpiryDate",
+  "postalTrackingNumber",
+  "policy",
+  "legalHold",
+] as const;
+
+export function recordsToCsv(records: readonly ExportedRecord[]): string {
+  return stringify(
+    records.map((r) => [
+      r.recordId,
+      r.version,
+      r.reference,
+      r.verifiedAt,
+      r.verifiedBy,
+      r.recordedBy,
+      r.recordedAt,
+      r.lines.count,
+      r.lines.phoneNumbers.join(" "),
+      r.particulars.name.family,
+      r.particulars.name.given,
+      r.particulars.name.kanji ?? "",
+      r.particulars.name.kana ?? "",
+      r.particulars.birthDate,
+      r.particulars.address
+        ? `〒${r.particulars.address.postalCode} ${r.particulars.address.prefecture}${r.particulars.address.city}${r.particulars.address.line1}${r.particulars.address.line2 ? ` ${r.particulars.address.line2}` : ""}`
+        : "",
+      r.method,
+      r.document.type,
+      r.document.number ?? "",
+      r.document.numberNotRecordedBecause ?? "",
+      r.document.issuingCountry,
+      r.document.expiryDate,
+      r.postalTrackingNumber ?? "",
+      `${r.policy.id}@${r.policy.version}#${r.policy.contentHash}`,
+      r.legalHold,
+    ]),
+    { header: true, columns: [...recordCsvColumns] },
+  );
+}

@@ -1,0 +1,119 @@
+import { randomUUID } from "node:crypto";
+import type { Particulars } from "@jitsumei/domain";
+import type { ApplicationRow } from "../applications/application-row.ts";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import type { ApplicationCipher } from "../crypto/envelope.ts";
+import type { Queryable } from "../db/database.ts";
+import type { LoadedPolicy } from "../policy/load-policies.ts";
+
+/**
+ * The verification record (本人確認記録) with every item LAW.md lists: who verified and who made
+ * the record, the number of lines and their phone numbers, the date, the identifying particulars,
+ * the method, the document type and its number (or why none is recorded), and the postal tracking
+ * number for mail methods.
+ */
+export type VerificationRecordContent = {
+  reference: string;
+  verifiedAt: string;
+  verifiedBy: string;
+  recordedBy: string;
+  recordedAt: string;
+  lines: { count: number; phoneNumbers: string[] };
+  particulars: { name: Particulars["name"]; address: Particulars["address"] | null; birthDate: string };
+  method: string;
+  document: {
+    type: string;
+    number: string | null;
+    numberNotRecordedBecause: string | null;
+    issuingCountry: string;
+    expiryDate: string;
+  };
+  postalTrackingNumber: string | null;
+  policy: { id: string; version: string; contentHash: string };
+};
+
+/** Written in the activating transaction: a line never works without its record. */
+export async function writeVerificationRecord(
+  tx: Queryable,
+  input: {
+    application: ApplicationRow;
+    cipher: ApplicationCipher;
+    particulars: Particulars;
+    phoneNumbers: string[];
+    policies: readonly LoadedPolicy[];
+    now: Date;
+  },
+): Promise<string> {
+  const { application, particulars } = input;
+  const pin = await tx.query<{ policy_id: string | null; policy_version: string | null; policy_hash: string | null }>(
+    "SELECT policy_id, policy_version, policy_hash FROM applications WHERE id = $1",
+    [application.id],
+  );
+  const decision = await tx.query<{ actor_kind: string; actor_id: string | null; created_at: Date }>(
+    `SELECT actor_kind, actor_id, created_at FROM application_events
+     WHERE application_id = $1 AND to_state = 'approved' ORDER BY version DESC LIMIT 1`,
+    [application.id],
+  );
+  const method = await tx.query<{ params: { method?: string } }>(
+    "SELECT params FROM check_results WHERE application_id = $1 AND run = $2 AND code = 'policy.method_available'",
+    [application.id, application.checkRun],
+  );
+  const approved = decision.rows[0];
+  const policy = pin.rows[0];
+  if (!approved || !policy?.policy_id || !policy.policy_version || !policy.policy_hash) {
+    throw new Error(`application ${application.reference} has no approval or no pinned policy to record`);
+  }
+  const content: VerificationRecordContent = {
+    reference: application.reference,
+    verifiedAt: new Date(approved.created_at).toISOString(),
+    verifiedBy: approved.actor_id
+      ? `${approved.actor_kind}:${approved.actor_id}`
+      : `${approved.actor_kind}:automated-checks`,
+    recordedBy: "system:jitsumei",
+    recordedAt: input.now.toISOString(),
+    lines: { count: input.phoneNumbers.length, phoneNumbers: input.phoneNumbers },
+    particulars: { name: particulars.name, address: particulars.address ?? null, birthDate: particulars.birthDate },
+    method: method.rows[0]?.params.method ?? "UNKNOWN",
+    document: {
+      type: particulars.document.type,
+      number: particulars.document.number ?? null,
+      numberNotRecordedBecause:
+        particulars.document.type === "my_number_card"
+          ? "the Individual Number may not be recorded (PPC FAQ Q6-13)"
+          : null,
+      issuingCountry: particulars.document.issuingCountry,
+      expiryDate: particulars.document.expiryDate,
+    },
+    postalTrackingNumber: null,
+    policy: { id: policy.policy_id, version: policy.policy_version, contentHash: policy.policy_hash },
+  };
+  const pinned = input.policies.find((p) => p.id === content.policy.id && p.version === content.policy.version);
+  const retentionYears = pinned?.retentionYearsAfterContractEnd ?? null;
+  const id = randomUUID();
+  await tx.query(
+    `INSERT INTO verification_records (id, application_id, version, method, policy_id, policy_version, policy_hash,
+       retention_years, content_enc) VALUES ($1, $2, 1, $3, $4, $5, $6, $7, $8)`,
+    [
+      id,
+      application.id,
+      content.method,
+      content.policy.id,
+      content.policy.version,
+      content.policy.contentHash,
+      retentionYears,
+      input.cipher.encryptJson("verification-record", content),
+    ],
+  );
+  await appendAuditEntry(tx, {
+    actor: "system",
+    action: "verification_record.written",
+    subject: application.reference,
+    data: {
+      recordId: id,
+      version: 1,
+      method: content.method,
+      policy: `${content.policy.id}@${content.policy.version}`,
+    },
+  });
+  return id;
+}
