@@ -22,6 +22,7 @@ export async function getApplicationView(
     [application.id, application.checkRun],
   );
   const sim = await findAssignedSim(deps.db, application.id);
+  const decision = await lastAutomatedDecision(deps.db, application.id);
 
   const needs: MissingItem[] = [];
   if (hasTag(application.state, "editable") && plan) {
@@ -100,4 +101,24 @@ export async function listApplicationEvents(db: Queryable, applicationId: string
     at: new Date(r.created_at).toISOString(),
   }));
   return { items, nextVersion: rows.length > limit ? (items.at(-1)?.version ?? null) : null };
+}
+
+async function lastAutomatedDecision(db: Queryable, applicationId: string) {
+  const { rows } = await db.query<{
+    event: string;
+    data: { decidedBy?: string[]; policy?: unknown };
+    created_at: Date;
+  }>(
+    `SELECT event, data, created_at FROM application_events
+     WHERE application_id = $1 AND event = ANY($2) ORDER BY version DESC LIMIT 1`,
+    [applicationId, ["checks_passed", "checks_need_review", "checks_need_correction", "checks_failed"]],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    outcome: row.event,
+    at: new Date(row.created_at).toISOString(),
+    policy: row.data.policy ?? null,
+    decidedBy: row.data.decidedBy ?? [],
+  };
 }

@@ -1,4 +1,4 @@
-import { type CheckResult, decideAutomatedOutcome, hasTag, isCoveredByLaw, type Plan } from "@jitsumei/domain";
+import { type CheckResult, explainAutomatedOutcome, hasTag, isCoveredByLaw, type Plan } from "@jitsumei/domain";
 import type { FaceMatcher } from "@jitsumei/evidence";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
@@ -100,14 +100,18 @@ export async function submitApplication(
         countsAsLine: requirements.rules.legallyRequired,
       })),
     );
-    const outcome = decideAutomatedOutcome(results);
+    const { outcome, decidedBy } = explainAutomatedOutcome(results);
     const decided = await applyEvent(
       tx,
       {
         applicationId: application.id,
         event: outcome,
         actor: { kind: "system" },
-        data: { checks: results.map((r) => ({ code: r.code, status: r.status })) },
+        data: {
+          checks: results.map((r) => ({ code: r.code, status: r.status })),
+          decidedBy: decidedBy.map((r) => r.code),
+          policy: requirements.pin,
+        },
       },
       async (locked) => {
         await storeCheckResults(tx, locked, results);

@@ -197,6 +197,15 @@ export const applicationViewSchema = z
     applicant: particularsSchema.nullable(),
     evidence: z.array(z.object({ kind: z.string() })),
     checks: z.array(checkSchema),
+    decision: z
+      .object({
+        outcome: z.string(),
+        at: z.string(),
+        policy: z.unknown(),
+        reasons: z.array(checkSchema).describe("The checks that decided, in the applicant's language"),
+      })
+      .nullable()
+      .describe("The last automated decision: outcome, the policy pinned, and the checks that decided it"),
     line: z
       .object({
         formFactor: z.enum(["physical", "esim"]),

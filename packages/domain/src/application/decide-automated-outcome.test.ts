@@ -42,3 +42,25 @@ describe("what a failure leads to", () => {
     expect(decideAutomatedOutcome([fail("something.new")])).toBe("checks_failed");
   });
 });
+
+describe("the explanation of an outcome", () => {
+  it("names exactly the checks that decided it", async () => {
+    const { explainAutomatedOutcome } = await import("./decide-automated-outcome.ts");
+    const results = [
+      pass("mrz.valid"),
+      fail("mrz.matches_form"),
+      review("policy.method_available"),
+      fail("document.not_expired"),
+    ];
+    expect(explainAutomatedOutcome(results)).toEqual({
+      outcome: "checks_failed",
+      decidedBy: [fail("document.not_expired")],
+    });
+    expect(explainAutomatedOutcome(results.slice(0, 3)).decidedBy).toEqual([fail("mrz.matches_form")]);
+    expect(explainAutomatedOutcome([pass("a.b"), review("c.d")])).toEqual({
+      outcome: "checks_need_review",
+      decidedBy: [review("c.d")],
+    });
+    expect(explainAutomatedOutcome([pass("a.b")])).toEqual({ outcome: "checks_passed", decidedBy: [] });
+  });
+});

@@ -40,9 +40,19 @@ export function consequenceOfFailure(code: string): FailureConsequence {
 }
 
 export function decideAutomatedOutcome(results: readonly CheckResult[]): AutomatedOutcome {
-  const consequences = results.filter((r) => r.status === "fail").map((r) => consequenceOfFailure(r.code));
-  if (consequences.includes("reject")) return "checks_failed";
-  if (consequences.includes("correction")) return "checks_need_correction";
-  if (consequences.includes("review") || results.some((r) => r.status === "review")) return "checks_need_review";
-  return "checks_passed";
+  return explainAutomatedOutcome(results).outcome;
+}
+
+/** The outcome and the checks that decided it (the harshest ones), for the record and the reader. */
+export function explainAutomatedOutcome(results: readonly CheckResult[]): {
+  outcome: AutomatedOutcome;
+  decidedBy: CheckResult[];
+} {
+  const failed = results.filter((r) => r.status === "fail");
+  const by = (consequence: FailureConsequence) => failed.filter((r) => consequenceOfFailure(r.code) === consequence);
+  if (by("reject").length > 0) return { outcome: "checks_failed", decidedBy: by("reject") };
+  if (by("correction").length > 0) return { outcome: "checks_need_correction", decidedBy: by("correction") };
+  const review = [...by("review"), ...results.filter((r) => r.status === "review")];
+  if (review.length > 0) return { outcome: "checks_need_review", decidedBy: review };
+  return { outcome: "checks_passed", decidedBy: [] };
 }
