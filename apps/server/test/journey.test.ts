@@ -134,6 +134,16 @@ describe("the prepaid online journey over HTTP", () => {
       (c) => c.code === "document.not_expired",
     );
     expect(check?.status).toBe("fail");
+    // The decision names what decided it, in the applicant's language, and the policy it applied.
+    const decision = submitted.body.decision as {
+      outcome: string;
+      reasons: { code: string; message: string }[];
+      policy: { id: string };
+    };
+    expect(decision.outcome).toBe("checks_failed");
+    expect(decision.reasons.map((r) => r.code)).toEqual(["document.not_expired"]);
+    expect(decision.reasons[0]?.message).toMatch(/expired/i);
+    expect(decision.policy.id).toBe("jp-mobile-act");
     const again = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("transition_not_allowed");

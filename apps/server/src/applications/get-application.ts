@@ -54,6 +54,17 @@ export async function getApplicationView(
     checks: checks.rows.map((r) =>
       explainCheck({ code: r.code, status: r.status, params: r.params }, application.language),
     ),
+    decision: decision
+      ? {
+          outcome: decision.outcome,
+          at: decision.at,
+          policy: decision.policy,
+          // The checks that decided, in the applicant's language: why it went the way it went.
+          reasons: checks.rows
+            .filter((r) => decision.decidedBy.includes(r.code))
+            .map((r) => explainCheck({ code: r.code, status: r.status, params: r.params }, application.language)),
+        }
+      : null,
     line: sim
       ? {
           formFactor: sim.formFactor,
