@@ -8,6 +8,7 @@ export const errorCodes = {
   unsupported_media_type: { status: 415, title: "The request body must be JSON" },
   authentication_required: { status: 401, title: "Authentication is required" },
   application_not_found: { status: 404, title: "Application not found" },
+  application_purged: { status: 410, title: "The application's personal data was destroyed when its retention ended" },
   not_found: { status: 404, title: "Not found" },
   plan_not_found: { status: 422, title: "Unknown plan" },
   application_not_editable: { status: 409, title: "The application can no longer be changed" },

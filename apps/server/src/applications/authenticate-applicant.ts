@@ -22,5 +22,11 @@ export async function authenticateApplicant(
   if (!application || !tokenMatches(token, application.accessTokenHash)) {
     throw new AppError("application_not_found", `No application ${reference} opens with the token given`);
   }
+  if (application.purgedAt) {
+    throw new AppError(
+      "application_purged",
+      `The retention period of ${reference} ended: its personal data was destroyed`,
+    );
+  }
   return application;
 }

@@ -12,6 +12,7 @@ import {
 } from "./evidence-commands.ts";
 import { policyExplainCommand, policyListCommand } from "./policy-commands.ts";
 import { recordsExportCommand } from "./records-commands.ts";
+import { contractEndedCommand, legalHoldCommand, purgeCommand } from "./retention-commands.ts";
 import { serveCommand } from "./serve.ts";
 
 /**
@@ -40,6 +41,12 @@ Commands:
                        --channel online|shop|post --applicant resident|visitor|minor|corporation
   records export     Verification records (本人確認記録) for compliance, decrypted:
                        --format json|csv [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+  records contract-ended --reference REF [--at YYYY-MM-DD]
+                     The contract ended: the record's retention period starts
+  records hold|release --reference REF --reason TEXT
+                     Set or lift a legal hold (a held record is never purged)
+  purge [--dry-run] [--at YYYY-MM-DD]
+                     Destroy records whose retention is over (crypto-shredding), audited
 
 Options:
   -h, --help         Show this help
@@ -63,6 +70,10 @@ const commands: Record<string, Command> = {
   "policy list": policyListCommand,
   "policy explain": policyExplainCommand,
   "records export": recordsExportCommand,
+  "records contract-ended": contractEndedCommand,
+  "records hold": legalHoldCommand(true),
+  "records release": legalHoldCommand(false),
+  purge: purgeCommand,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

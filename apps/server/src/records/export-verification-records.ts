@@ -26,7 +26,7 @@ export async function exportVerificationRecords(
   }>(
     `SELECT r.id, r.application_id, r.version, r.legal_hold, r.content_enc, a.wrapped_data_key
      FROM verification_records r JOIN applications a ON a.id = r.application_id
-     WHERE ($1::date IS NULL OR r.created_at >= $1::date) AND ($2::date IS NULL OR r.created_at < $2::date + 1)
+     WHERE a.purged_at IS NULL AND ($1::date IS NULL OR r.created_at >= $1::date) AND ($2::date IS NULL OR r.created_at < $2::date + 1)
      ORDER BY r.created_at, r.id`,
     [range.from, range.to],
   );
