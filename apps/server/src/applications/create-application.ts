@@ -6,6 +6,7 @@ import { type KeyManagement, newDataKey } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { findPlan } from "../plans/plans-repository.ts";
+import { deviceIndex, emailIndex, ipIndex, phoneIndex } from "./contact-indexes.ts";
 import { hashToken, newAccessToken, newReference } from "./secrets.ts";
 
 export const channels = ["online", "shop", "airport_counter", "retail_package", "post"] as const;
@@ -17,6 +18,8 @@ export type CreateApplicationInput = {
   channel: Channel;
   formFactor?: FormFactor;
   contact: { email: string; phone?: string };
+  /** Where the request came from, kept only as blind indexes (velocity limits). */
+  client?: { ip: string; deviceId: string | null };
 };
 
 export type CreatedApplication = { reference: string; accessToken: string; state: "draft"; formFactor: FormFactor };
@@ -50,8 +53,8 @@ export async function createApplication(
       await deps.db.transaction(async (tx) => {
         await tx.query(
           `INSERT INTO applications (id, reference, plan_id, state, language, channel, form_factor, access_token_hash,
-             wrapped_data_key, contact_enc)
-           VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9)`,
+             wrapped_data_key, contact_enc, contact_index, phone_index, ip_index, device_index)
+           VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
           [
             id,
             reference,
@@ -62,6 +65,10 @@ export async function createApplication(
             hashToken(accessToken),
             wrappedDataKey,
             cipher.encryptJson("contact", input.contact),
+            emailIndex(deps.keys, input.contact.email),
+            input.contact.phone ? phoneIndex(deps.keys, input.contact.phone) : null,
+            input.client ? ipIndex(deps.keys, input.client.ip) : null,
+            input.client?.deviceId ? deviceIndex(deps.keys, input.client.deviceId) : null,
           ],
         );
         await appendAuditEntry(tx, {

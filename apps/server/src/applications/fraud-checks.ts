@@ -1,4 +1,6 @@
+import { createRequire } from "node:module";
 import type { CheckResult } from "@jitsumei/domain";
+import type { Config } from "../config/config.ts";
 import type { Queryable } from "../db/database.ts";
 
 /** States in which an application holds, or may soon hold, a line. */
@@ -26,10 +28,24 @@ const holdingStates = [
 /** Runs in the submitting transaction (`db` is its handle): the per-person lock lasts until commit. */
 export async function runFraudChecks(
   db: Queryable,
-  input: { applicationId: string; lineLimit: number | null; countsAsLine: boolean },
+  input: {
+    applicationId: string;
+    lineLimit: number | null;
+    countsAsLine: boolean;
+    email: string;
+    now: Date;
+    velocity: Config["velocity"];
+  },
 ): Promise<CheckResult[]> {
-  const { rows } = await db.query<{ identity_index: unknown; document_index: unknown }>(
-    "SELECT identity_index, document_index FROM applications WHERE id = $1",
+  const { rows } = await db.query<{
+    identity_index: unknown;
+    document_index: unknown;
+    contact_index: unknown;
+    phone_index: unknown;
+    ip_index: unknown;
+    device_index: unknown;
+  }>(
+    "SELECT identity_index, document_index, contact_index, phone_index, ip_index, device_index FROM applications WHERE id = $1",
     [input.applicationId],
   );
   const own = rows[0];
@@ -56,5 +72,71 @@ export async function runFraudChecks(
     );
     results.push({ code: "fraud.document_reused", status: (others.rows[0]?.n ?? 0) > 0 ? "review" : "pass" });
   }
+  if (own) {
+    results.push(await blocklistCheck(db, own));
+    results.push(await velocityCheck(db, input.applicationId, own, input.now, input.velocity));
+  }
+  results.push({
+    code: "fraud.disposable_email",
+    status: isDisposableEmail(input.email) ? "review" : "pass",
+  });
   return results;
+}
+
+/** `fraud.blocklist`: the document, the person, the e-mail or the phone is on the operator's blocklist. */
+async function blocklistCheck(
+  db: Queryable,
+  own: { document_index: unknown; identity_index: unknown; contact_index: unknown; phone_index: unknown },
+): Promise<CheckResult> {
+  const { rows } = await db.query<{ kind: string }>(
+    `SELECT DISTINCT kind FROM blocklist_entries WHERE removed_at IS NULL AND (
+       (kind = 'document' AND value_index = $1) OR (kind = 'identity' AND value_index = $2) OR
+       (kind = 'email' AND value_index = $3) OR (kind = 'phone' AND value_index = $4))
+     ORDER BY kind`,
+    [own.document_index, own.identity_index, own.contact_index, own.phone_index],
+  );
+  return rows.length > 0
+    ? { code: "fraud.blocklist", status: "fail", params: { matched: rows.map((r) => r.kind).join(",") } }
+    : { code: "fraud.blocklist", status: "pass" };
+}
+
+/**
+ * `fraud.velocity`: more applications than the configured limits (JITSUMEI_VELOCITY_LIMITS) from one
+ * e-mail, phone, device or network within the window go to a person.
+ */
+async function velocityCheck(
+  db: Queryable,
+  applicationId: string,
+  own: { contact_index: unknown; phone_index: unknown; device_index: unknown; ip_index: unknown },
+  now: Date,
+  limits: Config["velocity"],
+): Promise<CheckResult> {
+  const since = new Date(now.getTime() - limits.hours * 3_600_000);
+  const over: string[] = [];
+  for (const [column, value, limit] of [
+    ["contact_index", own.contact_index, limits.email],
+    ["phone_index", own.phone_index, limits.phone],
+    ["device_index", own.device_index, limits.device],
+    ["ip_index", own.ip_index, limits.ip],
+  ] as const) {
+    if (!value) continue;
+    const { rows } = await db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM applications WHERE ${column} = $1 AND created_at >= $2 AND id <> $3`,
+      [value, since, applicationId],
+    );
+    if ((rows[0]?.n ?? 0) + 1 > limit) over.push(column.replace("_index", ""));
+  }
+  return over.length > 0
+    ? { code: "fraud.velocity", status: "review", params: { over: over.join(",") } }
+    : { code: "fraud.velocity", status: "pass" };
+}
+
+const disposableDomains: ReadonlySet<string> = new Set(
+  createRequire(import.meta.url)("disposable-email-domains") as string[],
+);
+
+/** Throw-away mailbox domains, from the maintained disposable-email-domains list. */
+export function isDisposableEmail(email: string): boolean {
+  const domain = email.split("@").at(-1)?.toLowerCase() ?? "";
+  return disposableDomains.has(domain);
 }

@@ -1,5 +1,6 @@
 import { type CheckResult, explainAutomatedOutcome, hasTag, isCoveredByLaw, type Plan } from "@jitsumei/domain";
 import type { FaceMatcher } from "@jitsumei/evidence";
+import type { Config } from "../config/config.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
@@ -28,6 +29,7 @@ export async function submitApplication(
     trust: EvidenceTrust;
     faces: FaceMatcher;
     policies: readonly LoadedPolicy[];
+    velocity: Config["velocity"];
   },
   application: ApplicationRow,
 ): Promise<void> {
@@ -98,6 +100,9 @@ export async function submitApplication(
         applicationId: application.id,
         lineLimit: requirements.rules.lineLimit,
         countsAsLine: requirements.rules.legallyRequired,
+        email: data.contact.email,
+        now: deps.clock(),
+        velocity: deps.velocity,
       })),
     );
     const { outcome, decidedBy } = explainAutomatedOutcome(results);

@@ -10,13 +10,13 @@ import { type ApplicationRow, lockApplication } from "./application-row.ts";
 import { cipherFor } from "./load-application-data.ts";
 
 /** The key of the blind index on document numbers (a document is the same whatever the case or spacing). */
-export function documentIndexValue(p: Particulars["document"]): string | null {
+export function documentIndexValue(p: { type: string; issuingCountry: string; number?: string }): string | null {
   if (!p.number) return null;
   return `${p.type}:${p.issuingCountry}:${p.number.toUpperCase().replace(/[^A-Z0-9]/g, "")}`;
 }
 
 /** Who the person is, for counting lines: the name (as on the document) and the date of birth. */
-export function identityIndexValue(p: Particulars): string {
+export function identityIndexValue(p: { name: { family: string; given: string }; birthDate: string }): string {
   const name = (s: string) =>
     s
       .normalize("NFKD")

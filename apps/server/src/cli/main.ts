@@ -3,6 +3,7 @@ import { ConfigError, loadConfig } from "../config/config.ts";
 import { EmbeddedDatabaseBusyError } from "../db/pglite.ts";
 import { PolicyLoadError } from "../policy/load-policies.ts";
 import { auditVerifyCommand } from "./audit-verify.ts";
+import { blocklistAddCommand, blocklistListCommand, blocklistRemoveCommand } from "./blocklist-commands.ts";
 import { migrateCommand, seedCommand } from "./database-commands.ts";
 import {
   evidenceChipCommand,
@@ -47,6 +48,11 @@ Commands:
                      Set or lift a legal hold (a held record is never purged)
   purge [--dry-run] [--at YYYY-MM-DD]
                      Destroy records whose retention is over (crypto-shredding), audited
+  blocklist add      --kind document|identity|email|phone --reason TEXT --by NAME and the value:
+                       --document-type T --document-number N --country C | --family F --given G
+                       --birth-date D | --email E | --phone P  (kept only as a blind index)
+  blocklist list     Entries with who added them, why and when (never the values)
+  blocklist remove   --id ID --by NAME --reason TEXT
 
 Options:
   -h, --help         Show this help
@@ -74,6 +80,9 @@ const commands: Record<string, Command> = {
   "records hold": legalHoldCommand(true),
   "records release": legalHoldCommand(false),
   purge: purgeCommand,
+  "blocklist add": blocklistAddCommand,
+  "blocklist list": blocklistListCommand,
+  "blocklist remove": blocklistRemoveCommand,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

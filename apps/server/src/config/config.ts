@@ -54,6 +54,24 @@ const envSchema = z.object({
   ACTIVATION_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   JITSUMEI_CSCA_DIR: z.string().min(1, "must not be empty").optional(),
   JITSUMEI_POLICY_DIR: z.string().min(1, "must not be empty").optional(),
+  JITSUMEI_VELOCITY_LIMITS: z
+    .string()
+    .default("hours=24,email=3,phone=3,device=3,ip=10")
+    .transform((s, ctx) => {
+      const limits: Record<string, number> = {};
+      for (const part of s.split(",")) {
+        const [key = "", value = ""] = part.split("=").map((x) => x.trim());
+        if (!["hours", "email", "phone", "device", "ip"].includes(key) || !/^\d+$/.test(value) || Number(value) < 1) {
+          ctx.addIssue({
+            code: "custom",
+            message: `"${part}" is not one of hours|email|phone|device|ip=<whole number ≥ 1>`,
+          });
+          return z.NEVER;
+        }
+        limits[key] = Number(value);
+      }
+      return { hours: 24, email: 3, phone: 3, device: 3, ip: 10, ...limits };
+    }),
   JITSUMEI_JPKI_TRUST_DIR: z.string().min(1, "must not be empty").optional(),
 });
 
@@ -70,6 +88,8 @@ export type Config = {
   activationCodeTtlMinutes: number;
   /** Folders of trusted certificates and CRLs: country signing CAs for chips, the JPKI CA. */
   trust: { cscaDir: string; jpkiDir: string };
+  /** More applications than these from one e-mail, phone, device or IP in `hours` go to review. */
+  velocity: { hours: number; email: number; phone: number; device: number; ip: number };
   /** The shipped policies, then the operator's own house policies (JITSUMEI_POLICY_DIR). */
   policyDirs: string[];
 };
@@ -113,6 +133,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       : { kind: "local-outbox", from: e.MAIL_FROM },
     logLevel: e.LOG_LEVEL,
     activationCodeTtlMinutes: e.ACTIVATION_CODE_TTL_MINUTES,
+    velocity: e.JITSUMEI_VELOCITY_LIMITS,
     policyDirs: [shippedPolicyDir, ...(e.JITSUMEI_POLICY_DIR ? [e.JITSUMEI_POLICY_DIR] : [])],
     trust: {
       cscaDir: e.JITSUMEI_CSCA_DIR ?? `${e.JITSUMEI_DATA_DIR}/trust/csca`,

@@ -86,7 +86,13 @@ async function handle(route: RouteSpec, request: FastifyRequest, services: Servi
           query,
           body,
           application,
-          client: { ip: request.ip, userAgent: request.headers["user-agent"] ?? null },
+          client: {
+            ip: request.ip,
+            userAgent: request.headers["user-agent"] ?? null,
+            // An app's installation id, for velocity limits; only its blind index is kept.
+            deviceId:
+              typeof request.headers["x-device-id"] === "string" ? request.headers["x-device-id"].slice(0, 200) : null,
+          },
         },
         services,
       );

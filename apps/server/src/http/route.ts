@@ -12,7 +12,7 @@ export type RouteInput<P, Q, B> = {
   body: B;
   /** The application the bearer token opened (routes with auth "applicant"). */
   application: ApplicationRow | null;
-  client: { ip: string; userAgent: string | null };
+  client: { ip: string; userAgent: string | null; deviceId: string | null };
 };
 
 export type RouteResult = { status: number; body?: unknown; headers?: Record<string, string> };

@@ -36,6 +36,9 @@ export async function startTestServer(
     LOG_LEVEL: "silent",
     JITSUMEI_DATA_DIR: mkdtempSync(join(tmpdir(), "jitsumei-test-")),
     JITSUMEI_MASTER_KEY: masterKey.toString("base64"),
+    // Every test request comes from one address and reuses a few contacts: only the velocity test
+    // sets real limits.
+    JITSUMEI_VELOCITY_LIMITS: "email=1000,phone=1000,device=1000,ip=1000",
     ...env,
   });
   const server = await startServer({

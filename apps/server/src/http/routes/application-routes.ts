@@ -49,8 +49,8 @@ export const applicationRoutes = [
     body: createApplicationSchema,
     idempotent: true,
     responses: { 201: { description: "Created; keep the access token", schema: createdApplicationSchema } },
-    async handler({ body }, services) {
-      const created = await createApplication(services, body);
+    async handler({ body, client }, services) {
+      const created = await createApplication(services, { ...body, client });
       return { status: 201, body: created, headers: { location: `/v1/applications/${created.reference}` } };
     },
   }),
@@ -159,7 +159,7 @@ export const applicationRoutes = [
     idempotent: true,
     responses: viewResponse,
     async handler({ application }, services) {
-      await submitApplication(services, opened(application));
+      await submitApplication({ ...services, velocity: services.config.velocity }, opened(application));
       return { status: 200, body: await reopenView(services, opened(application)) };
     },
   }),

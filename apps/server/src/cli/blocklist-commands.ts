@@ -1,0 +1,115 @@
+import { randomUUID } from "node:crypto";
+import { emailIndex, phoneIndex } from "../applications/contact-indexes.ts";
+import { documentIndexValue, identityIndexValue } from "../applications/update-particulars.ts";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import { loadConfig } from "../config/config.ts";
+import { type KeyManagement, localKeyManagement } from "../crypto/key-management.ts";
+import { loadOrCreateMasterKey } from "../crypto/master-key.ts";
+import { withDatabase } from "./database-commands.ts";
+import { EXIT, type Io, parseOptions, UsageError } from "./main.ts";
+
+/**
+ * `jitsumei blocklist add|list|remove`: the operator's blocklist (who added what, why, when). Values
+ * are kept only as blind indexes; the list shows kinds and reasons, never the values.
+ */
+function keys(io: Io): KeyManagement {
+  const config = loadConfig();
+  return localKeyManagement(loadOrCreateMasterKey(config.masterKey, config.dataDir, (m) => io.err(`WARNING: ${m}`)));
+}
+
+export async function blocklistAddCommand(args: string[], io: Io): Promise<number> {
+  const o = parseOptions(args, {
+    kind: { type: "string" },
+    reason: { type: "string" },
+    by: { type: "string" },
+    "document-type": { type: "string" },
+    "document-number": { type: "string" },
+    country: { type: "string" },
+    family: { type: "string" },
+    given: { type: "string" },
+    "birth-date": { type: "string" },
+    email: { type: "string" },
+    phone: { type: "string" },
+  });
+  if (!o.reason || !o.by) throw new UsageError("blocklist add needs --reason and --by (who adds it)");
+  const k = keys(io);
+  let index: Buffer;
+  switch (o.kind) {
+    case "document": {
+      const value =
+        o["document-type"] && o["document-number"] && o.country
+          ? documentIndexValue({ type: o["document-type"], number: o["document-number"], issuingCountry: o.country })
+          : null;
+      if (!value) throw new UsageError("--kind document needs --document-type, --document-number and --country");
+      index = k.blindIndex("document", value);
+      break;
+    }
+    case "identity":
+      if (!o.family || !o["birth-date"])
+        throw new UsageError("--kind identity needs --family, --given and --birth-date");
+      index = k.blindIndex(
+        "identity",
+        identityIndexValue({ name: { family: o.family, given: o.given ?? "" }, birthDate: o["birth-date"] }),
+      );
+      break;
+    case "email":
+      if (!o.email) throw new UsageError("--kind email needs --email");
+      index = emailIndex(k, o.email);
+      break;
+    case "phone":
+      if (!o.phone) throw new UsageError("--kind phone needs --phone");
+      index = phoneIndex(k, o.phone);
+      break;
+    default:
+      throw new UsageError("--kind must be one of document, identity, email, phone");
+  }
+  const id = randomUUID();
+  const { kind, reason, by } = o;
+  await withDatabase((db) =>
+    db.transaction(async (tx) => {
+      await tx.query(
+        "INSERT INTO blocklist_entries (id, kind, value_index, reason, added_by) VALUES ($1, $2, $3, $4, $5)",
+        [id, kind, index, reason, by],
+      );
+      await appendAuditEntry(tx, {
+        actor: `cli:${by}`,
+        action: "blocklist.added",
+        subject: id,
+        data: { kind, reason },
+      });
+    }),
+  );
+  io.out(JSON.stringify({ id, kind, reason, addedBy: by }));
+  return EXIT.ok;
+}
+
+export async function blocklistListCommand(args: string[], io: Io): Promise<number> {
+  parseOptions(args, {});
+  const { rows } = await withDatabase((db) =>
+    db.query(
+      "SELECT id, kind, reason, added_by, added_at, removed_by, removed_at FROM blocklist_entries ORDER BY added_at, id",
+    ),
+  );
+  io.out(JSON.stringify({ entries: rows }));
+  return EXIT.ok;
+}
+
+export async function blocklistRemoveCommand(args: string[], io: Io): Promise<number> {
+  const o = parseOptions(args, { id: { type: "string" }, by: { type: "string" }, reason: { type: "string" } });
+  if (!o.id || !o.by || !o.reason) throw new UsageError("blocklist remove needs --id, --by and --reason");
+  const { id, by, reason } = o;
+  const removed = await withDatabase((db) =>
+    db.transaction(async (tx) => {
+      const r = await tx.query(
+        "UPDATE blocklist_entries SET removed_by = $2, removed_at = now() WHERE id = $1 AND removed_at IS NULL",
+        [id, by],
+      );
+      if (r.rowCount > 0) {
+        await appendAuditEntry(tx, { actor: `cli:${by}`, action: "blocklist.removed", subject: id, data: { reason } });
+      }
+      return r.rowCount;
+    }),
+  );
+  io.out(JSON.stringify({ id, removed: removed > 0 }));
+  return removed > 0 ? EXIT.ok : EXIT.no;
+}
