@@ -217,8 +217,13 @@ describe("image and selfie evidence over the API", () => {
 describe("IC chip with a selfie (NF_IC_SELFIE) over the API", () => {
   const faces = join(import.meta.dirname, "..", "..", "..", "packages", "evidence", "src", "face", "fixtures");
 
-  async function withChipAndSelfie(chipEvidence: Record<string, unknown>, selfieFile: string) {
-    const { reference, token } = await newApplication("prepaid-voice-sim", { ...particularsOf(anna), address });
+  async function withChipAndSelfie(
+    planId: string,
+    chipEvidence: Record<string, unknown>,
+    selfieFile: string,
+    particulars: Record<string, unknown> = { ...particularsOf(anna), address },
+  ) {
+    const { reference, token } = await newApplication(planId, particulars);
     expect(
       (await server.api("POST", `/v1/applications/${reference}/evidence`, { token, body: chipEvidence })).status,
     ).toBe(201);
@@ -230,42 +235,66 @@ describe("IC chip with a selfie (NF_IC_SELFIE) over the API", () => {
     return server.api("POST", `/v1/applications/${reference}/submit`, { token });
   }
 
-  it("approves a voice line when the selfie matches the face the chip's issuer signed", async () => {
-    const submitted = await withChipAndSelfie(chipBody("rsa"), "synthetic-face-a.jpg");
-    const checks = submitted.body.checks as { code: string; status: string; params?: { method?: string } }[];
+  it("matches the selfie to the chip's face, and leaves a voice line's address to a person", async () => {
+    const submitted = await withChipAndSelfie("prepaid-voice-sim", chipBody("rsa"), "synthetic-face-a.jpg");
+    const checks = submitted.body.checks as { code: string; status: string; params?: Record<string, string> }[];
     expect(checks.find((c) => c.code === "face.matches_chip_photo")?.status).toBe("pass");
-    expect(checks.find((c) => c.code === "policy.method_available")?.params?.method).toBe("NF_IC_SELFIE");
-    expect(submitted.body.state).toBe("sim_assigned");
+    // No passport chip holds an address (LAW.md): the method is completed by a person.
+    expect(checks.find((c) => c.code === "policy.method_available")).toMatchObject({
+      status: "review",
+      params: { reason: "address_not_on_chip" },
+    });
+    expect(submitted.body.state).toBe("in_review");
     // The scores are recorded for staff, and not shown to the applicant.
     expect(JSON.stringify(submitted.body)).not.toMatch(/similarity/);
     const { rows } = await server.services.db.query<{ details: { similarity: number; liveness: number } }>(
-      "SELECT details FROM check_results WHERE code = 'face.matches_chip_photo' AND details ? 'similarity' ORDER BY id DESC LIMIT 1",
+      "SELECT details FROM check_results WHERE code = 'face.matches_chip_photo' ORDER BY id DESC LIMIT 1",
     );
     expect(rows[0]?.details.similarity).toBeGreaterThanOrEqual(0.75);
     expect(typeof rows[0]?.details.liveness).toBe("number");
   });
 
+  it("approves on chip and selfie (NF_IC_SELFIE) where no address is needed", async () => {
+    const submitted = await withChipAndSelfie("prepaid-data-esim", chipBody("p256"), "synthetic-face-a.jpg");
+    const checks = submitted.body.checks as { code: string; status: string; params?: Record<string, string> }[];
+    expect(checks.find((c) => c.code === "policy.method_available")?.params?.method).toBe("NF_IC_SELFIE");
+    expect(submitted.body.state).toBe("sim_assigned");
+  });
+
   it("sends another person's selfie to a person, not to approval", async () => {
-    const submitted = await withChipAndSelfie(chipBody("rsa"), "synthetic-face-b.jpg");
+    const submitted = await withChipAndSelfie("prepaid-voice-sim", chipBody("rsa"), "synthetic-face-b.jpg");
     const checks = submitted.body.checks as { code: string; status: string }[];
     expect(checks.find((c) => c.code === "face.matches_chip_photo")?.status).toBe("fail");
     expect(submitted.body.state).toBe("in_review");
   });
 
-  it("works with a residence card's chip too", async () => {
+  it("verifies a residence card's chip, and leaves reading its front to a person", async () => {
     const card = chip.residenceCards.secondGeneration;
-    const submitted = await withChipAndSelfie(
-      {
-        kind: "residence_card_chip",
-        front: b64(card.front),
-        face: b64(card.face),
-        checkCode: b64(card.checkCode),
-        certificate: b64(card.certificate),
-      },
-      "synthetic-face-a.jpg",
-    );
-    const checks = submitted.body.checks as { code: string; status: string }[];
+    const body = {
+      kind: "residence_card_chip",
+      front: b64(card.front),
+      face: b64(card.face),
+      checkCode: b64(card.checkCode),
+      certificate: b64(card.certificate),
+    };
+    const residence = {
+      ...particularsOf(anna),
+      address,
+      document: { type: "residence_card", number: "AB12345678CD", expiryDate: "2030-01-01", issuingCountry: "JPN" },
+    };
+    const submitted = await withChipAndSelfie("prepaid-voice-sim", body, "synthetic-face-a.jpg", residence);
+    const checks = submitted.body.checks as { code: string; status: string; params?: Record<string, string> }[];
     expect(checks.find((c) => c.code === "chip.sod_signature")?.status).toBe("pass");
-    expect(checks.find((c) => c.code === "face.detected_in_chip_photo")?.status).toBe("pass");
+    expect(checks.find((c) => c.code === "face.matches_chip_photo")?.status).toBe("pass");
+    expect(checks.find((c) => c.code === "policy.method_available")?.params?.reason).toBe(
+      "residence_card_front_to_be_read",
+    );
+    expect(submitted.body.state).toBe("in_review");
+    // The same chip under a form that names a passport goes back to the applicant.
+    const mismatched = await withChipAndSelfie("prepaid-voice-sim", body, "synthetic-face-a.jpg");
+    expect(mismatched.body.state).toBe("correction_requested");
+    expect(mismatched.body.checks).toContainEqual(
+      expect.objectContaining({ code: "chip.document_type_matches", status: "fail" }),
+    );
   });
 });

@@ -13,6 +13,7 @@ import {
 } from "@jitsumei/domain";
 import {
   checkFaceMatch,
+  type FaceComparison,
   type FaceImage,
   type FaceMatcher,
   verifyJpkiSignature,
@@ -49,6 +50,7 @@ export async function runAutomatedChecks(input: {
 
   const chip = latest(input.evidence, "chip");
   let chipValid = false;
+  let chipKind: "icao" | "residence_card" | null = null;
   let chipMrz: string[] | undefined;
   let chipFace: FaceImage | undefined;
   if (chip) {
@@ -64,7 +66,9 @@ export async function runAutomatedChecks(input: {
     );
     results.push(...pa.checks);
     chipValid = pa.valid;
-    chipMrz = pa.fields.mrzLines;
+    chipKind = "icao";
+    // Only a verified chip's MRZ stands for the issuer; an unverified one proves nothing.
+    if (pa.valid) chipMrz = pa.fields.mrzLines;
     chipFace = pa.fields.face;
   }
   const residenceCard = latest(input.evidence, "residence_card_chip");
@@ -82,14 +86,36 @@ export async function runAutomatedChecks(input: {
     );
     results.push(...verification.checks);
     chipValid = verification.valid;
+    chipKind = "residence_card";
+    if (particulars.document.type !== "residence_card") {
+      results.push({
+        code: "chip.document_type_matches",
+        status: "fail",
+        params: { documentType: particulars.document.type },
+      });
+    }
     chipFace = verification.fields.face;
   }
 
   // NF_IC_SELFIE: the selfie against the face the issuer signed; only a verified chip's face counts.
   const selfie = latest(input.evidence, "selfie");
   let faceOk = false;
+  let comparison: FaceComparison | null = null;
   if (selfie && chipFace && chipValid) {
-    const comparison = await input.faces.compare(Buffer.from(selfie.image, "base64"), chipFace.bytes);
+    comparison = await input.faces
+      .compare(Buffer.from(selfie.image, "base64"), chipFace.bytes)
+      .catch((error: unknown) => {
+        // A matcher that cannot run (models failed to load) must not fail the submission: a person compares.
+        results.push({
+          code: "face.matches_chip_photo",
+          status: "review",
+          params: { reason: "matcher_unavailable" },
+          details: { error: error instanceof Error ? error.message : String(error) },
+        });
+        return null;
+      });
+  }
+  if (selfie && chipFace && chipValid && comparison) {
     const scores = {
       similarity: comparison.similarity,
       liveness: comparison.liveness,
@@ -134,31 +160,43 @@ export async function runAutomatedChecks(input: {
     jpkiOk = verification.checks.every((c) => c.status === "pass");
   }
 
-  results.push(methodCheck(input.plan, requirements, { mrzOk, chipValid, jpkiOk, faceOk }));
+  results.push(methodCheck(input.plan, requirements, { mrzOk, chipValid, chipKind, jpkiOk, faceOk }));
   return results;
 }
 
 /**
- * `policy.method_available`: whether the evidence completes a verification method the plan allows.
- * Since 2026-04-01 a voice line online needs JPKI (NF_JPKI) or a chip read with a selfie matched to
- * the chip's photo (NF_IC_SELFIE); a face match never approves without the chip it was matched to.
+ * `policy.method_available`: whether the evidence completes a verification method the pinned policy
+ * allows. NF_JPKI proves name, birth date and address (the certificate carries them). NF_IC_SELFIE
+ * proves the face and the chip's data, but no passport chip holds an address (LAW.md, Documents) and
+ * a residence card's signed data is two images a person must read: where the law needs the address,
+ * or the chip has no MRZ to compare, a person completes it. A face match never approves on its own.
  */
 function methodCheck(
   plan: Plan,
   requirements: VerificationRequirements,
-  done: { mrzOk: boolean; chipValid: boolean; jpkiOk: boolean; faceOk: boolean },
+  done: {
+    mrzOk: boolean;
+    chipValid: boolean;
+    chipKind: "icao" | "residence_card" | null;
+    jpkiOk: boolean;
+    faceOk: boolean;
+  },
 ): CheckResult {
   const code = "policy.method_available";
-  if (!requirements.evidenceRequired)
-    return { code, status: "pass", params: { planId: plan.id, method: "NONE_REQUIRED" } };
-  if (done.jpkiOk) return { code, status: "pass", params: { planId: plan.id, method: "NF_JPKI" } };
-  if (done.chipValid && done.faceOk)
-    return { code, status: "pass", params: { planId: plan.id, method: "NF_IC_SELFIE" } };
-  if (requirements.mrzSufficient && done.chipValid)
-    return { code, status: "pass", params: { planId: plan.id, method: "CHIP" } };
-  if (requirements.mrzSufficient && done.mrzOk)
-    return { code, status: "pass", params: { planId: plan.id, method: "MRZ" } };
-  return { code, status: "review", params: { planId: plan.id } };
+  const allowed = (method: string) => (requirements.methods as readonly string[]).includes(method);
+  const pass = (method: string) => ({ code, status: "pass" as const, params: { planId: plan.id, method } });
+  const review = (reason: string) => ({ code, status: "review" as const, params: { planId: plan.id, reason } });
+  if (!requirements.evidenceRequired) return pass("NONE_REQUIRED");
+  if (done.jpkiOk && allowed("NF_JPKI")) return pass("NF_JPKI");
+  if (done.chipValid && done.faceOk && allowed("NF_IC_SELFIE")) {
+    if (done.chipKind === "residence_card") return review("residence_card_front_to_be_read");
+    if (!done.mrzOk) return review("chip_mrz_does_not_match");
+    if (requirements.addressRequired) return review("address_not_on_chip");
+    return pass("NF_IC_SELFIE");
+  }
+  if (requirements.mrzSufficient && done.chipValid && done.mrzOk) return pass("CHIP");
+  if (requirements.mrzSufficient && done.mrzOk) return pass("MRZ");
+  return review("no_method_complete");
 }
 
 function latest<K extends StoredEvidence["kind"]>(

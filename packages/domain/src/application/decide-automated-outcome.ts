@@ -28,6 +28,7 @@ export const failureConsequences: Readonly<Record<string, FailureConsequence>> =
   "jpki.certificate_valid": "correction",
   "jpki.certificate_not_revoked": "correction", // revoked usually means moved: renew and sign again
   "jpki.particulars_match_form": "correction",
+  "chip.document_type_matches": "correction",
   "face.selfie_readable": "correction",
   "face.detected_in_selfie": "correction",
   // A person compares the faces: retrying selfies until one passes must not be the way in.

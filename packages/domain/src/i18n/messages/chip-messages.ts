@@ -11,6 +11,18 @@ const readAgain = {
 };
 
 export const chipCheckMessages: CheckMessages = {
+  "chip.document_type_matches": {
+    fail: {
+      ja: "読み取ったICチップは在留カードのものですが、お申込みの本人確認書類の種類が異なります。書類の種類を「在留カード」にして、番号と有効期限を入力し直してください。",
+      en: "The chip you read is a residence card's, but the form names another kind of document. Choose “residence card” and enter its number and expiry date.",
+      "zh-Hans":
+        "您读取的是在留卡的芯片，但申请中填写的证件种类不同。请将证件种类改为“在留卡”，并重新填写号码和有效期。",
+      "zh-Hant":
+        "您讀取的是在留卡的晶片，但申請中填寫的證件種類不同。請將證件種類改為「在留卡」，並重新填寫號碼和有效期限。",
+      ko: "읽은 IC 칩은 재류카드의 것이지만 신청서의 신분증 종류가 다릅니다. 종류를 ‘재류카드’로 선택하고 번호와 유효기간을 다시 입력해 주세요.",
+      vi: "Chip bạn vừa đọc là của thẻ cư trú, nhưng loại giấy tờ trong hồ sơ lại khác. Hãy chọn “thẻ cư trú” rồi nhập lại số và ngày hết hạn.",
+    },
+  },
   "chip.sod_readable": {
     pass: {
       ja: "ICチップのデータを読み取りました。",
