@@ -13,6 +13,7 @@ export const errorCodes = {
   plan_not_found: { status: 422, title: "Unknown plan" },
   application_not_editable: { status: 409, title: "The application can no longer be changed" },
   application_incomplete: { status: 422, title: "The application is not complete" },
+  application_changed: { status: 409, title: "The application changed during the request" },
   transition_not_allowed: { status: 409, title: "That step is not possible in the application's current state" },
   evidence_invalid: { status: 422, title: "The evidence could not be accepted" },
   activation_not_ready: { status: 409, title: "The line cannot be activated yet" },

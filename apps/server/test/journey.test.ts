@@ -149,3 +149,38 @@ describe("the prepaid online journey over HTTP", () => {
     expect(again.body.code).toBe("transition_not_allowed");
   });
 });
+
+describe("a change racing the checks", () => {
+  it("is not approved unchecked: a submission that read older particulars is refused", async () => {
+    const { findApplicationByReference } = await import("../src/applications/application-row.ts");
+    const { submitApplication } = await import("../src/applications/submit-application.ts");
+    const { reference, token } = await draftApplication(server, "prepaid-data-esim");
+    const stale = await findApplicationByReference(server.services.db, reference);
+    if (!stale) throw new Error("no application");
+    // The applicant changes the particulars while the (stale) submission is running its checks.
+    const changed = await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+      token,
+      body: { ...particularsOf(anna), birthDate: "1960-02-02" },
+    });
+    expect(changed.status).toBe(200);
+    await expect(
+      submitApplication({ ...server.services, velocity: server.services.config.velocity }, stale),
+    ).rejects.toMatchObject({ code: "application_changed" });
+    const view = await server.api("GET", `/v1/applications/${reference}`, { token });
+    expect(view.body.state).toBe("draft");
+  });
+});
+
+describe("the century of a birth date", () => {
+  it("does not let a minor pass the age check by typing another century", async () => {
+    const minor = { ...anna, documentNumber: "K10101010", birthDate: "2010-05-05" };
+    const { reference, token } = await draftApplication(server, "prepaid-data-esim", minor, {
+      birthDate: "1910-05-05",
+    });
+    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    expect(submitted.body.state).toBe("in_review");
+    expect(
+      (submitted.body.checks as { code: string; status: string }[]).find((c) => c.code === "mrz.matches_form")?.status,
+    ).toBe("review");
+  });
+});

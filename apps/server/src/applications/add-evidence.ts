@@ -58,6 +58,7 @@ export async function addEvidence(
         },
       );
     }
+    await tx.query("UPDATE applications SET content_version = content_version + 1 WHERE id = $1", [application.id]);
     await tx.query("INSERT INTO evidence (id, application_id, kind, content_enc) VALUES ($1, $2, $3, $4)", [
       id,
       application.id,

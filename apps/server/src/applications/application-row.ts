@@ -25,11 +25,13 @@ export type ApplicationRow = {
   updatedAt: Date;
   submittedAt: Date | null;
   purgedAt: Date | null;
+  /** Increases with every change of particulars or evidence. */
+  contentVersion: number;
 };
 
 const columns = `a.id, a.reference, a.plan_id, p.kind AS plan_kind, a.state, a.version, a.language, a.channel,
   a.form_factor, a.access_token_hash, a.wrapped_data_key, a.contact_enc, a.particulars_enc, a.deposit_required,
-  a.check_run, a.activation_failures, a.activation_locked_at, a.created_at, a.updated_at, a.submitted_at, a.purged_at`;
+  a.check_run, a.activation_failures, a.activation_locked_at, a.created_at, a.updated_at, a.submitted_at, a.purged_at, a.content_version`;
 
 type RawRow = Record<string, unknown>;
 
@@ -56,6 +58,7 @@ function fromRaw(r: RawRow): ApplicationRow {
     updatedAt: r.updated_at as Date,
     submittedAt: (r.submitted_at as Date | null) ?? null,
     purgedAt: (r.purged_at as Date | null) ?? null,
+    contentVersion: Number(r.content_version),
   };
 }
 

@@ -85,7 +85,11 @@ export async function submitApplication(
         actor,
         data: { policy: pin, explanation: requirements.rules.explanation },
       },
-      async () => {
+      async (locked) => {
+        // What was checked must still be what the applicant gave: a change since is checked anew.
+        if (locked.contentVersion !== application.contentVersion) {
+          throw new AppError("application_changed", "The application changed while it was being checked: submit again");
+        }
         await tx.query(
           "UPDATE applications SET submitted_at = now(), policy_id = $2, policy_version = $3, policy_hash = $4 WHERE id = $1",
           [application.id, pin.id, pin.version, pin.contentHash],

@@ -55,7 +55,7 @@ export async function updateParticulars(
       );
     }
     await tx.query(
-      "UPDATE applications SET particulars_enc = $2, document_index = $3, identity_index = $4, updated_at = now() WHERE id = $1",
+      "UPDATE applications SET particulars_enc = $2, document_index = $3, identity_index = $4, content_version = content_version + 1, updated_at = now() WHERE id = $1",
       [
         application.id,
         cipher.encryptJson("particulars", particulars),

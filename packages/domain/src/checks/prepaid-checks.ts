@@ -66,9 +66,17 @@ export function checkMrzMatchesForm(form: FormParticularsForMrz, mrz: MrzFieldsF
   const outcome: Record<ComparedField, boolean | "unknown"> = {
     familyName: names.family,
     givenNames: names.given,
-    // The MRZ holds YYMMDD; its century is inferred. Compare only the digits it holds, so a birth
-    // in 1925 (read as 2025 by the parser) still matches a form saying 1925.
-    birthDate: mrz.birthDate === null ? "unknown" : form.birthDate.slice(2) === mrz.birthDate.slice(2),
+    // The MRZ holds YYMMDD and the parser guesses the century (never in the future). Same digits in
+    // another century (1910 typed, 2010 meant) is the one way to pass an age check with a true MRZ,
+    // so it goes to a person instead of passing.
+    birthDate:
+      mrz.birthDate === null
+        ? "unknown"
+        : form.birthDate === mrz.birthDate
+          ? true
+          : form.birthDate.slice(2) === mrz.birthDate.slice(2)
+            ? "unknown"
+            : false,
     documentNumber: normaliseDocumentNumber(form.document.number ?? "") === normaliseDocumentNumber(mrz.documentNumber),
     nationality: sameState(form.nationality, mrz.nationality),
     expiryDate: mrz.expiryDate === null ? "unknown" : form.document.expiryDate === mrz.expiryDate,

@@ -73,9 +73,8 @@ export function parseSignedData(der: Uint8Array): ParsedSignedData {
   return {
     eContentType: signed.encapContentInfo.eContentType,
     eContent,
-    certificates: (signed.certificates ?? []).flatMap((c) =>
-      c.certificate ? [bytes(AsnConvert.serialize(c.certificate))] : [],
-    ),
+    // As received: a re-encoded certificate may differ from the signed bytes and fail its check.
+    certificates: rawCertificates(der),
     signer: {
       sid,
       digestAlgorithm: signerInfo.digestAlgorithm.algorithm,
@@ -91,19 +90,40 @@ export function parseSignedData(der: Uint8Array): ParsedSignedData {
   };
 }
 
+function signedDataOf(der: Uint8Array): asn1js.Sequence {
+  const parsed = asn1js.fromBER(new Uint8Array(der).buffer);
+  const contentInfo = parsed.result as asn1js.Sequence;
+  const explicit = contentInfo.valueBlock.value[1] as asn1js.Constructed;
+  return explicit.valueBlock.value[0] as asn1js.Sequence;
+}
+
+/** The certificates field ([0] IMPLICIT SET OF) of a SignedData, each certificate's bytes as received. */
+function rawCertificates(der: Uint8Array): Buffer[] {
+  const field = signedDataOf(der)
+    .valueBlock.value.slice(3)
+    .find((b) => b.idBlock.tagClass === 3 && b.idBlock.tagNumber === 0);
+  const items = (field as asn1js.Constructed | undefined)?.valueBlock.value ?? [];
+  return items.filter((c) => c instanceof asn1js.Sequence).map((c) => Buffer.from(c.valueBeforeDecodeView));
+}
+
 /**
  * The signed attributes exactly as the signer encoded them (re-encoding could change bytes that the
  * signature covers), re-tagged from [0] IMPLICIT to SET (31) as RFC 5652 §5.4 requires.
  */
 function rawSignedAttributes(der: Uint8Array): Buffer {
-  const parsed = asn1js.fromBER(new Uint8Array(der).buffer);
-  const contentInfo = parsed.result as asn1js.Sequence;
-  const explicit = contentInfo.valueBlock.value[1] as asn1js.Constructed;
-  const signedData = explicit.valueBlock.value[0] as asn1js.Sequence;
-  const signerInfos = signedData.valueBlock.value.at(-1) as asn1js.Set;
+  const signerInfos = signedDataOf(der).valueBlock.value.at(-1) as asn1js.Set;
   const signerInfo = signerInfos.valueBlock.value[0] as asn1js.Sequence;
-  const attributes = signerInfo.valueBlock.value.find((b) => b.idBlock.tagClass === 3 && b.idBlock.tagNumber === 0);
-  if (!attributes) throw new CmsError("signed attributes not found");
+  // SignerInfo ::= SEQUENCE { version, sid, digestAlgorithm, [0] signedAttrs OPTIONAL, … }: the signed
+  // attributes are the fourth element. (The sid may itself be a [0]: a subject key identifier.)
+  const attributes = signerInfo.valueBlock.value[3];
+  if (
+    !attributes ||
+    attributes.idBlock.tagClass !== 3 ||
+    attributes.idBlock.tagNumber !== 0 ||
+    !attributes.idBlock.isConstructed
+  ) {
+    throw new CmsError("signed attributes not found");
+  }
   const raw = Buffer.from(attributes.valueBeforeDecodeView);
   raw[0] = 0x31;
   return raw;

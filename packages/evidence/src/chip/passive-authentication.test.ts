@@ -197,3 +197,19 @@ describe("hostile structures", () => {
     ]);
   });
 });
+
+describe("a CRL that does not verify", () => {
+  it("goes to a person instead of reading as 'not revoked'", async () => {
+    const { parseCrl } = await import("../x509/crl.ts");
+    const crlFile = `${chip.trustDir}/csca-rsa.crl`;
+    const der = Buffer.from(readFileSync(crlFile));
+    der[der.length - 3] = (der[der.length - 3] ?? 0) ^ 0xff; // break the CRL's signature
+    const broken = { anchors: trust.anchors, crls: [parseCrl(der)] };
+    const result = verifyPassiveAuthentication(readChip(chip.chips.revokedSigner), broken, { at: now });
+    expect(result.checks.find((c) => c.code === "chip.document_signer_not_revoked")).toEqual({
+      code: "chip.document_signer_not_revoked",
+      status: "review",
+      params: { crl: "invalid" },
+    });
+  });
+});

@@ -3,7 +3,7 @@ import type { CheckResult } from "@jitsumei/domain";
 import * as asn1js from "asn1js";
 import { CmsError, certificateMatchesSigner, parseSignedData, verifySignerSignature } from "../asn1/cms.ts";
 import { readTlv } from "../asn1/tlv.ts";
-import { assessCertificate, certificateSummary, keyUsageOf } from "../x509/chain.ts";
+import { assessCertificate, type CertificateTrust, certificateSummary, keyUsageOf } from "../x509/chain.ts";
 import { hashNameOf } from "./algorithms.ts";
 import { DataGroupError, type FaceImage, faceFromDg2, mrzFromDg1 } from "./data-groups.ts";
 import type { TrustStore } from "./trust-store.ts";
@@ -158,15 +158,7 @@ export function verifyPassiveAuthentication(
       params: { reason: "not allowed to sign (key usage)" },
     });
   }
-  checks.push(
-    trustAssessment.revocation === "revoked"
-      ? { code: "chip.document_signer_not_revoked", status: "fail" }
-      : {
-          code: "chip.document_signer_not_revoked",
-          status: "pass",
-          params: { crl: trustAssessment.revocation === "good" ? "checked" : "unavailable" },
-        },
-  );
+  checks.push(revocationCheck(trustAssessment.revocation));
 
   // 5. What the chip says: the MRZ (compared with the form by the caller) and the face.
   try {
@@ -177,6 +169,17 @@ export function verifyPassiveAuthentication(
     checks.push({ code: "chip.data_groups_readable", status: "fail", params: { reason: error.message } });
   }
   return done();
+}
+
+/**
+ * `chip.document_signer_not_revoked`: revoked fails; a CRL from the issuer whose signature does not
+ * verify goes to a person; with no CRL at all (none published here) it passes, and says so.
+ */
+export function revocationCheck(revocation: CertificateTrust["revocation"]): CheckResult {
+  const code = "chip.document_signer_not_revoked";
+  if (revocation === "revoked") return { code, status: "fail" };
+  if (revocation === "invalid_crl") return { code, status: "review", params: { crl: "invalid" } };
+  return { code, status: "pass", params: { crl: revocation === "good" ? "checked" : "unavailable" } };
 }
 
 /** LDSSecurityObject ::= SEQUENCE { version, hashAlgorithm, SEQUENCE OF { dataGroupNumber, hash } … } */

@@ -2,6 +2,7 @@ import { constants, createHash, publicDecrypt, verify, X509Certificate } from "n
 import type { CheckResult } from "@jitsumei/domain";
 import { assessCertificate, certificateSummary } from "../x509/chain.ts";
 import type { FaceImage } from "./data-groups.ts";
+import { revocationCheck } from "./passive-authentication.ts";
 import type { TrustStore } from "./trust-store.ts";
 
 /**
@@ -84,15 +85,7 @@ export function verifyResidenceCardChip(
             params: { reason: `document signer certificate ${assessment.validAt}` },
           },
     );
-    checks.push(
-      assessment.revocation === "revoked"
-        ? { code: "chip.document_signer_not_revoked", status: "fail" }
-        : {
-            code: "chip.document_signer_not_revoked",
-            status: "pass",
-            params: { crl: assessment.revocation === "good" ? "checked" : "unavailable" },
-          },
-    );
+    checks.push(revocationCheck(assessment.revocation));
   }
   const faceBytes = Buffer.from(chip.face);
   if (faceBytes.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])))

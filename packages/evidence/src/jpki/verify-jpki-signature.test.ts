@@ -35,6 +35,7 @@ describe("JPKI signature verification", () => {
   it.each([
     ["CMS with the content attached", jpki.signatures.cmsAttached, undefined, "cms"],
     ["detached CMS", jpki.signatures.cmsDetached, undefined, "cms"],
+    ["CMS naming its signer by key identifier", jpki.signatures.cmsSignerByKeyId, undefined, "cms"],
     ["a raw PKCS#1 signature with the certificate", jpki.signatures.pkcs1, jpki.certificate, "pkcs1"],
   ])("accepts %s, reading the four particulars", async (_, signature, certificate, format) => {
     const result = await verifyWith(signature, {}, certificate);

@@ -31,7 +31,12 @@ export type JpkiRevocation = {
 
 /** The local implementation: CRL files (a platform-operator adapter replaces it in production). */
 export function crlRevocation(crls: readonly Crl[]): JpkiRevocation {
-  return { status: async (certificate, issuer, at) => revocationStatus(certificate, issuer, crls, at) };
+  return {
+    status: async (certificate, issuer, at) => {
+      const status = revocationStatus(certificate, issuer, crls, at);
+      return status === "invalid_crl" ? "unknown" : status; // unknown goes to a person
+    },
+  };
 }
 
 export type JpkiVerification = {

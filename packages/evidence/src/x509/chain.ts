@@ -14,7 +14,7 @@ export type CertificateTrust = {
   issuer: X509Certificate | null;
   validAt: "valid" | "not_yet_valid" | "expired";
   issuerValidAt: "valid" | "not_yet_valid" | "expired" | null;
-  revocation: "good" | "revoked" | "unknown";
+  revocation: "good" | "revoked" | "unknown" | "invalid_crl";
 };
 
 export function findIssuer(certificate: X509Certificate, anchors: readonly X509Certificate[]): X509Certificate | null {
@@ -37,16 +37,25 @@ export function validityAt(certificate: X509Certificate, at: Date): "valid" | "n
   return "valid";
 }
 
-/** good: a CRL signed by the issuer and current at `at` does not list it; unknown: no such CRL. */
+/**
+ * good: a CRL signed by the issuer and current at `at` does not list it; unknown: no such CRL;
+ * invalid_crl: a CRL names the issuer but its signature does not verify (a person must look: a
+ * broken or forged CRL must not read as "not revoked").
+ */
 export function revocationStatus(
   certificate: X509Certificate,
   issuer: X509Certificate,
   crls: readonly Crl[],
   at: Date,
-): "good" | "revoked" | "unknown" {
+): "good" | "revoked" | "unknown" | "invalid_crl" {
   let current = false;
+  let invalid = false;
+  const issuerName = subjectDer(issuer);
   for (const crl of crls) {
-    if (!crlSignedBy(crl, issuer)) continue;
+    if (!crlSignedBy(crl, issuer)) {
+      if (issuerName?.equals(crl.issuer)) invalid = true;
+      continue;
+    }
     if (crl.revokedSerials.has(serialHex(certificate.serialNumber))) return "revoked";
     if (
       crl.thisUpdate.getTime() <= at.getTime() &&
@@ -55,7 +64,16 @@ export function revocationStatus(
       current = true;
     }
   }
+  if (invalid) return "invalid_crl";
   return current ? "good" : "unknown";
+}
+
+function subjectDer(certificate: X509Certificate): Buffer | null {
+  try {
+    return Buffer.from(AsnConvert.serialize(AsnConvert.parse(certificate.raw, Certificate).tbsCertificate.subject));
+  } catch {
+    return null;
+  }
 }
 
 export function assessCertificate(

@@ -1,6 +1,7 @@
 import { constants, verify as verifySignature, type X509Certificate } from "node:crypto";
 import { AsnConvert } from "@peculiar/asn1-schema";
 import { CertificateList } from "@peculiar/asn1-x509";
+import * as asn1js from "asn1js";
 import { readPssParameters } from "../asn1/cms.ts";
 import { signatureSchemeOf } from "../chip/algorithms.ts";
 
@@ -33,13 +34,21 @@ export function parseCrl(der: Uint8Array): Crl {
     thisUpdate: time(tbs.thisUpdate) ?? new Date(0),
     nextUpdate: time(tbs.nextUpdate),
     revokedSerials: new Set((tbs.revokedCertificates ?? []).map((r) => serialHex(bytes(r.userCertificate)))),
-    tbs: bytes(AsnConvert.serialize(tbs)),
+    tbs: rawTbs(der),
     signatureAlgorithm: {
       oid: list.signatureAlgorithm.algorithm,
       parameters: list.signatureAlgorithm.parameters ? bytes(list.signatureAlgorithm.parameters) : null,
     },
     signature: bytes(list.signature),
   };
+}
+
+/** The signed part of a CRL as received (re-encoding it could change the bytes the signature covers). */
+function rawTbs(der: Uint8Array): Buffer {
+  const parsed = asn1js.fromBER(new Uint8Array(der).buffer);
+  const first = parsed.result instanceof asn1js.Sequence ? parsed.result.valueBlock.value[0] : undefined;
+  if (!first) throw new Error("not a CRL");
+  return Buffer.from(first.valueBeforeDecodeView);
 }
 
 /** Whether the CRL was signed by `issuer` (a CRL from anyone else says nothing). */
