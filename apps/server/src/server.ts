@@ -9,7 +9,7 @@ import { loadEvidenceTrust } from "./evidence/evidence-trust.ts";
 import { lazyFaceMatcher } from "./evidence/face-matcher.ts";
 import { buildApp } from "./http/app.ts";
 import { seedDemoData } from "./inventory/seed-demo-data.ts";
-import { startJobWorker } from "./jobs/jobs.ts";
+import { errorSummary, startJobWorker } from "./jobs/jobs.ts";
 import { localOutboxMailer, type Mailer, smtpMailer } from "./mail/mailer.ts";
 import { deliverMailJob } from "./mail/outbox.ts";
 import { loadPolicies } from "./policy/load-policies.ts";
@@ -54,7 +54,8 @@ export async function startServer(
     { deliver_mail: deliverMailJob({ db, keys, mailer, domain }) },
     {
       pollMs: 1000,
-      onError: (error, job) => app.log.warn({ job: job.kind, jobId: job.id, err: String(error) }, "job failed"),
+      // No personal data in the log: the summary drops addresses an SMTP refusal repeats.
+      onError: (error, job) => warn(`job ${job.kind} #${job.id} failed: ${errorSummary(error)}`),
     },
   );
   const trust = loadEvidenceTrust(config, warn);

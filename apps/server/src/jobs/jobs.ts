@@ -52,11 +52,13 @@ export function startJobWorker(
       await db.query("UPDATE jobs SET status = 'done', done_at = now() WHERE id = $1", [job.id]);
     } catch (error) {
       options.onError?.(error, job);
-      // Back off 2, 4, 8 … seconds; give up after MAX_ATTEMPTS and leave the job for an operator.
+      // Back off 2, 4, 8 … seconds; give up after MAX_ATTEMPTS and leave the job for an operator. A
+      // permanent failure (the mail server refused the address) is not retried at all.
+      const attempts = error instanceof PermanentJobError ? MAX_ATTEMPTS : job.attempts;
       await db.query(
-        `UPDATE jobs SET last_error = $3, status = CASE WHEN $2 >= $4 THEN 'failed' ELSE 'pending' END,
-           run_at = now() + make_interval(secs => power(2, $2)::int) WHERE id = $1`,
-        [job.id, job.attempts, String(error instanceof Error ? error.message : error).slice(0, 500), MAX_ATTEMPTS],
+        `UPDATE jobs SET last_error = $3, status = CASE WHEN $2::int >= $4::int THEN 'failed' ELSE 'pending' END,
+           run_at = now() + make_interval(secs => power(2, $2::int)::int) WHERE id = $1`,
+        [job.id, attempts, errorSummary(error), MAX_ATTEMPTS],
       );
     }
     return true;
@@ -99,4 +101,19 @@ export function startJobWorker(
       if (running) await running;
     },
   };
+}
+
+/** A failure that retrying cannot cure: the job is marked failed at once. */
+export class PermanentJobError extends Error {}
+
+/**
+ * What of an error may be stored and logged: its code and the first line of its message, with
+ * e-mail addresses cut out (an SMTP server's refusal repeats the recipient).
+ */
+export function errorSummary(error: unknown): string {
+  const e = error as { code?: unknown; responseCode?: unknown; message?: unknown };
+  const message = String(e?.message ?? error).split("\n")[0] ?? "";
+  const code = typeof e?.code === "string" ? `${e.code} ` : "";
+  const response = typeof e?.responseCode === "number" ? `${e.responseCode} ` : "";
+  return `${code}${response}${message}`.replace(/[^\s<>@"']+@[^\s<>"']+/g, "[address]").slice(0, 300);
 }

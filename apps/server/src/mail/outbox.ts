@@ -3,7 +3,7 @@ import { decryptStandalone, encryptStandalone } from "../crypto/envelope.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
-import { enqueueJob } from "../jobs/jobs.ts";
+import { enqueueJob, errorSummary, PermanentJobError } from "../jobs/jobs.ts";
 import type { Mailer } from "./mailer.ts";
 
 type OutboxContent = { to: string; from: string; subject: string; text: string };
@@ -44,7 +44,10 @@ export function deliverMailJob(deps: { db: Queryable; keys: KeyManagement; maile
     const row = rows[0];
     if (row?.status !== "pending") return;
     const content = await readMail(deps.keys, row.id, row.content_enc);
-    const { transportMessageId } = await deps.mailer.send({ ...content, messageId: `<${row.id}@${deps.domain}>` });
+    const { transportMessageId } = await sendOrClassify(deps, row.id, {
+      ...content,
+      messageId: `<${row.id}@${deps.domain}>`,
+    });
     await deps.db.query(
       "UPDATE mail_outbox SET status = $2, transport_message_id = $3, sent_at = now() WHERE id = $1",
       [row.id, deps.mailer.kind === "smtp" ? "sent" : "kept_locally", transportMessageId],
@@ -71,4 +74,22 @@ export async function listOutbox(db: Queryable, keys: KeyManagement, limit: numb
       ...(await readMail(keys, r.id, r.content_enc)),
     })),
   );
+}
+
+/** A refusal of the recipient (5xx) is final: the mail is marked failed and the job not retried. */
+async function sendOrClassify(
+  deps: { db: Queryable; mailer: Mailer },
+  id: string,
+  message: Parameters<Mailer["send"]>[0],
+): Promise<{ transportMessageId: string | null }> {
+  try {
+    return await deps.mailer.send(message);
+  } catch (error) {
+    const responseCode = (error as { responseCode?: unknown }).responseCode;
+    if (typeof responseCode === "number" && responseCode >= 500) {
+      await deps.db.query("UPDATE mail_outbox SET status = 'failed' WHERE id = $1", [id]);
+      throw new PermanentJobError(errorSummary(error));
+    }
+    throw error;
+  }
 }

@@ -3,7 +3,7 @@ import { SMTPServer } from "smtp-server";
 export type ReceivedMail = { from: string; to: string[]; raw: string };
 
 /** A real SMTP server on a local port that keeps what it receives. */
-export async function startSmtpSink(): Promise<{
+export async function startSmtpSink(options: { refuse?: readonly string[] } = {}): Promise<{
   url: string;
   mails: ReceivedMail[];
   waitFor(n: number): Promise<ReceivedMail[]>;
@@ -13,6 +13,14 @@ export async function startSmtpSink(): Promise<{
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.includes(address.address)) {
+        return callback(
+          Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected`), { responseCode: 550 }),
+        );
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));

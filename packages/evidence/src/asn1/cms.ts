@@ -116,14 +116,9 @@ function rawSignedAttributes(der: Uint8Array): Buffer {
   // SignerInfo ::= SEQUENCE { version, sid, digestAlgorithm, [0] signedAttrs OPTIONAL, … }: the signed
   // attributes are the fourth element. (The sid may itself be a [0]: a subject key identifier.)
   const attributes = signerInfo.valueBlock.value[3];
-  if (
-    !attributes ||
-    attributes.idBlock.tagClass !== 3 ||
-    attributes.idBlock.tagNumber !== 0 ||
-    !attributes.idBlock.isConstructed
-  ) {
-    throw new CmsError("signed attributes not found");
-  }
+  const isSignedAttributes =
+    attributes?.idBlock.tagClass === 3 && attributes.idBlock.tagNumber === 0 && attributes.idBlock.isConstructed;
+  if (!attributes || !isSignedAttributes) throw new CmsError("signed attributes not found");
   const raw = Buffer.from(attributes.valueBeforeDecodeView);
   raw[0] = 0x31;
   return raw;
