@@ -80,7 +80,29 @@ describe("Idempotency-Key on POSTs that create something", () => {
     });
     expect(ra.body.instance).toBe(`/v1/applications/${a.body.reference}/submit`);
     expect(rb.body.instance).toBe(`/v1/applications/${b.body.reference}/submit`);
+    // Each request really ran (neither is the other's replay nor a key conflict).
+    expect(ra.body.code).toBe("application_incomplete");
+    expect(rb.body.code).toBe("application_incomplete");
     expect(rb.headers.get("idempotent-replayed")).toBeNull();
+  });
+
+  it("needs a UUID where there is no token to scope the key to", async () => {
+    const r = await server.api("POST", "/v1/applications", {
+      body,
+      headers: { "idempotency-key": "aaaaaaaaaaaaaaaa" },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body).toMatchObject({ code: "idempotency_key_invalid", field: "Idempotency-Key" });
+  });
+
+  it("answers a body nested deeper than the stack with 400, not 500", async () => {
+    const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
+    const r = await server.api("POST", "/v1/applications", {
+      rawBody: deep,
+      headers: { "content-type": "application/json", "idempotency-key": randomUUID() },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.code).toBe("malformed_request");
   });
 
   it("refuses a key too short to be unguessable", async () => {

@@ -82,6 +82,8 @@ describe("the prepaid online journey over HTTP", () => {
       "activate->active",
     ]);
     expect(await verifyAuditChain(server.services.db)).toMatchObject({ valid: true });
+    // Mail goes over SMTP here, so the developer outbox (which would list it) does not exist.
+    expect((await server.api("GET", "/dev/outbox")).status).toBe(404);
   });
 
   it("never approves a voice line on an MRZ alone: it goes to review with the reason", async () => {

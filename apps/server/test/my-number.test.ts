@@ -52,6 +52,14 @@ describe("the Individual Number (My Number) goes nowhere", () => {
       expect(String((r.body.errors as { reason: string }[])[0]?.reason)).toMatch(/must not be your Individual Number/);
       answers.push(JSON.stringify(r.body));
     }
+    // Typed as the number of another document, it is refused too.
+    const asPassport = await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+      token,
+      body: { ...particularsOf(anna), address, document: { ...particularsOf(anna).document, number: myNumber } },
+    });
+    expect(asPassport.status).toBe(422);
+    expect(asPassport.body.field).toBe("document.number");
+    answers.push(JSON.stringify(asPassport.body));
     // Without the number, a My Number card is accepted.
     const ok = await server.api("PUT", `/v1/applications/${reference}/applicant`, {
       token,

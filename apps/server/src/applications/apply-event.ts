@@ -1,15 +1,9 @@
 import { type ActorKind, type ApplicationEvent, type ApplicationState, nextState } from "@jitsumei/domain";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
-import type { Database, Queryable } from "../db/database.ts";
+import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { type ApplicationRow, lockApplication } from "./application-row.ts";
 
-/**
- * The one door for every change of an application's state. In the caller's transaction it locks
- * the row, asks the lifecycle table where the event leads, lets the caller do the work that belongs
- * to the step (`within`, e.g. reserving a SIM), then stores the event and the new state and appends
- * the audit entry. If anything throws, none of it happened.
- */
 export type Actor = { kind: ActorKind; id?: string };
 
 export type EventInput = {
@@ -27,6 +21,12 @@ export type AppliedEvent = {
   version: number;
 };
 
+/**
+ * The one door for every change of an application's state. In the caller's transaction it locks
+ * the row, asks the lifecycle table where the event leads, lets the caller do the work that belongs
+ * to the step (`within`, e.g. reserving a SIM), then stores the event and the new state and appends
+ * the audit entry. If anything throws, none of it happened.
+ */
 export async function applyEvent(
   tx: Queryable,
   input: EventInput,
@@ -71,7 +71,8 @@ export async function applyEvent(
     actor: input.actor.id ? `${input.actor.kind}:${input.actor.id}` : input.actor.kind,
     action: "application.transition",
     subject: application.reference,
-    data: { event: input.event, from: application.state, to: result.to, version, ...data },
+    // The step's own facts are nested: they can never overwrite what the entry says happened.
+    data: { event: input.event, from: application.state, to: result.to, version, data },
   });
   return {
     application: { ...application, state: result.to, version },
@@ -79,13 +80,4 @@ export async function applyEvent(
     to: result.to,
     version,
   };
-}
-
-/** applyEvent in a transaction of its own. */
-export function transition(
-  db: Database,
-  input: EventInput,
-  within?: (application: ApplicationRow) => Promise<Record<string, unknown> | undefined>,
-): Promise<AppliedEvent> {
-  return db.transaction((tx) => applyEvent(tx, input, within));
 }

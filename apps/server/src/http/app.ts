@@ -1,5 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { z } from "zod";
+import type { ApplicationRow } from "../applications/application-row.ts";
 import { authenticateApplicant } from "../applications/authenticate-applicant.ts";
 import { AppError, type FieldError } from "../errors.ts";
 import { requestHash, withIdempotency } from "../idempotency/idempotency.ts";
@@ -39,7 +40,9 @@ export async function buildApp(
   // JSON only: a text/plain body is refused (415) rather than handed to a route as a string.
   app.removeContentTypeParser("text/plain");
 
-  const routes = allRoutes.filter((r) => !(r.devOnly && services.config.env === "production"));
+  // Developer tools only outside production, and the outbox only where mail stays local.
+  const devTools = services.config.env !== "production" && services.config.mail.kind === "local-outbox";
+  const routes = allRoutes.filter((r) => !r.devOnly || devTools);
   const openapi = buildOpenApi(routes, API_VERSION);
   app.get("/openapi.json", async () => openapi);
 
@@ -65,22 +68,44 @@ export async function buildApp(
 
 async function handle(route: RouteSpec, request: FastifyRequest, services: Services): Promise<RouteResult> {
   const instance = request.url.split("?")[0] ?? request.url;
-  const run = async (): Promise<RouteResult> => {
+  const answer = async (fn: () => Promise<RouteResult>): Promise<RouteResult> => {
     try {
-      const application =
-        route.auth === "applicant"
-          ? await authenticateApplicant(
-              services.db,
-              String((request.params as Record<string, string>).reference ?? ""),
-              bearerToken(request),
-            )
-          : null;
+      return await fn();
+    } catch (error) {
+      if (error instanceof AppError) return problemResult(error, instance);
+      if (error instanceof CursorError) {
+        return problemResult(
+          AppError.validation([{ field: "cursor", reason: "is not a cursor this API gave out" }]),
+          instance,
+        );
+      }
+      throw error;
+    }
+  };
+
+  // Who is asking comes first: nothing (not even an idempotency key) is stored for a wrong token.
+  let application: ApplicationRow | null = null;
+  if (route.auth === "applicant") {
+    try {
+      application = await authenticateApplicant(
+        services.db,
+        String((request.params as Record<string, string>).reference ?? ""),
+        bearerToken(request),
+      );
+    } catch (error) {
+      if (error instanceof AppError) return problemResult(error, instance);
+      throw error;
+    }
+  }
+
+  const run = () =>
+    answer(async () => {
       const errors: FieldError[] = [];
       const params = parse(route.params, request.params, "", errors);
       const query = parse(route.query, request.query, "", errors);
       const body = parse(route.body, request.body ?? {}, "", errors);
       if (errors.length > 0) throw AppError.validation(errors);
-      return await route.handler(
+      return route.handler(
         {
           params,
           query,
@@ -96,44 +121,23 @@ async function handle(route: RouteSpec, request: FastifyRequest, services: Servi
         },
         services,
       );
-    } catch (error) {
-      if (error instanceof AppError) return problemResult(error, instance);
-      if (error instanceof CursorError) {
-        return problemResult(
-          AppError.validation([{ field: "cursor", reason: "is not a cursor this API gave out" }]),
-          instance,
-        );
-      }
-      throw error;
-    }
-  };
+    });
 
   const key = request.headers["idempotency-key"];
   if (!route.idempotent || key === undefined) return run();
-  const principal =
-    route.auth === "applicant"
-      ? `applicant:${String((request.params as Record<string, string>).reference)}:${bearerToken(request) ?? ""}`
-      : "anonymous";
-  try {
+  const opened = application;
+  return answer(async () => {
     const result = await withIdempotency(
       services,
       {
-        principal: principalId(principal),
+        principal: opened ? `application:${opened.id}` : "anonymous",
         key: String(key),
         hash: requestHash(route.method, instance, request.body ?? null),
       },
       run,
     );
     return result.replayed ? { ...result, headers: { ...result.headers, "idempotent-replayed": "true" } } : result;
-  } catch (error) {
-    if (error instanceof AppError) return problemResult(error, instance);
-    throw error;
-  }
-}
-
-/** Keys are scoped to the caller; an applicant's scope is stored as a hash, never with the token. */
-function principalId(principal: string): string {
-  return principal === "anonymous" ? principal : requestHash("principal", principal, null).toString("base64url");
+  });
 }
 
 function parse<T>(schema: z.ZodType<T> | undefined, value: unknown, prefix: string, errors: FieldError[]): T {

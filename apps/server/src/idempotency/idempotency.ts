@@ -15,13 +15,21 @@ import { AppError } from "../errors.ts";
 export type StoredResponse = { status: number; body?: unknown; headers?: Record<string, string> };
 
 const KEY_FORMAT = /^[\x21-\x7e]{16,255}$/;
+// Without a token, every caller shares one scope: only a UUID is unguessable enough to keep another
+// caller from replaying someone's answer (it holds their access token).
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A request that has held its key this long without an answer died with its process: let a retry run.
 const ABANDONED_AFTER_SECONDS = 300;
 
 export function requestHash(method: string, path: string, body: unknown): Buffer {
-  return createHash("sha256")
-    .update(canonicalJson({ method, path, body: body ?? null }))
-    .digest();
+  let canonical: string;
+  try {
+    canonical = canonicalJson({ method, path, body: body ?? null });
+  } catch {
+    // Nesting deep enough to exhaust the stack is not a request anyone means to send.
+    throw new AppError("malformed_request", "The body is nested too deeply");
+  }
+  return createHash("sha256").update(canonical).digest();
 }
 
 export async function withIdempotency(
@@ -29,6 +37,11 @@ export async function withIdempotency(
   scope: { principal: string; key: string; hash: Buffer },
   run: () => Promise<StoredResponse>,
 ): Promise<StoredResponse & { replayed: boolean }> {
+  if (scope.principal === "anonymous" && !UUID.test(scope.key)) {
+    throw new AppError("idempotency_key_invalid", "Idempotency-Key must be a UUID for this request", {
+      errors: [{ field: "Idempotency-Key", reason: "must be a UUID (random, e.g. from crypto.randomUUID())" }],
+    });
+  }
   if (!KEY_FORMAT.test(scope.key)) {
     throw new AppError(
       "idempotency_key_invalid",

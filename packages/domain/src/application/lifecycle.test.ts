@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  type ActorKind,
   type ApplicationEvent,
   type ApplicationState,
   applicationEvents,
@@ -21,78 +22,83 @@ const contexts: Record<string, LifecycleContext> = {
   postpaidDeposit: { planKind: "postpaid", depositRequired: true },
 };
 
+// Who may send each event: a = applicant, s = staff, y = system.
 const common = `
-  draft submit -> checking
-  correction_requested submit -> checking
-  checking checks_passed -> approved
-  checking checks_need_review -> in_review
-  checking checks_need_correction -> correction_requested
-  checking checks_failed -> rejected
-  in_review approve -> approved
-  in_review reject -> rejected
-  in_review request_correction -> correction_requested
-  deposit_pending pay_deposit -> ready_to_issue
-  ready_to_issue assign_sim -> sim_assigned
-  sim_assigned ship -> in_delivery
-  in_delivery deliver -> delivered
-  in_delivery delivery_failed -> sim_assigned
-  sim_assigned activate -> active
-  delivered activate -> active
-  draft cancel -> cancelled
-  checking cancel -> cancelled
-  in_review cancel -> cancelled
-  correction_requested cancel -> cancelled
-  approved cancel -> cancelled
-  contract_pending cancel -> cancelled
-  deposit_pending cancel -> cancelled
-  ready_to_issue cancel -> cancelled
-  sim_assigned cancel -> cancelled
-  in_delivery cancel -> cancelled
-  delivered cancel -> cancelled
-  draft expire -> expired
-  correction_requested expire -> expired
-  contract_pending expire -> expired
-  deposit_pending expire -> expired
+  draft submit -> checking [a]
+  correction_requested submit -> checking [a]
+  checking checks_passed -> approved [y]
+  checking checks_need_review -> in_review [y]
+  checking checks_need_correction -> correction_requested [y]
+  checking checks_failed -> rejected [y]
+  in_review approve -> approved [s]
+  in_review reject -> rejected [s]
+  in_review request_correction -> correction_requested [s]
+  deposit_pending pay_deposit -> ready_to_issue [sy]
+  ready_to_issue assign_sim -> sim_assigned [sy]
+  sim_assigned ship -> in_delivery [sy]
+  in_delivery deliver -> delivered [sy]
+  in_delivery delivery_failed -> sim_assigned [sy]
+  sim_assigned activate -> active [asy]
+  delivered activate -> active [asy]
+  draft cancel -> cancelled [asy]
+  checking cancel -> cancelled [asy]
+  in_review cancel -> cancelled [asy]
+  correction_requested cancel -> cancelled [asy]
+  approved cancel -> cancelled [asy]
+  contract_pending cancel -> cancelled [asy]
+  deposit_pending cancel -> cancelled [asy]
+  ready_to_issue cancel -> cancelled [asy]
+  sim_assigned cancel -> cancelled [asy]
+  in_delivery cancel -> cancelled [asy]
+  delivered cancel -> cancelled [asy]
+  draft expire -> expired [y]
+  correction_requested expire -> expired [y]
+  contract_pending expire -> expired [y]
+  deposit_pending expire -> expired [y]
 `;
 const expected: Record<string, string> = {
   prepaid: `${common}
-  approved assign_sim -> sim_assigned`,
+  approved assign_sim -> sim_assigned [sy]`,
   postpaidNoDeposit: `${common}
-  approved offer_contract -> contract_pending
-  contract_pending sign_contract -> ready_to_issue`,
+  approved offer_contract -> contract_pending [sy]
+  contract_pending sign_contract -> ready_to_issue [a]`,
   postpaidDeposit: `${common}
-  approved offer_contract -> contract_pending
-  contract_pending sign_contract -> deposit_pending`,
+  approved offer_contract -> contract_pending [sy]
+  contract_pending sign_contract -> deposit_pending [a]`,
 };
 
-function parse(text: string): Map<string, ApplicationState> {
-  const map = new Map<string, ApplicationState>();
+const actorLetters: Record<string, ActorKind> = { a: "applicant", s: "staff", y: "system" };
+const allActors: readonly ActorKind[] = ["applicant", "staff", "system"];
+
+function parse(text: string): Map<string, { to: ApplicationState; actors: ActorKind[] }> {
+  const map = new Map<string, { to: ApplicationState; actors: ActorKind[] }>();
   for (const line of text.split("\n").filter((l) => l.trim() !== "")) {
-    const [from, event, , to] = line.trim().split(/\s+/);
-    map.set(`${from} ${event}`, to as ApplicationState);
+    const [from, event, , to, letters = ""] = line.trim().split(/\s+/);
+    const actors = [...letters.replace(/[[\]]/g, "")].map((l) => actorLetters[l] as ActorKind);
+    map.set(`${from} ${event}`, { to: to as ApplicationState, actors });
   }
   return map;
 }
 
 describe("application lifecycle table", () => {
   for (const [name, context] of Object.entries(contexts)) {
-    it(`gives the expected next state or a typed refusal for every (state, event) pair: ${name}`, () => {
+    it(`gives the expected next state, for the expected actors only, or a typed refusal for every (state, event, actor): ${name}`, () => {
       const want = parse(expected[name] ?? "");
       let allowed = 0;
       for (const state of applicationStates) {
         for (const event of applicationEvents) {
-          const row = transitions.find((t) => t.from === state && t.event === event);
-          const actor = row?.by[0] ?? "system";
-          const result = nextState(state, event, actor, context);
           const target = want.get(`${state} ${event}`);
-          if (target) {
-            allowed++;
-            expect(result, `${state} ${event}`).toMatchObject({ ok: true, to: target });
-          } else {
-            expect(result, `${state} ${event}`).toEqual({
-              ok: false,
-              refusal: { code: "transition_not_allowed", state, event },
-            });
+          if (target) allowed++;
+          for (const actor of allActors) {
+            const result = nextState(state, event, actor, context);
+            const label = `${state} ${event} by ${actor}`;
+            if (!target) {
+              expect(result, label).toEqual({ ok: false, refusal: { code: "transition_not_allowed", state, event } });
+            } else if (target.actors.includes(actor)) {
+              expect(result, label).toMatchObject({ ok: true, to: target.to });
+            } else {
+              expect(result, label).toEqual({ ok: false, refusal: { code: "actor_not_allowed", state, event, actor } });
+            }
           }
         }
       }

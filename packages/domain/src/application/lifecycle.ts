@@ -128,7 +128,8 @@ export const transitions: readonly Transition[] = [
     by: applicant,
     guard: "postpaidWithoutDeposit",
   },
-  { from: "deposit_pending", event: "pay_deposit", to: "ready_to_issue", by: anyone },
+  // Paid is what the payment gateway (system) or a cashier (staff) says, never the applicant.
+  { from: "deposit_pending", event: "pay_deposit", to: "ready_to_issue", by: staffOrSystem },
   { from: "ready_to_issue", event: "assign_sim", to: "sim_assigned", by: staffOrSystem },
 
   { from: "sim_assigned", event: "ship", to: "in_delivery", by: staffOrSystem },

@@ -85,7 +85,16 @@ export const particularsSchema = z.object({
         return;
       }
       if (number === "") ctx.addIssue({ code: "custom", path: ["number"], message: "must not be empty" });
-      else if (document.type === "residence_card" && !isResidenceCardNumber(number.toUpperCase())) {
+      // Twelve digits are an Individual Number typed in the wrong place, except on a driving licence,
+      // whose number is also twelve digits.
+      else if (document.type !== "drivers_licence" && looksLikeIndividualNumber(number)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["number"],
+          message:
+            "must not be an Individual Number (My Number): the law forbids recording it; enter this document's own number",
+        });
+      } else if (document.type === "residence_card" && !isResidenceCardNumber(number.toUpperCase())) {
         ctx.addIssue({
           code: "custom",
           path: ["number"],
