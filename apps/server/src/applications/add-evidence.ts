@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type CheckResult, explainCheck, hasTag, parseMrz } from "@jitsumei/domain";
+import { type CheckResult, explainCheck, parseMrz } from "@jitsumei/domain";
 import {
   inspectImage,
   verifyJpkiSignature,
@@ -12,7 +12,7 @@ import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
 import { jpkiSigningPayload } from "../evidence/jpki-payload.ts";
-import { type ApplicationRow, lockApplication } from "./application-row.ts";
+import { type ApplicationRow, lockEditable } from "./application-row.ts";
 import { cipherFor, type ImagePurpose, loadApplicationData, type StoredEvidence } from "./load-application-data.ts";
 
 export type EvidenceInput =
@@ -48,16 +48,7 @@ export async function addEvidence(
   const cipher = await cipherFor(deps.keys, application);
   const id = randomUUID();
   await deps.db.transaction(async (tx) => {
-    const locked = await lockApplication(tx, application.id);
-    if (!locked || !hasTag(locked.state, "editable")) {
-      throw new AppError(
-        "application_not_editable",
-        `The application is ${locked?.state}: evidence can no longer be added`,
-        {
-          state: locked?.state,
-        },
-      );
-    }
+    await lockEditable(tx, application.id, "evidence can no longer be added");
     await tx.query("UPDATE applications SET content_version = content_version + 1 WHERE id = $1", [application.id]);
     await tx.query("INSERT INTO evidence (id, application_id, kind, content_enc) VALUES ($1, $2, $3, $4)", [
       id,

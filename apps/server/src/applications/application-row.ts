@@ -1,6 +1,7 @@
-import type { ApplicationState, FormFactor, Language, PlanKind } from "@jitsumei/domain";
+import { type ApplicationState, type FormFactor, hasTag, type Language, type PlanKind } from "@jitsumei/domain";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
+import { AppError } from "../errors.ts";
 
 /** An application as stored (personal data still encrypted). Only this module reads the table. */
 export type ApplicationRow = {
@@ -77,4 +78,15 @@ export async function lockApplication(tx: Queryable, id: string): Promise<Applic
     [id],
   );
   return rows[0] ? fromRaw(rows[0]) : null;
+}
+
+/** Locks the row and refuses unless the applicant may still change it (draft, correction requested). */
+export async function lockEditable(tx: Queryable, id: string, what: string): Promise<ApplicationRow> {
+  const locked = await lockApplication(tx, id);
+  if (!locked || !hasTag(locked.state, "editable")) {
+    throw new AppError("application_not_editable", `The application is ${locked?.state}: ${what}`, {
+      state: locked?.state,
+    });
+  }
+  return locked;
 }

@@ -28,7 +28,7 @@ export async function createApplication(
   deps: { db: Database; keys: KeyManagement },
   input: CreateApplicationInput,
 ): Promise<CreatedApplication> {
-  const plan = await findPlan(deps.db, input.planId);
+  const plan = await findPlan(deps.db, input.planId, { onSale: true });
   if (!plan) {
     throw new AppError("plan_not_found", `There is no plan "${input.planId}" on sale (see GET /v1/plans)`, {
       errors: [{ field: "planId", reason: "is not a plan on sale" }],

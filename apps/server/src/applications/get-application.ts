@@ -1,4 +1,4 @@
-import { type CheckStatus, explainCheck, hasTag, stateTags } from "@jitsumei/domain";
+import { acceptsEvent, type CheckStatus, explainCheck, hasTag, stateTags } from "@jitsumei/domain";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { findAssignedSim } from "../inventory/assign-sim.ts";
@@ -8,7 +8,7 @@ import { requirementsForApplication } from "../policy/requirements-for-applicati
 import type { ApplicationRow } from "./application-row.ts";
 import { loadApplicationData } from "./load-application-data.ts";
 import { type MissingItem, missingItems } from "./missing-items.ts";
-import { activatableStates, MAX_ACTIVATION_FAILURES } from "./request-activation-code.ts";
+import { MAX_ACTIVATION_FAILURES } from "./request-activation-code.ts";
 
 /** The application as its applicant sees it: state, what is still needed, check results with reasons. */
 export async function getApplicationView(
@@ -35,7 +35,7 @@ export async function getApplicationView(
     needs.push(...missingItems(requirements, data.particulars, data.evidence));
     if (needs.length === 0) needs.push({ field: "submit", reason: "everything is there: submit the application" });
   }
-  if ((activatableStates as readonly string[]).includes(application.state) && !application.activationLockedAt) {
+  if (acceptsEvent(application.state, "activate") && !application.activationLockedAt) {
     needs.push({ field: "activation", reason: "request an activation code, then activate the line with it" });
   }
 

@@ -1,3 +1,4 @@
+import { acceptsEvent } from "@jitsumei/domain";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
@@ -9,9 +10,6 @@ import { loadApplicationData } from "./load-application-data.ts";
 import { newActivationCode } from "./secrets.ts";
 
 export const MAX_ACTIVATION_FAILURES = 5;
-
-/** States from which the line can be activated by code. */
-export const activatableStates = ["sim_assigned", "delivered"] as const;
 
 export function activationCodeHash(keys: KeyManagement, applicationId: string, code: string): Buffer {
   // Keyed: a six-digit code hashed without a secret would fall to a 10^6 search of a database copy.
@@ -68,7 +66,7 @@ export function assertActivatable(application: ApplicationRow): void {
       `Activation of ${application.reference} is locked after ${MAX_ACTIVATION_FAILURES} wrong codes: contact support to unlock it`,
     );
   }
-  if (!(activatableStates as readonly string[]).includes(application.state)) {
+  if (!acceptsEvent(application.state, "activate")) {
     throw new AppError(
       "activation_not_ready",
       `The application is ${application.state}: there is no SIM to activate yet`,

@@ -1,4 +1,4 @@
-import { hasTag, type Particulars } from "@jitsumei/domain";
+import type { Particulars } from "@jitsumei/domain";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
@@ -6,7 +6,7 @@ import { AppError } from "../errors.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
-import { type ApplicationRow, lockApplication } from "./application-row.ts";
+import { type ApplicationRow, lockEditable } from "./application-row.ts";
 import { cipherFor } from "./load-application-data.ts";
 
 /** The key of the blind index on document numbers (a document is the same whatever the case or spacing). */
@@ -44,16 +44,7 @@ export async function updateParticulars(
   const cipher = await cipherFor(deps.keys, application);
   const indexValue = documentIndexValue(particulars.document);
   await deps.db.transaction(async (tx) => {
-    const locked = await lockApplication(tx, application.id);
-    if (!locked || !hasTag(locked.state, "editable")) {
-      throw new AppError(
-        "application_not_editable",
-        `The application is ${locked?.state}: particulars can no longer change`,
-        {
-          state: locked?.state,
-        },
-      );
-    }
+    await lockEditable(tx, application.id, "particulars can no longer change");
     await tx.query(
       "UPDATE applications SET particulars_enc = $2, document_index = $3, identity_index = $4, content_version = content_version + 1, updated_at = now() WHERE id = $1",
       [

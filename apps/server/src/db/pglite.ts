@@ -1,5 +1,5 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { dirname } from "node:path";
+import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import type { Database, Queryable, Row } from "./database.ts";
 
@@ -61,25 +61,46 @@ export async function openPglite(dataDir: string | null): Promise<PgliteDatabase
   };
 }
 
+/** Folders this process has open: a second open in the same process would corrupt them as surely. */
+const openHere = new Set<string>();
+
+/**
+ * The lock file appears whole or not at all: it is written under a temporary name and linked into
+ * place (link fails if the lock exists), so another process never reads a half-written pid. A lock
+ * whose process has died is taken over by renaming it away first: of two processes racing for the
+ * same stale lock, only one rename succeeds.
+ */
 function takeLock(dataDir: string): () => void {
-  const lockFile = `${dataDir}.lock`;
+  const lockFile = `${resolve(dataDir)}.lock`;
+  if (openHere.has(lockFile)) throw new EmbeddedDatabaseBusyError(dataDir, process.pid);
   mkdirSync(dirname(lockFile), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockFile, "wx");
-      writeFileSync(fd, String(process.pid));
-      closeSync(fd);
-      return () => rmSync(lockFile, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const pid = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
-      if (Number.isInteger(pid) && pid !== process.pid && isAlive(pid))
-        throw new EmbeddedDatabaseBusyError(dataDir, pid);
-      // A lock left by a process that died: take it over.
-      rmSync(lockFile, { force: true });
+  const temporary = `${lockFile}.${process.pid}.${Date.now()}`;
+  writeFileSync(temporary, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        linkSync(temporary, lockFile);
+        openHere.add(lockFile);
+        return () => {
+          openHere.delete(lockFile);
+          rmSync(lockFile, { force: true });
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        const pid = Number.parseInt(readFileSync(lockFile, "utf8"), 10);
+        if (Number.isInteger(pid) && isAlive(pid)) throw new EmbeddedDatabaseBusyError(dataDir, pid);
+        try {
+          renameSync(lockFile, `${temporary}.stale`);
+          rmSync(`${temporary}.stale`, { force: true });
+        } catch {
+          // another process took the stale lock over first: try again, and meet its live pid
+        }
+      }
     }
+    throw new Error(`Could not take the lock ${lockFile}`);
+  } finally {
+    rmSync(temporary, { force: true });
   }
-  throw new Error(`Could not take the lock ${lockFile}`);
 }
 
 function isAlive(pid: number): boolean {

@@ -48,8 +48,19 @@ export async function listPlans(
   };
 }
 
-export async function findPlan(db: Queryable, id: string): Promise<Plan | null> {
-  const { rows } = await db.query<PlanRow>("SELECT * FROM plans WHERE id = $1 AND available", [id]);
+/**
+ * A plan by id. New applications need one on sale; an application already under way keeps its plan
+ * even after the operator withdraws it from sale.
+ */
+export async function findPlan(
+  db: Queryable,
+  id: string,
+  options: { onSale: boolean } = { onSale: false },
+): Promise<Plan | null> {
+  const { rows } = await db.query<PlanRow>("SELECT * FROM plans WHERE id = $1 AND (available OR NOT $2)", [
+    id,
+    options.onSale,
+  ]);
   return rows[0] ? toPlan(rows[0]) : null;
 }
 

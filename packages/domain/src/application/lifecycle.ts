@@ -205,6 +205,11 @@ export function eventsFrom(state: ApplicationState, context: LifecycleContext): 
   ];
 }
 
+/** Whether some actor, in some context, may send `event` in `state`. */
+export function acceptsEvent(state: ApplicationState, event: ApplicationEvent): boolean {
+  return transitions.some((t) => t.from === state && t.event === event);
+}
+
 export function isApplicationState(value: string): value is ApplicationState {
   return (applicationStates as readonly string[]).includes(value);
 }
