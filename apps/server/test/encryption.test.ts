@@ -1,8 +1,11 @@
 import { execFileSync } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { localKeyManagement } from "../src/crypto/key-management.ts";
 import type { PgliteDatabase } from "../src/db/pglite.ts";
-import { anna, draftApplication, td3 } from "./support/journey.ts";
+import { anna, draftApplication, particularsOf, td3 } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
@@ -14,6 +17,33 @@ beforeAll(async () => {
   });
   reference = drafted.reference;
   await server.api("POST", `/v1/applications/${reference}/submit`, { token: drafted.token });
+
+  // Every other place personal data is kept: a chip read (its DG1 holds the MRZ), a selfie, a mail
+  // in the outbox and an idempotent answer that repeats the particulars.
+  const { chip } = inject("evidenceFixtures");
+  const other = await draftApplication(server, "prepaid-data-esim", anna);
+  const b64 = (file: string) => readFileSync(file).toString("base64");
+  await server.api("POST", `/v1/applications/${other.reference}/evidence`, {
+    token: other.token,
+    body: {
+      kind: "chip",
+      sod: b64(chip.chips.rsa.sod),
+      dataGroups: { "1": b64(chip.chips.rsa.dg1), "2": b64(chip.chips.rsa.dg2) },
+    },
+  });
+  const faces = join(import.meta.dirname, "..", "..", "..", "packages", "evidence", "src", "face", "fixtures");
+  await server.api("POST", `/v1/applications/${other.reference}/evidence`, {
+    token: other.token,
+    body: { kind: "selfie", image: readFileSync(join(faces, "synthetic-face-a.jpg")).toString("base64") },
+  });
+  await server.api("PUT", `/v1/applications/${other.reference}/applicant`, {
+    token: other.token,
+    body: particularsOf(anna),
+    headers: { "idempotency-key": randomUUID() },
+  });
+  await server.api("POST", `/v1/applications/${other.reference}/submit`, { token: other.token });
+  await server.api("POST", `/v1/applications/${other.reference}/activation-code`, { token: other.token });
+  await server.services.jobs.drain();
 });
 afterAll(async () => server?.close());
 
@@ -32,6 +62,11 @@ async function dumpDatabase(): Promise<string> {
 
 describe("personal data at rest", () => {
   it("appears nowhere in plain text in a dump of the database", async () => {
+    // The places searched really hold something: a mail, chip and selfie evidence, a stored answer.
+    const count = async (sql: string) => Number((await server.services.db.query<{ n: number }>(sql)).rows[0]?.n);
+    expect(await count("SELECT count(*)::int AS n FROM mail_outbox")).toBeGreaterThan(0);
+    expect(await count("SELECT count(*)::int AS n FROM evidence WHERE kind IN ('chip', 'selfie')")).toBe(2);
+    expect(await count("SELECT count(*)::int AS n FROM idempotency_keys WHERE response_enc IS NOT NULL")).toBe(1);
     const dump = await dumpDatabase();
     // The dump is real and complete: it holds the application's non-personal reference.
     expect(dump).toContain(reference);
@@ -47,6 +82,8 @@ describe("personal data at rest", () => {
       "千代田1-1",
       mrzLine2,
       mrzLine2.slice(0, 10),
+      "P<UTOERIKSSON", // the chip's DG1
+      "activation code for application", // the mail's text
     ]) {
       expect(dump.includes(secret), `"${secret}" found in the dump`).toBe(false);
     }

@@ -70,13 +70,13 @@ export function verifyPassiveAuthentication(
   } catch (error) {
     return fail("chip.sod_readable", error instanceof Error ? error.message : String(error));
   }
+  if (parsed.eContentType !== LDS_SECURITY_OBJECT && !TOLERATED_CONTENT_TYPES.includes(parsed.eContentType)) {
+    return fail("chip.sod_readable", `the SOD's content type ${parsed.eContentType} is not an LDS security object`);
+  }
   checks.push({ code: "chip.sod_readable", status: "pass" });
   fields.ldsContentType = parsed.eContentType;
   fields.hashAlgorithm = lds.hash;
   fields.dataGroupsSigned = [...lds.hashes.keys()].sort((a, b) => a - b);
-  if (parsed.eContentType !== LDS_SECURITY_OBJECT && !TOLERATED_CONTENT_TYPES.includes(parsed.eContentType)) {
-    return fail("chip.sod_readable", `the SOD's content type ${parsed.eContentType} is not an LDS security object`);
-  }
 
   // 2. Each data group as read hashes to the value the issuer signed.
   const mismatched: number[] = [];
