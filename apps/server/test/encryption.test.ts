@@ -5,13 +5,14 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { localKeyManagement } from "../src/crypto/key-management.ts";
 import type { PgliteDatabase } from "../src/db/pglite.ts";
-import { anna, draftApplication, particularsOf, td3 } from "./support/journey.ts";
+import { anna, draftApplication, td3 } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
 let reference: string;
+const { chip } = inject("evidenceFixtures");
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ JITSUMEI_CSCA_DIR: chip.trustDir });
   const drafted = await draftApplication(server, "prepaid-voice-sim", anna, {
     address: { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1 ジツメイハイツ" },
   });
@@ -20,7 +21,6 @@ beforeAll(async () => {
 
   // Every other place personal data is kept: a chip read (its DG1 holds the MRZ), a selfie, a mail
   // in the outbox and an idempotent answer that repeats the particulars.
-  const { chip } = inject("evidenceFixtures");
   const other = await draftApplication(server, "prepaid-data-esim", anna);
   const b64 = (file: string) => readFileSync(file).toString("base64");
   await server.api("POST", `/v1/applications/${other.reference}/evidence`, {
@@ -36,12 +36,11 @@ beforeAll(async () => {
     token: other.token,
     body: { kind: "selfie", image: readFileSync(join(faces, "synthetic-face-a.jpg")).toString("base64") },
   });
-  await server.api("PUT", `/v1/applications/${other.reference}/applicant`, {
+  // The submit answer repeats the particulars, and is kept for replays of its Idempotency-Key.
+  await server.api("POST", `/v1/applications/${other.reference}/submit`, {
     token: other.token,
-    body: particularsOf(anna),
     headers: { "idempotency-key": randomUUID() },
   });
-  await server.api("POST", `/v1/applications/${other.reference}/submit`, { token: other.token });
   await server.api("POST", `/v1/applications/${other.reference}/activation-code`, { token: other.token });
   await server.services.jobs.drain();
 });
