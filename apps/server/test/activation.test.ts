@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { draftApplication } from "./support/journey.ts";
+import { activationCodeFromOutbox, draftApplication } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
@@ -15,12 +15,7 @@ async function readyToActivate() {
   const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
   expect(submitted.body.state).toBe("sim_assigned");
   expect((await server.api("POST", `/v1/applications/${reference}/activation-code`, { token })).status).toBe(202);
-  await server.services.jobs.drain();
-  const outbox = await server.api("GET", "/dev/outbox");
-  const mail = (outbox.body.items as { subject: string; text: string }[]).find((m) => m.text.includes(reference));
-  const code = /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1];
-  if (!code) throw new Error("no code in the outbox");
-  return { reference, token, code };
+  return { reference, token, code: await activationCodeFromOutbox(server, reference) };
 }
 
 const wrong = (code: string) => String((Number(code) + 1) % 1_000_000).padStart(6, "0");

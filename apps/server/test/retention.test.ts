@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
 import { exportVerificationRecords } from "../src/records/export-verification-records.ts";
 import { duePurges, markContractEnded, purgeDue, setLegalHold } from "../src/records/retention.ts";
-import { anna, draftApplication } from "./support/journey.ts";
+import { activeLine, anna } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
@@ -13,27 +13,12 @@ beforeAll(async () => {
 });
 afterAll(async () => server?.close());
 
-async function activeLine(documentNumber: string) {
-  const person = { ...anna, documentNumber };
-  const { reference, token } = await draftApplication(server, "prepaid-data-esim", person);
-  await server.api("POST", `/v1/applications/${reference}/submit`, { token });
-  await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
-  await server.services.jobs.drain();
-  const outbox = await server.api("GET", "/dev/outbox");
-  const text = (outbox.body.items as { text: string }[]).find((m) => m.text.includes(reference))?.text ?? "";
-  const code = /\b(\d{6})\b/.exec(text)?.[1];
-  expect((await server.api("POST", `/v1/applications/${reference}/activation`, { token, body: { code } })).status).toBe(
-    200,
-  );
-  return { reference, token };
-}
-
 describe("retention and purge of verification records", () => {
   it("purges exactly what is due, keeps what is on hold or not due, and the audit chain still verifies", async () => {
-    const due = await activeLine("A11111111");
-    const held = await activeLine("B22222222");
-    const notEnded = await activeLine("C33333333");
-    const endedLater = await activeLine("D44444444");
+    const due = await activeLine(server, { ...anna, documentNumber: "A11111111" });
+    const held = await activeLine(server, { ...anna, documentNumber: "B22222222" });
+    const notEnded = await activeLine(server, { ...anna, documentNumber: "C33333333" });
+    const endedLater = await activeLine(server, { ...anna, documentNumber: "D44444444" });
     const db = server.services.db;
 
     expect(await markContractEnded(db, due.reference, new Date("2026-01-10"), "test")).toMatchObject({

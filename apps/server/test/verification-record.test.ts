@@ -5,30 +5,17 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
 import { exportVerificationRecords } from "../src/records/export-verification-records.ts";
-import { anna, draftApplication } from "./support/journey.ts";
+import { activeLine } from "./support/journey.ts";
 import { testDatabaseKind } from "./support/test-database.ts";
-import { startTestServer, type TestServer } from "./support/test-server.ts";
+import { startTestServer } from "./support/test-server.ts";
 
 const cli = join(import.meta.dirname, "..", "bin", "jitsumei.js");
-
-async function activate(server: TestServer): Promise<{ reference: string; msisdn: string }> {
-  const { reference, token } = await draftApplication(server, "prepaid-data-esim", anna);
-  await server.api("POST", `/v1/applications/${reference}/submit`, { token });
-  await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
-  await server.services.jobs.drain();
-  const outbox = await server.api("GET", "/dev/outbox");
-  const text = (outbox.body.items as { text: string }[]).find((m) => m.text.includes(reference))?.text ?? "";
-  const code = /\b(\d{6})\b/.exec(text)?.[1];
-  const activated = await server.api("POST", `/v1/applications/${reference}/activation`, { token, body: { code } });
-  expect(activated.status).toBe(200);
-  return { reference, msisdn: String(activated.body.msisdn) };
-}
 
 describe("the verification record (本人確認記録)", () => {
   it("is written when the line is activated, with every item the law lists, and cannot be rewritten", async () => {
     const server = await startTestServer();
     try {
-      const { reference, msisdn } = await activate(server);
+      const { reference, msisdn } = await activeLine(server);
       const [record] = await exportVerificationRecords(server.services, { from: null, to: null, actor: "test" });
       expect(record).toMatchObject({
         reference,
@@ -58,7 +45,7 @@ describe("the verification record (本人確認記録)", () => {
   it("is exported by compliance as CSV from the command line", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "jitsumei-records-"));
     const server = await startTestServer({ JITSUMEI_DATA_DIR: dataDir }, { pgliteDir: join(dataDir, "pglite") });
-    const { reference } = await activate(server);
+    const { reference } = await activeLine(server);
     const env = {
       ...process.env,
       JITSUMEI_MASTER_KEY: server.masterKey.toString("base64"),

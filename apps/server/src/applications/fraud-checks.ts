@@ -1,22 +1,7 @@
 import { createRequire } from "node:module";
-import type { CheckResult } from "@jitsumei/domain";
+import { type CheckResult, lineHoldingStates } from "@jitsumei/domain";
 import type { Config } from "../config/config.ts";
 import type { Queryable } from "../db/database.ts";
-
-/** States in which an application holds, or may soon hold, a line. */
-const holdingStates = [
-  "checking",
-  "in_review",
-  "correction_requested",
-  "approved",
-  "contract_pending",
-  "deposit_pending",
-  "ready_to_issue",
-  "sim_assigned",
-  "in_delivery",
-  "delivered",
-  "active",
-];
 
 /**
  * Fraud controls on the blind indexes (never by decrypting other applicants):
@@ -55,7 +40,7 @@ export async function runFraudChecks(
     const held = await db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM applications a JOIN plans p ON p.id = a.plan_id
        WHERE a.identity_index = $1 AND a.id <> $2 AND a.state = ANY($3) AND 'voice' = ANY(p.services)`,
-      [own.identity_index, input.applicationId, holdingStates],
+      [own.identity_index, input.applicationId, lineHoldingStates],
     );
     const lines = (held.rows[0]?.n ?? 0) + 1;
     results.push({

@@ -85,3 +85,24 @@ export async function draftApplication(
 function titleCase(s: string): string {
   return s.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 }
+
+/** The six-digit code of the newest activation mail for `reference` in the local outbox. */
+export async function activationCodeFromOutbox(server: TestServer, reference: string): Promise<string> {
+  await server.services.jobs.drain();
+  const outbox = await server.api("GET", "/dev/outbox");
+  const text = (outbox.body.items as { text: string }[]).find((m) => m.text.includes(reference))?.text ?? "";
+  const code = /\b(\d{6})\b/.exec(text)?.[1];
+  if (!code) throw new Error(`no activation code for ${reference} in the outbox`);
+  return code;
+}
+
+/** A prepaid data eSIM applied for, approved and activated: the whole journey, for tests that need a line. */
+export async function activeLine(server: TestServer, person: Person = anna) {
+  const { reference, token } = await draftApplication(server, "prepaid-data-esim", person);
+  await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
+  const code = await activationCodeFromOutbox(server, reference);
+  const activated = await server.api("POST", `/v1/applications/${reference}/activation`, { token, body: { code } });
+  if (activated.status !== 200) throw new Error(`activation failed: ${JSON.stringify(activated.body)}`);
+  return { reference, token, msisdn: String(activated.body.msisdn) };
+}

@@ -45,6 +45,8 @@ export async function startTestServer(
     config,
     db: database.db,
     demoData: true,
+    // Start-up warnings (missing trust folders) are tested where they matter, not printed by every test.
+    warn: () => {},
     logStream: options.logStream,
     clock: () => new Date(Date.now() + offset),
   });

@@ -205,6 +205,11 @@ export function eventsFrom(state: ApplicationState, context: LifecycleContext): 
   ];
 }
 
+/** States in which an application holds, or may soon hold, a line (for the lines-per-person limit). */
+export const lineHoldingStates: readonly ApplicationState[] = applicationStates.filter(
+  (s) => s === "active" || (s !== "draft" && !stateTags[s].includes("terminal")),
+);
+
 /** Whether some actor, in some context, may send `event` in `state`. */
 export function acceptsEvent(state: ApplicationState, event: ApplicationEvent): boolean {
   return transitions.some((t) => t.from === state && t.event === event);

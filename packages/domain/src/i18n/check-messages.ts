@@ -3,6 +3,7 @@ import type { CheckResult, CheckStatus, ExplainedCheckResult } from "../checks/c
 import type { Language, Translations } from "./languages.ts";
 import { interpolate } from "./languages.ts";
 import { chipCheckMessages } from "./messages/chip-messages.ts";
+import { staffWillCheck } from "./messages/common-phrases.ts";
 import { documentNumberCheckMessages } from "./messages/document-number-messages.ts";
 import { faceCheckMessages } from "./messages/face-messages.ts";
 import { fraudCheckMessages } from "./messages/fraud-messages.ts";
@@ -24,15 +25,6 @@ const mrzPlace: Translations = {
   "zh-Hant": "機讀區是照片頁底部由字母、數字和「<」組成的兩到三行。",
   ko: "MRZ는 사진이 있는 면 하단에 영문자, 숫자, ‘<’ 기호로 이루어진 2~3줄입니다.",
   vi: "MRZ là hai hoặc ba dòng gồm chữ cái, chữ số và ký hiệu “<” ở cuối trang có ảnh.",
-};
-
-const staffWillCheck: Translations = {
-  ja: "担当者が確認しますので、このままお待ちください。",
-  en: "Our staff will check it; you do not need to do anything now.",
-  "zh-Hans": "工作人员将进行确认，您目前无需进行任何操作。",
-  "zh-Hant": "工作人員將進行確認，您目前無需進行任何操作。",
-  ko: "담당 직원이 확인할 예정이니 지금은 따로 하실 일이 없습니다.",
-  vi: "Nhân viên của chúng tôi sẽ kiểm tra; hiện bạn không cần làm gì thêm.",
 };
 
 /** Joins sentences the way each script does: no space after Chinese and Japanese full stops. */

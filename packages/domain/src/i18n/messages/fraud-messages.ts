@@ -1,14 +1,7 @@
 import type { CheckMessages } from "../check-messages.ts";
+import { staffWillCheck } from "./common-phrases.ts";
 
 /** Messages of the fraud controls (see check-messages.ts for the conventions). */
-const staffWillCheck = {
-  ja: "担当者が確認しますので、このままお待ちください。",
-  en: "Our staff will check it; you do not need to do anything now.",
-  "zh-Hans": "工作人员将进行确认，您目前无需进行任何操作。",
-  "zh-Hant": "工作人員將進行確認，您目前無需進行任何操作。",
-  ko: "담당 직원이 확인할 예정이니 지금은 따로 하실 일이 없습니다.",
-  vi: "Nhân viên của chúng tôi sẽ kiểm tra; hiện bạn không cần làm gì thêm.",
-};
 
 export const fraudCheckMessages: CheckMessages = {
   "fraud.blocklist": {
