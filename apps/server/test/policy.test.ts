@@ -65,7 +65,31 @@ describe("the law as versioned policy files", () => {
     const withHouse = resolvePolicy(shipped, situation);
     expect(withHouse).toMatchObject({ verificationRequired: true, legallyRequired: false });
     expect(withHouse.methods).toContain("DOC_REGISTRATION");
-    expect(withHouse.house.map((h) => h.id)).toEqual(["house-visitor-data-registration"]);
+    expect(withHouse.house.map((h) => h.id).sort()).toEqual([
+      "house-face-match-thresholds",
+      "house-visitor-data-registration",
+    ]);
+  });
+
+  it("takes the strictest face-match thresholds of the policies in force", () => {
+    const situation = { at: "2026-11-24", service: "voice", channel: "online", applicant: "resident" } as const;
+    expect(resolvePolicy(shipped, situation).faceThresholds).toEqual({
+      match: 0.75,
+      reject: 0.5,
+      liveness: 0.6,
+      antiSpoof: 0.6,
+    });
+    const stricter = {
+      ...(shipped.find((p) => p.id === "house-face-match-thresholds") as (typeof shipped)[number]),
+      id: "house-stricter-faces",
+      faceThresholds: { match: 0.9, reject: 0.4, liveness: 0.7, antiSpoof: 0.6 },
+    };
+    expect(resolvePolicy([...shipped, stricter], situation).faceThresholds).toEqual({
+      match: 0.9,
+      reject: 0.5,
+      liveness: 0.7,
+      antiSpoof: 0.6,
+    });
   });
 
   it("keeps the industry line limit, minimum age and record retention in the statutory policy", () => {
@@ -118,6 +142,7 @@ describe("npx jitsumei policy", () => {
     expect(r.status).toBe(0);
     const list = JSON.parse(r.stdout).policies as { id: string; version: string }[];
     expect(list.map((p) => `${p.id}@${p.version}`)).toEqual([
+      "house-face-match-thresholds@2026-11-24",
       "house-visitor-data-registration@2026-04-01",
       "jp-mobile-act@2006-04-01",
       "jp-mobile-act@2026-04-01",

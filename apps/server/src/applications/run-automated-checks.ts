@@ -13,6 +13,7 @@ import {
 } from "@jitsumei/domain";
 import {
   checkFaceMatch,
+  defaultFaceThresholds,
   type FaceComparison,
   type FaceImage,
   type FaceMatcher,
@@ -22,6 +23,7 @@ import {
 } from "@jitsumei/evidence";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
 import { jpkiSigningPayload } from "../evidence/jpki-payload.ts";
+import type { ApplicationRequirements } from "../policy/requirements-for-application.ts";
 import type { StoredEvidence } from "./load-application-data.ts";
 
 /**
@@ -33,7 +35,7 @@ import type { StoredEvidence } from "./load-application-data.ts";
 export async function runAutomatedChecks(input: {
   reference: string;
   plan: Plan;
-  requirements: VerificationRequirements;
+  requirements: ApplicationRequirements;
   particulars: Particulars;
   evidence: readonly StoredEvidence[];
   trust: EvidenceTrust;
@@ -117,12 +119,15 @@ export async function runAutomatedChecks(input: {
   }
   if (selfie && chipFace && chipValid && comparison) {
     const scores = {
+      thresholds: requirements.rules.faceThresholds ?? defaultFaceThresholds,
       similarity: comparison.similarity,
       liveness: comparison.liveness,
       antiSpoof: comparison.antiSpoof,
       model: comparison.model,
     };
-    const faceChecks = checkFaceMatch(comparison).map((c) =>
+    // The pinned policy's thresholds (a house policy sets them); the library's defaults otherwise.
+    const thresholds = requirements.rules.faceThresholds ?? defaultFaceThresholds;
+    const faceChecks = checkFaceMatch(comparison, thresholds).map((c) =>
       c.code === "face.matches_chip_photo" || c.code === "face.live" ? { ...c, details: scores } : c,
     );
     results.push(...faceChecks);

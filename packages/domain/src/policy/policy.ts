@@ -72,6 +72,18 @@ export const policySchema = z
     lineLimit: z.number().int().min(1).max(100).nullable().default(null),
     /** The verification record (本人確認記録) is kept this long after the contract ends. */
     retentionYearsAfterContractEnd: z.number().int().min(1).max(30).nullable().default(null),
+    /** Face-match thresholds (human's similarity scale); the strictest in force applies. */
+    faceThresholds: z
+      .object({
+        match: z.number().min(0).max(1),
+        reject: z.number().min(0).max(1),
+        liveness: z.number().min(0).max(1),
+        antiSpoof: z.number().min(0).max(1),
+      })
+      .strict()
+      .refine((t) => t.reject <= t.match, { message: "reject must not be above match", path: ["reject"] })
+      .nullable()
+      .default(null),
     rules: z.array(rule).min(1),
   })
   .strict()

@@ -24,6 +24,7 @@ export type ResolvedRules = {
   minimumAge: number;
   lineLimit: number | null;
   retentionYearsAfterContractEnd: number | null;
+  faceThresholds: Policy["faceThresholds"];
   explanation: string[];
 };
 
@@ -92,6 +93,19 @@ export function resolvePolicy(policies: readonly Policy[], situation: Situation)
       explanation.push(`${policy.id}@${policy.version} (house): line limit ${lineLimit}`);
     }
   }
+  // Thresholds are not tied to a rule: the strictest of every policy in force applies.
+  let faceThresholds = law.faceThresholds;
+  for (const policy of policies.filter((p) => p.kind === "house" && inForce(p, situation.at) && p.faceThresholds)) {
+    const t = policy.faceThresholds as NonNullable<Policy["faceThresholds"]>;
+    faceThresholds = faceThresholds
+      ? {
+          match: Math.max(faceThresholds.match, t.match),
+          reject: Math.max(faceThresholds.reject, t.reject),
+          liveness: Math.max(faceThresholds.liveness, t.liveness),
+          antiSpoof: Math.max(faceThresholds.antiSpoof, t.antiSpoof),
+        }
+      : t;
+  }
   if (verificationRequired && methods.length === 0) {
     throw new PolicyResolutionError(`the house policies leave no method allowed for ${JSON.stringify(situation)}`);
   }
@@ -107,6 +121,7 @@ export function resolvePolicy(policies: readonly Policy[], situation: Situation)
     minimumAge,
     lineLimit,
     retentionYearsAfterContractEnd: law.retentionYearsAfterContractEnd,
+    faceThresholds,
     explanation,
   };
 }
