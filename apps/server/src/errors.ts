@@ -49,7 +49,3 @@ export class AppError extends Error {
     });
   }
 }
-
-export function assertUnreachable(value: never): never {
-  throw new Error(`unreachable: ${JSON.stringify(value)}`);
-}

@@ -3,7 +3,7 @@ import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto
 // Crockford's base32 without I, L, O, U: no letters a reader confuses with digits.
 const REFERENCE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
-/** A reference a person can read over the phone: JT-XXXX-XXXX-C (C: a check character, mod 37-ish). */
+/** A reference a person can read over the phone: JT-XXXX-XXXX-C (C: a position-weighted check character, mod 32). */
 export function newReference(): string {
   const chars = Array.from({ length: 8 }, () => REFERENCE_ALPHABET[randomInt(REFERENCE_ALPHABET.length)] ?? "0");
   const body = chars.join("");

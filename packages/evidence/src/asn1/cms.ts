@@ -3,7 +3,7 @@ import { ContentInfo, id_signedData, SignedData } from "@peculiar/asn1-cms";
 import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
 import { Certificate, id_ce_subjectKeyIdentifier, SubjectKeyIdentifier } from "@peculiar/asn1-x509";
 import * as asn1js from "asn1js";
-import { type HashName, hashNameOf, hashOids, signatureSchemeOf } from "../chip/algorithms.ts";
+import { type HashName, hashNameOf, signatureSchemeOf } from "../chip/algorithms.ts";
 
 /**
  * CMS SignedData (RFC 5652) as the SOD, a CSCA master list and a JPKI signature carry it: parsed
@@ -231,5 +231,3 @@ export function readPssParameters(der: Buffer | null): { hash: HashName; saltLen
   }
   return { hash, saltLength };
 }
-
-export { hashOids };
