@@ -10,7 +10,7 @@ import {
   verifyJpkiSignature,
   verifyPassiveAuthentication,
 } from "@jitsumei/evidence";
-import { EXIT, type Io, parseOptions, UsageError } from "./main.ts";
+import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./main.ts";
 
 /**
  * `jitsumei evidence mrz|chip|jpki`: the evidence engine on files, for integrators and support.
@@ -53,7 +53,7 @@ export async function evidenceChipCommand(args: string[], io: Io): Promise<numbe
   }
   const trust = loadTrustStoreOrUsage(values.trust);
   const result = verifyPassiveAuthentication({ sod: readInput(values.sod), dataGroups }, trust, {
-    at: atOption(values.at),
+    at: values.at ? dateOption("at", values.at) : new Date(),
   });
   const { face, ...fields } = result.fields;
   const mrz = fields.mrzLines ? parseMrz(fields.mrzLines) : null;
@@ -101,7 +101,11 @@ export async function evidenceJpkiCommand(args: string[], io: Io): Promise<numbe
       signature: readInput(options.signature),
       certificate: options.cert ? readInput(options.cert) : undefined,
     },
-    { anchors: trust.anchors, revocation: crlRevocation([...trust.crls, ...extraCrls]), at: atOption(options.at) },
+    {
+      anchors: trust.anchors,
+      revocation: crlRevocation([...trust.crls, ...extraCrls]),
+      at: options.at ? dateOption("at", options.at) : new Date(),
+    },
   );
   io.out(JSON.stringify({ valid: result.valid, checks: result.checks, fields: result.fields }));
   return result.valid ? EXIT.ok : EXIT.no;
@@ -121,14 +125,6 @@ function loadTrustStoreOrUsage(dir: string) {
   } catch (error) {
     throw new UsageError(`--trust ${dir}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-}
-
-function atOption(at: string | undefined): Date {
-  if (at === undefined) return new Date();
-  const date = new Date(`${at}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(at) || Number.isNaN(date.getTime()))
-    throw new UsageError(`--at ${at}: must be a date YYYY-MM-DD`);
-  return date;
 }
 
 /** Imports the CSCAs of an ICAO master list into a trust folder, once its signer chains to --anchor. */

@@ -137,6 +137,15 @@ export function parseOptions<T extends NonNullable<ParseArgsConfig["options"]>>(
   }
 }
 
+/** A `--name YYYY-MM-DD` option as a UTC date: a calendar date or a usage error (2026-02-30 is not one). */
+export function dateOption(name: string, value: string): Date {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new UsageError(`--${name} ${value}: not a date (YYYY-MM-DD)`);
+  }
+  return date;
+}
+
 export { loadConfig };
 
 const defaultIo: Io = {

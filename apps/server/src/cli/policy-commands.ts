@@ -8,7 +8,7 @@ import {
 } from "@jitsumei/domain";
 import { loadConfig } from "../config/config.ts";
 import { loadPolicies } from "../policy/load-policies.ts";
-import { EXIT, type Io, parseOptions, UsageError } from "./main.ts";
+import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./main.ts";
 
 function policies() {
   return loadPolicies(loadConfig().policyDirs);
@@ -42,10 +42,7 @@ export async function policyExplainCommand(args: string[], io: Io): Promise<numb
     applicant: { type: "string" },
   });
   const at = o.at ?? new Date().toISOString().slice(0, 10);
-  const date = new Date(`${at}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(at) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== at) {
-    throw new UsageError(`--at ${at}: not a date (YYYY-MM-DD)`);
-  }
+  dateOption("at", at);
   const oneOf = <T extends string>(name: string, value: string | undefined, allowed: readonly T[]): T => {
     if (value === undefined || !(allowed as readonly string[]).includes(value)) {
       throw new UsageError(`--${name} must be one of ${allowed.join(", ")}`);

@@ -3,7 +3,7 @@ import { localKeyManagement } from "../crypto/key-management.ts";
 import { loadOrCreateMasterKey } from "../crypto/master-key.ts";
 import { exportVerificationRecords, recordsToCsv } from "../records/export-verification-records.ts";
 import { withDatabase } from "./database-commands.ts";
-import { EXIT, type Io, parseOptions, UsageError } from "./main.ts";
+import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./main.ts";
 
 /** `jitsumei records export --format json|csv [--from YYYY-MM-DD] [--to YYYY-MM-DD]` (compliance). */
 export async function recordsExportCommand(args: string[], io: Io): Promise<number> {
@@ -13,14 +13,8 @@ export async function recordsExportCommand(args: string[], io: Io): Promise<numb
     to: { type: "string" },
   });
   if (o.format !== "json" && o.format !== "csv") throw new UsageError("--format must be json or csv");
-  for (const [name, value] of [
-    ["from", o.from],
-    ["to", o.to],
-  ] as const) {
-    if (value !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))) {
-      throw new UsageError(`--${name} ${value}: not a date (YYYY-MM-DD)`);
-    }
-  }
+  if (o.from) dateOption("from", o.from);
+  if (o.to) dateOption("to", o.to);
   const config = loadConfig();
   const keys = localKeyManagement(
     loadOrCreateMasterKey(config.masterKey, config.dataDir, (m) => io.err(`WARNING: ${m}`)),

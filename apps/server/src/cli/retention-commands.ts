@@ -1,20 +1,11 @@
 import { duePurges, markContractEnded, purgeDue, setLegalHold } from "../records/retention.ts";
 import { withDatabase } from "./database-commands.ts";
-import { EXIT, type Io, parseOptions, UsageError } from "./main.ts";
-
-function dateOption(name: string, value: string | undefined): Date {
-  if (value === undefined) return new Date();
-  const date = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new UsageError(`--${name} ${value}: not a date (YYYY-MM-DD)`);
-  }
-  return date;
-}
+import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./main.ts";
 
 /** `jitsumei purge [--dry-run] [--at YYYY-MM-DD]`: destroys what is due (crypto-shredding). */
 export async function purgeCommand(args: string[], io: Io): Promise<number> {
   const o = parseOptions(args, { "dry-run": { type: "boolean", default: false }, at: { type: "string" } });
-  const at = dateOption("at", o.at);
+  const at = o.at ? dateOption("at", o.at) : new Date();
   const result = await withDatabase((db) => (o["dry-run"] ? duePurges(db, at) : purgeDue(db, at, "cli:purge")));
   io.out(
     JSON.stringify({
@@ -32,7 +23,11 @@ export async function contractEndedCommand(args: string[], io: Io): Promise<numb
   const o = parseOptions(args, { reference: { type: "string" }, at: { type: "string" } });
   if (!o.reference) throw new UsageError("records contract-ended needs --reference");
   const reference = o.reference;
-  io.out(JSON.stringify(await withDatabase((db) => markContractEnded(db, reference, dateOption("at", o.at), "cli"))));
+  io.out(
+    JSON.stringify(
+      await withDatabase((db) => markContractEnded(db, reference, o.at ? dateOption("at", o.at) : new Date(), "cli")),
+    ),
+  );
   return EXIT.ok;
 }
 
