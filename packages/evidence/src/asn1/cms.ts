@@ -37,10 +37,13 @@ const bytes = (b: ArrayBuffer | ArrayBufferView) =>
 
 export function parseSignedData(der: Uint8Array): ParsedSignedData {
   let signed: SignedData;
+  let signedData: asn1js.Sequence;
   try {
     const info = AsnConvert.parse(der, ContentInfo);
     if (info.contentType !== id_signedData) throw new CmsError(`not SignedData but ${info.contentType}`);
     signed = AsnConvert.parse(info.content, SignedData);
+    // Parsed once more, generically, for the bytes exactly as received (signed attributes, certificates).
+    signedData = signedDataOf(der);
   } catch (error) {
     if (error instanceof CmsError) throw error;
     throw new CmsError(`not a CMS structure: ${error instanceof Error ? error.message : String(error)}`);
@@ -61,7 +64,7 @@ export function parseSignedData(der: Uint8Array): ParsedSignedData {
   let contentType: string | null = null;
   let messageDigest: Buffer | null = null;
   if (signerInfo.signedAttrs) {
-    signedAttrs = rawSignedAttributes(der);
+    signedAttrs = rawSignedAttributes(signedData);
     for (const attribute of signerInfo.signedAttrs) {
       const value = attribute.attrValues[0];
       if (!value) continue;
@@ -74,7 +77,7 @@ export function parseSignedData(der: Uint8Array): ParsedSignedData {
     eContentType: signed.encapContentInfo.eContentType,
     eContent,
     // As received: a re-encoded certificate may differ from the signed bytes and fail its check.
-    certificates: rawCertificates(der),
+    certificates: rawCertificates(signedData),
     signer: {
       sid,
       digestAlgorithm: signerInfo.digestAlgorithm.algorithm,
@@ -98,10 +101,8 @@ function signedDataOf(der: Uint8Array): asn1js.Sequence {
 }
 
 /** The certificates field ([0] IMPLICIT SET OF) of a SignedData, each certificate's bytes as received. */
-function rawCertificates(der: Uint8Array): Buffer[] {
-  const field = signedDataOf(der)
-    .valueBlock.value.slice(3)
-    .find((b) => b.idBlock.tagClass === 3 && b.idBlock.tagNumber === 0);
+function rawCertificates(signedData: asn1js.Sequence): Buffer[] {
+  const field = signedData.valueBlock.value.slice(3).find((b) => b.idBlock.tagClass === 3 && b.idBlock.tagNumber === 0);
   const items = (field as asn1js.Constructed | undefined)?.valueBlock.value ?? [];
   return items.filter((c) => c instanceof asn1js.Sequence).map((c) => Buffer.from(c.valueBeforeDecodeView));
 }
@@ -110,8 +111,8 @@ function rawCertificates(der: Uint8Array): Buffer[] {
  * The signed attributes exactly as the signer encoded them (re-encoding could change bytes that the
  * signature covers), re-tagged from [0] IMPLICIT to SET (31) as RFC 5652 §5.4 requires.
  */
-function rawSignedAttributes(der: Uint8Array): Buffer {
-  const signerInfos = signedDataOf(der).valueBlock.value.at(-1) as asn1js.Set;
+function rawSignedAttributes(signedData: asn1js.Sequence): Buffer {
+  const signerInfos = signedData.valueBlock.value.at(-1) as asn1js.Set;
   const signerInfo = signerInfos.valueBlock.value[0] as asn1js.Sequence;
   // SignerInfo ::= SEQUENCE { version, sid, digestAlgorithm, [0] signedAttrs OPTIONAL, … }: the signed
   // attributes are the fourth element. (The sid may itself be a [0]: a subject key identifier.)

@@ -68,12 +68,23 @@ export function revocationStatus(
   return current ? "good" : "unknown";
 }
 
+// Parsed once per certificate object: trust stores live for the server's lifetime.
+const subjects = new WeakMap<X509Certificate, Buffer | null>();
+const keyUsages = new WeakMap<X509Certificate, { digitalSignature: boolean; nonRepudiation: boolean } | null>();
+
 function subjectDer(certificate: X509Certificate): Buffer | null {
-  try {
-    return Buffer.from(AsnConvert.serialize(AsnConvert.parse(certificate.raw, Certificate).tbsCertificate.subject));
-  } catch {
-    return null;
+  let subject = subjects.get(certificate);
+  if (subject === undefined) {
+    try {
+      subject = Buffer.from(
+        AsnConvert.serialize(AsnConvert.parse(certificate.raw, Certificate).tbsCertificate.subject),
+      );
+    } catch {
+      subject = null;
+    }
+    subjects.set(certificate, subject);
   }
+  return subject;
 }
 
 export function assessCertificate(
@@ -95,6 +106,11 @@ export function assessCertificate(
 export function keyUsageOf(
   certificate: X509Certificate,
 ): { digitalSignature: boolean; nonRepudiation: boolean } | null {
+  if (!keyUsages.has(certificate)) keyUsages.set(certificate, readKeyUsage(certificate));
+  return keyUsages.get(certificate) ?? null;
+}
+
+function readKeyUsage(certificate: X509Certificate): { digitalSignature: boolean; nonRepudiation: boolean } | null {
   let usage: KeyUsage;
   try {
     const parsed = AsnConvert.parse(certificate.raw, Certificate);

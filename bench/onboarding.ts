@@ -1,0 +1,262 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { loadConfig } from "../apps/server/src/config/config.ts";
+import { toBuffer } from "../apps/server/src/db/database.ts";
+import { readMail } from "../apps/server/src/mail/outbox.ts";
+import { startServer } from "../apps/server/src/server.ts";
+import { anna, particularsOf, td3 } from "../apps/server/test/support/journey.ts";
+import { createDatabase, latencySummary, round, table } from "./util.ts";
+
+const steps = ["create", "applicant", "evidence", "submit", "activationCode", "activation"] as const;
+type Step = (typeof steps)[number];
+
+/**
+ * Complete prepaid journeys over HTTP with N concurrent clients, and beside them the same database
+ * writes replayed with pg directly (the floor of this schema), in the same run.
+ */
+export async function benchOnboarding(adminUrl: string, quick: boolean) {
+  const journeys = quick ? 120 : 600;
+  const clients = quick ? 8 : 16;
+  const database = await createDatabase(adminUrl, "onboarding");
+  const server = await startServer({
+    config: loadConfig({
+      DATABASE_URL: database.url,
+      PORT: "0",
+      LOG_LEVEL: "silent",
+      JITSUMEI_MASTER_KEY: randomBytes(32).toString("base64"),
+      JITSUMEI_DATA_DIR: mkdtempSync(join(tmpdir(), "jitsumei-bench-")),
+      JITSUMEI_VELOCITY_LIMITS: "email=1000000,phone=1000000,device=1000000,ip=1000000",
+    }),
+    demoData: true,
+    warn: () => {},
+  });
+  const db = server.services.db;
+  // Enough eSIMs for every journey of both runs.
+  await db.query(
+    `INSERT INTO sims (iccid, msisdn, form_factor, line_type, activation_code)
+     SELECT '8981990' || lpad(g::text, 12, '0'), '029' || lpad(g::text, 8, '0'), 'esim', 'data', 'LPA:1$bench$' || g
+     FROM generate_series(1, $1) g`,
+    [journeys * 2 + 10],
+  );
+
+  const latencies: Record<Step, number[]> = Object.fromEntries(steps.map((s) => [s, []])) as unknown as Record<
+    Step,
+    number[]
+  >;
+  const call = async (step: Step, method: string, path: string, token?: string, body?: unknown) => {
+    const started = performance.now();
+    const response = await fetch(`${server.url}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body ? { "content-type": "application/json" } : {}),
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const json = (await response.json()) as Record<string, unknown>;
+    latencies[step].push(performance.now() - started);
+    if (response.status >= 400) throw new Error(`${step}: ${response.status} ${JSON.stringify(json)}`);
+    return json;
+  };
+  const codeFor = async (reference: string) => {
+    const { rows } = await db.query<{ id: string; content_enc: unknown }>(
+      `SELECT m.id, m.content_enc FROM mail_outbox m JOIN applications a ON a.id = m.application_id
+       WHERE a.reference = $1 ORDER BY m.created_at DESC LIMIT 1`,
+      [reference],
+    );
+    const mail = await readMail(server.services.keys, String(rows[0]?.id), toBuffer(rows[0]?.content_enc));
+    return /\b(\d{6})\b/.exec(mail.text)?.[1] ?? "";
+  };
+  const journey = async (i: number) => {
+    const person = { ...anna, documentNumber: `B${String(i).padStart(8, "0")}` };
+    const created = await call("create", "POST", "/v1/applications", undefined, {
+      planId: "prepaid-data-esim",
+      language: "en",
+      channel: "online",
+      contact: { email: `bench${i}@example.test` },
+    });
+    const ref = String(created.reference);
+    const token = String(created.accessToken);
+    await call("applicant", "PUT", `/v1/applications/${ref}/applicant`, token, particularsOf(person));
+    await call("evidence", "POST", `/v1/applications/${ref}/evidence`, token, { kind: "mrz", lines: td3(person) });
+    const submitted = await call("submit", "POST", `/v1/applications/${ref}/submit`, token);
+    if (submitted.state !== "sim_assigned") throw new Error(`submit: ${String(submitted.state)}`);
+    await call("activationCode", "POST", `/v1/applications/${ref}/activation-code`, token);
+    await call("activation", "POST", `/v1/applications/${ref}/activation`, token, { code: await codeFor(ref) });
+  };
+
+  const rssBefore = process.memoryUsage().rss;
+  const http = await runConcurrently(journeys, clients, journey);
+  const rssAfter = process.memoryUsage().rss;
+  await server.stop();
+
+  const raw = await rawFloor(database.url, journeys, clients);
+  await database.drop();
+
+  const ratio = http.perSecond / raw.perSecond;
+  const stepTable = steps.map((s) => {
+    const l = latencySummary(latencies[s]);
+    return { step: s, p50: l.p50, p99: l.p99, p99OverP50: round(l.p99 / Math.max(l.p50, 0.001)) };
+  });
+  process.stdout.write(
+    `${table([
+      ["onboarding", "journeys/s", "elapsed s"],
+      ["HTTP (Jitsumei)", round(http.perSecond), round(http.seconds)],
+      ["raw pg floor", round(raw.perSecond), round(raw.seconds)],
+      ["ratio", round(ratio), ""],
+    ])}\n\n${table([["step", "p50 ms", "p99 ms", "p99/p50"], ...stepTable.map((s) => [s.step, s.p50, s.p99, s.p99OverP50])])}\n` +
+      `process RSS ${Math.round(rssBefore / 2 ** 20)} → ${Math.round(rssAfter / 2 ** 20)} MiB (server and driver share the process)\n\n`,
+  );
+  return {
+    journeys,
+    clients,
+    httpPerSecond: round(http.perSecond),
+    rawPerSecond: round(raw.perSecond),
+    ratio: round(ratio),
+    steps: stepTable,
+    rssMiB: { before: Math.round(rssBefore / 2 ** 20), after: Math.round(rssAfter / 2 ** 20) },
+  };
+}
+
+async function runConcurrently(total: number, clients: number, job: (i: number) => Promise<void>) {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (next < total) await job(next++);
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, perSecond: total / seconds };
+}
+
+/**
+ * The same writes a journey makes, statement for statement, with no HTTP, no validation, no
+ * encryption and no checks: row locks, events, the audit-head lock and the SIM reservation stay.
+ */
+async function rawFloor(url: string, journeys: number, clients: number) {
+  const pool = new pg.Pool({ connectionString: url, max: clients });
+  pool.on("error", () => {}); // idle clients cut when the database is dropped
+  const bytes = (n: number) => randomBytes(n);
+  const tx = async (fn: (c: pg.PoolClient) => Promise<void>) => {
+    const c = await pool.connect();
+    try {
+      await c.query("BEGIN");
+      await fn(c);
+      await c.query("COMMIT");
+    } catch (error) {
+      await c.query("ROLLBACK");
+      throw error;
+    } finally {
+      c.release();
+    }
+  };
+  const audit = async (c: pg.PoolClient, subject: string) => {
+    const head = (await c.query("SELECT seq, hash FROM audit_head FOR UPDATE")).rows[0];
+    const seq = Number(head.seq) + 1;
+    const hash = bytes(32);
+    await c.query(
+      "INSERT INTO audit_entries (seq, at, actor, action, subject, data, prev_hash, hash) VALUES ($1, now(), 'bench', 'raw', $2, '{}', $3, $4)",
+      [seq, subject, head.hash, hash],
+    );
+    await c.query("UPDATE audit_head SET seq = $1, hash = $2", [seq, hash]);
+  };
+  const event = async (c: pg.PoolClient, id: string, version: number, from: string, to: string) => {
+    await c.query("UPDATE applications SET state = $2, version = $3, updated_at = now() WHERE id = $1", [
+      id,
+      to,
+      version,
+    ]);
+    await c.query(
+      "INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_kind, data) VALUES ($1, $2, 'raw', $3, $4, 'system', '{}')",
+      [id, version, from, to],
+    );
+  };
+  const journey = async (i: number) => {
+    const id = randomUUID();
+    const ref = `RAW-${i}-${randomBytes(3).toString("hex")}`;
+    await tx(async (c) => {
+      await c.query(
+        `INSERT INTO applications (id, reference, plan_id, state, language, channel, form_factor, access_token_hash, wrapped_data_key,
+           contact_enc, contact_index, ip_index) VALUES ($1, $2, 'prepaid-data-esim', 'draft', 'en', 'online', 'esim', $3, $4, $5, $6, $7)`,
+        [id, ref, bytes(32), bytes(61), bytes(80), bytes(32), bytes(32)],
+      );
+      await audit(c, ref);
+    });
+    await tx(async (c) => {
+      await c.query("SELECT id FROM applications WHERE id = $1 FOR UPDATE", [id]);
+      await c.query(
+        "UPDATE applications SET particulars_enc = $2, document_index = $3, identity_index = $4, content_version = content_version + 1 WHERE id = $1",
+        [id, bytes(260), bytes(32), bytes(32)],
+      );
+      await audit(c, ref);
+    });
+    await tx(async (c) => {
+      await c.query("SELECT id FROM applications WHERE id = $1 FOR UPDATE", [id]);
+      await c.query("UPDATE applications SET content_version = content_version + 1 WHERE id = $1", [id]);
+      await c.query("INSERT INTO evidence (id, application_id, kind, content_enc) VALUES ($1, $2, 'mrz', $3)", [
+        randomUUID(),
+        id,
+        bytes(140),
+      ]);
+      await audit(c, ref);
+    });
+    await tx(async (c) => {
+      await c.query("SELECT id FROM applications WHERE id = $1 FOR UPDATE", [id]);
+      await event(c, id, 1, "draft", "checking");
+      await audit(c, ref);
+      await c.query("UPDATE applications SET check_run = 1 WHERE id = $1", [id]);
+      for (let k = 0; k < 11; k++) {
+        await c.query(
+          "INSERT INTO check_results (application_id, run, code, status, params) VALUES ($1, 1, $2, 'pass', '{}')",
+          [id, `raw.${k}`],
+        );
+      }
+      await event(c, id, 2, "checking", "approved");
+      await audit(c, ref);
+      await c.query(
+        `UPDATE sims SET status = 'assigned', application_id = $1, assigned_at = now() WHERE iccid = (
+           SELECT iccid FROM sims WHERE status = 'available' AND form_factor = 'esim' AND line_type = 'data'
+           ORDER BY iccid LIMIT 1 FOR UPDATE SKIP LOCKED)`,
+        [id],
+      );
+      await event(c, id, 3, "approved", "sim_assigned");
+      await audit(c, ref);
+    });
+    await tx(async (c) => {
+      await c.query("SELECT id FROM applications WHERE id = $1 FOR UPDATE", [id]);
+      await c.query(
+        "INSERT INTO activation_codes (application_id, code_hash, expires_at) VALUES ($1, $2, now() + interval '15 minutes')",
+        [id, bytes(32)],
+      );
+      const mail = randomUUID();
+      await c.query("INSERT INTO mail_outbox (id, application_id, template, content_enc) VALUES ($1, $2, 'raw', $3)", [
+        mail,
+        id,
+        bytes(300),
+      ]);
+      await c.query("INSERT INTO jobs (kind, payload) VALUES ('raw', $1)", [JSON.stringify({ mailId: mail })]);
+      await audit(c, ref);
+    });
+    await tx(async (c) => {
+      await c.query("SELECT id FROM applications WHERE id = $1 FOR UPDATE", [id]);
+      await c.query("SELECT code_hash FROM activation_codes WHERE application_id = $1", [id]);
+      await c.query("UPDATE sims SET status = 'active', activated_at = now() WHERE application_id = $1", [id]);
+      await c.query("DELETE FROM activation_codes WHERE application_id = $1", [id]);
+      await event(c, id, 4, "sim_assigned", "active");
+      await c.query(
+        `INSERT INTO verification_records (id, application_id, version, method, policy_id, policy_version, policy_hash, content_enc)
+         VALUES ($1, $2, 1, 'MRZ', 'raw', 'raw', 'raw', $3)`,
+        [randomUUID(), id, bytes(600)],
+      );
+      await audit(c, ref);
+      await audit(c, ref);
+    });
+  };
+  const result = await runConcurrently(journeys, clients, journey);
+  await pool.end();
+  return result;
+}
