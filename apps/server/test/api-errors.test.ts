@@ -88,6 +88,23 @@ describe("errors are RFC 9457 problem details naming the field and the reason", 
     ).toBe(200);
   });
 
+  it("turns away a wrong token before reading the body", async () => {
+    const created = await server.api("POST", "/v1/applications", { body: newApplication });
+    const path = `/v1/applications/${created.body.reference}/evidence`;
+    // Unreadable JSON with a wrong token: the answer is about the token, so the body was never parsed.
+    const r = await server.api("POST", path, {
+      token: "jat_wrong",
+      rawBody: "{not json",
+      headers: { "content-type": "application/json" },
+    });
+    expectProblem(r, 404, "application_not_found");
+    const anonymous = await server.api("POST", path, {
+      rawBody: "{not json",
+      headers: { "content-type": "application/json" },
+    });
+    expectProblem(anonymous, 401, "authentication_required");
+  });
+
   it("keeps what was saved when a later change is invalid", async () => {
     const { reference, token } = await draftApplication(server, "prepaid-data-esim");
     const bad = { ...particularsOf(anna), birthDate: "1974-02-30" };

@@ -51,6 +51,28 @@ export async function buildApp(
       method: route.method,
       url: route.path.replace(/\{(\w+)\}/g, ":$1"),
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
+      // Applicants are recognised before the body is read: a wrong token never makes the server parse
+      // a 20 MiB upload.
+      ...(route.auth === "applicant"
+        ? {
+            onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
+              const instance = request.url.split("?")[0] ?? request.url;
+              try {
+                opened.set(
+                  request,
+                  await authenticateApplicant(
+                    services.db,
+                    String((request.params as Record<string, string>).reference ?? ""),
+                    bearerToken(request),
+                  ),
+                );
+              } catch (error) {
+                if (!(error instanceof AppError)) throw error;
+                return send(reply, problemResult(error, instance));
+              }
+            },
+          }
+        : {}),
       handler: async (request, reply) => send(reply, await handle(route, request, services)),
     });
   }
@@ -65,6 +87,9 @@ export async function buildApp(
 
   return app;
 }
+
+/** The application each applicant request opened, from its onRequest hook to its handler. */
+const opened = new WeakMap<FastifyRequest, ApplicationRow>();
 
 async function handle(route: RouteSpec, request: FastifyRequest, services: Services): Promise<RouteResult> {
   const instance = request.url.split("?")[0] ?? request.url;
@@ -84,19 +109,10 @@ async function handle(route: RouteSpec, request: FastifyRequest, services: Servi
   };
 
   // Who is asking comes first: nothing (not even an idempotency key) is stored for a wrong token.
-  let application: ApplicationRow | null = null;
-  if (route.auth === "applicant") {
-    try {
-      application = await authenticateApplicant(
-        services.db,
-        String((request.params as Record<string, string>).reference ?? ""),
-        bearerToken(request),
-      );
-    } catch (error) {
-      if (error instanceof AppError) return problemResult(error, instance);
-      throw error;
-    }
-  }
+  // Opened in the route's onRequest hook, before the body was read.
+  const application: ApplicationRow | null = opened.get(request) ?? null;
+  if (route.auth === "applicant" && !application)
+    throw new Error("applicant route reached its handler unauthenticated");
 
   const run = () =>
     answer(async () => {
@@ -125,12 +141,11 @@ async function handle(route: RouteSpec, request: FastifyRequest, services: Servi
 
   const key = request.headers["idempotency-key"];
   if (!route.idempotent || key === undefined) return run();
-  const opened = application;
   return answer(async () => {
     const result = await withIdempotency(
       services,
       {
-        principal: opened ? `application:${opened.id}` : "anonymous",
+        principal: application ? `application:${application.id}` : "anonymous",
         key: String(key),
         hash: requestHash(route.method, instance, request.body ?? null),
       },
