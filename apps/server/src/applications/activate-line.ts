@@ -7,7 +7,7 @@ import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { writeVerificationRecord } from "../records/write-verification-record.ts";
 import { type ApplicationRow, lockApplication } from "./application-row.ts";
 import { applyEvent } from "./apply-event.ts";
-import { cipherFor, loadApplicationData } from "./load-application-data.ts";
+import { loadApplicantDetails } from "./load-application-data.ts";
 import { activationCodeHash, assertActivatable, MAX_ACTIVATION_FAILURES } from "./request-activation-code.ts";
 
 export type ActivatedLine = { msisdn: string; iccid: string };
@@ -21,8 +21,7 @@ export async function activateLine(
   application: ApplicationRow,
   code: string,
 ): Promise<ActivatedLine> {
-  const cipher = await cipherFor(deps.keys, application);
-  const { particulars } = await loadApplicationData(deps.db, deps.keys, application);
+  const { cipher, particulars } = await loadApplicantDetails(deps.keys, application);
   const outcome = await deps.db.transaction(async (tx) => {
     const locked = await lockApplication(tx, application.id);
     if (!locked) throw new AppError("application_not_found", "No such application");

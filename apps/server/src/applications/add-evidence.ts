@@ -13,7 +13,7 @@ import { AppError } from "../errors.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
 import { jpkiSigningPayload } from "../evidence/jpki-payload.ts";
 import { type ApplicationRow, lockEditable } from "./application-row.ts";
-import { cipherFor, type ImagePurpose, loadApplicationData, type StoredEvidence } from "./load-application-data.ts";
+import { cipherFor, type ImagePurpose, loadApplicantDetails, type StoredEvidence } from "./load-application-data.ts";
 
 export type EvidenceInput =
   | { kind: "mrz"; lines: string[] }
@@ -141,7 +141,7 @@ async function examine(
         : { kind: "image", purpose: input.purpose, image, sha256: inspection.output.sha256 };
     return { stored, format: inspection.format, checks: inspection.checks };
   }
-  const { particulars } = await loadApplicationData(deps.db, deps.keys, application);
+  const { particulars } = await loadApplicantDetails(deps.keys, application);
   if (!particulars) {
     throw new AppError("application_incomplete", "Give the particulars first: the JPKI signature is over them", {
       errors: [{ field: "applicant", reason: "particulars are required before a JPKI signature" }],

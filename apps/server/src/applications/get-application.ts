@@ -6,7 +6,7 @@ import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
 import type { ApplicationRow } from "./application-row.ts";
-import { loadApplicationData } from "./load-application-data.ts";
+import { evidenceKinds, loadApplicantDetails } from "./load-application-data.ts";
 import { type MissingItem, missingItems } from "./missing-items.ts";
 import { MAX_ACTIVATION_FAILURES } from "./request-activation-code.ts";
 
@@ -15,7 +15,8 @@ export async function getApplicationView(
   deps: { db: Queryable; keys: KeyManagement; policies: readonly LoadedPolicy[]; clock: () => Date },
   application: ApplicationRow,
 ) {
-  const data = await loadApplicationData(deps.db, deps.keys, application);
+  const data = await loadApplicantDetails(deps.keys, application);
+  const kinds = await evidenceKinds(deps.db, application.id);
   const plan = await findPlan(deps.db, application.planId);
   const checks = await deps.db.query<{ code: string; status: CheckStatus; params: Record<string, string | number> }>(
     "SELECT code, status, params FROM check_results WHERE application_id = $1 AND run = $2 ORDER BY id",
@@ -32,7 +33,7 @@ export async function getApplicationView(
       particulars: data.particulars,
       now: deps.clock(),
     });
-    needs.push(...missingItems(requirements, data.particulars, data.evidence));
+    needs.push(...missingItems(requirements, data.particulars, kinds));
     if (needs.length === 0) needs.push({ field: "submit", reason: "everything is there: submit the application" });
   }
   if (acceptsEvent(application.state, "activate") && !application.activationLockedAt) {
@@ -50,7 +51,7 @@ export async function getApplicationView(
     needs,
     contact: data.contact,
     applicant: data.particulars,
-    evidence: data.evidence.map((e) => ({ kind: e.kind })),
+    evidence: kinds.map((kind) => ({ kind })),
     checks: checks.rows.map((r) =>
       explainCheck({ code: r.code, status: r.status, params: r.params }, application.language),
     ),

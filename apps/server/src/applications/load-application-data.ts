@@ -25,19 +25,41 @@ export async function cipherFor(keys: KeyManagement, application: ApplicationRow
   return applicationCipher(application.id, dataKey);
 }
 
-/** Decrypts what the applicant gave: contact, particulars and the newest evidence of each kind. */
-export async function loadApplicationData(db: Queryable, keys: KeyManagement, application: ApplicationRow) {
+/**
+ * The applicant's contact and particulars: they live on the application row, so this reads nothing
+ * from the database, only unwraps the application's key.
+ */
+export async function loadApplicantDetails(keys: KeyManagement, application: ApplicationRow) {
   const cipher = await cipherFor(keys, application);
+  return {
+    cipher,
+    contact: cipher.decryptJson<Contact>("contact", application.contactEnc),
+    particulars: application.particularsEnc
+      ? cipher.decryptJson<Particulars>("particulars", application.particularsEnc)
+      : null,
+  };
+}
+
+/** The kinds of evidence given, without decrypting any (images can be megabytes). */
+export async function evidenceKinds(db: Queryable, applicationId: string): Promise<EvidenceKind[]> {
+  const { rows } = await db.query<{ kind: EvidenceKind }>(
+    "SELECT DISTINCT kind FROM evidence WHERE application_id = $1 ORDER BY kind",
+    [applicationId],
+  );
+  return rows.map((r) => r.kind);
+}
+
+/** Decrypts everything the applicant gave: details and the newest evidence of each kind. */
+export async function loadApplicationData(db: Queryable, keys: KeyManagement, application: ApplicationRow) {
+  const { cipher, contact, particulars } = await loadApplicantDetails(keys, application);
   const { rows } = await db.query<{ kind: string; content_enc: unknown }>(
     `SELECT DISTINCT ON (kind) kind, content_enc FROM evidence WHERE application_id = $1
      ORDER BY kind, created_at DESC, id`,
     [application.id],
   );
   return {
-    contact: cipher.decryptJson<Contact>("contact", application.contactEnc),
-    particulars: application.particularsEnc
-      ? cipher.decryptJson<Particulars>("particulars", application.particularsEnc)
-      : null,
+    contact,
+    particulars,
     evidence: rows.map((r) => cipher.decryptJson<StoredEvidence>(`evidence:${r.kind}`, toBuffer(r.content_enc))),
   };
 }

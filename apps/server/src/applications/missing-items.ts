@@ -1,5 +1,5 @@
 import type { Particulars, VerificationRequirements } from "@jitsumei/domain";
-import type { StoredEvidence } from "./load-application-data.ts";
+import type { EvidenceKind } from "./load-application-data.ts";
 
 export type MissingItem = { field: string; reason: string };
 
@@ -7,7 +7,7 @@ export type MissingItem = { field: string; reason: string };
 export function missingItems(
   requirements: VerificationRequirements,
   particulars: Particulars | null,
-  evidence: readonly StoredEvidence[],
+  evidence: readonly EvidenceKind[],
 ): MissingItem[] {
   const missing: MissingItem[] = [];
   if (!particulars) missing.push({ field: "applicant", reason: "particulars are required (PUT .../applicant)" });
@@ -16,11 +16,11 @@ export function missingItems(
   }
   // One way of showing the document: its chip, its typed MRZ, or (voice lines) a JPKI signature.
   const shown = evidence.some(
-    (e) =>
-      e.kind === "mrz" ||
-      e.kind === "chip" ||
-      e.kind === "residence_card_chip" ||
-      (!requirements.mrzSufficient && e.kind === "jpki"),
+    (kind) =>
+      kind === "mrz" ||
+      kind === "chip" ||
+      kind === "residence_card_chip" ||
+      (!requirements.mrzSufficient && kind === "jpki"),
   );
   if (!shown && requirements.evidenceRequired) {
     missing.push({

@@ -6,7 +6,7 @@ import { AppError } from "../errors.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { renderMail } from "../mail/templates.ts";
 import { type ApplicationRow, lockApplication } from "./application-row.ts";
-import { loadApplicationData } from "./load-application-data.ts";
+import { loadApplicantDetails } from "./load-application-data.ts";
 import { newActivationCode } from "./secrets.ts";
 
 export const MAX_ACTIVATION_FAILURES = 5;
@@ -24,7 +24,7 @@ export async function requestActivationCode(
   deps: { db: Database; keys: KeyManagement; clock: () => Date; ttlMinutes: number; mailFrom: string },
   application: ApplicationRow,
 ): Promise<{ expiresAt: string; sentTo: string }> {
-  const { contact } = await loadApplicationData(deps.db, deps.keys, application);
+  const { contact } = await loadApplicantDetails(deps.keys, application);
   const code = newActivationCode();
   const expiresAt = new Date(deps.clock().getTime() + deps.ttlMinutes * 60_000);
   await deps.db.transaction(async (tx) => {

@@ -44,7 +44,7 @@ export async function submitApplication(
     );
   }
   const plan = await findPlan(deps.db, application.planId);
-  if (!plan) throw new AppError("plan_not_found", `The plan ${application.planId} is no longer on sale`);
+  if (!plan) throw new AppError("plan_not_found", `The plan ${application.planId} no longer exists`);
   const data = await loadApplicationData(deps.db, deps.keys, application);
   // The policy in force today decides, and stays pinned to the application from here on.
   const requirements = requirementsForApplication(deps.policies, {
@@ -53,7 +53,11 @@ export async function submitApplication(
     particulars: data.particulars,
     now: deps.clock(),
   });
-  const missing = missingItems(requirements, data.particulars, data.evidence);
+  const missing = missingItems(
+    requirements,
+    data.particulars,
+    data.evidence.map((e) => e.kind),
+  );
   if (missing.length > 0 || !data.particulars) {
     throw new AppError(
       "application_incomplete",

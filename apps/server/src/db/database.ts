@@ -17,14 +17,6 @@ export type Database = Queryable & {
   close(): Promise<void>;
 };
 
-/** Thrown when the database cannot be reached; the HTTP layer answers 503 and the caller may retry. */
-export class DatabaseUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super("The database is not reachable", { cause });
-    this.name = "DatabaseUnavailableError";
-  }
-}
-
 export function toBuffer(value: unknown): Buffer {
   if (Buffer.isBuffer(value)) return value;
   if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);

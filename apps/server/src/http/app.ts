@@ -6,7 +6,7 @@ import { AppError, type FieldError } from "../errors.ts";
 import { requestHash, withIdempotency } from "../idempotency/idempotency.ts";
 import type { Services } from "../services.ts";
 import { buildOpenApi } from "./openapi.ts";
-import { isDatabaseUnavailable, PROBLEM_CONTENT_TYPE, problem, problemResult } from "./problem.ts";
+import { isDatabaseUnavailable, problem, problemResult } from "./problem.ts";
 import { CursorError, type RouteResult, type RouteSpec } from "./route.ts";
 import { applicationRoutes } from "./routes/application-routes.ts";
 import { opsRoutes } from "./routes/ops-routes.ts";
@@ -201,5 +201,3 @@ function send(reply: FastifyReply, result: RouteResult): FastifyReply {
   if (!result.headers?.["content-type"]) reply.header("content-type", "application/json; charset=utf-8");
   return reply.send(JSON.stringify(result.body));
 }
-
-export { PROBLEM_CONTENT_TYPE };

@@ -32,7 +32,6 @@ export function problem(code: ErrorCode, detail: string, instance: string): Rout
 /** Whether an error means the database is out of reach (restarting, refusing connections). */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string; name?: string };
-  if (e?.name === "DatabaseUnavailableError") return true;
   const code = e?.code ?? "";
   return (
     [

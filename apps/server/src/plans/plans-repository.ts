@@ -28,8 +28,6 @@ function toPlan(r: PlanRow): Plan {
   };
 }
 
-export type PlanPage = { items: Plan[]; nextCursor: string | null };
-
 /** Plans on sale, in the operator's order, a page at a time (cursor = the last item's position). */
 export async function listPlans(
   db: Queryable,

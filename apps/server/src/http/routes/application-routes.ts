@@ -5,7 +5,7 @@ import { addEvidence, type EvidenceInput } from "../../applications/add-evidence
 import { type ApplicationRow, findApplicationByReference } from "../../applications/application-row.ts";
 import { createApplication } from "../../applications/create-application.ts";
 import { getApplicationView, listApplicationEvents } from "../../applications/get-application.ts";
-import { loadApplicationData } from "../../applications/load-application-data.ts";
+import { loadApplicantDetails } from "../../applications/load-application-data.ts";
 import { requestActivationCode } from "../../applications/request-activation-code.ts";
 import { submitApplication } from "../../applications/submit-application.ts";
 import { updateParticulars } from "../../applications/update-particulars.ts";
@@ -134,7 +134,7 @@ export const applicationRoutes = [
     params: referenceParamsSchema,
     responses: { 200: { description: "What to sign", schema: jpkiPayloadSchema } },
     async handler({ application }, services) {
-      const { particulars } = await loadApplicationData(services.db, services.keys, opened(application));
+      const { particulars } = await loadApplicantDetails(services.keys, opened(application));
       if (!particulars) {
         throw new AppError("application_incomplete", "Give the particulars first: the JPKI signature is over them", {
           errors: [{ field: "applicant", reason: "particulars are required before a JPKI signature" }],
