@@ -12,8 +12,15 @@ import { seedDemoData } from "./inventory/seed-demo-data.ts";
 import { errorSummary, startJobWorker } from "./jobs/jobs.ts";
 import { localOutboxMailer, type Mailer, smtpMailer } from "./mail/mailer.ts";
 import { deliverMailJob } from "./mail/outbox.ts";
+import { notifyApplicantJob } from "./notifications/notify-applicant.ts";
 import { loadPolicies } from "./policy/load-policies.ts";
+import { expireStaleApplications } from "./review/expire-applications.ts";
 import type { Services } from "./services.ts";
+import { deliverSmsJob } from "./sms/sms-outbox.ts";
+import { localSmsOutbox } from "./sms/sms-sender.ts";
+import { deliverWebhookJob, fanOutWebhookEventJob } from "./webhooks/deliver-webhooks.ts";
+
+const EXPIRY_SWEEP_MS = 10 * 60_000;
 
 export type RunningServer = { app: FastifyInstance; services: Services; url: string; stop(): Promise<void> };
 
@@ -49,9 +56,18 @@ export async function startServer(
   const keys = localKeyManagement(masterKey);
   const mailer: Mailer = config.mail.kind === "smtp" ? smtpMailer(config.mail.url) : localOutboxMailer();
   const domain = config.mail.from.match(/@([^>\s]+)/)?.[1] ?? "jitsumei.localhost";
+  const clock = options.clock ?? (() => new Date());
+  const sms = localSmsOutbox();
   const jobs = startJobWorker(
     db,
-    { deliver_mail: deliverMailJob({ db, keys, mailer, domain }) },
+    {
+      deliver_mail: deliverMailJob({ db, keys, mailer, domain }),
+      deliver_sms: deliverSmsJob({ db, keys, sms }),
+      notify_applicant: notifyApplicantJob({ db, keys, config, clock }),
+      // Real time, not the injectable clock: receivers check webhook-timestamp against their own.
+      fan_out_webhook_event: fanOutWebhookEventJob({ db }),
+      deliver_webhook: deliverWebhookJob({ db, keys }),
+    },
     {
       pollMs: 1000,
       // No personal data in the log: the summary drops addresses an SMTP refusal repeats.
@@ -64,7 +80,7 @@ export async function startServer(
     config,
     db,
     keys,
-    clock: options.clock ?? (() => new Date()),
+    clock,
     jobs,
     trust,
     faces,
@@ -73,11 +89,17 @@ export async function startServer(
   const app = await buildApp(services, { logStream: options.logStream });
   let url = "";
   if (options.listen !== false) url = await app.listen({ port: config.port, host: config.host });
+  // Applications nobody completes expire; every process sweeps, and the one door keeps that safe.
+  const sweep = setInterval(() => {
+    expireStaleApplications(services).catch((error) => warn(`expiry sweep failed: ${errorSummary(error)}`));
+  }, EXPIRY_SWEEP_MS);
+  sweep.unref();
   return {
     app,
     services,
     url,
     async stop() {
+      clearInterval(sweep);
       await app.close();
       await jobs.stop();
       mailer.close();

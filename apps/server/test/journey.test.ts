@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
 import { anna, draftApplication, particularsOf, td3 } from "./support/journey.ts";
-import { activationCodeIn, startSmtpSink } from "./support/smtp-sink.ts";
+import { activationCodeIn, readMail, startSmtpSink } from "./support/smtp-sink.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
@@ -65,9 +65,16 @@ describe("the prepaid online journey over HTTP", () => {
     const codeRequest = await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
     expect(codeRequest.status).toBe(202);
     expect(codeRequest.body.sentTo).toBe("a**a@example.test");
-    const [mail] = await smtp.waitFor(1);
-    expect(mail?.to).toEqual(["anna@example.test"]);
-    const code = activationCodeIn(mail?.raw ?? "");
+    // The SIM's notification and the code, in whichever order the jobs ran.
+    const received = await smtp.waitFor(2);
+    const mails = await Promise.all(received.map(readMail));
+    expect(mails.map((m) => m.subject).sort()).toEqual([
+      expect.stringContaining(`Your SIM is ready (${reference})`),
+      expect.stringContaining("Your activation code"),
+    ]);
+    const codeMail = received[mails.findIndex((m) => m.subject.includes("activation code"))];
+    expect(codeMail?.to).toEqual(["anna@example.test"]);
+    const code = activationCodeIn(codeMail?.raw ?? "");
 
     const activated = await server.api("POST", `/v1/applications/${reference}/activation`, { token, body: { code } });
     expect(activated.status).toBe(200);

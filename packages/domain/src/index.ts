@@ -7,6 +7,7 @@ export * from "./checks/index.ts";
 export * from "./documents/document-numbers.ts";
 export * from "./i18n/check-messages.ts";
 export * from "./i18n/languages.ts";
+export * from "./i18n/messages/review-messages.ts";
 export * from "./mrz/index.ts";
 export * from "./plans/plans.ts";
 export * from "./policy/policy.ts";

@@ -71,6 +71,14 @@ export async function findApplicationByReference(db: Queryable, reference: strin
   return rows[0] ? fromRaw(rows[0]) : null;
 }
 
+export async function findApplicationById(db: Queryable, id: string): Promise<ApplicationRow | null> {
+  const { rows } = await db.query(
+    `SELECT ${columns} FROM applications a JOIN plans p ON p.id = a.plan_id WHERE a.id = $1`,
+    [id],
+  );
+  return rows[0] ? fromRaw(rows[0]) : null;
+}
+
 /** Locks the row for the rest of the transaction: the start of every change to an application. */
 export async function lockApplication(tx: Queryable, id: string): Promise<ApplicationRow | null> {
   const { rows } = await tx.query(

@@ -2,6 +2,8 @@ import { type ActorKind, type ApplicationEvent, type ApplicationState, nextState
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { notificationFor, queueNotification } from "../notifications/notify-applicant.ts";
+import { queueWebhookEvent } from "../webhooks/queue-webhook-event.ts";
 import { type ApplicationRow, lockApplication } from "./application-row.ts";
 
 export type Actor = { kind: ActorKind; id?: string };
@@ -48,11 +50,11 @@ export async function applyEvent(
   const extra = (await within?.(application)) ?? {};
   const data = { ...input.data, ...extra };
   const version = application.version + 1;
-  await tx.query("UPDATE applications SET state = $2, version = $3, updated_at = now() WHERE id = $1", [
-    application.id,
-    result.to,
-    version,
-  ]);
+  await tx.query(
+    `UPDATE applications SET state = $2, version = $3, updated_at = now(),
+       state_changed_at = CASE WHEN state = $2 THEN state_changed_at ELSE now() END WHERE id = $1`,
+    [application.id, result.to, version],
+  );
   await tx.query(
     `INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_kind, actor_id, data)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -67,6 +69,17 @@ export async function applyEvent(
       JSON.stringify(data),
     ],
   );
+  // What the applicant hears about is recorded with the change itself: committed together or not at all.
+  // Integrators hear about every change: references, states and versions only, never personal data.
+  await queueWebhookEvent(tx, {
+    type: "application.state_changed",
+    data: { reference: application.reference, event: input.event, from: application.state, to: result.to, version },
+  });
+  const template = notificationFor(
+    { from: application.state, to: result.to, event: input.event },
+    application.planKind,
+  );
+  if (template) await queueNotification(tx, { applicationId: application.id, version, template });
   await appendAuditEntry(tx, {
     actor: input.actor.id ? `${input.actor.kind}:${input.actor.id}` : input.actor.kind,
     action: "application.transition",

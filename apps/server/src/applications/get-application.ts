@@ -1,12 +1,20 @@
-import { acceptsEvent, type CheckStatus, explainCheck, hasTag, stateTags } from "@jitsumei/domain";
+import {
+  acceptsEvent,
+  applicationStateTexts,
+  type CheckStatus,
+  explainCheck,
+  hasTag,
+  stateTags,
+} from "@jitsumei/domain";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { findAssignedSim } from "../inventory/assign-sim.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
+import { correctionFieldsIn, openCorrection } from "../review/corrections.ts";
 import type { ApplicationRow } from "./application-row.ts";
-import { evidenceKinds, loadApplicantDetails } from "./load-application-data.ts";
+import { cipherFor, evidenceKinds, loadApplicantDetails } from "./load-application-data.ts";
 import { type MissingItem, missingItems } from "./missing-items.ts";
 import { MAX_ACTIVATION_FAILURES } from "./request-activation-code.ts";
 
@@ -24,6 +32,11 @@ export async function getApplicationView(
   );
   const sim = await findAssignedSim(deps.db, application.id);
   const decision = await lastAutomatedDecision(deps.db, application.id);
+  const correction =
+    application.state === "correction_requested"
+      ? await openCorrection(deps.db, await cipherFor(deps.keys, application), application.id)
+      : null;
+  const text = applicationStateTexts[application.state];
 
   const needs: MissingItem[] = [];
   if (hasTag(application.state, "editable") && plan) {
@@ -44,6 +57,19 @@ export async function getApplicationView(
     reference: application.reference,
     state: application.state,
     tags: stateTags[application.state],
+    status: {
+      title: text.title[application.language],
+      next: text.next[application.language],
+      usually: text.usually[application.language],
+    },
+    // What a reviewer asked to be fixed: the fields, and their message as written.
+    correction: correction
+      ? {
+          fields: correctionFieldsIn(application.language, correction.fields),
+          message: correction.message,
+          requestedAt: correction.requestedAt.toISOString(),
+        }
+      : null,
     planId: application.planId,
     language: application.language,
     channel: application.channel,
@@ -109,10 +135,15 @@ export async function listApplicationEvents(db: Queryable, applicationId: string
     from: r.from_state,
     to: r.to_state,
     actor: r.actor_kind,
-    data: r.data,
+    // A staff step shows the applicant its reason and the fields asked for, never who or their notes.
+    data: r.actor_kind === "staff" ? pick(r.data, ["reason", "fields"]) : r.data,
     at: new Date(r.created_at).toISOString(),
   }));
   return { items, nextVersion: rows.length > limit ? (items.at(-1)?.version ?? null) : null };
+}
+
+function pick(data: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([k]) => keys.includes(k)));
 }
 
 async function lastAutomatedDecision(db: Queryable, applicationId: string) {

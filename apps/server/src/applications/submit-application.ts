@@ -9,10 +9,11 @@ import { reserveSim } from "../inventory/assign-sim.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
+import { openCorrection, requireCorrectionMade } from "../review/corrections.ts";
 import type { ApplicationRow } from "./application-row.ts";
 import { applyEvent } from "./apply-event.ts";
 import { runFraudChecks } from "./fraud-checks.ts";
-import { loadApplicationData } from "./load-application-data.ts";
+import { cipherFor, loadApplicationData } from "./load-application-data.ts";
 import { missingItems } from "./missing-items.ts";
 import { runAutomatedChecks } from "./run-automated-checks.ts";
 
@@ -67,6 +68,17 @@ export async function submitApplication(
       },
     );
   }
+  // An answer to a reviewer's correction must change what was asked for; it then goes back to a person.
+  const cipher = await cipherFor(deps.keys, application);
+  const correction =
+    application.state === "correction_requested" ? await openCorrection(deps.db, cipher, application.id) : null;
+  const changes = correction
+    ? await requireCorrectionMade(deps.db, cipher, {
+        applicationId: application.id,
+        correction,
+        current: data.particulars,
+      })
+    : [];
   const results = await runAutomatedChecks({
     reference: application.reference,
     plan,
@@ -113,7 +125,10 @@ export async function submitApplication(
         velocity: deps.velocity,
       })),
     );
-    const { outcome, decidedBy } = explainAutomatedOutcome(results);
+    const automated = explainAutomatedOutcome(results);
+    const { decidedBy } = automated;
+    // A reviewer asked for the correction, so a reviewer looks at the answer, even when the checks pass.
+    const outcome = correction && automated.outcome === "checks_passed" ? "checks_need_review" : automated.outcome;
     const decided = await applyEvent(
       tx,
       {
@@ -124,10 +139,19 @@ export async function submitApplication(
           checks: results.map((r) => ({ code: r.code, status: r.status })),
           decidedBy: decidedBy.map((r) => r.code),
           policy: requirements.pin,
+          ...(correction ? { correctionId: correction.id, changedFields: changes.map((c) => c.field) } : {}),
         },
       },
       async (locked) => {
         await storeCheckResults(tx, locked, results);
+        if (correction) {
+          await tx.query("UPDATE correction_requests SET answered_at = now() WHERE id = $1", [correction.id]);
+          await tx.query(
+            `INSERT INTO case_flags (application_id, correction_returned) VALUES ($1, true)
+             ON CONFLICT (application_id) DO UPDATE SET correction_returned = true`,
+            [locked.id],
+          );
+        }
         return undefined;
       },
     );

@@ -43,16 +43,22 @@ export async function updateParticulars(
   }
   const cipher = await cipherFor(deps.keys, application);
   const indexValue = documentIndexValue(particulars.document);
+  const sealed = cipher.encryptJson("particulars", particulars);
   await deps.db.transaction(async (tx) => {
     await lockEditable(tx, application.id, "particulars can no longer change");
-    await tx.query(
-      "UPDATE applications SET particulars_enc = $2, document_index = $3, identity_index = $4, content_version = content_version + 1, updated_at = now() WHERE id = $1",
+    const { rows } = await tx.query<{ content_version: number }>(
+      "UPDATE applications SET particulars_enc = $2, document_index = $3, identity_index = $4, content_version = content_version + 1, updated_at = now() WHERE id = $1 RETURNING content_version",
       [
         application.id,
-        cipher.encryptJson("particulars", particulars),
+        sealed,
         indexValue === null ? null : deps.keys.blindIndex("document", indexValue),
         deps.keys.blindIndex("identity", identityIndexValue(particulars)),
       ],
+    );
+    // Every version is kept: a reviewer sees what a correction changed, and earlier values stay.
+    await tx.query(
+      "INSERT INTO particulars_history (application_id, content_version, particulars_enc) VALUES ($1, $2, $3)",
+      [application.id, rows[0]?.content_version, sealed],
     );
     await appendAuditEntry(tx, {
       actor: "applicant",

@@ -15,6 +15,7 @@ import { policyExplainCommand, policyListCommand } from "./policy-commands.ts";
 import { recordsExportCommand } from "./records-commands.ts";
 import { contractEndedCommand, legalHoldCommand, purgeCommand } from "./retention-commands.ts";
 import { serveCommand } from "./serve.ts";
+import { applicationsExpireCommand, staffCreateCommand } from "./staff-commands.ts";
 
 /**
  * `jitsumei <command>`. Exit codes: 0 success, 1 the answer is "no" (or the command failed),
@@ -53,6 +54,11 @@ Commands:
                        --birth-date D | --email E | --phone P  (kept only as a blind index)
   blocklist list     Entries with who added them, why and when (never the values)
   blocklist remove   --id ID --by NAME --reason TEXT
+  staff create       --role clerk|agent|reviewer|senior_reviewer|compliance|admin --email E [--name N]
+                       [--password-stdin]  Prints a one-time password (unless given on stdin) and
+                       the TOTP URI for an authenticator app, once
+  applications expire
+                     Expire applications nobody completed in time (the server does it every 10 min)
 
 Options:
   -h, --help         Show this help
@@ -83,6 +89,8 @@ const commands: Record<string, Command> = {
   "blocklist add": blocklistAddCommand,
   "blocklist list": blocklistListCommand,
   "blocklist remove": blocklistRemoveCommand,
+  "staff create": staffCreateCommand,
+  "applications expire": applicationsExpireCommand,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

@@ -73,6 +73,36 @@ const envSchema = z.object({
       return { hours: 24, email: 3, phone: 3, device: 3, ip: 10, ...limits };
     }),
   JITSUMEI_JPKI_TRUST_DIR: z.string().min(1, "must not be empty").optional(),
+  JITSUMEI_RATE_LIMITS: z
+    .string()
+    .default("sign-in=10,lookup=60")
+    .transform((s, ctx) => {
+      const limits: Record<string, number> = {};
+      for (const part of s.split(",")) {
+        const [key = "", value = ""] = part.split("=").map((x) => x.trim());
+        if (!["sign-in", "lookup"].includes(key) || !/^\d+$/.test(value) || Number(value) < 1) {
+          ctx.addIssue({ code: "custom", message: `"${part}" is not one of sign-in|lookup=<whole number ≥ 1>` });
+          return z.NEVER;
+        }
+        limits[key] = Number(value);
+      }
+      return { "sign-in": 10, lookup: 60, ...limits };
+    }),
+  PUBLIC_URL: z
+    .string()
+    .refine((s) => /^https?:\/\//.test(s) && URL.canParse(s), "must be an http:// or https:// URL")
+    .optional(),
+  STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
+  REVIEW_CLAIM_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  REVIEW_SLA_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(48),
+  APPLICANT_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  CORRECTION_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
 });
 
 export type Config = {
@@ -92,6 +122,20 @@ export type Config = {
   velocity: { hours: number; email: number; phone: number; device: number; ip: number };
   /** The shipped policies, then the operator's own house policies (JITSUMEI_POLICY_DIR). */
   policyDirs: string[];
+  /** Requests per client address per minute on guessable secrets and lookups. */
+  rateLimits: { "sign-in": number; lookup: number };
+  /** Where applicants reach the site; links in notifications point here. */
+  publicUrl: string;
+  staff: { idleMinutes: number; maxHours: number };
+  review: {
+    claimMinutes: number;
+    /** A case waiting on staff longer than this is overdue. */
+    slaHours: number;
+    /** An application left in draft (or unsigned, unpaid) this long expires. */
+    applicantDeadlineDays: number;
+    /** An application waiting on a correction this long expires. */
+    correctionDeadlineDays: number;
+  };
 };
 
 export class ConfigError extends Error {
@@ -134,6 +178,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     logLevel: e.LOG_LEVEL,
     activationCodeTtlMinutes: e.ACTIVATION_CODE_TTL_MINUTES,
     velocity: e.JITSUMEI_VELOCITY_LIMITS,
+    rateLimits: e.JITSUMEI_RATE_LIMITS,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    staff: { idleMinutes: e.STAFF_SESSION_IDLE_MINUTES, maxHours: e.STAFF_SESSION_MAX_HOURS },
+    review: {
+      claimMinutes: e.REVIEW_CLAIM_MINUTES,
+      slaHours: e.REVIEW_SLA_HOURS,
+      applicantDeadlineDays: e.APPLICANT_DEADLINE_DAYS,
+      correctionDeadlineDays: e.CORRECTION_DEADLINE_DAYS,
+    },
     policyDirs: [shippedPolicyDir, ...(e.JITSUMEI_POLICY_DIR ? [e.JITSUMEI_POLICY_DIR] : [])],
     trust: {
       cscaDir: e.JITSUMEI_CSCA_DIR ?? `${e.JITSUMEI_DATA_DIR}/trust/csca`,

@@ -1,3 +1,5 @@
+import cookie from "@fastify/cookie";
+import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { ApplicationRow } from "../applications/application-row.ts";
@@ -5,14 +7,32 @@ import { authenticateApplicant } from "../applications/authenticate-applicant.ts
 import { AppError, type FieldError } from "../errors.ts";
 import { requestHash, withIdempotency } from "../idempotency/idempotency.ts";
 import type { Services } from "../services.ts";
+import { roleMay } from "../staff/permissions.ts";
+import {
+  authenticateStaff,
+  CSRF_HEADER,
+  csrfMatches,
+  SESSION_COOKIE,
+  type StaffPrincipal,
+} from "../staff/staff-sessions.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { isDatabaseUnavailable, problem, problemResult } from "./problem.ts";
 import { CursorError, type RouteResult, type RouteSpec } from "./route.ts";
 import { applicationRoutes } from "./routes/application-routes.ts";
 import { opsRoutes } from "./routes/ops-routes.ts";
 import { planRoutes } from "./routes/plan-routes.ts";
+import { reviewRoutes } from "./routes/review-routes.ts";
+import { staffRoutes } from "./routes/staff-routes.ts";
+import { webhookRoutes } from "./routes/webhook-routes.ts";
 
-export const allRoutes: readonly RouteSpec[] = [...opsRoutes, ...planRoutes, ...applicationRoutes];
+export const allRoutes: readonly RouteSpec[] = [
+  ...opsRoutes,
+  ...planRoutes,
+  ...applicationRoutes,
+  ...staffRoutes,
+  ...reviewRoutes,
+  ...webhookRoutes,
+];
 
 export const API_VERSION = "0.1.0";
 
@@ -39,6 +59,16 @@ export async function buildApp(
 
   // JSON only: a text/plain body is refused (415) rather than handed to a route as a string.
   app.removeContentTypeParser("text/plain");
+  await app.register(cookie);
+  // Per client address, on the routes that name a limit (guessable secrets, reference lookups).
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      rateLimited: true,
+      retryAfterSeconds: Math.ceil(context.ttl / 1000),
+    }),
+  });
 
   // Developer tools only outside production, and the outbox only where mail stays local.
   const devTools = services.config.env !== "production" && services.config.mail.kind === "local-outbox";
@@ -51,6 +81,9 @@ export async function buildApp(
       method: route.method,
       url: route.path.replace(/\{(\w+)\}/g, ":$1"),
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
+      ...(route.rateLimit
+        ? { config: { rateLimit: { max: services.config.rateLimits[route.rateLimit], timeWindow: 60_000 } } }
+        : {}),
       // Applicants are recognised before the body is read: a wrong token never makes the server parse
       // a 20 MiB upload.
       ...(route.auth === "applicant"
@@ -72,8 +105,25 @@ export async function buildApp(
               }
             },
           }
-        : {}),
-      handler: async (request, reply) => send(reply, await handle(route, request, services)),
+        : route.auth === "staff"
+          ? {
+              onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
+                const instance = request.url.split("?")[0] ?? request.url;
+                try {
+                  signedIn.set(request, await admitStaff(route, request, services));
+                } catch (error) {
+                  if (!(error instanceof AppError)) throw error;
+                  return send(reply, problemResult(error, instance));
+                }
+              },
+            }
+          : {}),
+      handler: async (request, reply) => {
+        const result = await handle(route, request, services);
+        // A change may have queued work (mail, SMS, webhooks): look for it now, not at the next poll.
+        if (route.method !== "GET" && result.status < 400) services.jobs.kick();
+        return send(reply, result);
+      },
     });
   }
 
@@ -90,6 +140,40 @@ export async function buildApp(
 
 /** The application each applicant request opened, from its onRequest hook to its handler. */
 const opened = new WeakMap<FastifyRequest, ApplicationRow>();
+/** The staff member behind each staff request, likewise. */
+const signedIn = new WeakMap<FastifyRequest, StaffPrincipal>();
+
+/**
+ * The one place staff requests are let in: a live session (401 otherwise), a role that holds the
+ * route's permission (403), the session's CSRF token on anything but a read (403), and a changed
+ * first password (403) before anything but the session itself.
+ */
+async function admitStaff(route: RouteSpec, request: FastifyRequest, services: Services): Promise<StaffPrincipal> {
+  const principal = await authenticateStaff(
+    { db: services.db, clock: services.clock, limits: services.config.staff },
+    request.cookies[SESSION_COOKIE],
+  );
+  if (!principal) throw new AppError("authentication_required", "Sign in first (POST /v1/staff/session)");
+  const permission = route.permission;
+  if (permission === undefined) throw new Error(`staff route ${route.operationId} names no permission`);
+  if (permission !== "signed_in" && !roleMay(principal.role, permission)) {
+    throw new AppError("forbidden", `The role ${principal.role} may not do this (${permission})`, {
+      permission,
+    });
+  }
+  if (route.method !== "GET" && !csrfMatches(principal, headerValue(request, CSRF_HEADER))) {
+    throw new AppError("csrf_failed", `Send the session's CSRF token in the ${CSRF_HEADER} header`);
+  }
+  if (principal.mustChangePassword && !route.beforePasswordChange) {
+    throw new AppError("password_change_required", "Change the one-time password first (POST /v1/staff/password)");
+  }
+  return principal;
+}
+
+function headerValue(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name];
+  return typeof value === "string" ? value : undefined;
+}
 
 async function handle(route: RouteSpec, request: FastifyRequest, services: Services): Promise<RouteResult> {
   const instance = request.url.split("?")[0] ?? request.url;
@@ -113,6 +197,8 @@ async function handle(route: RouteSpec, request: FastifyRequest, services: Servi
   const application: ApplicationRow | null = opened.get(request) ?? null;
   if (route.auth === "applicant" && !application)
     throw new Error("applicant route reached its handler unauthenticated");
+  const staff: StaffPrincipal | null = signedIn.get(request) ?? null;
+  if (route.auth === "staff" && !staff) throw new Error("staff route reached its handler unauthenticated");
 
   const run = () =>
     answer(async () => {
@@ -127,6 +213,7 @@ async function handle(route: RouteSpec, request: FastifyRequest, services: Servi
           query,
           body,
           application,
+          staff,
           client: {
             ip: request.ip,
             userAgent: request.headers["user-agent"] ?? null,
@@ -145,7 +232,7 @@ async function handle(route: RouteSpec, request: FastifyRequest, services: Servi
     const result = await withIdempotency(
       services,
       {
-        principal: application ? `application:${application.id}` : "anonymous",
+        principal: application ? `application:${application.id}` : staff ? `staff:${staff.id}` : "anonymous",
         key: String(key),
         hash: requestHash(route.method, instance, request.body ?? null),
       },
@@ -180,6 +267,11 @@ function errorResult(error: unknown, request: FastifyRequest, services: Services
   const e = error as { statusCode?: number; code?: string; message?: string };
   if (isDatabaseUnavailable(error)) {
     return problem("database_unavailable", "The database is not reachable just now: retry in a few seconds", instance);
+  }
+  if (e.statusCode === 429) {
+    const retry = (error as { retryAfterSeconds?: number }).retryAfterSeconds ?? 60;
+    const result = problem("rate_limited", `Too many requests from this address: retry in ${retry} s`, instance);
+    return { ...result, headers: { ...result.headers, "retry-after": String(retry) } };
   }
   if (e.statusCode === 415) {
     return problem("unsupported_media_type", "Send the body as JSON with Content-Type: application/json", instance);

@@ -51,6 +51,15 @@ export function buildOpenApi(routes: readonly RouteSpec[], version: string) {
         schema: { type: "string" },
       });
     }
+    if (route.auth === "staff" && route.method !== "GET") {
+      parameters.push({
+        name: "X-CSRF-Token",
+        in: "header",
+        required: true,
+        description: "The csrfToken the sign-in (or GET /v1/staff/session) returned for this session",
+        schema: { type: "string" },
+      });
+    }
     if (route.idempotent) {
       parameters.push({
         name: "Idempotency-Key",
@@ -72,6 +81,12 @@ export function buildOpenApi(routes: readonly RouteSpec[], version: string) {
       operationId: route.operationId,
       summary: route.summary,
       tags: [route.tag],
+      ...(route.auth === "staff"
+        ? {
+            security: [{ staffSession: [] }],
+            "x-permission": route.permission,
+          }
+        : {}),
       parameters,
       ...(route.body
         ? {
@@ -89,6 +104,11 @@ export function buildOpenApi(routes: readonly RouteSpec[], version: string) {
       description: "Mobile subscriber onboarding with the identity verification Japanese law requires.",
     },
     paths,
-    components: { schemas: components },
+    components: {
+      schemas: components,
+      securitySchemes: {
+        staffSession: { type: "apiKey", in: "cookie", name: "jitsumei_staff", description: "POST /v1/staff/session" },
+      },
+    },
   };
 }

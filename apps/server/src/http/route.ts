@@ -1,6 +1,8 @@
 import type { z } from "zod";
 import type { ApplicationRow } from "../applications/application-row.ts";
 import type { Services } from "../services.ts";
+import type { Permission } from "../staff/permissions.ts";
+import type { StaffPrincipal } from "../staff/staff-sessions.ts";
 
 /**
  * A route, described once: its schemas feed both validation and the OpenAPI document. Handlers stay
@@ -12,6 +14,8 @@ export type RouteInput<P, Q, B> = {
   body: B;
   /** The application the bearer token opened (routes with auth "applicant"). */
   application: ApplicationRow | null;
+  /** The signed-in staff member (routes with auth "staff"). */
+  staff: StaffPrincipal | null;
   client: { ip: string; userAgent: string | null; deviceId: string | null };
 };
 
@@ -23,7 +27,16 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
   operationId: string;
   summary: string;
   tag: string;
-  auth: "none" | "applicant";
+  auth: "none" | "applicant" | "staff";
+  /**
+   * Staff routes: the permission the caller's role must hold (staff/permissions.ts), or "signed_in"
+   * for routes every signed-in staff member may use (their own session and password).
+   */
+  permission?: Permission | "signed_in";
+  /** Staff routes usable before a first-sign-in password change (the session, the change itself). */
+  beforePasswordChange?: boolean;
+  /** Limited per client address per minute, to the configured number (JITSUMEI_RATE_LIMITS). */
+  rateLimit?: "sign-in" | "lookup";
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;

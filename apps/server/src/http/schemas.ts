@@ -1,7 +1,15 @@
-import { applicationStates, languages, particularsSchema } from "@jitsumei/domain";
+import {
+  applicationStates,
+  correctableFields,
+  languages,
+  particularsSchema,
+  rejectReasonCodes,
+} from "@jitsumei/domain";
 import { z } from "zod";
 import { channels } from "../applications/create-application.ts";
 import { imagePurposes } from "../applications/load-application-data.ts";
+import { caseTags } from "../review/case-view.ts";
+import { staffRoles } from "../staff/permissions.ts";
 
 /**
  * Every request and response body of the API, in one place. The routes validate with these and
@@ -188,6 +196,17 @@ export const applicationViewSchema = z
     reference: z.string(),
     state: z.enum(applicationStates),
     tags: z.array(z.string()),
+    status: z
+      .object({ title: z.string(), next: z.string(), usually: z.string() })
+      .describe("The state explained in the applicant's language: what it means, what happens next, how long"),
+    correction: z
+      .object({
+        fields: z.array(z.object({ field: z.string(), label: z.string() })),
+        message: z.string(),
+        requestedAt: z.string(),
+      })
+      .nullable()
+      .describe("What a reviewer asked to be corrected"),
     planId: z.string(),
     language: z.enum(languages),
     channel: z.string(),
@@ -252,4 +271,221 @@ export const activatedSchema = z.object({
   state: z.literal("active"),
   msisdn: z.string().describe("The line's phone number"),
   iccid: z.string(),
+});
+
+// ---- Staff ----
+
+const staffRoleSchema = z.enum(staffRoles);
+
+export const staffAccountSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    displayName: z.string(),
+    role: staffRoleSchema,
+    mustChangePassword: z.boolean(),
+    disabled: z.boolean(),
+  })
+  .meta({ id: "StaffAccount" });
+
+export const loginBodySchema = z
+  .object({
+    email: z.string().trim().min(3, "must be your e-mail address").max(254),
+    password: z.string().min(1, "must not be empty").max(256),
+    otp: z.string().regex(/^\d{6}$/, "must be the 6-digit code from your authenticator app"),
+  })
+  .strict();
+
+export const staffSessionSchema = z.object({
+  account: staffAccountSchema,
+  csrfToken: z.string().describe("Send it back in X-CSRF-Token with every request that changes something"),
+});
+
+export const passwordChangeSchema = z
+  .object({ currentPassword: z.string().min(1, "must not be empty").max(256), newPassword: z.string().max(256) })
+  .strict();
+
+export const createStaffSchema = z
+  .object({
+    email: z.email("must be an e-mail address").max(254),
+    displayName: z.string().trim().min(1, "must not be empty").max(100),
+    role: staffRoleSchema,
+  })
+  .strict();
+
+export const createdStaffSchema = z.object({
+  account: staffAccountSchema,
+  oneTimePassword: z.string().describe("Shown once; the new member changes it at first sign-in"),
+  totpUri: z.string().describe("otpauth:// URI for the authenticator app; shown once"),
+});
+
+export const staffIdParamsSchema = z.object({ staffId: z.uuid("must be a staff account id") });
+export const staffListSchema = z.object({ items: z.array(staffAccountSchema) });
+export const staffEnabledSchema = z.object({ disabled: z.boolean() }).strict();
+
+// ---- Review ----
+
+export const queueQuerySchema = z
+  .object({
+    state: z
+      .string()
+      .optional()
+      .transform((s, ctx) => {
+        if (s === undefined) return undefined;
+        const states = s.split(",").map((x) => x.trim());
+        const unknown = states.filter((x) => !(applicationStates as readonly string[]).includes(x));
+        if (unknown.length > 0) {
+          ctx.addIssue({ code: "custom", message: `has unknown states: ${unknown.join(", ")}` });
+          return z.NEVER;
+        }
+        return states as (typeof applicationStates)[number][];
+      })
+      .describe("Comma-separated states (default: every state waiting on staff)"),
+    tag: z.enum(caseTags).optional(),
+    assignee: z
+      .union([z.literal("me"), z.literal("none"), z.uuid()], { error: 'must be "me", "none" or a staff id' })
+      .optional(),
+    overdueOnly: z
+      .enum(["true", "false"], { error: "must be true or false" })
+      .optional()
+      .transform((v) => v === "true"),
+    language: z.enum(languages).default("ja"),
+    cursor: z.string().optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(25),
+  })
+  .strict();
+
+const caseTagsSchema = z.array(z.enum(caseTags));
+const claimSchema = z.object({ staffId: z.string(), displayName: z.string(), expiresAt: z.string() });
+
+export const queueSchema = z.object({
+  items: z.array(
+    z.object({
+      reference: z.string(),
+      state: z.enum(applicationStates),
+      planId: z.string(),
+      planKind: z.string(),
+      submittedAt: z.string().nullable(),
+      waitingSince: z.string(),
+      ageHours: z.number().int(),
+      slaDueAt: z.string(),
+      overdue: z.boolean(),
+      tags: caseTagsSchema,
+      claim: claimSchema.nullable(),
+    }),
+  ),
+  nextCursor: z.string().nullable(),
+});
+
+export const languageQuerySchema = z.object({ language: z.enum(languages).default("ja") }).strict();
+
+export const caseViewSchema = z
+  .object({
+    reference: z.string(),
+    state: z.enum(applicationStates),
+    planId: z.string(),
+    planKind: z.string(),
+    language: z.enum(languages),
+    channel: z.string(),
+    formFactor: z.string(),
+    submittedAt: z.string().nullable(),
+    waitingSince: z.string(),
+    claim: claimSchema.nullable(),
+    flags: z.object({
+      escalated: z.boolean(),
+      correctionReturned: z.boolean(),
+      overrideProposedBy: z.object({ staffId: z.string(), displayName: z.string() }).nullable(),
+    }),
+    contact: z.object({ email: z.string(), phone: z.string().optional() }),
+    applicant: z.unknown(),
+    evidence: z.array(z.object({ id: z.string(), kind: z.string(), at: z.string() })),
+    checks: z.array(z.object({ code: z.string(), status: z.string(), message: z.string(), details: z.unknown() })),
+    decision: z
+      .object({
+        outcome: z.string(),
+        at: z.string(),
+        policy: z.unknown(),
+        decidedBy: z.array(
+          z.object({ code: z.string(), status: z.string(), consequence: z.string(), message: z.string() }),
+        ),
+      })
+      .nullable()
+      .describe("The decision engine's last outcome and the checks that decided it"),
+    correction: z
+      .object({
+        fields: z.array(z.object({ field: z.string(), label: z.string() })),
+        message: z.string(),
+        requestedAt: z.string(),
+        answeredAt: z.string().nullable(),
+        changes: z
+          .array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() }))
+          .describe("What the applicant changed in answer"),
+      })
+      .nullable(),
+    notes: z.array(z.object({ kind: z.string(), by: z.string(), note: z.string(), at: z.string() })),
+    particularsHistory: z.array(
+      z.object({ contentVersion: z.number().int(), at: z.string(), particulars: z.unknown() }),
+    ),
+    history: z.array(
+      z.object({
+        version: z.number().int(),
+        event: z.string(),
+        from: z.string(),
+        to: z.string(),
+        actor: z.string(),
+        data: z.record(z.string(), z.unknown()),
+        at: z.string(),
+      }),
+    ),
+  })
+  .meta({ id: "Case" });
+
+export const statusLookupSchema = z
+  .object({
+    reference: z.string(),
+    state: z.enum(applicationStates),
+    status: z.object({ title: z.string(), next: z.string(), usually: z.string() }),
+    planId: z.string(),
+    language: z.enum(languages),
+    submittedAt: z.string().nullable(),
+    applicant: z.object({
+      name: z.string().nullable().describe("Initials only"),
+      birthYear: z.string().nullable(),
+      email: z.string().describe("Masked"),
+      phone: z.string().nullable().describe("Last four digits"),
+    }),
+    timeline: z.array(z.object({ event: z.string(), state: z.string(), at: z.string() })),
+  })
+  .meta({ id: "StatusLookup" });
+
+export const claimResultSchema = z.object({ reference: z.string(), expiresAt: z.string() });
+
+const note = z.string().trim().min(1, "must not be empty").max(2000, "must be at most 2000 characters");
+
+export const decisionBodySchema = z
+  .discriminatedUnion(
+    "type",
+    [
+      z.object({ type: z.literal("approve"), note: note.optional() }).strict(),
+      z.object({ type: z.literal("reject"), reason: z.enum(rejectReasonCodes), note: note.optional() }).strict(),
+      z
+        .object({
+          type: z.literal("request_correction"),
+          fields: z.array(z.enum(correctableFields)).min(1, "must name at least one field"),
+          message: note.describe("Shown to the applicant as written: write it in their language"),
+        })
+        .strict(),
+      z.object({ type: z.literal("escalate"), note }).strict(),
+      z.object({ type: z.literal("confirm_override"), note: note.optional() }).strict(),
+      z.object({ type: z.literal("decline_override"), note }).strict(),
+    ],
+    { error: "must be one of approve, reject, request_correction, escalate, confirm_override, decline_override" },
+  )
+  .meta({ id: "Decision" });
+
+export const decisionResultSchema = z.object({
+  reference: z.string(),
+  event: z.string(),
+  state: z.enum(applicationStates),
+  overridePending: z.boolean().describe("The approval waits for a second senior reviewer"),
 });

@@ -9,8 +9,18 @@ export type JobHandlers = Record<string, (payload: never) => Promise<void>>;
 
 const MAX_ATTEMPTS = 8;
 
-export async function enqueueJob(tx: Queryable, kind: string, payload: Record<string, unknown>): Promise<void> {
-  await tx.query("INSERT INTO jobs (kind, payload) VALUES ($1, $2)", [kind, JSON.stringify(payload)]);
+/** `runAt` delays the first run (a webhook's next retry); by default the job is due at once. */
+export async function enqueueJob(
+  tx: Queryable,
+  kind: string,
+  payload: Record<string, unknown>,
+  options: { runAt?: Date } = {},
+): Promise<void> {
+  await tx.query("INSERT INTO jobs (kind, payload, run_at) VALUES ($1, $2, coalesce($3::timestamptz, now()))", [
+    kind,
+    JSON.stringify(payload),
+    options.runAt ?? null,
+  ]);
 }
 
 export type JobWorker = {

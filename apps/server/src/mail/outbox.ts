@@ -15,17 +15,15 @@ type OutboxContent = { to: string; from: string; subject: string; text: string }
 export async function queueMail(
   tx: Queryable,
   keys: KeyManagement,
-  mail: OutboxContent & { applicationId: string | null; template: string },
+  mail: OutboxContent & { applicationId: string | null; template: string; notificationVersion?: number },
 ): Promise<string> {
   const id = randomUUID();
   const content: OutboxContent = { to: mail.to, from: mail.from, subject: mail.subject, text: mail.text };
   const sealed = await encryptStandalone(keys, `mail:${id}`, Buffer.from(JSON.stringify(content), "utf8"));
-  await tx.query("INSERT INTO mail_outbox (id, application_id, template, content_enc) VALUES ($1, $2, $3, $4)", [
-    id,
-    mail.applicationId,
-    mail.template,
-    sealed,
-  ]);
+  await tx.query(
+    "INSERT INTO mail_outbox (id, application_id, template, content_enc, notification_version) VALUES ($1, $2, $3, $4, $5)",
+    [id, mail.applicationId, mail.template, sealed, mail.notificationVersion ?? null],
+  );
   await enqueueJob(tx, "deliver_mail", { mailId: id });
   return id;
 }

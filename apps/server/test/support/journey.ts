@@ -31,6 +31,15 @@ export const anna: Person = {
   sex: "F",
 };
 
+let people = 0;
+
+/** Another person each call (their own name and passport number): for tests that must not hit the line limit. */
+export function somebody(): Person {
+  const n = ++people;
+  const letters = [...String(n).padStart(4, "0")].map((d) => "ABCDEFGHIJ"[Number(d)]).join("");
+  return { ...anna, given: `ANNA ${letters}`, documentNumber: `X${String(n).padStart(8, "0")}` };
+}
+
 const yymmdd = (date: string) => date.slice(2).replaceAll("-", "");
 
 export function td3(p: Person): [string, string] {

@@ -1,9 +1,10 @@
+import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 
 export type ReceivedMail = { from: string; to: string[]; raw: string };
 
 /** A real SMTP server on a local port that keeps what it receives. */
-export async function startSmtpSink(options: { refuse?: readonly string[] } = {}): Promise<{
+export async function startSmtpSink(options: { refuse?: readonly string[]; port?: number } = {}): Promise<{
   url: string;
   mails: ReceivedMail[];
   waitFor(n: number): Promise<ReceivedMail[]>;
@@ -34,7 +35,7 @@ export async function startSmtpSink(options: { refuse?: readonly string[] } = {}
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;
   return {
@@ -47,6 +48,12 @@ export async function startSmtpSink(options: { refuse?: readonly string[] } = {}
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** A received mail decoded (headers, transfer encoding, charset) by a real MIME parser. */
+export async function readMail(mail: ReceivedMail): Promise<{ to: string[]; subject: string; text: string }> {
+  const parsed = await simpleParser(mail.raw);
+  return { to: mail.to, subject: parsed.subject ?? "", text: parsed.text ?? "" };
 }
 
 /** The six-digit code in an activation mail (the text may be quoted-printable or base64 encoded). */

@@ -26,13 +26,16 @@ const contexts: Record<string, LifecycleContext> = {
 const common = `
   draft submit -> checking [a]
   correction_requested submit -> checking [a]
-  checking checks_passed -> approved [y]
   checking checks_need_review -> in_review [y]
   checking checks_need_correction -> correction_requested [y]
   checking checks_failed -> rejected [y]
   in_review approve -> approved [s]
   in_review reject -> rejected [s]
   in_review request_correction -> correction_requested [s]
+  in_review escalate -> in_review [s]
+  in_review propose_override -> override_pending [s]
+  override_pending confirm_override -> approved [s]
+  override_pending decline_override -> in_review [s]
   deposit_pending pay_deposit -> ready_to_issue [sy]
   ready_to_issue assign_sim -> sim_assigned [sy]
   sim_assigned ship -> in_delivery [sy]
@@ -43,6 +46,7 @@ const common = `
   draft cancel -> cancelled [asy]
   checking cancel -> cancelled [asy]
   in_review cancel -> cancelled [asy]
+  override_pending cancel -> cancelled [asy]
   correction_requested cancel -> cancelled [asy]
   approved cancel -> cancelled [asy]
   contract_pending cancel -> cancelled [asy]
@@ -58,11 +62,14 @@ const common = `
 `;
 const expected: Record<string, string> = {
   prepaid: `${common}
+  checking checks_passed -> approved [y]
   approved assign_sim -> sim_assigned [sy]`,
   postpaidNoDeposit: `${common}
+  checking checks_passed -> in_review [y]
   approved offer_contract -> contract_pending [sy]
   contract_pending sign_contract -> ready_to_issue [a]`,
   postpaidDeposit: `${common}
+  checking checks_passed -> in_review [y]
   approved offer_contract -> contract_pending [sy]
   contract_pending sign_contract -> deposit_pending [a]`,
 };

@@ -12,6 +12,7 @@ export const applicationStates = [
   "draft", // created; the applicant fills in particulars and evidence
   "checking", // submitted; automated checks are running
   "in_review", // a person must decide (審査)
+  "override_pending", // approved against a failed check: a second senior reviewer must confirm
   "correction_requested", // the applicant must fix something and submit again
   "approved", // verification passed
   "contract_pending", // postpaid: important-matters explanation (重要事項説明) and signature
@@ -36,6 +37,10 @@ export const applicationEvents = [
   "approve",
   "reject",
   "request_correction",
+  "escalate",
+  "propose_override",
+  "confirm_override",
+  "decline_override",
   "offer_contract",
   "sign_contract",
   "pay_deposit",
@@ -86,6 +91,7 @@ const cancellable: readonly ApplicationState[] = [
   "draft",
   "checking",
   "in_review",
+  "override_pending",
   "correction_requested",
   "approved",
   "contract_pending",
@@ -103,7 +109,9 @@ export const transitions: readonly Transition[] = [
   { from: "draft", event: "submit", to: "checking", by: applicant },
   { from: "correction_requested", event: "submit", to: "checking", by: applicant },
 
-  { from: "checking", event: "checks_passed", to: "approved", by: system },
+  // A postpaid contract is credit: a person reviews it even when every automated check passed.
+  { from: "checking", event: "checks_passed", to: "approved", by: system, guard: "prepaid" },
+  { from: "checking", event: "checks_passed", to: "in_review", by: system, guard: "postpaid" },
   { from: "checking", event: "checks_need_review", to: "in_review", by: system },
   { from: "checking", event: "checks_need_correction", to: "correction_requested", by: system },
   { from: "checking", event: "checks_failed", to: "rejected", by: system },
@@ -111,6 +119,12 @@ export const transitions: readonly Transition[] = [
   { from: "in_review", event: "approve", to: "approved", by: staff },
   { from: "in_review", event: "reject", to: "rejected", by: staff },
   { from: "in_review", event: "request_correction", to: "correction_requested", by: staff },
+  // To senior reviewers; the case stays in review.
+  { from: "in_review", event: "escalate", to: "in_review", by: staff },
+  // Approving against a failed automated check takes two people: one proposes, another confirms.
+  { from: "in_review", event: "propose_override", to: "override_pending", by: staff },
+  { from: "override_pending", event: "confirm_override", to: "approved", by: staff },
+  { from: "override_pending", event: "decline_override", to: "in_review", by: staff },
 
   { from: "approved", event: "offer_contract", to: "contract_pending", by: staffOrSystem, guard: "postpaid" },
   { from: "approved", event: "assign_sim", to: "sim_assigned", by: staffOrSystem, guard: "prepaid" },
@@ -153,6 +167,7 @@ export const stateTags: Record<ApplicationState, readonly StateTag[]> = {
   draft: ["editable", "needs_applicant"],
   checking: ["automated"],
   in_review: ["needs_staff"],
+  override_pending: ["needs_staff"],
   correction_requested: ["editable", "needs_applicant"],
   approved: ["automated"],
   contract_pending: ["needs_applicant"],

@@ -183,7 +183,6 @@ export const applicationRoutes = [
         },
         opened(application),
       );
-      services.jobs.kick();
       return { status: 202, body: issued };
     },
   }),

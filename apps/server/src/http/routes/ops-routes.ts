@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { listOutbox } from "../../mail/outbox.ts";
+import { listSmsOutbox } from "../../sms/sms-outbox.ts";
 import { defineRoute } from "../route.ts";
 
 export const opsRoutes = [
@@ -57,6 +58,29 @@ export const opsRoutes = [
     },
     async handler({ query }, { db, keys, config }) {
       return { status: 200, body: { mailTransport: config.mail.kind, items: await listOutbox(db, keys, query.limit) } };
+    },
+  }),
+  defineRoute<undefined, { limit: number }>({
+    method: "GET",
+    path: "/dev/sms-outbox",
+    operationId: "devSmsOutbox",
+    summary: "SMS kept locally (no SMS provider is configured; not in production)",
+    tag: "development",
+    auth: "none",
+    devOnly: true,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    responses: {
+      200: {
+        description: "Newest first",
+        schema: z.object({
+          items: z.array(
+            z.object({ id: z.string(), template: z.string(), to: z.string(), text: z.string(), status: z.string() }),
+          ),
+        }),
+      },
+    },
+    async handler({ query }, { db, keys }) {
+      return { status: 200, body: { items: await listSmsOutbox(db, keys, query.limit) } };
     },
   }),
 ];

@@ -1,0 +1,113 @@
+import { languages } from "@jitsumei/domain";
+import { describe, expect, it } from "vitest";
+import { type NotificationTemplate, notificationTemplates, renderNotification } from "./notification-texts.ts";
+
+const placeholders = (s: string) => new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
+
+/** The placeholders each mail text must use: exactly these, no more, no fewer. */
+const expected: Record<NotificationTemplate, readonly string[]> = {
+  application_received: ["reference", "statusUrl"],
+  correction_requested: ["reference", "fields", "message", "statusUrl", "deadline"],
+  approved: ["reference", "statusUrl"],
+  rejected: ["reference", "reason", "statusUrl"],
+  expired: ["reference", "statusUrl", "deadline"],
+  cancelled: ["reference", "statusUrl"],
+  sim_ready: ["reference", "statusUrl"],
+  activated: ["reference", "msisdn"],
+};
+
+const templates = Object.keys(notificationTemplates) as NotificationTemplate[];
+const cjk = new Set(["ja", "zh-Hans", "zh-Hant", "ko"]);
+
+const params = {
+  reference: "JM-2026-000123",
+  statusUrl: "https://jitsumei.example/s/abcdefghijklmn",
+  fields: "・Name\n・Selfie",
+  message: "Please retake the selfie.",
+  reason: "We are sorry.",
+  deadline: "2026-05-31",
+  msisdn: "090-1234-5678",
+};
+
+describe("notification texts", () => {
+  it("covers exactly the expected templates", () => {
+    expect(templates.sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it("uses exactly the listed placeholders in every mail text", () => {
+    for (const template of templates) {
+      for (const language of languages) {
+        expect(placeholders(notificationTemplates[template].text[language]), `${template} ${language}`).toEqual(
+          new Set(expected[template]),
+        );
+      }
+    }
+  });
+
+  it("names the reference in every subject and uses no other placeholder there", () => {
+    for (const template of templates) {
+      for (const language of languages) {
+        expect(placeholders(notificationTemplates[template].subject[language]), `${template} ${language}`).toEqual(
+          new Set(["reference"]),
+        );
+      }
+    }
+  });
+
+  it("starts subjects with the product name in the local style", () => {
+    for (const template of templates) {
+      for (const language of languages) {
+        const prefix = language === "ja" || language.startsWith("zh") ? "【Jitsumei】" : "[Jitsumei] ";
+        expect(notificationTemplates[template].subject[language], `${template} ${language}`).toMatch(
+          new RegExp(`^${prefix.replace(/[[\]]/g, "\\$&")}`),
+        );
+      }
+    }
+  });
+
+  it("ends every mail with the status page (where there is one) and a Jitsumei sign-off", () => {
+    for (const template of templates) {
+      for (const language of languages) {
+        const lines = notificationTemplates[template].text[language].split("\n");
+        expect(lines.at(-1), `${template} ${language}`).toContain("Jitsumei");
+        if (expected[template].includes("statusUrl"))
+          expect(lines.at(-3), `${template} ${language}`).toContain("{statusUrl}");
+      }
+    }
+  });
+
+  it("keeps SMS short and free of links and personal data", () => {
+    for (const template of templates) {
+      const allowed = template === "activated" ? ["reference", "msisdn"] : ["reference"];
+      for (const language of languages) {
+        const sms = notificationTemplates[template].sms[language];
+        expect(placeholders(sms), `${template} ${language}`).toEqual(new Set(allowed));
+        if (cjk.has(language)) {
+          expect([...sms].length, `${template} ${language}: ${sms}`).toBeLessThanOrEqual(60);
+        } else {
+          const filled = renderNotification(template, language, params).sms;
+          expect([...filled].length, `${template} ${language}: ${filled}`).toBeLessThanOrEqual(140);
+        }
+      }
+    }
+  });
+
+  it("fills every placeholder when given all params", () => {
+    for (const template of templates) {
+      for (const language of languages) {
+        const rendered = renderNotification(template, language, params);
+        for (const [part, text] of Object.entries(rendered)) {
+          expect(text, `${template} ${language} ${part}`).not.toContain("{");
+          expect(text, `${template} ${language} ${part}`).not.toContain("}");
+        }
+        expect(rendered.subject).toContain(params.reference);
+        expect(rendered.sms).toContain(params.reference);
+      }
+    }
+  });
+
+  it("leaves an unknown or missing placeholder visible rather than dropping it", () => {
+    const rendered = renderNotification("rejected", "en", { reference: "JM-1" });
+    expect(rendered.text).toContain("{reason}");
+  });
+});

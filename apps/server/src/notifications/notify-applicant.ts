@@ -1,0 +1,162 @@
+import type { RejectReasonCode } from "@jitsumei/domain";
+import { type ApplicationEvent, type ApplicationState, type PlanKind, rejectReasonMessages } from "@jitsumei/domain";
+import { findApplicationById } from "../applications/application-row.ts";
+import { cipherFor, loadApplicantDetails } from "../applications/load-application-data.ts";
+import type { Config } from "../config/config.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Database, Queryable } from "../db/database.ts";
+import { enqueueJob } from "../jobs/jobs.ts";
+import { queueMail } from "../mail/outbox.ts";
+import { correctionFieldsIn, latestCorrection } from "../review/corrections.ts";
+import { queueSms } from "../sms/sms-outbox.ts";
+import { type NotificationTemplate, renderNotification } from "./notification-texts.ts";
+
+/**
+ * Which state changes the applicant hears about. The one door calls this for every transition and,
+ * where it names a template, records the notification in the transition's own transaction; a job
+ * then writes the mail and the SMS in the applicant's language to their outboxes.
+ */
+export function notificationFor(
+  transition: { from: ApplicationState; to: ApplicationState; event: ApplicationEvent },
+  planKind: PlanKind,
+): NotificationTemplate | null {
+  const { from, to } = transition;
+  if (from === to) return null; // an escalation, for example, changes nothing for the applicant
+  switch (to) {
+    case "in_review":
+      // Only on arrival: a declined override or a returned correction is not news to the applicant.
+      return from === "checking" ? "application_received" : null;
+    case "correction_requested":
+      return "correction_requested";
+    // A prepaid approval is followed at once by its SIM; the SIM's message says both.
+    case "approved":
+      return planKind === "postpaid" ? "approved" : null;
+    case "rejected":
+      return "rejected";
+    case "expired":
+      return "expired";
+    case "cancelled":
+      return "cancelled";
+    case "sim_assigned":
+      return from === "in_delivery" ? null : "sim_ready";
+    case "active":
+      return "activated";
+    default:
+      return null;
+  }
+}
+
+export async function queueNotification(
+  tx: Queryable,
+  input: { applicationId: string; version: number; template: NotificationTemplate },
+): Promise<void> {
+  await tx.query("INSERT INTO notifications (application_id, version, template) VALUES ($1, $2, $3)", [
+    input.applicationId,
+    input.version,
+    input.template,
+  ]);
+  await enqueueJob(tx, "notify_applicant", { applicationId: input.applicationId, version: input.version });
+}
+
+/** Renders one notification into the mail and SMS outboxes, once however often the job runs. */
+export function notifyApplicantJob(deps: { db: Database; keys: KeyManagement; config: Config; clock: () => Date }) {
+  return async (payload: { applicationId: string; version: number }) => {
+    const application = await findApplicationById(deps.db, payload.applicationId);
+    if (!application || application.purgedAt) return;
+    const { contact } = await loadApplicantDetails(deps.keys, application);
+    const cipher = await cipherFor(deps.keys, application);
+    const language = application.language;
+    await deps.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ template: NotificationTemplate; rendered_at: Date | null }>(
+        "SELECT template, rendered_at FROM notifications WHERE application_id = $1 AND version = $2 FOR UPDATE",
+        [payload.applicationId, payload.version],
+      );
+      const notification = rows[0];
+      if (!notification || notification.rendered_at) return;
+      const params = await paramsFor(tx, deps, {
+        template: notification.template,
+        applicationId: application.id,
+        reference: application.reference,
+        version: payload.version,
+        cipher,
+        language,
+      });
+      const message = renderNotification(notification.template, language, params);
+      await queueMail(tx, deps.keys, {
+        to: contact.email,
+        from: deps.config.mail.from,
+        subject: message.subject,
+        text: message.text,
+        applicationId: application.id,
+        template: notification.template,
+        notificationVersion: payload.version,
+      });
+      if (contact.phone) {
+        await queueSms(tx, deps.keys, {
+          to: contact.phone,
+          text: message.sms,
+          applicationId: application.id,
+          template: notification.template,
+          notificationVersion: payload.version,
+        });
+      }
+      await tx.query("UPDATE notifications SET rendered_at = now() WHERE application_id = $1 AND version = $2", [
+        payload.applicationId,
+        payload.version,
+      ]);
+    });
+  };
+}
+
+async function paramsFor(
+  tx: Queryable,
+  deps: { config: Config; clock: () => Date },
+  n: {
+    template: NotificationTemplate;
+    applicationId: string;
+    reference: string;
+    version: number;
+    cipher: Awaited<ReturnType<typeof cipherFor>>;
+    language: Parameters<typeof correctionFieldsIn>[0];
+  },
+): Promise<Record<string, string>> {
+  const { rows } = await tx.query<{ data: Record<string, unknown>; created_at: Date }>(
+    "SELECT data, created_at FROM application_events WHERE application_id = $1 AND version = $2",
+    [n.applicationId, n.version],
+  );
+  const event = rows[0];
+  const at = event ? new Date(event.created_at) : deps.clock();
+  const params: Record<string, string> = {
+    reference: n.reference,
+    statusUrl: `${deps.config.publicUrl}/status/${n.reference}`,
+  };
+  if (n.template === "correction_requested") {
+    const correction = await latestCorrection(tx, n.cipher, n.applicationId);
+    const days = deps.config.review.correctionDeadlineDays;
+    params.deadline = dateIn(new Date(at.getTime() + days * 86_400_000));
+    params.fields = correctionFieldsIn(n.language, correction?.fields ?? [])
+      .map((f) => `・${f.label}`)
+      .join("\n");
+    params.message = correction?.message ?? "";
+  }
+  if (n.template === "rejected") {
+    const code = (event?.data.reason as RejectReasonCode | undefined) ?? "other";
+    params.reason = (rejectReasonMessages[code] ?? rejectReasonMessages.other)[n.language];
+  }
+  if (n.template === "expired") {
+    const deadline = event?.data.deadline;
+    params.deadline = dateIn(typeof deadline === "string" ? new Date(deadline) : at);
+  }
+  if (n.template === "activated") {
+    const { rows: sims } = await tx.query<{ msisdn: string }>("SELECT msisdn FROM sims WHERE application_id = $1", [
+      n.applicationId,
+    ]);
+    params.msisdn = sims[0]?.msisdn ?? "";
+  }
+  return params;
+}
+
+/** A date as applicants in Japan read it (Japan time, YYYY-MM-DD). */
+function dateIn(date: Date): string {
+  return new Date(date.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+}

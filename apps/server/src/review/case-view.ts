@@ -1,0 +1,325 @@
+import {
+  type ApplicationState,
+  applicationStates,
+  applicationStateTexts,
+  type CheckStatus,
+  consequenceOfFailure,
+  explainCheck,
+  hasTag,
+  type Language,
+} from "@jitsumei/domain";
+import { type ApplicationRow, findApplicationByReference } from "../applications/application-row.ts";
+import { cipherFor, loadApplicantDetails } from "../applications/load-application-data.ts";
+import { maskEmail } from "../applications/request-activation-code.ts";
+import type { Config } from "../config/config.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Queryable } from "../db/database.ts";
+import { toBuffer } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { currentClaim } from "./claims.ts";
+import { changesSince, correctionFieldsIn, latestCorrection, particularsAt } from "./corrections.ts";
+
+/** Labels the queue can filter on, derived from the case's facts. */
+export const caseTags = ["escalated", "override_pending", "correction_returned", "failed_checks", "overdue"] as const;
+export type CaseTag = (typeof caseTags)[number];
+
+/** States a reviewer's queue shows by default: those waiting on a person at the operator. */
+export const queueStates: readonly ApplicationState[] = applicationStates.filter(
+  (s) => hasTag(s, "needs_staff") && s !== "ready_to_issue",
+);
+
+export type QueueFilter = {
+  states: readonly ApplicationState[];
+  tag?: CaseTag;
+  /** "me", "none" (unclaimed) or a staff id. */
+  assignee?: string;
+  overdueOnly: boolean;
+  after?: { at: string; id: string };
+  limit: number;
+};
+
+export async function listQueue(
+  deps: { db: Queryable; config: Config; clock: () => Date },
+  viewer: { id: string },
+  filter: QueueFilter,
+) {
+  const now = deps.clock();
+  const overdueBefore = new Date(now.getTime() - deps.config.review.slaHours * 3_600_000);
+  const assignee = filter.assignee === "me" ? viewer.id : filter.assignee;
+  const { rows } = await deps.db.query<Record<string, unknown>>(
+    `SELECT a.id, a.reference, a.state, a.plan_id, p.kind AS plan_kind, a.submitted_at, a.state_changed_at,
+            c.staff_id AS claimed_by, s.display_name AS claimed_by_name, c.expires_at AS claim_expires_at,
+            coalesce(f.escalated, false) AS escalated, coalesce(f.correction_returned, false) AS correction_returned,
+            EXISTS (SELECT 1 FROM check_results r WHERE r.application_id = a.id AND r.run = a.check_run AND r.status = 'fail') AS failed_checks
+     FROM applications a
+     JOIN plans p ON p.id = a.plan_id
+     LEFT JOIN case_claims c ON c.application_id = a.id AND c.expires_at > $2
+     LEFT JOIN staff s ON s.id = c.staff_id
+     LEFT JOIN case_flags f ON f.application_id = a.id
+     WHERE a.state = ANY($1)
+       AND ($3::text IS NULL OR ($3 = 'none' AND c.staff_id IS NULL) OR c.staff_id::text = $3)
+       AND (NOT $4 OR a.state_changed_at < $5)
+       AND ($6::timestamptz IS NULL OR (a.state_changed_at, a.id) > ($6, $7::uuid))
+       AND ($8::text IS NULL
+            OR ($8 = 'escalated' AND f.escalated)
+            OR ($8 = 'override_pending' AND a.state = 'override_pending')
+            OR ($8 = 'correction_returned' AND f.correction_returned)
+            OR ($8 = 'overdue' AND a.state_changed_at < $5)
+            OR ($8 = 'failed_checks' AND EXISTS (SELECT 1 FROM check_results r WHERE r.application_id = a.id AND r.run = a.check_run AND r.status = 'fail')))
+     ORDER BY a.state_changed_at, a.id
+     LIMIT $9`,
+    [
+      filter.states,
+      now,
+      assignee ?? null,
+      filter.overdueOnly,
+      overdueBefore,
+      filter.after?.at ?? null,
+      filter.after?.id ?? null,
+      filter.tag ?? null,
+      filter.limit + 1,
+    ],
+  );
+  const items = rows.slice(0, filter.limit).map((r) => {
+    const since = new Date(r.state_changed_at as Date);
+    const dueAt = new Date(since.getTime() + deps.config.review.slaHours * 3_600_000);
+    const tags: CaseTag[] = [];
+    if (r.escalated) tags.push("escalated");
+    if (r.state === "override_pending") tags.push("override_pending");
+    if (r.correction_returned) tags.push("correction_returned");
+    if (r.failed_checks) tags.push("failed_checks");
+    if (dueAt < now) tags.push("overdue");
+    return {
+      reference: String(r.reference),
+      state: r.state as ApplicationState,
+      planId: String(r.plan_id),
+      planKind: String(r.plan_kind),
+      submittedAt: r.submitted_at ? new Date(r.submitted_at as Date).toISOString() : null,
+      waitingSince: since.toISOString(),
+      ageHours: Math.floor((now.getTime() - since.getTime()) / 3_600_000),
+      slaDueAt: dueAt.toISOString(),
+      overdue: dueAt < now,
+      tags,
+      claim: r.claimed_by
+        ? {
+            staffId: String(r.claimed_by),
+            displayName: String(r.claimed_by_name),
+            expiresAt: new Date(r.claim_expires_at as Date).toISOString(),
+          }
+        : null,
+      _cursor: { at: since.toISOString(), id: String(r.id) },
+    };
+  });
+  const last = items.at(-1);
+  return {
+    items: items.map(({ _cursor, ...item }) => item),
+    next: rows.length > filter.limit && last ? last._cursor : null,
+  };
+}
+
+export async function requireApplication(db: Queryable, reference: string): Promise<ApplicationRow> {
+  const application = await findApplicationByReference(db, reference);
+  if (!application) throw new AppError("application_not_found", `No application ${reference}`);
+  if (application.purgedAt) {
+    throw new AppError("application_purged", "The application's personal data was destroyed when its retention ended");
+  }
+  return application;
+}
+
+/** The whole case for a reviewer: particulars, evidence, checks with staff details, the decision, history. */
+export async function getCaseView(
+  deps: { db: Queryable; keys: KeyManagement; config: Config; clock: () => Date },
+  reference: string,
+  language: Language,
+) {
+  const application = await requireApplication(deps.db, reference);
+  const details = await loadApplicantDetails(deps.keys, application);
+  const cipher = await cipherFor(deps.keys, application);
+  const now = deps.clock();
+
+  const checks = await deps.db.query<{
+    code: string;
+    status: CheckStatus;
+    params: Record<string, string | number>;
+    details: Record<string, unknown>;
+  }>("SELECT code, status, params, details FROM check_results WHERE application_id = $1 AND run = $2 ORDER BY id", [
+    application.id,
+    application.checkRun,
+  ]);
+  const evidence = await deps.db.query<{ id: string; kind: string; created_at: Date }>(
+    "SELECT id, kind, created_at FROM evidence WHERE application_id = $1 ORDER BY created_at, id",
+    [application.id],
+  );
+  const events = await deps.db.query<{
+    version: number;
+    event: string;
+    from_state: string;
+    to_state: string;
+    actor_kind: string;
+    actor_id: string | null;
+    data: Record<string, unknown>;
+    created_at: Date;
+  }>(
+    "SELECT version, event, from_state, to_state, actor_kind, actor_id, data, created_at FROM application_events WHERE application_id = $1 ORDER BY version",
+    [application.id],
+  );
+  const notes = await deps.db.query<{
+    id: string;
+    staff_id: string;
+    kind: string;
+    note_enc: unknown;
+    created_at: Date;
+  }>(
+    "SELECT id, staff_id, kind, note_enc, created_at FROM case_notes WHERE application_id = $1 ORDER BY created_at, id",
+    [application.id],
+  );
+  const staffNames = await deps.db.query<{ id: string; display_name: string }>(
+    "SELECT id, display_name FROM staff WHERE id IN (SELECT actor_id::uuid FROM application_events WHERE application_id = $1 AND actor_kind = 'staff')",
+    [application.id],
+  );
+  const nameOf = new Map(staffNames.rows.map((r) => [r.id, r.display_name]));
+  const flags = await deps.db.query<{
+    escalated: boolean;
+    override_proposed_by: string | null;
+    correction_returned: boolean;
+  }>("SELECT escalated, override_proposed_by, correction_returned FROM case_flags WHERE application_id = $1", [
+    application.id,
+  ]);
+  const history = await deps.db.query<{ content_version: number; particulars_enc: unknown; created_at: Date }>(
+    "SELECT content_version, particulars_enc, created_at FROM particulars_history WHERE application_id = $1 ORDER BY content_version",
+    [application.id],
+  );
+
+  const correction = await latestCorrection(deps.db, cipher, application.id);
+  // What the applicant changed in answer to the last correction: the reviewer sees it first.
+  const changes = correction?.answeredAt
+    ? await changesSince(deps.db, {
+        applicationId: application.id,
+        before: await particularsAt(deps.db, cipher, application.id, correction.contentVersion),
+        after: details.particulars,
+        since: correction.requestedAt,
+      })
+    : [];
+  const lastDecision = [...events.rows].reverse().find((e) => e.event.startsWith("checks_"));
+  const decidedBy = (lastDecision?.data.decidedBy as string[] | undefined) ?? [];
+  const flag = flags.rows[0];
+
+  return {
+    reference: application.reference,
+    state: application.state,
+    planId: application.planId,
+    planKind: application.planKind,
+    language: application.language,
+    channel: application.channel,
+    formFactor: application.formFactor,
+    submittedAt: application.submittedAt?.toISOString() ?? null,
+    waitingSince: (await stateChangedAt(deps.db, application.id)).toISOString(),
+    claim: await currentClaim(deps.db, application.id, now).then((c) =>
+      c ? { staffId: c.staffId, displayName: c.displayName, expiresAt: c.expiresAt.toISOString() } : null,
+    ),
+    flags: {
+      escalated: flag?.escalated ?? false,
+      correctionReturned: flag?.correction_returned ?? false,
+      overrideProposedBy: flag?.override_proposed_by
+        ? { staffId: flag.override_proposed_by, displayName: nameOf.get(flag.override_proposed_by) ?? "" }
+        : null,
+    },
+    contact: details.contact,
+    applicant: details.particulars,
+    evidence: evidence.rows.map((e) => ({ id: e.id, kind: e.kind, at: new Date(e.created_at).toISOString() })),
+    checks: checks.rows.map((r) => ({
+      ...explainCheck({ code: r.code, status: r.status, params: r.params }, language),
+      details: r.details,
+    })),
+    decision: lastDecision
+      ? {
+          outcome: lastDecision.event,
+          at: new Date(lastDecision.created_at).toISOString(),
+          policy: lastDecision.data.policy ?? null,
+          decidedBy: checks.rows
+            .filter((r) => decidedBy.includes(r.code))
+            .map((r) => ({
+              code: r.code,
+              status: r.status,
+              consequence: r.status === "fail" ? consequenceOfFailure(r.code) : "review",
+              message: explainCheck({ code: r.code, status: r.status, params: r.params }, language).message,
+            })),
+        }
+      : null,
+    correction: correction
+      ? {
+          fields: correctionFieldsIn(language, correction.fields),
+          message: correction.message,
+          requestedAt: correction.requestedAt.toISOString(),
+          answeredAt: correction.answeredAt?.toISOString() ?? null,
+          changes,
+        }
+      : null,
+    notes: notes.rows.map((n) => ({
+      kind: n.kind,
+      by: nameOf.get(n.staff_id) ?? n.staff_id,
+      note: cipher.decryptJson<string>(`note:${n.id}`, toBuffer(n.note_enc)),
+      at: new Date(n.created_at).toISOString(),
+    })),
+    particularsHistory: history.rows.map((h) => ({
+      contentVersion: h.content_version,
+      at: new Date(h.created_at).toISOString(),
+      particulars: cipher.decryptJson<unknown>("particulars", toBuffer(h.particulars_enc)),
+    })),
+    history: events.rows.map((e) => ({
+      version: e.version,
+      event: e.event,
+      from: e.from_state,
+      to: e.to_state,
+      actor: e.actor_kind === "staff" && e.actor_id ? `staff:${nameOf.get(e.actor_id) ?? e.actor_id}` : e.actor_kind,
+      data: e.data,
+      at: new Date(e.created_at).toISOString(),
+    })),
+  };
+}
+
+async function stateChangedAt(db: Queryable, applicationId: string): Promise<Date> {
+  const { rows } = await db.query<{ state_changed_at: Date }>(
+    "SELECT state_changed_at FROM applications WHERE id = $1",
+    [applicationId],
+  );
+  return new Date(rows[0]?.state_changed_at ?? 0);
+}
+
+/** Masks a name for the call centre: initials only ("T. Y."), enough to match a caller's answer. */
+export function maskName(family: string, given: string): string {
+  return [given, family]
+    .filter((s) => s.length > 0)
+    .map((s) => `${s[0]?.toUpperCase()}.`)
+    .join(" ");
+}
+
+/** Status by reference for the call centre and the counter: where it stands, masked personal data. */
+export async function lookupStatus(
+  deps: { db: Queryable; keys: KeyManagement },
+  reference: string,
+  language: Language,
+) {
+  const application = await requireApplication(deps.db, reference);
+  const details = await loadApplicantDetails(deps.keys, application);
+  const events = await deps.db.query<{ event: string; to_state: string; created_at: Date }>(
+    "SELECT event, to_state, created_at FROM application_events WHERE application_id = $1 ORDER BY version",
+    [application.id],
+  );
+  const text = applicationStateTexts[application.state];
+  return {
+    reference: application.reference,
+    state: application.state,
+    status: { title: text.title[language], next: text.next[language], usually: text.usually[language] },
+    planId: application.planId,
+    language: application.language,
+    submittedAt: application.submittedAt?.toISOString() ?? null,
+    applicant: {
+      name: details.particulars ? maskName(details.particulars.name.family, details.particulars.name.given) : null,
+      birthYear: details.particulars ? details.particulars.birthDate.slice(0, 4) : null,
+      email: maskEmail(details.contact.email),
+      phone: details.contact.phone ? `***${details.contact.phone.replace(/\D/g, "").slice(-4)}` : null,
+    },
+    timeline: events.rows.map((e) => ({ event: e.event, state: e.to_state, at: new Date(e.created_at).toISOString() })),
+  };
+}

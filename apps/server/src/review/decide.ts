@@ -1,0 +1,169 @@
+import { randomUUID } from "node:crypto";
+import type { ApplicationEvent, CorrectableField, RejectReasonCode } from "@jitsumei/domain";
+import { type ApplicationRow, findApplicationByReference } from "../applications/application-row.ts";
+import { applyEvent } from "../applications/apply-event.ts";
+import { cipherFor } from "../applications/load-application-data.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Database, Queryable } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { roleMay } from "../staff/permissions.ts";
+import type { StaffPrincipal } from "../staff/staff-sessions.ts";
+import { requireClaim } from "./claims.ts";
+import { recordCorrectionRequest } from "./corrections.ts";
+
+/**
+ * A reviewer's decision, sent as an event through the one door. The reviewer must hold the case's
+ * claim; the claim ends with the decision. Approving against a failed automated check does not
+ * approve: it proposes an override that a different senior reviewer must confirm.
+ */
+export type Decision =
+  | { type: "approve"; note?: string }
+  | { type: "reject"; reason: RejectReasonCode; note?: string }
+  | { type: "request_correction"; fields: CorrectableField[]; message: string }
+  | { type: "escalate"; note: string }
+  | { type: "confirm_override"; note?: string }
+  | { type: "decline_override"; note: string };
+
+export type DecisionResult = { reference: string; event: ApplicationEvent; state: string; overridePending: boolean };
+
+export async function decideCase(
+  deps: { db: Database; keys: KeyManagement; clock: () => Date },
+  staff: StaffPrincipal,
+  reference: string,
+  decision: Decision,
+): Promise<DecisionResult> {
+  const found = await findApplicationByReference(deps.db, reference);
+  if (!found) throw new AppError("application_not_found", `No application ${reference}`);
+  const cipher = await cipherFor(deps.keys, found);
+  const now = deps.clock();
+  const actor = { kind: "staff" as const, id: staff.id };
+
+  return deps.db.transaction(async (tx) => {
+    let event: ApplicationEvent = decision.type === "approve" ? "approve" : decision.type;
+    const data: Record<string, unknown> = {};
+    const applied = await applyEvent(tx, { applicationId: found.id, event, actor, data }, async (locked) => {
+      await requireClaim(tx, locked.id, staff.id, now);
+      switch (decision.type) {
+        case "approve":
+          // The door asks the table about `approve`; an override is a different event, so the
+          // approval is refused here and re-sent below as a proposal when a check failed.
+          if (await failedChecks(tx, locked)) throw new OverrideNeeded();
+          break;
+        case "reject":
+          data.reason = decision.reason;
+          break;
+        case "request_correction":
+          data.fields = decision.fields;
+          data.correctionId = await recordCorrectionRequest(tx, cipher, {
+            applicationId: locked.id,
+            fields: decision.fields,
+            message: decision.message,
+            staffId: staff.id,
+            contentVersion: locked.contentVersion,
+          });
+          break;
+        case "escalate":
+          await tx.query(
+            `INSERT INTO case_flags (application_id, escalated) VALUES ($1, true)
+             ON CONFLICT (application_id) DO UPDATE SET escalated = true`,
+            [locked.id],
+          );
+          break;
+        case "confirm_override":
+        case "decline_override": {
+          if (!roleMay(staff.role, "applications.confirm_override")) {
+            throw new AppError("forbidden", "Only a senior reviewer confirms or declines an override", {
+              permission: "applications.confirm_override",
+            });
+          }
+          const flags = await tx.query<{ override_proposed_by: string | null }>(
+            "SELECT override_proposed_by FROM case_flags WHERE application_id = $1",
+            [locked.id],
+          );
+          const proposer = flags.rows[0]?.override_proposed_by;
+          if (proposer === staff.id) {
+            throw new AppError(
+              "own_override",
+              "You proposed this override: a different senior reviewer must confirm it",
+            );
+          }
+          data.proposedBy = proposer ? `staff:${proposer}` : null;
+          break;
+        }
+      }
+      const note = "note" in decision ? decision.note : undefined;
+      if (note) data.noteId = await addCaseNote(tx, cipher, locked.id, staff.id, decision.type, note);
+      return data;
+    }).catch(async (error) => {
+      if (!(error instanceof OverrideNeeded)) throw error;
+      return null;
+    });
+
+    if (applied === null) {
+      // Four eyes: the approval becomes a proposal; its reason is required and kept (sealed).
+      const note = decision.type === "approve" ? decision.note?.trim() : undefined;
+      if (!note) {
+        throw AppError.validation([
+          { field: "note", reason: "is required to approve against a failed check (an override needs its reason)" },
+        ]);
+      }
+      event = "propose_override";
+      const proposal = await applyEvent(tx, { applicationId: found.id, event, actor }, async (locked) => {
+        await requireClaim(tx, locked.id, staff.id, now);
+        await tx.query(
+          `INSERT INTO case_flags (application_id, override_proposed_by) VALUES ($1, $2)
+           ON CONFLICT (application_id) DO UPDATE SET override_proposed_by = $2`,
+          [locked.id, staff.id],
+        );
+        return { noteId: await addCaseNote(tx, cipher, locked.id, staff.id, "propose_override", note) };
+      });
+      await endClaim(tx, found.id);
+      return { reference, event, state: proposal.to, overridePending: true };
+    }
+
+    await endClaim(tx, found.id);
+    // A decided case starts clean: its escalation, override and returned correction are settled.
+    if (["approve", "reject", "request_correction", "confirm_override", "decline_override"].includes(event)) {
+      await tx.query(
+        `UPDATE case_flags SET override_proposed_by = NULL,
+           escalated = CASE WHEN $2 THEN escalated ELSE false END, correction_returned = false
+         WHERE application_id = $1`,
+        [found.id, event === "decline_override"],
+      );
+    }
+    return { reference, event, state: applied.to, overridePending: false };
+  });
+}
+
+class OverrideNeeded extends Error {}
+
+async function failedChecks(tx: Queryable, application: ApplicationRow): Promise<boolean> {
+  const { rows } = await tx.query(
+    "SELECT 1 FROM check_results WHERE application_id = $1 AND run = $2 AND status = 'fail' LIMIT 1",
+    [application.id, application.checkRun],
+  );
+  return rows.length > 0;
+}
+
+async function endClaim(tx: Queryable, applicationId: string): Promise<void> {
+  await tx.query("DELETE FROM case_claims WHERE application_id = $1", [applicationId]);
+}
+
+async function addCaseNote(
+  tx: Queryable,
+  cipher: Awaited<ReturnType<typeof cipherFor>>,
+  applicationId: string,
+  staffId: string,
+  kind: string,
+  note: string,
+): Promise<string> {
+  const id = randomUUID();
+  await tx.query("INSERT INTO case_notes (id, application_id, staff_id, kind, note_enc) VALUES ($1, $2, $3, $4, $5)", [
+    id,
+    applicationId,
+    staffId,
+    kind,
+    cipher.encryptJson(`note:${id}`, note),
+  ]);
+  return id;
+}

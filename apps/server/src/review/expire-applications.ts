@@ -1,0 +1,52 @@
+import { applyEvent } from "../applications/apply-event.ts";
+import type { Config } from "../config/config.ts";
+import type { Database } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+
+/**
+ * Applications nobody completes expire: a draft (or an unsigned contract, an unpaid deposit) after
+ * `applicantDeadlineDays` in that state, a correction nobody answered after `correctionDeadlineDays`.
+ * Each expiry is an event through the one door (so the applicant is told). Safe to run from several
+ * processes at once: a row another run already expired is skipped.
+ */
+export async function expireStaleApplications(
+  deps: { db: Database; clock: () => Date; config: Pick<Config, "review"> },
+  options: { limit?: number } = {},
+): Promise<{ expired: string[] }> {
+  const now = deps.clock();
+  const day = 86_400_000;
+  const applicantBefore = new Date(now.getTime() - deps.config.review.applicantDeadlineDays * day);
+  const correctionBefore = new Date(now.getTime() - deps.config.review.correctionDeadlineDays * day);
+  const { rows } = await deps.db.query<{ id: string; reference: string; state: string; state_changed_at: Date }>(
+    `SELECT id, reference, state, state_changed_at FROM applications
+     WHERE (state IN ('draft', 'contract_pending', 'deposit_pending') AND state_changed_at < $1)
+        OR (state = 'correction_requested' AND state_changed_at < $2)
+     ORDER BY state_changed_at LIMIT $3`,
+    [applicantBefore, correctionBefore, options.limit ?? 500],
+  );
+  const expired: string[] = [];
+  for (const row of rows) {
+    const days =
+      row.state === "correction_requested"
+        ? deps.config.review.correctionDeadlineDays
+        : deps.config.review.applicantDeadlineDays;
+    const deadline = new Date(new Date(row.state_changed_at).getTime() + days * day);
+    try {
+      await deps.db.transaction(async (tx) => {
+        await applyEvent(tx, {
+          applicationId: row.id,
+          event: "expire",
+          actor: { kind: "system" },
+          data: { deadline: deadline.toISOString(), waitedDays: days },
+        });
+        // Whatever a reviewer held on it is over.
+        await tx.query("DELETE FROM case_claims WHERE application_id = $1", [row.id]);
+      });
+      expired.push(row.reference);
+    } catch (error) {
+      // Moved on (submitted, cancelled, expired by another run) since it was read: nothing to do.
+      if (!(error instanceof AppError && error.code === "transition_not_allowed")) throw error;
+    }
+  }
+  return { expired };
+}

@@ -1,0 +1,37 @@
+/**
+ * Who on the staff may do what: every staff route names one permission, and this table is the only
+ * place that says which roles hold it. The HTTP layer checks it before a handler runs.
+ */
+export const staffRoles = ["clerk", "agent", "reviewer", "senior_reviewer", "compliance", "admin"] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+const deciders = ["reviewer", "senior_reviewer"] as const;
+const caseReaders = ["reviewer", "senior_reviewer", "compliance"] as const;
+
+export const permissions = {
+  /** Status by reference with masked personal data: the call centre and the shop counter. */
+  "applications.lookup": ["clerk", "agent", "reviewer", "senior_reviewer", "compliance", "admin"],
+  /** The review queue and the full case (personal data, evidence, checks, history). */
+  "applications.queue": caseReaders,
+  "applications.case": caseReaders,
+  /** Claiming a case and deciding it (approve, reject, request a correction, escalate). */
+  "applications.claim": deciders,
+  "applications.decide": deciders,
+  /**
+   * Confirming (or declining) another reviewer's approval against a failed check: the second pair of
+   * eyes. Sent through the decision route, so the route's permission is applications.decide and the
+   * decision itself checks this one; never the proposer's own (review/decide.ts).
+   */
+  "applications.confirm_override": ["senior_reviewer"],
+  /** Releasing another reviewer's claim. */
+  "applications.release_claim": ["admin"],
+  /** Staff accounts. */
+  "staff.manage": ["admin"],
+  /** Webhook subscriptions and their delivery log. */
+  "webhooks.manage": ["admin"],
+} as const satisfies Record<string, readonly StaffRole[]>;
+export type Permission = keyof typeof permissions;
+
+export function roleMay(role: StaffRole, permission: Permission): boolean {
+  return (permissions[permission] as readonly StaffRole[]).includes(role);
+}

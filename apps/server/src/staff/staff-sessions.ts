@@ -1,0 +1,163 @@
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { hashToken } from "../applications/secrets.ts";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Database } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import type { StaffRole } from "./permissions.ts";
+import {
+  decoyPasswordHash,
+  findStaffByEmail,
+  passwordMatches,
+  publicAccount,
+  type StaffAccount,
+  totpFor,
+  totpSecretOf,
+} from "./staff-accounts.ts";
+
+/**
+ * Server-side staff sessions. The cookie carries 256 random bits; only their SHA-256 is stored. A
+ * session ends after `idle` minutes without a request or `max` hours in all. State-changing requests
+ * must repeat the session's CSRF token in a header (the cookie alone is not enough).
+ */
+
+export const SESSION_COOKIE = "jitsumei_staff";
+export const CSRF_HEADER = "x-csrf-token";
+/** Failed sign-ins (password or code) before the account locks, and for how long. */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+
+export type StaffPrincipal = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: StaffRole;
+  mustChangePassword: boolean;
+  csrfToken: string;
+  sessionHash: Buffer;
+};
+
+export type SessionLimits = { idleMinutes: number; maxHours: number };
+
+export async function login(
+  deps: { db: Database; keys: KeyManagement; clock: () => Date; limits: SessionLimits },
+  input: { email: string; password: string; otp: string; ip: string },
+): Promise<{ token: string; csrfToken: string; account: StaffAccount; expiresAt: Date }> {
+  const now = deps.clock();
+  const staff = await findStaffByEmail(deps.db, input.email);
+  if (!staff) {
+    await passwordMatches(await decoyPasswordHash(), input.password);
+    throw new AppError("login_failed", "The e-mail, password or one-time code is not correct");
+  }
+  if (staff.lockedUntil && staff.lockedUntil > now) {
+    throw new AppError(
+      "account_locked",
+      `Too many failed sign-ins: try again after ${staff.lockedUntil.toISOString()}`,
+      {
+        lockedUntil: staff.lockedUntil.toISOString(),
+      },
+    );
+  }
+  const passwordOk = await passwordMatches(staff.passwordHash, input.password);
+  const totp = totpFor(staff.email, await totpSecretOf(deps.keys, staff));
+  const delta = /^\d{6}$/.test(input.otp)
+    ? totp.validate({ token: input.otp, timestamp: now.getTime(), window: 1 })
+    : null;
+  const step = Math.floor(now.getTime() / 30_000) + (delta ?? 0);
+
+  return deps.db
+    .transaction(async (tx) => {
+      const locked = await findStaffByEmail(tx, staff.email, true);
+      if (!locked) throw new AppError("login_failed", "The e-mail, password or one-time code is not correct");
+      // A code is good once: a second sign-in with the same code (or an older one) is refused.
+      const otpOk = delta !== null && step > locked.lastTotpStep;
+      if (!passwordOk || !otpOk || locked.disabled) {
+        const failures = locked.failedLogins + 1;
+        const lockNow = failures >= MAX_FAILED_LOGINS;
+        await tx.query("UPDATE staff SET failed_logins = $2, locked_until = $3 WHERE id = $1", [
+          locked.id,
+          lockNow ? 0 : failures,
+          lockNow ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : locked.lockedUntil,
+        ]);
+        await appendAuditEntry(tx, {
+          actor: "anonymous",
+          action: lockNow ? "staff.locked" : "staff.login_failed",
+          subject: `staff:${locked.id}`,
+          data: { factor: !passwordOk ? "password" : locked.disabled ? "disabled" : "otp" },
+        });
+        // The error commits with the counter: throwing here would roll it back.
+        return null;
+      }
+      const token = `jss_${randomBytes(32).toString("base64url")}`;
+      const csrfToken = randomBytes(24).toString("base64url");
+      const expiresAt = new Date(now.getTime() + deps.limits.maxHours * 3_600_000);
+      await tx.query("UPDATE staff SET failed_logins = 0, locked_until = NULL, last_totp_step = $2 WHERE id = $1", [
+        locked.id,
+        step,
+      ]);
+      await tx.query(
+        `INSERT INTO staff_sessions (token_hash, staff_id, csrf_token, created_at, last_seen_at, expires_at)
+       VALUES ($1, $2, $3, $4, $4, $5)`,
+        [hashToken(token), locked.id, csrfToken, now, expiresAt],
+      );
+      await appendAuditEntry(tx, {
+        actor: `staff:${locked.id}`,
+        action: "staff.login",
+        subject: `staff:${locked.id}`,
+        data: {},
+      });
+      return { token, csrfToken, account: publicAccount(locked), expiresAt };
+    })
+    .then((result) => {
+      if (!result) throw new AppError("login_failed", "The e-mail, password or one-time code is not correct");
+      return result;
+    });
+}
+
+/** The staff member behind a session cookie, or null when it is unknown, ended or expired. */
+export async function authenticateStaff(
+  deps: { db: Database; clock: () => Date; limits: SessionLimits },
+  token: string | undefined,
+): Promise<StaffPrincipal | null> {
+  if (!token?.startsWith("jss_") || token.length > 100) return null;
+  const now = deps.clock();
+  const hash = hashToken(token);
+  const { rows } = await deps.db.query<Record<string, unknown>>(
+    `UPDATE staff_sessions s SET last_seen_at = $2
+     FROM staff st
+     WHERE s.token_hash = $1 AND st.id = s.staff_id AND s.ended_at IS NULL AND s.expires_at > $2
+       AND s.last_seen_at > $2::timestamptz - make_interval(mins => $3) AND st.disabled_at IS NULL
+     RETURNING st.id, st.email, st.display_name, st.role, st.must_change_password, s.csrf_token`,
+    [hash, now, deps.limits.idleMinutes],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: String(r.id),
+    email: String(r.email),
+    displayName: String(r.display_name),
+    role: r.role as StaffRole,
+    mustChangePassword: Boolean(r.must_change_password),
+    csrfToken: String(r.csrf_token),
+    sessionHash: hash,
+  };
+}
+
+export function csrfMatches(principal: StaffPrincipal, header: string | undefined): boolean {
+  if (!header) return false;
+  const a = Buffer.from(header);
+  const b = Buffer.from(principal.csrfToken);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+export async function logout(deps: { db: Database }, principal: StaffPrincipal): Promise<void> {
+  await deps.db.transaction(async (tx) => {
+    await tx.query("UPDATE staff_sessions SET ended_at = now() WHERE token_hash = $1", [principal.sessionHash]);
+    await appendAuditEntry(tx, {
+      actor: `staff:${principal.id}`,
+      action: "staff.logout",
+      subject: `staff:${principal.id}`,
+      data: {},
+    });
+  });
+}

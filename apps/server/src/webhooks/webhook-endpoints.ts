@@ -1,0 +1,181 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import { decryptStandalone, encryptStandalone } from "../crypto/envelope.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Database, Queryable } from "../db/database.ts";
+import { toBuffer } from "../db/database.ts";
+import { AppError, type FieldError } from "../errors.ts";
+
+/**
+ * Integrators' webhook endpoints: where events are POSTed, which types each one wants, and the
+ * secret they are signed with (Standard Webhooks). The secret is shown once, at creation, and kept
+ * sealed under a data key of its own.
+ */
+
+/** Every event type an endpoint may subscribe to. */
+export const webhookEventTypes = ["application.state_changed"] as const;
+export type WebhookEventType = (typeof webhookEventTypes)[number];
+
+export type WebhookEndpoint = {
+  id: string;
+  url: string;
+  description: string;
+  eventTypes: WebhookEventType[];
+  enabled: boolean;
+  disabledAt: string | null;
+  createdBy: string;
+  createdAt: string;
+};
+
+const MAX_URL_LENGTH = 2048;
+const columns = "id, url, description, event_types, disabled_at, created_by, created_at";
+
+export async function createWebhookEndpoint(
+  deps: { db: Database; keys: KeyManagement },
+  input: { url: string; description?: string; eventTypes: readonly string[]; actor: string },
+): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
+  const problems = [...urlProblems(input.url), ...eventTypeProblems(input.eventTypes)];
+  if (problems.length > 0) throw AppError.validation(problems);
+  const id = randomUUID();
+  // 32 random bytes, in the whsec_<base64> form receivers' Standard Webhooks libraries expect.
+  const secret = `whsec_${randomBytes(32).toString("base64")}`;
+  const sealed = await encryptStandalone(deps.keys, secretContext(id), Buffer.from(secret, "utf8"));
+  const endpoint = await deps.db.transaction(async (tx) => {
+    const { rows } = await tx.query(
+      `INSERT INTO webhook_endpoints (id, url, description, event_types, secret_enc, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${columns}`,
+      [id, input.url, input.description ?? "", uniqueTypes(input.eventTypes), sealed, input.actor],
+    );
+    const created = fromRow(rowOf(rows));
+    await appendAuditEntry(tx, {
+      actor: input.actor,
+      action: "webhook.endpoint_created",
+      subject: `webhook:${id}`,
+      data: { url: auditableUrl(created.url), eventTypes: created.eventTypes },
+    });
+    return created;
+  });
+  return { endpoint, secret };
+}
+
+export async function listWebhookEndpoints(db: Queryable): Promise<WebhookEndpoint[]> {
+  const { rows } = await db.query(`SELECT ${columns} FROM webhook_endpoints ORDER BY created_at, id`);
+  return rows.map(fromRow);
+}
+
+export async function getWebhookEndpoint(db: Queryable, endpointId: string): Promise<WebhookEndpoint> {
+  const { rows } = await db.query(`SELECT ${columns} FROM webhook_endpoints WHERE id = $1`, [endpointId]);
+  if (!rows[0]) throw new AppError("not_found", "No such webhook endpoint");
+  return fromRow(rows[0]);
+}
+
+/** Enables or disables an endpoint, or changes what it subscribes to. A disabled endpoint gets nothing more. */
+export async function updateWebhookEndpoint(
+  deps: { db: Database },
+  input: {
+    endpointId: string;
+    enabled?: boolean;
+    eventTypes?: readonly string[];
+    description?: string;
+    actor: string;
+  },
+): Promise<WebhookEndpoint> {
+  if (input.eventTypes !== undefined) {
+    const problems = eventTypeProblems(input.eventTypes);
+    if (problems.length > 0) throw AppError.validation(problems);
+  }
+  return deps.db.transaction(async (tx) => {
+    const { rows } = await tx.query(
+      `UPDATE webhook_endpoints SET
+         disabled_at = CASE WHEN $2::boolean IS NULL THEN disabled_at
+                            WHEN $2::boolean THEN NULL ELSE coalesce(disabled_at, now()) END,
+         event_types = coalesce($3::text[], event_types),
+         description = coalesce($4::text, description)
+       WHERE id = $1 RETURNING ${columns}`,
+      [
+        input.endpointId,
+        input.enabled ?? null,
+        input.eventTypes ? uniqueTypes(input.eventTypes) : null,
+        input.description ?? null,
+      ],
+    );
+    if (!rows[0]) throw new AppError("not_found", "No such webhook endpoint");
+    const updated = fromRow(rows[0]);
+    await appendAuditEntry(tx, {
+      actor: input.actor,
+      action: "webhook.endpoint_updated",
+      subject: `webhook:${updated.id}`,
+      // What was asked for, by name; the description is free text and stays out.
+      data: {
+        ...(input.enabled !== undefined ? { enabled: input.enabled } : {}),
+        ...(input.eventTypes !== undefined ? { eventTypes: updated.eventTypes } : {}),
+        ...(input.description !== undefined ? { description: "changed" } : {}),
+      },
+    });
+    return updated;
+  });
+}
+
+/** The endpoint's signing secret (whsec_…), for the delivery job. */
+export async function readEndpointSecret(keys: KeyManagement, endpointId: string, sealed: unknown): Promise<string> {
+  return (await decryptStandalone(keys, secretContext(endpointId), toBuffer(sealed))).toString("utf8");
+}
+
+/** http or https, absolute, with no credentials in it (they would be stored and shown in clear). */
+export function urlProblems(value: string, field = "url"): FieldError[] {
+  if (value.length > MAX_URL_LENGTH) return [{ field, reason: `must be at most ${MAX_URL_LENGTH} characters` }];
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return [{ field, reason: "must be an absolute URL such as https://example.com/webhooks" }];
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return [{ field, reason: "must be an http or https URL" }];
+  if (url.username !== "" || url.password !== "") {
+    return [{ field, reason: "must not contain a user name or password: authenticate with the signature" }];
+  }
+  if (url.hash !== "") return [{ field, reason: "must not have a fragment (#…)" }];
+  return [];
+}
+
+function eventTypeProblems(types: readonly string[], field = "eventTypes"): FieldError[] {
+  if (types.length === 0) return [{ field, reason: "must name at least one event type" }];
+  const known: readonly string[] = webhookEventTypes;
+  return types.flatMap((type, i) =>
+    known.includes(type) ? [] : [{ field: `${field}.${i}`, reason: `must be one of ${webhookEventTypes.join(", ")}` }],
+  );
+}
+
+function uniqueTypes(types: readonly string[]): string[] {
+  return [...new Set(types)].sort();
+}
+
+/** Scheme, host and path: a query string may carry the integrator's own token. */
+function auditableUrl(value: string): string {
+  const url = new URL(value);
+  return `${url.origin}${url.pathname}`;
+}
+
+function secretContext(endpointId: string): string {
+  return `webhook-secret:${endpointId}`;
+}
+
+function rowOf<R>(rows: R[]): R {
+  const row = rows[0];
+  if (!row) throw new Error("INSERT … RETURNING gave no row");
+  return row;
+}
+
+function fromRow(r: Record<string, unknown>): WebhookEndpoint {
+  const disabledAt = r.disabled_at == null ? null : new Date(r.disabled_at as Date).toISOString();
+  return {
+    id: String(r.id),
+    url: String(r.url),
+    description: String(r.description),
+    eventTypes: r.event_types as WebhookEventType[],
+    enabled: disabledAt === null,
+    disabledAt,
+    createdBy: String(r.created_by),
+    createdAt: new Date(r.created_at as Date).toISOString(),
+  };
+}
