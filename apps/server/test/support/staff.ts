@@ -13,6 +13,8 @@ export type StaffClient = {
   cookie: string;
   csrfToken: string;
   api(method: string, path: string, options?: RequestOptions): Promise<ApiResponse>;
+  /** Signs in again (a new session), e.g. after the test moved the clock past the session's life. */
+  signInAgain(): Promise<void>;
 };
 
 let counter = 0;
@@ -53,7 +55,7 @@ export async function signInAs(
     body: { currentPassword: created.oneTimePassword, newPassword: password },
   });
   if (changed.status !== 204) throw new Error(`password change failed: ${JSON.stringify(changed.body)}`);
-  return {
+  const client: StaffClient = {
     id: created.account.id,
     email,
     role,
@@ -64,7 +66,20 @@ export async function signInAs(
     api: (method, path, options = {}) =>
       server.api(method, path, {
         ...options,
-        headers: { cookie, ...(method === "GET" ? {} : { "x-csrf-token": csrfToken }), ...options.headers },
+        headers: {
+          cookie: client.cookie,
+          ...(method === "GET" ? {} : { "x-csrf-token": client.csrfToken }),
+          ...options.headers,
+        },
       }),
+    async signInAgain() {
+      const again = await server.api("POST", "/v1/staff/session", {
+        body: { email, password: client.password, otp: totpCode(server, created.totpSecret) },
+      });
+      if (again.status !== 200) throw new Error(`sign-in failed: ${JSON.stringify(again.body)}`);
+      client.cookie = sessionCookieFrom(again);
+      client.csrfToken = String(again.body.csrfToken);
+    },
   };
+  return client;
 }
