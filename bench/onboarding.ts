@@ -36,9 +36,13 @@ export async function benchOnboarding(adminUrl: string, quick: boolean) {
   const db = server.services.db;
   // Enough eSIMs for every journey of both runs.
   await db.query(
-    `INSERT INTO sims (iccid, msisdn, form_factor, line_type, activation_code)
-     SELECT '8981990' || lpad(g::text, 12, '0'), '029' || lpad(g::text, 8, '0'), 'esim', 'data', 'LPA:1$bench$' || g
-     FROM generate_series(1, $1) g`,
+    `INSERT INTO esim_profiles (iccid, smdp_address, matching_id)
+     SELECT '8981990' || lpad(g::text, 12, '0'), 'bench.smdp.test', 'BENCH-' || g FROM generate_series(1, $1) g`,
+    [journeys * 2 + 10],
+  );
+  await db.query(
+    `INSERT INTO phone_numbers (msisdn, line_type)
+     SELECT '0209' || lpad(g::text, 7, '0'), 'data' FROM generate_series(1, $1) g`,
     [journeys * 2 + 10],
   );
 
@@ -217,11 +221,21 @@ async function rawFloor(url: string, journeys: number, clients: number) {
       }
       await event(c, id, 2, "checking", "approved");
       await audit(c, ref);
+      // The same statements as reserveSim: a number, then a profile, both marked, then the line.
+      const number = await c.query<{ msisdn: string }>(
+        "SELECT msisdn FROM phone_numbers WHERE status = 'available' AND line_type = 'data' ORDER BY msisdn LIMIT 1 FOR UPDATE SKIP LOCKED",
+      );
+      const profile = await c.query<{ id: string; iccid: string; smdp_address: string; matching_id: string }>(
+        "SELECT id, iccid, smdp_address, matching_id FROM esim_profiles WHERE status = 'available' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
+      );
+      const msisdn = number.rows[0]?.msisdn;
+      const esim = profile.rows[0];
+      await c.query("UPDATE phone_numbers SET status = 'assigned', changed_at = now() WHERE msisdn = $1", [msisdn]);
+      await c.query("UPDATE esim_profiles SET status = 'assigned', changed_at = now() WHERE id = $1", [esim?.id]);
       await c.query(
-        `UPDATE sims SET status = 'assigned', application_id = $1, assigned_at = now() WHERE iccid = (
-           SELECT iccid FROM sims WHERE status = 'available' AND form_factor = 'esim' AND line_type = 'data'
-           ORDER BY iccid LIMIT 1 FOR UPDATE SKIP LOCKED)`,
-        [id],
+        `INSERT INTO sims (application_id, iccid, msisdn, form_factor, line_type, activation_code, esim_profile_id, status, assigned_at)
+         VALUES ($1, $2, $3, 'esim', 'data', $4, $5, 'assigned', now())`,
+        [id, esim?.iccid, msisdn, `LPA:1$${esim?.smdp_address}$${esim?.matching_id}`, esim?.id],
       );
       await event(c, id, 3, "approved", "sim_assigned");
       await audit(c, ref);

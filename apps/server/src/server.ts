@@ -1,5 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { type Config, loadConfig } from "./config/config.ts";
+import { contractSealer } from "./contracts/contract-signer.ts";
+import { loadOperator } from "./contracts/operator.ts";
 import { localKeyManagement } from "./crypto/key-management.ts";
 import { loadOrCreateMasterKey } from "./crypto/master-key.ts";
 import type { Database } from "./db/database.ts";
@@ -8,11 +10,24 @@ import { openDatabase } from "./db/open-database.ts";
 import { loadEvidenceTrust } from "./evidence/evidence-trust.ts";
 import { lazyFaceMatcher } from "./evidence/face-matcher.ts";
 import { buildApp } from "./http/app.ts";
+import { returnQuarantinedNumbers } from "./inventory/release-line.ts";
 import { seedDemoData } from "./inventory/seed-demo-data.ts";
+import { localPostSimulator } from "./issuance/delivery.ts";
+import { localNetworkSimulator } from "./issuance/provisioning.ts";
+import {
+  CANCEL_ESIM_ORDER_JOB,
+  cancelEsimOrderJob,
+  RELEASE_ESIM_JOB,
+  releaseEsimJob,
+} from "./issuance/release-esim.ts";
+import { localSmdpSimulator } from "./issuance/smdp.ts";
 import { errorSummary, startJobWorker } from "./jobs/jobs.ts";
 import { localOutboxMailer, type Mailer, smtpMailer } from "./mail/mailer.ts";
 import { deliverMailJob } from "./mail/outbox.ts";
 import { notifyApplicantJob } from "./notifications/notify-applicant.ts";
+import { localPaymentServices } from "./payments/payment-services.ts";
+import { REFUND_JOB } from "./payments/record-gateway-answer.ts";
+import { refundPaymentJob } from "./payments/refund-deposits.ts";
 import { loadPolicies } from "./policy/load-policies.ts";
 import { expireStaleApplications } from "./review/expire-applications.ts";
 import type { Services } from "./services.ts";
@@ -58,6 +73,12 @@ export async function startServer(
   const domain = config.mail.from.match(/@([^>\s]+)/)?.[1] ?? "jitsumei.localhost";
   const clock = options.clock ?? (() => new Date());
   const sms = localSmsOutbox();
+  const smdp = localSmdpSimulator();
+  let url = "";
+  const payments = localPaymentServices({
+    secret: config.payments.notificationSecret,
+    notifyUrl: () => (url ? `${url}/v1/payments/notifications` : null),
+  });
   const jobs = startJobWorker(
     db,
     {
@@ -67,6 +88,9 @@ export async function startServer(
       // Real time, not the injectable clock: receivers check webhook-timestamp against their own.
       fan_out_webhook_event: fanOutWebhookEventJob({ db }),
       deliver_webhook: deliverWebhookJob({ db, keys }),
+      [REFUND_JOB]: refundPaymentJob({ db, gateway: payments.gateway }),
+      [RELEASE_ESIM_JOB]: releaseEsimJob({ db, keys, smdp, mailFrom: config.mail.from }),
+      [CANCEL_ESIM_ORDER_JOB]: cancelEsimOrderJob({ db, smdp }),
     },
     {
       pollMs: 1000,
@@ -82,16 +106,23 @@ export async function startServer(
     keys,
     clock,
     jobs,
+    delivery: localPostSimulator(),
+    sealer: contractSealer(config, warn),
+    operator: loadOperator(config),
+    payments,
+    provisioning: localNetworkSimulator(),
+    smdp,
     trust,
     faces,
     policies,
   };
   const app = await buildApp(services, { logStream: options.logStream });
-  let url = "";
   if (options.listen !== false) url = await app.listen({ port: config.port, host: config.host });
-  // Applications nobody completes expire; every process sweeps, and the one door keeps that safe.
+  // Applications nobody completes expire and rested numbers return to the pool; every process sweeps,
+  // and the one door (and SKIP LOCKED) keeps that safe.
   const sweep = setInterval(() => {
     expireStaleApplications(services).catch((error) => warn(`expiry sweep failed: ${errorSummary(error)}`));
+    returnQuarantinedNumbers(db, clock()).catch((error) => warn(`number return failed: ${errorSummary(error)}`));
   }, EXPIRY_SWEEP_MS);
   sweep.unref();
   return {

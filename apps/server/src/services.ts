@@ -1,9 +1,15 @@
+import type { OperatorDetails } from "@jitsumei/documents";
 import type { FaceMatcher } from "@jitsumei/evidence";
 import type { Config } from "./config/config.ts";
+import type { ContractSealer } from "./contracts/contract-signer.ts";
 import type { KeyManagement } from "./crypto/key-management.ts";
 import type { Database } from "./db/database.ts";
 import type { EvidenceTrust } from "./evidence/evidence-trust.ts";
+import type { Delivery } from "./issuance/delivery.ts";
+import type { Provisioning } from "./issuance/provisioning.ts";
+import type { SmdpPlus } from "./issuance/smdp.ts";
 import type { JobWorker } from "./jobs/jobs.ts";
+import type { PaymentServices } from "./payments/payment-services.ts";
 import type { LoadedPolicy } from "./policy/load-policies.ts";
 
 /** What a running server holds; each action takes only the parts it uses. */
@@ -15,6 +21,18 @@ export type Services = {
   jobs: JobWorker;
   trust: EvidenceTrust;
   faces: FaceMatcher;
+  /** The carrier that takes physical SIMs to subscribers (a local simulator here). */
+  delivery: Delivery;
+  /** The SM-DP+ that eSIM profiles are released from (a local simulator here). */
+  smdp: SmdpPlus;
+  /** The network's subscriber database (a local simulator here). */
+  provisioning: Provisioning;
+  /** The operator's seal (PAdES key and time-stamp authority) for contracts and receipts. */
+  sealer: () => ContractSealer;
+  /** The payment gateway (a local test gateway here) and its notification secret. */
+  payments: PaymentServices;
+  /** The operator named on contracts and receipts. */
+  operator: OperatorDetails;
   /** Every verification policy, validated at start. */
   policies: readonly LoadedPolicy[];
 };

@@ -25,8 +25,8 @@ describe("activation by one-time code", () => {
     const { reference } = await readyToActivate();
     const outbox = await server.api("GET", "/dev/outbox");
     expect(outbox.body.mailTransport).toBe("local-outbox");
-    const mail = (outbox.body.items as { to: string; subject: string; status: string; text: string }[]).find((m) =>
-      m.text.includes(reference),
+    const mail = (outbox.body.items as { to: string; subject: string; status: string; text: string }[]).find(
+      (m) => m.text.includes(reference) && m.subject.includes("activation code"),
     );
     expect(mail).toMatchObject({ to: "anna@example.test", status: "kept_locally" });
     expect(mail?.subject).toMatch(/activation code: \d{6}/);

@@ -34,6 +34,10 @@ const expected: Record<string, readonly StaffRole[]> = {
   updateWebhookEndpoint: admin,
   listWebhookDeliveries: admin,
   redeliverWebhook: admin,
+  shipSim: ["clerk", "admin"],
+  recordShipmentEvent: ["clerk", "admin"],
+  getInventory: admin,
+  importInventory: admin,
 };
 
 type Call = { method: string; path: string; body?: unknown };
@@ -52,6 +56,18 @@ async function caseInReview(): Promise<string> {
   });
   const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
   if (submitted.body.state !== "in_review") throw new Error(`expected in_review: ${JSON.stringify(submitted.body)}`);
+  return reference;
+}
+
+/** A physical prepaid SIM approved by a reviewer and assigned, waiting to be sent. */
+async function simToShip(): Promise<string> {
+  const reference = await caseInReview();
+  await clients.reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
+  const approved = await clients.reviewer.api("POST", `/v1/staff/applications/${reference}/events`, {
+    body: { type: "approve" },
+  });
+  if (approved.body.state !== "sim_assigned")
+    throw new Error(`expected sim_assigned: ${JSON.stringify(approved.body)}`);
   return reference;
 }
 
@@ -125,6 +141,24 @@ async function example(operationId: string, client: StaffClient): Promise<Call> 
       return { method: "GET", path: `/v1/staff/webhooks/${endpointId}/deliveries` };
     case "redeliverWebhook":
       return { method: "POST", path: `/v1/staff/webhooks/deliveries/${deliveryId}/redeliver` };
+    case "shipSim":
+      return { method: "POST", path: `/v1/staff/applications/${await simToShip()}/shipment` };
+    case "recordShipmentEvent": {
+      const shipped = await clients.admin.api("POST", `/v1/staff/applications/${await simToShip()}/shipment`);
+      return {
+        method: "POST",
+        path: `/v1/staff/shipments/${String(shipped.body.trackingNumber)}/events`,
+        body: { type: "delivered" },
+      };
+    }
+    case "getInventory":
+      return { method: "GET", path: "/v1/staff/inventory" };
+    case "importInventory":
+      return {
+        method: "POST",
+        path: "/v1/staff/inventory/import",
+        body: { kind: "msisdn", csv: `msisdn\n0709${String(++unique).padStart(7, "0")}\n` },
+      };
     default:
       throw new Error(`no example request for ${operationId}: add it to the table`);
   }

@@ -1,3 +1,7 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createDevelopmentSigner } from "@jitsumei/documents";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allRoutes } from "../src/http/app.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -6,7 +10,16 @@ let server: TestServer;
 let production: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  production = await startTestServer({ NODE_ENV: "production" });
+  // Production needs its own secrets: the operator's sealing key (a development one stands in) and the
+  // payment gateway's notification secret.
+  const signer = createDevelopmentSigner(mkdtempSync(join(tmpdir(), "jitsumei-prod-signer-")));
+  production = await startTestServer({
+    NODE_ENV: "production",
+    JITSUMEI_SIGNING_P12: signer.files.signer,
+    JITSUMEI_SIGNING_PASSPHRASE: signer.signer.passphrase,
+    JITSUMEI_TSA_URL: "http://127.0.0.1:9/tsa",
+    JITSUMEI_PAYMENT_NOTIFICATION_SECRET: "n".repeat(32),
+  });
 });
 afterAll(async () => {
   await server?.close();

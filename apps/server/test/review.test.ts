@@ -213,7 +213,8 @@ describe("the postpaid review, end to end", () => {
     const confirmed = await secondSenior.api("POST", `/v1/staff/applications/${reference}/events`, {
       body: { type: "confirm_override" },
     });
-    expect(confirmed).toMatchObject({ status: 200, body: { state: "approved", event: "confirm_override" } });
+    // Approved: a postpaid application moves straight on to its contract.
+    expect(confirmed).toMatchObject({ status: 200, body: { state: "contract_pending", event: "confirm_override" } });
 
     // --- Every mail, in Korean, each once; SMS too. ---
     await runJobs();
@@ -251,6 +252,7 @@ describe("the postpaid review, end to end", () => {
       "checks_need_review:system",
       "propose_override:staff:Sato Senior",
       "confirm_override:staff:Mori Senior",
+      "offer_contract:system",
     ]);
     // The applicant's own history shows no staff identity or note.
     const events = await server.api("GET", `/v1/applications/${reference}/events`, { token });

@@ -3,6 +3,8 @@ import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import { type Database, toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import type { Provisioning } from "../issuance/provisioning.ts";
+import { createSubscription } from "../issuance/subscriptions.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { writeVerificationRecord } from "../records/write-verification-record.ts";
 import { type ApplicationRow, lockApplication } from "./application-row.ts";
@@ -17,7 +19,13 @@ export type ActivatedLine = { msisdn: string; iccid: string };
  * answers it (so the count survives the error); the fifth wrong code locks activation.
  */
 export async function activateLine(
-  deps: { db: Database; keys: KeyManagement; clock: () => Date; policies: readonly LoadedPolicy[] },
+  deps: {
+    db: Database;
+    keys: KeyManagement;
+    clock: () => Date;
+    policies: readonly LoadedPolicy[];
+    provisioning: Provisioning;
+  },
   application: ApplicationRow,
   code: string,
 ): Promise<ActivatedLine> {
@@ -78,14 +86,28 @@ export async function activateLine(
       tx,
       { applicationId: application.id, event: "activate", actor: { kind: "applicant" } },
       async () => {
-        const sims = await tx.query<{ iccid: string; msisdn: string }>(
-          "UPDATE sims SET status = 'active', activated_at = now() WHERE application_id = $1 RETURNING iccid, msisdn",
+        const sims = await tx.query<{ iccid: string; msisdn: string; line_type: "voice" | "data" }>(
+          "UPDATE sims SET status = 'active', activated_at = now() WHERE application_id = $1 RETURNING iccid, msisdn, line_type",
           [application.id],
         );
-        const sim = sims.rows[0];
-        if (!sim) throw new Error(`application ${application.reference} has no assigned SIM`);
+        const row = sims.rows[0];
+        if (!row) throw new Error(`application ${application.reference} has no assigned SIM`);
+        const sim = { iccid: row.iccid, msisdn: row.msisdn, lineType: row.line_type };
         activated.line = { iccid: sim.iccid, msisdn: sim.msisdn };
         await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [application.id]);
+        // The network first (idempotent by the application's id: a retry after a rollback provisions
+        // nothing twice), then the subscription the line lives on from here.
+        const { networkRef } = await deps.provisioning.activate(
+          { requestKey: application.id, msisdn: sim.msisdn, iccid: sim.iccid, lineType: sim.lineType },
+          tx,
+        );
+        await createSubscription(tx, {
+          application: locked,
+          msisdn: sim.msisdn,
+          iccid: sim.iccid,
+          networkRef,
+          startedAt: deps.clock(),
+        });
         if (particulars) {
           await writeVerificationRecord(tx, {
             application,

@@ -66,6 +66,19 @@ export function assertActivatable(application: ApplicationRow): void {
       `Activation of ${application.reference} is locked after ${MAX_ACTIVATION_FAILURES} wrong codes: contact support to unlock it`,
     );
   }
+  // A physical SIM sent by post is activated once it arrived; a returned parcel failed the check. (At a
+  // counter or from a retail package the SIM is already in the applicant's hand.)
+  if (
+    application.formFactor === "physical" &&
+    application.state === "sim_assigned" &&
+    (application.channel === "online" || application.channel === "post")
+  ) {
+    throw new AppError(
+      "activation_not_ready",
+      `The SIM of ${application.reference} has not been delivered yet: activate it once it arrives`,
+      { state: application.state },
+    );
+  }
   if (!acceptsEvent(application.state, "activate")) {
     throw new AppError(
       "activation_not_ready",

@@ -6,6 +6,7 @@ import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
 import { reserveSim } from "../inventory/assign-sim.ts";
+import { queueEsimRelease } from "../issuance/release-esim.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
@@ -171,6 +172,7 @@ export async function assignSimIfAvailable(tx: Queryable, application: Applicati
         const sim = await reserveSim(tx, application, lineType);
         if (!sim) throw new NoStock();
         reserved = true;
+        if (sim.formFactor === "esim") await queueEsimRelease(tx, application.id);
         return { iccid: sim.iccid, formFactor: sim.formFactor };
       },
     );

@@ -4,6 +4,7 @@ import { EmbeddedDatabaseBusyError } from "../db/pglite.ts";
 import { PolicyLoadError } from "../policy/load-policies.ts";
 import { auditVerifyCommand } from "./audit-verify.ts";
 import { blocklistAddCommand, blocklistListCommand, blocklistRemoveCommand } from "./blocklist-commands.ts";
+import { contractSampleCommand } from "./contract-commands.ts";
 import { migrateCommand, seedCommand } from "./database-commands.ts";
 import {
   evidenceChipCommand,
@@ -11,6 +12,7 @@ import {
   evidenceJpkiCommand,
   evidenceMrzCommand,
 } from "./evidence-commands.ts";
+import { inventoryImportCommand } from "./inventory-commands.ts";
 import { policyExplainCommand, policyListCommand } from "./policy-commands.ts";
 import { recordsExportCommand } from "./records-commands.ts";
 import { contractEndedCommand, legalHoldCommand, purgeCommand } from "./retention-commands.ts";
@@ -57,6 +59,11 @@ Commands:
   staff create       --role clerk|agent|reviewer|senior_reviewer|compliance|admin --email E [--name N]
                        [--password-stdin]  Prints a one-time password (unless given on stdin) and
                        the TOTP URI for an authenticator app, once
+  inventory import   --kind sim|msisdn|esim FILE [--skip-invalid]
+                     CSV with a header (iccid,imsi / msisdn[,lineType] / iccid,smdpAddress,matchingId);
+                     every bad line is reported and nothing is imported unless --skip-invalid
+  contract sample    --plan ID --language ja|en|zh-Hans|zh-Hant|ko|vi --out FILE
+                     A sealed sample contract for a fictitious applicant (to review the templates)
   applications expire
                      Expire applications nobody completed in time (the server does it every 10 min)
 
@@ -91,6 +98,8 @@ const commands: Record<string, Command> = {
   "blocklist remove": blocklistRemoveCommand,
   "staff create": staffCreateCommand,
   "applications expire": applicationsExpireCommand,
+  "contract sample": contractSampleCommand,
+  "inventory import": inventoryImportCommand,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

@@ -52,10 +52,18 @@ describe("configuration", () => {
     expect(problemsOf({ PORT: "70000" })[0]?.reason).toMatch(/between 0 and 65535/);
   });
 
-  it("requires the master key in production", () => {
+  it("requires the master key and the payment notification secret in production, naming both", () => {
     expect(problemsOf({ NODE_ENV: "production" })).toEqual([
       { variable: "JITSUMEI_MASTER_KEY", reason: expect.stringMatching(/required when NODE_ENV=production/) },
+      {
+        variable: "JITSUMEI_PAYMENT_NOTIFICATION_SECRET",
+        reason: expect.stringMatching(/required when NODE_ENV=production/),
+      },
     ]);
-    expect(loadConfig({ NODE_ENV: "production", JITSUMEI_MASTER_KEY: key }).env).toBe("production");
+    const secret = "s".repeat(32);
+    expect(
+      loadConfig({ NODE_ENV: "production", JITSUMEI_MASTER_KEY: key, JITSUMEI_PAYMENT_NOTIFICATION_SECRET: secret })
+        .env,
+    ).toBe("production");
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 
@@ -88,6 +89,15 @@ const envSchema = z.object({
       }
       return { "sign-in": 10, lookup: 60, ...limits };
     }),
+  JITSUMEI_SIGNING_P12: z.string().min(1).optional(),
+  JITSUMEI_SIGNING_PASSPHRASE: z.string().optional(),
+  JITSUMEI_TSA_URL: z
+    .string()
+    .refine((s) => /^https?:\/\//.test(s) && URL.canParse(s), "must be an http:// or https:// URL")
+    .optional(),
+  JITSUMEI_OPERATOR_FILE: z.string().min(1).optional(),
+  JITSUMEI_PAYMENT_NOTIFICATION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NUMBER_QUARANTINE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   PUBLIC_URL: z
     .string()
     .refine((s) => /^https?:\/\//.test(s) && URL.canParse(s), "must be an http:// or https:// URL")
@@ -124,6 +134,14 @@ export type Config = {
   policyDirs: string[];
   /** Requests per client address per minute on guessable secrets and lookups. */
   rateLimits: { "sign-in": number; lookup: number };
+  /** The operator's sealing key for contracts and receipts, and the time-stamp authority. */
+  signing: { p12File: string | null; passphrase: string | null; tsaUrl: string | null };
+  /** How long a released phone number rests before it is handed out again. */
+  numberQuarantineDays: number;
+  /** The shared secret the payment gateway signs its notifications with. */
+  payments: { notificationSecret: string };
+  /** A JSON file of the operator's details printed on contracts (name, address, registration…). */
+  operatorFile: string | null;
   /** Where applicants reach the site; links in notifications point here. */
   publicUrl: string;
   staff: { idleMinutes: number; maxHours: number };
@@ -155,14 +173,21 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     );
   }
   const e = parsed.data;
+  // Secrets a development install makes up for itself, but production must be given: all named at once.
+  const missing: { variable: string; reason: string }[] = [];
   if (e.NODE_ENV === "production" && !e.JITSUMEI_MASTER_KEY) {
-    throw new ConfigError([
-      {
-        variable: "JITSUMEI_MASTER_KEY",
-        reason: "is required when NODE_ENV=production (generate one: openssl rand -base64 32, and keep it safe)",
-      },
-    ]);
+    missing.push({
+      variable: "JITSUMEI_MASTER_KEY",
+      reason: "is required when NODE_ENV=production (generate one: openssl rand -base64 32, and keep it safe)",
+    });
   }
+  if (e.NODE_ENV === "production" && !e.JITSUMEI_PAYMENT_NOTIFICATION_SECRET) {
+    missing.push({
+      variable: "JITSUMEI_PAYMENT_NOTIFICATION_SECRET",
+      reason: "is required when NODE_ENV=production (the secret the payment gateway signs notifications with)",
+    });
+  }
+  if (missing.length > 0) throw new ConfigError(missing);
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -179,6 +204,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     activationCodeTtlMinutes: e.ACTIVATION_CODE_TTL_MINUTES,
     velocity: e.JITSUMEI_VELOCITY_LIMITS,
     rateLimits: e.JITSUMEI_RATE_LIMITS,
+    numberQuarantineDays: e.NUMBER_QUARANTINE_DAYS,
+    signing: {
+      p12File: e.JITSUMEI_SIGNING_P12 ?? null,
+      passphrase: e.JITSUMEI_SIGNING_PASSPHRASE ?? null,
+      tsaUrl: e.JITSUMEI_TSA_URL ?? null,
+    },
+    operatorFile: e.JITSUMEI_OPERATOR_FILE ?? null,
+    // The local test gateway and the server share a random secret per start unless one is set.
+    payments: { notificationSecret: e.JITSUMEI_PAYMENT_NOTIFICATION_SECRET ?? randomBytes(32).toString("base64url") },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     staff: { idleMinutes: e.STAFF_SESSION_IDLE_MINUTES, maxHours: e.STAFF_SESSION_MAX_HOURS },
     review: {

@@ -1,6 +1,6 @@
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from "fastify";
 import type { z } from "zod";
 import type { ApplicationRow } from "../applications/application-row.ts";
 import { authenticateApplicant } from "../applications/authenticate-applicant.ts";
@@ -19,7 +19,11 @@ import { buildOpenApi } from "./openapi.ts";
 import { isDatabaseUnavailable, problem, problemResult } from "./problem.ts";
 import { CursorError, type RouteResult, type RouteSpec } from "./route.ts";
 import { applicationRoutes } from "./routes/application-routes.ts";
+import { contractRoutes } from "./routes/contract-routes.ts";
+import { inventoryRoutes } from "./routes/inventory-routes.ts";
+import { issuanceRoutes } from "./routes/issuance-routes.ts";
 import { opsRoutes } from "./routes/ops-routes.ts";
+import { paymentRoutes } from "./routes/payment-routes.ts";
 import { planRoutes } from "./routes/plan-routes.ts";
 import { reviewRoutes } from "./routes/review-routes.ts";
 import { staffRoutes } from "./routes/staff-routes.ts";
@@ -29,6 +33,10 @@ export const allRoutes: readonly RouteSpec[] = [
   ...opsRoutes,
   ...planRoutes,
   ...applicationRoutes,
+  ...issuanceRoutes,
+  ...contractRoutes,
+  ...paymentRoutes,
+  ...inventoryRoutes,
   ...staffRoutes,
   ...reviewRoutes,
   ...webhookRoutes,
@@ -77,7 +85,7 @@ export async function buildApp(
   app.get("/openapi.json", async () => openapi);
 
   for (const route of routes) {
-    app.route({
+    const options: RouteOptions = {
       method: route.method,
       url: route.path.replace(/\{(\w+)\}/g, ":$1"),
       ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
@@ -124,7 +132,20 @@ export async function buildApp(
         if (route.method !== "GET" && result.status < 400) services.jobs.kick();
         return send(reply, result);
       },
-    });
+    };
+    if (route.rawBody) {
+      // Its own scope, where JSON stays bytes: a signature covers exactly what was received. (Not
+      // awaited: an awaited register here changes the error handling of the routes after it.)
+      app.register(async (scope) => {
+        scope.removeContentTypeParser("application/json");
+        scope.addContentTypeParser("application/json", { parseAs: "buffer" }, (_request, body, done) =>
+          done(null, body),
+        );
+        scope.route(options);
+      });
+    } else {
+      app.route(options);
+    }
   }
 
   app.setNotFoundHandler((request, reply) => {
@@ -214,6 +235,10 @@ async function handle(route: RouteSpec, request: FastifyRequest, services: Servi
           body,
           application,
           staff,
+          rawBody: route.rawBody && Buffer.isBuffer(request.body) ? request.body : null,
+          headers: Object.fromEntries(
+            Object.entries(request.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : v]),
+          ),
           client: {
             ip: request.ip,
             userAgent: request.headers["user-agent"] ?? null,
@@ -290,6 +315,10 @@ function send(reply: FastifyReply, result: RouteResult): FastifyReply {
   reply.status(result.status);
   for (const [name, value] of Object.entries(result.headers ?? {})) reply.header(name, value);
   if (result.body === undefined) return reply.send();
+  // Files (a PDF, a QR code) go out as they are, with the content type their route set.
+  if (Buffer.isBuffer(result.body) || (typeof result.body === "string" && result.headers?.["content-type"])) {
+    return reply.send(result.body);
+  }
   if (!result.headers?.["content-type"]) reply.header("content-type", "application/json; charset=utf-8");
   return reply.send(JSON.stringify(result.body));
 }

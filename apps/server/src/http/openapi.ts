@@ -73,7 +73,9 @@ export function buildOpenApi(routes: readonly RouteSpec[], version: string) {
     for (const [status, r] of Object.entries(route.responses)) {
       responses[status] = r.schema
         ? { description: r.description, content: { "application/json": { schema: toSchema(r.schema, "output") } } }
-        : { description: r.description, content: problem };
+        : r.file
+          ? { description: r.description, content: { [r.file]: { schema: { type: "string", format: "binary" } } } }
+          : { description: r.description, content: problem };
     }
     responses.default = { description: "An error (RFC 9457 problem details)", content: problem };
     paths[route.path] ??= {};

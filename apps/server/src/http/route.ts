@@ -14,6 +14,9 @@ export type RouteInput<P, Q, B> = {
   body: B;
   /** The application the bearer token opened (routes with auth "applicant"). */
   application: ApplicationRow | null;
+  /** The body's exact bytes (routes with rawBody: true, e.g. signed notifications). */
+  rawBody: Buffer | null;
+  headers: Readonly<Record<string, string | undefined>>;
   /** The signed-in staff member (routes with auth "staff"). */
   staff: StaffPrincipal | null;
   client: { ip: string; userAgent: string | null; deviceId: string | null };
@@ -40,13 +43,16 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;
+  /** The handler receives the body's exact bytes (a signature covers them), not parsed JSON. */
+  rawBody?: boolean;
   /** POSTs that create something honour Idempotency-Key. */
   idempotent?: boolean;
   /** Largest body accepted, in bytes (default 1 MiB). */
   bodyLimit?: number;
   /** Only outside production (developer tools). */
   devOnly?: boolean;
-  responses: Record<number, { description: string; schema?: z.ZodType }>;
+  /** A response with a schema is JSON; with `file`, a file of that media type; with neither, a problem. */
+  responses: Record<number, { description: string; schema?: z.ZodType; file?: string }>;
   handler: (input: RouteInput<P, Q, B>, services: Services) => Promise<RouteResult>;
 };
 

@@ -489,3 +489,72 @@ export const decisionResultSchema = z.object({
   state: z.enum(applicationStates),
   overridePending: z.boolean().describe("The approval waits for a second senior reviewer"),
 });
+
+// ---- Issuance ----
+
+export const shipmentSchema = z
+  .object({
+    id: z.string(),
+    method: z
+      .enum(["restricted_delivery", "registered_non_forwardable"])
+      .describe("restricted_delivery: 特定事項伝達型本人限定受取郵便; registered_non_forwardable: 書留 (転送不要)"),
+    carrier: z.string(),
+    trackingNumber: z.string(),
+    status: z.enum(["in_transit", "delivered", "returned"]),
+    createdAt: z.string(),
+    deliveredAt: z.string().nullable(),
+    returnedAt: z.string().nullable(),
+  })
+  .meta({ id: "Shipment" });
+
+export const trackingParamsSchema = z.object({
+  trackingNumber: z.string().regex(/^[0-9A-Z-]{8,30}$/, "must be a tracking number"),
+});
+
+export const shipmentEventSchema = z
+  .object({
+    type: z.enum(["delivered", "returned"]),
+    reason: z.string().trim().min(1).max(200).optional().describe("Why the parcel came back"),
+  })
+  .strict();
+
+// ---- Contract and documents ----
+
+export const documentSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(["important_matters", "contract", "signed_contract", "receipt"]),
+    documentNumber: z.string(),
+    language: z.string(),
+    sha256: z.string().describe("SHA-256 of the exact PDF issued"),
+    sizeBytes: z.number().int(),
+    paymentId: z.string().nullable(),
+    createdAt: z.string(),
+    url: z.string().describe("Download with the application's token"),
+  })
+  .meta({ id: "Document" });
+
+export const contractViewSchema = z.object({
+  state: z.enum(applicationStates),
+  documents: z.array(documentSchema),
+  signed: z.boolean(),
+});
+
+const sha256Hex = z
+  .string()
+  .regex(/^[0-9a-fA-F]{64}$/, "must be the SHA-256 (64 hex characters) of the document shown");
+
+export const signatureBodySchema = z
+  .object({
+    accept: z.literal(true, { error: "must be true: the applicant agrees to the contract" }),
+    documents: z.object({ importantMatters: sha256Hex, contract: sha256Hex }).strict(),
+  })
+  .strict()
+  .meta({ id: "ContractSignature" });
+
+export const signedSchema = z.object({ state: z.enum(applicationStates), signedContract: documentSchema });
+
+export const documentParamsSchema = z.object({
+  reference: z.string().max(40),
+  documentId: z.uuid("must be a document id"),
+});

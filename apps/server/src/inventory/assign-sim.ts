@@ -1,5 +1,6 @@
 import type { ApplicationRow } from "../applications/application-row.ts";
 import type { Queryable } from "../db/database.ts";
+import { esimActivationCode, type LineType } from "./identifiers.ts";
 
 export type AssignedSim = {
   iccid: string;
@@ -8,33 +9,84 @@ export type AssignedSim = {
   activationCode: string | null;
 };
 
+type Medium =
+  | { formFactor: "physical"; iccid: string; esimProfileId: null; activationCode: null }
+  | { formFactor: "esim"; iccid: string; esimProfileId: number; activationCode: string };
+
 /**
- * Reserves one available SIM (or eSIM profile) of the right kind for the application, in the
- * caller's transaction. SKIP LOCKED lets concurrent assignments take different rows; the unique
- * application_id makes a second SIM for the same application impossible. Null when none is left.
+ * Reserves a line for the application in the caller's transaction: a phone number of the line type
+ * with a SIM card or an eSIM profile, as the application asked. Null when either pool is empty.
+ *
+ * Both rows are picked with FOR UPDATE SKIP LOCKED, so concurrent reservations take different rows
+ * without waiting for each other, and always number first, then card or profile, so they never wait
+ * in a cycle. Nothing is written until both are found: a reservation that finds no stock leaves the
+ * pools as they were (the caller's transaction goes on and commits). The line's primary key
+ * (application_id) makes a second line for one application impossible; the unique indexes on the
+ * line's number and ICCID are the last guard against handing one out twice.
  */
 export async function reserveSim(
   tx: Queryable,
   application: Pick<ApplicationRow, "id" | "formFactor">,
-  lineType: "voice" | "data",
+  lineType: LineType,
 ): Promise<AssignedSim | null> {
-  const { rows } = await tx.query<{
-    iccid: string;
-    msisdn: string;
-    form_factor: "physical" | "esim";
-    activation_code: string | null;
-  }>(
-    `UPDATE sims SET status = 'assigned', application_id = $1, assigned_at = now()
-     WHERE iccid = (
-       SELECT iccid FROM sims WHERE status = 'available' AND form_factor = $2 AND line_type = $3
-       ORDER BY iccid LIMIT 1 FOR UPDATE SKIP LOCKED)
-     RETURNING iccid, msisdn, form_factor, activation_code`,
-    [application.id, application.formFactor, lineType],
+  const number = await tx.query<{ msisdn: string }>(
+    `SELECT msisdn FROM phone_numbers WHERE status = 'available' AND line_type = $1
+     ORDER BY msisdn LIMIT 1 FOR UPDATE SKIP LOCKED`,
+    [lineType],
+  );
+  const msisdn = number.rows[0]?.msisdn;
+  if (!msisdn) return null;
+  const medium = application.formFactor === "physical" ? await pickSimCard(tx) : await pickEsimProfile(tx);
+  if (!medium) return null;
+
+  await tx.query("UPDATE phone_numbers SET status = 'assigned', changed_at = now() WHERE msisdn = $1", [msisdn]);
+  if (medium.formFactor === "physical") {
+    await tx.query("UPDATE sim_cards SET status = 'assigned', changed_at = now() WHERE iccid = $1", [medium.iccid]);
+  } else {
+    await tx.query("UPDATE esim_profiles SET status = 'assigned', changed_at = now() WHERE id = $1", [
+      medium.esimProfileId,
+    ]);
+  }
+  await tx.query(
+    `INSERT INTO sims (application_id, iccid, msisdn, form_factor, line_type, activation_code, esim_profile_id,
+                       status, assigned_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, 'assigned', now())`,
+    [application.id, medium.iccid, msisdn, medium.formFactor, lineType, medium.activationCode, medium.esimProfileId],
+  );
+  return { iccid: medium.iccid, msisdn, formFactor: medium.formFactor, activationCode: medium.activationCode };
+}
+
+async function pickSimCard(tx: Queryable): Promise<Medium | null> {
+  const { rows } = await tx.query<{ iccid: string }>(
+    "SELECT iccid FROM sim_cards WHERE status = 'available' ORDER BY iccid LIMIT 1 FOR UPDATE SKIP LOCKED",
   );
   const row = rows[0];
-  return row
-    ? { iccid: row.iccid, msisdn: row.msisdn, formFactor: row.form_factor, activationCode: row.activation_code }
-    : null;
+  return row ? { formFactor: "physical", iccid: row.iccid, esimProfileId: null, activationCode: null } : null;
+}
+
+async function pickEsimProfile(tx: Queryable): Promise<Medium | null> {
+  const { rows } = await tx.query<{
+    id: number | string;
+    iccid: string;
+    smdp_address: string;
+    matching_id: string;
+    confirmation_code_required: boolean;
+  }>(
+    `SELECT id, iccid, smdp_address, matching_id, confirmation_code_required FROM esim_profiles
+     WHERE status = 'available' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    formFactor: "esim",
+    iccid: row.iccid,
+    esimProfileId: Number(row.id),
+    activationCode: esimActivationCode({
+      smdpAddress: row.smdp_address,
+      matchingId: row.matching_id,
+      confirmationCodeRequired: row.confirmation_code_required,
+    }),
+  };
 }
 
 export async function findAssignedSim(db: Queryable, applicationId: string) {

@@ -1,15 +1,22 @@
 import { demoPlans } from "@jitsumei/domain";
 import type { Database } from "../db/database.ts";
 import { upsertPlan } from "../plans/plans-repository.ts";
+import { luhnDigit } from "./identifiers.ts";
+
+export { luhnDigit };
 
 /**
- * Demo data for a new install: the plans and a small SIM inventory. Idempotent: running it again
- * adds nothing that is already there. ICCIDs carry a valid Luhn digit (ITU-T E.118); the 8981…
- * prefix is Japan's, the issuer digits are made up.
+ * Demo data for a new install: the plans and a small stock in every pool: SIM cards, eSIM profiles
+ * and phone numbers (070 and 080 for voice lines, 020 for data). Idempotent: running it again adds
+ * nothing that is already there (nor what an older install kept in `sims` and 0011 moved into the
+ * pools: the values are the same). ICCIDs carry a valid Luhn digit (ITU-T E.118); the 8981… prefix
+ * is Japan's, the issuer digits and the IMSIs' network code (440-99) are made up.
+ * `simsInserted` counts SIM cards and eSIM profiles.
  */
 export async function seedDemoData(db: Database, options: { simsPerKind?: number } = {}) {
   const perKind = options.simsPerKind ?? 50;
   for (const [i, plan] of demoPlans.entries()) await upsertPlan(db, plan, (i + 1) * 10);
+  // The four kinds of the first demo stock, kept so their numbers and ICCIDs stay the same.
   const kinds = [
     { formFactor: "physical", lineType: "voice", issuer: "10", msisdnPrefix: "070" },
     { formFactor: "esim", lineType: "voice", issuer: "11", msisdnPrefix: "080" },
@@ -24,31 +31,24 @@ export async function seedDemoData(db: Database, options: { simsPerKind?: number
         const body = `8981${kind.issuer}00${serial}`;
         const iccid = `${body}${luhnDigit(body)}`;
         const msisdn = `${kind.msisdnPrefix}${String(k + 1)}${String(i + 1).padStart(7, "0")}`;
-        const activationCode =
-          kind.formFactor === "esim"
-            ? `LPA:1$smdp.jitsumei.localhost$${iccid.slice(-8)}-DEMO-${String(i).padStart(4, "0")}`
-            : null;
-        const r = await tx.query(
-          `INSERT INTO sims (iccid, msisdn, form_factor, line_type, activation_code) VALUES ($1, $2, $3, $4, $5)
-           ON CONFLICT DO NOTHING`,
-          [iccid, msisdn, kind.formFactor, kind.lineType, activationCode],
-        );
+        const r =
+          kind.formFactor === "physical"
+            ? await tx.query("INSERT INTO sim_cards (iccid, imsi) VALUES ($1, $2) ON CONFLICT DO NOTHING", [
+                iccid,
+                `44099${kind.issuer}${serial.slice(2)}`,
+              ])
+            : await tx.query(
+                `INSERT INTO esim_profiles (iccid, smdp_address, matching_id) VALUES ($1, 'smdp.jitsumei.localhost', $2)
+                 ON CONFLICT DO NOTHING`,
+                [iccid, `${iccid.slice(-8)}-DEMO-${String(i).padStart(4, "0")}`],
+              );
         inserted += r.rowCount;
+        await tx.query("INSERT INTO phone_numbers (msisdn, line_type) VALUES ($1, $2) ON CONFLICT DO NOTHING", [
+          msisdn,
+          kind.lineType,
+        ]);
       }
     }
   });
   return { plans: demoPlans.length, simsInserted: inserted };
-}
-
-export function luhnDigit(digits: string): number {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let d = Number(digits[digits.length - 1 - i]);
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return (10 - (sum % 10)) % 10;
 }

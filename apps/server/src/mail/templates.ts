@@ -22,6 +22,25 @@ const templates = {
       vi: "Mã kích hoạt cho hồ sơ {reference} là {code}.\nVui lòng nhập trong vòng {minutes} phút.\nNếu bạn không yêu cầu, hãy bỏ qua email này.",
     },
   },
+  esim_confirmation_code: {
+    subject: {
+      ja: "【Jitsumei】eSIMの確認コード {code}",
+      en: "[Jitsumei] Your eSIM confirmation code: {code}",
+      "zh-Hans": "【Jitsumei】您的eSIM确认码：{code}",
+      "zh-Hant": "【Jitsumei】您的eSIM確認碼：{code}",
+      ko: "[Jitsumei] eSIM 확인 코드: {code}",
+      vi: "[Jitsumei] Mã xác nhận eSIM của bạn: {code}",
+    },
+    text: {
+      ja: "お申込み {reference} のeSIMをスマートフォンに追加するときに、QRコードを読み取った後でこの確認コードを入力してください：{code}\nこのコードは他の人に教えないでください。",
+      en: "When you add the eSIM for application {reference} to your phone, enter this confirmation code after scanning the QR code: {code}\nDo not share this code with anyone.",
+      "zh-Hans":
+        "将申请 {reference} 的eSIM添加到手机时，请在扫描二维码后输入此确认码：{code}\n请勿将此确认码告诉他人。",
+      "zh-Hant": "將申請 {reference} 的eSIM新增到手機時，請在掃描QR碼後輸入此確認碼：{code}\n請勿將此確認碼告訴他人。",
+      ko: "신청 {reference}의 eSIM을 휴대전화에 추가할 때 QR 코드를 스캔한 후 이 확인 코드를 입력해 주세요: {code}\n이 코드는 다른 사람에게 알려 주지 마세요.",
+      vi: "Khi thêm eSIM của hồ sơ {reference} vào điện thoại, hãy nhập mã xác nhận này sau khi quét mã QR: {code}\nKhông chia sẻ mã này với bất kỳ ai.",
+    },
+  },
 } as const satisfies Record<string, { subject: Translations; text: Translations }>;
 
 export type MailTemplate = keyof typeof templates;

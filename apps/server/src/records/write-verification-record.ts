@@ -58,6 +58,11 @@ export async function writeVerificationRecord(
     "SELECT params FROM check_results WHERE application_id = $1 AND run = $2 AND code = 'policy.method_available'",
     [application.id, application.checkRun],
   );
+  // Where the SIM went by post, its tracking number is part of the record (LAW.md: the record).
+  const shipment = await tx.query<{ tracking_number: string }>(
+    "SELECT tracking_number FROM shipments WHERE application_id = $1 AND status = 'delivered' ORDER BY delivered_at DESC LIMIT 1",
+    [application.id],
+  );
   const approved = decision.rows[0];
   const policy = pin.rows[0];
   if (!approved || !policy?.policy_id || !policy.policy_version || !policy.policy_hash) {
@@ -84,7 +89,7 @@ export async function writeVerificationRecord(
       issuingCountry: particulars.document.issuingCountry,
       expiryDate: particulars.document.expiryDate,
     },
-    postalTrackingNumber: null,
+    postalTrackingNumber: shipment.rows[0]?.tracking_number ?? null,
     policy: { id: policy.policy_id, version: policy.policy_version, contentHash: policy.policy_hash },
   };
   const pinned = input.policies.find((p) => p.id === content.policy.id && p.version === content.policy.version);

@@ -1,11 +1,15 @@
 import { randomUUID } from "node:crypto";
+import type { OperatorDetails } from "@jitsumei/documents";
 import type { ApplicationEvent, CorrectableField, RejectReasonCode } from "@jitsumei/domain";
 import { type ApplicationRow, findApplicationByReference } from "../applications/application-row.ts";
 import { applyEvent } from "../applications/apply-event.ts";
 import { cipherFor } from "../applications/load-application-data.ts";
+import { assignSimIfAvailable } from "../applications/submit-application.ts";
+import { offerContract } from "../contracts/offer-contract.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { findPlan } from "../plans/plans-repository.ts";
 import { roleMay } from "../staff/permissions.ts";
 import type { StaffPrincipal } from "../staff/staff-sessions.ts";
 import { requireClaim } from "./claims.ts";
@@ -27,7 +31,7 @@ export type Decision =
 export type DecisionResult = { reference: string; event: ApplicationEvent; state: string; overridePending: boolean };
 
 export async function decideCase(
-  deps: { db: Database; keys: KeyManagement; clock: () => Date },
+  deps: { db: Database; keys: KeyManagement; clock: () => Date; operator: OperatorDetails },
   staff: StaffPrincipal,
   reference: string,
   decision: Decision,
@@ -131,7 +135,17 @@ export async function decideCase(
         [found.id, event === "decline_override"],
       );
     }
-    return { reference, event, state: applied.to, overridePending: false };
+    // Approved: a prepaid line gets its SIM at once (as an automated approval does); a postpaid
+    // application moves on to its contract.
+    let state = applied.to;
+    if (state === "approved" && applied.application.planKind === "prepaid") {
+      const plan = await findPlan(tx, applied.application.planId);
+      if (plan && (await assignSimIfAvailable(tx, applied.application, plan))) state = "sim_assigned";
+    } else if (state === "approved") {
+      await offerContract(tx, deps, applied.application);
+      state = "contract_pending";
+    }
+    return { reference, event, state, overridePending: false };
   });
 }
 

@@ -1,4 +1,5 @@
 import { applyEvent } from "../applications/apply-event.ts";
+import { undoIssuance } from "../applications/end-application.ts";
 import type { Config } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
@@ -10,7 +11,7 @@ import { AppError } from "../errors.ts";
  * processes at once: a row another run already expired is skipped.
  */
 export async function expireStaleApplications(
-  deps: { db: Database; clock: () => Date; config: Pick<Config, "review"> },
+  deps: { db: Database; clock: () => Date; config: Pick<Config, "review" | "numberQuarantineDays"> },
   options: { limit?: number } = {},
 ): Promise<{ expired: string[] }> {
   const now = deps.clock();
@@ -33,12 +34,19 @@ export async function expireStaleApplications(
     const deadline = new Date(new Date(row.state_changed_at).getTime() + days * day);
     try {
       await deps.db.transaction(async (tx) => {
-        await applyEvent(tx, {
-          applicationId: row.id,
-          event: "expire",
-          actor: { kind: "system" },
-          data: { deadline: deadline.toISOString(), waitedDays: days },
-        });
+        await applyEvent(
+          tx,
+          {
+            applicationId: row.id,
+            event: "expire",
+            actor: { kind: "system" },
+            data: { deadline: deadline.toISOString(), waitedDays: days },
+          },
+          async () => {
+            await undoIssuance(tx, { applicationId: row.id, now, quarantineDays: deps.config.numberQuarantineDays });
+            return undefined;
+          },
+        );
         // Whatever a reviewer held on it is over.
         await tx.query("DELETE FROM case_claims WHERE application_id = $1", [row.id]);
       });

@@ -25,6 +25,10 @@ export const permissions = {
   "applications.confirm_override": ["senior_reviewer"],
   /** Releasing another reviewer's claim. */
   "applications.release_claim": ["admin"],
+  /** Sending physical SIMs and recording what the carrier reports (delivered, returned). */
+  "shipments.manage": ["clerk", "admin"],
+  /** SIM cards, numbers and eSIM profiles: counts and imports. */
+  "inventory.manage": ["admin"],
   /** Staff accounts. */
   "staff.manage": ["admin"],
   /** Webhook subscriptions and their delivery log. */

@@ -99,7 +99,11 @@ function titleCase(s: string): string {
 export async function activationCodeFromOutbox(server: TestServer, reference: string): Promise<string> {
   await server.services.jobs.drain();
   const outbox = await server.api("GET", "/dev/outbox");
-  const text = (outbox.body.items as { text: string }[]).find((m) => m.text.includes(reference))?.text ?? "";
+  // The code's own mail (other mail, such as "your SIM is ready", names the reference too).
+  const text =
+    (outbox.body.items as { subject: string; text: string }[]).find(
+      (m) => m.text.includes(reference) && /activation code/i.test(m.subject),
+    )?.text ?? "";
   const code = /\b(\d{6})\b/.exec(text)?.[1];
   if (!code) throw new Error(`no activation code for ${reference} in the outbox`);
   return code;

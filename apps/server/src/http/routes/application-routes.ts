@@ -4,6 +4,7 @@ import { activateLine } from "../../applications/activate-line.ts";
 import { addEvidence, type EvidenceInput } from "../../applications/add-evidence.ts";
 import { type ApplicationRow, findApplicationByReference } from "../../applications/application-row.ts";
 import { createApplication } from "../../applications/create-application.ts";
+import { cancelApplication } from "../../applications/end-application.ts";
 import { getApplicationView, listApplicationEvents } from "../../applications/get-application.ts";
 import { loadApplicantDetails } from "../../applications/load-application-data.ts";
 import { requestActivationCode } from "../../applications/request-activation-code.ts";
@@ -31,7 +32,7 @@ import {
 type Ref = z.infer<typeof referenceParamsSchema>;
 
 /** Routes with auth "applicant" always receive the application; this makes that visible to the compiler. */
-function opened(application: ApplicationRow | null): ApplicationRow {
+export function opened(application: ApplicationRow | null): ApplicationRow {
   if (!application) throw new Error("route declared auth 'applicant' but no application was opened");
   return application;
 }
@@ -201,6 +202,21 @@ export const applicationRoutes = [
     async handler({ application, body }, services) {
       const line = await activateLine(services, opened(application), body.code);
       return { status: 200, body: { reference: opened(application).reference, state: "active", ...line } };
+    },
+  }),
+  defineRoute<Ref>({
+    method: "POST",
+    path: "/v1/applications/{reference}/cancel",
+    operationId: "cancelApplication",
+    summary: "Withdraw the application: its line (if any) is released and any deposit refunded",
+    tag: "applications",
+    auth: "applicant",
+    params: referenceParamsSchema,
+    idempotent: true,
+    responses: viewResponse,
+    async handler({ application }, services) {
+      await cancelApplication(services, opened(application), { kind: "applicant" });
+      return { status: 200, body: await reopenView(services, opened(application)) };
     },
   }),
 ];

@@ -1,0 +1,110 @@
+import type { z } from "zod";
+import type { ApplicationRow } from "../../applications/application-row.ts";
+import { findApplicationById } from "../../applications/application-row.ts";
+import { getDepositView, paymentView } from "../../payments/get-deposit.ts";
+import { type PayDepositInput, payDeposit } from "../../payments/pay-deposit.ts";
+import { SIGNATURE_HEADER } from "../../payments/payment-notifications.ts";
+import { paymentReceiptPdf } from "../../payments/payment-receipt.ts";
+import { receivePaymentNotification } from "../../payments/receive-notification.ts";
+import {
+  depositSchema,
+  notificationReceiptSchema,
+  paidDepositSchema,
+  payDepositSchema,
+  paymentParamsSchema,
+} from "../payment-schemas.ts";
+import { defineRoute } from "../route.ts";
+import { referenceParamsSchema } from "../schemas.ts";
+
+type Ref = z.infer<typeof referenceParamsSchema>;
+type PaymentRef = z.infer<typeof paymentParamsSchema>;
+
+function opened(application: ApplicationRow | null): ApplicationRow {
+  if (!application) throw new Error("route declared auth 'applicant' but no application was opened");
+  return application;
+}
+
+export const paymentRoutes = [
+  defineRoute<Ref>({
+    method: "GET",
+    path: "/v1/applications/{reference}/deposit",
+    operationId: "getDeposit",
+    summary: "Whether a deposit is owed, how much and why, and where its payment stands",
+    tag: "payments",
+    auth: "applicant",
+    params: referenceParamsSchema,
+    responses: { 200: { description: "The deposit", schema: depositSchema } },
+    async handler({ application }, { db }) {
+      return { status: 200, body: await getDepositView(db, opened(application)) };
+    },
+  }),
+
+  defineRoute<Ref, undefined, PayDepositInput>({
+    method: "POST",
+    path: "/v1/applications/{reference}/deposit/payments",
+    operationId: "payDeposit",
+    summary: "Pay the deposit by card (a token from the payment provider's card form); 402 when declined",
+    tag: "payments",
+    auth: "applicant",
+    params: referenceParamsSchema,
+    body: payDepositSchema,
+    idempotent: true,
+    responses: {
+      201: { description: "Paid; the application is ready for its SIM", schema: paidDepositSchema },
+      200: { description: "Already paid (nothing was charged again)", schema: paidDepositSchema },
+    },
+    async handler({ application, body }, { db, payments }) {
+      const applicant = opened(application);
+      const paid = await payDeposit({ db, gateway: payments.gateway }, applicant, body);
+      const now = await findApplicationById(db, applicant.id);
+      return {
+        status: paid.alreadyPaid ? 200 : 201,
+        body: { payment: paymentView(applicant.reference, paid.payment), state: now?.state ?? applicant.state },
+      };
+    },
+  }),
+
+  defineRoute<PaymentRef>({
+    method: "GET",
+    path: "/v1/applications/{reference}/payments/{paymentId}/receipt.pdf",
+    operationId: "getPaymentReceipt",
+    summary:
+      "The receipt (領収書) for a payment, as a PDF: the same bytes every time (its SHA-256 is in the documents list)",
+    tag: "payments",
+    auth: "applicant",
+    params: paymentParamsSchema,
+    responses: { 200: { description: "The receipt", file: "application/pdf" } },
+    async handler({ application, params }, services) {
+      const receipt = await paymentReceiptPdf(services, opened(application), params.paymentId);
+      return {
+        status: 200,
+        body: receipt.pdf,
+        headers: {
+          "content-type": "application/pdf",
+          "content-disposition": `inline; filename="${receipt.documentNumber}.pdf"`,
+          "x-content-sha256": receipt.sha256,
+          "cache-control": "no-store",
+        },
+      };
+    },
+  }),
+
+  defineRoute({
+    method: "POST",
+    path: "/v1/payments/notifications",
+    operationId: "receivePaymentNotification",
+    summary: `The payment gateway's signed notifications (${SIGNATURE_HEADER}: t=…,v1=HMAC-SHA256 over "t.body")`,
+    tag: "payments",
+    auth: "none",
+    rawBody: true,
+    bodyLimit: 64 * 1024,
+    responses: { 200: { description: "Received", schema: notificationReceiptSchema } },
+    async handler({ rawBody, headers }, { db, clock, payments }) {
+      const receipt = await receivePaymentNotification(
+        { db, clock, notifications: payments.notifications },
+        { rawBody: rawBody ?? Buffer.alloc(0), signatureHeader: headers[SIGNATURE_HEADER] },
+      );
+      return { status: 200, body: { received: true, applied: receipt.applied } };
+    },
+  }),
+];

@@ -1,0 +1,38 @@
+import type { Queryable } from "../db/database.ts";
+
+export const simCardStatuses = ["available", "assigned", "retired"] as const;
+export const esimProfileStatuses = ["available", "assigned", "released"] as const;
+export const phoneNumberStatuses = ["available", "assigned", "quarantined"] as const;
+export const lineStatuses = ["assigned", "active", "released"] as const;
+
+type Counts<S extends readonly string[]> = Record<S[number], number>;
+
+export type InventoryCounts = {
+  simCards: Counts<typeof simCardStatuses>;
+  esimProfiles: Counts<typeof esimProfileStatuses>;
+  phoneNumbers: { voice: Counts<typeof phoneNumberStatuses>; data: Counts<typeof phoneNumberStatuses> };
+  lines: Counts<typeof lineStatuses>;
+};
+
+/** How much stock is left and in use: every pool by status (and numbers by line type), zeros included. */
+export async function countInventory(db: Queryable): Promise<InventoryCounts> {
+  const { rows } = await db.query<{ pool: string; status: string; n: number | string }>(
+    `SELECT 'sim_cards' AS pool, status, count(*) AS n FROM sim_cards GROUP BY status
+     UNION ALL SELECT 'esim_profiles', status, count(*) FROM esim_profiles GROUP BY status
+     UNION ALL SELECT 'numbers_' || line_type, status, count(*) FROM phone_numbers GROUP BY line_type, status
+     UNION ALL SELECT 'lines', status, count(*) FROM sims GROUP BY status`,
+  );
+  const counted = (pool: string, status: string) =>
+    Number(rows.find((r) => r.pool === pool && r.status === status)?.n ?? 0);
+  const of = <S extends readonly string[]>(pool: string, statuses: S) =>
+    Object.fromEntries(statuses.map((s) => [s, counted(pool, s)])) as Counts<S>;
+  return {
+    simCards: of("sim_cards", simCardStatuses),
+    esimProfiles: of("esim_profiles", esimProfileStatuses),
+    phoneNumbers: {
+      voice: of("numbers_voice", phoneNumberStatuses),
+      data: of("numbers_data", phoneNumberStatuses),
+    },
+    lines: of("lines", lineStatuses),
+  };
+}

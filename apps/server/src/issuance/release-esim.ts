@@ -1,0 +1,77 @@
+import { findApplicationById } from "../applications/application-row.ts";
+import { loadApplicantDetails } from "../applications/load-application-data.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Database, Queryable } from "../db/database.ts";
+import { enqueueJob } from "../jobs/jobs.ts";
+import { queueMail } from "../mail/outbox.ts";
+import { renderMail } from "../mail/templates.ts";
+import { queueSms } from "../sms/sms-outbox.ts";
+import { newConfirmationCode, type SmdpPlus } from "./smdp.ts";
+
+export const RELEASE_ESIM_JOB = "release_esim";
+export const CANCEL_ESIM_ORDER_JOB = "cancel_esim_order";
+
+/** Queued in the transaction that assigns an eSIM profile: the SM-DP+ is asked after commit. */
+export async function queueEsimRelease(tx: Queryable, applicationId: string): Promise<void> {
+  await enqueueJob(tx, RELEASE_ESIM_JOB, { applicationId });
+}
+
+/**
+ * Orders the profile from the SM-DP+, confirms the order and releases it for download. Where the profile
+ * requires a confirmation code, a new one goes to the SM-DP+ (as a hash, in the simulator) and to the
+ * applicant by mail and SMS, apart from the QR code: a photo of the QR code alone installs nothing.
+ * Runs once per line however often the job runs (esim_released_at, under the row lock).
+ */
+export function releaseEsimJob(deps: { db: Database; keys: KeyManagement; smdp: SmdpPlus; mailFrom: string }) {
+  return async (payload: { applicationId: string }) => {
+    const application = await findApplicationById(deps.db, payload.applicationId);
+    if (!application || application.purgedAt) return;
+    const { contact } = await loadApplicantDetails(deps.keys, application);
+    await deps.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{ iccid: string; matching_id: string; confirmation_code_required: boolean }>(
+        `SELECT s.iccid, p.matching_id, p.confirmation_code_required
+         FROM sims s JOIN esim_profiles p ON p.id = s.esim_profile_id
+         WHERE s.application_id = $1 AND s.status <> 'released' AND s.esim_released_at IS NULL
+         FOR UPDATE OF s`,
+        [application.id],
+      );
+      const line = rows[0];
+      if (!line) return;
+      const code = line.confirmation_code_required ? newConfirmationCode() : null;
+      await deps.smdp.downloadOrder({ iccid: line.iccid }, tx);
+      await deps.smdp.confirmOrder(
+        { iccid: line.iccid, matchingId: line.matching_id, confirmationCode: code, releaseFlag: false },
+        tx,
+      );
+      await deps.smdp.releaseProfile({ iccid: line.iccid }, tx);
+      await tx.query("UPDATE sims SET esim_released_at = now() WHERE application_id = $1", [application.id]);
+      if (!code) return;
+      const message = renderMail("esim_confirmation_code", application.language, {
+        reference: application.reference,
+        code,
+      });
+      await queueMail(tx, deps.keys, {
+        to: contact.email,
+        from: deps.mailFrom,
+        ...message,
+        applicationId: application.id,
+        template: "esim_confirmation_code",
+      });
+      if (contact.phone) {
+        await queueSms(tx, deps.keys, {
+          to: contact.phone,
+          text: message.subject,
+          applicationId: application.id,
+          template: "esim_confirmation_code",
+        });
+      }
+    });
+  };
+}
+
+/** The line was given up before use: the SM-DP+ cancels the order (the profile is not downloadable). */
+export function cancelEsimOrderJob(deps: { db: Database; smdp: SmdpPlus }) {
+  return async (payload: { iccid: string }) => {
+    await deps.db.transaction((tx) => deps.smdp.cancelOrder({ iccid: payload.iccid }, tx));
+  };
+}

@@ -1,0 +1,141 @@
+import { randomUUID } from "node:crypto";
+import { type ApplicationRow, findApplicationByReference } from "../applications/application-row.ts";
+import { applyEvent } from "../applications/apply-event.ts";
+import type { Database, Queryable } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import type { Delivery, ShipmentMethod } from "./delivery.ts";
+
+/**
+ * A physical SIM travels by post: 特定事項伝達型本人限定受取郵便 where the verification method is the
+ * restricted delivery itself (NF_RESTRICTED_DELIVERY: the post office checks the ID at the door),
+ * registered non-forwardable mail (書留・転送不要) otherwise. Delivered moves the application on; a
+ * returned parcel fails that verification and blocks activation until someone ships again.
+ */
+
+export type Shipment = {
+  id: string;
+  method: ShipmentMethod;
+  carrier: string;
+  trackingNumber: string;
+  status: "in_transit" | "delivered" | "returned";
+  createdAt: string;
+  deliveredAt: string | null;
+  returnedAt: string | null;
+};
+
+async function verificationMethod(db: Queryable, application: ApplicationRow): Promise<string | null> {
+  const { rows } = await db.query<{ params: { method?: string } }>(
+    "SELECT params FROM check_results WHERE application_id = $1 AND run = $2 AND code = 'policy.method_available'",
+    [application.id, application.checkRun],
+  );
+  return rows[0]?.params.method ?? null;
+}
+
+export function shipmentMethodFor(verification: string | null, channel: string): ShipmentMethod {
+  return verification === "NF_RESTRICTED_DELIVERY" || (verification === null && channel === "post")
+    ? "restricted_delivery"
+    : "registered_non_forwardable";
+}
+
+export async function shipSim(
+  deps: { db: Database; delivery: Delivery },
+  input: { reference: string; actor: { kind: "staff" | "system"; id?: string } },
+): Promise<Shipment> {
+  const application = await findApplicationByReference(deps.db, input.reference);
+  if (!application) throw new AppError("application_not_found", `No application ${input.reference}`);
+  if (application.formFactor !== "physical") {
+    throw new AppError("transition_not_allowed", "An eSIM is not shipped: the applicant scans its QR code", {
+      state: application.state,
+      event: "ship",
+    });
+  }
+  const method = shipmentMethodFor(await verificationMethod(deps.db, application), application.channel);
+  const id = randomUUID();
+  // Booked before the transaction: a carrier booking cannot roll back. A booking whose transaction
+  // then fails leaves an unused tracking number at the carrier, never a shipment without one.
+  const { trackingNumber } = await deps.delivery.book({ shipmentId: id, method });
+  await deps.db.transaction(async (tx) => {
+    await applyEvent(
+      tx,
+      { applicationId: application.id, event: "ship", actor: input.actor, data: { trackingNumber, method } },
+      async () => {
+        await tx.query(
+          `INSERT INTO shipments (id, application_id, method, carrier, tracking_number, created_by)
+           VALUES ($1, $2, $3, $4, $5, $6)`,
+          [id, application.id, method, deps.delivery.carrier, trackingNumber, actorName(input.actor)],
+        );
+        return undefined;
+      },
+    );
+  });
+  return (await latestShipment(deps.db, application.id)) as Shipment;
+}
+
+/** The carrier's word on a parcel: delivered to the addressee in person, or returned. */
+export async function recordShipmentEvent(
+  deps: { db: Database },
+  input: {
+    trackingNumber: string;
+    type: "delivered" | "returned";
+    reason?: string;
+    actor: { kind: "staff" | "system"; id?: string };
+  },
+): Promise<Shipment> {
+  const { rows } = await deps.db.query<{ id: string; application_id: string; status: string }>(
+    "SELECT id, application_id, status FROM shipments WHERE tracking_number = $1",
+    [input.trackingNumber],
+  );
+  const shipment = rows[0];
+  if (!shipment) throw new AppError("not_found", `No shipment with tracking number ${input.trackingNumber}`);
+  if (shipment.status !== "in_transit") {
+    throw new AppError("transition_not_allowed", `The shipment is already ${shipment.status}`, {
+      state: shipment.status,
+      event: input.type,
+    });
+  }
+  await deps.db.transaction(async (tx) => {
+    await applyEvent(
+      tx,
+      {
+        applicationId: shipment.application_id,
+        event: input.type === "delivered" ? "deliver" : "delivery_failed",
+        actor: input.actor,
+        data: { trackingNumber: input.trackingNumber, ...(input.reason ? { reason: input.reason } : {}) },
+      },
+      async () => {
+        await tx.query(
+          input.type === "delivered"
+            ? "UPDATE shipments SET status = 'delivered', delivered_at = now() WHERE id = $1"
+            : "UPDATE shipments SET status = 'returned', returned_at = now(), return_reason = $2 WHERE id = $1",
+          input.type === "delivered" ? [shipment.id] : [shipment.id, input.reason ?? null],
+        );
+        return undefined;
+      },
+    );
+  });
+  return (await latestShipment(deps.db, shipment.application_id)) as Shipment;
+}
+
+export async function latestShipment(db: Queryable, applicationId: string): Promise<Shipment | null> {
+  const { rows } = await db.query<Record<string, unknown>>(
+    "SELECT * FROM shipments WHERE application_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1",
+    [applicationId],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  const iso = (v: unknown) => (v ? new Date(v as Date).toISOString() : null);
+  return {
+    id: String(r.id),
+    method: r.method as ShipmentMethod,
+    carrier: String(r.carrier),
+    trackingNumber: String(r.tracking_number),
+    status: r.status as Shipment["status"],
+    createdAt: iso(r.created_at) ?? "",
+    deliveredAt: iso(r.delivered_at),
+    returnedAt: iso(r.returned_at),
+  };
+}
+
+function actorName(actor: { kind: string; id?: string }): string {
+  return actor.id ? `${actor.kind}:${actor.id}` : actor.kind;
+}

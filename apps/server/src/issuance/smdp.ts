@@ -1,0 +1,97 @@
+import { createHash, randomInt, timingSafeEqual } from "node:crypto";
+import type { Queryable } from "../db/database.ts";
+import { toBuffer } from "../db/database.ts";
+
+/**
+ * The SM-DP+ port (GSMA SGP.22 ES2+, the operator's side of eSIM provisioning). At assignment the
+ * operator orders the profile by its ICCID (DownloadOrder), confirms the order with the matching ID
+ * from inventory and, where the profile asks for one, a confirmation code (ConfirmOrder), and releases
+ * it for download (ReleaseProfile); it cancels the order when the line is given up (CancelOrder). A
+ * real adapter calls `/gsma/rsp2/es2plus/downloadOrder`, `/confirmOrder`, `/releaseProfile` and
+ * `/cancelOrder` over mutually authenticated TLS with the function requester's identifier; each is
+ * idempotent for one ICCID, and `tx` is ignored. The local simulator keeps its orders in a table of
+ * its own, in the caller's transaction, and lets tests play the phone (`download`).
+ */
+export type SmdpPlus = {
+  readonly kind: "local-simulator" | "es2plus";
+  downloadOrder(order: { iccid: string }, tx: Queryable): Promise<{ iccid: string }>;
+  confirmOrder(
+    order: { iccid: string; matchingId: string; confirmationCode: string | null; releaseFlag: boolean },
+    tx: Queryable,
+  ): Promise<{ matchingId: string }>;
+  releaseProfile(order: { iccid: string }, tx: Queryable): Promise<void>;
+  cancelOrder(order: { iccid: string }, tx: Queryable): Promise<void>;
+};
+
+const hash = (code: string) => createHash("sha256").update(code, "utf8").digest();
+
+export function localSmdpSimulator(): SmdpPlus & {
+  download(db: Queryable, request: { matchingId: string; confirmationCode?: string }): Promise<"ok" | string>;
+} {
+  return {
+    kind: "local-simulator",
+    async downloadOrder(order, tx) {
+      await tx.query(
+        `INSERT INTO smdp_simulator_orders (iccid, state) VALUES ($1, 'allocated')
+         ON CONFLICT (iccid) DO UPDATE SET state = 'allocated', matching_id = NULL, confirmation_code_hash = NULL,
+           updated_at = now()`,
+        [order.iccid],
+      );
+      return { iccid: order.iccid };
+    },
+    async confirmOrder(order, tx) {
+      const { rows } = await tx.query(
+        `UPDATE smdp_simulator_orders SET matching_id = $2, confirmation_code_hash = $3, updated_at = now(),
+           state = CASE WHEN $4 THEN 'released' ELSE 'confirmed' END
+         WHERE iccid = $1 AND state IN ('allocated', 'confirmed') RETURNING iccid`,
+        [
+          order.iccid,
+          order.matchingId,
+          order.confirmationCode ? hash(order.confirmationCode) : null,
+          order.releaseFlag,
+        ],
+      );
+      if (rows.length === 0)
+        throw new Error(`ES2+ ConfirmOrder: no order for ICCID ${order.iccid} (8.2.1 Profile ICCID unknown)`);
+      return { matchingId: order.matchingId };
+    },
+    async releaseProfile(order, tx) {
+      const { rows } = await tx.query(
+        `UPDATE smdp_simulator_orders SET state = 'released', updated_at = now()
+         WHERE iccid = $1 AND state IN ('confirmed', 'released') RETURNING iccid`,
+        [order.iccid],
+      );
+      if (rows.length === 0)
+        throw new Error(`ES2+ ReleaseProfile: the order for ICCID ${order.iccid} is not confirmed`);
+    },
+    async cancelOrder(order, tx) {
+      await tx.query("UPDATE smdp_simulator_orders SET state = 'cancelled', updated_at = now() WHERE iccid = $1", [
+        order.iccid,
+      ]);
+    },
+    /** What a phone's download (ES9+) would meet: refused unless released, and with the right code. */
+    async download(db, request) {
+      const { rows } = await db.query<{ iccid: string; state: string; confirmation_code_hash: unknown }>(
+        "SELECT iccid, state, confirmation_code_hash FROM smdp_simulator_orders WHERE matching_id = $1",
+        [request.matchingId],
+      );
+      const order = rows[0];
+      if (!order) return "unknown matching ID";
+      if (order.state !== "released") return `profile is ${order.state}`;
+      if (order.confirmation_code_hash != null) {
+        const expected = toBuffer(order.confirmation_code_hash);
+        const given = hash(request.confirmationCode ?? "");
+        if (!timingSafeEqual(expected, given)) return "confirmation code refused";
+      }
+      await db.query("UPDATE smdp_simulator_orders SET state = 'downloaded', updated_at = now() WHERE iccid = $1", [
+        order.iccid,
+      ]);
+      return "ok";
+    },
+  };
+}
+
+/** An eight-digit confirmation code, sent to the subscriber apart from the QR code. */
+export function newConfirmationCode(): string {
+  return String(randomInt(0, 100_000_000)).padStart(8, "0");
+}

@@ -1,0 +1,72 @@
+import { type OperatorDetails, renderReceipt } from "@jitsumei/documents";
+import type { ApplicationRow } from "../applications/application-row.ts";
+import { cipherFor, loadApplicantDetails } from "../applications/load-application-data.ts";
+import { readDocument, storeDocument } from "../contracts/contract-documents.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Database } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { findPlan } from "../plans/plans-repository.ts";
+import { findPayment } from "./payment-rows.ts";
+
+/**
+ * The receipt (領収書) for one payment of the application, as a PDF: made once, the first time it is
+ * asked for, and kept with its SHA-256 in the application's documents, so every later download is
+ * the exact PDF issued.
+ */
+export async function paymentReceiptPdf(
+  deps: { db: Database; keys: KeyManagement; operator: OperatorDetails; clock: () => Date },
+  application: ApplicationRow,
+  paymentId: string,
+): Promise<{ pdf: Buffer; documentNumber: string; sha256: string }> {
+  const payment = await findPayment(deps.db, paymentId);
+  if (!payment || payment.applicationId !== application.id) {
+    throw new AppError("not_found", "The application has no such payment");
+  }
+  if (payment.status !== "captured" && payment.status !== "refunded") {
+    throw new AppError("not_found", "There is no receipt for a payment that took no money");
+  }
+  const cipher = await cipherFor(deps.keys, application);
+  const issued = await deps.db.query<{ id: string }>(
+    "SELECT id FROM contract_documents WHERE kind = 'receipt' AND payment_id = $1",
+    [payment.id],
+  );
+  if (issued.rows[0]) {
+    const found = await readDocument(deps.db, cipher, application.id, issued.rows[0].id);
+    if (found) return { pdf: found.pdf, documentNumber: found.document.documentNumber, sha256: found.document.sha256 };
+  }
+  const { particulars } = await loadApplicantDetails(deps.keys, application);
+  const plan = await findPlan(deps.db, application.planId);
+  const documentNumber = `R-${application.reference}-${payment.id.slice(0, 8).toUpperCase()}`;
+  const pdf = await renderReceipt({
+    language: application.language,
+    receiptNumber: documentNumber,
+    date: payment.updatedAt,
+    operator: deps.operator,
+    payer: { name: particulars ? [particulars.name.given, particulars.name.family].filter(Boolean).join(" ") : "" },
+    applicationReference: application.reference,
+    paymentId: payment.id,
+    amountJpy: payment.amountJpy,
+    purpose: payment.kind === "deposit" ? "deposit" : "plan_purchase",
+    plan: {
+      name: plan?.name ?? {
+        ja: application.planId,
+        en: application.planId,
+        "zh-Hans": "",
+        "zh-Hant": "",
+        ko: "",
+        vi: "",
+      },
+    },
+  });
+  const stored = await deps.db.transaction((tx) =>
+    storeDocument(tx, cipher, {
+      applicationId: application.id,
+      kind: "receipt",
+      documentNumber,
+      language: application.language,
+      pdf,
+      paymentId: payment.id,
+    }),
+  );
+  return { pdf, documentNumber, sha256: stored.sha256 };
+}

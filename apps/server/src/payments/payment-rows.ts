@@ -1,0 +1,266 @@
+import type { DepositDecision } from "@jitsumei/domain";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import type { Queryable } from "../db/database.ts";
+
+/**
+ * The payments tables, read and written only here: payments, their events, deposit decisions.
+ */
+export type PaymentStatus = "pending" | "authorized" | "captured" | "declined" | "refunded" | "failed";
+export type PaymentKind = "deposit" | "top_up";
+export type PaymentSource = "request" | "notification" | "job" | "system" | "staff";
+
+export type PaymentRow = {
+  id: string;
+  applicationId: string;
+  kind: PaymentKind;
+  amountJpy: number;
+  currency: "JPY";
+  method: "card";
+  status: PaymentStatus;
+  gateway: string;
+  gatewayPaymentId: string | null;
+  idempotencyKey: string;
+  refundedJpy: number;
+  refundRequestedAt: Date | null;
+  failureCode: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+};
+
+/**
+ * Where a payment may go. Our row follows the gateway, which is the truth about money: a payment we
+ * left pending after a time-out may turn out captured; nothing comes back from declined or refunded.
+ */
+const moves: Record<PaymentStatus, readonly PaymentStatus[]> = {
+  pending: ["authorized", "captured", "declined", "failed", "refunded"],
+  authorized: ["captured", "failed", "refunded"],
+  captured: ["refunded"],
+  failed: ["captured", "refunded"],
+  declined: [],
+  refunded: [],
+};
+
+export function mayMove(from: PaymentStatus, to: PaymentStatus): boolean {
+  return moves[from].includes(to);
+}
+
+type Raw = Record<string, unknown>;
+
+function fromRaw(r: Raw): PaymentRow {
+  return {
+    id: String(r.id),
+    applicationId: String(r.application_id),
+    kind: r.kind as PaymentKind,
+    amountJpy: Number(r.amount_jpy),
+    currency: "JPY",
+    method: "card",
+    status: r.status as PaymentStatus,
+    gateway: String(r.gateway),
+    gatewayPaymentId: r.gateway_payment_id == null ? null : String(r.gateway_payment_id),
+    idempotencyKey: String(r.idempotency_key),
+    refundedJpy: Number(r.refunded_jpy),
+    refundRequestedAt: (r.refund_requested_at as Date | null) ?? null,
+    failureCode: r.failure_code == null ? null : String(r.failure_code),
+    createdAt: r.created_at as Date,
+    updatedAt: r.updated_at as Date,
+  };
+}
+
+export async function insertPayment(
+  tx: Queryable,
+  input: {
+    id: string;
+    applicationId: string;
+    kind: PaymentKind;
+    amountJpy: number;
+    gateway: string;
+    idempotencyKey: string;
+  },
+): Promise<PaymentRow> {
+  const { rows } = await tx.query(
+    `INSERT INTO payments (id, application_id, kind, amount_jpy, method, status, gateway, idempotency_key)
+     VALUES ($1, $2, $3, $4, 'card', 'pending', $5, $6) RETURNING *`,
+    [input.id, input.applicationId, input.kind, input.amountJpy, input.gateway, input.idempotencyKey],
+  );
+  const payment = fromRaw(rows[0] as Raw);
+  await logPaymentEvent(tx, payment.id, { kind: "created", to: "pending", source: "request" });
+  return payment;
+}
+
+export async function findPayment(db: Queryable, id: string): Promise<PaymentRow | null> {
+  const { rows } = await db.query("SELECT * FROM payments WHERE id = $1", [id]);
+  return rows[0] ? fromRaw(rows[0]) : null;
+}
+
+export async function findPaymentByKey(db: Queryable, idempotencyKey: string): Promise<PaymentRow | null> {
+  const { rows } = await db.query("SELECT * FROM payments WHERE idempotency_key = $1", [idempotencyKey]);
+  return rows[0] ? fromRaw(rows[0]) : null;
+}
+
+export async function lockPayment(tx: Queryable, id: string): Promise<PaymentRow | null> {
+  const { rows } = await tx.query("SELECT * FROM payments WHERE id = $1 FOR UPDATE", [id]);
+  return rows[0] ? fromRaw(rows[0]) : null;
+}
+
+/** The deposit payment in flight or paid, if any (at most one: payments_one_live_deposit). */
+export async function liveDepositPayment(db: Queryable, applicationId: string): Promise<PaymentRow | null> {
+  const { rows } = await db.query(
+    `SELECT * FROM payments WHERE application_id = $1 AND kind = 'deposit'
+       AND status IN ('pending', 'authorized', 'captured')`,
+    [applicationId],
+  );
+  return rows[0] ? fromRaw(rows[0]) : null;
+}
+
+export async function listPayments(db: Queryable, applicationId: string): Promise<PaymentRow[]> {
+  const { rows } = await db.query("SELECT * FROM payments WHERE application_id = $1 ORDER BY created_at, id", [
+    applicationId,
+  ]);
+  return rows.map(fromRaw);
+}
+
+export type PaymentChange = {
+  to: PaymentStatus;
+  gatewayPaymentId?: string | null;
+  refundedJpy?: number;
+  failureCode?: string | null;
+  source: PaymentSource;
+  notificationId?: string;
+  /** The application's reference, for the audit entry (never personal data). */
+  reference: string;
+};
+
+/**
+ * Moves a locked payment to what the gateway says, logs the event and audits it. Returns the row as
+ * it now is and whether its status changed; a move the table does not allow changes nothing (a late
+ * or repeated notification).
+ */
+export async function movePayment(
+  tx: Queryable,
+  payment: PaymentRow,
+  change: PaymentChange,
+): Promise<{ payment: PaymentRow; moved: boolean }> {
+  const statusMoves = change.to !== payment.status && mayMove(payment.status, change.to);
+  const refundedJpy = Math.max(payment.refundedJpy, change.refundedJpy ?? payment.refundedJpy);
+  const refundMoves = refundedJpy !== payment.refundedJpy && (statusMoves || change.to === payment.status);
+  if (!statusMoves && !refundMoves) return { payment, moved: false };
+  const to = statusMoves ? change.to : payment.status;
+  const { rows } = await tx.query(
+    `UPDATE payments SET status = $2, gateway_payment_id = coalesce($3, gateway_payment_id), refunded_jpy = $4,
+       failure_code = coalesce($5, failure_code), updated_at = now()
+     WHERE id = $1 RETURNING *`,
+    [payment.id, to, change.gatewayPaymentId ?? null, refundedJpy, change.failureCode ?? null],
+  );
+  const updated = fromRaw(rows[0] as Raw);
+  await logPaymentEvent(tx, payment.id, {
+    kind: statusMoves ? "status_changed" : "partially_refunded",
+    from: payment.status,
+    to,
+    source: change.source,
+    data: { refundedJpy, failureCode: change.failureCode ?? null },
+  });
+  await appendAuditEntry(tx, {
+    actor: "system",
+    action: "payment.status_changed",
+    subject: change.reference,
+    data: {
+      paymentId: payment.id,
+      kind: payment.kind,
+      from: payment.status,
+      to,
+      amountJpy: payment.amountJpy,
+      refundedJpy,
+      source: change.source,
+    },
+  });
+  return { payment: updated, moved: statusMoves };
+}
+
+export async function logPaymentEvent(
+  tx: Queryable,
+  paymentId: string,
+  event: {
+    kind: string;
+    from?: PaymentStatus;
+    to?: PaymentStatus;
+    source: PaymentSource;
+    data?: Record<string, unknown>;
+  },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO payment_events (payment_id, kind, from_status, to_status, source, data)
+     VALUES ($1, $2, $3, $4, $5, $6)`,
+    [paymentId, event.kind, event.from ?? null, event.to ?? null, event.source, JSON.stringify(event.data ?? {})],
+  );
+}
+
+/** Records a notification's arrival; false when this notification id was recorded before (a redelivery). */
+export async function recordNotification(
+  tx: Queryable,
+  paymentId: string,
+  notificationId: string,
+  data: Record<string, unknown>,
+): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    `INSERT INTO payment_events (payment_id, kind, source, notification_id, data)
+     VALUES ($1, 'notification_received', 'notification', $2, $3)
+     ON CONFLICT (notification_id) DO NOTHING`,
+    [paymentId, notificationId, JSON.stringify(data)],
+  );
+  return rowCount > 0;
+}
+
+/** Marks the application's live deposit payments for refund, once; returns the ones newly marked. */
+export async function markDepositsForRefund(tx: Queryable, applicationId: string): Promise<PaymentRow[]> {
+  const { rows } = await tx.query(
+    `UPDATE payments SET refund_requested_at = now(), updated_at = now()
+     WHERE application_id = $1 AND kind = 'deposit' AND status IN ('pending', 'authorized', 'captured')
+       AND refund_requested_at IS NULL
+     RETURNING *`,
+    [applicationId],
+  );
+  return rows.map(fromRaw);
+}
+
+export type StoredDepositDecision = {
+  required: boolean;
+  amountJpy: number;
+  reasons: string[];
+  rulesVersion: string;
+  decidedAt: Date;
+};
+
+export async function findDepositDecision(db: Queryable, applicationId: string): Promise<StoredDepositDecision | null> {
+  const { rows } = await db.query("SELECT * FROM deposit_decisions WHERE application_id = $1", [applicationId]);
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    required: Boolean(r.required),
+    amountJpy: Number(r.amount_jpy),
+    reasons: (r.reasons as string[]) ?? [],
+    rulesVersion: String(r.rules_version),
+    decidedAt: r.decided_at as Date,
+  };
+}
+
+/**
+ * Stores the decision and sets applications.deposit_required, the lifecycle guard that sends a signed
+ * contract to deposit_pending. A later decision (new billing method, extended stay) replaces it.
+ */
+export async function storeDepositDecision(
+  tx: Queryable,
+  applicationId: string,
+  decision: DepositDecision,
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO deposit_decisions (application_id, required, amount_jpy, reasons, rules_version)
+     VALUES ($1, $2, $3, $4, $5)
+     ON CONFLICT (application_id) DO UPDATE SET required = EXCLUDED.required, amount_jpy = EXCLUDED.amount_jpy,
+       reasons = EXCLUDED.reasons, rules_version = EXCLUDED.rules_version, decided_at = now()`,
+    [applicationId, decision.required, decision.amountJpy, decision.reasons, decision.rulesVersion],
+  );
+  await tx.query("UPDATE applications SET deposit_required = $2, updated_at = now() WHERE id = $1", [
+    applicationId,
+    decision.required,
+  ]);
+}

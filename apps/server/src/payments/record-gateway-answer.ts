@@ -1,0 +1,73 @@
+import { hasTag } from "@jitsumei/domain";
+import { lockApplication } from "../applications/application-row.ts";
+import { applyEvent } from "../applications/apply-event.ts";
+import type { Queryable } from "../db/database.ts";
+import { issueWhenReady } from "../issuance/issue-when-ready.ts";
+import { enqueueJob } from "../jobs/jobs.ts";
+import type { GatewayPayment } from "./payment-gateway.ts";
+import { findPayment, lockPayment, movePayment, type PaymentRow, type PaymentSource } from "./payment-rows.ts";
+
+export type RecordedAnswer = { payment: PaymentRow; moved: boolean; depositPaid: boolean };
+
+/**
+ * Brings our payment row to what the gateway says, in the caller's transaction. Both the applicant's
+ * request (the gateway's direct answer) and the gateway's notification come through here, in either
+ * order and any number of times:
+ * - the application row is locked first, then the payment (the order `applyEvent` and every payment
+ *   path use), so the two paths queue behind each other instead of deadlocking;
+ * - the status moves only forward (payment-rows.ts `mayMove`), so a repeat changes nothing;
+ * - the deposit's capture sends `pay_deposit` (system) through the one door in the same transaction:
+ *   the application is paid exactly when the payment is recorded captured, and exactly once.
+ * Money that arrives for an application that has ended (cancelled, expired, rejected meanwhile) is
+ * queued for refund at once.
+ */
+export async function recordGatewayAnswer(
+  tx: Queryable,
+  paymentId: string,
+  answer: GatewayPayment,
+  source: PaymentSource,
+): Promise<RecordedAnswer> {
+  // Unlocked, only to learn which application to lock first.
+  const found = await findPayment(tx, paymentId);
+  if (!found) throw new Error(`payment ${paymentId} does not exist`);
+  const application = await lockApplication(tx, found.applicationId);
+  if (!application) throw new Error(`payment ${paymentId} has no application`);
+  const payment = (await lockPayment(tx, paymentId)) ?? found;
+
+  const { payment: updated, moved } = await movePayment(tx, payment, {
+    to: answer.status,
+    gatewayPaymentId: answer.paymentId || null,
+    refundedJpy: answer.refundedJpy,
+    failureCode: answer.failureCode,
+    source,
+    reference: application.reference,
+  });
+
+  let depositPaid = false;
+  if (moved && updated.status === "captured" && updated.kind === "deposit" && application.state === "deposit_pending") {
+    const paid = await applyEvent(tx, {
+      applicationId: application.id,
+      event: "pay_deposit",
+      actor: { kind: "system" },
+      data: { paymentId: updated.id, amountJpy: updated.amountJpy, source },
+    });
+    await issueWhenReady(tx, paid.application);
+    depositPaid = true;
+  }
+
+  const holdsMoney = updated.status === "authorized" || updated.status === "captured";
+  if (moved && holdsMoney && updated.kind === "deposit" && hasTag(application.state, "terminal")) {
+    await queueRefund(tx, updated.id);
+  }
+  return { payment: updated, moved, depositPaid };
+}
+
+export const REFUND_JOB = "refund_payment";
+
+export async function queueRefund(tx: Queryable, paymentId: string): Promise<void> {
+  await tx.query(
+    "UPDATE payments SET refund_requested_at = coalesce(refund_requested_at, now()), updated_at = now() WHERE id = $1",
+    [paymentId],
+  );
+  await enqueueJob(tx, REFUND_JOB, { paymentId });
+}

@@ -1,0 +1,65 @@
+import type { Language, Plan } from "@jitsumei/domain";
+import type { ReceiptPurpose } from "../templates/template.ts";
+
+/** A text the operator gives in Japanese and English; other languages fall back to English. */
+export type OperatorText = { ja: string; en: string } & Partial<Record<Language, string>>;
+
+/** The telecommunications carrier (電気通信事業者) as its documents name it. */
+export type OperatorDetails = {
+  name: OperatorText;
+  address: OperatorText;
+  /** Registration or notification number under the Telecommunications Business Act. */
+  registrationNumber: string;
+  phone: string;
+  supportHours: OperatorText;
+  url: string;
+};
+
+export type ContractPlan = Pick<
+  Plan,
+  "id" | "kind" | "name" | "services" | "priceJpy" | "validityDays" | "minimumTermMonths"
+>;
+
+/** Everything the contract and the important-matters explanation (重要事項説明) state. */
+export type ContractInput = {
+  /** The applicant's language; Japanese is always printed too, on the left. */
+  language: Language;
+  /** Printed on every page, e.g. "C-2025-000123". */
+  documentNumber: string;
+  date: Date;
+  operator: OperatorDetails;
+  applicant: { name: string; reference: string };
+  plan: ContractPlan;
+  depositJpy: number;
+  cancellation: {
+    /** Charged when a contract with a minimum term ends early. */
+    earlyTerminationFeeJpy: number;
+    /** Initial cancellation (初期契約解除) period: 8 days under the Telecommunications Business Act. */
+    initialCancellationDays: number;
+  };
+};
+
+export type ImportantMattersInput = ContractInput;
+
+export type ReceiptInput = {
+  language: Language;
+  receiptNumber: string;
+  date: Date;
+  operator: OperatorDetails;
+  payer: { name: string };
+  applicationReference: string;
+  paymentId: string;
+  amountJpy: number;
+  purpose: ReceiptPurpose;
+  /** The plan the payment is for (named in the purpose line). */
+  plan: Pick<Plan, "name">;
+};
+
+export function operatorText(text: OperatorText, language: Language): string {
+  return text[language] ?? (language === "ja" ? text.ja : text.en);
+}
+
+/** Japanese first, then the applicant's language unless it is Japanese. */
+export function columnsFor(language: Language): Language[] {
+  return language === "ja" ? ["ja"] : ["ja", language];
+}

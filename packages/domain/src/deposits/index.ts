@@ -1,0 +1,2 @@
+export * from "./decide-deposit.ts";
+export * from "./deposit-reasons.ts";
