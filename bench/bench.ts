@@ -6,6 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { benchDocuments } from "./documents.ts";
 import { benchGrowth } from "./growth.ts";
 import { benchOnboarding } from "./onboarding.ts";
 import { benchVerification } from "./verification.ts";
@@ -21,6 +22,7 @@ process.stdout.write(
 const onboarding = await benchOnboarding(adminUrl, quick);
 const verification = await benchVerification(quick);
 const growth = await benchGrowth(adminUrl, quick);
+const documents = await benchDocuments(quick);
 
 const results = {
   date: startedAt.toISOString(),
@@ -29,6 +31,7 @@ const results = {
   onboarding,
   verification,
   growth,
+  documents,
 };
 const dir = join(import.meta.dirname, "results");
 mkdirSync(dir, { recursive: true });
