@@ -69,8 +69,9 @@ export async function applyEvent(
       JSON.stringify(data),
     ],
   );
-  // What the applicant hears about is recorded with the change itself: committed together or not at all.
-  // Integrators hear about every change: references, states and versions only, never personal data.
+  // Integrators hear about every change (references, states and versions only, never personal data),
+  // and the applicant about the ones that matter to them: recorded with the change itself, committed
+  // together or not at all.
   await queueWebhookEvent(tx, {
     type: "application.state_changed",
     data: { reference: application.reference, event: input.event, from: application.state, to: result.to, version },
