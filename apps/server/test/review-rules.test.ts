@@ -11,6 +11,7 @@ let reviewer: StaffClient;
 let otherReviewer: StaffClient;
 let admin: StaffClient;
 let agent: StaffClient;
+let senior: StaffClient;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -20,13 +21,14 @@ beforeAll(async () => {
     await signInAs(server, "admin", "Ada Admin"),
     await signInAs(server, "agent", "Call Centre"),
   ];
+  senior = await signInAs(server, "senior_reviewer", "Sato Senior");
 });
 afterAll(async () => server?.close());
 
 /** Moves the clock; staff sessions would lapse with it, so everyone signs in again. */
 async function advance(ms: number) {
   server.advanceClock(ms);
-  for (const client of [reviewer, otherReviewer, admin, agent]) await client.signInAgain();
+  for (const client of [reviewer, otherReviewer, admin, agent, senior]) await client.signInAgain();
 }
 
 const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1" };
@@ -135,9 +137,46 @@ describe("decisions", () => {
         note: "Name order differs between MRZ and form",
       }),
     ]);
+    // Escalated: a plain reviewer may claim it but not decide it; a senior reviewer decides.
+    await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
+    const plain = await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, {
+      body: { type: "reject", reason: "other" },
+    });
+    expect(plain).toMatchObject({ status: 403, body: { code: "forbidden" } });
+    await reviewer.api("DELETE", `/v1/staff/applications/${reference}/claim`);
+    await senior.api("POST", `/v1/staff/applications/${reference}/claim`);
+    const decided = await senior.api("POST", `/v1/staff/applications/${reference}/events`, {
+      body: { type: "reject", reason: "identity_mismatch" },
+    });
+    expect(decided).toMatchObject({ status: 200, body: { state: "rejected" } });
     // The note is stored sealed: its words are not in the table.
     const raw = await server.services.db.query<{ note_enc: Buffer }>("SELECT note_enc FROM case_notes");
     expect(raw.rows.some((r) => Buffer.from(r.note_enc).toString("latin1").includes("Name order"))).toBe(false);
+  });
+});
+
+describe("the queue", () => {
+  it("pages through every case once, following nextCursor one case at a time", async () => {
+    const mine = [await caseInReview(), await caseInReview(), await caseInReview()].map((c) => c.reference);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let page = 0; page < 500; page++) {
+      const query: string = cursor ? `&cursor=${cursor}` : "";
+      const r = await reviewer.api("GET", `/v1/staff/applications?limit=1${query}`);
+      expect(r.status).toBe(200);
+      seen.push(...(r.body.items as { reference: string }[]).map((i) => i.reference));
+      cursor = r.body.nextCursor as string | null;
+      if (!cursor) break;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(mine));
+    const forged = Buffer.from(JSON.stringify({ at: "2026-01-01T00:00:00.000000Z", id: "-".repeat(36) })).toString(
+      "base64url",
+    );
+    expect((await reviewer.api("GET", `/v1/staff/applications?cursor=${forged}`)).body).toMatchObject({
+      code: "validation_failed",
+      field: "cursor",
+    });
   });
 });
 

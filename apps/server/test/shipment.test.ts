@@ -58,7 +58,7 @@ describe("sending a physical SIM", () => {
     });
 
     const returned = await clerk.api("POST", `/v1/staff/shipments/${tracking}/events`, {
-      body: { type: "returned", reason: "addressee unknown" },
+      body: { type: "returned", reason: "addressee_unknown" },
     });
     expect(returned.body.status).toBe("returned");
     const view = await server.api("GET", `/v1/applications/${reference}`, { token });

@@ -514,7 +514,10 @@ export const trackingParamsSchema = z.object({
 export const shipmentEventSchema = z
   .object({
     type: z.enum(["delivered", "returned"]),
-    reason: z.string().trim().min(1).max(200).optional().describe("Why the parcel came back"),
+    reason: z
+      .enum(["addressee_unknown", "moved", "refused", "not_collected", "identity_not_confirmed", "other"])
+      .optional()
+      .describe("Why the parcel came back, as the carrier's code (free text stays out of the record)"),
   })
   .strict();
 

@@ -131,7 +131,10 @@ async function paramsFor(
     statusUrl: `${deps.config.publicUrl}/status/${n.reference}`,
   };
   if (n.template === "correction_requested") {
-    const correction = await latestCorrection(tx, n.cipher, n.applicationId);
+    // The correction this very event asked for (a reviewer's); an automated one names none.
+    const correctionId = event?.data.correctionId;
+    const latest = typeof correctionId === "string" ? await latestCorrection(tx, n.cipher, n.applicationId) : null;
+    const correction = latest?.id === correctionId ? latest : null;
     const days = deps.config.review.correctionDeadlineDays;
     params.deadline = dateIn(new Date(at.getTime() + days * 86_400_000));
     params.fields = correctionFieldsIn(n.language, correction?.fields ?? [])

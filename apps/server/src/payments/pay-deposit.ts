@@ -2,7 +2,12 @@ import { randomUUID } from "node:crypto";
 import { type ApplicationRow, lockApplication } from "../applications/application-row.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
-import { type GatewayPayment, type PaymentGateway, PaymentGatewayTimeout } from "./payment-gateway.ts";
+import {
+  type GatewayPayment,
+  type PaymentGateway,
+  PaymentGatewayError,
+  PaymentGatewayTimeout,
+} from "./payment-gateway.ts";
 import {
   findDepositDecision,
   insertPayment,
@@ -77,6 +82,9 @@ export async function payDeposit(
   if (payment.status === "authorized") {
     const gatewayId = payment.gatewayPaymentId;
     if (!gatewayId) throw new Error(`authorised payment ${payment.id} has no gateway id`);
+    // The application may have been cancelled or expired while the card was authorised: then the hold
+    // is released by the refund already queued, and nothing is captured.
+    await assertStillDue(deps, application.id, payment.id);
     payment = await record(deps, payment, await ask(deps, payment, () => deps.gateway.capture(gatewayId)));
   }
   if (payment.status !== "captured") {
@@ -96,6 +104,11 @@ async function ask(
   try {
     return await call();
   } catch (error) {
+    if (error instanceof PaymentGatewayError) {
+      throw new AppError("payment_failed", `The payment service refused the request (${error.message})`, {
+        paymentId: payment.id,
+      });
+    }
     if (!(error instanceof PaymentGatewayTimeout)) throw error;
     await deps.db.transaction((tx) =>
       logPaymentEvent(tx, payment.id, { kind: "gateway_timeout", source: "request", data: { message: error.message } }),
@@ -105,6 +118,20 @@ async function ask(
       "The payment service did not answer in time. Try again in a moment: you will not be charged twice",
       { paymentId: payment.id },
     );
+  }
+}
+
+async function assertStillDue(deps: { db: Database }, applicationId: string, paymentId: string): Promise<void> {
+  const due = await deps.db.transaction(async (tx) => {
+    const application = await lockApplication(tx, applicationId);
+    const { rows } = await tx.query<{ refund_requested_at: Date | null }>(
+      "SELECT refund_requested_at FROM payments WHERE id = $1",
+      [paymentId],
+    );
+    return application?.state === "deposit_pending" && rows[0]?.refund_requested_at == null;
+  });
+  if (!due) {
+    throw new AppError("deposit_not_due", "The application no longer owes a deposit (it was cancelled or has ended)");
   }
 }
 

@@ -58,15 +58,21 @@ export async function paymentReceiptPdf(
       },
     },
   });
-  const stored = await deps.db.transaction((tx) =>
-    storeDocument(tx, cipher, {
-      applicationId: application.id,
-      kind: "receipt",
-      documentNumber,
-      language: application.language,
-      pdf,
-      paymentId: payment.id,
-    }),
-  );
-  return { pdf, documentNumber, sha256: stored.sha256 };
+  try {
+    const stored = await deps.db.transaction((tx) =>
+      storeDocument(tx, cipher, {
+        applicationId: application.id,
+        kind: "receipt",
+        documentNumber,
+        language: application.language,
+        pdf,
+        paymentId: payment.id,
+      }),
+    );
+    return { pdf, documentNumber, sha256: stored.sha256 };
+  } catch (error) {
+    // Two first downloads at once: the other one's receipt was stored first, and is the one issued.
+    if ((error as { code?: string }).code !== "23505") throw error;
+    return paymentReceiptPdf(deps, application, paymentId);
+  }
 }

@@ -48,6 +48,7 @@ export async function listQueue(
   const assignee = filter.assignee === "me" ? viewer.id : filter.assignee;
   const { rows } = await deps.db.query<Record<string, unknown>>(
     `SELECT a.id, a.reference, a.state, a.plan_id, p.kind AS plan_kind, a.submitted_at, a.state_changed_at,
+            to_char(a.state_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
             c.staff_id AS claimed_by, s.display_name AS claimed_by_name, c.expires_at AS claim_expires_at,
             coalesce(f.escalated, false) AS escalated, coalesce(f.correction_returned, false) AS correction_returned,
             EXISTS (SELECT 1 FROM check_results r WHERE r.application_id = a.id AND r.run = a.check_run AND r.status = 'fail') AS failed_checks
@@ -59,7 +60,7 @@ export async function listQueue(
      WHERE a.state = ANY($1)
        AND ($3::text IS NULL OR ($3 = 'none' AND c.staff_id IS NULL) OR c.staff_id::text = $3)
        AND (NOT $4 OR a.state_changed_at < $5)
-       AND ($6::timestamptz IS NULL OR (a.state_changed_at, a.id) > ($6, $7::uuid))
+       AND ($6::timestamptz IS NULL OR (a.state_changed_at, a.id) > ($6::timestamptz, $7::uuid))
        AND ($8::text IS NULL
             OR ($8 = 'escalated' AND f.escalated)
             OR ($8 = 'override_pending' AND a.state = 'override_pending')
@@ -107,7 +108,8 @@ export async function listQueue(
             expiresAt: new Date(r.claim_expires_at as Date).toISOString(),
           }
         : null,
-      _cursor: { at: since.toISOString(), id: String(r.id) },
+      // Microseconds, as stored: a millisecond cursor would bring a page's last case back on the next.
+      _cursor: { at: String(r.cursor_at), id: String(r.id) },
     };
   });
   const last = items.at(-1);

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { OperatorDetails } from "@jitsumei/documents";
 import type { ApplicationEvent, CorrectableField, RejectReasonCode } from "@jitsumei/domain";
-import { type ApplicationRow, findApplicationByReference } from "../applications/application-row.ts";
+import type { ApplicationRow } from "../applications/application-row.ts";
 import { applyEvent } from "../applications/apply-event.ts";
 import { cipherFor } from "../applications/load-application-data.ts";
 import { assignSimIfAvailable } from "../applications/submit-application.ts";
@@ -12,6 +12,7 @@ import { AppError } from "../errors.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import { roleMay } from "../staff/permissions.ts";
 import type { StaffPrincipal } from "../staff/staff-sessions.ts";
+import { requireApplication } from "./case-view.ts";
 import { requireClaim } from "./claims.ts";
 import { recordCorrectionRequest } from "./corrections.ts";
 
@@ -36,8 +37,7 @@ export async function decideCase(
   reference: string,
   decision: Decision,
 ): Promise<DecisionResult> {
-  const found = await findApplicationByReference(deps.db, reference);
-  if (!found) throw new AppError("application_not_found", `No application ${reference}`);
+  const found = await requireApplication(deps.db, reference);
   const cipher = await cipherFor(deps.keys, found);
   const now = deps.clock();
   const actor = { kind: "staff" as const, id: staff.id };
@@ -47,6 +47,18 @@ export async function decideCase(
     const data: Record<string, unknown> = {};
     const applied = await applyEvent(tx, { applicationId: found.id, event, actor, data }, async (locked) => {
       await requireClaim(tx, locked.id, staff.id, now);
+      // An escalated case is for a senior reviewer to decide.
+      if (decision.type !== "escalate" && !roleMay(staff.role, "applications.confirm_override")) {
+        const flag = await tx.query<{ escalated: boolean }>(
+          "SELECT escalated FROM case_flags WHERE application_id = $1",
+          [locked.id],
+        );
+        if (flag.rows[0]?.escalated) {
+          throw new AppError("forbidden", "This case was escalated: a senior reviewer decides it", {
+            permission: "applications.confirm_override",
+          });
+        }
+      }
       switch (decision.type) {
         case "approve":
           // The door asks the table about `approve`; an override is a different event, so the

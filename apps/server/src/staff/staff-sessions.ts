@@ -69,6 +69,14 @@ export async function login(
     .transaction(async (tx) => {
       const locked = await findStaffByEmail(tx, staff.email, true);
       if (!locked) throw new AppError("login_failed", "The e-mail, password or one-time code is not correct");
+      // A request that read the row before another locked it must not slip through.
+      if (locked.lockedUntil && locked.lockedUntil > now) {
+        throw new AppError(
+          "account_locked",
+          `Too many failed sign-ins: try again after ${locked.lockedUntil.toISOString()}`,
+          { lockedUntil: locked.lockedUntil.toISOString() },
+        );
+      }
       // A code is good once: a second sign-in with the same code (or an older one) is refused.
       const otpOk = delta !== null && step > locked.lastTotpStep;
       if (!passwordOk || !otpOk || locked.disabled) {

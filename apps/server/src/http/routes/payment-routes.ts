@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { ApplicationRow } from "../../applications/application-row.ts";
 import { findApplicationById } from "../../applications/application-row.ts";
+import { AppError } from "../../errors.ts";
 import { getDepositView, paymentView } from "../../payments/get-deposit.ts";
 import { type PayDepositInput, payDeposit } from "../../payments/pay-deposit.ts";
 import { SIGNATURE_HEADER } from "../../payments/payment-notifications.ts";
@@ -53,8 +54,12 @@ export const paymentRoutes = [
       201: { description: "Paid; the application is ready for its SIM", schema: paidDepositSchema },
       200: { description: "Already paid (nothing was charged again)", schema: paidDepositSchema },
     },
-    async handler({ application, body }, { db, payments }) {
+    async handler({ application, body }, { db, payments, config }) {
       const applicant = opened(application);
+      // The test gateway takes no money: in production it would hand out SIMs for nothing.
+      if (config.env === "production" && payments.gateway.name === "local-test") {
+        throw new AppError("not_implemented", "No payment gateway is configured: deposits cannot be taken yet");
+      }
       const paid = await payDeposit({ db, gateway: payments.gateway }, applicant, body);
       const now = await findApplicationById(db, applicant.id);
       return {

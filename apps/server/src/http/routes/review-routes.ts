@@ -24,8 +24,8 @@ const isQueueCursor = (v: unknown): v is { at: string; id: string } =>
   typeof v === "object" &&
   v !== null &&
   typeof (v as { at?: unknown }).at === "string" &&
-  !Number.isNaN(Date.parse((v as { at: string }).at)) &&
-  /^[0-9a-f-]{36}$/.test(String((v as { id?: unknown }).id));
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test((v as { at: string }).at) &&
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(String((v as { id?: unknown }).id));
 
 export const reviewRoutes = [
   defineRoute<undefined, z.infer<typeof queueQuerySchema>>({
