@@ -14,6 +14,7 @@ export { type PdfSigner, type SignPdfOptions, signPdf } from "./signing/sign-pdf
 export {
   developmentTsaPolicy,
   LocalTimeStampAuthority,
+  requestTimeStamp,
   type TimeStampAuthority,
   TimeStampError,
   timeStampRequest,

@@ -4,10 +4,9 @@ import {
   createDevelopmentSigner,
   type PdfSigner,
   readPkcs12,
+  requestTimeStamp,
   type TimeStampAuthority,
   TimeStampError,
-  timeStampRequest,
-  tokenFromResponse,
 } from "@jitsumei/documents";
 import type { Config } from "../config/config.ts";
 
@@ -57,14 +56,16 @@ export function httpTimeStampAuthority(url: string): TimeStampAuthority {
   return {
     async timestamp(digest, algorithm) {
       if (algorithm !== "sha256") throw new TimeStampError("only SHA-256 digests are stamped");
-      const response = await fetch(url, {
-        method: "POST",
-        headers: { "content-type": "application/timestamp-query" },
-        body: new Uint8Array(timeStampRequest(digest)),
-        signal: AbortSignal.timeout(10_000),
+      return requestTimeStamp(digest, async (request) => {
+        const response = await fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/timestamp-query" },
+          body: new Uint8Array(request),
+          signal: AbortSignal.timeout(10_000),
+        });
+        if (!response.ok) throw new TimeStampError(`the time-stamp authority answered ${response.status}`);
+        return Buffer.from(await response.arrayBuffer());
       });
-      if (!response.ok) throw new TimeStampError(`the time-stamp authority answered ${response.status}`);
-      return tokenFromResponse(Buffer.from(await response.arrayBuffer()));
     },
   };
 }

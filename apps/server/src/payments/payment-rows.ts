@@ -35,7 +35,9 @@ const moves: Record<PaymentStatus, readonly PaymentStatus[]> = {
   pending: ["authorized", "captured", "declined", "failed", "refunded"],
   authorized: ["captured", "failed", "refunded"],
   captured: ["refunded"],
-  failed: ["captured", "refunded"],
+  // A payment we marked failed (the gateway had no record of it yet) may still be authorised or
+  // captured by a late answer: the money is real, and an ended application queues its refund.
+  failed: ["authorized", "captured", "refunded"],
   declined: [],
   refunded: [],
 };

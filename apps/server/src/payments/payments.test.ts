@@ -14,7 +14,7 @@ import { type PaymentGateway, PaymentGatewayTimeout } from "./payment-gateway.ts
 import { signNotification } from "./payment-notifications.ts";
 import { findPayment, listPayments } from "./payment-rows.ts";
 import { receivePaymentNotification } from "./receive-notification.ts";
-import { REFUND_JOB } from "./record-gateway-answer.ts";
+import { REFUND_JOB, recordGatewayAnswer } from "./record-gateway-answer.ts";
 import { refundDepositsOnCancel, refundPaymentJob } from "./refund-deposits.ts";
 import { signedPostpaidApplication } from "./testing.ts";
 
@@ -352,7 +352,7 @@ describe("refunds on cancellation", () => {
     expect(await cancel(application.id)).toEqual([]);
   });
 
-  it("a payment left pending by a time-out that never reached the gateway is closed as failed", async () => {
+  it("a payment left pending by a time-out is closed as failed, and a late authorisation of it is queued for release", async () => {
     const g = gateway(10);
     const application = await signedPostpaidApplication({ db, keys });
     await errorCode(payDeposit({ db, gateway: g }, application, { method: "card", cardToken: testCardTokens.timeout }));
@@ -363,6 +363,29 @@ describe("refunds on cancellation", () => {
       status: "failed",
       failureCode: "never_reached_gateway",
     });
+    // The gateway's answer arrives late after all: the hold is real, and is queued for release.
+    const late = await findPayment(db, ids[0] ?? "");
+    const recorded = await db.transaction((tx) =>
+      recordGatewayAnswer(
+        tx,
+        ids[0] ?? "",
+        {
+          paymentId: "pay_late",
+          idempotencyKey: late?.idempotencyKey ?? "",
+          status: "authorized",
+          amountJpy: late?.amountJpy ?? 0,
+          refundedJpy: 0,
+          failureCode: null,
+        },
+        "notification",
+      ),
+    );
+    expect(recorded).toMatchObject({ moved: true, payment: { status: "authorized" } });
+    const { rows } = await db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM jobs WHERE kind = $1 AND payload->>'paymentId' = $2 AND status = 'pending'",
+      [REFUND_JOB, ids[0]],
+    );
+    expect(rows[0]?.n).toBeGreaterThanOrEqual(1);
   });
 
   it("money captured after the application was cancelled is queued for refund", async () => {

@@ -14,7 +14,7 @@ import { oids } from "./cms.ts";
 import { createDevelopmentSigner, type DevelopmentSigner } from "./development-signer.ts";
 import { Pkcs12Error, readPkcs12 } from "./pkcs12.ts";
 import { signPdf } from "./sign-pdf.ts";
-import { timeStampRequest } from "./time-stamp.ts";
+import { requestTimeStamp, timeStampRequest, tokenFromResponse } from "./time-stamp.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "jitsumei-signing-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -171,6 +171,19 @@ describe("LocalTimeStampAuthority", () => {
       tsaCertificate,
     ]).output;
     expect(out).toContain("Verification: OK");
+  });
+
+  it("gives a token only for the request asked: another digest or nonce is refused", async () => {
+    const digest = createHash("sha256").update("asked").digest();
+    const other = createHash("sha256").update("not asked").digest();
+    const nonce = Buffer.from([0x11, 0x22, 0x33, 0x44]);
+    const response = await development.tsa.respond(timeStampRequest(digest, nonce));
+    expect(tokenFromResponse(response, { digest, nonce }).length).toBeGreaterThan(100);
+    expect(() => tokenFromResponse(response, { digest: other, nonce })).toThrow(/another digest/);
+    expect(() => tokenFromResponse(response, { digest, nonce: Buffer.from([0x55]) })).toThrow(/nonce/);
+    // A TSA that answers with a replayed response is caught by requestTimeStamp's own nonce.
+    await expect(requestTimeStamp(digest, async () => response)).rejects.toThrow(/nonce/);
+    expect((await requestTimeStamp(digest, (req) => development.tsa.respond(req))).length).toBeGreaterThan(100);
   });
 
   it("refuses a request that is not DER", async () => {

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
+import { SignedData } from "@peculiar/asn1-cms";
 import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
 import {
   Accuracy,
@@ -54,8 +55,18 @@ export function timeStampRequest(digest: Buffer, nonce: Buffer = positiveRandom(
   );
 }
 
-/** The token of a granted TimeStampResp, after checking it answers this digest. */
-export function tokenFromResponse(responseDer: Buffer): Buffer {
+/**
+ * Asks a TSA (through `send`, which carries a DER TimeStampReq and returns the DER TimeStampResp) to
+ * stamp a SHA-256 digest, and returns the token once it is granted and answers this very request:
+ * the same message imprint and the same nonce. An unrelated or replayed token is refused.
+ */
+export async function requestTimeStamp(digest: Buffer, send: (requestDer: Buffer) => Promise<Buffer>): Promise<Buffer> {
+  const nonce = positiveRandom(8);
+  return tokenFromResponse(await send(timeStampRequest(digest, nonce)), { digest, nonce });
+}
+
+/** The token of a granted TimeStampResp; given what was asked, it must answer exactly that. */
+export function tokenFromResponse(responseDer: Buffer, asked?: { digest: Buffer; nonce: Buffer }): Buffer {
   const response = AsnConvert.parse(responseDer, TimeStampResp);
   if (response.status.status !== PKIStatus.granted && response.status.status !== PKIStatus.grantedWithMods) {
     throw new TimeStampError(
@@ -63,6 +74,18 @@ export function tokenFromResponse(responseDer: Buffer): Buffer {
     );
   }
   if (!response.timeStampToken) throw new TimeStampError("time-stamp response without a token");
+  if (asked) {
+    const signed = AsnConvert.parse(response.timeStampToken.content, SignedData);
+    const content = signed.encapContentInfo.eContent?.single ?? signed.encapContentInfo.eContent?.any;
+    if (!content) throw new TimeStampError("time-stamp token without TSTInfo");
+    const info = AsnConvert.parse(content instanceof OctetString ? content.buffer : content, TSTInfo);
+    if (!Buffer.from(info.messageImprint.hashedMessage.buffer).equals(asked.digest)) {
+      throw new TimeStampError("the time-stamp answers another digest");
+    }
+    if (!info.nonce || !Buffer.from(info.nonce).equals(asked.nonce)) {
+      throw new TimeStampError("the time-stamp answers another request (nonce)");
+    }
+  }
   return Buffer.from(AsnConvert.serialize(response.timeStampToken));
 }
 
@@ -79,7 +102,7 @@ export class LocalTimeStampAuthority implements TimeStampAuthority {
 
   async timestamp(digest: Buffer, algorithm: "sha256"): Promise<Buffer> {
     if (algorithm !== "sha256" || digest.length !== 32) throw new TimeStampError("only SHA-256 digests are stamped");
-    return tokenFromResponse(await this.respond(timeStampRequest(digest)));
+    return requestTimeStamp(digest, (request) => this.respond(request));
   }
 
   /** Answers one DER TimeStampReq with a DER TimeStampResp, as a TSA's HTTP endpoint would. */
