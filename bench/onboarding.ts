@@ -168,12 +168,21 @@ async function rawFloor(url: string, journeys: number, clients: number) {
     );
     await c.query("UPDATE audit_head SET seq = $1, hash = $2", [seq, hash]);
   };
-  const event = async (c: pg.PoolClient, id: string, version: number, from: string, to: string) => {
-    await c.query("UPDATE applications SET state = $2, version = $3, updated_at = now() WHERE id = $1", [
+  const notify = async (c: pg.PoolClient, id: string, version: number, template: string) => {
+    await c.query("INSERT INTO notifications (application_id, version, template) VALUES ($1, $2, $3)", [
       id,
-      to,
       version,
+      template,
     ]);
+    await c.query("INSERT INTO jobs (kind, payload) VALUES ('raw', $1)", [
+      JSON.stringify({ applicationId: id, version }),
+    ]);
+  };
+  const event = async (c: pg.PoolClient, id: string, version: number, from: string, to: string) => {
+    await c.query(
+      "UPDATE applications SET state = $2, version = $3, updated_at = now(), state_changed_at = now() WHERE id = $1",
+      [id, to, version],
+    );
     await c.query(
       "INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_kind, data) VALUES ($1, $2, 'raw', $3, $4, 'system', '{}')",
       [id, version, from, to],
@@ -238,6 +247,10 @@ async function rawFloor(url: string, journeys: number, clients: number) {
         [id, esim?.iccid, msisdn, `LPA:1$${esim?.smdp_address}$${esim?.matching_id}`, esim?.id],
       );
       await event(c, id, 3, "approved", "sim_assigned");
+      // What the one door adds for a SIM assigned: the applicant's notification and its job, and the
+      // job that releases the eSIM profile at the SM-DP+.
+      await notify(c, id, 3, "sim_ready");
+      await c.query("INSERT INTO jobs (kind, payload) VALUES ('raw', $1)", [JSON.stringify({ applicationId: id })]);
       await audit(c, ref);
     });
     await tx(async (c) => {
@@ -261,6 +274,19 @@ async function rawFloor(url: string, journeys: number, clients: number) {
       await c.query("UPDATE sims SET status = 'active', activated_at = now() WHERE application_id = $1", [id]);
       await c.query("DELETE FROM activation_codes WHERE application_id = $1", [id]);
       await event(c, id, 4, "sim_assigned", "active");
+      await notify(c, id, 4, "activated");
+      // The network simulator's subscriber and the subscription, as activation writes them.
+      const networkRef = `RAW-${randomUUID()}`;
+      await c.query(
+        `INSERT INTO network_simulator_subscribers (msisdn, iccid, network_ref, request_key, status)
+         SELECT msisdn, iccid, $2, $1::text, 'active' FROM sims WHERE application_id = $1::uuid`,
+        [id, networkRef],
+      );
+      await c.query(
+        `INSERT INTO subscriptions (id, application_id, plan_id, msisdn, iccid, form_factor, network_ref, started_at)
+         SELECT $2, $1, 'prepaid-data-esim', msisdn, iccid, 'esim', $3, now() FROM sims WHERE application_id = $1`,
+        [id, randomUUID(), networkRef],
+      );
       await c.query(
         `INSERT INTO verification_records (id, application_id, version, method, policy_id, policy_version, policy_hash, content_enc)
          VALUES ($1, $2, 1, 'MRZ', 'raw', 'raw', 'raw', $3)`,
