@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { type CorrectableField, correctableFieldLabels, type Language, type Particulars } from "@jitsumei/domain";
+import {
+  type CorrectableField,
+  correctableFieldLabels,
+  correctableFields,
+  type Language,
+  type Particulars,
+} from "@jitsumei/domain";
 import type { ApplicationCipher } from "../crypto/envelope.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
@@ -22,24 +28,9 @@ export type CorrectionRequest = {
 };
 
 /** Fields the applicant API lets the applicant change (contact details are fixed at creation). */
-export const applicantEditableFields: readonly CorrectableField[] = [
-  "name",
-  "name.kanji",
-  "name.kana",
-  "birthDate",
-  "nationality",
-  "sex",
-  "address",
-  "document.type",
-  "document.number",
-  "document.expiryDate",
-  "document.issuingCountry",
-  "evidence.mrz",
-  "evidence.image",
-  "evidence.selfie",
-  "evidence.chip",
-  "evidence.jpki",
-];
+export const applicantEditableFields: readonly CorrectableField[] = correctableFields.filter(
+  (field) => !field.startsWith("contact."),
+);
 
 export async function recordCorrectionRequest(
   tx: Queryable,
