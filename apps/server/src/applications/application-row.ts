@@ -28,11 +28,14 @@ export type ApplicationRow = {
   purgedAt: Date | null;
   /** Increases with every change of particulars or evidence. */
   contentVersion: number;
+  /** When the application entered its current state (SLA age, expiry). */
+  stateChangedAt: Date;
 };
 
 const columns = `a.id, a.reference, a.plan_id, p.kind AS plan_kind, a.state, a.version, a.language, a.channel,
   a.form_factor, a.access_token_hash, a.wrapped_data_key, a.contact_enc, a.particulars_enc, a.deposit_required,
-  a.check_run, a.activation_failures, a.activation_locked_at, a.created_at, a.updated_at, a.submitted_at, a.purged_at, a.content_version`;
+  a.check_run, a.activation_failures, a.activation_locked_at, a.created_at, a.updated_at, a.submitted_at, a.purged_at, a.content_version,
+  a.state_changed_at`;
 
 type RawRow = Record<string, unknown>;
 
@@ -60,6 +63,7 @@ function fromRaw(r: RawRow): ApplicationRow {
     submittedAt: (r.submitted_at as Date | null) ?? null,
     purgedAt: (r.purged_at as Date | null) ?? null,
     contentVersion: Number(r.content_version),
+    stateChangedAt: new Date(r.state_changed_at as Date),
   };
 }
 

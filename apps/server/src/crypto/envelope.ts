@@ -19,6 +19,15 @@ export async function decryptStandalone(keys: KeyManagement, context: string, va
   return open(dataKey, value.subarray(2 + length), context);
 }
 
+/** A JSON value sealed standalone (mail, SMS, idempotent responses). */
+export function encryptStandaloneJson(keys: KeyManagement, context: string, value: unknown): Promise<Buffer> {
+  return encryptStandalone(keys, context, Buffer.from(JSON.stringify(value), "utf8"));
+}
+
+export async function decryptStandaloneJson<T>(keys: KeyManagement, context: string, value: Buffer): Promise<T> {
+  return JSON.parse((await decryptStandalone(keys, context, value)).toString("utf8")) as T;
+}
+
 /** Encrypts and decrypts the fields of one application under its data key; `aad` binds field and row. */
 export type ApplicationCipher = {
   encryptJson(field: string, value: unknown): Buffer;

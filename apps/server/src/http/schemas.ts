@@ -241,18 +241,19 @@ export const applicationViewSchema = z
   })
   .meta({ id: "Application" });
 
+/** One state change of an application, as both the applicant's history and the case view list it. */
+const eventSchema = z.object({
+  version: z.number().int(),
+  event: z.string(),
+  from: z.string(),
+  to: z.string(),
+  actor: z.string(),
+  data: z.record(z.string(), z.unknown()),
+  at: z.string(),
+});
+
 export const eventListSchema = z.object({
-  items: z.array(
-    z.object({
-      version: z.number().int(),
-      event: z.string(),
-      from: z.string(),
-      to: z.string(),
-      actor: z.string(),
-      data: z.record(z.string(), z.unknown()),
-      at: z.string(),
-    }),
-  ),
+  items: z.array(eventSchema),
   nextCursor: z.string().nullable(),
 });
 
@@ -426,17 +427,7 @@ export const caseViewSchema = z
     particularsHistory: z.array(
       z.object({ contentVersion: z.number().int(), at: z.string(), particulars: z.unknown() }),
     ),
-    history: z.array(
-      z.object({
-        version: z.number().int(),
-        event: z.string(),
-        from: z.string(),
-        to: z.string(),
-        actor: z.string(),
-        data: z.record(z.string(), z.unknown()),
-        at: z.string(),
-      }),
-    ),
+    history: z.array(eventSchema),
   })
   .meta({ id: "Case" });
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../crypto/canonical-json.ts";
-import { decryptStandalone, encryptStandalone } from "../crypto/envelope.ts";
+import { decryptStandaloneJson, encryptStandaloneJson } from "../crypto/envelope.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
@@ -73,11 +73,7 @@ export async function withIdempotency(
     await deps.db.query("DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2", [scope.principal, scope.key]);
     return { ...response, replayed: false };
   }
-  const sealed = await encryptStandalone(
-    deps.keys,
-    `idempotency:${scope.principal}:${scope.key}`,
-    Buffer.from(JSON.stringify(response), "utf8"),
-  );
+  const sealed = await encryptStandaloneJson(deps.keys, `idempotency:${scope.principal}:${scope.key}`, response);
   await deps.db.query(
     "UPDATE idempotency_keys SET status = 'done', response_status = $3, response_enc = $4 WHERE principal = $1 AND key = $2",
     [scope.principal, scope.key, response.status, sealed],
@@ -111,10 +107,9 @@ async function replay(
       "The first request with this Idempotency-Key is still running: retry shortly",
     );
   }
-  const plain = await decryptStandalone(
+  return decryptStandaloneJson<StoredResponse>(
     deps.keys,
     `idempotency:${scope.principal}:${scope.key}`,
     toBuffer(row.response_enc),
   );
-  return JSON.parse(plain.toString("utf8")) as StoredResponse;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { decryptStandalone, encryptStandalone } from "../crypto/envelope.ts";
+import { decryptStandaloneJson, encryptStandaloneJson } from "../crypto/envelope.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
@@ -19,7 +19,7 @@ export async function queueMail(
 ): Promise<string> {
   const id = randomUUID();
   const content: OutboxContent = { to: mail.to, from: mail.from, subject: mail.subject, text: mail.text };
-  const sealed = await encryptStandalone(keys, `mail:${id}`, Buffer.from(JSON.stringify(content), "utf8"));
+  const sealed = await encryptStandaloneJson(keys, `mail:${id}`, content);
   await tx.query(
     "INSERT INTO mail_outbox (id, application_id, template, content_enc, notification_version) VALUES ($1, $2, $3, $4, $5)",
     [id, mail.applicationId, mail.template, sealed, mail.notificationVersion ?? null],
@@ -29,7 +29,7 @@ export async function queueMail(
 }
 
 export async function readMail(keys: KeyManagement, id: string, sealed: unknown): Promise<OutboxContent> {
-  return JSON.parse((await decryptStandalone(keys, `mail:${id}`, toBuffer(sealed))).toString("utf8")) as OutboxContent;
+  return decryptStandaloneJson<OutboxContent>(keys, `mail:${id}`, toBuffer(sealed));
 }
 
 /** The job that hands one queued mail to the mailer. Already-sent mail is not sent again. */

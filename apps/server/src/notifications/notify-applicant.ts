@@ -7,7 +7,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { correctionFieldsIn, latestCorrection } from "../review/corrections.ts";
+import { correctionFieldsIn, findCorrection } from "../review/corrections.ts";
 import { queueSms } from "../sms/sms-outbox.ts";
 import { type NotificationTemplate, renderNotification } from "./notification-texts.ts";
 
@@ -133,8 +133,8 @@ async function paramsFor(
   if (n.template === "correction_requested") {
     // The correction this very event asked for (a reviewer's); an automated one names none.
     const correctionId = event?.data.correctionId;
-    const latest = typeof correctionId === "string" ? await latestCorrection(tx, n.cipher, n.applicationId) : null;
-    const correction = latest?.id === correctionId ? latest : null;
+    const correction =
+      typeof correctionId === "string" ? await findCorrection(tx, n.cipher, n.applicationId, correctionId) : null;
     const days = deps.config.review.correctionDeadlineDays;
     params.deadline = dateIn(new Date(at.getTime() + days * 86_400_000));
     params.fields = correctionFieldsIn(n.language, correction?.fields ?? [])

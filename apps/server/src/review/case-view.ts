@@ -215,7 +215,7 @@ export async function getCaseView(
     channel: application.channel,
     formFactor: application.formFactor,
     submittedAt: application.submittedAt?.toISOString() ?? null,
-    waitingSince: (await stateChangedAt(deps.db, application.id)).toISOString(),
+    waitingSince: application.stateChangedAt.toISOString(),
     claim: await currentClaim(deps.db, application.id, now).then((c) =>
       c ? { staffId: c.staffId, displayName: c.displayName, expiresAt: c.expiresAt.toISOString() } : null,
     ),
@@ -278,14 +278,6 @@ export async function getCaseView(
       at: new Date(e.created_at).toISOString(),
     })),
   };
-}
-
-async function stateChangedAt(db: Queryable, applicationId: string): Promise<Date> {
-  const { rows } = await db.query<{ state_changed_at: Date }>(
-    "SELECT state_changed_at FROM applications WHERE id = $1",
-    [applicationId],
-  );
-  return new Date(rows[0]?.state_changed_at ?? 0);
 }
 
 /** Masks a name for the call centre: initials only ("T. Y."), enough to match a caller's answer. */

@@ -91,6 +91,20 @@ export async function latestCorrection(
   return rows[0] ? fromRow(cipher, rows[0]) : null;
 }
 
+/** One correction request of the application, by its id. */
+export async function findCorrection(
+  db: Queryable,
+  cipher: ApplicationCipher,
+  applicationId: string,
+  id: string,
+): Promise<CorrectionRequest | null> {
+  const { rows } = await db.query("SELECT * FROM correction_requests WHERE application_id = $1 AND id = $2", [
+    applicationId,
+    id,
+  ]);
+  return rows[0] ? fromRow(cipher, rows[0]) : null;
+}
+
 export async function openCorrection(
   db: Queryable,
   cipher: ApplicationCipher,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { decryptStandalone, encryptStandalone } from "../crypto/envelope.ts";
+import { decryptStandaloneJson, encryptStandaloneJson } from "../crypto/envelope.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
@@ -16,7 +16,7 @@ export async function queueSms(
 ): Promise<string> {
   const id = randomUUID();
   const content: SmsContent = { to: toE164(sms.to), text: sms.text };
-  const sealed = await encryptStandalone(keys, `sms:${id}`, Buffer.from(JSON.stringify(content), "utf8"));
+  const sealed = await encryptStandaloneJson(keys, `sms:${id}`, content);
   await tx.query(
     "INSERT INTO sms_outbox (id, application_id, template, content_enc, notification_version) VALUES ($1, $2, $3, $4, $5)",
     [id, sms.applicationId, sms.template, sealed, sms.notificationVersion ?? null],
@@ -26,7 +26,7 @@ export async function queueSms(
 }
 
 async function readSms(keys: KeyManagement, id: string, sealed: unknown): Promise<SmsContent> {
-  return JSON.parse((await decryptStandalone(keys, `sms:${id}`, toBuffer(sealed))).toString("utf8")) as SmsContent;
+  return decryptStandaloneJson<SmsContent>(keys, `sms:${id}`, toBuffer(sealed));
 }
 
 /** The job that hands one queued SMS to the sender. A sent message is not sent again. */
