@@ -2,6 +2,10 @@ import type { FastifyInstance } from "fastify";
 import { type Config, loadConfig } from "./config/config.ts";
 import { contractSealer } from "./contracts/contract-signer.ts";
 import { loadOperator } from "./contracts/operator.ts";
+import { loadCreditPolicies } from "./credit/credit-policies.ts";
+import { EXCHANGE_SYNC_JOB, syncNonpaymentExchangeJob } from "./credit/nonpayment.ts";
+import { localNonpaymentExchange } from "./credit/nonpayment-exchange.ts";
+import { localPaymentMethodCheck } from "./credit/payment-method-check.ts";
 import { localKeyManagement } from "./crypto/key-management.ts";
 import { loadOrCreateMasterKey } from "./crypto/master-key.ts";
 import type { Database } from "./db/database.ts";
@@ -59,6 +63,7 @@ export async function startServer(
   const warn = options.warn ?? ((m: string) => process.stderr.write(`WARNING: ${m}\n`));
   // A broken policy file stops start-up here, naming the file, the path in it and the reason.
   const policies = loadPolicies(config.policyDirs);
+  const creditPolicies = loadCreditPolicies(config.policyDirs);
   const masterKey = loadOrCreateMasterKey(config.masterKey, config.dataDir, warn);
   const db = options.db ?? (await openDatabase(config));
   try {
@@ -79,6 +84,11 @@ export async function startServer(
     secret: config.payments.notificationSecret,
     notifyUrl: () => (url ? `${url}/v1/payments/notifications` : null),
   });
+  const credit = {
+    exchange: localNonpaymentExchange(db, keys),
+    paymentMethods: localPaymentMethodCheck(),
+    policies: creditPolicies,
+  };
   const jobs = startJobWorker(
     db,
     {
@@ -91,6 +101,7 @@ export async function startServer(
       [REFUND_JOB]: refundPaymentJob({ db, gateway: payments.gateway }),
       [RELEASE_ESIM_JOB]: releaseEsimJob({ db, keys, smdp, mailFrom: config.mail.from }),
       [CANCEL_ESIM_ORDER_JOB]: cancelEsimOrderJob({ db, smdp }),
+      [EXCHANGE_SYNC_JOB]: syncNonpaymentExchangeJob({ db, keys, exchange: credit.exchange }),
     },
     {
       pollMs: 1000,
@@ -115,6 +126,7 @@ export async function startServer(
     trust,
     faces,
     policies,
+    credit,
   };
   const app = await buildApp(services, { logStream: options.logStream });
   if (options.listen !== false) url = await app.listen({ port: config.port, host: config.host });

@@ -2,6 +2,7 @@ import type { OperatorDetails } from "@jitsumei/documents";
 import type { FaceMatcher } from "@jitsumei/evidence";
 import type { Config } from "./config/config.ts";
 import type { ContractSealer } from "./contracts/contract-signer.ts";
+import type { CreditServices } from "./credit/assess-application-credit.ts";
 import type { KeyManagement } from "./crypto/key-management.ts";
 import type { Database } from "./db/database.ts";
 import type { EvidenceTrust } from "./evidence/evidence-trust.ts";
@@ -33,6 +34,8 @@ export type Services = {
   payments: PaymentServices;
   /** The operator named on contracts and receipts. */
   operator: OperatorDetails;
+  /** The non-payment exchange and the payment-method check (local simulators here), and the credit policies. */
+  credit: CreditServices;
   /** Every verification policy, validated at start. */
   policies: readonly LoadedPolicy[];
 };

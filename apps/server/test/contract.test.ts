@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { particularsOf, somebody, td3 } from "./support/journey.ts";
+import { consentToCredit, particularsOf, somebody, td3 } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -40,6 +40,7 @@ async function approvedPostpaid(language = "vi", formFactor = "physical") {
     token,
     body: { kind: "mrz", lines: td3({ ...person, family: "NGUYEN", given: "THI LAN" }) },
   });
+  await consentToCredit(server, reference, token);
   const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
   expect(submitted.body.state).toBe("in_review");
   await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testCardTokens } from "../src/payments/local-test-gateway.ts";
 import { exportVerificationRecords } from "../src/records/export-verification-records.ts";
-import { activationCodeFromOutbox, particularsOf, somebody, td3 } from "./support/journey.ts";
+import { activationCodeFromOutbox, consentToCredit, particularsOf, somebody, td3 } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -50,6 +50,7 @@ async function applyAndSubmit(options: { language: string; channel: string; form
     token,
     body: { kind: "mrz", lines: td3(person) },
   });
+  await consentToCredit(server, reference, token);
   const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
   return { reference, token, state: submitted.body.state };
 }

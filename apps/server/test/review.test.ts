@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
 import { listSmsOutbox } from "../src/sms/sms-outbox.ts";
-import { anna, particularsOf, td3 } from "./support/journey.ts";
+import { anna, consentToCredit, particularsOf, td3 } from "./support/journey.ts";
 import { readMail, startSmtpSink } from "./support/smtp-sink.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -90,6 +90,7 @@ describe("the postpaid review, end to end", () => {
       },
     });
     expect(chipAdded.status).toBe(201);
+    await consentToCredit(server, reference, token);
     const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
     expect(submitted.body.state).toBe("in_review");
     expect(submitted.body.checks).toContainEqual(

@@ -4,6 +4,7 @@ export * from "./application/particulars.ts";
 export * from "./application/verification-requirements.ts";
 export * from "./checks/check.ts";
 export * from "./checks/index.ts";
+export * from "./credit/index.ts";
 export * from "./deposits/index.ts";
 export * from "./documents/document-numbers.ts";
 export * from "./i18n/check-messages.ts";

@@ -1,6 +1,12 @@
 import { type CheckResult, explainAutomatedOutcome, hasTag, isCoveredByLaw, type Plan } from "@jitsumei/domain";
 import type { FaceMatcher } from "@jitsumei/evidence";
 import type { Config } from "../config/config.ts";
+import {
+  type CreditServices,
+  creditCheckResult,
+  gatherCreditAssessment,
+  storeCreditAssessment,
+} from "../credit/assess-application-credit.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
@@ -32,6 +38,7 @@ export async function submitApplication(
     faces: FaceMatcher;
     policies: readonly LoadedPolicy[];
     velocity: Config["velocity"];
+    credit: CreditServices;
   },
   application: ApplicationRow,
 ): Promise<void> {
@@ -90,6 +97,9 @@ export async function submitApplication(
     faces: deps.faces,
     now: deps.clock(),
   });
+  // A postpaid contract is credit: assessed now, with the applicant's consent, as one more check.
+  const credit = plan.kind === "postpaid" ? await gatherCreditAssessment(deps, application, data.particulars) : null;
+  if (credit) results.push(creditCheckResult(credit));
 
   await deps.db.transaction(async (tx) => {
     const actor = { kind: "applicant" as const };
@@ -145,6 +155,7 @@ export async function submitApplication(
       },
       async (locked) => {
         await storeCheckResults(tx, locked, results);
+        if (credit) await storeCreditAssessment(tx, cipher, locked, credit, "system", deps.clock());
         if (correction) {
           await tx.query("UPDATE correction_requests SET answered_at = now() WHERE id = $1", [correction.id]);
           await tx.query(

@@ -5,6 +5,7 @@ import { PolicyLoadError } from "../policy/load-policies.ts";
 import { auditVerifyCommand } from "./audit-verify.ts";
 import { blocklistAddCommand, blocklistListCommand, blocklistRemoveCommand } from "./blocklist-commands.ts";
 import { contractSampleCommand } from "./contract-commands.ts";
+import { creditAssessCommand } from "./credit-commands.ts";
 import { migrateCommand, seedCommand } from "./database-commands.ts";
 import {
   evidenceChipCommand,
@@ -64,6 +65,9 @@ Commands:
                      every bad line is reported and nothing is imported unless --skip-invalid
   contract sample    --plan ID --language ja|en|zh-Hans|zh-Hant|ko|vi --out FILE
                      A sealed sample contract for a fictitious applicant (to review the templates)
+  credit assess      --at YYYY-MM-DD [--lang en|ja]  The credit policy in force that day applied to JSON
+                     on stdin: {"paymentMethod":"card|bank|none","unpaidRecords":n,"remainingStayDays":n|null,
+                     "minimumTermDays":n,"age":n,"linesHeld":n[,"ownUnpaidRecords":n]}; exit 2 on bad input
   applications expire
                      Expire applications nobody completed in time (the server does it every 10 min)
 
@@ -100,6 +104,7 @@ const commands: Record<string, Command> = {
   "applications expire": applicationsExpireCommand,
   "contract sample": contractSampleCommand,
   "inventory import": inventoryImportCommand,
+  "credit assess": creditAssessCommand,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

@@ -2,6 +2,7 @@ import { type ContractInput, type OperatorDetails, renderContract, renderImporta
 import type { ApplicationRow } from "../applications/application-row.ts";
 import { applyEvent } from "../applications/apply-event.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
+import { latestCreditAssessment, paymentMethodOf } from "../credit/assess-application-credit.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { decideApplicationDeposit } from "../payments/decide-application-deposit.ts";
@@ -26,9 +27,15 @@ export async function offerContract(
   const plan = await findPlan(tx, application.planId);
   if (!plan) throw new Error(`plan ${application.planId} vanished`);
   const { particulars, cipher } = await loadApplicantDetails(deps.keys, application);
-  // The deposit is decided now: the contract states it. No billing method is collected yet, so the
-  // rules ask for the deposit they ask of an applicant who has not chosen one.
-  const deposit = await decideApplicationDeposit(deps, tx, application, { billingMethod: null });
+  // The deposit is decided now: the contract states it. The billing method is the one the payment-
+  // method check confirmed (none: the rules ask what they ask of an applicant who has not chosen
+  // one); the credit assessment may ask for more.
+  const method = await paymentMethodOf(tx, application.id);
+  const credit = await latestCreditAssessment(tx, null, application.id);
+  const deposit = await decideApplicationDeposit(deps, tx, application, {
+    billingMethod: method?.status === "verified" ? (method.type === "card" ? "credit_card" : "bank_transfer") : null,
+    creditDepositJpy: credit?.depositJpy ?? 0,
+  });
   const name = particulars
     ? [particulars.name.given, particulars.name.family].filter(Boolean).join(" ") +
       (particulars.name.kanji ? ` (${particulars.name.kanji})` : "")

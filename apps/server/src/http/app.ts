@@ -20,6 +20,7 @@ import { isDatabaseUnavailable, problem, problemResult } from "./problem.ts";
 import { CursorError, type RouteResult, type RouteSpec } from "./route.ts";
 import { applicationRoutes } from "./routes/application-routes.ts";
 import { contractRoutes } from "./routes/contract-routes.ts";
+import { creditRoutes } from "./routes/credit-routes.ts";
 import { inventoryRoutes } from "./routes/inventory-routes.ts";
 import { issuanceRoutes } from "./routes/issuance-routes.ts";
 import { opsRoutes } from "./routes/ops-routes.ts";
@@ -36,6 +37,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...issuanceRoutes,
   ...contractRoutes,
   ...paymentRoutes,
+  ...creditRoutes,
   ...inventoryRoutes,
   ...staffRoutes,
   ...reviewRoutes,

@@ -1,6 +1,7 @@
 import {
   applicationStates,
   correctableFields,
+  creditOutcomes,
   languages,
   particularsSchema,
   rejectReasonCodes,
@@ -412,6 +413,27 @@ export const caseViewSchema = z
       })
       .nullable()
       .describe("The decision engine's last outcome and the checks that decided it"),
+    credit: z
+      .object({
+        consent: z.object({ textVersion: z.string(), language: z.string(), givenAt: z.string() }).nullable(),
+        paymentMethod: z
+          .object({ type: z.string(), status: z.string(), refusalCode: z.string().nullable(), display: z.string() })
+          .nullable(),
+        assessment: z
+          .object({
+            seq: z.number().int(),
+            outcome: z.enum(creditOutcomes),
+            depositJpy: z.number().int(),
+            policy: z.object({ id: z.string(), version: z.string() }),
+            assessedAt: z.string(),
+            reasons: z.array(
+              z.object({ code: z.string(), outcome: z.string(), depositJpy: z.number().int(), message: z.string() }),
+            ),
+          })
+          .nullable(),
+      })
+      .nullable()
+      .describe("Postpaid only: the credit assessment (与信審査) with the figures behind each reason"),
     correction: z
       .object({
         fields: z.array(z.object({ field: z.string(), label: z.string() })),

@@ -28,7 +28,7 @@ export async function decideApplicationDeposit(
   deps: { keys: KeyManagement; clock: () => Date },
   tx: Queryable,
   application: ApplicationRow,
-  input: { billingMethod: BillingMethod | null; rules?: DepositRules },
+  input: { billingMethod: BillingMethod | null; creditDepositJpy?: number; rules?: DepositRules },
 ): Promise<DepositDecision> {
   const plan = await findPlan(tx, application.planId);
   if (!plan) throw new Error(`application ${application.reference} has no plan ${application.planId}`);
@@ -43,6 +43,7 @@ export async function decideApplicationDeposit(
       birthDate: particulars.birthDate,
       stayUntil: particulars.document.type === "residence_card" ? particulars.document.expiryDate : null,
       today: todayInJapan(deps.clock()),
+      creditDepositJpy: input.creditDepositJpy ?? 0,
     },
     input.rules ?? defaultDepositRules,
   );

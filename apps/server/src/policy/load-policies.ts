@@ -73,7 +73,8 @@ function listJson(dir: string): string[] {
     .sort()
     .flatMap((name) => {
       const path = join(dir, name);
-      if (statSync(path).isDirectory()) return listJson(path);
+      // credit/ holds the credit policies, another schema (credit/credit-policies.ts).
+      if (statSync(path).isDirectory()) return name === "credit" ? [] : listJson(path);
       return name.endsWith(".json") ? [path] : [];
     });
 }

@@ -5,6 +5,7 @@ import {
   type CheckStatus,
   consequenceOfFailure,
   explainCheck,
+  explainCreditReasonToStaff,
   hasTag,
   type Language,
 } from "@jitsumei/domain";
@@ -12,6 +13,8 @@ import { type ApplicationRow, findApplicationByReference } from "../applications
 import { cipherFor, loadApplicantDetails } from "../applications/load-application-data.ts";
 import { maskEmail } from "../applications/request-activation-code.ts";
 import type { Config } from "../config/config.ts";
+import { latestConsent, latestCreditAssessment, paymentMethodOf } from "../credit/assess-application-credit.ts";
+import type { ApplicationCipher } from "../crypto/envelope.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
@@ -205,6 +208,8 @@ export async function getCaseView(
   const lastDecision = [...events.rows].reverse().find((e) => e.event.startsWith("checks_"));
   const decidedBy = (lastDecision?.data.decidedBy as string[] | undefined) ?? [];
   const flag = flags.rows[0];
+  const credit =
+    application.planKind === "postpaid" ? await creditForCase(deps.db, cipher, application, language) : null;
 
   return {
     reference: application.reference,
@@ -248,6 +253,7 @@ export async function getCaseView(
             })),
         }
       : null,
+    credit,
     correction: correction
       ? {
           fields: correctionFieldsIn(language, correction.fields),
@@ -315,5 +321,41 @@ export async function lookupStatus(
       phone: details.contact.phone ? `***${details.contact.phone.replace(/\D/g, "").slice(-4)}` : null,
     },
     timeline: events.rows.map((e) => ({ event: e.event, state: e.to_state, at: new Date(e.created_at).toISOString() })),
+  };
+}
+
+/** The credit side of a postpaid case: the consent, the payment method as checked, the newest assessment with its figures. */
+async function creditForCase(
+  db: Queryable,
+  cipher: ApplicationCipher,
+  application: ApplicationRow,
+  language: Language,
+) {
+  const staffLanguage = language === "ja" ? "ja" : "en";
+  const [consent, method, assessment] = await Promise.all([
+    latestConsent(db, application.id),
+    paymentMethodOf(db, application.id),
+    latestCreditAssessment(db, cipher, application.id),
+  ]);
+  return {
+    consent: consent
+      ? { textVersion: consent.textVersion, language: consent.language, givenAt: consent.givenAt }
+      : null,
+    paymentMethod: method,
+    assessment: assessment
+      ? {
+          seq: assessment.seq,
+          outcome: assessment.outcome,
+          depositJpy: assessment.depositJpy,
+          policy: assessment.policy,
+          assessedAt: assessment.assessedAt,
+          reasons: assessment.reasons.map((r) => ({
+            code: r.code,
+            outcome: r.outcome,
+            depositJpy: r.depositJpy,
+            message: explainCreditReasonToStaff(r, staffLanguage),
+          })),
+        }
+      : null,
   };
 }

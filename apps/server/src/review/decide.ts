@@ -6,6 +6,7 @@ import { applyEvent } from "../applications/apply-event.ts";
 import { cipherFor } from "../applications/load-application-data.ts";
 import { assignSimIfAvailable } from "../applications/submit-application.ts";
 import { offerContract } from "../contracts/offer-contract.ts";
+import { latestCreditAssessment } from "../credit/assess-application-credit.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
@@ -63,6 +64,7 @@ export async function decideCase(
         case "approve":
           // The door asks the table about `approve`; an override is a different event, so the
           // approval is refused here and re-sent below as a proposal when a check failed.
+          if (locked.planKind === "postpaid" && (await creditRefused(tx, locked))) throw new OverrideNeeded();
           if (await failedChecks(tx, locked)) throw new OverrideNeeded();
           break;
         case "reject":
@@ -169,6 +171,22 @@ async function failedChecks(tx: Queryable, application: ApplicationRow): Promise
     [application.id, application.checkRun],
   );
   return rows.length > 0;
+}
+
+/**
+ * A postpaid contract is approved only on a credit assessment made with the applicant's consent; one
+ * that says reject (a new assessment after submission) needs the override's second pair of eyes.
+ */
+async function creditRefused(tx: Queryable, application: ApplicationRow): Promise<boolean> {
+  const latest = await latestCreditAssessment(tx, null, application.id);
+  if (!latest || !latest.consentGiven) {
+    throw new AppError(
+      "credit_assessment_needed",
+      "The applicant has not consented to the credit check, so their credit was not assessed: wait for the consent, or reject",
+      { reasons: latest?.reasons.map((r) => r.code) ?? [] },
+    );
+  }
+  return latest.outcome === "reject";
 }
 
 async function endClaim(tx: Queryable, applicationId: string): Promise<void> {

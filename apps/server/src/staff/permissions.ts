@@ -27,6 +27,8 @@ export const permissions = {
   "applications.release_claim": ["admin"],
   /** Sending physical SIMs and recording what the carrier reports (delivered, returned). */
   "shipments.manage": ["clerk", "admin"],
+  /** Ending a line for unpaid bills (registered in the carriers' non-payment exchange) and recording the payment. */
+  "subscriptions.nonpayment": ["admin"],
   /** SIM cards, numbers and eSIM profiles: counts and imports. */
   "inventory.manage": ["admin"],
   /** Staff accounts. */

@@ -119,3 +119,14 @@ export async function activeLine(server: TestServer, person: Person = anna) {
   if (activated.status !== 200) throw new Error(`activation failed: ${JSON.stringify(activated.body)}`);
   return { reference, token, msisdn: String(activated.body.msisdn) };
 }
+
+/** A postpaid applicant's consent to the credit check (the text in force), before submitting. */
+export async function consentToCredit(server: TestServer, reference: string, token: string): Promise<void> {
+  const view = await server.api("GET", `/v1/applications/${reference}/credit`, { token });
+  const textVersion = (view.body.consent as { textVersion: string }).textVersion;
+  const given = await server.api("POST", `/v1/applications/${reference}/credit/consent`, {
+    token,
+    body: { accept: true, textVersion },
+  });
+  if (given.status !== 201) throw new Error(`consent failed: ${given.status} ${JSON.stringify(given.body)}`);
+}

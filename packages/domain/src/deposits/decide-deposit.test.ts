@@ -50,6 +50,14 @@ const table: Row[] = [
     10000,
     ["billing_convenience_store", "stay_shorter_than_minimum_term", "young_applicant"],
   ],
+  ["the credit assessment's deposit", { creditDepositJpy: 20000 }, true, 20000, ["credit_assessment"]],
+  [
+    "the credit deposit beside a billing reason: the larger",
+    { billingMethod: "bank_transfer", creditDepositJpy: 20000 },
+    true,
+    20000,
+    ["billing_bank_transfer", "credit_assessment"],
+  ],
   [
     "capped at ¥30,000",
     { monthlyPriceJpy: 12000, stayUntil: "2025-12-31" },

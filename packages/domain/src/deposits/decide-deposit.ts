@@ -31,6 +31,7 @@ export const depositReasonCodes = [
   "stay_shorter_than_minimum_term",
   "young_applicant",
   "high_price_plan",
+  "credit_assessment",
 ] as const;
 export type DepositReasonCode = (typeof depositReasonCodes)[number];
 
@@ -108,6 +109,8 @@ export type DepositInputs = {
   /** The last day the applicant may stay (在留期間の満了日); null when the stay is not limited. */
   stayUntil: string | null;
   today: string;
+  /** What the credit assessment (credit/assess-credit.ts) asks for; 0 or absent: nothing. */
+  creditDepositJpy?: number;
 };
 
 export type DepositReason = { code: DepositReasonCode; amountJpy: number };
@@ -164,6 +167,8 @@ export function decideDeposit(inputs: DepositInputs, rules: DepositRules = defau
   if (rules.highPricePlan && price >= rules.highPricePlan.fromMonthlyPriceJpy) {
     add("high_price_plan", rules.highPricePlan.amount);
   }
+
+  add("credit_assessment", inputs.creditDepositJpy ? { fixedJpy: inputs.creditDepositJpy } : null);
 
   if (details.length === 0) return none;
   const largest = Math.max(...details.map((d) => d.amountJpy));

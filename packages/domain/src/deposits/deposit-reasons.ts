@@ -43,6 +43,14 @@ export const depositReasonTexts: Readonly<Record<DepositReasonCode, Translations
     ko: "연령상 일본 내 요금 납부 이력이 적은 경우가 많아 보증금을 받습니다.",
     vi: "Ở độ tuổi của bạn thường chưa có nhiều lịch sử thanh toán tại Nhật Bản, nên chúng tôi cần một khoản đặt cọc.",
   },
+  credit_assessment: {
+    ja: "与信審査の結果、預託金をお預かりします。",
+    en: "The credit check asks for a deposit.",
+    "zh-Hans": "根据信用审查的结果，需要支付押金。",
+    "zh-Hant": "根據信用審查的結果，需要支付押金。",
+    ko: "신용 심사 결과에 따라 보증금을 받습니다.",
+    vi: "Theo kết quả thẩm định tín dụng, chúng tôi cần một khoản đặt cọc.",
+  },
   high_price_plan: {
     ja: "月額料金の高いプランのため、預託金をお預かりします。",
     en: "This plan's monthly price is high, so we ask for a deposit.",

@@ -1,5 +1,6 @@
 import type { DocumentType } from "../application/particulars.ts";
 import type { CheckResult, CheckStatus, ExplainedCheckResult } from "../checks/check.ts";
+import { creditOutcomeApplicantTexts } from "../credit/credit-texts.ts";
 import type { Language, Translations } from "./languages.ts";
 import { interpolate } from "./languages.ts";
 import { chipCheckMessages } from "./messages/chip-messages.ts";
@@ -247,6 +248,12 @@ export const checkMessages: CheckMessages = {
   ...imageCheckMessages,
   ...faceCheckMessages,
   ...fraudCheckMessages,
+  // The credit assessment of a postpaid application; its reasons are explained on the credit page.
+  "credit.assessment": {
+    pass: creditOutcomeApplicantTexts.approve,
+    review: creditOutcomeApplicantTexts.review,
+    fail: creditOutcomeApplicantTexts.reject,
+  },
 };
 
 /** For a code (or a status of a code) the catalogue does not know: still names the code. */

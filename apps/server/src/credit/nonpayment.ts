@@ -1,0 +1,151 @@
+import { randomUUID } from "node:crypto";
+import { findApplicationById, findApplicationByReference } from "../applications/application-row.ts";
+import { loadApplicantDetails } from "../applications/load-application-data.ts";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Database } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { releaseLine } from "../inventory/release-line.ts";
+import { enqueueJob } from "../jobs/jobs.ts";
+import { creditIdentity } from "./assess-application-credit.ts";
+import type { NonpaymentExchange } from "./nonpayment-exchange.ts";
+
+export const EXCHANGE_SYNC_JOB = "sync_nonpayment_exchange";
+
+type Deps = { db: Database; clock: () => Date; quarantineDays: number };
+
+/**
+ * The operator ends a line for unpaid bills (利用停止の後の契約解除): the subscription ends, the number
+ * goes into quarantine, and the subscriber is registered in the carriers' non-payment exchange — by a
+ * job after commit, since the exchange is another system. Our own later assessments find the unpaid
+ * balance by the person's blind index at once.
+ */
+export async function terminateForNonpayment(
+  deps: Deps,
+  input: { reference: string; unpaidJpy: number; staffId: string },
+): Promise<{ registrationId: string; endedAt: string; msisdn: string }> {
+  const application = await findApplicationByReference(deps.db, input.reference);
+  if (!application) throw new AppError("application_not_found", `No application ${input.reference}`);
+  const now = deps.clock();
+  return deps.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ id: string; msisdn: string; identity_index: unknown }>(
+      `SELECT s.id, s.msisdn, a.identity_index FROM subscriptions s JOIN applications a ON a.id = s.application_id
+       WHERE s.application_id = $1 AND s.status = 'active' FOR UPDATE OF s`,
+      [application.id],
+    );
+    const line = rows[0];
+    if (!line) throw new AppError("subscription_not_active", `Application ${input.reference} has no active line`);
+    if (!line.identity_index) throw new Error(`application ${input.reference} has no identity index`);
+    await tx.query(
+      "UPDATE subscriptions SET status = 'terminated', ended_at = $2, end_reason = 'nonpayment' WHERE id = $1",
+      [line.id, now],
+    );
+    await releaseLine(tx, application.id, { now, quarantineDays: deps.quarantineDays });
+    const registrationId = randomUUID();
+    await tx.query(
+      "INSERT INTO nonpayment_registrations (id, subscription_id, identity_index, unpaid_jpy, registered_at) VALUES ($1, $2, $3, $4, $5)",
+      [registrationId, line.id, line.identity_index, input.unpaidJpy, now],
+    );
+    await enqueueJob(tx, EXCHANGE_SYNC_JOB, { registrationId });
+    await appendAuditEntry(tx, {
+      actor: `staff:${input.staffId}`,
+      action: "subscription.terminated_for_nonpayment",
+      subject: application.reference,
+      data: { registrationId, unpaidJpy: input.unpaidJpy },
+    });
+    return { registrationId, endedAt: now.toISOString(), msisdn: line.msisdn };
+  });
+}
+
+/** The unpaid balance is paid: the registration is withdrawn from the exchange (by the job). */
+export async function settleNonpayment(
+  deps: Deps,
+  input: { reference: string; paidJpy: number; staffId: string },
+): Promise<{ registrationId: string; paidAt: string }> {
+  const application = await findApplicationByReference(deps.db, input.reference);
+  if (!application) throw new AppError("application_not_found", `No application ${input.reference}`);
+  const now = deps.clock();
+  return deps.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ id: string; unpaid_jpy: number }>(
+      `SELECT r.id, r.unpaid_jpy FROM nonpayment_registrations r JOIN subscriptions s ON s.id = r.subscription_id
+       WHERE s.application_id = $1 AND r.paid_at IS NULL FOR UPDATE OF r`,
+      [application.id],
+    );
+    const registration = rows[0];
+    if (!registration)
+      throw new AppError("not_found", `Application ${input.reference} has no unpaid balance on record`);
+    const owed = Number(registration.unpaid_jpy);
+    if (input.paidJpy < owed) {
+      throw AppError.validation([
+        { field: "paidJpy", reason: `must cover the unpaid balance of ¥${owed.toLocaleString("en-US")}` },
+      ]);
+    }
+    await tx.query("UPDATE nonpayment_registrations SET paid_at = $2 WHERE id = $1", [registration.id, now]);
+    await enqueueJob(tx, EXCHANGE_SYNC_JOB, { registrationId: registration.id });
+    await appendAuditEntry(tx, {
+      actor: `staff:${input.staffId}`,
+      action: "subscription.nonpayment_settled",
+      subject: application.reference,
+      data: { registrationId: registration.id, paidJpy: input.paidJpy },
+    });
+    return { registrationId: registration.id, paidAt: now.toISOString() };
+  });
+}
+
+/**
+ * Brings the exchange in line with our record: registers an unpaid registration not yet registered,
+ * withdraws a paid one still registered. Runs at least once; each step is keyed (our registration id,
+ * the exchange's ref), so a repeat changes nothing.
+ */
+export function syncNonpaymentExchangeJob(deps: { db: Database; keys: KeyManagement; exchange: NonpaymentExchange }) {
+  return async (payload: { registrationId: string }) => {
+    const { rows } = await deps.db.query<{
+      id: string;
+      application_id: string;
+      unpaid_jpy: number;
+      exchange_ref: string | null;
+      paid_at: Date | null;
+      removed_at: Date | null;
+    }>(
+      `SELECT r.id, s.application_id, r.unpaid_jpy, r.exchange_ref, r.paid_at, r.removed_at
+       FROM nonpayment_registrations r JOIN subscriptions s ON s.id = r.subscription_id WHERE r.id = $1`,
+      [payload.registrationId],
+    );
+    const r = rows[0];
+    if (!r || r.removed_at) return;
+    const application = await findApplicationById(deps.db, r.application_id);
+    if (!application) return;
+    if (!r.paid_at && !r.exchange_ref) {
+      const { particulars } = await loadApplicantDetails(deps.keys, application);
+      if (!particulars) throw new Error(`application ${application.reference} has no particulars to register`);
+      const { ref } = await deps.exchange.register(r.id, creditIdentity(particulars), {
+        amountJpy: Number(r.unpaid_jpy),
+      });
+      await deps.db.transaction(async (tx) => {
+        // Paid while we were registering: withdraw what was just registered, in another run.
+        const after = await tx.query<{ paid_at: Date | null }>(
+          "UPDATE nonpayment_registrations SET exchange_ref = $2, removed_at = NULL WHERE id = $1 RETURNING paid_at",
+          [r.id, ref],
+        );
+        if (after.rows[0]?.paid_at) await enqueueJob(tx, EXCHANGE_SYNC_JOB, { registrationId: r.id });
+        await appendAuditEntry(tx, {
+          actor: "system",
+          action: "credit.exchange_registered",
+          subject: application.reference,
+          data: { exchange: deps.exchange.name, registrationId: r.id, ref },
+        });
+      });
+    } else if (r.paid_at) {
+      if (r.exchange_ref) await deps.exchange.remove(r.exchange_ref);
+      await deps.db.transaction(async (tx) => {
+        await tx.query("UPDATE nonpayment_registrations SET removed_at = now() WHERE id = $1", [r.id]);
+        await appendAuditEntry(tx, {
+          actor: "system",
+          action: "credit.exchange_removed",
+          subject: application.reference,
+          data: { exchange: deps.exchange.name, registrationId: r.id, ref: r.exchange_ref },
+        });
+      });
+    }
+  };
+}

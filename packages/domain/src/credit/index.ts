@@ -1,0 +1,3 @@
+export * from "./assess-credit.ts";
+export * from "./credit-policy.ts";
+export * from "./credit-texts.ts";
