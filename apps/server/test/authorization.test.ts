@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allRoutes } from "../src/http/app.ts";
 import { type StaffRole, staffRoles } from "../src/staff/permissions.ts";
-import { draftApplication, somebody } from "./support/journey.ts";
+import { activeLine, draftApplication, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -38,6 +38,8 @@ const expected: Record<string, readonly StaffRole[]> = {
   recordShipmentEvent: ["clerk", "admin"],
   getInventory: admin,
   importInventory: admin,
+  terminateForNonpayment: admin,
+  settleNonpayment: admin,
 };
 
 type Call = { method: string; path: string; body?: unknown };
@@ -159,6 +161,20 @@ async function example(operationId: string, client: StaffClient): Promise<Call> 
         path: "/v1/staff/inventory/import",
         body: { kind: "msisdn", csv: `msisdn\n0709${String(++unique).padStart(7, "0")}\n` },
       };
+    case "terminateForNonpayment": {
+      const line = await activeLine(server, somebody());
+      return {
+        method: "POST",
+        path: `/v1/staff/applications/${line.reference}/nonpayment-termination`,
+        body: { unpaidJpy: 3300 },
+      };
+    }
+    case "settleNonpayment": {
+      const line = await activeLine(server, somebody());
+      const path = `/v1/staff/applications/${line.reference}/nonpayment-termination`;
+      await clients.admin.api("POST", path, { body: { unpaidJpy: 3300 } });
+      return { method: "POST", path: `${path}/settlement`, body: { paidJpy: 3300 } };
+    }
     default:
       throw new Error(`no example request for ${operationId}: add it to the table`);
   }

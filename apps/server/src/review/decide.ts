@@ -179,7 +179,7 @@ async function failedChecks(tx: Queryable, application: ApplicationRow): Promise
  */
 async function creditRefused(tx: Queryable, application: ApplicationRow): Promise<boolean> {
   const latest = await latestCreditAssessment(tx, null, application.id);
-  if (!latest || !latest.consentGiven) {
+  if (!latest?.consentGiven) {
     throw new AppError(
       "credit_assessment_needed",
       "The applicant has not consented to the credit check, so their credit was not assessed: wait for the consent, or reject",

@@ -46,7 +46,7 @@ export const creditReasonStaffTexts: Readonly<Record<CreditReasonCode, { ja: str
     en: "Bills are paid by bank direct debit (slips until the debit starts).",
   },
   stay_shorter_than_term: {
-    ja: "在留期間の残りが {remainingStayDays} 日で、最低利用期間 {minimumTermDays} 日より短い。",
+    ja: "在留期間の残りが {remainingStayDays} 日で、最低利用期間の {minimumTermDays} 日より短くなっています。",
     en: "{remainingStayDays} days of stay are left, less than the minimum term of {minimumTermDays} days.",
   },
   stay_ending_soon: {
