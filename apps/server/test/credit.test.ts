@@ -2,10 +2,7 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { findApplicationByReference } from "../src/applications/application-row.ts";
-import { cipherFor } from "../src/applications/load-application-data.ts";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
-import { creditHistoryForExport } from "../src/credit/assess-application-credit.ts";
 import type { CreditIdentity, localNonpaymentExchange, NonpaymentExchange } from "../src/credit/nonpayment-exchange.ts";
 import { testPaymentMethods } from "../src/credit/payment-method-check.ts";
 import {
@@ -212,22 +209,37 @@ describe("the credit assessment of a postpaid application", () => {
     // Staff see the count (not the carrier or amount); the sealed answer keeps both for the record.
     const credit = await caseCredit(reference);
     expect(credit.assessment.reasons[0]?.message).toBe("他の事業者が登録した不払い情報が 1 件あります。");
-    const application = await findApplicationByReference(server.services.db, reference);
-    if (!application) throw new Error("no application");
-    const exported = await creditHistoryForExport(
-      server.services.db,
-      await cipherFor(server.services.keys, application),
-      application.id,
-    );
+    // The applicant's own data export holds the query and its answer (their data, not an explanation).
+    const download = await fetch(`${server.url}/v1/applications/${reference}/data-export`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(download.headers.get("content-disposition")).toBe(`attachment; filename="jitsumei-${reference}.json"`);
+    const whole = (await download.json()) as {
+      credit: { consents: unknown[]; assessments: unknown[] };
+      particulars: { name: { family: string } };
+      evidence: { kind: string; content: { lines?: string[] } }[];
+      history: { event: string }[];
+    };
+    expect(whole.particulars.name.family).toBe(particularsOf(person).name.family);
+    expect(whole.evidence[0]?.content.lines?.[0]).toMatch(/^P</);
+    expect(whole.history.map((e) => e.event)).toEqual(["submit", "checks_failed"]);
+    const exported = whole.credit;
     expect(exported.consents).toHaveLength(1);
     expect(exported.assessments[0]).toMatchObject({
       outcome: "reject",
       queries: { exchange: { records: [{ carrier: "other-mobile", amountJpy: 12345 }] } },
     });
-    const plain = await server.services.db.query("SELECT * FROM credit_assessments WHERE application_id = $1", [
-      application.id,
-    ]);
+    const plain = await server.services.db.query(
+      "SELECT c.* FROM credit_assessments c JOIN applications a ON a.id = c.application_id WHERE a.reference = $1",
+      [reference],
+    );
     expect(JSON.stringify(plain.rows)).not.toMatch(/other-mobile|12345/);
+    expect(await auditActions(reference)).toContain("credit.assessed");
+    const exportAudited = await server.services.db.query(
+      "SELECT 1 FROM audit_entries WHERE subject = $1 AND action = 'application.data_exported'",
+      [reference],
+    );
+    expect(exportAudited.rows).toHaveLength(1);
   });
 
   it("asks nothing without consent, sends the case to review, and assesses at once when the applicant consents", async () => {

@@ -26,6 +26,7 @@ import { issuanceRoutes } from "./routes/issuance-routes.ts";
 import { opsRoutes } from "./routes/ops-routes.ts";
 import { paymentRoutes } from "./routes/payment-routes.ts";
 import { planRoutes } from "./routes/plan-routes.ts";
+import { privacyRoutes } from "./routes/privacy-routes.ts";
 import { reviewRoutes } from "./routes/review-routes.ts";
 import { staffRoutes } from "./routes/staff-routes.ts";
 import { webhookRoutes } from "./routes/webhook-routes.ts";
@@ -38,6 +39,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...contractRoutes,
   ...paymentRoutes,
   ...creditRoutes,
+  ...privacyRoutes,
   ...inventoryRoutes,
   ...staffRoutes,
   ...reviewRoutes,

@@ -1,0 +1,121 @@
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import { listDocuments } from "../contracts/contract-documents.ts";
+import { creditHistoryForExport } from "../credit/assess-application-credit.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Database } from "../db/database.ts";
+import { toBuffer } from "../db/database.ts";
+import { listPayments } from "../payments/payment-rows.ts";
+import type { ApplicationRow } from "./application-row.ts";
+import { loadApplicantDetails, type StoredEvidence } from "./load-application-data.ts";
+
+/**
+ * Everything held about the applicant through this application, machine-readable (個人情報保護法
+ * 第33条, disclosure on request): particulars and contact, every piece of evidence as stored, the
+ * history, every check, the credit assessments with what the non-payment exchange answered, payments,
+ * documents and the line. The export itself is audited. What other people did (staff notes, other
+ * applications) is not the applicant's data and is not included.
+ */
+export async function exportApplicantData(
+  deps: { db: Database; keys: KeyManagement; clock: () => Date },
+  application: ApplicationRow,
+) {
+  const { cipher, contact, particulars } = await loadApplicantDetails(deps.keys, application);
+  const evidence = await deps.db.query<{ id: string; kind: string; content_enc: unknown; created_at: Date }>(
+    "SELECT id, kind, content_enc, created_at FROM evidence WHERE application_id = $1 ORDER BY created_at, id",
+    [application.id],
+  );
+  const events = await deps.db.query<{
+    version: number;
+    event: string;
+    from_state: string;
+    to_state: string;
+    actor_kind: string;
+    created_at: Date;
+  }>(
+    "SELECT version, event, from_state, to_state, actor_kind, created_at FROM application_events WHERE application_id = $1 ORDER BY version",
+    [application.id],
+  );
+  const checks = await deps.db.query<{ run: number; code: string; status: string; params: unknown; created_at: Date }>(
+    "SELECT run, code, status, params, created_at FROM check_results WHERE application_id = $1 ORDER BY run, id",
+    [application.id],
+  );
+  const lines = await deps.db.query<{
+    msisdn: string;
+    iccid: string;
+    form_factor: string;
+    status: string;
+    started_at: Date;
+    ended_at: Date | null;
+  }>("SELECT msisdn, iccid, form_factor, status, started_at, ended_at FROM subscriptions WHERE application_id = $1", [
+    application.id,
+  ]);
+  const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+  const exportedAt = deps.clock();
+  const data = {
+    format: "jitsumei-applicant-data/1",
+    exportedAt: exportedAt.toISOString(),
+    application: {
+      reference: application.reference,
+      state: application.state,
+      planId: application.planId,
+      language: application.language,
+      channel: application.channel,
+      formFactor: application.formFactor,
+      submittedAt: iso(application.submittedAt),
+    },
+    contact,
+    particulars,
+    evidence: evidence.rows.map((e) => ({
+      kind: e.kind,
+      at: iso(e.created_at),
+      content: cipher.decryptJson<StoredEvidence>(`evidence:${e.kind}`, toBuffer(e.content_enc)),
+    })),
+    history: events.rows.map((e) => ({
+      version: e.version,
+      event: e.event,
+      from: e.from_state,
+      to: e.to_state,
+      by: e.actor_kind,
+      at: iso(e.created_at),
+    })),
+    checks: checks.rows.map((c) => ({
+      run: c.run,
+      code: c.code,
+      status: c.status,
+      params: c.params,
+      at: iso(c.created_at),
+    })),
+    credit: await creditHistoryForExport(deps.db, cipher, application.id),
+    payments: (await listPayments(deps.db, application.id)).map((p) => ({
+      kind: p.kind,
+      amountJpy: p.amountJpy,
+      method: p.method,
+      status: p.status,
+      refundedJpy: p.refundedJpy,
+      at: iso(p.createdAt),
+    })),
+    documents: (await listDocuments(deps.db, application.id)).map((d) => ({
+      kind: d.kind,
+      documentNumber: d.documentNumber,
+      sha256: d.sha256,
+      at: d.createdAt,
+    })),
+    lines: lines.rows.map((l) => ({
+      msisdn: l.msisdn,
+      iccid: l.iccid,
+      formFactor: l.form_factor,
+      status: l.status,
+      startedAt: iso(l.started_at),
+      endedAt: iso(l.ended_at),
+    })),
+  };
+  await deps.db.transaction((tx) =>
+    appendAuditEntry(tx, {
+      actor: "applicant",
+      action: "application.data_exported",
+      subject: application.reference,
+      data: {},
+    }),
+  );
+  return data;
+}
