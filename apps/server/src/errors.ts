@@ -22,6 +22,8 @@ export const errorCodes = {
   payment_timeout: { status: 504, title: "The payment service did not answer in time" },
   payment_signature_invalid: { status: 401, title: "The notification's signature is not valid" },
   credit_not_applicable: { status: 409, title: "Only a postpaid application has a credit assessment" },
+  consent_required: { status: 409, title: "Consent to the credit check comes first" },
+  credit_policy_missing: { status: 503, title: "No credit policy is in force: postpaid applications wait" },
   consent_text_outdated: { status: 409, title: "The consent text was replaced: read the current one" },
   payment_method_refused: { status: 422, title: "The payment method could not be confirmed" },
   credit_assessment_needed: { status: 409, title: "The credit assessment has not been made" },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { type Config, loadConfig } from "./config/config.ts";
 import { contractSealer } from "./contracts/contract-signer.ts";
 import { loadOperator } from "./contracts/operator.ts";
+import { REASSESS_CREDIT_JOB, reassessCreditJob } from "./credit/assess-application-credit.ts";
 import { loadCreditPolicies } from "./credit/credit-policies.ts";
 import { EXCHANGE_SYNC_JOB, syncNonpaymentExchangeJob } from "./credit/nonpayment.ts";
 import { localNonpaymentExchange } from "./credit/nonpayment-exchange.ts";
@@ -102,6 +103,7 @@ export async function startServer(
       [RELEASE_ESIM_JOB]: releaseEsimJob({ db, keys, smdp, mailFrom: config.mail.from }),
       [CANCEL_ESIM_ORDER_JOB]: cancelEsimOrderJob({ db, smdp }),
       [EXCHANGE_SYNC_JOB]: syncNonpaymentExchangeJob({ db, keys, exchange: credit.exchange }),
+      [REASSESS_CREDIT_JOB]: reassessCreditJob({ db, keys, clock, credit }),
     },
     {
       pollMs: 1000,

@@ -56,6 +56,7 @@ const identityOf = (p: Person): CreditIdentity => {
 
 async function postpaid(person: Person, options: { consent?: boolean; card?: boolean } = {}) {
   const { reference, token } = await draftApplication(server, "postpaid-voice", person, { address });
+  if (options.consent !== false) await consentToCredit(server, reference, token);
   if (options.card !== false) {
     const method = await server.api("PUT", `/v1/applications/${reference}/payment-method`, {
       token,
@@ -63,7 +64,6 @@ async function postpaid(person: Person, options: { consent?: boolean; card?: boo
     });
     expect(method).toMatchObject({ status: 200, body: { type: "card", status: "verified" } });
   }
-  if (options.consent !== false) await consentToCredit(server, reference, token);
   return { reference, token };
 }
 
@@ -88,6 +88,22 @@ async function approve(reference: string) {
   return reviewer.api("POST", `/v1/staff/applications/${reference}/events`, { body: { type: "approve" } });
 }
 
+/**
+ * Runs the queued jobs until none is pending or running. The server's own worker may hold one (a
+ * route kicks it), and on PostgreSQL a drain skips a job another worker has locked, so wait for both.
+ */
+async function jobsSettled(): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    await server.services.jobs.drain();
+    const { rows } = await server.services.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM jobs WHERE status = 'pending' AND (run_at <= now() OR attempts > 0)",
+    );
+    if (Number(rows[0]?.n) === 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("jobs did not settle in 5 s");
+}
+
 async function auditActions(reference: string): Promise<string[]> {
   const { rows } = await server.services.db.query<{ action: string }>(
     "SELECT action FROM audit_entries WHERE subject = $1 AND action LIKE 'credit.%' ORDER BY seq",
@@ -97,7 +113,7 @@ async function auditActions(reference: string): Promise<string[]> {
 }
 
 describe("the credit assessment of a postpaid application", () => {
-  it("approves a clean resident paying by card with no deposit; the contract goes straight to issuance", async () => {
+  it("approves a clean resident paying by card, and the contract asks no deposit", async () => {
     const { reference, token } = await postpaid(somebody());
     const before = queries;
     const submitted = await submit(reference, token);
@@ -116,8 +132,8 @@ describe("the credit assessment of a postpaid application", () => {
 
     // Consent, the payment check, the query (with the answer's hash) and the outcome, in the chain.
     expect(await auditActions(reference)).toEqual([
-      "credit.payment_method_checked",
       "credit.consent_given",
+      "credit.payment_method_checked",
       "credit.exchange_queried",
       "credit.assessed",
     ]);
@@ -162,11 +178,11 @@ describe("the credit assessment of a postpaid application", () => {
       token,
       body: { kind: "selfie", image: readFileSync(join(faces, "synthetic-face-a.jpg")).toString("base64") },
     });
+    await consentToCredit(server, reference, token);
     await server.api("PUT", `/v1/applications/${reference}/payment-method`, {
       token,
       body: { type: "card", cardToken: testPaymentMethods.card.ok },
     });
-    await consentToCredit(server, reference, token);
     expect((await submit(reference, token)).state).toBe("in_review");
 
     // The reviewer reads the figures (in the console's Japanese): 60 days left against a 12-month term.
@@ -286,6 +302,12 @@ describe("the credit assessment of a postpaid application", () => {
   it("refuses a declined card or an unknown account naming the field, keeps a confirmed one, and only for postpaid", async () => {
     const { reference, token } = await postpaid(somebody(), { consent: false, card: false });
     const put = (body: unknown) => server.api("PUT", `/v1/applications/${reference}/payment-method`, { token, body });
+    // The consent covers the payment check too: nothing is checked before it.
+    expect(await put({ type: "card", cardToken: testPaymentMethods.card.ok })).toMatchObject({
+      status: 409,
+      body: { code: "consent_required", field: "consent" },
+    });
+    await consentToCredit(server, reference, token);
     const bank = {
       type: "bank",
       bankCode: "0005",
@@ -345,6 +367,39 @@ describe("the credit assessment of a postpaid application", () => {
   });
 });
 
+describe("a new assessment while a person reviews", () => {
+  it("that says reject turns the reviewer's approval into a four-eyes override", async () => {
+    const person = somebody();
+    const { reference, token } = await postpaid(person);
+    expect((await submit(reference, token)).state).toBe("in_review");
+    expect((await caseCredit(reference)).assessment.outcome).toBe("approve");
+    // Meanwhile another carrier registers an unpaid bill; the applicant changes the payment method.
+    await exchange.registerElsewhere(identityOf(person), "other-mobile", 4400);
+    const changed = await server.api("PUT", `/v1/applications/${reference}/payment-method`, {
+      token,
+      body: {
+        type: "bank",
+        bankCode: "0009",
+        branchCode: "001",
+        accountType: "ordinary",
+        accountNumber: "7654321",
+        holderKana: "エリクソン アンナ",
+      },
+    });
+    expect(changed.status).toBe(200);
+    expect((await caseCredit(reference)).assessment).toMatchObject({ seq: 2, outcome: "reject" });
+    await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
+    const bare = await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, {
+      body: { type: "approve" },
+    });
+    expect(bare).toMatchObject({ status: 422, body: { field: "note" } });
+    const proposed = await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, {
+      body: { type: "approve", note: "The bill was paid last week; receipt seen." },
+    });
+    expect(proposed.body).toMatchObject({ state: "override_pending", overridePending: true });
+  });
+});
+
 describe("our own subscribers ended for non-payment", () => {
   it("are registered in the exchange, count against them with us, and are withdrawn once paid", async () => {
     const person = somebody();
@@ -353,8 +408,19 @@ describe("our own subscribers ended for non-payment", () => {
       body: { unpaidJpy: 8800 },
     });
     expect(ended).toMatchObject({ status: 201, body: { msisdn: line.msisdn } });
-    await server.services.jobs.drain();
+    // Off the network at once: the simulator no longer knows the number.
+    const network = await server.services.db.query("SELECT 1 FROM network_simulator_subscribers WHERE msisdn = $1", [
+      line.msisdn,
+    ]);
+    expect(network.rows).toHaveLength(0);
+    await jobsSettled();
     expect(await exchange.records(identityOf(person))).toMatchObject([{ carrier: "jitsumei", amountJpy: 8800 }]);
+    // The job runs at least once: a repeat registers nothing twice.
+    await server.services.db.query("INSERT INTO jobs (kind, payload) VALUES ('sync_nonpayment_exchange', $1)", [
+      JSON.stringify({ registrationId: ended.body.registrationId }),
+    ]);
+    await jobsSettled();
+    expect(await exchange.records(identityOf(person))).toHaveLength(1);
     expect(
       (
         await admin.api("POST", `/v1/staff/applications/${line.reference}/nonpayment-termination`, {
@@ -386,7 +452,7 @@ describe("our own subscribers ended for non-payment", () => {
       { body: { paidJpy: 8800 } },
     );
     expect(settled.status).toBe(200);
-    await server.services.jobs.drain();
+    await jobsSettled();
     expect(await exchange.records(identityOf(person))).toEqual([]);
 
     const { rows } = await server.services.db.query<{ action: string }>(
@@ -405,6 +471,24 @@ describe("our own subscribers ended for non-payment", () => {
     expect((await submit(third.reference, third.token)).state).toBe("in_review");
     expect((await caseCredit(third.reference)).assessment.outcome).toBe("approve");
     expect(await verifyAuditChain(server.services.db)).toMatchObject({ valid: true });
+  });
+});
+
+describe("a balance paid at once after the line ended", () => {
+  it("ends withdrawn from the exchange, whichever job runs first", async () => {
+    const person = somebody();
+    const line = await activeLine(server, person);
+    const path = `/v1/staff/applications/${line.reference}/nonpayment-termination`;
+    expect((await admin.api("POST", path, { body: { unpaidJpy: 2200 } })).status).toBe(201);
+    expect((await admin.api("POST", `${path}/settlement`, { body: { paidJpy: 2200 } })).status).toBe(200);
+    await jobsSettled();
+    expect(await exchange.records(identityOf(person))).toEqual([]);
+    const { rows } = await server.services.db.query<{ removed_at: Date | null }>(
+      `SELECT r.removed_at FROM nonpayment_registrations r JOIN subscriptions s ON s.id = r.subscription_id
+       JOIN applications a ON a.id = s.application_id WHERE a.reference = $1`,
+      [line.reference],
+    );
+    expect(rows[0]?.removed_at).not.toBeNull();
   });
 });
 

@@ -5,6 +5,7 @@ import {
   type CreditServices,
   creditCheckResult,
   gatherCreditAssessment,
+  queueReassessIfConsentArrived,
   storeCreditAssessment,
 } from "../credit/assess-application-credit.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
@@ -155,7 +156,10 @@ export async function submitApplication(
       },
       async (locked) => {
         await storeCheckResults(tx, locked, results);
-        if (credit) await storeCreditAssessment(tx, cipher, locked, credit, "system", deps.clock());
+        if (credit) {
+          await storeCreditAssessment(tx, cipher, locked, credit, "system", deps.clock());
+          if (!credit.consentId) await queueReassessIfConsentArrived(tx, locked.id);
+        }
         if (correction) {
           await tx.query("UPDATE correction_requests SET answered_at = now() WHERE id = $1", [correction.id]);
           await tx.query(

@@ -1,4 +1,10 @@
-import { assessCredit, creditInputsSchema, creditPolicyInForce, explainCreditReasonToStaff } from "@jitsumei/domain";
+import {
+  assessCredit,
+  creditInputsSchema,
+  creditPolicyInForce,
+  explainCreditReasonToStaff,
+  todayInJapan,
+} from "@jitsumei/domain";
 import { loadCreditPolicies } from "../credit/credit-policies.ts";
 import { dateOption, EXIT, type Io, loadConfig, parseOptions, UsageError } from "./main.ts";
 
@@ -9,7 +15,7 @@ import { dateOption, EXIT, type Io, loadConfig, parseOptions, UsageError } from 
  */
 export async function creditAssessCommand(args: string[], io: Io): Promise<number> {
   const o = parseOptions(args, { at: { type: "string" }, lang: { type: "string" } });
-  const at = o.at ?? new Date().toISOString().slice(0, 10);
+  const at = o.at ?? todayInJapan();
   dateOption("at", at);
   const lang = o.lang ?? "en";
   if (lang !== "en" && lang !== "ja") throw new UsageError("--lang must be en or ja");

@@ -13,7 +13,7 @@ import {
   type Particulars,
   todayInJapan,
 } from "@jitsumei/domain";
-import type { ApplicationRow } from "../applications/application-row.ts";
+import { type ApplicationRow, findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import { canonicalJson } from "../crypto/canonical-json.ts";
@@ -21,6 +21,8 @@ import type { ApplicationCipher } from "../crypto/envelope.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { enqueueJob } from "../jobs/jobs.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import { creditPolicyAt, type LoadedCreditPolicy } from "./credit-policies.ts";
 import type { CreditIdentity, ExchangeRecord, NonpaymentExchange } from "./nonpayment-exchange.ts";
@@ -176,16 +178,56 @@ export async function storeCreditAssessment(
 
 /**
  * A new assessment after submission, when the applicant consents or changes the payment method while
- * a person is deciding: it informs the reviewer; the decision stays theirs.
+ * a person is deciding: it informs the reviewer; the decision stays theirs. Stored only if the
+ * application is still in review when the answer is in (a decision taken meanwhile stands).
  */
-export async function reassessCredit(deps: Deps, application: ApplicationRow): Promise<void> {
+export async function reassessCredit(deps: Deps, application: ApplicationRow): Promise<boolean> {
   const { particulars, cipher } = await loadApplicantDetails(deps.keys, application);
-  if (!particulars) return;
+  if (!particulars) return false;
   const gathered = await gatherCreditAssessment(deps, application, particulars);
-  await deps.db.transaction(async (tx) => {
-    await tx.query("SELECT 1 FROM applications WHERE id = $1 FOR UPDATE", [application.id]);
+  return deps.db.transaction(async (tx) => {
+    const locked = await tx.query<{ state: string }>("SELECT state FROM applications WHERE id = $1 FOR UPDATE", [
+      application.id,
+    ]);
+    if (locked.rows[0]?.state !== "in_review") return false;
     await storeCreditAssessment(tx, cipher, application, gathered, "system", deps.clock());
+    return true;
   });
+}
+
+export const REASSESS_CREDIT_JOB = "reassess_credit";
+
+/**
+ * After consent or a new payment method: assesses again at once if a person is reviewing the case.
+ * When the exchange cannot answer now, a job tries again; the consent or method is kept either way.
+ */
+export async function reassessIfInReview(deps: Deps & { jobs?: { kick(): void } }, applicationId: string) {
+  const fresh = await findApplicationById(deps.db, applicationId);
+  if (fresh?.state !== "in_review") return false;
+  try {
+    return await reassessCredit(deps, fresh);
+  } catch (error) {
+    await deps.db.transaction((tx) => enqueueJob(tx, REASSESS_CREDIT_JOB, { applicationId }));
+    deps.jobs?.kick();
+    if (error instanceof AppError) throw error;
+    return false;
+  }
+}
+
+/**
+ * A submission that found no consent, committing after a consent that came meanwhile: the consent
+ * route saw the draft and did not assess, so a job does, after this commit.
+ */
+export async function queueReassessIfConsentArrived(tx: Queryable, applicationId: string): Promise<void> {
+  const { rows } = await tx.query("SELECT 1 FROM credit_consents WHERE application_id = $1 LIMIT 1", [applicationId]);
+  if (rows.length > 0) await enqueueJob(tx, REASSESS_CREDIT_JOB, { applicationId });
+}
+
+export function reassessCreditJob(deps: Deps) {
+  return async (payload: { applicationId: string }) => {
+    const application = await findApplicationById(deps.db, payload.applicationId);
+    if (application?.state === "in_review") await reassessCredit(deps, application);
+  };
 }
 
 export type StoredAssessment = {
@@ -237,7 +279,32 @@ export async function creditHistoryForExport(db: Queryable, cipher: ApplicationC
     "SELECT text_version, text_sha256, language, given_at FROM credit_consents WHERE application_id = $1 ORDER BY given_at",
     [applicationId],
   );
+  const method = await db.query<{ type: string; display: string; details_enc: unknown; checked_at: Date }>(
+    "SELECT type, display, details_enc, checked_at FROM payment_methods WHERE application_id = $1",
+    [applicationId],
+  );
+  const registrations = await db.query<Record<string, unknown>>(
+    `SELECT r.unpaid_jpy, r.registered_at, r.exchange_ref, r.paid_at, r.removed_at
+     FROM nonpayment_registrations r JOIN subscriptions s ON s.id = r.subscription_id WHERE s.application_id = $1`,
+    [applicationId],
+  );
+  const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
   return {
+    paymentMethod:
+      method.rows.map((m) => ({
+        type: m.type,
+        display: m.display,
+        checkedAt: iso(m.checked_at),
+        details: cipher.decryptJson<unknown>("payment_method", toBuffer(m.details_enc)),
+      }))[0] ?? null,
+    // What we registered about this line in the carriers' exchange, and when it was withdrawn.
+    nonpaymentRegistrations: registrations.rows.map((r) => ({
+      unpaidJpy: Number(r.unpaid_jpy),
+      registeredAt: iso(r.registered_at),
+      exchangeRef: r.exchange_ref,
+      paidAt: iso(r.paid_at),
+      withdrawnAt: iso(r.removed_at),
+    })),
     consents: consents.rows.map((c) => ({
       textVersion: c.text_version,
       textSha256: c.text_sha256,

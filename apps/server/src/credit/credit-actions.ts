@@ -12,12 +12,12 @@ import {
   latestConsent,
   latestCreditAssessment,
   paymentMethodOf,
-  reassessCredit,
+  reassessIfInReview,
 } from "./assess-application-credit.ts";
 import { creditPolicyAt } from "./credit-policies.ts";
 import type { BankAccount } from "./payment-method-check.ts";
 
-type Deps = { db: Database; keys: KeyManagement; clock: () => Date; credit: CreditServices };
+type Deps = { db: Database; keys: KeyManagement; clock: () => Date; credit: CreditServices; jobs?: { kick(): void } };
 
 export type PaymentMethodInput = { type: "card"; cardToken: string } | ({ type: "bank" } & BankAccount);
 
@@ -80,8 +80,8 @@ export async function recordCreditConsent(
       data: { textVersion: input.textVersion, language },
     });
   });
-  const reassessed = application.state === "in_review";
-  if (reassessed) await reassessCredit(deps, application);
+  // The state as it is now (a submission may have committed meanwhile), not as the request found it.
+  const reassessed = await reassessIfInReview(deps, application.id);
   return { textVersion: input.textVersion, givenAt: givenAt.toISOString(), reassessed };
 }
 
@@ -91,6 +91,14 @@ export async function recordCreditConsent(
  */
 export async function setPaymentMethod(deps: Deps, application: ApplicationRow, input: PaymentMethodInput) {
   await requireCreditStep(deps.db, application);
+  // The consent covers checking the payment method too: nothing is asked before it.
+  const policy = creditPolicyAt(deps.credit.policies, deps.clock());
+  const consent = await latestConsent(deps.db, application.id);
+  if (consent?.textVersion !== policy.consentTextVersion) {
+    throw new AppError("consent_required", "Consent to the credit check before the payment method is checked", {
+      errors: [{ field: "consent", reason: "must be given first (POST …/credit/consent)" }],
+    });
+  }
   const port = deps.credit.paymentMethods;
   const result =
     input.type === "card"
@@ -133,7 +141,7 @@ export async function setPaymentMethod(deps: Deps, application: ApplicationRow, 
     );
     await appendAuditEntry(tx, audit);
   });
-  if (application.state === "in_review") await reassessCredit(deps, application);
+  await reassessIfInReview(deps, application.id);
   return { type: input.type, status: "verified" as const, display: result.display };
 }
 

@@ -1,8 +1,15 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type CreditPolicy, creditPolicyInForce, creditPolicySchema, todayInJapan } from "@jitsumei/domain";
+import {
+  type CreditPolicy,
+  creditConsent,
+  creditPolicyInForce,
+  creditPolicySchema,
+  todayInJapan,
+} from "@jitsumei/domain";
 import { canonicalJson } from "../crypto/canonical-json.ts";
+import { AppError } from "../errors.ts";
 import { PolicyLoadError } from "../policy/load-policies.ts";
 
 export type LoadedCreditPolicy = CreditPolicy & { file: string; contentHash: string };
@@ -10,7 +17,9 @@ export type LoadedCreditPolicy = CreditPolicy & { file: string; contentHash: str
 /**
  * The credit policies: `credit/*.json` in each policy folder. An operator's folder that has a
  * `credit/` of its own replaces the shipped credit policies as a whole (credit rules are the
- * operator's business, not the law's). Within the set in use no two may be in force on one day.
+ * operator's business, not the law's). Within the set in use exactly one is in force on every day
+ * from the first one's start: no overlap, no gap, the last one open-ended. Each must ask for the
+ * consent text this version of Jitsumei shows.
  */
 export function loadCreditPolicies(policyDirs: readonly string[]): LoadedCreditPolicy[] {
   const dirs = policyDirs.map((d) => join(d, "credit")).filter((d) => existsSync(d));
@@ -31,6 +40,21 @@ export function loadCreditPolicies(policyDirs: readonly string[]): LoadedCreditP
         `overlaps ${before.file} (in force until ${before.effectiveUntil ?? "open"})`,
       );
     }
+    if (dayAfter(before.effectiveUntil) !== after.effectiveFrom) {
+      throw new PolicyLoadError(
+        after.file,
+        "effectiveFrom",
+        `leaves a gap after ${before.file} (in force until ${before.effectiveUntil}): no credit policy would decide in between`,
+      );
+    }
+  }
+  const last = policies.at(-1);
+  if (last && last.effectiveUntil !== null) {
+    throw new PolicyLoadError(
+      last.file,
+      "effectiveUntil",
+      "the newest credit policy must stay in force (null) until another follows it",
+    );
   }
   return policies;
 }
@@ -47,6 +71,13 @@ function loadFile(path: string, name: string): LoadedCreditPolicy {
     const issue = parsed.error.issues[0];
     throw new PolicyLoadError(name, issue?.path.join(".") ?? "", issue?.message ?? "invalid");
   }
+  if (parsed.data.consentTextVersion !== creditConsent.version) {
+    throw new PolicyLoadError(
+      name,
+      "consentTextVersion",
+      `must be ${creditConsent.version}, the consent text this version of Jitsumei shows`,
+    );
+  }
   const contentHash = createHash("sha256").update(canonicalJson(parsed.data)).digest("hex");
   return { ...parsed.data, file: name, contentHash };
 }
@@ -55,13 +86,12 @@ function loadFile(path: string, name: string): LoadedCreditPolicy {
 export function creditPolicyAt(policies: readonly LoadedCreditPolicy[], now: Date): LoadedCreditPolicy {
   const day = todayInJapan(now);
   const policy = creditPolicyInForce(policies, day);
-  if (!policy) throw new NoCreditPolicyError(day);
+  if (!policy) throw new AppError("credit_policy_missing", `No credit policy is in force on ${day}`, { day });
   return policy;
 }
 
-export class NoCreditPolicyError extends Error {
-  constructor(readonly day: string) {
-    super(`no credit policy is in force on ${day}`);
-    this.name = "NoCreditPolicyError";
-  }
+function dayAfter(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
 }

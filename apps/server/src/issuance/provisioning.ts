@@ -16,6 +16,8 @@ export type Provisioning = {
    * connection would wait for this one); an adapter to a real network ignores it.
    */
   activate(request: ProvisioningRequest, tx: Queryable): Promise<{ networkRef: string }>;
+  /** Takes a line off the network (terminated): the number and the SIM stop working. Repeating it changes nothing. */
+  deactivate(line: { networkRef: string; msisdn: string }, tx: Queryable): Promise<void>;
 };
 
 export function localNetworkSimulator(): Provisioning {
@@ -33,6 +35,9 @@ export function localNetworkSimulator(): Provisioning {
       const ref = rows[0]?.network_ref;
       if (!ref) throw new Error("the network simulator returned no reference");
       return { networkRef: ref };
+    },
+    async deactivate(line, db) {
+      await db.query("DELETE FROM network_simulator_subscribers WHERE network_ref = $1", [line.networkRef]);
     },
   };
 }

@@ -55,7 +55,7 @@ const table: Row[] = [
     "the harshest outcome wins; every reason is listed",
     { unpaidRecords: 2, paymentMethod: "none", remainingStayDays: 100 },
     "reject",
-    0,
+    20000,
     ["unpaid_elsewhere", "payment_method_none", "stay_shorter_than_term"],
   ],
 ];

@@ -18,7 +18,11 @@ export type CreditReason = {
 
 export type CreditAssessment = {
   outcome: CreditOutcome;
-  /** The deposit asked for: the largest any applying rule asks, capped. 0 unless approve_with_deposit or review. */
+  /**
+   * The deposit asked for: the largest any applying rule asks, capped (and capped again by the deposit
+   * rules' maximum when the contract's deposit is decided). Kept with review and reject, for a person
+   * who approves anyway.
+   */
   depositJpy: number;
   /** Every rule that applied, in the order of the policy. */
   reasons: CreditReason[];
@@ -42,8 +46,8 @@ export function assessCredit(input: CreditInputs, policy: CreditPolicy): CreditA
     "approve",
   );
   const largest = Math.max(0, ...reasons.map((r) => r.depositJpy));
-  const depositJpy =
-    harshest === "approve_with_deposit" || harshest === "review" ? Math.min(largest, policy.maximumDepositJpy) : 0;
+  // Kept with review and reject too: a person who approves anyway asks what the rules ask.
+  const depositJpy = harshest === "approve" ? 0 : Math.min(largest, policy.maximumDepositJpy);
   // A rule that asks for a deposit of nothing approves.
   const outcome = harshest === "approve_with_deposit" && depositJpy === 0 ? "approve" : harshest;
   return { outcome, depositJpy, reasons, policy: { id: policy.id, version: policy.version } };

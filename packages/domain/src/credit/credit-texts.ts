@@ -151,6 +151,16 @@ export const creditReasonApplicantTexts: Readonly<Record<CreditReasonCode, Trans
   },
 };
 
+/** The check's line when the assessment passed (approved, perhaps with a deposit shown with the contract). */
+export const creditCheckPassTexts: Translations = {
+  ja: "与信審査が完了しました。預託金が必要な場合は、契約書面とともにご案内します。",
+  en: "The credit check is complete. If it asks for a deposit, the amount is shown with your contract.",
+  "zh-Hans": "信用审查已完成。如需押金，将随合同一并告知金额。",
+  "zh-Hant": "信用審查已完成。如需押金，將隨合約一併告知金額。",
+  ko: "신용 심사가 완료되었습니다. 보증금이 필요한 경우 계약서와 함께 금액을 안내해 드립니다.",
+  vi: "Đã hoàn tất thẩm định tín dụng. Nếu cần đặt cọc, số tiền sẽ được ghi cùng hợp đồng của bạn.",
+};
+
 /** The outcome in one sentence, for the applicant. */
 export const creditOutcomeApplicantTexts: Readonly<Record<CreditOutcome, Translations>> = {
   approve: {
@@ -216,5 +226,6 @@ export function missingCreditTexts(): string[] {
     for (const l of languages) if (!creditOutcomeApplicantTexts[outcome]?.[l]) missing.push(`outcome ${outcome} ${l}`);
   }
   for (const l of languages) if (!creditConsent.texts[l]) missing.push(`consent ${l}`);
+  for (const l of languages) if (!creditCheckPassTexts[l]) missing.push(`check pass ${l}`);
   return missing;
 }

@@ -59,6 +59,13 @@ const table: Row[] = [
     ["billing_bank_transfer", "credit_assessment"],
   ],
   [
+    "the deposit rules asking more than the credit assessment: the larger",
+    { billingMethod: "convenience_store", creditDepositJpy: 5000 },
+    true,
+    10000,
+    ["billing_convenience_store", "credit_assessment"],
+  ],
+  [
     "capped at ¥30,000",
     { monthlyPriceJpy: 12000, stayUntil: "2025-12-31" },
     true,

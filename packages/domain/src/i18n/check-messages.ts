@@ -1,6 +1,6 @@
 import type { DocumentType } from "../application/particulars.ts";
 import type { CheckResult, CheckStatus, ExplainedCheckResult } from "../checks/check.ts";
-import { creditOutcomeApplicantTexts } from "../credit/credit-texts.ts";
+import { creditCheckPassTexts, creditOutcomeApplicantTexts } from "../credit/credit-texts.ts";
 import type { Language, Translations } from "./languages.ts";
 import { interpolate } from "./languages.ts";
 import { chipCheckMessages } from "./messages/chip-messages.ts";
@@ -250,7 +250,7 @@ export const checkMessages: CheckMessages = {
   ...fraudCheckMessages,
   // The credit assessment of a postpaid application; its reasons are explained on the credit page.
   "credit.assessment": {
-    pass: creditOutcomeApplicantTexts.approve,
+    pass: creditCheckPassTexts,
     review: creditOutcomeApplicantTexts.review,
     fail: creditOutcomeApplicantTexts.reject,
   },

@@ -82,7 +82,12 @@ export const creditRoutes = [
     responses: { 201: { description: "Ended; the exchange registration is queued" } },
     async handler({ params, body, staff }, services) {
       const result = await terminateForNonpayment(
-        { db: services.db, clock: services.clock, quarantineDays: services.config.numberQuarantineDays },
+        {
+          db: services.db,
+          clock: services.clock,
+          quarantineDays: services.config.numberQuarantineDays,
+          provisioning: services.provisioning,
+        },
         { reference: params.reference, unpaidJpy: body.unpaidJpy, staffId: signedIn(staff).id },
       );
       services.jobs.kick();
@@ -103,7 +108,12 @@ export const creditRoutes = [
     responses: { 200: { description: "Settled; the withdrawal is queued" } },
     async handler({ params, body, staff }, services) {
       const result = await settleNonpayment(
-        { db: services.db, clock: services.clock, quarantineDays: services.config.numberQuarantineDays },
+        {
+          db: services.db,
+          clock: services.clock,
+          quarantineDays: services.config.numberQuarantineDays,
+          provisioning: services.provisioning,
+        },
         { reference: params.reference, paidJpy: body.paidJpy, staffId: signedIn(staff).id },
       );
       services.jobs.kick();
