@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import { SEND_ANNOUNCEMENT_JOB, sendAnnouncementJob } from "./announcements/announcements.ts";
 import { type Config, loadConfig } from "./config/config.ts";
 import { contractSealer } from "./contracts/contract-signer.ts";
 import { loadOperator } from "./contracts/operator.ts";
@@ -104,6 +105,7 @@ export async function startServer(
       [CANCEL_ESIM_ORDER_JOB]: cancelEsimOrderJob({ db, smdp }),
       [EXCHANGE_SYNC_JOB]: syncNonpaymentExchangeJob({ db, keys, exchange: credit.exchange }),
       [REASSESS_CREDIT_JOB]: reassessCreditJob({ db, keys, clock, credit }),
+      [SEND_ANNOUNCEMENT_JOB]: sendAnnouncementJob({ db, keys, mailFrom: config.mail.from }),
     },
     {
       pollMs: 1000,

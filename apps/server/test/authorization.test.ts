@@ -40,6 +40,7 @@ const expected: Record<string, readonly StaffRole[]> = {
   importInventory: admin,
   terminateForNonpayment: admin,
   settleNonpayment: admin,
+  publishAnnouncement: ["compliance", "admin"],
 };
 
 type Call = { method: string; path: string; body?: unknown };
@@ -161,6 +162,10 @@ async function example(operationId: string, client: StaffClient): Promise<Call> 
         path: "/v1/staff/inventory/import",
         body: { kind: "msisdn", csv: `msisdn\n0709${String(++unique).padStart(7, "0")}\n` },
       };
+    case "publishAnnouncement": {
+      const t = { ja: "告知", en: "Notice", "zh-Hans": "通知", "zh-Hant": "通知", ko: "공지", vi: "Thông báo" };
+      return { method: "POST", path: "/v1/staff/announcements", body: { title: t, body: t } };
+    }
     case "terminateForNonpayment": {
       const line = await activeLine(server, somebody());
       return {

@@ -1,3 +1,4 @@
+export * from "./announcements/announcement.ts";
 export * from "./application/decide-automated-outcome.ts";
 export * from "./application/lifecycle.ts";
 export * from "./application/particulars.ts";

@@ -2,10 +2,13 @@ import {
   acceptsEvent,
   applicationStateTexts,
   type CheckStatus,
+  concerns,
   explainCheck,
   hasTag,
+  isCoveredByLaw,
   stateTags,
 } from "@jitsumei/domain";
+import { listAnnouncements } from "../announcements/announcements.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { findAssignedSim } from "../inventory/assign-sim.ts";
@@ -102,6 +105,19 @@ export async function getApplicationView(
           esimActivationCode: sim.activationCode,
         }
       : null,
+    // The newest notices that concern this application's plan, line type and language.
+    announcements: (await listAnnouncements(deps.db, application.language, { limit: 20 }))
+      .filter((a) =>
+        plan
+          ? concerns(a.target, {
+              planId: plan.id,
+              lineType: isCoveredByLaw(plan) ? "voice" : "data",
+              language: application.language,
+            })
+          : false,
+      )
+      .slice(0, 3)
+      .map((a) => ({ id: a.id, title: a.title, body: a.body, effectiveOn: a.effectiveOn, publishedAt: a.publishedAt })),
     activation: {
       locked: application.activationLockedAt !== null,
       attemptsRemaining: Math.max(0, MAX_ACTIVATION_FAILURES - application.activationFailures),

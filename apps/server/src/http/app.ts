@@ -18,6 +18,7 @@ import {
 import { buildOpenApi } from "./openapi.ts";
 import { isDatabaseUnavailable, problem, problemResult } from "./problem.ts";
 import { CursorError, type RouteResult, type RouteSpec } from "./route.ts";
+import { announcementRoutes } from "./routes/announcement-routes.ts";
 import { applicationRoutes } from "./routes/application-routes.ts";
 import { contractRoutes } from "./routes/contract-routes.ts";
 import { creditRoutes } from "./routes/credit-routes.ts";
@@ -40,6 +41,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...paymentRoutes,
   ...creditRoutes,
   ...privacyRoutes,
+  ...announcementRoutes,
   ...inventoryRoutes,
   ...staffRoutes,
   ...reviewRoutes,

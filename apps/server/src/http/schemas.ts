@@ -235,6 +235,17 @@ export const applicationViewSchema = z
         esimActivationCode: z.string().nullable(),
       })
       .nullable(),
+    announcements: z
+      .array(
+        z.object({
+          id: z.string(),
+          title: z.string(),
+          body: z.string(),
+          effectiveOn: z.string().nullable(),
+          publishedAt: z.string(),
+        }),
+      )
+      .describe("The newest notices that concern this plan and language (up to 3)"),
     activation: z.object({ locked: z.boolean(), attemptsRemaining: z.number().int() }),
     createdAt: z.string(),
     updatedAt: z.string(),

@@ -29,6 +29,8 @@ export const permissions = {
   "shipments.manage": ["clerk", "admin"],
   /** Ending a line for unpaid bills (registered in the carriers' non-payment exchange) and recording the payment. */
   "subscriptions.nonpayment": ["admin"],
+  /** Notices to subscribers (public, and mailed to the lines they concern). */
+  "announcements.publish": ["compliance", "admin"],
   /** SIM cards, numbers and eSIM profiles: counts and imports. */
   "inventory.manage": ["admin"],
   /** Staff accounts. */

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { particularsOf, somebody, td3 } from "./support/journey.ts";
+import { type StaffClient, signInAs } from "./support/staff.ts";
+import { startTestServer, type TestServer } from "./support/test-server.ts";
+
+/**
+ * Issue 8, announcements: a notice in six languages reaches exactly the subscribers it targets, in
+ * their language, shows on the public list and the status page, and is an Atom feed per language.
+ */
+
+let server: TestServer;
+let compliance: StaffClient;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  compliance = await signInAs(server, "compliance");
+});
+afterAll(async () => server?.close());
+
+const text = (prefix: string) => ({
+  ja: `${prefix} お知らせ`,
+  en: `${prefix} notice`,
+  "zh-Hans": `${prefix} 通知`,
+  "zh-Hant": `${prefix} 通知`,
+  ko: `${prefix} 공지`,
+  vi: `${prefix} thông báo`,
+});
+
+/** An active data eSIM line for a subscriber who applied in `language`. */
+async function lineIn(language: string, email: string) {
+  const person = somebody();
+  const created = await server.api("POST", "/v1/applications", {
+    body: { planId: "prepaid-data-esim", language, channel: "online", contact: { email } },
+  });
+  const reference = String(created.body.reference);
+  const token = String(created.body.accessToken);
+  await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: particularsOf(person) });
+  await server.api("POST", `/v1/applications/${reference}/evidence`, {
+    token,
+    body: { kind: "mrz", lines: td3(person) },
+  });
+  await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
+  // The code's mail is in the subscriber's language: the newest mail naming the reference with six digits.
+  await server.services.jobs.drain();
+  const outbox = await server.api("GET", "/dev/outbox?limit=200");
+  const mail = (outbox.body.items as { text: string }[]).find(
+    (m) => m.text.includes(reference) && /\b\d{6}\b/.test(m.text),
+  );
+  const code = /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1];
+  const activated = await server.api("POST", `/v1/applications/${reference}/activation`, { token, body: { code } });
+  expect(activated.status).toBe(200);
+  return { reference, token };
+}
+
+async function mailsTo(email: string): Promise<{ subject: string; text: string }[]> {
+  await server.services.jobs.drain();
+  const outbox = await server.api("GET", "/dev/outbox?limit=200");
+  return (outbox.body.items as { to: string; subject: string; text: string }[]).filter(
+    (m) =>
+      m.to === email && m.subject.startsWith("[Jitsumei] ") && /notice|お知らせ|공지|thông báo|通知/.test(m.subject),
+  );
+}
+
+describe("announcements", () => {
+  it("reach exactly the subscribers they target, in their language, and show on the site, the status page and the feed", async () => {
+    const korean = await lineIn("ko", "ko@example.test");
+    await lineIn("en", "en@example.test");
+
+    // Korean speakers on data lines only.
+    const published = await compliance.api("POST", "/v1/staff/announcements", {
+      body: {
+        title: text("Maintenance"),
+        body: text("Network maintenance on Sunday night"),
+        effectiveOn: "2026-12-06",
+        target: { lineTypes: ["data"], languages: ["ko"] },
+      },
+    });
+    expect(published.status).toBe(201);
+    // Voice lines only: none of these subscribers.
+    await compliance.api("POST", "/v1/staff/announcements", {
+      body: { title: text("Voice"), body: text("Voice plan change"), target: { lineTypes: ["voice"] } },
+    });
+
+    expect(await mailsTo("ko@example.test")).toEqual([
+      expect.objectContaining({
+        subject: "[Jitsumei] Maintenance 공지",
+        text: "Network maintenance on Sunday night 공지\n\n적용일: 2026-12-06",
+      }),
+    ]);
+    expect(await mailsTo("en@example.test")).toEqual([]);
+    // A repeated job sends nothing twice.
+    await server.services.db.query("INSERT INTO jobs (kind, payload) VALUES ('send_announcement', $1)", [
+      JSON.stringify({ announcementId: published.body.id }),
+    ]);
+    expect(await mailsTo("ko@example.test")).toHaveLength(1);
+
+    // Public, in the language asked for.
+    const list = await server.api("GET", "/v1/announcements?lang=vi");
+    expect((list.body.items as { title: string }[]).map((a) => a.title)).toEqual([
+      "Voice thông báo",
+      "Maintenance thông báo",
+    ]);
+    expect((await server.api("GET", "/v1/announcements?lang=xx")).body).toMatchObject({ status: 422, field: "lang" });
+
+    // The Korean subscriber's status page shows the notice that concerns them, not the voice one.
+    const status = await server.api("GET", `/v1/applications/${korean.reference}`, { token: korean.token });
+    expect((status.body.announcements as { title: string }[]).map((a) => a.title)).toEqual(["Maintenance 공지"]);
+
+    // The Atom feed, per language.
+    const feed = await fetch(`${server.url}/announcements.atom?lang=zh-Hant`);
+    expect(feed.headers.get("content-type")).toBe("application/atom+xml; charset=utf-8");
+    const xml = await feed.text();
+    expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
+    expect(xml).toContain("<title>Jitsumei 公告</title>");
+    expect(xml.match(/<entry>/g)).toHaveLength(2);
+    expect(xml).toContain(`<id>urn:uuid:${String(published.body.id)}</id>`);
+    expect(xml).toContain("Maintenance 通知");
+  });
+
+  it("must be written in every language, naming the one missing, and only staff who may publish do", async () => {
+    const { vi: _vi, ...noVietnamese } = text("Partial");
+    const refused = await compliance.api("POST", "/v1/staff/announcements", {
+      body: { title: noVietnamese, body: text("Partial") },
+    });
+    expect(refused).toMatchObject({ status: 422, body: { code: "validation_failed", field: "title.vi" } });
+    const reviewer = await signInAs(server, "reviewer");
+    expect(
+      (await reviewer.api("POST", "/v1/staff/announcements", { body: { title: text("x"), body: text("x") } })).status,
+    ).toBe(403);
+  });
+});
