@@ -1,5 +1,4 @@
-import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import {
   type CreditPolicy,
@@ -8,9 +7,8 @@ import {
   creditPolicySchema,
   todayInJapan,
 } from "@jitsumei/domain";
-import { canonicalJson } from "../crypto/canonical-json.ts";
 import { AppError } from "../errors.ts";
-import { PolicyLoadError } from "../policy/load-policies.ts";
+import { PolicyLoadError, readPolicyFile } from "../policy/load-policies.ts";
 
 export type LoadedCreditPolicy = CreditPolicy & { file: string; contentHash: string };
 
@@ -60,26 +58,15 @@ export function loadCreditPolicies(policyDirs: readonly string[]): LoadedCreditP
 }
 
 function loadFile(path: string, name: string): LoadedCreditPolicy {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, "utf8"));
-  } catch (error) {
-    throw new PolicyLoadError(name, "", `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const parsed = creditPolicySchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new PolicyLoadError(name, issue?.path.join(".") ?? "", issue?.message ?? "invalid");
-  }
-  if (parsed.data.consentTextVersion !== creditConsent.version) {
+  const policy = readPolicyFile(path, name, creditPolicySchema);
+  if (policy.consentTextVersion !== creditConsent.version) {
     throw new PolicyLoadError(
       name,
       "consentTextVersion",
       `must be ${creditConsent.version}, the consent text this version of Jitsumei shows`,
     );
   }
-  const contentHash = createHash("sha256").update(canonicalJson(parsed.data)).digest("hex");
-  return { ...parsed.data, file: name, contentHash };
+  return policy;
 }
 
 /** The credit policy in force at `now` (Japan's calendar day), or an error naming the day. */

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { type Policy, policySchema } from "@jitsumei/domain";
+import type { z } from "zod";
 import { canonicalJson } from "../crypto/canonical-json.ts";
 
 export type LoadedPolicy = Policy & { file: string; contentHash: string };
@@ -52,14 +53,25 @@ export function loadPolicies(dirs: readonly string[]): LoadedPolicy[] {
 }
 
 function loadPolicyFile(file: string, root: string): LoadedPolicy {
-  const name = relative(join(root, ".."), file);
+  return readPolicyFile(file, relative(join(root, ".."), file), policySchema);
+}
+
+/**
+ * Reads one policy file of any kind against its schema: JSON, then the schema, each failure naming
+ * the file, the path in it and the reason; the content hash is over the canonical JSON.
+ */
+export function readPolicyFile<T>(
+  path: string,
+  name: string,
+  schema: z.ZodType<T>,
+): T & { file: string; contentHash: string } {
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, "utf8"));
+    json = JSON.parse(readFileSync(path, "utf8"));
   } catch (error) {
     throw new PolicyLoadError(name, "", `not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
-  const parsed = policySchema.safeParse(json);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new PolicyLoadError(name, issue?.path.join(".") ?? "", issue?.message ?? "invalid");

@@ -6,6 +6,7 @@ import {
   setPaymentMethod,
 } from "../../credit/credit-actions.ts";
 import { settleNonpayment, terminateForNonpayment } from "../../credit/nonpayment.ts";
+import type { Services } from "../../services.ts";
 import {
   creditConsentBodySchema,
   creditConsentResultSchema,
@@ -81,15 +82,11 @@ export const creditRoutes = [
     idempotent: true,
     responses: { 201: { description: "Ended; the exchange registration is queued" } },
     async handler({ params, body, staff }, services) {
-      const result = await terminateForNonpayment(
-        {
-          db: services.db,
-          clock: services.clock,
-          quarantineDays: services.config.numberQuarantineDays,
-          provisioning: services.provisioning,
-        },
-        { reference: params.reference, unpaidJpy: body.unpaidJpy, staffId: signedIn(staff).id },
-      );
+      const result = await terminateForNonpayment(nonpaymentDeps(services), {
+        reference: params.reference,
+        unpaidJpy: body.unpaidJpy,
+        staffId: signedIn(staff).id,
+      });
       services.jobs.kick();
       return { status: 201, body: result };
     },
@@ -107,17 +104,22 @@ export const creditRoutes = [
     idempotent: true,
     responses: { 200: { description: "Settled; the withdrawal is queued" } },
     async handler({ params, body, staff }, services) {
-      const result = await settleNonpayment(
-        {
-          db: services.db,
-          clock: services.clock,
-          quarantineDays: services.config.numberQuarantineDays,
-          provisioning: services.provisioning,
-        },
-        { reference: params.reference, paidJpy: body.paidJpy, staffId: signedIn(staff).id },
-      );
+      const result = await settleNonpayment(nonpaymentDeps(services), {
+        reference: params.reference,
+        paidJpy: body.paidJpy,
+        staffId: signedIn(staff).id,
+      });
       services.jobs.kick();
       return { status: 200, body: result };
     },
   }),
 ];
+
+function nonpaymentDeps(services: Services) {
+  return {
+    db: services.db,
+    clock: services.clock,
+    quarantineDays: services.config.numberQuarantineDays,
+    provisioning: services.provisioning,
+  };
+}
