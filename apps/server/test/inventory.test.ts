@@ -390,6 +390,7 @@ describe("the staff routes and the CLI command", () => {
     rawBody: null,
     headers: {},
     staff: admin,
+    subscriber: null,
     client: { ip: "127.0.0.1", userAgent: null, deviceId: null },
   });
 

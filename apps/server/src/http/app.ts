@@ -15,6 +15,7 @@ import {
   SESSION_COOKIE,
   type StaffPrincipal,
 } from "../staff/staff-sessions.ts";
+import { authenticateSubscriber, type SubscriberPrincipal } from "../subscribers/subscriber-access.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { isDatabaseUnavailable, problem, problemResult } from "./problem.ts";
 import { CursorError, type RouteResult, type RouteSpec } from "./route.ts";
@@ -30,6 +31,7 @@ import { planRoutes } from "./routes/plan-routes.ts";
 import { privacyRoutes } from "./routes/privacy-routes.ts";
 import { reviewRoutes } from "./routes/review-routes.ts";
 import { staffRoutes } from "./routes/staff-routes.ts";
+import { subscriberRoutes } from "./routes/subscriber-routes.ts";
 import { webhookRoutes } from "./routes/webhook-routes.ts";
 
 export const allRoutes: readonly RouteSpec[] = [
@@ -42,6 +44,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...creditRoutes,
   ...privacyRoutes,
   ...announcementRoutes,
+  ...subscriberRoutes,
   ...inventoryRoutes,
   ...staffRoutes,
   ...reviewRoutes,
@@ -119,19 +122,34 @@ export async function buildApp(
               }
             },
           }
-        : route.auth === "staff"
+        : route.auth === "subscriber"
           ? {
               onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
                 const instance = request.url.split("?")[0] ?? request.url;
                 try {
-                  signedIn.set(request, await admitStaff(route, request, services));
+                  subscribers.set(
+                    request,
+                    await authenticateSubscriber(services.db, bearerToken(request), services.clock()),
+                  );
                 } catch (error) {
                   if (!(error instanceof AppError)) throw error;
                   return send(reply, problemResult(error, instance));
                 }
               },
             }
-          : {}),
+          : route.auth === "staff"
+            ? {
+                onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
+                  const instance = request.url.split("?")[0] ?? request.url;
+                  try {
+                    signedIn.set(request, await admitStaff(route, request, services));
+                  } catch (error) {
+                    if (!(error instanceof AppError)) throw error;
+                    return send(reply, problemResult(error, instance));
+                  }
+                },
+              }
+            : {}),
       handler: async (request, reply) => {
         const result = await handle(route, request, services);
         // A change may have queued work (mail, SMS, webhooks): look for it now, not at the next poll.
@@ -169,6 +187,8 @@ export async function buildApp(
 const opened = new WeakMap<FastifyRequest, ApplicationRow>();
 /** The staff member behind each staff request, likewise. */
 const signedIn = new WeakMap<FastifyRequest, StaffPrincipal>();
+/** The subscriber behind each subscriber request, likewise. */
+const subscribers = new WeakMap<FastifyRequest, SubscriberPrincipal>();
 
 /**
  * The one place staff requests are let in: a live session (401 otherwise), a role that holds the
@@ -226,6 +246,9 @@ async function handle(route: RouteSpec, request: FastifyRequest, services: Servi
     throw new Error("applicant route reached its handler unauthenticated");
   const staff: StaffPrincipal | null = signedIn.get(request) ?? null;
   if (route.auth === "staff" && !staff) throw new Error("staff route reached its handler unauthenticated");
+  const subscriber: SubscriberPrincipal | null = subscribers.get(request) ?? null;
+  if (route.auth === "subscriber" && !subscriber)
+    throw new Error("subscriber route reached its handler unauthenticated");
 
   const run = () =>
     answer(async () => {
@@ -241,6 +264,7 @@ async function handle(route: RouteSpec, request: FastifyRequest, services: Servi
           body,
           application,
           staff,
+          subscriber,
           rawBody: route.rawBody && Buffer.isBuffer(request.body) ? request.body : null,
           headers: Object.fromEntries(
             Object.entries(request.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : v]),

@@ -51,6 +51,15 @@ export function buildOpenApi(routes: readonly RouteSpec[], version: string) {
         schema: { type: "string" },
       });
     }
+    if (route.auth === "subscriber") {
+      parameters.push({
+        name: "Authorization",
+        in: "header",
+        required: true,
+        description: "Bearer <token> from POST /v1/subscriber/sign-in/verify",
+        schema: { type: "string" },
+      });
+    }
     if (route.auth === "staff" && route.method !== "GET") {
       parameters.push({
         name: "X-CSRF-Token",

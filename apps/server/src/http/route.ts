@@ -3,6 +3,7 @@ import type { ApplicationRow } from "../applications/application-row.ts";
 import type { Services } from "../services.ts";
 import type { Permission } from "../staff/permissions.ts";
 import type { StaffPrincipal } from "../staff/staff-sessions.ts";
+import type { SubscriberPrincipal } from "../subscribers/subscriber-access.ts";
 
 /**
  * A route, described once: its schemas feed both validation and the OpenAPI document. Handlers stay
@@ -19,6 +20,8 @@ export type RouteInput<P, Q, B> = {
   headers: Readonly<Record<string, string | undefined>>;
   /** The signed-in staff member (routes with auth "staff"). */
   staff: StaffPrincipal | null;
+  /** The signed-in subscriber (routes with auth "subscriber"). */
+  subscriber: SubscriberPrincipal | null;
   client: { ip: string; userAgent: string | null; deviceId: string | null };
 };
 
@@ -30,7 +33,7 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
   operationId: string;
   summary: string;
   tag: string;
-  auth: "none" | "applicant" | "staff";
+  auth: "none" | "applicant" | "staff" | "subscriber";
   /**
    * Staff routes: the permission the caller's role must hold (staff/permissions.ts), or "signed_in"
    * for routes every signed-in staff member may use (their own session and password).

@@ -1,0 +1,234 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import type { Language } from "@jitsumei/domain";
+import { findApplicationById } from "../applications/application-row.ts";
+import { loadApplicantDetails } from "../applications/load-application-data.ts";
+import { hashToken, newActivationCode, tokenMatches } from "../applications/secrets.ts";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Database, Queryable } from "../db/database.ts";
+import { toBuffer } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { queueMail } from "../mail/outbox.ts";
+
+/** A code lasts 10 minutes and admits 5 wrong tries; a session lasts 30 minutes. */
+const CODE_TTL_MS = 10 * 60_000;
+const MAX_CODE_FAILURES = 5;
+const SESSION_TTL_MS = 30 * 60_000;
+
+type Deps = { db: Database; keys: KeyManagement; clock: () => Date; mailFrom: string };
+
+export type SubscriberPrincipal = { subscriptionId: string; identityIndex: Buffer };
+
+const codeHash = (keys: KeyManagement, id: string, code: string) => keys.blindIndex("subscriber-code", `${id}:${code}`);
+
+/**
+ * Step one: the line's number and the e-mail address on file. When both belong to one active line, a
+ * six-digit code goes to that address in the subscriber's language. The answer is the same either way,
+ * so nobody learns whose number or address it is.
+ */
+export async function requestSignInCode(deps: Deps, input: { msisdn: string; email: string }): Promise<void> {
+  const line = await activeLine(deps.db, input.msisdn);
+  if (!line) return;
+  const application = await findApplicationById(deps.db, line.application_id);
+  if (!application) return;
+  const { contact } = await loadApplicantDetails(deps.keys, application);
+  if (contact.email.trim().toLowerCase() !== input.email.trim().toLowerCase()) return;
+  const now = deps.clock();
+  const id = randomUUID();
+  const code = newActivationCode();
+  const language = application.language as Language;
+  await deps.db.transaction(async (tx) => {
+    await tx.query(
+      `INSERT INTO subscriber_sign_in_codes (id, subscription_id, code_hash, expires_at, created_at)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [id, line.id, codeHash(deps.keys, id, code), new Date(now.getTime() + CODE_TTL_MS), now],
+    );
+    await queueMail(tx, deps.keys, {
+      applicationId: application.id,
+      template: "subscriber_sign_in",
+      to: contact.email,
+      from: deps.mailFrom,
+      subject: `[Jitsumei] ${signInSubject[language]}`,
+      text: signInText[language].replace("{code}", code),
+    });
+    await appendAuditEntry(tx, {
+      actor: "subscriber",
+      action: "subscriber.sign_in_code_sent",
+      subject: application.reference,
+      data: {},
+    });
+  });
+}
+
+/**
+ * Step two: the number and the code. Only the newest code of the line counts; five wrong tries spend
+ * it. Answers a bearer token (jst_…) for 30 minutes.
+ */
+export async function verifySignInCode(
+  deps: Deps,
+  input: { msisdn: string; code: string },
+): Promise<{ token: string; expiresAt: string }> {
+  const now = deps.clock();
+  const refused = () =>
+    new AppError("activation_code_invalid", "The number or the code is not correct, or the code has expired");
+  const line = await activeLine(deps.db, input.msisdn);
+  if (!line) throw refused();
+  // The refusal is answered after the transaction commits, so the failure it counted stays counted.
+  const result = await deps.db.transaction(async (tx): Promise<{ token: string; expiresAt: string } | null> => {
+    const { rows } = await tx.query<{
+      id: string;
+      code_hash: unknown;
+      expires_at: Date;
+      failures: number;
+      used_at: Date | null;
+    }>(
+      `SELECT id, code_hash, expires_at, failures, used_at FROM subscriber_sign_in_codes
+       WHERE subscription_id = $1 ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
+      [line.id],
+    );
+    const code = rows[0];
+    if (!code || code.used_at || new Date(code.expires_at) <= now || code.failures >= MAX_CODE_FAILURES) return null;
+    const expected = toBuffer(code.code_hash);
+    const given = codeHash(deps.keys, code.id, input.code);
+    if (!given.equals(expected)) {
+      // Counted in the transaction that answers: the count commits with the refusal.
+      await tx.query("UPDATE subscriber_sign_in_codes SET failures = failures + 1 WHERE id = $1", [code.id]);
+      return null;
+    }
+    await tx.query("UPDATE subscriber_sign_in_codes SET used_at = $2 WHERE id = $1", [code.id, now]);
+    const token = `jst_${randomBytes(32).toString("base64url")}`;
+    const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+    await tx.query(
+      "INSERT INTO subscriber_sessions (token_hash, subscription_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+      [hashToken(token), line.id, now, expiresAt],
+    );
+    await appendAuditEntry(tx, {
+      actor: "subscriber",
+      action: "subscriber.signed_in",
+      subject: line.reference,
+      data: {},
+    });
+    return { token, expiresAt: expiresAt.toISOString() };
+  });
+  if (!result) throw refused();
+  return result;
+}
+
+/** The subscriber a bearer token stands for (the person behind the line it was issued for). */
+export async function authenticateSubscriber(
+  db: Queryable,
+  token: string | null,
+  now: Date,
+): Promise<SubscriberPrincipal> {
+  if (!token?.startsWith("jst_")) {
+    throw new AppError("authentication_required", "Sign in first: POST /v1/subscriber/sign-in, then …/sign-in/verify");
+  }
+  const { rows } = await db.query<{ token_hash: unknown; subscription_id: string; identity_index: unknown }>(
+    `SELECT x.token_hash, x.subscription_id, a.identity_index FROM subscriber_sessions x
+     JOIN subscriptions s ON s.id = x.subscription_id JOIN applications a ON a.id = s.application_id
+     WHERE x.token_hash = $1 AND x.expires_at > $2`,
+    [hashToken(token), now],
+  );
+  const session = rows[0];
+  if (!session || !tokenMatches(token, toBuffer(session.token_hash)) || !session.identity_index) {
+    throw new AppError("authentication_required", "The session has ended: sign in again");
+  }
+  return { subscriptionId: session.subscription_id, identityIndex: toBuffer(session.identity_index) };
+}
+
+/** Every line the person holds with us (found by the identity blind index, never by decrypting others). */
+export async function subscriberLines(db: Queryable, who: SubscriberPrincipal) {
+  const { rows } = await db.query<{
+    id: string;
+    msisdn: string;
+    plan_id: string;
+    form_factor: string;
+    status: string;
+    started_at: Date;
+    ended_at: Date | null;
+    reference: string;
+  }>(
+    `SELECT s.id, s.msisdn, s.plan_id, s.form_factor, s.status, s.started_at, s.ended_at, a.reference
+     FROM subscriptions s JOIN applications a ON a.id = s.application_id
+     WHERE a.identity_index = $1 ORDER BY s.started_at, s.id`,
+    [who.identityIndex],
+  );
+  return rows.map((r) => ({
+    msisdn: r.msisdn,
+    planId: r.plan_id,
+    formFactor: r.form_factor,
+    status: r.status,
+    startedAt: new Date(r.started_at).toISOString(),
+    endedAt: r.ended_at ? new Date(r.ended_at).toISOString() : null,
+    reference: r.reference,
+  }));
+}
+
+/** The documents vault: every contract, explanation and receipt issued for the person's lines. */
+export async function subscriberDocuments(db: Queryable, who: SubscriberPrincipal) {
+  const { rows } = await db.query<{
+    id: string;
+    kind: string;
+    document_number: string;
+    language: string;
+    sha256: string;
+    size_bytes: number;
+    created_at: Date;
+    reference: string;
+  }>(
+    `SELECT d.id, d.kind, d.document_number, d.language, encode(d.sha256, 'hex') AS sha256, d.size_bytes, d.created_at, a.reference
+     FROM contract_documents d JOIN applications a ON a.id = d.application_id
+     WHERE a.identity_index = $1 AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.application_id = a.id)
+     ORDER BY d.created_at, d.id`,
+    [who.identityIndex],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    documentNumber: r.document_number,
+    language: r.language,
+    sha256: r.sha256,
+    sizeBytes: Number(r.size_bytes),
+    issuedAt: new Date(r.created_at).toISOString(),
+    reference: r.reference,
+    url: `/v1/subscriber/documents/${r.id}.pdf`,
+  }));
+}
+
+/** The application a vault document belongs to, if it is this person's. */
+export async function subscriberDocumentOwner(db: Queryable, who: SubscriberPrincipal, documentId: string) {
+  const { rows } = await db.query<{ application_id: string }>(
+    `SELECT d.application_id FROM contract_documents d JOIN applications a ON a.id = d.application_id
+     WHERE d.id = $1 AND a.identity_index = $2 AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.application_id = a.id)`,
+    [documentId, who.identityIndex],
+  );
+  return rows[0]?.application_id ?? null;
+}
+
+async function activeLine(db: Queryable, msisdn: string) {
+  const digits = msisdn.replace(/[^0-9]/g, "");
+  const { rows } = await db.query<{ id: string; application_id: string; reference: string }>(
+    `SELECT s.id, s.application_id, a.reference FROM subscriptions s JOIN applications a ON a.id = s.application_id
+     WHERE s.msisdn = $1 AND s.status = 'active'`,
+    [digits],
+  );
+  return rows[0] ?? null;
+}
+
+const signInSubject: Record<Language, string> = {
+  ja: "ログイン用の確認コード",
+  en: "Your sign-in code",
+  "zh-Hans": "登录验证码",
+  "zh-Hant": "登入驗證碼",
+  ko: "로그인 인증 코드",
+  vi: "Mã đăng nhập của bạn",
+};
+
+const signInText: Record<Language, string> = {
+  ja: "ログイン用の確認コードは {code} です。10分間有効です。お心当たりのない場合は、このメールを破棄してください。",
+  en: "Your sign-in code is {code}. It is valid for 10 minutes. If you did not ask for it, ignore this mail.",
+  "zh-Hans": "您的登录验证码是 {code}，10 分钟内有效。如非本人操作，请忽略此邮件。",
+  "zh-Hant": "您的登入驗證碼是 {code}，10 分鐘內有效。如非本人操作，請忽略此郵件。",
+  ko: "로그인 인증 코드는 {code}입니다. 10분간 유효합니다. 요청하지 않으셨다면 이 메일을 무시해 주세요.",
+  vi: "Mã đăng nhập của bạn là {code}, có hiệu lực trong 10 phút. Nếu bạn không yêu cầu, hãy bỏ qua email này.",
+};

@@ -1,0 +1,152 @@
+import { createHash } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { testPaymentMethods } from "../src/credit/payment-method-check.ts";
+import { activeLine, consentToCredit, type Person, particularsOf, somebody, td3 } from "./support/journey.ts";
+import { type StaffClient, signInAs } from "./support/staff.ts";
+import { startTestServer, type TestServer } from "./support/test-server.ts";
+
+/**
+ * Issue 8, subscriber access: a subscriber signs in with a line's number and a code mailed to the
+ * address on file, sees every line they hold, and downloads each document ever issued to them as
+ * the exact PDF (its SHA-256 as recorded). Nobody else's.
+ */
+
+let server: TestServer;
+let reviewer: StaffClient;
+const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" };
+
+beforeAll(async () => {
+  server = await startTestServer();
+  reviewer = await signInAs(server, "reviewer");
+});
+afterAll(async () => server?.close());
+
+/** A postpaid eSIM line, contract signed, activated: documents in the vault. */
+async function postpaidLine(person: Person, email: string) {
+  const created = await server.api("POST", "/v1/applications", {
+    body: { planId: "postpaid-voice", language: "en", channel: "online", formFactor: "esim", contact: { email } },
+  });
+  const reference = String(created.body.reference);
+  const token = String(created.body.accessToken);
+  await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+    token,
+    body: particularsOf(person, { address }),
+  });
+  await server.api("POST", `/v1/applications/${reference}/evidence`, {
+    token,
+    body: { kind: "mrz", lines: td3(person) },
+  });
+  await consentToCredit(server, reference, token);
+  await server.api("PUT", `/v1/applications/${reference}/payment-method`, {
+    token,
+    body: { type: "card", cardToken: testPaymentMethods.card.ok },
+  });
+  await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
+  await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, { body: { type: "approve" } });
+  const contract = await server.api("GET", `/v1/applications/${reference}/contract`, { token });
+  const [explanation, terms] = contract.body.documents as { sha256: string }[];
+  const signed = await server.api("POST", `/v1/applications/${reference}/contract/signature`, {
+    token,
+    body: { accept: true, documents: { importantMatters: explanation?.sha256, contract: terms?.sha256 } },
+  });
+  expect(signed.body.state).toBe("sim_assigned");
+  await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
+  const code = await codeFor(reference);
+  const activated = await server.api("POST", `/v1/applications/${reference}/activation`, { token, body: { code } });
+  expect(activated.status).toBe(200);
+  return { reference, msisdn: String(activated.body.msisdn) };
+}
+
+/** The six digits of the newest mail that names `needle`. */
+async function codeFor(needle: string): Promise<string> {
+  await server.services.jobs.drain();
+  const outbox = await server.api("GET", "/dev/outbox?limit=200");
+  const mail = (outbox.body.items as { text: string; subject: string; to: string }[]).find(
+    (m) => (m.text.includes(needle) || m.to === needle) && /\b\d{6}\b/.test(m.text),
+  );
+  const code = /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1];
+  if (!code) throw new Error(`no code for ${needle}`);
+  return code;
+}
+
+async function signIn(msisdn: string, email: string): Promise<string> {
+  expect((await server.api("POST", "/v1/subscriber/sign-in", { body: { msisdn, email } })).status).toBe(202);
+  const verified = await server.api("POST", "/v1/subscriber/sign-in/verify", {
+    body: { msisdn, code: await codeFor(email) },
+  });
+  expect(verified.status).toBe(200);
+  return String(verified.body.token);
+}
+
+describe("subscriber access", () => {
+  it("signs in by a mailed code and shows every line and document of the person, each PDF exactly as issued", async () => {
+    const person = somebody();
+    const email = "anna@example.test"; // draftApplication's address, used by activeLine
+    const prepaid = await activeLine(server, person);
+    const postpaid = await postpaidLine(person, email);
+
+    // A wrong address sends nothing, and answers the same.
+    const before = (await server.api("GET", "/dev/outbox?limit=200")).body.items as unknown[];
+    const wrong = await server.api("POST", "/v1/subscriber/sign-in", {
+      body: { msisdn: prepaid.msisdn, email: "someone.else@example.test" },
+    });
+    expect(wrong).toMatchObject({ status: 202, body: { sent: true } });
+    await server.services.jobs.drain();
+    expect(((await server.api("GET", "/dev/outbox?limit=200")).body.items as unknown[]).length).toBe(before.length);
+
+    const token = await signIn(prepaid.msisdn, email);
+    const lines = await server.api("GET", "/v1/subscriber/lines", { token });
+    expect((lines.body.items as { msisdn: string }[]).map((l) => l.msisdn).sort()).toEqual(
+      [prepaid.msisdn, postpaid.msisdn].sort(),
+    );
+
+    const vault = await server.api("GET", "/v1/subscriber/documents", { token });
+    const documents = vault.body.items as { kind: string; sha256: string; url: string; reference: string }[];
+    expect(documents.map((d) => d.kind).sort()).toEqual(["contract", "important_matters", "signed_contract"]);
+    expect(new Set(documents.map((d) => d.reference))).toEqual(new Set([postpaid.reference]));
+    for (const d of documents) {
+      const pdf = await fetch(`${server.url}${d.url}`, { headers: { authorization: `Bearer ${token}` } });
+      const bytes = Buffer.from(await pdf.arrayBuffer());
+      expect(pdf.headers.get("content-type")).toBe("application/pdf");
+      expect(createHash("sha256").update(bytes).digest("hex")).toBe(d.sha256);
+      expect(pdf.headers.get("x-content-sha256")).toBe(d.sha256);
+    }
+
+    // Someone else, signed in to their own line, sees none of it.
+    const other = somebody();
+    const theirs = await activeLine(server, other);
+    const otherToken = await signIn(theirs.msisdn, email);
+    expect(
+      ((await server.api("GET", "/v1/subscriber/documents", { token: otherToken })).body.items as unknown[]).length,
+    ).toBe(0);
+    const stolen = await fetch(`${server.url}${documents[0]?.url}`, {
+      headers: { authorization: `Bearer ${otherToken}` },
+    });
+    expect(stolen.status).toBe(404);
+    expect((await server.api("GET", "/v1/subscriber/lines")).status).toBe(401);
+    expect((await server.api("GET", "/v1/subscriber/lines", { token: "jst_forged" })).status).toBe(401);
+  });
+
+  it("spends a code after five wrong tries, and refuses bad input naming the field", async () => {
+    const person = somebody();
+    const line = await activeLine(server, person);
+    await server.api("POST", "/v1/subscriber/sign-in", { body: { msisdn: line.msisdn, email: "anna@example.test" } });
+    const code = await codeFor("anna@example.test");
+    const wrong = code === "000000" ? "111111" : "000000";
+    for (let i = 0; i < 5; i++) {
+      const refused = await server.api("POST", "/v1/subscriber/sign-in/verify", {
+        body: { msisdn: line.msisdn, code: wrong },
+      });
+      expect(refused).toMatchObject({ status: 422, body: { code: "activation_code_invalid" } });
+    }
+    const late = await server.api("POST", "/v1/subscriber/sign-in/verify", { body: { msisdn: line.msisdn, code } });
+    expect(late.status).toBe(422);
+    expect(
+      await server.api("POST", "/v1/subscriber/sign-in", { body: { msisdn: "12345", email: "anna@example.test" } }),
+    ).toMatchObject({ status: 422, body: { field: "msisdn" } });
+    expect(
+      await server.api("POST", "/v1/subscriber/sign-in/verify", { body: { msisdn: line.msisdn, code: "12ab56" } }),
+    ).toMatchObject({ status: 422, body: { field: "code" } });
+  });
+});
