@@ -1,0 +1,2 @@
+export * from "./package-status.ts";
+export * from "./registration-code.ts";
