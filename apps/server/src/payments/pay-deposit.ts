@@ -2,8 +2,10 @@ import { randomUUID } from "node:crypto";
 import { type ApplicationRow, lockApplication } from "../applications/application-row.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { findKonbiniInstructions } from "./konbini-payments.ts";
 import {
   type GatewayPayment,
+  type KonbiniInstructions,
   type PaymentGateway,
   PaymentGatewayError,
   PaymentGatewayTimeout,
@@ -17,8 +19,8 @@ import {
 } from "./payment-rows.ts";
 import { recordGatewayAnswer } from "./record-gateway-answer.ts";
 
-export type PayDepositInput = { method: "card"; cardToken: string };
-export type PaidDeposit = { payment: PaymentRow; alreadyPaid: boolean };
+export type PayDepositInput = { method: "card"; cardToken: string } | { method: "konbini" };
+export type PaidDeposit = { payment: PaymentRow; alreadyPaid: boolean; konbini?: KonbiniInstructions | null };
 
 /**
  * The applicant pays the deposit by card: authorise, then capture, on the gateway. No database
@@ -48,6 +50,12 @@ export async function payDeposit(
     if (!decision?.required || decision.amountJpy <= 0) {
       throw new AppError("deposit_not_due", "No deposit amount has been decided for this application");
     }
+    if (live && live.method !== input.method) {
+      throw new AppError("deposit_not_due", `A ${live.method} payment of the deposit is already under way`, {
+        errors: [{ field: "method", reason: `must be ${live.method}, as the payment already started` }],
+        paymentId: live.id,
+      });
+    }
     if (live) return { payment: live, alreadyPaid: false };
     const id = randomUUID();
     const payment = await insertPayment(tx, {
@@ -57,18 +65,33 @@ export async function payDeposit(
       amountJpy: decision.amountJpy,
       gateway: deps.gateway.name,
       idempotencyKey: `deposit_${id}`,
+      method: input.method,
     });
     return { payment, alreadyPaid: false };
   });
   if (started.alreadyPaid) return started;
 
+  const cardToken = input.method === "card" ? input.cardToken : "";
   let payment = started.payment;
+  if (input.method === "konbini") {
+    // No card: the slip is the answer; the till's notification pays the deposit (recordGatewayAnswer).
+    const answer = await ask(deps, payment, () =>
+      deps.gateway.authorize({
+        amountJpy: payment.amountJpy,
+        idempotencyKey: payment.idempotencyKey,
+        method: { kind: "konbini" },
+        reference: application.reference,
+      }),
+    );
+    payment = await record(deps, payment, answer);
+    return { payment, alreadyPaid: false, konbini: await findKonbiniInstructions(deps.db, payment.id) };
+  }
   if (payment.status === "pending") {
     const answer = await ask(deps, payment, () =>
       deps.gateway.authorize({
         amountJpy: payment.amountJpy,
         idempotencyKey: payment.idempotencyKey,
-        method: { kind: "card", token: input.cardToken },
+        method: { kind: "card", token: cardToken },
         reference: application.reference,
       }),
     );
