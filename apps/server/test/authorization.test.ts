@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allRoutes } from "../src/http/app.ts";
+import { batchWithCodes } from "../src/retail/batch-packages.ts";
 import { type StaffRole, staffRoles } from "../src/staff/permissions.ts";
 import { draftApplication, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
@@ -38,6 +39,12 @@ const expected: Record<string, readonly StaffRole[]> = {
   recordShipmentEvent: ["clerk", "admin"],
   getInventory: admin,
   importInventory: admin,
+  createPackageBatch: admin,
+  getPackageBatch: admin,
+  getPackageBatchCsv: admin,
+  getPackageLabels: admin,
+  voidPackage: admin,
+  sellPackage: ["clerk", "admin"],
 };
 
 type Call = { method: string; path: string; body?: unknown };
@@ -47,6 +54,7 @@ let clients: Record<StaffRole, StaffClient>;
 let inReview: string;
 let endpointId: string;
 let deliveryId: string;
+let batchId: string;
 let unique = 0;
 
 /** An application waiting for review: a voice line on an MRZ alone goes to a person. */
@@ -69,6 +77,18 @@ async function simToShip(): Promise<string> {
   if (approved.body.state !== "sim_assigned")
     throw new Error(`expected sim_assigned: ${JSON.stringify(approved.body)}`);
   return reference;
+}
+
+/** A package still in stock (one batch of one), with its code. */
+async function freshPackage(): Promise<{ packageId: string; code: string }> {
+  const made = await clients.admin.api("POST", "/v1/staff/package-batches", {
+    body: { planId: "prepaid-voice-sim", channel: "airport", count: 1 },
+  });
+  const id = String(made.body.batchId);
+  const { services } = server;
+  const batch = await batchWithCodes({ ...services, publicUrl: services.config.publicUrl }, id);
+  const { rows } = await services.db.query<{ id: string }>("SELECT id FROM retail_packages WHERE batch_id = $1", [id]);
+  return { packageId: String(rows[0]?.id), code: String(batch.packages[0]?.code) };
 }
 
 /** A request that succeeds for a role allowed to make it (setting up what it needs first). */
@@ -159,6 +179,24 @@ async function example(operationId: string, client: StaffClient): Promise<Call> 
         path: "/v1/staff/inventory/import",
         body: { kind: "msisdn", csv: `msisdn\n0709${String(++unique).padStart(7, "0")}\n` },
       };
+    case "createPackageBatch":
+      return {
+        method: "POST",
+        path: "/v1/staff/package-batches",
+        body: { planId: "prepaid-data-esim", channel: "shop", count: 1 },
+      };
+    case "getPackageBatch":
+      return { method: "GET", path: `/v1/staff/package-batches/${batchId}` };
+    case "getPackageBatchCsv":
+      return { method: "GET", path: `/v1/staff/package-batches/${batchId}/packages.csv` };
+    case "getPackageLabels":
+      return { method: "GET", path: `/v1/staff/package-batches/${batchId}/labels.pdf` };
+    case "voidPackage": {
+      const { packageId } = await freshPackage();
+      return { method: "POST", path: `/v1/staff/packages/${packageId}/void`, body: { reason: "lost in transit" } };
+    }
+    case "sellPackage":
+      return { method: "POST", path: "/v1/staff/packages/sales", body: { code: (await freshPackage()).code } };
     default:
       throw new Error(`no example request for ${operationId}: add it to the table`);
   }
@@ -178,6 +216,10 @@ beforeAll(async () => {
   await server.services.jobs.drain();
   const delivery = await server.services.db.query<{ id: string }>("SELECT id FROM webhook_deliveries LIMIT 1");
   deliveryId = String(delivery.rows[0]?.id);
+  const batch = await clients.admin.api("POST", "/v1/staff/package-batches", {
+    body: { planId: "prepaid-data-esim", channel: "konbini", count: 2 },
+  });
+  batchId = String(batch.body.batchId);
 }, 60_000);
 afterAll(async () => server?.close());
 

@@ -7,6 +7,7 @@ import type { Provisioning } from "../issuance/provisioning.ts";
 import { createSubscription } from "../issuance/subscriptions.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { writeVerificationRecord } from "../records/write-verification-record.ts";
+import { activatePackageOf } from "../retail/package-steps.ts";
 import { type ApplicationRow, lockApplication } from "./application-row.ts";
 import { applyEvent } from "./apply-event.ts";
 import { loadApplicantDetails } from "./load-application-data.ts";
@@ -108,6 +109,7 @@ export async function activateLine(
           networkRef,
           startedAt: deps.clock(),
         });
+        await activatePackageOf(tx, application.id);
         if (particulars) {
           await writeVerificationRecord(tx, {
             application,

@@ -25,6 +25,7 @@ import { issuanceRoutes } from "./routes/issuance-routes.ts";
 import { opsRoutes } from "./routes/ops-routes.ts";
 import { paymentRoutes } from "./routes/payment-routes.ts";
 import { planRoutes } from "./routes/plan-routes.ts";
+import { retailRoutes } from "./routes/retail-routes.ts";
 import { reviewRoutes } from "./routes/review-routes.ts";
 import { staffRoutes } from "./routes/staff-routes.ts";
 import { webhookRoutes } from "./routes/webhook-routes.ts";
@@ -40,6 +41,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...staffRoutes,
   ...reviewRoutes,
   ...webhookRoutes,
+  ...retailRoutes,
 ];
 
 export const API_VERSION = "0.1.0";

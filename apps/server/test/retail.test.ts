@@ -1,0 +1,368 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyAuditChain } from "../src/audit/audit-chain.ts";
+import { expireKonbiniPayments } from "../src/payments/konbini-payments.ts";
+import type { LocalTestGateway } from "../src/payments/local-test-gateway.ts";
+import { createTopUpVouchers } from "../src/retail/top-up-vouchers.ts";
+import { particularsOf, somebody, td3 } from "./support/journey.ts";
+import { type StaffClient, signInAs } from "./support/staff.ts";
+import { startTestServer, type TestServer } from "./support/test-server.ts";
+
+let server: TestServer;
+let admin: StaffClient;
+let clerk: StaffClient;
+let gateway: LocalTestGateway;
+const work = mkdtempSync(join(tmpdir(), "jitsumei-retail-"));
+
+type CsvRow = { serial: string; registration_code: string; iccid: string; status: string; registration_link: string };
+
+async function staffFile(client: StaffClient, path: string) {
+  const response = await fetch(`${server.url}${path}`, { headers: { cookie: client.cookie } });
+  return {
+    status: response.status,
+    type: response.headers.get("content-type"),
+    bytes: Buffer.from(await response.arrayBuffer()),
+  };
+}
+
+/** RFC 4180 fields: quoted where a value holds a comma (the plan's name). */
+function csvFields(line: string): string[] {
+  return [...line.matchAll(/("(?:[^"]|"")*"|[^,]*)(,|$)/g)]
+    .filter((m) => m.index < line.length || m[1] !== "")
+    .map((m) => (m[1]?.startsWith('"') ? m[1].slice(1, -1).replaceAll('""', '"') : (m[1] ?? "")));
+}
+
+function parseCsv(text: string): CsvRow[] {
+  const [header, ...lines] = text.trim().split("\n");
+  const names = csvFields(header ?? "");
+  return lines.map((line) => Object.fromEntries(csvFields(line).map((v, i) => [names[i], v])) as CsvRow);
+}
+
+async function makeBatch(planId: string, channel: string, count: number) {
+  const created = await admin.api("POST", "/v1/staff/package-batches", { body: { planId, channel, count } });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const batchId = String(created.body.batchId);
+  const csv = await staffFile(admin, `/v1/staff/package-batches/${batchId}/packages.csv`);
+  expect(csv.status).toBe(200);
+  expect(csv.type).toMatch(/^text\/csv/);
+  return { batchId, summary: created.body, rows: parseCsv(csv.bytes.toString("utf8")) };
+}
+
+async function register(code: string, headers: Record<string, string> = {}, language?: string) {
+  return server.api("POST", "/v1/packages/registrations", {
+    headers,
+    body: { code, ...(language ? { language } : {}), contact: { email: "traveller@example.test" } },
+  });
+}
+
+/** The newest activation mail's code, in whatever language the application chose. */
+async function activationCode(reference: string): Promise<string> {
+  await server.services.jobs.drain();
+  const outbox = await server.api("GET", "/dev/outbox");
+  const mail = (outbox.body.items as { subject: string; text: string }[]).find(
+    (m) =>
+      m.text.includes(reference) && /(activation code|开通码|開通碼|開通コード|アクティベーション)/i.test(m.subject),
+  );
+  const code = /\b(\d{6})\b/.exec(mail?.subject ?? "")?.[1];
+  if (!code) throw new Error(`no activation code for ${reference} in the outbox`);
+  return code;
+}
+
+/** Fills in, submits and activates a registered application: the rest of the prepaid journey. */
+async function completeJourney(reference: string, token: string) {
+  const person = somebody();
+  const put = await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+    token,
+    body: particularsOf(person),
+  });
+  expect(put.status, JSON.stringify(put.body)).toBe(200);
+  const mrz = await server.api("POST", `/v1/applications/${reference}/evidence`, {
+    token,
+    body: { kind: "mrz", lines: td3(person) },
+  });
+  expect(mrz.status).toBe(201);
+  const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  expect(submitted.body.state, JSON.stringify(submitted.body)).toBe("sim_assigned");
+  await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
+  const code = await activationCode(reference);
+  const activated = await server.api("POST", `/v1/applications/${reference}/activation`, { token, body: { code } });
+  expect(activated.status, JSON.stringify(activated.body)).toBe(200);
+  return activated.body;
+}
+
+async function packageRow(code: string) {
+  const { rows } = await server.services.db.query<{
+    status: string;
+    application_id: string | null;
+    esim_profile_id: string | null;
+    sold_by: string | null;
+  }>(
+    "SELECT p.status, p.application_id, p.esim_profile_id::text AS esim_profile_id, p.sold_by FROM retail_packages p JOIN retail_batches b ON b.id = p.batch_id WHERE p.code_hint = $1",
+    [`${code.slice(0, 4)}-…`],
+  );
+  return rows[0];
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  gateway = server.services.payments.gateway as LocalTestGateway;
+  admin = await signInAs(server, "admin");
+  clerk = await signInAs(server, "clerk");
+}, 60_000);
+afterAll(async () => server?.close());
+
+describe("a konbini package", () => {
+  it("goes from batch creation to an active line, its first top-up paid at a convenience store", async () => {
+    const { batchId, summary, rows } = await makeBatch("prepaid-data-esim", "konbini", 3);
+    expect(summary).toMatchObject({ planId: "prepaid-data-esim", channel: "konbini", formFactor: "esim", count: 3 });
+    expect(summary.statuses).toEqual({ in_stock: 3, sold: 0, registered: 0, activated: 0, void: 0 });
+    expect(rows).toHaveLength(3);
+    const first = rows[0] as CsvRow;
+    expect(first.registration_code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){3}$/);
+    expect(first.registration_link).toBe(
+      `${server.services.config.publicUrl}/register?code=${first.registration_code}`,
+    );
+    // The eSIM profiles left the online stock with the batch.
+    const packaged = await server.services.db.query("SELECT 1 FROM esim_profiles WHERE status = 'packaged'");
+    expect(packaged.rows.length).toBeGreaterThanOrEqual(3);
+
+    // The store's till records the sale.
+    const sold = await clerk.api("POST", "/v1/staff/packages/sales", { body: { code: first.registration_code } });
+    expect(sold.status, JSON.stringify(sold.body)).toBe(200);
+    expect(sold.body).toMatchObject({ status: "sold", batchId, serial: 1 });
+
+    // Typed sloppily, in a browser that prefers Simplified Chinese.
+    const typed = first.registration_code.toLowerCase().replaceAll("-", " ").replaceAll("0", "o");
+    const registered = await register(typed, { "accept-language": "zh-CN,zh;q=0.9,en;q=0.5" });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    expect(registered.body).toMatchObject({
+      planId: "prepaid-data-esim",
+      language: "zh-Hans",
+      state: "draft",
+      formFactor: "esim",
+    });
+    const reference = String(registered.body.reference);
+    const token = String(registered.body.accessToken);
+    expect((await packageRow(first.registration_code))?.status).toBe("registered");
+
+    const active = await completeJourney(reference, token);
+    expect(active.state).toBe("active");
+    // The line is the package's own eSIM profile, not one from the online stock.
+    const line = await server.services.db.query<{ esim_profile_id: string }>(
+      "SELECT esim_profile_id::text AS esim_profile_id FROM sims s JOIN applications a ON a.id = s.application_id WHERE a.reference = $1",
+      [reference],
+    );
+    const pkg = await packageRow(first.registration_code);
+    expect(line.rows[0]?.esim_profile_id).toBe(pkg?.esim_profile_id);
+    expect(pkg).toMatchObject({ status: "activated", sold_by: `staff:${clerk.id}` });
+
+    // The first top-up, at a convenience store.
+    const requested = await server.api("POST", `/v1/applications/${reference}/top-ups`, {
+      token,
+      body: { method: "konbini" },
+    });
+    expect(requested.status, JSON.stringify(requested.body)).toBe(201);
+    expect(requested.body).toMatchObject({
+      status: "pending",
+      amountJpy: 2200,
+      validityDays: 15,
+      paymentStatus: "pending",
+    });
+    const slip = requested.body.konbini as { paymentNumber: string; barcode: string; expiresAt: string };
+    expect(slip.paymentNumber).toMatch(/^\d{12}$/);
+    expect(slip.barcode).toMatch(/^91\d{42}$/);
+    expect(Date.parse(slip.expiresAt)).toBeGreaterThan(server.services.clock().getTime());
+
+    // The payer hands over cash; the provider's signed notification reaches our server over HTTP.
+    await gateway.payAtKonbini(slip.paymentNumber);
+    await gateway.settle();
+    const delivered = gateway.notifications.at(-1);
+    expect(delivered?.deliveredStatus).toBe(200);
+    expect(delivered?.headers["x-payment-signature"]).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
+
+    const topUp = await server.api("GET", `/v1/applications/${reference}/top-ups/${String(requested.body.id)}`, {
+      token,
+    });
+    expect(topUp.body).toMatchObject({ status: "credited", paymentStatus: "captured" });
+    const validUntil = Date.parse(String(topUp.body.validUntil));
+    expect(validUntil - server.services.clock().getTime()).toBeGreaterThan(14.9 * 86_400_000);
+    expect(validUntil - server.services.clock().getTime()).toBeLessThan(15.1 * 86_400_000);
+
+    // The same notification delivered again credits nothing twice.
+    const again = await server.api("POST", "/v1/payments/notifications", {
+      rawBody: delivered?.rawBody ?? "",
+      headers: delivered?.headers ?? {},
+    });
+    expect(again.body).toEqual({ received: true, applied: false });
+    const topUps = await server.services.db.query("SELECT 1 FROM top_ups WHERE status = 'credited'");
+    expect(topUps.rows.length).toBe(1);
+
+    const batch = await admin.api("GET", `/v1/staff/package-batches/${batchId}`);
+    expect(batch.body.statuses).toEqual({ in_stock: 2, sold: 0, registered: 0, activated: 1, void: 0 });
+  }, 60_000);
+});
+
+describe("registration codes that do not work", () => {
+  it("fail with a clear reason: reused, mistyped, unknown, void", async () => {
+    const { rows } = await makeBatch("prepaid-voice-sim", "airport", 3);
+    const [used, typo, voided] = rows.map((r) => r.registration_code);
+
+    const first = await register(String(used), {}, "en");
+    expect(first.status).toBe(201);
+    const reused = await register(String(used), {}, "en");
+    expect(reused.status).toBe(409);
+    expect(reused.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+    expect(reused.body).toMatchObject({
+      code: "package_already_registered",
+      field: "code",
+      reason: "already_registered",
+      message: "This registration code has already been used. Please ask the shop where you bought it.",
+    });
+
+    // One character wrong: the check character catches it before the database is asked.
+    const plain = String(typo);
+    const wrong = `${plain.slice(0, 5)}${plain[5] === "A" ? "B" : "A"}${plain.slice(6)}`;
+    const mistyped = await register(wrong, {}, "vi");
+    expect(mistyped.status).toBe(422);
+    expect(mistyped.body).toMatchObject({ code: "registration_code_invalid", field: "code", reason: "mistyped" });
+    expect(String(mistyped.body.message)).toMatch(/Mã đăng ký bị nhập sai/);
+
+    // Well formed, check character right, but never issued.
+    const unknown = await register("0000-0000-0000-0000", {}, "ko");
+    expect(unknown.status).toBe(422);
+    expect(unknown.body).toMatchObject({ code: "registration_code_invalid", reason: "unknown" });
+
+    const list = await server.services.db.query<{ id: string }>("SELECT id FROM retail_packages WHERE code_hint = $1", [
+      `${String(voided).slice(0, 4)}-…`,
+    ]);
+    const packageId = String(list.rows[0]?.id);
+    const voidedNow = await admin.api("POST", `/v1/staff/packages/${packageId}/void`, { body: { reason: "damaged" } });
+    expect(voidedNow.body).toMatchObject({ status: "void" });
+    const refused = await register(String(voided), {}, "ja");
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: "package_void", field: "code", reason: "void" });
+    expect(String(refused.body.message)).toMatch(/無効/);
+
+    // A void package cannot be sold, nor voided twice.
+    const sell = await clerk.api("POST", "/v1/staff/packages/sales", { body: { code: String(voided) } });
+    expect(sell.status).toBe(409);
+    expect(sell.body).toMatchObject({ code: "package_step_not_allowed" });
+
+    // The refusals are audited without the code typed; the chain still verifies.
+    const audit = await server.services.db.query<{ data: unknown }>(
+      "SELECT data FROM audit_entries WHERE action = 'retail.registration_code_refused'",
+    );
+    expect(audit.rows.length).toBeGreaterThanOrEqual(4);
+    const all = JSON.stringify((await server.services.db.query("SELECT subject, data FROM audit_entries")).rows);
+    for (const code of [used, typo, voided]) expect(all).not.toContain(String(code).replaceAll("-", ""));
+    for (const code of [used, typo, voided]) expect(all).not.toContain(String(code));
+    expect((await verifyAuditChain(server.services.db)).valid).toBe(true);
+  }, 60_000);
+
+  it("are throttled after ten wrong codes from one client: 20 guesses get 429", async () => {
+    // A fresh window: the earlier refusals are more than 15 minutes old.
+    server.advanceClock(16 * 60_000);
+    const { rows } = await makeBatch("prepaid-data-esim", "shop", 1).catch(async () => {
+      await admin.signInAgain();
+      return makeBatch("prepaid-data-esim", "shop", 1);
+    });
+    const statuses: number[] = [];
+    for (let i = 0; i < 20; i++) {
+      const guess = await register(`ZZZZ-ZZZZ-ZZZZ-${String(i).padStart(3, "0")}0`, {}, "en");
+      statuses.push(guess.status);
+    }
+    expect(statuses.slice(0, 10).every((s) => s === 422)).toBe(true);
+    expect(statuses.slice(10).every((s) => s === 429)).toBe(true);
+    // Even the right code waits now; the answer says how long.
+    const right = await register(String(rows[0]?.registration_code), {}, "en");
+    expect(right.status).toBe(429);
+    expect(right.body).toMatchObject({ code: "rate_limited", field: "code" });
+    expect(Number(right.headers.get("retry-after"))).toBeGreaterThan(0);
+    server.advanceClock(16 * 60_000);
+    expect((await register(String(rows[0]?.registration_code), {}, "en")).status).toBe(201);
+  }, 60_000);
+});
+
+describe("the label sheet", () => {
+  it("renders, and every QR code decodes with zbarimg to its package's registration link", async () => {
+    await admin.signInAgain();
+    const { batchId, rows } = await makeBatch("prepaid-voice-sim", "airport", 5);
+    const pdf = await staffFile(admin, `/v1/staff/package-batches/${batchId}/labels.pdf`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.type).toBe("application/pdf");
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe("%PDF-");
+    const file = join(work, "labels.pdf");
+    writeFileSync(file, pdf.bytes);
+    execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", file, join(work, "preview")]);
+    execFileSync("pdftoppm", ["-png", "-r", "200", "-f", "1", "-l", "1", file, join(work, "scan")]);
+    const decoded = execFileSync("zbarimg", ["--raw", "-q", join(work, "scan-1.png")], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+    })
+      .trim()
+      .split("\n")
+      .sort();
+    expect(decoded).toEqual(rows.map((r) => r.registration_link).sort());
+    // The printed codes are on the sheet as text, beside the plan's name in three languages.
+    const text = execFileSync("pdftotext", [file, "-"], { encoding: "utf8" });
+    for (const row of rows) expect(text).toContain(row.registration_code);
+    expect(text).toContain("プリペイド音声SIM 30日");
+    expect(text).toContain("Prepaid voice SIM, 30 days");
+    expect(text).toContain("预付费语音SIM卡 30天");
+  }, 60_000);
+});
+
+describe("top-up vouchers", () => {
+  it("extend an active line once; a second use is refused", async () => {
+    const { rows } = await makeBatch("prepaid-data-esim", "shop", 1);
+    const registered = await register(String(rows[0]?.registration_code), {}, "en");
+    const reference = String(registered.body.reference);
+    const token = String(registered.body.accessToken);
+    await completeJourney(reference, token);
+    const { codes } = await createTopUpVouchers(server.services, {
+      planId: "prepaid-data-esim",
+      count: 2,
+      actor: "test",
+    });
+    const redeemed = await server.api("POST", `/v1/applications/${reference}/top-ups`, {
+      token,
+      body: { method: "voucher", code: String(codes[0]) },
+    });
+    expect(redeemed.status, JSON.stringify(redeemed.body)).toBe(201);
+    expect(redeemed.body).toMatchObject({ status: "credited", validityDays: 15, paymentId: null });
+    const reused = await server.api("POST", `/v1/applications/${reference}/top-ups`, {
+      token,
+      body: { method: "voucher", code: String(codes[0]) },
+    });
+    expect(reused.status).toBe(409);
+    expect(reused.body).toMatchObject({ code: "voucher_already_redeemed", field: "code" });
+  }, 60_000);
+});
+
+// Last: it moves the clock three days on, past every staff session.
+describe("an unpaid konbini slip", () => {
+  it("expires a konbini slip nobody paid: the top-up lapses and the till refuses the number", async () => {
+    const { rows } = await makeBatch("prepaid-data-esim", "konbini", 1);
+    const registered = await register(String(rows[0]?.registration_code), {}, "en");
+    const reference = String(registered.body.reference);
+    const token = String(registered.body.accessToken);
+    await completeJourney(reference, token);
+    const requested = await server.api("POST", `/v1/applications/${reference}/top-ups`, {
+      token,
+      body: { method: "konbini" },
+    });
+    const slip = requested.body.konbini as { paymentNumber: string };
+
+    server.advanceClock(73 * 3_600_000);
+    const swept = await expireKonbiniPayments({ db: server.services.db, gateway, clock: server.services.clock });
+    expect(swept.expired).toBeGreaterThanOrEqual(1);
+    const topUp = await server.api("GET", `/v1/applications/${reference}/top-ups/${String(requested.body.id)}`, {
+      token,
+    });
+    expect(topUp.body).toMatchObject({ status: "expired", paymentStatus: "expired", validUntil: null });
+    await expect(gateway.payAtKonbini(slip.paymentNumber)).rejects.toThrow(/expired/);
+  }, 60_000);
+});
