@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.drop());
 beforeEach(async () => {
-  await db.exec("TRUNCATE sims, sim_cards, esim_profiles, phone_numbers");
+  await db.exec("TRUNCATE retail_packages, sims, sim_cards, esim_profiles, phone_numbers");
 });
 
 const count = async (sql: string) => Number((await db.query<{ n: number }>(sql)).rows[0]?.n);
