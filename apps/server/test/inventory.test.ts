@@ -220,8 +220,8 @@ describe("reserving a line", () => {
     expect(c).toMatchObject({ msisdn: "02000000001", activationCode: "LPA:1$smdp.example.com$P-2" });
     expect(await findAssignedSim(db, profile.id)).toMatchObject({ msisdn: "07000000002", status: "assigned" });
     expect(await countInventory(db)).toEqual({
-      simCards: { available: 2, assigned: 1, retired: 0 },
-      esimProfiles: { available: 0, assigned: 2, released: 0 },
+      simCards: { available: 2, packaged: 0, assigned: 1, retired: 0 },
+      esimProfiles: { available: 0, packaged: 0, assigned: 2, released: 0 },
       phoneNumbers: {
         voice: { available: 1, assigned: 2, quarantined: 0 },
         data: { available: 2, assigned: 1, quarantined: 0 },
