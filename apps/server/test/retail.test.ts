@@ -1,14 +1,16 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
+import { luhnDigit } from "../src/inventory/seed-demo-data.ts";
 import { expireKonbiniPayments } from "../src/payments/konbini-payments.ts";
 import type { LocalTestGateway } from "../src/payments/local-test-gateway.ts";
 import { createTopUpVouchers } from "../src/retail/top-up-vouchers.ts";
 import { particularsOf, somebody, td3 } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
+import { createTestDatabase, testDatabaseKind } from "./support/test-database.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
@@ -365,4 +367,96 @@ describe("an unpaid konbini slip", () => {
     expect(topUp.body).toMatchObject({ status: "expired", paymentStatus: "expired", validUntil: null });
     await expect(gateway.payAtKonbini(slip.paymentNumber)).rejects.toThrow(/expired/);
   }, 60_000);
+});
+
+describe("the packages commands", () => {
+  const cli = join(import.meta.dirname, "..", "bin", "jitsumei.js");
+  function run(args: string[], env: Record<string, string>) {
+    const clean = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([k]) => !["DATABASE_URL", "JITSUMEI_MASTER_KEY", "SMTP_URL", "PORT"].includes(k),
+      ),
+    );
+    return spawnSync(process.execPath, [cli, ...args], {
+      env: { ...clean, ...env },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+  }
+
+  it("make a large batch with progress, its CSV and its label sheet; bad usage exits 2", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "jitsumei-packages-cli-"));
+    const database = testDatabaseKind === "postgres" ? await createTestDatabase() : null;
+    const env = { JITSUMEI_DATA_DIR: dataDir, ...(database?.url ? { DATABASE_URL: database.url } : {}) };
+    try {
+      expect(run(["seed"], env).status).toBe(0);
+      // 500 more eSIM profiles: 600 in stock for a batch of 550.
+      const profiles = Array.from({ length: 500 }, (_, i) => {
+        const body = `898114${String(i + 1).padStart(12, "0")}`;
+        return `${body}${luhnDigit(body)},smdp.jitsumei.localhost,CLI-${String(i).padStart(5, "0")}`;
+      });
+      const stock = join(dataDir, "profiles.csv");
+      writeFileSync(stock, `iccid,smdpAddress,matchingId\n${profiles.join("\n")}\n`);
+      const imported = run(["inventory", "import", "--kind", "esim", stock], env);
+      expect(imported.status, imported.stderr).toBe(0);
+
+      const csvFile = join(dataDir, "batch.csv");
+      const made = run(
+        [
+          "packages",
+          "create",
+          "--plan",
+          "prepaid-data-esim",
+          "--channel",
+          "konbini",
+          "--count",
+          "550",
+          "--out",
+          csvFile,
+        ],
+        env,
+      );
+      expect(made.status, made.stderr).toBe(0);
+      expect(made.stderr).toContain("packages: 500 of 550 (90%)");
+      expect(made.stderr).toContain("packages: 550 of 550 (100%)");
+      const batch = JSON.parse(made.stdout) as { batchId: string; count: number };
+      expect(batch).toMatchObject({ count: 550, channel: "konbini", formFactor: "esim" });
+      const rows = parseCsv(readFileSync(csvFile, "utf8"));
+      expect(rows).toHaveLength(550);
+      expect(new Set(rows.map((r) => r.registration_code)).size).toBe(550);
+      expect(statSync(csvFile).mode & 0o777).toBe(0o600);
+
+      const pdfFile = join(dataDir, "labels.pdf");
+      const labels = run(["packages", "labels", "--batch", batch.batchId, "--out", pdfFile], env);
+      expect(labels.status, labels.stderr).toBe(0);
+      // 24 labels a page.
+      expect(execFileSync("pdfinfo", [pdfFile], { encoding: "utf8" })).toMatch(/Pages:\s+23\n/);
+
+      const tooMany = run(
+        [
+          "packages",
+          "create",
+          "--plan",
+          "prepaid-data-esim",
+          "--channel",
+          "konbini",
+          "--count",
+          "100",
+          "--out",
+          csvFile,
+        ],
+        env,
+      );
+      expect(tooMany.status).toBe(1);
+      expect(tooMany.stderr).toMatch(/Only 50 eSIM profiles are in stock for 100 packages: nothing was made/);
+      const badChannel = run(
+        ["packages", "create", "--plan", "prepaid-data-esim", "--channel", "train", "--count", "1", "--out", csvFile],
+        env,
+      );
+      expect(badChannel.status).toBe(2);
+      expect(badChannel.stderr).toMatch(/--channel airport\|konbini\|shop/);
+    } finally {
+      await database?.drop();
+    }
+  }, 180_000);
 });
