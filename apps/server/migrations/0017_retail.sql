@@ -61,9 +61,12 @@ CREATE TABLE retail_code_failures (
 CREATE INDEX retail_code_failures_client ON retail_code_failures (client_index, created_at);
 
 -- Payments: convenience-store payments wait (pending) until the shop's till reports them, and
--- expire when unpaid by their deadline.
+-- expire when unpaid by their deadline. A package sold at an airport counter is paid at the
+-- counter's own till ('counter', kind 'purchase'): recorded so its receipt can be issued.
 ALTER TABLE payments DROP CONSTRAINT payments_method_check;
-ALTER TABLE payments ADD CONSTRAINT payments_method_check CHECK (method IN ('card', 'konbini', 'voucher'));
+ALTER TABLE payments ADD CONSTRAINT payments_method_check CHECK (method IN ('card', 'konbini', 'counter'));
+ALTER TABLE payments DROP CONSTRAINT payments_kind_check;
+ALTER TABLE payments ADD CONSTRAINT payments_kind_check CHECK (kind IN ('deposit', 'top_up', 'purchase'));
 ALTER TABLE payments DROP CONSTRAINT payments_status_check;
 ALTER TABLE payments ADD CONSTRAINT payments_status_check
   CHECK (status IN ('pending', 'authorized', 'captured', 'declined', 'refunded', 'failed', 'expired'));

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allRoutes } from "../src/http/app.ts";
 import { batchWithCodes } from "../src/retail/batch-packages.ts";
 import { type StaffRole, staffRoles } from "../src/staff/permissions.ts";
-import { draftApplication, somebody } from "./support/journey.ts";
+import { draftApplication, particularsOf, somebody, td3 } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -45,6 +45,9 @@ const expected: Record<string, readonly StaffRole[]> = {
   getPackageLabels: admin,
   voidPackage: admin,
   sellPackage: ["clerk", "admin"],
+  sellAtCounter: ["clerk", "admin"],
+  activateAtCounter: ["clerk", "admin"],
+  getCounterReceipt: ["clerk", "admin"],
 };
 
 type Call = { method: string; path: string; body?: unknown };
@@ -89,6 +92,31 @@ async function freshPackage(): Promise<{ packageId: string; code: string }> {
   const batch = await batchWithCodes({ ...services, publicUrl: services.config.publicUrl }, id);
   const { rows } = await services.db.query<{ id: string }>("SELECT id FROM retail_packages WHERE batch_id = $1", [id]);
   return { packageId: String(rows[0]?.id), code: String(batch.packages[0]?.code) };
+}
+
+/** A data eSIM package sold at a counter (by an admin), and, when `approved`, filled in and approved. */
+async function counterSale(approved: boolean): Promise<string> {
+  const made = await clients.admin.api("POST", "/v1/staff/package-batches", {
+    body: { planId: "prepaid-data-esim", channel: "airport", count: 1 },
+  });
+  const { services } = server;
+  const batch = await batchWithCodes({ ...services, publicUrl: services.config.publicUrl }, String(made.body.batchId));
+  const sold = await clients.admin.api("POST", "/v1/staff/counter/sales", {
+    body: { code: batch.packages[0]?.code, language: "en", contact: { email: "visitor@example.test" } },
+  });
+  const reference = String(sold.body.reference);
+  if (!approved) return reference;
+  const token = String(sold.body.accessToken);
+  const person = somebody();
+  await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: particularsOf(person) });
+  await server.api("POST", `/v1/applications/${reference}/evidence`, {
+    token,
+    body: { kind: "mrz", lines: td3(person) },
+  });
+  const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  if (submitted.body.state !== "sim_assigned")
+    throw new Error(`expected sim_assigned: ${JSON.stringify(submitted.body)}`);
+  return reference;
 }
 
 /** A request that succeeds for a role allowed to make it (setting up what it needs first). */
@@ -197,6 +225,16 @@ async function example(operationId: string, client: StaffClient): Promise<Call> 
     }
     case "sellPackage":
       return { method: "POST", path: "/v1/staff/packages/sales", body: { code: (await freshPackage()).code } };
+    case "sellAtCounter":
+      return {
+        method: "POST",
+        path: "/v1/staff/counter/sales",
+        body: { code: (await freshPackage()).code, language: "en", contact: { email: "visitor@example.test" } },
+      };
+    case "activateAtCounter":
+      return { method: "POST", path: `/v1/staff/counter/applications/${await counterSale(true)}/activation` };
+    case "getCounterReceipt":
+      return { method: "GET", path: `/v1/staff/counter/applications/${await counterSale(false)}/receipt.pdf` };
     default:
       throw new Error(`no example request for ${operationId}: add it to the table`);
   }

@@ -36,7 +36,7 @@ export const konbiniInstructionsSchema = z
 export const paymentSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(["deposit", "top_up"]),
+    kind: z.enum(["deposit", "top_up", "purchase"]),
     amountJpy: z.number().int(),
     currency: z.literal("JPY"),
     status: z.enum(["pending", "authorized", "captured", "declined", "refunded", "failed", "expired"]),

@@ -92,3 +92,13 @@ export const konbiniSimulatorSchema = z
   .object({ paymentNumber: z.string().min(1, "must not be empty").max(64) })
   .strict()
   .meta({ id: "KonbiniSimulatorPayment" });
+
+export const counterParamsSchema = z.object({ reference: z.string().min(1).max(40) });
+
+export const counterSaleSchema = registeredPackageSchema
+  .extend({ paymentId: z.string().describe("The price taken at the counter's till, for the receipt") })
+  .meta({ id: "CounterSale" });
+
+export const counterActivatedSchema = z
+  .object({ reference: z.string(), state: z.literal("active"), msisdn: z.string(), iccid: z.string() })
+  .meta({ id: "CounterActivation" });

@@ -6,8 +6,8 @@ import type { Queryable } from "../db/database.ts";
  * The payments tables, read and written only here: payments, their events, deposit decisions.
  */
 export type PaymentStatus = "pending" | "authorized" | "captured" | "declined" | "refunded" | "failed" | "expired";
-export type PaymentMethod = "card" | "konbini";
-export type PaymentKind = "deposit" | "top_up";
+export type PaymentMethod = "card" | "konbini" | "counter";
+export type PaymentKind = "deposit" | "top_up" | "purchase";
 export type PaymentSource = "request" | "notification" | "job" | "system" | "staff";
 
 export type PaymentRow = {

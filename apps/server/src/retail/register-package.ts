@@ -20,6 +20,8 @@ export type RegisterPackageInput = {
   language: Language;
   contact: { email: string; phone?: string };
   client: { ip: string; deviceId: string | null };
+  /** Online from the package (the default), or at an airport counter where a clerk verifies face to face. */
+  channel?: "retail_package" | "airport_counter";
 };
 
 export type RegisteredPackage = CreatedApplication & { planId: string; packageHint: string; language: Language };
@@ -72,7 +74,7 @@ export async function registerPackage(
       {
         planId: pkg.plan_id,
         language: input.language,
-        channel: "retail_package",
+        channel: input.channel ?? "retail_package",
         formFactor: pkg.form_factor,
         contact: input.contact,
         client: input.client,

@@ -1,9 +1,11 @@
 import { type Language, languages } from "@jitsumei/domain";
 import type { z } from "zod";
 import { AppError } from "../../errors.ts";
+import { paymentReceiptPdf } from "../../payments/payment-receipt.ts";
 import { getTopUp, requestKonbiniTopUp } from "../../payments/top-ups.ts";
 import { batchLabelsPdf } from "../../retail/batch-labels.ts";
 import { batchCsv, batchSummary, batchWithCodes } from "../../retail/batch-packages.ts";
+import { activateAtCounter, counterApplication, counterPaymentId, sellAtCounter } from "../../retail/counter-sale.ts";
 import { createBatch } from "../../retail/create-batch.ts";
 import { sellPackage, voidPackage } from "../../retail/package-steps.ts";
 import { registerPackage } from "../../retail/register-package.ts";
@@ -12,6 +14,9 @@ import { requestTopUpSchema, topUpParamsSchema, topUpSchema } from "../payment-s
 import {
   batchParamsSchema,
   batchSummarySchema,
+  counterActivatedSchema,
+  counterParamsSchema,
+  counterSaleSchema,
   createBatchSchema,
   konbiniSimulatorSchema,
   packageParamsSchema,
@@ -40,6 +45,9 @@ export function languageFromHeader(header: string | undefined): Language {
   }
   return "en";
 }
+
+const counter = { tag: "retail", auth: "staff", permission: "packages.sell" } as const;
+type CounterRef = z.infer<typeof counterParamsSchema>;
 
 export const retailRoutes = [
   defineRoute<undefined, undefined, z.infer<typeof createBatchSchema>>({
@@ -142,6 +150,60 @@ export const retailRoutes = [
       return {
         status: 200,
         body: await sellPackage({ db, keys }, { code: body.code, actor: `staff:${signedIn(staff).id}` }),
+      };
+    },
+  }),
+
+  defineRoute<undefined, undefined, z.infer<typeof registerPackageSchema>>({
+    ...counter,
+    method: "POST",
+    path: "/v1/staff/counter/sales",
+    operationId: "sellAtCounter",
+    summary:
+      "Airport counter: sell a package and start the customer's application on the counter channel (verification face to face, through the applicant routes with the token returned)",
+    body: registerPackageSchema,
+    responses: { 201: { description: "Sold; the application and its token", schema: counterSaleSchema } },
+    async handler({ body, client, headers, staff }, services) {
+      const language = body.language ?? languageFromHeader(headers["accept-language"]);
+      const sold = await sellAtCounter(services, { ...body, language, client, staffId: signedIn(staff).id });
+      return { status: 201, body: sold };
+    },
+  }),
+
+  defineRoute<CounterRef>({
+    ...counter,
+    method: "POST",
+    path: "/v1/staff/counter/applications/{reference}/activation",
+    operationId: "activateAtCounter",
+    summary: "Airport counter: activate the line on the spot, the SIM handed over to the person verified",
+    params: counterParamsSchema,
+    responses: { 200: { description: "Active", schema: counterActivatedSchema } },
+    async handler({ params, staff }, services) {
+      const line = await activateAtCounter(services, { reference: params.reference, staffId: signedIn(staff).id });
+      return { status: 200, body: { reference: params.reference, state: "active", ...line } };
+    },
+  }),
+
+  defineRoute<CounterRef>({
+    ...counter,
+    method: "GET",
+    path: "/v1/staff/counter/applications/{reference}/receipt.pdf",
+    operationId: "getCounterReceipt",
+    summary: "Airport counter: the receipt (領収書) for the package's price, in Japanese and the customer's language",
+    params: counterParamsSchema,
+    responses: { 200: { description: "The receipt", file: "application/pdf" } },
+    async handler({ params }, services) {
+      const application = await counterApplication(services.db, params.reference);
+      const receipt = await paymentReceiptPdf(services, application, await counterPaymentId(services.db, application));
+      return {
+        status: 200,
+        body: receipt.pdf,
+        headers: {
+          "content-type": "application/pdf",
+          "content-disposition": `inline; filename="${receipt.documentNumber}.pdf"`,
+          "x-content-sha256": receipt.sha256,
+          "cache-control": "no-store",
+        },
       };
     },
   }),
