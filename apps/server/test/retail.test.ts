@@ -7,8 +7,9 @@ import { verifyAuditChain } from "../src/audit/audit-chain.ts";
 import { luhnDigit } from "../src/inventory/seed-demo-data.ts";
 import { expireKonbiniPayments } from "../src/payments/konbini-payments.ts";
 import type { LocalTestGateway } from "../src/payments/local-test-gateway.ts";
+import { driveToSigned } from "../src/payments/testing.ts";
 import { createTopUpVouchers } from "../src/retail/top-up-vouchers.ts";
-import { anna, particularsOf, somebody, td3 } from "./support/journey.ts";
+import { anna, draftApplication, particularsOf, somebody, td3 } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { createTestDatabase, testDatabaseKind } from "./support/test-database.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -346,6 +347,41 @@ describe("top-up vouchers", () => {
     });
     expect(reused.status).toBe(409);
     expect(reused.body).toMatchObject({ code: "voucher_already_redeemed", field: "code" });
+  }, 60_000);
+});
+
+describe("a deposit paid at a convenience store", () => {
+  it("gives a slip, and the till's signed notification pays the deposit and issues the SIM", async () => {
+    const { reference, token } = await draftApplication(server, "postpaid-voice", somebody());
+    const application = await driveToSigned(server.services, reference, { billingMethod: "convenience_store" });
+    expect(application.state).toBe("deposit_pending");
+    const slip = await server.api("POST", `/v1/applications/${reference}/deposit/payments`, {
+      token,
+      body: { method: "konbini" },
+    });
+    expect(slip.status, JSON.stringify(slip.body)).toBe(201);
+    expect(slip.body).toMatchObject({ state: "deposit_pending", payment: { status: "pending", amountJpy: 10000 } });
+    const konbini = slip.body.konbini as { paymentNumber: string };
+    // Asking again gives the same slip (the same payment, the same number).
+    const again = await server.api("POST", `/v1/applications/${reference}/deposit/payments`, {
+      token,
+      body: { method: "konbini" },
+    });
+    expect((again.body.konbini as { paymentNumber: string }).paymentNumber).toBe(konbini.paymentNumber);
+    // A card cannot start while the slip is out.
+    const card = await server.api("POST", `/v1/applications/${reference}/deposit/payments`, {
+      token,
+      body: { method: "card", cardToken: "tok_test_ok" },
+    });
+    expect(card.status).toBe(409);
+    expect(card.body).toMatchObject({ code: "deposit_not_due", field: "method" });
+
+    await gateway.payAtKonbini(konbini.paymentNumber);
+    await gateway.settle();
+    const now = await server.api("GET", `/v1/applications/${reference}`, { token });
+    expect(["sim_assigned", "ready_to_issue"]).toContain(now.body.state);
+    const deposit = await server.api("GET", `/v1/applications/${reference}/deposit`, { token });
+    expect(deposit.body).toMatchObject({ status: "paid" });
   }, 60_000);
 });
 
