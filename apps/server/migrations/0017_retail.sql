@@ -43,7 +43,7 @@ CREATE TABLE retail_packages (
   registered_at timestamptz,
   activated_at timestamptz,
   voided_at timestamptz,
-  void_reason text,
+  void_reason text CHECK (void_reason IN ('lost', 'stolen', 'damaged', 'returned_unsold', 'recalled')),
   UNIQUE (batch_id, serial),
   CHECK ((iccid IS NULL) <> (esim_profile_id IS NULL))
 );

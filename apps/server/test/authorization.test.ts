@@ -221,7 +221,7 @@ async function example(operationId: string, client: StaffClient): Promise<Call> 
       return { method: "GET", path: `/v1/staff/package-batches/${batchId}/labels.pdf` };
     case "voidPackage": {
       const { packageId } = await freshPackage();
-      return { method: "POST", path: `/v1/staff/packages/${packageId}/void`, body: { reason: "lost in transit" } };
+      return { method: "POST", path: `/v1/staff/packages/${packageId}/void`, body: { reason: "lost" } };
     }
     case "sellPackage":
       return { method: "POST", path: "/v1/staff/packages/sales", body: { code: (await freshPackage()).code } };

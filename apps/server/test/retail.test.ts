@@ -249,6 +249,11 @@ describe("registration codes that do not work", () => {
       `${String(voided).slice(0, 4)}-…`,
     ]);
     const packageId = String(list.rows[0]?.id);
+    const freeText = await admin.api("POST", `/v1/staff/packages/${packageId}/void`, {
+      body: { reason: "Mr X lost it" },
+    });
+    expect(freeText.status).toBe(422);
+    expect(freeText.body).toMatchObject({ code: "validation_failed", field: "reason" });
     const voidedNow = await admin.api("POST", `/v1/staff/packages/${packageId}/void`, { body: { reason: "damaged" } });
     expect(voidedNow.body).toMatchObject({ status: "void" });
     const refused = await register(String(voided), {}, "ja");
@@ -498,6 +503,11 @@ describe("an unpaid konbini slip", () => {
     });
     expect(topUp.body).toMatchObject({ status: "expired", paymentStatus: "expired", validUntil: null });
     await expect(gateway.payAtKonbini(slip.paymentNumber)).rejects.toThrow(/expired/);
+    // The same at the development till over HTTP, which names the field.
+    const till = await server.api("POST", "/dev/konbini/payments", { body: { paymentNumber: slip.paymentNumber } });
+    expect(till.status).toBe(422);
+    expect(till.body).toMatchObject({ field: "paymentNumber" });
+    expect(String(till.body.detail)).toMatch(/expired/);
   }, 60_000);
 });
 

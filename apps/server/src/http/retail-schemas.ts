@@ -1,4 +1,4 @@
-import { languages, packageStatuses, retailChannels } from "@jitsumei/domain";
+import { languages, packageStatuses, retailChannels, voidReasons } from "@jitsumei/domain";
 import { z } from "zod";
 
 /** Bodies and answers of the retail routes: package batches, sales, registrations. */
@@ -32,7 +32,7 @@ export const batchParamsSchema = z.object({ batchId: z.uuid({ error: "must be a 
 export const packageParamsSchema = z.object({ packageId: z.uuid({ error: "must be a package id (UUID)" }) });
 
 export const voidPackageSchema = z
-  .object({ reason: z.string().min(1, "must not be empty").max(500, "must be at most 500 characters") })
+  .object({ reason: z.enum(voidReasons, { error: `must be one of ${voidReasons.join(", ")}` }) })
   .strict()
   .meta({ id: "VoidPackage" });
 

@@ -1,4 +1,10 @@
-import { nextPackageStatus, type PackageEvent, type PackageStatus, parseRegistrationCode } from "@jitsumei/domain";
+import {
+  nextPackageStatus,
+  type PackageEvent,
+  type PackageStatus,
+  parseRegistrationCode,
+  type VoidReason,
+} from "@jitsumei/domain";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
@@ -48,7 +54,7 @@ export async function sellPackage(
 
 export async function voidPackage(
   db: Database,
-  input: { packageId: string; reason: string; actor: string },
+  input: { packageId: string; reason: VoidReason; actor: string },
 ): Promise<PackageView> {
   return db.transaction((tx) => step(tx, input.packageId, "void", input.actor, { reason: input.reason }));
 }
@@ -67,7 +73,7 @@ async function step(
   packageId: string,
   event: PackageEvent,
   actor: string,
-  detail: { reason?: string },
+  detail: { reason?: VoidReason },
 ): Promise<PackageView> {
   const { rows } = /^[0-9a-f-]{36}$/i.test(packageId)
     ? await tx.query<{ status: PackageStatus }>("SELECT status FROM retail_packages WHERE id = $1 FOR UPDATE", [
@@ -95,12 +101,11 @@ async function step(
      WHERE id = $1`,
     [packageId, to, event, actor, detail.reason ?? null],
   );
-  // The reason is staff's free text and may name a person: the audit keeps only that there was one.
   await appendAuditEntry(tx, {
     actor,
     action: `retail.package_${pastTense[event]}`,
     subject: packageId,
-    data: { from, to },
+    data: { from, to, ...(detail.reason ? { reason: detail.reason } : {}) },
   });
   return viewPackage(tx, packageId);
 }

@@ -34,3 +34,7 @@ export function registrationRefusal(status: PackageStatus): "already_registered"
   if (status === "void") return "void";
   return nextPackageStatus(status, "register") ? null : "already_registered";
 }
+
+/** Why a package is withdrawn: a fixed list, so no free text (which could name a person) is kept. */
+export const voidReasons = ["lost", "stolen", "damaged", "returned_unsold", "recalled"] as const;
+export type VoidReason = (typeof voidReasons)[number];
