@@ -12,6 +12,7 @@ import {
 } from "./payment-gateway.ts";
 import {
   findDepositDecision,
+  findPayment,
   insertPayment,
   liveDepositPayment,
   logPaymentEvent,
@@ -107,8 +108,12 @@ export async function payDeposit(
     if (!gatewayId) throw new Error(`authorised payment ${payment.id} has no gateway id`);
     // The application may have been cancelled or expired while the card was authorised: then the hold
     // is released by the refund already queued, and nothing is captured.
-    await assertStillDue(deps, application.id, payment.id);
-    payment = await record(deps, payment, await ask(deps, payment, () => deps.gateway.capture(gatewayId)));
+    // A second request for the same deposit (a double click) may have captured it meanwhile: then
+    // the application has moved on and there is nothing left to capture.
+    const capturedMeanwhile = await assertStillDue(deps, application.id, payment.id);
+    payment =
+      capturedMeanwhile ??
+      (await record(deps, payment, await ask(deps, payment, () => deps.gateway.capture(gatewayId))));
   }
   if (payment.status !== "captured") {
     throw new AppError("payment_failed", "The payment could not be completed; nothing was taken from the card", {
@@ -144,18 +149,26 @@ async function ask(
   }
 }
 
-async function assertStillDue(deps: { db: Database }, applicationId: string, paymentId: string): Promise<void> {
-  const due = await deps.db.transaction(async (tx) => {
+/** Throws when the deposit is no longer owed; answers the payment when it was captured meanwhile. */
+async function assertStillDue(
+  deps: { db: Database },
+  applicationId: string,
+  paymentId: string,
+): Promise<PaymentRow | null> {
+  const { due, captured } = await deps.db.transaction(async (tx) => {
     const application = await lockApplication(tx, applicationId);
-    const { rows } = await tx.query<{ refund_requested_at: Date | null }>(
-      "SELECT refund_requested_at FROM payments WHERE id = $1",
-      [paymentId],
-    );
-    return application?.state === "deposit_pending" && rows[0]?.refund_requested_at == null;
+    const row = await findPayment(tx, paymentId);
+    if (row?.status === "captured" && row.refundRequestedAt == null) return { due: true, captured: row };
+    return {
+      due: application?.state === "deposit_pending" && row?.refundRequestedAt == null,
+      captured: null,
+    };
   });
+  if (captured) return captured;
   if (!due) {
     throw new AppError("deposit_not_due", "The application no longer owes a deposit (it was cancelled or has ended)");
   }
+  return null;
 }
 
 async function record(deps: { db: Database }, payment: PaymentRow, answer: GatewayPayment): Promise<PaymentRow> {
