@@ -31,6 +31,7 @@ import { errorSummary, startJobWorker } from "./jobs/jobs.ts";
 import { localOutboxMailer, type Mailer, smtpMailer } from "./mail/mailer.ts";
 import { deliverMailJob } from "./mail/outbox.ts";
 import { notifyApplicantJob } from "./notifications/notify-applicant.ts";
+import { expireKonbiniPayments } from "./payments/konbini-payments.ts";
 import { localPaymentServices } from "./payments/payment-services.ts";
 import { REFUND_JOB } from "./payments/record-gateway-answer.ts";
 import { refundPaymentJob } from "./payments/refund-deposits.ts";
@@ -85,6 +86,8 @@ export async function startServer(
   const payments = localPaymentServices({
     secret: config.payments.notificationSecret,
     notifyUrl: () => (url ? `${url}/v1/payments/notifications` : null),
+    // The server's clock: the simulated konbini deadlines move with it (tests advance it).
+    clock,
   });
   const credit = {
     exchange: localNonpaymentExchange(db, keys),
@@ -139,6 +142,9 @@ export async function startServer(
   const sweep = setInterval(() => {
     expireStaleApplications(services).catch((error) => warn(`expiry sweep failed: ${errorSummary(error)}`));
     returnQuarantinedNumbers(db, clock()).catch((error) => warn(`number return failed: ${errorSummary(error)}`));
+    expireKonbiniPayments({ db, gateway: payments.gateway, clock }).catch((error) =>
+      warn(`konbini expiry failed: ${errorSummary(error)}`),
+    );
   }, EXPIRY_SWEEP_MS);
   sweep.unref();
   return {

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allRoutes } from "../src/http/app.ts";
+import { batchWithCodes } from "../src/retail/batch-packages.ts";
 import { type StaffRole, staffRoles } from "../src/staff/permissions.ts";
-import { activeLine, draftApplication, somebody } from "./support/journey.ts";
+import { activeLine, draftApplication, particularsOf, somebody, td3 } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -41,6 +42,15 @@ const expected: Record<string, readonly StaffRole[]> = {
   terminateForNonpayment: admin,
   settleNonpayment: admin,
   publishAnnouncement: ["compliance", "admin"],
+  createPackageBatch: admin,
+  getPackageBatch: admin,
+  getPackageBatchCsv: admin,
+  getPackageLabels: admin,
+  voidPackage: admin,
+  sellPackage: ["clerk", "admin"],
+  sellAtCounter: ["clerk", "admin"],
+  activateAtCounter: ["clerk", "admin"],
+  getCounterReceipt: ["clerk", "admin"],
 };
 
 type Call = { method: string; path: string; body?: unknown };
@@ -50,6 +60,7 @@ let clients: Record<StaffRole, StaffClient>;
 let inReview: string;
 let endpointId: string;
 let deliveryId: string;
+let batchId: string;
 let unique = 0;
 
 /** An application waiting for review: a voice line on an MRZ alone goes to a person. */
@@ -71,6 +82,43 @@ async function simToShip(): Promise<string> {
   });
   if (approved.body.state !== "sim_assigned")
     throw new Error(`expected sim_assigned: ${JSON.stringify(approved.body)}`);
+  return reference;
+}
+
+/** A package still in stock (one batch of one), with its code. */
+async function freshPackage(): Promise<{ packageId: string; code: string }> {
+  const made = await clients.admin.api("POST", "/v1/staff/package-batches", {
+    body: { planId: "prepaid-voice-sim", channel: "airport", count: 1 },
+  });
+  const id = String(made.body.batchId);
+  const { services } = server;
+  const batch = await batchWithCodes({ ...services, publicUrl: services.config.publicUrl }, id);
+  const { rows } = await services.db.query<{ id: string }>("SELECT id FROM retail_packages WHERE batch_id = $1", [id]);
+  return { packageId: String(rows[0]?.id), code: String(batch.packages[0]?.code) };
+}
+
+/** A data eSIM package sold at a counter (by an admin), and, when `approved`, filled in and approved. */
+async function counterSale(approved: boolean): Promise<string> {
+  const made = await clients.admin.api("POST", "/v1/staff/package-batches", {
+    body: { planId: "prepaid-data-esim", channel: "airport", count: 1 },
+  });
+  const { services } = server;
+  const batch = await batchWithCodes({ ...services, publicUrl: services.config.publicUrl }, String(made.body.batchId));
+  const sold = await clients.admin.api("POST", "/v1/staff/counter/sales", {
+    body: { code: batch.packages[0]?.code, language: "en", contact: { email: "visitor@example.test" } },
+  });
+  const reference = String(sold.body.reference);
+  if (!approved) return reference;
+  const token = String(sold.body.accessToken);
+  const person = somebody();
+  await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: particularsOf(person) });
+  await server.api("POST", `/v1/applications/${reference}/evidence`, {
+    token,
+    body: { kind: "mrz", lines: td3(person) },
+  });
+  const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  if (submitted.body.state !== "sim_assigned")
+    throw new Error(`expected sim_assigned: ${JSON.stringify(submitted.body)}`);
   return reference;
 }
 
@@ -180,6 +228,34 @@ async function example(operationId: string, client: StaffClient): Promise<Call> 
       await clients.admin.api("POST", path, { body: { unpaidJpy: 3300 } });
       return { method: "POST", path: `${path}/settlement`, body: { paidJpy: 3300 } };
     }
+    case "createPackageBatch":
+      return {
+        method: "POST",
+        path: "/v1/staff/package-batches",
+        body: { planId: "prepaid-data-esim", channel: "shop", count: 1 },
+      };
+    case "getPackageBatch":
+      return { method: "GET", path: `/v1/staff/package-batches/${batchId}` };
+    case "getPackageBatchCsv":
+      return { method: "GET", path: `/v1/staff/package-batches/${batchId}/packages.csv` };
+    case "getPackageLabels":
+      return { method: "GET", path: `/v1/staff/package-batches/${batchId}/labels.pdf` };
+    case "voidPackage": {
+      const { packageId } = await freshPackage();
+      return { method: "POST", path: `/v1/staff/packages/${packageId}/void`, body: { reason: "lost" } };
+    }
+    case "sellPackage":
+      return { method: "POST", path: "/v1/staff/packages/sales", body: { code: (await freshPackage()).code } };
+    case "sellAtCounter":
+      return {
+        method: "POST",
+        path: "/v1/staff/counter/sales",
+        body: { code: (await freshPackage()).code, language: "en", contact: { email: "visitor@example.test" } },
+      };
+    case "activateAtCounter":
+      return { method: "POST", path: `/v1/staff/counter/applications/${await counterSale(true)}/activation` };
+    case "getCounterReceipt":
+      return { method: "GET", path: `/v1/staff/counter/applications/${await counterSale(false)}/receipt.pdf` };
     default:
       throw new Error(`no example request for ${operationId}: add it to the table`);
   }
@@ -199,6 +275,10 @@ beforeAll(async () => {
   await server.services.jobs.drain();
   const delivery = await server.services.db.query<{ id: string }>("SELECT id FROM webhook_deliveries LIMIT 1");
   deliveryId = String(delivery.rows[0]?.id);
+  const batch = await clients.admin.api("POST", "/v1/staff/package-batches", {
+    body: { planId: "prepaid-data-esim", channel: "konbini", count: 2 },
+  });
+  batchId = String(batch.body.batchId);
 }, 60_000);
 afterAll(async () => server?.close());
 

@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.drop());
 beforeEach(async () => {
-  await db.exec("TRUNCATE sims, sim_cards, esim_profiles, phone_numbers");
+  await db.exec("TRUNCATE retail_packages, sims, sim_cards, esim_profiles, phone_numbers");
 });
 
 const count = async (sql: string) => Number((await db.query<{ n: number }>(sql)).rows[0]?.n);
@@ -220,8 +220,8 @@ describe("reserving a line", () => {
     expect(c).toMatchObject({ msisdn: "02000000001", activationCode: "LPA:1$smdp.example.com$P-2" });
     expect(await findAssignedSim(db, profile.id)).toMatchObject({ msisdn: "07000000002", status: "assigned" });
     expect(await countInventory(db)).toEqual({
-      simCards: { available: 2, assigned: 1, retired: 0 },
-      esimProfiles: { available: 0, assigned: 2, released: 0 },
+      simCards: { available: 2, packaged: 0, assigned: 1, retired: 0 },
+      esimProfiles: { available: 0, packaged: 0, assigned: 2, released: 0 },
       phoneNumbers: {
         voice: { available: 1, assigned: 2, quarantined: 0 },
         data: { available: 2, assigned: 1, quarantined: 0 },

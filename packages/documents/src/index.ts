@@ -5,6 +5,7 @@ export {
   renderContractDocument,
   renderImportantMatters,
 } from "./render/render-contract.ts";
+export { type LabelSheetInput, type PackageLabel, type QrMatrix, renderPackageLabels } from "./render/render-labels.ts";
 export { renderReceipt } from "./render/render-receipt.ts";
 export { sampleContractInput, sampleOperator, sampleReceiptInput } from "./sample/sample-data.ts";
 export { type SampleContractOptions, writeSampleContract } from "./sample/write-sample-contract.ts";

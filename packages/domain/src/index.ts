@@ -15,3 +15,4 @@ export * from "./mrz/index.ts";
 export * from "./plans/plans.ts";
 export * from "./policy/policy.ts";
 export * from "./policy/resolve-policy.ts";
+export * from "./retail/index.ts";

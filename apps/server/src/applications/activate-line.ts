@@ -1,14 +1,17 @@
 import { timingSafeEqual } from "node:crypto";
+import type { Particulars } from "@jitsumei/domain";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
+import type { ApplicationCipher } from "../crypto/envelope.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
-import { type Database, toBuffer } from "../db/database.ts";
+import { type Database, type Queryable, toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { Provisioning } from "../issuance/provisioning.ts";
 import { createSubscription } from "../issuance/subscriptions.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { writeVerificationRecord } from "../records/write-verification-record.ts";
+import { activatePackageOf } from "../retail/package-steps.ts";
 import { type ApplicationRow, lockApplication } from "./application-row.ts";
-import { applyEvent } from "./apply-event.ts";
+import { type Actor, applyEvent } from "./apply-event.ts";
 import { loadApplicantDetails } from "./load-application-data.ts";
 import { activationCodeHash, assertActivatable, MAX_ACTIVATION_FAILURES } from "./request-activation-code.ts";
 
@@ -81,49 +84,71 @@ export async function activateLine(
         }),
       };
     }
-    const activated: { line?: ActivatedLine } = {};
-    await applyEvent(
-      tx,
-      { applicationId: application.id, event: "activate", actor: { kind: "applicant" } },
-      async () => {
-        const sims = await tx.query<{ iccid: string; msisdn: string; line_type: "voice" | "data" }>(
-          "UPDATE sims SET status = 'active', activated_at = now() WHERE application_id = $1 RETURNING iccid, msisdn, line_type",
-          [application.id],
-        );
-        const row = sims.rows[0];
-        if (!row) throw new Error(`application ${application.reference} has no assigned SIM`);
-        const sim = { iccid: row.iccid, msisdn: row.msisdn, lineType: row.line_type };
-        activated.line = { iccid: sim.iccid, msisdn: sim.msisdn };
-        await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [application.id]);
-        // The network first (idempotent by the application's id: a retry after a rollback provisions
-        // nothing twice), then the subscription the line lives on from here.
-        const { networkRef } = await deps.provisioning.activate(
-          { requestKey: application.id, msisdn: sim.msisdn, iccid: sim.iccid, lineType: sim.lineType },
-          tx,
-        );
-        await createSubscription(tx, {
-          application: locked,
-          msisdn: sim.msisdn,
-          iccid: sim.iccid,
-          networkRef,
-          startedAt: deps.clock(),
-        });
-        if (particulars) {
-          await writeVerificationRecord(tx, {
-            application,
-            cipher,
-            particulars,
-            phoneNumbers: [sim.msisdn],
-            policies: deps.policies,
-            now: deps.clock(),
-          });
-        }
-        return { iccid: sim.iccid };
-      },
-    );
-    if (!activated.line) throw new Error("activation recorded no line");
-    return { ok: true as const, line: activated.line };
+    const line = await activateAssignedLine(tx, deps, {
+      application: locked,
+      actor: { kind: "applicant" },
+      cipher,
+      particulars,
+    });
+    return { ok: true as const, line };
   });
   if (!outcome.ok) throw outcome.error;
   return outcome.line;
+}
+
+/**
+ * The step that makes an assigned line live, in the caller's transaction and after the caller's own
+ * checks (the applicant's one-time code; or a clerk handing the SIM over at a counter): the line,
+ * the network, the subscription, the retail package if any, and the verification record.
+ */
+export async function activateAssignedLine(
+  tx: Queryable,
+  deps: { keys: KeyManagement; clock: () => Date; policies: readonly LoadedPolicy[]; provisioning: Provisioning },
+  input: {
+    application: ApplicationRow;
+    actor: Actor;
+    cipher: ApplicationCipher;
+    particulars: Particulars | null;
+  },
+): Promise<ActivatedLine> {
+  const { application, cipher, particulars } = input;
+  const activated: { line?: ActivatedLine } = {};
+  await applyEvent(tx, { applicationId: application.id, event: "activate", actor: input.actor }, async () => {
+    const sims = await tx.query<{ iccid: string; msisdn: string; line_type: "voice" | "data" }>(
+      "UPDATE sims SET status = 'active', activated_at = now() WHERE application_id = $1 RETURNING iccid, msisdn, line_type",
+      [application.id],
+    );
+    const row = sims.rows[0];
+    if (!row) throw new Error(`application ${application.reference} has no assigned SIM`);
+    const sim = { iccid: row.iccid, msisdn: row.msisdn, lineType: row.line_type };
+    activated.line = { iccid: sim.iccid, msisdn: sim.msisdn };
+    await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [application.id]);
+    // The network first (idempotent by the application's id: a retry after a rollback provisions
+    // nothing twice), then the subscription the line lives on from here.
+    const { networkRef } = await deps.provisioning.activate(
+      { requestKey: application.id, msisdn: sim.msisdn, iccid: sim.iccid, lineType: sim.lineType },
+      tx,
+    );
+    await createSubscription(tx, {
+      application,
+      msisdn: sim.msisdn,
+      iccid: sim.iccid,
+      networkRef,
+      startedAt: deps.clock(),
+    });
+    await activatePackageOf(tx, application.id);
+    if (particulars) {
+      await writeVerificationRecord(tx, {
+        application,
+        cipher,
+        particulars,
+        phoneNumbers: [sim.msisdn],
+        policies: deps.policies,
+        now: deps.clock(),
+      });
+    }
+    return { iccid: sim.iccid };
+  });
+  if (!activated.line) throw new Error("activation recorded no line");
+  return activated.line;
 }

@@ -3,7 +3,7 @@ import type { FormFactor, Language } from "@jitsumei/domain";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import { applicationCipher } from "../crypto/envelope.ts";
 import { type KeyManagement, newDataKey } from "../crypto/key-management.ts";
-import type { Database } from "../db/database.ts";
+import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import { deviceIndex, emailIndex, ipIndex, phoneIndex } from "./contact-indexes.ts";
@@ -24,9 +24,14 @@ export type CreateApplicationInput = {
 
 export type CreatedApplication = { reference: string; accessToken: string; state: "draft"; formFactor: FormFactor };
 
+/**
+ * `within` runs in the creating transaction after the row is written (a retail package binds itself
+ * to the new application there, so a code cannot start two applications).
+ */
 export async function createApplication(
   deps: { db: Database; keys: KeyManagement },
   input: CreateApplicationInput,
+  within?: (tx: Queryable, created: { id: string; reference: string }) => Promise<void>,
 ): Promise<CreatedApplication> {
   const plan = await findPlan(deps.db, input.planId, { onSale: true });
   if (!plan) {
@@ -71,6 +76,7 @@ export async function createApplication(
             input.client?.deviceId ? deviceIndex(deps.keys, input.client.deviceId) : null,
           ],
         );
+        await within?.(tx, { id, reference });
         await appendAuditEntry(tx, {
           actor: "applicant",
           action: "application.created",

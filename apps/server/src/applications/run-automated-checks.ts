@@ -199,6 +199,14 @@ function methodCheck(
     if (requirements.addressRequired) return review("address_not_on_chip");
     return pass("NF_IC_SELFIE");
   }
+  // At a counter (the policy allows F2F methods only there) the clerk sees the person and the
+  // original document while its chip is read: the same limits as above, without a selfie.
+  if (done.chipValid && allowed("F2F_IC")) {
+    if (done.chipKind === "residence_card") return review("residence_card_front_to_be_read");
+    if (!done.mrzOk) return review("chip_mrz_does_not_match");
+    if (requirements.addressRequired) return review("address_not_on_chip");
+    return pass("F2F_IC");
+  }
   if (requirements.mrzSufficient && done.chipValid && done.mrzOk) return pass("CHIP");
   if (requirements.mrzSufficient && done.mrzOk) return pass("MRZ");
   return review("no_method_complete");

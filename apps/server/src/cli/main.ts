@@ -16,6 +16,7 @@ import {
 import { inventoryImportCommand } from "./inventory-commands.ts";
 import { policyExplainCommand, policyListCommand } from "./policy-commands.ts";
 import { recordsExportCommand } from "./records-commands.ts";
+import { packagesCreateCommand, packagesLabelsCommand, vouchersCreateCommand } from "./retail-commands.ts";
 import { contractEndedCommand, legalHoldCommand, purgeCommand } from "./retention-commands.ts";
 import { serveCommand } from "./serve.ts";
 import { applicationsExpireCommand, staffCreateCommand } from "./staff-commands.ts";
@@ -63,6 +64,13 @@ Commands:
   inventory import   --kind sim|msisdn|esim FILE [--skip-invalid]
                      CSV with a header (iccid,imsi / msisdn[,lineType] / iccid,smdpAddress,matchingId);
                      every bad line is reported and nothing is imported unless --skip-invalid
+  packages create    --plan ID --channel airport|konbini|shop --count N --out FILE.csv
+                     A batch of retail packages (each bound to a SIM card or eSIM profile from
+                     stock) with registration codes and links; progress on stderr
+  packages labels    --batch ID --out FILE.pdf
+                     The batch's printable label sheet: QR code, code, plan name in ja/en/zh
+  vouchers create    --plan ID --count N --out FILE.csv
+                     Prepaid top-up vouchers; the codes exist only in FILE
   contract sample    --plan ID --language ja|en|zh-Hans|zh-Hant|ko|vi --out FILE
                      A sealed sample contract for a fictitious applicant (to review the templates)
   credit assess      --at YYYY-MM-DD [--lang en|ja]  The credit policy in force that day applied to JSON
@@ -105,6 +113,9 @@ const commands: Record<string, Command> = {
   "contract sample": contractSampleCommand,
   "inventory import": inventoryImportCommand,
   "credit assess": creditAssessCommand,
+  "packages create": packagesCreateCommand,
+  "packages labels": packagesLabelsCommand,
+  "vouchers create": vouchersCreateCommand,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

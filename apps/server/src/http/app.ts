@@ -29,6 +29,7 @@ import { opsRoutes } from "./routes/ops-routes.ts";
 import { paymentRoutes } from "./routes/payment-routes.ts";
 import { planRoutes } from "./routes/plan-routes.ts";
 import { privacyRoutes } from "./routes/privacy-routes.ts";
+import { retailRoutes } from "./routes/retail-routes.ts";
 import { reviewRoutes } from "./routes/review-routes.ts";
 import { staffRoutes } from "./routes/staff-routes.ts";
 import { subscriberRoutes } from "./routes/subscriber-routes.ts";
@@ -49,6 +50,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...staffRoutes,
   ...reviewRoutes,
   ...webhookRoutes,
+  ...retailRoutes,
 ];
 
 export const API_VERSION = "0.1.0";

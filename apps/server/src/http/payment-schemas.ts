@@ -5,24 +5,41 @@ import { z } from "zod";
 export const paymentParamsSchema = z.object({ reference: z.string().max(40), paymentId: z.uuid() });
 
 export const payDepositSchema = z
-  .object({
-    method: z.literal("card", { error: "must be card (the only method for now)" }),
-    cardToken: z
-      .string()
-      .min(1, "must not be empty")
-      .max(200, "must be at most 200 characters")
-      .describe("The token the payment provider's card form gave; never a card number"),
-  })
-  .strict()
+  .discriminatedUnion(
+    "method",
+    [
+      z
+        .object({
+          method: z.literal("card"),
+          cardToken: z
+            .string()
+            .min(1, "must not be empty")
+            .max(200, "must be at most 200 characters")
+            .describe("The token the payment provider's card form gave; never a card number"),
+        })
+        .strict(),
+      z.object({ method: z.literal("konbini") }).strict(),
+    ],
+    { error: "must be card or konbini" },
+  )
   .meta({ id: "PayDeposit" });
+
+export const konbiniInstructionsSchema = z
+  .object({
+    paymentNumber: z.string().describe("Typed at the till or the store's kiosk (払込票番号)"),
+    confirmationNumber: z.string().describe("Asked for by some chains (確認番号)"),
+    barcode: z.string().describe("The slip's GS1-128 barcode data (44 digits)"),
+    expiresAt: z.string().describe("Pay before this; afterwards the slip expires and nothing is owed"),
+  })
+  .meta({ id: "KonbiniInstructions" });
 
 export const paymentSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(["deposit", "top_up"]),
+    kind: z.enum(["deposit", "top_up", "purchase"]),
     amountJpy: z.number().int(),
     currency: z.literal("JPY"),
-    status: z.enum(["pending", "authorized", "captured", "declined", "refunded", "failed"]),
+    status: z.enum(["pending", "authorized", "captured", "declined", "refunded", "failed", "expired"]),
     refundedJpy: z.number().int(),
     failureCode: z.string().nullable(),
     createdAt: z.string(),
@@ -43,9 +60,44 @@ export const depositSchema = z
   .meta({ id: "Deposit" });
 
 export const paidDepositSchema = z
-  .object({ payment: paymentSchema, state: z.string().describe("The application's state now") })
+  .object({
+    payment: paymentSchema,
+    state: z.string().describe("The application's state now"),
+    konbini: konbiniInstructionsSchema.optional().describe("Konbini: what to take to the store"),
+  })
   .meta({ id: "PaidDeposit" });
 
 export const notificationReceiptSchema = z
   .object({ received: z.literal(true), applied: z.boolean() })
   .meta({ id: "PaymentNotificationReceipt" });
+
+export const topUpSchema = z
+  .object({
+    id: z.string(),
+    status: z.enum(["pending", "credited", "expired"]),
+    amountJpy: z.number().int(),
+    validityDays: z.number().int(),
+    validUntil: z.string().nullable().describe("The line's validity after this top-up was credited"),
+    paymentId: z.string().nullable(),
+    paymentStatus: paymentSchema.shape.status.nullable(),
+    konbini: konbiniInstructionsSchema.nullable(),
+  })
+  .meta({ id: "TopUp" });
+
+export const requestTopUpSchema = z
+  .discriminatedUnion(
+    "method",
+    [
+      z.object({ method: z.literal("konbini") }).strict(),
+      z
+        .object({
+          method: z.literal("voucher"),
+          code: z.string().min(1, "must not be empty").max(64, "must be at most 64 characters"),
+        })
+        .strict(),
+    ],
+    { error: "must be konbini or voucher" },
+  )
+  .meta({ id: "RequestTopUp" });
+
+export const topUpParamsSchema = z.object({ reference: z.string().max(40), topUpId: z.uuid() });

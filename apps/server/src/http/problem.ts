@@ -22,6 +22,8 @@ export function problemResult(error: AppError, instance: string): RouteResult {
   }
   const headers: Record<string, string> = { "content-type": PROBLEM_CONTENT_TYPE };
   if (status === 503) headers["retry-after"] = "5";
+  if (status === 429 && typeof extra.retryAfterSeconds === "number")
+    headers["retry-after"] = String(extra.retryAfterSeconds);
   return { status, body, headers };
 }
 

@@ -1,5 +1,6 @@
 import type { ApplicationRow } from "../applications/application-row.ts";
 import type { Queryable } from "../db/database.ts";
+import { packagedMedium } from "../retail/package-steps.ts";
 import { esimActivationCode, type LineType } from "./identifiers.ts";
 
 export type AssignedSim = {
@@ -36,7 +37,13 @@ export async function reserveSim(
   );
   const msisdn = number.rows[0]?.msisdn;
   if (!msisdn) return null;
-  const medium = application.formFactor === "physical" ? await pickSimCard(tx) : await pickEsimProfile(tx);
+  // A retail package brought its own card or profile (taken out of stock when the batch was made).
+  const packaged = await packagedMedium(tx, application.id);
+  const medium = packaged
+    ? await packagedSim(tx, packaged)
+    : application.formFactor === "physical"
+      ? await pickSimCard(tx)
+      : await pickEsimProfile(tx);
   if (!medium) return null;
 
   await tx.query("UPDATE phone_numbers SET status = 'assigned', changed_at = now() WHERE msisdn = $1", [msisdn]);
@@ -54,6 +61,27 @@ export async function reserveSim(
     [application.id, medium.iccid, msisdn, medium.formFactor, lineType, medium.activationCode, medium.esimProfileId],
   );
   return { iccid: medium.iccid, msisdn, formFactor: medium.formFactor, activationCode: medium.activationCode };
+}
+
+async function packagedSim(
+  tx: Queryable,
+  packaged: { iccid: string | null; esimProfileId: number | null },
+): Promise<Medium | null> {
+  if (packaged.iccid) {
+    return { formFactor: "physical", iccid: packaged.iccid, esimProfileId: null, activationCode: null };
+  }
+  const { rows } = await tx.query<{
+    id: number | string;
+    iccid: string;
+    smdp_address: string;
+    matching_id: string;
+    confirmation_code_required: boolean;
+  }>(
+    "SELECT id, iccid, smdp_address, matching_id, confirmation_code_required FROM esim_profiles WHERE id = $1 FOR UPDATE",
+    [packaged.esimProfileId],
+  );
+  const row = rows[0];
+  return row ? profileMedium(row) : null;
 }
 
 async function pickSimCard(tx: Queryable): Promise<Medium | null> {
@@ -76,7 +104,16 @@ async function pickEsimProfile(tx: Queryable): Promise<Medium | null> {
      WHERE status = 'available' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
   );
   const row = rows[0];
-  if (!row) return null;
+  return row ? profileMedium(row) : null;
+}
+
+function profileMedium(row: {
+  id: number | string;
+  iccid: string;
+  smdp_address: string;
+  matching_id: string;
+  confirmation_code_required: boolean;
+}): Medium {
   return {
     formFactor: "esim",
     iccid: row.iccid,

@@ -1,7 +1,7 @@
 import type { Queryable } from "../db/database.ts";
 
-export const simCardStatuses = ["available", "assigned", "retired"] as const;
-export const esimProfileStatuses = ["available", "assigned", "released"] as const;
+export const simCardStatuses = ["available", "packaged", "assigned", "retired"] as const;
+export const esimProfileStatuses = ["available", "packaged", "assigned", "released"] as const;
 export const phoneNumberStatuses = ["available", "assigned", "quarantined"] as const;
 export const lineStatuses = ["assigned", "active", "released"] as const;
 
@@ -14,7 +14,7 @@ export type InventoryCounts = {
   lines: Counts<typeof lineStatuses>;
 };
 
-/** How much stock is left and in use: every pool by status (and numbers by line type), zeros included. */
+/** How much stock is left and in use (packaged: bound to a retail package): every pool by status (and numbers by line type), zeros included. */
 export async function countInventory(db: Queryable): Promise<InventoryCounts> {
   const { rows } = await db.query<{ pool: string; status: string; n: number | string }>(
     `SELECT 'sim_cards' AS pool, status, count(*) AS n FROM sim_cards GROUP BY status

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import {
   type AuthorizeRequest,
   type GatewayPayment,
@@ -36,6 +36,12 @@ export type LocalTestGateway = PaymentGateway & {
   /** Authorisations the gateway made (each is one charge on a card). */
   readonly charges: readonly GatewayPayment[];
   readonly notifications: readonly SentNotification[];
+  /**
+   * The convenience store's till: the payer hands over cash for this payment number. Captured and
+   * notified, as a real provider's 入金通知; after the deadline the till refuses (PaymentGatewayError
+   * "konbini_expired"), and an unknown number is refused too ("payment_not_found").
+   */
+  payAtKonbini(paymentNumber: string, store?: string): Promise<GatewayPayment>;
   /** Waits for every notification in flight. */
   settle(): Promise<void>;
 };
@@ -57,6 +63,9 @@ export type LocalTestGatewayOptions = {
 
 type Stored = GatewayPayment & { token: string };
 
+/** Konbini slips are valid for three days unless the request asks otherwise (providers allow 1–60). */
+const DEFAULT_KONBINI_HOURS = 72;
+
 export function localTestGateway(options: LocalTestGatewayOptions): LocalTestGateway {
   const timeoutMs = options.timeoutMs ?? 10_000;
   const clock = options.clock ?? (() => new Date());
@@ -67,6 +76,17 @@ export function localTestGateway(options: LocalTestGatewayOptions): LocalTestGat
   const notifications: SentNotification[] = [];
   const inFlight = new Set<Promise<void>>();
 
+  const byNumber = new Map<string, Stored>();
+
+  // An unpaid konbini slip past its deadline is expired the moment anyone looks, as at a provider.
+  const expireIfDue = (p: Stored): void => {
+    if (p.konbini && p.status === "pending" && Date.parse(p.konbini.expiresAt) <= clock().getTime()) {
+      p.status = "expired";
+      p.failureCode = "konbini_expired";
+      notify(p);
+    }
+  };
+
   const view = (p: Stored): GatewayPayment => ({
     paymentId: p.paymentId,
     idempotencyKey: p.idempotencyKey,
@@ -74,6 +94,7 @@ export function localTestGateway(options: LocalTestGatewayOptions): LocalTestGat
     amountJpy: p.amountJpy,
     refundedJpy: p.refundedJpy,
     failureCode: p.failureCode,
+    ...(p.konbini ? { konbini: { ...p.konbini } } : {}),
   });
 
   function notify(payment: Stored): void {
@@ -133,6 +154,30 @@ export function localTestGateway(options: LocalTestGatewayOptions): LocalTestGat
         }
         return view(known);
       }
+      if (request.method.kind === "konbini") {
+        const hours = request.method.deadlineHours ?? DEFAULT_KONBINI_HOURS;
+        const paymentNumber = digits(12);
+        const payment: Stored = {
+          paymentId: `pay_${randomUUID()}`,
+          idempotencyKey: request.idempotencyKey,
+          status: "pending",
+          amountJpy: request.amountJpy,
+          refundedJpy: 0,
+          failureCode: null,
+          token: "konbini",
+          konbini: {
+            paymentNumber,
+            confirmationNumber: digits(6),
+            barcode: konbiniBarcode(paymentNumber, request.amountJpy, clock(), hours),
+            expiresAt: new Date(clock().getTime() + hours * 3_600_000).toISOString(),
+          },
+        };
+        byId.set(payment.paymentId, payment);
+        byKey.set(payment.idempotencyKey, payment);
+        byNumber.set(paymentNumber, payment);
+        notify(payment);
+        return view(payment);
+      }
       const token = request.method.token;
       if (token === testCardTokens.timeout) {
         await sleep(timeoutMs);
@@ -155,8 +200,23 @@ export function localTestGateway(options: LocalTestGatewayOptions): LocalTestGat
       return view(payment);
     },
 
+    async payAtKonbini(paymentNumber) {
+      const payment = byNumber.get(paymentNumber);
+      if (!payment) throw new PaymentGatewayError("payment_not_found", "No konbini payment has this number");
+      expireIfDue(payment);
+      if (payment.status === "expired")
+        throw new PaymentGatewayError("konbini_expired", "The payment slip has expired");
+      if (payment.status === "pending") {
+        payment.status = "captured";
+        charges.push(view(payment));
+        notify(payment);
+      }
+      return view(payment);
+    },
+
     async capture(paymentId) {
       const payment = find(paymentId);
+      if (payment.konbini) return view(payment);
       if (payment.status === "captured" || payment.status === "refunded") return view(payment);
       if (payment.status !== "authorized") {
         throw new PaymentGatewayError("not_capturable", `A ${payment.status} payment cannot be captured`);
@@ -173,6 +233,12 @@ export function localTestGateway(options: LocalTestGatewayOptions): LocalTestGat
 
     async refund(paymentId, amountJpy) {
       const payment = find(paymentId);
+      if (payment.konbini) {
+        throw new PaymentGatewayError(
+          "not_refundable",
+          "Konbini payments are refunded by bank transfer, not by the till",
+        );
+      }
       if (payment.status === "refunded") return view(payment);
       if (payment.status === "authorized") {
         // Releasing a hold: nothing was taken, so nothing is paid back.
@@ -196,9 +262,29 @@ export function localTestGateway(options: LocalTestGatewayOptions): LocalTestGat
 
     async status(idOrKey) {
       const payment = byId.get(idOrKey) ?? byKey.get(idOrKey);
+      if (payment) expireIfDue(payment);
       return payment ? view(payment) : null;
     },
   };
+}
+
+function digits(n: number): string {
+  return Array.from({ length: n }, () => String(randomInt(10))).join("");
+}
+
+/**
+ * The shape of a GS1-128 convenience-store slip (コンビニ収納用バーコード, 44 digits): AI 91, a made-up
+ * collector code, the payment number, the deadline (YYMMDD), a stamp-duty flag and the amount, then a
+ * modulus-10 weight-3 check digit as GS1 uses. The digits only need to read back in tests.
+ */
+function konbiniBarcode(paymentNumber: string, amountJpy: number, now: Date, hours: number): string {
+  const deadline = new Date(now.getTime() + hours * 3_600_000).toISOString().slice(2, 10).replaceAll("-", "");
+  const body = `91${"909999"}${paymentNumber.padStart(20, "0")}${deadline}0${String(amountJpy).padStart(6, "0")}`
+    .padEnd(43, "0")
+    .slice(0, 43);
+  let sum = 0;
+  for (const [i, c] of [...body].reverse().entries()) sum += Number(c) * (i % 2 === 0 ? 3 : 1);
+  return `${body}${(10 - (sum % 10)) % 10}`;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -2,14 +2,17 @@ import { randomUUID } from "node:crypto";
 import { type ApplicationRow, lockApplication } from "../applications/application-row.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { findKonbiniInstructions } from "./konbini-payments.ts";
 import {
   type GatewayPayment,
+  type KonbiniInstructions,
   type PaymentGateway,
   PaymentGatewayError,
   PaymentGatewayTimeout,
 } from "./payment-gateway.ts";
 import {
   findDepositDecision,
+  findPayment,
   insertPayment,
   liveDepositPayment,
   logPaymentEvent,
@@ -17,8 +20,8 @@ import {
 } from "./payment-rows.ts";
 import { recordGatewayAnswer } from "./record-gateway-answer.ts";
 
-export type PayDepositInput = { method: "card"; cardToken: string };
-export type PaidDeposit = { payment: PaymentRow; alreadyPaid: boolean };
+export type PayDepositInput = { method: "card"; cardToken: string } | { method: "konbini" };
+export type PaidDeposit = { payment: PaymentRow; alreadyPaid: boolean; konbini?: KonbiniInstructions | null };
 
 /**
  * The applicant pays the deposit by card: authorise, then capture, on the gateway. No database
@@ -48,6 +51,12 @@ export async function payDeposit(
     if (!decision?.required || decision.amountJpy <= 0) {
       throw new AppError("deposit_not_due", "No deposit amount has been decided for this application");
     }
+    if (live && live.method !== input.method) {
+      throw new AppError("deposit_not_due", `A ${live.method} payment of the deposit is already under way`, {
+        errors: [{ field: "method", reason: `must be ${live.method}, as the payment already started` }],
+        paymentId: live.id,
+      });
+    }
     if (live) return { payment: live, alreadyPaid: false };
     const id = randomUUID();
     const payment = await insertPayment(tx, {
@@ -57,18 +66,33 @@ export async function payDeposit(
       amountJpy: decision.amountJpy,
       gateway: deps.gateway.name,
       idempotencyKey: `deposit_${id}`,
+      method: input.method,
     });
     return { payment, alreadyPaid: false };
   });
   if (started.alreadyPaid) return started;
 
+  const cardToken = input.method === "card" ? input.cardToken : "";
   let payment = started.payment;
+  if (input.method === "konbini") {
+    // No card: the slip is the answer; the till's notification pays the deposit (recordGatewayAnswer).
+    const answer = await ask(deps, payment, () =>
+      deps.gateway.authorize({
+        amountJpy: payment.amountJpy,
+        idempotencyKey: payment.idempotencyKey,
+        method: { kind: "konbini" },
+        reference: application.reference,
+      }),
+    );
+    payment = await record(deps, payment, answer);
+    return { payment, alreadyPaid: false, konbini: await findKonbiniInstructions(deps.db, payment.id) };
+  }
   if (payment.status === "pending") {
     const answer = await ask(deps, payment, () =>
       deps.gateway.authorize({
         amountJpy: payment.amountJpy,
         idempotencyKey: payment.idempotencyKey,
-        method: { kind: "card", token: input.cardToken },
+        method: { kind: "card", token: cardToken },
         reference: application.reference,
       }),
     );
@@ -84,8 +108,12 @@ export async function payDeposit(
     if (!gatewayId) throw new Error(`authorised payment ${payment.id} has no gateway id`);
     // The application may have been cancelled or expired while the card was authorised: then the hold
     // is released by the refund already queued, and nothing is captured.
-    await assertStillDue(deps, application.id, payment.id);
-    payment = await record(deps, payment, await ask(deps, payment, () => deps.gateway.capture(gatewayId)));
+    // A second request for the same deposit (a double click) may have captured it meanwhile: then
+    // the application has moved on and there is nothing left to capture.
+    const capturedMeanwhile = await assertStillDue(deps, application.id, payment.id);
+    payment =
+      capturedMeanwhile ??
+      (await record(deps, payment, await ask(deps, payment, () => deps.gateway.capture(gatewayId))));
   }
   if (payment.status !== "captured") {
     throw new AppError("payment_failed", "The payment could not be completed; nothing was taken from the card", {
@@ -121,18 +149,26 @@ async function ask(
   }
 }
 
-async function assertStillDue(deps: { db: Database }, applicationId: string, paymentId: string): Promise<void> {
-  const due = await deps.db.transaction(async (tx) => {
+/** Throws when the deposit is no longer owed; answers the payment when it was captured meanwhile. */
+async function assertStillDue(
+  deps: { db: Database },
+  applicationId: string,
+  paymentId: string,
+): Promise<PaymentRow | null> {
+  const { due, captured } = await deps.db.transaction(async (tx) => {
     const application = await lockApplication(tx, applicationId);
-    const { rows } = await tx.query<{ refund_requested_at: Date | null }>(
-      "SELECT refund_requested_at FROM payments WHERE id = $1",
-      [paymentId],
-    );
-    return application?.state === "deposit_pending" && rows[0]?.refund_requested_at == null;
+    const row = await findPayment(tx, paymentId);
+    if (row?.status === "captured" && row.refundRequestedAt == null) return { due: true, captured: row };
+    return {
+      due: application?.state === "deposit_pending" && row?.refundRequestedAt == null,
+      captured: null,
+    };
   });
+  if (captured) return captured;
   if (!due) {
     throw new AppError("deposit_not_due", "The application no longer owes a deposit (it was cancelled or has ended)");
   }
+  return null;
 }
 
 async function record(deps: { db: Database }, payment: PaymentRow, answer: GatewayPayment): Promise<PaymentRow> {

@@ -20,7 +20,34 @@
  * Stripe (PaymentIntents with capture_method=manual, Idempotency-Key, Stripe-Signature) maps the same way.
  */
 
-export type PaymentMethodInput = { kind: "card"; token: string };
+/**
+ * How the payer pays. `konbini` (コンビニ決済): no card; the gateway answers `pending` with a payment
+ * number, a barcode and a deadline; the payer pays cash at a convenience store's till and the
+ * gateway's signed notification reports it `captured`, or it becomes `expired` when unpaid by the
+ * deadline (no money moved).
+ *
+ * A real konbini adapter (GMO-PG's CvsEntryTran/CvsExecTran, SB Payment Service, Stripe's
+ * `konbini` payment method) maps the same way:
+ * - `authorize` with `{ kind: "konbini" }` → the entry + execute calls with our `idempotencyKey` as the
+ *   order id and the payment deadline (PaymentTermDay); the answer's receipt number (受付番号 /
+ *   払込票番号), confirmation number (確認番号) and the slip URL or barcode data become `konbini`;
+ * - the result notification (入金通知) with the paid store and time → `captured` (one call only:
+ *   cash is taken, there is no separate capture); the deadline passing → `expired`;
+ * - `refund` of a konbini payment is not possible through the till: the adapter throws
+ *   PaymentGatewayError("not_refundable") and the operator refunds by bank transfer.
+ */
+export type PaymentMethodInput = { kind: "card"; token: string } | { kind: "konbini"; deadlineHours?: number };
+
+/** What the payer takes to the convenience store. */
+export type KonbiniInstructions = {
+  /** The number typed at the till or the store's kiosk (払込票番号 / お客様番号). */
+  paymentNumber: string;
+  /** The second number some chains ask for (確認番号). */
+  confirmationNumber: string;
+  /** The payment slip's barcode data (GS1-128 コンビニ収納用, 44 digits), for the till's scanner. */
+  barcode: string;
+  expiresAt: string;
+};
 
 export type AuthorizeRequest = {
   amountJpy: number;
@@ -31,7 +58,14 @@ export type AuthorizeRequest = {
   reference: string;
 };
 
-export type GatewayPaymentStatus = "authorized" | "captured" | "declined" | "refunded" | "failed";
+export type GatewayPaymentStatus =
+  | "pending"
+  | "authorized"
+  | "captured"
+  | "declined"
+  | "refunded"
+  | "failed"
+  | "expired";
 
 export type GatewayPayment = {
   paymentId: string;
@@ -41,6 +75,8 @@ export type GatewayPayment = {
   refundedJpy: number;
   /** Why a card was declined or a step failed, in the gateway's words (e.g. "card_declined"). */
   failureCode: string | null;
+  /** Konbini payments: what the payer takes to the store. */
+  konbini?: KonbiniInstructions;
 };
 
 export type PaymentGateway = {

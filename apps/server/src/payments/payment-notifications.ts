@@ -23,10 +23,18 @@ export const paymentNotificationSchema = z.object({
   payment: z.object({
     paymentId: z.string().min(1).max(200),
     idempotencyKey: z.string().min(1).max(255),
-    status: z.enum(["authorized", "captured", "declined", "refunded", "failed"]),
+    status: z.enum(["pending", "authorized", "captured", "declined", "refunded", "failed", "expired"]),
     amountJpy: z.number().int().min(0),
     refundedJpy: z.number().int().min(0),
     failureCode: z.string().nullable(),
+    konbini: z
+      .object({
+        paymentNumber: z.string().max(64),
+        confirmationNumber: z.string().max(64),
+        barcode: z.string().max(128),
+        expiresAt: z.string(),
+      })
+      .optional(),
   }),
 });
 export type PaymentNotification = z.infer<typeof paymentNotificationSchema>;

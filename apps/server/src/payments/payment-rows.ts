@@ -5,8 +5,9 @@ import type { Queryable } from "../db/database.ts";
 /**
  * The payments tables, read and written only here: payments, their events, deposit decisions.
  */
-export type PaymentStatus = "pending" | "authorized" | "captured" | "declined" | "refunded" | "failed";
-export type PaymentKind = "deposit" | "top_up";
+export type PaymentStatus = "pending" | "authorized" | "captured" | "declined" | "refunded" | "failed" | "expired";
+export type PaymentMethod = "card" | "konbini" | "counter";
+export type PaymentKind = "deposit" | "top_up" | "purchase";
 export type PaymentSource = "request" | "notification" | "job" | "system" | "staff";
 
 export type PaymentRow = {
@@ -15,7 +16,7 @@ export type PaymentRow = {
   kind: PaymentKind;
   amountJpy: number;
   currency: "JPY";
-  method: "card";
+  method: PaymentMethod;
   status: PaymentStatus;
   gateway: string;
   gatewayPaymentId: string | null;
@@ -32,7 +33,8 @@ export type PaymentRow = {
  * left pending after a time-out may turn out captured; nothing comes back from declined or refunded.
  */
 const moves: Record<PaymentStatus, readonly PaymentStatus[]> = {
-  pending: ["authorized", "captured", "declined", "failed", "refunded"],
+  // A konbini payment stays pending until the till reports it, or expires unpaid.
+  pending: ["authorized", "captured", "declined", "failed", "refunded", "expired"],
   authorized: ["captured", "failed", "refunded"],
   captured: ["refunded"],
   // A payment we marked failed (the gateway had no record of it yet) may still be authorised or
@@ -40,6 +42,7 @@ const moves: Record<PaymentStatus, readonly PaymentStatus[]> = {
   failed: ["authorized", "captured", "refunded"],
   declined: [],
   refunded: [],
+  expired: [],
 };
 
 export function mayMove(from: PaymentStatus, to: PaymentStatus): boolean {
@@ -55,7 +58,7 @@ function fromRaw(r: Raw): PaymentRow {
     kind: r.kind as PaymentKind,
     amountJpy: Number(r.amount_jpy),
     currency: "JPY",
-    method: "card",
+    method: r.method as PaymentMethod,
     status: r.status as PaymentStatus,
     gateway: String(r.gateway),
     gatewayPaymentId: r.gateway_payment_id == null ? null : String(r.gateway_payment_id),
@@ -77,12 +80,21 @@ export async function insertPayment(
     amountJpy: number;
     gateway: string;
     idempotencyKey: string;
+    method?: PaymentMethod;
   },
 ): Promise<PaymentRow> {
   const { rows } = await tx.query(
     `INSERT INTO payments (id, application_id, kind, amount_jpy, method, status, gateway, idempotency_key)
-     VALUES ($1, $2, $3, $4, 'card', 'pending', $5, $6) RETURNING *`,
-    [input.id, input.applicationId, input.kind, input.amountJpy, input.gateway, input.idempotencyKey],
+     VALUES ($1, $2, $3, $4, $7, 'pending', $5, $6) RETURNING *`,
+    [
+      input.id,
+      input.applicationId,
+      input.kind,
+      input.amountJpy,
+      input.gateway,
+      input.idempotencyKey,
+      input.method ?? "card",
+    ],
   );
   const payment = fromRaw(rows[0] as Raw);
   await logPaymentEvent(tx, payment.id, { kind: "created", to: "pending", source: "request" });

@@ -4,8 +4,10 @@ import { applyEvent } from "../applications/apply-event.ts";
 import type { Queryable } from "../db/database.ts";
 import { issueWhenReady } from "../issuance/issue-when-ready.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
+import { markKonbiniPaid, storeKonbiniInstructions } from "./konbini-payments.ts";
 import type { GatewayPayment } from "./payment-gateway.ts";
 import { findPayment, lockPayment, movePayment, type PaymentRow, type PaymentSource } from "./payment-rows.ts";
+import { creditTopUp, expireTopUp } from "./top-ups.ts";
 
 export type RecordedAnswer = { payment: PaymentRow; moved: boolean; depositPaid: boolean };
 
@@ -42,6 +44,15 @@ export async function recordGatewayAnswer(
     source,
     reference: application.reference,
   });
+
+  if (answer.konbini) await storeKonbiniInstructions(tx, updated.id, answer.konbini);
+  if (moved && updated.status === "captured" && updated.method === "konbini") {
+    await markKonbiniPaid(tx, updated.id, new Date());
+  }
+  if (moved && updated.status === "captured" && updated.kind === "top_up") {
+    await creditTopUp(tx, updated.id, application.reference);
+  }
+  if (moved && updated.status === "expired" && updated.kind === "top_up") await expireTopUp(tx, updated.id);
 
   let depositPaid = false;
   if (moved && updated.status === "captured" && updated.kind === "deposit" && application.state === "deposit_pending") {

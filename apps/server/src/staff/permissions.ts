@@ -33,6 +33,10 @@ export const permissions = {
   "announcements.publish": ["compliance", "admin"],
   /** SIM cards, numbers and eSIM profiles: counts and imports. */
   "inventory.manage": ["admin"],
+  /** Retail package batches (making them, their CSV and label sheets), voiding a package, top-up vouchers. */
+  "packages.manage": ["admin"],
+  /** Recording a package's sale at the counter (the point of sale scans its code). */
+  "packages.sell": ["clerk", "admin"],
   /** Staff accounts. */
   "staff.manage": ["admin"],
   /** Webhook subscriptions and their delivery log. */

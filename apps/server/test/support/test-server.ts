@@ -62,7 +62,9 @@ export async function startTestServer(
     }
     const response = await fetch(`${server.url}${path}`, { method, headers, body });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
+    // Files (CSV, PDF) come back as {} here: tests that read them fetch the bytes themselves.
+    const json = /json/.test(response.headers.get("content-type") ?? "json");
+    return { status: response.status, headers: response.headers, body: text && json ? JSON.parse(text) : {} };
   };
   return {
     ...server,

@@ -44,14 +44,18 @@ export const paymentRoutes = [
     method: "POST",
     path: "/v1/applications/{reference}/deposit/payments",
     operationId: "payDeposit",
-    summary: "Pay the deposit by card (a token from the payment provider's card form); 402 when declined",
+    summary:
+      "Pay the deposit by card (a token from the payment provider's card form; 402 when declined) or at a convenience store (201 with the slip; paid when the store reports it)",
     tag: "payments",
     auth: "applicant",
     params: referenceParamsSchema,
     body: payDepositSchema,
     idempotent: true,
     responses: {
-      201: { description: "Paid; the application is ready for its SIM", schema: paidDepositSchema },
+      201: {
+        description: "Card: paid, the application is ready for its SIM. Konbini: the slip to pay at the store",
+        schema: paidDepositSchema,
+      },
       200: { description: "Already paid (nothing was charged again)", schema: paidDepositSchema },
     },
     async handler({ application, body }, { db, payments, config }) {
@@ -64,7 +68,11 @@ export const paymentRoutes = [
       const now = await findApplicationById(db, applicant.id);
       return {
         status: paid.alreadyPaid ? 200 : 201,
-        body: { payment: paymentView(applicant.reference, paid.payment), state: now?.state ?? applicant.state },
+        body: {
+          payment: paymentView(applicant.reference, paid.payment),
+          state: now?.state ?? applicant.state,
+          ...(paid.konbini ? { konbini: paid.konbini } : {}),
+        },
       };
     },
   }),

@@ -1,0 +1,159 @@
+import { randomUUID } from "node:crypto";
+import { type ApplicationRow, lockApplication } from "../applications/application-row.ts";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import type { Database, Queryable } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { findPlan } from "../plans/plans-repository.ts";
+import { findKonbiniInstructions } from "./konbini-payments.ts";
+import type { KonbiniInstructions, PaymentGateway } from "./payment-gateway.ts";
+import { insertPayment, type PaymentRow } from "./payment-rows.ts";
+import { recordGatewayAnswer } from "./record-gateway-answer.ts";
+
+/**
+ * Prepaid top-ups, kept small: a top-up buys the plan again (its price, its days) and, once paid,
+ * extends the subscription's `valid_until` by the plan's days from the later of now and the current
+ * end. Reminders, suspension and termination at the end of validity are not built here.
+ */
+export type TopUpView = {
+  id: string;
+  status: "pending" | "credited" | "expired";
+  amountJpy: number;
+  validityDays: number;
+  validUntil: string | null;
+  paymentId: string | null;
+  paymentStatus: PaymentRow["status"] | null;
+  konbini: KonbiniInstructions | null;
+};
+
+export type ActiveSubscription = { id: string; planId: string; validUntil: Date | null };
+
+export async function activeSubscriptionOf(db: Queryable, application: ApplicationRow): Promise<ActiveSubscription> {
+  const { rows } = await db.query<{ id: string; plan_id: string; valid_until: Date | null }>(
+    "SELECT id, plan_id, valid_until FROM subscriptions WHERE application_id = $1 AND status = 'active'",
+    [application.id],
+  );
+  const r = rows[0];
+  if (!r) {
+    throw new AppError("top_up_not_possible", "The application has no active line to top up", {
+      state: application.state,
+    });
+  }
+  return { id: r.id, planId: r.plan_id, validUntil: r.valid_until ? new Date(r.valid_until) : null };
+}
+
+async function prepaidPlan(db: Queryable, planId: string) {
+  const plan = await findPlan(db, planId);
+  if (plan?.kind !== "prepaid" || !plan.validityDays) {
+    throw new AppError("top_up_not_possible", "Only prepaid lines are topped up");
+  }
+  return { ...plan, validityDays: plan.validityDays };
+}
+
+/**
+ * Starts a top-up paid at a convenience store: a pending payment and top-up, the gateway's slip
+ * (payment number, barcode, deadline) stored and returned. The money's arrival is the gateway's
+ * signed notification, which credits the top-up (`creditTopUp`, from recordGatewayAnswer).
+ */
+export async function requestKonbiniTopUp(
+  deps: { db: Database; gateway: PaymentGateway },
+  application: ApplicationRow,
+): Promise<TopUpView> {
+  const subscription = await activeSubscriptionOf(deps.db, application);
+  const plan = await prepaidPlan(deps.db, subscription.planId);
+  const topUpId = randomUUID();
+  const payment = await deps.db.transaction(async (tx) => {
+    await lockApplication(tx, application.id);
+    const id = randomUUID();
+    const inserted = await insertPayment(tx, {
+      id,
+      applicationId: application.id,
+      kind: "top_up",
+      amountJpy: plan.priceJpy,
+      gateway: deps.gateway.name,
+      idempotencyKey: `top_up_${id}`,
+      method: "konbini",
+    });
+    await tx.query(
+      `INSERT INTO top_ups (id, subscription_id, amount_jpy, validity_days, payment_id, status)
+       VALUES ($1, $2, $3, $4, $5, 'pending')`,
+      [topUpId, subscription.id, plan.priceJpy, plan.validityDays, inserted.id],
+    );
+    await appendAuditEntry(tx, {
+      actor: "applicant",
+      action: "top_up.requested",
+      subject: application.reference,
+      data: { topUpId, paymentId: inserted.id, method: "konbini", amountJpy: plan.priceJpy },
+    });
+    return inserted;
+  });
+  const answer = await deps.gateway.authorize({
+    amountJpy: payment.amountJpy,
+    idempotencyKey: payment.idempotencyKey,
+    method: { kind: "konbini" },
+    reference: application.reference,
+  });
+  await deps.db.transaction((tx) => recordGatewayAnswer(tx, payment.id, answer, "request"));
+  return getTopUp(deps.db, application, topUpId);
+}
+
+/** A paid top-up extends the line; once only (the top-up's status guards a repeat). */
+export async function creditTopUp(tx: Queryable, paymentId: string, reference: string): Promise<void> {
+  const { rows } = await tx.query<{ id: string; subscription_id: string; validity_days: number }>(
+    "SELECT id, subscription_id, validity_days FROM top_ups WHERE payment_id = $1 AND status = 'pending' FOR UPDATE",
+    [paymentId],
+  );
+  const topUp = rows[0];
+  if (topUp) await extendValidity(tx, topUp, reference, { paymentId });
+}
+
+export async function extendValidity(
+  tx: Queryable,
+  topUp: { id: string; subscription_id: string; validity_days: number },
+  reference: string,
+  source: { paymentId?: string; voucherId?: string },
+): Promise<Date> {
+  const { rows } = await tx.query<{ valid_until: Date }>(
+    `UPDATE subscriptions SET valid_until = greatest(coalesce(valid_until, now()), now()) + make_interval(days => $2)
+     WHERE id = $1 RETURNING valid_until`,
+    [topUp.subscription_id, Number(topUp.validity_days)],
+  );
+  const validUntil = new Date(rows[0]?.valid_until ?? Date.now());
+  await tx.query("UPDATE top_ups SET status = 'credited', credited_at = now(), valid_until = $2 WHERE id = $1", [
+    topUp.id,
+    validUntil,
+  ]);
+  await appendAuditEntry(tx, {
+    actor: "system",
+    action: "top_up.credited",
+    subject: reference,
+    data: { topUpId: topUp.id, ...source, validityDays: Number(topUp.validity_days) },
+  });
+  return validUntil;
+}
+
+export async function expireTopUp(tx: Queryable, paymentId: string): Promise<void> {
+  await tx.query("UPDATE top_ups SET status = 'expired' WHERE payment_id = $1 AND status = 'pending'", [paymentId]);
+}
+
+export async function getTopUp(db: Queryable, application: ApplicationRow, topUpId: string): Promise<TopUpView> {
+  const { rows } = await db.query<Record<string, unknown>>(
+    `SELECT t.*, p.status AS payment_status FROM top_ups t
+     JOIN subscriptions s ON s.id = t.subscription_id
+     LEFT JOIN payments p ON p.id = t.payment_id
+     WHERE t.id = $1 AND s.application_id = $2`,
+    [topUpId, application.id],
+  );
+  const r = rows[0];
+  if (!r) throw new AppError("not_found", `There is no top-up ${topUpId} on this line`);
+  const paymentId = r.payment_id == null ? null : String(r.payment_id);
+  return {
+    id: String(r.id),
+    status: r.status as TopUpView["status"],
+    amountJpy: Number(r.amount_jpy),
+    validityDays: Number(r.validity_days),
+    validUntil: r.valid_until ? new Date(r.valid_until as Date).toISOString() : null,
+    paymentId,
+    paymentStatus: (r.payment_status as PaymentRow["status"] | null) ?? null,
+    konbini: paymentId ? await findKonbiniInstructions(db, paymentId) : null,
+  };
+}

@@ -1,0 +1,144 @@
+import type { Language, PackageStatus, RetailChannel, Translations } from "@jitsumei/domain";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import { type Queryable, toBuffer } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { findPlan } from "../plans/plans-repository.ts";
+import { packageCode, registrationLink, seedContext } from "./registration-codes.ts";
+
+export type BatchPackage = {
+  serial: number;
+  code: string;
+  link: string;
+  status: PackageStatus;
+  iccid: string | null;
+  esimProfileId: number | null;
+};
+
+export type BatchWithCodes = {
+  batchId: string;
+  planId: string;
+  planName: Translations;
+  channel: RetailChannel;
+  formFactor: "physical" | "esim";
+  createdAt: Date;
+  packages: BatchPackage[];
+};
+
+/**
+ * A batch's packages with their codes and links, derived again from the batch's seed: for the CSV
+ * and the labels, which only an admin reaches. Never logged.
+ */
+export async function batchWithCodes(
+  deps: { db: Queryable; keys: KeyManagement; publicUrl: string },
+  batchId: string,
+): Promise<BatchWithCodes> {
+  const batch = await findBatch(deps.db, batchId);
+  const seed = await deps.keys.unwrapDataKey(batch.wrappedSeed, seedContext(batchId));
+  const plan = await findPlan(deps.db, batch.planId);
+  const { rows } = await deps.db.query<{
+    serial: number;
+    status: PackageStatus;
+    iccid: string | null;
+    esim_profile_id: string | number | null;
+  }>("SELECT serial, status, iccid, esim_profile_id FROM retail_packages WHERE batch_id = $1 ORDER BY serial", [
+    batchId,
+  ]);
+  return {
+    batchId,
+    planId: batch.planId,
+    planName: plan?.name ?? ({ ja: batch.planId, en: batch.planId } as Translations),
+    channel: batch.channel,
+    formFactor: batch.formFactor,
+    createdAt: batch.createdAt,
+    packages: rows.map((r) => {
+      const code = packageCode(seed, Number(r.serial));
+      return {
+        serial: Number(r.serial),
+        code,
+        link: registrationLink(deps.publicUrl, code),
+        status: r.status,
+        iccid: r.iccid,
+        esimProfileId: r.esim_profile_id == null ? null : Number(r.esim_profile_id),
+      };
+    }),
+  };
+}
+
+export type BatchSummary = {
+  batchId: string;
+  planId: string;
+  channel: RetailChannel;
+  formFactor: "physical" | "esim";
+  count: number;
+  createdAt: string;
+  statuses: Record<PackageStatus, number>;
+};
+
+export async function batchSummary(db: Queryable, batchId: string): Promise<BatchSummary> {
+  const batch = await findBatch(db, batchId);
+  const { rows } = await db.query<{ status: PackageStatus; n: string | number }>(
+    "SELECT status, count(*) AS n FROM retail_packages WHERE batch_id = $1 GROUP BY status",
+    [batchId],
+  );
+  const statuses: Record<PackageStatus, number> = { in_stock: 0, sold: 0, registered: 0, activated: 0, void: 0 };
+  for (const r of rows) statuses[r.status] = Number(r.n);
+  return {
+    batchId,
+    planId: batch.planId,
+    channel: batch.channel,
+    formFactor: batch.formFactor,
+    count: batch.count,
+    createdAt: batch.createdAt.toISOString(),
+    statuses,
+  };
+}
+
+/** The CSV a shop's system imports: one package per row, the code as printed and the link in its QR. */
+export function batchCsv(batch: BatchWithCodes, language: Language = "en"): string {
+  const header = "serial,registration_code,plan_id,plan_name,channel,form_factor,iccid,status,registration_link";
+  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  const lines = batch.packages.map((p) =>
+    [
+      String(p.serial),
+      p.code,
+      batch.planId,
+      batch.planName[language] ?? batch.planId,
+      batch.channel,
+      batch.formFactor,
+      p.iccid ?? "",
+      p.status,
+      p.link,
+    ]
+      .map(quote)
+      .join(","),
+  );
+  return `${[header, ...lines].join("\n")}\n`;
+}
+
+type StoredBatch = {
+  planId: string;
+  channel: RetailChannel;
+  formFactor: "physical" | "esim";
+  count: number;
+  createdAt: Date;
+  wrappedSeed: Buffer;
+};
+
+async function findBatch(db: Queryable, batchId: string): Promise<StoredBatch> {
+  const { rows } = /^[0-9a-f-]{36}$/i.test(batchId)
+    ? await db.query<Record<string, unknown>>("SELECT * FROM retail_batches WHERE id = $1", [batchId])
+    : { rows: [] };
+  const r = rows[0];
+  if (!r)
+    throw new AppError("not_found", `There is no batch ${batchId}`, {
+      errors: [{ field: "batchId", reason: "is not a batch" }],
+    });
+  return {
+    planId: String(r.plan_id),
+    channel: r.channel as RetailChannel,
+    formFactor: r.form_factor as "physical" | "esim",
+    count: Number(r.package_count),
+    createdAt: new Date(r.created_at as Date),
+    wrappedSeed: toBuffer(r.wrapped_seed),
+  };
+}

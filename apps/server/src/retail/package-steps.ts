@@ -1,0 +1,152 @@
+import {
+  nextPackageStatus,
+  type PackageEvent,
+  type PackageStatus,
+  parseRegistrationCode,
+  type VoidReason,
+} from "@jitsumei/domain";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Database, Queryable } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { codeIndex } from "./registration-codes.ts";
+
+export type PackageView = {
+  packageId: string;
+  batchId: string;
+  serial: number;
+  codeHint: string;
+  planId: string;
+  channel: string;
+  status: PackageStatus;
+  soldAt: string | null;
+};
+
+/**
+ * A package's steps other than registration, each through the status table
+ * (`nextPackageStatus`): a shop's point of sale recording the sale (by the code it scans), an
+ * admin voiding a lost or damaged package, the line's activation. A voided package's card or
+ * profile stays out of stock ('packaged'): it is in someone's hands, or lost.
+ */
+export async function sellPackage(
+  deps: { db: Database; keys: KeyManagement },
+  input: { code: string; actor: string },
+): Promise<PackageView> {
+  const parsed = parseRegistrationCode(input.code);
+  if (!parsed.ok) {
+    throw new AppError("registration_code_invalid", "The scanned code is not a registration code", {
+      errors: [{ field: "code", reason: `is not a registration code (${parsed.reason})` }],
+    });
+  }
+  return deps.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ id: string }>("SELECT id FROM retail_packages WHERE code_index = $1", [
+      codeIndex(deps.keys, parsed.code),
+    ]);
+    const id = rows[0]?.id;
+    if (!id) {
+      throw new AppError("registration_code_invalid", "No package has this code", {
+        errors: [{ field: "code", reason: "is not a code we issued" }],
+      });
+    }
+    return step(tx, id, "sell", input.actor, {});
+  });
+}
+
+export async function voidPackage(
+  db: Database,
+  input: { packageId: string; reason: VoidReason; actor: string },
+): Promise<PackageView> {
+  return db.transaction((tx) => step(tx, input.packageId, "void", input.actor, { reason: input.reason }));
+}
+
+/** The line of the package's application went live: the package is activated (nothing if none). */
+export async function activatePackageOf(tx: Queryable, applicationId: string): Promise<void> {
+  const { rows } = await tx.query<{ id: string }>("SELECT id FROM retail_packages WHERE application_id = $1", [
+    applicationId,
+  ]);
+  const id = rows[0]?.id;
+  if (id) await step(tx, id, "activate", "system", {});
+}
+
+async function step(
+  tx: Queryable,
+  packageId: string,
+  event: PackageEvent,
+  actor: string,
+  detail: { reason?: VoidReason },
+): Promise<PackageView> {
+  const { rows } = /^[0-9a-f-]{36}$/i.test(packageId)
+    ? await tx.query<{ status: PackageStatus }>("SELECT status FROM retail_packages WHERE id = $1 FOR UPDATE", [
+        packageId,
+      ])
+    : { rows: [] };
+  const from = rows[0]?.status;
+  if (!from) {
+    throw new AppError("not_found", `There is no package ${packageId}`, {
+      errors: [{ field: "packageId", reason: "is not a package" }],
+    });
+  }
+  const to = nextPackageStatus(from, event);
+  if (!to) {
+    throw new AppError("package_step_not_allowed", `A package that is ${from} cannot be ${pastTense[event]}`, {
+      status: from,
+      event,
+    });
+  }
+  const column = { sell: "sold_at", void: "voided_at", activate: "activated_at", register: "registered_at" }[event];
+  await tx.query(
+    `UPDATE retail_packages SET status = $2, ${column} = now(),
+       sold_by = CASE WHEN $3 = 'sell' THEN $4 ELSE sold_by END,
+       void_reason = CASE WHEN $3 = 'void' THEN $5 ELSE void_reason END
+     WHERE id = $1`,
+    [packageId, to, event, actor, detail.reason ?? null],
+  );
+  await appendAuditEntry(tx, {
+    actor,
+    action: `retail.package_${pastTense[event]}`,
+    subject: packageId,
+    data: { from, to, ...(detail.reason ? { reason: detail.reason } : {}) },
+  });
+  return viewPackage(tx, packageId);
+}
+
+const pastTense: Record<PackageEvent, string> = {
+  sell: "sold",
+  void: "voided",
+  activate: "activated",
+  register: "registered",
+};
+
+export async function viewPackage(db: Queryable, packageId: string): Promise<PackageView> {
+  const { rows } = await db.query<Record<string, unknown>>(
+    `SELECT p.id, p.batch_id, p.serial, p.code_hint, p.status, p.sold_at, b.plan_id, b.channel
+     FROM retail_packages p JOIN retail_batches b ON b.id = p.batch_id WHERE p.id = $1`,
+    [packageId],
+  );
+  const r = rows[0];
+  if (!r) throw new AppError("not_found", `There is no package ${packageId}`);
+  return {
+    packageId: String(r.id),
+    batchId: String(r.batch_id),
+    serial: Number(r.serial),
+    codeHint: String(r.code_hint),
+    planId: String(r.plan_id),
+    channel: String(r.channel),
+    status: r.status as PackageStatus,
+    soldAt: r.sold_at ? new Date(r.sold_at as Date).toISOString() : null,
+  };
+}
+
+/** The card or profile a package binds, for the line's reservation; null for an application without one. */
+export async function packagedMedium(
+  tx: Queryable,
+  applicationId: string,
+): Promise<{ iccid: string | null; esimProfileId: number | null } | null> {
+  const { rows } = await tx.query<{ iccid: string | null; esim_profile_id: string | number | null }>(
+    "SELECT iccid, esim_profile_id FROM retail_packages WHERE application_id = $1",
+    [applicationId],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return { iccid: r.iccid, esimProfileId: r.esim_profile_id == null ? null : Number(r.esim_profile_id) };
+}

@@ -1,0 +1,3 @@
+export * from "./package-status.ts";
+export * from "./registration-code.ts";
+export * from "./retail-messages.ts";
