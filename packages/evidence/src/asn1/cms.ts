@@ -235,10 +235,16 @@ function readOid(der: ArrayBuffer): string | null {
 }
 
 /** Whether a DER certificate is the one the signer names. */
-export function certificateMatchesSigner(certificateDer: Buffer, sid: SignerIdentity): boolean {
+export function certificateMatchesSigner(
+  certificateDer: Buffer,
+  sid: SignerIdentity,
+  // How to read the certificate: passive authentication passes a reader that remembers document
+  // signer certificates by their exact bytes.
+  readFields: (der: Buffer) => CertificateFields = certificateFields,
+): boolean {
   let fields: CertificateFields;
   try {
-    fields = certificateFields(certificateDer);
+    fields = readFields(certificateDer);
   } catch {
     return certificateMatchesSignerGeneric(certificateDer, sid);
   }

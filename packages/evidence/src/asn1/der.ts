@@ -61,13 +61,26 @@ export function contentOf(tlv: Tlv): Buffer {
   return Buffer.from(tlv.value.buffer, tlv.value.byteOffset, tlv.value.byteLength);
 }
 
+// The few OIDs seen again and again (algorithms, attributes, extensions), by their encoded bytes.
+const oids = new Map<string, string>();
+
 /** An OBJECT IDENTIFIER's dotted form. */
 export function oidOf(tlv: Tlv): string {
   if (tlv.tag !== DER.oid || tlv.value.length === 0 || tlv.value.length > 64) throw new DerError("not an OID");
+  const key = String.fromCharCode(...tlv.value);
+  let oid = oids.get(key);
+  if (oid === undefined) {
+    oid = decodeOid(tlv.value);
+    if (oids.size < 4096) oids.set(key, oid);
+  }
+  return oid;
+}
+
+function decodeOid(value: Uint8Array): string {
   const arcs: number[] = [];
   let arc = 0;
   let bytes = 0;
-  for (const b of tlv.value) {
+  for (const b of value) {
     if (bytes === 0 && b === 0x80) throw new DerError("non-minimal OID arc");
     arc = arc * 128 + (b & 0x7f);
     bytes++;

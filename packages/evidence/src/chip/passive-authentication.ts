@@ -4,7 +4,7 @@ import * as asn1js from "asn1js";
 import { CmsError, certificateMatchesSigner, parseSignedData, verifySignerSignature } from "../asn1/cms.ts";
 import { algorithmOf, children, DER, DerError, expectTag, readOne } from "../asn1/der.ts";
 import { readTlv, type Tlv } from "../asn1/tlv.ts";
-import { issuerCertificate } from "../x509/cache.ts";
+import { issuerCertificate, issuerCertificateFields } from "../x509/cache.ts";
 import { assessCertificate, type CertificateTrust, certificateSummary, keyUsageOf } from "../x509/chain.ts";
 import { hashNameOf } from "./algorithms.ts";
 import { DataGroupError, type FaceImage, faceFromDg2, mrzFromDg1 } from "./data-groups.ts";
@@ -105,7 +105,7 @@ export function verifyPassiveAuthentication(
   // 3. The document signer's certificate travels in the SOD; its signature covers the SOD.
   const dsDer = parsed.certificates.find((c) => {
     try {
-      return certificateMatchesSigner(c, parsed.signer.sid);
+      return certificateMatchesSigner(c, parsed.signer.sid, issuerCertificateFields);
     } catch {
       return false;
     }

@@ -1,4 +1,5 @@
 import { createHash, type KeyObject, X509Certificate } from "node:crypto";
+import { type CertificateFields, certificateFields } from "../asn1/der.ts";
 
 /**
  * What verification may remember between calls, and only that: parsed public objects, keyed by the
@@ -31,12 +32,11 @@ export class BoundedCache<V> {
 
 export function sha256Hex(...parts: readonly Uint8Array[]): string {
   const hash = createHash("sha256");
-  for (const part of parts) {
-    // Length-prefixed, so that two different splits of the same bytes are different keys.
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(part.length);
-    hash.update(length).update(part);
-  }
+  // The lengths first, so that two different splits of the same bytes are different keys.
+  const lengths = Buffer.alloc(4 * parts.length);
+  for (const [i, part] of parts.entries()) lengths.writeUInt32BE(part.length, 4 * i);
+  hash.update(lengths);
+  for (const part of parts) hash.update(part);
   return hash.digest("hex");
 }
 
@@ -54,6 +54,7 @@ export function publicKeyOf(certificate: X509Certificate): KeyObject {
 }
 
 const issuerCertificates = new BoundedCache<X509Certificate>(1024);
+const issuerFields = new BoundedCache<CertificateFields>(1024);
 
 /**
  * An issuer's certificate (a document signer: one signs many passports) parsed once per exact DER.
@@ -67,4 +68,15 @@ export function issuerCertificate(der: Uint8Array): X509Certificate {
     issuerCertificates.set(key, certificate);
   }
   return certificate;
+}
+
+/** An issuer certificate's names, serial and extensions (`certificateFields`), read once per exact DER. */
+export function issuerCertificateFields(der: Buffer): CertificateFields {
+  const key = sha256Hex(der);
+  let fields = issuerFields.get(key);
+  if (!fields) {
+    fields = certificateFields(der);
+    issuerFields.set(key, fields);
+  }
+  return fields;
 }
