@@ -58,8 +58,8 @@ const crlSignatures = new BoundedCache<boolean>(256);
  * Whether the CRL was signed by `issuer` (a CRL from anyone else says nothing). Remembered per
  * exact bytes: the key is the SHA-256 of everything the answer depends on (the signed part, the
  * algorithm, the signature and the issuer's certificate), so a CRL changed in any byte is verified
- * afresh. A CRL is checked on every authentication against every issuer; its RSA verification was
- * a quarter of passive authentication's time for a chip whose CSCA publishes one.
+ * afresh. A CRL is checked on every authentication against the issuer found: for a chip whose CSCA
+ * publishes one, that was one of the three RSA verifications of every passive authentication.
  */
 export function crlSignedBy(crl: Crl, issuer: X509Certificate): boolean {
   const key = sha256Hex(
