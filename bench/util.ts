@@ -52,3 +52,31 @@ export function table(rows: (string | number)[][]): string {
   const widths = rows[0]?.map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? "").length))) ?? [];
   return rows.map((r) => r.map((c, i) => String(c).padEnd(widths[i] ?? 0)).join("  ")).join("\n");
 }
+
+/**
+ * Rates of several operations measured side by side: about `ms` milliseconds each, taken in
+ * alternating slices of `sliceMs`, so that a change in the machine's load (other processes on a
+ * shared machine) falls on all of them alike. Returns operations per second, in the order given.
+ */
+export async function ratesSideBySide(
+  ms: number,
+  fns: readonly (() => unknown | Promise<unknown>)[],
+  sliceMs = 100,
+): Promise<number[]> {
+  for (const fn of fns) for (let i = 0; i < 20; i++) await fn();
+  const counts = fns.map(() => 0);
+  const spent = fns.map(() => 0);
+  for (let round = 0; round < Math.max(1, Math.round(ms / sliceMs)); round++) {
+    for (const [i, fn] of fns.entries()) {
+      const start = performance.now();
+      let n = 0;
+      while (performance.now() - start < sliceMs) {
+        await fn();
+        n++;
+      }
+      counts[i] = (counts[i] ?? 0) + n;
+      spent[i] = (spent[i] ?? 0) + (performance.now() - start);
+    }
+  }
+  return counts.map((n, i) => n / ((spent[i] ?? 1) / 1000));
+}

@@ -1,7 +1,7 @@
 import { linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { Database, Queryable, Row } from "./database.ts";
+import { type Database, type Queryable, type Row, runBeforeCommit } from "./database.ts";
 
 /**
  * The embedded database: PostgreSQL compiled to WebAssembly, in a folder. It admits one process at a
@@ -53,7 +53,13 @@ export async function openPglite(dataDir: string | null): Promise<PgliteDatabase
     kind: "pglite",
     pglite: pg,
     ...wrap(pg),
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) =>
+      pg.transaction(async (tx) => {
+        const hooks: (() => Promise<void>)[] = [];
+        const result = await fn({ ...wrap(tx), beforeCommit: (work) => hooks.push(work) });
+        await runBeforeCommit(hooks);
+        return result;
+      }),
     async close() {
       await pg.close();
       release();

@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { Database, Queryable, Row } from "./database.ts";
+import { type Database, type Queryable, type Row, runBeforeCommit } from "./database.ts";
 
 // int8 (bigint) as a JS number: our sequences and counters stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -24,13 +24,16 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
+        const hooks: (() => Promise<void>)[] = [];
         const tx: Queryable = {
           query: (sql, params) => query(client, sql, params),
           exec: async (sql) => {
             await client.query(sql);
           },
+          beforeCommit: (work) => hooks.push(work),
         };
         const result = await fn(tx);
+        await runBeforeCommit(hooks);
         await client.query("COMMIT");
         return result;
       } catch (error) {

@@ -4,6 +4,21 @@ import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
 import { Certificate, id_ce_subjectKeyIdentifier, SubjectKeyIdentifier } from "@peculiar/asn1-x509";
 import * as asn1js from "asn1js";
 import { type HashName, hashNameOf, signatureSchemeOf } from "../chip/algorithms.ts";
+import { publicKeyOf } from "../x509/cache.ts";
+import {
+  algorithmOf,
+  type CertificateFields,
+  certificateFields,
+  children,
+  contentOf,
+  DER,
+  DerError,
+  expectTag,
+  oidOf,
+  readOne,
+  whole,
+} from "./der.ts";
+import type { Tlv } from "./tlv.ts";
 
 /**
  * CMS SignedData (RFC 5652) as the SOD, a CSCA master list and a JPKI signature carry it: parsed
@@ -36,6 +51,95 @@ const bytes = (b: ArrayBuffer | ArrayBufferView) =>
   ArrayBuffer.isView(b) ? Buffer.from(b.buffer, b.byteOffset, b.byteLength) : Buffer.from(b);
 
 export function parseSignedData(der: Uint8Array): ParsedSignedData {
+  try {
+    return parseSignedDataDer(der);
+  } catch {
+    // Not plain DER as expected (BER, an unusual field): the generic parsers decide, and word the error.
+    return parseSignedDataGeneric(der);
+  }
+}
+
+/**
+ * One pass over DER, no object tree: ContentInfo { signedData, [0] SignedData { version,
+ * digestAlgorithms, encapContentInfo, [0] certificates, [1] crls, signerInfos } }. Strict: anything
+ * else throws and `parseSignedData` falls back to the generic parse.
+ */
+export function parseSignedDataDer(input: Uint8Array): ParsedSignedData {
+  const der = Buffer.from(input); // a copy: the answer must not change if the caller's bytes do
+  const [type, explicit, extra] = children(readOne(der, DER.sequence).value, 3);
+  if (extra || oidOf(expectTag(type, DER.oid)) !== id_signedData) throw new DerError("not SignedData");
+  const [signedData, more] = children(expectTag(explicit, DER.context0).value, 2);
+  if (more) throw new DerError("[0] holds more than SignedData");
+  const fields = children(expectTag(signedData, DER.sequence).value, 6);
+  expectTag(fields[0], DER.integer);
+  expectTag(fields[1], DER.set);
+  const encap = children(expectTag(fields[2], DER.sequence).value, 2);
+  const eContentType = oidOf(expectTag(encap[0], DER.oid));
+  let eContent: Buffer | null = null;
+  if (encap[1]) {
+    const [octets, after] = children(expectTag(encap[1], DER.context0).value, 2);
+    if (after) throw new DerError("eContent holds more than one value");
+    eContent = contentOf(expectTag(octets, DER.octetString));
+  }
+  let i = 3;
+  const certificates: Buffer[] = [];
+  if (fields[i]?.tag === DER.context0) {
+    const field = fields[i++] as Tlv;
+    for (const c of children(field.value, 1024)) certificates.push(whole(field.value, expectTag(c, DER.sequence)));
+  }
+  if (fields[i]?.tag === DER.context1) i++; // CRLs: not read
+  const signerInfos = expectTag(fields[i++], DER.set);
+  if (fields[i]) throw new DerError("SignedData has trailing fields");
+  const [signerInfo, second] = children(signerInfos.value, 2);
+  if (!signerInfo || second) throw new DerError("not exactly one signer");
+
+  // SignerInfo ::= SEQUENCE { version, sid, digestAlgorithm, [0] signedAttrs, signatureAlgorithm, signature, [1] }
+  const parts = children(expectTag(signerInfo, DER.sequence).value, 7);
+  const info = signerInfo.value;
+  expectTag(parts[0], DER.integer);
+  const sidField = parts[1];
+  let sid: SignerIdentity;
+  if (sidField?.tag === DER.sequence) {
+    const [issuer, serial, rest] = children(sidField.value, 3);
+    if (rest) throw new DerError("issuerAndSerialNumber has more than two fields");
+    sid = {
+      issuer: whole(sidField.value, expectTag(issuer, DER.sequence)),
+      serial: contentOf(expectTag(serial, DER.integer)),
+    };
+  } else if (sidField?.tag === DER.implicit0) {
+    sid = { subjectKeyIdentifier: contentOf(sidField) };
+  } else throw new DerError("unexpected signer identifier");
+  const digestAlgorithm = algorithmOf(parts[2] as Tlv).oid;
+  let j = 3;
+  let signedAttrs: Buffer | null = null;
+  let contentType: string | null = null;
+  let messageDigest: Buffer | null = null;
+  if (parts[j]?.tag === DER.context0) {
+    const attributes = parts[j++] as Tlv;
+    signedAttrs = Buffer.from(whole(info, attributes)); // a copy: re-tagged below
+    signedAttrs[0] = 0x31;
+    for (const attribute of children(attributes.value)) {
+      const [attrType, values, rest] = children(expectTag(attribute, DER.sequence).value, 3);
+      if (rest) throw new DerError("an attribute has more than two fields");
+      const oid = oidOf(expectTag(attrType, DER.oid));
+      const [value] = children(expectTag(values, DER.set).value);
+      if (!value) continue;
+      if (oid === id_contentType) contentType = value.tag === DER.oid ? oidOf(value) : null;
+      if (oid === id_messageDigest) messageDigest = contentOf(expectTag(value, DER.octetString));
+    }
+  }
+  const signatureAlgorithm = algorithmOf(parts[j++] as Tlv);
+  const signature = contentOf(expectTag(parts[j++], DER.octetString));
+  if (parts[j] && parts[j]?.tag !== DER.context1) throw new DerError("SignerInfo has trailing fields");
+  return {
+    eContentType,
+    eContent,
+    certificates,
+    signer: { sid, digestAlgorithm, signedAttrs, contentType, messageDigest, signatureAlgorithm, signature },
+  };
+}
+
+export function parseSignedDataGeneric(der: Uint8Array): ParsedSignedData {
   let signed: SignedData;
   let signedData: asn1js.Sequence;
   try {
@@ -131,7 +235,30 @@ function readOid(der: ArrayBuffer): string | null {
 }
 
 /** Whether a DER certificate is the one the signer names. */
-export function certificateMatchesSigner(certificateDer: Buffer, sid: SignerIdentity): boolean {
+export function certificateMatchesSigner(
+  certificateDer: Buffer,
+  sid: SignerIdentity,
+  // How to read the certificate: passive authentication passes a reader that remembers document
+  // signer certificates by their exact bytes.
+  readFields: (der: Buffer) => CertificateFields = certificateFields,
+): boolean {
+  let fields: CertificateFields;
+  try {
+    fields = readFields(certificateDer);
+  } catch {
+    return certificateMatchesSignerGeneric(certificateDer, sid);
+  }
+  if ("issuer" in sid) return fields.issuer.equals(sid.issuer) && fields.serial.equals(sid.serial);
+  const extension = fields.extensions.get(id_ce_subjectKeyIdentifier);
+  if (!extension) return false;
+  try {
+    return contentOf(readOne(extension, DER.octetString)).equals(sid.subjectKeyIdentifier);
+  } catch {
+    return certificateMatchesSignerGeneric(certificateDer, sid);
+  }
+}
+
+export function certificateMatchesSignerGeneric(certificateDer: Buffer, sid: SignerIdentity): boolean {
   const certificate = AsnConvert.parse(certificateDer, Certificate);
   const tbs = certificate.tbsCertificate;
   if ("issuer" in sid) {
@@ -188,7 +315,7 @@ export function verifySignerSignature(
       valid = verify(
         hash,
         data,
-        { key: certificate.publicKey, padding: constants.RSA_PKCS1_PADDING },
+        { key: publicKeyOf(certificate), padding: constants.RSA_PKCS1_PADDING },
         signer.signature,
       );
     } else if (scheme.kind === "rsa-pss") {
@@ -197,12 +324,12 @@ export function verifySignerSignature(
       valid = verify(
         hash,
         data,
-        { key: certificate.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pss.saltLength },
+        { key: publicKeyOf(certificate), padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pss.saltLength },
         signer.signature,
       );
     } else {
       hash = scheme.hash ?? digestHash;
-      valid = verify(hash, data, { key: certificate.publicKey, dsaEncoding: scheme.encoding }, signer.signature);
+      valid = verify(hash, data, { key: publicKeyOf(certificate), dsaEncoding: scheme.encoding }, signer.signature);
     }
   } catch (error) {
     return { ok: false, reason: "signature_invalid", detail: error instanceof Error ? error.message : String(error) };

@@ -1,8 +1,10 @@
-import { createHash, X509Certificate } from "node:crypto";
+import { createHash, type X509Certificate } from "node:crypto";
 import type { CheckResult } from "@jitsumei/domain";
 import * as asn1js from "asn1js";
 import { CmsError, certificateMatchesSigner, parseSignedData, verifySignerSignature } from "../asn1/cms.ts";
-import { readTlv } from "../asn1/tlv.ts";
+import { algorithmOf, children, DER, DerError, expectTag, readOne } from "../asn1/der.ts";
+import { readTlv, type Tlv } from "../asn1/tlv.ts";
+import { issuerCertificate, issuerCertificateFields } from "../x509/cache.ts";
 import { assessCertificate, type CertificateTrust, certificateSummary, keyUsageOf } from "../x509/chain.ts";
 import { hashNameOf } from "./algorithms.ts";
 import { DataGroupError, type FaceImage, faceFromDg2, mrzFromDg1 } from "./data-groups.ts";
@@ -103,7 +105,7 @@ export function verifyPassiveAuthentication(
   // 3. The document signer's certificate travels in the SOD; its signature covers the SOD.
   const dsDer = parsed.certificates.find((c) => {
     try {
-      return certificateMatchesSigner(c, parsed.signer.sid);
+      return certificateMatchesSigner(c, parsed.signer.sid, issuerCertificateFields);
     } catch {
       return false;
     }
@@ -111,7 +113,7 @@ export function verifyPassiveAuthentication(
   if (!dsDer) return fail("chip.document_signer_trusted", "the SOD does not carry its document signer's certificate");
   let ds: X509Certificate;
   try {
-    ds = new X509Certificate(dsDer);
+    ds = issuerCertificate(dsDer);
   } catch (error) {
     return fail("chip.document_signer_trusted", `the document signer's certificate is unreadable: ${String(error)}`);
   }
@@ -184,6 +186,32 @@ export function revocationCheck(revocation: CertificateTrust["revocation"]): Che
 
 /** LDSSecurityObject ::= SEQUENCE { version, hashAlgorithm, SEQUENCE OF { dataGroupNumber, hash } … } */
 export function parseLdsSecurityObject(der: Buffer): { hash: string; hashes: Map<number, Buffer> } {
+  try {
+    return parseLdsSecurityObjectDer(der);
+  } catch {
+    return parseLdsSecurityObjectGeneric(der); // decides, and words the error
+  }
+}
+
+export function parseLdsSecurityObjectDer(der: Buffer): { hash: string; hashes: Map<number, Buffer> } {
+  const [version, algorithm, groups, ...rest] = children(readOne(der, DER.sequence).value, 4);
+  if (rest.length > 1 || (rest[0] && rest[0].tag !== DER.sequence)) throw new DerError("unexpected fields"); // ldsVersionInfo
+  expectTag(version, DER.integer);
+  const hash = hashNameOf(algorithmOf(algorithm as Tlv).oid);
+  if (!hash) throw new DerError("unsupported hash");
+  const hashes = new Map<number, Buffer>();
+  for (const entry of children(expectTag(groups, DER.sequence).value, 16)) {
+    const [number, value, extra] = children(expectTag(entry, DER.sequence).value, 3);
+    const digits = expectTag(number, DER.integer).value;
+    if (extra || digits.length !== 1) throw new DerError("a data group hash entry is unexpected");
+    const n = digits[0] as number;
+    if (n < 1 || n > 16 || hashes.has(n)) throw new DerError("data group number out of range or repeated");
+    hashes.set(n, Buffer.from(expectTag(value, DER.octetString).value));
+  }
+  return { hash, hashes };
+}
+
+export function parseLdsSecurityObjectGeneric(der: Buffer): { hash: string; hashes: Map<number, Buffer> } {
   const parsed = asn1js.fromBER(new Uint8Array(der).buffer);
   if (parsed.offset === -1 || !(parsed.result instanceof asn1js.Sequence))
     throw new CmsError("the LDS security object is not a SEQUENCE");

@@ -2,6 +2,7 @@ import type { X509Certificate } from "node:crypto";
 import { AsnConvert } from "@peculiar/asn1-schema";
 import { Certificate, id_ce_subjectAltName, SubjectAlternativeName } from "@peculiar/asn1-x509";
 import * as asn1js from "asn1js";
+import { certificateFields, children, DER, DerError, expectTag, oidOf, readOne } from "../asn1/der.ts";
 
 /**
  * The four particulars (基本4情報) in a JPKI signing certificate (署名用電子証明書): otherName
@@ -37,17 +38,13 @@ export function jpkiParticularsOf(certificate: X509Certificate): JpkiParticulars
 }
 
 function readParticulars(certificate: X509Certificate): JpkiParticulars | null {
-  const parsed = AsnConvert.parse(certificate.raw, Certificate);
-  const extension = parsed.tbsCertificate.extensions?.find((e) => e.extnID === id_ce_subjectAltName);
-  if (!extension) return null;
-  const values = new Map<string, string>();
-  for (const general of AsnConvert.parse(extension.extnValue, SubjectAlternativeName)) {
-    if (!general.otherName) continue;
-    const inner = asn1js.fromBER(general.otherName.value);
-    const block = inner.result as asn1js.BaseBlock & { valueBlock: { value?: string } };
-    if (inner.offset === -1 || typeof block.valueBlock?.value !== "string") continue;
-    values.set(general.otherName.typeId, block.valueBlock.value);
+  let values: Map<string, string> | null;
+  try {
+    values = otherNamesDer(certificate.raw);
+  } catch {
+    values = otherNamesGeneric(certificate.raw);
   }
+  if (!values) return null;
   const name = values.get(JPKI_OID.name);
   const birth = values.get(JPKI_OID.birthDate);
   const address = values.get(JPKI_OID.address);
@@ -60,4 +57,44 @@ function readParticulars(certificate: X509Certificate): JpkiParticulars | null {
     birthDate: ymd ? `${ymd[1]}-${ymd[2]}-${ymd[3]}` : "",
     address,
   };
+}
+
+/**
+ * The otherName entries of subjectAltName whose values are UTF8Strings, in one pass over the DER
+ * (GeneralName otherName ::= [0] { type-id OID, [0] EXPLICIT value }); null without subjectAltName.
+ * Anything else throws DerError, and the generic parse below decides.
+ */
+function otherNamesDer(der: Buffer): Map<string, string> | null {
+  const extension = certificateFields(der).extensions.get(id_ce_subjectAltName);
+  if (!extension) return null;
+  const values = new Map<string, string>();
+  for (const general of children(readOne(extension, DER.sequence).value)) {
+    if (general.tag !== DER.context0) {
+      if (general.constructed && general.tag !== 0xa4) throw new DerError("unexpected GeneralName");
+      continue; // rfc822Name, dNSName, directoryName …: not particulars
+    }
+    const [typeId, explicit, extra] = children(general.value, 3);
+    if (extra) throw new DerError("otherName has more than two fields");
+    const [value, more] = children(expectTag(explicit, DER.context0).value, 2);
+    if (more || value?.tag !== 0x0c) throw new DerError("otherName value is not one UTF8String");
+    values.set(oidOf(expectTag(typeId, DER.oid)), utf8.decode(value.value));
+  }
+  return values;
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function otherNamesGeneric(der: Buffer): Map<string, string> | null {
+  const parsed = AsnConvert.parse(der, Certificate);
+  const extension = parsed.tbsCertificate.extensions?.find((e) => e.extnID === id_ce_subjectAltName);
+  if (!extension) return null;
+  const values = new Map<string, string>();
+  for (const general of AsnConvert.parse(extension.extnValue, SubjectAlternativeName)) {
+    if (!general.otherName) continue;
+    const inner = asn1js.fromBER(general.otherName.value);
+    const block = inner.result as asn1js.BaseBlock & { valueBlock: { value?: string } };
+    if (inner.offset === -1 || typeof block.valueBlock?.value !== "string") continue;
+    values.set(general.otherName.typeId, block.valueBlock.value);
+  }
+  return values;
 }

@@ -1,6 +1,8 @@
 import { X509Certificate } from "node:crypto";
 import { AsnConvert } from "@peculiar/asn1-schema";
 import { Certificate, id_ce_keyUsage, KeyUsage, KeyUsageFlags } from "@peculiar/asn1-x509";
+import { certificateFields, DER, DerError, readOne } from "../asn1/der.ts";
+import { publicKeyOf } from "./cache.ts";
 import { type Crl, crlSignedBy, serialHex } from "./crl.ts";
 
 /**
@@ -20,7 +22,7 @@ export type CertificateTrust = {
 export function findIssuer(certificate: X509Certificate, anchors: readonly X509Certificate[]): X509Certificate | null {
   for (const anchor of anchors) {
     try {
-      if (certificate.checkIssued(anchor) && certificate.verify(anchor.publicKey)) return anchor;
+      if (certificate.checkIssued(anchor) && certificate.verify(publicKeyOf(anchor))) return anchor;
     } catch {
       // a key this OpenSSL cannot use: not this anchor
     }
@@ -28,9 +30,16 @@ export function findIssuer(certificate: X509Certificate, anchors: readonly X509C
   return null;
 }
 
+// The validity period as milliseconds, read once per certificate object (dates are parsed from text).
+const periods = new WeakMap<X509Certificate, { from: number; to: number }>();
+
 export function validityAt(certificate: X509Certificate, at: Date): "valid" | "not_yet_valid" | "expired" {
-  const from = new Date(certificate.validFrom).getTime();
-  const to = new Date(certificate.validTo).getTime();
+  let period = periods.get(certificate);
+  if (!period) {
+    period = { from: new Date(certificate.validFrom).getTime(), to: new Date(certificate.validTo).getTime() };
+    periods.set(certificate, period);
+  }
+  const { from, to } = period;
   // An unreadable date is treated as outside the period: such a certificate is never valid.
   if (Number.isNaN(from) || at.getTime() < from) return "not_yet_valid";
   if (Number.isNaN(to) || at.getTime() > to) return "expired";
@@ -76,15 +85,21 @@ function subjectDer(certificate: X509Certificate): Buffer | null {
   let subject = subjects.get(certificate);
   if (subject === undefined) {
     try {
-      subject = Buffer.from(
-        AsnConvert.serialize(AsnConvert.parse(certificate.raw, Certificate).tbsCertificate.subject),
-      );
+      subject = certificateFields(certificate.raw).subject;
     } catch {
-      subject = null;
+      subject = subjectDerGeneric(certificate);
     }
     subjects.set(certificate, subject);
   }
   return subject;
+}
+
+function subjectDerGeneric(certificate: X509Certificate): Buffer | null {
+  try {
+    return Buffer.from(AsnConvert.serialize(AsnConvert.parse(certificate.raw, Certificate).tbsCertificate.subject));
+  } catch {
+    return null;
+  }
 }
 
 export function assessCertificate(
@@ -111,6 +126,23 @@ export function keyUsageOf(
 }
 
 function readKeyUsage(certificate: X509Certificate): { digitalSignature: boolean; nonRepudiation: boolean } | null {
+  try {
+    const extension = certificateFields(certificate.raw).extensions.get(id_ce_keyUsage);
+    if (!extension) return null;
+    // KeyUsage ::= BIT STRING: the first content byte counts unused bits; digitalSignature is the
+    // first bit, nonRepudiation the second.
+    const bits = readOne(extension, DER.bitString).value;
+    if (bits.length < 2 || (bits[0] as number) > 7) throw new DerError("key usage: no bits");
+    const first = bits[1] as number;
+    return { digitalSignature: (first & 0x80) !== 0, nonRepudiation: (first & 0x40) !== 0 };
+  } catch {
+    return readKeyUsageGeneric(certificate);
+  }
+}
+
+function readKeyUsageGeneric(
+  certificate: X509Certificate,
+): { digitalSignature: boolean; nonRepudiation: boolean } | null {
   let usage: KeyUsage;
   try {
     const parsed = AsnConvert.parse(certificate.raw, Certificate);
@@ -127,7 +159,26 @@ function readKeyUsage(certificate: X509Certificate): { digitalSignature: boolean
   };
 }
 
-export function certificateSummary(certificate: X509Certificate) {
+type CertificateSummary = {
+  subject: string;
+  issuer: string;
+  serialNumber: string;
+  validFrom: string;
+  validTo: string;
+  sha256: string;
+};
+const summaries = new WeakMap<X509Certificate, CertificateSummary>();
+
+export function certificateSummary(certificate: X509Certificate): CertificateSummary {
+  let summary = summaries.get(certificate);
+  if (!summary) {
+    summary = summarise(certificate);
+    summaries.set(certificate, summary);
+  }
+  return { ...summary };
+}
+
+function summarise(certificate: X509Certificate): CertificateSummary {
   return {
     subject: certificate.subject,
     issuer: certificate.issuer,

@@ -4,6 +4,7 @@ import { CertificateList } from "@peculiar/asn1-x509";
 import * as asn1js from "asn1js";
 import { readPssParameters } from "../asn1/cms.ts";
 import { signatureSchemeOf } from "../chip/algorithms.ts";
+import { BoundedCache, publicKeyOf, sha256Hex } from "./cache.ts";
 
 /** A certificate revocation list (RFC 5280 §5), parsed once. */
 export type Crl = {
@@ -51,8 +52,32 @@ function rawTbs(der: Uint8Array): Buffer {
   return Buffer.from(first.valueBeforeDecodeView);
 }
 
-/** Whether the CRL was signed by `issuer` (a CRL from anyone else says nothing). */
+const crlSignatures = new BoundedCache<boolean>(256);
+
+/**
+ * Whether the CRL was signed by `issuer` (a CRL from anyone else says nothing). Remembered per
+ * exact bytes: the key is the SHA-256 of everything the answer depends on (the signed part, the
+ * algorithm, the signature and the issuer's certificate), so a CRL changed in any byte is verified
+ * afresh. A CRL is checked on every authentication against the issuer found: for a chip whose CSCA
+ * publishes one, that was one of the three RSA verifications of every passive authentication.
+ */
 export function crlSignedBy(crl: Crl, issuer: X509Certificate): boolean {
+  const key = sha256Hex(
+    crl.tbs,
+    Buffer.from(crl.signatureAlgorithm.oid),
+    crl.signatureAlgorithm.parameters ?? Buffer.alloc(0),
+    crl.signature,
+    issuer.raw,
+  );
+  let signed = crlSignatures.get(key);
+  if (signed === undefined) {
+    signed = verifyCrlSignature(crl, issuer);
+    crlSignatures.set(key, signed);
+  }
+  return signed;
+}
+
+function verifyCrlSignature(crl: Crl, issuer: X509Certificate): boolean {
   const scheme = signatureSchemeOf(crl.signatureAlgorithm.oid);
   if (!scheme) return false;
   try {
@@ -61,13 +86,13 @@ export function crlSignedBy(crl: Crl, issuer: X509Certificate): boolean {
       return verifySignature(
         pss.hash,
         crl.tbs,
-        { key: issuer.publicKey, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pss.saltLength },
+        { key: publicKeyOf(issuer), padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pss.saltLength },
         crl.signature,
       );
     }
     const hash = scheme.hash ?? "sha256";
-    if (scheme.kind === "rsa-pkcs1") return verifySignature(hash, crl.tbs, issuer.publicKey, crl.signature);
-    return verifySignature(hash, crl.tbs, { key: issuer.publicKey, dsaEncoding: scheme.encoding }, crl.signature);
+    if (scheme.kind === "rsa-pkcs1") return verifySignature(hash, crl.tbs, publicKeyOf(issuer), crl.signature);
+    return verifySignature(hash, crl.tbs, { key: publicKeyOf(issuer), dsaEncoding: scheme.encoding }, crl.signature);
   } catch {
     return false;
   }
