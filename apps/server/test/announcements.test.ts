@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { particularsOf, somebody, td3 } from "./support/journey.ts";
+import { jobsSettled, particularsOf, somebody, td3 } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -54,7 +54,7 @@ async function lineIn(language: string, email: string) {
 }
 
 async function mailsTo(email: string): Promise<{ subject: string; text: string }[]> {
-  await server.services.jobs.drain();
+  await jobsSettled(server);
   const outbox = await server.api("GET", "/dev/outbox?limit=200");
   return (outbox.body.items as { to: string; subject: string; text: string }[]).filter(
     (m) =>

@@ -10,6 +10,7 @@ import {
   anna,
   consentToCredit,
   draftApplication,
+  jobsSettled,
   type Person,
   particularsOf,
   somebody,
@@ -86,22 +87,6 @@ async function caseCredit(reference: string): Promise<CaseCredit> {
 async function approve(reference: string) {
   await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
   return reviewer.api("POST", `/v1/staff/applications/${reference}/events`, { body: { type: "approve" } });
-}
-
-/**
- * Runs the queued jobs until none is pending or running. The server's own worker may hold one (a
- * route kicks it), and on PostgreSQL a drain skips a job another worker has locked, so wait for both.
- */
-async function jobsSettled(): Promise<void> {
-  for (let i = 0; i < 100; i++) {
-    await server.services.jobs.drain();
-    const { rows } = await server.services.db.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM jobs WHERE status = 'pending' AND (run_at <= now() OR attempts > 0)",
-    );
-    if (Number(rows[0]?.n) === 0) return;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error("jobs did not settle in 5 s");
 }
 
 async function auditActions(reference: string): Promise<string[]> {
@@ -413,13 +398,13 @@ describe("our own subscribers ended for non-payment", () => {
       line.msisdn,
     ]);
     expect(network.rows).toHaveLength(0);
-    await jobsSettled();
+    await jobsSettled(server);
     expect(await exchange.records(identityOf(person))).toMatchObject([{ carrier: "jitsumei", amountJpy: 8800 }]);
     // The job runs at least once: a repeat registers nothing twice.
     await server.services.db.query("INSERT INTO jobs (kind, payload) VALUES ('sync_nonpayment_exchange', $1)", [
       JSON.stringify({ registrationId: ended.body.registrationId }),
     ]);
-    await jobsSettled();
+    await jobsSettled(server);
     expect(await exchange.records(identityOf(person))).toHaveLength(1);
     expect(
       (
@@ -452,7 +437,7 @@ describe("our own subscribers ended for non-payment", () => {
       { body: { paidJpy: 8800 } },
     );
     expect(settled.status).toBe(200);
-    await jobsSettled();
+    await jobsSettled(server);
     expect(await exchange.records(identityOf(person))).toEqual([]);
 
     const { rows } = await server.services.db.query<{ action: string }>(
@@ -481,7 +466,7 @@ describe("a balance paid at once after the line ended", () => {
     const path = `/v1/staff/applications/${line.reference}/nonpayment-termination`;
     expect((await admin.api("POST", path, { body: { unpaidJpy: 2200 } })).status).toBe(201);
     expect((await admin.api("POST", `${path}/settlement`, { body: { paidJpy: 2200 } })).status).toBe(200);
-    await jobsSettled();
+    await jobsSettled(server);
     expect(await exchange.records(identityOf(person))).toEqual([]);
     const { rows } = await server.services.db.query<{ removed_at: Date | null }>(
       `SELECT r.removed_at FROM nonpayment_registrations r JOIN subscriptions s ON s.id = r.subscription_id

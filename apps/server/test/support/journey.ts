@@ -130,3 +130,19 @@ export async function consentToCredit(server: TestServer, reference: string, tok
   });
   if (given.status !== 201) throw new Error(`consent failed: ${given.status} ${JSON.stringify(given.body)}`);
 }
+
+/**
+ * Runs the queued jobs until none is pending or running. The server's own worker may hold one (a
+ * route kicks it), and on PostgreSQL a drain skips a job another worker has locked, so wait for both.
+ */
+export async function jobsSettled(server: TestServer): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    await server.services.jobs.drain();
+    const { rows } = await server.services.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM jobs WHERE status = 'pending' AND (run_at <= now() OR attempts > 0)",
+    );
+    if (Number(rows[0]?.n) === 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error("jobs did not settle in 5 s");
+}
