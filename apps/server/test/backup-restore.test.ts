@@ -10,10 +10,9 @@ import { findApplicationById } from "../src/applications/application-row.ts";
 import { cipherFor, loadApplicantDetails } from "../src/applications/load-application-data.ts";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
 import { readDocument } from "../src/contracts/contract-documents.ts";
-import { testPaymentMethods } from "../src/credit/payment-method-check.ts";
 import type { Queryable } from "../src/db/database.ts";
 import type { PgliteDatabase } from "../src/db/pglite.ts";
-import { activeLine, consentToCredit, draftApplication, somebody } from "./support/journey.ts";
+import { activeLine, signedPostpaid, somebody } from "./support/journey.ts";
 import { signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -32,22 +31,7 @@ beforeAll(async () => {
   const reviewer = await signInAs(server, "reviewer");
   await activeLine(server, somebody());
   // A postpaid contract signed and sealed: the documents to find again.
-  const { reference, token } = await draftApplication(server, "postpaid-voice", somebody(), { address });
-  await consentToCredit(server, reference, token);
-  await server.api("PUT", `/v1/applications/${reference}/payment-method`, {
-    token,
-    body: { type: "card", cardToken: testPaymentMethods.card.ok },
-  });
-  await server.api("POST", `/v1/applications/${reference}/submit`, { token });
-  await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
-  await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, { body: { type: "approve" } });
-  const contract = await server.api("GET", `/v1/applications/${reference}/contract`, { token });
-  const [explanation, terms] = contract.body.documents as { sha256: string }[];
-  const signed = await server.api("POST", `/v1/applications/${reference}/contract/signature`, {
-    token,
-    body: { accept: true, documents: { importantMatters: explanation?.sha256, contract: terms?.sha256 } },
-  });
-  expect(signed.status).toBe(200);
+  await signedPostpaid(server, reviewer, somebody(), { address });
   await server.services.jobs.drain();
 }, 120_000);
 afterAll(async () => server?.close());

@@ -5,7 +5,14 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testCardTokens } from "../src/payments/local-test-gateway.ts";
 import { exportVerificationRecords } from "../src/records/export-verification-records.ts";
-import { activationCodeFromOutbox, consentToCredit, particularsOf, somebody, td3 } from "./support/journey.ts";
+import {
+  activationCodeFromOutbox,
+  consentToCredit,
+  particularsOf,
+  signContract,
+  somebody,
+  td3,
+} from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -55,16 +62,6 @@ async function applyAndSubmit(options: { language: string; channel: string; form
   return { reference, token, state: submitted.body.state };
 }
 
-/** The applicant signs the two documents as issued (their SHA-256 from the contract view). */
-async function signContract(reference: string, token: string) {
-  const contract = await server.api("GET", `/v1/applications/${reference}/contract`, { token });
-  const [explanation, terms] = contract.body.documents as { sha256: string }[];
-  return server.api("POST", `/v1/applications/${reference}/contract/signature`, {
-    token,
-    body: { accept: true, documents: { importantMatters: explanation?.sha256, contract: terms?.sha256 } },
-  });
-}
-
 describe("a postpaid line, from approval to activation", () => {
   it("signs the contract, pays the deposit, ships by restricted delivery and activates", async () => {
     const { reference, token, state } = await applyAndSubmit({
@@ -82,7 +79,7 @@ describe("a postpaid line, from approval to activation", () => {
     expect(approved.body.state).toBe("contract_pending");
 
     // The applicant reads and signs.
-    const signed = await signContract(reference, token);
+    const signed = await signContract(server, reference, token);
     expect(signed.body.state).toBe("deposit_pending");
     const sealed = await file(String((signed.body.signedContract as { url: string }).url), token);
     writeFileSync(join(dir, "signed.pdf"), sealed.body);
@@ -152,7 +149,7 @@ describe("a postpaid line, from approval to activation", () => {
     const { reference, token } = await applyAndSubmit({ language: "ja", channel: "online", formFactor: "esim" });
     await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
     await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, { body: { type: "approve" } });
-    await signContract(reference, token);
+    await signContract(server, reference, token);
     const paid = await server.api("POST", `/v1/applications/${reference}/deposit/payments`, {
       token,
       body: { method: "card", cardToken: testCardTokens.ok },

@@ -1,15 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testPaymentMethods } from "../src/credit/payment-method-check.ts";
-import {
-  activeLine,
-  consentToCredit,
-  jobsSettled,
-  type Person,
-  particularsOf,
-  somebody,
-  td3,
-} from "./support/journey.ts";
+import { activeLine, jobsSettled, type Person, signedPostpaid, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -21,7 +12,6 @@ import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
 let reviewer: StaffClient;
-const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" };
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -31,34 +21,9 @@ afterAll(async () => server?.close());
 
 /** A postpaid eSIM line, contract signed, activated: documents in the vault. */
 async function postpaidLine(person: Person, email: string) {
-  const created = await server.api("POST", "/v1/applications", {
-    body: { planId: "postpaid-voice", language: "en", channel: "online", formFactor: "esim", contact: { email } },
-  });
-  const reference = String(created.body.reference);
-  const token = String(created.body.accessToken);
-  await server.api("PUT", `/v1/applications/${reference}/applicant`, {
-    token,
-    body: particularsOf(person, { address }),
-  });
-  await server.api("POST", `/v1/applications/${reference}/evidence`, {
-    token,
-    body: { kind: "mrz", lines: td3(person) },
-  });
-  await consentToCredit(server, reference, token);
-  await server.api("PUT", `/v1/applications/${reference}/payment-method`, {
-    token,
-    body: { type: "card", cardToken: testPaymentMethods.card.ok },
-  });
-  await server.api("POST", `/v1/applications/${reference}/submit`, { token });
-  await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
-  await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, { body: { type: "approve" } });
-  const contract = await server.api("GET", `/v1/applications/${reference}/contract`, { token });
-  const [explanation, terms] = contract.body.documents as { sha256: string }[];
-  const signed = await server.api("POST", `/v1/applications/${reference}/contract/signature`, {
-    token,
-    body: { accept: true, documents: { importantMatters: explanation?.sha256, contract: terms?.sha256 } },
-  });
-  expect(signed.body.state).toBe("sim_assigned");
+  const signed = await signedPostpaid(server, reviewer, person, { email, formFactor: "esim" });
+  const { reference, token } = signed;
+  expect(signed.state).toBe("sim_assigned");
   await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
   const code = await codeFor(reference);
   const activated = await server.api("POST", `/v1/applications/${reference}/activation`, { token, body: { code } });

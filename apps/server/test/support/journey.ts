@@ -1,3 +1,4 @@
+import type { StaffClient } from "./staff.ts";
 import type { TestServer } from "./test-server.ts";
 
 /**
@@ -145,4 +146,62 @@ export async function jobsSettled(server: TestServer): Promise<void> {
     await new Promise((r) => setTimeout(r, 50));
   }
   throw new Error("jobs did not settle in 5 s");
+}
+
+/** The applicant signs the two documents as issued (their SHA-256 from the contract view). */
+export async function signContract(server: TestServer, reference: string, token: string) {
+  const contract = await server.api("GET", `/v1/applications/${reference}/contract`, { token });
+  const [explanation, terms] = contract.body.documents as { sha256: string }[];
+  return server.api("POST", `/v1/applications/${reference}/contract/signature`, {
+    token,
+    body: { accept: true, documents: { importantMatters: explanation?.sha256, contract: terms?.sha256 } },
+  });
+}
+
+/**
+ * A postpaid application by a clean resident paying by card: consent, card, MRZ, submitted, approved
+ * by `reviewer` and signed (no deposit is due, so it goes on to its SIM). Returns the signing answer.
+ */
+export async function signedPostpaid(
+  server: TestServer,
+  reviewer: StaffClient,
+  person: Person,
+  options: { email?: string; formFactor?: "physical" | "esim"; address?: Record<string, string> } = {},
+) {
+  const created = await server.api("POST", "/v1/applications", {
+    body: {
+      planId: "postpaid-voice",
+      language: "en",
+      channel: "online",
+      formFactor: options.formFactor ?? "physical",
+      contact: { email: options.email ?? "anna@example.test" },
+    },
+  });
+  const reference = String(created.body.reference);
+  const token = String(created.body.accessToken);
+  const address = options.address ?? {
+    postalCode: "100-0001",
+    prefecture: "東京都",
+    city: "千代田区",
+    line1: "千代田1-1-1",
+  };
+  await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+    token,
+    body: particularsOf(person, { address }),
+  });
+  await server.api("POST", `/v1/applications/${reference}/evidence`, {
+    token,
+    body: { kind: "mrz", lines: td3(person) },
+  });
+  await consentToCredit(server, reference, token);
+  await server.api("PUT", `/v1/applications/${reference}/payment-method`, {
+    token,
+    body: { type: "card", cardToken: "tok_test_ok" },
+  });
+  await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
+  await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, { body: { type: "approve" } });
+  const signed = await signContract(server, reference, token);
+  if (signed.status !== 200) throw new Error(`signing failed: ${signed.status} ${JSON.stringify(signed.body)}`);
+  return { reference, token, state: String(signed.body.state) };
 }

@@ -96,16 +96,21 @@ export const contractRoutes = [
       const app = opened(application);
       const found = await readDocument(services.db, await cipherFor(services.keys, app), app.id, p.documentId);
       if (!found) throw new AppError("not_found", "No such document for this application");
-      return {
-        status: 200,
-        body: found.pdf,
-        headers: {
-          "content-type": "application/pdf",
-          "content-disposition": `attachment; filename="${found.document.documentNumber}.pdf"`,
-          "cache-control": "no-store",
-          "x-content-sha256": found.document.sha256,
-        },
-      };
+      return issuedPdf(found);
     },
   }),
 ];
+
+/** A document as the exact PDF issued, with the SHA-256 recorded when it was issued. */
+export function issuedPdf(found: { document: StoredDocument; pdf: Buffer }) {
+  return {
+    status: 200,
+    body: found.pdf,
+    headers: {
+      "content-type": "application/pdf",
+      "content-disposition": `attachment; filename="${found.document.documentNumber}.pdf"`,
+      "cache-control": "no-store",
+      "x-content-sha256": found.document.sha256,
+    },
+  };
+}

@@ -11,6 +11,7 @@ import {
   verifySignInCode,
 } from "../../subscribers/subscriber-access.ts";
 import { defineRoute } from "../route.ts";
+import { issuedPdf } from "./contract-routes.ts";
 
 const msisdn = z
   .string()
@@ -131,16 +132,7 @@ export const subscriberRoutes = [
           )
         : null;
       if (!found) throw new AppError("not_found", "No such document among yours");
-      return {
-        status: 200,
-        body: found.pdf,
-        headers: {
-          "content-type": "application/pdf",
-          "content-disposition": `attachment; filename="${found.document.documentNumber}.pdf"`,
-          "cache-control": "no-store",
-          "x-content-sha256": found.document.sha256,
-        },
-      };
+      return issuedPdf(found);
     },
   }),
 ];
