@@ -101,9 +101,16 @@ export function startJobWorker(
   schedule(pollMs);
   return {
     kick: () => schedule(0),
+    // Runs due jobs until none is left, including those this worker's own poll holds: a job the poll
+    // has claimed is skipped by SKIP LOCKED, so wait for the poll and look again.
     drain: async () => {
-      if (running) await running;
-      return drain();
+      let count = 0;
+      for (;;) {
+        if (running) await running;
+        const ran = await drain();
+        count += ran;
+        if (ran === 0 && !running) return count;
+      }
     },
     async stop() {
       stopped = true;
