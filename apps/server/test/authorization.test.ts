@@ -42,6 +42,7 @@ const expected: Record<string, readonly StaffRole[]> = {
   terminateForNonpayment: admin,
   settleNonpayment: admin,
   publishAnnouncement: ["compliance", "admin"],
+  terminateLine: admin,
   createPackageBatch: admin,
   getPackageBatch: admin,
   getPackageBatchCsv: admin,
@@ -210,6 +211,14 @@ async function example(operationId: string, client: StaffClient): Promise<Call> 
         path: "/v1/staff/inventory/import",
         body: { kind: "msisdn", csv: `msisdn\n0709${String(++unique).padStart(7, "0")}\n` },
       };
+    case "terminateLine": {
+      const line = await activeLine(server, somebody());
+      return {
+        method: "POST",
+        path: `/v1/staff/applications/${line.reference}/termination`,
+        body: { reason: "operator_decision" },
+      };
+    }
     case "publishAnnouncement": {
       const t = { ja: "告知", en: "Notice", "zh-Hans": "通知", "zh-Hant": "通知", ko: "공지", vi: "Thông báo" };
       return { method: "POST", path: "/v1/staff/announcements", body: { title: t, body: t } };

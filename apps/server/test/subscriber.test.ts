@@ -1,6 +1,16 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activeLine, jobsSettled, type Person, signedPostpaid, somebody } from "./support/journey.ts";
+import {
+  activeLine,
+  consentToCredit,
+  jobsSettled,
+  type Person,
+  particularsOf,
+  signContract,
+  signedPostpaid,
+  somebody,
+  td3,
+} from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -125,5 +135,77 @@ describe("subscriber access", () => {
     expect(
       await server.api("POST", "/v1/subscriber/sign-in/verify", { body: { msisdn: line.msisdn, code: "12ab56" } }),
     ).toMatchObject({ status: 422, body: { field: "code" } });
+  });
+});
+
+describe("ending a line", () => {
+  it("takes it off the network, quarantines the number, refunds the deposit and starts the record's retention", async () => {
+    // A postpaid eSIM with a deposit paid (no payment method registered: the rules ask ¥10,000).
+    const person = somebody();
+    const email = "end@example.test";
+    const created = await server.api("POST", "/v1/applications", {
+      body: { planId: "postpaid-voice", language: "en", channel: "online", formFactor: "esim", contact: { email } },
+    });
+    const reference = String(created.body.reference);
+    const token = String(created.body.accessToken);
+    const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" };
+    await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+      token,
+      body: particularsOf(person, { address }),
+    });
+    await server.api("POST", `/v1/applications/${reference}/evidence`, {
+      token,
+      body: { kind: "mrz", lines: td3(person) },
+    });
+    await consentToCredit(server, reference, token);
+    await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
+    await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, { body: { type: "approve" } });
+    expect((await signContract(server, reference, token)).body.state).toBe("deposit_pending");
+    const paid = await server.api("POST", `/v1/applications/${reference}/deposit/payments`, {
+      token,
+      body: { method: "card", cardToken: "tok_test_ok" },
+    });
+    expect(paid.body.state).toBe("sim_assigned");
+    await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
+    const activated = await server.api("POST", `/v1/applications/${reference}/activation`, {
+      token,
+      body: { code: await codeFor(reference) },
+    });
+    const msisdn = String(activated.body.msisdn);
+
+    const subscriber = await signIn(msisdn, email);
+    const ended = await server.api("POST", `/v1/subscriber/lines/${msisdn}/termination`, { token: subscriber });
+    expect(ended).toMatchObject({ status: 200, body: { reference, msisdn, refundsQueued: 1 } });
+    // The Act keeps the verification record three years after the contract ends.
+    const purgeAfter = new Date(String(ended.body.purgeAfter));
+    const endedAt = new Date(String(ended.body.endedAt));
+    expect(purgeAfter.getUTCFullYear() - endedAt.getUTCFullYear()).toBe(3);
+
+    await jobsSettled(server);
+    expect((await server.api("GET", `/v1/applications/${reference}/deposit`, { token })).body).toMatchObject({
+      status: "refunded",
+    });
+    const db = server.services.db;
+    expect(
+      (await db.query("SELECT 1 FROM network_simulator_subscribers WHERE msisdn = $1", [msisdn])).rows,
+    ).toHaveLength(0);
+    expect(
+      (await db.query<{ status: string }>("SELECT status FROM phone_numbers WHERE msisdn = $1", [msisdn])).rows[0]
+        ?.status,
+    ).toBe("quarantined");
+    const lines = await server.api("GET", "/v1/subscriber/lines", { token: subscriber });
+    expect(lines.body.items).toEqual([
+      expect.objectContaining({ msisdn, status: "terminated", endedAt: ended.body.endedAt }),
+    ]);
+    // Ended once: again is not one of their active lines.
+    expect((await server.api("POST", `/v1/subscriber/lines/${msisdn}/termination`, { token: subscriber })).status).toBe(
+      404,
+    );
+    const audit = await db.query<{ action: string }>(
+      "SELECT action FROM audit_entries WHERE subject = $1 AND action IN ('subscription.terminated', 'verification_record.contract_ended') ORDER BY seq",
+      [reference],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(["verification_record.contract_ended", "subscription.terminated"]);
   });
 });

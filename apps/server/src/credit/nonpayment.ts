@@ -5,9 +5,9 @@ import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
-import { releaseLine } from "../inventory/release-line.ts";
 import type { Provisioning } from "../issuance/provisioning.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
+import { terminateLineIn } from "../subscribers/terminate-line.ts";
 import { creditIdentity } from "./assess-application-credit.ts";
 import type { NonpaymentExchange } from "./nonpayment-exchange.ts";
 
@@ -16,8 +16,8 @@ export const EXCHANGE_SYNC_JOB = "sync_nonpayment_exchange";
 type Deps = { db: Database; clock: () => Date; quarantineDays: number; provisioning: Provisioning };
 
 /**
- * The operator ends a line for unpaid bills (利用停止の後の契約解除): the line comes off the network, the
- * subscription ends, the number goes into quarantine, and the subscriber is registered in the carriers' non-payment exchange — by a
+ * The operator ends a line for unpaid bills (利用停止の後の契約解除): the line ends as every line does
+ * (terminateLineIn: off the network, number into quarantine, retention clock started), and the subscriber is registered in the carriers' non-payment exchange — by a
  * job after commit, since the exchange is another system. Our own later assessments find the unpaid
  * balance by the person's blind index at once.
  */
@@ -29,30 +29,22 @@ export async function terminateForNonpayment(
   if (!application) throw new AppError("application_not_found", `No application ${input.reference}`);
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string; msisdn: string; network_ref: string; identity_index: unknown }>(
-      `SELECT s.id, s.msisdn, s.network_ref, a.identity_index FROM subscriptions s JOIN applications a ON a.id = s.application_id
-       WHERE s.application_id = $1 AND s.status = 'active' FOR UPDATE OF s`,
-      [application.id],
-    );
-    const line = rows[0];
-    if (!line) throw new AppError("subscription_not_active", `Application ${input.reference} has no active line`);
-    if (!line.identity_index) {
+    const line = await terminateLineIn(tx, deps, {
+      applicationId: application.id,
+      reason: "nonpayment",
+      actor: `staff:${input.staffId}`,
+      at: now,
+    });
+    if (!line.identityIndex) {
       throw new AppError(
         "application_purged",
         `Application ${input.reference} no longer holds the subscriber's particulars`,
       );
     }
-    await tx.query(
-      "UPDATE subscriptions SET status = 'terminated', ended_at = $2, end_reason = 'nonpayment' WHERE id = $1",
-      [line.id, now],
-    );
-    // Off the network first: the number must not keep working, nor be refused to its next holder.
-    await deps.provisioning.deactivate({ networkRef: line.network_ref, msisdn: line.msisdn }, tx);
-    await releaseLine(tx, application.id, { now, quarantineDays: deps.quarantineDays });
     const registrationId = randomUUID();
     await tx.query(
       "INSERT INTO nonpayment_registrations (id, subscription_id, identity_index, unpaid_jpy, registered_at) VALUES ($1, $2, $3, $4, $5)",
-      [registrationId, line.id, line.identity_index, input.unpaidJpy, now],
+      [registrationId, line.subscriptionId, line.identityIndex, input.unpaidJpy, now],
     );
     await enqueueJob(tx, EXCHANGE_SYNC_JOB, { registrationId });
     await appendAuditEntry(tx, {

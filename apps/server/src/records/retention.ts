@@ -1,5 +1,5 @@
 import { appendAuditEntry } from "../audit/audit-chain.ts";
-import type { Database } from "../db/database.ts";
+import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 
 /**
@@ -8,7 +8,7 @@ import { AppError } from "../errors.ts";
  * (crypto-shredding). A legal hold blocks the purge. Every step is audited.
  */
 
-async function recordFor(db: Database, reference: string) {
+async function recordFor(db: Queryable, reference: string) {
   const { rows } = await db.query<{
     id: string;
     application_id: string;
@@ -28,22 +28,26 @@ async function recordFor(db: Database, reference: string) {
 
 /** The contract ended on `at`: the retention clock starts (subscriptions call this on termination). */
 export async function markContractEnded(db: Database, reference: string, at: Date, actor: string) {
-  const record = await recordFor(db, reference);
+  return db.transaction((tx) => markContractEndedIn(tx, reference, at, actor));
+}
+
+/** The same in the caller's transaction (a line's termination). */
+export async function markContractEndedIn(tx: Queryable, reference: string, at: Date, actor: string) {
+  const record = await recordFor(tx, reference);
   if (record.retention_years === null)
     throw new AppError("not_found", `The policy of ${reference} sets no retention period`);
   const purgeAfter = new Date(at);
   purgeAfter.setUTCFullYear(purgeAfter.getUTCFullYear() + record.retention_years);
-  await db.transaction(async (tx) => {
-    await tx.query(
-      "UPDATE verification_records SET contract_ended_at = $2, purge_after = $3 WHERE application_id = $1",
-      [record.application_id, at, purgeAfter],
-    );
-    await appendAuditEntry(tx, {
-      actor,
-      action: "verification_record.contract_ended",
-      subject: reference,
-      data: { contractEndedAt: at.toISOString(), purgeAfter: purgeAfter.toISOString(), rule: ruleOf(record) },
-    });
+  await tx.query("UPDATE verification_records SET contract_ended_at = $2, purge_after = $3 WHERE application_id = $1", [
+    record.application_id,
+    at,
+    purgeAfter,
+  ]);
+  await appendAuditEntry(tx, {
+    actor,
+    action: "verification_record.contract_ended",
+    subject: reference,
+    data: { contractEndedAt: at.toISOString(), purgeAfter: purgeAfter.toISOString(), rule: ruleOf(record) },
   });
   return { reference, contractEndedAt: at.toISOString(), purgeAfter: purgeAfter.toISOString() };
 }

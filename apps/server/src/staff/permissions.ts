@@ -27,6 +27,8 @@ export const permissions = {
   "applications.release_claim": ["admin"],
   /** Sending physical SIMs and recording what the carrier reports (delivered, returned). */
   "shipments.manage": ["clerk", "admin"],
+  /** Ending a line for the operator (a request by phone, fraud, an operator decision). */
+  "subscriptions.terminate": ["admin"],
   /** Ending a line for unpaid bills (registered in the carriers' non-payment exchange) and recording the payment. */
   "subscriptions.nonpayment": ["admin"],
   /** Notices to subscribers (public, and mailed to the lines they concern). */

@@ -232,3 +232,13 @@ const signInText: Record<Language, string> = {
   ko: "로그인 인증 코드는 {code}입니다. 10분간 유효합니다. 요청하지 않으셨다면 이 메일을 무시해 주세요.",
   vi: "Mã đăng nhập của bạn là {code}, có hiệu lực trong 10 phút. Nếu bạn không yêu cầu, hãy bỏ qua email này.",
 };
+
+/** The application behind one of the person's active lines, by its number; null if not theirs. */
+export async function subscriberLineApplication(db: Queryable, who: SubscriberPrincipal, msisdn: string) {
+  const { rows } = await db.query<{ application_id: string }>(
+    `SELECT s.application_id FROM subscriptions s JOIN applications a ON a.id = s.application_id
+     WHERE s.msisdn = $1 AND s.status = 'active' AND a.identity_index = $2`,
+    [msisdn.replace(/[^0-9]/g, ""), who.identityIndex],
+  );
+  return rows[0]?.application_id ?? null;
+}

@@ -1,15 +1,18 @@
 import { z } from "zod";
-import { findApplicationById } from "../../applications/application-row.ts";
+import { findApplicationById, findApplicationByReference } from "../../applications/application-row.ts";
 import { cipherFor } from "../../applications/load-application-data.ts";
 import { readDocument } from "../../contracts/contract-documents.ts";
 import { AppError } from "../../errors.ts";
+import type { Services } from "../../services.ts";
 import {
   requestSignInCode,
   subscriberDocumentOwner,
   subscriberDocuments,
+  subscriberLineApplication,
   subscriberLines,
   verifySignInCode,
 } from "../../subscribers/subscriber-access.ts";
+import { terminateLineIn, terminationReasons } from "../../subscribers/terminate-line.ts";
 import { defineRoute } from "../route.ts";
 import { issuedPdf } from "./contract-routes.ts";
 
@@ -23,6 +26,21 @@ const verifyBody = z
   .object({ msisdn, code: z.string().regex(/^\d{6}$/, "must be the six digits mailed to you") })
   .strict();
 const documentParams = z.object({ documentId: z.uuid({ error: "must be a document id" }) });
+const lineParams = z.object({ msisdn: z.string().regex(/^0\d{9,10}$/, "must be the line's number, digits only") });
+const endedSchema = z.object({
+  reference: z.string(),
+  msisdn: z.string(),
+  endedAt: z.string(),
+  refundsQueued: z.number().int().describe("Deposits being refunded"),
+  purgeAfter: z.string().nullable().describe("When the verification record is destroyed (the Act keeps it 3 years)"),
+});
+const staffTerminationBody = z
+  .object({
+    reason: z.enum(
+      terminationReasons.filter((r) => r !== "nonpayment") as ["subscriber_request", "fraud", "operator_decision"],
+    ),
+  })
+  .strict();
 
 const lineSchema = z.object({
   msisdn: z.string(),
@@ -135,4 +153,67 @@ export const subscriberRoutes = [
       return issuedPdf(found);
     },
   }),
+  defineRoute<z.infer<typeof lineParams>>({
+    method: "POST",
+    path: "/v1/subscriber/lines/{msisdn}/termination",
+    operationId: "terminateOwnLine",
+    summary: "End one of your lines (解約): off the network at once, any deposit refunded",
+    tag: "subscriber",
+    auth: "subscriber",
+    params: lineParams,
+    responses: { 200: { description: "Ended", schema: endedSchema } },
+    async handler({ subscriber, params }, services) {
+      const applicationId = await subscriberLineApplication(services.db, who(subscriber), params.msisdn);
+      if (!applicationId) throw new AppError("not_found", "None of your active lines has this number");
+      const ended = await services.db.transaction((tx) =>
+        terminateLineIn(tx, lineEndingDeps(services), {
+          applicationId,
+          reason: "subscriber_request",
+          actor: "subscriber",
+          at: services.clock(),
+        }),
+      );
+      return { status: 200, body: endedView(ended) };
+    },
+  }),
+  defineRoute<{ reference: string }, undefined, z.infer<typeof staffTerminationBody>>({
+    method: "POST",
+    path: "/v1/staff/applications/{reference}/termination",
+    operationId: "terminateLine",
+    summary: "End a line for the operator (a subscriber's request by phone, fraud, an operator decision)",
+    tag: "subscriber",
+    auth: "staff",
+    permission: "subscriptions.terminate",
+    params: z.object({ reference: z.string().max(40) }),
+    body: staffTerminationBody,
+    idempotent: true,
+    responses: { 200: { description: "Ended", schema: endedSchema } },
+    async handler({ params, body, staff }, services) {
+      const application = await findApplicationByReference(services.db, params.reference);
+      if (!application) throw new AppError("application_not_found", `No application ${params.reference}`);
+      const ended = await services.db.transaction((tx) =>
+        terminateLineIn(tx, lineEndingDeps(services), {
+          applicationId: application.id,
+          reason: body.reason,
+          actor: `staff:${who(staff).id}`,
+          at: services.clock(),
+        }),
+      );
+      return { status: 200, body: endedView(ended) };
+    },
+  }),
 ];
+
+function lineEndingDeps(services: Services) {
+  return { provisioning: services.provisioning, quarantineDays: services.config.numberQuarantineDays };
+}
+
+function endedView(ended: Awaited<ReturnType<typeof terminateLineIn>>) {
+  return {
+    reference: ended.reference,
+    msisdn: ended.msisdn,
+    endedAt: ended.endedAt,
+    refundsQueued: ended.refundsQueued,
+    purgeAfter: ended.purgeAfter,
+  };
+}
