@@ -186,6 +186,14 @@ describe("ending a line", () => {
     expect((await server.api("GET", `/v1/applications/${reference}/deposit`, { token })).body).toMatchObject({
       status: "refunded",
     });
+    // In writing, in the subscriber's language.
+    const mails = (await server.api("GET", "/dev/outbox?limit=200")).body.items as {
+      to: string;
+      subject: string;
+      text: string;
+    }[];
+    const notice = mails.find((m) => m.to === email && m.subject === `[Jitsumei] Your line ${msisdn} has ended`);
+    expect(notice?.text).toContain("The deposit you paid is being refunded");
     const db = server.services.db;
     expect(
       (await db.query("SELECT 1 FROM network_simulator_subscribers WHERE msisdn = $1", [msisdn])).rows,

@@ -13,7 +13,14 @@ import type { NonpaymentExchange } from "./nonpayment-exchange.ts";
 
 export const EXCHANGE_SYNC_JOB = "sync_nonpayment_exchange";
 
-type Deps = { db: Database; clock: () => Date; quarantineDays: number; provisioning: Provisioning };
+type Deps = {
+  db: Database;
+  clock: () => Date;
+  quarantineDays: number;
+  provisioning: Provisioning;
+  keys: KeyManagement;
+  mailFrom: string;
+};
 
 /**
  * The operator ends a line for unpaid bills (利用停止の後の契約解除): the line ends as every line does

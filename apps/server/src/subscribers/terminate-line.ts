@@ -1,8 +1,13 @@
+import { interpolate, type Language, type Translations, todayInJapan } from "@jitsumei/domain";
+import { findApplicationById } from "../applications/application-row.ts";
+import { loadApplicantDetails } from "../applications/load-application-data.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { releaseLine } from "../inventory/release-line.ts";
 import type { Provisioning } from "../issuance/provisioning.ts";
+import { queueMail } from "../mail/outbox.ts";
 import { refundDepositsOnCancel } from "../payments/refund-deposits.ts";
 import { markContractEndedIn } from "../records/retention.ts";
 
@@ -28,7 +33,7 @@ export type EndedLine = {
  */
 export async function terminateLineIn(
   tx: Queryable,
-  deps: { provisioning: Provisioning; quarantineDays: number },
+  deps: { provisioning: Provisioning; quarantineDays: number; keys: KeyManagement; mailFrom: string },
   input: { applicationId: string; reason: TerminationReason; actor: string; at: Date },
 ): Promise<EndedLine> {
   const { rows } = await tx.query<{
@@ -59,6 +64,21 @@ export async function terminateLineIn(
   ]);
   const retention =
     hasRecord.rows.length > 0 ? await markContractEndedIn(tx, line.reference, input.at, input.actor) : null;
+  // The subscriber hears it in writing, in their language: the number, the day, a refund under way.
+  const application = await findApplicationById(tx, input.applicationId);
+  if (application && !application.purgedAt) {
+    const { contact } = await loadApplicantDetails(deps.keys, application);
+    const language = application.language as Language;
+    const refund = refunds.length > 0 ? `\n\n${endedTexts.refund[language]}` : "";
+    await queueMail(tx, deps.keys, {
+      applicationId: application.id,
+      template: "line_ended",
+      to: contact.email,
+      from: deps.mailFrom,
+      subject: `[Jitsumei] ${interpolate(endedTexts.subject[language], { msisdn: line.msisdn })}`,
+      text: `${interpolate(endedTexts.body[language], { msisdn: line.msisdn, date: todayInJapan(input.at) })}${refund}`,
+    });
+  }
   await appendAuditEntry(tx, {
     actor: input.actor,
     action: "subscription.terminated",
@@ -75,3 +95,30 @@ export async function terminateLineIn(
     purgeAfter: retention?.purgeAfter ?? null,
   };
 }
+
+const endedTexts: Record<"subject" | "body" | "refund", Translations> = {
+  subject: {
+    ja: "{msisdn} の回線のご契約が終了しました",
+    en: "Your line {msisdn} has ended",
+    "zh-Hans": "线路 {msisdn} 的合同已终止",
+    "zh-Hant": "線路 {msisdn} 的合約已終止",
+    ko: "{msisdn} 회선의 계약이 종료되었습니다",
+    vi: "Thuê bao {msisdn} của bạn đã chấm dứt",
+  },
+  body: {
+    ja: "{msisdn} の回線のご契約は {date} に終了しました。この番号での通話・通信はできなくなりました。これまでのご利用ありがとうございました。",
+    en: "The contract for your line {msisdn} ended on {date}. Calls and data on this number have stopped. Thank you for using it.",
+    "zh-Hans": "您的线路 {msisdn} 的合同已于 {date} 终止，该号码已无法通话和上网。感谢您的使用。",
+    "zh-Hant": "您的線路 {msisdn} 的合約已於 {date} 終止，該號碼已無法通話與上網。感謝您的使用。",
+    ko: "{msisdn} 회선의 계약이 {date}에 종료되었습니다. 이 번호로는 더 이상 통화와 데이터를 이용할 수 없습니다. 그동안 이용해 주셔서 감사합니다.",
+    vi: "Hợp đồng thuê bao {msisdn} của bạn đã chấm dứt vào ngày {date}. Số này không còn gọi và dùng dữ liệu được nữa. Cảm ơn bạn đã sử dụng.",
+  },
+  refund: {
+    ja: "お預かりしていた預託金は、お支払いに使われた方法で返金します。",
+    en: "The deposit you paid is being refunded to the way you paid it.",
+    "zh-Hans": "您支付的押金将退回至原付款方式。",
+    "zh-Hant": "您支付的押金將退回至原付款方式。",
+    ko: "맡기신 보증금은 결제하신 방법으로 환불해 드립니다.",
+    vi: "Khoản đặt cọc bạn đã trả đang được hoàn lại theo cách bạn đã thanh toán.",
+  },
+};

@@ -121,5 +121,7 @@ function nonpaymentDeps(services: Services) {
     clock: services.clock,
     quarantineDays: services.config.numberQuarantineDays,
     provisioning: services.provisioning,
+    keys: services.keys,
+    mailFrom: services.config.mail.from,
   };
 }

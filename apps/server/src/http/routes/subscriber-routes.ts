@@ -205,7 +205,12 @@ export const subscriberRoutes = [
 ];
 
 function lineEndingDeps(services: Services) {
-  return { provisioning: services.provisioning, quarantineDays: services.config.numberQuarantineDays };
+  return {
+    provisioning: services.provisioning,
+    quarantineDays: services.config.numberQuarantineDays,
+    keys: services.keys,
+    mailFrom: services.config.mail.from,
+  };
 }
 
 function endedView(ended: Awaited<ReturnType<typeof terminateLineIn>>) {
