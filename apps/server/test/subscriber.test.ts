@@ -1,16 +1,6 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  activeLine,
-  consentToCredit,
-  jobsSettled,
-  type Person,
-  particularsOf,
-  signContract,
-  signedPostpaid,
-  somebody,
-  td3,
-} from "./support/journey.ts";
+import { activeLine, jobsSettled, type Person, signedPostpaid, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -143,25 +133,12 @@ describe("ending a line", () => {
     // A postpaid eSIM with a deposit paid (no payment method registered: the rules ask ¥10,000).
     const person = somebody();
     const email = "end@example.test";
-    const created = await server.api("POST", "/v1/applications", {
-      body: { planId: "postpaid-voice", language: "en", channel: "online", formFactor: "esim", contact: { email } },
+    const { reference, token, state } = await signedPostpaid(server, reviewer, person, {
+      email,
+      formFactor: "esim",
+      card: false,
     });
-    const reference = String(created.body.reference);
-    const token = String(created.body.accessToken);
-    const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" };
-    await server.api("PUT", `/v1/applications/${reference}/applicant`, {
-      token,
-      body: particularsOf(person, { address }),
-    });
-    await server.api("POST", `/v1/applications/${reference}/evidence`, {
-      token,
-      body: { kind: "mrz", lines: td3(person) },
-    });
-    await consentToCredit(server, reference, token);
-    await server.api("POST", `/v1/applications/${reference}/submit`, { token });
-    await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
-    await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, { body: { type: "approve" } });
-    expect((await signContract(server, reference, token)).body.state).toBe("deposit_pending");
+    expect(state).toBe("deposit_pending");
     const paid = await server.api("POST", `/v1/applications/${reference}/deposit/payments`, {
       token,
       body: { method: "card", cardToken: "tok_test_ok" },

@@ -1,5 +1,6 @@
 import { creditOutcomes, creditReasonCodes } from "@jitsumei/domain";
 import { z } from "zod";
+import { cardTokenSchema } from "./payment-schemas.ts";
 
 /** Bodies and answers of the credit routes (consent, payment method, non-payment). */
 
@@ -27,11 +28,7 @@ export const paymentMethodBodySchema = z
       z
         .object({
           type: z.literal("card"),
-          cardToken: z
-            .string()
-            .min(1, "must not be empty")
-            .max(200, "must be at most 200 characters")
-            .describe("The token the payment provider's card form gave; never a card number"),
+          cardToken: cardTokenSchema,
         })
         .strict(),
       z

@@ -1,5 +1,12 @@
 import { z } from "zod";
 
+/** A card as the payment provider's form gave it: a token, never a card number. */
+export const cardTokenSchema = z
+  .string()
+  .min(1, "must not be empty")
+  .max(200, "must be at most 200 characters")
+  .describe("The token the payment provider's card form gave; never a card number");
+
 /** Bodies of the deposit and payment routes. */
 
 export const paymentParamsSchema = z.object({ reference: z.string().max(40), paymentId: z.uuid() });
@@ -11,11 +18,7 @@ export const payDepositSchema = z
       z
         .object({
           method: z.literal("card"),
-          cardToken: z
-            .string()
-            .min(1, "must not be empty")
-            .max(200, "must be at most 200 characters")
-            .describe("The token the payment provider's card form gave; never a card number"),
+          cardToken: cardTokenSchema,
         })
         .strict(),
       z.object({ method: z.literal("konbini") }).strict(),

@@ -1,5 +1,6 @@
 import { languages, packageStatuses, retailChannels, voidReasons } from "@jitsumei/domain";
 import { z } from "zod";
+import { contactSchema } from "./schemas.ts";
 
 /** Bodies and answers of the retail routes: package batches, sales, registrations. */
 
@@ -65,13 +66,7 @@ export const registerPackageSchema = z
       .enum(languages, { error: `must be one of ${languages.join(", ")}` })
       .optional()
       .describe("Default: the browser's Accept-Language, else English"),
-    contact: z.object({
-      email: z.email({ error: "must be an e-mail address" }).max(254),
-      phone: z
-        .string()
-        .regex(/^\+?[0-9][0-9 -]{6,18}$/, "must be a phone number such as +81 90 1234 5678")
-        .optional(),
-    }),
+    contact: contactSchema,
   })
   .strict()
   .meta({ id: "RegisterPackage" });

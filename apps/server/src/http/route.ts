@@ -79,3 +79,23 @@ export function decodeCursor<T>(cursor: string | undefined, isValid: (v: unknown
 }
 
 export class CursorError extends Error {}
+
+/**
+ * A PDF answer: never cached, named, and where the document was recorded when issued, its SHA-256 in
+ * `x-content-sha256` so the reader can check the bytes are the ones on record.
+ */
+export function pdfAnswer(
+  pdf: Buffer,
+  file: { name: string; disposition: "inline" | "attachment"; sha256?: string },
+): RouteResult {
+  return {
+    status: 200,
+    body: pdf,
+    headers: {
+      "content-type": "application/pdf",
+      "content-disposition": `${file.disposition}; filename="${file.name}"`,
+      "cache-control": "no-store",
+      ...(file.sha256 ? { "x-content-sha256": file.sha256 } : {}),
+    },
+  };
+}

@@ -56,19 +56,22 @@ export const pageQuerySchema = z.object({
 
 export const planListSchema = z.object({ items: z.array(planSchema), nextCursor: z.string().nullable() });
 
+/** How the applicant is reached: every body that starts an application takes it. */
+export const contactSchema = z.object({
+  email: z.email({ error: "must be an e-mail address" }).max(254),
+  phone: z
+    .string()
+    .regex(/^\+?[0-9][0-9 -]{6,18}$/, "must be a phone number such as +81 90 1234 5678")
+    .optional(),
+});
+
 export const createApplicationSchema = z
   .object({
     planId: z.string().min(1, "must not be empty"),
     language: z.enum(languages, { error: `must be one of ${languages.join(", ")}` }),
     channel: z.enum(channels, { error: `must be one of ${channels.join(", ")}` }).default("online"),
     formFactor: z.enum(["physical", "esim"], { error: "must be physical or esim" }).optional(),
-    contact: z.object({
-      email: z.email({ error: "must be an e-mail address" }).max(254),
-      phone: z
-        .string()
-        .regex(/^\+?[0-9][0-9 -]{6,18}$/, "must be a phone number such as +81 90 1234 5678")
-        .optional(),
-    }),
+    contact: contactSchema,
   })
   .strict()
   .meta({ id: "CreateApplication" });

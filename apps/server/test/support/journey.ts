@@ -159,14 +159,15 @@ export async function signContract(server: TestServer, reference: string, token:
 }
 
 /**
- * A postpaid application by a clean resident paying by card: consent, card, MRZ, submitted, approved
- * by `reviewer` and signed (no deposit is due, so it goes on to its SIM). Returns the signing answer.
+ * A postpaid application by a clean resident: consent, a card (unless `card: false`), MRZ, submitted,
+ * approved by `reviewer` and signed. With the card no deposit is due and it goes on to its SIM;
+ * without one the deposit rules ask ¥10,000 and it waits in deposit_pending.
  */
 export async function signedPostpaid(
   server: TestServer,
   reviewer: StaffClient,
   person: Person,
-  options: { email?: string; formFactor?: "physical" | "esim"; address?: Record<string, string> } = {},
+  options: { email?: string; formFactor?: "physical" | "esim"; address?: Record<string, string>; card?: boolean } = {},
 ) {
   const created = await server.api("POST", "/v1/applications", {
     body: {
@@ -194,10 +195,12 @@ export async function signedPostpaid(
     body: { kind: "mrz", lines: td3(person) },
   });
   await consentToCredit(server, reference, token);
-  await server.api("PUT", `/v1/applications/${reference}/payment-method`, {
-    token,
-    body: { type: "card", cardToken: "tok_test_ok" },
-  });
+  if (options.card !== false) {
+    await server.api("PUT", `/v1/applications/${reference}/payment-method`, {
+      token,
+      body: { type: "card", cardToken: "tok_test_ok" },
+    });
+  }
   await server.api("POST", `/v1/applications/${reference}/submit`, { token });
   await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
   await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, { body: { type: "approve" } });

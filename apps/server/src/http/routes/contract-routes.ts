@@ -3,7 +3,7 @@ import { cipherFor } from "../../applications/load-application-data.ts";
 import { listDocuments, readDocument, type StoredDocument } from "../../contracts/contract-documents.ts";
 import { signContract } from "../../contracts/sign-contract.ts";
 import { AppError } from "../../errors.ts";
-import { defineRoute } from "../route.ts";
+import { defineRoute, pdfAnswer } from "../route.ts";
 import {
   contractViewSchema,
   documentParamsSchema,
@@ -103,14 +103,9 @@ export const contractRoutes = [
 
 /** A document as the exact PDF issued, with the SHA-256 recorded when it was issued. */
 export function issuedPdf(found: { document: StoredDocument; pdf: Buffer }) {
-  return {
-    status: 200,
-    body: found.pdf,
-    headers: {
-      "content-type": "application/pdf",
-      "content-disposition": `attachment; filename="${found.document.documentNumber}.pdf"`,
-      "cache-control": "no-store",
-      "x-content-sha256": found.document.sha256,
-    },
-  };
+  return pdfAnswer(found.pdf, {
+    name: `${found.document.documentNumber}.pdf`,
+    disposition: "attachment",
+    sha256: found.document.sha256,
+  });
 }

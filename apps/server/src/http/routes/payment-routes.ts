@@ -14,7 +14,7 @@ import {
   payDepositSchema,
   paymentParamsSchema,
 } from "../payment-schemas.ts";
-import { defineRoute } from "../route.ts";
+import { defineRoute, pdfAnswer } from "../route.ts";
 import { referenceParamsSchema } from "../schemas.ts";
 
 type Ref = z.infer<typeof referenceParamsSchema>;
@@ -89,16 +89,11 @@ export const paymentRoutes = [
     responses: { 200: { description: "The receipt", file: "application/pdf" } },
     async handler({ application, params }, services) {
       const receipt = await paymentReceiptPdf(services, opened(application), params.paymentId);
-      return {
-        status: 200,
-        body: receipt.pdf,
-        headers: {
-          "content-type": "application/pdf",
-          "content-disposition": `inline; filename="${receipt.documentNumber}.pdf"`,
-          "x-content-sha256": receipt.sha256,
-          "cache-control": "no-store",
-        },
-      };
+      return pdfAnswer(receipt.pdf, {
+        name: `${receipt.documentNumber}.pdf`,
+        disposition: "inline",
+        sha256: receipt.sha256,
+      });
     },
   }),
 

@@ -26,7 +26,7 @@ import {
   sellPackageSchema,
   voidPackageSchema,
 } from "../retail-schemas.ts";
-import { defineRoute } from "../route.ts";
+import { defineRoute, pdfAnswer } from "../route.ts";
 import { referenceParamsSchema } from "../schemas.ts";
 import { opened } from "./application-routes.ts";
 import { signedIn } from "./staff-routes.ts";
@@ -109,15 +109,7 @@ export const retailRoutes = [
     responses: { 200: { description: "The labels", file: "application/pdf" } },
     async handler({ params }, { db, keys, config }) {
       const pdf = await batchLabelsPdf(await batchWithCodes({ db, keys, publicUrl: config.publicUrl }, params.batchId));
-      return {
-        status: 200,
-        body: pdf,
-        headers: {
-          "content-type": "application/pdf",
-          "content-disposition": `inline; filename="labels-${params.batchId}.pdf"`,
-          "cache-control": "no-store",
-        },
-      };
+      return pdfAnswer(pdf, { name: `labels-${params.batchId}.pdf`, disposition: "inline" });
     },
   }),
 
@@ -195,16 +187,11 @@ export const retailRoutes = [
     async handler({ params }, services) {
       const application = await counterApplication(services.db, params.reference);
       const receipt = await paymentReceiptPdf(services, application, await counterPaymentId(services.db, application));
-      return {
-        status: 200,
-        body: receipt.pdf,
-        headers: {
-          "content-type": "application/pdf",
-          "content-disposition": `inline; filename="${receipt.documentNumber}.pdf"`,
-          "x-content-sha256": receipt.sha256,
-          "cache-control": "no-store",
-        },
-      };
+      return pdfAnswer(receipt.pdf, {
+        name: `${receipt.documentNumber}.pdf`,
+        disposition: "inline",
+        sha256: receipt.sha256,
+      });
     },
   }),
 
