@@ -62,7 +62,12 @@ function vitest(database) {
 if (extraArgs.length === 0) {
   checkStep("lint and format (biome)", bin("biome"), ["check", "."]);
   checkStep("type check (tsc)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]);
+  for (const app of ["web", "console"]) {
+    checkStep(`type check apps/${app} (tsc)`, bin("tsc"), ["-p", `apps/${app}/tsconfig.json`, "--noEmit"]);
+  }
 }
+// The browser tests drive the production builds of the site and the console.
+checkStep("build the web apps (vite)", "npm", ["run", "build", "--silent"]);
 vitest("pglite");
 const pgUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 if (await postgresReachable(pgUrl)) vitest("postgres");

@@ -34,6 +34,7 @@ import { reviewRoutes } from "./routes/review-routes.ts";
 import { staffRoutes } from "./routes/staff-routes.ts";
 import { subscriberRoutes } from "./routes/subscriber-routes.ts";
 import { webhookRoutes } from "./routes/webhook-routes.ts";
+import { builtWebApps, sendAppShell, serveWebApps } from "./web-apps.ts";
 
 export const allRoutes: readonly RouteSpec[] = [
   ...opsRoutes,
@@ -174,7 +175,11 @@ export async function buildApp(
     }
   }
 
+  const webApps = builtWebApps();
+  await serveWebApps(app, webApps);
+
   app.setNotFoundHandler((request, reply) => {
+    if (sendAppShell(webApps, request, reply)) return;
     send(reply, problem("not_found", `No route ${request.method} ${request.url.split("?")[0]}`, request.url));
   });
 
