@@ -1,0 +1,82 @@
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, resolve } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+
+/**
+ * Browser tests drive Debian's Chromium (never a downloaded browser) through playwright-core, against
+ * the production builds served by a real test server.
+ */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+/** Screenshots the browser tests write, to be looked at: `<repo>/screenshots/<suite>/<name>.png`. */
+export const screenshotsDir = resolve(import.meta.dirname, "..", "..", "..", "..", "screenshots");
+
+export const viewports = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1280, height: 900 },
+} as const;
+export type ViewportName = keyof typeof viewports;
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+  });
+}
+
+/**
+ * A fresh context (no cookies, no storage) with a viewport and the browser's preferred language.
+ * `bypassCSP` only so the accessibility checker can be injected; the pages themselves run under the
+ * server's policy.
+ */
+export async function openContext(
+  browser: Browser,
+  options: { viewport?: ViewportName; locale?: string } = {},
+): Promise<BrowserContext> {
+  const viewport = viewports[options.viewport ?? "phone"];
+  return browser.newContext({
+    viewport,
+    locale: options.locale ?? "ja-JP",
+    bypassCSP: true,
+    ...(options.viewport === "desktop" ? {} : { isMobile: true, hasTouch: true, deviceScaleFactor: 2 }),
+  });
+}
+
+/** Writes a full-page screenshot and returns its path. */
+export async function screenshot(page: Page, suite: string, name: string): Promise<string> {
+  const dir = join(screenshotsDir, suite);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
+
+export type AxeViolation = { id: string; impact: string | null; help: string; targets: string[] };
+
+const axeSource: string = createRequire(import.meta.url)("axe-core").source;
+
+/**
+ * axe-core against the page as it stands, for WCAG 2.0/2.1/2.2 A and AA; returns the serious and
+ * critical violations (the ones the web app must never have).
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page at run time
+    const axe = (window as any).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    });
+    return result.violations.map(
+      (v: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        targets: v.nodes.map((n) => n.target.join(" ")),
+      }),
+    );
+  });
+  return (violations as AxeViolation[]).filter((v) => v.impact === "serious" || v.impact === "critical");
+}
