@@ -16,3 +16,4 @@ export * from "./plans/plans.ts";
 export * from "./policy/policy.ts";
 export * from "./policy/resolve-policy.ts";
 export * from "./retail/index.ts";
+export * from "./policy/after-activation.ts";
