@@ -70,8 +70,8 @@ export const guards = {
   prepaid: (c: LifecycleContext) => c.planKind === "prepaid" && !c.transfer,
   postpaid: (c: LifecycleContext) => c.planKind === "postpaid" && !c.transfer,
   transfer: (c: LifecycleContext) => c.transfer,
-  postpaidWithDeposit: (c: LifecycleContext) => c.planKind === "postpaid" && c.depositRequired,
-  postpaidWithoutDeposit: (c: LifecycleContext) => c.planKind === "postpaid" && !c.depositRequired,
+  postpaidWithDeposit: (c: LifecycleContext) => c.planKind === "postpaid" && !c.transfer && c.depositRequired,
+  postpaidWithoutDeposit: (c: LifecycleContext) => c.planKind === "postpaid" && !c.transfer && !c.depositRequired,
 } as const;
 export type GuardName = keyof typeof guards;
 
