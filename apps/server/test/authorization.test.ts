@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { allRoutes } from "../src/http/app.ts";
 import { requestHolderChange } from "../src/holder-changes/request-holder-change.ts";
+import { allRoutes } from "../src/http/app.ts";
 import { batchWithCodes } from "../src/retail/batch-packages.ts";
 import { type StaffRole, staffRoles } from "../src/staff/permissions.ts";
 import { activeLine, draftApplication, particularsOf, somebody, td3 } from "./support/journey.ts";

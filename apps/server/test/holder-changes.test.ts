@@ -45,7 +45,11 @@ function daysAgo(days: number): string {
 
 async function outbox() {
   await jobsSettled(server);
-  return (await server.api("GET", "/dev/outbox?limit=200")).body.items as { to: string; subject: string; text: string }[];
+  return (await server.api("GET", "/dev/outbox?limit=200")).body.items as {
+    to: string;
+    subject: string;
+    text: string;
+  }[];
 }
 
 describe("changes of the holder's particulars after activation", () => {
@@ -96,7 +100,11 @@ describe("changes of the holder's particulars after activation", () => {
     const opened = await reviewer.api("GET", `/v1/staff/holder-changes/${changeId}`);
     expect(opened.status).toBe(200);
     expect(opened.body).toMatchObject({
-      requested: { kind: "address", address: newAddress, evidence: [{ documentType: "residence_certificate", issuedOn }] },
+      requested: {
+        kind: "address",
+        address: newAddress,
+        evidence: [{ documentType: "residence_certificate", issuedOn }],
+      },
       recordVersions: [{ version: 1, reason: "contract" }],
     });
     const sha256 = (opened.body.requested as { evidence: { sha256: string }[] }).evidence[0]?.sha256;
@@ -146,7 +154,9 @@ describe("changes of the holder's particulars after activation", () => {
       db.query("UPDATE verification_records SET supersedes = NULL WHERE id = $1", [rows[1]?.id]),
     ).rejects.toThrow(/immutable/);
 
-    const mail = (await outbox()).find((m) => m.subject.includes(`The address on your line ${line.msisdn} has been changed`));
+    const mail = (await outbox()).find((m) =>
+      m.subject.includes(`The address on your line ${line.msisdn} has been changed`),
+    );
     expect(mail?.to).toBe(email);
     expect(mail?.text).not.toContain("神宮前");
     const audit = await db.query<{ action: string; data: Record<string, unknown> }>(
@@ -185,7 +195,10 @@ describe("changes of the holder's particulars after activation", () => {
 
     const decide = (id: unknown, body: Record<string, unknown>) =>
       reviewer.api("POST", `/v1/staff/holder-changes/${String(id)}/decision`, { body });
-    expect((await decide(contact.body.id, { decision: "approve" })).body).toMatchObject({ status: "approved", record: null });
+    expect((await decide(contact.body.id, { decision: "approve" })).body).toMatchObject({
+      status: "approved",
+      record: null,
+    });
     const refused = await decide(name.body.id, { decision: "reject", reason: "evidence_does_not_show_change" });
     expect(refused.body).toMatchObject({ status: "rejected", record: null });
 

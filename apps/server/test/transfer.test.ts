@@ -26,7 +26,10 @@ const oldEmail = "anna@example.test"; // the address activeLine's applications g
 
 /** The new holder answers their transfer application: particulars, the MRZ, submit. */
 async function newHolderApplies(reference: string, token: string, person: Person) {
-  const put = await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: particularsOf(person) });
+  const put = await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+    token,
+    body: particularsOf(person),
+  });
   expect(put.status, JSON.stringify(put.body)).toBe(200);
   const mrz = await server.api("POST", `/v1/applications/${reference}/evidence`, {
     token,
@@ -43,7 +46,11 @@ async function decide(reference: string, body: Record<string, unknown>) {
 
 async function outbox() {
   await jobsSettled(server);
-  return (await server.api("GET", "/dev/outbox?limit=200")).body.items as { to: string; subject: string; text: string }[];
+  return (await server.api("GET", "/dev/outbox?limit=200")).body.items as {
+    to: string;
+    subject: string;
+    text: string;
+  }[];
 }
 
 describe("transfer of a line", () => {
@@ -82,14 +89,24 @@ describe("transfer of a line", () => {
     ]);
     const newToken = await subscriberSignIn(server, line.msisdn, newEmail);
     const newLines = await server.api("GET", "/v1/subscriber/lines", { token: newToken });
-    expect(newLines.body.items).toEqual([expect.objectContaining({ msisdn: line.msisdn, status: "active", reference })]);
+    expect(newLines.body.items).toEqual([
+      expect.objectContaining({ msisdn: line.msisdn, status: "active", reference }),
+    ]);
     const mails = await outbox();
-    expect(mails.find((m) => m.to === oldEmail && m.subject.includes(`Your line ${line.msisdn} has been transferred`)))
-      .toBeDefined();
+    expect(
+      mails.find((m) => m.to === oldEmail && m.subject.includes(`Your line ${line.msisdn} has been transferred`)),
+    ).toBeDefined();
 
     // Records: the old holder's has a second version (its end), the first untouched; the new holder's starts.
     const { db } = server.services;
-    const versions = await db.query<{ reference: string; version: number; reason: string; ended: boolean; supersedes: string | null; id: string }>(
+    const versions = await db.query<{
+      reference: string;
+      version: number;
+      reason: string;
+      ended: boolean;
+      supersedes: string | null;
+      id: string;
+    }>(
       `SELECT a.reference, r.version, r.reason, r.contract_ended_at IS NOT NULL AS ended, r.supersedes, r.id
        FROM verification_records r JOIN applications a ON a.id = r.application_id
        WHERE a.reference IN ($1, $2) ORDER BY a.reference = $1 DESC, r.version`,
@@ -97,8 +114,20 @@ describe("transfer of a line", () => {
     );
     const [v1, v2, fresh] = versions.rows;
     expect(versions.rows).toHaveLength(3);
-    expect(v1).toMatchObject({ reference: line.reference, version: 1, reason: "contract", ended: true, supersedes: null });
-    expect(v2).toMatchObject({ reference: line.reference, version: 2, reason: "transferred_away", ended: true, supersedes: v1?.id });
+    expect(v1).toMatchObject({
+      reference: line.reference,
+      version: 1,
+      reason: "contract",
+      ended: true,
+      supersedes: null,
+    });
+    expect(v2).toMatchObject({
+      reference: line.reference,
+      version: 2,
+      reason: "transferred_away",
+      ended: true,
+      supersedes: v1?.id,
+    });
     expect(fresh).toMatchObject({ reference, version: 1, reason: "contract", ended: false });
     const exported = await exportVerificationRecords(server.services, { from: null, to: null, actor: "test" });
     const byId = new Map(exported.map((r) => [r.recordId, r]));
@@ -119,7 +148,12 @@ describe("transfer of a line", () => {
 
     const listed = await reviewer.api("GET", "/v1/staff/transfers");
     expect(listed.body.items).toContainEqual(
-      expect.objectContaining({ fromReference: line.reference, toReference: reference, status: "completed", relationship: "child" }),
+      expect.objectContaining({
+        fromReference: line.reference,
+        toReference: reference,
+        status: "completed",
+        relationship: "child",
+      }),
     );
     const audit = await db.query<{ action: string }>(
       `SELECT action FROM audit_entries WHERE subject IN ($1, $2) ORDER BY seq`,
@@ -160,7 +194,9 @@ describe("transfer of a line", () => {
     expect(again).toMatchObject({ status: 409, body: { code: "transfer_pending" } });
 
     const reference = String(first.body.reference);
-    expect((await newHolderApplies(reference, String(first.body.accessToken), somebody())).body.state).toBe("in_review");
+    expect((await newHolderApplies(reference, String(first.body.accessToken), somebody())).body.state).toBe(
+      "in_review",
+    );
     const refused = await decide(reference, { type: "reject", reason: "fraud_suspected" });
     expect(refused.body).toMatchObject({ state: "rejected" });
 

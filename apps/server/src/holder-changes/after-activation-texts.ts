@@ -54,10 +54,7 @@ export const holderChangeTexts: Record<"approvedSubject" | "approved" | "rejecte
     },
   };
 
-export const transferTexts: Record<
-  "inviteSubject" | "invite" | "transferredSubject" | "transferred",
-  Translations
-> = {
+export const transferTexts: Record<"inviteSubject" | "invite" | "transferredSubject" | "transferred", Translations> = {
   inviteSubject: {
     ja: "回線 {msisdn} の譲渡のお手続き",
     en: "Taking over the line {msisdn}",
@@ -69,8 +66,10 @@ export const transferTexts: Record<
   invite: {
     ja: "回線 {msisdn} をあなたに譲渡するお申し込みがありました。お申し込み番号 {reference}、アクセスキー {token} で本人確認書類をご提出ください。確認と当社の承諾の後、この番号はあなたのご契約になります。",
     en: "The holder of the line {msisdn} asked to transfer it to you. With the application {reference} and the access key {token}, give your particulars and prove your identity. Once we have verified you and consented, the number is yours.",
-    "zh-Hans": "线路 {msisdn} 的持有人申请将其转让给您。请使用申请编号 {reference} 和访问密钥 {token} 填写信息并提交身份证明。经核实并获得我们的同意后，该号码将归您所有。",
-    "zh-Hant": "線路 {msisdn} 的持有人申請將其轉讓給您。請使用申請編號 {reference} 與存取金鑰 {token} 填寫資料並提交身分證明。經核實並取得我們的同意後，該號碼即歸您所有。",
+    "zh-Hans":
+      "线路 {msisdn} 的持有人申请将其转让给您。请使用申请编号 {reference} 和访问密钥 {token} 填写信息并提交身份证明。经核实并获得我们的同意后，该号码将归您所有。",
+    "zh-Hant":
+      "線路 {msisdn} 的持有人申請將其轉讓給您。請使用申請編號 {reference} 與存取金鑰 {token} 填寫資料並提交身分證明。經核實並取得我們的同意後，該號碼即歸您所有。",
     ko: "{msisdn} 회선의 명의자가 회선을 귀하에게 양도하도록 신청했습니다. 신청 번호 {reference}와 접근 키 {token}로 정보를 입력하고 본인 확인 서류를 제출해 주세요. 확인과 당사의 승낙 후 이 번호는 귀하의 계약이 됩니다.",
     vi: "Chủ thuê bao {msisdn} đã yêu cầu chuyển nhượng thuê bao cho bạn. Với mã hồ sơ {reference} và khóa truy cập {token}, hãy khai thông tin và xác minh danh tính. Sau khi chúng tôi xác minh và chấp thuận, số này sẽ thuộc về bạn.",
   },

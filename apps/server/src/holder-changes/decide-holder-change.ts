@@ -101,7 +101,11 @@ export async function decideHolderChange(
             by,
             changeId,
             fields: change.kind === "name" && stored.document ? ["name", "document"] : [change.kind],
-            evidence: stored.evidence.map((e) => ({ documentType: e.documentType, issuedOn: e.issuedOn, sha256: e.sha256 })),
+            evidence: stored.evidence.map((e) => ({
+              documentType: e.documentType,
+              issuedOn: e.issuedOn,
+              sha256: e.sha256,
+            })),
             policy: { id: change.policy_id, version: change.policy_version },
           },
           revise: (current) => {

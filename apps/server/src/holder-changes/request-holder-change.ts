@@ -29,7 +29,12 @@ export type HolderChangeEvidenceInput = {
 };
 
 export type HolderChangeInput =
-  | { kind: "name"; name: Particulars["name"]; document?: Particulars["document"]; evidence: HolderChangeEvidenceInput[] }
+  | {
+      kind: "name";
+      name: Particulars["name"];
+      document?: Particulars["document"];
+      evidence: HolderChangeEvidenceInput[];
+    }
   | { kind: "address"; address: NonNullable<Particulars["address"]>; evidence: HolderChangeEvidenceInput[] }
   | { kind: "contact"; contact: { email: string; phone?: string }; evidence: HolderChangeEvidenceInput[] };
 

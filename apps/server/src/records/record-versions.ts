@@ -44,7 +44,10 @@ export async function writeRecordVersion(
   );
   const current = rows[0];
   if (!current) throw new AppError("not_found", `No verification record for ${input.reference}`);
-  const before = input.cipher.decryptJson<VerificationRecordContent>("verification-record", toBuffer(current.content_enc));
+  const before = input.cipher.decryptJson<VerificationRecordContent>(
+    "verification-record",
+    toBuffer(current.content_enc),
+  );
   const content: VerificationRecordContent = { ...input.revise(before), amendment: input.amendment };
   const id = randomUUID();
   const version = Number(current.version) + 1;

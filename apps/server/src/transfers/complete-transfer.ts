@@ -64,10 +64,10 @@ export async function completeTransfer(
   const by = actor.id ? `${actor.kind}:${actor.id}` : actor.kind;
 
   // The old holder's contract ends today.
-  await tx.query("UPDATE subscriptions SET status = 'transferred', ended_at = $2, end_reason = 'transfer' WHERE id = $1", [
-    transfer.subscription_id,
-    now,
-  ]);
+  await tx.query(
+    "UPDATE subscriptions SET status = 'transferred', ended_at = $2, end_reason = 'transfer' WHERE id = $1",
+    [transfer.subscription_id, now],
+  );
   const old = await loadApplicantDetails(deps.keys, previous);
   const hasRecord = await tx.query("SELECT 1 FROM verification_records WHERE application_id = $1 LIMIT 1", [
     previous.id,
@@ -117,7 +117,11 @@ export async function completeTransfer(
           phoneNumbers: [line.msisdn],
           policies: deps.policies,
           now,
-          transferredFrom: { transferId: transfer.id, reference: previous.reference, relationship: transfer.relationship },
+          transferredFrom: {
+            transferId: transfer.id,
+            reference: previous.reference,
+            relationship: transfer.relationship,
+          },
         });
       }
       return { msisdn: line.msisdn };
@@ -132,7 +136,12 @@ export async function completeTransfer(
     actor: by,
     action: "line_transfer.completed",
     subject: application.reference,
-    data: { transferId: transfer.id, from: previous.reference, to: application.reference, relationship: transfer.relationship },
+    data: {
+      transferId: transfer.id,
+      from: previous.reference,
+      to: application.reference,
+      relationship: transfer.relationship,
+    },
   });
   if (!previous.purgedAt) {
     const language = previous.language as Language;

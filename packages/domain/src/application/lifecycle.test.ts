@@ -152,9 +152,9 @@ describe("application lifecycle table", () => {
       "active",
     );
     // A transfer: the checks pass, a person consents, the new holder takes the line over.
-    expect(
-      walk(contexts.prepaidTransfer as LifecycleContext, ["submit", "checks_passed", "approve", "activate"]),
-    ).toBe("active");
+    expect(walk(contexts.prepaidTransfer as LifecycleContext, ["submit", "checks_passed", "approve", "activate"])).toBe(
+      "active",
+    );
     expect(
       walk(contexts.postpaidDeposit as LifecycleContext, [
         "submit",
