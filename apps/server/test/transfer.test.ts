@@ -78,6 +78,12 @@ describe("transfer of a line", () => {
     const newHolder = somebody();
     const submitted = await newHolderApplies(reference, String(started.body.accessToken), newHolder);
     expect(submitted.body.state).toBe("in_review");
+    // The reviewer sees what approving consents to.
+    const caseView = await reviewer.api("GET", `/v1/staff/applications/${reference}`);
+    expect(caseView.body).toMatchObject({
+      kind: "transfer",
+      transfer: { msisdn: line.msisdn, fromReference: line.reference, relationship: "child", completedAt: null },
+    });
     const approved = await decide(reference, { type: "approve" });
     expect(approved.status, JSON.stringify(approved.body)).toBe(200);
     expect(approved.body).toMatchObject({ event: "approve", state: "active" });

@@ -47,3 +47,33 @@ export async function listTransfers(db: Queryable, filter: { open?: boolean } = 
     completedAt: r.completed_at ? new Date(r.completed_at).toISOString() : null,
   }));
 }
+
+/** For the reviewer's case view: the transfer an application of kind `transfer` asks consent for. */
+export async function transferForCase(db: Queryable, applicationId: string) {
+  const { rows } = await db.query<{
+    id: string;
+    msisdn: string;
+    from_reference: string;
+    relationship: string;
+    requirements: unknown;
+    completed_at: Date | null;
+  }>(
+    `SELECT t.id, s.msisdn, f.reference AS from_reference, t.relationship, t.requirements, t.completed_at
+     FROM line_transfers t JOIN subscriptions s ON s.id = t.subscription_id
+     JOIN applications f ON f.id = t.from_application_id WHERE t.to_application_id = $1`,
+    [applicationId],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    transferId: r.id,
+    msisdn: r.msisdn,
+    fromReference: r.from_reference,
+    relationship: r.relationship,
+    requirements: (typeof r.requirements === "string" ? JSON.parse(r.requirements) : r.requirements) as Record<
+      string,
+      string
+    >,
+    completedAt: r.completed_at ? new Date(r.completed_at).toISOString() : null,
+  };
+}
