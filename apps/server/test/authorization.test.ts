@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { requestHolderChange } from "../src/holder-changes/request-holder-change.ts";
 import { allRoutes } from "../src/http/app.ts";
 import { batchWithCodes } from "../src/retail/batch-packages.ts";
 import { type StaffRole, staffRoles } from "../src/staff/permissions.ts";
@@ -52,6 +53,10 @@ const expected: Record<string, readonly StaffRole[]> = {
   sellAtCounter: ["clerk", "admin"],
   activateAtCounter: ["clerk", "admin"],
   getCounterReceipt: ["clerk", "admin"],
+  listHolderChanges: deciders,
+  getHolderChange: deciders,
+  decideHolderChange: deciders,
+  listTransfers: caseReaders,
 };
 
 type Call = { method: string; path: string; body?: unknown };
@@ -121,6 +126,23 @@ async function counterSale(approved: boolean): Promise<string> {
   if (submitted.body.state !== "sim_assigned")
     throw new Error(`expected sim_assigned: ${JSON.stringify(submitted.body)}`);
   return reference;
+}
+
+/** A subscriber's pending change of contact details on a fresh line (asked for directly, not over HTTP). */
+async function pendingHolderChange(): Promise<string> {
+  const line = await activeLine(server, somebody());
+  const { rows } = await server.services.db.query<{ id: string; identity_index: Buffer }>(
+    `SELECT s.id, a.identity_index FROM subscriptions s JOIN applications a ON a.id = s.application_id
+     WHERE a.reference = $1`,
+    [line.reference],
+  );
+  const principal = { subscriptionId: String(rows[0]?.id), identityIndex: rows[0]?.identity_index as Buffer };
+  const change = await requestHolderChange(server.services, principal, line.msisdn, {
+    kind: "contact",
+    contact: { email: `moved.${++unique}@example.test` },
+    evidence: [],
+  });
+  return change.id;
 }
 
 /** A request that succeeds for a role allowed to make it (setting up what it needs first). */
@@ -265,6 +287,18 @@ async function example(operationId: string, client: StaffClient): Promise<Call> 
       return { method: "POST", path: `/v1/staff/counter/applications/${await counterSale(true)}/activation` };
     case "getCounterReceipt":
       return { method: "GET", path: `/v1/staff/counter/applications/${await counterSale(false)}/receipt.pdf` };
+    case "listHolderChanges":
+      return { method: "GET", path: "/v1/staff/holder-changes" };
+    case "getHolderChange":
+      return { method: "GET", path: `/v1/staff/holder-changes/${await pendingHolderChange()}` };
+    case "decideHolderChange":
+      return {
+        method: "POST",
+        path: `/v1/staff/holder-changes/${await pendingHolderChange()}/decision`,
+        body: { decision: "approve" },
+      };
+    case "listTransfers":
+      return { method: "GET", path: "/v1/staff/transfers" };
     default:
       throw new Error(`no example request for ${operationId}: add it to the table`);
   }

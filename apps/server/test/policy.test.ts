@@ -142,6 +142,7 @@ describe("npx jitsumei policy", () => {
     expect(r.status).toBe(0);
     const list = JSON.parse(r.stdout).policies as { id: string; version: string }[];
     expect(list.map((p) => `${p.id}@${p.version}`)).toEqual([
+      "house-transfer-verification@2026-04-01",
       "house-face-match-thresholds@2026-11-24",
       "house-visitor-data-registration@2026-04-01",
       "jp-mobile-act@2006-04-01",

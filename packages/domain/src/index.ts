@@ -13,6 +13,7 @@ export * from "./i18n/languages.ts";
 export * from "./i18n/messages/review-messages.ts";
 export * from "./mrz/index.ts";
 export * from "./plans/plans.ts";
+export * from "./policy/after-activation.ts";
 export * from "./policy/policy.ts";
 export * from "./policy/resolve-policy.ts";
 export * from "./retail/index.ts";

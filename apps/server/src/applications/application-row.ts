@@ -30,12 +30,14 @@ export type ApplicationRow = {
   contentVersion: number;
   /** When the application entered its current state (SLA age, expiry). */
   stateChangedAt: Date;
+  /** `transfer`: it verifies the new holder of an existing line (譲渡), see transfers/. */
+  kind: "new" | "transfer";
 };
 
 const columns = `a.id, a.reference, a.plan_id, p.kind AS plan_kind, a.state, a.version, a.language, a.channel,
   a.form_factor, a.access_token_hash, a.wrapped_data_key, a.contact_enc, a.particulars_enc, a.deposit_required,
   a.check_run, a.activation_failures, a.activation_locked_at, a.created_at, a.updated_at, a.submitted_at, a.purged_at, a.content_version,
-  a.state_changed_at`;
+  a.state_changed_at, a.kind`;
 
 type RawRow = Record<string, unknown>;
 
@@ -64,6 +66,7 @@ function fromRaw(r: RawRow): ApplicationRow {
     purgedAt: (r.purged_at as Date | null) ?? null,
     contentVersion: Number(r.content_version),
     stateChangedAt: new Date(r.state_changed_at as Date),
+    kind: r.kind === "transfer" ? "transfer" : "new",
   };
 }
 

@@ -39,6 +39,7 @@ export async function applyEvent(
   const result = nextState(application.state, input.event, input.actor.kind, {
     planKind: application.planKind,
     depositRequired: application.depositRequired,
+    transfer: application.kind === "transfer",
   });
   if (!result.ok) {
     throw new AppError(

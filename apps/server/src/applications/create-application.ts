@@ -20,6 +20,8 @@ export type CreateApplicationInput = {
   contact: { email: string; phone?: string };
   /** Where the request came from, kept only as blind indexes (velocity limits). */
   client?: { ip: string; deviceId: string | null };
+  /** `transfer`: the new holder of an existing line (its plan, even one no longer on sale). */
+  kind?: "new" | "transfer";
 };
 
 export type CreatedApplication = { reference: string; accessToken: string; state: "draft"; formFactor: FormFactor };
@@ -33,7 +35,8 @@ export async function createApplication(
   input: CreateApplicationInput,
   within?: (tx: Queryable, created: { id: string; reference: string }) => Promise<void>,
 ): Promise<CreatedApplication> {
-  const plan = await findPlan(deps.db, input.planId, { onSale: true });
+  const kind = input.kind ?? "new";
+  const plan = await findPlan(deps.db, input.planId, { onSale: kind === "new" });
   if (!plan) {
     throw new AppError("plan_not_found", `There is no plan "${input.planId}" on sale (see GET /v1/plans)`, {
       errors: [{ field: "planId", reason: "is not a plan on sale" }],
@@ -58,8 +61,8 @@ export async function createApplication(
       await deps.db.transaction(async (tx) => {
         await tx.query(
           `INSERT INTO applications (id, reference, plan_id, state, language, channel, form_factor, access_token_hash,
-             wrapped_data_key, contact_enc, contact_index, phone_index, ip_index, device_index)
-           VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+             wrapped_data_key, contact_enc, contact_index, phone_index, ip_index, device_index, kind)
+           VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
           [
             id,
             reference,
@@ -74,6 +77,7 @@ export async function createApplication(
             input.contact.phone ? phoneIndex(deps.keys, input.contact.phone) : null,
             input.client ? ipIndex(deps.keys, input.client.ip) : null,
             input.client?.deviceId ? deviceIndex(deps.keys, input.client.deviceId) : null,
+            kind,
           ],
         );
         await within?.(tx, { id, reference });
@@ -81,7 +85,7 @@ export async function createApplication(
           actor: "applicant",
           action: "application.created",
           subject: reference,
-          data: { planId: plan.id, channel: input.channel, language: input.language, formFactor },
+          data: { planId: plan.id, channel: input.channel, language: input.language, formFactor, kind },
         });
       });
       return { reference, accessToken, state: "draft", formFactor };

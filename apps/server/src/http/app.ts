@@ -19,6 +19,7 @@ import { authenticateSubscriber, type SubscriberPrincipal } from "../subscribers
 import { buildOpenApi } from "./openapi.ts";
 import { isDatabaseUnavailable, problem, problemResult } from "./problem.ts";
 import { CursorError, type RouteResult, type RouteSpec } from "./route.ts";
+import { afterActivationRoutes } from "./routes/after-activation-routes.ts";
 import { announcementRoutes } from "./routes/announcement-routes.ts";
 import { applicationRoutes } from "./routes/application-routes.ts";
 import { contractRoutes } from "./routes/contract-routes.ts";
@@ -47,6 +48,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...privacyRoutes,
   ...announcementRoutes,
   ...subscriberRoutes,
+  ...afterActivationRoutes,
   ...inventoryRoutes,
   ...staffRoutes,
   ...reviewRoutes,

@@ -399,6 +399,18 @@ export const caseViewSchema = z
   .object({
     reference: z.string(),
     state: z.enum(applicationStates),
+    kind: z.enum(["new", "transfer"]).describe("transfer: the new holder of an existing line (譲渡)"),
+    transfer: z
+      .object({
+        transferId: z.string(),
+        msisdn: z.string(),
+        fromReference: z.string(),
+        relationship: z.string(),
+        requirements: z.record(z.string(), z.string()),
+        completedAt: z.string().nullable(),
+      })
+      .nullable()
+      .describe("What approving consents to: whose line, the relationship, what the law and the house ask"),
     planId: z.string(),
     planKind: z.string(),
     language: z.enum(languages),

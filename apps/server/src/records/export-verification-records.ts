@@ -6,7 +6,14 @@ import type { Database } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import type { VerificationRecordContent } from "./write-verification-record.ts";
 
-export type ExportedRecord = VerificationRecordContent & { recordId: string; version: number; legalHold: boolean };
+export type ExportedRecord = VerificationRecordContent & {
+  recordId: string;
+  version: number;
+  /** Why this version was written (contract, holder_change, transferred_away) and the one it replaces. */
+  reason: string;
+  supersedes: string | null;
+  legalHold: boolean;
+};
 
 /**
  * Verification records made in [from, to] (dates in UTC, inclusive), decrypted for compliance. The
@@ -20,14 +27,16 @@ export async function exportVerificationRecords(
     id: string;
     application_id: string;
     version: number;
+    reason: string;
+    supersedes: string | null;
     legal_hold: boolean;
     content_enc: unknown;
     wrapped_data_key: unknown;
   }>(
-    `SELECT r.id, r.application_id, r.version, r.legal_hold, r.content_enc, a.wrapped_data_key
+    `SELECT r.id, r.application_id, r.version, r.reason, r.supersedes, r.legal_hold, r.content_enc, a.wrapped_data_key
      FROM verification_records r JOIN applications a ON a.id = r.application_id
      WHERE a.purged_at IS NULL AND ($1::date IS NULL OR r.created_at >= $1::date) AND ($2::date IS NULL OR r.created_at < $2::date + 1)
-     ORDER BY r.created_at, r.id`,
+     ORDER BY r.created_at, r.application_id, r.version`,
     [range.from, range.to],
   );
   const records: ExportedRecord[] = [];
@@ -37,7 +46,14 @@ export async function exportVerificationRecords(
       "verification-record",
       toBuffer(row.content_enc),
     );
-    records.push({ recordId: row.id, version: row.version, legalHold: row.legal_hold, ...content });
+    records.push({
+      recordId: row.id,
+      version: row.version,
+      reason: row.reason,
+      supersedes: row.supersedes,
+      legalHold: row.legal_hold,
+      ...content,
+    });
   }
   await deps.db.transaction((tx) =>
     appendAuditEntry(tx, {

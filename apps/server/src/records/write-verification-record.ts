@@ -30,6 +30,22 @@ export type VerificationRecordContent = {
   };
   postalTrackingNumber: string | null;
   policy: { id: string; version: string; contentHash: string };
+  /** The holder took the line over from another (譲渡): who from, and the relationship declared. */
+  transferredFrom?: { transferId: string; reference: string; relationship: string };
+  /** Later versions: what changed, on whose decision and on which evidence (record-versions.ts). */
+  amendment?: RecordAmendment;
+  /** The holder's contract ended by a transfer (the last version of the old holder's record). */
+  transferredTo?: { transferId: string; reference: string; relationship: string; at: string };
+};
+
+export type RecordAmendment = {
+  reason: "holder_change" | "transferred_away";
+  at: string;
+  by: string;
+  changeId?: string;
+  fields?: string[];
+  evidence?: { documentType: string; issuedOn: string | null; sha256: string }[];
+  policy?: { id: string; version: string };
 };
 
 /** Written in the activating transaction: a line never works without its record. */
@@ -42,6 +58,7 @@ export async function writeVerificationRecord(
     phoneNumbers: string[];
     policies: readonly LoadedPolicy[];
     now: Date;
+    transferredFrom?: VerificationRecordContent["transferredFrom"];
   },
 ): Promise<string> {
   const { application, particulars } = input;
@@ -91,6 +108,7 @@ export async function writeVerificationRecord(
     },
     postalTrackingNumber: shipment.rows[0]?.tracking_number ?? null,
     policy: { id: policy.policy_id, version: policy.policy_version, contentHash: policy.policy_hash },
+    ...(input.transferredFrom ? { transferredFrom: input.transferredFrom } : {}),
   };
   const pinned = input.policies.find((p) => p.id === content.policy.id && p.version === content.policy.version);
   const retentionYears = pinned?.retentionYearsAfterContractEnd ?? null;

@@ -19,6 +19,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { transferForCase } from "../transfers/list-transfers.ts";
 import { currentClaim } from "./claims.ts";
 import { changesSince, correctionFieldsIn, latestCorrection, particularsAt } from "./corrections.ts";
 
@@ -210,10 +211,14 @@ export async function getCaseView(
   const flag = flags.rows[0];
   const credit =
     application.planKind === "postpaid" ? await creditForCase(deps.db, cipher, application, language) : null;
+  // A transfer's approval is the carrier's consent: the reviewer sees whose line it is and the relationship.
+  const transfer = application.kind === "transfer" ? await transferForCase(deps.db, application.id) : null;
 
   return {
     reference: application.reference,
     state: application.state,
+    kind: application.kind,
+    transfer,
     planId: application.planId,
     planKind: application.planKind,
     language: application.language,

@@ -11,8 +11,10 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { findPlan } from "../plans/plans-repository.ts";
+import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { roleMay } from "../staff/permissions.ts";
 import type { StaffPrincipal } from "../staff/staff-sessions.ts";
+import { completeTransfer } from "../transfers/complete-transfer.ts";
 import { requireApplication } from "./case-view.ts";
 import { requireClaim } from "./claims.ts";
 import { recordCorrectionRequest } from "./corrections.ts";
@@ -33,7 +35,14 @@ export type Decision =
 export type DecisionResult = { reference: string; event: ApplicationEvent; state: string; overridePending: boolean };
 
 export async function decideCase(
-  deps: { db: Database; keys: KeyManagement; clock: () => Date; operator: OperatorDetails },
+  deps: {
+    db: Database;
+    keys: KeyManagement;
+    clock: () => Date;
+    operator: OperatorDetails;
+    policies: readonly LoadedPolicy[];
+    config: { mail: { from: string } };
+  },
   staff: StaffPrincipal,
   reference: string,
   decision: Decision,
@@ -152,7 +161,11 @@ export async function decideCase(
     // Approved: a prepaid line gets its SIM at once (as an automated approval does); a postpaid
     // application moves on to its contract.
     let state = applied.to;
-    if (state === "approved" && applied.application.planKind === "prepaid") {
+    if (state === "approved" && applied.application.kind === "transfer") {
+      // The approval is the carrier's consent to a transfer: the new holder takes the line over now.
+      await completeTransfer(tx, { ...deps, mailFrom: deps.config.mail.from }, applied.application, actor);
+      state = "active";
+    } else if (state === "approved" && applied.application.planKind === "prepaid") {
       const plan = await findPlan(tx, applied.application.planId);
       if (plan && (await assignSimIfAvailable(tx, applied.application, plan))) state = "sim_assigned";
     } else if (state === "approved") {

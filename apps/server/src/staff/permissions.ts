@@ -25,6 +25,11 @@ export const permissions = {
   "applications.confirm_override": ["senior_reviewer"],
   /** Releasing another reviewer's claim. */
   "applications.release_claim": ["admin"],
+  /**
+   * Changes of a holder's particulars after activation (name, address, contact): the queue, the
+   * request with its documents, and the decision (a new version of the verification record).
+   */
+  "holder_changes.review": deciders,
   /** Sending physical SIMs and recording what the carrier reports (delivered, returned). */
   "shipments.manage": ["clerk", "admin"],
   /** Ending a line for the operator (a request by phone, fraud, an operator decision). */

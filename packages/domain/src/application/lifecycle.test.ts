@@ -17,9 +17,11 @@ import {
  * context. Any pair not listed must be refused with `transition_not_allowed`.
  */
 const contexts: Record<string, LifecycleContext> = {
-  prepaid: { planKind: "prepaid", depositRequired: false },
-  postpaidNoDeposit: { planKind: "postpaid", depositRequired: false },
-  postpaidDeposit: { planKind: "postpaid", depositRequired: true },
+  prepaid: { planKind: "prepaid", depositRequired: false, transfer: false },
+  postpaidNoDeposit: { planKind: "postpaid", depositRequired: false, transfer: false },
+  postpaidDeposit: { planKind: "postpaid", depositRequired: true, transfer: false },
+  prepaidTransfer: { planKind: "prepaid", depositRequired: false, transfer: true },
+  postpaidTransfer: { planKind: "postpaid", depositRequired: false, transfer: true },
 };
 
 // Who may send each event: a = applicant, s = staff, y = system.
@@ -72,6 +74,12 @@ const expected: Record<string, string> = {
   checking checks_passed -> in_review [y]
   approved offer_contract -> contract_pending [sy]
   contract_pending sign_contract -> deposit_pending [a]`,
+  prepaidTransfer: `${common}
+  checking checks_passed -> in_review [y]
+  approved activate -> active [sy]`,
+  postpaidTransfer: `${common}
+  checking checks_passed -> in_review [y]
+  approved activate -> active [sy]`,
 };
 
 const actorLetters: Record<string, ActorKind> = { a: "applicant", s: "staff", y: "system" };
@@ -141,6 +149,10 @@ describe("application lifecycle table", () => {
         return result.to;
       }, "draft");
     expect(walk(contexts.prepaid as LifecycleContext, ["submit", "checks_passed", "assign_sim", "activate"])).toBe(
+      "active",
+    );
+    // A transfer: the checks pass, a person consents, the new holder takes the line over.
+    expect(walk(contexts.prepaidTransfer as LifecycleContext, ["submit", "checks_passed", "approve", "activate"])).toBe(
       "active",
     );
     expect(

@@ -61,13 +61,17 @@ export type ActorKind = "applicant" | "staff" | "system";
 export type LifecycleContext = {
   planKind: "prepaid" | "postpaid";
   depositRequired: boolean;
+  /** The application verifies the new holder of an existing line (譲渡), not a new line. */
+  transfer: boolean;
 };
 
 export const guards = {
-  prepaid: (c: LifecycleContext) => c.planKind === "prepaid",
-  postpaid: (c: LifecycleContext) => c.planKind === "postpaid",
-  postpaidWithDeposit: (c: LifecycleContext) => c.planKind === "postpaid" && c.depositRequired,
-  postpaidWithoutDeposit: (c: LifecycleContext) => c.planKind === "postpaid" && !c.depositRequired,
+  // A new line of either kind; a transfer takes over a line that exists, so it has none of their steps.
+  prepaid: (c: LifecycleContext) => c.planKind === "prepaid" && !c.transfer,
+  postpaid: (c: LifecycleContext) => c.planKind === "postpaid" && !c.transfer,
+  transfer: (c: LifecycleContext) => c.transfer,
+  postpaidWithDeposit: (c: LifecycleContext) => c.planKind === "postpaid" && !c.transfer && c.depositRequired,
+  postpaidWithoutDeposit: (c: LifecycleContext) => c.planKind === "postpaid" && !c.transfer && !c.depositRequired,
 } as const;
 export type GuardName = keyof typeof guards;
 
@@ -112,6 +116,8 @@ export const transitions: readonly Transition[] = [
   // A postpaid contract is credit: a person reviews it even when every automated check passed.
   { from: "checking", event: "checks_passed", to: "approved", by: system, guard: "prepaid" },
   { from: "checking", event: "checks_passed", to: "in_review", by: system, guard: "postpaid" },
+  // A transfer needs the carrier's consent (LAW.md): a person approves it, whatever the checks say.
+  { from: "checking", event: "checks_passed", to: "in_review", by: system, guard: "transfer" },
   { from: "checking", event: "checks_need_review", to: "in_review", by: system },
   { from: "checking", event: "checks_need_correction", to: "correction_requested", by: system },
   { from: "checking", event: "checks_failed", to: "rejected", by: system },
@@ -151,6 +157,8 @@ export const transitions: readonly Transition[] = [
   { from: "in_delivery", event: "delivery_failed", to: "sim_assigned", by: staffOrSystem },
   { from: "sim_assigned", event: "activate", to: "active", by: anyone },
   { from: "delivered", event: "activate", to: "active", by: anyone },
+  // The approved new holder takes over the line in the approving transaction (transfers/).
+  { from: "approved", event: "activate", to: "active", by: staffOrSystem, guard: "transfer" },
 
   ...cancellable.map((from) => ({ from, event: "cancel" as const, to: "cancelled" as const, by: anyone })),
   ...expirable.map((from) => ({ from, event: "expire" as const, to: "expired" as const, by: system })),

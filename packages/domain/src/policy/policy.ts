@@ -58,6 +58,60 @@ const rule = z
     path: ["methods"],
   });
 
+/**
+ * Supporting documents (補助書類) that may prove a new address beside a photo ID: a copy of the
+ * residence record (住民票の写し), a utility bill (公共料金の領収書), a tax certificate (納税証明書).
+ * LAW.md: they must have been issued within the last 6 months.
+ */
+export const supportingDocumentTypes = ["residence_certificate", "utility_bill", "tax_certificate"] as const;
+export type SupportingDocumentType = (typeof supportingDocumentTypes)[number];
+export const holderChangeKinds = ["name", "address", "contact"] as const;
+export type HolderChangeKind = (typeof holderChangeKinds)[number];
+
+/** What a change of the holder's particulars after activation needs (a correction of the record). */
+const holderChangeRule = z
+  .object({
+    evidenceRequired: z.boolean(),
+    /** Documents any one of which proves the new value (a photo ID showing it, or a supporting document). */
+    documents: z.array(z.enum([...documentTypes, ...supportingDocumentTypes])).default([]),
+    /** A supporting document must have been issued within this many months. */
+    supportingDocumentMaxAgeMonths: z.number().int().min(1).max(24).nullable().default(null),
+    note: z.string().optional(),
+  })
+  .strict()
+  .refine((r) => !r.evidenceRequired || r.documents.length > 0, {
+    message: "a change that requires evidence must accept at least one document",
+    path: ["documents"],
+  });
+
+/** Relatives (親族) and people sharing a household (生計を同じくする者) a holder may declare at a transfer. */
+export const transferRelationships = [
+  "none",
+  "spouse",
+  "parent",
+  "child",
+  "sibling",
+  "grandparent",
+  "grandchild",
+  "other_relative",
+  "household_member",
+] as const;
+export type TransferRelationship = (typeof transferRelationships)[number];
+export const transferSteps = ["carrier_consent", "new_holder_verification"] as const;
+export type TransferStep = (typeof transferSteps)[number];
+
+/** A transfer (譲渡) of a line: the carrier's prior consent and the new holder's verification, and who is exempt. */
+const transferRule = z
+  .object({
+    carrierConsentRequired: z.boolean(),
+    newHolderVerificationRequired: z.boolean(),
+    /** The relationships the exemption covers, and the steps it exempts them from. */
+    exemptRelationships: z.array(z.enum(transferRelationships).exclude(["none"])).default([]),
+    exemptFrom: z.array(z.enum(transferSteps)).default([]),
+    note: z.string().optional(),
+  })
+  .strict();
+
 export const policySchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "must be lower-case letters, digits and hyphens"),
@@ -84,9 +138,22 @@ export const policySchema = z
       .refine((t) => t.reject <= t.match, { message: "reject must not be above match", path: ["reject"] })
       .nullable()
       .default(null),
-    rules: z.array(rule).min(1),
+    /** Changes of the holder's particulars after activation (issue 8); null: the policy says nothing. */
+    holderChanges: z
+      .object({ name: holderChangeRule, address: holderChangeRule, contact: holderChangeRule })
+      .strict()
+      .nullable()
+      .default(null),
+    /** Transfers of a line to another holder; null: the policy says nothing. */
+    transfer: transferRule.nullable().default(null),
+    /** A house policy may hold no rule (one that only adds thresholds, or only transfer rules). */
+    rules: z.array(rule).default([]),
   })
   .strict()
+  .refine((p) => p.kind === "house" || p.rules.length > 0, {
+    message: "a statutory policy must have at least one rule",
+    path: ["rules"],
+  })
   .refine((p) => p.effectiveUntil === null || p.effectiveUntil >= p.effectiveFrom, {
     message: "must not end before it starts",
     path: ["effectiveUntil"],
@@ -94,3 +161,5 @@ export const policySchema = z
 
 export type Policy = z.infer<typeof policySchema>;
 export type PolicyRule = Policy["rules"][number];
+export type HolderChangeRule = NonNullable<Policy["holderChanges"]>[HolderChangeKind];
+export type TransferRule = NonNullable<Policy["transfer"]>;

@@ -1,0 +1,163 @@
+import { interpolate, type Language, todayInJapan } from "@jitsumei/domain";
+import { findApplicationById } from "../applications/application-row.ts";
+import { emailIndex, phoneIndex } from "../applications/contact-indexes.ts";
+import { loadApplicantDetails } from "../applications/load-application-data.ts";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import { type Database, toBuffer } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { queueMail } from "../mail/outbox.ts";
+import { type RecordVersion, writeRecordVersion } from "../records/record-versions.ts";
+import type { StaffPrincipal } from "../staff/staff-sessions.ts";
+import { fieldNames, holderChangeTexts } from "./after-activation-texts.ts";
+import type { StoredHolderChange } from "./request-holder-change.ts";
+
+/** Why a change is refused: codes for the audit trail (no free text that could hold personal data). */
+export const holderChangeRejectReasons = [
+  "evidence_unreadable",
+  "evidence_does_not_show_change",
+  "document_not_valid",
+  "other",
+] as const;
+export type HolderChangeRejectReason = (typeof holderChangeRejectReasons)[number];
+
+export type HolderChangeDecision = { decision: "approve" } | { decision: "reject"; reason: HolderChangeRejectReason };
+
+export type DecidedHolderChange = {
+  id: string;
+  status: "approved" | "rejected";
+  record: RecordVersion | null;
+};
+
+/**
+ * A person decides a requested change. Approving a name or address writes the next version of the
+ * line's verification record (本人確認記録) with the new particulars and the evidence it rests on;
+ * approving contact details replaces the address the subscriber is reached at (not part of the
+ * record). Either way the subscriber hears it in their language, and the decision is audited.
+ */
+export async function decideHolderChange(
+  deps: { db: Database; keys: KeyManagement; clock: () => Date; mailFrom: string },
+  staff: StaffPrincipal,
+  changeId: string,
+  decision: HolderChangeDecision,
+): Promise<DecidedHolderChange> {
+  const found = await deps.db.query<{ application_id: string }>(
+    "SELECT application_id FROM holder_changes WHERE id = $1",
+    [changeId],
+  );
+  const applicationId = found.rows[0]?.application_id;
+  const application = applicationId ? await findApplicationById(deps.db, applicationId) : null;
+  if (!application) throw new AppError("not_found", "No such change request");
+  const { cipher, contact } = await loadApplicantDetails(deps.keys, application);
+  const now = deps.clock();
+  const by = `staff:${staff.id}`;
+
+  return deps.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{
+      kind: "name" | "address" | "contact";
+      status: string;
+      request_enc: unknown;
+      msisdn: string;
+      line_status: string;
+      policy_id: string;
+      policy_version: string;
+    }>(
+      `SELECT c.kind, c.status, c.request_enc, s.msisdn, s.status AS line_status, c.policy_id, c.policy_version
+       FROM holder_changes c JOIN subscriptions s ON s.id = c.subscription_id WHERE c.id = $1 FOR UPDATE OF c`,
+      [changeId],
+    );
+    const change = rows[0];
+    if (!change) throw new AppError("not_found", "No such change request");
+    if (change.status !== "pending") {
+      throw new AppError("holder_change_decided", `This change was ${change.status} already`);
+    }
+    const language = application.language as Language;
+    const params = { msisdn: change.msisdn, field: fieldNames[change.kind][language], date: todayInJapan(now) };
+    let record: RecordVersion | null = null;
+    let mailTo = contact.email;
+
+    if (decision.decision === "approve") {
+      if (change.line_status !== "active") {
+        throw new AppError("subscription_not_active", "The line has ended since the change was requested");
+      }
+      const stored = cipher.decryptJson<StoredHolderChange>(`holder-change:${changeId}`, toBuffer(change.request_enc));
+      if (change.kind === "contact" && stored.contact) {
+        const next = stored.contact;
+        await tx.query("UPDATE applications SET contact_enc = $2, contact_index = $3, phone_index = $4 WHERE id = $1", [
+          application.id,
+          cipher.encryptJson("contact", next),
+          emailIndex(deps.keys, next.email),
+          next.phone ? phoneIndex(deps.keys, next.phone) : null,
+        ]);
+        mailTo = next.email;
+      } else {
+        record = await writeRecordVersion(tx, {
+          applicationId: application.id,
+          reference: application.reference,
+          cipher,
+          amendment: {
+            reason: "holder_change",
+            at: now.toISOString(),
+            by,
+            changeId,
+            fields: change.kind === "name" && stored.document ? ["name", "document"] : [change.kind],
+            evidence: stored.evidence.map((e) => ({
+              documentType: e.documentType,
+              issuedOn: e.issuedOn,
+              sha256: e.sha256,
+            })),
+            policy: { id: change.policy_id, version: change.policy_version },
+          },
+          revise: (current) => {
+            if (change.kind === "address" && stored.address) {
+              return { ...current, particulars: { ...current.particulars, address: stored.address } };
+            }
+            if (change.kind === "name" && stored.name) {
+              const document = stored.document
+                ? {
+                    type: stored.document.type,
+                    number: stored.document.number ?? null,
+                    numberNotRecordedBecause:
+                      stored.document.type === "my_number_card"
+                        ? "the Individual Number may not be recorded (PPC FAQ Q6-13)"
+                        : null,
+                    issuingCountry: stored.document.issuingCountry,
+                    expiryDate: stored.document.expiryDate,
+                  }
+                : current.document;
+              return { ...current, particulars: { ...current.particulars, name: stored.name }, document };
+            }
+            throw new Error(`holder change ${changeId} holds no new ${change.kind}`);
+          },
+        });
+      }
+    }
+    const status = decision.decision === "approve" ? "approved" : "rejected";
+    await tx.query(
+      `UPDATE holder_changes SET status = $2, decided_at = $3, decided_by = $4, reject_reason = $5, record_id = $6
+       WHERE id = $1`,
+      [changeId, status, now, by, decision.decision === "reject" ? decision.reason : null, record?.recordId ?? null],
+    );
+    await appendAuditEntry(tx, {
+      actor: by,
+      action: `holder_change.${status}`,
+      subject: application.reference,
+      data: {
+        changeId,
+        kind: change.kind,
+        ...(decision.decision === "reject" ? { reason: decision.reason } : {}),
+        ...(record ? { recordId: record.recordId, version: record.version } : {}),
+      },
+    });
+    const texts = holderChangeTexts;
+    await queueMail(tx, deps.keys, {
+      applicationId: application.id,
+      template: `holder_change_${status}`,
+      to: mailTo,
+      from: deps.mailFrom,
+      subject: `[Jitsumei] ${interpolate((status === "approved" ? texts.approvedSubject : texts.rejectedSubject)[language], params)}`,
+      text: interpolate((status === "approved" ? texts.approved : texts.rejected)[language], params),
+    });
+    return { id: changeId, status, record };
+  });
+}
