@@ -1,3 +1,4 @@
+import { todayInJapan } from "@jitsumei/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allRoutes } from "../src/http/app.ts";
 import { batchWithCodes } from "../src/retail/batch-packages.ts";
@@ -52,6 +53,10 @@ const expected: Record<string, readonly StaffRole[]> = {
   sellAtCounter: ["clerk", "admin"],
   activateAtCounter: ["clerk", "admin"],
   getCounterReceipt: ["clerk", "admin"],
+  recordPoliceRequest: ["compliance"],
+  reportPoliceRequests: ["compliance"],
+  listDeletionRequests: ["compliance"],
+  decideDeletionRequest: ["compliance"],
 };
 
 type Call = { method: string; path: string; body?: unknown };
@@ -96,6 +101,21 @@ async function freshPackage(): Promise<{ packageId: string; code: string }> {
   const batch = await batchWithCodes({ ...services, publicUrl: services.config.publicUrl }, id);
   const { rows } = await services.db.query<{ id: string }>("SELECT id FROM retail_packages WHERE batch_id = $1", [id]);
   return { packageId: String(rows[0]?.id), code: String(batch.packages[0]?.code) };
+}
+
+/** A subscriber's filed deletion request (their line signed in with the mailed code). */
+async function deletionRequest(): Promise<string> {
+  const line = await activeLine(server, somebody());
+  await server.api("POST", "/v1/subscriber/sign-in", { body: { msisdn: line.msisdn, email: "anna@example.test" } });
+  await server.services.jobs.drain();
+  const outbox = await server.api("GET", "/dev/outbox?limit=50");
+  const mail = (outbox.body.items as { subject: string; text: string }[]).find(
+    (m) => m.subject === "[Jitsumei] Your sign-in code",
+  );
+  const code = /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1];
+  const verified = await server.api("POST", "/v1/subscriber/sign-in/verify", { body: { msisdn: line.msisdn, code } });
+  const filed = await server.api("POST", "/v1/subscriber/deletion-requests", { token: String(verified.body.token) });
+  return String(filed.body.id);
 }
 
 /** A data eSIM package sold at a counter (by an admin), and, when `approved`, filled in and approved. */
@@ -265,6 +285,25 @@ async function example(operationId: string, client: StaffClient): Promise<Call> 
       return { method: "POST", path: `/v1/staff/counter/applications/${await counterSale(true)}/activation` };
     case "getCounterReceipt":
       return { method: "GET", path: `/v1/staff/counter/applications/${await counterSale(false)}/receipt.pdf` };
+    case "recordPoliceRequest": {
+      const line = await activeLine(server, somebody());
+      return {
+        method: "POST",
+        path: "/v1/staff/police-requests",
+        body: {
+          msisdn: line.msisdn,
+          authority: "警視庁丸の内警察署長",
+          authorityReference: `R-${++unique}`,
+          receivedOn: todayInJapan(server.services.clock()),
+        },
+      };
+    }
+    case "reportPoliceRequests":
+      return { method: "GET", path: "/v1/staff/police-requests?format=csv" };
+    case "listDeletionRequests":
+      return { method: "GET", path: "/v1/staff/deletion-requests" };
+    case "decideDeletionRequest":
+      return { method: "POST", path: `/v1/staff/deletion-requests/${await deletionRequest()}/decision` };
     default:
       throw new Error(`no example request for ${operationId}: add it to the table`);
   }

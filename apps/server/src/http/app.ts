@@ -28,6 +28,7 @@ import { issuanceRoutes } from "./routes/issuance-routes.ts";
 import { opsRoutes } from "./routes/ops-routes.ts";
 import { paymentRoutes } from "./routes/payment-routes.ts";
 import { planRoutes } from "./routes/plan-routes.ts";
+import { policeRoutes } from "./routes/police-routes.ts";
 import { privacyRoutes } from "./routes/privacy-routes.ts";
 import { retailRoutes } from "./routes/retail-routes.ts";
 import { reviewRoutes } from "./routes/review-routes.ts";
@@ -46,6 +47,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...privacyRoutes,
   ...announcementRoutes,
   ...subscriberRoutes,
+  ...policeRoutes,
   ...inventoryRoutes,
   ...staffRoutes,
   ...reviewRoutes,
