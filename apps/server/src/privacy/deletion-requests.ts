@@ -208,9 +208,10 @@ async function referenceOfLine(db: Queryable, subscriptionId: string): Promise<s
 }
 
 async function contactOfLine(db: Queryable, keys: KeyManagement, subscriptionId: string) {
-  const { rows } = await db.query<{ application_id: string }>("SELECT application_id FROM subscriptions WHERE id = $1", [
-    subscriptionId,
-  ]);
+  const { rows } = await db.query<{ application_id: string }>(
+    "SELECT application_id FROM subscriptions WHERE id = $1",
+    [subscriptionId],
+  );
   const application = rows[0] ? await findApplicationById(db, rows[0].application_id) : null;
   if (!application || application.purgedAt) return null;
   const { contact } = await loadApplicantDetails(keys, application);
@@ -229,8 +230,10 @@ const decidedTexts: Record<"subject" | "body", Translations> = {
   body: {
     ja: "ご請求に基づき、{deleted} 件のお申し込みの個人情報を削除しました。{kept} 件は、ご契約中であるか、法律（携帯電話不正利用防止法）で本人確認記録の保存が義務付けられているため、保存期間の終了まで保管します。詳細はマイページ（契約者用API）の削除請求の回答をご覧ください。",
     en: "As you asked, the personal data of {deleted} application(s) has been deleted. {kept} are kept, because a contract is in force or the law (the Mobile Phone Improper Use Prevention Act) requires the verification record to be kept, until that period ends. Your account (the subscriber API) shows the details in the answer to your request.",
-    "zh-Hans": "根据您的请求，已删除 {deleted} 份申请的个人信息。另有 {kept} 份因合同仍有效或法律（《防止不正当使用手机法》）要求保存本人确认记录，将保存至保存期结束。详情请在会员页面（签约人 API）查看删除请求的答复。",
-    "zh-Hant": "根據您的請求，已刪除 {deleted} 份申請的個人資料。另有 {kept} 份因合約仍有效或法律（《防止不正當使用手機法》）要求保存本人確認記錄，將保存至保存期結束。詳情請在會員頁面（簽約人 API）查看刪除請求的答覆。",
+    "zh-Hans":
+      "根据您的请求，已删除 {deleted} 份申请的个人信息。另有 {kept} 份因合同仍有效或法律（《防止不正当使用手机法》）要求保存本人确认记录，将保存至保存期结束。详情请在会员页面（签约人 API）查看删除请求的答复。",
+    "zh-Hant":
+      "根據您的請求，已刪除 {deleted} 份申請的個人資料。另有 {kept} 份因合約仍有效或法律（《防止不正當使用手機法》）要求保存本人確認記錄，將保存至保存期結束。詳情請在會員頁面（簽約人 API）查看刪除請求的答覆。",
     ko: "요청하신 대로 {deleted}건의 신청에 관한 개인정보를 삭제했습니다. {kept}건은 계약이 유효하거나 법률(휴대전화 부정이용 방지법)에 따라 본인 확인 기록을 보존해야 하므로 보존 기간이 끝날 때까지 보관합니다. 자세한 내용은 마이페이지(계약자 API)의 삭제 요청 답변을 확인해 주십시오.",
     vi: "Theo yêu cầu của bạn, dữ liệu cá nhân của {deleted} hồ sơ đã được xóa. {kept} hồ sơ được giữ lại vì hợp đồng còn hiệu lực hoặc luật (Luật phòng chống sử dụng điện thoại di động bất hợp pháp) yêu cầu lưu hồ sơ xác minh danh tính cho đến hết thời hạn. Chi tiết có trong câu trả lời cho yêu cầu của bạn trên tài khoản (API thuê bao).",
   },

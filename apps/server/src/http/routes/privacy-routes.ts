@@ -26,7 +26,10 @@ const deletionRequestSchema = z.object({
         z.object({
           reference: z.string(),
           because: z.enum(["contract_in_force", "verification_record_retention", "legal_hold"]),
-          until: z.string().nullable().describe("When the kept data is destroyed (null: 3 years after the contract ends)"),
+          until: z
+            .string()
+            .nullable()
+            .describe("When the kept data is destroyed (null: 3 years after the contract ends)"),
           alsoDeleted: z.record(z.string(), z.number()).describe("What the retention duty does not cover, deleted now"),
         }),
       ),
