@@ -6,10 +6,14 @@ import { join } from "node:path";
 import { todayInJapan } from "@jitsumei/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
+import { policeReportCommand, policeSweepCommand } from "../src/cli/police-commands.ts";
+import { migrate } from "../src/db/migrate.ts";
+import { openPglite } from "../src/db/pglite.ts";
 import { suspendOverdueLines } from "../src/police/suspend-overdue-lines.ts";
 import { exportVerificationRecords } from "../src/records/export-verification-records.ts";
 import { activeLine, jobsSettled, somebody, td3 } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
+import { createTestDatabase, testDatabaseKind } from "./support/test-database.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 /**
@@ -230,4 +234,39 @@ describe("police requests", () => {
       expect(trail).not.toContain(secret);
     }
   }, 60_000);
+
+  it("has a CLI report (JSON or CSV) and sweep, on the database the environment names", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "jitsumei-police-cli-"));
+    const database = testDatabaseKind === "postgres" ? await createTestDatabase() : null;
+    const saved = { ...process.env };
+    // The commands open the database from the environment, as `jitsumei` does.
+    process.env.JITSUMEI_DATA_DIR = dir;
+    if (database?.url) {
+      process.env.DATABASE_URL = database.url;
+    } else {
+      const embedded = await openPglite(join(dir, "pglite"));
+      await migrate(embedded);
+      await embedded.close();
+    }
+    const run = async (command: typeof policeReportCommand, args: string[]) => {
+      const out: string[] = [];
+      const code = await command(args, { out: (s) => out.push(s), err: () => {}, stdin: async () => "" });
+      return { code, out: out.join("") };
+    };
+    try {
+      const csv = await run(policeReportCommand, ["--format", "csv"]);
+      expect(csv.code).toBe(0);
+      expect(csv.out.trim()).toBe(
+        "requestId,authority,authorityReference,receivedOn,reference,msisdn,deadline,letterDocumentNumber,letterSha256,status,reverifiedAt,reverificationMethod,recordVersion,suspendedAt,recordedBy,recordedAt",
+      );
+      expect(JSON.parse((await run(policeReportCommand, ["--from", "2026-01-01"])).out)).toEqual({ items: [] });
+      await expect(run(policeReportCommand, ["--format", "xml"])).rejects.toThrow(/--format must be json or csv/);
+      const sweep = await run(policeSweepCommand, []);
+      expect(sweep.code).toBe(0);
+      expect(JSON.parse(sweep.out)).toEqual({ suspendedRequests: [], closedRequests: [] });
+    } finally {
+      process.env = saved;
+      await database?.drop();
+    }
+  }, 120_000);
 });
