@@ -55,6 +55,7 @@ const expected: Record<string, readonly StaffRole[]> = {
   getCounterReceipt: ["clerk", "admin"],
   recordPoliceRequest: ["compliance"],
   reportPoliceRequests: ["compliance"],
+  reverifyAtCounter: ["clerk", "admin"],
   listDeletionRequests: ["compliance"],
   decideDeletionRequest: ["compliance"],
 };
@@ -296,6 +297,23 @@ async function example(operationId: string, client: StaffClient): Promise<Call> 
           authorityReference: `R-${++unique}`,
           receivedOn: todayInJapan(server.services.clock()),
         },
+      };
+    }
+    case "reverifyAtCounter": {
+      const person = somebody();
+      const line = await activeLine(server, person);
+      const recorded = await clients.compliance.api("POST", "/v1/staff/police-requests", {
+        body: {
+          msisdn: line.msisdn,
+          authority: "警視庁丸の内警察署長",
+          authorityReference: `R-${++unique}`,
+          receivedOn: todayInJapan(server.services.clock()),
+        },
+      });
+      return {
+        method: "POST",
+        path: `/v1/staff/police-requests/${String(recorded.body.id)}/reverification`,
+        body: { evidence: [{ kind: "mrz", lines: td3(person) }] },
       };
     }
     case "reportPoliceRequests":

@@ -235,6 +235,33 @@ describe("police requests", () => {
     }
   }, 60_000);
 
+  it("lets a clerk verify the holder again at a shop counter, on the document read there", async () => {
+    const person = somebody();
+    const line = await activeLine(server, person);
+    const clerk = await signInAs(server, "clerk");
+    await compliance.signInAgain();
+    const recorded = await compliance.api("POST", "/v1/staff/police-requests", {
+      body: {
+        msisdn: line.msisdn,
+        authority: "大阪府警察本部",
+        authorityReference: "府警第7号",
+        receivedOn: todayInJapan(server.services.clock()),
+        deadline: todayInJapan(new Date(server.services.clock().getTime() + 7 * DAY)),
+      },
+    });
+    expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+    const path = `/v1/staff/police-requests/${String(recorded.body.id)}/reverification`;
+    const wrong = await clerk.api("POST", path, { body: { evidence: [{ kind: "mrz", lines: td3(somebody()) }] } });
+    expect(wrong).toMatchObject({ status: 422, body: { code: "reverification_failed" } });
+    const done = await clerk.api("POST", path, { body: { evidence: [{ kind: "mrz", lines: td3(person) }] } });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body).toMatchObject({ requestId: recorded.body.id, recordVersion: 2 });
+    const records = await exportVerificationRecords(server.services, { from: null, to: null, actor: "test" });
+    expect(records.find((r) => r.reference === line.reference && r.version === 2)?.verifiedBy).toBe(
+      `staff:${clerk.id}:shop-counter`,
+    );
+  }, 60_000);
+
   it("has a CLI report (JSON or CSV) and sweep, on the database the environment names", async () => {
     const dir = mkdtempSync(join(tmpdir(), "jitsumei-police-cli-"));
     const database = testDatabaseKind === "postgres" ? await createTestDatabase() : null;
@@ -243,6 +270,7 @@ describe("police requests", () => {
     process.env.JITSUMEI_DATA_DIR = dir;
     if (database?.url) {
       process.env.DATABASE_URL = database.url;
+      await migrate(database.db);
     } else {
       const embedded = await openPglite(join(dir, "pglite"));
       await migrate(embedded);

@@ -45,8 +45,13 @@ type Deps = {
  */
 export async function reverifyLine(
   deps: Deps,
-  input: { applicationId: string } & ReverificationInput,
+  input: {
+    applicationId: string;
+    /** Online by the holder, or at a shop counter by a clerk who reads the document in front of them. */
+    at: { channel: "online"; actor: "subscriber" } | { channel: "shop"; actor: `staff:${string}` };
+  } & ReverificationInput,
 ): Promise<{ requestId: string; method: string; recordVersion: number; reverifiedAt: string }> {
+  const { channel, actor } = input.at;
   const open = await deps.db.query<{ id: string }>(
     `SELECT p.id FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id
      WHERE s.application_id = $1 AND s.status = 'active' AND p.status = 'awaiting' ORDER BY p.created_at LIMIT 1`,
@@ -65,7 +70,7 @@ export async function reverifyLine(
   // Re-verification happens today, so today's policy decides (the new record pins it).
   const requirements = requirementsForApplication(deps.policies, {
     plan,
-    channel: "online",
+    channel,
     particulars,
     now,
   });
@@ -90,7 +95,7 @@ export async function reverifyLine(
   if (!ok) {
     await deps.db.transaction((tx) =>
       appendAuditEntry(tx, {
-        actor: "subscriber",
+        actor,
         action: "police_request.reverification_failed",
         subject: application.reference,
         data: { requestId, checks: checkCodes },
@@ -128,7 +133,7 @@ export async function reverifyLine(
       applicationId: application.id,
       particulars,
       method: methodName,
-      verifiedBy: "subscriber:reverification(automated-checks)",
+      verifiedBy: actor === "subscriber" ? "subscriber:reverification(automated-checks)" : `${actor}:shop-counter`,
       policy: requirements.pin,
       now,
     });
@@ -138,10 +143,10 @@ export async function reverifyLine(
       [requestId, now, methodName, recordVersion],
     );
     await appendAuditEntry(tx, {
-      actor: "subscriber",
+      actor,
       action: "police_request.reverified",
       subject: application.reference,
-      data: { requestId, method: methodName, recordVersion, checks: checkCodes },
+      data: { requestId, channel, method: methodName, recordVersion, checks: checkCodes },
     });
     return { requestId, method: methodName, recordVersion, reverifiedAt: now.toISOString() };
   });
@@ -226,4 +231,15 @@ function toStored(e: ReverificationEvidence): StoredEvidence {
     sod: e.sod.toString("base64"),
     dataGroups: Object.fromEntries(Object.entries(e.dataGroups).map(([n, b]) => [n, b.toString("base64")])),
   };
+}
+
+/** The application whose line a police request is about (for the counter, which starts from the request). */
+export async function applicationOfRequest(db: Queryable, requestId: string): Promise<string> {
+  const { rows } = await db.query<{ application_id: string }>(
+    "SELECT s.application_id FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id WHERE p.id = $1",
+    [requestId],
+  );
+  const id = rows[0]?.application_id;
+  if (!id) throw new AppError("not_found", "No such police request");
+  return id;
 }

@@ -35,6 +35,8 @@ export const permissions = {
   "announcements.publish": ["compliance", "admin"],
   /** Police requests about a line (契約者確認の求め): recording them, and their report. */
   "police_requests.manage": ["compliance"],
+  /** Verifying a holder again at a shop counter (the document read in front of the clerk). */
+  "police_requests.counter": ["clerk", "admin"],
   /** Data-subject deletion requests: deciding what the retention duty keeps and destroying the rest. */
   "privacy.deletion_requests": ["compliance"],
   /** SIM cards, numbers and eSIM profiles: counts and imports. */

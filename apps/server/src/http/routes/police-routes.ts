@@ -3,7 +3,7 @@ import { z } from "zod";
 import { AppError } from "../../errors.ts";
 import { policeReportCsv, policeRequestReport } from "../../police/police-report.ts";
 import { recordPoliceRequest } from "../../police/record-police-request.ts";
-import { reverifyLine } from "../../police/reverify-line.ts";
+import { applicationOfRequest, reverifyLine } from "../../police/reverify-line.ts";
 import { subscriberLineApplication } from "../../subscribers/subscriber-access.ts";
 import { defineRoute } from "../route.ts";
 import { base64Bytes } from "../schemas.ts";
@@ -80,6 +80,13 @@ const reverificationBody = z
   })
   .strict();
 
+const requestParams = z.object({ id: z.uuid({ error: "must be a police request id" }) });
+const reverifiedSchema = z.object({
+  requestId: z.string(),
+  method: z.string(),
+  recordVersion: z.number().int(),
+  reverifiedAt: z.string(),
+});
 const lineParams = z.object({ msisdn: z.string().regex(/^0\d{9,10}$/, "must be the line's number, digits only") });
 
 /** Police requests (契約者確認の求め): recorded by compliance, answered by the holder re-verifying. */
@@ -149,21 +156,46 @@ export const policeRoutes = [
     body: reverificationBody,
     bodyLimit: 2 * 1024 * 1024,
     responses: {
-      200: {
-        description: "Verified again; the line stays",
-        schema: z.object({
-          requestId: z.string(),
-          method: z.string(),
-          recordVersion: z.number().int(),
-          reverifiedAt: z.string(),
-        }),
-      },
+      200: { description: "Verified again; the line stays", schema: reverifiedSchema },
     },
     async handler({ subscriber, params, body }, services) {
       if (!subscriber) throw new Error("route declared auth 'subscriber' but nobody signed in");
       const applicationId = await subscriberLineApplication(services.db, subscriber, params.msisdn);
       if (!applicationId) throw new AppError("not_found", "None of your active lines has this number");
-      return { status: 200, body: await reverifyLine(services, { applicationId, ...body }) };
+      return {
+        status: 200,
+        body: await reverifyLine(services, {
+          applicationId,
+          at: { channel: "online", actor: "subscriber" },
+          ...body,
+        }),
+      };
+    },
+  }),
+  defineRoute<z.infer<typeof requestParams>, undefined, z.infer<typeof reverificationBody>>({
+    method: "POST",
+    path: "/v1/staff/police-requests/{id}/reverification",
+    operationId: "reverifyAtCounter",
+    summary:
+      "Verify the holder again at a shop counter: the clerk reads the document shown (chip or MRZ); checked as an application at a shop is",
+    tag: "police",
+    auth: "staff",
+    permission: "police_requests.counter",
+    params: requestParams,
+    body: reverificationBody,
+    bodyLimit: 2 * 1024 * 1024,
+    responses: { 200: { description: "Verified again; the line stays", schema: reverifiedSchema } },
+    async handler({ staff, params, body }, services) {
+      if (!staff) throw new Error("route declared auth 'staff' but nobody signed in");
+      const applicationId = await applicationOfRequest(services.db, params.id);
+      return {
+        status: 200,
+        body: await reverifyLine(services, {
+          applicationId,
+          at: { channel: "shop", actor: `staff:${staff.id}` },
+          ...body,
+        }),
+      };
     },
   }),
 ];
