@@ -4,7 +4,7 @@
 -- version of the same application's record, naming the version it supersedes and why it was written.
 ALTER TABLE verification_records ADD COLUMN supersedes uuid REFERENCES verification_records (id);
 ALTER TABLE verification_records ADD COLUMN reason text NOT NULL DEFAULT 'contract'
-  CHECK (reason IN ('contract', 'holder_change', 'transferred_away'));
+  CHECK (reason IN ('contract', 'holder_change', 'transferred_away', 'reverification'));
 
 CREATE OR REPLACE FUNCTION verification_records_immutable() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

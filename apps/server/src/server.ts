@@ -35,6 +35,7 @@ import { expireKonbiniPayments } from "./payments/konbini-payments.ts";
 import { localPaymentServices } from "./payments/payment-services.ts";
 import { REFUND_JOB } from "./payments/record-gateway-answer.ts";
 import { refundPaymentJob } from "./payments/refund-deposits.ts";
+import { suspendOverdueLines } from "./police/suspend-overdue-lines.ts";
 import { loadPolicies } from "./policy/load-policies.ts";
 import { expireStaleApplications } from "./review/expire-applications.ts";
 import type { Services } from "./services.ts";
@@ -144,6 +145,9 @@ export async function startServer(
     returnQuarantinedNumbers(db, clock()).catch((error) => warn(`number return failed: ${errorSummary(error)}`));
     expireKonbiniPayments({ db, gateway: payments.gateway, clock }).catch((error) =>
       warn(`konbini expiry failed: ${errorSummary(error)}`),
+    );
+    suspendOverdueLines({ ...services, mailFrom: config.mail.from }).catch((error) =>
+      warn(`police deadline sweep failed: ${errorSummary(error)}`),
     );
   }, EXPIRY_SWEEP_MS);
   sweep.unref();

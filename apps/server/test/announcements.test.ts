@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobsSettled, particularsOf, somebody, td3 } from "./support/journey.ts";
+import { jobsSettled, particularsOf, signedPostpaid, somebody, td3 } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -117,6 +117,55 @@ describe("announcements", () => {
     expect(xml).toContain(`<id>urn:uuid:${String(published.body.id)}</id>`);
     expect(xml).toContain("Maintenance 通知");
   });
+
+  it("filters by plan, line type and language together: each notice reaches exactly its subscribers, each in their own language, and no ended line", async () => {
+    const admin = await signInAs(server, "admin");
+    const reviewer = await signInAs(server, "reviewer");
+    await lineIn("vi", "vi.data@example.test");
+    await lineIn("ja", "ja.data@example.test");
+    const ended = await lineIn("ko", "ko.ended@example.test");
+    expect(
+      (
+        await admin.api("POST", `/v1/staff/applications/${ended.reference}/termination`, {
+          body: { reason: "operator_decision" },
+        })
+      ).status,
+    ).toBe(200);
+    // A postpaid voice line (in English), activated with its mailed code.
+    const voice = await signedPostpaid(server, reviewer, somebody(), {
+      email: "en.voice@example.test",
+      formFactor: "esim",
+    });
+    await server.api("POST", `/v1/applications/${voice.reference}/activation-code`, { token: voice.token });
+    await server.services.jobs.drain();
+    const outbox = await server.api("GET", "/dev/outbox?limit=200");
+    const codeMail = (outbox.body.items as { text: string }[]).find(
+      (m) => m.text.includes(voice.reference) && /\b\d{6}\b/.test(m.text),
+    );
+    const code = /\b(\d{6})\b/.exec(codeMail?.text ?? "")?.[1];
+    const activated = await server.api("POST", `/v1/applications/${voice.reference}/activation`, {
+      token: voice.token,
+      body: { code },
+    });
+    expect(activated.status).toBe(200);
+    const publish = async (prefix: string, target: Record<string, string[]>) => {
+      const published = await compliance.api("POST", "/v1/staff/announcements", {
+        body: { title: text(prefix), body: text(prefix), target },
+      });
+      expect(published.status).toBe(201);
+    };
+    await publish("Plan", { planIds: ["postpaid-voice"] });
+    await publish("DataVi", { planIds: ["prepaid-data-esim"], languages: ["vi"] });
+    await publish("VoiceJa", { lineTypes: ["voice"], languages: ["ja"] });
+    await publish("Everyone", {});
+
+    const subjects = async (who: string) => (await mailsTo(`${who}@example.test`)).map((m) => m.subject).sort();
+    expect(await subjects("en.voice")).toEqual(["[Jitsumei] Everyone notice", "[Jitsumei] Plan notice"]);
+    expect(await subjects("vi.data")).toEqual(["[Jitsumei] DataVi thông báo", "[Jitsumei] Everyone thông báo"]);
+    expect(await subjects("ja.data")).toEqual(["[Jitsumei] Everyone お知らせ"]);
+    // The ended line hears nothing more.
+    expect(await subjects("ko.ended")).toEqual([]);
+  }, 60_000);
 
   it("must be written in every language, naming the one missing, and only staff who may publish do", async () => {
     const { vi: _vi, ...noVietnamese } = text("Partial");

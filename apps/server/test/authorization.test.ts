@@ -1,3 +1,4 @@
+import { todayInJapan } from "@jitsumei/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestHolderChange } from "../src/holder-changes/request-holder-change.ts";
 import { allRoutes } from "../src/http/app.ts";
@@ -57,6 +58,11 @@ const expected: Record<string, readonly StaffRole[]> = {
   getHolderChange: deciders,
   decideHolderChange: deciders,
   listTransfers: caseReaders,
+  recordPoliceRequest: ["compliance"],
+  reportPoliceRequests: ["compliance"],
+  reverifyAtCounter: ["clerk", "admin"],
+  listDeletionRequests: ["compliance"],
+  decideDeletionRequest: ["compliance"],
 };
 
 type Call = { method: string; path: string; body?: unknown };
@@ -101,6 +107,21 @@ async function freshPackage(): Promise<{ packageId: string; code: string }> {
   const batch = await batchWithCodes({ ...services, publicUrl: services.config.publicUrl }, id);
   const { rows } = await services.db.query<{ id: string }>("SELECT id FROM retail_packages WHERE batch_id = $1", [id]);
   return { packageId: String(rows[0]?.id), code: String(batch.packages[0]?.code) };
+}
+
+/** A subscriber's filed deletion request (their line signed in with the mailed code). */
+async function deletionRequest(): Promise<string> {
+  const line = await activeLine(server, somebody());
+  await server.api("POST", "/v1/subscriber/sign-in", { body: { msisdn: line.msisdn, email: "anna@example.test" } });
+  await server.services.jobs.drain();
+  const outbox = await server.api("GET", "/dev/outbox?limit=50");
+  const mail = (outbox.body.items as { subject: string; text: string }[]).find(
+    (m) => m.subject === "[Jitsumei] Your sign-in code",
+  );
+  const code = /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1];
+  const verified = await server.api("POST", "/v1/subscriber/sign-in/verify", { body: { msisdn: line.msisdn, code } });
+  const filed = await server.api("POST", "/v1/subscriber/deletion-requests", { token: String(verified.body.token) });
+  return String(filed.body.id);
 }
 
 /** A data eSIM package sold at a counter (by an admin), and, when `approved`, filled in and approved. */
@@ -299,6 +320,42 @@ async function example(operationId: string, client: StaffClient): Promise<Call> 
       };
     case "listTransfers":
       return { method: "GET", path: "/v1/staff/transfers" };
+    case "recordPoliceRequest": {
+      const line = await activeLine(server, somebody());
+      return {
+        method: "POST",
+        path: "/v1/staff/police-requests",
+        body: {
+          msisdn: line.msisdn,
+          authority: "警視庁丸の内警察署長",
+          authorityReference: `R-${++unique}`,
+          receivedOn: todayInJapan(server.services.clock()),
+        },
+      };
+    }
+    case "reverifyAtCounter": {
+      const person = somebody();
+      const line = await activeLine(server, person);
+      const recorded = await clients.compliance.api("POST", "/v1/staff/police-requests", {
+        body: {
+          msisdn: line.msisdn,
+          authority: "警視庁丸の内警察署長",
+          authorityReference: `R-${++unique}`,
+          receivedOn: todayInJapan(server.services.clock()),
+        },
+      });
+      return {
+        method: "POST",
+        path: `/v1/staff/police-requests/${String(recorded.body.id)}/reverification`,
+        body: { evidence: [{ kind: "mrz", lines: td3(person) }] },
+      };
+    }
+    case "reportPoliceRequests":
+      return { method: "GET", path: "/v1/staff/police-requests?format=csv" };
+    case "listDeletionRequests":
+      return { method: "GET", path: "/v1/staff/deletion-requests" };
+    case "decideDeletionRequest":
+      return { method: "POST", path: `/v1/staff/deletion-requests/${await deletionRequest()}/decision` };
     default:
       throw new Error(`no example request for ${operationId}: add it to the table`);
   }

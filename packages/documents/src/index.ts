@@ -6,6 +6,7 @@ export {
   renderImportantMatters,
 } from "./render/render-contract.ts";
 export { type LabelSheetInput, type PackageLabel, type QrMatrix, renderPackageLabels } from "./render/render-labels.ts";
+export { type LetterContent, type LetterInput, renderLetter } from "./render/render-letter.ts";
 export { renderReceipt } from "./render/render-receipt.ts";
 export { sampleContractInput, sampleOperator, sampleReceiptInput } from "./sample/sample-data.ts";
 export { type SampleContractOptions, writeSampleContract } from "./sample/write-sample-contract.ts";

@@ -19,6 +19,23 @@ export async function exportApplicantData(
   deps: { db: Database; keys: KeyManagement; clock: () => Date },
   application: ApplicationRow,
 ) {
+  const data = await collectApplicantData(deps, application);
+  await deps.db.transaction((tx) =>
+    appendAuditEntry(tx, {
+      actor: "applicant",
+      action: "application.data_exported",
+      subject: application.reference,
+      data: {},
+    }),
+  );
+  return data;
+}
+
+/** The same, unaudited: the subscriber-wide export gathers it for each application and audits once. */
+export async function collectApplicantData(
+  deps: { db: Database; keys: KeyManagement; clock: () => Date },
+  application: ApplicationRow,
+) {
   const { cipher, contact, particulars } = await loadApplicantDetails(deps.keys, application);
   const evidence = await deps.db.query<{ id: string; kind: string; content_enc: unknown; created_at: Date }>(
     "SELECT id, kind, content_enc, created_at FROM evidence WHERE application_id = $1 ORDER BY created_at, id",
@@ -109,13 +126,5 @@ export async function exportApplicantData(
       endedAt: iso(l.ended_at),
     })),
   };
-  await deps.db.transaction((tx) =>
-    appendAuditEntry(tx, {
-      actor: "applicant",
-      action: "application.data_exported",
-      subject: application.reference,
-      data: {},
-    }),
-  );
   return data;
 }

@@ -14,6 +14,7 @@ import {
   evidenceMrzCommand,
 } from "./evidence-commands.ts";
 import { inventoryImportCommand } from "./inventory-commands.ts";
+import { policeReportCommand, policeSweepCommand } from "./police-commands.ts";
 import { policyExplainCommand, policyListCommand } from "./policy-commands.ts";
 import { recordsExportCommand } from "./records-commands.ts";
 import { packagesCreateCommand, packagesLabelsCommand, vouchersCreateCommand } from "./retail-commands.ts";
@@ -78,6 +79,9 @@ Commands:
                      "minimumTermDays":n,"age":n,"linesHeld":n[,"ownUnpaidRecords":n]}; exit 2 on bad input
   applications expire
                      Expire applications nobody completed in time (the server does it every 10 min)
+  police report      Police requests (契約者確認の求め) and their outcomes:
+                       --format json|csv [--from YYYY-MM-DD] [--to YYYY-MM-DD] (by the day received)
+  police sweep       Suspend lines not verified again by their request's deadline (the server: every 10 min)
 
 Options:
   -h, --help         Show this help
@@ -110,6 +114,8 @@ const commands: Record<string, Command> = {
   "blocklist remove": blocklistRemoveCommand,
   "staff create": staffCreateCommand,
   "applications expire": applicationsExpireCommand,
+  "police report": policeReportCommand,
+  "police sweep": policeSweepCommand,
   "contract sample": contractSampleCommand,
   "inventory import": inventoryImportCommand,
   "credit assess": creditAssessCommand,

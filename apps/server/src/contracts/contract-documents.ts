@@ -4,7 +4,7 @@ import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 
 /** The documents issued to an application, stored sealed with the SHA-256 of their exact bytes. */
-export type DocumentKind = "important_matters" | "contract" | "signed_contract" | "receipt";
+export type DocumentKind = "important_matters" | "contract" | "signed_contract" | "receipt" | "reverification_letter";
 
 export type StoredDocument = {
   id: string;

@@ -29,6 +29,7 @@ import { issuanceRoutes } from "./routes/issuance-routes.ts";
 import { opsRoutes } from "./routes/ops-routes.ts";
 import { paymentRoutes } from "./routes/payment-routes.ts";
 import { planRoutes } from "./routes/plan-routes.ts";
+import { policeRoutes } from "./routes/police-routes.ts";
 import { privacyRoutes } from "./routes/privacy-routes.ts";
 import { retailRoutes } from "./routes/retail-routes.ts";
 import { reviewRoutes } from "./routes/review-routes.ts";
@@ -49,6 +50,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...announcementRoutes,
   ...subscriberRoutes,
   ...afterActivationRoutes,
+  ...policeRoutes,
   ...inventoryRoutes,
   ...staffRoutes,
   ...reviewRoutes,

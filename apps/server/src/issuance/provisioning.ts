@@ -18,6 +18,11 @@ export type Provisioning = {
   activate(request: ProvisioningRequest, tx: Queryable): Promise<{ networkRef: string }>;
   /** Takes a line off the network (terminated): the number and the SIM stop working. Repeating it changes nothing. */
   deactivate(line: { networkRef: string; msisdn: string }, tx: Queryable): Promise<void>;
+  /**
+   * Bars a line without ending it (a police-triggered check ignored): calls and data stop, the number
+   * stays the holder's. Repeating it changes nothing.
+   */
+  suspend(line: { networkRef: string; msisdn: string }, tx: Queryable): Promise<void>;
 };
 
 export function localNetworkSimulator(): Provisioning {
@@ -38,6 +43,11 @@ export function localNetworkSimulator(): Provisioning {
     },
     async deactivate(line, db) {
       await db.query("DELETE FROM network_simulator_subscribers WHERE network_ref = $1", [line.networkRef]);
+    },
+    async suspend(line, db) {
+      await db.query("UPDATE network_simulator_subscribers SET status = 'suspended' WHERE network_ref = $1", [
+        line.networkRef,
+      ]);
     },
   };
 }

@@ -12,6 +12,8 @@ export type RecordVersion = { recordId: string; version: number; supersedes: str
  * holder's particulars, or the end of their holding by a transfer, writes the next version of the
  * application's record, sealed under the same application key, naming the version it supersedes and
  * the amendment (what changed, who decided, on which evidence). Every earlier version stays as it was.
+ * A re-verification (a police request) also records how the identity was verified this time and under
+ * which policy (`verification`); otherwise those stay the first version's.
  */
 export async function writeRecordVersion(
   tx: Queryable,
@@ -21,6 +23,7 @@ export async function writeRecordVersion(
     cipher: ApplicationCipher;
     amendment: RecordAmendment;
     revise: (current: VerificationRecordContent) => VerificationRecordContent;
+    verification?: { method: string; policy: { id: string; version: string; contentHash: string } };
   },
 ): Promise<RecordVersion> {
   const { rows } = await tx.query<{
@@ -59,10 +62,10 @@ export async function writeRecordVersion(
       id,
       input.applicationId,
       version,
-      current.method,
-      current.policy_id,
-      current.policy_version,
-      current.policy_hash,
+      input.verification?.method ?? current.method,
+      input.verification?.policy.id ?? current.policy_id,
+      input.verification?.policy.version ?? current.policy_version,
+      input.verification?.policy.contentHash ?? current.policy_hash,
       current.retention_years,
       input.cipher.encryptJson("verification-record", content),
       current.contract_ended_at,

@@ -109,29 +109,34 @@ export async function purgeDue(db: Database, at: Date, actor: string): Promise<P
       );
       const id = rows[0]?.id;
       if (!id) return;
-      await tx.query(
-        `UPDATE applications SET wrapped_data_key = ''::bytea, contact_enc = ''::bytea, particulars_enc = NULL,
-           document_index = NULL, identity_index = NULL, purged_at = $2 WHERE id = $1`,
-        [id, at],
-      );
-      const evidence = await tx.query("DELETE FROM evidence WHERE application_id = $1", [id]);
-      const mail = await tx.query("DELETE FROM mail_outbox WHERE application_id = $1", [id]);
-      await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [id]);
+      const destroyed = await shredApplicationIn(tx, id, at);
       await appendAuditEntry(tx, {
         actor,
         action: "application.purged",
         subject: candidate.reference,
-        data: {
-          rule: candidate.rule,
-          purgeAfter: candidate.purgeAfter,
-          destroyed: { dataKey: true, evidence: evidence.rowCount, mail: mail.rowCount },
-        },
+        data: { rule: candidate.rule, purgeAfter: candidate.purgeAfter, destroyed },
       });
     });
   }
   // Stored idempotent answers may hold personal data; they are only useful for a day of retries.
   await db.query("DELETE FROM idempotency_keys WHERE created_at < $1::timestamptz - interval '1 day'", [at]);
   return due;
+}
+
+/**
+ * Crypto-shredding of one application, in the caller's transaction (the row locked): its data key and
+ * every sealed field go, and the rows that only held its personal data (evidence, mail, codes).
+ */
+export async function shredApplicationIn(tx: Queryable, applicationId: string, at: Date) {
+  await tx.query(
+    `UPDATE applications SET wrapped_data_key = ''::bytea, contact_enc = ''::bytea, particulars_enc = NULL,
+       document_index = NULL, identity_index = NULL, purged_at = $2 WHERE id = $1`,
+    [applicationId, at],
+  );
+  const evidence = await tx.query("DELETE FROM evidence WHERE application_id = $1", [applicationId]);
+  const mail = await tx.query("DELETE FROM mail_outbox WHERE application_id = $1", [applicationId]);
+  await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [applicationId]);
+  return { dataKey: true, evidence: evidence.rowCount, mail: mail.rowCount };
 }
 
 function ruleOf(r: { retention_years: number | null; policy_id: string; policy_version: string }): string {

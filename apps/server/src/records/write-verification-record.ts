@@ -39,7 +39,7 @@ export type VerificationRecordContent = {
 };
 
 export type RecordAmendment = {
-  reason: "holder_change" | "transferred_away";
+  reason: "holder_change" | "transferred_away" | "reverification";
   at: string;
   by: string;
   changeId?: string;

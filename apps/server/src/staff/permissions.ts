@@ -38,6 +38,12 @@ export const permissions = {
   "subscriptions.nonpayment": ["admin"],
   /** Notices to subscribers (public, and mailed to the lines they concern). */
   "announcements.publish": ["compliance", "admin"],
+  /** Police requests about a line (契約者確認の求め): recording them, and their report. */
+  "police_requests.manage": ["compliance"],
+  /** Verifying a holder again at a shop counter (the document read in front of the clerk). */
+  "police_requests.counter": ["clerk", "admin"],
+  /** Data-subject deletion requests: deciding what the retention duty keeps and destroying the rest. */
+  "privacy.deletion_requests": ["compliance"],
   /** SIM cards, numbers and eSIM profiles: counts and imports. */
   "inventory.manage": ["admin"],
   /** Retail package batches (making them, their CSV and label sheets), voiding a package, top-up vouchers. */

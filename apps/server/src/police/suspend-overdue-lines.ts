@@ -1,0 +1,84 @@
+import { interpolate, type Language, todayInJapan } from "@jitsumei/domain";
+import { findApplicationById } from "../applications/application-row.ts";
+import { loadApplicantDetails } from "../applications/load-application-data.ts";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Database } from "../db/database.ts";
+import type { Provisioning } from "../issuance/provisioning.ts";
+import { queueMail } from "../mail/outbox.ts";
+import { mailTexts } from "./police-texts.ts";
+
+/**
+ * The deadline sweep: a line whose holder did not verify again by the deadline of a police request is
+ * suspended (利用停止) on the network and in `subscriptions`, its holder told by mail, and the request
+ * closed; all in one transaction per request, audited. A request whose line ended meanwhile is closed
+ * as such. Safe to run from every process: each request is taken under SKIP LOCKED and checked again.
+ */
+export async function suspendOverdueLines(
+  deps: { db: Database; keys: KeyManagement; clock: () => Date; provisioning: Provisioning; mailFrom: string },
+  actor = "system:police-deadline-sweep",
+): Promise<{ suspended: string[]; closed: string[] }> {
+  const now = deps.clock();
+  const due = await deps.db.query<{ id: string }>(
+    "SELECT id FROM police_requests WHERE status = 'awaiting' AND deadline < $1 ORDER BY deadline, id",
+    [now],
+  );
+  const suspended: string[] = [];
+  const closed: string[] = [];
+  for (const { id } of due.rows) {
+    await deps.db.transaction(async (tx) => {
+      const { rows } = await tx.query<{
+        subscription_id: string;
+        application_id: string;
+        line_status: string;
+        network_ref: string;
+        msisdn: string;
+        deadline: Date;
+      }>(
+        `SELECT p.subscription_id, s.application_id, s.status AS line_status, s.network_ref, s.msisdn, p.deadline
+         FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id
+         WHERE p.id = $1 AND p.status = 'awaiting' AND p.deadline < $2 FOR UPDATE OF p, s SKIP LOCKED`,
+        [id, now],
+      );
+      const request = rows[0];
+      if (!request) return;
+      const application = await findApplicationById(tx, request.application_id);
+      const reference = application?.reference ?? null;
+      if (request.line_status !== "active") {
+        await tx.query("UPDATE police_requests SET status = 'line_ended' WHERE id = $1", [id]);
+        await appendAuditEntry(tx, {
+          actor,
+          action: "police_request.closed",
+          subject: reference,
+          data: { requestId: id, lineStatus: request.line_status },
+        });
+        closed.push(id);
+        return;
+      }
+      await deps.provisioning.suspend({ networkRef: request.network_ref, msisdn: request.msisdn }, tx);
+      await tx.query("UPDATE subscriptions SET status = 'suspended' WHERE id = $1", [request.subscription_id]);
+      await tx.query("UPDATE police_requests SET status = 'suspended', suspended_at = $2 WHERE id = $1", [id, now]);
+      if (application && !application.purgedAt) {
+        const { contact } = await loadApplicantDetails(deps.keys, application);
+        const language = application.language as Language;
+        const params = { msisdn: request.msisdn, deadline: todayInJapan(new Date(request.deadline)) };
+        await queueMail(tx, deps.keys, {
+          applicationId: application.id,
+          template: "line_suspended",
+          to: contact.email,
+          from: deps.mailFrom,
+          subject: `[Jitsumei] ${interpolate(mailTexts.suspendedSubject[language], params)}`,
+          text: interpolate(mailTexts.suspendedBody[language], params),
+        });
+      }
+      await appendAuditEntry(tx, {
+        actor,
+        action: "subscription.suspended",
+        subject: reference,
+        data: { requestId: id, reason: "police_request_unanswered" },
+      });
+      suspended.push(id);
+    });
+  }
+  return { suspended, closed };
+}
