@@ -34,6 +34,8 @@ import { reviewRoutes } from "./routes/review-routes.ts";
 import { staffRoutes } from "./routes/staff-routes.ts";
 import { subscriberRoutes } from "./routes/subscriber-routes.ts";
 import { webhookRoutes } from "./routes/webhook-routes.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
+import { tokenGuesses } from "./token-guesses.ts";
 
 export const allRoutes: readonly RouteSpec[] = [
   ...opsRoutes,
@@ -76,6 +78,8 @@ export async function buildApp(
     trustProxy: false,
   });
 
+  // First, so that every answer carries them: refusals, 404s and rate limits too.
+  await registerSecurityHeaders(app);
   // JSON only: a text/plain body is refused (415) rather than handed to a route as a string.
   app.removeContentTypeParser("text/plain");
   await app.register(cookie);
@@ -93,6 +97,18 @@ export async function buildApp(
   const devTools = services.config.env !== "production" && services.config.mail.kind === "local-outbox";
   const routes = allRoutes.filter((r) => !r.devOnly || devTools);
   const openapi = buildOpenApi(routes, API_VERSION);
+  const guesses = tokenGuesses(services.config.rateLimits.token, services.clock);
+  /** Too many wrong bearer tokens from this address: refused before the token is even looked at. */
+  const tooManyGuesses = (request: FastifyRequest, instance: string): RouteResult | null => {
+    const wait = guesses.retryAfter(request.ip);
+    if (wait === null) return null;
+    return problemResult(
+      new AppError("rate_limited", `Too many wrong access tokens from this address: retry in ${wait} s`, {
+        retryAfterSeconds: wait,
+      }),
+      instance,
+    );
+  };
   app.get("/openapi.json", async () => openapi);
 
   for (const route of routes) {
@@ -109,6 +125,8 @@ export async function buildApp(
         ? {
             onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
               const instance = request.url.split("?")[0] ?? request.url;
+              const limited = tooManyGuesses(request, instance);
+              if (limited) return send(reply, limited);
               try {
                 opened.set(
                   request,
@@ -120,6 +138,7 @@ export async function buildApp(
                 );
               } catch (error) {
                 if (!(error instanceof AppError)) throw error;
+                if (error.code === "application_not_found") guesses.refused(request.ip);
                 return send(reply, problemResult(error, instance));
               }
             },
@@ -128,13 +147,14 @@ export async function buildApp(
           ? {
               onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
                 const instance = request.url.split("?")[0] ?? request.url;
+                const limited = tooManyGuesses(request, instance);
+                if (limited) return send(reply, limited);
+                const token = bearerToken(request);
                 try {
-                  subscribers.set(
-                    request,
-                    await authenticateSubscriber(services.db, bearerToken(request), services.clock()),
-                  );
+                  subscribers.set(request, await authenticateSubscriber(services.db, token, services.clock()));
                 } catch (error) {
                   if (!(error instanceof AppError)) throw error;
+                  if (token !== null) guesses.refused(request.ip);
                   return send(reply, problemResult(error, instance));
                 }
               },
