@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createStaff } from "../src/staff/staff-accounts.ts";
 import { MAX_CODES_PER_HOUR } from "../src/subscribers/subscriber-access.ts";
 import { activationCodeFromOutbox, activeLine, draftApplication, jobsSettled, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs, totpCode } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
-import { createStaff } from "../src/staff/staff-accounts.ts";
 
 /**
  * Every secret a person types or a client could guess has a limit, and a limit reached holds even
@@ -25,7 +25,12 @@ afterAll(async () => server?.close());
 
 async function newStaff() {
   const email = `locked.${Math.random().toString(36).slice(2)}@operator.test`;
-  const created = await createStaff(server.services, { email, displayName: "Locked", role: "agent", createdBy: "test" });
+  const created = await createStaff(server.services, {
+    email,
+    displayName: "Locked",
+    role: "agent",
+    createdBy: "test",
+  });
   return { email, password: created.oneTimePassword, secret: created.totpSecret };
 }
 

@@ -25,7 +25,12 @@ afterAll(async () => server?.close());
 describe("session fixation", () => {
   it("a cookie set before sign-in is not adopted: the session gets a new id, the planted one opens nothing", async () => {
     const email = `fixation.${Date.now()}@operator.test`;
-    const created = await createStaff(server.services, { email, displayName: "F", role: "reviewer", createdBy: "test" });
+    const created = await createStaff(server.services, {
+      email,
+      displayName: "F",
+      role: "reviewer",
+      createdBy: "test",
+    });
     const planted = `jss_${randomBytes(32).toString("base64url")}`;
     const signIn = await server.api("POST", "/v1/staff/session", {
       headers: { cookie: `jitsumei_staff=${planted}` },
@@ -36,7 +41,9 @@ describe("session fixation", () => {
     expect(issued).not.toBe(`jitsumei_staff=${planted}`);
     expect(issued).toMatch(/^jitsumei_staff=jss_[\w-]{43}$/);
     expect((await server.api("GET", "/v1/staff/session", { headers: { cookie: issued } })).status).toBe(200);
-    const withPlanted = await server.api("GET", "/v1/staff/session", { headers: { cookie: `jitsumei_staff=${planted}` } });
+    const withPlanted = await server.api("GET", "/v1/staff/session", {
+      headers: { cookie: `jitsumei_staff=${planted}` },
+    });
     expect(withPlanted).toMatchObject({ status: 401, body: { code: "authentication_required" } });
   });
 
@@ -57,10 +64,11 @@ describe("CSRF", () => {
   it("every staff route that changes something refuses the cookie alone, and another session's token", async () => {
     expect(changing.length).toBeGreaterThan(20);
     for (const route of changing) {
+      const permission = route.permission;
       const role =
-        route.permission === "signed_in"
+        permission === "signed_in"
           ? "reviewer"
-          : staffRoles.find((r) => route.permission !== undefined && roleMay(r, route.permission));
+          : staffRoles.find((r) => permission !== undefined && roleMay(r, permission));
       const client = role ? clients.get(role) : undefined;
       if (!client) throw new Error(`no role may use ${route.operationId}`);
       const other = clients.get(role === "admin" ? "clerk" : "admin");

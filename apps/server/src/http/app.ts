@@ -57,6 +57,24 @@ export const allRoutes: readonly RouteSpec[] = [
 
 export const API_VERSION = "0.1.0";
 
+/** Secrets in headers, wherever a log entry holds headers (the request's own, or a copy of them). */
+const secretHeaders = ["authorization", "cookie", '["set-cookie"]', '["idempotency-key"]', '["x-csrf-token"]'];
+const redactedLogPaths = ["req.headers", "headers", "*.headers"].flatMap((at) =>
+  secretHeaders.map((h) => (h.startsWith("[") ? `${at}${h}` : `${at}.${h}`)),
+);
+
+/**
+ * A request as the log shows it. Paths may hold a line's phone number
+ * (`/v1/subscriber/lines/{msisdn}/…`): any run of eight or more digits is masked.
+ */
+function logRequest(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: request.url.replace(/\d{8,}/g, "[digits]"),
+    remoteAddress: request.ip,
+  };
+}
+
 export async function buildApp(
   services: Services,
   options: { logStream?: NodeJS.WritableStream } = {},
@@ -69,10 +87,8 @@ export async function buildApp(
             level: services.config.logLevel,
             ...(options.logStream ? { stream: options.logStream } : {}),
             // Personal data never reaches the log: no bodies are logged, and secrets in headers are cut.
-            redact: {
-              paths: ["req.headers.authorization", "req.headers.cookie", 'req.headers["idempotency-key"]'],
-              censor: "[redacted]",
-            },
+            redact: { paths: redactedLogPaths, censor: "[redacted]" },
+            serializers: { req: logRequest },
           },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
