@@ -56,6 +56,8 @@ function expectSecurityHeaders(headers: Headers, where: string): void {
   expect(csp.get("form-action"), where).toEqual(["'self'"]);
   // Nothing inline or evaluated, anywhere in the policy.
   expect(headers.get("content-security-policy"), where).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
+  // Same origin only: no CORS header lets another site's script read an answer.
+  expect(headers.get("access-control-allow-origin"), where).toBeNull();
   // No version of anything is given away.
   expect(headers.get("x-powered-by"), where).toBeNull();
   expect(headers.get("server"), where).toBeNull();
