@@ -19,7 +19,7 @@ const clients = new Map<StaffRole, StaffClient>();
 beforeAll(async () => {
   server = await startTestServer();
   for (const role of staffRoles) clients.set(role, await signInAs(server, role));
-});
+}, 180_000);
 afterAll(async () => server?.close());
 
 describe("session fixation", () => {
@@ -101,5 +101,27 @@ describe("CSRF", () => {
     expect(setCookie).toMatch(/HttpOnly/);
     expect(setCookie).toMatch(/SameSite=Strict/);
     expect(setCookie).toMatch(/Path=\//);
+    expect(setCookie).not.toMatch(/Secure|Domain/);
+  });
+
+  it("over HTTPS the cookie is Secure and __Host- prefixed, and only that name opens the session", async () => {
+    const https = await startTestServer({ PUBLIC_URL: "https://jitsumei.example.test" });
+    try {
+      const email = `host.${Date.now()}@operator.test`;
+      const created = await createStaff(https.services, { email, displayName: "H", role: "agent", createdBy: "test" });
+      const signIn = await https.api("POST", "/v1/staff/session", {
+        body: { email, password: created.oneTimePassword, otp: totpCode(https, created.totpSecret) },
+      });
+      const setCookie = signIn.headers.get("set-cookie") ?? "";
+      expect(setCookie).toMatch(
+        /^__Host-jitsumei_staff=jss_[\w-]{43}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+; Secure$/,
+      );
+      const cookie = sessionCookieFrom(signIn);
+      expect((await https.api("GET", "/v1/staff/session", { headers: { cookie } })).status).toBe(200);
+      const unprefixed = cookie.replace("__Host-", "");
+      expect((await https.api("GET", "/v1/staff/session", { headers: { cookie: unprefixed } })).status).toBe(401);
+    } finally {
+      await https.close();
+    }
   });
 });

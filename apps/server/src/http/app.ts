@@ -12,8 +12,8 @@ import {
   authenticateStaff,
   CSRF_HEADER,
   csrfMatches,
-  SESSION_COOKIE,
   type StaffPrincipal,
+  sessionCookieName,
 } from "../staff/staff-sessions.ts";
 import { authenticateSubscriber, type SubscriberPrincipal } from "../subscribers/subscriber-access.ts";
 import { buildOpenApi } from "./openapi.ts";
@@ -236,7 +236,7 @@ const subscribers = new WeakMap<FastifyRequest, SubscriberPrincipal>();
 async function admitStaff(route: RouteSpec, request: FastifyRequest, services: Services): Promise<StaffPrincipal> {
   const principal = await authenticateStaff(
     { db: services.db, clock: services.clock, limits: services.config.staff },
-    request.cookies[SESSION_COOKIE],
+    request.cookies[sessionCookieName(services.config)],
   );
   if (!principal) throw new AppError("authentication_required", "Sign in first (POST /v1/staff/session)");
   const permission = route.permission;
