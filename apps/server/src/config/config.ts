@@ -76,18 +76,18 @@ const envSchema = z.object({
   JITSUMEI_JPKI_TRUST_DIR: z.string().min(1, "must not be empty").optional(),
   JITSUMEI_RATE_LIMITS: z
     .string()
-    .default("sign-in=10,lookup=60")
+    .default("sign-in=10,lookup=60,token=20")
     .transform((s, ctx) => {
       const limits: Record<string, number> = {};
       for (const part of s.split(",")) {
         const [key = "", value = ""] = part.split("=").map((x) => x.trim());
-        if (!["sign-in", "lookup"].includes(key) || !/^\d+$/.test(value) || Number(value) < 1) {
-          ctx.addIssue({ code: "custom", message: `"${part}" is not one of sign-in|lookup=<whole number ≥ 1>` });
+        if (!["sign-in", "lookup", "token"].includes(key) || !/^\d+$/.test(value) || Number(value) < 1) {
+          ctx.addIssue({ code: "custom", message: `"${part}" is not one of sign-in|lookup|token=<whole number ≥ 1>` });
           return z.NEVER;
         }
         limits[key] = Number(value);
       }
-      return { "sign-in": 10, lookup: 60, ...limits };
+      return { "sign-in": 10, lookup: 60, token: 20, ...limits };
     }),
   JITSUMEI_SIGNING_P12: z.string().min(1).optional(),
   JITSUMEI_SIGNING_PASSPHRASE: z.string().optional(),
@@ -132,8 +132,8 @@ export type Config = {
   velocity: { hours: number; email: number; phone: number; device: number; ip: number };
   /** The shipped policies, then the operator's own house policies (JITSUMEI_POLICY_DIR). */
   policyDirs: string[];
-  /** Requests per client address per minute on guessable secrets and lookups. */
-  rateLimits: { "sign-in": number; lookup: number };
+  /** Per client address per minute: sign-ins, reference lookups, and wrong bearer tokens (applicant, subscriber). */
+  rateLimits: { "sign-in": number; lookup: number; token: number };
   /** The operator's sealing key for contracts and receipts, and the time-stamp authority. */
   signing: { p12File: string | null; passphrase: string | null; tsaUrl: string | null };
   /** How long a released phone number rests before it is handed out again. */

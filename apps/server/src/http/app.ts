@@ -12,8 +12,8 @@ import {
   authenticateStaff,
   CSRF_HEADER,
   csrfMatches,
-  SESSION_COOKIE,
   type StaffPrincipal,
+  sessionCookieName,
 } from "../staff/staff-sessions.ts";
 import { authenticateSubscriber, type SubscriberPrincipal } from "../subscribers/subscriber-access.ts";
 import { buildOpenApi } from "./openapi.ts";
@@ -36,6 +36,8 @@ import { reviewRoutes } from "./routes/review-routes.ts";
 import { staffRoutes } from "./routes/staff-routes.ts";
 import { subscriberRoutes } from "./routes/subscriber-routes.ts";
 import { webhookRoutes } from "./routes/webhook-routes.ts";
+import { registerSecurityHeaders } from "./security-headers.ts";
+import { tokenGuesses } from "./token-guesses.ts";
 import { builtWebApps, sendAppShell, serveWebApps } from "./web-apps.ts";
 
 export const allRoutes: readonly RouteSpec[] = [
@@ -60,6 +62,24 @@ export const allRoutes: readonly RouteSpec[] = [
 
 export const API_VERSION = "0.1.0";
 
+/** Secrets in headers, wherever a log entry holds headers (the request's own, or a copy of them). */
+const secretHeaders = ["authorization", "cookie", '["set-cookie"]', '["idempotency-key"]', '["x-csrf-token"]'];
+const redactedLogPaths = ["req.headers", "headers", "*.headers"].flatMap((at) =>
+  secretHeaders.map((h) => (h.startsWith("[") ? `${at}${h}` : `${at}.${h}`)),
+);
+
+/**
+ * A request as the log shows it. Paths may hold a line's phone number
+ * (`/v1/subscriber/lines/{msisdn}/…`): any run of eight or more digits is masked.
+ */
+function logRequest(request: FastifyRequest) {
+  return {
+    method: request.method,
+    url: request.url.replace(/\d{8,}/g, "[digits]"),
+    remoteAddress: request.ip,
+  };
+}
+
 export async function buildApp(
   services: Services,
   options: { logStream?: NodeJS.WritableStream } = {},
@@ -72,15 +92,15 @@ export async function buildApp(
             level: services.config.logLevel,
             ...(options.logStream ? { stream: options.logStream } : {}),
             // Personal data never reaches the log: no bodies are logged, and secrets in headers are cut.
-            redact: {
-              paths: ["req.headers.authorization", "req.headers.cookie", 'req.headers["idempotency-key"]'],
-              censor: "[redacted]",
-            },
+            redact: { paths: redactedLogPaths, censor: "[redacted]" },
+            serializers: { req: logRequest },
           },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
   });
 
+  // First, so that every answer carries them: refusals, 404s and rate limits too.
+  await registerSecurityHeaders(app);
   // JSON only: a text/plain body is refused (415) rather than handed to a route as a string.
   app.removeContentTypeParser("text/plain");
   await app.register(cookie);
@@ -98,6 +118,18 @@ export async function buildApp(
   const devTools = services.config.env !== "production" && services.config.mail.kind === "local-outbox";
   const routes = allRoutes.filter((r) => !r.devOnly || devTools);
   const openapi = buildOpenApi(routes, API_VERSION);
+  const guesses = tokenGuesses(services.config.rateLimits.token, services.clock);
+  /** Too many wrong bearer tokens from this address: refused before the token is even looked at. */
+  const tooManyGuesses = (request: FastifyRequest, instance: string): RouteResult | null => {
+    const wait = guesses.retryAfter(request.ip);
+    if (wait === null) return null;
+    return problemResult(
+      new AppError("rate_limited", `Too many wrong access tokens from this address: retry in ${wait} s`, {
+        retryAfterSeconds: wait,
+      }),
+      instance,
+    );
+  };
   app.get("/openapi.json", async () => openapi);
 
   for (const route of routes) {
@@ -114,6 +146,8 @@ export async function buildApp(
         ? {
             onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
               const instance = request.url.split("?")[0] ?? request.url;
+              const limited = tooManyGuesses(request, instance);
+              if (limited) return send(reply, limited);
               try {
                 opened.set(
                   request,
@@ -125,6 +159,7 @@ export async function buildApp(
                 );
               } catch (error) {
                 if (!(error instanceof AppError)) throw error;
+                if (error.code === "application_not_found") guesses.refused(request.ip);
                 return send(reply, problemResult(error, instance));
               }
             },
@@ -133,13 +168,14 @@ export async function buildApp(
           ? {
               onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
                 const instance = request.url.split("?")[0] ?? request.url;
+                const limited = tooManyGuesses(request, instance);
+                if (limited) return send(reply, limited);
+                const token = bearerToken(request);
                 try {
-                  subscribers.set(
-                    request,
-                    await authenticateSubscriber(services.db, bearerToken(request), services.clock()),
-                  );
+                  subscribers.set(request, await authenticateSubscriber(services.db, token, services.clock()));
                 } catch (error) {
                   if (!(error instanceof AppError)) throw error;
+                  if (token !== null) guesses.refused(request.ip);
                   return send(reply, problemResult(error, instance));
                 }
               },
@@ -209,7 +245,7 @@ const subscribers = new WeakMap<FastifyRequest, SubscriberPrincipal>();
 async function admitStaff(route: RouteSpec, request: FastifyRequest, services: Services): Promise<StaffPrincipal> {
   const principal = await authenticateStaff(
     { db: services.db, clock: services.clock, limits: services.config.staff },
-    request.cookies[SESSION_COOKIE],
+    request.cookies[sessionCookieName(services.config)],
   );
   if (!principal) throw new AppError("authentication_required", "Sign in first (POST /v1/staff/session)");
   const permission = route.permission;

@@ -22,6 +22,19 @@ import {
  */
 
 export const SESSION_COOKIE = "jitsumei_staff";
+
+/** Whether the staff cookie is marked Secure: in production, and wherever the site is served over HTTPS. */
+export function secureCookies(config: { env: string; publicUrl: string }): boolean {
+  return config.env === "production" || config.publicUrl.startsWith("https:");
+}
+
+/**
+ * The cookie's name. A Secure cookie is `__Host-` prefixed: the browser then accepts it only from this
+ * exact host, with Path=/ and no Domain, so a sibling subdomain cannot plant or overwrite it.
+ */
+export function sessionCookieName(config: { env: string; publicUrl: string }): string {
+  return secureCookies(config) ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
+}
 export const CSRF_HEADER = "x-csrf-token";
 /** Failed sign-ins (password or code) before the account locks, and for how long. */
 export const MAX_FAILED_LOGINS = 5;

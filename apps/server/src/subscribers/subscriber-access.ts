@@ -13,6 +13,11 @@ import { queueMail } from "../mail/outbox.ts";
 /** A code lasts 10 minutes and admits 5 wrong tries; a session lasts 30 minutes. */
 const CODE_TTL_MS = 10 * 60_000;
 const MAX_CODE_FAILURES = 5;
+/**
+ * Codes a line gets per hour: with five tries each, at most 25 guesses an hour at one line, however
+ * many addresses ask (the HTTP rate limit counts per address).
+ */
+export const MAX_CODES_PER_HOUR = 5;
 const SESSION_TTL_MS = 30 * 60_000;
 
 type Deps = { db: Database; keys: KeyManagement; clock: () => Date; mailFrom: string };
@@ -34,6 +39,21 @@ export async function requestSignInCode(deps: Deps, input: { msisdn: string; ema
   const { contact } = await loadApplicantDetails(deps.keys, application);
   if (contact.email.trim().toLowerCase() !== input.email.trim().toLowerCase()) return;
   const now = deps.clock();
+  const { rows: recent } = await deps.db.query<{ n: string | number }>(
+    "SELECT count(*) AS n FROM subscriber_sign_in_codes WHERE subscription_id = $1 AND created_at > $2",
+    [line.id, new Date(now.getTime() - 3_600_000)],
+  );
+  if (Number(recent[0]?.n ?? 0) >= MAX_CODES_PER_HOUR) {
+    await deps.db.transaction((tx) =>
+      appendAuditEntry(tx, {
+        actor: "subscriber",
+        action: "subscriber.sign_in_code_withheld",
+        subject: application.reference,
+        data: { codesInLastHour: MAX_CODES_PER_HOUR },
+      }),
+    );
+    return;
+  }
   const id = randomUUID();
   const code = newActivationCode();
   const language = application.language as Language;

@@ -27,9 +27,10 @@ export function totpCode(server: TestServer, secret: string, stepOffset = 0): st
 
 export function sessionCookieFrom(response: ApiResponse): string {
   const setCookie = response.headers.get("set-cookie") ?? "";
-  const value = /jitsumei_staff=([^;]*)/.exec(setCookie)?.[1];
-  if (!value) throw new Error(`no session cookie in ${JSON.stringify(response.body)}`);
-  return `jitsumei_staff=${value}`;
+  // Over HTTPS the name is __Host- prefixed.
+  const match = /((?:__Host-)?jitsumei_staff)=([^;]*)/.exec(setCookie);
+  if (!match?.[2]) throw new Error(`no session cookie in ${JSON.stringify(response.body)}`);
+  return `${match[1]}=${match[2]}`;
 }
 
 /**

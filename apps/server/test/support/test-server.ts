@@ -40,7 +40,7 @@ export async function startTestServer(
     // sets real limits.
     JITSUMEI_VELOCITY_LIMITS: "email=1000,phone=1000,device=1000,ip=1000",
     // Likewise every staff member signs in from one address: the rate-limit tests set their own.
-    JITSUMEI_RATE_LIMITS: "sign-in=1000,lookup=1000",
+    JITSUMEI_RATE_LIMITS: "sign-in=1000,lookup=1000,token=1000",
     ...env,
   });
   const server = await startServer({

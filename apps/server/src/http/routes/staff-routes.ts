@@ -8,7 +8,7 @@ import {
   publicAccount,
   setStaffDisabled,
 } from "../../staff/staff-accounts.ts";
-import { login, logout, SESSION_COOKIE, type StaffPrincipal } from "../../staff/staff-sessions.ts";
+import { login, logout, type StaffPrincipal, secureCookies, sessionCookieName } from "../../staff/staff-sessions.ts";
 import { defineRoute } from "../route.ts";
 import {
   createdStaffSchema,
@@ -30,8 +30,8 @@ export function signedIn(staff: StaffPrincipal | null): StaffPrincipal {
 
 function sessionCookie(config: Config, token: string, maxAgeSeconds: number): string {
   // Strict: the cookie never rides on a request another site starts; Secure wherever it can.
-  const secure = config.env === "production" || config.publicUrl.startsWith("https:") ? "; Secure" : "";
-  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`;
+  const secure = secureCookies(config) ? "; Secure" : "";
+  return `${sessionCookieName(config)}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`;
 }
 
 type StaffId = z.infer<typeof staffIdParamsSchema>;
