@@ -14,6 +14,7 @@ import {
   evidenceMrzCommand,
 } from "./evidence-commands.ts";
 import { inventoryImportCommand } from "./inventory-commands.ts";
+import { linesSweepCommand } from "./lines-commands.ts";
 import { policyExplainCommand, policyListCommand } from "./policy-commands.ts";
 import { recordsExportCommand } from "./records-commands.ts";
 import { packagesCreateCommand, packagesLabelsCommand, vouchersCreateCommand } from "./retail-commands.ts";
@@ -78,6 +79,9 @@ Commands:
                      "minimumTermDays":n,"age":n,"linesHeld":n[,"ownUnpaidRecords":n]}; exit 2 on bad input
   applications expire
                      Expire applications nobody completed in time (the server does it every 10 min)
+  lines sweep [--at YYYY-MM-DD]
+                     Prepaid keep-alive (保号): expiry reminders, receive-only, suspension and
+                     termination by each plan's rules, as of the day (the server queues it every 10 min)
 
 Options:
   -h, --help         Show this help
@@ -116,6 +120,7 @@ const commands: Record<string, Command> = {
   "packages create": packagesCreateCommand,
   "packages labels": packagesLabelsCommand,
   "vouchers create": vouchersCreateCommand,
+  "lines sweep": linesSweepCommand,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
