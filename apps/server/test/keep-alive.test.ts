@@ -1,9 +1,14 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
 import { returnQuarantinedNumbers } from "../src/inventory/release-line.ts";
 import { queuePeriodicLineSweep } from "../src/keep-alive/sweep-lines.ts";
 import { createTopUpVouchers } from "../src/retail/top-up-vouchers.ts";
 import { jobsSettled, particularsOf, somebody, td3 } from "./support/journey.ts";
+import { testDatabaseKind } from "./support/test-database.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 /**
@@ -25,7 +30,8 @@ afterAll(async () => server?.close());
 type Line = { reference: string; token: string; msisdn: string; email: string; phone: string };
 
 /** A prepaid data eSIM applied for in `language` with a contact phone, approved and activated. */
-async function prepaidLine(language: string, email: string, phone: string): Promise<Line> {
+async function prepaidLine(language: string, email: string, phone: string, on: TestServer = server): Promise<Line> {
+  const server = on;
   const person = somebody();
   const created = await server.api("POST", "/v1/applications", {
     body: { planId: "prepaid-data-esim", language, channel: "online", contact: { email, phone } },
@@ -42,7 +48,9 @@ async function prepaidLine(language: string, email: string, phone: string): Prom
   expect(submitted.body.state, JSON.stringify(submitted.body)).toBe("sim_assigned");
   await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
   // The activation code's own mail, in the applicant's language: the newest naming the reference with six digits.
-  const mail = (await mailsTo(email)).find((m) => m.text.includes(reference) && /\b\d{6}\b/.test(m.subject + m.text));
+  const mail = (await mailsTo(email, server)).find(
+    (m) => m.text.includes(reference) && /\b\d{6}\b/.test(m.subject + m.text),
+  );
   const code = /\b(\d{6})\b/.exec(`${mail?.subject} ${mail?.text}`)?.[1];
   const activated = await server.api("POST", `/v1/applications/${reference}/activation`, { token, body: { code } });
   expect(activated.status, JSON.stringify(activated.body)).toBe(200);
@@ -84,7 +92,8 @@ async function networkStatus(msisdn: string): Promise<string | null> {
   return rows[0]?.status ?? null;
 }
 
-async function mailsTo(email: string) {
+async function mailsTo(email: string, on: TestServer = server) {
+  const server = on;
   await jobsSettled(server);
   const outbox = await server.api("GET", "/dev/outbox?limit=200");
   return (outbox.body.items as { to: string; subject: string; text: string }[]).filter((m) => m.to === email);
@@ -233,4 +242,48 @@ describe("prepaid keep-alive over a year", () => {
     expect(restored.map((e) => e.data.to)).toEqual(["suspended", "active"]);
     expect(await verifyAuditChain(server.services.db)).toMatchObject({ valid: true });
   }, 600_000);
+});
+
+describe("npx jitsumei lines sweep", () => {
+  // The command opens the database itself: PostgreSQL by URL, or the embedded database's folder.
+  it("sweeps as of a day: suspends a line nobody topped up, once; refuses a day that does not exist", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "jitsumei-lines-cli-"));
+    const fixture = await startTestServer({ JITSUMEI_DATA_DIR: dataDir }, { pgliteDir: join(dataDir, "pglite") });
+    const env = {
+      ...process.env,
+      JITSUMEI_MASTER_KEY: fixture.masterKey.toString("base64"),
+      JITSUMEI_DATA_DIR: dataDir,
+      ...(fixture.database.url ? { DATABASE_URL: fixture.database.url } : {}),
+    };
+    const cli = join(import.meta.dirname, "..", "bin", "jitsumei.js");
+    const sweepAt = (day: string) =>
+      spawnSync(process.execPath, [cli, "lines", "sweep", "--at", day], { env, encoding: "utf8", timeout: 60_000 });
+    try {
+      const line = await prepaidLine("ja", "cli@example.test", "+81 90 5555 6666", fixture);
+      const { rows } = await fixture.services.db.query<{ valid_until: Date }>(
+        "SELECT valid_until FROM subscriptions WHERE msisdn = $1",
+        [line.msisdn],
+      );
+      // Two days after validity ended (no top-up for 180 days): suspended.
+      const day = new Date(new Date(rows[0]?.valid_until ?? 0).getTime() + 2 * DAY_MS).toISOString().slice(0, 10);
+      await fixture.stop();
+      if (testDatabaseKind === "pglite") await fixture.database.drop(); // releases the embedded database
+      const first = sweepAt(day);
+      expect(first.status, first.stderr).toBe(0);
+      expect(JSON.parse(first.stdout)).toEqual({
+        at: `${day}T00:00:00.000Z`,
+        reminders: 0,
+        receiveOnly: 0,
+        suspended: 1,
+        restored: 0,
+        terminated: 0,
+      });
+      expect(JSON.parse(sweepAt(day).stdout)).toMatchObject({ suspended: 0, terminated: 0 });
+      const bad = sweepAt("2026-02-30");
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toMatch(/--at 2026-02-30: not a date/);
+    } finally {
+      if (testDatabaseKind === "postgres") await fixture.database.drop();
+    }
+  }, 120_000);
 });
