@@ -2,10 +2,12 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { demoPlans, keepAliveRuleSets } from "@jitsumei/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
 import { returnQuarantinedNumbers } from "../src/inventory/release-line.ts";
 import { queuePeriodicLineSweep } from "../src/keep-alive/sweep-lines.ts";
+import { upsertPlan } from "../src/plans/plans-repository.ts";
 import { createTopUpVouchers } from "../src/retail/top-up-vouchers.ts";
 import { jobsSettled, particularsOf, somebody, td3 } from "./support/journey.ts";
 import { testDatabaseKind } from "./support/test-database.ts";
@@ -286,4 +288,60 @@ describe("npx jitsumei lines sweep", () => {
       if (testDatabaseKind === "postgres") await fixture.database.drop();
     }
   }, 120_000);
+});
+
+describe("the receive-only pattern", () => {
+  it("lets a line only receive once validity ends (told on the line itself), then ends it 360 days later", async () => {
+    // A plan of the operator's with the 60-days-per-top-up rules, SMS-capable: rules are data.
+    const plan = demoPlans.find((p) => p.id === "prepaid-data-esim");
+    if (!plan) throw new Error("no demo data plan");
+    await upsertPlan(
+      server.services.db,
+      {
+        ...plan,
+        id: "prepaid-sms-esim",
+        services: ["data", "sms"],
+        keepAlive: keepAliveRuleSets.receiveOnlyAfterExpiry,
+      },
+      99,
+    );
+    const person = somebody();
+    const created = await server.api("POST", "/v1/applications", {
+      body: { planId: "prepaid-sms-esim", language: "ja", channel: "online", contact: { email: "ro@example.test" } },
+    });
+    const reference = String(created.body.reference);
+    const token = String(created.body.accessToken);
+    await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: particularsOf(person) });
+    await server.api("POST", `/v1/applications/${reference}/evidence`, {
+      token,
+      body: { kind: "mrz", lines: td3(person) },
+    });
+    await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
+    const mail = (await mailsTo("ro@example.test")).find((m) => /\b\d{6}\b/.test(m.subject + m.text));
+    const code = /\b(\d{6})\b/.exec(`${mail?.subject} ${mail?.text}`)?.[1];
+    const activated = await server.api("POST", `/v1/applications/${reference}/activation`, { token, body: { code } });
+    expect(activated.status, JSON.stringify(activated.body)).toBe(200);
+    const line: Line = { reference, token, msisdn: String(activated.body.msisdn), email: "ro@example.test", phone: "" };
+
+    server.advanceClock(61 * DAY_MS);
+    await sweep();
+    expect(await subscription(line)).toMatchObject({ status: "active", service_state: "receive_only" });
+    expect(await networkStatus(line.msisdn)).toBe("receive_only");
+    const view = await linesView(line);
+    expect(view).toMatchObject({ state: "receive_only" });
+    expect(Date.parse(String(view?.terminatesAt)) - Date.parse(String(view?.validUntil))).toBe(360 * DAY_MS);
+    // The line can still receive: the notice goes to it, in Japanese.
+    const texts = await smsTo(`+81${line.msisdn.slice(1)}`);
+    expect(texts.map((m) => m.template)).toEqual(["keep_alive_receive_only"]);
+    expect(texts[0]?.text).toContain("着信のみ");
+
+    server.advanceClock(358 * DAY_MS); // day 419 of 420
+    await sweep();
+    expect(await subscription(line)).toMatchObject({ status: "active", service_state: "receive_only" });
+    server.advanceClock(2 * DAY_MS);
+    await sweep();
+    expect(await subscription(line)).toMatchObject({ status: "terminated", end_reason: "validity_expired" });
+    expect(await networkStatus(line.msisdn)).toBe(null);
+  }, 300_000);
 });
