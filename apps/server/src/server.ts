@@ -28,6 +28,7 @@ import {
 } from "./issuance/release-esim.ts";
 import { localSmdpSimulator } from "./issuance/smdp.ts";
 import { errorSummary, startJobWorker } from "./jobs/jobs.ts";
+import { queuePeriodicLineSweep, SWEEP_LINES_JOB, sweepLinesJob } from "./keep-alive/sweep-lines.ts";
 import { localOutboxMailer, type Mailer, smtpMailer } from "./mail/mailer.ts";
 import { deliverMailJob } from "./mail/outbox.ts";
 import { notifyApplicantJob } from "./notifications/notify-applicant.ts";
@@ -83,6 +84,7 @@ export async function startServer(
   const clock = options.clock ?? (() => new Date());
   const sms = localSmsOutbox();
   const smdp = localSmdpSimulator();
+  const provisioning = localNetworkSimulator();
   let url = "";
   const payments = localPaymentServices({
     secret: config.payments.notificationSecret,
@@ -110,6 +112,14 @@ export async function startServer(
       [EXCHANGE_SYNC_JOB]: syncNonpaymentExchangeJob({ db, keys, exchange: credit.exchange }),
       [REASSESS_CREDIT_JOB]: reassessCreditJob({ db, keys, clock, credit }),
       [SEND_ANNOUNCEMENT_JOB]: sendAnnouncementJob({ db, keys, mailFrom: config.mail.from }),
+      [SWEEP_LINES_JOB]: sweepLinesJob({
+        db,
+        keys,
+        clock,
+        provisioning,
+        quarantineDays: config.numberQuarantineDays,
+        mailFrom: config.mail.from,
+      }),
     },
     {
       pollMs: 1000,
@@ -129,7 +139,7 @@ export async function startServer(
     sealer: contractSealer(config, warn),
     operator: loadOperator(config),
     payments,
-    provisioning: localNetworkSimulator(),
+    provisioning,
     smdp,
     trust,
     faces,
@@ -149,6 +159,10 @@ export async function startServer(
     suspendOverdueLines({ ...services, mailFrom: config.mail.from }).catch((error) =>
       warn(`police deadline sweep failed: ${errorSummary(error)}`),
     );
+    // Prepaid lines: reminders, receive-only, suspension, termination (one sweep job waits at most).
+    queuePeriodicLineSweep(db)
+      .then(() => jobs.kick())
+      .catch((error) => warn(`line sweep failed: ${errorSummary(error)}`));
   }, EXPIRY_SWEEP_MS);
   sweep.unref();
   return {

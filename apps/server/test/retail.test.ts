@@ -178,7 +178,7 @@ describe("a konbini package", () => {
     expect(requested.body).toMatchObject({
       status: "pending",
       amountJpy: 2200,
-      validityDays: 15,
+      validityDays: 180, // the plan's keep-alive rules: 180 days from a paid top-up
       paymentStatus: "pending",
     });
     const slip = requested.body.konbini as { paymentNumber: string; barcode: string; expiresAt: string };
@@ -198,8 +198,9 @@ describe("a konbini package", () => {
     });
     expect(topUp.body).toMatchObject({ status: "credited", paymentStatus: "captured" });
     const validUntil = Date.parse(String(topUp.body.validUntil));
-    expect(validUntil - server.services.clock().getTime()).toBeGreaterThan(14.9 * 86_400_000);
-    expect(validUntil - server.services.clock().getTime()).toBeLessThan(15.1 * 86_400_000);
+    // 180 days from the top-up: the purchase's own 180 days are not added to (the maximum is 180).
+    expect(validUntil - server.services.clock().getTime()).toBeGreaterThan(179.9 * 86_400_000);
+    expect(validUntil - server.services.clock().getTime()).toBeLessThan(180.1 * 86_400_000);
 
     // The same notification delivered again credits nothing twice.
     const again = await server.api("POST", "/v1/payments/notifications", {
@@ -345,7 +346,7 @@ describe("top-up vouchers", () => {
       body: { method: "voucher", code: String(codes[0]) },
     });
     expect(redeemed.status, JSON.stringify(redeemed.body)).toBe(201);
-    expect(redeemed.body).toMatchObject({ status: "credited", validityDays: 15, paymentId: null });
+    expect(redeemed.body).toMatchObject({ status: "credited", validityDays: 180, paymentId: null });
     const reused = await server.api("POST", `/v1/applications/${reference}/top-ups`, {
       token,
       body: { method: "voucher", code: String(codes[0]) },

@@ -14,6 +14,7 @@ import {
   evidenceMrzCommand,
 } from "./evidence-commands.ts";
 import { inventoryImportCommand } from "./inventory-commands.ts";
+import { linesSweepCommand } from "./lines-commands.ts";
 import { policeReportCommand, policeSweepCommand } from "./police-commands.ts";
 import { policyExplainCommand, policyListCommand } from "./policy-commands.ts";
 import { recordsExportCommand } from "./records-commands.ts";
@@ -82,6 +83,9 @@ Commands:
   police report      Police requests (契約者確認の求め) and their outcomes:
                        --format json|csv [--from YYYY-MM-DD] [--to YYYY-MM-DD] (by the day received)
   police sweep       Suspend lines not verified again by their request's deadline (the server: every 10 min)
+  lines sweep [--at YYYY-MM-DD]
+                     Prepaid keep-alive (保号): expiry reminders, receive-only, suspension and
+                     termination by each plan's rules, as of the day (the server queues it every 10 min)
 
 Options:
   -h, --help         Show this help
@@ -122,6 +126,7 @@ const commands: Record<string, Command> = {
   "packages create": packagesCreateCommand,
   "packages labels": packagesLabelsCommand,
   "vouchers create": vouchersCreateCommand,
+  "lines sweep": linesSweepCommand,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

@@ -45,6 +45,17 @@ export const planSchema = z
     validityDays: z.number().int().nullable(),
     dataGb: z.number().nullable(),
     minimumTermMonths: z.number().int().nullable(),
+    keepAlive: z
+      .object({
+        id: z.string(),
+        validityPerTopUpDays: z.number().int(),
+        maximumValidityDays: z.number().int(),
+        receiveOnlyDays: z.number().int(),
+        suspendedDays: z.number().int(),
+        reminderDaysBefore: z.array(z.number().int()),
+      })
+      .nullable()
+      .describe("Prepaid: how the line is kept between top-ups (保号); null for postpaid"),
     coveredByLaw: z.boolean().describe("Whether the Mobile Phone Improper Use Prevention Act requires verification"),
   })
   .meta({ id: "Plan" });

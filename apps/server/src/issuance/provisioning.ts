@@ -19,11 +19,13 @@ export type Provisioning = {
   /** Takes a line off the network (terminated): the number and the SIM stop working. Repeating it changes nothing. */
   deactivate(line: { networkRef: string; msisdn: string }, tx: Queryable): Promise<void>;
   /**
-   * Bars a line without ending it (a police-triggered check ignored): calls and data stop, the number
-   * stays the holder's. Repeating it changes nothing.
+   * What a live line may do (prepaid keep-alive): everything, receive only (calls and SMS in), or
+   * nothing while suspended. The number stays the subscriber's. Repeating it changes nothing.
    */
-  suspend(line: { networkRef: string; msisdn: string }, tx: Queryable): Promise<void>;
+  setService(line: { networkRef: string; msisdn: string }, service: NetworkService, tx: Queryable): Promise<void>;
 };
+
+export type NetworkService = "full" | "receive_only" | "suspended";
 
 export function localNetworkSimulator(): Provisioning {
   return {
@@ -44,9 +46,10 @@ export function localNetworkSimulator(): Provisioning {
     async deactivate(line, db) {
       await db.query("DELETE FROM network_simulator_subscribers WHERE network_ref = $1", [line.networkRef]);
     },
-    async suspend(line, db) {
-      await db.query("UPDATE network_simulator_subscribers SET status = 'suspended' WHERE network_ref = $1", [
+    async setService(line, service, db) {
+      await db.query("UPDATE network_simulator_subscribers SET status = $2 WHERE network_ref = $1", [
         line.networkRef,
+        service === "full" ? "active" : service,
       ]);
     },
   };

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { daysPerTopUp, validityAfterTopUp } from "@jitsumei/domain";
 import { type ApplicationRow, lockApplication } from "../applications/application-row.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { queueLineSweep } from "../keep-alive/sweep-lines.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import { findKonbiniInstructions } from "./konbini-payments.ts";
 import type { KonbiniInstructions, PaymentGateway } from "./payment-gateway.ts";
@@ -10,10 +12,14 @@ import { insertPayment, type PaymentRow } from "./payment-rows.ts";
 import { recordGatewayAnswer } from "./record-gateway-answer.ts";
 
 /**
- * Prepaid top-ups, kept small: a top-up buys the plan again (its price, its days) and, once paid,
- * extends the subscription's `valid_until` by the plan's days from the later of now and the current
- * end. Reminders, suspension and termination at the end of validity are not built here.
+ * Prepaid top-ups: a top-up buys the plan again (its price) and, once paid, moves the subscription's
+ * `valid_until` on as the plan's keep-alive rules say (validity per top-up, capped at the maximum;
+ * packages/domain keep-alive), or by the plan's days when it has no rules. A line that was
+ * receive-only or suspended gets its service back by the line sweep, queued in the same transaction.
+ * Reminders, suspension and termination are the sweep's (keep-alive/sweep-lines.ts).
  */
+const DAY_MS = 86_400_000;
+
 export type TopUpView = {
   id: string;
   status: "pending" | "credited" | "expired";
@@ -43,10 +49,11 @@ export async function activeSubscriptionOf(db: Queryable, application: Applicati
 
 async function prepaidPlan(db: Queryable, planId: string) {
   const plan = await findPlan(db, planId);
-  if (plan?.kind !== "prepaid" || !plan.validityDays) {
+  const days = plan ? daysPerTopUp(plan) : null;
+  if (!plan || !days) {
     throw new AppError("top_up_not_possible", "Only prepaid lines are topped up");
   }
-  return { ...plan, validityDays: plan.validityDays };
+  return { ...plan, validityDays: days };
 }
 
 /**
@@ -97,13 +104,18 @@ export async function requestKonbiniTopUp(
 }
 
 /** A paid top-up extends the line; once only (the top-up's status guards a repeat). */
-export async function creditTopUp(tx: Queryable, paymentId: string, reference: string): Promise<void> {
+export async function creditTopUp(
+  tx: Queryable,
+  paymentId: string,
+  reference: string,
+  at: Date = new Date(),
+): Promise<void> {
   const { rows } = await tx.query<{ id: string; subscription_id: string; validity_days: number }>(
     "SELECT id, subscription_id, validity_days FROM top_ups WHERE payment_id = $1 AND status = 'pending' FOR UPDATE",
     [paymentId],
   );
   const topUp = rows[0];
-  if (topUp) await extendValidity(tx, topUp, reference, { paymentId });
+  if (topUp) await extendValidity(tx, topUp, reference, { paymentId }, at);
 }
 
 export async function extendValidity(
@@ -111,22 +123,39 @@ export async function extendValidity(
   topUp: { id: string; subscription_id: string; validity_days: number },
   reference: string,
   source: { paymentId?: string; voucherId?: string },
+  at: Date,
 ): Promise<Date> {
-  const { rows } = await tx.query<{ valid_until: Date }>(
-    `UPDATE subscriptions SET valid_until = greatest(coalesce(valid_until, now()), now()) + make_interval(days => $2)
-     WHERE id = $1 RETURNING valid_until`,
-    [topUp.subscription_id, Number(topUp.validity_days)],
+  const { rows } = await tx.query<{ valid_until: Date | null; plan_id: string; service_state: string }>(
+    "SELECT valid_until, plan_id, service_state FROM subscriptions WHERE id = $1 FOR UPDATE",
+    [topUp.subscription_id],
   );
-  const validUntil = new Date(rows[0]?.valid_until ?? Date.now());
-  await tx.query("UPDATE top_ups SET status = 'credited', credited_at = now(), valid_until = $2 WHERE id = $1", [
+  const line = rows[0];
+  if (!line) throw new Error(`subscription ${topUp.subscription_id} does not exist`);
+  const plan = await findPlan(tx, line.plan_id);
+  const current = line.valid_until ? new Date(line.valid_until) : null;
+  const validUntil = plan?.keepAlive
+    ? validityAfterTopUp(plan.keepAlive, current, at)
+    : new Date(Math.max(current?.getTime() ?? 0, at.getTime()) + Number(topUp.validity_days) * DAY_MS);
+  await tx.query("UPDATE subscriptions SET valid_until = $2 WHERE id = $1", [topUp.subscription_id, validUntil]);
+  await tx.query("UPDATE top_ups SET status = 'credited', credited_at = $3, valid_until = $2 WHERE id = $1", [
     topUp.id,
     validUntil,
+    at,
   ]);
+  // A receive-only or suspended line gets its service back after commit (the network is the sweep's).
+  if (line.service_state !== "active") {
+    await queueLineSweep(tx, { subscriptionId: topUp.subscription_id, at });
+  }
   await appendAuditEntry(tx, {
     actor: "system",
     action: "top_up.credited",
     subject: reference,
-    data: { topUpId: topUp.id, ...source, validityDays: Number(topUp.validity_days) },
+    data: {
+      topUpId: topUp.id,
+      ...source,
+      validityDays: Number(topUp.validity_days),
+      validUntil: validUntil.toISOString(),
+    },
   });
   return validUntil;
 }

@@ -1,4 +1,11 @@
-import type { FormFactor, Plan, PlanKind, Service, Translations } from "@jitsumei/domain";
+import {
+  type FormFactor,
+  keepAliveRulesSchema,
+  type Plan,
+  type PlanKind,
+  type Service,
+  type Translations,
+} from "@jitsumei/domain";
 import type { Queryable } from "../db/database.ts";
 
 type PlanRow = {
@@ -11,6 +18,7 @@ type PlanRow = {
   validity_days: number | null;
   data_gb: number | null;
   minimum_term_months: number | null;
+  keep_alive: unknown;
   sort_order: number;
 };
 
@@ -25,6 +33,8 @@ function toPlan(r: PlanRow): Plan {
     validityDays: r.validity_days,
     dataGb: r.data_gb,
     minimumTermMonths: r.minimum_term_months,
+    // Validated on the way out of the database: a hand-edited rule set fails here, naming the field.
+    keepAlive: r.keep_alive == null ? null : keepAliveRulesSchema.parse(r.keep_alive),
   };
 }
 
@@ -64,8 +74,8 @@ export async function findPlan(
 
 export async function upsertPlan(db: Queryable, plan: Plan, sortOrder: number): Promise<void> {
   await db.query(
-    `INSERT INTO plans (id, kind, name, services, form_factors, price_jpy, validity_days, data_gb, minimum_term_months, sort_order)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+    `INSERT INTO plans (id, kind, name, services, form_factors, price_jpy, validity_days, data_gb, minimum_term_months, sort_order, keep_alive)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
      ON CONFLICT (id) DO NOTHING`,
     [
       plan.id,
@@ -78,6 +88,7 @@ export async function upsertPlan(db: Queryable, plan: Plan, sortOrder: number): 
       plan.dataGb,
       plan.minimumTermMonths,
       sortOrder,
+      plan.keepAlive ? JSON.stringify(plan.keepAlive) : null,
     ],
   );
 }

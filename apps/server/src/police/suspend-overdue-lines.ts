@@ -55,7 +55,7 @@ export async function suspendOverdueLines(
         closed.push(id);
         return;
       }
-      await deps.provisioning.suspend({ networkRef: request.network_ref, msisdn: request.msisdn }, tx);
+      await deps.provisioning.setService({ networkRef: request.network_ref, msisdn: request.msisdn }, "suspended", tx);
       await tx.query("UPDATE subscriptions SET status = 'suspended' WHERE id = $1", [request.subscription_id]);
       await tx.query("UPDATE police_requests SET status = 'suspended', suspended_at = $2 WHERE id = $1", [id, now]);
       if (application && !application.purgedAt) {

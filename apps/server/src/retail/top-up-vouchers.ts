@@ -3,6 +3,7 @@ import {
   CODE_RANDOM_BYTES,
   type CodeRefusalReason,
   codeRefusalMessage,
+  daysPerTopUp,
   parseRegistrationCode,
   registrationCodeFromBytes,
   registrationCodeHint,
@@ -31,7 +32,8 @@ export async function createTopUpVouchers(
     throw AppError.validation([{ field: "count", reason: "must be a whole number from 1 to 100000" }]);
   }
   const plan = await findPlan(deps.db, input.planId, { onSale: true });
-  if (plan?.kind !== "prepaid" || !plan.validityDays) {
+  const days = plan ? daysPerTopUp(plan) : null;
+  if (!plan || !days) {
     throw new AppError("plan_not_found", `There is no prepaid plan "${input.planId}" on sale`, {
       errors: [{ field: "planId", reason: "is not a prepaid plan on sale" }],
     });
@@ -50,7 +52,7 @@ export async function createTopUpVouchers(
           voucherIndex(deps.keys, plain),
           registrationCodeHint(plain),
           plan.priceJpy,
-          plan.validityDays,
+          days,
           input.actor,
         ],
       );
@@ -60,7 +62,7 @@ export async function createTopUpVouchers(
       actor: input.actor,
       action: "retail.vouchers_created",
       subject: plan.id,
-      data: { count: input.count, amountJpy: plan.priceJpy, validityDays: plan.validityDays },
+      data: { count: input.count, amountJpy: plan.priceJpy, validityDays: days },
     });
   });
   return { planId: plan.id, codes };
@@ -125,7 +127,10 @@ export async function redeemTopUpVoucher(
         refused = v?.status === "void" ? "void" : "already_registered";
         throw new Error("voucher not usable");
       }
-      await tx.query("UPDATE top_up_vouchers SET status = 'redeemed', redeemed_at = now() WHERE id = $1", [voucher.id]);
+      await tx.query("UPDATE top_up_vouchers SET status = 'redeemed', redeemed_at = $2 WHERE id = $1", [
+        voucher.id,
+        deps.clock(),
+      ]);
       await tx.query(
         `INSERT INTO top_ups (id, subscription_id, amount_jpy, validity_days, voucher_id, status)
          VALUES ($1, $2, $3, $4, $5, 'pending')`,
@@ -136,6 +141,7 @@ export async function redeemTopUpVoucher(
         { id: topUpId, subscription_id: subscription.id, validity_days: Number(v.validity_days) },
         application.reference,
         { voucherId: voucher.id },
+        deps.clock(),
       );
     });
   } catch (error) {

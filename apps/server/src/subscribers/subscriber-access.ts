@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import type { Language } from "@jitsumei/domain";
+import { keepAliveRulesSchema, keepAliveTimeline, type Language, type LineState } from "@jitsumei/domain";
 import { findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
 import { hashToken, newActivationCode, tokenMatches } from "../applications/secrets.ts";
@@ -164,24 +164,40 @@ export async function subscriberLines(db: Queryable, who: SubscriberPrincipal) {
     plan_id: string;
     form_factor: string;
     status: string;
+    service_state: Exclude<LineState, "terminated">;
     started_at: Date;
     ended_at: Date | null;
+    valid_until: Date | null;
+    keep_alive: unknown;
     reference: string;
   }>(
-    `SELECT s.id, s.msisdn, s.plan_id, s.form_factor, s.status, s.started_at, s.ended_at, a.reference
-     FROM subscriptions s JOIN applications a ON a.id = s.application_id
+    `SELECT s.id, s.msisdn, s.plan_id, s.form_factor, s.status, s.service_state, s.started_at, s.ended_at,
+            s.valid_until, p.keep_alive, a.reference
+     FROM subscriptions s JOIN applications a ON a.id = s.application_id JOIN plans p ON p.id = s.plan_id
      WHERE a.identity_index = $1 ORDER BY s.started_at, s.id`,
     [who.identityIndex],
   );
-  return rows.map((r) => ({
-    msisdn: r.msisdn,
-    planId: r.plan_id,
-    formFactor: r.form_factor,
-    status: r.status,
-    startedAt: new Date(r.started_at).toISOString(),
-    endedAt: r.ended_at ? new Date(r.ended_at).toISOString() : null,
-    reference: r.reference,
-  }));
+  return rows.map((r) => {
+    const live = r.status !== "terminated";
+    const validUntil = r.valid_until ? new Date(r.valid_until) : null;
+    // When the line ends without a top-up, by its plan's keep-alive rules (prepaid, still live).
+    const terminatesAt =
+      live && validUntil && r.keep_alive != null
+        ? keepAliveTimeline(keepAliveRulesSchema.parse(r.keep_alive), validUntil).terminatesAt.toISOString()
+        : null;
+    return {
+      msisdn: r.msisdn,
+      planId: r.plan_id,
+      formFactor: r.form_factor,
+      status: r.status,
+      state: live ? r.service_state : ("terminated" as const),
+      startedAt: new Date(r.started_at).toISOString(),
+      endedAt: r.ended_at ? new Date(r.ended_at).toISOString() : null,
+      validUntil: validUntil?.toISOString() ?? null,
+      terminatesAt,
+      reference: r.reference,
+    };
+  });
 }
 
 /** The documents vault: every contract, explanation and receipt issued for the person's lines. */

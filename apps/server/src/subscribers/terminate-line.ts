@@ -11,8 +11,17 @@ import { queueMail } from "../mail/outbox.ts";
 import { refundDepositsOnCancel } from "../payments/refund-deposits.ts";
 import { markContractEndedIn } from "../records/retention.ts";
 
-/** Why a line ended; the codes go to the audit trail and the subscription (never free text). */
-export const terminationReasons = ["subscriber_request", "nonpayment", "fraud", "operator_decision"] as const;
+/**
+ * Why a line ended; the codes go to the audit trail and the subscription (never free text).
+ * `validity_expired`: a prepaid line nobody topped up, ended by the keep-alive sweep (保号).
+ */
+export const terminationReasons = [
+  "subscriber_request",
+  "nonpayment",
+  "fraud",
+  "operator_decision",
+  "validity_expired",
+] as const;
 export type TerminationReason = (typeof terminationReasons)[number];
 
 export type EndedLine = {

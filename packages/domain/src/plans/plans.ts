@@ -1,4 +1,5 @@
 import type { Translations } from "../i18n/languages.ts";
+import { type KeepAliveRules, keepAliveRuleSets } from "../keep-alive/keep-alive.ts";
 
 export type Service = "voice" | "sms" | "data";
 export type FormFactor = "physical" | "esim";
@@ -13,11 +14,17 @@ export type Plan = {
   formFactors: readonly FormFactor[];
   /** Price in yen including tax: per purchase for prepaid, per month for postpaid. */
   priceJpy: number;
-  /** Prepaid: days of validity a purchase gives. */
+  /** Prepaid: days the purchase's allowance (data, calls) lasts. */
   validityDays: number | null;
   dataGb: number | null;
   /** Postpaid: the minimum contract term in months (0 = none). */
   minimumTermMonths: number | null;
+  /**
+   * Prepaid: how the line is kept between top-ups (保号): validity per top-up, its maximum, the
+   * receive-only and suspended periods before termination, reminders. Null: the line's validity only
+   * moves by the plan's days and nothing ends it.
+   */
+  keepAlive: KeepAliveRules | null;
 };
 
 /**
@@ -46,6 +53,7 @@ export const demoPlans: readonly Plan[] = [
     validityDays: 30,
     dataGb: 5,
     minimumTermMonths: null,
+    keepAlive: keepAliveRuleSets.receiveOnlyAfterExpiry,
   },
   {
     id: "prepaid-data-esim",
@@ -64,6 +72,7 @@ export const demoPlans: readonly Plan[] = [
     validityDays: 15,
     dataGb: 10,
     minimumTermMonths: null,
+    keepAlive: keepAliveRuleSets.suspendAfter180Days,
   },
   {
     id: "postpaid-voice",
@@ -82,5 +91,15 @@ export const demoPlans: readonly Plan[] = [
     validityDays: null,
     dataGb: 20,
     minimumTermMonths: 12,
+    keepAlive: null,
   },
 ];
+
+/**
+ * Days of validity one top-up of a prepaid plan adds to the line: its keep-alive rules' figure, or
+ * the plan's own days when it has none. Null for postpaid plans.
+ */
+export function daysPerTopUp(plan: Pick<Plan, "kind" | "validityDays" | "keepAlive">): number | null {
+  if (plan.kind !== "prepaid") return null;
+  return plan.keepAlive?.validityPerTopUpDays ?? plan.validityDays;
+}

@@ -37,7 +37,12 @@ const endedSchema = z.object({
 const staffTerminationBody = z
   .object({
     reason: z.enum(
-      terminationReasons.filter((r) => r !== "nonpayment") as ["subscriber_request", "fraud", "operator_decision"],
+      // Non-payment and expiry have their own paths (credit, the keep-alive sweep).
+      terminationReasons.filter((r) => r !== "nonpayment" && r !== "validity_expired") as [
+        "subscriber_request",
+        "fraud",
+        "operator_decision",
+      ],
     ),
   })
   .strict();
@@ -47,8 +52,16 @@ const lineSchema = z.object({
   planId: z.string(),
   formFactor: z.string(),
   status: z.string(),
+  state: z
+    .enum(["active", "receive_only", "suspended", "terminated"])
+    .describe("What the line may do: everything, receive only, nothing (suspended), or ended"),
   startedAt: z.string(),
   endedAt: z.string().nullable(),
+  validUntil: z.string().nullable().describe("Prepaid: the end of validity; a top-up moves it on"),
+  terminatesAt: z
+    .string()
+    .nullable()
+    .describe("Prepaid: when the line ends without a top-up (the keep-alive rules of its plan)"),
   reference: z.string(),
 });
 const vaultDocumentSchema = z.object({

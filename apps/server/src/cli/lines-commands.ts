@@ -1,0 +1,37 @@
+import { loadConfig } from "../config/config.ts";
+import { localKeyManagement } from "../crypto/key-management.ts";
+import { loadOrCreateMasterKey } from "../crypto/master-key.ts";
+import { migrate } from "../db/migrate.ts";
+import { localNetworkSimulator } from "../issuance/provisioning.ts";
+import { sweepLines } from "../keep-alive/sweep-lines.ts";
+import { withDatabase } from "./database-commands.ts";
+import { dateOption, EXIT, type Io, parseOptions } from "./main.ts";
+
+/**
+ * `jitsumei lines sweep [--at YYYY-MM-DD]`: runs the prepaid keep-alive sweep once (the server queues
+ * it every 10 minutes): reminders, receive-only, suspension, termination. Mail and SMS wait in their
+ * outboxes for the server's worker. Prints the counts as JSON.
+ */
+export async function linesSweepCommand(args: string[], io: Io): Promise<number> {
+  const o = parseOptions(args, { at: { type: "string" } });
+  const at = o.at ? dateOption("at", o.at) : new Date();
+  const config = loadConfig();
+  const keys = localKeyManagement(
+    loadOrCreateMasterKey(config.masterKey, config.dataDir, (m) => io.err(`WARNING: ${m}`)),
+  );
+  const report = await withDatabase(async (db) => {
+    await migrate(db);
+    return sweepLines(
+      {
+        db,
+        keys,
+        provisioning: localNetworkSimulator(),
+        quarantineDays: config.numberQuarantineDays,
+        mailFrom: config.mail.from,
+      },
+      { at },
+    );
+  });
+  io.out(JSON.stringify(report));
+  return EXIT.ok;
+}

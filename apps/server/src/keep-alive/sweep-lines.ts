@@ -1,0 +1,259 @@
+import {
+  dueReminder,
+  type KeepAliveNotice,
+  type KeepAliveRules,
+  keepAliveNoticeText,
+  keepAliveRulesSchema,
+  keepAliveTimeline,
+  type Language,
+  type LineState,
+  lineTransition,
+  type Service,
+  todayInJapan,
+} from "@jitsumei/domain";
+import { findApplicationById, lockApplication } from "../applications/application-row.ts";
+import { loadApplicantDetails } from "../applications/load-application-data.ts";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Database, Queryable } from "../db/database.ts";
+import type { NetworkService, Provisioning } from "../issuance/provisioning.ts";
+import { enqueueJob } from "../jobs/jobs.ts";
+import { queueMail } from "../mail/outbox.ts";
+import { queueSms } from "../sms/sms-outbox.ts";
+import { terminateLineIn } from "../subscribers/terminate-line.ts";
+
+/**
+ * The prepaid line sweep (保号): for every live line on a plan with keep-alive rules, at one moment,
+ * - a reminder before validity ends (30, 7 and 1 days by the demo rules), by mail and SMS in the
+ *   subscriber's language, once per validity end however often the sweep runs (keep_alive_reminders);
+ * - active → receive-only or suspended once validity has ended (the network told, the subscriber
+ *   told), and back to active once a top-up has given the line validity again;
+ * - → terminated at the end of the last period, through the one termination path (off the network,
+ *   number into quarantine, retention clock started, the subscriber told).
+ * Each line is handled in its own transaction under its application's lock (the order top-ups use),
+ * so two sweeps, or a sweep and a top-up, queue behind each other. Every change is audited, with the
+ * rule set's id and the validity end, never personal data.
+ */
+export const SWEEP_LINES_JOB = "sweep_lines";
+
+export type SweepDeps = {
+  db: Database;
+  keys: KeyManagement;
+  provisioning: Provisioning;
+  quarantineDays: number;
+  mailFrom: string;
+};
+
+export type SweepReport = {
+  at: string;
+  reminders: number;
+  receiveOnly: number;
+  suspended: number;
+  restored: number;
+  terminated: number;
+};
+
+type LineRow = {
+  id: string;
+  application_id: string;
+  plan_id: string;
+  msisdn: string;
+  network_ref: string;
+  valid_until: Date;
+  service_state: Exclude<LineState, "terminated">;
+  services: Service[];
+};
+
+const DAY_MS = 86_400_000;
+
+export async function sweepLines(
+  deps: SweepDeps,
+  options: { at: Date; subscriptionId?: string },
+): Promise<SweepReport> {
+  const { at } = options;
+  const report: SweepReport = {
+    at: at.toISOString(),
+    reminders: 0,
+    receiveOnly: 0,
+    suspended: 0,
+    restored: 0,
+    terminated: 0,
+  };
+  const rules = await keepAliveRulesByPlan(deps.db);
+  if (rules.size === 0) return report;
+  // Only lines with something to do: validity within the longest reminder, or service to restore.
+  const horizonDays = Math.max(0, ...[...rules.values()].flatMap((r) => r.reminderDaysBefore));
+  const { rows } = await deps.db.query<{ id: string; application_id: string }>(
+    `SELECT s.id, s.application_id FROM subscriptions s
+     WHERE s.status = 'active' AND s.valid_until IS NOT NULL AND s.plan_id = ANY($1::text[])
+       AND ($2::uuid IS NULL OR s.id = $2)
+       AND (s.valid_until <= $3 OR s.service_state <> 'active')
+     ORDER BY s.valid_until, s.id`,
+    [[...rules.keys()], options.subscriptionId ?? null, new Date(at.getTime() + horizonDays * DAY_MS)],
+  );
+  for (const candidate of rows) {
+    const outcome = await deps.db.transaction(async (tx) => {
+      await lockApplication(tx, candidate.application_id);
+      const line = await lockLine(tx, candidate.id);
+      const lineRules = line ? rules.get(line.plan_id) : undefined;
+      if (!line || !lineRules) return null;
+      return sweepLine(tx, deps, line, lineRules, at);
+    });
+    if (outcome === "reminder") report.reminders++;
+    else if (outcome === "receive_only") report.receiveOnly++;
+    else if (outcome === "suspended") report.suspended++;
+    else if (outcome === "active") report.restored++;
+    else if (outcome === "terminated") report.terminated++;
+  }
+  return report;
+}
+
+async function keepAliveRulesByPlan(db: Queryable): Promise<Map<string, KeepAliveRules>> {
+  const { rows } = await db.query<{ id: string; keep_alive: unknown }>(
+    "SELECT id, keep_alive FROM plans WHERE keep_alive IS NOT NULL",
+  );
+  return new Map(rows.map((r) => [r.id, keepAliveRulesSchema.parse(r.keep_alive)]));
+}
+
+async function lockLine(tx: Queryable, subscriptionId: string): Promise<LineRow | null> {
+  const { rows } = await tx.query<LineRow>(
+    `SELECT s.id, s.application_id, s.plan_id, s.msisdn, s.network_ref, s.valid_until, s.service_state, p.services
+     FROM subscriptions s JOIN plans p ON p.id = s.plan_id
+     WHERE s.id = $1 AND s.status = 'active' AND s.valid_until IS NOT NULL FOR UPDATE OF s`,
+    [subscriptionId],
+  );
+  return rows[0] ?? null;
+}
+
+const networkService: Record<Exclude<LineState, "terminated">, NetworkService> = {
+  active: "full",
+  receive_only: "receive_only",
+  suspended: "suspended",
+};
+
+async function sweepLine(
+  tx: Queryable,
+  deps: SweepDeps,
+  line: LineRow,
+  rules: KeepAliveRules,
+  at: Date,
+): Promise<LineState | "reminder" | null> {
+  const validUntil = new Date(line.valid_until);
+  const next = lineTransition(rules, line.service_state, validUntil, at);
+  const reference = await referenceOf(tx, line.application_id);
+  if (next === "terminated") {
+    await terminateLineIn(tx, deps, {
+      applicationId: line.application_id,
+      reason: "validity_expired",
+      actor: "system",
+      at,
+    });
+    return "terminated";
+  }
+  if (next) {
+    await deps.provisioning.setService({ networkRef: line.network_ref, msisdn: line.msisdn }, networkService[next], tx);
+    await tx.query("UPDATE subscriptions SET service_state = $2, service_changed_at = $3 WHERE id = $1", [
+      line.id,
+      next,
+      at,
+    ]);
+    await appendAuditEntry(tx, {
+      actor: "system",
+      action: "subscription.service_changed",
+      subject: reference,
+      data: { from: line.service_state, to: next, rules: rules.id, validUntil: validUntil.toISOString() },
+    });
+    if (next !== "active") await tellSubscriber(tx, deps, line, rules, { notice: next, state: next });
+    return next;
+  }
+  if (line.service_state !== "active") return null;
+  const daysBefore = dueReminder(rules, validUntil, at);
+  if (daysBefore === null) return null;
+  const inserted = await tx.query(
+    `INSERT INTO keep_alive_reminders (subscription_id, valid_until, days_before, sent_at) VALUES ($1, $2, $3, $4)
+     ON CONFLICT DO NOTHING RETURNING days_before`,
+    [line.id, validUntil, daysBefore, at],
+  );
+  if (inserted.rows.length === 0) return null;
+  await tellSubscriber(tx, deps, line, rules, { notice: "reminder", state: "active", daysBefore });
+  await appendAuditEntry(tx, {
+    actor: "system",
+    action: "subscription.expiry_reminder_sent",
+    subject: reference,
+    data: { daysBefore, rules: rules.id, validUntil: validUntil.toISOString() },
+  });
+  return "reminder";
+}
+
+async function referenceOf(tx: Queryable, applicationId: string): Promise<string> {
+  const { rows } = await tx.query<{ reference: string }>("SELECT reference FROM applications WHERE id = $1", [
+    applicationId,
+  ]);
+  return rows[0]?.reference ?? applicationId;
+}
+
+/**
+ * Mail to the address on file and an SMS: to the line itself while it can receive, else to the
+ * contact number the applicant gave, if any. Nothing once the application's data is purged.
+ */
+async function tellSubscriber(
+  tx: Queryable,
+  deps: SweepDeps,
+  line: LineRow,
+  rules: KeepAliveRules,
+  what: { notice: KeepAliveNotice; state: Exclude<LineState, "terminated">; daysBefore?: number },
+): Promise<void> {
+  const application = await findApplicationById(tx, line.application_id);
+  if (!application || application.purgedAt) return;
+  const { contact } = await loadApplicantDetails(deps.keys, application);
+  const language = application.language as Language;
+  const validUntil = new Date(line.valid_until);
+  const { subject, text } = keepAliveNoticeText(what.notice, language, {
+    msisdn: line.msisdn,
+    date: todayInJapan(validUntil),
+    days: what.daysBefore,
+    terminatesOn: todayInJapan(keepAliveTimeline(rules, validUntil).terminatesAt),
+  });
+  const template = `keep_alive_${what.notice}`;
+  await queueMail(tx, deps.keys, {
+    applicationId: application.id,
+    template,
+    to: contact.email,
+    from: deps.mailFrom,
+    subject: `[Jitsumei] ${subject}`,
+    text,
+  });
+  const lineReceives = line.services.includes("sms") && what.state !== "suspended";
+  const smsTo = lineReceives ? line.msisdn : contact.phone;
+  if (smsTo) await queueSms(tx, deps.keys, { applicationId: application.id, template, to: smsTo, text });
+}
+
+/** Queues a sweep (all lines, or one after a top-up) as a job: it runs after the caller's commit. */
+export async function queueLineSweep(tx: Queryable, input: { subscriptionId?: string; at?: Date }): Promise<void> {
+  await enqueueJob(tx, SWEEP_LINES_JOB, {
+    ...(input.subscriptionId ? { subscriptionId: input.subscriptionId } : {}),
+    ...(input.at ? { at: input.at.toISOString() } : {}),
+  });
+}
+
+/**
+ * The periodic sweep of all lines, queued unless one is already waiting: every server process asks
+ * every few minutes, and the queue keeps one.
+ */
+export async function queuePeriodicLineSweep(db: Queryable): Promise<void> {
+  await db.query(
+    `INSERT INTO jobs (kind, payload) SELECT $1, '{}'::jsonb
+     WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE kind = $1 AND status = 'pending' AND payload = '{}'::jsonb)`,
+    [SWEEP_LINES_JOB],
+  );
+}
+
+/** The job: `at` when the payload names a moment (a top-up's), else the server's clock. */
+export function sweepLinesJob(deps: SweepDeps & { clock: () => Date }) {
+  return async (payload: { at?: string; subscriptionId?: string }) => {
+    await sweepLines(deps, {
+      at: payload.at ? new Date(payload.at) : deps.clock(),
+      subscriptionId: payload.subscriptionId,
+    });
+  };
+}

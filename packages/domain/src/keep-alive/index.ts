@@ -1,0 +1,2 @@
+export * from "./keep-alive.ts";
+export * from "./keep-alive-texts.ts";
