@@ -8,6 +8,7 @@ import {
   type Person,
   signedPostpaid,
   somebody,
+  td3,
 } from "./support/journey.ts";
 import { signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -34,6 +35,7 @@ type Holder = {
   topUpId: string;
   msisdn: string;
   subscriberToken: string;
+  deletionRequestId: string;
 };
 
 /** How to find a holder's own value for each path parameter (a new parameter must be added here). */
@@ -43,7 +45,14 @@ const ownValue: Record<string, (h: Holder, route: RouteSpec) => string> = {
   paymentId: (h) => h.paymentId,
   topUpId: (h) => h.topUpId,
   msisdn: (h) => h.msisdn,
+  id: (h, route) => {
+    if (!route.path.startsWith("/v1/subscriber/deletion-requests/")) throw new Error(`which {id} in ${route.path}?`);
+    return h.deletionRequestId;
+  },
 };
+
+/** Routes without an id that create something for the caller alone (nothing of anyone else to reach). */
+const createsForCaller = new Set(["/v1/subscriber/deletion-requests"]);
 
 /** Unauthenticated routes that take an id and are public by design. */
 const publicById = new Set(["/v1/announcements/{id}"]);
@@ -99,6 +108,11 @@ async function holder(
   const signInCode = /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1];
   const verified = await server.api("POST", "/v1/subscriber/sign-in/verify", { body: { msisdn, code: signInCode } });
   expect(verified.status, JSON.stringify(verified.body)).toBe(200);
+  const deletion = await server.api("POST", "/v1/subscriber/deletion-requests", {
+    token: String(verified.body.token),
+    body: {},
+  });
+  expect(deletion.status, JSON.stringify(deletion.body)).toBe(201);
 
   return {
     email,
@@ -111,6 +125,7 @@ async function holder(
     topUpId: String(topUp.body.id),
     msisdn,
     subscriberToken: String(verified.body.token),
+    deletionRequestId: String(deletion.body.id),
   };
 }
 
@@ -126,9 +141,22 @@ function pathFor(route: RouteSpec, owner: Holder, foreign?: { holder: Holder; sw
   });
 }
 
+/**
+ * A body the route would accept from the line's own holder, so that what answers is the ownership
+ * check, not the body's validation.
+ */
+const validBodies: Record<string, unknown> = {
+  "/v1/subscriber/lines/{msisdn}/holder-changes": { kind: "contact", contact: { email: "new@example.test" } },
+  "/v1/subscriber/lines/{msisdn}/transfers": {
+    relationship: "none",
+    newHolder: { email: "new.holder@example.test", language: "en" },
+  },
+  "/v1/subscriber/lines/{msisdn}/reverification": { evidence: [{ kind: "mrz", lines: td3(somebody()) }] },
+};
+
 async function call(route: RouteSpec, path: string, token: string) {
   const withBody = route.method === "POST" || route.method === "PUT";
-  return server.api(route.method, path, { token, ...(withBody ? { body: {} } : {}) });
+  return server.api(route.method, path, { token, ...(withBody ? { body: validBodies[route.path] ?? {} } : {}) });
 }
 
 const applicantRoutes = allRoutes.filter((r) => r.auth === "applicant");
@@ -176,6 +204,13 @@ describe("IDOR", () => {
   it("a subscriber reaches none of another subscriber's lines or documents, on every subscriber route", async () => {
     for (const route of subscriberRoutes) {
       const params = paramsOf(route);
+      if (params.length === 0 && createsForCaller.has(route.path)) {
+        // One open request at a time: the answer is the caller's own, filed in the set-up.
+        const filed = await call(route, route.path, x.subscriberToken);
+        expect(filed.status, route.path).toBe(201);
+        expect(filed.body.id, route.path).toBe(x.deletionRequestId);
+        continue;
+      }
       if (params.length === 0) {
         // Lists: only the caller's own.
         const mine = await call(route, route.path, x.subscriberToken);
