@@ -96,7 +96,9 @@ function safeJson(text: string): unknown {
 
 // ---- The shapes the site reads (a subset of /openapi.json) ----
 
-export type Language = "ja" | "en" | "zh-Hans" | "zh-Hant" | "ko" | "vi";
+export type { Language } from "./i18n/languages.ts";
+
+import type { Language } from "./i18n/languages.ts";
 
 export type Plan = {
   id: string;
@@ -171,7 +173,13 @@ export type ApplicationView = {
   evidence: { kind: string }[];
   checks: Check[];
   decision: { outcome: string; at: string; reasons: Check[] } | null;
-  line: { formFactor: "physical" | "esim"; iccid: string; msisdn: string; status: string; esimActivationCode: string | null } | null;
+  line: {
+    formFactor: "physical" | "esim";
+    iccid: string;
+    msisdn: string;
+    status: string;
+    esimActivationCode: string | null;
+  } | null;
   announcements: { id: string; title: string; body: string; effectiveOn: string | null; publishedAt: string }[];
   activation: { locked: boolean; attemptsRemaining: number };
   createdAt: string;

@@ -33,7 +33,12 @@ function LanguageSwitcher() {
       <span className="visually-hidden">{t("app.language")}</span>
       <svg aria-hidden="true" className="globe" viewBox="0 0 24 24" width="22" height="22">
         <circle cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
-        <path d="M2.5 12h19M12 2.5c3 3 3 16 0 19M12 2.5c-3 3-3 16 0 19" fill="none" stroke="currentColor" strokeWidth="1.6" />
+        <path
+          d="M2.5 12h19M12 2.5c3 3 3 16 0 19M12 2.5c-3 3-3 16 0 19"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+        />
       </svg>
       <select value={lang} onChange={(e) => setLang(e.target.value as Language)} aria-label={t("app.language")}>
         {languages.map((l) => (

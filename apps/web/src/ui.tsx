@@ -66,12 +66,7 @@ export function Field(props: {
   hint?: string;
   error?: string;
   highlight?: boolean;
-  children: (a11y: {
-    id: string;
-    name: string;
-    "aria-describedby"?: string;
-    "aria-invalid"?: boolean;
-  }) => ReactNode;
+  children: (a11y: { id: string; name: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) => ReactNode;
 }) {
   const id = inputId(props.name);
   const hintId = `${id}-hint`;

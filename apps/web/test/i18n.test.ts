@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../src/i18n/en.ts";
-import { bestLanguage, dictionaries, languages } from "../src/i18n/index.tsx";
+import { bestLanguage, dictionaries, languages } from "../src/i18n/languages.ts";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -7,7 +7,8 @@ export const en = {
   "app.name": "Jitsumei Mobile",
   "app.skip": "Skip to the content",
   "app.language": "Language",
-  "app.footer": "Identity verification as Japanese law requires it. Your data is encrypted and used only for your contract.",
+  "app.footer":
+    "Identity verification as Japanese law requires it. Your data is encrypted and used only for your contract.",
   "app.loading": "Loading…",
   "app.back": "Back",
   "app.next": "Next",
@@ -31,7 +32,8 @@ export const en = {
   "error.documentNumber": "Enter the number printed on the document (letters and digits only).",
   "error.myNumber": "Do not enter your Individual Number (My Number): the law forbids us to record it.",
   "error.notFound": "We could not find this application. Check the reference.",
-  "error.unauthorized": "This application was opened on another device or its session has ended. Enter your access key to continue.",
+  "error.unauthorized":
+    "This application was opened on another device or its session has ended. Enter your access key to continue.",
   "error.state": "This step is not possible in the application's current state. The page has been updated.",
   "error.code": "The code is not right. Attempts left: {n}.",
   "error.locked": "Too many wrong codes: activation is locked. Please contact support.",
@@ -39,7 +41,8 @@ export const en = {
   "error.correctionUnchanged": "Please change what the reviewer asked for before sending again.",
 
   "plans.title": "Choose your plan",
-  "plans.intro": "All plans work on our network across Japan. Compare them below; you can apply online in about ten minutes.",
+  "plans.intro":
+    "All plans work on our network across Japan. Compare them below; you can apply online in about ten minutes.",
   "plans.prepaid": "Prepaid",
   "plans.postpaid": "Monthly (postpaid)",
   "plans.prepaidExplain": "Pay once, use it until it runs out. No contract, no bills.",
@@ -61,9 +64,11 @@ export const en = {
   "plans.physical": "SIM card (sent by post)",
   "plans.verification": "Identity check",
   "plans.verifyStrict": "IC chip of your ID or My Number card (JPKI), and an address in Japan.",
-  "plans.verifyStrictWhy": "The law on mobile phones (携帯電話不正利用防止法) requires it for lines with a phone number: since April 2026 only an IC chip or JPKI check is accepted online.",
+  "plans.verifyStrictWhy":
+    "The law on mobile phones (携帯電話不正利用防止法) requires it for lines with a phone number: since April 2026 only an IC chip or JPKI check is accepted online.",
   "plans.verifyLight": "Passport or residence card: the IC chip, or the photo page's code line.",
-  "plans.verifyLightWhy": "The law does not require a check for data-only lines; we check your identity to protect you against misuse.",
+  "plans.verifyLightWhy":
+    "The law does not require a check for data-only lines; we check your identity to protect you against misuse.",
   "plans.choose": "Choose {name}",
   "plans.esimNote": "Your phone must support eSIM and be unlocked.",
   "plans.continue": "Continue my application {ref}",
@@ -133,28 +138,35 @@ export const en = {
   "verify.title": "Verify your identity",
   "verify.choose": "How would you like to verify?",
   "verify.chip": "Read the IC chip with a phone",
-  "verify.chipWhy": "Your phone reads the chip inside your document by NFC. The data are signed by the issuing country, so nobody can forge them. Required for lines with a phone number.",
+  "verify.chipWhy":
+    "Your phone reads the chip inside your document by NFC. The data are signed by the issuing country, so nobody can forge them. Required for lines with a phone number.",
   "verify.jpki": "My Number card (JPKI signature)",
-  "verify.jpkiWhy": "Your phone signs your application with the card's electronic certificate, after you enter its 6–16 character signing password. Your Individual Number is never read.",
+  "verify.jpkiWhy":
+    "Your phone signs your application with the card's electronic certificate, after you enter its 6–16 character signing password. Your Individual Number is never read.",
   "verify.mrz": "Type the code line of the photo page",
-  "verify.mrzWhy": "The two lines of letters and < signs at the bottom of your passport's photo page. Accepted for data-only plans.",
+  "verify.mrzWhy":
+    "The two lines of letters and < signs at the bottom of your passport's photo page. Accepted for data-only plans.",
   "verify.handoffTitle": "Continue on your phone",
-  "verify.handoffSteps": "1. Open the camera on the phone you will hold the card against and scan this code. 2. Follow the steps on that phone: it reads the card by NFC and sends the data to us. 3. Keep this page open: it moves on by itself.",
+  "verify.handoffSteps":
+    "1. Open the camera on the phone you will hold the card against and scan this code. 2. Follow the steps on that phone: it reads the card by NFC and sends the data to us. 3. Keep this page open: it moves on by itself.",
   "verify.handoffOnThisPhone": "Already on the phone with NFC? Open the reader here",
   "verify.qrAlt": "QR code that opens the card reader for application {ref}",
   "verify.waiting": "Waiting for the data from your phone…",
   "verify.received": "Received: the chip data arrived and were checked.",
-  "verify.receivedFailed": "The data arrived, but a check did not pass. See the results below; you can read the card again.",
+  "verify.receivedFailed":
+    "The data arrived, but a check did not pass. See the results below; you can read the card again.",
   "verify.mrzLabel": "Code line {n}",
   "verify.mrzHint": "Copy each line exactly, with every < sign. 44 characters on a passport.",
   "verify.mrzSend": "Check the code lines",
   "verify.photos": "Photos (optional)",
-  "verify.photosIntro": "A photo of the document and a selfie help if a person has to look at your application. A selfie is compared with the photo on the chip.",
+  "verify.photosIntro":
+    "A photo of the document and a selfie help if a person has to look at your application. A selfie is compared with the photo on the chip.",
   "verify.front": "Photo of the document",
   "verify.selfie": "Selfie",
   "verify.take": "Take or choose a photo",
   "verify.tooBig": "This file is {size} MB; the most we accept is 15 MB.",
-  "verify.tooSmall": "This photo is {w}×{h} pixels; take it closer so the document fills the picture (at least 1000 pixels wide).",
+  "verify.tooSmall":
+    "This photo is {w}×{h} pixels; take it closer so the document fills the picture (at least 1000 pixels wide).",
   "verify.notImage": "This file is not a photo. Choose a JPEG, PNG or WebP image.",
   "verify.uploading": "Checking the photo…",
   "verify.photoOk": "Photo accepted.",
@@ -163,7 +175,8 @@ export const en = {
   "verify.checks": "Check results",
 
   "credit.title": "Credit check and payment",
-  "credit.intro": "A monthly plan is a contract on credit. Please read and accept the text, then tell us how you will pay.",
+  "credit.intro":
+    "A monthly plan is a contract on credit. Please read and accept the text, then tell us how you will pay.",
   "credit.accept": "I have read the text and agree to the credit check",
   "credit.consented": "Consent given.",
   "credit.method": "Payment method",
@@ -223,7 +236,8 @@ export const en = {
   "state.override_pending.next": "A senior reviewer confirms the decision. You do not need to do anything.",
   "state.override_pending.usually": "Usually within one working day.",
   "state.correction_requested.title": "Please correct something",
-  "state.correction_requested.next": "A reviewer asked you to fix the points below. Correct them and send the application again.",
+  "state.correction_requested.next":
+    "A reviewer asked you to fix the points below. Correct them and send the application again.",
   "state.correction_requested.usually": "Please answer within 14 days, or the application ends.",
   "state.approved.title": "Approved",
   "state.approved.next": "Your identity is verified. We are preparing your SIM.",
@@ -232,16 +246,19 @@ export const en = {
   "state.contract_pending.next": "Read the explanation of important matters and the contract, then sign below.",
   "state.contract_pending.usually": "Up to you; please sign within 30 days.",
   "state.deposit_pending.title": "Please pay the deposit",
-  "state.deposit_pending.next": "The credit check asks for a deposit. You get it back when the contract ends with nothing unpaid.",
+  "state.deposit_pending.next":
+    "The credit check asks for a deposit. You get it back when the contract ends with nothing unpaid.",
   "state.deposit_pending.usually": "Your SIM is prepared as soon as the payment arrives.",
   "state.ready_to_issue.title": "Preparing your SIM",
   "state.ready_to_issue.next": "We are assigning your SIM or eSIM and your number.",
   "state.ready_to_issue.usually": "Usually within one working day.",
   "state.sim_assigned.title": "Your SIM is ready",
-  "state.sim_assigned.next": "Install the eSIM or wait for the card, then activate the line with the code we e-mail you.",
+  "state.sim_assigned.next":
+    "Install the eSIM or wait for the card, then activate the line with the code we e-mail you.",
   "state.sim_assigned.usually": "An eSIM is ready now; a SIM card is posted within two working days.",
   "state.in_delivery.title": "On its way",
-  "state.in_delivery.next": "Your SIM card is in the post. Only you can receive it: have your ID ready for the postman.",
+  "state.in_delivery.next":
+    "Your SIM card is in the post. Only you can receive it: have your ID ready for the postman.",
   "state.in_delivery.usually": "1–3 days in Japan.",
   "state.delivered.title": "Delivered",
   "state.delivered.next": "Insert the SIM card, then activate the line with the code we e-mail you.",
@@ -250,7 +267,8 @@ export const en = {
   "state.active.next": "You are connected. Your contracts and receipts stay available below.",
   "state.active.usually": "Done.",
   "state.rejected.title": "Not approved",
-  "state.rejected.next": "We could not approve this application. The reasons are below. You may apply again with another document.",
+  "state.rejected.next":
+    "We could not approve this application. The reasons are below. You may apply again with another document.",
   "state.rejected.usually": "This decision is final for this application.",
   "state.cancelled.title": "Withdrawn",
   "state.cancelled.next": "This application was withdrawn. Any deposit is refunded to the card it came from.",
@@ -289,13 +307,17 @@ export const en = {
   "esim.qrAlt": "QR code of your eSIM",
   "esim.manual": "Or enter this activation code by hand:",
   "esim.iphone": "iPhone",
-  "esim.iphoneSteps": "Settings → Mobile Service (Cellular) → Add eSIM → Use QR Code. Scan the code, then choose this line for mobile data.",
+  "esim.iphoneSteps":
+    "Settings → Mobile Service (Cellular) → Add eSIM → Use QR Code. Scan the code, then choose this line for mobile data.",
   "esim.android": "Android",
-  "esim.androidSteps": "Settings → Network & internet → SIMs → Add SIM (Download a SIM instead?). Scan the code. The menu names differ a little by maker.",
-  "esim.roaming": "If data does not start, turn on data roaming for this line and set the APN to the one in our e-mail.",
+  "esim.androidSteps":
+    "Settings → Network & internet → SIMs → Add SIM (Download a SIM instead?). Scan the code. The menu names differ a little by maker.",
+  "esim.roaming":
+    "If data does not start, turn on data roaming for this line and set the APN to the one in our e-mail.",
 
   "shipment.title": "Delivery",
-  "shipment.method.restricted_delivery": "Restricted delivery (本人限定受取郵便): only you can receive it, with your ID.",
+  "shipment.method.restricted_delivery":
+    "Restricted delivery (本人限定受取郵便): only you can receive it, with your ID.",
   "shipment.method.registered_non_forwardable": "Registered mail, not forwarded (書留・転送不要).",
   "shipment.tracking": "Tracking number",
   "shipment.carrier": "Carrier",
@@ -329,8 +351,10 @@ export const en = {
   "register.tooMany": "Too many tries. Please wait a few minutes.",
 
   "reader.title": "Card reader",
-  "reader.intro": "Hold your document flat against the back of this phone. The Jitsumei reader app reads the chip by NFC and sends the data for application {ref}.",
-  "reader.noApp": "Browsers cannot read ID chips yet. If the reader app did not open, install it from your app store and scan the code again.",
+  "reader.intro":
+    "Hold your document flat against the back of this phone. The Jitsumei reader app reads the chip by NFC and sends the data for application {ref}.",
+  "reader.noApp":
+    "Browsers cannot read ID chips yet. If the reader app did not open, install it from your app store and scan the code again.",
 } as const;
 
 export type MessageKey = keyof typeof en;

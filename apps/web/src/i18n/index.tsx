@@ -1,32 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import type { Language } from "../api.ts";
-import { type Dictionary, en, type MessageKey } from "./en.ts";
-import { ja } from "./ja.ts";
-import { ko } from "./ko.ts";
-import { vi } from "./vi.ts";
-import { zhHans } from "./zh-Hans.ts";
-import { zhHant } from "./zh-Hant.ts";
+import type { MessageKey } from "./en.ts";
+import { bestLanguage, dictionaries, type Language } from "./languages.ts";
 
-export const dictionaries: Record<Language, Dictionary> = {
-  ja,
-  en,
-  "zh-Hans": zhHans,
-  "zh-Hant": zhHant,
-  ko,
-  vi,
-};
-
-export const languages = Object.keys(dictionaries) as Language[];
-
-/** Each language named in itself, for the switcher. */
-export const languageNames: Record<Language, string> = {
-  ja: "日本語",
-  en: "English",
-  "zh-Hans": "简体中文",
-  "zh-Hant": "繁體中文",
-  ko: "한국어",
-  vi: "Tiếng Việt",
-};
+export { bestLanguage, dictionaries, type Language, languageNames, languages } from "./languages.ts";
 
 /** Intl locales for dates and numbers. */
 const intlLocales: Record<Language, string> = {
@@ -37,23 +13,6 @@ const intlLocales: Record<Language, string> = {
   ko: "ko-KR",
   vi: "vi-VN",
 };
-
-/**
- * The best of our languages for the browser's preferences (BCP 47 tags, most preferred first):
- * Traditional Chinese for zh-TW, zh-HK, zh-MO and zh-Hant; Simplified for any other Chinese.
- */
-export function bestLanguage(preferred: readonly string[]): Language {
-  for (const tag of preferred) {
-    const t = tag.toLowerCase();
-    if (t.startsWith("zh")) {
-      return /^zh-(hant|tw|hk|mo)\b/.test(t) ? "zh-Hant" : "zh-Hans";
-    }
-    const primary = t.split("-")[0];
-    const match = languages.find((l) => l === primary);
-    if (match) return match;
-  }
-  return "en";
-}
 
 type I18n = {
   lang: Language;

@@ -28,7 +28,8 @@ export const ja: Dictionary = {
   "error.documentNumber": "書類に印字された番号を入力してください（英数字のみ）。",
   "error.myNumber": "個人番号（マイナンバー）は入力しないでください。法律により記録が禁止されています。",
   "error.notFound": "お申し込みが見つかりませんでした。受付番号を確認してください。",
-  "error.unauthorized": "このお申し込みは別の端末で開かれたか、接続の有効期限が切れました。続けるにはアクセスキーを入力してください。",
+  "error.unauthorized":
+    "このお申し込みは別の端末で開かれたか、接続の有効期限が切れました。続けるにはアクセスキーを入力してください。",
   "error.state": "現在のお申し込みの状態では、この操作はできません。ページを更新しました。",
   "error.code": "コードが正しくありません。残り回数：{n}回。",
   "error.locked": "誤ったコードが多すぎたため、開通手続きがロックされました。サポートにお問い合わせください。",
@@ -58,9 +59,11 @@ export const ja: Dictionary = {
   "plans.physical": "SIMカード（郵送）",
   "plans.verification": "本人確認",
   "plans.verifyStrict": "本人確認書類のICチップ、またはマイナンバーカード（公的個人認証）と、日本国内の住所。",
-  "plans.verifyStrictWhy": "携帯電話不正利用防止法により、電話番号のある回線では必要です。2026年4月以降、オンラインではICチップまたは公的個人認証による確認のみが認められています。",
+  "plans.verifyStrictWhy":
+    "携帯電話不正利用防止法により、電話番号のある回線では必要です。2026年4月以降、オンラインではICチップまたは公的個人認証による確認のみが認められています。",
   "plans.verifyLight": "パスポートまたは在留カード：ICチップ、または顔写真ページの読み取り行。",
-  "plans.verifyLightWhy": "データ専用回線は法律上の確認義務はありませんが、不正利用からお客様を守るために本人確認を行います。",
+  "plans.verifyLightWhy":
+    "データ専用回線は法律上の確認義務はありませんが、不正利用からお客様を守るために本人確認を行います。",
   "plans.choose": "{name}を選ぶ",
   "plans.esimNote": "eSIMに対応し、SIMロックが解除された端末が必要です。",
   "plans.continue": "お申し込み {ref} の続き",
@@ -130,28 +133,34 @@ export const ja: Dictionary = {
   "verify.title": "本人確認",
   "verify.choose": "確認の方法を選んでください",
   "verify.chip": "スマートフォンでICチップを読み取る",
-  "verify.chipWhy": "書類に内蔵されたICチップをスマートフォンのNFCで読み取ります。データは発行国の電子署名付きで、偽造できません。電話番号のある回線では必須です。",
+  "verify.chipWhy":
+    "書類に内蔵されたICチップをスマートフォンのNFCで読み取ります。データは発行国の電子署名付きで、偽造できません。電話番号のある回線では必須です。",
   "verify.jpki": "マイナンバーカード（公的個人認証の署名）",
-  "verify.jpkiWhy": "カードの署名用電子証明書のパスワード（6〜16文字）を入力すると、スマートフォンがお申し込みに電子署名します。個人番号は読み取りません。",
+  "verify.jpkiWhy":
+    "カードの署名用電子証明書のパスワード（6〜16文字）を入力すると、スマートフォンがお申し込みに電子署名します。個人番号は読み取りません。",
   "verify.mrz": "顔写真ページの読み取り行を入力する",
   "verify.mrzWhy": "パスポートの顔写真ページ下部にある、英字と「<」の2行です。データ専用プランで利用できます。",
   "verify.handoffTitle": "スマートフォンで続ける",
-  "verify.handoffSteps": "1. カードをかざすスマートフォンのカメラで、このコードを読み取ってください。 2. そのスマートフォンの案内に従ってください。NFCでカードを読み取り、データを送信します。 3. このページは開いたままにしてください。自動で次に進みます。",
+  "verify.handoffSteps":
+    "1. カードをかざすスマートフォンのカメラで、このコードを読み取ってください。 2. そのスマートフォンの案内に従ってください。NFCでカードを読み取り、データを送信します。 3. このページは開いたままにしてください。自動で次に進みます。",
   "verify.handoffOnThisPhone": "NFC対応のスマートフォンでこのページを見ている方は、こちらから読み取りを開始",
   "verify.qrAlt": "お申し込み {ref} のカード読み取りを開くQRコード",
   "verify.waiting": "スマートフォンからのデータを待っています…",
   "verify.received": "受信しました。ICチップのデータが届き、確認されました。",
-  "verify.receivedFailed": "データは届きましたが、確認に通らない項目がありました。下の結果をご覧ください。もう一度読み取ることができます。",
+  "verify.receivedFailed":
+    "データは届きましたが、確認に通らない項目がありました。下の結果をご覧ください。もう一度読み取ることができます。",
   "verify.mrzLabel": "{n}行目",
   "verify.mrzHint": "「<」も含め、各行を正確に写してください。パスポートは1行44文字です。",
   "verify.mrzSend": "読み取り行を確認する",
   "verify.photos": "写真（任意）",
-  "verify.photosIntro": "担当者が確認する場合に、書類の写真と自撮り写真が役立ちます。自撮り写真はICチップの顔写真と照合します。",
+  "verify.photosIntro":
+    "担当者が確認する場合に、書類の写真と自撮り写真が役立ちます。自撮り写真はICチップの顔写真と照合します。",
   "verify.front": "書類の写真",
   "verify.selfie": "自撮り写真",
   "verify.take": "撮影するか、写真を選んでください",
   "verify.tooBig": "このファイルは{size}MBです。15MBまでのものをお使いください。",
-  "verify.tooSmall": "この写真は{w}×{h}ピクセルです。書類が画面いっぱいに写るよう近づいて撮影してください（幅1000ピクセル以上）。",
+  "verify.tooSmall":
+    "この写真は{w}×{h}ピクセルです。書類が画面いっぱいに写るよう近づいて撮影してください（幅1000ピクセル以上）。",
   "verify.notImage": "このファイルは写真ではありません。JPEG、PNG、WebPの画像を選んでください。",
   "verify.uploading": "写真を確認しています…",
   "verify.photoOk": "写真を受け付けました。",
@@ -235,7 +244,8 @@ export const ja: Dictionary = {
   "state.ready_to_issue.next": "SIMまたはeSIMと電話番号を割り当てています。",
   "state.ready_to_issue.usually": "通常1営業日以内です。",
   "state.sim_assigned.title": "SIMの準備ができました",
-  "state.sim_assigned.next": "eSIMをインストールするかSIMカードの到着をお待ちください。その後、メールでお送りするコードで開通します。",
+  "state.sim_assigned.next":
+    "eSIMをインストールするかSIMカードの到着をお待ちください。その後、メールでお送りするコードで開通します。",
   "state.sim_assigned.usually": "eSIMはすぐに使えます。SIMカードは2営業日以内に発送します。",
   "state.in_delivery.title": "配送中",
   "state.in_delivery.next": "SIMカードを郵送中です。ご本人様しか受け取れません。配達時に本人確認書類をご用意ください。",
@@ -247,7 +257,8 @@ export const ja: Dictionary = {
   "state.active.next": "開通しました。契約書と領収書は下からいつでも見られます。",
   "state.active.usually": "完了です。",
   "state.rejected.title": "承認されませんでした",
-  "state.rejected.next": "このお申し込みは承認できませんでした。理由は下のとおりです。別の書類で改めてお申し込みいただけます。",
+  "state.rejected.next":
+    "このお申し込みは承認できませんでした。理由は下のとおりです。別の書類で改めてお申し込みいただけます。",
   "state.rejected.usually": "このお申し込みについての最終的な判断です。",
   "state.cancelled.title": "取り消し済み",
   "state.cancelled.next": "このお申し込みは取り消されました。預託金はお支払いに使われたカードに返金されます。",
@@ -286,10 +297,13 @@ export const ja: Dictionary = {
   "esim.qrAlt": "eSIMのQRコード",
   "esim.manual": "または、このアクティベーションコードを手入力してください：",
   "esim.iphone": "iPhone",
-  "esim.iphoneSteps": "設定 → モバイル通信 → eSIMを追加 → QRコードを使用。コードを読み取り、モバイルデータ通信にこの回線を選んでください。",
+  "esim.iphoneSteps":
+    "設定 → モバイル通信 → eSIMを追加 → QRコードを使用。コードを読み取り、モバイルデータ通信にこの回線を選んでください。",
   "esim.android": "Android",
-  "esim.androidSteps": "設定 → ネットワークとインターネット → SIM → SIMを追加（SIMをダウンロード）。コードを読み取ってください。メニュー名はメーカーにより少し異なります。",
-  "esim.roaming": "データ通信が始まらない場合は、この回線のデータローミングをオンにし、メールに記載のAPNを設定してください。",
+  "esim.androidSteps":
+    "設定 → ネットワークとインターネット → SIM → SIMを追加（SIMをダウンロード）。コードを読み取ってください。メニュー名はメーカーにより少し異なります。",
+  "esim.roaming":
+    "データ通信が始まらない場合は、この回線のデータローミングをオンにし、メールに記載のAPNを設定してください。",
 
   "shipment.title": "配送",
   "shipment.method.restricted_delivery": "本人限定受取郵便：本人確認書類を提示したご本人様のみ受け取れます。",
@@ -316,7 +330,8 @@ export const ja: Dictionary = {
   "documents.issued": "{date}発行",
 
   "register.title": "パッケージの登録",
-  "register.intro": "パッケージに印字されたコード（16文字）を入力してください。スペースやハイフンは気にしなくて大丈夫です。",
+  "register.intro":
+    "パッケージに印字されたコード（16文字）を入力してください。スペースやハイフンは気にしなくて大丈夫です。",
   "register.code": "登録コード",
   "register.start": "登録する",
   "register.mistyped": "1文字入力を間違えているようです。パッケージのコードを確認してください。",
@@ -326,6 +341,8 @@ export const ja: Dictionary = {
   "register.tooMany": "試行回数が多すぎます。数分待ってからお試しください。",
 
   "reader.title": "カード読み取り",
-  "reader.intro": "書類をこのスマートフォンの背面に平らに当ててください。実名リーダーアプリがNFCでチップを読み取り、お申し込み {ref} にデータを送ります。",
-  "reader.noApp": "ブラウザでは本人確認書類のICチップをまだ読み取れません。リーダーアプリが開かない場合は、アプリストアからインストールして、もう一度コードを読み取ってください。",
+  "reader.intro":
+    "書類をこのスマートフォンの背面に平らに当ててください。実名リーダーアプリがNFCでチップを読み取り、お申し込み {ref} にデータを送ります。",
+  "reader.noApp":
+    "ブラウザでは本人確認書類のICチップをまだ読み取れません。リーダーアプリが開かない場合は、アプリストアからインストールして、もう一度コードを読み取ってください。",
 };

@@ -36,7 +36,8 @@ export const ko: Dictionary = {
   "error.correctionUnchanged": "다시 보내기 전에 심사 담당자가 요청한 내용을 수정해 주세요.",
 
   "plans.title": "요금제 선택",
-  "plans.intro": "모든 요금제는 일본 전국에서 사용할 수 있습니다. 아래에서 비교해 보세요. 온라인 신청은 약 10분이면 됩니다.",
+  "plans.intro":
+    "모든 요금제는 일본 전국에서 사용할 수 있습니다. 아래에서 비교해 보세요. 온라인 신청은 약 10분이면 됩니다.",
   "plans.prepaid": "선불",
   "plans.postpaid": "월정액(후불)",
   "plans.prepaidExplain": "한 번 결제하고 다 쓸 때까지 사용합니다. 계약도 청구서도 없습니다.",
@@ -58,9 +59,11 @@ export const ko: Dictionary = {
   "plans.physical": "SIM 카드(우편 발송)",
   "plans.verification": "본인 확인",
   "plans.verifyStrict": "신분증의 IC 칩 또는 마이넘버 카드(JPKI 공적 개인 인증), 그리고 일본 내 주소.",
-  "plans.verifyStrictWhy": "일본의 휴대전화 부정이용 방지법에 따라 전화번호가 있는 회선은 확인이 필요합니다. 2026년 4월부터 온라인에서는 IC 칩 또는 JPKI 확인만 인정됩니다.",
+  "plans.verifyStrictWhy":
+    "일본의 휴대전화 부정이용 방지법에 따라 전화번호가 있는 회선은 확인이 필요합니다. 2026년 4월부터 온라인에서는 IC 칩 또는 JPKI 확인만 인정됩니다.",
   "plans.verifyLight": "여권 또는 재류카드: IC 칩, 또는 여권 사진 면의 판독 줄.",
-  "plans.verifyLightWhy": "데이터 전용 회선은 법적 확인 의무가 없지만, 부정 사용으로부터 고객님을 보호하기 위해 본인 확인을 합니다.",
+  "plans.verifyLightWhy":
+    "데이터 전용 회선은 법적 확인 의무가 없지만, 부정 사용으로부터 고객님을 보호하기 위해 본인 확인을 합니다.",
   "plans.choose": "{name} 선택",
   "plans.esimNote": "휴대전화가 eSIM을 지원하고 잠금 해제되어 있어야 합니다.",
   "plans.continue": "신청 {ref} 계속하기",
@@ -130,18 +133,23 @@ export const ko: Dictionary = {
   "verify.title": "본인 확인",
   "verify.choose": "어떤 방법으로 확인하시겠어요?",
   "verify.chip": "휴대전화로 IC 칩 읽기",
-  "verify.chipWhy": "휴대전화가 NFC로 신분증 안의 칩을 읽습니다. 데이터에는 발급 국가의 전자 서명이 있어 위조할 수 없습니다. 전화번호가 있는 회선에는 필수입니다.",
+  "verify.chipWhy":
+    "휴대전화가 NFC로 신분증 안의 칩을 읽습니다. 데이터에는 발급 국가의 전자 서명이 있어 위조할 수 없습니다. 전화번호가 있는 회선에는 필수입니다.",
   "verify.jpki": "마이넘버 카드(JPKI 전자 서명)",
-  "verify.jpkiWhy": "카드의 서명용 전자 증명서 비밀번호(6–16자)를 입력하면 휴대전화가 신청서에 전자 서명합니다. 개인번호는 읽지 않습니다.",
+  "verify.jpkiWhy":
+    "카드의 서명용 전자 증명서 비밀번호(6–16자)를 입력하면 휴대전화가 신청서에 전자 서명합니다. 개인번호는 읽지 않습니다.",
   "verify.mrz": "사진 면의 판독 줄 입력",
-  "verify.mrzWhy": "여권 사진 면 아래쪽에 있는 영문자와 < 기호로 된 두 줄입니다. 데이터 전용 요금제에서 사용할 수 있습니다.",
+  "verify.mrzWhy":
+    "여권 사진 면 아래쪽에 있는 영문자와 < 기호로 된 두 줄입니다. 데이터 전용 요금제에서 사용할 수 있습니다.",
   "verify.handoffTitle": "휴대전화에서 계속하기",
-  "verify.handoffSteps": "1. 신분증을 갖다 댈 휴대전화의 카메라로 이 코드를 스캔하세요. 2. 그 휴대전화의 안내를 따르세요. NFC로 신분증을 읽어 데이터를 보내 줍니다. 3. 이 페이지는 열어 두세요. 자동으로 다음 단계로 넘어갑니다.",
+  "verify.handoffSteps":
+    "1. 신분증을 갖다 댈 휴대전화의 카메라로 이 코드를 스캔하세요. 2. 그 휴대전화의 안내를 따르세요. NFC로 신분증을 읽어 데이터를 보내 줍니다. 3. 이 페이지는 열어 두세요. 자동으로 다음 단계로 넘어갑니다.",
   "verify.handoffOnThisPhone": "이미 NFC가 있는 휴대전화로 보고 계신가요? 여기서 판독기를 여세요",
   "verify.qrAlt": "신청 {ref}의 카드 판독기를 여는 QR 코드",
   "verify.waiting": "휴대전화에서 데이터를 기다리는 중…",
   "verify.received": "수신 완료: 칩 데이터가 도착하여 확인되었습니다.",
-  "verify.receivedFailed": "데이터는 도착했지만 통과하지 못한 확인 항목이 있습니다. 아래 결과를 보세요. 신분증을 다시 읽을 수 있습니다.",
+  "verify.receivedFailed":
+    "데이터는 도착했지만 통과하지 못한 확인 항목이 있습니다. 아래 결과를 보세요. 신분증을 다시 읽을 수 있습니다.",
   "verify.mrzLabel": "{n}번째 줄",
   "verify.mrzHint": "< 기호를 포함하여 각 줄을 정확히 옮겨 적어 주세요. 여권은 한 줄에 44자입니다.",
   "verify.mrzSend": "판독 줄 확인",
@@ -151,7 +159,8 @@ export const ko: Dictionary = {
   "verify.selfie": "셀카",
   "verify.take": "사진을 찍거나 선택하세요",
   "verify.tooBig": "이 파일은 {size}MB입니다. 최대 15MB까지 받을 수 있습니다.",
-  "verify.tooSmall": "이 사진은 {w}×{h}픽셀입니다. 신분증이 화면을 가득 채우도록 가까이서 찍어 주세요(가로 1000픽셀 이상).",
+  "verify.tooSmall":
+    "이 사진은 {w}×{h}픽셀입니다. 신분증이 화면을 가득 채우도록 가까이서 찍어 주세요(가로 1000픽셀 이상).",
   "verify.notImage": "이 파일은 사진이 아닙니다. JPEG, PNG 또는 WebP 이미지를 선택해 주세요.",
   "verify.uploading": "사진을 확인하는 중…",
   "verify.photoOk": "사진이 접수되었습니다.",
@@ -220,7 +229,8 @@ export const ko: Dictionary = {
   "state.override_pending.next": "선임 심사 담당자가 결정을 확인하고 있습니다. 고객님이 하실 일은 없습니다.",
   "state.override_pending.usually": "보통 1영업일 이내입니다.",
   "state.correction_requested.title": "수정이 필요합니다",
-  "state.correction_requested.next": "심사 담당자가 아래 사항의 수정을 요청했습니다. 수정한 후 신청서를 다시 제출해 주세요.",
+  "state.correction_requested.next":
+    "심사 담당자가 아래 사항의 수정을 요청했습니다. 수정한 후 신청서를 다시 제출해 주세요.",
   "state.correction_requested.usually": "14일 이내에 답해 주세요. 그렇지 않으면 신청이 종료됩니다.",
   "state.approved.title": "승인됨",
   "state.approved.next": "본인 확인이 완료되었습니다. SIM을 준비하고 있습니다.",
@@ -238,7 +248,8 @@ export const ko: Dictionary = {
   "state.sim_assigned.next": "eSIM을 설치하거나 SIM 카드를 기다린 후, 이메일로 보내 드리는 코드로 회선을 개통하세요.",
   "state.sim_assigned.usually": "eSIM은 지금 바로 준비되어 있습니다. SIM 카드는 2영업일 이내에 발송합니다.",
   "state.in_delivery.title": "배송 중",
-  "state.in_delivery.next": "SIM 카드가 우편으로 가고 있습니다. 본인만 받을 수 있으니 집배원에게 보여 줄 신분증을 준비해 주세요.",
+  "state.in_delivery.next":
+    "SIM 카드가 우편으로 가고 있습니다. 본인만 받을 수 있으니 집배원에게 보여 줄 신분증을 준비해 주세요.",
   "state.in_delivery.usually": "일본 국내 1–3일.",
   "state.delivered.title": "배달 완료",
   "state.delivered.next": "SIM 카드를 넣은 후 이메일로 보내 드리는 코드로 회선을 개통하세요.",
@@ -247,7 +258,8 @@ export const ko: Dictionary = {
   "state.active.next": "연결되었습니다. 계약서와 영수증은 아래에서 언제든 볼 수 있습니다.",
   "state.active.usually": "완료.",
   "state.rejected.title": "승인되지 않음",
-  "state.rejected.next": "이 신청은 승인할 수 없었습니다. 이유는 아래와 같습니다. 다른 신분증으로 다시 신청하실 수 있습니다.",
+  "state.rejected.next":
+    "이 신청은 승인할 수 없었습니다. 이유는 아래와 같습니다. 다른 신분증으로 다시 신청하실 수 있습니다.",
   "state.rejected.usually": "이 신청에 대한 최종 결정입니다.",
   "state.cancelled.title": "철회됨",
   "state.cancelled.next": "이 신청은 철회되었습니다. 보증금이 있으면 결제한 카드로 환불됩니다.",
@@ -264,7 +276,8 @@ export const ko: Dictionary = {
   "correction.evidence": "아래에서 다시 확인하거나 새 사진을 추가해 주세요.",
 
   "contract.title": "계약",
-  "contract.intro": "각 서류는 일본어와 고객님의 언어로 나란히 적혀 있습니다. 서명하기 전에 두 서류를 모두 읽어 주세요.",
+  "contract.intro":
+    "각 서류는 일본어와 고객님의 언어로 나란히 적혀 있습니다. 서명하기 전에 두 서류를 모두 읽어 주세요.",
   "contract.important_matters": "중요 사항 설명(重要事項説明)",
   "contract.contract": "계약서",
   "contract.signed_contract": "서명된 계약서",
@@ -286,13 +299,16 @@ export const ko: Dictionary = {
   "esim.qrAlt": "eSIM QR 코드",
   "esim.manual": "또는 이 활성화 코드를 직접 입력하세요:",
   "esim.iphone": "iPhone",
-  "esim.iphoneSteps": "설정 → 셀룰러 → eSIM 추가 → QR 코드 사용. 코드를 스캔한 후 셀룰러 데이터에 이 회선을 선택하세요.",
+  "esim.iphoneSteps":
+    "설정 → 셀룰러 → eSIM 추가 → QR 코드 사용. 코드를 스캔한 후 셀룰러 데이터에 이 회선을 선택하세요.",
   "esim.android": "Android",
-  "esim.androidSteps": "설정 → 네트워크 및 인터넷 → SIM → SIM 추가(대신 SIM 다운로드). 코드를 스캔하세요. 메뉴 이름은 제조사마다 조금 다릅니다.",
+  "esim.androidSteps":
+    "설정 → 네트워크 및 인터넷 → SIM → SIM 추가(대신 SIM 다운로드). 코드를 스캔하세요. 메뉴 이름은 제조사마다 조금 다릅니다.",
   "esim.roaming": "데이터가 연결되지 않으면 이 회선의 데이터 로밍을 켜고, APN을 이메일에 적힌 값으로 설정하세요.",
 
   "shipment.title": "배송",
-  "shipment.method.restricted_delivery": "본인 한정 수령 우편(本人限定受取郵便): 신분증을 보여 준 본인만 받을 수 있습니다.",
+  "shipment.method.restricted_delivery":
+    "본인 한정 수령 우편(本人限定受取郵便): 신분증을 보여 준 본인만 받을 수 있습니다.",
   "shipment.method.registered_non_forwardable": "등기 우편, 전송 불가(書留・転送不要).",
   "shipment.tracking": "운송장 번호",
   "shipment.carrier": "배송 업체",
@@ -326,6 +342,8 @@ export const ko: Dictionary = {
   "register.tooMany": "시도 횟수가 너무 많습니다. 몇 분 후에 다시 시도해 주세요.",
 
   "reader.title": "카드 판독기",
-  "reader.intro": "신분증을 이 휴대전화 뒷면에 평평하게 대 주세요. 실명 판독기 앱이 NFC로 칩을 읽어 신청 {ref}에 데이터를 보냅니다.",
-  "reader.noApp": "브라우저는 아직 신분증 칩을 읽을 수 없습니다. 판독기 앱이 열리지 않으면 앱 스토어에서 설치한 후 코드를 다시 스캔하세요.",
+  "reader.intro":
+    "신분증을 이 휴대전화 뒷면에 평평하게 대 주세요. 실명 판독기 앱이 NFC로 칩을 읽어 신청 {ref}에 데이터를 보냅니다.",
+  "reader.noApp":
+    "브라우저는 아직 신분증 칩을 읽을 수 없습니다. 판독기 앱이 열리지 않으면 앱 스토어에서 설치한 후 코드를 다시 스캔하세요.",
 };

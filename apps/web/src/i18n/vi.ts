@@ -4,7 +4,8 @@ export const vi: Dictionary = {
   "app.name": "Jitsumei Mobile",
   "app.skip": "Chuyển đến nội dung",
   "app.language": "Ngôn ngữ",
-  "app.footer": "Chúng tôi xác minh danh tính theo yêu cầu của luật pháp Nhật Bản. Dữ liệu của bạn được mã hóa và chỉ dùng cho hợp đồng của bạn.",
+  "app.footer":
+    "Chúng tôi xác minh danh tính theo yêu cầu của luật pháp Nhật Bản. Dữ liệu của bạn được mã hóa và chỉ dùng cho hợp đồng của bạn.",
   "app.loading": "Đang tải…",
   "app.back": "Quay lại",
   "app.next": "Tiếp",
@@ -28,7 +29,8 @@ export const vi: Dictionary = {
   "error.documentNumber": "Hãy nhập số in trên giấy tờ (chỉ gồm chữ và số).",
   "error.myNumber": "Không nhập Mã số cá nhân (My Number): luật cấm chúng tôi ghi lại số này.",
   "error.notFound": "Không tìm thấy đơn này. Hãy kiểm tra mã tham chiếu.",
-  "error.unauthorized": "Đơn này đã được mở trên thiết bị khác hoặc phiên đã hết hạn. Hãy nhập khóa truy cập để tiếp tục.",
+  "error.unauthorized":
+    "Đơn này đã được mở trên thiết bị khác hoặc phiên đã hết hạn. Hãy nhập khóa truy cập để tiếp tục.",
   "error.state": "Không thể thực hiện bước này ở trạng thái hiện tại của đơn. Trang đã được cập nhật.",
   "error.code": "Mã không đúng. Số lần còn lại: {n}.",
   "error.locked": "Nhập sai mã quá nhiều lần: việc kích hoạt đã bị khóa. Vui lòng liên hệ bộ phận hỗ trợ.",
@@ -36,11 +38,13 @@ export const vi: Dictionary = {
   "error.correctionUnchanged": "Vui lòng sửa những gì người thẩm định yêu cầu trước khi gửi lại.",
 
   "plans.title": "Chọn gói cước",
-  "plans.intro": "Tất cả các gói đều dùng được trên toàn Nhật Bản. Hãy so sánh bên dưới; đăng ký trực tuyến mất khoảng mười phút.",
+  "plans.intro":
+    "Tất cả các gói đều dùng được trên toàn Nhật Bản. Hãy so sánh bên dưới; đăng ký trực tuyến mất khoảng mười phút.",
   "plans.prepaid": "Trả trước",
   "plans.postpaid": "Hằng tháng (trả sau)",
   "plans.prepaidExplain": "Trả một lần, dùng cho đến khi hết. Không hợp đồng, không hóa đơn.",
-  "plans.postpaidExplain": "Thanh toán hằng tháng bằng thẻ hoặc chuyển khoản ngân hàng. Cần hợp đồng và thẩm định tín dụng.",
+  "plans.postpaidExplain":
+    "Thanh toán hằng tháng bằng thẻ hoặc chuyển khoản ngân hàng. Cần hợp đồng và thẩm định tín dụng.",
   "plans.price": "Giá",
   "plans.pricePrepaid": "¥{price} một lần",
   "plans.pricePostpaid": "¥{price} mỗi tháng",
@@ -58,9 +62,11 @@ export const vi: Dictionary = {
   "plans.physical": "Thẻ SIM (gửi qua bưu điện)",
   "plans.verification": "Xác minh danh tính",
   "plans.verifyStrict": "Chip IC trên giấy tờ của bạn hoặc thẻ My Number (JPKI), và một địa chỉ tại Nhật Bản.",
-  "plans.verifyStrictWhy": "Luật phòng chống sử dụng điện thoại di động trái phép (携帯電話不正利用防止法) yêu cầu điều này với các thuê bao có số điện thoại: từ tháng 4/2026, khi đăng ký trực tuyến chỉ chấp nhận xác minh bằng chip IC hoặc JPKI.",
+  "plans.verifyStrictWhy":
+    "Luật phòng chống sử dụng điện thoại di động trái phép (携帯電話不正利用防止法) yêu cầu điều này với các thuê bao có số điện thoại: từ tháng 4/2026, khi đăng ký trực tuyến chỉ chấp nhận xác minh bằng chip IC hoặc JPKI.",
   "plans.verifyLight": "Hộ chiếu hoặc thẻ cư trú: chip IC, hoặc dòng mã ở trang ảnh.",
-  "plans.verifyLightWhy": "Luật không yêu cầu xác minh với thuê bao chỉ dữ liệu; chúng tôi vẫn xác minh để bảo vệ bạn khỏi bị lạm dụng danh tính.",
+  "plans.verifyLightWhy":
+    "Luật không yêu cầu xác minh với thuê bao chỉ dữ liệu; chúng tôi vẫn xác minh để bảo vệ bạn khỏi bị lạm dụng danh tính.",
   "plans.choose": "Chọn {name}",
   "plans.esimNote": "Điện thoại của bạn phải hỗ trợ eSIM và không bị khóa mạng.",
   "plans.continue": "Tiếp tục đơn {ref}",
@@ -130,28 +136,34 @@ export const vi: Dictionary = {
   "verify.title": "Xác minh danh tính",
   "verify.choose": "Bạn muốn xác minh bằng cách nào?",
   "verify.chip": "Đọc chip IC bằng điện thoại",
-  "verify.chipWhy": "Điện thoại của bạn đọc chip trong giấy tờ qua NFC. Dữ liệu được nước cấp ký số nên không ai giả mạo được. Bắt buộc với thuê bao có số điện thoại.",
+  "verify.chipWhy":
+    "Điện thoại của bạn đọc chip trong giấy tờ qua NFC. Dữ liệu được nước cấp ký số nên không ai giả mạo được. Bắt buộc với thuê bao có số điện thoại.",
   "verify.jpki": "Thẻ My Number (chữ ký JPKI)",
-  "verify.jpkiWhy": "Sau khi bạn nhập mật khẩu ký (6–16 ký tự) của chứng thư điện tử trên thẻ, điện thoại sẽ ký đơn đăng ký của bạn. Mã số cá nhân không bao giờ được đọc.",
+  "verify.jpkiWhy":
+    "Sau khi bạn nhập mật khẩu ký (6–16 ký tự) của chứng thư điện tử trên thẻ, điện thoại sẽ ký đơn đăng ký của bạn. Mã số cá nhân không bao giờ được đọc.",
   "verify.mrz": "Nhập dòng mã ở trang ảnh",
   "verify.mrzWhy": "Hai dòng chữ cái và dấu < ở cuối trang ảnh hộ chiếu. Được chấp nhận với gói chỉ dữ liệu.",
   "verify.handoffTitle": "Tiếp tục trên điện thoại",
-  "verify.handoffSteps": "1. Mở camera trên chiếc điện thoại bạn sẽ áp vào thẻ và quét mã này. 2. Làm theo hướng dẫn trên điện thoại đó: nó đọc thẻ qua NFC và gửi dữ liệu cho chúng tôi. 3. Giữ trang này mở: trang sẽ tự chuyển sang bước tiếp theo.",
+  "verify.handoffSteps":
+    "1. Mở camera trên chiếc điện thoại bạn sẽ áp vào thẻ và quét mã này. 2. Làm theo hướng dẫn trên điện thoại đó: nó đọc thẻ qua NFC và gửi dữ liệu cho chúng tôi. 3. Giữ trang này mở: trang sẽ tự chuyển sang bước tiếp theo.",
   "verify.handoffOnThisPhone": "Bạn đang dùng điện thoại có NFC? Mở trình đọc thẻ tại đây",
   "verify.qrAlt": "Mã QR mở trình đọc thẻ cho đơn {ref}",
   "verify.waiting": "Đang chờ dữ liệu từ điện thoại của bạn…",
   "verify.received": "Đã nhận: dữ liệu chip đã đến và đã được kiểm tra.",
-  "verify.receivedFailed": "Dữ liệu đã đến nhưng có một mục kiểm tra không đạt. Xem kết quả bên dưới; bạn có thể đọc lại thẻ.",
+  "verify.receivedFailed":
+    "Dữ liệu đã đến nhưng có một mục kiểm tra không đạt. Xem kết quả bên dưới; bạn có thể đọc lại thẻ.",
   "verify.mrzLabel": "Dòng mã {n}",
   "verify.mrzHint": "Chép chính xác từng dòng, kể cả mọi dấu <. Hộ chiếu có 44 ký tự mỗi dòng.",
   "verify.mrzSend": "Kiểm tra dòng mã",
   "verify.photos": "Ảnh (không bắt buộc)",
-  "verify.photosIntro": "Ảnh giấy tờ và ảnh selfie sẽ hữu ích nếu cần người xem xét đơn của bạn. Ảnh selfie được so với ảnh trong chip.",
+  "verify.photosIntro":
+    "Ảnh giấy tờ và ảnh selfie sẽ hữu ích nếu cần người xem xét đơn của bạn. Ảnh selfie được so với ảnh trong chip.",
   "verify.front": "Ảnh giấy tờ",
   "verify.selfie": "Ảnh selfie",
   "verify.take": "Chụp hoặc chọn ảnh",
   "verify.tooBig": "Tệp này nặng {size} MB; tối đa chúng tôi nhận 15 MB.",
-  "verify.tooSmall": "Ảnh này có {w}×{h} điểm ảnh; hãy chụp gần hơn để giấy tờ chiếm trọn khung hình (rộng ít nhất 1000 điểm ảnh).",
+  "verify.tooSmall":
+    "Ảnh này có {w}×{h} điểm ảnh; hãy chụp gần hơn để giấy tờ chiếm trọn khung hình (rộng ít nhất 1000 điểm ảnh).",
   "verify.notImage": "Tệp này không phải ảnh. Hãy chọn ảnh JPEG, PNG hoặc WebP.",
   "verify.uploading": "Đang kiểm tra ảnh…",
   "verify.photoOk": "Ảnh đã được chấp nhận.",
@@ -160,7 +172,8 @@ export const vi: Dictionary = {
   "verify.checks": "Kết quả kiểm tra",
 
   "credit.title": "Thẩm định tín dụng và thanh toán",
-  "credit.intro": "Gói hằng tháng là hợp đồng tín dụng. Vui lòng đọc và đồng ý với nội dung dưới đây, rồi cho chúng tôi biết cách bạn thanh toán.",
+  "credit.intro":
+    "Gói hằng tháng là hợp đồng tín dụng. Vui lòng đọc và đồng ý với nội dung dưới đây, rồi cho chúng tôi biết cách bạn thanh toán.",
   "credit.accept": "Tôi đã đọc nội dung và đồng ý với việc thẩm định tín dụng",
   "credit.consented": "Đã đồng ý.",
   "credit.method": "Phương thức thanh toán",
@@ -172,12 +185,14 @@ export const vi: Dictionary = {
   "credit.saved": "Đã đăng ký: {display}",
 
   "submit.title": "Kiểm tra và gửi",
-  "submit.intro": "Sau khi bạn gửi, các bước kiểm tra tự động chạy ngay. Bạn có thể theo dõi từng bước trên trang trạng thái.",
+  "submit.intro":
+    "Sau khi bạn gửi, các bước kiểm tra tự động chạy ngay. Bạn có thể theo dõi từng bước trên trang trạng thái.",
   "submit.missing": "Còn thiếu:",
   "submit.ready": "Đã đủ mọi thứ.",
   "submit.send": "Gửi đơn đăng ký",
   "submit.reference": "Mã tham chiếu của bạn: {ref}",
-  "submit.keep": "Hãy lưu mã tham chiếu này. Thẻ trình duyệt này giữ quyền truy cập của bạn; chúng tôi cũng đã gửi mã qua e-mail.",
+  "submit.keep":
+    "Hãy lưu mã tham chiếu này. Thẻ trình duyệt này giữ quyền truy cập của bạn; chúng tôi cũng đã gửi mã qua e-mail.",
 
   "need.applicant": "Thông tin của bạn",
   "need.applicant.address": "Địa chỉ của bạn tại Nhật Bản",
@@ -214,7 +229,8 @@ export const vi: Dictionary = {
   "state.checking.next": "Hệ thống kiểm tra tự động đang xem giấy tờ và thông tin của bạn.",
   "state.checking.usually": "Vài giây.",
   "state.in_review.title": "Nhân viên đang xem xét",
-  "state.in_review.next": "Nhân viên của chúng tôi đang kiểm tra đơn của bạn. Chúng tôi sẽ gửi e-mail khi có quyết định.",
+  "state.in_review.next":
+    "Nhân viên của chúng tôi đang kiểm tra đơn của bạn. Chúng tôi sẽ gửi e-mail khi có quyết định.",
   "state.in_review.usually": "Thường trong một ngày làm việc, tối đa hai ngày.",
   "state.override_pending.title": "Người thẩm định thứ hai đang xem",
   "state.override_pending.next": "Một người thẩm định cấp cao đang xác nhận quyết định. Bạn không cần làm gì.",
@@ -229,7 +245,8 @@ export const vi: Dictionary = {
   "state.contract_pending.next": "Đọc bản giải thích các điều quan trọng và hợp đồng, rồi ký bên dưới.",
   "state.contract_pending.usually": "Tùy bạn; vui lòng ký trong 30 ngày.",
   "state.deposit_pending.title": "Vui lòng nộp tiền đặt cọc",
-  "state.deposit_pending.next": "Kết quả thẩm định tín dụng yêu cầu tiền đặt cọc. Bạn được hoàn lại khi hợp đồng kết thúc mà không còn nợ.",
+  "state.deposit_pending.next":
+    "Kết quả thẩm định tín dụng yêu cầu tiền đặt cọc. Bạn được hoàn lại khi hợp đồng kết thúc mà không còn nợ.",
   "state.deposit_pending.usually": "SIM được chuẩn bị ngay khi nhận được thanh toán.",
   "state.ready_to_issue.title": "Đang chuẩn bị SIM",
   "state.ready_to_issue.next": "Chúng tôi đang cấp SIM hoặc eSIM và số điện thoại cho bạn.",
@@ -238,7 +255,8 @@ export const vi: Dictionary = {
   "state.sim_assigned.next": "Cài eSIM hoặc chờ nhận thẻ SIM, rồi kích hoạt thuê bao bằng mã chúng tôi gửi qua e-mail.",
   "state.sim_assigned.usually": "eSIM dùng được ngay; thẻ SIM được gửi trong hai ngày làm việc.",
   "state.in_delivery.title": "Đang giao",
-  "state.in_delivery.next": "Thẻ SIM đang được gửi qua bưu điện. Chỉ bạn mới nhận được: hãy chuẩn bị giấy tờ tùy thân cho nhân viên bưu điện.",
+  "state.in_delivery.next":
+    "Thẻ SIM đang được gửi qua bưu điện. Chỉ bạn mới nhận được: hãy chuẩn bị giấy tờ tùy thân cho nhân viên bưu điện.",
   "state.in_delivery.usually": "1–3 ngày trong Nhật Bản.",
   "state.delivered.title": "Đã giao",
   "state.delivered.next": "Lắp thẻ SIM, rồi kích hoạt thuê bao bằng mã chúng tôi gửi qua e-mail.",
@@ -247,7 +265,8 @@ export const vi: Dictionary = {
   "state.active.next": "Bạn đã kết nối. Hợp đồng và biên lai luôn có ở bên dưới.",
   "state.active.usually": "Hoàn tất.",
   "state.rejected.title": "Không được duyệt",
-  "state.rejected.next": "Chúng tôi không thể duyệt đơn này. Lý do ở bên dưới. Bạn có thể đăng ký lại bằng giấy tờ khác.",
+  "state.rejected.next":
+    "Chúng tôi không thể duyệt đơn này. Lý do ở bên dưới. Bạn có thể đăng ký lại bằng giấy tờ khác.",
   "state.rejected.usually": "Đây là quyết định cuối cùng cho đơn này.",
   "state.cancelled.title": "Đã rút",
   "state.cancelled.next": "Đơn này đã được rút. Tiền đặt cọc (nếu có) được hoàn về thẻ đã thanh toán.",
@@ -286,13 +305,17 @@ export const vi: Dictionary = {
   "esim.qrAlt": "Mã QR eSIM của bạn",
   "esim.manual": "Hoặc nhập tay mã kích hoạt này:",
   "esim.iphone": "iPhone",
-  "esim.iphoneSteps": "Cài đặt → Di động → Thêm eSIM → Sử dụng mã QR. Quét mã, rồi chọn thuê bao này cho dữ liệu di động.",
+  "esim.iphoneSteps":
+    "Cài đặt → Di động → Thêm eSIM → Sử dụng mã QR. Quét mã, rồi chọn thuê bao này cho dữ liệu di động.",
   "esim.android": "Android",
-  "esim.androidSteps": "Cài đặt → Mạng và Internet → SIM → Thêm SIM (Tải SIM xuống). Quét mã. Tên menu hơi khác nhau tùy hãng.",
-  "esim.roaming": "Nếu không vào được mạng, hãy bật chuyển vùng dữ liệu cho thuê bao này và đặt APN như trong e-mail của chúng tôi.",
+  "esim.androidSteps":
+    "Cài đặt → Mạng và Internet → SIM → Thêm SIM (Tải SIM xuống). Quét mã. Tên menu hơi khác nhau tùy hãng.",
+  "esim.roaming":
+    "Nếu không vào được mạng, hãy bật chuyển vùng dữ liệu cho thuê bao này và đặt APN như trong e-mail của chúng tôi.",
 
   "shipment.title": "Giao hàng",
-  "shipment.method.restricted_delivery": "Thư giao tận tay người nhận (本人限定受取郵便): chỉ bạn nhận được, khi xuất trình giấy tờ tùy thân.",
+  "shipment.method.restricted_delivery":
+    "Thư giao tận tay người nhận (本人限定受取郵便): chỉ bạn nhận được, khi xuất trình giấy tờ tùy thân.",
   "shipment.method.registered_non_forwardable": "Thư bảo đảm, không chuyển tiếp (書留・転送不要).",
   "shipment.tracking": "Mã vận đơn",
   "shipment.carrier": "Đơn vị vận chuyển",
@@ -326,6 +349,8 @@ export const vi: Dictionary = {
   "register.tooMany": "Thử quá nhiều lần. Vui lòng đợi vài phút.",
 
   "reader.title": "Đọc thẻ",
-  "reader.intro": "Đặt giấy tờ nằm phẳng sát mặt sau điện thoại này. Ứng dụng đọc thẻ Jitsumei đọc chip qua NFC và gửi dữ liệu cho đơn {ref}.",
-  "reader.noApp": "Trình duyệt hiện chưa đọc được chip giấy tờ tùy thân. Nếu ứng dụng đọc thẻ không mở, hãy cài đặt từ kho ứng dụng rồi quét lại mã.",
+  "reader.intro":
+    "Đặt giấy tờ nằm phẳng sát mặt sau điện thoại này. Ứng dụng đọc thẻ Jitsumei đọc chip qua NFC và gửi dữ liệu cho đơn {ref}.",
+  "reader.noApp":
+    "Trình duyệt hiện chưa đọc được chip giấy tờ tùy thân. Nếu ứng dụng đọc thẻ không mở, hãy cài đặt từ kho ứng dụng rồi quét lại mã.",
 };

@@ -58,7 +58,8 @@ export const zhHans: Dictionary = {
   "plans.physical": "SIM 卡（邮寄）",
   "plans.verification": "身份验证",
   "plans.verifyStrict": "读取证件的 IC 芯片或个人编号卡（JPKI 公共个人认证），以及在日本的住址。",
-  "plans.verifyStrictWhy": "日本《手机不正当使用防止法》要求有电话号码的线路进行验证：自 2026 年 4 月起，在线申请只接受 IC 芯片或 JPKI 验证。",
+  "plans.verifyStrictWhy":
+    "日本《手机不正当使用防止法》要求有电话号码的线路进行验证：自 2026 年 4 月起，在线申请只接受 IC 芯片或 JPKI 验证。",
   "plans.verifyLight": "护照或在留卡：读取 IC 芯片，或护照照片页的机读码。",
   "plans.verifyLightWhy": "法律不要求纯流量线路进行验证；我们进行身份验证是为了保护您免遭冒用。",
   "plans.choose": "选择「{name}」",
@@ -130,13 +131,15 @@ export const zhHans: Dictionary = {
   "verify.title": "验证您的身份",
   "verify.choose": "您想用哪种方式验证？",
   "verify.chip": "用手机读取 IC 芯片",
-  "verify.chipWhy": "您的手机通过 NFC 读取证件内的芯片。这些数据由签发国家进行了数字签名，无法伪造。有电话号码的线路必须使用此方式。",
+  "verify.chipWhy":
+    "您的手机通过 NFC 读取证件内的芯片。这些数据由签发国家进行了数字签名，无法伪造。有电话号码的线路必须使用此方式。",
   "verify.jpki": "个人编号卡（JPKI 电子签名）",
   "verify.jpkiWhy": "输入卡片签名用电子证书的密码（6–16 位）后，您的手机会用它为申请签名。我们绝不读取您的个人编号。",
   "verify.mrz": "输入护照照片页的机读码",
   "verify.mrzWhy": "护照照片页底部由字母和 < 符号组成的两行字符。适用于纯流量套餐。",
   "verify.handoffTitle": "在手机上继续",
-  "verify.handoffSteps": "1. 用要贴近证件的那部手机打开相机，扫描此二维码。 2. 按照那部手机上的提示操作：它会通过 NFC 读取证件并把数据发送给我们。 3. 请保持本页面打开，它会自动进入下一步。",
+  "verify.handoffSteps":
+    "1. 用要贴近证件的那部手机打开相机，扫描此二维码。 2. 按照那部手机上的提示操作：它会通过 NFC 读取证件并把数据发送给我们。 3. 请保持本页面打开，它会自动进入下一步。",
   "verify.handoffOnThisPhone": "您正在使用支持 NFC 的手机？在这里打开读卡页面",
   "verify.qrAlt": "打开申请 {ref} 读卡页面的二维码",
   "verify.waiting": "正在等待手机发送数据…",
@@ -288,7 +291,8 @@ export const zhHans: Dictionary = {
   "esim.iphone": "iPhone",
   "esim.iphoneSteps": "设置 → 蜂窝网络 → 添加 eSIM → 使用二维码。扫描二维码，然后选择此线路用于蜂窝数据。",
   "esim.android": "Android",
-  "esim.androidSteps": "设置 → 网络和互联网 → SIM 卡 → 添加 SIM 卡（改为下载 SIM 卡）。扫描二维码。不同厂商的菜单名称略有不同。",
+  "esim.androidSteps":
+    "设置 → 网络和互联网 → SIM 卡 → 添加 SIM 卡（改为下载 SIM 卡）。扫描二维码。不同厂商的菜单名称略有不同。",
   "esim.roaming": "如果无法上网，请为此线路打开数据漫游，并将 APN 设置为我们邮件中提供的内容。",
 
   "shipment.title": "配送",

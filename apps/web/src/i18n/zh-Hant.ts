@@ -58,7 +58,8 @@ export const zhHant: Dictionary = {
   "plans.physical": "SIM 卡（郵寄）",
   "plans.verification": "身分驗證",
   "plans.verifyStrict": "讀取證件的 IC 晶片或個人編號卡（JPKI 公共個人認證），以及在日本的地址。",
-  "plans.verifyStrictWhy": "日本《行動電話不當使用防止法》要求有電話號碼的門號進行驗證：自 2026 年 4 月起，線上申請只接受 IC 晶片或 JPKI 驗證。",
+  "plans.verifyStrictWhy":
+    "日本《行動電話不當使用防止法》要求有電話號碼的門號進行驗證：自 2026 年 4 月起，線上申請只接受 IC 晶片或 JPKI 驗證。",
   "plans.verifyLight": "護照或在留卡：讀取 IC 晶片，或護照照片頁的機器可讀區。",
   "plans.verifyLightWhy": "法律不要求純數據門號進行驗證；我們進行身分驗證是為了保護您免遭冒用。",
   "plans.choose": "選擇「{name}」",
@@ -130,13 +131,16 @@ export const zhHant: Dictionary = {
   "verify.title": "驗證您的身分",
   "verify.choose": "您想用哪種方式驗證？",
   "verify.chip": "用手機讀取 IC 晶片",
-  "verify.chipWhy": "您的手機透過 NFC 讀取證件內的晶片。這些資料由核發國家進行數位簽章，無法偽造。有電話號碼的門號必須使用此方式。",
+  "verify.chipWhy":
+    "您的手機透過 NFC 讀取證件內的晶片。這些資料由核發國家進行數位簽章，無法偽造。有電話號碼的門號必須使用此方式。",
   "verify.jpki": "個人編號卡（JPKI 電子簽章）",
-  "verify.jpkiWhy": "輸入卡片簽章用電子憑證的密碼（6–16 個字元）後，您的手機會用它為申請簽章。我們絕不讀取您的個人編號。",
+  "verify.jpkiWhy":
+    "輸入卡片簽章用電子憑證的密碼（6–16 個字元）後，您的手機會用它為申請簽章。我們絕不讀取您的個人編號。",
   "verify.mrz": "輸入護照照片頁的機器可讀區",
   "verify.mrzWhy": "護照照片頁底部由英文字母與 < 符號組成的兩行字元。適用於純數據方案。",
   "verify.handoffTitle": "在手機上繼續",
-  "verify.handoffSteps": "1. 用要貼近證件的那支手機開啟相機，掃描此 QR 碼。 2. 依照那支手機上的指示操作：它會透過 NFC 讀取證件並將資料傳送給我們。 3. 請保持此頁面開啟，它會自動進入下一步。",
+  "verify.handoffSteps":
+    "1. 用要貼近證件的那支手機開啟相機，掃描此 QR 碼。 2. 依照那支手機上的指示操作：它會透過 NFC 讀取證件並將資料傳送給我們。 3. 請保持此頁面開啟，它會自動進入下一步。",
   "verify.handoffOnThisPhone": "您正在使用支援 NFC 的手機？在這裡開啟讀卡頁面",
   "verify.qrAlt": "開啟申請 {ref} 讀卡頁面的 QR 碼",
   "verify.waiting": "正在等待手機傳送資料…",
@@ -288,7 +292,8 @@ export const zhHant: Dictionary = {
   "esim.iphone": "iPhone",
   "esim.iphoneSteps": "設定 → 行動服務 → 加入 eSIM → 使用 QR 碼。掃描 QR 碼，然後選擇此門號用於行動數據。",
   "esim.android": "Android",
-  "esim.androidSteps": "設定 → 網路和網際網路 → SIM 卡 → 新增 SIM 卡（改為下載 SIM 卡）。掃描 QR 碼。各廠牌的選單名稱略有不同。",
+  "esim.androidSteps":
+    "設定 → 網路和網際網路 → SIM 卡 → 新增 SIM 卡（改為下載 SIM 卡）。掃描 QR 碼。各廠牌的選單名稱略有不同。",
   "esim.roaming": "如果無法上網，請為此門號開啟數據漫遊，並將 APN 設為我們電子郵件中提供的內容。",
 
   "shipment.title": "配送",

@@ -62,7 +62,12 @@ export function ApplyPage({ planId }: { planId: string }) {
             />
           )}
         </Field>
-        <Field name="contact.phone" label={t("contact.phone")} hint={t("contact.phoneHint")} error={errors["contact.phone"]}>
+        <Field
+          name="contact.phone"
+          label={t("contact.phone")}
+          hint={t("contact.phoneHint")}
+          error={errors["contact.phone"]}
+        >
           {(a) => (
             <input {...a} type="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
           )}

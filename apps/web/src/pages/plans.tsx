@@ -39,7 +39,9 @@ export function PlansPage() {
       <div className="plan-grid">
         {plans?.map((plan) => (
           <article key={plan.id} className="card plan" aria-labelledby={`plan-${plan.id}`}>
-            <p className={`badge badge-${plan.kind}`}>{t(plan.kind === "prepaid" ? "plans.prepaid" : "plans.postpaid")}</p>
+            <p className={`badge badge-${plan.kind}`}>
+              {t(plan.kind === "prepaid" ? "plans.prepaid" : "plans.postpaid")}
+            </p>
             <h2 id={`plan-${plan.id}`}>{plan.name[lang]}</h2>
             <p className="price">
               {t(plan.kind === "prepaid" ? "plans.pricePrepaid" : "plans.pricePostpaid", {
@@ -58,9 +60,7 @@ export function PlansPage() {
               )}
               <dt>{t("plans.validity")}</dt>
               <dd>
-                {plan.validityDays
-                  ? t("plans.validityDays", { n: plan.validityDays })
-                  : t("plans.validityNone")}
+                {plan.validityDays ? t("plans.validityDays", { n: plan.validityDays }) : t("plans.validityNone")}
                 {plan.minimumTermMonths ? (
                   <>
                     <br />

@@ -60,8 +60,15 @@ export function RegisterPage({ initialCode }: { initialCode: string }) {
             />
           )}
         </Field>
-        <Field name="contact.email" label={t("contact.email")} hint={t("contact.intro")} error={errors["contact.email"]}>
-          {(a) => <input {...a} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />}
+        <Field
+          name="contact.email"
+          label={t("contact.email")}
+          hint={t("contact.intro")}
+          error={errors["contact.email"]}
+        >
+          {(a) => (
+            <input {...a} type="email" autoComplete="email" value={email} onChange={(e) => setEmail(e.target.value)} />
+          )}
         </Field>
         <Button type="submit" busy={busy}>
           {t("register.start")}

@@ -49,7 +49,13 @@ export function AccessForm({ reference, onOpen }: { reference?: string; onOpen: 
       onOpen(session);
     } catch (err) {
       const status = err instanceof ApiError ? err.problem.status : 0;
-      setErrors(status === 404 ? { reference: t("error.notFound") } : status === 401 || status === 403 ? { token: t("error.unauthorized") } : {});
+      setErrors(
+        status === 404
+          ? { reference: t("error.notFound") }
+          : status === 401 || status === 403
+            ? { token: t("error.unauthorized") }
+            : {},
+      );
       setMessage(problemMessage(err, t));
     } finally {
       setBusy(false);
@@ -60,10 +66,26 @@ export function AccessForm({ reference, onOpen }: { reference?: string; onOpen: 
       <h1>{t("status.lookupTitle")}</h1>
       <ErrorSummary message={message} fields={errors} />
       <Field name="reference" label={t("status.reference")} hint={t("status.referenceHint")} error={errors.reference}>
-        {(a) => <input {...a} value={ref} onChange={(e) => setRef(e.target.value)} autoCapitalize="characters" spellCheck={false} />}
+        {(a) => (
+          <input
+            {...a}
+            value={ref}
+            onChange={(e) => setRef(e.target.value)}
+            autoCapitalize="characters"
+            spellCheck={false}
+          />
+        )}
       </Field>
       <Field name="token" label={t("status.token")} hint={t("status.tokenHint")} error={errors.token}>
-        {(a) => <input {...a} value={token} onChange={(e) => setToken(e.target.value)} spellCheck={false} autoComplete="off" />}
+        {(a) => (
+          <input
+            {...a}
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            spellCheck={false}
+            autoComplete="off"
+          />
+        )}
       </Field>
       <Button type="submit" busy={busy}>
         {t("status.open")}
@@ -95,7 +117,9 @@ export function StatusPage({ reference }: { reference: string }) {
   const final = ["active", "rejected", "cancelled", "expired"].includes(s);
   return (
     <>
-      <h1>{t("status.title", { ref: view.reference })}</h1>
+      <h1>
+        <WithReference text={t("status.title", { ref: "\u0000" })} reference={view.reference} />
+      </h1>
       <section className={`card state state-${s}`} aria-labelledby="state-title">
         <p className="small muted">{t("status.now")}</p>
         <div role="status" aria-live="polite">
@@ -162,16 +186,30 @@ export function StatusPage({ reference }: { reference: string }) {
   );
 }
 
+/** A sentence with the reference kept on one line (JT-2GNX-Z4WB-4 must not break at its hyphens). */
+export function WithReference({ text, reference }: { text: string; reference: string }) {
+  const [before, after] = text.split("\u0000");
+  return (
+    <>
+      {before}
+      <span className="nowrap">{reference}</span>
+      {after}
+    </>
+  );
+}
+
 function History({ session, version }: { session: Session; version: string }) {
   const { t, date } = useI18n();
   const [items, setItems] = useState<{ to: ApplicationState; at: string; version: number }[]>([]);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reloaded when the application changes
   useEffect(() => {
     api<{ items: { to: ApplicationState; at: string; version: number }[] }>(
       "GET",
       `/v1/applications/${session.reference}/events?limit=100`,
       { token: session.token },
-    ).then((r) => setItems(r.items), () => {});
+    ).then(
+      (r) => setItems(r.items),
+      () => {},
+    );
   }, [version]);
   if (items.length === 0) return null;
   return (
@@ -199,7 +237,10 @@ function CancelButton({ session, onChange }: { session: Session; onChange: () =>
         onClick={async () => {
           if (!window.confirm(t("status.cancelConfirm"))) return;
           setBusy(true);
-          await api("POST", `/v1/applications/${session.reference}/cancel`, { token: session.token, idempotent: true }).catch(() => {});
+          await api("POST", `/v1/applications/${session.reference}/cancel`, {
+            token: session.token,
+            idempotent: true,
+          }).catch(() => {});
           setBusy(false);
           onChange();
         }}
@@ -218,8 +259,9 @@ function ContractPanel({ session, onChange }: { session: Session; onChange: () =
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    api<ContractView>("GET", `/v1/applications/${session.reference}/contract`, { token: session.token }).then(setContract, (e) =>
-      setMessage(problemMessage(e, t)),
+    api<ContractView>("GET", `/v1/applications/${session.reference}/contract`, { token: session.token }).then(
+      setContract,
+      (e) => setMessage(problemMessage(e, t)),
     );
   }, [session, t]);
   const doc = (kind: DocumentInfo["kind"]) => contract?.documents.find((d) => d.kind === kind);
@@ -235,7 +277,10 @@ function ContractPanel({ session, onChange }: { session: Session; onChange: () =
       await api("POST", `/v1/applications/${session.reference}/contract/signature`, {
         token: session.token,
         idempotent: true,
-        body: { accept: true, documents: { importantMatters: doc("important_matters")?.sha256, contract: doc("contract")?.sha256 } },
+        body: {
+          accept: true,
+          documents: { importantMatters: doc("important_matters")?.sha256, contract: doc("contract")?.sha256 },
+        },
       });
       setMessage(null);
       onChange();
@@ -298,8 +343,9 @@ function DepositPanel({ session, onChange }: { session: Session; onChange: () =>
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    api<DepositView>("GET", `/v1/applications/${session.reference}/deposit`, { token: session.token }).then(setDeposit, (e) =>
-      setMessage(problemMessage(e, t)),
+    api<DepositView>("GET", `/v1/applications/${session.reference}/deposit`, { token: session.token }).then(
+      setDeposit,
+      (e) => setMessage(problemMessage(e, t)),
     );
   }, [session, t]);
   async function pay(e: FormEvent) {
@@ -390,10 +436,10 @@ function EsimPanel({ code }: { code: string }) {
 function ShipmentPanel({ session, state }: { session: Session; state: ApplicationState }) {
   const { t, date } = useI18n();
   const [shipment, setShipment] = useState<Shipment | null | undefined>(undefined);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reloaded when the state moves
   useEffect(() => {
-    api<Shipment>("GET", `/v1/applications/${session.reference}/shipment`, { token: session.token }).then(setShipment, () =>
-      setShipment(null),
+    api<Shipment>("GET", `/v1/applications/${session.reference}/shipment`, { token: session.token }).then(
+      setShipment,
+      () => setShipment(null),
     );
   }, [state]);
   return (
@@ -420,7 +466,15 @@ function ShipmentPanel({ session, state }: { session: Session; state: Applicatio
   );
 }
 
-function ActivationPanel({ session, view, onChange }: { session: Session; view: ApplicationView; onChange: () => void }) {
+function ActivationPanel({
+  session,
+  view,
+  onChange,
+}: {
+  session: Session;
+  view: ApplicationView;
+  onChange: () => void;
+}) {
   const { t, date } = useI18n();
   const [sent, setSent] = useState<{ sentTo: string; expiresAt: string } | null>(null);
   const [code, setCode] = useState("");
@@ -430,7 +484,12 @@ function ActivationPanel({ session, view, onChange }: { session: Session; view: 
   async function requestCode() {
     setBusy(true);
     try {
-      setSent(await api("POST", `/v1/applications/${session.reference}/activation-code`, { token: session.token, idempotent: true }));
+      setSent(
+        await api("POST", `/v1/applications/${session.reference}/activation-code`, {
+          token: session.token,
+          idempotent: true,
+        }),
+      );
       setMessage(null);
     } catch (err) {
       setMessage(problemMessage(err, t));
@@ -457,7 +516,9 @@ function ActivationPanel({ session, view, onChange }: { session: Session; view: 
       onChange();
     } catch (err) {
       const c = err instanceof ApiError ? err.problem.code : "";
-      const fresh = await api<ApplicationView>("GET", `/v1/applications/${session.reference}`, { token: session.token }).catch(() => view);
+      const fresh = await api<ApplicationView>("GET", `/v1/applications/${session.reference}`, {
+        token: session.token,
+      }).catch(() => view);
       const text =
         c === "activation_locked"
           ? t("error.locked")
@@ -536,7 +597,8 @@ export function DocumentsPage({ reference }: { reference: string }) {
           <li key={d.id} className="card">
             <strong>{t(`contract.${d.kind}`)}</strong>
             <span className="block small muted">
-              {d.documentNumber} · {t("documents.issued", { date: date(d.createdAt) })} · {number(Math.ceil(d.sizeBytes / 1024))} KB
+              {d.documentNumber} · {t("documents.issued", { date: date(d.createdAt) })} ·{" "}
+              {number(Math.ceil(d.sizeBytes / 1024))} KB
             </span>
             <Button variant="secondary" onClick={() => void download(d.url, session.token, `${d.documentNumber}.pdf`)}>
               {t("documents.download")}

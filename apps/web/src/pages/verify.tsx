@@ -1,6 +1,15 @@
 import QRCode from "qrcode";
 import { type ChangeEvent, type FormEvent, type RefObject, useEffect, useState } from "react";
-import { ApiError, type ApplicationView, api, type Check, type DocumentType, type EvidenceAdded, type Plan, type Session } from "../api.ts";
+import {
+  ApiError,
+  type ApplicationView,
+  api,
+  type Check,
+  type DocumentType,
+  type EvidenceAdded,
+  type Plan,
+  type Session,
+} from "../api.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { Button, Checks, ErrorSummary, Field, type FieldErrors, fieldErrorsOf, problemMessage } from "../ui.tsx";
 import { isStrict } from "./plans.tsx";
@@ -62,12 +71,7 @@ export function VerifyStep(props: {
         </div>
       )}
       {(method === "chip" || method === "jpki") && (
-        <Handoff
-          session={props.session}
-          readBefore={readBefore}
-          onView={props.onView}
-          onDone={props.onDone}
-        />
+        <Handoff session={props.session} readBefore={readBefore} onView={props.onView} onDone={props.onDone} />
       )}
       {method === "mrz" && <MrzForm session={props.session} onDone={props.onDone} />}
       <Photos session={props.session} />
@@ -85,7 +89,12 @@ export function VerifyStep(props: {
   );
 }
 
-function Handoff(props: { session: Session; readBefore: number; onView: (v: ApplicationView) => void; onDone: () => void }) {
+function Handoff(props: {
+  session: Session;
+  readBefore: number;
+  onView: (v: ApplicationView) => void;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const { session } = props;
   const readerUrl = `${window.location.origin}/reader/${session.reference}#${session.token}`;
@@ -95,13 +104,14 @@ function Handoff(props: { session: Session; readBefore: number; onView: (v: Appl
     QRCode.toDataURL(readerUrl, { margin: 2, width: 240, errorCorrectionLevel: "M" }).then(setQr, () => setQr(null));
   }, [readerUrl]);
   // Polls the application until the reader has posted the chip or JPKI data.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: one poll per hand-off
   useEffect(() => {
     if (arrived) return;
     let stopped = false;
     const tick = async () => {
       try {
-        const view = await api<ApplicationView>("GET", `/v1/applications/${session.reference}`, { token: session.token });
+        const view = await api<ApplicationView>("GET", `/v1/applications/${session.reference}`, {
+          token: session.token,
+        });
         if (stopped) return;
         if (view.evidence.filter((e) => readKinds.has(e.kind)).length > props.readBefore) {
           const checks = view.checks.filter((c) => /^(chip|jpki|residence)/.test(c.code));
@@ -134,7 +144,9 @@ function Handoff(props: { session: Session; readBefore: number; onView: (v: Appl
             <li key={s}>{s}</li>
           ))}
       </ol>
-      {qr && <img src={qr} width={240} height={240} alt={t("verify.qrAlt", { ref: session.reference })} className="qr" />}
+      {qr && (
+        <img src={qr} width={240} height={240} alt={t("verify.qrAlt", { ref: session.reference })} className="qr" />
+      )}
       <p className="small">
         <a href={readerUrl}>{t("verify.handoffOnThisPhone")}</a>
       </p>
@@ -144,7 +156,9 @@ function Handoff(props: { session: Session; readBefore: number; onView: (v: Appl
             <span className="spinner" aria-hidden="true" /> {t("verify.waiting")}
           </p>
         )}
-        {arrived && <p className={arrived.ok ? "ok" : "error"}>{t(arrived.ok ? "verify.received" : "verify.receivedFailed")}</p>}
+        {arrived && (
+          <p className={arrived.ok ? "ok" : "error"}>{t(arrived.ok ? "verify.received" : "verify.receivedFailed")}</p>
+        )}
       </div>
       {arrived && <Checks checks={arrived.checks} />}
       {arrived && !arrived.ok && (
@@ -178,7 +192,9 @@ function MrzForm({ session, onDone }: { session: Session; onDone: () => void }) 
       if (added.checks.every((c) => c.status !== "fail")) onDone();
     } catch (err) {
       const found = err instanceof ApiError ? fieldErrorsOf(err, t, { lines: "lines.0" }) : {};
-      setErrors(Object.fromEntries(Object.keys(found).map((k) => [k.startsWith("lines") ? k : "lines.0", t("verify.mrzHint")])));
+      setErrors(
+        Object.fromEntries(Object.keys(found).map((k) => [k.startsWith("lines") ? k : "lines.0", t("verify.mrzHint")])),
+      );
       const detail = err instanceof ApiError ? err.problem.detail : undefined;
       setMessage(problemMessage(err, t));
       if (detail && err instanceof ApiError && err.problem.code !== "validation_failed") setChecks([]);
@@ -191,7 +207,6 @@ function MrzForm({ session, onDone }: { session: Session; onDone: () => void }) 
       <ErrorSummary message={message} fields={errors} />
       {lines.map((line, i) => (
         <Field
-          // biome-ignore lint/suspicious/noArrayIndexKey: the two lines of the zone
           key={i}
           name={`lines.${i}`}
           label={t("verify.mrzLabel", { n: i + 1 })}
@@ -235,7 +250,12 @@ function Photos({ session }: { session: Session }) {
   );
 }
 
-function PhotoInput(props: { session: Session; kind: "image" | "selfie"; label: string; capture: "user" | "environment" }) {
+function PhotoInput(props: {
+  session: Session;
+  kind: "image" | "selfie";
+  label: string;
+  capture: "user" | "environment";
+}) {
   const { t } = useI18n();
   const [problem, setProblem] = useState<string | null>(null);
   const [checks, setChecks] = useState<Check[]>([]);

@@ -25,7 +25,7 @@ import {
 } from "../ui.tsx";
 import { StepList } from "./apply.tsx";
 import { usePlans } from "./plans.tsx";
-import { AccessForm } from "./status.tsx";
+import { AccessForm, WithReference } from "./status.tsx";
 import { VerifyStep } from "./verify.tsx";
 
 type Form = {
@@ -110,7 +110,13 @@ function particularsOf(f: Form, withAddress: boolean): Particulars {
 }
 
 /** Which step each field the server may name lives on. */
-const documentFields = new Set(["document", "document.type", "document.number", "document.expiryDate", "document.issuingCountry"]);
+const documentFields = new Set([
+  "document",
+  "document.type",
+  "document.number",
+  "document.expiryDate",
+  "document.issuingCountry",
+]);
 
 type Step = "particulars" | "document" | "verify" | "credit" | "submit";
 
@@ -130,14 +136,26 @@ export function WizardPage({ reference }: { reference: string }) {
   return <Wizard session={app.session} initial={app.view} plan={plan} reload={app.reload} />;
 }
 
-function Wizard(props: { session: Session; initial: ApplicationView; plan: Plan; reload: () => Promise<ApplicationView | null> }) {
+function Wizard(props: {
+  session: Session;
+  initial: ApplicationView;
+  plan: Plan;
+  reload: () => Promise<ApplicationView | null>;
+}) {
   const { t } = useI18n();
   const { session, plan } = props;
   const [view, setView] = useState(props.initial);
   const postpaid = plan.kind === "postpaid";
   const correcting = view.state === "correction_requested";
   const needsAddress = plan.coveredByLaw || Boolean(view.applicant?.address);
-  const firstStep: Step = correcting || !view.applicant ? "particulars" : view.evidence.length === 0 ? "verify" : "submit";
+  const firstStep: Step =
+    correcting || !view.applicant
+      ? "particulars"
+      : view.evidence.length === 0
+        ? "verify"
+        : postpaid
+          ? "credit"
+          : "submit";
   const [step, setStep] = useState<Step>(firstStep);
   const [form, setForm] = useState<Form>(() => formOf(view.applicant));
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -145,7 +163,10 @@ function Wizard(props: { session: Session; initial: ApplicationView; plan: Plan;
   const [busy, setBusy] = useState(false);
   const heading = useRef<HTMLHeadingElement>(null);
   const asked = new Set((view.correction?.fields ?? []).map((f) => f.field));
-  const isAsked = (field: string) => [...asked].some((a) => field === a || field.startsWith(`${a}.`) || a.startsWith(`${field}.`));
+  // The address is marked as one group (its fieldset), every other field on its own.
+  const isAsked = (field: string) =>
+    !field.startsWith("address.") &&
+    [...asked].some((a) => field === a || field.startsWith(`${a}.`) || a.startsWith(`${field}.`));
 
   useEffect(() => {
     heading.current?.focus();
@@ -193,7 +214,14 @@ function Wizard(props: { session: Session; initial: ApplicationView; plan: Plan;
     .map(([a3, a2]) => ({ a3, name: countryName(a2, lang) }))
     .sort((a, b) => (a.a3 === "JPN" ? -1 : b.a3 === "JPN" ? 1 : a.name.localeCompare(b.name, lang)));
 
-  function countrySelect(p: { name: string; value: string; other: string; onValue: (e: { target: { value: string } }) => void; onOther: (e: { target: { value: string } }) => void; label: string }) {
+  function countrySelect(p: {
+    name: string;
+    value: string;
+    other: string;
+    onValue: (e: { target: { value: string } }) => void;
+    onOther: (e: { target: { value: string } }) => void;
+    label: string;
+  }) {
     return (
       <>
         <Field name={p.name} label={p.label} error={errors[p.name]} highlight={isAsked(p.name)}>
@@ -212,7 +240,14 @@ function Wizard(props: { session: Session; initial: ApplicationView; plan: Plan;
         {p.value === "other" && (
           <Field name={`${p.name}.other`} label={t("particulars.countryCode")} hint={t("particulars.countryCodeHint")}>
             {(a) => (
-              <input {...a} value={p.other} onChange={p.onOther} maxLength={3} autoCapitalize="characters" className="short" />
+              <input
+                {...a}
+                value={p.other}
+                onChange={p.onOther}
+                maxLength={3}
+                autoCapitalize="characters"
+                className="short"
+              />
             )}
           </Field>
         )}
@@ -220,8 +255,19 @@ function Wizard(props: { session: Session; initial: ApplicationView; plan: Plan;
     );
   }
 
-  const text = (name: string, key: keyof Form, label: MessageKey, extra: { hint?: MessageKey; autoComplete?: string; type?: string; lang?: string } = {}) => (
-    <Field name={name} label={t(label)} hint={extra.hint ? t(extra.hint) : undefined} error={errors[name]} highlight={isAsked(name)}>
+  const text = (
+    name: string,
+    key: keyof Form,
+    label: MessageKey,
+    extra: { hint?: MessageKey; autoComplete?: string; type?: string; lang?: string } = {},
+  ) => (
+    <Field
+      name={name}
+      label={t(label)}
+      hint={extra.hint ? t(extra.hint) : undefined}
+      error={errors[name]}
+      highlight={isAsked(name)}
+    >
       {(a) => (
         <input
           {...a}
@@ -249,7 +295,10 @@ function Wizard(props: { session: Session; initial: ApplicationView; plan: Plan;
           {step === "particulars" ? (
             <>
               {text("name.family", "family", "particulars.family", { autoComplete: "family-name" })}
-              {text("name.given", "given", "particulars.given", { hint: "particulars.givenHint", autoComplete: "given-name" })}
+              {text("name.given", "given", "particulars.given", {
+                hint: "particulars.givenHint",
+                autoComplete: "given-name",
+              })}
               {text("name.kanji", "kanji", "particulars.kanji", { hint: "particulars.kanjiHint", lang: "ja" })}
               {text("name.kana", "kana", "particulars.kana", { hint: "particulars.kanaHint", lang: "ja" })}
               {text("birthDate", "birthDate", "particulars.birthDate", { type: "date", autoComplete: "bday" })}
@@ -276,7 +325,11 @@ function Wizard(props: { session: Session; initial: ApplicationView; plan: Plan;
                   <legend>{t("particulars.address")}</legend>
                   <p className="hint">{t("particulars.addressWhy")}</p>
                   {text("address.postalCode", "postalCode", "particulars.postalCode", { autoComplete: "postal-code" })}
-                  <Field name="address.prefecture" label={t("particulars.prefecture")} error={errors["address.prefecture"]}>
+                  <Field
+                    name="address.prefecture"
+                    label={t("particulars.prefecture")}
+                    error={errors["address.prefecture"]}
+                  >
                     {(a) => (
                       <select {...a} value={form.prefecture} onChange={set("prefecture")} lang="ja">
                         <option value="">{t("particulars.choose")}</option>
@@ -321,7 +374,7 @@ function Wizard(props: { session: Session; initial: ApplicationView; plan: Plan;
                 text("document.number", "docNumber", "document.number", { hint: "document.numberHint" })
               )}
               {text("document.expiryDate", "docExpiry", "document.expiry", { type: "date" })}
-              {form.docType === "passport" && (
+              {form.docType === "passport" &&
                 countrySelect({
                   name: "document.issuingCountry",
                   label: t("document.country"),
@@ -329,8 +382,7 @@ function Wizard(props: { session: Session; initial: ApplicationView; plan: Plan;
                   other: form.docCountryOther,
                   onValue: set("docCountry"),
                   onOther: set("docCountryOther"),
-                })
-              )}
+                })}
             </>
           )}
           <div className="actions">
@@ -397,7 +449,12 @@ export function CorrectionBox({ correction }: { correction: NonNullable<Applicat
   );
 }
 
-function CreditStep(props: { session: Session; view: ApplicationView; headingRef: React.RefObject<HTMLHeadingElement | null>; onDone: () => void }) {
+function CreditStep(props: {
+  session: Session;
+  view: ApplicationView;
+  headingRef: React.RefObject<HTMLHeadingElement | null>;
+  onDone: () => void;
+}) {
   const { t } = useI18n();
   const { session, view } = props;
   const [credit, setCredit] = useState<CreditView | null>(null);
@@ -410,7 +467,6 @@ function CreditStep(props: { session: Session; view: ApplicationView; headingRef
     api<CreditView>("GET", `/v1/applications/${view.reference}/credit`, { token: session.token }).then(setCredit, (e) =>
       setMessage(problemMessage(e, t)),
     );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: loaded once per application
   useEffect(() => {
     void load();
   }, [view.reference]);
@@ -444,7 +500,9 @@ function CreditStep(props: { session: Session; view: ApplicationView; headingRef
       props.onDone();
     } catch (err) {
       setErrors(err instanceof ApiError ? fieldErrorsOf(err, t, { cardToken: "card" }) : {});
-      setMessage(err instanceof ApiError && err.fields.includes("cardToken") ? t("error.declined") : problemMessage(err, t));
+      setMessage(
+        err instanceof ApiError && err.fields.includes("cardToken") ? t("error.declined") : problemMessage(err, t),
+      );
       await load();
     } finally {
       setBusy(false);
@@ -465,7 +523,6 @@ function CreditStep(props: { session: Session; view: ApplicationView; headingRef
           {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable text must be reachable by keyboard */}
           <section className="consent-text" tabIndex={0} aria-label={t("credit.title")} lang={credit.consent.language}>
             {credit.consent.text.split("\n").map((line, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: lines of a fixed text
               <p key={i}>{line}</p>
             ))}
           </section>
@@ -525,9 +582,11 @@ function SubmitStep(props: {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [fresh, setFresh] = useState(view);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: what is missing, read once on arrival
   useEffect(() => {
-    api<ApplicationView>("GET", `/v1/applications/${view.reference}`, { token: session.token }).then(setFresh, () => {});
+    api<ApplicationView>("GET", `/v1/applications/${view.reference}`, { token: session.token }).then(
+      setFresh,
+      () => {},
+    );
   }, []);
   const missing = fresh.needs.filter((n) => n.field !== "submit" && n.field !== "activation");
 
@@ -552,7 +611,9 @@ function SubmitStep(props: {
       <h1 ref={props.headingRef} tabIndex={-1}>
         {t("submit.title")}
       </h1>
-      <p className="reference">{t("submit.reference", { ref: view.reference })}</p>
+      <p className="reference">
+        <WithReference text={t("submit.reference", { ref: "\u0000" })} reference={view.reference} />
+      </p>
       <p className="small muted">{t("submit.keep")}</p>
       <p>{t("submit.intro")}</p>
       <ErrorSummary message={message} />
