@@ -9,7 +9,7 @@ export type Problem = {
   title?: string;
   detail?: string;
   field?: string;
-  errors?: { field: string; reason: string }[];
+  errors?: { field: string; reason: string; code?: string }[];
   reason?: string;
   message?: string;
 };

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, openContext, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
 import { consentToCredit, type Person, particularsOf, somebody, td3 } from "../../server/test/support/journey.ts";
@@ -158,6 +159,33 @@ describe("the applicant site in a real browser", () => {
     expect(await email.getAttribute("aria-invalid")).toBe("true");
     const describedBy = String(await email.getAttribute("aria-describedby"));
     expect(await page.locator(`[id="${describedBy.split(" ")[0]}"]`).textContent()).toBe(ja["error.email"]);
+    await context.close();
+  });
+
+  it("checks a document photo before and at upload: too small, said on the page next to the server's own checks", async () => {
+    const draft = await application("en", "prepaid-voice-sim", { address: true });
+    const context = await openContext(browser, { viewport: "phone", locale: "en-US" });
+    await context.addInitScript(
+      ([reference, token]) => sessionStorage.setItem(`jitsumei.application.${reference}`, token ?? ""),
+      [draft.reference, draft.token],
+    );
+    const page = await context.newPage();
+    await page.goto(`${server.url}/application/${draft.reference}`);
+    await page.getByRole("heading", { level: 1, name: en["verify.title"] }).waitFor();
+    await page.getByText(en["verify.photos"]).click();
+    const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#8899aa" } })
+      .jpeg()
+      .toBuffer();
+    await page
+      .getByLabel(en["verify.front"])
+      .setInputFiles({ name: "card.jpg", mimeType: "image/jpeg", buffer: photo });
+    // Before upload: the browser measured it.
+    await page.getByText(en["verify.tooSmall"].replace("{w}", "400").replace("{h}", "300")).waitFor();
+    // At upload: the server's image checks, the failed ones shown to retake.
+    await page.getByText(en["verify.photoRetake"]).waitFor();
+    expect(await page.locator(".photo .check-fail").count()).toBeGreaterThan(0);
+    await screenshot(page, "web", "photo-too-small-en-phone");
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();
   });
 

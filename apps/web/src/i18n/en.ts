@@ -166,7 +166,7 @@ export const en = {
   "verify.take": "Take or choose a photo",
   "verify.tooBig": "This file is {size} MB; the most we accept is 15 MB.",
   "verify.tooSmall":
-    "This photo is {w}×{h} pixels; take it closer so the document fills the picture (at least 1000 pixels wide).",
+    "This photo is {w}×{h} pixels; take it closer so the document fills the picture (at least 600 pixels on each side).",
   "verify.notImage": "This file is not a photo. Choose a JPEG, PNG or WebP image.",
   "verify.uploading": "Checking the photo…",
   "verify.photoOk": "Photo accepted.",

@@ -160,7 +160,7 @@ export const ja: Dictionary = {
   "verify.take": "撮影するか、写真を選んでください",
   "verify.tooBig": "このファイルは{size}MBです。15MBまでのものをお使いください。",
   "verify.tooSmall":
-    "この写真は{w}×{h}ピクセルです。書類が画面いっぱいに写るよう近づいて撮影してください（幅1000ピクセル以上）。",
+    "この写真は{w}×{h}ピクセルです。書類が画面いっぱいに写るよう近づいて撮影してください（縦横とも600ピクセル以上）。",
   "verify.notImage": "このファイルは写真ではありません。JPEG、PNG、WebPの画像を選んでください。",
   "verify.uploading": "写真を確認しています…",
   "verify.photoOk": "写真を受け付けました。",

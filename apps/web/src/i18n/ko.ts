@@ -160,7 +160,7 @@ export const ko: Dictionary = {
   "verify.take": "사진을 찍거나 선택하세요",
   "verify.tooBig": "이 파일은 {size}MB입니다. 최대 15MB까지 받을 수 있습니다.",
   "verify.tooSmall":
-    "이 사진은 {w}×{h}픽셀입니다. 신분증이 화면을 가득 채우도록 가까이서 찍어 주세요(가로 1000픽셀 이상).",
+    "이 사진은 {w}×{h}픽셀입니다. 신분증이 화면을 가득 채우도록 가까이서 찍어 주세요(가로세로 모두 600픽셀 이상).",
   "verify.notImage": "이 파일은 사진이 아닙니다. JPEG, PNG 또는 WebP 이미지를 선택해 주세요.",
   "verify.uploading": "사진을 확인하는 중…",
   "verify.photoOk": "사진이 접수되었습니다.",

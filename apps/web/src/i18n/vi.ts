@@ -163,7 +163,7 @@ export const vi: Dictionary = {
   "verify.take": "Chụp hoặc chọn ảnh",
   "verify.tooBig": "Tệp này nặng {size} MB; tối đa chúng tôi nhận 15 MB.",
   "verify.tooSmall":
-    "Ảnh này có {w}×{h} điểm ảnh; hãy chụp gần hơn để giấy tờ chiếm trọn khung hình (rộng ít nhất 1000 điểm ảnh).",
+    "Ảnh này có {w}×{h} điểm ảnh; hãy chụp gần hơn để giấy tờ chiếm trọn khung hình (mỗi cạnh ít nhất 600 điểm ảnh).",
   "verify.notImage": "Tệp này không phải ảnh. Hãy chọn ảnh JPEG, PNG hoặc WebP.",
   "verify.uploading": "Đang kiểm tra ảnh…",
   "verify.photoOk": "Ảnh đã được chấp nhận.",

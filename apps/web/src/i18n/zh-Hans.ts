@@ -154,7 +154,7 @@ export const zhHans: Dictionary = {
   "verify.selfie": "自拍",
   "verify.take": "拍照或选择照片",
   "verify.tooBig": "此文件为 {size} MB；最大接受 15 MB。",
-  "verify.tooSmall": "此照片为 {w}×{h} 像素；请靠近拍摄，让证件占满画面（宽度至少 1000 像素）。",
+  "verify.tooSmall": "此照片为 {w}×{h} 像素；请靠近拍摄，让证件占满画面（长和宽都至少 600 像素）。",
   "verify.notImage": "此文件不是照片。请选择 JPEG、PNG 或 WebP 图片。",
   "verify.uploading": "正在检查照片…",
   "verify.photoOk": "照片已接受。",

@@ -155,7 +155,7 @@ export const zhHant: Dictionary = {
   "verify.selfie": "自拍",
   "verify.take": "拍照或選擇照片",
   "verify.tooBig": "此檔案為 {size} MB；最大接受 15 MB。",
-  "verify.tooSmall": "此照片為 {w}×{h} 像素；請靠近拍攝，讓證件佔滿畫面（寬度至少 1000 像素）。",
+  "verify.tooSmall": "此照片為 {w}×{h} 像素；請靠近拍攝，讓證件佔滿畫面（長和寬都至少 600 像素）。",
   "verify.notImage": "此檔案不是照片。請選擇 JPEG、PNG 或 WebP 圖片。",
   "verify.uploading": "正在檢查照片…",
   "verify.photoOk": "照片已接受。",

@@ -275,7 +275,7 @@ function PhotoInput(props: {
       const bitmap = await createImageBitmap(file);
       const { width, height } = bitmap;
       bitmap.close();
-      if (Math.max(width, height) < 1000) setProblem(t("verify.tooSmall", { w: width, h: height }));
+      if (Math.min(width, height) < 600) setProblem(t("verify.tooSmall", { w: width, h: height }));
     } catch {
       // HEIC and other formats the browser cannot decode: the server says what it thinks
     }
@@ -295,7 +295,13 @@ function PhotoInput(props: {
       setState(added.checks.some((c) => c.status === "fail") ? "retake" : "ok");
     } catch (err) {
       setState("retake");
-      setProblem(problemMessage(err, t));
+      // A refused photo: the server names each failed check, in the application's language.
+      const failed = err instanceof ApiError ? (err.problem.errors ?? []).filter((e) => e.code) : [];
+      if (failed.length > 0) {
+        setChecks(failed.map((e) => ({ code: String(e.code), status: "fail", message: e.reason })));
+      } else {
+        setProblem(problemMessage(err, t));
+      }
     }
   }
 

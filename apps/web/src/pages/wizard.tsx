@@ -410,7 +410,13 @@ function Wizard(props: {
         />
       )}
       {step === "credit" && (
-        <CreditStep session={session} view={view} headingRef={heading} onDone={() => setStep("submit")} />
+        <CreditStep
+          session={session}
+          view={view}
+          headingRef={heading}
+          onDone={() => setStep("submit")}
+          onBack={() => setStep("verify")}
+        />
       )}
       {step === "submit" && (
         <SubmitStep
@@ -454,6 +460,7 @@ function CreditStep(props: {
   view: ApplicationView;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
   onDone: () => void;
+  onBack: () => void;
 }) {
   const { t } = useI18n();
   const { session, view } = props;
@@ -561,9 +568,14 @@ function CreditStep(props: {
               )}
             </Field>
           )}
-          <Button type="submit" busy={busy}>
-            {t("app.next")}
-          </Button>
+          <div className="actions">
+            <Button variant="secondary" onClick={props.onBack}>
+              {t("app.back")}
+            </Button>
+            <Button type="submit" busy={busy}>
+              {t("app.next")}
+            </Button>
+          </div>
         </>
       )}
     </form>
