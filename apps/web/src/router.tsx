@@ -30,3 +30,12 @@ export function Link({ to, children, className }: { to: string; children: ReactN
     </a>
   );
 }
+
+/** Moves to `to` once rendered (never during a render). */
+export function Redirect({ to }: { to: string }) {
+  useEffect(() => {
+    window.history.replaceState(null, "", to);
+    window.dispatchEvent(new PopStateEvent("popstate"));
+  }, [to]);
+  return null;
+}

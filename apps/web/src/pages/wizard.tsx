@@ -13,7 +13,7 @@ import {
 import { countries, countryName, prefectures } from "../countries.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
-import { navigate } from "../router.tsx";
+import { navigate, Redirect } from "../router.tsx";
 import {
   Button,
   ErrorSummary,
@@ -130,8 +130,7 @@ export function WizardPage({ reference }: { reference: string }) {
   const plan = plans?.find((p) => p.id === app.view?.planId);
   if (!app.view || !plan) return <p>{t("app.loading")}</p>;
   if (app.view.state !== "draft" && app.view.state !== "correction_requested") {
-    navigate(`/status/${reference}`);
-    return null;
+    return <Redirect to={`/status/${reference}`} />;
   }
   return <Wizard session={app.session} initial={app.view} plan={plan} reload={app.reload} />;
 }
