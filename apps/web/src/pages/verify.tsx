@@ -50,6 +50,9 @@ export function VerifyStep(props: {
       <h1 ref={props.headingRef} tabIndex={-1}>
         {t("verify.title")}
       </h1>
+      {props.view.correction?.fields.some((f) => f.field.startsWith("evidence")) && (
+        <p className="alert alert-warning">{t("correction.evidence")}</p>
+      )}
       {methods.length > 1 && (
         <fieldset className="field">
           <legend>{t("verify.choose")}</legend>
