@@ -1,11 +1,76 @@
+import "./styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import type { Language } from "./api.ts";
+import { I18nProvider, languageNames, languages, useI18n } from "./i18n/index.tsx";
+import { ApplyPage } from "./pages/apply.tsx";
+import { PlansPage } from "./pages/plans.tsx";
+import { ReaderPage, RegisterPage } from "./pages/register.tsx";
+import { DocumentsPage, StatusLookupPage, StatusPage } from "./pages/status.tsx";
+import { WizardPage } from "./pages/wizard.tsx";
+import { Link, useLocation } from "./router.tsx";
+
+function Page() {
+  const { path, search } = useLocation();
+  const { t } = useI18n();
+  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  const [first, second, third] = parts;
+  if (parts.length === 0) return <PlansPage />;
+  if (first === "apply" && second) return <ApplyPage key={second} planId={second} />;
+  if (first === "application" && second) return <WizardPage key={second} reference={second} />;
+  if (first === "status" && second && third === "documents") return <DocumentsPage key={second} reference={second} />;
+  if (first === "status" && second) return <StatusPage key={second} reference={second} />;
+  if (first === "status") return <StatusLookupPage />;
+  if (first === "register") return <RegisterPage initialCode={search.get("code") ?? ""} />;
+  if (first === "reader" && second) return <ReaderPage reference={second} />;
+  return <p>{t("app.notFound")}</p>;
+}
+
+function LanguageSwitcher() {
+  const { lang, setLang, t } = useI18n();
+  return (
+    <label className="language">
+      <span className="visually-hidden">{t("app.language")}</span>
+      <svg aria-hidden="true" className="globe" viewBox="0 0 24 24" width="22" height="22">
+        <circle cx="12" cy="12" r="9.5" fill="none" stroke="currentColor" strokeWidth="1.6" />
+        <path
+          d="M2.5 12h19M12 2.5c3 3 3 16 0 19M12 2.5c-3 3-3 16 0 19"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="1.6"
+        />
+      </svg>
+      <select value={lang} onChange={(e) => setLang(e.target.value as Language)} aria-label={t("app.language")}>
+        {languages.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {languageNames[l]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 function App() {
+  const { t } = useI18n();
   return (
-    <main>
-      <h1>Jitsumei</h1>
-    </main>
+    <>
+      <a className="skip" href="#main">
+        {t("app.skip")}
+      </a>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          {t("app.name")}
+        </Link>
+        <LanguageSwitcher />
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Page />
+      </main>
+      <footer className="site-footer">
+        <p>{t("app.footer")}</p>
+      </footer>
+    </>
   );
 }
 
@@ -13,6 +78,8 @@ const root = document.getElementById("root");
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <I18nProvider>
+        <App />
+      </I18nProvider>
     </StrictMode>,
   );

@@ -1,0 +1,71 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import type { MessageKey } from "./en.ts";
+import { bestLanguage, dictionaries, type Language } from "./languages.ts";
+
+export { bestLanguage, dictionaries, type Language, languageNames, languages } from "./languages.ts";
+
+/** Intl locales for dates and numbers. */
+const intlLocales: Record<Language, string> = {
+  ja: "ja-JP",
+  en: "en-GB",
+  "zh-Hans": "zh-CN",
+  "zh-Hant": "zh-TW",
+  ko: "ko-KR",
+  vi: "vi-VN",
+};
+
+type I18n = {
+  lang: Language;
+  setLang: (l: Language) => void;
+  t: (key: MessageKey, params?: Record<string, string | number>) => string;
+  date: (iso: string, withTime?: boolean) => string;
+  number: (n: number) => string;
+};
+
+const I18nContext = createContext<I18n | null>(null);
+
+function initialLanguage(): Language {
+  const chosen = localStorage.getItem("jitsumei.language");
+  if (chosen && chosen in dictionaries) return chosen as Language;
+  return bestLanguage(navigator.languages?.length ? navigator.languages : [navigator.language]);
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [lang, setLangState] = useState<Language>(initialLanguage);
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = dictionaries[lang]["app.name"];
+  }, [lang]);
+  const setLang = useCallback((l: Language) => {
+    localStorage.setItem("jitsumei.language", l);
+    setLangState(l);
+  }, []);
+  const value = useMemo<I18n>(() => {
+    const dictionary = dictionaries[lang];
+    const locale = intlLocales[lang];
+    return {
+      lang,
+      setLang,
+      t: (key, params) =>
+        dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+          params && name in params ? String(params[name]) : whole,
+        ),
+      date: (iso, withTime = false) => {
+        const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
+        if (Number.isNaN(d.getTime())) return iso;
+        return new Intl.DateTimeFormat(locale, {
+          dateStyle: "long",
+          ...(withTime ? { timeStyle: "short" } : {}),
+        }).format(d);
+      },
+      number: (n) => new Intl.NumberFormat(locale).format(n),
+    };
+  }, [lang, setLang]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error("useI18n outside I18nProvider");
+  return value;
+}

@@ -1,0 +1,614 @@
+import QRCode from "qrcode";
+import { type FormEvent, useEffect, useState } from "react";
+import {
+  ApiError,
+  type ApplicationState,
+  type ApplicationView,
+  api,
+  type ContractView,
+  type DepositView,
+  type DocumentInfo,
+  download,
+  type Session,
+  type Shipment,
+  saveSession,
+} from "../api.ts";
+import type { MessageKey } from "../i18n/en.ts";
+import { useI18n } from "../i18n/index.tsx";
+import { Link, navigate } from "../router.tsx";
+import { Button, Checks, ErrorSummary, Field, type FieldErrors, problemMessage, useApplication } from "../ui.tsx";
+import { CorrectionBox } from "./wizard.tsx";
+
+const stateKey = (s: ApplicationState, part: "title" | "next" | "usually") => `state.${s}.${part}` as MessageKey;
+
+/** Asks for the reference (and the access key when this tab does not hold it). */
+export function AccessForm({ reference, onOpen }: { reference?: string; onOpen: (s: Session) => void }) {
+  const { t } = useI18n();
+  const [ref, setRef] = useState(reference ?? "");
+  const [token, setToken] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    const session = { reference: ref.trim().toUpperCase(), token: token.trim() };
+    const missing: FieldErrors = {};
+    if (!session.reference) missing.reference = t("error.required");
+    if (!session.token) missing.token = t("error.required");
+    if (Object.keys(missing).length) {
+      setErrors(missing);
+      setMessage(t("error.summary"));
+      return;
+    }
+    setBusy(true);
+    try {
+      await api("GET", `/v1/applications/${session.reference}`, { token: session.token });
+      saveSession(session);
+      setErrors({});
+      if (session.reference !== reference) navigate(`/status/${session.reference}`);
+      onOpen(session);
+    } catch (err) {
+      const status = err instanceof ApiError ? err.problem.status : 0;
+      setErrors(
+        status === 404
+          ? { reference: t("error.notFound") }
+          : status === 401 || status === 403
+            ? { token: t("error.unauthorized") }
+            : {},
+      );
+      setMessage(problemMessage(err, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <h1>{t("status.lookupTitle")}</h1>
+      <ErrorSummary message={message} fields={errors} />
+      <Field name="reference" label={t("status.reference")} hint={t("status.referenceHint")} error={errors.reference}>
+        {(a) => (
+          <input
+            {...a}
+            value={ref}
+            onChange={(e) => setRef(e.target.value)}
+            autoCapitalize="characters"
+            spellCheck={false}
+          />
+        )}
+      </Field>
+      <Field name="token" label={t("status.token")} hint={t("status.tokenHint")} error={errors.token}>
+        {(a) => (
+          <input
+            {...a}
+            value={token}
+            onChange={(e) => setToken(e.target.value)}
+            spellCheck={false}
+            autoComplete="off"
+          />
+        )}
+      </Field>
+      <Button type="submit" busy={busy}>
+        {t("status.open")}
+      </Button>
+    </form>
+  );
+}
+
+export function StatusLookupPage() {
+  return <AccessForm onOpen={() => {}} />;
+}
+
+export function StatusPage({ reference }: { reference: string }) {
+  const { t, date } = useI18n();
+  const app = useApplication(reference, 4000);
+  const { view, session } = app;
+  if (!session) return <AccessForm reference={reference} onOpen={app.setSession} />;
+  if (app.error && !view) {
+    return (
+      <>
+        <p role="alert">{problemMessage(app.error, t)}</p>
+        <AccessForm reference={reference} onOpen={app.setSession} />
+      </>
+    );
+  }
+  if (!view) return <p>{t("app.loading")}</p>;
+  const s = view.state;
+  const afterIssue = ["sim_assigned", "in_delivery", "delivered", "active"].includes(s);
+  const final = ["active", "rejected", "cancelled", "expired"].includes(s);
+  return (
+    <>
+      <h1>
+        <WithReference text={t("status.title", { ref: "\u0000" })} reference={view.reference} />
+      </h1>
+      <section className={`card state state-${s}`} aria-labelledby="state-title">
+        <p className="small muted">{t("status.now")}</p>
+        <div role="status" aria-live="polite">
+          <h2 id="state-title">{t(stateKey(s, "title"))}</h2>
+        </div>
+        <p>{t(stateKey(s, "next"))}</p>
+        <p className="small">
+          <strong>{t("status.usually")}: </strong>
+          {t(stateKey(s, "usually"))}
+        </p>
+        <p className="small muted">
+          {view.submittedAt ? `${t("status.submitted", { date: date(view.submittedAt) })} · ` : ""}
+          {t("status.updated", { date: date(view.updatedAt, true) })}
+        </p>
+        {!final && <p className="small muted">{t("status.live")}</p>}
+      </section>
+
+      {view.announcements.map((a) => (
+        <section key={a.id} className="alert alert-info" aria-label={a.title}>
+          <h2>{a.title}</h2>
+          <p>{a.body}</p>
+        </section>
+      ))}
+
+      {s === "correction_requested" && view.correction && (
+        <>
+          <CorrectionBox correction={view.correction} />
+          <Link to={`/application/${reference}`} className="button button-primary">
+            {t("status.continue")}
+          </Link>
+        </>
+      )}
+      {s === "draft" && (
+        <Link to={`/application/${reference}`} className="button button-primary">
+          {t("status.continue")}
+        </Link>
+      )}
+      {(s === "rejected" || s === "in_review") && view.decision && view.decision.reasons.length > 0 && (
+        <Checks checks={view.decision.reasons} title={t("status.checks")} />
+      )}
+      {s === "contract_pending" && <ContractPanel session={session} onChange={app.reload} />}
+      {s === "deposit_pending" && <DepositPanel session={session} onChange={app.reload} />}
+      {afterIssue && view.line?.formFactor === "esim" && view.line.esimActivationCode && (
+        <EsimPanel code={view.line.esimActivationCode} />
+      )}
+      {view.formFactor === "physical" && ["sim_assigned", "in_delivery", "delivered"].includes(s) && (
+        <ShipmentPanel session={session} state={s} />
+      )}
+      {((s === "sim_assigned" && view.formFactor === "esim") || s === "delivered") && (
+        <ActivationPanel session={session} view={view} onChange={app.reload} />
+      )}
+      {s === "active" && view.line && (
+        <p className="card ok big">{t("activation.done", { msisdn: view.line.msisdn })}</p>
+      )}
+      <p className="links">
+        <Link to={`/status/${reference}/documents`}>{t("status.documents")}</Link>
+        <button type="button" className="link-button" onClick={() => void app.reload()}>
+          {t("status.refresh")}
+        </button>
+      </p>
+      <History session={session} version={view.updatedAt} />
+      {!final && s !== "active" && <CancelButton session={session} onChange={app.reload} />}
+    </>
+  );
+}
+
+/** A sentence with the reference kept on one line (JT-2GNX-Z4WB-4 must not break at its hyphens). */
+export function WithReference({ text, reference }: { text: string; reference: string }) {
+  const [before, after] = text.split("\u0000");
+  return (
+    <>
+      {before}
+      <span className="nowrap">{reference}</span>
+      {after}
+    </>
+  );
+}
+
+function History({ session, version }: { session: Session; version: string }) {
+  const { t, date } = useI18n();
+  const [items, setItems] = useState<{ to: ApplicationState; at: string; version: number }[]>([]);
+  useEffect(() => {
+    api<{ items: { to: ApplicationState; at: string; version: number }[] }>(
+      "GET",
+      `/v1/applications/${session.reference}/events?limit=100`,
+      { token: session.token },
+    ).then(
+      (r) => setItems(r.items),
+      () => {},
+    );
+  }, [version]);
+  if (items.length === 0) return null;
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">{t("status.history")}</h2>
+      <ol className="history">
+        {items.map((e) => (
+          <li key={e.version}>
+            <time dateTime={e.at}>{date(e.at, true)}</time> {t(stateKey(e.to, "title"))}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function CancelButton({ session, onChange }: { session: Session; onChange: () => void }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  return (
+    <p>
+      <Button
+        variant="danger"
+        busy={busy}
+        onClick={async () => {
+          if (!window.confirm(t("status.cancelConfirm"))) return;
+          setBusy(true);
+          await api("POST", `/v1/applications/${session.reference}/cancel`, {
+            token: session.token,
+            idempotent: true,
+          }).catch(() => {});
+          setBusy(false);
+          onChange();
+        }}
+      >
+        {t("status.cancel")}
+      </Button>
+    </p>
+  );
+}
+
+function ContractPanel({ session, onChange }: { session: Session; onChange: () => void }) {
+  const { t, number } = useI18n();
+  const [contract, setContract] = useState<ContractView | null>(null);
+  const [accepted, setAccepted] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    api<ContractView>("GET", `/v1/applications/${session.reference}/contract`, { token: session.token }).then(
+      setContract,
+      (e) => setMessage(problemMessage(e, t)),
+    );
+  }, [session, t]);
+  const doc = (kind: DocumentInfo["kind"]) => contract?.documents.find((d) => d.kind === kind);
+  async function sign(e: FormEvent) {
+    e.preventDefault();
+    if (!accepted) {
+      setErrors({ accept: t("error.required") });
+      setMessage(t("error.summary"));
+      return;
+    }
+    setBusy(true);
+    try {
+      await api("POST", `/v1/applications/${session.reference}/contract/signature`, {
+        token: session.token,
+        idempotent: true,
+        body: {
+          accept: true,
+          documents: { importantMatters: doc("important_matters")?.sha256, contract: doc("contract")?.sha256 },
+        },
+      });
+      setMessage(null);
+      onChange();
+    } catch (err) {
+      setMessage(problemMessage(err, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <form className="card" onSubmit={sign} noValidate aria-labelledby="contract-title">
+      <h2 id="contract-title">{t("contract.title")}</h2>
+      <p>{t("contract.intro")}</p>
+      <ErrorSummary message={message} fields={errors} />
+      <ul className="documents">
+        {(["important_matters", "contract"] as const).map((kind) => {
+          const d = doc(kind);
+          return d ? (
+            <li key={kind}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void download(d.url, session.token, `${d.documentNumber}.pdf`)}
+              >
+                {t("contract.read", { name: t(`contract.${kind}`), size: number(Math.ceil(d.sizeBytes / 1024)) })}
+              </button>
+            </li>
+          ) : null;
+        })}
+      </ul>
+      <div className={`field${errors.accept ? " field-invalid" : ""}`}>
+        {errors.accept && (
+          <p className="error" id="f-accept-error">
+            {errors.accept}
+          </p>
+        )}
+        <label className="choice">
+          <input
+            type="checkbox"
+            id="f-accept"
+            checked={accepted}
+            onChange={(e) => setAccepted(e.target.checked)}
+            aria-describedby={errors.accept ? "f-accept-error" : undefined}
+            aria-invalid={errors.accept ? true : undefined}
+          />
+          {t("contract.accept")}
+        </label>
+      </div>
+      <Button type="submit" busy={busy} disabled={!contract}>
+        {t("contract.sign")}
+      </Button>
+    </form>
+  );
+}
+
+function DepositPanel({ session, onChange }: { session: Session; onChange: () => void }) {
+  const { t, number } = useI18n();
+  const [deposit, setDeposit] = useState<DepositView | null>(null);
+  const [card, setCard] = useState("tok_test_ok");
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    api<DepositView>("GET", `/v1/applications/${session.reference}/deposit`, { token: session.token }).then(
+      setDeposit,
+      (e) => setMessage(problemMessage(e, t)),
+    );
+  }, [session, t]);
+  async function pay(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      await api("POST", `/v1/applications/${session.reference}/deposit/payments`, {
+        token: session.token,
+        idempotent: true,
+        body: { method: "card", cardToken: card },
+      });
+      setMessage(null);
+      onChange();
+    } catch (err) {
+      setMessage(problemMessage(err, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+  if (!deposit) return message ? <p role="alert">{message}</p> : null;
+  const amount = number(deposit.amountJpy);
+  return (
+    <form className="card" onSubmit={pay} noValidate aria-labelledby="deposit-title">
+      <h2 id="deposit-title">{t("deposit.title")}</h2>
+      <p className="big">{t("deposit.amount", { amount })}</p>
+      {deposit.reasons.length > 0 && (
+        <>
+          <p>{t("deposit.why")}</p>
+          <ul>
+            {deposit.reasons.map((r) => (
+              <li key={r.code}>{r.text}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      <ErrorSummary message={message} />
+      {deposit.status === "paid" ? (
+        <p className="ok">{t("deposit.paid")}</p>
+      ) : (
+        <>
+          <Field name="card" label={t("credit.testCard")}>
+            {(a) => (
+              <select {...a} value={card} onChange={(e) => setCard(e.target.value)}>
+                <option value="tok_test_ok">{t("credit.testOk")}</option>
+                <option value="tok_test_decline">{t("credit.testDecline")}</option>
+              </select>
+            )}
+          </Field>
+          <Button type="submit" busy={busy}>
+            {t("deposit.pay", { amount })}
+          </Button>
+        </>
+      )}
+    </form>
+  );
+}
+
+function EsimPanel({ code }: { code: string }) {
+  const { t } = useI18n();
+  const [qr, setQr] = useState<string | null>(null);
+  useEffect(() => {
+    QRCode.toDataURL(code, { margin: 2, width: 280, errorCorrectionLevel: "M" }).then(setQr, () => setQr(null));
+  }, [code]);
+  return (
+    <section className="card esim" aria-labelledby="esim-title">
+      <h2 id="esim-title">{t("esim.title")}</h2>
+      <p>{t("esim.intro")}</p>
+      {qr && <img src={qr} alt={t("esim.qrAlt")} width={280} height={280} className="qr" />}
+      <p className="small">{t("esim.manual")}</p>
+      <p className="mono code-box" lang="en">
+        {code}
+      </p>
+      <div className="two-col">
+        <section aria-labelledby="esim-iphone">
+          <h3 id="esim-iphone">{t("esim.iphone")}</h3>
+          <p>{t("esim.iphoneSteps")}</p>
+        </section>
+        <section aria-labelledby="esim-android">
+          <h3 id="esim-android">{t("esim.android")}</h3>
+          <p>{t("esim.androidSteps")}</p>
+        </section>
+      </div>
+      <p className="small muted">{t("esim.roaming")}</p>
+    </section>
+  );
+}
+
+function ShipmentPanel({ session, state }: { session: Session; state: ApplicationState }) {
+  const { t, date } = useI18n();
+  const [shipment, setShipment] = useState<Shipment | null | undefined>(undefined);
+  useEffect(() => {
+    api<Shipment>("GET", `/v1/applications/${session.reference}/shipment`, { token: session.token }).then(
+      setShipment,
+      () => setShipment(null),
+    );
+  }, [state]);
+  return (
+    <section className="card" aria-labelledby="shipment-title">
+      <h2 id="shipment-title">{t("shipment.title")}</h2>
+      {shipment === null && <p>{t("shipment.none")}</p>}
+      {shipment && (
+        <>
+          <p>{t(`shipment.method.${shipment.method}`)}</p>
+          <dl className="facts">
+            <dt>{t("shipment.carrier")}</dt>
+            <dd>{shipment.carrier}</dd>
+            <dt>{t("shipment.tracking")}</dt>
+            <dd className="mono">{shipment.trackingNumber}</dd>
+            <dt>{t("status.now")}</dt>
+            <dd>
+              {t(`shipment.status.${shipment.status}`)}
+              {shipment.deliveredAt ? ` · ${date(shipment.deliveredAt, true)}` : ""}
+            </dd>
+          </dl>
+        </>
+      )}
+    </section>
+  );
+}
+
+function ActivationPanel({
+  session,
+  view,
+  onChange,
+}: {
+  session: Session;
+  view: ApplicationView;
+  onChange: () => void;
+}) {
+  const { t, date } = useI18n();
+  const [sent, setSent] = useState<{ sentTo: string; expiresAt: string } | null>(null);
+  const [code, setCode] = useState("");
+  const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+  async function requestCode() {
+    setBusy(true);
+    try {
+      setSent(
+        await api("POST", `/v1/applications/${session.reference}/activation-code`, {
+          token: session.token,
+          idempotent: true,
+        }),
+      );
+      setMessage(null);
+    } catch (err) {
+      setMessage(problemMessage(err, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+  async function activate(e: FormEvent) {
+    e.preventDefault();
+    if (!/^\d{6}$/.test(code.trim())) {
+      setErrors({ code: t("activation.code") });
+      setMessage(t("error.summary"));
+      return;
+    }
+    setBusy(true);
+    try {
+      await api("POST", `/v1/applications/${session.reference}/activation`, {
+        token: session.token,
+        idempotent: true,
+        body: { code: code.trim() },
+      });
+      setErrors({});
+      setMessage(null);
+      onChange();
+    } catch (err) {
+      const c = err instanceof ApiError ? err.problem.code : "";
+      const fresh = await api<ApplicationView>("GET", `/v1/applications/${session.reference}`, {
+        token: session.token,
+      }).catch(() => view);
+      const text =
+        c === "activation_locked"
+          ? t("error.locked")
+          : c === "activation_code_invalid" || c === "activation_code_expired" || c === "validation_failed"
+            ? t("error.code", { n: fresh.activation.attemptsRemaining })
+            : problemMessage(err, t);
+      setErrors({ code: text });
+      setMessage(text);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <section className="card" aria-labelledby="activation-title">
+      <h2 id="activation-title">{t("activation.title")}</h2>
+      <p>{t("activation.intro")}</p>
+      {view.activation.locked ? (
+        <p className="error">{t("error.locked")}</p>
+      ) : (
+        <>
+          <Button variant={sent ? "secondary" : "primary"} busy={busy && !sent} onClick={requestCode}>
+            {t("activation.send")}
+          </Button>
+          {sent && (
+            <p role="status" className="ok">
+              {t("activation.sent", { to: sent.sentTo, time: date(sent.expiresAt, true) })}
+            </p>
+          )}
+          <form onSubmit={activate} noValidate>
+            <ErrorSummary message={message} fields={errors} />
+            <Field name="code" label={t("activation.code")} error={errors.code}>
+              {(a) => (
+                <input
+                  {...a}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={6}
+                  className="short mono"
+                  value={code}
+                  onChange={(e) => setCode(e.target.value)}
+                />
+              )}
+            </Field>
+            <Button type="submit" busy={busy && Boolean(sent)}>
+              {t("activation.activate")}
+            </Button>
+          </form>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function DocumentsPage({ reference }: { reference: string }) {
+  const { t, date, number } = useI18n();
+  const app = useApplication(reference);
+  const [docs, setDocs] = useState<DocumentInfo[] | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const session = app.session;
+  useEffect(() => {
+    if (!session) return;
+    api<{ documents: DocumentInfo[] }>("GET", `/v1/applications/${reference}/documents`, { token: session.token }).then(
+      (r) => setDocs(r.documents),
+      (e) => setMessage(problemMessage(e, t)),
+    );
+  }, [session, reference, t]);
+  if (!session) return <AccessForm reference={reference} onOpen={app.setSession} />;
+  return (
+    <>
+      <h1>{t("documents.title")}</h1>
+      <p>{t("documents.intro")}</p>
+      {message && <p role="alert">{message}</p>}
+      {docs && docs.length === 0 && <p>{t("documents.none")}</p>}
+      <ul className="documents">
+        {docs?.map((d) => (
+          <li key={d.id} className="card">
+            <strong>{t(`contract.${d.kind}`)}</strong>
+            <span className="block small muted">
+              {d.documentNumber} · {t("documents.issued", { date: date(d.createdAt) })} ·{" "}
+              {number(Math.ceil(d.sizeBytes / 1024))} KB
+            </span>
+            <Button variant="secondary" onClick={() => void download(d.url, session.token, `${d.documentNumber}.pdf`)}>
+              {t("documents.download")}
+            </Button>
+          </li>
+        ))}
+      </ul>
+      <p className="links">
+        <Link to={`/status/${reference}`}>{t("app.myApplication")}</Link>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,194 @@
+import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from "react";
+import { ApiError, type ApplicationView, api, type Check, loadSession, type Session } from "./api.ts";
+import type { MessageKey } from "./i18n/en.ts";
+import { useI18n } from "./i18n/index.tsx";
+
+export type FieldErrors = Record<string, string>;
+
+/**
+ * The applicant's own words for a refusal the server named: the field's path from the problem, the
+ * message from our dictionary (the server's `reason` is for developers, in English).
+ */
+export function fieldMessageKey(field: string, reason: string): MessageKey {
+  const r = reason.toLowerCase();
+  if (r.includes("individual number")) return "error.myNumber";
+  if (r.includes("latin")) return "error.latin";
+  if (r.includes("katakana")) return "error.katakana";
+  if (r.includes("date")) return "error.date";
+  if (r.includes("e-mail") || field.endsWith("email")) return "error.email";
+  if (field.endsWith("phone")) return "error.phone";
+  if (r.includes("postal")) return "error.postalCode";
+  if (r.includes("iso 3166")) return "error.country";
+  if (r.includes("empty") || r.includes("required") || r.includes("expected")) return "error.required";
+  if (field === "document.number") return "error.documentNumber";
+  return "error.field";
+}
+
+/** Field errors from a problem, with `alias` mapping whole objects the server named onto an input. */
+export function fieldErrorsOf(
+  error: ApiError,
+  t: (k: MessageKey) => string,
+  alias: Record<string, string> = {},
+): FieldErrors {
+  const out: FieldErrors = {};
+  const list = error.problem.errors?.length
+    ? error.problem.errors
+    : error.problem.field
+      ? [{ field: error.problem.field, reason: error.problem.detail ?? "" }]
+      : [];
+  for (const e of list) {
+    const field = alias[e.field] ?? e.field;
+    out[field] ??= t(fieldMessageKey(field, e.reason));
+  }
+  return out;
+}
+
+/** A message for a problem that is not about one field. */
+export function problemMessage(error: unknown, t: (k: MessageKey, p?: Record<string, string | number>) => string) {
+  if (!(error instanceof ApiError)) return t("error.generic", { code: "client" });
+  const { status, code } = error.problem;
+  if (status === 0) return t("error.network");
+  if (status === 401 || status === 403) return t("error.unauthorized");
+  if (status === 404) return t("error.notFound");
+  if (code === "correction_unchanged") return t("error.correctionUnchanged");
+  if (status === 402 || code.includes("declined")) return t("error.declined");
+  if (status === 409) return t("error.state");
+  if (error.fields.length > 0) return t("error.summary");
+  return t("error.generic", { code });
+}
+
+export const inputId = (name: string) => `f-${name.replace(/[^a-zA-Z0-9]/g, "-")}`;
+
+/** A labelled input with its hint and its error tied to it (aria-describedby, aria-invalid). */
+export function Field(props: {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  highlight?: boolean;
+  children: (a11y: { id: string; name: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) => ReactNode;
+}) {
+  const id = inputId(props.name);
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [props.error ? errorId : null, props.hint ? hintId : null].filter(Boolean).join(" ");
+  return (
+    <div className={`field${props.error ? " field-invalid" : ""}${props.highlight ? " field-highlight" : ""}`}>
+      <label htmlFor={id}>{props.label}</label>
+      {props.hint && (
+        <p className="hint" id={hintId}>
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p className="error" id={errorId}>
+          {props.error}
+        </p>
+      )}
+      {props.children({
+        id,
+        name: props.name,
+        ...(describedBy ? { "aria-describedby": describedBy } : {}),
+        ...(props.error ? { "aria-invalid": true } : {}),
+      })}
+    </div>
+  );
+}
+
+/** The list of errors above a form, focused when it appears, each linking to its input. */
+export function ErrorSummary({ message, fields }: { message: string | null; fields?: FieldErrors }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (message) ref.current?.focus();
+  }, [message]);
+  if (!message) return null;
+  const entries = Object.entries(fields ?? {});
+  return (
+    <div className="alert alert-error" role="alert" tabIndex={-1} ref={ref}>
+      <p>{message}</p>
+      {entries.length > 0 && (
+        <ul>
+          {entries.map(([name, text]) => (
+            <li key={name}>
+              <a href={`#${inputId(name)}`}>{text}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function Checks({ checks, title }: { checks: Check[]; title?: string }) {
+  const { t } = useI18n();
+  if (checks.length === 0) return null;
+  return (
+    <section className="checks" aria-label={title ?? t("verify.checks")}>
+      {title && <h3>{title}</h3>}
+      <ul>
+        {checks.map((c, i) => (
+          <li key={`${c.code}-${i}`} className={`check check-${c.status}`}>
+            <span className="check-mark" aria-hidden="true">
+              {c.status === "pass" ? "✓" : c.status === "fail" ? "✕" : "!"}
+            </span>
+            <span>{c.message}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** A button that shows it is busy and cannot be pressed twice. */
+export function Button(props: {
+  busy?: boolean;
+  children: ReactNode;
+  onClick?: () => void;
+  type?: "button" | "submit";
+  variant?: "primary" | "secondary" | "danger";
+  disabled?: boolean;
+}) {
+  return (
+    <button
+      type={props.type ?? "button"}
+      className={`button button-${props.variant ?? "primary"}`}
+      onClick={props.onClick}
+      disabled={props.disabled || props.busy}
+      aria-busy={props.busy || undefined}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+/** The application of the session in this tab, reloaded every `pollMs` while the page is open. */
+export function useApplication(reference: string, pollMs = 0) {
+  const [session, setSession] = useState<Session | null>(() => loadSession(reference));
+  const [view, setView] = useState<ApplicationView | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const reload = useCallback(async () => {
+    if (!session) return null;
+    try {
+      const v = await api<ApplicationView>("GET", `/v1/applications/${reference}`, { token: session.token });
+      setView(v);
+      setError(null);
+      return v;
+    } catch (e) {
+      setError(e);
+      return null;
+    }
+  }, [reference, session]);
+  useEffect(() => {
+    void reload();
+    if (!pollMs) return;
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible") void reload();
+    }, pollMs);
+    return () => clearInterval(timer);
+  }, [reload, pollMs]);
+  return { session, setSession, view, setView, error, reload };
+}
+
+export function useUniqueId(prefix: string): string {
+  return `${prefix}-${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
+}

@@ -1,0 +1,316 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, openContext, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
+import { consentToCredit, type Person, particularsOf, somebody, td3 } from "../../server/test/support/journey.ts";
+import { type StaffClient, signInAs } from "../../server/test/support/staff.ts";
+import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
+import { en } from "../src/i18n/en.ts";
+import { ja } from "../src/i18n/ja.ts";
+import { zhHans } from "../src/i18n/zh-Hans.ts";
+
+const { chip } = inject("evidenceFixtures");
+const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" };
+const scratch = mkdtempSync(join(tmpdir(), "jitsumei-site-"));
+
+/** What a phone's camera reads from a QR code shown as a data: URL image. */
+function decodeQr(dataUrl: string): string {
+  const file = join(scratch, `qr-${Date.now()}-${Math.random()}.png`);
+  writeFileSync(file, Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ""), "base64"));
+  return execFileSync("zbarimg", ["--raw", "-q", file]).toString("utf8").trim();
+}
+
+let server: TestServer;
+let browser: Browser;
+let reviewer: StaffClient;
+
+beforeAll(async () => {
+  server = await startTestServer({ JITSUMEI_CSCA_DIR: chip.trustDir });
+  browser = await launchBrowser();
+  reviewer = await signInAs(server, "reviewer");
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** An application made over the API (as another device would), in `language`. */
+async function application(
+  language: string,
+  planId: string,
+  options: { person?: Person; particulars?: boolean; mrz?: boolean; address?: boolean; formFactor?: string } = {},
+) {
+  const person = options.person ?? somebody();
+  const created = await server.api("POST", "/v1/applications", {
+    body: {
+      planId,
+      language,
+      channel: "online",
+      contact: { email: "applicant@example.test" },
+      ...(options.formFactor ? { formFactor: options.formFactor } : {}),
+    },
+  });
+  expect(created.status).toBe(201);
+  const reference = String(created.body.reference);
+  const token = String(created.body.accessToken);
+  if (options.particulars !== false) {
+    const put = await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+      token,
+      body: particularsOf(person, options.address ? { address } : {}),
+    });
+    expect(put.status).toBe(200);
+  }
+  if (options.mrz) {
+    const added = await server.api("POST", `/v1/applications/${reference}/evidence`, {
+      token,
+      body: { kind: "mrz", lines: td3(person) },
+    });
+    expect(added.status).toBe(201);
+  }
+  return { reference, token };
+}
+
+describe("the applicant site in a real browser", () => {
+  it("takes a prepaid eSIM in Simplified Chinese on a phone: plan, details, passport chip read on the other phone, submitted, the eSIM's QR code", async () => {
+    const context = await openContext(browser, { viewport: "phone", locale: "zh-CN" });
+    const page = await context.newPage();
+    const t = zhHans;
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe("zh-Hans");
+    await page.getByRole("heading", { level: 1, name: t["plans.title"] }).waitFor();
+    await page.locator('a[href="/apply/prepaid-data-esim"]').click();
+
+    await page.getByLabel(t["contact.email"]).fill("anna@example.test");
+    await page.getByRole("button", { name: t["contact.start"] }).click();
+    await page.getByRole("heading", { level: 1, name: t["particulars.title"] }).waitFor();
+    const reference = /\/application\/(JT-[A-Z0-9-]+)/.exec(page.url())?.[1] ?? "";
+    expect(reference).toMatch(/^JT-/);
+
+    // The ICAO specimen person, as on the passport whose chip the fixtures hold.
+    await page.getByLabel(t["particulars.family"]).fill("Eriksson");
+    await page.getByLabel(t["particulars.given"]).fill("Anna Maria");
+    await page.getByLabel(t["particulars.birthDate"]).fill("1974-08-12");
+    await page.getByLabel(t["particulars.nationality"]).selectOption("other");
+    await page.getByLabel(t["particulars.countryCode"]).fill("UTO");
+    await screenshot(page, "web", "journey-zh-Hans-phone-1-particulars");
+    await page.getByRole("button", { name: t["app.next"] }).click();
+
+    await page.getByRole("heading", { level: 1, name: t["document.title"] }).waitFor();
+    await page.getByLabel(t["document.number"]).fill("L898902C3");
+    await page.getByLabel(t["document.expiry"]).fill("2034-04-15");
+    await page.getByRole("button", { name: t["particulars.save"] }).click();
+
+    // The hand-off: a QR code for the phone that reads the card, and a live status.
+    await page.getByRole("heading", { level: 1, name: t["verify.title"] }).waitFor();
+    const qr = page.getByAltText(t["verify.qrAlt"].replace("{ref}", reference));
+    await qr.waitFor();
+    await expect.poll(() => page.getByRole("status").first().textContent()).toContain(t["verify.waiting"]);
+    await screenshot(page, "web", "journey-zh-Hans-phone-2-handoff");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // The other phone scans the code, reads the chip by NFC and posts what it read.
+    const handoff = new URL(decodeQr(String(await qr.getAttribute("src"))));
+    expect(handoff.pathname).toBe(`/reader/${reference}`);
+    const token = handoff.hash.slice(1);
+    const b64 = (file: string) => readFileSync(file).toString("base64");
+    const read = await server.api("POST", `/v1/applications/${reference}/evidence`, {
+      token,
+      body: {
+        kind: "chip",
+        sod: b64(chip.chips.brainpool.sod),
+        dataGroups: { "1": b64(chip.chips.brainpool.dg1), "2": b64(chip.chips.brainpool.dg2) },
+      },
+    });
+    expect(read.status).toBe(201);
+
+    // This page notices by itself and moves on to sending.
+    await page.getByText(t["verify.received"]).waitFor();
+    await page.getByRole("heading", { level: 1, name: t["submit.title"] }).waitFor();
+    await page.getByText(t["submit.ready"]).waitFor();
+    await screenshot(page, "web", "journey-zh-Hans-phone-3-submit");
+    await page.getByRole("button", { name: t["submit.send"] }).click();
+
+    // The status page: the SIM is ready, the eSIM's QR code holds the SM-DP+ activation code.
+    await page.waitForURL(`**/status/${reference}`);
+    await page.getByRole("heading", { level: 2, name: t["state.sim_assigned.title"] }).waitFor();
+    const esim = page.getByAltText(t["esim.qrAlt"]);
+    await esim.waitFor();
+    expect(decodeQr(String(await esim.getAttribute("src")))).toMatch(/^LPA:1\$/);
+    await page.getByRole("heading", { name: t["esim.iphone"] }).waitFor();
+    await page.getByRole("heading", { name: t["esim.android"] }).waitFor();
+    await screenshot(page, "web", "journey-zh-Hans-phone-4-esim");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("keeps what was typed when the server refuses it, and ties its message (in the page's language) to the field", async () => {
+    const context = await openContext(browser, { viewport: "phone", locale: "ja-JP" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/apply/prepaid-data-esim`);
+    const email = page.getByLabel(ja["contact.email"]);
+    await email.fill("not-an-address");
+    await page.getByRole("button", { name: ja["contact.start"] }).click();
+    await page.getByRole("alert").waitFor();
+    expect(await email.inputValue()).toBe("not-an-address");
+    expect(await email.getAttribute("aria-invalid")).toBe("true");
+    const describedBy = String(await email.getAttribute("aria-describedby"));
+    expect(await page.locator(`[id="${describedBy.split(" ")[0]}"]`).textContent()).toBe(ja["error.email"]);
+    await context.close();
+  });
+
+  it("checks a document photo before and at upload: too small, said on the page next to the server's own checks", async () => {
+    const draft = await application("en", "prepaid-voice-sim", { address: true });
+    const context = await openContext(browser, { viewport: "phone", locale: "en-US" });
+    await context.addInitScript(
+      ([reference, token]) => sessionStorage.setItem(`jitsumei.application.${reference}`, token ?? ""),
+      [draft.reference, draft.token],
+    );
+    const page = await context.newPage();
+    await page.goto(`${server.url}/application/${draft.reference}`);
+    await page.getByRole("heading", { level: 1, name: en["verify.title"] }).waitFor();
+    await page.getByText(en["verify.photos"]).click();
+    const photo = await sharp({ create: { width: 400, height: 300, channels: 3, background: "#8899aa" } })
+      .jpeg()
+      .toBuffer();
+    await page
+      .getByLabel(en["verify.front"])
+      .setInputFiles({ name: "card.jpg", mimeType: "image/jpeg", buffer: photo });
+    // Before upload: the browser measured it.
+    await page.getByText(en["verify.tooSmall"].replace("{w}", "400").replace("{h}", "300")).waitFor();
+    // At upload: the server's image checks, the failed ones shown to retake.
+    await page.getByText(en["verify.photoRetake"]).waitFor();
+    expect(await page.locator(".photo .check-fail").count()).toBeGreaterThan(0);
+    await screenshot(page, "web", "photo-too-small-en-phone");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("switches language: the page, its <html lang> and the choice kept", async () => {
+    const context = await openContext(browser, { viewport: "desktop", locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.getByRole("heading", { level: 1, name: en["plans.title"] }).waitFor();
+    await page.getByLabel(en["app.language"]).selectOption("vi");
+    await page.getByRole("heading", { level: 1, name: "Chọn gói cước" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("vi");
+    await page.reload();
+    await page.getByRole("heading", { level: 1, name: "Chọn gói cước" }).waitFor();
+    await context.close();
+  });
+
+  it("shows every page in Japanese and Simplified Chinese on a phone and a desktop, with no serious accessibility violation", async () => {
+    const pages: {
+      name: string;
+      path: string;
+      sessions: Record<string, string>;
+      prepare?: (page: Page) => Promise<void>;
+    }[] = [];
+    for (const lang of ["ja", "zh-Hans"] as const) {
+      const t = lang === "ja" ? ja : zhHans;
+      const blank = await application(lang, "prepaid-voice-sim", { particulars: false });
+      const voice = await application(lang, "prepaid-voice-sim", { address: true });
+      const voiceMrz = await application(lang, "prepaid-voice-sim", { address: true, mrz: true });
+      const postpaidDraft = await application(lang, "postpaid-voice", { address: true, mrz: true, formFactor: "esim" });
+      const esim = await application(lang, "prepaid-data-esim", { mrz: true });
+      expect(
+        (await server.api("POST", `/v1/applications/${esim.reference}/submit`, { token: esim.token })).body.state,
+      ).toBe("sim_assigned");
+      const correction = await application(lang, "prepaid-voice-sim", { address: true, mrz: true });
+      await server.api("POST", `/v1/applications/${correction.reference}/submit`, { token: correction.token });
+      await reviewer.api("POST", `/v1/staff/applications/${correction.reference}/claim`);
+      const asked = await reviewer.api("POST", `/v1/staff/applications/${correction.reference}/events`, {
+        body: {
+          type: "request_correction",
+          fields: ["address"],
+          message: lang === "ja" ? "現在お住まいの住所に直してください。" : "请改为您现在的住址。",
+        },
+      });
+      expect(asked.body.state).toBe("correction_requested");
+      const postpaid = await application(lang, "postpaid-voice", { address: true, mrz: true, formFactor: "esim" });
+      await consentToCredit(server, postpaid.reference, postpaid.token);
+      await server.api("PUT", `/v1/applications/${postpaid.reference}/payment-method`, {
+        token: postpaid.token,
+        body: { type: "card", cardToken: "tok_test_ok" },
+      });
+      await server.api("POST", `/v1/applications/${postpaid.reference}/submit`, { token: postpaid.token });
+      await reviewer.api("POST", `/v1/staff/applications/${postpaid.reference}/claim`);
+      const approved = await reviewer.api("POST", `/v1/staff/applications/${postpaid.reference}/events`, {
+        body: { type: "approve" },
+      });
+      expect(approved.body.state).toBe("contract_pending");
+      const s = (a: { reference: string; token: string }) => ({ [a.reference]: a.token });
+      pages.push(
+        { name: `${lang}-plans`, path: "/", sessions: {} },
+        { name: `${lang}-apply`, path: "/apply/postpaid-voice", sessions: {} },
+        {
+          name: `${lang}-apply-error`,
+          path: "/apply/prepaid-data-esim",
+          sessions: {},
+          prepare: async (page) => {
+            await page.getByLabel(t["contact.email"]).fill("x");
+            await page.getByRole("button", { name: t["contact.start"] }).click();
+            await page.getByRole("alert").waitFor();
+          },
+        },
+        { name: `${lang}-particulars`, path: `/application/${blank.reference}`, sessions: s(blank) },
+        {
+          name: `${lang}-document`,
+          path: `/application/${blank.reference}`,
+          sessions: s(blank),
+          prepare: async (page) => {
+            await page.getByRole("button", { name: t["app.next"] }).click();
+            await page.getByRole("heading", { level: 1, name: t["document.title"] }).waitFor();
+          },
+        },
+        { name: `${lang}-verify`, path: `/application/${voice.reference}`, sessions: s(voice) },
+        { name: `${lang}-submit`, path: `/application/${voiceMrz.reference}`, sessions: s(voiceMrz) },
+        { name: `${lang}-credit`, path: `/application/${postpaidDraft.reference}`, sessions: s(postpaidDraft) },
+        { name: `${lang}-status-esim`, path: `/status/${esim.reference}`, sessions: s(esim) },
+        { name: `${lang}-status-correction`, path: `/status/${correction.reference}`, sessions: s(correction) },
+        { name: `${lang}-correction-form`, path: `/application/${correction.reference}`, sessions: s(correction) },
+        { name: `${lang}-status-contract`, path: `/status/${postpaid.reference}`, sessions: s(postpaid) },
+        { name: `${lang}-documents`, path: `/status/${postpaid.reference}/documents`, sessions: s(postpaid) },
+        { name: `${lang}-status-lookup`, path: "/status", sessions: {} },
+        { name: `${lang}-register`, path: "/register?code=K7M2-9QXD-4H0T-WB3C", sessions: {} },
+        { name: `${lang}-reader`, path: `/reader/${voice.reference}`, sessions: {} },
+      );
+    }
+    const failures: string[] = [];
+    const sessions = Object.assign({}, ...pages.map((p) => p.sessions)) as Record<string, string>;
+    for (const viewport of ["phone", "desktop"] as const) {
+      for (const lang of ["ja", "zh-Hans"] as const) {
+        const context = await openContext(browser, { viewport, locale: lang === "ja" ? "ja-JP" : "zh-CN" });
+        // The tab that applied holds each application's token (as sessionStorage would after applying).
+        await context.addInitScript((all: Record<string, string>) => {
+          for (const [reference, token] of Object.entries(all)) {
+            sessionStorage.setItem(`jitsumei.application.${reference}`, token);
+          }
+        }, sessions);
+        const page = await context.newPage();
+        for (const p of pages.filter((x) => x.name.startsWith(`${lang}-`))) {
+          await page.goto(`${server.url}${p.path}`);
+          await page.locator("main h1").first().waitFor();
+          await page.waitForLoadState("networkidle");
+          if (p.prepare) await p.prepare(page);
+          expect(await page.evaluate(() => document.documentElement.lang), p.name).toBe(lang);
+          // Nothing wider than the screen.
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          if (overflow > 0) failures.push(`${p.name} ${viewport}: ${overflow}px wider than the screen`);
+          await screenshot(page, "web", `${p.name}-${viewport}`);
+          // The same markup at both sizes: axe runs on the phone's layout, where contrast and targets are tightest.
+          if (viewport === "phone") {
+            for (const v of await seriousAxeViolations(page)) {
+              failures.push(`${p.name} ${viewport}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.join(", ")}`);
+            }
+          }
+        }
+        await context.close();
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
+});
