@@ -151,8 +151,22 @@ describe("the staff console in a real browser", () => {
     const state = await server.api("GET", `/v1/applications/${reference}`, { token });
     expect(state.body.state).toBe("contract_pending");
 
-    // --- The same pages in Japanese, from the language switcher. ---
+    // --- The dashboard counts it: started, submitted, approved; one decision, an approval. ---
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+    const funnel = page.getByRole("img", { name: /^From start to activation/ });
+    await funnel.waitFor();
+    expect(await funnel.getAttribute("aria-label")).toBe(
+      "From start to activation: Started 1, Submitted 1, Approved 1, Activated 0",
+    );
+    expect(await page.getByRole("img", { name: "Approval rate: 100%" }).count()).toBe(1);
+    await look(page, "dashboard-en-desktop");
     await page.getByLabel("Language").selectOption("ja");
+    await page.getByRole("heading", { name: "ダッシュボード" }).waitFor();
+    await page.getByRole("img", { name: /^申込み開始から開通まで/ }).waitFor();
+    await look(page, "dashboard-ja-desktop");
+    await page.goto(`${server.url}/staff/cases/${reference}`);
+
+    // --- The same pages in Japanese, from the language switcher. ---
     await page.getByRole("heading", { name: `申込み ${reference}` }).waitFor();
     await look(page, "case-approved-ja-desktop");
     await page.getByRole("navigation", { name: "メイン" }).getByRole("link", { name: "審査キュー" }).click();
@@ -199,8 +213,8 @@ describe("the staff console in a real browser", () => {
       await page.goto(`${server.url}/staff/`);
       const menu = page.getByRole("navigation");
       await menu.waitFor();
-      expect(await menu.getByRole("link").count()).toBe(4); // counter, lookup, inventory, staff accounts
-      for (const name of ["inventory", "staff", "counter", "lookup"]) {
+      expect(await menu.getByRole("link").count()).toBe(5); // counter, lookup, inventory, staff accounts, dashboard
+      for (const name of ["inventory", "staff", "counter", "lookup", "dashboard"]) {
         await page.goto(`${server.url}/staff/${name}`);
         await page.locator("h1").waitFor();
         await page.getByText(lang === "en" ? "Loading…" : "読み込み中…").waitFor({ state: "detached" });

@@ -170,6 +170,7 @@ export const en = {
   "reject.duplicate_application": "Duplicate application",
   "reject.line_limit_reached": "Line limit reached",
   "reject.correction_not_made": "Correction not made",
+  "reject.checks_failed": "Automated checks failed",
   "reject.other": "Other",
   "field.name": "Name",
   "field.name.kanji": "Name in kanji",

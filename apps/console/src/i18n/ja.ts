@@ -169,6 +169,7 @@ export const ja: Messages = {
   "reject.duplicate_application": "重複申込み",
   "reject.line_limit_reached": "回線数の上限",
   "reject.correction_not_made": "訂正されなかった",
+  "reject.checks_failed": "自動チェック不合格",
   "reject.other": "その他",
   "field.name": "氏名",
   "field.name.kanji": "氏名（漢字）",

@@ -168,6 +168,7 @@ export const zhHans: Messages = {
   "reject.duplicate_application": "重复申请",
   "reject.line_limit_reached": "已达线路上限",
   "reject.correction_not_made": "未进行更正",
+  "reject.checks_failed": "自动检查未通过",
   "reject.other": "其他",
   "field.name": "姓名",
   "field.name.kanji": "姓名（汉字）",

@@ -11,7 +11,7 @@ export const pagePermissions = {
   lookup: "applications.lookup",
   inventory: "inventory.manage",
   staff: "staff.manage",
-  dashboard: "applications.queue",
+  dashboard: "dashboard.view",
 } as const satisfies Record<string, Permission>;
 export type PageName = keyof typeof pagePermissions;
 
