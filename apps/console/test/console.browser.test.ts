@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { luhnDigit } from "../../server/src/inventory/identifiers.ts";
 import { createStaff } from "../../server/src/staff/staff-accounts.ts";
 import {
@@ -9,7 +10,7 @@ import {
   seriousAxeViolations,
   type ViewportName,
 } from "../../server/test/support/browser.ts";
-import { consentToCredit, particularsOf, somebody, td3 } from "../../server/test/support/journey.ts";
+import { anna, consentToCredit, particularsOf, somebody, td3 } from "../../server/test/support/journey.ts";
 import { signInAs, totpCode } from "../../server/test/support/staff.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
 
@@ -18,6 +19,9 @@ import { startTestServer, type TestServer } from "../../server/test/support/test
  * TOTP, changes the one-time password, works a postpaid application from the queue (a correction,
  * then an approval), and every page is photographed in English and Japanese and checked with axe.
  */
+const { chip } = inject("evidenceFixtures");
+const b64 = (file: string) => readFileSync(file).toString("base64");
+
 describe("the staff console in a real browser", () => {
   let server: TestServer;
   let browser: Browser;
@@ -199,6 +203,59 @@ describe("the staff console in a real browser", () => {
     await page.goto(`${server.url}/staff/cases/${reference}`);
     await page.getByRole("heading", { name: `申込み ${reference}` }).waitFor();
     await look(page, "case-ja-desktop");
+    await context.close();
+  });
+
+  it("a senior reviewer confirms another's approval against a failed check (four eyes)", async () => {
+    // A chip whose signer the server does not trust (no country CAs here): a failed check.
+    const created = await server.api("POST", "/v1/applications", {
+      body: { planId: "postpaid-voice", language: "en", channel: "online", contact: { email: "anna@example.test" } },
+    });
+    const reference = String(created.body.reference);
+    const token = String(created.body.accessToken);
+    const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" };
+    await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+      token,
+      body: particularsOf(anna, { address }),
+    });
+    await server.api("POST", `/v1/applications/${reference}/evidence`, {
+      token,
+      body: { kind: "mrz", lines: td3(anna) },
+    });
+    const chipRead = await server.api("POST", `/v1/applications/${reference}/evidence`, {
+      token,
+      body: {
+        kind: "chip",
+        sod: b64(chip.chips.brainpool.sod),
+        dataGroups: { "1": b64(chip.chips.brainpool.dg1), "2": b64(chip.chips.brainpool.dg2) },
+      },
+    });
+    expect(chipRead.status).toBe(201);
+    await consentToCredit(server, reference, token);
+    expect((await server.api("POST", `/v1/applications/${reference}/submit`, { token })).body.state).toBe("in_review");
+    const proposer = await signInAs(server, "senior_reviewer", "Sato Senior");
+    await proposer.api("POST", `/v1/staff/applications/${reference}/claim`);
+    const proposed = await proposer.api("POST", `/v1/staff/applications/${reference}/events`, {
+      body: { type: "approve", note: "Signer CA missing from our list; document checked by video call." },
+    });
+    expect(proposed.body.state).toBe("override_pending");
+    await proposer.api("DELETE", `/v1/staff/applications/${reference}/claim`);
+
+    const second = await signInAs(server, "senior_reviewer", "Mori Senior");
+    const context = await contextFor(second.cookie, "desktop", "en-US");
+    const page = await context.newPage();
+    await page.goto(`${server.url}/staff/queue`);
+    const row = page.getByRole("row").filter({ hasText: reference });
+    expect(await row.textContent()).toContain("Override pending");
+    await row.getByRole("link", { name: reference }).click();
+    await page.getByText("Approval against a failed check proposed by Sato Senior").waitFor();
+    expect(await page.getByRole("table", { name: "Checks on this evidence" }).last().textContent()).toContain("Failed");
+    await page.getByRole("button", { name: "Claim this case" }).click();
+    await page.getByRole("radio", { name: "Confirm the override" }).check();
+    await look(page, "case-override-en-desktop");
+    await page.getByRole("button", { name: "Send decision" }).click();
+    await page.getByText("Done: the application is now “Contract pending”.").waitFor();
+    expect((await server.api("GET", `/v1/applications/${reference}`, { token })).body.state).toBe("contract_pending");
     await context.close();
   });
 

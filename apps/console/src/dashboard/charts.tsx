@@ -20,13 +20,14 @@ export function StackedBars({
   const width = 640;
   const height = 220;
   const left = 36;
+  const top = 12;
   const bottom = 28;
   const totals = days.map((d) => series.reduce((sum, s) => sum + value(d, s.key), 0));
   const max = Math.max(1, ...totals);
   const step = (width - left) / Math.max(1, days.length);
   const barWidth = Math.max(2, step * 0.7);
-  const y = (v: number) => ((height - bottom) * v) / max;
-  const ticks = [0, Math.ceil(max / 2), max];
+  const y = (v: number) => ((height - bottom - top) * v) / max;
+  const ticks = [...new Set([0, Math.ceil(max / 2), max])];
   return (
     <figure className="chart">
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
@@ -83,9 +84,9 @@ export function StackedBars({
 
 /** Horizontal bars, longest first as given: the funnel, the rejection reasons. */
 export function HorizontalBars({ rows, label }: { rows: { label: string; value: number }[]; label: string }) {
-  const width = 640;
+  const width = 460;
   const rowHeight = 30;
-  const labelWidth = 220;
+  const labelWidth = 150;
   const max = Math.max(1, ...rows.map((r) => r.value));
   const height = rows.length * rowHeight + 4;
   return (

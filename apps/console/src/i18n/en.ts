@@ -315,6 +315,17 @@ export const en = {
   "event.activate": "Activated",
   "event.cancel": "Cancelled",
   "event.expire": "Expired",
+  "particular.name.family": "Family name",
+  "particular.name.given": "Given names",
+  "particular.address.postalCode": "Postal code",
+  "particular.address.prefecture": "Prefecture",
+  "particular.address.city": "City",
+  "particular.address.line1": "Street and number",
+  "particular.address.line2": "Building",
+  "credit.approve": "Approve",
+  "credit.approve_with_deposit": "Approve with a deposit",
+  "credit.review": "Review",
+  "credit.reject": "Reject",
   "notFound.title": "Page not found",
 } as const;
 

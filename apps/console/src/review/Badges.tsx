@@ -12,6 +12,15 @@ export function useCodeLabel(): (prefix: string, code: string) => string {
   };
 }
 
+/** A particular's name by its path (`address.city`), from the correctable fields' labels or the particulars' own. */
+export function useParticularLabel(): (path: string) => string | null {
+  const { t } = useI18n();
+  return (path) => {
+    for (const key of [`field.${path}`, `particular.${path}`]) if (isKey(key)) return t(key);
+    return null;
+  };
+}
+
 export function StateBadge({ state }: { state: string }) {
   const label = useCodeLabel();
   return <span className={`badge state-${state}`}>{label("state", state)}</span>;

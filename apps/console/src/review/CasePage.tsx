@@ -3,7 +3,7 @@ import { api } from "../api/client.ts";
 import type { CaseView, Check, StaffAccount } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../shell/Link.tsx";
-import { StateBadge, StatusBadge, useCodeLabel } from "./Badges.tsx";
+import { StateBadge, StatusBadge, useCodeLabel, useParticularLabel } from "./Badges.tsx";
 import { DecisionPanel } from "./DecisionPanel.tsx";
 import { Values } from "./Values.tsx";
 
@@ -23,6 +23,7 @@ const prefixOf = (code: string) => code.split(".")[0] ?? code;
 export function CasePage({ reference, account }: { reference: string; account: StaffAccount }) {
   const { t, language, dateTime } = useI18n();
   const label = useCodeLabel();
+  const particularLabel = useParticularLabel();
   const [view, setView] = useState<CaseView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -137,10 +138,10 @@ export function CasePage({ reference, account }: { reference: string; account: S
                       <tr key={c.field}>
                         <th scope="row">{label("field", c.field)}</th>
                         <td>
-                          <Values value={c.before} />
+                          <Values value={c.before} path={c.field} labelFor={particularLabel} />
                         </td>
                         <td className="changed">
-                          <Values value={c.after} />
+                          <Values value={c.after} path={c.field} labelFor={particularLabel} />
                         </td>
                       </tr>
                     ))}
@@ -155,7 +156,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
             <div className="evidence-grid">
               <div>
                 <h3>{t("case.particulars")}</h3>
-                <Values value={view.applicant} />
+                <Values value={view.applicant} labelFor={particularLabel} />
               </div>
               <div className="stack">
                 {view.evidence.length === 0 && <p>{t("case.evidenceNone")}</p>}
@@ -232,7 +233,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
                       <dt>{t("case.outcome")}</dt>
                       <dd>
                         <span className={`badge credit-${view.credit.assessment.outcome}`}>
-                          {view.credit.assessment.outcome}
+                          {label("credit", view.credit.assessment.outcome)}
                         </span>{" "}
                         <span className="muted small">
                           {view.credit.assessment.policy.id} {view.credit.assessment.policy.version}

@@ -1,5 +1,16 @@
-/** Any JSON value the API gives (particulars, check details) as nested definition lists. */
-export function Values({ value }: { value: unknown }) {
+/**
+ * Any JSON value the API gives (particulars, check details) as nested definition lists; `labelFor`
+ * names a key by its path (`address.city`), else the key is shown as it is.
+ */
+export function Values({
+  value,
+  path = "",
+  labelFor,
+}: {
+  value: unknown;
+  path?: string;
+  labelFor?: (path: string) => string | null;
+}) {
   if (value === null || value === undefined || value === "") return <span className="muted">—</span>;
   if (Array.isArray(value)) {
     if (value.every((v) => typeof v !== "object" || v === null)) return <span>{value.join(", ")}</span>;
@@ -7,7 +18,7 @@ export function Values({ value }: { value: unknown }) {
       <ol className="plain">
         {value.map((v, i) => (
           <li key={i}>
-            <Values value={v} />
+            <Values value={v} path={path} labelFor={labelFor} />
           </li>
         ))}
       </ol>
@@ -20,9 +31,9 @@ export function Values({ value }: { value: unknown }) {
       <dl className="values">
         {entries.map(([key, v]) => (
           <div key={key}>
-            <dt>{key}</dt>
+            <dt>{labelFor?.(path ? `${path}.${key}` : key) ?? key}</dt>
             <dd>
-              <Values value={v} />
+              <Values value={v} path={path ? `${path}.${key}` : key} labelFor={labelFor} />
             </dd>
           </div>
         ))}
