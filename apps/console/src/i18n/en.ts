@@ -315,6 +315,7 @@ export const en = {
   "event.activate": "Activated",
   "event.cancel": "Cancelled",
   "event.expire": "Expired",
+  "particular.document": "ID document",
   "particular.name.family": "Family name",
   "particular.name.given": "Given names",
   "particular.address.postalCode": "Postal code",

@@ -314,6 +314,7 @@ export const ja: Messages = {
   "event.activate": "開通",
   "event.cancel": "取消",
   "event.expire": "期限切れ",
+  "particular.document": "本人確認書類",
   "particular.name.family": "姓",
   "particular.name.given": "名",
   "particular.address.postalCode": "郵便番号",

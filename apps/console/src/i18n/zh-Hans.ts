@@ -312,6 +312,7 @@ export const zhHans: Messages = {
   "event.activate": "开通",
   "event.cancel": "取消",
   "event.expire": "过期",
+  "particular.document": "身份证件",
   "particular.name.family": "姓",
   "particular.name.given": "名",
   "particular.address.postalCode": "邮政编码",

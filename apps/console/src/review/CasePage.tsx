@@ -308,21 +308,20 @@ function ChecksTable({ checks, caption, hideCaption }: { checks: Check[]; captio
       <caption className={hideCaption ? "visually-hidden" : undefined}>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{t("case.check")}</th>
           <th scope="col">{t("case.result")}</th>
-          <th scope="col">{t("case.reason")}</th>
+          <th scope="col">
+            {t("case.check")} · {t("case.reason")}
+          </th>
         </tr>
       </thead>
       <tbody>
         {checks.map((c) => (
           <tr key={c.code} className={`row-${c.status}`}>
-            <th scope="row" className="mono small">
-              {c.code}
-            </th>
             <td>
               <StatusBadge status={c.status} />
             </td>
             <td>
+              <span className="mono small check-code">{c.code}</span>
               {c.message}
               {c.details !== null && typeof c.details === "object" && Object.keys(c.details).length > 0 && (
                 <details>
