@@ -1,18 +1,15 @@
+import "./styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-
-function App() {
-  return (
-    <main>
-      <h1>Jitsumei staff</h1>
-    </main>
-  );
-}
+import { I18nProvider } from "./i18n/i18n.tsx";
+import { App } from "./shell/App.tsx";
 
 const root = document.getElementById("root");
 if (root)
   createRoot(root).render(
     <StrictMode>
-      <App />
+      <I18nProvider>
+        <App />
+      </I18nProvider>
     </StrictMode>,
   );

@@ -63,6 +63,7 @@ const expected: Record<string, readonly StaffRole[]> = {
   reverifyAtCounter: ["clerk", "admin"],
   listDeletionRequests: ["compliance"],
   decideDeletionRequest: ["compliance"],
+  getDashboard: ["reviewer", "senior_reviewer", "compliance", "admin"],
 };
 
 type Call = { method: string; path: string; body?: unknown };
@@ -195,6 +196,8 @@ async function example(operationId: string, client: StaffClient): Promise<Call> 
       return { method: "PUT", path: `/v1/staff/accounts/${clients.agent.id}/disabled`, body: { disabled: false } };
     case "listReviewQueue":
       return { method: "GET", path: "/v1/staff/applications" };
+    case "getDashboard":
+      return { method: "GET", path: "/v1/staff/dashboard?from=2026-01-01&to=2026-01-31" };
     case "getCase":
       return { method: "GET", path: `/v1/staff/applications/${inReview}` };
     case "lookupStatus":

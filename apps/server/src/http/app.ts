@@ -24,6 +24,7 @@ import { announcementRoutes } from "./routes/announcement-routes.ts";
 import { applicationRoutes } from "./routes/application-routes.ts";
 import { contractRoutes } from "./routes/contract-routes.ts";
 import { creditRoutes } from "./routes/credit-routes.ts";
+import { dashboardRoutes } from "./routes/dashboard-routes.ts";
 import { inventoryRoutes } from "./routes/inventory-routes.ts";
 import { issuanceRoutes } from "./routes/issuance-routes.ts";
 import { opsRoutes } from "./routes/ops-routes.ts";
@@ -56,6 +57,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...inventoryRoutes,
   ...staffRoutes,
   ...reviewRoutes,
+  ...dashboardRoutes,
   ...webhookRoutes,
   ...retailRoutes,
 ];

@@ -50,6 +50,8 @@ export const permissions = {
   "packages.manage": ["admin"],
   /** Recording a package's sale at the counter (the point of sale scans its code). */
   "packages.sell": ["clerk", "admin"],
+  /** The dashboard's figures (counts, rates and times; no personal data). */
+  "dashboard.view": ["reviewer", "senior_reviewer", "compliance", "admin"],
   /** Staff accounts. */
   "staff.manage": ["admin"],
   /** Webhook subscriptions and their delivery log. */

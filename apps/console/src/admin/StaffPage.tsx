@@ -1,0 +1,141 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { ApiProblem, api } from "../api/client.ts";
+import { type StaffAccount, staffRoles } from "../api/types.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+
+type Created = { account: StaffAccount; oneTimePassword: string; totpUri: string };
+
+/** Staff accounts: who has which role, new accounts (their one-time secrets shown once), disabling. */
+export function StaffPage() {
+  const { t } = useI18n();
+  const [accounts, setAccounts] = useState<StaffAccount[] | null>(null);
+  const [created, setCreated] = useState<Created | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    setAccounts((await api<{ items: StaffAccount[] }>("GET", "/v1/staff/accounts")).items);
+  }, []);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
+    try {
+      setCreated(
+        await api<Created>("POST", "/v1/staff/accounts", {
+          email: String(form.get("email")),
+          displayName: String(form.get("displayName")),
+          role: String(form.get("role")),
+        }),
+      );
+      setError(null);
+      formElement.reset();
+      await load();
+    } catch (e) {
+      setError(e instanceof ApiProblem ? `${e.detail}${e.field ? ` (${e.field})` : ""}` : String(e));
+    }
+  }
+
+  async function toggle(account: StaffAccount) {
+    await api("PUT", `/v1/staff/accounts/${account.id}/disabled`, { disabled: !account.disabled });
+    await load();
+  }
+
+  return (
+    <>
+      <h1>{t("staff.title")}</h1>
+      <div className="two-columns wide-first">
+        <section className="card" aria-labelledby="accounts-h">
+          <h2 id="accounts-h" className="visually-hidden">
+            {t("staff.title")}
+          </h2>
+          {!accounts ? (
+            <p>{t("common.loading")}</p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("staff.name")}</th>
+                    <th scope="col">{t("staff.email")}</th>
+                    <th scope="col">{t("staff.role")}</th>
+                    <th scope="col">{t("staff.status")}</th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t("staff.disable")}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {accounts.map((a) => (
+                    <tr key={a.id}>
+                      <th scope="row">{a.displayName}</th>
+                      <td>{a.email}</td>
+                      <td>{t(`role.${a.role}`)}</td>
+                      <td>
+                        {a.disabled ? t("staff.disabled") : t("staff.active")}
+                        {a.mustChangePassword && <span className="badge sla-soon">{t("staff.mustChange")}</span>}
+                      </td>
+                      <td>
+                        <button type="button" className="secondary small" onClick={() => void toggle(a)}>
+                          {a.disabled ? t("staff.enable") : t("staff.disable")}
+                          <span className="visually-hidden"> {a.displayName}</span>
+                        </button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+        <section className="card" aria-labelledby="create-h">
+          <h2 id="create-h">{t("staff.create")}</h2>
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
+          {created && (
+            <div role="status" className="success">
+              <p>{t("staff.created", { name: created.account.displayName })}</p>
+              <dl className="values">
+                <div>
+                  <dt>{t("staff.oneTimePassword")}</dt>
+                  <dd className="mono">{created.oneTimePassword}</dd>
+                </div>
+                <div>
+                  <dt>{t("staff.totpUri")}</dt>
+                  <dd className="mono break">{created.totpUri}</dd>
+                </div>
+              </dl>
+            </div>
+          )}
+          <form onSubmit={create} className="stack">
+            <label>
+              {t("staff.name")}
+              <input name="displayName" required maxLength={100} autoComplete="off" />
+            </label>
+            <label>
+              {t("staff.email")}
+              <input name="email" type="email" required autoComplete="off" />
+            </label>
+            <label>
+              {t("staff.role")}
+              <select name="role" defaultValue="reviewer">
+                {staffRoles.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`role.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit">{t("staff.createSubmit")}</button>
+          </form>
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+/** The API's answers as the console reads them (apps/server/src/http/schemas.ts is the source). */
+
+export const staffRoles = ["clerk", "agent", "reviewer", "senior_reviewer", "compliance", "admin"] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export type StaffAccount = {
+  id: string;
+  email: string;
+  displayName: string;
+  role: StaffRole;
+  mustChangePassword: boolean;
+  disabled: boolean;
+};
+export type StaffSession = { account: StaffAccount; csrfToken: string };
+
+export type Claim = { staffId: string; displayName: string; expiresAt: string };
+
+export type QueueItem = {
+  reference: string;
+  state: string;
+  planId: string;
+  planKind: string;
+  submittedAt: string | null;
+  waitingSince: string;
+  ageHours: number;
+  slaDueAt: string;
+  overdue: boolean;
+  tags: string[];
+  claim: Claim | null;
+};
+export type Queue = { items: QueueItem[]; nextCursor: string | null };
+
+export type Check = { code: string; status: string; message: string; details: unknown };
+export type HistoryEvent = {
+  version: number;
+  event: string;
+  from: string;
+  to: string;
+  actor: string;
+  data: Record<string, unknown>;
+  at: string;
+};
+
+export type CaseView = {
+  reference: string;
+  state: string;
+  planId: string;
+  planKind: string;
+  language: string;
+  channel: string;
+  formFactor: string;
+  submittedAt: string | null;
+  waitingSince: string;
+  claim: Claim | null;
+  flags: {
+    escalated: boolean;
+    correctionReturned: boolean;
+    overrideProposedBy: { staffId: string; displayName: string } | null;
+  };
+  contact: { email: string; phone?: string };
+  applicant: unknown;
+  evidence: { id: string; kind: string; at: string }[];
+  checks: Check[];
+  decision: {
+    outcome: string;
+    at: string;
+    policy: unknown;
+    decidedBy: { code: string; status: string; consequence: string; message: string }[];
+  } | null;
+  credit: {
+    consent: { textVersion: string; language: string; givenAt: string } | null;
+    paymentMethod: { type: string; status: string; refusalCode: string | null; display: string } | null;
+    assessment: {
+      seq: number;
+      outcome: string;
+      depositJpy: number;
+      policy: { id: string; version: string };
+      assessedAt: string;
+      reasons: { code: string; outcome: string; depositJpy: number; message: string }[];
+    } | null;
+  } | null;
+  correction: {
+    fields: { field: string; label: string }[];
+    message: string;
+    requestedAt: string;
+    answeredAt: string | null;
+    changes: { field: string; before: unknown; after: unknown }[];
+  } | null;
+  notes: { kind: string; by: string; note: string; at: string }[];
+  particularsHistory: { contentVersion: number; at: string; particulars: unknown }[];
+  history: HistoryEvent[];
+};
+
+export type DecisionResult = { reference: string; event: string; state: string; overridePending: boolean };

@@ -1,0 +1,313 @@
+import { type FormEvent, type ReactNode, useState } from "react";
+import { ApiProblem, api } from "../api/client.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { consoleLanguages, languageNames } from "../i18n/languages.ts";
+import { useCodeLabel } from "../review/Badges.tsx";
+import { normaliseMrz, parseTd3, validIccid } from "./mrz.ts";
+
+type Sale = { reference: string; accessToken: string; planId: string; formFactor: string; language: string };
+type Activated = { reference: string; msisdn: string; iccid: string };
+
+/** The applicant routes, called by the counter's device with the token the sale returned. */
+function applicantApi<T>(sale: Sale, method: "POST" | "PUT", path: string, body?: unknown): Promise<T> {
+  return api<T>(method, `/v1/applications/${encodeURIComponent(sale.reference)}${path}`, body, {
+    authorization: `Bearer ${sale.accessToken}`,
+  });
+}
+
+const describe = (e: unknown) => (e instanceof ApiProblem ? `${e.detail}${e.field ? ` (${e.field})` : ""}` : String(e));
+
+/**
+ * Clerk mode at the airport counter: sell a package, read the customer's passport (MRZ, then the
+ * chip reader's file), run the checks, scan the SIM handed over and activate on the spot.
+ */
+export function CounterPage() {
+  const { t } = useI18n();
+  const label = useCodeLabel();
+  const [sale, setSale] = useState<Sale | null>(null);
+  const [recorded, setRecorded] = useState<string | null>(null);
+  const [chipRecorded, setChipRecorded] = useState(false);
+  const [state, setState] = useState<string | null>(null);
+  const [activated, setActivated] = useState<(Activated & { scanned: string }) | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function step(work: () => Promise<void>) {
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(describe(e));
+    }
+  }
+
+  function sell(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    void step(async () => {
+      setSale(
+        await api<Sale>("POST", "/v1/staff/counter/sales", {
+          code: String(form.get("code")),
+          language: String(form.get("language")),
+          contact: { email: String(form.get("email")) },
+        }),
+      );
+    });
+  }
+
+  function recordMrz(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!sale) return;
+    const form = new FormData(event.currentTarget);
+    const lines = normaliseMrz(String(form.get("mrz")));
+    const particulars = parseTd3(lines);
+    if (!particulars) {
+      setError(t("counter.mrzInvalid"));
+      return;
+    }
+    const postalCode = String(form.get("postalCode") ?? "").trim();
+    const address = postalCode
+      ? {
+          postalCode,
+          prefecture: String(form.get("prefecture")),
+          city: String(form.get("city")),
+          line1: String(form.get("line1")),
+        }
+      : undefined;
+    const { sex: _sex, ...declared } = particulars;
+    void step(async () => {
+      await applicantApi(sale, "PUT", "/applicant", { ...declared, ...(address ? { address } : {}) });
+      await applicantApi(sale, "POST", "/evidence", { kind: "mrz", lines });
+      setRecorded(
+        t("counter.mrzSaved", {
+          name: `${particulars.name.family} ${particulars.name.given}`,
+          birthDate: particulars.birthDate,
+        }),
+      );
+    });
+  }
+
+  function recordChip(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!sale) return;
+    const file = new FormData(event.currentTarget).get("chip");
+    if (!(file instanceof File) || file.size === 0) return;
+    void step(async () => {
+      const read = JSON.parse(await file.text()) as Record<string, unknown>;
+      await applicantApi(sale, "POST", "/evidence", { kind: "chip", sod: read.sod, dataGroups: read.dataGroups });
+      setChipRecorded(true);
+    });
+  }
+
+  function submit() {
+    if (!sale) return;
+    void step(async () => {
+      const result = await applicantApi<{ state: string }>(sale, "POST", "/submit");
+      setState(result.state);
+    });
+  }
+
+  function activate(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!sale) return;
+    const scanned = String(new FormData(event.currentTarget).get("iccid")).replace(/\D/g, "");
+    if (!validIccid(scanned)) {
+      setError(t("counter.iccidInvalid"));
+      return;
+    }
+    void step(async () => {
+      const line = await api<Activated>(
+        "POST",
+        `/v1/staff/counter/applications/${encodeURIComponent(sale.reference)}/activation`,
+      );
+      setActivated({ ...line, scanned });
+    });
+  }
+
+  function reset() {
+    setSale(null);
+    setRecorded(null);
+    setChipRecorded(false);
+    setState(null);
+    setActivated(null);
+    setError(null);
+  }
+
+  return (
+    <>
+      <h1>{t("counter.title")}</h1>
+      <p>{t("counter.intro")}</p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <Step title={t("counter.step1")} done={sale !== null}>
+        {sale ? (
+          <p role="status" className="success">
+            {t("counter.sold", { reference: sale.reference, plan: sale.planId })}
+          </p>
+        ) : (
+          <form onSubmit={sell} className="stack">
+            <label>
+              {t("counter.code")}
+              <input name="code" required autoComplete="off" className="mono" />
+            </label>
+            <label>
+              {t("counter.email")}
+              <input name="email" type="email" required autoComplete="off" />
+            </label>
+            <label>
+              {t("counter.language")}
+              <select name="language" defaultValue="en">
+                {consoleLanguages.map((l) => (
+                  <option key={l} value={l}>
+                    {languageNames[l]}
+                  </option>
+                ))}
+                <option value="zh-Hant">繁體中文</option>
+                <option value="ko">한국어</option>
+                <option value="vi">Tiếng Việt</option>
+              </select>
+            </label>
+            <button type="submit">{t("counter.sell")}</button>
+          </form>
+        )}
+      </Step>
+      <Step title={t("counter.step2")} done={state !== null} disabled={!sale}>
+        {recorded ? (
+          <p role="status" className="success">
+            {recorded}
+          </p>
+        ) : (
+          <form onSubmit={recordMrz} className="stack">
+            <label>
+              {t("counter.mrz")}
+              <textarea
+                name="mrz"
+                rows={2}
+                required
+                className="mono"
+                spellCheck={false}
+                autoComplete="off"
+                aria-describedby="mrz-hint"
+                disabled={!sale}
+              />
+            </label>
+            <p id="mrz-hint" className="hint">
+              {t("counter.mrzHint")}
+            </p>
+            <fieldset disabled={!sale}>
+              <legend>{t("counter.address")}</legend>
+              <div className="grid-form">
+                <label>
+                  {t("counter.postalCode")}
+                  <input name="postalCode" autoComplete="off" />
+                </label>
+                <label>
+                  {t("counter.prefecture")}
+                  <input name="prefecture" autoComplete="off" />
+                </label>
+                <label>
+                  {t("counter.city")}
+                  <input name="city" autoComplete="off" />
+                </label>
+                <label>
+                  {t("counter.line1")}
+                  <input name="line1" autoComplete="off" />
+                </label>
+              </div>
+            </fieldset>
+            <button type="submit" disabled={!sale}>
+              {t("counter.saveMrz")}
+            </button>
+          </form>
+        )}
+        {recorded && !state && (
+          <>
+            {chipRecorded ? (
+              <p role="status" className="success">
+                {t("counter.chipSaved")}
+              </p>
+            ) : (
+              <form onSubmit={recordChip} className="stack">
+                <label>
+                  {t("counter.chip")}
+                  <input name="chip" type="file" accept="application/json,.json" aria-describedby="chip-hint" />
+                </label>
+                <p id="chip-hint" className="hint">
+                  {t("counter.chipHint")}
+                </p>
+                <button type="submit" className="secondary">
+                  {t("counter.chipSave")}
+                </button>
+              </form>
+            )}
+            <button type="button" onClick={submit}>
+              {t("counter.submit")}
+            </button>
+          </>
+        )}
+        {state && (
+          <p role="status" className={state === "rejected" ? "error" : "success"}>
+            {t("counter.submitted", { state: label("state", state) })}
+          </p>
+        )}
+      </Step>
+      <Step title={t("counter.step3")} done={activated !== null} disabled={!state}>
+        {activated ? (
+          <>
+            <p role="status" className="success">
+              {t("counter.activated", { msisdn: activated.msisdn, iccid: activated.iccid })}
+            </p>
+            {activated.iccid !== activated.scanned && (
+              <p role="alert" className="error">
+                {t("counter.iccidMismatch", { scanned: activated.scanned, iccid: activated.iccid })}
+              </p>
+            )}
+            <p className="row">
+              <a
+                href={`/v1/staff/counter/applications/${encodeURIComponent(activated.reference)}/receipt.pdf`}
+                target="_blank"
+                rel="noreferrer"
+              >
+                {t("counter.receipt")}
+              </a>
+              <button type="button" className="secondary" onClick={reset}>
+                {t("counter.again")}
+              </button>
+            </p>
+          </>
+        ) : (
+          <form onSubmit={activate} className="stack">
+            <label>
+              {t("counter.iccid")}
+              <input name="iccid" inputMode="numeric" required autoComplete="off" className="mono" disabled={!state} />
+            </label>
+            <button type="submit" disabled={!state}>
+              {t("counter.activate")}
+            </button>
+          </form>
+        )}
+      </Step>
+    </>
+  );
+}
+
+function Step({
+  title,
+  done,
+  disabled,
+  children,
+}: {
+  title: string;
+  done: boolean;
+  disabled?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <section className={`card step${done ? " done" : ""}${disabled ? " waiting" : ""}`}>
+      <h2>{title}</h2>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { type FormEvent, useState } from "react";
+import { ApiProblem, api } from "../api/client.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { StateBadge, useCodeLabel } from "../review/Badges.tsx";
+
+type Lookup = {
+  reference: string;
+  state: string;
+  status: { title: string; next: string; usually: string };
+  planId: string;
+  applicant: { name: string | null; birthYear: string | null; email: string; phone: string | null };
+  timeline: { event: string; state: string; at: string }[];
+};
+
+/** Where an application stands, by reference, with personal data masked: the call centre and the counter. */
+export function LookupPage() {
+  const { t, language, dateTime } = useI18n();
+  const label = useCodeLabel();
+  const [found, setFound] = useState<Lookup | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const reference = String(new FormData(event.currentTarget).get("reference")).trim().toUpperCase();
+    try {
+      setFound(await api<Lookup>("GET", `/v1/staff/lookup/${encodeURIComponent(reference)}?language=${language}`));
+      setError(null);
+    } catch (e) {
+      setFound(null);
+      setError(e instanceof ApiProblem ? e.detail : String(e));
+    }
+  }
+
+  return (
+    <>
+      <h1>{t("lookup.title")}</h1>
+      <form onSubmit={submit} className="row">
+        <label>
+          {t("lookup.reference")}
+          <input name="reference" required className="mono" autoComplete="off" />
+        </label>
+        <button type="submit">{t("lookup.submit")}</button>
+      </form>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {found && (
+        <section className="card" aria-labelledby="found-h">
+          <h2 id="found-h">
+            {found.reference} <StateBadge state={found.state} />
+          </h2>
+          <p>
+            <strong>{found.status.title}</strong> {found.status.next}
+          </p>
+          <dl className="grid">
+            <div>
+              <dt>{t("lookup.name")}</dt>
+              <dd>{found.applicant.name ?? "—"}</dd>
+            </div>
+            <div>
+              <dt>{t("lookup.birthYear")}</dt>
+              <dd>{found.applicant.birthYear ?? "—"}</dd>
+            </div>
+            <div>
+              <dt>{t("staff.email")}</dt>
+              <dd>{found.applicant.email}</dd>
+            </div>
+          </dl>
+          <h3>{t("lookup.timeline")}</h3>
+          <ol className="timeline">
+            {found.timeline.map((e) => (
+              <li key={`${e.at}-${e.event}`}>
+                <time dateTime={e.at}>{dateTime(e.at)}</time>
+                <span className="event">{label("event", e.event)}</span>
+                <span className="muted small">{label("state", e.state)}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,51 @@
+import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
+import type { MessageKey } from "./en.ts";
+import { type ConsoleLanguage, consoleLanguages, preferredLanguage, translate } from "./languages.ts";
+
+type I18n = {
+  language: ConsoleLanguage;
+  setLanguage(language: ConsoleLanguage): void;
+  t(key: MessageKey, values?: Record<string, string | number>): string;
+  /** A date and time as staff read them, in the console's language (Japan time). */
+  dateTime(iso: string): string;
+};
+
+const I18nContext = createContext<I18n | null>(null);
+const storageKey = "jitsumei.console.language";
+
+function initialLanguage(): ConsoleLanguage {
+  const stored = localStorage.getItem(storageKey);
+  if (stored && (consoleLanguages as readonly string[]).includes(stored)) return stored as ConsoleLanguage;
+  return preferredLanguage(navigator.languages ?? [navigator.language]);
+}
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [language, setLanguageState] = useState<ConsoleLanguage>(initialLanguage);
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = translate(language, "app.title");
+  }, [language]);
+  const value = useMemo<I18n>(() => {
+    const format = new Intl.DateTimeFormat(language, {
+      dateStyle: "medium",
+      timeStyle: "short",
+      timeZone: "Asia/Tokyo",
+    });
+    return {
+      language,
+      setLanguage(next) {
+        localStorage.setItem(storageKey, next);
+        setLanguageState(next);
+      },
+      t: (key, values) => translate(language, key, values),
+      dateTime: (iso) => format.format(new Date(iso)),
+    };
+  }, [language]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const i18n = useContext(I18nContext);
+  if (!i18n) throw new Error("useI18n outside I18nProvider");
+  return i18n;
+}

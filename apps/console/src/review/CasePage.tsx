@@ -1,0 +1,338 @@
+import { useCallback, useEffect, useState } from "react";
+import { api } from "../api/client.ts";
+import type { CaseView, Check, StaffAccount } from "../api/types.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { Link } from "../shell/Link.tsx";
+import { StateBadge, StatusBadge, useCodeLabel, useParticularLabel } from "./Badges.tsx";
+import { DecisionPanel } from "./DecisionPanel.tsx";
+import { Values } from "./Values.tsx";
+
+/** Which checks read which kind of evidence (by the check code's first part). */
+const checkPrefixes: Record<string, string[]> = {
+  mrz: ["mrz"],
+  chip: ["chip", "face"],
+  residence_card_chip: ["chip", "residence_card", "face"],
+  jpki: ["jpki"],
+  image: ["image"],
+  selfie: ["face", "selfie"],
+};
+
+const prefixOf = (code: string) => code.split(".")[0] ?? code;
+
+/** The whole case: what the applicant declared, each evidence beside what its checks read, credit, history. */
+export function CasePage({ reference, account }: { reference: string; account: StaffAccount }) {
+  const { t, language, dateTime } = useI18n();
+  const label = useCodeLabel();
+  const particularLabel = useParticularLabel();
+  const [view, setView] = useState<CaseView | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setView(
+        await api<CaseView>("GET", `/v1/staff/applications/${encodeURIComponent(reference)}?language=${language}`),
+      );
+      setError(null);
+    } catch (e) {
+      setError(t("common.error", { detail: (e as Error).message }));
+    }
+  }, [reference, language, t]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  if (error)
+    return (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    );
+  if (!view) return <p>{t("common.loading")}</p>;
+
+  const kinds = new Set(view.evidence.map((e) => e.kind));
+  const shownWithEvidence = new Set(
+    view.checks.filter((c) => [...kinds].some((k) => checkPrefixes[k]?.includes(prefixOf(c.code)))).map((c) => c.code),
+  );
+  const otherChecks = view.checks.filter((c) => !shownWithEvidence.has(c.code));
+
+  return (
+    <>
+      <p>
+        <Link to={{ page: "queue" }}>← {t("case.back")}</Link>
+      </p>
+      <h1>
+        {t("case.title", { reference: view.reference })} <StateBadge state={view.state} />
+      </h1>
+      {view.flags.overrideProposedBy && (
+        <p className="notice">{t("case.overrideBy", { name: view.flags.overrideProposedBy.displayName })}</p>
+      )}
+      <div className="case-layout">
+        <div className="case-main">
+          <section aria-labelledby="summary-h" className="card">
+            <h2 id="summary-h">{t("case.summary")}</h2>
+            <dl className="grid">
+              <div>
+                <dt>{t("case.plan")}</dt>
+                <dd>
+                  {view.planId} ({view.planKind})
+                </dd>
+              </div>
+              <div>
+                <dt>{t("case.channel")}</dt>
+                <dd>{label("channel", view.channel)}</dd>
+              </div>
+              <div>
+                <dt>{t("case.formFactor")}</dt>
+                <dd>{view.formFactor}</dd>
+              </div>
+              <div>
+                <dt>{t("case.language")}</dt>
+                <dd>{view.language}</dd>
+              </div>
+              <div>
+                <dt>{t("case.submitted")}</dt>
+                <dd>{view.submittedAt ? dateTime(view.submittedAt) : "—"}</dd>
+              </div>
+              <div>
+                <dt>{t("case.waitingSince")}</dt>
+                <dd>{dateTime(view.waitingSince)}</dd>
+              </div>
+              <div>
+                <dt>{t("case.contact")}</dt>
+                <dd>
+                  {view.contact.email}
+                  {view.contact.phone ? ` · ${view.contact.phone}` : ""}
+                </dd>
+              </div>
+            </dl>
+          </section>
+
+          {view.correction && (
+            <section aria-labelledby="correction-h" className="card">
+              <h2 id="correction-h">{t("case.correction")}</h2>
+              <p>
+                {t("case.correctionAsked", {
+                  time: dateTime(view.correction.requestedAt),
+                  fields: view.correction.fields.map((f) => label("field", f.field)).join(", "),
+                })}
+              </p>
+              <blockquote>{view.correction.message}</blockquote>
+              <p>
+                {view.correction.answeredAt
+                  ? t("case.correctionAnswered", { time: dateTime(view.correction.answeredAt) })
+                  : t("case.correctionOpen")}
+              </p>
+              {view.correction.changes.length > 0 && (
+                <table>
+                  <caption>{t("case.changes")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("common.field")}</th>
+                      <th scope="col">{t("case.before")}</th>
+                      <th scope="col">{t("case.after")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {view.correction.changes.map((c) => (
+                      <tr key={c.field}>
+                        <th scope="row">{label("field", c.field)}</th>
+                        <td>
+                          <Values value={c.before} path={c.field} labelFor={particularLabel} />
+                        </td>
+                        <td className="changed">
+                          <Values value={c.after} path={c.field} labelFor={particularLabel} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </section>
+          )}
+
+          <section aria-labelledby="evidence-h" className="card">
+            <h2 id="evidence-h">{t("case.evidence")}</h2>
+            <div className="evidence-grid">
+              <div>
+                <h3>{t("case.particulars")}</h3>
+                <Values value={view.applicant} labelFor={particularLabel} />
+              </div>
+              <div className="stack">
+                {view.evidence.length === 0 && <p>{t("case.evidenceNone")}</p>}
+                {view.evidence.map((item) => (
+                  <article key={item.id} className="evidence">
+                    <h3>
+                      {label("field", `evidence.${item.kind}`)}{" "}
+                      <span className="muted small">{t("case.evidenceAdded", { time: dateTime(item.at) })}</span>
+                    </h3>
+                    <ChecksTable
+                      caption={t("case.checksOf")}
+                      checks={view.checks.filter((c) => checkPrefixes[item.kind]?.includes(prefixOf(c.code)))}
+                    />
+                  </article>
+                ))}
+              </div>
+            </div>
+          </section>
+
+          {otherChecks.length > 0 && (
+            <section aria-labelledby="checks-h" className="card">
+              <h2 id="checks-h">{t("case.checks")}</h2>
+              <ChecksTable caption={t("case.checks")} checks={otherChecks} hideCaption />
+            </section>
+          )}
+
+          {view.decision && (
+            <section aria-labelledby="decision-h" className="card">
+              <h2 id="decision-h">{t("case.decision")}</h2>
+              <p>
+                {label("event", view.decision.outcome)} · {dateTime(view.decision.at)}
+              </p>
+              {view.decision.decidedBy.length > 0 && (
+                <>
+                  <h3>{t("case.decidedBy")}</h3>
+                  <ul>
+                    {view.decision.decidedBy.map((d) => (
+                      <li key={d.code}>
+                        <StatusBadge status={d.status} /> <span className="mono small">{d.code}</span> {d.message}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </section>
+          )}
+
+          {view.credit && (
+            <section aria-labelledby="credit-h" className="card">
+              <h2 id="credit-h">{t("case.credit")}</h2>
+              <dl className="grid">
+                <div>
+                  <dt>{t("case.consent")}</dt>
+                  <dd>
+                    {view.credit.consent
+                      ? t("case.consentGiven", {
+                          version: view.credit.consent.textVersion,
+                          time: dateTime(view.credit.consent.givenAt),
+                        })
+                      : t("case.consentNone")}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t("case.paymentMethod")}</dt>
+                  <dd>
+                    {view.credit.paymentMethod
+                      ? `${view.credit.paymentMethod.display} (${view.credit.paymentMethod.status})`
+                      : t("common.none")}
+                  </dd>
+                </div>
+                {view.credit.assessment && (
+                  <>
+                    <div>
+                      <dt>{t("case.outcome")}</dt>
+                      <dd>
+                        <span className={`badge credit-${view.credit.assessment.outcome}`}>
+                          {label("credit", view.credit.assessment.outcome)}
+                        </span>{" "}
+                        <span className="muted small">
+                          {view.credit.assessment.policy.id} {view.credit.assessment.policy.version}
+                        </span>
+                      </dd>
+                    </div>
+                    <div>
+                      <dt>{t("case.deposit")}</dt>
+                      <dd>¥{view.credit.assessment.depositJpy.toLocaleString(language)}</dd>
+                    </div>
+                  </>
+                )}
+              </dl>
+              {view.credit.assessment && view.credit.assessment.reasons.length > 0 && (
+                <ul>
+                  {view.credit.assessment.reasons.map((r) => (
+                    <li key={r.code}>
+                      <span className="mono small">{r.code}</span> ({r.outcome}
+                      {r.depositJpy > 0 ? `, ¥${r.depositJpy.toLocaleString(language)}` : ""}): {r.message}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </section>
+          )}
+
+          {view.notes.length > 0 && (
+            <section aria-labelledby="notes-h" className="card">
+              <h2 id="notes-h">{t("case.notes")}</h2>
+              <ul className="plain stack">
+                {view.notes.map((n) => (
+                  <li key={`${n.at}-${n.kind}`}>
+                    <span className="muted small">
+                      {dateTime(n.at)} · {n.by} · {n.kind}
+                    </span>
+                    <br />
+                    {n.note}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+
+          <section aria-labelledby="history-h" className="card">
+            <h2 id="history-h">{t("case.history")}</h2>
+            <ol className="timeline">
+              {view.history.map((e) => (
+                <li key={e.version}>
+                  <time dateTime={e.at}>{dateTime(e.at)}</time>
+                  <span className="event">{label("event", e.event)}</span>
+                  <span className="muted small">
+                    {label("state", e.from)} → {label("state", e.to)} · {e.actor}
+                  </span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+        <aside className="case-side">
+          <DecisionPanel view={view} account={account} onChanged={load} />
+        </aside>
+      </div>
+    </>
+  );
+}
+
+function ChecksTable({ checks, caption, hideCaption }: { checks: Check[]; caption: string; hideCaption?: boolean }) {
+  const { t } = useI18n();
+  if (checks.length === 0) return null;
+  return (
+    <table className="checks">
+      <caption className={hideCaption ? "visually-hidden" : undefined}>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t("case.result")}</th>
+          <th scope="col">
+            {t("case.check")} · {t("case.reason")}
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {checks.map((c) => (
+          <tr key={c.code} className={`row-${c.status}`}>
+            <td>
+              <StatusBadge status={c.status} />
+            </td>
+            <td>
+              <span className="mono small check-code">{c.code}</span>
+              {c.message}
+              {c.details !== null && typeof c.details === "object" && Object.keys(c.details).length > 0 && (
+                <details>
+                  <summary>{t("case.details")}</summary>
+                  <Values value={c.details} />
+                </details>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,210 @@
+import { type FormEvent, useState } from "react";
+import { ApiProblem, api, idempotencyKey } from "../api/client.ts";
+import type { CaseView, DecisionResult, StaffAccount } from "../api/types.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { roleMay } from "../shell/access.ts";
+import { useCodeLabel } from "./Badges.tsx";
+import { correctableFields, rejectReasons } from "./labels.ts";
+
+type Action = "approve" | "reject" | "request_correction" | "escalate" | "confirm_override" | "decline_override";
+
+const actionKeys = {
+  approve: "decide.approve",
+  reject: "decide.reject",
+  request_correction: "decide.correct",
+  escalate: "decide.escalate",
+  confirm_override: "decide.confirm",
+  decline_override: "decide.decline",
+} as const;
+
+/** The actions this member may take on the case as it stands (the server checks them again). */
+function actionsFor(view: CaseView, account: StaffAccount): Action[] {
+  if (!roleMay(account.role, "applications.decide")) return [];
+  if (view.state === "override_pending") {
+    const mayConfirm =
+      roleMay(account.role, "applications.confirm_override") && view.flags.overrideProposedBy?.staffId !== account.id;
+    return mayConfirm ? ["confirm_override", "decline_override"] : [];
+  }
+  if (view.state === "in_review") return ["approve", "reject", "request_correction", "escalate"];
+  return [];
+}
+
+/** Claim, then decide: approve, reject with a reason, ask for a correction, escalate, or the four-eyes override. */
+export function DecisionPanel({
+  view,
+  account,
+  onChanged,
+}: {
+  view: CaseView;
+  account: StaffAccount;
+  onChanged(): Promise<void>;
+}) {
+  const { t, dateTime } = useI18n();
+  const label = useCodeLabel();
+  const actions = actionsFor(view, account);
+  const [action, setAction] = useState<Action | null>(null);
+  const [fields, setFields] = useState<string[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const mine = view.claim?.staffId === account.id;
+  const chosen = action && actions.includes(action) ? action : null;
+
+  async function run(work: () => Promise<string | null>) {
+    setBusy(true);
+    setError(null);
+    try {
+      setMessage(await work());
+      await onChanged();
+    } catch (e) {
+      setError(e instanceof ApiProblem ? `${e.detail}${e.field ? ` (${e.field})` : ""}` : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const path = `/v1/staff/applications/${encodeURIComponent(view.reference)}`;
+
+  function decide(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!chosen) return;
+    const form = new FormData(event.currentTarget);
+    const note = String(form.get("note") ?? "").trim();
+    let body: Record<string, unknown> = { type: chosen };
+    if (chosen === "reject") body = { ...body, reason: String(form.get("reason")) };
+    if (chosen === "request_correction") {
+      if (fields.length === 0) {
+        setError(t("decide.pickField"));
+        return;
+      }
+      body = { ...body, fields, message: String(form.get("message") ?? "").trim() };
+    } else if (note) body = { ...body, note };
+    void run(async () => {
+      const result = await api<DecisionResult>("POST", `${path}/events`, body, idempotencyKey());
+      setAction(null);
+      setFields([]);
+      return result.overridePending
+        ? t("decide.overridePending")
+        : t("decide.done", { state: label("state", result.state) });
+    });
+  }
+
+  const noteRequired = chosen === "escalate" || chosen === "decline_override";
+
+  return (
+    <section aria-labelledby="decide-h" className="card decide">
+      <h2 id="decide-h">{t("decide.title")}</h2>
+      <p>
+        {view.claim
+          ? t("case.claimedBy", { name: view.claim.displayName, time: dateTime(view.claim.expiresAt) })
+          : t("case.unclaimed")}
+      </p>
+      {message && (
+        <p role="status" className="success">
+          {message}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {roleMay(account.role, "applications.claim") && actions.length > 0 && (
+        <div className="row">
+          <button
+            type="button"
+            className={mine ? "secondary" : undefined}
+            disabled={busy}
+            onClick={() =>
+              void run(async () => {
+                await api("POST", `${path}/claim`);
+                return null;
+              })
+            }
+          >
+            {t("case.claimAction")}
+          </button>
+          {mine && (
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              onClick={() =>
+                void run(async () => {
+                  await api("DELETE", `${path}/claim`);
+                  return null;
+                })
+              }
+            >
+              {t("case.releaseAction")}
+            </button>
+          )}
+        </div>
+      )}
+      {actions.length > 0 && !mine && <p className="hint">{t("decide.needClaim")}</p>}
+      {actions.length > 0 && mine && (
+        <form onSubmit={decide} className="stack">
+          <fieldset>
+            <legend>{t("decide.action")}</legend>
+            {actions.map((a) => (
+              <label key={a} className="check">
+                <input type="radio" name="action" value={a} checked={chosen === a} onChange={() => setAction(a)} />
+                {t(actionKeys[a])}
+              </label>
+            ))}
+          </fieldset>
+          {chosen === "reject" && (
+            <label>
+              {t("decide.reason")}
+              <select name="reason" required>
+                {rejectReasons.map((r) => (
+                  <option key={r} value={r}>
+                    {label("reject", r)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          {chosen === "request_correction" && (
+            <>
+              <fieldset>
+                <legend>{t("decide.fields")}</legend>
+                <div className="field-list">
+                  {correctableFields.map((f) => (
+                    <label key={f} className="check">
+                      <input
+                        type="checkbox"
+                        name="fields"
+                        value={f}
+                        checked={fields.includes(f)}
+                        onChange={(e) =>
+                          setFields((before) => (e.target.checked ? [...before, f] : before.filter((x) => x !== f)))
+                        }
+                      />
+                      {label("field", f)}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+              <label>
+                {t("decide.message", { language: view.language })}
+                <textarea name="message" rows={4} required maxLength={2000} lang={view.language} />
+              </label>
+            </>
+          )}
+          {chosen && chosen !== "request_correction" && (
+            <label>
+              {noteRequired || (chosen === "approve" && view.checks.some((c) => c.status === "fail"))
+                ? t("decide.noteRequired")
+                : t("decide.note")}
+              <textarea name="note" rows={3} maxLength={2000} required={noteRequired} />
+            </label>
+          )}
+          <button type="submit" disabled={busy || !chosen}>
+            {t("decide.submit")}
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { api } from "../api/client.ts";
+import type { Queue, QueueItem } from "../api/types.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { Link } from "../shell/Link.tsx";
+import { SlaBadge, StateBadge, useCodeLabel } from "./Badges.tsx";
+import { caseTags, queueStateFilters } from "./labels.ts";
+
+type Filters = { state: string; tag: string; assignee: string; overdueOnly: boolean };
+
+function queuePath(filters: Filters, language: string, cursor?: string): string {
+  const query = new URLSearchParams({ language, limit: "50" });
+  if (filters.state) query.set("state", filters.state);
+  if (filters.tag) query.set("tag", filters.tag);
+  if (filters.assignee) query.set("assignee", filters.assignee);
+  if (filters.overdueOnly) query.set("overdueOnly", "true");
+  if (cursor) query.set("cursor", cursor);
+  return `/v1/staff/applications?${query}`;
+}
+
+/** The cases waiting on staff, oldest first, with their SLA and tags; filters as the API offers them. */
+export function QueuePage() {
+  const { t, language } = useI18n();
+  const label = useCodeLabel();
+  const [filters, setFilters] = useState<Filters>({ state: "", tag: "", assignee: "", overdueOnly: false });
+  const [items, setItems] = useState<QueueItem[] | null>(null);
+  const [next, setNext] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+
+  const load = useCallback(
+    async (cursor?: string) => {
+      try {
+        const page = await api<Queue>("GET", queuePath(filters, language, cursor));
+        setItems((before) => (cursor && before ? [...before, ...page.items] : page.items));
+        setNext(page.nextCursor);
+        setNow(Date.now());
+        setError(null);
+      } catch (e) {
+        setError(t("common.error", { detail: String((e as Error).message) }));
+      }
+    },
+    [filters, language, t],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setFilters({
+      state: String(form.get("state") ?? ""),
+      tag: String(form.get("tag") ?? ""),
+      assignee: String(form.get("assignee") ?? ""),
+      overdueOnly: form.get("overdueOnly") === "on",
+    });
+  }
+
+  return (
+    <>
+      <h1>{t("queue.title")}</h1>
+      <form className="filters" onSubmit={apply} aria-label={t("queue.filters")}>
+        <label>
+          {t("queue.state")}
+          <select name="state" defaultValue={filters.state}>
+            <option value="">{t("queue.any")}</option>
+            {queueStateFilters.map((s) => (
+              <option key={s} value={s}>
+                {label("state", s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("queue.tag")}
+          <select name="tag" defaultValue={filters.tag}>
+            <option value="">{t("queue.any")}</option>
+            {caseTags.map((tag) => (
+              <option key={tag} value={tag}>
+                {label("tag", tag)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t("queue.assignee")}
+          <select name="assignee" defaultValue={filters.assignee}>
+            <option value="">{t("queue.any")}</option>
+            <option value="me">{t("queue.me")}</option>
+            <option value="none">{t("queue.unassigned")}</option>
+          </select>
+        </label>
+        <label className="check">
+          <input type="checkbox" name="overdueOnly" defaultChecked={filters.overdueOnly} />
+          {t("queue.overdueOnly")}
+        </label>
+        <button type="submit">{t("queue.apply")}</button>
+      </form>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {items === null ? (
+        <p>{t("common.loading")}</p>
+      ) : items.length === 0 ? (
+        <p>{t("queue.empty")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table className="queue">
+            <caption className="visually-hidden">{t("queue.count", { count: items.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("queue.reference")}</th>
+                <th scope="col">{t("queue.state")}</th>
+                <th scope="col">{t("queue.plan")}</th>
+                <th scope="col">{t("queue.waiting")}</th>
+                <th scope="col">{t("queue.sla")}</th>
+                <th scope="col">{t("queue.tags")}</th>
+                <th scope="col">{t("queue.claim")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.reference} className={item.overdue ? "overdue" : undefined}>
+                  <td>
+                    <Link to={{ page: "case", reference: item.reference }} className="mono">
+                      {item.reference}
+                    </Link>
+                  </td>
+                  <td>
+                    <StateBadge state={item.state} />
+                  </td>
+                  <td data-label={t("queue.plan")}>{item.planId}</td>
+                  <td data-label={t("queue.waiting")}>{t("age.hours", { hours: item.ageHours })}</td>
+                  <td>
+                    <SlaBadge slaDueAt={item.slaDueAt} overdue={item.overdue} now={now} />
+                  </td>
+                  <td>
+                    {item.tags.map((tag) => (
+                      <span key={tag} className={`badge tag-${tag}`}>
+                        {label("tag", tag)}
+                      </span>
+                    ))}
+                  </td>
+                  <td data-label={t("queue.claim")}>{item.claim?.displayName ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {next && (
+        <button type="button" className="secondary" onClick={() => void load(next)}>
+          {t("queue.more")}
+        </button>
+      )}
+    </>
+  );
+}

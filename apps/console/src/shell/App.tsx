@@ -1,0 +1,124 @@
+import { useCallback, useEffect, useState } from "react";
+import { InventoryPage } from "../admin/InventoryPage.tsx";
+import { StaffPage } from "../admin/StaffPage.tsx";
+import { ApiProblem, api, setCsrfToken } from "../api/client.ts";
+import type { StaffAccount, StaffSession } from "../api/types.ts";
+import { CounterPage } from "../counter/CounterPage.tsx";
+import { LookupPage } from "../counter/LookupPage.tsx";
+import { DashboardPage } from "../dashboard/DashboardPage.tsx";
+import { useI18n } from "../i18n/i18n.tsx";
+import { CasePage } from "../review/CasePage.tsx";
+import { QueuePage } from "../review/QueuePage.tsx";
+import { LoginPage } from "../session/LoginPage.tsx";
+import { PasswordPage } from "../session/PasswordPage.tsx";
+import { type PageName, pagesFor } from "./access.ts";
+import { Header } from "./Header.tsx";
+import { type Route, useRoute } from "./router.ts";
+
+type SessionState = { status: "loading" } | { status: "signed_out" } | { status: "signed_in"; session: StaffSession };
+
+export function App() {
+  const { t } = useI18n();
+  const route = useRoute();
+  const [state, setState] = useState<SessionState>({ status: "loading" });
+
+  const signedIn = useCallback((session: StaffSession) => {
+    setCsrfToken(session.csrfToken);
+    setState({ status: "signed_in", session });
+  }, []);
+
+  const reload = useCallback(async () => {
+    try {
+      signedIn(await api<StaffSession>("GET", "/v1/staff/session"));
+    } catch (e) {
+      if (e instanceof ApiProblem && (e.status === 401 || e.status === 403)) setState({ status: "signed_out" });
+      else throw e;
+    }
+  }, [signedIn]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  async function signOut() {
+    await api("DELETE", "/v1/staff/session").catch(() => undefined);
+    setCsrfToken(null);
+    setState({ status: "signed_out" });
+  }
+
+  if (state.status === "loading") {
+    return (
+      <>
+        <Header />
+        <main id="main">
+          <p>{t("common.loading")}</p>
+        </main>
+      </>
+    );
+  }
+  if (state.status === "signed_out") {
+    return (
+      <>
+        <Header />
+        <LoginPage onSignedIn={signedIn} />
+      </>
+    );
+  }
+  const { account } = state.session;
+  if (account.mustChangePassword) {
+    return (
+      <>
+        <Header account={account} onSignOut={signOut} />
+        <PasswordPage onChanged={reload} />
+      </>
+    );
+  }
+  const pages = pagesFor(account.role);
+  return (
+    <>
+      <Header account={account} onSignOut={signOut} pages={pages} route={route} />
+      <main id="main">
+        <Page route={route} pages={pages} account={account} />
+      </main>
+    </>
+  );
+}
+
+function Page({ route, pages, account }: { route: Route; pages: PageName[]; account: StaffAccount }) {
+  const name = account.displayName;
+  const { t } = useI18n();
+  const allowed = (page: PageName) => pages.includes(page);
+  switch (route.page) {
+    case "home":
+      return (
+        <>
+          <h1>{t("home.title", { name })}</h1>
+          <p>{pages.length > 0 ? t("home.intro") : t("home.nothing")}</p>
+        </>
+      );
+    case "queue":
+      if (allowed("queue")) return <QueuePage />;
+      break;
+    case "case":
+      if (allowed("queue")) return <CasePage reference={route.reference} account={account} />;
+      break;
+    case "counter":
+      if (allowed("counter")) return <CounterPage />;
+      break;
+    case "lookup":
+      if (allowed("lookup")) return <LookupPage />;
+      break;
+    case "inventory":
+      if (allowed("inventory")) return <InventoryPage />;
+      break;
+    case "staff":
+      if (allowed("staff")) return <StaffPage />;
+      break;
+    case "dashboard":
+      if (allowed("dashboard")) return <DashboardPage />;
+      break;
+    case "not_found":
+      break;
+  }
+  return <h1>{t("notFound.title")}</h1>;
+}

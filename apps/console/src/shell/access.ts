@@ -1,0 +1,22 @@
+import { type Permission, roleMay } from "../../../server/src/staff/permissions.ts";
+import type { StaffRole } from "../api/types.ts";
+
+/**
+ * The console's pages and the permission each needs: the same table the server enforces
+ * (staff/permissions.ts, imported, not copied), so a role sees only what it may do.
+ */
+export const pagePermissions = {
+  queue: "applications.queue",
+  counter: "packages.sell",
+  lookup: "applications.lookup",
+  inventory: "inventory.manage",
+  staff: "staff.manage",
+  dashboard: "dashboard.view",
+} as const satisfies Record<string, Permission>;
+export type PageName = keyof typeof pagePermissions;
+
+export function pagesFor(role: StaffRole): PageName[] {
+  return (Object.keys(pagePermissions) as PageName[]).filter((page) => roleMay(role, pagePermissions[page]));
+}
+
+export { roleMay };

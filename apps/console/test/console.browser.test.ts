@@ -1,0 +1,304 @@
+import { readFileSync } from "node:fs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { luhnDigit } from "../../server/src/inventory/identifiers.ts";
+import { createStaff } from "../../server/src/staff/staff-accounts.ts";
+import {
+  launchBrowser,
+  openContext,
+  screenshot,
+  seriousAxeViolations,
+  type ViewportName,
+} from "../../server/test/support/browser.ts";
+import { anna, consentToCredit, particularsOf, somebody, td3 } from "../../server/test/support/journey.ts";
+import { signInAs, totpCode } from "../../server/test/support/staff.ts";
+import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
+
+/**
+ * The staff console in a real browser against a real server: a reviewer signs in with password and
+ * TOTP, changes the one-time password, works a postpaid application from the queue (a correction,
+ * then an approval), and every page is photographed in English and Japanese and checked with axe.
+ */
+const { chip } = inject("evidenceFixtures");
+const b64 = (file: string) => readFileSync(file).toString("base64");
+
+describe("the staff console in a real browser", () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function look(page: Page, name: string) {
+    await screenshot(page, "console", name);
+    expect(await seriousAxeViolations(page), name).toEqual([]);
+  }
+
+  /** A postpaid application in English, consented, card registered, submitted: in review. */
+  async function postpaidInReview() {
+    const person = somebody();
+    const created = await server.api("POST", "/v1/applications", {
+      body: { planId: "postpaid-voice", language: "en", channel: "online", contact: { email: "anna@example.test" } },
+    });
+    const reference = String(created.body.reference);
+    const token = String(created.body.accessToken);
+    const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" };
+    await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+      token,
+      body: particularsOf(person, { address }),
+    });
+    await server.api("POST", `/v1/applications/${reference}/evidence`, {
+      token,
+      body: { kind: "mrz", lines: td3(person) },
+    });
+    await consentToCredit(server, reference, token);
+    await server.api("PUT", `/v1/applications/${reference}/payment-method`, {
+      token,
+      body: { type: "card", cardToken: "tok_test_ok" },
+    });
+    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    expect(submitted.body.state).toBe("in_review");
+    return { reference, token, person };
+  }
+
+  async function contextFor(cookie: string, viewport: ViewportName, locale: string): Promise<BrowserContext> {
+    const context = await openContext(browser, { viewport, locale });
+    const [name, value] = cookie.split("=") as [string, string];
+    await context.addCookies([{ name, value, url: server.url }]);
+    return context;
+  }
+
+  it("a reviewer signs in, asks for a correction, then approves the corrected application", async () => {
+    const { reference, token, person } = await postpaidInReview();
+    const email = "rina@operator.test";
+    const created = await createStaff(server.services, {
+      email,
+      displayName: "Rina Reviewer",
+      role: "reviewer",
+      createdBy: "test",
+    });
+
+    const context = await openContext(browser, { viewport: "desktop", locale: "en-US" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/staff/`);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Sign in");
+    await look(page, "login-en-desktop");
+
+    // --- Password and TOTP, then the first-password change before anything else. ---
+    await page.getByLabel("E-mail address").fill(email);
+    await page.getByLabel("Password", { exact: true }).fill(created.oneTimePassword);
+    await page.getByLabel("Code from your authenticator app").fill(totpCode(server, created.totpSecret));
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Choose your own password" }).waitFor();
+    await look(page, "password-en-desktop");
+    await page.getByLabel("One-time password").fill(created.oneTimePassword);
+    await page.getByLabel("New password", { exact: true }).fill("a sentence only Rina knows");
+    await page.getByLabel("New password again").fill("a sentence only Rina knows");
+    await page.getByRole("button", { name: "Change password" }).click();
+    await page.getByRole("heading", { name: "Welcome, Rina Reviewer" }).waitFor();
+
+    // --- A reviewer's menu: the queue and the dashboard, nothing an admin or a clerk does. ---
+    const menu = page.getByRole("navigation", { name: "Main" });
+    expect(await menu.getByRole("link").allTextContents()).toEqual(["Review queue", "Status lookup", "Dashboard"]);
+    await look(page, "home-en-desktop");
+
+    // --- The queue, then the case. ---
+    await menu.getByRole("link", { name: "Review queue" }).click();
+    const row = page.getByRole("row").filter({ hasText: reference });
+    await row.waitFor();
+    expect(await row.textContent()).toContain("In review");
+    await look(page, "queue-en-desktop");
+    await row.getByRole("link", { name: reference }).click();
+    await page.getByRole("heading", { name: `Application ${reference}` }).waitFor();
+    expect(await page.getByRole("region", { name: "Credit assessment (postpaid)" }).textContent()).toContain(
+      "VISA •••• 4242",
+    );
+    expect(await page.getByRole("table", { name: "Checks on this evidence" }).textContent()).toContain("mrz.");
+    await look(page, "case-en-desktop");
+
+    // --- Claim, then ask for the address to be corrected. ---
+    await page.getByRole("button", { name: "Claim this case" }).click();
+    await page.getByText("Claimed by Rina Reviewer").waitFor();
+    await page.getByRole("radio", { name: "Request a correction" }).check();
+    await page.getByRole("checkbox", { name: "Address", exact: true }).check();
+    await page.getByLabel("Message to the applicant (in en)").fill("Please give your current address.");
+    await look(page, "case-correction-form-en-desktop");
+    await page.getByRole("button", { name: "Send decision" }).click();
+    await page.getByText("Done: the application is now “Correction requested”.").waitFor();
+
+    // --- The applicant corrects it through the API; the reviewer sees what changed and approves. ---
+    const moved = { postalCode: "150-0001", prefecture: "東京都", city: "渋谷区", line1: "神宮前1-1-1" };
+    await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+      token,
+      body: particularsOf(person, { address: moved }),
+    });
+    expect((await server.api("POST", `/v1/applications/${reference}/submit`, { token })).body.state).toBe("in_review");
+    await page.reload();
+    const changes = page.getByRole("table", { name: "What the applicant changed" });
+    await changes.waitFor();
+    expect(await changes.textContent()).toContain("渋谷区");
+    await page.getByRole("button", { name: "Claim this case" }).click();
+    await page.getByRole("radio", { name: "Approve" }).waitFor();
+    await page.getByRole("radio", { name: "Approve" }).check();
+    await page.getByRole("button", { name: "Send decision" }).click();
+    await page.getByText("Done: the application is now “Contract pending”.").waitFor();
+    const history = page.getByRole("region", { name: "History" });
+    for (const event of ["Correction requested", "Approved", "Contract offered"]) {
+      expect(await history.textContent()).toContain(event);
+    }
+    await look(page, "case-approved-en-desktop");
+    const state = await server.api("GET", `/v1/applications/${reference}`, { token });
+    expect(state.body.state).toBe("contract_pending");
+
+    // --- The dashboard counts it: started, submitted, approved; one decision, an approval. ---
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+    const funnel = page.getByRole("img", { name: /^From start to activation/ });
+    await funnel.waitFor();
+    expect(await funnel.getAttribute("aria-label")).toBe(
+      "From start to activation: Started 1, Submitted 1, Approved 1, Activated 0",
+    );
+    expect(await page.getByRole("img", { name: "Approval rate: 100%" }).count()).toBe(1);
+    await look(page, "dashboard-en-desktop");
+    await page.getByLabel("Language").selectOption("ja");
+    await page.getByRole("heading", { name: "ダッシュボード" }).waitFor();
+    await page.getByRole("img", { name: /^申込み開始から開通まで/ }).waitFor();
+    await look(page, "dashboard-ja-desktop");
+    await page.goto(`${server.url}/staff/cases/${reference}`);
+
+    // --- The same pages in Japanese, from the language switcher. ---
+    await page.getByRole("heading", { name: `申込み ${reference}` }).waitFor();
+    await look(page, "case-approved-ja-desktop");
+    await page.getByRole("navigation", { name: "メイン" }).getByRole("link", { name: "審査キュー" }).click();
+    await page.getByRole("heading", { name: "審査キュー" }).waitFor();
+    await look(page, "queue-ja-desktop");
+
+    // --- Sign out ends the session: the sign-in form again. ---
+    await page.getByRole("button", { name: "サインアウト" }).click();
+    await page.getByRole("heading", { name: "サインイン" }).waitFor();
+    await look(page, "login-ja-desktop");
+    await context.close();
+  });
+
+  it("shows the queue on a phone and a case in Japanese, with a fresh case waiting", async () => {
+    const { reference } = await postpaidInReview();
+    const reviewer = await signInAs(server, "reviewer", "Kenji Reviewer");
+    for (const [locale, lang] of [
+      ["en-US", "en"],
+      ["ja-JP", "ja"],
+    ] as const) {
+      const context = await contextFor(reviewer.cookie, "phone", locale);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/staff/queue`);
+      await page.getByRole("link", { name: reference }).waitFor();
+      await look(page, `queue-${lang}-phone`);
+      await context.close();
+    }
+    const context = await contextFor(reviewer.cookie, "desktop", "ja-JP");
+    const page = await context.newPage();
+    await page.goto(`${server.url}/staff/cases/${reference}`);
+    await page.getByRole("heading", { name: `申込み ${reference}` }).waitFor();
+    await look(page, "case-ja-desktop");
+    await context.close();
+  });
+
+  it("a senior reviewer confirms another's approval against a failed check (four eyes)", async () => {
+    // A chip whose signer the server does not trust (no country CAs here): a failed check.
+    const created = await server.api("POST", "/v1/applications", {
+      body: { planId: "postpaid-voice", language: "en", channel: "online", contact: { email: "anna@example.test" } },
+    });
+    const reference = String(created.body.reference);
+    const token = String(created.body.accessToken);
+    const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" };
+    await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+      token,
+      body: particularsOf(anna, { address }),
+    });
+    await server.api("POST", `/v1/applications/${reference}/evidence`, {
+      token,
+      body: { kind: "mrz", lines: td3(anna) },
+    });
+    const chipRead = await server.api("POST", `/v1/applications/${reference}/evidence`, {
+      token,
+      body: {
+        kind: "chip",
+        sod: b64(chip.chips.brainpool.sod),
+        dataGroups: { "1": b64(chip.chips.brainpool.dg1), "2": b64(chip.chips.brainpool.dg2) },
+      },
+    });
+    expect(chipRead.status).toBe(201);
+    await consentToCredit(server, reference, token);
+    expect((await server.api("POST", `/v1/applications/${reference}/submit`, { token })).body.state).toBe("in_review");
+    const proposer = await signInAs(server, "senior_reviewer", "Sato Senior");
+    await proposer.api("POST", `/v1/staff/applications/${reference}/claim`);
+    const proposed = await proposer.api("POST", `/v1/staff/applications/${reference}/events`, {
+      body: { type: "approve", note: "Signer CA missing from our list; document checked by video call." },
+    });
+    expect(proposed.body.state).toBe("override_pending");
+    await proposer.api("DELETE", `/v1/staff/applications/${reference}/claim`);
+
+    const second = await signInAs(server, "senior_reviewer", "Mori Senior");
+    const context = await contextFor(second.cookie, "desktop", "en-US");
+    const page = await context.newPage();
+    await page.goto(`${server.url}/staff/queue`);
+    const row = page.getByRole("row").filter({ hasText: reference });
+    expect(await row.textContent()).toContain("Override pending");
+    await row.getByRole("link", { name: reference }).click();
+    await page.getByText("Approval against a failed check proposed by Sato Senior").waitFor();
+    expect(await page.getByRole("table", { name: "Checks on this evidence" }).last().textContent()).toContain("Failed");
+    await page.getByRole("button", { name: "Claim this case" }).click();
+    await page.getByRole("radio", { name: "Confirm the override" }).check();
+    await look(page, "case-override-en-desktop");
+    await page.getByRole("button", { name: "Send decision" }).click();
+    await page.getByText("Done: the application is now “Contract pending”.").waitFor();
+    expect((await server.api("GET", `/v1/applications/${reference}`, { token })).body.state).toBe("contract_pending");
+    await context.close();
+  });
+
+  it("an admin sees the admin pages, imports SIM cards from a CSV file, and no review queue", async () => {
+    const admin = await signInAs(server, "admin", "Aki Admin");
+    for (const [locale, lang] of [
+      ["en-US", "en"],
+      ["ja-JP", "ja"],
+    ] as const) {
+      const context = await contextFor(admin.cookie, "desktop", locale);
+      const page = await context.newPage();
+      await page.goto(`${server.url}/staff/`);
+      const menu = page.getByRole("navigation");
+      await menu.waitFor();
+      expect(await menu.getByRole("link").count()).toBe(5); // counter, lookup, inventory, staff accounts, dashboard
+      for (const name of ["inventory", "staff", "counter", "lookup", "dashboard"]) {
+        await page.goto(`${server.url}/staff/${name}`);
+        await page.locator("h1").waitFor();
+        await page.getByText(lang === "en" ? "Loading…" : "読み込み中…").waitFor({ state: "detached" });
+        await look(page, `${name}-${lang}-desktop`);
+      }
+      // A reviewer's address is not an admin's page.
+      await page.goto(`${server.url}/staff/queue`);
+      expect(await page.locator("h1").textContent()).toBe(lang === "en" ? "Page not found" : "ページが見つかりません");
+      await context.close();
+    }
+
+    const context = await contextFor(admin.cookie, "desktop", "en-US");
+    const page = await context.newPage();
+    await page.goto(`${server.url}/staff/inventory`);
+    const rows = [1, 2].map((n) => {
+      const body = `898110000099${String(n).padStart(6, "0")}`;
+      return `${body}${luhnDigit(body)},4401099${String(n).padStart(8, "0")}`;
+    });
+    await page.getByLabel("Kind").selectOption("sim");
+    await page.getByLabel("CSV file").setInputFiles({
+      name: "sims.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(`iccid,imsi\n${rows.join("\n")}\n`),
+    });
+    await page.getByRole("button", { name: "Import" }).click();
+    await page.getByText("2 of 2 rows imported, 0 left out.").waitFor();
+    await look(page, "inventory-imported-en-desktop");
+    await context.close();
+  });
+});

@@ -1,0 +1,74 @@
+import { applicationEvents, applicationStates, correctableFields, rejectReasonCodes } from "@jitsumei/domain";
+import { describe, expect, it } from "vitest";
+import { channels } from "../../server/src/applications/create-application.ts";
+import { caseTags } from "../../server/src/review/case-view.ts";
+import { normaliseMrz, parseTd3, validIccid } from "../src/counter/mrz.ts";
+import { en } from "../src/i18n/en.ts";
+import { consoleLanguages, dictionaries, preferredLanguage, translate } from "../src/i18n/languages.ts";
+import * as labels from "../src/review/labels.ts";
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("the console's dictionaries", () => {
+  it.each(consoleLanguages)(
+    "%s has every key of the English dictionary, no other, none empty, the same placeholders",
+    (language) => {
+      const dictionary = dictionaries[language];
+      expect(Object.keys(dictionary).sort()).toEqual(Object.keys(en).sort());
+      for (const [key, text] of Object.entries(en)) {
+        const translated = dictionary[key as keyof typeof en];
+        expect(translated.trim(), `${language} ${key}`).not.toBe("");
+        expect(placeholders(translated), `${language} ${key}`).toEqual(placeholders(text));
+      }
+    },
+  );
+
+  it("labels every state, event, channel, tag, refusal reason and correctable field the API sends", () => {
+    const codes = [
+      ...applicationStates.map((s) => `state.${s}`),
+      ...applicationEvents.map((e) => `event.${e}`),
+      ...channels.map((c) => `channel.${c}`),
+      ...caseTags.map((t) => `tag.${t}`),
+      ...rejectReasonCodes.map((r) => `reject.${r}`),
+      ...correctableFields.map((f) => `field.${f}`),
+    ];
+    expect(codes.filter((key) => !(key in en))).toEqual([]);
+    expect(labels.rejectReasons).toEqual(rejectReasonCodes);
+    expect(labels.correctableFields).toEqual(correctableFields);
+    expect(labels.caseTags).toEqual(caseTags);
+  });
+
+  it("puts values into the placeholders", () => {
+    expect(translate("ja", "case.title", { reference: "JT-1" })).toBe("申込み JT-1");
+    expect(translate("en", "queue.count", { count: 3 })).toBe("3 applications");
+  });
+
+  it("starts in the browser's first language it speaks, else Japanese", () => {
+    expect(preferredLanguage(["fr-FR", "en-GB", "ja"])).toBe("en");
+    expect(preferredLanguage(["zh-CN"])).toBe("zh-Hans");
+    expect(preferredLanguage(["zh-TW", "ko"])).toBe("ja");
+    expect(preferredLanguage([])).toBe("ja");
+  });
+});
+
+describe("the counter's reading of a passport and a SIM", () => {
+  it("fills in the particulars from a TD3 machine-readable zone", () => {
+    const lines = normaliseMrz(
+      "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n l898902c36uto7408122f3404159<<<<<<<<<<<<<<<4 \n",
+    );
+    expect(parseTd3(lines, new Date("2026-11-25"))).toEqual({
+      name: { family: "Eriksson", given: "Anna Maria" },
+      birthDate: "1974-08-12",
+      nationality: "UTO",
+      sex: "F",
+      document: { type: "passport", number: "L898902C3", expiryDate: "2034-04-15", issuingCountry: "UTO" },
+    });
+    expect(parseTd3(["P<UTOERIKSSON"])).toBeNull();
+  });
+
+  it("accepts an ICCID only with its Luhn check digit", () => {
+    expect(validIccid("8981100000000000002")).toBe(true);
+    expect(validIccid("8981100000000000003")).toBe(false);
+    expect(validIccid("898110000000")).toBe(false);
+  });
+});
