@@ -42,6 +42,26 @@ const masterKey = z.string().transform((s, ctx) => {
   return key;
 });
 
+/** Master keys from before a rotation, comma-separated: read (unwrapped) only, never written with. */
+const previousMasterKeys = z.string().transform((s, ctx) => {
+  const keys: Buffer[] = [];
+  for (const part of s
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const key = decodeKey(part);
+    if (!key) {
+      ctx.addIssue({
+        code: "custom",
+        message: "must be a comma-separated list of 32-byte keys (64 hex characters or base64 each)",
+      });
+      return z.NEVER;
+    }
+    keys.push(key);
+  }
+  return keys;
+});
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: portSchema.default(3000),
@@ -49,6 +69,7 @@ const envSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   JITSUMEI_DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
   JITSUMEI_MASTER_KEY: masterKey.optional(),
+  JITSUMEI_PREVIOUS_MASTER_KEYS: previousMasterKeys.default([]),
   SMTP_URL: smtpUrl.optional(),
   MAIL_FROM: z.string().min(3).default("Jitsumei <no-reply@jitsumei.localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
@@ -123,6 +144,8 @@ export type Config = {
   dataDir: string;
   /** 32 bytes, or null when it must be generated into the data folder (never in production). */
   masterKey: Buffer | null;
+  /** Master keys a rotation is moving away from: they unwrap, they never wrap (`jitsumei keys rotate`). */
+  previousMasterKeys: Buffer[];
   mail: { kind: "smtp"; url: string; from: string } | { kind: "local-outbox"; from: string };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   activationCodeTtlMinutes: number;
@@ -197,6 +220,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       : { kind: "pglite", dataDir: `${e.JITSUMEI_DATA_DIR}/pglite` },
     dataDir: e.JITSUMEI_DATA_DIR,
     masterKey: e.JITSUMEI_MASTER_KEY ?? null,
+    previousMasterKeys: e.JITSUMEI_PREVIOUS_MASTER_KEYS,
     mail: e.SMTP_URL
       ? { kind: "smtp", url: e.SMTP_URL, from: e.MAIL_FROM }
       : { kind: "local-outbox", from: e.MAIL_FROM },
