@@ -74,6 +74,7 @@ const envSchema = z.object({
   MAIL_FROM: z.string().min(3).default("Jitsumei <no-reply@jitsumei.localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ACTIVATION_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  IDEMPOTENCY_ABANDON_SECONDS: z.coerce.number().int().min(2).max(86_400).default(300),
   JITSUMEI_CSCA_DIR: z.string().min(1, "must not be empty").optional(),
   JITSUMEI_POLICY_DIR: z.string().min(1, "must not be empty").optional(),
   JITSUMEI_VELOCITY_LIMITS: z
@@ -149,6 +150,8 @@ export type Config = {
   mail: { kind: "smtp"; url: string; from: string } | { kind: "local-outbox"; from: string };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   activationCodeTtlMinutes: number;
+  /** An Idempotency-Key held this long without an answer belongs to a dead process: a retry runs. */
+  idempotencyAbandonSeconds: number;
   /** Folders of trusted certificates and CRLs: country signing CAs for chips, the JPKI CA. */
   trust: { cscaDir: string; jpkiDir: string };
   /** More applications than these from one e-mail, phone, device or IP in `hours` go to review. */
@@ -226,6 +229,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       : { kind: "local-outbox", from: e.MAIL_FROM },
     logLevel: e.LOG_LEVEL,
     activationCodeTtlMinutes: e.ACTIVATION_CODE_TTL_MINUTES,
+    idempotencyAbandonSeconds: e.IDEMPOTENCY_ABANDON_SECONDS,
     velocity: e.JITSUMEI_VELOCITY_LIMITS,
     rateLimits: e.JITSUMEI_RATE_LIMITS,
     numberQuarantineDays: e.NUMBER_QUARANTINE_DAYS,

@@ -6,3 +6,9 @@ CREATE TABLE key_material (
   wrapped bytea NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
 );
+
+-- The hash of the Idempotency-Key that created an application (issue 9, crash safety): a retry after
+-- the process died between the creating commit and storing the answer finds the application instead
+-- of creating a second one.
+ALTER TABLE applications ADD COLUMN creation_key bytea;
+CREATE UNIQUE INDEX applications_creation_key ON applications (creation_key) WHERE creation_key IS NOT NULL;
