@@ -316,7 +316,7 @@ describe("crash safety on PostgreSQL: kills, database outages, two servers", () 
     const byReference = new Map(apps.map((a) => [a.reference, a]));
     const lost = all.filter((j) => {
       const row = byReference.get(j.reference);
-      return !row || row.state !== "sim_assigned" || row.msisdn !== j.line.msisdn || row.iccid !== j.line.iccid;
+      return row?.state !== "sim_assigned" || row.msisdn !== j.line.msisdn || row.iccid !== j.line.iccid;
     });
     expect(lost).toEqual([]);
     // One application per journey (each e-mail address was used by one journey only).
