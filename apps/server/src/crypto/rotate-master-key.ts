@@ -123,7 +123,8 @@ async function rewrapBatch(
     const length = target.standalone ? value.readUInt16BE(0) : value.length;
     const oldWrapped = value.subarray(start, start + length);
     const newWrapped = await deps.keys.wrapDataKey(await deps.keys.unwrapDataKey(oldWrapped, context), context);
-    const head = target.standalone ? Buffer.alloc(2) : Buffer.alloc(0);
+    // A standalone value keeps its layout: the new wrapped key's length, the key, the sealed data as it was.
+    const head = Buffer.alloc(start);
     if (target.standalone) head.writeUInt16BE(newWrapped.length, 0);
     updates.push({
       old: value,
