@@ -8,7 +8,7 @@ import { loadCreditPolicies } from "./credit/credit-policies.ts";
 import { EXCHANGE_SYNC_JOB, syncNonpaymentExchangeJob } from "./credit/nonpayment.ts";
 import { localNonpaymentExchange } from "./credit/nonpayment-exchange.ts";
 import { localPaymentMethodCheck } from "./credit/payment-method-check.ts";
-import { localKeyManagement } from "./crypto/key-management.ts";
+import { openKeyManagement } from "./crypto/key-ring.ts";
 import { loadOrCreateMasterKey } from "./crypto/master-key.ts";
 import type { Database } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
@@ -78,7 +78,7 @@ export async function startServer(
     if (!options.db) await db.close();
     throw error;
   }
-  const keys = localKeyManagement(masterKey);
+  const keys = await openKeyManagement(db, masterKey, config.previousMasterKeys);
   const mailer: Mailer = config.mail.kind === "smtp" ? smtpMailer(config.mail.url) : localOutboxMailer();
   const domain = config.mail.from.match(/@([^>\s]+)/)?.[1] ?? "jitsumei.localhost";
   const clock = options.clock ?? (() => new Date());

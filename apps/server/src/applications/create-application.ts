@@ -1,10 +1,11 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { FormFactor, Language } from "@jitsumei/domain";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import { applicationCipher } from "../crypto/envelope.ts";
 import { type KeyManagement, newDataKey } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { currentIdempotencyClaim } from "../idempotency/idempotency.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import { deviceIndex, emailIndex, ipIndex, phoneIndex } from "./contact-indexes.ts";
 import { hashToken, newAccessToken, newReference } from "./secrets.ts";
@@ -55,14 +56,41 @@ export async function createApplication(
   const cipher = applicationCipher(id, dataKey);
   const wrappedDataKey = await deps.keys.wrapDataKey(dataKey, `application:${id}`);
 
+  // Under an Idempotency-Key, the application remembers the key (its hash) in the creating
+  // transaction: a retry after the process died between this commit and storing the answer finds it
+  // here instead of creating a second application (the answer never reached the caller, so the
+  // token is issued anew).
+  const claim = currentIdempotencyClaim();
+  const creationKey = claim ? createHash("sha256").update(`${claim.principal}\u0000${claim.key}`).digest() : null;
+
   for (let attempt = 0; ; attempt++) {
     const reference = newReference();
     try {
-      await deps.db.transaction(async (tx) => {
+      return await deps.db.transaction(async (tx): Promise<CreatedApplication> => {
+        if (creationKey) {
+          const { rows } = await tx.query<{ reference: string; form_factor: FormFactor }>(
+            "SELECT reference, form_factor FROM applications WHERE creation_key = $1 FOR UPDATE",
+            [creationKey],
+          );
+          const earlier = rows[0];
+          if (earlier) {
+            await tx.query("UPDATE applications SET access_token_hash = $2 WHERE creation_key = $1", [
+              creationKey,
+              hashToken(accessToken),
+            ]);
+            await appendAuditEntry(tx, {
+              actor: "applicant",
+              action: "application.creation_answered_again",
+              subject: earlier.reference,
+              data: { reason: "idempotent retry after the first answer was lost" },
+            });
+            return { reference: earlier.reference, accessToken, state: "draft", formFactor: earlier.form_factor };
+          }
+        }
         await tx.query(
           `INSERT INTO applications (id, reference, plan_id, state, language, channel, form_factor, access_token_hash,
-             wrapped_data_key, contact_enc, contact_index, phone_index, ip_index, device_index, kind)
-           VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+             wrapped_data_key, contact_enc, contact_index, phone_index, ip_index, device_index, kind, creation_key)
+           VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
           [
             id,
             reference,
@@ -78,6 +106,7 @@ export async function createApplication(
             input.client ? ipIndex(deps.keys, input.client.ip) : null,
             input.client?.deviceId ? deviceIndex(deps.keys, input.client.deviceId) : null,
             kind,
+            creationKey,
           ],
         );
         await within?.(tx, { id, reference });
@@ -87,8 +116,8 @@ export async function createApplication(
           subject: reference,
           data: { planId: plan.id, channel: input.channel, language: input.language, formFactor, kind },
         });
+        return { reference, accessToken, state: "draft", formFactor };
       });
-      return { reference, accessToken, state: "draft", formFactor };
     } catch (error) {
       // 32^8 references make a clash rare; on one, draw another.
       if (attempt < 3 && isUniqueViolation(error, "applications_reference_key")) continue;

@@ -3,8 +3,8 @@ import { emailIndex, phoneIndex } from "../applications/contact-indexes.ts";
 import { documentIndexValue, identityIndexValue } from "../applications/update-particulars.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import { loadConfig } from "../config/config.ts";
-import { type KeyManagement, localKeyManagement } from "../crypto/key-management.ts";
-import { loadOrCreateMasterKey } from "../crypto/master-key.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import { keysFromConfig } from "../crypto/key-ring.ts";
 import { withDatabase } from "./database-commands.ts";
 import { EXIT, type Io, parseOptions, UsageError } from "./main.ts";
 
@@ -12,9 +12,9 @@ import { EXIT, type Io, parseOptions, UsageError } from "./main.ts";
  * `jitsumei blocklist add|list|remove`: the operator's blocklist (who added what, why, when). Values
  * are kept only as blind indexes; the list shows kinds and reasons, never the values.
  */
-function keys(io: Io): KeyManagement {
+function keys(io: Io): Promise<KeyManagement> {
   const config = loadConfig();
-  return localKeyManagement(loadOrCreateMasterKey(config.masterKey, config.dataDir, (m) => io.err(`WARNING: ${m}`)));
+  return withDatabase((db) => keysFromConfig(config, db, (m) => io.err(`WARNING: ${m}`)));
 }
 
 export async function blocklistAddCommand(args: string[], io: Io): Promise<number> {
@@ -32,8 +32,8 @@ export async function blocklistAddCommand(args: string[], io: Io): Promise<numbe
     phone: { type: "string" },
   });
   if (!o.reason || !o.by) throw new UsageError("blocklist add needs --reason and --by (who adds it)");
-  const k = keys(io);
-  let index: Buffer;
+  // Usage is checked before the database is opened for the keys.
+  let indexOf: (k: KeyManagement) => Buffer;
   switch (o.kind) {
     case "document": {
       const value =
@@ -41,28 +41,31 @@ export async function blocklistAddCommand(args: string[], io: Io): Promise<numbe
           ? documentIndexValue({ type: o["document-type"], number: o["document-number"], issuingCountry: o.country })
           : null;
       if (!value) throw new UsageError("--kind document needs --document-type, --document-number and --country");
-      index = k.blindIndex("document", value);
+      indexOf = (k) => k.blindIndex("document", value);
       break;
     }
-    case "identity":
+    case "identity": {
       if (!o.family || !o["birth-date"])
         throw new UsageError("--kind identity needs --family, --given and --birth-date");
-      index = k.blindIndex(
-        "identity",
-        identityIndexValue({ name: { family: o.family, given: o.given ?? "" }, birthDate: o["birth-date"] }),
-      );
+      const value = identityIndexValue({
+        name: { family: o.family, given: o.given ?? "" },
+        birthDate: o["birth-date"],
+      });
+      indexOf = (k) => k.blindIndex("identity", value);
       break;
+    }
     case "email":
       if (!o.email) throw new UsageError("--kind email needs --email");
-      index = emailIndex(k, o.email);
+      indexOf = (k) => emailIndex(k, o.email as string);
       break;
     case "phone":
       if (!o.phone) throw new UsageError("--kind phone needs --phone");
-      index = phoneIndex(k, o.phone);
+      indexOf = (k) => phoneIndex(k, o.phone as string);
       break;
     default:
       throw new UsageError("--kind must be one of document, identity, email, phone");
   }
+  const index = indexOf(await keys(io));
   const id = randomUUID();
   const { kind, reason, by } = o;
   await withDatabase((db) =>

@@ -1,6 +1,5 @@
 import { loadConfig } from "../config/config.ts";
-import { localKeyManagement } from "../crypto/key-management.ts";
-import { loadOrCreateMasterKey } from "../crypto/master-key.ts";
+import { keysFromConfig } from "../crypto/key-ring.ts";
 import { migrate } from "../db/migrate.ts";
 import { localNetworkSimulator } from "../issuance/provisioning.ts";
 import { sweepLines } from "../keep-alive/sweep-lines.ts";
@@ -16,11 +15,9 @@ export async function linesSweepCommand(args: string[], io: Io): Promise<number>
   const o = parseOptions(args, { at: { type: "string" } });
   const at = o.at ? dateOption("at", o.at) : new Date();
   const config = loadConfig();
-  const keys = localKeyManagement(
-    loadOrCreateMasterKey(config.masterKey, config.dataDir, (m) => io.err(`WARNING: ${m}`)),
-  );
   const report = await withDatabase(async (db) => {
     await migrate(db);
+    const keys = await keysFromConfig(config, db, (m) => io.err(`WARNING: ${m}`));
     return sweepLines(
       {
         db,

@@ -14,6 +14,7 @@ import {
   evidenceMrzCommand,
 } from "./evidence-commands.ts";
 import { inventoryImportCommand } from "./inventory-commands.ts";
+import { keysRotateCommand } from "./keys-commands.ts";
 import { linesSweepCommand } from "./lines-commands.ts";
 import { policeReportCommand, policeSweepCommand } from "./police-commands.ts";
 import { policyExplainCommand, policyListCommand } from "./policy-commands.ts";
@@ -78,6 +79,9 @@ Commands:
   credit assess      --at YYYY-MM-DD [--lang en|ja]  The credit policy in force that day applied to JSON
                      on stdin: {"paymentMethod":"card|bank|none","unpaidRecords":n,"remainingStayDays":n|null,
                      "minimumTermDays":n,"age":n,"linesHeld":n[,"ownUnpaidRecords":n]}; exit 2 on bad input
+  keys rotate [--batch N]
+                     Re-wrap every data key under JITSUMEI_MASTER_KEY (the old key given in
+                     JITSUMEI_PREVIOUS_MASTER_KEYS), servers running; JSON counts per table
   applications expire
                      Expire applications nobody completed in time (the server does it every 10 min)
   police report      Police requests (契約者確認の求め) and their outcomes:
@@ -91,7 +95,7 @@ Options:
   -h, --help         Show this help
 
 Configuration comes from the environment (see README.md): PORT, DATABASE_URL, JITSUMEI_DATA_DIR,
-JITSUMEI_MASTER_KEY, SMTP_URL, NODE_ENV. Output meant for programs is JSON on stdout.
+JITSUMEI_MASTER_KEY, JITSUMEI_PREVIOUS_MASTER_KEYS, SMTP_URL, NODE_ENV. Output meant for programs is JSON on stdout.
 `;
 
 type Command = (args: string[], io: Io) => Promise<number>;
@@ -127,6 +131,7 @@ const commands: Record<string, Command> = {
   "packages labels": packagesLabelsCommand,
   "vouchers create": vouchersCreateCommand,
   "lines sweep": linesSweepCommand,
+  "keys rotate": keysRotateCommand,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

@@ -1,6 +1,5 @@
 import { loadConfig } from "../config/config.ts";
-import { localKeyManagement } from "../crypto/key-management.ts";
-import { loadOrCreateMasterKey } from "../crypto/master-key.ts";
+import { keysFromConfig } from "../crypto/key-ring.ts";
 import { localNetworkSimulator } from "../issuance/provisioning.ts";
 import { policeReportCsv, policeRequestReport } from "../police/police-report.ts";
 import { suspendOverdueLines } from "../police/suspend-overdue-lines.ts";
@@ -31,12 +30,15 @@ export async function policeReportCommand(args: string[], io: Io): Promise<numbe
 export async function policeSweepCommand(args: string[], io: Io): Promise<number> {
   parseOptions(args, {});
   const config = loadConfig();
-  const keys = localKeyManagement(
-    loadOrCreateMasterKey(config.masterKey, config.dataDir, (m) => io.err(`WARNING: ${m}`)),
-  );
-  const result = await withDatabase((db) =>
+  const result = await withDatabase(async (db) =>
     suspendOverdueLines(
-      { db, keys, clock: () => new Date(), provisioning: localNetworkSimulator(), mailFrom: config.mail.from },
+      {
+        db,
+        keys: await keysFromConfig(config, db, (m) => io.err(`WARNING: ${m}`)),
+        clock: () => new Date(),
+        provisioning: localNetworkSimulator(),
+        mailFrom: config.mail.from,
+      },
       "cli:police-sweep",
     ),
   );

@@ -1,6 +1,5 @@
 import { loadConfig } from "../config/config.ts";
-import { localKeyManagement } from "../crypto/key-management.ts";
-import { loadOrCreateMasterKey } from "../crypto/master-key.ts";
+import { keysFromConfig } from "../crypto/key-ring.ts";
 import { exportVerificationRecords, recordsToCsv } from "../records/export-verification-records.ts";
 import { withDatabase } from "./database-commands.ts";
 import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./main.ts";
@@ -16,12 +15,13 @@ export async function recordsExportCommand(args: string[], io: Io): Promise<numb
   if (o.from) dateOption("from", o.from);
   if (o.to) dateOption("to", o.to);
   const config = loadConfig();
-  const keys = localKeyManagement(
-    loadOrCreateMasterKey(config.masterKey, config.dataDir, (m) => io.err(`WARNING: ${m}`)),
-  );
-  const records = await withDatabase((db) =>
-    exportVerificationRecords({ db, keys }, { from: o.from ?? null, to: o.to ?? null, actor: "cli:records-export" }),
-  );
+  const records = await withDatabase(async (db) => {
+    const keys = await keysFromConfig(config, db, (m) => io.err(`WARNING: ${m}`));
+    return exportVerificationRecords(
+      { db, keys },
+      { from: o.from ?? null, to: o.to ?? null, actor: "cli:records-export" },
+    );
+  });
   io.out(o.format === "csv" ? recordsToCsv(records) : JSON.stringify({ records }));
   return EXIT.ok;
 }

@@ -1,8 +1,8 @@
 import { writeFileSync } from "node:fs";
 import { type RetailChannel, retailChannels } from "@jitsumei/domain";
 import { loadConfig } from "../config/config.ts";
-import { localKeyManagement } from "../crypto/key-management.ts";
-import { loadOrCreateMasterKey } from "../crypto/master-key.ts";
+import { keysFromConfig } from "../crypto/key-ring.ts";
+import type { Database } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
 import { batchLabelsPdf } from "../retail/batch-labels.ts";
 import { batchCsv, batchWithCodes } from "../retail/batch-packages.ts";
@@ -11,11 +11,9 @@ import { createTopUpVouchers } from "../retail/top-up-vouchers.ts";
 import { withDatabase } from "./database-commands.ts";
 import { EXIT, type Io, parseOptions, UsageError } from "./main.ts";
 
-function keysFor(io: Io) {
+async function keysFor(io: Io, db: Database) {
   const config = loadConfig();
-  const keys = localKeyManagement(
-    loadOrCreateMasterKey(config.masterKey, config.dataDir, (m) => io.err(`WARNING: ${m}`)),
-  );
+  const keys = await keysFromConfig(config, db, (m) => io.err(`WARNING: ${m}`));
   return { config, keys };
 }
 
@@ -42,10 +40,10 @@ export async function packagesCreateCommand(args: string[], io: Io): Promise<num
     throw new UsageError(`packages create needs --channel ${retailChannels.join("|")}`);
   }
   const count = countOption(o.count);
-  const { config, keys } = keysFor(io);
   const out = o.out;
   const result = await withDatabase(async (db) => {
     await migrate(db);
+    const { config, keys } = await keysFor(io, db);
     const created = await createBatch(
       { db, keys },
       {
@@ -71,10 +69,10 @@ export async function packagesCreateCommand(args: string[], io: Io): Promise<num
 export async function packagesLabelsCommand(args: string[], io: Io): Promise<number> {
   const o = parseOptions(args, { batch: { type: "string" }, out: { type: "string" } });
   if (!o.batch || !o.out) throw new UsageError("packages labels needs --batch ID --out FILE.pdf");
-  const { config, keys } = keysFor(io);
-  const pdf = await withDatabase(async (db) =>
-    batchLabelsPdf(await batchWithCodes({ db, keys, publicUrl: config.publicUrl }, o.batch ?? "")),
-  );
+  const pdf = await withDatabase(async (db) => {
+    const { config, keys } = await keysFor(io, db);
+    return batchLabelsPdf(await batchWithCodes({ db, keys, publicUrl: config.publicUrl }, o.batch ?? ""));
+  });
   writeFileSync(o.out, pdf, { mode: 0o600 });
   io.out(JSON.stringify({ batchId: o.batch, out: o.out, bytes: pdf.length }));
   return EXIT.ok;
@@ -85,9 +83,9 @@ export async function vouchersCreateCommand(args: string[], io: Io): Promise<num
   const o = parseOptions(args, { plan: { type: "string" }, count: { type: "string" }, out: { type: "string" } });
   if (!o.plan || !o.out) throw new UsageError("vouchers create needs --plan ID --count N --out FILE.csv");
   const count = countOption(o.count);
-  const { keys } = keysFor(io);
   const created = await withDatabase(async (db) => {
     await migrate(db);
+    const { keys } = await keysFor(io, db);
     return createTopUpVouchers({ db, keys }, { planId: o.plan ?? "", count, actor: "cli" });
   });
   writeFileSync(o.out, `voucher_code,plan_id\n${created.codes.map((c) => `${c},${created.planId}`).join("\n")}\n`, {

@@ -1,6 +1,5 @@
 import { loadConfig } from "../config/config.ts";
-import { localKeyManagement } from "../crypto/key-management.ts";
-import { loadOrCreateMasterKey } from "../crypto/master-key.ts";
+import { keysFromConfig } from "../crypto/key-ring.ts";
 import { migrate } from "../db/migrate.ts";
 import { AppError } from "../errors.ts";
 import { expireStaleApplications } from "../review/expire-applications.ts";
@@ -27,12 +26,10 @@ export async function staffCreateCommand(args: string[], io: Io): Promise<number
   if (!o.email || !/^[^@\s]+@[^@\s]+$/.test(o.email)) throw new UsageError("staff create needs --email ADDRESS");
   const password = o["password-stdin"] ? (await io.stdin()).replace(/\r?\n$/, "") : undefined;
   const config = loadConfig();
-  const keys = localKeyManagement(
-    loadOrCreateMasterKey(config.masterKey, config.dataDir, (m) => io.err(`WARNING: ${m}`)),
-  );
   try {
     const created = await withDatabase(async (db) => {
       await migrate(db);
+      const keys = await keysFromConfig(config, db, (m) => io.err(`WARNING: ${m}`));
       return createStaff(
         { db, keys },
         {

@@ -42,6 +42,26 @@ const masterKey = z.string().transform((s, ctx) => {
   return key;
 });
 
+/** Master keys from before a rotation, comma-separated: read (unwrapped) only, never written with. */
+const previousMasterKeys = z.string().transform((s, ctx) => {
+  const keys: Buffer[] = [];
+  for (const part of s
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const key = decodeKey(part);
+    if (!key) {
+      ctx.addIssue({
+        code: "custom",
+        message: "must be a comma-separated list of 32-byte keys (64 hex characters or base64 each)",
+      });
+      return z.NEVER;
+    }
+    keys.push(key);
+  }
+  return keys;
+});
+
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: portSchema.default(3000),
@@ -49,10 +69,12 @@ const envSchema = z.object({
   DATABASE_URL: postgresUrl.optional(),
   JITSUMEI_DATA_DIR: z.string().min(1, "must not be empty").default("./data"),
   JITSUMEI_MASTER_KEY: masterKey.optional(),
+  JITSUMEI_PREVIOUS_MASTER_KEYS: previousMasterKeys.default([]),
   SMTP_URL: smtpUrl.optional(),
   MAIL_FROM: z.string().min(3).default("Jitsumei <no-reply@jitsumei.localhost>"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ACTIVATION_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
+  IDEMPOTENCY_ABANDON_SECONDS: z.coerce.number().int().min(2).max(86_400).default(300),
   JITSUMEI_CSCA_DIR: z.string().min(1, "must not be empty").optional(),
   JITSUMEI_POLICY_DIR: z.string().min(1, "must not be empty").optional(),
   JITSUMEI_VELOCITY_LIMITS: z
@@ -123,9 +145,13 @@ export type Config = {
   dataDir: string;
   /** 32 bytes, or null when it must be generated into the data folder (never in production). */
   masterKey: Buffer | null;
+  /** Master keys a rotation is moving away from: they unwrap, they never wrap (`jitsumei keys rotate`). */
+  previousMasterKeys: Buffer[];
   mail: { kind: "smtp"; url: string; from: string } | { kind: "local-outbox"; from: string };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   activationCodeTtlMinutes: number;
+  /** An Idempotency-Key held this long without an answer belongs to a dead process: a retry runs. */
+  idempotencyAbandonSeconds: number;
   /** Folders of trusted certificates and CRLs: country signing CAs for chips, the JPKI CA. */
   trust: { cscaDir: string; jpkiDir: string };
   /** More applications than these from one e-mail, phone, device or IP in `hours` go to review. */
@@ -197,11 +223,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       : { kind: "pglite", dataDir: `${e.JITSUMEI_DATA_DIR}/pglite` },
     dataDir: e.JITSUMEI_DATA_DIR,
     masterKey: e.JITSUMEI_MASTER_KEY ?? null,
+    previousMasterKeys: e.JITSUMEI_PREVIOUS_MASTER_KEYS,
     mail: e.SMTP_URL
       ? { kind: "smtp", url: e.SMTP_URL, from: e.MAIL_FROM }
       : { kind: "local-outbox", from: e.MAIL_FROM },
     logLevel: e.LOG_LEVEL,
     activationCodeTtlMinutes: e.ACTIVATION_CODE_TTL_MINUTES,
+    idempotencyAbandonSeconds: e.IDEMPOTENCY_ABANDON_SECONDS,
     velocity: e.JITSUMEI_VELOCITY_LIMITS,
     rateLimits: e.JITSUMEI_RATE_LIMITS,
     numberQuarantineDays: e.NUMBER_QUARANTINE_DAYS,

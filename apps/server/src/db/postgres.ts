@@ -22,6 +22,14 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
     },
     async transaction(fn) {
       const client = await pool.connect();
+      // A checked-out client has no pool listener: a connection the database drops between two
+      // statements (restart, pg_terminate_backend) would otherwise be an unhandled 'error' and end the
+      // process. The next statement fails instead, and the client is discarded, not reused.
+      let broken: Error | undefined;
+      const onError = (error: Error) => {
+        broken = error;
+      };
+      client.on("error", onError);
       try {
         await client.query("BEGIN");
         const hooks: (() => Promise<void>)[] = [];
@@ -37,10 +45,13 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
         await client.query("COMMIT");
         return result;
       } catch (error) {
-        await client.query("ROLLBACK").catch(() => {});
+        await client.query("ROLLBACK").catch((rollbackFailed: Error) => {
+          broken ??= rollbackFailed;
+        });
         throw error;
       } finally {
-        client.release();
+        client.off("error", onError);
+        client.release(broken);
       }
     },
     close: () => pool.end(),

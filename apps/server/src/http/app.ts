@@ -334,7 +334,7 @@ async function handle(route: RouteSpec, request: FastifyRequest, services: Servi
   if (!route.idempotent || key === undefined) return run();
   return answer(async () => {
     const result = await withIdempotency(
-      services,
+      { ...services, abandonedAfterSeconds: services.config.idempotencyAbandonSeconds },
       {
         principal: application ? `application:${application.id}` : staff ? `staff:${staff.id}` : "anonymous",
         key: String(key),

@@ -48,6 +48,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       "08003",
       "08006",
       "08001",
-    ].includes(code) || /Connection terminated|connection timeout/i.test(e?.message ?? "")
+    ].includes(code) ||
+    /Connection terminated|connection timeout|not currently accepting connections/i.test(e?.message ?? "")
   );
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { createHash } from "node:crypto";
 import { canonicalJson } from "../crypto/canonical-json.ts";
 import { decryptStandaloneJson, encryptStandaloneJson } from "../crypto/envelope.ts";
@@ -19,7 +20,16 @@ const KEY_FORMAT = /^[\x21-\x7e]{16,255}$/;
 // caller from replaying someone's answer (it holds their access token).
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // A request that has held its key this long without an answer died with its process: let a retry run.
-const ABANDONED_AFTER_SECONDS = 300;
+export const ABANDONED_AFTER_SECONDS = 300;
+
+/**
+ * The key of the idempotent request being run, for an action whose effect must be found again if the
+ * process dies after committing it but before its answer is stored (createApplication keeps its hash).
+ */
+const claims = new AsyncLocalStorage<{ principal: string; key: string }>();
+export function currentIdempotencyClaim(): { principal: string; key: string } | null {
+  return claims.getStore() ?? null;
+}
 
 export function requestHash(method: string, path: string, body: unknown): Buffer {
   let canonical: string;
@@ -33,7 +43,7 @@ export function requestHash(method: string, path: string, body: unknown): Buffer
 }
 
 export async function withIdempotency(
-  deps: { db: Queryable; keys: KeyManagement },
+  deps: { db: Queryable; keys: KeyManagement; abandonedAfterSeconds?: number },
   scope: { principal: string; key: string; hash: Buffer },
   run: () => Promise<StoredResponse>,
 ): Promise<StoredResponse & { replayed: boolean }> {
@@ -57,13 +67,13 @@ export async function withIdempotency(
        WHERE idempotency_keys.status = 'in_progress'
          AND idempotency_keys.created_at < now() - make_interval(secs => $4)
      RETURNING key`,
-    [scope.principal, scope.key, scope.hash, ABANDONED_AFTER_SECONDS],
+    [scope.principal, scope.key, scope.hash, deps.abandonedAfterSeconds ?? ABANDONED_AFTER_SECONDS],
   );
   if (claimed.rowCount === 0) return { ...(await replay(deps, scope)), replayed: true };
 
   let response: StoredResponse;
   try {
-    response = await run();
+    response = await claims.run({ principal: scope.principal, key: scope.key }, run);
   } catch (error) {
     // Nothing to keep: let a retry run the request again.
     await deps.db.query("DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2", [scope.principal, scope.key]);

@@ -35,6 +35,8 @@ export async function startSmtpSink(options: { refuse?: readonly string[]; port?
       });
     },
   });
+  // A sender killed mid-message (the crash-safety test) resets its connection: not the sink's failure.
+  server.on("error", () => {});
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const address = server.server.address();
   const port = typeof address === "object" && address ? address.port : 0;

@@ -140,6 +140,17 @@ export function parseSignedDataDer(input: Uint8Array): ParsedSignedData {
 }
 
 export function parseSignedDataGeneric(der: Uint8Array): ParsedSignedData {
+  try {
+    return readSignedDataGeneric(der);
+  } catch (error) {
+    // A damaged structure can fail deep inside the ASN.1 libraries (a TypeError for a field of the
+    // wrong type, found by the hostile-input test): to callers it is one more unreadable CMS.
+    if (error instanceof CmsError) throw error;
+    throw new CmsError(`not a readable CMS structure: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+function readSignedDataGeneric(der: Uint8Array): ParsedSignedData {
   let signed: SignedData;
   let signedData: asn1js.Sequence;
   try {

@@ -95,8 +95,9 @@ export function verifyResidenceCardChip(
 }
 
 function checkCodeScheme(certificate: X509Certificate, data: Buffer, checkCode: Buffer): string | null {
-  const key = certificate.publicKey;
   try {
+    // Inside the try: a certificate whose key does not decode throws here, not when it is parsed.
+    const key = certificate.publicKey;
     if (key.asymmetricKeyType === "rsa") {
       if (verify("sha256", data, key, checkCode)) return "rsa-pkcs1-sha256";
       // The bare-hash variant: the block decrypts to the SHA-256 itself, without a DigestInfo.
