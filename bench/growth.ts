@@ -51,13 +51,13 @@ function queries(db: Database, n: number) {
       db.query(
         `SELECT count(x.id) FROM generate_series(0, $2::int - 1) g
          CROSS JOIN LATERAL (SELECT id FROM applications
-           WHERE reference = 'JT-G' || lpad((1 + (($1::int + g) * 7919) % $3::int)::text, 9, '0')) x`,
+           WHERE reference = 'JT-G' || lpad((1 + (($1::bigint + g) * 7919) % $3::int)::text, 9, '0')) x`,
         [nextOffset(), inDatabase, n],
       ),
     duplicateInDatabase: () =>
       db.query(
         `SELECT sum((SELECT count(*) FROM applications
-           WHERE document_index = sha256(('doc' || (1 + (($1::int + g) * 7919) % $3::int))::bytea)))
+           WHERE document_index = sha256(('doc' || (1 + (($1::bigint + g) * 7919) % $3::int))::bytea)))
          FROM generate_series(0, $2::int - 1) g`,
         [nextOffset(), inDatabase, n],
       ),
@@ -74,7 +74,7 @@ async function buffersPerLookup(db: Database, n: number) {
   const { rows } = await db.query<{ "QUERY PLAN": string }>(
     `EXPLAIN (ANALYZE, BUFFERS) SELECT count(x.id) FROM generate_series(0, $2::int - 1) g
      CROSS JOIN LATERAL (SELECT id FROM applications
-       WHERE reference = 'JT-G' || lpad((1 + (($1::int + g) * 7919) % $3::int)::text, 9, '0')) x`,
+       WHERE reference = 'JT-G' || lpad((1 + (($1::bigint + g) * 7919) % $3::int)::text, 9, '0')) x`,
     [Math.floor(n / 3), inDatabase, n],
   );
   const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
