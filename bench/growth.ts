@@ -4,7 +4,7 @@ import type { Database } from "../apps/server/src/db/database.ts";
 import { migrate } from "../apps/server/src/db/migrate.ts";
 import { openPostgres } from "../apps/server/src/db/postgres.ts";
 import { seedDemoData } from "../apps/server/src/inventory/seed-demo-data.ts";
-import { createDatabase, rate, round, table } from "./util.ts";
+import { createDatabase, rate, ratesSideBySide, round, table } from "./util.ts";
 
 /** Adds rows `from`+1 … `to` of realistic shape to the applications table (encrypted columns as random bytes). */
 async function fill(db: Database, from: number, to: number) {
@@ -25,44 +25,114 @@ async function fill(db: Database, from: number, to: number) {
   await db.query("ANALYZE applications");
 }
 
-async function measure(db: Database, n: number, ms: number) {
+/** The three queries with the table at `n` rows, each a function that runs it once (one round trip). */
+function queries(db: Database, n: number) {
   let i = 0;
   const pick = () => 1 + ((i++ * 7919) % n);
-  const queue = await rate(ms, () =>
-    db.query(
-      "SELECT id, reference, updated_at FROM applications WHERE state = 'in_review' ORDER BY updated_at LIMIT 20",
-    ),
+  let offset = 0;
+  const nextOffset = () => {
+    offset = (offset + inDatabase) % n;
+    return offset;
+  };
+  return {
+    queue: () =>
+      db.query(
+        "SELECT id, reference, updated_at FROM applications WHERE state = 'in_review' ORDER BY updated_at LIMIT 20",
+      ),
+    lookup: () =>
+      db.query("SELECT id FROM applications WHERE reference = $1", [`JT-G${String(pick()).padStart(9, "0")}`]),
+    duplicate: () =>
+      db.query("SELECT count(*) FROM applications WHERE document_index = sha256($1::bytea)", [
+        Buffer.from(`doc${pick()}`),
+      ]),
+    // The same lookups, `inDatabase` of them in one statement (an index scan per row of the series):
+    // the time the database spends on the query itself, without the round trip that dominates one.
+    lookupInDatabase: () =>
+      db.query(
+        `SELECT count(x.id) FROM generate_series(0, $2::int - 1) g
+         CROSS JOIN LATERAL (SELECT id FROM applications
+           WHERE reference = 'JT-G' || lpad((1 + (($1::bigint + g) * 7919) % $3::int)::text, 9, '0')) x`,
+        [nextOffset(), inDatabase, n],
+      ),
+    duplicateInDatabase: () =>
+      db.query(
+        `SELECT sum((SELECT count(*) FROM applications
+           WHERE document_index = sha256(('doc' || (1 + (($1::bigint + g) * 7919) % $3::int))::bytea)))
+         FROM generate_series(0, $2::int - 1) g`,
+        [nextOffset(), inDatabase, n],
+      ),
+  };
+}
+const inDatabase = 200;
+
+/**
+ * PostgreSQL's buffer accesses per lookup by reference (EXPLAIN ANALYZE BUFFERS over `inDatabase`
+ * lookups): "hit" found in shared buffers, "read" brought in from the operating system (its page
+ * cache or the disk). The index depth shows in the hits; a table larger than shared_buffers in the reads.
+ */
+async function buffersPerLookup(db: Database, n: number) {
+  const { rows } = await db.query<{ "QUERY PLAN": string }>(
+    `EXPLAIN (ANALYZE, BUFFERS) SELECT count(x.id) FROM generate_series(0, $2::int - 1) g
+     CROSS JOIN LATERAL (SELECT id FROM applications
+       WHERE reference = 'JT-G' || lpad((1 + (($1::bigint + g) * 7919) % $3::int)::text, 9, '0')) x`,
+    [Math.floor(n / 3), inDatabase, n],
   );
-  const lookup = await rate(ms, () =>
-    db.query("SELECT id FROM applications WHERE reference = $1", [`JT-G${String(pick()).padStart(9, "0")}`]),
-  );
-  const duplicate = await rate(ms, () =>
-    db.query("SELECT count(*) FROM applications WHERE document_index = sha256($1::bytea)", [
-      Buffer.from(`doc${pick()}`),
-    ]),
-  );
-  return { queue, lookup, duplicate };
+  const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
+  const first = /Buffers: shared( hit=(\d+))?( read=(\d+))?/.exec(plan);
+  return {
+    hit: round(Number(first?.[2] ?? 0) / inDatabase, 1),
+    read: round(Number(first?.[4] ?? 0) / inDatabase, 1),
+    indexScan: /Index (Only )?Scan using applications_reference_key/.test(plan),
+  };
 }
 
 /**
  * The reviewer queue's first page, a lookup by reference and a duplicate check by blind index, with
- * a small and a large table; and the audit chain's verification rate beside plain SHA-256.
+ * a small and a large table in two databases measured side by side (alternating slices, so that a
+ * change in the machine's load falls on both alike); and the audit chain's verification rate beside
+ * plain SHA-256.
  */
 export async function benchGrowth(adminUrl: string, quick: boolean) {
   const small = 10_000;
   const large = quick ? 100_000 : 1_000_000;
   const ms = quick ? 1000 : 3000;
-  const database = await createDatabase(adminUrl, "growth");
-  const db = openPostgres(database.url, { max: 2 });
-  await db.query("CREATE EXTENSION IF NOT EXISTS pgcrypto");
-  await migrate(db);
-  await seedDemoData(db, { simsPerKind: 1 });
-  await fill(db, 0, small);
-  const atSmall = await measure(db, small, ms);
-  const filling = performance.now();
-  await fill(db, small, large);
-  const fillSeconds = (performance.now() - filling) / 1000;
-  const atLarge = await measure(db, large, ms);
+  const open = async (rows: number) => {
+    const database = await createDatabase(adminUrl, "growth");
+    const db = openPostgres(database.url, { max: 2 });
+    await db.query("CREATE EXTENSION IF NOT EXISTS pgcrypto");
+    await migrate(db);
+    await seedDemoData(db, { simsPerKind: 1 });
+    const filling = performance.now();
+    await fill(db, 0, rows);
+    // As autovacuum would after a fill (it is off on some development servers): hint bits set and
+    // the visibility map written, so that the first reads of each page do not write it out again.
+    await db.query("VACUUM ANALYZE applications");
+    return { database, db, fillSeconds: (performance.now() - filling) / 1000 };
+  };
+  const smallDb = await open(small);
+  const largeDb = await open(large);
+  const fillSeconds = largeDb.fillSeconds;
+  const atSmall = queries(smallDb.db, small);
+  const atLarge = queries(largeDb.db, large);
+  const side = async (name: keyof typeof atSmall) => {
+    const [s = 0, l = 0] = await ratesSideBySide(ms, [atSmall[name], atLarge[name]]);
+    return { small: s, large: l };
+  };
+  const measured = {
+    queue: await side("queue"),
+    lookup: await side("lookup"),
+    duplicate: await side("duplicate"),
+    lookupInDatabase: await side("lookupInDatabase"),
+    duplicateInDatabase: await side("duplicateInDatabase"),
+  };
+  const buffers = {
+    small: await buffersPerLookup(smallDb.db, small),
+    large: await buffersPerLookup(largeDb.db, large),
+  };
+  await smallDb.db.close();
+  await smallDb.database.drop();
+  const db = largeDb.db;
+  const database = largeDb.database;
 
   // Audit chain: entries verified per second, beside SHA-256 over the same canonical bodies.
   const entries = quick ? 5_000 : 20_000;
@@ -103,31 +173,45 @@ export async function benchGrowth(adminUrl: string, quick: boolean) {
   await db.close();
   await database.drop();
 
+  const ratio = (m: { small: number; large: number }) => round(m.small / m.large);
   const ratios = {
-    queueFirstPage: round(atSmall.queue / atLarge.queue),
-    lookupByReference: round(atSmall.lookup / atLarge.lookup),
-    duplicateByBlindIndex: round(atSmall.duplicate / atLarge.duplicate),
+    queueFirstPage: ratio(measured.queue),
+    lookupByReference: ratio(measured.lookup),
+    duplicateByBlindIndex: ratio(measured.duplicate),
+    lookupByReferenceInDatabase: ratio(measured.lookupInDatabase),
+    duplicateByBlindIndexInDatabase: ratio(measured.duplicateInDatabase),
   };
+  const row = (label: string, m: { small: number; large: number }, r: number) => [
+    label,
+    round(m.small, 0),
+    round(m.large, 0),
+    r,
+  ];
   process.stdout.write(
     `${table([
       ["growth (per second)", `${small} rows`, `${large} rows`, "ratio (time large/small)"],
-      ["reviewer queue, first page", round(atSmall.queue, 0), round(atLarge.queue, 0), ratios.queueFirstPage],
-      ["lookup by reference", round(atSmall.lookup, 0), round(atLarge.lookup, 0), ratios.lookupByReference],
-      [
-        "duplicate by blind index",
-        round(atSmall.duplicate, 0),
-        round(atLarge.duplicate, 0),
-        ratios.duplicateByBlindIndex,
-      ],
+      row("reviewer queue, first page", measured.queue, ratios.queueFirstPage),
+      row("lookup by reference", measured.lookup, ratios.lookupByReference),
+      row("duplicate by blind index", measured.duplicate, ratios.duplicateByBlindIndex),
+      row(`${inDatabase} lookups in one statement`, measured.lookupInDatabase, ratios.lookupByReferenceInDatabase),
+      row(
+        `${inDatabase} duplicate checks in one statement`,
+        measured.duplicateInDatabase,
+        ratios.duplicateByBlindIndexInDatabase,
+      ),
     ])}\n${table([
       ["audit chain", "entries/s", "sha-256/s", "ratio"],
       ["verify", round(auditRate, 0), round(sha, 0), round(auditRate / sha, 3)],
-    ])}\n(filled ${large - small} rows in ${round(fillSeconds, 1)} s)\n`,
+    ])}\nbuffers per lookup by reference: ${buffers.small.hit} hit + ${buffers.small.read} read at ${small} rows, ${buffers.large.hit} hit + ${buffers.large.read} read at ${large} (index scan: ${buffers.small.indexScan && buffers.large.indexScan})\n(filled the large table, ${large} rows, in ${round(fillSeconds, 1)} s)\n`,
   );
   return {
     rows: { small, large },
     ratios,
-    perSecond: { small: roundAll(atSmall), large: roundAll(atLarge) },
+    perSecond: Object.fromEntries(
+      Object.entries(measured).map(([k, m]) => [k, { small: round(m.small, 0), large: round(m.large, 0) }]),
+    ),
+    statementsInDatabase: inDatabase,
+    buffersPerLookup: buffers,
     audit: {
       entries,
       verifiedPerSecond: round(auditRate, 0),
@@ -135,8 +219,4 @@ export async function benchGrowth(adminUrl: string, quick: boolean) {
       ratio: round(auditRate / sha, 3),
     },
   };
-}
-
-function roundAll(o: Record<string, number>) {
-  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round(v, 0)]));
 }

@@ -9,19 +9,25 @@ import { anna, particularsOf, td3 } from "../apps/server/test/support/journey.ts
 
 export const steps = ["create", "applicant", "evidence", "submit", "activationCode", "activation"] as const;
 export type Step = (typeof steps)[number];
-export type DriverInput = { url: string; journeys: number; clients: number };
+export type DriverInput = { url: string; clients: number };
+/** From the main thread: an activation code asked for, a batch of journeys to run, or the end. */
+export type DriverCommand =
+  | { kind: "code"; id: number; code: string }
+  | { kind: "run"; from: number; count: number; record: boolean }
+  | { kind: "finish" };
 export type DriverMessage =
   | { kind: "code"; id: number; reference: string }
-  | { kind: "done"; seconds: number; latencies: Record<Step, number[]> }
+  | { kind: "ran"; seconds: number }
+  | { kind: "done"; latencies: Record<Step, number[]> }
   | { kind: "failed"; message: string };
 
-async function drive({ url, journeys, clients }: DriverInput) {
+async function drive({ url, clients }: DriverInput) {
   const port = parentPort;
   if (!port) throw new Error("onboarding-driver runs as a worker");
   const latencies = Object.fromEntries(steps.map((s) => [s, []])) as unknown as Record<Step, number[]>;
   const pending = new Map<number, (code: string) => void>();
   let nextId = 0;
-  port.on("message", (m: { id: number; code: string }) => pending.get(m.id)?.(m.code));
+  const fail = (error: unknown) => port.postMessage({ kind: "failed", message: String(error) } satisfies DriverMessage);
   const codeFor = (reference: string) =>
     new Promise<string>((resolve) => {
       const id = nextId++;
@@ -32,6 +38,7 @@ async function drive({ url, journeys, clients }: DriverInput) {
       port.postMessage({ kind: "code", id, reference } satisfies DriverMessage);
     });
 
+  let recording = false;
   const call = async (step: Step, method: string, path: string, token?: string, body?: unknown) => {
     const started = performance.now();
     const response = await fetch(`${url}${path}`, {
@@ -43,7 +50,7 @@ async function drive({ url, journeys, clients }: DriverInput) {
       body: body ? JSON.stringify(body) : undefined,
     });
     const json = (await response.json()) as Record<string, unknown>;
-    latencies[step].push(performance.now() - started);
+    if (recording) latencies[step].push(performance.now() - started);
     if (response.status >= 400) throw new Error(`${step}: ${response.status} ${JSON.stringify(json)}`);
     return json;
   };
@@ -65,15 +72,26 @@ async function drive({ url, journeys, clients }: DriverInput) {
     await call("activation", "POST", `/v1/applications/${ref}/activation`, token, { code: await codeFor(ref) });
   };
 
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: clients }, async () => {
-      while (next < journeys) await journey(next++);
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  port.postMessage({ kind: "done", seconds, latencies } satisfies DriverMessage);
+  const run = async (from: number, count: number) => {
+    let next = from;
+    await Promise.all(
+      Array.from({ length: clients }, async () => {
+        while (next < from + count) await journey(next++);
+      }),
+    );
+  };
+  port.on("message", (m: DriverCommand) => {
+    if (m.kind === "code") pending.get(m.id)?.(m.code);
+    else if (m.kind === "finish") port.postMessage({ kind: "done", latencies } satisfies DriverMessage);
+    else {
+      recording = m.record;
+      const started = performance.now();
+      run(m.from, m.count).then(
+        () => port.postMessage({ kind: "ran", seconds: (performance.now() - started) / 1000 } satisfies DriverMessage),
+        fail,
+      );
+    }
+  });
 }
 
 if (parentPort) {

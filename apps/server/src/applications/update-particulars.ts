@@ -25,12 +25,16 @@ export function identityIndexValue(p: { name: { family: string; given: string };
   return `${name(p.name.family)}|${name(p.name.given)}|${p.birthDate}`;
 }
 
-/** Replaces the applicant's particulars while the application is editable. */
+/**
+ * Replaces the applicant's particulars while the application is editable, and answers the row as
+ * it stands after the change (read under the lock, with what the update changed), so that the answer
+ * needs no second read.
+ */
 export async function updateParticulars(
   deps: { db: Database; keys: KeyManagement; policies: readonly LoadedPolicy[]; clock: () => Date },
   application: ApplicationRow,
   particulars: Particulars,
-): Promise<void> {
+): Promise<ApplicationRow> {
   const plan = await findPlan(deps.db, application.planId);
   const accepted = plan
     ? requirementsForApplication(deps.policies, { plan, channel: application.channel, particulars, now: deps.clock() })
@@ -44,10 +48,10 @@ export async function updateParticulars(
   const cipher = await cipherFor(deps.keys, application);
   const indexValue = documentIndexValue(particulars.document);
   const sealed = cipher.encryptJson("particulars", particulars);
-  await deps.db.transaction(async (tx) => {
-    await lockEditable(tx, application.id, "particulars can no longer change");
-    const { rows } = await tx.query<{ content_version: number }>(
-      "UPDATE applications SET particulars_enc = $2, document_index = $3, identity_index = $4, content_version = content_version + 1, updated_at = now() WHERE id = $1 RETURNING content_version",
+  return deps.db.transaction(async (tx) => {
+    const locked = await lockEditable(tx, application.id, "particulars can no longer change");
+    const { rows } = await tx.query<{ content_version: number; updated_at: Date }>(
+      "UPDATE applications SET particulars_enc = $2, document_index = $3, identity_index = $4, content_version = content_version + 1, updated_at = now() WHERE id = $1 RETURNING content_version, updated_at",
       [
         application.id,
         sealed,
@@ -67,6 +71,14 @@ export async function updateParticulars(
       // Which fields were given, never their values.
       data: { fields: presentFields(particulars) },
     });
+    const updated = rows[0];
+    if (!updated) throw new Error("the locked application row was not updated");
+    return {
+      ...locked,
+      particularsEnc: sealed,
+      contentVersion: updated.content_version,
+      updatedAt: updated.updated_at,
+    };
   });
 }
 

@@ -101,8 +101,8 @@ export const applicationRoutes = [
     body: particularsBodySchema,
     responses: viewResponse,
     async handler({ application, body }, services) {
-      await updateParticulars(services, opened(application), body);
-      return { status: 200, body: await reopenView(services, opened(application)) };
+      const updated = await updateParticulars(services, opened(application), body);
+      return { status: 200, body: await getApplicationView(services, updated) };
     },
   }),
 
