@@ -74,7 +74,7 @@ describe("the staff console in a real browser", () => {
   }
 
   it("a reviewer signs in, asks for a correction, then approves the corrected application", async () => {
-    const { reference, token, person } = await postpaidInReview();
+    const { reference, token } = await postpaidInReview();
     const email = "rina@operator.test";
     const created = await createStaff(server.services, {
       email,
@@ -131,13 +131,39 @@ describe("the staff console in a real browser", () => {
     await page.getByRole("button", { name: "Send decision" }).click();
     await page.getByText("Done: the application is now “Correction requested”.").waitFor();
 
-    // --- The applicant corrects it through the API; the reviewer sees what changed and approves. ---
-    const moved = { postalCode: "150-0001", prefecture: "東京都", city: "渋谷区", line1: "神宮前1-1-1" };
-    await server.api("PUT", `/v1/applications/${reference}/applicant`, {
-      token,
-      body: particularsOf(person, { address: moved }),
-    });
-    expect((await server.api("POST", `/v1/applications/${reference}/submit`, { token })).body.state).toBe("in_review");
+    // --- The applicant corrects it on the applicant site, in English on a phone, from the status page. ---
+    const applicant = await openContext(browser, { viewport: "phone", locale: "en-US" });
+    const site = await applicant.newPage();
+    await site.goto(`${server.url}/status`);
+    await site.getByLabel("Reference", { exact: true }).fill(reference);
+    await site.getByLabel("Access key", { exact: true }).fill(token);
+    await site.getByRole("button", { name: "Open" }).click();
+    await site.getByText("Please give your current address.").waitFor();
+    await screenshot(site, "console", "applicant-correction-status-en-phone");
+    await site
+      .getByRole("link", { name: "Continue the application" })
+      .or(site.getByRole("button", { name: "Continue the application" }))
+      .first()
+      .click();
+    await site.getByRole("heading", { name: "What the reviewer asked for" }).waitFor();
+    await site.getByLabel("Postal code").fill("150-0001");
+    await site.getByLabel("City, ward").fill("渋谷区");
+    await site.getByLabel("Street and number").fill("神宮前1-1-1");
+    await screenshot(site, "console", "applicant-correction-form-en-phone");
+    // Past the steps the correction did not ask about, to the page that sends it again.
+    const resend = site.getByRole("button", { name: "Send the corrected application" });
+    for (let step = 0; step < 6 && !(await resend.isVisible()); step++) {
+      const next = site.getByRole("button", { name: /^(Continue|Save and continue|Next)$/ }).first();
+      await next.or(resend).first().waitFor();
+      if (await resend.isVisible()) break;
+      await next.click();
+    }
+    await resend.click();
+    await site.waitForURL(`**/status/${reference}`);
+    expect((await server.api("GET", `/v1/applications/${reference}`, { token })).body.state).toBe("in_review");
+    await applicant.close();
+
+    // --- The reviewer sees what changed and approves. ---
     await page.reload();
     const changes = page.getByRole("table", { name: "What the applicant changed" });
     await changes.waitFor();
