@@ -52,4 +52,16 @@ describe("the web apps are served by the API's own server", () => {
     const json = await page("/status/ABCD-1234", "application/json");
     expect(json.status).toBe(404);
   });
+
+  it("leaves the API's own errors as they were (the apps' files are registered before the routes)", async () => {
+    // A body that is not JSON fails in Fastify's parser, before the route: the app's error handler
+    // answers it (an awaited register after the routes would leave it to Fastify's default).
+    const refused = await server.api("POST", "/v1/applications", {
+      rawBody: "{not json",
+      headers: { "content-type": "application/json" },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("content-type")).toContain("application/problem+json");
+    expect(typeof refused.body.code).toBe("string");
+  });
 });

@@ -134,6 +134,11 @@ export async function buildApp(
   };
   app.get("/openapi.json", async () => openapi);
 
+  // The web apps' files, registered (and awaited) before the routes: an awaited register after them
+  // would build them with the default error handler.
+  const webApps = builtWebApps();
+  await serveWebApps(app, webApps);
+
   for (const route of routes) {
     const options: RouteOptions = {
       method: route.method,
@@ -216,9 +221,6 @@ export async function buildApp(
       app.route(options);
     }
   }
-
-  const webApps = builtWebApps();
-  await serveWebApps(app, webApps);
 
   app.setNotFoundHandler((request, reply) => {
     if (sendAppShell(webApps, request, reply)) return;
