@@ -127,7 +127,7 @@ export function PoliciesPage() {
         <section className="card" aria-labelledby="policy-h">
           <h2 id="policy-h">{t("policies.dataOf", { id: shown.id })}</h2>
           {shown.versions.map((v) => (
-            <details key={v.version} open={v.inForce}>
+            <details key={v.version} className="policy-version" open={v.inForce}>
               <summary>
                 <span className="mono">
                   {v.id}@{v.version}
