@@ -76,7 +76,9 @@ describe("the compliance and admin pages in a real browser", () => {
           page.getByRole("link", { name: "Download CSV" }).click(),
         ]);
         expect(download.suggestedFilename()).toBe("verification-records.csv");
-        const csv = readFileSync(await download.path(), "utf8").trim().split("\n");
+        const csv = readFileSync(await download.path(), "utf8")
+          .trim()
+          .split("\n");
         expect(csv[0]).toMatch(/^recordId,version,reference,/);
         for (const reference of references) expect(csv.some((line) => line.includes(reference))).toBe(true);
 
@@ -84,7 +86,14 @@ describe("the compliance and admin pages in a real browser", () => {
         await page.getByLabel("Application reference (optional)").fill(references[0] as string);
         await page.getByRole("button", { name: "Search" }).click();
         await page.getByRole("heading", { name: /^\d+ records$/ }).waitFor();
-        await expect.poll(() => page.getByRole("row").filter({ hasText: references[1] as string }).count()).toBe(0);
+        await expect
+          .poll(() =>
+            page
+              .getByRole("row")
+              .filter({ hasText: references[1] as string })
+              .count(),
+          )
+          .toBe(0);
         await page.getByLabel("Application reference (optional)").fill("");
         await page.getByLabel("From").fill("2026-05-02");
         await page.getByLabel("To").fill("2026-05-01");
@@ -134,7 +143,9 @@ describe("the compliance and admin pages in a real browser", () => {
       await look(page, `policy-data-${lang}-desktop`);
 
       const menu = page.getByRole("navigation");
-      expect(await menu.getByRole("link", { name: lang === "en" ? "Verification records" : "本人確認記録" }).count()).toBe(0);
+      expect(
+        await menu.getByRole("link", { name: lang === "en" ? "Verification records" : "本人確認記録" }).count(),
+      ).toBe(0);
       await page.goto(`${server.url}/staff/records`);
       await page.locator("h1").waitFor();
       await page.getByText(/Loading|読み込み中|加载/).waitFor({ state: "detached" });

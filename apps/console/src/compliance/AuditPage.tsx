@@ -44,9 +44,9 @@ export function AuditPage() {
         {result?.valid === true && (
           <section className="success result" aria-labelledby="audit-result-h">
             <h2 id="audit-result-h">{t("audit.valid")}</h2>
-            <dl className="field-list">
+            <dl>
               <dt>{t("audit.entries")}</dt>
-              <dd className="num">{result.entries.toLocaleString()}</dd>
+              <dd>{result.entries.toLocaleString()}</dd>
               <dt>{t("audit.headHash")}</dt>
               <dd className="mono break">{result.headHash}</dd>
               <dt>{t("audit.checkedAt")}</dt>
@@ -57,13 +57,13 @@ export function AuditPage() {
         {result?.valid === false && (
           <section className="error result" role="alert" aria-labelledby="audit-result-h">
             <h2 id="audit-result-h">{t("audit.broken")}</h2>
-            <dl className="field-list">
+            <dl>
               <dt>{t("audit.firstBroken")}</dt>
-              <dd className="num">#{result.firstBroken.seq}</dd>
+              <dd>#{result.firstBroken.seq}</dd>
               <dt>{t("audit.reason")}</dt>
               <dd>{result.firstBroken.reason}</dd>
               <dt>{t("audit.holding")}</dt>
-              <dd className="num">{result.entries.toLocaleString()}</dd>
+              <dd>{result.entries.toLocaleString()}</dd>
               <dt>{t("audit.checkedAt")}</dt>
               <dd>{dateTime(result.checkedAt)}</dd>
             </dl>

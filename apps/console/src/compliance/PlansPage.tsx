@@ -78,7 +78,7 @@ export function PlansPage() {
                       <br />
                       <span className="mono small muted">{p.id}</span>
                     </th>
-                    <td>{t(`plans.kind.${p.kind}`)}</td>
+                    <td className="nowrap">{t(`plans.kind.${p.kind}`)}</td>
                     <td>
                       {p.services.map((s) => t(`plans.service.${s as "voice" | "sms" | "data"}`)).join(" · ")}
                       <br />

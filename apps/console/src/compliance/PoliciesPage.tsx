@@ -94,11 +94,11 @@ export function PoliciesPage() {
                     <th scope="row">
                       <span className="mono">{p.id}</span>
                       <br />
-                      <span className="small muted">{p.title}</span>
+                      <span className="small muted plain">{p.title}</span>
                     </th>
                     <td>{t(`policies.kind.${p.kind}`)}</td>
-                    <td className="mono">{p.version}</td>
-                    <td className="mono">
+                    <td className="mono nowrap">{p.version}</td>
+                    <td className="mono nowrap">
                       {p.effectiveFrom} – {p.effectiveUntil ?? t("policies.open")}
                     </td>
                     <td className="mono" title={p.contentHash}>
@@ -113,7 +113,8 @@ export function PoliciesPage() {
                     </td>
                     <td>
                       <button type="button" className="secondary" onClick={() => void show(p.id)}>
-                        {t("policies.view", { id: p.id })}
+                        {t("policies.data")}
+                        <span className="visually-hidden"> {t("policies.view", { id: p.id })}</span>
                       </button>
                     </td>
                   </tr>

@@ -122,7 +122,7 @@ export function RecordsPage() {
                 <tbody>
                   {records.map((r) => (
                     <tr key={`${r.recordId}-${r.version}`}>
-                      <th scope="row" className="mono">
+                      <th scope="row" className="mono nowrap">
                         {r.reference}
                       </th>
                       <td className="num">
