@@ -46,6 +46,11 @@ export function PoliciesPage() {
     }
   }
 
+  // The data opens below the table: bring it into view.
+  useEffect(() => {
+    if (shown) document.getElementById("policy-h")?.scrollIntoView({ block: "start" });
+  }, [shown]);
+
   function apply(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setAt(String(new FormData(event.currentTarget).get("at")));
@@ -96,7 +101,7 @@ export function PoliciesPage() {
                       <br />
                       <span className="small muted plain">{p.title}</span>
                     </th>
-                    <td>{t(`policies.kind.${p.kind}`)}</td>
+                    <td className="nowrap">{t(`policies.kind.${p.kind}`)}</td>
                     <td className="mono nowrap">{p.version}</td>
                     <td className="mono nowrap">
                       {p.effectiveFrom} – {p.effectiveUntil ?? t("policies.open")}
@@ -112,7 +117,7 @@ export function PoliciesPage() {
                       )}
                     </td>
                     <td>
-                      <button type="button" className="secondary" onClick={() => void show(p.id)}>
+                      <button type="button" className="secondary nowrap" onClick={() => void show(p.id)}>
                         {t("policies.data")}
                         <span className="visually-hidden"> {t("policies.view", { id: p.id })}</span>
                       </button>
