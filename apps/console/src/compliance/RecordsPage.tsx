@@ -131,13 +131,13 @@ export function RecordsPage() {
                       </td>
                       <td>{dateTime(r.verifiedAt)}</td>
                       <td>{r.particulars.name.kanji ?? `${r.particulars.name.family} ${r.particulars.name.given}`}</td>
-                      <td className="mono">{r.particulars.birthDate}</td>
+                      <td className="mono nowrap">{r.particulars.birthDate}</td>
                       <td className="mono">{r.method}</td>
                       <td>
                         <span className="mono">{r.document.type}</span> ({r.document.issuingCountry})
                       </td>
                       <td className="mono">{r.lines.phoneNumbers.join(", ") || r.lines.count}</td>
-                      <td className="mono small">
+                      <td className="mono small nowrap">
                         {r.policy.id}@{r.policy.version}
                       </td>
                     </tr>
