@@ -296,7 +296,8 @@ describe("the staff console in a real browser", () => {
       await page.goto(`${server.url}/staff/`);
       const menu = page.getByRole("navigation");
       await menu.waitFor();
-      expect(await menu.getByRole("link").count()).toBe(5); // counter, lookup, inventory, staff accounts, dashboard
+      // counter, lookup, inventory, staff accounts, dashboard, audit chain, policies, plans
+      expect(await menu.getByRole("link").count()).toBe(8);
       for (const name of ["inventory", "staff", "counter", "lookup", "dashboard"]) {
         await page.goto(`${server.url}/staff/${name}`);
         await page.locator("h1").waitFor();

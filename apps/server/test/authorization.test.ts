@@ -64,6 +64,10 @@ const expected: Record<string, readonly StaffRole[]> = {
   listDeletionRequests: ["compliance"],
   decideDeletionRequest: ["compliance"],
   getDashboard: ["reviewer", "senior_reviewer", "compliance", "admin"],
+  listPolicies: ["compliance", "admin"],
+  getPolicy: ["compliance", "admin"],
+  exportVerificationRecords: ["compliance"],
+  verifyAuditChain: ["compliance", "admin"],
 };
 
 type Call = { method: string; path: string; body?: unknown };
@@ -359,6 +363,14 @@ async function example(operationId: string, client: StaffClient): Promise<Call> 
       return { method: "GET", path: "/v1/staff/deletion-requests" };
     case "decideDeletionRequest":
       return { method: "POST", path: `/v1/staff/deletion-requests/${await deletionRequest()}/decision` };
+    case "listPolicies":
+      return { method: "GET", path: "/v1/staff/policies" };
+    case "getPolicy":
+      return { method: "GET", path: "/v1/staff/policies/jp-mobile-act" };
+    case "exportVerificationRecords":
+      return { method: "GET", path: "/v1/staff/records?format=csv" };
+    case "verifyAuditChain":
+      return { method: "POST", path: "/v1/staff/audit/verification" };
     default:
       throw new Error(`no example request for ${operationId}: add it to the table`);
   }

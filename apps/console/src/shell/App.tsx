@@ -3,6 +3,10 @@ import { InventoryPage } from "../admin/InventoryPage.tsx";
 import { StaffPage } from "../admin/StaffPage.tsx";
 import { ApiProblem, api, setCsrfToken } from "../api/client.ts";
 import type { StaffAccount, StaffSession } from "../api/types.ts";
+import { AuditPage } from "../compliance/AuditPage.tsx";
+import { PlansPage } from "../compliance/PlansPage.tsx";
+import { PoliciesPage } from "../compliance/PoliciesPage.tsx";
+import { RecordsPage } from "../compliance/RecordsPage.tsx";
 import { CounterPage } from "../counter/CounterPage.tsx";
 import { LookupPage } from "../counter/LookupPage.tsx";
 import { DashboardPage } from "../dashboard/DashboardPage.tsx";
@@ -116,6 +120,18 @@ function Page({ route, pages, account }: { route: Route; pages: PageName[]; acco
       break;
     case "dashboard":
       if (allowed("dashboard")) return <DashboardPage />;
+      break;
+    case "records":
+      if (allowed("records")) return <RecordsPage />;
+      break;
+    case "audit":
+      if (allowed("audit")) return <AuditPage />;
+      break;
+    case "policies":
+      if (allowed("policies")) return <PoliciesPage />;
+      break;
+    case "plans":
+      if (allowed("plans")) return <PlansPage />;
       break;
     case "not_found":
       break;

@@ -12,6 +12,10 @@ export const pagePermissions = {
   inventory: "inventory.manage",
   staff: "staff.manage",
   dashboard: "dashboard.view",
+  records: "records.export",
+  audit: "audit.verify",
+  policies: "policies.view",
+  plans: "policies.view",
 } as const satisfies Record<string, Permission>;
 export type PageName = keyof typeof pagePermissions;
 

@@ -15,6 +15,10 @@ export type Route =
   | { page: "inventory" }
   | { page: "staff" }
   | { page: "dashboard" }
+  | { page: "records" }
+  | { page: "audit" }
+  | { page: "policies" }
+  | { page: "plans" }
   | { page: "not_found" };
 
 export function parseRoute(pathname: string): Route {
@@ -23,7 +27,18 @@ export function parseRoute(pathname: string): Route {
   const [first, second] = parts;
   if (!first) return { page: "home" };
   if (first === "cases" && second) return { page: "case", reference: second };
-  const simple = ["queue", "counter", "lookup", "inventory", "staff", "dashboard"] as const;
+  const simple = [
+    "queue",
+    "counter",
+    "lookup",
+    "inventory",
+    "staff",
+    "dashboard",
+    "records",
+    "audit",
+    "policies",
+    "plans",
+  ] as const;
   const found = simple.find((p) => p === first);
   return parts.length === 1 && found ? { page: found } : { page: "not_found" };
 }

@@ -22,6 +22,7 @@ import { CursorError, type RouteResult, type RouteSpec } from "./route.ts";
 import { afterActivationRoutes } from "./routes/after-activation-routes.ts";
 import { announcementRoutes } from "./routes/announcement-routes.ts";
 import { applicationRoutes } from "./routes/application-routes.ts";
+import { complianceRoutes } from "./routes/compliance-routes.ts";
 import { contractRoutes } from "./routes/contract-routes.ts";
 import { creditRoutes } from "./routes/credit-routes.ts";
 import { dashboardRoutes } from "./routes/dashboard-routes.ts";
@@ -60,6 +61,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...dashboardRoutes,
   ...webhookRoutes,
   ...retailRoutes,
+  ...complianceRoutes,
 ];
 
 export const API_VERSION = "0.1.0";

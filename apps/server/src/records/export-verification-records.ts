@@ -16,12 +16,13 @@ export type ExportedRecord = VerificationRecordContent & {
 };
 
 /**
- * Verification records made in [from, to] (dates in UTC, inclusive), decrypted for compliance. The
+ * Verification records made in [from, to] (dates in UTC, inclusive), of one application when a
+ * reference is given, decrypted for compliance. The
  * export itself is audited: who exported how many records.
  */
 export async function exportVerificationRecords(
   deps: { db: Database; keys: KeyManagement },
-  range: { from: string | null; to: string | null; actor: string },
+  range: { from: string | null; to: string | null; actor: string; reference?: string | null },
 ): Promise<ExportedRecord[]> {
   const { rows } = await deps.db.query<{
     id: string;
@@ -36,8 +37,9 @@ export async function exportVerificationRecords(
     `SELECT r.id, r.application_id, r.version, r.reason, r.supersedes, r.legal_hold, r.content_enc, a.wrapped_data_key
      FROM verification_records r JOIN applications a ON a.id = r.application_id
      WHERE a.purged_at IS NULL AND ($1::date IS NULL OR r.created_at >= $1::date) AND ($2::date IS NULL OR r.created_at < $2::date + 1)
+       AND ($3::text IS NULL OR a.reference = $3)
      ORDER BY r.created_at, r.application_id, r.version`,
-    [range.from, range.to],
+    [range.from, range.to, range.reference ?? null],
   );
   const records: ExportedRecord[] = [];
   for (const row of rows) {
@@ -60,7 +62,7 @@ export async function exportVerificationRecords(
       actor: range.actor,
       action: "verification_records.exported",
       subject: null,
-      data: { count: records.length, from: range.from, to: range.to },
+      data: { count: records.length, from: range.from, to: range.to, reference: range.reference ?? null },
     }),
   );
   return records;

@@ -52,6 +52,12 @@ export const permissions = {
   "packages.sell": ["clerk", "admin"],
   /** The dashboard's figures (counts, rates and times; no personal data). */
   "dashboard.view": ["reviewer", "senior_reviewer", "compliance", "admin"],
+  /** The verification policies loaded (statutory and house) and their data, read-only. */
+  "policies.view": ["compliance", "admin"],
+  /** Searching and exporting the verification records (本人確認記録), decrypted: personal data. */
+  "records.export": ["compliance"],
+  /** Recomputing the audit chain and reading its result. */
+  "audit.verify": ["compliance", "admin"],
   /** Staff accounts. */
   "staff.manage": ["admin"],
   /** Webhook subscriptions and their delivery log. */

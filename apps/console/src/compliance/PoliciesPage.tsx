@@ -1,0 +1,156 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { api } from "../api/client.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+
+/** GET /v1/staff/policies (apps/server/src/http/routes/compliance-routes.ts). */
+type PolicySummary = {
+  id: string;
+  version: string;
+  kind: "statutory" | "house";
+  title: string;
+  effectiveFrom: string;
+  effectiveUntil: string | null;
+  file: string;
+  contentHash: string;
+  inForce: boolean;
+};
+type PolicyVersions = { at: string; id: string; versions: (PolicySummary & { data: unknown })[] };
+
+const today = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
+
+/** The verification policies loaded, which are in force on a day, and one policy's data, read-only. */
+export function PoliciesPage() {
+  const { t } = useI18n();
+  const [at, setAt] = useState(today);
+  const [items, setItems] = useState<PolicySummary[] | null>(null);
+  const [shown, setShown] = useState<PolicyVersions | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setItems((await api<{ items: PolicySummary[] }>("GET", `/v1/staff/policies?at=${at}`)).items);
+      setError(null);
+    } catch (e) {
+      setError(t("common.error", { detail: (e as Error).message }));
+    }
+  }, [at, t]);
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  async function show(id: string) {
+    try {
+      setShown(await api<PolicyVersions>("GET", `/v1/staff/policies/${encodeURIComponent(id)}?at=${at}`));
+    } catch (e) {
+      setError(t("common.error", { detail: (e as Error).message }));
+    }
+  }
+
+  // The data opens below the table: bring it into view.
+  useEffect(() => {
+    if (shown) document.getElementById("policy-h")?.scrollIntoView({ block: "start" });
+  }, [shown]);
+
+  function apply(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setAt(String(new FormData(event.currentTarget).get("at")));
+    setShown(null);
+  }
+
+  return (
+    <>
+      <h1>{t("policies.title")}</h1>
+      <p>{t("policies.intro")}</p>
+      <form className="filters" onSubmit={apply}>
+        <label>
+          {t("policies.at")}
+          <input type="date" name="at" defaultValue={at} required />
+        </label>
+        <button type="submit">{t("policies.show")}</button>
+      </form>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {!items ? (
+        <p>{t("common.loading")}</p>
+      ) : (
+        <section className="card" aria-labelledby="policies-h">
+          <h2 id="policies-h">{t("policies.loaded", { at })}</h2>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("policies.policy")}</th>
+                  <th scope="col">{t("policies.kind")}</th>
+                  <th scope="col">{t("policies.version")}</th>
+                  <th scope="col">{t("policies.validity")}</th>
+                  <th scope="col">{t("policies.hash")}</th>
+                  <th scope="col">{t("policies.status")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("policies.data")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {items.map((p) => (
+                  <tr key={`${p.id}@${p.version}`}>
+                    <th scope="row">
+                      <span className="mono">{p.id}</span>
+                      <br />
+                      <span className="small muted plain">{p.title}</span>
+                    </th>
+                    <td className="nowrap">{t(`policies.kind.${p.kind}`)}</td>
+                    <td className="mono nowrap">{p.version}</td>
+                    <td className="mono nowrap">
+                      {p.effectiveFrom} – {p.effectiveUntil ?? t("policies.open")}
+                    </td>
+                    <td className="mono" title={p.contentHash}>
+                      {p.contentHash.slice(0, 12)}…
+                    </td>
+                    <td>
+                      {p.inForce ? (
+                        <span className="badge state-active">{t("policies.inForce")}</span>
+                      ) : (
+                        <span className="muted">{t("policies.notInForce")}</span>
+                      )}
+                    </td>
+                    <td>
+                      <button type="button" className="secondary nowrap" onClick={() => void show(p.id)}>
+                        {t("policies.data")}
+                        <span className="visually-hidden"> {t("policies.view", { id: p.id })}</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      )}
+      {shown && (
+        <section className="card" aria-labelledby="policy-h">
+          <h2 id="policy-h">{t("policies.dataOf", { id: shown.id })}</h2>
+          {shown.versions.map((v) => (
+            <details key={v.version} className="policy-version" open={v.inForce}>
+              <summary>
+                <span className="mono">
+                  {v.id}@{v.version}
+                </span>{" "}
+                {v.inForce && <span className="badge state-active">{t("policies.inForce")}</span>}{" "}
+                <span className="small muted">{v.file}</span>
+              </summary>
+              <p className="small">
+                {t("policies.hash")}: <span className="mono break">{v.contentHash}</span>
+              </p>
+              <section className="json" aria-label={t("policies.dataOf", { id: `${v.id}@${v.version}` })}>
+                <pre>{JSON.stringify(v.data, null, 2)}</pre>
+              </section>
+            </details>
+          ))}
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,153 @@
+import { type FormEvent, useState } from "react";
+import { ApiProblem, api } from "../api/client.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+
+/** One verification record as GET /v1/staff/records returns it (records/export-verification-records.ts). */
+type VerificationRecord = {
+  recordId: string;
+  version: number;
+  reason: string;
+  legalHold: boolean;
+  reference: string;
+  verifiedAt: string;
+  method: string;
+  lines: { count: number; phoneNumbers: string[] };
+  particulars: { name: { family: string; given: string; kanji?: string }; birthDate: string };
+  document: { type: string; issuingCountry: string };
+  policy: { id: string; version: string };
+};
+
+type Search = { from: string; to: string; reference: string };
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+function queryOf(search: Search, format: "json" | "csv"): string {
+  const q = new URLSearchParams({ format });
+  if (search.from) q.set("from", search.from);
+  if (search.to) q.set("to", search.to);
+  if (search.reference) q.set("reference", search.reference);
+  return q.toString();
+}
+
+/** The verification records (本人確認記録) of a period or one application, and their CSV. Every search is audited. */
+export function RecordsPage() {
+  const { t, dateTime } = useI18n();
+  const [search, setSearch] = useState<Search>(() => {
+    const to = new Date();
+    return { from: isoDay(new Date(to.getTime() - 29 * 86_400_000)), to: isoDay(to), reference: "" };
+  });
+  const [records, setRecords] = useState<VerificationRecord[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function find(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const next = {
+      from: String(form.get("from") ?? ""),
+      to: String(form.get("to") ?? ""),
+      reference: String(form.get("reference") ?? "").trim(),
+    };
+    setSearch(next);
+    try {
+      setRecords(
+        (await api<{ records: VerificationRecord[] }>("GET", `/v1/staff/records?${queryOf(next, "json")}`)).records,
+      );
+      setError(null);
+    } catch (e) {
+      setRecords(null);
+      setError(
+        e instanceof ApiProblem
+          ? t("common.error", { detail: `${e.errors[0]?.field ?? ""} ${e.errors[0]?.reason ?? e.detail}`.trim() })
+          : t("common.error", { detail: String(e) }),
+      );
+    }
+  }
+
+  return (
+    <>
+      <h1>{t("records.title")}</h1>
+      <p>{t("records.intro")}</p>
+      <form className="filters" onSubmit={find}>
+        <label>
+          {t("records.from")}
+          <input type="date" name="from" defaultValue={search.from} />
+        </label>
+        <label>
+          {t("records.to")}
+          <input type="date" name="to" defaultValue={search.to} />
+        </label>
+        <label>
+          {t("records.reference")}
+          <input type="text" name="reference" defaultValue={search.reference} autoComplete="off" />
+        </label>
+        <button type="submit">{t("records.search")}</button>
+      </form>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {records && (
+        <section className="card" aria-labelledby="records-h">
+          <h2 id="records-h">{t("records.found", { count: records.length })}</h2>
+          {records.length > 0 && (
+            <p>
+              <a
+                className="button"
+                href={`/v1/staff/records?${queryOf(search, "csv")}`}
+                download="verification-records.csv"
+              >
+                {t("records.csv")}
+              </a>
+            </p>
+          )}
+          {records.length === 0 ? (
+            <p>{t("records.none")}</p>
+          ) : (
+            <div className="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("records.referenceCol")}</th>
+                    <th scope="col">{t("records.version")}</th>
+                    <th scope="col">{t("records.verifiedAt")}</th>
+                    <th scope="col">{t("records.name")}</th>
+                    <th scope="col">{t("records.birthDate")}</th>
+                    <th scope="col">{t("records.method")}</th>
+                    <th scope="col">{t("records.document")}</th>
+                    <th scope="col">{t("records.lines")}</th>
+                    <th scope="col">{t("records.policy")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {records.map((r) => (
+                    <tr key={`${r.recordId}-${r.version}`}>
+                      <th scope="row" className="mono nowrap">
+                        {r.reference}
+                      </th>
+                      <td className="num">
+                        {r.version}
+                        {r.legalHold && <span className="badge tag-escalated">{t("records.legalHold")}</span>}
+                      </td>
+                      <td>{dateTime(r.verifiedAt)}</td>
+                      <td>{r.particulars.name.kanji ?? `${r.particulars.name.family} ${r.particulars.name.given}`}</td>
+                      <td className="mono nowrap">{r.particulars.birthDate}</td>
+                      <td className="mono">{r.method}</td>
+                      <td>
+                        <span className="mono">{r.document.type}</span> ({r.document.issuingCountry})
+                      </td>
+                      <td className="mono">{r.lines.phoneNumbers.join(", ") || r.lines.count}</td>
+                      <td className="mono small nowrap">
+                        {r.policy.id}@{r.policy.version}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      )}
+    </>
+  );
+}

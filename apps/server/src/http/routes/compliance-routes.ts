@@ -1,0 +1,204 @@
+import { todayInJapan } from "@jitsumei/domain";
+import { z } from "zod";
+import { appendAuditEntry, verifyAuditChain } from "../../audit/audit-chain.ts";
+import { AppError } from "../../errors.ts";
+import type { LoadedPolicy } from "../../policy/load-policies.ts";
+import { exportVerificationRecords, recordsToCsv } from "../../records/export-verification-records.ts";
+import { defineRoute, type RouteResult } from "../route.ts";
+
+/**
+ * Compliance and administration, read-only: the policies loaded and which is in force, the
+ * verification records (decrypted, audited), and the audit chain's check (audited that it ran).
+ */
+
+const isoDate = z.iso.date({ error: "must be a date such as 2026-11-25" });
+
+const policiesQuery = z
+  .object({ at: isoDate.optional().describe("The day to judge 'in force' on (Japan); today when absent") })
+  .strict();
+
+const policyParams = z.object({ id: z.string().max(100) });
+
+const policySummarySchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  kind: z.enum(["statutory", "house"]),
+  title: z.string(),
+  effectiveFrom: z.string(),
+  effectiveUntil: z.string().nullable(),
+  file: z.string(),
+  contentHash: z.string(),
+  inForce: z.boolean().describe("Whether this version applies on the day asked about"),
+});
+
+const recordsQuery = z
+  .object({
+    format: z.enum(["json", "csv"], { error: "must be json or csv" }).default("json"),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    reference: z.string().trim().min(1, "must not be empty").max(40, "must be at most 40 characters").optional(),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be before from", path: ["to"] });
+
+const auditResultSchema = z
+  .object({
+    valid: z.boolean(),
+    entries: z.number().int().describe("Entries that hold, from the first"),
+    headHash: z.string().optional().describe("The last entry's hash (hex), when the chain holds"),
+    firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
+    checkedAt: z.string(),
+  })
+  .meta({ id: "AuditChainVerification" });
+
+function inForceOn(policy: LoadedPolicy, day: string): boolean {
+  return policy.effectiveFrom <= day && (policy.effectiveUntil === null || policy.effectiveUntil >= day);
+}
+
+const summary = (p: LoadedPolicy, day: string) => ({
+  id: p.id,
+  version: p.version,
+  kind: p.kind,
+  title: p.title,
+  effectiveFrom: p.effectiveFrom,
+  effectiveUntil: p.effectiveUntil,
+  file: p.file,
+  contentHash: p.contentHash,
+  inForce: inForceOn(p, day),
+});
+
+export const complianceRoutes = [
+  defineRoute<undefined, z.infer<typeof policiesQuery>>({
+    method: "GET",
+    path: "/v1/staff/policies",
+    operationId: "listPolicies",
+    summary:
+      "The verification policies loaded (statutory and house), each version with its dates and content hash, and which are in force on a day",
+    tag: "compliance",
+    auth: "staff",
+    permission: "policies.view",
+    query: policiesQuery,
+    responses: {
+      200: {
+        description: "The policies, statutory first, oldest first",
+        schema: z.object({ at: z.string(), items: z.array(policySummarySchema) }),
+      },
+    },
+    async handler({ query }, services) {
+      const at = query.at ?? todayInJapan(services.clock());
+      const items = [...services.policies]
+        .sort(
+          (a, b) =>
+            b.kind.localeCompare(a.kind) || a.id.localeCompare(b.id) || a.effectiveFrom.localeCompare(b.effectiveFrom),
+        )
+        .map((p) => summary(p, at));
+      return { status: 200, body: { at, items }, headers: { "cache-control": "no-store" } };
+    },
+  }),
+  defineRoute<z.infer<typeof policyParams>, z.infer<typeof policiesQuery>>({
+    method: "GET",
+    path: "/v1/staff/policies/{id}",
+    operationId: "getPolicy",
+    summary: "One policy's versions, each with its full data as loaded (read-only)",
+    tag: "compliance",
+    auth: "staff",
+    permission: "policies.view",
+    params: policyParams,
+    query: policiesQuery,
+    responses: {
+      200: {
+        description: "The policy's versions, oldest first",
+        schema: z.object({
+          at: z.string(),
+          id: z.string(),
+          versions: z.array(policySummarySchema.extend({ data: z.record(z.string(), z.unknown()) })),
+        }),
+      },
+      404: { description: "No policy has this id" },
+    },
+    async handler({ params, query }, services) {
+      const at = query.at ?? todayInJapan(services.clock());
+      const versions = services.policies
+        .filter((p) => p.id === params.id)
+        .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom))
+        .map((p) => {
+          const { file: _file, contentHash: _hash, ...data } = p;
+          return { ...summary(p, at), data };
+        });
+      if (versions.length === 0) throw new AppError("not_found", `no policy has the id ${params.id}`);
+      return { status: 200, body: { at, id: params.id, versions }, headers: { "cache-control": "no-store" } };
+    },
+  }),
+  defineRoute<undefined, z.infer<typeof recordsQuery>>({
+    method: "GET",
+    path: "/v1/staff/records",
+    operationId: "exportVerificationRecords",
+    summary:
+      "Verification records (本人確認記録) made in a period (UTC days, inclusive), or of one application, decrypted, as JSON or CSV; the export is audited",
+    tag: "compliance",
+    auth: "staff",
+    permission: "records.export",
+    query: recordsQuery,
+    responses: {
+      200: {
+        description: "The records",
+        schema: z.object({ records: z.array(z.record(z.string(), z.unknown())) }),
+      },
+    },
+    async handler({ query, staff }, services): Promise<RouteResult> {
+      if (!staff) throw new Error("route declared auth 'staff' but nobody signed in");
+      const records = await exportVerificationRecords(
+        { db: services.db, keys: services.keys },
+        {
+          from: query.from ?? null,
+          to: query.to ?? null,
+          reference: query.reference ?? null,
+          actor: `staff:${staff.id}`,
+        },
+      );
+      if (query.format === "csv") {
+        return {
+          status: 200,
+          body: recordsToCsv(records),
+          headers: {
+            "content-type": "text/csv; charset=utf-8",
+            "content-disposition": 'attachment; filename="verification-records.csv"',
+            "cache-control": "no-store",
+          },
+        };
+      }
+      return { status: 200, body: { records }, headers: { "cache-control": "no-store" } };
+    },
+  }),
+  defineRoute<undefined, undefined>({
+    method: "POST",
+    path: "/v1/staff/audit/verification",
+    operationId: "verifyAuditChain",
+    summary:
+      "Recomputes the audit chain from its first entry and reports whether it holds (entries, head hash) or the first entry that does not; the check itself is audited",
+    tag: "compliance",
+    auth: "staff",
+    permission: "audit.verify",
+    responses: { 200: { description: "The result of the check", schema: auditResultSchema } },
+    async handler({ staff }, services) {
+      if (!staff) throw new Error("route declared auth 'staff' but nobody signed in");
+      const result = await verifyAuditChain(services.db);
+      // Recorded after the check, so the entry it adds is not part of what was checked.
+      await services.db.transaction((tx) =>
+        appendAuditEntry(tx, {
+          actor: `staff:${staff.id}`,
+          action: "audit_chain.verified",
+          subject: null,
+          data: result.valid
+            ? { valid: true, entries: result.entries }
+            : { valid: false, entries: result.entries, firstBroken: result.firstBroken.seq },
+        }),
+      );
+      return {
+        status: 200,
+        body: { ...result, checkedAt: services.clock().toISOString() },
+        headers: { "cache-control": "no-store" },
+      };
+    },
+  }),
+];
