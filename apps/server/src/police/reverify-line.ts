@@ -8,14 +8,12 @@ import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { ApplicationCipher } from "../crypto/envelope.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
-import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
 import { writeRecordVersion } from "../records/record-versions.ts";
-import type { VerificationRecordContent } from "../records/write-verification-record.ts";
 
 /** What a holder sends to verify again: a document's MRZ, or what their phone read from its chip. */
 export type ReverificationEvidence =
