@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// `npm test`: lint and format check, type check, then the whole vitest suite twice — on the embedded
-// database (PGlite) and on PostgreSQL (TEST_DATABASE_URL, default the local server) — and a closing
-// line "N passed, N failed" over everything.
+// `npm test`: lint and format check, type check, the web apps' build, then vitest twice — every test on
+// the embedded database (PGlite), then the tests that touch a database again on PostgreSQL
+// (TEST_DATABASE_URL, default the local server; vitest.config.ts says which) — and a closing line
+// "N passed, N failed" over everything.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

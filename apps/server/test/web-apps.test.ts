@@ -12,7 +12,12 @@ describe("the web apps are served by the API's own server", () => {
     await server.close();
   });
 
-  const page = (path: string, accept = "text/html") => fetch(`${server.url}${path}`, { headers: { accept } });
+  /** The answer with its body read (an unread body keeps the connection, and server.close() waits on it). */
+  const page = async (path: string, accept = "text/html") => {
+    const answer = await fetch(`${server.url}${path}`, { headers: { accept } });
+    const body = await answer.text();
+    return { status: answer.status, headers: answer.headers, text: async () => body };
+  };
 
   it("finds both production builds", () => {
     expect(builtWebApps().map((app) => app.prefix)).toEqual(["/staff/", "/"]);
@@ -43,7 +48,7 @@ describe("the web apps are served by the API's own server", () => {
     const html = await (await page("/")).text();
     const asset = /src="(\/assets\/[^"]+)"/.exec(html)?.[1];
     expect(asset).toBeDefined();
-    const script = await fetch(`${server.url}${asset}`);
+    const script = await page(String(asset), "*/*");
     expect(script.status).toBe(200);
     expect(script.headers.get("cache-control")).toContain("immutable");
     const api = await page("/v1/no-such-route");
