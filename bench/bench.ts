@@ -12,6 +12,17 @@ import { benchOnboarding } from "./onboarding.ts";
 import { benchVerification } from "./verification.ts";
 
 const quick = process.argv.includes("--quick");
+// `--only onboarding,verification`: run some parts (to measure one change); the file name says which.
+const onlyIndex = process.argv.indexOf("--only");
+const parts = ["onboarding", "verification", "growth", "documents"] as const;
+const only = onlyIndex >= 0 ? (process.argv[onlyIndex + 1] ?? "").split(",") : [...parts];
+for (const part of only) {
+  if (!parts.includes(part as (typeof parts)[number])) {
+    process.stderr.write(`--only: "${part}" is not one of ${parts.join(", ")}\n`);
+    process.exit(2);
+  }
+}
+const runs = (part: (typeof parts)[number]) => only.includes(part);
 const adminUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 const startedAt = new Date();
@@ -19,10 +30,10 @@ process.stdout.write(
   `Jitsumei benchmarks (${quick ? "quick" : "full"}) on ${adminUrl.replace(/\/\/[^@]*@/, "//")}\n\n`,
 );
 
-const onboarding = await benchOnboarding(adminUrl, quick);
-const verification = await benchVerification(quick);
-const growth = await benchGrowth(adminUrl, quick);
-const documents = await benchDocuments(quick);
+const onboarding = runs("onboarding") ? await benchOnboarding(adminUrl, quick) : undefined;
+const verification = runs("verification") ? await benchVerification(quick) : undefined;
+const growth = runs("growth") ? await benchGrowth(adminUrl, quick) : undefined;
+const documents = runs("documents") ? await benchDocuments(quick) : undefined;
 
 const results = {
   date: startedAt.toISOString(),
@@ -35,6 +46,7 @@ const results = {
 };
 const dir = join(import.meta.dirname, "results");
 mkdirSync(dir, { recursive: true });
-const file = join(dir, `${startedAt.toISOString().slice(0, 10)}${quick ? "-quick" : ""}.json`);
+const partial = only.length < parts.length ? `-${only.join("-")}` : "";
+const file = join(dir, `${startedAt.toISOString().slice(0, 10)}${quick ? "-quick" : ""}${partial}.json`);
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`\nwritten ${file}\n`);

@@ -94,8 +94,9 @@ await server.stop();
 await database.drop();
 
 // The job worker's claims include its idle polls (every second while the step settles), so they are
-// counted apart; a claim that finds a job is followed by the job's statements and "done".
-const isClaim = (text: string) => text.startsWith("UPDATE jobs SET attempts = attempts + 1");
+// counted apart; a claim that finds a job is followed by the job's statements, and the runner's next
+// claim marks that job done in the same statement.
+const isClaim = (text: string) => text.includes("UPDATE jobs SET attempts = attempts + 1");
 const isApplicationRow = (text: string) => text.includes("p.kind AS plan_kind") && text.includes("FROM applications a");
 let total = 0;
 let rowReads = 0;

@@ -234,13 +234,13 @@ function rawFloor(url: string, clients: number) {
       JSON.stringify({ applicationId: id, version }),
     ]);
   };
+  // As the one door does it: the new state and its event in one statement.
   const event = async (c: pg.PoolClient, id: string, version: number, from: string, to: string) => {
     await c.query(
-      "UPDATE applications SET state = $2, version = $3, updated_at = now(), state_changed_at = now() WHERE id = $1",
-      [id, to, version],
-    );
-    await c.query(
-      "INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_kind, data) VALUES ($1, $2, 'raw', $3, $4, 'system', '{}')",
+      `WITH moved AS (UPDATE applications SET state = $4, version = $2, updated_at = now(), state_changed_at = now()
+         WHERE id = $1 RETURNING id)
+       INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_kind, data)
+       SELECT id, $2, 'raw', $3, $4, 'system', '{}' FROM moved`,
       [id, version, from, to],
     );
   };

@@ -123,6 +123,8 @@ export async function startServer(
     },
     {
       pollMs: 1000,
+      // PGlite has one connection: runners would only queue behind each other there.
+      concurrency: db.kind === "postgres" ? config.jobConcurrency : 1,
       // No personal data in the log: the summary drops addresses an SMTP refusal repeats.
       onError: (error, job) => warn(`job ${job.kind} #${job.id} failed: ${errorSummary(error)}`),
     },

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { localSmdpSimulator } from "../src/issuance/smdp.ts";
-import { draftApplication, somebody } from "./support/journey.ts";
+import { draftApplication, runEveryJobNow, somebody } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
@@ -73,8 +73,7 @@ describe("the eSIM QR code", () => {
     const code = String((submitted.body.line as { esimActivationCode: string }).esimActivationCode);
     expect(code).toMatch(/^LPA:1\$[^$]+\$[^$]+\$\$1$/); // SGP.22: confirmation code required
     const matchingId = code.split("$")[2] ?? "";
-    await db.query("UPDATE jobs SET run_at = now() WHERE status = 'pending'");
-    await server.services.jobs.drain();
+    await runEveryJobNow(server);
     const mails = (await server.api("GET", "/dev/outbox?limit=200")).body.items as { subject: string; text: string }[];
     const mail = mails.find((m) => m.text.includes(reference) && /confirmation code/i.test(m.subject));
     const confirmation = /\b(\d{8})\b/.exec(mail?.text ?? "")?.[1];
@@ -99,8 +98,7 @@ describe("the eSIM QR code", () => {
       String((submitted.body.line as { esimActivationCode: string }).esimActivationCode).split("$")[2] ?? "";
     await server.services.jobs.drain();
     expect((await server.api("POST", `/v1/applications/${reference}/cancel`, { token })).body.state).toBe("cancelled");
-    await db.query("UPDATE jobs SET run_at = now() WHERE status = 'pending'");
-    await server.services.jobs.drain();
+    await runEveryJobNow(server);
     expect(await smdp.download(db, { matchingId })).toBe("profile is cancelled");
   });
 });

@@ -9,6 +9,7 @@ import {
   activationCodeFromOutbox,
   consentToCredit,
   particularsOf,
+  runEveryJobNow,
   signContract,
   somebody,
   td3,
@@ -160,8 +161,7 @@ describe("a postpaid line, from approval to activation", () => {
 
     const cancelled = await server.api("POST", `/v1/applications/${reference}/cancel`, { token });
     expect(cancelled).toMatchObject({ status: 200, body: { state: "cancelled" } });
-    await server.services.db.query("UPDATE jobs SET run_at = now() WHERE status = 'pending'");
-    await server.services.jobs.drain();
+    await runEveryJobNow(server);
     const deposit = await server.api("GET", `/v1/applications/${reference}/deposit`, { token });
     expect((deposit.body.payments as { status: string }[])[0]?.status).toBe("refunded");
     const number = await server.services.db.query<{ status: string }>(

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expireStaleApplications } from "../src/review/expire-applications.ts";
-import { draftApplication, somebody } from "./support/journey.ts";
+import { draftApplication, runEveryJobNow, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -45,8 +45,7 @@ async function caseInReview(language = "en") {
 }
 
 async function outbox(reference: string) {
-  await server.services.db.query("UPDATE jobs SET run_at = now() WHERE status = 'pending'");
-  await server.services.jobs.drain();
+  await runEveryJobNow(server);
   const mails = (await server.api("GET", "/dev/outbox?limit=200")).body.items as { subject: string; text: string }[];
   return mails.filter((m) => m.subject.includes(reference));
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
 import { listSmsOutbox } from "../src/sms/sms-outbox.ts";
-import { anna, consentToCredit, particularsOf, td3 } from "./support/journey.ts";
+import { anna, consentToCredit, particularsOf, runEveryJobNow, td3 } from "./support/journey.ts";
 import { readMail, startSmtpSink } from "./support/smtp-sink.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -44,11 +44,7 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-/** Runs every queued job now, including retries still waiting out their back-off. */
-async function runJobs() {
-  await server.services.db.query("UPDATE jobs SET run_at = now() WHERE status = 'pending'");
-  await server.services.jobs.drain();
-}
+const runJobs = () => runEveryJobNow(server);
 
 async function mailsFor(reference: string) {
   const all = await Promise.all(smtp.mails.map(readMail));

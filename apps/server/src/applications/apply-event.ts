@@ -51,14 +51,14 @@ export async function applyEvent(
   const extra = (await within?.(application)) ?? {};
   const data = { ...input.data, ...extra };
   const version = application.version + 1;
+  // The new state and the event that led there, in one statement.
   await tx.query(
-    `UPDATE applications SET state = $2, version = $3, updated_at = now(),
-       state_changed_at = CASE WHEN state = $2 THEN state_changed_at ELSE now() END WHERE id = $1`,
-    [application.id, result.to, version],
-  );
-  await tx.query(
-    `INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_kind, actor_id, data)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `WITH moved AS (
+       UPDATE applications SET state = $5, version = $2, updated_at = now(),
+         state_changed_at = CASE WHEN state = $5 THEN state_changed_at ELSE now() END
+       WHERE id = $1 RETURNING id)
+     INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_kind, actor_id, data)
+     SELECT id, $2, $3, $4, $5, $6, $7, $8 FROM moved`,
     [
       application.id,
       version,

@@ -11,13 +11,12 @@ import {
 import { listAnnouncements } from "../announcements/announcements.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
-import { findAssignedSim } from "../inventory/assign-sim.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
 import { correctionFieldsIn, openCorrection } from "../review/corrections.ts";
 import type { ApplicationRow } from "./application-row.ts";
-import { cipherFor, evidenceKinds, loadApplicantDetails } from "./load-application-data.ts";
+import { cipherFor, type EvidenceKind, loadApplicantDetails } from "./load-application-data.ts";
 import { type MissingItem, missingItems } from "./missing-items.ts";
 import { MAX_ACTIVATION_FAILURES } from "./request-activation-code.ts";
 
@@ -27,14 +26,8 @@ export async function getApplicationView(
   application: ApplicationRow,
 ) {
   const data = await loadApplicantDetails(deps.keys, application);
-  const kinds = await evidenceKinds(deps.db, application.id);
+  const { kinds, checks, sim, decision } = await viewFacts(deps.db, application);
   const plan = await findPlan(deps.db, application.planId);
-  const checks = await deps.db.query<{ code: string; status: CheckStatus; params: Record<string, string | number> }>(
-    "SELECT code, status, params FROM check_results WHERE application_id = $1 AND run = $2 ORDER BY id",
-    [application.id, application.checkRun],
-  );
-  const sim = await findAssignedSim(deps.db, application.id);
-  const decision = await lastAutomatedDecision(deps.db, application.id);
   const correction =
     application.state === "correction_requested"
       ? await openCorrection(deps.db, await cipherFor(deps.keys, application), application.id)
@@ -81,16 +74,14 @@ export async function getApplicationView(
     contact: data.contact,
     applicant: data.particulars,
     evidence: kinds.map((kind) => ({ kind })),
-    checks: checks.rows.map((r) =>
-      explainCheck({ code: r.code, status: r.status, params: r.params }, application.language),
-    ),
+    checks: checks.map((r) => explainCheck({ code: r.code, status: r.status, params: r.params }, application.language)),
     decision: decision
       ? {
           outcome: decision.outcome,
           at: decision.at,
           policy: decision.policy,
           // The checks that decided, in the applicant's language: why it went the way it went.
-          reasons: checks.rows
+          reasons: checks
             .filter((r) => decision.decidedBy.includes(r.code))
             .map((r) => explainCheck({ code: r.code, status: r.status, params: r.params }, application.language)),
         }
@@ -162,22 +153,58 @@ function pick(data: Record<string, unknown>, keys: readonly string[]): Record<st
   return Object.fromEntries(Object.entries(data).filter(([k]) => keys.includes(k)));
 }
 
-async function lastAutomatedDecision(db: Queryable, applicationId: string) {
+const automatedOutcomes = ["checks_passed", "checks_need_review", "checks_need_correction", "checks_failed"];
+
+/**
+ * What the view shows besides the row, in one statement: the kinds of evidence given, this run's
+ * check results, the SIM and the automated decision (the last three exist once it was submitted).
+ */
+async function viewFacts(db: Queryable, application: ApplicationRow) {
   const { rows } = await db.query<{
-    event: string;
-    data: { decidedBy?: string[]; policy?: unknown };
-    created_at: Date;
+    kinds: EvidenceKind[];
+    checks: { code: string; status: CheckStatus; params: Record<string, string | number> }[];
+    sim: {
+      iccid: string;
+      msisdn: string;
+      form_factor: "physical" | "esim";
+      activation_code: string | null;
+      status: string;
+    } | null;
+    decision: { event: string; data: { decidedBy?: string[]; policy?: unknown }; created_at: string } | null;
   }>(
-    `SELECT event, data, created_at FROM application_events
-     WHERE application_id = $1 AND event = ANY($2) ORDER BY version DESC LIMIT 1`,
-    [applicationId, ["checks_passed", "checks_need_review", "checks_need_correction", "checks_failed"]],
+    `SELECT
+       (SELECT coalesce(json_agg(kind ORDER BY kind), '[]')
+          FROM (SELECT DISTINCT kind FROM evidence WHERE application_id = $1) k) AS kinds,
+       (SELECT coalesce(json_agg(json_build_object('code', code, 'status', status, 'params', params) ORDER BY id), '[]')
+          FROM check_results WHERE application_id = $1 AND run = $2) AS checks,
+       (SELECT row_to_json(s) FROM (SELECT iccid, msisdn, form_factor, activation_code, status
+          FROM sims WHERE application_id = $1) s) AS sim,
+       (SELECT row_to_json(e) FROM (SELECT event, data, created_at FROM application_events
+          WHERE application_id = $1 AND event = ANY($3) ORDER BY version DESC LIMIT 1) e) AS decision`,
+    [application.id, application.checkRun, automatedOutcomes],
   );
-  const row = rows[0];
-  if (!row) return null;
+  const facts = rows[0];
+  const sim = facts?.sim ?? null;
+  const decision = facts?.decision ?? null;
   return {
-    outcome: row.event,
-    at: new Date(row.created_at).toISOString(),
-    policy: row.data.policy ?? null,
-    decidedBy: row.data.decidedBy ?? [],
+    kinds: facts?.kinds ?? [],
+    checks: facts?.checks ?? [],
+    sim: sim
+      ? {
+          iccid: sim.iccid,
+          msisdn: sim.msisdn,
+          formFactor: sim.form_factor,
+          activationCode: sim.activation_code,
+          status: sim.status,
+        }
+      : null,
+    decision: decision
+      ? {
+          outcome: decision.event,
+          at: new Date(decision.created_at).toISOString(),
+          policy: decision.data.policy ?? null,
+          decidedBy: decision.data.decidedBy ?? [],
+        }
+      : null,
   };
 }

@@ -40,15 +40,6 @@ export async function loadApplicantDetails(keys: KeyManagement, application: App
   };
 }
 
-/** The kinds of evidence given, without decrypting any (images can be megabytes). */
-export async function evidenceKinds(db: Queryable, applicationId: string): Promise<EvidenceKind[]> {
-  const { rows } = await db.query<{ kind: EvidenceKind }>(
-    "SELECT DISTINCT kind FROM evidence WHERE application_id = $1 ORDER BY kind",
-    [applicationId],
-  );
-  return rows.map((r) => r.kind);
-}
-
 /** Decrypts everything the applicant gave: details and the newest evidence of each kind. */
 export async function loadApplicationData(db: Queryable, keys: KeyManagement, application: ApplicationRow) {
   const { cipher, contact, particulars } = await loadApplicantDetails(keys, application);

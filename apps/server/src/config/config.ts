@@ -75,6 +75,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   ACTIVATION_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   IDEMPOTENCY_ABANDON_SECONDS: z.coerce.number().int().min(2).max(86_400).default(300),
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(3),
   JITSUMEI_CSCA_DIR: z.string().min(1, "must not be empty").optional(),
   JITSUMEI_POLICY_DIR: z.string().min(1, "must not be empty").optional(),
   JITSUMEI_VELOCITY_LIMITS: z
@@ -152,6 +153,8 @@ export type Config = {
   activationCodeTtlMinutes: number;
   /** An Idempotency-Key held this long without an answer belongs to a dead process: a retry runs. */
   idempotencyAbandonSeconds: number;
+  /** Jobs run at once by each server process on PostgreSQL (PGlite runs one at a time). */
+  jobConcurrency: number;
   /** Folders of trusted certificates and CRLs: country signing CAs for chips, the JPKI CA. */
   trust: { cscaDir: string; jpkiDir: string };
   /** More applications than these from one e-mail, phone, device or IP in `hours` go to review. */
@@ -230,6 +233,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     logLevel: e.LOG_LEVEL,
     activationCodeTtlMinutes: e.ACTIVATION_CODE_TTL_MINUTES,
     idempotencyAbandonSeconds: e.IDEMPOTENCY_ABANDON_SECONDS,
+    jobConcurrency: e.JOB_CONCURRENCY,
     velocity: e.JITSUMEI_VELOCITY_LIMITS,
     rateLimits: e.JITSUMEI_RATE_LIMITS,
     numberQuarantineDays: e.NUMBER_QUARANTINE_DAYS,

@@ -38,28 +38,50 @@ export function startJobWorker(
     pollMs?: number;
     onError?: (error: unknown, job: { id: number; kind: string }) => void;
     autostart?: boolean;
+    /**
+     * How many jobs run at once (default 1). Each runner claims its own job with SKIP LOCKED, so a
+     * slow job (an SMTP round trip, the SM-DP+) does not hold up the others; jobs are independent,
+     * and none may rely on running after another one.
+     */
+    concurrency?: number;
   } = {},
 ): JobWorker {
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
   const pollMs = options.pollMs ?? 1000;
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
 
-  async function runOne(): Promise<boolean> {
-    // Claim with a lease: a worker that dies mid-job leaves it to be claimed again when the lease ends.
-    const { rows } = await db.query<{ id: number; kind: string; payload: Record<string, unknown>; attempts: number }>(
-      `UPDATE jobs SET attempts = attempts + 1, run_at = now() + interval '5 minutes'
+  type ClaimedJob = { id: number; kind: string; payload: Record<string, unknown>; attempts: number };
+
+  /**
+   * Claims the next due job with a lease: a worker that dies mid-job leaves it to be claimed again
+   * when the lease ends. `finished` is the job this runner has just done: it is marked done in the
+   * same statement (one round trip a job fewer; a crash before it only means the job runs again).
+   */
+  async function claim(finished: number | null): Promise<ClaimedJob | null> {
+    const { rows } = await db.query<ClaimedJob>(
+      `WITH finished AS (UPDATE jobs SET status = 'done', done_at = now() WHERE id = $1::bigint)
+       UPDATE jobs SET attempts = attempts + 1, run_at = now() + interval '5 minutes'
        WHERE id = (SELECT id FROM jobs WHERE status = 'pending' AND run_at <= now()
                    ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
        RETURNING id, kind, payload, attempts`,
+      [finished],
     );
-    const job = rows[0];
-    if (!job) return false;
+    return rows[0] ?? null;
+  }
+
+  async function markDone(id: number): Promise<void> {
+    await db.query("UPDATE jobs SET status = 'done', done_at = now() WHERE id = $1", [id]);
+  }
+
+  /** Runs a claimed job; true when it succeeded (a failure is recorded for a retry here). */
+  async function run(job: ClaimedJob): Promise<boolean> {
     const handler = handlers[job.kind] as ((payload: Record<string, unknown>) => Promise<void>) | undefined;
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(job.payload);
-      await db.query("UPDATE jobs SET status = 'done', done_at = now() WHERE id = $1", [job.id]);
+      return true;
     } catch (error) {
       options.onError?.(error, job);
       // Back off 2, 4, 8 … seconds; give up after MAX_ATTEMPTS and leave the job for an operator. A
@@ -70,13 +92,44 @@ export function startJobWorker(
            run_at = now() + make_interval(secs => power(2, $2::int)::int) WHERE id = $1`,
         [job.id, attempts, errorSummary(error), MAX_ATTEMPTS],
       );
+      return false;
     }
-    return true;
   }
 
+  /**
+   * Runs due jobs until none is left. One runner starts; each job it finds starts one more, up to
+   * `concurrency`, so a single queued job costs no extra empty claims and a burst gets every runner.
+   */
   async function drain(): Promise<number> {
     let count = 0;
-    while (!stopped && (await runOne())) count++;
+    const runners = new Set<Promise<void>>();
+    const errors: unknown[] = [];
+    const launch = () => {
+      const runner: Promise<void> = runJobs()
+        .catch((error) => {
+          errors.push(error);
+        })
+        .finally(() => runners.delete(runner));
+      runners.add(runner);
+    };
+    async function runJobs(): Promise<void> {
+      let finished: number | null = null;
+      try {
+        while (!stopped) {
+          const job = await claim(finished);
+          finished = null;
+          if (!job) return;
+          count++;
+          if (runners.size < concurrency) launch();
+          if (await run(job)) finished = job.id;
+        }
+      } finally {
+        if (finished !== null) await markDone(finished);
+      }
+    }
+    launch();
+    while (runners.size > 0) await Promise.all(runners);
+    if (errors.length > 0) throw errors[0];
     return count;
   }
 

@@ -62,40 +62,51 @@ export async function writeVerificationRecord(
   },
 ): Promise<string> {
   const { application, particulars } = input;
-  const pin = await tx.query<{ policy_id: string | null; policy_version: string | null; policy_hash: string | null }>(
-    "SELECT policy_id, policy_version, policy_hash FROM applications WHERE id = $1",
-    [application.id],
-  );
-  const decision = await tx.query<{ actor_kind: string; actor_id: string | null; created_at: Date }>(
-    `SELECT actor_kind, actor_id, created_at FROM application_events
-     WHERE application_id = $1 AND to_state = 'approved' ORDER BY version DESC LIMIT 1`,
-    [application.id],
-  );
-  const method = await tx.query<{ params: { method?: string } }>(
-    "SELECT params FROM check_results WHERE application_id = $1 AND run = $2 AND code = 'policy.method_available'",
+  // In one statement: the pinned policy, the approval (who and when), the method the checks found
+  // and, where the SIM went by post, its tracking number (LAW.md: the record).
+  const { rows } = await tx.query<{
+    policy_id: string | null;
+    policy_version: string | null;
+    policy_hash: string | null;
+    approved_by_kind: string | null;
+    approved_by_id: string | null;
+    approved_at: Date | null;
+    method: string | null;
+    tracking_number: string | null;
+  }>(
+    `SELECT a.policy_id, a.policy_version, a.policy_hash, approval.actor_kind AS approved_by_kind,
+       approval.actor_id AS approved_by_id, approval.created_at AS approved_at,
+       (SELECT params->>'method' FROM check_results
+         WHERE application_id = a.id AND run = $2 AND code = 'policy.method_available') AS method,
+       (SELECT tracking_number FROM shipments WHERE application_id = a.id AND status = 'delivered'
+         ORDER BY delivered_at DESC LIMIT 1) AS tracking_number
+     FROM applications a
+     LEFT JOIN LATERAL (SELECT actor_kind, actor_id, created_at FROM application_events
+       WHERE application_id = a.id AND to_state = 'approved' ORDER BY version DESC LIMIT 1) approval ON true
+     WHERE a.id = $1`,
     [application.id, application.checkRun],
   );
-  // Where the SIM went by post, its tracking number is part of the record (LAW.md: the record).
-  const shipment = await tx.query<{ tracking_number: string }>(
-    "SELECT tracking_number FROM shipments WHERE application_id = $1 AND status = 'delivered' ORDER BY delivered_at DESC LIMIT 1",
-    [application.id],
-  );
-  const approved = decision.rows[0];
-  const policy = pin.rows[0];
-  if (!approved || !policy?.policy_id || !policy.policy_version || !policy.policy_hash) {
+  const facts = rows[0];
+  if (
+    !facts?.approved_by_kind ||
+    !facts.approved_at ||
+    !facts.policy_id ||
+    !facts.policy_version ||
+    !facts.policy_hash
+  ) {
     throw new Error(`application ${application.reference} has no approval or no pinned policy to record`);
   }
   const content: VerificationRecordContent = {
     reference: application.reference,
-    verifiedAt: new Date(approved.created_at).toISOString(),
-    verifiedBy: approved.actor_id
-      ? `${approved.actor_kind}:${approved.actor_id}`
-      : `${approved.actor_kind}:automated-checks`,
+    verifiedAt: new Date(facts.approved_at).toISOString(),
+    verifiedBy: facts.approved_by_id
+      ? `${facts.approved_by_kind}:${facts.approved_by_id}`
+      : `${facts.approved_by_kind}:automated-checks`,
     recordedBy: "system:jitsumei",
     recordedAt: input.now.toISOString(),
     lines: { count: input.phoneNumbers.length, phoneNumbers: input.phoneNumbers },
     particulars: { name: particulars.name, address: particulars.address ?? null, birthDate: particulars.birthDate },
-    method: method.rows[0]?.params.method ?? "UNKNOWN",
+    method: facts.method ?? "UNKNOWN",
     document: {
       type: particulars.document.type,
       number: particulars.document.number ?? null,
@@ -106,8 +117,8 @@ export async function writeVerificationRecord(
       issuingCountry: particulars.document.issuingCountry,
       expiryDate: particulars.document.expiryDate,
     },
-    postalTrackingNumber: shipment.rows[0]?.tracking_number ?? null,
-    policy: { id: policy.policy_id, version: policy.policy_version, contentHash: policy.policy_hash },
+    postalTrackingNumber: facts.tracking_number ?? null,
+    policy: { id: facts.policy_id, version: facts.policy_version, contentHash: facts.policy_hash },
     ...(input.transferredFrom ? { transferredFrom: input.transferredFrom } : {}),
   };
   const pinned = input.policies.find((p) => p.id === content.policy.id && p.version === content.policy.version);

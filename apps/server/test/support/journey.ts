@@ -136,6 +136,16 @@ export async function consentToCredit(server: TestServer, reference: string, tok
  * Runs the queued jobs until none is pending or running. The server's own worker may hold one (a
  * route kicks it), and on PostgreSQL a drain skips a job another worker has locked, so wait for both.
  */
+/**
+ * Runs every queued job now, retries still waiting out their back-off included. The worker finishes
+ * what it holds first: making a job due while a runner holds it would let a second runner take it.
+ */
+export async function runEveryJobNow(server: TestServer): Promise<void> {
+  await server.services.jobs.drain();
+  await server.services.db.query("UPDATE jobs SET run_at = now() WHERE status = 'pending'");
+  await server.services.jobs.drain();
+}
+
 export async function jobsSettled(server: TestServer): Promise<void> {
   for (let i = 0; i < 100; i++) {
     await server.services.jobs.drain();
