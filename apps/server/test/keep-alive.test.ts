@@ -9,7 +9,8 @@ import { returnQuarantinedNumbers } from "../src/inventory/release-line.ts";
 import { queuePeriodicLineSweep } from "../src/keep-alive/sweep-lines.ts";
 import { upsertPlan } from "../src/plans/plans-repository.ts";
 import { createTopUpVouchers } from "../src/retail/top-up-vouchers.ts";
-import { jobsSettled, particularsOf, somebody, td3 } from "./support/journey.ts";
+import { jobsSettled, outbox, particularsOf, somebody, td3 } from "./support/journey.ts";
+import { subscriberSignIn } from "./support/subscriber.ts";
 import { testDatabaseKind } from "./support/test-database.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -95,10 +96,7 @@ async function networkStatus(msisdn: string): Promise<string | null> {
 }
 
 async function mailsTo(email: string, on: TestServer = server) {
-  const server = on;
-  await jobsSettled(server);
-  const outbox = await server.api("GET", "/dev/outbox?limit=200");
-  return (outbox.body.items as { to: string; subject: string; text: string }[]).filter((m) => m.to === email);
+  return (await outbox(on)).filter((m) => m.to === email);
 }
 
 async function smsTo(phone: string) {
@@ -110,14 +108,8 @@ async function smsTo(phone: string) {
 
 /** Signs the subscriber in with the line's number and a mailed code; their lines view. */
 async function linesView(line: Line) {
-  expect(
-    (await server.api("POST", "/v1/subscriber/sign-in", { body: { msisdn: line.msisdn, email: line.email } })).status,
-  ).toBe(202);
-  const mail = (await mailsTo(line.email)).find((m) => /\b\d{6}\b/.test(m.text) && !m.text.includes(line.msisdn));
-  const code = /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1];
-  const verified = await server.api("POST", "/v1/subscriber/sign-in/verify", { body: { msisdn: line.msisdn, code } });
-  expect(verified.status, JSON.stringify(verified.body)).toBe(200);
-  const lines = await server.api("GET", "/v1/subscriber/lines", { token: String(verified.body.token) });
+  const token = await subscriberSignIn(server, line.msisdn, line.email);
+  const lines = await server.api("GET", "/v1/subscriber/lines", { token });
   return (lines.body.items as Record<string, unknown>[]).find((l) => l.msisdn === line.msisdn);
 }
 

@@ -148,6 +148,14 @@ export async function jobsSettled(server: TestServer): Promise<void> {
   throw new Error("jobs did not settle in 5 s");
 }
 
+export type OutboxMail = { to: string; subject: string; text: string; template: string };
+
+/** The local outbox, newest first, once the queued jobs have run (some of them queue mail too). */
+export async function outbox(server: TestServer): Promise<OutboxMail[]> {
+  await jobsSettled(server);
+  return (await server.api("GET", "/dev/outbox?limit=200")).body.items as OutboxMail[];
+}
+
 /** The applicant signs the two documents as issued (their SHA-256 from the contract view). */
 export async function signContract(server: TestServer, reference: string, token: string) {
   const contract = await server.api("GET", `/v1/applications/${reference}/contract`, { token });
