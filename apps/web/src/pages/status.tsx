@@ -16,7 +16,16 @@ import {
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { Link, navigate } from "../router.tsx";
-import { Button, Checks, ErrorSummary, Field, type FieldErrors, problemMessage, useApplication } from "../ui.tsx";
+import {
+  Button,
+  Checks,
+  ConsentCheckbox,
+  ErrorSummary,
+  Field,
+  type FieldErrors,
+  problemMessage,
+  useApplication,
+} from "../ui.tsx";
 import { CorrectionBox } from "./wizard.tsx";
 
 const stateKey = (s: ApplicationState, part: "title" | "next" | "usually") => `state.${s}.${part}` as MessageKey;
@@ -311,24 +320,13 @@ function ContractPanel({ session, onChange }: { session: Session; onChange: () =
           ) : null;
         })}
       </ul>
-      <div className={`field${errors.accept ? " field-invalid" : ""}`}>
-        {errors.accept && (
-          <p className="error" id="f-accept-error">
-            {errors.accept}
-          </p>
-        )}
-        <label className="choice">
-          <input
-            type="checkbox"
-            id="f-accept"
-            checked={accepted}
-            onChange={(e) => setAccepted(e.target.checked)}
-            aria-describedby={errors.accept ? "f-accept-error" : undefined}
-            aria-invalid={errors.accept ? true : undefined}
-          />
-          {t("contract.accept")}
-        </label>
-      </div>
+      <ConsentCheckbox
+        name="accept"
+        label={t("contract.accept")}
+        checked={accepted}
+        onChange={setAccepted}
+        error={errors.accept}
+      />
       <Button type="submit" busy={busy} disabled={!contract}>
         {t("contract.sign")}
       </Button>

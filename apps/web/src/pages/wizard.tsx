@@ -16,6 +16,7 @@ import { useI18n } from "../i18n/index.tsx";
 import { navigate, Redirect } from "../router.tsx";
 import {
   Button,
+  ConsentCheckbox,
   ErrorSummary,
   Field,
   type FieldErrors,
@@ -535,24 +536,13 @@ function CreditStep(props: {
           {credit.consent.given ? (
             <p className="ok">{t("credit.consented")}</p>
           ) : (
-            <div className={`field${errors.accept ? " field-invalid" : ""}`}>
-              {errors.accept && (
-                <p className="error" id="f-accept-error">
-                  {errors.accept}
-                </p>
-              )}
-              <label className="choice">
-                <input
-                  type="checkbox"
-                  id="f-accept"
-                  checked={accepted}
-                  onChange={(e) => setAccepted(e.target.checked)}
-                  aria-describedby={errors.accept ? "f-accept-error" : undefined}
-                  aria-invalid={errors.accept ? true : undefined}
-                />
-                {t("credit.accept")}
-              </label>
-            </div>
+            <ConsentCheckbox
+              name="accept"
+              label={t("credit.accept")}
+              checked={accepted}
+              onChange={setAccepted}
+              error={errors.accept}
+            />
           )}
           <h2>{t("credit.method")}</h2>
           {credit.paymentMethod ? (
