@@ -127,6 +127,21 @@ export function ConsentCheckbox(props: {
   );
 }
 
+/** The card to pay with: a test token the payment simulator accepts or declines (credit check, deposit). */
+export function TestCardField(props: { value: string; onChange: (cardToken: string) => void; error?: string }) {
+  const { t } = useI18n();
+  return (
+    <Field name="card" label={t("credit.testCard")} error={props.error}>
+      {(a) => (
+        <select {...a} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+          <option value="tok_test_ok">{t("credit.testOk")}</option>
+          <option value="tok_test_decline">{t("credit.testDecline")}</option>
+        </select>
+      )}
+    </Field>
+  );
+}
+
 /** The list of errors above a form, focused when it appears, each linking to its input. */
 export function ErrorSummary({ message, fields }: { message: string | null; fields?: FieldErrors }) {
   const ref = useRef<HTMLDivElement>(null);

@@ -24,6 +24,7 @@ import {
   Field,
   type FieldErrors,
   problemMessage,
+  TestCardField,
   useApplication,
 } from "../ui.tsx";
 import { CorrectionBox } from "./wizard.tsx";
@@ -384,14 +385,7 @@ function DepositPanel({ session, onChange }: { session: Session; onChange: () =>
         <p className="ok">{t("deposit.paid")}</p>
       ) : (
         <>
-          <Field name="card" label={t("credit.testCard")}>
-            {(a) => (
-              <select {...a} value={card} onChange={(e) => setCard(e.target.value)}>
-                <option value="tok_test_ok">{t("credit.testOk")}</option>
-                <option value="tok_test_decline">{t("credit.testDecline")}</option>
-              </select>
-            )}
-          </Field>
+          <TestCardField value={card} onChange={setCard} />
           <Button type="submit" busy={busy}>
             {t("deposit.pay", { amount })}
           </Button>

@@ -22,6 +22,7 @@ import {
   type FieldErrors,
   fieldErrorsOf,
   problemMessage,
+  TestCardField,
   useApplication,
 } from "../ui.tsx";
 import { StepList } from "./apply.tsx";
@@ -548,14 +549,7 @@ function CreditStep(props: {
           {credit.paymentMethod ? (
             <p className="ok">{t("credit.saved", { display: credit.paymentMethod.display })}</p>
           ) : (
-            <Field name="card" label={t("credit.testCard")} error={errors.card}>
-              {(a) => (
-                <select {...a} value={card} onChange={(e) => setCard(e.target.value)}>
-                  <option value="tok_test_ok">{t("credit.testOk")}</option>
-                  <option value="tok_test_decline">{t("credit.testDecline")}</option>
-                </select>
-              )}
-            </Field>
+            <TestCardField value={card} onChange={setCard} error={errors.card} />
           )}
           <div className="actions">
             <Button variant="secondary" onClick={props.onBack}>
