@@ -5,14 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { testCardTokens } from "../src/payments/local-test-gateway.ts";
 import { exportVerificationRecords } from "../src/records/export-verification-records.ts";
-import {
-  activationCodeFromOutbox,
-  consentToCredit,
-  particularsOf,
-  signContract,
-  somebody,
-  td3,
-} from "./support/journey.ts";
+import { activationCodeFromOutbox, consentToCredit, fillIn, signContract, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -49,14 +42,7 @@ async function applyAndSubmit(options: { language: string; channel: string; form
   expect(created.status).toBe(201);
   const reference = String(created.body.reference);
   const token = String(created.body.accessToken);
-  await server.api("PUT", `/v1/applications/${reference}/applicant`, {
-    token,
-    body: particularsOf(person, { address }),
-  });
-  await server.api("POST", `/v1/applications/${reference}/evidence`, {
-    token,
-    body: { kind: "mrz", lines: td3(person) },
-  });
+  await fillIn(server, reference, token, person, { address });
   await consentToCredit(server, reference, token);
   const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
   return { reference, token, state: submitted.body.state };
