@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { jobsSettled, particularsOf, signedPostpaid, somebody, td3 } from "./support/journey.ts";
+import { activeLine, outbox, signedPostpaid, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -28,35 +28,11 @@ const text = (prefix: string) => ({
 
 /** An active data eSIM line for a subscriber who applied in `language`. */
 async function lineIn(language: string, email: string) {
-  const person = somebody();
-  const created = await server.api("POST", "/v1/applications", {
-    body: { planId: "prepaid-data-esim", language, channel: "online", contact: { email } },
-  });
-  const reference = String(created.body.reference);
-  const token = String(created.body.accessToken);
-  await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: particularsOf(person) });
-  await server.api("POST", `/v1/applications/${reference}/evidence`, {
-    token,
-    body: { kind: "mrz", lines: td3(person) },
-  });
-  await server.api("POST", `/v1/applications/${reference}/submit`, { token });
-  await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
-  // The code's mail is in the subscriber's language: the newest mail naming the reference with six digits.
-  await server.services.jobs.drain();
-  const outbox = await server.api("GET", "/dev/outbox?limit=200");
-  const mail = (outbox.body.items as { text: string }[]).find(
-    (m) => m.text.includes(reference) && /\b\d{6}\b/.test(m.text),
-  );
-  const code = /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1];
-  const activated = await server.api("POST", `/v1/applications/${reference}/activation`, { token, body: { code } });
-  expect(activated.status).toBe(200);
-  return { reference, token };
+  return activeLine(server, somebody(), { language, contact: { email } });
 }
 
-async function mailsTo(email: string): Promise<{ subject: string; text: string }[]> {
-  await jobsSettled(server);
-  const outbox = await server.api("GET", "/dev/outbox?limit=200");
-  return (outbox.body.items as { to: string; subject: string; text: string }[]).filter(
+async function mailsTo(email: string) {
+  return (await outbox(server)).filter(
     (m) =>
       m.to === email && m.subject.startsWith("[Jitsumei] ") && /notice|お知らせ|공지|thông báo|通知/.test(m.subject),
   );

@@ -1,6 +1,4 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entryHash, verifyAuditChain } from "../src/audit/audit-chain.ts";
@@ -8,7 +6,7 @@ import type { Queryable } from "../src/db/database.ts";
 import { openPglite } from "../src/db/pglite.ts";
 import { draftApplication } from "./support/journey.ts";
 import { testDatabaseKind } from "./support/test-database.ts";
-import { startTestServer, type TestServer } from "./support/test-server.ts";
+import { startTestServer, startTestServerForCli, type TestServer } from "./support/test-server.ts";
 
 const cli = join(import.meta.dirname, "..", "bin", "jitsumei.js");
 let server: TestServer;
@@ -67,14 +65,7 @@ describe("the audit trail", () => {
 describe("npx jitsumei audit verify", () => {
   // The command opens the database itself: PostgreSQL by URL, or the embedded database's folder.
   it("exits 0 on an intact chain and 1 naming the first broken entry", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "jitsumei-cli-"));
-    const fixture = await startTestServer({ JITSUMEI_DATA_DIR: dataDir }, { pgliteDir: join(dataDir, "pglite") });
-    const env = {
-      ...process.env,
-      JITSUMEI_MASTER_KEY: fixture.masterKey.toString("base64"),
-      JITSUMEI_DATA_DIR: dataDir,
-      ...(fixture.database.url ? { DATABASE_URL: fixture.database.url } : {}),
-    };
+    const { server: fixture, env } = await startTestServerForCli("jitsumei-cli-");
     const verify = () => spawnSync(process.execPath, [cli, "audit", "verify"], { env, encoding: "utf8" });
     try {
       const { reference, token } = await draftApplication(fixture, "prepaid-data-esim");

@@ -6,6 +6,7 @@ import { batchWithCodes } from "../src/retail/batch-packages.ts";
 import { type StaffRole, staffRoles } from "../src/staff/permissions.ts";
 import { activeLine, draftApplication, particularsOf, somebody, td3 } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
+import { subscriberSignIn } from "./support/subscriber.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 /**
@@ -117,15 +118,8 @@ async function freshPackage(): Promise<{ packageId: string; code: string }> {
 /** A subscriber's filed deletion request (their line signed in with the mailed code). */
 async function deletionRequest(): Promise<string> {
   const line = await activeLine(server, somebody());
-  await server.api("POST", "/v1/subscriber/sign-in", { body: { msisdn: line.msisdn, email: "anna@example.test" } });
-  await server.services.jobs.drain();
-  const outbox = await server.api("GET", "/dev/outbox?limit=50");
-  const mail = (outbox.body.items as { subject: string; text: string }[]).find(
-    (m) => m.subject === "[Jitsumei] Your sign-in code",
-  );
-  const code = /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1];
-  const verified = await server.api("POST", "/v1/subscriber/sign-in/verify", { body: { msisdn: line.msisdn, code } });
-  const filed = await server.api("POST", "/v1/subscriber/deletion-requests", { token: String(verified.body.token) });
+  const token = await subscriberSignIn(server, line.msisdn, "anna@example.test");
+  const filed = await server.api("POST", "/v1/subscriber/deletion-requests", { token });
   return String(filed.body.id);
 }
 

@@ -3,7 +3,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
 import { exportVerificationRecords } from "../src/records/export-verification-records.ts";
-import { activeLine, jobsSettled, somebody } from "./support/journey.ts";
+import { activeLine, outbox, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { subscriberSignIn } from "./support/subscriber.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -41,15 +41,6 @@ const newAddress = { postalCode: "150-0001", prefecture: "東京都", city: "渋
 
 function daysAgo(days: number): string {
   return todayInJapan(new Date(server.services.clock().getTime() - days * 86_400_000));
-}
-
-async function outbox() {
-  await jobsSettled(server);
-  return (await server.api("GET", "/dev/outbox?limit=200")).body.items as {
-    to: string;
-    subject: string;
-    text: string;
-  }[];
 }
 
 describe("changes of the holder's particulars after activation", () => {
@@ -154,7 +145,7 @@ describe("changes of the holder's particulars after activation", () => {
       db.query("UPDATE verification_records SET supersedes = NULL WHERE id = $1", [rows[1]?.id]),
     ).rejects.toThrow(/immutable/);
 
-    const mail = (await outbox()).find((m) =>
+    const mail = (await outbox(server)).find((m) =>
       m.subject.includes(`The address on your line ${line.msisdn} has been changed`),
     );
     expect(mail?.to).toBe(email);
@@ -210,7 +201,7 @@ describe("changes of the holder's particulars after activation", () => {
       [line.reference],
     );
     expect(rows[0]?.n).toBe(1);
-    const mails = await outbox();
+    const mails = await outbox(server);
     expect(mails.find((m) => m.to === newEmail && m.subject.includes("contact details"))).toBeDefined();
     expect(
       mails.find((m) => m.subject.includes(`We could not accept the change of the name on your line ${line.msisdn}`)),

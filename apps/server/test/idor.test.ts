@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allRoutes } from "../src/http/app.ts";
 import type { RouteSpec } from "../src/http/route.ts";
-import {
-  activationCodeFromOutbox,
-  activeLine,
-  jobsSettled,
-  type Person,
-  signedPostpaid,
-  somebody,
-  td3,
-} from "./support/journey.ts";
+import { activationCodeFromOutbox, activeLine, type Person, signedPostpaid, somebody, td3 } from "./support/journey.ts";
 import { signInAs } from "./support/staff.ts";
+import { subscriberSignIn } from "./support/subscriber.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 /**
@@ -99,17 +92,9 @@ async function holder(
   });
   expect(topUp.status, JSON.stringify(topUp.body)).toBe(201);
 
-  expect((await server.api("POST", "/v1/subscriber/sign-in", { body: { msisdn, email } })).status).toBe(202);
-  await jobsSettled(server);
-  const outbox = await server.api("GET", "/dev/outbox?limit=200");
-  const mail = (outbox.body.items as { to: string; subject: string; text: string }[]).find(
-    (m) => m.to === email && /sign-in code/.test(m.subject),
-  );
-  const signInCode = /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1];
-  const verified = await server.api("POST", "/v1/subscriber/sign-in/verify", { body: { msisdn, code: signInCode } });
-  expect(verified.status, JSON.stringify(verified.body)).toBe(200);
+  const subscriberToken = await subscriberSignIn(server, msisdn, email);
   const deletion = await server.api("POST", "/v1/subscriber/deletion-requests", {
-    token: String(verified.body.token),
+    token: subscriberToken,
     body: {},
   });
   expect(deletion.status, JSON.stringify(deletion.body)).toBe(201);
@@ -124,7 +109,7 @@ async function holder(
     paymentId,
     topUpId: String(topUp.body.id),
     msisdn,
-    subscriberToken: String(verified.body.token),
+    subscriberToken,
     deletionRequestId: String(deletion.body.id),
   };
 }

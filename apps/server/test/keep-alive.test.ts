@@ -1,6 +1,4 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { demoPlans, keepAliveRuleSets } from "@jitsumei/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,9 +7,10 @@ import { returnQuarantinedNumbers } from "../src/inventory/release-line.ts";
 import { queuePeriodicLineSweep } from "../src/keep-alive/sweep-lines.ts";
 import { upsertPlan } from "../src/plans/plans-repository.ts";
 import { createTopUpVouchers } from "../src/retail/top-up-vouchers.ts";
-import { jobsSettled, particularsOf, somebody, td3 } from "./support/journey.ts";
+import { activeLine, jobsSettled, outbox, somebody } from "./support/journey.ts";
+import { subscriberSignIn } from "./support/subscriber.ts";
 import { testDatabaseKind } from "./support/test-database.ts";
-import { startTestServer, type TestServer } from "./support/test-server.ts";
+import { startTestServer, startTestServerForCli, type TestServer } from "./support/test-server.ts";
 
 /**
  * Issue 8, item 1: keeping a prepaid number (保号) over a year of simulated time. The data eSIM plan
@@ -33,30 +32,8 @@ type Line = { reference: string; token: string; msisdn: string; email: string; p
 
 /** A prepaid data eSIM applied for in `language` with a contact phone, approved and activated. */
 async function prepaidLine(language: string, email: string, phone: string, on: TestServer = server): Promise<Line> {
-  const server = on;
-  const person = somebody();
-  const created = await server.api("POST", "/v1/applications", {
-    body: { planId: "prepaid-data-esim", language, channel: "online", contact: { email, phone } },
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const reference = String(created.body.reference);
-  const token = String(created.body.accessToken);
-  await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: particularsOf(person) });
-  await server.api("POST", `/v1/applications/${reference}/evidence`, {
-    token,
-    body: { kind: "mrz", lines: td3(person) },
-  });
-  const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
-  expect(submitted.body.state, JSON.stringify(submitted.body)).toBe("sim_assigned");
-  await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
-  // The activation code's own mail, in the applicant's language: the newest naming the reference with six digits.
-  const mail = (await mailsTo(email, server)).find(
-    (m) => m.text.includes(reference) && /\b\d{6}\b/.test(m.subject + m.text),
-  );
-  const code = /\b(\d{6})\b/.exec(`${mail?.subject} ${mail?.text}`)?.[1];
-  const activated = await server.api("POST", `/v1/applications/${reference}/activation`, { token, body: { code } });
-  expect(activated.status, JSON.stringify(activated.body)).toBe(200);
-  return { reference, token, msisdn: String(activated.body.msisdn), email, phone };
+  const line = await activeLine(on, somebody(), { language, contact: { email, phone } });
+  return { ...line, email, phone };
 }
 
 /** The sweep as the server runs it: a job in the queue, run by the worker. */
@@ -95,10 +72,7 @@ async function networkStatus(msisdn: string): Promise<string | null> {
 }
 
 async function mailsTo(email: string, on: TestServer = server) {
-  const server = on;
-  await jobsSettled(server);
-  const outbox = await server.api("GET", "/dev/outbox?limit=200");
-  return (outbox.body.items as { to: string; subject: string; text: string }[]).filter((m) => m.to === email);
+  return (await outbox(on)).filter((m) => m.to === email);
 }
 
 async function smsTo(phone: string) {
@@ -110,14 +84,8 @@ async function smsTo(phone: string) {
 
 /** Signs the subscriber in with the line's number and a mailed code; their lines view. */
 async function linesView(line: Line) {
-  expect(
-    (await server.api("POST", "/v1/subscriber/sign-in", { body: { msisdn: line.msisdn, email: line.email } })).status,
-  ).toBe(202);
-  const mail = (await mailsTo(line.email)).find((m) => /\b\d{6}\b/.test(m.text) && !m.text.includes(line.msisdn));
-  const code = /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1];
-  const verified = await server.api("POST", "/v1/subscriber/sign-in/verify", { body: { msisdn: line.msisdn, code } });
-  expect(verified.status, JSON.stringify(verified.body)).toBe(200);
-  const lines = await server.api("GET", "/v1/subscriber/lines", { token: String(verified.body.token) });
+  const token = await subscriberSignIn(server, line.msisdn, line.email);
+  const lines = await server.api("GET", "/v1/subscriber/lines", { token });
   return (lines.body.items as Record<string, unknown>[]).find((l) => l.msisdn === line.msisdn);
 }
 
@@ -249,14 +217,7 @@ describe("prepaid keep-alive over a year", () => {
 describe("npx jitsumei lines sweep", () => {
   // The command opens the database itself: PostgreSQL by URL, or the embedded database's folder.
   it("sweeps as of a day: suspends a line nobody topped up, once; refuses a day that does not exist", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "jitsumei-lines-cli-"));
-    const fixture = await startTestServer({ JITSUMEI_DATA_DIR: dataDir }, { pgliteDir: join(dataDir, "pglite") });
-    const env = {
-      ...process.env,
-      JITSUMEI_MASTER_KEY: fixture.masterKey.toString("base64"),
-      JITSUMEI_DATA_DIR: dataDir,
-      ...(fixture.database.url ? { DATABASE_URL: fixture.database.url } : {}),
-    };
+    const { server: fixture, env } = await startTestServerForCli("jitsumei-lines-cli-");
     const cli = join(import.meta.dirname, "..", "bin", "jitsumei.js");
     const sweepAt = (day: string) =>
       spawnSync(process.execPath, [cli, "lines", "sweep", "--at", day], { env, encoding: "utf8", timeout: 60_000 });
@@ -305,24 +266,9 @@ describe("the receive-only pattern", () => {
       },
       99,
     );
-    const person = somebody();
-    const created = await server.api("POST", "/v1/applications", {
-      body: { planId: "prepaid-sms-esim", language: "ja", channel: "online", contact: { email: "ro@example.test" } },
-    });
-    const reference = String(created.body.reference);
-    const token = String(created.body.accessToken);
-    await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: particularsOf(person) });
-    await server.api("POST", `/v1/applications/${reference}/evidence`, {
-      token,
-      body: { kind: "mrz", lines: td3(person) },
-    });
-    await server.api("POST", `/v1/applications/${reference}/submit`, { token });
-    await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
-    const mail = (await mailsTo("ro@example.test")).find((m) => /\b\d{6}\b/.test(m.subject + m.text));
-    const code = /\b(\d{6})\b/.exec(`${mail?.subject} ${mail?.text}`)?.[1];
-    const activated = await server.api("POST", `/v1/applications/${reference}/activation`, { token, body: { code } });
-    expect(activated.status, JSON.stringify(activated.body)).toBe(200);
-    const line: Line = { reference, token, msisdn: String(activated.body.msisdn), email: "ro@example.test", phone: "" };
+    const contact = { email: "ro@example.test" };
+    const sms = await activeLine(server, somebody(), { planId: "prepaid-sms-esim", language: "ja", contact });
+    const line: Line = { ...sms, ...contact, phone: "" };
 
     server.advanceClock(61 * DAY_MS);
     await sweep();

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaff } from "../src/staff/staff-accounts.ts";
 import { MAX_CODES_PER_HOUR } from "../src/subscribers/subscriber-access.ts";
-import { activationCodeFromOutbox, activeLine, draftApplication, jobsSettled, somebody } from "./support/journey.ts";
+import { activationCodeFromOutbox, activeLine, draftApplication, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs, totpCode } from "./support/staff.ts";
+import { mailedCode } from "./support/subscriber.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 /**
@@ -126,12 +127,7 @@ describe("lock-outs and limits on guessable secrets", () => {
     const requestCode = () => server.api("POST", "/v1/subscriber/sign-in", { body: { msisdn, email } });
 
     expect((await requestCode()).status).toBe(202);
-    await jobsSettled(server);
-    const outbox = await server.api("GET", "/dev/outbox?limit=200");
-    const mail = (outbox.body.items as { to: string; subject: string; text: string }[]).find(
-      (m) => m.to === email && /sign-in code/.test(m.subject),
-    );
-    const code = /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1] ?? "";
+    const code = await mailedCode(server, email, "subscriber_sign_in");
     const wrong = code === "000000" ? "000001" : "000000";
     for (let i = 0; i < 5; i++) {
       const refused = await server.api("POST", "/v1/subscriber/sign-in/verify", { body: { msisdn, code: wrong } });

@@ -12,6 +12,7 @@ import {
   td3,
 } from "./support/journey.ts";
 import { signInAs } from "./support/staff.ts";
+import { subscriberSignIn } from "./support/subscriber.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 /**
@@ -132,19 +133,7 @@ describe("logs", () => {
     seen.push(msisdn);
     expect((await server.api("GET", `/v1/applications/${reference}/data-export`, { token })).status).toBe(200);
 
-    expect((await server.api("POST", "/v1/subscriber/sign-in", { body: { msisdn, email: email.sakura } })).status).toBe(
-      202,
-    );
-    await jobsSettled(server);
-    const outbox = await server.api("GET", "/dev/outbox?limit=200");
-    const mail = (outbox.body.items as { to: string; subject: string; text: string }[]).find(
-      (m) => m.to === email.sakura && /sign-in code/.test(m.subject),
-    );
-    const verified = await server.api("POST", "/v1/subscriber/sign-in/verify", {
-      body: { msisdn, code: /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1] },
-    });
-    expect(verified.status).toBe(200);
-    const subscriber = String(verified.body.token);
+    const subscriber = await subscriberSignIn(server, msisdn, email.sakura);
     expect((await server.api("GET", "/v1/subscriber/lines", { token: subscriber })).status).toBe(200);
     const ended = await server.api("POST", `/v1/subscriber/lines/${msisdn}/termination`, { token: subscriber });
     expect(ended.status, JSON.stringify(ended.body)).toBe(200);

@@ -11,8 +11,9 @@ import { migrate } from "../src/db/migrate.ts";
 import { openPglite } from "../src/db/pglite.ts";
 import { suspendOverdueLines } from "../src/police/suspend-overdue-lines.ts";
 import { exportVerificationRecords } from "../src/records/export-verification-records.ts";
-import { activeLine, jobsSettled, somebody, td3 } from "./support/journey.ts";
+import { activeLine, outbox, somebody, td3 } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
+import { subscriberSignIn } from "./support/subscriber.ts";
 import { createTestDatabase, testDatabaseKind } from "./support/test-database.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -33,21 +34,6 @@ beforeAll(async () => {
   compliance = await signInAs(server, "compliance");
 });
 afterAll(async () => server?.close());
-
-type Mail = { to: string; subject: string; text: string };
-async function outbox(): Promise<Mail[]> {
-  await jobsSettled(server);
-  return (await server.api("GET", "/dev/outbox?limit=200")).body.items as Mail[];
-}
-
-async function signIn(msisdn: string): Promise<string> {
-  expect((await server.api("POST", "/v1/subscriber/sign-in", { body: { msisdn, email } })).status).toBe(202);
-  const mail = (await outbox()).find((m) => m.subject === "[Jitsumei] Your sign-in code");
-  const code = /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1];
-  const verified = await server.api("POST", "/v1/subscriber/sign-in/verify", { body: { msisdn, code } });
-  expect(verified.status, JSON.stringify(verified.body)).toBe(200);
-  return String(verified.body.token);
-}
 
 async function download(path: string, token: string): Promise<Buffer> {
   const response = await fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
@@ -113,7 +99,7 @@ describe("police requests", () => {
     expect(late.body.errors).toEqual([expect.objectContaining({ field: "deadline" })]);
 
     // Each holder gets a mail in their language naming the line, the deadline and the letter.
-    const mails = await outbox();
+    const mails = await outbox(server);
     for (const [line, request] of [
       [kept, keptRequest],
       [lapsed, lapsedRequest],
@@ -124,7 +110,7 @@ describe("police requests", () => {
     }
 
     // The letter is in the holder's documents vault, the exact PDF, Japanese beside English.
-    const token = await signIn(kept.msisdn);
+    const token = await subscriberSignIn(server, kept.msisdn, email);
     const vault = await server.api("GET", "/v1/subscriber/documents", { token });
     const letter = (vault.body.items as { id: string; kind: string; sha256: string; url: string }[]).find(
       (d) => d.kind === "reverification_letter",
@@ -187,10 +173,10 @@ describe("police requests", () => {
     expect(await networkStatus(lapsed.msisdn)).toBe("suspended");
     expect(await lineStatus(kept.msisdn)).toBe("active");
     expect(await networkStatus(kept.msisdn)).toBe("active");
-    expect((await outbox()).map((m) => m.subject)).toContain(
+    expect((await outbox(server)).map((m) => m.subject)).toContain(
       `[Jitsumei] Your line ${lapsed.msisdn} has been suspended`,
     );
-    expect((await outbox()).map((m) => m.subject)).not.toContain(
+    expect((await outbox(server)).map((m) => m.subject)).not.toContain(
       `[Jitsumei] Your line ${kept.msisdn} has been suspended`,
     );
 

@@ -8,11 +8,10 @@ import { exportVerificationRecords } from "../src/records/export-verification-re
 import {
   activationCodeFromOutbox,
   consentToCredit,
-  particularsOf,
+  fillIn,
   runEveryJobNow,
   signContract,
   somebody,
-  td3,
 } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -50,14 +49,7 @@ async function applyAndSubmit(options: { language: string; channel: string; form
   expect(created.status).toBe(201);
   const reference = String(created.body.reference);
   const token = String(created.body.accessToken);
-  await server.api("PUT", `/v1/applications/${reference}/applicant`, {
-    token,
-    body: particularsOf(person, { address }),
-  });
-  await server.api("POST", `/v1/applications/${reference}/evidence`, {
-    token,
-    body: { kind: "mrz", lines: td3(person) },
-  });
+  await fillIn(server, reference, token, person, { address });
   await consentToCredit(server, reference, token);
   const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
   return { reference, token, state: submitted.body.state };

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
 import { exportVerificationRecords } from "../src/records/export-verification-records.ts";
-import { activeLine, draftApplication, jobsSettled, somebody } from "./support/journey.ts";
+import { activeLine, draftApplication, jobsSettled, outbox, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
+import { subscriberSignIn } from "./support/subscriber.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 /**
@@ -21,21 +22,6 @@ beforeAll(async () => {
   compliance = await signInAs(server, "compliance");
 });
 afterAll(async () => server?.close());
-
-type Mail = { to: string; subject: string; text: string };
-async function outbox(): Promise<Mail[]> {
-  await jobsSettled(server);
-  return (await server.api("GET", "/dev/outbox?limit=200")).body.items as Mail[];
-}
-
-async function signIn(msisdn: string): Promise<string> {
-  expect((await server.api("POST", "/v1/subscriber/sign-in", { body: { msisdn, email } })).status).toBe(202);
-  const mail = (await outbox()).find((m) => m.subject === "[Jitsumei] Your sign-in code");
-  const code = /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1];
-  const verified = await server.api("POST", "/v1/subscriber/sign-in/verify", { body: { msisdn, code } });
-  expect(verified.status, JSON.stringify(verified.body)).toBe(200);
-  return String(verified.body.token);
-}
 
 /** A name as the form holds it (particularsOf title-cases the MRZ's capitals). */
 const titled = (s: string) => s.replace(/\p{L}+/gu, (w) => w.charAt(0) + w.slice(1).toLowerCase());
@@ -68,7 +54,7 @@ describe("data-subject requests", () => {
     expect((await compliance.api("POST", "/v1/staff/announcements", { body: { title: t, body: t } })).status).toBe(201);
     await jobsSettled(server);
 
-    const token = await signIn(inForce.msisdn);
+    const token = await subscriberSignIn(server, inForce.msisdn, email);
     // One line ends (by its holder): its verification record's retention starts, 3 years.
     const termination = await server.api("POST", `/v1/subscriber/lines/${ended.msisdn}/termination`, { token });
     expect(termination.status, JSON.stringify(termination.body)).toBe(200);
@@ -169,13 +155,13 @@ describe("data-subject requests", () => {
     // The subscriber reads the answer, and is told by mail in their language.
     const answer = await server.api("GET", `/v1/subscriber/deletion-requests/${requestId}`, { token });
     expect(answer.body).toEqual(decided.body);
-    const mail = (await outbox()).find(
+    const mail = (await outbox(server)).find(
       (m) => m.subject === "[Jitsumei] Our answer to your request to delete your data",
     );
     expect(mail?.to).toBe(email);
     expect(mail?.text).toContain("1 application(s) has been deleted. 2 are kept");
     // Another person cannot read it.
-    const strangerToken = await signIn(stranger.msisdn);
+    const strangerToken = await subscriberSignIn(server, stranger.msisdn, email);
     expect(
       (await server.api("GET", `/v1/subscriber/deletion-requests/${requestId}`, { token: strangerToken })).status,
     ).toBe(404);

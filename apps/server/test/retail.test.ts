@@ -9,7 +9,7 @@ import { expireKonbiniPayments } from "../src/payments/konbini-payments.ts";
 import type { LocalTestGateway } from "../src/payments/local-test-gateway.ts";
 import { driveToSigned } from "../src/payments/testing.ts";
 import { createTopUpVouchers } from "../src/retail/top-up-vouchers.ts";
-import { anna, draftApplication, particularsOf, somebody, td3 } from "./support/journey.ts";
+import { anna, draftApplication, fillIn, particularsOf, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { createTestDatabase, testDatabaseKind } from "./support/test-database.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -82,17 +82,7 @@ async function activationCode(reference: string): Promise<string> {
 
 /** Fills in, submits and activates a registered application: the rest of the prepaid journey. */
 async function completeJourney(reference: string, token: string) {
-  const person = somebody();
-  const put = await server.api("PUT", `/v1/applications/${reference}/applicant`, {
-    token,
-    body: particularsOf(person),
-  });
-  expect(put.status, JSON.stringify(put.body)).toBe(200);
-  const mrz = await server.api("POST", `/v1/applications/${reference}/evidence`, {
-    token,
-    body: { kind: "mrz", lines: td3(person) },
-  });
-  expect(mrz.status).toBe(201);
+  await fillIn(server, reference, token, somebody());
   const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
   expect(submitted.body.state, JSON.stringify(submitted.body)).toBe("sim_assigned");
   await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });

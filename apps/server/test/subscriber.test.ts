@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activeLine, jobsSettled, type Person, signedPostpaid, somebody } from "./support/journey.ts";
+import { activeLine, outbox, type Person, signedPostpaid, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
+import { mailedCode, subscriberSignIn } from "./support/subscriber.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 /**
@@ -25,31 +26,10 @@ async function postpaidLine(person: Person, email: string) {
   const { reference, token } = signed;
   expect(signed.state).toBe("sim_assigned");
   await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
-  const code = await codeFor(reference);
+  const code = await mailedCode(server, reference);
   const activated = await server.api("POST", `/v1/applications/${reference}/activation`, { token, body: { code } });
   expect(activated.status).toBe(200);
   return { reference, msisdn: String(activated.body.msisdn) };
-}
-
-/** The six digits of the newest mail that names `needle`. */
-async function codeFor(needle: string): Promise<string> {
-  await server.services.jobs.drain();
-  const outbox = await server.api("GET", "/dev/outbox?limit=200");
-  const mail = (outbox.body.items as { text: string; subject: string; to: string }[]).find(
-    (m) => (m.text.includes(needle) || m.to === needle) && /\b\d{6}\b/.test(m.text),
-  );
-  const code = /\b(\d{6})\b/.exec(mail?.text ?? "")?.[1];
-  if (!code) throw new Error(`no code for ${needle}`);
-  return code;
-}
-
-async function signIn(msisdn: string, email: string): Promise<string> {
-  expect((await server.api("POST", "/v1/subscriber/sign-in", { body: { msisdn, email } })).status).toBe(202);
-  const verified = await server.api("POST", "/v1/subscriber/sign-in/verify", {
-    body: { msisdn, code: await codeFor(email) },
-  });
-  expect(verified.status).toBe(200);
-  return String(verified.body.token);
 }
 
 describe("subscriber access", () => {
@@ -60,11 +40,8 @@ describe("subscriber access", () => {
     const postpaid = await postpaidLine(person, email);
 
     // A wrong address sends nothing, and answers the same.
-    const signInMails = async () => {
-      await jobsSettled(server);
-      const items = (await server.api("GET", "/dev/outbox?limit=200")).body.items as { subject: string }[];
-      return items.filter((m) => m.subject === "[Jitsumei] Your sign-in code").length;
-    };
+    const signInMails = async () =>
+      (await outbox(server)).filter((m) => m.subject === "[Jitsumei] Your sign-in code").length;
     const before = await signInMails();
     const wrong = await server.api("POST", "/v1/subscriber/sign-in", {
       body: { msisdn: prepaid.msisdn, email: "someone.else@example.test" },
@@ -72,7 +49,7 @@ describe("subscriber access", () => {
     expect(wrong).toMatchObject({ status: 202, body: { sent: true } });
     expect(await signInMails()).toBe(before);
 
-    const token = await signIn(prepaid.msisdn, email);
+    const token = await subscriberSignIn(server, prepaid.msisdn, email);
     const lines = await server.api("GET", "/v1/subscriber/lines", { token });
     expect((lines.body.items as { msisdn: string }[]).map((l) => l.msisdn).sort()).toEqual(
       [prepaid.msisdn, postpaid.msisdn].sort(),
@@ -93,7 +70,7 @@ describe("subscriber access", () => {
     // Someone else, signed in to their own line, sees none of it.
     const other = somebody();
     const theirs = await activeLine(server, other);
-    const otherToken = await signIn(theirs.msisdn, email);
+    const otherToken = await subscriberSignIn(server, theirs.msisdn, email);
     expect(
       ((await server.api("GET", "/v1/subscriber/documents", { token: otherToken })).body.items as unknown[]).length,
     ).toBe(0);
@@ -109,7 +86,7 @@ describe("subscriber access", () => {
     const person = somebody();
     const line = await activeLine(server, person);
     await server.api("POST", "/v1/subscriber/sign-in", { body: { msisdn: line.msisdn, email: "anna@example.test" } });
-    const code = await codeFor("anna@example.test");
+    const code = await mailedCode(server, "anna@example.test", "subscriber_sign_in");
     const wrong = code === "000000" ? "111111" : "000000";
     for (let i = 0; i < 5; i++) {
       const refused = await server.api("POST", "/v1/subscriber/sign-in/verify", {
@@ -147,11 +124,11 @@ describe("ending a line", () => {
     await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
     const activated = await server.api("POST", `/v1/applications/${reference}/activation`, {
       token,
-      body: { code: await codeFor(reference) },
+      body: { code: await mailedCode(server, reference) },
     });
     const msisdn = String(activated.body.msisdn);
 
-    const subscriber = await signIn(msisdn, email);
+    const subscriber = await subscriberSignIn(server, msisdn, email);
     const ended = await server.api("POST", `/v1/subscriber/lines/${msisdn}/termination`, { token: subscriber });
     expect(ended).toMatchObject({ status: 200, body: { reference, msisdn, refundsQueued: 1 } });
     // The Act keeps the verification record three years after the contract ends.
@@ -159,16 +136,11 @@ describe("ending a line", () => {
     const endedAt = new Date(String(ended.body.endedAt));
     expect(purgeAfter.getUTCFullYear() - endedAt.getUTCFullYear()).toBe(3);
 
-    await jobsSettled(server);
+    const mails = await outbox(server);
     expect((await server.api("GET", `/v1/applications/${reference}/deposit`, { token })).body).toMatchObject({
       status: "refunded",
     });
     // In writing, in the subscriber's language.
-    const mails = (await server.api("GET", "/dev/outbox?limit=200")).body.items as {
-      to: string;
-      subject: string;
-      text: string;
-    }[];
     const notice = mails.find((m) => m.to === email && m.subject === `[Jitsumei] Your line ${msisdn} has ended`);
     expect(notice?.text).toContain("The deposit you paid is being refunded");
     const db = server.services.db;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
 import { exportVerificationRecords } from "../src/records/export-verification-records.ts";
-import { activeLine, jobsSettled, type Person, particularsOf, somebody, td3 } from "./support/journey.ts";
+import { activeLine, fillIn, outbox, type Person, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { subscriberSignIn } from "./support/subscriber.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -26,31 +26,13 @@ const oldEmail = "anna@example.test"; // the address activeLine's applications g
 
 /** The new holder answers their transfer application: particulars, the MRZ, submit. */
 async function newHolderApplies(reference: string, token: string, person: Person) {
-  const put = await server.api("PUT", `/v1/applications/${reference}/applicant`, {
-    token,
-    body: particularsOf(person),
-  });
-  expect(put.status, JSON.stringify(put.body)).toBe(200);
-  const mrz = await server.api("POST", `/v1/applications/${reference}/evidence`, {
-    token,
-    body: { kind: "mrz", lines: td3(person) },
-  });
-  expect(mrz.status).toBe(201);
+  await fillIn(server, reference, token, person);
   return server.api("POST", `/v1/applications/${reference}/submit`, { token });
 }
 
 async function decide(reference: string, body: Record<string, unknown>) {
   expect((await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`)).status).toBe(200);
   return reviewer.api("POST", `/v1/staff/applications/${reference}/events`, { body });
-}
-
-async function outbox() {
-  await jobsSettled(server);
-  return (await server.api("GET", "/dev/outbox?limit=200")).body.items as {
-    to: string;
-    subject: string;
-    text: string;
-  }[];
 }
 
 describe("transfer of a line", () => {
@@ -70,7 +52,7 @@ describe("transfer of a line", () => {
       steps: { carrier_consent: "house", new_holder_verification: "house" },
     });
     const reference = String(started.body.reference);
-    const invitation = (await outbox()).find((m) => m.to === newEmail);
+    const invitation = (await outbox(server)).find((m) => m.to === newEmail);
     expect(invitation?.subject).toContain(`回線 ${line.msisdn} の譲渡`);
     expect(invitation?.text).toContain(reference);
 
@@ -98,7 +80,7 @@ describe("transfer of a line", () => {
     expect(newLines.body.items).toEqual([
       expect.objectContaining({ msisdn: line.msisdn, status: "active", reference }),
     ]);
-    const mails = await outbox();
+    const mails = await outbox(server);
     expect(
       mails.find((m) => m.to === oldEmail && m.subject.includes(`Your line ${line.msisdn} has been transferred`)),
     ).toBeDefined();

@@ -1,13 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
 import { exportVerificationRecords } from "../src/records/export-verification-records.ts";
 import { activeLine } from "./support/journey.ts";
 import { testDatabaseKind } from "./support/test-database.ts";
-import { startTestServer } from "./support/test-server.ts";
+import { startTestServer, startTestServerForCli } from "./support/test-server.ts";
 
 const cli = join(import.meta.dirname, "..", "bin", "jitsumei.js");
 
@@ -43,15 +41,8 @@ describe("the verification record (本人確認記録)", () => {
   });
 
   it("is exported by compliance as CSV from the command line", async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), "jitsumei-records-"));
-    const server = await startTestServer({ JITSUMEI_DATA_DIR: dataDir }, { pgliteDir: join(dataDir, "pglite") });
+    const { server, env } = await startTestServerForCli("jitsumei-records-");
     const { reference } = await activeLine(server);
-    const env = {
-      ...process.env,
-      JITSUMEI_MASTER_KEY: server.masterKey.toString("base64"),
-      JITSUMEI_DATA_DIR: dataDir,
-      ...(server.database.url ? { DATABASE_URL: server.database.url } : {}),
-    };
     try {
       if (testDatabaseKind === "pglite") {
         await server.stop();

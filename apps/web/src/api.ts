@@ -98,6 +98,8 @@ function safeJson(text: string): unknown {
 
 export type { Language } from "./i18n/languages.ts";
 
+import type { DocumentType } from "@jitsumei/domain/document-types";
+import type { ApplicationState } from "@jitsumei/domain/lifecycle";
 import type { Language } from "./i18n/languages.ts";
 
 export type Plan = {
@@ -129,34 +131,9 @@ export type Particulars = {
   document: { type: DocumentType; number?: string; expiryDate: string; issuingCountry: string };
 };
 
-export const documentTypes = [
-  "passport",
-  "residence_card",
-  "special_permanent_resident_certificate",
-  "my_number_card",
-  "drivers_licence",
-] as const;
-export type DocumentType = (typeof documentTypes)[number];
-
-export const applicationStates = [
-  "draft",
-  "checking",
-  "in_review",
-  "override_pending",
-  "correction_requested",
-  "approved",
-  "contract_pending",
-  "deposit_pending",
-  "ready_to_issue",
-  "sim_assigned",
-  "in_delivery",
-  "delivered",
-  "active",
-  "rejected",
-  "cancelled",
-  "expired",
-] as const;
-export type ApplicationState = (typeof applicationStates)[number];
+// The lists come from the domain package's browser-safe modules (no zod, no Node): one source of truth.
+export { type DocumentType, documentTypes } from "@jitsumei/domain/document-types";
+export { type ApplicationState, applicationStates } from "@jitsumei/domain/lifecycle";
 
 export type ApplicationView = {
   reference: string;

@@ -95,6 +95,53 @@ export function Field(props: {
   );
 }
 
+/** The box the applicant ticks to agree (to the credit check, to the contract), its error tied to it. */
+export function ConsentCheckbox(props: {
+  name: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  error?: string;
+}) {
+  const id = inputId(props.name);
+  const errorId = `${id}-error`;
+  return (
+    <div className={`field${props.error ? " field-invalid" : ""}`}>
+      {props.error && (
+        <p className="error" id={errorId}>
+          {props.error}
+        </p>
+      )}
+      <label className="choice">
+        <input
+          type="checkbox"
+          id={id}
+          checked={props.checked}
+          onChange={(e) => props.onChange(e.target.checked)}
+          aria-describedby={props.error ? errorId : undefined}
+          aria-invalid={props.error ? true : undefined}
+        />
+        {props.label}
+      </label>
+    </div>
+  );
+}
+
+/** The card to pay with: a test token the payment simulator accepts or declines (credit check, deposit). */
+export function TestCardField(props: { value: string; onChange: (cardToken: string) => void; error?: string }) {
+  const { t } = useI18n();
+  return (
+    <Field name="card" label={t("credit.testCard")} error={props.error}>
+      {(a) => (
+        <select {...a} value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+          <option value="tok_test_ok">{t("credit.testOk")}</option>
+          <option value="tok_test_decline">{t("credit.testDecline")}</option>
+        </select>
+      )}
+    </Field>
+  );
+}
+
 /** The list of errors above a form, focused when it appears, each linking to its input. */
 export function ErrorSummary({ message, fields }: { message: string | null; fields?: FieldErrors }) {
   const ref = useRef<HTMLDivElement>(null);

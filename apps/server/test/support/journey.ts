@@ -66,19 +66,40 @@ export function particularsOf(p: Person, extra: Record<string, unknown> = {}) {
   };
 }
 
+/** An application's language and contact, where a test needs other than English and anna@example.test. */
+export type ApplicationOptions = { language?: string; contact?: { email: string; phone?: string } };
+
 /** Creates an application and fills it in; returns reference and token. */
 export async function draftApplication(
   server: TestServer,
   planId: string,
   person: Person = anna,
   extra: Record<string, unknown> = {},
+  options: ApplicationOptions = {},
 ) {
   const created = await server.api("POST", "/v1/applications", {
-    body: { planId, language: "en", channel: "online", contact: { email: "anna@example.test" } },
+    body: {
+      planId,
+      language: options.language ?? "en",
+      channel: "online",
+      contact: options.contact ?? { email: "anna@example.test" },
+    },
   });
   if (created.status !== 201) throw new Error(`create failed: ${JSON.stringify(created.body)}`);
   const reference = String(created.body.reference);
   const token = String(created.body.accessToken);
+  await fillIn(server, reference, token, person, extra);
+  return { reference, token };
+}
+
+/** Fills in an application already made: the person's particulars (with `extra`) and their passport's MRZ. */
+export async function fillIn(
+  server: TestServer,
+  reference: string,
+  token: string,
+  person: Person,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   const put = await server.api("PUT", `/v1/applications/${reference}/applicant`, {
     token,
     body: particularsOf(person, extra),
@@ -89,7 +110,6 @@ export async function draftApplication(
     body: { kind: "mrz", lines: td3(person) },
   });
   if (evidence.status !== 201) throw new Error(`evidence failed: ${JSON.stringify(evidence.body)}`);
-  return { reference, token };
 }
 
 function titleCase(s: string): string {
@@ -100,19 +120,32 @@ function titleCase(s: string): string {
 export async function activationCodeFromOutbox(server: TestServer, reference: string): Promise<string> {
   await server.services.jobs.drain();
   const outbox = await server.api("GET", "/dev/outbox");
-  // The code's own mail (other mail, such as "your SIM is ready", names the reference too).
+  // The code's own mail, in any language (other mail, such as "your SIM is ready", names the reference too).
   const text =
-    (outbox.body.items as { subject: string; text: string }[]).find(
-      (m) => m.text.includes(reference) && /activation code/i.test(m.subject),
+    (outbox.body.items as { template: string; text: string }[]).find(
+      (m) => m.text.includes(reference) && m.template === "activation_code",
     )?.text ?? "";
   const code = /\b(\d{6})\b/.exec(text)?.[1];
   if (!code) throw new Error(`no activation code for ${reference} in the outbox`);
   return code;
 }
 
-/** A prepaid data eSIM applied for, approved and activated: the whole journey, for tests that need a line. */
-export async function activeLine(server: TestServer, person: Person = anna) {
-  const { reference, token } = await draftApplication(server, "prepaid-data-esim", person);
+/**
+ * A prepaid data eSIM (or `planId`) applied for, approved and activated: the whole journey, for tests
+ * that need a line.
+ */
+export async function activeLine(
+  server: TestServer,
+  person: Person = anna,
+  options: ApplicationOptions & { planId?: string } = {},
+) {
+  const { reference, token } = await draftApplication(
+    server,
+    options.planId ?? "prepaid-data-esim",
+    person,
+    {},
+    options,
+  );
   await server.api("POST", `/v1/applications/${reference}/submit`, { token });
   await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
   const code = await activationCodeFromOutbox(server, reference);
@@ -158,6 +191,14 @@ export async function jobsSettled(server: TestServer): Promise<void> {
   throw new Error("jobs did not settle in 5 s");
 }
 
+export type OutboxMail = { to: string; subject: string; text: string; template: string };
+
+/** The local outbox, newest first, once the queued jobs have run (some of them queue mail too). */
+export async function outbox(server: TestServer): Promise<OutboxMail[]> {
+  await jobsSettled(server);
+  return (await server.api("GET", "/dev/outbox?limit=200")).body.items as OutboxMail[];
+}
+
 /** The applicant signs the two documents as issued (their SHA-256 from the contract view). */
 export async function signContract(server: TestServer, reference: string, token: string) {
   const contract = await server.api("GET", `/v1/applications/${reference}/contract`, { token });
@@ -196,14 +237,7 @@ export async function signedPostpaid(
     city: "千代田区",
     line1: "千代田1-1-1",
   };
-  await server.api("PUT", `/v1/applications/${reference}/applicant`, {
-    token,
-    body: particularsOf(person, { address }),
-  });
-  await server.api("POST", `/v1/applications/${reference}/evidence`, {
-    token,
-    body: { kind: "mrz", lines: td3(person) },
-  });
+  await fillIn(server, reference, token, person, { address });
   await consentToCredit(server, reference, token);
   if (options.card !== false) {
     await server.api("PUT", `/v1/applications/${reference}/payment-method`, {

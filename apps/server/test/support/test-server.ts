@@ -80,3 +80,19 @@ export async function startTestServer(
     },
   };
 }
+
+/**
+ * A test server whose database a command-line process can open too: PostgreSQL by URL, or the
+ * embedded database's folder (once the server has let it go). `env` is that process's environment.
+ */
+export async function startTestServerForCli(prefix: string): Promise<{ server: TestServer; env: NodeJS.ProcessEnv }> {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  const server = await startTestServer({ JITSUMEI_DATA_DIR: dataDir }, { pgliteDir: join(dataDir, "pglite") });
+  const env = {
+    ...process.env,
+    JITSUMEI_MASTER_KEY: server.masterKey.toString("base64"),
+    JITSUMEI_DATA_DIR: dataDir,
+    ...(server.database.url ? { DATABASE_URL: server.database.url } : {}),
+  };
+  return { server, env };
+}

@@ -16,7 +16,17 @@ import {
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { Link, navigate } from "../router.tsx";
-import { Button, Checks, ErrorSummary, Field, type FieldErrors, problemMessage, useApplication } from "../ui.tsx";
+import {
+  Button,
+  Checks,
+  ConsentCheckbox,
+  ErrorSummary,
+  Field,
+  type FieldErrors,
+  problemMessage,
+  TestCardField,
+  useApplication,
+} from "../ui.tsx";
 import { CorrectionBox } from "./wizard.tsx";
 
 const stateKey = (s: ApplicationState, part: "title" | "next" | "usually") => `state.${s}.${part}` as MessageKey;
@@ -311,24 +321,13 @@ function ContractPanel({ session, onChange }: { session: Session; onChange: () =
           ) : null;
         })}
       </ul>
-      <div className={`field${errors.accept ? " field-invalid" : ""}`}>
-        {errors.accept && (
-          <p className="error" id="f-accept-error">
-            {errors.accept}
-          </p>
-        )}
-        <label className="choice">
-          <input
-            type="checkbox"
-            id="f-accept"
-            checked={accepted}
-            onChange={(e) => setAccepted(e.target.checked)}
-            aria-describedby={errors.accept ? "f-accept-error" : undefined}
-            aria-invalid={errors.accept ? true : undefined}
-          />
-          {t("contract.accept")}
-        </label>
-      </div>
+      <ConsentCheckbox
+        name="accept"
+        label={t("contract.accept")}
+        checked={accepted}
+        onChange={setAccepted}
+        error={errors.accept}
+      />
       <Button type="submit" busy={busy} disabled={!contract}>
         {t("contract.sign")}
       </Button>
@@ -386,14 +385,7 @@ function DepositPanel({ session, onChange }: { session: Session; onChange: () =>
         <p className="ok">{t("deposit.paid")}</p>
       ) : (
         <>
-          <Field name="card" label={t("credit.testCard")}>
-            {(a) => (
-              <select {...a} value={card} onChange={(e) => setCard(e.target.value)}>
-                <option value="tok_test_ok">{t("credit.testOk")}</option>
-                <option value="tok_test_decline">{t("credit.testDecline")}</option>
-              </select>
-            )}
-          </Field>
+          <TestCardField value={card} onChange={setCard} />
           <Button type="submit" busy={busy}>
             {t("deposit.pay", { amount })}
           </Button>

@@ -16,11 +16,13 @@ import { useI18n } from "../i18n/index.tsx";
 import { navigate, Redirect } from "../router.tsx";
 import {
   Button,
+  ConsentCheckbox,
   ErrorSummary,
   Field,
   type FieldErrors,
   fieldErrorsOf,
   problemMessage,
+  TestCardField,
   useApplication,
 } from "../ui.tsx";
 import { StepList } from "./apply.tsx";
@@ -535,37 +537,19 @@ function CreditStep(props: {
           {credit.consent.given ? (
             <p className="ok">{t("credit.consented")}</p>
           ) : (
-            <div className={`field${errors.accept ? " field-invalid" : ""}`}>
-              {errors.accept && (
-                <p className="error" id="f-accept-error">
-                  {errors.accept}
-                </p>
-              )}
-              <label className="choice">
-                <input
-                  type="checkbox"
-                  id="f-accept"
-                  checked={accepted}
-                  onChange={(e) => setAccepted(e.target.checked)}
-                  aria-describedby={errors.accept ? "f-accept-error" : undefined}
-                  aria-invalid={errors.accept ? true : undefined}
-                />
-                {t("credit.accept")}
-              </label>
-            </div>
+            <ConsentCheckbox
+              name="accept"
+              label={t("credit.accept")}
+              checked={accepted}
+              onChange={setAccepted}
+              error={errors.accept}
+            />
           )}
           <h2>{t("credit.method")}</h2>
           {credit.paymentMethod ? (
             <p className="ok">{t("credit.saved", { display: credit.paymentMethod.display })}</p>
           ) : (
-            <Field name="card" label={t("credit.testCard")} error={errors.card}>
-              {(a) => (
-                <select {...a} value={card} onChange={(e) => setCard(e.target.value)}>
-                  <option value="tok_test_ok">{t("credit.testOk")}</option>
-                  <option value="tok_test_decline">{t("credit.testDecline")}</option>
-                </select>
-              )}
-            </Field>
+            <TestCardField value={card} onChange={setCard} error={errors.card} />
           )}
           <div className="actions">
             <Button variant="secondary" onClick={props.onBack}>

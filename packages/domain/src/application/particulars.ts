@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { isResidenceCardNumber, looksLikeIndividualNumber } from "../documents/document-numbers.ts";
+import { documentTypes } from "./document-types.ts";
+
+export { type DocumentType, documentTypes } from "./document-types.ts";
 
 /**
  * The applicant's identifying particulars (本人特定事項) as the form collects them. Stored only
@@ -13,15 +16,6 @@ const isoDate = z
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, "is not a real calendar date");
-
-export const documentTypes = [
-  "passport",
-  "residence_card", // 在留カード
-  "special_permanent_resident_certificate", // 特別永住者証明書
-  "my_number_card", // マイナンバーカード: the card, never its 12-digit number
-  "drivers_licence", // 運転免許証
-] as const;
-export type DocumentType = (typeof documentTypes)[number];
 
 const latinName = z
   .string()

@@ -46,6 +46,7 @@ export const opsRoutes = [
           items: z.array(
             z.object({
               id: z.string(),
+              template: z.string(),
               to: z.string(),
               subject: z.string(),
               text: z.string(),
