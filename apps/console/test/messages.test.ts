@@ -1,11 +1,22 @@
-import { applicationEvents, applicationStates, correctableFields, rejectReasonCodes } from "@jitsumei/domain";
+import {
+  applicationEvents,
+  applicationStates,
+  correctableFields,
+  documentTypes,
+  rejectReasonCodes,
+} from "@jitsumei/domain";
 import { describe, expect, it } from "vitest";
 import { channels } from "../../server/src/applications/create-application.ts";
-import { caseTags } from "../../server/src/review/case-view.ts";
+import {
+  esimProfileStatuses,
+  lineStatuses,
+  phoneNumberStatuses,
+  simCardStatuses,
+} from "../../server/src/inventory/count-inventory.ts";
+import { caseTags } from "../../server/src/review/case-tags.ts";
 import { normaliseMrz, parseTd3, validIccid } from "../src/counter/mrz.ts";
 import { en } from "../src/i18n/en.ts";
 import { consoleLanguages, dictionaries, preferredLanguage, translate } from "../src/i18n/languages.ts";
-import * as labels from "../src/review/labels.ts";
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -23,7 +34,7 @@ describe("the console's dictionaries", () => {
     },
   );
 
-  it("labels every state, event, channel, tag, refusal reason and correctable field the API sends", () => {
+  it("labels every state, event, channel, tag, refusal reason, correctable field, document and stock status the API sends", () => {
     const codes = [
       ...applicationStates.map((s) => `state.${s}`),
       ...applicationEvents.map((e) => `event.${e}`),
@@ -31,11 +42,15 @@ describe("the console's dictionaries", () => {
       ...caseTags.map((t) => `tag.${t}`),
       ...rejectReasonCodes.map((r) => `reject.${r}`),
       ...correctableFields.map((f) => `field.${f}`),
+      ...documentTypes.map((d) => `document.${d}`),
+      ...[...simCardStatuses, ...esimProfileStatuses, ...phoneNumberStatuses, ...lineStatuses].map(
+        (s) => `inventory.status.${s}`,
+      ),
+      // Types only on the server (ActorKind, a payment method's status): the values it sends.
+      ...["applicant", "staff", "system"].map((a) => `actor.${a}`),
+      ...["verified", "refused"].map((p) => `payment.${p}`),
     ];
     expect(codes.filter((key) => !(key in en))).toEqual([]);
-    expect(labels.rejectReasons).toEqual(rejectReasonCodes);
-    expect(labels.correctableFields).toEqual(correctableFields);
-    expect(labels.caseTags).toEqual(caseTags);
   });
 
   it("puts values into the placeholders", () => {

@@ -5,7 +5,13 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, openContext, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
+import {
+  horizontalOverflow,
+  launchBrowser,
+  openContext,
+  screenshot,
+  seriousAxeViolations,
+} from "../../server/test/support/browser.ts";
 import { consentToCredit, type Person, particularsOf, somebody, td3 } from "../../server/test/support/journey.ts";
 import { type StaffClient, signInAs } from "../../server/test/support/staff.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
@@ -298,8 +304,8 @@ describe("the applicant site in a real browser", () => {
           if (p.prepare) await p.prepare(page);
           expect(await page.evaluate(() => document.documentElement.lang), p.name).toBe(lang);
           // Nothing wider than the screen.
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-          if (overflow > 0) failures.push(`${p.name} ${viewport}: ${overflow}px wider than the screen`);
+          const overflow = await horizontalOverflow(page);
+          if (overflow) failures.push(`${p.name} ${viewport}: ${overflow}`);
           await screenshot(page, "web", `${p.name}-${viewport}`);
           // The same markup at both sizes: axe runs on the phone's layout, where contrast and targets are tightest.
           if (viewport === "phone") {

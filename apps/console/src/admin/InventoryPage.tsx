@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api } from "../api/client.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { useCodeLabel } from "../review/Badges.tsx";
 import { uploadJson } from "./upload.ts";
 
 type Counts = Record<string, number>;
@@ -18,6 +19,7 @@ const kinds = ["sim", "msisdn", "esim"] as const;
 /** Stock by pool and status, and the vendor's CSV files imported with a progress bar. */
 export function InventoryPage() {
   const { t } = useI18n();
+  const label = useCodeLabel();
   const [inventory, setInventory] = useState<Inventory | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<{ ok: boolean; text: string; errors: Imported["errors"] } | null>(null);
@@ -90,7 +92,7 @@ export function InventoryPage() {
                   Object.entries(counts ?? {}).map(([status, count], i) => (
                     <tr key={`${key}-${status}`}>
                       {i === 0 ? <th scope="row">{t(key)}</th> : <td />}
-                      <td>{status}</td>
+                      <td>{label("inventory.status", status)}</td>
                       <td className="num">{count.toLocaleString()}</td>
                     </tr>
                   )),

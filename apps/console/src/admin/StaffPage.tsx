@@ -2,6 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { ApiProblem, api } from "../api/client.ts";
 import { type StaffAccount, staffRoles } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { ErrorAlert, TableCard } from "../shell/tables.tsx";
 
 type Created = { account: StaffAccount; oneTimePassword: string; totpUri: string };
 
@@ -48,56 +49,45 @@ export function StaffPage() {
     <>
       <h1>{t("staff.title")}</h1>
       <div className="two-columns wide-first">
-        <section className="card" aria-labelledby="accounts-h">
-          <h2 id="accounts-h" className="visually-hidden">
-            {t("staff.title")}
-          </h2>
-          {!accounts ? (
-            <p>{t("common.loading")}</p>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("staff.name")}</th>
-                    <th scope="col">{t("staff.email")}</th>
-                    <th scope="col">{t("staff.role")}</th>
-                    <th scope="col">{t("staff.status")}</th>
-                    <th scope="col">
-                      <span className="visually-hidden">{t("staff.disable")}</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {accounts.map((a) => (
-                    <tr key={a.id}>
-                      <th scope="row">{a.displayName}</th>
-                      <td>{a.email}</td>
-                      <td>{t(`role.${a.role}`)}</td>
-                      <td>
-                        {a.disabled ? t("staff.disabled") : t("staff.active")}
-                        {a.mustChangePassword && <span className="badge sla-soon">{t("staff.mustChange")}</span>}
-                      </td>
-                      <td>
-                        <button type="button" className="secondary small" onClick={() => void toggle(a)}>
-                          {a.disabled ? t("staff.enable") : t("staff.disable")}
-                          <span className="visually-hidden"> {a.displayName}</span>
-                        </button>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+        <TableCard
+          id="accounts-h"
+          title={t("staff.title")}
+          titleHidden
+          columns={[
+            t("staff.name"),
+            t("staff.email"),
+            t("staff.role"),
+            t("staff.status"),
+            { hidden: t("staff.disable") },
+          ]}
+          rows={
+            accounts?.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">{a.displayName}</th>
+                <td>{a.email}</td>
+                <td className="nowrap">{t(`role.${a.role}`)}</td>
+                <td>
+                  {a.disabled ? t("staff.disabled") : t("staff.active")}
+                  {a.mustChangePassword && (
+                    <>
+                      {" "}
+                      <span className="badge sla-soon">{t("staff.mustChange")}</span>
+                    </>
+                  )}
+                </td>
+                <td>
+                  <button type="button" className="secondary small" onClick={() => void toggle(a)}>
+                    {a.disabled ? t("staff.enable") : t("staff.disable")}
+                    <span className="visually-hidden"> {a.displayName}</span>
+                  </button>
+                </td>
+              </tr>
+            )) ?? null
+          }
+        />
         <section className="card" aria-labelledby="create-h">
           <h2 id="create-h">{t("staff.create")}</h2>
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
+          <ErrorAlert error={error} />
           {created && (
             <div role="status" className="success">
               <p>{t("staff.created", { name: created.account.displayName })}</p>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from "react";
 import { api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { ErrorAlert, TableCard } from "../shell/tables.tsx";
 
 /** GET /v1/plans (apps/server/src/http/schemas.ts planSchema). */
 type Plan = {
@@ -43,79 +44,67 @@ export function PlansPage() {
     <>
       <h1>{t("plans.title")}</h1>
       <p>{t("plans.intro")}</p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {!plans ? (
         <p>{t("common.loading")}</p>
       ) : (
-        <section className="card" aria-labelledby="plans-h">
-          <h2 id="plans-h" className="visually-hidden">
-            {t("plans.title")}
-          </h2>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("plans.plan")}</th>
-                  <th scope="col">{t("plans.kind")}</th>
-                  <th scope="col">{t("plans.services")}</th>
-                  <th scope="col">{t("plans.price")}</th>
-                  <th scope="col">{t("plans.validity")}</th>
-                  <th scope="col">{t("plans.data")}</th>
-                  <th scope="col">{t("plans.minimumTerm")}</th>
-                  <th scope="col">{t("plans.keepAlive")}</th>
-                  <th scope="col">{t("plans.verification")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {plans.map((p) => (
-                  <tr key={p.id}>
-                    <th scope="row">
-                      {p.name[language] ?? p.name.en}
-                      <br />
-                      <span className="mono small muted">{p.id}</span>
-                    </th>
-                    <td className="nowrap">{t(`plans.kind.${p.kind}`)}</td>
-                    <td>
-                      {p.services.map((s) => t(`plans.service.${s as "voice" | "sms" | "data"}`)).join(" · ")}
-                      <br />
-                      <span className="small muted">
-                        {p.formFactors.map((f) => t(`plans.form.${f as "physical" | "esim"}`)).join(" · ")}
-                      </span>
-                    </td>
-                    <td className="num">{yen.format(p.priceJpy)}</td>
-                    <td className="num">{p.validityDays === null ? dash : t("plans.days", { n: p.validityDays })}</td>
-                    <td className="num">{p.dataGb === null ? dash : `${p.dataGb} GB`}</td>
-                    <td className="num">
-                      {p.minimumTermMonths === null ? dash : t("plans.months", { n: p.minimumTermMonths })}
-                    </td>
-                    <td className="small">
-                      {p.keepAlive
-                        ? t("plans.keepAliveRule", {
-                            perTopUp: p.keepAlive.validityPerTopUpDays,
-                            max: p.keepAlive.maximumValidityDays,
-                            receiveOnly: p.keepAlive.receiveOnlyDays,
-                            suspended: p.keepAlive.suspendedDays,
-                            reminders: p.keepAlive.reminderDaysBefore.join(", "),
-                          })
-                        : dash}
-                    </td>
-                    <td>
-                      {p.coveredByLaw ? (
-                        <span className="badge state-active">{t("plans.required")}</span>
-                      ) : (
-                        <span className="muted">{t("plans.notRequired")}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <TableCard
+          id="plans-h"
+          title={t("plans.title")}
+          titleHidden
+          columns={[
+            t("plans.plan"),
+            t("plans.kind"),
+            t("plans.services"),
+            t("plans.price"),
+            t("plans.validity"),
+            t("plans.data"),
+            t("plans.minimumTerm"),
+            t("plans.keepAlive"),
+            t("plans.verification"),
+          ]}
+          rows={plans.map((p) => (
+            <tr key={p.id}>
+              <th scope="row">
+                {p.name[language] ?? p.name.en}
+                <br />
+                <span className="mono small muted">{p.id}</span>
+              </th>
+              <td className="nowrap">{t(`plans.kind.${p.kind}`)}</td>
+              <td>
+                {p.services.map((s) => t(`plans.service.${s as "voice" | "sms" | "data"}`)).join(" · ")}
+                <br />
+                <span className="small muted">
+                  {p.formFactors.map((f) => t(`plans.form.${f as "physical" | "esim"}`)).join(" · ")}
+                </span>
+              </td>
+              <td className="num">{yen.format(p.priceJpy)}</td>
+              <td className="num">{p.validityDays === null ? dash : t("plans.days", { n: p.validityDays })}</td>
+              <td className="num">{p.dataGb === null ? dash : `${p.dataGb} GB`}</td>
+              <td className="num">
+                {p.minimumTermMonths === null ? dash : t("plans.months", { n: p.minimumTermMonths })}
+              </td>
+              <td className="small">
+                {p.keepAlive
+                  ? t("plans.keepAliveRule", {
+                      perTopUp: p.keepAlive.validityPerTopUpDays,
+                      max: p.keepAlive.maximumValidityDays,
+                      receiveOnly: p.keepAlive.receiveOnlyDays,
+                      suspended: p.keepAlive.suspendedDays,
+                      reminders: p.keepAlive.reminderDaysBefore.join(", "),
+                    })
+                  : dash}
+              </td>
+              <td>
+                {p.coveredByLaw ? (
+                  <span className="badge state-active">{t("plans.required")}</span>
+                ) : (
+                  <span className="muted">{t("plans.notRequired")}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        />
       )}
     </>
   );

@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { ErrorAlert, TableCard } from "../shell/tables.tsx";
 
 /** GET /v1/staff/policies (apps/server/src/http/routes/compliance-routes.ts). */
 type PolicySummary = {
@@ -68,66 +69,56 @@ export function PoliciesPage() {
         </label>
         <button type="submit">{t("policies.show")}</button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {!items ? (
         <p>{t("common.loading")}</p>
       ) : (
-        <section className="card" aria-labelledby="policies-h">
-          <h2 id="policies-h">{t("policies.loaded", { at })}</h2>
-          <div className="table-wrap">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("policies.policy")}</th>
-                  <th scope="col">{t("policies.kind")}</th>
-                  <th scope="col">{t("policies.version")}</th>
-                  <th scope="col">{t("policies.validity")}</th>
-                  <th scope="col">{t("policies.hash")}</th>
-                  <th scope="col">{t("policies.status")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("policies.data")}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((p) => (
-                  <tr key={`${p.id}@${p.version}`}>
-                    <th scope="row">
-                      <span className="mono">{p.id}</span>
-                      <br />
-                      <span className="small muted plain">{p.title}</span>
-                    </th>
-                    <td className="nowrap">{t(`policies.kind.${p.kind}`)}</td>
-                    <td className="mono nowrap">{p.version}</td>
-                    <td className="mono nowrap">
-                      {p.effectiveFrom} – {p.effectiveUntil ?? t("policies.open")}
-                    </td>
-                    <td className="mono" title={p.contentHash}>
-                      {p.contentHash.slice(0, 12)}…
-                    </td>
-                    <td>
-                      {p.inForce ? (
-                        <span className="badge state-active">{t("policies.inForce")}</span>
-                      ) : (
-                        <span className="muted">{t("policies.notInForce")}</span>
-                      )}
-                    </td>
-                    <td>
-                      <button type="button" className="secondary nowrap" onClick={() => void show(p.id)}>
-                        {t("policies.data")}
-                        <span className="visually-hidden"> {t("policies.view", { id: p.id })}</span>
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
+        <TableCard
+          id="policies-h"
+          title={t("policies.loaded", { at })}
+          columns={[
+            t("policies.policy"),
+            t("policies.kind"),
+            t("policies.version"),
+            t("policies.validity"),
+            t("policies.hash"),
+            t("policies.status"),
+            { hidden: t("policies.data") },
+          ]}
+          rows={items.map((p) => (
+            <tr key={`${p.id}@${p.version}`}>
+              <th scope="row">
+                <span className="mono">{p.id}</span>
+                <br />
+                {/* The title as the policy file has it (in the operator's words, not the console's language). */}
+                <span className="small muted plain" data-untranslated>
+                  {p.title}
+                </span>
+              </th>
+              <td className="nowrap">{t(`policies.kind.${p.kind}`)}</td>
+              <td className="mono nowrap">{p.version}</td>
+              <td className="mono nowrap">
+                {p.effectiveFrom} – {p.effectiveUntil ?? t("policies.open")}
+              </td>
+              <td className="mono" title={p.contentHash}>
+                {p.contentHash.slice(0, 12)}…
+              </td>
+              <td>
+                {p.inForce ? (
+                  <span className="badge state-active">{t("policies.inForce")}</span>
+                ) : (
+                  <span className="muted">{t("policies.notInForce")}</span>
+                )}
+              </td>
+              <td>
+                <button type="button" className="secondary nowrap" onClick={() => void show(p.id)}>
+                  {t("policies.data")}
+                  <span className="visually-hidden"> {t("policies.view", { id: p.id })}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        />
       )}
       {shown && (
         <section className="card" aria-labelledby="policy-h">

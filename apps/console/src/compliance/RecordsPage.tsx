@@ -1,6 +1,8 @@
 import { type FormEvent, useState } from "react";
 import { ApiProblem, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { useCodeLabel } from "../review/Badges.tsx";
+import { ErrorAlert, TableCard } from "../shell/tables.tsx";
 
 /** One verification record as GET /v1/staff/records returns it (records/export-verification-records.ts). */
 type VerificationRecord = {
@@ -32,6 +34,7 @@ function queryOf(search: Search, format: "json" | "csv"): string {
 /** The verification records (本人確認記録) of a period or one application, and their CSV. Every search is audited. */
 export function RecordsPage() {
   const { t, dateTime } = useI18n();
+  const label = useCodeLabel();
   const [search, setSearch] = useState<Search>(() => {
     const to = new Date();
     return { from: isoDay(new Date(to.getTime() - 29 * 86_400_000)), to: isoDay(to), reference: "" };
@@ -82,14 +85,46 @@ export function RecordsPage() {
         </label>
         <button type="submit">{t("records.search")}</button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {records && (
-        <section className="card" aria-labelledby="records-h">
-          <h2 id="records-h">{t("records.found", { count: records.length })}</h2>
+        <TableCard
+          id="records-h"
+          title={t("records.found", { count: records.length })}
+          empty={t("records.none")}
+          columns={[
+            t("records.referenceCol"),
+            t("records.version"),
+            t("records.verifiedAt"),
+            t("records.name"),
+            t("records.birthDate"),
+            t("records.method"),
+            t("records.document"),
+            t("records.lines"),
+            t("records.policy"),
+          ]}
+          rows={records.map((r) => (
+            <tr key={`${r.recordId}-${r.version}`}>
+              <th scope="row" className="mono nowrap">
+                {r.reference}
+              </th>
+              <td className="num">
+                {r.version}
+                {r.legalHold && <span className="badge tag-escalated">{t("records.legalHold")}</span>}
+              </td>
+              <td>{dateTime(r.verifiedAt)}</td>
+              <td>{r.particulars.name.kanji ?? `${r.particulars.name.family} ${r.particulars.name.given}`}</td>
+              <td className="mono nowrap">{r.particulars.birthDate}</td>
+              <td className="mono">{r.method}</td>
+              <td>
+                {label("document", r.document.type)} ({r.document.issuingCountry})
+              </td>
+              <td className="mono">{r.lines.phoneNumbers.join(", ") || r.lines.count}</td>
+              <td className="mono small nowrap">
+                {r.policy.id}@{r.policy.version}
+              </td>
+            </tr>
+          ))}
+        >
           {records.length > 0 && (
             <p>
               <a
@@ -101,52 +136,7 @@ export function RecordsPage() {
               </a>
             </p>
           )}
-          {records.length === 0 ? (
-            <p>{t("records.none")}</p>
-          ) : (
-            <div className="table-wrap">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("records.referenceCol")}</th>
-                    <th scope="col">{t("records.version")}</th>
-                    <th scope="col">{t("records.verifiedAt")}</th>
-                    <th scope="col">{t("records.name")}</th>
-                    <th scope="col">{t("records.birthDate")}</th>
-                    <th scope="col">{t("records.method")}</th>
-                    <th scope="col">{t("records.document")}</th>
-                    <th scope="col">{t("records.lines")}</th>
-                    <th scope="col">{t("records.policy")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {records.map((r) => (
-                    <tr key={`${r.recordId}-${r.version}`}>
-                      <th scope="row" className="mono nowrap">
-                        {r.reference}
-                      </th>
-                      <td className="num">
-                        {r.version}
-                        {r.legalHold && <span className="badge tag-escalated">{t("records.legalHold")}</span>}
-                      </td>
-                      <td>{dateTime(r.verifiedAt)}</td>
-                      <td>{r.particulars.name.kanji ?? `${r.particulars.name.family} ${r.particulars.name.given}`}</td>
-                      <td className="mono nowrap">{r.particulars.birthDate}</td>
-                      <td className="mono">{r.method}</td>
-                      <td>
-                        <span className="mono">{r.document.type}</span> ({r.document.issuingCountry})
-                      </td>
-                      <td className="mono">{r.lines.phoneNumbers.join(", ") || r.lines.count}</td>
-                      <td className="mono small nowrap">
-                        {r.policy.id}@{r.policy.version}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-        </section>
+        </TableCard>
       )}
     </>
   );

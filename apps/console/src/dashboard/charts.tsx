@@ -3,6 +3,8 @@
  * stylesheet by class. Each chart is an image with a label; the numbers are also in a table beside it.
  */
 
+import { useEffect, useRef } from "react";
+
 export type Series = { key: string; label: string };
 
 /** Bars per day, stacked by series (e.g. channel). */
@@ -28,46 +30,60 @@ export function StackedBars({
   const barWidth = Math.max(2, step * 0.7);
   const y = (v: number) => ((height - bottom - top) * v) / max;
   const ticks = [...new Set([0, Math.ceil(max / 2), max])];
+  // Where the chart scrolls (a phone), it opens on the latest days.
+  const scroller = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (scroller.current) scroller.current.scrollLeft = scroller.current.scrollWidth;
+  }, []);
   return (
     <figure className="chart">
-      <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
-        {ticks.map((tick) => (
-          <g key={tick}>
-            <line x1={left} x2={width} y1={height - bottom - y(tick)} y2={height - bottom - y(tick)} className="grid" />
-            <text x={left - 6} y={height - bottom - y(tick) + 4} className="axis" textAnchor="end">
-              {tick}
-            </text>
-          </g>
-        ))}
-        {days.map((day, i) => {
-          let base = 0;
-          const x = left + i * step + (step - barWidth) / 2;
-          return (
-            <g key={day}>
-              {series.map((s, si) => {
-                const v = value(day, s.key);
-                const rect = (
-                  <rect
-                    key={s.key}
-                    x={x}
-                    width={barWidth}
-                    y={height - bottom - y(base + v)}
-                    height={y(v)}
-                    className={`series-${si}`}
-                  />
-                );
-                base += v;
-                return rect;
-              })}
-              {(days.length <= 14 || i % Math.ceil(days.length / 10) === 0) && (
-                <text x={x + barWidth / 2} y={height - 8} className="axis" textAnchor="middle">
-                  {day.slice(5)}
-                </text>
-              )}
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: on a phone the chart scrolls, by keyboard too */}
+      <section className="chart-scroll" aria-label={label} tabIndex={0} ref={scroller}>
+        <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={label}>
+          {ticks.map((tick) => (
+            <g key={tick}>
+              <line
+                x1={left}
+                x2={width}
+                y1={height - bottom - y(tick)}
+                y2={height - bottom - y(tick)}
+                className="grid"
+              />
+              <text x={left - 6} y={height - bottom - y(tick) + 4} className="axis" textAnchor="end">
+                {tick}
+              </text>
             </g>
-          );
-        })}
-      </svg>
+          ))}
+          {days.map((day, i) => {
+            let base = 0;
+            const x = left + i * step + (step - barWidth) / 2;
+            return (
+              <g key={day}>
+                {series.map((s, si) => {
+                  const v = value(day, s.key);
+                  const rect = (
+                    <rect
+                      key={s.key}
+                      x={x}
+                      width={barWidth}
+                      y={height - bottom - y(base + v)}
+                      height={y(v)}
+                      className={`series-${si}`}
+                    />
+                  );
+                  base += v;
+                  return rect;
+                })}
+                {(days.length <= 14 || i % Math.ceil(days.length / 10) === 0) && (
+                  <text x={x + barWidth / 2} y={height - 8} className="axis" textAnchor="middle">
+                    {day.slice(5)}
+                  </text>
+                )}
+              </g>
+            );
+          })}
+        </svg>
+      </section>
       <figcaption className="legend">
         {series.map((s, si) => (
           <span key={s.key}>

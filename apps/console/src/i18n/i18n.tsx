@@ -8,6 +8,8 @@ type I18n = {
   t(key: MessageKey, values?: Record<string, string | number>): string;
   /** A date and time as staff read them, in the console's language (Japan time). */
   dateTime(iso: string): string;
+  /** A language's name (`en` → 英語) in the console's language; the code itself if the browser has none. */
+  languageName(code: string): string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -31,6 +33,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       timeStyle: "short",
       timeZone: "Asia/Tokyo",
     });
+    const languageNames = new Intl.DisplayNames([language], { type: "language" });
     return {
       language,
       setLanguage(next) {
@@ -39,6 +42,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       t: (key, values) => translate(language, key, values),
       dateTime: (iso) => format.format(new Date(iso)),
+      languageName: (code) => {
+        try {
+          return languageNames.of(code) ?? code;
+        } catch {
+          return code;
+        }
+      },
     };
   }, [language]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

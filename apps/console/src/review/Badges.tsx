@@ -21,6 +21,12 @@ export function useParticularLabel(): (path: string) => string | null {
   };
 }
 
+/** A particular's value where it is a code (`document.type`: passport), labelled; else `null` (shown as it is). */
+export function useParticularValue(): (path: string, value: string) => string | null {
+  const label = useCodeLabel();
+  return (path, value) => (path === "document.type" ? label("document", value) : null);
+}
+
 export function StateBadge({ state }: { state: string }) {
   const label = useCodeLabel();
   return <span className={`badge state-${state}`}>{label("state", state)}</span>;

@@ -3,7 +3,8 @@ import { api } from "../api/client.ts";
 import type { CaseView, Check, StaffAccount } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../shell/Link.tsx";
-import { StateBadge, StatusBadge, useCodeLabel, useParticularLabel } from "./Badges.tsx";
+import { DataTable } from "../shell/tables.tsx";
+import { StateBadge, StatusBadge, useCodeLabel, useParticularLabel, useParticularValue } from "./Badges.tsx";
 import { DecisionPanel } from "./DecisionPanel.tsx";
 import { Values } from "./Values.tsx";
 
@@ -21,9 +22,10 @@ const prefixOf = (code: string) => code.split(".")[0] ?? code;
 
 /** The whole case: what the applicant declared, each evidence beside what its checks read, credit, history. */
 export function CasePage({ reference, account }: { reference: string; account: StaffAccount }) {
-  const { t, language, dateTime } = useI18n();
+  const { t, language, dateTime, languageName } = useI18n();
   const label = useCodeLabel();
   const particularLabel = useParticularLabel();
+  const particularValue = useParticularValue();
   const [view, setView] = useState<CaseView | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -75,7 +77,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
               <div>
                 <dt>{t("case.plan")}</dt>
                 <dd>
-                  {view.planId} ({view.planKind})
+                  {view.planId} ({label("plans.kind", view.planKind)})
                 </dd>
               </div>
               <div>
@@ -84,11 +86,11 @@ export function CasePage({ reference, account }: { reference: string; account: S
               </div>
               <div>
                 <dt>{t("case.formFactor")}</dt>
-                <dd>{view.formFactor}</dd>
+                <dd>{label("plans.form", view.formFactor)}</dd>
               </div>
               <div>
                 <dt>{t("case.language")}</dt>
-                <dd>{view.language}</dd>
+                <dd>{languageName(view.language)}</dd>
               </div>
               <div>
                 <dt>{t("case.submitted")}</dt>
@@ -124,29 +126,25 @@ export function CasePage({ reference, account }: { reference: string; account: S
                   : t("case.correctionOpen")}
               </p>
               {view.correction.changes.length > 0 && (
-                <table>
-                  <caption>{t("case.changes")}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("common.field")}</th>
-                      <th scope="col">{t("case.before")}</th>
-                      <th scope="col">{t("case.after")}</th>
+                <DataTable
+                  label={t("case.changes")}
+                  caption={t("case.changes")}
+                  captionShown
+                  stacked
+                  columns={[t("common.field"), t("case.before"), t("case.after")]}
+                >
+                  {view.correction.changes.map((c) => (
+                    <tr key={c.field}>
+                      <th scope="row">{label("field", c.field)}</th>
+                      <td>
+                        <Values value={c.before} path={c.field} labelFor={particularLabel} valueFor={particularValue} />
+                      </td>
+                      <td className="changed">
+                        <Values value={c.after} path={c.field} labelFor={particularLabel} valueFor={particularValue} />
+                      </td>
                     </tr>
-                  </thead>
-                  <tbody>
-                    {view.correction.changes.map((c) => (
-                      <tr key={c.field}>
-                        <th scope="row">{label("field", c.field)}</th>
-                        <td>
-                          <Values value={c.before} path={c.field} labelFor={particularLabel} />
-                        </td>
-                        <td className="changed">
-                          <Values value={c.after} path={c.field} labelFor={particularLabel} />
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                  ))}
+                </DataTable>
               )}
             </section>
           )}
@@ -156,7 +154,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
             <div className="evidence-grid">
               <div>
                 <h3>{t("case.particulars")}</h3>
-                <Values value={view.applicant} labelFor={particularLabel} />
+                <Values value={view.applicant} labelFor={particularLabel} valueFor={particularValue} />
               </div>
               <div className="stack">
                 {view.evidence.length === 0 && <p>{t("case.evidenceNone")}</p>}
@@ -223,7 +221,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
                   <dt>{t("case.paymentMethod")}</dt>
                   <dd>
                     {view.credit.paymentMethod
-                      ? `${view.credit.paymentMethod.display} (${view.credit.paymentMethod.status})`
+                      ? `${view.credit.paymentMethod.display} (${label("payment", view.credit.paymentMethod.status)})`
                       : t("common.none")}
                   </dd>
                 </div>
@@ -267,7 +265,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
                 {view.notes.map((n) => (
                   <li key={`${n.at}-${n.kind}`}>
                     <span className="muted small">
-                      {dateTime(n.at)} · {n.by} · {n.kind}
+                      {dateTime(n.at)} · {n.by} · {label("event", n.kind)}
                     </span>
                     <br />
                     {n.note}
@@ -285,7 +283,8 @@ export function CasePage({ reference, account }: { reference: string; account: S
                   <time dateTime={e.at}>{dateTime(e.at)}</time>
                   <span className="event">{label("event", e.event)}</span>
                   <span className="muted small">
-                    {label("state", e.from)} → {label("state", e.to)} · {e.actor}
+                    {label("state", e.from)} → {label("state", e.to)} ·{" "}
+                    {e.actor.startsWith("staff:") ? e.actor.slice("staff:".length) : label("actor", e.actor)}
                   </span>
                 </li>
               ))}

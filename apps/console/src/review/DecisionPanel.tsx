@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from "react";
+// The domain's own lists, from their file: the package's index would bring zod and the MRZ parser into the bundle.
+import { correctableFields, rejectReasonCodes } from "../../../../packages/domain/src/i18n/messages/review-messages.ts";
 import { ApiProblem, api, idempotencyKey } from "../api/client.ts";
 import type { CaseView, DecisionResult, StaffAccount } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { roleMay } from "../shell/access.ts";
 import { useCodeLabel } from "./Badges.tsx";
-import { correctableFields, rejectReasons } from "./labels.ts";
 
 type Action = "approve" | "reject" | "request_correction" | "escalate" | "confirm_override" | "decline_override";
 
@@ -39,7 +40,7 @@ export function DecisionPanel({
   account: StaffAccount;
   onChanged(): Promise<void>;
 }) {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, languageName } = useI18n();
   const label = useCodeLabel();
   const actions = actionsFor(view, account);
   const [action, setAction] = useState<Action | null>(null);
@@ -95,9 +96,11 @@ export function DecisionPanel({
     <section aria-labelledby="decide-h" className="card decide">
       <h2 id="decide-h">{t("decide.title")}</h2>
       <p>
-        {view.claim
-          ? t("case.claimedBy", { name: view.claim.displayName, time: dateTime(view.claim.expiresAt) })
-          : t("case.unclaimed")}
+        {!view.claim
+          ? t("case.unclaimed")
+          : mine
+            ? t("case.heldByYou", { time: dateTime(view.claim.expiresAt) })
+            : t("case.claimedBy", { name: view.claim.displayName, time: dateTime(view.claim.expiresAt) })}
       </p>
       {message && (
         <p role="status" className="success">
@@ -122,7 +125,7 @@ export function DecisionPanel({
               })
             }
           >
-            {t("case.claimAction")}
+            {mine ? t("case.renewAction") : t("case.claimAction")}
           </button>
           {mine && (
             <button
@@ -157,7 +160,7 @@ export function DecisionPanel({
             <label>
               {t("decide.reason")}
               <select name="reason" required>
-                {rejectReasons.map((r) => (
+                {rejectReasonCodes.map((r) => (
                   <option key={r} value={r}>
                     {label("reject", r)}
                   </option>
@@ -187,7 +190,7 @@ export function DecisionPanel({
                 </div>
               </fieldset>
               <label>
-                {t("decide.message", { language: view.language })}
+                {t("decide.message", { language: languageName(view.language) })}
                 <textarea name="message" rows={4} required maxLength={2000} lang={view.language} />
               </label>
             </>

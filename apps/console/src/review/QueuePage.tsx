@@ -1,10 +1,19 @@
 import { type FormEvent, useCallback, useEffect, useState } from "react";
+import type { ApplicationState } from "../../../../packages/domain/src/application/lifecycle.ts";
+import { caseTags } from "../../../server/src/review/case-tags.ts";
 import { api } from "../api/client.ts";
 import type { Queue, QueueItem } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../shell/Link.tsx";
+import { DataTable, ErrorAlert } from "../shell/tables.tsx";
 import { SlaBadge, StateBadge, useCodeLabel } from "./Badges.tsx";
-import { caseTags, queueStateFilters } from "./labels.ts";
+
+/** The states a reviewer may narrow the queue to (the queue shows those waiting on staff by default). */
+const queueStateFilters = [
+  "in_review",
+  "override_pending",
+  "correction_requested",
+] as const satisfies readonly ApplicationState[];
 
 type Filters = { state: string; tag: string; assignee: string; overdueOnly: boolean };
 
@@ -98,59 +107,52 @@ export function QueuePage() {
         </label>
         <button type="submit">{t("queue.apply")}</button>
       </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       {items === null ? (
         <p>{t("common.loading")}</p>
       ) : items.length === 0 ? (
         <p>{t("queue.empty")}</p>
       ) : (
-        <div className="table-wrap">
-          <table className="queue">
-            <caption className="visually-hidden">{t("queue.count", { count: items.length })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("queue.reference")}</th>
-                <th scope="col">{t("queue.state")}</th>
-                <th scope="col">{t("queue.plan")}</th>
-                <th scope="col">{t("queue.waiting")}</th>
-                <th scope="col">{t("queue.sla")}</th>
-                <th scope="col">{t("queue.tags")}</th>
-                <th scope="col">{t("queue.claim")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.reference} className={item.overdue ? "overdue" : undefined}>
-                  <td>
-                    <Link to={{ page: "case", reference: item.reference }} className="mono">
-                      {item.reference}
-                    </Link>
-                  </td>
-                  <td>
-                    <StateBadge state={item.state} />
-                  </td>
-                  <td data-label={t("queue.plan")}>{item.planId}</td>
-                  <td data-label={t("queue.waiting")}>{t("age.hours", { hours: item.ageHours })}</td>
-                  <td>
-                    <SlaBadge slaDueAt={item.slaDueAt} overdue={item.overdue} now={now} />
-                  </td>
-                  <td>
-                    {item.tags.map((tag) => (
-                      <span key={tag} className={`badge tag-${tag}`}>
-                        {label("tag", tag)}
-                      </span>
-                    ))}
-                  </td>
-                  <td data-label={t("queue.claim")}>{item.claim?.displayName ?? "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          className="queue"
+          label={t("queue.title")}
+          caption={t("queue.count", { count: items.length })}
+          columns={[
+            t("queue.reference"),
+            t("queue.state"),
+            t("queue.plan"),
+            t("queue.waiting"),
+            t("queue.sla"),
+            t("queue.tags"),
+            t("queue.claim"),
+          ]}
+        >
+          {items.map((item) => (
+            <tr key={item.reference} className={item.overdue ? "overdue" : undefined}>
+              <td>
+                <Link to={{ page: "case", reference: item.reference }} className="mono">
+                  {item.reference}
+                </Link>
+              </td>
+              <td>
+                <StateBadge state={item.state} />
+              </td>
+              <td data-label={t("queue.plan")}>{item.planId}</td>
+              <td data-label={t("queue.waiting")}>{t("age.hours", { hours: item.ageHours })}</td>
+              <td>
+                <SlaBadge slaDueAt={item.slaDueAt} overdue={item.overdue} now={now} />
+              </td>
+              <td>
+                {item.tags.map((tag) => (
+                  <span key={tag} className={`badge tag-${tag}`}>
+                    {label("tag", tag)}
+                  </span>
+                ))}
+              </td>
+              <td data-label={t("queue.claim")}>{item.claim?.displayName ?? "—"}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {next && (
         <button type="button" className="secondary" onClick={() => void load(next)}>

@@ -1,15 +1,18 @@
 /**
  * Any JSON value the API gives (particulars, check details) as nested definition lists; `labelFor`
- * names a key by its path (`address.city`), else the key is shown as it is.
+ * names a key by its path (`address.city`), `valueFor` a value that is a code (`document.type`), else
+ * either is shown as it is.
  */
 export function Values({
   value,
   path = "",
   labelFor,
+  valueFor,
 }: {
   value: unknown;
   path?: string;
   labelFor?: (path: string) => string | null;
+  valueFor?: (path: string, value: string) => string | null;
 }) {
   if (value === null || value === undefined || value === "") return <span className="muted">—</span>;
   if (Array.isArray(value)) {
@@ -18,7 +21,7 @@ export function Values({
       <ol className="plain">
         {value.map((v, i) => (
           <li key={i}>
-            <Values value={v} path={path} labelFor={labelFor} />
+            <Values value={v} path={path} labelFor={labelFor} valueFor={valueFor} />
           </li>
         ))}
       </ol>
@@ -33,12 +36,12 @@ export function Values({
           <div key={key}>
             <dt>{labelFor?.(path ? `${path}.${key}` : key) ?? key}</dt>
             <dd>
-              <Values value={v} path={path ? `${path}.${key}` : key} labelFor={labelFor} />
+              <Values value={v} path={path ? `${path}.${key}` : key} labelFor={labelFor} valueFor={valueFor} />
             </dd>
           </div>
         ))}
       </dl>
     );
   }
-  return <span>{String(value)}</span>;
+  return <span>{(typeof value === "string" && valueFor?.(path, value)) || String(value)}</span>;
 }

@@ -9,7 +9,7 @@ import {
 import { z } from "zod";
 import { channels } from "../applications/create-application.ts";
 import { imagePurposes } from "../applications/load-application-data.ts";
-import { caseTags } from "../review/case-view.ts";
+import { caseTags } from "../review/case-tags.ts";
 import { staffRoles } from "../staff/permissions.ts";
 
 /**

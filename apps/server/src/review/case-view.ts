@@ -20,12 +20,9 @@ import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { transferForCase } from "../transfers/list-transfers.ts";
+import type { CaseTag } from "./case-tags.ts";
 import { currentClaim } from "./claims.ts";
 import { changesSince, correctionFieldsIn, latestCorrection, particularsAt } from "./corrections.ts";
-
-/** Labels the queue can filter on, derived from the case's facts. */
-export const caseTags = ["escalated", "override_pending", "correction_returned", "failed_checks", "overdue"] as const;
-export type CaseTag = (typeof caseTags)[number];
 
 /** States a reviewer's queue shows by default: those waiting on a person at the operator. */
 export const queueStates: readonly ApplicationState[] = applicationStates.filter(

@@ -71,7 +71,8 @@ const axeSource: string = createRequire(import.meta.url)("axe-core").source;
  * debugging protocol, which the page's policy does not govern (a script tag would be refused).
  */
 export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
-  await page.evaluate(axeSource);
+  // Once per document: a single-page app keeps it across its own navigations.
+  if (!(await page.evaluate(() => "axe" in window))) await page.evaluate(axeSource);
   const csp = await page.evaluate(() => [
     ...((window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []),
   ]);
@@ -94,4 +95,36 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     ...csp.map((help) => ({ id: "content-security-policy", impact: "critical", help, targets: [] })),
     ...(violations as AxeViolation[]).filter((v) => v.impact === "serious" || v.impact === "critical"),
   ];
+}
+
+/**
+ * Whether anything makes the page wider than the screen: `null` when nothing does, else how much wider
+ * and the outermost elements that stick out (a scrolling container's content does not count, only
+ * what widens the page itself). Measured against the layout viewport (`clientWidth`): on a phone
+ * Chromium zooms out to fit a wide page, so `window.innerWidth` grows with the content and would hide it.
+ */
+export async function horizontalOverflow(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const excess = root.scrollWidth - root.clientWidth;
+    if (excess <= 0) return null;
+    const describe = (e: Element) =>
+      `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ""}${[...e.classList].map((c) => `.${c}`).join("")}`;
+    // Inside a scrolling box an element widens that box, not the page; unless it is positioned outside it.
+    const clipped = (e: Element) => {
+      const escapes = ["absolute", "fixed"].includes(getComputedStyle(e).position);
+      const containingBlock = (e as HTMLElement).offsetParent;
+      for (let a = e.parentElement; a && a !== document.body; a = a.parentElement) {
+        const scrolls = getComputedStyle(a).overflowX !== "visible";
+        if (scrolls && (!escapes || (containingBlock !== null && a.contains(containingBlock)))) return true;
+      }
+      return false;
+    };
+    const wide = [...document.body.querySelectorAll("*")].filter(
+      (e) => e.getBoundingClientRect().right > root.clientWidth + 0.5 && !clipped(e),
+    );
+    // The outermost ones: an element inside another that sticks out says nothing new.
+    const outermost = wide.filter((e) => !wide.some((o) => o !== e && o.contains(e)));
+    return `${excess}px wider than the screen: ${outermost.slice(0, 5).map(describe).join(", ")}`;
+  });
 }

@@ -1,0 +1,56 @@
+import type { Browser, BrowserContext } from "playwright-core";
+import { expect } from "vitest";
+import { openContext, type ViewportName } from "../../server/test/support/browser.ts";
+import { consentToCredit, particularsOf, somebody, td3 } from "../../server/test/support/journey.ts";
+import type { TestServer } from "../../server/test/support/test-server.ts";
+
+/** The console's browser tests: cases made over the API, and browser contexts signed in as a staff member. */
+
+export const tokyoAddress = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" };
+
+/** A postpaid application in English, consented, card registered, submitted: in review. */
+export async function postpaidInReview(server: TestServer) {
+  const person = somebody();
+  const created = await server.api("POST", "/v1/applications", {
+    body: { planId: "postpaid-voice", language: "en", channel: "online", contact: { email: "anna@example.test" } },
+  });
+  const reference = String(created.body.reference);
+  const token = String(created.body.accessToken);
+  await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+    token,
+    body: particularsOf(person, { address: tokyoAddress }),
+  });
+  await server.api("POST", `/v1/applications/${reference}/evidence`, {
+    token,
+    body: { kind: "mrz", lines: td3(person) },
+  });
+  await consentToCredit(server, reference, token);
+  await server.api("PUT", `/v1/applications/${reference}/payment-method`, {
+    token,
+    body: { type: "card", cardToken: "tok_test_ok" },
+  });
+  const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  expect(submitted.body.state).toBe("in_review");
+  return { reference, token, person };
+}
+
+/** A browser context (a viewport, the browser's language) holding a staff session cookie. */
+export async function signedInContext(
+  browser: Browser,
+  server: TestServer,
+  cookie: string,
+  viewport: ViewportName,
+  locale: string,
+): Promise<BrowserContext> {
+  const context = await openContext(browser, { viewport, locale });
+  await useSession(context, server, cookie);
+  return context;
+}
+
+/** Puts `cookie` (`name=value`) in the context in place of whatever session it held. */
+export async function useSession(context: BrowserContext, server: TestServer, cookie: string | null): Promise<void> {
+  await context.clearCookies();
+  if (!cookie) return;
+  const [name, value] = cookie.split("=") as [string, string];
+  await context.addCookies([{ name, value, url: server.url }]);
+}
