@@ -49,6 +49,10 @@ export function isDatabaseUnavailable(error: unknown): boolean {
       "08006",
       "08001",
     ].includes(code) ||
-    /Connection terminated|connection timeout|not currently accepting connections/i.test(e?.message ?? "")
+    // pg's own words for a connection that is gone, including a pooled client whose connection failed
+    // between two statements of a transaction ("… is not queryable").
+    /Connection terminated|connection timeout|not currently accepting connections|is not queryable/i.test(
+      e?.message ?? "",
+    )
   );
 }
