@@ -48,11 +48,15 @@ const utf8 = new TextDecoder("utf-8", { fatal: true });
 export function readName(der: Uint8Array): NameAttribute[][] {
   const rdns = derChildren(minimalTlv(readOne(der, DER.sequence)).value, 64);
   if (rdns.length === 0) throw new DerError("empty name");
-  return rdns.map((rdn) => {
+  const name: NameAttribute[][] = [];
+  for (const rdn of rdns) {
     const attributes = derChildren(expectTag(rdn, DER.set).value, 16);
     if (attributes.length === 0) throw new DerError("empty RDN");
-    return attributes.map(readAttribute);
-  });
+    const read: NameAttribute[] = [];
+    for (const attribute of attributes) read.push(readAttribute(attribute));
+    name.push(read);
+  }
+  return name;
 }
 
 function readAttribute(tlv: Tlv): NameAttribute {
@@ -69,33 +73,34 @@ function readString(tlv: Tlv): string {
   return latin1(tlv.value);
 }
 
-// Characters OpenSSL escapes (RFC 2253 specials, '#', control characters): such values are left to
-// OpenSSL rather than imitating its escaping.
-const specials = new Set([...',+"\\<>;#']);
-
+/**
+ * Whether OpenSSL would escape something in the value (RFC 2253 specials, '#', control characters,
+ * a leading or trailing space): such values are left to OpenSSL rather than imitating its escaping.
+ */
 function needsEscaping(value: string): boolean {
   if (value.startsWith(" ") || value.endsWith(" ")) return true;
-  for (const c of value) {
-    const code = c.charCodeAt(0);
-    if (code < 0x20 || code === 0x7f || specials.has(c)) return true;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code < 0x20 || code === 0x7f || SPECIALS.includes(code)) return true;
   }
   return false;
 }
 
+const SPECIALS = [...',+"\\<>;#'].map((c) => c.charCodeAt(0));
+
 /** The name as `X509Certificate.subject` prints it; throws `DerError` where it might differ. */
 export function formatName(rdns: readonly (readonly NameAttribute[])[]): string {
-  return rdns
-    .map((rdn) =>
-      rdn
-        .map(({ type, value }) => {
-          const short = shortNames[type];
-          if (!short) throw new DerError(`no short name for ${type}`);
-          if (needsEscaping(value)) {
-            throw new DerError("a value OpenSSL would escape");
-          }
-          return `${short}=${value}`;
-        })
-        .join(" + "),
-    )
-    .join("\n");
+  let text = "";
+  for (let r = 0; r < rdns.length; r++) {
+    const rdn = rdns[r] as readonly NameAttribute[];
+    if (r > 0) text += "\n";
+    for (let a = 0; a < rdn.length; a++) {
+      const { type, value } = rdn[a] as NameAttribute;
+      const short = shortNames[type];
+      if (!short) throw new DerError(`no short name for ${type}`);
+      if (needsEscaping(value)) throw new DerError("a value OpenSSL would escape");
+      text += `${a > 0 ? " + " : ""}${short}=${value}`;
+    }
+  }
+  return text;
 }
