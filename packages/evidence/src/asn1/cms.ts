@@ -1,4 +1,4 @@
-import { constants, createHash, verify, type X509Certificate } from "node:crypto";
+import { constants, createHash, type KeyObject, verify, X509Certificate } from "node:crypto";
 import { ContentInfo, id_signedData, SignedData } from "@peculiar/asn1-cms";
 import { AsnConvert, OctetString } from "@peculiar/asn1-schema";
 import { Certificate, id_ce_subjectKeyIdentifier, SubjectKeyIdentifier } from "@peculiar/asn1-x509";
@@ -292,10 +292,12 @@ export type SignatureCheck =
 /**
  * Verifies the signer's signature with the certificate's key: over the signed attributes (after
  * checking their content type and message digest against the content), or over the content itself.
+ * The certificate may be given already read (a JPKI applicant's, read without `X509Certificate`):
+ * then its `publicKey`, which may throw for a key OpenSSL cannot use, is taken as the key.
  */
 export function verifySignerSignature(
   parsed: ParsedSignedData,
-  certificate: X509Certificate,
+  certificate: X509Certificate | { readonly publicKey: KeyObject },
   content: Buffer,
 ): SignatureCheck {
   const { signer } = parsed;
@@ -321,26 +323,22 @@ export function verifySignerSignature(
   let valid = false;
   let hash: HashName = digestHash;
   try {
+    const key = certificate instanceof X509Certificate ? publicKeyOf(certificate) : certificate.publicKey;
     if (scheme.kind === "rsa-pkcs1") {
       hash = scheme.hash ?? digestHash;
-      valid = verify(
-        hash,
-        data,
-        { key: publicKeyOf(certificate), padding: constants.RSA_PKCS1_PADDING },
-        signer.signature,
-      );
+      valid = verify(hash, data, { key, padding: constants.RSA_PKCS1_PADDING }, signer.signature);
     } else if (scheme.kind === "rsa-pss") {
       const pss = readPssParameters(signer.signatureAlgorithm.parameters);
       hash = pss.hash;
       valid = verify(
         hash,
         data,
-        { key: publicKeyOf(certificate), padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pss.saltLength },
+        { key, padding: constants.RSA_PKCS1_PSS_PADDING, saltLength: pss.saltLength },
         signer.signature,
       );
     } else {
       hash = scheme.hash ?? digestHash;
-      valid = verify(hash, data, { key: publicKeyOf(certificate), dsaEncoding: scheme.encoding }, signer.signature);
+      valid = verify(hash, data, { key, dsaEncoding: scheme.encoding }, signer.signature);
     }
   } catch (error) {
     return { ok: false, reason: "signature_invalid", detail: error instanceof Error ? error.message : String(error) };

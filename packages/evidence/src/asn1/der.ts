@@ -46,6 +46,24 @@ export function children(value: Uint8Array, max = 256): Tlv[] {
   return out;
 }
 
+/**
+ * `children` for readers that must take only DER: each element with a one-byte tag and its length in
+ * the fewest bytes (BER allows longer forms, which OpenSSL reads and keeps as they came).
+ */
+export function derChildren(value: Uint8Array, max = 256): Tlv[] {
+  const out = children(value, max);
+  for (const tlv of out) minimalTlv(tlv);
+  return out;
+}
+
+export function minimalTlv(tlv: Tlv): Tlv {
+  if (tlv.tag > 0xff) throw new DerError("multi-byte tag");
+  const n = tlv.value.length;
+  const lengthBytes = n < 0x80 ? 1 : n < 0x100 ? 2 : n < 0x10000 ? 3 : n < 0x1000000 ? 4 : 5;
+  if (tlv.end - tlv.start - n !== 1 + lengthBytes) throw new DerError("length not minimal");
+  return tlv;
+}
+
 export function expectTag(tlv: Tlv | undefined, tag: number): Tlv {
   if (!tlv || tlv.tag !== tag) throw new DerError(`expected tag ${tag}, found ${tlv?.tag}`);
   return tlv;
@@ -67,13 +85,20 @@ const oids = new Map<string, string>();
 /** An OBJECT IDENTIFIER's dotted form. */
 export function oidOf(tlv: Tlv): string {
   if (tlv.tag !== DER.oid || tlv.value.length === 0 || tlv.value.length > 64) throw new DerError("not an OID");
-  const key = String.fromCharCode(...tlv.value);
+  const key = latin1(tlv.value);
   let oid = oids.get(key);
   if (oid === undefined) {
     oid = decodeOid(tlv.value);
     if (oids.size < 4096) oids.set(key, oid);
   }
   return oid;
+}
+
+/** Bytes as a string of char codes 0–255 (a loop: spreading a Uint8Array into fromCharCode is slower). */
+export function latin1(bytes: Uint8Array): string {
+  let text = "";
+  for (let i = 0; i < bytes.length; i++) text += String.fromCharCode(bytes[i] as number);
+  return text;
 }
 
 function decodeOid(value: Uint8Array): string {

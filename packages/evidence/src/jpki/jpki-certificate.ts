@@ -30,19 +30,32 @@ export type JpkiParticulars = {
 
 /** The particulars, or null when the certificate carries none (e.g. the user-authentication certificate). */
 export function jpkiParticularsOf(certificate: X509Certificate): JpkiParticulars | null {
+  return particularsOf(certificate.raw, () => certificateFields(certificate.raw).extensions.get(id_ce_subjectAltName));
+}
+
+/**
+ * The same from a certificate's DER whose subjectAltName value (GeneralNames) was already read
+ * (`readCertificateDer`), so that it is not read twice.
+ */
+export function jpkiParticularsFromSubjectAltName(der: Buffer, subjectAltName: Buffer | null): JpkiParticulars | null {
+  return particularsOf(der, () => subjectAltName ?? undefined);
+}
+
+function particularsOf(der: Buffer, subjectAltName: () => Buffer | undefined): JpkiParticulars | null {
   try {
-    return readParticulars(certificate);
+    return readParticulars(der, subjectAltName);
   } catch {
     return null; // a malformed extension carries no particulars we could trust
   }
 }
 
-function readParticulars(certificate: X509Certificate): JpkiParticulars | null {
+function readParticulars(der: Buffer, subjectAltName: () => Buffer | undefined): JpkiParticulars | null {
   let values: Map<string, string> | null;
   try {
-    values = otherNamesDer(certificate.raw);
+    const extension = subjectAltName();
+    values = extension ? otherNamesDer(extension) : null;
   } catch {
-    values = otherNamesGeneric(certificate.raw);
+    values = otherNamesGeneric(der);
   }
   if (!values) return null;
   const name = values.get(JPKI_OID.name);
@@ -60,13 +73,11 @@ function readParticulars(certificate: X509Certificate): JpkiParticulars | null {
 }
 
 /**
- * The otherName entries of subjectAltName whose values are UTF8Strings, in one pass over the DER
- * (GeneralName otherName ::= [0] { type-id OID, [0] EXPLICIT value }); null without subjectAltName.
- * Anything else throws DerError, and the generic parse below decides.
+ * The otherName entries of a subjectAltName value whose values are UTF8Strings, in one pass over the
+ * DER (GeneralName otherName ::= [0] { type-id OID, [0] EXPLICIT value }). Anything else throws
+ * DerError, and the generic parse below decides.
  */
-function otherNamesDer(der: Buffer): Map<string, string> | null {
-  const extension = certificateFields(der).extensions.get(id_ce_subjectAltName);
-  if (!extension) return null;
+function otherNamesDer(extension: Buffer): Map<string, string> {
   const values = new Map<string, string>();
   for (const general of children(readOne(extension, DER.sequence).value)) {
     if (general.tag !== DER.context0) {

@@ -1,17 +1,11 @@
-import { verify, X509Certificate } from "node:crypto";
+import { verify, type X509Certificate } from "node:crypto";
 import type { CheckResult, Particulars } from "@jitsumei/domain";
 import { CmsError, certificateMatchesSigner, parseSignedData, verifySignerSignature } from "../asn1/cms.ts";
-import {
-  certificateSummary,
-  findIssuer,
-  keyUsageOf,
-  readCertificates,
-  revocationStatus,
-  validityAt,
-} from "../x509/chain.ts";
+import { type CertificateSummary, periodAt, revocationStatus } from "../x509/chain.ts";
 import type { Crl } from "../x509/crl.ts";
+import { type ApplicantCertificate, readApplicantCertificate, readGivenCertificate } from "./applicant-certificate.ts";
 import { compareJpkiParticulars } from "./compare-particulars.ts";
-import { type JpkiParticulars, jpkiParticularsOf } from "./jpki-certificate.ts";
+import type { JpkiParticulars } from "./jpki-certificate.ts";
 
 /**
  * Verifies a signature made with a My Number card's JPKI signing certificate (公的個人認証,
@@ -24,16 +18,30 @@ import { type JpkiParticulars, jpkiParticularsOf } from "./jpki-certificate.ts";
  */
 export type JpkiEvidence = { data: Uint8Array; signature: Uint8Array; certificate?: Uint8Array };
 
+/**
+ * What a revocation check is given of the applicant's certificate (read without `X509Certificate`:
+ * see `applicant-certificate.ts`): its serial number, its issuer's name and, for a service that
+ * takes the whole certificate, its DER.
+ */
+export type RevokableCertificate = {
+  /** Hex, lower case, no leading zero bytes. */
+  serialNumber: string;
+  /** The issuer's DER Name. */
+  issuerName: Buffer;
+  der: Buffer;
+};
+
 /** Revocation status comes only through J-LIS (in practice a platform operator): a port. */
 export type JpkiRevocation = {
-  status(certificate: X509Certificate, issuer: X509Certificate, at: Date): Promise<"good" | "revoked" | "unknown">;
+  /** `issuer` is the trust anchor that issued and signed the certificate. */
+  status(certificate: RevokableCertificate, issuer: X509Certificate, at: Date): Promise<"good" | "revoked" | "unknown">;
 };
 
 /** The local implementation: CRL files (a platform-operator adapter replaces it in production). */
 export function crlRevocation(crls: readonly Crl[]): JpkiRevocation {
   return {
     status: async (certificate, issuer, at) => {
-      const status = revocationStatus(certificate, issuer, crls, at);
+      const status = revocationStatus(certificate.serialNumber, issuer, crls, at);
       return status === "invalid_crl" ? "unknown" : status; // unknown goes to a person
     },
   };
@@ -43,7 +51,7 @@ export type JpkiVerification = {
   valid: boolean;
   checks: CheckResult[];
   fields: {
-    certificate?: ReturnType<typeof certificateSummary>;
+    certificate?: CertificateSummary;
     particulars?: JpkiParticulars;
     format?: "cms" | "pkcs1";
   };
@@ -73,16 +81,16 @@ export async function verifyJpkiSignature(
   const data = Buffer.from(evidence.data);
 
   // 1. Read the signature and find the certificate.
-  let certificate: X509Certificate;
+  let certificate: ApplicantCertificate;
   let signatureValid: boolean;
   let signedDataMatches: boolean | null = null;
   try {
-    const given = evidence.certificate ? readCertificates(Buffer.from(evidence.certificate))[0] : undefined;
+    const given = evidence.certificate ? readGivenCertificate(Buffer.from(evidence.certificate)) : undefined;
     if (looksLikeCms(evidence.signature)) {
       fields.format = "cms";
       const parsed = parseSignedData(evidence.signature);
       const der = parsed.certificates.find((c) => certificateMatchesSigner(c, parsed.signer.sid));
-      const found = der ? new X509Certificate(der) : given;
+      const found = der ? readApplicantCertificate(der) : given;
       if (!found)
         return fail("jpki.signature_readable", { reason: "no signing certificate in the signature or beside it" });
       certificate = found;
@@ -103,26 +111,26 @@ export async function verifyJpkiSignature(
   if (signedDataMatches !== null)
     checks.push({ code: "jpki.signed_data_matches", status: signedDataMatches ? "pass" : "fail" });
   checks.push({ code: "jpki.signature_valid", status: signatureValid ? "pass" : "fail" });
-  fields.certificate = certificateSummary(certificate);
+  fields.certificate = { ...certificate.summary };
 
   // 2. It is a signing certificate (with the particulars), issued by the JPKI CA, valid, not revoked.
-  const particulars = jpkiParticularsOf(certificate);
-  const usage = keyUsageOf(certificate);
+  const { particulars, keyUsage: usage } = certificate;
   checks.push(
     particulars && usage?.nonRepudiation
       ? { code: "jpki.signing_certificate", status: "pass" }
       : { code: "jpki.signing_certificate", status: "fail" },
   );
-  const issuer = findIssuer(certificate, context.anchors);
+  const issuer = certificate.issuedBy(context.anchors);
   checks.push({ code: "jpki.certificate_trusted", status: issuer ? "pass" : "fail" });
-  const validity = validityAt(certificate, context.at);
+  const validity = periodAt(certificate.validity, context.at);
   checks.push(
     validity === "valid"
       ? { code: "jpki.certificate_valid", status: "pass" }
       : { code: "jpki.certificate_valid", status: "fail", params: { reason: validity } },
   );
   if (issuer) {
-    const status = await context.revocation.status(certificate, issuer, context.at);
+    const { serialNumber, issuerName, der } = certificate;
+    const status = await context.revocation.status({ serialNumber, issuerName, der }, issuer, context.at);
     checks.push({
       code: "jpki.certificate_not_revoked",
       status: status === "good" ? "pass" : status === "revoked" ? "fail" : "review",

@@ -39,6 +39,11 @@ export function validityAt(certificate: X509Certificate, at: Date): "valid" | "n
     period = { from: new Date(certificate.validFrom).getTime(), to: new Date(certificate.validTo).getTime() };
     periods.set(certificate, period);
   }
+  return periodAt(period, at);
+}
+
+/** Whether `at` lies in a validity period given as milliseconds (NaN: an unreadable date). */
+export function periodAt(period: { from: number; to: number }, at: Date): "valid" | "not_yet_valid" | "expired" {
   const { from, to } = period;
   // An unreadable date is treated as outside the period: such a certificate is never valid.
   if (Number.isNaN(from) || at.getTime() < from) return "not_yet_valid";
@@ -47,12 +52,13 @@ export function validityAt(certificate: X509Certificate, at: Date): "valid" | "n
 }
 
 /**
+ * Of the certificate with serial number `serial` (hex, as `serialHex` writes it) issued by `issuer`:
  * good: a CRL signed by the issuer and current at `at` does not list it; unknown: no such CRL;
  * invalid_crl: a CRL names the issuer but its signature does not verify (a person must look: a
  * broken or forged CRL must not read as "not revoked").
  */
 export function revocationStatus(
-  certificate: X509Certificate,
+  serial: string,
   issuer: X509Certificate,
   crls: readonly Crl[],
   at: Date,
@@ -65,7 +71,7 @@ export function revocationStatus(
       if (issuerName?.equals(crl.issuer)) invalid = true;
       continue;
     }
-    if (crl.revokedSerials.has(serialHex(certificate.serialNumber))) return "revoked";
+    if (crl.revokedSerials.has(serial)) return "revoked";
     if (
       crl.thisUpdate.getTime() <= at.getTime() &&
       (crl.nextUpdate === null || at.getTime() <= crl.nextUpdate.getTime())
@@ -113,7 +119,7 @@ export function assessCertificate(
     issuer,
     validAt: validityAt(certificate, at),
     issuerValidAt: issuer ? validityAt(issuer, at) : null,
-    revocation: issuer ? revocationStatus(certificate, issuer, crls, at) : "unknown",
+    revocation: issuer ? revocationStatus(serialHex(certificate.serialNumber), issuer, crls, at) : "unknown",
   };
 }
 
@@ -159,7 +165,8 @@ function readKeyUsageGeneric(
   };
 }
 
-type CertificateSummary = {
+/** The evidence's record of which certificate signed (stored: its content must not change). */
+export type CertificateSummary = {
   subject: string;
   issuer: string;
   serialNumber: string;

@@ -4,18 +4,21 @@ import { CertificateList } from "@peculiar/asn1-x509";
 import * as asn1js from "asn1js";
 import { readPssParameters } from "../asn1/cms.ts";
 import { signatureSchemeOf } from "../chip/algorithms.ts";
-import { BoundedCache, publicKeyOf, sha256Hex } from "./cache.ts";
+import { publicKeyOf } from "./cache.ts";
 
-/** A certificate revocation list (RFC 5280 §5), parsed once. */
+/**
+ * A certificate revocation list (RFC 5280 §5), parsed once. Frozen, and its buffers are the parse's
+ * own copies: the answer of `crlSignedBy` is remembered per object, so it must never change.
+ */
 export type Crl = {
-  der: Buffer;
-  issuer: Buffer; // DER Name
-  thisUpdate: Date;
-  nextUpdate: Date | null;
-  revokedSerials: ReadonlySet<string>; // hex, lower case, no leading zero bytes
-  tbs: Buffer;
-  signatureAlgorithm: { oid: string; parameters: Buffer | null };
-  signature: Buffer;
+  readonly der: Buffer;
+  readonly issuer: Buffer; // DER Name
+  readonly thisUpdate: Date;
+  readonly nextUpdate: Date | null;
+  readonly revokedSerials: ReadonlySet<string>; // hex, lower case, no leading zero bytes
+  readonly tbs: Buffer;
+  readonly signatureAlgorithm: { readonly oid: string; readonly parameters: Buffer | null };
+  readonly signature: Buffer;
 };
 
 const bytes = (b: ArrayBuffer) => Buffer.from(b);
@@ -29,7 +32,7 @@ export function parseCrl(der: Uint8Array): Crl {
   const list = AsnConvert.parse(der, CertificateList);
   const tbs = list.tbsCertList;
   const time = (t: { utcTime?: Date; generalTime?: Date } | undefined) => t?.utcTime ?? t?.generalTime ?? null;
-  return {
+  return Object.freeze({
     der: Buffer.from(der),
     issuer: bytes(AsnConvert.serialize(tbs.issuer)),
     thisUpdate: time(tbs.thisUpdate) ?? new Date(0),
@@ -41,7 +44,7 @@ export function parseCrl(der: Uint8Array): Crl {
       parameters: list.signatureAlgorithm.parameters ? bytes(list.signatureAlgorithm.parameters) : null,
     },
     signature: bytes(list.signature),
-  };
+  });
 }
 
 /** The signed part of a CRL as received (re-encoding it could change the bytes the signature covers). */
@@ -52,27 +55,27 @@ function rawTbs(der: Uint8Array): Buffer {
   return Buffer.from(first.valueBeforeDecodeView);
 }
 
-const crlSignatures = new BoundedCache<boolean>(256);
+// Per CRL object, then per issuer certificate object: both live as long as the trust store.
+const crlSignatures = new WeakMap<Crl, WeakMap<X509Certificate, boolean>>();
 
 /**
  * Whether the CRL was signed by `issuer` (a CRL from anyone else says nothing). Remembered per
- * exact bytes: the key is the SHA-256 of everything the answer depends on (the signed part, the
- * algorithm, the signature and the issuer's certificate), so a CRL changed in any byte is verified
- * afresh. A CRL is checked on every authentication against the issuer found: for a chip whose CSCA
- * publishes one, that was one of the three RSA verifications of every passive authentication.
+ * parsed CRL and issuer object: a CRL is checked on every verification against the issuer found
+ * (for a chip whose CSCA publishes one, that was one of the three RSA verifications of every passive
+ * authentication). Keyed by the objects, not by a hash of the signed part, which cost a SHA-256 of
+ * the whole CRL on every call (3.5 % of a JPKI verification with a small CRL; a real CA's is large).
+ * A CRL read again from changed bytes is a new object and verified afresh.
  */
 export function crlSignedBy(crl: Crl, issuer: X509Certificate): boolean {
-  const key = sha256Hex(
-    crl.tbs,
-    Buffer.from(crl.signatureAlgorithm.oid),
-    crl.signatureAlgorithm.parameters ?? Buffer.alloc(0),
-    crl.signature,
-    issuer.raw,
-  );
-  let signed = crlSignatures.get(key);
+  let byIssuer = crlSignatures.get(crl);
+  if (!byIssuer) {
+    byIssuer = new WeakMap();
+    crlSignatures.set(crl, byIssuer);
+  }
+  let signed = byIssuer.get(issuer);
   if (signed === undefined) {
     signed = verifyCrlSignature(crl, issuer);
-    crlSignatures.set(key, signed);
+    byIssuer.set(issuer, signed);
   }
   return signed;
 }
