@@ -18,6 +18,10 @@ export default defineConfig({
     // `npm test -- <file>` filters both passes; a file that belongs to one pass finds nothing in the other.
     passWithNoTests: true,
     pool: "forks",
+    // Two files at a time on the two cores: most tests wait on PostgreSQL, a child process or the
+    // browser, so one worker left a core idle (the PostgreSQL pass took 34 min under load with one
+    // worker, 18 with two).
+    maxWorkers: 2,
     globalSetup: ["packages/evidence/src/fixtures/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 60_000,
