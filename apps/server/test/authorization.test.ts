@@ -67,6 +67,8 @@ const expected: Record<string, readonly StaffRole[]> = {
   getDashboard: ["reviewer", "senior_reviewer", "compliance", "admin"],
   listPolicies: ["compliance", "admin"],
   getPolicy: ["compliance", "admin"],
+  listStaffPlans: ["compliance", "admin"],
+  updatePlan: admin,
   exportVerificationRecords: ["compliance"],
   verifyAuditChain: ["compliance", "admin"],
 };
@@ -361,6 +363,11 @@ async function example(operationId: string, client: StaffClient): Promise<Call> 
       return { method: "GET", path: "/v1/staff/policies" };
     case "getPolicy":
       return { method: "GET", path: "/v1/staff/policies/jp-mobile-act" };
+    case "listStaffPlans":
+      return { method: "GET", path: "/v1/staff/plans" };
+    case "updatePlan":
+      // Leaves the plan on sale: the other rows still apply for it.
+      return { method: "PATCH", path: "/v1/staff/plans/prepaid-data-esim", body: { available: true } };
     case "exportVerificationRecords":
       return { method: "GET", path: "/v1/staff/records?format=csv" };
     case "verifyAuditChain":

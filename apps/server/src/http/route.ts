@@ -28,7 +28,7 @@ export type RouteInput<P, Q, B> = {
 export type RouteResult = { status: number; body?: unknown; headers?: Record<string, string> };
 
 export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
-  method: "GET" | "POST" | "PUT" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string; // OpenAPI style: /v1/applications/{reference}
   operationId: string;
   summary: string;

@@ -67,6 +67,32 @@ export const pageQuerySchema = z.object({
 
 export const planListSchema = z.object({ items: z.array(planSchema), nextCursor: z.string().nullable() });
 
+/** A plan as staff see it: withdrawn plans too, with whether new applications may choose it. */
+export const staffPlanSchema = planSchema
+  .extend({ available: z.boolean().describe("Whether new applications may choose the plan (on sale)") })
+  .meta({ id: "StaffPlan" });
+export const staffPlanListSchema = z.object({ items: z.array(staffPlanSchema), nextCursor: z.string().nullable() });
+
+export const planParamsSchema = z.object({ id: z.string().min(1, "must be a plan id").max(100, "must be a plan id") });
+
+/** What an operator changes day to day; anything else about a plan is set when it is made. */
+export const updatePlanSchema = z
+  .object({
+    available: z
+      .boolean({ error: "must be true or false" })
+      .optional()
+      .describe("Open (true) or closed (false) to new applications"),
+    priceJpy: z
+      .number({ error: "must be a whole number of yen" })
+      .int("must be a whole number of yen")
+      .min(0, "must be 0 or more")
+      .max(9_999_999, "must be at most 9999999")
+      .optional(),
+  })
+  .strict()
+  .refine((b) => Object.keys(b).length > 0, "must change something: available or priceJpy")
+  .meta({ id: "UpdatePlan" });
+
 /** How the applicant is reached: every body that starts an application takes it. */
 export const contactSchema = z.object({
   email: z.email({ error: "must be an e-mail address" }).max(254),

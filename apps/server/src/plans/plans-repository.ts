@@ -8,7 +8,7 @@ import {
 } from "@jitsumei/domain";
 import type { Queryable } from "../db/database.ts";
 
-type PlanRow = {
+export type PlanRow = {
   id: string;
   kind: PlanKind;
   name: Translations;
@@ -20,7 +20,15 @@ type PlanRow = {
   minimum_term_months: number | null;
   keep_alive: unknown;
   sort_order: number;
+  available: boolean;
 };
+
+/** A plan as staff see it: also whether it is open to new applications. */
+export type StaffPlan = Plan & { available: boolean };
+
+export function toStaffPlan(r: PlanRow): StaffPlan {
+  return { ...toPlan(r), available: r.available };
+}
 
 function toPlan(r: PlanRow): Plan {
   return {
@@ -38,22 +46,35 @@ function toPlan(r: PlanRow): Plan {
   };
 }
 
-/** Plans on sale, in the operator's order, a page at a time (cursor = the last item's position). */
-export async function listPlans(
-  db: Queryable,
-  page: { limit: number; after: { sortOrder: number; id: string } | null },
-) {
+type PlanPage = { limit: number; after: { sortOrder: number; id: string } | null };
+
+async function pageOfPlans(db: Queryable, page: PlanPage, onSaleOnly: boolean) {
   const { rows } = await db.query<PlanRow>(
-    `SELECT * FROM plans WHERE available AND ($1::int IS NULL OR (sort_order, id) > ($1::int, $2::text))
+    `SELECT * FROM plans WHERE (available OR NOT $4) AND ($1::int IS NULL OR (sort_order, id) > ($1::int, $2::text))
      ORDER BY sort_order, id LIMIT $3`,
-    [page.after?.sortOrder ?? null, page.after?.id ?? null, page.limit + 1],
+    [page.after?.sortOrder ?? null, page.after?.id ?? null, page.limit + 1, onSaleOnly],
   );
   const items = rows.slice(0, page.limit);
   const last = items.at(-1);
-  return {
-    items: items.map(toPlan),
-    next: rows.length > page.limit && last ? { sortOrder: last.sort_order, id: last.id } : null,
-  };
+  return { items, next: rows.length > page.limit && last ? { sortOrder: last.sort_order, id: last.id } : null };
+}
+
+/** Plans on sale, in the operator's order, a page at a time (cursor = the last item's position). */
+export async function listPlans(db: Queryable, page: PlanPage) {
+  const { items, next } = await pageOfPlans(db, page, true);
+  return { items: items.map(toPlan), next };
+}
+
+/** Every plan, on sale or withdrawn, for the staff console: the same order and cursor as listPlans. */
+export async function listPlansForStaff(db: Queryable, page: PlanPage) {
+  const { items, next } = await pageOfPlans(db, page, false);
+  return { items: items.map(toStaffPlan), next };
+}
+
+/** A plan by id, on sale or not, locked until the transaction ends (the row an operator is changing). */
+export async function lockPlan(tx: Queryable, id: string): Promise<StaffPlan | null> {
+  const { rows } = await tx.query<PlanRow>("SELECT * FROM plans WHERE id = $1 FOR UPDATE", [id]);
+  return rows[0] ? toStaffPlan(rows[0]) : null;
 }
 
 /**

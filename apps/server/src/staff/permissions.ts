@@ -56,6 +56,8 @@ export const permissions = {
   "policies.view": ["compliance", "admin"],
   /** Searching and exporting the verification records (本人確認記録), decrypted: personal data. */
   "records.export": ["compliance"],
+  /** Changing a plan day to day: open or closed to new applications, and its price. */
+  "plans.manage": ["admin"],
   /** Recomputing the audit chain and reading its result. */
   "audit.verify": ["compliance", "admin"],
   /** Staff accounts. */
