@@ -23,7 +23,7 @@ export function setCsrfToken(token: string | null): void {
 }
 
 export async function api<T>(
-  method: "GET" | "POST" | "PUT" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},

@@ -1,9 +1,11 @@
-import { useEffect, useState } from "react";
-import { api } from "../api/client.ts";
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { ApiProblem, api } from "../api/client.ts";
+import type { StaffAccount } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { roleMay } from "../shell/access.ts";
 import { ErrorAlert, TableCard } from "../shell/tables.tsx";
 
-/** GET /v1/plans (apps/server/src/http/schemas.ts planSchema). */
+/** GET /v1/staff/plans (apps/server/src/http/schemas.ts staffPlanSchema). */
 type Plan = {
   id: string;
   kind: "prepaid" | "postpaid";
@@ -23,28 +25,56 @@ type Plan = {
     reminderDaysBefore: number[];
   } | null;
   coveredByLaw: boolean;
+  available: boolean;
 };
 
-/** The plans on sale, read-only: what each offers, and for prepaid lines how they are kept between top-ups. */
-export function PlansPage() {
+/**
+ * Every plan, withdrawn ones too: what each offers, and for prepaid lines how they are kept between
+ * top-ups. A member who may manage plans (admins) opens or closes each to new applications and
+ * changes its price, row by row; everyone else reads.
+ */
+export function PlansPage({ account }: { account: StaffAccount }) {
   const { t, language } = useI18n();
   const [plans, setPlans] = useState<Plan[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const editable = roleMay(account.role, "plans.manage");
 
+  const load = useCallback(async () => {
+    setPlans((await api<{ items: Plan[] }>("GET", "/v1/staff/plans?limit=100")).items);
+  }, []);
   useEffect(() => {
-    api<{ items: Plan[] }>("GET", "/v1/plans?limit=100")
-      .then((page) => setPlans(page.items))
-      .catch((e: Error) => setError(t("common.error", { detail: e.message })));
-  }, [t]);
+    load().catch((e: Error) => setError(t("common.error", { detail: e.message })));
+  }, [load, t]);
 
   const yen = new Intl.NumberFormat(language, { style: "currency", currency: "JPY" });
   const dash = t("plans.none");
+  const nameOf = (p: Plan) => p.name[language] ?? p.name.en ?? p.id;
+
+  async function save(plan: Plan, change: { available: boolean; priceJpy: number }) {
+    setSaved(null);
+    try {
+      const updated = await api<Plan>("PATCH", `/v1/staff/plans/${encodeURIComponent(plan.id)}`, change);
+      setError(null);
+      setSaved(t("plans.saved", { plan: nameOf(updated), price: yen.format(updated.priceJpy) }));
+      setPlans((all) => all?.map((p) => (p.id === updated.id ? updated : p)) ?? null);
+    } catch (e) {
+      const detail = e instanceof ApiProblem ? `${e.detail}${e.field ? ` (${e.field})` : ""}` : String(e);
+      setError(t("plans.saveFailed", { plan: nameOf(plan), detail }));
+    }
+  }
 
   return (
     <>
       <h1>{t("plans.title")}</h1>
       <p>{t("plans.intro")}</p>
+      {editable && <p className="hint">{t("plans.editIntro")}</p>}
       <ErrorAlert error={error} />
+      {saved && (
+        <p role="status" className="success">
+          {saved}
+        </p>
+      )}
       {!plans ? (
         <p>{t("common.loading")}</p>
       ) : (
@@ -62,11 +92,13 @@ export function PlansPage() {
             t("plans.minimumTerm"),
             t("plans.keepAlive"),
             t("plans.verification"),
+            t("plans.onSale"),
+            ...(editable ? [t("plans.change")] : []),
           ]}
           rows={plans.map((p) => (
             <tr key={p.id}>
               <th scope="row">
-                {p.name[language] ?? p.name.en}
+                {nameOf(p)}
                 <br />
                 <span className="mono small muted">{p.id}</span>
               </th>
@@ -102,10 +134,74 @@ export function PlansPage() {
                   <span className="muted">{t("plans.notRequired")}</span>
                 )}
               </td>
+              <td className="nowrap">
+                {p.available ? (
+                  <span className="badge state-active">{t("plans.available")}</span>
+                ) : (
+                  <span className="badge state-rejected">{t("plans.withdrawn")}</span>
+                )}
+              </td>
+              {editable && (
+                <td>
+                  <PlanEditor key={`${p.available}-${p.priceJpy}`} plan={p} name={nameOf(p)} onSave={save} />
+                </td>
+              )}
             </tr>
           ))}
         />
       )}
     </>
+  );
+}
+
+/** One plan's day-to-day change: on sale or not, and its price in yen (a whole number, 0 or more). */
+function PlanEditor({
+  plan,
+  name,
+  onSave,
+}: {
+  plan: Plan;
+  name: string;
+  onSave: (plan: Plan, change: { available: boolean; priceJpy: number }) => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const [available, setAvailable] = useState(plan.available);
+  const [price, setPrice] = useState(String(plan.priceJpy));
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      await onSave(plan, { available, priceJpy: Number(price) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="row plan-editor" onSubmit={submit} aria-label={t("plans.changeOf", { plan: name })}>
+      <label className="check">
+        <input type="checkbox" checked={available} onChange={(e) => setAvailable(e.target.checked)} />
+        {t("plans.availableToggle")}
+      </label>
+      <label>
+        {t("plans.priceJpy")}
+        <input
+          type="number"
+          inputMode="numeric"
+          min={0}
+          max={9_999_999}
+          step={1}
+          required
+          value={price}
+          onChange={(e) => setPrice(e.target.value)}
+        />
+      </label>
+      <button type="submit" className="small" disabled={busy}>
+        {t("common.save")}
+        <span className="visually-hidden"> {name}</span>
+      </button>
+    </form>
   );
 }

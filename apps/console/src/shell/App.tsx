@@ -131,7 +131,7 @@ function Page({ route, pages, account }: { route: Route; pages: PageName[]; acco
       if (allowed("policies")) return <PoliciesPage />;
       break;
     case "plans":
-      if (allowed("plans")) return <PlansPage />;
+      if (allowed("plans")) return <PlansPage account={account} />;
       break;
     case "not_found":
       break;
