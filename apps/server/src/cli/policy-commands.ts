@@ -7,7 +7,7 @@ import {
   services,
 } from "@jitsumei/domain";
 import { loadConfig } from "../config/config.ts";
-import { loadPolicies } from "../policy/load-policies.ts";
+import { loadPolicies, policySummary } from "../policy/load-policies.ts";
 import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./main.ts";
 
 function policies() {
@@ -19,16 +19,7 @@ export async function policyListCommand(args: string[], io: Io): Promise<number>
   parseOptions(args, {});
   const list = policies()
     .sort((a, b) => a.kind.localeCompare(b.kind) || a.effectiveFrom.localeCompare(b.effectiveFrom))
-    .map((p) => ({
-      id: p.id,
-      version: p.version,
-      kind: p.kind,
-      title: p.title,
-      effectiveFrom: p.effectiveFrom,
-      effectiveUntil: p.effectiveUntil,
-      file: p.file,
-      contentHash: p.contentHash,
-    }));
+    .map(policySummary);
   io.out(JSON.stringify({ policies: list }));
   return EXIT.ok;
 }

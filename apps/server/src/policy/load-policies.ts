@@ -7,6 +7,20 @@ import { canonicalJson } from "../crypto/canonical-json.ts";
 
 export type LoadedPolicy = Policy & { file: string; contentHash: string };
 
+/** What identifies a loaded policy, without its rules: for lists (the CLI, the console). */
+export function policySummary(p: LoadedPolicy) {
+  return {
+    id: p.id,
+    version: p.version,
+    kind: p.kind,
+    title: p.title,
+    effectiveFrom: p.effectiveFrom,
+    effectiveUntil: p.effectiveUntil,
+    file: p.file,
+    contentHash: p.contentHash,
+  };
+}
+
 export class PolicyLoadError extends Error {
   constructor(
     readonly file: string,

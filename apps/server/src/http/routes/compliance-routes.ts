@@ -2,7 +2,7 @@ import { todayInJapan } from "@jitsumei/domain";
 import { z } from "zod";
 import { appendAuditEntry, verifyAuditChain } from "../../audit/audit-chain.ts";
 import { AppError } from "../../errors.ts";
-import type { LoadedPolicy } from "../../policy/load-policies.ts";
+import { type LoadedPolicy, policySummary } from "../../policy/load-policies.ts";
 import { exportVerificationRecords, recordsToCsv } from "../../records/export-verification-records.ts";
 import { defineRoute, type RouteResult } from "../route.ts";
 
@@ -55,17 +55,7 @@ function inForceOn(policy: LoadedPolicy, day: string): boolean {
   return policy.effectiveFrom <= day && (policy.effectiveUntil === null || policy.effectiveUntil >= day);
 }
 
-const summary = (p: LoadedPolicy, day: string) => ({
-  id: p.id,
-  version: p.version,
-  kind: p.kind,
-  title: p.title,
-  effectiveFrom: p.effectiveFrom,
-  effectiveUntil: p.effectiveUntil,
-  file: p.file,
-  contentHash: p.contentHash,
-  inForce: inForceOn(p, day),
-});
+const summary = (p: LoadedPolicy, day: string) => ({ ...policySummary(p), inForce: inForceOn(p, day) });
 
 export const complianceRoutes = [
   defineRoute<undefined, z.infer<typeof policiesQuery>>({
