@@ -1,4 +1,6 @@
+import { addDays, todayIn } from "@jitsumei/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { dashboardPeriod } from "../src/review/dashboard.ts";
 import { activeLine, draftApplication, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -26,7 +28,7 @@ describe("GET /v1/staff/dashboard", () => {
   }
 
   it("counts applications per day and channel, the funnel, decisions, time to decision and refusal reasons", async () => {
-    const today = new Date(server.services.clock().getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
+    const today = todayIn("Asia/Tokyo", server.services.clock());
     const empty = await reviewer.api("GET", `/v1/staff/dashboard?from=${today}&to=${today}`);
     expect(empty.status).toBe(200);
     expect(empty.body).toMatchObject({
@@ -62,7 +64,7 @@ describe("GET /v1/staff/dashboard", () => {
     });
 
     // The day before holds none of them (days are Japan time, both ends included).
-    const yesterday = new Date(new Date(`${today}T00:00:00Z`).getTime() - 86_400_000).toISOString().slice(0, 10);
+    const yesterday = addDays(today, -1);
     const before = await reviewer.api("GET", `/v1/staff/dashboard?from=${yesterday}&to=${yesterday}`);
     expect(before.body).toMatchObject({ perDay: [], funnel: { started: 0 } });
   });
@@ -76,5 +78,49 @@ describe("GET /v1/staff/dashboard", () => {
     expect(notADate).toMatchObject({ status: 422, body: { field: "from" } });
     const missing = await reviewer.api("GET", "/v1/staff/dashboard?from=2026-02-01");
     expect(missing).toMatchObject({ status: 422, body: { field: "to" } });
+    const missingFrom = await reviewer.api("GET", "/v1/staff/dashboard?to=2026-02-01");
+    expect(missingFrom).toMatchObject({ status: 422, body: { field: "from" } });
+  });
+
+  it("shows the last two weeks up to the operator's today when no period is asked for, and counts what was just made in it", async () => {
+    await draftApplication(server, "prepaid-data-esim", somebody());
+    const today = todayIn("Asia/Tokyo", server.services.clock());
+    const figures = await reviewer.api("GET", "/v1/staff/dashboard");
+    expect(figures.status).toBe(200);
+    expect(figures.body).toMatchObject({ from: addDays(today, -13), to: today, timeZone: "Asia/Tokyo" });
+    // Started just now: it falls on the operator's today, whatever UTC's date is.
+    const perDay = figures.body.perDay as { day: string; count: number }[];
+    expect(perDay.at(-1)?.day).toBe(today);
+  });
+});
+
+describe("the dashboard's days in the operator's time zone", () => {
+  // 20:00 UTC on 4 December is already 5 December in Tokyo: the hours in which a UTC day was shown.
+  const evening = new Date("2026-12-04T20:00:00Z");
+  it("ends the default period on the operator's today, not UTC's", () => {
+    expect(dashboardPeriod({}, "Asia/Tokyo", evening)).toEqual({ from: "2026-11-22", to: "2026-12-05" });
+    expect(dashboardPeriod({}, "UTC", evening)).toEqual({ from: "2026-11-21", to: "2026-12-04" });
+    expect(dashboardPeriod({}, "America/Los_Angeles", evening)).toEqual({ from: "2026-11-21", to: "2026-12-04" });
+    expect(dashboardPeriod({ from: "2026-01-01", to: "2026-01-31" }, "Asia/Tokyo", evening)).toEqual({
+      from: "2026-01-01",
+      to: "2026-01-31",
+    });
+  });
+
+  it("counts an application on the day it was made in OPERATOR_TIME_ZONE", async () => {
+    // Kiritimati is UTC+14 and Pago Pago UTC−11: their dates always differ, so one of them differs from UTC's too.
+    for (const zone of ["Pacific/Kiritimati", "Pacific/Pago_Pago"]) {
+      const server = await startTestServer({ OPERATOR_TIME_ZONE: zone });
+      try {
+        const reviewer = await signInAs(server, "reviewer");
+        await draftApplication(server, "prepaid-data-esim", somebody());
+        const today = todayIn(zone, server.services.clock());
+        const figures = await reviewer.api("GET", "/v1/staff/dashboard");
+        expect(figures.body).toMatchObject({ to: today, timeZone: zone, funnel: { started: 1 } });
+        expect(figures.body.perDay).toEqual([{ day: today, channel: "online", count: 1 }]);
+      } finally {
+        await server.close();
+      }
+    }
   });
 });

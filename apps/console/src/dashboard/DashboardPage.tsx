@@ -8,6 +8,7 @@ import { HorizontalBars, Ring, StackedBars } from "./charts.tsx";
 export type Dashboard = {
   from: string;
   to: string;
+  timeZone: string;
   perDay: { day: string; channel: string; count: number }[];
   funnel: { started: number; submitted: number; approved: number; activated: number };
   decisions: { approved: number; rejected: number; approvalRate: number | null };
@@ -29,16 +30,16 @@ function daysBetween(from: string, to: string): string[] {
 export function DashboardPage() {
   const { t } = useI18n();
   const label = useCodeLabel();
-  const [range, setRange] = useState(() => {
-    const to = new Date();
-    return { from: isoDay(new Date(to.getTime() - 13 * 86_400_000)), to: isoDay(to) };
-  });
+  // Null until the user picks a period: the server then answers with the last two weeks up to today in
+  // the operator's time zone, which the browser's clock and zone cannot be trusted to know.
+  const [range, setRange] = useState<{ from: string; to: string } | null>(null);
   const [data, setData] = useState<Dashboard | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
     try {
-      setData(await api<Dashboard>("GET", `/v1/staff/dashboard?from=${range.from}&to=${range.to}`));
+      const query = range ? `?from=${range.from}&to=${range.to}` : "";
+      setData(await api<Dashboard>("GET", `/v1/staff/dashboard${query}`));
       setError(null);
     } catch (e) {
       setError(t("common.error", { detail: (e as Error).message }));
@@ -68,14 +69,14 @@ export function DashboardPage() {
   return (
     <>
       <h1>{t("dashboard.title")}</h1>
-      <form className="filters" onSubmit={apply}>
+      <form className="filters" onSubmit={apply} key={data ? `${data.from}/${data.to}` : "loading"}>
         <label>
           {t("dashboard.from")}
-          <input type="date" name="from" defaultValue={range.from} required />
+          <input type="date" name="from" defaultValue={data?.from} required />
         </label>
         <label>
           {t("dashboard.to")}
-          <input type="date" name="to" defaultValue={range.to} required />
+          <input type="date" name="to" defaultValue={data?.to} required />
         </label>
         <button type="submit">{t("dashboard.show")}</button>
       </form>

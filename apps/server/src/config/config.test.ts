@@ -50,6 +50,14 @@ describe("configuration", () => {
     expect(problems.find((p) => p.variable === "PORT")?.reason).toMatch(/whole number/);
     expect(problems.find((p) => p.variable === "JITSUMEI_MASTER_KEY")?.reason).toMatch(/32 random bytes/);
     expect(problemsOf({ PORT: "70000" })[0]?.reason).toMatch(/between 0 and 65535/);
+    expect(problemsOf({ OPERATOR_TIME_ZONE: "Tokyo" })).toEqual([
+      { variable: "OPERATOR_TIME_ZONE", reason: "must be an IANA time zone such as Asia/Tokyo" },
+    ]);
+  });
+
+  it("counts the operator's days in Asia/Tokyo unless OPERATOR_TIME_ZONE says otherwise", () => {
+    expect(loadConfig({}).timeZone).toBe("Asia/Tokyo");
+    expect(loadConfig({ OPERATOR_TIME_ZONE: "Asia/Seoul" }).timeZone).toBe("Asia/Seoul");
   });
 
   it("requires the master key and the payment notification secret in production, naming both", () => {

@@ -136,6 +136,17 @@ const envSchema = z.object({
     .default(48),
   APPLICANT_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CORRECTION_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  OPERATOR_TIME_ZONE: z
+    .string()
+    .refine((s) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: s });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be an IANA time zone such as Asia/Tokyo")
+    .default("Asia/Tokyo"),
 });
 
 export type Config = {
@@ -174,6 +185,8 @@ export type Config = {
   /** Where applicants reach the site; links in notifications point here. */
   publicUrl: string;
   staff: { idleMinutes: number; maxHours: number };
+  /** The operator's time zone: where a day of the dashboard begins and ends. */
+  timeZone: string;
   review: {
     claimMinutes: number;
     /** A case waiting on staff longer than this is overdue. */
@@ -247,6 +260,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     payments: { notificationSecret: e.JITSUMEI_PAYMENT_NOTIFICATION_SECRET ?? randomBytes(32).toString("base64url") },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
     staff: { idleMinutes: e.STAFF_SESSION_IDLE_MINUTES, maxHours: e.STAFF_SESSION_MAX_HOURS },
+    timeZone: e.OPERATOR_TIME_ZONE,
     review: {
       claimMinutes: e.REVIEW_CLAIM_MINUTES,
       slaHours: e.REVIEW_SLA_HOURS,

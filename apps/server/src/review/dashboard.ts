@@ -1,8 +1,10 @@
+import { addDays, todayIn } from "@jitsumei/domain";
 import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 
 /**
- * The staff dashboard's figures for a period of days (Japan time, both ends included): applications
+ * The staff dashboard's figures for a period of days (the operator's time zone, `OPERATOR_TIME_ZONE`,
+ * Asia/Tokyo by default; both ends included): applications
  * started per day by channel, the funnel of the applications started in the period (submitted,
  * approved, activated), the decisions taken in the period (approval rate, time from submission to
  * the first decision, the reasons for refusals). Counts only: no personal data.
@@ -10,6 +12,8 @@ import { AppError } from "../errors.ts";
 export type Dashboard = {
   from: string;
   to: string;
+  /** The operator's time zone, in which the days above begin and end. */
+  timeZone: string;
   perDay: { day: string; channel: string; count: number }[];
   funnel: { started: number; submitted: number; approved: number; activated: number };
   decisions: { approved: number; rejected: number; approvalRate: number | null };
@@ -18,17 +22,29 @@ export type Dashboard = {
 };
 
 const MAX_DAYS = 366;
-const DAY_MS = 86_400_000;
+/** The period shown when none is asked for: the last two weeks, today included. */
+export const DEFAULT_DAYS = 14;
 
-/** The period as instants: from 00:00 JST on `from` up to (not including) 00:00 JST the day after `to`. */
-export function dashboardPeriod(from: string, to: string): { start: Date; end: Date } {
-  const start = new Date(`${from}T00:00:00+09:00`);
-  const end = new Date(new Date(`${to}T00:00:00+09:00`).getTime() + DAY_MS);
-  if (end <= start) throw AppError.validation([{ field: "to", reason: "must not be before from" }]);
-  if ((end.getTime() - start.getTime()) / DAY_MS > MAX_DAYS) {
+/**
+ * The period asked for, or by default the last DEFAULT_DAYS days up to today in the operator's time
+ * zone (never UTC's today: from 15:00 to 24:00 UTC Tokyo is a day ahead).
+ */
+export function dashboardPeriod(
+  asked: { from?: string; to?: string },
+  timeZone: string,
+  now: Date,
+): { from: string; to: string } {
+  if ((asked.from === undefined) !== (asked.to === undefined)) {
+    const field = asked.from === undefined ? "from" : "to";
+    throw AppError.validation([{ field, reason: "is required with the other end of the period (or leave both out)" }]);
+  }
+  const to = asked.to ?? todayIn(timeZone, now);
+  const from = asked.from ?? addDays(to, -(DEFAULT_DAYS - 1));
+  if (to < from) throw AppError.validation([{ field: "to", reason: "must not be before from" }]);
+  if (addDays(from, MAX_DAYS) <= to) {
     throw AppError.validation([{ field: "to", reason: `must be at most ${MAX_DAYS} days after from` }]);
   }
-  return { start, end };
+  return { from, to };
 }
 
 /** The value below which `share` of the sorted values lie (nearest rank). */
@@ -40,15 +56,26 @@ function percentile(sorted: number[], share: number): number | null {
 
 const oneDecimal = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
-export async function getDashboard(db: Queryable, from: string, to: string): Promise<Dashboard> {
-  const { start, end } = dashboardPeriod(from, to);
-  const period = [start.toISOString(), end.toISOString()];
+export async function getDashboard(
+  db: Queryable,
+  asked: { from?: string; to?: string },
+  timeZone: string,
+  now: Date,
+): Promise<Dashboard> {
+  const { from, to } = dashboardPeriod(asked, timeZone, now);
+  // From 00:00 on `from` up to (not including) 00:00 the day after `to`, in the operator's zone.
+  const bounds = await db.query<{ start: Date; end: Date }>(
+    `SELECT ($1::date::timestamp AT TIME ZONE $3) AS start, (($2::date + 1)::timestamp AT TIME ZONE $3) AS end`,
+    [from, to, timeZone],
+  );
+  const { start, end } = bounds.rows[0] as { start: Date; end: Date };
+  const period = [new Date(start).toISOString(), new Date(end).toISOString()];
 
   const perDay = await db.query<{ day: string; channel: string; count: number }>(
-    `SELECT to_char(created_at AT TIME ZONE 'Asia/Tokyo', 'YYYY-MM-DD') AS day, channel, count(*)::int AS count
+    `SELECT to_char(created_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, channel, count(*)::int AS count
        FROM applications WHERE created_at >= $1 AND created_at < $2
       GROUP BY 1, 2 ORDER BY 1, 2`,
-    period,
+    [...period, timeZone],
   );
 
   const funnel = await db.query<{ started: number; submitted: number; approved: number; activated: number }>(
@@ -91,6 +118,7 @@ export async function getDashboard(db: Queryable, from: string, to: string): Pro
   return {
     from,
     to,
+    timeZone,
     perDay: perDay.rows.map((r) => ({ day: r.day, channel: r.channel, count: Number(r.count) })),
     funnel: {
       started: Number(counts.started),

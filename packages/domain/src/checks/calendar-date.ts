@@ -41,6 +41,17 @@ const japaneseDate = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
+/** Today's date in `timeZone` (an IANA name such as `Asia/Tokyo`), written YYYY-MM-DD. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  if (timeZone === "Asia/Tokyo") return japaneseDate.format(now);
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+/** The calendar date `days` after `date` (before it when negative). */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** Throws for a `today` that is not a calendar date: that is a programming error, not applicant data. */
 export function assertCalendarDate(s: string, name: string): void {
   if (!isCalendarDate(s)) throw new RangeError(`${name} must be a calendar date written YYYY-MM-DD`);

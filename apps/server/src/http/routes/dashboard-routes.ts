@@ -10,7 +10,14 @@ const day = z
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, "must be a real date");
 
-export const dashboardQuerySchema = z.object({ from: day, to: day }).strict();
+export const dashboardQuerySchema = z
+  .object({
+    from: day
+      .optional()
+      .describe("First day (operator's time zone); with `to`, or leave both out for the last 14 days"),
+    to: day.optional().describe("Last day, included"),
+  })
+  .strict();
 
 const countsSchema = z.object({ day: z.string(), channel: z.string(), count: z.number().int() });
 
@@ -18,7 +25,8 @@ export const dashboardSchema = z
   .object({
     from: z.string(),
     to: z.string(),
-    perDay: z.array(countsSchema).describe("Applications started per day (Japan time) and channel"),
+    timeZone: z.string().describe("The operator's time zone (OPERATOR_TIME_ZONE), in which days begin and end"),
+    perDay: z.array(countsSchema).describe("Applications started per day (operator's time zone) and channel"),
     funnel: z
       .object({
         started: z.number().int(),
@@ -47,7 +55,7 @@ export const dashboardRoutes = [
     path: "/v1/staff/dashboard",
     operationId: "getDashboard",
     summary:
-      "Figures for a period (Japan time, at most 366 days): applications per day by channel, the funnel to activation, approval rate, time to decision, top refusal reasons",
+      "Figures for a period (days in the operator's time zone, at most 366; by default the last 14 up to today): applications per day by channel, the funnel to activation, approval rate, time to decision, top refusal reasons",
     tag: "review",
     auth: "staff",
     permission: "dashboard.view",
@@ -56,7 +64,7 @@ export const dashboardRoutes = [
     async handler({ query }, services) {
       return {
         status: 200,
-        body: await getDashboard(services.db, query.from, query.to),
+        body: await getDashboard(services.db, query, services.config.timeZone, services.clock()),
         headers: { "cache-control": "no-store" },
       };
     },
