@@ -1,26 +1,35 @@
 import { configDefaults, defineConfig } from "vitest/config";
 
-// `npm test` runs vitest twice (scripts/test.mjs): on PGlite, then on PostgreSQL.
-// - Tests named *.postgres.test.ts need PostgreSQL itself (server processes, connections dropped by the
-//   database): they belong to the PostgreSQL pass only (not collected in the PGlite pass, so never
-//   counted as skipped).
-// - Tests that never open a database (the pure packages, the web apps' own tests, the browser tests,
-//   which check pages rather than storage) run once, in the PGlite pass: a second run on PostgreSQL would
-//   test nothing new.
-const onPostgres = process.env.JITSUMEI_TEST_DB === "postgres";
-const postgresOnly = ["apps/*/test/**/*.postgres.test.ts"];
-const databaseIndependent = ["packages/**", "apps/web/**", "apps/console/**", "**/*.browser.test.ts"];
+// `npm test` runs vitest twice (scripts/test.mjs):
+// - the main pass, on PostgreSQL (JITSUMEI_TEST_DB=postgres): every test, the database-independent ones
+//   (the pure packages, the web apps' own tests, the browser tests) included;
+// - a smoke pass on the embedded database (PGlite), which `npm start` uses: the journeys and the tests
+//   whose embedded-database branch is the point (a folder reopened by another process, its backup, the
+//   CLI on it). Starting PGlite costs 5-10 s per test server (WASM start and initdb), which is why every
+//   test no longer runs on it: the whole suite twice took 28 minutes on two cores.
+// Tests named *.postgres.test.ts need PostgreSQL itself (server processes, connections dropped by the
+// database): the smoke pass never collects them.
+const onPglite = process.env.JITSUMEI_TEST_DB === "pglite";
+export const pgliteSmoke = [
+  "apps/server/src/db/pglite.test.ts",
+  "apps/server/test/journey.test.ts",
+  "apps/server/test/postpaid-journey.test.ts",
+  "apps/server/test/esim.test.ts",
+  "apps/server/test/backup-restore.test.ts",
+  "apps/server/test/cli.test.ts",
+  "apps/server/test/encryption.test.ts",
+  "apps/server/test/my-number.test.ts",
+];
+const everything = ["packages/*/src/**/*.test.ts", "apps/*/test/**/*.test.ts", "apps/*/src/**/*.test.ts"];
 
 export default defineConfig({
   test: {
-    include: ["packages/*/src/**/*.test.ts", "apps/*/test/**/*.test.ts", "apps/*/src/**/*.test.ts"],
-    exclude: [...configDefaults.exclude, ...(onPostgres ? databaseIndependent : postgresOnly)],
+    include: onPglite ? pgliteSmoke : everything,
+    exclude: [...configDefaults.exclude, ...(onPglite ? ["**/*.postgres.test.ts"] : [])],
     // `npm test -- <file>` filters both passes; a file that belongs to one pass finds nothing in the other.
     passWithNoTests: true,
     pool: "forks",
-    // Two files at a time on the two cores: most tests wait on PostgreSQL, a child process or the
-    // browser, so one worker left a core idle (the PostgreSQL pass took 34 min under load with one
-    // worker, 18 with two).
+    // Two files at a time on the two cores: most tests wait on PostgreSQL, a child process or the browser.
     maxWorkers: 2,
     globalSetup: ["packages/evidence/src/fixtures/global-setup.ts"],
     testTimeout: 60_000,

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: lint and format check, type check, the web apps' build, then vitest twice — every test on
-// the embedded database (PGlite), then the tests that touch a database again on PostgreSQL
-// (TEST_DATABASE_URL, default the local server; vitest.config.ts says which) — and a closing line
-// "N passed, N failed" over everything.
+// PostgreSQL (TEST_DATABASE_URL, default the local server), then a smoke pass of the journeys on the
+// embedded database (PGlite; vitest.config.ts lists it) — and a closing line "N passed, N failed" over
+// everything.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -60,6 +60,26 @@ function vitest(database) {
   }
 }
 
+// The tools the tests run for real, named before a long run rather than failing one test at a time.
+const tools = {
+  pg_dump: "postgresql-client",
+  zbarimg: "zbar-tools",
+  pdfsig: "poppler-utils",
+  certutil: "libnss3-tools",
+  chromium: "chromium",
+};
+const missing = Object.entries(tools).filter(
+  ([command]) => spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status !== 0,
+);
+if (missing.length > 0) {
+  process.stdout.write(
+    `Missing on the PATH: ${missing.map(([c]) => c).join(", ")}. On Debian or Ubuntu: ` +
+      `apt-get install ${missing.map(([, p]) => p).join(" ")} fonts-noto-cjk (.ci/run does this).\n` +
+      "\n0 passed, 1 failed\n",
+  );
+  process.exit(1);
+}
+
 if (extraArgs.length === 0) {
   checkStep("lint and format (biome)", bin("biome"), ["check", "."]);
   checkStep("type check (tsc)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]);
@@ -69,15 +89,13 @@ if (extraArgs.length === 0) {
 }
 // The browser tests drive the production builds of the site and the console.
 checkStep("build the web apps (vite)", "npm", ["run", "build", "--silent"]);
-vitest("pglite");
 const pgUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 if (await postgresReachable(pgUrl)) vitest("postgres");
 else {
-  process.stdout.write(
-    "The PostgreSQL pass needs a server: start one or set TEST_DATABASE_URL. Counted as one failure.\n",
-  );
+  process.stdout.write("The main pass needs PostgreSQL: start one or set TEST_DATABASE_URL. Counted as one failure.\n");
   totals.failed++;
 }
+vitest("pglite");
 
 const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : "";
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${skipped}\n`);

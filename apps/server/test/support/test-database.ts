@@ -6,9 +6,10 @@ import { openPostgres } from "../../src/db/postgres.ts";
 
 /**
  * The database a test runs on: JITSUMEI_TEST_DB=pglite (in memory) or postgres (a fresh database
- * on the server at TEST_DATABASE_URL, dropped afterwards). The suite runs once with each.
+ * on the server at TEST_DATABASE_URL, dropped afterwards; the default). The main pass runs on PostgreSQL,
+ * a smoke pass on PGlite (vitest.config.ts).
  */
-export const testDatabaseKind = (process.env.JITSUMEI_TEST_DB ?? "pglite") as "pglite" | "postgres";
+export const testDatabaseKind = (process.env.JITSUMEI_TEST_DB ?? "postgres") as "pglite" | "postgres";
 const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 export type TestDatabase = { db: Database; url: string | null; drop(): Promise<void> };
