@@ -42,6 +42,7 @@ import { expireStaleApplications } from "./review/expire-applications.ts";
 import type { Services } from "./services.ts";
 import { deliverSmsJob } from "./sms/sms-outbox.ts";
 import { localSmsOutbox } from "./sms/sms-sender.ts";
+import { seedDemoStaff } from "./staff/demo-staff.ts";
 import { deliverWebhookJob, fanOutWebhookEventJob } from "./webhooks/deliver-webhooks.ts";
 
 const EXPIRY_SWEEP_MS = 10 * 60_000;
@@ -57,6 +58,8 @@ export async function startServer(
     config?: Config;
     db?: Database;
     demoData?: boolean;
+    /** Demo staff accounts, one per role (`npm start` in development; see staff/demo-staff.ts). */
+    demoStaff?: boolean;
     listen?: boolean;
     clock?: () => Date;
     warn?: (message: string) => void;
@@ -79,6 +82,10 @@ export async function startServer(
     throw error;
   }
   const keys = await openKeyManagement(db, masterKey, config.previousMasterKeys);
+  if (options.demoStaff) {
+    if (config.env === "production") throw new Error("Demo staff accounts are never created in production");
+    await seedDemoStaff({ db, keys });
+  }
   const mailer: Mailer = config.mail.kind === "smtp" ? smtpMailer(config.mail.url) : localOutboxMailer();
   const domain = config.mail.from.match(/@([^>\s]+)/)?.[1] ?? "jitsumei.localhost";
   const clock = options.clock ?? (() => new Date());

@@ -1,6 +1,12 @@
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest, type RouteOptions } from "fastify";
+import Fastify, {
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+  LogController,
+  type RouteOptions,
+} from "fastify";
 import type { z } from "zod";
 import type { ApplicationRow } from "../applications/application-row.ts";
 import { authenticateApplicant } from "../applications/authenticate-applicant.ts";
@@ -101,6 +107,17 @@ export async function buildApp(
           },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    // One line per request (below), not Fastify's two: a status page polling every two seconds wrote two
+    // lines each time.
+    logController: new LogController({ disableRequestLogging: true }),
+  });
+  // A read that succeeded is routine (pages poll): debug. Everything else, writes and refusals: info.
+  app.addHook("onResponse", async (request, reply) => {
+    const routine = (request.method === "GET" || request.method === "HEAD") && reply.statusCode < 400;
+    request.log[routine ? "debug" : "info"](
+      { req: request, res: { statusCode: reply.statusCode }, responseTime: Math.round(reply.elapsedTime) },
+      "request",
+    );
   });
 
   // First, so that every answer carries them: refusals, 404s and rate limits too.

@@ -25,7 +25,7 @@ export type ApiResponse = {
 /** A real server on a real port, on the test database, with demo data. */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { pgliteDir?: string; logStream?: NodeJS.WritableStream } = {},
+  options: { pgliteDir?: string; logStream?: NodeJS.WritableStream; demoStaff?: boolean } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(options);
   const masterKey = randomBytes(32);
@@ -47,6 +47,7 @@ export async function startTestServer(
     config,
     db: database.db,
     demoData: true,
+    demoStaff: options.demoStaff,
     // Start-up warnings (missing trust folders) are tested where they matter, not printed by every test.
     warn: () => {},
     logStream: options.logStream,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { listOutbox } from "../../mail/outbox.ts";
 import { listSmsOutbox } from "../../sms/sms-outbox.ts";
+import { demoStaffCodes } from "../../staff/demo-staff.ts";
 import { defineRoute } from "../route.ts";
 
 export const opsRoutes = [
@@ -82,6 +83,39 @@ export const opsRoutes = [
     },
     async handler({ query }, { db, keys }) {
       return { status: 200, body: { items: await listSmsOutbox(db, keys, query.limit) } };
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/dev/demo-staff",
+    operationId: "devDemoStaff",
+    summary:
+      "The demo staff accounts `npm start` creates (one per role), their password and each one's TOTP code now (not in production)",
+    tag: "development",
+    auth: "none",
+    devOnly: true,
+    responses: {
+      200: {
+        description: "One entry per demo account present",
+        schema: z.object({
+          items: z.array(
+            z.object({
+              email: z.string(),
+              role: z.string(),
+              password: z.string(),
+              code: z.string(),
+              validForSeconds: z.number().int(),
+            }),
+          ),
+        }),
+      },
+    },
+    async handler(_input, { db, keys, clock }) {
+      return {
+        status: 200,
+        body: { items: await demoStaffCodes({ db, keys }, clock()) },
+        headers: { "cache-control": "no-store" },
+      };
     },
   }),
 ];
