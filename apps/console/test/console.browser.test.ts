@@ -10,10 +10,11 @@ import {
   screenshot,
   seriousAxeViolations,
 } from "../../server/test/support/browser.ts";
-import { anna, consentToCredit, particularsOf, td3 } from "../../server/test/support/journey.ts";
+import { anna, consentToCredit, particularsOf, somebody, td3 } from "../../server/test/support/journey.ts";
+import { signWithMyNumberCard } from "../../server/test/support/jpki.ts";
 import { signInAs, totpCode } from "../../server/test/support/staff.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
-import { postpaidInReview, signedInContext } from "./support.ts";
+import { postpaidInReview, signedInContext, tokyoAddress } from "./support.ts";
 
 /**
  * The staff console in a real browser against a real server: a reviewer signs in with password and
@@ -23,7 +24,8 @@ import { postpaidInReview, signedInContext } from "./support.ts";
  * every-page.browser.test.ts.
  */
 const { chip } = inject("evidenceFixtures");
-const b64 = (file: string) => readFileSync(file).toString("base64");
+const b64 = (file: string | URL) => readFileSync(file).toString("base64");
+const syntheticFace = new URL("../../../packages/evidence/src/face/fixtures/synthetic-face-a.jpg", import.meta.url);
 
 describe("the staff console in a real browser", () => {
   let server: TestServer;
@@ -43,7 +45,7 @@ describe("the staff console in a real browser", () => {
   }
 
   it("a reviewer signs in, asks for a correction, then approves the corrected application", async () => {
-    const { reference, token } = await postpaidInReview(server);
+    const { reference, token, person } = await postpaidInReview(server);
     const email = "rina@operator.test";
     const created = await createStaff(server.services, {
       email,
@@ -130,6 +132,13 @@ describe("the staff console in a real browser", () => {
       if (await resend.isVisible()) break;
       await next.click();
     }
+    // The new address is not the one the card signed: the applicant signs again with the card (the
+    // Digital Authentication App's part, done here through the API) before sending.
+    await signWithMyNumberCard(server, reference, token, person, {
+      prefecture: tokyoAddress.prefecture,
+      city: "渋谷区",
+      line1: "神宮前1-1-1",
+    });
     await resend.click();
     await site.waitForURL(`**/status/${reference}`);
     expect((await server.api("GET", `/v1/applications/${reference}`, { token })).body.state).toBe("in_review");
@@ -191,6 +200,45 @@ describe("the staff console in a real browser", () => {
     await context.close();
   });
 
+  it("offers no approval for a voice line whose evidence the law never got, and says what to ask for", async () => {
+    // A postpaid voice line online with the passport's typed MRZ only: no method the policy allows.
+    const person = somebody();
+    const created = await server.api("POST", "/v1/applications", {
+      body: { planId: "postpaid-voice", language: "en", channel: "online", contact: { email: "mrz@example.test" } },
+    });
+    const reference = String(created.body.reference);
+    const token = String(created.body.accessToken);
+    await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+      token,
+      body: particularsOf(person, { address: tokyoAddress }),
+    });
+    await server.api("POST", `/v1/applications/${reference}/evidence`, {
+      token,
+      body: { kind: "mrz", lines: td3(person) },
+    });
+    await consentToCredit(server, reference, token);
+    expect((await server.api("POST", `/v1/applications/${reference}/submit`, { token })).body.state).toBe("in_review");
+
+    const reviewer = await signInAs(server, "reviewer", "Aiko Reviewer");
+    const context = await signedInContext(browser, server, reviewer.cookie, "desktop", "en-US");
+    const page = await context.newPage();
+    await page.goto(`${server.url}/staff/cases/${reference}`);
+    await page.getByRole("button", { name: "Claim this case" }).click();
+    await page.getByRole("radio", { name: "Request a correction" }).waitFor();
+    expect(await page.getByRole("radio", { name: "Approve" }).count()).toBe(0);
+    const note = page.getByRole("note");
+    expect(await note.textContent()).toMatch(/nobody can approve/);
+    expect(await note.textContent()).toContain("a live selfie (NF_IC_SELFIE)");
+    expect(await note.textContent()).toContain("a My Number card signature (JPKI) (NF_JPKI)");
+    await look(page, "case-evidence-missing-en-desktop");
+    // The server refuses it too, whatever the page shows.
+    const refused = await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, {
+      body: { type: "approve" },
+    });
+    expect(refused).toMatchObject({ status: 409, body: { code: "verification_incomplete" } });
+    await context.close();
+  });
+
   it("a senior reviewer confirms another's approval against a failed check (four eyes)", async () => {
     // A chip whose signer the server does not trust (no country CAs here): a failed check.
     const created = await server.api("POST", "/v1/applications", {
@@ -216,6 +264,12 @@ describe("the staff console in a real browser", () => {
       },
     });
     expect(chipRead.status).toBe(201);
+    // The selfie NF_IC_SELFIE needs beside the chip: its evidence is all there, so two people may decide.
+    const selfie = await server.api("POST", `/v1/applications/${reference}/evidence`, {
+      token,
+      body: { kind: "selfie", image: b64(syntheticFace) },
+    });
+    expect(selfie.status).toBe(201);
     await consentToCredit(server, reference, token);
     expect((await server.api("POST", `/v1/applications/${reference}/submit`, { token })).body.state).toBe("in_review");
     const proposer = await signInAs(server, "senior_reviewer", "Sato Senior");

@@ -1,18 +1,22 @@
 import type { Browser, BrowserContext } from "playwright-core";
 import { expect } from "vitest";
 import { openContext, type ViewportName } from "../../server/test/support/browser.ts";
-import { consentToCredit, particularsOf, somebody, td3 } from "../../server/test/support/journey.ts";
+import { consentToCredit, particularsOf, somebody, td3, throwawayEmail } from "../../server/test/support/journey.ts";
+import { signWithMyNumberCard } from "../../server/test/support/jpki.ts";
 import type { TestServer } from "../../server/test/support/test-server.ts";
 
 /** The console's browser tests: cases made over the API, and browser contexts signed in as a staff member. */
 
 export const tokyoAddress = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" };
 
-/** A postpaid application in English, consented, card registered, submitted: in review. */
+/**
+ * A postpaid application in English, signed with the My Number card (NF_JPKI, so a reviewer may approve
+ * it), consented, card registered, submitted: in review (its throwaway e-mail address sends it there).
+ */
 export async function postpaidInReview(server: TestServer) {
   const person = somebody();
   const created = await server.api("POST", "/v1/applications", {
-    body: { planId: "postpaid-voice", language: "en", channel: "online", contact: { email: "anna@example.test" } },
+    body: { planId: "postpaid-voice", language: "en", channel: "online", contact: { email: throwawayEmail() } },
   });
   const reference = String(created.body.reference);
   const token = String(created.body.accessToken);
@@ -24,6 +28,7 @@ export async function postpaidInReview(server: TestServer) {
     token,
     body: { kind: "mrz", lines: td3(person) },
   });
+  await signWithMyNumberCard(server, reference, token, person, tokyoAddress);
   await consentToCredit(server, reference, token);
   await server.api("PUT", `/v1/applications/${reference}/payment-method`, {
     token,

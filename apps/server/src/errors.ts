@@ -17,6 +17,10 @@ export const errorCodes = {
   claimed_by_another: { status: 409, title: "Another reviewer is working on this case" },
   claim_required: { status: 409, title: "Claim the case before deciding it" },
   own_override: { status: 403, title: "An override needs a second senior reviewer" },
+  verification_incomplete: {
+    status: 409,
+    title: "No verification method the law allows is complete: ask the applicant for what is missing",
+  },
   payment_declined: { status: 402, title: "The card was declined" },
   payment_failed: { status: 502, title: "The payment could not be completed" },
   payment_timeout: { status: 504, title: "The payment service did not answer in time" },

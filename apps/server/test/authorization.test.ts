@@ -4,7 +4,15 @@ import { requestHolderChange } from "../src/holder-changes/request-holder-change
 import { allRoutes } from "../src/http/app.ts";
 import { batchWithCodes } from "../src/retail/batch-packages.ts";
 import { type StaffRole, staffRoles } from "../src/staff/permissions.ts";
-import { activeLine, draftApplication, particularsOf, somebody, td3 } from "./support/journey.ts";
+import {
+  activeLine,
+  draftApplication,
+  particularsOf,
+  somebody,
+  td3,
+  throwawayEmail,
+  tokyoAddress,
+} from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { subscriberSignIn } from "./support/subscriber.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -83,11 +91,18 @@ let deliveryId: string;
 let batchId: string;
 let unique = 0;
 
-/** An application waiting for review: a voice line on an MRZ alone goes to a person. */
+/**
+ * An application waiting for review that a reviewer may lawfully approve: a voice line signed with the
+ * My Number card (NF_JPKI complete), sent to a person by its throwaway e-mail address.
+ */
 async function caseInReview(): Promise<string> {
-  const { reference, token } = await draftApplication(server, "prepaid-voice-sim", somebody(), {
-    address: { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1" },
-  });
+  const { reference, token } = await draftApplication(
+    server,
+    "prepaid-voice-sim",
+    somebody(),
+    { address: tokyoAddress },
+    { contact: { email: throwawayEmail() }, evidence: "jpki" },
+  );
   const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
   if (submitted.body.state !== "in_review") throw new Error(`expected in_review: ${JSON.stringify(submitted.body)}`);
   return reference;

@@ -4,7 +4,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { consentToCredit, particularsOf, somebody, td3 } from "./support/journey.ts";
+import { consentToCredit, particularsOf, somebody, td3, throwawayEmail } from "./support/journey.ts";
+import { signWithMyNumberCard } from "./support/jpki.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -28,7 +29,7 @@ afterAll(async () => server?.close());
 async function approvedPostpaid(language = "vi", formFactor = "physical") {
   const person = somebody();
   const created = await server.api("POST", "/v1/applications", {
-    body: { planId: "postpaid-voice", language, formFactor, contact: { email: "lan@example.test" } },
+    body: { planId: "postpaid-voice", language, formFactor, contact: { email: throwawayEmail("lan") } },
   });
   const reference = String(created.body.reference);
   const token = String(created.body.accessToken);
@@ -40,6 +41,8 @@ async function approvedPostpaid(language = "vi", formFactor = "physical") {
     token,
     body: { kind: "mrz", lines: td3({ ...person, family: "NGUYEN", given: "THI LAN" }) },
   });
+  // NF_JPKI complete, so a reviewer may approve; the throwaway e-mail address sends it to one.
+  await signWithMyNumberCard(server, reference, token, { ...person, family: "NGUYEN", given: "THI LAN" }, address);
   await consentToCredit(server, reference, token);
   const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
   expect(submitted.body.state).toBe("in_review");

@@ -14,7 +14,9 @@ import {
   type Person,
   particularsOf,
   somebody,
+  throwawayEmail,
 } from "./support/journey.ts";
+import { signWithMyNumberCard } from "./support/jpki.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -56,7 +58,14 @@ const identityOf = (p: Person): CreditIdentity => {
 };
 
 async function postpaid(person: Person, options: { consent?: boolean; card?: boolean } = {}) {
-  const { reference, token } = await draftApplication(server, "postpaid-voice", person, { address });
+  // Signed with the My Number card (so a reviewer may approve it), sent to review by a throwaway address.
+  const { reference, token } = await draftApplication(
+    server,
+    "postpaid-voice",
+    person,
+    { address },
+    { contact: { email: throwawayEmail() }, evidence: "jpki" },
+  );
   if (options.consent !== false) await consentToCredit(server, reference, token);
   if (options.card !== false) {
     const method = await server.api("PUT", `/v1/applications/${reference}/payment-method`, {
@@ -133,7 +142,7 @@ describe("the credit assessment of a postpaid application", () => {
   it("asks a resident with 60 days of stay left for a deposit, says why to each reader, and the contract states it", async () => {
     const expiry = new Date(Date.now() + 60 * 86_400_000 + 12 * 3_600_000).toISOString().slice(0, 10);
     const created = await server.api("POST", "/v1/applications", {
-      body: { planId: "postpaid-voice", language: "vi", channel: "online", contact: { email: "c@example.test" } },
+      body: { planId: "postpaid-voice", language: "vi", channel: "online", contact: { email: throwawayEmail("c") } },
     });
     const reference = String(created.body.reference);
     const token = String(created.body.accessToken);
@@ -163,6 +172,8 @@ describe("the credit assessment of a postpaid application", () => {
       token,
       body: { kind: "selfie", image: readFileSync(join(faces, "synthetic-face-a.jpg")).toString("base64") },
     });
+    // The residence card's front is for a person to read; the My Number card's signature completes NF_JPKI.
+    await signWithMyNumberCard(server, reference, token, anna, address);
     await consentToCredit(server, reference, token);
     await server.api("PUT", `/v1/applications/${reference}/payment-method`, {
       token,

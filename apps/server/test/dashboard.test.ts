@@ -1,7 +1,7 @@
 import { addDays, todayIn } from "@jitsumei/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dashboardPeriod } from "../src/review/dashboard.ts";
-import { activeLine, draftApplication, somebody } from "./support/journey.ts";
+import { activeLine, draftApplication, somebody, throwawayEmail, tokyoAddress } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -18,9 +18,13 @@ describe("GET /v1/staff/dashboard", () => {
   });
 
   async function inReview(): Promise<string> {
-    const { reference, token } = await draftApplication(server, "prepaid-voice-sim", somebody(), {
-      address: { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1" },
-    });
+    const { reference, token } = await draftApplication(
+      server,
+      "prepaid-voice-sim",
+      somebody(),
+      { address: tokyoAddress },
+      { contact: { email: throwawayEmail() }, evidence: "jpki" },
+    );
     const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
     expect(submitted.body.state).toBe("in_review");
     await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);

@@ -49,7 +49,8 @@ async function applyAndSubmit(options: { language: string; channel: string; form
   expect(created.status).toBe(201);
   const reference = String(created.body.reference);
   const token = String(created.body.accessToken);
-  await fillIn(server, reference, token, person, { address });
+  // The My Number card's signature: online, NF_JPKI is what lets a reviewer approve a voice line.
+  await fillIn(server, reference, token, person, { address }, "jpki");
   await consentToCredit(server, reference, token);
   const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
   return { reference, token, state: submitted.body.state };

@@ -16,6 +16,7 @@ import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 const { chip } = inject("evidenceFixtures");
 const b64 = (file: string) => readFileSync(file).toString("base64");
+const syntheticFace = new URL("../../../packages/evidence/src/face/fixtures/synthetic-face-a.jpg", import.meta.url);
 const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" };
 const movedAddress = { postalCode: "150-0001", prefecture: "東京都", city: "渋谷区", line1: "神宮前1-2-3" };
 
@@ -86,6 +87,12 @@ describe("the postpaid review, end to end", () => {
       },
     });
     expect(chipAdded.status).toBe(201);
+    // The selfie NF_IC_SELFIE needs beside the chip: its evidence is all there, so two people may decide.
+    const selfie = await server.api("POST", `/v1/applications/${reference}/evidence`, {
+      token,
+      body: { kind: "selfie", image: readFileSync(syntheticFace).toString("base64") },
+    });
+    expect(selfie.status).toBe(201);
     await consentToCredit(server, reference, token);
     const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
     expect(submitted.body.state).toBe("in_review");

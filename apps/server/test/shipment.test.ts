@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportVerificationRecords } from "../src/records/export-verification-records.ts";
-import { draftApplication, somebody } from "./support/journey.ts";
+import { draftApplication, somebody, throwawayEmail } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -18,7 +18,14 @@ const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代
 
 /** A physical voice SIM, approved by a reviewer: assigned and waiting to be sent. */
 async function approvedPhysicalSim(channel = "online") {
-  const { reference, token } = await draftApplication(server, "prepaid-voice-sim", somebody(), { address });
+  // Signed with the My Number card, so a reviewer may approve it; a throwaway address sends it to one.
+  const { reference, token } = await draftApplication(
+    server,
+    "prepaid-voice-sim",
+    somebody(),
+    { address },
+    { contact: { email: throwawayEmail() }, evidence: "jpki" },
+  );
   if (channel !== "online") {
     await server.services.db.query("UPDATE applications SET channel = $2 WHERE reference = $1", [reference, channel]);
   }

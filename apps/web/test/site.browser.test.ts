@@ -12,7 +12,15 @@ import {
   screenshot,
   seriousAxeViolations,
 } from "../../server/test/support/browser.ts";
-import { consentToCredit, type Person, particularsOf, somebody, td3 } from "../../server/test/support/journey.ts";
+import {
+  consentToCredit,
+  type Person,
+  particularsOf,
+  somebody,
+  td3,
+  throwawayEmail,
+} from "../../server/test/support/journey.ts";
+import { signWithMyNumberCard } from "../../server/test/support/jpki.ts";
 import { type StaffClient, signInAs } from "../../server/test/support/staff.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
 import { en } from "../src/i18n/en.ts";
@@ -48,7 +56,15 @@ afterAll(async () => {
 async function application(
   language: string,
   planId: string,
-  options: { person?: Person; particulars?: boolean; mrz?: boolean; address?: boolean; formFactor?: string } = {},
+  options: {
+    person?: Person;
+    particulars?: boolean;
+    mrz?: boolean;
+    address?: boolean;
+    formFactor?: string;
+    /** Signed with the My Number card (NF_JPKI), and a throwaway e-mail address that sends it to a person. */
+    jpkiForReview?: boolean;
+  } = {},
 ) {
   const person = options.person ?? somebody();
   const created = await server.api("POST", "/v1/applications", {
@@ -56,7 +72,7 @@ async function application(
       planId,
       language,
       channel: "online",
-      contact: { email: "applicant@example.test" },
+      contact: { email: options.jpkiForReview ? throwawayEmail() : "applicant@example.test" },
       ...(options.formFactor ? { formFactor: options.formFactor } : {}),
     },
   });
@@ -77,6 +93,7 @@ async function application(
     });
     expect(added.status).toBe(201);
   }
+  if (options.jpkiForReview) await signWithMyNumberCard(server, reference, token, person, address);
   return { reference, token };
 }
 
@@ -236,7 +253,12 @@ describe("the applicant site in a real browser", () => {
         },
       });
       expect(asked.body.state).toBe("correction_requested");
-      const postpaid = await application(lang, "postpaid-voice", { address: true, mrz: true, formFactor: "esim" });
+      const postpaid = await application(lang, "postpaid-voice", {
+        address: true,
+        mrz: true,
+        formFactor: "esim",
+        jpkiForReview: true,
+      });
       await consentToCredit(server, postpaid.reference, postpaid.token);
       await server.api("PUT", `/v1/applications/${postpaid.reference}/payment-method`, {
         token: postpaid.token,

@@ -1,5 +1,6 @@
 export * from "./announcements/announcement.ts";
 export * from "./application/decide-automated-outcome.ts";
+export * from "./application/lawful-approval.ts";
 export * from "./application/lifecycle.ts";
 export * from "./application/particulars.ts";
 export * from "./application/verification-requirements.ts";

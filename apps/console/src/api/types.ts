@@ -61,6 +61,14 @@ export type CaseView = {
   applicant: unknown;
   evidence: { id: string; kind: string; at: string }[];
   checks: Check[];
+  /** Whether one reviewer may approve, only the four-eyes override, or nobody (evidence missing). */
+  approval: {
+    kind: "method_complete" | "person_decides" | "evidence_missing";
+    method?: string;
+    unmet?: string[];
+    bring?: { method: string; evidence: string[] }[];
+    policy: { id: string; version: string };
+  } | null;
   decision: {
     outcome: string;
     at: string;

@@ -164,6 +164,18 @@ export const en = {
   "decide.done": "Done: the application is now “{state}”.",
   "decide.overridePending": "Your approval goes against a failed check: it waits for a second senior reviewer.",
   "decide.pickField": "Name at least one field.",
+  "decide.basisComplete": "The policy {policy} is met by {method}: you may approve.",
+  "decide.basisPersonDecides":
+    "{method} is not complete ({unmet}): an approval is a proposal that a second senior reviewer must confirm, with your reason.",
+  "decide.basisMissing":
+    "No method the policy {policy} allows is complete, and its evidence was never given: nobody can approve. Ask the applicant for a correction: {bring}.",
+  "decide.or": " or ",
+  "decide.and": " and ",
+  "evidence.ic_chip": "the IC chip read",
+  "evidence.selfie": "a live selfie",
+  "evidence.jpki_signature": "a My Number card signature (JPKI)",
+  "evidence.mrz": "the document's MRZ",
+  "evidence.document_image": "a photo of the document",
   "reject.document_invalid": "Document not valid",
   "reject.identity_mismatch": "Identity does not match",
   "reject.document_unreadable": "Document unreadable",

@@ -163,6 +163,18 @@ export const ja: Messages = {
   "decide.done": "完了：申込みは「{state}」になりました。",
   "decide.overridePending": "不合格のチェックに反する承認のため、別の上級審査担当の確認待ちになります。",
   "decide.pickField": "項目を1つ以上選んでください。",
+  "decide.basisComplete": "ポリシー {policy} を {method} で満たしています。承認できます。",
+  "decide.basisPersonDecides":
+    "{method} が完了していません（{unmet}）。承認は提案となり、理由を付けて別の上級審査担当が確認します。",
+  "decide.basisMissing":
+    "ポリシー {policy} が認める方法がどれも完了しておらず、その証拠が提出されていません。誰も承認できません。申込者に補正を依頼してください：{bring}。",
+  "decide.or": " または ",
+  "decide.and": " と ",
+  "evidence.ic_chip": "ICチップの読み取り",
+  "evidence.selfie": "ライブの自撮り",
+  "evidence.jpki_signature": "マイナンバーカードの署名（JPKI）",
+  "evidence.mrz": "書類のMRZ",
+  "evidence.document_image": "書類の写真",
   "reject.document_invalid": "書類が無効",
   "reject.identity_mismatch": "本人と一致しない",
   "reject.document_unreadable": "書類が判読できない",

@@ -21,13 +21,44 @@ const actionKeys = {
 /** The actions this member may take on the case as it stands (the server checks them again). */
 function actionsFor(view: CaseView, account: StaffAccount): Action[] {
   if (!roleMay(account.role, "applications.decide")) return [];
+  // Evidence never given: nobody approves (lawful-approval.ts); the correction asks for it.
+  const missing = view.approval?.kind === "evidence_missing";
   if (view.state === "override_pending") {
     const mayConfirm =
       roleMay(account.role, "applications.confirm_override") && view.flags.overrideProposedBy?.staffId !== account.id;
-    return mayConfirm ? ["confirm_override", "decline_override"] : [];
+    if (!mayConfirm) return [];
+    return missing ? ["decline_override"] : ["confirm_override", "decline_override"];
   }
-  if (view.state === "in_review") return ["approve", "reject", "request_correction", "escalate"];
+  if (view.state === "in_review") {
+    return missing
+      ? ["reject", "request_correction", "escalate"]
+      : ["approve", "reject", "request_correction", "escalate"];
+  }
   return [];
+}
+
+/** What the policy pinned to the case lets a reviewer do, in words: one approves, two, or nobody yet. */
+function ApprovalBasisNote({ approval }: { approval: NonNullable<CaseView["approval"]> }) {
+  const { t } = useI18n();
+  const policy = `${approval.policy.id}@${approval.policy.version}`;
+  if (approval.kind === "method_complete") {
+    return <p className="hint">{t("decide.basisComplete", { policy, method: approval.method ?? "" })}</p>;
+  }
+  if (approval.kind === "person_decides") {
+    return (
+      <p className="notice" role="note">
+        {t("decide.basisPersonDecides", { method: approval.method ?? "", unmet: (approval.unmet ?? []).join(", ") })}
+      </p>
+    );
+  }
+  const bring = (approval.bring ?? [])
+    .map((b) => `${b.evidence.map((e) => t(`evidence.${e}` as "evidence.selfie")).join(t("decide.and"))} (${b.method})`)
+    .join(t("decide.or"));
+  return (
+    <p className="error" role="note">
+      {t("decide.basisMissing", { policy, bring })}
+    </p>
+  );
 }
 
 /** Claim, then decide: approve, reject with a reason, ask for a correction, escalate, or the four-eyes override. */
@@ -144,6 +175,9 @@ export function DecisionPanel({
           )}
         </div>
       )}
+      {view.approval && ["in_review", "override_pending"].includes(view.state) && (
+        <ApprovalBasisNote approval={view.approval} />
+      )}
       {actions.length > 0 && !mine && <p className="hint">{t("decide.needClaim")}</p>}
       {actions.length > 0 && mine && (
         <form onSubmit={decide} className="stack">
@@ -197,7 +231,9 @@ export function DecisionPanel({
           )}
           {chosen && chosen !== "request_correction" && (
             <label>
-              {noteRequired || (chosen === "approve" && view.checks.some((c) => c.status === "fail"))
+              {noteRequired ||
+              (chosen === "approve" &&
+                (view.checks.some((c) => c.status === "fail") || view.approval?.kind === "person_decides"))
                 ? t("decide.noteRequired")
                 : t("decide.note")}
               <textarea name="note" rows={3} maxLength={2000} required={noteRequired} />

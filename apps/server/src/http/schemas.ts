@@ -497,6 +497,18 @@ export const caseViewSchema = z
       })
       .nullable()
       .describe("Postpaid only: the credit assessment (与信審査) with the figures behind each reason"),
+    approval: z
+      .object({
+        kind: z.enum(["method_complete", "person_decides", "evidence_missing"]),
+        method: z.string().optional(),
+        unmet: z.array(z.string()).optional(),
+        bring: z.array(z.object({ method: z.string(), evidence: z.array(z.string()) })).optional(),
+        policy: z.object({ id: z.string(), version: z.string() }),
+      })
+      .nullable()
+      .describe(
+        "Whether one reviewer may approve (a method the pinned policy allows is complete), only the four-eyes override (its evidence given, a required check unmet), or nobody until the applicant brings what is missing",
+      ),
     correction: z
       .object({
         fields: z.array(z.object({ field: z.string(), label: z.string() })),

@@ -19,7 +19,9 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { transferForCase } from "../transfers/list-transfers.ts";
+import { approvalBasisOf } from "./approval-basis.ts";
 import type { CaseTag } from "./case-tags.ts";
 import { currentClaim } from "./claims.ts";
 import { changesSince, correctionFieldsIn, latestCorrection, particularsAt } from "./corrections.ts";
@@ -131,7 +133,7 @@ export async function requireApplication(db: Queryable, reference: string): Prom
 
 /** The whole case for a reviewer: particulars, evidence, checks with staff details, the decision, history. */
 export async function getCaseView(
-  deps: { db: Queryable; keys: KeyManagement; config: Config; clock: () => Date },
+  deps: { db: Queryable; keys: KeyManagement; config: Config; clock: () => Date; policies: readonly LoadedPolicy[] },
   reference: string,
   language: Language,
 ) {
@@ -256,6 +258,8 @@ export async function getCaseView(
         }
       : null,
     credit,
+    // Whether one reviewer may approve, only two (the override), or nobody until evidence is brought.
+    approval: application.submittedAt ? await approvalBasisOf(deps.db, deps, application) : null,
     correction: correction
       ? {
           fields: correctionFieldsIn(language, correction.fields),

@@ -15,6 +15,7 @@ import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { roleMay } from "../staff/permissions.ts";
 import type { StaffPrincipal } from "../staff/staff-sessions.ts";
 import { completeTransfer } from "../transfers/complete-transfer.ts";
+import { approvalBasisOf, type CaseApproval } from "./approval-basis.ts";
 import { requireApplication } from "./case-view.ts";
 import { requireClaim } from "./claims.ts";
 import { recordCorrectionRequest } from "./corrections.ts";
@@ -70,12 +71,17 @@ export async function decideCase(
         }
       }
       switch (decision.type) {
-        case "approve":
+        case "approve": {
           // The door asks the table about `approve`; an override is a different event, so the
-          // approval is refused here and re-sent below as a proposal when a check failed.
+          // approval is refused here and re-sent below as a proposal when a check failed, or when
+          // the pinned policy's method is not complete and a person decides (lawful-approval.ts).
+          const basis = await lawfulBasis(tx, deps, locked);
+          if (basis.kind === "person_decides") throw new OverrideNeeded();
           if (locked.planKind === "postpaid" && (await creditRefused(tx, locked))) throw new OverrideNeeded();
           if (await failedChecks(tx, locked)) throw new OverrideNeeded();
+          data.method = basis.method;
           break;
+        }
         case "reject":
           data.reason = decision.reason;
           break;
@@ -115,6 +121,8 @@ export async function decideCase(
             );
           }
           data.proposedBy = proposer ? `staff:${proposer}` : null;
+          // Two people cannot stand in for evidence nobody gave.
+          if (decision.type === "confirm_override") await lawfulBasis(tx, deps, locked);
           break;
         }
       }
@@ -177,6 +185,29 @@ export async function decideCase(
 }
 
 class OverrideNeeded extends Error {}
+
+/**
+ * The approval's footing (approval-basis.ts). Evidence that was simply never given cannot be approved
+ * by anyone: the error names what the applicant must bring, and the answer is a correction request.
+ */
+async function lawfulBasis(
+  tx: Queryable,
+  deps: { policies: readonly LoadedPolicy[]; keys: KeyManagement },
+  application: ApplicationRow,
+): Promise<Exclude<CaseApproval, { kind: "evidence_missing" }>> {
+  const basis = await approvalBasisOf(tx, deps, application);
+  if (basis.kind === "evidence_missing") {
+    throw new AppError(
+      "verification_incomplete",
+      `Under ${basis.policy.id}@${basis.policy.version} no allowed method is complete and its evidence was never given: ` +
+        `ask for a correction naming what to bring (${basis.bring
+          .map((b) => `${b.method}: ${b.evidence.join(" and ")}`)
+          .join("; or ")})`,
+      { bring: basis.bring, policy: basis.policy },
+    );
+  }
+  return basis;
+}
 
 async function failedChecks(tx: Queryable, application: ApplicationRow): Promise<boolean> {
   const { rows } = await tx.query(

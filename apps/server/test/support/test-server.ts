@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inject } from "vitest";
 import { loadConfig } from "../../src/config/config.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
 import { createTestDatabase, type TestDatabase } from "./test-database.ts";
@@ -41,6 +42,9 @@ export async function startTestServer(
     JITSUMEI_VELOCITY_LIMITS: "email=1000,phone=1000,device=1000,ip=1000",
     // Likewise every staff member signs in from one address: the rate-limit tests set their own.
     JITSUMEI_RATE_LIMITS: "sign-in=1000,lookup=1000,token=1000",
+    // The test JPKI CA (made once per run by the evidence fixtures): a My Number card's signature is
+    // the lawful evidence of a voice line (support/jpki.ts).
+    JITSUMEI_JPKI_TRUST_DIR: inject("evidenceFixtures").jpki.trustDir,
     ...env,
   });
   const server = await startServer({

@@ -1,0 +1,87 @@
+import type { CheckResult } from "../checks/check.ts";
+import type { VerificationMethod } from "../policy/policy.ts";
+import type { ResolvedRules } from "../policy/resolve-policy.ts";
+
+/**
+ * Whether a person may approve an application, under the policy pinned to it (its required checks
+ * per method) and the results of its latest automated checks. The law accepts a line when one allowed
+ * method is complete; a reviewer's approval is not a method.
+ *
+ * - `method_complete`: every check the policy requires for one allowed method passed (or the policy
+ *   requires no verification). One reviewer may approve.
+ * - `person_decides`: the evidence of an allowed method was given, but not all of its required checks
+ *   passed (a signer we do not hold, a face a matcher could not compare, a residence card whose front
+ *   a person reads). Only the four-eyes override approves: a reviewer proposes with a reason, a
+ *   different senior reviewer confirms.
+ * - `evidence_missing`: no allowed method's evidence was given at all (a chip without the selfie
+ *   NF_IC_SELFIE needs). Nobody may approve; the answer is a correction request naming what to bring.
+ */
+export type ApprovalBasis =
+  | { kind: "method_complete"; method: VerificationMethod | "NONE_REQUIRED" }
+  | { kind: "person_decides"; method: VerificationMethod; unmet: string[] }
+  | { kind: "evidence_missing"; bring: { method: VerificationMethod; evidence: EvidenceNeed[] }[] };
+
+/** The kinds of evidence an applicant gives, as the server stores them. */
+export type GivenEvidence = "chip" | "residence_card_chip" | "jpki" | "mrz" | "selfie" | "image";
+
+/** What an applicant brings for a method: an IC chip read, a selfie, a JPKI signature, a typed MRZ. */
+export type EvidenceNeed = "ic_chip" | "selfie" | "jpki_signature" | "mrz" | "document_image";
+
+/**
+ * What each method needs the applicant to have given electronically. Face-to-face and postal methods
+ * need nothing here: the clerk sees the original, the post office hands over the SIM.
+ */
+const evidenceNeeds: Record<VerificationMethod, readonly EvidenceNeed[]> = {
+  F2F_PRESENT: [],
+  F2F_IC: ["ic_chip"],
+  NF_IC_SELFIE: ["ic_chip", "selfie"],
+  NF_JPKI: ["jpki_signature"],
+  NF_SMARTPHONE_JPKI: ["jpki_signature"],
+  NF_RESTRICTED_DELIVERY: [],
+  NF_NONPHOTO_MAIL: [],
+  NF_IMAGE_SELFIE: ["document_image", "selfie"],
+  NF_COPY_MAIL: [],
+  DOC_REGISTRATION: ["mrz"],
+};
+
+function given(need: EvidenceNeed, evidence: ReadonlySet<GivenEvidence>): boolean {
+  switch (need) {
+    case "ic_chip":
+      return evidence.has("chip") || evidence.has("residence_card_chip");
+    case "selfie":
+      return evidence.has("selfie");
+    case "jpki_signature":
+      return evidence.has("jpki");
+    case "document_image":
+      return evidence.has("image");
+    case "mrz":
+      // A chip's MRZ is the issuer's own: it stands for a typed one.
+      return evidence.has("mrz") || evidence.has("chip");
+  }
+}
+
+export function approvalBasis(
+  rules: Pick<ResolvedRules, "verificationRequired" | "methods" | "requiredChecks">,
+  checks: readonly CheckResult[],
+  evidence: readonly GivenEvidence[],
+): ApprovalBasis {
+  if (!rules.verificationRequired) return { kind: "method_complete", method: "NONE_REQUIRED" };
+  const passed = new Set(checks.filter((c) => c.status === "pass").map((c) => c.code));
+  const kinds = new Set(evidence);
+  let decidable: { method: VerificationMethod; unmet: string[] } | null = null;
+  const bring: { method: VerificationMethod; evidence: EvidenceNeed[] }[] = [];
+  for (const method of rules.methods) {
+    const needs = evidenceNeeds[method];
+    const missing = needs.filter((need) => !given(need, kinds));
+    if (missing.length > 0) {
+      bring.push({ method, evidence: missing });
+      continue;
+    }
+    const unmet = (rules.requiredChecks[method] ?? []).filter((code) => !passed.has(code));
+    if (unmet.length === 0) return { kind: "method_complete", method };
+    // The method with the fewest unmet checks is the one a person is asked to complete.
+    if (!decidable || unmet.length < decidable.unmet.length) decidable = { method, unmet };
+  }
+  if (decidable) return { kind: "person_decides", ...decidable };
+  return { kind: "evidence_missing", bring };
+}
