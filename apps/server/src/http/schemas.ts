@@ -637,3 +637,42 @@ export const documentParamsSchema = z.object({
   reference: z.string().max(40),
   documentId: z.uuid("must be a document id"),
 });
+
+export const digitalAuthOutcomes = [
+  "signed",
+  "checks_failed",
+  "cancelled",
+  "pin_incorrect",
+  "pin_locked",
+  "card_locked",
+  "certificate_expired",
+  "certificate_revoked",
+  "timeout",
+  "failed",
+] as const;
+
+export const digitalAuthStartedSchema = z
+  .object({
+    authorizationUrl: z.string().describe("Send the applicant's browser here: the Digital Authentication App"),
+    expiresAt: z.string().describe("The applicant must come back before this time"),
+  })
+  .meta({ id: "DigitalAuthStarted" });
+
+export const digitalAuthCallbackQuerySchema = z.object({
+  state: z.string().max(255).optional(),
+  code: z.string().max(2048).optional(),
+  error: z.string().max(255).optional(),
+  error_description: z.string().max(1024).optional(),
+});
+
+export const digitalAuthStatusSchema = z
+  .object({
+    available: z.boolean().describe("Whether this server offers signing with the Digital Authentication App"),
+    outcome: z
+      .enum([...digitalAuthOutcomes, "pending"])
+      .nullable()
+      .describe("How the latest trip to the app ended (pending: under way; null: none yet)"),
+  })
+  .meta({ id: "DigitalAuthStatus" });
+
+export const digitalAuthAvailabilitySchema = z.object({ available: z.boolean() });
