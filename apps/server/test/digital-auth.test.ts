@@ -133,7 +133,10 @@ describe("a JPKI signature through the Digital Authentication App (simulator)", 
     const done = await callback(app.location);
     expect(done).toEqual({ status: 303, location: `/application/${reference}?digitalAuth=signed` });
     const status = await server.api("GET", `/v1/applications/${reference}/digital-auth`, { token });
-    expect(status.body).toEqual({ available: true, outcome: "signed" });
+    expect(status.body).toMatchObject({ available: true, outcome: "signed" });
+    const jpkiChecks = status.body.checks as { code: string; status: string; message: string }[];
+    expect(jpkiChecks.map((c) => c.code)).toContain("jpki.signature_valid");
+    expect(jpkiChecks.every((c) => c.status === "pass" && c.message.length > 0)).toBe(true);
     const view = await server.api("GET", `/v1/applications/${reference}`, { token });
     expect((view.body.evidence as { kind: string }[]).map((e) => e.kind)).toEqual(["jpki"]);
     const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });

@@ -1,8 +1,13 @@
+import { explainCheck } from "@jitsumei/domain";
+import { verifyJpkiSignature } from "@jitsumei/evidence";
 import { addEvidence } from "../applications/add-evidence.ts";
-import { findApplicationById } from "../applications/application-row.ts";
+import { type ApplicationRow, findApplicationById } from "../applications/application-row.ts";
+import { loadApplicationData } from "../applications/load-application-data.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import { AppError } from "../errors.ts";
+import { jpkiSigningPayload } from "../evidence/jpki-payload.ts";
 import type { Services } from "../services.ts";
+import { answeredRevocation } from "./answered-revocation.ts";
 import { DigitalAuthError } from "./digital-auth-app.ts";
 import { type DigitalAuthFailure, failureOf } from "./protocol.ts";
 import { sessionSecrets } from "./session-secrets.ts";
@@ -84,16 +89,40 @@ export async function completeDigitalAuth(
   return { reference: application.reference, outcome };
 }
 
-/** The latest trip's outcome (the PC page polls it while the phone signs). */
+/**
+ * The latest trip's outcome (the PC page polls it while the phone signs) and, once signed, the JPKI
+ * checks of the stored signature run again now, in the applicant's language: what differs from the
+ * form is named there (the particulars checks), so the site can say it.
+ */
 export async function latestDigitalAuthOutcome(
-  services: Pick<Services, "db">,
-  applicationId: string,
-): Promise<{ outcome: DigitalAuthOutcome | "pending" | null }> {
-  const { rows } = await services.db.query<{ outcome: string | null; used_at: Date | null }>(
-    "SELECT outcome, used_at FROM digital_auth_sessions WHERE application_id = $1 ORDER BY created_at DESC LIMIT 1",
-    [applicationId],
+  services: Pick<Services, "db" | "keys" | "clock" | "trust">,
+  application: ApplicationRow,
+): Promise<{ outcome: DigitalAuthOutcome | "pending" | null; checks: ExplainedCheck[] }> {
+  const { rows } = await services.db.query<{ outcome: string | null }>(
+    "SELECT outcome FROM digital_auth_sessions WHERE application_id = $1 ORDER BY created_at DESC LIMIT 1",
+    [application.id],
   );
   const row = rows[0];
-  if (!row) return { outcome: null };
-  return { outcome: (row.outcome as DigitalAuthOutcome | null) ?? "pending" };
+  if (!row) return { outcome: null, checks: [] };
+  const outcome = (row.outcome as DigitalAuthOutcome | null) ?? "pending";
+  if (outcome !== "signed" && outcome !== "checks_failed") return { outcome, checks: [] };
+  const { particulars, evidence } = await loadApplicationData(services.db, services.keys, application);
+  const jpki = evidence.find((e) => e.kind === "jpki");
+  if (!particulars || jpki?.kind !== "jpki") return { outcome, checks: [] };
+  const verification = await verifyJpkiSignature(
+    {
+      data: jpkiSigningPayload(application.reference, particulars),
+      signature: Buffer.from(jpki.signature, "base64"),
+      certificate: jpki.certificate ? Buffer.from(jpki.certificate, "base64") : undefined,
+    },
+    {
+      anchors: services.trust.jpki.anchors,
+      revocation: jpki.certificateStatus ? answeredRevocation(jpki.certificateStatus) : services.trust.jpkiRevocation,
+      at: services.clock(),
+      form: particulars,
+    },
+  );
+  return { outcome, checks: verification.checks.map((c) => explainCheck(c, application.language)) };
 }
+
+type ExplainedCheck = ReturnType<typeof explainCheck>;

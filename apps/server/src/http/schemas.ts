@@ -672,6 +672,9 @@ export const digitalAuthStatusSchema = z
       .enum([...digitalAuthOutcomes, "pending"])
       .nullable()
       .describe("How the latest trip to the app ended (pending: under way; null: none yet)"),
+    checks: evidenceAddedSchema.shape.checks.describe(
+      "Once signed: the JPKI checks of the signature, in the applicant's language (what differs from the form)",
+    ),
   })
   .meta({ id: "DigitalAuthStatus" });
 

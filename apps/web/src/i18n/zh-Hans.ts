@@ -332,4 +332,23 @@ export const zhHans: Dictionary = {
   "reader.title": "读卡",
   "reader.intro": "请将证件平贴在这部手机的背面。实名读卡应用会通过 NFC 读取芯片，并将数据发送到申请 {ref}。",
   "reader.noApp": "浏览器目前还无法读取证件芯片。如果读卡应用没有打开，请从应用商店安装后重新扫描二维码。",
+
+  "digitalAuth.title": "用个人编号卡签名",
+  "digitalAuth.steps":
+    "1. 点击按钮，打开“数字认证应用”（デジタル認証アプリ）。 2. 将个人编号卡贴近手机，输入签名用证书的密码（6 至 16 位字母和数字）。 3. 自动返回本页面，我们会核验签名。",
+  "digitalAuth.open": "打开数字认证应用",
+  "digitalAuth.opening": "正在打开应用…",
+  "digitalAuth.unavailable": "目前无法在此使用数字认证应用签名。",
+  "digitalAuth.signed": "已收到并核验您的签名。",
+  "digitalAuth.checksFailed": "已收到您的签名，但有些项目未通过核验：",
+  "digitalAuth.fixParticulars": "按卡上的信息修改我的资料",
+  "digitalAuth.error.cancelled": "您在应用中取消了操作，没有进行签名。您可以重试。",
+  "digitalAuth.error.pin_incorrect": "签名密码不正确。请重试；连续输错 5 次后密码将被锁定。",
+  "digitalAuth.error.pin_locked":
+    "密码输错次数过多，已被锁定。可在居住地的市区町村窗口解锁；在此之前，请选择其他验证方式。",
+  "digitalAuth.error.card_locked": "该卡已被锁定，无法使用。请咨询市区町村窗口；在此之前，请选择其他验证方式。",
+  "digitalAuth.error.certificate_expired": "卡上的签名用证书已过期。请到市区町村窗口更新，或选择其他验证方式。",
+  "digitalAuth.error.certificate_revoked": "卡上的签名用证书已失效（例如搬家后）。请到市区町村窗口重新申领。",
+  "digitalAuth.error.timeout": "操作超时，本次请求已失效。请重新开始。",
+  "digitalAuth.error.failed": "数字认证应用出现问题。请重试。",
 };

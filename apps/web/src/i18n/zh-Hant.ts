@@ -333,4 +333,23 @@ export const zhHant: Dictionary = {
   "reader.title": "讀卡",
   "reader.intro": "請將證件平貼在這支手機的背面。實名讀卡 App 會透過 NFC 讀取晶片，並將資料傳送至申請 {ref}。",
   "reader.noApp": "瀏覽器目前還無法讀取證件晶片。如果讀卡 App 沒有開啟，請從應用程式商店安裝後重新掃描 QR 碼。",
+
+  "digitalAuth.title": "用個人編號卡簽章",
+  "digitalAuth.steps":
+    "1. 點選按鈕，開啟「數位認證應用程式」（デジタル認証アプリ）。 2. 將個人編號卡靠近手機，輸入簽章用憑證的密碼（6 至 16 位英數字）。 3. 自動回到本頁面，我們會核驗簽章。",
+  "digitalAuth.open": "開啟數位認證應用程式",
+  "digitalAuth.opening": "正在開啟應用程式…",
+  "digitalAuth.unavailable": "目前無法在此使用數位認證應用程式簽章。",
+  "digitalAuth.signed": "已收到並核驗您的簽章。",
+  "digitalAuth.checksFailed": "已收到您的簽章，但有些項目未通過核驗：",
+  "digitalAuth.fixParticulars": "依卡片上的資料修改我的資料",
+  "digitalAuth.error.cancelled": "您在應用程式中取消了操作，沒有進行簽章。您可以重試。",
+  "digitalAuth.error.pin_incorrect": "簽章密碼不正確。請重試；連續輸錯 5 次後密碼將被鎖定。",
+  "digitalAuth.error.pin_locked":
+    "密碼輸錯次數過多，已被鎖定。可在居住地的市區町村窗口解鎖；在此之前，請選擇其他驗證方式。",
+  "digitalAuth.error.card_locked": "此卡已被鎖定，無法使用。請洽市區町村窗口；在此之前，請選擇其他驗證方式。",
+  "digitalAuth.error.certificate_expired": "卡片上的簽章用憑證已過期。請至市區町村窗口更新，或選擇其他驗證方式。",
+  "digitalAuth.error.certificate_revoked": "卡片上的簽章用憑證已失效（例如搬家後）。請至市區町村窗口重新申請。",
+  "digitalAuth.error.timeout": "操作逾時，本次請求已失效。請重新開始。",
+  "digitalAuth.error.failed": "數位認證應用程式發生問題。請重試。",
 };

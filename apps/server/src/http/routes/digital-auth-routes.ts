@@ -58,8 +58,8 @@ export const digitalAuthRoutes = [
     params: referenceParamsSchema,
     responses: { 200: { description: "The latest outcome", schema: digitalAuthStatusSchema } },
     async handler({ application }, services) {
-      const { outcome } = await latestDigitalAuthOutcome(services, opened(application).id);
-      return { status: 200, body: { available: services.digitalAuth !== null, outcome } };
+      const { outcome, checks } = await latestDigitalAuthOutcome(services, opened(application));
+      return { status: 200, body: { available: services.digitalAuth !== null, outcome, checks } };
     },
   }),
 

@@ -1,0 +1,126 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser, openContext, screenshot } from "../../server/test/support/browser.ts";
+import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
+import { zhHans } from "../src/i18n/zh-Hans.ts";
+
+const { jpki } = inject("evidenceFixtures");
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  server = await startTestServer({
+    JITSUMEI_JPKI_TRUST_DIR: jpki.trustDir,
+    DIGITAL_AUTH_SIMULATOR_CARD_KEY: jpki.signer.key,
+    DIGITAL_AUTH_SIMULATOR_CARD_CERT: jpki.signer.cert,
+  });
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("JPKI through the Digital Authentication App on a phone", () => {
+  it("a voice line in Simplified Chinese: details, the app (simulator) with a wrong PIN then the right one, back, checks, submitted and approved", async () => {
+    const context = await openContext(browser, { viewport: "phone", locale: "zh-CN" });
+    const page = await context.newPage();
+    const t = zhHans;
+    await page.goto(`${server.url}/`);
+    await page.getByRole("heading", { level: 1, name: t["plans.title"] }).waitFor();
+    await page.locator('a[href="/apply/prepaid-voice-sim"]').click();
+    await page.getByLabel(t["contact.email"]).fill("hanako@example.test");
+    await page.getByRole("button", { name: t["contact.start"] }).click();
+    await page.getByRole("heading", { level: 1, name: t["particulars.title"] }).waitFor();
+    const reference = /\/application\/(JT-[A-Z0-9-]+)/.exec(page.url())?.[1] ?? "";
+
+    // The test card's holder (the fixtures' JPKI signing certificate).
+    await page.getByLabel(t["particulars.family"]).fill("Jitsumei");
+    await page.getByLabel(t["particulars.given"]).fill("Hanako");
+    await page.getByLabel(t["particulars.kanji"]).fill("実名 花子");
+    await page.getByLabel(t["particulars.birthDate"]).fill("1974-08-12");
+    await page.getByLabel(t["particulars.nationality"]).selectOption("JPN");
+    await page.getByLabel(t["particulars.sex"]).selectOption("female");
+    await page.getByLabel(t["particulars.postalCode"]).fill("100-0001");
+    await page.getByLabel(t["particulars.prefecture"]).selectOption("東京都");
+    await page.getByLabel(t["particulars.city"]).fill("千代田区");
+    await page.getByLabel(t["particulars.line1"]).fill("千代田1-1-1");
+    await page.getByRole("button", { name: t["app.next"] }).click();
+
+    await page.getByRole("heading", { level: 1, name: t["document.title"] }).waitFor();
+    await page.getByLabel(t["document.my_number_card"]).check();
+    await page.getByLabel(t["document.expiry"]).fill("2031-08-12");
+    await page.getByRole("button", { name: t["particulars.save"] }).click();
+
+    await page.getByRole("heading", { level: 1, name: t["verify.title"] }).waitFor();
+    await page.getByRole("heading", { level: 2, name: t["digitalAuth.title"] }).waitFor();
+    await screenshot(page, "web", "digital-auth-zh-Hans-phone-1-verify");
+    await page.getByRole("button", { name: t["digitalAuth.open"] }).click();
+
+    // The app (the simulator's page): a wrong PIN first, then the test card's PIN.
+    await page.waitForURL(/\/dev\/digital-auth\//);
+    await page.getByLabel(/Signing PIN/).fill("000000");
+    await page.getByRole("button", { name: /^署名する \/ Sign$/ }).click();
+    await page.getByText(/残り 4 回/).waitFor();
+    await screenshot(page, "web", "digital-auth-zh-Hans-phone-2-app-wrong-pin");
+    await page.getByLabel(/Signing PIN/).fill("123456");
+    await page.getByRole("button", { name: /^署名する \/ Sign$/ }).click();
+
+    // Back on the application: the JPKI checks, then it moves on by itself.
+    await page.waitForURL(`**/application/${reference}?digitalAuth=signed`);
+    await page.getByText(t["digitalAuth.signed"]).waitFor();
+    await screenshot(page, "web", "digital-auth-zh-Hans-phone-3-back");
+    await page.getByRole("heading", { level: 1, name: t["submit.title"] }).waitFor();
+    await page.getByRole("button", { name: t["submit.send"] }).click();
+    await page.waitForURL(`**/status/${reference}`);
+    await page.getByRole("heading", { level: 2, name: t["state.sim_assigned.title"] }).waitFor();
+    await screenshot(page, "web", "digital-auth-zh-Hans-phone-4-approved");
+    const token = String(await page.evaluate((r) => sessionStorage.getItem(`jitsumei.application.${r}`), reference));
+    const submitted = await server.api("GET", `/v1/applications/${reference}`, { token });
+    expect(submitted.body.checks).toContainEqual(
+      expect.objectContaining({ code: "policy.method_available", status: "pass" }),
+    );
+    await context.close();
+  });
+
+  it("says in the applicant's language when the card is locked, and offers to try again", async () => {
+    const context = await openContext(browser, { viewport: "phone", locale: "zh-CN" });
+    const page = await context.newPage();
+    const created = await server.api("POST", "/v1/applications", {
+      body: {
+        planId: "prepaid-voice-sim",
+        language: "zh-Hans",
+        channel: "online",
+        contact: { email: "l@example.test" },
+      },
+    });
+    const reference = String(created.body.reference);
+    const token = String(created.body.accessToken);
+    await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+      token,
+      body: {
+        name: { family: "Jitsumei", given: "Hanako", kanji: "実名 花子" },
+        birthDate: "1974-08-12",
+        nationality: "JPN",
+        sex: "female",
+        address: { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" },
+        document: { type: "my_number_card", expiryDate: "2031-08-12", issuingCountry: "JPN" },
+      },
+    });
+    const started = await server.api("POST", `/v1/applications/${reference}/digital-auth/start`, { token });
+    await page.goto(`${server.url}/`);
+    await page.evaluate(
+      ([r, tk]) => {
+        sessionStorage.setItem(`jitsumei.application.${r}`, String(tk));
+      },
+      [reference, token],
+    );
+    await page.goto(String(started.body.authorizationUrl));
+    await page.getByRole("button", { name: /Card locked/ }).click();
+    await page.waitForURL(`**/application/${reference}?digitalAuth=card_locked`);
+    await page.getByText(zhHans["digitalAuth.error.card_locked"]).waitFor();
+    await page.getByRole("button", { name: zhHans["digitalAuth.open"] }).waitFor();
+    await screenshot(page, "web", "digital-auth-zh-Hans-phone-5-card-locked");
+    await context.close();
+  });
+});
