@@ -150,6 +150,8 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(48),
+  HANDOFF_TOKEN_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  APPLICANT_SESSION_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   APPLICANT_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CORRECTION_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   OPERATOR_TIME_ZONE: z
@@ -217,6 +219,11 @@ export type Config = {
   /** Where applicants reach the site; links in notifications point here. */
   publicUrl: string;
   staff: { idleMinutes: number; maxHours: number };
+  /**
+   * Hand-offs to another device: how long a QR code's single-use token lasts, and the session it is
+   * exchanged for.
+   */
+  handoff: { tokenMinutes: number; sessionHours: number };
   /** The operator's time zone: where a day of the dashboard begins and ends. */
   timeZone: string;
   review: {
@@ -318,6 +325,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     payments: { notificationSecret: e.JITSUMEI_PAYMENT_NOTIFICATION_SECRET ?? randomBytes(32).toString("base64url") },
     publicUrl,
     staff: { idleMinutes: e.STAFF_SESSION_IDLE_MINUTES, maxHours: e.STAFF_SESSION_MAX_HOURS },
+    handoff: { tokenMinutes: e.HANDOFF_TOKEN_MINUTES, sessionHours: e.APPLICANT_SESSION_HOURS },
     timeZone: e.OPERATOR_TIME_ZONE,
     review: {
       claimMinutes: e.REVIEW_CLAIM_MINUTES,

@@ -28,6 +28,7 @@ import { contractRoutes } from "./routes/contract-routes.ts";
 import { creditRoutes } from "./routes/credit-routes.ts";
 import { dashboardRoutes } from "./routes/dashboard-routes.ts";
 import { digitalAuthRoutes } from "./routes/digital-auth-routes.ts";
+import { handoffRoutes } from "./routes/handoff-routes.ts";
 import { inventoryRoutes } from "./routes/inventory-routes.ts";
 import { issuanceRoutes } from "./routes/issuance-routes.ts";
 import { opsRoutes } from "./routes/ops-routes.ts";
@@ -49,6 +50,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...planRoutes,
   ...applicationRoutes,
   ...digitalAuthRoutes,
+  ...handoffRoutes,
   ...issuanceRoutes,
   ...contractRoutes,
   ...paymentRoutes,
@@ -175,6 +177,7 @@ export async function buildApp(
                     services.db,
                     String((request.params as Record<string, string>).reference ?? ""),
                     bearerToken(request),
+                    services.clock(),
                   ),
                 );
               } catch (error) {
@@ -212,9 +215,17 @@ export async function buildApp(
                   }
                 },
               }
-            : {}),
+            : route.countsTokenGuesses
+              ? {
+                  onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
+                    const limited = tooManyGuesses(request, request.url.split("?")[0] ?? request.url);
+                    if (limited) return send(reply, limited);
+                  },
+                }
+              : {}),
       handler: async (request, reply) => {
         const result = await handle(route, request, services);
+        if (route.countsTokenGuesses && result.status === 404) guesses.refused(request.ip);
         // A change may have queued work (mail, SMS, webhooks): look for it now, not at the next poll.
         if (route.method !== "GET" && result.status < 400) services.jobs.kick();
         return send(reply, result);
