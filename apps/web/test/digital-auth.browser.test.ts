@@ -1,10 +1,24 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, openContext, screenshot } from "../../server/test/support/browser.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
+import { vi } from "../src/i18n/vi.ts";
 import { zhHans } from "../src/i18n/zh-Hans.ts";
 
 const { jpki } = inject("evidenceFixtures");
+// The test card's holder (the fixtures' JPKI signing certificate), as the form takes it.
+const hanako = {
+  name: { family: "Jitsumei", given: "Hanako", kanji: "実名 花子" },
+  birthDate: "1974-08-12",
+  nationality: "JPN",
+  sex: "female",
+  address: { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" },
+  document: { type: "my_number_card", expiryDate: "2031-08-12", issuingCountry: "JPN" },
+};
 let server: TestServer;
 let browser: Browser;
 
@@ -98,14 +112,7 @@ describe("JPKI through the Digital Authentication App on a phone", () => {
     const token = String(created.body.accessToken);
     await server.api("PUT", `/v1/applications/${reference}/applicant`, {
       token,
-      body: {
-        name: { family: "Jitsumei", given: "Hanako", kanji: "実名 花子" },
-        birthDate: "1974-08-12",
-        nationality: "JPN",
-        sex: "female",
-        address: { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" },
-        document: { type: "my_number_card", expiryDate: "2031-08-12", issuingCountry: "JPN" },
-      },
+      body: hanako,
     });
     const started = await server.api("POST", `/v1/applications/${reference}/digital-auth/start`, { token });
     await page.goto(`${server.url}/`);
@@ -124,3 +131,61 @@ describe("JPKI through the Digital Authentication App on a phone", () => {
     await context.close();
   });
 });
+
+describe("JPKI through the Digital Authentication App from a PC", () => {
+  it("in Vietnamese: the PC shows a QR code, the phone continues, signs in the app, and the PC page moves on by itself", async () => {
+    const t = vi;
+    const created = await server.api("POST", "/v1/applications", {
+      body: { planId: "prepaid-voice-sim", language: "vi", channel: "online", contact: { email: "pc@example.test" } },
+    });
+    const reference = String(created.body.reference);
+    const token = String(created.body.accessToken);
+    await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: hanako });
+
+    const pc = await openContext(browser, { viewport: "desktop", locale: "vi-VN" });
+    const desk = await pc.newPage();
+    await desk.goto(`${server.url}/`);
+    await desk.evaluate(
+      ([r, tk]) => sessionStorage.setItem(`jitsumei.application.${r}`, String(tk)),
+      [reference, token],
+    );
+    await desk.goto(`${server.url}/application/${reference}`);
+    await desk.getByRole("heading", { level: 1, name: t["verify.title"] }).waitFor();
+    const qr = desk.getByAltText(t["digitalAuth.qrAlt"].replace("{ref}", reference));
+    await qr.waitFor();
+    await desk.getByText(t["digitalAuth.waiting"]).waitFor();
+    await screenshot(desk, "web", "digital-auth-vi-desktop-1-qr");
+
+    // The phone's camera reads the code: a single-use hand-off, never the access token.
+    const handoff = new URL(decodeQr(String(await qr.getAttribute("src"))));
+    expect(handoff.pathname).toBe(`/continue/${reference}`);
+    expect(handoff.hash).not.toContain(token);
+    const phone = await openContext(browser, { viewport: "phone", locale: "vi-VN" });
+    const mobile = await phone.newPage();
+    await mobile.goto(`${server.url}${handoff.pathname}${handoff.hash}`);
+    await mobile.getByRole("heading", { level: 2, name: t["digitalAuth.title"] }).waitFor();
+    await mobile.getByRole("button", { name: t["digitalAuth.open"] }).click();
+    await mobile.waitForURL(/\/dev\/digital-auth\//);
+    await mobile.getByLabel(/Signing PIN/).fill("123456");
+    await mobile.getByRole("button", { name: /^署名する \/ Sign$/ }).click();
+    await mobile.getByText(t["digitalAuth.signed"]).waitFor();
+
+    // The PC notices by itself, shows the checks and moves on to sending.
+    await desk.getByText(t["digitalAuth.signed"]).waitFor();
+    await screenshot(desk, "web", "digital-auth-vi-desktop-2-signed");
+    await desk.getByRole("heading", { level: 1, name: t["submit.title"] }).waitFor();
+    await desk.getByRole("button", { name: t["submit.send"] }).click();
+    await desk.waitForURL(`**/status/${reference}`);
+    await desk.getByRole("heading", { level: 2, name: t["state.sim_assigned.title"] }).waitFor();
+    await screenshot(desk, "web", "digital-auth-vi-desktop-3-approved");
+    await phone.close();
+    await pc.close();
+  });
+});
+
+/** What a phone's camera reads from a QR code shown as a data: URL image. */
+function decodeQr(dataUrl: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), "jitsumei-qr-")), "qr.png");
+  writeFileSync(file, Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ""), "base64"));
+  return execFileSync("zbarimg", ["--raw", "-q", file]).toString("utf8").trim();
+}

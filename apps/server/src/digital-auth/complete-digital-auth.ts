@@ -97,18 +97,19 @@ export async function completeDigitalAuth(
 export async function latestDigitalAuthOutcome(
   services: Pick<Services, "db" | "keys" | "clock" | "trust">,
   application: ApplicationRow,
-): Promise<{ outcome: DigitalAuthOutcome | "pending" | null; checks: ExplainedCheck[] }> {
-  const { rows } = await services.db.query<{ outcome: string | null }>(
-    "SELECT outcome FROM digital_auth_sessions WHERE application_id = $1 ORDER BY created_at DESC LIMIT 1",
+): Promise<{ outcome: DigitalAuthOutcome | "pending" | null; startedAt: string | null; checks: ExplainedCheck[] }> {
+  const { rows } = await services.db.query<{ outcome: string | null; created_at: Date }>(
+    "SELECT outcome, created_at FROM digital_auth_sessions WHERE application_id = $1 ORDER BY created_at DESC LIMIT 1",
     [application.id],
   );
   const row = rows[0];
-  if (!row) return { outcome: null, checks: [] };
+  if (!row) return { outcome: null, startedAt: null, checks: [] };
   const outcome = (row.outcome as DigitalAuthOutcome | null) ?? "pending";
-  if (outcome !== "signed" && outcome !== "checks_failed") return { outcome, checks: [] };
+  const startedAt = new Date(row.created_at).toISOString();
+  if (outcome !== "signed" && outcome !== "checks_failed") return { outcome, startedAt, checks: [] };
   const { particulars, evidence } = await loadApplicationData(services.db, services.keys, application);
   const jpki = evidence.find((e) => e.kind === "jpki");
-  if (!particulars || jpki?.kind !== "jpki") return { outcome, checks: [] };
+  if (!particulars || jpki?.kind !== "jpki") return { outcome, startedAt, checks: [] };
   const verification = await verifyJpkiSignature(
     {
       data: jpkiSigningPayload(application.reference, particulars),
@@ -122,7 +123,7 @@ export async function latestDigitalAuthOutcome(
       form: particulars,
     },
   );
-  return { outcome, checks: verification.checks.map((c) => explainCheck(c, application.language)) };
+  return { outcome, startedAt, checks: verification.checks.map((c) => explainCheck(c, application.language)) };
 }
 
 type ExplainedCheck = ReturnType<typeof explainCheck>;

@@ -672,6 +672,7 @@ export const digitalAuthStatusSchema = z
       .enum([...digitalAuthOutcomes, "pending"])
       .nullable()
       .describe("How the latest trip to the app ended (pending: under way; null: none yet)"),
+    startedAt: z.string().nullable().describe("When the latest trip began (a PC page waits for a newer one)"),
     checks: evidenceAddedSchema.shape.checks.describe(
       "Once signed: the JPKI checks of the signature, in the applicant's language (what differs from the form)",
     ),

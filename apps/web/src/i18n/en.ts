@@ -378,6 +378,15 @@ export const en = {
     "The signing certificate on your card is no longer valid (for example after a move). Renew it at your city office.",
   "digitalAuth.error.timeout": "That took too long and the request expired. Please start again.",
   "digitalAuth.error.failed": "Something went wrong with the Digital Authentication App. Please try again.",
+  "digitalAuth.pcTitle": "Continue on your phone",
+  "digitalAuth.pcSteps":
+    "1. Scan this code with your phone's camera. 2. On the phone, open the Digital Authentication App and sign with your card. 3. This page moves on by itself.",
+  "digitalAuth.qrAlt": "QR code that opens application {ref} on your phone",
+  "digitalAuth.waiting": "Waiting for your phone…",
+  "digitalAuth.thisDevice": "The app is on this device",
+  "continue.title": "Continuing your application",
+  "continue.opening": "Opening your application on this phone…",
+  "continue.failed": "This code was already used or has expired. Show a new one on the other device and scan it again.",
 } as const;
 
 export type MessageKey = keyof typeof en;

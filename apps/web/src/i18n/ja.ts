@@ -367,4 +367,14 @@ export const ja: Dictionary = {
     "カードの署名用電子証明書が失効しています（転居などのため）。市区町村の窓口で再発行してください。",
   "digitalAuth.error.timeout": "時間がかかりすぎたため、手続きの有効期限が切れました。もう一度始めてください。",
   "digitalAuth.error.failed": "デジタル認証アプリとの連携でエラーが起きました。もう一度お試しください。",
+  "digitalAuth.pcTitle": "スマートフォンで続ける",
+  "digitalAuth.pcSteps":
+    "1. このコードをスマートフォンのカメラで読み取ります。 2. スマートフォンでデジタル認証アプリを開き、カードで署名します。 3. この画面は自動で次に進みます。",
+  "digitalAuth.qrAlt": "お申し込み {ref} をスマートフォンで開くQRコード",
+  "digitalAuth.waiting": "スマートフォンでの操作を待っています…",
+  "digitalAuth.thisDevice": "この端末にアプリがあります",
+  "continue.title": "お申し込みを続ける",
+  "continue.opening": "このスマートフォンでお申し込みを開いています…",
+  "continue.failed":
+    "このコードは使用済みか、有効期限が切れています。元の端末で新しいコードを表示し、もう一度読み取ってください。",
 };

@@ -368,4 +368,13 @@ export const ko: Dictionary = {
     "카드의 서명용 인증서가 더 이상 유효하지 않습니다(이사 등). 시구정촌 창구에서 재발급받으세요.",
   "digitalAuth.error.timeout": "시간이 너무 오래 걸려 요청이 만료되었습니다. 다시 시작해 주세요.",
   "digitalAuth.error.failed": "디지털 인증 앱에서 문제가 발생했습니다. 다시 시도해 주세요.",
+  "digitalAuth.pcTitle": "휴대폰에서 계속하기",
+  "digitalAuth.pcSteps":
+    "1. 휴대폰 카메라로 이 코드를 스캔합니다. 2. 휴대폰에서 디지털 인증 앱을 열고 카드로 서명합니다. 3. 이 화면은 자동으로 다음 단계로 넘어갑니다.",
+  "digitalAuth.qrAlt": "휴대폰에서 신청 {ref}을(를) 여는 QR 코드",
+  "digitalAuth.waiting": "휴대폰에서의 진행을 기다리는 중…",
+  "digitalAuth.thisDevice": "이 기기에 앱이 있습니다",
+  "continue.title": "신청 계속하기",
+  "continue.opening": "이 휴대폰에서 신청을 여는 중…",
+  "continue.failed": "이 코드는 이미 사용되었거나 만료되었습니다. 다른 기기에서 새 코드를 표시해 다시 스캔하세요.",
 };

@@ -375,4 +375,13 @@ export const vi: Dictionary = {
     "Chứng thư ký trên thẻ không còn hiệu lực (ví dụ sau khi chuyển nhà). Hãy cấp lại tại văn phòng quận/thành phố.",
   "digitalAuth.error.timeout": "Quá lâu nên yêu cầu đã hết hạn. Vui lòng bắt đầu lại.",
   "digitalAuth.error.failed": "Đã có lỗi với ứng dụng Xác thực số. Vui lòng thử lại.",
+  "digitalAuth.pcTitle": "Tiếp tục trên điện thoại",
+  "digitalAuth.pcSteps":
+    "1. Quét mã này bằng camera điện thoại. 2. Trên điện thoại, mở ứng dụng Xác thực số và ký bằng thẻ. 3. Trang này sẽ tự chuyển tiếp.",
+  "digitalAuth.qrAlt": "Mã QR mở hồ sơ {ref} trên điện thoại của bạn",
+  "digitalAuth.waiting": "Đang chờ thao tác trên điện thoại…",
+  "digitalAuth.thisDevice": "Ứng dụng có trên thiết bị này",
+  "continue.title": "Tiếp tục hồ sơ",
+  "continue.opening": "Đang mở hồ sơ của bạn trên điện thoại này…",
+  "continue.failed": "Mã này đã được dùng hoặc đã hết hạn. Hãy hiển thị mã mới trên thiết bị kia và quét lại.",
 };

@@ -351,4 +351,13 @@ export const zhHans: Dictionary = {
   "digitalAuth.error.certificate_revoked": "卡上的签名用证书已失效（例如搬家后）。请到市区町村窗口重新申领。",
   "digitalAuth.error.timeout": "操作超时，本次请求已失效。请重新开始。",
   "digitalAuth.error.failed": "数字认证应用出现问题。请重试。",
+  "digitalAuth.pcTitle": "在手机上继续",
+  "digitalAuth.pcSteps":
+    "1. 用手机相机扫描此二维码。 2. 在手机上打开数字认证应用，用卡签名。 3. 本页面会自动进入下一步。",
+  "digitalAuth.qrAlt": "在手机上打开申请 {ref} 的二维码",
+  "digitalAuth.waiting": "正在等待您在手机上完成…",
+  "digitalAuth.thisDevice": "应用就在这台设备上",
+  "continue.title": "继续您的申请",
+  "continue.opening": "正在这部手机上打开您的申请…",
+  "continue.failed": "此二维码已使用或已过期。请在另一台设备上重新生成并再次扫描。",
 };

@@ -352,4 +352,13 @@ export const zhHant: Dictionary = {
   "digitalAuth.error.certificate_revoked": "卡片上的簽章用憑證已失效（例如搬家後）。請至市區町村窗口重新申請。",
   "digitalAuth.error.timeout": "操作逾時，本次請求已失效。請重新開始。",
   "digitalAuth.error.failed": "數位認證應用程式發生問題。請重試。",
+  "digitalAuth.pcTitle": "在手機上繼續",
+  "digitalAuth.pcSteps":
+    "1. 用手機相機掃描此 QR 碼。 2. 在手機上開啟數位認證應用程式，用卡片簽章。 3. 本頁面會自動進入下一步。",
+  "digitalAuth.qrAlt": "在手機上開啟申請 {ref} 的 QR 碼",
+  "digitalAuth.waiting": "正在等待您在手機上完成…",
+  "digitalAuth.thisDevice": "應用程式就在這台裝置上",
+  "continue.title": "繼續您的申請",
+  "continue.opening": "正在這支手機上開啟您的申請…",
+  "continue.failed": "此 QR 碼已使用或已過期。請在另一台裝置上重新產生並再次掃描。",
 };

@@ -58,8 +58,8 @@ export const digitalAuthRoutes = [
     params: referenceParamsSchema,
     responses: { 200: { description: "The latest outcome", schema: digitalAuthStatusSchema } },
     async handler({ application }, services) {
-      const { outcome, checks } = await latestDigitalAuthOutcome(services, opened(application));
-      return { status: 200, body: { available: services.digitalAuth !== null, outcome, checks } };
+      const latest = await latestDigitalAuthOutcome(services, opened(application));
+      return { status: 200, body: { available: services.digitalAuth !== null, ...latest } };
     },
   }),
 
