@@ -148,6 +148,31 @@ describe("a JPKI signature through the Digital Authentication App (simulator)", 
     expect((await callback(app.location)).status).toBe(404);
   });
 
+  it("names what differs from the card and gives the card's particulars to take; taken and signed again, it passes", async () => {
+    const { reference, token } = await newApplication("prepaid-voice-sim", {
+      ...holder,
+      address: { ...holder.address, line1: "丸の内1-1-1" },
+    });
+    const app = await inTheApp(await start(reference, token), { action: "sign", pin: SIMULATOR_PIN });
+    await callback(app.location);
+    const status = await server.api("GET", `/v1/applications/${reference}/digital-auth`, { token });
+    const match = (status.body.checks as { code: string; status: string; message: string }[]).find(
+      (c) => c.code === "jpki.particulars_match_form",
+    );
+    expect(match?.status).toBe("review");
+    expect(status.body.card).toEqual({
+      name: "実名\u3000花子",
+      sex: "female",
+      birthDate: "1974-08-12",
+      address: "東京都千代田区千代田一丁目1番1号",
+    });
+    // Taking the card's address changes what is signed: the old signature no longer covers the form.
+    await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: holder });
+    const again = await inTheApp(await start(reference, token), { action: "sign", pin: SIMULATOR_PIN });
+    expect((await callback(again.location)).location).toBe(`/application/${reference}?digitalAuth=signed`);
+    expect((await server.api("GET", `/v1/applications/${reference}/digital-auth`, { token })).body.card).toBeNull();
+  });
+
   it("records a certificate the app reports revoked as a failing revocation check", async () => {
     const { reference, token } = await newApplication();
     const app = await inTheApp(await start(reference, token), { action: "sign_revoked", pin: SIMULATOR_PIN });

@@ -132,6 +132,60 @@ describe("JPKI through the Digital Authentication App on a phone", () => {
   });
 });
 
+describe("when the card says otherwise", () => {
+  it("names what differs, takes the card's particulars on request, and signs again", async () => {
+    const t = zhHans;
+    const created = await server.api("POST", "/v1/applications", {
+      body: {
+        planId: "prepaid-voice-sim",
+        language: "zh-Hans",
+        channel: "online",
+        contact: { email: "m@example.test" },
+      },
+    });
+    const reference = String(created.body.reference);
+    const token = String(created.body.accessToken);
+    const typed = { ...hanako, address: { ...hanako.address, line1: "丸の内1-1-1" } };
+    await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: typed });
+    const context = await openContext(browser, { viewport: "phone", locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.evaluate(
+      ([r, tk]) => sessionStorage.setItem(`jitsumei.application.${r}`, String(tk)),
+      [reference, token],
+    );
+    await page.goto(`${server.url}/application/${reference}`);
+    const sign = async () => {
+      await page.getByRole("button", { name: t["digitalAuth.open"] }).click();
+      await page.waitForURL(/\/dev\/digital-auth\//);
+      await page.getByLabel(/Signing PIN/).fill("123456");
+      await page.getByRole("button", { name: /^署名する \/ Sign$/ }).click();
+      await page.waitForURL(`**/application/${reference}?digitalAuth=signed`);
+    };
+    await sign();
+    const cardSays = t["digitalAuth.cardSays"]
+      .replace("{name}", "実名\u3000花子")
+      .replace("{birthDate}", "1974-08-12")
+      .replace("{address}", "東京都千代田区千代田一丁目1番1号");
+    await page.getByText(cardSays).waitFor();
+    await screenshot(page, "web", "digital-auth-zh-Hans-phone-6-card-differs");
+    await page.getByRole("button", { name: t["digitalAuth.takeCard"] }).click();
+    await page.waitForURL(`**/application/${reference}?digitalAuth=updated`);
+    await page.getByText(t["digitalAuth.updated"]).waitFor();
+    const view = await server.api("GET", `/v1/applications/${reference}`, { token });
+    expect((view.body.applicant as { address: unknown }).address).toEqual({
+      postalCode: "100-0001",
+      prefecture: "東京都",
+      city: "千代田区",
+      line1: "千代田一丁目1番1号",
+    });
+    await sign();
+    await page.getByText(t["digitalAuth.signed"]).waitFor();
+    await page.getByRole("heading", { level: 1, name: t["submit.title"] }).waitFor();
+    await context.close();
+  });
+});
+
 describe("JPKI through the Digital Authentication App from a PC", () => {
   it("in Vietnamese: the PC shows a QR code, the phone continues, signs in the app, and the PC page moves on by itself", async () => {
     const t = vi;

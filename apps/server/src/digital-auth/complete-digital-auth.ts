@@ -1,5 +1,5 @@
 import { explainCheck } from "@jitsumei/domain";
-import { verifyJpkiSignature } from "@jitsumei/evidence";
+import { type JpkiParticulars, verifyJpkiSignature } from "@jitsumei/evidence";
 import { addEvidence } from "../applications/add-evidence.ts";
 import { type ApplicationRow, findApplicationById } from "../applications/application-row.ts";
 import { loadApplicationData } from "../applications/load-application-data.ts";
@@ -97,19 +97,25 @@ export async function completeDigitalAuth(
 export async function latestDigitalAuthOutcome(
   services: Pick<Services, "db" | "keys" | "clock" | "trust">,
   application: ApplicationRow,
-): Promise<{ outcome: DigitalAuthOutcome | "pending" | null; startedAt: string | null; checks: ExplainedCheck[] }> {
+): Promise<{
+  outcome: DigitalAuthOutcome | "pending" | null;
+  startedAt: string | null;
+  checks: ExplainedCheck[];
+  /** The card's own particulars, when they differ from the form: the applicant may take them. */
+  card: JpkiParticulars | null;
+}> {
   const { rows } = await services.db.query<{ outcome: string | null; created_at: Date }>(
     "SELECT outcome, created_at FROM digital_auth_sessions WHERE application_id = $1 ORDER BY created_at DESC LIMIT 1",
     [application.id],
   );
   const row = rows[0];
-  if (!row) return { outcome: null, startedAt: null, checks: [] };
+  if (!row) return { outcome: null, startedAt: null, checks: [], card: null };
   const outcome = (row.outcome as DigitalAuthOutcome | null) ?? "pending";
   const startedAt = new Date(row.created_at).toISOString();
-  if (outcome !== "signed" && outcome !== "checks_failed") return { outcome, startedAt, checks: [] };
+  if (outcome !== "signed" && outcome !== "checks_failed") return { outcome, startedAt, checks: [], card: null };
   const { particulars, evidence } = await loadApplicationData(services.db, services.keys, application);
   const jpki = evidence.find((e) => e.kind === "jpki");
-  if (!particulars || jpki?.kind !== "jpki") return { outcome, startedAt, checks: [] };
+  if (!particulars || jpki?.kind !== "jpki") return { outcome, startedAt, checks: [], card: null };
   const verification = await verifyJpkiSignature(
     {
       data: jpkiSigningPayload(application.reference, particulars),
@@ -123,7 +129,13 @@ export async function latestDigitalAuthOutcome(
       form: particulars,
     },
   );
-  return { outcome, startedAt, checks: verification.checks.map((c) => explainCheck(c, application.language)) };
+  const differs = verification.checks.some((c) => c.code === "jpki.particulars_match_form" && c.status !== "pass");
+  return {
+    outcome,
+    startedAt,
+    checks: verification.checks.map((c) => explainCheck(c, application.language)),
+    card: differs ? (verification.fields.particulars ?? null) : null,
+  };
 }
 
 type ExplainedCheck = ReturnType<typeof explainCheck>;

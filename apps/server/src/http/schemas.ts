@@ -676,6 +676,15 @@ export const digitalAuthStatusSchema = z
     checks: evidenceAddedSchema.shape.checks.describe(
       "Once signed: the JPKI checks of the signature, in the applicant's language (what differs from the form)",
     ),
+    card: z
+      .object({
+        name: z.string(),
+        sex: z.enum(["male", "female", "unspecified"]),
+        birthDate: z.string(),
+        address: z.string(),
+      })
+      .nullable()
+      .describe("The signing certificate's particulars when they differ from the form (the applicant may take them)"),
   })
   .meta({ id: "DigitalAuthStatus" });
 

@@ -387,6 +387,9 @@ export const en = {
   "continue.title": "Continuing your application",
   "continue.opening": "Opening your application on this phone…",
   "continue.failed": "This code was already used or has expired. Show a new one on the other device and scan it again.",
+  "digitalAuth.takeCard": "Use the details on my card",
+  "digitalAuth.cardSays": "Your card says: {name}, born {birthDate}, {address}",
+  "digitalAuth.updated": "Your details now follow your card. Sign again so that the signature covers them.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -377,4 +377,8 @@ export const ja: Dictionary = {
   "continue.opening": "このスマートフォンでお申し込みを開いています…",
   "continue.failed":
     "このコードは使用済みか、有効期限が切れています。元の端末で新しいコードを表示し、もう一度読み取ってください。",
+  "digitalAuth.takeCard": "カードの記載内容を使う",
+  "digitalAuth.cardSays": "カードの記載：{name}、{birthDate} 生まれ、{address}",
+  "digitalAuth.updated":
+    "入力内容をカードの記載に合わせました。署名がこの内容を対象にするよう、もう一度署名してください。",
 };

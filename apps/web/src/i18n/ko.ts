@@ -377,4 +377,7 @@ export const ko: Dictionary = {
   "continue.title": "신청 계속하기",
   "continue.opening": "이 휴대폰에서 신청을 여는 중…",
   "continue.failed": "이 코드는 이미 사용되었거나 만료되었습니다. 다른 기기에서 새 코드를 표시해 다시 스캔하세요.",
+  "digitalAuth.takeCard": "카드에 적힌 정보 사용하기",
+  "digitalAuth.cardSays": "카드 기재 내용: {name}, {birthDate} 출생, {address}",
+  "digitalAuth.updated": "정보를 카드 내용에 맞췄습니다. 서명이 이 내용을 담도록 다시 서명해 주세요.",
 };

@@ -384,4 +384,7 @@ export const vi: Dictionary = {
   "continue.title": "Tiếp tục hồ sơ",
   "continue.opening": "Đang mở hồ sơ của bạn trên điện thoại này…",
   "continue.failed": "Mã này đã được dùng hoặc đã hết hạn. Hãy hiển thị mã mới trên thiết bị kia và quét lại.",
+  "digitalAuth.takeCard": "Dùng thông tin trên thẻ của tôi",
+  "digitalAuth.cardSays": "Trên thẻ ghi: {name}, sinh ngày {birthDate}, {address}",
+  "digitalAuth.updated": "Thông tin của bạn đã được đổi theo thẻ. Hãy ký lại để chữ ký bao gồm các thông tin này.",
 };

@@ -360,4 +360,7 @@ export const zhHans: Dictionary = {
   "continue.title": "继续您的申请",
   "continue.opening": "正在这部手机上打开您的申请…",
   "continue.failed": "此二维码已使用或已过期。请在另一台设备上重新生成并再次扫描。",
+  "digitalAuth.takeCard": "使用卡上的信息",
+  "digitalAuth.cardSays": "卡上记载：{name}，{birthDate} 出生，{address}",
+  "digitalAuth.updated": "您的资料已改为与卡一致。请再签名一次，使签名涵盖这些资料。",
 };

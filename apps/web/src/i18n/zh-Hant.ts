@@ -361,4 +361,7 @@ export const zhHant: Dictionary = {
   "continue.title": "繼續您的申請",
   "continue.opening": "正在這支手機上開啟您的申請…",
   "continue.failed": "此 QR 碼已使用或已過期。請在另一台裝置上重新產生並再次掃描。",
+  "digitalAuth.takeCard": "使用卡片上的資料",
+  "digitalAuth.cardSays": "卡片記載：{name}，{birthDate} 出生，{address}",
+  "digitalAuth.updated": "您的資料已改為與卡片一致。請再簽章一次，使簽章涵蓋這些資料。",
 };

@@ -1,12 +1,42 @@
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
-import { type ApplicationView, api, type Check, requestHandoff, type Session } from "../api.ts";
+import { type ApplicationView, api, type Check, type Particulars, requestHandoff, type Session } from "../api.ts";
+import { prefectures } from "../countries.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { useLocation } from "../router.tsx";
 import { Button, Checks, problemMessage } from "../ui.tsx";
 
-type Status = { available: boolean; outcome: string | null; startedAt: string | null; checks: Check[] };
+type Card = { name: string; sex: "male" | "female" | "unspecified"; birthDate: string; address: string };
+type Status = {
+  available: boolean;
+  outcome: string | null;
+  startedAt: string | null;
+  checks: Check[];
+  card: Card | null;
+};
+
+/** 東京都千代田区千代田一丁目1番1号 → prefecture, city (up to the first 市/区/町/村), the rest. */
+export function splitCardAddress(address: string): { prefecture: string; city: string; line1: string } | null {
+  const prefecture = prefectures.find((p) => address.startsWith(p));
+  if (!prefecture) return null;
+  const rest = address.slice(prefecture.length);
+  const city = /^.+?[市区町村]/.exec(rest)?.[0] ?? "";
+  const line1 = rest.slice(city.length);
+  return city && line1 ? { prefecture, city, line1 } : null;
+}
+
+/** The form with the card's particulars taken (the card is the proof of them); the rest as typed. */
+function withCard(applicant: Particulars, card: Card): Particulars {
+  const split = splitCardAddress(card.address);
+  return {
+    ...applicant,
+    name: { ...applicant.name, kanji: card.name.replace(/\u3000/g, " ") },
+    birthDate: card.birthDate,
+    ...(card.sex !== "unspecified" ? { sex: card.sex } : {}),
+    ...(split && applicant.address ? { address: { postalCode: applicant.address.postalCode, ...split } } : {}),
+  };
+}
 
 /** A phone (or tablet): the app is on this device. A PC shows a QR code that continues on the phone. */
 const onPhone = () => typeof window.matchMedia === "function" && window.matchMedia("(pointer: coarse)").matches;
@@ -51,7 +81,7 @@ export function DigitalAuth(props: {
           props.onView(
             await api<ApplicationView>("GET", `/v1/applications/${session.reference}`, { token: session.token }),
           );
-          if (returned === "signed" && s.checks.every((c) => c.status !== "fail"))
+          if (returned === "signed" && !s.card && s.checks.every((c) => c.status !== "fail"))
             setTimeout(() => props.onDone(), 1500);
         }
       },
@@ -61,6 +91,23 @@ export function DigitalAuth(props: {
       stopped = true;
     };
   }, [returned]);
+
+  async function takeCard(card: Card) {
+    setBusy(true);
+    try {
+      const view = await api<ApplicationView>("GET", `/v1/applications/${session.reference}`, { token: session.token });
+      if (!view.applicant) return;
+      await api<ApplicationView>("PUT", `/v1/applications/${session.reference}/applicant`, {
+        token: session.token,
+        body: withCard(view.applicant, card),
+      });
+      // A fresh page: the wizard's form follows the stored particulars, and the applicant signs again.
+      window.location.assign(`/application/${encodeURIComponent(session.reference)}?digitalAuth=updated`);
+    } catch (error) {
+      setMessage(problemMessage(error, t));
+      setBusy(false);
+    }
+  }
 
   async function open() {
     setBusy(true);
@@ -102,12 +149,27 @@ export function DigitalAuth(props: {
             {t(failedChecks ? "digitalAuth.checksFailed" : "digitalAuth.signed")}
           </p>
         )}
+        {returned === "updated" && <p>{t("digitalAuth.updated")}</p>}
         {returned && failures.has(returned) && (
           <p className="error">{t(`digitalAuth.error.${returned}` as MessageKey)}</p>
         )}
         {message && <p className="error">{message}</p>}
       </div>
       {signed && status && <Checks checks={status.checks} />}
+      {signed && status?.card && (
+        <>
+          <p>
+            {t("digitalAuth.cardSays", {
+              name: status.card.name,
+              birthDate: status.card.birthDate,
+              address: status.card.address,
+            })}
+          </p>
+          <Button busy={busy} onClick={() => status.card && takeCard(status.card)}>
+            {t("digitalAuth.takeCard")}
+          </Button>
+        </>
+      )}
       {signed && particularsDiffer && (
         <Button variant="secondary" onClick={props.onFixParticulars}>
           {t("digitalAuth.fixParticulars")}
@@ -170,7 +232,7 @@ function OnThePhone(props: {
           props.onView(
             await api<ApplicationView>("GET", `/v1/applications/${session.reference}`, { token: session.token }),
           );
-          if (s.outcome === "signed" && s.checks.every((c) => c.status !== "fail"))
+          if (s.outcome === "signed" && !s.card && s.checks.every((c) => c.status !== "fail"))
             setTimeout(() => props.onDone(), 1500);
           return;
         }
