@@ -14,7 +14,6 @@ import type { Database } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { openDatabase } from "./db/open-database.ts";
 import { setUpDigitalAuth } from "./digital-auth/setup.ts";
-import { SIMULATOR_PREFIX } from "./digital-auth/simulator.ts";
 import { loadEvidenceTrust } from "./evidence/evidence-trust.ts";
 import { lazyFaceMatcher } from "./evidence/face-matcher.ts";
 import { buildApp } from "./http/app.ts";
@@ -154,13 +153,7 @@ export async function startServer(
   };
   const app = await buildApp(services, {
     logStream: options.logStream,
-    digitalAuthSimulator: digitalAuth.simulator
-      ? {
-          ...digitalAuth.simulator,
-          baseUrl: () => `${url}${SIMULATOR_PREFIX}`,
-          redirectUri: () => `${url}/v1/digital-auth/callback`,
-        }
-      : null,
+    digitalAuthSimulator: digitalAuth.simulator,
   });
   if (options.listen !== false) url = await app.listen({ port: config.port, host: config.host });
   // Applications nobody completes expire and rested numbers return to the pool; every process sweeps,

@@ -9,8 +9,8 @@ import { SIMULATOR_PREFIX, type SimulatorOptions } from "./simulator.ts";
 export type DigitalAuthSetup = {
   /** Null: the method is not offered (production without DIGITAL_AUTH_* variables). */
   app: DigitalAuthApp | null;
-  /** The local simulator to mount (never in production), less what only the HTTP app knows. */
-  simulator: Omit<SimulatorOptions, "baseUrl" | "redirectUri"> | null;
+  /** The local simulator to mount (never in production). */
+  simulator: SimulatorOptions | null;
   /** The JPKI trust folder to use: the simulator's test CA when none is configured. */
   jpkiTrustDir: string;
 };
@@ -57,9 +57,13 @@ export async function setUpDigitalAuth(
     }
   }
   const clientId = "JITSUMEIDEV";
-  const redirectUri = () => `${url()}/v1/digital-auth/callback`;
+  // The browser goes to the simulator and back on the site's own origin: PUBLIC_URL when one was set
+  // (a phone on the local network), else the address the server listens on (the one it prints).
+  const publicUrlSet = config.publicUrl !== `http://localhost:${config.port}`;
+  const origin = () => (publicUrlSet ? config.publicUrl : url());
+  const redirectUri = () => `${origin()}/v1/digital-auth/callback`;
   const app = digitalAuthClient({
-    baseUrl: () => `${url()}${SIMULATOR_PREFIX}`,
+    baseUrl: () => `${origin()}${SIMULATOR_PREFIX}`,
     clientId,
     redirectUri,
     auth: { kind: "private_key_jwt", jwk: clientJwk },
@@ -67,6 +71,8 @@ export async function setUpDigitalAuth(
   return {
     app,
     simulator: {
+      baseUrl: () => `${origin()}${SIMULATOR_PREFIX}`,
+      redirectUri,
       env: config.env,
       clientId,
       clientPublicJwk,
