@@ -45,9 +45,9 @@ export async function startDigitalAuth(
   await services.db.transaction(async (tx) => {
     await lockEditable(tx, application.id, "a signature can no longer be added");
     await tx.query(
-      `INSERT INTO digital_auth_sessions (id, application_id, state_hash, transaction_id, payload_sha256, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [randomUUID(), application.id, secrets.stateHash, transactionId, hash.toString("hex"), expiresAt],
+      `INSERT INTO digital_auth_sessions (id, application_id, state_hash, transaction_id, expires_at)
+       VALUES ($1, $2, $3, $4, $5)`,
+      [randomUUID(), application.id, secrets.stateHash, transactionId, expiresAt],
     );
     await appendAuditEntry(tx, {
       actor: "applicant",
