@@ -3,7 +3,7 @@ import { exportJWK } from "jose";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config/config.ts";
 import { DigitalAuthError, digitalAuthClient } from "../src/digital-auth/digital-auth-app.ts";
-import { DIGITAL_AUTH } from "../src/digital-auth/protocol.ts";
+import { DIGITAL_AUTH, failureOf } from "../src/digital-auth/protocol.ts";
 import { registerDigitalAuthSimulator, SIMULATOR_PIN, SIMULATOR_PREFIX } from "../src/digital-auth/simulator.ts";
 import { anna, particularsOf } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -322,6 +322,33 @@ describe("the adapter's client authentication and token checks, against the simu
     });
     expect(r.status).toBe(401);
     expect(await r.json()).toMatchObject({ error: "invalid_token" });
+  });
+});
+
+describe("the app's error codes", () => {
+  it("maps every code protocol.ts names to the applicant's outcome, and anything else to failed", () => {
+    const e = DIGITAL_AUTH.errors;
+    expect(
+      [
+        e.cancelled,
+        e.pinIncorrect,
+        e.pinLocked,
+        e.cardLocked,
+        e.certificateExpired,
+        e.certificateRevoked,
+        e.timeout,
+      ].map(failureOf),
+    ).toEqual([
+      "cancelled",
+      "pin_incorrect",
+      "pin_locked",
+      "card_locked",
+      "certificate_expired",
+      "certificate_revoked",
+      "timeout",
+    ]);
+    expect(failureOf("server_error")).toBe("failed");
+    expect(failureOf(undefined)).toBe("failed");
   });
 });
 
