@@ -13,6 +13,7 @@ import { loadOrCreateMasterKey } from "./crypto/master-key.ts";
 import type { Database } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { openDatabase } from "./db/open-database.ts";
+import { setUpDigitalAuth } from "./digital-auth/setup.ts";
 import { loadEvidenceTrust } from "./evidence/evidence-trust.ts";
 import { lazyFaceMatcher } from "./evidence/face-matcher.ts";
 import { buildApp } from "./http/app.ts";
@@ -136,7 +137,8 @@ export async function startServer(
       onError: (error, job) => warn(`job ${job.kind} #${job.id} failed: ${errorSummary(error)}`),
     },
   );
-  const trust = loadEvidenceTrust(config, warn);
+  const digitalAuth = await setUpDigitalAuth(config, () => url, warn);
+  const trust = loadEvidenceTrust({ ...config, trust: { ...config.trust, jpkiDir: digitalAuth.jpkiTrustDir } }, warn);
   const faces = lazyFaceMatcher();
   const services: Services = {
     config,
@@ -154,8 +156,12 @@ export async function startServer(
     faces,
     policies,
     credit,
+    digitalAuth: digitalAuth.app,
   };
-  const app = await buildApp(services, { logStream: options.logStream });
+  const app = await buildApp(services, {
+    logStream: options.logStream,
+    digitalAuthSimulator: digitalAuth.simulator,
+  });
   if (options.listen !== false) url = await app.listen({ port: config.port, host: config.host });
   // Applications nobody completes expire and rested numbers return to the pool; every process sweeps,
   // and the one door (and SKIP LOCKED) keeps that safe.

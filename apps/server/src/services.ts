@@ -5,6 +5,7 @@ import type { ContractSealer } from "./contracts/contract-signer.ts";
 import type { CreditServices } from "./credit/assess-application-credit.ts";
 import type { KeyManagement } from "./crypto/key-management.ts";
 import type { Database } from "./db/database.ts";
+import type { DigitalAuthApp } from "./digital-auth/digital-auth-app.ts";
 import type { EvidenceTrust } from "./evidence/evidence-trust.ts";
 import type { Delivery } from "./issuance/delivery.ts";
 import type { Provisioning } from "./issuance/provisioning.ts";
@@ -36,6 +37,8 @@ export type Services = {
   operator: OperatorDetails;
   /** The non-payment exchange and the payment-method check (local simulators here), and the credit policies. */
   credit: CreditServices;
+  /** The Digital Authentication App (the Digital Agency's service, or the simulator); null: not offered. */
+  digitalAuth: DigitalAuthApp | null;
   /** Every verification policy, validated at start. */
   policies: readonly LoadedPolicy[];
 };

@@ -44,6 +44,27 @@ export function lastReference(): string | null {
   return sessionStorage.getItem("jitsumei.lastReference");
 }
 
+export type HandoffPurpose = "chip_reader" | "continue_on_phone";
+export type Handoff = { token: string; url: string; purpose: HandoffPurpose; expiresAt: string };
+
+/** A single-use, short-lived hand-off code for a QR code (on the server's PUBLIC_URL; never the access token). */
+export function requestHandoff(session: Session, purpose: HandoffPurpose): Promise<Handoff> {
+  return api<Handoff>("POST", `/v1/applications/${session.reference}/handoff`, {
+    token: session.token,
+    body: { purpose },
+  });
+}
+
+/** On the phone: the hand-off code from the URL's fragment, exchanged once for this tab's own session. */
+export async function exchangeHandoff(reference: string, token: string): Promise<Session> {
+  const answer = await api<{ reference: string; accessToken: string }>("POST", "/v1/handoff/exchange", {
+    body: { reference, token },
+  });
+  const session = { reference: answer.reference, token: answer.accessToken };
+  saveSession(session);
+  return session;
+}
+
 export async function api<T>(
   method: "GET" | "POST" | "PUT",
   path: string,

@@ -9,6 +9,7 @@ import {
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
+import { answeredRevocation, type CertificateStatusSource } from "../digital-auth/answered-revocation.ts";
 import { AppError } from "../errors.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
 import { jpkiSigningPayload } from "../evidence/jpki-payload.ts";
@@ -19,7 +20,7 @@ export type EvidenceInput =
   | { kind: "mrz"; lines: string[] }
   | { kind: "chip"; sod: Buffer; dataGroups: Record<string, Buffer> }
   | { kind: "residence_card_chip"; front: Buffer; face: Buffer; checkCode: Buffer; certificate: Buffer }
-  | { kind: "jpki"; signature: Buffer; certificate?: Buffer }
+  | { kind: "jpki"; signature: Buffer; certificate?: Buffer; certificateStatus?: CertificateStatusSource }
   | { kind: "image"; purpose: ImagePurpose; image: Buffer }
   | { kind: "selfie"; image: Buffer };
 
@@ -150,7 +151,13 @@ async function examine(
   const payload = jpkiSigningPayload(application.reference, particulars);
   const result = await verifyJpkiSignature(
     { data: payload, signature: input.signature, certificate: input.certificate },
-    { anchors: deps.trust.jpki.anchors, revocation: deps.trust.jpkiRevocation, at: deps.clock(), form: particulars },
+    {
+      anchors: deps.trust.jpki.anchors,
+      // The Digital Authentication App's answer carries the certificate's status; otherwise the port.
+      revocation: input.certificateStatus ? answeredRevocation(input.certificateStatus) : deps.trust.jpkiRevocation,
+      at: deps.clock(),
+      form: particulars,
+    },
   );
   const unreadable = result.checks.find((c) => c.code === "jpki.signature_readable" && c.status === "fail");
   if (unreadable) throw invalid("signature", String(unreadable.params?.reason ?? "not a signature"));
@@ -160,6 +167,7 @@ async function examine(
       signature: input.signature.toString("base64"),
       certificate: input.certificate?.toString("base64") ?? null,
       payload: payload.toString("base64"),
+      ...(input.certificateStatus ? { certificateStatus: input.certificateStatus } : {}),
     },
     format: result.fields.format,
     checks: result.checks,

@@ -1,16 +1,19 @@
 import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { sessionOpens } from "./applicant-sessions.ts";
 import { type ApplicationRow, findApplicationByReference } from "./application-row.ts";
 import { isWellFormedReference, tokenMatches } from "./secrets.ts";
 
 /**
- * A reference alone never opens an application: the bearer token must match too. An unknown
- * reference and a wrong token give the same answer, so neither can be probed.
+ * A reference alone never opens an application: the bearer token must match too, either the access
+ * token or a live session on this application (a hand-off's). An unknown reference and a wrong token
+ * give the same answer, so neither can be probed.
  */
 export async function authenticateApplicant(
   db: Queryable,
   reference: string,
   token: string | null,
+  now: Date = new Date(),
 ): Promise<ApplicationRow> {
   if (!token) {
     throw new AppError(
@@ -19,7 +22,10 @@ export async function authenticateApplicant(
     );
   }
   const application = isWellFormedReference(reference) ? await findApplicationByReference(db, reference) : null;
-  if (!application || !tokenMatches(token, application.accessTokenHash)) {
+  const opens =
+    application !== null &&
+    (tokenMatches(token, application.accessTokenHash) || (await sessionOpens(db, application.id, token, now)));
+  if (!application || !opens) {
     throw new AppError("application_not_found", `No application ${reference} opens with the token given`);
   }
   if (application.purgedAt) {

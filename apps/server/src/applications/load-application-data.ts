@@ -3,6 +3,7 @@ import { type ApplicationCipher, applicationCipher } from "../crypto/envelope.ts
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
+import type { CertificateStatusSource } from "../digital-auth/answered-revocation.ts";
 import type { ApplicationRow } from "./application-row.ts";
 
 export type Contact = { email: string; phone?: string };
@@ -11,7 +12,14 @@ export type StoredEvidence =
   | { kind: "mrz"; lines: string[] }
   | { kind: "chip"; sod: string; dataGroups: Record<string, string> } // base64
   | { kind: "residence_card_chip"; front: string; face: string; checkCode: string; certificate: string } // base64
-  | { kind: "jpki"; signature: string; certificate: string | null; payload: string } // base64
+  | {
+      kind: "jpki";
+      signature: string;
+      certificate: string | null;
+      payload: string;
+      /** Where the certificate's status came from (the Digital Authentication App's answer), if not the port. */
+      certificateStatus?: CertificateStatusSource;
+    } // base64
   // Images as re-encoded by the hygiene step (metadata stripped); the upload itself is not kept.
   | { kind: "image"; purpose: ImagePurpose; image: string; sha256: string }
   | { kind: "selfie"; image: string; sha256: string };

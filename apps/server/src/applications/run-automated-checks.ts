@@ -21,6 +21,7 @@ import {
   verifyPassiveAuthentication,
   verifyResidenceCardChip,
 } from "@jitsumei/evidence";
+import { answeredRevocation } from "../digital-auth/answered-revocation.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
 import { jpkiSigningPayload } from "../evidence/jpki-payload.ts";
 import type { ApplicationRequirements } from "../policy/requirements-for-application.ts";
@@ -159,7 +160,12 @@ export async function runAutomatedChecks(input: {
         signature: Buffer.from(jpki.signature, "base64"),
         certificate: jpki.certificate ? Buffer.from(jpki.certificate, "base64") : undefined,
       },
-      { anchors: input.trust.jpki.anchors, revocation: input.trust.jpkiRevocation, at: now, form: particulars },
+      {
+        anchors: input.trust.jpki.anchors,
+        revocation: jpki.certificateStatus ? answeredRevocation(jpki.certificateStatus) : input.trust.jpkiRevocation,
+        at: now,
+        form: particulars,
+      },
     );
     results.push(...verification.checks);
     jpkiOk = verification.checks.every((c) => c.status === "pass");

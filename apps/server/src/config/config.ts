@@ -97,6 +97,22 @@ const envSchema = z.object({
       return { hours: 24, email: 3, phone: 3, device: 3, ip: 10, ...limits };
     }),
   JITSUMEI_JPKI_TRUST_DIR: z.string().min(1, "must not be empty").optional(),
+  DIGITAL_AUTH_BASE_URL: z
+    .string()
+    .refine((s) => /^https?:\/\//.test(s) && URL.canParse(s), "must be an http:// or https:// URL")
+    .optional(),
+  DIGITAL_AUTH_CLIENT_ID: z
+    .string()
+    .regex(/^[0-9A-Za-z]{1,255}$/, "must be the client ID the Digital Agency issued (letters and digits)")
+    .optional(),
+  DIGITAL_AUTH_CLIENT_SECRET: z.string().min(1).optional(),
+  DIGITAL_AUTH_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  DIGITAL_AUTH_REDIRECT_URI: z
+    .string()
+    .refine((s) => /^https?:\/\//.test(s) && URL.canParse(s), "must be an http:// or https:// URL")
+    .optional(),
+  DIGITAL_AUTH_SIMULATOR_CARD_KEY: z.string().min(1).optional(),
+  DIGITAL_AUTH_SIMULATOR_CARD_CERT: z.string().min(1).optional(),
   JITSUMEI_RATE_LIMITS: z
     .string()
     .default("sign-in=10,lookup=60,token=20")
@@ -134,6 +150,8 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(48),
+  HANDOFF_TOKEN_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
+  APPLICANT_SESSION_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   APPLICANT_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CORRECTION_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   OPERATOR_TIME_ZONE: z
@@ -168,6 +186,22 @@ export type Config = {
   jobConcurrency: number;
   /** Folders of trusted certificates and CRLs: country signing CAs for chips, the JPKI CA. */
   trust: { cscaDir: string; jpkiDir: string };
+  /**
+   * JPKI signatures through the Digital Agency's Digital Authentication App: the real service (base
+   * URL, client ID, private_key_jwt key file or client secret, redirect URI), or outside production
+   * the local simulator (its test card's key and certificate, or made at first start), or, in
+   * production without the variables, not offered.
+   */
+  digitalAuth:
+    | {
+        kind: "app";
+        baseUrl: string;
+        clientId: string;
+        auth: { kind: "private_key_jwt"; keyFile: string } | { kind: "client_secret"; secret: string };
+        redirectUri: string;
+      }
+    | { kind: "simulator"; card: { keyFile: string; certFile: string } | null }
+    | { kind: "unavailable" };
   /** More applications than these from one e-mail, phone, device or IP in `hours` go to review. */
   velocity: { hours: number; email: number; phone: number; device: number; ip: number };
   /** The shipped policies, then the operator's own house policies (JITSUMEI_POLICY_DIR). */
@@ -185,6 +219,11 @@ export type Config = {
   /** Where applicants reach the site; links in notifications point here. */
   publicUrl: string;
   staff: { idleMinutes: number; maxHours: number };
+  /**
+   * Hand-offs to another device: how long a QR code's single-use token lasts, and the session it is
+   * exchanged for.
+   */
+  handoff: { tokenMinutes: number; sessionHours: number };
   /** The operator's time zone: where a day of the dashboard begins and ends. */
   timeZone: string;
   review: {
@@ -229,7 +268,33 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       reason: "is required when NODE_ENV=production (the secret the payment gateway signs notifications with)",
     });
   }
+  if (e.DIGITAL_AUTH_BASE_URL) {
+    if (!e.DIGITAL_AUTH_CLIENT_ID) {
+      missing.push({ variable: "DIGITAL_AUTH_CLIENT_ID", reason: "is required with DIGITAL_AUTH_BASE_URL" });
+    }
+    if (!e.DIGITAL_AUTH_PRIVATE_KEY_FILE === !e.DIGITAL_AUTH_CLIENT_SECRET) {
+      missing.push({
+        variable: "DIGITAL_AUTH_PRIVATE_KEY_FILE",
+        reason: "set exactly one of DIGITAL_AUTH_PRIVATE_KEY_FILE (private_key_jwt) or DIGITAL_AUTH_CLIENT_SECRET",
+      });
+    }
+  }
+  const simulatorCard = e.DIGITAL_AUTH_SIMULATOR_CARD_KEY ?? e.DIGITAL_AUTH_SIMULATOR_CARD_CERT;
+  if (simulatorCard && (e.NODE_ENV === "production" || e.DIGITAL_AUTH_BASE_URL)) {
+    missing.push({
+      variable: e.DIGITAL_AUTH_SIMULATOR_CARD_KEY
+        ? "DIGITAL_AUTH_SIMULATOR_CARD_KEY"
+        : "DIGITAL_AUTH_SIMULATOR_CARD_CERT",
+      reason: "is for the local simulator, which never runs in production or beside DIGITAL_AUTH_BASE_URL",
+    });
+  } else if (simulatorCard && !(e.DIGITAL_AUTH_SIMULATOR_CARD_KEY && e.DIGITAL_AUTH_SIMULATOR_CARD_CERT)) {
+    missing.push({
+      variable: "DIGITAL_AUTH_SIMULATOR_CARD_KEY",
+      reason: "set both DIGITAL_AUTH_SIMULATOR_CARD_KEY and DIGITAL_AUTH_SIMULATOR_CARD_CERT, or neither",
+    });
+  }
   if (missing.length > 0) throw new ConfigError(missing);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -258,8 +323,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     operatorFile: e.JITSUMEI_OPERATOR_FILE ?? null,
     // The local test gateway and the server share a random secret per start unless one is set.
     payments: { notificationSecret: e.JITSUMEI_PAYMENT_NOTIFICATION_SECRET ?? randomBytes(32).toString("base64url") },
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ""),
+    publicUrl,
     staff: { idleMinutes: e.STAFF_SESSION_IDLE_MINUTES, maxHours: e.STAFF_SESSION_MAX_HOURS },
+    handoff: { tokenMinutes: e.HANDOFF_TOKEN_MINUTES, sessionHours: e.APPLICANT_SESSION_HOURS },
     timeZone: e.OPERATOR_TIME_ZONE,
     review: {
       claimMinutes: e.REVIEW_CLAIM_MINUTES,
@@ -272,6 +338,25 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       cscaDir: e.JITSUMEI_CSCA_DIR ?? `${e.JITSUMEI_DATA_DIR}/trust/csca`,
       jpkiDir: e.JITSUMEI_JPKI_TRUST_DIR ?? `${e.JITSUMEI_DATA_DIR}/trust/jpki`,
     },
+    digitalAuth: e.DIGITAL_AUTH_BASE_URL
+      ? {
+          kind: "app",
+          baseUrl: e.DIGITAL_AUTH_BASE_URL.replace(/\/$/, ""),
+          clientId: e.DIGITAL_AUTH_CLIENT_ID as string,
+          auth: e.DIGITAL_AUTH_PRIVATE_KEY_FILE
+            ? { kind: "private_key_jwt", keyFile: e.DIGITAL_AUTH_PRIVATE_KEY_FILE }
+            : { kind: "client_secret", secret: e.DIGITAL_AUTH_CLIENT_SECRET as string },
+          redirectUri: e.DIGITAL_AUTH_REDIRECT_URI ?? `${publicUrl}/v1/digital-auth/callback`,
+        }
+      : e.NODE_ENV === "production"
+        ? { kind: "unavailable" }
+        : {
+            kind: "simulator",
+            card:
+              e.DIGITAL_AUTH_SIMULATOR_CARD_KEY && e.DIGITAL_AUTH_SIMULATOR_CARD_CERT
+                ? { keyFile: e.DIGITAL_AUTH_SIMULATOR_CARD_KEY, certFile: e.DIGITAL_AUTH_SIMULATOR_CARD_CERT }
+                : null,
+          },
   };
 }
 

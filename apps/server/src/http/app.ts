@@ -10,6 +10,7 @@ import Fastify, {
 import type { z } from "zod";
 import type { ApplicationRow } from "../applications/application-row.ts";
 import { authenticateApplicant } from "../applications/authenticate-applicant.ts";
+import { registerDigitalAuthSimulator, type SimulatorOptions } from "../digital-auth/simulator.ts";
 import { AppError, type FieldError } from "../errors.ts";
 import { requestHash, withIdempotency } from "../idempotency/idempotency.ts";
 import type { Services } from "../services.ts";
@@ -32,6 +33,8 @@ import { complianceRoutes } from "./routes/compliance-routes.ts";
 import { contractRoutes } from "./routes/contract-routes.ts";
 import { creditRoutes } from "./routes/credit-routes.ts";
 import { dashboardRoutes } from "./routes/dashboard-routes.ts";
+import { digitalAuthRoutes } from "./routes/digital-auth-routes.ts";
+import { handoffRoutes } from "./routes/handoff-routes.ts";
 import { inventoryRoutes } from "./routes/inventory-routes.ts";
 import { issuanceRoutes } from "./routes/issuance-routes.ts";
 import { opsRoutes } from "./routes/ops-routes.ts";
@@ -52,6 +55,8 @@ export const allRoutes: readonly RouteSpec[] = [
   ...opsRoutes,
   ...planRoutes,
   ...applicationRoutes,
+  ...digitalAuthRoutes,
+  ...handoffRoutes,
   ...issuanceRoutes,
   ...contractRoutes,
   ...paymentRoutes,
@@ -85,14 +90,21 @@ const redactedLogPaths = ["req.headers", "headers", "*.headers"].flatMap((at) =>
 function logRequest(request: FastifyRequest) {
   return {
     method: request.method,
-    url: request.url.replace(/\d{8,}/g, "[digits]"),
+    // The app's authorization code and state (and anything OAuth-like) never reach the log.
+    url: request.url
+      .replace(/([?&](?:code|state|nonce|code_challenge|sign_transaction_id)=)[^&]*/g, "$1[redacted]")
+      .replace(/\d{8,}/g, "[digits]"),
     remoteAddress: request.ip,
   };
 }
 
 export async function buildApp(
   services: Services,
-  options: { logStream?: NodeJS.WritableStream } = {},
+  options: {
+    logStream?: NodeJS.WritableStream;
+    /** The Digital Authentication App simulator, mounted at /dev/digital-auth (never in production). */
+    digitalAuthSimulator?: SimulatorOptions | null;
+  } = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
@@ -152,6 +164,7 @@ export async function buildApp(
     );
   };
   app.get("/openapi.json", async () => openapi);
+  if (options.digitalAuthSimulator) await registerDigitalAuthSimulator(app, options.digitalAuthSimulator);
 
   // The web apps' files, registered (and awaited) before the routes: an awaited register after them
   // would build them with the default error handler.
@@ -181,6 +194,7 @@ export async function buildApp(
                     services.db,
                     String((request.params as Record<string, string>).reference ?? ""),
                     bearerToken(request),
+                    services.clock(),
                   ),
                 );
               } catch (error) {
@@ -218,9 +232,17 @@ export async function buildApp(
                   }
                 },
               }
-            : {}),
+            : route.countsTokenGuesses
+              ? {
+                  onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
+                    const limited = tooManyGuesses(request, request.url.split("?")[0] ?? request.url);
+                    if (limited) return send(reply, limited);
+                  },
+                }
+              : {}),
       handler: async (request, reply) => {
         const result = await handle(route, request, services);
+        if (route.countsTokenGuesses && result.status === 404) guesses.refused(request.ip);
         // A change may have queued work (mail, SMS, webhooks): look for it now, not at the next poll.
         if (route.method !== "GET" && result.status < 400) services.jobs.kick();
         return send(reply, result);

@@ -43,6 +43,11 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
   beforePasswordChange?: boolean;
   /** Limited per client address per minute, to the configured number (JITSUMEI_RATE_LIMITS). */
   rateLimit?: "sign-in" | "lookup";
+  /**
+   * The body carries a bearer-like secret (a hand-off token): a 404 answer counts as a wrong token
+   * guess from the client's address (JITSUMEI_RATE_LIMITS token=), and beyond the limit it is refused first.
+   */
+  countsTokenGuesses?: boolean;
   params?: z.ZodType<P>;
   query?: z.ZodType<Q>;
   body?: z.ZodType<B>;

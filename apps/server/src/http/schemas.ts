@@ -649,3 +649,55 @@ export const documentParamsSchema = z.object({
   reference: z.string().max(40),
   documentId: z.uuid("must be a document id"),
 });
+
+export const digitalAuthOutcomes = [
+  "signed",
+  "checks_failed",
+  "cancelled",
+  "pin_incorrect",
+  "pin_locked",
+  "card_locked",
+  "certificate_expired",
+  "certificate_revoked",
+  "timeout",
+  "failed",
+] as const;
+
+export const digitalAuthStartedSchema = z
+  .object({
+    authorizationUrl: z.string().describe("Send the applicant's browser here: the Digital Authentication App"),
+    expiresAt: z.string().describe("The applicant must come back before this time"),
+  })
+  .meta({ id: "DigitalAuthStarted" });
+
+export const digitalAuthCallbackQuerySchema = z.object({
+  state: z.string().max(255).optional(),
+  code: z.string().max(2048).optional(),
+  error: z.string().max(255).optional(),
+  error_description: z.string().max(1024).optional(),
+});
+
+export const digitalAuthStatusSchema = z
+  .object({
+    available: z.boolean().describe("Whether this server offers signing with the Digital Authentication App"),
+    outcome: z
+      .enum([...digitalAuthOutcomes, "pending"])
+      .nullable()
+      .describe("How the latest trip to the app ended (pending: under way; null: none yet)"),
+    startedAt: z.string().nullable().describe("When the latest trip began (a PC page waits for a newer one)"),
+    checks: evidenceAddedSchema.shape.checks.describe(
+      "Once signed: the JPKI checks of the signature, in the applicant's language (what differs from the form)",
+    ),
+    card: z
+      .object({
+        name: z.string(),
+        sex: z.enum(["male", "female", "unspecified"]),
+        birthDate: z.string(),
+        address: z.string(),
+      })
+      .nullable()
+      .describe("The signing certificate's particulars when they differ from the form (the applicant may take them)"),
+  })
+  .meta({ id: "DigitalAuthStatus" });
+
+export const digitalAuthAvailabilitySchema = z.object({ available: z.boolean() });

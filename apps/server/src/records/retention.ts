@@ -120,6 +120,9 @@ export async function purgeDue(db: Database, at: Date, actor: string): Promise<P
   }
   // Stored idempotent answers may hold personal data; they are only useful for a day of retries.
   await db.query("DELETE FROM idempotency_keys WHERE created_at < $1::timestamptz - interval '1 day'", [at]);
+  // Hand-off codes and the sessions they opened are of no use once expired (the audit trail keeps the events).
+  await db.query("DELETE FROM handoff_tokens WHERE expires_at < $1::timestamptz - interval '1 day'", [at]);
+  await db.query("DELETE FROM applicant_sessions WHERE expires_at < $1", [at]);
   return due;
 }
 
@@ -136,6 +139,8 @@ export async function shredApplicationIn(tx: Queryable, applicationId: string, a
   const evidence = await tx.query("DELETE FROM evidence WHERE application_id = $1", [applicationId]);
   const mail = await tx.query("DELETE FROM mail_outbox WHERE application_id = $1", [applicationId]);
   await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [applicationId]);
+  await tx.query("DELETE FROM handoff_tokens WHERE application_id = $1", [applicationId]);
+  await tx.query("DELETE FROM applicant_sessions WHERE application_id = $1", [applicationId]);
   return { dataKey: true, evidence: evidence.rowCount, mail: mail.rowCount };
 }
 

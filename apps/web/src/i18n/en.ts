@@ -355,6 +355,41 @@ export const en = {
     "Hold your document flat against the back of this phone. The Jitsumei reader app reads the chip by NFC and sends the data for application {ref}.",
   "reader.noApp":
     "Browsers cannot read ID chips yet. If the reader app did not open, install it from your app store and scan the code again.",
+
+  "digitalAuth.title": "Sign with your My Number card",
+  "digitalAuth.steps":
+    "1. Tap the button: the Digital Authentication App (デジタル認証アプリ) opens. 2. Hold your My Number card to the phone and enter your signing PIN (6 to 16 letters and digits). 3. You come back here and we check the signature.",
+  "digitalAuth.open": "Open the Digital Authentication App",
+  "digitalAuth.opening": "Opening the app…",
+  "digitalAuth.unavailable": "Signing with the Digital Authentication App is not offered here yet.",
+  "digitalAuth.signed": "Your signature was received and checked.",
+  "digitalAuth.checksFailed": "Your signature was received, but some checks did not pass:",
+  "digitalAuth.fixParticulars": "Correct my details to match the card",
+  "digitalAuth.error.cancelled": "You cancelled in the app. Nothing was signed; you can try again.",
+  "digitalAuth.error.pin_incorrect":
+    "The signing PIN was not correct. Try again; after 5 wrong tries the PIN is locked.",
+  "digitalAuth.error.pin_locked":
+    "The signing PIN is locked after too many wrong tries. Your city office can unlock it; until then, choose another way to verify.",
+  "digitalAuth.error.card_locked":
+    "The card could not be used (it is locked). Your city office can help; until then, choose another way to verify.",
+  "digitalAuth.error.certificate_expired":
+    "The signing certificate on your card has expired. Renew it at your city office, or choose another way to verify.",
+  "digitalAuth.error.certificate_revoked":
+    "The signing certificate on your card is no longer valid (for example after a move). Renew it at your city office.",
+  "digitalAuth.error.timeout": "That took too long and the request expired. Please start again.",
+  "digitalAuth.error.failed": "Something went wrong with the Digital Authentication App. Please try again.",
+  "digitalAuth.pcTitle": "Continue on your phone",
+  "digitalAuth.pcSteps":
+    "1. Scan this code with your phone's camera. 2. On the phone, open the Digital Authentication App and sign with your card. 3. This page moves on by itself.",
+  "digitalAuth.qrAlt": "QR code that opens application {ref} on your phone",
+  "digitalAuth.waiting": "Waiting for your phone…",
+  "digitalAuth.thisDevice": "The app is on this device",
+  "continue.title": "Continuing your application",
+  "continue.opening": "Opening your application on this phone…",
+  "continue.failed": "This code was already used or has expired. Show a new one on the other device and scan it again.",
+  "digitalAuth.takeCard": "Use the details on my card",
+  "digitalAuth.cardSays": "Your card says: {name}, born {birthDate}, {address}",
+  "digitalAuth.updated": "Your details now follow your card. Sign again so that the signature covers them.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -345,4 +345,40 @@ export const ja: Dictionary = {
     "書類をこのスマートフォンの背面に平らに当ててください。実名リーダーアプリがNFCでチップを読み取り、お申し込み {ref} にデータを送ります。",
   "reader.noApp":
     "ブラウザでは本人確認書類のICチップをまだ読み取れません。リーダーアプリが開かない場合は、アプリストアからインストールして、もう一度コードを読み取ってください。",
+
+  "digitalAuth.title": "マイナンバーカードで署名する",
+  "digitalAuth.steps":
+    "1. ボタンを押すと「デジタル認証アプリ」が開きます。 2. マイナンバーカードをスマートフォンにかざし、署名用電子証明書の暗証番号（英数字6〜16文字）を入力します。 3. この画面に戻り、署名を確認します。",
+  "digitalAuth.open": "デジタル認証アプリを開く",
+  "digitalAuth.opening": "アプリを開いています…",
+  "digitalAuth.unavailable": "デジタル認証アプリによる署名は、現在ご利用いただけません。",
+  "digitalAuth.signed": "署名を受け取り、確認しました。",
+  "digitalAuth.checksFailed": "署名を受け取りましたが、確認できなかった項目があります：",
+  "digitalAuth.fixParticulars": "カードの記載に合わせて入力内容を直す",
+  "digitalAuth.error.cancelled": "アプリでキャンセルされました。署名はされていません。もう一度お試しいただけます。",
+  "digitalAuth.error.pin_incorrect": "暗証番号が違います。もう一度お試しください。5回間違えるとロックされます。",
+  "digitalAuth.error.pin_locked":
+    "暗証番号を続けて間違えたため、ロックされました。お住まいの市区町村の窓口でロックを解除できます。それまでは別の方法で本人確認をしてください。",
+  "digitalAuth.error.card_locked":
+    "カードがロックされているため使えません。市区町村の窓口でご相談ください。それまでは別の方法で本人確認をしてください。",
+  "digitalAuth.error.certificate_expired":
+    "カードの署名用電子証明書の有効期限が切れています。市区町村の窓口で更新するか、別の方法で本人確認をしてください。",
+  "digitalAuth.error.certificate_revoked":
+    "カードの署名用電子証明書が失効しています（転居などのため）。市区町村の窓口で再発行してください。",
+  "digitalAuth.error.timeout": "時間がかかりすぎたため、手続きの有効期限が切れました。もう一度始めてください。",
+  "digitalAuth.error.failed": "デジタル認証アプリとの連携でエラーが起きました。もう一度お試しください。",
+  "digitalAuth.pcTitle": "スマートフォンで続ける",
+  "digitalAuth.pcSteps":
+    "1. このコードをスマートフォンのカメラで読み取ります。 2. スマートフォンでデジタル認証アプリを開き、カードで署名します。 3. この画面は自動で次に進みます。",
+  "digitalAuth.qrAlt": "お申し込み {ref} をスマートフォンで開くQRコード",
+  "digitalAuth.waiting": "スマートフォンでの操作を待っています…",
+  "digitalAuth.thisDevice": "この端末にアプリがあります",
+  "continue.title": "お申し込みを続ける",
+  "continue.opening": "このスマートフォンでお申し込みを開いています…",
+  "continue.failed":
+    "このコードは使用済みか、有効期限が切れています。元の端末で新しいコードを表示し、もう一度読み取ってください。",
+  "digitalAuth.takeCard": "カードの記載内容を使う",
+  "digitalAuth.cardSays": "カードの記載：{name}、{birthDate} 生まれ、{address}",
+  "digitalAuth.updated":
+    "入力内容をカードの記載に合わせました。署名がこの内容を対象にするよう、もう一度署名してください。",
 };

@@ -346,4 +346,38 @@ export const ko: Dictionary = {
     "신분증을 이 휴대전화 뒷면에 평평하게 대 주세요. 실명 판독기 앱이 NFC로 칩을 읽어 신청 {ref}에 데이터를 보냅니다.",
   "reader.noApp":
     "브라우저는 아직 신분증 칩을 읽을 수 없습니다. 판독기 앱이 열리지 않으면 앱 스토어에서 설치한 후 코드를 다시 스캔하세요.",
+
+  "digitalAuth.title": "마이넘버 카드로 서명하기",
+  "digitalAuth.steps":
+    "1. 버튼을 누르면 '디지털 인증 앱'(デジタル認証アプリ)이 열립니다. 2. 마이넘버 카드를 휴대폰에 대고 서명용 인증서 비밀번호(영문·숫자 6~16자)를 입력합니다. 3. 이 화면으로 돌아오면 서명을 확인합니다.",
+  "digitalAuth.open": "디지털 인증 앱 열기",
+  "digitalAuth.opening": "앱을 여는 중…",
+  "digitalAuth.unavailable": "여기서는 아직 디지털 인증 앱으로 서명할 수 없습니다.",
+  "digitalAuth.signed": "서명을 받아 확인했습니다.",
+  "digitalAuth.checksFailed": "서명을 받았지만 통과하지 못한 확인 항목이 있습니다:",
+  "digitalAuth.fixParticulars": "카드 내용에 맞게 정보 수정하기",
+  "digitalAuth.error.cancelled": "앱에서 취소했습니다. 서명되지 않았습니다. 다시 시도할 수 있습니다.",
+  "digitalAuth.error.pin_incorrect": "서명 비밀번호가 틀렸습니다. 다시 시도하세요. 5번 틀리면 잠깁니다.",
+  "digitalAuth.error.pin_locked":
+    "비밀번호를 여러 번 틀려 잠겼습니다. 거주지 시구정촌 창구에서 해제할 수 있습니다. 그동안은 다른 방법으로 본인 확인을 해 주세요.",
+  "digitalAuth.error.card_locked":
+    "카드가 잠겨 있어 사용할 수 없습니다. 시구정촌 창구에 문의하세요. 그동안은 다른 방법으로 본인 확인을 해 주세요.",
+  "digitalAuth.error.certificate_expired":
+    "카드의 서명용 인증서 유효기간이 지났습니다. 시구정촌 창구에서 갱신하거나 다른 방법을 선택하세요.",
+  "digitalAuth.error.certificate_revoked":
+    "카드의 서명용 인증서가 더 이상 유효하지 않습니다(이사 등). 시구정촌 창구에서 재발급받으세요.",
+  "digitalAuth.error.timeout": "시간이 너무 오래 걸려 요청이 만료되었습니다. 다시 시작해 주세요.",
+  "digitalAuth.error.failed": "디지털 인증 앱에서 문제가 발생했습니다. 다시 시도해 주세요.",
+  "digitalAuth.pcTitle": "휴대폰에서 계속하기",
+  "digitalAuth.pcSteps":
+    "1. 휴대폰 카메라로 이 코드를 스캔합니다. 2. 휴대폰에서 디지털 인증 앱을 열고 카드로 서명합니다. 3. 이 화면은 자동으로 다음 단계로 넘어갑니다.",
+  "digitalAuth.qrAlt": "휴대폰에서 신청 {ref}을(를) 여는 QR 코드",
+  "digitalAuth.waiting": "휴대폰에서의 진행을 기다리는 중…",
+  "digitalAuth.thisDevice": "이 기기에 앱이 있습니다",
+  "continue.title": "신청 계속하기",
+  "continue.opening": "이 휴대폰에서 신청을 여는 중…",
+  "continue.failed": "이 코드는 이미 사용되었거나 만료되었습니다. 다른 기기에서 새 코드를 표시해 다시 스캔하세요.",
+  "digitalAuth.takeCard": "카드에 적힌 정보 사용하기",
+  "digitalAuth.cardSays": "카드 기재 내용: {name}, {birthDate} 출생, {address}",
+  "digitalAuth.updated": "정보를 카드 내용에 맞췄습니다. 서명이 이 내용을 담도록 다시 서명해 주세요.",
 };

@@ -353,4 +353,38 @@ export const vi: Dictionary = {
     "Đặt giấy tờ nằm phẳng sát mặt sau điện thoại này. Ứng dụng đọc thẻ Jitsumei đọc chip qua NFC và gửi dữ liệu cho đơn {ref}.",
   "reader.noApp":
     "Trình duyệt hiện chưa đọc được chip giấy tờ tùy thân. Nếu ứng dụng đọc thẻ không mở, hãy cài đặt từ kho ứng dụng rồi quét lại mã.",
+
+  "digitalAuth.title": "Ký bằng thẻ My Number",
+  "digitalAuth.steps":
+    "1. Nhấn nút: ứng dụng Xác thực số (デジタル認証アプリ) sẽ mở. 2. Áp thẻ My Number vào điện thoại và nhập mã PIN ký (6–16 chữ cái và số). 3. Bạn quay lại trang này và chúng tôi kiểm tra chữ ký.",
+  "digitalAuth.open": "Mở ứng dụng Xác thực số",
+  "digitalAuth.opening": "Đang mở ứng dụng…",
+  "digitalAuth.unavailable": "Hiện chưa thể ký bằng ứng dụng Xác thực số tại đây.",
+  "digitalAuth.signed": "Đã nhận và kiểm tra chữ ký của bạn.",
+  "digitalAuth.checksFailed": "Đã nhận chữ ký của bạn, nhưng một số mục kiểm tra chưa đạt:",
+  "digitalAuth.fixParticulars": "Sửa thông tin của tôi cho khớp với thẻ",
+  "digitalAuth.error.cancelled": "Bạn đã hủy trong ứng dụng. Chưa có gì được ký; bạn có thể thử lại.",
+  "digitalAuth.error.pin_incorrect": "Mã PIN ký không đúng. Hãy thử lại; sai 5 lần thì mã PIN bị khóa.",
+  "digitalAuth.error.pin_locked":
+    "Mã PIN đã bị khóa vì nhập sai quá nhiều lần. Văn phòng quận/thành phố nơi bạn sống có thể mở khóa; trong lúc chờ, hãy chọn cách xác minh khác.",
+  "digitalAuth.error.card_locked":
+    "Không dùng được thẻ (thẻ bị khóa). Hãy hỏi văn phòng quận/thành phố; trong lúc chờ, hãy chọn cách xác minh khác.",
+  "digitalAuth.error.certificate_expired":
+    "Chứng thư ký trên thẻ đã hết hạn. Hãy gia hạn tại văn phòng quận/thành phố, hoặc chọn cách xác minh khác.",
+  "digitalAuth.error.certificate_revoked":
+    "Chứng thư ký trên thẻ không còn hiệu lực (ví dụ sau khi chuyển nhà). Hãy cấp lại tại văn phòng quận/thành phố.",
+  "digitalAuth.error.timeout": "Quá lâu nên yêu cầu đã hết hạn. Vui lòng bắt đầu lại.",
+  "digitalAuth.error.failed": "Đã có lỗi với ứng dụng Xác thực số. Vui lòng thử lại.",
+  "digitalAuth.pcTitle": "Tiếp tục trên điện thoại",
+  "digitalAuth.pcSteps":
+    "1. Quét mã này bằng camera điện thoại. 2. Trên điện thoại, mở ứng dụng Xác thực số và ký bằng thẻ. 3. Trang này sẽ tự chuyển tiếp.",
+  "digitalAuth.qrAlt": "Mã QR mở hồ sơ {ref} trên điện thoại của bạn",
+  "digitalAuth.waiting": "Đang chờ thao tác trên điện thoại…",
+  "digitalAuth.thisDevice": "Ứng dụng có trên thiết bị này",
+  "continue.title": "Tiếp tục hồ sơ",
+  "continue.opening": "Đang mở hồ sơ của bạn trên điện thoại này…",
+  "continue.failed": "Mã này đã được dùng hoặc đã hết hạn. Hãy hiển thị mã mới trên thiết bị kia và quét lại.",
+  "digitalAuth.takeCard": "Dùng thông tin trên thẻ của tôi",
+  "digitalAuth.cardSays": "Trên thẻ ghi: {name}, sinh ngày {birthDate}, {address}",
+  "digitalAuth.updated": "Thông tin của bạn đã được đổi theo thẻ. Hãy ký lại để chữ ký bao gồm các thông tin này.",
 };

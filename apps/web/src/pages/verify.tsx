@@ -12,6 +12,7 @@ import {
 } from "../api.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { Button, Checks, ErrorSummary, Field, type FieldErrors, fieldErrorsOf, problemMessage } from "../ui.tsx";
+import { DigitalAuth } from "./digital-auth.tsx";
 import { isStrict } from "./plans.tsx";
 
 type Method = "chip" | "jpki" | "mrz";
@@ -73,8 +74,16 @@ export function VerifyStep(props: {
           <p>{t(`verify.${method}Why`)}</p>
         </div>
       )}
-      {(method === "chip" || method === "jpki") && (
+      {method === "chip" && (
         <Handoff session={props.session} readBefore={readBefore} onView={props.onView} onDone={props.onDone} />
+      )}
+      {method === "jpki" && (
+        <DigitalAuth
+          session={props.session}
+          onView={props.onView}
+          onDone={props.onDone}
+          onFixParticulars={props.onBack}
+        />
       )}
       {method === "mrz" && <MrzForm session={props.session} onDone={props.onDone} />}
       <Photos session={props.session} />

@@ -149,14 +149,18 @@ function Wizard(props: {
   const postpaid = plan.kind === "postpaid";
   const correcting = view.state === "correction_requested";
   const needsAddress = plan.coveredByLaw || Boolean(view.applicant?.address);
+  // Back from the Digital Authentication App (?digitalAuth=…): the verify step shows how it went.
+  const fromDigitalAuth = new URLSearchParams(window.location.search).has("digitalAuth");
   const firstStep: Step =
-    correcting || !view.applicant
-      ? "particulars"
-      : view.evidence.length === 0
-        ? "verify"
-        : postpaid
-          ? "credit"
-          : "submit";
+    fromDigitalAuth && view.applicant
+      ? "verify"
+      : correcting || !view.applicant
+        ? "particulars"
+        : view.evidence.length === 0
+          ? "verify"
+          : postpaid
+            ? "credit"
+            : "submit";
   const [step, setStep] = useState<Step>(firstStep);
   const [form, setForm] = useState<Form>(() => formOf(view.applicant));
   const [errors, setErrors] = useState<FieldErrors>({});

@@ -1,0 +1,36 @@
+import { randomBytes } from "node:crypto";
+import type { Queryable } from "../db/database.ts";
+import { hashToken } from "./secrets.ts";
+
+/** Where a session other than the access token came from. */
+export type ApplicantSessionOrigin = "handoff:chip_reader" | "handoff:continue_on_phone";
+
+const SESSION_PREFIX = "jas_";
+
+/**
+ * Opens a bearer session on one application, in the caller's transaction: 256 random bits, only its
+ * SHA-256 stored. It opens the application's routes exactly as the access token does, until it expires.
+ */
+export async function openApplicantSession(
+  tx: Queryable,
+  input: { applicationId: string; origin: ApplicantSessionOrigin; now: Date; ttlMs: number },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = `${SESSION_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const expiresAt = new Date(input.now.getTime() + input.ttlMs);
+  await tx.query(
+    `INSERT INTO applicant_sessions (token_hash, application_id, origin, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [hashToken(token), input.applicationId, input.origin, input.now, expiresAt],
+  );
+  return { token, expiresAt };
+}
+
+/** Whether `token` is a live session on this application (not another's, not expired). */
+export async function sessionOpens(db: Queryable, applicationId: string, token: string, now: Date): Promise<boolean> {
+  if (!token.startsWith(SESSION_PREFIX)) return false;
+  const { rows } = await db.query<{ one: number }>(
+    "SELECT 1 AS one FROM applicant_sessions WHERE token_hash = $1 AND application_id = $2 AND expires_at > $3",
+    [hashToken(token), applicationId, now],
+  );
+  return rows.length > 0;
+}

@@ -1,0 +1,126 @@
+import { generateKeyPairSync } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { exportJWK, type JWK } from "jose";
+import type { Config } from "../config/config.ts";
+import { type DigitalAuthApp, digitalAuthClient } from "./digital-auth-app.ts";
+import { SIMULATOR_PREFIX, type SimulatorOptions } from "./simulator.ts";
+
+export type DigitalAuthSetup = {
+  /** Null: the method is not offered (production without DIGITAL_AUTH_* variables). */
+  app: DigitalAuthApp | null;
+  /** The local simulator to mount (never in production). */
+  simulator: SimulatorOptions | null;
+  /** The JPKI trust folder to use: the simulator's test CA when none is configured. */
+  jpkiTrustDir: string;
+};
+
+/**
+ * Builds the Digital Authentication App adapter from the configuration. `url` is the server's own
+ * address once it listens: the simulator lives there, and the redirect comes back there.
+ */
+export async function setUpDigitalAuth(
+  config: Config,
+  url: () => string,
+  warn: (m: string) => void,
+): Promise<DigitalAuthSetup> {
+  const da = config.digitalAuth;
+  if (da.kind === "unavailable") return { app: null, simulator: null, jpkiTrustDir: config.trust.jpkiDir };
+  if (da.kind === "app") {
+    const auth =
+      da.auth.kind === "client_secret"
+        ? { kind: "client_secret" as const, secret: da.auth.secret }
+        : { kind: "private_key_jwt" as const, jwk: readClientKey(da.auth.keyFile) };
+    const app = digitalAuthClient({
+      baseUrl: () => da.baseUrl,
+      clientId: da.clientId,
+      redirectUri: () => da.redirectUri,
+      auth,
+    });
+    return { app, simulator: null, jpkiTrustDir: config.trust.jpkiDir };
+  }
+  if (config.env === "production") throw new Error("the Digital Authentication App simulator never runs in production");
+  // The simulator: a client key made per start, a test card given or made once in the data folder.
+  const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
+  const clientJwk = { ...(await exportJWK(privateKey)), alg: "ES256" };
+  const clientPublicJwk = { ...(await exportJWK(publicKey)), alg: "ES256" };
+  let card = da.card;
+  let jpkiTrustDir = config.trust.jpkiDir;
+  // Tests name their card (the fixtures'); making one costs seconds of key generation per server.
+  if (!card && config.env === "test") return { app: null, simulator: null, jpkiTrustDir };
+  if (!card) {
+    const made = await simulatorCard(config.dataDir);
+    card = made.card;
+    if (!existsSync(jpkiTrustDir) || readdirSync(jpkiTrustDir).length === 0) {
+      jpkiTrustDir = made.trustDir;
+      warn(`JPKI signatures are checked against the simulator's test CA in ${made.trustDir} (development only)`);
+    }
+  }
+  const clientId = "JITSUMEIDEV";
+  // The browser goes to the simulator and back on the site's own origin: PUBLIC_URL when one was set
+  // (a phone on the local network), else the address the server listens on (the one it prints).
+  const publicUrlSet = config.publicUrl !== `http://localhost:${config.port}`;
+  const origin = () => (publicUrlSet ? config.publicUrl : url());
+  const redirectUri = () => `${origin()}/v1/digital-auth/callback`;
+  const app = digitalAuthClient({
+    baseUrl: () => `${origin()}${SIMULATOR_PREFIX}`,
+    clientId,
+    redirectUri,
+    auth: { kind: "private_key_jwt", jwk: clientJwk },
+  });
+  return {
+    app,
+    simulator: {
+      baseUrl: () => `${origin()}${SIMULATOR_PREFIX}`,
+      redirectUri,
+      env: config.env,
+      clientId,
+      clientPublicJwk,
+      card: {
+        keyPem: readFileSync(card.keyFile, "utf8"),
+        certificateDer: pemToDer(readFileSync(card.certFile, "utf8")),
+      },
+    },
+    jpkiTrustDir,
+  };
+}
+
+/** A private JWK (JSON) file; an unreadable one stops the start, naming the variable. */
+function readClientKey(file: string): JWK {
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new Error(`DIGITAL_AUTH_PRIVATE_KEY_FILE: cannot read ${file}: ${(error as Error).message}`);
+  }
+  try {
+    const jwk = JSON.parse(text) as JWK;
+    if (!jwk.d) throw new Error("not a private key");
+    return jwk;
+  } catch (error) {
+    throw new Error(`DIGITAL_AUTH_PRIVATE_KEY_FILE: ${file} is not a private JWK: ${(error as Error).message}`);
+  }
+}
+
+/** The demo's test card: the JPKI test CA and signing certificate of the fixtures, made once (openssl). */
+async function simulatorCard(
+  dataDir: string,
+): Promise<{ card: { keyFile: string; certFile: string }; trustDir: string }> {
+  const root = join(dataDir, "dev-digital-auth");
+  const marker = join(root, "made");
+  if (!existsSync(marker)) {
+    mkdirSync(root, { recursive: true });
+    const { makeJpkiFixtures } = await import("@jitsumei/evidence/fixtures/jpki");
+    const made = makeJpkiFixtures(root);
+    const { writeFileSync } = await import("node:fs");
+    writeFileSync(marker, JSON.stringify({ key: made.signer.key, cert: made.signer.cert, trustDir: made.trustDir }));
+  }
+  const made = JSON.parse(readFileSync(marker, "utf8")) as { key: string; cert: string; trustDir: string };
+  return { card: { keyFile: made.key, certFile: made.cert }, trustDir: made.trustDir };
+}
+
+function pemToDer(pem: string): Buffer {
+  const body = /-----BEGIN CERTIFICATE-----([\s\S]+?)-----END CERTIFICATE-----/.exec(pem)?.[1];
+  if (!body) throw new Error("the simulator's card certificate is not PEM");
+  return Buffer.from(body.replace(/\s+/g, ""), "base64");
+}
