@@ -6,6 +6,7 @@ import type { ApplicationRow } from "../applications/application-row.ts";
 import { authenticateApplicant } from "../applications/authenticate-applicant.ts";
 import { AppError, type FieldError } from "../errors.ts";
 import { requestHash, withIdempotency } from "../idempotency/idempotency.ts";
+import { READER_CONTRACT_VERSION } from "../reader/reader-contract.ts";
 import type { Services } from "../services.ts";
 import { roleMay } from "../staff/permissions.ts";
 import {
@@ -34,6 +35,7 @@ import { paymentRoutes } from "./routes/payment-routes.ts";
 import { planRoutes } from "./routes/plan-routes.ts";
 import { policeRoutes } from "./routes/police-routes.ts";
 import { privacyRoutes } from "./routes/privacy-routes.ts";
+import { readerRoutes } from "./routes/reader-routes.ts";
 import { retailRoutes } from "./routes/retail-routes.ts";
 import { reviewRoutes } from "./routes/review-routes.ts";
 import { staffRoutes } from "./routes/staff-routes.ts";
@@ -48,6 +50,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...planRoutes,
   ...applicationRoutes,
   ...handoffRoutes,
+  ...readerRoutes,
   ...issuanceRoutes,
   ...contractRoutes,
   ...paymentRoutes,
@@ -123,7 +126,7 @@ export async function buildApp(
   // Developer tools only outside production, and the outbox only where mail stays local.
   const devTools = services.config.env !== "production" && services.config.mail.kind === "local-outbox";
   const routes = allRoutes.filter((r) => !r.devOnly || devTools);
-  const openapi = buildOpenApi(routes, API_VERSION);
+  const openapi = buildOpenApi(routes, API_VERSION, { "x-reader-contract": READER_CONTRACT_VERSION });
   const guesses = tokenGuesses(services.config.rateLimits.token, services.clock);
   /** Too many wrong bearer tokens from this address: refused before the token is even looked at. */
   const tooManyGuesses = (request: FastifyRequest, instance: string): RouteResult | null => {
