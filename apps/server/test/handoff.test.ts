@@ -158,6 +158,18 @@ describe("hand-off token", () => {
   });
 });
 
+describe("site configuration without a reader app", () => {
+  it("offers no chip reading online, and lists the demo counters outside production", async () => {
+    const site = await server.api("GET", "/v1/site-config");
+    expect(site.status).toBe(200);
+    expect(site.body.chipReader).toEqual({ available: false, ios: null, android: null });
+    const counters = site.body.counters as { id: string; name: Record<string, string>; documents: string[] }[];
+    expect(counters.length).toBeGreaterThanOrEqual(2);
+    expect(counters[0]?.name["zh-Hans"]).toMatch(/柜台|门店/);
+    expect(counters.every((c) => c.documents.includes("passport"))).toBe(true);
+  });
+});
+
 describe("hand-off token guesses", () => {
   let limited: TestServer;
   beforeAll(async () => {

@@ -61,6 +61,17 @@ describe("reader contract", () => {
     expect((contract.body.operations as { operationId: string }[]).map((o) => o.operationId).sort()).toEqual(reader);
   });
 
+  it("tells the site a reader app is configured, with its store link and the counters", async () => {
+    const site = await server.api("GET", "/v1/site-config");
+    expect(site.status).toBe(200);
+    expect(site.body.chipReader).toEqual({
+      available: true,
+      ios: "https://apps.apple.com/jp/app/jitsumei-reader/id000000001",
+      android: null,
+    });
+    expect((site.body.counters as { kind: string }[]).map((c) => c.kind)).toContain("airport");
+  });
+
   it("passes its conformance test: every step, every chip check", async () => {
     const report = await runReaderConformance({ url: server.url, chip: readChip(), expectChecksPass: true });
     expect(report.steps.filter((s) => !s.ok)).toEqual([]);

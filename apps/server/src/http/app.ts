@@ -38,6 +38,7 @@ import { privacyRoutes } from "./routes/privacy-routes.ts";
 import { readerRoutes } from "./routes/reader-routes.ts";
 import { retailRoutes } from "./routes/retail-routes.ts";
 import { reviewRoutes } from "./routes/review-routes.ts";
+import { siteRoutes } from "./routes/site-routes.ts";
 import { staffRoutes } from "./routes/staff-routes.ts";
 import { subscriberRoutes } from "./routes/subscriber-routes.ts";
 import { webhookRoutes } from "./routes/webhook-routes.ts";
@@ -51,6 +52,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...applicationRoutes,
   ...handoffRoutes,
   ...readerRoutes,
+  ...siteRoutes,
   ...issuanceRoutes,
   ...contractRoutes,
   ...paymentRoutes,
