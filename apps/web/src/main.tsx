@@ -4,8 +4,9 @@ import { createRoot } from "react-dom/client";
 import type { Language } from "./api.ts";
 import { I18nProvider, languageNames, languages, useI18n } from "./i18n/index.tsx";
 import { ApplyPage } from "./pages/apply.tsx";
+import { ContinuePage, ReaderPage } from "./pages/handoff-pages.tsx";
 import { PlansPage } from "./pages/plans.tsx";
-import { ReaderPage, RegisterPage } from "./pages/register.tsx";
+import { RegisterPage } from "./pages/register.tsx";
 import { DocumentsPage, StatusLookupPage, StatusPage } from "./pages/status.tsx";
 import { WizardPage } from "./pages/wizard.tsx";
 import { Link, useLocation } from "./router.tsx";
@@ -23,6 +24,7 @@ function Page() {
   if (first === "status") return <StatusLookupPage />;
   if (first === "register") return <RegisterPage initialCode={search.get("code") ?? ""} />;
   if (first === "reader" && second) return <ReaderPage reference={second} />;
+  if (first === "continue" && second) return <ContinuePage key={second} reference={second} />;
   return <p>{t("app.notFound")}</p>;
 }
 
