@@ -128,6 +128,14 @@ describe("chip reading only where a reader app exists", () => {
     expect(await page.getByText(t["reader.install"]).count()).toBe(0);
     await screenshot(page, "web", "reader-zh-Hans-phone-4-reader-page-no-app");
     expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Before choosing a plan, a passport-only visitor reads which plans work online and which at a counter.
+    await page.goto(`${plain.url}/`);
+    await page.getByRole("heading", { level: 1, name: t["plans.title"] }).waitFor();
+    await page.getByText(t["plans.passportOnly"]).click();
+    await page.getByText("实名移动 羽田机场第3航站楼柜台（演示）").waitFor();
+    await screenshot(page, "web", "reader-zh-Hans-phone-0-plans-passport-only");
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();
   });
 

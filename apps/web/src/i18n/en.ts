@@ -74,6 +74,10 @@ export const en = {
   "plans.continue": "Continue my application {ref}",
   "plans.haveCode": "Bought a package in a shop? Register it with its code.",
   "plans.track": "Check an application",
+  "plans.passportOnly":
+    "Only a passport? Data-only plans can be applied for here online (you type the code line of the photo page). Plans with a phone number need the passport's IC chip read, which is done at one of our counters:",
+  "plans.passportOnlyWithApp":
+    "Only a passport? Data-only plans: online here. Plans with a phone number: online with our reader app, which reads the passport's IC chip, or at one of our counters.",
 
   "steps.label": "Step {n} of {total}",
   "steps.contact": "Contact",
@@ -368,8 +372,8 @@ export const en = {
   "reader.intro":
     "Hold your document flat against the back of this phone. The reader app reads the chip by NFC and sends the data for application {ref}.",
   "reader.install": "If the reader app did not open, install it, then scan the code on the other screen again:",
-  "reader.appStore": "App Store",
-  "reader.googlePlay": "Google Play",
+  "reader.appStore": "Download on the App Store",
+  "reader.googlePlay": "Get it on Google Play",
   "reader.noApp":
     "We have no reader app yet, and a browser cannot read an ID card's chip. Go back to the other screen and choose another way:",
   "reader.insteadJpki": "A My Number card: sign with it through the Digital Authentication App (JPKI).",

@@ -69,6 +69,10 @@ export const ja: Dictionary = {
   "plans.continue": "お申し込み {ref} の続き",
   "plans.haveCode": "店頭でパッケージを購入した方は、コードで登録できます。",
   "plans.track": "お申し込み状況を確認する",
+  "plans.passportOnly":
+    "パスポートのみをお持ちの方へ：データ専用プランはこのサイトでお申し込みいただけます（顔写真ページの記号行を入力）。電話番号付きのプランはパスポートのICチップの読み取りが必要なため、下記のカウンターでお申し込みください：",
+  "plans.passportOnlyWithApp":
+    "パスポートのみをお持ちの方へ：データ専用プランはこのサイトで、電話番号付きのプランはパスポートのICチップを読み取る当社アプリを使ってオンラインで、またはカウンターでお申し込みいただけます。",
 
   "steps.label": "ステップ {n}／{total}",
   "steps.contact": "連絡先",
@@ -359,8 +363,8 @@ export const ja: Dictionary = {
     "書類をこのスマートフォンの背面に平らに当ててください。読み取りアプリがNFCでチップを読み取り、申込 {ref} にデータを送信します。",
   "reader.install":
     "読み取りアプリが開かなかった場合は、インストールしてから、もう一方の画面のコードをもう一度読み取ってください：",
-  "reader.appStore": "App Store",
-  "reader.googlePlay": "Google Play",
+  "reader.appStore": "App Storeからダウンロード",
+  "reader.googlePlay": "Google Play で手に入れよう",
   "reader.noApp":
     "読み取りアプリはまだ提供していません。また、ブラウザーでは本人確認書類のチップを読み取れません。もう一方の画面に戻り、別の方法を選んでください：",
   "reader.insteadJpki": "マイナンバーカード：デジタル認証アプリで電子署名（公的個人認証）。",

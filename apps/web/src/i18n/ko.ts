@@ -69,6 +69,10 @@ export const ko: Dictionary = {
   "plans.continue": "신청 {ref} 계속하기",
   "plans.haveCode": "매장에서 패키지를 구입하셨나요? 패키지의 코드로 등록하세요.",
   "plans.track": "신청 조회",
+  "plans.passportOnly":
+    "여권만 있으신가요? 데이터 전용 요금제는 이 사이트에서 온라인으로 신청할 수 있습니다(사진 면의 기계 판독 줄 입력). 전화번호가 있는 요금제는 여권의 IC 칩을 판독해야 하므로 아래 카운터에서 신청하세요:",
+  "plans.passportOnlyWithApp":
+    "여권만 있으신가요? 데이터 전용 요금제는 이 사이트에서, 전화번호가 있는 요금제는 여권의 IC 칩을 판독하는 저희 앱으로 온라인 또는 카운터에서 신청할 수 있습니다.",
 
   "steps.label": "{total}단계 중 {n}단계",
   "steps.contact": "연락처",
@@ -359,8 +363,8 @@ export const ko: Dictionary = {
   "reader.intro":
     "서류를 이 휴대전화 뒷면에 평평하게 대세요. 판독 앱이 NFC로 칩을 읽고 신청 {ref}의 데이터를 보냅니다.",
   "reader.install": "판독 앱이 열리지 않았다면 설치한 뒤 다른 화면의 코드를 다시 스캔하세요:",
-  "reader.appStore": "App Store",
-  "reader.googlePlay": "Google Play",
+  "reader.appStore": "App Store에서 다운로드",
+  "reader.googlePlay": "Google Play에서 다운로드",
   "reader.noApp":
     "아직 판독 앱이 없으며, 브라우저로는 신분증의 칩을 읽을 수 없습니다. 다른 화면으로 돌아가 다른 방법을 선택하세요:",
   "reader.insteadJpki": "마이넘버 카드: 디지털 인증 앱으로 전자 서명(JPKI).",

@@ -72,6 +72,10 @@ export const vi: Dictionary = {
   "plans.continue": "Tiếp tục đơn {ref}",
   "plans.haveCode": "Đã mua gói tại cửa hàng? Đăng ký bằng mã trên gói.",
   "plans.track": "Tra cứu đơn",
+  "plans.passportOnly":
+    "Chỉ có hộ chiếu? Gói chỉ dữ liệu đăng ký trực tuyến tại đây (nhập dòng mã ở trang ảnh). Gói có số điện thoại cần đọc chip IC của hộ chiếu, việc này thực hiện tại một trong các quầy của chúng tôi:",
+  "plans.passportOnlyWithApp":
+    "Chỉ có hộ chiếu? Gói chỉ dữ liệu: trực tuyến tại đây. Gói có số điện thoại: trực tuyến bằng ứng dụng đọc chip IC hộ chiếu của chúng tôi, hoặc tại quầy.",
 
   "steps.label": "Bước {n}/{total}",
   "steps.contact": "Liên hệ",
@@ -366,8 +370,8 @@ export const vi: Dictionary = {
   "reader.intro":
     "Đặt giấy tờ áp phẳng vào mặt sau điện thoại này. Ứng dụng đọc thẻ đọc chip qua NFC và gửi dữ liệu cho đơn {ref}.",
   "reader.install": "Nếu ứng dụng đọc thẻ chưa mở, hãy cài đặt rồi quét lại mã trên màn hình kia:",
-  "reader.appStore": "App Store",
-  "reader.googlePlay": "Google Play",
+  "reader.appStore": "Tải về trên App Store",
+  "reader.googlePlay": "Tải về trên Google Play",
   "reader.noApp":
     "Chúng tôi chưa có ứng dụng đọc thẻ, và trình duyệt không đọc được chip của giấy tờ. Hãy quay lại màn hình kia và chọn cách khác:",
   "reader.insteadJpki": "Thẻ My Number: ký điện tử qua Ứng dụng Xác thực Số (JPKI).",

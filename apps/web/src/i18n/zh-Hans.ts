@@ -67,6 +67,10 @@ export const zhHans: Dictionary = {
   "plans.continue": "继续我的申请 {ref}",
   "plans.haveCode": "在商店购买了套装？用套装上的代码登记。",
   "plans.track": "查询申请状态",
+  "plans.passportOnly":
+    "只有护照？纯流量套餐可以在本网站在线申请（输入照片页的机读码）。带电话号码的套餐需要读取护照的 IC 芯片，请到下列柜台办理：",
+  "plans.passportOnlyWithApp":
+    "只有护照？纯流量套餐：在本网站在线申请。带电话号码的套餐：用我们的读卡应用读取护照 IC 芯片在线申请，或到柜台办理。",
 
   "steps.label": "第 {n} 步，共 {total} 步",
   "steps.contact": "联系方式",
@@ -344,8 +348,8 @@ export const zhHans: Dictionary = {
   "reader.title": "读卡",
   "reader.intro": "请将证件平贴在这部手机的背面。读卡应用会通过 NFC 读取芯片，并将数据发送到申请 {ref}。",
   "reader.install": "如果读卡应用没有打开，请先安装，然后重新扫描另一块屏幕上的二维码：",
-  "reader.appStore": "App Store",
-  "reader.googlePlay": "Google Play",
+  "reader.appStore": "在 App Store 下载",
+  "reader.googlePlay": "在 Google Play 下载",
   "reader.noApp": "我们目前还没有读卡应用，浏览器也无法读取证件芯片。请回到另一块屏幕，选择其他方式：",
   "reader.insteadJpki": "个人编号卡：通过数字认证应用进行电子签名（JPKI）。",
   "reader.insteadMrz": "持护照申请纯流量套餐：输入照片页的机读码。",

@@ -67,6 +67,10 @@ export const zhHant: Dictionary = {
   "plans.continue": "繼續我的申請 {ref}",
   "plans.haveCode": "在門市買了套裝？用套裝上的代碼登錄。",
   "plans.track": "查詢申請狀態",
+  "plans.passportOnly":
+    "只有護照？純數據方案可以在本網站線上申請（輸入照片頁的機讀碼）。附電話號碼的方案需要讀取護照的 IC 晶片，請到下列櫃檯辦理：",
+  "plans.passportOnlyWithApp":
+    "只有護照？純數據方案：在本網站線上申請。附電話號碼的方案：用我們的讀卡 App 讀取護照 IC 晶片線上申請，或到櫃檯辦理。",
 
   "steps.label": "第 {n} 步，共 {total} 步",
   "steps.contact": "聯絡方式",
@@ -345,8 +349,8 @@ export const zhHant: Dictionary = {
   "reader.title": "讀卡",
   "reader.intro": "請將證件平貼在這支手機的背面。讀卡 App 會透過 NFC 讀取晶片，並將資料傳送至申請 {ref}。",
   "reader.install": "如果讀卡 App 沒有開啟，請先安裝，然後重新掃描另一個螢幕上的 QR 碼：",
-  "reader.appStore": "App Store",
-  "reader.googlePlay": "Google Play",
+  "reader.appStore": "在 App Store 下載",
+  "reader.googlePlay": "在 Google Play 下載",
   "reader.noApp": "我們目前還沒有讀卡 App，瀏覽器也無法讀取證件晶片。請回到另一個螢幕，選擇其他方式：",
   "reader.insteadJpki": "個人編號卡：透過數位認證 App 進行電子簽章（JPKI）。",
   "reader.insteadMrz": "持護照申請純數據方案：輸入照片頁的機讀碼。",

@@ -1,6 +1,6 @@
 import type { DocumentType } from "../api.ts";
 import { useI18n } from "../i18n/index.tsx";
-import { type Counter, localText } from "../site-config.ts";
+import { type Counter, localText, useSiteConfig } from "../site-config.ts";
 
 /** The counters where a clerk reads the document's chip face to face (those that read `documentType`). */
 export function CounterList({ counters, documentType }: { counters: Counter[]; documentType?: DocumentType }) {
@@ -44,5 +44,18 @@ export function StoreLinks({ ios, android }: { ios: string | null; android: stri
         </a>
       )}
     </p>
+  );
+}
+
+/** For a visitor with a passport only: which plans they can get online, and which at a counter. */
+export function PassportOnlyNote() {
+  const { t } = useI18n();
+  const site = useSiteConfig();
+  if (!site) return null;
+  return (
+    <details className="card passport-only">
+      <summary>{t(site.chipReader.available ? "plans.passportOnlyWithApp" : "plans.passportOnly")}</summary>
+      <CounterList counters={site.counters} documentType="passport" />
+    </details>
   );
 }
