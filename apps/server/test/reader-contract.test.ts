@@ -26,7 +26,7 @@ beforeAll(async () => {
     READER_APP_IOS_URL: "https://apps.apple.com/jp/app/jitsumei-reader/id000000001",
     PUBLIC_URL,
   });
-}, 60_000);
+}, 180_000);
 afterAll(async () => server?.close());
 
 describe("reader contract", () => {

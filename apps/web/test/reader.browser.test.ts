@@ -33,7 +33,7 @@ beforeAll(async () => {
   plain = await startTestServer({ PUBLIC_URL });
   withApp = await startTestServer({ PUBLIC_URL, READER_APP_IOS_URL: IOS });
   browser = await launchBrowser();
-}, 120_000);
+}, 300_000);
 afterAll(async () => {
   await browser?.close();
   await plain?.close();

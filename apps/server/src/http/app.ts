@@ -6,7 +6,7 @@ import type { ApplicationRow } from "../applications/application-row.ts";
 import { authenticateApplicant } from "../applications/authenticate-applicant.ts";
 import { AppError, type FieldError } from "../errors.ts";
 import { requestHash, withIdempotency } from "../idempotency/idempotency.ts";
-import { READER_CONTRACT_VERSION } from "../reader/reader-contract.ts";
+import { READER_CONTRACT_VERSION, READER_TAG } from "../reader/reader-contract.ts";
 import type { Services } from "../services.ts";
 import { roleMay } from "../staff/permissions.ts";
 import {
@@ -172,6 +172,7 @@ export async function buildApp(
                     String((request.params as Record<string, string>).reference ?? ""),
                     bearerToken(request),
                     services.clock(),
+                    { readerRoute: route.tag === READER_TAG || route.alsoTags?.includes(READER_TAG) === true },
                   ),
                 );
               } catch (error) {
