@@ -41,6 +41,7 @@ import { suspendOverdueLines } from "./police/suspend-overdue-lines.ts";
 import { loadPolicies } from "./policy/load-policies.ts";
 import { expireStaleApplications } from "./review/expire-applications.ts";
 import type { Services } from "./services.ts";
+import { loadCounters } from "./site/counters.ts";
 import { deliverSmsJob } from "./sms/sms-outbox.ts";
 import { localSmsOutbox } from "./sms/sms-sender.ts";
 import { seedDemoStaff } from "./staff/demo-staff.ts";
@@ -149,6 +150,7 @@ export async function startServer(
     delivery: localPostSimulator(),
     sealer: contractSealer(config, warn),
     operator: loadOperator(config),
+    counters: loadCounters(config),
     payments,
     provisioning,
     smdp,

@@ -13,6 +13,7 @@ import type { SmdpPlus } from "./issuance/smdp.ts";
 import type { JobWorker } from "./jobs/jobs.ts";
 import type { PaymentServices } from "./payments/payment-services.ts";
 import type { LoadedPolicy } from "./policy/load-policies.ts";
+import type { Counter } from "./site/counters.ts";
 
 /** What a running server holds; each action takes only the parts it uses. */
 export type Services = {
@@ -41,4 +42,6 @@ export type Services = {
   digitalAuth: DigitalAuthApp | null;
   /** Every verification policy, validated at start. */
   policies: readonly LoadedPolicy[];
+  /** The counters that read chips face to face (JITSUMEI_COUNTERS_FILE), validated at start. */
+  counters: readonly Counter[];
 };

@@ -11,7 +11,7 @@ let server: TestServer;
 
 beforeAll(async () => {
   server = await startTestServer({ PUBLIC_URL, HANDOFF_TOKEN_MINUTES: "10", APPLICANT_SESSION_HOURS: "2" });
-}, 60_000);
+}, 180_000);
 afterAll(async () => server?.close());
 
 async function handoff(reference: string, token: string, purpose = "chip_reader") {
@@ -74,6 +74,17 @@ describe("hand-off token", () => {
       body: { kind: "mrz", lines: td3(person) },
     });
     expect(evidence.status, JSON.stringify(evidence.body)).toBe(201);
+
+    // A chip reader's session opens the reader's operations only: no particulars, no submission.
+    const put = await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+      token: sessionToken,
+      body: { name: { family: "X", given: "Y" } },
+    });
+    expect(put.status).toBe(404);
+    expect((await server.api("POST", `/v1/applications/${reference}/submit`, { token: sessionToken })).status).toBe(
+      404,
+    );
+    expect((await server.api("GET", `/v1/applications/${reference}/events`, { token: sessionToken })).status).toBe(404);
 
     const again = await exchange(reference, String(issued.body.token));
     expect(again.status).toBe(410);
@@ -158,11 +169,23 @@ describe("hand-off token", () => {
   });
 });
 
+describe("site configuration without a reader app", () => {
+  it("offers no chip reading online, and lists the demo counters outside production", async () => {
+    const site = await server.api("GET", "/v1/site-config");
+    expect(site.status).toBe(200);
+    expect(site.body.chipReader).toEqual({ available: false, ios: null, android: null });
+    const counters = site.body.counters as { id: string; name: Record<string, string>; documents: string[] }[];
+    expect(counters.length).toBeGreaterThanOrEqual(2);
+    expect(counters[0]?.name["zh-Hans"]).toMatch(/柜台|门店/);
+    expect(counters.every((c) => c.documents.includes("passport"))).toBe(true);
+  });
+});
+
 describe("hand-off token guesses", () => {
   let limited: TestServer;
   beforeAll(async () => {
     limited = await startTestServer({ JITSUMEI_RATE_LIMITS: "sign-in=1000,lookup=1000,token=3" });
-  }, 60_000);
+  }, 180_000);
   afterAll(async () => limited?.close());
 
   it("count like wrong access tokens: beyond the limit even the right token waits", async () => {

@@ -43,7 +43,11 @@ let browser: Browser;
 let reviewer: StaffClient;
 
 beforeAll(async () => {
-  server = await startTestServer({ JITSUMEI_CSCA_DIR: chip.trustDir });
+  // The operator has a chip reader app: the site offers reading the chip on the phone.
+  server = await startTestServer({
+    JITSUMEI_CSCA_DIR: chip.trustDir,
+    READER_APP_ANDROID_URL: "https://play.google.com/store/apps/details?id=example.jitsumei.reader",
+  });
   browser = await launchBrowser();
   reviewer = await signInAs(server, "reviewer");
 });
@@ -135,10 +139,15 @@ describe("the applicant site in a real browser", () => {
     await screenshot(page, "web", "journey-zh-Hans-phone-2-handoff");
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    // The other phone scans the code, reads the chip by NFC and posts what it read.
+    // The other phone's reader app scans the code, exchanges its hand-off code for a session, reads the
+    // chip by NFC and posts what it read (docs/reader-contract.md).
     const handoff = new URL(decodeQr(String(await qr.getAttribute("src"))));
     expect(handoff.pathname).toBe(`/reader/${reference}`);
-    const token = handoff.hash.slice(1);
+    const exchanged = await server.api("POST", "/v1/handoff/exchange", {
+      body: { reference, token: handoff.hash.slice(1) },
+    });
+    expect(exchanged.status).toBe(201);
+    const token = String(exchanged.body.accessToken);
     const b64 = (file: string) => readFileSync(file).toString("base64");
     const read = await server.api("POST", `/v1/applications/${reference}/evidence`, {
       token,

@@ -25,12 +25,17 @@ export async function openApplicantSession(
   return { token, expiresAt };
 }
 
-/** Whether `token` is a live session on this application (not another's, not expired). */
-export async function sessionOpens(db: Queryable, applicationId: string, token: string, now: Date): Promise<boolean> {
-  if (!token.startsWith(SESSION_PREFIX)) return false;
-  const { rows } = await db.query<{ one: number }>(
-    "SELECT 1 AS one FROM applicant_sessions WHERE token_hash = $1 AND application_id = $2 AND expires_at > $3",
+/** Where the live session `token` on this application came from, or null (not one, another's, expired). */
+export async function liveSession(
+  db: Queryable,
+  applicationId: string,
+  token: string,
+  now: Date,
+): Promise<ApplicantSessionOrigin | null> {
+  if (!token.startsWith(SESSION_PREFIX)) return null;
+  const { rows } = await db.query<{ origin: ApplicantSessionOrigin }>(
+    "SELECT origin FROM applicant_sessions WHERE token_hash = $1 AND application_id = $2 AND expires_at > $3",
     [hashToken(token), applicationId, now],
   );
-  return rows.length > 0;
+  return rows[0]?.origin ?? null;
 }

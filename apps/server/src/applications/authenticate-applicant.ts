@@ -1,19 +1,22 @@
 import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
-import { sessionOpens } from "./applicant-sessions.ts";
+import { liveSession } from "./applicant-sessions.ts";
 import { type ApplicationRow, findApplicationByReference } from "./application-row.ts";
 import { isWellFormedReference, tokenMatches } from "./secrets.ts";
 
 /**
  * A reference alone never opens an application: the bearer token must match too, either the access
- * token or a live session on this application (a hand-off's). An unknown reference and a wrong token
- * give the same answer, so neither can be probed.
+ * token or a live session on this application (a hand-off's). A chip reader's session opens only the
+ * reader contract's operations (`readerRoute`): reading the application and adding evidence, never
+ * signing, paying or changing particulars. An unknown reference and a wrong token give the same
+ * answer, so neither can be probed.
  */
 export async function authenticateApplicant(
   db: Queryable,
   reference: string,
   token: string | null,
   now: Date = new Date(),
+  options: { readerRoute?: boolean } = {},
 ): Promise<ApplicationRow> {
   if (!token) {
     throw new AppError(
@@ -22,9 +25,15 @@ export async function authenticateApplicant(
     );
   }
   const application = isWellFormedReference(reference) ? await findApplicationByReference(db, reference) : null;
+  const session =
+    application && !tokenMatches(token, application.accessTokenHash)
+      ? await liveSession(db, application.id, token, now)
+      : null;
   const opens =
     application !== null &&
-    (tokenMatches(token, application.accessTokenHash) || (await sessionOpens(db, application.id, token, now)));
+    (tokenMatches(token, application.accessTokenHash) ||
+      session === "handoff:continue_on_phone" ||
+      (session === "handoff:chip_reader" && options.readerRoute === true));
   if (!application || !opens) {
     throw new AppError("application_not_found", `No application ${reference} opens with the token given`);
   }

@@ -18,6 +18,7 @@ import { keysRotateCommand } from "./keys-commands.ts";
 import { linesSweepCommand } from "./lines-commands.ts";
 import { policeReportCommand, policeSweepCommand } from "./police-commands.ts";
 import { policyExplainCommand, policyListCommand } from "./policy-commands.ts";
+import { readerConformanceCommand } from "./reader-commands.ts";
 import { recordsExportCommand } from "./records-commands.ts";
 import { packagesCreateCommand, packagesLabelsCommand, vouchersCreateCommand } from "./retail-commands.ts";
 import { contractEndedCommand, legalHoldCommand, purgeCommand } from "./retention-commands.ts";
@@ -90,6 +91,11 @@ Commands:
   lines sweep [--at YYYY-MM-DD]
                      Prepaid keep-alive (保号): expiry reminders, receive-only, suspension and
                      termination by each plan's rules, as of the day (the server queues it every 10 min)
+  reader-conformance --url URL [--chip DIR] [--handoff-url URL] [--plan ID] [--expect-pass]
+                     The chip reader contract's conformance test against a running server
+                     (docs/reader-contract.md): a fake reader exchanges a hand-off token and posts
+                     the chip in DIR (sod.bin, dg1.bin, dg2.bin …; a test chip made here if none);
+                     JSON report, exit 1 if any step fails
 
 Options:
   -h, --help         Show this help
@@ -132,6 +138,7 @@ const commands: Record<string, Command> = {
   "vouchers create": vouchersCreateCommand,
   "lines sweep": linesSweepCommand,
   "keys rotate": keysRotateCommand,
+  "reader-conformance": readerConformanceCommand,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {

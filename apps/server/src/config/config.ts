@@ -150,6 +150,21 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(48),
+  READER_APP_IOS_URL: z
+    .string()
+    .refine(
+      (s) => /^https:\/\//.test(s) && URL.canParse(s),
+      "must be an https:// URL (the App Store page of the reader app)",
+    )
+    .optional(),
+  READER_APP_ANDROID_URL: z
+    .string()
+    .refine(
+      (s) => /^https:\/\//.test(s) && URL.canParse(s),
+      "must be an https:// URL (the Google Play page of the reader app)",
+    )
+    .optional(),
+  JITSUMEI_COUNTERS_FILE: z.string().min(1).optional(),
   HANDOFF_TOKEN_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
   APPLICANT_SESSION_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   APPLICANT_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
@@ -224,6 +239,13 @@ export type Config = {
    * exchanged for.
    */
   handoff: { tokenMinutes: number; sessionHours: number };
+  /**
+   * The store pages of the operator's chip reader app (the reader contract, docs/reader-contract.md).
+   * Unset: the site offers no chip reading online, only what works without an app.
+   */
+  readerApps: { ios: string | null; android: string | null };
+  /** A JSON file of the counters that read chips face to face (unset: the demo list, none in production). */
+  countersFile: string | null;
   /** The operator's time zone: where a day of the dashboard begins and ends. */
   timeZone: string;
   review: {
@@ -326,6 +348,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     publicUrl,
     staff: { idleMinutes: e.STAFF_SESSION_IDLE_MINUTES, maxHours: e.STAFF_SESSION_MAX_HOURS },
     handoff: { tokenMinutes: e.HANDOFF_TOKEN_MINUTES, sessionHours: e.APPLICANT_SESSION_HOURS },
+    readerApps: { ios: e.READER_APP_IOS_URL ?? null, android: e.READER_APP_ANDROID_URL ?? null },
+    countersFile: e.JITSUMEI_COUNTERS_FILE ?? null,
     timeZone: e.OPERATOR_TIME_ZONE,
     review: {
       claimMinutes: e.REVIEW_CLAIM_MINUTES,

@@ -13,6 +13,7 @@ import { authenticateApplicant } from "../applications/authenticate-applicant.ts
 import { registerDigitalAuthSimulator, type SimulatorOptions } from "../digital-auth/simulator.ts";
 import { AppError, type FieldError } from "../errors.ts";
 import { requestHash, withIdempotency } from "../idempotency/idempotency.ts";
+import { READER_CONTRACT_VERSION, READER_TAG } from "../reader/reader-contract.ts";
 import type { Services } from "../services.ts";
 import { roleMay } from "../staff/permissions.ts";
 import {
@@ -42,8 +43,10 @@ import { paymentRoutes } from "./routes/payment-routes.ts";
 import { planRoutes } from "./routes/plan-routes.ts";
 import { policeRoutes } from "./routes/police-routes.ts";
 import { privacyRoutes } from "./routes/privacy-routes.ts";
+import { readerRoutes } from "./routes/reader-routes.ts";
 import { retailRoutes } from "./routes/retail-routes.ts";
 import { reviewRoutes } from "./routes/review-routes.ts";
+import { siteRoutes } from "./routes/site-routes.ts";
 import { staffRoutes } from "./routes/staff-routes.ts";
 import { subscriberRoutes } from "./routes/subscriber-routes.ts";
 import { webhookRoutes } from "./routes/webhook-routes.ts";
@@ -57,6 +60,8 @@ export const allRoutes: readonly RouteSpec[] = [
   ...applicationRoutes,
   ...digitalAuthRoutes,
   ...handoffRoutes,
+  ...readerRoutes,
+  ...siteRoutes,
   ...issuanceRoutes,
   ...contractRoutes,
   ...paymentRoutes,
@@ -150,7 +155,7 @@ export async function buildApp(
   // Developer tools only outside production, and the outbox only where mail stays local.
   const devTools = services.config.env !== "production" && services.config.mail.kind === "local-outbox";
   const routes = allRoutes.filter((r) => !r.devOnly || devTools);
-  const openapi = buildOpenApi(routes, API_VERSION);
+  const openapi = buildOpenApi(routes, API_VERSION, { "x-reader-contract": READER_CONTRACT_VERSION });
   const guesses = tokenGuesses(services.config.rateLimits.token, services.clock);
   /** Too many wrong bearer tokens from this address: refused before the token is even looked at. */
   const tooManyGuesses = (request: FastifyRequest, instance: string): RouteResult | null => {
@@ -195,6 +200,7 @@ export async function buildApp(
                     String((request.params as Record<string, string>).reference ?? ""),
                     bearerToken(request),
                     services.clock(),
+                    { readerRoute: route.tag === READER_TAG || route.alsoTags?.includes(READER_TAG) === true },
                   ),
                 );
               } catch (error) {

@@ -3,7 +3,7 @@ import type { RouteSpec } from "./route.ts";
 import { problemSchema } from "./schemas.ts";
 
 /** OpenAPI 3.1, generated from the same route specs and schemas that validate requests. */
-export function buildOpenApi(routes: readonly RouteSpec[], version: string) {
+export function buildOpenApi(routes: readonly RouteSpec[], version: string, extensions: Record<string, unknown> = {}) {
   const components: Record<string, unknown> = {};
   const toSchema = (schema: z.ZodType, io: "input" | "output") => {
     const json = z.toJSONSchema(schema, {
@@ -91,7 +91,7 @@ export function buildOpenApi(routes: readonly RouteSpec[], version: string) {
     (paths[route.path] as Record<string, unknown>)[route.method.toLowerCase()] = {
       operationId: route.operationId,
       summary: route.summary,
-      tags: [route.tag],
+      tags: [route.tag, ...(route.alsoTags ?? [])],
       ...(route.auth === "staff"
         ? {
             security: [{ staffSession: [] }],
@@ -113,6 +113,7 @@ export function buildOpenApi(routes: readonly RouteSpec[], version: string) {
       title: "Jitsumei API",
       version,
       description: "Mobile subscriber onboarding with the identity verification Japanese law requires.",
+      ...extensions,
     },
     paths,
     components: {

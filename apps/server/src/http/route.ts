@@ -33,6 +33,8 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
   operationId: string;
   summary: string;
   tag: string;
+  /** More OpenAPI tags, e.g. "reader" on the operations the reader contract names. */
+  alsoTags?: readonly string[];
   auth: "none" | "applicant" | "staff" | "subscriber";
   /**
    * Staff routes: the permission the caller's role must hold (staff/permissions.ts), or "signed_in"

@@ -74,6 +74,10 @@ export const en = {
   "plans.continue": "Continue my application {ref}",
   "plans.haveCode": "Bought a package in a shop? Register it with its code.",
   "plans.track": "Check an application",
+  "plans.passportOnly":
+    "Only a passport? Data-only plans can be applied for here online (you type the code line of the photo page). Plans with a phone number need the passport's IC chip read, which is done at one of our counters:",
+  "plans.passportOnlyWithApp":
+    "Only a passport? Data-only plans: online here. Plans with a phone number: online with our reader app, which reads the passport's IC chip, or at one of our counters.",
 
   "steps.label": "Step {n} of {total}",
   "steps.contact": "Contact",
@@ -150,6 +154,20 @@ export const en = {
   "verify.handoffSteps":
     "1. Open the camera on the phone you will hold the card against and scan this code. 2. Follow the steps on that phone: it reads the card by NFC and sends the data to us. 3. Keep this page open: it moves on by itself.",
   "verify.handoffOnThisPhone": "Already on the phone with NFC? Open the reader here",
+  "verify.counter": "At a counter: a clerk reads the chip",
+  "verify.counterWhy":
+    "At one of our shops or airport counters, a clerk reads your document's IC chip in front of you and hands you the SIM there.",
+  "verify.onlyAtCounter":
+    "For this plan, your {document} can be checked only at a counter: its IC chip must be read, and this site cannot read chips.",
+  "verify.passportDataOnline":
+    "With a passport only, you can apply online here for a data-only plan (you type the code line of the photo page). Plans with a phone number are available at a counter.",
+  "verify.noMethod": "This document cannot be checked for this plan. Go back and choose another document.",
+  "verify.readerApp": "Your phone needs our reader app. Install it first:",
+  "verify.continueSteps":
+    "1. Scan this code with your phone's camera. 2. Continue your application on the phone. 3. Keep this page open: it moves on by itself.",
+  "verify.continueOnThisPhone": "Already on your phone? Continue here",
+  "verify.handoffOnce": "The code works once, until {time}.",
+  "verify.handoffNew": "Show a new code",
   "verify.qrAlt": "QR code that opens the card reader for application {ref}",
   "verify.waiting": "Waiting for the data from your phone…",
   "verify.received": "Received: the chip data arrived and were checked.",
@@ -352,9 +370,28 @@ export const en = {
 
   "reader.title": "Card reader",
   "reader.intro":
-    "Hold your document flat against the back of this phone. The Jitsumei reader app reads the chip by NFC and sends the data for application {ref}.",
+    "Hold your document flat against the back of this phone. The reader app reads the chip by NFC and sends the data for application {ref}.",
+  "reader.install": "If the reader app did not open, install it, then scan the code on the other screen again:",
+  "reader.appStore": "Download on the App Store",
+  "reader.googlePlay": "Get it on Google Play",
   "reader.noApp":
-    "Browsers cannot read ID chips yet. If the reader app did not open, install it from your app store and scan the code again.",
+    "We have no reader app yet, and a browser cannot read an ID card's chip. Go back to the other screen and choose another way:",
+  "reader.insteadJpki": "A My Number card: sign with it through the Digital Authentication App (JPKI).",
+  "reader.insteadMrz": "A data-only plan with a passport: type the code line of the photo page.",
+  "reader.insteadCounter": "Any plan: at one of these counters a clerk reads the chip in front of you.",
+  "counter.title": "Where to go",
+  "counter.bring":
+    "Bring your {document} itself to one of these counters. A clerk reads its IC chip in front of you, completes the application with you and hands you the SIM.",
+  "counter.none": "No counter is listed yet. Please contact us.",
+  "counter.airport": "Airport",
+  "counter.shop": "Shop",
+  "counter.hours": "Opening hours",
+  "counter.map": "Map",
+  "continue.title": "Continue on this phone",
+  "continue.working": "Opening your application…",
+  "continue.used": "This code was used already. Show a new code on the other screen and scan it again.",
+  "continue.expired": "This code has expired. Show a new code on the other screen and scan it again.",
+  "continue.invalid": "This code does not open an application. Scan the code on the other screen again.",
 
   "digitalAuth.title": "Sign with your My Number card",
   "digitalAuth.steps":
@@ -384,9 +421,6 @@ export const en = {
   "digitalAuth.qrAlt": "QR code that opens application {ref} on your phone",
   "digitalAuth.waiting": "Waiting for your phone…",
   "digitalAuth.thisDevice": "The app is on this device",
-  "continue.title": "Continuing your application",
-  "continue.opening": "Opening your application on this phone…",
-  "continue.failed": "This code was already used or has expired. Show a new one on the other device and scan it again.",
   "digitalAuth.takeCard": "Use the details on my card",
   "digitalAuth.cardSays": "Your card says: {name}, born {birthDate}, {address}",
   "digitalAuth.updated": "Your details now follow your card. Sign again so that the signature covers them.",

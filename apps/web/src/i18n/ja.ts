@@ -69,6 +69,10 @@ export const ja: Dictionary = {
   "plans.continue": "お申し込み {ref} の続き",
   "plans.haveCode": "店頭でパッケージを購入した方は、コードで登録できます。",
   "plans.track": "お申し込み状況を確認する",
+  "plans.passportOnly":
+    "パスポートのみをお持ちの方へ：データ専用プランはこのサイトでお申し込みいただけます（顔写真ページの記号行を入力）。電話番号付きのプランはパスポートのICチップの読み取りが必要なため、下記のカウンターでお申し込みください：",
+  "plans.passportOnlyWithApp":
+    "パスポートのみをお持ちの方へ：データ専用プランはこのサイトで、電話番号付きのプランはパスポートのICチップを読み取る当社アプリを使ってオンラインで、またはカウンターでお申し込みいただけます。",
 
   "steps.label": "ステップ {n}／{total}",
   "steps.contact": "連絡先",
@@ -144,6 +148,20 @@ export const ja: Dictionary = {
   "verify.handoffSteps":
     "1. カードをかざすスマートフォンのカメラで、このコードを読み取ってください。 2. そのスマートフォンの案内に従ってください。NFCでカードを読み取り、データを送信します。 3. このページは開いたままにしてください。自動で次に進みます。",
   "verify.handoffOnThisPhone": "NFC対応のスマートフォンでこのページを見ている方は、こちらから読み取りを開始",
+  "verify.counter": "店頭・カウンターで確認（係員がICチップを読み取り）",
+  "verify.counterWhy":
+    "当社のショップまたは空港カウンターで、係員がお客様の目の前で書類のICチップを読み取り、その場でSIMをお渡しします。",
+  "verify.onlyAtCounter":
+    "このプランでは、{document}による確認はカウンターでのみ行えます。ICチップの読み取りが必要ですが、このサイトではチップを読み取れません。",
+  "verify.passportDataOnline":
+    "パスポートのみをお持ちの場合、データ専用プランはこのサイトでお申し込みいただけます（顔写真ページの記号行を入力）。電話番号付きのプランはカウンターでお申し込みください。",
+  "verify.noMethod": "この書類ではこのプランの本人確認ができません。戻って別の書類を選んでください。",
+  "verify.readerApp": "スマートフォンに当社の読み取りアプリが必要です。先にインストールしてください：",
+  "verify.continueSteps":
+    "1. スマートフォンのカメラでこのコードを読み取ってください。2. スマートフォンでお申し込みを続けてください。3. このページは開いたままにしてください。自動で次に進みます。",
+  "verify.continueOnThisPhone": "このスマートフォンで見ている方は、こちらから続ける",
+  "verify.handoffOnce": "このコードは{time}まで、1回だけ使えます。",
+  "verify.handoffNew": "新しいコードを表示",
   "verify.qrAlt": "お申し込み {ref} のカード読み取りを開くQRコード",
   "verify.waiting": "スマートフォンからのデータを待っています…",
   "verify.received": "受信しました。ICチップのデータが届き、確認されました。",
@@ -342,9 +360,30 @@ export const ja: Dictionary = {
 
   "reader.title": "カード読み取り",
   "reader.intro":
-    "書類をこのスマートフォンの背面に平らに当ててください。実名リーダーアプリがNFCでチップを読み取り、お申し込み {ref} にデータを送ります。",
+    "書類をこのスマートフォンの背面に平らに当ててください。読み取りアプリがNFCでチップを読み取り、申込 {ref} にデータを送信します。",
+  "reader.install":
+    "読み取りアプリが開かなかった場合は、インストールしてから、もう一方の画面のコードをもう一度読み取ってください：",
+  "reader.appStore": "App Storeからダウンロード",
+  "reader.googlePlay": "Google Play で手に入れよう",
   "reader.noApp":
-    "ブラウザでは本人確認書類のICチップをまだ読み取れません。リーダーアプリが開かない場合は、アプリストアからインストールして、もう一度コードを読み取ってください。",
+    "読み取りアプリはまだ提供していません。また、ブラウザーでは本人確認書類のチップを読み取れません。もう一方の画面に戻り、別の方法を選んでください：",
+  "reader.insteadJpki": "マイナンバーカード：デジタル認証アプリで電子署名（公的個人認証）。",
+  "reader.insteadMrz": "パスポートでデータ専用プラン：顔写真ページの記号行を入力。",
+  "reader.insteadCounter": "すべてのプラン：下記のカウンターで、係員が目の前でチップを読み取ります。",
+  "counter.title": "お手続きの場所",
+  "counter.bring":
+    "{document}の原本を下記のカウンターにお持ちください。係員が目の前でICチップを読み取り、お申し込みを一緒に済ませて、SIMをお渡しします。",
+  "counter.none": "カウンターはまだ登録されていません。お問い合わせください。",
+  "counter.airport": "空港",
+  "counter.shop": "ショップ",
+  "counter.hours": "営業時間",
+  "counter.map": "地図",
+  "continue.title": "このスマートフォンで続ける",
+  "continue.working": "お申し込みを開いています…",
+  "continue.used": "このコードは使用済みです。もう一方の画面で新しいコードを表示し、もう一度読み取ってください。",
+  "continue.expired":
+    "このコードは有効期限が切れています。もう一方の画面で新しいコードを表示し、もう一度読み取ってください。",
+  "continue.invalid": "このコードではお申し込みを開けません。もう一方の画面のコードをもう一度読み取ってください。",
 
   "digitalAuth.title": "マイナンバーカードで署名する",
   "digitalAuth.steps":
@@ -373,10 +412,6 @@ export const ja: Dictionary = {
   "digitalAuth.qrAlt": "お申し込み {ref} をスマートフォンで開くQRコード",
   "digitalAuth.waiting": "スマートフォンでの操作を待っています…",
   "digitalAuth.thisDevice": "この端末にアプリがあります",
-  "continue.title": "お申し込みを続ける",
-  "continue.opening": "このスマートフォンでお申し込みを開いています…",
-  "continue.failed":
-    "このコードは使用済みか、有効期限が切れています。元の端末で新しいコードを表示し、もう一度読み取ってください。",
   "digitalAuth.takeCard": "カードの記載内容を使う",
   "digitalAuth.cardSays": "カードの記載：{name}、{birthDate} 生まれ、{address}",
   "digitalAuth.updated":

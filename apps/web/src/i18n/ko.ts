@@ -69,6 +69,10 @@ export const ko: Dictionary = {
   "plans.continue": "신청 {ref} 계속하기",
   "plans.haveCode": "매장에서 패키지를 구입하셨나요? 패키지의 코드로 등록하세요.",
   "plans.track": "신청 조회",
+  "plans.passportOnly":
+    "여권만 있으신가요? 데이터 전용 요금제는 이 사이트에서 온라인으로 신청할 수 있습니다(사진 면의 기계 판독 줄 입력). 전화번호가 있는 요금제는 여권의 IC 칩을 판독해야 하므로 아래 카운터에서 신청하세요:",
+  "plans.passportOnlyWithApp":
+    "여권만 있으신가요? 데이터 전용 요금제는 이 사이트에서, 전화번호가 있는 요금제는 여권의 IC 칩을 판독하는 저희 앱으로 온라인 또는 카운터에서 신청할 수 있습니다.",
 
   "steps.label": "{total}단계 중 {n}단계",
   "steps.contact": "연락처",
@@ -145,6 +149,20 @@ export const ko: Dictionary = {
   "verify.handoffSteps":
     "1. 신분증을 갖다 댈 휴대전화의 카메라로 이 코드를 스캔하세요. 2. 그 휴대전화의 안내를 따르세요. NFC로 신분증을 읽어 데이터를 보내 줍니다. 3. 이 페이지는 열어 두세요. 자동으로 다음 단계로 넘어갑니다.",
   "verify.handoffOnThisPhone": "이미 NFC가 있는 휴대전화로 보고 계신가요? 여기서 판독기를 여세요",
+  "verify.counter": "카운터에서 확인: 직원이 칩을 판독",
+  "verify.counterWhy":
+    "저희 매장이나 공항 카운터에서 직원이 고객님 앞에서 서류의 IC 칩을 판독하고 그 자리에서 SIM을 드립니다.",
+  "verify.onlyAtCounter":
+    "이 요금제는 {document}(으)로 카운터에서만 확인할 수 있습니다. IC 칩을 판독해야 하지만 이 사이트에서는 칩을 읽을 수 없습니다.",
+  "verify.passportDataOnline":
+    "여권만 있으시면 데이터 전용 요금제는 이 사이트에서 온라인으로 신청할 수 있습니다(사진 면의 기계 판독 줄 입력). 전화번호가 있는 요금제는 카운터에서 신청하세요.",
+  "verify.noMethod": "이 서류로는 이 요금제의 본인 확인을 할 수 없습니다. 돌아가서 다른 서류를 선택하세요.",
+  "verify.readerApp": "휴대전화에 저희 판독 앱이 필요합니다. 먼저 설치하세요:",
+  "verify.continueSteps":
+    "1. 휴대전화 카메라로 이 코드를 스캔하세요. 2. 휴대전화에서 신청을 계속하세요. 3. 이 페이지를 열어 두세요. 자동으로 다음 단계로 넘어갑니다.",
+  "verify.continueOnThisPhone": "이미 휴대전화로 보고 계신가요? 여기서 계속하기",
+  "verify.handoffOnce": "이 코드는 {time}까지 한 번만 사용할 수 있습니다.",
+  "verify.handoffNew": "새 코드 표시",
   "verify.qrAlt": "신청 {ref}의 카드 판독기를 여는 QR 코드",
   "verify.waiting": "휴대전화에서 데이터를 기다리는 중…",
   "verify.received": "수신 완료: 칩 데이터가 도착하여 확인되었습니다.",
@@ -343,9 +361,28 @@ export const ko: Dictionary = {
 
   "reader.title": "카드 판독기",
   "reader.intro":
-    "신분증을 이 휴대전화 뒷면에 평평하게 대 주세요. 실명 판독기 앱이 NFC로 칩을 읽어 신청 {ref}에 데이터를 보냅니다.",
+    "서류를 이 휴대전화 뒷면에 평평하게 대세요. 판독 앱이 NFC로 칩을 읽고 신청 {ref}의 데이터를 보냅니다.",
+  "reader.install": "판독 앱이 열리지 않았다면 설치한 뒤 다른 화면의 코드를 다시 스캔하세요:",
+  "reader.appStore": "App Store에서 다운로드",
+  "reader.googlePlay": "Google Play에서 다운로드",
   "reader.noApp":
-    "브라우저는 아직 신분증 칩을 읽을 수 없습니다. 판독기 앱이 열리지 않으면 앱 스토어에서 설치한 후 코드를 다시 스캔하세요.",
+    "아직 판독 앱이 없으며, 브라우저로는 신분증의 칩을 읽을 수 없습니다. 다른 화면으로 돌아가 다른 방법을 선택하세요:",
+  "reader.insteadJpki": "마이넘버 카드: 디지털 인증 앱으로 전자 서명(JPKI).",
+  "reader.insteadMrz": "여권으로 데이터 전용 요금제: 사진 면의 기계 판독 줄 입력.",
+  "reader.insteadCounter": "모든 요금제: 아래 카운터에서 직원이 눈앞에서 칩을 판독합니다.",
+  "counter.title": "방문할 곳",
+  "counter.bring":
+    "{document} 원본을 가지고 아래 카운터 중 한 곳을 방문하세요. 직원이 눈앞에서 IC 칩을 판독하고 함께 신청을 마친 뒤 SIM을 드립니다.",
+  "counter.none": "아직 등록된 카운터가 없습니다. 문의해 주세요.",
+  "counter.airport": "공항",
+  "counter.shop": "매장",
+  "counter.hours": "영업시간",
+  "counter.map": "지도",
+  "continue.title": "이 휴대전화에서 계속하기",
+  "continue.working": "신청을 여는 중…",
+  "continue.used": "이미 사용된 코드입니다. 다른 화면에서 새 코드를 표시하고 다시 스캔하세요.",
+  "continue.expired": "코드가 만료되었습니다. 다른 화면에서 새 코드를 표시하고 다시 스캔하세요.",
+  "continue.invalid": "이 코드로는 신청을 열 수 없습니다. 다른 화면의 코드를 다시 스캔하세요.",
 
   "digitalAuth.title": "마이넘버 카드로 서명하기",
   "digitalAuth.steps":
@@ -374,9 +411,6 @@ export const ko: Dictionary = {
   "digitalAuth.qrAlt": "휴대폰에서 신청 {ref}을(를) 여는 QR 코드",
   "digitalAuth.waiting": "휴대폰에서의 진행을 기다리는 중…",
   "digitalAuth.thisDevice": "이 기기에 앱이 있습니다",
-  "continue.title": "신청 계속하기",
-  "continue.opening": "이 휴대폰에서 신청을 여는 중…",
-  "continue.failed": "이 코드는 이미 사용되었거나 만료되었습니다. 다른 기기에서 새 코드를 표시해 다시 스캔하세요.",
   "digitalAuth.takeCard": "카드에 적힌 정보 사용하기",
   "digitalAuth.cardSays": "카드 기재 내용: {name}, {birthDate} 출생, {address}",
   "digitalAuth.updated": "정보를 카드 내용에 맞췄습니다. 서명이 이 내용을 담도록 다시 서명해 주세요.",

@@ -72,6 +72,10 @@ export const vi: Dictionary = {
   "plans.continue": "Tiếp tục đơn {ref}",
   "plans.haveCode": "Đã mua gói tại cửa hàng? Đăng ký bằng mã trên gói.",
   "plans.track": "Tra cứu đơn",
+  "plans.passportOnly":
+    "Chỉ có hộ chiếu? Gói chỉ dữ liệu đăng ký trực tuyến tại đây (nhập dòng mã ở trang ảnh). Gói có số điện thoại cần đọc chip IC của hộ chiếu, việc này thực hiện tại một trong các quầy của chúng tôi:",
+  "plans.passportOnlyWithApp":
+    "Chỉ có hộ chiếu? Gói chỉ dữ liệu: trực tuyến tại đây. Gói có số điện thoại: trực tuyến bằng ứng dụng đọc chip IC hộ chiếu của chúng tôi, hoặc tại quầy.",
 
   "steps.label": "Bước {n}/{total}",
   "steps.contact": "Liên hệ",
@@ -147,6 +151,20 @@ export const vi: Dictionary = {
   "verify.handoffSteps":
     "1. Mở camera trên chiếc điện thoại bạn sẽ áp vào thẻ và quét mã này. 2. Làm theo hướng dẫn trên điện thoại đó: nó đọc thẻ qua NFC và gửi dữ liệu cho chúng tôi. 3. Giữ trang này mở: trang sẽ tự chuyển sang bước tiếp theo.",
   "verify.handoffOnThisPhone": "Bạn đang dùng điện thoại có NFC? Mở trình đọc thẻ tại đây",
+  "verify.counter": "Tại quầy: nhân viên đọc chip",
+  "verify.counterWhy":
+    "Tại cửa hàng hoặc quầy ở sân bay của chúng tôi, nhân viên đọc chip IC trên giấy tờ của bạn ngay trước mặt bạn và giao SIM tại chỗ.",
+  "verify.onlyAtCounter":
+    "Với gói này, {document} của bạn chỉ có thể được xác minh tại quầy: cần đọc chip IC, mà trang web này không đọc được chip.",
+  "verify.passportDataOnline":
+    "Nếu chỉ có hộ chiếu, bạn có thể đăng ký trực tuyến tại đây gói chỉ dữ liệu (nhập dòng mã ở trang ảnh). Các gói có số điện thoại được đăng ký tại quầy.",
+  "verify.noMethod": "Giấy tờ này không dùng được để xác minh cho gói này. Hãy quay lại và chọn giấy tờ khác.",
+  "verify.readerApp": "Điện thoại của bạn cần ứng dụng đọc thẻ của chúng tôi. Hãy cài đặt trước:",
+  "verify.continueSteps":
+    "1. Quét mã này bằng camera điện thoại. 2. Tiếp tục đơn đăng ký trên điện thoại. 3. Giữ trang này mở: trang sẽ tự chuyển tiếp.",
+  "verify.continueOnThisPhone": "Bạn đang dùng điện thoại? Tiếp tục tại đây",
+  "verify.handoffOnce": "Mã này chỉ dùng được một lần, đến {time}.",
+  "verify.handoffNew": "Hiện mã mới",
   "verify.qrAlt": "Mã QR mở trình đọc thẻ cho đơn {ref}",
   "verify.waiting": "Đang chờ dữ liệu từ điện thoại của bạn…",
   "verify.received": "Đã nhận: dữ liệu chip đã đến và đã được kiểm tra.",
@@ -350,9 +368,28 @@ export const vi: Dictionary = {
 
   "reader.title": "Đọc thẻ",
   "reader.intro":
-    "Đặt giấy tờ nằm phẳng sát mặt sau điện thoại này. Ứng dụng đọc thẻ Jitsumei đọc chip qua NFC và gửi dữ liệu cho đơn {ref}.",
+    "Đặt giấy tờ áp phẳng vào mặt sau điện thoại này. Ứng dụng đọc thẻ đọc chip qua NFC và gửi dữ liệu cho đơn {ref}.",
+  "reader.install": "Nếu ứng dụng đọc thẻ chưa mở, hãy cài đặt rồi quét lại mã trên màn hình kia:",
+  "reader.appStore": "Tải về trên App Store",
+  "reader.googlePlay": "Tải về trên Google Play",
   "reader.noApp":
-    "Trình duyệt hiện chưa đọc được chip giấy tờ tùy thân. Nếu ứng dụng đọc thẻ không mở, hãy cài đặt từ kho ứng dụng rồi quét lại mã.",
+    "Chúng tôi chưa có ứng dụng đọc thẻ, và trình duyệt không đọc được chip của giấy tờ. Hãy quay lại màn hình kia và chọn cách khác:",
+  "reader.insteadJpki": "Thẻ My Number: ký điện tử qua Ứng dụng Xác thực Số (JPKI).",
+  "reader.insteadMrz": "Gói chỉ dữ liệu với hộ chiếu: nhập dòng mã ở trang ảnh.",
+  "reader.insteadCounter": "Mọi gói: tại một trong các quầy dưới đây, nhân viên đọc chip ngay trước mặt bạn.",
+  "counter.title": "Nơi đến",
+  "counter.bring":
+    "Mang theo bản gốc {document} đến một trong các quầy dưới đây. Nhân viên đọc chip IC ngay trước mặt bạn, cùng bạn hoàn tất đơn và giao SIM.",
+  "counter.none": "Chưa có quầy nào được đăng ký. Vui lòng liên hệ với chúng tôi.",
+  "counter.airport": "Sân bay",
+  "counter.shop": "Cửa hàng",
+  "counter.hours": "Giờ mở cửa",
+  "counter.map": "Bản đồ",
+  "continue.title": "Tiếp tục trên điện thoại này",
+  "continue.working": "Đang mở đơn của bạn…",
+  "continue.used": "Mã này đã được dùng. Hãy hiện mã mới trên màn hình kia và quét lại.",
+  "continue.expired": "Mã này đã hết hạn. Hãy hiện mã mới trên màn hình kia và quét lại.",
+  "continue.invalid": "Mã này không mở được đơn nào. Hãy quét lại mã trên màn hình kia.",
 
   "digitalAuth.title": "Ký bằng thẻ My Number",
   "digitalAuth.steps":
@@ -381,9 +418,6 @@ export const vi: Dictionary = {
   "digitalAuth.qrAlt": "Mã QR mở hồ sơ {ref} trên điện thoại của bạn",
   "digitalAuth.waiting": "Đang chờ thao tác trên điện thoại…",
   "digitalAuth.thisDevice": "Ứng dụng có trên thiết bị này",
-  "continue.title": "Tiếp tục hồ sơ",
-  "continue.opening": "Đang mở hồ sơ của bạn trên điện thoại này…",
-  "continue.failed": "Mã này đã được dùng hoặc đã hết hạn. Hãy hiển thị mã mới trên thiết bị kia và quét lại.",
   "digitalAuth.takeCard": "Dùng thông tin trên thẻ của tôi",
   "digitalAuth.cardSays": "Trên thẻ ghi: {name}, sinh ngày {birthDate}, {address}",
   "digitalAuth.updated": "Thông tin của bạn đã được đổi theo thẻ. Hãy ký lại để chữ ký bao gồm các thông tin này.",

@@ -67,6 +67,10 @@ export const zhHans: Dictionary = {
   "plans.continue": "继续我的申请 {ref}",
   "plans.haveCode": "在商店购买了套装？用套装上的代码登记。",
   "plans.track": "查询申请状态",
+  "plans.passportOnly":
+    "只有护照？纯流量套餐可以在本网站在线申请（输入照片页的机读码）。带电话号码的套餐需要读取护照的 IC 芯片，请到下列柜台办理：",
+  "plans.passportOnlyWithApp":
+    "只有护照？纯流量套餐：在本网站在线申请。带电话号码的套餐：用我们的读卡应用读取护照 IC 芯片在线申请，或到柜台办理。",
 
   "steps.label": "第 {n} 步，共 {total} 步",
   "steps.contact": "联系方式",
@@ -141,6 +145,18 @@ export const zhHans: Dictionary = {
   "verify.handoffSteps":
     "1. 用要贴近证件的那部手机打开相机，扫描此二维码。 2. 按照那部手机上的提示操作：它会通过 NFC 读取证件并把数据发送给我们。 3. 请保持本页面打开，它会自动进入下一步。",
   "verify.handoffOnThisPhone": "您正在使用支持 NFC 的手机？在这里打开读卡页面",
+  "verify.counter": "到柜台办理：由工作人员读取芯片",
+  "verify.counterWhy": "在我们的门店或机场柜台，工作人员会当面读取您证件的 IC 芯片，并当场将 SIM 卡交给您。",
+  "verify.onlyAtCounter": "此套餐只能在柜台用您的{document}验证身份：需要读取 IC 芯片，而本网站无法读取芯片。",
+  "verify.passportDataOnline":
+    "如果您只有护照，可以在本网站在线申请纯流量套餐（输入照片页的机读码）。带电话号码的套餐请到柜台办理。",
+  "verify.noMethod": "此证件无法用于此套餐的身份验证。请返回并选择其他证件。",
+  "verify.readerApp": "您的手机需要安装我们的读卡应用。请先安装：",
+  "verify.continueSteps":
+    "1. 用手机相机扫描此二维码。2. 在手机上继续您的申请。3. 请保持此页面打开，它会自动进入下一步。",
+  "verify.continueOnThisPhone": "已经在用手机？在这里继续",
+  "verify.handoffOnce": "此二维码只能使用一次，有效期至 {time}。",
+  "verify.handoffNew": "显示新的二维码",
   "verify.qrAlt": "打开申请 {ref} 读卡页面的二维码",
   "verify.waiting": "正在等待手机发送数据…",
   "verify.received": "已收到：芯片数据已送达并通过核验。",
@@ -330,8 +346,27 @@ export const zhHans: Dictionary = {
   "register.tooMany": "尝试次数过多。请等几分钟后再试。",
 
   "reader.title": "读卡",
-  "reader.intro": "请将证件平贴在这部手机的背面。实名读卡应用会通过 NFC 读取芯片，并将数据发送到申请 {ref}。",
-  "reader.noApp": "浏览器目前还无法读取证件芯片。如果读卡应用没有打开，请从应用商店安装后重新扫描二维码。",
+  "reader.intro": "请将证件平贴在这部手机的背面。读卡应用会通过 NFC 读取芯片，并将数据发送到申请 {ref}。",
+  "reader.install": "如果读卡应用没有打开，请先安装，然后重新扫描另一块屏幕上的二维码：",
+  "reader.appStore": "在 App Store 下载",
+  "reader.googlePlay": "在 Google Play 下载",
+  "reader.noApp": "我们目前还没有读卡应用，浏览器也无法读取证件芯片。请回到另一块屏幕，选择其他方式：",
+  "reader.insteadJpki": "个人编号卡：通过数字认证应用进行电子签名（JPKI）。",
+  "reader.insteadMrz": "持护照申请纯流量套餐：输入照片页的机读码。",
+  "reader.insteadCounter": "所有套餐：在下列柜台，由工作人员当面读取芯片。",
+  "counter.title": "办理地点",
+  "counter.bring":
+    "请携带{document}原件前往下列柜台。工作人员会当面读取 IC 芯片，与您一起完成申请，并将 SIM 卡交给您。",
+  "counter.none": "目前还没有登记柜台。请联系我们。",
+  "counter.airport": "机场",
+  "counter.shop": "门店",
+  "counter.hours": "营业时间",
+  "counter.map": "地图",
+  "continue.title": "在这部手机上继续",
+  "continue.working": "正在打开您的申请…",
+  "continue.used": "此二维码已被使用。请在另一块屏幕上显示新的二维码并重新扫描。",
+  "continue.expired": "此二维码已过期。请在另一块屏幕上显示新的二维码并重新扫描。",
+  "continue.invalid": "此二维码无法打开申请。请重新扫描另一块屏幕上的二维码。",
 
   "digitalAuth.title": "用个人编号卡签名",
   "digitalAuth.steps":
@@ -357,9 +392,6 @@ export const zhHans: Dictionary = {
   "digitalAuth.qrAlt": "在手机上打开申请 {ref} 的二维码",
   "digitalAuth.waiting": "正在等待您在手机上完成…",
   "digitalAuth.thisDevice": "应用就在这台设备上",
-  "continue.title": "继续您的申请",
-  "continue.opening": "正在这部手机上打开您的申请…",
-  "continue.failed": "此二维码已使用或已过期。请在另一台设备上重新生成并再次扫描。",
   "digitalAuth.takeCard": "使用卡上的信息",
   "digitalAuth.cardSays": "卡上记载：{name}，{birthDate} 出生，{address}",
   "digitalAuth.updated": "您的资料已改为与卡一致。请再签名一次，使签名涵盖这些资料。",

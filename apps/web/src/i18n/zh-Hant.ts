@@ -67,6 +67,10 @@ export const zhHant: Dictionary = {
   "plans.continue": "繼續我的申請 {ref}",
   "plans.haveCode": "在門市買了套裝？用套裝上的代碼登錄。",
   "plans.track": "查詢申請狀態",
+  "plans.passportOnly":
+    "只有護照？純數據方案可以在本網站線上申請（輸入照片頁的機讀碼）。附電話號碼的方案需要讀取護照的 IC 晶片，請到下列櫃檯辦理：",
+  "plans.passportOnlyWithApp":
+    "只有護照？純數據方案：在本網站線上申請。附電話號碼的方案：用我們的讀卡 App 讀取護照 IC 晶片線上申請，或到櫃檯辦理。",
 
   "steps.label": "第 {n} 步，共 {total} 步",
   "steps.contact": "聯絡方式",
@@ -142,6 +146,18 @@ export const zhHant: Dictionary = {
   "verify.handoffSteps":
     "1. 用要貼近證件的那支手機開啟相機，掃描此 QR 碼。 2. 依照那支手機上的指示操作：它會透過 NFC 讀取證件並將資料傳送給我們。 3. 請保持此頁面開啟，它會自動進入下一步。",
   "verify.handoffOnThisPhone": "您正在使用支援 NFC 的手機？在這裡開啟讀卡頁面",
+  "verify.counter": "到櫃檯辦理：由工作人員讀取晶片",
+  "verify.counterWhy": "在我們的門市或機場櫃檯，工作人員會當面讀取您證件的 IC 晶片，並當場將 SIM 卡交給您。",
+  "verify.onlyAtCounter": "此方案只能在櫃檯以您的{document}驗證身分：需要讀取 IC 晶片，而本網站無法讀取晶片。",
+  "verify.passportDataOnline":
+    "如果您只有護照，可以在本網站線上申請純數據方案（輸入照片頁的機讀碼）。附電話號碼的方案請到櫃檯辦理。",
+  "verify.noMethod": "此證件無法用於此方案的身分驗證。請返回並選擇其他證件。",
+  "verify.readerApp": "您的手機需要安裝我們的讀卡 App。請先安裝：",
+  "verify.continueSteps":
+    "1. 用手機相機掃描此 QR 碼。2. 在手機上繼續您的申請。3. 請保持此頁面開啟，它會自動進入下一步。",
+  "verify.continueOnThisPhone": "已經在用手機？在這裡繼續",
+  "verify.handoffOnce": "此 QR 碼只能使用一次，有效期限至 {time}。",
+  "verify.handoffNew": "顯示新的 QR 碼",
   "verify.qrAlt": "開啟申請 {ref} 讀卡頁面的 QR 碼",
   "verify.waiting": "正在等待手機傳送資料…",
   "verify.received": "已收到：晶片資料已送達並通過核驗。",
@@ -331,8 +347,27 @@ export const zhHant: Dictionary = {
   "register.tooMany": "嘗試次數過多。請稍候幾分鐘再試。",
 
   "reader.title": "讀卡",
-  "reader.intro": "請將證件平貼在這支手機的背面。實名讀卡 App 會透過 NFC 讀取晶片，並將資料傳送至申請 {ref}。",
-  "reader.noApp": "瀏覽器目前還無法讀取證件晶片。如果讀卡 App 沒有開啟，請從應用程式商店安裝後重新掃描 QR 碼。",
+  "reader.intro": "請將證件平貼在這支手機的背面。讀卡 App 會透過 NFC 讀取晶片，並將資料傳送至申請 {ref}。",
+  "reader.install": "如果讀卡 App 沒有開啟，請先安裝，然後重新掃描另一個螢幕上的 QR 碼：",
+  "reader.appStore": "在 App Store 下載",
+  "reader.googlePlay": "在 Google Play 下載",
+  "reader.noApp": "我們目前還沒有讀卡 App，瀏覽器也無法讀取證件晶片。請回到另一個螢幕，選擇其他方式：",
+  "reader.insteadJpki": "個人編號卡：透過數位認證 App 進行電子簽章（JPKI）。",
+  "reader.insteadMrz": "持護照申請純數據方案：輸入照片頁的機讀碼。",
+  "reader.insteadCounter": "所有方案：在下列櫃檯，由工作人員當面讀取晶片。",
+  "counter.title": "辦理地點",
+  "counter.bring":
+    "請攜帶{document}正本前往下列櫃檯。工作人員會當面讀取 IC 晶片，與您一起完成申請，並將 SIM 卡交給您。",
+  "counter.none": "目前尚未登記櫃檯。請與我們聯絡。",
+  "counter.airport": "機場",
+  "counter.shop": "門市",
+  "counter.hours": "營業時間",
+  "counter.map": "地圖",
+  "continue.title": "在這支手機上繼續",
+  "continue.working": "正在開啟您的申請…",
+  "continue.used": "此 QR 碼已被使用。請在另一個螢幕上顯示新的 QR 碼並重新掃描。",
+  "continue.expired": "此 QR 碼已過期。請在另一個螢幕上顯示新的 QR 碼並重新掃描。",
+  "continue.invalid": "此 QR 碼無法開啟申請。請重新掃描另一個螢幕上的 QR 碼。",
 
   "digitalAuth.title": "用個人編號卡簽章",
   "digitalAuth.steps":
@@ -358,9 +393,6 @@ export const zhHant: Dictionary = {
   "digitalAuth.qrAlt": "在手機上開啟申請 {ref} 的 QR 碼",
   "digitalAuth.waiting": "正在等待您在手機上完成…",
   "digitalAuth.thisDevice": "應用程式就在這台裝置上",
-  "continue.title": "繼續您的申請",
-  "continue.opening": "正在這支手機上開啟您的申請…",
-  "continue.failed": "此 QR 碼已使用或已過期。請在另一台裝置上重新產生並再次掃描。",
   "digitalAuth.takeCard": "使用卡片上的資料",
   "digitalAuth.cardSays": "卡片記載：{name}，{birthDate} 出生，{address}",
   "digitalAuth.updated": "您的資料已改為與卡片一致。請再簽章一次，使簽章涵蓋這些資料。",

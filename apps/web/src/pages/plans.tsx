@@ -3,6 +3,7 @@ import { api, lastReference, type Plan } from "../api.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { Link } from "../router.tsx";
 import { problemMessage } from "../ui.tsx";
+import { PassportOnlyNote } from "./counters.tsx";
 
 /** Voice lines need the strict check (IC chip or JPKI, an address); data-only lines a lighter one. */
 export const isStrict = (plan: Plan) => plan.coveredByLaw;
@@ -34,6 +35,7 @@ export function PlansPage() {
           </Link>
         </p>
       )}
+      <PassportOnlyNote />
       {error ? <p role="alert">{problemMessage(error, t)}</p> : null}
       {!plans && !error && <p>{t("app.loading")}</p>}
       <div className="plan-grid">

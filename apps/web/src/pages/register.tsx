@@ -77,15 +77,3 @@ export function RegisterPage({ initialCode }: { initialCode: string }) {
     </>
   );
 }
-
-/** Where the hand-off QR code leads, on the phone that reads the card. */
-export function ReaderPage({ reference }: { reference: string }) {
-  const { t } = useI18n();
-  return (
-    <>
-      <h1>{t("reader.title")}</h1>
-      <p>{t("reader.intro", { ref: reference })}</p>
-      <p className="alert alert-info">{t("reader.noApp")}</p>
-    </>
-  );
-}

@@ -7,30 +7,41 @@ import {
   type Check,
   type DocumentType,
   type EvidenceAdded,
+  type Handoff as HandoffCode,
+  type HandoffPurpose,
   type Plan,
+  requestHandoff,
   type Session,
 } from "../api.ts";
 import { useI18n } from "../i18n/index.tsx";
+import { type SiteConfig, useSiteConfig } from "../site-config.ts";
 import { Button, Checks, ErrorSummary, Field, type FieldErrors, fieldErrorsOf, problemMessage } from "../ui.tsx";
+import { CounterList, StoreLinks } from "./counters.tsx";
 import { DigitalAuth } from "./digital-auth.tsx";
 import { isStrict } from "./plans.tsx";
 
-type Method = "chip" | "jpki" | "mrz";
+type Method = "chip" | "jpki" | "mrz" | "counter";
 
 const readKinds = new Set(["chip", "residence_card_chip", "jpki"]);
 
-/** What the policy lets this document prove: strict plans take only a chip or JPKI. */
-export function methodsFor(plan: Plan, doc: DocumentType): Method[] {
-  const chipOrJpki: Method[] =
-    doc === "my_number_card" ? ["jpki"] : doc === "passport" || doc === "residence_card" ? ["chip"] : [];
-  if (isStrict(plan)) return chipOrJpki;
-  return doc === "passport" ? [...chipOrJpki, "mrz"] : chipOrJpki;
+/**
+ * What can prove this document for this plan, here and now: the chip only where the operator has a
+ * reader app (a browser cannot read ICAO chips), JPKI for a My Number card, the typed MRZ of a passport
+ * where the plan allows it, and a counter that reads the document's chip face to face.
+ */
+export function methodsFor(plan: Plan, doc: DocumentType, site: SiteConfig): Method[] {
+  const methods: Method[] = [];
+  if (doc === "my_number_card") methods.push("jpki");
+  if ((doc === "passport" || doc === "residence_card") && site.chipReader.available) methods.push("chip");
+  if (!isStrict(plan) && doc === "passport") methods.push("mrz");
+  if (site.counters.some((c) => c.documents.includes(doc))) methods.push("counter");
+  return methods;
 }
 
 /**
- * The verification step: the hand-off to the phone that reads the card (a QR code of the reader's
- * address, the token in the fragment so it never reaches a server log), a live status that moves on
- * when the data arrive; or the typed MRZ; and optional photos checked before and at upload.
+ * The verification step: the hand-off to the phone that reads the card (a QR code of a single-use
+ * hand-off code, never the access key), a live status that moves on when the data arrive; or the typed
+ * MRZ; or the counters; and optional photos checked before and at upload.
  */
 export function VerifyStep(props: {
   view: ApplicationView;
@@ -43,9 +54,13 @@ export function VerifyStep(props: {
   onBack: () => void;
 }) {
   const { t } = useI18n();
-  const methods = methodsFor(props.plan, props.documentType);
-  const [method, setMethod] = useState<Method | null>(methods[0] ?? null);
+  const site = useSiteConfig();
+  const methods = site ? methodsFor(props.plan, props.documentType, site) : [];
+  const [chosen, setMethod] = useState<Method | null>(null);
+  const method = chosen && methods.includes(chosen) ? chosen : (methods[0] ?? null);
   const readBefore = props.view.evidence.filter((e) => readKinds.has(e.kind)).length;
+  // Nothing online for this document and plan: say so plainly, and where it can be done.
+  const onlyAtCounter = site !== null && !methods.some((m) => m !== "counter");
   return (
     <section>
       <h1 ref={props.headingRef} tabIndex={-1}>
@@ -53,6 +68,13 @@ export function VerifyStep(props: {
       </h1>
       {props.view.correction?.fields.some((f) => f.field.startsWith("evidence")) && (
         <p className="alert alert-warning">{t("correction.evidence")}</p>
+      )}
+      {!site && <p>{t("app.loading")}</p>}
+      {onlyAtCounter && (
+        <div className="alert alert-info only-counter">
+          <p>{t("verify.onlyAtCounter", { document: t(`document.${props.documentType}`) })}</p>
+          {props.documentType === "passport" && isStrict(props.plan) && <p>{t("verify.passportDataOnline")}</p>}
+        </div>
       )}
       {methods.length > 1 && (
         <fieldset className="field">
@@ -74,8 +96,16 @@ export function VerifyStep(props: {
           <p>{t(`verify.${method}Why`)}</p>
         </div>
       )}
-      {method === "chip" && (
-        <Handoff session={props.session} readBefore={readBefore} onView={props.onView} onDone={props.onDone} />
+      {site && methods.length === 0 && <p className="alert alert-warning">{t("verify.noMethod")}</p>}
+      {method === "chip" && site && (
+        <Handoff
+          session={props.session}
+          purpose="chip_reader"
+          site={site}
+          readBefore={readBefore}
+          onView={props.onView}
+          onDone={props.onDone}
+        />
       )}
       {method === "jpki" && (
         <DigitalAuth
@@ -86,7 +116,14 @@ export function VerifyStep(props: {
         />
       )}
       {method === "mrz" && <MrzForm session={props.session} onDone={props.onDone} />}
-      <Photos session={props.session} />
+      {method === "counter" && site && (
+        <div className="card">
+          <h2>{t("counter.title")}</h2>
+          <p>{t("counter.bring", { document: t(`document.${props.documentType}`), ref: props.session.reference })}</p>
+          <CounterList counters={site.counters} documentType={props.documentType} />
+        </div>
+      )}
+      {method !== "counter" && <Photos session={props.session} />}
       <div className="actions">
         <Button variant="secondary" onClick={props.onBack}>
           {t("app.back")}
@@ -101,21 +138,42 @@ export function VerifyStep(props: {
   );
 }
 
+/**
+ * The QR code for the phone: a single-use hand-off code from the server (on its public address, the
+ * code in the fragment), never the access key. A chip reader hand-off names the reader app's store
+ * links; a new code replaces an expired or used one.
+ */
 function Handoff(props: {
   session: Session;
+  purpose: HandoffPurpose;
+  site: SiteConfig;
   readBefore: number;
   onView: (v: ApplicationView) => void;
   onDone: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const { session } = props;
-  const readerUrl = `${window.location.origin}/reader/${session.reference}#${session.token}`;
+  const [handoff, setHandoff] = useState<HandoffCode | null>(null);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [round, setRound] = useState(0);
   const [qr, setQr] = useState<string | null>(null);
   const [arrived, setArrived] = useState<{ ok: boolean; checks: Check[] } | null>(null);
   useEffect(() => {
-    QRCode.toDataURL(readerUrl, { margin: 2, width: 240, errorCorrectionLevel: "M" }).then(setQr, () => setQr(null));
-  }, [readerUrl]);
-  // Polls the application until the reader has posted the chip or JPKI data.
+    let live = true;
+    setFailed(null);
+    requestHandoff(session, props.purpose).then(
+      (h) => live && setHandoff(h),
+      (err) => live && setFailed(problemMessage(err, t)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [session, props.purpose, round]);
+  useEffect(() => {
+    if (!handoff) return;
+    QRCode.toDataURL(handoff.url, { margin: 2, width: 240, errorCorrectionLevel: "M" }).then(setQr, () => setQr(null));
+  }, [handoff]);
+  // Polls the application until the phone has posted the chip or JPKI data.
   useEffect(() => {
     if (arrived) return;
     let stopped = false;
@@ -145,23 +203,43 @@ function Handoff(props: {
     };
   }, [arrived]);
 
+  const reader = props.purpose === "chip_reader";
   return (
     <div className="card handoff">
       <h2>{t("verify.handoffTitle")}</h2>
+      {reader && (
+        <>
+          <p>{t("verify.readerApp")}</p>
+          <StoreLinks ios={props.site.chipReader.ios} android={props.site.chipReader.android} />
+        </>
+      )}
       <ol className="handoff-steps">
-        {t("verify.handoffSteps")
+        {t(reader ? "verify.handoffSteps" : "verify.continueSteps")
           .split(/\s*\d\.\s+/)
           .filter(Boolean)
           .map((s) => (
             <li key={s}>{s}</li>
           ))}
       </ol>
-      {qr && (
+      {failed && (
+        <p className="alert alert-error" role="alert">
+          {failed}
+        </p>
+      )}
+      {handoff && qr && (
         <img src={qr} width={240} height={240} alt={t("verify.qrAlt", { ref: session.reference })} className="qr" />
       )}
-      <p className="small">
-        <a href={readerUrl}>{t("verify.handoffOnThisPhone")}</a>
-      </p>
+      {handoff && (
+        <>
+          <p className="small muted">{t("verify.handoffOnce", { time: date(handoff.expiresAt, true) })}</p>
+          <p className="small">
+            <a href={handoff.url}>{t(reader ? "verify.handoffOnThisPhone" : "verify.continueOnThisPhone")}</a>
+          </p>
+        </>
+      )}
+      <Button variant="secondary" onClick={() => setRound((n) => n + 1)}>
+        {t("verify.handoffNew")}
+      </Button>
       <div className="live" role="status" aria-live="polite">
         {!arrived && (
           <p className="waiting">

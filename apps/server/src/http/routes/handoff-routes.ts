@@ -37,6 +37,7 @@ export const handoffRoutes = [
     summary:
       "Exchange a hand-off token, once, for a session on its application (404 handoff_invalid, 410 handoff_used or handoff_expired)",
     tag: "handoff",
+    alsoTags: ["reader"],
     auth: "none",
     body: handoffExchangeBodySchema,
     countsTokenGuesses: true,

@@ -1,0 +1,45 @@
+import { useEffect, useState } from "react";
+import { api, type DocumentType } from "./api.ts";
+
+/** The operator's set-up (GET /v1/site-config): whether a chip reader app exists, and the counters. */
+export type Counter = {
+  id: string;
+  kind: "shop" | "airport";
+  name: Record<string, string>;
+  address: Record<string, string>;
+  hours: Record<string, string>;
+  documents: DocumentType[];
+  mapUrl?: string;
+};
+
+export type SiteConfig = {
+  chipReader: { available: boolean; ios: string | null; android: string | null };
+  counters: Counter[];
+};
+
+let loading: Promise<SiteConfig> | null = null;
+
+/** Asked once per page load; null while it loads (and if it cannot be had: then nothing is offered that needs it). */
+export function useSiteConfig(): SiteConfig | null {
+  const [config, setConfig] = useState<SiteConfig | null>(null);
+  useEffect(() => {
+    loading ??= api<SiteConfig>("GET", "/v1/site-config");
+    let live = true;
+    loading.then(
+      (c) => live && setConfig(c),
+      () => {
+        loading = null;
+        if (live) setConfig({ chipReader: { available: false, ios: null, android: null }, counters: [] });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return config;
+}
+
+/** A counter's text in the applicant's language: theirs if the operator gave it, else English (Japanese for ja). */
+export function localText(texts: Record<string, string>, lang: string): string {
+  return texts[lang] ?? (lang === "ja" ? texts.ja : texts.en) ?? texts.ja ?? "";
+}

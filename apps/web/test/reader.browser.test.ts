@@ -1,0 +1,209 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, openContext, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
+import { particularsOf, somebody } from "../../server/test/support/journey.ts";
+import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
+import { zhHans as t } from "../src/i18n/zh-Hans.ts";
+
+/**
+ * No dead end (issue 19 §3): a chip hand-off only where the operator has a reader app; otherwise the
+ * counters, JPKI for a My Number card, and plain words for a passport-only visitor. With a reader app,
+ * the QR code holds a single-use hand-off code on PUBLIC_URL, never the access key. zh-Hans, phone.
+ */
+const PUBLIC_URL = "https://apply.jitsumei.example";
+const IOS = "https://apps.apple.com/jp/app/jitsumei-reader/id000000001";
+const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" };
+const scratch = mkdtempSync(join(tmpdir(), "jitsumei-reader-"));
+
+function decodeQr(dataUrl: string): string {
+  const file = join(scratch, `qr-${Date.now()}-${Math.random()}.png`);
+  writeFileSync(file, Buffer.from(dataUrl.replace(/^data:image\/png;base64,/, ""), "base64"));
+  return execFileSync("zbarimg", ["--raw", "-q", file]).toString("utf8").trim();
+}
+
+let plain: TestServer;
+let withApp: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  plain = await startTestServer({ PUBLIC_URL });
+  withApp = await startTestServer({ PUBLIC_URL, READER_APP_IOS_URL: IOS });
+  browser = await launchBrowser();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await plain?.close();
+  await withApp?.close();
+});
+
+/** A voice-plan application in zh-Hans with its particulars (and address), made as the applying tab did. */
+async function voiceApplication(server: TestServer, document: "passport" | "my_number_card") {
+  const created = await server.api("POST", "/v1/applications", {
+    body: { planId: "prepaid-voice-sim", language: "zh-Hans", channel: "online", contact: { email: "z@example.test" } },
+  });
+  expect(created.status).toBe(201);
+  const reference = String(created.body.reference);
+  const token = String(created.body.accessToken);
+  const base = particularsOf(somebody(), { address });
+  const particulars =
+    document === "passport"
+      ? base
+      : {
+          ...base,
+          nationality: "JPN",
+          document: { type: "my_number_card", expiryDate: "2034-04-15", issuingCountry: "JPN" },
+        };
+  const put = await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: particulars });
+  expect(put.status, JSON.stringify(put.body)).toBe(200);
+  return { reference, token };
+}
+
+async function phoneWith(session: { reference: string; token: string } | null): Promise<BrowserContext> {
+  const context = await openContext(browser, { viewport: "phone", locale: "zh-CN" });
+  if (session) {
+    await context.addInitScript((s: { reference: string; token: string }) => {
+      sessionStorage.setItem(`jitsumei.application.${s.reference}`, s.token);
+    }, session);
+  }
+  return context;
+}
+
+describe("chip reading only where a reader app exists", () => {
+  it("without a reader app: no chip hand-off; a passport is told it takes a counter (listed); a My Number card gets JPKI", async () => {
+    const passport = await voiceApplication(plain, "passport");
+    const context = await phoneWith(passport);
+    const page = await context.newPage();
+    await page.goto(`${plain.url}/application/${passport.reference}`);
+    await page.getByRole("heading", { level: 1, name: t["verify.title"] }).waitFor();
+    await page.getByText(t["verify.onlyAtCounter"].replace("{document}", t["document.passport"])).waitFor();
+    await page.getByText(t["verify.passportDataOnline"]).waitFor();
+    await page.getByRole("heading", { level: 2, name: t["verify.counter"] }).waitFor();
+    await page.getByRole("heading", { level: 2, name: t["counter.title"] }).waitFor();
+    await page.getByText("实名移动 成田机场第1航站楼柜台（演示）").waitFor();
+    await page.getByText("实名移动 新宿门店（演示）").waitFor();
+    expect(await page.getByText(t["verify.chip"]).count()).toBe(0);
+    expect(await page.locator("img.qr").count()).toBe(0);
+    await screenshot(page, "web", "reader-zh-Hans-phone-1-passport-no-app");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    // Nothing asked the server for a hand-off.
+    const { rows } = await plain.services.db.query(
+      "SELECT 1 FROM handoff_tokens h JOIN applications a ON a.id = h.application_id WHERE a.reference = $1",
+      [passport.reference],
+    );
+    expect(rows).toHaveLength(0);
+    await context.close();
+
+    const card = await voiceApplication(plain, "my_number_card");
+    const cardContext = await phoneWith(card);
+    const cardPage = await cardContext.newPage();
+    await cardPage.goto(`${plain.url}/application/${card.reference}`);
+    await cardPage.getByRole("heading", { level: 1, name: t["verify.title"] }).waitFor();
+    const methods = cardPage.getByRole("radio");
+    await expect.poll(() => methods.count()).toBe(2);
+    await cardPage.getByRole("radio", { name: new RegExp(t["verify.jpki"].replace(/[()（）]/g, ".")) }).waitFor();
+    await cardPage.getByRole("radio", { name: new RegExp(t["verify.counter"]) }).waitFor();
+    expect(await cardPage.getByText(t["verify.chip"]).count()).toBe(0);
+    expect(await cardPage.getByText(t["verify.onlyAtCounter"].slice(0, 6)).count()).toBe(0);
+    await screenshot(cardPage, "web", "reader-zh-Hans-phone-2-my-number-card");
+    await cardPage.getByRole("radio", { name: new RegExp(t["verify.counter"]) }).check();
+    await cardPage.getByText("实名移动 羽田机场第3航站楼柜台（演示）").waitFor();
+    await screenshot(cardPage, "web", "reader-zh-Hans-phone-3-my-number-card-counter");
+    await cardContext.close();
+  });
+
+  it("the QR code's page without a reader app says what to do instead, with no app to install", async () => {
+    const context = await phoneWith(null);
+    const page = await context.newPage();
+    await page.goto(`${plain.url}/reader/JT-0000-0000-0#jho_x`);
+    await page.getByRole("heading", { level: 1, name: t["reader.title"] }).waitFor();
+    await page.getByText(t["reader.noApp"]).waitFor();
+    await page.getByText(t["reader.insteadJpki"]).waitFor();
+    await page.getByText(t["reader.insteadCounter"]).waitFor();
+    await page.getByText("实名移动 成田机场第1航站楼柜台（演示）").waitFor();
+    expect(await page.getByRole("link", { name: t["reader.appStore"] }).count()).toBe(0);
+    expect(await page.getByText(t["reader.install"]).count()).toBe(0);
+    await screenshot(page, "web", "reader-zh-Hans-phone-4-reader-page-no-app");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Before choosing a plan, a passport-only visitor reads which plans work online and which at a counter.
+    await page.goto(`${plain.url}/`);
+    await page.getByRole("heading", { level: 1, name: t["plans.title"] }).waitFor();
+    await page.getByText(t["plans.passportOnly"]).click();
+    await page.getByText("实名移动 羽田机场第3航站楼柜台（演示）").waitFor();
+    await screenshot(page, "web", "reader-zh-Hans-phone-0-plans-passport-only");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("with a reader app: the QR code holds a single-use hand-off code on PUBLIC_URL, not the access key, and a reader exchanges it once", async () => {
+    const passport = await voiceApplication(withApp, "passport");
+    const context = await phoneWith(passport);
+    const page = await context.newPage();
+    await page.goto(`${withApp.url}/application/${passport.reference}`);
+    await page.getByRole("heading", { level: 1, name: t["verify.title"] }).waitFor();
+    await page.getByRole("radio", { name: new RegExp(t["verify.chip"]) }).waitFor();
+    const qr = page.getByAltText(t["verify.qrAlt"].replace("{ref}", passport.reference));
+    await qr.waitFor();
+    expect(await page.getByRole("link", { name: t["reader.appStore"] }).getAttribute("href")).toBe(IOS);
+    expect(await page.getByText(t["verify.onlyAtCounter"].slice(0, 6)).count()).toBe(0);
+    await screenshot(page, "web", "reader-zh-Hans-phone-5-handoff-with-app");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    const scanned = decodeQr(String(await qr.getAttribute("src")));
+    const url = new URL(scanned);
+    expect(url.origin).toBe(PUBLIC_URL);
+    expect(url.pathname).toBe(`/reader/${passport.reference}`);
+    expect(url.hash).toMatch(/^#jho_[A-Za-z0-9_-]{43}$/);
+    expect(scanned).not.toContain(passport.token);
+    expect(await page.getByRole("link", { name: t["verify.handoffOnThisPhone"] }).getAttribute("href")).toBe(scanned);
+
+    const exchanged = await withApp.api("POST", "/v1/handoff/exchange", {
+      body: { reference: passport.reference, token: url.hash.slice(1) },
+    });
+    expect(exchanged.status).toBe(201);
+    const again = await withApp.api("POST", "/v1/handoff/exchange", {
+      body: { reference: passport.reference, token: url.hash.slice(1) },
+    });
+    expect(again.body.code).toBe("handoff_used");
+
+    // A new code on demand replaces the spent one.
+    await page.getByRole("button", { name: t["verify.handoffNew"] }).click();
+    await expect.poll(async () => decodeQr(String(await qr.getAttribute("src")))).not.toBe(scanned);
+
+    // The phone without the app: the same address shows the store link.
+    const phone = await (await phoneWith(null)).newPage();
+    await phone.goto(`${withApp.url}${url.pathname}${url.hash}`);
+    await phone.getByText(t["reader.install"]).waitFor();
+    expect(await phone.getByRole("link", { name: t["reader.appStore"] }).getAttribute("href")).toBe(IOS);
+    await screenshot(phone, "web", "reader-zh-Hans-phone-6-reader-page-with-app");
+    await phone.context().close();
+    await context.close();
+  });
+
+  it("continue on the phone: the hand-off code opens the application in a tab with no access key, once", async () => {
+    const card = await voiceApplication(withApp, "my_number_card");
+    const issued = await withApp.api("POST", `/v1/applications/${card.reference}/handoff`, {
+      token: card.token,
+      body: { purpose: "continue_on_phone" },
+    });
+    const url = new URL(String(issued.body.url));
+    expect(url.origin).toBe(PUBLIC_URL);
+    const context = await phoneWith(null);
+    const page = await context.newPage();
+    await page.goto(`${withApp.url}${url.pathname}${url.hash}`);
+    await page.getByRole("heading", { level: 1, name: t["verify.title"] }).waitFor();
+    expect(page.url()).toBe(`${withApp.url}/application/${card.reference}`);
+    await page.getByRole("radio", { name: new RegExp(t["verify.jpki"].replace(/[()（）]/g, ".")) }).waitFor();
+    await screenshot(page, "web", "reader-zh-Hans-phone-7-continued");
+    // The same code a second time, in another tab: refused in the page's words.
+    const second = await (await phoneWith(null)).newPage();
+    await second.goto(`${withApp.url}${url.pathname}${url.hash}`);
+    await second.getByText(t["continue.used"]).waitFor();
+    await second.context().close();
+    await context.close();
+  });
+});
