@@ -89,7 +89,13 @@ describe("the staff console in a real browser", () => {
     expect(await page.getByRole("region", { name: "Credit assessment (postpaid)" }).textContent()).toContain(
       "VISA •••• 4242",
     );
-    expect(await page.getByRole("table", { name: "Checks on this evidence" }).textContent()).toContain("mrz.");
+    // Two pieces of evidence, each with its checks: the passport's MRZ and the My Number card's signature.
+    const evidenceChecks = page.getByRole("table", { name: "Checks on this evidence" });
+    expect(await evidenceChecks.count()).toBe(2);
+    expect(await evidenceChecks.allTextContents()).toEqual([
+      expect.stringContaining("mrz."),
+      expect.stringContaining("jpki."),
+    ]);
     await look(page, "case-en-desktop");
 
     // --- Claim (the panel then says the case is hers, with no button to claim it again), then ask for the address to be corrected. ---
