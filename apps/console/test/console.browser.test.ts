@@ -161,8 +161,9 @@ describe("the staff console in a real browser", () => {
     await page.getByRole("button", { name: "Send decision" }).click();
     await page.getByText("Done: the application is now “Contract pending”.").waitFor();
     const history = page.getByRole("region", { name: "History" });
+    // The history is read again after the decision: wait for it rather than read it once.
     for (const event of ["Correction requested", "Approved", "Contract offered"]) {
-      expect(await history.textContent()).toContain(event);
+      await expect.poll(() => history.textContent()).toContain(event);
     }
     await look(page, "case-approved-en-desktop");
     const state = await server.api("GET", `/v1/applications/${reference}`, { token });
