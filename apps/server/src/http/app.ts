@@ -28,6 +28,7 @@ import { creditRoutes } from "./routes/credit-routes.ts";
 import { dashboardRoutes } from "./routes/dashboard-routes.ts";
 import { inventoryRoutes } from "./routes/inventory-routes.ts";
 import { issuanceRoutes } from "./routes/issuance-routes.ts";
+import { livenessRoutes } from "./routes/liveness-routes.ts";
 import { opsRoutes } from "./routes/ops-routes.ts";
 import { paymentRoutes } from "./routes/payment-routes.ts";
 import { planRoutes } from "./routes/plan-routes.ts";
@@ -46,6 +47,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...opsRoutes,
   ...planRoutes,
   ...applicationRoutes,
+  ...livenessRoutes,
   ...issuanceRoutes,
   ...contractRoutes,
   ...paymentRoutes,

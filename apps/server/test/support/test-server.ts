@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { LivenessStep } from "@jitsumei/evidence";
 import { loadConfig } from "../../src/config/config.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
 import { createTestDatabase, type TestDatabase } from "./test-database.ts";
@@ -25,7 +26,7 @@ export type ApiResponse = {
 /** A real server on a real port, on the test database, with demo data. */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { pgliteDir?: string; logStream?: NodeJS.WritableStream } = {},
+  options: { pgliteDir?: string; logStream?: NodeJS.WritableStream; livenessSteps?: LivenessStep[] } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(options);
   const masterKey = randomBytes(32);
@@ -50,6 +51,8 @@ export async function startTestServer(
     // Start-up warnings (missing trust folders) are tested where they matter, not printed by every test.
     warn: () => {},
     logStream: options.logStream,
+    // A test fixes the challenge's random steps to match its prepared video.
+    livenessSteps: options.livenessSteps ? () => [...(options.livenessSteps ?? [])] : undefined,
     clock: () => new Date(Date.now() + offset),
   });
   const api = async (method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> => {

@@ -8,10 +8,10 @@ import { drawLivenessSteps, isLivenessSteps, type LivenessStep } from "./livenes
 
 /**
  * The judgement on frames the real models measured: drawn faces (fixtures/draw-liveness-frames.ts),
- * seed 3 the applicant, seed 4 someone else. Each frame set is what a browser would post.
+ * seed 1 the applicant (the face on the test chips), seed 4 someone else. Each frame set is what a browser would post.
  */
 
-const live = 3;
+const live = 1;
 const other = 4;
 const steps: LivenessStep[] = ["look_straight", "turn_left", "blink", "closer"];
 let analyser: FrameAnalyser;
