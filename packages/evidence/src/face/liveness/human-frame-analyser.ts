@@ -17,6 +17,8 @@ export type HumanFrameAnalyserOptions = {
   /** Frames are scaled down to this longer side before detection (a video frame is 640 px or so). */
   maxSide?: number;
   maxPixels?: number;
+  /** Run human's passive `antispoof` and `liveness` models (default true; off only to measure their cost). */
+  passive?: boolean;
 };
 
 const defaults: Required<HumanFrameAnalyserOptions> = {
@@ -24,6 +26,7 @@ const defaults: Required<HumanFrameAnalyserOptions> = {
   minFaceScore: 0.5,
   maxSide: 640,
   maxPixels: 4_000_000,
+  passive: true,
 };
 const similarityOptions = { order: 2, multiplier: 25, min: 0.2, max: 0.8 };
 
@@ -46,8 +49,8 @@ export async function createHumanFrameAnalyser(options: HumanFrameAnalyserOption
       iris: { enabled: false },
       description: { enabled: true, ...fresh },
       emotion: { enabled: false },
-      antispoof: { enabled: true, ...fresh },
-      liveness: { enabled: true, ...fresh },
+      antispoof: { enabled: settings.passive, ...fresh },
+      liveness: { enabled: settings.passive, ...fresh },
     },
     body: { enabled: false },
     hand: { enabled: false },
