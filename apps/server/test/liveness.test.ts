@@ -65,6 +65,13 @@ describe("the liveness challenge", () => {
     );
     expect(Buffer.from(rows[0]?.nonce_hash ?? []).toString("hex")).toHaveLength(64);
     expect(Buffer.from(rows[0]?.nonce_hash ?? []).toString()).not.toContain(String(r.body.nonce));
+    // Both operations are in the published API description.
+    const paths = (await server.api("GET", "/openapi.json")).body.paths as Record<
+      string,
+      Record<string, { operationId: string }>
+    >;
+    expect(paths["/v1/applications/{reference}/liveness/challenge"]?.post?.operationId).toBe("issueLivenessChallenge");
+    expect(paths["/v1/applications/{reference}/liveness"]?.post?.operationId).toBe("submitLiveness");
   });
 
   it("passes a live capture once: the selfie is stored, the same nonce again is refused, and the same frames on a new challenge are a replay", async () => {
