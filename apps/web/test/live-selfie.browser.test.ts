@@ -5,7 +5,13 @@ import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { livenessVideoY4m, poseFor } from "../../../packages/evidence/src/face/fixtures/draw-liveness-frames.ts";
 import type { LivenessStep } from "../../../packages/evidence/src/face/liveness/liveness-challenge.ts";
-import { chromiumPath, openContext, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
+import {
+  chromiumPath,
+  launchBrowser,
+  openContext,
+  screenshot,
+  seriousAxeViolations,
+} from "../../server/test/support/browser.ts";
 import { particularsOf, somebody } from "../../server/test/support/journey.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
 import { zhHans } from "../src/i18n/zh-Hans.ts";
@@ -100,6 +106,18 @@ describe("the live selfie on a phone (zh-Hans, fake camera)", () => {
     expect(view.body.evidence).toContainEqual({ kind: "selfie" });
     await context.close();
   }, 120_000);
+
+  it("says what to do instead when the device has no camera", async () => {
+    // Chromium without the fake device, on a machine with no camera: getUserMedia finds none.
+    const browser = await launchBrowser();
+    browsers.push(browser);
+    const { page, context } = await verifyPage(browser);
+    await page.getByRole("button", { name: zhHans["live.start"] }).click();
+    await page.getByText(zhHans["live.noCamera"]).waitFor({ timeout: 20_000 });
+    await page.getByRole("button", { name: zhHans["live.retry"] }).waitFor();
+    await screenshot(page, "web", "live-selfie-zh-Hans-phone-5-no-camera");
+    await context.close();
+  }, 60_000);
 
   it("fails a still picture held to the camera, saying why in the applicant's language", async () => {
     const file = await video("still", [{ pose: {}, seconds: 1, jitter: 99 }]);
