@@ -1,7 +1,12 @@
-import { readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { drawFrameJpeg, poseFor } from "../../../packages/evidence/src/face/fixtures/draw-liveness-frames.ts";
 import type { LivenessStep } from "../../../packages/evidence/src/face/liveness/liveness-challenge.ts";
+import { loadConfig } from "../src/config/config.ts";
+import { startServer } from "../src/server.ts";
 import { anna, particularsOf } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -174,6 +179,19 @@ describe("the liveness challenge", () => {
     // None of these spent the challenge.
     expect((await answer(reference, token, { nonce: issued.body.nonce, frames: good })).body.outcome).toBe("pass");
   }, 120_000);
+});
+
+describe("the fixed steps of tests", () => {
+  it("cannot be set on a production server", async () => {
+    const config = loadConfig({
+      NODE_ENV: "production",
+      PORT: "0",
+      JITSUMEI_DATA_DIR: mkdtempSync(join(tmpdir(), "jitsumei-live-prod-")),
+      JITSUMEI_MASTER_KEY: randomBytes(32).toString("base64"),
+      JITSUMEI_PAYMENT_NOTIFICATION_SECRET: "n".repeat(32),
+    });
+    await expect(startServer({ config, listen: false, livenessSteps: () => steps })).rejects.toThrow(/for tests/);
+  });
 });
 
 describe("a live selfie completes NF_IC_SELFIE", () => {
