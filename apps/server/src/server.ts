@@ -1,3 +1,4 @@
+import type { LivenessStep } from "@jitsumei/evidence";
 import type { FastifyInstance } from "fastify";
 import { SEND_ANNOUNCEMENT_JOB, sendAnnouncementJob } from "./announcements/announcements.ts";
 import { type Config, loadConfig } from "./config/config.ts";
@@ -30,6 +31,7 @@ import {
 import { localSmdpSimulator } from "./issuance/smdp.ts";
 import { errorSummary, startJobWorker } from "./jobs/jobs.ts";
 import { queuePeriodicLineSweep, SWEEP_LINES_JOB, sweepLinesJob } from "./keep-alive/sweep-lines.ts";
+import { livenessServices } from "./liveness/liveness-services.ts";
 import { localOutboxMailer, type Mailer, smtpMailer } from "./mail/mailer.ts";
 import { deliverMailJob } from "./mail/outbox.ts";
 import { notifyApplicantJob } from "./notifications/notify-applicant.ts";
@@ -67,9 +69,13 @@ export async function startServer(
     warn?: (message: string) => void;
     /** Where the HTTP log goes (default stdout). */
     logStream?: NodeJS.WritableStream;
+    /** Tests only (refused with NODE_ENV=production): fixes the liveness challenges' steps. */
+    livenessSteps?: () => LivenessStep[];
   } = {},
 ): Promise<RunningServer> {
   const config = options.config ?? loadConfig();
+  if (options.livenessSteps && config.env === "production")
+    throw new Error("fixed liveness steps are for tests: a production server draws them at random");
   const warn = options.warn ?? ((m: string) => process.stderr.write(`WARNING: ${m}\n`));
   // A broken policy file stops start-up here, naming the file, the path in it and the reason.
   const policies = loadPolicies(config.policyDirs);
@@ -156,6 +162,7 @@ export async function startServer(
     smdp,
     trust,
     faces,
+    liveness: livenessServices({ drawSteps: options.livenessSteps }),
     policies,
     credit,
     digitalAuth: digitalAuth.app,

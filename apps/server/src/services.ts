@@ -11,6 +11,7 @@ import type { Delivery } from "./issuance/delivery.ts";
 import type { Provisioning } from "./issuance/provisioning.ts";
 import type { SmdpPlus } from "./issuance/smdp.ts";
 import type { JobWorker } from "./jobs/jobs.ts";
+import type { LivenessServices } from "./liveness/liveness-services.ts";
 import type { PaymentServices } from "./payments/payment-services.ts";
 import type { LoadedPolicy } from "./policy/load-policies.ts";
 import type { Counter } from "./site/counters.ts";
@@ -24,6 +25,8 @@ export type Services = {
   jobs: JobWorker;
   trust: EvidenceTrust;
   faces: FaceMatcher;
+  /** The live selfie's challenges and frame analyser. */
+  liveness: LivenessServices;
   /** The carrier that takes physical SIMs to subscribers (a local simulator here). */
   delivery: Delivery;
   /** The SM-DP+ that eSIM profiles are released from (a local simulator here). */

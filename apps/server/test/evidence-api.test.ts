@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openssl } from "../../../packages/evidence/src/fixtures/openssl.ts";
 import { anna, particularsOf } from "./support/journey.ts";
+import { takeLiveSelfie } from "./support/live-selfie.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 const { chip, jpki } = inject("evidenceFixtures");
@@ -220,6 +221,7 @@ describe("IC chip with a selfie (NF_IC_SELFIE) over the API", () => {
   async function withChipAndSelfie(
     planId: string,
     chipEvidence: Record<string, unknown>,
+    /** A fixture file uploaded as it is, or "live": a live selfie of the chips' face (seed 1). */
     selfieFile: string,
     particulars: Record<string, unknown> = { ...particularsOf(anna), address },
   ) {
@@ -227,16 +229,21 @@ describe("IC chip with a selfie (NF_IC_SELFIE) over the API", () => {
     expect(
       (await server.api("POST", `/v1/applications/${reference}/evidence`, { token, body: chipEvidence })).status,
     ).toBe(201);
-    const selfie = await server.api("POST", `/v1/applications/${reference}/evidence`, {
-      token,
-      body: { kind: "selfie", image: readFileSync(join(faces, selfieFile)).toString("base64") },
-    });
-    expect(selfie.status).toBe(201);
+    if (selfieFile === "live") {
+      const live = await takeLiveSelfie(server, reference, token);
+      expect(live.body.outcome).toBe("pass");
+    } else {
+      const selfie = await server.api("POST", `/v1/applications/${reference}/evidence`, {
+        token,
+        body: { kind: "selfie", image: readFileSync(join(faces, selfieFile)).toString("base64") },
+      });
+      expect(selfie.status).toBe(201);
+    }
     return server.api("POST", `/v1/applications/${reference}/submit`, { token });
   }
 
-  it("matches the selfie to the chip's face, and leaves a voice line's address to a person", async () => {
-    const submitted = await withChipAndSelfie("prepaid-voice-sim", chipBody("rsa"), "synthetic-face-a.jpg");
+  it("matches the live selfie to the chip's face, and leaves a voice line's address to a person", async () => {
+    const submitted = await withChipAndSelfie("prepaid-voice-sim", chipBody("rsa"), "live");
     const checks = submitted.body.checks as { code: string; status: string; params?: Record<string, string> }[];
     expect(checks.find((c) => c.code === "face.matches_chip_photo")?.status).toBe("pass");
     // No passport chip holds an address (LAW.md): the method is completed by a person.
@@ -254,11 +261,15 @@ describe("IC chip with a selfie (NF_IC_SELFIE) over the API", () => {
     expect(typeof rows[0]?.details.liveness).toBe("number");
   });
 
-  it("approves on chip and selfie (NF_IC_SELFIE) where no address is needed", async () => {
+  it("sends an uploaded selfie to a person even where no address is needed: only a live capture passes face.live", async () => {
     const submitted = await withChipAndSelfie("prepaid-data-esim", chipBody("p256"), "synthetic-face-a.jpg");
     const checks = submitted.body.checks as { code: string; status: string; params?: Record<string, string> }[];
-    expect(checks.find((c) => c.code === "policy.method_available")?.params?.method).toBe("NF_IC_SELFIE");
-    expect(submitted.body.state).toBe("sim_assigned");
+    expect(checks.find((c) => c.code === "face.matches_chip_photo")?.status).toBe("pass");
+    expect(checks.find((c) => c.code === "face.live")).toMatchObject({
+      status: "review",
+      params: { reason: "not_captured_live" },
+    });
+    expect(submitted.body.state).toBe("in_review");
   });
 
   it("sends another person's selfie to a person, not to approval", async () => {
@@ -282,7 +293,7 @@ describe("IC chip with a selfie (NF_IC_SELFIE) over the API", () => {
       address,
       document: { type: "residence_card", number: "AB12345678CD", expiryDate: "2030-01-01", issuingCountry: "JPN" },
     };
-    const submitted = await withChipAndSelfie("prepaid-voice-sim", body, "synthetic-face-a.jpg", residence);
+    const submitted = await withChipAndSelfie("prepaid-voice-sim", body, "live", residence);
     const checks = submitted.body.checks as { code: string; status: string; params?: Record<string, string> }[];
     expect(checks.find((c) => c.code === "chip.sod_signature")?.status).toBe("pass");
     expect(checks.find((c) => c.code === "face.matches_chip_photo")?.status).toBe("pass");

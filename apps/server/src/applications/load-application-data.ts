@@ -4,6 +4,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import type { CertificateStatusSource } from "../digital-auth/answered-revocation.ts";
+import type { SelfieLiveness } from "../liveness/submit-liveness.ts";
 import type { ApplicationRow } from "./application-row.ts";
 
 export type Contact = { email: string; phone?: string };
@@ -22,7 +23,8 @@ export type StoredEvidence =
     } // base64
   // Images as re-encoded by the hygiene step (metadata stripped); the upload itself is not kept.
   | { kind: "image"; purpose: ImagePurpose; image: string; sha256: string }
-  | { kind: "selfie"; image: string; sha256: string };
+  // A live selfie also records the liveness challenge it was taken in; an uploaded one has none.
+  | { kind: "selfie"; image: string; sha256: string; liveness?: SelfieLiveness };
 
 export const imagePurposes = ["document_front", "document_back", "supporting_document"] as const;
 export type ImagePurpose = (typeof imagePurposes)[number];

@@ -129,7 +129,7 @@ export async function runAutomatedChecks(input: {
     // The pinned policy's thresholds (a house policy sets them); the library's defaults otherwise.
     const thresholds = requirements.rules.faceThresholds ?? defaultFaceThresholds;
     const faceChecks = checkFaceMatch(comparison, thresholds).map((c) =>
-      c.code === "face.matches_chip_photo" || c.code === "face.live" ? { ...c, details: scores } : c,
+      c.code === "face.live" ? liveCheck(selfie) : c.code === "face.matches_chip_photo" ? { ...c, details: scores } : c,
     );
     results.push(...faceChecks);
     faceOk = ["face.matches_chip_photo", "face.live"].every((code) =>
@@ -216,6 +216,19 @@ function methodCheck(
   if (requirements.mrzSufficient && done.chipValid && done.mrzOk) return pass("CHIP");
   if (requirements.mrzSufficient && done.mrzOk) return pass("MRZ");
   return review("no_method_complete");
+}
+
+/**
+ * `face.live`: only a selfie taken in a liveness challenge the server issued and judged passes, and
+ * only when human's passive models agreed over its frames; an uploaded picture (a drawing, a photo of
+ * a photo) goes to a person.
+ */
+function liveCheck(selfie: Extract<StoredEvidence, { kind: "selfie" }>): CheckResult {
+  const live = selfie.liveness;
+  if (!live) return { code: "face.live", status: "review", params: { reason: "not_captured_live" } };
+  const details = { challengeId: live.challengeId, steps: live.steps, passive: live.passive, checks: live.checks };
+  if (live.outcome === "pass" && live.passive.pass) return { code: "face.live", status: "pass", details };
+  return { code: "face.live", status: "review", params: { reason: "passive_scores_low" }, details };
 }
 
 function latest<K extends StoredEvidence["kind"]>(

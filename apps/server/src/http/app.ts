@@ -38,6 +38,7 @@ import { digitalAuthRoutes } from "./routes/digital-auth-routes.ts";
 import { handoffRoutes } from "./routes/handoff-routes.ts";
 import { inventoryRoutes } from "./routes/inventory-routes.ts";
 import { issuanceRoutes } from "./routes/issuance-routes.ts";
+import { livenessRoutes } from "./routes/liveness-routes.ts";
 import { opsRoutes } from "./routes/ops-routes.ts";
 import { paymentRoutes } from "./routes/payment-routes.ts";
 import { planRoutes } from "./routes/plan-routes.ts";
@@ -62,6 +63,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...handoffRoutes,
   ...readerRoutes,
   ...siteRoutes,
+  ...livenessRoutes,
   ...issuanceRoutes,
   ...contractRoutes,
   ...paymentRoutes,

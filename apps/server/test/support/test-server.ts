@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { LivenessStep } from "@jitsumei/evidence";
 import { inject } from "vitest";
 import { loadConfig } from "../../src/config/config.ts";
 import { type RunningServer, startServer } from "../../src/server.ts";
@@ -26,7 +27,12 @@ export type ApiResponse = {
 /** A real server on a real port, on the test database, with demo data. */
 export async function startTestServer(
   env: Record<string, string> = {},
-  options: { pgliteDir?: string; logStream?: NodeJS.WritableStream; demoStaff?: boolean } = {},
+  options: {
+    pgliteDir?: string;
+    logStream?: NodeJS.WritableStream;
+    demoStaff?: boolean;
+    livenessSteps?: LivenessStep[];
+  } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(options);
   const masterKey = randomBytes(32);
@@ -55,6 +61,8 @@ export async function startTestServer(
     // Start-up warnings (missing trust folders) are tested where they matter, not printed by every test.
     warn: () => {},
     logStream: options.logStream,
+    // A test fixes the challenge's random steps to match its prepared video.
+    livenessSteps: options.livenessSteps ? () => [...(options.livenessSteps ?? [])] : undefined,
     clock: () => new Date(Date.now() + offset),
   });
   const api = async (method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> => {

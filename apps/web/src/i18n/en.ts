@@ -179,7 +179,29 @@ export const en = {
   "verify.photos": "Photos (optional)",
   "verify.photosIntro":
     "A photo of the document and a selfie help if a person has to look at your application. A selfie is compared with the photo on the chip.",
+  "verify.photosIntroDocument": "A photo of the document helps if a person has to look at your application.",
   "verify.front": "Photo of the document",
+  "live.title": "Live selfie",
+  "live.needed":
+    "This plan needs a live selfie, taken now with your phone's front camera. We compare it with the photo on your card's chip.",
+  "live.how":
+    "Press Start, allow the camera, and follow the four instructions on the screen (about 12 seconds). The pictures are sent only to us, to check that you are really there.",
+  "live.start": "Start the camera",
+  "live.retry": "Try again",
+  "live.progress": "Step {n} of {total}",
+  "live.look_straight": "Look straight at the camera",
+  "live.turn_left": "Turn your head to your left",
+  "live.turn_right": "Turn your head to your right",
+  "live.blink": "Close your eyes until the next instruction",
+  "live.closer": "Bring the phone closer to your face",
+  "live.checking": "Checking your live selfie…",
+  "live.passed": "Your live selfie was accepted.",
+  "live.failed":
+    "Your live selfie was not accepted. The reason is below; press Try again for a new set of instructions.",
+  "live.denied":
+    "Camera access was refused. Allow the camera for this site in your browser's settings, then press Try again. Without a camera, you can verify with your My Number card or at a shop counter instead.",
+  "live.noCamera":
+    "No camera could be opened on this device. Open this application on a phone with a front camera, or verify with your My Number card or at a shop counter instead.",
   "verify.selfie": "Selfie",
   "verify.take": "Take or choose a photo",
   "verify.tooBig": "This file is {size} MB; the most we accept is 15 MB.",

@@ -176,7 +176,29 @@ export const vi: Dictionary = {
   "verify.photos": "Ảnh (không bắt buộc)",
   "verify.photosIntro":
     "Ảnh giấy tờ và ảnh selfie sẽ hữu ích nếu cần người xem xét đơn của bạn. Ảnh selfie được so với ảnh trong chip.",
+  "verify.photosIntroDocument": "Ảnh giấy tờ sẽ hữu ích nếu cần người xem xét đơn của bạn.",
   "verify.front": "Ảnh giấy tờ",
+  "live.title": "Selfie trực tiếp",
+  "live.needed":
+    "Gói này cần một ảnh selfie trực tiếp, chụp ngay bằng camera trước của điện thoại. Chúng tôi so sánh nó với ảnh trong chip của thẻ.",
+  "live.how":
+    "Nhấn Bắt đầu, cho phép camera và làm theo bốn hướng dẫn trên màn hình (khoảng 12 giây). Hình ảnh chỉ được gửi cho chúng tôi để xác nhận bạn thật sự đang ở đó.",
+  "live.start": "Bắt đầu camera",
+  "live.retry": "Thử lại",
+  "live.progress": "Bước {n}/{total}",
+  "live.look_straight": "Nhìn thẳng vào camera",
+  "live.turn_left": "Quay đầu sang bên trái của bạn",
+  "live.turn_right": "Quay đầu sang bên phải của bạn",
+  "live.blink": "Nhắm mắt cho đến hướng dẫn tiếp theo",
+  "live.closer": "Đưa điện thoại lại gần mặt bạn",
+  "live.checking": "Đang kiểm tra ảnh selfie trực tiếp của bạn…",
+  "live.passed": "Ảnh selfie trực tiếp của bạn đã được chấp nhận.",
+  "live.failed":
+    "Ảnh selfie trực tiếp của bạn chưa được chấp nhận. Lý do ở bên dưới; nhấn Thử lại để nhận hướng dẫn mới.",
+  "live.denied":
+    "Quyền truy cập camera đã bị từ chối. Hãy cho phép camera cho trang này trong cài đặt trình duyệt, rồi nhấn Thử lại. Nếu không có camera, bạn có thể xác minh bằng thẻ My Number hoặc tại quầy cửa hàng.",
+  "live.noCamera":
+    "Không mở được camera trên thiết bị này. Hãy mở đơn đăng ký này trên điện thoại có camera trước, hoặc xác minh bằng thẻ My Number hoặc tại quầy cửa hàng.",
   "verify.selfie": "Ảnh selfie",
   "verify.take": "Chụp hoặc chọn ảnh",
   "verify.tooBig": "Tệp này nặng {size} MB; tối đa chúng tôi nhận 15 MB.",

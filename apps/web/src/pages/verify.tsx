@@ -18,6 +18,7 @@ import { type SiteConfig, useSiteConfig } from "../site-config.ts";
 import { Button, Checks, ErrorSummary, Field, type FieldErrors, fieldErrorsOf, problemMessage } from "../ui.tsx";
 import { CounterList, StoreLinks } from "./counters.tsx";
 import { DigitalAuth } from "./digital-auth.tsx";
+import { LiveSelfie } from "./live-selfie.tsx";
 import { isStrict } from "./plans.tsx";
 
 type Method = "chip" | "jpki" | "mrz" | "counter";
@@ -123,7 +124,9 @@ export function VerifyStep(props: {
           <CounterList counters={site.counters} documentType={props.documentType} />
         </div>
       )}
-      {method !== "counter" && <Photos session={props.session} />}
+      {method !== "counter" && (
+        <Photos session={props.session} liveSelfie={method === "chip" && isStrict(props.plan)} />
+      )}
       <div className="actions">
         <Button variant="secondary" onClick={props.onBack}>
           {t("app.back")}
@@ -328,15 +331,23 @@ function MrzForm({ session, onDone }: { session: Session; onDone: () => void }) 
 
 const maxBytes = 15 * 1024 * 1024;
 
-function Photos({ session }: { session: Session }) {
+/**
+ * Where the plan's method needs it (a chip read for a plan the law covers: NF_IC_SELFIE), the selfie
+ * is the live one the server challenges and judges, required; otherwise an uploaded selfie stays an
+ * optional help for staff, beside the document photo.
+ */
+function Photos({ session, liveSelfie }: { session: Session; liveSelfie: boolean }) {
   const { t } = useI18n();
   return (
-    <details className="card photos">
-      <summary>{t("verify.photos")}</summary>
-      <p className="small">{t("verify.photosIntro")}</p>
-      <PhotoInput session={session} kind="image" label={t("verify.front")} capture="environment" />
-      <PhotoInput session={session} kind="selfie" label={t("verify.selfie")} capture="user" />
-    </details>
+    <>
+      {liveSelfie && <LiveSelfie session={session} />}
+      <details className="card photos">
+        <summary>{t("verify.photos")}</summary>
+        <p className="small">{t(liveSelfie ? "verify.photosIntroDocument" : "verify.photosIntro")}</p>
+        <PhotoInput session={session} kind="image" label={t("verify.front")} capture="environment" />
+        {!liveSelfie && <PhotoInput session={session} kind="selfie" label={t("verify.selfie")} capture="user" />}
+      </details>
+    </>
   );
 }
 

@@ -10,6 +10,7 @@ import { faceCheckMessages } from "./messages/face-messages.ts";
 import { fraudCheckMessages } from "./messages/fraud-messages.ts";
 import { imageCheckMessages } from "./messages/image-messages.ts";
 import { jpkiCheckMessages } from "./messages/jpki-messages.ts";
+import { livenessCheckMessages } from "./messages/liveness-messages.ts";
 
 /**
  * What the applicant reads about each check result, in every language. Keyed by check `code`, then
@@ -247,6 +248,7 @@ export const checkMessages: CheckMessages = {
   ...jpkiCheckMessages,
   ...imageCheckMessages,
   ...faceCheckMessages,
+  ...livenessCheckMessages,
   ...fraudCheckMessages,
   // The credit assessment of a postpaid application; its reasons are explained on the credit page.
   "credit.assessment": {
