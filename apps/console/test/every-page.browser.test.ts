@@ -11,6 +11,7 @@ import {
   type ViewportName,
 } from "../../server/test/support/browser.ts";
 import { activeLine, particularsOf, somebody, td3 } from "../../server/test/support/journey.ts";
+import { signWithMyNumberCard } from "../../server/test/support/jpki.ts";
 import { type StaffClient, sessionCookieFrom, signInAs, totpCode } from "../../server/test/support/staff.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
 import { en, type Messages } from "../src/i18n/en.ts";
@@ -124,6 +125,12 @@ describe("every page of the staff console in Japanese and Simplified Chinese, ph
       body: particularsOf(answered.person, { address: { ...tokyoAddress, city: "渋谷区", line1: "神宮前1-1-1" } }),
     });
     expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+    // The card signed the old address: the applicant signs again before sending (NF_JPKI stays complete).
+    await signWithMyNumberCard(server, held, answered.token, answered.person, {
+      ...tokyoAddress,
+      city: "渋谷区",
+      line1: "神宮前1-1-1",
+    });
     const resubmitted = await server.api("POST", `/v1/applications/${held}/submit`, { token: answered.token });
     expect(resubmitted.body.state).toBe("in_review");
     expect((await reviewer.api("POST", `/v1/staff/applications/${held}/claim`)).status).toBe(200);
