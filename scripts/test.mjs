@@ -50,7 +50,12 @@ function vitest(database) {
   try {
     const json = JSON.parse(readFileSync(report, "utf8"));
     totals.passed += json.numPassedTests;
-    totals.failed += json.numFailedTests + (json.numFailedTestSuites ?? 0);
+    // A failed test counts once; a file that failed outside any test (an import error, a failing
+    // hook) counts as one more. numFailedTestSuites would count every describe block around a failure.
+    const brokenFiles = json.testResults.filter(
+      (file) => file.status === "failed" && !file.assertionResults.some((t) => t.status === "failed"),
+    ).length;
+    totals.failed += json.numFailedTests + brokenFiles;
     totals.skipped += json.numPendingTests + json.numTodoTests;
   } catch {
     process.stdout.write(`vitest on ${database} wrote no report: counted as one failure\n`);

@@ -272,11 +272,14 @@ describe("webhooks", () => {
         await server.services.jobs.drain();
         await new Promise((r) => setTimeout(r, 50));
       }
+      // Deliveries run concurrently and may arrive out of order (the README says so): the receiver
+      // orders them by the application's version, which each one carries.
       const mine = received.filter((r) => r.body.includes(reference));
-      expect(mine.map((r) => (JSON.parse(r.body) as { data: { to: string } }).data.to)).toEqual([
-        "checking",
-        "in_review",
-      ]);
+      const changes = mine
+        .map((r) => (JSON.parse(r.body) as { data: { to: string; version: number } }).data)
+        .sort((a, b) => a.version - b.version);
+      expect(changes.map((d) => d.to)).toEqual(["checking", "in_review"]);
+      expect(changes[1]!.version).toBeGreaterThan(changes[0]!.version);
       for (const r of mine) {
         const verified = new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as {
           type: string;
