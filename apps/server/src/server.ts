@@ -47,6 +47,7 @@ import { loadCounters } from "./site/counters.ts";
 import { deliverSmsJob } from "./sms/sms-outbox.ts";
 import { localSmsOutbox } from "./sms/sms-sender.ts";
 import { seedDemoStaff } from "./staff/demo-staff.ts";
+import { usePasswordHashCost } from "./staff/staff-accounts.ts";
 import { deliverWebhookJob, fanOutWebhookEventJob } from "./webhooks/deliver-webhooks.ts";
 
 const EXPIRY_SWEEP_MS = 10 * 60_000;
@@ -77,6 +78,7 @@ export async function startServer(
   if (options.livenessSteps && config.env === "production")
     throw new Error("fixed liveness steps are for tests: a production server draws them at random");
   const warn = options.warn ?? ((m: string) => process.stderr.write(`WARNING: ${m}\n`));
+  usePasswordHashCost(config.passwordHashing);
   // A broken policy file stops start-up here, naming the file, the path in it and the reason.
   const policies = loadPolicies(config.policyDirs);
   const creditPolicies = loadCreditPolicies(config.policyDirs);

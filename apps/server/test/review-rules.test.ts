@@ -279,7 +279,7 @@ describe("webhooks", () => {
         .map((r) => (JSON.parse(r.body) as { data: { to: string; version: number } }).data)
         .sort((a, b) => a.version - b.version);
       expect(changes.map((d) => d.to)).toEqual(["checking", "in_review"]);
-      expect(changes[1]!.version).toBeGreaterThan(changes[0]!.version);
+      expect(new Set(changes.map((d) => d.version)).size).toBe(2);
       for (const r of mine) {
         const verified = new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as {
           type: string;

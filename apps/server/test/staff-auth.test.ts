@@ -93,6 +93,12 @@ describe("staff sign-in", () => {
     });
     expect(changed.status).toBe(204);
     expect((await server.api("GET", "/v1/staff/accounts", { headers })).status).toBe(200);
+    // Hashed with argon2id at the cost the server was configured with (the test server: OWASP's minimum).
+    const { rows } = await server.services.db.query<{ password_hash: string }>(
+      "SELECT password_hash FROM staff WHERE email = $1",
+      [a.email],
+    );
+    expect(rows[0]?.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,p=1,t=2\$/);
   });
 });
 

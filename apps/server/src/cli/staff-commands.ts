@@ -4,7 +4,7 @@ import { migrate } from "../db/migrate.ts";
 import { AppError } from "../errors.ts";
 import { expireStaleApplications } from "../review/expire-applications.ts";
 import { type StaffRole, staffRoles } from "../staff/permissions.ts";
-import { createStaff } from "../staff/staff-accounts.ts";
+import { createStaff, usePasswordHashCost } from "../staff/staff-accounts.ts";
 import { withDatabase } from "./database-commands.ts";
 import { EXIT, type Io, parseOptions, UsageError } from "./main.ts";
 
@@ -26,6 +26,7 @@ export async function staffCreateCommand(args: string[], io: Io): Promise<number
   if (!o.email || !/^[^@\s]+@[^@\s]+$/.test(o.email)) throw new UsageError("staff create needs --email ADDRESS");
   const password = o["password-stdin"] ? (await io.stdin()).replace(/\r?\n$/, "") : undefined;
   const config = loadConfig();
+  usePasswordHashCost(config.passwordHashing);
   try {
     const created = await withDatabase(async (db) => {
       await migrate(db);

@@ -60,6 +60,18 @@ describe("configuration", () => {
     expect(loadConfig({ OPERATOR_TIME_ZONE: "Asia/Seoul" }).timeZone).toBe("Asia/Seoul");
   });
 
+  it("hashes staff passwords with argon2id at 64 MiB and 3 passes unless told otherwise, never below OWASP's minimum", () => {
+    expect(loadConfig({}).passwordHashing).toEqual({ memoryKib: 65536, passes: 3 });
+    expect(loadConfig({ PASSWORD_HASH_MEMORY_KIB: "19456", PASSWORD_HASH_PASSES: "2" }).passwordHashing).toEqual({
+      memoryKib: 19456,
+      passes: 2,
+    });
+    expect(problemsOf({ PASSWORD_HASH_MEMORY_KIB: "8192", PASSWORD_HASH_PASSES: "1" }).map((p) => p.variable)).toEqual([
+      "PASSWORD_HASH_MEMORY_KIB",
+      "PASSWORD_HASH_PASSES",
+    ]);
+  });
+
   it("requires the master key and the payment notification secret in production, naming both", () => {
     expect(problemsOf({ NODE_ENV: "production" })).toEqual([
       { variable: "JITSUMEI_MASTER_KEY", reason: expect.stringMatching(/required when NODE_ENV=production/) },

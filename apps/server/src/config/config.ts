@@ -169,6 +169,9 @@ const envSchema = z.object({
   APPLICANT_SESSION_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   APPLICANT_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CORRECTION_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  // argon2id for staff passwords: OWASP's minimum (19 MiB, 2 passes) is the floor.
+  PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(19456).max(4_194_304).default(65536),
+  PASSWORD_HASH_PASSES: z.coerce.number().int().min(2).max(20).default(3),
   OPERATOR_TIME_ZONE: z
     .string()
     .refine((s) => {
@@ -248,6 +251,8 @@ export type Config = {
   countersFile: string | null;
   /** The operator's time zone: where a day of the dashboard begins and ends. */
   timeZone: string;
+  /** argon2id's cost for new staff password hashes. */
+  passwordHashing: { memoryKib: number; passes: number };
   review: {
     claimMinutes: number;
     /** A case waiting on staff longer than this is overdue. */
@@ -351,6 +356,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     readerApps: { ios: e.READER_APP_IOS_URL ?? null, android: e.READER_APP_ANDROID_URL ?? null },
     countersFile: e.JITSUMEI_COUNTERS_FILE ?? null,
     timeZone: e.OPERATOR_TIME_ZONE,
+    passwordHashing: { memoryKib: e.PASSWORD_HASH_MEMORY_KIB, passes: e.PASSWORD_HASH_PASSES },
     review: {
       claimMinutes: e.REVIEW_CLAIM_MINUTES,
       slaHours: e.REVIEW_SLA_HOURS,

@@ -27,8 +27,32 @@ export type NewStaffSecrets = { account: StaffAccount; oneTimePassword: string; 
 
 export const MIN_PASSWORD_LENGTH = 12;
 
-/** OWASP's argon2id minimum (19 MiB, 2 passes) is below this; 64 MiB, 3 passes costs ~0.1 s here. */
-const argonOptions = { type: argon2.argon2id, memoryCost: 65536, timeCost: 3, parallelism: 1 } as const;
+/** argon2id's memory (KiB) and passes for new hashes; a hash carries its own, so changing them keeps old ones valid. */
+export type PasswordHashCost = { memoryKib: number; passes: number };
+
+/** OWASP's argon2id minimum (19 MiB, 2 passes) is below this; 64 MiB, 3 passes costs ~0.1-0.2 s here. */
+export const DEFAULT_PASSWORD_HASH_COST: PasswordHashCost = { memoryKib: 65536, passes: 3 };
+/** OWASP's minimum, below which configuration refuses to go. */
+export const MIN_PASSWORD_HASH_COST: PasswordHashCost = { memoryKib: 19456, passes: 2 };
+
+let argonOptions = argonOptionsFor(DEFAULT_PASSWORD_HASH_COST);
+
+function argonOptionsFor(cost: PasswordHashCost) {
+  return { type: argon2.argon2id, memoryCost: cost.memoryKib, timeCost: cost.passes, parallelism: 1 } as const;
+}
+
+/**
+ * Sets the cost of new hashes for this process (the server and the CLI, from PASSWORD_HASH_MEMORY_KIB
+ * and PASSWORD_HASH_PASSES). The decoy is made again so an unknown e-mail costs what a known one does.
+ */
+export function usePasswordHashCost(cost: PasswordHashCost): void {
+  if (cost.memoryKib < MIN_PASSWORD_HASH_COST.memoryKib || cost.passes < MIN_PASSWORD_HASH_COST.passes)
+    throw new Error(`argon2id below OWASP's minimum: ${JSON.stringify(cost)}`);
+  const next = argonOptionsFor(cost);
+  if (next.memoryCost === argonOptions.memoryCost && next.timeCost === argonOptions.timeCost) return;
+  argonOptions = next;
+  decoyHash = null;
+}
 
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, argonOptions);

@@ -51,6 +51,10 @@ export async function startTestServer(
     // The test JPKI CA (made once per run by the evidence fixtures): a My Number card's signature is
     // the lawful evidence of a voice line (support/jpki.ts).
     JITSUMEI_JPKI_TRUST_DIR: inject("evidenceFixtures").jpki.trustDir,
+    // Still argon2id, at OWASP's minimum: the suite signs staff in a few hundred times, and the
+    // default cost made that a minute of the two cores' time.
+    PASSWORD_HASH_MEMORY_KIB: "19456",
+    PASSWORD_HASH_PASSES: "2",
     ...env,
   });
   const server = await startServer({
