@@ -2,29 +2,6 @@ import { type ParseArgsConfig, parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config/config.ts";
 import { EmbeddedDatabaseBusyError } from "../db/pglite.ts";
 import { PolicyLoadError } from "../policy/load-policies.ts";
-import { auditVerifyCommand } from "./audit-verify.ts";
-import { blocklistAddCommand, blocklistListCommand, blocklistRemoveCommand } from "./blocklist-commands.ts";
-import { contractSampleCommand } from "./contract-commands.ts";
-import { creditAssessCommand } from "./credit-commands.ts";
-import { migrateCommand, seedCommand } from "./database-commands.ts";
-import {
-  evidenceChipCommand,
-  evidenceImportMasterListCommand,
-  evidenceJpkiCommand,
-  evidenceMrzCommand,
-} from "./evidence-commands.ts";
-import { inventoryImportCommand } from "./inventory-commands.ts";
-import { keysRotateCommand } from "./keys-commands.ts";
-import { linesSweepCommand } from "./lines-commands.ts";
-import { policeReportCommand, policeSweepCommand } from "./police-commands.ts";
-import { policyExplainCommand, policyListCommand } from "./policy-commands.ts";
-import { readerConformanceCommand } from "./reader-commands.ts";
-import { recordsExportCommand } from "./records-commands.ts";
-import { packagesCreateCommand, packagesLabelsCommand, vouchersCreateCommand } from "./retail-commands.ts";
-import { contractEndedCommand, legalHoldCommand, purgeCommand } from "./retention-commands.ts";
-import { serveCommand } from "./serve.ts";
-import { applicationsExpireCommand, staffCreateCommand } from "./staff-commands.ts";
-
 /**
  * `jitsumei <command>`. Exit codes: 0 success, 1 the answer is "no" (or the command failed),
  * 2 bad usage or configuration.
@@ -107,38 +84,40 @@ JITSUMEI_MASTER_KEY, JITSUMEI_PREVIOUS_MASTER_KEYS, SMTP_URL, NODE_ENV. Output m
 type Command = (args: string[], io: Io) => Promise<number>;
 export type Io = { out: (s: string) => void; err: (s: string) => void; stdin: () => Promise<string> };
 
-const commands: Record<string, Command> = {
-  serve: serveCommand,
-  migrate: migrateCommand,
-  seed: seedCommand,
-  "audit verify": auditVerifyCommand,
-  "evidence mrz": evidenceMrzCommand,
-  "evidence chip": evidenceChipCommand,
-  "evidence jpki": evidenceJpkiCommand,
-  "evidence import-master-list": evidenceImportMasterListCommand,
-  "policy list": policyListCommand,
-  "policy explain": policyExplainCommand,
-  "records export": recordsExportCommand,
-  "records contract-ended": contractEndedCommand,
-  "records hold": legalHoldCommand(true),
-  "records release": legalHoldCommand(false),
-  purge: purgeCommand,
-  "blocklist add": blocklistAddCommand,
-  "blocklist list": blocklistListCommand,
-  "blocklist remove": blocklistRemoveCommand,
-  "staff create": staffCreateCommand,
-  "applications expire": applicationsExpireCommand,
-  "police report": policeReportCommand,
-  "police sweep": policeSweepCommand,
-  "contract sample": contractSampleCommand,
-  "inventory import": inventoryImportCommand,
-  "credit assess": creditAssessCommand,
-  "packages create": packagesCreateCommand,
-  "packages labels": packagesLabelsCommand,
-  "vouchers create": vouchersCreateCommand,
-  "lines sweep": linesSweepCommand,
-  "keys rotate": keysRotateCommand,
-  "reader-conformance": readerConformanceCommand,
+// Each command loads its own modules when run: `jitsumei --help` or `evidence mrz` need not load the
+// HTTP server, the PDF and image libraries and every adapter (that took ~2 s of CPU per run).
+const commands: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import("./serve.ts")).serveCommand,
+  migrate: async () => (await import("./database-commands.ts")).migrateCommand,
+  seed: async () => (await import("./database-commands.ts")).seedCommand,
+  "audit verify": async () => (await import("./audit-verify.ts")).auditVerifyCommand,
+  "evidence mrz": async () => (await import("./evidence-commands.ts")).evidenceMrzCommand,
+  "evidence chip": async () => (await import("./evidence-commands.ts")).evidenceChipCommand,
+  "evidence jpki": async () => (await import("./evidence-commands.ts")).evidenceJpkiCommand,
+  "evidence import-master-list": async () => (await import("./evidence-commands.ts")).evidenceImportMasterListCommand,
+  "policy list": async () => (await import("./policy-commands.ts")).policyListCommand,
+  "policy explain": async () => (await import("./policy-commands.ts")).policyExplainCommand,
+  "records export": async () => (await import("./records-commands.ts")).recordsExportCommand,
+  "records contract-ended": async () => (await import("./retention-commands.ts")).contractEndedCommand,
+  "records hold": async () => (await import("./retention-commands.ts")).legalHoldCommand(true),
+  "records release": async () => (await import("./retention-commands.ts")).legalHoldCommand(false),
+  purge: async () => (await import("./retention-commands.ts")).purgeCommand,
+  "blocklist add": async () => (await import("./blocklist-commands.ts")).blocklistAddCommand,
+  "blocklist list": async () => (await import("./blocklist-commands.ts")).blocklistListCommand,
+  "blocklist remove": async () => (await import("./blocklist-commands.ts")).blocklistRemoveCommand,
+  "staff create": async () => (await import("./staff-commands.ts")).staffCreateCommand,
+  "applications expire": async () => (await import("./staff-commands.ts")).applicationsExpireCommand,
+  "police report": async () => (await import("./police-commands.ts")).policeReportCommand,
+  "police sweep": async () => (await import("./police-commands.ts")).policeSweepCommand,
+  "contract sample": async () => (await import("./contract-commands.ts")).contractSampleCommand,
+  "inventory import": async () => (await import("./inventory-commands.ts")).inventoryImportCommand,
+  "credit assess": async () => (await import("./credit-commands.ts")).creditAssessCommand,
+  "packages create": async () => (await import("./retail-commands.ts")).packagesCreateCommand,
+  "packages labels": async () => (await import("./retail-commands.ts")).packagesLabelsCommand,
+  "vouchers create": async () => (await import("./retail-commands.ts")).vouchersCreateCommand,
+  "lines sweep": async () => (await import("./lines-commands.ts")).linesSweepCommand,
+  "keys rotate": async () => (await import("./keys-commands.ts")).keysRotateCommand,
+  "reader-conformance": async () => (await import("./reader-commands.ts")).readerConformanceCommand,
 };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
@@ -148,9 +127,9 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return first ? EXIT.ok : EXIT.usage;
   }
   const twoWord = second !== undefined ? commands[`${first} ${second}`] : undefined;
-  const command = twoWord ?? commands[first];
+  const load = twoWord ?? commands[first];
   const args = twoWord ? rest : argv.slice(1);
-  if (!command) {
+  if (!load) {
     io.err(`jitsumei: unknown command "${[first, second].filter(Boolean).join(" ")}"\n\n${usage}`);
     return EXIT.usage;
   }
@@ -159,6 +138,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return EXIT.ok;
   }
   try {
+    const command = await load();
     return await command(args, io);
   } catch (error) {
     if (error instanceof ConfigError) {
