@@ -361,6 +361,8 @@ export const en = {
   "shipment.method.registered_non_forwardable": "Registered mail, not forwarded (書留・転送不要).",
   "shipment.tracking": "Tracking number",
   "shipment.carrier": "Carrier",
+  "shipment.carrier.japanPost": "Japan Post",
+  "shipment.track": "Track this parcel on the carrier's site",
   "shipment.status.in_transit": "In transit",
   "shipment.status.delivered": "Delivered",
   "shipment.status.returned": "Returned to us",

@@ -350,6 +350,8 @@ export const ja: Dictionary = {
   "shipment.method.registered_non_forwardable": "書留（転送不要）。",
   "shipment.tracking": "追跡番号",
   "shipment.carrier": "配送業者",
+  "shipment.carrier.japanPost": "日本郵便",
+  "shipment.track": "配送業者のサイトで追跡する",
   "shipment.status.in_transit": "配送中",
   "shipment.status.delivered": "配達済み",
   "shipment.status.returned": "返送されました",

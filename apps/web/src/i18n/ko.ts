@@ -352,6 +352,8 @@ export const ko: Dictionary = {
   "shipment.method.registered_non_forwardable": "등기 우편, 전송 불가(書留・転送不要).",
   "shipment.tracking": "운송장 번호",
   "shipment.carrier": "배송 업체",
+  "shipment.carrier.japanPost": "일본우편(Japan Post)",
+  "shipment.track": "배송 업체 사이트에서 배송 조회",
   "shipment.status.in_transit": "배송 중",
   "shipment.status.delivered": "배달 완료",
   "shipment.status.returned": "반송됨",

@@ -359,6 +359,8 @@ export const vi: Dictionary = {
   "shipment.method.registered_non_forwardable": "Thư bảo đảm, không chuyển tiếp (書留・転送不要).",
   "shipment.tracking": "Mã vận đơn",
   "shipment.carrier": "Đơn vị vận chuyển",
+  "shipment.carrier.japanPost": "Bưu điện Nhật Bản (Japan Post)",
+  "shipment.track": "Theo dõi bưu kiện trên trang của đơn vị vận chuyển",
   "shipment.status.in_transit": "Đang vận chuyển",
   "shipment.status.delivered": "Đã giao",
   "shipment.status.returned": "Đã hoàn về chúng tôi",

@@ -336,6 +336,8 @@ export const zhHans: Dictionary = {
   "shipment.method.registered_non_forwardable": "挂号信，不转寄（書留・転送不要）。",
   "shipment.tracking": "追踪编号",
   "shipment.carrier": "承运方",
+  "shipment.carrier.japanPost": "日本邮政",
+  "shipment.track": "在承运方网站上查询物流",
   "shipment.status.in_transit": "运输中",
   "shipment.status.delivered": "已送达",
   "shipment.status.returned": "已退回给我们",

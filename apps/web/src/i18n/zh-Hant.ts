@@ -337,6 +337,8 @@ export const zhHant: Dictionary = {
   "shipment.method.registered_non_forwardable": "掛號郵件，不轉寄（書留・転送不要）。",
   "shipment.tracking": "追蹤號碼",
   "shipment.carrier": "貨運業者",
+  "shipment.carrier.japanPost": "日本郵便",
+  "shipment.track": "在貨運業者網站上查詢配送進度",
   "shipment.status.in_transit": "運送中",
   "shipment.status.delivered": "已送達",
   "shipment.status.returned": "已退回給我們",
