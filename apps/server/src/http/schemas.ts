@@ -569,7 +569,10 @@ export const statusLookupSchema = z
       phone: z.string().nullable().describe("Last four digits"),
     }),
     timeline: z.array(z.object({ event: z.string(), state: z.string(), at: z.string() })),
-    activationLocked: z.boolean().describe("Five wrong activation codes: the applicant waits for an unlock"),
+    activationLockedAt: z
+      .string()
+      .nullable()
+      .describe("When five wrong activation codes locked activation; the applicant waits for an unlock"),
   })
   .meta({ id: "StatusLookup" });
 

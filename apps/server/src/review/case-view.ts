@@ -369,7 +369,7 @@ export async function lookupStatus(
       phone: details.contact.phone ? `***${details.contact.phone.replace(/\D/g, "").slice(-4)}` : null,
     },
     timeline: events.rows.map((e) => ({ event: e.event, state: e.to_state, at: new Date(e.created_at).toISOString() })),
-    activationLocked: application.activationLockedAt !== null,
+    activationLockedAt: application.activationLockedAt?.toISOString() ?? null,
   };
 }
 
