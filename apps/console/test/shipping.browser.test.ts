@@ -108,9 +108,7 @@ describe("shipping, the SIM on the case, unlocking and the counter, in the conso
       const transit = page.getByRole("region", { name: t["shipping.inTransit"] });
       const row = transit.getByRole("row").filter({ hasText: reference });
       await row.waitFor();
-      expect(await row.getByRole("link", { name: tracking }).getAttribute("href")).toContain(
-        `reqCodeNo1=${tracking}`,
-      );
+      expect(await row.getByRole("link", { name: tracking }).getAttribute("href")).toContain(`reqCodeNo1=${tracking}`);
       await look(page, `shipping-in-transit-ja-${viewport}`);
       await row.getByRole("button", { name: t["shipping.recordDelivered"] }).click();
       await page.getByText(fill(t["shipping.recordedDelivered"], { reference })).waitFor();
@@ -158,7 +156,9 @@ describe("shipping, the SIM on the case, unlocking and the counter, in the conso
       "SELECT actor, data FROM audit_entries WHERE subject = $1 AND action = 'application.image_viewed'",
       [reference],
     );
-    expect(rows).toContainEqual(expect.objectContaining({ actor: `staff:${reviewer.id}`, data: expect.objectContaining({ image: "selfie" }) }));
+    expect(rows).toContainEqual(
+      expect.objectContaining({ actor: `staff:${reviewer.id}`, data: expect.objectContaining({ image: "selfie" }) }),
+    );
     await context.close();
 
     // A data-only eSIM: no phone number shown.
@@ -200,8 +200,11 @@ describe("shipping, the SIM on the case, unlocking and the counter, in the conso
     await page.getByText(t["unlock.done"]).waitFor();
     await context.close();
     expect(
-      (await server.api("POST", `/v1/applications/${byReviewer.reference}/activation-code`, { token: byReviewer.token }))
-        .status,
+      (
+        await server.api("POST", `/v1/applications/${byReviewer.reference}/activation-code`, {
+          token: byReviewer.token,
+        })
+      ).status,
     ).toBe(202);
 
     const byAgent = await lockedActivation();

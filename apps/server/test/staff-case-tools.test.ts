@@ -1,7 +1,14 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
-import { activationCodeFromOutbox, anna, draftApplication, somebody, throwawayEmail, tokyoAddress } from "./support/journey.ts";
+import {
+  activationCodeFromOutbox,
+  anna,
+  draftApplication,
+  somebody,
+  throwawayEmail,
+  tokyoAddress,
+} from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -133,7 +140,9 @@ async function lockedActivation(): Promise<{ reference: string; token: string }>
 describe("unlocking a locked activation", () => {
   it("lets the call centre unlock it with a reason (audited, kept encrypted); the applicant then activates with a new code", async () => {
     const { reference, token } = await lockedActivation();
-    expect((await agent.api("GET", `/v1/staff/lookup/${reference}`)).body.activationLockedAt).toEqual(expect.any(String));
+    expect((await agent.api("GET", `/v1/staff/lookup/${reference}`)).body.activationLockedAt).toEqual(
+      expect.any(String),
+    );
     expect((await reviewer.api("GET", `/v1/staff/applications/${reference}`)).body.activation).toMatchObject({
       failures: 5,
       lockedAt: expect.any(String),

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { ApiProblem, api } from "../api/client.ts";
-import { useI18n } from "../i18n/i18n.tsx";
 import type { StaffAccount } from "../api/types.ts";
+import { useI18n } from "../i18n/i18n.tsx";
 import { ActivationUnlock } from "../review/ActivationUnlock.tsx";
 import { StateBadge, useCodeLabel } from "../review/Badges.tsx";
 import { roleMay } from "../shell/access.ts";
@@ -88,7 +88,9 @@ export function LookupPage({ account }: { account: StaffAccount }) {
                   onUnlocked={() => undefined}
                 />
               ) : (
-                <p className="notice">{t("unlock.locked", { failures: 5, time: dateTime(found.activationLockedAt) })}</p>
+                <p className="notice">
+                  {t("unlock.locked", { failures: 5, time: dateTime(found.activationLockedAt) })}
+                </p>
               )}
             </>
           )}

@@ -468,7 +468,8 @@ export const en = {
   "shipping.actions": "Actions",
   "shipping.send": "Send {reference}",
   "shipping.sendTitle": "Send the SIM of {reference}",
-  "shipping.restrictedNote": "Restricted delivery (本人限定受取郵便): the post office checks the addressee's ID at the door. This application's identity verification depends on it, so it must go this way.",
+  "shipping.restrictedNote":
+    "Restricted delivery (本人限定受取郵便): the post office checks the addressee's ID at the door. This application's identity verification depends on it, so it must go this way.",
   "shipping.registeredNote": "Registered mail, not forwarded (書留・転送不要): the identity was verified online.",
   "shipping.returnedBefore": "The last parcel ({tracking}) came back: {reason}.",
   "shipping.carrier": "Carrier",

@@ -466,7 +466,8 @@ export const ja: Messages = {
   "shipping.actions": "操作",
   "shipping.send": "{reference} を発送",
   "shipping.sendTitle": "{reference} の SIM を発送",
-  "shipping.restrictedNote": "本人限定受取郵便（特定事項伝達型）：郵便局が受取時に名宛人の本人確認書類を確認します。この申込みの本人確認はこの受取に基づくため、必ずこの方法で送ります。",
+  "shipping.restrictedNote":
+    "本人限定受取郵便（特定事項伝達型）：郵便局が受取時に名宛人の本人確認書類を確認します。この申込みの本人確認はこの受取に基づくため、必ずこの方法で送ります。",
   "shipping.registeredNote": "書留・転送不要：本人確認はオンラインで完了しています。",
   "shipping.returnedBefore": "前回の荷物（{tracking}）は返送されました：{reason}。",
   "shipping.carrier": "配送業者",

@@ -461,7 +461,8 @@ export const zhHans: Messages = {
   "shipping.actions": "操作",
   "shipping.send": "寄出 {reference}",
   "shipping.sendTitle": "寄出 {reference} 的 SIM",
-  "shipping.restrictedNote": "本人限定受取邮件（本人限定受取郵便）：邮局在投递时核验收件人的身份证件。本申请的身份核验以此为依据，必须以此方式寄送。",
+  "shipping.restrictedNote":
+    "本人限定受取邮件（本人限定受取郵便）：邮局在投递时核验收件人的身份证件。本申请的身份核验以此为依据，必须以此方式寄送。",
   "shipping.registeredNote": "挂号邮件、不转寄（書留・転送不要）：身份已在线核验。",
   "shipping.returnedBefore": "上一个包裹（{tracking}）已被退回：{reason}。",
   "shipping.carrier": "承运方",

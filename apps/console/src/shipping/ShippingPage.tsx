@@ -57,7 +57,10 @@ export function ShippingPage() {
 
   function send(item: Waiting) {
     void act(async () => {
-      const shipment = await api<Shipment>("POST", `/v1/staff/applications/${encodeURIComponent(item.reference)}/shipment`);
+      const shipment = await api<Shipment>(
+        "POST",
+        `/v1/staff/applications/${encodeURIComponent(item.reference)}/shipment`,
+      );
       setSending(null);
       return t("shipping.booked", { carrier: label("carrier", shipment.carrier), tracking: shipment.trackingNumber });
     });

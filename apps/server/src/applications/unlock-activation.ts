@@ -28,10 +28,9 @@ export async function unlockActivation(
         state: application.state,
       });
     }
-    await tx.query(
-      "UPDATE applications SET activation_failures = 0, activation_locked_at = NULL WHERE id = $1",
-      [application.id],
-    );
+    await tx.query("UPDATE applications SET activation_failures = 0, activation_locked_at = NULL WHERE id = $1", [
+      application.id,
+    ]);
     await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [application.id]);
     const noteId = await addCaseNote(tx, cipher, application.id, input.staffId, "activation_unlocked", input.reason);
     await appendAuditEntry(tx, {

@@ -36,7 +36,8 @@ export const en = {
     "This application was opened on another device or its session has ended. Enter your access key to continue.",
   "error.state": "This step is not possible in the application's current state. The page has been updated.",
   "error.code": "The code is not right. Attempts left: {n}.",
-  "error.locked": "Too many wrong codes: activation is locked. Please contact support and give your application reference; once they have unlocked it, come back here and request a new code.",
+  "error.locked":
+    "Too many wrong codes: activation is locked. Please contact support and give your application reference; once they have unlocked it, come back here and request a new code.",
   "error.declined": "The card was declined. Try another card.",
   "error.correctionUnchanged": "Please change what the reviewer asked for before sending again.",
 

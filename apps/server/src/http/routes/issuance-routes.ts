@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { AppError } from "../../errors.ts";
-import { esimActivationCode, esimQrPng, esimQrSvg } from "../../issuance/esim-qr.ts";
 import { trackingUrlFor } from "../../issuance/delivery.ts";
+import { esimActivationCode, esimQrPng, esimQrSvg } from "../../issuance/esim-qr.ts";
 import { latestShipment, recordShipmentEvent, type Shipment, shipSim } from "../../issuance/shipments.ts";
 import { listShippingWork } from "../../issuance/shipping-work.ts";
 import type { Services } from "../../services.ts";

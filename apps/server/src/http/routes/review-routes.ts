@@ -1,10 +1,10 @@
 import type { z } from "zod";
 import { lockApplication } from "../../applications/application-row.ts";
-import { getCaseView, listQueue, lookupStatus, queueStates, requireApplication } from "../../review/case-view.ts";
 import { unlockActivation } from "../../applications/unlock-activation.ts";
+import { getCaseView, listQueue, lookupStatus, queueStates, requireApplication } from "../../review/case-view.ts";
 import { claimCase, releaseClaim } from "../../review/claims.ts";
-import { openCaseImage } from "../../review/evidence-images.ts";
 import { type Decision, decideCase } from "../../review/decide.ts";
+import { openCaseImage } from "../../review/evidence-images.ts";
 import { decodeCursor, defineRoute, encodeCursor } from "../route.ts";
 import {
   caseImageParamsSchema,
@@ -129,7 +129,8 @@ export const reviewRoutes = [
     method: "POST",
     path: "/v1/staff/applications/{reference}/activation-unlock",
     operationId: "unlockActivation",
-    summary: "Unlock activation after five wrong codes, with the reason (audited); the applicant then asks for a new code",
+    summary:
+      "Unlock activation after five wrong codes, with the reason (audited); the applicant then asks for a new code",
     tag: "review",
     auth: "staff",
     permission: "applications.unlock_activation",
