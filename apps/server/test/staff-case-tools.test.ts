@@ -217,6 +217,7 @@ describe("the SIM on the case and the shipping desk", () => {
 
     const desk = await clerk.api("GET", "/v1/staff/shipments");
     expect(desk.status).toBe(200);
+    expect(desk.body.carrier).toBe("japan-post-simulator");
     const waiting = (desk.body.waiting as { reference: string }[]).find((w) => w.reference === reference);
     expect(waiting).toMatchObject({ lineType: "voice", method: "registered_non_forwardable", lastReturned: null });
     expect((await reviewer.api("GET", "/v1/staff/shipments")).status).toBe(403);

@@ -129,6 +129,8 @@ export type Shipment = {
 };
 
 export type ShippingWork = {
+  /** The carrier a SIM sent now is booked with. */
+  carrier: string;
   waiting: {
     reference: string;
     planId: string;

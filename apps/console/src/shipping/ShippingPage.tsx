@@ -55,8 +55,8 @@ export function ShippingPage() {
     }
   }
 
-  function send(item: Waiting) {
-    void act(async () => {
+  function send(item: Waiting): Promise<void> {
+    return act(async () => {
       const shipment = await api<Shipment>(
         "POST",
         `/v1/staff/applications/${encodeURIComponent(item.reference)}/shipment`,
@@ -83,7 +83,14 @@ export function ShippingPage() {
           {done}
         </p>
       )}
-      {sending && <SendPanel item={sending} onSend={() => send(sending)} onCancel={() => setSending(null)} />}
+      {sending && work && (
+        <SendPanel
+          item={sending}
+          carrier={work.carrier}
+          onSend={() => send(sending)}
+          onCancel={() => setSending(null)}
+        />
+      )}
       {work === null ? (
         <p>{t("common.loading")}</p>
       ) : (
@@ -165,7 +172,17 @@ export function ShippingPage() {
 }
 
 /** One SIM opened to send: how it must travel and why, a parcel that came back before, then the booking. */
-function SendPanel({ item, onSend, onCancel }: { item: Waiting; onSend(): void; onCancel(): void }) {
+function SendPanel({
+  item,
+  carrier,
+  onSend,
+  onCancel,
+}: {
+  item: Waiting;
+  carrier: string;
+  onSend(): Promise<void>;
+  onCancel(): void;
+}) {
   const { t } = useI18n();
   const label = useCodeLabel();
   const [busy, setBusy] = useState(false);
@@ -181,7 +198,7 @@ function SendPanel({ item, onSend, onCancel }: { item: Waiting; onSend(): void; 
         </div>
         <div>
           <dt>{t("shipping.carrier")}</dt>
-          <dd>{label("carrier", "japan-post")}</dd>
+          <dd>{label("carrier", carrier)}</dd>
         </div>
       </dl>
       <p className={item.method === "restricted_delivery" ? "notice" : undefined}>
@@ -201,7 +218,8 @@ function SendPanel({ item, onSend, onCancel }: { item: Waiting; onSend(): void; 
           disabled={busy}
           onClick={() => {
             setBusy(true);
-            onSend();
+            // On success the panel closes; on a refusal (shown above) the clerk may try again.
+            void onSend().finally(() => setBusy(false));
           }}
         >
           {t("shipping.book")}

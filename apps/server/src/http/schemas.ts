@@ -647,6 +647,7 @@ export const shipmentSchema = z
 
 export const shippingWorkSchema = z
   .object({
+    carrier: z.string().describe("The carrier a SIM sent now is booked with"),
     waiting: z
       .array(
         z.object({

@@ -133,6 +133,7 @@ export const issuanceRoutes = [
       return {
         status: 200,
         body: {
+          carrier: services.delivery.carrier,
           waiting: work.waiting.map((w) => ({
             ...w,
             lastReturned: w.lastReturned ? tracked(services, w.lastReturned) : null,
