@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   horizontalOverflow,
   launchBrowser,
@@ -11,6 +11,7 @@ import {
 } from "../../server/test/support/browser.ts";
 import {
   activationCodeFromOutbox,
+  anna,
   draftApplication,
   somebody,
   td3,
@@ -29,6 +30,8 @@ import { signedInContext, tokyoAddress } from "./support.ts";
  * reviewer decides in another browser.
  */
 const t = ja;
+const { chip } = inject("evidenceFixtures");
+const b64 = (file: string | URL) => readFileSync(file).toString("base64");
 const syntheticFace = new URL("../../../packages/evidence/src/face/fixtures/synthetic-face-a.jpg", import.meta.url);
 const viewportsToTry: ViewportName[] = ["desktop", "phone"];
 
@@ -160,6 +163,33 @@ describe("shipping, the SIM on the case, unlocking and the counter, in the conso
       expect.objectContaining({ actor: `staff:${reviewer.id}`, data: expect.objectContaining({ image: "selfie" }) }),
     );
     await context.close();
+
+    // A passport's chip and a selfie, in review: both faces side by side for the reviewer.
+    const faces = await draftApplication(server, "prepaid-voice-sim", anna, { address: tokyoAddress });
+    const chipAdded = await server.api("POST", `/v1/applications/${faces.reference}/evidence`, {
+      token: faces.token,
+      body: {
+        kind: "chip",
+        sod: b64(chip.chips.brainpool.sod),
+        dataGroups: { "1": b64(chip.chips.brainpool.dg1), "2": b64(chip.chips.brainpool.dg2) },
+      },
+    });
+    expect(chipAdded.status).toBe(201);
+    await server.api("POST", `/v1/applications/${faces.reference}/evidence`, {
+      token: faces.token,
+      body: { kind: "selfie", image: b64(syntheticFace) },
+    });
+    await server.api("POST", `/v1/applications/${faces.reference}/submit`, { token: faces.token });
+    const both = await signedInContext(browser, server, reviewer.cookie, "desktop", "ja-JP");
+    const facesPage = await both.newPage();
+    await facesPage.goto(`${server.url}/staff/cases/${faces.reference}`);
+    for (const name of [t["case.image.chip_face"], t["case.image.selfie"]]) {
+      const image = facesPage.getByRole("img", { name });
+      await image.waitFor();
+      await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    }
+    await look(facesPage, "case-chip-and-selfie-ja-desktop");
+    await both.close();
 
     // A data-only eSIM: no phone number shown.
     const data = await draftApplication(server, "prepaid-data-esim", somebody());

@@ -44,7 +44,7 @@ export function ActivationUnlock({
     );
   }
   return (
-    <form onSubmit={unlock} className="stack">
+    <form onSubmit={unlock} className="stack unlock-form">
       <p className="notice">{t("unlock.locked", { failures, time: lockedAt ? dateTime(lockedAt) : "—" })}</p>
       <label htmlFor={id}>{t("unlock.reason")}</label>
       <textarea
