@@ -17,7 +17,7 @@ import { startTestServer, type TestServer } from "../../server/test/support/test
 import { en, type Messages } from "../src/i18n/en.ts";
 import { ja } from "../src/i18n/ja.ts";
 import { zhHans } from "../src/i18n/zh-Hans.ts";
-import { postpaidInReview, tokyoAddress, useSession } from "./support.ts";
+import { physicalSimToShip, postpaidInReview, tokyoAddress, useSession } from "./support.ts";
 
 /**
  * Every page of the staff console in Japanese and Simplified Chinese, on a phone and on a desktop:
@@ -135,6 +135,10 @@ describe("every page of the staff console in Japanese and Simplified Chinese, ph
     expect(resubmitted.body.state).toBe("in_review");
     expect((await reviewer.api("POST", `/v1/staff/applications/${held}/claim`)).status).toBe(200);
     line = (await activeLine(server, somebody())).reference;
+    // The shipping desk: one SIM waiting to be sent, one parcel in transit.
+    const physical = [await physicalSimToShip(server, reviewer), await physicalSimToShip(server, reviewer)];
+    const shipped = await admin.api("POST", `/v1/staff/applications/${physical[1]}/shipment`);
+    expect(shipped.status, JSON.stringify(shipped.body)).toBe(201);
 
     // Packages for the airport counter, one for each walk through its steps.
     const batch = await admin.api("POST", "/v1/staff/package-batches", {
@@ -274,6 +278,15 @@ describe("every page of the staff console in Japanese and Simplified Chinese, ph
         await page.getByLabel(t["counter.iccid"]).fill(sold.iccid);
         await page.getByRole("button", { name: t["counter.activate"] }).click();
         await page.getByRole("button", { name: t["counter.again"] }).waitFor();
+      },
+    },
+    {
+      name: "shipping",
+      as: "admin",
+      async show(page, { open }) {
+        await open(`/staff/shipping`);
+        // One row in each table (a phone's stacked tables show no header row): waiting, and in transit.
+        await page.locator("tbody tr").nth(1).waitFor();
       },
     },
     {

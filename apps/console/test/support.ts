@@ -1,8 +1,16 @@
 import type { Browser, BrowserContext } from "playwright-core";
 import { expect } from "vitest";
 import { openContext, type ViewportName } from "../../server/test/support/browser.ts";
-import { consentToCredit, particularsOf, somebody, td3, throwawayEmail } from "../../server/test/support/journey.ts";
+import {
+  consentToCredit,
+  draftApplication,
+  particularsOf,
+  somebody,
+  td3,
+  throwawayEmail,
+} from "../../server/test/support/journey.ts";
 import { signWithMyNumberCard } from "../../server/test/support/jpki.ts";
+import type { StaffClient } from "../../server/test/support/staff.ts";
 import type { TestServer } from "../../server/test/support/test-server.ts";
 
 /** The console's browser tests: cases made over the API, and browser contexts signed in as a staff member. */
@@ -37,6 +45,25 @@ export async function postpaidInReview(server: TestServer) {
   const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
   expect(submitted.body.state).toBe("in_review");
   return { reference, token, person };
+}
+
+/** A prepaid voice SIM signed with the My Number card and approved by `reviewer`: waiting to be sent. */
+export async function physicalSimToShip(server: TestServer, reviewer: StaffClient): Promise<string> {
+  const person = somebody();
+  const { reference, token } = await draftApplication(
+    server,
+    "prepaid-voice-sim",
+    person,
+    { address: tokyoAddress },
+    { contact: { email: throwawayEmail() }, evidence: "jpki" },
+  );
+  await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
+  const approved = await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, {
+    body: { type: "approve" },
+  });
+  expect(approved.body.state, JSON.stringify(approved.body)).toBe("sim_assigned");
+  return reference;
 }
 
 /** A browser context (a viewport, the browser's language) holding a staff session cookie. */

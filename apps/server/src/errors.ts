@@ -71,6 +71,7 @@ export const errorCodes = {
   activation_code_invalid: { status: 422, title: "The activation code is not correct" },
   activation_code_expired: { status: 422, title: "The activation code has expired" },
   activation_locked: { status: 423, title: "Activation is locked after too many wrong codes" },
+  activation_not_locked: { status: 409, title: "Activation is not locked" },
   idempotency_key_invalid: { status: 400, title: "The Idempotency-Key header is not valid" },
   idempotency_key_reused: { status: 422, title: "The Idempotency-Key was already used with another request" },
   idempotency_in_progress: { status: 409, title: "A request with this Idempotency-Key is still being processed" },

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { todayInJapan } from "@jitsumei/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestHolderChange } from "../src/holder-changes/request-holder-change.ts";
@@ -21,6 +22,7 @@ import { startTestServer, type TestServer } from "./support/test-server.ts";
  * Every staff route × every role, written out by hand (not read from the permission table, so a
  * route that loses or widens its check fails here): allowed → 2xx, denied → 403, anonymous → 401.
  */
+const syntheticFace = new URL("../../../packages/evidence/src/face/fixtures/synthetic-face-a.jpg", import.meta.url);
 const all = staffRoles;
 const deciders: StaffRole[] = ["reviewer", "senior_reviewer"];
 const caseReaders: StaffRole[] = ["reviewer", "senior_reviewer", "compliance"];
@@ -35,6 +37,8 @@ const expected: Record<string, readonly StaffRole[]> = {
   setStaffDisabled: admin,
   listReviewQueue: caseReaders,
   getCase: caseReaders,
+  getCaseImage: deciders,
+  unlockActivation: ["agent", "reviewer", "senior_reviewer"],
   lookupStatus: all,
   claimCase: deciders,
   dropClaim: deciders,
@@ -48,6 +52,7 @@ const expected: Record<string, readonly StaffRole[]> = {
   redeliverWebhook: admin,
   shipSim: ["clerk", "admin"],
   recordShipmentEvent: ["clerk", "admin"],
+  listShippingWork: ["clerk", "admin"],
   getInventory: admin,
   importInventory: admin,
   terminateForNonpayment: admin,
@@ -117,6 +122,27 @@ async function simToShip(): Promise<string> {
   });
   if (approved.body.state !== "sim_assigned")
     throw new Error(`expected sim_assigned: ${JSON.stringify(approved.body)}`);
+  return reference;
+}
+
+/** A draft with a selfie: a face a reviewer may open. */
+async function draftWithSelfie(): Promise<string> {
+  const { reference, token } = await draftApplication(server, "prepaid-data-esim", somebody());
+  const selfie = await server.api("POST", `/v1/applications/${reference}/evidence`, {
+    token,
+    body: { kind: "selfie", image: readFileSync(syntheticFace).toString("base64") },
+  });
+  if (selfie.status !== 201) throw new Error(`selfie refused: ${JSON.stringify(selfie.body)}`);
+  return reference;
+}
+
+/** An application whose activation five wrong codes locked (set directly: activation.test.ts locks it for real). */
+async function lockedActivation(): Promise<string> {
+  const { reference } = await draftApplication(server, "prepaid-data-esim", somebody());
+  await server.services.db.query(
+    "UPDATE applications SET activation_failures = 5, activation_locked_at = now() WHERE reference = $1",
+    [reference],
+  );
   return reference;
 }
 
@@ -215,6 +241,16 @@ async function example(operationId: string, client: StaffClient): Promise<Call> 
       return { method: "GET", path: "/v1/staff/dashboard?from=2026-01-01&to=2026-01-31" };
     case "getCase":
       return { method: "GET", path: `/v1/staff/applications/${inReview}` };
+    case "getCaseImage":
+      return { method: "GET", path: `/v1/staff/applications/${await draftWithSelfie()}/images/selfie` };
+    case "unlockActivation":
+      return {
+        method: "POST",
+        path: `/v1/staff/applications/${await lockedActivation()}/activation-unlock`,
+        body: { reason: "Caller identified on the phone" },
+      };
+    case "listShippingWork":
+      return { method: "GET", path: "/v1/staff/shipments" };
     case "lookupStatus":
       return { method: "GET", path: `/v1/staff/lookup/${inReview}` };
     case "claimCase":

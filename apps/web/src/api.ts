@@ -220,6 +220,8 @@ export type Shipment = {
   method: "restricted_delivery" | "registered_non_forwardable";
   carrier: string;
   trackingNumber: string;
+  /** The carrier's tracking page (the server's SHIPMENT_TRACKING_URL). */
+  trackingUrl: string;
   status: "in_transit" | "delivered" | "returned";
   createdAt: string;
   deliveredAt: string | null;

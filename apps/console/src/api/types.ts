@@ -97,6 +97,49 @@ export type CaseView = {
   notes: { kind: string; by: string; note: string; at: string }[];
   particularsHistory: { contentVersion: number; at: string; particulars: unknown }[];
   history: HistoryEvent[];
+  /** The SIM or eSIM profile once assigned; msisdn null on a data-only line. */
+  line: {
+    iccid: string;
+    formFactor: "physical" | "esim";
+    lineType: "voice" | "data";
+    msisdn: string | null;
+    status: string;
+  } | null;
+  shipment: Pick<Shipment, "method" | "carrier" | "trackingNumber" | "trackingUrl" | "status"> | null;
+  activation: { failures: number; lockedAt: string | null };
+  /** Faces to open beside the particulars (each opening audited). */
+  images: CaseImage[];
+};
+
+export type CaseImage = "chip_face" | "selfie";
+
+export type ShipmentMethod = "restricted_delivery" | "registered_non_forwardable";
+
+export type Shipment = {
+  id: string;
+  method: ShipmentMethod;
+  carrier: string;
+  trackingNumber: string;
+  trackingUrl: string;
+  status: "in_transit" | "delivered" | "returned";
+  createdAt: string;
+  deliveredAt: string | null;
+  returnedAt: string | null;
+  returnReason: string | null;
+};
+
+export type ShippingWork = {
+  /** The carrier a SIM sent now is booked with. */
+  carrier: string;
+  waiting: {
+    reference: string;
+    planId: string;
+    lineType: "voice" | "data";
+    method: ShipmentMethod;
+    waitingSince: string;
+    lastReturned: Shipment | null;
+  }[];
+  inTransit: { reference: string; shipment: Shipment }[];
 };
 
 export type DecisionResult = { reference: string; event: string; state: string; overridePending: boolean };

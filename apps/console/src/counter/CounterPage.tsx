@@ -1,4 +1,5 @@
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type ApplicationState, hasTag } from "@jitsumei/domain/lifecycle";
+import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { ApiProblem, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { consoleLanguages, languageNames } from "../i18n/languages.ts";
@@ -8,8 +9,15 @@ import { normaliseMrz, parseTd3, validIccid } from "./mrz.ts";
 type Sale = { reference: string; accessToken: string; planId: string; formFactor: string; language: string };
 type Activated = { reference: string; msisdn: string; iccid: string };
 
+/** How often the counter asks whether the reviewer has decided, while the customer waits. */
+const DECISION_POLL_MS = 3000;
+
+/** Waiting on the operator (a reviewer, a second one) or on the system (checks, the SIM's assignment). */
+const awaitingDecision = (state: string) =>
+  hasTag(state as ApplicationState, "needs_staff") || hasTag(state as ApplicationState, "automated");
+
 /** The applicant routes, called by the counter's device with the token the sale returned. */
-function applicantApi<T>(sale: Sale, method: "POST" | "PUT", path: string, body?: unknown): Promise<T> {
+function applicantApi<T>(sale: Sale, method: "GET" | "POST" | "PUT", path: string, body?: unknown): Promise<T> {
   return api<T>(method, `/v1/applications/${encodeURIComponent(sale.reference)}${path}`, body, {
     authorization: `Bearer ${sale.accessToken}`,
   });
@@ -39,6 +47,21 @@ export function CounterPage() {
       setError(describe(e));
     }
   }
+
+  // The SIM is handed over once one is assigned: not while a reviewer decides, nor after a refusal.
+  const ready = state === "sim_assigned";
+  const waiting = sale !== null && state !== null && awaitingDecision(state);
+  // While a reviewer decides (in another place), the page follows the application until it moves on.
+  useEffect(() => {
+    if (!waiting || !sale) return;
+    const timer = setInterval(() => {
+      applicantApi<{ state: string }>(sale, "GET", "").then(
+        (view) => setState(view.state),
+        () => undefined, // a missed poll is retried at the next tick
+      );
+    }, DECISION_POLL_MS);
+    return () => clearInterval(timer);
+  }, [waiting, sale]);
 
   function sell(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -248,12 +271,13 @@ export function CounterPage() {
           </>
         )}
         {state && (
-          <p role="status" className={state === "rejected" ? "error" : "success"}>
+          <p role="status" className={state === "rejected" ? "error" : waiting ? undefined : "success"}>
             {t("counter.submitted", { state: label("state", state) })}
           </p>
         )}
+        {waiting && <p className="notice">{t("counter.waitingDecision")}</p>}
       </Step>
-      <Step title={t("counter.step3")} done={activated !== null} disabled={!state}>
+      <Step title={t("counter.step3")} done={activated !== null} disabled={!ready}>
         {activated ? (
           <>
             <p role="status" className="success">
@@ -281,9 +305,9 @@ export function CounterPage() {
           <form onSubmit={activate} className="stack">
             <label>
               {t("counter.iccid")}
-              <input name="iccid" inputMode="numeric" required autoComplete="off" className="mono" disabled={!state} />
+              <input name="iccid" inputMode="numeric" required autoComplete="off" className="mono" disabled={!ready} />
             </label>
-            <button type="submit" disabled={!state}>
+            <button type="submit" disabled={!ready}>
               {t("counter.activate")}
             </button>
           </form>

@@ -1,7 +1,10 @@
 import { type FormEvent, useState } from "react";
 import { ApiProblem, api } from "../api/client.ts";
+import type { StaffAccount } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { ActivationUnlock } from "../review/ActivationUnlock.tsx";
 import { StateBadge, useCodeLabel } from "../review/Badges.tsx";
+import { roleMay } from "../shell/access.ts";
 
 type Lookup = {
   reference: string;
@@ -10,10 +13,15 @@ type Lookup = {
   planId: string;
   applicant: { name: string | null; birthYear: string | null; email: string; phone: string | null };
   timeline: { event: string; state: string; at: string }[];
+  /** Five wrong activation codes locked activation then (MAX_ACTIVATION_FAILURES on the server). */
+  activationLockedAt: string | null;
 };
 
-/** Where an application stands, by reference, with personal data masked: the call centre and the counter. */
-export function LookupPage() {
+/**
+ * Where an application stands, by reference, with personal data masked: the call centre and the
+ * counter. An activation locked by wrong codes is unlocked here by those who may (the call centre).
+ */
+export function LookupPage({ account }: { account: StaffAccount }) {
   const { t, language, dateTime } = useI18n();
   const label = useCodeLabel();
   const [found, setFound] = useState<Lookup | null>(null);
@@ -68,6 +76,24 @@ export function LookupPage() {
               <dd>{found.applicant.email}</dd>
             </div>
           </dl>
+          {found.activationLockedAt && (
+            <>
+              <h3>{t("unlock.title")}</h3>
+              {roleMay(account.role, "applications.unlock_activation") ? (
+                <ActivationUnlock
+                  key={found.reference}
+                  reference={found.reference}
+                  failures={5}
+                  lockedAt={found.activationLockedAt}
+                  onUnlocked={() => undefined}
+                />
+              ) : (
+                <p className="notice">
+                  {t("unlock.locked", { failures: 5, time: dateTime(found.activationLockedAt) })}
+                </p>
+              )}
+            </>
+          )}
           <h3>{t("lookup.timeline")}</h3>
           <ol className="timeline">
             {found.timeline.map((e) => (

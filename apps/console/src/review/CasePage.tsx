@@ -2,10 +2,14 @@ import { useCallback, useEffect, useState } from "react";
 import { api } from "../api/client.ts";
 import type { CaseView, Check, StaffAccount } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { roleMay } from "../shell/access.ts";
 import { Link } from "../shell/Link.tsx";
 import { DataTable } from "../shell/tables.tsx";
+import { ActivationUnlock } from "./ActivationUnlock.tsx";
 import { StateBadge, StatusBadge, useCodeLabel, useParticularLabel, useParticularValue } from "./Badges.tsx";
 import { DecisionPanel } from "./DecisionPanel.tsx";
+import { FacesCard } from "./FacesCard.tsx";
+import { LineCard } from "./LineCard.tsx";
 import { Values } from "./Values.tsx";
 
 /** Which checks read which kind of evidence (by the check code's first part). */
@@ -28,6 +32,8 @@ export function CasePage({ reference, account }: { reference: string; account: S
   const particularValue = useParticularValue();
   const [view, setView] = useState<CaseView | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Kept after the reload that follows an unlock, so its confirmation stays on the page.
+  const [unlocked, setUnlocked] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -110,6 +116,32 @@ export function CasePage({ reference, account }: { reference: string; account: S
             </dl>
           </section>
 
+          <LineCard view={view} />
+
+          {(view.activation.lockedAt || unlocked) && (
+            <section aria-labelledby="activation-h" className="card">
+              <h2 id="activation-h">{t("unlock.title")}</h2>
+              {roleMay(account.role, "applications.unlock_activation") ? (
+                <ActivationUnlock
+                  reference={view.reference}
+                  failures={view.activation.failures}
+                  lockedAt={view.activation.lockedAt}
+                  onUnlocked={() => {
+                    setUnlocked(true);
+                    void load();
+                  }}
+                />
+              ) : (
+                <p className="notice">
+                  {t("unlock.locked", {
+                    failures: view.activation.failures,
+                    time: view.activation.lockedAt ? dateTime(view.activation.lockedAt) : "—",
+                  })}
+                </p>
+              )}
+            </section>
+          )}
+
           {view.correction && (
             <section aria-labelledby="correction-h" className="card">
               <h2 id="correction-h">{t("case.correction")}</h2>
@@ -155,6 +187,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
               <div>
                 <h3>{t("case.particulars")}</h3>
                 <Values value={view.applicant} labelFor={particularLabel} valueFor={particularValue} />
+                <FacesCard view={view} mayOpen={roleMay(account.role, "applications.images")} />
               </div>
               <div className="stack">
                 {view.evidence.length === 0 && <p>{t("case.evidenceNone")}</p>}

@@ -15,6 +15,7 @@ import { CasePage } from "../review/CasePage.tsx";
 import { QueuePage } from "../review/QueuePage.tsx";
 import { LoginPage } from "../session/LoginPage.tsx";
 import { PasswordPage } from "../session/PasswordPage.tsx";
+import { ShippingPage } from "../shipping/ShippingPage.tsx";
 import { type PageName, pagesFor } from "./access.ts";
 import { Header } from "./Header.tsx";
 import { type Route, useRoute } from "./router.ts";
@@ -110,7 +111,10 @@ function Page({ route, pages, account }: { route: Route; pages: PageName[]; acco
       if (allowed("counter")) return <CounterPage />;
       break;
     case "lookup":
-      if (allowed("lookup")) return <LookupPage />;
+      if (allowed("lookup")) return <LookupPage account={account} />;
+      break;
+    case "shipping":
+      if (allowed("shipping")) return <ShippingPage />;
       break;
     case "inventory":
       if (allowed("inventory")) return <InventoryPage />;

@@ -9,6 +9,7 @@ export const pagePermissions = {
   queue: "applications.queue",
   counter: "packages.sell",
   lookup: "applications.lookup",
+  shipping: "shipments.manage",
   inventory: "inventory.manage",
   staff: "staff.manage",
   dashboard: "dashboard.view",

@@ -19,6 +19,7 @@ export type Route =
   | { page: "audit" }
   | { page: "policies" }
   | { page: "plans" }
+  | { page: "shipping" }
   | { page: "not_found" };
 
 export function parseRoute(pathname: string): Route {
@@ -38,6 +39,7 @@ export function parseRoute(pathname: string): Route {
     "audit",
     "policies",
     "plans",
+    "shipping",
   ] as const;
   const found = simple.find((p) => p === first);
   return parts.length === 1 && found ? { page: found } : { page: "not_found" };

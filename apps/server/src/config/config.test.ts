@@ -86,4 +86,18 @@ describe("configuration", () => {
         .env,
     ).toBe("production");
   });
+
+  it("takes a carrier's tracking page with {trackingNumber} in it, Japan Post's by default", () => {
+    expect(loadConfig({}).shipmentTrackingUrl).toContain("trackings.post.japanpost.jp");
+    const custom = "https://track.example.jp/parcel/{trackingNumber}?lang={locale}";
+    expect(loadConfig({ SHIPMENT_TRACKING_URL: custom }).shipmentTrackingUrl).toBe(custom);
+    for (const bad of ["https://track.example.jp/parcel", "http://track.example.jp/{trackingNumber}"]) {
+      expect(problemsOf({ SHIPMENT_TRACKING_URL: bad })).toEqual([
+        expect.objectContaining({
+          variable: "SHIPMENT_TRACKING_URL",
+          reason: expect.stringContaining("{trackingNumber}"),
+        }),
+      ]);
+    }
+  });
 });

@@ -5,6 +5,10 @@ import { z } from "zod";
 /** The policies shipped with Jitsumei, at the repository's root. */
 const shippedPolicyDir = fileURLToPath(new URL("../../../../policies/", import.meta.url));
 
+/** Japan Post's public tracking page (追跡サービス) for one parcel: it knows 本人限定受取郵便 and 書留. */
+const japanPostTracking =
+  "https://trackings.post.japanpost.jp/services/srv/search/direct?reqCodeNo1={trackingNumber}&searchKind=S002&locale={locale}";
+
 /**
  * The server's whole configuration, read from the environment once at start and passed down.
  * A bad value stops start-up with the variable's name and the reason (ConfigError).
@@ -141,6 +145,13 @@ const envSchema = z.object({
     .string()
     .refine((s) => /^https?:\/\//.test(s) && URL.canParse(s), "must be an http:// or https:// URL")
     .optional(),
+  SHIPMENT_TRACKING_URL: z
+    .string()
+    .refine(
+      (s) => /^https:\/\//.test(s) && s.includes("{trackingNumber}") && URL.canParse(s.replaceAll(/[{}]/g, "")),
+      "must be an https:// URL with {trackingNumber} in it (and optionally {locale}: ja or en)",
+    )
+    .default(japanPostTracking),
   STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
   REVIEW_CLAIM_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
@@ -236,6 +247,8 @@ export type Config = {
   operatorFile: string | null;
   /** Where applicants reach the site; links in notifications point here. */
   publicUrl: string;
+  /** The carrier's tracking page for a parcel: {trackingNumber} and {locale} (ja or en) filled in. */
+  shipmentTrackingUrl: string;
   staff: { idleMinutes: number; maxHours: number };
   /**
    * Hand-offs to another device: how long a QR code's single-use token lasts, and the session it is
@@ -351,6 +364,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     // The local test gateway and the server share a random secret per start unless one is set.
     payments: { notificationSecret: e.JITSUMEI_PAYMENT_NOTIFICATION_SECRET ?? randomBytes(32).toString("base64url") },
     publicUrl,
+    shipmentTrackingUrl: e.SHIPMENT_TRACKING_URL,
     staff: { idleMinutes: e.STAFF_SESSION_IDLE_MINUTES, maxHours: e.STAFF_SESSION_MAX_HOURS },
     handoff: { tokenMinutes: e.HANDOFF_TOKEN_MINUTES, sessionHours: e.APPLICANT_SESSION_HOURS },
     readerApps: { ios: e.READER_APP_IOS_URL ?? null, android: e.READER_APP_ANDROID_URL ?? null },

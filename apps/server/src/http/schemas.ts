@@ -525,6 +525,32 @@ export const caseViewSchema = z
       z.object({ contentVersion: z.number().int(), at: z.string(), particulars: z.unknown() }),
     ),
     history: z.array(eventSchema),
+    line: z
+      .object({
+        iccid: z.string(),
+        formFactor: z.enum(["physical", "esim"]),
+        lineType: z.enum(["voice", "data"]),
+        msisdn: z.string().nullable().describe("The phone number of a voice line; null for data only"),
+        status: z.enum(["assigned", "active", "released"]),
+      })
+      .nullable()
+      .describe("The SIM card or eSIM profile assigned to the application, once one is"),
+    shipment: z
+      .object({
+        method: z.enum(["restricted_delivery", "registered_non_forwardable"]),
+        carrier: z.string(),
+        trackingNumber: z.string(),
+        trackingUrl: z.string(),
+        status: z.enum(["in_transit", "delivered", "returned"]),
+      })
+      .nullable()
+      .describe("The newest parcel of a physical SIM"),
+    activation: z
+      .object({ failures: z.number().int(), lockedAt: z.string().nullable() })
+      .describe("Wrong activation codes so far; lockedAt: locked after five, until someone unlocks it"),
+    images: z
+      .array(z.enum(["chip_face", "selfie"]))
+      .describe("Faces to open beside the particulars (GET …/images/{image}, audited)"),
   })
   .meta({ id: "Case" });
 
@@ -543,8 +569,30 @@ export const statusLookupSchema = z
       phone: z.string().nullable().describe("Last four digits"),
     }),
     timeline: z.array(z.object({ event: z.string(), state: z.string(), at: z.string() })),
+    activationLockedAt: z
+      .string()
+      .nullable()
+      .describe("When five wrong activation codes locked activation; the applicant waits for an unlock"),
   })
   .meta({ id: "StatusLookup" });
+
+export const caseImageParamsSchema = z.object({
+  reference: z.string().max(40),
+  image: z.enum(["chip_face", "selfie"]),
+});
+
+export const unlockActivationBodySchema = z
+  .object({
+    reason: z
+      .string()
+      .trim()
+      .min(5, "must say why (at least 5 characters)")
+      .max(500, "must be at most 500 characters")
+      .describe("Why the lock is lifted, e.g. how the caller was identified; kept encrypted as a case note"),
+  })
+  .strict();
+
+export const unlockActivationResultSchema = z.object({ reference: z.string(), activationLocked: z.literal(false) });
 
 export const claimResultSchema = z.object({ reference: z.string(), expiresAt: z.string() });
 
@@ -586,14 +634,37 @@ export const shipmentSchema = z
     method: z
       .enum(["restricted_delivery", "registered_non_forwardable"])
       .describe("restricted_delivery: 特定事項伝達型本人限定受取郵便; registered_non_forwardable: 書留 (転送不要)"),
-    carrier: z.string(),
+    carrier: z.string().describe("The carrier's code: japan-post (japan-post-simulator outside production)"),
     trackingNumber: z.string(),
+    trackingUrl: z.string().describe("The carrier's tracking page for this parcel (SHIPMENT_TRACKING_URL)"),
     status: z.enum(["in_transit", "delivered", "returned"]),
     createdAt: z.string(),
     deliveredAt: z.string().nullable(),
     returnedAt: z.string().nullable(),
+    returnReason: z.string().nullable().describe("The carrier's code for why a returned parcel came back"),
   })
   .meta({ id: "Shipment" });
+
+export const shippingWorkSchema = z
+  .object({
+    carrier: z.string().describe("The carrier a SIM sent now is booked with"),
+    waiting: z
+      .array(
+        z.object({
+          reference: z.string(),
+          planId: z.string(),
+          lineType: z.enum(["voice", "data"]),
+          method: z.enum(["restricted_delivery", "registered_non_forwardable"]),
+          waitingSince: z.string(),
+          lastReturned: shipmentSchema.nullable().describe("The parcel that came back, when this is a second send"),
+        }),
+      )
+      .describe("Physical SIMs assigned and not sent (online and postal applications), oldest first"),
+    inTransit: z
+      .array(z.object({ reference: z.string(), shipment: shipmentSchema }))
+      .describe("Parcels the carrier has not reported on yet, oldest first"),
+  })
+  .meta({ id: "ShippingWork" });
 
 export const trackingParamsSchema = z.object({
   trackingNumber: z.string().regex(/^[0-9A-Z-]{8,30}$/, "must be a tracking number"),

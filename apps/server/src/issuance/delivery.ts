@@ -28,3 +28,13 @@ export function localPostSimulator(): Delivery {
 export function mod7Check(body: string): number {
   return Number(BigInt(body) % 7n);
 }
+
+/**
+ * The carrier's public tracking page for a parcel, from the configured template (SHIPMENT_TRACKING_URL):
+ * Japan Post's pages come in Japanese and English, so every language but Japanese gets English.
+ */
+export function trackingUrlFor(template: string, trackingNumber: string, language: string): string {
+  return template
+    .replaceAll("{trackingNumber}", encodeURIComponent(trackingNumber))
+    .replaceAll("{locale}", language === "ja" ? "ja" : "en");
+}

@@ -21,6 +21,7 @@ export type Shipment = {
   createdAt: string;
   deliveredAt: string | null;
   returnedAt: string | null;
+  returnReason: string | null;
 };
 
 async function verificationMethod(db: Queryable, application: ApplicationRow): Promise<string | null> {
@@ -122,7 +123,10 @@ export async function latestShipment(db: Queryable, applicationId: string): Prom
     [applicationId],
   );
   const r = rows[0];
-  if (!r) return null;
+  return r ? shipmentFromRow(r) : null;
+}
+
+export function shipmentFromRow(r: Record<string, unknown>): Shipment {
   const iso = (v: unknown) => (v ? new Date(v as Date).toISOString() : null);
   return {
     id: String(r.id),
@@ -133,6 +137,7 @@ export async function latestShipment(db: Queryable, applicationId: string): Prom
     createdAt: iso(r.created_at) ?? "",
     deliveredAt: iso(r.delivered_at),
     returnedAt: iso(r.returned_at),
+    returnReason: r.return_reason ? String(r.return_reason) : null,
   };
 }
 

@@ -19,12 +19,15 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { trackingUrlFor } from "../issuance/delivery.ts";
+import { latestShipment } from "../issuance/shipments.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { transferForCase } from "../transfers/list-transfers.ts";
 import { approvalBasisOf } from "./approval-basis.ts";
 import type { CaseTag } from "./case-tags.ts";
 import { currentClaim } from "./claims.ts";
 import { changesSince, correctionFieldsIn, latestCorrection, particularsAt } from "./corrections.ts";
+import { imagesIn } from "./evidence-images.ts";
 
 /** States a reviewer's queue shows by default: those waiting on a person at the operator. */
 export const queueStates: readonly ApplicationState[] = applicationStates.filter(
@@ -289,6 +292,45 @@ export async function getCaseView(
       data: e.data,
       at: new Date(e.created_at).toISOString(),
     })),
+    line: await lineOf(deps.db, application.id),
+    shipment: await shipmentOf(deps, application.id),
+    activation: {
+      failures: application.activationFailures,
+      lockedAt: application.activationLockedAt?.toISOString() ?? null,
+    },
+    images: imagesIn(evidence.rows.map((e) => e.kind)),
+  };
+}
+
+/** The SIM or eSIM profile on the application; a data-only line has a number in the network, never shown. */
+async function lineOf(db: Queryable, applicationId: string) {
+  const { rows } = await db.query<{
+    iccid: string;
+    msisdn: string;
+    form_factor: "physical" | "esim";
+    line_type: "voice" | "data";
+    status: "assigned" | "active" | "released";
+  }>("SELECT iccid, msisdn, form_factor, line_type, status FROM sims WHERE application_id = $1", [applicationId]);
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    iccid: r.iccid,
+    formFactor: r.form_factor,
+    lineType: r.line_type,
+    msisdn: r.line_type === "voice" ? r.msisdn : null,
+    status: r.status,
+  };
+}
+
+async function shipmentOf(deps: { db: Queryable; config: Config }, applicationId: string) {
+  const shipment = await latestShipment(deps.db, applicationId);
+  if (!shipment) return null;
+  return {
+    method: shipment.method,
+    carrier: shipment.carrier,
+    trackingNumber: shipment.trackingNumber,
+    trackingUrl: trackingUrlFor(deps.config.shipmentTrackingUrl, shipment.trackingNumber, "ja"),
+    status: shipment.status,
   };
 }
 
@@ -327,6 +369,7 @@ export async function lookupStatus(
       phone: details.contact.phone ? `***${details.contact.phone.replace(/\D/g, "").slice(-4)}` : null,
     },
     timeline: events.rows.map((e) => ({ event: e.event, state: e.to_state, at: new Date(e.created_at).toISOString() })),
+    activationLockedAt: application.activationLockedAt?.toISOString() ?? null,
   };
 }
 

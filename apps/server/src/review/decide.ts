@@ -237,7 +237,7 @@ async function endClaim(tx: Queryable, applicationId: string): Promise<void> {
   await tx.query("DELETE FROM case_claims WHERE application_id = $1", [applicationId]);
 }
 
-async function addCaseNote(
+export async function addCaseNote(
   tx: Queryable,
   cipher: Awaited<ReturnType<typeof cipherFor>>,
   applicationId: string,

@@ -14,6 +14,16 @@ export const permissions = {
   /** The review queue and the full case (personal data, evidence, checks, history). */
   "applications.queue": caseReaders,
   "applications.case": caseReaders,
+  /**
+   * Opening the faces beside the particulars (the chip's photo, the selfie): biometric data, for the
+   * people who compare them to decide; compliance reads the case and its checks without them. Audited.
+   */
+  "applications.images": deciders,
+  /**
+   * Unlocking activation after five wrong codes: the call centre (agent) hears the applicant out, a
+   * reviewer may do it from the case. Audited with the reason; the applicant then asks for a new code.
+   */
+  "applications.unlock_activation": ["agent", "reviewer", "senior_reviewer"],
   /** Claiming a case and deciding it (approve, reject, request a correction, escalate). */
   "applications.claim": deciders,
   "applications.decide": deciders,

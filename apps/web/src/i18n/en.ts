@@ -36,7 +36,8 @@ export const en = {
     "This application was opened on another device or its session has ended. Enter your access key to continue.",
   "error.state": "This step is not possible in the application's current state. The page has been updated.",
   "error.code": "The code is not right. Attempts left: {n}.",
-  "error.locked": "Too many wrong codes: activation is locked. Please contact support.",
+  "error.locked":
+    "Too many wrong codes: activation is locked. Please contact support and give your application reference; once they have unlocked it, come back here and request a new code.",
   "error.declined": "The card was declined. Try another card.",
   "error.correctionUnchanged": "Please change what the reviewer asked for before sending again.",
 
@@ -361,6 +362,8 @@ export const en = {
   "shipment.method.registered_non_forwardable": "Registered mail, not forwarded (書留・転送不要).",
   "shipment.tracking": "Tracking number",
   "shipment.carrier": "Carrier",
+  "shipment.carrier.japanPost": "Japan Post",
+  "shipment.track": "Track this parcel on the carrier's site",
   "shipment.status.in_transit": "In transit",
   "shipment.status.delivered": "Delivered",
   "shipment.status.returned": "Returned to us",

@@ -32,7 +32,8 @@ export const ja: Dictionary = {
     "このお申し込みは別の端末で開かれたか、接続の有効期限が切れました。続けるにはアクセスキーを入力してください。",
   "error.state": "現在のお申し込みの状態では、この操作はできません。ページを更新しました。",
   "error.code": "コードが正しくありません。残り回数：{n}回。",
-  "error.locked": "誤ったコードが多すぎたため、開通手続きがロックされました。サポートにお問い合わせください。",
+  "error.locked":
+    "誤ったコードが多すぎたため、開通手続きがロックされました。申込番号を添えてサポートにお問い合わせください。ロックが解除されたら、このページで新しいコードを請求してください。",
   "error.declined": "カードが承認されませんでした。別のカードをお試しください。",
   "error.correctionUnchanged": "再送信の前に、審査担当者から依頼された項目を修正してください。",
 
@@ -350,6 +351,8 @@ export const ja: Dictionary = {
   "shipment.method.registered_non_forwardable": "書留（転送不要）。",
   "shipment.tracking": "追跡番号",
   "shipment.carrier": "配送業者",
+  "shipment.carrier.japanPost": "日本郵便",
+  "shipment.track": "配送業者のサイトで追跡する",
   "shipment.status.in_transit": "配送中",
   "shipment.status.delivered": "配達済み",
   "shipment.status.returned": "返送されました",

@@ -31,7 +31,8 @@ export const ko: Dictionary = {
   "error.unauthorized": "이 신청은 다른 기기에서 열렸거나 세션이 만료되었습니다. 계속하려면 접근 키를 입력해 주세요.",
   "error.state": "현재 신청 상태에서는 이 작업을 할 수 없습니다. 페이지를 새로 고쳤습니다.",
   "error.code": "코드가 올바르지 않습니다. 남은 횟수: {n}회.",
-  "error.locked": "잘못된 코드를 너무 많이 입력하여 개통이 잠겼습니다. 고객센터에 문의해 주세요.",
+  "error.locked":
+    "잘못된 코드를 너무 많이 입력하여 개통이 잠겼습니다. 신청 번호를 알려 고객센터에 문의해 주세요. 잠금이 해제되면 이 페이지에서 새 코드를 요청해 주세요.",
   "error.declined": "카드가 승인되지 않았습니다. 다른 카드로 시도해 주세요.",
   "error.correctionUnchanged": "다시 보내기 전에 심사 담당자가 요청한 내용을 수정해 주세요.",
 
@@ -352,6 +353,8 @@ export const ko: Dictionary = {
   "shipment.method.registered_non_forwardable": "등기 우편, 전송 불가(書留・転送不要).",
   "shipment.tracking": "운송장 번호",
   "shipment.carrier": "배송 업체",
+  "shipment.carrier.japanPost": "일본우편(Japan Post)",
+  "shipment.track": "배송 업체 사이트에서 배송 조회",
   "shipment.status.in_transit": "배송 중",
   "shipment.status.delivered": "배달 완료",
   "shipment.status.returned": "반송됨",

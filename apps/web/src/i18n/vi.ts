@@ -33,7 +33,8 @@ export const vi: Dictionary = {
     "Đơn này đã được mở trên thiết bị khác hoặc phiên đã hết hạn. Hãy nhập khóa truy cập để tiếp tục.",
   "error.state": "Không thể thực hiện bước này ở trạng thái hiện tại của đơn. Trang đã được cập nhật.",
   "error.code": "Mã không đúng. Số lần còn lại: {n}.",
-  "error.locked": "Nhập sai mã quá nhiều lần: việc kích hoạt đã bị khóa. Vui lòng liên hệ bộ phận hỗ trợ.",
+  "error.locked":
+    "Nhập sai mã quá nhiều lần: việc kích hoạt đã bị khóa. Vui lòng liên hệ bộ phận hỗ trợ và cung cấp mã số đơn đăng ký; sau khi được mở khóa, hãy quay lại trang này để yêu cầu mã mới.",
   "error.declined": "Thẻ bị từ chối. Hãy thử thẻ khác.",
   "error.correctionUnchanged": "Vui lòng sửa những gì người thẩm định yêu cầu trước khi gửi lại.",
 
@@ -359,6 +360,8 @@ export const vi: Dictionary = {
   "shipment.method.registered_non_forwardable": "Thư bảo đảm, không chuyển tiếp (書留・転送不要).",
   "shipment.tracking": "Mã vận đơn",
   "shipment.carrier": "Đơn vị vận chuyển",
+  "shipment.carrier.japanPost": "Bưu điện Nhật Bản (Japan Post)",
+  "shipment.track": "Theo dõi bưu kiện trên trang của đơn vị vận chuyển",
   "shipment.status.in_transit": "Đang vận chuyển",
   "shipment.status.delivered": "Đã giao",
   "shipment.status.returned": "Đã hoàn về chúng tôi",

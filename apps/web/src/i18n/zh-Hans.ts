@@ -31,7 +31,7 @@ export const zhHans: Dictionary = {
   "error.unauthorized": "此申请是在其他设备上打开的，或会话已过期。请输入访问密钥继续。",
   "error.state": "申请当前的状态下无法进行此操作。页面已更新。",
   "error.code": "验证码不正确。剩余次数：{n}。",
-  "error.locked": "错误次数过多，开通已被锁定。请联系客服。",
+  "error.locked": "错误次数过多，开通已被锁定。请提供申请编号并联系客服；解除锁定后，请回到本页面重新获取验证码。",
   "error.declined": "银行卡被拒绝。请换一张卡重试。",
   "error.correctionUnchanged": "再次提交前，请先修改审核人员要求修改的内容。",
 
@@ -336,6 +336,8 @@ export const zhHans: Dictionary = {
   "shipment.method.registered_non_forwardable": "挂号信，不转寄（書留・転送不要）。",
   "shipment.tracking": "追踪编号",
   "shipment.carrier": "承运方",
+  "shipment.carrier.japanPost": "日本邮政",
+  "shipment.track": "在承运方网站上查询物流",
   "shipment.status.in_transit": "运输中",
   "shipment.status.delivered": "已送达",
   "shipment.status.returned": "已退回给我们",

@@ -31,7 +31,7 @@ export const zhHant: Dictionary = {
   "error.unauthorized": "此申請是在其他裝置上開啟的，或工作階段已過期。請輸入存取金鑰以繼續。",
   "error.state": "申請目前的狀態無法進行此操作。頁面已更新。",
   "error.code": "驗證碼不正確。剩餘次數：{n}。",
-  "error.locked": "錯誤次數過多，開通已被鎖定。請聯絡客服。",
+  "error.locked": "錯誤次數過多，開通已被鎖定。請提供申請編號並聯絡客服；解除鎖定後，請回到本頁面重新取得驗證碼。",
   "error.declined": "信用卡未獲核准。請改用其他卡片。",
   "error.correctionUnchanged": "重新送出前，請先修改審核人員要求修改的內容。",
 
@@ -337,6 +337,8 @@ export const zhHant: Dictionary = {
   "shipment.method.registered_non_forwardable": "掛號郵件，不轉寄（書留・転送不要）。",
   "shipment.tracking": "追蹤號碼",
   "shipment.carrier": "貨運業者",
+  "shipment.carrier.japanPost": "日本郵便",
+  "shipment.track": "在貨運業者網站上查詢配送進度",
   "shipment.status.in_transit": "運送中",
   "shipment.status.delivered": "已送達",
   "shipment.status.returned": "已退回給我們",

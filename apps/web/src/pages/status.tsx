@@ -425,6 +425,11 @@ function EsimPanel({ code }: { code: string }) {
   );
 }
 
+/** The carrier by its name in the applicant's language (Japan Post, and its simulator outside production). */
+function carrierName(carrier: string, t: (key: MessageKey) => string): string {
+  return carrier.startsWith("japan-post") ? t("shipment.carrier.japanPost") : carrier;
+}
+
 function ShipmentPanel({ session, state }: { session: Session; state: ApplicationState }) {
   const { t, date } = useI18n();
   const [shipment, setShipment] = useState<Shipment | null | undefined>(undefined);
@@ -443,9 +448,15 @@ function ShipmentPanel({ session, state }: { session: Session; state: Applicatio
           <p>{t(`shipment.method.${shipment.method}`)}</p>
           <dl className="facts">
             <dt>{t("shipment.carrier")}</dt>
-            <dd>{shipment.carrier}</dd>
+            <dd>{carrierName(shipment.carrier, t)}</dd>
             <dt>{t("shipment.tracking")}</dt>
-            <dd className="mono">{shipment.trackingNumber}</dd>
+            <dd>
+              <span className="mono">{shipment.trackingNumber}</span>
+              <br />
+              <a href={shipment.trackingUrl} target="_blank" rel="noopener noreferrer">
+                {t("shipment.track")}
+              </a>
+            </dd>
             <dt>{t("status.now")}</dt>
             <dd>
               {t(`shipment.status.${shipment.status}`)}

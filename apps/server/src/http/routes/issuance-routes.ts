@@ -1,19 +1,31 @@
 import type { z } from "zod";
 import { AppError } from "../../errors.ts";
+import { trackingUrlFor } from "../../issuance/delivery.ts";
 import { esimActivationCode, esimQrPng, esimQrSvg } from "../../issuance/esim-qr.ts";
-import { latestShipment, recordShipmentEvent, shipSim } from "../../issuance/shipments.ts";
+import { latestShipment, recordShipmentEvent, type Shipment, shipSim } from "../../issuance/shipments.ts";
+import { listShippingWork } from "../../issuance/shipping-work.ts";
+import type { Services } from "../../services.ts";
 import { defineRoute } from "../route.ts";
 import {
   referenceParamsSchema as params,
   type referenceParamsSchema,
   shipmentEventSchema,
   shipmentSchema,
+  shippingWorkSchema,
   trackingParamsSchema,
 } from "../schemas.ts";
 import { opened } from "./application-routes.ts";
 import { signedIn } from "./staff-routes.ts";
 
 type Ref = z.infer<typeof referenceParamsSchema>;
+
+/** A shipment with the carrier's tracking page, in the reader's language where the carrier has it. */
+function tracked(services: Services, shipment: Shipment, language = "ja") {
+  return {
+    ...shipment,
+    trackingUrl: trackingUrlFor(services.config.shipmentTrackingUrl, shipment.trackingNumber, language),
+  };
+}
 
 /** What the applicant needs to get the line onto a phone: the eSIM QR code. */
 export const issuanceRoutes = [
@@ -65,7 +77,7 @@ export const issuanceRoutes = [
     async handler({ application }, services) {
       const shipment = await latestShipment(services.db, opened(application).id);
       if (!shipment) throw new AppError("not_found", "The SIM has not been sent yet");
-      return { status: 200, body: shipment };
+      return { status: 200, body: tracked(services, shipment, opened(application).language) };
     },
   }),
   defineRoute<Ref>({
@@ -83,7 +95,7 @@ export const issuanceRoutes = [
         reference: p.reference,
         actor: { kind: "staff", id: signedIn(staff).id },
       });
-      return { status: 201, body: shipment };
+      return { status: 201, body: tracked(services, shipment) };
     },
   }),
   defineRoute<z.infer<typeof trackingParamsSchema>, undefined, z.infer<typeof shipmentEventSchema>>({
@@ -104,7 +116,31 @@ export const issuanceRoutes = [
         reason: body.reason,
         actor: { kind: "staff", id: signedIn(staff).id },
       });
-      return { status: 200, body: shipment };
+      return { status: 200, body: tracked(services, shipment) };
+    },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/v1/staff/shipments",
+    operationId: "listShippingWork",
+    summary: "The shipping desk: physical SIMs waiting to be sent, and parcels still in transit",
+    tag: "issuance",
+    auth: "staff",
+    permission: "shipments.manage",
+    responses: { 200: { description: "Waiting and in transit, oldest first", schema: shippingWorkSchema } },
+    async handler(_input, services) {
+      const work = await listShippingWork(services.db);
+      return {
+        status: 200,
+        body: {
+          carrier: services.delivery.carrier,
+          waiting: work.waiting.map((w) => ({
+            ...w,
+            lastReturned: w.lastReturned ? tracked(services, w.lastReturned) : null,
+          })),
+          inTransit: work.inTransit.map((p) => ({ ...p, shipment: tracked(services, p.shipment) })),
+        },
+      };
     },
   }),
 ];

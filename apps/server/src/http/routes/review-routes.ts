@@ -1,10 +1,13 @@
 import type { z } from "zod";
 import { lockApplication } from "../../applications/application-row.ts";
+import { unlockActivation } from "../../applications/unlock-activation.ts";
 import { getCaseView, listQueue, lookupStatus, queueStates, requireApplication } from "../../review/case-view.ts";
 import { claimCase, releaseClaim } from "../../review/claims.ts";
 import { type Decision, decideCase } from "../../review/decide.ts";
+import { openCaseImage } from "../../review/evidence-images.ts";
 import { decodeCursor, defineRoute, encodeCursor } from "../route.ts";
 import {
+  caseImageParamsSchema,
   caseViewSchema,
   claimResultSchema,
   decisionBodySchema,
@@ -14,6 +17,8 @@ import {
   queueSchema,
   referenceParamsSchema,
   statusLookupSchema,
+  unlockActivationBodySchema,
+  unlockActivationResultSchema,
 } from "../schemas.ts";
 import { signedIn } from "./staff-routes.ts";
 
@@ -88,6 +93,61 @@ export const reviewRoutes = [
         status: 200,
         body: await lookupStatus(services, params.reference, query.language),
         headers: { "cache-control": "no-store" },
+      };
+    },
+  }),
+
+  defineRoute<z.infer<typeof caseImageParamsSchema>>({
+    method: "GET",
+    path: "/v1/staff/applications/{reference}/images/{image}",
+    operationId: "getCaseImage",
+    summary: "A face to compare with the particulars: the chip's photo or the selfie (each opening audited)",
+    tag: "review",
+    auth: "staff",
+    permission: "applications.images",
+    params: caseImageParamsSchema,
+    responses: {
+      200: { description: "The image as stored (JPEG; a chip's may be JPEG 2000)", file: "image/jpeg" },
+      404: { description: "The application has no such image" },
+    },
+    async handler({ params, staff }, services) {
+      const image = await openCaseImage(services, {
+        reference: params.reference,
+        image: params.image,
+        staffId: signedIn(staff).id,
+      });
+      return {
+        status: 200,
+        body: image.bytes,
+        // Biometric data: never kept in the browser's cache, nor anywhere between.
+        headers: { "content-type": image.contentType, "cache-control": "no-store", pragma: "no-cache" },
+      };
+    },
+  }),
+
+  defineRoute<Ref, undefined, z.infer<typeof unlockActivationBodySchema>>({
+    method: "POST",
+    path: "/v1/staff/applications/{reference}/activation-unlock",
+    operationId: "unlockActivation",
+    summary:
+      "Unlock activation after five wrong codes, with the reason (audited); the applicant then asks for a new code",
+    tag: "review",
+    auth: "staff",
+    permission: "applications.unlock_activation",
+    params: referenceParamsSchema,
+    body: unlockActivationBodySchema,
+    responses: {
+      200: { description: "Unlocked", schema: unlockActivationResultSchema },
+      409: { description: "Activation is not locked" },
+    },
+    async handler({ params, body, staff }, services) {
+      return {
+        status: 200,
+        body: await unlockActivation(services, {
+          reference: params.reference,
+          staffId: signedIn(staff).id,
+          reason: body.reason,
+        }),
       };
     },
   }),
