@@ -172,6 +172,8 @@ export async function startServer(
     digitalAuthSimulator: digitalAuth.simulator,
   });
   if (options.listen !== false) url = await app.listen({ port: config.port, host: config.host });
+  // Unset, PUBLIC_URL is the origin the server listens on; only now is the port known when PORT is 0.
+  if (url && !config.publicUrlSet) config.publicUrl = new URL(url).origin;
   // Applications nobody completes expire and rested numbers return to the pool; every process sweeps,
   // and the one door (and SKIP LOCKED) keeps that safe.
   const sweep = setInterval(() => {

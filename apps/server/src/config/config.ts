@@ -231,8 +231,14 @@ export type Config = {
   payments: { notificationSecret: string };
   /** A JSON file of the operator's details printed on contracts (name, address, registration…). */
   operatorFile: string | null;
-  /** Where applicants reach the site; links in notifications point here. */
+  /**
+   * Where applicants reach the site; every link in mail and every hand-off QR code points here. Unset,
+   * it is the origin the server listens on (HOST and PORT; with PORT 0 the server fills in the port it
+   * got), so a link never leads to another origin than the one the applicant's session lives on.
+   */
   publicUrl: string;
+  /** Whether PUBLIC_URL was set (else publicUrl is the listening origin). */
+  publicUrlSet: boolean;
   staff: { idleMinutes: number; maxHours: number };
   /**
    * Hand-offs to another device: how long a QR code's single-use token lasts, and the session it is
@@ -316,7 +322,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     });
   }
   if (missing.length > 0) throw new ConfigError(missing);
-  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  const publicUrl = (e.PUBLIC_URL ?? listeningOrigin(e.HOST, e.PORT)).replace(/\/$/, "");
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -346,6 +352,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     // The local test gateway and the server share a random secret per start unless one is set.
     payments: { notificationSecret: e.JITSUMEI_PAYMENT_NOTIFICATION_SECRET ?? randomBytes(32).toString("base64url") },
     publicUrl,
+    publicUrlSet: e.PUBLIC_URL !== undefined,
     staff: { idleMinutes: e.STAFF_SESSION_IDLE_MINUTES, maxHours: e.STAFF_SESSION_MAX_HOURS },
     handoff: { tokenMinutes: e.HANDOFF_TOKEN_MINUTES, sessionHours: e.APPLICANT_SESSION_HOURS },
     readerApps: { ios: e.READER_APP_IOS_URL ?? null, android: e.READER_APP_ANDROID_URL ?? null },
@@ -391,4 +398,14 @@ function decodeKey(s: string): Buffer | null {
     if (b.length === 32) return b;
   }
   return null;
+}
+
+/**
+ * The origin a browser reaches the server on when PUBLIC_URL is unset: HOST itself (127.0.0.1 by
+ * default, not "localhost", which is another origin for the browser's storage), the loopback
+ * address for a wildcard HOST, an IPv6 address in brackets.
+ */
+export function listeningOrigin(host: string, port: number): string {
+  const reachable = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
+  return `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}`;
 }

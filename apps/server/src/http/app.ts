@@ -35,6 +35,7 @@ import { contractRoutes } from "./routes/contract-routes.ts";
 import { creditRoutes } from "./routes/credit-routes.ts";
 import { dashboardRoutes } from "./routes/dashboard-routes.ts";
 import { digitalAuthRoutes } from "./routes/digital-auth-routes.ts";
+import { applicantSignInRoutes } from "./routes/applicant-sign-in-routes.ts";
 import { handoffRoutes } from "./routes/handoff-routes.ts";
 import { inventoryRoutes } from "./routes/inventory-routes.ts";
 import { issuanceRoutes } from "./routes/issuance-routes.ts";
@@ -61,6 +62,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...applicationRoutes,
   ...digitalAuthRoutes,
   ...handoffRoutes,
+  ...applicantSignInRoutes,
   ...readerRoutes,
   ...siteRoutes,
   ...livenessRoutes,
