@@ -19,3 +19,14 @@ CREATE INDEX applicant_sign_in_codes_application ON applicant_sign_in_codes (app
 ALTER TABLE applicant_sessions DROP CONSTRAINT applicant_sessions_origin_check;
 ALTER TABLE applicant_sessions ADD CONSTRAINT applicant_sessions_origin_check
   CHECK (origin IN ('handoff:chip_reader', 'handoff:continue_on_phone', 'sign_in:email_code', 'sign_in:sms_code'));
+
+-- Applicant notices about a payment rather than a change of state (issue 20 item 6: a refund), one per
+-- payment and notice, rendered once into the outboxes by a job, as `notifications` are.
+CREATE TABLE payment_notices (
+  payment_id uuid NOT NULL REFERENCES payments (id),
+  template text NOT NULL,
+  application_id uuid NOT NULL REFERENCES applications (id),
+  rendered_at timestamptz,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  PRIMARY KEY (payment_id, template)
+);

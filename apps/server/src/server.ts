@@ -35,6 +35,7 @@ import { livenessServices } from "./liveness/liveness-services.ts";
 import { localOutboxMailer, type Mailer, smtpMailer } from "./mail/mailer.ts";
 import { deliverMailJob } from "./mail/outbox.ts";
 import { notifyApplicantJob } from "./notifications/notify-applicant.ts";
+import { NOTIFY_PAYMENT_JOB, notifyPaymentJob } from "./notifications/payment-notices.ts";
 import { expireKonbiniPayments } from "./payments/konbini-payments.ts";
 import { localPaymentServices } from "./payments/payment-services.ts";
 import { REFUND_JOB } from "./payments/record-gateway-answer.ts";
@@ -118,6 +119,7 @@ export async function startServer(
       deliver_mail: deliverMailJob({ db, keys, mailer, domain }),
       deliver_sms: deliverSmsJob({ db, keys, sms }),
       notify_applicant: notifyApplicantJob({ db, keys, config, clock }),
+      [NOTIFY_PAYMENT_JOB]: notifyPaymentJob({ db, keys, config }),
       // Real time, not the injectable clock: receivers check webhook-timestamp against their own.
       fan_out_webhook_event: fanOutWebhookEventJob({ db }),
       deliver_webhook: deliverWebhookJob({ db, keys }),
