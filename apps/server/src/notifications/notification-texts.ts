@@ -222,8 +222,10 @@ export const notificationTemplates = {
     text: {
       ja: "お申込み {reference} の審査が終わり、ご契約の準備ができました。\n重要事項説明と契約書をお読みいただき、お申込み状況のページで同意・署名してください。署名が済むと、SIMの手配に進みます。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
       en: "Your application {reference} has been approved and your contract is ready.\nPlease read the important-matters explanation and the contract, then agree and sign on your application page. Once it is signed, we prepare your SIM.\nYour application: {signInUrl}\n\nThe Jitsumei team",
-      "zh-Hans": "您的申请 {reference} 已审核通过，合同已准备好。\n请阅读重要事项说明和合同，然后在申请页面同意并签署。签署后我们将为您准备SIM卡。\n您的申请：{signInUrl}\n\nJitsumei 团队",
-      "zh-Hant": "您的申請 {reference} 已審核通過，合約已準備好。\n請閱讀重要事項說明與合約，然後在申請頁面同意並簽署。簽署後我們將為您準備SIM卡。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+      "zh-Hans":
+        "您的申请 {reference} 已审核通过，合同已准备好。\n请阅读重要事项说明和合同，然后在申请页面同意并签署。签署后我们将为您准备SIM卡。\n您的申请：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "您的申請 {reference} 已審核通過，合約已準備好。\n請閱讀重要事項說明與合約，然後在申請頁面同意並簽署。簽署後我們將為您準備SIM卡。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
       ko: "신청({reference})의 심사가 끝나 계약 준비가 완료되었습니다.\n중요사항 설명서와 계약서를 읽으신 후 신청 페이지에서 동의하고 서명해 주세요. 서명하시면 SIM 준비를 시작합니다.\n신청 내역: {signInUrl}\n\nJitsumei 드림",
       vi: "Hồ sơ {reference} đã được duyệt và hợp đồng của bạn đã sẵn sàng.\nVui lòng đọc bản giải thích các điều khoản quan trọng và hợp đồng, sau đó đồng ý và ký trên trang hồ sơ. Sau khi ký, chúng tôi sẽ chuẩn bị SIM cho bạn.\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
@@ -248,8 +250,10 @@ export const notificationTemplates = {
     text: {
       ja: "お申込み {reference} のご契約ありがとうございます。\n契約書に記載の預託金 {amount} のお支払いをお願いします。お支払いはお申込み状況のページから手続きできます。お支払いが確認でき次第、SIMの手配に進みます。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
       en: "Thank you for signing the contract for application {reference}.\nPlease pay the deposit stated in your contract, {amount}. You can pay on your application page; we prepare your SIM as soon as the payment is confirmed.\nYour application: {signInUrl}\n\nThe Jitsumei team",
-      "zh-Hans": "感谢您签署申请 {reference} 的合同。\n请支付合同中注明的押金 {amount}。您可以在申请页面办理支付，确认付款后我们将立即为您准备SIM卡。\n您的申请：{signInUrl}\n\nJitsumei 团队",
-      "zh-Hant": "感謝您簽署申請 {reference} 的合約。\n請支付合約中載明的保證金 {amount}。您可以在申請頁面辦理付款，確認付款後我們將立即為您準備SIM卡。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+      "zh-Hans":
+        "感谢您签署申请 {reference} 的合同。\n请支付合同中注明的押金 {amount}。您可以在申请页面办理支付，确认付款后我们将立即为您准备SIM卡。\n您的申请：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "感謝您簽署申請 {reference} 的合約。\n請支付合約中載明的保證金 {amount}。您可以在申請頁面辦理付款，確認付款後我們將立即為您準備SIM卡。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
       ko: "신청({reference})의 계약서에 서명해 주셔서 감사합니다.\n계약서에 기재된 보증금 {amount}을(를) 납부해 주세요. 납부는 신청 페이지에서 하실 수 있으며, 납부가 확인되는 대로 SIM 준비를 시작합니다.\n신청 내역: {signInUrl}\n\nJitsumei 드림",
       vi: "Cảm ơn bạn đã ký hợp đồng cho hồ sơ {reference}.\nVui lòng thanh toán tiền đặt cọc ghi trong hợp đồng: {amount}. Bạn có thể thanh toán trên trang hồ sơ; chúng tôi sẽ chuẩn bị SIM ngay khi xác nhận được khoản thanh toán.\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
@@ -274,8 +278,10 @@ export const notificationTemplates = {
     text: {
       ja: "お申込み {reference} のお支払い（{amount}）を確認しました。ありがとうございます。\n領収書はお申込み状況のページでご確認いただけます。続いてSIMの手配に進みます。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
       en: "We have received your payment of {amount} for application {reference}. Thank you.\nYour receipt is on your application page. We now prepare your SIM.\nYour application: {signInUrl}\n\nThe Jitsumei team",
-      "zh-Hans": "我们已确认您为申请 {reference} 支付的 {amount}，谢谢。\n收据可在申请页面查看。接下来我们将为您准备SIM卡。\n您的申请：{signInUrl}\n\nJitsumei 团队",
-      "zh-Hant": "我們已確認您為申請 {reference} 支付的 {amount}，謝謝。\n收據可在申請頁面查看。接下來我們將為您準備SIM卡。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+      "zh-Hans":
+        "我们已确认您为申请 {reference} 支付的 {amount}，谢谢。\n收据可在申请页面查看。接下来我们将为您准备SIM卡。\n您的申请：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "我們已確認您為申請 {reference} 支付的 {amount}，謝謝。\n收據可在申請頁面查看。接下來我們將為您準備SIM卡。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
       ko: "신청({reference})의 결제 {amount}이(가) 확인되었습니다. 감사합니다.\n영수증은 신청 페이지에서 보실 수 있습니다. 이어서 SIM 준비를 시작합니다.\n신청 내역: {signInUrl}\n\nJitsumei 드림",
       vi: "Chúng tôi đã nhận được khoản thanh toán {amount} cho hồ sơ {reference}. Cảm ơn bạn.\nBiên lai có trên trang hồ sơ của bạn. Tiếp theo, chúng tôi sẽ chuẩn bị SIM cho bạn.\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
@@ -300,8 +306,10 @@ export const notificationTemplates = {
     text: {
       ja: "お申込み {reference} のSIMカードを発送しました。\n配送：{carrier}（お問い合わせ番号 {trackingNumber}）\n配送状況：{trackingUrl}\n受け取りの際に本人確認書類の提示を求められることがあります。届いたら、お申込み状況のページの手順で開通してください。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
       en: "We have posted the SIM card for your application {reference}.\nCarrier: {carrier} (tracking number {trackingNumber})\nTrack it: {trackingUrl}\nThe carrier may ask to see your ID when it is delivered. Once it arrives, activate it by following the steps on your application page.\nYour application: {signInUrl}\n\nThe Jitsumei team",
-      "zh-Hans": "您的申请 {reference} 的SIM卡已寄出。\n承运方：{carrier}（查询单号 {trackingNumber}）\n物流查询：{trackingUrl}\n签收时可能需要出示身份证件。收到后，请按照申请页面上的步骤开通。\n您的申请：{signInUrl}\n\nJitsumei 团队",
-      "zh-Hant": "您的申請 {reference} 的SIM卡已寄出。\n配送業者：{carrier}（查詢號碼 {trackingNumber}）\n配送查詢：{trackingUrl}\n收件時可能需要出示身分證件。收到後，請依照申請頁面上的步驟開通。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+      "zh-Hans":
+        "您的申请 {reference} 的SIM卡已寄出。\n承运方：{carrier}（查询单号 {trackingNumber}）\n物流查询：{trackingUrl}\n签收时可能需要出示身份证件。收到后，请按照申请页面上的步骤开通。\n您的申请：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "您的申請 {reference} 的SIM卡已寄出。\n配送業者：{carrier}（查詢號碼 {trackingNumber}）\n配送查詢：{trackingUrl}\n收件時可能需要出示身分證件。收到後，請依照申請頁面上的步驟開通。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
       ko: "신청({reference})의 SIM 카드를 발송했습니다.\n배송: {carrier} (운송장 번호 {trackingNumber})\n배송 조회: {trackingUrl}\n받으실 때 신분증 제시를 요구받을 수 있습니다. 도착하면 신청 페이지의 안내에 따라 개통해 주세요.\n신청 내역: {signInUrl}\n\nJitsumei 드림",
       vi: "Chúng tôi đã gửi thẻ SIM cho hồ sơ {reference} của bạn.\nĐơn vị vận chuyển: {carrier} (mã vận đơn {trackingNumber})\nTheo dõi đơn hàng: {trackingUrl}\nKhi nhận hàng, bạn có thể được yêu cầu xuất trình giấy tờ tùy thân. Khi nhận được, hãy kích hoạt theo hướng dẫn trên trang hồ sơ.\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
@@ -326,8 +334,10 @@ export const notificationTemplates = {
     text: {
       ja: "お申込み {reference} のSIMカードのお届けが完了しました。\nSIMカードを端末に挿入し、お申込み状況のページで開通コードを受け取って開通してください。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
       en: "The SIM card for your application {reference} has been delivered.\nInsert it in your phone, then activate the line on your application page with the activation code we send you from there.\nYour application: {signInUrl}\n\nThe Jitsumei team",
-      "zh-Hans": "您的申请 {reference} 的SIM卡已送达。\n请将SIM卡插入手机，然后在申请页面获取开通码并开通线路。\n您的申请：{signInUrl}\n\nJitsumei 团队",
-      "zh-Hant": "您的申請 {reference} 的SIM卡已送達。\n請將SIM卡插入手機，然後在申請頁面取得開通碼並開通門號。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+      "zh-Hans":
+        "您的申请 {reference} 的SIM卡已送达。\n请将SIM卡插入手机，然后在申请页面获取开通码并开通线路。\n您的申请：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "您的申請 {reference} 的SIM卡已送達。\n請將SIM卡插入手機，然後在申請頁面取得開通碼並開通門號。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
       ko: "신청({reference})의 SIM 카드 배송이 완료되었습니다.\nSIM 카드를 휴대전화에 넣은 후, 신청 페이지에서 개통 코드를 받아 회선을 개통해 주세요.\n신청 내역: {signInUrl}\n\nJitsumei 드림",
       vi: "Thẻ SIM cho hồ sơ {reference} của bạn đã được giao.\nHãy lắp thẻ vào điện thoại, sau đó kích hoạt thuê bao trên trang hồ sơ bằng mã kích hoạt chúng tôi gửi cho bạn từ đó.\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
@@ -378,8 +388,10 @@ export const notificationTemplates = {
     text: {
       ja: "お申込み {reference} のデータ通信が開通しました。このプランは電話番号のないデータ専用プランです。\nデータ通信が始まらない場合は、お申込み状況のページの設定手順をご覧ください：{signInUrl}\n\nJitsumei",
       en: "The data line for your application {reference} is now active. It is a data-only plan, with no phone number.\nIf data does not start, see the settings on your application page: {signInUrl}\n\nThe Jitsumei team",
-      "zh-Hans": "您的申请 {reference} 的数据线路已开通。此套餐为纯数据套餐，没有电话号码。\n如果无法上网，请查看申请页面上的设置步骤：{signInUrl}\n\nJitsumei 团队",
-      "zh-Hant": "您的申請 {reference} 的數據服務已開通。此方案為純數據方案，沒有電話號碼。\n如果無法上網，請查看申請頁面上的設定步驟：{signInUrl}\n\nJitsumei 團隊",
+      "zh-Hans":
+        "您的申请 {reference} 的数据线路已开通。此套餐为纯数据套餐，没有电话号码。\n如果无法上网，请查看申请页面上的设置步骤：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "您的申請 {reference} 的數據服務已開通。此方案為純數據方案，沒有電話號碼。\n如果無法上網，請查看申請頁面上的設定步驟：{signInUrl}\n\nJitsumei 團隊",
       ko: "신청({reference})하신 데이터 회선이 개통되었습니다. 전화번호가 없는 데이터 전용 요금제입니다.\n데이터가 연결되지 않으면 신청 페이지의 설정 방법을 확인해 주세요: {signInUrl}\n\nJitsumei 드림",
       vi: "Thuê bao dữ liệu của hồ sơ {reference} đã được kích hoạt. Đây là gói chỉ có dữ liệu, không có số điện thoại.\nNếu không vào được mạng, hãy xem hướng dẫn cài đặt trên trang hồ sơ: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
@@ -404,8 +416,10 @@ export const notificationTemplates = {
     text: {
       ja: "お申込み {reference} でお支払いいただいた {amount} を返金しました。\nお支払いに使われたカードなどに反映されるまで、数日かかることがあります。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
       en: "We have refunded the {amount} you paid for application {reference}.\nIt may take a few days to appear on the card or account you paid with.\nYour application: {signInUrl}\n\nThe Jitsumei team",
-      "zh-Hans": "我们已退还您为申请 {reference} 支付的 {amount}。\n退款可能需要几天才能退回您付款时使用的银行卡或账户。\n您的申请：{signInUrl}\n\nJitsumei 团队",
-      "zh-Hant": "我們已退還您為申請 {reference} 支付的 {amount}。\n退款可能需要幾天才會退回您付款時使用的信用卡或帳戶。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+      "zh-Hans":
+        "我们已退还您为申请 {reference} 支付的 {amount}。\n退款可能需要几天才能退回您付款时使用的银行卡或账户。\n您的申请：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "我們已退還您為申請 {reference} 支付的 {amount}。\n退款可能需要幾天才會退回您付款時使用的信用卡或帳戶。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
       ko: "신청({reference})에서 결제하신 {amount}을(를) 환불해 드렸습니다.\n결제에 사용하신 카드나 계좌에 반영되기까지 며칠이 걸릴 수 있습니다.\n신청 내역: {signInUrl}\n\nJitsumei 드림",
       vi: "Chúng tôi đã hoàn lại {amount} bạn đã thanh toán cho hồ sơ {reference}.\nCó thể mất vài ngày để khoản tiền hiển thị trên thẻ hoặc tài khoản bạn đã dùng để thanh toán.\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
     },

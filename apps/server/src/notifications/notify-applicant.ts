@@ -185,8 +185,7 @@ async function paramsFor(
     const carrier = shipment?.carrier ?? "";
     params.carrier = carrierName(carrier, n.language);
     params.trackingNumber = shipment?.trackingNumber ?? "";
-    params.trackingUrl =
-      carrierTrackingUrl(carrier, params.trackingNumber, n.language) ?? params.signInUrl ?? "";
+    params.trackingUrl = carrierTrackingUrl(carrier, params.trackingNumber, n.language) ?? params.signInUrl ?? "";
   }
   if (n.template === "activated") {
     const { rows: sims } = await tx.query<{ msisdn: string }>("SELECT msisdn FROM sims WHERE application_id = $1", [
@@ -198,7 +197,11 @@ async function paramsFor(
 }
 
 /** A voice line's notice names its number; a data-only line has none. */
-async function variantFor(tx: Queryable, template: NotificationTemplate, planId: string): Promise<NotificationTemplate> {
+async function variantFor(
+  tx: Queryable,
+  template: NotificationTemplate,
+  planId: string,
+): Promise<NotificationTemplate> {
   if (template !== "activated") return template;
   const plan = await findPlan(tx, planId);
   return plan && !plan.services.includes("voice") ? "activated_data" : template;

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import {
-  type SignInContact,
   requestApplicantSignInCode,
+  type SignInContact,
   verifyApplicantSignInCode,
 } from "../../applications/sign-in-applicant.ts";
-import { contactSchema } from "../schemas.ts";
 import { defineRoute } from "../route.ts";
+import { contactSchema } from "../schemas.ts";
 
 const reference = z
   .string()
@@ -27,9 +27,13 @@ function oneContact(body: { email?: string; phone?: string }, ctx: z.RefinementC
   }
 }
 
-const signInBody = z.object({ reference, ...contactFields }).strict().superRefine(oneContact).meta({
-  id: "ApplicantSignInRequest",
-});
+const signInBody = z
+  .object({ reference, ...contactFields })
+  .strict()
+  .superRefine(oneContact)
+  .meta({
+    id: "ApplicantSignInRequest",
+  });
 
 const verifyBody = z
   .object({ reference, ...contactFields, code: z.string().regex(/^\d{6}$/, "must be the six digits sent to you") })
