@@ -176,12 +176,15 @@ function CodeStep(props: { requested: Requested; onOpen: (s: Session) => void; o
           />
         )}
       </Field>
-      <Button type="submit" busy={busy}>
-        {t("signIn.open")}
-      </Button>
-      <Button variant="secondary" onClick={props.onAgain}>
-        {t("signIn.again")}
-      </Button>
+      {/* .actions stacks in reverse on a phone: the code's button first, the new code's below it. */}
+      <div className="actions">
+        <Button variant="secondary" onClick={props.onAgain}>
+          {t("signIn.again")}
+        </Button>
+        <Button type="submit" busy={busy}>
+          {t("signIn.open")}
+        </Button>
+      </div>
     </form>
   );
 }
