@@ -18,10 +18,16 @@ let people = 0;
 /** An application of its own address (codes per contact are limited: each test has its own). */
 async function applied(contact?: { email: string; phone?: string }) {
   const email = contact?.email ?? `signin.${Date.now()}.${++people}@example.test`;
-  const { reference, token } = await draftApplication(server, "prepaid-data-esim", somebody(), {}, {
-    language: "zh-Hans",
-    contact: { email, ...(contact?.phone ? { phone: contact.phone } : {}) },
-  });
+  const { reference, token } = await draftApplication(
+    server,
+    "prepaid-data-esim",
+    somebody(),
+    {},
+    {
+      language: "zh-Hans",
+      contact: { email, ...(contact?.phone ? { phone: contact.phone } : {}) },
+    },
+  );
   return { reference, token, email };
 }
 

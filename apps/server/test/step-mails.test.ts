@@ -24,11 +24,12 @@ let server: TestServer;
 let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
 let reviewer: StaffClient;
 let clerk: StaffClient;
+const APN = "mobile.jitsumei.example";
 const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" };
 
 beforeAll(async () => {
   smtp = await startSmtpSink();
-  server = await startTestServer({ SMTP_URL: smtp.url });
+  server = await startTestServer({ SMTP_URL: smtp.url, APN: APN });
   reviewer = await signInAs(server, "reviewer");
   clerk = await signInAs(server, "clerk");
 });
@@ -64,7 +65,7 @@ async function approvedPostpaid(options: { language: string; formFactor: "physic
 
 /** The activation code, from its mail as the sink received it (its subject carries the code). */
 async function activationCodeMailedTo(email: string): Promise<string> {
-  const mail = (await mailsTo(email)).findLast((m) => /\b\d{6}\b/.test(m.subject));
+  const mail = (await mailsTo(email)).filter((m) => /\b\d{6}\b/.test(m.subject)).at(-1);
   const code = /\b(\d{6})\b/.exec(mail?.subject ?? "")?.[1];
   if (!code) throw new Error(`no activation code mailed to ${email}`);
   return code;
@@ -111,18 +112,20 @@ describe("mail at every step, in the applicant's language", () => {
     await jobsSettled(server);
 
     // Each notice is written by a job after its step commits: the order they reach the outbox varies.
-    expect((await templatesOf(reference)).sort()).toEqual([
-      "application_received",
-      "approved",
-      "contract_ready",
-      "deposit_due",
-      "payment_received",
-      "sim_ready",
-      "shipped",
-      "delivered",
-      "activation_code",
-      "activated",
-    ].sort());
+    expect((await templatesOf(reference)).sort()).toEqual(
+      [
+        "application_received",
+        "approved",
+        "contract_ready",
+        "deposit_due",
+        "payment_received",
+        "sim_ready",
+        "shipped",
+        "delivered",
+        "activation_code",
+        "activated",
+      ].sort(),
+    );
     const mails = await mailsTo(email);
     expect(mails).toHaveLength(10);
     const about = (subject: string) => mails.find((m) => m.subject.includes(subject))?.text ?? "";
@@ -133,6 +136,8 @@ describe("mail at every step, in the applicant's language", () => {
     expect(about("SIM卡已寄出")).toContain(tracking);
     expect(about("SIM卡已送达")).toContain("开通码");
     expect(about("您的线路已开通")).toContain(String(activated.body.msisdn));
+    // The APN the status page points to is in the activation mail.
+    expect(about("您的线路已开通")).toContain(`APN 为 ${APN}`);
     // The activation code has one name in the mail as on the page (开通码).
     expect(mails.find((m) => m.subject.includes("开通码"))).toBeDefined();
 
@@ -160,10 +165,16 @@ describe("mail at every step, in the applicant's language", () => {
 
   it("names no phone number when a data-only line is activated", async () => {
     const email = `data.${Date.now()}@example.test`;
-    const { reference, token } = await draftApplication(server, "prepaid-data-esim", somebody(), {}, {
-      language: "en",
-      contact: { email },
-    });
+    const { reference, token } = await draftApplication(
+      server,
+      "prepaid-data-esim",
+      somebody(),
+      {},
+      {
+        language: "en",
+        contact: { email },
+      },
+    );
     await server.api("POST", `/v1/applications/${reference}/submit`, { token });
     await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
     const activated = await server.api("POST", `/v1/applications/${reference}/activation`, {
@@ -177,6 +188,7 @@ describe("mail at every step, in the applicant's language", () => {
     const notice = (await mailsTo(email)).find((m) => m.subject.includes("Your data line is now active"));
     expect(notice?.text).toContain("data-only plan, with no phone number");
     expect(notice?.text).not.toContain(msisdn);
+    expect(notice?.text).toContain(`the APN is ${APN}`);
   });
 
   it("puts no access token in any mail, and every link on PUBLIC_URL: the origin the server listens on", async () => {

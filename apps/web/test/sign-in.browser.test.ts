@@ -18,7 +18,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   smtp = await startSmtpSink();
-  server = await startTestServer({ SMTP_URL: smtp.url });
+  server = await startTestServer({ SMTP_URL: smtp.url, APN: "mobile.jitsumei.example" });
   browser = await launchBrowser();
 }, 300_000);
 afterAll(async () => {
@@ -32,7 +32,7 @@ async function mailTo(email: string, subject: string) {
   for (let i = 0; i < 100; i++) {
     await jobsSettled(server);
     const mails = await Promise.all(smtp.mails.filter((m) => m.to.includes(email)).map(readMail));
-    const found = mails.findLast((m) => m.subject.includes(subject));
+    const found = mails.filter((m) => m.subject.includes(subject)).at(-1);
     if (found) return found;
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -104,6 +104,8 @@ describe("getting back in from another device", () => {
     // The status page of the application, on a session of this device's own.
     await other.waitForURL(`**/status/${reference}`);
     await other.getByRole("heading", { level: 2, name: t["state.sim_assigned.title"] }).waitFor();
+    // The eSIM's data settings are on the page itself (and in the activation mail).
+    await other.getByText(t["esim.roaming"].replace("{apn}", "mobile.jitsumei.example")).waitFor();
     const session = await other.evaluate((ref) => sessionStorage.getItem(`jitsumei.application.${ref}`), reference);
     expect(session).toMatch(/^jas_/);
     await screenshot(other, "web", "sign-in-zh-Hans-phone-3-status");

@@ -165,6 +165,10 @@ const envSchema = z.object({
     )
     .optional(),
   JITSUMEI_COUNTERS_FILE: z.string().min(1).optional(),
+  APN: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,99}$/, "must be an access point name such as mobile.example.jp")
+    .optional(),
   HANDOFF_TOKEN_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
   APPLICANT_SESSION_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   APPLICANT_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
@@ -250,6 +254,8 @@ export type Config = {
    * Unset: the site offers no chip reading online, only what works without an app.
    */
   readerApps: { ios: string | null; android: string | null };
+  /** The access point name a phone sets for data (shown on the eSIM page and in the activation mail), if any. */
+  apn: string | null;
   /** A JSON file of the counters that read chips face to face (unset: the demo list, none in production). */
   countersFile: string | null;
   /** The operator's time zone: where a day of the dashboard begins and ends. */
@@ -356,6 +362,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     staff: { idleMinutes: e.STAFF_SESSION_IDLE_MINUTES, maxHours: e.STAFF_SESSION_MAX_HOURS },
     handoff: { tokenMinutes: e.HANDOFF_TOKEN_MINUTES, sessionHours: e.APPLICANT_SESSION_HOURS },
     readerApps: { ios: e.READER_APP_IOS_URL ?? null, android: e.READER_APP_ANDROID_URL ?? null },
+    apn: e.APN ?? null,
     countersFile: e.JITSUMEI_COUNTERS_FILE ?? null,
     timeZone: e.OPERATOR_TIME_ZONE,
     review: {

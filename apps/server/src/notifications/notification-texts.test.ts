@@ -1,6 +1,11 @@
 import { languages } from "@jitsumei/domain";
 import { describe, expect, it } from "vitest";
-import { type NotificationTemplate, notificationTemplates, renderNotification } from "./notification-texts.ts";
+import {
+  type NotificationTemplate,
+  notificationTemplates,
+  renderNotification,
+  withApnNote,
+} from "./notification-texts.ts";
 
 const placeholders = (s: string) => new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
 
@@ -114,6 +119,16 @@ describe("notification texts", () => {
         expect(rendered.subject).toContain(params.reference);
         expect(rendered.sms).toContain(params.reference);
       }
+    }
+  });
+
+  it("adds the APN to an activation mail before its sign-off, in every language", () => {
+    for (const language of languages) {
+      const text = renderNotification("activated_data", language, params).text;
+      const lines = withApnNote(text, language, "mobile.example.jp").split("\n");
+      expect(lines.at(-3), language).toContain("APN");
+      expect(lines.at(-3), language).toContain("mobile.example.jp");
+      expect(lines.at(-1), language).toContain("Jitsumei");
     }
   });
 

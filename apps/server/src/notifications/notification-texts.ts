@@ -451,3 +451,20 @@ export function renderNotification(
     sms: interpolate(t.sms[language], params),
   };
 }
+
+/** The data settings a line's activation mail gives, where the operator configured an APN (APN). */
+const apnNote: Translations = {
+  ja: "データ通信の設定：APNは「{apn}」です。",
+  en: "Data settings: the APN is {apn}.",
+  "zh-Hans": "数据设置：APN 为 {apn}。",
+  "zh-Hant": "數據設定：APN 為 {apn}。",
+  ko: "데이터 설정: APN은 {apn}입니다.",
+  vi: "Cài đặt dữ liệu: APN là {apn}.",
+};
+
+/** A mail text with the APN note added before its sign-off (the status page points to it). */
+export function withApnNote(text: string, language: Language, apn: string): string {
+  const signOff = text.lastIndexOf("\n\n");
+  const note = interpolate(apnNote[language], { apn });
+  return signOff < 0 ? `${text}\n${note}` : `${text.slice(0, signOff)}\n${note}${text.slice(signOff)}`;
+}

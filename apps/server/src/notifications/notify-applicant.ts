@@ -13,7 +13,7 @@ import { findPlan } from "../plans/plans-repository.ts";
 import { correctionFieldsIn, findCorrection } from "../review/corrections.ts";
 import { queueSms } from "../sms/sms-outbox.ts";
 import { carrierName, carrierTrackingUrl } from "./carriers.ts";
-import { type NotificationTemplate, renderNotification } from "./notification-texts.ts";
+import { type NotificationTemplate, renderNotification, withApnNote } from "./notification-texts.ts";
 
 /**
  * Which state changes the applicant hears about, keyed by the state reached (a new state names its
@@ -103,7 +103,12 @@ export function notifyApplicantJob(deps: { db: Database; keys: KeyManagement; co
         cipher,
         language,
       });
-      const message = renderNotification(template, language, params);
+      const rendered = renderNotification(template, language, params);
+      const activation = template === "activated" || template === "activated_data";
+      const message =
+        activation && deps.config.apn
+          ? { ...rendered, text: withApnNote(rendered.text, language, deps.config.apn) }
+          : rendered;
       await queueMail(tx, deps.keys, {
         to: contact.email,
         from: deps.config.mail.from,

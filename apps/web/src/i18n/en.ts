@@ -374,8 +374,8 @@ export const en = {
   "esim.android": "Android",
   "esim.androidSteps":
     "Settings → Network & internet → SIMs → Add SIM (Download a SIM instead?). Scan the code. The menu names differ a little by maker.",
-  "esim.roaming":
-    "If data does not start, turn on data roaming for this line and set the APN to the one in our e-mail.",
+  "esim.roaming": "If data does not start, turn on data roaming for this line and set the APN to {apn}.",
+  "esim.roamingNoApn": "If data does not start, turn on data roaming for this line.",
 
   "shipment.title": "Delivery",
   "shipment.method.restricted_delivery":

@@ -366,7 +366,8 @@ export const ko: Dictionary = {
   "esim.android": "Android",
   "esim.androidSteps":
     "설정 → 네트워크 및 인터넷 → SIM → SIM 추가(대신 SIM 다운로드). 코드를 스캔하세요. 메뉴 이름은 제조사마다 조금 다릅니다.",
-  "esim.roaming": "데이터가 연결되지 않으면 이 회선의 데이터 로밍을 켜고, APN을 이메일에 적힌 값으로 설정하세요.",
+  "esim.roaming": "데이터가 연결되지 않으면 이 회선의 데이터 로밍을 켜고, APN을 {apn}(으)로 설정하세요.",
+  "esim.roamingNoApn": "데이터가 연결되지 않으면 이 회선의 데이터 로밍을 켜세요.",
 
   "shipment.title": "배송",
   "shipment.method.restricted_delivery":

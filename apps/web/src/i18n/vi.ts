@@ -371,8 +371,8 @@ export const vi: Dictionary = {
   "esim.android": "Android",
   "esim.androidSteps":
     "Cài đặt → Mạng và Internet → SIM → Thêm SIM (Tải SIM xuống). Quét mã. Tên menu hơi khác nhau tùy hãng.",
-  "esim.roaming":
-    "Nếu không vào được mạng, hãy bật chuyển vùng dữ liệu cho thuê bao này và đặt APN như trong e-mail của chúng tôi.",
+  "esim.roaming": "Nếu không vào được mạng, hãy bật chuyển vùng dữ liệu cho thuê bao này và đặt APN là {apn}.",
+  "esim.roamingNoApn": "Nếu không vào được mạng, hãy bật chuyển vùng dữ liệu cho thuê bao này.",
 
   "shipment.title": "Giao hàng",
   "shipment.method.restricted_delivery":

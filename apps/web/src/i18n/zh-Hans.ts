@@ -346,7 +346,8 @@ export const zhHans: Dictionary = {
   "esim.android": "Android",
   "esim.androidSteps":
     "设置 → 网络和互联网 → SIM 卡 → 添加 SIM 卡（改为下载 SIM 卡）。扫描二维码。不同厂商的菜单名称略有不同。",
-  "esim.roaming": "如果无法上网，请为此线路打开数据漫游，并将 APN 设置为我们邮件中提供的内容。",
+  "esim.roaming": "如果无法上网，请为此线路打开数据漫游，并将 APN 设置为 {apn}。",
+  "esim.roamingNoApn": "如果无法上网，请为此线路打开数据漫游。",
 
   "shipment.title": "配送",
   "shipment.method.restricted_delivery": "本人限定收件邮件（本人限定受取郵便）：只有您本人出示证件才能签收。",

@@ -349,7 +349,8 @@ export const zhHant: Dictionary = {
   "esim.android": "Android",
   "esim.androidSteps":
     "設定 → 網路和網際網路 → SIM 卡 → 新增 SIM 卡（改為下載 SIM 卡）。掃描 QR 碼。各廠牌的選單名稱略有不同。",
-  "esim.roaming": "如果無法上網，請為此門號開啟數據漫遊，並將 APN 設為我們電子郵件中提供的內容。",
+  "esim.roaming": "如果無法上網，請為此門號開啟數據漫遊，並將 APN 設為 {apn}。",
+  "esim.roamingNoApn": "如果無法上網，請為此門號開啟數據漫遊。",
 
   "shipment.title": "配送",
   "shipment.method.restricted_delivery": "本人限定收件郵件（本人限定受取郵便）：只有您本人出示證件才能簽收。",

@@ -15,6 +15,7 @@ import {
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { Link } from "../router.tsx";
+import { useSiteConfig } from "../site-config.ts";
 import {
   Button,
   Checks,
@@ -320,6 +321,7 @@ function DepositPanel({ session, onChange }: { session: Session; onChange: () =>
 
 function EsimPanel({ code }: { code: string }) {
   const { t } = useI18n();
+  const apn = useSiteConfig()?.apn ?? null;
   const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
     QRCode.toDataURL(code, { margin: 2, width: 280, errorCorrectionLevel: "M" }).then(setQr, () => setQr(null));
@@ -343,7 +345,7 @@ function EsimPanel({ code }: { code: string }) {
           <p>{t("esim.androidSteps")}</p>
         </section>
       </div>
-      <p className="small muted">{t("esim.roaming")}</p>
+      <p className="small muted">{apn ? t("esim.roaming", { apn }) : t("esim.roamingNoApn")}</p>
     </section>
   );
 }
