@@ -24,13 +24,13 @@ export const notificationTemplates = {
       vi: "[Jitsumei] Chúng tôi đã nhận được hồ sơ của bạn ({reference})",
     },
     text: {
-      ja: "お申込み {reference} を受け付けました。ありがとうございます。\n確認が進むたびにメールでお知らせします。\nお申込み状況は、どの端末からでも確認できます。次のページでお申込み時のメールアドレスを入力すると、確認コードをお送りします（お申込み番号は入力済みです）。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
+      ja: "お申込み {reference} を受け付けました。ありがとうございます。\n確認が進むたびにメールでお知らせします。\nお申込み状況は、どの端末からでも確認できます。次のページでお申込み時のメールアドレスを入力すると、確認コードをお送りします（受付番号は入力済みです）。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
       en: "Thank you. We have received your application {reference}.\nWe will e-mail you at every step.\nYou can open your application from any device: on the page below, enter the e-mail address you applied with and we send you a sign-in code (the reference is already filled in).\nYour application: {signInUrl}\n\nThe Jitsumei team",
       "zh-Hans":
         "感谢您的申请。我们已收到您的申请 {reference}。\n每一步进展我们都会通过电子邮件通知您。\n您可以在任何设备上查看申请：在下方页面输入申请时填写的电子邮件地址，我们会向您发送登录验证码（申请编号已填好）。\n您的申请：{signInUrl}\n\nJitsumei 团队",
       "zh-Hant":
         "感謝您的申請。我們已收到您的申請 {reference}。\n每一步進展我們都會以電子郵件通知您。\n您可以在任何裝置上查看申請：在下方頁面輸入申請時填寫的電子郵件地址，我們會寄送登入驗證碼給您（申請編號已填好）。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
-      ko: "신청해 주셔서 감사합니다. 신청({reference})이 접수되었습니다.\n진행될 때마다 이메일로 알려 드립니다.\n신청 내역은 어느 기기에서든 볼 수 있습니다. 아래 페이지에서 신청할 때 입력한 이메일 주소를 입력하시면 로그인 인증 코드를 보내 드립니다(신청 번호는 입력되어 있습니다).\n신청 내역: {signInUrl}\n\nJitsumei 드림",
+      ko: "신청해 주셔서 감사합니다. 신청({reference})이 접수되었습니다.\n진행될 때마다 이메일로 알려 드립니다.\n신청 내역은 어느 기기에서든 볼 수 있습니다. 아래 페이지에서 신청할 때 입력한 이메일 주소를 입력하시면 로그인 인증 코드를 보내 드립니다(접수번호는 입력되어 있습니다).\n신청 내역: {signInUrl}\n\nJitsumei 드림",
       vi: "Cảm ơn bạn. Chúng tôi đã nhận được hồ sơ {reference}.\nChúng tôi sẽ gửi email cho bạn ở mỗi bước.\nBạn có thể mở hồ sơ trên bất kỳ thiết bị nào: trên trang dưới đây, hãy nhập địa chỉ email đã dùng khi đăng ký, chúng tôi sẽ gửi cho bạn mã đăng nhập (mã hồ sơ đã được điền sẵn).\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
     sms: {
