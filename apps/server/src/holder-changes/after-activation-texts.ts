@@ -3,7 +3,7 @@ import type { Translations } from "@jitsumei/domain";
 /**
  * What subscribers hear about changes after activation, in the six languages: a decided change of
  * their particulars, the invitation to the new holder of a line, and the end of the old holder's.
- * Placeholders: {msisdn}, {date}, {field}, {reference}, {token}.
+ * Placeholders: {msisdn}, {date}, {field}, {reference}, {signInUrl} (never a token: the new holder signs in).
  */
 export const fieldNames: Record<"name" | "address" | "contact", Translations> = {
   name: { ja: "氏名", en: "name", "zh-Hans": "姓名", "zh-Hant": "姓名", ko: "성명", vi: "họ tên" },
