@@ -94,6 +94,7 @@ describe("getting back in from another device", () => {
     await other.getByText(t["signIn.codeInvalid"]).waitFor();
     expect(await other.getByText(t["signIn.codeInvalid"]).count()).toBe(1);
     await screenshot(other, "web", "sign-in-zh-Hans-phone-2-wrong-code");
+    expect(await seriousAxeViolations(other)).toEqual([]);
 
     const codeMail = await mailTo(email, "登录验证码");
     const code = /\b(\d{6})\b/.exec(codeMail.text)?.[1] ?? "";
