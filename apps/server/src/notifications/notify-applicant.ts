@@ -13,7 +13,12 @@ import { findPlan } from "../plans/plans-repository.ts";
 import { correctionFieldsIn, findCorrection } from "../review/corrections.ts";
 import { queueSms } from "../sms/sms-outbox.ts";
 import { carrierName, carrierTrackingUrl } from "./carriers.ts";
-import { type NotificationTemplate, renderNotification, withApnNote } from "./notification-texts.ts";
+import {
+  type NotificationTemplate,
+  type RenderedNotification,
+  renderNotification,
+  withApnNote,
+} from "./notification-texts.ts";
 
 /**
  * Which state changes the applicant hears about, keyed by the state reached (a new state names its
@@ -103,12 +108,12 @@ export function notifyApplicantJob(deps: { db: Database; keys: KeyManagement; co
         cipher,
         language,
       });
-      const rendered = renderNotification(template, language, params);
-      const activation = template === "activated" || template === "activated_data";
-      const message =
-        activation && deps.config.apn
-          ? { ...rendered, text: withApnNote(rendered.text, language, deps.config.apn) }
-          : rendered;
+      const message = withDataSettings(
+        renderNotification(template, language, params),
+        template,
+        language,
+        deps.config.apn,
+      );
       await queueMail(tx, deps.keys, {
         to: contact.email,
         from: deps.config.mail.from,
@@ -199,6 +204,17 @@ async function paramsFor(
     params.msisdn = sims[0]?.msisdn ?? "";
   }
   return params;
+}
+
+/** An activation mail gives the APN (where the operator set one): the eSIM page points to it. */
+function withDataSettings(
+  message: RenderedNotification,
+  template: NotificationTemplate,
+  language: Language,
+  apn: string | null,
+): RenderedNotification {
+  const activation = template === "activated" || template === "activated_data";
+  return activation && apn ? { ...message, text: withApnNote(message.text, language, apn) } : message;
 }
 
 /** A voice line's notice names its number; a data-only line has none. */
