@@ -53,6 +53,7 @@ export const errorCodes = {
   application_not_found: { status: 404, title: "Application not found" },
   application_purged: { status: 410, title: "The application's personal data was destroyed when its retention ended" },
   not_found: { status: 404, title: "Not found" },
+  sign_in_code_invalid: { status: 422, title: "The sign-in code is not correct, was used already or has expired" },
   handoff_invalid: { status: 404, title: "The hand-off code is not valid" },
   handoff_used: { status: 410, title: "The hand-off code was used already" },
   handoff_expired: { status: 410, title: "The hand-off code has expired" },

@@ -35,6 +35,7 @@ import { livenessServices } from "./liveness/liveness-services.ts";
 import { localOutboxMailer, type Mailer, smtpMailer } from "./mail/mailer.ts";
 import { deliverMailJob } from "./mail/outbox.ts";
 import { notifyApplicantJob } from "./notifications/notify-applicant.ts";
+import { NOTIFY_PAYMENT_JOB, notifyPaymentJob } from "./notifications/payment-notices.ts";
 import { expireKonbiniPayments } from "./payments/konbini-payments.ts";
 import { localPaymentServices } from "./payments/payment-services.ts";
 import { REFUND_JOB } from "./payments/record-gateway-answer.ts";
@@ -120,6 +121,7 @@ export async function startServer(
       deliver_mail: deliverMailJob({ db, keys, mailer, domain }),
       deliver_sms: deliverSmsJob({ db, keys, sms }),
       notify_applicant: notifyApplicantJob({ db, keys, config, clock }),
+      [NOTIFY_PAYMENT_JOB]: notifyPaymentJob({ db, keys, config }),
       // Real time, not the injectable clock: receivers check webhook-timestamp against their own.
       fan_out_webhook_event: fanOutWebhookEventJob({ db }),
       deliver_webhook: deliverWebhookJob({ db, keys }),
@@ -174,6 +176,8 @@ export async function startServer(
     digitalAuthSimulator: digitalAuth.simulator,
   });
   if (options.listen !== false) url = await app.listen({ port: config.port, host: config.host });
+  // Unset, PUBLIC_URL is the origin the server listens on; only now is the port known when PORT is 0.
+  if (url && !config.publicUrlSet) config.publicUrl = new URL(url).origin;
   // Applications nobody completes expire and rested numbers return to the pool; every process sweeps,
   // and the one door (and SKIP LOCKED) keeps that safe.
   const sweep = setInterval(() => {

@@ -65,10 +65,11 @@ describe("the prepaid online journey over HTTP", () => {
     const codeRequest = await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
     expect(codeRequest.status).toBe(202);
     expect(codeRequest.body.sentTo).toBe("a**a@example.test");
-    // The SIM's notification and the code, in whichever order the jobs ran.
-    const received = await smtp.waitFor(2);
+    // The submission's receipt, the SIM's notification and the code, in whichever order the jobs ran.
+    const received = await smtp.waitFor(3);
     const mails = await Promise.all(received.map(readMail));
     expect(mails.map((m) => m.subject).sort()).toEqual([
+      expect.stringContaining(`We have received your application (${reference})`),
       expect.stringContaining(`Your SIM is ready (${reference})`),
       expect.stringContaining("Your activation code"),
     ]);

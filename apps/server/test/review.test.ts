@@ -225,11 +225,16 @@ describe("the postpaid review, end to end", () => {
     const mails = await mailsFor(reference);
     // The resubmission is confirmed like the first submission.
     expect(mails.map((m) => m.subject).sort()).toEqual(
-      [received, correctionSubject, `[Jitsumei] 본인 확인이 완료되었습니다 (${reference})`].sort(),
+      [
+        received,
+        correctionSubject,
+        `[Jitsumei] 본인 확인이 완료되었습니다 (${reference})`,
+        `[Jitsumei] 계약서에 서명해 주세요 (${reference})`,
+      ].sort(),
     );
     expect(mails.every((m) => m.to.join() === "jiwoo@example.test")).toBe(true);
     const allSubjects = (await Promise.all(smtp.mails.map(readMail))).map((m) => m.subject);
-    expect(allSubjects.filter((s) => s.includes(reference))).toHaveLength(3); // nothing sent twice after the outage
+    expect(allSubjects.filter((s) => s.includes(reference))).toHaveLength(4); // nothing sent twice after the outage
     const application = await server.services.db.query<{ id: string }>(
       "SELECT id FROM applications WHERE reference = $1",
       [reference],
@@ -239,6 +244,7 @@ describe("the postpaid review, end to end", () => {
       "application_received",
       "application_received",
       "approved",
+      "contract_ready",
       "correction_requested",
     ]);
     expect(sms.every((s) => s.to === "+819012345678" && /[가-힣]/.test(s.text))).toBe(true);

@@ -55,6 +55,9 @@ describe("transfer of a line", () => {
     const invitation = (await outbox(server)).find((m) => m.to === newEmail);
     expect(invitation?.subject).toContain(`回線 ${line.msisdn} の譲渡`);
     expect(invitation?.text).toContain(reference);
+    // No access key in the mail: the new holder signs in with a code sent to this address.
+    expect(invitation?.text).not.toContain(String(started.body.accessToken));
+    expect(invitation?.text).toContain(`/sign-in?reference=${reference}`);
 
     // Every check passes, but a transfer waits for a person's consent.
     const newHolder = somebody();

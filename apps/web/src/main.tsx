@@ -7,7 +7,8 @@ import { ApplyPage } from "./pages/apply.tsx";
 import { ContinuePage, ReaderPage } from "./pages/handoff-pages.tsx";
 import { PlansPage } from "./pages/plans.tsx";
 import { RegisterPage } from "./pages/register.tsx";
-import { DocumentsPage, StatusLookupPage, StatusPage } from "./pages/status.tsx";
+import { SignInPage } from "./pages/sign-in.tsx";
+import { DocumentsPage, StatusPage } from "./pages/status.tsx";
 import { WizardPage } from "./pages/wizard.tsx";
 import { Link, useLocation } from "./router.tsx";
 
@@ -21,7 +22,8 @@ function Page() {
   if (first === "application" && second) return <WizardPage key={second} reference={second} />;
   if (first === "status" && second && third === "documents") return <DocumentsPage key={second} reference={second} />;
   if (first === "status" && second) return <StatusPage key={second} reference={second} />;
-  if (first === "status") return <StatusLookupPage />;
+  // Every mail link leads to /sign-in?reference=…; /status without one is the same page.
+  if (first === "sign-in" || first === "status") return <SignInPage initialReference={search.get("reference") ?? ""} />;
   if (first === "register") return <RegisterPage initialCode={search.get("code") ?? ""} />;
   if (first === "reader" && second) return <ReaderPage reference={second} />;
   if (first === "continue" && second) return <ContinuePage key={second} reference={second} />;

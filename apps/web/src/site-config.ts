@@ -14,6 +14,7 @@ export type Counter = {
 
 export type SiteConfig = {
   chipReader: { available: boolean; ios: string | null; android: string | null };
+  apn: string | null;
   counters: Counter[];
 };
 
@@ -29,7 +30,7 @@ export function useSiteConfig(): SiteConfig | null {
       (c) => live && setConfig(c),
       () => {
         loading = null;
-        if (live) setConfig({ chipReader: { available: false, ios: null, android: null }, counters: [] });
+        if (live) setConfig({ chipReader: { available: false, ios: null, android: null }, apn: null, counters: [] });
       },
     );
     return () => {

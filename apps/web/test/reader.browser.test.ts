@@ -83,8 +83,8 @@ describe("chip reading only where a reader app exists", () => {
     await page.getByText(t["verify.passportDataOnline"]).waitFor();
     await page.getByRole("heading", { level: 2, name: t["verify.counter"] }).waitFor();
     await page.getByRole("heading", { level: 2, name: t["counter.title"] }).waitFor();
-    await page.getByText("实名移动 成田机场第1航站楼柜台（演示）").waitFor();
-    await page.getByText("实名移动 新宿门店（演示）").waitFor();
+    await page.getByText("Jitsumei 成田机场第1航站楼柜台（演示）").waitFor();
+    await page.getByText("Jitsumei 新宿门店（演示）").waitFor();
     expect(await page.getByText(t["verify.chip"]).count()).toBe(0);
     expect(await page.locator("img.qr").count()).toBe(0);
     await screenshot(page, "web", "reader-zh-Hans-phone-1-passport-no-app");
@@ -110,7 +110,7 @@ describe("chip reading only where a reader app exists", () => {
     expect(await cardPage.getByText(t["verify.onlyAtCounter"].slice(0, 6)).count()).toBe(0);
     await screenshot(cardPage, "web", "reader-zh-Hans-phone-2-my-number-card");
     await cardPage.getByRole("radio", { name: new RegExp(t["verify.counter"]) }).check();
-    await cardPage.getByText("实名移动 羽田机场第3航站楼柜台（演示）").waitFor();
+    await cardPage.getByText("Jitsumei 羽田机场第3航站楼柜台（演示）").waitFor();
     await screenshot(cardPage, "web", "reader-zh-Hans-phone-3-my-number-card-counter");
     await cardContext.close();
   });
@@ -123,7 +123,7 @@ describe("chip reading only where a reader app exists", () => {
     await page.getByText(t["reader.noApp"]).waitFor();
     await page.getByText(t["reader.insteadJpki"]).waitFor();
     await page.getByText(t["reader.insteadCounter"]).waitFor();
-    await page.getByText("实名移动 成田机场第1航站楼柜台（演示）").waitFor();
+    await page.getByText("Jitsumei 成田机场第1航站楼柜台（演示）").waitFor();
     expect(await page.getByRole("link", { name: t["reader.appStore"] }).count()).toBe(0);
     expect(await page.getByText(t["reader.install"]).count()).toBe(0);
     await screenshot(page, "web", "reader-zh-Hans-phone-4-reader-page-no-app");
@@ -133,7 +133,7 @@ describe("chip reading only where a reader app exists", () => {
     await page.goto(`${plain.url}/`);
     await page.getByRole("heading", { level: 1, name: t["plans.title"] }).waitFor();
     await page.getByText(t["plans.passportOnly"]).click();
-    await page.getByText("实名移动 羽田机场第3航站楼柜台（演示）").waitFor();
+    await page.getByText("Jitsumei 羽田机场第3航站楼柜台（演示）").waitFor();
     await screenshot(page, "web", "reader-zh-Hans-phone-0-plans-passport-only");
     expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();

@@ -2,8 +2,12 @@ import { randomBytes } from "node:crypto";
 import type { Queryable } from "../db/database.ts";
 import { hashToken } from "./secrets.ts";
 
-/** Where a session other than the access token came from. */
-export type ApplicantSessionOrigin = "handoff:chip_reader" | "handoff:continue_on_phone";
+/** Where a session other than the access token came from: a hand-off, or a sign-in by a code sent to the contact. */
+export type ApplicantSessionOrigin =
+  | "handoff:chip_reader"
+  | "handoff:continue_on_phone"
+  | "sign_in:email_code"
+  | "sign_in:sms_code";
 
 const SESSION_PREFIX = "jas_";
 

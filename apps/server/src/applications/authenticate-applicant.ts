@@ -6,7 +6,8 @@ import { isWellFormedReference, tokenMatches } from "./secrets.ts";
 
 /**
  * A reference alone never opens an application: the bearer token must match too, either the access
- * token or a live session on this application (a hand-off's). A chip reader's session opens only the
+ * token or a live session on this application (a hand-off's, or a sign-in's by a code sent to the
+ * application's contact). A chip reader's session opens only the
  * reader contract's operations (`readerRoute`): reading the application and adding evidence, never
  * signing, paying or changing particulars. An unknown reference and a wrong token give the same
  * answer, so neither can be probed.
@@ -21,7 +22,7 @@ export async function authenticateApplicant(
   if (!token) {
     throw new AppError(
       "authentication_required",
-      "Send the application's access token as 'Authorization: Bearer <token>' (it was returned when the application was created)",
+      "Send the application's access token or session as 'Authorization: Bearer <token>' (sign in with a code sent to the application's contact: POST /v1/applicant/sign-in, then …/sign-in/verify)",
     );
   }
   const application = isWellFormedReference(reference) ? await findApplicationByReference(db, reference) : null;
@@ -33,6 +34,8 @@ export async function authenticateApplicant(
     application !== null &&
     (tokenMatches(token, application.accessTokenHash) ||
       session === "handoff:continue_on_phone" ||
+      session === "sign_in:email_code" ||
+      session === "sign_in:sms_code" ||
       (session === "handoff:chip_reader" && options.readerRoute === true));
   if (!application || !opens) {
     throw new AppError("application_not_found", `No application ${reference} opens with the token given`);

@@ -24,6 +24,17 @@ describe("configuration", () => {
     });
   });
 
+  it("puts links on the origin the server listens on when PUBLIC_URL is unset (127.0.0.1, not localhost)", () => {
+    expect(loadConfig({})).toMatchObject({ publicUrl: "http://127.0.0.1:3000", publicUrlSet: false });
+    expect(loadConfig({ HOST: "0.0.0.0", PORT: "8080" }).publicUrl).toBe("http://127.0.0.1:8080");
+    expect(loadConfig({ HOST: "::" }).publicUrl).toBe("http://[::1]:3000");
+    expect(loadConfig({ HOST: "192.168.1.20" }).publicUrl).toBe("http://192.168.1.20:3000");
+    expect(loadConfig({ PUBLIC_URL: "https://apply.example/" })).toMatchObject({
+      publicUrl: "https://apply.example",
+      publicUrlSet: true,
+    });
+  });
+
   it("reads every variable", () => {
     const config = loadConfig({
       PORT: "8080",

@@ -176,6 +176,10 @@ const envSchema = z.object({
     )
     .optional(),
   JITSUMEI_COUNTERS_FILE: z.string().min(1).optional(),
+  APN: z
+    .string()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,99}$/, "must be an access point name such as mobile.example.jp")
+    .optional(),
   HANDOFF_TOKEN_MINUTES: z.coerce.number().int().min(1).max(60).default(10),
   APPLICANT_SESSION_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   APPLICANT_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
@@ -245,10 +249,16 @@ export type Config = {
   payments: { notificationSecret: string };
   /** A JSON file of the operator's details printed on contracts (name, address, registration…). */
   operatorFile: string | null;
-  /** Where applicants reach the site; links in notifications point here. */
+  /**
+   * Where applicants reach the site; every link in mail and every hand-off QR code points here. Unset,
+   * it is the origin the server listens on (HOST and PORT; with PORT 0 the server fills in the port it
+   * got), so a link never leads to another origin than the one the applicant's session lives on.
+   */
   publicUrl: string;
   /** The carrier's tracking page for a parcel: {trackingNumber} and {locale} (ja or en) filled in. */
   shipmentTrackingUrl: string;
+  /** Whether PUBLIC_URL was set (else publicUrl is the listening origin). */
+  publicUrlSet: boolean;
   staff: { idleMinutes: number; maxHours: number };
   /**
    * Hand-offs to another device: how long a QR code's single-use token lasts, and the session it is
@@ -260,6 +270,8 @@ export type Config = {
    * Unset: the site offers no chip reading online, only what works without an app.
    */
   readerApps: { ios: string | null; android: string | null };
+  /** The access point name a phone sets for data (shown on the eSIM page and in the activation mail), if any. */
+  apn: string | null;
   /** A JSON file of the counters that read chips face to face (unset: the demo list, none in production). */
   countersFile: string | null;
   /** The operator's time zone: where a day of the dashboard begins and ends. */
@@ -334,7 +346,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     });
   }
   if (missing.length > 0) throw new ConfigError(missing);
-  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, "");
+  const publicUrl = (e.PUBLIC_URL ?? listeningOrigin(e.HOST, e.PORT)).replace(/\/$/, "");
   return {
     env: e.NODE_ENV,
     port: e.PORT,
@@ -365,9 +377,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     payments: { notificationSecret: e.JITSUMEI_PAYMENT_NOTIFICATION_SECRET ?? randomBytes(32).toString("base64url") },
     publicUrl,
     shipmentTrackingUrl: e.SHIPMENT_TRACKING_URL,
+    publicUrlSet: e.PUBLIC_URL !== undefined,
     staff: { idleMinutes: e.STAFF_SESSION_IDLE_MINUTES, maxHours: e.STAFF_SESSION_MAX_HOURS },
     handoff: { tokenMinutes: e.HANDOFF_TOKEN_MINUTES, sessionHours: e.APPLICANT_SESSION_HOURS },
     readerApps: { ios: e.READER_APP_IOS_URL ?? null, android: e.READER_APP_ANDROID_URL ?? null },
+    apn: e.APN ?? null,
     countersFile: e.JITSUMEI_COUNTERS_FILE ?? null,
     timeZone: e.OPERATOR_TIME_ZONE,
     passwordHashing: { memoryKib: e.PASSWORD_HASH_MEMORY_KIB, passes: e.PASSWORD_HASH_PASSES },
@@ -411,4 +425,14 @@ function decodeKey(s: string): Buffer | null {
     if (b.length === 32) return b;
   }
   return null;
+}
+
+/**
+ * The origin a browser reaches the server on when PUBLIC_URL is unset: HOST itself (127.0.0.1 by
+ * default, not "localhost", which is another origin for the browser's storage), the loopback
+ * address for a wildcard HOST, an IPv6 address in brackets.
+ */
+export function listeningOrigin(host: string, port: number): string {
+  const reachable = host === "0.0.0.0" ? "127.0.0.1" : host === "::" ? "::1" : host;
+  return `http://${reachable.includes(":") ? `[${reachable}]` : reachable}:${port}`;
 }

@@ -59,8 +59,7 @@ export async function setUpDigitalAuth(
   const clientId = "JITSUMEIDEV";
   // The browser goes to the simulator and back on the site's own origin: PUBLIC_URL when one was set
   // (a phone on the local network), else the address the server listens on (the one it prints).
-  const publicUrlSet = config.publicUrl !== `http://localhost:${config.port}`;
-  const origin = () => (publicUrlSet ? config.publicUrl : url());
+  const origin = () => (config.publicUrlSet ? config.publicUrl : url());
   const redirectUri = () => `${origin()}/v1/digital-auth/callback`;
   const app = digitalAuthClient({
     baseUrl: () => `${origin()}${SIMULATOR_PREFIX}`,

@@ -3,7 +3,7 @@ import type { Translations } from "@jitsumei/domain";
 /**
  * What subscribers hear about changes after activation, in the six languages: a decided change of
  * their particulars, the invitation to the new holder of a line, and the end of the old holder's.
- * Placeholders: {msisdn}, {date}, {field}, {reference}, {token}.
+ * Placeholders: {msisdn}, {date}, {field}, {reference}, {signInUrl} (never a token: the new holder signs in).
  */
 export const fieldNames: Record<"name" | "address" | "contact", Translations> = {
   name: { ja: "氏名", en: "name", "zh-Hans": "姓名", "zh-Hant": "姓名", ko: "성명", vi: "họ tên" },
@@ -64,14 +64,14 @@ export const transferTexts: Record<"inviteSubject" | "invite" | "transferredSubj
     vi: "Thủ tục nhận chuyển nhượng thuê bao {msisdn}",
   },
   invite: {
-    ja: "回線 {msisdn} をあなたに譲渡するお申し込みがありました。お申し込み番号 {reference}、アクセスキー {token} で本人確認書類をご提出ください。確認と当社の承諾の後、この番号はあなたのご契約になります。",
-    en: "The holder of the line {msisdn} asked to transfer it to you. With the application {reference} and the access key {token}, give your particulars and prove your identity. Once we have verified you and consented, the number is yours.",
+    ja: "回線 {msisdn} をあなたに譲渡するお申し込みがありました（お申し込み番号 {reference}）。次のページでこのメールアドレスを入力すると確認コードが届きますので、お申し込みを開いて本人確認書類をご提出ください：{signInUrl}\n確認と当社の承諾の後、この番号はあなたのご契約になります。",
+    en: "The holder of the line {msisdn} asked to transfer it to you (application {reference}). Open the page below and enter this e-mail address: we send you a sign-in code, then you give your particulars and prove your identity: {signInUrl}\nOnce we have verified you and consented, the number is yours.",
     "zh-Hans":
-      "线路 {msisdn} 的持有人申请将其转让给您。请使用申请编号 {reference} 和访问密钥 {token} 填写信息并提交身份证明。经核实并获得我们的同意后，该号码将归您所有。",
+      "线路 {msisdn} 的持有人申请将其转让给您（申请编号 {reference}）。请打开以下页面并输入此电子邮件地址，我们会向您发送登录验证码，然后请填写信息并提交身份证明：{signInUrl}\n经核实并获得我们的同意后，该号码将归您所有。",
     "zh-Hant":
-      "線路 {msisdn} 的持有人申請將其轉讓給您。請使用申請編號 {reference} 與存取金鑰 {token} 填寫資料並提交身分證明。經核實並取得我們的同意後，該號碼即歸您所有。",
-    ko: "{msisdn} 회선의 명의자가 회선을 귀하에게 양도하도록 신청했습니다. 신청 번호 {reference}와 접근 키 {token}로 정보를 입력하고 본인 확인 서류를 제출해 주세요. 확인과 당사의 승낙 후 이 번호는 귀하의 계약이 됩니다.",
-    vi: "Chủ thuê bao {msisdn} đã yêu cầu chuyển nhượng thuê bao cho bạn. Với mã hồ sơ {reference} và khóa truy cập {token}, hãy khai thông tin và xác minh danh tính. Sau khi chúng tôi xác minh và chấp thuận, số này sẽ thuộc về bạn.",
+      "線路 {msisdn} 的持有人申請將其轉讓給您（申請編號 {reference}）。請開啟以下頁面並輸入此電子郵件地址，我們會寄送登入驗證碼給您，然後請填寫資料並提交身分證明：{signInUrl}\n經核實並取得我們的同意後，該號碼即歸您所有。",
+    ko: "{msisdn} 회선의 명의자가 회선을 귀하에게 양도하도록 신청했습니다(신청 번호 {reference}). 아래 페이지에서 이 이메일 주소를 입력하시면 로그인 인증 코드를 보내 드립니다. 그 후 정보를 입력하고 본인 확인 서류를 제출해 주세요: {signInUrl}\n확인과 당사의 승낙 후 이 번호는 귀하의 계약이 됩니다.",
+    vi: "Chủ thuê bao {msisdn} đã yêu cầu chuyển nhượng thuê bao cho bạn (hồ sơ {reference}). Hãy mở trang dưới đây và nhập địa chỉ email này, chúng tôi sẽ gửi cho bạn mã đăng nhập; sau đó hãy khai thông tin và xác minh danh tính: {signInUrl}\nSau khi chúng tôi xác minh và chấp thuận, số này sẽ thuộc về bạn.",
   },
   transferredSubject: {
     ja: "回線 {msisdn} の譲渡が完了しました",

@@ -29,6 +29,7 @@ import { isDatabaseUnavailable, problem, problemResult } from "./problem.ts";
 import { CursorError, type RouteResult, type RouteSpec } from "./route.ts";
 import { afterActivationRoutes } from "./routes/after-activation-routes.ts";
 import { announcementRoutes } from "./routes/announcement-routes.ts";
+import { applicantSignInRoutes } from "./routes/applicant-sign-in-routes.ts";
 import { applicationRoutes } from "./routes/application-routes.ts";
 import { complianceRoutes } from "./routes/compliance-routes.ts";
 import { contractRoutes } from "./routes/contract-routes.ts";
@@ -61,6 +62,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...applicationRoutes,
   ...digitalAuthRoutes,
   ...handoffRoutes,
+  ...applicantSignInRoutes,
   ...readerRoutes,
   ...siteRoutes,
   ...livenessRoutes,

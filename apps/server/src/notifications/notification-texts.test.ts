@@ -1,19 +1,31 @@
 import { languages } from "@jitsumei/domain";
 import { describe, expect, it } from "vitest";
-import { type NotificationTemplate, notificationTemplates, renderNotification } from "./notification-texts.ts";
+import {
+  type NotificationTemplate,
+  notificationTemplates,
+  renderNotification,
+  withApnNote,
+} from "./notification-texts.ts";
 
 const placeholders = (s: string) => new Set([...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]));
 
 /** The placeholders each mail text must use: exactly these, no more, no fewer. */
 const expected: Record<NotificationTemplate, readonly string[]> = {
-  application_received: ["reference", "statusUrl"],
-  correction_requested: ["reference", "fields", "message", "statusUrl", "deadline"],
-  approved: ["reference", "statusUrl"],
-  rejected: ["reference", "reason", "statusUrl"],
-  expired: ["reference", "statusUrl", "deadline"],
-  cancelled: ["reference", "statusUrl"],
-  sim_ready: ["reference", "statusUrl"],
+  application_received: ["reference", "signInUrl"],
+  correction_requested: ["reference", "fields", "message", "signInUrl", "deadline"],
+  approved: ["reference", "signInUrl"],
+  rejected: ["reference", "reason", "signInUrl"],
+  expired: ["reference", "signInUrl", "deadline"],
+  cancelled: ["reference", "signInUrl"],
+  sim_ready: ["reference", "signInUrl"],
+  contract_ready: ["reference", "signInUrl"],
+  deposit_due: ["reference", "amount", "signInUrl"],
+  payment_received: ["reference", "amount", "signInUrl"],
+  shipped: ["reference", "carrier", "trackingNumber", "trackingUrl", "signInUrl"],
+  delivered: ["reference", "signInUrl"],
   activated: ["reference", "msisdn"],
+  activated_data: ["reference", "signInUrl"],
+  refunded: ["reference", "amount", "signInUrl"],
 };
 
 const templates = Object.keys(notificationTemplates) as NotificationTemplate[];
@@ -21,7 +33,11 @@ const cjk = new Set(["ja", "zh-Hans", "zh-Hant", "ko"]);
 
 const params = {
   reference: "JM-2026-000123",
-  statusUrl: "https://jitsumei.example/s/abcdefghijklmn",
+  signInUrl: "https://jitsumei.example/sign-in?reference=JM-2026-000123",
+  amount: "¥20,000",
+  carrier: "Japan Post",
+  trackingNumber: "123456789012",
+  trackingUrl: "https://trackings.post.japanpost.jp/services/srv/search/direct?reqCodeNo1=123456789012",
   fields: "・Name\n・Selfie",
   message: "Please retake the selfie.",
   reason: "We are sorry.",
@@ -65,13 +81,13 @@ describe("notification texts", () => {
     }
   });
 
-  it("ends every mail with the status page (where there is one) and a Jitsumei sign-off", () => {
+  it("ends every mail with the sign-in page (where there is one) and a Jitsumei sign-off", () => {
     for (const template of templates) {
       for (const language of languages) {
         const lines = notificationTemplates[template].text[language].split("\n");
         expect(lines.at(-1), `${template} ${language}`).toContain("Jitsumei");
-        if (expected[template].includes("statusUrl"))
-          expect(lines.at(-3), `${template} ${language}`).toContain("{statusUrl}");
+        if (expected[template].includes("signInUrl"))
+          expect(lines.at(-3), `${template} ${language}`).toContain("{signInUrl}");
       }
     }
   });
@@ -103,6 +119,16 @@ describe("notification texts", () => {
         expect(rendered.subject).toContain(params.reference);
         expect(rendered.sms).toContain(params.reference);
       }
+    }
+  });
+
+  it("adds the APN to an activation mail before its sign-off, in every language", () => {
+    for (const language of languages) {
+      const text = renderNotification("activated_data", language, params).text;
+      const lines = withApnNote(text, language, "mobile.example.jp").split("\n");
+      expect(lines.at(-3), language).toContain("APN");
+      expect(lines.at(-3), language).toContain("mobile.example.jp");
+      expect(lines.at(-1), language).toContain("Jitsumei");
     }
   });
 

@@ -4,12 +4,14 @@ import { interpolate, type Language, type Translations } from "@jitsumei/domain"
  * Notices sent to the applicant as the application moves through review and issuance, in every
  * applicant language: a mail (subject and text) and a short SMS.
  *
- * Placeholders: {reference} (the application reference), {statusUrl} (the applicant's status page),
+ * Placeholders: {reference} (the application reference), {signInUrl} (the sign-in page on PUBLIC_URL
+ * with the reference filled in: it leads to the status page from any device and carries no secret),
  * {deadline} (an already formatted date), {fields} (an already translated, newline-separated bullet
- * list), {message} (the reviewer's own words), {reason} (an already translated sentence) and {msisdn}
- * (the new phone number). An SMS carries only {reference} (and {msisdn} for `activated`): no links,
- * no personal data, and at most 60 characters in ja/zh/ko (one UCS-2 segment with room for the
- * reference) or 140 in en/vi.
+ * list), {message} (the reviewer's own words), {reason} (an already translated sentence), {msisdn}
+ * (the new phone number), {amount} (a formatted yen amount), {carrier}, {trackingNumber} and
+ * {trackingUrl} (the carrier's tracking page, or the sign-in page where the carrier has none). An SMS
+ * carries only {reference} (and {msisdn} for `activated`): no links, no personal data, and at most 60
+ * characters in ja/zh/ko (one UCS-2 segment with room for the reference) or 140 in en/vi.
  */
 export const notificationTemplates = {
   application_received: {
@@ -22,22 +24,22 @@ export const notificationTemplates = {
       vi: "[Jitsumei] Chúng tôi đã nhận được hồ sơ của bạn ({reference})",
     },
     text: {
-      ja: "お申込み {reference} を受け付けました。ありがとうございます。\n担当者が内容を確認しています。結果はメールでお知らせしますので、このままお待ちください。\nお申込み状況はこちらでご確認いただけます：{statusUrl}\n\nJitsumei",
-      en: "Thank you. We have received your application {reference}.\nOur staff are now reviewing it and will e-mail you the result. You do not need to do anything for now.\nYou can check the status at any time: {statusUrl}\n\nThe Jitsumei team",
+      ja: "お申込み {reference} を受け付けました。ありがとうございます。\n確認が進むたびにメールでお知らせします。\nお申込み状況は、どの端末からでも確認できます。次のページでお申込み時のメールアドレスを入力すると、確認コードをお送りします（受付番号は入力済みです）。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
+      en: "Thank you. We have received your application {reference}.\nWe will e-mail you at every step.\nYou can open your application from any device: on the page below, enter the e-mail address you applied with and we send you a sign-in code (the reference is already filled in).\nYour application: {signInUrl}\n\nThe Jitsumei team",
       "zh-Hans":
-        "感谢您的申请。我们已收到您的申请 {reference}。\n工作人员正在审核，结果将通过电子邮件通知您，目前您无需进行任何操作。\n您可以随时在此查看申请进度：{statusUrl}\n\nJitsumei 团队",
+        "感谢您的申请。我们已收到您的申请 {reference}。\n每一步进展我们都会通过电子邮件通知您。\n您可以在任何设备上查看申请：在下方页面输入申请时填写的电子邮件地址，我们会向您发送登录验证码（申请编号已填好）。\n您的申请：{signInUrl}\n\nJitsumei 团队",
       "zh-Hant":
-        "感謝您的申請。我們已收到您的申請 {reference}。\n工作人員正在審核，結果將以電子郵件通知您，目前您無需進行任何操作。\n您可以隨時在此查看申請進度：{statusUrl}\n\nJitsumei 團隊",
-      ko: "신청해 주셔서 감사합니다. 신청({reference})이 접수되었습니다.\n담당 직원이 심사 중이며, 결과는 이메일로 알려 드립니다. 지금은 따로 하실 일이 없습니다.\n진행 상황은 언제든지 여기에서 확인하실 수 있습니다: {statusUrl}\n\nJitsumei 드림",
-      vi: "Cảm ơn bạn. Chúng tôi đã nhận được hồ sơ {reference}.\nNhân viên đang xét duyệt và sẽ gửi kết quả cho bạn qua email. Hiện bạn không cần làm gì thêm.\nBạn có thể xem tình trạng hồ sơ bất cứ lúc nào tại: {statusUrl}\n\nĐội ngũ Jitsumei",
+        "感謝您的申請。我們已收到您的申請 {reference}。\n每一步進展我們都會以電子郵件通知您。\n您可以在任何裝置上查看申請：在下方頁面輸入申請時填寫的電子郵件地址，我們會寄送登入驗證碼給您（申請編號已填好）。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청해 주셔서 감사합니다. 신청({reference})이 접수되었습니다.\n진행될 때마다 이메일로 알려 드립니다.\n신청 내역은 어느 기기에서든 볼 수 있습니다. 아래 페이지에서 신청할 때 입력한 이메일 주소를 입력하시면 로그인 인증 코드를 보내 드립니다(접수번호는 입력되어 있습니다).\n신청 내역: {signInUrl}\n\nJitsumei 드림",
+      vi: "Cảm ơn bạn. Chúng tôi đã nhận được hồ sơ {reference}.\nChúng tôi sẽ gửi email cho bạn ở mỗi bước.\nBạn có thể mở hồ sơ trên bất kỳ thiết bị nào: trên trang dưới đây, hãy nhập địa chỉ email đã dùng khi đăng ký, chúng tôi sẽ gửi cho bạn mã đăng nhập (mã hồ sơ đã được điền sẵn).\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
     sms: {
-      ja: "【Jitsumei】お申込み{reference}を受け付けました。審査結果はメールでお知らせします。",
-      en: "[Jitsumei] We have received your application {reference}. Our staff are reviewing it and will e-mail you the result.",
-      "zh-Hans": "【Jitsumei】已收到您的申请{reference}，审核结果将通过邮件通知您。",
-      "zh-Hant": "【Jitsumei】已收到您的申請{reference}，審核結果將以電子郵件通知您。",
-      ko: "[Jitsumei] 신청({reference})이 접수되었습니다. 심사 결과는 이메일로 알려 드립니다.",
-      vi: "[Jitsumei] Chúng tôi đã nhận được hồ sơ {reference}. Kết quả xét duyệt sẽ được gửi qua email.",
+      ja: "【Jitsumei】お申込み{reference}を受け付けました。進み具合はメールでお知らせします。",
+      en: "[Jitsumei] We have received your application {reference}. We will e-mail you at every step.",
+      "zh-Hans": "【Jitsumei】已收到您的申请{reference}，每一步进展都会通过邮件通知您。",
+      "zh-Hant": "【Jitsumei】已收到您的申請{reference}，每一步進展都會以電子郵件通知您。",
+      ko: "[Jitsumei] 신청({reference})이 접수되었습니다. 진행 상황은 이메일로 알려 드립니다.",
+      vi: "[Jitsumei] Chúng tôi đã nhận được hồ sơ {reference} và sẽ gửi email cho bạn ở mỗi bước.",
     },
   },
   correction_requested: {
@@ -50,14 +52,14 @@ export const notificationTemplates = {
       vi: "[Jitsumei] Vui lòng chỉnh sửa hồ sơ ({reference})",
     },
     text: {
-      ja: "お申込み {reference} を担当者が確認したところ、次の項目の修正が必要です。\n{fields}\n\n担当者からのメッセージ：\n{message}\n\nお手数ですが、{deadline}までに修正して、もう一度送信してください。期限を過ぎると、お申込みは終了となります。\n修正はこちらから：{statusUrl}\n\nJitsumei",
-      en: "Our staff have checked your application {reference}, and the following needs to be corrected:\n{fields}\n\nMessage from our staff:\n{message}\n\nPlease make the corrections and submit your application again by {deadline}. After that date, the application will be closed.\nMake the corrections here: {statusUrl}\n\nThe Jitsumei team",
+      ja: "お申込み {reference} を担当者が確認したところ、次の項目の修正が必要です。\n{fields}\n\n担当者からのメッセージ：\n{message}\n\nお手数ですが、{deadline}までに修正して、もう一度送信してください。期限を過ぎると、お申込みは終了となります。\n修正はこちらから：{signInUrl}\n\nJitsumei",
+      en: "Our staff have checked your application {reference}, and the following needs to be corrected:\n{fields}\n\nMessage from our staff:\n{message}\n\nPlease make the corrections and submit your application again by {deadline}. After that date, the application will be closed.\nMake the corrections here: {signInUrl}\n\nThe Jitsumei team",
       "zh-Hans":
-        "工作人员审核了您的申请 {reference}，以下项目需要修改：\n{fields}\n\n工作人员留言：\n{message}\n\n请于 {deadline} 前完成修改并重新提交。逾期后本申请将被关闭。\n请在此修改：{statusUrl}\n\nJitsumei 团队",
+        "工作人员审核了您的申请 {reference}，以下项目需要修改：\n{fields}\n\n工作人员留言：\n{message}\n\n请于 {deadline} 前完成修改并重新提交。逾期后本申请将被关闭。\n请在此修改：{signInUrl}\n\nJitsumei 团队",
       "zh-Hant":
-        "工作人員審核了您的申請 {reference}，以下項目需要修正：\n{fields}\n\n工作人員留言：\n{message}\n\n請於 {deadline} 前完成修正並重新送出。逾期後本申請將會關閉。\n請在此修正：{statusUrl}\n\nJitsumei 團隊",
-      ko: "담당 직원이 신청({reference}) 내용을 확인한 결과, 다음 항목의 수정이 필요합니다.\n{fields}\n\n담당 직원의 메시지:\n{message}\n\n번거로우시겠지만 {deadline}까지 수정하여 다시 제출해 주세요. 기한이 지나면 신청이 종료됩니다.\n수정은 여기에서 하실 수 있습니다: {statusUrl}\n\nJitsumei 드림",
-      vi: "Nhân viên đã kiểm tra hồ sơ {reference} của bạn và các mục sau cần được chỉnh sửa:\n{fields}\n\nLời nhắn từ nhân viên:\n{message}\n\nVui lòng chỉnh sửa và gửi lại hồ sơ chậm nhất vào {deadline}. Sau thời hạn này, hồ sơ sẽ bị đóng.\nChỉnh sửa tại đây: {statusUrl}\n\nĐội ngũ Jitsumei",
+        "工作人員審核了您的申請 {reference}，以下項目需要修正：\n{fields}\n\n工作人員留言：\n{message}\n\n請於 {deadline} 前完成修正並重新送出。逾期後本申請將會關閉。\n請在此修正：{signInUrl}\n\nJitsumei 團隊",
+      ko: "담당 직원이 신청({reference}) 내용을 확인한 결과, 다음 항목의 수정이 필요합니다.\n{fields}\n\n담당 직원의 메시지:\n{message}\n\n번거로우시겠지만 {deadline}까지 수정하여 다시 제출해 주세요. 기한이 지나면 신청이 종료됩니다.\n수정은 여기에서 하실 수 있습니다: {signInUrl}\n\nJitsumei 드림",
+      vi: "Nhân viên đã kiểm tra hồ sơ {reference} của bạn và các mục sau cần được chỉnh sửa:\n{fields}\n\nLời nhắn từ nhân viên:\n{message}\n\nVui lòng chỉnh sửa và gửi lại hồ sơ chậm nhất vào {deadline}. Sau thời hạn này, hồ sơ sẽ bị đóng.\nChỉnh sửa tại đây: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
     sms: {
       ja: "【Jitsumei】お申込み{reference}の修正をお願いします。詳しくはメールをご確認ください。",
@@ -78,14 +80,14 @@ export const notificationTemplates = {
       vi: "[Jitsumei] Đã xác minh danh tính của bạn ({reference})",
     },
     text: {
-      ja: "お申込み {reference} の本人確認が完了しました。お待たせいたしました。\n次のお手続きは、お申込み状況のページでご案内しています：{statusUrl}\n\nJitsumei",
-      en: "We have verified your identity for application {reference}. Thank you for waiting.\nThe next steps are shown on your status page: {statusUrl}\n\nThe Jitsumei team",
+      ja: "お申込み {reference} の本人確認が完了しました。お待たせいたしました。\n次のお手続きは、お申込み状況のページでご案内しています：{signInUrl}\n\nJitsumei",
+      en: "We have verified your identity for application {reference}. Thank you for waiting.\nThe next steps are shown on your status page: {signInUrl}\n\nThe Jitsumei team",
       "zh-Hans":
-        "您的申请 {reference} 已完成身份验证，感谢您的耐心等待。\n接下来的手续请在申请进度页面查看：{statusUrl}\n\nJitsumei 团队",
+        "您的申请 {reference} 已完成身份验证，感谢您的耐心等待。\n接下来的手续请在申请进度页面查看：{signInUrl}\n\nJitsumei 团队",
       "zh-Hant":
-        "您的申請 {reference} 已完成身分驗證，感謝您耐心等候。\n接下來的手續請至申請進度頁面查看：{statusUrl}\n\nJitsumei 團隊",
-      ko: "신청({reference})의 본인 확인이 완료되었습니다. 기다려 주셔서 감사합니다.\n다음 절차는 진행 상황 페이지에서 안내해 드립니다: {statusUrl}\n\nJitsumei 드림",
-      vi: "Chúng tôi đã xác minh xong danh tính của bạn cho hồ sơ {reference}. Cảm ơn bạn đã chờ đợi.\nCác bước tiếp theo được hướng dẫn trên trang tình trạng hồ sơ: {statusUrl}\n\nĐội ngũ Jitsumei",
+        "您的申請 {reference} 已完成身分驗證，感謝您耐心等候。\n接下來的手續請至申請進度頁面查看：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference})의 본인 확인이 완료되었습니다. 기다려 주셔서 감사합니다.\n다음 절차는 진행 상황 페이지에서 안내해 드립니다: {signInUrl}\n\nJitsumei 드림",
+      vi: "Chúng tôi đã xác minh xong danh tính của bạn cho hồ sơ {reference}. Cảm ơn bạn đã chờ đợi.\nCác bước tiếp theo được hướng dẫn trên trang tình trạng hồ sơ: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
     sms: {
       ja: "【Jitsumei】お申込み{reference}の本人確認が完了しました。次のお手続きはメールをご確認ください。",
@@ -106,14 +108,14 @@ export const notificationTemplates = {
       vi: "[Jitsumei] Kết quả xét duyệt hồ sơ ({reference})",
     },
     text: {
-      ja: "お申込み {reference} を審査いたしましたが、誠に申し訳ございませんが、今回はお受けすることができませんでした。\n理由：{reason}\nご不明な点は、サポート窓口までお問い合わせください。\n詳しくはこちら：{statusUrl}\n\nJitsumei",
-      en: "We have reviewed your application {reference}. We are sorry, but we cannot accept it.\nReason: {reason}\nIf you have any questions, please contact our support desk.\nDetails: {statusUrl}\n\nThe Jitsumei team",
+      ja: "お申込み {reference} を審査いたしましたが、誠に申し訳ございませんが、今回はお受けすることができませんでした。\n理由：{reason}\nご不明な点は、サポート窓口までお問い合わせください。\n詳しくはこちら：{signInUrl}\n\nJitsumei",
+      en: "We have reviewed your application {reference}. We are sorry, but we cannot accept it.\nReason: {reason}\nIf you have any questions, please contact our support desk.\nDetails: {signInUrl}\n\nThe Jitsumei team",
       "zh-Hans":
-        "我们已审核您的申请 {reference}。很抱歉，此次无法受理。\n原因：{reason}\n如有疑问，请联系客服窗口。\n详情请查看：{statusUrl}\n\nJitsumei 团队",
+        "我们已审核您的申请 {reference}。很抱歉，此次无法受理。\n原因：{reason}\n如有疑问，请联系客服窗口。\n详情请查看：{signInUrl}\n\nJitsumei 团队",
       "zh-Hant":
-        "我們已審核您的申請 {reference}。很抱歉，此次無法受理。\n原因：{reason}\n如有疑問，請聯絡客服窗口。\n詳情請查看：{statusUrl}\n\nJitsumei 團隊",
-      ko: "신청({reference})을 심사한 결과, 죄송하지만 이번에는 신청을 접수해 드릴 수 없게 되었습니다.\n사유: {reason}\n궁금하신 점은 고객지원 창구로 문의해 주세요.\n자세한 내용: {statusUrl}\n\nJitsumei 드림",
-      vi: "Chúng tôi đã xét duyệt hồ sơ {reference}. Rất tiếc, lần này chúng tôi không thể chấp nhận hồ sơ của bạn.\nLý do: {reason}\nNếu có thắc mắc, vui lòng liên hệ bộ phận hỗ trợ.\nXem chi tiết tại: {statusUrl}\n\nĐội ngũ Jitsumei",
+        "我們已審核您的申請 {reference}。很抱歉，此次無法受理。\n原因：{reason}\n如有疑問，請聯絡客服窗口。\n詳情請查看：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference})을 심사한 결과, 죄송하지만 이번에는 신청을 접수해 드릴 수 없게 되었습니다.\n사유: {reason}\n궁금하신 점은 고객지원 창구로 문의해 주세요.\n자세한 내용: {signInUrl}\n\nJitsumei 드림",
+      vi: "Chúng tôi đã xét duyệt hồ sơ {reference}. Rất tiếc, lần này chúng tôi không thể chấp nhận hồ sơ của bạn.\nLý do: {reason}\nNếu có thắc mắc, vui lòng liên hệ bộ phận hỗ trợ.\nXem chi tiết tại: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
     sms: {
       ja: "【Jitsumei】お申込み{reference}の審査結果をメールでお送りしました。ご確認ください。",
@@ -134,14 +136,14 @@ export const notificationTemplates = {
       vi: "[Jitsumei] Hồ sơ của bạn đã hết hạn ({reference})",
     },
     text: {
-      ja: "お申込み {reference} は、期限の{deadline}までにお手続きが完了しなかったため、終了となりました。\n引き続きご希望の場合は、お手数ですが新しくお申込みください。\nお申込み状況：{statusUrl}\n\nJitsumei",
-      en: "Your application {reference} was not completed by its deadline, {deadline}, so it has been closed.\nIf you still want a line, please start a new application.\nApplication status: {statusUrl}\n\nThe Jitsumei team",
+      ja: "お申込み {reference} は、期限の{deadline}までにお手続きが完了しなかったため、終了となりました。\n引き続きご希望の場合は、お手数ですが新しくお申込みください。\nお申込み状況：{signInUrl}\n\nJitsumei",
+      en: "Your application {reference} was not completed by its deadline, {deadline}, so it has been closed.\nIf you still want a line, please start a new application.\nApplication status: {signInUrl}\n\nThe Jitsumei team",
       "zh-Hans":
-        "您的申请 {reference} 未在截止日期（{deadline}）前完成，因此已关闭。\n如仍需办理，请重新提交申请。\n申请进度：{statusUrl}\n\nJitsumei 团队",
+        "您的申请 {reference} 未在截止日期（{deadline}）前完成，因此已关闭。\n如仍需办理，请重新提交申请。\n申请进度：{signInUrl}\n\nJitsumei 团队",
       "zh-Hant":
-        "您的申請 {reference} 未在期限（{deadline}）前完成，因此已關閉。\n如仍需辦理，請重新提出申請。\n申請進度：{statusUrl}\n\nJitsumei 團隊",
-      ko: "신청({reference})이 기한({deadline})까지 완료되지 않아 종료되었습니다.\n계속 원하시면 번거로우시겠지만 새로 신청해 주세요.\n신청 현황: {statusUrl}\n\nJitsumei 드림",
-      vi: "Hồ sơ {reference} chưa được hoàn tất trước thời hạn {deadline} nên đã bị đóng.\nNếu vẫn muốn đăng ký, vui lòng tạo hồ sơ mới.\nTình trạng hồ sơ: {statusUrl}\n\nĐội ngũ Jitsumei",
+        "您的申請 {reference} 未在期限（{deadline}）前完成，因此已關閉。\n如仍需辦理，請重新提出申請。\n申請進度：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference})이 기한({deadline})까지 완료되지 않아 종료되었습니다.\n계속 원하시면 번거로우시겠지만 새로 신청해 주세요.\n신청 현황: {signInUrl}\n\nJitsumei 드림",
+      vi: "Hồ sơ {reference} chưa được hoàn tất trước thời hạn {deadline} nên đã bị đóng.\nNếu vẫn muốn đăng ký, vui lòng tạo hồ sơ mới.\nTình trạng hồ sơ: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
     sms: {
       ja: "【Jitsumei】お申込み{reference}は期限が過ぎたため終了しました。詳しくはメールをご確認ください。",
@@ -162,14 +164,14 @@ export const notificationTemplates = {
       vi: "[Jitsumei] Hồ sơ của bạn đã bị hủy ({reference})",
     },
     text: {
-      ja: "お申込み {reference} はキャンセルされました。\n改めてご希望の場合は、新しくお申込みください。お心当たりのない場合は、サポート窓口までお問い合わせください。\nお申込み状況：{statusUrl}\n\nJitsumei",
-      en: "Your application {reference} has been cancelled.\nIf you would still like a line, please start a new application. If you did not expect this, please contact our support desk.\nApplication status: {statusUrl}\n\nThe Jitsumei team",
+      ja: "お申込み {reference} はキャンセルされました。\n改めてご希望の場合は、新しくお申込みください。お心当たりのない場合は、サポート窓口までお問い合わせください。\nお申込み状況：{signInUrl}\n\nJitsumei",
+      en: "Your application {reference} has been cancelled.\nIf you would still like a line, please start a new application. If you did not expect this, please contact our support desk.\nApplication status: {signInUrl}\n\nThe Jitsumei team",
       "zh-Hans":
-        "您的申请 {reference} 已取消。\n如仍需办理，请重新提交申请。如果您对此并不知情，请联系客服窗口。\n申请进度：{statusUrl}\n\nJitsumei 团队",
+        "您的申请 {reference} 已取消。\n如仍需办理，请重新提交申请。如果您对此并不知情，请联系客服窗口。\n申请进度：{signInUrl}\n\nJitsumei 团队",
       "zh-Hant":
-        "您的申請 {reference} 已取消。\n如仍需辦理，請重新提出申請。如果您對此並不知情，請聯絡客服窗口。\n申請進度：{statusUrl}\n\nJitsumei 團隊",
-      ko: "신청({reference})이 취소되었습니다.\n다시 원하시면 새로 신청해 주세요. 예상하지 못한 취소라면 고객지원 창구로 문의해 주세요.\n신청 현황: {statusUrl}\n\nJitsumei 드림",
-      vi: "Hồ sơ {reference} của bạn đã bị hủy.\nNếu vẫn muốn đăng ký, vui lòng tạo hồ sơ mới. Nếu bạn không biết về việc hủy này, vui lòng liên hệ bộ phận hỗ trợ.\nTình trạng hồ sơ: {statusUrl}\n\nĐội ngũ Jitsumei",
+        "您的申請 {reference} 已取消。\n如仍需辦理，請重新提出申請。如果您對此並不知情，請聯絡客服窗口。\n申請進度：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference})이 취소되었습니다.\n다시 원하시면 새로 신청해 주세요. 예상하지 못한 취소라면 고객지원 창구로 문의해 주세요.\n신청 현황: {signInUrl}\n\nJitsumei 드림",
+      vi: "Hồ sơ {reference} của bạn đã bị hủy.\nNếu vẫn muốn đăng ký, vui lòng tạo hồ sơ mới. Nếu bạn không biết về việc hủy này, vui lòng liên hệ bộ phận hỗ trợ.\nTình trạng hồ sơ: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
     sms: {
       ja: "【Jitsumei】お申込み{reference}はキャンセルされました。詳しくはメールをご確認ください。",
@@ -190,14 +192,14 @@ export const notificationTemplates = {
       vi: "[Jitsumei] SIM của bạn đã sẵn sàng ({reference})",
     },
     text: {
-      ja: "お申込み {reference} のSIMカードまたはeSIMをご用意しました。\neSIMの場合は、お申込み状況のページの手順に沿ってスマートフォンに設定し、開通してください。SIMカードの場合は、お手元に届いたら同じページの手順で開通してください。\n状況と設定手順はこちら：{statusUrl}\n\nJitsumei",
-      en: "We have assigned a SIM card or eSIM to your application {reference}.\nFor an eSIM, follow the steps on your status page to install it on your phone and activate it. For a SIM card, follow the steps on the same page once it arrives.\nStatus and instructions: {statusUrl}\n\nThe Jitsumei team",
+      ja: "お申込み {reference} のSIMカードまたはeSIMをご用意しました。\neSIMの場合は、お申込み状況のページの手順に沿ってスマートフォンに設定し、開通してください。SIMカードの場合は、お手元に届いたら同じページの手順で開通してください。\n状況と設定手順はこちら：{signInUrl}\n\nJitsumei",
+      en: "We have assigned a SIM card or eSIM to your application {reference}.\nFor an eSIM, follow the steps on your status page to install it on your phone and activate it. For a SIM card, follow the steps on the same page once it arrives.\nStatus and instructions: {signInUrl}\n\nThe Jitsumei team",
       "zh-Hans":
-        "我们已为您的申请 {reference} 分配了SIM卡或eSIM。\n如果是eSIM，请按照申请进度页面上的步骤在手机上安装并开通；如果是SIM卡，请在收到后按照同一页面的步骤开通。\n申请进度和操作说明：{statusUrl}\n\nJitsumei 团队",
+        "我们已为您的申请 {reference} 分配了SIM卡或eSIM。\n如果是eSIM，请按照申请进度页面上的步骤在手机上安装并开通；如果是SIM卡，请在收到后按照同一页面的步骤开通。\n申请进度和操作说明：{signInUrl}\n\nJitsumei 团队",
       "zh-Hant":
-        "我們已為您的申請 {reference} 分配SIM卡或eSIM。\n如果是eSIM，請依照申請進度頁面上的步驟在手機上安裝並開通；如果是SIM卡，請在收到後依照同一頁面的步驟開通。\n申請進度與操作說明：{statusUrl}\n\nJitsumei 團隊",
-      ko: "신청({reference})에 SIM 카드 또는 eSIM이 배정되었습니다.\neSIM은 진행 상황 페이지의 안내에 따라 휴대전화에 설치하고 개통해 주세요. SIM 카드는 도착하면 같은 페이지의 안내에 따라 개통해 주세요.\n진행 상황 및 설정 방법: {statusUrl}\n\nJitsumei 드림",
-      vi: "Chúng tôi đã cấp thẻ SIM hoặc eSIM cho hồ sơ {reference} của bạn.\nVới eSIM, hãy làm theo hướng dẫn trên trang tình trạng hồ sơ để cài đặt vào điện thoại và kích hoạt. Với thẻ SIM, khi nhận được, hãy kích hoạt theo hướng dẫn trên cùng trang đó.\nTình trạng hồ sơ và hướng dẫn: {statusUrl}\n\nĐội ngũ Jitsumei",
+        "我們已為您的申請 {reference} 分配SIM卡或eSIM。\n如果是eSIM，請依照申請進度頁面上的步驟在手機上安裝並開通；如果是SIM卡，請在收到後依照同一頁面的步驟開通。\n申請進度與操作說明：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference})에 SIM 카드 또는 eSIM이 배정되었습니다.\neSIM은 진행 상황 페이지의 안내에 따라 휴대전화에 설치하고 개통해 주세요. SIM 카드는 도착하면 같은 페이지의 안내에 따라 개통해 주세요.\n진행 상황 및 설정 방법: {signInUrl}\n\nJitsumei 드림",
+      vi: "Chúng tôi đã cấp thẻ SIM hoặc eSIM cho hồ sơ {reference} của bạn.\nVới eSIM, hãy làm theo hướng dẫn trên trang tình trạng hồ sơ để cài đặt vào điện thoại và kích hoạt. Với thẻ SIM, khi nhận được, hãy kích hoạt theo hướng dẫn trên cùng trang đó.\nTình trạng hồ sơ và hướng dẫn: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
     sms: {
       ja: "【Jitsumei】お申込み{reference}のSIMをご用意しました。開通方法はメールをご確認ください。",
@@ -206,6 +208,146 @@ export const notificationTemplates = {
       "zh-Hant": "【Jitsumei】申請{reference}的SIM卡已準備好，開通方式請查看電子郵件。",
       ko: "[Jitsumei] 신청({reference})의 SIM이 준비되었습니다. 개통 방법은 메일로 안내합니다.",
       vi: "[Jitsumei] SIM cho hồ sơ {reference} đã sẵn sàng. Vui lòng xem email để biết cách kích hoạt.",
+    },
+  },
+  contract_ready: {
+    subject: {
+      ja: "【Jitsumei】ご契約書類をご確認ください（{reference}）",
+      en: "[Jitsumei] Your contract is ready to sign ({reference})",
+      "zh-Hans": "【Jitsumei】请查看并签署合同（{reference}）",
+      "zh-Hant": "【Jitsumei】請查看並簽署合約（{reference}）",
+      ko: "[Jitsumei] 계약서에 서명해 주세요 ({reference})",
+      vi: "[Jitsumei] Hợp đồng của bạn đã sẵn sàng để ký ({reference})",
+    },
+    text: {
+      ja: "お申込み {reference} の審査が終わり、ご契約の準備ができました。\n重要事項説明と契約書をお読みいただき、お申込み状況のページで同意・署名してください。署名が済むと、SIMの手配に進みます。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
+      en: "Your application {reference} has been approved and your contract is ready.\nPlease read the important-matters explanation and the contract, then agree and sign on your application page. Once it is signed, we prepare your SIM.\nYour application: {signInUrl}\n\nThe Jitsumei team",
+      "zh-Hans":
+        "您的申请 {reference} 已审核通过，合同已准备好。\n请阅读重要事项说明和合同，然后在申请页面同意并签署。签署后我们将为您准备SIM卡。\n您的申请：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "您的申請 {reference} 已審核通過，合約已準備好。\n請閱讀重要事項說明與合約，然後在申請頁面同意並簽署。簽署後我們將為您準備SIM卡。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference})의 심사가 끝나 계약 준비가 완료되었습니다.\n중요사항 설명서와 계약서를 읽으신 후 신청 페이지에서 동의하고 서명해 주세요. 서명하시면 SIM 준비를 시작합니다.\n신청 내역: {signInUrl}\n\nJitsumei 드림",
+      vi: "Hồ sơ {reference} đã được duyệt và hợp đồng của bạn đã sẵn sàng.\nVui lòng đọc bản giải thích các điều khoản quan trọng và hợp đồng, sau đó đồng ý và ký trên trang hồ sơ. Sau khi ký, chúng tôi sẽ chuẩn bị SIM cho bạn.\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
+    },
+    sms: {
+      ja: "【Jitsumei】お申込み{reference}の契約書類をご用意しました。メールをご確認のうえ署名してください。",
+      en: "[Jitsumei] The contract for application {reference} is ready to sign. Please see our e-mail.",
+      "zh-Hans": "【Jitsumei】申请{reference}的合同已准备好，请查看邮件后签署。",
+      "zh-Hant": "【Jitsumei】申請{reference}的合約已準備好，請查看電子郵件後簽署。",
+      ko: "[Jitsumei] 신청({reference})의 계약서가 준비되었습니다. 이메일을 확인하고 서명해 주세요.",
+      vi: "[Jitsumei] Hợp đồng cho hồ sơ {reference} đã sẵn sàng để ký. Vui lòng xem email.",
+    },
+  },
+  deposit_due: {
+    subject: {
+      ja: "【Jitsumei】預託金のお支払いのお願い（{reference}）",
+      en: "[Jitsumei] Please pay your deposit ({reference})",
+      "zh-Hans": "【Jitsumei】请支付押金（{reference}）",
+      "zh-Hant": "【Jitsumei】請支付保證金（{reference}）",
+      ko: "[Jitsumei] 보증금 납부 안내 ({reference})",
+      vi: "[Jitsumei] Vui lòng thanh toán tiền đặt cọc ({reference})",
+    },
+    text: {
+      ja: "お申込み {reference} のご契約ありがとうございます。\n契約書に記載の預託金 {amount} のお支払いをお願いします。お支払いはお申込み状況のページから手続きできます。お支払いが確認でき次第、SIMの手配に進みます。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
+      en: "Thank you for signing the contract for application {reference}.\nPlease pay the deposit stated in your contract, {amount}. You can pay on your application page; we prepare your SIM as soon as the payment is confirmed.\nYour application: {signInUrl}\n\nThe Jitsumei team",
+      "zh-Hans":
+        "感谢您签署申请 {reference} 的合同。\n请支付合同中注明的押金 {amount}。您可以在申请页面办理支付，确认付款后我们将立即为您准备SIM卡。\n您的申请：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "感謝您簽署申請 {reference} 的合約。\n請支付合約中載明的保證金 {amount}。您可以在申請頁面辦理付款，確認付款後我們將立即為您準備SIM卡。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference})의 계약서에 서명해 주셔서 감사합니다.\n계약서에 기재된 보증금 {amount}을(를) 납부해 주세요. 납부는 신청 페이지에서 하실 수 있으며, 납부가 확인되는 대로 SIM 준비를 시작합니다.\n신청 내역: {signInUrl}\n\nJitsumei 드림",
+      vi: "Cảm ơn bạn đã ký hợp đồng cho hồ sơ {reference}.\nVui lòng thanh toán tiền đặt cọc ghi trong hợp đồng: {amount}. Bạn có thể thanh toán trên trang hồ sơ; chúng tôi sẽ chuẩn bị SIM ngay khi xác nhận được khoản thanh toán.\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
+    },
+    sms: {
+      ja: "【Jitsumei】お申込み{reference}の預託金のお支払いをお願いします。詳しくはメールをご確認ください。",
+      en: "[Jitsumei] Please pay the deposit for application {reference}. See our e-mail for the amount and how to pay.",
+      "zh-Hans": "【Jitsumei】请支付申请{reference}的押金，金额和支付方式请查看邮件。",
+      "zh-Hant": "【Jitsumei】請支付申請{reference}的保證金，金額與付款方式請查看電子郵件。",
+      ko: "[Jitsumei] 신청({reference})의 보증금을 납부해 주세요. 이메일을 확인해 주세요.",
+      vi: "[Jitsumei] Vui lòng thanh toán tiền đặt cọc cho hồ sơ {reference}. Xem email để biết số tiền và cách thanh toán.",
+    },
+  },
+  payment_received: {
+    subject: {
+      ja: "【Jitsumei】お支払いを確認しました（{reference}）",
+      en: "[Jitsumei] We have received your payment ({reference})",
+      "zh-Hans": "【Jitsumei】已确认您的付款（{reference}）",
+      "zh-Hant": "【Jitsumei】已確認您的付款（{reference}）",
+      ko: "[Jitsumei] 결제가 확인되었습니다 ({reference})",
+      vi: "[Jitsumei] Đã nhận được thanh toán của bạn ({reference})",
+    },
+    text: {
+      ja: "お申込み {reference} のお支払い（{amount}）を確認しました。ありがとうございます。\n領収書はお申込み状況のページでご確認いただけます。続いてSIMの手配に進みます。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
+      en: "We have received your payment of {amount} for application {reference}. Thank you.\nYour receipt is on your application page. We now prepare your SIM.\nYour application: {signInUrl}\n\nThe Jitsumei team",
+      "zh-Hans":
+        "我们已确认您为申请 {reference} 支付的 {amount}，谢谢。\n收据可在申请页面查看。接下来我们将为您准备SIM卡。\n您的申请：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "我們已確認您為申請 {reference} 支付的 {amount}，謝謝。\n收據可在申請頁面查看。接下來我們將為您準備SIM卡。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference})의 결제 {amount}이(가) 확인되었습니다. 감사합니다.\n영수증은 신청 페이지에서 보실 수 있습니다. 이어서 SIM 준비를 시작합니다.\n신청 내역: {signInUrl}\n\nJitsumei 드림",
+      vi: "Chúng tôi đã nhận được khoản thanh toán {amount} cho hồ sơ {reference}. Cảm ơn bạn.\nBiên lai có trên trang hồ sơ của bạn. Tiếp theo, chúng tôi sẽ chuẩn bị SIM cho bạn.\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
+    },
+    sms: {
+      ja: "【Jitsumei】お申込み{reference}のお支払いを確認しました。ありがとうございます。",
+      en: "[Jitsumei] We have received your payment for application {reference}. Thank you.",
+      "zh-Hans": "【Jitsumei】已确认申请{reference}的付款，谢谢。",
+      "zh-Hant": "【Jitsumei】已確認申請{reference}的付款，謝謝。",
+      ko: "[Jitsumei] 신청({reference})의 결제가 확인되었습니다. 감사합니다.",
+      vi: "[Jitsumei] Chúng tôi đã nhận được thanh toán cho hồ sơ {reference}. Cảm ơn bạn.",
+    },
+  },
+  shipped: {
+    subject: {
+      ja: "【Jitsumei】SIMカードを発送しました（{reference}）",
+      en: "[Jitsumei] Your SIM card is on its way ({reference})",
+      "zh-Hans": "【Jitsumei】SIM卡已寄出（{reference}）",
+      "zh-Hant": "【Jitsumei】SIM卡已寄出（{reference}）",
+      ko: "[Jitsumei] SIM 카드를 발송했습니다 ({reference})",
+      vi: "[Jitsumei] Thẻ SIM của bạn đã được gửi đi ({reference})",
+    },
+    text: {
+      ja: "お申込み {reference} のSIMカードを発送しました。\n配送：{carrier}（お問い合わせ番号 {trackingNumber}）\n配送状況：{trackingUrl}\n受け取りの際に本人確認書類の提示を求められることがあります。届いたら、お申込み状況のページの手順で開通してください。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
+      en: "We have posted the SIM card for your application {reference}.\nCarrier: {carrier} (tracking number {trackingNumber})\nTrack it: {trackingUrl}\nThe carrier may ask to see your ID when it is delivered. Once it arrives, activate it by following the steps on your application page.\nYour application: {signInUrl}\n\nThe Jitsumei team",
+      "zh-Hans":
+        "您的申请 {reference} 的SIM卡已寄出。\n承运方：{carrier}（查询单号 {trackingNumber}）\n物流查询：{trackingUrl}\n签收时可能需要出示身份证件。收到后，请按照申请页面上的步骤开通。\n您的申请：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "您的申請 {reference} 的SIM卡已寄出。\n配送業者：{carrier}（查詢號碼 {trackingNumber}）\n配送查詢：{trackingUrl}\n收件時可能需要出示身分證件。收到後，請依照申請頁面上的步驟開通。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference})의 SIM 카드를 발송했습니다.\n배송: {carrier} (운송장 번호 {trackingNumber})\n배송 조회: {trackingUrl}\n받으실 때 신분증 제시를 요구받을 수 있습니다. 도착하면 신청 페이지의 안내에 따라 개통해 주세요.\n신청 내역: {signInUrl}\n\nJitsumei 드림",
+      vi: "Chúng tôi đã gửi thẻ SIM cho hồ sơ {reference} của bạn.\nĐơn vị vận chuyển: {carrier} (mã vận đơn {trackingNumber})\nTheo dõi đơn hàng: {trackingUrl}\nKhi nhận hàng, bạn có thể được yêu cầu xuất trình giấy tờ tùy thân. Khi nhận được, hãy kích hoạt theo hướng dẫn trên trang hồ sơ.\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
+    },
+    sms: {
+      ja: "【Jitsumei】お申込み{reference}のSIMカードを発送しました。詳しくはメールをご確認ください。",
+      en: "[Jitsumei] The SIM card for application {reference} is on its way. See our e-mail for the tracking number.",
+      "zh-Hans": "【Jitsumei】申请{reference}的SIM卡已寄出，查询单号请查看邮件。",
+      "zh-Hant": "【Jitsumei】申請{reference}的SIM卡已寄出，查詢號碼請查看電子郵件。",
+      ko: "[Jitsumei] 신청({reference})의 SIM 카드를 발송했습니다. 이메일을 확인해 주세요.",
+      vi: "[Jitsumei] Thẻ SIM cho hồ sơ {reference} đã được gửi đi. Xem email để biết mã vận đơn.",
+    },
+  },
+  delivered: {
+    subject: {
+      ja: "【Jitsumei】SIMカードが届きました（{reference}）",
+      en: "[Jitsumei] Your SIM card has been delivered ({reference})",
+      "zh-Hans": "【Jitsumei】SIM卡已送达（{reference}）",
+      "zh-Hant": "【Jitsumei】SIM卡已送達（{reference}）",
+      ko: "[Jitsumei] SIM 카드가 도착했습니다 ({reference})",
+      vi: "[Jitsumei] Thẻ SIM của bạn đã được giao ({reference})",
+    },
+    text: {
+      ja: "お申込み {reference} のSIMカードのお届けが完了しました。\nSIMカードを端末に挿入し、お申込み状況のページで開通コードを受け取って開通してください。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
+      en: "The SIM card for your application {reference} has been delivered.\nInsert it in your phone, then activate the line on your application page with the activation code we send you from there.\nYour application: {signInUrl}\n\nThe Jitsumei team",
+      "zh-Hans":
+        "您的申请 {reference} 的SIM卡已送达。\n请将SIM卡插入手机，然后在申请页面获取开通码并开通线路。\n您的申请：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "您的申請 {reference} 的SIM卡已送達。\n請將SIM卡插入手機，然後在申請頁面取得開通碼並開通門號。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference})의 SIM 카드 배송이 완료되었습니다.\nSIM 카드를 휴대전화에 넣은 후, 신청 페이지에서 개통 코드를 받아 회선을 개통해 주세요.\n신청 내역: {signInUrl}\n\nJitsumei 드림",
+      vi: "Thẻ SIM cho hồ sơ {reference} của bạn đã được giao.\nHãy lắp thẻ vào điện thoại, sau đó kích hoạt thuê bao trên trang hồ sơ bằng mã kích hoạt chúng tôi gửi cho bạn từ đó.\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
+    },
+    sms: {
+      ja: "【Jitsumei】お申込み{reference}のSIMカードが届きました。開通方法はメールをご確認ください。",
+      en: "[Jitsumei] The SIM card for application {reference} has been delivered. See our e-mail for how to activate it.",
+      "zh-Hans": "【Jitsumei】申请{reference}的SIM卡已送达，开通方法请查看邮件。",
+      "zh-Hant": "【Jitsumei】申請{reference}的SIM卡已送達，開通方式請查看電子郵件。",
+      ko: "[Jitsumei] 신청({reference})의 SIM 카드가 도착했습니다. 이메일을 확인해 주세요.",
+      vi: "[Jitsumei] Thẻ SIM cho hồ sơ {reference} đã được giao. Xem email để biết cách kích hoạt.",
     },
   },
   activated: {
@@ -234,6 +376,62 @@ export const notificationTemplates = {
       vi: "[Jitsumei] Thuê bao của bạn đã được kích hoạt. Số điện thoại: {msisdn} (hồ sơ {reference}).",
     },
   },
+  activated_data: {
+    subject: {
+      ja: "【Jitsumei】データ通信が開通しました（{reference}）",
+      en: "[Jitsumei] Your data line is now active ({reference})",
+      "zh-Hans": "【Jitsumei】您的数据线路已开通（{reference}）",
+      "zh-Hant": "【Jitsumei】您的數據服務已開通（{reference}）",
+      ko: "[Jitsumei] 데이터 회선이 개통되었습니다 ({reference})",
+      vi: "[Jitsumei] Thuê bao dữ liệu của bạn đã được kích hoạt ({reference})",
+    },
+    text: {
+      ja: "お申込み {reference} のデータ通信が開通しました。このプランは電話番号のないデータ専用プランです。\nデータ通信が始まらない場合は、お申込み状況のページの設定手順をご覧ください：{signInUrl}\n\nJitsumei",
+      en: "The data line for your application {reference} is now active. It is a data-only plan, with no phone number.\nIf data does not start, see the settings on your application page: {signInUrl}\n\nThe Jitsumei team",
+      "zh-Hans":
+        "您的申请 {reference} 的数据线路已开通。此套餐为纯数据套餐，没有电话号码。\n如果无法上网，请查看申请页面上的设置步骤：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "您的申請 {reference} 的數據服務已開通。此方案為純數據方案，沒有電話號碼。\n如果無法上網，請查看申請頁面上的設定步驟：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference})하신 데이터 회선이 개통되었습니다. 전화번호가 없는 데이터 전용 요금제입니다.\n데이터가 연결되지 않으면 신청 페이지의 설정 방법을 확인해 주세요: {signInUrl}\n\nJitsumei 드림",
+      vi: "Thuê bao dữ liệu của hồ sơ {reference} đã được kích hoạt. Đây là gói chỉ có dữ liệu, không có số điện thoại.\nNếu không vào được mạng, hãy xem hướng dẫn cài đặt trên trang hồ sơ: {signInUrl}\n\nĐội ngũ Jitsumei",
+    },
+    sms: {
+      ja: "【Jitsumei】データ通信が開通しました。（お申込み{reference}）",
+      en: "[Jitsumei] Your data line is now active (application {reference}).",
+      "zh-Hans": "【Jitsumei】您的数据线路已开通（申请{reference}）。",
+      "zh-Hant": "【Jitsumei】您的數據服務已開通（申請{reference}）。",
+      ko: "[Jitsumei] 데이터 회선이 개통되었습니다(신청 {reference}).",
+      vi: "[Jitsumei] Thuê bao dữ liệu của bạn đã được kích hoạt (hồ sơ {reference}).",
+    },
+  },
+  refunded: {
+    subject: {
+      ja: "【Jitsumei】返金のお知らせ（{reference}）",
+      en: "[Jitsumei] Your refund ({reference})",
+      "zh-Hans": "【Jitsumei】退款通知（{reference}）",
+      "zh-Hant": "【Jitsumei】退款通知（{reference}）",
+      ko: "[Jitsumei] 환불 안내 ({reference})",
+      vi: "[Jitsumei] Thông báo hoàn tiền ({reference})",
+    },
+    text: {
+      ja: "お申込み {reference} でお支払いいただいた {amount} を返金しました。\nお支払いに使われたカードなどに反映されるまで、数日かかることがあります。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
+      en: "We have refunded the {amount} you paid for application {reference}.\nIt may take a few days to appear on the card or account you paid with.\nYour application: {signInUrl}\n\nThe Jitsumei team",
+      "zh-Hans":
+        "我们已退还您为申请 {reference} 支付的 {amount}。\n退款可能需要几天才能退回您付款时使用的银行卡或账户。\n您的申请：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "我們已退還您為申請 {reference} 支付的 {amount}。\n退款可能需要幾天才會退回您付款時使用的信用卡或帳戶。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference})에서 결제하신 {amount}을(를) 환불해 드렸습니다.\n결제에 사용하신 카드나 계좌에 반영되기까지 며칠이 걸릴 수 있습니다.\n신청 내역: {signInUrl}\n\nJitsumei 드림",
+      vi: "Chúng tôi đã hoàn lại {amount} bạn đã thanh toán cho hồ sơ {reference}.\nCó thể mất vài ngày để khoản tiền hiển thị trên thẻ hoặc tài khoản bạn đã dùng để thanh toán.\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
+    },
+    sms: {
+      ja: "【Jitsumei】お申込み{reference}のお支払いを返金しました。詳しくはメールをご確認ください。",
+      en: "[Jitsumei] We have refunded your payment for application {reference}. See our e-mail for details.",
+      "zh-Hans": "【Jitsumei】申请{reference}的付款已退还，详情请查看邮件。",
+      "zh-Hant": "【Jitsumei】申請{reference}的付款已退還，詳情請查看電子郵件。",
+      ko: "[Jitsumei] 신청({reference})의 결제 금액을 환불해 드렸습니다. 이메일을 확인해 주세요.",
+      vi: "[Jitsumei] Chúng tôi đã hoàn tiền cho hồ sơ {reference}. Xem email để biết chi tiết.",
+    },
+  },
 } as const satisfies Record<string, { subject: Translations; text: Translations; sms: Translations }>;
 
 export type NotificationTemplate = keyof typeof notificationTemplates;
@@ -252,4 +450,21 @@ export function renderNotification(
     text: interpolate(t.text[language], params),
     sms: interpolate(t.sms[language], params),
   };
+}
+
+/** The data settings a line's activation mail gives, where the operator configured an APN (APN). */
+const apnNote: Translations = {
+  ja: "データ通信の設定：APNは「{apn}」です。",
+  en: "Data settings: the APN is {apn}.",
+  "zh-Hans": "数据设置：APN 为 {apn}。",
+  "zh-Hant": "數據設定：APN 為 {apn}。",
+  ko: "데이터 설정: APN은 {apn}입니다.",
+  vi: "Cài đặt dữ liệu: APN là {apn}.",
+};
+
+/** A mail text with the APN note added before its sign-off (the status page points to it). */
+export function withApnNote(text: string, language: Language, apn: string): string {
+  const signOff = text.lastIndexOf("\n\n");
+  const note = interpolate(apnNote[language], { apn });
+  return signOff < 0 ? `${text}\n${note}` : `${text.slice(0, signOff)}\n${note}${text.slice(signOff)}`;
 }

@@ -1,20 +1,30 @@
-import type { RejectReasonCode } from "@jitsumei/domain";
+import type { Language, RejectReasonCode } from "@jitsumei/domain";
 import { type ApplicationEvent, type ApplicationState, type PlanKind, rejectReasonMessages } from "@jitsumei/domain";
 import { findApplicationById } from "../applications/application-row.ts";
 import { cipherFor, loadApplicantDetails } from "../applications/load-application-data.ts";
 import type { Config } from "../config/config.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
+import { latestShipment } from "../issuance/shipments.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
+import { findDepositDecision } from "../payments/payment-rows.ts";
+import { findPlan } from "../plans/plans-repository.ts";
 import { correctionFieldsIn, findCorrection } from "../review/corrections.ts";
 import { queueSms } from "../sms/sms-outbox.ts";
-import { type NotificationTemplate, renderNotification } from "./notification-texts.ts";
+import { carrierName, carrierTrackingUrl } from "./carriers.ts";
+import {
+  type NotificationTemplate,
+  type RenderedNotification,
+  renderNotification,
+  withApnNote,
+} from "./notification-texts.ts";
 
 /**
- * Which state changes the applicant hears about. The one door calls this for every transition and,
- * where it names a template, records the notification in the transition's own transaction; a job
- * then writes the mail and the SMS in the applicant's language to their outboxes.
+ * Which state changes the applicant hears about, keyed by the state reached (a new state names its
+ * notice here). The one door calls this for every transition and, where it names a template, records
+ * the notification in the transition's own transaction; a job then writes the mail and the SMS in the
+ * applicant's language to their outboxes.
  */
 export function notificationFor(
   transition: { from: ApplicationState; to: ApplicationState; event: ApplicationEvent },
@@ -23,14 +33,20 @@ export function notificationFor(
   const { from, to } = transition;
   if (from === to) return null; // an escalation, for example, changes nothing for the applicant
   switch (to) {
-    case "in_review":
-      // Only on arrival: a declined override or a returned correction is not news to the applicant.
-      return from === "checking" ? "application_received" : null;
+    case "checking":
+      // Every submission, the first and each after a correction: the reference and how to get back in.
+      return "application_received";
     case "correction_requested":
       return "correction_requested";
     // A prepaid approval is followed at once by its SIM; the SIM's message says both.
     case "approved":
       return planKind === "postpaid" ? "approved" : null;
+    case "contract_pending":
+      return "contract_ready";
+    case "deposit_pending":
+      return "deposit_due";
+    case "ready_to_issue":
+      return from === "deposit_pending" ? "payment_received" : null;
     case "rejected":
       return "rejected";
     case "expired":
@@ -39,11 +55,21 @@ export function notificationFor(
       return "cancelled";
     case "sim_assigned":
       return from === "in_delivery" ? null : "sim_ready";
+    case "in_delivery":
+      return "shipped";
+    case "delivered":
+      return "delivered";
     case "active":
+      // The data-only variant (no phone number) is chosen when the notice is written.
       return "activated";
     default:
       return null;
   }
+}
+
+/** Where every mail link leads: the sign-in page on PUBLIC_URL with the reference filled in, no secret. */
+export function signInUrl(publicUrl: string, reference: string): string {
+  return `${publicUrl.replace(/\/+$/, "")}/sign-in?reference=${encodeURIComponent(reference)}`;
 }
 
 export async function queueNotification(
@@ -73,22 +99,28 @@ export function notifyApplicantJob(deps: { db: Database; keys: KeyManagement; co
       );
       const notification = rows[0];
       if (!notification || notification.rendered_at) return;
+      const template = await variantFor(tx, notification.template, application.planId);
       const params = await paramsFor(tx, deps, {
-        template: notification.template,
+        template,
         applicationId: application.id,
         reference: application.reference,
         version: payload.version,
         cipher,
         language,
       });
-      const message = renderNotification(notification.template, language, params);
+      const message = withDataSettings(
+        renderNotification(template, language, params),
+        template,
+        language,
+        deps.config.apn,
+      );
       await queueMail(tx, deps.keys, {
         to: contact.email,
         from: deps.config.mail.from,
         subject: message.subject,
         text: message.text,
         applicationId: application.id,
-        template: notification.template,
+        template,
         notificationVersion: payload.version,
       });
       if (contact.phone) {
@@ -96,7 +128,7 @@ export function notifyApplicantJob(deps: { db: Database; keys: KeyManagement; co
           to: contact.phone,
           text: message.sms,
           applicationId: application.id,
-          template: notification.template,
+          template,
           notificationVersion: payload.version,
         });
       }
@@ -128,7 +160,7 @@ async function paramsFor(
   const at = event ? new Date(event.created_at) : deps.clock();
   const params: Record<string, string> = {
     reference: n.reference,
-    statusUrl: `${deps.config.publicUrl}/status/${n.reference}`,
+    signInUrl: signInUrl(deps.config.publicUrl, n.reference),
   };
   if (n.template === "correction_requested") {
     // The correction this very event asked for (a reviewer's); an automated one names none.
@@ -150,6 +182,21 @@ async function paramsFor(
     const deadline = event?.data.deadline;
     params.deadline = dateIn(typeof deadline === "string" ? new Date(deadline) : at);
   }
+  if (n.template === "deposit_due") {
+    const decision = await findDepositDecision(tx, n.applicationId);
+    params.amount = yen(decision?.amountJpy ?? 0, n.language);
+  }
+  if (n.template === "payment_received") {
+    const amount = event?.data.amountJpy;
+    params.amount = yen(typeof amount === "number" ? amount : 0, n.language);
+  }
+  if (n.template === "shipped") {
+    const shipment = await latestShipment(tx, n.applicationId);
+    const carrier = shipment?.carrier ?? "";
+    params.carrier = carrierName(carrier, n.language);
+    params.trackingNumber = shipment?.trackingNumber ?? "";
+    params.trackingUrl = carrierTrackingUrl(carrier, params.trackingNumber, n.language) ?? params.signInUrl ?? "";
+  }
   if (n.template === "activated") {
     const { rows: sims } = await tx.query<{ msisdn: string }>("SELECT msisdn FROM sims WHERE application_id = $1", [
       n.applicationId,
@@ -157,6 +204,33 @@ async function paramsFor(
     params.msisdn = sims[0]?.msisdn ?? "";
   }
   return params;
+}
+
+/** An activation mail gives the APN (where the operator set one): the eSIM page points to it. */
+function withDataSettings(
+  message: RenderedNotification,
+  template: NotificationTemplate,
+  language: Language,
+  apn: string | null,
+): RenderedNotification {
+  const activation = template === "activated" || template === "activated_data";
+  return activation && apn ? { ...message, text: withApnNote(message.text, language, apn) } : message;
+}
+
+/** A voice line's notice names its number; a data-only line has none. */
+async function variantFor(
+  tx: Queryable,
+  template: NotificationTemplate,
+  planId: string,
+): Promise<NotificationTemplate> {
+  if (template !== "activated") return template;
+  const plan = await findPlan(tx, planId);
+  return plan && !plan.services.includes("voice") ? "activated_data" : template;
+}
+
+/** A yen amount as the applicant's language writes it. */
+export function yen(amountJpy: number, language: Language): string {
+  return new Intl.NumberFormat(language, { style: "currency", currency: "JPY" }).format(amountJpy);
 }
 
 /** A date as applicants in Japan read it (Japan time, YYYY-MM-DD). */

@@ -4,6 +4,7 @@ import { applyEvent } from "../applications/apply-event.ts";
 import type { Queryable } from "../db/database.ts";
 import { issueWhenReady } from "../issuance/issue-when-ready.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
+import { queuePaymentNotice } from "../notifications/payment-notices.ts";
 import { markKonbiniPaid, storeKonbiniInstructions } from "./konbini-payments.ts";
 import type { GatewayPayment } from "./payment-gateway.ts";
 import { findPayment, lockPayment, movePayment, type PaymentRow, type PaymentSource } from "./payment-rows.ts";
@@ -64,6 +65,11 @@ export async function recordGatewayAnswer(
     });
     await issueWhenReady(tx, paid.application);
     depositPaid = true;
+  }
+
+  // The applicant hears of money given back (a deposit after cancellation, or one that came too late).
+  if (moved && updated.status === "refunded" && (updated.refundedJpy || updated.amountJpy) > 0) {
+    await queuePaymentNotice(tx, { paymentId: updated.id, applicationId: application.id, template: "refunded" });
   }
 
   const holdsMoney = updated.status === "authorized" || updated.status === "captured";

@@ -123,6 +123,7 @@ export async function purgeDue(db: Database, at: Date, actor: string): Promise<P
   // Hand-off codes and the sessions they opened are of no use once expired (the audit trail keeps the events).
   await db.query("DELETE FROM handoff_tokens WHERE expires_at < $1::timestamptz - interval '1 day'", [at]);
   await db.query("DELETE FROM applicant_sessions WHERE expires_at < $1", [at]);
+  await db.query("DELETE FROM applicant_sign_in_codes WHERE expires_at < $1::timestamptz - interval '1 day'", [at]);
   return due;
 }
 
@@ -141,6 +142,7 @@ export async function shredApplicationIn(tx: Queryable, applicationId: string, a
   await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [applicationId]);
   await tx.query("DELETE FROM handoff_tokens WHERE application_id = $1", [applicationId]);
   await tx.query("DELETE FROM applicant_sessions WHERE application_id = $1", [applicationId]);
+  await tx.query("DELETE FROM applicant_sign_in_codes WHERE application_id = $1", [applicationId]);
   return { dataKey: true, evidence: evidence.rowCount, mail: mail.rowCount };
 }
 

@@ -15,6 +15,7 @@ import { AppError } from "../errors.ts";
 import { transferTexts } from "../holder-changes/after-activation-texts.ts";
 import { ownActiveLine } from "../holder-changes/request-holder-change.ts";
 import { queueMail } from "../mail/outbox.ts";
+import { signInUrl } from "../notifications/notify-applicant.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import type { SubscriberPrincipal } from "../subscribers/subscriber-access.ts";
 
@@ -36,7 +37,14 @@ export type StartedTransfer = {
  * this relationship is recorded with the transfer. The new holder is mailed their reference and key.
  */
 export async function startTransfer(
-  deps: { db: Database; keys: KeyManagement; clock: () => Date; policies: readonly LoadedPolicy[]; mailFrom: string },
+  deps: {
+    db: Database;
+    keys: KeyManagement;
+    clock: () => Date;
+    policies: readonly LoadedPolicy[];
+    mailFrom: string;
+    config: { publicUrl: string };
+  },
   who: SubscriberPrincipal,
   msisdn: string,
   input: {
@@ -102,7 +110,12 @@ export async function startTransfer(
       });
     },
   );
-  const params = { msisdn: line.msisdn, reference: created.reference, token: created.accessToken };
+  // The invitation carries no secret: the new holder signs in with a code sent to this address.
+  const params = {
+    msisdn: line.msisdn,
+    reference: created.reference,
+    signInUrl: signInUrl(deps.config.publicUrl, created.reference),
+  };
   await deps.db.transaction(async (tx) => {
     const { rows } = await tx.query<{ id: string }>("SELECT id FROM applications WHERE reference = $1", [
       created.reference,

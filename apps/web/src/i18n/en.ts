@@ -4,7 +4,7 @@
  * `{name}` marks a value filled in at run time.
  */
 export const en = {
-  "app.name": "Jitsumei Mobile",
+  "app.name": "Jitsumei",
   "app.skip": "Skip to the content",
   "app.language": "Language",
   "app.footer":
@@ -33,7 +33,7 @@ export const en = {
   "error.myNumber": "Do not enter your Individual Number (My Number): the law forbids us to record it.",
   "error.notFound": "We could not find this application. Check the reference.",
   "error.unauthorized":
-    "This application was opened on another device or its session has ended. Enter your access key to continue.",
+    "This application was opened on another device or its session has ended. Sign in again with a code sent to your e-mail.",
   "error.state": "This step is not possible in the application's current state. The page has been updated.",
   "error.code": "The code is not right. Attempts left: {n}.",
   "error.locked":
@@ -74,7 +74,7 @@ export const en = {
   "plans.esimNote": "Your phone must support eSIM and be unlocked.",
   "plans.continue": "Continue my application {ref}",
   "plans.haveCode": "Bought a package in a shop? Register it with its code.",
-  "plans.track": "Check an application",
+  "plans.track": "Continue my application",
   "plans.passportOnly":
     "Only a passport? Data-only plans can be applied for here online (you type the code line of the photo page). Plans with a phone number need the passport's IC chip read, which is done at one of our counters:",
   "plans.passportOnlyWithApp":
@@ -234,7 +234,8 @@ export const en = {
   "submit.ready": "Everything is there.",
   "submit.send": "Send my application",
   "submit.reference": "Your reference: {ref}",
-  "submit.keep": "Keep this reference. This browser tab keeps your access; we also sent it by e-mail.",
+  "submit.keep":
+    "Keep this reference. To come back later or from another device, choose “Continue my application” on our site: we send a code to your e-mail.",
 
   "need.applicant": "Your details",
   "need.applicant.address": "Your address in Japan",
@@ -243,13 +244,34 @@ export const en = {
   "need.payment": "A payment method",
   "need.other": "Other information ({field})",
 
+  "signIn.title": "Continue my application",
+  "signIn.intro":
+    "Open your application from any device. We send a 6-digit sign-in code to the e-mail address or phone number you gave when you applied.",
+  "signIn.reference": "Reference (if you have it)",
+  "signIn.referenceHint":
+    "It starts with JT-, e.g. JT-7K3M-Q9TZ-4, and is in our e-mails. Without it, we open your latest application.",
+  "signIn.channel": "Send the code",
+  "signIn.byEmail": "By e-mail",
+  "signIn.bySms": "By SMS",
+  "signIn.email": "E-mail address you applied with",
+  "signIn.emailHint": "For example name@example.com.",
+  "signIn.phone": "Phone number you applied with",
+  "signIn.phoneHint": "For example 090-1234-5678 or +81 90 1234 5678.",
+  "signIn.send": "Send me a code",
+  "signIn.codeTitle": "Enter your sign-in code",
+  "signIn.sentEmail":
+    "If {contact} is the address of an application, we have sent a 6-digit code there. It is valid for 10 minutes.",
+  "signIn.sentSms":
+    "If {contact} is the number of an application, we have sent a 6-digit code there by SMS. It is valid for 10 minutes.",
+  "signIn.code": "6-digit sign-in code",
+  "signIn.codeHint": "Only the newest code works, once.",
+  "signIn.codeFormat": "Enter the 6 digits of the code.",
+  "signIn.codeInvalid": "This code is not right, was used already or has expired. Check it, or ask for a new code.",
+  "signIn.open": "Open my application",
+  "signIn.again": "Send a new code",
+  "signIn.tooMany": "Too many attempts from here. Please wait a few minutes and try again.",
+
   "status.title": "Application {ref}",
-  "status.lookupTitle": "Check your application",
-  "status.reference": "Reference",
-  "status.referenceHint": "It starts with JT-, e.g. JT-7K3M-Q9TZ-4. It is in our e-mail.",
-  "status.token": "Access key",
-  "status.tokenHint": "It starts with jat_ and was given when you applied.",
-  "status.open": "Open",
   "status.now": "Now",
   "status.next": "What happens next",
   "status.usually": "How long it usually takes",
@@ -302,7 +324,7 @@ export const en = {
     "Your SIM card is in the post. Only you can receive it: have your ID ready for the postman.",
   "state.in_delivery.usually": "1–3 days in Japan.",
   "state.delivered.title": "Delivered",
-  "state.delivered.next": "Insert the SIM card, then activate the line with the code we e-mail you.",
+  "state.delivered.next": "Insert the SIM card, then activate the line with the activation code we e-mail you.",
   "state.delivered.usually": "Activation takes a minute.",
   "state.active.title": "Your line works",
   "state.active.next": "You are connected. Your contracts and receipts stay available below.",
@@ -353,8 +375,8 @@ export const en = {
   "esim.android": "Android",
   "esim.androidSteps":
     "Settings → Network & internet → SIMs → Add SIM (Download a SIM instead?). Scan the code. The menu names differ a little by maker.",
-  "esim.roaming":
-    "If data does not start, turn on data roaming for this line and set the APN to the one in our e-mail.",
+  "esim.roaming": "If data does not start, turn on data roaming for this line and set the APN to {apn}.",
+  "esim.roamingNoApn": "If data does not start, turn on data roaming for this line.",
 
   "shipment.title": "Delivery",
   "shipment.method.restricted_delivery":
@@ -370,10 +392,10 @@ export const en = {
   "shipment.none": "Not sent yet. We post it within two working days.",
 
   "activation.title": "Activate your line",
-  "activation.intro": "We e-mail you a 6-digit code. Enter it here within 15 minutes.",
+  "activation.intro": "We e-mail you a 6-digit activation code. Enter it here within 15 minutes.",
   "activation.send": "E-mail me a code",
   "activation.sent": "Code sent to {to}. It is valid until {time}.",
-  "activation.code": "6-digit code",
+  "activation.code": "6-digit activation code",
   "activation.activate": "Activate",
   "activation.done": "Your number is {msisdn}. Welcome!",
 

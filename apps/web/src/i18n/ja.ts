@@ -1,7 +1,7 @@
 import type { Dictionary } from "./en.ts";
 
 export const ja: Dictionary = {
-  "app.name": "実名モバイル",
+  "app.name": "Jitsumei",
   "app.skip": "本文へ移動",
   "app.language": "言語",
   "app.footer": "日本の法律が求める本人確認を行っています。お客様のデータは暗号化され、ご契約のためだけに使われます。",
@@ -29,11 +29,11 @@ export const ja: Dictionary = {
   "error.myNumber": "個人番号（マイナンバー）は入力しないでください。法律により記録が禁止されています。",
   "error.notFound": "お申し込みが見つかりませんでした。受付番号を確認してください。",
   "error.unauthorized":
-    "このお申し込みは別の端末で開かれたか、接続の有効期限が切れました。続けるにはアクセスキーを入力してください。",
+    "このお申し込みは別の端末で開かれたか、セッションの有効期限が切れました。メールに届く確認コードでもう一度ログインしてください。",
   "error.state": "現在のお申し込みの状態では、この操作はできません。ページを更新しました。",
-  "error.code": "コードが正しくありません。残り回数：{n}回。",
+  "error.code": "開通コードが正しくありません。残り回数：{n}回。",
   "error.locked":
-    "誤ったコードが多すぎたため、開通手続きがロックされました。申込番号を添えてサポートにお問い合わせください。ロックが解除されたら、このページで新しいコードを請求してください。",
+    "誤ったコードが多すぎたため、開通手続きがロックされました。申込番号を添えてサポートにお問い合わせください。ロックが解除されたら、このページで新しい開通コードを請求してください。",
   "error.declined": "カードが承認されませんでした。別のカードをお試しください。",
   "error.correctionUnchanged": "再送信の前に、審査担当者から依頼された項目を修正してください。",
 
@@ -69,7 +69,7 @@ export const ja: Dictionary = {
   "plans.esimNote": "eSIMに対応し、SIMロックが解除された端末が必要です。",
   "plans.continue": "お申し込み {ref} の続き",
   "plans.haveCode": "店頭でパッケージを購入した方は、コードで登録できます。",
-  "plans.track": "お申し込み状況を確認する",
+  "plans.track": "お申し込みの続き",
   "plans.passportOnly":
     "パスポートのみをお持ちの方へ：データ専用プランはこのサイトでお申し込みいただけます（顔写真ページの記号行を入力）。電話番号付きのプランはパスポートのICチップの読み取りが必要なため、下記のカウンターでお申し込みください：",
   "plans.passportOnlyWithApp":
@@ -227,7 +227,8 @@ export const ja: Dictionary = {
   "submit.ready": "すべてそろっています。",
   "submit.send": "申し込みを送信する",
   "submit.reference": "受付番号：{ref}",
-  "submit.keep": "受付番号を控えてください。このブラウザのタブでアクセスが保持されます。メールでもお送りしました。",
+  "submit.keep":
+    "受付番号を控えてください。後で、または別の端末から続けるときは、サイトの「お申し込みの続き」からどうぞ。メールに確認コードをお送りします。",
 
   "need.applicant": "お客様情報",
   "need.applicant.address": "日本国内の住所",
@@ -236,13 +237,34 @@ export const ja: Dictionary = {
   "need.payment": "お支払い方法",
   "need.other": "その他の情報（{field}）",
 
+  "signIn.title": "お申し込みの続き",
+  "signIn.intro":
+    "どの端末からでもお申し込みを開けます。お申し込み時のメールアドレスまたは電話番号に、6桁の確認コードをお送りします。",
+  "signIn.reference": "受付番号（お手元にあれば）",
+  "signIn.referenceHint":
+    "JT-で始まる番号です（例：JT-7K3M-Q9TZ-4）。メールに記載されています。空欄の場合は、最新のお申し込みを開きます。",
+  "signIn.channel": "コードの受け取り方法",
+  "signIn.byEmail": "メールで受け取る",
+  "signIn.bySms": "SMSで受け取る",
+  "signIn.email": "お申し込み時のメールアドレス",
+  "signIn.emailHint": "例：name@example.com",
+  "signIn.phone": "お申し込み時の電話番号",
+  "signIn.phoneHint": "例：090-1234-5678",
+  "signIn.send": "コードを送る",
+  "signIn.codeTitle": "確認コードを入力してください",
+  "signIn.sentEmail":
+    "{contact} がお申し込みのメールアドレスであれば、6桁のコードをお送りしました。有効期間は10分です。",
+  "signIn.sentSms": "{contact} がお申し込みの電話番号であれば、SMSで6桁のコードをお送りしました。有効期間は10分です。",
+  "signIn.code": "6桁の確認コード",
+  "signIn.codeHint": "使えるのは最後に届いたコードだけで、1回限りです。",
+  "signIn.codeFormat": "コードの6桁の数字を入力してください。",
+  "signIn.codeInvalid":
+    "コードが正しくないか、使用済みか、有効期限が切れています。ご確認いただくか、新しいコードを受け取ってください。",
+  "signIn.open": "お申し込みを開く",
+  "signIn.again": "コードを送り直す",
+  "signIn.tooMany": "試行回数が多すぎます。数分待ってからもう一度お試しください。",
+
   "status.title": "お申し込み {ref}",
-  "status.lookupTitle": "お申し込み状況の確認",
-  "status.reference": "受付番号",
-  "status.referenceHint": "JT-で始まる番号です（例：JT-7K3M-Q9TZ-4）。メールに記載されています。",
-  "status.token": "アクセスキー",
-  "status.tokenHint": "jat_で始まるキーで、お申し込み時にお渡ししたものです。",
-  "status.open": "開く",
   "status.now": "現在の状況",
   "status.next": "このあとの流れ",
   "status.usually": "通常の所要時間",
@@ -292,7 +314,7 @@ export const ja: Dictionary = {
   "state.in_delivery.next": "SIMカードを郵送中です。ご本人様しか受け取れません。配達時に本人確認書類をご用意ください。",
   "state.in_delivery.usually": "国内で1〜3日です。",
   "state.delivered.title": "配達済み",
-  "state.delivered.next": "SIMカードを挿入し、メールでお送りするコードで開通してください。",
+  "state.delivered.next": "SIMカードを挿入し、メールでお送りする開通コードで開通してください。",
   "state.delivered.usually": "開通は1分ほどで終わります。",
   "state.active.title": "回線が使えます",
   "state.active.next": "開通しました。契約書と領収書は下からいつでも見られます。",
@@ -344,7 +366,8 @@ export const ja: Dictionary = {
   "esim.androidSteps":
     "設定 → ネットワークとインターネット → SIM → SIMを追加（SIMをダウンロード）。コードを読み取ってください。メニュー名はメーカーにより少し異なります。",
   "esim.roaming":
-    "データ通信が始まらない場合は、この回線のデータローミングをオンにし、メールに記載のAPNを設定してください。",
+    "データ通信が始まらない場合は、この回線のデータローミングをオンにし、APNを「{apn}」に設定してください。",
+  "esim.roamingNoApn": "データ通信が始まらない場合は、この回線のデータローミングをオンにしてください。",
 
   "shipment.title": "配送",
   "shipment.method.restricted_delivery": "本人限定受取郵便：本人確認書類を提示したご本人様のみ受け取れます。",
@@ -359,10 +382,10 @@ export const ja: Dictionary = {
   "shipment.none": "まだ発送していません。2営業日以内に発送します。",
 
   "activation.title": "回線を開通する",
-  "activation.intro": "6桁のコードをメールでお送りします。15分以内にここに入力してください。",
+  "activation.intro": "6桁の開通コードをメールでお送りします。15分以内にここに入力してください。",
   "activation.send": "コードをメールで受け取る",
   "activation.sent": "{to} にコードを送りました。有効期限は{time}です。",
-  "activation.code": "6桁のコード",
+  "activation.code": "6桁の開通コード",
   "activation.activate": "開通する",
   "activation.done": "お客様の電話番号は {msisdn} です。ようこそ！",
 

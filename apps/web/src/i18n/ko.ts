@@ -1,7 +1,7 @@
 import type { Dictionary } from "./en.ts";
 
 export const ko: Dictionary = {
-  "app.name": "실명 모바일",
+  "app.name": "Jitsumei",
   "app.skip": "본문으로 건너뛰기",
   "app.language": "언어",
   "app.footer": "일본 법률이 요구하는 본인 확인을 합니다. 고객님의 정보는 암호화되어 계약에만 사용됩니다.",
@@ -28,7 +28,8 @@ export const ko: Dictionary = {
   "error.documentNumber": "신분증에 인쇄된 번호를 입력해 주세요(영문자와 숫자만).",
   "error.myNumber": "개인번호(마이넘버)는 입력하지 마세요. 법률상 기록이 금지되어 있습니다.",
   "error.notFound": "신청을 찾을 수 없습니다. 접수번호를 확인해 주세요.",
-  "error.unauthorized": "이 신청은 다른 기기에서 열렸거나 세션이 만료되었습니다. 계속하려면 접근 키를 입력해 주세요.",
+  "error.unauthorized":
+    "이 신청은 다른 기기에서 열렸거나 세션이 만료되었습니다. 이메일로 받은 인증 코드로 다시 로그인해 주세요.",
   "error.state": "현재 신청 상태에서는 이 작업을 할 수 없습니다. 페이지를 새로 고쳤습니다.",
   "error.code": "코드가 올바르지 않습니다. 남은 횟수: {n}회.",
   "error.locked":
@@ -69,7 +70,7 @@ export const ko: Dictionary = {
   "plans.esimNote": "휴대전화가 eSIM을 지원하고 잠금 해제되어 있어야 합니다.",
   "plans.continue": "신청 {ref} 계속하기",
   "plans.haveCode": "매장에서 패키지를 구입하셨나요? 패키지의 코드로 등록하세요.",
-  "plans.track": "신청 조회",
+  "plans.track": "내 신청 이어서 하기",
   "plans.passportOnly":
     "여권만 있으신가요? 데이터 전용 요금제는 이 사이트에서 온라인으로 신청할 수 있습니다(사진 면의 기계 판독 줄 입력). 전화번호가 있는 요금제는 여권의 IC 칩을 판독해야 하므로 아래 카운터에서 신청하세요:",
   "plans.passportOnlyWithApp":
@@ -227,7 +228,8 @@ export const ko: Dictionary = {
   "submit.ready": "모두 준비되었습니다.",
   "submit.send": "신청서 제출",
   "submit.reference": "접수번호: {ref}",
-  "submit.keep": "이 접수번호를 보관해 주세요. 이 브라우저 탭에서 접근이 유지되며, 이메일로도 보내 드렸습니다.",
+  "submit.keep":
+    "이 접수번호를 보관해 주세요. 나중에 또는 다른 기기에서 계속하시려면 사이트에서 ‘내 신청 이어서 하기’를 선택하세요. 이메일로 인증 코드를 보내 드립니다.",
 
   "need.applicant": "고객 정보",
   "need.applicant.address": "일본 내 주소",
@@ -236,13 +238,33 @@ export const ko: Dictionary = {
   "need.payment": "결제 방법",
   "need.other": "기타 정보({field})",
 
+  "signIn.title": "내 신청 이어서 하기",
+  "signIn.intro":
+    "어느 기기에서든 신청 내역을 열 수 있습니다. 신청할 때 입력한 이메일 주소나 전화번호로 6자리 로그인 인증 코드를 보내 드립니다.",
+  "signIn.reference": "접수번호 (알고 계시면)",
+  "signIn.referenceHint":
+    "JT-로 시작합니다. 예: JT-7K3M-Q9TZ-4. 저희 이메일에 적혀 있습니다. 비워 두시면 가장 최근 신청을 엽니다.",
+  "signIn.channel": "코드 받는 방법",
+  "signIn.byEmail": "이메일로 받기",
+  "signIn.bySms": "문자(SMS)로 받기",
+  "signIn.email": "신청할 때 입력한 이메일 주소",
+  "signIn.emailHint": "예: name@example.com",
+  "signIn.phone": "신청할 때 입력한 전화번호",
+  "signIn.phoneHint": "예: 090-1234-5678 또는 +81 90 1234 5678",
+  "signIn.send": "코드 받기",
+  "signIn.codeTitle": "로그인 인증 코드를 입력해 주세요",
+  "signIn.sentEmail": "{contact}이(가) 신청에 사용된 주소라면 6자리 코드를 보내 드렸습니다. 10분간 유효합니다.",
+  "signIn.sentSms": "{contact}이(가) 신청에 사용된 번호라면 문자로 6자리 코드를 보내 드렸습니다. 10분간 유효합니다.",
+  "signIn.code": "6자리 로그인 인증 코드",
+  "signIn.codeHint": "가장 최근에 받은 코드만 한 번 사용할 수 있습니다.",
+  "signIn.codeFormat": "코드 6자리 숫자를 입력해 주세요.",
+  "signIn.codeInvalid":
+    "코드가 올바르지 않거나, 이미 사용되었거나, 만료되었습니다. 확인하시거나 새 코드를 받아 주세요.",
+  "signIn.open": "내 신청 열기",
+  "signIn.again": "새 코드 받기",
+  "signIn.tooMany": "시도 횟수가 너무 많습니다. 몇 분 후에 다시 시도해 주세요.",
+
   "status.title": "신청 {ref}",
-  "status.lookupTitle": "신청 조회",
-  "status.reference": "접수번호",
-  "status.referenceHint": "JT-로 시작합니다. 예: JT-7K3M-Q9TZ-4. 저희 이메일에 적혀 있습니다.",
-  "status.token": "접근 키",
-  "status.tokenHint": "jat_로 시작하며 신청할 때 드린 키입니다.",
-  "status.open": "열기",
   "status.now": "현재 상태",
   "status.next": "다음 절차",
   "status.usually": "보통 걸리는 시간",
@@ -293,7 +315,7 @@ export const ko: Dictionary = {
     "SIM 카드가 우편으로 가고 있습니다. 본인만 받을 수 있으니 집배원에게 보여 줄 신분증을 준비해 주세요.",
   "state.in_delivery.usually": "일본 국내 1–3일.",
   "state.delivered.title": "배달 완료",
-  "state.delivered.next": "SIM 카드를 넣은 후 이메일로 보내 드리는 코드로 회선을 개통하세요.",
+  "state.delivered.next": "SIM 카드를 넣은 후 이메일로 보내 드리는 개통 코드로 회선을 개통하세요.",
   "state.delivered.usually": "개통은 1분이면 됩니다.",
   "state.active.title": "회선이 개통되었습니다",
   "state.active.next": "연결되었습니다. 계약서와 영수증은 아래에서 언제든 볼 수 있습니다.",
@@ -345,7 +367,8 @@ export const ko: Dictionary = {
   "esim.android": "Android",
   "esim.androidSteps":
     "설정 → 네트워크 및 인터넷 → SIM → SIM 추가(대신 SIM 다운로드). 코드를 스캔하세요. 메뉴 이름은 제조사마다 조금 다릅니다.",
-  "esim.roaming": "데이터가 연결되지 않으면 이 회선의 데이터 로밍을 켜고, APN을 이메일에 적힌 값으로 설정하세요.",
+  "esim.roaming": "데이터가 연결되지 않으면 이 회선의 데이터 로밍을 켜고, APN을 {apn}(으)로 설정하세요.",
+  "esim.roamingNoApn": "데이터가 연결되지 않으면 이 회선의 데이터 로밍을 켜세요.",
 
   "shipment.title": "배송",
   "shipment.method.restricted_delivery":
@@ -361,10 +384,10 @@ export const ko: Dictionary = {
   "shipment.none": "아직 발송하지 않았습니다. 2영업일 이내에 발송합니다.",
 
   "activation.title": "회선 개통",
-  "activation.intro": "6자리 코드를 이메일로 보내 드립니다. 15분 이내에 여기에 입력해 주세요.",
+  "activation.intro": "6자리 개통 코드를 이메일로 보내 드립니다. 15분 이내에 여기에 입력해 주세요.",
   "activation.send": "코드를 이메일로 받기",
   "activation.sent": "{to}(으)로 코드를 보냈습니다. {time}까지 유효합니다.",
-  "activation.code": "6자리 코드",
+  "activation.code": "6자리 개통 코드",
   "activation.activate": "개통",
   "activation.done": "고객님의 전화번호는 {msisdn}입니다. 환영합니다!",
 

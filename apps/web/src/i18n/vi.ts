@@ -1,7 +1,7 @@
 import type { Dictionary } from "./en.ts";
 
 export const vi: Dictionary = {
-  "app.name": "Jitsumei Mobile",
+  "app.name": "Jitsumei",
   "app.skip": "Chuyển đến nội dung",
   "app.language": "Ngôn ngữ",
   "app.footer":
@@ -30,7 +30,7 @@ export const vi: Dictionary = {
   "error.myNumber": "Không nhập Mã số cá nhân (My Number): luật cấm chúng tôi ghi lại số này.",
   "error.notFound": "Không tìm thấy đơn này. Hãy kiểm tra mã tham chiếu.",
   "error.unauthorized":
-    "Đơn này đã được mở trên thiết bị khác hoặc phiên đã hết hạn. Hãy nhập khóa truy cập để tiếp tục.",
+    "Hồ sơ này đã được mở trên thiết bị khác hoặc phiên đã hết hạn. Hãy đăng nhập lại bằng mã gửi đến email của bạn.",
   "error.state": "Không thể thực hiện bước này ở trạng thái hiện tại của đơn. Trang đã được cập nhật.",
   "error.code": "Mã không đúng. Số lần còn lại: {n}.",
   "error.locked":
@@ -72,7 +72,7 @@ export const vi: Dictionary = {
   "plans.esimNote": "Điện thoại của bạn phải hỗ trợ eSIM và không bị khóa mạng.",
   "plans.continue": "Tiếp tục đơn {ref}",
   "plans.haveCode": "Đã mua gói tại cửa hàng? Đăng ký bằng mã trên gói.",
-  "plans.track": "Tra cứu đơn",
+  "plans.track": "Tiếp tục hồ sơ của tôi",
   "plans.passportOnly":
     "Chỉ có hộ chiếu? Gói chỉ dữ liệu đăng ký trực tuyến tại đây (nhập dòng mã ở trang ảnh). Gói có số điện thoại cần đọc chip IC của hộ chiếu, việc này thực hiện tại một trong các quầy của chúng tôi:",
   "plans.passportOnlyWithApp":
@@ -233,7 +233,7 @@ export const vi: Dictionary = {
   "submit.send": "Gửi đơn đăng ký",
   "submit.reference": "Mã tham chiếu của bạn: {ref}",
   "submit.keep":
-    "Hãy lưu mã tham chiếu này. Thẻ trình duyệt này giữ quyền truy cập của bạn; chúng tôi cũng đã gửi mã qua e-mail.",
+    "Hãy lưu mã hồ sơ này. Để tiếp tục sau hoặc trên thiết bị khác, hãy chọn “Tiếp tục hồ sơ của tôi” trên trang web: chúng tôi sẽ gửi mã đến email của bạn.",
 
   "need.applicant": "Thông tin của bạn",
   "need.applicant.address": "Địa chỉ của bạn tại Nhật Bản",
@@ -242,13 +242,34 @@ export const vi: Dictionary = {
   "need.payment": "Phương thức thanh toán",
   "need.other": "Thông tin khác ({field})",
 
+  "signIn.title": "Tiếp tục hồ sơ của tôi",
+  "signIn.intro":
+    "Bạn có thể mở hồ sơ trên bất kỳ thiết bị nào. Chúng tôi sẽ gửi mã đăng nhập 6 chữ số đến địa chỉ email hoặc số điện thoại bạn đã khai khi đăng ký.",
+  "signIn.reference": "Mã hồ sơ (nếu có)",
+  "signIn.referenceHint":
+    "Bắt đầu bằng JT-, ví dụ JT-7K3M-Q9TZ-4, có trong email của chúng tôi. Nếu để trống, chúng tôi mở hồ sơ gần nhất của bạn.",
+  "signIn.channel": "Cách nhận mã",
+  "signIn.byEmail": "Qua email",
+  "signIn.bySms": "Qua SMS",
+  "signIn.email": "Địa chỉ email đã dùng khi đăng ký",
+  "signIn.emailHint": "Ví dụ name@example.com.",
+  "signIn.phone": "Số điện thoại đã dùng khi đăng ký",
+  "signIn.phoneHint": "Ví dụ 090-1234-5678 hoặc +81 90 1234 5678.",
+  "signIn.send": "Gửi mã cho tôi",
+  "signIn.codeTitle": "Nhập mã đăng nhập",
+  "signIn.sentEmail":
+    "Nếu {contact} là địa chỉ của một hồ sơ, chúng tôi đã gửi mã 6 chữ số đến đó. Mã có hiệu lực trong 10 phút.",
+  "signIn.sentSms":
+    "Nếu {contact} là số điện thoại của một hồ sơ, chúng tôi đã gửi mã 6 chữ số qua SMS. Mã có hiệu lực trong 10 phút.",
+  "signIn.code": "Mã đăng nhập 6 chữ số",
+  "signIn.codeHint": "Chỉ mã mới nhất có hiệu lực và chỉ dùng được một lần.",
+  "signIn.codeFormat": "Hãy nhập đủ 6 chữ số của mã.",
+  "signIn.codeInvalid": "Mã không đúng, đã được dùng hoặc đã hết hạn. Hãy kiểm tra lại hoặc yêu cầu mã mới.",
+  "signIn.open": "Mở hồ sơ của tôi",
+  "signIn.again": "Gửi mã mới",
+  "signIn.tooMany": "Bạn đã thử quá nhiều lần. Vui lòng đợi vài phút rồi thử lại.",
+
   "status.title": "Đơn {ref}",
-  "status.lookupTitle": "Tra cứu đơn của bạn",
-  "status.reference": "Mã tham chiếu",
-  "status.referenceHint": "Bắt đầu bằng JT-, ví dụ JT-7K3M-Q9TZ-4. Có trong e-mail của chúng tôi.",
-  "status.token": "Khóa truy cập",
-  "status.tokenHint": "Bắt đầu bằng jat_, được cấp khi bạn đăng ký.",
-  "status.open": "Mở",
   "status.now": "Hiện tại",
   "status.next": "Tiếp theo",
   "status.usually": "Thường mất bao lâu",
@@ -300,7 +321,7 @@ export const vi: Dictionary = {
     "Thẻ SIM đang được gửi qua bưu điện. Chỉ bạn mới nhận được: hãy chuẩn bị giấy tờ tùy thân cho nhân viên bưu điện.",
   "state.in_delivery.usually": "1–3 ngày trong Nhật Bản.",
   "state.delivered.title": "Đã giao",
-  "state.delivered.next": "Lắp thẻ SIM, rồi kích hoạt thuê bao bằng mã chúng tôi gửi qua e-mail.",
+  "state.delivered.next": "Lắp thẻ SIM, rồi kích hoạt thuê bao bằng mã kích hoạt chúng tôi gửi qua e-mail.",
   "state.delivered.usually": "Kích hoạt mất một phút.",
   "state.active.title": "Thuê bao đã hoạt động",
   "state.active.next": "Bạn đã kết nối. Hợp đồng và biên lai luôn có ở bên dưới.",
@@ -351,8 +372,8 @@ export const vi: Dictionary = {
   "esim.android": "Android",
   "esim.androidSteps":
     "Cài đặt → Mạng và Internet → SIM → Thêm SIM (Tải SIM xuống). Quét mã. Tên menu hơi khác nhau tùy hãng.",
-  "esim.roaming":
-    "Nếu không vào được mạng, hãy bật chuyển vùng dữ liệu cho thuê bao này và đặt APN như trong e-mail của chúng tôi.",
+  "esim.roaming": "Nếu không vào được mạng, hãy bật chuyển vùng dữ liệu cho thuê bao này và đặt APN là {apn}.",
+  "esim.roamingNoApn": "Nếu không vào được mạng, hãy bật chuyển vùng dữ liệu cho thuê bao này.",
 
   "shipment.title": "Giao hàng",
   "shipment.method.restricted_delivery":
@@ -368,10 +389,10 @@ export const vi: Dictionary = {
   "shipment.none": "Chưa gửi. Chúng tôi gửi trong hai ngày làm việc.",
 
   "activation.title": "Kích hoạt thuê bao",
-  "activation.intro": "Chúng tôi gửi cho bạn mã 6 chữ số qua e-mail. Hãy nhập vào đây trong vòng 15 phút.",
+  "activation.intro": "Chúng tôi gửi cho bạn mã kích hoạt 6 chữ số qua e-mail. Hãy nhập vào đây trong vòng 15 phút.",
   "activation.send": "Gửi mã cho tôi qua e-mail",
   "activation.sent": "Đã gửi mã đến {to}. Mã có hiệu lực đến {time}.",
-  "activation.code": "Mã 6 chữ số",
+  "activation.code": "Mã kích hoạt 6 chữ số",
   "activation.activate": "Kích hoạt",
   "activation.done": "Số điện thoại của bạn là {msisdn}. Chào mừng bạn!",
 

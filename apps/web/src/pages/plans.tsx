@@ -95,7 +95,7 @@ export function PlansPage() {
       </div>
       <p className="links">
         <Link to="/register">{t("plans.haveCode")}</Link>
-        <Link to="/status">{t("plans.track")}</Link>
+        <Link to="/sign-in">{t("plans.track")}</Link>
       </p>
     </>
   );

@@ -11,11 +11,11 @@ import {
   download,
   type Session,
   type Shipment,
-  saveSession,
 } from "../api.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
-import { Link, navigate } from "../router.tsx";
+import { Link } from "../router.tsx";
+import { useSiteConfig } from "../site-config.ts";
 import {
   Button,
   Checks,
@@ -27,97 +27,21 @@ import {
   TestCardField,
   useApplication,
 } from "../ui.tsx";
+import { SignInForm } from "./sign-in.tsx";
 import { CorrectionBox } from "./wizard.tsx";
 
 const stateKey = (s: ApplicationState, part: "title" | "next" | "usually") => `state.${s}.${part}` as MessageKey;
-
-/** Asks for the reference (and the access key when this tab does not hold it). */
-export function AccessForm({ reference, onOpen }: { reference?: string; onOpen: (s: Session) => void }) {
-  const { t } = useI18n();
-  const [ref, setRef] = useState(reference ?? "");
-  const [token, setToken] = useState("");
-  const [message, setMessage] = useState<string | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [busy, setBusy] = useState(false);
-  async function onSubmit(e: FormEvent) {
-    e.preventDefault();
-    const session = { reference: ref.trim().toUpperCase(), token: token.trim() };
-    const missing: FieldErrors = {};
-    if (!session.reference) missing.reference = t("error.required");
-    if (!session.token) missing.token = t("error.required");
-    if (Object.keys(missing).length) {
-      setErrors(missing);
-      setMessage(t("error.summary"));
-      return;
-    }
-    setBusy(true);
-    try {
-      await api("GET", `/v1/applications/${session.reference}`, { token: session.token });
-      saveSession(session);
-      setErrors({});
-      if (session.reference !== reference) navigate(`/status/${session.reference}`);
-      onOpen(session);
-    } catch (err) {
-      const status = err instanceof ApiError ? err.problem.status : 0;
-      setErrors(
-        status === 404
-          ? { reference: t("error.notFound") }
-          : status === 401 || status === 403
-            ? { token: t("error.unauthorized") }
-            : {},
-      );
-      setMessage(problemMessage(err, t));
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <form onSubmit={onSubmit} noValidate>
-      <h1>{t("status.lookupTitle")}</h1>
-      <ErrorSummary message={message} fields={errors} />
-      <Field name="reference" label={t("status.reference")} hint={t("status.referenceHint")} error={errors.reference}>
-        {(a) => (
-          <input
-            {...a}
-            value={ref}
-            onChange={(e) => setRef(e.target.value)}
-            autoCapitalize="characters"
-            spellCheck={false}
-          />
-        )}
-      </Field>
-      <Field name="token" label={t("status.token")} hint={t("status.tokenHint")} error={errors.token}>
-        {(a) => (
-          <input
-            {...a}
-            value={token}
-            onChange={(e) => setToken(e.target.value)}
-            spellCheck={false}
-            autoComplete="off"
-          />
-        )}
-      </Field>
-      <Button type="submit" busy={busy}>
-        {t("status.open")}
-      </Button>
-    </form>
-  );
-}
-
-export function StatusLookupPage() {
-  return <AccessForm onOpen={() => {}} />;
-}
 
 export function StatusPage({ reference }: { reference: string }) {
   const { t, date } = useI18n();
   const app = useApplication(reference, 4000);
   const { view, session } = app;
-  if (!session) return <AccessForm reference={reference} onOpen={app.setSession} />;
+  if (!session) return <SignInForm reference={reference} onOpen={app.setSession} />;
   if (app.error && !view) {
     return (
       <>
         <p role="alert">{problemMessage(app.error, t)}</p>
-        <AccessForm reference={reference} onOpen={app.setSession} />
+        <SignInForm reference={reference} onOpen={app.setSession} />
       </>
     );
   }
@@ -397,6 +321,7 @@ function DepositPanel({ session, onChange }: { session: Session; onChange: () =>
 
 function EsimPanel({ code }: { code: string }) {
   const { t } = useI18n();
+  const apn = useSiteConfig()?.apn ?? null;
   const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
     QRCode.toDataURL(code, { margin: 2, width: 280, errorCorrectionLevel: "M" }).then(setQr, () => setQr(null));
@@ -420,7 +345,7 @@ function EsimPanel({ code }: { code: string }) {
           <p>{t("esim.androidSteps")}</p>
         </section>
       </div>
-      <p className="small muted">{t("esim.roaming")}</p>
+      <p className="small muted">{apn ? t("esim.roaming", { apn }) : t("esim.roamingNoApn")}</p>
     </section>
   );
 }
@@ -588,7 +513,7 @@ export function DocumentsPage({ reference }: { reference: string }) {
       (e) => setMessage(problemMessage(e, t)),
     );
   }, [session, reference, t]);
-  if (!session) return <AccessForm reference={reference} onOpen={app.setSession} />;
+  if (!session) return <SignInForm reference={reference} onOpen={app.setSession} />;
   return (
     <>
       <h1>{t("documents.title")}</h1>

@@ -27,7 +27,8 @@ import {
 } from "../ui.tsx";
 import { StepList } from "./apply.tsx";
 import { usePlans } from "./plans.tsx";
-import { AccessForm, WithReference } from "./status.tsx";
+import { SignInForm } from "./sign-in.tsx";
+import { WithReference } from "./status.tsx";
 import { VerifyStep } from "./verify.tsx";
 
 type Form = {
@@ -127,7 +128,7 @@ export function WizardPage({ reference }: { reference: string }) {
   const { t } = useI18n();
   const app = useApplication(reference);
   const { plans } = usePlans();
-  if (!app.session) return <AccessForm reference={reference} onOpen={app.setSession} />;
+  if (!app.session) return <SignInForm reference={reference} onOpen={app.setSession} />;
   if (app.error && !app.view) return <p role="alert">{problemMessage(app.error, t)}</p>;
   const plan = plans?.find((p) => p.id === app.view?.planId);
   if (!app.view || !plan) return <p>{t("app.loading")}</p>;

@@ -13,6 +13,7 @@ const siteConfigSchema = z
         android: z.string().nullable(),
       })
       .describe("The operator's chip reader app (docs/reader-contract.md)"),
+    apn: z.string().nullable().describe("The access point name phones set for data (APN), where the operator gave one"),
     counters: z.array(
       z.object({
         id: z.string(),
@@ -33,7 +34,7 @@ export const siteRoutes = [
     method: "GET",
     path: "/v1/site-config",
     operationId: "getSiteConfig",
-    summary: "The operator's set-up the site offers from: the chip reader app's store links, the counters",
+    summary: "The operator's set-up the site offers from: the chip reader app's store links, the APN, the counters",
     tag: "site",
     auth: "none",
     responses: { 200: { description: "The set-up", schema: siteConfigSchema } },
@@ -41,7 +42,7 @@ export const siteRoutes = [
       const { ios, android } = config.readerApps;
       return {
         status: 200,
-        body: { chipReader: { available: ios !== null || android !== null, ios, android }, counters },
+        body: { chipReader: { available: ios !== null || android !== null, ios, android }, apn: config.apn, counters },
         headers: { "cache-control": "public, max-age=300" },
       };
     },

@@ -1,0 +1,75 @@
+import { findApplicationById } from "../applications/application-row.ts";
+import { loadApplicantDetails } from "../applications/load-application-data.ts";
+import type { Config } from "../config/config.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Database, Queryable } from "../db/database.ts";
+import { enqueueJob } from "../jobs/jobs.ts";
+import { queueMail } from "../mail/outbox.ts";
+import { queueSms } from "../sms/sms-outbox.ts";
+import { renderNotification } from "./notification-texts.ts";
+import { signInUrl, yen } from "./notify-applicant.ts";
+
+export const NOTIFY_PAYMENT_JOB = "notify_payment";
+
+/** Notices about a payment that changes no state of the application (a refund), in the payment's transaction. */
+export type PaymentNotice = "refunded";
+
+export async function queuePaymentNotice(
+  tx: Queryable,
+  input: { paymentId: string; applicationId: string; template: PaymentNotice },
+): Promise<void> {
+  const { rowCount } = await tx.query(
+    `INSERT INTO payment_notices (payment_id, template, application_id) VALUES ($1, $2, $3)
+     ON CONFLICT (payment_id, template) DO NOTHING`,
+    [input.paymentId, input.template, input.applicationId],
+  );
+  if (rowCount) await enqueueJob(tx, NOTIFY_PAYMENT_JOB, { paymentId: input.paymentId, template: input.template });
+}
+
+/** Renders one payment notice into the mail and SMS outboxes, once however often the job runs. */
+export function notifyPaymentJob(deps: { db: Database; keys: KeyManagement; config: Config }) {
+  return async (payload: { paymentId: string; template: PaymentNotice }) => {
+    const { rows } = await deps.db.query<{ application_id: string; amount_jpy: number; refunded_jpy: number }>(
+      `SELECT n.application_id, p.amount_jpy, p.refunded_jpy FROM payment_notices n JOIN payments p ON p.id = n.payment_id
+       WHERE n.payment_id = $1 AND n.template = $2`,
+      [payload.paymentId, payload.template],
+    );
+    const notice = rows[0];
+    const application = notice ? await findApplicationById(deps.db, notice.application_id) : null;
+    if (!notice || !application || application.purgedAt) return;
+    const { contact } = await loadApplicantDetails(deps.keys, application);
+    const amount = Number(notice.refunded_jpy) || Number(notice.amount_jpy);
+    const message = renderNotification(payload.template, application.language, {
+      reference: application.reference,
+      signInUrl: signInUrl(deps.config.publicUrl, application.reference),
+      amount: yen(amount, application.language),
+    });
+    await deps.db.transaction(async (tx) => {
+      const { rows: locked } = await tx.query<{ rendered_at: Date | null }>(
+        "SELECT rendered_at FROM payment_notices WHERE payment_id = $1 AND template = $2 FOR UPDATE",
+        [payload.paymentId, payload.template],
+      );
+      if (!locked[0] || locked[0].rendered_at) return;
+      await queueMail(tx, deps.keys, {
+        to: contact.email,
+        from: deps.config.mail.from,
+        subject: message.subject,
+        text: message.text,
+        applicationId: application.id,
+        template: payload.template,
+      });
+      if (contact.phone) {
+        await queueSms(tx, deps.keys, {
+          to: contact.phone,
+          text: message.sms,
+          applicationId: application.id,
+          template: payload.template,
+        });
+      }
+      await tx.query("UPDATE payment_notices SET rendered_at = now() WHERE payment_id = $1 AND template = $2", [
+        payload.paymentId,
+        payload.template,
+      ]);
+    });
+  };
+}
