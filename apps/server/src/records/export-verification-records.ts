@@ -1,7 +1,7 @@
-import { stringify } from "csv-stringify/sync";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import { applicationCipher } from "../crypto/envelope.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
+import { writeCsv } from "../csv/write-csv.ts";
 import type { Database } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import type { VerificationRecordContent } from "./write-verification-record.ts";
@@ -96,7 +96,8 @@ export const recordCsvColumns = [
 ] as const;
 
 export function recordsToCsv(records: readonly ExportedRecord[]): string {
-  return stringify(
+  return writeCsv(
+    recordCsvColumns,
     records.map((r) => [
       r.recordId,
       r.version,
@@ -125,6 +126,5 @@ export function recordsToCsv(records: readonly ExportedRecord[]): string {
       `${r.policy.id}@${r.policy.version}#${r.policy.contentHash}`,
       r.legalHold,
     ]),
-    { header: true, columns: [...recordCsvColumns] },
   );
 }

@@ -1,5 +1,6 @@
 import type { Language, PackageStatus, RetailChannel, Translations } from "@jitsumei/domain";
 import type { KeyManagement } from "../crypto/key-management.ts";
+import { writeCsv } from "../csv/write-csv.ts";
 import { type Queryable, toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { findPlan } from "../plans/plans-repository.ts";
@@ -95,10 +96,19 @@ export async function batchSummary(db: Queryable, batchId: string): Promise<Batc
 
 /** The CSV a shop's system imports: one package per row, the code as printed and the link in its QR. */
 export function batchCsv(batch: BatchWithCodes, language: Language = "en"): string {
-  const header = "serial,registration_code,plan_id,plan_name,channel,form_factor,iccid,status,registration_link";
-  const quote = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-  const lines = batch.packages.map((p) =>
+  return writeCsv(
     [
+      "serial",
+      "registration_code",
+      "plan_id",
+      "plan_name",
+      "channel",
+      "form_factor",
+      "iccid",
+      "status",
+      "registration_link",
+    ],
+    batch.packages.map((p) => [
       String(p.serial),
       p.code,
       batch.planId,
@@ -108,11 +118,8 @@ export function batchCsv(batch: BatchWithCodes, language: Language = "en"): stri
       p.iccid ?? "",
       p.status,
       p.link,
-    ]
-      .map(quote)
-      .join(","),
+    ]),
   );
-  return `${[header, ...lines].join("\n")}\n`;
 }
 
 type StoredBatch = {

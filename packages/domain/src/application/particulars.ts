@@ -17,6 +17,29 @@ const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, "is not a real calendar date");
 
+/**
+ * Text a person typed (a kanji name, an address): normalised to NFC, so the same name compares and
+ * indexes the same whichever keyboard made it, and refused if it holds control characters or the
+ * bidirectional overrides and isolates that make text display other than it reads (U+202A–U+202E,
+ * U+2066–U+2069). Japanese, Chinese, Korean and Vietnamese text is untouched.
+ */
+const typedText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `must be at most ${max} characters`)
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding them is the point
+    .refine((s) => !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u.test(s), {
+      message: "must not contain control characters or text-direction overrides",
+    })
+    .transform((s) => s.normalize("NFC"));
+
+/** 9999-12-31 and 0000-01-01 are calendar dates, not birth dates. "Today" is any time zone's (UTC+14). */
+const birthDate = isoDate.refine(
+  (s) => s >= "1900-01-01" && s <= new Date(Date.now() + 14 * 3_600_000).toISOString().slice(0, 10),
+  "must be a birth date between 1900-01-01 and today",
+);
+
 const latinName = z
   .string()
   .trim()
@@ -29,7 +52,7 @@ export const particularsSchema = z.object({
     family: latinName,
     given: latinName.or(z.literal("")),
     /** As written in kanji, where the applicant has one (e.g. on a residence card). */
-    kanji: z.string().trim().max(80).optional(),
+    kanji: typedText(80).optional(),
     /** Reading in katakana, where the applicant has one. */
     kana: z
       .string()
@@ -38,16 +61,16 @@ export const particularsSchema = z.object({
       .regex(/^[\p{Script=Katakana}ー・\s]*$/u, "must be written in katakana")
       .optional(),
   }),
-  birthDate: isoDate,
+  birthDate,
   nationality: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 3166-1 alpha-3 code such as JPN or USA"),
   sex: z.enum(["female", "male", "unspecified"]).optional(),
   address: z
     .object({
       postalCode: z.string().regex(/^\d{3}-?\d{4}$/, "must be a Japanese postal code such as 100-0001"),
-      prefecture: z.string().trim().min(1, "must not be empty").max(10),
-      city: z.string().trim().min(1, "must not be empty").max(80),
-      line1: z.string().trim().min(1, "must not be empty").max(120),
-      line2: z.string().trim().max(120).optional(),
+      prefecture: typedText(10).pipe(z.string().min(1, "must not be empty")),
+      city: typedText(80).pipe(z.string().min(1, "must not be empty")),
+      line1: typedText(120).pipe(z.string().min(1, "must not be empty")),
+      line2: typedText(120).optional(),
     })
     .optional(),
   document: z
