@@ -1,102 +1,48 @@
-/**
- * Nationalities offered in the form: ISO 3166-1 alpha-3 (what documents and the API use) with the
- * alpha-2 code Intl.DisplayNames needs to name them in the applicant's language. Any other code can
- * be typed.
- */
-export const countries: [alpha3: string, alpha2: string][] = [
-  ["JPN", "JP"],
-  ["CHN", "CN"],
-  ["VNM", "VN"],
-  ["KOR", "KR"],
-  ["PHL", "PH"],
-  ["NPL", "NP"],
-  ["IDN", "ID"],
-  ["BRA", "BR"],
-  ["MMR", "MM"],
-  ["TWN", "TW"],
-  ["USA", "US"],
-  ["THA", "TH"],
-  ["LKA", "LK"],
-  ["IND", "IN"],
-  ["BGD", "BD"],
-  ["PAK", "PK"],
-  ["MNG", "MN"],
-  ["KHM", "KH"],
-  ["PER", "PE"],
-  ["UZB", "UZ"],
-  ["MYS", "MY"],
-  ["HKG", "HK"],
-  ["SGP", "SG"],
-  ["GBR", "GB"],
-  ["FRA", "FR"],
-  ["DEU", "DE"],
-  ["ITA", "IT"],
-  ["ESP", "ES"],
-  ["CAN", "CA"],
-  ["AUS", "AU"],
-  ["NZL", "NZ"],
-  ["RUS", "RU"],
-  ["UKR", "UA"],
-  ["TUR", "TR"],
-  ["MEX", "MX"],
-];
+import { alpha3ToAlpha2, getAlpha3Codes } from "i18n-iso-countries";
 
-export const prefectures = [
-  "北海道",
-  "青森県",
-  "岩手県",
-  "宮城県",
-  "秋田県",
-  "山形県",
-  "福島県",
-  "茨城県",
-  "栃木県",
-  "群馬県",
-  "埼玉県",
-  "千葉県",
-  "東京都",
-  "神奈川県",
-  "新潟県",
-  "富山県",
-  "石川県",
-  "福井県",
-  "山梨県",
-  "長野県",
-  "岐阜県",
-  "静岡県",
-  "愛知県",
-  "三重県",
-  "滋賀県",
-  "京都府",
-  "大阪府",
-  "兵庫県",
-  "奈良県",
-  "和歌山県",
-  "鳥取県",
-  "島根県",
-  "岡山県",
-  "広島県",
-  "山口県",
-  "徳島県",
-  "香川県",
-  "愛媛県",
-  "高知県",
-  "福岡県",
-  "佐賀県",
-  "長崎県",
-  "熊本県",
-  "大分県",
-  "宮崎県",
-  "鹿児島県",
-  "沖縄県",
-];
+/**
+ * Nationalities and issuing countries: every ISO 3166-1 country, its alpha-3 code (what documents and
+ * the API use) from i18n-iso-countries' code table (its codes only: no names are bundled), named by
+ * the browser's Intl.DisplayNames in the applicant's language.
+ */
+const alpha3Codes: string[] = Object.keys(getAlpha3Codes());
+
+/** Where most of the operator's applicants come from: offered first, then every country A to Z. */
+const common = ["JPN", "CHN", "VNM", "KOR", "PHL", "NPL", "IDN", "BRA", "MMR", "TWN", "USA"];
+
+export type CountryOption = { alpha3: string; name: string };
+
+/**
+ * ICAO 9303 codes a passport may carry that are no ISO 3166 country: stateless persons and refugees
+ * (their travel documents), and Utopia, the specimen country of ICAO's test passports (the demo chip).
+ */
+export const icaoCodes = ["XXA", "XXB", "XXC", "XXX", "UTO"] as const;
+
+/**
+ * The list a country select offers in `lang`: the common ones first, the rest sorted as that
+ * language sorts (pinyin in Chinese, 가나다 in Korean). A code the list does not hold (an MRZ code
+ * such as D or XXA, kept from an earlier answer) stays choosable under its own code.
+ */
+export function countryOptions(lang: string, keep: string[] = []): { common: CountryOption[]; all: CountryOption[] } {
+  const option = (alpha3: string): CountryOption => ({ alpha3, name: countryName(alpha3, lang) });
+  const collator = new Intl.Collator(intlLocale(lang));
+  const listed = new Set<string>([...alpha3Codes, ...icaoCodes]);
+  const extra = keep.filter((code) => code !== "" && !listed.has(code));
+  const all = [...alpha3Codes, ...extra].map(option).sort((a, b) => collator.compare(a.name, b.name));
+  return { common: common.map(option), all };
+}
 
 const intlCodes: Record<string, string> = { "zh-Hans": "zh-CN", "zh-Hant": "zh-TW" };
 
-export function countryName(alpha2: string, lang: string): string {
+const intlLocale = (lang: string) => intlCodes[lang] ?? lang;
+
+/** A country's name in `lang` from its alpha-3 code; the code itself where nothing names it. */
+export function countryName(alpha3: string, lang: string): string {
+  const alpha2 = alpha3ToAlpha2(alpha3);
+  if (!alpha2) return alpha3;
   try {
-    return new Intl.DisplayNames([intlCodes[lang] ?? lang], { type: "region" }).of(alpha2) ?? alpha2;
+    return new Intl.DisplayNames([intlLocale(lang)], { type: "region" }).of(alpha2) ?? alpha3;
   } catch {
-    return alpha2;
+    return alpha3;
   }
 }
