@@ -1,3 +1,4 @@
+import { formatPhone } from "@jitsumei/domain/formats";
 import { type FormEvent, useState } from "react";
 import { ApiError, api, type Created, saveSession } from "../api.ts";
 import { useI18n } from "../i18n/index.tsx";
@@ -69,7 +70,14 @@ export function ApplyPage({ planId }: { planId: string }) {
           error={errors["contact.phone"]}
         >
           {(a) => (
-            <input {...a} type="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+            <input
+              {...a}
+              type="tel"
+              autoComplete="tel"
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+              onBlur={() => setPhone(formatPhone(phone))}
+            />
           )}
         </Field>
         {plan && plan.formFactors.length > 1 && (

@@ -695,9 +695,10 @@ function PlanSummary({ plan, formFactor }: { plan: Plan; formFactor: "physical" 
   return (
     <section aria-labelledby="confirm-plan">
       <h2 id="confirm-plan">{t("confirm.plan")}</h2>
+      <p>
+        <strong>{plan.name[lang]}</strong>
+      </p>
       <dl className="summary">
-        <dt>{t("confirm.plan")}</dt>
-        <dd>{plan.name[lang]}</dd>
         <dt>{t("plans.price")}</dt>
         <dd>
           {t(plan.kind === "prepaid" ? "plans.pricePrepaid" : "plans.pricePostpaid", { price: number(plan.priceJpy) })}
@@ -716,6 +717,8 @@ function ParticularsSummary(props: {
 }) {
   const { t, lang, date } = useI18n();
   const p = props.particulars;
+  const nameOf = (code: string) =>
+    (icaoCodes as readonly string[]).includes(code) ? t(`country.${code}` as MessageKey) : countryName(code, lang);
   const sexKey = {
     female: "particulars.female",
     male: "particulars.male",
@@ -727,7 +730,7 @@ function ParticularsSummary(props: {
     ...(p.name.kanji ? ([["particulars.kanji", p.name.kanji]] as [MessageKey, string][]) : []),
     ...(p.name.kana ? ([["particulars.kana", p.name.kana]] as [MessageKey, string][]) : []),
     ["particulars.birthDate", date(p.birthDate)],
-    ["particulars.nationality", countryName(p.nationality, lang)],
+    ["particulars.nationality", nameOf(p.nationality)],
     ...(p.sex ? ([["particulars.sex", t(sexKey[p.sex])]] as [MessageKey, string][]) : []),
     ...(p.address
       ? ([
@@ -740,7 +743,7 @@ function ParticularsSummary(props: {
     ["document.type", t(`document.${p.document.type}` as MessageKey)],
     ...(p.document.number ? ([["document.number", p.document.number]] as [MessageKey, string][]) : []),
     ["document.expiry", date(p.document.expiryDate)],
-    ["document.country", countryName(p.document.issuingCountry, lang)],
+    ["document.country", nameOf(p.document.issuingCountry)],
     ["contact.email", props.contact.email],
     ...(props.contact.phone ? ([["contact.phone", formatPhone(props.contact.phone)]] as [MessageKey, string][]) : []),
   ];
