@@ -11,7 +11,7 @@ import {
   type Plan,
   type Session,
 } from "../api.ts";
-import { countryName, countryOptions, icaoCodes } from "../countries.ts";
+import { countryName, countryOptions, icaoCodes } from "@jitsumei/domain/countries";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { PostalCodeField, type PostalPlace, PrefectureSelect } from "../postal-address.tsx";
