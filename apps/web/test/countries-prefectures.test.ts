@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
 import { countryName, countryOptions, icaoCodes } from "@jitsumei/domain/countries";
+import { describe, expect, it } from "vitest";
 import { prefectureLabel, prefectures } from "../src/prefectures.ts";
 
 describe("nationalities", () => {

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openContext, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
-import { particularsOf, somebody, td3 } from "../../server/test/support/journey.ts";
+import { activationCodeFromOutbox, particularsOf, somebody, td3 } from "../../server/test/support/journey.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
 import { vi as viDict } from "../src/i18n/vi.ts";
 import { zhHans } from "../src/i18n/zh-Hans.ts";
@@ -167,6 +167,45 @@ describe("the applicant's words and formats", () => {
     // Corrected, the mark goes.
     await page.getByLabel(t["verify.mrzLabel"].replace("{n}", "2")).fill(second);
     await expect.poll(() => marked.count()).toBe(0);
+    await close();
+  });
+
+  it("a data eSIM's status: no word of posting a card, a wrong code said once, and no phone number once it works", async () => {
+    const t = viDict;
+    const { page, reference, token, close } = await openDraft("vi-VN", "vi", { mrz: true });
+    const legal = (await server.api("GET", "/v1/legal-documents")).body as Record<string, { version: string }>;
+    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, {
+      token,
+      body: { acceptance: { terms: legal.terms?.version, privacy: legal.privacy?.version } },
+    });
+    expect(submitted.body.state).toBe("sim_assigned");
+    await page.goto(`${server.url}/status/${reference}`);
+    await page.getByText(t["state.sim_assigned.esim.next"]).waitFor();
+    const text = (await page.locator("main").textContent()) ?? "";
+    expect(text).not.toContain(t["state.sim_assigned.physical.next"]);
+    expect(text).not.toContain(t["state.sim_assigned.physical.usually"]);
+
+    await page.getByRole("button", { name: t["activation.send"] }).click();
+    await page.getByRole("status").getByText(/@/).waitFor();
+    await page.getByLabel(t["activation.code"]).fill("000000");
+    await page.getByRole("button", { name: t["activation.activate"] }).click();
+    const said = t["error.code"].split("{n}")[0] ?? "?";
+    const times = async () => ((await page.locator("main").textContent()) ?? "").split(said).length - 1;
+    await expect.poll(times).toBe(1);
+    expect(await page.getByLabel(t["activation.code"]).getAttribute("aria-invalid")).toBe("true");
+    await screenshot(page, "web", "words-vi-phone-wrong-code-once");
+
+    const code = await activationCodeFromOutbox(server, reference);
+    await page.getByLabel(t["activation.code"]).fill(code);
+    await page.getByRole("button", { name: t["activation.activate"] }).click();
+    await page.getByText(t["activation.doneData"]).waitFor();
+    const view = await server.api("GET", `/v1/applications/${reference}`, { token });
+    const msisdn = String(view.body.line?.msisdn ?? "");
+    expect(msisdn).toMatch(/^020/);
+    const active = (await page.locator("main").textContent()) ?? "";
+    expect(active).not.toContain(msisdn);
+    expect(active).not.toContain(`${msisdn.slice(0, 3)}-`);
+    await screenshot(page, "web", "words-vi-phone-data-active");
     await close();
   });
 });

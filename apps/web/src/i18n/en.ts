@@ -323,9 +323,12 @@ export const en = {
   "state.ready_to_issue.next": "We are assigning your SIM or eSIM and your number.",
   "state.ready_to_issue.usually": "Usually within one working day.",
   "state.sim_assigned.title": "Your SIM is ready",
-  "state.sim_assigned.next":
-    "Install the eSIM or wait for the card, then activate the line with the code we e-mail you.",
-  "state.sim_assigned.usually": "An eSIM is ready now; a SIM card is posted within two working days.",
+  "state.sim_assigned.physical.usually": "A SIM card is posted within two working days.",
+  "state.sim_assigned.physical.next":
+    "We are posting your SIM card. When it arrives, activate the line with the code we e-mail you.",
+  "state.sim_assigned.esim.usually": "Your eSIM is ready now.",
+  "state.sim_assigned.esim.next":
+    "Install the eSIM with the QR code below, then activate the line with the code we e-mail you.",
   "state.in_delivery.title": "On its way",
   "state.in_delivery.next":
     "Your SIM card is in the post. Only you can receive it: have your ID ready for the postman.",
@@ -403,6 +406,8 @@ export const en = {
   "activation.code": "6-digit code",
   "activation.activate": "Activate",
   "activation.done": "Your number is {msisdn}. Welcome!",
+  "error.codeFormat": "Enter the 6 digits of the code we e-mailed you.",
+  "activation.doneData": "Your data line works. Welcome!",
 
   "documents.title": "Contracts and receipts",
   "documents.intro": "Every document exactly as issued. Keep them: you can download them again at any time.",

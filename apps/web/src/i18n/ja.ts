@@ -314,9 +314,10 @@ export const ja: Dictionary = {
   "state.ready_to_issue.next": "SIMまたはeSIMと電話番号を割り当てています。",
   "state.ready_to_issue.usually": "通常1営業日以内です。",
   "state.sim_assigned.title": "SIMの準備ができました",
-  "state.sim_assigned.next":
-    "eSIMをインストールするかSIMカードの到着をお待ちください。その後、メールでお送りするコードで開通します。",
-  "state.sim_assigned.usually": "eSIMはすぐに使えます。SIMカードは2営業日以内に発送します。",
+  "state.sim_assigned.physical.usually": "SIMカードは2営業日以内に発送します。",
+  "state.sim_assigned.physical.next": "SIMカードを発送します。届いたら、メールでお送りするコードで開通してください。",
+  "state.sim_assigned.esim.usually": "eSIMはすぐにご利用いただけます。",
+  "state.sim_assigned.esim.next": "下のQRコードでeSIMをインストールし、メールでお送りするコードで開通してください。",
   "state.in_delivery.title": "配送中",
   "state.in_delivery.next": "SIMカードを郵送中です。ご本人様しか受け取れません。配達時に本人確認書類をご用意ください。",
   "state.in_delivery.usually": "国内で1〜3日です。",
@@ -392,6 +393,8 @@ export const ja: Dictionary = {
   "activation.code": "6桁のコード",
   "activation.activate": "開通する",
   "activation.done": "お客様の電話番号は {msisdn} です。ようこそ！",
+  "error.codeFormat": "メールでお送りした6桁のコードを入力してください。",
+  "activation.doneData": "データ通信をご利用いただけます。ようこそ！",
 
   "documents.title": "契約書と領収書",
   "documents.intro": "発行したとおりの書類です。大切に保管してください。いつでも再ダウンロードできます。",

@@ -315,8 +315,10 @@ export const ko: Dictionary = {
   "state.ready_to_issue.next": "SIM 또는 eSIM과 전화번호를 배정하고 있습니다.",
   "state.ready_to_issue.usually": "보통 1영업일 이내입니다.",
   "state.sim_assigned.title": "SIM이 준비되었습니다",
-  "state.sim_assigned.next": "eSIM을 설치하거나 SIM 카드를 기다린 후, 이메일로 보내 드리는 코드로 회선을 개통하세요.",
-  "state.sim_assigned.usually": "eSIM은 지금 바로 준비되어 있습니다. SIM 카드는 2영업일 이내에 발송합니다.",
+  "state.sim_assigned.physical.usually": "SIM 카드는 2영업일 이내에 발송합니다.",
+  "state.sim_assigned.physical.next": "SIM 카드를 발송합니다. 도착하면 이메일로 보내 드리는 코드로 회선을 개통하세요.",
+  "state.sim_assigned.esim.usually": "eSIM은 지금 바로 사용할 수 있습니다.",
+  "state.sim_assigned.esim.next": "아래 QR 코드로 eSIM을 설치한 후, 이메일로 보내 드리는 코드로 회선을 개통하세요.",
   "state.in_delivery.title": "배송 중",
   "state.in_delivery.next":
     "SIM 카드가 우편으로 가고 있습니다. 본인만 받을 수 있으니 집배원에게 보여 줄 신분증을 준비해 주세요.",
@@ -394,6 +396,8 @@ export const ko: Dictionary = {
   "activation.code": "6자리 코드",
   "activation.activate": "개통",
   "activation.done": "고객님의 전화번호는 {msisdn}입니다. 환영합니다!",
+  "error.codeFormat": "이메일로 보내 드린 6자리 코드를 입력해 주세요.",
+  "activation.doneData": "데이터 회선을 사용할 수 있습니다. 환영합니다!",
 
   "documents.title": "계약서와 영수증",
   "documents.intro": "발급한 그대로의 서류입니다. 보관해 두세요. 언제든 다시 내려받을 수 있습니다.",

@@ -322,8 +322,12 @@ export const vi: Dictionary = {
   "state.ready_to_issue.next": "Chúng tôi đang cấp SIM hoặc eSIM và số điện thoại cho bạn.",
   "state.ready_to_issue.usually": "Thường trong một ngày làm việc.",
   "state.sim_assigned.title": "SIM của bạn đã sẵn sàng",
-  "state.sim_assigned.next": "Cài eSIM hoặc chờ nhận thẻ SIM, rồi kích hoạt thuê bao bằng mã chúng tôi gửi qua e-mail.",
-  "state.sim_assigned.usually": "eSIM dùng được ngay; thẻ SIM được gửi trong hai ngày làm việc.",
+  "state.sim_assigned.physical.usually": "Thẻ SIM được gửi trong hai ngày làm việc.",
+  "state.sim_assigned.physical.next":
+    "Chúng tôi sẽ gửi thẻ SIM cho bạn. Khi nhận được, hãy kích hoạt thuê bao bằng mã chúng tôi gửi qua e-mail.",
+  "state.sim_assigned.esim.usually": "eSIM của bạn dùng được ngay.",
+  "state.sim_assigned.esim.next":
+    "Cài eSIM bằng mã QR bên dưới, rồi kích hoạt thuê bao bằng mã chúng tôi gửi qua e-mail.",
   "state.in_delivery.title": "Đang giao",
   "state.in_delivery.next":
     "Thẻ SIM đang được gửi qua bưu điện. Chỉ bạn mới nhận được: hãy chuẩn bị giấy tờ tùy thân cho nhân viên bưu điện.",
@@ -401,6 +405,8 @@ export const vi: Dictionary = {
   "activation.code": "Mã 6 chữ số",
   "activation.activate": "Kích hoạt",
   "activation.done": "Số điện thoại của bạn là {msisdn}. Chào mừng bạn!",
+  "error.codeFormat": "Hãy nhập 6 chữ số của mã chúng tôi đã gửi qua e-mail.",
+  "activation.doneData": "Đường truyền dữ liệu của bạn đã hoạt động. Chào mừng bạn!",
 
   "documents.title": "Hợp đồng và biên lai",
   "documents.intro": "Mọi văn bản đúng như khi được phát hành. Hãy lưu giữ: bạn có thể tải lại bất cứ lúc nào.",

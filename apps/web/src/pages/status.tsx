@@ -1,3 +1,4 @@
+import { formatPhone } from "@jitsumei/domain/formats";
 import QRCode from "qrcode";
 import { type FormEvent, useEffect, useState } from "react";
 import {
@@ -9,6 +10,7 @@ import {
   type DepositView,
   type DocumentInfo,
   download,
+  type Plan,
   type Session,
   type Shipment,
   saveSession,
@@ -23,13 +25,24 @@ import {
   ErrorSummary,
   Field,
   type FieldErrors,
+  inputId,
   problemMessage,
   TestCardField,
   useApplication,
 } from "../ui.tsx";
+import { usePlans } from "./plans.tsx";
 import { CorrectionBox } from "./wizard.tsx";
 
 const stateKey = (s: ApplicationState, part: "title" | "next" | "usually") => `state.${s}.${part}` as MessageKey;
+
+/** What happens next, said for the SIM the applicant chose: an eSIM is never posted, a card never scanned. */
+const stateTextKey = (s: ApplicationState, part: "next" | "usually", formFactor: "physical" | "esim") =>
+  (s === "sim_assigned" ? `state.sim_assigned.${formFactor}.${part}` : stateKey(s, part)) as MessageKey;
+
+/** A data-only line's number (020, M2M) is never shown: the applicant has no phone number to use. */
+export function isDataOnly(plan: Plan | undefined, msisdn: string): boolean {
+  return plan ? !plan.services.includes("voice") : msisdn.replace(/\D/g, "").startsWith("020");
+}
 
 /** Asks for the reference (and the access key when this tab does not hold it). */
 export function AccessForm({ reference, onOpen }: { reference?: string; onOpen: (s: Session) => void }) {
@@ -111,6 +124,7 @@ export function StatusLookupPage() {
 export function StatusPage({ reference }: { reference: string }) {
   const { t, date } = useI18n();
   const app = useApplication(reference, 4000);
+  const { plans } = usePlans();
   const { view, session } = app;
   if (!session) return <AccessForm reference={reference} onOpen={app.setSession} />;
   if (app.error && !view) {
@@ -123,6 +137,7 @@ export function StatusPage({ reference }: { reference: string }) {
   }
   if (!view) return <p>{t("app.loading")}</p>;
   const s = view.state;
+  const plan = plans?.find((p) => p.id === view.planId);
   const afterIssue = ["sim_assigned", "in_delivery", "delivered", "active"].includes(s);
   const final = ["active", "rejected", "cancelled", "expired"].includes(s);
   return (
@@ -135,10 +150,10 @@ export function StatusPage({ reference }: { reference: string }) {
         <div role="status" aria-live="polite">
           <h2 id="state-title">{t(stateKey(s, "title"))}</h2>
         </div>
-        <p>{t(stateKey(s, "next"))}</p>
+        <p>{t(stateTextKey(s, "next", view.formFactor))}</p>
         <p className="small">
           <strong>{t("status.usually")}: </strong>
-          {t(stateKey(s, "usually"))}
+          {t(stateTextKey(s, "usually", view.formFactor))}
         </p>
         <p className="small muted">
           {view.submittedAt ? `${t("status.submitted", { date: date(view.submittedAt) })} · ` : ""}
@@ -182,7 +197,11 @@ export function StatusPage({ reference }: { reference: string }) {
         <ActivationPanel session={session} view={view} onChange={app.reload} />
       )}
       {s === "active" && view.line && (
-        <p className="card ok big">{t("activation.done", { msisdn: view.line.msisdn })}</p>
+        <p className="card ok big">
+          {isDataOnly(plan, view.line.msisdn)
+            ? t("activation.doneData")
+            : t("activation.done", { msisdn: formatPhone(view.line.msisdn) })}
+        </p>
       )}
       <p className="links">
         <Link to={`/status/${reference}/documents`}>{t("status.documents")}</Link>
@@ -491,9 +510,14 @@ function ActivationPanel({
   }
   async function activate(e: FormEvent) {
     e.preventDefault();
+    // One form, one field: its error is said once, under the field (focused), not again in a summary.
+    const showError = (text: string) => {
+      setErrors({ code: text });
+      setMessage(null);
+      document.getElementById(inputId("code"))?.focus();
+    };
     if (!/^\d{6}$/.test(code.trim())) {
-      setErrors({ code: t("activation.code") });
-      setMessage(t("error.summary"));
+      showError(t("error.codeFormat"));
       return;
     }
     setBusy(true);
@@ -517,8 +541,7 @@ function ActivationPanel({
           : c === "activation_code_invalid" || c === "activation_code_expired" || c === "validation_failed"
             ? t("error.code", { n: fresh.activation.attemptsRemaining })
             : problemMessage(err, t);
-      setErrors({ code: text });
-      setMessage(text);
+      showError(text);
     } finally {
       setBusy(false);
     }

@@ -1,3 +1,4 @@
+import { countryName, countryOptions, icaoCodes } from "@jitsumei/domain/countries";
 import { formatPhone, formatPostalCode } from "@jitsumei/domain/formats";
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import {
@@ -11,7 +12,6 @@ import {
   type Plan,
   type Session,
 } from "../api.ts";
-import { countryName, countryOptions, icaoCodes } from "@jitsumei/domain/countries";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { PostalCodeField, type PostalPlace, PrefectureSelect } from "../postal-address.tsx";
