@@ -200,7 +200,7 @@ describe("the applicant's words and formats", () => {
     await page.getByRole("button", { name: t["activation.activate"] }).click();
     await page.getByText(t["activation.doneData"]).waitFor();
     const view = await server.api("GET", `/v1/applications/${reference}`, { token });
-    const msisdn = String(view.body.line?.msisdn ?? "");
+    const msisdn = String((view.body.line as { msisdn?: string } | null)?.msisdn ?? "");
     expect(msisdn).toMatch(/^020/);
     const active = (await page.locator("main").textContent()) ?? "";
     expect(active).not.toContain(msisdn);
