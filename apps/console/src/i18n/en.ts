@@ -170,6 +170,7 @@ export const en = {
   "decide.basisMissing":
     "No method the policy {policy} allows is complete, and its evidence was never given: nobody can approve. Ask the applicant for a correction: {bring}.",
   "decide.or": " or ",
+  "decide.bringItem": "{method} — {evidence}",
   "decide.and": " and ",
   "evidence.ic_chip": "the IC chip read",
   "evidence.selfie": "a live selfie",

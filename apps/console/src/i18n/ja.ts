@@ -169,6 +169,7 @@ export const ja: Messages = {
   "decide.basisMissing":
     "ポリシー {policy} が認める方法がどれも完了しておらず、その証拠が提出されていません。誰も承認できません。申込者に補正を依頼してください：{bring}。",
   "decide.or": " または ",
+  "decide.bringItem": "{method}：{evidence}",
   "decide.and": " と ",
   "evidence.ic_chip": "ICチップの読み取り",
   "evidence.selfie": "ライブの自撮り",

@@ -167,6 +167,7 @@ export const zhHans: Messages = {
   "decide.basisMissing":
     "政策 {policy} 允许的方式均未完成，且相应证据从未提交：任何人都不能批准。请要求申请人更正：{bring}。",
   "decide.or": " 或 ",
+  "decide.bringItem": "{method}：{evidence}",
   "decide.and": " 和 ",
   "evidence.ic_chip": "IC芯片读取",
   "evidence.selfie": "实时自拍",

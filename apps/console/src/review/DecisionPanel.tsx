@@ -54,9 +54,11 @@ function ApprovalBasisNote({ approval }: { approval: NonNullable<CaseView["appro
     );
   }
   const bring = (approval.bring ?? [])
-    .map(
-      (b) =>
-        `${b.evidence.map((e) => t(`evidence.${e}` as "evidence.selfie")).join(t("decide.and"))} (${label("method", b.method)})`,
+    .map((b) =>
+      t("decide.bringItem", {
+        method: label("method", b.method),
+        evidence: b.evidence.map((e) => t(`evidence.${e}` as "evidence.selfie")).join(t("decide.and")),
+      }),
     )
     .join(t("decide.or"));
   return (

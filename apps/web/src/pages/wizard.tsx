@@ -174,14 +174,14 @@ function Wizard(props: {
     heading.current?.focus();
   }, [step]);
 
-  // The postal code's place fills what is empty or was filled from an earlier code, never what was typed.
-  const filled = useRef<{ city: string; line1: string }>({ city: "", line1: "" });
+  // A new postal code decides the prefecture and the city; the street line takes the town only where it
+  // is empty or still holds the town an earlier code put there, never over what was typed.
+  const filledTown = useRef("");
   const fillAddress = useCallback((place: PostalPlace) => {
     setForm((f) => {
-      const city = f.city === "" || f.city === filled.current.city ? place.city : f.city;
-      const line1 = f.line1 === "" || f.line1 === filled.current.line1 ? place.town : f.line1;
-      filled.current = { city, line1 };
-      return { ...f, prefecture: place.prefecture, city, line1 };
+      const line1 = f.line1 === "" || f.line1 === filledTown.current ? place.town : f.line1;
+      filledTown.current = line1 === place.town ? place.town : filledTown.current;
+      return { ...f, prefecture: place.prefecture, city: place.city || f.city, line1 };
     });
   }, []);
   const set = (k: keyof Form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
