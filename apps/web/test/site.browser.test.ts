@@ -164,6 +164,10 @@ describe("the applicant site in a real browser", () => {
     await page.getByRole("heading", { level: 1, name: t["submit.title"] }).waitFor();
     await page.getByText(t["submit.ready"]).waitFor();
     await screenshot(page, "web", "journey-zh-Hans-phone-3-submit");
+    // The confirm page names the evidence in words: the chip read, never "other".
+    const evidence = page.getByRole("region", { name: t["confirm.evidence"] });
+    await evidence.getByText(t["evidence.ic_chip"]).waitFor();
+    expect(await evidence.textContent()).not.toContain(t["evidence.other"]);
     await page.getByLabel(t["confirm.accept"]).check();
     await page.getByRole("button", { name: t["submit.send"] }).click();
 

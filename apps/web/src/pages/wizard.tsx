@@ -765,9 +765,18 @@ function ParticularsSummary(props: {
   );
 }
 
+/** The evidence kinds the API lists (apps/server/src/applications/load-application-data.ts), in words. */
+const evidenceKeys: Record<string, MessageKey> = {
+  chip: "evidence.ic_chip",
+  residence_card_chip: "evidence.ic_chip",
+  jpki: "evidence.jpki_signature",
+  mrz: "evidence.mrz",
+  image: "evidence.document_image",
+  selfie: "evidence.selfie",
+};
+
 function evidenceKey(kind: string): MessageKey {
-  const known = ["ic_chip", "selfie", "jpki_signature", "mrz", "document_image"];
-  return (known.includes(kind) ? `evidence.${kind}` : "evidence.other") as MessageKey;
+  return evidenceKeys[kind] ?? "evidence.other";
 }
 
 export function needKey(field: string): MessageKey {
