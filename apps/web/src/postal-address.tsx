@@ -1,4 +1,4 @@
-import { formatPostalCode, postalCodeDigits } from "@jitsumei/domain/formats";
+import { formatPostalCode, postalCodeDigits } from "@jitsumei/domain/postal-code";
 import { useEffect, useRef, useState } from "react";
 import { ApiError, api } from "./api.ts";
 import { useI18n } from "./i18n/index.tsx";

@@ -1,7 +1,7 @@
-import { formatPhone } from "@jitsumei/domain/formats";
 import { type FormEvent, useState } from "react";
 import { ApiError, api, type Created, saveSession } from "../api.ts";
 import { useI18n } from "../i18n/index.tsx";
+import { usePhoneFormat } from "../phone-format.ts";
 import { navigate } from "../router.tsx";
 import { Button, ErrorSummary, Field, type FieldErrors, fieldErrorsOf, problemMessage } from "../ui.tsx";
 import { usePlans } from "./plans.tsx";
@@ -10,6 +10,7 @@ import { usePlans } from "./plans.tsx";
 export function ApplyPage({ planId }: { planId: string }) {
   const { t, lang } = useI18n();
   const { plans } = usePlans();
+  const formatPhone = usePhoneFormat();
   const plan = plans?.find((p) => p.id === planId);
   const [email, setEmail] = useState("");
   const [phone, setPhone] = useState("");

@@ -1,4 +1,3 @@
-import { formatPhone } from "@jitsumei/domain/formats";
 import QRCode from "qrcode";
 import { type FormEvent, useEffect, useState } from "react";
 import {
@@ -17,6 +16,7 @@ import {
 } from "../api.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
+import { usePhoneFormat } from "../phone-format.ts";
 import { Link, navigate } from "../router.tsx";
 import {
   Button,
@@ -125,6 +125,7 @@ export function StatusPage({ reference }: { reference: string }) {
   const { t, date } = useI18n();
   const app = useApplication(reference, 4000);
   const { plans } = usePlans();
+  const formatPhone = usePhoneFormat();
   const { view, session } = app;
   if (!session) return <AccessForm reference={reference} onOpen={app.setSession} />;
   if (app.error && !view) {

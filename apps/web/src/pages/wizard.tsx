@@ -1,5 +1,5 @@
 import { countryName, countryOptions, icaoCodes } from "@jitsumei/domain/countries";
-import { formatPhone, formatPostalCode } from "@jitsumei/domain/formats";
+import { formatPostalCode } from "@jitsumei/domain/postal-code";
 import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import {
   ApiError,
@@ -14,6 +14,7 @@ import {
 } from "../api.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
+import { usePhoneFormat } from "../phone-format.ts";
 import { PostalCodeField, type PostalPlace, PrefectureSelect } from "../postal-address.tsx";
 import { navigate, Redirect } from "../router.tsx";
 import {
@@ -716,6 +717,7 @@ function ParticularsSummary(props: {
   onEdit: () => void;
 }) {
   const { t, lang, date } = useI18n();
+  const formatPhone = usePhoneFormat();
   const p = props.particulars;
   const nameOf = (code: string) =>
     (icaoCodes as readonly string[]).includes(code) ? t(`country.${code}` as MessageKey) : countryName(code, lang);
