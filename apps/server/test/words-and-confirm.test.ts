@@ -40,6 +40,11 @@ describe("GET /v1/postal-codes/{code}", () => {
     const openapi = await server.api("GET", "/openapi.json");
     const paths = (openapi.body as { paths: Record<string, unknown> }).paths;
     expect(Object.keys(paths)).toEqual(expect.arrayContaining(["/v1/postal-codes/{code}", "/v1/legal-documents"]));
+    // The acceptance is optional on the API (the site always sends it): so is the submit body.
+    const submit = paths["/v1/applications/{reference}/submit"] as { post: { requestBody: { required: boolean } } };
+    expect(submit.post.requestBody.required).toBe(false);
+    const create = paths["/v1/applications"] as { post: { requestBody: { required: boolean } } };
+    expect(create.post.requestBody.required).toBe(true);
   });
 });
 
