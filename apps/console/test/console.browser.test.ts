@@ -145,6 +145,7 @@ describe("the staff console in a real browser", () => {
       city: "渋谷区",
       line1: "神宮前1-1-1",
     });
+    await site.getByLabel("I have read and accept the terms of service and the privacy notice").check();
     await resend.click();
     await site.waitForURL(`**/status/${reference}`);
     expect((await server.api("GET", `/v1/applications/${reference}`, { token })).body.state).toBe("in_review");
@@ -235,8 +236,12 @@ describe("the staff console in a real browser", () => {
     expect(await page.getByRole("radio", { name: "Approve" }).count()).toBe(0);
     const note = page.getByRole("note");
     expect(await note.textContent()).toMatch(/nobody can approve/);
-    expect(await note.textContent()).toContain("a live selfie (NF_IC_SELFIE)");
-    expect(await note.textContent()).toContain("a My Number card signature (JPKI) (NF_JPKI)");
+    // Each method by its name, never its code, with the evidence it still needs.
+    expect(await note.textContent()).toContain(
+      "IC chip read by phone and live selfie — the IC chip read and a live selfie",
+    );
+    expect(await note.textContent()).toContain("My Number Card signature (JPKI) — a My Number card signature (JPKI)");
+    expect(await note.textContent()).not.toContain("NF_");
     await look(page, "case-evidence-missing-en-desktop");
     // The server refuses it too, whatever the page shows.
     const refused = await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, {

@@ -4,6 +4,7 @@ import {
   correctableFields,
   documentTypes,
   rejectReasonCodes,
+  verificationMethods,
 } from "@jitsumei/domain";
 import { describe, expect, it } from "vitest";
 import { channels } from "../../server/src/applications/create-application.ts";
@@ -34,7 +35,7 @@ describe("the console's dictionaries", () => {
     },
   );
 
-  it("labels every state, event, channel, tag, refusal reason, correctable field, document and stock status the API sends", () => {
+  it("labels every state, event, channel, tag, refusal reason, correctable field, document, method, sex and stock status the API sends", () => {
     const codes = [
       ...applicationStates.map((s) => `state.${s}`),
       ...applicationEvents.map((e) => `event.${e}`),
@@ -43,6 +44,9 @@ describe("the console's dictionaries", () => {
       ...rejectReasonCodes.map((r) => `reject.${r}`),
       ...correctableFields.map((f) => `field.${f}`),
       ...documentTypes.map((d) => `document.${d}`),
+      // The verification methods of the policies, and MRZ: the typed passport line of data plans.
+      ...[...verificationMethods, "MRZ"].map((m) => `method.${m}`),
+      ...["female", "male", "unspecified"].map((x) => `sex.${x}`),
       ...[...simCardStatuses, ...esimProfileStatuses, ...phoneNumberStatuses, ...lineStatuses].map(
         (s) => `inventory.status.${s}`,
       ),

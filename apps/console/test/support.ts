@@ -21,10 +21,18 @@ export const tokyoAddress = { postalCode: "100-0001", prefecture: "東京都", c
  * A postpaid application in English, signed with the My Number card (NF_JPKI, so a reviewer may approve
  * it), consented, card registered, submitted: in review (its throwaway e-mail address sends it there).
  */
-export async function postpaidInReview(server: TestServer) {
+export async function postpaidInReview(
+  server: TestServer,
+  options: { phone?: string; acceptance?: { terms: string; privacy: string } } = {},
+) {
   const person = somebody();
   const created = await server.api("POST", "/v1/applications", {
-    body: { planId: "postpaid-voice", language: "en", channel: "online", contact: { email: throwawayEmail() } },
+    body: {
+      planId: "postpaid-voice",
+      language: "en",
+      channel: "online",
+      contact: { email: throwawayEmail(), ...(options.phone ? { phone: options.phone } : {}) },
+    },
   });
   const reference = String(created.body.reference);
   const token = String(created.body.accessToken);
@@ -42,7 +50,10 @@ export async function postpaidInReview(server: TestServer) {
     token,
     body: { type: "card", cardToken: "tok_test_ok" },
   });
-  const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, {
+    token,
+    ...(options.acceptance ? { body: { acceptance: options.acceptance } } : {}),
+  });
   expect(submitted.body.state).toBe("in_review");
   return { reference, token, person };
 }

@@ -29,6 +29,7 @@ export const errorCodes = {
   consent_required: { status: 409, title: "Consent to the credit check comes first" },
   credit_policy_missing: { status: 503, title: "No credit policy is in force: postpaid applications wait" },
   consent_text_outdated: { status: 409, title: "The consent text was replaced: read the current one" },
+  terms_outdated: { status: 409, title: "The terms or the privacy notice were replaced: read the current ones" },
   payment_method_refused: { status: 422, title: "The payment method could not be confirmed" },
   credit_assessment_needed: { status: 409, title: "The credit assessment has not been made" },
   subscription_not_active: { status: 409, title: "The line is not active" },

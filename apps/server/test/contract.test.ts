@@ -20,8 +20,20 @@ let reviewer: StaffClient;
 const dir = mkdtempSync(join(tmpdir(), "jitsumei-contract-"));
 const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" };
 
+/** The operator's details from configuration (JITSUMEI_OPERATOR_FILE), not the demo operator's. */
+const operator = {
+  name: { ja: "試験通信株式会社", en: "Shiken Tsushin K.K.", vi: "Công ty Shiken Tsushin" },
+  address: { ja: "〒530-0001 大阪府大阪市北区梅田一丁目1番1号", en: "1-1-1 Umeda, Kita-ku, Osaka 530-0001" },
+  registrationNumber: "T1234567890123",
+  phone: "0120-111-222",
+  supportHours: { ja: "平日 10時〜18時", en: "weekdays 10:00–18:00" },
+  url: "https://shiken.example.jp",
+};
+const operatorFile = join(dir, "operator.json");
+writeFileSync(operatorFile, JSON.stringify(operator));
+
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ JITSUMEI_OPERATOR_FILE: operatorFile });
   reviewer = await signInAs(server, "reviewer");
 });
 afterAll(async () => server?.close());
@@ -92,6 +104,14 @@ describe("the contract", () => {
     expect(text).toMatch(/[ぁ-んァ-ン一-龥]/); // Japanese
     expect(text).toMatch(/[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/i); // Vietnamese
     expect(text).toMatch(/2[,.]?970/); // the plan's monthly price
+    // The operator's name and address as configured, in Japanese and (where given) the applicant's language.
+    // The contract's two columns wrap the address side by side; the explanation prints it whole.
+    const flat = (t: string) => t.replace(/\s+/g, "");
+    for (const printed of [operator.name.ja, operator.name.vi]) expect(flat(text)).toContain(flat(printed));
+    for (const printed of [operator.name.ja, operator.address.ja, operator.registrationNumber]) {
+      expect(flat(explanation)).toContain(flat(printed));
+    }
+    expect(text).not.toContain("実名モバイル");
 
     // Consent to other bytes than those issued is refused, naming the document.
     const wrong = await server.api("POST", `/v1/applications/${reference}/contract/signature`, {

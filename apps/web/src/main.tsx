@@ -5,6 +5,7 @@ import type { Language } from "./api.ts";
 import { I18nProvider, languageNames, languages, useI18n } from "./i18n/index.tsx";
 import { ApplyPage } from "./pages/apply.tsx";
 import { ContinuePage, ReaderPage } from "./pages/handoff-pages.tsx";
+import { LegalPage } from "./pages/legal.tsx";
 import { PlansPage } from "./pages/plans.tsx";
 import { RegisterPage } from "./pages/register.tsx";
 import { SignInPage } from "./pages/sign-in.tsx";
@@ -27,6 +28,8 @@ function Page() {
   if (first === "register") return <RegisterPage initialCode={search.get("code") ?? ""} />;
   if (first === "reader" && second) return <ReaderPage reference={second} />;
   if (first === "continue" && second) return <ContinuePage key={second} reference={second} />;
+  if (first === "legal" && (second === "terms" || second === "privacy"))
+    return <LegalPage key={second} kind={second} />;
   return <p>{t("app.notFound")}</p>;
 }
 

@@ -89,6 +89,7 @@ describe("JPKI through the Digital Authentication App on a phone", () => {
     await page.getByLabel(t["credit.accept"]).check();
     await page.getByRole("button", { name: t["app.next"] }).click();
     await page.getByRole("heading", { level: 1, name: t["submit.title"] }).waitFor();
+    await page.getByLabel(t["confirm.accept"]).check();
     await page.getByRole("button", { name: t["submit.send"] }).click();
     await page.waitForURL(`**/status/${reference}`);
     await screenshot(page, "web", "digital-auth-zh-Hans-phone-4-submitted");
@@ -233,6 +234,7 @@ describe("JPKI through the Digital Authentication App from a PC", () => {
     await desk.getByText(t["digitalAuth.signed"]).waitFor();
     await screenshot(desk, "web", "digital-auth-vi-desktop-2-signed");
     await desk.getByRole("heading", { level: 1, name: t["submit.title"] }).waitFor();
+    await desk.getByLabel(t["confirm.accept"]).check();
     await desk.getByRole("button", { name: t["submit.send"] }).click();
     await desk.waitForURL(`**/status/${reference}`);
     await desk.getByRole("heading", { level: 2, name: t["state.sim_assigned.title"] }).waitFor();

@@ -121,8 +121,8 @@ describe("the applicant site in a real browser", () => {
     await page.getByLabel(t["particulars.family"]).fill("Eriksson");
     await page.getByLabel(t["particulars.given"]).fill("Anna Maria");
     await page.getByLabel(t["particulars.birthDate"]).fill("1974-08-12");
-    await page.getByLabel(t["particulars.nationality"]).selectOption("other");
-    await page.getByLabel(t["particulars.countryCode"]).fill("UTO");
+    // Utopia, the specimen state of ICAO's test passports: among the travel documents' other codes.
+    await page.getByLabel(t["particulars.nationality"]).selectOption("UTO");
     await screenshot(page, "web", "journey-zh-Hans-phone-1-particulars");
     await page.getByRole("button", { name: t["app.next"] }).click();
 
@@ -164,6 +164,11 @@ describe("the applicant site in a real browser", () => {
     await page.getByRole("heading", { level: 1, name: t["submit.title"] }).waitFor();
     await page.getByText(t["submit.ready"]).waitFor();
     await screenshot(page, "web", "journey-zh-Hans-phone-3-submit");
+    // The confirm page names the evidence in words: the chip read, never "other".
+    const evidence = page.getByRole("region", { name: t["confirm.evidence"] });
+    await evidence.getByText(t["evidence.ic_chip"]).waitFor();
+    expect(await evidence.textContent()).not.toContain(t["evidence.other"]);
+    await page.getByLabel(t["confirm.accept"]).check();
     await page.getByRole("button", { name: t["submit.send"] }).click();
 
     // The status page: the SIM is ready, the eSIM's QR code holds the SM-DP+ activation code.

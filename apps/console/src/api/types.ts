@@ -69,6 +69,14 @@ export type CaseView = {
     bring?: { method: string; evidence: string[] }[];
     policy: { id: string; version: string };
   } | null;
+  /** The terms and privacy notice accepted on the site's confirm page, at the last submission. */
+  acceptance: {
+    terms: string;
+    privacy: string;
+    policy: { id: string; version: string };
+    language: string;
+    acceptedAt: string;
+  } | null;
   decision: {
     outcome: string;
     at: string;

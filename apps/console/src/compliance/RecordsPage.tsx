@@ -1,7 +1,8 @@
 import { type FormEvent, useState } from "react";
+import { formatPhone } from "../../../../packages/domain/src/formats/formats.ts";
 import { ApiProblem, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
-import { useCodeLabel } from "../review/Badges.tsx";
+import { useCodeLabel, useCountryName } from "../review/Badges.tsx";
 import { ErrorAlert, TableCard } from "../shell/tables.tsx";
 
 /** One verification record as GET /v1/staff/records returns it (records/export-verification-records.ts). */
@@ -35,6 +36,7 @@ function queryOf(search: Search, format: "json" | "csv"): string {
 export function RecordsPage() {
   const { t, dateTime } = useI18n();
   const label = useCodeLabel();
+  const country = useCountryName();
   const [search, setSearch] = useState<Search>(() => {
     const to = new Date();
     return { from: isoDay(new Date(to.getTime() - 29 * 86_400_000)), to: isoDay(to), reference: "" };
@@ -114,11 +116,11 @@ export function RecordsPage() {
               <td>{dateTime(r.verifiedAt)}</td>
               <td>{r.particulars.name.kanji ?? `${r.particulars.name.family} ${r.particulars.name.given}`}</td>
               <td className="mono nowrap">{r.particulars.birthDate}</td>
-              <td className="mono">{r.method}</td>
+              <td>{label("method", r.method)}</td>
               <td>
-                {label("document", r.document.type)} ({r.document.issuingCountry})
+                {label("document", r.document.type)} · {country(r.document.issuingCountry)}
               </td>
-              <td className="mono">{r.lines.phoneNumbers.join(", ") || r.lines.count}</td>
+              <td className="mono">{r.lines.phoneNumbers.map(formatPhone).join(", ") || r.lines.count}</td>
               <td className="mono small nowrap">
                 {r.policy.id}@{r.policy.version}
               </td>

@@ -1,9 +1,10 @@
 import { type ApplicationState, hasTag } from "@jitsumei/domain/lifecycle";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
+import { formatPhone } from "../../../../packages/domain/src/formats/formats.ts";
 import { ApiProblem, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { consoleLanguages, languageNames } from "../i18n/languages.ts";
-import { useCodeLabel } from "../review/Badges.tsx";
+import { useCodeLabel, usePlanName } from "../review/Badges.tsx";
 import { normaliseMrz, parseTd3, validIccid } from "./mrz.ts";
 
 type Sale = { reference: string; accessToken: string; planId: string; formFactor: string; language: string };
@@ -32,6 +33,7 @@ const describe = (e: unknown) => (e instanceof ApiProblem ? `${e.detail}${e.fiel
 export function CounterPage() {
   const { t } = useI18n();
   const label = useCodeLabel();
+  const planName = usePlanName();
   const [sale, setSale] = useState<Sale | null>(null);
   const [recorded, setRecorded] = useState<string | null>(null);
   const [chipRecorded, setChipRecorded] = useState(false);
@@ -167,7 +169,7 @@ export function CounterPage() {
       <Step title={t("counter.step1")} done={sale !== null}>
         {sale ? (
           <p role="status" className="success">
-            {t("counter.sold", { reference: sale.reference, plan: sale.planId })}
+            {t("counter.sold", { reference: sale.reference, plan: planName(sale.planId) })}
           </p>
         ) : (
           <form onSubmit={sell} className="stack">
@@ -281,7 +283,9 @@ export function CounterPage() {
         {activated ? (
           <>
             <p role="status" className="success">
-              {t("counter.activated", { msisdn: activated.msisdn, iccid: activated.iccid })}
+              {isDataNumber(activated.msisdn)
+                ? t("counter.activatedData", { iccid: activated.iccid })
+                : t("counter.activated", { msisdn: formatPhone(activated.msisdn), iccid: activated.iccid })}
             </p>
             {activated.iccid !== activated.scanned && (
               <p role="alert" className="error">
@@ -334,4 +338,9 @@ function Step({
       {children}
     </section>
   );
+}
+
+/** 020 numbers are data lines' (M2M): a data-only line is never shown a phone number. */
+function isDataNumber(msisdn: string): boolean {
+  return msisdn.replace(/\D/g, "").startsWith("020");
 }

@@ -1,3 +1,7 @@
+import { useEffect, useState } from "react";
+import { countryName } from "../../../../packages/domain/src/formats/countries.ts";
+import { formatPhone, formatPostalCode } from "../../../../packages/domain/src/formats/formats.ts";
+import { api } from "../api/client.ts";
 import { en, type MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 
@@ -21,10 +25,21 @@ export function useParticularLabel(): (path: string) => string | null {
   };
 }
 
-/** A particular's value where it is a code (`document.type`: passport), labelled; else `null` (shown as it is). */
+/**
+ * A particular's value where it is a code, labelled (`document.type`: passport, `sex`: female, a
+ * country by name), or written as Japan writes it (postal code, phone); else `null` (shown as it is).
+ */
 export function useParticularValue(): (path: string, value: string) => string | null {
   const label = useCodeLabel();
-  return (path, value) => (path === "document.type" ? label("document", value) : null);
+  const country = useCountryName();
+  return (path, value) => {
+    if (path === "document.type") return label("document", value);
+    if (path === "sex") return label("sex", value);
+    if (path === "nationality" || path === "document.issuingCountry") return country(value);
+    if (path === "address.postalCode") return formatPostalCode(value);
+    if (path.endsWith("phone")) return formatPhone(value);
+    return null;
+  };
 }
 
 export function StateBadge({ state }: { state: string }) {
@@ -44,4 +59,41 @@ export function SlaBadge({ slaDueAt, overdue, now }: { slaDueAt: string; overdue
 export function StatusBadge({ status }: { status: string }) {
   const label = useCodeLabel();
   return <span className={`badge check-${status}`}>{label("status", status)}</span>;
+}
+
+/**
+ * The plans' names in the console's language (GET /v1/plans, read once per page load): a case
+ * shows "Prepaid data eSIM 15 days", never `prepaid-data-esim`. Until they arrive, or for a plan no
+ * longer on sale, the id stands in.
+ */
+let planNames: Promise<Map<string, Record<string, string>>> | null = null;
+
+export function usePlanName(): (planId: string) => string {
+  const { language } = useI18n();
+  const [names, setNames] = useState<Map<string, Record<string, string>> | null>(null);
+  useEffect(() => {
+    planNames ??= api<{ items: { id: string; name: Record<string, string> }[] }>("GET", "/v1/plans?limit=100").then(
+      (page) => new Map(page.items.map((p) => [p.id, p.name])),
+      () => new Map(),
+    );
+    let current = true;
+    void planNames.then((m) => {
+      if (current) setNames(m);
+    });
+    return () => {
+      current = false;
+    };
+  }, []);
+  return (planId) => names?.get(planId)?.[language] ?? names?.get(planId)?.en ?? planId;
+}
+
+/** A country by its alpha-3 code: its name in the console's language and the code (`モンゴル (MNG)`). */
+export function useCountryName(): (alpha3: string) => string {
+  const { t, language } = useI18n();
+  return (alpha3) => {
+    const icao = `country.${alpha3}`;
+    if (isKey(icao)) return t(icao);
+    const name = countryName(alpha3, language);
+    return name === alpha3 ? alpha3 : `${name} (${alpha3})`;
+  };
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
+import { formatPhone } from "../../../../packages/domain/src/formats/formats.ts";
 import { api } from "../api/client.ts";
 import type { CaseView, Check, StaffAccount } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -6,7 +7,14 @@ import { roleMay } from "../shell/access.ts";
 import { Link } from "../shell/Link.tsx";
 import { DataTable } from "../shell/tables.tsx";
 import { ActivationUnlock } from "./ActivationUnlock.tsx";
-import { StateBadge, StatusBadge, useCodeLabel, useParticularLabel, useParticularValue } from "./Badges.tsx";
+import {
+  StateBadge,
+  StatusBadge,
+  useCodeLabel,
+  useParticularLabel,
+  useParticularValue,
+  usePlanName,
+} from "./Badges.tsx";
 import { DecisionPanel } from "./DecisionPanel.tsx";
 import { FacesCard } from "./FacesCard.tsx";
 import { LineCard } from "./LineCard.tsx";
@@ -30,6 +38,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
   const label = useCodeLabel();
   const particularLabel = useParticularLabel();
   const particularValue = useParticularValue();
+  const planName = usePlanName();
   const [view, setView] = useState<CaseView | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Kept after the reload that follows an unlock, so its confirmation stays on the page.
@@ -83,7 +92,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
               <div>
                 <dt>{t("case.plan")}</dt>
                 <dd>
-                  {view.planId} ({label("plans.kind", view.planKind)})
+                  {planName(view.planId)} ({label("plans.kind", view.planKind)})
                 </dd>
               </div>
               <div>
@@ -107,10 +116,26 @@ export function CasePage({ reference, account }: { reference: string; account: S
                 <dd>{dateTime(view.waitingSince)}</dd>
               </div>
               <div>
+                <dt>{t("case.acceptance")}</dt>
+                <dd>
+                  {view.acceptance
+                    ? t("case.acceptanceGiven", {
+                        terms: view.acceptance.terms,
+                        privacy: view.acceptance.privacy,
+                        policy: `${view.acceptance.policy.id} ${view.acceptance.policy.version}`,
+                        language: languageName(view.acceptance.language),
+                        time: dateTime(view.acceptance.acceptedAt),
+                      })
+                    : view.submittedAt
+                      ? t("case.acceptanceNone")
+                      : "—"}
+                </dd>
+              </div>
+              <div>
                 <dt>{t("case.contact")}</dt>
                 <dd>
                   {view.contact.email}
-                  {view.contact.phone ? ` · ${view.contact.phone}` : ""}
+                  {view.contact.phone ? ` · ${formatPhone(view.contact.phone)}` : ""}
                 </dd>
               </div>
             </dl>

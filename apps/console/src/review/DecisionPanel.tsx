@@ -40,19 +40,26 @@ function actionsFor(view: CaseView, account: StaffAccount): Action[] {
 /** What the policy pinned to the case lets a reviewer do, in words: one approves, two, or nobody yet. */
 function ApprovalBasisNote({ approval }: { approval: NonNullable<CaseView["approval"]> }) {
   const { t } = useI18n();
+  const label = useCodeLabel();
+  const method = approval.method ? label("method", approval.method) : "";
   const policy = `${approval.policy.id}@${approval.policy.version}`;
   if (approval.kind === "method_complete") {
-    return <p className="hint">{t("decide.basisComplete", { policy, method: approval.method ?? "" })}</p>;
+    return <p className="hint">{t("decide.basisComplete", { policy, method })}</p>;
   }
   if (approval.kind === "person_decides") {
     return (
       <p className="notice" role="note">
-        {t("decide.basisPersonDecides", { method: approval.method ?? "", unmet: (approval.unmet ?? []).join(", ") })}
+        {t("decide.basisPersonDecides", { method, unmet: (approval.unmet ?? []).join(", ") })}
       </p>
     );
   }
   const bring = (approval.bring ?? [])
-    .map((b) => `${b.evidence.map((e) => t(`evidence.${e}` as "evidence.selfie")).join(t("decide.and"))} (${b.method})`)
+    .map((b) =>
+      t("decide.bringItem", {
+        method: label("method", b.method),
+        evidence: b.evidence.map((e) => t(`evidence.${e}` as "evidence.selfie")).join(t("decide.and")),
+      }),
+    )
     .join(t("decide.or"));
   return (
     <p className="error" role="note">

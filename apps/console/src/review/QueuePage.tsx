@@ -6,7 +6,7 @@ import type { Queue, QueueItem } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { Link } from "../shell/Link.tsx";
 import { DataTable, ErrorAlert } from "../shell/tables.tsx";
-import { SlaBadge, StateBadge, useCodeLabel } from "./Badges.tsx";
+import { SlaBadge, StateBadge, useCodeLabel, usePlanName } from "./Badges.tsx";
 
 /** The states a reviewer may narrow the queue to (the queue shows those waiting on staff by default). */
 const queueStateFilters = [
@@ -31,6 +31,7 @@ function queuePath(filters: Filters, language: string, cursor?: string): string 
 export function QueuePage() {
   const { t, language } = useI18n();
   const label = useCodeLabel();
+  const planName = usePlanName();
   const [filters, setFilters] = useState<Filters>({ state: "", tag: "", assignee: "", overdueOnly: false });
   const [items, setItems] = useState<QueueItem[] | null>(null);
   const [next, setNext] = useState<string | null>(null);
@@ -137,7 +138,7 @@ export function QueuePage() {
               <td>
                 <StateBadge state={item.state} />
               </td>
-              <td data-label={t("queue.plan")}>{item.planId}</td>
+              <td data-label={t("queue.plan")}>{planName(item.planId)}</td>
               <td data-label={t("queue.waiting")}>{t("age.hours", { hours: item.ageHours })}</td>
               <td>
                 <SlaBadge slaDueAt={item.slaDueAt} overdue={item.overdue} now={now} />

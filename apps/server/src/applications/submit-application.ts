@@ -24,6 +24,7 @@ import { runFraudChecks } from "./fraud-checks.ts";
 import { cipherFor, loadApplicationData } from "./load-application-data.ts";
 import { missingItems } from "./missing-items.ts";
 import { runAutomatedChecks } from "./run-automated-checks.ts";
+import { checkAcceptance, recordAcceptance, type TermsAcceptance } from "./terms-acceptance.ts";
 
 /**
  * Submits the application and runs the automated checks at once: one transaction takes it from
@@ -42,7 +43,9 @@ export async function submitApplication(
     credit: CreditServices;
   },
   application: ApplicationRow,
+  acceptance?: TermsAcceptance,
 ): Promise<void> {
+  if (acceptance) checkAcceptance(acceptance);
   if (!hasTag(application.state, "editable")) {
     throw new AppError(
       "transition_not_allowed",
@@ -111,7 +114,11 @@ export async function submitApplication(
         applicationId: application.id,
         event: "submit",
         actor,
-        data: { policy: pin, explanation: requirements.rules.explanation },
+        data: {
+          policy: pin,
+          explanation: requirements.rules.explanation,
+          ...(acceptance ? { acceptance: { terms: acceptance.terms, privacy: acceptance.privacy } } : {}),
+        },
       },
       async (locked) => {
         // What was checked must still be what the applicant gave: a change since is checked anew.
@@ -122,6 +129,7 @@ export async function submitApplication(
           "UPDATE applications SET submitted_at = now(), policy_id = $2, policy_version = $3, policy_hash = $4 WHERE id = $1",
           [application.id, pin.id, pin.version, pin.contentHash],
         );
+        if (acceptance) await recordAcceptance(tx, locked, acceptance, pin, deps.clock());
         return undefined;
       },
     );

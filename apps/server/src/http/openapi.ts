@@ -101,7 +101,11 @@ export function buildOpenApi(routes: readonly RouteSpec[], version: string, exte
       parameters,
       ...(route.body
         ? {
-            requestBody: { required: true, content: { "application/json": { schema: toSchema(route.body, "input") } } },
+            // A body whose fields are all optional may be left out (the server reads none as {}), as on submit.
+            requestBody: {
+              required: !route.body.safeParse({}).success,
+              content: { "application/json": { schema: toSchema(route.body, "input") } },
+            },
           }
         : {}),
       responses,

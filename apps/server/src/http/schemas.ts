@@ -126,6 +126,29 @@ export const referenceParamsSchema = z.object({ reference: z.string().max(40) })
 
 export const particularsBodySchema = particularsSchema.strict().meta({ id: "Particulars" });
 
+export const termsAcceptanceSchema = z.object({
+  terms: z.string().describe("Version of the terms of service"),
+  privacy: z.string().describe("Version of the privacy notice"),
+  policy: z.object({ id: z.string(), version: z.string() }).describe("The policy pinned by that submission"),
+  language: z.string().describe("The language the applicant read them in"),
+  acceptedAt: z.string(),
+});
+
+/** What the confirm page sends: the versions of the texts the applicant accepted (GET /v1/legal-documents). */
+export const submitBodySchema = z
+  .object({
+    acceptance: z
+      .object({
+        terms: z.string().max(40).describe("The version of the terms of service accepted"),
+        privacy: z.string().max(40).describe("The version of the privacy notice accepted"),
+      })
+      .strict()
+      .optional()
+      .describe("Recorded with the application and the policy this submission pins; the site always sends it"),
+  })
+  .strict()
+  .meta({ id: "SubmitApplication" });
+
 /** Bytes in JSON: standard base64, decoded; `max` bounds the decoded size. */
 export function base64Bytes(max: number) {
   return z
@@ -509,6 +532,9 @@ export const caseViewSchema = z
       .describe(
         "Whether one reviewer may approve (a method the pinned policy allows is complete), only the four-eyes override (its evidence given, a required check unmet), or nobody until the applicant brings what is missing",
       ),
+    acceptance: termsAcceptanceSchema
+      .nullable()
+      .describe("The terms and privacy notice the applicant accepted on the confirm page, at the last submission"),
     correction: z
       .object({
         fields: z.array(z.object({ field: z.string(), label: z.string() })),

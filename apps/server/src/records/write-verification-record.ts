@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Particulars } from "@jitsumei/domain";
 import type { ApplicationRow } from "../applications/application-row.ts";
+import { latestAcceptance, type RecordedAcceptance } from "../applications/terms-acceptance.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { ApplicationCipher } from "../crypto/envelope.ts";
 import type { Queryable } from "../db/database.ts";
@@ -30,6 +31,8 @@ export type VerificationRecordContent = {
   };
   postalTrackingNumber: string | null;
   policy: { id: string; version: string; contentHash: string };
+  /** The terms of service and privacy notice the applicant accepted before submitting (their versions). */
+  acceptance?: RecordedAcceptance;
   /** The holder took the line over from another (譲渡): who from, and the relationship declared. */
   transferredFrom?: { transferId: string; reference: string; relationship: string };
   /** Later versions: what changed, on whose decision and on which evidence (record-versions.ts). */
@@ -96,6 +99,7 @@ export async function writeVerificationRecord(
   ) {
     throw new Error(`application ${application.reference} has no approval or no pinned policy to record`);
   }
+  const acceptance = await latestAcceptance(tx, application.id);
   const content: VerificationRecordContent = {
     reference: application.reference,
     verifiedAt: new Date(facts.approved_at).toISOString(),
@@ -119,6 +123,7 @@ export async function writeVerificationRecord(
     },
     postalTrackingNumber: facts.tracking_number ?? null,
     policy: { id: facts.policy_id, version: facts.policy_version, contentHash: facts.policy_hash },
+    ...(acceptance ? { acceptance } : {}),
     ...(input.transferredFrom ? { transferredFrom: input.transferredFrom } : {}),
   };
   const pinned = input.policies.find((p) => p.id === content.policy.id && p.version === content.policy.version);

@@ -12,6 +12,7 @@ import {
 import { type ApplicationRow, findApplicationByReference } from "../applications/application-row.ts";
 import { cipherFor, loadApplicantDetails } from "../applications/load-application-data.ts";
 import { maskEmail } from "../applications/request-activation-code.ts";
+import { latestAcceptance } from "../applications/terms-acceptance.ts";
 import type { Config } from "../config/config.ts";
 import { latestConsent, latestCreditAssessment, paymentMethodOf } from "../credit/assess-application-credit.ts";
 import type { ApplicationCipher } from "../crypto/envelope.ts";
@@ -263,6 +264,7 @@ export async function getCaseView(
     credit,
     // Whether one reviewer may approve, only two (the override), or nobody until evidence is brought.
     approval: application.submittedAt ? await approvalBasisOf(deps.db, deps, application) : null,
+    acceptance: await latestAcceptance(deps.db, application.id),
     correction: correction
       ? {
           fields: correctionFieldsIn(language, correction.fields),

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { ApiError, api, type Created, saveSession } from "../api.ts";
 import { useI18n } from "../i18n/index.tsx";
+import { usePhoneFormat } from "../phone-format.ts";
 import { navigate } from "../router.tsx";
 import { Button, ErrorSummary, Field, type FieldErrors, fieldErrorsOf, problemMessage } from "../ui.tsx";
 import { usePlans } from "./plans.tsx";
@@ -9,6 +10,7 @@ import { usePlans } from "./plans.tsx";
 export function ApplyPage({ planId }: { planId: string }) {
   const { t, lang } = useI18n();
   const { plans } = usePlans();
+  const formatPhone = usePhoneFormat();
   const plan = plans?.find((p) => p.id === planId);
   const [email, setEmail] = useState("");
   const [phone, setPhone] = useState("");
@@ -69,7 +71,14 @@ export function ApplyPage({ planId }: { planId: string }) {
           error={errors["contact.phone"]}
         >
           {(a) => (
-            <input {...a} type="tel" autoComplete="tel" value={phone} onChange={(e) => setPhone(e.target.value)} />
+            <input
+              {...a}
+              type="tel"
+              autoComplete="tel"
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+              onBlur={() => setPhone(formatPhone(phone))}
+            />
           )}
         </Field>
         {plan && plan.formFactors.length > 1 && (

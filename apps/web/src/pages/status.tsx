@@ -9,12 +9,14 @@ import {
   type DepositView,
   type DocumentInfo,
   download,
+  type Plan,
   type Session,
   type Shipment,
 } from "../api.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
-import { Link } from "../router.tsx";
+import { usePhoneFormat } from "../phone-format.ts";
+import { Link, navigate } from "../router.tsx";
 import { useSiteConfig } from "../site-config.ts";
 import {
   Button,
@@ -23,18 +25,31 @@ import {
   ErrorSummary,
   Field,
   type FieldErrors,
+  inputId,
   problemMessage,
   TestCardField,
   useApplication,
 } from "../ui.tsx";
 import { SignInForm } from "./sign-in.tsx";
+import { usePlans } from "./plans.tsx";
 import { CorrectionBox } from "./wizard.tsx";
 
 const stateKey = (s: ApplicationState, part: "title" | "next" | "usually") => `state.${s}.${part}` as MessageKey;
 
+/** What happens next, said for the SIM the applicant chose: an eSIM is never posted, a card never scanned. */
+const stateTextKey = (s: ApplicationState, part: "next" | "usually", formFactor: "physical" | "esim") =>
+  (s === "sim_assigned" ? `state.sim_assigned.${formFactor}.${part}` : stateKey(s, part)) as MessageKey;
+
+/** A data-only line's number (020, M2M) is never shown: the applicant has no phone number to use. */
+export function isDataOnly(plan: Plan | undefined, msisdn: string): boolean {
+  return plan ? !plan.services.includes("voice") : msisdn.replace(/\D/g, "").startsWith("020");
+}
+
 export function StatusPage({ reference }: { reference: string }) {
   const { t, date } = useI18n();
   const app = useApplication(reference, 4000);
+  const { plans } = usePlans();
+  const formatPhone = usePhoneFormat();
   const { view, session } = app;
   if (!session) return <SignInForm reference={reference} onOpen={app.setSession} />;
   if (app.error && !view) {
@@ -47,6 +62,7 @@ export function StatusPage({ reference }: { reference: string }) {
   }
   if (!view) return <p>{t("app.loading")}</p>;
   const s = view.state;
+  const plan = plans?.find((p) => p.id === view.planId);
   const afterIssue = ["sim_assigned", "in_delivery", "delivered", "active"].includes(s);
   const final = ["active", "rejected", "cancelled", "expired"].includes(s);
   return (
@@ -59,10 +75,10 @@ export function StatusPage({ reference }: { reference: string }) {
         <div role="status" aria-live="polite">
           <h2 id="state-title">{t(stateKey(s, "title"))}</h2>
         </div>
-        <p>{t(stateKey(s, "next"))}</p>
+        <p>{t(stateTextKey(s, "next", view.formFactor))}</p>
         <p className="small">
           <strong>{t("status.usually")}: </strong>
-          {t(stateKey(s, "usually"))}
+          {t(stateTextKey(s, "usually", view.formFactor))}
         </p>
         <p className="small muted">
           {view.submittedAt ? `${t("status.submitted", { date: date(view.submittedAt) })} · ` : ""}
@@ -106,7 +122,11 @@ export function StatusPage({ reference }: { reference: string }) {
         <ActivationPanel session={session} view={view} onChange={app.reload} />
       )}
       {s === "active" && view.line && (
-        <p className="card ok big">{t("activation.done", { msisdn: view.line.msisdn })}</p>
+        <p className="card ok big">
+          {isDataOnly(plan, view.line.msisdn)
+            ? t("activation.doneData")
+            : t("activation.done", { msisdn: formatPhone(view.line.msisdn) })}
+        </p>
       )}
       <p className="links">
         <Link to={`/status/${reference}/documents`}>{t("status.documents")}</Link>
@@ -427,9 +447,14 @@ function ActivationPanel({
   }
   async function activate(e: FormEvent) {
     e.preventDefault();
+    // One form, one field: its error is said once, under the field (focused), not again in a summary.
+    const showError = (text: string) => {
+      setErrors({ code: text });
+      setMessage(null);
+      document.getElementById(inputId("code"))?.focus();
+    };
     if (!/^\d{6}$/.test(code.trim())) {
-      setErrors({ code: t("activation.code") });
-      setMessage(t("error.summary"));
+      showError(t("error.codeFormat"));
       return;
     }
     setBusy(true);
@@ -453,8 +478,7 @@ function ActivationPanel({
           : c === "activation_code_invalid" || c === "activation_code_expired" || c === "validation_failed"
             ? t("error.code", { n: fresh.activation.attemptsRemaining })
             : problemMessage(err, t);
-      setErrors({ code: text });
-      setMessage(text);
+      showError(text);
     } finally {
       setBusy(false);
     }

@@ -1,3 +1,4 @@
+import { wrongCheckDigits } from "@jitsumei/domain/mrz-check-digits";
 import QRCode from "qrcode";
 import { type ChangeEvent, type FormEvent, type RefObject, useEffect, useState } from "react";
 import {
@@ -295,6 +296,9 @@ function MrzForm({ session, onDone }: { session: Session; onDone: () => void }) 
       setBusy(false);
     }
   }
+  // Marked as soon as both lines are complete: the check digit that does not hold, where it sits.
+  const wrong = wrongCheckDigits(lines.map((l) => l.replace(/\s/g, "").toUpperCase()));
+  const wrongAt = new Set(wrong.map((w) => w.position));
   return (
     <form onSubmit={onSubmit} noValidate className="card">
       <ErrorSummary message={message} fields={errors} />
@@ -304,7 +308,12 @@ function MrzForm({ session, onDone }: { session: Session; onDone: () => void }) 
           name={`lines.${i}`}
           label={t("verify.mrzLabel", { n: i + 1 })}
           hint={i === 0 ? t("verify.mrzHint") : undefined}
-          error={errors[`lines.${i}`]}
+          error={
+            errors[`lines.${i}`] ??
+            (i === 1 && wrong.length > 0
+              ? t("verify.mrzWrongDigit", { positions: wrong.map((w) => w.position + 1).join(", ") })
+              : undefined)
+          }
         >
           {(a) => (
             <input
@@ -321,6 +330,19 @@ function MrzForm({ session, onDone }: { session: Session; onDone: () => void }) 
           )}
         </Field>
       ))}
+      {wrong.length > 0 && (
+        <p className="mrz-marked mono" lang="en" data-testid="mrz-marked">
+          {[...(lines[1] ?? "").replace(/\s/g, "").toUpperCase()].map((c, i) =>
+            wrongAt.has(i) ? (
+              <mark key={i} title={t("verify.mrzWrongHere", { position: i + 1 })}>
+                {c}
+              </mark>
+            ) : (
+              <span key={i}>{c}</span>
+            ),
+          )}
+        </p>
+      )}
       <Checks checks={checks} />
       <Button type="submit" busy={busy}>
         {t("verify.mrzSend")}

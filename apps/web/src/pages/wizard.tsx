@@ -1,4 +1,6 @@
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { countryName, countryOptions, icaoCodes } from "@jitsumei/domain/countries";
+import { formatPostalCode } from "@jitsumei/domain/postal-code";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
 import {
   ApiError,
   type ApplicationView,
@@ -10,9 +12,10 @@ import {
   type Plan,
   type Session,
 } from "../api.ts";
-import { countries, countryName, prefectures } from "../countries.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
+import { usePhoneFormat } from "../phone-format.ts";
+import { PostalCodeField, type PostalPlace, PrefectureSelect } from "../postal-address.tsx";
 import { navigate, Redirect } from "../router.tsx";
 import {
   Button,
@@ -26,6 +29,7 @@ import {
   useApplication,
 } from "../ui.tsx";
 import { StepList } from "./apply.tsx";
+import { useLegalDocuments } from "./legal.tsx";
 import { usePlans } from "./plans.tsx";
 import { SignInForm } from "./sign-in.tsx";
 import { WithReference } from "./status.tsx";
@@ -38,7 +42,6 @@ type Form = {
   kana: string;
   birthDate: string;
   nationality: string;
-  nationalityOther: string;
   sex: string;
   postalCode: string;
   prefecture: string;
@@ -49,10 +52,7 @@ type Form = {
   docNumber: string;
   docExpiry: string;
   docCountry: string;
-  docCountryOther: string;
 };
-
-const known = new Set(countries.map(([a3]) => a3));
 
 function formOf(p: Particulars | null): Form {
   const nat = p?.nationality ?? "";
@@ -63,8 +63,7 @@ function formOf(p: Particulars | null): Form {
     kanji: p?.name.kanji ?? "",
     kana: p?.name.kana ?? "",
     birthDate: p?.birthDate ?? "",
-    nationality: nat === "" || known.has(nat) ? nat : "other",
-    nationalityOther: known.has(nat) ? "" : nat,
+    nationality: nat,
     sex: p?.sex ?? "",
     postalCode: p?.address?.postalCode ?? "",
     prefecture: p?.address?.prefecture ?? "",
@@ -74,14 +73,13 @@ function formOf(p: Particulars | null): Form {
     docType: p?.document.type ?? "passport",
     docNumber: p?.document.number ?? "",
     docExpiry: p?.document.expiryDate ?? "",
-    docCountry: issuing === "" || known.has(issuing) ? issuing : "other",
-    docCountryOther: known.has(issuing) ? "" : issuing,
+    docCountry: issuing,
   };
 }
 
 function particularsOf(f: Form, withAddress: boolean): Particulars {
-  const nationality = (f.nationality === "other" ? f.nationalityOther : f.nationality).trim().toUpperCase();
-  const issuing = (f.docCountry === "other" ? f.docCountryOther : f.docCountry).trim().toUpperCase();
+  const nationality = f.nationality;
+  const issuing = f.docCountry;
   return {
     name: {
       family: f.family.trim(),
@@ -178,6 +176,16 @@ function Wizard(props: {
     heading.current?.focus();
   }, [step]);
 
+  // A new postal code decides the prefecture and the city; the street line takes the town only where it
+  // is empty or still holds the town an earlier code put there, never over what was typed.
+  const filledTown = useRef("");
+  const fillAddress = useCallback((place: PostalPlace) => {
+    setForm((f) => {
+      const line1 = f.line1 === "" || f.line1 === filledTown.current ? place.town : f.line1;
+      filledTown.current = line1 === place.town ? place.town : filledTown.current;
+      return { ...f, prefecture: place.prefecture, city: place.city || f.city, line1 };
+    });
+  }, []);
   const set = (k: keyof Form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
   const order: Step[] = ["particulars", "document", "verify", ...(postpaid ? (["credit"] as Step[]) : []), "submit"];
   const index = order.indexOf(step) + 1;
@@ -185,7 +193,7 @@ function Wizard(props: {
   async function saveParticulars(e: FormEvent) {
     e.preventDefault();
     if (step === "particulars") {
-      setForm((f) => (f.docCountry ? f : { ...f, docCountry: f.nationality, docCountryOther: f.nationalityOther }));
+      setForm((f) => (f.docCountry ? f : { ...f, docCountry: f.nationality }));
       setStep("document");
       setMessage(null);
       return;
@@ -216,48 +224,43 @@ function Wizard(props: {
   }
 
   const lang = useI18n().lang;
-  const countryOptions = countries
-    .map(([a3, a2]) => ({ a3, name: countryName(a2, lang) }))
-    .sort((a, b) => (a.a3 === "JPN" ? -1 : b.a3 === "JPN" ? 1 : a.name.localeCompare(b.name, lang)));
+  const countries = countryOptions(lang, [form.nationality, form.docCountry]);
 
   function countrySelect(p: {
     name: string;
     value: string;
-    other: string;
     onValue: (e: { target: { value: string } }) => void;
-    onOther: (e: { target: { value: string } }) => void;
     label: string;
   }) {
     return (
-      <>
-        <Field name={p.name} label={p.label} error={errors[p.name]} highlight={isAsked(p.name)}>
-          {(a) => (
-            <select {...a} value={p.value} onChange={p.onValue} required>
-              <option value="">{t("particulars.choose")}</option>
-              {countryOptions.map((c) => (
-                <option key={c.a3} value={c.a3}>
+      <Field name={p.name} label={p.label} error={errors[p.name]} highlight={isAsked(p.name)}>
+        {(a) => (
+          <select {...a} value={p.value} onChange={p.onValue} required>
+            <option value="">{t("particulars.choose")}</option>
+            <optgroup label={t("particulars.commonCountries")}>
+              {countries.common.map((c) => (
+                <option key={c.alpha3} value={c.alpha3}>
                   {c.name}
                 </option>
               ))}
-              <option value="other">{t("particulars.otherCountry")}</option>
-            </select>
-          )}
-        </Field>
-        {p.value === "other" && (
-          <Field name={`${p.name}.other`} label={t("particulars.countryCode")} hint={t("particulars.countryCodeHint")}>
-            {(a) => (
-              <input
-                {...a}
-                value={p.other}
-                onChange={p.onOther}
-                maxLength={3}
-                autoCapitalize="characters"
-                className="short"
-              />
-            )}
-          </Field>
+            </optgroup>
+            <optgroup label={t("particulars.allCountries")}>
+              {countries.all.map((c) => (
+                <option key={c.alpha3} value={c.alpha3}>
+                  {c.name}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t("particulars.icaoCodes")}>
+              {icaoCodes.map((code) => (
+                <option key={code} value={code}>
+                  {t(`country.${code}`)}
+                </option>
+              ))}
+            </optgroup>
+          </select>
         )}
-      </>
+      </Field>
     );
   }
 
@@ -312,9 +315,7 @@ function Wizard(props: {
                 name: "nationality",
                 label: t("particulars.nationality"),
                 value: form.nationality,
-                other: form.nationalityOther,
                 onValue: set("nationality"),
-                onOther: set("nationalityOther"),
               })}
               <Field name="sex" label={t("particulars.sex")} error={errors.sex}>
                 {(a) => (
@@ -330,21 +331,17 @@ function Wizard(props: {
                 <fieldset className={isAsked("address") ? "field-highlight" : undefined}>
                   <legend>{t("particulars.address")}</legend>
                   <p className="hint">{t("particulars.addressWhy")}</p>
-                  {text("address.postalCode", "postalCode", "particulars.postalCode", { autoComplete: "postal-code" })}
-                  <Field
-                    name="address.prefecture"
-                    label={t("particulars.prefecture")}
+                  <PostalCodeField
+                    value={form.postalCode}
+                    onChange={(postalCode) => setForm((f) => ({ ...f, postalCode }))}
+                    onPlace={fillAddress}
+                    error={errors["address.postalCode"]}
+                  />
+                  <PrefectureSelect
+                    value={form.prefecture}
+                    onChange={(prefecture) => setForm((f) => ({ ...f, prefecture }))}
                     error={errors["address.prefecture"]}
-                  >
-                    {(a) => (
-                      <select {...a} value={form.prefecture} onChange={set("prefecture")} lang="ja">
-                        <option value="">{t("particulars.choose")}</option>
-                        {prefectures.map((p) => (
-                          <option key={p}>{p}</option>
-                        ))}
-                      </select>
-                    )}
-                  </Field>
+                  />
                   {text("address.city", "city", "particulars.city", { autoComplete: "address-level2" })}
                   {text("address.line1", "line1", "particulars.line1", { autoComplete: "address-line1" })}
                   {text("address.line2", "line2", "particulars.line2", { autoComplete: "address-line2" })}
@@ -385,9 +382,7 @@ function Wizard(props: {
                   name: "document.issuingCountry",
                   label: t("document.country"),
                   value: form.docCountry,
-                  other: form.docCountryOther,
                   onValue: set("docCountry"),
-                  onOther: set("docCountryOther"),
                 })}
             </>
           )}
@@ -428,8 +423,10 @@ function Wizard(props: {
         <SubmitStep
           session={session}
           view={view}
+          plan={plan}
           headingRef={heading}
           onView={setView}
+          onEdit={() => setStep("particulars")}
           onBack={() => setStep(postpaid ? "credit" : "verify")}
         />
       )}
@@ -570,18 +567,28 @@ function CreditStep(props: {
   );
 }
 
+/**
+ * Confirm before submit (issue 20 item 8): everything that will be sent, the plan and its price, and
+ * the terms of service and the privacy notice to accept; their versions go with the submission and
+ * are recorded with the application. Nothing is sent until the box is ticked.
+ */
 function SubmitStep(props: {
   session: Session;
   view: ApplicationView;
+  plan: Plan;
   headingRef: React.RefObject<HTMLHeadingElement | null>;
   onView: (v: ApplicationView) => void;
+  onEdit: () => void;
   onBack: () => void;
 }) {
   const { t } = useI18n();
-  const { session, view } = props;
+  const { session, view, plan } = props;
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [accepted, setAccepted] = useState(false);
   const [fresh, setFresh] = useState(view);
+  const { legal } = useLegalDocuments();
   useEffect(() => {
     api<ApplicationView>("GET", `/v1/applications/${view.reference}`, { token: session.token }).then(
       setFresh,
@@ -591,12 +598,19 @@ function SubmitStep(props: {
   const missing = fresh.needs.filter((n) => n.field !== "submit" && n.field !== "activation");
 
   async function send() {
+    if (!accepted || !legal) {
+      setErrors({ acceptTerms: t("confirm.mustAccept") });
+      setMessage(t("error.summary"));
+      return;
+    }
     setBusy(true);
     setMessage(null);
+    setErrors({});
     try {
       const next = await api<ApplicationView>("POST", `/v1/applications/${view.reference}/submit`, {
         token: session.token,
         idempotent: true,
+        body: { acceptance: { terms: legal.terms.version, privacy: legal.privacy.version } },
       });
       props.onView(next);
       navigate(`/status/${view.reference}`);
@@ -615,8 +629,20 @@ function SubmitStep(props: {
         <WithReference text={t("submit.reference", { ref: "\u0000" })} reference={view.reference} />
       </p>
       <p className="small muted">{t("submit.keep")}</p>
-      <p>{t("submit.intro")}</p>
-      <ErrorSummary message={message} />
+      <p>{t("confirm.intro")}</p>
+      <ErrorSummary message={message} fields={errors} />
+      <PlanSummary plan={plan} formFactor={fresh.formFactor} />
+      {fresh.applicant && (
+        <ParticularsSummary particulars={fresh.applicant} contact={fresh.contact} onEdit={props.onEdit} />
+      )}
+      <section aria-labelledby="confirm-evidence">
+        <h2 id="confirm-evidence">{t("confirm.evidence")}</h2>
+        <ul>
+          {[...new Set(fresh.evidence.map((e) => e.kind))].map((kind) => (
+            <li key={kind}>{t(evidenceKey(kind))}</li>
+          ))}
+        </ul>
+      </section>
       {missing.length > 0 ? (
         <div className="alert alert-info">
           <p>{t("submit.missing")}</p>
@@ -629,6 +655,31 @@ function SubmitStep(props: {
       ) : (
         <p className="ok">{t("submit.ready")}</p>
       )}
+      <section aria-labelledby="confirm-terms">
+        <h2 id="confirm-terms">{t("confirm.termsTitle")}</h2>
+        <ul>
+          <li>
+            <a href="/legal/terms" target="_blank" rel="noopener">
+              {t("confirm.terms")}
+            </a>
+            {legal && <span className="muted"> · {t("confirm.version", { version: legal.terms.version })}</span>}
+          </li>
+          <li>
+            <a href="/legal/privacy" target="_blank" rel="noopener">
+              {t("confirm.privacy")}
+            </a>
+            {legal && <span className="muted"> · {t("confirm.version", { version: legal.privacy.version })}</span>}
+          </li>
+        </ul>
+        <ConsentCheckbox
+          name="acceptTerms"
+          label={t("confirm.accept")}
+          checked={accepted}
+          onChange={setAccepted}
+          error={errors.acceptTerms}
+        />
+      </section>
+      <p>{t("submit.intro")}</p>
       <div className="actions">
         <Button variant="secondary" onClick={props.onBack}>
           {t("app.back")}
@@ -639,6 +690,96 @@ function SubmitStep(props: {
       </div>
     </section>
   );
+}
+
+function PlanSummary({ plan, formFactor }: { plan: Plan; formFactor: "physical" | "esim" }) {
+  const { t, lang, number } = useI18n();
+  return (
+    <section aria-labelledby="confirm-plan">
+      <h2 id="confirm-plan">{t("confirm.plan")}</h2>
+      <p>
+        <strong>{plan.name[lang]}</strong>
+      </p>
+      <dl className="summary">
+        <dt>{t("plans.price")}</dt>
+        <dd>
+          {t(plan.kind === "prepaid" ? "plans.pricePrepaid" : "plans.pricePostpaid", { price: number(plan.priceJpy) })}
+        </dd>
+        <dt>{t("plans.formFactor")}</dt>
+        <dd>{t(formFactor === "esim" ? "plans.esim" : "plans.physical")}</dd>
+      </dl>
+    </section>
+  );
+}
+
+function ParticularsSummary(props: {
+  particulars: Particulars;
+  contact: ApplicationView["contact"];
+  onEdit: () => void;
+}) {
+  const { t, lang, date } = useI18n();
+  const formatPhone = usePhoneFormat();
+  const p = props.particulars;
+  const nameOf = (code: string) =>
+    (icaoCodes as readonly string[]).includes(code) ? t(`country.${code}` as MessageKey) : countryName(code, lang);
+  const sexKey = {
+    female: "particulars.female",
+    male: "particulars.male",
+    unspecified: "particulars.unspecified",
+  } as const;
+  const rows: [MessageKey, string][] = [
+    ["particulars.family", p.name.family],
+    ["particulars.given", p.name.given],
+    ...(p.name.kanji ? ([["particulars.kanji", p.name.kanji]] as [MessageKey, string][]) : []),
+    ...(p.name.kana ? ([["particulars.kana", p.name.kana]] as [MessageKey, string][]) : []),
+    ["particulars.birthDate", date(p.birthDate)],
+    ["particulars.nationality", nameOf(p.nationality)],
+    ...(p.sex ? ([["particulars.sex", t(sexKey[p.sex])]] as [MessageKey, string][]) : []),
+    ...(p.address
+      ? ([
+          [
+            "particulars.address",
+            `〒${formatPostalCode(p.address.postalCode)} ${p.address.prefecture}${p.address.city}${p.address.line1}${p.address.line2 ? ` ${p.address.line2}` : ""}`,
+          ],
+        ] as [MessageKey, string][])
+      : []),
+    ["document.type", t(`document.${p.document.type}` as MessageKey)],
+    ...(p.document.number ? ([["document.number", p.document.number]] as [MessageKey, string][]) : []),
+    ["document.expiry", date(p.document.expiryDate)],
+    ["document.country", nameOf(p.document.issuingCountry)],
+    ["contact.email", props.contact.email],
+    ...(props.contact.phone ? ([["contact.phone", formatPhone(props.contact.phone)]] as [MessageKey, string][]) : []),
+  ];
+  return (
+    <section aria-labelledby="confirm-particulars">
+      <h2 id="confirm-particulars">{t("confirm.particulars")}</h2>
+      <dl className="summary">
+        {rows.map(([label, value]) => (
+          <div key={label}>
+            <dt>{t(label)}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <Button variant="secondary" onClick={props.onEdit}>
+        {t("confirm.edit")}
+      </Button>
+    </section>
+  );
+}
+
+/** The evidence kinds the API lists (apps/server/src/applications/load-application-data.ts), in words. */
+const evidenceKeys: Record<string, MessageKey> = {
+  chip: "evidence.ic_chip",
+  residence_card_chip: "evidence.ic_chip",
+  jpki: "evidence.jpki_signature",
+  mrz: "evidence.mrz",
+  image: "evidence.document_image",
+  selfie: "evidence.selfie",
+};
+
+function evidenceKey(kind: string): MessageKey {
+  return evidenceKeys[kind] ?? "evidence.other";
 }
 
 export function needKey(field: string): MessageKey {

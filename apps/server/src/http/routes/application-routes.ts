@@ -27,9 +27,11 @@ import {
   pageQuerySchema,
   particularsBodySchema,
   referenceParamsSchema,
+  submitBodySchema,
 } from "../schemas.ts";
 
 type Ref = z.infer<typeof referenceParamsSchema>;
+type SubmitBody = z.infer<typeof submitBodySchema>;
 
 /** Routes with auth "applicant" always receive the application; this makes that visible to the compiler. */
 export function opened(application: ApplicationRow | null): ApplicationRow {
@@ -152,7 +154,7 @@ export const applicationRoutes = [
     },
   }),
 
-  defineRoute<Ref>({
+  defineRoute<Ref, undefined, SubmitBody>({
     method: "POST",
     path: "/v1/applications/{reference}/submit",
     operationId: "submitApplication",
@@ -160,10 +162,15 @@ export const applicationRoutes = [
     tag: "applications",
     auth: "applicant",
     params: referenceParamsSchema,
+    body: submitBodySchema,
     idempotent: true,
     responses: viewResponse,
-    async handler({ application }, services) {
-      await submitApplication({ ...services, velocity: services.config.velocity }, opened(application));
+    async handler({ application, body }, services) {
+      await submitApplication(
+        { ...services, velocity: services.config.velocity },
+        opened(application),
+        body.acceptance,
+      );
       return { status: 200, body: await reopenView(services, opened(application)) };
     },
   }),
