@@ -30,8 +30,8 @@ import {
   TestCardField,
   useApplication,
 } from "../ui.tsx";
-import { SignInForm } from "./sign-in.tsx";
 import { usePlans } from "./plans.tsx";
+import { SignInForm } from "./sign-in.tsx";
 import { CorrectionBox } from "./wizard.tsx";
 
 const stateKey = (s: ApplicationState, part: "title" | "next" | "usually") => `state.${s}.${part}` as MessageKey;
