@@ -16,7 +16,7 @@ import {
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { usePhoneFormat } from "../phone-format.ts";
-import { Link, navigate } from "../router.tsx";
+import { Link } from "../router.tsx";
 import { useSiteConfig } from "../site-config.ts";
 import {
   Button,
