@@ -295,6 +295,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       reason: "is required when NODE_ENV=production (the secret the payment gateway signs notifications with)",
     });
   }
+  if (e.NODE_ENV === "production" && !e.SMTP_URL) {
+    // Without it every mail (activation codes, sign-in codes) would wait in an outbox nobody can read.
+    missing.push({
+      variable: "SMTP_URL",
+      reason: "is required when NODE_ENV=production (the local outbox is a development tool: mail would reach no one)",
+    });
+  }
   if (e.DIGITAL_AUTH_BASE_URL) {
     if (!e.DIGITAL_AUTH_CLIENT_ID) {
       missing.push({ variable: "DIGITAL_AUTH_CLIENT_ID", reason: "is required with DIGITAL_AUTH_BASE_URL" });

@@ -154,8 +154,12 @@ export async function buildApp(
     }),
   });
 
-  // Developer tools only outside production, and the outbox only where mail stays local.
-  const devTools = services.config.env !== "production" && services.config.mail.kind === "local-outbox";
+  // Developer tools (the outboxes, the demo staff's codes) only outside production, where mail stays
+  // local, and on a server only this machine can reach: HOST=0.0.0.0 in development turns them off.
+  const devTools =
+    services.config.env !== "production" &&
+    services.config.mail.kind === "local-outbox" &&
+    isLoopbackHost(services.config.host);
   const routes = allRoutes.filter((r) => !r.devOnly || devTools);
   const openapi = buildOpenApi(routes, API_VERSION, { "x-reader-contract": READER_CONTRACT_VERSION });
   const guesses = tokenGuesses(services.config.rateLimits.token, services.clock);
@@ -451,4 +455,9 @@ function send(reply: FastifyReply, result: RouteResult): FastifyReply {
   }
   if (!result.headers?.["content-type"]) reply.header("content-type", "application/json; charset=utf-8");
   return reply.send(JSON.stringify(result.body));
+}
+
+/** 127.0.0.0/8, ::1 and localhost: addresses no other machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }
