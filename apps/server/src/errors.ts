@@ -75,6 +75,7 @@ export const errorCodes = {
   idempotency_key_reused: { status: 422, title: "The Idempotency-Key was already used with another request" },
   idempotency_in_progress: { status: 409, title: "A request with this Idempotency-Key is still being processed" },
   database_unavailable: { status: 503, title: "The service is temporarily unavailable" },
+  password_work_busy: { status: 503, title: "Too many sign-ins at once: try again in a moment" },
   timestamp_unavailable: { status: 503, title: "The contract cannot be sealed just now: try again shortly" },
   internal_error: { status: 500, title: "Something went wrong on our side" },
 } as const satisfies Record<string, { status: number; title: string }>;
