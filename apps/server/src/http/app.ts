@@ -24,6 +24,7 @@ import {
   sessionCookieName,
 } from "../staff/staff-sessions.ts";
 import { authenticateSubscriber, type SubscriberPrincipal } from "../subscribers/subscriber-access.ts";
+import { answerClientError, limitedServerFactory } from "./connection-limits.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { isDatabaseUnavailable, problem, problemResult } from "./problem.ts";
 import { CursorError, type RouteResult, type RouteSpec } from "./route.ts";
@@ -126,6 +127,8 @@ export async function buildApp(
           },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    serverFactory: limitedServerFactory(services.config.http),
+    clientErrorHandler: answerClientError,
     // One line per request (below), not Fastify's two: a status page polling every two seconds wrote two
     // lines each time.
     logController: new LogController({ disableRequestLogging: true }),
@@ -436,7 +439,7 @@ function errorResult(error: unknown, request: FastifyRequest, services: Services
     return problem("unsupported_media_type", "Send the body as JSON with Content-Type: application/json", instance);
   }
   if (e.statusCode === 413) {
-    return problem("malformed_request", "The body is larger than this endpoint accepts", instance);
+    return problem("payload_too_large", "The body is larger than this endpoint accepts", instance);
   }
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     return problem("malformed_request", `The body is not valid JSON (${e.message ?? "unreadable"})`, instance);
