@@ -5,6 +5,9 @@
 export const errorCodes = {
   validation_failed: { status: 422, title: "Some fields are not valid" },
   malformed_request: { status: 400, title: "The request could not be read" },
+  payload_too_large: { status: 413, title: "The request body is too large" },
+  headers_too_large: { status: 431, title: "The request headers are too large" },
+  request_timeout: { status: 408, title: "The request took too long to arrive" },
   unsupported_media_type: { status: 415, title: "The request body must be JSON" },
   authentication_required: { status: 401, title: "Authentication is required" },
   login_failed: { status: 401, title: "The e-mail, password or one-time code is not correct" },
@@ -78,6 +81,8 @@ export const errorCodes = {
   idempotency_key_reused: { status: 422, title: "The Idempotency-Key was already used with another request" },
   idempotency_in_progress: { status: 409, title: "A request with this Idempotency-Key is still being processed" },
   database_unavailable: { status: 503, title: "The service is temporarily unavailable" },
+  password_work_busy: { status: 503, title: "Too many sign-ins at once: try again in a moment" },
+  timestamp_unavailable: { status: 503, title: "The contract cannot be sealed just now: try again shortly" },
   internal_error: { status: 500, title: "Something went wrong on our side" },
 } as const satisfies Record<string, { status: number; title: string }>;
 

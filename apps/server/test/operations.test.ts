@@ -19,6 +19,7 @@ beforeAll(async () => {
     JITSUMEI_SIGNING_PASSPHRASE: signer.signer.passphrase,
     JITSUMEI_TSA_URL: "http://127.0.0.1:9/tsa",
     JITSUMEI_PAYMENT_NOTIFICATION_SECRET: "n".repeat(32),
+    SMTP_URL: "smtp://127.0.0.1:9",
   });
 });
 afterAll(async () => {
@@ -66,5 +67,17 @@ describe("operations endpoints", () => {
     expect(hidden.body.code).toBe("not_found");
     const paths = (await production.api("GET", "/openapi.json")).body.paths as Record<string, unknown>;
     expect(paths["/dev/outbox"]).toBeUndefined();
+  });
+
+  it("hides the developer tools from a development server other machines can reach", async () => {
+    const reachable = await startTestServer({ HOST: "0.0.0.0" });
+    try {
+      for (const path of ["/dev/outbox", "/dev/sms-outbox", "/dev/demo-staff"]) {
+        expect((await reachable.api("GET", path)).status, path).toBe(404);
+        expect((await server.api("GET", path)).status, path).toBe(200);
+      }
+    } finally {
+      await reachable.close();
+    }
   });
 });

@@ -60,6 +60,14 @@ async function makeBatch(planId: string, channel: string, count: number) {
   return { batchId, summary: created.body, rows: parseCsv(csv.bytes.toString("utf8")) };
 }
 
+async function auditCount(action: string): Promise<number> {
+  const { rows } = await server.services.db.query<{ n: number }>(
+    "SELECT count(*)::int AS n FROM audit_entries WHERE action = $1",
+    [action],
+  );
+  return rows[0]?.n ?? 0;
+}
+
 async function register(code: string, headers: Record<string, string> = {}, language?: string) {
   return server.api("POST", "/v1/packages/registrations", {
     headers,
@@ -287,6 +295,26 @@ describe("registration codes that do not work", () => {
     expect(Number(right.headers.get("retry-after"))).toBeGreaterThan(0);
     server.advanceClock(16 * 60_000);
     expect((await register(String(rows[0]?.registration_code), {}, "en")).status).toBe(201);
+  }, 60_000);
+
+  it("hold the limit when fifty wrong codes arrive at once: ten are checked, forty get 429", async () => {
+    server.advanceClock(16 * 60_000);
+    const refusedBefore = await auditCount("retail.registration_code_refused");
+    const guesses = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => register(`ZZZZ-ZZZZ-ZZZZ-${String(i).padStart(3, "0")}0`, {}, "en")),
+    );
+    const statuses = guesses.map((g) => g.status);
+    expect(statuses.filter((s) => s === 422)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(40);
+    expect((await auditCount("retail.registration_code_refused")) - refusedBefore).toBe(10);
+    // Nothing is left pending: ten wrong codes are counted, with their reason.
+    const { rows } = await server.services.db.query<{ reason: string }>(
+      "SELECT reason FROM retail_code_failures WHERE created_at > $1",
+      [new Date(server.services.clock().getTime() - 60_000)],
+    );
+    expect(rows).toHaveLength(10);
+    expect(rows.filter((r) => r.reason === "pending")).toEqual([]);
+    server.advanceClock(16 * 60_000); // the tests after this one start with a clean window
   }, 60_000);
 });
 

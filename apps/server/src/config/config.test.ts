@@ -83,18 +83,23 @@ describe("configuration", () => {
     ]);
   });
 
-  it("requires the master key and the payment notification secret in production, naming both", () => {
+  it("requires the master key, the payment notification secret and a mail transport in production, naming each", () => {
     expect(problemsOf({ NODE_ENV: "production" })).toEqual([
       { variable: "JITSUMEI_MASTER_KEY", reason: expect.stringMatching(/required when NODE_ENV=production/) },
       {
         variable: "JITSUMEI_PAYMENT_NOTIFICATION_SECRET",
         reason: expect.stringMatching(/required when NODE_ENV=production/),
       },
+      { variable: "SMTP_URL", reason: expect.stringMatching(/required when NODE_ENV=production.*reach no one/) },
     ]);
     const secret = "s".repeat(32);
     expect(
-      loadConfig({ NODE_ENV: "production", JITSUMEI_MASTER_KEY: key, JITSUMEI_PAYMENT_NOTIFICATION_SECRET: secret })
-        .env,
+      loadConfig({
+        NODE_ENV: "production",
+        JITSUMEI_MASTER_KEY: key,
+        JITSUMEI_PAYMENT_NOTIFICATION_SECRET: secret,
+        SMTP_URL: "smtps://mailer:secret@mail.example:465",
+      }).env,
     ).toBe("production");
   });
 

@@ -184,6 +184,10 @@ const envSchema = z.object({
   APPLICANT_SESSION_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   APPLICANT_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CORRECTION_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  // How long a client may take to send a request, and how many connections one address may hold.
+  HEADERS_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(10),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().min(0).max(100_000).default(256),
   // argon2id for staff passwords: OWASP's minimum (19 MiB, 2 passes) is the floor.
   PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(19456).max(4_194_304).default(65536),
   PASSWORD_HASH_PASSES: z.coerce.number().int().min(2).max(20).default(3),
@@ -276,6 +280,13 @@ export type Config = {
   countersFile: string | null;
   /** The operator's time zone: where a day of the dashboard begins and ends. */
   timeZone: string;
+  /** Timeouts and the per-address connection cap of the HTTP server (http/connection-limits.ts). */
+  http: {
+    headersTimeoutMs: number;
+    requestTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    maxConnectionsPerAddress: number;
+  };
   /** argon2id's cost for new staff password hashes. */
   passwordHashing: { memoryKib: number; passes: number };
   review: {
@@ -318,6 +329,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     missing.push({
       variable: "JITSUMEI_PAYMENT_NOTIFICATION_SECRET",
       reason: "is required when NODE_ENV=production (the secret the payment gateway signs notifications with)",
+    });
+  }
+  if (e.NODE_ENV === "production" && !e.SMTP_URL) {
+    // Without it every mail (activation codes, sign-in codes) would wait in an outbox nobody can read.
+    missing.push({
+      variable: "SMTP_URL",
+      reason: "is required when NODE_ENV=production (the local outbox is a development tool: mail would reach no one)",
     });
   }
   if (e.DIGITAL_AUTH_BASE_URL) {
@@ -385,6 +403,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     countersFile: e.JITSUMEI_COUNTERS_FILE ?? null,
     timeZone: e.OPERATOR_TIME_ZONE,
     passwordHashing: { memoryKib: e.PASSWORD_HASH_MEMORY_KIB, passes: e.PASSWORD_HASH_PASSES },
+    http: {
+      headersTimeoutMs: e.HEADERS_TIMEOUT_SECONDS * 1000,
+      // Node requires the headers' limit to be no longer than the whole request's.
+      requestTimeoutMs: Math.max(e.REQUEST_TIMEOUT_SECONDS, e.HEADERS_TIMEOUT_SECONDS) * 1000,
+      keepAliveTimeoutMs: 10_000,
+      maxConnectionsPerAddress: e.MAX_CONNECTIONS_PER_ADDRESS,
+    },
     review: {
       claimMinutes: e.REVIEW_CLAIM_MINUTES,
       slaHours: e.REVIEW_SLA_HOURS,

@@ -9,6 +9,7 @@ import {
   TimeStampError,
 } from "@jitsumei/documents";
 import type { Config } from "../config/config.ts";
+import { AppError } from "../errors.ts";
 
 /**
  * The operator's seal for contracts and receipts: a PKCS#12 file from the configuration, or outside
@@ -56,16 +57,27 @@ export function httpTimeStampAuthority(url: string): TimeStampAuthority {
   return {
     async timestamp(digest, algorithm) {
       if (algorithm !== "sha256") throw new TimeStampError("only SHA-256 digests are stamped");
-      return requestTimeStamp(digest, async (request) => {
-        const response = await fetch(url, {
-          method: "POST",
-          headers: { "content-type": "application/timestamp-query" },
-          body: new Uint8Array(request),
-          signal: AbortSignal.timeout(10_000),
+      try {
+        return await requestTimeStamp(digest, async (request) => {
+          const response = await fetch(url, {
+            method: "POST",
+            headers: { "content-type": "application/timestamp-query" },
+            body: new Uint8Array(request),
+            signal: AbortSignal.timeout(10_000),
+          });
+          if (!response.ok) throw new TimeStampError(`the time-stamp authority answered ${response.status}`);
+          return Buffer.from(await response.arrayBuffer());
         });
-        if (!response.ok) throw new TimeStampError(`the time-stamp authority answered ${response.status}`);
-        return Buffer.from(await response.arrayBuffer());
-      });
+      } catch (error) {
+        // Unreachable, slow or answering nonsense: nothing was signed or stored (the signing
+        // transaction rolls back), so the applicant is told to try again rather than shown a 500.
+        const unavailable = new AppError(
+          "timestamp_unavailable",
+          "The time-stamp authority cannot be reached: try again shortly",
+        );
+        unavailable.cause = error; // for the log, never for the answer
+        throw unavailable;
+      }
     },
   };
 }

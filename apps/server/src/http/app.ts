@@ -24,6 +24,7 @@ import {
   sessionCookieName,
 } from "../staff/staff-sessions.ts";
 import { authenticateSubscriber, type SubscriberPrincipal } from "../subscribers/subscriber-access.ts";
+import { answerClientError, limitedServerFactory } from "./connection-limits.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { isDatabaseUnavailable, problem, problemResult } from "./problem.ts";
 import { CursorError, type RouteResult, type RouteSpec } from "./route.ts";
@@ -128,6 +129,8 @@ export async function buildApp(
           },
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    serverFactory: limitedServerFactory(services.config.http),
+    clientErrorHandler: answerClientError,
     // One line per request (below), not Fastify's two: a status page polling every two seconds wrote two
     // lines each time.
     logController: new LogController({ disableRequestLogging: true }),
@@ -156,8 +159,12 @@ export async function buildApp(
     }),
   });
 
-  // Developer tools only outside production, and the outbox only where mail stays local.
-  const devTools = services.config.env !== "production" && services.config.mail.kind === "local-outbox";
+  // Developer tools (the outboxes, the demo staff's codes) only outside production, where mail stays
+  // local, and on a server only this machine can reach: HOST=0.0.0.0 in development turns them off.
+  const devTools =
+    services.config.env !== "production" &&
+    services.config.mail.kind === "local-outbox" &&
+    isLoopbackHost(services.config.host);
   const routes = allRoutes.filter((r) => !r.devOnly || devTools);
   const openapi = buildOpenApi(routes, API_VERSION, { "x-reader-contract": READER_CONTRACT_VERSION });
   const guesses = tokenGuesses(services.config.rateLimits.token, services.clock);
@@ -434,7 +441,7 @@ function errorResult(error: unknown, request: FastifyRequest, services: Services
     return problem("unsupported_media_type", "Send the body as JSON with Content-Type: application/json", instance);
   }
   if (e.statusCode === 413) {
-    return problem("malformed_request", "The body is larger than this endpoint accepts", instance);
+    return problem("payload_too_large", "The body is larger than this endpoint accepts", instance);
   }
   if (e.statusCode && e.statusCode >= 400 && e.statusCode < 500) {
     return problem("malformed_request", `The body is not valid JSON (${e.message ?? "unreadable"})`, instance);
@@ -453,4 +460,9 @@ function send(reply: FastifyReply, result: RouteResult): FastifyReply {
   }
   if (!result.headers?.["content-type"]) reply.header("content-type", "application/json; charset=utf-8");
   return reply.send(JSON.stringify(result.body));
+}
+
+/** 127.0.0.0/8, ::1 and localhost: addresses no other machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
 }

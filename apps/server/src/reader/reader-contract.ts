@@ -38,7 +38,8 @@ const readerErrors: { code: ErrorCode; readerDoes: string }[] = [
     readerDoes: "The bytes named by `field` could not be read: read the chip again; do not retry the same bytes",
   },
   { code: "validation_failed", readerDoes: "The body does not follow the contract: `field` and `reason` say where" },
-  { code: "malformed_request", readerDoes: "The body is not JSON or too large: a reader bug" },
+  { code: "malformed_request", readerDoes: "The body is not JSON: a reader bug" },
+  { code: "payload_too_large", readerDoes: "The body is larger than the contract allows: a reader bug" },
   {
     code: "idempotency_in_progress",
     readerDoes: "The same upload (same Idempotency-Key) is still running: retry shortly with the same key",

@@ -16,36 +16,53 @@ export function clientIndex(keys: KeyManagement, ip: string): Buffer {
   return keys.blindIndex("retail-code-client", ip);
 }
 
-export async function assertNotThrottled(db: Database, client: Buffer, now: Date): Promise<void> {
-  const { rows } = await db.query<{ n: string | number; oldest: Date | null }>(
-    "SELECT count(*) AS n, min(created_at) AS oldest FROM retail_code_failures WHERE client_index = $1 AND created_at > $2",
-    [client, new Date(now.getTime() - CODE_FAILURE_WINDOW_MS)],
-  );
-  const failures = Number(rows[0]?.n ?? 0);
-  if (failures >= MAX_CODE_FAILURES) {
-    const oldest = rows[0]?.oldest ? new Date(rows[0].oldest).getTime() : now.getTime();
-    const retryAfterSeconds = Math.max(1, Math.ceil((oldest + CODE_FAILURE_WINDOW_MS - now.getTime()) / 1000));
-    throw new AppError("rate_limited", `${failures} wrong codes from this address: try again later`, {
-      errors: [{ field: "code", reason: "too many wrong codes from this address" }],
-      retryAfterSeconds,
-    });
-  }
+/**
+ * Claims one attempt for the client before its code is looked at: under a lock per client, counts the
+ * window's wrong codes and attempts still in flight, refuses at the limit, else records this attempt
+ * as `pending`. Checking and counting in one locked step is what holds the limit when fifty guesses
+ * arrive at once (checked first and counted after, 24 of 50 got through a limit of 10). An attempt
+ * left pending by a crash counts as wrong until it leaves the window.
+ */
+export async function claimCodeAttempt(db: Database, client: Buffer, now: Date): Promise<string> {
+  return db.transaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock(hashtextextended(encode($1, 'hex'), 17))", [client]);
+    const { rows } = await tx.query<{ n: string | number; oldest: Date | null }>(
+      "SELECT count(*) AS n, min(created_at) AS oldest FROM retail_code_failures WHERE client_index = $1 AND created_at > $2",
+      [client, new Date(now.getTime() - CODE_FAILURE_WINDOW_MS)],
+    );
+    const failures = Number(rows[0]?.n ?? 0);
+    if (failures >= MAX_CODE_FAILURES) {
+      const oldest = rows[0]?.oldest ? new Date(rows[0].oldest).getTime() : now.getTime();
+      const retryAfterSeconds = Math.max(1, Math.ceil((oldest + CODE_FAILURE_WINDOW_MS - now.getTime()) / 1000));
+      throw new AppError("rate_limited", `${failures} wrong codes from this address: try again later`, {
+        errors: [{ field: "code", reason: "too many wrong codes from this address" }],
+        retryAfterSeconds,
+      });
+    }
+    const inserted = await tx.query<{ id: string }>(
+      "INSERT INTO retail_code_failures (client_index, reason, created_at) VALUES ($1, 'pending', $2) RETURNING id",
+      [client, now],
+    );
+    return String(inserted.rows[0]?.id);
+  });
+}
+
+/** The attempt's code was right (or it failed for another reason than the code): it no longer counts. */
+export async function releaseCodeAttempt(db: Database, attemptId: string): Promise<void> {
+  await db.query("DELETE FROM retail_code_failures WHERE id = $1 AND reason = 'pending'", [attemptId]);
 }
 
 /**
- * Counts a wrong code and audits it, in a transaction of its own: the request that brought it fails,
- * the count stays. The audit entry names the reason, never the code typed nor the address.
+ * The attempt's code was wrong: it stays counted, with its reason, and is audited in a transaction of
+ * its own (the request that brought it fails, the count stays). The audit entry names the reason,
+ * never the code typed nor the address.
  */
 export async function recordCodeFailure(
   db: Database,
-  input: { client: Buffer; reason: string; kind: "package" | "voucher"; packageId?: string; now: Date },
+  input: { attemptId: string; reason: string; kind: "package" | "voucher"; packageId?: string },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.query("INSERT INTO retail_code_failures (client_index, reason, created_at) VALUES ($1, $2, $3)", [
-      input.client,
-      input.reason,
-      input.now,
-    ]);
+    await tx.query("UPDATE retail_code_failures SET reason = $2 WHERE id = $1", [input.attemptId, input.reason]);
     await appendAuditEntry(tx, {
       actor: "applicant",
       action: input.kind === "package" ? "retail.registration_code_refused" : "retail.voucher_code_refused",
@@ -53,4 +70,22 @@ export async function recordCodeFailure(
       data: { reason: input.reason },
     });
   });
+}
+
+/**
+ * Runs `check` as one claimed attempt: refused at the limit before it runs; afterwards it counts only
+ * if `check` recorded a wrong code (recordCodeFailure), whatever else happened.
+ */
+export async function withCodeAttempt<T>(
+  db: Database,
+  client: Buffer,
+  now: Date,
+  check: (attemptId: string) => Promise<T>,
+): Promise<T> {
+  const attemptId = await claimCodeAttempt(db, client, now);
+  try {
+    return await check(attemptId);
+  } finally {
+    await releaseCodeAttempt(db, attemptId);
+  }
 }

@@ -12,7 +12,7 @@ import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { AppError, type ErrorCode } from "../errors.ts";
-import { assertNotThrottled, clientIndex, recordCodeFailure } from "./code-throttle.ts";
+import { clientIndex, recordCodeFailure, withCodeAttempt } from "./code-throttle.ts";
 import { codeIndex } from "./registration-codes.ts";
 
 export type RegisterPackageInput = {
@@ -41,13 +41,23 @@ export async function registerPackage(
 ): Promise<RegisteredPackage> {
   const client = clientIndex(deps.keys, input.client.ip);
   try {
-    await assertNotThrottled(deps.db, client, deps.clock());
+    return await withCodeAttempt(deps.db, client, deps.clock(), (attemptId) =>
+      registerWithCode(deps, input, attemptId),
+    );
   } catch (error) {
-    if (error instanceof AppError) error.extra.message = codeRefusalMessage("throttled", input.language);
+    if (error instanceof AppError && error.code === "rate_limited")
+      error.extra.message = codeRefusalMessage("throttled", input.language);
     throw error;
   }
+}
+
+async function registerWithCode(
+  deps: { db: Database; keys: KeyManagement; clock: () => Date },
+  input: RegisterPackageInput,
+  attemptId: string,
+): Promise<RegisteredPackage> {
   const refuse = async (reason: CodeRefusalReason, packageId?: string): Promise<never> => {
-    await recordCodeFailure(deps.db, { client, reason, kind: "package", packageId, now: deps.clock() });
+    await recordCodeFailure(deps.db, { attemptId, reason, kind: "package", packageId });
     throw refusal(reason, input.language);
   };
 

@@ -16,7 +16,7 @@ import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { activeSubscriptionOf, extendValidity, getTopUp, type TopUpView } from "../payments/top-ups.ts";
 import { findPlan } from "../plans/plans-repository.ts";
-import { assertNotThrottled, clientIndex, recordCodeFailure } from "./code-throttle.ts";
+import { clientIndex, recordCodeFailure, withCodeAttempt } from "./code-throttle.ts";
 import { voucherIndex } from "./registration-codes.ts";
 
 /**
@@ -79,10 +79,20 @@ export async function redeemTopUpVoucher(
   input: { code: string; ip: string },
 ): Promise<TopUpView> {
   const client = clientIndex(deps.keys, input.ip);
-  await assertNotThrottled(deps.db, client, deps.clock());
+  return withCodeAttempt(deps.db, client, deps.clock(), (attemptId) =>
+    redeemWithCode(deps, application, input, attemptId),
+  );
+}
+
+async function redeemWithCode(
+  deps: { db: Database; keys: KeyManagement; clock: () => Date },
+  application: ApplicationRow,
+  input: { code: string; ip: string },
+  attemptId: string,
+): Promise<TopUpView> {
   const subscription = await activeSubscriptionOf(deps.db, application);
   const refuse = async (reason: CodeRefusalReason, voucherId?: string): Promise<never> => {
-    await recordCodeFailure(deps.db, { client, reason, kind: "voucher", packageId: voucherId, now: deps.clock() });
+    await recordCodeFailure(deps.db, { attemptId, reason, kind: "voucher", packageId: voucherId });
     const text = {
       mistyped: "has a typing mistake",
       unknown: "is not a voucher we issued",
