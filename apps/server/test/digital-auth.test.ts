@@ -358,6 +358,7 @@ describe("production", () => {
       NODE_ENV: "production",
       JITSUMEI_MASTER_KEY: Buffer.alloc(32, 1).toString("base64"),
       JITSUMEI_PAYMENT_NOTIFICATION_SECRET: "s".repeat(32),
+      JITSUMEI_INVOICE_REGISTRATION_NUMBER: "T1234567890123",
     };
     expect(loadConfig(prod).digitalAuth).toEqual({ kind: "unavailable" });
     expect(() =>

@@ -189,6 +189,7 @@ describe("the fixed steps of tests", () => {
       JITSUMEI_DATA_DIR: mkdtempSync(join(tmpdir(), "jitsumei-live-prod-")),
       JITSUMEI_MASTER_KEY: randomBytes(32).toString("base64"),
       JITSUMEI_PAYMENT_NOTIFICATION_SECRET: "n".repeat(32),
+      JITSUMEI_INVOICE_REGISTRATION_NUMBER: "T1234567890123",
     });
     await expect(startServer({ config, listen: false, livenessSteps: () => steps })).rejects.toThrow(/for tests/);
   });

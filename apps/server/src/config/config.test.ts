@@ -60,18 +60,39 @@ describe("configuration", () => {
     expect(loadConfig({ OPERATOR_TIME_ZONE: "Asia/Seoul" }).timeZone).toBe("Asia/Seoul");
   });
 
-  it("requires the master key and the payment notification secret in production, naming both", () => {
+  it("requires the master key, the payment notification secret and the invoice number in production, naming all", () => {
     expect(problemsOf({ NODE_ENV: "production" })).toEqual([
       { variable: "JITSUMEI_MASTER_KEY", reason: expect.stringMatching(/required when NODE_ENV=production/) },
       {
         variable: "JITSUMEI_PAYMENT_NOTIFICATION_SECRET",
         reason: expect.stringMatching(/required when NODE_ENV=production/),
       },
+      {
+        variable: "JITSUMEI_INVOICE_REGISTRATION_NUMBER",
+        reason: expect.stringMatching(/required when NODE_ENV=production.*T \+ 13 digits/),
+      },
     ]);
     const secret = "s".repeat(32);
-    expect(
-      loadConfig({ NODE_ENV: "production", JITSUMEI_MASTER_KEY: key, JITSUMEI_PAYMENT_NOTIFICATION_SECRET: secret })
-        .env,
-    ).toBe("production");
+    const production = loadConfig({
+      NODE_ENV: "production",
+      JITSUMEI_MASTER_KEY: key,
+      JITSUMEI_PAYMENT_NOTIFICATION_SECRET: secret,
+      JITSUMEI_INVOICE_REGISTRATION_NUMBER: "T1234567890123",
+    });
+    expect(production.env).toBe("production");
+    expect(production.invoiceRegistrationNumber).toBe("T1234567890123");
+  });
+
+  it("takes the invoice registration number only as T and 13 digits, and none outside production", () => {
+    expect(problemsOf({ JITSUMEI_INVOICE_REGISTRATION_NUMBER: "1234567890123" })).toEqual([
+      { variable: "JITSUMEI_INVOICE_REGISTRATION_NUMBER", reason: expect.stringMatching(/T and 13 digits/) },
+    ]);
+    expect(loadConfig({}).invoiceRegistrationNumber).toBeNull();
+  });
+
+  it("expires an unpaid prepaid application after PREPAID_PAYMENT_DAYS, 7 unless set", () => {
+    expect(loadConfig({}).review.prepaidPaymentDays).toBe(7);
+    expect(loadConfig({ PREPAID_PAYMENT_DAYS: "3" }).review.prepaidPaymentDays).toBe(3);
+    expect(problemsOf({ PREPAID_PAYMENT_DAYS: "0" })[0]?.variable).toBe("PREPAID_PAYMENT_DAYS");
   });
 });

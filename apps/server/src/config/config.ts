@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { isInvoiceRegistrationNumber } from "@jitsumei/domain";
 import { z } from "zod";
 
 /** The policies shipped with Jitsumei, at the repository's root. */
@@ -169,6 +170,11 @@ const envSchema = z.object({
   APPLICANT_SESSION_HOURS: z.coerce.number().int().min(1).max(72).default(12),
   APPLICANT_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CORRECTION_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  PREPAID_PAYMENT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  JITSUMEI_INVOICE_REGISTRATION_NUMBER: z
+    .string()
+    .refine(isInvoiceRegistrationNumber, "must be T and 13 digits, the qualified invoice registration number (登録番号)")
+    .optional(),
   OPERATOR_TIME_ZONE: z
     .string()
     .refine((s) => {
@@ -256,7 +262,14 @@ export type Config = {
     applicantDeadlineDays: number;
     /** An application waiting on a correction this long expires. */
     correctionDeadlineDays: number;
+    /** A prepaid application sold online and not paid this long after approval expires. */
+    prepaidPaymentDays: number;
   };
+  /**
+   * The operator's qualified invoice registration number (適格請求書発行事業者登録番号, T + 13 digits),
+   * printed on receipts; null outside production when unset (receipts then say it is absent).
+   */
+  invoiceRegistrationNumber: string | null;
 };
 
 export class ConfigError extends Error {
@@ -288,6 +301,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     missing.push({
       variable: "JITSUMEI_PAYMENT_NOTIFICATION_SECRET",
       reason: "is required when NODE_ENV=production (the secret the payment gateway signs notifications with)",
+    });
+  }
+  if (e.NODE_ENV === "production" && !e.JITSUMEI_INVOICE_REGISTRATION_NUMBER) {
+    missing.push({
+      variable: "JITSUMEI_INVOICE_REGISTRATION_NUMBER",
+      reason:
+        "is required when NODE_ENV=production (receipts are issued for every payment and must carry the qualified invoice registration number, T + 13 digits)",
     });
   }
   if (e.DIGITAL_AUTH_BASE_URL) {
@@ -356,7 +376,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       slaHours: e.REVIEW_SLA_HOURS,
       applicantDeadlineDays: e.APPLICANT_DEADLINE_DAYS,
       correctionDeadlineDays: e.CORRECTION_DEADLINE_DAYS,
+      prepaidPaymentDays: e.PREPAID_PAYMENT_DAYS,
     },
+    invoiceRegistrationNumber: e.JITSUMEI_INVOICE_REGISTRATION_NUMBER ?? null,
     policyDirs: [shippedPolicyDir, ...(e.JITSUMEI_POLICY_DIR ? [e.JITSUMEI_POLICY_DIR] : [])],
     trust: {
       cscaDir: e.JITSUMEI_CSCA_DIR ?? `${e.JITSUMEI_DATA_DIR}/trust/csca`,

@@ -1,20 +1,46 @@
 import { type OperatorDetails, renderReceipt } from "@jitsumei/documents";
-import type { ApplicationRow } from "../applications/application-row.ts";
+import { type ApplicationRow, findApplicationById } from "../applications/application-row.ts";
 import { cipherFor, loadApplicantDetails } from "../applications/load-application-data.ts";
 import { readDocument, storeDocument } from "../contracts/contract-documents.ts";
+import type { Config } from "../config/config.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import { findPayment } from "./payment-rows.ts";
 
+export const ISSUE_RECEIPT_JOB = "issue_receipt";
+
 /**
- * The receipt (領収書) for one payment of the application, as a PDF: made once, the first time it is
- * asked for, and kept with its SHA-256 in the application's documents, so every later download is
- * the exact PDF issued.
+ * The `issue_receipt` job, queued with every capture (record-gateway-answer.ts): the receipt is made
+ * after commit, so it is in the applicant's documents without anyone asking for it. A repeat finds
+ * the receipt issued and changes nothing.
+ */
+export function issueReceiptJob(deps: ReceiptDeps) {
+  return async (payload: { paymentId: string }) => {
+    const payment = await findPayment(deps.db, payload.paymentId);
+    const application = payment ? await findApplicationById(deps.db, payment.applicationId) : null;
+    if (!payment || !application || application.purgedAt) return;
+    await paymentReceiptPdf(deps, application, payment.id);
+  };
+}
+
+type ReceiptDeps = {
+  db: Database;
+  keys: KeyManagement;
+  operator: OperatorDetails;
+  config: Pick<Config, "invoiceRegistrationNumber">;
+  clock: () => Date;
+};
+
+/**
+ * The receipt (領収書) for one payment of the application, as a PDF: made once (by the job a capture
+ * queues, or the first time it is asked for) and kept with its SHA-256 in the application's
+ * documents, so every later download is the exact PDF issued. It names the operator with its
+ * qualified invoice registration number (登録番号) and the consumption tax included in the amount.
  */
 export async function paymentReceiptPdf(
-  deps: { db: Database; keys: KeyManagement; operator: OperatorDetails; clock: () => Date },
+  deps: ReceiptDeps,
   application: ApplicationRow,
   paymentId: string,
 ): Promise<{ pdf: Buffer; documentNumber: string; sha256: string }> {
@@ -42,6 +68,7 @@ export async function paymentReceiptPdf(
     receiptNumber: documentNumber,
     date: payment.updatedAt,
     operator: deps.operator,
+    invoiceRegistrationNumber: deps.config.invoiceRegistrationNumber,
     payer: { name: particulars ? [particulars.name.given, particulars.name.family].filter(Boolean).join(" ") : "" },
     applicationReference: application.reference,
     paymentId: payment.id,
