@@ -28,9 +28,12 @@ export function notificationFor(
       return from === "checking" ? "application_received" : null;
     case "correction_requested":
       return "correction_requested";
-    // A prepaid approval is followed at once by its SIM; the SIM's message says both.
+    // A prepaid approval is followed at once by its price to pay (sold online) or its SIM (paid at a
+    // till); the next state's message says both.
     case "approved":
       return planKind === "postpaid" ? "approved" : null;
+    case "payment_pending":
+      return "approved";
     case "rejected":
       return "rejected";
     case "expired":
