@@ -17,6 +17,7 @@ import {
   type Person,
   particularsOf,
   somebody,
+  submitAndPay,
   td3,
   throwawayEmail,
 } from "../../server/test/support/journey.ts";
@@ -102,7 +103,7 @@ async function application(
 }
 
 describe("the applicant site in a real browser", () => {
-  it("takes a prepaid eSIM in Simplified Chinese on a phone: plan, details, passport chip read on the other phone, submitted, the eSIM's QR code", async () => {
+  it("takes a prepaid eSIM in Simplified Chinese on a phone: plan, details, passport chip read on the other phone, submitted, paid by card on the status page, the eSIM's QR code", async () => {
     const context = await openContext(browser, { viewport: "phone", locale: "zh-CN" });
     const page = await context.newPage();
     const t = zhHans;
@@ -166,15 +167,40 @@ describe("the applicant site in a real browser", () => {
     await screenshot(page, "web", "journey-zh-Hans-phone-3-submit");
     await page.getByRole("button", { name: t["submit.send"] }).click();
 
-    // The status page: the SIM is ready, the eSIM's QR code holds the SM-DP+ activation code.
+    // The status page: verified, the plan's price (tax shown) to pay before anything is released.
     await page.waitForURL(`**/status/${reference}`);
+    await page.getByRole("heading", { level: 2, name: t["state.payment_pending.title"] }).waitFor();
+    await page.getByRole("heading", { level: 2, name: t["purchase.title"] }).waitFor();
+    await page.getByText(t["purchase.amount"].replace("{amount}", "2,200")).waitFor();
+    await page.getByText(t["purchase.tax"].replace("{tax}", "200")).waitFor();
+    expect(await page.getByAltText(t["esim.qrAlt"]).count()).toBe(0);
+    expect(await horizontalOverflow(page)).toBe(0);
+    await screenshot(page, "web", "journey-zh-Hans-phone-4-payment");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // A declined card: said in the page's language, and nothing moves.
+    await page.getByLabel(t["credit.testCard"]).selectOption("tok_test_decline");
+    await page.getByRole("button", { name: t["purchase.payCard"].replace("{amount}", "2,200") }).click();
+    await page.getByText(t["error.declined"]).waitFor();
+    await page.getByRole("heading", { level: 2, name: t["state.payment_pending.title"] }).waitFor();
+    await screenshot(page, "web", "journey-zh-Hans-phone-5-declined");
+
+    // Paid by card: the SIM is ready, the eSIM's QR code holds the SM-DP+ activation code.
+    await page.getByLabel(t["credit.testCard"]).selectOption("tok_test_ok");
+    await page.getByRole("button", { name: t["purchase.payCard"].replace("{amount}", "2,200") }).click();
     await page.getByRole("heading", { level: 2, name: t["state.sim_assigned.title"] }).waitFor();
     const esim = page.getByAltText(t["esim.qrAlt"]);
     await esim.waitFor();
     expect(decodeQr(String(await esim.getAttribute("src")))).toMatch(/^LPA:1\$/);
     await page.getByRole("heading", { name: t["esim.iphone"] }).waitFor();
     await page.getByRole("heading", { name: t["esim.android"] }).waitFor();
-    await screenshot(page, "web", "journey-zh-Hans-phone-4-esim");
+    await screenshot(page, "web", "journey-zh-Hans-phone-6-esim");
+
+    // The receipt (领收书) is among the documents.
+    await page.getByRole("link", { name: t["status.documents"] }).click();
+    await page.getByRole("heading", { level: 1, name: t["documents.title"] }).waitFor();
+    await page.getByText(t["contract.receipt"], { exact: true }).waitFor();
+    await screenshot(page, "web", "journey-zh-Hans-phone-7-documents");
     expect(await seriousAxeViolations(page)).toEqual([]);
     await context.close();
   });
@@ -247,10 +273,20 @@ describe("the applicant site in a real browser", () => {
       const voice = await application(lang, "prepaid-voice-sim", { address: true });
       const voiceMrz = await application(lang, "prepaid-voice-sim", { address: true, mrz: true });
       const postpaidDraft = await application(lang, "postpaid-voice", { address: true, mrz: true, formFactor: "esim" });
-      const esim = await application(lang, "prepaid-data-esim", { mrz: true });
+      const unpaid = await application(lang, "prepaid-data-esim", { mrz: true });
       expect(
-        (await server.api("POST", `/v1/applications/${esim.reference}/submit`, { token: esim.token })).body.state,
-      ).toBe("sim_assigned");
+        (await server.api("POST", `/v1/applications/${unpaid.reference}/submit`, { token: unpaid.token })).body.state,
+      ).toBe("payment_pending");
+      // Another one whose applicant asked for a konbini slip.
+      const slipped = await application(lang, "prepaid-data-esim", { mrz: true });
+      await server.api("POST", `/v1/applications/${slipped.reference}/submit`, { token: slipped.token });
+      const slip = await server.api("POST", `/v1/applications/${slipped.reference}/purchase/payments`, {
+        token: slipped.token,
+        body: { method: "konbini" },
+      });
+      expect(slip.status).toBe(201);
+      const esim = await application(lang, "prepaid-data-esim", { mrz: true });
+      expect((await submitAndPay(server, esim.reference, esim.token)).body.state).toBe("sim_assigned");
       const correction = await application(lang, "prepaid-voice-sim", { address: true, mrz: true });
       await server.api("POST", `/v1/applications/${correction.reference}/submit`, { token: correction.token });
       await reviewer.api("POST", `/v1/staff/applications/${correction.reference}/claim`);
@@ -306,6 +342,15 @@ describe("the applicant site in a real browser", () => {
         { name: `${lang}-verify`, path: `/application/${voice.reference}`, sessions: s(voice) },
         { name: `${lang}-submit`, path: `/application/${voiceMrz.reference}`, sessions: s(voiceMrz) },
         { name: `${lang}-credit`, path: `/application/${postpaidDraft.reference}`, sessions: s(postpaidDraft) },
+        { name: `${lang}-status-payment`, path: `/status/${unpaid.reference}`, sessions: s(unpaid) },
+        {
+          name: `${lang}-status-konbini`,
+          path: `/status/${slipped.reference}`,
+          sessions: s(slipped),
+          prepare: async (page) => {
+            await page.getByRole("heading", { level: 3, name: t["purchase.slipTitle"] }).waitFor();
+          },
+        },
         { name: `${lang}-status-esim`, path: `/status/${esim.reference}`, sessions: s(esim) },
         { name: `${lang}-status-correction`, path: `/status/${correction.reference}`, sessions: s(correction) },
         { name: `${lang}-correction-form`, path: `/application/${correction.reference}`, sessions: s(correction) },

@@ -74,8 +74,10 @@ export const purchaseSchema = z
   .object({
     reference: z.string(),
     status: z
-      .enum(["not_due", "due", "processing", "paid", "refunded"])
-      .describe("due: pay now; processing: a konbini slip waits for the till; refunded: given back on cancellation"),
+      .enum(["not_due", "due", "processing", "paid", "refunding", "refunded"])
+      .describe(
+        "due: pay now; processing: a konbini slip waits for the till; refunding, refunded: given back on cancellation or expiry",
+      ),
     amountJpy: z.number().int().describe("The plan's price, consumption tax included"),
     consumptionTaxJpy: z.number().int().describe("The consumption tax (10%) included in amountJpy"),
     currency: z.literal("JPY"),

@@ -6,7 +6,7 @@ import { findKonbiniInstructions } from "./konbini-payments.ts";
 import type { KonbiniInstructions } from "./payment-gateway.ts";
 import { listPayments } from "./payment-rows.ts";
 
-export type PurchaseStatus = "not_due" | "due" | "processing" | "paid" | "refunded";
+export type PurchaseStatus = "not_due" | "due" | "processing" | "paid" | "refunding" | "refunded";
 
 export type PurchaseView = {
   reference: string;
@@ -33,16 +33,19 @@ export async function getPurchaseView(
   );
   const live = payments.find((p) => ["pending", "authorized", "captured"].includes(p.status));
   const owed = application.state === "payment_pending";
+  // Asked back (the application was cancelled or expired): the refund job gives it back shortly.
   const status: PurchaseStatus =
-    live?.status === "captured"
-      ? "paid"
-      : live
-        ? "processing"
-        : payments.some((p) => p.status === "refunded" && p.refundedJpy > 0)
-          ? "refunded"
-          : owed
-            ? "due"
-            : "not_due";
+    live?.refundRequestedAt && live.status === "captured"
+      ? "refunding"
+      : live?.status === "captured"
+        ? "paid"
+        : live
+          ? "processing"
+          : payments.some((p) => p.status === "refunded" && p.refundedJpy > 0)
+            ? "refunded"
+            : owed
+              ? "due"
+              : "not_due";
   const amountJpy = live?.amountJpy ?? (purchaseDue(application) ? application.planPriceJpy : 0);
   const payBy = owed ? new Date(application.stateChangedAt.getTime() + options.paymentDays * 86_400_000) : null;
   return {
@@ -52,7 +55,8 @@ export async function getPurchaseView(
     consumptionTaxJpy: consumptionTaxIncluded(amountJpy),
     currency: "JPY",
     payBy: payBy?.toISOString() ?? null,
-    konbini: live?.method === "konbini" && live.status === "pending" ? await findKonbiniInstructions(db, live.id) : null,
+    konbini:
+      live?.method === "konbini" && live.status === "pending" ? await findKonbiniInstructions(db, live.id) : null,
     payments: payments.map((p) => paymentView(application.reference, p)),
   };
 }
