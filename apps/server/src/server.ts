@@ -38,7 +38,6 @@ import { notifyApplicantJob } from "./notifications/notify-applicant.ts";
 import { expireKonbiniPayments } from "./payments/konbini-payments.ts";
 import { localPaymentServices } from "./payments/payment-services.ts";
 import { REFUND_JOB } from "./payments/record-gateway-answer.ts";
-import { ISSUE_RECEIPT_JOB, issueReceiptJob } from "./payments/payment-receipt.ts";
 import { refundPaymentJob } from "./payments/refund-charges.ts";
 import { suspendOverdueLines } from "./police/suspend-overdue-lines.ts";
 import { loadPolicies } from "./policy/load-policies.ts";
@@ -113,7 +112,6 @@ export async function startServer(
     paymentMethods: localPaymentMethodCheck(),
     policies: creditPolicies,
   };
-  const operator = loadOperator(config);
   const jobs = startJobWorker(
     db,
     {
@@ -124,7 +122,6 @@ export async function startServer(
       fan_out_webhook_event: fanOutWebhookEventJob({ db }),
       deliver_webhook: deliverWebhookJob({ db, keys }),
       [REFUND_JOB]: refundPaymentJob({ db, gateway: payments.gateway }),
-      [ISSUE_RECEIPT_JOB]: issueReceiptJob({ db, keys, operator, config, clock }),
       [RELEASE_ESIM_JOB]: releaseEsimJob({ db, keys, smdp, mailFrom: config.mail.from }),
       [CANCEL_ESIM_ORDER_JOB]: cancelEsimOrderJob({ db, smdp }),
       [EXCHANGE_SYNC_JOB]: syncNonpaymentExchangeJob({ db, keys, exchange: credit.exchange }),
@@ -158,7 +155,7 @@ export async function startServer(
     jobs,
     delivery: localPostSimulator(),
     sealer: contractSealer(config, warn),
-    operator,
+    operator: loadOperator(config),
     counters: loadCounters(config),
     payments,
     provisioning,

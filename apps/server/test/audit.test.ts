@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entryHash, verifyAuditChain } from "../src/audit/audit-chain.ts";
 import type { Queryable } from "../src/db/database.ts";
 import { openPglite } from "../src/db/pglite.ts";
-import { draftApplication } from "./support/journey.ts";
+import { draftApplication, submitAndPay } from "./support/journey.ts";
 import { testDatabaseKind } from "./support/test-database.ts";
 import { startTestServer, startTestServerForCli, type TestServer } from "./support/test-server.ts";
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
   server = await startTestServer();
   for (let i = 0; i < 3; i++) {
     const { reference, token } = await draftApplication(server, "prepaid-data-esim");
-    await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    await submitAndPay(server, reference, token);
   }
 });
 afterAll(async () => server?.close());

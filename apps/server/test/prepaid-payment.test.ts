@@ -96,7 +96,10 @@ describe("a prepaid plan sold online", () => {
 
     expect(await availableEsimProfiles()).toBe(stock - 1);
     const issued = await server.api("GET", `/v1/applications/${reference}`, { token });
-    expect(issued.body.line).toMatchObject({ formFactor: "esim", esimActivationCode: expect.stringMatching(/^LPA:1\$/) });
+    expect(issued.body.line).toMatchObject({
+      formFactor: "esim",
+      esimActivationCode: expect.stringMatching(/^LPA:1\$/),
+    });
     const purchase = await server.api("GET", `/v1/applications/${reference}/purchase`, { token });
     expect(purchase.body).toMatchObject({ status: "paid", payBy: null });
   });

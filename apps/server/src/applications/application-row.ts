@@ -114,5 +114,7 @@ const tillChannels: readonly string[] = ["retail_package", "airport_counter"];
 
 /** Whether a prepaid plan's price is still owed online before its SIM is released (lifecycle `purchaseDue`). */
 export function purchaseDue(application: Pick<ApplicationRow, "planKind" | "planPriceJpy" | "channel">): boolean {
-  return application.planKind === "prepaid" && application.planPriceJpy > 0 && !tillChannels.includes(application.channel);
+  return (
+    application.planKind === "prepaid" && application.planPriceJpy > 0 && !tillChannels.includes(application.channel)
+  );
 }

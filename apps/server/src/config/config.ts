@@ -173,7 +173,10 @@ const envSchema = z.object({
   PREPAID_PAYMENT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
   JITSUMEI_INVOICE_REGISTRATION_NUMBER: z
     .string()
-    .refine(isInvoiceRegistrationNumber, "must be T and 13 digits, the qualified invoice registration number (登録番号)")
+    .refine(
+      isInvoiceRegistrationNumber,
+      "must be T and 13 digits, the qualified invoice registration number (登録番号)",
+    )
     .optional(),
   OPERATOR_TIME_ZONE: z
     .string()

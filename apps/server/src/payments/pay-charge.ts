@@ -167,9 +167,7 @@ async function payCharge(
     // A second request for the same charge (a double click) may have captured it meanwhile: then
     // the application has moved on and there is nothing left to capture.
     const capturedMeanwhile = await assertStillDue(deps, application.id, payment.id, charge);
-    payment =
-      capturedMeanwhile ??
-      (await record(deps, payment, await ask(deps, payment, () => deps.gateway.capture(gatewayId))));
+    payment = capturedMeanwhile ?? (await capture(deps, payment, gatewayId));
   }
   if (payment.status !== "captured") {
     throw new AppError("payment_failed", "The payment could not be completed; nothing was taken from the card", {
@@ -178,6 +176,32 @@ async function payCharge(
     });
   }
   return { payment, alreadyPaid: false };
+}
+
+/**
+ * Captures an authorised payment. A gateway that no longer knows the authorisation (it lapsed, or
+ * the local test gateway's process restarted) took nothing: the payment is recorded failed, so the
+ * applicant's next attempt starts a new one instead of retrying a capture that can never succeed.
+ */
+async function capture(deps: { db: Database; gateway: PaymentGateway }, payment: PaymentRow, gatewayId: string) {
+  try {
+    return await record(deps, payment, await ask(deps, payment, () => deps.gateway.capture(gatewayId)));
+  } catch (error) {
+    const lost = error instanceof AppError && error.code === "payment_failed" && (await knowsNot(deps, gatewayId));
+    if (!lost) throw error;
+    return record(deps, payment, {
+      paymentId: gatewayId,
+      idempotencyKey: payment.idempotencyKey,
+      status: "failed",
+      amountJpy: payment.amountJpy,
+      refundedJpy: 0,
+      failureCode: "authorization_lost",
+    });
+  }
+}
+
+async function knowsNot(deps: { gateway: PaymentGateway }, gatewayId: string): Promise<boolean> {
+  return (await deps.gateway.status(gatewayId).catch(() => undefined)) === null;
 }
 
 async function ask(
@@ -223,7 +247,10 @@ async function assertStillDue(
   });
   if (captured) return captured;
   if (!due) {
-    throw new AppError(charge.notDue, `The application no longer owes its ${charge.what} (it was cancelled or has ended)`);
+    throw new AppError(
+      charge.notDue,
+      `The application no longer owes its ${charge.what} (it was cancelled or has ended)`,
+    );
   }
   return null;
 }

@@ -1,29 +1,13 @@
 import { type OperatorDetails, renderReceipt } from "@jitsumei/documents";
-import { type ApplicationRow, findApplicationById } from "../applications/application-row.ts";
+import type { ApplicationRow } from "../applications/application-row.ts";
 import { cipherFor, loadApplicantDetails } from "../applications/load-application-data.ts";
-import { readDocument, storeDocument } from "../contracts/contract-documents.ts";
 import type { Config } from "../config/config.ts";
+import { readDocument, storeDocument } from "../contracts/contract-documents.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import { findPayment } from "./payment-rows.ts";
-
-export const ISSUE_RECEIPT_JOB = "issue_receipt";
-
-/**
- * The `issue_receipt` job, queued with every capture (record-gateway-answer.ts): the receipt is made
- * after commit, so it is in the applicant's documents without anyone asking for it. A repeat finds
- * the receipt issued and changes nothing.
- */
-export function issueReceiptJob(deps: ReceiptDeps) {
-  return async (payload: { paymentId: string }) => {
-    const payment = await findPayment(deps.db, payload.paymentId);
-    const application = payment ? await findApplicationById(deps.db, payment.applicationId) : null;
-    if (!payment || !application || application.purgedAt) return;
-    await paymentReceiptPdf(deps, application, payment.id);
-  };
-}
 
 type ReceiptDeps = {
   db: Database;
@@ -34,9 +18,25 @@ type ReceiptDeps = {
 };
 
 /**
- * The receipt (領収書) for one payment of the application, as a PDF: made once (by the job a capture
- * queues, or the first time it is asked for) and kept with its SHA-256 in the application's
- * documents, so every later download is the exact PDF issued. It names the operator with its
+ * Issues the receipt of every payment of the application that took money and has none yet, so the
+ * applicant's documents list every receipt. Called when the documents are listed: a receipt is made
+ * when someone may look at it, not for every payment in the background.
+ */
+export async function issueMissingReceipts(deps: ReceiptDeps, application: ApplicationRow): Promise<void> {
+  const { rows } = await deps.db.query<{ id: string }>(
+    `SELECT p.id FROM payments p
+     WHERE p.application_id = $1 AND p.status IN ('captured', 'refunded')
+       AND NOT EXISTS (SELECT 1 FROM contract_documents d WHERE d.kind = 'receipt' AND d.payment_id = p.id)
+     ORDER BY p.created_at, p.id`,
+    [application.id],
+  );
+  for (const row of rows) await paymentReceiptPdf(deps, application, row.id);
+}
+
+/**
+ * The receipt (領収書) for one payment of the application, as a PDF: made once (the first time it or
+ * the documents are asked for) and kept with its SHA-256 in the application's documents, so every
+ * later download is the exact PDF issued. It names the operator with its
  * qualified invoice registration number (登録番号) and the consumption tax included in the amount.
  */
 export async function paymentReceiptPdf(

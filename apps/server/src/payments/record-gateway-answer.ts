@@ -5,7 +5,6 @@ import type { Queryable } from "../db/database.ts";
 import { issueWhenReady } from "../issuance/issue-when-ready.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { markKonbiniPaid, storeKonbiniInstructions } from "./konbini-payments.ts";
-import { ISSUE_RECEIPT_JOB } from "./payment-receipt.ts";
 import type { GatewayPayment } from "./payment-gateway.ts";
 import { findPayment, lockPayment, movePayment, type PaymentRow, type PaymentSource } from "./payment-rows.ts";
 import { creditTopUp, expireTopUp } from "./top-ups.ts";
@@ -48,8 +47,6 @@ export async function recordGatewayAnswer(
   });
 
   if (answer.konbini) await storeKonbiniInstructions(tx, updated.id, answer.konbini);
-  // Every payment that took money gets its receipt (領収書) in the applicant's documents.
-  if (moved && updated.status === "captured") await enqueueJob(tx, ISSUE_RECEIPT_JOB, { paymentId: updated.id });
   if (moved && updated.status === "captured" && updated.method === "konbini") {
     await markKonbiniPaid(tx, updated.id, new Date());
   }

@@ -1,6 +1,6 @@
 import type { Database, Queryable } from "../db/database.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
-import type { GatewayPayment, PaymentGateway } from "./payment-gateway.ts";
+import { type GatewayPayment, type PaymentGateway, PaymentGatewayError } from "./payment-gateway.ts";
 import { findPayment, logPaymentEvent, markChargesForRefund } from "./payment-rows.ts";
 import { REFUND_JOB, recordGatewayAnswer } from "./record-gateway-answer.ts";
 
@@ -52,6 +52,19 @@ export function refundPaymentJob(deps: { db: Database; gateway: PaymentGateway }
       await record(current);
       return;
     }
-    await record(await deps.gateway.refund(current.paymentId));
+    try {
+      await record(await deps.gateway.refund(current.paymentId));
+    } catch (error) {
+      // Cash paid at a konbini cannot go back through the till: the operator pays it back by bank
+      // transfer. Recorded once, for staff to act on; retrying the gateway would never succeed.
+      if (!(error instanceof PaymentGatewayError && error.code === "not_refundable")) throw error;
+      await deps.db.transaction((tx) =>
+        logPaymentEvent(tx, payment.id, {
+          kind: "refund_by_transfer_needed",
+          source: "job",
+          data: { reason: error.message },
+        }),
+      );
+    }
   };
 }

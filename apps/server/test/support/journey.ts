@@ -176,8 +176,25 @@ export async function submitAndPay(server: TestServer, reference: string, token:
   const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
   if (submitted.body.state !== "payment_pending") return submitted;
   const paid = await payForPlan(server, reference, token);
-  if (paid.status !== 201) throw new Error(`payment failed: ${paid.status} ${JSON.stringify(paid.body)}`);
+  if (paid.status !== 201 && paid.status !== 200)
+    throw new Error(`payment failed: ${paid.status} ${JSON.stringify(paid.body)}`);
   return { ...submitted, body: { ...submitted.body, state: paid.body.state } };
+}
+
+/**
+ * After a reviewer's approval: a prepaid plan sold online waits for its price, which the applicant
+ * pays by card here. The state the application reached.
+ */
+export async function payAfterApproval(
+  server: TestServer,
+  reference: string,
+  token: string,
+  approved: ApiResponse,
+): Promise<string> {
+  if (approved.body.state !== "payment_pending") return String(approved.body.state);
+  const paid = await payForPlan(server, reference, token);
+  if (paid.status !== 201) throw new Error(`payment failed: ${paid.status} ${JSON.stringify(paid.body)}`);
+  return String(paid.body.state);
 }
 
 /**

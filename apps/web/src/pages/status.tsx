@@ -415,7 +415,6 @@ function PurchasePanel({ session, version, onChange }: { session: Session; versi
       setPurchase,
       (e) => setMessage(problemMessage(e, t)),
     );
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reloaded when the application changes
   useEffect(() => {
     void load();
   }, [session, version]);
@@ -443,7 +442,7 @@ function PurchasePanel({ session, version, onChange }: { session: Session; versi
       <h2 id="purchase-title">{t("purchase.title")}</h2>
       <p className="big">{t("purchase.amount", { amount })}</p>
       <p className="small">{t("purchase.tax", { tax: number(purchase.consumptionTaxJpy) })}</p>
-      {purchase.payBy && <p>{t("purchase.payBy", { date: date(purchase.payBy) })}</p>}
+      {purchase.payBy && !purchase.konbini && <p>{t("purchase.payBy", { date: date(purchase.payBy) })}</p>}
       <ErrorSummary message={message} />
       {purchase.status === "paid" ? (
         <p className="ok">{t("purchase.paid")}</p>

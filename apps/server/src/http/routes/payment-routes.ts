@@ -5,7 +5,7 @@ import type { Database } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
 import { getDepositView, paymentView } from "../../payments/get-deposit.ts";
 import { getPurchaseView } from "../../payments/get-purchase.ts";
-import { type PayDepositInput, type PaidDeposit, payDeposit, payPurchase } from "../../payments/pay-charge.ts";
+import { type PaidDeposit, type PayDepositInput, payDeposit, payPurchase } from "../../payments/pay-charge.ts";
 import { SIGNATURE_HEADER } from "../../payments/payment-notifications.ts";
 import { paymentReceiptPdf } from "../../payments/payment-receipt.ts";
 import { receivePaymentNotification } from "../../payments/receive-notification.ts";
