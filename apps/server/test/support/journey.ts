@@ -169,8 +169,8 @@ export async function payForPlan(
 
 /**
  * Submits; a prepaid plan sold online is then paid for by card, so the application goes on to its
- * SIM as it would once the applicant paid. The answer is the submission's, with the state the
- * application reached after paying.
+ * SIM as it would once the applicant paid. The answer is the submission's, with the state and the
+ * line the application has after paying.
  */
 export async function submitAndPay(server: TestServer, reference: string, token: string): Promise<ApiResponse> {
   const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
@@ -178,7 +178,8 @@ export async function submitAndPay(server: TestServer, reference: string, token:
   const paid = await payForPlan(server, reference, token);
   if (paid.status !== 201 && paid.status !== 200)
     throw new Error(`payment failed: ${paid.status} ${JSON.stringify(paid.body)}`);
-  return { ...submitted, body: { ...submitted.body, state: paid.body.state } };
+  const view = await server.api("GET", `/v1/applications/${reference}`, { token });
+  return { ...submitted, body: { ...submitted.body, state: view.body.state, line: view.body.line } };
 }
 
 /**
