@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { localKeyManagement } from "../src/crypto/key-management.ts";
 import type { PgliteDatabase } from "../src/db/pglite.ts";
-import { anna, draftApplication, submitAndPay, td3 } from "./support/journey.ts";
+import { anna, draftApplication, payForPlan, submitAndPay, td3 } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
@@ -41,6 +41,7 @@ beforeAll(async () => {
     token: other.token,
     headers: { "idempotency-key": randomUUID() },
   });
+  await payForPlan(server, other.reference, other.token);
   await server.api("POST", `/v1/applications/${other.reference}/activation-code`, { token: other.token });
   await server.services.jobs.drain();
 });
