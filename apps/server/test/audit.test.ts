@@ -24,8 +24,9 @@ describe("the audit trail", () => {
   it("records every change in a chain that verifies", async () => {
     const result = await verifyAuditChain(server.services.db);
     expect(result.valid).toBe(true);
-    // 3 × (created, particulars, evidence, submit, checks_passed, assign_sim)
-    expect(result).toMatchObject({ entries: 18 });
+    // 3 × (created, particulars, evidence, submit, checks_passed, request_payment, the card payment
+    // authorised and captured, pay_purchase, assign_sim)
+    expect(result).toMatchObject({ entries: 30 });
   });
 
   it("cannot be changed through SQL while its trigger stands", async () => {
