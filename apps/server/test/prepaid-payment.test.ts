@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { returnQuarantinedNumbers } from "../src/inventory/release-line.ts";
 import { type LocalTestGateway, testCardTokens } from "../src/payments/local-test-gateway.ts";
 import { expireStaleApplications } from "../src/review/expire-applications.ts";
 import { draftApplication, jobsSettled, payForPlan, runEveryJobNow, somebody } from "./support/journey.ts";
@@ -14,7 +15,11 @@ let gateway: LocalTestGateway;
 const INVOICE_NUMBER = "T1234567890123";
 
 beforeAll(async () => {
-  server = await startTestServer({ JITSUMEI_INVOICE_REGISTRATION_NUMBER: INVOICE_NUMBER, PREPAID_PAYMENT_DAYS: "2" });
+  server = await startTestServer({
+    JITSUMEI_INVOICE_REGISTRATION_NUMBER: INVOICE_NUMBER,
+    PREPAID_PAYMENT_DAYS: "2",
+    ACTIVATION_DEADLINE_DAYS: "5",
+  });
   gateway = server.services.payments.gateway as LocalTestGateway;
 }, 60_000);
 
@@ -36,6 +41,14 @@ async function availableEsimProfiles(): Promise<number> {
     "SELECT count(*)::int AS n FROM esim_profiles WHERE status = 'available'",
   );
   return Number(rows[0]?.n);
+}
+
+/** The database dates a state change by its own clock: date it by the server's (which tests move). */
+async function enteredNow(reference: string): Promise<void> {
+  await server.services.db.query("UPDATE applications SET state_changed_at = $2 WHERE reference = $1", [
+    reference,
+    server.services.clock(),
+  ]);
 }
 
 async function stateOf(reference: string, token: string): Promise<string> {
@@ -198,6 +211,7 @@ describe("a prepaid plan sold online", () => {
     const stock = await availableEsimProfiles();
     const { reference, token } = await paymentDue();
     await server.api("POST", `/v1/applications/${reference}/purchase/payments`, { token, body: { method: "konbini" } });
+    await enteredNow(reference);
     server.advanceClock(1.9 * 86_400_000);
     expect((await expireStaleApplications(server.services)).expired).not.toContain(reference);
     server.advanceClock(0.2 * 86_400_000);
@@ -207,5 +221,32 @@ describe("a prepaid plan sold online", () => {
     const late = await payForPlan(server, reference, token);
     expect(late.status).toBe(409);
     expect(late.body).toMatchObject({ code: "payment_not_due" });
+  });
+
+  it("puts the number of an eSIM paid for but never activated back in stock after ACTIVATION_DEADLINE_DAYS, and refunds it", async () => {
+    const { reference, token } = await paymentDue();
+    const paid = await payForPlan(server, reference, token);
+    expect(paid.body.state).toBe("sim_assigned");
+    const line = (await server.api("GET", `/v1/applications/${reference}`, { token })).body.line as { msisdn: string };
+    const numberStatus = async () =>
+      (
+        await server.services.db.query<{ status: string }>("SELECT status FROM phone_numbers WHERE msisdn = $1", [
+          line.msisdn,
+        ])
+      ).rows[0]?.status;
+    expect(await numberStatus()).toBe("assigned");
+    await enteredNow(reference);
+
+    server.advanceClock(4.9 * 86_400_000);
+    expect((await expireStaleApplications(server.services)).expired).not.toContain(reference);
+    server.advanceClock(0.2 * 86_400_000);
+    expect((await expireStaleApplications(server.services)).expired).toContain(reference);
+    expect(await stateOf(reference, token)).toBe("expired");
+    // It never worked, so it reached nobody: no quarantine, back in the pool at the next sweep.
+    await returnQuarantinedNumbers(server.services.db, server.services.clock());
+    expect(await numberStatus()).toBe("available");
+    await runEveryJobNow(server);
+    const purchase = await server.api("GET", `/v1/applications/${reference}/purchase`, { token });
+    expect(purchase.body).toMatchObject({ status: "refunded", payments: [{ status: "refunded", refundedJpy: 2200 }] });
   });
 });

@@ -95,4 +95,10 @@ describe("configuration", () => {
     expect(loadConfig({ PREPAID_PAYMENT_DAYS: "3" }).review.prepaidPaymentDays).toBe(3);
     expect(problemsOf({ PREPAID_PAYMENT_DAYS: "0" })[0]?.variable).toBe("PREPAID_PAYMENT_DAYS");
   });
+
+  it("expires a reserved line nobody activates after ACTIVATION_DEADLINE_DAYS, 30 unless set", () => {
+    expect(loadConfig({}).review.activationDeadlineDays).toBe(30);
+    expect(loadConfig({ ACTIVATION_DEADLINE_DAYS: "10" }).review.activationDeadlineDays).toBe(10);
+    expect(problemsOf({ ACTIVATION_DEADLINE_DAYS: "x" })[0]?.variable).toBe("ACTIVATION_DEADLINE_DAYS");
+  });
 });

@@ -171,6 +171,7 @@ const envSchema = z.object({
   APPLICANT_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   CORRECTION_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   PREPAID_PAYMENT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  ACTIVATION_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   JITSUMEI_INVOICE_REGISTRATION_NUMBER: z
     .string()
     .refine(
@@ -267,6 +268,11 @@ export type Config = {
     correctionDeadlineDays: number;
     /** A prepaid application sold online and not paid this long after approval expires. */
     prepaidPaymentDays: number;
+    /**
+     * A reserved eSIM (or a delivered SIM card) not activated this long expires: the line goes back
+     * to stock and what was paid is refunded.
+     */
+    activationDeadlineDays: number;
   };
   /**
    * The operator's qualified invoice registration number (適格請求書発行事業者登録番号, T + 13 digits),
@@ -380,6 +386,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       applicantDeadlineDays: e.APPLICANT_DEADLINE_DAYS,
       correctionDeadlineDays: e.CORRECTION_DEADLINE_DAYS,
       prepaidPaymentDays: e.PREPAID_PAYMENT_DAYS,
+      activationDeadlineDays: e.ACTIVATION_DEADLINE_DAYS,
     },
     invoiceRegistrationNumber: e.JITSUMEI_INVOICE_REGISTRATION_NUMBER ?? null,
     policyDirs: [shippedPolicyDir, ...(e.JITSUMEI_POLICY_DIR ? [e.JITSUMEI_POLICY_DIR] : [])],

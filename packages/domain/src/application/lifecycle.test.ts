@@ -65,6 +65,8 @@ const common = `
   contract_pending expire -> expired [y]
   deposit_pending expire -> expired [y]
   payment_pending expire -> expired [y]
+  sim_assigned expire -> expired [y]
+  delivered expire -> expired [y]
 `;
 const expected: Record<string, string> = {
   prepaidOnline: `${common}

@@ -117,13 +117,18 @@ const cancellable: readonly ApplicationState[] = [
   "delivered",
 ];
 
-/** States that wait on the applicant, and so lapse when the applicant goes quiet. */
+/**
+ * States that wait on the applicant, and so lapse when the applicant goes quiet: a SIM or eSIM
+ * reserved (or delivered) and never activated goes back to stock too.
+ */
 const expirable: readonly ApplicationState[] = [
   "draft",
   "correction_requested",
   "contract_pending",
   "deposit_pending",
   "payment_pending",
+  "sim_assigned",
+  "delivered",
 ];
 
 export const transitions: readonly Transition[] = [
