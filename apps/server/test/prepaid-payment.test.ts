@@ -8,6 +8,7 @@ import { returnQuarantinedNumbers } from "../src/inventory/release-line.ts";
 import { type LocalTestGateway, testCardTokens } from "../src/payments/local-test-gateway.ts";
 import { expireStaleApplications } from "../src/review/expire-applications.ts";
 import { draftApplication, jobsSettled, payForPlan, runEveryJobNow, somebody } from "./support/journey.ts";
+import { signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
@@ -205,6 +206,19 @@ describe("a prepaid plan sold online", () => {
       [reference],
     );
     expect(line[0]?.status).toBe("released");
+    // Staff see it on the case: what was taken and what was given back.
+    const reviewer = await signInAs(server, "reviewer");
+    const view = await reviewer.api("GET", `/v1/staff/applications/${reference}`);
+    expect(view.body.payments).toEqual([
+      expect.objectContaining({
+        id: paymentId,
+        kind: "purchase",
+        method: "card",
+        status: "refunded",
+        amountJpy: 2200,
+        refundedJpy: 2200,
+      }),
+    ]);
   });
 
   it("expires an application left unpaid past PREPAID_PAYMENT_DAYS, and takes no payment after", async () => {

@@ -16,6 +16,7 @@ import {
   consentToCredit,
   type Person,
   particularsOf,
+  runEveryJobNow,
   somebody,
   submitAndPay,
   td3,
@@ -287,6 +288,14 @@ describe("the applicant site in a real browser", () => {
       expect(slip.status).toBe(201);
       const esim = await application(lang, "prepaid-data-esim", { mrz: true });
       expect((await submitAndPay(server, esim.reference, esim.token)).body.state).toBe("sim_assigned");
+      // Paid for, then withdrawn: the price is refunded, and the status page says so.
+      const withdrawn = await application(lang, "prepaid-data-esim", { mrz: true });
+      await submitAndPay(server, withdrawn.reference, withdrawn.token);
+      const cancelled = await server.api("POST", `/v1/applications/${withdrawn.reference}/cancel`, {
+        token: withdrawn.token,
+      });
+      expect(cancelled.status).toBe(200);
+      await runEveryJobNow(server);
       const correction = await application(lang, "prepaid-voice-sim", { address: true, mrz: true });
       await server.api("POST", `/v1/applications/${correction.reference}/submit`, { token: correction.token });
       await reviewer.api("POST", `/v1/staff/applications/${correction.reference}/claim`);
@@ -352,6 +361,14 @@ describe("the applicant site in a real browser", () => {
           },
         },
         { name: `${lang}-status-esim`, path: `/status/${esim.reference}`, sessions: s(esim) },
+        {
+          name: `${lang}-status-refunded`,
+          path: `/status/${withdrawn.reference}`,
+          sessions: s(withdrawn),
+          prepare: async (page) => {
+            await page.getByText(t["purchase.refunded"].replace("{amount}", "2,200")).waitFor();
+          },
+        },
         { name: `${lang}-status-correction`, path: `/status/${correction.reference}`, sessions: s(correction) },
         { name: `${lang}-correction-form`, path: `/application/${correction.reference}`, sessions: s(correction) },
         { name: `${lang}-status-contract`, path: `/status/${postpaid.reference}`, sessions: s(postpaid) },

@@ -19,6 +19,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { listPayments } from "../payments/payment-rows.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { transferForCase } from "../transfers/list-transfers.ts";
 import { approvalBasisOf } from "./approval-basis.ts";
@@ -258,6 +259,17 @@ export async function getCaseView(
         }
       : null,
     credit,
+    // What was paid and given back (no card data: the gateway keeps that).
+    payments: (await listPayments(deps.db, application.id)).map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      method: p.method,
+      status: p.status,
+      amountJpy: p.amountJpy,
+      refundedJpy: p.refundedJpy,
+      refundRequestedAt: p.refundRequestedAt ? new Date(p.refundRequestedAt).toISOString() : null,
+      at: p.createdAt.toISOString(),
+    })),
     // Whether one reviewer may approve, only two (the override), or nobody until evidence is brought.
     approval: application.submittedAt ? await approvalBasisOf(deps.db, deps, application) : null,
     correction: correction
