@@ -316,7 +316,8 @@ export const en = {
     "We could not approve this application. The reasons are below. You may apply again with another document.",
   "state.rejected.usually": "This decision is final for this application.",
   "state.cancelled.title": "Withdrawn",
-  "state.cancelled.next": "This application was withdrawn. Any deposit is refunded to the card it came from.",
+  "state.cancelled.next":
+    "This application was withdrawn. Anything paid (a deposit, the plan's price) is refunded to the card it came from.",
   "state.cancelled.usually": "A refund takes 5–10 days to appear.",
   "state.expired.title": "Expired",
   "state.expired.next": "Nobody completed this application in time. You can start a new one.",

@@ -305,7 +305,8 @@ export const ja: Dictionary = {
     "このお申し込みは承認できませんでした。理由は下のとおりです。別の書類で改めてお申し込みいただけます。",
   "state.rejected.usually": "このお申し込みについての最終的な判断です。",
   "state.cancelled.title": "取り消し済み",
-  "state.cancelled.next": "このお申し込みは取り消されました。預託金はお支払いに使われたカードに返金されます。",
+  "state.cancelled.next":
+    "このお申し込みは取り消されました。お支払い済みの預託金やプラン料金は、お支払いに使われたカードに返金されます。",
   "state.cancelled.usually": "返金の反映まで5〜10日かかります。",
   "state.expired.title": "期限切れ",
   "state.expired.next": "期限内にお手続きが完了しませんでした。新しくお申し込みいただけます。",

@@ -306,7 +306,7 @@ export const ko: Dictionary = {
     "이 신청은 승인할 수 없었습니다. 이유는 아래와 같습니다. 다른 신분증으로 다시 신청하실 수 있습니다.",
   "state.rejected.usually": "이 신청에 대한 최종 결정입니다.",
   "state.cancelled.title": "철회됨",
-  "state.cancelled.next": "이 신청은 철회되었습니다. 보증금이 있으면 결제한 카드로 환불됩니다.",
+  "state.cancelled.next": "이 신청은 철회되었습니다. 결제하신 보증금이나 요금제 요금은 결제한 카드로 환불됩니다.",
   "state.cancelled.usually": "환불이 반영되기까지 5–10일 걸립니다.",
   "state.expired.title": "기한 만료",
   "state.expired.next": "기한 내에 신청이 완료되지 않았습니다. 새로 신청하실 수 있습니다.",

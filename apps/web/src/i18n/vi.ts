@@ -314,7 +314,8 @@ export const vi: Dictionary = {
     "Chúng tôi không thể duyệt đơn này. Lý do ở bên dưới. Bạn có thể đăng ký lại bằng giấy tờ khác.",
   "state.rejected.usually": "Đây là quyết định cuối cùng cho đơn này.",
   "state.cancelled.title": "Đã rút",
-  "state.cancelled.next": "Đơn này đã được rút. Tiền đặt cọc (nếu có) được hoàn về thẻ đã thanh toán.",
+  "state.cancelled.next":
+    "Đơn này đã được rút. Số tiền đã thanh toán (tiền đặt cọc, phí gói cước) được hoàn về thẻ đã thanh toán.",
   "state.cancelled.usually": "Khoản hoàn tiền mất 5–10 ngày để hiển thị.",
   "state.expired.title": "Đã hết hạn",
   "state.expired.next": "Đơn này không được hoàn tất đúng hạn. Bạn có thể đăng ký đơn mới.",

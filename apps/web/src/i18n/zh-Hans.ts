@@ -292,7 +292,7 @@ export const zhHans: Dictionary = {
   "state.rejected.next": "我们无法批准此申请，原因见下方。您可以使用其他证件重新申请。",
   "state.rejected.usually": "这是对此申请的最终决定。",
   "state.cancelled.title": "已撤回",
-  "state.cancelled.next": "此申请已撤回。押金（如有）将退回到原付款卡。",
+  "state.cancelled.next": "此申请已撤回。已支付的押金或套餐费用将退回到原付款卡。",
   "state.cancelled.usually": "退款需要 5–10 天到账。",
   "state.expired.title": "已过期",
   "state.expired.next": "此申请未在期限内完成。您可以重新申请。",

@@ -293,7 +293,7 @@ export const zhHant: Dictionary = {
   "state.rejected.next": "我們無法核准此申請，原因如下。您可以使用其他證件重新申請。",
   "state.rejected.usually": "這是對此申請的最終決定。",
   "state.cancelled.title": "已撤回",
-  "state.cancelled.next": "此申請已撤回。保證金（如有）將退回原付款卡片。",
+  "state.cancelled.next": "此申請已撤回。已支付的保證金或方案費用將退回原付款卡片。",
   "state.cancelled.usually": "退款約需 5–10 天入帳。",
   "state.expired.title": "已逾期",
   "state.expired.next": "此申請未在期限內完成。您可以重新申請。",
