@@ -358,6 +358,12 @@ describe("the applicant site in a real browser", () => {
           sessions: s(slipped),
           prepare: async (page) => {
             await page.getByRole("heading", { level: 3, name: t["purchase.slipTitle"] }).waitFor();
+            // The till's scanner reads the drawn barcode as the slip's digits.
+            const bars = await page.getByRole("img", { name: t["purchase.barcode"] }).screenshot();
+            const file = join(scratch, `barcode-${Date.now()}.png`);
+            writeFileSync(file, bars);
+            const read = execFileSync("zbarimg", ["--raw", "-q", file]).toString("utf8").trim();
+            expect(read.replace(/^\]C1/, "")).toBe((slip.body.konbini as { barcode: string }).barcode);
           },
         },
         { name: `${lang}-status-esim`, path: `/status/${esim.reference}`, sessions: s(esim) },

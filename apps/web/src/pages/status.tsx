@@ -1,5 +1,6 @@
+import JsBarcode from "jsbarcode";
 import QRCode from "qrcode";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import {
   ApiError,
   type ApplicationState,
@@ -502,14 +503,30 @@ function KonbiniSlipBox({ slip }: { slip: KonbiniSlip }) {
           </>
         )}
         <dt>{t("purchase.barcode")}</dt>
-        <dd className="mono small" lang="en">
-          {slip.barcode}
+        <dd>
+          <SlipBarcode digits={slip.barcode} label={t("purchase.barcode")} />
+          <span className="mono small block" lang="en">
+            {slip.barcode}
+          </span>
         </dd>
       </dl>
       <p>{t("purchase.slipExpires", { date: date(slip.expiresAt, true) })}</p>
       <p className="small">{t("purchase.slipHint")}</p>
     </section>
   );
+}
+
+/**
+ * The slip's barcode as the till scans it: GS1-128 (Code 128 with FNC1, the convenience stores'
+ * 収納代行 barcode), drawn as SVG from the digits the provider gave.
+ */
+function SlipBarcode({ digits, label }: { digits: string; label: string }) {
+  const ref = useRef<SVGSVGElement>(null);
+  useEffect(() => {
+    if (ref.current)
+      JsBarcode(ref.current, digits, { format: "CODE128C", ean128: true, displayValue: false, height: 80, margin: 12 });
+  }, [digits]);
+  return <svg ref={ref} role="img" aria-label={label} className="barcode" />;
 }
 
 /** A cancelled or expired application that had paid for its plan: the refund, as it stands. */
