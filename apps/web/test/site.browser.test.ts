@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { LocalTestGateway } from "../../server/src/payments/local-test-gateway.ts";
 import {
   horizontalOverflow,
   launchBrowser,
@@ -203,6 +204,34 @@ describe("the applicant site in a real browser", () => {
     await page.getByText(t["contract.receipt"], { exact: true }).waitFor();
     await screenshot(page, "web", "journey-zh-Hans-phone-7-documents");
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("pays a prepaid plan at a convenience store from the status page in Japanese: the slip, then the page moves on by itself once the till reports it", async () => {
+    const t = ja;
+    const draft = await application("ja", "prepaid-data-esim", { mrz: true });
+    const submitted = await server.api("POST", `/v1/applications/${draft.reference}/submit`, { token: draft.token });
+    expect(submitted.body.state).toBe("payment_pending");
+    const context = await openContext(browser, { viewport: "phone", locale: "ja-JP" });
+    await context.addInitScript(
+      ([reference, token]) => sessionStorage.setItem(`jitsumei.application.${reference}`, token ?? ""),
+      [draft.reference, draft.token],
+    );
+    const page = await context.newPage();
+    await page.goto(`${server.url}/status/${draft.reference}`);
+    await page.getByRole("button", { name: t["purchase.getSlip"] }).click();
+    await page.getByRole("heading", { level: 3, name: t["purchase.slipTitle"] }).waitFor();
+    const paymentNumber = String(await page.locator("dd.code-box").first().textContent()).trim();
+    expect(paymentNumber).toMatch(/^\d{12}$/);
+    await screenshot(page, "web", "konbini-ja-phone-1-slip");
+
+    // The applicant pays cash at the till; the provider's signed notification reaches the server.
+    const till = await server.api("POST", "/dev/konbini/payments", { body: { paymentNumber } });
+    expect(till.status).toBe(200);
+    await (server.services.payments.gateway as LocalTestGateway).settle();
+    await page.getByRole("heading", { level: 2, name: t["state.sim_assigned.title"] }).waitFor({ timeout: 20_000 });
+    await page.getByAltText(t["esim.qrAlt"]).waitFor();
+    await screenshot(page, "web", "konbini-ja-phone-2-paid");
     await context.close();
   });
 
