@@ -9,7 +9,7 @@ import type { GatewayPayment } from "./payment-gateway.ts";
 import { findPayment, lockPayment, movePayment, type PaymentRow, type PaymentSource } from "./payment-rows.ts";
 import { creditTopUp, expireTopUp } from "./top-ups.ts";
 
-export type RecordedAnswer = { payment: PaymentRow; moved: boolean; depositPaid: boolean };
+export type RecordedAnswer = { payment: PaymentRow; moved: boolean; applicationPaid: boolean };
 
 /**
  * Brings our payment row to what the gateway says, in the caller's transaction. Both the applicant's
@@ -57,7 +57,7 @@ export async function recordGatewayAnswer(
 
   // What the application owed is paid: it moves on through the one door, and gets its SIM at once.
   const paidEvent = paidEventFor(updated, application.state);
-  let depositPaid = false;
+  let applicationPaid = false;
   if (moved && updated.status === "captured" && paidEvent) {
     const paid = await applyEvent(tx, {
       applicationId: application.id,
@@ -66,7 +66,7 @@ export async function recordGatewayAnswer(
       data: { paymentId: updated.id, amountJpy: updated.amountJpy, source },
     });
     await issueWhenReady(tx, paid.application);
-    depositPaid = true;
+    applicationPaid = true;
   }
 
   const holdsMoney = updated.status === "authorized" || updated.status === "captured";
@@ -74,7 +74,7 @@ export async function recordGatewayAnswer(
   if (moved && holdsMoney && refundable && hasTag(application.state, "terminal")) {
     await queueRefund(tx, updated.id);
   }
-  return { payment: updated, moved, depositPaid };
+  return { payment: updated, moved, applicationPaid };
 }
 
 /** The event a captured payment sends, when the application is still waiting for it. */
