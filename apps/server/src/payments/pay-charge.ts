@@ -21,8 +21,8 @@ import {
 } from "./payment-rows.ts";
 import { recordGatewayAnswer } from "./record-gateway-answer.ts";
 
-export type PayDepositInput = { method: "card"; cardToken: string } | { method: "konbini" };
-export type PaidDeposit = { payment: PaymentRow; alreadyPaid: boolean; konbini?: KonbiniInstructions | null };
+export type PayChargeInput = { method: "card"; cardToken: string } | { method: "konbini" };
+export type PaidCharge = { payment: PaymentRow; alreadyPaid: boolean; konbini?: KonbiniInstructions | null };
 
 /**
  * What an application may owe before its SIM is released: the state that owes it, how much, and the
@@ -63,8 +63,8 @@ const purchase: Charge = {
 export function payDeposit(
   deps: { db: Database; gateway: PaymentGateway },
   application: ApplicationRow,
-  input: PayDepositInput,
-): Promise<PaidDeposit> {
+  input: PayChargeInput,
+): Promise<PaidCharge> {
   return payCharge(deps, application, deposit, input);
 }
 
@@ -72,8 +72,8 @@ export function payDeposit(
 export function payPurchase(
   deps: { db: Database; gateway: PaymentGateway },
   application: ApplicationRow,
-  input: PayDepositInput,
-): Promise<PaidDeposit> {
+  input: PayChargeInput,
+): Promise<PaidCharge> {
   return payCharge(deps, application, purchase, input);
 }
 
@@ -92,8 +92,8 @@ async function payCharge(
   deps: { db: Database; gateway: PaymentGateway },
   application: ApplicationRow,
   charge: Charge,
-  input: PayDepositInput,
-): Promise<PaidDeposit> {
+  input: PayChargeInput,
+): Promise<PaidCharge> {
   const started = await deps.db.transaction(async (tx) => {
     const locked = await lockApplication(tx, application.id);
     const live = await liveApplicationPayment(tx, application.id, charge.kind);

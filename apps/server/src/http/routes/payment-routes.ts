@@ -5,7 +5,7 @@ import type { Database } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
 import { getDepositView, paymentView } from "../../payments/get-deposit.ts";
 import { getPurchaseView } from "../../payments/get-purchase.ts";
-import { type PaidDeposit, type PayDepositInput, payDeposit, payPurchase } from "../../payments/pay-charge.ts";
+import { type PaidCharge, type PayChargeInput, payDeposit, payPurchase } from "../../payments/pay-charge.ts";
 import { SIGNATURE_HEADER } from "../../payments/payment-notifications.ts";
 import { paymentReceiptPdf } from "../../payments/payment-receipt.ts";
 import { receivePaymentNotification } from "../../payments/receive-notification.ts";
@@ -36,7 +36,7 @@ function assertRealGateway(config: { env: string }, gatewayName: string, what: s
 }
 
 /** 201 with what was paid (or the konbini slip), 200 when it was paid already and nothing was charged. */
-async function paidAnswer(db: Database, applicant: ApplicationRow, paid: PaidDeposit) {
+async function paidAnswer(db: Database, applicant: ApplicationRow, paid: PaidCharge) {
   const now = await findApplicationById(db, applicant.id);
   return {
     status: paid.alreadyPaid ? 200 : 201,
@@ -63,7 +63,7 @@ export const paymentRoutes = [
     },
   }),
 
-  defineRoute<Ref, undefined, PayDepositInput>({
+  defineRoute<Ref, undefined, PayChargeInput>({
     method: "POST",
     path: "/v1/applications/{reference}/deposit/payments",
     operationId: "payDeposit",
@@ -104,7 +104,7 @@ export const paymentRoutes = [
     },
   }),
 
-  defineRoute<Ref, undefined, PayDepositInput>({
+  defineRoute<Ref, undefined, PayChargeInput>({
     method: "POST",
     path: "/v1/applications/{reference}/purchase/payments",
     operationId: "payPlanPurchase",
