@@ -70,6 +70,10 @@ export const paidDepositSchema = z
   })
   .meta({ id: "PaidDeposit" });
 
+/** The plan purchase's routes take and answer what the deposit's do, under their own names. */
+export const payPurchaseSchema = payDepositSchema.meta({ id: "PayPlanPurchase" });
+export const paidPurchaseSchema = paidDepositSchema.meta({ id: "PaidPlanPurchase" });
+
 export const purchaseSchema = z
   .object({
     reference: z.string(),

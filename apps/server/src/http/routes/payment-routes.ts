@@ -13,8 +13,10 @@ import {
   depositSchema,
   notificationReceiptSchema,
   paidDepositSchema,
+  paidPurchaseSchema,
   payDepositSchema,
   paymentParamsSchema,
+  payPurchaseSchema,
   purchaseSchema,
 } from "../payment-schemas.ts";
 import { defineRoute, pdfAnswer } from "../route.ts";
@@ -113,14 +115,14 @@ export const paymentRoutes = [
     tag: "payments",
     auth: "applicant",
     params: referenceParamsSchema,
-    body: payDepositSchema,
+    body: payPurchaseSchema,
     idempotent: true,
     responses: {
       201: {
         description: "Card: paid, the SIM or eSIM is reserved. Konbini: the slip to pay at the store",
-        schema: paidDepositSchema,
+        schema: paidPurchaseSchema,
       },
-      200: { description: "Already paid (nothing was charged again)", schema: paidDepositSchema },
+      200: { description: "Already paid (nothing was charged again)", schema: paidPurchaseSchema },
     },
     async handler({ application, body }, { db, payments, config }) {
       const applicant = opened(application);
