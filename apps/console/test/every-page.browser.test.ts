@@ -10,7 +10,7 @@ import {
   seriousAxeViolations,
   type ViewportName,
 } from "../../server/test/support/browser.ts";
-import { activeLine, particularsOf, somebody, td3 } from "../../server/test/support/journey.ts";
+import { activeLine, particularsOf, somebody, submitAndPay, td3 } from "../../server/test/support/journey.ts";
 import { signWithMyNumberCard } from "../../server/test/support/jpki.ts";
 import { type StaffClient, sessionCookieFrom, signInAs, totpCode } from "../../server/test/support/staff.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
@@ -131,7 +131,7 @@ describe("every page of the staff console in Japanese and Simplified Chinese, ph
       city: "渋谷区",
       line1: "神宮前1-1-1",
     });
-    const resubmitted = await server.api("POST", `/v1/applications/${held}/submit`, { token: answered.token });
+    const resubmitted = await submitAndPay(server, held, answered.token);
     expect(resubmitted.body.state).toBe("in_review");
     expect((await reviewer.api("POST", `/v1/staff/applications/${held}/claim`)).status).toBe(200);
     line = (await activeLine(server, somebody())).reference;

@@ -28,7 +28,7 @@ CREATE TABLE payments (
   -- time-out can never charge twice.
   idempotency_key text NOT NULL UNIQUE,
   refunded_jpy integer NOT NULL DEFAULT 0 CHECK (refunded_jpy >= 0 AND refunded_jpy <= amount_jpy),
-  -- Set once, in the transaction that asks for the refund (refundDepositsOnCancel).
+  -- Set once, in the transaction that asks for the refund (refundChargesOnCancel).
   refund_requested_at timestamptz,
   failure_code text,
   created_at timestamptz NOT NULL DEFAULT now(),

@@ -40,6 +40,7 @@ export const errorCodes = {
   holder_change_decided: { status: 409, title: "This change has already been decided" },
   transfer_pending: { status: 409, title: "A transfer of this line is already under way" },
   deposit_not_due: { status: 409, title: "No deposit is due for this application now" },
+  payment_not_due: { status: 409, title: "Nothing is owed for this application's plan now" },
   registration_code_invalid: { status: 422, title: "The registration code is not valid" },
   package_already_registered: { status: 409, title: "This package's code has already been used" },
   package_void: { status: 409, title: "This package was withdrawn and cannot be used" },

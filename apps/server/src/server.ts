@@ -39,7 +39,7 @@ import { NOTIFY_PAYMENT_JOB, notifyPaymentJob } from "./notifications/payment-no
 import { expireKonbiniPayments } from "./payments/konbini-payments.ts";
 import { localPaymentServices } from "./payments/payment-services.ts";
 import { REFUND_JOB } from "./payments/record-gateway-answer.ts";
-import { refundPaymentJob } from "./payments/refund-deposits.ts";
+import { refundPaymentJob } from "./payments/refund-charges.ts";
 import { suspendOverdueLines } from "./police/suspend-overdue-lines.ts";
 import { loadPolicies } from "./policy/load-policies.ts";
 import { expireStaleApplications } from "./review/expire-applications.ts";

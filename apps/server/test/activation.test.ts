@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activationCodeFromOutbox, draftApplication } from "./support/journey.ts";
+import { activationCodeFromOutbox, draftApplication, submitAndPay } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
@@ -12,7 +12,7 @@ afterAll(async () => server?.close());
 /** An application with a SIM assigned, and the code from the local outbox. */
 async function readyToActivate() {
   const { reference, token } = await draftApplication(server, "prepaid-data-esim");
-  const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  const submitted = await submitAndPay(server, reference, token);
   expect(submitted.body.state).toBe("sim_assigned");
   expect((await server.api("POST", `/v1/applications/${reference}/activation-code`, { token })).status).toBe(202);
   return { reference, token, code: await activationCodeFromOutbox(server, reference) };

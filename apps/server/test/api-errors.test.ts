@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anna, draftApplication, particularsOf } from "./support/journey.ts";
+import { anna, draftApplication, particularsOf, submitAndPay } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
@@ -136,7 +136,7 @@ describe("errors are RFC 9457 problem details naming the field and the reason", 
 
   it("refuses to change particulars once the application has been decided", async () => {
     const { reference, token } = await draftApplication(server, "prepaid-data-esim");
-    await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    await submitAndPay(server, reference, token);
     const r = await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: particularsOf(anna) });
     expectProblem(r, 409, "application_not_editable");
   });

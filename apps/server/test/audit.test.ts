@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { entryHash, verifyAuditChain } from "../src/audit/audit-chain.ts";
 import type { Queryable } from "../src/db/database.ts";
 import { openPglite } from "../src/db/pglite.ts";
-import { draftApplication } from "./support/journey.ts";
+import { draftApplication, submitAndPay } from "./support/journey.ts";
 import { testDatabaseKind } from "./support/test-database.ts";
 import { startTestServer, startTestServerForCli, type TestServer } from "./support/test-server.ts";
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
   server = await startTestServer();
   for (let i = 0; i < 3; i++) {
     const { reference, token } = await draftApplication(server, "prepaid-data-esim");
-    await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    await submitAndPay(server, reference, token);
   }
 });
 afterAll(async () => server?.close());
@@ -24,8 +24,9 @@ describe("the audit trail", () => {
   it("records every change in a chain that verifies", async () => {
     const result = await verifyAuditChain(server.services.db);
     expect(result.valid).toBe(true);
-    // 3 × (created, particulars, evidence, submit, checks_passed, assign_sim)
-    expect(result).toMatchObject({ entries: 18 });
+    // 3 × (created, particulars, evidence, submit, checks_passed, request_payment, the card payment
+    // authorised and captured, pay_purchase, assign_sim)
+    expect(result).toMatchObject({ entries: 30 });
   });
 
   it("cannot be changed through SQL while its trigger stands", async () => {

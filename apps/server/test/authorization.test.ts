@@ -9,7 +9,9 @@ import {
   activeLine,
   draftApplication,
   particularsOf,
+  payAfterApproval,
   somebody,
+  submitAndPay,
   td3,
   throwawayEmail,
   tokyoAddress,
@@ -108,10 +110,14 @@ async function caseInReview(): Promise<string> {
     { address: tokyoAddress },
     { contact: { email: throwawayEmail() }, evidence: "jpki" },
   );
-  const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  const submitted = await submitAndPay(server, reference, token);
   if (submitted.body.state !== "in_review") throw new Error(`expected in_review: ${JSON.stringify(submitted.body)}`);
+  applicantTokens.set(reference, token);
   return reference;
 }
+
+/** The applicants' tokens of the cases made here, to pay for the plans a reviewer approves. */
+const applicantTokens = new Map<string, string>();
 
 /** A physical prepaid SIM approved by a reviewer and assigned, waiting to be sent. */
 async function simToShip(): Promise<string> {
@@ -120,8 +126,8 @@ async function simToShip(): Promise<string> {
   const approved = await clients.reviewer.api("POST", `/v1/staff/applications/${reference}/events`, {
     body: { type: "approve" },
   });
-  if (approved.body.state !== "sim_assigned")
-    throw new Error(`expected sim_assigned: ${JSON.stringify(approved.body)}`);
+  const state = await payAfterApproval(server, reference, applicantTokens.get(reference) ?? "", approved);
+  if (state !== "sim_assigned") throw new Error(`expected sim_assigned: ${state}`);
   return reference;
 }
 
@@ -185,7 +191,7 @@ async function counterSale(approved: boolean): Promise<string> {
     token,
     body: { kind: "mrz", lines: td3(person) },
   });
-  const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  const submitted = await submitAndPay(server, reference, token);
   if (submitted.body.state !== "sim_assigned")
     throw new Error(`expected sim_assigned: ${JSON.stringify(submitted.body)}`);
   return reference;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
-import { anna, draftApplication } from "./support/journey.ts";
+import { anna, draftApplication, submitAndPay } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 /**
@@ -20,9 +20,7 @@ describe("concurrent requests", () => {
         draftApplication(server, "prepaid-data-esim", { ...anna, documentNumber: `P${i}0000000` }),
       ),
     );
-    const submitted = await Promise.all(
-      drafts.map(({ reference, token }) => server.api("POST", `/v1/applications/${reference}/submit`, { token })),
-    );
+    const submitted = await Promise.all(drafts.map(({ reference, token }) => submitAndPay(server, reference, token)));
     const iccids = submitted.map((r) => (r.body.line as { iccid: string } | null)?.iccid);
     expect(submitted.map((r) => r.body.state)).toEqual(Array(8).fill("sim_assigned"));
     expect(new Set(iccids).size).toBe(8);
@@ -34,10 +32,7 @@ describe("concurrent requests", () => {
       ...anna,
       documentNumber: "Q11111111",
     });
-    const [a, b] = await Promise.all([
-      server.api("POST", `/v1/applications/${reference}/submit`, { token }),
-      server.api("POST", `/v1/applications/${reference}/submit`, { token }),
-    ]);
+    const [a, b] = await Promise.all([submitAndPay(server, reference, token), submitAndPay(server, reference, token)]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
     const events = await server.api("GET", `/v1/applications/${reference}/events`, { token });
     expect((events.body.items as { event: string }[]).filter((e) => e.event === "submit")).toHaveLength(1);
@@ -48,7 +43,7 @@ describe("concurrent requests", () => {
       ...anna,
       documentNumber: "R22222222",
     });
-    await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    await submitAndPay(server, reference, token);
     await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
     const answers = await Promise.all(
       Array.from({ length: 8 }, () =>

@@ -171,19 +171,44 @@ async function journey(): Promise<Journey> {
     ...auth,
     "idempotency-key": randomUUID(),
   });
-  let line = submitted.body.line as Journey["line"] | undefined;
   if (submitted.status !== 200) {
     // The submission committed but its answer died with the process; the retry, run again after the
     // key was freed, finds the application no longer a draft. The state says what happened.
     figures.answersLost++;
     const view = await request("GET", `/v1/applications/${reference}`, undefined, auth);
-    if (view.body.state !== "sim_assigned") throw new Error(`submit: ${submitted.status} ${JSON.stringify(view.body)}`);
-    line = view.body.line as Journey["line"];
-  } else if (submitted.body.state !== "sim_assigned") {
-    throw new Error(`not assigned: ${JSON.stringify(submitted.body)}`);
+    if (view.body.state !== "payment_pending") {
+      throw new Error(`submit: ${submitted.status} ${JSON.stringify(view.body)}`);
+    }
+  } else if (submitted.body.state !== "payment_pending") {
+    throw new Error(`not approved: ${JSON.stringify(submitted.body)}`);
   }
+  await payUntilPaid(reference, auth);
+  const issued = await request("GET", `/v1/applications/${reference}`, undefined, auth);
+  if (issued.body.state !== "sim_assigned") throw new Error(`not assigned: ${JSON.stringify(issued.body)}`);
+  const line = issued.body.line as Journey["line"] | undefined;
   figures.journeys++;
   return { email, reference, line: { msisdn: String(line?.msisdn), iccid: String(line?.iccid) } };
+}
+
+/**
+ * Pays for the plan by card as a careful client: one Idempotency-Key per attempt, retried while the
+ * answer says the payment could not complete (the local test gateway is in each process's memory, so
+ * a process killed between authorising and capturing takes its authorisation with it: the payment is
+ * recorded failed and the next attempt starts a new one). Never charged twice: one live payment each.
+ */
+async function payUntilPaid(reference: string, auth: Record<string, string>): Promise<void> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const paid = await request(
+      "POST",
+      `/v1/applications/${reference}/purchase/payments`,
+      { method: "card", cardToken: "tok_test_ok" },
+      { ...auth, "idempotency-key": randomUUID() },
+    );
+    if (paid.status === 200 || paid.status === 201) return;
+    if (paid.body.code !== "payment_failed") throw new Error(`pay: ${paid.status} ${JSON.stringify(paid.body)}`);
+    figures.retries++;
+  }
+  throw new Error(`pay: ${reference} still unpaid after 20 attempts`);
 }
 
 /** `count` journeys on CLIENTS concurrent clients while `disturb` runs; resolves with both. */

@@ -14,6 +14,7 @@ import {
   type Person,
   particularsOf,
   somebody,
+  submitAndPay,
   throwawayEmail,
 } from "./support/journey.ts";
 import { signWithMyNumberCard } from "./support/jpki.ts";
@@ -78,7 +79,7 @@ async function postpaid(person: Person, options: { consent?: boolean; card?: boo
 }
 
 async function submit(reference: string, token: string) {
-  const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  const submitted = await submitAndPay(server, reference, token);
   expect(submitted.status).toBe(200);
   return submitted.body as { state: string; checks: { code: string; status: string; message: string }[] };
 }

@@ -1,7 +1,14 @@
 import { addDays, todayIn } from "@jitsumei/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dashboardPeriod } from "../src/review/dashboard.ts";
-import { activeLine, draftApplication, somebody, throwawayEmail, tokyoAddress } from "./support/journey.ts";
+import {
+  activeLine,
+  draftApplication,
+  somebody,
+  submitAndPay,
+  throwawayEmail,
+  tokyoAddress,
+} from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -25,7 +32,7 @@ describe("GET /v1/staff/dashboard", () => {
       { address: tokyoAddress },
       { contact: { email: throwawayEmail() }, evidence: "jpki" },
     );
-    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    const submitted = await submitAndPay(server, reference, token);
     expect(submitted.body.state).toBe("in_review");
     await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
     return reference;

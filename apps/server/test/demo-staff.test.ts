@@ -49,6 +49,7 @@ describe("demo staff accounts", () => {
       JITSUMEI_MASTER_KEY: server.masterKey.toString("base64"),
       JITSUMEI_PAYMENT_NOTIFICATION_SECRET: "x".repeat(32),
       SMTP_URL: "smtp://127.0.0.1:9",
+      JITSUMEI_INVOICE_REGISTRATION_NUMBER: "T1234567890123",
       PORT: "0",
     });
     await expect(startServer({ config, db: server.services.db, demoStaff: true, listen: false })).rejects.toThrow(

@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from "../src/config/config.ts";
 import { DigitalAuthError, digitalAuthClient } from "../src/digital-auth/digital-auth-app.ts";
 import { DIGITAL_AUTH, failureOf } from "../src/digital-auth/protocol.ts";
 import { registerDigitalAuthSimulator, SIMULATOR_PIN, SIMULATOR_PREFIX } from "../src/digital-auth/simulator.ts";
-import { anna, particularsOf } from "./support/journey.ts";
+import { anna, particularsOf, submitAndPay } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 const { jpki } = inject("evidenceFixtures");
@@ -139,7 +139,7 @@ describe("a JPKI signature through the Digital Authentication App (simulator)", 
     expect(jpkiChecks.every((c) => c.status === "pass" && c.message.length > 0)).toBe(true);
     const view = await server.api("GET", `/v1/applications/${reference}`, { token });
     expect((view.body.evidence as { kind: string }[]).map((e) => e.kind)).toEqual(["jpki"]);
-    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    const submitted = await submitAndPay(server, reference, token);
     expect(submitted.body.state).toBe("sim_assigned");
     const checks = submitted.body.checks as { code: string; status: string; params?: { method?: string } }[];
     expect(checks.filter((c) => c.code.startsWith("jpki.")).every((c) => c.status === "pass")).toBe(true);
@@ -177,7 +177,7 @@ describe("a JPKI signature through the Digital Authentication App (simulator)", 
     const { reference, token } = await newApplication();
     const app = await inTheApp(await start(reference, token), { action: "sign_revoked", pin: SIMULATOR_PIN });
     expect((await callback(app.location)).location).toBe(`/application/${reference}?digitalAuth=checks_failed`);
-    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    const submitted = await submitAndPay(server, reference, token);
     expect(submitted.body.state).not.toBe("sim_assigned");
     expect(submitted.body.checks).toContainEqual(
       expect.objectContaining({ code: "jpki.certificate_not_revoked", status: "fail" }),
@@ -256,7 +256,7 @@ describe("a JPKI signature through the Digital Authentication App (simulator)", 
     expect(replayed.body.checks).toContainEqual(
       expect.objectContaining({ code: "jpki.signature_valid", status: "fail" }),
     );
-    const submitted = await server.api("POST", `/v1/applications/${b.reference}/submit`, { token: b.token });
+    const submitted = await submitAndPay(server, b.reference, b.token);
     expect(submitted.body.state).not.toBe("sim_assigned");
     expect(submitted.body.checks).toContainEqual(
       expect.objectContaining({ code: "jpki.signature_valid", status: "fail" }),
@@ -359,6 +359,7 @@ describe("production", () => {
       JITSUMEI_MASTER_KEY: Buffer.alloc(32, 1).toString("base64"),
       JITSUMEI_PAYMENT_NOTIFICATION_SECRET: "s".repeat(32),
       SMTP_URL: "smtp://127.0.0.1:9",
+      JITSUMEI_INVOICE_REGISTRATION_NUMBER: "T1234567890123",
     };
     expect(loadConfig(prod).digitalAuth).toEqual({ kind: "unavailable" });
     expect(() =>

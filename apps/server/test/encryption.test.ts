@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { localKeyManagement } from "../src/crypto/key-management.ts";
 import type { PgliteDatabase } from "../src/db/pglite.ts";
-import { anna, draftApplication, td3 } from "./support/journey.ts";
+import { anna, draftApplication, payForPlan, submitAndPay, td3 } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
@@ -17,7 +17,7 @@ beforeAll(async () => {
     address: { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1 ジツメイハイツ" },
   });
   reference = drafted.reference;
-  await server.api("POST", `/v1/applications/${reference}/submit`, { token: drafted.token });
+  await submitAndPay(server, reference, drafted.token);
 
   // Every other place personal data is kept: a chip read (its DG1 holds the MRZ), a selfie, a mail
   // in the outbox and an idempotent answer that repeats the particulars.
@@ -41,6 +41,7 @@ beforeAll(async () => {
     token: other.token,
     headers: { "idempotency-key": randomUUID() },
   });
+  await payForPlan(server, other.reference, other.token);
   await server.api("POST", `/v1/applications/${other.reference}/activation-code`, { token: other.token });
   await server.services.jobs.drain();
 });

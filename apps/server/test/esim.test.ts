@@ -5,7 +5,7 @@ import { join } from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { localSmdpSimulator } from "../src/issuance/smdp.ts";
-import { draftApplication, runEveryJobNow, somebody } from "./support/journey.ts";
+import { draftApplication, runEveryJobNow, somebody, submitAndPay } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
@@ -39,7 +39,7 @@ async function bytes(server: TestServer, path: string, token: string) {
 describe("the eSIM QR code", () => {
   it("decodes with zbarimg to exactly the activation code, as PNG and as SVG", async () => {
     const { reference, token } = await draftApplication(server, "prepaid-data-esim", somebody());
-    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    const submitted = await submitAndPay(server, reference, token);
     expect(submitted.body.state).toBe("sim_assigned");
     const code = String((submitted.body.line as { esimActivationCode: string }).esimActivationCode);
     expect(code).toMatch(/^LPA:1\$[a-z0-9.-]+\$[A-Z0-9-]+$/i);
@@ -69,7 +69,7 @@ describe("the eSIM QR code", () => {
     const db = server.services.db;
     await db.query("UPDATE esim_profiles SET confirmation_code_required = true WHERE status = 'available'");
     const { reference, token } = await draftApplication(server, "prepaid-data-esim", somebody());
-    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    const submitted = await submitAndPay(server, reference, token);
     const code = String((submitted.body.line as { esimActivationCode: string }).esimActivationCode);
     expect(code).toMatch(/^LPA:1\$[^$]+\$[^$]+\$\$1$/); // SGP.22: confirmation code required
     const matchingId = code.split("$")[2] ?? "";
@@ -93,7 +93,7 @@ describe("the eSIM QR code", () => {
     const db = server.services.db;
     await db.query("UPDATE esim_profiles SET confirmation_code_required = false WHERE status = 'available'");
     const { reference, token } = await draftApplication(server, "prepaid-data-esim", somebody());
-    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    const submitted = await submitAndPay(server, reference, token);
     const matchingId =
       String((submitted.body.line as { esimActivationCode: string }).esimActivationCode).split("$")[2] ?? "";
     await server.services.jobs.drain();

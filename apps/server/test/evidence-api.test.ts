@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { openssl } from "../../../packages/evidence/src/fixtures/openssl.ts";
-import { anna, particularsOf } from "./support/journey.ts";
+import { anna, particularsOf, submitAndPay } from "./support/journey.ts";
 import { takeLiveSelfie } from "./support/live-selfie.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -43,7 +43,7 @@ describe("chip evidence over the API", () => {
     const checks = added.body.checks as { code: string; status: string; message: string }[];
     expect(checks.every((c) => c.status === "pass")).toBe(true);
     expect(checks.find((c) => c.code === "chip.sod_signature")?.message).toMatch(/valid signature/);
-    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    const submitted = await submitAndPay(server, reference, token);
     expect(submitted.body.state).toBe("sim_assigned");
     const method = (submitted.body.checks as { code: string; params?: { method?: string } }[]).find(
       (c) => c.code === "policy.method_available",
@@ -62,7 +62,7 @@ describe("chip evidence over the API", () => {
     expect(added.body.checks).toContainEqual(
       expect.objectContaining({ code: "chip.data_group_hashes", status: "fail" }),
     );
-    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    const submitted = await submitAndPay(server, reference, token);
     expect(submitted.body.state).toBe("rejected");
   });
 
@@ -132,7 +132,7 @@ describe("JPKI evidence over the API", () => {
     });
     expect(added.status).toBe(201);
     expect(added.body.format).toBe("cms");
-    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    const submitted = await submitAndPay(server, reference, token);
     expect(submitted.body.state).toBe("sim_assigned");
     const method = (submitted.body.checks as { code: string; params?: { method?: string } }[]).find(
       (c) => c.code === "policy.method_available",
@@ -148,7 +148,7 @@ describe("JPKI evidence over the API", () => {
       token,
       body: { ...particulars, address: { ...address, line2: "101号室" } },
     });
-    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    const submitted = await submitAndPay(server, reference, token);
     expect(submitted.body.state).toBe("correction_requested");
     expect(submitted.body.checks).toContainEqual(
       expect.objectContaining({ code: "jpki.signed_data_matches", status: "fail" }),
@@ -158,7 +158,7 @@ describe("JPKI evidence over the API", () => {
   it("goes to review, not approval, for a voice line with a chip but no selfie match yet", async () => {
     const { reference, token } = await newApplication("prepaid-voice-sim", { ...particularsOf(anna), address });
     await server.api("POST", `/v1/applications/${reference}/evidence`, { token, body: chipBody("p256") });
-    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    const submitted = await submitAndPay(server, reference, token);
     expect(submitted.body.state).toBe("in_review");
   });
 });
@@ -239,7 +239,7 @@ describe("IC chip with a selfie (NF_IC_SELFIE) over the API", () => {
       });
       expect(selfie.status).toBe(201);
     }
-    return server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    return submitAndPay(server, reference, token);
   }
 
   it("matches the live selfie to the chip's face, and leaves a voice line's address to a person", async () => {

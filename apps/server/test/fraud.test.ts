@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { anna, draftApplication } from "./support/journey.ts";
+import { anna, draftApplication, submitAndPay } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;
@@ -16,20 +16,20 @@ describe("fraud controls on the blind indexes", () => {
     // Five voice applications pending review hold five lines (the MRZ alone sends them to review).
     for (let i = 0; i < 5; i++) {
       const { reference, token } = await draftApplication(server, "prepaid-voice-sim", anna, { address });
-      const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+      const submitted = await submitAndPay(server, reference, token);
       expect(submitted.body.state).toBe("in_review");
       const limit = (submitted.body.checks as Check[]).find((c) => c.code === "fraud.line_limit");
       expect(limit).toMatchObject({ status: "pass", params: { limit: 5, lines: i + 1 } });
     }
     const { reference, token } = await draftApplication(server, "prepaid-voice-sim", anna, { address });
-    const sixth = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    const sixth = await submitAndPay(server, reference, token);
     expect(sixth.body.state).toBe("rejected");
     const limit = (sixth.body.checks as Check[]).find((c) => c.code === "fraud.line_limit");
     expect(limit).toMatchObject({ status: "fail", params: { limit: 5, lines: 6 } });
     expect(limit?.message).toMatch(/at most 5 voice lines/);
     // Data-only SIMs are not lines under the limit.
     const data = await draftApplication(server, "prepaid-data-esim", anna);
-    const dataSubmitted = await server.api("POST", `/v1/applications/${data.reference}/submit`, { token: data.token });
+    const dataSubmitted = await submitAndPay(server, data.reference, data.token);
     expect((dataSubmitted.body.checks as Check[]).some((c) => c.code === "fraud.line_limit")).toBe(false);
   });
 
@@ -45,7 +45,7 @@ describe("fraud controls on the blind indexes", () => {
 
     const impostor = { ...other, family: "HANSEN", given: "KARI" };
     const second = await draftApplication(server, "prepaid-data-esim", impostor);
-    const submitted = await server.api("POST", `/v1/applications/${second.reference}/submit`, { token: second.token });
+    const submitted = await submitAndPay(server, second.reference, second.token);
     expect(submitted.body.state).toBe("in_review");
     expect((submitted.body.checks as Check[]).find((c) => c.code === "fraud.document_reused")?.status).toBe("review");
   });
@@ -68,7 +68,7 @@ describe("blocklist, velocity and throw-away mailboxes", () => {
       [index],
     );
     const first = await draftApplication(server, "prepaid-data-esim", blocked);
-    const submitted = await server.api("POST", `/v1/applications/${first.reference}/submit`, { token: first.token });
+    const submitted = await submitAndPay(server, first.reference, first.token);
     expect(submitted.body.state).toBe("rejected");
     expect((submitted.body.checks as Check[]).find((c) => c.code === "fraud.blocklist")).toMatchObject({
       status: "fail",
@@ -76,7 +76,7 @@ describe("blocklist, velocity and throw-away mailboxes", () => {
     });
     await server.services.db.query("UPDATE blocklist_entries SET removed_at = now(), removed_by = 'test'");
     const second = await draftApplication(server, "prepaid-data-esim", blocked);
-    const again = await server.api("POST", `/v1/applications/${second.reference}/submit`, { token: second.token });
+    const again = await submitAndPay(server, second.reference, second.token);
     expect((again.body.checks as Check[]).find((c) => c.code === "fraud.blocklist")?.status).toBe("pass");
 
     const cli = join(import.meta.dirname, "..", "bin", "jitsumei.js");
@@ -105,7 +105,8 @@ describe("blocklist, velocity and throw-away mailboxes", () => {
         const velocity = (submitted.body.checks as Check[]).find((c) => c.code === "fraud.velocity");
         if (i === 2) expect(velocity).toMatchObject({ status: "review", params: { over: "contact" } });
       }
-      expect(states).toEqual(["sim_assigned", "sim_assigned", "in_review"]);
+      // The first two are approved (their price to pay), the third goes to a person.
+      expect(states).toEqual(["payment_pending", "payment_pending", "in_review"]);
     } finally {
       await limited.close();
     }
@@ -129,7 +130,7 @@ describe("blocklist, velocity and throw-away mailboxes", () => {
       token,
       body: { kind: "mrz", lines: td3(other) },
     });
-    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    const submitted = await submitAndPay(server, reference, token);
     expect((submitted.body.checks as Check[]).find((c) => c.code === "fraud.disposable_email")?.status).toBe("review");
     expect(submitted.body.state).toBe("in_review");
   });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { draftApplication, somebody, td3 } from "./support/journey.ts";
+import { draftApplication, somebody, submitAndPay, td3 } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 /**
@@ -81,9 +81,7 @@ describe("hand-off token", () => {
       body: { name: { family: "X", given: "Y" } },
     });
     expect(put.status).toBe(404);
-    expect((await server.api("POST", `/v1/applications/${reference}/submit`, { token: sessionToken })).status).toBe(
-      404,
-    );
+    expect((await submitAndPay(server, reference, sessionToken)).status).toBe(404);
     expect((await server.api("GET", `/v1/applications/${reference}/events`, { token: sessionToken })).status).toBe(404);
 
     const again = await exchange(reference, String(issued.body.token));
@@ -157,7 +155,7 @@ describe("hand-off token", () => {
     const empty = await server.api("POST", "/v1/handoff/exchange", { body: { reference } });
     expect(empty.status).toBe(422);
     expect(empty.body.field).toBe("token");
-    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    const submitted = await submitAndPay(server, reference, token);
     expect(submitted.status, JSON.stringify(submitted.body)).toBeLessThan(300);
     const refused = await handoff(reference, token);
     expect(refused.status).toBe(409);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
-import { anna, draftApplication, particularsOf, td3 } from "./support/journey.ts";
+import { anna, draftApplication, particularsOf, submitAndPay, td3 } from "./support/journey.ts";
 import { activationCodeIn, readMail, startSmtpSink } from "./support/smtp-sink.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -17,7 +17,7 @@ afterAll(async () => {
 });
 
 describe("the prepaid online journey over HTTP", () => {
-  it("applies for a data-only eSIM, verifies the passport MRZ, mails a code over SMTP and activates the line", async () => {
+  it("applies for a data-only eSIM, verifies the passport MRZ, takes the plan's price, mails a code over SMTP and activates the line", async () => {
     const plans = await server.api("GET", "/v1/plans");
     expect(plans.status).toBe(200);
     const items = plans.body.items as { id: string; kind: string; coveredByLaw: boolean }[];
@@ -51,13 +51,22 @@ describe("the prepaid online journey over HTTP", () => {
 
     const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
     expect(submitted.status).toBe(200);
-    expect(submitted.body.state).toBe("sim_assigned");
+    // Approved, but nothing is released before the plan is paid for.
+    expect(submitted.body.state).toBe("payment_pending");
+    expect(submitted.body.line).toBeNull();
     const checks = submitted.body.checks as { code: string; status: string; message: string }[];
     expect(checks.every((c) => c.status === "pass")).toBe(true);
     expect(checks.map((c) => c.code)).toEqual(
       expect.arrayContaining(["mrz.valid", "mrz.matches_form", "document.not_expired", "applicant.of_age"]),
     );
-    const line = submitted.body.line as { formFactor: string; iccid: string; esimActivationCode: string };
+    const paid = await server.api("POST", `/v1/applications/${reference}/purchase/payments`, {
+      token,
+      body: { method: "card", cardToken: "tok_test_ok" },
+    });
+    expect(paid.status).toBe(201);
+    expect(paid.body).toMatchObject({ state: "sim_assigned", payment: { status: "captured", amountJpy: 2200 } });
+    const issued = await server.api("GET", `/v1/applications/${reference}`, { token });
+    const line = issued.body.line as { formFactor: string; iccid: string; esimActivationCode: string };
     expect(line.formFactor).toBe("esim");
     expect(line.iccid).toMatch(/^8981\d{15}$/);
     expect(line.esimActivationCode).toMatch(/^LPA:1\$/);
@@ -65,13 +74,16 @@ describe("the prepaid online journey over HTTP", () => {
     const codeRequest = await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
     expect(codeRequest.status).toBe(202);
     expect(codeRequest.body.sentTo).toBe("a**a@example.test");
-    // The submission's receipt, the SIM's notification and the code, in whichever order the jobs ran.
-    const received = await smtp.waitFor(3);
+    // The submission's receipt, verified (pay now), the payment's receipt, the SIM's notification and
+    // the code, in whichever order the jobs ran.
+    const received = await smtp.waitFor(5);
     const mails = await Promise.all(received.map(readMail));
     expect(mails.map((m) => m.subject).sort()).toEqual([
       expect.stringContaining(`We have received your application (${reference})`),
+      expect.stringContaining(`We have received your payment (${reference})`),
       expect.stringContaining(`Your SIM is ready (${reference})`),
       expect.stringContaining("Your activation code"),
+      expect.stringContaining(`Your identity has been verified (${reference})`),
     ]);
     const codeMail = received[mails.findIndex((m) => m.subject.includes("activation code"))];
     expect(codeMail?.to).toEqual(["anna@example.test"]);
@@ -86,6 +98,8 @@ describe("the prepaid online journey over HTTP", () => {
     expect((events.body.items as { event: string; to: string }[]).map((e) => `${e.event}->${e.to}`)).toEqual([
       "submit->checking",
       "checks_passed->approved",
+      "request_payment->payment_pending",
+      "pay_purchase->ready_to_issue",
       "assign_sim->sim_assigned",
       "activate->active",
     ]);
@@ -131,7 +145,7 @@ describe("the prepaid online journey over HTTP", () => {
     expect(mismatch).toMatchObject({ status: "fail", params: { fields: "birthDate" } });
 
     await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: particularsOf(anna) });
-    const second = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    const second = await submitAndPay(server, reference, token);
     expect(second.body.state).toBe("sim_assigned");
   });
 

@@ -7,7 +7,7 @@ import { drawFrameJpeg, poseFor } from "../../../packages/evidence/src/face/fixt
 import type { LivenessStep } from "../../../packages/evidence/src/face/liveness/liveness-challenge.ts";
 import { loadConfig } from "../src/config/config.ts";
 import { startServer } from "../src/server.ts";
-import { anna, particularsOf } from "./support/journey.ts";
+import { anna, particularsOf, submitAndPay } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 /**
@@ -190,6 +190,7 @@ describe("the fixed steps of tests", () => {
       JITSUMEI_MASTER_KEY: randomBytes(32).toString("base64"),
       JITSUMEI_PAYMENT_NOTIFICATION_SECRET: "n".repeat(32),
       SMTP_URL: "smtp://127.0.0.1:9",
+      JITSUMEI_INVOICE_REGISTRATION_NUMBER: "T1234567890123",
     });
     await expect(startServer({ config, listen: false, livenessSteps: () => steps })).rejects.toThrow(/for tests/);
   });
@@ -213,7 +214,7 @@ describe("a live selfie completes NF_IC_SELFIE", () => {
     const issued = await challenge(reference, token);
     const live = await answer(reference, token, { nonce: issued.body.nonce, frames: await frames(steps, 6) });
     expect(live.body.outcome).toBe("pass");
-    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    const submitted = await submitAndPay(server, reference, token);
     const checks = submitted.body.checks as Explained[];
     expect(checks.find((c) => c.code === "face.matches_chip_photo")?.status).toBe("pass");
     expect(checks.find((c) => c.code === "face.live")?.status).toBe("pass");

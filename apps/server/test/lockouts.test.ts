@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createStaff } from "../src/staff/staff-accounts.ts";
 import { MAX_CODES_PER_HOUR } from "../src/subscribers/subscriber-access.ts";
-import { activationCodeFromOutbox, activeLine, draftApplication, somebody } from "./support/journey.ts";
+import { activationCodeFromOutbox, activeLine, draftApplication, somebody, submitAndPay } from "./support/journey.ts";
 import { type StaffClient, signInAs, totpCode } from "./support/staff.ts";
 import { mailedCode } from "./support/subscriber.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -96,7 +96,7 @@ describe("lock-outs and limits on guessable secrets", () => {
 
   it("activation code: five wrong codes lock activation; a new code buys no more guesses", async () => {
     const { reference, token } = await draftApplication(server, "prepaid-data-esim", somebody());
-    expect((await server.api("POST", `/v1/applications/${reference}/submit`, { token })).status).toBe(200);
+    expect((await submitAndPay(server, reference, token)).status).toBe(200);
     await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
     const code = await activationCodeFromOutbox(server, reference);
     const wrong = code === "000000" ? "000001" : "000000";

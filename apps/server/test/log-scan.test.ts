@@ -9,6 +9,7 @@ import {
   type Person,
   particularsOf,
   signedPostpaid,
+  submitAndPay,
   td3,
 } from "./support/journey.ts";
 import { signInAs } from "./support/staff.ts";
@@ -124,7 +125,7 @@ describe("logs", () => {
       token,
       body: { kind: "mrz", lines: td3(sakura) },
     });
-    expect((await server.api("POST", `/v1/applications/${reference}/submit`, { token })).status).toBe(200);
+    expect((await submitAndPay(server, reference, token)).status).toBe(200);
     await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
     const code = await activationCodeFromOutbox(server, reference);
     const activated = await server.api("POST", `/v1/applications/${reference}/activation`, { token, body: { code } });

@@ -20,6 +20,7 @@ beforeAll(async () => {
     JITSUMEI_TSA_URL: "http://127.0.0.1:9/tsa",
     JITSUMEI_PAYMENT_NOTIFICATION_SECRET: "n".repeat(32),
     SMTP_URL: "smtp://127.0.0.1:9",
+    JITSUMEI_INVOICE_REGISTRATION_NUMBER: "T1234567890123",
   });
 });
 afterAll(async () => {

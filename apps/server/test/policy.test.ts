@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/config.ts";
 import { loadPolicies, PolicyLoadError } from "../src/policy/load-policies.ts";
 import { startServer } from "../src/server.ts";
-import { anna, draftApplication } from "./support/journey.ts";
+import { anna, draftApplication, submitAndPay } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 const cli = join(import.meta.dirname, "..", "bin", "jitsumei.js");
@@ -217,7 +217,7 @@ describe("pinning", () => {
 
   it("pins the policy in force at submission to the application and its submit event", async () => {
     const { reference, token } = await draftApplication(server, "prepaid-data-esim", anna);
-    await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    await submitAndPay(server, reference, token);
     const { rows } = await server.services.db.query<{ policy_id: string; policy_version: string; policy_hash: string }>(
       "SELECT policy_id, policy_version, policy_hash FROM applications WHERE reference = $1",
       [reference],

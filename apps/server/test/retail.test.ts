@@ -92,7 +92,10 @@ async function activationCode(reference: string): Promise<string> {
 async function completeJourney(reference: string, token: string) {
   await fillIn(server, reference, token, somebody());
   const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  // The package was paid for at the shop's till: no online payment is asked, the SIM comes at once.
   expect(submitted.body.state, JSON.stringify(submitted.body)).toBe("sim_assigned");
+  const purchase = await server.api("GET", `/v1/applications/${reference}/purchase`, { token });
+  expect(purchase.body).toMatchObject({ status: "not_due", amountJpy: 0, payments: [] });
   await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
   const code = await activationCode(reference);
   const activated = await server.api("POST", `/v1/applications/${reference}/activation`, { token, body: { code } });

@@ -2,7 +2,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { expireStaleApplications } from "../src/review/expire-applications.ts";
-import { draftApplication, runEveryJobNow, somebody } from "./support/journey.ts";
+import { draftApplication, runEveryJobNow, somebody, submitAndPay } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -39,7 +39,7 @@ async function caseInReview(language = "en") {
   if (language !== "en") {
     await server.services.db.query("UPDATE applications SET language = $2 WHERE reference = $1", [reference, language]);
   }
-  const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  const submitted = await submitAndPay(server, reference, token);
   expect(submitted.body.state).toBe("in_review");
   return { reference, token };
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportVerificationRecords } from "../src/records/export-verification-records.ts";
-import { draftApplication, somebody, throwawayEmail } from "./support/journey.ts";
+import { draftApplication, payAfterApproval, somebody, submitAndPay, throwawayEmail } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -29,12 +29,14 @@ async function approvedPhysicalSim(channel = "online") {
   if (channel !== "online") {
     await server.services.db.query("UPDATE applications SET channel = $2 WHERE reference = $1", [reference, channel]);
   }
-  await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  await submitAndPay(server, reference, token);
   await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
   const approved = await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, {
     body: { type: "approve" },
   });
-  expect(approved.body.state).toBe("sim_assigned");
+  // Not sold at a till: it is paid for before its SIM is assigned.
+  expect(approved.body.state).toBe("payment_pending");
+  expect(await payAfterApproval(server, reference, token, approved)).toBe("sim_assigned");
   return { reference, token };
 }
 
@@ -101,7 +103,7 @@ describe("sending a physical SIM", () => {
 
   it("does not ship an eSIM, and refuses a tracking number it does not know", async () => {
     const { reference, token } = await draftApplication(server, "prepaid-data-esim", somebody());
-    await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    await submitAndPay(server, reference, token);
     const esim = await clerk.api("POST", `/v1/staff/applications/${reference}/shipment`);
     expect(esim).toMatchObject({ status: 409, body: { code: "transition_not_allowed" } });
     const unknown = await clerk.api("POST", "/v1/staff/shipments/00000000000/events", { body: { type: "delivered" } });

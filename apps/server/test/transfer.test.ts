@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
 import { exportVerificationRecords } from "../src/records/export-verification-records.ts";
-import { activeLine, fillIn, outbox, type Person, somebody } from "./support/journey.ts";
+import { activeLine, fillIn, outbox, type Person, somebody, submitAndPay } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { subscriberSignIn } from "./support/subscriber.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -27,7 +27,7 @@ const oldEmail = "anna@example.test"; // the address activeLine's applications g
 /** The new holder answers their transfer application: particulars, the MRZ, submit. */
 async function newHolderApplies(reference: string, token: string, person: Person) {
   await fillIn(server, reference, token, person);
-  return server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  return submitAndPay(server, reference, token);
 }
 
 async function decide(reference: string, body: Record<string, unknown>) {

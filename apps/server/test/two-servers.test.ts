@@ -97,7 +97,7 @@ async function call(base: string, method: string, path: string, body?: unknown, 
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
-/** One prepaid eSIM journey up to its SIM: create, particulars, MRZ, submit. */
+/** One prepaid eSIM journey up to its SIM: create, particulars, MRZ, submit, pay by card. */
 async function journey(base: string): Promise<{ msisdn: string; iccid: string }> {
   const person = somebody();
   const created = await call(base, "POST", "/v1/applications", {
@@ -110,8 +110,17 @@ async function journey(base: string): Promise<{ msisdn: string; iccid: string }>
   await call(base, "PUT", `/v1/applications/${reference}/applicant`, particularsOf(person), token);
   await call(base, "POST", `/v1/applications/${reference}/evidence`, { kind: "mrz", lines: td3(person) }, token);
   const submitted = await call(base, "POST", `/v1/applications/${reference}/submit`, undefined, token);
-  if (submitted.body.state !== "sim_assigned") throw new Error(`not assigned: ${JSON.stringify(submitted.body)}`);
-  const line = submitted.body.line as { msisdn: string; iccid: string };
+  if (submitted.body.state !== "payment_pending") throw new Error(`not approved: ${JSON.stringify(submitted.body)}`);
+  const paid = await call(
+    base,
+    "POST",
+    `/v1/applications/${reference}/purchase/payments`,
+    { method: "card", cardToken: "tok_test_ok" },
+    token,
+  );
+  if (paid.body.state !== "sim_assigned") throw new Error(`not assigned: ${JSON.stringify(paid.body)}`);
+  const view = await call(base, "GET", `/v1/applications/${reference}`, undefined, token);
+  const line = view.body.line as { msisdn: string; iccid: string };
   return { msisdn: line.msisdn, iccid: line.iccid };
 }
 

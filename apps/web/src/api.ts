@@ -216,6 +216,31 @@ export type DepositView = {
   reasons: { code: string; text: string }[];
 };
 
+export type KonbiniSlip = {
+  paymentNumber: string;
+  confirmationNumber: string;
+  barcode: string;
+  expiresAt: string;
+};
+
+export type PaymentInfo = {
+  id: string;
+  status: "pending" | "authorized" | "captured" | "declined" | "refunded" | "failed" | "expired";
+  amountJpy: number;
+  refundedJpy: number;
+  receiptUrl: string | null;
+};
+
+/** A prepaid plan sold online: its price, paid before the SIM is released (GET …/purchase). */
+export type PurchaseView = {
+  status: "not_due" | "due" | "processing" | "paid" | "refunding" | "refunded";
+  amountJpy: number;
+  consumptionTaxJpy: number;
+  payBy: string | null;
+  konbini: KonbiniSlip | null;
+  payments: PaymentInfo[];
+};
+
 export type Shipment = {
   method: "restricted_delivery" | "registered_non_forwardable";
   carrier: string;

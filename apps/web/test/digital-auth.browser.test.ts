@@ -237,8 +237,16 @@ describe("JPKI through the Digital Authentication App from a PC", () => {
     await desk.getByLabel(t["confirm.accept"]).check();
     await desk.getByRole("button", { name: t["submit.send"] }).click();
     await desk.waitForURL(`**/status/${reference}`);
-    await desk.getByRole("heading", { level: 2, name: t["state.sim_assigned.title"] }).waitFor();
+    // Approved: the plan (¥3,300) is paid for before the SIM is assigned.
+    await desk.getByRole("heading", { level: 2, name: t["state.payment_pending.title"] }).waitFor();
     await screenshot(desk, "web", "digital-auth-vi-desktop-3-approved");
+    await desk
+      .getByRole("button", {
+        name: t["purchase.payCard"].replace("{amount}", new Intl.NumberFormat("vi").format(3300)),
+      })
+      .click();
+    await desk.getByRole("heading", { level: 2, name: t["state.sim_assigned.title"] }).waitFor();
+    await screenshot(desk, "web", "digital-auth-vi-desktop-4-paid");
     await phone.close();
     await pc.close();
   });

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { LocalTestGateway } from "../../server/src/payments/local-test-gateway.ts";
 import {
   horizontalOverflow,
   launchBrowser,
@@ -16,7 +17,9 @@ import {
   consentToCredit,
   type Person,
   particularsOf,
+  runEveryJobNow,
   somebody,
+  submitAndPay,
   td3,
   throwawayEmail,
 } from "../../server/test/support/journey.ts";
@@ -102,7 +105,7 @@ async function application(
 }
 
 describe("the applicant site in a real browser", () => {
-  it("takes a prepaid eSIM in Simplified Chinese on a phone: plan, details, passport chip read on the other phone, submitted, the eSIM's QR code", async () => {
+  it("takes a prepaid eSIM in Simplified Chinese on a phone: plan, details, passport chip read on the other phone, submitted, paid by card on the status page, the eSIM's QR code", async () => {
     const context = await openContext(browser, { viewport: "phone", locale: "zh-CN" });
     const page = await context.newPage();
     const t = zhHans;
@@ -171,16 +174,69 @@ describe("the applicant site in a real browser", () => {
     await page.getByLabel(t["confirm.accept"]).check();
     await page.getByRole("button", { name: t["submit.send"] }).click();
 
-    // The status page: the SIM is ready, the eSIM's QR code holds the SM-DP+ activation code.
+    // The status page: verified, the plan's price (tax shown) to pay before anything is released.
     await page.waitForURL(`**/status/${reference}`);
+    await page.getByRole("heading", { level: 2, name: t["state.payment_pending.title"] }).waitFor();
+    await page.getByRole("heading", { level: 2, name: t["purchase.title"], exact: true }).waitFor();
+    await page.getByText(t["purchase.amount"].replace("{amount}", "2,200")).waitFor();
+    await page.getByText(t["purchase.tax"].replace("{tax}", "200")).waitFor();
+    expect(await page.getByAltText(t["esim.qrAlt"]).count()).toBe(0);
+    expect(await horizontalOverflow(page)).toBeNull();
+    await screenshot(page, "web", "journey-zh-Hans-phone-4-payment");
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // A declined card: said in the page's language, and nothing moves.
+    await page.getByLabel(t["credit.testCard"]).selectOption("tok_test_decline");
+    await page.getByRole("button", { name: t["purchase.payCard"].replace("{amount}", "2,200") }).click();
+    await page.getByText(t["error.declined"]).waitFor();
+    await page.getByRole("heading", { level: 2, name: t["state.payment_pending.title"] }).waitFor();
+    await screenshot(page, "web", "journey-zh-Hans-phone-5-declined");
+
+    // Paid by card: the SIM is ready, the eSIM's QR code holds the SM-DP+ activation code.
+    await page.getByLabel(t["credit.testCard"]).selectOption("tok_test_ok");
+    await page.getByRole("button", { name: t["purchase.payCard"].replace("{amount}", "2,200") }).click();
     await page.getByRole("heading", { level: 2, name: t["state.sim_assigned.title"] }).waitFor();
     const esim = page.getByAltText(t["esim.qrAlt"]);
     await esim.waitFor();
     expect(decodeQr(String(await esim.getAttribute("src")))).toMatch(/^LPA:1\$/);
     await page.getByRole("heading", { name: t["esim.iphone"] }).waitFor();
     await page.getByRole("heading", { name: t["esim.android"] }).waitFor();
-    await screenshot(page, "web", "journey-zh-Hans-phone-4-esim");
+    await screenshot(page, "web", "journey-zh-Hans-phone-6-esim");
+
+    // The receipt (领收书) is among the documents.
+    await page.getByRole("link", { name: t["status.documents"] }).click();
+    await page.getByRole("heading", { level: 1, name: t["documents.title"] }).waitFor();
+    await page.getByText(t["contract.receipt"], { exact: true }).waitFor();
+    await screenshot(page, "web", "journey-zh-Hans-phone-7-documents");
     expect(await seriousAxeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("pays a prepaid plan at a convenience store from the status page in Japanese: the slip, then the page moves on by itself once the till reports it", async () => {
+    const t = ja;
+    const draft = await application("ja", "prepaid-data-esim", { mrz: true });
+    const submitted = await server.api("POST", `/v1/applications/${draft.reference}/submit`, { token: draft.token });
+    expect(submitted.body.state).toBe("payment_pending");
+    const context = await openContext(browser, { viewport: "phone", locale: "ja-JP" });
+    await context.addInitScript(
+      ([reference, token]) => sessionStorage.setItem(`jitsumei.application.${reference}`, token ?? ""),
+      [draft.reference, draft.token],
+    );
+    const page = await context.newPage();
+    await page.goto(`${server.url}/status/${draft.reference}`);
+    await page.getByRole("button", { name: t["purchase.getSlip"] }).click();
+    await page.getByRole("heading", { level: 3, name: t["purchase.slipTitle"] }).waitFor();
+    const paymentNumber = String(await page.locator("dd.code-box").first().textContent()).trim();
+    expect(paymentNumber).toMatch(/^\d{12}$/);
+    await screenshot(page, "web", "konbini-ja-phone-1-slip");
+
+    // The applicant pays cash at the till; the provider's signed notification reaches the server.
+    const till = await server.api("POST", "/dev/konbini/payments", { body: { paymentNumber } });
+    expect(till.status).toBe(200);
+    await (server.services.payments.gateway as LocalTestGateway).settle();
+    await page.getByRole("heading", { level: 2, name: t["state.sim_assigned.title"] }).waitFor({ timeout: 20_000 });
+    await page.getByAltText(t["esim.qrAlt"]).waitFor();
+    await screenshot(page, "web", "konbini-ja-phone-2-paid");
     await context.close();
   });
 
@@ -252,10 +308,28 @@ describe("the applicant site in a real browser", () => {
       const voice = await application(lang, "prepaid-voice-sim", { address: true });
       const voiceMrz = await application(lang, "prepaid-voice-sim", { address: true, mrz: true });
       const postpaidDraft = await application(lang, "postpaid-voice", { address: true, mrz: true, formFactor: "esim" });
-      const esim = await application(lang, "prepaid-data-esim", { mrz: true });
+      const unpaid = await application(lang, "prepaid-data-esim", { mrz: true });
       expect(
-        (await server.api("POST", `/v1/applications/${esim.reference}/submit`, { token: esim.token })).body.state,
-      ).toBe("sim_assigned");
+        (await server.api("POST", `/v1/applications/${unpaid.reference}/submit`, { token: unpaid.token })).body.state,
+      ).toBe("payment_pending");
+      // Another one whose applicant asked for a konbini slip.
+      const slipped = await application(lang, "prepaid-data-esim", { mrz: true });
+      await server.api("POST", `/v1/applications/${slipped.reference}/submit`, { token: slipped.token });
+      const slip = await server.api("POST", `/v1/applications/${slipped.reference}/purchase/payments`, {
+        token: slipped.token,
+        body: { method: "konbini" },
+      });
+      expect(slip.status).toBe(201);
+      const esim = await application(lang, "prepaid-data-esim", { mrz: true });
+      expect((await submitAndPay(server, esim.reference, esim.token)).body.state).toBe("sim_assigned");
+      // Paid for, then withdrawn: the price is refunded, and the status page says so.
+      const withdrawn = await application(lang, "prepaid-data-esim", { mrz: true });
+      await submitAndPay(server, withdrawn.reference, withdrawn.token);
+      const cancelled = await server.api("POST", `/v1/applications/${withdrawn.reference}/cancel`, {
+        token: withdrawn.token,
+      });
+      expect(cancelled.status).toBe(200);
+      await runEveryJobNow(server);
       const correction = await application(lang, "prepaid-voice-sim", { address: true, mrz: true });
       await server.api("POST", `/v1/applications/${correction.reference}/submit`, { token: correction.token });
       await reviewer.api("POST", `/v1/staff/applications/${correction.reference}/claim`);
@@ -311,7 +385,30 @@ describe("the applicant site in a real browser", () => {
         { name: `${lang}-verify`, path: `/application/${voice.reference}`, sessions: s(voice) },
         { name: `${lang}-submit`, path: `/application/${voiceMrz.reference}`, sessions: s(voiceMrz) },
         { name: `${lang}-credit`, path: `/application/${postpaidDraft.reference}`, sessions: s(postpaidDraft) },
+        { name: `${lang}-status-payment`, path: `/status/${unpaid.reference}`, sessions: s(unpaid) },
+        {
+          name: `${lang}-status-konbini`,
+          path: `/status/${slipped.reference}`,
+          sessions: s(slipped),
+          prepare: async (page) => {
+            await page.getByRole("heading", { level: 3, name: t["purchase.slipTitle"] }).waitFor();
+            // The till's scanner reads the drawn barcode as the slip's digits.
+            const bars = await page.getByRole("img", { name: t["purchase.barcode"] }).screenshot();
+            const file = join(scratch, `barcode-${Date.now()}.png`);
+            writeFileSync(file, bars);
+            const read = execFileSync("zbarimg", ["--raw", "-q", file]).toString("utf8").trim();
+            expect(read.replace(/^\]C1/, "")).toBe((slip.body.konbini as { barcode: string }).barcode);
+          },
+        },
         { name: `${lang}-status-esim`, path: `/status/${esim.reference}`, sessions: s(esim) },
+        {
+          name: `${lang}-status-refunded`,
+          path: `/status/${withdrawn.reference}`,
+          sessions: s(withdrawn),
+          prepare: async (page) => {
+            await page.getByText(t["purchase.refunded"].replace("{amount}", "2,200")).waitFor();
+          },
+        },
         { name: `${lang}-status-correction`, path: `/status/${correction.reference}`, sessions: s(correction) },
         { name: `${lang}-correction-form`, path: `/application/${correction.reference}`, sessions: s(correction) },
         { name: `${lang}-status-contract`, path: `/status/${postpaid.reference}`, sessions: s(postpaid) },

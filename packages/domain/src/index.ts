@@ -19,3 +19,4 @@ export * from "./policy/after-activation.ts";
 export * from "./policy/policy.ts";
 export * from "./policy/resolve-policy.ts";
 export * from "./retail/index.ts";
+export * from "./tax/consumption-tax.ts";

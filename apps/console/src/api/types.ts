@@ -95,6 +95,16 @@ export type CaseView = {
       reasons: { code: string; outcome: string; depositJpy: number; message: string }[];
     } | null;
   } | null;
+  payments: {
+    id: string;
+    kind: string;
+    method: string;
+    status: string;
+    amountJpy: number;
+    refundedJpy: number;
+    refundRequestedAt: string | null;
+    at: string;
+  }[];
   correction: {
     fields: { field: string; label: string }[];
     message: string;

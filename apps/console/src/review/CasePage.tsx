@@ -316,6 +316,32 @@ export function CasePage({ reference, account }: { reference: string; account: S
             </section>
           )}
 
+          {view.payments.length > 0 && (
+            <section aria-labelledby="payments-h" className="card">
+              <h2 id="payments-h">{t("case.payments")}</h2>
+              <ul className="plain stack">
+                {view.payments.map((p) => (
+                  <li key={p.id}>
+                    <strong>
+                      {label("paymentKind", p.kind)} · ¥{p.amountJpy.toLocaleString(language)}
+                    </strong>{" "}
+                    ({label("paymentMethod", p.method)}) ·{" "}
+                    <span className="badge">{label("paymentStatus", p.status)}</span>
+                    <br />
+                    <span className="muted small">
+                      {dateTime(p.at)}
+                      {p.refundedJpy > 0 &&
+                        ` · ${t("case.refunded", { amount: p.refundedJpy.toLocaleString(language) })}`}
+                      {p.refundRequestedAt &&
+                        p.refundedJpy === 0 &&
+                        ` · ${t("case.refundRequested", { time: dateTime(p.refundRequestedAt) })}`}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+
           {view.notes.length > 0 && (
             <section aria-labelledby="notes-h" className="card">
               <h2 id="notes-h">{t("case.notes")}</h2>

@@ -9,6 +9,8 @@ export type ApplicationRow = {
   reference: string;
   planId: string;
   planKind: PlanKind;
+  /** The plan's price in yen, tax included (prepaid: per purchase). */
+  planPriceJpy: number;
   state: ApplicationState;
   version: number;
   language: Language;
@@ -34,7 +36,7 @@ export type ApplicationRow = {
   kind: "new" | "transfer";
 };
 
-const columns = `a.id, a.reference, a.plan_id, p.kind AS plan_kind, a.state, a.version, a.language, a.channel,
+const columns = `a.id, a.reference, a.plan_id, p.kind AS plan_kind, p.price_jpy AS plan_price_jpy, a.state, a.version, a.language, a.channel,
   a.form_factor, a.access_token_hash, a.wrapped_data_key, a.contact_enc, a.particulars_enc, a.deposit_required,
   a.check_run, a.activation_failures, a.activation_locked_at, a.created_at, a.updated_at, a.submitted_at, a.purged_at, a.content_version,
   a.state_changed_at, a.kind`;
@@ -47,6 +49,7 @@ function fromRaw(r: RawRow): ApplicationRow {
     reference: String(r.reference),
     planId: String(r.plan_id),
     planKind: r.plan_kind as PlanKind,
+    planPriceJpy: Number(r.plan_price_jpy),
     state: r.state as ApplicationState,
     version: Number(r.version),
     language: r.language as Language,
@@ -104,4 +107,14 @@ export async function lockEditable(tx: Queryable, id: string, what: string): Pro
     });
   }
   return locked;
+}
+
+/** Channels whose shop took the price at its till: the application owes nothing online. */
+const tillChannels: readonly string[] = ["retail_package", "airport_counter"];
+
+/** Whether a prepaid plan's price is still owed online before its SIM is released (lifecycle `purchaseDue`). */
+export function purchaseDue(application: Pick<ApplicationRow, "planKind" | "planPriceJpy" | "channel">): boolean {
+  return (
+    application.planKind === "prepaid" && application.planPriceJpy > 0 && !tillChannels.includes(application.channel)
+  );
 }

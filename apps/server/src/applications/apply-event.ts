@@ -4,7 +4,7 @@ import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { notificationFor, queueNotification } from "../notifications/notify-applicant.ts";
 import { queueWebhookEvent } from "../webhooks/queue-webhook-event.ts";
-import { type ApplicationRow, lockApplication } from "./application-row.ts";
+import { type ApplicationRow, lockApplication, purchaseDue } from "./application-row.ts";
 
 export type Actor = { kind: ActorKind; id?: string };
 
@@ -40,6 +40,7 @@ export async function applyEvent(
     planKind: application.planKind,
     depositRequired: application.depositRequired,
     transfer: application.kind === "transfer",
+    purchaseDue: purchaseDue(application),
   });
   if (!result.ok) {
     throw new AppError(

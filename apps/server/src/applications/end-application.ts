@@ -2,7 +2,7 @@ import type { Database, Queryable } from "../db/database.ts";
 import { releaseLine } from "../inventory/release-line.ts";
 import { CANCEL_ESIM_ORDER_JOB } from "../issuance/release-esim.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
-import { refundDepositsOnCancel } from "../payments/refund-deposits.ts";
+import { refundChargesOnCancel } from "../payments/refund-charges.ts";
 import type { ApplicationRow } from "./application-row.ts";
 import { applyEvent } from "./apply-event.ts";
 
@@ -26,7 +26,7 @@ export async function undoIssuance(
   // An eSIM profile's order is cancelled at the SM-DP+ after commit.
   const esim = line.rows[0];
   if (released && esim?.form_factor === "esim") await enqueueJob(tx, CANCEL_ESIM_ORDER_JOB, { iccid: esim.iccid });
-  const refunds = await refundDepositsOnCancel(tx, input.applicationId);
+  const refunds = await refundChargesOnCancel(tx, input.applicationId);
   return { releasedNumber: released?.msisdn ?? null, refunds: refunds.length };
 }
 

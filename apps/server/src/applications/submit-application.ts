@@ -1,4 +1,4 @@
-import { type CheckResult, explainAutomatedOutcome, hasTag, isCoveredByLaw, type Plan } from "@jitsumei/domain";
+import { type CheckResult, explainAutomatedOutcome, hasTag } from "@jitsumei/domain";
 import type { FaceMatcher } from "@jitsumei/evidence";
 import type { Config } from "../config/config.ts";
 import {
@@ -12,8 +12,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
-import { reserveSim } from "../inventory/assign-sim.ts";
-import { queueEsimRelease } from "../issuance/release-esim.ts";
+import { issueApprovedPrepaid } from "../issuance/issue-when-ready.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
@@ -29,7 +28,8 @@ import { checkAcceptance, recordAcceptance, type TermsAcceptance } from "./terms
 /**
  * Submits the application and runs the automated checks at once: one transaction takes it from
  * draft (or correction_requested) through checking to its outcome and, for an approved prepaid
- * application, reserves its SIM. Either all of that is recorded, or none of it.
+ * application, asks for its price (or, paid at a till, reserves its SIM). Either all of that is
+ * recorded, or none of it.
  */
 export async function submitApplication(
   deps: {
@@ -179,33 +179,9 @@ export async function submitApplication(
         return undefined;
       },
     );
-    if (decided.to === "approved" && plan.kind === "prepaid") await assignSimIfAvailable(tx, decided.application, plan);
+    if (decided.to === "approved" && plan.kind === "prepaid") await issueApprovedPrepaid(tx, decided.application);
   });
 }
-
-/** Reserves a SIM and records the step; when stock has run out the application waits, approved. */
-export async function assignSimIfAvailable(tx: Queryable, application: ApplicationRow, plan: Plan): Promise<boolean> {
-  const lineType = isCoveredByLaw(plan) ? "voice" : "data";
-  let reserved = false;
-  try {
-    await applyEvent(
-      tx,
-      { applicationId: application.id, event: "assign_sim", actor: { kind: "system" } },
-      async () => {
-        const sim = await reserveSim(tx, application, lineType);
-        if (!sim) throw new NoStock();
-        reserved = true;
-        if (sim.formFactor === "esim") await queueEsimRelease(tx, application.id);
-        return { iccid: sim.iccid, formFactor: sim.formFactor };
-      },
-    );
-  } catch (error) {
-    if (!(error instanceof NoStock)) throw error;
-  }
-  return reserved;
-}
-
-class NoStock extends Error {}
 
 async function storeCheckResults(tx: Queryable, application: ApplicationRow, results: readonly CheckResult[]) {
   const run = application.checkRun + 1;

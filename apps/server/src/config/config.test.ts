@@ -83,7 +83,7 @@ describe("configuration", () => {
     ]);
   });
 
-  it("requires the master key, the payment notification secret and a mail transport in production, naming each", () => {
+  it("requires the master key, the payment notification secret, a mail transport and the invoice number in production, naming each", () => {
     expect(problemsOf({ NODE_ENV: "production" })).toEqual([
       { variable: "JITSUMEI_MASTER_KEY", reason: expect.stringMatching(/required when NODE_ENV=production/) },
       {
@@ -91,16 +91,40 @@ describe("configuration", () => {
         reason: expect.stringMatching(/required when NODE_ENV=production/),
       },
       { variable: "SMTP_URL", reason: expect.stringMatching(/required when NODE_ENV=production.*reach no one/) },
+      {
+        variable: "JITSUMEI_INVOICE_REGISTRATION_NUMBER",
+        reason: expect.stringMatching(/required when NODE_ENV=production.*T \+ 13 digits/),
+      },
     ]);
     const secret = "s".repeat(32);
-    expect(
-      loadConfig({
-        NODE_ENV: "production",
-        JITSUMEI_MASTER_KEY: key,
-        JITSUMEI_PAYMENT_NOTIFICATION_SECRET: secret,
-        SMTP_URL: "smtps://mailer:secret@mail.example:465",
-      }).env,
-    ).toBe("production");
+    const production = loadConfig({
+      NODE_ENV: "production",
+      JITSUMEI_MASTER_KEY: key,
+      JITSUMEI_PAYMENT_NOTIFICATION_SECRET: secret,
+      SMTP_URL: "smtps://mailer:secret@mail.example:465",
+      JITSUMEI_INVOICE_REGISTRATION_NUMBER: "T1234567890123",
+    });
+    expect(production.env).toBe("production");
+    expect(production.invoiceRegistrationNumber).toBe("T1234567890123");
+  });
+
+  it("takes the invoice registration number only as T and 13 digits, and none outside production", () => {
+    expect(problemsOf({ JITSUMEI_INVOICE_REGISTRATION_NUMBER: "1234567890123" })).toEqual([
+      { variable: "JITSUMEI_INVOICE_REGISTRATION_NUMBER", reason: expect.stringMatching(/T and 13 digits/) },
+    ]);
+    expect(loadConfig({}).invoiceRegistrationNumber).toBeNull();
+  });
+
+  it("expires an unpaid prepaid application after PREPAID_PAYMENT_DAYS, 7 unless set", () => {
+    expect(loadConfig({}).review.prepaidPaymentDays).toBe(7);
+    expect(loadConfig({ PREPAID_PAYMENT_DAYS: "3" }).review.prepaidPaymentDays).toBe(3);
+    expect(problemsOf({ PREPAID_PAYMENT_DAYS: "0" })[0]?.variable).toBe("PREPAID_PAYMENT_DAYS");
+  });
+
+  it("expires a reserved line nobody activates after ACTIVATION_DEADLINE_DAYS, 30 unless set", () => {
+    expect(loadConfig({}).review.activationDeadlineDays).toBe(30);
+    expect(loadConfig({ ACTIVATION_DEADLINE_DAYS: "10" }).review.activationDeadlineDays).toBe(10);
+    expect(problemsOf({ ACTIVATION_DEADLINE_DAYS: "x" })[0]?.variable).toBe("ACTIVATION_DEADLINE_DAYS");
   });
 
   it("takes a carrier's tracking page with {trackingNumber} in it, Japan Post's by default", () => {

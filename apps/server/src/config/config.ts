@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
+import { isInvoiceRegistrationNumber } from "@jitsumei/domain";
 import { z } from "zod";
 
 /** The policies shipped with Jitsumei, at the repository's root. */
@@ -191,6 +192,15 @@ const envSchema = z.object({
   // argon2id for staff passwords: OWASP's minimum (19 MiB, 2 passes) is the floor.
   PASSWORD_HASH_MEMORY_KIB: z.coerce.number().int().min(19456).max(4_194_304).default(65536),
   PASSWORD_HASH_PASSES: z.coerce.number().int().min(2).max(20).default(3),
+  PREPAID_PAYMENT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
+  ACTIVATION_DEADLINE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  JITSUMEI_INVOICE_REGISTRATION_NUMBER: z
+    .string()
+    .refine(
+      isInvoiceRegistrationNumber,
+      "must be T and 13 digits, the qualified invoice registration number (登録番号)",
+    )
+    .optional(),
   OPERATOR_TIME_ZONE: z
     .string()
     .refine((s) => {
@@ -297,7 +307,19 @@ export type Config = {
     applicantDeadlineDays: number;
     /** An application waiting on a correction this long expires. */
     correctionDeadlineDays: number;
+    /** A prepaid application sold online and not paid this long after approval expires. */
+    prepaidPaymentDays: number;
+    /**
+     * A reserved eSIM (or a delivered SIM card) not activated this long expires: the line goes back
+     * to stock and what was paid is refunded.
+     */
+    activationDeadlineDays: number;
   };
+  /**
+   * The operator's qualified invoice registration number (適格請求書発行事業者登録番号, T + 13 digits),
+   * printed on receipts; null outside production when unset (receipts then say it is absent).
+   */
+  invoiceRegistrationNumber: string | null;
 };
 
 export class ConfigError extends Error {
@@ -336,6 +358,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     missing.push({
       variable: "SMTP_URL",
       reason: "is required when NODE_ENV=production (the local outbox is a development tool: mail would reach no one)",
+    });
+  }
+  if (e.NODE_ENV === "production" && !e.JITSUMEI_INVOICE_REGISTRATION_NUMBER) {
+    missing.push({
+      variable: "JITSUMEI_INVOICE_REGISTRATION_NUMBER",
+      reason:
+        "is required when NODE_ENV=production (receipts are issued for every payment and must carry the qualified invoice registration number, T + 13 digits)",
     });
   }
   if (e.DIGITAL_AUTH_BASE_URL) {
@@ -415,7 +444,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       slaHours: e.REVIEW_SLA_HOURS,
       applicantDeadlineDays: e.APPLICANT_DEADLINE_DAYS,
       correctionDeadlineDays: e.CORRECTION_DEADLINE_DAYS,
+      prepaidPaymentDays: e.PREPAID_PAYMENT_DAYS,
+      activationDeadlineDays: e.ACTIVATION_DEADLINE_DAYS,
     },
+    invoiceRegistrationNumber: e.JITSUMEI_INVOICE_REGISTRATION_NUMBER ?? null,
     policyDirs: [shippedPolicyDir, ...(e.JITSUMEI_POLICY_DIR ? [e.JITSUMEI_POLICY_DIR] : [])],
     trust: {
       cscaDir: e.JITSUMEI_CSCA_DIR ?? `${e.JITSUMEI_DATA_DIR}/trust/csca`,

@@ -70,6 +70,27 @@ export const paidDepositSchema = z
   })
   .meta({ id: "PaidDeposit" });
 
+/** The plan purchase's routes take and answer what the deposit's do, under their own names. */
+export const payPurchaseSchema = payDepositSchema.meta({ id: "PayPlanPurchase" });
+export const paidPurchaseSchema = paidDepositSchema.meta({ id: "PaidPlanPurchase" });
+
+export const purchaseSchema = z
+  .object({
+    reference: z.string(),
+    status: z
+      .enum(["not_due", "due", "processing", "paid", "refunding", "refunded"])
+      .describe(
+        "due: pay now; processing: a konbini slip waits for the till; refunding, refunded: given back on cancellation or expiry",
+      ),
+    amountJpy: z.number().int().describe("The plan's price, consumption tax included"),
+    consumptionTaxJpy: z.number().int().describe("The consumption tax (10%) included in amountJpy"),
+    currency: z.literal("JPY"),
+    payBy: z.string().nullable().describe("Unpaid by then, the application expires"),
+    konbini: konbiniInstructionsSchema.nullable().describe("The slip of the konbini payment waiting for the till"),
+    payments: z.array(paymentSchema),
+  })
+  .meta({ id: "PlanPurchase" });
+
 export const notificationReceiptSchema = z
   .object({ received: z.literal(true), applied: z.boolean() })
   .meta({ id: "PaymentNotificationReceipt" });

@@ -520,6 +520,20 @@ export const caseViewSchema = z
       })
       .nullable()
       .describe("Postpaid only: the credit assessment (与信審査) with the figures behind each reason"),
+    payments: z
+      .array(
+        z.object({
+          id: z.string(),
+          kind: z.enum(["deposit", "top_up", "purchase"]),
+          method: z.enum(["card", "konbini", "counter"]),
+          status: z.string(),
+          amountJpy: z.number().int(),
+          refundedJpy: z.number().int(),
+          refundRequestedAt: z.string().nullable(),
+          at: z.string(),
+        }),
+      )
+      .describe("Deposits, plan purchases and top-ups: what was taken and what was given back"),
     approval: z
       .object({
         kind: z.enum(["method_complete", "person_decides", "evidence_missing"]),

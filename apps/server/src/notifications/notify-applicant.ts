@@ -38,15 +38,19 @@ export function notificationFor(
       return "application_received";
     case "correction_requested":
       return "correction_requested";
-    // A prepaid approval is followed at once by its SIM; the SIM's message says both.
+    // A prepaid approval is followed at once by its price to pay (sold online) or its SIM (paid at a
+    // till); the next state's message says both.
     case "approved":
       return planKind === "postpaid" ? "approved" : null;
+    case "payment_pending":
+      return "approved";
     case "contract_pending":
       return "contract_ready";
     case "deposit_pending":
       return "deposit_due";
     case "ready_to_issue":
-      return from === "deposit_pending" ? "payment_received" : null;
+      // Paid (a deposit, or a prepaid price): a receipt of the payment.
+      return from === "deposit_pending" || from === "payment_pending" ? "payment_received" : null;
     case "rejected":
       return "rejected";
     case "expired":

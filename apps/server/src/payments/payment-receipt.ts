@@ -1,6 +1,7 @@
 import { type OperatorDetails, renderReceipt } from "@jitsumei/documents";
 import type { ApplicationRow } from "../applications/application-row.ts";
 import { cipherFor, loadApplicantDetails } from "../applications/load-application-data.ts";
+import type { Config } from "../config/config.ts";
 import { readDocument, storeDocument } from "../contracts/contract-documents.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
@@ -8,13 +9,38 @@ import { AppError } from "../errors.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import { findPayment } from "./payment-rows.ts";
 
+type ReceiptDeps = {
+  db: Database;
+  keys: KeyManagement;
+  operator: OperatorDetails;
+  config: Pick<Config, "invoiceRegistrationNumber">;
+  clock: () => Date;
+};
+
 /**
- * The receipt (領収書) for one payment of the application, as a PDF: made once, the first time it is
- * asked for, and kept with its SHA-256 in the application's documents, so every later download is
- * the exact PDF issued.
+ * Issues the receipt of every payment of the application that took money and has none yet, so the
+ * applicant's documents list every receipt. Called when the documents are listed: a receipt is made
+ * when someone may look at it, not for every payment in the background.
+ */
+export async function issueMissingReceipts(deps: ReceiptDeps, application: ApplicationRow): Promise<void> {
+  const { rows } = await deps.db.query<{ id: string }>(
+    `SELECT p.id FROM payments p
+     WHERE p.application_id = $1 AND p.status IN ('captured', 'refunded')
+       AND NOT EXISTS (SELECT 1 FROM contract_documents d WHERE d.kind = 'receipt' AND d.payment_id = p.id)
+     ORDER BY p.created_at, p.id`,
+    [application.id],
+  );
+  for (const row of rows) await paymentReceiptPdf(deps, application, row.id);
+}
+
+/**
+ * The receipt (領収書) for one payment of the application, as a PDF: made once (the first time it or
+ * the documents are asked for) and kept with its SHA-256 in the application's documents, so every
+ * later download is the exact PDF issued. It names the operator with its
+ * qualified invoice registration number (登録番号) and the consumption tax included in the amount.
  */
 export async function paymentReceiptPdf(
-  deps: { db: Database; keys: KeyManagement; operator: OperatorDetails; clock: () => Date },
+  deps: ReceiptDeps,
   application: ApplicationRow,
   paymentId: string,
 ): Promise<{ pdf: Buffer; documentNumber: string; sha256: string }> {
@@ -42,6 +68,7 @@ export async function paymentReceiptPdf(
     receiptNumber: documentNumber,
     date: payment.updatedAt,
     operator: deps.operator,
+    invoiceRegistrationNumber: deps.config.invoiceRegistrationNumber,
     payer: { name: particulars ? [particulars.name.given, particulars.name.family].filter(Boolean).join(" ") : "" },
     applicationReference: application.reference,
     paymentId: payment.id,

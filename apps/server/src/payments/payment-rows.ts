@@ -116,12 +116,19 @@ export async function lockPayment(tx: Queryable, id: string): Promise<PaymentRow
   return rows[0] ? fromRaw(rows[0]) : null;
 }
 
-/** The deposit payment in flight or paid, if any (at most one: payments_one_live_deposit). */
-export async function liveDepositPayment(db: Queryable, applicationId: string): Promise<PaymentRow | null> {
+/**
+ * The deposit's (or the online purchase's) payment in flight or paid, if any: at most one of each
+ * (payments_one_live_deposit, payments_one_live_purchase).
+ */
+export async function liveApplicationPayment(
+  db: Queryable,
+  applicationId: string,
+  kind: "deposit" | "purchase",
+): Promise<PaymentRow | null> {
   const { rows } = await db.query(
-    `SELECT * FROM payments WHERE application_id = $1 AND kind = 'deposit'
+    `SELECT * FROM payments WHERE application_id = $1 AND kind = $2 AND method <> 'counter'
        AND status IN ('pending', 'authorized', 'captured')`,
-    [applicationId],
+    [applicationId, kind],
   );
   return rows[0] ? fromRaw(rows[0]) : null;
 }
@@ -224,14 +231,21 @@ export async function recordNotification(
   return rowCount > 0;
 }
 
-/** Marks the application's live deposit payments for refund, once; returns the ones newly marked. */
-export async function markDepositsForRefund(tx: Queryable, applicationId: string): Promise<PaymentRow[]> {
+/**
+ * Marks the application's live deposit and online purchase payments for refund, once; returns the
+ * ones newly marked. A counter sale's price was taken by the shop's till, which gives it back.
+ */
+export async function markChargesForRefund(
+  tx: Queryable,
+  applicationId: string,
+  kinds: readonly ("deposit" | "purchase")[],
+): Promise<PaymentRow[]> {
   const { rows } = await tx.query(
     `UPDATE payments SET refund_requested_at = now(), updated_at = now()
-     WHERE application_id = $1 AND kind = 'deposit' AND status IN ('pending', 'authorized', 'captured')
-       AND refund_requested_at IS NULL
+     WHERE application_id = $1 AND kind = ANY($2::text[]) AND method <> 'counter'
+       AND status IN ('pending', 'authorized', 'captured') AND refund_requested_at IS NULL
      RETURNING *`,
-    [applicationId],
+    [applicationId, kinds],
   );
   return rows.map(fromRaw);
 }

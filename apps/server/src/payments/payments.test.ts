@@ -9,13 +9,13 @@ import { migrate } from "../db/migrate.ts";
 import { AppError } from "../errors.ts";
 import { seedDemoData } from "../inventory/seed-demo-data.ts";
 import { type LocalTestGateway, localTestGateway, testCardTokens } from "./local-test-gateway.ts";
-import { payDeposit } from "./pay-deposit.ts";
+import { payDeposit } from "./pay-charge.ts";
 import { type PaymentGateway, PaymentGatewayTimeout } from "./payment-gateway.ts";
 import { signNotification } from "./payment-notifications.ts";
 import { findPayment, listPayments } from "./payment-rows.ts";
 import { receivePaymentNotification } from "./receive-notification.ts";
 import { REFUND_JOB, recordGatewayAnswer } from "./record-gateway-answer.ts";
-import { refundDepositsOnCancel, refundPaymentJob } from "./refund-deposits.ts";
+import { refundChargesOnCancel, refundPaymentJob } from "./refund-charges.ts";
 import { signedPostpaidApplication } from "./testing.ts";
 
 const secret = "whsec_local_test_secret_0123456789abcdef";
@@ -316,7 +316,7 @@ describe("refunds on cancellation", () => {
   async function cancel(applicationId: string) {
     return db.transaction(async (tx) => {
       await applyEvent(tx, { applicationId, event: "cancel", actor: { kind: "applicant" } });
-      return refundDepositsOnCancel(tx, applicationId);
+      return refundChargesOnCancel(tx, applicationId);
     });
   }
 
@@ -330,7 +330,7 @@ describe("refunds on cancellation", () => {
 
     expect(await cancel(application.id)).toEqual([payment.id]);
     // A second call (another path that cancels, a retry) queues nothing more.
-    expect(await db.transaction((tx) => refundDepositsOnCancel(tx, application.id))).toEqual([]);
+    expect(await db.transaction((tx) => refundChargesOnCancel(tx, application.id))).toEqual([]);
     const { rows: jobs } = await db.query<{ payload: { paymentId: string } }>(
       "SELECT payload FROM jobs WHERE kind = $1 AND payload->>'paymentId' = $2",
       [REFUND_JOB, payment.id],

@@ -1,4 +1,4 @@
-import { hasTag } from "@jitsumei/domain";
+import { type ApplicationState, hasTag } from "@jitsumei/domain";
 import { lockApplication } from "../applications/application-row.ts";
 import { applyEvent } from "../applications/apply-event.ts";
 import type { Queryable } from "../db/database.ts";
@@ -10,7 +10,7 @@ import type { GatewayPayment } from "./payment-gateway.ts";
 import { findPayment, lockPayment, movePayment, type PaymentRow, type PaymentSource } from "./payment-rows.ts";
 import { creditTopUp, expireTopUp } from "./top-ups.ts";
 
-export type RecordedAnswer = { payment: PaymentRow; moved: boolean; depositPaid: boolean };
+export type RecordedAnswer = { payment: PaymentRow; moved: boolean; applicationPaid: boolean };
 
 /**
  * Brings our payment row to what the gateway says, in the caller's transaction. Both the applicant's
@@ -19,8 +19,9 @@ export type RecordedAnswer = { payment: PaymentRow; moved: boolean; depositPaid:
  * - the application row is locked first, then the payment (the order `applyEvent` and every payment
  *   path use), so the two paths queue behind each other instead of deadlocking;
  * - the status moves only forward (payment-rows.ts `mayMove`), so a repeat changes nothing;
- * - the deposit's capture sends `pay_deposit` (system) through the one door in the same transaction:
- *   the application is paid exactly when the payment is recorded captured, and exactly once.
+ * - the deposit's capture sends `pay_deposit`, an online plan purchase's `pay_purchase` (system),
+ *   through the one door in the same transaction: the application is paid exactly when the payment
+ *   is recorded captured, and exactly once; its SIM is reserved in that transaction too.
  * Money that arrives for an application that has ended (cancelled, expired, rejected meanwhile) is
  * queued for refund at once.
  */
@@ -55,16 +56,18 @@ export async function recordGatewayAnswer(
   }
   if (moved && updated.status === "expired" && updated.kind === "top_up") await expireTopUp(tx, updated.id);
 
-  let depositPaid = false;
-  if (moved && updated.status === "captured" && updated.kind === "deposit" && application.state === "deposit_pending") {
+  // What the application owed is paid: it moves on through the one door, and gets its SIM at once.
+  const paidEvent = paidEventFor(updated, application.state);
+  let applicationPaid = false;
+  if (moved && updated.status === "captured" && paidEvent) {
     const paid = await applyEvent(tx, {
       applicationId: application.id,
-      event: "pay_deposit",
+      event: paidEvent,
       actor: { kind: "system" },
       data: { paymentId: updated.id, amountJpy: updated.amountJpy, source },
     });
     await issueWhenReady(tx, paid.application);
-    depositPaid = true;
+    applicationPaid = true;
   }
 
   // The applicant hears of money given back (a deposit after cancellation, or one that came too late).
@@ -73,10 +76,18 @@ export async function recordGatewayAnswer(
   }
 
   const holdsMoney = updated.status === "authorized" || updated.status === "captured";
-  if (moved && holdsMoney && updated.kind === "deposit" && hasTag(application.state, "terminal")) {
+  const refundable = updated.kind === "deposit" || (updated.kind === "purchase" && updated.method !== "counter");
+  if (moved && holdsMoney && refundable && hasTag(application.state, "terminal")) {
     await queueRefund(tx, updated.id);
   }
-  return { payment: updated, moved, depositPaid };
+  return { payment: updated, moved, applicationPaid };
+}
+
+/** The event a captured payment sends, when the application is still waiting for it. */
+function paidEventFor(payment: PaymentRow, state: ApplicationState): "pay_deposit" | "pay_purchase" | null {
+  if (payment.kind === "deposit" && state === "deposit_pending") return "pay_deposit";
+  if (payment.kind === "purchase" && payment.method !== "counter" && state === "payment_pending") return "pay_purchase";
+  return null;
 }
 
 export const REFUND_JOB = "refund_payment";

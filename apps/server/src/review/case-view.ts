@@ -22,6 +22,7 @@ import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { trackingUrlFor } from "../issuance/delivery.ts";
 import { latestShipment } from "../issuance/shipments.ts";
+import { listPayments } from "../payments/payment-rows.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { transferForCase } from "../transfers/list-transfers.ts";
 import { approvalBasisOf } from "./approval-basis.ts";
@@ -262,6 +263,17 @@ export async function getCaseView(
         }
       : null,
     credit,
+    // What was paid and given back (no card data: the gateway keeps that).
+    payments: (await listPayments(deps.db, application.id)).map((p) => ({
+      id: p.id,
+      kind: p.kind,
+      method: p.method,
+      status: p.status,
+      amountJpy: p.amountJpy,
+      refundedJpy: p.refundedJpy,
+      refundRequestedAt: p.refundRequestedAt ? new Date(p.refundRequestedAt).toISOString() : null,
+      at: p.createdAt.toISOString(),
+    })),
     // Whether one reviewer may approve, only two (the override), or nobody until evidence is brought.
     approval: application.submittedAt ? await approvalBasisOf(deps.db, deps, application) : null,
     acceptance: await latestAcceptance(deps.db, application.id),

@@ -4,13 +4,12 @@ import type { ApplicationEvent, CorrectableField, RejectReasonCode } from "@jits
 import type { ApplicationRow } from "../applications/application-row.ts";
 import { applyEvent } from "../applications/apply-event.ts";
 import { cipherFor } from "../applications/load-application-data.ts";
-import { assignSimIfAvailable } from "../applications/submit-application.ts";
 import { offerContract } from "../contracts/offer-contract.ts";
 import { latestCreditAssessment } from "../credit/assess-application-credit.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
-import { findPlan } from "../plans/plans-repository.ts";
+import { issueApprovedPrepaid } from "../issuance/issue-when-ready.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { roleMay } from "../staff/permissions.ts";
 import type { StaffPrincipal } from "../staff/staff-sessions.ts";
@@ -166,7 +165,7 @@ export async function decideCase(
         [found.id, event === "decline_override"],
       );
     }
-    // Approved: a prepaid line gets its SIM at once (as an automated approval does); a postpaid
+    // Approved: a prepaid line is paid for, or gets its SIM at once (as an automated approval does); a postpaid
     // application moves on to its contract.
     let state = applied.to;
     if (state === "approved" && applied.application.kind === "transfer") {
@@ -174,8 +173,7 @@ export async function decideCase(
       await completeTransfer(tx, { ...deps, mailFrom: deps.config.mail.from }, applied.application, actor);
       state = "active";
     } else if (state === "approved" && applied.application.planKind === "prepaid") {
-      const plan = await findPlan(tx, applied.application.planId);
-      if (plan && (await assignSimIfAvailable(tx, applied.application, plan))) state = "sim_assigned";
+      state = await issueApprovedPrepaid(tx, applied.application);
     } else if (state === "approved") {
       await offerContract(tx, deps, applied.application);
       state = "contract_pending";

@@ -6,7 +6,12 @@ import { AppError } from "../errors.ts";
 
 /**
  * Applications nobody completes expire: a draft (or an unsigned contract, an unpaid deposit) after
- * `applicantDeadlineDays` in that state, a correction nobody answered after `correctionDeadlineDays`.
+ * `applicantDeadlineDays` in that state, a correction nobody answered after `correctionDeadlineDays`,
+ * a prepaid plan sold online and not paid for after `prepaidPaymentDays` (its konbini slip, if any,
+ * is void with it: a late payment is refunded, record-gateway-answer.ts), and a reserved eSIM or a
+ * delivered SIM card nobody activates after `activationDeadlineDays`: the line goes back to stock
+ * (its number at once, as it never worked) and what was paid is refunded. A physical SIM waiting to
+ * be sent waits on the operator, not the applicant, and never expires.
  * Each expiry is an event through the one door (so the applicant is told). Safe to run from several
  * processes at once: a row another run already expired is skipped.
  */
@@ -18,19 +23,29 @@ export async function expireStaleApplications(
   const day = 86_400_000;
   const applicantBefore = new Date(now.getTime() - deps.config.review.applicantDeadlineDays * day);
   const correctionBefore = new Date(now.getTime() - deps.config.review.correctionDeadlineDays * day);
+  const paymentBefore = new Date(now.getTime() - deps.config.review.prepaidPaymentDays * day);
+  const activationBefore = new Date(now.getTime() - deps.config.review.activationDeadlineDays * day);
   const { rows } = await deps.db.query<{ id: string; reference: string; state: string; state_changed_at: Date }>(
     `SELECT id, reference, state, state_changed_at FROM applications
      WHERE (state IN ('draft', 'contract_pending', 'deposit_pending') AND state_changed_at < $1)
         OR (state = 'correction_requested' AND state_changed_at < $2)
+        OR (state = 'payment_pending' AND state_changed_at < $4)
+        OR (((state = 'sim_assigned' AND form_factor = 'esim') OR state = 'delivered') AND state_changed_at < $5)
      ORDER BY state_changed_at LIMIT $3`,
-    [applicantBefore, correctionBefore, options.limit ?? 500],
+    [applicantBefore, correctionBefore, options.limit ?? 500, paymentBefore, activationBefore],
   );
   const expired: string[] = [];
   for (const row of rows) {
     const days =
       row.state === "correction_requested"
         ? deps.config.review.correctionDeadlineDays
-        : deps.config.review.applicantDeadlineDays;
+        : row.state === "payment_pending"
+          ? deps.config.review.prepaidPaymentDays
+          : row.state === "sim_assigned" || row.state === "delivered"
+            ? deps.config.review.activationDeadlineDays
+            : deps.config.review.applicantDeadlineDays;
+    // A number that never worked reached nobody: it needs no quarantine before it is handed out again.
+    const neverActive = row.state === "sim_assigned" || row.state === "delivered";
     const deadline = new Date(new Date(row.state_changed_at).getTime() + days * day);
     try {
       await deps.db.transaction(async (tx) => {
@@ -43,7 +58,11 @@ export async function expireStaleApplications(
             data: { deadline: deadline.toISOString(), waitedDays: days },
           },
           async () => {
-            await undoIssuance(tx, { applicationId: row.id, now, quarantineDays: deps.config.numberQuarantineDays });
+            await undoIssuance(tx, {
+              applicationId: row.id,
+              now,
+              quarantineDays: neverActive ? 0 : deps.config.numberQuarantineDays,
+            });
             return undefined;
           },
         );

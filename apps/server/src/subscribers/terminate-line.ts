@@ -8,7 +8,7 @@ import { AppError } from "../errors.ts";
 import { releaseLine } from "../inventory/release-line.ts";
 import type { Provisioning } from "../issuance/provisioning.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { refundDepositsOnCancel } from "../payments/refund-deposits.ts";
+import { refundChargesOnCancel } from "../payments/refund-charges.ts";
 import { markContractEndedIn } from "../records/retention.ts";
 
 /**
@@ -67,7 +67,7 @@ export async function terminateLineIn(
     input.reason,
   ]);
   await releaseLine(tx, input.applicationId, { now: input.at, quarantineDays: deps.quarantineDays });
-  const refunds = await refundDepositsOnCancel(tx, input.applicationId);
+  const refunds = await refundChargesOnCancel(tx, input.applicationId, ["deposit"]);
   const hasRecord = await tx.query("SELECT 1 FROM verification_records WHERE application_id = $1 LIMIT 1", [
     input.applicationId,
   ]);

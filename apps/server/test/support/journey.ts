@@ -1,6 +1,6 @@
 import { type JpkiAddress, signWithMyNumberCard } from "./jpki.ts";
 import type { StaffClient } from "./staff.ts";
-import type { TestServer } from "./test-server.ts";
+import type { ApiResponse, TestServer } from "./test-server.ts";
 
 /**
  * Valid MRZ data for tests: ICAO 9303's specimen person with a future expiry, check digits computed
@@ -154,9 +154,53 @@ export async function activationCodeFromOutbox(server: TestServer, reference: st
   return code;
 }
 
+/** Pays a prepaid plan sold online (payment_pending) by the test gateway's card, as the status page does. */
+export async function payForPlan(
+  server: TestServer,
+  reference: string,
+  token: string,
+  cardToken = "tok_test_ok",
+): Promise<ApiResponse> {
+  return server.api("POST", `/v1/applications/${reference}/purchase/payments`, {
+    token,
+    body: { method: "card", cardToken },
+  });
+}
+
 /**
- * A prepaid data eSIM (or `planId`) applied for, approved and activated: the whole journey, for tests
- * that need a line.
+ * Submits; a prepaid plan sold online is then paid for by card, so the application goes on to its
+ * SIM as it would once the applicant paid. The answer is the submission's, with the state and the
+ * line the application has after paying.
+ */
+export async function submitAndPay(server: TestServer, reference: string, token: string): Promise<ApiResponse> {
+  const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  if (submitted.body.state !== "payment_pending") return submitted;
+  const paid = await payForPlan(server, reference, token);
+  if (paid.status !== 201 && paid.status !== 200)
+    throw new Error(`payment failed: ${paid.status} ${JSON.stringify(paid.body)}`);
+  const view = await server.api("GET", `/v1/applications/${reference}`, { token });
+  return { ...submitted, body: { ...submitted.body, state: view.body.state, line: view.body.line } };
+}
+
+/**
+ * After a reviewer's approval: a prepaid plan sold online waits for its price, which the applicant
+ * pays by card here. The state the application reached.
+ */
+export async function payAfterApproval(
+  server: TestServer,
+  reference: string,
+  token: string,
+  approved: ApiResponse,
+): Promise<string> {
+  if (approved.body.state !== "payment_pending") return String(approved.body.state);
+  const paid = await payForPlan(server, reference, token);
+  if (paid.status !== 201) throw new Error(`payment failed: ${paid.status} ${JSON.stringify(paid.body)}`);
+  return String(paid.body.state);
+}
+
+/**
+ * A prepaid data eSIM (or `planId`) applied for, approved, paid for and activated: the whole journey,
+ * for tests that need a line.
  */
 export async function activeLine(
   server: TestServer,
@@ -170,7 +214,7 @@ export async function activeLine(
     {},
     options,
   );
-  await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  await submitAndPay(server, reference, token);
   await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
   const code = await activationCodeFromOutbox(server, reference);
   const activated = await server.api("POST", `/v1/applications/${reference}/activation`, { token, body: { code } });

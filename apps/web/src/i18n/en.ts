@@ -342,6 +342,11 @@ export const en = {
   "state.deposit_pending.next":
     "The credit check asks for a deposit. You get it back when the contract ends with nothing unpaid.",
   "state.deposit_pending.usually": "Your SIM is prepared as soon as the payment arrives.",
+  "state.payment_pending.title": "Please pay for your plan",
+  "state.payment_pending.next":
+    "Your identity has been verified. Pay for the plan by card or at a convenience store, and we prepare your SIM or eSIM.",
+  "state.payment_pending.usually":
+    "A card payment is confirmed at once; a convenience-store payment a few minutes after you pay.",
   "state.ready_to_issue.title": "Preparing your SIM",
   "state.ready_to_issue.next": "We are assigning your SIM or eSIM and your number.",
   "state.ready_to_issue.usually": "Usually within one working day.",
@@ -367,7 +372,8 @@ export const en = {
     "We could not approve this application. The reasons are below. You may apply again with another document.",
   "state.rejected.usually": "This decision is final for this application.",
   "state.cancelled.title": "Withdrawn",
-  "state.cancelled.next": "This application was withdrawn. Any deposit is refunded to the card it came from.",
+  "state.cancelled.next":
+    "This application was withdrawn. Anything paid (a deposit, the plan's price) is refunded to the card it came from.",
   "state.cancelled.usually": "A refund takes 5–10 days to appear.",
   "state.expired.title": "Expired",
   "state.expired.next": "Nobody completed this application in time. You can start a new one.",
@@ -397,6 +403,26 @@ export const en = {
   "deposit.pay": "Pay ¥{amount} by card",
   "deposit.paid": "The deposit is paid. Thank you.",
   "deposit.card": "Card",
+  "purchase.title": "Pay for your plan",
+  "purchase.amount": "¥{amount} (tax included)",
+  "purchase.tax": "Of which consumption tax (10%): ¥{tax}",
+  "purchase.payBy": "Please pay by {date}. If it is not paid by then, the application is closed.",
+  "purchase.byCard": "Pay by card",
+  "purchase.payCard": "Pay ¥{amount} by card",
+  "purchase.byKonbini": "Pay at a convenience store",
+  "purchase.konbiniIntro":
+    "Get a payment slip, then pay in cash at a convenience store's till or kiosk. Your SIM is prepared a few minutes after you pay.",
+  "purchase.getSlip": "Get a payment slip",
+  "purchase.slipTitle": "Your payment slip",
+  "purchase.paymentNumber": "Payment number",
+  "purchase.confirmationNumber": "Confirmation number",
+  "purchase.barcode": "Barcode number",
+  "purchase.slipExpires": "Pay before {date}.",
+  "purchase.slipHint":
+    "Show these numbers at the till, or type them into the store's kiosk. This page moves on by itself once the store reports your payment.",
+  "purchase.paid": "Payment received. Thank you: your SIM is being prepared.",
+  "purchase.refunding": "The ¥{amount} you paid is being refunded to you.",
+  "purchase.refunded": "The ¥{amount} you paid has been refunded.",
 
   "esim.title": "Install your eSIM",
   "esim.intro": "Scan this code with the phone that will use the line, connected to Wi-Fi. Install it only once.",

@@ -340,6 +340,11 @@ export const vi: Dictionary = {
   "state.deposit_pending.next":
     "Kết quả thẩm định tín dụng yêu cầu tiền đặt cọc. Bạn được hoàn lại khi hợp đồng kết thúc mà không còn nợ.",
   "state.deposit_pending.usually": "SIM được chuẩn bị ngay khi nhận được thanh toán.",
+  "state.payment_pending.title": "Vui lòng thanh toán gói cước",
+  "state.payment_pending.next":
+    "Danh tính của bạn đã được xác minh. Hãy thanh toán gói cước bằng thẻ hoặc tại cửa hàng tiện lợi, chúng tôi sẽ chuẩn bị thẻ SIM hoặc eSIM cho bạn.",
+  "state.payment_pending.usually":
+    "Thanh toán bằng thẻ được xác nhận ngay; tại cửa hàng tiện lợi, vài phút sau khi bạn trả tiền.",
   "state.ready_to_issue.title": "Đang chuẩn bị SIM",
   "state.ready_to_issue.next": "Chúng tôi đang cấp SIM hoặc eSIM và số điện thoại cho bạn.",
   "state.ready_to_issue.usually": "Thường trong một ngày làm việc.",
@@ -365,7 +370,8 @@ export const vi: Dictionary = {
     "Chúng tôi không thể duyệt đơn này. Lý do ở bên dưới. Bạn có thể đăng ký lại bằng giấy tờ khác.",
   "state.rejected.usually": "Đây là quyết định cuối cùng cho đơn này.",
   "state.cancelled.title": "Đã rút",
-  "state.cancelled.next": "Đơn này đã được rút. Tiền đặt cọc (nếu có) được hoàn về thẻ đã thanh toán.",
+  "state.cancelled.next":
+    "Đơn này đã được rút. Số tiền đã thanh toán (tiền đặt cọc, phí gói cước) được hoàn về thẻ đã thanh toán.",
   "state.cancelled.usually": "Khoản hoàn tiền mất 5–10 ngày để hiển thị.",
   "state.expired.title": "Đã hết hạn",
   "state.expired.next": "Đơn này không được hoàn tất đúng hạn. Bạn có thể đăng ký đơn mới.",
@@ -395,6 +401,26 @@ export const vi: Dictionary = {
   "deposit.pay": "Thanh toán ¥{amount} bằng thẻ",
   "deposit.paid": "Đã nhận tiền đặt cọc. Cảm ơn bạn.",
   "deposit.card": "Thẻ",
+  "purchase.title": "Thanh toán gói cước",
+  "purchase.amount": "¥{amount} (đã gồm thuế)",
+  "purchase.tax": "Trong đó thuế tiêu dùng (10%): ¥{tax}",
+  "purchase.payBy": "Vui lòng thanh toán trước {date}. Nếu quá hạn chưa thanh toán, hồ sơ sẽ bị đóng.",
+  "purchase.byCard": "Thanh toán bằng thẻ",
+  "purchase.payCard": "Thanh toán ¥{amount} bằng thẻ",
+  "purchase.byKonbini": "Thanh toán tại cửa hàng tiện lợi",
+  "purchase.konbiniIntro":
+    "Lấy phiếu thanh toán, rồi trả tiền mặt tại quầy thu ngân hoặc máy đặt trong cửa hàng tiện lợi. SIM được chuẩn bị vài phút sau khi bạn thanh toán.",
+  "purchase.getSlip": "Lấy phiếu thanh toán",
+  "purchase.slipTitle": "Phiếu thanh toán của bạn",
+  "purchase.paymentNumber": "Mã thanh toán",
+  "purchase.confirmationNumber": "Mã xác nhận",
+  "purchase.barcode": "Số mã vạch",
+  "purchase.slipExpires": "Vui lòng thanh toán trước {date}.",
+  "purchase.slipHint":
+    "Đưa các mã này cho nhân viên thu ngân hoặc nhập vào máy trong cửa hàng. Trang này sẽ tự chuyển sang bước tiếp theo khi cửa hàng báo đã nhận tiền.",
+  "purchase.paid": "Đã nhận thanh toán. Cảm ơn bạn! SIM của bạn đang được chuẩn bị.",
+  "purchase.refunding": "Khoản ¥{amount} bạn đã thanh toán đang được hoàn lại.",
+  "purchase.refunded": "Khoản ¥{amount} bạn đã thanh toán đã được hoàn lại.",
 
   "esim.title": "Cài đặt eSIM",
   "esim.intro": "Quét mã này bằng chiếc điện thoại sẽ dùng thuê bao, khi đang kết nối Wi-Fi. Chỉ cài một lần.",

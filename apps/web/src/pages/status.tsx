@@ -1,5 +1,6 @@
+import JsBarcode from "jsbarcode";
 import QRCode from "qrcode";
-import { type FormEvent, useEffect, useState } from "react";
+import { type FormEvent, useEffect, useRef, useState } from "react";
 import {
   ApiError,
   type ApplicationState,
@@ -9,7 +10,9 @@ import {
   type DepositView,
   type DocumentInfo,
   download,
+  type KonbiniSlip,
   type Plan,
+  type PurchaseView,
   type Session,
   type Shipment,
 } from "../api.ts";
@@ -112,6 +115,8 @@ export function StatusPage({ reference }: { reference: string }) {
       )}
       {s === "contract_pending" && <ContractPanel session={session} onChange={app.reload} />}
       {s === "deposit_pending" && <DepositPanel session={session} onChange={app.reload} />}
+      {s === "payment_pending" && <PurchasePanel session={session} version={view.updatedAt} onChange={app.reload} />}
+      {(s === "cancelled" || s === "expired") && <RefundNote session={session} />}
       {afterIssue && view.line?.formFactor === "esim" && view.line.esimActivationCode && (
         <EsimPanel code={view.line.esimActivationCode} />
       )}
@@ -337,6 +342,155 @@ function DepositPanel({ session, onChange }: { session: Session; onChange: () =>
       )}
     </form>
   );
+}
+
+/**
+ * A prepaid plan sold online is paid for before its SIM is released: by card (the test gateway's
+ * tokens, as the deposit) or with a konbini slip, which the store's report pays; the page polls, so
+ * it moves on by itself once the payment arrives.
+ */
+function PurchasePanel({ session, version, onChange }: { session: Session; version: string; onChange: () => void }) {
+  const { t, number, date } = useI18n();
+  const [purchase, setPurchase] = useState<PurchaseView | null>(null);
+  const [card, setCard] = useState("tok_test_ok");
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState<"card" | "konbini" | null>(null);
+  const load = () =>
+    api<PurchaseView>("GET", `/v1/applications/${session.reference}/purchase`, { token: session.token }).then(
+      setPurchase,
+      (e) => setMessage(problemMessage(e, t)),
+    );
+  useEffect(() => {
+    void load();
+  }, [session, version]);
+  async function pay(method: "card" | "konbini") {
+    setBusy(method);
+    try {
+      await api("POST", `/v1/applications/${session.reference}/purchase/payments`, {
+        token: session.token,
+        idempotent: true,
+        body: method === "card" ? { method, cardToken: card } : { method },
+      });
+      setMessage(null);
+      await load();
+      onChange();
+    } catch (err) {
+      setMessage(problemMessage(err, t));
+    } finally {
+      setBusy(null);
+    }
+  }
+  if (!purchase) return message ? <p role="alert">{message}</p> : null;
+  const amount = number(purchase.amountJpy);
+  return (
+    <section className="card" aria-labelledby="purchase-title">
+      <h2 id="purchase-title">{t("purchase.title")}</h2>
+      <p className="big">{t("purchase.amount", { amount })}</p>
+      <p className="small">{t("purchase.tax", { tax: number(purchase.consumptionTaxJpy) })}</p>
+      {purchase.payBy && !purchase.konbini && <p>{t("purchase.payBy", { date: date(purchase.payBy) })}</p>}
+      <ErrorSummary message={message} />
+      {purchase.status === "paid" ? (
+        <p className="ok">{t("purchase.paid")}</p>
+      ) : purchase.konbini ? (
+        <KonbiniSlipBox slip={purchase.konbini} />
+      ) : (
+        <>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void pay("card");
+            }}
+            noValidate
+            aria-labelledby="purchase-card"
+          >
+            <h3 id="purchase-card">{t("purchase.byCard")}</h3>
+            <TestCardField value={card} onChange={setCard} />
+            <Button type="submit" busy={busy === "card"} disabled={busy !== null}>
+              {t("purchase.payCard", { amount })}
+            </Button>
+          </form>
+          <section aria-labelledby="purchase-konbini">
+            <h3 id="purchase-konbini">{t("purchase.byKonbini")}</h3>
+            <p className="small">{t("purchase.konbiniIntro")}</p>
+            <Button
+              variant="secondary"
+              busy={busy === "konbini"}
+              disabled={busy !== null}
+              onClick={() => void pay("konbini")}
+            >
+              {t("purchase.getSlip")}
+            </Button>
+          </section>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** What to take to the convenience store's till or kiosk. */
+function KonbiniSlipBox({ slip }: { slip: KonbiniSlip }) {
+  const { t, date } = useI18n();
+  return (
+    <section aria-labelledby="slip-title" className="slip">
+      <h3 id="slip-title">{t("purchase.slipTitle")}</h3>
+      <dl>
+        <dt>{t("purchase.paymentNumber")}</dt>
+        <dd className="mono code-box" lang="en">
+          {slip.paymentNumber}
+        </dd>
+        {slip.confirmationNumber && (
+          <>
+            <dt>{t("purchase.confirmationNumber")}</dt>
+            <dd className="mono code-box" lang="en">
+              {slip.confirmationNumber}
+            </dd>
+          </>
+        )}
+        <dt>{t("purchase.barcode")}</dt>
+        <dd>
+          <SlipBarcode digits={slip.barcode} label={t("purchase.barcode")} />
+          <span className="mono small block" lang="en">
+            {slip.barcode}
+          </span>
+        </dd>
+      </dl>
+      <p>{t("purchase.slipExpires", { date: date(slip.expiresAt, true) })}</p>
+      <p className="small">{t("purchase.slipHint")}</p>
+    </section>
+  );
+}
+
+/**
+ * The slip's barcode as the till scans it: GS1-128 (Code 128 with FNC1, the convenience stores'
+ * 収納代行 barcode), drawn as SVG from the digits the provider gave.
+ */
+function SlipBarcode({ digits, label }: { digits: string; label: string }) {
+  const ref = useRef<SVGSVGElement>(null);
+  useEffect(() => {
+    if (ref.current)
+      JsBarcode(ref.current, digits, { format: "CODE128C", ean128: true, displayValue: false, height: 80, margin: 12 });
+  }, [digits]);
+  return <svg ref={ref} role="img" aria-label={label} className="barcode" />;
+}
+
+/** A cancelled or expired application that had paid for its plan: the refund, as it stands. */
+function RefundNote({ session }: { session: Session }) {
+  const { t, number } = useI18n();
+  const [purchase, setPurchase] = useState<PurchaseView | null>(null);
+  useEffect(() => {
+    api<PurchaseView>("GET", `/v1/applications/${session.reference}/purchase`, { token: session.token }).then(
+      setPurchase,
+      () => setPurchase(null),
+    );
+  }, [session]);
+  const refunded = purchase?.payments.find((p) => p.status === "refunded" && p.refundedJpy > 0);
+  if (refunded) {
+    return <p className="card ok">{t("purchase.refunded", { amount: number(refunded.refundedJpy) })}</p>;
+  }
+  if (purchase?.status === "refunding") {
+    return <p className="card">{t("purchase.refunding", { amount: number(purchase.amountJpy) })}</p>;
+  }
+  return null;
 }
 
 function EsimPanel({ code }: { code: string }) {

@@ -46,6 +46,8 @@ export type ReceiptInput = {
   receiptNumber: string;
   date: Date;
   operator: OperatorDetails;
+  /** The qualified invoice registration number (登録番号, T + 13 digits); null prints it as absent. */
+  invoiceRegistrationNumber: string | null;
   payer: { name: string };
   applicationReference: string;
   paymentId: string;

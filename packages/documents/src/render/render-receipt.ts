@@ -1,10 +1,14 @@
-import { interpolate } from "@jitsumei/domain";
+import { consumptionTaxIncluded, interpolate } from "@jitsumei/domain";
 import { formatDate, formatYen } from "../templates/format.ts";
 import { texts } from "../templates/texts/index.ts";
 import { columnsFor, operatorText, type ReceiptInput } from "./inputs.ts";
 import { type Piece, type Row, renderPages } from "./layout.ts";
 
-/** A payment receipt (領収書): what was paid, when, by whom, for what, with the payment's id. */
+/**
+ * A payment receipt (領収書): what was paid, when, by whom, for what, with the payment's id; the
+ * consumption tax in it and the issuer's qualified invoice registration number (登録番号), as the
+ * invoice system (インボイス制度) asks of a receipt that serves as a qualified simplified invoice.
+ */
 export function renderReceipt(input: ReceiptInput): Promise<Buffer> {
   if (!Number.isSafeInteger(input.amountJpy) || input.amountJpy <= 0) {
     throw new RangeError(`amountJpy must be whole yen > 0: ${input.amountJpy}`);
@@ -23,6 +27,8 @@ export function renderReceipt(input: ReceiptInput): Promise<Buffer> {
     gapAfter: 5,
   });
   const labels = (l: (typeof columns)[number]) => texts[l].receipt.labels;
+  // A deposit is money held, not a sale: it bears no consumption tax.
+  const taxJpy = input.purpose === "deposit" ? null : consumptionTaxIncluded(input.amountJpy);
 
   const rows: Row[] = [
     { cells: cells((l) => [{ text: texts[l].receipt.title, style: "title" }]), gapAfter: 4 },
@@ -31,6 +37,16 @@ export function renderReceipt(input: ReceiptInput): Promise<Buffer> {
       cells: cells((l) => [
         { text: labels(l).amount, style: "label" },
         { text: formatYen(texts[l].formats, input.amountJpy), style: "title" },
+      ]),
+      gapAfter: 5,
+    },
+    {
+      cells: cells((l) => [
+        { text: labels(l).consumptionTax, style: "label" },
+        {
+          text: taxJpy === null ? texts[l].receipt.notTaxable : formatYen(texts[l].formats, taxJpy),
+          style: "value",
+        },
       ]),
       rule: true,
       gapAfter: 8,
@@ -64,6 +80,10 @@ export function renderReceipt(input: ReceiptInput): Promise<Buffer> {
       (l) => labels(l).issuer,
       (l) =>
         `${operatorText(input.operator.name, l)}\n${operatorText(input.operator.address, l)}\n${input.operator.registrationNumber}`,
+    ),
+    field(
+      (l) => labels(l).invoiceRegistrationNumber,
+      (l) => input.invoiceRegistrationNumber ?? texts[l].receipt.invoiceNumberAbsent,
     ),
     { cells: cells((l) => [{ text: texts[l].receipt.taxNote, style: "small" }]), rule: true },
   ];

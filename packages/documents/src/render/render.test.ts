@@ -191,6 +191,33 @@ describe("receipt", () => {
     },
   );
 
+  it("states the 10% consumption tax in a plan's price, none in a deposit, and the registration number 登録番号", async () => {
+    const purchase = extract(
+      save(
+        "receipt-purchase-zh-Hans.pdf",
+        await renderReceipt({ ...sampleReceiptInput("zh-Hans"), amountJpy: 2200, purpose: "plan_purchase" }),
+      ),
+    );
+    expect(purchase).toContain("2,200円");
+    expect(purchase).toContain(squash("うち消費税（10%対象）"));
+    expect(purchase).toContain("200円");
+    expect(purchase).toContain("登録番号");
+    expect(purchase).toContain("T1234567890123");
+    expect(purchase).toContain(squash(texts["zh-Hans"].receipt.labels.consumptionTax));
+    const deposit = extract(save("receipt-deposit-ja.pdf", await renderReceipt(sampleReceiptInput("ja"))));
+    expect(deposit).toContain(squash("対象外（預り金）"));
+    // No number configured: the receipt says so, in every column, rather than printing nothing.
+    const unregistered = extract(
+      save(
+        "receipt-unregistered-en.pdf",
+        await renderReceipt({ ...sampleReceiptInput("en"), invoiceRegistrationNumber: null }),
+      ),
+    );
+    expect(unregistered).toContain(squash("未登録（この領収書は適格請求書ではありません）"));
+    expect(unregistered).toContain(squash("None (this receipt is not a qualified invoice)"));
+    expect(unregistered).not.toContain("T1234567890123");
+  });
+
   it("refuses an amount that is not whole yen", () => {
     expect(() => renderReceipt({ ...sampleReceiptInput("en"), amountJpy: 12.5 })).toThrow(RangeError);
   });

@@ -58,6 +58,7 @@ export function sampleReceiptInput(language: Language, date = new Date("2025-04-
     receiptNumber: "R-2025-000042",
     date,
     operator: sampleOperator,
+    invoiceRegistrationNumber: "T1234567890123",
     payer: { name: sampleApplicantNames[language] },
     applicationReference: "APP-7K3M-9QX2",
     paymentId: "pay_01HZX3Q8T4",

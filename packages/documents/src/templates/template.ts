@@ -101,6 +101,10 @@ export type ReceiptLabels = {
   description: string;
   amount: string;
   issuer: string;
+  /** The consumption tax included in the amount (10%, the standard rate). */
+  consumptionTax: string;
+  /** 登録番号: the qualified invoice issuer's registration number. */
+  invoiceRegistrationNumber: string;
 };
 
 export type ReceiptTemplate = {
@@ -109,6 +113,10 @@ export type ReceiptTemplate = {
   labels: ReceiptLabels;
   /** What a payment is for, by purpose. */
   purposes: Readonly<Record<ReceiptPurpose, string>>;
+  /** In place of the tax for a deposit, which bears none. */
+  notTaxable: string;
+  /** In place of the registration number when the operator has none configured. */
+  invoiceNumberAbsent: string;
   taxNote: string;
 };
 

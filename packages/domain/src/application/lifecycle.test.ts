@@ -17,11 +17,12 @@ import {
  * context. Any pair not listed must be refused with `transition_not_allowed`.
  */
 const contexts: Record<string, LifecycleContext> = {
-  prepaid: { planKind: "prepaid", depositRequired: false, transfer: false },
-  postpaidNoDeposit: { planKind: "postpaid", depositRequired: false, transfer: false },
-  postpaidDeposit: { planKind: "postpaid", depositRequired: true, transfer: false },
-  prepaidTransfer: { planKind: "prepaid", depositRequired: false, transfer: true },
-  postpaidTransfer: { planKind: "postpaid", depositRequired: false, transfer: true },
+  prepaidOnline: { planKind: "prepaid", depositRequired: false, transfer: false, purchaseDue: true },
+  prepaidPaidAtTill: { planKind: "prepaid", depositRequired: false, transfer: false, purchaseDue: false },
+  postpaidNoDeposit: { planKind: "postpaid", depositRequired: false, transfer: false, purchaseDue: false },
+  postpaidDeposit: { planKind: "postpaid", depositRequired: true, transfer: false, purchaseDue: false },
+  prepaidTransfer: { planKind: "prepaid", depositRequired: false, transfer: true, purchaseDue: false },
+  postpaidTransfer: { planKind: "postpaid", depositRequired: false, transfer: true, purchaseDue: false },
 };
 
 // Who may send each event: a = applicant, s = staff, y = system.
@@ -39,6 +40,7 @@ const common = `
   override_pending confirm_override -> approved [s]
   override_pending decline_override -> in_review [s]
   deposit_pending pay_deposit -> ready_to_issue [sy]
+  payment_pending pay_purchase -> ready_to_issue [sy]
   ready_to_issue assign_sim -> sim_assigned [sy]
   sim_assigned ship -> in_delivery [sy]
   in_delivery deliver -> delivered [sy]
@@ -53,6 +55,7 @@ const common = `
   approved cancel -> cancelled [asy]
   contract_pending cancel -> cancelled [asy]
   deposit_pending cancel -> cancelled [asy]
+  payment_pending cancel -> cancelled [asy]
   ready_to_issue cancel -> cancelled [asy]
   sim_assigned cancel -> cancelled [asy]
   in_delivery cancel -> cancelled [asy]
@@ -61,9 +64,15 @@ const common = `
   correction_requested expire -> expired [y]
   contract_pending expire -> expired [y]
   deposit_pending expire -> expired [y]
+  payment_pending expire -> expired [y]
+  sim_assigned expire -> expired [y]
+  delivered expire -> expired [y]
 `;
 const expected: Record<string, string> = {
-  prepaid: `${common}
+  prepaidOnline: `${common}
+  checking checks_passed -> approved [y]
+  approved request_payment -> payment_pending [y]`,
+  prepaidPaidAtTill: `${common}
   checking checks_passed -> approved [y]
   approved assign_sim -> sim_assigned [sy]`,
   postpaidNoDeposit: `${common}
@@ -122,13 +131,28 @@ describe("application lifecycle table", () => {
   }
 
   it("refuses an event from a kind of actor the row does not name", () => {
-    const ctx = contexts.prepaid as LifecycleContext;
+    const ctx = contexts.prepaidOnline as LifecycleContext;
     expect(nextState("in_review", "approve", "applicant", ctx)).toEqual({
       ok: false,
       refusal: { code: "actor_not_allowed", state: "in_review", event: "approve", actor: "applicant" },
     });
     expect(nextState("checking", "checks_passed", "applicant", ctx).ok).toBe(false);
     expect(nextState("draft", "submit", "staff", ctx).ok).toBe(false);
+  });
+
+  it("never releases a SIM to an online prepaid application before it is paid, and lets its payer walk away", () => {
+    const online = contexts.prepaidOnline as LifecycleContext;
+    expect(nextState("approved", "assign_sim", "system", online)).toEqual({
+      ok: false,
+      refusal: { code: "transition_not_allowed", state: "approved", event: "assign_sim" },
+    });
+    // Only the gateway (system) or a cashier (staff) says it is paid.
+    expect(nextState("payment_pending", "pay_purchase", "applicant", online).ok).toBe(false);
+    expect(stateTags.payment_pending).toEqual(["needs_applicant"]);
+    expect(eventsFrom("payment_pending", online).sort()).toEqual(["cancel", "expire", "pay_purchase"]);
+    // A till sale was paid at the till: there is nothing to request.
+    const till = contexts.prepaidPaidAtTill as LifecycleContext;
+    expect(nextState("approved", "request_payment", "system", till).ok).toBe(false);
   });
 
   it("tags every state, and only terminal states have no way out", () => {
@@ -148,9 +172,20 @@ describe("application lifecycle table", () => {
         if (!result.ok) throw new Error(`${state} ${event} refused`);
         return result.to;
       }, "draft");
-    expect(walk(contexts.prepaid as LifecycleContext, ["submit", "checks_passed", "assign_sim", "activate"])).toBe(
-      "active",
-    );
+    // Sold online: paid before the SIM is released. Bought at a till: paid there, so the SIM comes at once.
+    expect(
+      walk(contexts.prepaidOnline as LifecycleContext, [
+        "submit",
+        "checks_passed",
+        "request_payment",
+        "pay_purchase",
+        "assign_sim",
+        "activate",
+      ]),
+    ).toBe("active");
+    expect(
+      walk(contexts.prepaidPaidAtTill as LifecycleContext, ["submit", "checks_passed", "assign_sim", "activate"]),
+    ).toBe("active");
     // A transfer: the checks pass, a person consents, the new holder takes the line over.
     expect(walk(contexts.prepaidTransfer as LifecycleContext, ["submit", "checks_passed", "approve", "activate"])).toBe(
       "active",

@@ -17,7 +17,8 @@ export const applicationStates = [
   "approved", // verification passed
   "contract_pending", // postpaid: important-matters explanation (重要事項説明) and signature
   "deposit_pending", // postpaid: a deposit is owed before issuance
-  "ready_to_issue", // postpaid: signed (and paid); waiting for a SIM or eSIM
+  "payment_pending", // prepaid sold online: the plan's price is owed before a SIM or eSIM is released
+  "ready_to_issue", // signed (postpaid) or paid (prepaid); waiting for a SIM or eSIM
   "sim_assigned", // a SIM or eSIM profile is reserved for the application
   "in_delivery", // physical SIM sent by restricted-delivery mail (本人限定受取郵便)
   "delivered", // the post office handed the SIM over
@@ -44,6 +45,8 @@ export const applicationEvents = [
   "offer_contract",
   "sign_contract",
   "pay_deposit",
+  "request_payment",
+  "pay_purchase",
   "assign_sim",
   "ship",
   "deliver",
@@ -63,11 +66,18 @@ export type LifecycleContext = {
   depositRequired: boolean;
   /** The application verifies the new holder of an existing line (譲渡), not a new line. */
   transfer: boolean;
+  /**
+   * A prepaid plan's price is still owed: sold online (not a retail package or a counter sale, which
+   * the shop's till took) and not free.
+   */
+  purchaseDue: boolean;
 };
 
 export const guards = {
   // A new line of either kind; a transfer takes over a line that exists, so it has none of their steps.
   prepaid: (c: LifecycleContext) => c.planKind === "prepaid" && !c.transfer,
+  prepaidPaid: (c: LifecycleContext) => c.planKind === "prepaid" && !c.transfer && !c.purchaseDue,
+  prepaidUnpaid: (c: LifecycleContext) => c.planKind === "prepaid" && !c.transfer && c.purchaseDue,
   postpaid: (c: LifecycleContext) => c.planKind === "postpaid" && !c.transfer,
   transfer: (c: LifecycleContext) => c.transfer,
   postpaidWithDeposit: (c: LifecycleContext) => c.planKind === "postpaid" && !c.transfer && c.depositRequired,
@@ -100,14 +110,26 @@ const cancellable: readonly ApplicationState[] = [
   "approved",
   "contract_pending",
   "deposit_pending",
+  "payment_pending",
   "ready_to_issue",
   "sim_assigned",
   "in_delivery",
   "delivered",
 ];
 
-/** States that wait on the applicant, and so lapse when the applicant goes quiet. */
-const expirable: readonly ApplicationState[] = ["draft", "correction_requested", "contract_pending", "deposit_pending"];
+/**
+ * States that wait on the applicant, and so lapse when the applicant goes quiet: a SIM or eSIM
+ * reserved (or delivered) and never activated goes back to stock too.
+ */
+const expirable: readonly ApplicationState[] = [
+  "draft",
+  "correction_requested",
+  "contract_pending",
+  "deposit_pending",
+  "payment_pending",
+  "sim_assigned",
+  "delivered",
+];
 
 export const transitions: readonly Transition[] = [
   { from: "draft", event: "submit", to: "checking", by: applicant },
@@ -133,7 +155,12 @@ export const transitions: readonly Transition[] = [
   { from: "override_pending", event: "decline_override", to: "in_review", by: staff },
 
   { from: "approved", event: "offer_contract", to: "contract_pending", by: staffOrSystem, guard: "postpaid" },
-  { from: "approved", event: "assign_sim", to: "sim_assigned", by: staffOrSystem, guard: "prepaid" },
+  // A prepaid line sold online is paid for before its SIM or eSIM is released; one bought at a till
+  // (a retail package, a counter sale) was paid there and gets its SIM at once.
+  { from: "approved", event: "assign_sim", to: "sim_assigned", by: staffOrSystem, guard: "prepaidPaid" },
+  { from: "approved", event: "request_payment", to: "payment_pending", by: system, guard: "prepaidUnpaid" },
+  // As the deposit: paid is what the gateway (system) or a cashier (staff) says, never the applicant.
+  { from: "payment_pending", event: "pay_purchase", to: "ready_to_issue", by: staffOrSystem },
   {
     from: "contract_pending",
     event: "sign_contract",
@@ -180,6 +207,7 @@ export const stateTags: Record<ApplicationState, readonly StateTag[]> = {
   approved: ["automated"],
   contract_pending: ["needs_applicant"],
   deposit_pending: ["needs_applicant"],
+  payment_pending: ["needs_applicant"],
   ready_to_issue: ["needs_staff"],
   sim_assigned: ["needs_applicant"],
   in_delivery: ["automated"],

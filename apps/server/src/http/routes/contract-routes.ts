@@ -3,6 +3,7 @@ import { cipherFor } from "../../applications/load-application-data.ts";
 import { listDocuments, readDocument, type StoredDocument } from "../../contracts/contract-documents.ts";
 import { signContract } from "../../contracts/sign-contract.ts";
 import { AppError } from "../../errors.ts";
+import { issueMissingReceipts } from "../../payments/payment-receipt.ts";
 import { defineRoute, pdfAnswer } from "../route.ts";
 import {
   contractViewSchema,
@@ -79,6 +80,8 @@ export const contractRoutes = [
     },
     async handler({ application }, services) {
       const app = opened(application);
+      // Every payment that took money has its receipt (領収書) here, made the first time it is listed.
+      await issueMissingReceipts(services, app);
       const documents = await listDocuments(services.db, app.id);
       return { status: 200, body: { documents: documents.map((d) => withUrl(app.reference, d)) } };
     },

@@ -1,9 +1,11 @@
 import type { z } from "zod";
 import type { ApplicationRow } from "../../applications/application-row.ts";
 import { findApplicationById } from "../../applications/application-row.ts";
+import type { Database } from "../../db/database.ts";
 import { AppError } from "../../errors.ts";
 import { getDepositView, paymentView } from "../../payments/get-deposit.ts";
-import { type PayDepositInput, payDeposit } from "../../payments/pay-deposit.ts";
+import { getPurchaseView } from "../../payments/get-purchase.ts";
+import { type PaidCharge, type PayChargeInput, payDeposit, payPurchase } from "../../payments/pay-charge.ts";
 import { SIGNATURE_HEADER } from "../../payments/payment-notifications.ts";
 import { paymentReceiptPdf } from "../../payments/payment-receipt.ts";
 import { receivePaymentNotification } from "../../payments/receive-notification.ts";
@@ -11,8 +13,11 @@ import {
   depositSchema,
   notificationReceiptSchema,
   paidDepositSchema,
+  paidPurchaseSchema,
   payDepositSchema,
   paymentParamsSchema,
+  payPurchaseSchema,
+  purchaseSchema,
 } from "../payment-schemas.ts";
 import { defineRoute, pdfAnswer } from "../route.ts";
 import { referenceParamsSchema } from "../schemas.ts";
@@ -23,6 +28,26 @@ type PaymentRef = z.infer<typeof paymentParamsSchema>;
 function opened(application: ApplicationRow | null): ApplicationRow {
   if (!application) throw new Error("route declared auth 'applicant' but no application was opened");
   return application;
+}
+
+/** The test gateway takes no money: in production it would hand out SIMs for nothing. */
+function assertRealGateway(config: { env: string }, gatewayName: string, what: string): void {
+  if (config.env === "production" && gatewayName === "local-test") {
+    throw new AppError("not_implemented", `No payment gateway is configured: ${what} cannot be taken yet`);
+  }
+}
+
+/** 201 with what was paid (or the konbini slip), 200 when it was paid already and nothing was charged. */
+async function paidAnswer(db: Database, applicant: ApplicationRow, paid: PaidCharge) {
+  const now = await findApplicationById(db, applicant.id);
+  return {
+    status: paid.alreadyPaid ? 200 : 201,
+    body: {
+      payment: paymentView(applicant.reference, paid.payment),
+      state: now?.state ?? applicant.state,
+      ...(paid.konbini ? { konbini: paid.konbini } : {}),
+    },
+  };
 }
 
 export const paymentRoutes = [
@@ -40,7 +65,7 @@ export const paymentRoutes = [
     },
   }),
 
-  defineRoute<Ref, undefined, PayDepositInput>({
+  defineRoute<Ref, undefined, PayChargeInput>({
     method: "POST",
     path: "/v1/applications/{reference}/deposit/payments",
     operationId: "payDeposit",
@@ -60,20 +85,49 @@ export const paymentRoutes = [
     },
     async handler({ application, body }, { db, payments, config }) {
       const applicant = opened(application);
-      // The test gateway takes no money: in production it would hand out SIMs for nothing.
-      if (config.env === "production" && payments.gateway.name === "local-test") {
-        throw new AppError("not_implemented", "No payment gateway is configured: deposits cannot be taken yet");
-      }
-      const paid = await payDeposit({ db, gateway: payments.gateway }, applicant, body);
-      const now = await findApplicationById(db, applicant.id);
-      return {
-        status: paid.alreadyPaid ? 200 : 201,
-        body: {
-          payment: paymentView(applicant.reference, paid.payment),
-          state: now?.state ?? applicant.state,
-          ...(paid.konbini ? { konbini: paid.konbini } : {}),
-        },
-      };
+      assertRealGateway(config, payments.gateway.name, "deposits");
+      return paidAnswer(db, applicant, await payDeposit({ db, gateway: payments.gateway }, applicant, body));
+    },
+  }),
+
+  defineRoute<Ref>({
+    method: "GET",
+    path: "/v1/applications/{reference}/purchase",
+    operationId: "getPlanPurchase",
+    summary:
+      "What a prepaid plan sold online costs (tax included, the tax shown), by when to pay it, and where its payment stands",
+    tag: "payments",
+    auth: "applicant",
+    params: referenceParamsSchema,
+    responses: { 200: { description: "The plan's purchase", schema: purchaseSchema } },
+    async handler({ application }, { db, config }) {
+      const view = await getPurchaseView(db, opened(application), { paymentDays: config.review.prepaidPaymentDays });
+      return { status: 200, body: view };
+    },
+  }),
+
+  defineRoute<Ref, undefined, PayChargeInput>({
+    method: "POST",
+    path: "/v1/applications/{reference}/purchase/payments",
+    operationId: "payPlanPurchase",
+    summary:
+      "Pay for a prepaid plan sold online, before its SIM or eSIM is released: by card (402 when declined; paid, the SIM is reserved at once) or at a convenience store (201 with the slip; paid when the store reports it)",
+    tag: "payments",
+    auth: "applicant",
+    params: referenceParamsSchema,
+    body: payPurchaseSchema,
+    idempotent: true,
+    responses: {
+      201: {
+        description: "Card: paid, the SIM or eSIM is reserved. Konbini: the slip to pay at the store",
+        schema: paidPurchaseSchema,
+      },
+      200: { description: "Already paid (nothing was charged again)", schema: paidPurchaseSchema },
+    },
+    async handler({ application, body }, { db, payments, config }) {
+      const applicant = opened(application);
+      assertRealGateway(config, payments.gateway.name, "payments");
+      return paidAnswer(db, applicant, await payPurchase({ db, gateway: payments.gateway }, applicant, body));
     },
   }),
 

@@ -146,12 +146,16 @@ export const en: LanguageTexts = {
       description: "For",
       amount: "Amount",
       issuer: "Issued by",
+      consumptionTax: "Of which consumption tax (10%)",
+      invoiceRegistrationNumber: "Qualified invoice registration number",
     },
     purposes: {
       deposit: "Deposit",
       plan_purchase: "Purchase of the prepaid plan “{planName}”",
       monthly_charge: "Monthly charge for “{planName}”",
     },
+    notTaxable: "Not subject to tax (deposit)",
+    invoiceNumberAbsent: "None (this receipt is not a qualified invoice)",
     taxNote: "Charges include consumption tax. Deposits are not subject to consumption tax.",
   },
 };

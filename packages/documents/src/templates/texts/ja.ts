@@ -142,12 +142,16 @@ export const ja: LanguageTexts = {
       description: "但し書き",
       amount: "金額",
       issuer: "発行者",
+      consumptionTax: "うち消費税（10%対象）",
+      invoiceRegistrationNumber: "登録番号",
     },
     purposes: {
       deposit: "預り金（保証金）として",
       plan_purchase: "プリペイドプラン「{planName}」のご購入代金として",
       monthly_charge: "「{planName}」の月額料金として",
     },
+    notTaxable: "対象外（預り金）",
+    invoiceNumberAbsent: "未登録（この領収書は適格請求書ではありません）",
     taxNote: "料金は消費税込みです。預り金は消費税の対象外です。",
   },
 };

@@ -124,12 +124,16 @@ export const ko: LanguageTexts = {
       description: "내역",
       amount: "금액",
       issuer: "발행자",
+      consumptionTax: "그중 소비세(10% 대상)",
+      invoiceRegistrationNumber: "적격청구서 등록번호",
     },
     purposes: {
       deposit: "보증금",
       plan_purchase: "선불 요금제 '{planName}' 구입 대금",
       monthly_charge: "'{planName}' 월 요금",
     },
+    notTaxable: "대상 외(보증금)",
+    invoiceNumberAbsent: "미등록(이 영수증은 적격청구서가 아닙니다)",
     taxNote: "요금은 소비세 포함입니다. 보증금은 소비세 대상이 아닙니다.",
   },
 };

@@ -129,12 +129,16 @@ export const vi: LanguageTexts = {
       description: "Nội dung",
       amount: "Số tiền",
       issuer: "Đơn vị phát hành",
+      consumptionTax: "Trong đó thuế tiêu dùng (10%)",
+      invoiceRegistrationNumber: "Số đăng ký hóa đơn hợp lệ",
     },
     purposes: {
       deposit: "Tiền đặt cọc",
       plan_purchase: "Mua gói trả trước “{planName}”",
       monthly_charge: "Cước hằng tháng của “{planName}”",
     },
+    notTaxable: "Không chịu thuế (tiền đặt cọc)",
+    invoiceNumberAbsent: "Chưa đăng ký (biên lai này không phải hóa đơn hợp lệ)",
     taxNote: "Cước phí đã gồm thuế tiêu dùng. Tiền đặt cọc không chịu thuế tiêu dùng.",
   },
 };

@@ -123,12 +123,16 @@ export const zhHans: LanguageTexts = {
       description: "用途",
       amount: "金额",
       issuer: "开具方",
+      consumptionTax: "其中消费税（10%税率）",
+      invoiceRegistrationNumber: "合格发票登记号码",
     },
     purposes: {
       deposit: "押金（保证金）",
       plan_purchase: "购买预付费套餐“{planName}”",
       monthly_charge: "“{planName}”的月费",
     },
+    notTaxable: "不征税（押金）",
+    invoiceNumberAbsent: "未登记（本收据不是合格发票）",
     taxNote: "费用含消费税。押金不属于消费税征收对象。",
   },
 };

@@ -123,12 +123,16 @@ export const zhHant: LanguageTexts = {
       description: "用途",
       amount: "金額",
       issuer: "開立者",
+      consumptionTax: "其中消費稅（10%稅率）",
+      invoiceRegistrationNumber: "合格發票登記號碼",
     },
     purposes: {
       deposit: "押金（保證金）",
       plan_purchase: "購買預付方案「{planName}」",
       monthly_charge: "「{planName}」的月費",
     },
+    notTaxable: "不課稅（保證金）",
+    invoiceNumberAbsent: "未登記（本收據不是合格發票）",
     taxNote: "費用含消費稅。押金不屬於消費稅課稅對象。",
   },
 };

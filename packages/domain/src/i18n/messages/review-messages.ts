@@ -477,6 +477,32 @@ export const applicationStateTexts: Record<ApplicationState, ApplicationStateTex
       vi: "Bước tiếp theo sẽ bắt đầu ngay khi chúng tôi nhận được khoản thanh toán.",
     },
   },
+  payment_pending: {
+    title: {
+      ja: "料金のお支払い待ち",
+      en: "Payment due",
+      "zh-Hans": "待付款",
+      "zh-Hant": "待付款",
+      ko: "요금 결제 대기",
+      vi: "Chờ thanh toán",
+    },
+    next: {
+      ja: "本人確認が完了しました。プランの料金をクレジットカードまたはコンビニでお支払いください。お支払いが確認でき次第、SIMカードまたはeSIMをご用意します。",
+      en: "Your identity has been verified. Please pay for your plan by card or at a convenience store. We prepare your SIM card or eSIM as soon as the payment arrives.",
+      "zh-Hans": "身份验证已完成。请用信用卡或在便利店支付套餐费用。确认收到付款后，我们会立即为您准备SIM卡或eSIM。",
+      "zh-Hant": "身分驗證已完成。請以信用卡或在便利商店支付方案費用。確認收到款項後，我們會立即為您準備SIM卡或eSIM。",
+      ko: "본인 확인이 완료되었습니다. 요금제 요금을 신용카드 또는 편의점에서 결제해 주세요. 결제가 확인되면 바로 SIM 카드 또는 eSIM을 준비해 드립니다.",
+      vi: "Danh tính của bạn đã được xác minh. Vui lòng thanh toán gói cước bằng thẻ hoặc tại cửa hàng tiện lợi. Chúng tôi sẽ chuẩn bị thẻ SIM hoặc eSIM ngay khi nhận được thanh toán.",
+    },
+    usually: {
+      ja: "カードは即時、コンビニはお支払いから数分で確認できます。期限までにお支払いがないと、お申込みは終了となります。",
+      en: "A card payment is confirmed at once; a convenience-store payment within minutes of paying. Unpaid by the deadline, the application is closed.",
+      "zh-Hans": "信用卡付款即时确认；便利店付款在付款后几分钟内确认。逾期未付款，申请将被关闭。",
+      "zh-Hant": "信用卡付款即時確認；便利商店付款在付款後幾分鐘內確認。逾期未付款，申請將會關閉。",
+      ko: "카드 결제는 즉시, 편의점 결제는 결제 후 몇 분 이내에 확인됩니다. 기한까지 결제하지 않으시면 신청이 종료됩니다.",
+      vi: "Thanh toán bằng thẻ được xác nhận ngay; thanh toán tại cửa hàng tiện lợi được xác nhận trong vài phút. Nếu không thanh toán trước hạn, hồ sơ sẽ bị đóng.",
+    },
+  },
   ready_to_issue: {
     title: {
       ja: "SIMの準備中",

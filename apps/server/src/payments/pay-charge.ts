@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
+import type { ApplicationState } from "@jitsumei/domain";
 import { type ApplicationRow, lockApplication } from "../applications/application-row.ts";
-import type { Database } from "../db/database.ts";
+import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { findKonbiniInstructions } from "./konbini-payments.ts";
 import {
@@ -14,45 +15,100 @@ import {
   findDepositDecision,
   findPayment,
   insertPayment,
-  liveDepositPayment,
+  liveApplicationPayment,
   logPaymentEvent,
   type PaymentRow,
 } from "./payment-rows.ts";
 import { recordGatewayAnswer } from "./record-gateway-answer.ts";
 
-export type PayDepositInput = { method: "card"; cardToken: string } | { method: "konbini" };
-export type PaidDeposit = { payment: PaymentRow; alreadyPaid: boolean; konbini?: KonbiniInstructions | null };
+export type PayChargeInput = { method: "card"; cardToken: string } | { method: "konbini" };
+export type PaidCharge = { payment: PaymentRow; alreadyPaid: boolean; konbini?: KonbiniInstructions | null };
 
 /**
- * The applicant pays the deposit by card: authorise, then capture, on the gateway. No database
- * transaction is held open while the gateway is asked; instead:
- * 1. under the application's lock, the deposit's one live payment row is found or created (pending),
+ * What an application may owe before its SIM is released: the state that owes it, how much, and the
+ * words of the refusal when it is not owed.
+ */
+type Charge = {
+  kind: "deposit" | "purchase";
+  owedIn: ApplicationState;
+  notDue: "deposit_not_due" | "payment_not_due";
+  what: string;
+  /** The amount in yen (tax included), read under the application's lock; 0 when nothing is owed. */
+  amountJpy(tx: Queryable, application: ApplicationRow): Promise<number>;
+};
+
+const deposit: Charge = {
+  kind: "deposit",
+  owedIn: "deposit_pending",
+  notDue: "deposit_not_due",
+  what: "deposit",
+  async amountJpy(tx, application) {
+    const decision = await findDepositDecision(tx, application.id);
+    return decision?.required ? decision.amountJpy : 0;
+  },
+};
+
+/** A prepaid plan sold online: its price, as the plan states it now (tax included). */
+const purchase: Charge = {
+  kind: "purchase",
+  owedIn: "payment_pending",
+  notDue: "payment_not_due",
+  what: "plan's price",
+  async amountJpy(_tx, application) {
+    return application.planPriceJpy;
+  },
+};
+
+/** The postpaid deposit (deposit_pending). */
+export function payDeposit(
+  deps: { db: Database; gateway: PaymentGateway },
+  application: ApplicationRow,
+  input: PayChargeInput,
+): Promise<PaidCharge> {
+  return payCharge(deps, application, deposit, input);
+}
+
+/** The price of a prepaid plan sold online (payment_pending), before its SIM or eSIM is released. */
+export function payPurchase(
+  deps: { db: Database; gateway: PaymentGateway },
+  application: ApplicationRow,
+  input: PayChargeInput,
+): Promise<PaidCharge> {
+  return payCharge(deps, application, purchase, input);
+}
+
+/**
+ * The applicant pays what is owed (a deposit, a prepaid plan's price) by card (authorise, then
+ * capture) or at a konbini. No database transaction is held open while the gateway is asked; instead:
+ * 1. under the application's lock, the charge's one live payment row is found or created (pending),
  *    with the idempotency key every gateway call for it carries: a retry (after a time-out, a double
  *    click, a second tab) resumes the same payment and can never charge twice;
  * 2. the gateway authorises; a decline is recorded and answered 402, a time-out answered 504 with the
  *    payment left pending (the gateway's notification, or the next attempt, tells what happened);
- * 3. the capture is recorded by `recordGatewayAnswer`, which moves the application to ready_to_issue.
+ * 3. the capture is recorded by `recordGatewayAnswer`, which moves the application on (pay_deposit,
+ *    pay_purchase) to ready_to_issue and its SIM.
  */
-export async function payDeposit(
+async function payCharge(
   deps: { db: Database; gateway: PaymentGateway },
   application: ApplicationRow,
-  input: PayDepositInput,
-): Promise<PaidDeposit> {
+  charge: Charge,
+  input: PayChargeInput,
+): Promise<PaidCharge> {
   const started = await deps.db.transaction(async (tx) => {
     const locked = await lockApplication(tx, application.id);
-    const live = await liveDepositPayment(tx, application.id);
+    const live = await liveApplicationPayment(tx, application.id, charge.kind);
     if (live?.status === "captured") return { payment: live, alreadyPaid: true };
-    if (locked?.state !== "deposit_pending") {
-      throw new AppError("deposit_not_due", `The application is ${locked?.state}: no deposit is due now`, {
+    if (locked?.state !== charge.owedIn) {
+      throw new AppError(charge.notDue, `The application is ${locked?.state}: no ${charge.what} is due now`, {
         state: locked?.state,
       });
     }
-    const decision = await findDepositDecision(tx, application.id);
-    if (!decision?.required || decision.amountJpy <= 0) {
-      throw new AppError("deposit_not_due", "No deposit amount has been decided for this application");
+    const amountJpy = await charge.amountJpy(tx, locked);
+    if (amountJpy <= 0) {
+      throw new AppError(charge.notDue, `No ${charge.what} amount has been decided for this application`);
     }
     if (live && live.method !== input.method) {
-      throw new AppError("deposit_not_due", `A ${live.method} payment of the deposit is already under way`, {
+      throw new AppError(charge.notDue, `A ${live.method} payment of the ${charge.what} is already under way`, {
         errors: [{ field: "method", reason: `must be ${live.method}, as the payment already started` }],
         paymentId: live.id,
       });
@@ -62,10 +118,10 @@ export async function payDeposit(
     const payment = await insertPayment(tx, {
       id,
       applicationId: application.id,
-      kind: "deposit",
-      amountJpy: decision.amountJpy,
+      kind: charge.kind,
+      amountJpy,
       gateway: deps.gateway.name,
-      idempotencyKey: `deposit_${id}`,
+      idempotencyKey: `${charge.kind}_${id}`,
       method: input.method,
     });
     return { payment, alreadyPaid: false };
@@ -75,7 +131,7 @@ export async function payDeposit(
   const cardToken = input.method === "card" ? input.cardToken : "";
   let payment = started.payment;
   if (input.method === "konbini") {
-    // No card: the slip is the answer; the till's notification pays the deposit (recordGatewayAnswer).
+    // No card: the slip is the answer; the till's notification pays it (recordGatewayAnswer).
     const answer = await ask(deps, payment, () =>
       deps.gateway.authorize({
         amountJpy: payment.amountJpy,
@@ -108,12 +164,10 @@ export async function payDeposit(
     if (!gatewayId) throw new Error(`authorised payment ${payment.id} has no gateway id`);
     // The application may have been cancelled or expired while the card was authorised: then the hold
     // is released by the refund already queued, and nothing is captured.
-    // A second request for the same deposit (a double click) may have captured it meanwhile: then
+    // A second request for the same charge (a double click) may have captured it meanwhile: then
     // the application has moved on and there is nothing left to capture.
-    const capturedMeanwhile = await assertStillDue(deps, application.id, payment.id);
-    payment =
-      capturedMeanwhile ??
-      (await record(deps, payment, await ask(deps, payment, () => deps.gateway.capture(gatewayId))));
+    const capturedMeanwhile = await assertStillDue(deps, application.id, payment.id, charge);
+    payment = capturedMeanwhile ?? (await capture(deps, payment, gatewayId));
   }
   if (payment.status !== "captured") {
     throw new AppError("payment_failed", "The payment could not be completed; nothing was taken from the card", {
@@ -122,6 +176,32 @@ export async function payDeposit(
     });
   }
   return { payment, alreadyPaid: false };
+}
+
+/**
+ * Captures an authorised payment. A gateway that no longer knows the authorisation (it lapsed, or
+ * the local test gateway's process restarted) took nothing: the payment is recorded failed, so the
+ * applicant's next attempt starts a new one instead of retrying a capture that can never succeed.
+ */
+async function capture(deps: { db: Database; gateway: PaymentGateway }, payment: PaymentRow, gatewayId: string) {
+  try {
+    return await record(deps, payment, await ask(deps, payment, () => deps.gateway.capture(gatewayId)));
+  } catch (error) {
+    const lost = error instanceof AppError && error.code === "payment_failed" && (await knowsNot(deps, gatewayId));
+    if (!lost) throw error;
+    return record(deps, payment, {
+      paymentId: gatewayId,
+      idempotencyKey: payment.idempotencyKey,
+      status: "failed",
+      amountJpy: payment.amountJpy,
+      refundedJpy: 0,
+      failureCode: "authorization_lost",
+    });
+  }
+}
+
+async function knowsNot(deps: { gateway: PaymentGateway }, gatewayId: string): Promise<boolean> {
+  return (await deps.gateway.status(gatewayId).catch(() => undefined)) === null;
 }
 
 async function ask(
@@ -149,24 +229,28 @@ async function ask(
   }
 }
 
-/** Throws when the deposit is no longer owed; answers the payment when it was captured meanwhile. */
+/** Throws when the charge is no longer owed; answers the payment when it was captured meanwhile. */
 async function assertStillDue(
   deps: { db: Database },
   applicationId: string,
   paymentId: string,
+  charge: Charge,
 ): Promise<PaymentRow | null> {
   const { due, captured } = await deps.db.transaction(async (tx) => {
     const application = await lockApplication(tx, applicationId);
     const row = await findPayment(tx, paymentId);
     if (row?.status === "captured" && row.refundRequestedAt == null) return { due: true, captured: row };
     return {
-      due: application?.state === "deposit_pending" && row?.refundRequestedAt == null,
+      due: application?.state === charge.owedIn && row?.refundRequestedAt == null,
       captured: null,
     };
   });
   if (captured) return captured;
   if (!due) {
-    throw new AppError("deposit_not_due", "The application no longer owes a deposit (it was cancelled or has ended)");
+    throw new AppError(
+      charge.notDue,
+      `The application no longer owes its ${charge.what} (it was cancelled or has ended)`,
+    );
   }
   return null;
 }

@@ -1,17 +1,22 @@
 import type { Database, Queryable } from "../db/database.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
-import type { GatewayPayment, PaymentGateway } from "./payment-gateway.ts";
-import { findPayment, logPaymentEvent, markDepositsForRefund } from "./payment-rows.ts";
+import { type GatewayPayment, type PaymentGateway, PaymentGatewayError } from "./payment-gateway.ts";
+import { findPayment, logPaymentEvent, markChargesForRefund } from "./payment-rows.ts";
 import { REFUND_JOB, recordGatewayAnswer } from "./record-gateway-answer.ts";
 
 /**
- * Call in the transaction that cancels (or expires) an application: every deposit payment that holds
- * money, or may (pending after a time-out), is marked for refund and a `refund_payment` job queued,
+ * Call in the transaction that cancels (or expires) an application: every deposit or online plan
+ * purchase payment that holds money, or may (pending after a time-out), is marked for refund and a `refund_payment` job queued,
  * committed with the cancellation or not at all. The gateway is asked after commit, by the job. A
- * second call queues nothing more. Returns the payment ids queued.
+ * second call queues nothing more. Returns the payment ids queued. A line that worked and ends
+ * (解約) gets its deposit back, never the price of a plan it used: it passes `["deposit"]`.
  */
-export async function refundDepositsOnCancel(tx: Queryable, applicationId: string): Promise<string[]> {
-  const marked = await markDepositsForRefund(tx, applicationId);
+export async function refundChargesOnCancel(
+  tx: Queryable,
+  applicationId: string,
+  kinds: readonly ("deposit" | "purchase")[] = ["deposit", "purchase"],
+): Promise<string[]> {
+  const marked = await markChargesForRefund(tx, applicationId, kinds);
   for (const payment of marked) {
     await logPaymentEvent(tx, payment.id, { kind: "refund_requested", source: "system" });
     await enqueueJob(tx, REFUND_JOB, { paymentId: payment.id });
@@ -47,6 +52,19 @@ export function refundPaymentJob(deps: { db: Database; gateway: PaymentGateway }
       await record(current);
       return;
     }
-    await record(await deps.gateway.refund(current.paymentId));
+    try {
+      await record(await deps.gateway.refund(current.paymentId));
+    } catch (error) {
+      // Cash paid at a konbini cannot go back through the till: the operator pays it back by bank
+      // transfer. Recorded once, for staff to act on; retrying the gateway would never succeed.
+      if (!(error instanceof PaymentGatewayError && error.code === "not_refundable")) throw error;
+      await deps.db.transaction((tx) =>
+        logPaymentEvent(tx, payment.id, {
+          kind: "refund_by_transfer_needed",
+          source: "job",
+          data: { reason: error.message },
+        }),
+      );
+    }
   };
 }
