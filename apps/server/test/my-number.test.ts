@@ -3,7 +3,7 @@ import { PassThrough } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PgliteDatabase } from "../src/db/pglite.ts";
 import { anna, particularsOf } from "./support/journey.ts";
-import { startTestServer, type TestServer } from "./support/test-server.ts";
+import { type ApiResponse, startTestServer, type TestServer } from "./support/test-server.ts";
 
 // A well-formed Individual Number (EVIDENCE.md's example), in the forms a person might type it.
 const myNumber = "621498320257";
@@ -71,6 +71,49 @@ describe("the Individual Number (My Number) goes nowhere", () => {
     });
     expect(ok.status).toBe(200);
     const events = await server.api("GET", `/v1/applications/${reference}/events`, { token });
+
+    // Nor in any other string the API accepts: a name, an address line, a phone, a query, a key;
+    // typed plain, with spaces, with hyphens or in full-width digits.
+    const fullWidth = "６２１４ ９８３２ ０２５７";
+    const refusals: [string, Promise<ApiResponse>][] = [
+      [
+        "name.kanji",
+        server.api("PUT", `/v1/applications/${reference}/applicant`, {
+          token,
+          body: { ...particularsOf(anna), name: { family: "Yamada", given: "Taro", kanji: `山田 ${typed[1]}` } },
+        }),
+      ],
+      [
+        "address.line1",
+        server.api("PUT", `/v1/applications/${reference}/applicant`, {
+          token,
+          body: { ...particularsOf(anna), address: { ...address, line1: `千代田1-1 番号${fullWidth}` } },
+        }),
+      ],
+      [
+        "contact.phone",
+        server.api("POST", "/v1/applications", {
+          body: {
+            planId: "prepaid-voice-sim",
+            language: "ja",
+            channel: "online",
+            contact: { email: "n@example.test", phone: typed[2] },
+          },
+        }),
+      ],
+      ["q", server.api("GET", `/v1/plans?q=${encodeURIComponent(fullWidth)}`)],
+      ["body", server.api("POST", "/v1/applications", { body: { [myNumber]: "x" } })],
+    ];
+    for (const [field, pending] of refusals) {
+      const r = await pending;
+      expect(r.status, field).toBe(422);
+      expect(r.body.field, field).toBe(field);
+      expect((r.body.errors as { code?: string }[])[0]?.code, field).toBe("individual_number");
+      answers.push(JSON.stringify(r.body));
+    }
+    // Nothing of the refused requests was kept: the particulars are the ones accepted above.
+    const kept = await server.api("GET", `/v1/applications/${reference}`, { token });
+    expect(JSON.stringify(kept.body)).not.toContain("山田");
 
     expect(log).toContain(reference); // the log is really captured
     const database = await dump();

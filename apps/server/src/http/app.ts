@@ -25,6 +25,7 @@ import {
 } from "../staff/staff-sessions.ts";
 import { authenticateSubscriber, type SubscriberPrincipal } from "../subscribers/subscriber-access.ts";
 import { answerClientError, limitedServerFactory } from "./connection-limits.ts";
+import { fieldHoldingIndividualNumber, individualNumberReason } from "./individual-number-guard.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { isDatabaseUnavailable, problem, problemResult } from "./problem.ts";
 import { CursorError, type RouteResult, type RouteSpec } from "./route.ts";
@@ -389,6 +390,16 @@ async function handle(route: RouteSpec, request: FastifyRequest, services: Servi
         services,
       );
     });
+
+  const holding = route.rawBody
+    ? null
+    : (fieldHoldingIndividualNumber(request.body) ?? fieldHoldingIndividualNumber(request.query));
+  if (holding) {
+    return problemResult(
+      AppError.validation([{ field: holding, reason: individualNumberReason, code: "individual_number" }]),
+      instance,
+    );
+  }
 
   const key = request.headers["idempotency-key"];
   if (!route.idempotent || key === undefined) return run();

@@ -33,3 +33,24 @@ export function isIndividualNumber(value: string): boolean {
 export function looksLikeIndividualNumber(value: string): boolean {
   return /^\d{12}$/.test(value.replace(/[\s\-‐－ー]/g, ""));
 }
+
+const separator = "[\\s\\-‐－ー]";
+/**
+ * 12 digits, each pair at most one separator apart, not part of a longer run of digits, nor an
+ * international phone number (+81 90 1234 5678 is 12 digits too).
+ */
+const twelveDigits = new RegExp(`(?<!\\d${separator}?)(?<!\\+)\\d(?:${separator}?\\d){11}(?!${separator}?\\d)`, "gu");
+
+/**
+ * Whether free text holds a well-formed Individual Number anywhere: 12 digits (full-width too, with
+ * spaces or hyphens between them) whose check digit holds, standing alone rather than inside a
+ * longer number such as an ICCID. For every string the API accepts, so a My Number typed into a
+ * name, an address or a note is refused before it is stored or logged. Returns a boolean only.
+ */
+export function containsIndividualNumber(text: string): boolean {
+  const halfWidth = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+  for (const match of halfWidth.matchAll(twelveDigits)) {
+    if (isIndividualNumber(match[0].replace(/\D/g, ""))) return true;
+  }
+  return false;
+}

@@ -1,0 +1,41 @@
+import { containsIndividualNumber } from "@jitsumei/domain";
+
+/**
+ * The first field of a request (body or query, keys included) that holds an Individual Number, as
+ * the validation errors name fields ("name.kanji", "lines.0"), or null. Checked for every route
+ * before anything is stored, logged or keyed for idempotency: a My Number typed into a name, an
+ * address, a note or a police reference never gets in. Long base64 blobs (chip files, images) are
+ * bytes, not text anyone typed, and are skipped: their digits are noise.
+ */
+export function fieldHoldingIndividualNumber(value: unknown, path = ""): string | null {
+  if (typeof value === "string") {
+    if (value.length > 4096 && /^[A-Za-z0-9+/=_-]+$/.test(value)) return null;
+    return containsIndividualNumber(value) ? path || "body" : null;
+  }
+  if (typeof value === "number") {
+    return containsIndividualNumber(String(value)) ? path || "body" : null;
+  }
+  if (Array.isArray(value)) {
+    for (const [i, item] of value.entries()) {
+      const found = fieldHoldingIndividualNumber(item, join(path, String(i)));
+      if (found) return found;
+    }
+    return null;
+  }
+  if (value !== null && typeof value === "object" && !Buffer.isBuffer(value)) {
+    for (const [key, item] of Object.entries(value)) {
+      // A key that holds one is reported as its object: the answer must not echo the number.
+      if (containsIndividualNumber(key)) return path || "body";
+      const found = fieldHoldingIndividualNumber(item, join(path, key));
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+function join(path: string, key: string): string {
+  return path ? `${path}.${key}` : key;
+}
+
+export const individualNumberReason =
+  "must not be your Individual Number (My Number), nor contain one: the law forbids recording it";
