@@ -112,12 +112,15 @@ describe("the staff console in a real browser", () => {
     await page.getByText("Done: the application is now “Correction requested”.").waitFor();
 
     // --- The applicant corrects it on the applicant site, in English on a phone, from the status page. ---
+    // The tab that applied still holds the application's key (as sessionStorage does after applying);
+    // getting back in from another device has its own test (apps/web/test/sign-in.browser.test.ts).
     const applicant = await openContext(browser, { viewport: "phone", locale: "en-US" });
+    await applicant.addInitScript(([ref, key]) => sessionStorage.setItem(`jitsumei.application.${ref}`, key), [
+      reference,
+      token,
+    ] as const);
     const site = await applicant.newPage();
-    await site.goto(`${server.url}/status`);
-    await site.getByLabel("Reference", { exact: true }).fill(reference);
-    await site.getByLabel("Access key", { exact: true }).fill(token);
-    await site.getByRole("button", { name: "Open" }).click();
+    await site.goto(`${server.url}/status/${reference}`);
     await site.getByText("Please give your current address.").waitFor();
     await screenshot(site, "console", "applicant-correction-status-en-phone");
     await site

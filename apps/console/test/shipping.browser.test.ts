@@ -13,7 +13,9 @@ import {
   activationCodeFromOutbox,
   anna,
   draftApplication,
+  payAfterApproval,
   somebody,
+  submitAndPay,
   td3,
   throwawayEmail,
 } from "../../server/test/support/journey.ts";
@@ -86,7 +88,8 @@ describe("shipping, the SIM on the case, unlocking and the counter, in the conso
     const approved = await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, {
       body: { type: "approve" },
     });
-    expect(approved.body.state, JSON.stringify(approved.body)).toBe("sim_assigned");
+    // Sold online: the applicant pays for the plan, then the SIM is assigned.
+    expect(await payAfterApproval(server, reference, token, approved)).toBe("sim_assigned");
     return { reference, token };
   }
 
@@ -193,7 +196,7 @@ describe("shipping, the SIM on the case, unlocking and the counter, in the conso
 
     // A data-only eSIM: no phone number shown.
     const data = await draftApplication(server, "prepaid-data-esim", somebody());
-    await server.api("POST", `/v1/applications/${data.reference}/submit`, { token: data.token });
+    await submitAndPay(server, data.reference, data.token);
     const phone = await signedInContext(browser, server, reviewer.cookie, "phone", "ja-JP");
     const dataPage = await phone.newPage();
     await dataPage.goto(`${server.url}/staff/cases/${data.reference}`);
@@ -207,7 +210,7 @@ describe("shipping, the SIM on the case, unlocking and the counter, in the conso
   /** A data eSIM whose activation five wrong codes locked. */
   async function lockedActivation() {
     const { reference, token } = await draftApplication(server, "prepaid-data-esim", somebody());
-    await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    await submitAndPay(server, reference, token);
     await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
     const code = await activationCodeFromOutbox(server, reference);
     const wrong = code === "000000" ? "111111" : "000000";

@@ -5,6 +5,7 @@ import {
   consentToCredit,
   draftApplication,
   particularsOf,
+  payAfterApproval,
   somebody,
   td3,
   throwawayEmail,
@@ -73,7 +74,8 @@ export async function physicalSimToShip(server: TestServer, reviewer: StaffClien
   const approved = await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, {
     body: { type: "approve" },
   });
-  expect(approved.body.state, JSON.stringify(approved.body)).toBe("sim_assigned");
+  // Sold online: the applicant pays for the plan, then the SIM is assigned.
+  expect(await payAfterApproval(server, reference, token, approved)).toBe("sim_assigned");
   return reference;
 }
 

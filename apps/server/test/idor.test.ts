@@ -48,7 +48,8 @@ const ownValue: Record<string, (h: Holder, route: RouteSpec) => string> = {
 const createsForCaller = new Set(["/v1/subscriber/deletion-requests"]);
 
 /** Unauthenticated routes that take an id and are public by design. */
-const publicById = new Set(["/v1/announcements/{id}"]);
+// A postal code names a place, not a person: Japan Post publishes them all.
+const publicById = new Set(["/v1/announcements/{id}", "/v1/postal-codes/{code}"]);
 
 let server: TestServer;
 let x: Holder;

@@ -5,7 +5,9 @@ import {
   activationCodeFromOutbox,
   anna,
   draftApplication,
+  payAfterApproval,
   somebody,
+  submitAndPay,
   throwawayEmail,
   tokyoAddress,
 } from "./support/journey.ts";
@@ -125,7 +127,7 @@ describe("the faces beside the particulars", () => {
 /** A data eSIM assigned (approved on its own), with its activation locked after five wrong codes. */
 async function lockedActivation(): Promise<{ reference: string; token: string }> {
   const { reference, token } = await draftApplication(server, "prepaid-data-esim", somebody());
-  await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  await submitAndPay(server, reference, token);
   await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
   const code = await activationCodeFromOutbox(server, reference);
   const wrong = code === "000000" ? "111111" : "000000";
@@ -213,7 +215,10 @@ describe("the SIM on the case and the shipping desk", () => {
     );
     await server.api("POST", `/v1/applications/${reference}/submit`, { token });
     await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
-    await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, { body: { type: "approve" } });
+    const approved = await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, {
+      body: { type: "approve" },
+    });
+    expect(await payAfterApproval(server, reference, token, approved)).toBe("sim_assigned");
 
     const desk = await clerk.api("GET", "/v1/staff/shipments");
     expect(desk.status).toBe(200);
@@ -250,7 +255,7 @@ describe("the SIM on the case and the shipping desk", () => {
 
   it("shows no phone number for a data-only line", async () => {
     const { reference, token } = await draftApplication(server, "prepaid-data-esim", somebody());
-    await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    await submitAndPay(server, reference, token);
     const view = await reviewer.api("GET", `/v1/staff/applications/${reference}`);
     expect(view.body.line).toMatchObject({ formFactor: "esim", lineType: "data", msisdn: null });
     expect(view.body.shipment).toBeNull();

@@ -9,6 +9,7 @@ import {
   runEveryJobNow,
   signContract,
   somebody,
+  submitAndPay,
 } from "./support/journey.ts";
 import { readMail, startSmtpSink } from "./support/smtp-sink.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
@@ -175,7 +176,7 @@ describe("mail at every step, in the applicant's language", () => {
         contact: { email },
       },
     );
-    await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    expect((await submitAndPay(server, reference, token)).body.state).toBe("sim_assigned");
     await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
     const activated = await server.api("POST", `/v1/applications/${reference}/activation`, {
       token,

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportVerificationRecords } from "../src/records/export-verification-records.ts";
-import { activationCodeFromOutbox, draftApplication, somebody } from "./support/journey.ts";
+import { activationCodeFromOutbox, draftApplication, payForPlan, somebody } from "./support/journey.ts";
 import { signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -72,6 +72,7 @@ describe("accepting the terms and the privacy notice on submitting", () => {
       language: "en",
     });
 
+    expect((await payForPlan(server, reference, token)).status).toBe(201); // the plan paid for by card
     await server.api("POST", `/v1/applications/${reference}/activation-code`, { token });
     const code = await activationCodeFromOutbox(server, reference);
     const activated = await server.api("POST", `/v1/applications/${reference}/activation`, { token, body: { code } });

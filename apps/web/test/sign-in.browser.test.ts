@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, openContext, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
-import { jobsSettled, particularsOf, somebody, td3 } from "../../server/test/support/journey.ts";
+import { jobsSettled, particularsOf, somebody, submitAndPay, td3 } from "../../server/test/support/journey.ts";
 import { readMail, startSmtpSink } from "../../server/test/support/smtp-sink.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
 import { zhHans as t } from "../src/i18n/zh-Hans.ts";
@@ -64,9 +64,8 @@ describe("getting back in from another device", () => {
       token,
       body: { kind: "mrz", lines: td3(person) },
     });
-    expect((await server.api("POST", `/v1/applications/${reference}/submit`, { token })).body.state).toBe(
-      "sim_assigned",
-    );
+    // Submitted and the plan paid for by card (the payment page has tests of its own).
+    expect((await submitAndPay(server, reference, token)).body.state).toBe("sim_assigned");
     await first.close();
 
     // --- The mail: the reference, how to get back in, a link with no secret in it. ---
