@@ -1,5 +1,5 @@
+import { formatPhone } from "@jitsumei/domain/formats";
 import { type FormEvent, useState } from "react";
-import { formatPhone } from "../../../../packages/domain/src/formats/formats.ts";
 import { ApiProblem, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { useCodeLabel, useCountryName } from "../review/Badges.tsx";

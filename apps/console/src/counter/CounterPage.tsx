@@ -1,6 +1,6 @@
+import { formatPhone } from "@jitsumei/domain/formats";
 import { type ApplicationState, hasTag } from "@jitsumei/domain/lifecycle";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
-import { formatPhone } from "../../../../packages/domain/src/formats/formats.ts";
 import { ApiProblem, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { consoleLanguages, languageNames } from "../i18n/languages.ts";

@@ -1,6 +1,6 @@
+import { countryName } from "@jitsumei/domain/countries";
+import { formatPhone, formatPostalCode } from "@jitsumei/domain/formats";
 import { useEffect, useState } from "react";
-import { countryName } from "../../../../packages/domain/src/formats/countries.ts";
-import { formatPhone, formatPostalCode } from "../../../../packages/domain/src/formats/formats.ts";
 import { api } from "../api/client.ts";
 import { en, type MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/i18n.tsx";

@@ -1,5 +1,5 @@
+import { formatPhone } from "@jitsumei/domain/formats";
 import { useCallback, useEffect, useState } from "react";
-import { formatPhone } from "../../../../packages/domain/src/formats/formats.ts";
 import { api } from "../api/client.ts";
 import type { CaseView, Check, StaffAccount } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
