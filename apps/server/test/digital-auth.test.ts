@@ -144,6 +144,9 @@ describe("a JPKI signature through the Digital Authentication App (simulator)", 
     const checks = submitted.body.checks as { code: string; status: string; params?: { method?: string } }[];
     expect(checks.filter((c) => c.code.startsWith("jpki.")).every((c) => c.status === "pass")).toBe(true);
     expect(checks.find((c) => c.code === "policy.method_available")?.params?.method).toBe("NF_JPKI");
+    // The app's raw signature was made over this application's data: NF_JPKI requires saying so, and
+    // the system approves only a complete method (without it, every such case went to four eyes).
+    expect(checks.find((c) => c.code === "jpki.signed_data_matches")?.status).toBe("pass");
     // The same redirect again: the state was used once and is refused.
     expect((await callback(app.location)).status).toBe(404);
   });

@@ -1,4 +1,11 @@
-import { type CheckResult, explainAutomatedOutcome, hasTag } from "@jitsumei/domain";
+import {
+  approvalBasis,
+  type CheckResult,
+  explainAutomatedOutcome,
+  type GivenEvidence,
+  hasTag,
+  lawfulAutomatedOutcome,
+} from "@jitsumei/domain";
 import type { FaceMatcher } from "@jitsumei/evidence";
 import type { Config } from "../config/config.ts";
 import {
@@ -147,8 +154,17 @@ export async function submitApplication(
     );
     const automated = explainAutomatedOutcome(results);
     const { decidedBy } = automated;
-    // A reviewer asked for the correction, so a reviewer looks at the answer, even when the checks pass.
-    const outcome = correction && automated.outcome === "checks_passed" ? "checks_need_review" : automated.outcome;
+    // The machine approves only what a person could alone (lawful-approval.ts); a reviewer who asked
+    // for a correction looks at the answer.
+    const outcome = lawfulAutomatedOutcome(
+      automated.outcome,
+      approvalBasis(
+        requirements.rules,
+        results,
+        data.evidence.map((e) => e.kind as GivenEvidence),
+      ),
+      { answersCorrection: correction !== null },
+    );
     const decided = await applyEvent(
       tx,
       {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { CheckResult } from "../checks/check.ts";
 import { type Policy, policySchema } from "../policy/policy.ts";
 import { resolvePolicy, type Situation } from "../policy/resolve-policy.ts";
-import { approvalBasis, type GivenEvidence } from "./lawful-approval.ts";
+import { type ApprovalBasis, approvalBasis, type GivenEvidence, lawfulAutomatedOutcome } from "./lawful-approval.ts";
 
 // The statutory policies shipped in policies/statutory, as the server loads them.
 const statutoryDir = new URL("../../../../policies/statutory/", import.meta.url);
@@ -126,5 +126,36 @@ describe("who may approve a line, by the policy in force", () => {
       kind: "method_complete",
       method: "F2F_IC",
     });
+  });
+});
+
+describe("what the system does after the automated checks", () => {
+  const complete: ApprovalBasis = { kind: "method_complete", method: "NF_JPKI" };
+  const personDecides: ApprovalBasis = {
+    kind: "person_decides",
+    method: "NF_JPKI",
+    unmet: ["jpki.signed_data_matches"],
+  };
+  const missing: ApprovalBasis = { kind: "evidence_missing", bring: [] };
+  const fresh = { answersCorrection: false };
+
+  it("approves only when one allowed method's required checks all passed", () => {
+    expect(lawfulAutomatedOutcome("checks_passed", complete, fresh)).toBe("checks_passed");
+  });
+
+  it("sends to a person what nothing failed but no method completes: a check that never ran, evidence missing", () => {
+    expect(lawfulAutomatedOutcome("checks_passed", personDecides, fresh)).toBe("checks_need_review");
+    expect(lawfulAutomatedOutcome("checks_passed", missing, fresh)).toBe("checks_need_review");
+  });
+
+  it("sends an answer to a reviewer's correction back to a person, complete or not", () => {
+    expect(lawfulAutomatedOutcome("checks_passed", complete, { answersCorrection: true })).toBe("checks_need_review");
+  });
+
+  it("leaves a failure as it decided", () => {
+    for (const outcome of ["checks_failed", "checks_need_correction", "checks_need_review"] as const) {
+      expect(lawfulAutomatedOutcome(outcome, complete, fresh)).toBe(outcome);
+      expect(lawfulAutomatedOutcome(outcome, personDecides, fresh)).toBe(outcome);
+    }
   });
 });

@@ -1,6 +1,7 @@
 import type { CheckResult } from "../checks/check.ts";
 import type { VerificationMethod } from "../policy/policy.ts";
 import type { ResolvedRules } from "../policy/resolve-policy.ts";
+import type { AutomatedOutcome } from "./decide-automated-outcome.ts";
 
 /**
  * Whether a person may approve an application, under the policy pinned to it (its required checks
@@ -84,4 +85,19 @@ export function approvalBasis(
   }
   if (decidable) return { kind: "person_decides", ...decidable };
   return { kind: "evidence_missing", bring };
+}
+
+/**
+ * What the system does after the automated checks: it approves only what a person could approve
+ * alone. Nothing failed is not enough; every check the pinned policy requires for one allowed method
+ * must have passed (`basis` is method_complete). Short of that, and for every answer to a reviewer's
+ * correction, a person looks. A failure decides as it did.
+ */
+export function lawfulAutomatedOutcome(
+  outcome: AutomatedOutcome,
+  basis: ApprovalBasis,
+  options: { answersCorrection: boolean },
+): AutomatedOutcome {
+  if (outcome !== "checks_passed") return outcome;
+  return options.answersCorrection || basis.kind !== "method_complete" ? "checks_need_review" : "checks_passed";
 }

@@ -50,6 +50,8 @@ describe("JPKI signature verification", () => {
     });
     expect(result.checks.find((c) => c.code === "jpki.particulars_match_form")?.status).toBe("pass");
     expect(result.checks.find((c) => c.code === "jpki.certificate_not_revoked")?.status).toBe("pass");
+    // The policy's NF_JPKI requires it, whatever the format: without it no approval is lawful.
+    expect(result.checks.find((c) => c.code === "jpki.signed_data_matches")?.status).toBe("pass");
   });
 
   it("fails a signature over other particulars with its own code", async () => {

@@ -102,6 +102,11 @@ export async function verifyJpkiSignature(
       if (!given) return fail("jpki.signature_readable", { reason: "a raw signature needs the certificate beside it" });
       certificate = given;
       signatureValid = verify("sha256", data, certificate.publicKey, Buffer.from(evidence.signature));
+      // A raw signature carries no content: verified over our data (the application's reference and
+      // particulars), it was made over exactly that. Unverified, what it was made over is unknown, and
+      // jpki.signature_valid says so. (Missing, the policy's NF_JPKI could never be complete: the
+      // Digital Authentication App returns raw signatures.)
+      signedDataMatches = signatureValid ? true : null;
     }
   } catch (error) {
     const reason = error instanceof CmsError || error instanceof Error ? error.message : String(error);
