@@ -1,11 +1,10 @@
 import type { Language, Translations } from "@jitsumei/domain";
 
 /**
- * How a carrier is named to the applicant, and its public tracking page. The local post simulator
- * stands in for Japan Post but its numbers are not Japan Post's: it has no tracking page, and the
- * mail's tracking link is then the applicant's own status page (which shows the parcel's state).
+ * How a carrier is named to the applicant. Its tracking page is configuration (SHIPMENT_TRACKING_URL,
+ * issuance/delivery.ts), the same for the status page and the mail.
  */
-type Carrier = { names: Translations; trackingUrl?: (trackingNumber: string, language: Language) => string };
+type Carrier = { names: Translations };
 
 const japanPostNames: Translations = {
   ja: "日本郵便",
@@ -17,19 +16,10 @@ const japanPostNames: Translations = {
 };
 
 const carriers: Record<string, Carrier> = {
-  "japan-post": {
-    names: japanPostNames,
-    trackingUrl: (n, language) =>
-      `https://trackings.post.japanpost.jp/services/srv/search/direct?reqCodeNo1=${encodeURIComponent(n)}&locale=${language === "ja" ? "ja" : "en"}`,
-  },
+  "japan-post": { names: japanPostNames },
   "japan-post-simulator": { names: japanPostNames },
 };
 
 export function carrierName(carrier: string, language: Language): string {
   return carriers[carrier]?.names[language] ?? carrier;
-}
-
-/** The carrier's tracking page for a parcel, or null where it has none. */
-export function carrierTrackingUrl(carrier: string, trackingNumber: string, language: Language): string | null {
-  return carriers[carrier]?.trackingUrl?.(trackingNumber, language) ?? null;
 }

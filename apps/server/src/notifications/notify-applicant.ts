@@ -5,6 +5,7 @@ import { cipherFor, loadApplicantDetails } from "../applications/load-applicatio
 import type { Config } from "../config/config.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
+import { trackingUrlFor } from "../issuance/delivery.ts";
 import { latestShipment } from "../issuance/shipments.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
@@ -12,7 +13,7 @@ import { findDepositDecision } from "../payments/payment-rows.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import { correctionFieldsIn, findCorrection } from "../review/corrections.ts";
 import { queueSms } from "../sms/sms-outbox.ts";
-import { carrierName, carrierTrackingUrl } from "./carriers.ts";
+import { carrierName } from "./carriers.ts";
 import {
   type NotificationTemplate,
   type RenderedNotification,
@@ -199,7 +200,8 @@ async function paramsFor(
     const carrier = shipment?.carrier ?? "";
     params.carrier = carrierName(carrier, n.language);
     params.trackingNumber = shipment?.trackingNumber ?? "";
-    params.trackingUrl = carrierTrackingUrl(carrier, params.trackingNumber, n.language) ?? params.signInUrl ?? "";
+    // The same tracking page the status page links (SHIPMENT_TRACKING_URL), so mail and page agree.
+    params.trackingUrl = trackingUrlFor(deps.config.shipmentTrackingUrl, params.trackingNumber, n.language);
   }
   if (n.template === "activated") {
     const { rows: sims } = await tx.query<{ msisdn: string }>("SELECT msisdn FROM sims WHERE application_id = $1", [
