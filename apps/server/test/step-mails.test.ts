@@ -1,3 +1,4 @@
+import { formatPhone } from "@jitsumei/domain/formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { trackingUrlFor } from "../src/issuance/delivery.ts";
 import { testCardTokens } from "../src/payments/local-test-gateway.ts";
@@ -141,7 +142,9 @@ describe("mail at every step, in the applicant's language", () => {
       trackingUrlFor(server.services.config.shipmentTrackingUrl, tracking, "zh-Hans"),
     );
     expect(about("SIM卡已送达")).toContain("开通码");
-    expect(about("您的线路已开通")).toContain(String(activated.body.msisdn));
+    // The new number, written as in Japan (090-1234-5678), as the status page writes it.
+    expect(about("您的线路已开通")).toContain(formatPhone(String(activated.body.msisdn)));
+    expect(formatPhone(String(activated.body.msisdn))).toMatch(/^0\d{2}-\d{4}-\d{4}$/);
     // The APN the status page points to is in the activation mail.
     expect(about("您的线路已开通")).toContain(`APN 为 ${APN}`);
     // The activation code has one name in the mail as on the page (开通码).

@@ -1,5 +1,6 @@
 import type { Language, RejectReasonCode } from "@jitsumei/domain";
 import { type ApplicationEvent, type ApplicationState, type PlanKind, rejectReasonMessages } from "@jitsumei/domain";
+import { formatPhone } from "@jitsumei/domain/formats";
 import { findApplicationById } from "../applications/application-row.ts";
 import { cipherFor, loadApplicantDetails } from "../applications/load-application-data.ts";
 import type { Config } from "../config/config.ts";
@@ -207,7 +208,8 @@ async function paramsFor(
     const { rows: sims } = await tx.query<{ msisdn: string }>("SELECT msisdn FROM sims WHERE application_id = $1", [
       n.applicationId,
     ]);
-    params.msisdn = sims[0]?.msisdn ?? "";
+    // Written as in Japan (070-1000-0001), as the status page writes it.
+    params.msisdn = formatPhone(sims[0]?.msisdn ?? "");
   }
   return params;
 }
