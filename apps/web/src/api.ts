@@ -164,6 +164,8 @@ export type ApplicationView = {
   correction: { fields: { field: string; label: string }[]; message: string; requestedAt: string } | null;
   planId: string;
   language: Language;
+  /** How it came: online, by post, a retail package bought in a shop (its SIM already in hand), … */
+  channel: string;
   formFactor: "physical" | "esim";
   needs: { field: string; reason: string }[];
   contact: { email: string; phone?: string };

@@ -1,5 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { batchWithCodes } from "../../server/src/retail/batch-packages.ts";
+import { createBatch } from "../../server/src/retail/create-batch.ts";
 import { launchBrowser, openContext, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
 import {
   activationCodeFromOutbox,
@@ -7,7 +9,9 @@ import {
   payForPlan,
   somebody,
   td3,
+  tokyoAddress,
 } from "../../server/test/support/journey.ts";
+import { signWithMyNumberCard } from "../../server/test/support/jpki.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
 import { vi as viDict } from "../src/i18n/vi.ts";
 import { zhHans } from "../src/i18n/zh-Hans.ts";
@@ -220,5 +224,57 @@ describe("the applicant's words and formats", () => {
     expect(active).not.toContain(`${msisdn.slice(0, 3)}-`);
     await screenshot(page, "web", "words-vi-phone-data-active");
     await close();
+  });
+  it("a SIM card bought in a package: already in hand, never posted, activated from the status page", async () => {
+    const t = zhHans;
+    // A shop's package of the prepaid voice SIM, registered with its code (the register page has its own test).
+    const made = await createBatch(server.services, {
+      planId: "prepaid-voice-sim",
+      channel: "konbini",
+      count: 1,
+      actor: "test",
+    });
+    const batch = await batchWithCodes(
+      { ...server.services, publicUrl: server.services.config.publicUrl },
+      made.batchId,
+    );
+    const registered = await server.api("POST", "/v1/packages/registrations", {
+      body: { code: batch.packages[0]?.code, language: "zh-Hans", contact: { email: "package@example.test" } },
+    });
+    expect(registered.status, JSON.stringify(registered.body)).toBe(201);
+    const reference = String(registered.body.reference);
+    const token = String(registered.body.accessToken);
+    const person = somebody();
+    await server.api("PUT", `/v1/applications/${reference}/applicant`, {
+      token,
+      body: particularsOf(person, { address: tokyoAddress }),
+    });
+    await signWithMyNumberCard(server, reference, token, person, tokyoAddress);
+    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    // Paid at the till: no price owed online; the card in the package is the line's SIM.
+    expect(submitted.body.state, JSON.stringify(submitted.body)).toBe("sim_assigned");
+
+    const context = await openContext(browser, { viewport: "phone", locale: "zh-CN" });
+    await context.addInitScript(
+      ([r, tk]) => sessionStorage.setItem(`jitsumei.application.${r}`, tk ?? ""),
+      [reference, token],
+    );
+    const page = await context.newPage();
+    await page.goto(`${server.url}/status/${reference}`);
+    await page.getByText(t["state.sim_assigned.inHand.next"]).waitFor();
+    const text = (await page.locator("main").textContent()) ?? "";
+    expect(text).not.toContain(t["state.sim_assigned.physical.usually"]);
+    expect(text).not.toContain(t["state.sim_assigned.physical.next"]);
+    await screenshot(page, "web", "words-zh-Hans-phone-package-in-hand");
+    await page.getByRole("button", { name: t["activation.send"] }).click();
+    await page.getByRole("status").getByText(/@/).waitFor();
+    await page.getByLabel(t["activation.code"]).fill(await activationCodeFromOutbox(server, reference));
+    await page.getByRole("button", { name: t["activation.activate"], exact: true }).click();
+    await expect
+      .poll(async () => (await server.api("GET", `/v1/applications/${reference}`, { token })).body.state, {
+        timeout: 15_000,
+      })
+      .toBe("active");
+    await context.close();
   });
 });

@@ -354,6 +354,9 @@ export const en = {
   "state.sim_assigned.physical.usually": "A SIM card is posted within two working days.",
   "state.sim_assigned.physical.next":
     "We are posting your SIM card. When it arrives, activate the line with the code we e-mail you.",
+  "state.sim_assigned.inHand.usually": "No wait: the SIM card is in the package you bought.",
+  "state.sim_assigned.inHand.next":
+    "Put the SIM card from the package in your phone, then activate the line below with the code we send you.",
   "state.sim_assigned.esim.usually": "Your eSIM is ready now.",
   "state.sim_assigned.esim.next":
     "Install the eSIM with the QR code below, then activate the line with the code we e-mail you.",

@@ -343,6 +343,9 @@ export const ja: Dictionary = {
   "state.sim_assigned.title": "SIMの準備ができました",
   "state.sim_assigned.physical.usually": "SIMカードは2営業日以内に発送します。",
   "state.sim_assigned.physical.next": "SIMカードを発送します。届いたら、メールでお送りするコードで開通してください。",
+  "state.sim_assigned.inHand.usually": "待つ必要はありません。SIMカードはお買い求めのパッケージに入っています。",
+  "state.sim_assigned.inHand.next":
+    "パッケージのSIMカードを端末に挿し、下の欄でお送りする開通コードを入力して開通してください。",
   "state.sim_assigned.esim.usually": "eSIMはすぐにご利用いただけます。",
   "state.sim_assigned.esim.next": "下のQRコードでeSIMをインストールし、メールでお送りするコードで開通してください。",
   "state.in_delivery.title": "配送中",

@@ -344,6 +344,9 @@ export const ko: Dictionary = {
   "state.sim_assigned.title": "SIM이 준비되었습니다",
   "state.sim_assigned.physical.usually": "SIM 카드는 2영업일 이내에 발송합니다.",
   "state.sim_assigned.physical.next": "SIM 카드를 발송합니다. 도착하면 이메일로 보내 드리는 코드로 회선을 개통하세요.",
+  "state.sim_assigned.inHand.usually": "기다리실 필요 없습니다. SIM 카드는 구입하신 패키지에 들어 있습니다.",
+  "state.sim_assigned.inHand.next":
+    "패키지의 SIM 카드를 휴대폰에 넣은 뒤, 아래에서 보내 드리는 개통 코드로 개통해 주세요.",
   "state.sim_assigned.esim.usually": "eSIM은 지금 바로 사용할 수 있습니다.",
   "state.sim_assigned.esim.next": "아래 QR 코드로 eSIM을 설치한 후, 이메일로 보내 드리는 코드로 회선을 개통하세요.",
   "state.in_delivery.title": "배송 중",

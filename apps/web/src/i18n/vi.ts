@@ -352,6 +352,9 @@ export const vi: Dictionary = {
   "state.sim_assigned.physical.usually": "Thẻ SIM được gửi trong hai ngày làm việc.",
   "state.sim_assigned.physical.next":
     "Chúng tôi sẽ gửi thẻ SIM cho bạn. Khi nhận được, hãy kích hoạt thuê bao bằng mã chúng tôi gửi qua e-mail.",
+  "state.sim_assigned.inHand.usually": "Không cần chờ: thẻ SIM đã có sẵn trong gói bạn mua.",
+  "state.sim_assigned.inHand.next":
+    "Hãy lắp thẻ SIM trong gói vào điện thoại, rồi kích hoạt bên dưới bằng mã chúng tôi gửi cho bạn.",
   "state.sim_assigned.esim.usually": "eSIM của bạn dùng được ngay.",
   "state.sim_assigned.esim.next":
     "Cài eSIM bằng mã QR bên dưới, rồi kích hoạt thuê bao bằng mã chúng tôi gửi qua e-mail.",

@@ -325,6 +325,8 @@ export const zhHans: Dictionary = {
   "state.sim_assigned.title": "您的 SIM 已准备好",
   "state.sim_assigned.physical.usually": "SIM 卡会在两个工作日内寄出。",
   "state.sim_assigned.physical.next": "我们将寄出您的 SIM 卡。收到后，请用我们通过邮件发送的开通码开通线路。",
+  "state.sim_assigned.inHand.usually": "无需等待：SIM 卡就在您购买的套装里。",
+  "state.sim_assigned.inHand.next": "请把套装中的 SIM 卡插入手机，然后在下方输入我们发送的开通码开通线路。",
   "state.sim_assigned.esim.usually": "eSIM 现在即可使用。",
   "state.sim_assigned.esim.next": "请用下方二维码安装 eSIM，然后用我们通过邮件发送的开通码开通线路。",
   "state.in_delivery.title": "配送中",

@@ -328,6 +328,8 @@ export const zhHant: Dictionary = {
   "state.sim_assigned.title": "您的 SIM 已準備好",
   "state.sim_assigned.physical.usually": "SIM 卡會在兩個工作天內寄出。",
   "state.sim_assigned.physical.next": "我們將寄出您的 SIM 卡。收到後，請用我們以電子郵件寄送的開通碼開通門號。",
+  "state.sim_assigned.inHand.usually": "無需等待：SIM 卡就在您購買的套裝裡。",
+  "state.sim_assigned.inHand.next": "請將套裝中的 SIM 卡插入手機，然後在下方輸入我們寄送的開通碼開通門號。",
   "state.sim_assigned.esim.usually": "eSIM 現在即可使用。",
   "state.sim_assigned.esim.next": "請用下方 QR 碼安裝 eSIM，然後用我們以電子郵件寄送的開通碼開通門號。",
   "state.in_delivery.title": "配送中",

@@ -40,8 +40,17 @@ import { CorrectionBox } from "./wizard.tsx";
 const stateKey = (s: ApplicationState, part: "title" | "next" | "usually") => `state.${s}.${part}` as MessageKey;
 
 /** What happens next, said for the SIM the applicant chose: an eSIM is never posted, a card never scanned. */
-const stateTextKey = (s: ApplicationState, part: "next" | "usually", formFactor: "physical" | "esim") =>
-  (s === "sim_assigned" ? `state.sim_assigned.${formFactor}.${part}` : stateKey(s, part)) as MessageKey;
+const stateTextKey = (s: ApplicationState, part: "next" | "usually", sim: "physical" | "esim" | "inHand") =>
+  (s === "sim_assigned" ? `state.sim_assigned.${sim}.${part}` : stateKey(s, part)) as MessageKey;
+
+/**
+ * Which SIM the applicant has: an eSIM, a card we post, or a card already in hand (a retail package
+ * bought in a shop), which is never posted and is activated from this page.
+ */
+function simOf(view: { channel: string; formFactor: "physical" | "esim" }): "physical" | "esim" | "inHand" {
+  if (view.formFactor === "esim") return "esim";
+  return view.channel === "retail_package" ? "inHand" : "physical";
+}
 
 /** A data-only line's number (020, M2M) is never shown: the applicant has no phone number to use. */
 export function isDataOnly(plan: Plan | undefined, msisdn: string): boolean {
@@ -78,10 +87,10 @@ export function StatusPage({ reference }: { reference: string }) {
         <div role="status" aria-live="polite">
           <h2 id="state-title">{t(stateKey(s, "title"))}</h2>
         </div>
-        <p>{t(stateTextKey(s, "next", view.formFactor))}</p>
+        <p>{t(stateTextKey(s, "next", simOf(view)))}</p>
         <p className="small">
           <strong>{t("status.usually")}: </strong>
-          {t(stateTextKey(s, "usually", view.formFactor))}
+          {t(stateTextKey(s, "usually", simOf(view)))}
         </p>
         <p className="small muted">
           {view.submittedAt ? `${t("status.submitted", { date: date(view.submittedAt) })} · ` : ""}
@@ -120,10 +129,10 @@ export function StatusPage({ reference }: { reference: string }) {
       {afterIssue && view.line?.formFactor === "esim" && view.line.esimActivationCode && (
         <EsimPanel code={view.line.esimActivationCode} />
       )}
-      {view.formFactor === "physical" && ["sim_assigned", "in_delivery", "delivered"].includes(s) && (
+      {simOf(view) === "physical" && ["sim_assigned", "in_delivery", "delivered"].includes(s) && (
         <ShipmentPanel session={session} state={s} />
       )}
-      {((s === "sim_assigned" && view.formFactor === "esim") || s === "delivered") && (
+      {((s === "sim_assigned" && simOf(view) !== "physical") || s === "delivered") && (
         <ActivationPanel session={session} view={view} onChange={app.reload} />
       )}
       {s === "active" && view.line && (
