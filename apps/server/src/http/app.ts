@@ -393,7 +393,8 @@ async function handle(route: RouteSpec, request: FastifyRequest, services: Servi
 
   const holding = route.rawBody
     ? null
-    : (fieldHoldingIndividualNumber(request.body) ?? fieldHoldingIndividualNumber(request.query));
+    : (fieldHoldingIndividualNumber(request.body, "", 0, route.issuedNumberFields) ??
+      fieldHoldingIndividualNumber(request.query));
   if (holding) {
     return problemResult(
       AppError.validation([{ field: holding, reason: individualNumberReason, code: "individual_number" }]),

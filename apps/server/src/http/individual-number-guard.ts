@@ -7,9 +7,16 @@ import { containsIndividualNumber } from "@jitsumei/domain";
  * address, a note or a police reference never gets in. Long base64 blobs (chip files, images) are
  * bytes, not text anyone typed, and are skipped: their digits are noise.
  */
-export function fieldHoldingIndividualNumber(value: unknown, path = "", depth = 0): string | null {
+export function fieldHoldingIndividualNumber(
+  value: unknown,
+  path = "",
+  depth = 0,
+  issued: readonly string[] = [],
+): string | null {
   // Deeper than any body this API takes: left to the parser's own "nested too deeply" answer.
   if (depth > 64) return null;
+  // A number another party issued (a payment number), named by the route: not a person's.
+  if (path !== "" && issued.includes(path)) return null;
   if (typeof value === "string") {
     if (value.length > 4096 && /^[A-Za-z0-9+/=_-]+$/.test(value)) return null;
     return containsIndividualNumber(value) ? path || "body" : null;
@@ -19,7 +26,7 @@ export function fieldHoldingIndividualNumber(value: unknown, path = "", depth = 
   }
   if (Array.isArray(value)) {
     for (const [i, item] of value.entries()) {
-      const found = fieldHoldingIndividualNumber(item, join(path, String(i)), depth + 1);
+      const found = fieldHoldingIndividualNumber(item, join(path, String(i)), depth + 1, issued);
       if (found) return found;
     }
     return null;
@@ -28,7 +35,7 @@ export function fieldHoldingIndividualNumber(value: unknown, path = "", depth = 
     for (const [key, item] of Object.entries(value)) {
       // A key that holds one is reported as its object: the answer must not echo the number.
       if (containsIndividualNumber(key)) return path || "body";
-      const found = fieldHoldingIndividualNumber(item, join(path, key), depth + 1);
+      const found = fieldHoldingIndividualNumber(item, join(path, key), depth + 1, issued);
       if (found) return found;
     }
   }

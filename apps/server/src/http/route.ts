@@ -55,6 +55,11 @@ export type RouteSpec<P = unknown, Q = unknown, B = unknown> = {
   body?: z.ZodType<B>;
   /** The handler receives the body's exact bytes (a signature covers them), not parsed JSON. */
   rawBody?: boolean;
+  /**
+   * Body fields that carry a number someone else issued (a konbini payment number: 12 digits, which
+   * pass the Individual Number check one time in ten), left out of the My Number guard.
+   */
+  issuedNumberFields?: readonly string[];
   /** POSTs that create something honour Idempotency-Key. */
   idempotent?: boolean;
   /** Largest body accepted, in bytes (default 1 MiB). */

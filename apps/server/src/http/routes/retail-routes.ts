@@ -272,6 +272,7 @@ export const retailRoutes = [
     auth: "none",
     devOnly: true,
     body: konbiniSimulatorSchema,
+    issuedNumberFields: ["paymentNumber"],
     responses: { 200: { description: "Paid at the till", schema: topUpSchema.shape.paymentStatus } },
     async handler({ body }, { payments }) {
       const gateway = payments.gateway as Partial<{ payAtKonbini(n: string): Promise<{ status: string }> }>;
