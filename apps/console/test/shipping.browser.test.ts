@@ -21,6 +21,7 @@ import {
 } from "../../server/test/support/journey.ts";
 import { type StaffClient, signInAs } from "../../server/test/support/staff.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
+import { ja as webJa } from "../../web/src/i18n/ja.ts";
 import { ja } from "../src/i18n/ja.ts";
 import { signedInContext, tokyoAddress } from "./support.ts";
 
@@ -116,6 +117,25 @@ describe("shipping, the SIM on the case, unlocking and the counter, in the conso
       await row.waitFor();
       expect(await row.getByRole("link", { name: tracking }).getAttribute("href")).toContain(`reqCodeNo1=${tracking}`);
       await look(page, `shipping-in-transit-ja-${viewport}`);
+
+      // In transit, the applicant's page says how it comes (registered mail here) and claims nothing
+      // the method does not: only restricted delivery (本人限定受取) is for the addressee alone.
+      const onTheWay = await openContext(browser, { viewport, locale: "ja-JP" });
+      await onTheWay.addInitScript(
+        ([ref, tok]) => sessionStorage.setItem(`jitsumei.application.${ref}`, tok ?? ""),
+        [reference, token],
+      );
+      const transitPage = await onTheWay.newPage();
+      await transitPage.goto(`${server.url}/status/${reference}`);
+      await transitPage.getByText(webJa["state.in_delivery.next"]).waitFor();
+      await transitPage.getByText(webJa["shipment.method.registered_non_forwardable"]).waitFor();
+      expect(await transitPage.locator("main").textContent()).not.toContain(
+        webJa["shipment.method.restricted_delivery"],
+      );
+      // The state's own words do not say "only you (本人) can receive it" (they did, for every parcel).
+      expect(await transitPage.locator("section.state").textContent()).not.toContain("本人");
+      await onTheWay.close();
+
       await row.getByRole("button", { name: t["shipping.recordDelivered"] }).click();
       await page.getByText(fill(t["shipping.recordedDelivered"], { reference })).waitFor();
       expect((await server.api("GET", `/v1/applications/${reference}`, { token })).body.state).toBe("delivered");

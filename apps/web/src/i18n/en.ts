@@ -362,7 +362,7 @@ export const en = {
     "Install the eSIM with the QR code below, then activate the line with the code we e-mail you.",
   "state.in_delivery.title": "On its way",
   "state.in_delivery.next":
-    "Your SIM card is in the post. Only you can receive it: have your ID ready for the postman.",
+    "Your SIM card is in the post. The delivery section below says how it is sent and who may receive it.",
   "state.in_delivery.usually": "1–3 days in Japan.",
   "state.delivered.title": "Delivered",
   "state.delivered.next": "Insert the SIM card, then activate the line with the activation code we e-mail you.",

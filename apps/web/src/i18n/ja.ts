@@ -349,7 +349,7 @@ export const ja: Dictionary = {
   "state.sim_assigned.esim.usually": "eSIMはすぐにご利用いただけます。",
   "state.sim_assigned.esim.next": "下のQRコードでeSIMをインストールし、メールでお送りするコードで開通してください。",
   "state.in_delivery.title": "配送中",
-  "state.in_delivery.next": "SIMカードを郵送中です。ご本人様しか受け取れません。配達時に本人確認書類をご用意ください。",
+  "state.in_delivery.next": "SIMカードを郵送中です。送り方と受け取れる方は、下の「配送」欄をご覧ください。",
   "state.in_delivery.usually": "国内で1〜3日です。",
   "state.delivered.title": "配達済み",
   "state.delivered.next": "SIMカードを挿入し、メールでお送りする開通コードで開通してください。",

@@ -351,7 +351,7 @@ export const ko: Dictionary = {
   "state.sim_assigned.esim.next": "아래 QR 코드로 eSIM을 설치한 후, 이메일로 보내 드리는 코드로 회선을 개통하세요.",
   "state.in_delivery.title": "배송 중",
   "state.in_delivery.next":
-    "SIM 카드가 우편으로 가고 있습니다. 본인만 받을 수 있으니 집배원에게 보여 줄 신분증을 준비해 주세요.",
+    "SIM 카드가 우편으로 가고 있습니다. 보내는 방법과 받을 수 있는 분은 아래 배송 안내를 확인해 주세요.",
   "state.in_delivery.usually": "일본 국내 1–3일.",
   "state.delivered.title": "배달 완료",
   "state.delivered.next": "SIM 카드를 넣은 후 이메일로 보내 드리는 개통 코드로 회선을 개통하세요.",

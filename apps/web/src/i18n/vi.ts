@@ -360,7 +360,7 @@ export const vi: Dictionary = {
     "Cài eSIM bằng mã QR bên dưới, rồi kích hoạt thuê bao bằng mã chúng tôi gửi qua e-mail.",
   "state.in_delivery.title": "Đang giao",
   "state.in_delivery.next":
-    "Thẻ SIM đang được gửi qua bưu điện. Chỉ bạn mới nhận được: hãy chuẩn bị giấy tờ tùy thân cho nhân viên bưu điện.",
+    "Thẻ SIM đang được gửi qua bưu điện. Cách gửi và ai được nhận xem ở mục giao hàng bên dưới.",
   "state.in_delivery.usually": "1–3 ngày trong Nhật Bản.",
   "state.delivered.title": "Đã giao",
   "state.delivered.next": "Lắp thẻ SIM, rồi kích hoạt thuê bao bằng mã kích hoạt chúng tôi gửi qua e-mail.",

@@ -330,7 +330,7 @@ export const zhHans: Dictionary = {
   "state.sim_assigned.esim.usually": "eSIM 现在即可使用。",
   "state.sim_assigned.esim.next": "请用下方二维码安装 eSIM，然后用我们通过邮件发送的开通码开通线路。",
   "state.in_delivery.title": "配送中",
-  "state.in_delivery.next": "您的 SIM 卡正在邮寄途中。只有您本人可以签收：请准备好证件交给邮递员核对。",
+  "state.in_delivery.next": "您的 SIM 卡正在邮寄途中。寄送方式和可以签收的人请见下方的“配送”。",
   "state.in_delivery.usually": "日本国内 1–3 天。",
   "state.delivered.title": "已送达",
   "state.delivered.next": "请插入 SIM 卡，然后用我们通过邮件发送的开通码开通线路。",

@@ -333,7 +333,7 @@ export const zhHant: Dictionary = {
   "state.sim_assigned.esim.usually": "eSIM 現在即可使用。",
   "state.sim_assigned.esim.next": "請用下方 QR 碼安裝 eSIM，然後用我們以電子郵件寄送的開通碼開通門號。",
   "state.in_delivery.title": "配送中",
-  "state.in_delivery.next": "您的 SIM 卡正在郵寄途中。只有您本人可以簽收：請準備好證件供郵差核對。",
+  "state.in_delivery.next": "您的 SIM 卡正在郵寄途中。寄送方式與可簽收的人請見下方的「配送」。",
   "state.in_delivery.usually": "日本國內 1–3 天。",
   "state.delivered.title": "已送達",
   "state.delivered.next": "請插入 SIM 卡，然後用我們以電子郵件寄送的開通碼開通門號。",
