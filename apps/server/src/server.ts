@@ -84,7 +84,7 @@ export async function startServer(
   const policies = loadPolicies(config.policyDirs);
   const creditPolicies = loadCreditPolicies(config.policyDirs);
   const masterKey = loadOrCreateMasterKey(config.masterKey, config.dataDir, warn);
-  const db = options.db ?? (await openDatabase(config));
+  const db = options.db ?? (await openDatabase(config, { warn }));
   try {
     await migrate(db);
     if (options.demoData) await seedDemoData(db);

@@ -66,6 +66,17 @@ describe("configuration", () => {
     ]);
   });
 
+  it("takes a multi-host DATABASE_URL (a primary and its standbys) and refuses one the server cannot write through", () => {
+    const url = "postgres://u@db1:5432,db2:5432/jitsumei?target_session_attrs=read-write";
+    expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ kind: "postgres", url });
+    expect(problemsOf({ DATABASE_URL: "postgres://u@db1,db2/jitsumei?target_session_attrs=standby" })).toEqual([
+      {
+        variable: "DATABASE_URL",
+        reason: "has target_session_attrs=standby: the server writes, so it needs read-write (or primary), the default",
+      },
+    ]);
+  });
+
   it("counts the operator's days in Asia/Tokyo unless OPERATOR_TIME_ZONE says otherwise", () => {
     expect(loadConfig({}).timeZone).toBe("Asia/Tokyo");
     expect(loadConfig({ OPERATOR_TIME_ZONE: "Asia/Seoul" }).timeZone).toBe("Asia/Seoul");

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { isInvoiceRegistrationNumber } from "@jitsumei/domain";
 import { z } from "zod";
+import { PostgresUrlError, parsePostgresUrl } from "../db/postgres-hosts.ts";
 
 /** The policies shipped with Jitsumei, at the repository's root. */
 const shippedPolicyDir = fileURLToPath(new URL("../../../../policies/", import.meta.url));
@@ -21,10 +22,15 @@ const portSchema = z.coerce
   .min(0, "must be between 0 and 65535 (0: any free port)")
   .max(65535, "must be between 0 and 65535 (0: any free port)");
 
-const postgresUrl = z
-  .string()
-  .refine((s) => /^postgres(ql)?:\/\//.test(s), { message: "must be a postgres:// or postgresql:// URL", abort: true })
-  .refine((s) => URL.canParse(s), "is not a valid URL");
+// One host, or several libpq style (db1:5432,db2:5432) of which the server finds the primary.
+const postgresUrl = z.string().superRefine((s, ctx) => {
+  try {
+    parsePostgresUrl(s);
+  } catch (error) {
+    if (!(error instanceof PostgresUrlError)) throw error;
+    ctx.addIssue({ code: "custom", message: error.message });
+  }
+});
 
 const smtpUrl = z
   .string()

@@ -3,6 +3,12 @@ import type { Database } from "./database.ts";
 import { openPglite } from "./pglite.ts";
 import { openPostgres } from "./postgres.ts";
 
-export async function openDatabase(config: Pick<Config, "database">): Promise<Database> {
-  return config.database.kind === "postgres" ? openPostgres(config.database.url) : openPglite(config.database.dataDir);
+/** `warn` hears of a PostgreSQL failover (the primary lost, the new one found). */
+export async function openDatabase(
+  config: Pick<Config, "database">,
+  options: { warn?: (message: string) => void } = {},
+): Promise<Database> {
+  return config.database.kind === "postgres"
+    ? openPostgres(config.database.url, { warn: options.warn })
+    : openPglite(config.database.dataDir);
 }

@@ -1,59 +1,156 @@
 import pg from "pg";
 import { type Database, type Queryable, type Row, runBeforeCommit } from "./database.ts";
+import { locatePrimary, parsePostgresUrl } from "./postgres-hosts.ts";
+import { isDatabaseUnavailable } from "./unavailable.ts";
 
 // int8 (bigint) as a JS number: our sequences and counters stay far below 2^53.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
-export function openPostgres(url: string, options: { max?: number } = {}): Database {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
-  // An idle client losing its connection (database restart) must not crash the process.
-  pool.on("error", () => {});
+/** After such an error the pool's connections may be to the wrong host: find the primary again. */
+const lostPrimary = isDatabaseUnavailable;
 
-  const query = async <R extends Row>(client: pg.Pool | pg.PoolClient, sql: string, params?: readonly unknown[]) => {
+/**
+ * The PostgreSQL adapter: one pg pool whose new connections go to the primary. With several hosts
+ * (`postgres://db1:5432,db2:5432/jitsumei`, see postgres-hosts.ts) the primary is found by asking each
+ * host; when a statement fails in a way that says the primary is gone (refused or dropped connection,
+ * 57P01 admin_shutdown, 25006 read-only) the pool's connections are retired and the next statement
+ * finds the primary again. The failed statement's error goes up unchanged: the request answers 503 and
+ * the client retries with its Idempotency-Key.
+ */
+export function openPostgres(url: string, options: { max?: number; warn?: (message: string) => void } = {}): Database {
+  const hosts = parsePostgresUrl(url);
+  const warn = options.warn ?? (() => {});
+  // The host new connections go to; null while it must be found again (several hosts).
+  let primary: { index: number; label: string; url: string } | null = hosts.probe
+    ? null
+    : { index: 0, ...(hosts.hosts[0] as { label: string; url: string }) };
+  let lastIndex = 0;
+  let lastUrl = hosts.hosts[0]?.url ?? "";
+  // Each connection is stamped with the generation it was opened in; a lost primary starts a new one,
+  // and connections of an older generation are closed instead of reused.
+  let generation = 0;
+  let locating: Promise<void> | null = null;
+  const generations = new WeakMap<object, number>();
+
+  class PrimaryClient extends pg.Client {
+    constructor(config?: pg.ClientConfig) {
+      super({ ...config, connectionString: primary?.url ?? lastUrl });
+      generations.set(this, generation);
+    }
+  }
+  const pool = new pg.Pool({
+    connectionString: lastUrl,
+    max: options.max ?? 10,
+    ...(hosts.connectTimeoutMillis === null ? {} : { connectionTimeoutMillis: hosts.connectTimeoutMillis }),
+    Client: PrimaryClient as unknown as new () => pg.ClientBase,
+  });
+  // An idle client losing its connection (database restart, failover) must not crash the process.
+  pool.on("error", (error, client) => {
+    if (lostPrimary(error)) retire(generations.get(client) ?? generation, error);
+  });
+
+  /** The primary of generation `of` is gone: the next checkout looks for it again. */
+  function retire(of: number, error: unknown): void {
+    if (of !== generation) return;
+    generation++;
+    if (hosts.probe && primary) {
+      const e = error as { code?: string };
+      warn(`lost the database primary ${primary.label} (${e?.code ?? "error"}): looking for the primary again`);
+      primary = null;
+    }
+  }
+
+  async function ensurePrimary(): Promise<void> {
+    if (primary) return;
+    locating ??= locatePrimary(hosts, lastIndex)
+      .then((found) => {
+        if (found.index !== lastIndex) warn(`the database primary is now ${found.label}`);
+        primary = found;
+        lastIndex = found.index;
+        lastUrl = found.url;
+      })
+      .finally(() => {
+        locating = null;
+      });
+    await locating;
+  }
+
+  /** A client connected to the current primary (one of an older generation is closed, not used). */
+  async function checkout(): Promise<pg.PoolClient> {
+    for (;;) {
+      await ensurePrimary();
+      const of = generation;
+      let client: pg.PoolClient;
+      try {
+        client = await pool.connect();
+      } catch (error) {
+        if (lostPrimary(error)) retire(of, error);
+        throw error;
+      }
+      if (generations.get(client) === generation) return client;
+      client.release(true);
+    }
+  }
+
+  /**
+   * Runs `work` on a checked-out client. A checked-out client has no pool listener: a connection the
+   * database drops between two statements (restart, pg_terminate_backend, failover) would otherwise be
+   * an unhandled 'error' and end the process. The next statement fails instead, and the client is
+   * discarded, not reused.
+   */
+  async function withClient<T>(work: (client: pg.PoolClient, broke: (error: Error) => void) => Promise<T>) {
+    const client = await checkout();
+    const of = generations.get(client) ?? generation;
+    let broken: Error | undefined;
+    const broke = (error: Error) => {
+      broken ??= error;
+    };
+    client.on("error", broke);
+    try {
+      return await work(client, broke);
+    } catch (error) {
+      if (lostPrimary(error)) broke(error as Error);
+      throw error;
+    } finally {
+      client.off("error", broke);
+      if (broken && lostPrimary(broken)) retire(of, broken);
+      client.release(broken);
+    }
+  }
+
+  const query = async <R extends Row>(client: pg.PoolClient, sql: string, params?: readonly unknown[]) => {
     const result = await client.query(sql, params as unknown[] | undefined);
     return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
   };
 
   return {
     kind: "postgres",
-    query: (sql, params) => query(pool, sql, params),
-    exec: async (sql) => {
-      await pool.query(sql);
-    },
-    async transaction(fn) {
-      const client = await pool.connect();
-      // A checked-out client has no pool listener: a connection the database drops between two
-      // statements (restart, pg_terminate_backend) would otherwise be an unhandled 'error' and end the
-      // process. The next statement fails instead, and the client is discarded, not reused.
-      let broken: Error | undefined;
-      const onError = (error: Error) => {
-        broken = error;
-      };
-      client.on("error", onError);
-      try {
-        await client.query("BEGIN");
-        const hooks: (() => Promise<void>)[] = [];
-        const tx: Queryable = {
-          query: (sql, params) => query(client, sql, params),
-          exec: async (sql) => {
-            await client.query(sql);
-          },
-          beforeCommit: (work) => hooks.push(work),
-        };
-        const result = await fn(tx);
-        await runBeforeCommit(hooks);
-        await client.query("COMMIT");
-        return result;
-      } catch (error) {
-        await client.query("ROLLBACK").catch((rollbackFailed: Error) => {
-          broken ??= rollbackFailed;
-        });
-        throw error;
-      } finally {
-        client.off("error", onError);
-        client.release(broken);
-      }
-    },
+    query: (sql, params) => withClient((client) => query(client, sql, params)),
+    exec: (sql) =>
+      withClient(async (client) => {
+        await client.query(sql);
+      }),
+    transaction: (fn) =>
+      withClient(async (client, broke) => {
+        try {
+          await client.query("BEGIN");
+          const hooks: (() => Promise<void>)[] = [];
+          const tx: Queryable = {
+            query: (sql, params) => query(client, sql, params),
+            exec: async (sql) => {
+              await client.query(sql);
+            },
+            beforeCommit: (work) => hooks.push(work),
+          };
+          const result = await fn(tx);
+          await runBeforeCommit(hooks);
+          await client.query("COMMIT");
+          return result;
+        } catch (error) {
+          await client.query("ROLLBACK").catch(broke);
+          throw error;
+        }
+      }),
     close: () => pool.end(),
   };
 }

@@ -10,6 +10,7 @@ import Fastify, {
 import type { z } from "zod";
 import type { ApplicationRow } from "../applications/application-row.ts";
 import { authenticateApplicant } from "../applications/authenticate-applicant.ts";
+import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import { registerDigitalAuthSimulator, type SimulatorOptions } from "../digital-auth/simulator.ts";
 import { AppError, type FieldError } from "../errors.ts";
 import { requestHash, withIdempotency } from "../idempotency/idempotency.ts";
@@ -27,7 +28,7 @@ import { authenticateSubscriber, type SubscriberPrincipal } from "../subscribers
 import { answerClientError, limitedServerFactory } from "./connection-limits.ts";
 import { fieldHoldingIndividualNumber, individualNumberReason } from "./individual-number-guard.ts";
 import { buildOpenApi } from "./openapi.ts";
-import { isDatabaseUnavailable, problem, problemResult } from "./problem.ts";
+import { problem, problemResult } from "./problem.ts";
 import { CursorError, type RouteResult, type RouteSpec } from "./route.ts";
 import { afterActivationRoutes } from "./routes/after-activation-routes.ts";
 import { announcementRoutes } from "./routes/announcement-routes.ts";

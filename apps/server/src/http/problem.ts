@@ -30,29 +30,3 @@ export function problemResult(error: AppError, instance: string): RouteResult {
 export function problem(code: ErrorCode, detail: string, instance: string): RouteResult {
   return problemResult(new AppError(code, detail), instance);
 }
-
-/** Whether an error means the database is out of reach (restarting, refusing connections). */
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; name?: string };
-  const code = e?.code ?? "";
-  return (
-    [
-      "ECONNREFUSED",
-      "ECONNRESET",
-      "ETIMEDOUT",
-      "EPIPE",
-      "57P01",
-      "57P02",
-      "57P03",
-      "08000",
-      "08003",
-      "08006",
-      "08001",
-    ].includes(code) ||
-    // pg's own words for a connection that is gone, including a pooled client whose connection failed
-    // between two statements of a transaction ("… is not queryable").
-    /Connection terminated|connection timeout|not currently accepting connections|is not queryable/i.test(
-      e?.message ?? "",
-    )
-  );
-}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isDatabaseUnavailable } from "./problem.ts";
+import { NoPrimaryError } from "./postgres-hosts.ts";
+import { isDatabaseUnavailable } from "./unavailable.ts";
 
 describe("isDatabaseUnavailable", () => {
   it("knows the ways pg says the database is out of reach", () => {
@@ -11,6 +12,9 @@ describe("isDatabaseUnavailable", () => {
       // A transaction's client whose connection was dropped between two statements.
       new Error("Client has encountered a connection error and is not queryable"),
       new Error("Client was closed and is not queryable"),
+      // A standby promoted elsewhere: the host written to is read-only, or none takes writes yet.
+      Object.assign(new Error("cannot execute INSERT in a read-only transaction"), { code: "25006" }),
+      new NoPrimaryError(["db1:5432: ECONNREFUSED", "db2:5432: in recovery (a standby)"]),
     ];
     for (const error of gone) expect(isDatabaseUnavailable(error), error.message).toBe(true);
   });
