@@ -349,4 +349,60 @@ describe("the database fails over: the standby is promoted while journeys run", 
       );
     });
   }, 60_000);
+
+  it("treats a primary turned read-only (25006) as lost: 503 until a host takes writes, then the same key succeeds", async () => {
+    const admin = new pg.Client({ connectionString: standby?.url("postgres") });
+    await admin.connect();
+    const setReadOnly = async (on: boolean) => {
+      await admin.query(`ALTER SYSTEM SET default_transaction_read_only = ${on ? "on" : "off"}`);
+      await admin.query("SELECT pg_reload_conf()");
+    };
+    try {
+      const key = randomUUID();
+      const create = () =>
+        fetch(`http://127.0.0.1:${serverPort}/v1/applications`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "idempotency-key": key },
+          body: JSON.stringify({
+            planId: "prepaid-data-esim",
+            language: "en",
+            channel: "online",
+            contact: { email: `read-only-${key}@example.test` },
+          }),
+        });
+      await setReadOnly(true);
+      // The server's pooled connections to the host see the setting at their next statement.
+      const refused = await create();
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+      expect(refused.headers.get("retry-after")).toBeTruthy();
+      expect(((await refused.json()) as { code: string }).code).toBe("database_unavailable");
+      expect(serverLog).toMatch(new RegExp(`lost the database primary 127\\.0\\.0\\.1:${standby?.port} \\(25006\\)`));
+      // The only host left takes no writes: still 503, and /readyz agrees.
+      expect((await create()).status).toBe(503);
+      expect(await readyz()).toBe(503);
+
+      await setReadOnly(false);
+      let created = await create();
+      for (let i = 0; i < 100 && (created.status === 503 || created.status === 409); i++) {
+        await sleep(200);
+        created = await create();
+      }
+      expect(created.status).toBe(201);
+      const reference = ((await created.json()) as { reference: string }).reference;
+      const count = await onPrimary(
+        async (db) =>
+          (
+            await db.query<{ n: number }>("SELECT count(*)::int AS n FROM applications WHERE reference = $1", [
+              reference,
+            ])
+          ).rows[0]?.n,
+      );
+      expect(count).toBe(1);
+      expect(crashes).toEqual([]);
+    } finally {
+      await setReadOnly(false).catch(() => {});
+      await admin.end();
+    }
+  }, 60_000);
 });
