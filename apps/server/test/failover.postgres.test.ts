@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -41,6 +41,7 @@ const CLIENTS = 4;
 const DATABASE = "jitsumei";
 
 const root = clusterRoot();
+const dataDir = mkdtempSync(join(tmpdir(), "jitsumei-failover-"));
 let primary: Cluster | undefined;
 let standby: Cluster | undefined;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
@@ -70,7 +71,7 @@ function startServer(): Promise<void> {
       PORT: String(serverPort),
       DATABASE_URL: multiHostUrl(),
       SMTP_URL: sink.url,
-      JITSUMEI_DATA_DIR: mkdtempSync(join(tmpdir(), "jitsumei-failover-")),
+      JITSUMEI_DATA_DIR: dataDir,
       JITSUMEI_MASTER_KEY: randomBytes(32).toString("base64"),
       JITSUMEI_VELOCITY_LIMITS: "email=100000,phone=100000,device=100000,ip=100000",
       JITSUMEI_RATE_LIMITS: "sign-in=100000,lookup=100000",
@@ -248,6 +249,7 @@ afterAll(async () => {
   await stopCluster(standby);
   await stopCluster(primary);
   root.remove();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe("the database fails over: the standby is promoted while journeys run", () => {
