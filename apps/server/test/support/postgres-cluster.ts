@@ -13,21 +13,22 @@ import { promisify } from "node:util";
  */
 const run = promisify(execFile);
 
-function binDir(): string {
+/** The newest server's binaries on Debian and Ubuntu (/usr/lib/postgresql/N/bin), else the PATH's. */
+function binDir(): string | null {
   const root = "/usr/lib/postgresql";
   const versions = existsSync(root)
     ? readdirSync(root)
         .filter((v) => existsSync(join(root, v, "bin", "initdb")))
         .sort((a, b) => Number(b) - Number(a))
     : [];
-  if (versions[0]) return join(root, versions[0], "bin");
-  throw new Error(`no PostgreSQL server binaries (initdb) under ${root}: apt-get install postgresql`);
+  return versions[0] ? join(root, versions[0], "bin") : null;
 }
 
 const asRoot = process.getuid?.() === 0;
 
 async function pgCommand(tool: string, args: string[]): Promise<string> {
-  const command = join(binDir(), tool);
+  const dir = binDir();
+  const command = dir ? join(dir, tool) : tool;
   const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
   const { stdout } = await run(file, argv, { env: { ...process.env, LC_ALL: "C" } });
   return stdout;
