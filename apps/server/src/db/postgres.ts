@@ -54,8 +54,10 @@ export function openPostgres(url: string, options: { max?: number; warn?: (messa
     if (of !== generation) return;
     generation++;
     if (hosts.probe && primary) {
-      const e = error as { code?: string };
-      warn(`lost the database primary ${primary.label} (${e?.code ?? "error"}): looking for the primary again`);
+      // A code, or pg's own words for a lost connection: neither quotes a value.
+      const e = error as { code?: string; message?: string };
+      const why = e?.code ?? String(e?.message ?? error).split("\n")[0];
+      warn(`lost the database primary ${primary.label} (${why}): looking for the primary again`);
       primary = null;
     }
   }
