@@ -1,4 +1,4 @@
-import { execFile, execFileSync } from "node:child_process";
+import { execFile, execFileSync, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { appendFile } from "node:fs/promises";
 import { createServer } from "node:net";
@@ -29,6 +29,11 @@ const asRoot = process.getuid?.() === 0;
 async function pgCommand(tool: string, args: string[]): Promise<string> {
   const dir = binDir();
   const command = dir ? join(dir, tool) : tool;
+  if (!dir && spawnSync("sh", ["-c", `command -v ${tool}`]).status !== 0) {
+    throw new Error(
+      `${tool} not found: the failover test needs PostgreSQL's server binaries (apt-get install postgresql)`,
+    );
+  }
   const [file, argv] = asRoot ? ["runuser", ["-u", "postgres", "--", command, ...args]] : [command, args];
   const { stdout } = await run(file, argv, { env: { ...process.env, LC_ALL: "C" } });
   return stdout;
