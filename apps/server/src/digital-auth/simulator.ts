@@ -9,7 +9,7 @@ import {
   randomUUID,
 } from "node:crypto";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { exportJWK, importJWK, type JWK, jwtVerify, SignJWT } from "jose";
+import { CompactEncrypt, exportJWK, importJWK, type JWK, jwtVerify, SignJWT } from "jose";
 import { DIGITAL_AUTH } from "./protocol.ts";
 
 /**
@@ -25,6 +25,8 @@ export type SimulatorOptions = {
   clientId: string;
   /** The client's public key: client assertions (private_key_jwt) are verified with it. */
   clientPublicJwk: JWK;
+  /** The client's public encryption key: the signature result is encrypted to it (JWE). */
+  rpEncryptionJwk: JWK;
   /** The redirect URI registered for the client. */
   redirectUri: () => string;
   /** The test card: its signing key (PEM) and signing certificate (DER). */
@@ -67,6 +69,16 @@ export async function registerDigitalAuthSimulator(app: FastifyInstance, options
   const idTokenJwk = { ...(await exportJWK(idTokenKeys.publicKey)), kid: "simulator-1", alg: "ES256", use: "sig" };
   const clientKey = await importJWK(options.clientPublicJwk, options.clientPublicJwk.alg ?? "ES256");
   const cardKey: KeyObject = createPrivateKey(options.card.keyPem);
+  const enc = DIGITAL_AUTH.resultEncryption;
+  const rpKey = await importJWK(options.rpEncryptionJwk, enc.alg);
+  const encrypt = (bytes: Buffer) =>
+    new CompactEncrypt(bytes)
+      .setProtectedHeader({
+        alg: enc.alg,
+        enc: enc.enc,
+        ...(options.rpEncryptionJwk.kid ? { kid: options.rpEncryptionJwk.kid } : {}),
+      })
+      .encrypt(rpKey);
   const now = () => Math.floor(Date.now() / 1000);
 
   const oauthError = (reply: FastifyReply, status: number, error: string, description: string) =>
@@ -187,8 +199,8 @@ export async function registerDigitalAuthSimulator(app: FastifyInstance, options
           if (!signed) return oauthError(reply, 404, "not_found", "nothing was signed in this transaction");
           const r = DIGITAL_AUTH.signResult;
           return reply.header("cache-control", "no-store").send({
-            [r.signature]: signed.signature.toString("base64"),
-            [r.certificate]: options.card.certificateDer.toString("base64"),
+            [r.signature]: await encrypt(signed.signature),
+            [r.certificate]: await encrypt(options.card.certificateDer),
             [r.certificateStatus]: signed.status,
             [r.checkedAt]: new Date().toISOString(),
           });
