@@ -46,15 +46,6 @@ export async function setUpDigitalAuth(
   const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const clientJwk = { ...(await exportJWK(privateKey)), alg: "ES256" };
   const clientPublicJwk = { ...(await exportJWK(publicKey)), alg: "ES256" };
-  // The key the simulator encrypts the signature result to, as the Digital Agency would to the one an
-  // operator registers (RSA-OAEP-256, protocol.ts). Made per start, like the client key.
-  const encryption = generateKeyPairSync("rsa", { modulusLength: 2048 });
-  const rpEncryptionJwk = {
-    ...(await exportJWK(encryption.publicKey)),
-    alg: DIGITAL_AUTH.resultEncryption.alg,
-    use: "enc",
-    kid: "jitsumei-dev-enc",
-  };
   let card = da.card;
   let jpkiTrustDir = config.trust.jpkiDir;
   // Tests name their card (the fixtures'); making one costs seconds of key generation per server.
@@ -67,6 +58,15 @@ export async function setUpDigitalAuth(
       warn(`JPKI signatures are checked against the simulator's test CA in ${made.trustDir} (development only)`);
     }
   }
+  // The key the simulator encrypts the signature result to, as the Digital Agency would to the one an
+  // operator registers (RSA-OAEP-256, protocol.ts). Made per start, like the client key.
+  const encryption = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const rpEncryptionJwk = {
+    ...(await exportJWK(encryption.publicKey)),
+    alg: DIGITAL_AUTH.resultEncryption.alg,
+    use: "enc",
+    kid: "jitsumei-dev-enc",
+  };
   const clientId = "JITSUMEIDEV";
   // The browser goes to the simulator and back on the site's own origin: PUBLIC_URL when one was set
   // (a phone on the local network), else the address the server listens on (the one it prints).
