@@ -12,7 +12,7 @@
  */
 export const DIGITAL_AUTH = {
   paths: {
-    /** inferred (Keycloak-style, beside the token endpoint) */
+    /** third-party: https://sb-auth-and-sign.go.jp/api/realms/main/protocol/openid-connect/auth */
     authorize: "/api/realms/main/protocol/openid-connect/auth",
     /** third-party: https://sb-auth-and-sign.go.jp/api/realms/main/protocol/openid-connect/token */
     token: "/api/realms/main/protocol/openid-connect/token",
@@ -23,7 +23,11 @@ export const DIGITAL_AUTH = {
     /** third-party: GET, bearer = the authorization-code access token */
     signResult: (id: string) => `/api/sign-transactions/${encodeURIComponent(id)}/result`,
   },
-  /** The authorization request's query (confirmed: every name and the fixed values). */
+  /**
+   * The authorization request's query (confirmed: every name and the fixed values). Formats, confirmed:
+   * client_id 1-255 of [0-9a-zA-Z]; state and nonce 1-255 of %x20-7E; code_challenge 1-128 of
+   * [0-9a-zA-Z_-]; sign_transaction_id a UUID.
+   */
   authorize: {
     responseType: "code",
     /** "openid" required; "sign" required to sign (confirmed) */

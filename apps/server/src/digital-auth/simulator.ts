@@ -219,8 +219,9 @@ export async function registerDigitalAuthSimulator(app: FastifyInstance, options
           (!scopes.includes("openid") || !scopes.includes("sign")) && "scope must include openid and sign",
           q[p.clientId] !== options.clientId && "unknown client_id",
           q[p.redirectUri] !== options.redirectUri() && "redirect_uri is not the one registered",
-          !q[p.state] && "state is required",
-          !q[p.nonce] && "nonce is required",
+          // The API reference's formats: state and nonce 1-255 of %x20-7E (VSCHAR, RFC 6749).
+          !/^[\x20-\x7E]{1,255}$/.test(q[p.state] ?? "") && "state is required (1-255 of %x20-7E)",
+          !/^[\x20-\x7E]{1,255}$/.test(q[p.nonce] ?? "") && "nonce is required (1-255 of %x20-7E)",
           !/^[0-9A-Za-z_-]{43,128}$/.test(q[p.codeChallenge] ?? "") && "code_challenge is required",
           q[p.codeChallengeMethod] !== DIGITAL_AUTH.authorize.codeChallengeMethod &&
             "code_challenge_method must be S256",
