@@ -344,6 +344,14 @@ describe("the adapter's client authentication and token checks, against the simu
     } finally {
       globalThis.fetch = network;
     }
+    // The operator finds why in the audit trail; the applicant is told only that it failed.
+    const audit = await server.services.db.query<{ data: Record<string, unknown> }>(
+      "SELECT data FROM audit_entries WHERE action = 'application.digital_auth_returned' AND subject = $1",
+      [reference],
+    );
+    expect(audit.rows.map((r) => r.data)).toContainEqual(
+      expect.objectContaining({ outcome: "failed", failure: "jwe_undecryptable" }),
+    );
     const view = await server.api("GET", `/v1/applications/${reference}`, { token });
     expect(view.body.evidence).toEqual([]);
   });

@@ -306,7 +306,7 @@ function appPage(reply: FastifyReply, interaction: Interaction, triesLeft: numbe
 <p class="lead">本物のアプリでは、マイナンバーカードをスマートフォンにかざし、署名用電子証明書の暗証番号（英数字6〜16文字）を入力します。<br><span lang="en">Test card: 実名 花子, PIN <strong>${SIMULATOR_PIN}</strong>.</span></p>
 ${wrong}
 <form method="post" action="${action}" class="panel">
-<p class="step done"><span class="card" aria-hidden="true"></span>1. マイナンバーカードをかざしました<br><span lang="en">Card tapped ✓</span></p>
+<p class="step done"><span class="card" aria-hidden="true"></span><span>1. マイナンバーカードをかざしました<br><span lang="en">Card tapped ✓</span></span></p>
 <label class="step" for="pin">2. 署名用電子証明書の暗証番号<br><span lang="en">Signing PIN</span></label>
 <input id="pin" name="pin" type="password" autocomplete="off" inputmode="text" required minlength="6" maxlength="16">
 <button type="submit" name="action" value="sign" class="primary">署名する / Sign</button>
