@@ -124,6 +124,8 @@ async function readChipAsReaderApp(page: Page, reference: string) {
   expect(added.checks.find((c) => c.code === "chip.sod_signature")?.status).toBe("pass");
   // The page sees the chip arrive and stays: the live selfie is still to take here.
   await page.getByText(vi["verify.receivedSelfieNext"]).waitFor({ timeout: 15_000 });
+  // The spent code's QR is gone.
+  expect(await qr.count()).toBe(0);
   await page.waitForTimeout(2000);
   await page.getByRole("heading", { level: 1, name: vi["verify.title"] }).waitFor();
 }

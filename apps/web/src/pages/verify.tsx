@@ -244,10 +244,10 @@ function Handoff(props: {
           {failed}
         </p>
       )}
-      {handoff && qr && (
+      {handoff && qr && !arrived?.ok && (
         <img src={qr} width={240} height={240} alt={t("verify.qrAlt", { ref: session.reference })} className="qr" />
       )}
-      {handoff && (
+      {handoff && !arrived?.ok && (
         <>
           <p className="small muted">{t("verify.handoffOnce", { time: date(handoff.expiresAt, true) })}</p>
           <p className="small">
@@ -255,9 +255,11 @@ function Handoff(props: {
           </p>
         </>
       )}
-      <Button variant="secondary" onClick={() => setRound((n) => n + 1)}>
-        {t("verify.handoffNew")}
-      </Button>
+      {!arrived?.ok && (
+        <Button variant="secondary" onClick={() => setRound((n) => n + 1)}>
+          {t("verify.handoffNew")}
+        </Button>
+      )}
       <div className="live" role="status" aria-live="polite">
         {!arrived && (
           <p className="waiting">
