@@ -9,6 +9,8 @@ import { anna, particularsOf, submitAndPay } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 const { jpki } = inject("evidenceFixtures");
+// The relying party's encryption key in the tests that build an adapter of their own.
+const rsaKeys = generateKeyPairSync("rsa", { modulusLength: 2048 });
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({
@@ -290,6 +292,7 @@ describe("the adapter's client authentication and token checks, against the simu
       clientId: "JITSUMEIDEV",
       redirectUri: () => `${server.url}/v1/digital-auth/callback`,
       auth: { kind: "private_key_jwt", jwk: { ...(await exportJWK(privateKey)), alg: "ES256" } },
+      decryptionKey: rsaKeys.privateKey,
     });
     const refused = await stranger.startSignature(Buffer.alloc(32)).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(DigitalAuthError);
@@ -299,6 +302,7 @@ describe("the adapter's client authentication and token checks, against the simu
       clientId: "JITSUMEIDEV",
       redirectUri: () => "",
       auth: { kind: "client_secret", secret: "guess" },
+      decryptionKey: rsaKeys.privateKey,
     });
     expect(((await secret.startSignature(Buffer.alloc(32)).catch((e: unknown) => e)) as DigitalAuthError).code).toBe(
       "invalid_client",
@@ -317,6 +321,39 @@ describe("the adapter's client authentication and token checks, against the simu
     expect((wrong as DigitalAuthError).code).toBe("invalid_grant");
     // The wrong try used the code up: the real redirect now fails too, and says so.
     expect((await callback(app.location)).location).toBe(`/application/${reference}?digitalAuth=failed`);
+  });
+
+  it("a result the server cannot open (tampered JWE) ends the trip as failed, stores nothing, and does not crash", async () => {
+    const { reference, token } = await newApplication();
+    const app = await inTheApp(await start(reference, token), { action: "sign", pin: SIMULATOR_PIN });
+    // Between the server's adapter and the simulator: the result's signature ciphertext, one bit flipped.
+    const network = globalThis.fetch;
+    globalThis.fetch = async (input, init) => {
+      const answer = await network(input, init);
+      if (!String(input).endsWith("/result") || !answer.ok) return answer;
+      const body = (await answer.json()) as Record<string, string>;
+      const parts = String(body.signature).split(".");
+      expect(parts).toHaveLength(5); // the simulator sends a compact JWE
+      const ciphertext = Buffer.from(parts[3] as string, "base64url");
+      ciphertext[0] = (ciphertext[0] as number) ^ 1;
+      parts[3] = ciphertext.toString("base64url");
+      return new Response(JSON.stringify({ ...body, signature: parts.join(".") }), { status: answer.status });
+    };
+    try {
+      expect((await callback(app.location)).location).toBe(`/application/${reference}?digitalAuth=failed`);
+    } finally {
+      globalThis.fetch = network;
+    }
+    // The operator finds why in the audit trail; the applicant is told only that it failed.
+    const audit = await server.services.db.query<{ data: Record<string, unknown> }>(
+      "SELECT data FROM audit_entries WHERE action = 'application.digital_auth_returned' AND subject = $1",
+      [reference],
+    );
+    expect(audit.rows.map((r) => r.data)).toContainEqual(
+      expect.objectContaining({ outcome: "failed", failure: "jwe_undecryptable" }),
+    );
+    const view = await server.api("GET", `/v1/applications/${reference}`, { token });
+    expect(view.body.evidence).toEqual([]);
   });
 
   it("refuses a signature result asked for with the client-credentials token", async () => {
@@ -376,6 +413,7 @@ describe("production", () => {
       DIGITAL_AUTH_BASE_URL: "https://auth-and-sign.example/",
       DIGITAL_AUTH_CLIENT_ID: "RP00000001",
       DIGITAL_AUTH_PRIVATE_KEY_FILE: "/etc/jitsumei/digital-auth.jwk",
+      DIGITAL_AUTH_DECRYPTION_KEY_FILE: "/etc/jitsumei/digital-auth-decrypt.pem",
       PUBLIC_URL: "https://shop.example",
     }).digitalAuth;
     expect(real).toMatchObject({
@@ -394,6 +432,7 @@ describe("production", () => {
         env: "production",
         clientId: "X",
         clientPublicJwk: { ...(await exportJWK(publicKey)), alg: "ES256" },
+        rpEncryptionJwk: { ...(await exportJWK(rsaKeys.publicKey)), alg: "RSA-OAEP-256" },
         redirectUri: () => "",
         baseUrl: () => "",
         card: { keyPem: "", certificateDer: Buffer.alloc(0) },

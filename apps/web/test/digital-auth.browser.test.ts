@@ -232,6 +232,8 @@ describe("JPKI through the Digital Authentication App from a PC", () => {
 
     // The PC notices by itself, shows the checks and moves on to sending.
     await desk.getByText(t["digitalAuth.signed"]).waitFor();
+    // The hand-off code is spent: its QR code is no longer shown.
+    expect(await qr.count()).toBe(0);
     await screenshot(desk, "web", "digital-auth-vi-desktop-2-signed");
     await desk.getByRole("heading", { level: 1, name: t["submit.title"] }).waitFor();
     await desk.getByLabel(t["confirm.accept"]).check();

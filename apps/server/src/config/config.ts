@@ -118,6 +118,7 @@ const envSchema = z.object({
     .optional(),
   DIGITAL_AUTH_CLIENT_SECRET: z.string().min(1).optional(),
   DIGITAL_AUTH_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  DIGITAL_AUTH_DECRYPTION_KEY_FILE: z.string().min(1).optional(),
   DIGITAL_AUTH_REDIRECT_URI: z
     .string()
     .refine((s) => /^https?:\/\//.test(s) && URL.canParse(s), "must be an http:// or https:// URL")
@@ -251,6 +252,8 @@ export type Config = {
         baseUrl: string;
         clientId: string;
         auth: { kind: "private_key_jwt"; keyFile: string } | { kind: "client_secret"; secret: string };
+        /** The private key (PEM or JWK file) the signature result is encrypted to (JWE). */
+        decryptionKeyFile: string;
         redirectUri: string;
       }
     | { kind: "simulator"; card: { keyFile: string; certFile: string } | null }
@@ -383,6 +386,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
         reason: "set exactly one of DIGITAL_AUTH_PRIVATE_KEY_FILE (private_key_jwt) or DIGITAL_AUTH_CLIENT_SECRET",
       });
     }
+    if (!e.DIGITAL_AUTH_DECRYPTION_KEY_FILE) {
+      missing.push({
+        variable: "DIGITAL_AUTH_DECRYPTION_KEY_FILE",
+        reason:
+          "is required with DIGITAL_AUTH_BASE_URL: the private key (PEM or JWK) whose public half is registered with the Digital Agency; the signature result is encrypted to it",
+      });
+    }
   }
   const simulatorCard = e.DIGITAL_AUTH_SIMULATOR_CARD_KEY ?? e.DIGITAL_AUTH_SIMULATOR_CARD_CERT;
   if (simulatorCard && (e.NODE_ENV === "production" || e.DIGITAL_AUTH_BASE_URL)) {
@@ -467,6 +477,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
           auth: e.DIGITAL_AUTH_PRIVATE_KEY_FILE
             ? { kind: "private_key_jwt", keyFile: e.DIGITAL_AUTH_PRIVATE_KEY_FILE }
             : { kind: "client_secret", secret: e.DIGITAL_AUTH_CLIENT_SECRET as string },
+          decryptionKeyFile: e.DIGITAL_AUTH_DECRYPTION_KEY_FILE as string,
           redirectUri: e.DIGITAL_AUTH_REDIRECT_URI ?? `${publicUrl}/v1/digital-auth/callback`,
         }
       : e.NODE_ENV === "production"

@@ -50,6 +50,9 @@ export async function completeDigitalAuth(
   if (!application) throw new AppError("application_not_found", "The application is gone");
 
   let outcome: DigitalAuthOutcome;
+  // Why a trip failed on our side (the service's or the adapter's code, e.g. jwe_undecryptable): for
+  // the operator in the audit trail; the applicant is told only that it failed.
+  let failure: string | undefined;
   if (new Date(session.expires_at).getTime() < services.clock().getTime()) outcome = "timeout";
   else if (input.error) outcome = failureOf(input.error);
   else if (!input.code) outcome = "failed";
@@ -75,6 +78,7 @@ export async function completeDigitalAuth(
     } catch (error) {
       if (!(error instanceof DigitalAuthError) && !(error instanceof AppError)) throw error;
       outcome = "failed";
+      failure = error.code ?? (error instanceof DigitalAuthError ? "digital_auth_error" : undefined);
     }
   }
   await services.db.transaction(async (tx) => {
@@ -83,7 +87,7 @@ export async function completeDigitalAuth(
       actor: "applicant",
       action: "application.digital_auth_returned",
       subject: application.reference,
-      data: { transactionId: session.transaction_id, outcome },
+      data: { transactionId: session.transaction_id, outcome, ...(failure ? { failure } : {}) },
     });
   });
   return { reference: application.reference, outcome };

@@ -1,5 +1,5 @@
-import { randomUUID } from "node:crypto";
-import { createRemoteJWKSet, importJWK, type JWK, jwtVerify, SignJWT } from "jose";
+import { type KeyObject, randomUUID } from "node:crypto";
+import { compactDecrypt, createRemoteJWKSet, importJWK, type JWK, jwtVerify, SignJWT } from "jose";
 import { DIGITAL_AUTH } from "./protocol.ts";
 
 /**
@@ -34,6 +34,11 @@ export type DigitalAuthClientOptions = {
   clientId: string;
   redirectUri: () => string;
   auth: ClientAuthentication;
+  /**
+   * The relying party's private key the signature result is encrypted to (JWE): the private half of
+   * the encryption key registered with the Digital Agency. RSA (RSA-OAEP-256) or EC (ECDH-ES).
+   */
+  decryptionKey: KeyObject;
   fetch?: typeof fetch;
 };
 
@@ -49,7 +54,8 @@ export class DigitalAuthError extends Error {
 }
 
 export function digitalAuthClient(options: DigitalAuthClientOptions): DigitalAuthApp {
-  const http = options.fetch ?? fetch;
+  // Looked up at each call, not captured: a test may stand between the adapter and the network.
+  const http: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
   const url = (path: string) => `${options.baseUrl()}${path}`;
   const tokenUrl = () => url(DIGITAL_AUTH.paths.token);
   let jwks: { base: string; set: ReturnType<typeof createRemoteJWKSet> } | null = null;
@@ -156,14 +162,24 @@ export function digitalAuthClient(options: DigitalAuthClientOptions): DigitalAut
 
     async signatureResult({ transactionId, accessToken }) {
       const response = await http(url(DIGITAL_AUTH.paths.signResult(transactionId)), {
-        headers: { authorization: `Bearer ${accessToken}`, accept: "application/json" },
+        headers: { authorization: `Bearer ${accessToken}`, accept: "application/json, application/jose" },
       });
-      const body = await json(response);
-      if (!response.ok) throw new DigitalAuthError(`signature result refused (${response.status})`, str(body.error));
+      const text = await response.text();
+      if (!response.ok) {
+        throw new DigitalAuthError(`signature result refused (${response.status})`, str(parseObject(text).error));
+      }
       const r = DIGITAL_AUTH.signResult;
-      const signature = base64(body[r.signature]);
-      const certificate = base64(body[r.certificate]);
-      if (!signature || !certificate) throw new DigitalAuthError("the result has no signature or no certificate");
+      // The whole answer may itself be one compact JWE of the JSON object (inferred, as the alternative
+      // reading of the third-party guide); otherwise each of the two members is one.
+      const whole = isCompactJwe(text.trim());
+      const body = whole
+        ? parseObject(Buffer.from(await decrypt(text.trim(), "result")).toString("utf8"))
+        : parseObject(text);
+      const signature = await member(body[r.signature], r.signature, whole);
+      const certificate = await member(body[r.certificate], r.certificate, whole);
+      if (!signature || !certificate) {
+        throw new DigitalAuthError("the result has no encrypted signature or no encrypted certificate", "jwe_missing");
+      }
       const status = body[r.certificateStatus];
       return {
         signature,
@@ -173,6 +189,56 @@ export function digitalAuthClient(options: DigitalAuthClientOptions): DigitalAut
       };
     },
   };
+
+  /**
+   * A member: a compact JWE whose plaintext is the raw bytes; base64 only inside a result that was
+   * itself one JWE. A signature or certificate sent in clear is refused: the protocol encrypts them.
+   */
+  async function member(value: unknown, name: string, insideJwe: boolean): Promise<Buffer | null> {
+    if (typeof value !== "string") return null;
+    if (insideJwe) return base64(value);
+    if (isCompactJwe(value)) {
+      const bytes = Buffer.from(await decrypt(value, name));
+      return bytes.length > 0 ? bytes : null;
+    }
+    return null;
+  }
+
+  /**
+   * Opens a JWE with the relying party's key. A tampered one (the GCM tag fails), one encrypted to
+   * another key, or one in an algorithm outside protocol.ts's list is a DigitalAuthError naming which
+   * part and why: the applicant is told the signature could not be received, and nothing is stored.
+   */
+  async function decrypt(jwe: string, part: string): Promise<Uint8Array> {
+    const e = DIGITAL_AUTH.resultEncryption.accepted;
+    const keyType = options.decryptionKey.asymmetricKeyType === "ec" ? "EC" : "RSA";
+    try {
+      const { plaintext } = await compactDecrypt(jwe, options.decryptionKey, {
+        keyManagementAlgorithms: [...e[keyType]],
+        contentEncryptionAlgorithms: [...e.enc],
+      });
+      return plaintext;
+    } catch (error) {
+      throw new DigitalAuthError(
+        `the result's ${part} is a JWE this server cannot open (${(error as { code?: string }).code ?? (error as Error).name}): tampered, or encrypted to another key than DIGITAL_AUTH_DECRYPTION_KEY_FILE's`,
+        "jwe_undecryptable",
+      );
+    }
+  }
+}
+
+/** Five base64url parts (RFC 7516 §7.1): header, encrypted key, IV, ciphertext, tag. */
+function isCompactJwe(s: string): boolean {
+  return /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(s);
+}
+
+function parseObject(text: string): Record<string, unknown> {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === "object" ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
 }
 
 async function json(response: Response): Promise<Record<string, unknown>> {

@@ -12,7 +12,7 @@
  */
 export const DIGITAL_AUTH = {
   paths: {
-    /** inferred (Keycloak-style, beside the token endpoint) */
+    /** third-party: https://sb-auth-and-sign.go.jp/api/realms/main/protocol/openid-connect/auth */
     authorize: "/api/realms/main/protocol/openid-connect/auth",
     /** third-party: https://sb-auth-and-sign.go.jp/api/realms/main/protocol/openid-connect/token */
     token: "/api/realms/main/protocol/openid-connect/token",
@@ -23,7 +23,11 @@ export const DIGITAL_AUTH = {
     /** third-party: GET, bearer = the authorization-code access token */
     signResult: (id: string) => `/api/sign-transactions/${encodeURIComponent(id)}/result`,
   },
-  /** The authorization request's query (confirmed: every name and the fixed values). */
+  /**
+   * The authorization request's query (confirmed: every name and the fixed values). Formats, confirmed:
+   * client_id 1-255 of [0-9a-zA-Z]; state and nonce 1-255 of %x20-7E; code_challenge 1-128 of
+   * [0-9a-zA-Z_-]; sign_transaction_id a UUID.
+   */
   authorize: {
     responseType: "code",
     /** "openid" required; "sign" required to sign (confirmed) */
@@ -56,15 +60,34 @@ export const DIGITAL_AUTH = {
    */
   signTransaction: { hash: "hash", hashAlgorithm: "hash_algorithm", sha256: "SHA-256", id: "id" },
   /**
-   * The result (third-party: "the signature and the certificate, JWE"). Inferred: a JSON object with
-   * the base64 PKCS#1 v1.5 signature, the base64 DER signing certificate, and the certificate's status
-   * as the service checked it with J-LIS; JWE decryption is not implemented (ARCHITECTURE.md).
+   * The result. Third-party (PocketSign's guide, 署名トランザクションの結果取得): "結果には署名データと
+   * 電子証明書が JWE 形式で含まれています" — the signature and the certificate come encrypted as JWE.
+   * Inferred, the rest: a JSON object whose `signature` and `certificate` members are each a compact JWE
+   * (RFC 7516 §7.1) encrypted to the relying party's registered public encryption key, whose plaintext
+   * is the raw PKCS#1 v1.5 signature value and the DER signing certificate; beside them, in clear, the
+   * certificate's status as the service checked it with J-LIS.
    */
   signResult: {
     signature: "signature",
     certificate: "certificate",
     certificateStatus: "certificate_status",
     checkedAt: "certificate_status_checked_at",
+  },
+  /**
+   * How the result is encrypted (inferred: no document we could read names the algorithms). RSA-OAEP-256
+   * (JWA §4.3) with A256GCM (JWA §5.3) is what OpenID Connect providers most often use to encrypt to a
+   * client's registered RSA key, and what the simulator sends. The adapter also accepts the other
+   * algorithms a registered RSA or EC key could be used with (`accepted`), so a different but sound
+   * choice by the Digital Agency is not an outage; anything else is refused.
+   */
+  resultEncryption: {
+    alg: "RSA-OAEP-256",
+    enc: "A256GCM",
+    accepted: {
+      RSA: ["RSA-OAEP-256", "RSA-OAEP-384", "RSA-OAEP-512", "RSA-OAEP"],
+      EC: ["ECDH-ES", "ECDH-ES+A128KW", "ECDH-ES+A192KW", "ECDH-ES+A256KW"],
+      enc: ["A256GCM", "A192GCM", "A128GCM", "A256CBC-HS512", "A192CBC-HS384", "A128CBC-HS256"],
+    },
   },
   /**
    * Error codes on the redirect back (`error`, RFC 6749 §4.1.2.1). access_denied is OAuth's; the card

@@ -1,9 +1,10 @@
-import { generateKeyPairSync } from "node:crypto";
+import { createPrivateKey, generateKeyPairSync, type KeyObject } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { exportJWK, type JWK } from "jose";
 import type { Config } from "../config/config.ts";
 import { type DigitalAuthApp, digitalAuthClient } from "./digital-auth-app.ts";
+import { DIGITAL_AUTH } from "./protocol.ts";
 import { SIMULATOR_PREFIX, type SimulatorOptions } from "./simulator.ts";
 
 export type DigitalAuthSetup = {
@@ -36,6 +37,7 @@ export async function setUpDigitalAuth(
       clientId: da.clientId,
       redirectUri: () => da.redirectUri,
       auth,
+      decryptionKey: readDecryptionKey(da.decryptionKeyFile),
     });
     return { app, simulator: null, jpkiTrustDir: config.trust.jpkiDir };
   }
@@ -56,6 +58,15 @@ export async function setUpDigitalAuth(
       warn(`JPKI signatures are checked against the simulator's test CA in ${made.trustDir} (development only)`);
     }
   }
+  // The key the simulator encrypts the signature result to, as the Digital Agency would to the one an
+  // operator registers (RSA-OAEP-256, protocol.ts). Made per start, like the client key.
+  const encryption = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const rpEncryptionJwk = {
+    ...(await exportJWK(encryption.publicKey)),
+    alg: DIGITAL_AUTH.resultEncryption.alg,
+    use: "enc",
+    kid: "jitsumei-dev-enc",
+  };
   const clientId = "JITSUMEIDEV";
   // The browser goes to the simulator and back on the site's own origin: PUBLIC_URL when one was set
   // (a phone on the local network), else the address the server listens on (the one it prints).
@@ -66,6 +77,7 @@ export async function setUpDigitalAuth(
     clientId,
     redirectUri,
     auth: { kind: "private_key_jwt", jwk: clientJwk },
+    decryptionKey: encryption.privateKey,
   });
   return {
     app,
@@ -75,6 +87,7 @@ export async function setUpDigitalAuth(
       env: config.env,
       clientId,
       clientPublicJwk,
+      rpEncryptionJwk,
       card: {
         keyPem: readFileSync(card.keyFile, "utf8"),
         certificateDer: pemToDer(readFileSync(card.certFile, "utf8")),
@@ -99,6 +112,39 @@ function readClientKey(file: string): JWK {
   } catch (error) {
     throw new Error(`DIGITAL_AUTH_PRIVATE_KEY_FILE: ${file} is not a private JWK: ${(error as Error).message}`);
   }
+}
+
+/**
+ * The relying party's decryption key: a PEM private key (PKCS#8, PKCS#1 or SEC1) or a private JWK,
+ * RSA of 2048 bits or more, or EC on P-256/384/521. Read at start, so a missing or wrong file stops
+ * the server naming the variable rather than failing the first applicant's signature.
+ */
+export function readDecryptionKey(file: string): KeyObject {
+  const name = "DIGITAL_AUTH_DECRYPTION_KEY_FILE";
+  let text: string;
+  try {
+    text = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new Error(`${name}: cannot read ${file}: ${(error as Error).message}`);
+  }
+  let key: KeyObject;
+  try {
+    key = text.trimStart().startsWith("{")
+      ? createPrivateKey({ key: JSON.parse(text) as import("node:crypto").JsonWebKey, format: "jwk" })
+      : createPrivateKey(text);
+  } catch (error) {
+    throw new Error(`${name}: ${file} is not a private key in PEM or JWK: ${(error as Error).message}`);
+  }
+  const details = key.asymmetricKeyDetails ?? {};
+  const rsa = key.asymmetricKeyType === "rsa" && (details.modulusLength ?? 0) >= 2048;
+  const ec =
+    key.asymmetricKeyType === "ec" && ["prime256v1", "secp384r1", "secp521r1"].includes(details.namedCurve ?? "");
+  if (!rsa && !ec) {
+    throw new Error(
+      `${name}: ${file} must hold an RSA key of 2048 bits or more, or an EC key on P-256, P-384 or P-521`,
+    );
+  }
+  return key;
 }
 
 /** The demo's test card: the JPKI test CA and signing certificate of the fixtures, made once (openssl). */

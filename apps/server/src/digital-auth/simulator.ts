@@ -9,7 +9,7 @@ import {
   randomUUID,
 } from "node:crypto";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { exportJWK, importJWK, type JWK, jwtVerify, SignJWT } from "jose";
+import { CompactEncrypt, exportJWK, importJWK, type JWK, jwtVerify, SignJWT } from "jose";
 import { DIGITAL_AUTH } from "./protocol.ts";
 
 /**
@@ -25,6 +25,8 @@ export type SimulatorOptions = {
   clientId: string;
   /** The client's public key: client assertions (private_key_jwt) are verified with it. */
   clientPublicJwk: JWK;
+  /** The client's public encryption key: the signature result is encrypted to it (JWE). */
+  rpEncryptionJwk: JWK;
   /** The redirect URI registered for the client. */
   redirectUri: () => string;
   /** The test card: its signing key (PEM) and signing certificate (DER). */
@@ -67,6 +69,16 @@ export async function registerDigitalAuthSimulator(app: FastifyInstance, options
   const idTokenJwk = { ...(await exportJWK(idTokenKeys.publicKey)), kid: "simulator-1", alg: "ES256", use: "sig" };
   const clientKey = await importJWK(options.clientPublicJwk, options.clientPublicJwk.alg ?? "ES256");
   const cardKey: KeyObject = createPrivateKey(options.card.keyPem);
+  const enc = DIGITAL_AUTH.resultEncryption;
+  const rpKey = await importJWK(options.rpEncryptionJwk, enc.alg);
+  const encrypt = (bytes: Buffer) =>
+    new CompactEncrypt(bytes)
+      .setProtectedHeader({
+        alg: enc.alg,
+        enc: enc.enc,
+        ...(options.rpEncryptionJwk.kid ? { kid: options.rpEncryptionJwk.kid } : {}),
+      })
+      .encrypt(rpKey);
   const now = () => Math.floor(Date.now() / 1000);
 
   const oauthError = (reply: FastifyReply, status: number, error: string, description: string) =>
@@ -110,6 +122,9 @@ export async function registerDigitalAuthSimulator(app: FastifyInstance, options
       });
 
       scope.get(DIGITAL_AUTH.paths.jwks, async () => ({ keys: [idTokenJwk] }));
+      scope.get("/app.css", async (_request, reply) =>
+        reply.header("content-type", "text/css; charset=utf-8").header("cache-control", "no-cache").send(STYLESHEET),
+      );
 
       scope.post(DIGITAL_AUTH.paths.token, async (request, reply) => {
         const form = (request.body ?? {}) as Record<string, string>;
@@ -187,8 +202,8 @@ export async function registerDigitalAuthSimulator(app: FastifyInstance, options
           if (!signed) return oauthError(reply, 404, "not_found", "nothing was signed in this transaction");
           const r = DIGITAL_AUTH.signResult;
           return reply.header("cache-control", "no-store").send({
-            [r.signature]: signed.signature.toString("base64"),
-            [r.certificate]: options.card.certificateDer.toString("base64"),
+            [r.signature]: await encrypt(signed.signature),
+            [r.certificate]: await encrypt(options.card.certificateDer),
             [r.certificateStatus]: signed.status,
             [r.checkedAt]: new Date().toISOString(),
           });
@@ -204,8 +219,9 @@ export async function registerDigitalAuthSimulator(app: FastifyInstance, options
           (!scopes.includes("openid") || !scopes.includes("sign")) && "scope must include openid and sign",
           q[p.clientId] !== options.clientId && "unknown client_id",
           q[p.redirectUri] !== options.redirectUri() && "redirect_uri is not the one registered",
-          !q[p.state] && "state is required",
-          !q[p.nonce] && "nonce is required",
+          // The API reference's formats: state and nonce 1-255 of %x20-7E (VSCHAR, RFC 6749).
+          !/^[\x20-\x7E]{1,255}$/.test(q[p.state] ?? "") && "state is required (1-255 of %x20-7E)",
+          !/^[\x20-\x7E]{1,255}$/.test(q[p.nonce] ?? "") && "nonce is required (1-255 of %x20-7E)",
           !/^[0-9A-Za-z_-]{43,128}$/.test(q[p.codeChallenge] ?? "") && "code_challenge is required",
           q[p.codeChallengeMethod] !== DIGITAL_AUTH.authorize.codeChallengeMethod &&
             "code_challenge_method must be S256",
@@ -282,23 +298,25 @@ function appPage(reply: FastifyReply, interaction: Interaction, triesLeft: numbe
   const wrong =
     triesLeft === null
       ? ""
-      : `<p role="alert"><strong>暗証番号が違います。残り ${triesLeft} 回 / Wrong PIN: ${triesLeft} tries left</strong></p>`;
+      : `<p class="alert" role="alert">暗証番号が違います。残り ${triesLeft} 回<br><span lang="en">Wrong PIN: ${triesLeft} tries left</span></p>`;
   return page(
     reply,
     "デジタル認証アプリ（シミュレーター） / Digital Authentication App (simulator)",
-    `<p>これはテスト用のシミュレーターです。本物のアプリでは、マイナンバーカードをスマートフォンにかざし、署名用電子証明書の暗証番号（英数字6〜16文字）を入力します。</p>
-<p>A stand-in for the Digital Agency's app. Test card: 実名 花子, PIN <strong>${SIMULATOR_PIN}</strong>.</p>
+    `<p class="banner">テスト用シミュレーター <span lang="en">Simulator for development: no real card is read</span></p>
+<p class="lead">本物のアプリでは、マイナンバーカードをスマートフォンにかざし、署名用電子証明書の暗証番号（英数字6〜16文字）を入力します。<br><span lang="en">Test card: 実名 花子, PIN <strong>${SIMULATOR_PIN}</strong>.</span></p>
 ${wrong}
-<form method="post" action="${action}">
-<p>1. マイナンバーカードをかざしました / Card tapped ✓</p>
-<p><label>2. 署名用電子証明書の暗証番号 / Signing PIN<br><input name="pin" type="password" autocomplete="off" inputmode="text" required minlength="6" maxlength="16"></label></p>
-<p><button type="submit" name="action" value="sign">署名する / Sign</button></p>
-<p><button type="submit" name="action" value="sign_revoked">署名する（失効した証明書）/ Sign with a revoked certificate</button></p>
+<form method="post" action="${action}" class="panel">
+<p class="step done"><span class="card" aria-hidden="true"></span><span>1. マイナンバーカードをかざしました<br><span lang="en">Card tapped ✓</span></span></p>
+<label class="step" for="pin">2. 署名用電子証明書の暗証番号<br><span lang="en">Signing PIN</span></label>
+<input id="pin" name="pin" type="password" autocomplete="off" inputmode="text" required minlength="6" maxlength="16">
+<button type="submit" name="action" value="sign" class="primary">署名する / Sign</button>
+<button type="submit" name="action" value="sign_revoked" class="secondary">署名する（失効した証明書）<br><span lang="en">Sign with a revoked certificate</span></button>
 </form>
-<form method="post" action="${action}">
-<p><button type="submit" name="action" value="cancel">キャンセル / Cancel</button></p>
-<p><button type="submit" name="action" value="card_locked">カードがロックされている / Card locked</button></p>
-<p><button type="submit" name="action" value="certificate_expired">証明書の有効期限切れ / Certificate expired</button></p>
+<form method="post" action="${action}" class="panel">
+<p class="step">失敗を試す <span lang="en">Try a failure</span></p>
+<button type="submit" name="action" value="cancel" class="secondary">キャンセル / Cancel</button>
+<button type="submit" name="action" value="card_locked" class="secondary">カードがロックされている<br><span lang="en">Card locked</span></button>
+<button type="submit" name="action" value="certificate_expired" class="secondary">証明書の有効期限切れ<br><span lang="en">Certificate expired</span></button>
 </form>`,
   );
 }
@@ -308,9 +326,35 @@ function page(reply: FastifyReply, title: string, body: string) {
     .header("content-type", "text/html; charset=utf-8")
     .header("cache-control", "no-store")
     .send(
-      `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
+      `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><link rel="stylesheet" href="${SIMULATOR_PREFIX}/app.css"></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
     );
 }
+
+/**
+ * The page's look: a phone app's, readable at 390 px (the site's CSP allows only same-origin
+ * stylesheets, so it is served beside the page rather than inline).
+ */
+const STYLESHEET = `
+*{box-sizing:border-box}
+html{font-family:system-ui,"Noto Sans CJK JP","Hiragino Sans",sans-serif;font-size:16px;line-height:1.5;color:#1a1a1c;background:#eef1f6}
+body{margin:0}
+main{max-width:480px;margin:0 auto;padding:16px 16px 32px}
+h1{font-size:1.25rem;line-height:1.35;margin:8px 0 12px;color:#00118f}
+.banner{margin:0 0 12px;padding:8px 12px;border-radius:8px;background:#fff4d6;border:1px solid #e0b100;font-size:.875rem}
+.lead{margin:0 0 16px}
+.panel{display:flex;flex-direction:column;gap:12px;margin:0 0 16px;padding:16px;border-radius:16px;background:#fff;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+.step{margin:0;font-weight:600}
+.step.done{display:flex;align-items:center;gap:12px}
+.card{flex:none;width:56px;height:36px;border-radius:6px;background:linear-gradient(135deg,#f3c8d6,#b7d3f2);border:2px solid #00118f}
+input{width:100%;min-height:48px;padding:8px 12px;font-size:1.125rem;border:2px solid #5b6474;border-radius:8px}
+input:focus,button:focus{outline:3px solid #ffb300;outline-offset:2px}
+button{width:100%;min-height:48px;padding:10px 12px;font:inherit;font-weight:600;border-radius:24px;cursor:pointer}
+.primary{background:#00118f;color:#fff;border:2px solid #00118f}
+.secondary{background:#fff;color:#00118f;border:2px solid #00118f}
+.alert{margin:0 0 16px;padding:12px;border-radius:8px;background:#fde8e8;border:2px solid #c40000;color:#8a0000;font-weight:600}
+span[lang=en]{font-weight:400;font-size:.875rem;color:#4a4f59}
+.primary span[lang=en]{color:#fff}
+`;
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -202,6 +202,7 @@ export const en = {
   "verify.qrAlt": "QR code that opens the card reader for application {ref}",
   "verify.waiting": "Waiting for the data from your phone…",
   "verify.received": "Received: the chip data arrived and were checked.",
+  "verify.receivedSelfieNext": "Received: the chip data arrived and were checked. Now take the live selfie below.",
   "verify.receivedFailed":
     "The data arrived, but a check did not pass. See the results below; you can read the card again.",
   "verify.mrzLabel": "Code line {n}",

@@ -196,6 +196,8 @@ export const ja: Dictionary = {
   "verify.qrAlt": "お申し込み {ref} のカード読み取りを開くQRコード",
   "verify.waiting": "スマートフォンからのデータを待っています…",
   "verify.received": "受信しました。ICチップのデータが届き、確認されました。",
+  "verify.receivedSelfieNext":
+    "受信しました。ICチップのデータが届き、確認されました。続けて下のライブ自撮りを撮影してください。",
   "verify.receivedFailed":
     "データは届きましたが、確認に通らない項目がありました。下の結果をご覧ください。もう一度読み取ることができます。",
   "verify.mrzLabel": "{n}行目",

@@ -198,6 +198,8 @@ export const ko: Dictionary = {
   "verify.qrAlt": "신청 {ref}의 카드 판독기를 여는 QR 코드",
   "verify.waiting": "휴대전화에서 데이터를 기다리는 중…",
   "verify.received": "수신 완료: 칩 데이터가 도착하여 확인되었습니다.",
+  "verify.receivedSelfieNext":
+    "수신 완료: 칩 데이터가 도착하여 확인되었습니다. 이어서 아래의 실시간 셀카를 촬영해 주세요.",
   "verify.receivedFailed":
     "데이터는 도착했지만 통과하지 못한 확인 항목이 있습니다. 아래 결과를 보세요. 신분증을 다시 읽을 수 있습니다.",
   "verify.mrzLabel": "{n}번째 줄",

@@ -199,6 +199,8 @@ export const vi: Dictionary = {
   "verify.qrAlt": "Mã QR mở trình đọc thẻ cho đơn {ref}",
   "verify.waiting": "Đang chờ dữ liệu từ điện thoại của bạn…",
   "verify.received": "Đã nhận: dữ liệu chip đã đến và đã được kiểm tra.",
+  "verify.receivedSelfieNext":
+    "Đã nhận: dữ liệu chip đã đến và đã được kiểm tra. Bây giờ hãy chụp ảnh selfie trực tiếp bên dưới.",
   "verify.receivedFailed":
     "Dữ liệu đã đến nhưng có một mục kiểm tra không đạt. Xem kết quả bên dưới; bạn có thể đọc lại thẻ.",
   "verify.mrzLabel": "Dòng mã {n}",

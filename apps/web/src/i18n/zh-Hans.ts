@@ -189,6 +189,7 @@ export const zhHans: Dictionary = {
   "verify.qrAlt": "打开申请 {ref} 读卡页面的二维码",
   "verify.waiting": "正在等待手机发送数据…",
   "verify.received": "已收到：芯片数据已送达并通过核验。",
+  "verify.receivedSelfieNext": "已收到：芯片数据已送达并通过核验。请继续完成下方的实时自拍。",
   "verify.receivedFailed": "数据已送达，但有一项核验未通过。请查看下面的结果；您可以重新读取证件。",
   "verify.mrzLabel": "第 {n} 行",
   "verify.mrzHint": "请逐字抄写每一行，包括每个 < 符号。护照每行 44 个字符。",

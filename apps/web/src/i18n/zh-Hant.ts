@@ -190,6 +190,7 @@ export const zhHant: Dictionary = {
   "verify.qrAlt": "開啟申請 {ref} 讀卡頁面的 QR 碼",
   "verify.waiting": "正在等待手機傳送資料…",
   "verify.received": "已收到：晶片資料已送達並通過核驗。",
+  "verify.receivedSelfieNext": "已收到：晶片資料已送達並通過核驗。請繼續完成下方的即時自拍。",
   "verify.receivedFailed": "資料已送達，但有一項核驗未通過。請查看下方結果；您可以重新讀取證件。",
   "verify.mrzLabel": "第 {n} 行",
   "verify.mrzHint": "請逐字抄寫每一行，包括每個 < 符號。護照每行 44 個字元。",

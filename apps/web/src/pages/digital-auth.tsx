@@ -263,7 +263,8 @@ function OnThePhone(props: {
             <li key={s}>{s}</li>
           ))}
       </ol>
-      {qr && (
+      {/* Once the phone has signed, the code is spent: no QR code to scan again. */}
+      {qr && !signed && (
         <img
           src={qr}
           width={240}
@@ -292,11 +293,13 @@ function OnThePhone(props: {
           {t("app.retry")}
         </Button>
       )}
-      <p className="small">
-        <button type="button" className="link-button" onClick={() => setHere(true)}>
-          {t("digitalAuth.thisDevice")}
-        </button>
-      </p>
+      {!signed && (
+        <p className="small">
+          <button type="button" className="link-button" onClick={() => setHere(true)}>
+            {t("digitalAuth.thisDevice")}
+          </button>
+        </p>
+      )}
     </div>
   );
 }

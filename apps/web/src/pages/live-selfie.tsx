@@ -22,7 +22,7 @@ const maxWidth = 640;
  * the server to judge. The preview is mirrored, as people expect of a front camera; the frames are
  * not, so "left" is the applicant's own left for the server too.
  */
-export function LiveSelfie({ session }: { session: Session }) {
+export function LiveSelfie({ session, onPassed }: { session: Session; onPassed?: () => void }) {
   const { t } = useI18n();
   const video = useRef<HTMLVideoElement>(null);
   const stream = useRef<MediaStream | null>(null);
@@ -71,6 +71,7 @@ export function LiveSelfie({ session }: { session: Session }) {
       });
       setChecks(result.checks);
       setState(result.outcome === "pass" ? "passed" : "failed");
+      if (result.outcome === "pass") onPassed?.();
     } catch (error) {
       stop();
       setProblem(error instanceof ApiError ? problemMessage(error, t) : t("live.noCamera"));

@@ -61,6 +61,10 @@ export function VerifyStep(props: {
   const [chosen, setMethod] = useState<Method | null>(null);
   const method = chosen && methods.includes(chosen) ? chosen : (methods[0] ?? null);
   const readBefore = props.view.evidence.filter((e) => readKinds.has(e.kind)).length;
+  const liveSelfie = method === "chip" && isStrict(props.plan);
+  // Where the live selfie goes with the chip, the page moves on only once both are in: the chip's
+  // arrival alone would take the applicant away from the selfie still to take on this page.
+  const hasSelfie = (view: ApplicationView) => view.evidence.some((e) => e.kind === "selfie");
   // Nothing online for this document and plan: say so plainly, and where it can be done.
   const onlyAtCounter = site !== null && !methods.some((m) => m !== "counter");
   return (
@@ -105,6 +109,7 @@ export function VerifyStep(props: {
           purpose="chip_reader"
           site={site}
           readBefore={readBefore}
+          goOn={liveSelfie ? hasSelfie : () => true}
           onView={props.onView}
           onDone={props.onDone}
         />
@@ -126,7 +131,13 @@ export function VerifyStep(props: {
         </div>
       )}
       {method !== "counter" && (
-        <Photos session={props.session} liveSelfie={method === "chip" && isStrict(props.plan)} />
+        <Photos
+          session={props.session}
+          liveSelfie={liveSelfie}
+          onSelfiePassed={() => {
+            if (readBefore > 0) setTimeout(() => props.onDone(), 2000);
+          }}
+        />
       )}
       <div className="actions">
         <Button variant="secondary" onClick={props.onBack}>
@@ -152,6 +163,8 @@ function Handoff(props: {
   purpose: HandoffPurpose;
   site: SiteConfig;
   readBefore: number;
+  /** Whether the page may move on once the data arrived (not while the live selfie is still to take). */
+  goOn: (view: ApplicationView) => boolean;
   onView: (v: ApplicationView) => void;
   onDone: () => void;
 }) {
@@ -161,7 +174,7 @@ function Handoff(props: {
   const [failed, setFailed] = useState<string | null>(null);
   const [round, setRound] = useState(0);
   const [qr, setQr] = useState<string | null>(null);
-  const [arrived, setArrived] = useState<{ ok: boolean; checks: Check[] } | null>(null);
+  const [arrived, setArrived] = useState<{ ok: boolean; checks: Check[]; goOn: boolean } | null>(null);
   useEffect(() => {
     let live = true;
     setFailed(null);
@@ -190,9 +203,10 @@ function Handoff(props: {
         if (view.evidence.filter((e) => readKinds.has(e.kind)).length > props.readBefore) {
           const checks = view.checks.filter((c) => /^(chip|jpki|residence)/.test(c.code));
           const ok = checks.every((c) => c.status !== "fail");
-          setArrived({ ok, checks });
+          const goOn = props.goOn(view);
+          setArrived({ ok, checks, goOn });
           props.onView(view);
-          if (ok) setTimeout(() => props.onDone(), 1500);
+          if (ok && goOn) setTimeout(() => props.onDone(), 1500);
           return;
         }
       } catch {
@@ -230,10 +244,10 @@ function Handoff(props: {
           {failed}
         </p>
       )}
-      {handoff && qr && (
+      {handoff && qr && !arrived?.ok && (
         <img src={qr} width={240} height={240} alt={t("verify.qrAlt", { ref: session.reference })} className="qr" />
       )}
-      {handoff && (
+      {handoff && !arrived?.ok && (
         <>
           <p className="small muted">{t("verify.handoffOnce", { time: date(handoff.expiresAt, true) })}</p>
           <p className="small">
@@ -241,9 +255,11 @@ function Handoff(props: {
           </p>
         </>
       )}
-      <Button variant="secondary" onClick={() => setRound((n) => n + 1)}>
-        {t("verify.handoffNew")}
-      </Button>
+      {!arrived?.ok && (
+        <Button variant="secondary" onClick={() => setRound((n) => n + 1)}>
+          {t("verify.handoffNew")}
+        </Button>
+      )}
       <div className="live" role="status" aria-live="polite">
         {!arrived && (
           <p className="waiting">
@@ -251,7 +267,9 @@ function Handoff(props: {
           </p>
         )}
         {arrived && (
-          <p className={arrived.ok ? "ok" : "error"}>{t(arrived.ok ? "verify.received" : "verify.receivedFailed")}</p>
+          <p className={arrived.ok ? "ok" : "error"}>
+            {t(!arrived.ok ? "verify.receivedFailed" : arrived.goOn ? "verify.received" : "verify.receivedSelfieNext")}
+          </p>
         )}
       </div>
       {arrived && <Checks checks={arrived.checks} />}
@@ -358,11 +376,19 @@ const maxBytes = 15 * 1024 * 1024;
  * is the live one the server challenges and judges, required; otherwise an uploaded selfie stays an
  * optional help for staff, beside the document photo.
  */
-function Photos({ session, liveSelfie }: { session: Session; liveSelfie: boolean }) {
+function Photos({
+  session,
+  liveSelfie,
+  onSelfiePassed,
+}: {
+  session: Session;
+  liveSelfie: boolean;
+  onSelfiePassed: () => void;
+}) {
   const { t } = useI18n();
   return (
     <>
-      {liveSelfie && <LiveSelfie session={session} />}
+      {liveSelfie && <LiveSelfie session={session} onPassed={onSelfiePassed} />}
       <details className="card photos">
         <summary>{t("verify.photos")}</summary>
         <p className="small">{t(liveSelfie ? "verify.photosIntroDocument" : "verify.photosIntro")}</p>
