@@ -84,6 +84,14 @@ export async function startServer(
   const policies = loadPolicies(config.policyDirs);
   const creditPolicies = loadCreditPolicies(config.policyDirs);
   const masterKey = loadOrCreateMasterKey(config.masterKey, config.dataDir, warn);
+  // Every file key and every other thing a start can be refused for is opened before the database is
+  // touched: a refused start leaves no migration applied and no key wrapped with the key it was given.
+  const sealer = contractSealer(config, warn);
+  const operator = loadOperator(config);
+  const counters = loadCounters(config);
+  let url = "";
+  const digitalAuth = await setUpDigitalAuth(config, () => url, warn);
+  const trust = loadEvidenceTrust({ ...config, trust: { ...config.trust, jpkiDir: digitalAuth.jpkiTrustDir } }, warn);
   const db = options.db ?? (await openDatabase(config));
   try {
     await migrate(db);
@@ -103,7 +111,6 @@ export async function startServer(
   const sms = localSmsOutbox();
   const smdp = localSmdpSimulator();
   const provisioning = localNetworkSimulator();
-  let url = "";
   const payments = localPaymentServices({
     secret: config.payments.notificationSecret,
     notifyUrl: () => (url ? `${url}/v1/payments/notifications` : null),
@@ -148,8 +155,6 @@ export async function startServer(
       onError: (error, job) => warn(`job ${job.kind} #${job.id} failed: ${errorSummary(error)}`),
     },
   );
-  const digitalAuth = await setUpDigitalAuth(config, () => url, warn);
-  const trust = loadEvidenceTrust({ ...config, trust: { ...config.trust, jpkiDir: digitalAuth.jpkiTrustDir } }, warn);
   const faces = lazyFaceMatcher();
   const services: Services = {
     config,
@@ -158,9 +163,9 @@ export async function startServer(
     clock,
     jobs,
     delivery: localPostSimulator(),
-    sealer: contractSealer(config, warn),
-    operator: loadOperator(config),
-    counters: loadCounters(config),
+    sealer,
+    operator,
+    counters,
     payments,
     provisioning,
     smdp,
