@@ -16,6 +16,8 @@ export const errorCodes = {
   csrf_failed: { status: 403, title: "The request did not carry this session's CSRF token" },
   password_change_required: { status: 403, title: "Choose a new password before anything else" },
   rate_limited: { status: 429, title: "Too many requests" },
+  too_many_in_review: { status: 409, title: "This document already has applications waiting for a decision" },
+  specimen_document: { status: 422, title: "A specimen document is not anyone's identity document" },
   staff_exists: { status: 409, title: "A staff account with this e-mail already exists" },
   claimed_by_another: { status: 409, title: "Another reviewer is working on this case" },
   claim_required: { status: 409, title: "Claim the case before deciding it" },

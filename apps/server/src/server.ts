@@ -40,6 +40,7 @@ import { expireKonbiniPayments } from "./payments/konbini-payments.ts";
 import { localPaymentServices } from "./payments/payment-services.ts";
 import { REFUND_JOB } from "./payments/record-gateway-answer.ts";
 import { refundPaymentJob } from "./payments/refund-charges.ts";
+import { sealPlainPoliceRequests } from "./police/seal-police-requests.ts";
 import { suspendOverdueLines } from "./police/suspend-overdue-lines.ts";
 import { loadPolicies } from "./policy/load-policies.ts";
 import { expireStaleApplications } from "./review/expire-applications.ts";
@@ -101,6 +102,8 @@ export async function startServer(
     throw error;
   }
   const keys = await openKeyManagement(db, masterKey, config.previousMasterKeys);
+  // Police requests recorded before they were sealed (migration 0031) are sealed now.
+  await sealPlainPoliceRequests(db, keys);
   if (options.demoStaff) {
     if (config.env === "production") throw new Error("Demo staff accounts are never created in production");
     await seedDemoStaff({ db, keys });
