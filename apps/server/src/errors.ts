@@ -11,7 +11,6 @@ export const errorCodes = {
   unsupported_media_type: { status: 415, title: "The request body must be JSON" },
   authentication_required: { status: 401, title: "Authentication is required" },
   login_failed: { status: 401, title: "The e-mail, password or one-time code is not correct" },
-  account_locked: { status: 423, title: "The account is locked after too many failed sign-ins" },
   forbidden: { status: 403, title: "Your role does not allow this" },
   csrf_failed: { status: 403, title: "The request did not carry this session's CSRF token" },
   password_change_required: { status: 403, title: "Choose a new password before anything else" },

@@ -203,6 +203,23 @@ const envSchema = z.object({
       "must be an https:// URL with {trackingNumber} in it (and optionally {locale}: ja or en)",
     )
     .default(japanPostTracking),
+  // Failed staff sign-ins allowed before delays grow: per e-mail (delays up to a minute) and per
+  // client address (up to 15 minutes). There is no lock-out.
+  SIGN_IN_FREE_FAILURES: z
+    .string()
+    .default("account=3,address=10")
+    .transform((s, ctx) => {
+      const limits: Record<string, number> = {};
+      for (const part of s.split(",")) {
+        const [key = "", value = ""] = part.split("=").map((x) => x.trim());
+        if (!["account", "address"].includes(key) || !/^\d+$/.test(value)) {
+          ctx.addIssue({ code: "custom", message: `"${part}" is not one of account|address=<whole number>` });
+          return z.NEVER;
+        }
+        limits[key] = Number(value);
+      }
+      return { account: 3, address: 10, ...limits };
+    }),
   STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
   REVIEW_CLAIM_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
@@ -334,7 +351,8 @@ export type Config = {
   shipmentTrackingUrl: string;
   /** Whether PUBLIC_URL was set (else publicUrl is the listening origin). */
   publicUrlSet: boolean;
-  staff: { idleMinutes: number; maxHours: number };
+  /** Staff sessions, and the failed sign-ins allowed before delays grow (per e-mail, per address). */
+  staff: { idleMinutes: number; maxHours: number; freeFailures: { account: number; address: number } };
   /**
    * Hand-offs to another device: how long a QR code's single-use token lasts, and the session it is
    * exchanged for.
@@ -496,7 +514,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     publicUrl,
     shipmentTrackingUrl: e.SHIPMENT_TRACKING_URL,
     publicUrlSet: e.PUBLIC_URL !== undefined,
-    staff: { idleMinutes: e.STAFF_SESSION_IDLE_MINUTES, maxHours: e.STAFF_SESSION_MAX_HOURS },
+    staff: {
+      idleMinutes: e.STAFF_SESSION_IDLE_MINUTES,
+      maxHours: e.STAFF_SESSION_MAX_HOURS,
+      freeFailures: e.SIGN_IN_FREE_FAILURES,
+    },
     handoff: { tokenMinutes: e.HANDOFF_TOKEN_MINUTES, sessionHours: e.APPLICANT_SESSION_HOURS },
     readerApps: { ios: e.READER_APP_IOS_URL ?? null, android: e.READER_APP_ANDROID_URL ?? null },
     apn: e.APN ?? null,

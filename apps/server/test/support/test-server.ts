@@ -51,6 +51,8 @@ export async function startTestServer(
     // Likewise for creations and submissions (and one specimen passport, many applications): the
     // hardening test sets real limits.
     JITSUMEI_APPLICATION_LIMITS: "ip=100000,device=100000,contact=100000,review=100000",
+    // Failed staff sign-ins from the one test address: delays per address only where a test sets them.
+    SIGN_IN_FREE_FAILURES: "account=3,address=100000",
     // The test JPKI CA (made once per run by the evidence fixtures): a My Number card's signature is
     // the lawful evidence of a voice line (support/jpki.ts).
     JITSUMEI_JPKI_TRUST_DIR: inject("evidenceFixtures").jpki.trustDir,
