@@ -50,6 +50,7 @@ import { deliverSmsJob } from "./sms/sms-outbox.ts";
 import { localSmsOutbox } from "./sms/sms-sender.ts";
 import { seedDemoStaff } from "./staff/demo-staff.ts";
 import { usePasswordHashCost } from "./staff/staff-accounts.ts";
+import { SUBSCRIBER_SIGN_IN_JOB, signInRequestJob } from "./subscribers/subscriber-access.ts";
 import { deliverWebhookJob, fanOutWebhookEventJob } from "./webhooks/deliver-webhooks.ts";
 
 const EXPIRY_SWEEP_MS = 10 * 60_000;
@@ -130,6 +131,7 @@ export async function startServer(
     {
       deliver_mail: deliverMailJob({ db, keys, mailer, domain }),
       deliver_sms: deliverSmsJob({ db, keys, sms }),
+      [SUBSCRIBER_SIGN_IN_JOB]: signInRequestJob({ db, keys, clock, mailFrom: config.mail.from }),
       notify_applicant: notifyApplicantJob({ db, keys, config, clock }),
       [NOTIFY_PAYMENT_JOB]: notifyPaymentJob({ db, keys, config }),
       // Real time, not the injectable clock: receivers check webhook-timestamp against their own.
