@@ -136,7 +136,7 @@ export async function startServer(
       [NOTIFY_PAYMENT_JOB]: notifyPaymentJob({ db, keys, config }),
       // Real time, not the injectable clock: receivers check webhook-timestamp against their own.
       fan_out_webhook_event: fanOutWebhookEventJob({ db }),
-      deliver_webhook: deliverWebhookJob({ db, keys }),
+      deliver_webhook: deliverWebhookJob({ db, keys, allowLoopback: config.webhookAllowLoopback }),
       [REFUND_JOB]: refundPaymentJob({ db, gateway: payments.gateway }),
       [RELEASE_ESIM_JOB]: releaseEsimJob({ db, keys, smdp, mailFrom: config.mail.from }),
       [CANCEL_ESIM_ORDER_JOB]: cancelEsimOrderJob({ db, smdp }),
