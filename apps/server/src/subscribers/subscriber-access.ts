@@ -72,25 +72,25 @@ export async function requestSignInCode(deps: Deps, input: { msisdn: string; ema
   const { contact } = await loadApplicantDetails(deps.keys, application);
   if (contact.email.trim().toLowerCase() !== input.email.trim().toLowerCase()) return;
   const now = deps.clock();
-  const { rows: recent } = await deps.db.query<{ n: string | number }>(
-    "SELECT count(*) AS n FROM subscriber_sign_in_codes WHERE subscription_id = $1 AND created_at > $2",
-    [line.id, new Date(now.getTime() - 3_600_000)],
-  );
-  if (Number(recent[0]?.n ?? 0) >= MAX_CODES_PER_HOUR) {
-    await deps.db.transaction((tx) =>
-      appendAuditEntry(tx, {
-        actor: "subscriber",
-        action: "subscriber.sign_in_code_withheld",
-        subject: application.reference,
-        data: { codesInLastHour: MAX_CODES_PER_HOUR },
-      }),
-    );
-    return;
-  }
   const id = randomUUID();
   const code = newActivationCode();
   const language = application.language as Language;
   await deps.db.transaction(async (tx) => {
+    // Jobs run side by side: the line's row lock makes counting and adding one step.
+    await tx.query("SELECT id FROM subscriptions WHERE id = $1 FOR UPDATE", [line.id]);
+    const { rows: recent } = await tx.query<{ n: string | number }>(
+      "SELECT count(*) AS n FROM subscriber_sign_in_codes WHERE subscription_id = $1 AND created_at > $2",
+      [line.id, new Date(now.getTime() - 3_600_000)],
+    );
+    if (Number(recent[0]?.n ?? 0) >= MAX_CODES_PER_HOUR) {
+      await appendAuditEntry(tx, {
+        actor: "subscriber",
+        action: "subscriber.sign_in_code_withheld",
+        subject: application.reference,
+        data: { codesInLastHour: MAX_CODES_PER_HOUR },
+      });
+      return;
+    }
     await tx.query(
       `INSERT INTO subscriber_sign_in_codes (id, subscription_id, code_hash, expires_at, created_at)
        VALUES ($1, $2, $3, $4, $5)`,
