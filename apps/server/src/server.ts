@@ -31,6 +31,8 @@ import {
 import { localSmdpSimulator } from "./issuance/smdp.ts";
 import { errorSummary, startJobWorker } from "./jobs/jobs.ts";
 import { queuePeriodicLineSweep, SWEEP_LINES_JOB, sweepLinesJob } from "./keep-alive/sweep-lines.ts";
+import { forgetOldHits } from "./limits/rate-limits.ts";
+import { forgetOldSignInFailures } from "./limits/sign-in-delays.ts";
 import { livenessServices } from "./liveness/liveness-services.ts";
 import { localOutboxMailer, type Mailer, smtpMailer } from "./mail/mailer.ts";
 import { deliverMailJob } from "./mail/outbox.ts";
@@ -199,6 +201,10 @@ export async function startServer(
     suspendOverdueLines({ ...services, mailFrom: config.mail.from }).catch((error) =>
       warn(`police deadline sweep failed: ${errorSummary(error)}`),
     );
+    // Rate-limit windows and sign-in delays no limit looks at any more.
+    forgetOldHits(db, clock())
+      .then(() => forgetOldSignInFailures(db, clock()))
+      .catch((error) => warn(`rate-limit sweep failed: ${errorSummary(error)}`));
     // Prepaid lines: reminders, receive-only, suspension, termination (one sweep job waits at most).
     queuePeriodicLineSweep(db)
       .then(() => jobs.kick())

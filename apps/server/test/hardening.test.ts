@@ -128,6 +128,31 @@ describe("creation and submission limits, in the database", () => {
   });
 });
 
+describe("TRUST_PROXY", () => {
+  it("believes X-Forwarded-For only from the proxies named: each client behind them has its own limits", async () => {
+    nextWindow();
+    const behindProxy = await startServer({
+      config: { ...server.services.config, port: 0, trustProxy: ["127.0.0.1"] },
+      db: server.database.db,
+      warn: () => {},
+      clock: server.services.clock,
+    });
+    try {
+      // Without TRUST_PROXY the header is ignored: six from "different clients" use up one address.
+      for (let i = 0; i < 6; i++) {
+        expect((await create(server.url, undefined, { "x-forwarded-for": `203.0.113.${i}` })).status).toBe(201);
+      }
+      expectRateLimited(await create(server.url, undefined, { "x-forwarded-for": "203.0.113.99" }), "create:ip");
+      // Behind the named proxy, a client's own address counts: a new one may start at once…
+      expect((await create(behindProxy.url, undefined, { "x-forwarded-for": "198.51.100.7" })).status).toBe(201);
+      // …and the proxy's own address (the header absent) is the one that is spent.
+      expectRateLimited(await create(behindProxy.url), "create:ip");
+    } finally {
+      await behindProxy.stop();
+    }
+  });
+});
+
 describe("specimen documents and the review queue", () => {
   it("refuses the ICAO specimen passport outside development, naming the field", async () => {
     nextWindow();
