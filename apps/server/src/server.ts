@@ -82,6 +82,9 @@ export async function startServer(
   const config = options.config ?? loadConfig();
   if (options.livenessSteps && config.env === "production")
     throw new Error("fixed liveness steps are for tests: a production server draws them at random");
+  if (options.demoStaff && config.env === "production") {
+    throw new Error("Demo staff accounts are never created in production");
+  }
   const warn = options.warn ?? ((m: string) => process.stderr.write(`WARNING: ${m}\n`));
   usePasswordHashCost(config.passwordHashing);
   // A broken policy file stops start-up here, naming the file, the path in it and the reason.
@@ -107,10 +110,7 @@ export async function startServer(
   const keys = await openKeyManagement(db, masterKey, config.previousMasterKeys);
   // Police requests recorded before they were sealed (migration 0031) are sealed now.
   await sealPlainPoliceRequests(db, keys);
-  if (options.demoStaff) {
-    if (config.env === "production") throw new Error("Demo staff accounts are never created in production");
-    await seedDemoStaff({ db, keys });
-  }
+  if (options.demoStaff) await seedDemoStaff({ db, keys });
   const mailer: Mailer = config.mail.kind === "smtp" ? smtpMailer(config.mail.url) : localOutboxMailer();
   const domain = config.mail.from.match(/@([^>\s]+)/)?.[1] ?? "jitsumei.localhost";
   const clock = options.clock ?? (() => new Date());
