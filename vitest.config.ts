@@ -19,6 +19,8 @@ export const pgliteSmoke = [
   "apps/server/test/cli.test.ts",
   "apps/server/test/encryption.test.ts",
   "apps/server/test/my-number.test.ts",
+  "apps/server/test/refused-start.test.ts",
+  "apps/server/test/hardening.test.ts",
 ];
 const everything = ["packages/*/src/**/*.test.ts", "apps/*/test/**/*.test.ts", "apps/*/src/**/*.test.ts"];
 

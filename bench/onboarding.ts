@@ -32,6 +32,7 @@ export async function benchOnboarding(adminUrl: string, quick: boolean) {
       JITSUMEI_MASTER_KEY: randomBytes(32).toString("base64"),
       JITSUMEI_DATA_DIR: mkdtempSync(join(tmpdir(), "jitsumei-bench-")),
       JITSUMEI_VELOCITY_LIMITS: "email=1000000,phone=1000000,device=1000000,ip=1000000",
+      JITSUMEI_APPLICATION_LIMITS: "ip=1000000,device=1000000,contact=1000000,review=1000000",
     }),
     demoData: true,
     warn: () => {},

@@ -31,6 +31,8 @@ import {
 import { localSmdpSimulator } from "./issuance/smdp.ts";
 import { errorSummary, startJobWorker } from "./jobs/jobs.ts";
 import { queuePeriodicLineSweep, SWEEP_LINES_JOB, sweepLinesJob } from "./keep-alive/sweep-lines.ts";
+import { forgetOldHits } from "./limits/rate-limits.ts";
+import { forgetOldSignInFailures } from "./limits/sign-in-delays.ts";
 import { livenessServices } from "./liveness/liveness-services.ts";
 import { localOutboxMailer, type Mailer, smtpMailer } from "./mail/mailer.ts";
 import { deliverMailJob } from "./mail/outbox.ts";
@@ -40,6 +42,7 @@ import { expireKonbiniPayments } from "./payments/konbini-payments.ts";
 import { localPaymentServices } from "./payments/payment-services.ts";
 import { REFUND_JOB } from "./payments/record-gateway-answer.ts";
 import { refundPaymentJob } from "./payments/refund-charges.ts";
+import { sealPlainPoliceRequests } from "./police/seal-police-requests.ts";
 import { suspendOverdueLines } from "./police/suspend-overdue-lines.ts";
 import { loadPolicies } from "./policy/load-policies.ts";
 import { expireStaleApplications } from "./review/expire-applications.ts";
@@ -49,6 +52,7 @@ import { deliverSmsJob } from "./sms/sms-outbox.ts";
 import { localSmsOutbox } from "./sms/sms-sender.ts";
 import { seedDemoStaff } from "./staff/demo-staff.ts";
 import { usePasswordHashCost } from "./staff/staff-accounts.ts";
+import { SUBSCRIBER_SIGN_IN_JOB, signInRequestJob } from "./subscribers/subscriber-access.ts";
 import { deliverWebhookJob, fanOutWebhookEventJob } from "./webhooks/deliver-webhooks.ts";
 
 const EXPIRY_SWEEP_MS = 10 * 60_000;
@@ -78,12 +82,23 @@ export async function startServer(
   const config = options.config ?? loadConfig();
   if (options.livenessSteps && config.env === "production")
     throw new Error("fixed liveness steps are for tests: a production server draws them at random");
+  if (options.demoStaff && config.env === "production") {
+    throw new Error("Demo staff accounts are never created in production");
+  }
   const warn = options.warn ?? ((m: string) => process.stderr.write(`WARNING: ${m}\n`));
   usePasswordHashCost(config.passwordHashing);
   // A broken policy file stops start-up here, naming the file, the path in it and the reason.
   const policies = loadPolicies(config.policyDirs);
   const creditPolicies = loadCreditPolicies(config.policyDirs);
   const masterKey = loadOrCreateMasterKey(config.masterKey, config.dataDir, warn);
+  // Every file key and every other thing a start can be refused for is opened before the database is
+  // touched: a refused start leaves no migration applied and no key wrapped with the key it was given.
+  const sealer = contractSealer(config, warn);
+  const operator = loadOperator(config);
+  const counters = loadCounters(config);
+  let url = "";
+  const digitalAuth = await setUpDigitalAuth(config, () => url, warn);
+  const trust = loadEvidenceTrust({ ...config, trust: { ...config.trust, jpkiDir: digitalAuth.jpkiTrustDir } }, warn);
   const db = options.db ?? (await openDatabase(config, { warn }));
   try {
     await migrate(db);
@@ -93,17 +108,15 @@ export async function startServer(
     throw error;
   }
   const keys = await openKeyManagement(db, masterKey, config.previousMasterKeys);
-  if (options.demoStaff) {
-    if (config.env === "production") throw new Error("Demo staff accounts are never created in production");
-    await seedDemoStaff({ db, keys });
-  }
+  // Police requests recorded before they were sealed (migration 0031) are sealed now.
+  await sealPlainPoliceRequests(db, keys);
+  if (options.demoStaff) await seedDemoStaff({ db, keys });
   const mailer: Mailer = config.mail.kind === "smtp" ? smtpMailer(config.mail.url) : localOutboxMailer();
   const domain = config.mail.from.match(/@([^>\s]+)/)?.[1] ?? "jitsumei.localhost";
   const clock = options.clock ?? (() => new Date());
   const sms = localSmsOutbox();
   const smdp = localSmdpSimulator();
   const provisioning = localNetworkSimulator();
-  let url = "";
   const payments = localPaymentServices({
     secret: config.payments.notificationSecret,
     notifyUrl: () => (url ? `${url}/v1/payments/notifications` : null),
@@ -120,11 +133,12 @@ export async function startServer(
     {
       deliver_mail: deliverMailJob({ db, keys, mailer, domain }),
       deliver_sms: deliverSmsJob({ db, keys, sms }),
+      [SUBSCRIBER_SIGN_IN_JOB]: signInRequestJob({ db, keys, clock, mailFrom: config.mail.from }),
       notify_applicant: notifyApplicantJob({ db, keys, config, clock }),
       [NOTIFY_PAYMENT_JOB]: notifyPaymentJob({ db, keys, config }),
       // Real time, not the injectable clock: receivers check webhook-timestamp against their own.
       fan_out_webhook_event: fanOutWebhookEventJob({ db }),
-      deliver_webhook: deliverWebhookJob({ db, keys }),
+      deliver_webhook: deliverWebhookJob({ db, keys, allowLoopback: config.webhookAllowLoopback }),
       [REFUND_JOB]: refundPaymentJob({ db, gateway: payments.gateway }),
       [RELEASE_ESIM_JOB]: releaseEsimJob({ db, keys, smdp, mailFrom: config.mail.from }),
       [CANCEL_ESIM_ORDER_JOB]: cancelEsimOrderJob({ db, smdp }),
@@ -148,8 +162,6 @@ export async function startServer(
       onError: (error, job) => warn(`job ${job.kind} #${job.id} failed: ${errorSummary(error)}`),
     },
   );
-  const digitalAuth = await setUpDigitalAuth(config, () => url, warn);
-  const trust = loadEvidenceTrust({ ...config, trust: { ...config.trust, jpkiDir: digitalAuth.jpkiTrustDir } }, warn);
   const faces = lazyFaceMatcher();
   const services: Services = {
     config,
@@ -158,9 +170,9 @@ export async function startServer(
     clock,
     jobs,
     delivery: localPostSimulator(),
-    sealer: contractSealer(config, warn),
-    operator: loadOperator(config),
-    counters: loadCounters(config),
+    sealer,
+    operator,
+    counters,
     payments,
     provisioning,
     smdp,
@@ -189,6 +201,10 @@ export async function startServer(
     suspendOverdueLines({ ...services, mailFrom: config.mail.from }).catch((error) =>
       warn(`police deadline sweep failed: ${errorSummary(error)}`),
     );
+    // Rate-limit windows and sign-in delays no limit looks at any more.
+    forgetOldHits(db, clock())
+      .then(() => forgetOldSignInFailures(db, clock()))
+      .catch((error) => warn(`rate-limit sweep failed: ${errorSummary(error)}`));
     // Prepaid lines: reminders, receive-only, suspension, termination (one sweep job waits at most).
     queuePeriodicLineSweep(db)
       .then(() => jobs.kick())

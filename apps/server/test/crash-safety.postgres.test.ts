@@ -59,6 +59,7 @@ const env = {
   JITSUMEI_MASTER_KEY: randomBytes(32).toString("base64"),
   JITSUMEI_VELOCITY_LIMITS: "email=100000,phone=100000,device=100000,ip=100000",
   JITSUMEI_RATE_LIMITS: "sign-in=100000,lookup=100000",
+  JITSUMEI_APPLICATION_LIMITS: "ip=100000,device=100000,contact=100000,review=100000",
   // A request killed before its answer was stored frees its key after 3 s instead of 5 minutes.
   IDEMPOTENCY_ABANDON_SECONDS: "3",
   LOG_LEVEL: "silent",

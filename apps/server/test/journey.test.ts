@@ -188,7 +188,15 @@ describe("a change racing the checks", () => {
     });
     expect(changed.status).toBe(200);
     await expect(
-      submitApplication({ ...server.services, velocity: server.services.config.velocity }, stale),
+      submitApplication(
+        {
+          ...server.services,
+          velocity: server.services.config.velocity,
+          reviewCap: 100,
+          refuseSpecimenDocuments: false,
+        },
+        stale,
+      ),
     ).rejects.toMatchObject({ code: "application_changed" });
     const view = await server.api("GET", `/v1/applications/${reference}`, { token });
     expect(view.body.state).toBe("draft");

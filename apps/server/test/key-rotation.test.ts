@@ -33,6 +33,7 @@ function start(current: Buffer, previous: Buffer[] = []): Promise<RunningServer>
     JITSUMEI_MASTER_KEY: current.toString("base64"),
     JITSUMEI_PREVIOUS_MASTER_KEYS: previous.map((k) => k.toString("hex")).join(","),
     JITSUMEI_VELOCITY_LIMITS: "email=100000,phone=100000,device=100000,ip=100000",
+    JITSUMEI_APPLICATION_LIMITS: "ip=100000,device=100000,contact=100000,review=100000",
   });
   return startServer({ config, db: database.db, demoData: true, warn: () => {} }).then((server) => {
     running.push(server);

@@ -25,6 +25,7 @@ const masterKey = randomBytes(32).toString("base64");
 const env = {
   JITSUMEI_MASTER_KEY: masterKey,
   JITSUMEI_VELOCITY_LIMITS: "email=100000,phone=100000,device=100000,ip=100000",
+  JITSUMEI_APPLICATION_LIMITS: "ip=100000,device=100000,contact=100000,review=100000",
   LOG_LEVEL: "silent",
   PORT: "0",
 };

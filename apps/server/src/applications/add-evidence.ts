@@ -109,7 +109,13 @@ async function examine(
   if (input.kind === "residence_card_chip") {
     const result = verifyResidenceCardChip(input, deps.trust.csca, { at: deps.clock() });
     const unreadable = result.checks.find((c) => c.code === "chip.sod_readable" && c.status === "fail");
-    if (unreadable) throw invalid("certificate", String(unreadable.params?.reason ?? "unreadable"));
+    if (unreadable) {
+      // The part that failed: an oversized front is the front, not the certificate.
+      throw invalid(
+        String(unreadable.params?.field ?? "certificate"),
+        String(unreadable.params?.reason ?? "unreadable"),
+      );
+    }
     const b64 = (b: Buffer) => b.toString("base64");
     return {
       stored: {

@@ -24,6 +24,7 @@ import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
 import { openCorrection, requireCorrectionMade } from "../review/corrections.ts";
+import { enforceReviewCap, refuseSpecimen } from "./application-limits.ts";
 import type { ApplicationRow } from "./application-row.ts";
 import { applyEvent } from "./apply-event.ts";
 import { runFraudChecks } from "./fraud-checks.ts";
@@ -48,6 +49,9 @@ export async function submitApplication(
     policies: readonly LoadedPolicy[];
     velocity: Config["velocity"];
     credit: CreditServices;
+    /** How many applications of one document may wait on a reviewer at once. */
+    reviewCap: number;
+    refuseSpecimenDocuments: boolean;
   },
   application: ApplicationRow,
   acceptance?: TermsAcceptance,
@@ -73,6 +77,18 @@ export async function submitApplication(
     particulars: data.particulars,
     now: deps.clock(),
   });
+  // Before anything else is judged: a specimen is nobody's document, and one document may keep only
+  // so many applications waiting on a reviewer.
+  refuseSpecimen(data.particulars?.document.number, deps.refuseSpecimenDocuments);
+  const indexes = await deps.db.query<{ document_index: unknown }>(
+    "SELECT document_index FROM applications WHERE id = $1",
+    [application.id],
+  );
+  await enforceReviewCap(
+    deps.db,
+    { id: application.id, documentIndex: indexes.rows[0]?.document_index },
+    deps.reviewCap,
+  );
   const missing = missingItems(
     requirements,
     data.particulars,

@@ -16,8 +16,13 @@ export async function policeReportCommand(args: string[], io: Io): Promise<numbe
   if (o.format !== "json" && o.format !== "csv") throw new UsageError("--format must be json or csv");
   if (o.from) dateOption("from", o.from);
   if (o.to) dateOption("to", o.to);
-  const rows = await withDatabase((db) =>
-    policeRequestReport(db, { from: o.from ?? null, to: o.to ?? null, actor: "cli:police-report" }),
+  const config = loadConfig();
+  const rows = await withDatabase(async (db) =>
+    policeRequestReport(db, await keysFromConfig(config, db, (m) => io.err(`WARNING: ${m}`)), {
+      from: o.from ?? null,
+      to: o.to ?? null,
+      actor: "cli:police-report",
+    }),
   );
   io.out(o.format === "csv" ? policeReportCsv(rows) : JSON.stringify({ items: rows }));
   return EXIT.ok;

@@ -77,6 +77,42 @@ describe("configuration", () => {
     ]);
   });
 
+  it("takes TRUST_PROXY as addresses or CIDR ranges only, and trusts no proxy unless set (issue #21)", () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ TRUST_PROXY: "10.0.0.5, 10.1.0.0/16,::1" }).trustProxy).toEqual([
+      "10.0.0.5",
+      "10.1.0.0/16",
+      "::1",
+    ]);
+    for (const bad of ["true", "proxy.example", "10.0.0.0/33", "10.0.0.1/8/8"]) {
+      expect(problemsOf({ TRUST_PROXY: bad }), bad).toEqual([
+        { variable: "TRUST_PROXY", reason: expect.stringContaining("is not an IP address or CIDR range") },
+      ]);
+    }
+  });
+
+  it("limits applications, refuses specimens and keeps webhooks off loopback by default in production (issue #21)", () => {
+    expect(loadConfig({}).applicationLimits).toEqual({ hours: 1, ip: 30, device: 10, contact: 5, review: 2 });
+    expect(loadConfig({ JITSUMEI_APPLICATION_LIMITS: "ip=5,review=1" }).applicationLimits).toMatchObject({
+      ip: 5,
+      review: 1,
+      contact: 5,
+    });
+    expect(problemsOf({ JITSUMEI_APPLICATION_LIMITS: "ip=0" })[0]?.variable).toBe("JITSUMEI_APPLICATION_LIMITS");
+    expect(loadConfig({}).refuseSpecimenDocuments).toBe(false);
+    expect(loadConfig({ SPECIMEN_DOCUMENTS: "refuse" }).refuseSpecimenDocuments).toBe(true);
+    expect(loadConfig({ WEBHOOK_ALLOW_LOOPBACK: "true" }).webhookAllowLoopback).toBe(true);
+    const production = problemsOf({
+      NODE_ENV: "production",
+      SPECIMEN_DOCUMENTS: "allow",
+      WEBHOOK_ALLOW_LOOPBACK: "true",
+    });
+    expect(production.map((p) => p.variable)).toEqual(
+      expect.arrayContaining(["SPECIMEN_DOCUMENTS", "WEBHOOK_ALLOW_LOOPBACK"]),
+    );
+    expect(loadConfig({}).staff.freeFailures).toEqual({ account: 3, address: 10 });
+  });
+
   it("counts the operator's days in Asia/Tokyo unless OPERATOR_TIME_ZONE says otherwise", () => {
     expect(loadConfig({}).timeZone).toBe("Asia/Tokyo");
     expect(loadConfig({ OPERATOR_TIME_ZONE: "Asia/Seoul" }).timeZone).toBe("Asia/Seoul");

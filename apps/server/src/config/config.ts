@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { isIP } from "node:net";
 import { fileURLToPath } from "node:url";
 import { isInvoiceRegistrationNumber } from "@jitsumei/domain";
 import { z } from "zod";
@@ -140,6 +141,55 @@ const envSchema = z.object({
       }
       return { "sign-in": 10, lookup: 60, token: 20, ...limits };
     }),
+  // Creations and submissions per address, device and contact in a window, counted in the database;
+  // and how many applications one identity (its document) may have waiting on a reviewer at once.
+  JITSUMEI_APPLICATION_LIMITS: z
+    .string()
+    .default("hours=1,ip=30,device=10,contact=5,review=2")
+    .transform((s, ctx) => {
+      const limits: Record<string, number> = {};
+      for (const part of s.split(",")) {
+        const [key = "", value = ""] = part.split("=").map((x) => x.trim());
+        if (
+          !["hours", "ip", "device", "contact", "review"].includes(key) ||
+          !/^\d+$/.test(value) ||
+          Number(value) < 1
+        ) {
+          ctx.addIssue({
+            code: "custom",
+            message: `"${part}" is not one of hours|ip|device|contact|review=<whole number ≥ 1>`,
+          });
+          return z.NEVER;
+        }
+        limits[key] = Number(value);
+      }
+      return { hours: 1, ip: 30, device: 10, contact: 5, review: 2, ...limits };
+    }),
+  // Known specimen and test documents (data/specimen-documents.json): refused everywhere but in
+  // development and tests unless set; `refuse` in production whatever is set.
+  SPECIMEN_DOCUMENTS: z.enum(["refuse", "allow"], { error: "must be refuse or allow" }).optional(),
+  // The addresses of the reverse proxies in front of the server (Fastify's trustProxy): X-Forwarded-For
+  // is believed only from them. Unset: no proxy is trusted and the client is the connection's address.
+  TRUST_PROXY: z
+    .string()
+    .transform((s, ctx) => {
+      const parts = s
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean);
+      const bad = parts.find((p) => !isAddressOrCidr(p));
+      if (bad !== undefined || parts.length === 0) {
+        ctx.addIssue({
+          code: "custom",
+          message: `"${bad ?? s}" is not an IP address or CIDR range (e.g. 10.0.0.5 or 10.0.0.0/8,::1); "true" is refused: name the proxies`,
+        });
+        return z.NEVER;
+      }
+      return parts;
+    })
+    .optional(),
+  // Webhook endpoints on loopback addresses (a receiver on this machine): development and tests only.
+  WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false"], { error: "must be true or false" }).optional(),
   JITSUMEI_SIGNING_P12: z.string().min(1).optional(),
   JITSUMEI_SIGNING_PASSPHRASE: z.string().optional(),
   JITSUMEI_TSA_URL: z
@@ -160,6 +210,23 @@ const envSchema = z.object({
       "must be an https:// URL with {trackingNumber} in it (and optionally {locale}: ja or en)",
     )
     .default(japanPostTracking),
+  // Failed staff sign-ins allowed before delays grow: per e-mail (delays up to a minute) and per
+  // client address (up to 15 minutes). There is no lock-out.
+  SIGN_IN_FREE_FAILURES: z
+    .string()
+    .default("account=3,address=10")
+    .transform((s, ctx) => {
+      const limits: Record<string, number> = {};
+      for (const part of s.split(",")) {
+        const [key = "", value = ""] = part.split("=").map((x) => x.trim());
+        if (!["account", "address"].includes(key) || !/^\d+$/.test(value)) {
+          ctx.addIssue({ code: "custom", message: `"${part}" is not one of account|address=<whole number>` });
+          return z.NEVER;
+        }
+        limits[key] = Number(value);
+      }
+      return { account: 3, address: 10, ...limits };
+    }),
   STAFF_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   STAFF_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24).default(12),
   REVIEW_CLAIM_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
@@ -264,6 +331,17 @@ export type Config = {
   policyDirs: string[];
   /** Per client address per minute: sign-ins, reference lookups, and wrong bearer tokens (applicant, subscriber). */
   rateLimits: { "sign-in": number; lookup: number; token: number };
+  /**
+   * Creations and submissions allowed per address, device and contact in `hours` (each counted on its
+   * own), and how many applications of one identity may wait on a reviewer at once (`review`).
+   */
+  applicationLimits: { hours: number; ip: number; device: number; contact: number; review: number };
+  /** Whether known specimen documents (ICAO's Anna Eriksson…) are refused. */
+  refuseSpecimenDocuments: boolean;
+  /** The reverse proxies whose X-Forwarded-For is believed (addresses or CIDR ranges); empty: none. */
+  trustProxy: string[];
+  /** Webhook endpoints may be on loopback (never in production). */
+  webhookAllowLoopback: boolean;
   /** The operator's sealing key for contracts and receipts, and the time-stamp authority. */
   signing: { p12File: string | null; passphrase: string | null; tsaUrl: string | null };
   /** How long a released phone number rests before it is handed out again. */
@@ -282,7 +360,8 @@ export type Config = {
   shipmentTrackingUrl: string;
   /** Whether PUBLIC_URL was set (else publicUrl is the listening origin). */
   publicUrlSet: boolean;
-  staff: { idleMinutes: number; maxHours: number };
+  /** Staff sessions, and the failed sign-ins allowed before delays grow (per e-mail, per address). */
+  staff: { idleMinutes: number; maxHours: number; freeFailures: { account: number; address: number } };
   /**
    * Hand-offs to another device: how long a QR code's single-use token lasts, and the session it is
    * exchanged for.
@@ -408,6 +487,12 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       reason: "set both DIGITAL_AUTH_SIMULATOR_CARD_KEY and DIGITAL_AUTH_SIMULATOR_CARD_CERT, or neither",
     });
   }
+  if (e.NODE_ENV === "production" && e.SPECIMEN_DOCUMENTS === "allow") {
+    missing.push({ variable: "SPECIMEN_DOCUMENTS", reason: "must not be allow when NODE_ENV=production" });
+  }
+  if (e.NODE_ENV === "production" && e.WEBHOOK_ALLOW_LOOPBACK === "true") {
+    missing.push({ variable: "WEBHOOK_ALLOW_LOOPBACK", reason: "must not be true when NODE_ENV=production" });
+  }
   if (missing.length > 0) throw new ConfigError(missing);
   const publicUrl = (e.PUBLIC_URL ?? listeningOrigin(e.HOST, e.PORT)).replace(/\/$/, "");
   return {
@@ -429,6 +514,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     jobConcurrency: e.JOB_CONCURRENCY,
     velocity: e.JITSUMEI_VELOCITY_LIMITS,
     rateLimits: e.JITSUMEI_RATE_LIMITS,
+    applicationLimits: e.JITSUMEI_APPLICATION_LIMITS,
+    refuseSpecimenDocuments: e.NODE_ENV === "production" ? true : (e.SPECIMEN_DOCUMENTS ?? "allow") === "refuse",
+    trustProxy: e.TRUST_PROXY ?? [],
+    webhookAllowLoopback: e.NODE_ENV !== "production" && e.WEBHOOK_ALLOW_LOOPBACK === "true",
     numberQuarantineDays: e.NUMBER_QUARANTINE_DAYS,
     signing: {
       p12File: e.JITSUMEI_SIGNING_P12 ?? null,
@@ -441,7 +530,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     publicUrl,
     shipmentTrackingUrl: e.SHIPMENT_TRACKING_URL,
     publicUrlSet: e.PUBLIC_URL !== undefined,
-    staff: { idleMinutes: e.STAFF_SESSION_IDLE_MINUTES, maxHours: e.STAFF_SESSION_MAX_HOURS },
+    staff: {
+      idleMinutes: e.STAFF_SESSION_IDLE_MINUTES,
+      maxHours: e.STAFF_SESSION_MAX_HOURS,
+      freeFailures: e.SIGN_IN_FREE_FAILURES,
+    },
     handoff: { tokenMinutes: e.HANDOFF_TOKEN_MINUTES, sessionHours: e.APPLICANT_SESSION_HOURS },
     readerApps: { ios: e.READER_APP_IOS_URL ?? null, android: e.READER_APP_ANDROID_URL ?? null },
     apn: e.APN ?? null,
@@ -490,6 +583,15 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
                 : null,
           },
   };
+}
+
+/** An IPv4 or IPv6 address, optionally with a prefix length (a CIDR range). */
+function isAddressOrCidr(s: string): boolean {
+  const [address = "", prefix, ...rest] = s.split("/");
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
 }
 
 function decodeKey(s: string): Buffer | null {

@@ -51,6 +51,13 @@ export const wrappedKeyColumns: readonly WrappedKeyColumn[] = [
     standalone: true,
   },
   {
+    table: "police_requests",
+    column: "authority_enc",
+    keyColumns: ["id"],
+    context: (r) => `police:${r.id}`,
+    standalone: true,
+  },
+  {
     table: "idempotency_keys",
     column: "response_enc",
     keyColumns: ["principal", "key"],

@@ -25,10 +25,12 @@ import {
   sessionCookieName,
 } from "../staff/staff-sessions.ts";
 import { authenticateSubscriber, type SubscriberPrincipal } from "../subscribers/subscriber-access.ts";
+import { unsafeBodyField } from "./body-hygiene.ts";
 import { answerClientError, limitedServerFactory } from "./connection-limits.ts";
 import { fieldHoldingIndividualNumber, individualNumberReason } from "./individual-number-guard.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { problem, problemResult } from "./problem.ts";
+import { databaseRateLimitStore } from "./rate-limit-store.ts";
 import { CursorError, type RouteResult, type RouteSpec } from "./route.ts";
 import { afterActivationRoutes } from "./routes/after-activation-routes.ts";
 import { announcementRoutes } from "./routes/announcement-routes.ts";
@@ -130,7 +132,13 @@ export async function buildApp(
             serializers: { req: logRequest },
           },
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // `__proto__` and `constructor` keys are kept as plain own properties by the parser and refused,
+    // by name, before anything reads the body (body-hygiene.ts).
+    onProtoPoisoning: "ignore",
+    onConstructorPoisoning: "ignore",
+    // Only the proxies the operator named (TRUST_PROXY) may say who the client is: without them every
+    // client behind a proxy would share the proxy's address and its limits.
+    trustProxy: services.config.trustProxy.length > 0 ? services.config.trustProxy : false,
     serverFactory: limitedServerFactory(services.config.http),
     clientErrorHandler: answerClientError,
     // One line per request (below), not Fastify's two: a status page polling every two seconds wrote two
@@ -151,9 +159,11 @@ export async function buildApp(
   // JSON only: a text/plain body is refused (415) rather than handed to a route as a string.
   app.removeContentTypeParser("text/plain");
   await app.register(cookie);
-  // Per client address, on the routes that name a limit (guessable secrets, reference lookups).
+  // Per client address, on the routes that name a limit (guessable secrets, reference lookups), counted
+  // in the database so that the limit holds across server processes.
   await app.register(rateLimit, {
     global: false,
+    store: databaseRateLimitStore(services),
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       rateLimited: true,
@@ -169,10 +179,10 @@ export async function buildApp(
     isLoopbackHost(services.config.host);
   const routes = allRoutes.filter((r) => !r.devOnly || devTools);
   const openapi = buildOpenApi(routes, API_VERSION, { "x-reader-contract": READER_CONTRACT_VERSION });
-  const guesses = tokenGuesses(services.config.rateLimits.token, services.clock);
+  const guesses = tokenGuesses(services, services.config.rateLimits.token);
   /** Too many wrong bearer tokens from this address: refused before the token is even looked at. */
-  const tooManyGuesses = (request: FastifyRequest, instance: string): RouteResult | null => {
-    const wait = guesses.retryAfter(request.ip);
+  const tooManyGuesses = async (request: FastifyRequest, instance: string): Promise<RouteResult | null> => {
+    const wait = await guesses.retryAfter(request.ip);
     if (wait === null) return null;
     return problemResult(
       new AppError("rate_limited", `Too many wrong access tokens from this address: retry in ${wait} s`, {
@@ -203,7 +213,7 @@ export async function buildApp(
         ? {
             onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
               const instance = request.url.split("?")[0] ?? request.url;
-              const limited = tooManyGuesses(request, instance);
+              const limited = await tooManyGuesses(request, instance);
               if (limited) return send(reply, limited);
               try {
                 opened.set(
@@ -218,7 +228,7 @@ export async function buildApp(
                 );
               } catch (error) {
                 if (!(error instanceof AppError)) throw error;
-                if (error.code === "application_not_found") guesses.refused(request.ip);
+                if (error.code === "application_not_found") await guesses.refused(request.ip);
                 return send(reply, problemResult(error, instance));
               }
             },
@@ -227,14 +237,14 @@ export async function buildApp(
           ? {
               onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
                 const instance = request.url.split("?")[0] ?? request.url;
-                const limited = tooManyGuesses(request, instance);
+                const limited = await tooManyGuesses(request, instance);
                 if (limited) return send(reply, limited);
                 const token = bearerToken(request);
                 try {
                   subscribers.set(request, await authenticateSubscriber(services.db, token, services.clock()));
                 } catch (error) {
                   if (!(error instanceof AppError)) throw error;
-                  if (token !== null) guesses.refused(request.ip);
+                  if (token !== null) await guesses.refused(request.ip);
                   return send(reply, problemResult(error, instance));
                 }
               },
@@ -254,14 +264,14 @@ export async function buildApp(
             : route.countsTokenGuesses
               ? {
                   onRequest: async (request: FastifyRequest, reply: FastifyReply) => {
-                    const limited = tooManyGuesses(request, request.url.split("?")[0] ?? request.url);
+                    const limited = await tooManyGuesses(request, request.url.split("?")[0] ?? request.url);
                     if (limited) return send(reply, limited);
                   },
                 }
               : {}),
       handler: async (request, reply) => {
         const result = await handle(route, request, services);
-        if (route.countsTokenGuesses && result.status === 404) guesses.refused(request.ip);
+        if (route.countsTokenGuesses && result.status === 404) await guesses.refused(request.ip);
         // A change may have queued work (mail, SMS, webhooks): look for it now, not at the next poll.
         if (route.method !== "GET" && result.status < 400) services.jobs.kick();
         return send(reply, result);
@@ -391,6 +401,9 @@ async function handle(route: RouteSpec, request: FastifyRequest, services: Servi
         services,
       );
     });
+
+  const unsafe = route.rawBody ? null : unsafeBodyField(request.body);
+  if (unsafe) return problemResult(AppError.validation([unsafe]), instance);
 
   const holding = route.rawBody
     ? null

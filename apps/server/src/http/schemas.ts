@@ -151,13 +151,17 @@ export const submitBodySchema = z
 
 /** Bytes in JSON: standard base64, decoded; `max` bounds the decoded size. */
 export function base64Bytes(max: number) {
-  return z
-    .string()
-    .max(Math.ceil((max * 4) / 3) + 4, `must be at most ${Math.round(max / 1024)} KiB`)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64")
-    .transform((s) => Buffer.from(s, "base64"))
-    .refine((b) => b.length > 0, "must not be empty")
-    .meta({ contentEncoding: "base64" });
+  return (
+    z
+      .string()
+      .max(Math.ceil((max * 4) / 3) + 4, `must be at most ${Math.round(max / 1024)} KiB`)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/, "must be base64")
+      .transform((s) => Buffer.from(s, "base64"))
+      .refine((b) => b.length > 0, "must not be empty")
+      // The string's bound allows base64's padding: the decoded bytes are held to `max` exactly.
+      .refine((b) => b.length <= max, `must be at most ${max} bytes`)
+      .meta({ contentEncoding: "base64" })
+  );
 }
 
 export const evidenceBodySchema = z

@@ -1,46 +1,40 @@
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Queryable } from "../db/database.ts";
+import { countHit, readHits } from "../limits/rate-limits.ts";
+
 /**
  * Wrong bearer tokens per client address (an applicant's access token, a subscriber's session). The
  * tokens hold 256 random bits, so guessing one is hopeless; counting the wrong ones keeps a client
  * from trying cheaply, and from probing which references exist. Only refusals count: an applicant
- * working with the right token is never slowed. Counted in memory per process, like the other rate
- * limits (a second process allows as many again).
+ * working with the right token is never slowed. Counted in the database (limits/rate-limits.ts), so
+ * a second server process does not allow as many again.
  */
 export type TokenGuesses = {
   /** Seconds until the address may try again, or null when it may now. */
-  retryAfter(client: string): number | null;
+  retryAfter(client: string): Promise<number | null>;
   /** A refused token from this address. */
-  refused(client: string): void;
+  refused(client: string): Promise<void>;
 };
 
-const WINDOW_MS = 60_000;
-/** Addresses remembered at most; the oldest are forgotten first (bounded memory under a flood). */
-const MAX_CLIENTS = 10_000;
+const WINDOW_SECONDS = 60;
 
-export function tokenGuesses(maxPerMinute: number, clock: () => Date): TokenGuesses {
-  const refusals = new Map<string, number[]>();
-  const recent = (client: string, now: number): number[] => {
-    const times = (refusals.get(client) ?? []).filter((t) => t > now - WINDOW_MS);
-    if (times.length === 0) refusals.delete(client);
-    else refusals.set(client, times);
-    return times;
-  };
+export function tokenGuesses(
+  deps: { db: Queryable; keys: KeyManagement; clock: () => Date },
+  maxPerMinute: number,
+): TokenGuesses {
+  const limit = (client: string) => ({
+    kind: "token-guess:ip",
+    value: client,
+    max: maxPerMinute,
+    windowSeconds: WINDOW_SECONDS,
+  });
   return {
-    retryAfter(client) {
-      const now = clock().getTime();
-      const times = recent(client, now);
-      if (times.length < maxPerMinute) return null;
-      const oldest = times[times.length - maxPerMinute] ?? now;
-      return Math.max(1, Math.ceil((oldest + WINDOW_MS - now) / 1000));
+    async retryAfter(client) {
+      const count = await readHits(deps.db, deps.keys, limit(client), deps.clock());
+      return count.hits < count.max ? null : count.retryAfterSeconds;
     },
-    refused(client) {
-      const now = clock().getTime();
-      const times = recent(client, now);
-      refusals.delete(client);
-      refusals.set(client, [...times, now]);
-      if (refusals.size > MAX_CLIENTS) {
-        const first = refusals.keys().next().value;
-        if (first !== undefined) refusals.delete(first);
-      }
+    async refused(client) {
+      await countHit(deps.db, deps.keys, limit(client), deps.clock());
     },
   };
 }

@@ -1,6 +1,8 @@
 import { appendAuditEntry } from "../audit/audit-chain.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
 import { writeCsv } from "../csv/write-csv.ts";
 import type { Database } from "../db/database.ts";
+import { openPoliceAuthority } from "./seal-police-requests.ts";
 
 export type PoliceRequestReportRow = {
   requestId: string;
@@ -28,12 +30,12 @@ export type PoliceRequestReportRow = {
  */
 export async function policeRequestReport(
   db: Database,
+  keys: KeyManagement,
   range: { from: string | null; to: string | null; actor: string },
 ): Promise<PoliceRequestReportRow[]> {
   const { rows } = await db.query<{
     id: string;
-    authority: string;
-    authority_reference: string;
+    authority_enc: Buffer;
     received_on: string | Date;
     reference: string;
     msisdn: string;
@@ -48,7 +50,7 @@ export async function policeRequestReport(
     recorded_by: string;
     created_at: Date;
   }>(
-    `SELECT p.id, p.authority, p.authority_reference, p.received_on::text AS received_on, a.reference, s.msisdn,
+    `SELECT p.id, p.authority_enc, p.received_on::text AS received_on, a.reference, s.msisdn,
        p.deadline, d.document_number, encode(d.sha256, 'hex') AS sha256, p.status, p.reverified_at,
        p.reverification_method, p.record_version, p.suspended_at, p.recorded_by, p.created_at
      FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id
@@ -59,24 +61,28 @@ export async function policeRequestReport(
     [range.from, range.to],
   );
   const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-  const report = rows.map((r) => ({
-    requestId: r.id,
-    authority: r.authority,
-    authorityReference: r.authority_reference,
-    receivedOn: String(r.received_on).slice(0, 10),
-    reference: r.reference,
-    msisdn: r.msisdn,
-    deadline: new Date(r.deadline).toISOString(),
-    letterDocumentNumber: r.document_number,
-    letterSha256: r.sha256,
-    status: r.status,
-    reverifiedAt: iso(r.reverified_at),
-    reverificationMethod: r.reverification_method,
-    recordVersion: r.record_version,
-    suspendedAt: iso(r.suspended_at),
-    recordedBy: r.recorded_by,
-    recordedAt: new Date(r.created_at).toISOString(),
-  }));
+  const report: PoliceRequestReportRow[] = [];
+  for (const r of rows) {
+    const { authority, authorityReference } = await openPoliceAuthority(keys, r.id, r.authority_enc);
+    report.push({
+      requestId: r.id,
+      authority,
+      authorityReference,
+      receivedOn: String(r.received_on).slice(0, 10),
+      reference: r.reference,
+      msisdn: r.msisdn,
+      deadline: new Date(r.deadline).toISOString(),
+      letterDocumentNumber: r.document_number,
+      letterSha256: r.sha256,
+      status: r.status,
+      reverifiedAt: iso(r.reverified_at),
+      reverificationMethod: r.reverification_method,
+      recordVersion: r.record_version,
+      suspendedAt: iso(r.suspended_at),
+      recordedBy: r.recorded_by,
+      recordedAt: new Date(r.created_at).toISOString(),
+    });
+  }
   await db.transaction((tx) =>
     appendAuditEntry(tx, {
       actor: range.actor,

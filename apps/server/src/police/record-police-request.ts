@@ -10,6 +10,7 @@ import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { howToVerify, letterTexts, mailTexts } from "./police-texts.ts";
+import { sealPoliceAuthority } from "./seal-police-requests.ts";
 
 /**
  * How long the holder has to verify again when the request names no deadline. The Act leaves the
@@ -93,11 +94,16 @@ export async function recordPoliceRequest(
       ],
     }),
   });
+  // Sealed like other personal data: a dump shows neither the station nor its reference.
+  const authority = await sealPoliceAuthority(deps.keys, id, {
+    authority: input.authority,
+    authorityReference: input.authorityReference,
+  });
   const letter = await deps.db.transaction(async (tx) => {
     await tx.query(
-      `INSERT INTO police_requests (id, subscription_id, authority, authority_reference, received_on, deadline, recorded_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [id, line.id, input.authority, input.authorityReference, input.receivedOn, deadline, input.actor, now],
+      `INSERT INTO police_requests (id, subscription_id, authority_enc, received_on, deadline, recorded_by, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [id, line.id, authority, input.receivedOn, deadline, input.actor, now],
     );
     const stored = await storeDocument(tx, cipher, {
       applicationId: application.id,

@@ -8,6 +8,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { type PasswordContext, weakPasswordReason } from "./password-strength.ts";
 import type { StaffRole } from "./permissions.ts";
 
 /**
@@ -106,12 +107,17 @@ export function totpFor(email: string, secretBase32: string): OTPAuth.TOTP {
   });
 }
 
-export function passwordProblems(password: string, field = "password"): { field: string; reason: string }[] {
+export function passwordProblems(
+  password: string,
+  field = "password",
+  account: PasswordContext = {},
+): { field: string; reason: string }[] {
   if (password.length < MIN_PASSWORD_LENGTH) {
     return [{ field, reason: `must be at least ${MIN_PASSWORD_LENGTH} characters` }];
   }
   if (password.length > 256) return [{ field, reason: "must be at most 256 characters" }];
-  return [];
+  const weak = weakPasswordReason(password, account);
+  return weak ? [{ field, reason: weak }] : [];
 }
 
 export async function createStaff(
@@ -120,7 +126,7 @@ export async function createStaff(
 ): Promise<NewStaffSecrets> {
   const email = input.email.trim().toLowerCase();
   const oneTimePassword = input.password ?? randomBytes(12).toString("base64url");
-  const problems = passwordProblems(oneTimePassword);
+  const problems = passwordProblems(oneTimePassword, "password", { email, displayName: input.displayName });
   if (problems.length > 0) throw AppError.validation(problems);
   const id = randomUUID();
   const secret = new OTPAuth.Secret({ size: 20 });
@@ -213,12 +219,15 @@ export async function changePassword(
   staffId: string,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
-  const problems = passwordProblems(input.newPassword, "newPassword");
+  const staff = await findStaffById(deps.db, staffId);
+  const problems = passwordProblems(input.newPassword, "newPassword", {
+    email: staff?.email,
+    displayName: staff?.displayName,
+  });
   if (input.newPassword === input.currentPassword) {
     problems.push({ field: "newPassword", reason: "must differ from the current password" });
   }
   if (problems.length > 0) throw AppError.validation(problems);
-  const staff = await findStaffById(deps.db, staffId);
   if (!staff || !(await passwordMatches(staff.passwordHash, input.currentPassword))) {
     throw AppError.validation([{ field: "currentPassword", reason: "is not your current password" }]);
   }

@@ -4,6 +4,12 @@ import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import {
+  awaitSignInDelay,
+  clearSignInFailures,
+  type FreeFailures,
+  recordSignInFailure,
+} from "../limits/sign-in-delays.ts";
 import type { StaffRole } from "./permissions.ts";
 import {
   decoyPasswordHash,
@@ -36,10 +42,6 @@ export function sessionCookieName(config: { env: string; publicUrl: string }): s
   return secureCookies(config) ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE;
 }
 export const CSRF_HEADER = "x-csrf-token";
-/** Failed sign-ins (password or code) before the account locks, and for how long. */
-export const MAX_FAILED_LOGINS = 5;
-export const LOCK_MINUTES = 15;
-
 export type StaffPrincipal = {
   id: string;
   email: string;
@@ -50,90 +52,89 @@ export type StaffPrincipal = {
   sessionHash: Buffer;
 };
 
-export type SessionLimits = { idleMinutes: number; maxHours: number };
+export type SessionLimits = { idleMinutes: number; maxHours: number; freeFailures?: FreeFailures };
 
+const loginFailed = () => new AppError("login_failed", "The e-mail, password or one-time code is not correct");
+
+/**
+ * Signs a staff member in with e-mail, password and TOTP code. Failures are answered alike whether or
+ * not the e-mail has an account (401, one text; the same work: a password hash checked, a failure
+ * counted, an audit entry), and they grow delays per e-mail and per address (limits/sign-in-delays.ts)
+ * instead of locking the account: nobody can keep a colleague locked out by failing on purpose.
+ */
 export async function login(
   deps: { db: Database; keys: KeyManagement; clock: () => Date; limits: SessionLimits },
   input: { email: string; password: string; otp: string; ip: string },
 ): Promise<{ token: string; csrfToken: string; account: StaffAccount; expiresAt: Date }> {
   const now = deps.clock();
+  const who = { account: input.email, address: input.ip };
+  // While a delay runs, nothing is checked (and no password hashed): the same answer for everyone.
+  await awaitSignInDelay(deps.db, deps.keys, who, now);
   const staff = await findStaffByEmail(deps.db, input.email);
-  if (!staff) {
-    await passwordMatches(await decoyPasswordHash(), input.password);
-    throw new AppError("login_failed", "The e-mail, password or one-time code is not correct");
-  }
-  if (staff.lockedUntil && staff.lockedUntil > now) {
-    throw new AppError(
-      "account_locked",
-      `Too many failed sign-ins: try again after ${staff.lockedUntil.toISOString()}`,
-      {
-        lockedUntil: staff.lockedUntil.toISOString(),
-      },
-    );
-  }
-  const passwordOk = await passwordMatches(staff.passwordHash, input.password);
-  const totp = totpFor(staff.email, await totpSecretOf(deps.keys, staff));
+  const passwordOk = await passwordMatches(staff?.passwordHash ?? (await decoyPasswordHash()), input.password);
+  const secret = staff ? await totpSecretOf(deps.keys, staff) : decoyTotpSecret;
+  const totp = totpFor(staff?.email ?? input.email, secret);
   const delta = /^\d{6}$/.test(input.otp)
     ? totp.validate({ token: input.otp, timestamp: now.getTime(), window: 1 })
     : null;
   const step = Math.floor(now.getTime() / 30_000) + (delta ?? 0);
 
-  return deps.db
-    .transaction(async (tx) => {
-      const locked = await findStaffByEmail(tx, staff.email, true);
-      if (!locked) throw new AppError("login_failed", "The e-mail, password or one-time code is not correct");
-      // A request that read the row before another locked it must not slip through.
-      if (locked.lockedUntil && locked.lockedUntil > now) {
-        throw new AppError(
-          "account_locked",
-          `Too many failed sign-ins: try again after ${locked.lockedUntil.toISOString()}`,
-          { lockedUntil: locked.lockedUntil.toISOString() },
-        );
-      }
-      // A code is good once: a second sign-in with the same code (or an older one) is refused.
-      const otpOk = delta !== null && step > locked.lastTotpStep;
-      if (!passwordOk || !otpOk || locked.disabled) {
-        const failures = locked.failedLogins + 1;
-        const lockNow = failures >= MAX_FAILED_LOGINS;
-        await tx.query("UPDATE staff SET failed_logins = $2, locked_until = $3 WHERE id = $1", [
-          locked.id,
-          lockNow ? 0 : failures,
-          lockNow ? new Date(now.getTime() + LOCK_MINUTES * 60_000) : locked.lockedUntil,
-        ]);
-        await appendAuditEntry(tx, {
-          actor: "anonymous",
-          action: lockNow ? "staff.locked" : "staff.login_failed",
-          subject: `staff:${locked.id}`,
-          data: { factor: !passwordOk ? "password" : locked.disabled ? "disabled" : "otp" },
-        });
-        // The error commits with the counter: throwing here would roll it back.
-        return null;
-      }
-      const token = `jss_${randomBytes(32).toString("base64url")}`;
-      const csrfToken = randomBytes(24).toString("base64url");
-      const expiresAt = new Date(now.getTime() + deps.limits.maxHours * 3_600_000);
-      await tx.query("UPDATE staff SET failed_logins = 0, locked_until = NULL, last_totp_step = $2 WHERE id = $1", [
-        locked.id,
-        step,
-      ]);
-      await tx.query(
-        `INSERT INTO staff_sessions (token_hash, staff_id, csrf_token, created_at, last_seen_at, expires_at)
-       VALUES ($1, $2, $3, $4, $4, $5)`,
-        [hashToken(token), locked.id, csrfToken, now, expiresAt],
+  const result = await deps.db.transaction(async (tx) => {
+    const locked = staff ? await findStaffByEmail(tx, staff.email, true) : null;
+    // A code is good once: a second sign-in with the same code (or an older one) is refused.
+    const otpOk = locked !== null && delta !== null && step > locked.lastTotpStep;
+    if (!locked || !passwordOk || !otpOk || locked.disabled) {
+      const wait = await recordSignInFailure(
+        tx,
+        deps.keys,
+        who,
+        now,
+        deps.limits.freeFailures ?? { account: 3, address: 10 },
       );
       await appendAuditEntry(tx, {
-        actor: `staff:${locked.id}`,
-        action: "staff.login",
-        subject: `staff:${locked.id}`,
-        data: {},
+        actor: "anonymous",
+        action: "staff.login_failed",
+        subject: locked ? `staff:${locked.id}` : null,
+        data: {
+          factor: !locked ? "no_account" : !passwordOk ? "password" : locked.disabled ? "disabled" : "otp",
+          ...(wait > 0 ? { delaySeconds: wait } : {}),
+        },
       });
-      return { token, csrfToken, account: publicAccount(locked), expiresAt };
-    })
-    .then((result) => {
-      if (!result) throw new AppError("login_failed", "The e-mail, password or one-time code is not correct");
-      return result;
+      // The refusal commits with the count: throwing here would roll it back.
+      return null;
+    }
+    const token = `jss_${randomBytes(32).toString("base64url")}`;
+    const csrfToken = randomBytes(24).toString("base64url");
+    const expiresAt = new Date(now.getTime() + deps.limits.maxHours * 3_600_000);
+    await tx.query("UPDATE staff SET failed_logins = 0, locked_until = NULL, last_totp_step = $2 WHERE id = $1", [
+      locked.id,
+      step,
+    ]);
+    await clearSignInFailures(tx, deps.keys, who);
+    await tx.query(
+      `INSERT INTO staff_sessions (token_hash, staff_id, csrf_token, created_at, last_seen_at, expires_at)
+       VALUES ($1, $2, $3, $4, $4, $5)`,
+      [hashToken(token), locked.id, csrfToken, now, expiresAt],
+    );
+    await appendAuditEntry(tx, {
+      actor: `staff:${locked.id}`,
+      action: "staff.login",
+      subject: `staff:${locked.id}`,
+      data: {},
     });
+    return { token, csrfToken, account: publicAccount(locked), expiresAt };
+  });
+  if (!result) throw loginFailed();
+  return result;
 }
+
+/** A TOTP secret for an e-mail without an account: the code is checked against it all the same. */
+const decoyTotpSecret = randomBytes(20)
+  .toString("base64")
+  .replace(/[^A-Z2-7]/gi, "A")
+  .toUpperCase()
+  .slice(0, 32)
+  .padEnd(32, "A");
 
 /** The staff member behind a session cookie, or null when it is unknown, ended or expired. */
 export async function authenticateStaff(

@@ -4,10 +4,12 @@ import { findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
 import { hashToken, newActivationCode, tokenMatches } from "../applications/secrets.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
+import { decryptStandaloneJson, encryptStandaloneJson } from "../crypto/envelope.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { enqueueJob } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
 
 /** A code lasts 10 minutes and admits 5 wrong tries; a session lasts 30 minutes. */
@@ -26,6 +28,37 @@ export type SubscriberPrincipal = { subscriptionId: string; identityIndex: Buffe
 
 const codeHash = (keys: KeyManagement, id: string, code: string) => keys.blindIndex("subscriber-code", `${id}:${code}`);
 
+export const SUBSCRIBER_SIGN_IN_JOB = "subscriber_sign_in_request";
+
+/**
+ * Step one as the API answers it: the request is sealed and queued, and answered at once. Whether the
+ * number and the address belong together is found out by the job (requestSignInCode), after the
+ * answer: the answer is the same in content and in time for a stranger, a wrong address and the
+ * holder (issue #21, finding 6: the lookup's time told them apart).
+ */
+export async function queueSignInRequest(
+  deps: { db: Queryable; keys: KeyManagement },
+  input: { msisdn: string; email: string },
+): Promise<void> {
+  const id = randomUUID();
+  const sealed = await encryptStandaloneJson(deps.keys, `sign-in-request:${id}`, {
+    msisdn: input.msisdn,
+    email: input.email,
+  });
+  await enqueueJob(deps.db, SUBSCRIBER_SIGN_IN_JOB, { id, sealed: sealed.toString("base64") });
+}
+
+export function signInRequestJob(deps: Deps) {
+  return async (payload: { id: string; sealed: string }): Promise<void> => {
+    const input = await decryptStandaloneJson<{ msisdn: string; email: string }>(
+      deps.keys,
+      `sign-in-request:${payload.id}`,
+      Buffer.from(payload.sealed, "base64"),
+    );
+    await requestSignInCode(deps, input);
+  };
+}
+
 /**
  * Step one: the line's number and the e-mail address on file. When both belong to one active line, a
  * six-digit code goes to that address in the subscriber's language. The answer is the same either way,
@@ -39,25 +72,25 @@ export async function requestSignInCode(deps: Deps, input: { msisdn: string; ema
   const { contact } = await loadApplicantDetails(deps.keys, application);
   if (contact.email.trim().toLowerCase() !== input.email.trim().toLowerCase()) return;
   const now = deps.clock();
-  const { rows: recent } = await deps.db.query<{ n: string | number }>(
-    "SELECT count(*) AS n FROM subscriber_sign_in_codes WHERE subscription_id = $1 AND created_at > $2",
-    [line.id, new Date(now.getTime() - 3_600_000)],
-  );
-  if (Number(recent[0]?.n ?? 0) >= MAX_CODES_PER_HOUR) {
-    await deps.db.transaction((tx) =>
-      appendAuditEntry(tx, {
-        actor: "subscriber",
-        action: "subscriber.sign_in_code_withheld",
-        subject: application.reference,
-        data: { codesInLastHour: MAX_CODES_PER_HOUR },
-      }),
-    );
-    return;
-  }
   const id = randomUUID();
   const code = newActivationCode();
   const language = application.language as Language;
   await deps.db.transaction(async (tx) => {
+    // Jobs run side by side: the line's row lock makes counting and adding one step.
+    await tx.query("SELECT id FROM subscriptions WHERE id = $1 FOR UPDATE", [line.id]);
+    const { rows: recent } = await tx.query<{ n: string | number }>(
+      "SELECT count(*) AS n FROM subscriber_sign_in_codes WHERE subscription_id = $1 AND created_at > $2",
+      [line.id, new Date(now.getTime() - 3_600_000)],
+    );
+    if (Number(recent[0]?.n ?? 0) >= MAX_CODES_PER_HOUR) {
+      await appendAuditEntry(tx, {
+        actor: "subscriber",
+        action: "subscriber.sign_in_code_withheld",
+        subject: application.reference,
+        data: { codesInLastHour: MAX_CODES_PER_HOUR },
+      });
+      return;
+    }
     await tx.query(
       `INSERT INTO subscriber_sign_in_codes (id, subscription_id, code_hash, expires_at, created_at)
        VALUES ($1, $2, $3, $4, $5)`,

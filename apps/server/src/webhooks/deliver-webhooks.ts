@@ -1,7 +1,9 @@
 import { Webhook } from "standardwebhooks";
+import { fetch as undiciFetch } from "undici";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { enqueueJob, errorSummary, PermanentJobError } from "../jobs/jobs.ts";
+import { ForbiddenAddressError, forbiddenHostReason, guardedAgent, type Resolver } from "./outbound-address.ts";
 import { readEndpointSecret } from "./webhook-endpoints.ts";
 
 /**
@@ -25,7 +27,10 @@ export type WebhookDeliveryDeps = {
   db: Database;
   keys: KeyManagement;
   clock?: () => Date;
-  fetch?: typeof fetch;
+  /** Receivers on loopback addresses (development and tests only: WEBHOOK_ALLOW_LOOPBACK). */
+  allowLoopback?: boolean;
+  /** Host names to addresses (default: the system's resolver); tests give their own. */
+  resolver?: Resolver;
 };
 
 /** `attempt`: the number this job's attempt will have; a job whose number was already used is a repeat. */
@@ -78,7 +83,14 @@ type Outcome = { statusCode: number | null; error: string | null; delivered: boo
  */
 export function deliverWebhookJob(deps: WebhookDeliveryDeps) {
   const clock = deps.clock ?? (() => new Date());
-  const send = deps.fetch ?? fetch;
+  const allowLoopback = deps.allowLoopback ?? false;
+  // Every connection resolves its host itself and refuses private addresses (outbound-address.ts).
+  const dispatcher = guardedAgent(allowLoopback, deps.resolver);
+  const send = (url: string, init: RequestInit) => {
+    const refused = forbiddenHostReason(new URL(url), allowLoopback);
+    if (refused) throw new ForbiddenAddressError(`the endpoint's address ${refused}`);
+    return undiciFetch(url, { ...(init as object), dispatcher } as never) as unknown as Promise<Response>;
+  };
   return async (payload: DeliverWebhookPayload) => {
     const { rows } = await deps.db.query<Target>(
       `SELECT d.status, d.attempts, d.endpoint_id, e.url, e.secret_enc, e.disabled_at,
@@ -124,7 +136,12 @@ export function deliverWebhookJob(deps: WebhookDeliveryDeps) {
   };
 }
 
-async function post(send: typeof fetch, url: string, body: string, headers: Record<string, string>): Promise<Outcome> {
+async function post(
+  send: (url: string, init: RequestInit) => Promise<Response>,
+  url: string,
+  body: string,
+  headers: Record<string, string>,
+): Promise<Outcome> {
   try {
     const response = await send(url, {
       method: "POST",
@@ -146,7 +163,9 @@ async function post(send: typeof fetch, url: string, body: string, headers: Reco
   } catch (error) {
     // fetch reports "fetch failed" and puts the reason (ECONNREFUSED, a TLS error) in `cause`.
     const cause = (error as { cause?: unknown }).cause;
-    return { statusCode: null, error: errorSummary(cause ?? error), delivered: false, permanent: false };
+    // A private address is no passing failure: retrying would only knock on the same door.
+    const forbidden = error instanceof ForbiddenAddressError || cause instanceof ForbiddenAddressError;
+    return { statusCode: null, error: errorSummary(cause ?? error), delivered: false, permanent: forbidden };
   }
 }
 

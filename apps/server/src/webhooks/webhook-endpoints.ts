@@ -5,6 +5,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { AppError, type FieldError } from "../errors.ts";
+import { ForbiddenAddressError, forbiddenHostReason, resolveAllowed } from "./outbound-address.ts";
 
 /**
  * Integrators' webhook endpoints: where events are POSTed, which types each one wants, and the
@@ -31,10 +32,12 @@ const MAX_URL_LENGTH = 2048;
 const columns = "id, url, description, event_types, disabled_at, created_by, created_at";
 
 export async function createWebhookEndpoint(
-  deps: { db: Database; keys: KeyManagement },
+  deps: { db: Database; keys: KeyManagement; allowLoopback?: boolean },
   input: { url: string; description?: string; eventTypes: readonly string[]; actor: string },
 ): Promise<{ endpoint: WebhookEndpoint; secret: string }> {
-  const problems = [...urlProblems(input.url), ...eventTypeProblems(input.eventTypes)];
+  const allowLoopback = deps.allowLoopback ?? false;
+  const problems = [...urlProblems(input.url, "url", allowLoopback), ...eventTypeProblems(input.eventTypes)];
+  if (problems.length === 0) problems.push(...(await resolvedProblems(input.url, allowLoopback)));
   if (problems.length > 0) throw AppError.validation(problems);
   const id = randomUUID();
   // 32 random bytes, in the whsec_<base64> form receivers' Standard Webhooks libraries expect.
@@ -122,7 +125,7 @@ export async function readEndpointSecret(keys: KeyManagement, endpointId: string
 }
 
 /** http or https, absolute, with no credentials in it (they would be stored and shown in clear). */
-export function urlProblems(value: string, field = "url"): FieldError[] {
+export function urlProblems(value: string, field = "url", allowLoopback = false): FieldError[] {
   if (value.length > MAX_URL_LENGTH) return [{ field, reason: `must be at most ${MAX_URL_LENGTH} characters` }];
   let url: URL;
   try {
@@ -135,7 +138,22 @@ export function urlProblems(value: string, field = "url"): FieldError[] {
     return [{ field, reason: "must not contain a user name or password: authenticate with the signature" }];
   }
   if (url.hash !== "") return [{ field, reason: "must not have a fragment (#…)" }];
+  const forbidden = forbiddenHostReason(url, allowLoopback);
+  if (forbidden) return [{ field, reason: `must be a public address: the host ${forbidden}` }];
   return [];
+}
+
+/** The host's addresses as DNS gives them now: refused if any is private (checked again at delivery). */
+async function resolvedProblems(value: string, allowLoopback: boolean, field = "url"): Promise<FieldError[]> {
+  const host = new URL(value).hostname;
+  return new Promise((resolve) =>
+    resolveAllowed(host, allowLoopback, (error) => {
+      // A name that does not resolve yet is the integrator's to fix; delivery checks it again.
+      if (error instanceof ForbiddenAddressError) {
+        resolve([{ field, reason: `must be a public address: ${error.message}` }]);
+      } else resolve([]);
+    }),
+  );
 }
 
 function eventTypeProblems(types: readonly string[], field = "eventTypes"): FieldError[] {

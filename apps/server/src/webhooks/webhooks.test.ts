@@ -16,6 +16,7 @@ import {
   WEBHOOK_RETRY_DELAYS_SECONDS,
 } from "./deliver-webhooks.ts";
 import { type DeliveryCursor, isDeliveryCursor, listWebhookDeliveries } from "./list-deliveries.ts";
+import type { Resolver } from "./outbound-address.ts";
 import { queueWebhookEvent } from "./queue-webhook-event.ts";
 import { redeliverWebhook } from "./redeliver.ts";
 import {
@@ -67,7 +68,8 @@ beforeAll(async () => {
   db = database.db;
   await migrate(db);
   keys = localKeyManagement(randomBytes(32));
-  const deps = { db, keys };
+  // The receivers listen on 127.0.0.1: loopback allowed, as WEBHOOK_ALLOW_LOOPBACK does in development.
+  const deps = { db, keys, allowLoopback: true };
   worker = startJobWorker(
     db,
     { fan_out_webhook_event: fanOutWebhookEventJob(deps), deliver_webhook: deliverWebhookJob(deps) },
@@ -91,7 +93,7 @@ async function receiverWithEndpoint(answers?: number[]) {
   const receiver = await startReceiver(answers);
   receivers.push(receiver);
   const created = await createWebhookEndpoint(
-    { db, keys },
+    { db, keys, allowLoopback: true },
     { url: receiver.url, eventTypes: ["application.state_changed"], actor },
   );
   return { receiver, ...created };
@@ -159,6 +161,67 @@ describe("webhook endpoints", () => {
     expect(await attempt("https://example.com/hooks", [])).toEqual([
       { field: "eventTypes", reason: "must name at least one event type" },
     ]);
+  });
+
+  it("refuses private, loopback, link-local and reserved addresses, naming the field (issue #21, finding 13)", async () => {
+    const attempt = (url: string) =>
+      createWebhookEndpoint({ db, keys }, { url, eventTypes: ["application.state_changed"], actor }).then(
+        () => null,
+        (e: unknown) => (e instanceof AppError ? e.extra.errors : e),
+      );
+    for (const url of [
+      "http://127.0.0.1:8080/hooks",
+      "http://localhost/hooks",
+      "http://api.localhost./hooks",
+      "http://10.1.2.3/hooks",
+      "http://172.16.0.9/hooks",
+      "http://192.168.1.10/hooks",
+      "http://100.64.0.1/hooks",
+      "http://169.254.169.254/latest/meta-data",
+      "http://0.0.0.0/hooks",
+      "http://[::1]/hooks",
+      "http://[fe80::1]/hooks",
+      "http://[fd00::5]/hooks",
+      "http://[::ffff:192.168.0.1]/hooks",
+      "http://[::ffff:7f00:1]/hooks",
+    ]) {
+      expect(await attempt(url), url).toEqual([
+        { field: "url", reason: expect.stringContaining("must be a public address") },
+      ]);
+    }
+  });
+
+  it("checks every address again at delivery: a host that resolves to loopback gets nothing", async () => {
+    // Registered where loopback was allowed (development); delivered by a worker where it is not.
+    const receiver = await startReceiver([200]);
+    receivers.push(receiver);
+    const { endpoint } = await createWebhookEndpoint(
+      { db, keys, allowLoopback: true },
+      {
+        url: receiver.url.replace("127.0.0.1", "hooks.example.test"),
+        eventTypes: ["application.state_changed"],
+        actor,
+      },
+    );
+    // The name now resolves to this machine (as a rebinding DNS server would answer).
+    const resolver: Resolver = (_hostname, _options, callback) => callback(null, [{ address: "127.0.0.1", family: 4 }]);
+    const strict = { db, keys, resolver };
+    const strictWorker = startJobWorker(
+      db,
+      { fan_out_webhook_event: fanOutWebhookEventJob(strict), deliver_webhook: deliverWebhookJob(strict) },
+      { autostart: false },
+    );
+    try {
+      await stateChanged();
+      await strictWorker.drain();
+    } finally {
+      await strictWorker.stop();
+    }
+    expect(receiver.received).toHaveLength(0);
+    const [delivery] = await deliveryOf(endpoint.id);
+    expect(delivery).toMatchObject({ status: "failed", attempts: 1 });
+    const [tried] = await attemptsOf(delivery?.id ?? "");
+    expect(tried?.error).toMatch(/hooks\.example\.test resolves to 127\.0\.0\.1, which is a loopback address/);
   });
 
   it("keeps the secret sealed: not in the table, the audit trail, or any listing", async () => {

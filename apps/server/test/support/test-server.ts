@@ -48,6 +48,13 @@ export async function startTestServer(
     JITSUMEI_VELOCITY_LIMITS: "email=1000,phone=1000,device=1000,ip=1000",
     // Likewise every staff member signs in from one address: the rate-limit tests set their own.
     JITSUMEI_RATE_LIMITS: "sign-in=1000,lookup=1000,token=1000",
+    // Likewise for creations and submissions (and one specimen passport, many applications): the
+    // hardening test sets real limits.
+    JITSUMEI_APPLICATION_LIMITS: "ip=100000,device=100000,contact=100000,review=100000",
+    // Failed staff sign-ins from the one test address: delays per address only where a test sets them.
+    SIGN_IN_FREE_FAILURES: "account=3,address=100000",
+    // The tests' webhook receivers listen on 127.0.0.1.
+    WEBHOOK_ALLOW_LOOPBACK: "true",
     // The test JPKI CA (made once per run by the evidence fixtures): a My Number card's signature is
     // the lawful evidence of a voice line (support/jpki.ts).
     JITSUMEI_JPKI_TRUST_DIR: inject("evidenceFixtures").jpki.trustDir,

@@ -46,11 +46,19 @@ export function verifyResidenceCardChip(
   const checks: CheckResult[] = [];
   const fields: ResidenceCardVerification["fields"] = {};
   const done = () => ({ valid: checks.every((c) => c.status !== "fail"), checks, fields });
-  if (chip.front.length > FRONT_SIZE || chip.face.length > FACE_SIZE || chip.checkCode.length > 512) {
+  const oversized =
+    chip.front.length > FRONT_SIZE
+      ? "front"
+      : chip.face.length > FACE_SIZE
+        ? "face"
+        : chip.checkCode.length > 512
+          ? "checkCode"
+          : null;
+  if (oversized) {
     checks.push({
       code: "chip.sod_readable",
       status: "fail",
-      params: { reason: "larger than a residence card holds" },
+      params: { reason: "larger than a residence card holds", field: oversized },
     });
     return done();
   }
@@ -61,7 +69,7 @@ export function verifyResidenceCardChip(
     checks.push({
       code: "chip.sod_readable",
       status: "fail",
-      params: { reason: "the signing certificate is unreadable" },
+      params: { reason: "the signing certificate is unreadable", field: "certificate" },
     });
     return done();
   }

@@ -2,6 +2,12 @@ import { explainCheck, type Particulars } from "@jitsumei/domain";
 import type { z } from "zod";
 import { activateLine } from "../../applications/activate-line.ts";
 import { addEvidence, type EvidenceInput } from "../../applications/add-evidence.ts";
+import {
+  creationOrigin,
+  enforceApplicationLimits,
+  refuseSpecimen,
+  submissionOrigin,
+} from "../../applications/application-limits.ts";
 import { type ApplicationRow, findApplicationByReference } from "../../applications/application-row.ts";
 import { createApplication } from "../../applications/create-application.ts";
 import { cancelApplication } from "../../applications/end-application.ts";
@@ -53,6 +59,11 @@ export const applicationRoutes = [
     idempotent: true,
     responses: { 201: { description: "Created; keep the access token", schema: createdApplicationSchema } },
     async handler({ body, client }, services) {
+      await enforceApplicationLimits(
+        { ...services, limits: services.config.applicationLimits },
+        "create",
+        creationOrigin(services.keys, client, body.contact),
+      );
       const created = await createApplication(services, { ...body, client });
       return { status: 201, body: created, headers: { location: `/v1/applications/${created.reference}` } };
     },
@@ -104,6 +115,7 @@ export const applicationRoutes = [
     body: particularsBodySchema,
     responses: viewResponse,
     async handler({ application, body }, services) {
+      refuseSpecimen(body.document.number, services.config.refuseSpecimenDocuments);
       const updated = await updateParticulars(services, opened(application), body);
       return { status: 200, body: await getApplicationView(services, updated) };
     },
@@ -165,9 +177,19 @@ export const applicationRoutes = [
     body: submitBodySchema,
     idempotent: true,
     responses: viewResponse,
-    async handler({ application, body }, services) {
+    async handler({ application, body, client }, services) {
+      await enforceApplicationLimits(
+        { ...services, limits: services.config.applicationLimits },
+        "submit",
+        await submissionOrigin(services.db, services.keys, client, opened(application).id),
+      );
       await submitApplication(
-        { ...services, velocity: services.config.velocity },
+        {
+          ...services,
+          velocity: services.config.velocity,
+          reviewCap: services.config.applicationLimits.review,
+          refuseSpecimenDocuments: services.config.refuseSpecimenDocuments,
+        },
         opened(application),
         body.acceptance,
       );

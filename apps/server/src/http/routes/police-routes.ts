@@ -124,8 +124,8 @@ export const policeRoutes = [
     responses: {
       200: { description: "The report", schema: z.object({ items: z.array(z.record(z.string(), z.unknown())) }) },
     },
-    async handler({ query, staff }, { db }) {
-      const rows = await policeRequestReport(db, {
+    async handler({ query, staff }, { db, keys }) {
+      const rows = await policeRequestReport(db, keys, {
         from: query.from ?? null,
         to: query.to ?? null,
         actor: `staff:${staff?.id ?? "unknown"}`,

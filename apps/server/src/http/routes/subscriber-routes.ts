@@ -5,7 +5,7 @@ import { readDocument } from "../../contracts/contract-documents.ts";
 import { AppError } from "../../errors.ts";
 import type { Services } from "../../services.ts";
 import {
-  requestSignInCode,
+  queueSignInRequest,
   subscriberDocumentOwner,
   subscriberDocuments,
   subscriberLineApplication,
@@ -100,7 +100,7 @@ export const subscriberRoutes = [
       },
     },
     async handler({ body }, services) {
-      await requestSignInCode({ ...services, mailFrom: services.config.mail.from }, body);
+      await queueSignInRequest(services, body);
       return { status: 202, body: { sent: true } };
     },
   }),

@@ -43,7 +43,10 @@ export const webhookRoutes = [
     idempotent: true,
     responses: { 201: { description: "Created; keep the secret", schema: createdWebhookSchema } },
     async handler({ body, staff }, services) {
-      const created = await createWebhookEndpoint(services, { ...body, actor: actorOf(staff) });
+      const created = await createWebhookEndpoint(
+        { ...services, allowLoopback: services.config.webhookAllowLoopback },
+        { ...body, actor: actorOf(staff) },
+      );
       return { status: 201, body: created, headers: { location: `/v1/staff/webhooks/${created.endpoint.id}` } };
     },
   }),
