@@ -1,6 +1,7 @@
 import type { Language, RejectReasonCode } from "@jitsumei/domain";
 import { type ApplicationEvent, type ApplicationState, type PlanKind, rejectReasonMessages } from "@jitsumei/domain";
 import { formatPhone } from "@jitsumei/domain/formats";
+import { formatYen } from "@jitsumei/domain/money";
 import { findApplicationById } from "../applications/application-row.ts";
 import { cipherFor, loadApplicantDetails } from "../applications/load-application-data.ts";
 import type { Config } from "../config/config.ts";
@@ -236,9 +237,9 @@ async function variantFor(
   return plan && !plan.services.includes("voice") ? "activated_data" : template;
 }
 
-/** A yen amount as the applicant's language writes it. */
+/** A yen amount as the applicant's language writes it: the site's format (one per language). */
 export function yen(amountJpy: number, language: Language): string {
-  return new Intl.NumberFormat(language, { style: "currency", currency: "JPY" }).format(amountJpy);
+  return formatYen(amountJpy, language);
 }
 
 /** A date as applicants in Japan read it (Japan time, YYYY-MM-DD). */

@@ -49,8 +49,8 @@ export const en = {
   "plans.prepaidExplain": "Pay once, use it until it runs out. No contract, no bills.",
   "plans.postpaidExplain": "Pay every month by card or bank transfer. A contract and a credit check are needed.",
   "plans.price": "Price",
-  "plans.pricePrepaid": "¥{price} once",
-  "plans.pricePostpaid": "¥{price} a month",
+  "plans.pricePrepaid": "{price} once",
+  "plans.pricePostpaid": "{price} a month",
   "plans.validity": "Valid for",
   "plans.validityDays": "{n} days from activation",
   "plans.validityNone": "Until you end the contract",
@@ -401,17 +401,17 @@ export const en = {
   "contract.signed": "Signed. The sealed contract is in your documents.",
 
   "deposit.title": "Deposit",
-  "deposit.amount": "Amount: ¥{amount}",
+  "deposit.amount": "Amount: {amount}",
   "deposit.why": "Why:",
-  "deposit.pay": "Pay ¥{amount} by card",
+  "deposit.pay": "Pay {amount} by card",
   "deposit.paid": "The deposit is paid. Thank you.",
   "deposit.card": "Card",
   "purchase.title": "Pay for your plan",
-  "purchase.amount": "¥{amount} (tax included)",
-  "purchase.tax": "Of which consumption tax (10%): ¥{tax}",
+  "purchase.amount": "{amount} (tax included)",
+  "purchase.tax": "Of which consumption tax (10%): {tax}",
   "purchase.payBy": "Please pay by {date}. If it is not paid by then, the application is closed.",
   "purchase.byCard": "Pay by card",
-  "purchase.payCard": "Pay ¥{amount} by card",
+  "purchase.payCard": "Pay {amount} by card",
   "purchase.byKonbini": "Pay at a convenience store",
   "purchase.konbiniIntro":
     "Get a payment slip, then pay in cash at a convenience store's till or kiosk. Your SIM is prepared a few minutes after you pay.",
@@ -424,8 +424,8 @@ export const en = {
   "purchase.slipHint":
     "Show these numbers at the till, or type them into the store's kiosk. This page moves on by itself once the store reports your payment.",
   "purchase.paid": "Payment received. Thank you: your SIM is being prepared.",
-  "purchase.refunding": "The ¥{amount} you paid is being refunded to you.",
-  "purchase.refunded": "The ¥{amount} you paid has been refunded.",
+  "purchase.refunding": "The {amount} you paid is being refunded to you.",
+  "purchase.refunded": "The {amount} you paid has been refunded.",
 
   "esim.title": "Install your eSIM",
   "esim.intro": "Scan this code with the phone that will use the line, connected to Wi-Fi. Install it only once.",
@@ -535,6 +535,8 @@ export const en = {
   "digitalAuth.takeCard": "Use the details on my card",
   "digitalAuth.cardSays": "Your card says: {name}, born {birthDate}, {address}",
   "digitalAuth.updated": "Your details now follow your card. Sign again so that the signature covers them.",
+  "esim.installed": "Your eSIM is installed on your phone and the line is active, so its QR code is no longer shown (it installs only once). If you change phones, contact us for a new eSIM.",
+  "status.cancelInTransit": "Your SIM card is on its way, so the application cannot be withdrawn now. Once it arrives you can withdraw here (do not activate the card). If you refuse the delivery, it comes back to us and we will contact you.",
 } as const;
 
 export type MessageKey = keyof typeof en;

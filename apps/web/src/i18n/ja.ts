@@ -44,8 +44,8 @@ export const ja: Dictionary = {
   "plans.prepaidExplain": "一度払えば、期間内ずっと使えます。契約も請求書もありません。",
   "plans.postpaidExplain": "毎月カードまたは口座振替でお支払いいただきます。契約と与信審査が必要です。",
   "plans.price": "料金",
-  "plans.pricePrepaid": "¥{price}（1回払い）",
-  "plans.pricePostpaid": "月額 ¥{price}",
+  "plans.pricePrepaid": "{price}（1回払い）",
+  "plans.pricePostpaid": "月額 {price}",
   "plans.validity": "有効期間",
   "plans.validityDays": "開通から{n}日間",
   "plans.validityNone": "ご解約まで",
@@ -388,17 +388,17 @@ export const ja: Dictionary = {
   "contract.signed": "署名しました。封印された契約書は書類一覧にあります。",
 
   "deposit.title": "預託金",
-  "deposit.amount": "金額：¥{amount}",
+  "deposit.amount": "金額：{amount}",
   "deposit.why": "理由：",
-  "deposit.pay": "カードで¥{amount}を支払う",
+  "deposit.pay": "カードで{amount}を支払う",
   "deposit.paid": "預託金のお支払いを確認しました。ありがとうございます。",
   "deposit.card": "カード",
   "purchase.title": "プランの料金のお支払い",
-  "purchase.amount": "¥{amount}（税込）",
-  "purchase.tax": "うち消費税（10%）：¥{tax}",
+  "purchase.amount": "{amount}（税込）",
+  "purchase.tax": "うち消費税（10%）：{tax}",
   "purchase.payBy": "{date}までにお支払いください。期限を過ぎると、お申込みは終了となります。",
   "purchase.byCard": "クレジットカードで支払う",
-  "purchase.payCard": "カードで¥{amount}を支払う",
+  "purchase.payCard": "カードで{amount}を支払う",
   "purchase.byKonbini": "コンビニで支払う",
   "purchase.konbiniIntro":
     "払込票を発行し、コンビニのレジまたは店頭端末で現金でお支払いください。お支払いから数分でSIMをご用意します。",
@@ -411,8 +411,8 @@ export const ja: Dictionary = {
   "purchase.slipHint":
     "レジでこの番号をお見せいただくか、店頭端末に入力してください。お支払いが確認されると、このページは自動で次に進みます。",
   "purchase.paid": "お支払いを確認しました。ありがとうございます。SIMを準備しています。",
-  "purchase.refunding": "お支払いいただいた¥{amount}を返金しています。",
-  "purchase.refunded": "お支払いいただいた¥{amount}を返金しました。",
+  "purchase.refunding": "お支払いいただいた{amount}を返金しています。",
+  "purchase.refunded": "お支払いいただいた{amount}を返金しました。",
 
   "esim.title": "eSIMをインストール",
   "esim.intro": "回線を使う端末をWi-Fiにつないで、このコードを読み取ってください。インストールは一度だけです。",
@@ -525,4 +525,6 @@ export const ja: Dictionary = {
   "digitalAuth.cardSays": "カードの記載：{name}、{birthDate} 生まれ、{address}",
   "digitalAuth.updated":
     "入力内容をカードの記載に合わせました。署名がこの内容を対象にするよう、もう一度署名してください。",
+  "esim.installed": "eSIMはスマートフォンにインストール済みで、回線は開通しています。QRコードは一度しか使えないため、表示しません。機種変更の際は、新しいeSIMをお問い合わせください。",
+  "status.cancelInTransit": "SIMカードは配送中のため、今はお申込みを取り消せません。届いた後にこのページから取り消せます（カードは開通しないでください）。受け取りを拒否された場合、カードは当社に戻り、こちらからご連絡します。",
 };

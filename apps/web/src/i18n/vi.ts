@@ -47,8 +47,8 @@ export const vi: Dictionary = {
   "plans.postpaidExplain":
     "Thanh toán hằng tháng bằng thẻ hoặc chuyển khoản ngân hàng. Cần hợp đồng và thẩm định tín dụng.",
   "plans.price": "Giá",
-  "plans.pricePrepaid": "¥{price} một lần",
-  "plans.pricePostpaid": "¥{price} mỗi tháng",
+  "plans.pricePrepaid": "{price} một lần",
+  "plans.pricePostpaid": "{price} mỗi tháng",
   "plans.validity": "Thời hạn",
   "plans.validityDays": "{n} ngày kể từ khi kích hoạt",
   "plans.validityNone": "Cho đến khi bạn chấm dứt hợp đồng",
@@ -399,17 +399,17 @@ export const vi: Dictionary = {
   "contract.signed": "Đã ký. Hợp đồng đã niêm phong nằm trong mục giấy tờ của bạn.",
 
   "deposit.title": "Tiền đặt cọc",
-  "deposit.amount": "Số tiền: ¥{amount}",
+  "deposit.amount": "Số tiền: {amount}",
   "deposit.why": "Lý do:",
-  "deposit.pay": "Thanh toán ¥{amount} bằng thẻ",
+  "deposit.pay": "Thanh toán {amount} bằng thẻ",
   "deposit.paid": "Đã nhận tiền đặt cọc. Cảm ơn bạn.",
   "deposit.card": "Thẻ",
   "purchase.title": "Thanh toán gói cước",
-  "purchase.amount": "¥{amount} (đã gồm thuế)",
-  "purchase.tax": "Trong đó thuế tiêu dùng (10%): ¥{tax}",
+  "purchase.amount": "{amount} (đã gồm thuế)",
+  "purchase.tax": "Trong đó thuế tiêu dùng (10%): {tax}",
   "purchase.payBy": "Vui lòng thanh toán trước {date}. Nếu quá hạn chưa thanh toán, hồ sơ sẽ bị đóng.",
   "purchase.byCard": "Thanh toán bằng thẻ",
-  "purchase.payCard": "Thanh toán ¥{amount} bằng thẻ",
+  "purchase.payCard": "Thanh toán {amount} bằng thẻ",
   "purchase.byKonbini": "Thanh toán tại cửa hàng tiện lợi",
   "purchase.konbiniIntro":
     "Lấy phiếu thanh toán, rồi trả tiền mặt tại quầy thu ngân hoặc máy đặt trong cửa hàng tiện lợi. SIM được chuẩn bị vài phút sau khi bạn thanh toán.",
@@ -422,8 +422,8 @@ export const vi: Dictionary = {
   "purchase.slipHint":
     "Đưa các mã này cho nhân viên thu ngân hoặc nhập vào máy trong cửa hàng. Trang này sẽ tự chuyển sang bước tiếp theo khi cửa hàng báo đã nhận tiền.",
   "purchase.paid": "Đã nhận thanh toán. Cảm ơn bạn! SIM của bạn đang được chuẩn bị.",
-  "purchase.refunding": "Khoản ¥{amount} bạn đã thanh toán đang được hoàn lại.",
-  "purchase.refunded": "Khoản ¥{amount} bạn đã thanh toán đã được hoàn lại.",
+  "purchase.refunding": "Khoản {amount} bạn đã thanh toán đang được hoàn lại.",
+  "purchase.refunded": "Khoản {amount} bạn đã thanh toán đã được hoàn lại.",
 
   "esim.title": "Cài đặt eSIM",
   "esim.intro": "Quét mã này bằng chiếc điện thoại sẽ dùng thuê bao, khi đang kết nối Wi-Fi. Chỉ cài một lần.",
@@ -532,4 +532,6 @@ export const vi: Dictionary = {
   "digitalAuth.takeCard": "Dùng thông tin trên thẻ của tôi",
   "digitalAuth.cardSays": "Trên thẻ ghi: {name}, sinh ngày {birthDate}, {address}",
   "digitalAuth.updated": "Thông tin của bạn đã được đổi theo thẻ. Hãy ký lại để chữ ký bao gồm các thông tin này.",
+  "esim.installed": "eSIM đã được cài trên điện thoại của bạn và thuê bao đã hoạt động, nên mã QR không còn hiển thị (mã chỉ cài được một lần). Nếu đổi điện thoại, hãy liên hệ với chúng tôi để nhận eSIM mới.",
+  "status.cancelInTransit": "Thẻ SIM của bạn đang được giao nên hiện không thể rút hồ sơ. Khi nhận được thẻ, bạn có thể rút hồ sơ tại đây (đừng kích hoạt thẻ). Nếu bạn từ chối nhận, thẻ sẽ được gửi lại cho chúng tôi và chúng tôi sẽ liên hệ với bạn.",
 };

@@ -126,9 +126,11 @@ export function StatusPage({ reference }: { reference: string }) {
       {s === "deposit_pending" && <DepositPanel session={session} onChange={app.reload} />}
       {s === "payment_pending" && <PurchasePanel session={session} version={view.updatedAt} onChange={app.reload} />}
       {(s === "cancelled" || s === "expired") && <RefundNote session={session} />}
-      {afterIssue && view.line?.formFactor === "esim" && view.line.esimActivationCode && (
+      {/* The QR code installs the profile once: after activation it is installed, and not shown again. */}
+      {afterIssue && s !== "active" && view.line?.formFactor === "esim" && view.line.esimActivationCode && (
         <EsimPanel code={view.line.esimActivationCode} />
       )}
+      {s === "active" && view.line?.formFactor === "esim" && <p className="card">{t("esim.installed")}</p>}
       {simOf(view) === "physical" && ["sim_assigned", "in_delivery", "delivered"].includes(s) && (
         <ShipmentPanel session={session} state={s} />
       )}
@@ -149,7 +151,12 @@ export function StatusPage({ reference }: { reference: string }) {
         </button>
       </p>
       <History session={session} version={view.updatedAt} />
-      {!final && s !== "active" && <CancelButton session={session} onChange={app.reload} />}
+      {/* In transit the card is out of our hands: withdrawing waits until it arrives (or comes back). */}
+      {s === "in_delivery" ? (
+        <p className="card small">{t("status.cancelInTransit")}</p>
+      ) : (
+        !final && <CancelButton session={session} onChange={app.reload} />
+      )}
     </>
   );
 }
@@ -294,7 +301,7 @@ function ContractPanel({ session, onChange }: { session: Session; onChange: () =
 }
 
 function DepositPanel({ session, onChange }: { session: Session; onChange: () => void }) {
-  const { t, number } = useI18n();
+  const { t, yen } = useI18n();
   const [deposit, setDeposit] = useState<DepositView | null>(null);
   const [card, setCard] = useState("tok_test_ok");
   const [message, setMessage] = useState<string | null>(null);
@@ -323,7 +330,7 @@ function DepositPanel({ session, onChange }: { session: Session; onChange: () =>
     }
   }
   if (!deposit) return message ? <p role="alert">{message}</p> : null;
-  const amount = number(deposit.amountJpy);
+  const amount = yen(deposit.amountJpy);
   return (
     <form className="card" onSubmit={pay} noValidate aria-labelledby="deposit-title">
       <h2 id="deposit-title">{t("deposit.title")}</h2>
@@ -359,7 +366,7 @@ function DepositPanel({ session, onChange }: { session: Session; onChange: () =>
  * it moves on by itself once the payment arrives.
  */
 function PurchasePanel({ session, version, onChange }: { session: Session; version: string; onChange: () => void }) {
-  const { t, number, date } = useI18n();
+  const { t, yen, date } = useI18n();
   const [purchase, setPurchase] = useState<PurchaseView | null>(null);
   const [card, setCard] = useState("tok_test_ok");
   const [message, setMessage] = useState<string | null>(null);
@@ -390,12 +397,12 @@ function PurchasePanel({ session, version, onChange }: { session: Session; versi
     }
   }
   if (!purchase) return message ? <p role="alert">{message}</p> : null;
-  const amount = number(purchase.amountJpy);
+  const amount = yen(purchase.amountJpy);
   return (
     <section className="card" aria-labelledby="purchase-title">
       <h2 id="purchase-title">{t("purchase.title")}</h2>
       <p className="big">{t("purchase.amount", { amount })}</p>
-      <p className="small">{t("purchase.tax", { tax: number(purchase.consumptionTaxJpy) })}</p>
+      <p className="small">{t("purchase.tax", { tax: yen(purchase.consumptionTaxJpy) })}</p>
       {purchase.payBy && !purchase.konbini && <p>{t("purchase.payBy", { date: date(purchase.payBy) })}</p>}
       <ErrorSummary message={message} />
       {purchase.status === "paid" ? (
@@ -484,7 +491,7 @@ function SlipBarcode({ digits, label }: { digits: string; label: string }) {
 
 /** A cancelled or expired application that had paid for its plan: the refund, as it stands. */
 function RefundNote({ session }: { session: Session }) {
-  const { t, number } = useI18n();
+  const { t, yen } = useI18n();
   const [purchase, setPurchase] = useState<PurchaseView | null>(null);
   useEffect(() => {
     api<PurchaseView>("GET", `/v1/applications/${session.reference}/purchase`, { token: session.token }).then(
@@ -494,10 +501,10 @@ function RefundNote({ session }: { session: Session }) {
   }, [session]);
   const refunded = purchase?.payments.find((p) => p.status === "refunded" && p.refundedJpy > 0);
   if (refunded) {
-    return <p className="card ok">{t("purchase.refunded", { amount: number(refunded.refundedJpy) })}</p>;
+    return <p className="card ok">{t("purchase.refunded", { amount: yen(refunded.refundedJpy) })}</p>;
   }
   if (purchase?.status === "refunding") {
-    return <p className="card">{t("purchase.refunding", { amount: number(purchase.amountJpy) })}</p>;
+    return <p className="card">{t("purchase.refunding", { amount: yen(purchase.amountJpy) })}</p>;
   }
   return null;
 }
@@ -541,7 +548,13 @@ function carrierName(carrier: string, t: (key: MessageKey) => string): string {
 function ShipmentPanel({ session, state }: { session: Session; state: ApplicationState }) {
   const { t, date } = useI18n();
   const [shipment, setShipment] = useState<Shipment | null | undefined>(undefined);
+  // A shipment exists once the card is posted (in_delivery); before that there is nothing to ask for.
+  const posted = state === "in_delivery" || state === "delivered";
   useEffect(() => {
+    if (!posted) {
+      setShipment(null);
+      return;
+    }
     api<Shipment>("GET", `/v1/applications/${session.reference}/shipment`, { token: session.token }).then(
       setShipment,
       () => setShipment(null),

@@ -693,7 +693,7 @@ function SubmitStep(props: {
 }
 
 function PlanSummary({ plan, formFactor }: { plan: Plan; formFactor: "physical" | "esim" }) {
-  const { t, lang, number } = useI18n();
+  const { t, lang, number, yen } = useI18n();
   return (
     <section aria-labelledby="confirm-plan">
       <h2 id="confirm-plan">{t("confirm.plan")}</h2>
@@ -703,7 +703,7 @@ function PlanSummary({ plan, formFactor }: { plan: Plan; formFactor: "physical" 
       <dl className="summary">
         <dt>{t("plans.price")}</dt>
         <dd>
-          {t(plan.kind === "prepaid" ? "plans.pricePrepaid" : "plans.pricePostpaid", { price: number(plan.priceJpy) })}
+          {t(plan.kind === "prepaid" ? "plans.pricePrepaid" : "plans.pricePostpaid", { price: yen(plan.priceJpy) })}
         </dd>
         <dt>{t("plans.formFactor")}</dt>
         <dd>{t(formFactor === "esim" ? "plans.esim" : "plans.physical")}</dd>
