@@ -535,8 +535,10 @@ export const en = {
   "digitalAuth.takeCard": "Use the details on my card",
   "digitalAuth.cardSays": "Your card says: {name}, born {birthDate}, {address}",
   "digitalAuth.updated": "Your details now follow your card. Sign again so that the signature covers them.",
-  "esim.installed": "Your eSIM is installed on your phone and the line is active, so its QR code is no longer shown (it installs only once). If you change phones, contact us for a new eSIM.",
-  "status.cancelInTransit": "Your SIM card is on its way, so the application cannot be withdrawn now. Once it arrives you can withdraw here (do not activate the card). If you refuse the delivery, it comes back to us and we will contact you.",
+  "esim.installed":
+    "Your eSIM is installed on your phone and the line is active, so its QR code is no longer shown (it installs only once). If you change phones, contact us for a new eSIM.",
+  "status.cancelInTransit":
+    "Your SIM card is on its way, so the application cannot be withdrawn now. Once it arrives you can withdraw here (do not activate the card). If you refuse the delivery, it comes back to us and we will contact you.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -523,6 +523,8 @@ export const ko: Dictionary = {
   "digitalAuth.takeCard": "카드에 적힌 정보 사용하기",
   "digitalAuth.cardSays": "카드 기재 내용: {name}, {birthDate} 출생, {address}",
   "digitalAuth.updated": "정보를 카드 내용에 맞췄습니다. 서명이 이 내용을 담도록 다시 서명해 주세요.",
-  "esim.installed": "eSIM이 휴대폰에 설치되었고 회선이 개통되었습니다. QR 코드는 한 번만 쓸 수 있으므로 더 이상 표시하지 않습니다. 휴대폰을 바꾸시면 새 eSIM을 문의해 주세요.",
-  "status.cancelInTransit": "SIM 카드가 배송 중이라 지금은 신청을 철회할 수 없습니다. 카드를 받은 뒤 이 페이지에서 철회할 수 있습니다(카드를 개통하지 마세요). 수령을 거절하시면 카드는 저희에게 돌아오고, 저희가 연락드립니다.",
+  "esim.installed":
+    "eSIM이 휴대폰에 설치되었고 회선이 개통되었습니다. QR 코드는 한 번만 쓸 수 있으므로 더 이상 표시하지 않습니다. 휴대폰을 바꾸시면 새 eSIM을 문의해 주세요.",
+  "status.cancelInTransit":
+    "SIM 카드가 배송 중이라 지금은 신청을 철회할 수 없습니다. 카드를 받은 뒤 이 페이지에서 철회할 수 있습니다(카드를 개통하지 마세요). 수령을 거절하시면 카드는 저희에게 돌아오고, 저희가 연락드립니다.",
 };

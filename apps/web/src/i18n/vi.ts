@@ -532,6 +532,8 @@ export const vi: Dictionary = {
   "digitalAuth.takeCard": "Dùng thông tin trên thẻ của tôi",
   "digitalAuth.cardSays": "Trên thẻ ghi: {name}, sinh ngày {birthDate}, {address}",
   "digitalAuth.updated": "Thông tin của bạn đã được đổi theo thẻ. Hãy ký lại để chữ ký bao gồm các thông tin này.",
-  "esim.installed": "eSIM đã được cài trên điện thoại của bạn và thuê bao đã hoạt động, nên mã QR không còn hiển thị (mã chỉ cài được một lần). Nếu đổi điện thoại, hãy liên hệ với chúng tôi để nhận eSIM mới.",
-  "status.cancelInTransit": "Thẻ SIM của bạn đang được giao nên hiện không thể rút hồ sơ. Khi nhận được thẻ, bạn có thể rút hồ sơ tại đây (đừng kích hoạt thẻ). Nếu bạn từ chối nhận, thẻ sẽ được gửi lại cho chúng tôi và chúng tôi sẽ liên hệ với bạn.",
+  "esim.installed":
+    "eSIM đã được cài trên điện thoại của bạn và thuê bao đã hoạt động, nên mã QR không còn hiển thị (mã chỉ cài được một lần). Nếu đổi điện thoại, hãy liên hệ với chúng tôi để nhận eSIM mới.",
+  "status.cancelInTransit":
+    "Thẻ SIM của bạn đang được giao nên hiện không thể rút hồ sơ. Khi nhận được thẻ, bạn có thể rút hồ sơ tại đây (đừng kích hoạt thẻ). Nếu bạn từ chối nhận, thẻ sẽ được gửi lại cho chúng tôi và chúng tôi sẽ liên hệ với bạn.",
 };

@@ -491,6 +491,8 @@ export const zhHans: Dictionary = {
   "digitalAuth.takeCard": "使用卡上的信息",
   "digitalAuth.cardSays": "卡上记载：{name}，{birthDate} 出生，{address}",
   "digitalAuth.updated": "您的资料已改为与卡一致。请再签名一次，使签名涵盖这些资料。",
-  "esim.installed": "您的 eSIM 已安装在手机上，线路已开通。二维码只能使用一次，因此不再显示。如果更换手机，请联系我们获取新的 eSIM。",
-  "status.cancelInTransit": "您的 SIM 卡正在配送中，现在无法撤回申请。收到后可以在此页面撤回（请不要开通该卡）。如果您拒收，卡会退回给我们，我们会与您联系。",
+  "esim.installed":
+    "您的 eSIM 已安装在手机上，线路已开通。二维码只能使用一次，因此不再显示。如果更换手机，请联系我们获取新的 eSIM。",
+  "status.cancelInTransit":
+    "您的 SIM 卡正在配送中，现在无法撤回申请。收到后可以在此页面撤回（请不要开通该卡）。如果您拒收，卡会退回给我们，我们会与您联系。",
 };

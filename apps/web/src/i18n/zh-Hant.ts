@@ -494,6 +494,8 @@ export const zhHant: Dictionary = {
   "digitalAuth.takeCard": "使用卡片上的資料",
   "digitalAuth.cardSays": "卡片記載：{name}，{birthDate} 出生，{address}",
   "digitalAuth.updated": "您的資料已改為與卡片一致。請再簽章一次，使簽章涵蓋這些資料。",
-  "esim.installed": "您的 eSIM 已安裝在手機上，門號已開通。QR 碼只能使用一次，因此不再顯示。如果更換手機，請與我們聯絡以取得新的 eSIM。",
-  "status.cancelInTransit": "您的 SIM 卡正在配送中，現在無法撤回申請。收到後可以在此頁面撤回（請不要開通該卡）。如果您拒收，卡片會退回給我們，我們會與您聯絡。",
+  "esim.installed":
+    "您的 eSIM 已安裝在手機上，門號已開通。QR 碼只能使用一次，因此不再顯示。如果更換手機，請與我們聯絡以取得新的 eSIM。",
+  "status.cancelInTransit":
+    "您的 SIM 卡正在配送中，現在無法撤回申請。收到後可以在此頁面撤回（請不要開通該卡）。如果您拒收，卡片會退回給我們，我們會與您聯絡。",
 };

@@ -693,7 +693,7 @@ function SubmitStep(props: {
 }
 
 function PlanSummary({ plan, formFactor }: { plan: Plan; formFactor: "physical" | "esim" }) {
-  const { t, lang, number, yen } = useI18n();
+  const { t, lang, yen } = useI18n();
   return (
     <section aria-labelledby="confirm-plan">
       <h2 id="confirm-plan">{t("confirm.plan")}</h2>
