@@ -539,6 +539,8 @@ export const en = {
     "Your eSIM is installed on your phone and the line is active, so its QR code is no longer shown (it installs only once). If you change phones, contact us for a new eSIM.",
   "status.cancelInTransit":
     "Your SIM card is on its way, so the application cannot be withdrawn now. Once it arrives you can withdraw here (do not activate the card). If you refuse the delivery, it comes back to us and we will contact you.",
+  "purchase.slipMailed": "We have also e-mailed you these numbers, the amount, the deadline and how to pay.",
+  "purchase.demoTill": "Demo only: pay this slip at the simulated convenience-store till",
 } as const;
 
 export type MessageKey = keyof typeof en;

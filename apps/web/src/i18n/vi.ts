@@ -536,4 +536,6 @@ export const vi: Dictionary = {
     "eSIM đã được cài trên điện thoại của bạn và thuê bao đã hoạt động, nên mã QR không còn hiển thị (mã chỉ cài được một lần). Nếu đổi điện thoại, hãy liên hệ với chúng tôi để nhận eSIM mới.",
   "status.cancelInTransit":
     "Thẻ SIM của bạn đang được giao nên hiện không thể rút hồ sơ. Khi nhận được thẻ, bạn có thể rút hồ sơ tại đây (đừng kích hoạt thẻ). Nếu bạn từ chối nhận, thẻ sẽ được gửi lại cho chúng tôi và chúng tôi sẽ liên hệ với bạn.",
+  "purchase.slipMailed": "Chúng tôi cũng đã gửi email cho bạn các mã này, số tiền, hạn thanh toán và cách thanh toán.",
+  "purchase.demoTill": "Chỉ dùng thử: thanh toán phiếu này tại quầy thu ngân cửa hàng tiện lợi mô phỏng",
 };

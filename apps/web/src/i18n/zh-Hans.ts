@@ -495,4 +495,6 @@ export const zhHans: Dictionary = {
     "您的 eSIM 已安装在手机上，线路已开通。二维码只能使用一次，因此不再显示。如果更换手机，请联系我们获取新的 eSIM。",
   "status.cancelInTransit":
     "您的 SIM 卡正在配送中，现在无法撤回申请。收到后可以在此页面撤回（请不要开通该卡）。如果您拒收，卡会退回给我们，我们会与您联系。",
+  "purchase.slipMailed": "这些编号、金额、付款期限和付款方式也已通过邮件发送给您。",
+  "purchase.demoTill": "仅限演示：在模拟便利店收银台支付此付款单",
 };

@@ -498,4 +498,6 @@ export const zhHant: Dictionary = {
     "您的 eSIM 已安裝在手機上，門號已開通。QR 碼只能使用一次，因此不再顯示。如果更換手機，請與我們聯絡以取得新的 eSIM。",
   "status.cancelInTransit":
     "您的 SIM 卡正在配送中，現在無法撤回申請。收到後可以在此頁面撤回（請不要開通該卡）。如果您拒收，卡片會退回給我們，我們會與您聯絡。",
+  "purchase.slipMailed": "這些編號、金額、繳費期限與付款方式也已寄至您的電子郵件。",
+  "purchase.demoTill": "僅限示範：在模擬便利商店櫃台支付此繳費單",
 };
