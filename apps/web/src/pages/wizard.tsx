@@ -121,6 +121,26 @@ const documentFields = new Set([
 
 type Step = "particulars" | "document" | "verify" | "credit" | "submit";
 
+/**
+ * The particulars step's required fields left empty (or a postal code that is not one), in the order
+ * the page shows them. The given name may be empty: some passports have none.
+ */
+function missingParticulars(f: Form, withAddress: boolean, t: (k: MessageKey) => string): FieldErrors {
+  const out: FieldErrors = {};
+  const empty = (v: string) => v.trim() === "";
+  if (empty(f.family)) out["name.family"] = t("error.required");
+  if (empty(f.birthDate)) out.birthDate = t("error.required");
+  if (empty(f.nationality)) out.nationality = t("error.country");
+  if (withAddress) {
+    if (empty(f.postalCode)) out["address.postalCode"] = t("error.required");
+    else if (!/^\d{3}-?\d{4}$/.test(f.postalCode.trim())) out["address.postalCode"] = t("error.postalCode");
+    if (empty(f.prefecture)) out["address.prefecture"] = t("error.required");
+    if (empty(f.city)) out["address.city"] = t("error.required");
+    if (empty(f.line1)) out["address.line1"] = t("error.required");
+  }
+  return out;
+}
+
 /** The application wizard for drafts and corrections (after the contact step created it). */
 export function WizardPage({ reference }: { reference: string }) {
   const { t } = useI18n();
@@ -193,6 +213,13 @@ function Wizard(props: {
   async function saveParticulars(e: FormEvent) {
     e.preventDefault();
     if (step === "particulars") {
+      // Nothing required is left empty on the way to the next step: each missing field is named.
+      const missing = missingParticulars(form, needsAddress, t);
+      setErrors(missing);
+      if (Object.keys(missing).length > 0) {
+        setMessage(t("error.summary"));
+        return;
+      }
       setForm((f) => (f.docCountry ? f : { ...f, docCountry: f.nationality }));
       setStep("document");
       setMessage(null);
