@@ -541,6 +541,30 @@ export const en = {
     "Your SIM card is on its way, so the application cannot be withdrawn now. Once it arrives you can withdraw here (do not activate the card). If you refuse the delivery, it comes back to us and we will contact you.",
   "purchase.slipMailed": "We have also e-mailed you these numbers, the amount, the deadline and how to pay.",
   "purchase.demoTill": "Demo only: pay this slip at the simulated convenience-store till",
+  "credit.cardWhy": "The monthly bills are charged to the card.",
+  "credit.bank": "Bank account (direct debit, 口座振替)",
+  "credit.bankWhy":
+    "The bills are debited from a Japanese bank account. Setting up the debit takes one or two months, so we ask for a deposit, repaid when the contract ends. You can pay it by card or at a convenience store.",
+  "credit.bankHint": "As printed in your bankbook or on your cash card.",
+  "credit.bankCode": "Bank code (4 digits)",
+  "credit.branchCode": "Branch code (3 digits)",
+  "credit.accountType": "Account type",
+  "credit.accountOrdinary": "Ordinary (普通)",
+  "credit.accountCurrent": "Current (当座)",
+  "credit.accountNumber": "Account number (7 digits)",
+  "credit.holderKana": "Account holder, in katakana as the bank holds it",
+  "credit.bankCodeFormat": "Enter the 4-digit bank code.",
+  "credit.branchCodeFormat": "Enter the 3-digit branch code.",
+  "credit.accountNumberFormat": "Enter the 7-digit account number.",
+  "credit.bankRefused":
+    "The bank could not register this account for direct debit. Check the details, or choose a card.",
+  "confirm.contract": "The contract",
+  "confirm.termLabel": "Minimum term",
+  "confirm.term": "{n} months",
+  "confirm.noTerm": "None: you can end it any month",
+  "confirm.creditConsent": "Consent to the credit check",
+  "confirm.consentGiven": "Given on {date} (text {version})",
+  "confirm.none": "Not given yet: go back one step",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -485,6 +485,72 @@ export function CorrectionBox({ correction }: { correction: NonNullable<Applicat
   );
 }
 
+type BankForm = {
+  bankCode: string;
+  branchCode: string;
+  accountType: "ordinary" | "current";
+  accountNumber: string;
+  holderKana: string;
+};
+const emptyBank: BankForm = {
+  bankCode: "",
+  branchCode: "",
+  accountType: "ordinary",
+  accountNumber: "",
+  holderKana: "",
+};
+
+/** A bank account for direct debit (口座振替), as the bank's registration service asks for it. */
+function missingBankFields(b: BankForm, t: (k: MessageKey) => string): FieldErrors {
+  const out: FieldErrors = {};
+  if (!/^\d{4}$/.test(b.bankCode.trim())) out.bankCode = t("credit.bankCodeFormat");
+  if (!/^\d{3}$/.test(b.branchCode.trim())) out.branchCode = t("credit.branchCodeFormat");
+  if (!/^\d{7}$/.test(b.accountNumber.trim())) out.accountNumber = t("credit.accountNumberFormat");
+  if (!/^[\p{Script=Katakana}ー・\s（）()．.]+$/u.test(b.holderKana.trim())) out.holderKana = t("error.katakana");
+  return out;
+}
+
+function BankFields(props: { value: BankForm; onChange: (b: BankForm) => void; errors: FieldErrors }) {
+  const { t } = useI18n();
+  const { value, errors } = props;
+  const set = (k: keyof BankForm) => (e: { target: { value: string } }) =>
+    props.onChange({ ...value, [k]: e.target.value } as BankForm);
+  const digits = (name: "bankCode" | "branchCode" | "accountNumber", label: MessageKey, size: number) => (
+    <Field name={name} label={t(label)} error={errors[name]}>
+      {(a) => (
+        <input
+          {...a}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={size}
+          className="short mono"
+          value={value[name]}
+          onChange={set(name)}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <>
+      <p className="hint">{t("credit.bankHint")}</p>
+      {digits("bankCode", "credit.bankCode", 4)}
+      {digits("branchCode", "credit.branchCode", 3)}
+      <Field name="accountType" label={t("credit.accountType")} error={errors.accountType}>
+        {(a) => (
+          <select {...a} value={value.accountType} onChange={set("accountType")}>
+            <option value="ordinary">{t("credit.accountOrdinary")}</option>
+            <option value="current">{t("credit.accountCurrent")}</option>
+          </select>
+        )}
+      </Field>
+      {digits("accountNumber", "credit.accountNumber", 7)}
+      <Field name="holderKana" label={t("credit.holderKana")} error={errors.holderKana}>
+        {(a) => <input {...a} lang="ja" autoComplete="off" value={value.holderKana} onChange={set("holderKana")} />}
+      </Field>
+    </>
+  );
+}
+
 function CreditStep(props: {
   session: Session;
   view: ApplicationView;
@@ -497,6 +563,8 @@ function CreditStep(props: {
   const [credit, setCredit] = useState<CreditView | null>(null);
   const [accepted, setAccepted] = useState(false);
   const [card, setCard] = useState("tok_test_ok");
+  const [method, setMethod] = useState<"card" | "bank">("card");
+  const [bank, setBank] = useState<BankForm>(emptyBank);
   const [message, setMessage] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
@@ -527,18 +595,45 @@ function CreditStep(props: {
         });
       }
       if (!credit.paymentMethod) {
+        if (method === "bank") {
+          const missing = missingBankFields(bank, t);
+          if (Object.keys(missing).length > 0) {
+            setErrors(missing);
+            setMessage(t("error.summary"));
+            return;
+          }
+        }
         await api("PUT", `/v1/applications/${view.reference}/payment-method`, {
           token: session.token,
           idempotent: true,
-          body: { type: "card", cardToken: card },
+          body:
+            method === "card"
+              ? { type: "card", cardToken: card }
+              : {
+                  type: "bank",
+                  bankCode: bank.bankCode.trim(),
+                  branchCode: bank.branchCode.trim(),
+                  accountType: bank.accountType,
+                  accountNumber: bank.accountNumber.trim(),
+                  holderKana: bank.holderKana.trim(),
+                },
         });
       }
       setErrors({});
       props.onDone();
     } catch (err) {
-      setErrors(err instanceof ApiError ? fieldErrorsOf(err, t, { cardToken: "card" }) : {});
+      const found = err instanceof ApiError ? fieldErrorsOf(err, t, { cardToken: "card" }) : {};
+      // The bank's refusal (no such account, a closed one, another holder) is said on the field it names.
+      if (err instanceof ApiError && method === "bank" && err.problem.code === "payment_method_refused") {
+        for (const field of Object.keys(found)) found[field] = t("credit.bankRefused");
+      }
+      setErrors(found);
       setMessage(
-        err instanceof ApiError && err.fields.includes("cardToken") ? t("error.declined") : problemMessage(err, t),
+        err instanceof ApiError && err.fields.includes("cardToken")
+          ? t("error.declined")
+          : Object.keys(found).length > 0
+            ? t("error.summary")
+            : problemMessage(err, t),
       );
       await load();
     } finally {
@@ -578,7 +673,31 @@ function CreditStep(props: {
           {credit.paymentMethod ? (
             <p className="ok">{t("credit.saved", { display: credit.paymentMethod.display })}</p>
           ) : (
-            <TestCardField value={card} onChange={setCard} error={errors.card} />
+            <>
+              <fieldset className="field">
+                <legend>{t("credit.method")}</legend>
+                {(["card", "bank"] as const).map((m) => (
+                  <label key={m} className="choice choice-card">
+                    <input
+                      type="radio"
+                      name="paymentMethod"
+                      value={m}
+                      checked={method === m}
+                      onChange={() => setMethod(m)}
+                    />
+                    <span>
+                      <strong>{t(m === "card" ? "credit.card" : "credit.bank")}</strong>
+                      <span className="block small muted">{t(m === "card" ? "credit.cardWhy" : "credit.bankWhy")}</span>
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
+              {method === "card" ? (
+                <TestCardField value={card} onChange={setCard} error={errors.card} />
+              ) : (
+                <BankFields value={bank} onChange={setBank} errors={errors} />
+              )}
+            </>
           )}
           <div className="actions">
             <Button variant="secondary" onClick={props.onBack}>
@@ -659,6 +778,7 @@ function SubmitStep(props: {
       <p>{t("confirm.intro")}</p>
       <ErrorSummary message={message} fields={errors} />
       <PlanSummary plan={plan} formFactor={fresh.formFactor} />
+      {plan.kind === "postpaid" && <ContractSummary session={session} plan={plan} />}
       {fresh.applicant && (
         <ParticularsSummary particulars={fresh.applicant} contact={fresh.contact} onEdit={props.onEdit} />
       )}
@@ -734,6 +854,44 @@ function PlanSummary({ plan, formFactor }: { plan: Plan; formFactor: "physical" 
         </dd>
         <dt>{t("plans.formFactor")}</dt>
         <dd>{t(formFactor === "esim" ? "plans.esim" : "plans.physical")}</dd>
+      </dl>
+    </section>
+  );
+}
+
+/**
+ * A postpaid plan is a contract on credit: the confirm page shows its minimum term, how the bills will
+ * be paid and the consent to the credit check given on the step before, as they will be sent.
+ */
+function ContractSummary({ session, plan }: { session: Session; plan: Plan }) {
+  const { t, date } = useI18n();
+  const [credit, setCredit] = useState<CreditView | null>(null);
+  useEffect(() => {
+    api<CreditView>("GET", `/v1/applications/${session.reference}/credit`, { token: session.token }).then(
+      setCredit,
+      () => setCredit(null),
+    );
+  }, [session]);
+  const term = plan.minimumTermMonths ? t("confirm.term", { n: plan.minimumTermMonths }) : t("confirm.noTerm");
+  const method = credit?.paymentMethod;
+  return (
+    <section aria-labelledby="confirm-contract">
+      <h2 id="confirm-contract">{t("confirm.contract")}</h2>
+      <dl className="summary">
+        <dt>{t("confirm.termLabel")}</dt>
+        <dd>{term}</dd>
+        <dt>{t("credit.method")}</dt>
+        <dd>
+          {method
+            ? `${t(method.type === "bank" ? "credit.bank" : "credit.card")} · ${method.display}`
+            : t("confirm.none")}
+        </dd>
+        <dt>{t("confirm.creditConsent")}</dt>
+        <dd>
+          {credit?.consent.given && credit.consent.givenAt
+            ? t("confirm.consentGiven", { date: date(credit.consent.givenAt), version: credit.consent.textVersion })
+            : t("confirm.none")}
+        </dd>
       </dl>
     </section>
   );
