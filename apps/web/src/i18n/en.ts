@@ -565,6 +565,9 @@ export const en = {
   "confirm.creditConsent": "Consent to the credit check",
   "confirm.consentGiven": "Given on {date} (text {version})",
   "confirm.none": "Not given yet: go back one step",
+  "document.elsewhere":
+    "Your {documents}: for this plan, only at a counter, where a clerk reads its chip. Where to go:",
+  "document.notForPlan": "Not accepted for this plan: {documents}.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -555,4 +555,7 @@ export const ja: Dictionary = {
   "confirm.creditConsent": "与信審査への同意",
   "confirm.consentGiven": "{date}に同意（文書 {version}）",
   "confirm.none": "未登録です（一つ前のステップへお戻りください）",
+  "document.elsewhere":
+    "{documents}の場合：このプランでは、係員がICチップを読み取るカウンターでのみお手続きいただけます。お手続きの場所：",
+  "document.notForPlan": "このプランでは、{documents}はご利用いただけません。",
 };

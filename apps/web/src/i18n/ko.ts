@@ -553,4 +553,7 @@ export const ko: Dictionary = {
   "confirm.creditConsent": "신용 심사 동의",
   "confirm.consentGiven": "{date}에 동의함(문서 {version})",
   "confirm.none": "아직 없음: 이전 단계로 돌아가 주세요",
+  "document.elsewhere":
+    "{documents}의 경우: 이 요금제는 직원이 IC 칩을 읽는 카운터에서만 신청할 수 있습니다. 신청 장소:",
+  "document.notForPlan": "이 요금제에서는 {documents}을(를) 사용할 수 없습니다.",
 };

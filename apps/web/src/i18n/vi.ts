@@ -562,4 +562,6 @@ export const vi: Dictionary = {
   "confirm.creditConsent": "Đồng ý thẩm định tín dụng",
   "confirm.consentGiven": "Đã đồng ý ngày {date} (văn bản {version})",
   "confirm.none": "Chưa có: hãy quay lại bước trước",
+  "document.elsewhere": "Nếu dùng {documents}: với gói này chỉ làm được tại quầy, nơi nhân viên đọc chip. Nơi đến:",
+  "document.notForPlan": "Không chấp nhận cho gói này: {documents}.",
 };

@@ -520,4 +520,6 @@ export const zhHans: Dictionary = {
   "confirm.creditConsent": "信用审查同意",
   "confirm.consentGiven": "已于 {date} 同意（文本 {version}）",
   "confirm.none": "尚未填写：请返回上一步",
+  "document.elsewhere": "如使用{documents}：本套餐只能在柜台办理，由工作人员读取其芯片。办理地点：",
+  "document.notForPlan": "本套餐不接受：{documents}。",
 };

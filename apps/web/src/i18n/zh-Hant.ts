@@ -523,4 +523,6 @@ export const zhHant: Dictionary = {
   "confirm.creditConsent": "信用審查同意",
   "confirm.consentGiven": "已於 {date} 同意（文本 {version}）",
   "confirm.none": "尚未填寫：請返回上一步",
+  "document.elsewhere": "如使用{documents}：本方案只能在櫃檯辦理，由工作人員讀取其晶片。辦理地點：",
+  "document.notForPlan": "本方案不接受：{documents}。",
 };

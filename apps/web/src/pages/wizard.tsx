@@ -17,6 +17,7 @@ import { useI18n } from "../i18n/index.tsx";
 import { usePhoneFormat } from "../phone-format.ts";
 import { PostalCodeField, type PostalPlace, PrefectureSelect } from "../postal-address.tsx";
 import { navigate, Redirect } from "../router.tsx";
+import { type SiteConfig, useSiteConfig } from "../site-config.ts";
 import {
   Button,
   ConsentCheckbox,
@@ -29,11 +30,12 @@ import {
   useApplication,
 } from "../ui.tsx";
 import { StepList } from "./apply.tsx";
+import { CounterList } from "./counters.tsx";
 import { useLegalDocuments } from "./legal.tsx";
 import { usePlans } from "./plans.tsx";
 import { SignInForm } from "./sign-in.tsx";
 import { WithReference } from "./status.tsx";
-import { VerifyStep } from "./verify.tsx";
+import { methodsFor, VerifyStep } from "./verify.tsx";
 
 type Form = {
   family: string;
@@ -120,6 +122,24 @@ const documentFields = new Set([
 ]);
 
 type Step = "particulars" | "document" | "verify" | "credit" | "submit";
+
+/**
+ * Which documents a plan can verify online here and now (some method other than a counter), which
+ * only at a counter, and which not at all, from the same rule the verify step offers methods by.
+ */
+export function documentsOffered(plan: Plan, site: SiteConfig | null) {
+  if (!site) return { online: [...documentTypes], counterOnly: [], nowhere: [] };
+  const online: DocumentType[] = [];
+  const counterOnly: DocumentType[] = [];
+  const nowhere: DocumentType[] = [];
+  for (const d of documentTypes) {
+    const methods = methodsFor(plan, d, site);
+    if (methods.some((m) => m !== "counter")) online.push(d);
+    else if (methods.includes("counter")) counterOnly.push(d);
+    else nowhere.push(d);
+  }
+  return { online, counterOnly, nowhere };
+}
 
 /**
  * The particulars step's required fields left empty (or a postal code that is not one), in the order
@@ -252,6 +272,17 @@ function Wizard(props: {
 
   const lang = useI18n().lang;
   const countries = countryOptions(lang, [form.nationality, form.docCountry]);
+  // Only the documents this plan can verify online here; where the others can be taken, said plainly.
+  const site = useSiteConfig();
+  const offered = documentsOffered(plan, site);
+  const listOf = (items: string[]) => new Intl.ListFormat(lang, { type: "conjunction" }).format(items);
+  // On the document step, a document this plan cannot take online is not pre-chosen (the verify step of
+  // particulars saved earlier keeps the saved document and says where it can be checked).
+  useEffect(() => {
+    if (step === "document" && offered.online.length > 0 && !offered.online.includes(form.docType)) {
+      setForm((f) => ({ ...f, docType: offered.online[0] as DocumentType }));
+    }
+  }, [step, offered.online.join(","), form.docType]);
 
   function countrySelect(p: {
     name: string;
@@ -384,7 +415,7 @@ function Wizard(props: {
                     {errors["document.type"]}
                   </p>
                 )}
-                {documentTypes.map((d) => (
+                {offered.online.map((d) => (
                   <label key={d} className="choice">
                     <input
                       type="radio"
@@ -398,6 +429,25 @@ function Wizard(props: {
                   </label>
                 ))}
               </fieldset>
+              {offered.counterOnly.length > 0 && site && (
+                <details className="card elsewhere">
+                  <summary>
+                    {t("document.elsewhere", {
+                      documents: listOf(offered.counterOnly.map((d) => t(`document.${d}` as MessageKey))),
+                    })}
+                  </summary>
+                  <CounterList
+                    counters={site.counters.filter((c) => c.documents.some((d) => offered.counterOnly.includes(d)))}
+                  />
+                </details>
+              )}
+              {offered.nowhere.length > 0 && (
+                <p className="hint">
+                  {t("document.notForPlan", {
+                    documents: listOf(offered.nowhere.map((d) => t(`document.${d}` as MessageKey))),
+                  })}
+                </p>
+              )}
               {form.docType === "my_number_card" ? (
                 <p className="hint">{t("document.myNumberHint")}</p>
               ) : (
