@@ -1,3 +1,4 @@
+import { formatYen } from "@jitsumei/domain/money";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerKonbiniTill } from "../src/payments/konbini-till.ts";
@@ -54,7 +55,7 @@ describe("the convenience store's till (development)", () => {
     const found = await till({ paymentNumber: `${slip.paymentNumber.slice(0, 4)}-${slip.paymentNumber.slice(4)}` });
     expect(found.status).toBe(200);
     expect(found.html).toContain(
-      `${new Intl.NumberFormat("ja-JP").format(Number(slipped.body.payment && (slipped.body.payment as { amountJpy: number }).amountJpy))}円`,
+      formatYen(Number(slipped.body.payment && (slipped.body.payment as { amountJpy: number }).amountJpy), "ja"),
     );
     expect(found.html).toContain('value="pay"');
     expect((await server.api("GET", `/v1/applications/${reference}`, { token })).body.state).toBe("payment_pending");

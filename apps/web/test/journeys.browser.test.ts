@@ -199,7 +199,7 @@ describe("journeys finished alone, on a phone in Simplified Chinese", () => {
     );
     await tillPage.getByLabel(/Payment number/).fill(paymentNumber);
     await tillPage.getByRole("button", { name: /Look up/ }).click();
-    await tillPage.getByText(`${new Intl.NumberFormat("ja-JP").format(Number(deposit.body.amountJpy))}円`).waitFor();
+    await tillPage.getByText(formatYen(Number(deposit.body.amountJpy), "ja")).waitFor();
     await screenshot(tillPage, "web", "journeys-zh-Hans-phone-07-till");
     await tillPage.getByRole("button", { name: /Take the cash and pay/ }).click();
     await tillPage.getByText(/お支払いが完了しました/).waitFor();

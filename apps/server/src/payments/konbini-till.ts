@@ -1,3 +1,4 @@
+import { formatYen } from "@jitsumei/domain/money";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { LocalTestGateway } from "./local-test-gateway.ts";
 import { PaymentGatewayError } from "./payment-gateway.ts";
@@ -69,7 +70,7 @@ export async function registerKonbiniTill(
   );
 }
 
-const yen = (n: number) => `${new Intl.NumberFormat("ja-JP").format(n)}円`;
+const yen = (n: number) => formatYen(n, "ja");
 const japanTime = (iso: string) =>
   new Intl.DateTimeFormat("ja-JP", { dateStyle: "long", timeStyle: "short", timeZone: "Asia/Tokyo" }).format(
     new Date(iso),
