@@ -383,6 +383,14 @@ describe("the applicant site in a real browser", () => {
           path: `/application/${blank.reference}`,
           sessions: s(blank),
           prepare: async (page) => {
+            // Nothing required may be left empty on the way to the document step (issue 20).
+            await page.getByLabel(t["particulars.family"]).fill("Eriksson");
+            await page.getByLabel(t["particulars.birthDate"]).fill("1974-08-12");
+            await page.getByLabel(t["particulars.nationality"]).selectOption("SWE");
+            await page.getByLabel(t["particulars.postalCode"]).fill("100-0001");
+            await page.getByLabel(t["particulars.prefecture"]).selectOption("東京都");
+            await page.getByLabel(t["particulars.city"]).fill("千代田区");
+            await page.getByLabel(t["particulars.line1"]).fill("千代田1-1-1");
             await page.getByRole("button", { name: t["app.next"] }).click();
             await page.getByRole("heading", { level: 1, name: t["document.title"] }).waitFor();
           },
