@@ -235,6 +235,8 @@ describe("mail at every step, in the applicant's language", () => {
     expect(approval?.text).toContain("信用卡");
     expect(approval?.text).toContain("便利店");
     expect(approval?.text).not.toContain("JP¥");
+    // An eSIM applicant never reads of a SIM card (SIM卡), here or in the payment's receipt.
+    expect(approval?.text).not.toContain("SIM卡");
     // The slip itself: number, confirmation number, amount, deadline and how to pay, in Chinese.
     const mailedSlip = (await mailsTo(email)).find((m) => m.subject.includes("便利店付款方式"));
     expect(mailedSlip?.text).toContain(slip.paymentNumber);
@@ -252,6 +254,7 @@ describe("mail at every step, in the applicant's language", () => {
       expect.arrayContaining(["payment_due", "konbini_slip", "payment_received", "sim_ready_esim"]),
     );
     expect(await templatesOf(reference)).not.toContain("approved");
+    expect((await mailsTo(email)).find((m) => m.subject.includes("已确认您的付款"))?.text).not.toContain("SIM卡");
     const ready = (await mailsTo(email)).find((m) => m.subject.includes("eSIM已准备好"));
     expect(ready?.text).toContain("二维码");
     expect(ready?.text).not.toContain("SIM卡");

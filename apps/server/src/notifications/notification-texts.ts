@@ -280,9 +280,9 @@ export const notificationTemplates = {
       ja: "お申込み {reference} の本人確認が完了しました。\nSIMをお渡しする前に、プランの料金 {amount}（税込）のお支払いをお願いします。お支払い期限は {deadline} です。\nお申込み状況のページで、クレジットカードでお支払いいただくか、コンビニ払いの払込番号を発行してコンビニのレジでお支払いください。お支払いが確認でき次第、SIMをご用意します。\nお支払いはこちら：{signInUrl}\n\nJitsumei",
       en: "We have verified your identity for application {reference}.\nBefore we release your SIM, please pay the plan's price, {amount} (tax included), by {deadline}.\nOn your application page, pay by card, or get a payment number and pay in cash at a convenience store's till. We prepare your SIM as soon as the payment is confirmed.\nPay here: {signInUrl}\n\nThe Jitsumei team",
       "zh-Hans":
-        "您的申请 {reference} 已完成身份验证。\n在向您提供SIM卡之前，请于 {deadline} 前支付套餐费用 {amount}（含税）。\n请在申请页面用信用卡支付，或获取付款编号后到便利店收银台用现金支付。确认付款后，我们会立即为您准备SIM卡。\n在此支付：{signInUrl}\n\nJitsumei 团队",
+        "您的申请 {reference} 已完成身份验证。\n在向您提供SIM之前，请于 {deadline} 前支付套餐费用 {amount}（含税）。\n请在申请页面用信用卡支付，或获取付款编号后到便利店收银台用现金支付。确认付款后，我们会立即为您准备SIM。\n在此支付：{signInUrl}\n\nJitsumei 团队",
       "zh-Hant":
-        "您的申請 {reference} 已完成身分驗證。\n在提供SIM卡之前，請於 {deadline} 前支付方案費用 {amount}（含稅）。\n請在申請頁面以信用卡付款，或取得繳費編號後到便利商店櫃台以現金付款。確認付款後，我們會立即為您準備SIM卡。\n在此付款：{signInUrl}\n\nJitsumei 團隊",
+        "您的申請 {reference} 已完成身分驗證。\n在提供SIM之前，請於 {deadline} 前支付方案費用 {amount}（含稅）。\n請在申請頁面以信用卡付款，或取得繳費編號後到便利商店櫃台以現金付款。確認付款後，我們會立即為您準備SIM。\n在此付款：{signInUrl}\n\nJitsumei 團隊",
       ko: "신청({reference})의 본인 확인이 완료되었습니다.\nSIM을 드리기 전에 요금제 요금 {amount}(세금 포함)을(를) {deadline}까지 결제해 주세요.\n신청 페이지에서 카드로 결제하시거나, 결제 번호를 발급받아 편의점 계산대에서 현금으로 결제해 주세요. 결제가 확인되는 대로 SIM을 준비합니다.\n결제하기: {signInUrl}\n\nJitsumei 드림",
       vi: "Chúng tôi đã xác minh danh tính của bạn cho hồ sơ {reference}.\nTrước khi cấp SIM, vui lòng thanh toán giá gói cước {amount} (đã gồm thuế) chậm nhất vào {deadline}.\nTrên trang hồ sơ, hãy thanh toán bằng thẻ, hoặc lấy mã thanh toán rồi trả tiền mặt tại quầy thu ngân cửa hàng tiện lợi. Chúng tôi sẽ chuẩn bị SIM ngay khi xác nhận được khoản thanh toán.\nThanh toán tại đây: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
@@ -308,9 +308,9 @@ export const notificationTemplates = {
       ja: "お申込み {reference} の審査が終わり、ご契約の準備ができました。\n重要事項説明と契約書をお読みいただき、お申込み状況のページで同意・署名してください。署名が済むと、SIMの手配に進みます。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
       en: "Your application {reference} has been approved and your contract is ready.\nPlease read the important-matters explanation and the contract, then agree and sign on your application page. Once it is signed, we prepare your SIM.\nYour application: {signInUrl}\n\nThe Jitsumei team",
       "zh-Hans":
-        "您的申请 {reference} 已审核通过，合同已准备好。\n请阅读重要事项说明和合同，然后在申请页面同意并签署。签署后我们将为您准备SIM卡。\n您的申请：{signInUrl}\n\nJitsumei 团队",
+        "您的申请 {reference} 已审核通过，合同已准备好。\n请阅读重要事项说明和合同，然后在申请页面同意并签署。签署后我们将为您准备SIM。\n您的申请：{signInUrl}\n\nJitsumei 团队",
       "zh-Hant":
-        "您的申請 {reference} 已審核通過，合約已準備好。\n請閱讀重要事項說明與合約，然後在申請頁面同意並簽署。簽署後我們將為您準備SIM卡。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+        "您的申請 {reference} 已審核通過，合約已準備好。\n請閱讀重要事項說明與合約，然後在申請頁面同意並簽署。簽署後我們將為您準備SIM。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
       ko: "신청({reference})의 심사가 끝나 계약 준비가 완료되었습니다.\n중요사항 설명서와 계약서를 읽으신 후 신청 페이지에서 동의하고 서명해 주세요. 서명하시면 SIM 준비를 시작합니다.\n신청 내역: {signInUrl}\n\nJitsumei 드림",
       vi: "Hồ sơ {reference} đã được duyệt và hợp đồng của bạn đã sẵn sàng.\nVui lòng đọc bản giải thích các điều khoản quan trọng và hợp đồng, sau đó đồng ý và ký trên trang hồ sơ. Sau khi ký, chúng tôi sẽ chuẩn bị SIM cho bạn.\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
@@ -336,9 +336,9 @@ export const notificationTemplates = {
       ja: "お申込み {reference} のご契約ありがとうございます。\n契約書に記載の預託金 {amount} のお支払いをお願いします。お支払いはお申込み状況のページから手続きできます。お支払いが確認でき次第、SIMの手配に進みます。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
       en: "Thank you for signing the contract for application {reference}.\nPlease pay the deposit stated in your contract, {amount}. You can pay on your application page; we prepare your SIM as soon as the payment is confirmed.\nYour application: {signInUrl}\n\nThe Jitsumei team",
       "zh-Hans":
-        "感谢您签署申请 {reference} 的合同。\n请支付合同中注明的押金 {amount}。您可以在申请页面办理支付，确认付款后我们将立即为您准备SIM卡。\n您的申请：{signInUrl}\n\nJitsumei 团队",
+        "感谢您签署申请 {reference} 的合同。\n请支付合同中注明的押金 {amount}。您可以在申请页面办理支付，确认付款后我们将立即为您准备SIM。\n您的申请：{signInUrl}\n\nJitsumei 团队",
       "zh-Hant":
-        "感謝您簽署申請 {reference} 的合約。\n請支付合約中載明的保證金 {amount}。您可以在申請頁面辦理付款，確認付款後我們將立即為您準備SIM卡。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+        "感謝您簽署申請 {reference} 的合約。\n請支付合約中載明的保證金 {amount}。您可以在申請頁面辦理付款，確認付款後我們將立即為您準備SIM。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
       ko: "신청({reference})의 계약서에 서명해 주셔서 감사합니다.\n계약서에 기재된 보증금 {amount}을(를) 납부해 주세요. 납부는 신청 페이지에서 하실 수 있으며, 납부가 확인되는 대로 SIM 준비를 시작합니다.\n신청 내역: {signInUrl}\n\nJitsumei 드림",
       vi: "Cảm ơn bạn đã ký hợp đồng cho hồ sơ {reference}.\nVui lòng thanh toán tiền đặt cọc ghi trong hợp đồng: {amount}. Bạn có thể thanh toán trên trang hồ sơ; chúng tôi sẽ chuẩn bị SIM ngay khi xác nhận được khoản thanh toán.\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
@@ -364,9 +364,9 @@ export const notificationTemplates = {
       ja: "お申込み {reference} のお支払い（{amount}）を確認しました。ありがとうございます。\n領収書はお申込み状況のページでご確認いただけます。続いてSIMの手配に進みます。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
       en: "We have received your payment of {amount} for application {reference}. Thank you.\nYour receipt is on your application page. We now prepare your SIM.\nYour application: {signInUrl}\n\nThe Jitsumei team",
       "zh-Hans":
-        "我们已确认您为申请 {reference} 支付的 {amount}，谢谢。\n收据可在申请页面查看。接下来我们将为您准备SIM卡。\n您的申请：{signInUrl}\n\nJitsumei 团队",
+        "我们已确认您为申请 {reference} 支付的 {amount}，谢谢。\n收据可在申请页面查看。接下来我们将为您准备SIM。\n您的申请：{signInUrl}\n\nJitsumei 团队",
       "zh-Hant":
-        "我們已確認您為申請 {reference} 支付的 {amount}，謝謝。\n收據可在申請頁面查看。接下來我們將為您準備SIM卡。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+        "我們已確認您為申請 {reference} 支付的 {amount}，謝謝。\n收據可在申請頁面查看。接下來我們將為您準備SIM。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
       ko: "신청({reference})의 결제 {amount}이(가) 확인되었습니다. 감사합니다.\n영수증은 신청 페이지에서 보실 수 있습니다. 이어서 SIM 준비를 시작합니다.\n신청 내역: {signInUrl}\n\nJitsumei 드림",
       vi: "Chúng tôi đã nhận được khoản thanh toán {amount} cho hồ sơ {reference}. Cảm ơn bạn.\nBiên lai có trên trang hồ sơ của bạn. Tiếp theo, chúng tôi sẽ chuẩn bị SIM cho bạn.\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
