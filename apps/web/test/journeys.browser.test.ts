@@ -261,6 +261,9 @@ describe("journeys finished alone, on a phone in Simplified Chinese", () => {
     const price = formatYen(Number(purchase.body.amountJpy), "zh-Hans");
     await page.getByText(t["purchase.amount"].replace("{amount}", price)).waitFor();
     expect(await page.getByText("JP¥").count()).toBe(0);
+    // Said for the eSIM as for a card: "your SIM", never "a SIM card or eSIM".
+    await page.getByText(t["state.payment_pending.next"]).waitFor();
+    expect(await page.getByText(/SIM 卡或 eSIM/).count()).toBe(0);
     await page.getByRole("button", { name: t["purchase.payCard"].replace("{amount}", price) }).click();
     await stateHeading(page, "sim_assigned").waitFor();
     expect(await page.locator("img.qr").count()).toBe(1);

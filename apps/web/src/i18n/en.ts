@@ -344,11 +344,11 @@ export const en = {
   "state.deposit_pending.usually": "Your SIM is prepared as soon as the payment arrives.",
   "state.payment_pending.title": "Please pay for your plan",
   "state.payment_pending.next":
-    "Your identity has been verified. Pay for the plan by card or at a convenience store, and we prepare your SIM or eSIM.",
+    "Your identity has been verified. Pay for the plan by card or at a convenience store, and we prepare your SIM.",
   "state.payment_pending.usually":
     "A card payment is confirmed at once; a convenience-store payment a few minutes after you pay.",
   "state.ready_to_issue.title": "Preparing your SIM",
-  "state.ready_to_issue.next": "We are assigning your SIM or eSIM and your number.",
+  "state.ready_to_issue.next": "We are assigning your SIM and your number.",
   "state.ready_to_issue.usually": "Usually within one working day.",
   "state.sim_assigned.title": "Your SIM is ready",
   "state.sim_assigned.physical.usually": "A SIM card is posted within two working days.",

@@ -335,10 +335,10 @@ export const ja: Dictionary = {
   "state.deposit_pending.usually": "お支払いが確認でき次第、SIMを準備します。",
   "state.payment_pending.title": "プランの料金をお支払いください",
   "state.payment_pending.next":
-    "本人確認が完了しました。プランの料金をクレジットカードまたはコンビニでお支払いいただくと、SIMカードまたはeSIMをご用意します。",
+    "本人確認が完了しました。プランの料金をクレジットカードまたはコンビニでお支払いいただくと、SIMをご用意します。",
   "state.payment_pending.usually": "カードは即時、コンビニはお支払いから数分で確認できます。",
   "state.ready_to_issue.title": "SIMを準備中",
-  "state.ready_to_issue.next": "SIMまたはeSIMと電話番号を割り当てています。",
+  "state.ready_to_issue.next": "SIMと電話番号を割り当てています。",
   "state.ready_to_issue.usually": "通常1営業日以内です。",
   "state.sim_assigned.title": "SIMの準備ができました",
   "state.sim_assigned.physical.usually": "SIMカードは2営業日以内に発送します。",

@@ -336,10 +336,10 @@ export const ko: Dictionary = {
   "state.deposit_pending.usually": "결제가 확인되는 즉시 SIM을 준비합니다.",
   "state.payment_pending.title": "요금제 요금을 결제해 주세요",
   "state.payment_pending.next":
-    "본인 확인이 완료되었습니다. 요금제 요금을 신용카드 또는 편의점에서 결제하시면 SIM 카드 또는 eSIM을 준비해 드립니다.",
+    "본인 확인이 완료되었습니다. 요금제 요금을 신용카드 또는 편의점에서 결제하시면 SIM을 준비해 드립니다.",
   "state.payment_pending.usually": "카드 결제는 즉시, 편의점 결제는 결제 후 몇 분 이내에 확인됩니다.",
   "state.ready_to_issue.title": "SIM 준비 중",
-  "state.ready_to_issue.next": "SIM 또는 eSIM과 전화번호를 배정하고 있습니다.",
+  "state.ready_to_issue.next": "SIM과 전화번호를 배정하고 있습니다.",
   "state.ready_to_issue.usually": "보통 1영업일 이내입니다.",
   "state.sim_assigned.title": "SIM이 준비되었습니다",
   "state.sim_assigned.physical.usually": "SIM 카드는 2영업일 이내에 발송합니다.",

@@ -342,11 +342,11 @@ export const vi: Dictionary = {
   "state.deposit_pending.usually": "SIM được chuẩn bị ngay khi nhận được thanh toán.",
   "state.payment_pending.title": "Vui lòng thanh toán gói cước",
   "state.payment_pending.next":
-    "Danh tính của bạn đã được xác minh. Hãy thanh toán gói cước bằng thẻ hoặc tại cửa hàng tiện lợi, chúng tôi sẽ chuẩn bị thẻ SIM hoặc eSIM cho bạn.",
+    "Danh tính của bạn đã được xác minh. Hãy thanh toán gói cước bằng thẻ hoặc tại cửa hàng tiện lợi, chúng tôi sẽ chuẩn bị SIM cho bạn.",
   "state.payment_pending.usually":
     "Thanh toán bằng thẻ được xác nhận ngay; tại cửa hàng tiện lợi, vài phút sau khi bạn trả tiền.",
   "state.ready_to_issue.title": "Đang chuẩn bị SIM",
-  "state.ready_to_issue.next": "Chúng tôi đang cấp SIM hoặc eSIM và số điện thoại cho bạn.",
+  "state.ready_to_issue.next": "Chúng tôi đang cấp SIM và số điện thoại cho bạn.",
   "state.ready_to_issue.usually": "Thường trong một ngày làm việc.",
   "state.sim_assigned.title": "SIM của bạn đã sẵn sàng",
   "state.sim_assigned.physical.usually": "Thẻ SIM được gửi trong hai ngày làm việc.",
