@@ -81,9 +81,9 @@ describe("the prepaid online journey over HTTP", () => {
     expect(mails.map((m) => m.subject).sort()).toEqual([
       expect.stringContaining(`We have received your application (${reference})`),
       expect.stringContaining(`We have received your payment (${reference})`),
-      expect.stringContaining(`Your SIM is ready (${reference})`),
       expect.stringContaining("Your activation code"),
-      expect.stringContaining(`Your identity has been verified (${reference})`),
+      expect.stringContaining(`Your eSIM is ready (${reference})`),
+      expect.stringContaining(`Your identity has been verified: please pay for your plan (${reference})`),
     ]);
     const codeMail = received[mails.findIndex((m) => m.subject.includes("activation code"))];
     expect(codeMail?.to).toEqual(["anna@example.test"]);

@@ -1,7 +1,7 @@
 import { formatPhone } from "@jitsumei/domain/formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { trackingUrlFor } from "../src/issuance/delivery.ts";
-import { testCardTokens } from "../src/payments/local-test-gateway.ts";
+import { type LocalTestGateway, testCardTokens } from "../src/payments/local-test-gateway.ts";
 import { listSmsOutbox } from "../src/sms/sms-outbox.ts";
 import {
   consentToCredit,
@@ -133,7 +133,12 @@ describe("mail at every step, in the applicant's language", () => {
     expect(mails).toHaveLength(10);
     const about = (subject: string) => mails.find((m) => m.subject.includes(subject))?.text ?? "";
     expect(about("已收到您的申请")).toContain("登录验证码");
-    expect(about("请支付押金")).toMatch(/10,000/);
+    // Yen written as the site writes it in Chinese (¥10,000), not Intl's default "JP¥".
+    expect(about("请支付押金")).toContain("¥10,000");
+    expect(about("请支付押金")).not.toContain("JP¥");
+    // A SIM card that is posted: the mail says so, and never offers an eSIM.
+    expect(about("SIM卡已准备好")).toContain("邮寄");
+    expect(about("SIM卡已准备好")).not.toContain("eSIM");
     expect(about("已确认您的付款")).toMatch(/10,000/);
     expect(about("SIM卡已寄出")).toContain("日本邮政");
     expect(about("SIM卡已寄出")).toContain(tracking);
@@ -198,6 +203,61 @@ describe("mail at every step, in the applicant's language", () => {
     expect(notice?.text).toContain("data-only plan, with no phone number");
     expect(notice?.text).not.toContain(msisdn);
     expect(notice?.text).toContain(`the APN is ${APN}`);
+  });
+
+  it("tells a prepaid eSIM applicant the price and how to pay, mails the konbini slip, and speaks of the eSIM alone", async () => {
+    const email = `konbini.${Date.now()}@example.test`;
+    const { reference, token } = await draftApplication(
+      server,
+      "prepaid-data-esim",
+      somebody(),
+      {},
+      { language: "zh-Hans", contact: { email } },
+    );
+    expect((await server.api("POST", `/v1/applications/${reference}/submit`, { token })).body.state).toBe(
+      "payment_pending",
+    );
+    const plan = await server.services.db.query<{ price_jpy: number }>(
+      "SELECT price_jpy FROM plans WHERE id = 'prepaid-data-esim'",
+    );
+    const price = `¥${new Intl.NumberFormat("en").format(Number(plan.rows[0]?.price_jpy))}`;
+    const slipped = await server.api("POST", `/v1/applications/${reference}/purchase/payments`, {
+      token,
+      body: { method: "konbini" },
+    });
+    expect(slipped.status).toBe(201);
+    const slip = slipped.body.konbini as { paymentNumber: string; confirmationNumber: string };
+    await jobsSettled(server);
+
+    // The approval names the price (as the site writes it: ¥, never JP¥) and both ways to pay.
+    const approval = (await mailsTo(email)).find((m) => m.subject.includes("身份验证已完成"));
+    expect(approval?.text).toContain(price);
+    expect(approval?.text).toContain("信用卡");
+    expect(approval?.text).toContain("便利店");
+    expect(approval?.text).not.toContain("JP¥");
+    // An eSIM applicant never reads of a SIM card (SIM卡), here or in the payment's receipt.
+    expect(approval?.text).not.toContain("SIM卡");
+    // The slip itself: number, confirmation number, amount, deadline and how to pay, in Chinese.
+    const mailedSlip = (await mailsTo(email)).find((m) => m.subject.includes("便利店付款方式"));
+    expect(mailedSlip?.text).toContain(slip.paymentNumber);
+    expect(mailedSlip?.text).toContain(slip.confirmationNumber);
+    expect(mailedSlip?.text).toContain(price);
+    expect(mailedSlip?.text).toMatch(/付款期限：\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(mailedSlip?.text).toContain("收银台");
+
+    const gateway = server.services.payments.gateway as LocalTestGateway;
+    await gateway.payAtKonbini(slip.paymentNumber);
+    await gateway.settle();
+    await jobsSettled(server);
+    expect((await server.api("GET", `/v1/applications/${reference}`, { token })).body.state).toBe("sim_assigned");
+    expect(await templatesOf(reference)).toEqual(
+      expect.arrayContaining(["payment_due", "konbini_slip", "payment_received", "sim_ready_esim"]),
+    );
+    expect(await templatesOf(reference)).not.toContain("approved");
+    expect((await mailsTo(email)).find((m) => m.subject.includes("已确认您的付款"))?.text).not.toContain("SIM卡");
+    const ready = (await mailsTo(email)).find((m) => m.subject.includes("eSIM已准备好"));
+    expect(ready?.text).toContain("二维码");
+    expect(ready?.text).not.toContain("SIM卡");
   });
 
   it("puts no access token in any mail, and every link on PUBLIC_URL: the origin the server listens on", async () => {

@@ -216,6 +216,7 @@ export type DepositView = {
   required: boolean;
   amountJpy: number;
   reasons: { code: string; text: string }[];
+  konbini: KonbiniSlip | null;
 };
 
 export type KonbiniSlip = {

@@ -15,6 +15,8 @@ export type Counter = {
 export type SiteConfig = {
   chipReader: { available: boolean; ios: string | null; android: string | null };
   apn: string | null;
+  /** Development only: the simulated convenience-store till (null in production). */
+  konbiniTill: string | null;
   counters: Counter[];
 };
 
@@ -30,7 +32,13 @@ export function useSiteConfig(): SiteConfig | null {
       (c) => live && setConfig(c),
       () => {
         loading = null;
-        if (live) setConfig({ chipReader: { available: false, ios: null, android: null }, apn: null, counters: [] });
+        if (live)
+          setConfig({
+            chipReader: { available: false, ios: null, android: null },
+            apn: null,
+            konbiniTill: null,
+            counters: [],
+          });
       },
     );
     return () => {

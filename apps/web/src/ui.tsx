@@ -1,4 +1,4 @@
-import { type ReactNode, useCallback, useEffect, useId, useRef, useState } from "react";
+import { type ReactNode, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
 import { ApiError, type ApplicationView, api, type Check, loadSession, type Session } from "./api.ts";
 import type { MessageKey } from "./i18n/en.ts";
 import { useI18n } from "./i18n/index.tsx";
@@ -142,14 +142,28 @@ export function TestCardField(props: { value: string; onChange: (cardToken: stri
   );
 }
 
-/** The list of errors above a form, focused when it appears, each linking to its input. */
+/**
+ * The list of errors above a form, focused when it appears, each naming its field (the field's own
+ * label, so in the applicant's language) and linking to its input.
+ */
 export function ErrorSummary({ message, fields }: { message: string | null; fields?: FieldErrors }) {
   const ref = useRef<HTMLDivElement>(null);
+  const entries = Object.entries(fields ?? {});
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  const names = entries.map(([name]) => name).join("\u0000");
   useEffect(() => {
     if (message) ref.current?.focus();
   }, [message]);
+  // The labels are read once the form is on the page: the summary sits above the fields it names.
+  useLayoutEffect(() => {
+    const found: Record<string, string> = {};
+    for (const [name] of entries) {
+      const label = fieldLabel(inputId(name));
+      if (label) found[name] = label;
+    }
+    setLabels(found);
+  }, [names, message]);
   if (!message) return null;
-  const entries = Object.entries(fields ?? {});
   return (
     <div className="alert alert-error" role="alert" tabIndex={-1} ref={ref}>
       <p>{message}</p>
@@ -157,13 +171,24 @@ export function ErrorSummary({ message, fields }: { message: string | null; fiel
         <ul>
           {entries.map(([name, text]) => (
             <li key={name}>
-              <a href={`#${inputId(name)}`}>{text}</a>
+              <a href={`#${inputId(name)}`}>
+                {labels[name] ? <strong>{labels[name]}: </strong> : null}
+                {text}
+              </a>
             </li>
           ))}
         </ul>
       )}
     </div>
   );
+}
+
+/** A field's name as the page shows it: its label, or the legend of the group it is in. */
+function fieldLabel(id: string): string | null {
+  const label = document.querySelector(`label[for="${CSS.escape(id)}"]`);
+  const text =
+    label?.textContent ?? document.getElementById(id)?.closest("fieldset")?.querySelector("legend")?.textContent;
+  return text?.trim() || null;
 }
 
 export function Checks({ checks, title }: { checks: Check[]; title?: string }) {

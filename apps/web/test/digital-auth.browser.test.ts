@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { formatYen } from "@jitsumei/domain/money";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, openContext, screenshot } from "../../server/test/support/browser.ts";
@@ -244,7 +245,7 @@ describe("JPKI through the Digital Authentication App from a PC", () => {
     await screenshot(desk, "web", "digital-auth-vi-desktop-3-approved");
     await desk
       .getByRole("button", {
-        name: t["purchase.payCard"].replace("{amount}", new Intl.NumberFormat("vi").format(3300)),
+        name: t["purchase.payCard"].replace("{amount}", formatYen(3300, "vi")),
       })
       .click();
     await desk.getByRole("heading", { level: 2, name: t["state.sim_assigned.title"] }).waitFor();

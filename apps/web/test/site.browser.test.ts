@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { formatYen } from "@jitsumei/domain/money";
 import type { Browser, Page } from "playwright-core";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -178,8 +179,8 @@ describe("the applicant site in a real browser", () => {
     await page.waitForURL(`**/status/${reference}`);
     await page.getByRole("heading", { level: 2, name: t["state.payment_pending.title"] }).waitFor();
     await page.getByRole("heading", { level: 2, name: t["purchase.title"], exact: true }).waitFor();
-    await page.getByText(t["purchase.amount"].replace("{amount}", "2,200")).waitFor();
-    await page.getByText(t["purchase.tax"].replace("{tax}", "200")).waitFor();
+    await page.getByText(t["purchase.amount"].replace("{amount}", formatYen(2200, "zh-Hans"))).waitFor();
+    await page.getByText(t["purchase.tax"].replace("{tax}", formatYen(200, "zh-Hans"))).waitFor();
     expect(await page.getByAltText(t["esim.qrAlt"]).count()).toBe(0);
     expect(await horizontalOverflow(page)).toBeNull();
     await screenshot(page, "web", "journey-zh-Hans-phone-4-payment");
@@ -187,14 +188,18 @@ describe("the applicant site in a real browser", () => {
 
     // A declined card: said in the page's language, and nothing moves.
     await page.getByLabel(t["credit.testCard"]).selectOption("tok_test_decline");
-    await page.getByRole("button", { name: t["purchase.payCard"].replace("{amount}", "2,200") }).click();
+    await page
+      .getByRole("button", { name: t["purchase.payCard"].replace("{amount}", formatYen(2200, "zh-Hans")) })
+      .click();
     await page.getByText(t["error.declined"]).waitFor();
     await page.getByRole("heading", { level: 2, name: t["state.payment_pending.title"] }).waitFor();
     await screenshot(page, "web", "journey-zh-Hans-phone-5-declined");
 
     // Paid by card: the SIM is ready, the eSIM's QR code holds the SM-DP+ activation code.
     await page.getByLabel(t["credit.testCard"]).selectOption("tok_test_ok");
-    await page.getByRole("button", { name: t["purchase.payCard"].replace("{amount}", "2,200") }).click();
+    await page
+      .getByRole("button", { name: t["purchase.payCard"].replace("{amount}", formatYen(2200, "zh-Hans")) })
+      .click();
     await page.getByRole("heading", { level: 2, name: t["state.sim_assigned.title"] }).waitFor();
     const esim = page.getByAltText(t["esim.qrAlt"]);
     await esim.waitFor();
@@ -378,6 +383,14 @@ describe("the applicant site in a real browser", () => {
           path: `/application/${blank.reference}`,
           sessions: s(blank),
           prepare: async (page) => {
+            // Nothing required may be left empty on the way to the document step (issue 20).
+            await page.getByLabel(t["particulars.family"]).fill("Eriksson");
+            await page.getByLabel(t["particulars.birthDate"]).fill("1974-08-12");
+            await page.getByLabel(t["particulars.nationality"]).selectOption("SWE");
+            await page.getByLabel(t["particulars.postalCode"]).fill("100-0001");
+            await page.getByLabel(t["particulars.prefecture"]).selectOption("東京都");
+            await page.getByLabel(t["particulars.city"]).fill("千代田区");
+            await page.getByLabel(t["particulars.line1"]).fill("千代田1-1-1");
             await page.getByRole("button", { name: t["app.next"] }).click();
             await page.getByRole("heading", { level: 1, name: t["document.title"] }).waitFor();
           },
@@ -406,7 +419,7 @@ describe("the applicant site in a real browser", () => {
           path: `/status/${withdrawn.reference}`,
           sessions: s(withdrawn),
           prepare: async (page) => {
-            await page.getByText(t["purchase.refunded"].replace("{amount}", "2,200")).waitFor();
+            await page.getByText(t["purchase.refunded"].replace("{amount}", formatYen(2200, lang))).waitFor();
           },
         },
         { name: `${lang}-status-correction`, path: `/status/${correction.reference}`, sessions: s(correction) },

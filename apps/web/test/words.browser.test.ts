@@ -1,3 +1,4 @@
+import { formatYen } from "@jitsumei/domain/money";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { batchWithCodes } from "../../server/src/retail/batch-packages.ts";
@@ -113,10 +114,7 @@ describe("the applicant's words and formats", () => {
     const plan = (plans.body as { items: { id: string; priceJpy: number; name: Record<string, string> }[] }).items.find(
       (p) => p.id === "prepaid-data-esim",
     );
-    const price = t["plans.pricePrepaid"].replace(
-      "{price}",
-      new Intl.NumberFormat("zh-CN").format(plan?.priceJpy ?? 0),
-    );
+    const price = t["plans.pricePrepaid"].replace("{price}", formatYen(plan?.priceJpy ?? 0, "zh-Hans"));
     const summary = page.getByRole("region", { name: t["confirm.plan"] });
     await summary.getByText(plan?.name["zh-Hans"] ?? "?").waitFor();
     await summary.getByText(price).waitFor();

@@ -326,7 +326,7 @@ function page(reply: FastifyReply, title: string, body: string) {
     .header("content-type", "text/html; charset=utf-8")
     .header("cache-control", "no-store")
     .send(
-      `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(title)}</title><link rel="stylesheet" href="${SIMULATOR_PREFIX}/app.css"></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
+      `<!doctype html><html lang="ja"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="/favicon.svg" type="image/svg+xml"><title>${escapeHtml(title)}</title><link rel="stylesheet" href="${SIMULATOR_PREFIX}/app.css"></head><body><main><h1>${escapeHtml(title)}</h1>${body}</main></body></html>`,
     );
 }
 

@@ -14,6 +14,8 @@ import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import { registerDigitalAuthSimulator, type SimulatorOptions } from "../digital-auth/simulator.ts";
 import { AppError, type FieldError } from "../errors.ts";
 import { requestHash, withIdempotency } from "../idempotency/idempotency.ts";
+import { registerKonbiniTill } from "../payments/konbini-till.ts";
+import type { LocalTestGateway } from "../payments/local-test-gateway.ts";
 import { READER_CONTRACT_VERSION, READER_TAG } from "../reader/reader-contract.ts";
 import type { Services } from "../services.ts";
 import { roleMay } from "../staff/permissions.ts";
@@ -27,6 +29,7 @@ import {
 import { authenticateSubscriber, type SubscriberPrincipal } from "../subscribers/subscriber-access.ts";
 import { unsafeBodyField } from "./body-hygiene.ts";
 import { answerClientError, limitedServerFactory } from "./connection-limits.ts";
+import { devToolsEnabled } from "./dev-tools.ts";
 import { fieldHoldingIndividualNumber, individualNumberReason } from "./individual-number-guard.ts";
 import { buildOpenApi } from "./openapi.ts";
 import { problem, problemResult } from "./problem.ts";
@@ -173,10 +176,7 @@ export async function buildApp(
 
   // Developer tools (the outboxes, the demo staff's codes) only outside production, where mail stays
   // local, and on a server only this machine can reach: HOST=0.0.0.0 in development turns them off.
-  const devTools =
-    services.config.env !== "production" &&
-    services.config.mail.kind === "local-outbox" &&
-    isLoopbackHost(services.config.host);
+  const devTools = devToolsEnabled(services.config);
   const routes = allRoutes.filter((r) => !r.devOnly || devTools);
   const openapi = buildOpenApi(routes, API_VERSION, { "x-reader-contract": READER_CONTRACT_VERSION });
   const guesses = tokenGuesses(services, services.config.rateLimits.token);
@@ -193,6 +193,11 @@ export async function buildApp(
   };
   app.get("/openapi.json", async () => openapi);
   if (options.digitalAuthSimulator) await registerDigitalAuthSimulator(app, options.digitalAuthSimulator);
+  // The convenience store's till for the local test gateway's konbini slips, with the other dev tools.
+  const gateway = services.payments.gateway as Partial<LocalTestGateway>;
+  if (devTools && gateway.findKonbiniSlip && gateway.payAtKonbini) {
+    await registerKonbiniTill(app, { env: services.config.env, gateway: gateway as LocalTestGateway });
+  }
 
   // The web apps' files, registered (and awaited) before the routes: an awaited register after them
   // would build them with the default error handler.
@@ -488,7 +493,4 @@ function send(reply: FastifyReply, result: RouteResult): FastifyReply {
   return reply.send(JSON.stringify(result.body));
 }
 
-/** 127.0.0.0/8, ::1 and localhost: addresses no other machine can reach. */
-export function isLoopbackHost(host: string): boolean {
-  return host === "localhost" || host === "::1" || /^127(\.\d{1,3}){3}$/.test(host);
-}
+export { isLoopbackHost } from "./dev-tools.ts";

@@ -58,6 +58,7 @@ export const depositSchema = z
     amountJpy: z.number().int(),
     currency: z.literal("JPY"),
     reasons: z.array(z.object({ code: z.string(), text: z.string() })).describe("Why, in the applicant's language"),
+    konbini: konbiniInstructionsSchema.nullable().describe("The slip of the konbini payment waiting for the till"),
     payments: z.array(paymentSchema),
   })
   .meta({ id: "Deposit" });

@@ -18,6 +18,9 @@ const expected: Record<NotificationTemplate, readonly string[]> = {
   expired: ["reference", "signInUrl", "deadline"],
   cancelled: ["reference", "signInUrl"],
   sim_ready: ["reference", "signInUrl"],
+  sim_ready_esim: ["reference", "signInUrl"],
+  sim_ready_in_hand: ["reference", "signInUrl"],
+  payment_due: ["reference", "amount", "deadline", "signInUrl"],
   contract_ready: ["reference", "signInUrl"],
   deposit_due: ["reference", "amount", "signInUrl"],
   payment_received: ["reference", "amount", "signInUrl"],
@@ -26,6 +29,7 @@ const expected: Record<NotificationTemplate, readonly string[]> = {
   activated: ["reference", "msisdn"],
   activated_data: ["reference", "signInUrl"],
   refunded: ["reference", "amount", "signInUrl"],
+  konbini_slip: ["reference", "amount", "paymentNumber", "confirmationNumber", "deadline", "signInUrl"],
 };
 
 const templates = Object.keys(notificationTemplates) as NotificationTemplate[];
@@ -43,6 +47,8 @@ const params = {
   reason: "We are sorry.",
   deadline: "2026-05-31",
   msisdn: "090-1234-5678",
+  paymentNumber: "123456789012",
+  confirmationNumber: "123456",
 };
 
 describe("notification texts", () => {

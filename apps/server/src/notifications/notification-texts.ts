@@ -8,7 +8,8 @@ import { interpolate, type Language, type Translations } from "@jitsumei/domain"
  * with the reference filled in: it leads to the status page from any device and carries no secret),
  * {deadline} (an already formatted date), {fields} (an already translated, newline-separated bullet
  * list), {message} (the reviewer's own words), {reason} (an already translated sentence), {msisdn}
- * (the new phone number), {amount} (a formatted yen amount), {carrier}, {trackingNumber} and
+ * (the new phone number), {amount} (a formatted yen amount), {paymentNumber}, {confirmationNumber} (a
+ * konbini slip's), {carrier}, {trackingNumber} and
  * {trackingUrl} (the carrier's tracking page, or the sign-in page where the carrier has none). An SMS
  * carries only {reference} (and {msisdn} for `activated`): no links, no personal data, and at most 60
  * characters in ja/zh/ko (one UCS-2 segment with room for the reference) or 140 in en/vi.
@@ -184,30 +185,114 @@ export const notificationTemplates = {
   },
   sim_ready: {
     subject: {
-      ja: "【Jitsumei】SIMのご用意ができました（{reference}）",
-      en: "[Jitsumei] Your SIM is ready ({reference})",
+      ja: "【Jitsumei】SIMカードのご用意ができました（{reference}）",
+      en: "[Jitsumei] Your SIM card is ready ({reference})",
       "zh-Hans": "【Jitsumei】您的SIM卡已准备好（{reference}）",
       "zh-Hant": "【Jitsumei】您的SIM卡已準備好（{reference}）",
-      ko: "[Jitsumei] SIM이 준비되었습니다 ({reference})",
-      vi: "[Jitsumei] SIM của bạn đã sẵn sàng ({reference})",
+      ko: "[Jitsumei] SIM 카드가 준비되었습니다 ({reference})",
+      vi: "[Jitsumei] Thẻ SIM của bạn đã sẵn sàng ({reference})",
     },
     text: {
-      ja: "お申込み {reference} のSIMカードまたはeSIMをご用意しました。\neSIMの場合は、お申込み状況のページの手順に沿ってスマートフォンに設定し、開通してください。SIMカードの場合は、お手元に届いたら同じページの手順で開通してください。\n状況と設定手順はこちら：{signInUrl}\n\nJitsumei",
-      en: "We have assigned a SIM card or eSIM to your application {reference}.\nFor an eSIM, follow the steps on your status page to install it on your phone and activate it. For a SIM card, follow the steps on the same page once it arrives.\nStatus and instructions: {signInUrl}\n\nThe Jitsumei team",
+      ja: "お申込み {reference} のSIMカードをご用意しました。\nお申込みのご住所へ郵送します。発送したら、追跡番号をメールでお知らせします。お手元に届いたら、お申込み状況のページの手順で開通してください。\n状況と開通の手順はこちら：{signInUrl}\n\nJitsumei",
+      en: "We have assigned a SIM card to your application {reference}.\nWe will post it to the address you gave and e-mail you the tracking number when it leaves. When it arrives, activate it by following the steps on your status page.\nStatus and instructions: {signInUrl}\n\nThe Jitsumei team",
       "zh-Hans":
-        "我们已为您的申请 {reference} 分配了SIM卡或eSIM。\n如果是eSIM，请按照申请进度页面上的步骤在手机上安装并开通；如果是SIM卡，请在收到后按照同一页面的步骤开通。\n申请进度和操作说明：{signInUrl}\n\nJitsumei 团队",
+        "我们已为您的申请 {reference} 准备好SIM卡。\n我们会将其邮寄到您填写的地址，寄出时会通过邮件告知追踪号码。收到后，请按照申请进度页面上的步骤开通。\n申请进度和开通步骤：{signInUrl}\n\nJitsumei 团队",
       "zh-Hant":
-        "我們已為您的申請 {reference} 分配SIM卡或eSIM。\n如果是eSIM，請依照申請進度頁面上的步驟在手機上安裝並開通；如果是SIM卡，請在收到後依照同一頁面的步驟開通。\n申請進度與操作說明：{signInUrl}\n\nJitsumei 團隊",
-      ko: "신청({reference})에 SIM 카드 또는 eSIM이 배정되었습니다.\neSIM은 진행 상황 페이지의 안내에 따라 휴대전화에 설치하고 개통해 주세요. SIM 카드는 도착하면 같은 페이지의 안내에 따라 개통해 주세요.\n진행 상황 및 설정 방법: {signInUrl}\n\nJitsumei 드림",
-      vi: "Chúng tôi đã cấp thẻ SIM hoặc eSIM cho hồ sơ {reference} của bạn.\nVới eSIM, hãy làm theo hướng dẫn trên trang tình trạng hồ sơ để cài đặt vào điện thoại và kích hoạt. Với thẻ SIM, khi nhận được, hãy kích hoạt theo hướng dẫn trên cùng trang đó.\nTình trạng hồ sơ và hướng dẫn: {signInUrl}\n\nĐội ngũ Jitsumei",
+        "我們已為您的申請 {reference} 準備好SIM卡。\n我們會將其郵寄到您填寫的地址，寄出時會以電子郵件告知追蹤號碼。收到後，請依照申請進度頁面上的步驟開通。\n申請進度與開通步驟：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference})의 SIM 카드가 준비되었습니다.\n입력하신 주소로 우편 발송하며, 발송하면 추적 번호를 이메일로 알려 드립니다. 카드를 받으시면 진행 상황 페이지의 안내에 따라 개통해 주세요.\n진행 상황 및 개통 방법: {signInUrl}\n\nJitsumei 드림",
+      vi: "Chúng tôi đã chuẩn bị thẻ SIM cho hồ sơ {reference} của bạn.\nChúng tôi sẽ gửi thẻ qua bưu điện đến địa chỉ bạn đã cung cấp và gửi email mã vận đơn khi thẻ được gửi đi. Khi nhận được thẻ, hãy kích hoạt theo hướng dẫn trên trang tình trạng hồ sơ.\nTình trạng hồ sơ và hướng dẫn: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
     sms: {
-      ja: "【Jitsumei】お申込み{reference}のSIMをご用意しました。開通方法はメールをご確認ください。",
-      en: "[Jitsumei] Your SIM for application {reference} is ready. Please see our e-mail for how to activate it.",
-      "zh-Hans": "【Jitsumei】申请{reference}的SIM卡已准备好，开通方法请查看邮件。",
-      "zh-Hant": "【Jitsumei】申請{reference}的SIM卡已準備好，開通方式請查看電子郵件。",
-      ko: "[Jitsumei] 신청({reference})의 SIM이 준비되었습니다. 개통 방법은 메일로 안내합니다.",
-      vi: "[Jitsumei] SIM cho hồ sơ {reference} đã sẵn sàng. Vui lòng xem email để biết cách kích hoạt.",
+      ja: "【Jitsumei】お申込み{reference}のSIMカードをご用意しました。発送したらお知らせします。",
+      en: "[Jitsumei] The SIM card for application {reference} is ready. We will tell you when it is posted.",
+      "zh-Hans": "【Jitsumei】申请{reference}的SIM卡已准备好，寄出时会通知您。",
+      "zh-Hant": "【Jitsumei】申請{reference}的SIM卡已準備好，寄出時會通知您。",
+      ko: "[Jitsumei] 신청({reference})의 SIM 카드가 준비되었습니다. 발송 시 알려 드립니다.",
+      vi: "[Jitsumei] Thẻ SIM cho hồ sơ {reference} đã sẵn sàng. Chúng tôi sẽ báo khi gửi thẻ đi.",
+    },
+  },
+  sim_ready_esim: {
+    subject: {
+      ja: "【Jitsumei】eSIMのご用意ができました（{reference}）",
+      en: "[Jitsumei] Your eSIM is ready ({reference})",
+      "zh-Hans": "【Jitsumei】您的eSIM已准备好（{reference}）",
+      "zh-Hant": "【Jitsumei】您的eSIM已準備好（{reference}）",
+      ko: "[Jitsumei] eSIM이 준비되었습니다 ({reference})",
+      vi: "[Jitsumei] eSIM của bạn đã sẵn sàng ({reference})",
+    },
+    text: {
+      ja: "お申込み {reference} のeSIMをご用意しました。\nお申込み状況のページに表示されるQRコードを、回線を使うスマートフォンで読み取ってeSIMをインストールし、同じページの手順で開通してください（Wi-Fiにつないで、インストールは一度だけ）。\n状況と設定手順はこちら：{signInUrl}\n\nJitsumei",
+      en: "We have assigned an eSIM to your application {reference}.\nScan the QR code on your status page with the phone that will use the line to install the eSIM (on Wi-Fi; install it only once), then activate it by following the steps on the same page.\nStatus and instructions: {signInUrl}\n\nThe Jitsumei team",
+      "zh-Hans":
+        "我们已为您的申请 {reference} 准备好eSIM。\n请用将使用该线路的手机扫描申请进度页面上的二维码安装eSIM（请连接Wi-Fi，只需安装一次），然后按照同一页面的步骤开通。\n申请进度和操作说明：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "我們已為您的申請 {reference} 準備好eSIM。\n請用將使用此門號的手機掃描申請進度頁面上的QR碼安裝eSIM（請連上Wi-Fi，只需安裝一次），然後依照同一頁面的步驟開通。\n申請進度與操作說明：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference})의 eSIM이 준비되었습니다.\n회선을 사용할 휴대폰으로 진행 상황 페이지의 QR 코드를 스캔해 eSIM을 설치하고(Wi-Fi 연결, 설치는 한 번만), 같은 페이지의 안내에 따라 개통해 주세요.\n진행 상황 및 설정 방법: {signInUrl}\n\nJitsumei 드림",
+      vi: "Chúng tôi đã cấp eSIM cho hồ sơ {reference} của bạn.\nHãy dùng điện thoại sẽ sử dụng thuê bao quét mã QR trên trang tình trạng hồ sơ để cài eSIM (kết nối Wi-Fi; chỉ cài một lần), rồi kích hoạt theo hướng dẫn trên cùng trang đó.\nTình trạng hồ sơ và hướng dẫn: {signInUrl}\n\nĐội ngũ Jitsumei",
+    },
+    sms: {
+      ja: "【Jitsumei】お申込み{reference}のeSIMをご用意しました。設定方法はメールをご確認ください。",
+      en: "[Jitsumei] The eSIM for application {reference} is ready. Please see our e-mail for how to install it.",
+      "zh-Hans": "【Jitsumei】申请{reference}的eSIM已准备好，安装方法请查看邮件。",
+      "zh-Hant": "【Jitsumei】申請{reference}的eSIM已準備好，安裝方式請查看電子郵件。",
+      ko: "[Jitsumei] 신청({reference})의 eSIM이 준비되었습니다. 설치 방법은 메일로 안내합니다.",
+      vi: "[Jitsumei] eSIM cho hồ sơ {reference} đã sẵn sàng. Vui lòng xem email để biết cách cài đặt.",
+    },
+  },
+  sim_ready_in_hand: {
+    subject: {
+      ja: "【Jitsumei】SIMカードを開通できます（{reference}）",
+      en: "[Jitsumei] Your SIM card can be activated ({reference})",
+      "zh-Hans": "【Jitsumei】您的SIM卡可以开通了（{reference}）",
+      "zh-Hant": "【Jitsumei】您的SIM卡可以開通了（{reference}）",
+      ko: "[Jitsumei] SIM 카드를 개통할 수 있습니다 ({reference})",
+      vi: "[Jitsumei] Thẻ SIM của bạn có thể kích hoạt ({reference})",
+    },
+    text: {
+      ja: "お申込み {reference} の確認が済み、お手元のSIMカードを開通できるようになりました。\nお申込み状況のページの手順で開通してください。\n状況と開通の手順はこちら：{signInUrl}\n\nJitsumei",
+      en: "Your application {reference} is complete: the SIM card you have can now be activated.\nActivate it by following the steps on your status page.\nStatus and instructions: {signInUrl}\n\nThe Jitsumei team",
+      "zh-Hans":
+        "您的申请 {reference} 已完成，您手中的SIM卡现在可以开通了。\n请按照申请进度页面上的步骤开通。\n申请进度和开通步骤：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "您的申請 {reference} 已完成，您手上的SIM卡現在可以開通了。\n請依照申請進度頁面上的步驟開通。\n申請進度與開通步驟：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference})이 완료되어 가지고 계신 SIM 카드를 이제 개통할 수 있습니다.\n진행 상황 페이지의 안내에 따라 개통해 주세요.\n진행 상황 및 개통 방법: {signInUrl}\n\nJitsumei 드림",
+      vi: "Hồ sơ {reference} đã hoàn tất: thẻ SIM bạn đang có giờ đã có thể kích hoạt.\nHãy kích hoạt theo hướng dẫn trên trang tình trạng hồ sơ.\nTình trạng hồ sơ và hướng dẫn: {signInUrl}\n\nĐội ngũ Jitsumei",
+    },
+    sms: {
+      ja: "【Jitsumei】お申込み{reference}のSIMカードを開通できます。手順はメールをご確認ください。",
+      en: "[Jitsumei] The SIM card for application {reference} can now be activated. See our e-mail for the steps.",
+      "zh-Hans": "【Jitsumei】申请{reference}的SIM卡可以开通了，步骤请查看邮件。",
+      "zh-Hant": "【Jitsumei】申請{reference}的SIM卡可以開通了，步驟請查看電子郵件。",
+      ko: "[Jitsumei] 신청({reference})의 SIM 카드를 개통할 수 있습니다. 메일을 확인해 주세요.",
+      vi: "[Jitsumei] Thẻ SIM cho hồ sơ {reference} đã có thể kích hoạt. Xem email để biết các bước.",
+    },
+  },
+  payment_due: {
+    subject: {
+      ja: "【Jitsumei】本人確認が完了しました。お支払いをお願いします（{reference}）",
+      en: "[Jitsumei] Your identity has been verified: please pay for your plan ({reference})",
+      "zh-Hans": "【Jitsumei】身份验证已完成，请支付套餐费用（{reference}）",
+      "zh-Hant": "【Jitsumei】身分驗證已完成，請支付方案費用（{reference}）",
+      ko: "[Jitsumei] 본인 확인 완료: 요금을 결제해 주세요 ({reference})",
+      vi: "[Jitsumei] Đã xác minh danh tính: vui lòng thanh toán gói cước ({reference})",
+    },
+    text: {
+      ja: "お申込み {reference} の本人確認が完了しました。\nSIMをお渡しする前に、プランの料金 {amount}（税込）のお支払いをお願いします。お支払い期限は {deadline} です。\nお申込み状況のページで、クレジットカードでお支払いいただくか、コンビニ払いの払込番号を発行してコンビニのレジでお支払いください。お支払いが確認でき次第、SIMをご用意します。\nお支払いはこちら：{signInUrl}\n\nJitsumei",
+      en: "We have verified your identity for application {reference}.\nBefore we release your SIM, please pay the plan's price, {amount} (tax included), by {deadline}.\nOn your application page, pay by card, or get a payment number and pay in cash at a convenience store's till. We prepare your SIM as soon as the payment is confirmed.\nPay here: {signInUrl}\n\nThe Jitsumei team",
+      "zh-Hans":
+        "您的申请 {reference} 已完成身份验证。\n在向您提供SIM之前，请于 {deadline} 前支付套餐费用 {amount}（含税）。\n请在申请页面用信用卡支付，或获取付款编号后到便利店收银台用现金支付。确认付款后，我们会立即为您准备SIM。\n在此支付：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "您的申請 {reference} 已完成身分驗證。\n在提供SIM之前，請於 {deadline} 前支付方案費用 {amount}（含稅）。\n請在申請頁面以信用卡付款，或取得繳費編號後到便利商店櫃台以現金付款。確認付款後，我們會立即為您準備SIM。\n在此付款：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference})의 본인 확인이 완료되었습니다.\nSIM을 드리기 전에 요금제 요금 {amount}(세금 포함)을(를) {deadline}까지 결제해 주세요.\n신청 페이지에서 카드로 결제하시거나, 결제 번호를 발급받아 편의점 계산대에서 현금으로 결제해 주세요. 결제가 확인되는 대로 SIM을 준비합니다.\n결제하기: {signInUrl}\n\nJitsumei 드림",
+      vi: "Chúng tôi đã xác minh danh tính của bạn cho hồ sơ {reference}.\nTrước khi cấp SIM, vui lòng thanh toán giá gói cước {amount} (đã gồm thuế) chậm nhất vào {deadline}.\nTrên trang hồ sơ, hãy thanh toán bằng thẻ, hoặc lấy mã thanh toán rồi trả tiền mặt tại quầy thu ngân cửa hàng tiện lợi. Chúng tôi sẽ chuẩn bị SIM ngay khi xác nhận được khoản thanh toán.\nThanh toán tại đây: {signInUrl}\n\nĐội ngũ Jitsumei",
+    },
+    sms: {
+      ja: "【Jitsumei】本人確認が完了しました。お申込み{reference}の料金をお支払いください。",
+      en: "[Jitsumei] Identity verified for application {reference}. Please pay for your plan: see our e-mail for how.",
+      "zh-Hans": "【Jitsumei】申请{reference}已完成身份验证，请支付套餐费用，详见邮件。",
+      "zh-Hant": "【Jitsumei】申請{reference}已完成身分驗證，請支付方案費用，詳見電子郵件。",
+      ko: "[Jitsumei] 신청({reference}) 본인 확인 완료. 요금을 결제해 주세요.",
+      vi: "[Jitsumei] Hồ sơ {reference} đã xác minh. Vui lòng thanh toán gói cước, xem email để biết cách.",
     },
   },
   contract_ready: {
@@ -223,9 +308,9 @@ export const notificationTemplates = {
       ja: "お申込み {reference} の審査が終わり、ご契約の準備ができました。\n重要事項説明と契約書をお読みいただき、お申込み状況のページで同意・署名してください。署名が済むと、SIMの手配に進みます。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
       en: "Your application {reference} has been approved and your contract is ready.\nPlease read the important-matters explanation and the contract, then agree and sign on your application page. Once it is signed, we prepare your SIM.\nYour application: {signInUrl}\n\nThe Jitsumei team",
       "zh-Hans":
-        "您的申请 {reference} 已审核通过，合同已准备好。\n请阅读重要事项说明和合同，然后在申请页面同意并签署。签署后我们将为您准备SIM卡。\n您的申请：{signInUrl}\n\nJitsumei 团队",
+        "您的申请 {reference} 已审核通过，合同已准备好。\n请阅读重要事项说明和合同，然后在申请页面同意并签署。签署后我们将为您准备SIM。\n您的申请：{signInUrl}\n\nJitsumei 团队",
       "zh-Hant":
-        "您的申請 {reference} 已審核通過，合約已準備好。\n請閱讀重要事項說明與合約，然後在申請頁面同意並簽署。簽署後我們將為您準備SIM卡。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+        "您的申請 {reference} 已審核通過，合約已準備好。\n請閱讀重要事項說明與合約，然後在申請頁面同意並簽署。簽署後我們將為您準備SIM。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
       ko: "신청({reference})의 심사가 끝나 계약 준비가 완료되었습니다.\n중요사항 설명서와 계약서를 읽으신 후 신청 페이지에서 동의하고 서명해 주세요. 서명하시면 SIM 준비를 시작합니다.\n신청 내역: {signInUrl}\n\nJitsumei 드림",
       vi: "Hồ sơ {reference} đã được duyệt và hợp đồng của bạn đã sẵn sàng.\nVui lòng đọc bản giải thích các điều khoản quan trọng và hợp đồng, sau đó đồng ý và ký trên trang hồ sơ. Sau khi ký, chúng tôi sẽ chuẩn bị SIM cho bạn.\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
@@ -251,9 +336,9 @@ export const notificationTemplates = {
       ja: "お申込み {reference} のご契約ありがとうございます。\n契約書に記載の預託金 {amount} のお支払いをお願いします。お支払いはお申込み状況のページから手続きできます。お支払いが確認でき次第、SIMの手配に進みます。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
       en: "Thank you for signing the contract for application {reference}.\nPlease pay the deposit stated in your contract, {amount}. You can pay on your application page; we prepare your SIM as soon as the payment is confirmed.\nYour application: {signInUrl}\n\nThe Jitsumei team",
       "zh-Hans":
-        "感谢您签署申请 {reference} 的合同。\n请支付合同中注明的押金 {amount}。您可以在申请页面办理支付，确认付款后我们将立即为您准备SIM卡。\n您的申请：{signInUrl}\n\nJitsumei 团队",
+        "感谢您签署申请 {reference} 的合同。\n请支付合同中注明的押金 {amount}。您可以在申请页面办理支付，确认付款后我们将立即为您准备SIM。\n您的申请：{signInUrl}\n\nJitsumei 团队",
       "zh-Hant":
-        "感謝您簽署申請 {reference} 的合約。\n請支付合約中載明的保證金 {amount}。您可以在申請頁面辦理付款，確認付款後我們將立即為您準備SIM卡。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+        "感謝您簽署申請 {reference} 的合約。\n請支付合約中載明的保證金 {amount}。您可以在申請頁面辦理付款，確認付款後我們將立即為您準備SIM。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
       ko: "신청({reference})의 계약서에 서명해 주셔서 감사합니다.\n계약서에 기재된 보증금 {amount}을(를) 납부해 주세요. 납부는 신청 페이지에서 하실 수 있으며, 납부가 확인되는 대로 SIM 준비를 시작합니다.\n신청 내역: {signInUrl}\n\nJitsumei 드림",
       vi: "Cảm ơn bạn đã ký hợp đồng cho hồ sơ {reference}.\nVui lòng thanh toán tiền đặt cọc ghi trong hợp đồng: {amount}. Bạn có thể thanh toán trên trang hồ sơ; chúng tôi sẽ chuẩn bị SIM ngay khi xác nhận được khoản thanh toán.\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
@@ -279,9 +364,9 @@ export const notificationTemplates = {
       ja: "お申込み {reference} のお支払い（{amount}）を確認しました。ありがとうございます。\n領収書はお申込み状況のページでご確認いただけます。続いてSIMの手配に進みます。\nお申込み状況はこちら：{signInUrl}\n\nJitsumei",
       en: "We have received your payment of {amount} for application {reference}. Thank you.\nYour receipt is on your application page. We now prepare your SIM.\nYour application: {signInUrl}\n\nThe Jitsumei team",
       "zh-Hans":
-        "我们已确认您为申请 {reference} 支付的 {amount}，谢谢。\n收据可在申请页面查看。接下来我们将为您准备SIM卡。\n您的申请：{signInUrl}\n\nJitsumei 团队",
+        "我们已确认您为申请 {reference} 支付的 {amount}，谢谢。\n收据可在申请页面查看。接下来我们将为您准备SIM。\n您的申请：{signInUrl}\n\nJitsumei 团队",
       "zh-Hant":
-        "我們已確認您為申請 {reference} 支付的 {amount}，謝謝。\n收據可在申請頁面查看。接下來我們將為您準備SIM卡。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
+        "我們已確認您為申請 {reference} 支付的 {amount}，謝謝。\n收據可在申請頁面查看。接下來我們將為您準備SIM。\n您的申請：{signInUrl}\n\nJitsumei 團隊",
       ko: "신청({reference})의 결제 {amount}이(가) 확인되었습니다. 감사합니다.\n영수증은 신청 페이지에서 보실 수 있습니다. 이어서 SIM 준비를 시작합니다.\n신청 내역: {signInUrl}\n\nJitsumei 드림",
       vi: "Chúng tôi đã nhận được khoản thanh toán {amount} cho hồ sơ {reference}. Cảm ơn bạn.\nBiên lai có trên trang hồ sơ của bạn. Tiếp theo, chúng tôi sẽ chuẩn bị SIM cho bạn.\nHồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
     },
@@ -402,6 +487,34 @@ export const notificationTemplates = {
       "zh-Hant": "【Jitsumei】您的數據服務已開通（申請{reference}）。",
       ko: "[Jitsumei] 데이터 회선이 개통되었습니다(신청 {reference}).",
       vi: "[Jitsumei] Thuê bao dữ liệu của bạn đã được kích hoạt (hồ sơ {reference}).",
+    },
+  },
+  konbini_slip: {
+    subject: {
+      ja: "【Jitsumei】コンビニでのお支払い方法（{reference}）",
+      en: "[Jitsumei] How to pay at a convenience store ({reference})",
+      "zh-Hans": "【Jitsumei】便利店付款方式（{reference}）",
+      "zh-Hant": "【Jitsumei】便利商店付款方式（{reference}）",
+      ko: "[Jitsumei] 편의점 결제 방법 ({reference})",
+      vi: "[Jitsumei] Cách thanh toán tại cửa hàng tiện lợi ({reference})",
+    },
+    text: {
+      ja: "お申込み {reference} のコンビニ払いの払込票です。\n\n金額：{amount}\n払込番号：{paymentNumber}\n確認番号：{confirmationNumber}\nお支払い期限：{deadline}（日本時間）\n\nお支払い方法：コンビニのレジで「収納代行の支払い」とお伝えのうえ、払込番号（店舗によっては確認番号も）を伝えるか、お申込み状況のページのバーコードを見せて、現金でお支払いください。店頭端末のある店舗では、端末で払込番号を入力して発券した申込券をレジへお持ちください。\n期限までにお支払いがないと、この払込番号は使えなくなります。お支払いが確認でき次第、メールでお知らせします。\nバーコードとお申込み状況：{signInUrl}\n\nJitsumei",
+      en: "Here is the convenience-store payment slip for application {reference}.\n\nAmount: {amount}\nPayment number: {paymentNumber}\nConfirmation number: {confirmationNumber}\nPay by: {deadline} (Japan time)\n\nHow to pay: at a convenience store's till, say you want to pay a bill (収納代行), give the payment number (some stores also ask for the confirmation number) or show the barcode on your application page, and pay in cash. In stores with a kiosk, enter the payment number there and take the printed slip to the till.\nAfter the deadline this payment number no longer works. We e-mail you as soon as the payment reaches us.\nBarcode and your application: {signInUrl}\n\nThe Jitsumei team",
+      "zh-Hans":
+        "这是申请 {reference} 的便利店付款单。\n\n金额：{amount}\n付款编号：{paymentNumber}\n确认编号：{confirmationNumber}\n付款期限：{deadline}（日本时间）\n\n付款方式：在便利店收银台告诉店员要缴费（収納代行），出示付款编号（部分门店还需要确认编号）或申请页面上的条形码，用现金支付。设有自助终端的门店，请在终端输入付款编号，打印申请单后拿到收银台。\n超过期限后此付款编号将无法使用。确认收款后我们会立即发邮件通知您。\n条形码和您的申请：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "這是申請 {reference} 的便利商店繳費單。\n\n金額：{amount}\n繳費編號：{paymentNumber}\n確認編號：{confirmationNumber}\n繳費期限：{deadline}（日本時間）\n\n付款方式：在便利商店櫃台告訴店員要繳費（収納代行），出示繳費編號（部分門市還需要確認編號）或申請頁面上的條碼，以現金付款。設有自助機台的門市，請在機台輸入繳費編號，列印申請單後拿到櫃台。\n超過期限後此繳費編號將無法使用。確認收款後我們會立即以電子郵件通知您。\n條碼與您的申請：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference})의 편의점 결제 용지입니다.\n\n금액: {amount}\n결제 번호: {paymentNumber}\n확인 번호: {confirmationNumber}\n결제 기한: {deadline}(일본 시간)\n\n결제 방법: 편의점 계산대에서 요금 수납(収納代行)을 하겠다고 말씀하시고, 결제 번호(매장에 따라 확인 번호도)를 알려 주시거나 신청 페이지의 바코드를 보여 주신 뒤 현금으로 결제해 주세요. 단말기가 있는 매장에서는 단말기에 결제 번호를 입력해 출력한 신청권을 계산대로 가져가 주세요.\n기한이 지나면 이 결제 번호는 쓸 수 없습니다. 결제가 확인되는 대로 이메일로 알려 드립니다.\n바코드와 신청 내역: {signInUrl}\n\nJitsumei 드림",
+      vi: "Đây là phiếu thanh toán tại cửa hàng tiện lợi cho hồ sơ {reference}.\n\nSố tiền: {amount}\nMã thanh toán: {paymentNumber}\nMã xác nhận: {confirmationNumber}\nHạn thanh toán: {deadline} (giờ Nhật Bản)\n\nCách thanh toán: tại quầy thu ngân cửa hàng tiện lợi, hãy nói bạn muốn thanh toán hóa đơn (収納代行), đọc mã thanh toán (một số cửa hàng hỏi thêm mã xác nhận) hoặc đưa mã vạch trên trang hồ sơ, rồi trả bằng tiền mặt. Ở cửa hàng có máy tự phục vụ, hãy nhập mã thanh toán vào máy và mang phiếu in ra quầy.\nSau thời hạn, mã thanh toán này không còn dùng được. Chúng tôi sẽ gửi email ngay khi nhận được tiền.\nMã vạch và hồ sơ của bạn: {signInUrl}\n\nĐội ngũ Jitsumei",
+    },
+    sms: {
+      ja: "【Jitsumei】お申込み{reference}のコンビニ払いの払込番号をメールでお送りしました。",
+      en: "[Jitsumei] We have e-mailed you the convenience-store payment number for application {reference}.",
+      "zh-Hans": "【Jitsumei】申请{reference}的便利店付款编号已通过邮件发送。",
+      "zh-Hant": "【Jitsumei】申請{reference}的便利商店繳費編號已寄至您的電子郵件。",
+      ko: "[Jitsumei] 신청({reference})의 편의점 결제 번호를 이메일로 보내 드렸습니다.",
+      vi: "[Jitsumei] Chúng tôi đã gửi email mã thanh toán tại cửa hàng tiện lợi cho hồ sơ {reference}.",
     },
   },
   refunded: {

@@ -1,6 +1,7 @@
 import type { Language, RejectReasonCode } from "@jitsumei/domain";
 import { type ApplicationEvent, type ApplicationState, type PlanKind, rejectReasonMessages } from "@jitsumei/domain";
 import { formatPhone } from "@jitsumei/domain/formats";
+import { formatYen } from "@jitsumei/domain/money";
 import { findApplicationById } from "../applications/application-row.ts";
 import { cipherFor, loadApplicantDetails } from "../applications/load-application-data.ts";
 import type { Config } from "../config/config.ts";
@@ -45,7 +46,8 @@ export function notificationFor(
     case "approved":
       return planKind === "postpaid" ? "approved" : null;
     case "payment_pending":
-      return "approved";
+      // Verified, and the price is owed before the SIM is released: the mail says how much and how to pay.
+      return "payment_due";
     case "contract_pending":
       return "contract_ready";
     case "deposit_pending":
@@ -105,7 +107,7 @@ export function notifyApplicantJob(deps: { db: Database; keys: KeyManagement; co
       );
       const notification = rows[0];
       if (!notification || notification.rendered_at) return;
-      const template = await variantFor(tx, notification.template, application.planId);
+      const template = await variantFor(tx, notification.template, application);
       const params = await paramsFor(tx, deps, {
         template,
         applicationId: application.id,
@@ -192,6 +194,15 @@ async function paramsFor(
     const decision = await findDepositDecision(tx, n.applicationId);
     params.amount = yen(decision?.amountJpy ?? 0, n.language);
   }
+  if (n.template === "payment_due") {
+    // The plan's price as the purchase page shows it, and the day the application lapses unpaid.
+    const { rows: owed } = await tx.query<{ price_jpy: number }>(
+      "SELECT p.price_jpy FROM applications a JOIN plans p ON p.id = a.plan_id WHERE a.id = $1",
+      [n.applicationId],
+    );
+    params.amount = yen(Number(owed[0]?.price_jpy ?? 0), n.language);
+    params.deadline = dateIn(new Date(at.getTime() + deps.config.review.prepaidPaymentDays * 86_400_000));
+  }
   if (n.template === "payment_received") {
     const amount = event?.data.amountJpy;
     params.amount = yen(typeof amount === "number" ? amount : 0, n.language);
@@ -225,20 +236,28 @@ function withDataSettings(
   return activation && apn ? { ...message, text: withApnNote(message.text, language, apn) } : message;
 }
 
-/** A voice line's notice names its number; a data-only line has none. */
+/**
+ * A notice said for what the applicant has: a voice line's activation names its number (a data-only
+ * line has none); "your SIM is ready" speaks of the eSIM, the card we post, or the card already in
+ * hand (a retail package), as the status page does, never "a SIM card or eSIM".
+ */
 async function variantFor(
   tx: Queryable,
   template: NotificationTemplate,
-  planId: string,
+  application: { planId: string; formFactor: string; channel: string },
 ): Promise<NotificationTemplate> {
+  if (template === "sim_ready") {
+    if (application.formFactor === "esim") return "sim_ready_esim";
+    return application.channel === "retail_package" ? "sim_ready_in_hand" : "sim_ready";
+  }
   if (template !== "activated") return template;
-  const plan = await findPlan(tx, planId);
+  const plan = await findPlan(tx, application.planId);
   return plan && !plan.services.includes("voice") ? "activated_data" : template;
 }
 
-/** A yen amount as the applicant's language writes it. */
+/** A yen amount as the applicant's language writes it: the site's format (one per language). */
 export function yen(amountJpy: number, language: Language): string {
-  return new Intl.NumberFormat(language, { style: "currency", currency: "JPY" }).format(amountJpy);
+  return formatYen(amountJpy, language);
 }
 
 /** A date as applicants in Japan read it (Japan time, YYYY-MM-DD). */

@@ -5,14 +5,19 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
+import { findKonbiniInstructions } from "../payments/konbini-payments.ts";
 import { queueSms } from "../sms/sms-outbox.ts";
 import { renderNotification } from "./notification-texts.ts";
 import { signInUrl, yen } from "./notify-applicant.ts";
 
 export const NOTIFY_PAYMENT_JOB = "notify_payment";
 
-/** Notices about a payment that changes no state of the application (a refund), in the payment's transaction. */
-export type PaymentNotice = "refunded";
+/**
+ * Notices about a payment that changes no state of the application, in the payment's transaction: a
+ * refund, and a konbini slip (its numbers, amount, deadline and how to pay, so the applicant has them
+ * at the till without the site).
+ */
+export type PaymentNotice = "refunded" | "konbini_slip";
 
 export async function queuePaymentNotice(
   tx: Queryable,
@@ -38,11 +43,23 @@ export function notifyPaymentJob(deps: { db: Database; keys: KeyManagement; conf
     const application = notice ? await findApplicationById(deps.db, notice.application_id) : null;
     if (!notice || !application || application.purgedAt) return;
     const { contact } = await loadApplicantDetails(deps.keys, application);
-    const amount = Number(notice.refunded_jpy) || Number(notice.amount_jpy);
+    const amount =
+      payload.template === "refunded"
+        ? Number(notice.refunded_jpy) || Number(notice.amount_jpy)
+        : Number(notice.amount_jpy);
+    const slip = payload.template === "konbini_slip" ? await findKonbiniInstructions(deps.db, payload.paymentId) : null;
+    if (payload.template === "konbini_slip" && !slip) return;
     const message = renderNotification(payload.template, application.language, {
       reference: application.reference,
       signInUrl: signInUrl(deps.config.publicUrl, application.reference),
       amount: yen(amount, application.language),
+      ...(slip
+        ? {
+            paymentNumber: slip.paymentNumber,
+            confirmationNumber: slip.confirmationNumber || "-",
+            deadline: japanTime(slip.expiresAt, application.language),
+          }
+        : {}),
     });
     await deps.db.transaction(async (tx) => {
       const { rows: locked } = await tx.query<{ rendered_at: Date | null }>(
@@ -72,4 +89,16 @@ export function notifyPaymentJob(deps: { db: Database; keys: KeyManagement; conf
       ]);
     });
   };
+}
+
+/** A moment as the applicant's language writes it, on Japan's clock (a konbini deadline is Japan time). */
+function japanTime(iso: string, language: string): string {
+  const locale = (
+    { ja: "ja-JP", en: "en-GB", "zh-Hans": "zh-CN", "zh-Hant": "zh-TW", ko: "ko-KR", vi: "vi-VN" } as const
+  )[language as "ja"];
+  return new Intl.DateTimeFormat(locale ?? language, {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Asia/Tokyo",
+  }).format(new Date(iso));
 }

@@ -1,6 +1,8 @@
 import { type DepositReasonCode, depositReasonCodes, explainDepositReason } from "@jitsumei/domain";
 import type { ApplicationRow } from "../applications/application-row.ts";
 import type { Queryable } from "../db/database.ts";
+import { findKonbiniInstructions } from "./konbini-payments.ts";
+import type { KonbiniInstructions } from "./payment-gateway.ts";
 import { findDepositDecision, listPayments, type PaymentRow } from "./payment-rows.ts";
 
 export type DepositStatus = "not_decided" | "not_required" | "due" | "processing" | "paid" | "refunded";
@@ -24,6 +26,8 @@ export type DepositView = {
   amountJpy: number;
   currency: "JPY";
   reasons: { code: string; text: string }[];
+  /** The slip of the konbini payment in flight, so a returning applicant sees it again. */
+  konbini: KonbiniInstructions | null;
   payments: PaymentView[];
 };
 
@@ -53,6 +57,8 @@ export async function getDepositView(db: Queryable, application: ApplicationRow)
       code,
       text: explainDepositReason(code, application.language),
     })),
+    konbini:
+      live?.method === "konbini" && live.status === "pending" ? await findKonbiniInstructions(db, live.id) : null,
     payments: payments.map((p) => paymentView(application.reference, p)),
   };
 }

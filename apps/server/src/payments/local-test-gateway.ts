@@ -42,6 +42,8 @@ export type LocalTestGateway = PaymentGateway & {
    * "konbini_expired"), and an unknown number is refused too ("payment_not_found").
    */
   payAtKonbini(paymentNumber: string, store?: string): Promise<GatewayPayment>;
+  /** What the till shows once the payment number is keyed in (null: no slip has this number). */
+  findKonbiniSlip(paymentNumber: string): GatewayPayment | null;
   /** Waits for every notification in flight. */
   settle(): Promise<void>;
 };
@@ -197,6 +199,13 @@ export function localTestGateway(options: LocalTestGatewayOptions): LocalTestGat
       byKey.set(payment.idempotencyKey, payment);
       if (!declined) charges.push(view(payment));
       notify(payment);
+      return view(payment);
+    },
+
+    findKonbiniSlip(paymentNumber) {
+      const payment = byNumber.get(paymentNumber);
+      if (!payment) return null;
+      expireIfDue(payment);
       return view(payment);
     },
 

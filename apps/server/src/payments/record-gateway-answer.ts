@@ -47,7 +47,13 @@ export async function recordGatewayAnswer(
     reference: application.reference,
   });
 
-  if (answer.konbini) await storeKonbiniInstructions(tx, updated.id, answer.konbini);
+  if (answer.konbini) {
+    await storeKonbiniInstructions(tx, updated.id, answer.konbini);
+    // The slip by mail too, once: the applicant has the number at the till without the site.
+    if (updated.status === "pending" && (updated.kind === "deposit" || updated.kind === "purchase")) {
+      await queuePaymentNotice(tx, { paymentId: updated.id, applicationId: application.id, template: "konbini_slip" });
+    }
+  }
   if (moved && updated.status === "captured" && updated.method === "konbini") {
     await markKonbiniPaid(tx, updated.id, new Date());
   }

@@ -49,8 +49,8 @@ export const en = {
   "plans.prepaidExplain": "Pay once, use it until it runs out. No contract, no bills.",
   "plans.postpaidExplain": "Pay every month by card or bank transfer. A contract and a credit check are needed.",
   "plans.price": "Price",
-  "plans.pricePrepaid": "¥{price} once",
-  "plans.pricePostpaid": "¥{price} a month",
+  "plans.pricePrepaid": "{price} once",
+  "plans.pricePostpaid": "{price} a month",
   "plans.validity": "Valid for",
   "plans.validityDays": "{n} days from activation",
   "plans.validityNone": "Until you end the contract",
@@ -345,11 +345,11 @@ export const en = {
   "state.deposit_pending.usually": "Your SIM is prepared as soon as the payment arrives.",
   "state.payment_pending.title": "Please pay for your plan",
   "state.payment_pending.next":
-    "Your identity has been verified. Pay for the plan by card or at a convenience store, and we prepare your SIM or eSIM.",
+    "Your identity has been verified. Pay for the plan by card or at a convenience store, and we prepare your SIM.",
   "state.payment_pending.usually":
     "A card payment is confirmed at once; a convenience-store payment a few minutes after you pay.",
   "state.ready_to_issue.title": "Preparing your SIM",
-  "state.ready_to_issue.next": "We are assigning your SIM or eSIM and your number.",
+  "state.ready_to_issue.next": "We are assigning your SIM and your number.",
   "state.ready_to_issue.usually": "Usually within one working day.",
   "state.sim_assigned.title": "Your SIM is ready",
   "state.sim_assigned.physical.usually": "A SIM card is posted within two working days.",
@@ -402,17 +402,17 @@ export const en = {
   "contract.signed": "Signed. The sealed contract is in your documents.",
 
   "deposit.title": "Deposit",
-  "deposit.amount": "Amount: ¥{amount}",
+  "deposit.amount": "Amount: {amount}",
   "deposit.why": "Why:",
-  "deposit.pay": "Pay ¥{amount} by card",
+  "deposit.pay": "Pay {amount} by card",
   "deposit.paid": "The deposit is paid. Thank you.",
   "deposit.card": "Card",
   "purchase.title": "Pay for your plan",
-  "purchase.amount": "¥{amount} (tax included)",
-  "purchase.tax": "Of which consumption tax (10%): ¥{tax}",
+  "purchase.amount": "{amount} (tax included)",
+  "purchase.tax": "Of which consumption tax (10%): {tax}",
   "purchase.payBy": "Please pay by {date}. If it is not paid by then, the application is closed.",
   "purchase.byCard": "Pay by card",
-  "purchase.payCard": "Pay ¥{amount} by card",
+  "purchase.payCard": "Pay {amount} by card",
   "purchase.byKonbini": "Pay at a convenience store",
   "purchase.konbiniIntro":
     "Get a payment slip, then pay in cash at a convenience store's till or kiosk. Your SIM is prepared a few minutes after you pay.",
@@ -425,8 +425,8 @@ export const en = {
   "purchase.slipHint":
     "Show these numbers at the till, or type them into the store's kiosk. This page moves on by itself once the store reports your payment.",
   "purchase.paid": "Payment received. Thank you: your SIM is being prepared.",
-  "purchase.refunding": "The ¥{amount} you paid is being refunded to you.",
-  "purchase.refunded": "The ¥{amount} you paid has been refunded.",
+  "purchase.refunding": "The {amount} you paid is being refunded to you.",
+  "purchase.refunded": "The {amount} you paid has been refunded.",
 
   "esim.title": "Install your eSIM",
   "esim.intro": "Scan this code with the phone that will use the line, connected to Wi-Fi. Install it only once.",
@@ -536,6 +536,39 @@ export const en = {
   "digitalAuth.takeCard": "Use the details on my card",
   "digitalAuth.cardSays": "Your card says: {name}, born {birthDate}, {address}",
   "digitalAuth.updated": "Your details now follow your card. Sign again so that the signature covers them.",
+  "esim.installed":
+    "Your eSIM is installed on your phone and the line is active, so its QR code is no longer shown (it installs only once). If you change phones, contact us for a new eSIM.",
+  "status.cancelInTransit":
+    "Your SIM card is on its way, so the application cannot be withdrawn now. Once it arrives you can withdraw here (do not activate the card). If you refuse the delivery, it comes back to us and we will contact you.",
+  "purchase.slipMailed": "We have also e-mailed you these numbers, the amount, the deadline and how to pay.",
+  "purchase.demoTill": "Demo only: pay this slip at the simulated convenience-store till",
+  "credit.cardWhy": "The monthly bills are charged to the card.",
+  "credit.bank": "Bank account (direct debit, 口座振替)",
+  "credit.bankWhy":
+    "The bills are debited from a Japanese bank account. Setting up the debit takes one or two months, so we ask for a deposit, repaid when the contract ends. You can pay it by card or at a convenience store.",
+  "credit.bankHint": "As printed in your bankbook or on your cash card.",
+  "credit.bankCode": "Bank code (4 digits)",
+  "credit.branchCode": "Branch code (3 digits)",
+  "credit.accountType": "Account type",
+  "credit.accountOrdinary": "Ordinary (普通)",
+  "credit.accountCurrent": "Current (当座)",
+  "credit.accountNumber": "Account number (7 digits)",
+  "credit.holderKana": "Account holder, in katakana as the bank holds it",
+  "credit.bankCodeFormat": "Enter the 4-digit bank code.",
+  "credit.branchCodeFormat": "Enter the 3-digit branch code.",
+  "credit.accountNumberFormat": "Enter the 7-digit account number.",
+  "credit.bankRefused":
+    "The bank could not register this account for direct debit. Check the details, or choose a card.",
+  "confirm.contract": "The contract",
+  "confirm.termLabel": "Minimum term",
+  "confirm.term": "{n} months",
+  "confirm.noTerm": "None: you can end it any month",
+  "confirm.creditConsent": "Consent to the credit check",
+  "confirm.consentGiven": "Given on {date} (text {version})",
+  "confirm.none": "Not given yet: go back one step",
+  "document.elsewhere":
+    "Your {documents}: for this plan, only at a counter, where a clerk reads its chip. Where to go:",
+  "document.notForPlan": "Not accepted for this plan: {documents}.",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { formatYen } from "@jitsumei/domain/money";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { MessageKey } from "./en.ts";
 import { bestLanguage, dictionaries, type Language } from "./languages.ts";
@@ -20,6 +21,8 @@ type I18n = {
   t: (key: MessageKey, params?: Record<string, string | number>) => string;
   date: (iso: string, withTime?: boolean) => string;
   number: (n: number) => string;
+  /** Yen as the mails write it too (`@jitsumei/domain/money`): one format per language. */
+  yen: (n: number) => string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -59,6 +62,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         }).format(d);
       },
       number: (n) => new Intl.NumberFormat(locale).format(n),
+      yen: (n) => formatYen(n, lang),
     };
   }, [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;

@@ -21,7 +21,7 @@ export function usePlans() {
 }
 
 export function PlansPage() {
-  const { t, lang, number } = useI18n();
+  const { t, lang, number, yen } = useI18n();
   const { plans, error } = usePlans();
   const last = lastReference();
   return (
@@ -47,7 +47,7 @@ export function PlansPage() {
             <h2 id={`plan-${plan.id}`}>{plan.name[lang]}</h2>
             <p className="price">
               {t(plan.kind === "prepaid" ? "plans.pricePrepaid" : "plans.pricePostpaid", {
-                price: number(plan.priceJpy),
+                price: yen(plan.priceJpy),
               })}
             </p>
             <p className="muted">{t(plan.kind === "prepaid" ? "plans.prepaidExplain" : "plans.postpaidExplain")}</p>

@@ -123,12 +123,14 @@ export function StatusPage({ reference }: { reference: string }) {
         <Checks checks={view.decision.reasons} title={t("status.checks")} />
       )}
       {s === "contract_pending" && <ContractPanel session={session} onChange={app.reload} />}
-      {s === "deposit_pending" && <DepositPanel session={session} onChange={app.reload} />}
+      {s === "deposit_pending" && <DepositPanel session={session} version={view.updatedAt} onChange={app.reload} />}
       {s === "payment_pending" && <PurchasePanel session={session} version={view.updatedAt} onChange={app.reload} />}
       {(s === "cancelled" || s === "expired") && <RefundNote session={session} />}
-      {afterIssue && view.line?.formFactor === "esim" && view.line.esimActivationCode && (
+      {/* The QR code installs the profile once: after activation it is installed, and not shown again. */}
+      {afterIssue && s !== "active" && view.line?.formFactor === "esim" && view.line.esimActivationCode && (
         <EsimPanel code={view.line.esimActivationCode} />
       )}
+      {s === "active" && view.line?.formFactor === "esim" && <p className="card">{t("esim.installed")}</p>}
       {simOf(view) === "physical" && ["sim_assigned", "in_delivery", "delivered"].includes(s) && (
         <ShipmentPanel session={session} state={s} />
       )}
@@ -149,7 +151,12 @@ export function StatusPage({ reference }: { reference: string }) {
         </button>
       </p>
       <History session={session} version={view.updatedAt} />
-      {!final && s !== "active" && <CancelButton session={session} onChange={app.reload} />}
+      {/* In transit the card is out of our hands: withdrawing waits until it arrives (or comes back). */}
+      {s === "in_delivery" ? (
+        <p className="card small">{t("status.cancelInTransit")}</p>
+      ) : (
+        !final && <CancelButton session={session} onChange={app.reload} />
+      )}
     </>
   );
 }
@@ -293,39 +300,45 @@ function ContractPanel({ session, onChange }: { session: Session; onChange: () =
   );
 }
 
-function DepositPanel({ session, onChange }: { session: Session; onChange: () => void }) {
-  const { t, number } = useI18n();
+/**
+ * The deposit the contract states, paid before the SIM is issued: by card, or with a konbini slip the
+ * store's report pays (the page polls, so it moves on by itself once the payment arrives).
+ */
+function DepositPanel({ session, version, onChange }: { session: Session; version: string; onChange: () => void }) {
+  const { t, yen } = useI18n();
   const [deposit, setDeposit] = useState<DepositView | null>(null);
   const [card, setCard] = useState("tok_test_ok");
   const [message, setMessage] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
+  const [busy, setBusy] = useState<"card" | "konbini" | null>(null);
+  const load = () =>
     api<DepositView>("GET", `/v1/applications/${session.reference}/deposit`, { token: session.token }).then(
       setDeposit,
       (e) => setMessage(problemMessage(e, t)),
     );
-  }, [session, t]);
-  async function pay(e: FormEvent) {
-    e.preventDefault();
-    setBusy(true);
+  useEffect(() => {
+    void load();
+  }, [session, version]);
+  async function pay(method: "card" | "konbini") {
+    setBusy(method);
     try {
       await api("POST", `/v1/applications/${session.reference}/deposit/payments`, {
         token: session.token,
         idempotent: true,
-        body: { method: "card", cardToken: card },
+        body: method === "card" ? { method, cardToken: card } : { method },
       });
       setMessage(null);
+      await load();
       onChange();
     } catch (err) {
       setMessage(problemMessage(err, t));
     } finally {
-      setBusy(false);
+      setBusy(null);
     }
   }
   if (!deposit) return message ? <p role="alert">{message}</p> : null;
-  const amount = number(deposit.amountJpy);
+  const amount = yen(deposit.amountJpy);
   return (
-    <form className="card" onSubmit={pay} noValidate aria-labelledby="deposit-title">
+    <section className="card" aria-labelledby="deposit-title">
       <h2 id="deposit-title">{t("deposit.title")}</h2>
       <p className="big">{t("deposit.amount", { amount })}</p>
       {deposit.reasons.length > 0 && (
@@ -341,15 +354,39 @@ function DepositPanel({ session, onChange }: { session: Session; onChange: () =>
       <ErrorSummary message={message} />
       {deposit.status === "paid" ? (
         <p className="ok">{t("deposit.paid")}</p>
+      ) : deposit.konbini ? (
+        <KonbiniSlipBox slip={deposit.konbini} />
       ) : (
         <>
-          <TestCardField value={card} onChange={setCard} />
-          <Button type="submit" busy={busy}>
-            {t("deposit.pay", { amount })}
-          </Button>
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void pay("card");
+            }}
+            noValidate
+            aria-labelledby="deposit-card"
+          >
+            <h3 id="deposit-card">{t("purchase.byCard")}</h3>
+            <TestCardField value={card} onChange={setCard} />
+            <Button type="submit" busy={busy === "card"} disabled={busy !== null}>
+              {t("deposit.pay", { amount })}
+            </Button>
+          </form>
+          <section aria-labelledby="deposit-konbini">
+            <h3 id="deposit-konbini">{t("purchase.byKonbini")}</h3>
+            <p className="small">{t("purchase.konbiniIntro")}</p>
+            <Button
+              variant="secondary"
+              busy={busy === "konbini"}
+              disabled={busy !== null}
+              onClick={() => void pay("konbini")}
+            >
+              {t("purchase.getSlip")}
+            </Button>
+          </section>
         </>
       )}
-    </form>
+    </section>
   );
 }
 
@@ -359,7 +396,7 @@ function DepositPanel({ session, onChange }: { session: Session; onChange: () =>
  * it moves on by itself once the payment arrives.
  */
 function PurchasePanel({ session, version, onChange }: { session: Session; version: string; onChange: () => void }) {
-  const { t, number, date } = useI18n();
+  const { t, yen, date } = useI18n();
   const [purchase, setPurchase] = useState<PurchaseView | null>(null);
   const [card, setCard] = useState("tok_test_ok");
   const [message, setMessage] = useState<string | null>(null);
@@ -390,12 +427,12 @@ function PurchasePanel({ session, version, onChange }: { session: Session; versi
     }
   }
   if (!purchase) return message ? <p role="alert">{message}</p> : null;
-  const amount = number(purchase.amountJpy);
+  const amount = yen(purchase.amountJpy);
   return (
     <section className="card" aria-labelledby="purchase-title">
       <h2 id="purchase-title">{t("purchase.title")}</h2>
       <p className="big">{t("purchase.amount", { amount })}</p>
-      <p className="small">{t("purchase.tax", { tax: number(purchase.consumptionTaxJpy) })}</p>
+      <p className="small">{t("purchase.tax", { tax: yen(purchase.consumptionTaxJpy) })}</p>
       {purchase.payBy && !purchase.konbini && <p>{t("purchase.payBy", { date: date(purchase.payBy) })}</p>}
       <ErrorSummary message={message} />
       {purchase.status === "paid" ? (
@@ -439,6 +476,7 @@ function PurchasePanel({ session, version, onChange }: { session: Session; versi
 /** What to take to the convenience store's till or kiosk. */
 function KonbiniSlipBox({ slip }: { slip: KonbiniSlip }) {
   const { t, date } = useI18n();
+  const till = useSiteConfig()?.konbiniTill ?? null;
   return (
     <section aria-labelledby="slip-title" className="slip">
       <h3 id="slip-title">{t("purchase.slipTitle")}</h3>
@@ -465,6 +503,14 @@ function KonbiniSlipBox({ slip }: { slip: KonbiniSlip }) {
       </dl>
       <p>{t("purchase.slipExpires", { date: date(slip.expiresAt, true) })}</p>
       <p className="small">{t("purchase.slipHint")}</p>
+      <p className="small">{t("purchase.slipMailed")}</p>
+      {till && (
+        <p className="small muted">
+          <a href={till} target="_blank" rel="noopener noreferrer">
+            {t("purchase.demoTill")}
+          </a>
+        </p>
+      )}
     </section>
   );
 }
@@ -484,7 +530,7 @@ function SlipBarcode({ digits, label }: { digits: string; label: string }) {
 
 /** A cancelled or expired application that had paid for its plan: the refund, as it stands. */
 function RefundNote({ session }: { session: Session }) {
-  const { t, number } = useI18n();
+  const { t, yen } = useI18n();
   const [purchase, setPurchase] = useState<PurchaseView | null>(null);
   useEffect(() => {
     api<PurchaseView>("GET", `/v1/applications/${session.reference}/purchase`, { token: session.token }).then(
@@ -494,10 +540,10 @@ function RefundNote({ session }: { session: Session }) {
   }, [session]);
   const refunded = purchase?.payments.find((p) => p.status === "refunded" && p.refundedJpy > 0);
   if (refunded) {
-    return <p className="card ok">{t("purchase.refunded", { amount: number(refunded.refundedJpy) })}</p>;
+    return <p className="card ok">{t("purchase.refunded", { amount: yen(refunded.refundedJpy) })}</p>;
   }
   if (purchase?.status === "refunding") {
-    return <p className="card">{t("purchase.refunding", { amount: number(purchase.amountJpy) })}</p>;
+    return <p className="card">{t("purchase.refunding", { amount: yen(purchase.amountJpy) })}</p>;
   }
   return null;
 }
@@ -541,7 +587,13 @@ function carrierName(carrier: string, t: (key: MessageKey) => string): string {
 function ShipmentPanel({ session, state }: { session: Session; state: ApplicationState }) {
   const { t, date } = useI18n();
   const [shipment, setShipment] = useState<Shipment | null | undefined>(undefined);
+  // A shipment exists once the card is posted (in_delivery); before that there is nothing to ask for.
+  const posted = state === "in_delivery" || state === "delivered";
   useEffect(() => {
+    if (!posted) {
+      setShipment(null);
+      return;
+    }
     api<Shipment>("GET", `/v1/applications/${session.reference}/shipment`, { token: session.token }).then(
       setShipment,
       () => setShipment(null),

@@ -17,6 +17,7 @@ import { useI18n } from "../i18n/index.tsx";
 import { usePhoneFormat } from "../phone-format.ts";
 import { PostalCodeField, type PostalPlace, PrefectureSelect } from "../postal-address.tsx";
 import { navigate, Redirect } from "../router.tsx";
+import { type SiteConfig, useSiteConfig } from "../site-config.ts";
 import {
   Button,
   ConsentCheckbox,
@@ -29,11 +30,12 @@ import {
   useApplication,
 } from "../ui.tsx";
 import { StepList } from "./apply.tsx";
+import { CounterList } from "./counters.tsx";
 import { useLegalDocuments } from "./legal.tsx";
 import { usePlans } from "./plans.tsx";
 import { SignInForm } from "./sign-in.tsx";
 import { WithReference } from "./status.tsx";
-import { VerifyStep } from "./verify.tsx";
+import { methodsFor, VerifyStep } from "./verify.tsx";
 
 type Form = {
   family: string;
@@ -121,6 +123,44 @@ const documentFields = new Set([
 
 type Step = "particulars" | "document" | "verify" | "credit" | "submit";
 
+/**
+ * Which documents a plan can verify online here and now (some method other than a counter), which
+ * only at a counter, and which not at all, from the same rule the verify step offers methods by.
+ */
+export function documentsOffered(plan: Plan, site: SiteConfig | null) {
+  if (!site) return { online: [...documentTypes], counterOnly: [], nowhere: [] };
+  const online: DocumentType[] = [];
+  const counterOnly: DocumentType[] = [];
+  const nowhere: DocumentType[] = [];
+  for (const d of documentTypes) {
+    const methods = methodsFor(plan, d, site);
+    if (methods.some((m) => m !== "counter")) online.push(d);
+    else if (methods.includes("counter")) counterOnly.push(d);
+    else nowhere.push(d);
+  }
+  return { online, counterOnly, nowhere };
+}
+
+/**
+ * The particulars step's required fields left empty (or a postal code that is not one), in the order
+ * the page shows them. The given name may be empty: some passports have none.
+ */
+function missingParticulars(f: Form, withAddress: boolean, t: (k: MessageKey) => string): FieldErrors {
+  const out: FieldErrors = {};
+  const empty = (v: string) => v.trim() === "";
+  if (empty(f.family)) out["name.family"] = t("error.required");
+  if (empty(f.birthDate)) out.birthDate = t("error.required");
+  if (empty(f.nationality)) out.nationality = t("error.country");
+  if (withAddress) {
+    if (empty(f.postalCode)) out["address.postalCode"] = t("error.required");
+    else if (!/^\d{3}-?\d{4}$/.test(f.postalCode.trim())) out["address.postalCode"] = t("error.postalCode");
+    if (empty(f.prefecture)) out["address.prefecture"] = t("error.required");
+    if (empty(f.city)) out["address.city"] = t("error.required");
+    if (empty(f.line1)) out["address.line1"] = t("error.required");
+  }
+  return out;
+}
+
 /** The application wizard for drafts and corrections (after the contact step created it). */
 export function WizardPage({ reference }: { reference: string }) {
   const { t } = useI18n();
@@ -193,6 +233,13 @@ function Wizard(props: {
   async function saveParticulars(e: FormEvent) {
     e.preventDefault();
     if (step === "particulars") {
+      // Nothing required is left empty on the way to the next step: each missing field is named.
+      const missing = missingParticulars(form, needsAddress, t);
+      setErrors(missing);
+      if (Object.keys(missing).length > 0) {
+        setMessage(t("error.summary"));
+        return;
+      }
       setForm((f) => (f.docCountry ? f : { ...f, docCountry: f.nationality }));
       setStep("document");
       setMessage(null);
@@ -225,6 +272,17 @@ function Wizard(props: {
 
   const lang = useI18n().lang;
   const countries = countryOptions(lang, [form.nationality, form.docCountry]);
+  // Only the documents this plan can verify online here; where the others can be taken, said plainly.
+  const site = useSiteConfig();
+  const offered = documentsOffered(plan, site);
+  const listOf = (items: string[]) => new Intl.ListFormat(lang, { type: "conjunction" }).format(items);
+  // On the document step, a document this plan cannot take online is not pre-chosen (the verify step of
+  // particulars saved earlier keeps the saved document and says where it can be checked).
+  useEffect(() => {
+    if (step === "document" && offered.online.length > 0 && !offered.online.includes(form.docType)) {
+      setForm((f) => ({ ...f, docType: offered.online[0] as DocumentType }));
+    }
+  }, [step, offered.online.join(","), form.docType]);
 
   function countrySelect(p: {
     name: string;
@@ -357,7 +415,7 @@ function Wizard(props: {
                     {errors["document.type"]}
                   </p>
                 )}
-                {documentTypes.map((d) => (
+                {offered.online.map((d) => (
                   <label key={d} className="choice">
                     <input
                       type="radio"
@@ -371,6 +429,25 @@ function Wizard(props: {
                   </label>
                 ))}
               </fieldset>
+              {offered.counterOnly.length > 0 && site && (
+                <details className="card elsewhere">
+                  <summary>
+                    {t("document.elsewhere", {
+                      documents: listOf(offered.counterOnly.map((d) => t(`document.${d}` as MessageKey))),
+                    })}
+                  </summary>
+                  <CounterList
+                    counters={site.counters.filter((c) => c.documents.some((d) => offered.counterOnly.includes(d)))}
+                  />
+                </details>
+              )}
+              {offered.nowhere.length > 0 && (
+                <p className="hint">
+                  {t("document.notForPlan", {
+                    documents: listOf(offered.nowhere.map((d) => t(`document.${d}` as MessageKey))),
+                  })}
+                </p>
+              )}
               {form.docType === "my_number_card" ? (
                 <p className="hint">{t("document.myNumberHint")}</p>
               ) : (
@@ -458,6 +535,72 @@ export function CorrectionBox({ correction }: { correction: NonNullable<Applicat
   );
 }
 
+type BankForm = {
+  bankCode: string;
+  branchCode: string;
+  accountType: "ordinary" | "current";
+  accountNumber: string;
+  holderKana: string;
+};
+const emptyBank: BankForm = {
+  bankCode: "",
+  branchCode: "",
+  accountType: "ordinary",
+  accountNumber: "",
+  holderKana: "",
+};
+
+/** A bank account for direct debit (口座振替), as the bank's registration service asks for it. */
+function missingBankFields(b: BankForm, t: (k: MessageKey) => string): FieldErrors {
+  const out: FieldErrors = {};
+  if (!/^\d{4}$/.test(b.bankCode.trim())) out.bankCode = t("credit.bankCodeFormat");
+  if (!/^\d{3}$/.test(b.branchCode.trim())) out.branchCode = t("credit.branchCodeFormat");
+  if (!/^\d{7}$/.test(b.accountNumber.trim())) out.accountNumber = t("credit.accountNumberFormat");
+  if (!/^[\p{Script=Katakana}ー・\s（）()．.]+$/u.test(b.holderKana.trim())) out.holderKana = t("error.katakana");
+  return out;
+}
+
+function BankFields(props: { value: BankForm; onChange: (b: BankForm) => void; errors: FieldErrors }) {
+  const { t } = useI18n();
+  const { value, errors } = props;
+  const set = (k: keyof BankForm) => (e: { target: { value: string } }) =>
+    props.onChange({ ...value, [k]: e.target.value } as BankForm);
+  const digits = (name: "bankCode" | "branchCode" | "accountNumber", label: MessageKey, size: number) => (
+    <Field name={name} label={t(label)} error={errors[name]}>
+      {(a) => (
+        <input
+          {...a}
+          inputMode="numeric"
+          autoComplete="off"
+          maxLength={size}
+          className="short mono"
+          value={value[name]}
+          onChange={set(name)}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <>
+      <p className="hint">{t("credit.bankHint")}</p>
+      {digits("bankCode", "credit.bankCode", 4)}
+      {digits("branchCode", "credit.branchCode", 3)}
+      <Field name="accountType" label={t("credit.accountType")} error={errors.accountType}>
+        {(a) => (
+          <select {...a} value={value.accountType} onChange={set("accountType")}>
+            <option value="ordinary">{t("credit.accountOrdinary")}</option>
+            <option value="current">{t("credit.accountCurrent")}</option>
+          </select>
+        )}
+      </Field>
+      {digits("accountNumber", "credit.accountNumber", 7)}
+      <Field name="holderKana" label={t("credit.holderKana")} error={errors.holderKana}>
+        {(a) => <input {...a} lang="ja" autoComplete="off" value={value.holderKana} onChange={set("holderKana")} />}
+      </Field>
+    </>
+  );
+}
+
 function CreditStep(props: {
   session: Session;
   view: ApplicationView;
@@ -470,6 +613,8 @@ function CreditStep(props: {
   const [credit, setCredit] = useState<CreditView | null>(null);
   const [accepted, setAccepted] = useState(false);
   const [card, setCard] = useState("tok_test_ok");
+  const [method, setMethod] = useState<"card" | "bank">("card");
+  const [bank, setBank] = useState<BankForm>(emptyBank);
   const [message, setMessage] = useState<string | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
@@ -500,18 +645,45 @@ function CreditStep(props: {
         });
       }
       if (!credit.paymentMethod) {
+        if (method === "bank") {
+          const missing = missingBankFields(bank, t);
+          if (Object.keys(missing).length > 0) {
+            setErrors(missing);
+            setMessage(t("error.summary"));
+            return;
+          }
+        }
         await api("PUT", `/v1/applications/${view.reference}/payment-method`, {
           token: session.token,
           idempotent: true,
-          body: { type: "card", cardToken: card },
+          body:
+            method === "card"
+              ? { type: "card", cardToken: card }
+              : {
+                  type: "bank",
+                  bankCode: bank.bankCode.trim(),
+                  branchCode: bank.branchCode.trim(),
+                  accountType: bank.accountType,
+                  accountNumber: bank.accountNumber.trim(),
+                  holderKana: bank.holderKana.trim(),
+                },
         });
       }
       setErrors({});
       props.onDone();
     } catch (err) {
-      setErrors(err instanceof ApiError ? fieldErrorsOf(err, t, { cardToken: "card" }) : {});
+      const found = err instanceof ApiError ? fieldErrorsOf(err, t, { cardToken: "card" }) : {};
+      // The bank's refusal (no such account, a closed one, another holder) is said on the field it names.
+      if (err instanceof ApiError && method === "bank" && err.problem.code === "payment_method_refused") {
+        for (const field of Object.keys(found)) found[field] = t("credit.bankRefused");
+      }
+      setErrors(found);
       setMessage(
-        err instanceof ApiError && err.fields.includes("cardToken") ? t("error.declined") : problemMessage(err, t),
+        err instanceof ApiError && err.fields.includes("cardToken")
+          ? t("error.declined")
+          : Object.keys(found).length > 0
+            ? t("error.summary")
+            : problemMessage(err, t),
       );
       await load();
     } finally {
@@ -551,7 +723,31 @@ function CreditStep(props: {
           {credit.paymentMethod ? (
             <p className="ok">{t("credit.saved", { display: credit.paymentMethod.display })}</p>
           ) : (
-            <TestCardField value={card} onChange={setCard} error={errors.card} />
+            <>
+              <fieldset className="field">
+                <legend>{t("credit.method")}</legend>
+                {(["card", "bank"] as const).map((m) => (
+                  <label key={m} className="choice choice-card">
+                    <input
+                      type="radio"
+                      name="paymentMethod"
+                      value={m}
+                      checked={method === m}
+                      onChange={() => setMethod(m)}
+                    />
+                    <span>
+                      <strong>{t(m === "card" ? "credit.card" : "credit.bank")}</strong>
+                      <span className="block small muted">{t(m === "card" ? "credit.cardWhy" : "credit.bankWhy")}</span>
+                    </span>
+                  </label>
+                ))}
+              </fieldset>
+              {method === "card" ? (
+                <TestCardField value={card} onChange={setCard} error={errors.card} />
+              ) : (
+                <BankFields value={bank} onChange={setBank} errors={errors} />
+              )}
+            </>
           )}
           <div className="actions">
             <Button variant="secondary" onClick={props.onBack}>
@@ -632,6 +828,7 @@ function SubmitStep(props: {
       <p>{t("confirm.intro")}</p>
       <ErrorSummary message={message} fields={errors} />
       <PlanSummary plan={plan} formFactor={fresh.formFactor} />
+      {plan.kind === "postpaid" && <ContractSummary session={session} plan={plan} />}
       {fresh.applicant && (
         <ParticularsSummary particulars={fresh.applicant} contact={fresh.contact} onEdit={props.onEdit} />
       )}
@@ -693,7 +890,7 @@ function SubmitStep(props: {
 }
 
 function PlanSummary({ plan, formFactor }: { plan: Plan; formFactor: "physical" | "esim" }) {
-  const { t, lang, number } = useI18n();
+  const { t, lang, yen } = useI18n();
   return (
     <section aria-labelledby="confirm-plan">
       <h2 id="confirm-plan">{t("confirm.plan")}</h2>
@@ -703,10 +900,48 @@ function PlanSummary({ plan, formFactor }: { plan: Plan; formFactor: "physical" 
       <dl className="summary">
         <dt>{t("plans.price")}</dt>
         <dd>
-          {t(plan.kind === "prepaid" ? "plans.pricePrepaid" : "plans.pricePostpaid", { price: number(plan.priceJpy) })}
+          {t(plan.kind === "prepaid" ? "plans.pricePrepaid" : "plans.pricePostpaid", { price: yen(plan.priceJpy) })}
         </dd>
         <dt>{t("plans.formFactor")}</dt>
         <dd>{t(formFactor === "esim" ? "plans.esim" : "plans.physical")}</dd>
+      </dl>
+    </section>
+  );
+}
+
+/**
+ * A postpaid plan is a contract on credit: the confirm page shows its minimum term, how the bills will
+ * be paid and the consent to the credit check given on the step before, as they will be sent.
+ */
+function ContractSummary({ session, plan }: { session: Session; plan: Plan }) {
+  const { t, date } = useI18n();
+  const [credit, setCredit] = useState<CreditView | null>(null);
+  useEffect(() => {
+    api<CreditView>("GET", `/v1/applications/${session.reference}/credit`, { token: session.token }).then(
+      setCredit,
+      () => setCredit(null),
+    );
+  }, [session]);
+  const term = plan.minimumTermMonths ? t("confirm.term", { n: plan.minimumTermMonths }) : t("confirm.noTerm");
+  const method = credit?.paymentMethod;
+  return (
+    <section aria-labelledby="confirm-contract">
+      <h2 id="confirm-contract">{t("confirm.contract")}</h2>
+      <dl className="summary">
+        <dt>{t("confirm.termLabel")}</dt>
+        <dd>{term}</dd>
+        <dt>{t("credit.method")}</dt>
+        <dd>
+          {method
+            ? `${t(method.type === "bank" ? "credit.bank" : "credit.card")} · ${method.display}`
+            : t("confirm.none")}
+        </dd>
+        <dt>{t("confirm.creditConsent")}</dt>
+        <dd>
+          {credit?.consent.given && credit.consent.givenAt
+            ? t("confirm.consentGiven", { date: date(credit.consent.givenAt), version: credit.consent.textVersion })
+            : t("confirm.none")}
+        </dd>
       </dl>
     </section>
   );

@@ -1,8 +1,10 @@
 import { documentTypes } from "@jitsumei/domain";
 import { z } from "zod";
 import { AppError } from "../../errors.ts";
+import { KONBINI_TILL_PATH } from "../../payments/konbini-till.ts";
 import { legalDocuments } from "../../site/legal-documents.ts";
 import { lookUpPostalCode } from "../../site/postal-codes.ts";
+import { devToolsEnabled } from "../dev-tools.ts";
 import { defineRoute } from "../route.ts";
 
 const texts = z.record(z.string(), z.string()).describe("By language: ja and en always, others where given");
@@ -17,6 +19,10 @@ const siteConfigSchema = z
       })
       .describe("The operator's chip reader app (docs/reader-contract.md)"),
     apn: z.string().nullable().describe("The access point name phones set for data (APN), where the operator gave one"),
+    konbiniTill: z
+      .string()
+      .nullable()
+      .describe("Development only: the simulated convenience-store till that pays a konbini slip (null in production)"),
     counters: z.array(
       z.object({
         id: z.string(),
@@ -73,11 +79,17 @@ export const siteRoutes = [
     tag: "site",
     auth: "none",
     responses: { 200: { description: "The set-up", schema: siteConfigSchema } },
-    async handler(_input, { config, counters }) {
+    async handler(_input, { config, counters, payments }) {
       const { ios, android } = config.readerApps;
+      const till = devToolsEnabled(config) && "payAtKonbini" in payments.gateway ? KONBINI_TILL_PATH : null;
       return {
         status: 200,
-        body: { chipReader: { available: ios !== null || android !== null, ios, android }, apn: config.apn, counters },
+        body: {
+          chipReader: { available: ios !== null || android !== null, ios, android },
+          apn: config.apn,
+          konbiniTill: till,
+          counters,
+        },
         headers: { "cache-control": "public, max-age=300" },
       };
     },
