@@ -31,7 +31,7 @@ const describe = (e: unknown) => (e instanceof ApiProblem ? `${e.detail}${e.fiel
  * chip reader's file), run the checks, scan the SIM handed over and activate on the spot.
  */
 export function CounterPage() {
-  const { t } = useI18n();
+  const { t, date } = useI18n();
   const label = useCodeLabel();
   const planName = usePlanName();
   const [sale, setSale] = useState<Sale | null>(null);
@@ -105,7 +105,7 @@ export function CounterPage() {
       setRecorded(
         t("counter.mrzSaved", {
           name: `${particulars.name.family} ${particulars.name.given}`,
-          birthDate: particulars.birthDate,
+          birthDate: date(particulars.birthDate),
         }),
       );
     });

@@ -1,3 +1,4 @@
+import { checkLabelsEn } from "./check-labels.ts";
 /**
  * The console's texts in English: the reference dictionary. Every other language is typed against
  * it (`Messages`), so a missing key fails the type check, and test/messages.test.ts fails on it too.
@@ -566,6 +567,14 @@ export const en = {
   "event.activation_unlocked": "Activation unlocked",
   "counter.waitingDecision": "Waiting for a reviewer's decision. This page updates by itself.",
   "notFound.title": "Page not found",
+  "case.shipmentStatus": "Parcel status",
+  "policy.jp-mobile-act": "Mobile Phone Improper Use Prevention Act",
+  "policy.credit-standard": "Credit assessment",
+  "policy.house-face-match-thresholds": "House rule: face match thresholds",
+  "policy.house-transfer-verification": "House rule: verification on transfer",
+  "policy.house-visitor-data-registration": "House rule: data SIMs register the document",
+  "policy.versionOf": "{name} ({date} version)",
+  ...checkLabelsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

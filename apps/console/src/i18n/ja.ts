@@ -1,3 +1,4 @@
+import { checkLabelsJa } from "./check-labels.ts";
 import type { Messages } from "./en.ts";
 
 /** 日本語 (the console's default for staff in Japan). */
@@ -564,4 +565,12 @@ export const ja: Messages = {
   "event.activation_unlocked": "開通ロック解除",
   "counter.waitingDecision": "審査担当者の判断を待っています。このページは自動で更新されます。",
   "notFound.title": "ページが見つかりません",
+  "case.shipmentStatus": "配送の状態",
+  "policy.jp-mobile-act": "携帯電話不正利用防止法",
+  "policy.credit-standard": "与信審査基準",
+  "policy.house-face-match-thresholds": "社内規程：顔照合のしきい値",
+  "policy.house-transfer-verification": "社内規程：譲渡時の本人確認",
+  "policy.house-visitor-data-registration": "社内規程：データSIMの書類登録",
+  "policy.versionOf": "{name}（{date}版）",
+  ...checkLabelsJa,
 };

@@ -1,3 +1,4 @@
+import { checkLabelsZhHans } from "./check-labels.ts";
 import type { Messages } from "./en.ts";
 
 /** 简体中文. */
@@ -558,4 +559,12 @@ export const zhHans: Messages = {
   "event.activation_unlocked": "解除开通锁定",
   "counter.waitingDecision": "正在等待审核人员的决定。本页面会自动更新。",
   "notFound.title": "找不到页面",
+  "case.shipmentStatus": "包裹状态",
+  "policy.jp-mobile-act": "携带电话不正当使用防止法",
+  "policy.credit-standard": "信用审查标准",
+  "policy.house-face-match-thresholds": "内部规定：人脸比对阈值",
+  "policy.house-transfer-verification": "内部规定：转让时的身份核验",
+  "policy.house-visitor-data-registration": "内部规定：数据 SIM 登记证件",
+  "policy.versionOf": "{name}（{date} 版）",
+  ...checkLabelsZhHans,
 };
