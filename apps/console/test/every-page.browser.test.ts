@@ -254,7 +254,7 @@ describe("every page of the staff console in Japanese and Simplified Chinese, ph
         await page.getByRole("button", { name: t["counter.sell"] }).click();
         await page.getByLabel(t["counter.mrz"]).fill(td3(somebody()).join("\n"));
         await page.getByLabel(t["counter.postalCode"]).fill(tokyoAddress.postalCode);
-        await page.getByLabel(t["counter.prefecture"]).fill(tokyoAddress.prefecture);
+        await page.getByLabel(t["counter.prefecture"]).selectOption(tokyoAddress.prefecture);
         await page.getByLabel(t["counter.city"]).fill(tokyoAddress.city);
         await page.getByLabel(t["counter.line1"]).fill(tokyoAddress.line1);
         await page.getByRole("button", { name: t["counter.saveMrz"] }).click();

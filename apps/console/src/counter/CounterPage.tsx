@@ -1,5 +1,6 @@
 import { formatPhone } from "@jitsumei/domain/formats";
 import { type ApplicationState, hasTag } from "@jitsumei/domain/lifecycle";
+import { prefectureLabel, prefectures } from "@jitsumei/domain/prefectures";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { ApiProblem, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -31,7 +32,7 @@ const describe = (e: unknown) => (e instanceof ApiProblem ? `${e.detail}${e.fiel
  * chip reader's file), run the checks, scan the SIM handed over and activate on the spot.
  */
 export function CounterPage() {
-  const { t, date } = useI18n();
+  const { t, date, language } = useI18n();
   const label = useCodeLabel();
   const planName = usePlanName();
   const [sale, setSale] = useState<Sale | null>(null);
@@ -230,7 +231,14 @@ export function CounterPage() {
                 </label>
                 <label>
                   {t("counter.prefecture")}
-                  <input name="prefecture" autoComplete="off" />
+                  <select name="prefecture" defaultValue="">
+                    <option value="">{t("counter.prefectureChoose")}</option>
+                    {prefectures.map((p) => (
+                      <option key={p} value={p}>
+                        {prefectureLabel(p, language)}
+                      </option>
+                    ))}
+                  </select>
                 </label>
                 <label>
                   {t("counter.city")}

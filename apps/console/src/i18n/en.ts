@@ -248,6 +248,7 @@ export const en = {
   "counter.address": "Address in Japan (voice lines)",
   "counter.postalCode": "Postal code",
   "counter.prefecture": "Prefecture",
+  "counter.prefectureChoose": "Choose…",
   "counter.city": "City",
   "counter.line1": "Street and number",
   "counter.saveMrz": "Record the document",

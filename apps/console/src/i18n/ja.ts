@@ -247,6 +247,7 @@ export const ja: Messages = {
   "counter.address": "日本の住所（音声回線）",
   "counter.postalCode": "郵便番号",
   "counter.prefecture": "都道府県",
+  "counter.prefectureChoose": "選択してください",
   "counter.city": "市区町村",
   "counter.line1": "番地",
   "counter.saveMrz": "書類を記録",

@@ -244,6 +244,7 @@ export const zhHans: Messages = {
   "counter.address": "日本地址（语音线路）",
   "counter.postalCode": "邮政编码",
   "counter.prefecture": "都道府县",
+  "counter.prefectureChoose": "请选择",
   "counter.city": "市区町村",
   "counter.line1": "街道门牌",
   "counter.saveMrz": "记录证件",
