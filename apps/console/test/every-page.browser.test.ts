@@ -308,6 +308,17 @@ describe("every page of the staff console in Japanese and Simplified Chinese, ph
       },
     },
     {
+      name: "packages",
+      as: "admin",
+      async show(page, { t, open }) {
+        await open(`/staff/packages`);
+        await page.getByLabel(t["packages.plan"]).selectOption("prepaid-data-esim");
+        await page.getByLabel(t["packages.count"]).fill("1");
+        await page.getByRole("button", { name: t["packages.submit"] }).click();
+        await page.getByRole("table", { name: t["packages.codes"] }).waitFor();
+      },
+    },
+    {
       name: "staff",
       as: "admin",
       async show(page, { t, n, open }) {

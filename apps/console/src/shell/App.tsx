@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { InventoryPage } from "../admin/InventoryPage.tsx";
+import { PackagesPage } from "../admin/PackagesPage.tsx";
 import { StaffPage } from "../admin/StaffPage.tsx";
 import { ApiProblem, api, setCsrfToken } from "../api/client.ts";
 import type { StaffAccount, StaffSession } from "../api/types.ts";
@@ -118,6 +119,9 @@ function Page({ route, pages, account }: { route: Route; pages: PageName[]; acco
       break;
     case "inventory":
       if (allowed("inventory")) return <InventoryPage />;
+      break;
+    case "packages":
+      if (allowed("packages")) return <PackagesPage />;
       break;
     case "staff":
       if (allowed("staff")) return <StaffPage />;

@@ -11,6 +11,7 @@ export const pagePermissions = {
   lookup: "applications.lookup",
   shipping: "shipments.manage",
   inventory: "inventory.manage",
+  packages: "packages.manage",
   staff: "staff.manage",
   dashboard: "dashboard.view",
   records: "records.export",

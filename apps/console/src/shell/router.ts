@@ -13,6 +13,7 @@ export type Route =
   | { page: "counter" }
   | { page: "lookup" }
   | { page: "inventory" }
+  | { page: "packages" }
   | { page: "staff" }
   | { page: "dashboard" }
   | { page: "records" }
@@ -33,6 +34,7 @@ export function parseRoute(pathname: string): Route {
     "counter",
     "lookup",
     "inventory",
+    "packages",
     "staff",
     "dashboard",
     "records",
