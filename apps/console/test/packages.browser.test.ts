@@ -10,10 +10,11 @@ import {
   screenshot,
   seriousAxeViolations,
 } from "../../server/test/support/browser.ts";
-import { somebody, td3 } from "../../server/test/support/journey.ts";
+import { konbiniRefundOwed, outbox, somebody, td3 } from "../../server/test/support/journey.ts";
 import { type StaffClient, signInAs } from "../../server/test/support/staff.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
 import { ja } from "../src/i18n/ja.ts";
+import { zhHans } from "../src/i18n/zh-Hans.ts";
 import { signedInContext, tokyoAddress } from "./support.ts";
 
 /**
@@ -163,4 +164,38 @@ describe("retail packages in the console", () => {
     const [batch] = batches.body.items as { statuses: Record<string, number> }[];
     expect(batch?.statuses).toMatchObject({ activated: 1, registered: 1, in_stock: 0 });
   }, 180_000);
+
+  it("an admin on a phone in Chinese pays back a konbini refund by transfer and records it; it leaves the list", async () => {
+    const z = zhHans;
+    const { reference, paymentId } = await konbiniRefundOwed(server);
+    const context = await signedInContext(browser, server, admin.cookie, "phone", "zh-CN");
+    const page = await context.newPage();
+    await page.goto(`${server.url}/staff/`);
+    await page.getByRole("link", { name: z["nav.refunds"] }).click();
+    const row = page.getByRole("row").filter({ hasText: reference });
+    await row.waitFor();
+    expect(await row.textContent()).toContain("¥2,200");
+    expect(await row.textContent()).toContain(z["paymentKind.purchase"]);
+    await look(page, "refunds-owed-zh-Hans-phone");
+    // The reference of the bank's transfer is required.
+    await row.getByRole("button", { name: fill(z["refunds.markPaid"], { reference }) }).click();
+    expect(await page.getByRole("status").count()).toBe(0);
+    await row.getByLabel(z["refunds.transferReference"]).fill("MIZUHO-0042");
+    await row.getByRole("button", { name: fill(z["refunds.markPaid"], { reference }) }).click();
+    await page.getByText(fill(z["refunds.done"], { amount: "2,200", reference })).waitFor();
+    expect(await page.getByRole("row").filter({ hasText: reference }).count()).toBe(0);
+    await page.getByLabel(z["refunds.showAll"]).check();
+    const recorded = page.getByRole("row").filter({ hasText: reference });
+    await recorded.getByText("MIZUHO-0042").waitFor();
+    await look(page, "refunds-recorded-zh-Hans-phone");
+    await context.close();
+
+    const audit = await server.services.db.query<{ actor: string }>(
+      "SELECT actor FROM audit_entries WHERE action = 'payment.refund_transfer_paid' AND data->>'paymentId' = $1",
+      [paymentId],
+    );
+    expect(audit.rows).toEqual([{ actor: `staff:${admin.id}` }]);
+    await server.services.jobs.drain();
+    expect((await outbox(server)).some((m) => m.template === "refunded")).toBe(true);
+  }, 120_000);
 });

@@ -12,6 +12,7 @@ export const pagePermissions = {
   shipping: "shipments.manage",
   inventory: "inventory.manage",
   packages: "packages.manage",
+  refunds: "payments.refund_transfers",
   staff: "staff.manage",
   dashboard: "dashboard.view",
   records: "records.export",

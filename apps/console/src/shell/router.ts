@@ -14,6 +14,7 @@ export type Route =
   | { page: "lookup" }
   | { page: "inventory" }
   | { page: "packages" }
+  | { page: "refunds" }
   | { page: "staff" }
   | { page: "dashboard" }
   | { page: "records" }
@@ -35,6 +36,7 @@ export function parseRoute(pathname: string): Route {
     "lookup",
     "inventory",
     "packages",
+    "refunds",
     "staff",
     "dashboard",
     "records",
