@@ -10,6 +10,8 @@ import { normaliseMrz, parseTd3, validIccid } from "./mrz.ts";
 
 type Sale = { reference: string; accessToken: string; planId: string; formFactor: string; language: string };
 type Activated = { reference: string; msisdn: string; iccid: string };
+/** What the applicant routes say of the application: its state, and what a reviewer asked to correct. */
+type Followed = { state: string; correction: { fields: { field: string }[]; message: string } | null };
 
 /** How often the counter asks whether the reviewer has decided, while the customer waits. */
 const DECISION_POLL_MS = 3000;
@@ -39,6 +41,7 @@ export function CounterPage() {
   const [recorded, setRecorded] = useState<string | null>(null);
   const [chipRecorded, setChipRecorded] = useState(false);
   const [state, setState] = useState<string | null>(null);
+  const [correction, setCorrection] = useState<Followed["correction"]>(null);
   const [activated, setActivated] = useState<(Activated & { scanned: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -53,13 +56,22 @@ export function CounterPage() {
 
   // The SIM is handed over once one is assigned: not while a reviewer decides, nor after a refusal.
   const ready = state === "sim_assigned";
+  const correcting = state === "correction_requested";
   const waiting = sale !== null && state !== null && awaitingDecision(state);
   // While a reviewer decides (in another place), the page follows the application until it moves on.
   useEffect(() => {
     if (!waiting || !sale) return;
     const timer = setInterval(() => {
-      applicantApi<{ state: string }>(sale, "GET", "").then(
-        (view) => setState(view.state),
+      applicantApi<Followed>(sale, "GET", "").then(
+        (view) => {
+          setState(view.state);
+          // A correction asked: the passport's step opens again for the clerk to read and send anew.
+          if (view.state === "correction_requested") {
+            setCorrection(view.correction);
+            setRecorded(null);
+            setChipRecorded(false);
+          }
+        },
         () => undefined, // a missed poll is retried at the next tick
       );
     }, DECISION_POLL_MS);
@@ -128,6 +140,7 @@ export function CounterPage() {
     if (!sale) return;
     void step(async () => {
       const result = await applicantApi<{ state: string }>(sale, "POST", "/submit");
+      setCorrection(null);
       setState(result.state);
     });
   }
@@ -154,6 +167,7 @@ export function CounterPage() {
     setRecorded(null);
     setChipRecorded(false);
     setState(null);
+    setCorrection(null);
     setActivated(null);
     setError(null);
   }
@@ -199,7 +213,17 @@ export function CounterPage() {
           </form>
         )}
       </Step>
-      <Step title={t("counter.step2")} done={state !== null} disabled={!sale}>
+      <Step title={t("counter.step2")} done={state !== null && !correcting} disabled={!sale}>
+        {correcting && (
+          <div role="alert" className="notice">
+            <p>
+              {t("counter.correctionAsked", {
+                fields: (correction?.fields ?? []).map((f) => label("field", f.field)).join(t("counter.listSeparator")),
+              })}
+            </p>
+            {correction?.message && <blockquote>{correction.message}</blockquote>}
+          </div>
+        )}
         {recorded ? (
           <p role="status" className="success">
             {recorded}
@@ -255,7 +279,7 @@ export function CounterPage() {
             </button>
           </form>
         )}
-        {recorded && !state && (
+        {recorded && (!state || correcting) && (
           <>
             {chipRecorded ? (
               <p role="status" className="success">
@@ -280,7 +304,7 @@ export function CounterPage() {
             </button>
           </>
         )}
-        {state && (
+        {state && !correcting && (
           <p role="status" className={state === "rejected" ? "error" : waiting ? undefined : "success"}>
             {t("counter.submitted", { state: label("state", state) })}
           </p>

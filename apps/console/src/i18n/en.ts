@@ -566,6 +566,9 @@ export const en = {
   "unlock.submit": "Unlock activation",
   "unlock.done": "Unlocked. The applicant can request a new code on the status page.",
   "event.activation_unlocked": "Activation unlocked",
+  "counter.correctionAsked":
+    "The reviewer asks for a correction: {fields}. Check the document with the customer, read it again and send it anew.",
+  "counter.listSeparator": ", ",
   "counter.waitingDecision": "Waiting for a reviewer's decision. This page updates by itself.",
   "nav.packages": "Retail packages",
   "packages.title": "Retail packages",

@@ -564,6 +564,9 @@ export const ja: Messages = {
   "unlock.submit": "開通のロックを解除",
   "unlock.done": "ロックを解除しました。申込者は状況ページから新しいコードを請求できます。",
   "event.activation_unlocked": "開通ロック解除",
+  "counter.correctionAsked":
+    "審査担当者が訂正を求めています：{fields}。お客様と書類を確認し、読み取り直して再度送信してください。",
+  "counter.listSeparator": "、",
   "counter.waitingDecision": "審査担当者の判断を待っています。このページは自動で更新されます。",
   "nav.packages": "店頭パッケージ",
   "packages.title": "店頭パッケージ",

@@ -558,6 +558,8 @@ export const zhHans: Messages = {
   "unlock.submit": "解除开通锁定",
   "unlock.done": "已解除锁定。申请人可在状态页面申请新的验证码。",
   "event.activation_unlocked": "解除开通锁定",
+  "counter.correctionAsked": "审核员要求更正：{fields}。请与顾客核对证件，重新读取后再次提交。",
+  "counter.listSeparator": "、",
   "counter.waitingDecision": "正在等待审核人员的决定。本页面会自动更新。",
   "nav.packages": "零售套装",
   "packages.title": "零售套装",
