@@ -1,7 +1,7 @@
 import type { Language } from "@jitsumei/domain";
 import { formatDate } from "../templates/format.ts";
 import { texts } from "../templates/texts/index.ts";
-import { columnsFor, type OperatorDetails, operatorLines, operatorText } from "./inputs.ts";
+import { columnsFor, type OperatorDetails, operatorLines } from "./inputs.ts";
 import { type Row, renderPages } from "./layout.ts";
 
 /** What a letter says in one language: its caller (the server) holds the texts in all six. */
