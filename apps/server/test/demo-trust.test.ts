@@ -2,6 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config/config.ts";
+import { setUpDigitalAuth } from "../src/digital-auth/setup.ts";
 import { fillDemoTrust } from "../src/evidence/demo-trust.ts";
 import { anna, particularsOf } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -54,4 +56,18 @@ describe("the demo's trust folders", () => {
     expect(again?.filled).toBe(false);
     expect(readdirSync(own.cscaDir)).toEqual(["operator.pem"]);
   });
+
+  it("put the JPKI simulator's test CA in an empty JPKI folder, the one the server then trusts", async () => {
+    const devDir = mkdtempSync(join(tmpdir(), "jitsumei-demo-jpki-"));
+    const config = loadConfig({ NODE_ENV: "development", JITSUMEI_DATA_DIR: devDir });
+    const warnings: string[] = [];
+    const setup = await setUpDigitalAuth(
+      config,
+      () => "http://127.0.0.1:1",
+      (m) => warnings.push(m),
+    );
+    expect(setup.jpkiTrustDir).toBe(config.trust.jpkiDir);
+    expect(readdirSync(config.trust.jpkiDir).some((f) => /\.(pem|crt|cer|der)$/.test(f))).toBe(true);
+    expect(warnings.join("\n")).toContain(config.trust.jpkiDir);
+  }, 60_000);
 });
