@@ -353,6 +353,7 @@ describe("the label sheet", () => {
 describe("a batch's codes for the console", () => {
   it("lists the latest batches and gives the codes as a table, each export of them audited", async () => {
     await ensureSignedIn(admin);
+    await ensureSignedIn(clerk);
     const { batchId, rows } = await makeBatch("prepaid-data-esim", "konbini", 3);
     const list = await admin.api("GET", "/v1/staff/package-batches?limit=5");
     expect(list.status).toBe(200);
