@@ -320,9 +320,10 @@ describe("the staff console in a real browser", () => {
     await page.goto(`${server.url}/staff/`);
     const menu = page.getByRole("navigation");
     await menu.waitFor();
-    // counter, lookup, shipping, inventory, staff accounts, dashboard, audit chain, policies, plans
-    expect(await menu.getByRole("link").count()).toBe(9);
-    for (const name of ["inventory", "staff", "counter", "lookup", "shipping", "dashboard"]) {
+    // counter, lookup, shipping, inventory, retail packages, refunds by transfer, staff accounts,
+    // dashboard, audit chain, policies, plans
+    expect(await menu.getByRole("link").count()).toBe(11);
+    for (const name of ["inventory", "packages", "refunds", "staff", "counter", "lookup", "shipping", "dashboard"]) {
       await page.goto(`${server.url}/staff/${name}`);
       await page.locator("h1").waitFor();
       await page.getByText("Loading…").waitFor({ state: "detached" });

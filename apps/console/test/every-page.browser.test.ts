@@ -10,7 +10,14 @@ import {
   seriousAxeViolations,
   type ViewportName,
 } from "../../server/test/support/browser.ts";
-import { activeLine, particularsOf, somebody, submitAndPay, td3 } from "../../server/test/support/journey.ts";
+import {
+  activeLine,
+  konbiniRefundOwed,
+  particularsOf,
+  somebody,
+  submitAndPay,
+  td3,
+} from "../../server/test/support/journey.ts";
 import { signWithMyNumberCard } from "../../server/test/support/jpki.ts";
 import { type StaffClient, sessionCookieFrom, signInAs, totpCode } from "../../server/test/support/staff.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
@@ -84,6 +91,7 @@ describe("every page of the staff console in Japanese and Simplified Chinese, ph
   let held: string;
   let line: string;
   let packages: { code: string; iccid: string }[];
+  let refundOwed: string;
 
   beforeAll(async () => {
     server = await startTestServer();
@@ -140,6 +148,8 @@ describe("every page of the staff console in Japanese and Simplified Chinese, ph
     const shipped = await admin.api("POST", `/v1/staff/applications/${physical[1]}/shipment`);
     expect(shipped.status, JSON.stringify(shipped.body)).toBe(201);
 
+    // Cash paid at a konbini for an application cancelled since: a refund owed by bank transfer.
+    refundOwed = (await konbiniRefundOwed(server)).reference;
     // Packages for the airport counter, one for each walk through its steps.
     const batch = await admin.api("POST", "/v1/staff/package-batches", {
       body: { planId: "prepaid-voice-sim", channel: "airport", count: 4 },
@@ -254,7 +264,7 @@ describe("every page of the staff console in Japanese and Simplified Chinese, ph
         await page.getByRole("button", { name: t["counter.sell"] }).click();
         await page.getByLabel(t["counter.mrz"]).fill(td3(somebody()).join("\n"));
         await page.getByLabel(t["counter.postalCode"]).fill(tokyoAddress.postalCode);
-        await page.getByLabel(t["counter.prefecture"]).fill(tokyoAddress.prefecture);
+        await page.getByLabel(t["counter.prefecture"]).selectOption(tokyoAddress.prefecture);
         await page.getByLabel(t["counter.city"]).fill(tokyoAddress.city);
         await page.getByLabel(t["counter.line1"]).fill(tokyoAddress.line1);
         await page.getByRole("button", { name: t["counter.saveMrz"] }).click();
@@ -305,6 +315,25 @@ describe("every page of the staff console in Japanese and Simplified Chinese, ph
         });
         await page.getByRole("button", { name: t["inventory.submit"] }).click();
         await page.getByText(like(t["inventory.result"].replace("{imported}", "2").replace("{rows}", "2"))).waitFor();
+      },
+    },
+    {
+      name: "packages",
+      as: "admin",
+      async show(page, { t, open }) {
+        await open(`/staff/packages`);
+        await page.getByLabel(t["packages.plan"]).selectOption("prepaid-data-esim");
+        await page.getByLabel(t["packages.count"]).fill("1");
+        await page.getByRole("button", { name: t["packages.submit"] }).click();
+        await page.getByRole("table", { name: t["packages.codes"] }).waitFor();
+      },
+    },
+    {
+      name: "refunds",
+      as: "admin",
+      async show(page, { open }) {
+        await open(`/staff/refunds`);
+        await page.getByRole("row").filter({ hasText: refundOwed }).waitFor();
       },
     },
     {

@@ -1,6 +1,8 @@
+import { readdirSync, readFileSync } from "node:fs";
 import {
   applicationEvents,
   applicationStates,
+  checkMessages,
   correctableFields,
   documentTypes,
   rejectReasonCodes,
@@ -55,6 +57,18 @@ describe("the console's dictionaries", () => {
       ...["verified", "refused"].map((p) => `payment.${p}`),
     ];
     expect(codes.filter((key) => !(key in en))).toEqual([]);
+  });
+
+  it("names every automated check the domain explains, and every policy in policies/", () => {
+    const checks = Object.keys(checkMessages).map((code) => `check.${code}`);
+    expect(checks.length).toBeGreaterThan(40);
+    const folder = new URL("../../../policies/", import.meta.url);
+    const policyIds = readdirSync(folder, { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".json"))
+      .map((file) => (JSON.parse(readFileSync(new URL(file, folder), "utf8")) as { id: string }).id);
+    expect(policyIds).toContain("jp-mobile-act");
+    const keys = [...checks, ...new Set(policyIds.map((id) => `policy.${id}`))];
+    expect(keys.filter((key) => !(key in en))).toEqual([]);
   });
 
   it("puts values into the placeholders", () => {

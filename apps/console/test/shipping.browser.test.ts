@@ -304,7 +304,9 @@ describe("shipping, the SIM on the case, unlocking and the counter, in the conso
     expect(reference).not.toBe("");
     await page.getByLabel(t["counter.mrz"]).fill(td3(somebody()).join("\n"));
     await page.getByLabel(t["counter.postalCode"]).fill(tokyoAddress.postalCode);
-    await page.getByLabel(t["counter.prefecture"]).fill(tokyoAddress.prefecture);
+    // The 47 prefectures to choose from (and the choice's prompt), never typed.
+    expect(await page.getByLabel(t["counter.prefecture"]).locator("option").count()).toBe(48);
+    await page.getByLabel(t["counter.prefecture"]).selectOption(tokyoAddress.prefecture);
     await page.getByLabel(t["counter.city"]).fill(tokyoAddress.city);
     await page.getByLabel(t["counter.line1"]).fill(tokyoAddress.line1);
     await page.getByRole("button", { name: t["counter.saveMrz"] }).click();
@@ -330,6 +332,59 @@ describe("shipping, the SIM on the case, unlocking and the counter, in the conso
     await page.getByRole("button", { name: t["counter.activate"] }).click();
     await page.getByRole("button", { name: t["counter.again"] }).waitFor();
     await look(page, "counter-decided-activated-ja-phone");
+    await counter.close();
+  }, 120_000);
+
+  it("the counter follows a reviewer's request for a correction: the passport step opens again, and the corrected sale goes on", async () => {
+    const batch = await admin.api("POST", "/v1/staff/package-batches", {
+      body: { planId: "prepaid-voice-sim", channel: "airport", count: 1 },
+    });
+    const csv = await fetch(`${server.url}/v1/staff/package-batches/${String(batch.body.batchId)}/packages.csv`, {
+      headers: { cookie: admin.cookie },
+    });
+    const code = ((await csv.text()).trim().split("\n")[1] ?? "").split(",")[1] ?? "";
+    const counter = await signedInContext(browser, server, clerk.cookie, "desktop", "ja-JP");
+    const page = await counter.newPage();
+    await page.goto(`${server.url}/staff/counter`);
+    await page.getByLabel(t["counter.code"]).fill(code);
+    await page.getByLabel(t["counter.email"]).fill("visitor@example.test");
+    await page.getByRole("button", { name: t["counter.sell"] }).click();
+    const reference = /JT-[A-Z0-9-]+/.exec((await page.getByRole("status").first().textContent()) ?? "")?.[0] ?? "";
+    const mrz = td3(somebody()).join("\n");
+    const readPassport = async (city: string) => {
+      await page.getByLabel(t["counter.mrz"]).fill(mrz);
+      await page.getByLabel(t["counter.postalCode"]).fill(tokyoAddress.postalCode);
+      await page.getByLabel(t["counter.prefecture"]).selectOption(tokyoAddress.prefecture);
+      await page.getByLabel(t["counter.city"]).fill(city);
+      await page.getByLabel(t["counter.line1"]).fill(tokyoAddress.line1);
+      await page.getByRole("button", { name: t["counter.saveMrz"] }).click();
+      await page.getByRole("button", { name: t["counter.submit"] }).click();
+      await page.getByText(t["counter.waitingDecision"]).waitFor();
+    };
+    await readPassport("千代田区");
+
+    await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
+    const asked = await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, {
+      body: { type: "request_correction", fields: ["address"], message: "住所の市区町村を確認してください。" },
+    });
+    expect(asked.body.state, JSON.stringify(asked.body)).toBe("correction_requested");
+    await reviewer.api("DELETE", `/v1/staff/applications/${reference}/claim`);
+
+    // No reload: the page says what the reviewer asked, in the clerk's words, and opens the step again.
+    const notice = page.getByRole("alert").filter({ hasText: t["field.address"] });
+    await notice.waitFor({ timeout: 15_000 });
+    await notice.getByText("住所の市区町村を確認してください。").waitFor();
+    expect(await page.getByText(t["counter.waitingDecision"]).count()).toBe(0);
+    await look(page, "counter-correction-ja-desktop");
+    await readPassport("渋谷区");
+
+    await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
+    const approved = await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, {
+      body: { type: "approve" },
+    });
+    expect(approved.body.state, JSON.stringify(approved.body)).toBe("sim_assigned");
+    await page.getByText(fill(t["counter.submitted"], { state: t["state.sim_assigned"] })).waitFor({ timeout: 15_000 });
+    expect(await page.getByLabel(t["counter.iccid"]).isDisabled()).toBe(false);
     await counter.close();
   }, 120_000);
 });

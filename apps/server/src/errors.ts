@@ -53,6 +53,7 @@ export const errorCodes = {
   reverification_not_requested: { status: 409, title: "Nobody asked for this line to be verified again" },
   reverification_failed: { status: 422, title: "The identity could not be verified again" },
   deletion_request_decided: { status: 409, title: "This deletion request has been decided already" },
+  refund_transfer_recorded: { status: 409, title: "This refund by bank transfer was already recorded as paid" },
   not_implemented: { status: 501, title: "Not available yet" },
   contract_changed: { status: 409, title: "The documents are not the ones issued" },
   correction_unchanged: { status: 422, title: "Nothing was changed since the correction was requested" },

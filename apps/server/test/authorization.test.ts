@@ -8,6 +8,7 @@ import { type StaffRole, staffRoles } from "../src/staff/permissions.ts";
 import {
   activeLine,
   draftApplication,
+  konbiniRefundOwed,
   particularsOf,
   payAfterApproval,
   somebody,
@@ -63,6 +64,10 @@ const expected: Record<string, readonly StaffRole[]> = {
   terminateLine: admin,
   createPackageBatch: admin,
   getPackageBatch: admin,
+  listPackageBatches: admin,
+  getPackageBatchCodes: admin,
+  listTransferRefunds: admin,
+  markTransferRefundPaid: admin,
   getPackageBatchCsv: admin,
   getPackageLabels: admin,
   voidPackage: admin,
@@ -345,6 +350,18 @@ async function example(operationId: string, client: StaffClient): Promise<Call> 
         method: "POST",
         path: "/v1/staff/package-batches",
         body: { planId: "prepaid-data-esim", channel: "shop", count: 1 },
+      };
+    case "listPackageBatches":
+      return { method: "GET", path: "/v1/staff/package-batches" };
+    case "getPackageBatchCodes":
+      return { method: "GET", path: `/v1/staff/package-batches/${batchId}/packages` };
+    case "listTransferRefunds":
+      return { method: "GET", path: "/v1/staff/refunds/transfers" };
+    case "markTransferRefundPaid":
+      return {
+        method: "POST",
+        path: `/v1/staff/refunds/transfers/${(await konbiniRefundOwed(server)).paymentId}/paid`,
+        body: { transferReference: "MIZUHO-0001" },
       };
     case "getPackageBatch":
       return { method: "GET", path: `/v1/staff/package-batches/${batchId}` };

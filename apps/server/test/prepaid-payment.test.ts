@@ -30,8 +30,8 @@ afterAll(async () => {
 });
 
 /** A prepaid data eSIM (¥2,200) sold online, submitted: approved by the checks and waiting to be paid. */
-async function paymentDue(language = "en") {
-  const { reference, token } = await draftApplication(server, "prepaid-data-esim", somebody(), {}, { language });
+async function paymentDue(language = "en", extra: Record<string, unknown> = {}) {
+  const { reference, token } = await draftApplication(server, "prepaid-data-esim", somebody(), extra, { language });
   const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
   expect(submitted.body.state, JSON.stringify(submitted.body)).toBe("payment_pending");
   return { reference, token };
@@ -154,7 +154,22 @@ describe("a prepaid plan sold online", () => {
   });
 
   it("puts a receipt (領収書) in the documents, in Japanese and the applicant's language, with the tax and 登録番号", async () => {
-    const { reference, token } = await paymentDue("zh-Hans");
+    // The applicant gave their name in Japanese script too: the receipt names them so.
+    const person = somebody();
+    const title = (text: string) => text.toLowerCase().replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+    const name = { family: title(person.family), given: title(person.given), kanji: "江里 杏奈" };
+    const { reference, token } = await draftApplication(
+      server,
+      "prepaid-data-esim",
+      person,
+      { name },
+      {
+        language: "zh-Hans",
+      },
+    );
+    expect((await server.api("POST", `/v1/applications/${reference}/submit`, { token })).body.state).toBe(
+      "payment_pending",
+    );
     const paid = await payForPlan(server, reference, token);
     expect(paid.status).toBe(201);
     await jobsSettled(server);
@@ -175,6 +190,16 @@ describe("a prepaid plan sold online", () => {
     expect(text).toContain(INVOICE_NUMBER);
     expect(text).toContain("実名モバイル株式会社");
     expect(text).toContain(reference);
+    // The payer as they write their name; the operator named in Chinese in the Chinese column; the
+    // payment by a number a person can quote, never its database id; no made-up registration number.
+    // (pdfText joins the words: the space between the names goes)
+    expect(text).toContain("江里杏奈");
+    expect(text).not.toContain(name.given.replaceAll(" ", ""));
+    expect(text).toContain("实名移动株式会社");
+    expect(text).not.toContain("Jitsumei Mobile K.K.");
+    expect(text).toContain(`${reference}-01`);
+    expect(text).not.toContain(String((paid.body.payment as { id: string }).id));
+    expect(text).not.toContain("A-00-00000");
     // The payment's own receipt link answers the same bytes.
     const receiptUrl = (paid.body.payment as { receiptUrl: string }).receiptUrl;
     const same = await fetch(`${server.url}${receiptUrl}`, { headers: { authorization: `Bearer ${token}` } });

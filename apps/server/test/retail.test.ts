@@ -350,6 +350,43 @@ describe("the label sheet", () => {
   }, 60_000);
 });
 
+describe("a batch's codes for the console", () => {
+  it("lists the latest batches and gives the codes as a table, each export of them audited", async () => {
+    await ensureSignedIn(admin);
+    await ensureSignedIn(clerk);
+    const { batchId, rows } = await makeBatch("prepaid-data-esim", "konbini", 3);
+    const list = await admin.api("GET", "/v1/staff/package-batches?limit=5");
+    expect(list.status).toBe(200);
+    const items = list.body.items as { batchId: string; count: number; statuses: Record<string, number> }[];
+    expect(items[0]).toMatchObject({ batchId, count: 3, statuses: { in_stock: 3, sold: 0 } });
+    expect((await admin.api("GET", "/v1/staff/package-batches?limit=0")).status).toBe(422);
+
+    const codes = await admin.api("GET", `/v1/staff/package-batches/${batchId}/packages`);
+    expect(codes.status).toBe(200);
+    const table = codes.body.items as { serial: number; code: string; link: string; status: string }[];
+    expect(table.map((p) => p.code)).toEqual(rows.map((r) => r.registration_code));
+    expect(table.map((p) => p.link)).toEqual(rows.map((r) => r.registration_link));
+    expect(codes.headers.get("cache-control")).toBe("no-store");
+    // A clerk sells packages but never reads a batch's codes.
+    expect((await clerk.api("GET", `/v1/staff/package-batches/${batchId}/packages`)).status).toBe(403);
+    await staffFile(admin, `/v1/staff/package-batches/${batchId}/labels.pdf`);
+
+    const audit = await server.services.db.query<{ action: string; data: { format?: string } }>(
+      "SELECT action, data FROM audit_entries WHERE subject = $1 ORDER BY seq",
+      [batchId],
+    );
+    expect(audit.rows.map((r) => [r.action, r.data.format ?? null])).toEqual([
+      ["retail.batch_created", null],
+      ["retail.batch_codes_exported", "csv"],
+      ["retail.batch_codes_exported", "table"],
+      ["retail.batch_codes_exported", "labels"],
+    ]);
+    // The audit trail names the export, never a code.
+    const written = JSON.stringify(audit.rows);
+    for (const row of rows) expect(written).not.toContain(row.registration_code);
+  }, 60_000);
+});
+
 describe("top-up vouchers", () => {
   it("extend an active line once; a second use is refused", async () => {
     const { rows } = await makeBatch("prepaid-data-esim", "shop", 1);

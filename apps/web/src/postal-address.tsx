@@ -1,8 +1,8 @@
 import { formatPostalCode, postalCodeDigits } from "@jitsumei/domain/postal-code";
+import { prefectureLabel, prefectures } from "@jitsumei/domain/prefectures";
 import { useEffect, useRef, useState } from "react";
 import { ApiError, api } from "./api.ts";
 import { useI18n } from "./i18n/index.tsx";
-import { prefectureLabel, prefectures } from "./prefectures.ts";
 import { Field } from "./ui.tsx";
 
 /** One place of GET /v1/postal-codes/{code} (Japan Post's data, served by the server). */

@@ -1,6 +1,6 @@
 import { countryName, countryOptions, icaoCodes } from "@jitsumei/domain/countries";
+import { prefectureLabel, prefectures } from "@jitsumei/domain/prefectures";
 import { describe, expect, it } from "vitest";
-import { prefectureLabel, prefectures } from "../src/prefectures.ts";
 
 describe("nationalities", () => {
   it("offers every ISO 3166 country by its alpha-3 code, named in the applicant's language", () => {

@@ -2,7 +2,7 @@ import { formatPhone } from "@jitsumei/domain/formats";
 import { type FormEvent, useState } from "react";
 import { ApiProblem, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
-import { useCodeLabel, useCountryName } from "../review/Badges.tsx";
+import { useCodeLabel, useCountryName, usePolicyName } from "../review/Badges.tsx";
 import { ErrorAlert, TableCard } from "../shell/tables.tsx";
 
 /** One verification record as GET /v1/staff/records returns it (records/export-verification-records.ts). */
@@ -34,7 +34,8 @@ function queryOf(search: Search, format: "json" | "csv"): string {
 
 /** The verification records (本人確認記録) of a period or one application, and their CSV. Every search is audited. */
 export function RecordsPage() {
-  const { t, dateTime } = useI18n();
+  const { t, dateTime, date } = useI18n();
+  const policyName = usePolicyName();
   const label = useCodeLabel();
   const country = useCountryName();
   const [search, setSearch] = useState<Search>(() => {
@@ -115,14 +116,18 @@ export function RecordsPage() {
               </td>
               <td>{dateTime(r.verifiedAt)}</td>
               <td>{r.particulars.name.kanji ?? `${r.particulars.name.family} ${r.particulars.name.given}`}</td>
-              <td className="mono nowrap">{r.particulars.birthDate}</td>
+              <td className="nowrap">{date(r.particulars.birthDate)}</td>
               <td>{label("method", r.method)}</td>
               <td>
                 {label("document", r.document.type)} · {country(r.document.issuingCountry)}
               </td>
               <td className="mono">{r.lines.phoneNumbers.map(formatPhone).join(", ") || r.lines.count}</td>
-              <td className="mono small nowrap">
-                {r.policy.id}@{r.policy.version}
+              <td className="small">
+                {policyName(r.policy)}
+                <br />
+                <span className="mono muted">
+                  {r.policy.id}@{r.policy.version}
+                </span>
               </td>
             </tr>
           ))}

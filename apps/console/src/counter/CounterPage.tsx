@@ -1,5 +1,6 @@
 import { formatPhone } from "@jitsumei/domain/formats";
 import { type ApplicationState, hasTag } from "@jitsumei/domain/lifecycle";
+import { prefectureLabel, prefectures } from "@jitsumei/domain/prefectures";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { ApiProblem, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
@@ -9,6 +10,8 @@ import { normaliseMrz, parseTd3, validIccid } from "./mrz.ts";
 
 type Sale = { reference: string; accessToken: string; planId: string; formFactor: string; language: string };
 type Activated = { reference: string; msisdn: string; iccid: string };
+/** What the applicant routes say of the application: its state, and what a reviewer asked to correct. */
+type Followed = { state: string; correction: { fields: { field: string }[]; message: string } | null };
 
 /** How often the counter asks whether the reviewer has decided, while the customer waits. */
 const DECISION_POLL_MS = 3000;
@@ -31,13 +34,14 @@ const describe = (e: unknown) => (e instanceof ApiProblem ? `${e.detail}${e.fiel
  * chip reader's file), run the checks, scan the SIM handed over and activate on the spot.
  */
 export function CounterPage() {
-  const { t } = useI18n();
+  const { t, date, language } = useI18n();
   const label = useCodeLabel();
   const planName = usePlanName();
   const [sale, setSale] = useState<Sale | null>(null);
   const [recorded, setRecorded] = useState<string | null>(null);
   const [chipRecorded, setChipRecorded] = useState(false);
   const [state, setState] = useState<string | null>(null);
+  const [correction, setCorrection] = useState<Followed["correction"]>(null);
   const [activated, setActivated] = useState<(Activated & { scanned: string }) | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -52,13 +56,22 @@ export function CounterPage() {
 
   // The SIM is handed over once one is assigned: not while a reviewer decides, nor after a refusal.
   const ready = state === "sim_assigned";
+  const correcting = state === "correction_requested";
   const waiting = sale !== null && state !== null && awaitingDecision(state);
   // While a reviewer decides (in another place), the page follows the application until it moves on.
   useEffect(() => {
     if (!waiting || !sale) return;
     const timer = setInterval(() => {
-      applicantApi<{ state: string }>(sale, "GET", "").then(
-        (view) => setState(view.state),
+      applicantApi<Followed>(sale, "GET", "").then(
+        (view) => {
+          setState(view.state);
+          // A correction asked: the passport's step opens again for the clerk to read and send anew.
+          if (view.state === "correction_requested") {
+            setCorrection(view.correction);
+            setRecorded(null);
+            setChipRecorded(false);
+          }
+        },
         () => undefined, // a missed poll is retried at the next tick
       );
     }, DECISION_POLL_MS);
@@ -105,7 +118,7 @@ export function CounterPage() {
       setRecorded(
         t("counter.mrzSaved", {
           name: `${particulars.name.family} ${particulars.name.given}`,
-          birthDate: particulars.birthDate,
+          birthDate: date(particulars.birthDate),
         }),
       );
     });
@@ -127,6 +140,7 @@ export function CounterPage() {
     if (!sale) return;
     void step(async () => {
       const result = await applicantApi<{ state: string }>(sale, "POST", "/submit");
+      setCorrection(null);
       setState(result.state);
     });
   }
@@ -153,6 +167,7 @@ export function CounterPage() {
     setRecorded(null);
     setChipRecorded(false);
     setState(null);
+    setCorrection(null);
     setActivated(null);
     setError(null);
   }
@@ -198,7 +213,17 @@ export function CounterPage() {
           </form>
         )}
       </Step>
-      <Step title={t("counter.step2")} done={state !== null} disabled={!sale}>
+      <Step title={t("counter.step2")} done={state !== null && !correcting} disabled={!sale}>
+        {correcting && (
+          <div role="alert" className="notice">
+            <p>
+              {t("counter.correctionAsked", {
+                fields: (correction?.fields ?? []).map((f) => label("field", f.field)).join(t("counter.listSeparator")),
+              })}
+            </p>
+            {correction?.message && <blockquote>{correction.message}</blockquote>}
+          </div>
+        )}
         {recorded ? (
           <p role="status" className="success">
             {recorded}
@@ -230,7 +255,14 @@ export function CounterPage() {
                 </label>
                 <label>
                   {t("counter.prefecture")}
-                  <input name="prefecture" autoComplete="off" />
+                  <select name="prefecture" defaultValue="">
+                    <option value="">{t("counter.prefectureChoose")}</option>
+                    {prefectures.map((p) => (
+                      <option key={p} value={p}>
+                        {prefectureLabel(p, language)}
+                      </option>
+                    ))}
+                  </select>
                 </label>
                 <label>
                   {t("counter.city")}
@@ -247,7 +279,7 @@ export function CounterPage() {
             </button>
           </form>
         )}
-        {recorded && !state && (
+        {recorded && (!state || correcting) && (
           <>
             {chipRecorded ? (
               <p role="status" className="success">
@@ -272,7 +304,7 @@ export function CounterPage() {
             </button>
           </>
         )}
-        {state && (
+        {state && !correcting && (
           <p role="status" className={state === "rejected" ? "error" : waiting ? undefined : "success"}>
             {t("counter.submitted", { state: label("state", state) })}
           </p>

@@ -8,6 +8,8 @@ type I18n = {
   t(key: MessageKey, values?: Record<string, string | number>): string;
   /** A date and time as staff read them, in the console's language (Japan time). */
   dateTime(iso: string): string;
+  /** A calendar date (`1990-01-02`, a birth date, an expiry) as the language writes it: 1990年1月2日. */
+  date(isoDate: string): string;
   /** A language's name (`en` → 英語) in the console's language; the code itself if the browser has none. */
   languageName(code: string): string;
 };
@@ -33,6 +35,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       timeStyle: "short",
       timeZone: "Asia/Tokyo",
     });
+    // A calendar date has no time zone: read and written in UTC so that it stays the same day.
+    const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" });
     const languageNames = new Intl.DisplayNames([language], { type: "language" });
     return {
       language,
@@ -42,6 +46,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       t: (key, values) => translate(language, key, values),
       dateTime: (iso) => format.format(new Date(iso)),
+      date: (isoDate) =>
+        /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? dateFormat.format(new Date(`${isoDate}T00:00:00Z`)) : isoDate,
       languageName: (code) => {
         try {
           return languageNames.of(code) ?? code;

@@ -32,13 +32,44 @@ export function useParticularLabel(): (path: string) => string | null {
 export function useParticularValue(): (path: string, value: string) => string | null {
   const label = useCodeLabel();
   const country = useCountryName();
+  const { date } = useI18n();
   return (path, value) => {
+    if (/Date$/.test(path) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return date(value);
     if (path === "document.type") return label("document", value);
     if (path === "sex") return label("sex", value);
     if (path === "nationality" || path === "document.issuingCountry") return country(value);
     if (path === "address.postalCode") return formatPostalCode(value);
     if (path.endsWith("phone")) return formatPhone(value);
     return null;
+  };
+}
+
+/** An automated check by what it checks, in the console's language (the code where it has no name). */
+export function useCheckLabel(): (code: string) => string {
+  const label = useCodeLabel();
+  return (code) => label("check", code);
+}
+
+/** A check named in words, its code after it in small type for those who search the logs or policies. */
+export function CheckName({ code }: { code: string }) {
+  const name = useCheckLabel()(code);
+  return (
+    <>
+      <span className="check-name">{name}</span>
+      {name !== code && <span className="mono small check-code">{code}</span>}
+    </>
+  );
+}
+
+/**
+ * A policy by its name in the console's language and the day its version took effect
+ * (携帯電話不正利用防止法（2026年4月1日版）); an id the console does not know stands as it is.
+ */
+export function usePolicyName(): (policy: { id: string; version: string }) => string {
+  const { t, date } = useI18n();
+  return ({ id, version }) => {
+    const key = `policy.${id}`;
+    return isKey(key) ? t("policy.versionOf", { name: t(key), date: date(version) }) : `${id}@${version}`;
   };
 }
 

@@ -8,12 +8,14 @@ import { Link } from "../shell/Link.tsx";
 import { DataTable } from "../shell/tables.tsx";
 import { ActivationUnlock } from "./ActivationUnlock.tsx";
 import {
+  CheckName,
   StateBadge,
   StatusBadge,
   useCodeLabel,
   useParticularLabel,
   useParticularValue,
   usePlanName,
+  usePolicyName,
 } from "./Badges.tsx";
 import { DecisionPanel } from "./DecisionPanel.tsx";
 import { FacesCard } from "./FacesCard.tsx";
@@ -39,6 +41,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
   const particularLabel = useParticularLabel();
   const particularValue = useParticularValue();
   const planName = usePlanName();
+  const policyName = usePolicyName();
   const [view, setView] = useState<CaseView | null>(null);
   const [error, setError] = useState<string | null>(null);
   // Kept after the reload that follows an unlock, so its confirmation stays on the page.
@@ -122,7 +125,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
                     ? t("case.acceptanceGiven", {
                         terms: view.acceptance.terms,
                         privacy: view.acceptance.privacy,
-                        policy: `${view.acceptance.policy.id} ${view.acceptance.policy.version}`,
+                        policy: policyName(view.acceptance.policy),
                         language: languageName(view.acceptance.language),
                         time: dateTime(view.acceptance.acceptedAt),
                       })
@@ -251,7 +254,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
                   <ul>
                     {view.decision.decidedBy.map((d) => (
                       <li key={d.code}>
-                        <StatusBadge status={d.status} /> <span className="mono small">{d.code}</span> {d.message}
+                        <StatusBadge status={d.status} /> <CheckName code={d.code} /> {d.message}
                       </li>
                     ))}
                   </ul>
@@ -291,9 +294,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
                         <span className={`badge credit-${view.credit.assessment.outcome}`}>
                           {label("credit", view.credit.assessment.outcome)}
                         </span>{" "}
-                        <span className="muted small">
-                          {view.credit.assessment.policy.id} {view.credit.assessment.policy.version}
-                        </span>
+                        <span className="muted small">{policyName(view.credit.assessment.policy)}</span>
                       </dd>
                     </div>
                     <div>
@@ -307,7 +308,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
                 <ul>
                   {view.credit.assessment.reasons.map((r) => (
                     <li key={r.code}>
-                      <span className="mono small">{r.code}</span> ({r.outcome}
+                      <span className="mono small">{r.code}</span> ({label("credit", r.outcome)}
                       {r.depositJpy > 0 ? `, ¥${r.depositJpy.toLocaleString(language)}` : ""}): {r.message}
                     </li>
                   ))}
@@ -404,7 +405,7 @@ function ChecksTable({ checks, caption, hideCaption }: { checks: Check[]; captio
               <StatusBadge status={c.status} />
             </td>
             <td>
-              <span className="mono small check-code">{c.code}</span>
+              <CheckName code={c.code} />
               {c.message}
               {c.details !== null && typeof c.details === "object" && Object.keys(c.details).length > 0 && (
                 <details>

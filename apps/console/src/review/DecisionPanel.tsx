@@ -5,7 +5,7 @@ import { ApiProblem, api, idempotencyKey } from "../api/client.ts";
 import type { CaseView, DecisionResult, StaffAccount } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { roleMay } from "../shell/access.ts";
-import { useCodeLabel } from "./Badges.tsx";
+import { useCheckLabel, useCodeLabel, usePolicyName } from "./Badges.tsx";
 
 type Action = "approve" | "reject" | "request_correction" | "escalate" | "confirm_override" | "decline_override";
 
@@ -39,17 +39,20 @@ function actionsFor(view: CaseView, account: StaffAccount): Action[] {
 
 /** What the policy pinned to the case lets a reviewer do, in words: one approves, two, or nobody yet. */
 function ApprovalBasisNote({ approval }: { approval: NonNullable<CaseView["approval"]> }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const label = useCodeLabel();
+  const checkLabel = useCheckLabel();
   const method = approval.method ? label("method", approval.method) : "";
-  const policy = `${approval.policy.id}@${approval.policy.version}`;
+  const policy = usePolicyName()(approval.policy);
+  // The unmet checks by name, listed as the language lists things (A、B、C / A, B and C).
+  const unmet = new Intl.ListFormat(language, { type: "conjunction" }).format((approval.unmet ?? []).map(checkLabel));
   if (approval.kind === "method_complete") {
     return <p className="hint">{t("decide.basisComplete", { policy, method })}</p>;
   }
   if (approval.kind === "person_decides") {
     return (
       <p className="notice" role="note">
-        {t("decide.basisPersonDecides", { method, unmet: (approval.unmet ?? []).join(", ") })}
+        {t("decide.basisPersonDecides", { method, unmet })}
       </p>
     );
   }

@@ -59,7 +59,7 @@ export function LineCard({ view }: { view: CaseView }) {
               </dd>
             </div>
             <div>
-              <dt>{t("case.lineStatus")}</dt>
+              <dt>{t("case.shipmentStatus")}</dt>
               <dd>{label("shipmentStatus", shipment.status)}</dd>
             </div>
           </dl>

@@ -1,5 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { InventoryPage } from "../admin/InventoryPage.tsx";
+import { PackagesPage } from "../admin/PackagesPage.tsx";
+import { RefundsPage } from "../admin/RefundsPage.tsx";
 import { StaffPage } from "../admin/StaffPage.tsx";
 import { ApiProblem, api, setCsrfToken } from "../api/client.ts";
 import type { StaffAccount, StaffSession } from "../api/types.ts";
@@ -118,6 +120,12 @@ function Page({ route, pages, account }: { route: Route; pages: PageName[]; acco
       break;
     case "inventory":
       if (allowed("inventory")) return <InventoryPage />;
+      break;
+    case "packages":
+      if (allowed("packages")) return <PackagesPage />;
+      break;
+    case "refunds":
+      if (allowed("refunds")) return <RefundsPage />;
       break;
     case "staff":
       if (allowed("staff")) return <StaffPage />;

@@ -11,6 +11,8 @@ export const pagePermissions = {
   lookup: "applications.lookup",
   shipping: "shipments.manage",
   inventory: "inventory.manage",
+  packages: "packages.manage",
+  refunds: "payments.refund_transfers",
   staff: "staff.manage",
   dashboard: "dashboard.view",
   records: "records.export",

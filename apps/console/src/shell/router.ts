@@ -13,6 +13,8 @@ export type Route =
   | { page: "counter" }
   | { page: "lookup" }
   | { page: "inventory" }
+  | { page: "packages" }
+  | { page: "refunds" }
   | { page: "staff" }
   | { page: "dashboard" }
   | { page: "records" }
@@ -33,6 +35,8 @@ export function parseRoute(pathname: string): Route {
     "counter",
     "lookup",
     "inventory",
+    "packages",
+    "refunds",
     "staff",
     "dashboard",
     "records",

@@ -2,7 +2,7 @@ import { type FormEvent, useCallback, useEffect, useState } from "react";
 import { ApiProblem, api } from "../api/client.ts";
 import type { Shipment, ShippingWork } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
-import { useCodeLabel } from "../review/Badges.tsx";
+import { useCodeLabel, usePlanName } from "../review/Badges.tsx";
 import { DataTable, ErrorAlert } from "../shell/tables.tsx";
 
 /** The carrier's codes for a parcel that came back (the API's shipment event reasons). */
@@ -27,6 +27,7 @@ const describe = (e: unknown) => (e instanceof ApiProblem ? e.detail : String(e)
 export function ShippingPage() {
   const { t, dateTime } = useI18n();
   const label = useCodeLabel();
+  const planName = usePlanName();
   const [work, setWork] = useState<ShippingWork | null>(null);
   const [sending, setSending] = useState<Waiting | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -115,7 +116,7 @@ export function ShippingPage() {
                 {work.waiting.map((item) => (
                   <tr key={item.reference}>
                     <td className="mono">{item.reference}</td>
-                    <td>{item.planId}</td>
+                    <td>{planName(item.planId)}</td>
                     <td>{label("lineType", item.lineType)}</td>
                     <td>{label("shipMethod", item.method)}</td>
                     <td>{dateTime(item.waitingSince)}</td>
@@ -185,6 +186,7 @@ function SendPanel({
 }) {
   const { t } = useI18n();
   const label = useCodeLabel();
+  const planName = usePlanName();
   const [busy, setBusy] = useState(false);
   return (
     <section aria-labelledby="send-h" className="card">
@@ -259,6 +261,7 @@ function CarrierReport({
 }) {
   const { t } = useI18n();
   const label = useCodeLabel();
+  const planName = usePlanName();
   const id = `reason-${reference}`;
   function returned(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,4 +1,5 @@
 import { loadConfig } from "../config/config.ts";
+import { fillDemoTrust } from "../evidence/demo-trust.ts";
 import { startServer } from "../server.ts";
 import { DEMO_STAFF_PASSWORD, demoStaffEmail } from "../staff/demo-staff.ts";
 import { staffRoles } from "../staff/permissions.ts";
@@ -10,6 +11,13 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   // The demo's staff accounts exist only in development: a production start with --demo gets plans and
   // stock, never accounts with a published password.
   const demoStaff = Boolean(options.demo) && config.env === "development";
+  // Before the server loads its trust folders: the demo chips' country signing CAs in the CSCA folder.
+  const demoTrust = options.demo
+    ? await fillDemoTrust(config).catch((error: Error) => {
+        io.err(`WARNING: the demo chips could not be made (${error.message}): chip checks will not trust them`);
+        return null;
+      })
+    : null;
   const server = await startServer({
     config,
     demoData: Boolean(options.demo),
@@ -20,6 +28,16 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     `Jitsumei listening on ${server.url} (database: ${config.database.kind === "pglite" ? `embedded, ${config.database.dataDir}` : "PostgreSQL"}; ` +
       `mail: ${config.mail.kind === "smtp" ? "SMTP" : `local outbox at ${server.url}/dev/outbox`})`,
   );
+  io.err(
+    `Trust folders: country signing CAs (chips) in ${config.trust.cscaDir}, the JPKI CA in ${config.trust.jpkiDir}` +
+      " (JITSUMEI_CSCA_DIR, JITSUMEI_JPKI_TRUST_DIR)",
+  );
+  if (demoTrust) {
+    io.err(
+      `Demo chips (development only): their test CSCAs ${demoTrust.filled ? "were put" : "are expected"} in ${demoTrust.cscaDir}; ` +
+        `a passport chip as the counter's reader saves it is ${demoTrust.chipFile} (type its MRZ: ${demoTrust.mrz.join(" ")})`,
+    );
+  }
   if (demoStaff) {
     io.err(
       `Demo staff (development only): sign in at ${server.url}/staff/ as ${staffRoles.map(demoStaffEmail).join(", ")} ` +

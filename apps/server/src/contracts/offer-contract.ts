@@ -2,6 +2,7 @@ import { type ContractInput, type OperatorDetails, renderContract, renderImporta
 import type { ApplicationRow } from "../applications/application-row.ts";
 import { applyEvent } from "../applications/apply-event.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
+import { printedFullName } from "../applications/printed-name.ts";
 import { latestCreditAssessment, paymentMethodOf } from "../credit/assess-application-credit.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
@@ -36,10 +37,7 @@ export async function offerContract(
     billingMethod: method?.status === "verified" ? (method.type === "card" ? "credit_card" : "bank_transfer") : null,
     creditDepositJpy: credit?.depositJpy ?? 0,
   });
-  const name = particulars
-    ? [particulars.name.given, particulars.name.family].filter(Boolean).join(" ") +
-      (particulars.name.kanji ? ` (${particulars.name.kanji})` : "")
-    : "";
+  const name = printedFullName(particulars?.name);
   const input: ContractInput = {
     language: application.language,
     documentNumber: `C-${application.reference}`,

@@ -1,5 +1,5 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { exportJWK, type JWK } from "jose";
 import type { Config } from "../config/config.ts";
@@ -47,15 +47,18 @@ export async function setUpDigitalAuth(
   const clientJwk = { ...(await exportJWK(privateKey)), alg: "ES256" };
   const clientPublicJwk = { ...(await exportJWK(publicKey)), alg: "ES256" };
   let card = da.card;
-  let jpkiTrustDir = config.trust.jpkiDir;
+  const jpkiTrustDir = config.trust.jpkiDir;
   // Tests name their card (the fixtures'); making one costs seconds of key generation per server.
   if (!card && config.env === "test") return { app: null, simulator: null, jpkiTrustDir };
   if (!card) {
     const made = await simulatorCard(config.dataDir);
     card = made.card;
+    // An empty JPKI trust folder gets the simulator's test CA (development only), so the folder
+    // `npm start` names is the one that is used; a folder the operator filled is left as it is.
     if (!existsSync(jpkiTrustDir) || readdirSync(jpkiTrustDir).length === 0) {
-      jpkiTrustDir = made.trustDir;
-      warn(`JPKI signatures are checked against the simulator's test CA in ${made.trustDir} (development only)`);
+      mkdirSync(jpkiTrustDir, { recursive: true });
+      for (const file of readdirSync(made.trustDir)) copyFileSync(join(made.trustDir, file), join(jpkiTrustDir, file));
+      warn(`JPKI signatures are checked against the simulator's test CA, put in ${jpkiTrustDir} (development only)`);
     }
   }
   // The key the simulator encrypts the signature result to, as the Digital Agency would to the one an

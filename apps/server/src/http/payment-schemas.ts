@@ -126,3 +126,37 @@ export const requestTopUpSchema = z
   .meta({ id: "RequestTopUp" });
 
 export const topUpParamsSchema = z.object({ reference: z.string().max(40), topUpId: z.uuid() });
+
+export const transferRefundSchema = z
+  .object({
+    paymentId: z.string(),
+    reference: z.string(),
+    kind: z.enum(["deposit", "top_up", "purchase"]),
+    amountJpy: z.number().int(),
+    paidAt: z.string().describe("When the applicant's payment was made"),
+    owedSince: z.string().describe("When the refund was found to need a bank transfer"),
+    transferredAt: z.string().nullable(),
+    transferReference: z.string().nullable(),
+  })
+  .meta({ id: "TransferRefund" });
+
+export const transferRefundListSchema = z
+  .object({ items: z.array(transferRefundSchema) })
+  .meta({ id: "TransferRefundList" });
+
+export const transferRefundParamsSchema = z.object({ paymentId: z.uuid({ error: "must be a payment id (UUID)" }) });
+
+export const transferRefundQuerySchema = z.object({
+  status: z.enum(["owed", "all"], { error: "must be owed or all" }).default("owed"),
+});
+
+export const transferRefundPaidSchema = z
+  .object({
+    transferReference: z
+      .string({ error: "must be a text" })
+      .trim()
+      .min(1, "must not be empty: the bank's reference of the transfer")
+      .max(100, "must be at most 100 characters"),
+  })
+  .strict()
+  .meta({ id: "TransferRefundPaid" });

@@ -29,6 +29,35 @@ export const batchSummarySchema = z
   })
   .meta({ id: "PackageBatch" });
 
+export const batchListSchema = z.object({ items: z.array(batchSummarySchema) }).meta({ id: "PackageBatchList" });
+
+export const batchListQuerySchema = z.object({
+  limit: z.coerce
+    .number({ error: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(100, "must be at most 100")
+    .default(20),
+});
+
+export const batchCodesSchema = z
+  .object({
+    batchId: z.string(),
+    planId: z.string(),
+    channel: z.enum(retailChannels),
+    formFactor: z.enum(["physical", "esim"]),
+    items: z.array(
+      z.object({
+        serial: z.number().int(),
+        code: z.string().describe("The registration code as printed on the package"),
+        link: z.string().describe("The registration link its QR code opens"),
+        iccid: z.string().nullable(),
+        status: z.enum(packageStatuses),
+      }),
+    ),
+  })
+  .meta({ id: "PackageBatchCodes" });
+
 export const batchParamsSchema = z.object({ batchId: z.uuid({ error: "must be a batch id (UUID)" }) });
 export const packageParamsSchema = z.object({ packageId: z.uuid({ error: "must be a package id (UUID)" }) });
 

@@ -1,6 +1,7 @@
 import { type OperatorDetails, renderReceipt } from "@jitsumei/documents";
 import type { ApplicationRow } from "../applications/application-row.ts";
 import { cipherFor, loadApplicantDetails } from "../applications/load-application-data.ts";
+import { printedName } from "../applications/printed-name.ts";
 import type { Config } from "../config/config.ts";
 import { readDocument, storeDocument } from "../contracts/contract-documents.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
@@ -63,15 +64,22 @@ export async function paymentReceiptPdf(
   const { particulars } = await loadApplicantDetails(deps.keys, application);
   const plan = await findPlan(deps.db, application.planId);
   const documentNumber = `R-${application.reference}-${payment.id.slice(0, 8).toUpperCase()}`;
+  // The payment as a person quotes it: the application's reference and which of its payments (1, 2…).
+  const { rows: before } = await deps.db.query<{ n: string | number }>(
+    `SELECT count(*) AS n FROM payments p JOIN payments me ON me.id = $1
+      WHERE p.application_id = me.application_id AND (p.created_at, p.id) <= (me.created_at, me.id)`,
+    [payment.id],
+  );
+  const paymentNumber = `${application.reference}-${String(Number(before[0]?.n ?? 1)).padStart(2, "0")}`;
   const pdf = await renderReceipt({
     language: application.language,
     receiptNumber: documentNumber,
     date: payment.updatedAt,
     operator: deps.operator,
     invoiceRegistrationNumber: deps.config.invoiceRegistrationNumber,
-    payer: { name: particulars ? [particulars.name.given, particulars.name.family].filter(Boolean).join(" ") : "" },
+    payer: { name: printedName(particulars?.name) },
     applicationReference: application.reference,
-    paymentId: payment.id,
+    paymentNumber,
     amountJpy: payment.amountJpy,
     purpose: payment.kind === "deposit" ? "deposit" : "plan_purchase",
     plan: {

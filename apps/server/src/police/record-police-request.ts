@@ -3,6 +3,7 @@ import { type OperatorDetails, renderLetter } from "@jitsumei/documents";
 import { interpolate, type Language, todayInJapan } from "@jitsumei/domain";
 import { findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
+import { printedName } from "../applications/printed-name.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import { storeDocument } from "../contracts/contract-documents.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
@@ -76,7 +77,7 @@ export async function recordPoliceRequest(
   const language = application.language as Language;
   const id = randomUUID();
   const documentNumber = `L-${application.reference}-${id.slice(0, 8).toUpperCase()}`;
-  const name = particulars ? [particulars.name.given, particulars.name.family].filter(Boolean).join(" ") : "";
+  const name = printedName(particulars?.name);
   const pdf = await renderLetter({
     language,
     documentNumber,

@@ -1,4 +1,5 @@
 import type { Language, PackageStatus, RetailChannel, Translations } from "@jitsumei/domain";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import { writeCsv } from "../csv/write-csv.ts";
 import { type Queryable, toBuffer } from "../db/database.ts";
@@ -65,6 +66,26 @@ export async function batchWithCodes(
   };
 }
 
+/**
+ * A batch's codes for a member of staff (the console's table, the CSV, the label sheet): each
+ * export is written to the audit trail with who took it and in which form, since a code in the
+ * wrong hands registers someone else's SIM. The codes themselves are never written there.
+ */
+export async function exportBatchCodes(
+  deps: { db: Queryable; keys: KeyManagement; publicUrl: string },
+  batchId: string,
+  input: { actor: string; format: "table" | "csv" | "labels" },
+): Promise<BatchWithCodes> {
+  const batch = await batchWithCodes(deps, batchId);
+  await appendAuditEntry(deps.db, {
+    actor: input.actor,
+    action: "retail.batch_codes_exported",
+    subject: batchId,
+    data: { format: input.format, count: batch.packages.length },
+  });
+  return batch;
+}
+
 export type BatchSummary = {
   batchId: string;
   planId: string;
@@ -92,6 +113,38 @@ export async function batchSummary(db: Queryable, batchId: string): Promise<Batc
     createdAt: batch.createdAt.toISOString(),
     statuses,
   };
+}
+
+/** The latest batches first, each with its packages counted by status: the console's list. */
+export async function listBatches(db: Queryable, limit: number): Promise<BatchSummary[]> {
+  const { rows } = await db.query<Record<string, unknown>>(
+    `SELECT b.id, b.plan_id, b.channel, b.form_factor, b.package_count, b.created_at,
+            p.status, count(p.id) AS n
+       FROM (SELECT * FROM retail_batches ORDER BY created_at DESC, id LIMIT $1) b
+       LEFT JOIN retail_packages p ON p.batch_id = b.id
+      GROUP BY b.id, b.plan_id, b.channel, b.form_factor, b.package_count, b.created_at, p.status
+      ORDER BY b.created_at DESC, b.id`,
+    [limit],
+  );
+  const batches = new Map<string, BatchSummary>();
+  for (const r of rows) {
+    const id = String(r.id);
+    let batch = batches.get(id);
+    if (!batch) {
+      batch = {
+        batchId: id,
+        planId: String(r.plan_id),
+        channel: r.channel as RetailChannel,
+        formFactor: r.form_factor as "physical" | "esim",
+        count: Number(r.package_count),
+        createdAt: new Date(r.created_at as Date).toISOString(),
+        statuses: { in_stock: 0, sold: 0, registered: 0, activated: 0, void: 0 },
+      };
+      batches.set(id, batch);
+    }
+    if (r.status) batch.statuses[r.status as PackageStatus] = Number(r.n);
+  }
+  return [...batches.values()];
 }
 
 /** The CSV a shop's system imports: one package per row, the code as printed and the link in its QR. */

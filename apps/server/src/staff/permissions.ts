@@ -58,6 +58,11 @@ export const permissions = {
   "inventory.manage": ["admin"],
   /** Retail package batches (making them, their CSV and label sheets), voiding a package, top-up vouchers. */
   "packages.manage": ["admin"],
+  /**
+   * Refunds owed by bank transfer (cash paid at a konbini cannot go back through the till): the list,
+   * and recording that the operator's bank paid one. Audited with the transfer's reference.
+   */
+  "payments.refund_transfers": ["admin"],
   /** Recording a package's sale at the counter (the point of sale scans its code). */
   "packages.sell": ["clerk", "admin"],
   /** The dashboard's figures (counts, rates and times; no personal data). */

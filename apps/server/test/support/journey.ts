@@ -1,3 +1,4 @@
+import type { LocalTestGateway } from "../../src/payments/local-test-gateway.ts";
 import { type JpkiAddress, signWithMyNumberCard } from "./jpki.ts";
 import type { StaffClient } from "./staff.ts";
 import type { ApiResponse, TestServer } from "./test-server.ts";
@@ -327,4 +328,36 @@ export async function signedPostpaid(
   const signed = await signContract(server, reference, token);
   if (signed.status !== 200) throw new Error(`signing failed: ${signed.status} ${JSON.stringify(signed.body)}`);
   return { reference, token, state: String(signed.body.state) };
+}
+
+/**
+ * A prepaid data eSIM paid in cash at a konbini, then cancelled before activation: cash cannot go
+ * back through the till, so the refund job records that staff owe it by bank transfer. Answers the
+ * payment's id and the application's reference.
+ */
+export async function konbiniRefundOwed(server: TestServer): Promise<{ paymentId: string; reference: string }> {
+  const { reference, token } = await draftApplication(server, "prepaid-data-esim", somebody());
+  const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+  if (submitted.body.state !== "payment_pending")
+    throw new Error(`not payment_pending: ${JSON.stringify(submitted.body)}`);
+  const slip = await server.api("POST", `/v1/applications/${reference}/purchase/payments`, {
+    token,
+    body: { method: "konbini" },
+  });
+  const paymentId = String((slip.body.payment as { id: string }).id);
+  const paymentNumber = String((slip.body.konbini as { paymentNumber: string }).paymentNumber);
+  const till = await server.api("POST", "/dev/konbini/payments", { body: { paymentNumber } });
+  if (till.status >= 300) throw new Error(`the till refused: ${JSON.stringify(till.body)}`);
+  // The provider's signed notification of the payment, delivered.
+  await (server.services.payments.gateway as LocalTestGateway).settle();
+  await jobsSettled(server);
+  const cancelled = await server.api("POST", `/v1/applications/${reference}/cancel`, { token });
+  if (cancelled.status !== 200) throw new Error(`not cancelled: ${JSON.stringify(cancelled.body)}`);
+  await runEveryJobNow(server);
+  const { rows } = await server.services.db.query(
+    "SELECT 1 FROM payment_events WHERE payment_id = $1 AND kind = 'refund_by_transfer_needed'",
+    [paymentId],
+  );
+  if (rows.length !== 1) throw new Error(`no refund by transfer owed on ${paymentId}`);
+  return { paymentId, reference };
 }

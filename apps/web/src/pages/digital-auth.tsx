@@ -1,9 +1,9 @@
+import { prefectures } from "@jitsumei/domain/prefectures";
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
 import { type ApplicationView, api, type Check, type Particulars, requestHandoff, type Session } from "../api.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
-import { prefectures } from "../prefectures.ts";
 import { useLocation } from "../router.tsx";
 import { Button, Checks, problemMessage } from "../ui.tsx";
 

@@ -8,8 +8,11 @@ export type OperatorText = { ja: string; en: string } & Partial<Record<Language,
 export type OperatorDetails = {
   name: OperatorText;
   address: OperatorText;
-  /** Registration or notification number under the Telecommunications Business Act. */
-  registrationNumber: string;
+  /**
+   * Registration or notification number under the Telecommunications Business Act; null for the
+   * fictitious demo operator, which has none (the line is left out rather than a made-up number).
+   */
+  registrationNumber: string | null;
   phone: string;
   supportHours: OperatorText;
   url: string;
@@ -50,15 +53,30 @@ export type ReceiptInput = {
   invoiceRegistrationNumber: string | null;
   payer: { name: string };
   applicationReference: string;
-  paymentId: string;
+  /** The payment as a person quotes it (the application's reference and the payment's number in it). */
+  paymentNumber: string;
   amountJpy: number;
   purpose: ReceiptPurpose;
   /** The plan the payment is for (named in the purpose line). */
   plan: Pick<Plan, "name">;
 };
 
+/**
+ * The operator's text in `language`, as the operator's file gives it; where it gives none, Chinese
+ * readers get the Japanese (a company's name and address are kept in kanji in Chinese too), others
+ * the English.
+ */
 export function operatorText(text: OperatorText, language: Language): string {
-  return text[language] ?? (language === "ja" ? text.ja : text.en);
+  return text[language] ?? (language === "ja" || language.startsWith("zh") ? text.ja : text.en);
+}
+
+/** The operator's lines for a document: name, address and (where it has one) its registration number. */
+export function operatorLines(operator: OperatorDetails, language: Language): string[] {
+  return [
+    operatorText(operator.name, language),
+    operatorText(operator.address, language),
+    ...(operator.registrationNumber ? [operator.registrationNumber] : []),
+  ];
 }
 
 /** Japanese first, then the applicant's language unless it is Japanese. */

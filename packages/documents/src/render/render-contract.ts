@@ -110,7 +110,7 @@ function fill(kind: ContractDocumentKind, input: ContractInput, language: Langua
     operatorPhone: input.operator.phone,
     operatorUrl: input.operator.url,
     supportHours: operatorText(input.operator.supportHours, language),
-    registrationNumber: input.operator.registrationNumber,
+    registrationNumber: input.operator.registrationNumber ?? "",
     planName: plan.name[language],
     services: plan.services.map((service) => t.services[service]).join(t.listSeparator),
     tariff,
@@ -142,9 +142,17 @@ function fill(kind: ContractDocumentKind, input: ContractInput, language: Langua
     [labels.minimumTerm, months > 0 ? monthsText : t.formats.none, false],
     [labels.operator, params.operatorName, false],
   ];
+  // An operator with no registration number (the fictitious demo one): its line is left out.
+  const withoutNumber = (body: string) =>
+    input.operator.registrationNumber
+      ? body
+      : body
+          .split("\n")
+          .filter((line) => !line.includes("{registrationNumber}"))
+          .join("\n");
   const sections = ordered.map((section) => ({
     heading: section.heading,
-    body: interpolate(section.body, params),
+    body: interpolate(withoutNumber(section.body), params),
   }));
   return {
     template,

@@ -1,7 +1,7 @@
 import type { Language } from "@jitsumei/domain";
 import { formatDate } from "../templates/format.ts";
 import { texts } from "../templates/texts/index.ts";
-import { columnsFor, type OperatorDetails, operatorText } from "./inputs.ts";
+import { columnsFor, type OperatorDetails, operatorLines } from "./inputs.ts";
 import { type Row, renderPages } from "./layout.ts";
 
 /** What a letter says in one language: its caller (the server) holds the texts in all six. */
@@ -54,7 +54,7 @@ export function renderLetter(input: LetterInput): Promise<Buffer> {
   rows.push({
     cells: columns.map((l) => [
       {
-        text: `${operatorText(input.operator.name, l)}\n${operatorText(input.operator.address, l)}\n${input.operator.registrationNumber}\n${input.operator.phone} · ${input.operator.url}`,
+        text: [...operatorLines(input.operator, l), `${input.operator.phone} · ${input.operator.url}`].join("\n"),
         style: "small",
       },
     ]),

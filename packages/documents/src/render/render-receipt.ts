@@ -1,7 +1,7 @@
 import { consumptionTaxIncluded, interpolate } from "@jitsumei/domain";
 import { formatDate, formatYen } from "../templates/format.ts";
 import { texts } from "../templates/texts/index.ts";
-import { columnsFor, operatorText, type ReceiptInput } from "./inputs.ts";
+import { columnsFor, operatorLines, type ReceiptInput } from "./inputs.ts";
 import { type Piece, type Row, renderPages } from "./layout.ts";
 
 /**
@@ -74,12 +74,11 @@ export function renderReceipt(input: ReceiptInput): Promise<Buffer> {
     ),
     field(
       (l) => labels(l).paymentId,
-      () => input.paymentId,
+      () => input.paymentNumber,
     ),
     field(
       (l) => labels(l).issuer,
-      (l) =>
-        `${operatorText(input.operator.name, l)}\n${operatorText(input.operator.address, l)}\n${input.operator.registrationNumber}`,
+      (l) => operatorLines(input.operator, l).join("\n"),
     ),
     field(
       (l) => labels(l).invoiceRegistrationNumber,
@@ -91,7 +90,7 @@ export function renderReceipt(input: ReceiptInput): Promise<Buffer> {
   return renderPages({
     columns,
     rows,
-    footer: (page, pages) => `${input.receiptNumber} · ${input.paymentId} · ${page} / ${pages}`,
+    footer: (page, pages) => `${input.receiptNumber} · ${input.paymentNumber} · ${page} / ${pages}`,
     info: {
       title: texts.ja.receipt.title,
       subject: `${input.receiptNumber} / ${input.applicationReference}`,

@@ -5,9 +5,15 @@ import { demoPlans, type Language, languages } from "@jitsumei/domain";
 import sharp from "sharp";
 import { afterAll, describe, expect, it } from "vitest";
 import { familyFor, familyOf } from "../fonts/fonts.ts";
-import { sampleApplicantNames, sampleContractInput, sampleReceiptInput } from "../sample/sample-data.ts";
+import {
+  sampleApplicantNames,
+  sampleContractInput,
+  sampleOperator,
+  sampleReceiptInput,
+} from "../sample/sample-data.ts";
 import { texts } from "../templates/texts/index.ts";
 import { run } from "../test-support/tools.ts";
+import { operatorText } from "./inputs.ts";
 import { renderContract, renderImportantMatters } from "./render-contract.ts";
 import { renderReceipt } from "./render-receipt.ts";
 
@@ -68,6 +74,11 @@ describe("contract and important-matters explanation", () => {
       expect(text).toContain("20,000円"); // the deposit
       expect(text).toContain("1,100円"); // the early-termination fee
       expect(text).toContain("2025年4月1日");
+      // The operator named in each column's language (from the operator's details), no made-up number.
+      expect(text).toContain(squash(sampleOperator.name.ja));
+      expect(text).toContain(squash(operatorText(sampleOperator.name, language)));
+      if (language !== "en" && language !== "ja") expect(text).not.toContain(squash(sampleOperator.name.en));
+      expect(text).not.toContain("A-00-00000");
       const amountInLanguage = {
         ja: "2,970円",
         en: "¥2,970",
@@ -174,7 +185,7 @@ describe("fonts", () => {
 
 describe("receipt", () => {
   it.each(["ja", "en", "vi"] as const)(
-    "%s: renders the amount, payer, purpose, date, reference and payment id",
+    "%s: renders the amount, payer, purpose, date, reference and payment number",
     async (language) => {
       const pdf = await renderReceipt(sampleReceiptInput(language));
       expect(pdf.length).toBeLessThan(1024 * 1024);
@@ -186,7 +197,9 @@ describe("receipt", () => {
       expect(text).toContain("2025年4月1日");
       expect(text).toContain("R-2025-000042");
       expect(text).toContain("APP-7K3M-9QX2");
-      expect(text).toContain("pay_01HZX3Q8T4");
+      expect(text).toContain("APP-7K3M-9QX2-01");
+      // The fictitious operator has no registration number: none is made up.
+      expect(text).not.toContain("A-00-00000");
       if (language !== "ja") expect(text).toContain(squash(texts[language].receipt.title));
     },
   );

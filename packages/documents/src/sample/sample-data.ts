@@ -3,12 +3,24 @@ import type { ContractInput, OperatorDetails, ReceiptInput } from "../render/inp
 
 /** A fictitious operator for samples, tests and the demo server. */
 export const sampleOperator: OperatorDetails = {
-  name: { ja: "実名モバイル株式会社", en: "Jitsumei Mobile K.K." },
+  name: {
+    ja: "実名モバイル株式会社",
+    en: "Jitsumei Mobile K.K.",
+    "zh-Hans": "实名移动株式会社",
+    "zh-Hant": "實名行動株式會社",
+    ko: "지쓰메이 모바일 주식회사",
+    vi: "Công ty Jitsumei Mobile",
+  },
   address: {
     ja: "〒100-0005 東京都千代田区丸の内一丁目1番1号（架空）",
     en: "1-1-1 Marunouchi, Chiyoda-ku, Tokyo 100-0005 (fictitious)",
+    "zh-Hans": "〒100-0005 东京都千代田区丸之内一丁目1番1号（虚构）",
+    "zh-Hant": "〒100-0005 東京都千代田區丸之內一丁目1番1號（虛構）",
+    ko: "〒100-0005 도쿄도 지요다구 마루노우치 1-1-1 (가상)",
+    vi: "1-1-1 Marunouchi, Chiyoda-ku, Tokyo 100-0005 (hư cấu)",
   },
-  registrationNumber: "A-00-00000",
+  // A fictitious operator has no number under the Telecommunications Business Act: none is printed.
+  registrationNumber: null,
   phone: "0120-000-000",
   supportHours: {
     ja: "毎日 9時〜20時",
@@ -61,7 +73,7 @@ export function sampleReceiptInput(language: Language, date = new Date("2025-04-
     invoiceRegistrationNumber: "T1234567890123",
     payer: { name: sampleApplicantNames[language] },
     applicationReference: "APP-7K3M-9QX2",
-    paymentId: "pay_01HZX3Q8T4",
+    paymentNumber: "APP-7K3M-9QX2-01",
     amountJpy: 20000,
     purpose: "deposit",
     plan,

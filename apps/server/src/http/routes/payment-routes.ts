@@ -9,6 +9,7 @@ import { type PaidCharge, type PayChargeInput, payDeposit, payPurchase } from ".
 import { SIGNATURE_HEADER } from "../../payments/payment-notifications.ts";
 import { paymentReceiptPdf } from "../../payments/payment-receipt.ts";
 import { receivePaymentNotification } from "../../payments/receive-notification.ts";
+import { listTransferRefunds, markTransferRefundPaid } from "../../payments/transfer-refunds.ts";
 import {
   depositSchema,
   notificationReceiptSchema,
@@ -18,9 +19,15 @@ import {
   paymentParamsSchema,
   payPurchaseSchema,
   purchaseSchema,
+  transferRefundListSchema,
+  transferRefundPaidSchema,
+  transferRefundParamsSchema,
+  transferRefundQuerySchema,
+  transferRefundSchema,
 } from "../payment-schemas.ts";
 import { defineRoute, pdfAnswer } from "../route.ts";
 import { referenceParamsSchema } from "../schemas.ts";
+import { signedIn } from "./staff-routes.ts";
 
 type Ref = z.infer<typeof referenceParamsSchema>;
 type PaymentRef = z.infer<typeof paymentParamsSchema>;
@@ -167,6 +174,41 @@ export const paymentRoutes = [
         { rawBody: rawBody ?? Buffer.alloc(0), signatureHeader: headers[SIGNATURE_HEADER] },
       );
       return { status: 200, body: { received: true, applied: receipt.applied } };
+    },
+  }),
+  defineRoute<undefined, z.infer<typeof transferRefundQuerySchema>>({
+    tag: "payments",
+    auth: "staff",
+    permission: "payments.refund_transfers",
+    method: "GET",
+    path: "/v1/staff/refunds/transfers",
+    operationId: "listTransferRefunds",
+    summary: "Refunds owed by bank transfer (konbini cash cannot go back through the till), oldest first",
+    query: transferRefundQuerySchema,
+    responses: { 200: { description: "The refunds", schema: transferRefundListSchema } },
+    async handler({ query }, { db }) {
+      return { status: 200, body: { items: await listTransferRefunds(db, { owedOnly: query.status === "owed" }) } };
+    },
+  }),
+
+  defineRoute<z.infer<typeof transferRefundParamsSchema>, undefined, z.infer<typeof transferRefundPaidSchema>>({
+    tag: "payments",
+    auth: "staff",
+    permission: "payments.refund_transfers",
+    method: "POST",
+    path: "/v1/staff/refunds/transfers/{paymentId}/paid",
+    operationId: "markTransferRefundPaid",
+    summary: "Record that the operator's bank transfer paid a refund back: the payment is refunded (audited)",
+    params: transferRefundParamsSchema,
+    body: transferRefundPaidSchema,
+    responses: { 200: { description: "The refund, paid", schema: transferRefundSchema } },
+    async handler({ params, body, staff }, { db }) {
+      const refund = await markTransferRefundPaid(db, {
+        paymentId: params.paymentId,
+        transferReference: body.transferReference,
+        actor: `staff:${signedIn(staff).id}`,
+      });
+      return { status: 200, body: refund };
     },
   }),
 ];

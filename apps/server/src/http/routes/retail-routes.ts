@@ -4,7 +4,7 @@ import { AppError } from "../../errors.ts";
 import { paymentReceiptPdf } from "../../payments/payment-receipt.ts";
 import { getTopUp, requestKonbiniTopUp } from "../../payments/top-ups.ts";
 import { batchLabelsPdf } from "../../retail/batch-labels.ts";
-import { batchCsv, batchSummary, batchWithCodes } from "../../retail/batch-packages.ts";
+import { batchCsv, batchSummary, exportBatchCodes, listBatches } from "../../retail/batch-packages.ts";
 import { activateAtCounter, counterApplication, counterPaymentId, sellAtCounter } from "../../retail/counter-sale.ts";
 import { createBatch } from "../../retail/create-batch.ts";
 import { sellPackage, voidPackage } from "../../retail/package-steps.ts";
@@ -12,6 +12,9 @@ import { registerPackage } from "../../retail/register-package.ts";
 import { redeemTopUpVoucher } from "../../retail/top-up-vouchers.ts";
 import { requestTopUpSchema, topUpParamsSchema, topUpSchema } from "../payment-schemas.ts";
 import {
+  batchCodesSchema,
+  batchListQuerySchema,
+  batchListSchema,
   batchParamsSchema,
   batchSummarySchema,
   counterActivatedSchema,
@@ -64,6 +67,52 @@ export const retailRoutes = [
     },
   }),
 
+  defineRoute<undefined, z.infer<typeof batchListQuerySchema>>({
+    ...manage,
+    method: "GET",
+    path: "/v1/staff/package-batches",
+    operationId: "listPackageBatches",
+    summary: "The latest batches, each with its packages counted by status",
+    query: batchListQuerySchema,
+    responses: { 200: { description: "The batches, latest first", schema: batchListSchema } },
+    async handler({ query }, { db }) {
+      return { status: 200, body: { items: await listBatches(db, query.limit) } };
+    },
+  }),
+
+  defineRoute<BatchRef>({
+    ...manage,
+    method: "GET",
+    path: "/v1/staff/package-batches/{batchId}/packages",
+    operationId: "getPackageBatchCodes",
+    summary: "The batch's registration codes, links and ICCIDs (audited: a code registers the SIM)",
+    params: batchParamsSchema,
+    responses: { 200: { description: "The packages with their codes", schema: batchCodesSchema } },
+    async handler({ params, staff }, { db, keys, config }) {
+      const batch = await exportBatchCodes({ db, keys, publicUrl: config.publicUrl }, params.batchId, {
+        actor: `staff:${signedIn(staff).id}`,
+        format: "table",
+      });
+      return {
+        status: 200,
+        body: {
+          batchId: batch.batchId,
+          planId: batch.planId,
+          channel: batch.channel,
+          formFactor: batch.formFactor,
+          items: batch.packages.map((p) => ({
+            serial: p.serial,
+            code: p.code,
+            link: p.link,
+            iccid: p.iccid,
+            status: p.status,
+          })),
+        },
+        headers: { "cache-control": "no-store" },
+      };
+    },
+  }),
+
   defineRoute<BatchRef>({
     ...manage,
     method: "GET",
@@ -85,8 +134,11 @@ export const retailRoutes = [
     summary: "The batch as CSV: serial, registration code, plan, ICCID, status, registration link",
     params: batchParamsSchema,
     responses: { 200: { description: "The CSV", file: "text/csv" } },
-    async handler({ params }, { db, keys, config }) {
-      const batch = await batchWithCodes({ db, keys, publicUrl: config.publicUrl }, params.batchId);
+    async handler({ params, staff }, { db, keys, config }) {
+      const batch = await exportBatchCodes({ db, keys, publicUrl: config.publicUrl }, params.batchId, {
+        actor: `staff:${signedIn(staff).id}`,
+        format: "csv",
+      });
       return {
         status: 200,
         body: batchCsv(batch),
@@ -107,8 +159,12 @@ export const retailRoutes = [
     summary: "The batch's label sheet (A4, 24 a page): QR code, registration code, plan in ja/en/zh",
     params: batchParamsSchema,
     responses: { 200: { description: "The labels", file: "application/pdf" } },
-    async handler({ params }, { db, keys, config }) {
-      const pdf = await batchLabelsPdf(await batchWithCodes({ db, keys, publicUrl: config.publicUrl }, params.batchId));
+    async handler({ params, staff }, { db, keys, config }) {
+      const batch = await exportBatchCodes({ db, keys, publicUrl: config.publicUrl }, params.batchId, {
+        actor: `staff:${signedIn(staff).id}`,
+        format: "labels",
+      });
+      const pdf = await batchLabelsPdf(batch);
       return pdfAnswer(pdf, { name: `labels-${params.batchId}.pdf`, disposition: "inline" });
     },
   }),

@@ -1,8 +1,9 @@
 /**
- * The 47 prefectures in JIS X 0401 order (code 01 北海道 to 47 沖縄県). The address keeps the Japanese
- * name (what Japan Post and the verification record use); the select names each in the applicant's
- * language beside it: romanised for English and Vietnamese, in Hangul for Korean, and as written for
- * Japanese and Chinese readers, who read the kanji.
+ * The 47 prefectures in JIS X 0401 order (code 01 北海道 to 47 沖縄県), shared by the applicant's site
+ * and the staff console (`@jitsumei/domain/prefectures`). The address keeps the Japanese name (what
+ * Japan Post and the verification record use); a select names each in the reader's language beside
+ * it: romanised for English and Vietnamese, in Hangul for Korean, and as written for Japanese and
+ * Chinese readers, who read the kanji.
  */
 const table: [ja: string, latin: string, ko: string][] = [
   ["北海道", "Hokkaido", "홋카이도"],
@@ -54,8 +55,13 @@ const table: [ja: string, latin: string, ko: string][] = [
   ["沖縄県", "Okinawa", "오키나와현"],
 ];
 
-export const prefectures: string[] = table.map(([ja]) => ja);
+export const prefectures: readonly string[] = table.map(([ja]) => ja);
 
+export function isPrefecture(name: string): boolean {
+  return prefectures.includes(name);
+}
+
+/** A prefecture (its Japanese name) as a reader of `lang` finds it in a list: 東京都, Tokyo (東京都), 도쿄도 (東京都). */
 export function prefectureLabel(ja: string, lang: string): string {
   const row = table.find(([name]) => name === ja);
   if (!row || lang === "ja" || lang.startsWith("zh")) return ja;

@@ -1,0 +1,232 @@
+import { type FormEvent, useCallback, useEffect, useState } from "react";
+import { ApiProblem, api, idempotencyKey } from "../api/client.ts";
+import { useI18n } from "../i18n/i18n.tsx";
+import { useCodeLabel, usePlanName } from "../review/Badges.tsx";
+import { DataTable, ErrorAlert } from "../shell/tables.tsx";
+
+/** GET/POST /v1/staff/package-batches (apps/server/src/http/routes/retail-routes.ts). */
+type Batch = {
+  batchId: string;
+  planId: string;
+  channel: string;
+  formFactor: "physical" | "esim";
+  count: number;
+  createdAt: string;
+  statuses: Record<"in_stock" | "sold" | "registered" | "activated" | "void", number>;
+};
+type Codes = {
+  batchId: string;
+  planId: string;
+  items: { serial: number; code: string; link: string; iccid: string | null; status: string }[];
+};
+type Plan = { id: string; kind: "prepaid" | "postpaid"; formFactors: string[]; priceJpy: number };
+
+const channels = ["konbini", "shop", "airport"] as const;
+const statuses = ["in_stock", "sold", "registered", "activated", "void"] as const;
+/** The most codes the page lists after making a batch; a larger batch is read from its CSV. */
+const SHOWN = 200;
+
+const batchPath = (batchId: string) => `/v1/staff/package-batches/${encodeURIComponent(batchId)}`;
+
+/**
+ * Retail packages (the SIM or eSIM voucher sold off the shelf with a registration code): make a batch
+ * for a prepaid plan and a channel, see its codes once, right after it is made, and download them
+ * as CSV or as a label sheet; each of those is written to the audit trail.
+ */
+export function PackagesPage() {
+  const { t, dateTime, language } = useI18n();
+  const label = useCodeLabel();
+  const planName = usePlanName();
+  const [plans, setPlans] = useState<Plan[] | null>(null);
+  const [batches, setBatches] = useState<Batch[] | null>(null);
+  const [made, setMade] = useState<Codes | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldError, setFieldError] = useState<{ field: string; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      setBatches((await api<{ items: Batch[] }>("GET", "/v1/staff/package-batches?limit=20")).items);
+    } catch (e) {
+      setError(t("common.error", { detail: (e as Error).message }));
+    }
+  }, [t]);
+  useEffect(() => {
+    void load();
+    void api<{ items: Plan[] }>("GET", "/v1/plans?limit=100").then(
+      (page) => setPlans(page.items.filter((p) => p.kind === "prepaid")),
+      (e: Error) => setError(t("common.error", { detail: e.message })),
+    );
+  }, [load, t]);
+
+  async function create(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setBusy(true);
+    setError(null);
+    setFieldError(null);
+    setMade(null);
+    try {
+      const batch = await api<Batch>(
+        "POST",
+        "/v1/staff/package-batches",
+        { planId: String(form.get("planId")), channel: String(form.get("channel")), count: Number(form.get("count")) },
+        idempotencyKey(),
+      );
+      const codes = await api<Codes>("GET", `${batchPath(batch.batchId)}/packages`);
+      await load();
+      setMade(codes);
+    } catch (e) {
+      if (e instanceof ApiProblem && e.errors[0]) {
+        const { field, reason } = e.errors[0];
+        setFieldError({ field, text: t("packages.refused", { field: fieldName(field), reason }) });
+      } else setError(t("common.error", { detail: (e as Error).message }));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldName = (field: string) =>
+    field === "count" ? t("packages.count") : field === "channel" ? t("packages.channel") : t("packages.plan");
+
+  return (
+    <>
+      <h1>{t("packages.title")}</h1>
+      <p>{t("packages.intro")}</p>
+      <ErrorAlert error={error} />
+      <section className="card" aria-labelledby="make-h">
+        <h2 id="make-h">{t("packages.make")}</h2>
+        <form onSubmit={create} className="stack">
+          <div className="grid-form">
+            <label>
+              {t("packages.plan")}
+              <select name="planId" required disabled={!plans}>
+                {(plans ?? []).map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {planName(p.id)} · ¥{p.priceJpy.toLocaleString(language)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("packages.channel")}
+              <select name="channel" defaultValue="konbini">
+                {channels.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`packages.channel.${c}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              {t("packages.count")}
+              <input
+                name="count"
+                type="number"
+                min={1}
+                max={10000}
+                defaultValue={10}
+                required
+                aria-invalid={fieldError?.field === "count" || undefined}
+                aria-describedby="count-hint"
+              />
+            </label>
+          </div>
+          <p id="count-hint" className="hint">
+            {t("packages.countHint")}
+          </p>
+          {fieldError && (
+            <p role="alert" className="error">
+              {fieldError.text}
+            </p>
+          )}
+          <button type="submit" disabled={busy || !plans}>
+            {t("packages.submit")}
+          </button>
+        </form>
+      </section>
+
+      {made && (
+        <section className="card" aria-labelledby="made-h">
+          <h2 id="made-h">{t("packages.made", { count: made.items.length, plan: planName(made.planId) })}</h2>
+          <p role="status" className="notice">
+            {t("packages.shownOnce")}
+          </p>
+          <p className="row">
+            <a href={`${batchPath(made.batchId)}/packages.csv`} download>
+              {t("packages.csv")}
+            </a>
+            <a href={`${batchPath(made.batchId)}/labels.pdf`} target="_blank" rel="noreferrer">
+              {t("packages.labels")}
+            </a>
+          </p>
+          <DataTable
+            label={t("packages.codes")}
+            caption={t("packages.codes")}
+            stacked
+            columns={[t("packages.serial"), t("packages.code"), t("packages.iccid")]}
+          >
+            {made.items.slice(0, SHOWN).map((p) => (
+              <tr key={p.serial}>
+                <td className="num">{p.serial}</td>
+                <td className="mono nowrap">{p.code}</td>
+                <td className="mono">{p.iccid ?? t("packages.esimVoucher")}</td>
+              </tr>
+            ))}
+          </DataTable>
+          {made.items.length > SHOWN && <p className="hint">{t("packages.more", { shown: SHOWN })}</p>}
+        </section>
+      )}
+
+      <section className="card" aria-labelledby="batches-h">
+        <h2 id="batches-h">{t("packages.batches")}</h2>
+        {!batches ? (
+          <p>{t("common.loading")}</p>
+        ) : batches.length === 0 ? (
+          <p>{t("packages.none")}</p>
+        ) : (
+          <DataTable
+            label={t("packages.batches")}
+            caption={t("packages.batches")}
+            stacked
+            columns={[
+              t("packages.madeAt"),
+              t("packages.plan"),
+              t("packages.channel"),
+              t("packages.count"),
+              t("packages.statuses"),
+              { hidden: t("packages.downloads") },
+            ]}
+          >
+            {batches.map((b) => (
+              <tr key={b.batchId}>
+                <td className="nowrap">{dateTime(b.createdAt)}</td>
+                <td>
+                  {planName(b.planId)} ({label("plans.form", b.formFactor)})
+                </td>
+                <td>{t(`packages.channel.${b.channel as (typeof channels)[number]}`)}</td>
+                <td className="num">{b.count.toLocaleString(language)}</td>
+                <td>
+                  {statuses
+                    .filter((s) => b.statuses[s] > 0)
+                    .map((s) => `${t(`packages.status.${s}`)} ${b.statuses[s].toLocaleString(language)}`)
+                    .join(" · ")}
+                </td>
+                <td>
+                  <span className="row">
+                    <a href={`${batchPath(b.batchId)}/packages.csv`} download>
+                      {t("packages.csv")}
+                    </a>
+                    <a href={`${batchPath(b.batchId)}/labels.pdf`} target="_blank" rel="noreferrer">
+                      {t("packages.labels")}
+                    </a>
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        )}
+      </section>
+    </>
+  );
+}
