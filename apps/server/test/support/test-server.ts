@@ -53,8 +53,8 @@ export async function startTestServer(
     JITSUMEI_APPLICATION_LIMITS: "ip=100000,device=100000,contact=100000,review=100000",
     // Failed staff sign-ins from the one test address: delays per address only where a test sets them.
     SIGN_IN_FREE_FAILURES: "account=3,address=100000",
-    // The tests' webhook receivers listen on 127.0.0.1.
-    WEBHOOK_ALLOW_LOOPBACK: "true",
+    // The tests' webhook receivers listen on 127.0.0.1 (production refuses the setting).
+    ...(env.NODE_ENV === "production" ? {} : { WEBHOOK_ALLOW_LOOPBACK: "true" }),
     // The test JPKI CA (made once per run by the evidence fixtures): a My Number card's signature is
     // the lawful evidence of a voice line (support/jpki.ts).
     JITSUMEI_JPKI_TRUST_DIR: inject("evidenceFixtures").jpki.trustDir,
