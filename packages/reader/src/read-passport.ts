@@ -1,0 +1,79 @@
+import { type Channel, plainChannel, type Transport, withTimeout } from "./apdu.ts";
+import { type MrzKey, performBac, type Random, secureRandom } from "./bac.ts";
+import { ReaderError } from "./errors.ts";
+import { FILE_ID, READ_LIMITS, readFile, selectApplication } from "./read-file.ts";
+import { readTlv, readTlvs } from "./tlv.ts";
+
+export type PassportRead = {
+  accessControl: "BAC" | "PACE";
+  /** EF.COM as read: the LDS version and the list of data groups present. */
+  com: Uint8Array;
+  /** EF.SOD: the issuer's signature over the data groups' hashes, for passive authentication. */
+  sod: Uint8Array;
+  /** The data groups read, as their bytes (the SOD's hashes cover exactly these bytes). */
+  dataGroups: Record<number, Uint8Array>;
+};
+
+export type ReadPassportOptions = {
+  mrz: MrzKey;
+  /** Data groups to read when EF.COM lists them (DG3 and DG4 need Extended Access Control: never read). */
+  dataGroups?: readonly number[];
+  /** Per command; a stalled card ends the read with `card_timeout`. */
+  timeoutMs?: number;
+  /** The reader and card take extended-length APDUs: read in larger chunks. */
+  extendedLength?: boolean;
+  random?: Random;
+};
+
+const DEFAULT_GROUPS = [1, 2, 11, 14, 15];
+// EF.COM's tag list (9303-10 §4.6.1): the tag each data group's file starts with.
+const DG_TAGS: Record<number, number> = {
+  97: 1,
+  117: 2,
+  99: 3,
+  118: 4,
+  101: 5,
+  102: 6,
+  103: 7,
+  104: 8,
+  105: 9,
+  106: 10,
+  107: 11,
+  108: 12,
+  109: 13,
+  110: 14,
+  111: 15,
+  112: 16,
+};
+
+/**
+ * Reads an ePassport's LDS1 application (ICAO 9303-10, 9303-11): select the application, open secure
+ * messaging with BAC keyed from the MRZ, then EF.COM, EF.SOD and the data groups asked for that EF.COM
+ * lists. The bytes are returned as read: checking them is passive authentication's job (evidence).
+ */
+export async function readPassport(transport: Transport, options: ReadPassportOptions): Promise<PassportRead> {
+  const timed = withTimeout(transport, options.timeoutMs ?? 5000);
+  const plain = plainChannel(timed);
+  const read = { chunk: options.extendedLength ? READ_LIMITS.extendedChunk : READ_LIMITS.shortChunk };
+
+  await selectApplication(plain);
+  const channel: Channel = await performBac(plain, timed, options.mrz, options.random ?? secureRandom);
+  const com = await readFile(channel, FILE_ID.com, read);
+  const present = dataGroupsListed(com);
+  const sod = await readFile(channel, FILE_ID.sod, read);
+  const dataGroups: Record<number, Uint8Array> = {};
+  for (const n of options.dataGroups ?? DEFAULT_GROUPS) {
+    if (n === 3 || n === 4 || !present.includes(n)) continue;
+    dataGroups[n] = await readFile(channel, FILE_ID.dataGroup(n), read);
+  }
+  return { accessControl: "BAC", com, sod, dataGroups };
+}
+
+/** The data groups EF.COM says are present (tag 60 { 5F01, 5F36, 5C tag list }). */
+export function dataGroupsListed(com: Uint8Array): number[] {
+  const outer = readTlv(com);
+  if (outer.tag !== 0x60) throw new ReaderError("malformed_response", "EF.COM does not start with tag 60");
+  const list = readTlvs(outer.value).find((t) => t.tag === 0x5c);
+  if (!list) throw new ReaderError("malformed_response", "EF.COM has no tag list (5C)");
+  return [...list.value].map((tag) => DG_TAGS[tag]).filter((n): n is number => n !== undefined);
+}
