@@ -63,9 +63,12 @@ export async function readFile(channel: Channel, fileId: number, options: ReadFi
   const chunk = options.chunk ?? READ_LIMITS.shortChunk;
   const maxBytes = options.maxBytes ?? READ_LIMITS.maxFileBytes;
   await selectFile(channel, fileId);
-  const head = await readBinary(channel, 0, 4);
+  // Four bytes hold the header of any file under 64 KiB (9303-11 Appendix D reads EF.COM so); a longer
+  // length field (83 xx xx xx) needs two more.
+  let head = await readBinary(channel, 0, 4);
   if (head.length < 2 || head.length > 4)
     throw new ReaderError("malformed_response", `the file's first read returned ${head.length} bytes`);
+  if (head.length === 4 && head[1] === 0x83) head = concat(head, await readBinary(channel, 4, 2));
   const total = tlvTotalLength(head);
   if (total > maxBytes)
     throw new ReaderError("file_too_large", `file ${fileId.toString(16)} says it is ${total} bytes, over ${maxBytes}`);

@@ -1,0 +1,252 @@
+import type { Transport } from "../apdu.ts";
+import { basicAccessKeys, type MrzKey, type Random, secureRandom } from "../bac.ts";
+import { des3Decrypt, des3Encrypt, kdf, pad, retailMac, sameBytes, unpad, xor } from "../crypto.ts";
+import { FILE_ID, LDS1_AID } from "../read-file.ts";
+import { concat, encodeTlv, readTlv } from "../tlv.ts";
+
+/**
+ * An ePassport chip in memory, for tests: the LDS1 application with BAC and 3DES secure messaging as
+ * ICAO 9303-11 §4.3 and §9.8 describe them, written from the chip's side (it shares only the block
+ * primitives with the library; the known-answer tests pin those). Unlike vsmartcard's `vicc`, it
+ * refuses plain reads once the application is selected, so a test can count on that.
+ *
+ * `faults` make it misbehave as broken or hostile cards do: a wrong MAC on the n-th protected
+ * response, a response that never comes, a file whose bytes differ from what the SOD signed.
+ */
+export type PassportFiles = { sod: Uint8Array; dataGroups: Readonly<Record<number, Uint8Array>>; com?: Uint8Array };
+export type EmulatorFaults = {
+  /** The n-th protected response (1-based) carries a MAC with one bit flipped. */
+  wrongMacOnResponse?: number;
+  /** From the n-th command (1-based) on, the card never answers. */
+  stallFromCommand?: number;
+};
+export type EmulatedPassport = Transport & { commands: Uint8Array[] };
+
+const SW = {
+  ok: 0x9000,
+  wrongLength: 0x6700,
+  securityStatus: 0x6982,
+  authFailed: 0x6300,
+  smMissing: 0x6987,
+  smWrong: 0x6988,
+  notFound: 0x6a82,
+  wrongParams: 0x6b00,
+  insNotSupported: 0x6d00,
+  conditions: 0x6985,
+};
+
+const DG_TAG = [0, 0x61, 0x75, 0x63, 0x76, 0x65, 0x66, 0x67, 0x68, 0x69, 0x6a, 0x6b, 0x6c, 0x6d, 0x6e, 0x6f, 0x70];
+
+/** EF.COM for these data groups: LDS 1.7, Unicode 4.0.0 (9303-10 §4.6.1). */
+export function buildCom(dataGroups: readonly number[]): Uint8Array {
+  const ascii = (s: string) => Uint8Array.from(Buffer.from(s, "ascii"));
+  return encodeTlv(
+    0x60,
+    concat(
+      encodeTlv(0x5f01, ascii("0107")),
+      encodeTlv(0x5f36, ascii("040000")),
+      encodeTlv(0x5c, Uint8Array.from(dataGroups.map((n) => DG_TAG[n] ?? 0))),
+    ),
+  );
+}
+
+type Parsed = { cla: number; ins: number; p1: number; p2: number; data: Uint8Array; ne: number };
+
+function parseCommand(apdu: Uint8Array): Parsed | null {
+  if (apdu.length < 4) return null;
+  const [cla, ins, p1, p2] = apdu as unknown as [number, number, number, number];
+  const body = apdu.subarray(4);
+  if (body.length === 0) return { cla, ins, p1, p2, data: new Uint8Array(0), ne: 0 };
+  if (body[0] !== 0 || body.length === 1) {
+    // Short: Le only, Lc data, or Lc data Le.
+    if (body.length === 1) return { cla, ins, p1, p2, data: new Uint8Array(0), ne: body[0] || 256 };
+    const lc = body[0] as number;
+    if (body.length === 1 + lc) return { cla, ins, p1, p2, data: body.subarray(1), ne: 0 };
+    if (body.length === 2 + lc) return { cla, ins, p1, p2, data: body.subarray(1, 1 + lc), ne: body[1 + lc] || 256 };
+    return null;
+  }
+  if (body.length === 3)
+    return { cla, ins, p1, p2, data: new Uint8Array(0), ne: ((body[1] as number) << 8) | (body[2] as number) || 65536 };
+  const lc = ((body[1] as number) << 8) | (body[2] as number);
+  if (body.length === 3 + lc) return { cla, ins, p1, p2, data: body.subarray(3), ne: 0 };
+  if (body.length === 5 + lc) {
+    return {
+      cla,
+      ins,
+      p1,
+      p2,
+      data: body.subarray(3, 3 + lc),
+      ne: ((body[3 + lc] as number) << 8) | (body[4 + lc] as number) || 65536,
+    };
+  }
+  return null;
+}
+
+const swBytes = (sw: number) => Uint8Array.of(sw >> 8, sw & 0xff);
+
+export function emulatedPassport(
+  mrz: MrzKey,
+  files: PassportFiles,
+  options: { faults?: EmulatorFaults; random?: Random } = {},
+): EmulatedPassport {
+  const random = options.random ?? secureRandom;
+  const faults = options.faults ?? {};
+  const groups = Object.keys(files.dataGroups)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const fs = new Map<number, Uint8Array>([
+    [FILE_ID.com, files.com ?? buildCom(groups)],
+    [FILE_ID.sod, files.sod],
+    ...groups.map((n) => [FILE_ID.dataGroup(n), files.dataGroups[n] as Uint8Array] as const),
+  ]);
+  const access = basicAccessKeys(mrz);
+  let applicationSelected = false;
+  let selected: Uint8Array | null = null;
+  let challenge: Uint8Array | null = null;
+  let session: { kEnc: Uint8Array; kMac: Uint8Array; ssc: Uint8Array } | null = null;
+  let protectedResponses = 0;
+  const commands: Uint8Array[] = [];
+
+  const increment = (ssc: Uint8Array) => {
+    for (let i = ssc.length - 1; i >= 0; i--) {
+      ssc[i] = ((ssc[i] as number) + 1) & 0xff;
+      if (ssc[i] !== 0) break;
+    }
+  };
+
+  // 9303-11 §9.8: the chip checks the command's MAC, then answers DO'87' ‖ DO'99' ‖ DO'8E'.
+  const unwrapCommand = (command: Parsed): Parsed | number => {
+    if (!session) return SW.securityStatus;
+    increment(session.ssc);
+    let do87: Uint8Array | null = null;
+    let do97: Uint8Array | null = null;
+    let mac: Uint8Array | null = null;
+    let macAt = 0;
+    try {
+      for (let i = 0; i < command.data.length; ) {
+        const tlv = readTlv(command.data, i);
+        if (tlv.tag === 0x87 || tlv.tag === 0x85) do87 = tlv.tag === 0x87 ? tlv.value.subarray(1) : tlv.value;
+        else if (tlv.tag === 0x97) do97 = tlv.value;
+        else if (tlv.tag === 0x8e) {
+          mac = tlv.value;
+          macAt = i;
+        } else return SW.smWrong;
+        i = tlv.end;
+      }
+    } catch {
+      return SW.smWrong;
+    }
+    if (!mac) return SW.smMissing;
+    const header = pad(Uint8Array.of(command.cla, command.ins, command.p1, command.p2), 8);
+    if (
+      !sameBytes(mac, retailMac(session.kMac, pad(concat(session.ssc, header, command.data.subarray(0, macAt)), 8)))
+    ) {
+      return SW.smWrong;
+    }
+    const data = do87 ? unpad(des3Decrypt(session.kEnc, do87)) : new Uint8Array(0);
+    if (!data) return SW.smWrong;
+    const ne = !do97
+      ? 0
+      : do97.length === 1
+        ? do97[0] || 256
+        : ((do97[0] as number) << 8) | (do97[1] as number) || 65536;
+    return { cla: command.cla & ~0x0c, ins: command.ins, p1: command.p1, p2: command.p2, data, ne };
+  };
+
+  const wrapResponse = (data: Uint8Array, sw: number): Uint8Array => {
+    if (!session) return concat(data, swBytes(sw));
+    increment(session.ssc);
+    const do87 =
+      data.length > 0
+        ? encodeTlv(0x87, concat(Uint8Array.of(1), des3Encrypt(session.kEnc, pad(data, 8))))
+        : new Uint8Array(0);
+    const do99 = encodeTlv(0x99, swBytes(sw));
+    const mac = retailMac(session.kMac, pad(concat(session.ssc, do87, do99), 8));
+    if (++protectedResponses === faults.wrongMacOnResponse) mac[7] = (mac[7] as number) ^ 0x01;
+    return concat(do87, do99, encodeTlv(0x8e, mac), swBytes(SW.ok));
+  };
+
+  const externalAuthenticate = (data: Uint8Array): [Uint8Array, number] => {
+    if (!challenge || data.length !== 40) return [new Uint8Array(0), SW.conditions];
+    const eIfd = data.subarray(0, 32);
+    if (!sameBytes(retailMac(access.kMac, pad(eIfd, 8)), data.subarray(32))) return [new Uint8Array(0), SW.authFailed];
+    const s = des3Decrypt(access.kEnc, eIfd);
+    if (!sameBytes(s.subarray(8, 16), challenge)) return [new Uint8Array(0), SW.authFailed];
+    const rndIfd = s.subarray(0, 8);
+    const kIc = random(16);
+    const eIc = des3Encrypt(access.kEnc, concat(challenge, rndIfd, kIc));
+    const seed = xor(s.subarray(16, 32), kIc);
+    session = {
+      kEnc: kdf(seed, 1, "3des"),
+      kMac: kdf(seed, 2, "3des"),
+      ssc: concat(challenge.subarray(4), rndIfd.subarray(4)),
+    };
+    challenge = null;
+    return [concat(eIc, retailMac(access.kMac, pad(eIc, 8))), SW.ok];
+  };
+
+  const execute = (c: Parsed): [Uint8Array, number] => {
+    const none = new Uint8Array(0);
+    switch (c.ins) {
+      case 0xa4: {
+        if (c.p1 === 0x04) {
+          if (!sameBytes(c.data, LDS1_AID)) return [none, SW.notFound];
+          applicationSelected = true;
+          session = null;
+          return [none, SW.ok];
+        }
+        if (!applicationSelected || c.data.length !== 2) return [none, SW.notFound];
+        const file = fs.get(((c.data[0] as number) << 8) | (c.data[1] as number));
+        if (!file) return [none, SW.notFound];
+        selected = file;
+        return [none, SW.ok];
+      }
+      case 0x84:
+        if (c.ne !== 8) return [none, SW.wrongLength];
+        challenge = random(8);
+        return [challenge, SW.ok];
+      case 0x82:
+        return externalAuthenticate(c.data);
+      case 0xb0:
+      case 0xb1: {
+        if (!selected) return [none, SW.conditions];
+        let offset = ((c.p1 & 0x7f) << 8) | c.p2;
+        if (c.ins === 0xb1) {
+          const tlv = readTlv(c.data);
+          offset = [...tlv.value].reduce((n, b) => n * 256 + b, 0);
+        }
+        if (offset > selected.length) return [none, SW.wrongParams];
+        const wanted = c.ins === 0xb1 ? c.ne - 4 : c.ne;
+        const part = selected.subarray(offset, offset + wanted);
+        const answer = c.ins === 0xb1 ? encodeTlv(0x53, part) : part;
+        return [answer, part.length < wanted ? 0x6282 : SW.ok];
+      }
+      default:
+        return [none, SW.insNotSupported];
+    }
+  };
+
+  const transport = async (apdu: Uint8Array): Promise<Uint8Array> => {
+    commands.push(apdu);
+    if (faults.stallFromCommand !== undefined && commands.length >= faults.stallFromCommand)
+      return new Promise<never>(() => {});
+    const parsed = parseCommand(apdu);
+    if (!parsed) return swBytes(SW.wrongLength);
+    if ((parsed.cla & 0x0c) === 0x0c) {
+      const inner = unwrapCommand(parsed);
+      if (typeof inner === "number") {
+        session = null; // 9303-11 §9.8.4: a secure-messaging error ends the session
+        return swBytes(inner);
+      }
+      const [data, sw] = execute(inner);
+      return wrapResponse(data, sw);
+    }
+    // Plain commands: SELECT of the application and the BAC exchange; reading needs secure messaging.
+    if (![0xa4, 0x84, 0x82].includes(parsed.ins) || (parsed.ins === 0xa4 && parsed.p1 !== 0x04)) {
+      return swBytes(SW.securityStatus);
+    }
+    const [data, sw] = execute(parsed);
+    return concat(data, swBytes(sw));
+  };
+  return Object.assign(transport, { commands });
+}
