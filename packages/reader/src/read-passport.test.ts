@@ -43,6 +43,47 @@ describe("reading an emulated passport end to end", () => {
     expect(card.commands.filter((c) => c[1] === 0xb0 && c[0] !== 0x0c)).toEqual([]);
   });
 
+  it.each([
+    ["brainpoolP256r1, AES-128", "04007F00070202040202", 13],
+    ["NIST P-256, AES-256", "04007F00070202040204", 12],
+    ["NIST P-256, 3DES", "04007F00070202040201", 12],
+  ] as const)(
+    "a chip offering PACE (%s) is read with PACE, and passive authentication passes",
+    async (_, oid, parameterId) => {
+      const info = { oid: Uint8Array.from(Buffer.from(oid, "hex")), cipher: cipherOf(oid), parameterId };
+      const card = emulatedPassport(mrz, chip, { pace: { info } });
+      const read = await readPassport(card, { mrz });
+      expect(read.accessControl).toBe("PACE");
+      expect(verify(read).valid).toBe(true);
+      // No BAC exchange happened: PACE opened the session.
+      expect(card.commands.some((c) => c[1] === 0x82)).toBe(false);
+      expect(card.commands.filter((c) => c[1] === 0x86)).toHaveLength(4);
+    },
+  );
+
+  it("a PACE chip read with pace: false falls back to BAC; a wrong MRZ fails PACE with access_denied", async () => {
+    const info = {
+      oid: Uint8Array.from(Buffer.from("04007F00070202040202", "hex")),
+      cipher: "aes128" as const,
+      parameterId: 13,
+    };
+    const read = await readPassport(emulatedPassport(mrz, chip, { pace: { info } }), { mrz, pace: false });
+    expect(read.accessControl).toBe("BAC");
+    await expect(
+      readPassport(emulatedPassport(mrz, chip, { pace: { info } }), { mrz: { ...mrz, expiryDate: "340416" } }),
+    ).rejects.toMatchObject({ code: "access_denied" });
+  });
+
+  it("a wrong MAC under PACE's AES secure messaging fails with secure_messaging", async () => {
+    const info = {
+      oid: Uint8Array.from(Buffer.from("04007F00070202040202", "hex")),
+      cipher: "aes128" as const,
+      parameterId: 13,
+    };
+    const card = emulatedPassport(mrz, chip, { pace: { info }, faults: { wrongMacOnResponse: 3 } });
+    await expect(readPassport(card, { mrz })).rejects.toMatchObject({ code: "secure_messaging" });
+  });
+
   it("extended-length reads (and the odd-INS READ BINARY past 32 KiB) read the same bytes", async () => {
     const large = { ...chip, dataGroups: { ...chip.dataGroups, 11: big(40_000) } };
     const card = emulatedPassport(mrz, large);
@@ -126,6 +167,12 @@ describe("reading an emulated passport end to end", () => {
     );
   });
 });
+
+function cipherOf(oid: string) {
+  return ({ "01": "3des", "02": "aes128", "03": "aes192", "04": "aes256" } as const)[
+    oid.slice(-2) as "01" | "02" | "03" | "04"
+  ];
+}
 
 function big(size: number): Uint8Array {
   const value = Uint8Array.from({ length: size }, (_, i) => (i * 7) & 0xff);

@@ -1,6 +1,7 @@
 import { type Channel, plainChannel, type Transport, withTimeout } from "./apdu.ts";
 import { type MrzKey, performBac, type Random, secureRandom } from "./bac.ts";
 import { ReaderError } from "./errors.ts";
+import { type PaceInfo, performPace, supportedPaceInfos } from "./pace.ts";
 import { FILE_ID, READ_LIMITS, readFile, selectApplication } from "./read-file.ts";
 import { readTlv, readTlvs } from "./tlv.ts";
 
@@ -23,6 +24,8 @@ export type ReadPassportOptions = {
   /** The reader and card take extended-length APDUs: read in larger chunks. */
   extendedLength?: boolean;
   random?: Random;
+  /** false: BAC only, even where the chip offers PACE. */
+  pace?: boolean;
 };
 
 const DEFAULT_GROUPS = [1, 2, 11, 14, 15];
@@ -47,17 +50,29 @@ const DG_TAGS: Record<number, number> = {
 };
 
 /**
- * Reads an ePassport's LDS1 application (ICAO 9303-10, 9303-11): select the application, open secure
- * messaging with BAC keyed from the MRZ, then EF.COM, EF.SOD and the data groups asked for that EF.COM
- * lists. The bytes are returned as read: checking them is passive authentication's job (evidence).
+ * Reads an ePassport's LDS1 application (ICAO 9303-10, 9303-11): open secure messaging with PACE where
+ * EF.CardAccess offers it, else BAC, both keyed from the MRZ; select the application; then EF.COM,
+ * EF.SOD and the data groups asked for that EF.COM lists. The bytes are returned as read: checking
+ * them is passive authentication's job (packages/evidence).
  */
 export async function readPassport(transport: Transport, options: ReadPassportOptions): Promise<PassportRead> {
   const timed = withTimeout(transport, options.timeoutMs ?? 5000);
   const plain = plainChannel(timed);
   const read = { chunk: options.extendedLength ? READ_LIMITS.extendedChunk : READ_LIMITS.shortChunk };
 
-  await selectApplication(plain);
-  const channel: Channel = await performBac(plain, timed, options.mrz, options.random ?? secureRandom);
+  const random = options.random ?? secureRandom;
+  // 9303-11 §4.2: PACE where EF.CardAccess offers a protocol this library runs, else BAC.
+  const offered = options.pace === false ? [] : await paceInfos(plain);
+  let channel: Channel;
+  let accessControl: PassportRead["accessControl"] = "BAC";
+  if (offered[0]) {
+    channel = await performPace(plain, timed, offered[0], options.mrz, { random });
+    accessControl = "PACE";
+    await selectApplication(channel);
+  } else {
+    await selectApplication(plain);
+    channel = await performBac(plain, timed, options.mrz, random);
+  }
   const com = await readFile(channel, FILE_ID.com, read);
   const present = dataGroupsListed(com);
   const sod = await readFile(channel, FILE_ID.sod, read);
@@ -66,7 +81,21 @@ export async function readPassport(transport: Transport, options: ReadPassportOp
     if (n === 3 || n === 4 || !present.includes(n)) continue;
     dataGroups[n] = await readFile(channel, FILE_ID.dataGroup(n), read);
   }
-  return { accessControl: "BAC", com, sod, dataGroups };
+  return { accessControl, com, sod, dataGroups };
+}
+
+/**
+ * EF.CardAccess, read in the clear from the master file. A chip without it (6A82), or whose copy
+ * cannot be read, is a BAC chip; a stalled or unplugged card still ends the read.
+ */
+async function paceInfos(plain: Channel): Promise<PaceInfo[]> {
+  try {
+    return supportedPaceInfos(await readFile(plain, FILE_ID.cardAccess, { maxBytes: 4096 }));
+  } catch (error) {
+    if (error instanceof ReaderError && (error.code === "card_timeout" || error.code === "transport_failed"))
+      throw error;
+    return [];
+  }
 }
 
 /** The data groups EF.COM says are present (tag 60 { 5F01, 5F36, 5C tag list }). */

@@ -1,6 +1,22 @@
+import { brainpoolP256r1 } from "@noble/curves/misc.js";
+import { p256 } from "@noble/curves/nist.js";
 import type { Transport } from "../apdu.ts";
 import { basicAccessKeys, type MrzKey, type Random, secureRandom } from "../bac.ts";
-import { des3Decrypt, des3Encrypt, kdf, pad, retailMac, sameBytes, unpad, xor } from "../crypto.ts";
+import {
+  aesBlock,
+  aesCmac,
+  aesDecrypt,
+  aesEncrypt,
+  des3Decrypt,
+  des3Encrypt,
+  kdf,
+  pad,
+  retailMac,
+  sameBytes,
+  unpad,
+  xor,
+} from "../crypto.ts";
+import { authenticationToken, mapGenerator, type PaceInfo, paceKeyFromMrz } from "../pace.ts";
 import { FILE_ID, LDS1_AID } from "../read-file.ts";
 import { concat, encodeTlv, readTlv } from "../tlv.ts";
 
@@ -21,6 +37,8 @@ export type EmulatorFaults = {
   stallFromCommand?: number;
 };
 export type EmulatedPassport = Transport & { commands: Uint8Array[] };
+/** PACE on the chip: EF.CardAccess offers this one protocol (ECDH-GM, P-256 or brainpoolP256r1). */
+export type EmulatedPace = { info: PaceInfo };
 
 const SW = {
   ok: 0x9000,
@@ -87,7 +105,7 @@ const swBytes = (sw: number) => Uint8Array.of(sw >> 8, sw & 0xff);
 export function emulatedPassport(
   mrz: MrzKey,
   files: PassportFiles,
-  options: { faults?: EmulatorFaults; random?: Random } = {},
+  options: { faults?: EmulatorFaults; random?: Random; pace?: EmulatedPace } = {},
 ): EmulatedPassport {
   const random = options.random ?? secureRandom;
   const faults = options.faults ?? {};
@@ -103,7 +121,26 @@ export function emulatedPassport(
   let applicationSelected = false;
   let selected: Uint8Array | null = null;
   let challenge: Uint8Array | null = null;
-  let session: { kEnc: Uint8Array; kMac: Uint8Array; ssc: Uint8Array } | null = null;
+  type Session = { aes: boolean; kEnc: Uint8Array; kMac: Uint8Array; ssc: Uint8Array };
+  let session: Session | null = null;
+  const block = () => (session?.aes ? 16 : 8);
+  const smMac = (s: Session, data: Uint8Array) =>
+    s.aes ? aesCmac(s.kMac, pad(data, 16)).subarray(0, 8) : retailMac(s.kMac, pad(data, 8));
+  const smEncrypt = (s: Session, data: Uint8Array) =>
+    s.aes ? aesEncrypt(s.kEnc, pad(data, 16), aesBlock(s.kEnc, s.ssc)) : des3Encrypt(s.kEnc, pad(data, 8));
+  const smDecrypt = (s: Session, data: Uint8Array) =>
+    s.aes ? aesDecrypt(s.kEnc, data, aesBlock(s.kEnc, s.ssc)) : des3Decrypt(s.kEnc, data);
+  const cardAccess = options.pace ? buildCardAccess(options.pace.info) : null;
+  type PaceState = {
+    stage: number;
+    nonce?: Uint8Array;
+    generator?: ReturnType<typeof mapGenerator>;
+    ours?: Uint8Array;
+    theirs?: Uint8Array;
+    kEnc?: Uint8Array;
+    kMac?: Uint8Array;
+  };
+  let pace: PaceState | null = null;
   let protectedResponses = 0;
   const commands: Uint8Array[] = [];
 
@@ -137,13 +174,11 @@ export function emulatedPassport(
       return SW.smWrong;
     }
     if (!mac) return SW.smMissing;
-    const header = pad(Uint8Array.of(command.cla, command.ins, command.p1, command.p2), 8);
-    if (
-      !sameBytes(mac, retailMac(session.kMac, pad(concat(session.ssc, header, command.data.subarray(0, macAt)), 8)))
-    ) {
+    const header = pad(Uint8Array.of(command.cla, command.ins, command.p1, command.p2), block());
+    if (!sameBytes(mac, smMac(session, concat(session.ssc, header, command.data.subarray(0, macAt))))) {
       return SW.smWrong;
     }
-    const data = do87 ? unpad(des3Decrypt(session.kEnc, do87)) : new Uint8Array(0);
+    const data = do87 ? unpad(smDecrypt(session, do87)) : new Uint8Array(0);
     if (!data) return SW.smWrong;
     const ne = !do97
       ? 0
@@ -157,11 +192,9 @@ export function emulatedPassport(
     if (!session) return concat(data, swBytes(sw));
     increment(session.ssc);
     const do87 =
-      data.length > 0
-        ? encodeTlv(0x87, concat(Uint8Array.of(1), des3Encrypt(session.kEnc, pad(data, 8))))
-        : new Uint8Array(0);
+      data.length > 0 ? encodeTlv(0x87, concat(Uint8Array.of(1), smEncrypt(session, data))) : new Uint8Array(0);
     const do99 = encodeTlv(0x99, swBytes(sw));
-    const mac = retailMac(session.kMac, pad(concat(session.ssc, do87, do99), 8));
+    const mac = smMac(session, concat(session.ssc, do87, do99));
     if (++protectedResponses === faults.wrongMacOnResponse) mac[7] = (mac[7] as number) ^ 0x01;
     return concat(do87, do99, encodeTlv(0x8e, mac), swBytes(SW.ok));
   };
@@ -177,12 +210,67 @@ export function emulatedPassport(
     const eIc = des3Encrypt(access.kEnc, concat(challenge, rndIfd, kIc));
     const seed = xor(s.subarray(16, 32), kIc);
     session = {
+      aes: false,
       kEnc: kdf(seed, 1, "3des"),
       kMac: kdf(seed, 2, "3des"),
       ssc: concat(challenge.subarray(4), rndIfd.subarray(4)),
     };
     challenge = null;
     return [concat(eIc, retailMac(access.kMac, pad(eIc, 8))), SW.ok];
+  };
+
+  // PACE on the chip's side (9303-11 §4.4.3): nonce, mapping, key agreement, tokens.
+  const generalAuthenticate = (c: Parsed): [Uint8Array, number] => {
+    const none = new Uint8Array(0);
+    if (!options.pace || !pace) return [none, SW.conditions];
+    const { info } = options.pace;
+    const curve = info.parameterId === 12 ? p256 : brainpoolP256r1;
+    const secret = () => (BigInt(`0x${Buffer.from(random(40)).toString("hex")}`) % (curve.Point.Fn.ORDER - 1n)) + 1n;
+    const answer = (tag: number, value: Uint8Array): [Uint8Array, number] => [
+      encodeTlv(0x7c, encodeTlv(tag, value)),
+      SW.ok,
+    ];
+    const state = pace;
+    pace = null; // any failure below ends the protocol
+    try {
+      const body = readTlv(c.data);
+      const inner = body.value.length > 0 ? readTlv(body.value) : null;
+      if (state.stage === 0 && !inner) {
+        const kPi = paceKeyFromMrz(mrz, info.cipher);
+        state.nonce = random(info.cipher === "3des" ? 8 : 16);
+        state.stage = 1;
+        pace = state;
+        return answer(0x80, info.cipher === "3des" ? des3Encrypt(kPi, state.nonce) : aesEncrypt(kPi, state.nonce));
+      }
+      if (state.stage === 1 && inner?.tag === 0x81 && state.nonce) {
+        const key = secret();
+        state.generator = mapGenerator(curve, state.nonce, key, curve.Point.fromBytes(inner.value));
+        state.stage = 2;
+        pace = state;
+        return answer(0x82, curve.Point.BASE.multiply(key).toBytes(false));
+      }
+      if (state.stage === 2 && inner?.tag === 0x83 && state.generator) {
+        const key = secret();
+        state.theirs = Uint8Array.from(inner.value);
+        state.ours = state.generator.multiply(key).toBytes(false);
+        const x = curve.Point.fromBytes(inner.value).multiply(key).toAffine().x;
+        const shared = Uint8Array.from(Buffer.from(x.toString(16).padStart(64, "0"), "hex"));
+        state.kEnc = kdf(shared, 1, info.cipher);
+        state.kMac = kdf(shared, 2, info.cipher);
+        state.stage = 3;
+        pace = state;
+        return answer(0x84, state.ours);
+      }
+      if (state.stage === 3 && inner?.tag === 0x85 && state.kMac && state.kEnc && state.ours && state.theirs) {
+        if (!sameBytes(inner.value, authenticationToken(state.kMac, info, state.ours))) return [none, SW.authFailed];
+        const aes = info.cipher !== "3des";
+        session = { aes, kEnc: state.kEnc, kMac: state.kMac, ssc: new Uint8Array(aes ? 16 : 8) };
+        return answer(0x86, authenticationToken(state.kMac, info, state.theirs));
+      }
+    } catch {
+      return [none, SW.smWrong];
+    }
+    return [none, SW.conditions];
   };
 
   const execute = (c: Parsed): [Uint8Array, number] => {
@@ -192,7 +280,10 @@ export function emulatedPassport(
         if (c.p1 === 0x04) {
           if (!sameBytes(c.data, LDS1_AID)) return [none, SW.notFound];
           applicationSelected = true;
-          session = null;
+          return [none, SW.ok];
+        }
+        if (!applicationSelected && cardAccess && c.data.length === 2 && c.data[0] === 0x01 && c.data[1] === 0x1c) {
+          selected = cardAccess;
           return [none, SW.ok];
         }
         if (!applicationSelected || c.data.length !== 2) return [none, SW.notFound];
@@ -207,6 +298,12 @@ export function emulatedPassport(
         return [challenge, SW.ok];
       case 0x82:
         return externalAuthenticate(c.data);
+      case 0x22:
+        if (!options.pace || c.p1 !== 0xc1 || c.p2 !== 0xa4) return [none, SW.wrongParams];
+        pace = { stage: 0 };
+        return [none, SW.ok];
+      case 0x86:
+        return generalAuthenticate(c);
       case 0xb0:
       case 0xb1: {
         if (!selected) return [none, SW.conditions];
@@ -241,12 +338,28 @@ export function emulatedPassport(
       const [data, sw] = execute(inner);
       return wrapResponse(data, sw);
     }
-    // Plain commands: SELECT of the application and the BAC exchange; reading needs secure messaging.
-    if (![0xa4, 0x84, 0x82].includes(parsed.ins) || (parsed.ins === 0xa4 && parsed.p1 !== 0x04)) {
-      return swBytes(SW.securityStatus);
-    }
+    // Plain commands: SELECT of the application, EF.CardAccess in the master file, the BAC and PACE
+    // exchanges; everything in the application needs secure messaging.
+    const masterFileRead = !applicationSelected && cardAccess !== null && (parsed.ins === 0xa4 || parsed.ins === 0xb0);
+    if (![0xa4, 0x84, 0x82, 0x22, 0x86].includes(parsed.ins) && !masterFileRead) return swBytes(SW.securityStatus);
+    if (parsed.ins === 0xa4 && parsed.p1 !== 0x04 && !masterFileRead) return swBytes(SW.securityStatus);
+    if (parsed.ins === 0xa4 && parsed.p1 === 0x04) session = null;
+    if (parsed.ins === 0xb0 && selected !== cardAccess) return swBytes(SW.securityStatus);
     const [data, sw] = execute(parsed);
     return concat(data, swBytes(sw));
   };
   return Object.assign(transport, { commands });
+}
+
+/** EF.CardAccess with one PACEInfo (9303-11 §9.2.1): SET { SEQUENCE { OID, version 2, parameterId } }. */
+export function buildCardAccess(info: PaceInfo): Uint8Array {
+  const paceInfo = encodeTlv(
+    0x30,
+    concat(
+      encodeTlv(0x06, info.oid),
+      encodeTlv(0x02, Uint8Array.of(2)),
+      encodeTlv(0x02, Uint8Array.of(info.parameterId)),
+    ),
+  );
+  return encodeTlv(0x31, paceInfo);
 }
