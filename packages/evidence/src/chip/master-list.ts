@@ -26,7 +26,8 @@ export function importMasterList(der: Uint8Array, anchors: readonly X509Certific
   if (!verifySignerSignature(parsed, signer, parsed.eContent).ok)
     throw new CmsError("the master list's signature does not verify");
   if (!findIssuer(signer, anchors)) throw new CmsError("the master list's signer does not chain to a trusted anchor");
-  if (validityAt(signer, at) !== "valid") throw new CmsError("the master list's signer certificate is not valid today");
+  if (validityAt(signer, at) !== "valid")
+    throw new CmsError(`the master list's signer certificate is not valid on ${at.toISOString().slice(0, 10)}`);
 
   // Split with the bounded TLV reader, not a generic ASN.1 tree: a real list (~540 CSCAs, ~780 KB) is
   // about 30 000 nodes, over asn1js's default limit of 10 000, and was refused as malformed (issue #22).
