@@ -1,3 +1,4 @@
+export * from "./active-authentication.ts";
 export * from "./apdu.ts";
 export * from "./bac.ts";
 export * from "./errors.ts";

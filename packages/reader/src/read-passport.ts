@@ -1,3 +1,4 @@
+import { type ActiveAuthentication, performActiveAuthentication } from "./active-authentication.ts";
 import { type Channel, plainChannel, type Transport, withTimeout } from "./apdu.ts";
 import { type MrzKey, performBac, type Random, secureRandom } from "./bac.ts";
 import { ReaderError } from "./errors.ts";
@@ -13,6 +14,11 @@ export type PassportRead = {
   sod: Uint8Array;
   /** The data groups read, as their bytes (the SOD's hashes cover exactly these bytes). */
   dataGroups: Record<number, Uint8Array>;
+  /**
+   * Active Authentication, where DG15 was read: whether the chip holds DG15's private key (a clone
+   * does not). Only as good as DG15 itself: passive authentication must find DG15 signed.
+   */
+  activeAuthentication?: ActiveAuthentication;
 };
 
 export type ReadPassportOptions = {
@@ -26,6 +32,8 @@ export type ReadPassportOptions = {
   random?: Random;
   /** false: BAC only, even where the chip offers PACE. */
   pace?: boolean;
+  /** false: skip Active Authentication even where DG15 was read. */
+  activeAuthentication?: boolean;
 };
 
 const DEFAULT_GROUPS = [1, 2, 11, 14, 15];
@@ -81,7 +89,31 @@ export async function readPassport(transport: Transport, options: ReadPassportOp
     if (n === 3 || n === 4 || !present.includes(n)) continue;
     dataGroups[n] = await readFile(channel, FILE_ID.dataGroup(n), read);
   }
-  return { accessControl, com, sod, dataGroups };
+  const dg15 = dataGroups[15];
+  if (!dg15 || options.activeAuthentication === false) return { accessControl, com, sod, dataGroups };
+  return {
+    accessControl,
+    com,
+    sod,
+    dataGroups,
+    activeAuthentication: await activeAuthenticationOf(channel, dg15, random),
+  };
+}
+
+async function activeAuthenticationOf(
+  channel: Channel,
+  dg15: Uint8Array,
+  random: Random,
+): Promise<ActiveAuthentication> {
+  try {
+    return await performActiveAuthentication(channel, dg15, { random });
+  } catch (error) {
+    // An unreadable DG15 or a refused command is a failed check; a lost card or session still ends the read.
+    if (error instanceof ReaderError && (error.code === "malformed_response" || error.code === "status_word")) {
+      return { passed: false, algorithm: "rsa-iso9796-2", reason: error.message };
+    }
+    throw error;
+  }
 }
 
 /**

@@ -1,3 +1,4 @@
+import { constants, createHash, type KeyObject, privateEncrypt, sign } from "node:crypto";
 import { brainpoolP256r1 } from "@noble/curves/misc.js";
 import { p256 } from "@noble/curves/nist.js";
 import type { Transport } from "../apdu.ts";
@@ -105,7 +106,7 @@ const swBytes = (sw: number) => Uint8Array.of(sw >> 8, sw & 0xff);
 export function emulatedPassport(
   mrz: MrzKey,
   files: PassportFiles,
-  options: { faults?: EmulatorFaults; random?: Random; pace?: EmulatedPace } = {},
+  options: { faults?: EmulatorFaults; random?: Random; pace?: EmulatedPace; activeAuthenticationKey?: KeyObject } = {},
 ): EmulatedPassport {
   const random = options.random ?? secureRandom;
   const faults = options.faults ?? {};
@@ -273,6 +274,20 @@ export function emulatedPassport(
     return [none, SW.conditions];
   };
 
+  // Active Authentication (9303-11 §6.1): RSA with ISO/IEC 9796-2 scheme 1 and SHA-1, or ECDSA SHA-256.
+  const internalAuthenticate = (challenge: Uint8Array): [Uint8Array, number] => {
+    const key = options.activeAuthenticationKey;
+    if (!key || !session || challenge.length !== 8) return [new Uint8Array(0), SW.conditions];
+    if (key.asymmetricKeyType !== "rsa") {
+      return [new Uint8Array(sign("sha256", challenge, { key, dsaEncoding: "ieee-p1363" })), SW.ok];
+    }
+    const k = Math.ceil((key.asymmetricKeyDetails?.modulusLength ?? 0) / 8);
+    const m1 = random(k - 22);
+    const digest = createHash("sha1").update(m1).update(challenge).digest();
+    const f = concat(Uint8Array.of(0x6a), m1, digest, Uint8Array.of(0xbc));
+    return [new Uint8Array(privateEncrypt({ key, padding: constants.RSA_NO_PADDING }, f)), SW.ok];
+  };
+
   const execute = (c: Parsed): [Uint8Array, number] => {
     const none = new Uint8Array(0);
     switch (c.ins) {
@@ -304,6 +319,8 @@ export function emulatedPassport(
         return [none, SW.ok];
       case 0x86:
         return generalAuthenticate(c);
+      case 0x88:
+        return internalAuthenticate(c.data);
       case 0xb0:
       case 0xb1: {
         if (!selected) return [none, SW.conditions];
