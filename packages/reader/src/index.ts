@@ -1,6 +1,7 @@
 export * from "./active-authentication.ts";
 export * from "./apdu.ts";
 export * from "./bac.ts";
+export * from "./chip-authentication.ts";
 export * from "./errors.ts";
 export * from "./pace.ts";
 export * from "./read-file.ts";

@@ -1,6 +1,12 @@
 import { type ActiveAuthentication, performActiveAuthentication } from "./active-authentication.ts";
 import { type Channel, plainChannel, type Transport, withTimeout } from "./apdu.ts";
 import { type MrzKey, performBac, type Random, secureRandom } from "./bac.ts";
+import {
+  type ChipAuthentication,
+  type ChipAuthenticationInfo,
+  chipAuthenticationInfo,
+  performChipAuthentication,
+} from "./chip-authentication.ts";
 import { ReaderError } from "./errors.ts";
 import { type PaceInfo, performPace, supportedPaceInfos } from "./pace.ts";
 import { FILE_ID, READ_LIMITS, readFile, selectApplication } from "./read-file.ts";
@@ -19,6 +25,8 @@ export type PassportRead = {
    * does not). Only as good as DG15 itself: passive authentication must find DG15 signed.
    */
   activeAuthentication?: ActiveAuthentication;
+  /** Chip Authentication, where DG14 offers ECDH CA: whether the chip holds DG14's private key. */
+  chipAuthentication?: ChipAuthentication;
 };
 
 export type ReadPassportOptions = {
@@ -34,6 +42,8 @@ export type ReadPassportOptions = {
   pace?: boolean;
   /** false: skip Active Authentication even where DG15 was read. */
   activeAuthentication?: boolean;
+  /** false: skip Chip Authentication even where DG14 offers it. */
+  chipAuthentication?: boolean;
 };
 
 const DEFAULT_GROUPS = [1, 2, 11, 14, 15];
@@ -89,15 +99,24 @@ export async function readPassport(transport: Transport, options: ReadPassportOp
     if (n === 3 || n === 4 || !present.includes(n)) continue;
     dataGroups[n] = await readFile(channel, FILE_ID.dataGroup(n), read);
   }
+  const result: PassportRead = { accessControl, com, sod, dataGroups };
   const dg15 = dataGroups[15];
-  if (!dg15 || options.activeAuthentication === false) return { accessControl, com, sod, dataGroups };
-  return {
-    accessControl,
-    com,
-    sod,
-    dataGroups,
-    activeAuthentication: await activeAuthenticationOf(channel, dg15, random),
-  };
+  if (dg15 && options.activeAuthentication !== false) {
+    result.activeAuthentication = await activeAuthenticationOf(channel, dg15, random);
+  }
+  // Last, as it replaces the session keys: 9303-11 §6.2 (and its failure leaves no session to read with).
+  const dg14 = dataGroups[14];
+  if (dg14 && options.chipAuthentication !== false) {
+    let info: ChipAuthenticationInfo | null = null;
+    try {
+      info = chipAuthenticationInfo(dg14);
+    } catch (error) {
+      if (!(error instanceof ReaderError)) throw error;
+      result.chipAuthentication = { passed: false, reason: error.message };
+    }
+    if (info) result.chipAuthentication = (await performChipAuthentication(channel, timed, info, { random })).result;
+  }
+  return result;
 }
 
 async function activeAuthenticationOf(

@@ -106,7 +106,14 @@ const swBytes = (sw: number) => Uint8Array.of(sw >> 8, sw & 0xff);
 export function emulatedPassport(
   mrz: MrzKey,
   files: PassportFiles,
-  options: { faults?: EmulatorFaults; random?: Random; pace?: EmulatedPace; activeAuthenticationKey?: KeyObject } = {},
+  options: {
+    faults?: EmulatorFaults;
+    random?: Random;
+    pace?: EmulatedPace;
+    activeAuthenticationKey?: KeyObject;
+    /** The chip's static Chip Authentication key (DG14 carries the public half, or another's). */
+    chipAuthentication?: { curve: "P-256" | "brainpoolP256r1"; privateKey: bigint };
+  } = {},
 ): EmulatedPassport {
   const random = options.random ?? secureRandom;
   const faults = options.faults ?? {};
@@ -288,6 +295,34 @@ export function emulatedPassport(
     return [new Uint8Array(privateEncrypt({ key, padding: constants.RSA_NO_PADDING }, f)), SW.ok];
   };
 
+  // Chip Authentication (9303-11 §6.2): the answer goes under the old keys, then the new ones apply.
+  let caPending: Uint8Array | null = null;
+  let nextSession: Session | null = null;
+  const chipAuthenticate = (c: Parsed): [Uint8Array, number] => {
+    const ca = options.chipAuthentication;
+    const oid = caPending;
+    caPending = null;
+    if (!ca || !oid) return [new Uint8Array(0), SW.conditions];
+    const curve = ca.curve === "P-256" ? p256 : brainpoolP256r1;
+    try {
+      const inner = readTlv(readTlv(c.data).value);
+      if (inner.tag !== 0x80) return [new Uint8Array(0), SW.wrongParams];
+      const x = curve.Point.fromBytes(inner.value).multiply(ca.privateKey).toAffine().x;
+      const shared = Uint8Array.from(Buffer.from(x.toString(16).padStart(64, "0"), "hex"));
+      const cipher = ({ 1: "3des", 2: "aes128", 3: "aes192", 4: "aes256" } as const)[oid[9] as 1 | 2 | 3 | 4];
+      const aes = cipher !== "3des";
+      nextSession = {
+        aes,
+        kEnc: kdf(shared, 1, cipher),
+        kMac: kdf(shared, 2, cipher),
+        ssc: new Uint8Array(aes ? 16 : 8),
+      };
+      return [encodeTlv(0x7c, new Uint8Array(0)), SW.ok];
+    } catch {
+      return [new Uint8Array(0), SW.smWrong];
+    }
+  };
+
   const execute = (c: Parsed): [Uint8Array, number] => {
     const none = new Uint8Array(0);
     switch (c.ins) {
@@ -314,11 +349,15 @@ export function emulatedPassport(
       case 0x82:
         return externalAuthenticate(c.data);
       case 0x22:
+        if (c.p1 === 0x41 && c.p2 === 0xa4 && options.chipAuthentication && session) {
+          caPending = readTlv(c.data).value;
+          return [none, SW.ok];
+        }
         if (!options.pace || c.p1 !== 0xc1 || c.p2 !== 0xa4) return [none, SW.wrongParams];
         pace = { stage: 0 };
         return [none, SW.ok];
       case 0x86:
-        return generalAuthenticate(c);
+        return caPending ? chipAuthenticate(c) : generalAuthenticate(c);
       case 0x88:
         return internalAuthenticate(c.data);
       case 0xb0:
@@ -353,7 +392,12 @@ export function emulatedPassport(
         return swBytes(inner);
       }
       const [data, sw] = execute(inner);
-      return wrapResponse(data, sw);
+      const answer = wrapResponse(data, sw);
+      if (nextSession) {
+        session = nextSession;
+        nextSession = null;
+      }
+      return answer;
     }
     // Plain commands: SELECT of the application, EF.CardAccess in the master file, the BAC and PACE
     // exchanges; everything in the application needs secure messaging.
@@ -379,4 +423,12 @@ export function buildCardAccess(info: PaceInfo): Uint8Array {
     ),
   );
   return encodeTlv(0x31, paceInfo);
+}
+
+/** DG14 with ECDH Chip Authentication (9303-11 §9.2.5–6): the CA protocol and the chip's public key. */
+export function buildDg14(publicKeySpki: Uint8Array, protocol = "04007F00070202030202"): Uint8Array {
+  const oid = (hex: string) => encodeTlv(0x06, Uint8Array.from(Buffer.from(hex, "hex")));
+  const caInfo = encodeTlv(0x30, concat(oid(protocol), encodeTlv(0x02, Uint8Array.of(1))));
+  const keyInfo = encodeTlv(0x30, concat(oid("04007F000702020102"), publicKeySpki));
+  return encodeTlv(0x6e, encodeTlv(0x31, concat(caInfo, keyInfo)));
 }
