@@ -41,7 +41,12 @@ export async function performActiveAuthentication(
     return { passed: false, algorithm, reason: `INTERNAL AUTHENTICATE answered ${response.sw.toString(16)}` };
   const signature = expectOk(response, "INTERNAL AUTHENTICATE");
   if (!rsa) {
-    const ok = verify(options.ecdsaHash ?? "sha256", challenge, { key, dsaEncoding: "ieee-p1363" }, signature);
+    let ok = false;
+    try {
+      ok = verify(options.ecdsaHash ?? "sha256", challenge, { key, dsaEncoding: "ieee-p1363" }, signature);
+    } catch {
+      ok = false; // a signature of the wrong shape
+    }
     return ok
       ? { passed: true, algorithm }
       : { passed: false, algorithm, reason: "the signature does not verify under DG15's key" };

@@ -104,7 +104,12 @@ export async function performChipAuthentication(
     await channel.send({ cla: 0, ins: 0x86, p1: 0, p2: 0, data: encodeTlv(0x7c, encodeTlv(0x80, ephemeral)), ne: 256 }),
     "GENERAL AUTHENTICATE for Chip Authentication",
   );
-  const x = chipKey.multiply(secret).toAffine().x;
+  let x: bigint;
+  try {
+    x = chipKey.multiply(secret).toAffine().x;
+  } catch {
+    return { result: { passed: false, reason: "DG14's key gives no shared secret" }, channel };
+  }
   const shared = Uint8Array.from(Buffer.from(x.toString(16).padStart(curve.Point.Fp.BYTES * 2, "0"), "hex"));
   const aes = info.cipher !== "3des";
   const next = new SecureMessaging(

@@ -68,6 +68,23 @@ export async function performPace(
   key: MrzKey,
   options: { random?: Random; keys?: PaceSteps } = {},
 ): Promise<SecureMessaging> {
+  try {
+    return await runPace(plain, transport, info, key, options);
+  } catch (error) {
+    // The chip chose the nonce and the points: a zero nonce or a point at infinity fails the curve
+    // arithmetic, which is a failed PACE, not a crash.
+    if (error instanceof ReaderError) throw error;
+    throw new ReaderError("access_denied", "the chip's PACE answers do not make a valid key agreement");
+  }
+}
+
+async function runPace(
+  plain: Channel,
+  transport: Transport,
+  info: PaceInfo,
+  key: MrzKey,
+  options: { random?: Random; keys?: PaceSteps },
+): Promise<SecureMessaging> {
   const random = options.random ?? secureRandom;
   const curve = CURVES[info.parameterId as 12 | 13];
   const order = curve.Point.Fn.ORDER;
