@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { plainChannel } from "./apdu.ts";
 import { basicAccessKeys, checkDigit, mrzInformation, mrzKeyFromLines, performBac } from "./bac.ts";
@@ -22,6 +23,17 @@ describe("BAC known answers (9303-11 Appendix D)", () => {
     expect(
       mrzKeyFromLines(["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C<3UTO6908061F9406236ZE184226B<<<<<14"]),
     ).toEqual(key);
+  });
+
+  it("D.2, second example: a document number over 9 characters (D23145890734) from TD2 and TD1 MRZs", () => {
+    const td2 = ["I<UTOSTEVENSON<<PETER<JOHN<<<<<<<<<<", "D23145890<UTO3407127M95071227349<<<8"];
+    const td1 = ["I<UTOD23145890<7349<<<<<<<<<<<", "3407127M9507122UTO<<<<<<<<<<<2", "STEVENSON<<PETER<JOHN<<<<<<<<<"];
+    const expected = { documentNumber: "D23145890734", birthDate: "340712", expiryDate: "950712" };
+    expect(mrzKeyFromLines(td2)).toEqual(expected);
+    expect(mrzKeyFromLines(td1)).toEqual(expected);
+    expect(mrzInformation(expected)).toBe("D23145890734934071279507122");
+    const seed = createHash("sha1").update(mrzInformation(expected)).digest().subarray(0, 16);
+    expect(toHex(seed)).toBe("B366AD857DDCA2B08C0E299811714730");
   });
 
   it("D.3: E_IFD and M_IFD, and the chip's answer gives the session keys and SSC", () => {

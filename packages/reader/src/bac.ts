@@ -46,12 +46,21 @@ export function mrzInformation(key: MrzKey): string {
   );
 }
 
-/** The BAC key from a TD3 (passport, 2×44) or TD1 (card, 3×30) MRZ as printed. */
+/** The BAC key from a TD3 (passport, 2×44), TD2 (2×36) or TD1 (card, 3×30) MRZ as printed. */
 export function mrzKeyFromLines(lines: readonly string[]): MrzKey {
   const [a, b] = lines;
   if (lines.length === 2 && a?.length === 44 && b?.length === 44) {
     return {
       documentNumber: b.slice(0, 9).replace(/<+$/, ""),
+      birthDate: b.slice(13, 19),
+      expiryDate: b.slice(21, 27),
+    };
+  }
+  if (lines.length === 2 && a?.length === 36 && b?.length === 36) {
+    // TD2: a number over 9 characters continues in the optional data (28–35), as in TD1.
+    const continuation = b[9] === "<" ? (b.slice(28, 35).split("<")[0] ?? "").slice(0, -1) : "";
+    return {
+      documentNumber: (b.slice(0, 9) + continuation).replace(/<+$/, ""),
       birthDate: b.slice(13, 19),
       expiryDate: b.slice(21, 27),
     };
@@ -62,7 +71,7 @@ export function mrzKeyFromLines(lines: readonly string[]): MrzKey {
     const documentNumber = a[14] === "<" ? short + (a.slice(15, 30).split("<")[0] ?? "").slice(0, -1) : short;
     return { documentNumber: documentNumber.replace(/<+$/, ""), birthDate: b.slice(0, 6), expiryDate: b.slice(8, 14) };
   }
-  throw new ReaderError("access_denied", "the MRZ is neither two lines of 44 characters nor three of 30");
+  throw new ReaderError("access_denied", "the MRZ is not two lines of 44 or 36 characters, nor three of 30");
 }
 
 /** K_seed and the document basic access keys (9303-11 §9.7.2 and §9.7.1). */
