@@ -92,6 +92,13 @@ describe("reading an emulated passport end to end", () => {
     expect(card.commands.some((c) => c[1] === 0xb1)).toBe(true);
   });
 
+  it("a file whose length says 1 MiB is refused as file_too_large after its header, not read", async () => {
+    const card = emulatedPassport(mrz, { ...chip, dataGroups: { ...chip.dataGroups, 11: big(1 << 20) } });
+    await expect(readPassport(card, { mrz, extendedLength: true })).rejects.toMatchObject({ code: "file_too_large" });
+    // DG11's header was read (4 bytes, then 2 more for its 83 length) and nothing after it.
+    expect(card.commands.filter((c) => c[1] === 0xb1)).toEqual([]);
+  });
+
   it("a DG1 with one byte changed on the chip is read, and fails the hash check", async () => {
     const dg1 = Uint8Array.from(chip.dataGroups[1] ?? []);
     dg1[10] = (dg1[10] as number) ^ 0x01;
