@@ -31,7 +31,11 @@ describe("npx jitsumei evidence", () => {
     expect(ok.status).toBe(0);
     expect(ok.json).toMatchObject({
       valid: true,
-      checks: [{ code: "mrz.valid", status: "pass" }],
+      checks: [
+        { code: "mrz.valid", status: "pass" },
+        { code: "document.not_expired", status: "pass" },
+        { code: "applicant.of_age", status: "pass", params: { minimumAge: 18 } },
+      ],
       fields: { documentNumber: "L898902C3" },
     });
     const broken = run(
@@ -41,6 +45,52 @@ describe("npx jitsumei evidence", () => {
     expect(broken.status).toBe(1);
     expect(broken.json.valid).toBe(false);
     expect(run(["mrz"], "hello\n").status).toBe(2);
+  });
+
+  it("mrz --at: a document expired on that day, or a holder under age, is not valid, as the application decides", () => {
+    const specimen = "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\nL898902C36UTO7408122F3404159<<<<<<<<<<<<<<<4\n";
+    // Expiry 2034-04-15: still valid that day, expired the next.
+    expect(run(["mrz", "--at", "2034-04-15"], specimen).status).toBe(0);
+    const expired = run(["mrz", "--at", "2034-04-16"], specimen);
+    expect(expired.status).toBe(1);
+    expect(expired.json).toMatchObject({ valid: false, at: "2034-04-16" });
+    expect(expired.json.checks).toContainEqual({ code: "document.not_expired", status: "fail" });
+    // Born 1974-08-12: 17 the day before the 18th birthday (1992-08-12).
+    const young = run(["mrz", "--at", "1992-08-11"], specimen);
+    expect(young.status).toBe(1);
+    expect(young.json.checks).toContainEqual({ code: "applicant.of_age", status: "fail", params: { minimumAge: 18 } });
+    expect(run(["mrz", "--at", "1992-08-12"], specimen).status).toBe(0);
+    expect(run(["mrz", "--at", "2034-02-30"], specimen).status).toBe(2);
+  });
+
+  it("chip --at: the same chip on a day after the document's expiry → exit 1 naming document.not_expired", () => {
+    const later = run([...chipArgs("rsa"), "--at", "2034-04-16"]);
+    expect(later.json.checks).toContainEqual({ code: "document.not_expired", status: "fail" });
+    expect(later.status).toBe(1);
+  });
+
+  it("residence-card: a genuine chip → exit 0; on a day before its signer was valid → exit 1; missing options → exit 2", () => {
+    const card = chip.residenceCards.secondGeneration;
+    const args = [
+      "residence-card",
+      "--front",
+      card.front,
+      "--face",
+      card.face,
+      "--check-code",
+      card.checkCode,
+      "--certificate",
+      card.certificate,
+      "--trust",
+      chip.trustDir,
+    ];
+    const ok = run(args);
+    expect(ok.status).toBe(0);
+    expect(ok.json.valid).toBe(true);
+    const before = run([...args, "--at", "2001-01-01"]);
+    expect(before.status).toBe(1);
+    expect(before.json.valid).toBe(false);
+    expect(run(["residence-card", "--front", card.front]).status).toBe(2);
   });
 
   it("chip: a genuine chip → exit 0 with the DS certificate and MRZ; a wrong trust anchor → exit 1", () => {
@@ -106,5 +156,32 @@ describe("npx jitsumei evidence import-master-list", () => {
     const refused = run(["import-master-list", "--file", chip.masterList, "--anchor", otherAnchor, "--out", out]);
     expect(refused.status).toBe(1);
     expect(refused.json.error).toMatch(/does not chain/);
+    // --at: the day of the import; before the list signer's certificate began, the list is refused.
+    const early = run([
+      "import-master-list",
+      "--file",
+      chip.masterList,
+      "--anchor",
+      chip.masterListAnchor,
+      "--out",
+      out,
+      "--at",
+      "2001-01-01",
+    ]);
+    expect(early.status).toBe(1);
+    expect(early.json.error).toMatch(/signer certificate is not valid on 2001-01-01/);
+    expect(
+      run([
+        "import-master-list",
+        "--file",
+        chip.masterList,
+        "--anchor",
+        chip.masterListAnchor,
+        "--out",
+        out,
+        "--at",
+        "someday",
+      ]).status,
+    ).toBe(2);
   });
 });

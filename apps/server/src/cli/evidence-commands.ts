@@ -1,6 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { checkMrzValid, parseMrz } from "@jitsumei/domain";
+import {
+  checkApplicantOfAge,
+  checkDocumentNotExpired,
+  checkMrzValid,
+  type MrzParseResult,
+  parseMrz,
+  todayInJapan,
+} from "@jitsumei/domain";
 import {
   crlRevocation,
   importMasterList,
@@ -9,6 +16,7 @@ import {
   readCertificates,
   verifyJpkiSignature,
   verifyPassiveAuthentication,
+  verifyResidenceCardChip,
 } from "@jitsumei/evidence";
 import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./main.ts";
 
@@ -17,23 +25,47 @@ import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./main.ts";
  * JSON on stdout: {"valid", "checks", "fields"}; exit 0 valid, 1 not valid, 2 bad usage or unreadable input.
  */
 export async function evidenceMrzCommand(args: string[], io: Io): Promise<number> {
-  parseOptions(args, {});
+  const options = parseOptions(args, { at: { type: "string" }, "minimum-age": { type: "string" } });
+  const today = dayOption(options.at);
+  const minimumAge = options["minimum-age"] === undefined ? 18 : Number(options["minimum-age"]);
+  if (!Number.isInteger(minimumAge) || minimumAge < 0 || minimumAge > 30) {
+    throw new UsageError(`--minimum-age ${options["minimum-age"]}: a whole number from 0 to 30`);
+  }
   const lines = (await io.stdin()).split(/\r?\n/).filter((l) => l.trim() !== "");
-  const parsed = parseMrz(lines);
+  const parsed = parseMrz(lines, today);
   if (!parsed.ok) {
     io.out(JSON.stringify({ valid: false, checks: [checkMrzValid(parsed)], fields: {}, error: parsed.error }));
     return EXIT.usage;
   }
-  const check = checkMrzValid(parsed);
+  // The application's own checks on the day (--at, else today in Japan): an expired document or an
+  // applicant under age is not valid, as run-automated-checks decides it.
+  const checks = mrzChecks(parsed, today, minimumAge);
+  const valid = checks.every((c) => c.status !== "fail");
   io.out(
     JSON.stringify({
-      valid: parsed.valid,
-      checks: [check],
+      valid,
+      checks,
       fields: { format: parsed.format, ...parsed.fields },
       findings: parsed.findings,
+      at: today,
     }),
   );
-  return parsed.valid ? EXIT.ok : EXIT.no;
+  return valid ? EXIT.ok : EXIT.no;
+}
+
+function mrzChecks(parsed: MrzParseResult, today: string, minimumAge: number) {
+  const fields = parsed.ok ? parsed.fields : null;
+  return [
+    checkMrzValid(parsed),
+    checkDocumentNotExpired(fields?.expiryDate ?? null, today),
+    checkApplicantOfAge(fields?.birthDate ?? null, today, minimumAge),
+  ];
+}
+
+/** --at YYYY-MM-DD as a day, else today in Japan (the day the application's checks use). */
+function dayOption(at: string | undefined): string {
+  if (at !== undefined) return dateOption("at", at).toISOString().slice(0, 10);
+  return todayInJapan();
 }
 
 export async function evidenceChipCommand(args: string[], io: Io): Promise<number> {
@@ -52,12 +84,13 @@ export async function evidenceChipCommand(args: string[], io: Io): Promise<numbe
     if (file) dataGroups[n] = readInput(file);
   }
   const trust = loadTrustStoreOrUsage(values.trust);
+  const today = dayOption(values.at);
   const result = verifyPassiveAuthentication({ sod: readInput(values.sod), dataGroups }, trust, {
     at: values.at ? dateOption("at", values.at) : new Date(),
   });
   const { face, ...fields } = result.fields;
-  const mrz = fields.mrzLines ? parseMrz(fields.mrzLines) : null;
-  const checks = mrz ? [...result.checks, checkMrzValid(mrz)] : result.checks;
+  const mrz = fields.mrzLines ? parseMrz(fields.mrzLines, today) : null;
+  const checks = mrz ? [...result.checks, ...mrzChecks(mrz, today, 18)] : result.checks;
   const valid = checks.every((c) => c.status !== "fail");
   io.out(
     JSON.stringify({
@@ -129,14 +162,22 @@ function loadTrustStoreOrUsage(dir: string) {
 
 /** Imports the CSCAs of an ICAO master list into a trust folder, once its signer chains to --anchor. */
 export async function evidenceImportMasterListCommand(args: string[], io: Io): Promise<number> {
-  const options = parseOptions(args, { file: { type: "string" }, anchor: { type: "string" }, out: { type: "string" } });
+  const options = parseOptions(args, {
+    file: { type: "string" },
+    anchor: { type: "string" },
+    out: { type: "string" },
+    at: { type: "string" },
+  });
   if (!options.file || !options.anchor || !options.out) {
-    throw new UsageError("evidence import-master-list needs --file MASTERLIST --anchor CERT --out DIR");
+    throw new UsageError(
+      "evidence import-master-list needs --file MASTERLIST --anchor CERT --out DIR [--at YYYY-MM-DD]",
+    );
   }
   const anchors = readCertificates(readInput(options.anchor));
+  const at = options.at ? dateOption("at", options.at) : new Date();
   let imported: ReturnType<typeof importMasterList>;
   try {
-    imported = importMasterList(readInput(options.file), anchors, new Date());
+    imported = importMasterList(readInput(options.file), anchors, at);
   } catch (error) {
     io.out(JSON.stringify({ valid: false, error: error instanceof Error ? error.message : String(error) }));
     return EXIT.no;
@@ -152,4 +193,34 @@ export async function evidenceImportMasterListCommand(args: string[], io: Io): P
   });
   io.out(JSON.stringify({ valid: true, signer: imported.signer, certificates: written }));
   return EXIT.ok;
+}
+
+/** A residence card's chip (在留カード): the front image, the face and the check code, signed by the agency. */
+export async function evidenceResidenceCardCommand(args: string[], io: Io): Promise<number> {
+  const options = parseOptions(args, {
+    front: { type: "string" },
+    face: { type: "string" },
+    "check-code": { type: "string" },
+    certificate: { type: "string" },
+    trust: { type: "string" },
+    at: { type: "string" },
+  });
+  if (!options.front || !options.face || !options["check-code"] || !options.certificate || !options.trust) {
+    throw new UsageError(
+      "evidence residence-card needs --front FILE --face FILE --check-code FILE --certificate FILE --trust DIR [--at YYYY-MM-DD]",
+    );
+  }
+  const trust = loadTrustStoreOrUsage(options.trust);
+  const result = verifyResidenceCardChip(
+    {
+      front: readInput(options.front),
+      face: readInput(options.face),
+      checkCode: readInput(options["check-code"]),
+      certificate: readInput(options.certificate),
+    },
+    trust,
+    { at: options.at ? dateOption("at", options.at) : new Date() },
+  );
+  io.out(JSON.stringify({ valid: result.valid, checks: result.checks, fields: result.fields }));
+  return result.valid ? EXIT.ok : EXIT.no;
 }

@@ -15,14 +15,18 @@ Commands:
   migrate            Apply database migrations
   seed               Add the demo plans and SIM inventory
   audit verify       Recompute the audit hash chain; names the first broken entry (exit 1)
-  evidence mrz       Check MRZ lines given on stdin (one per line)
+  evidence mrz       Check MRZ lines given on stdin (one per line), with the document's expiry and the
+                     holder's age on the day: [--at YYYY-MM-DD] [--minimum-age N (18)]
   evidence chip      Passive authentication of chip data:
                        --sod FILE --dg1 FILE [--dg2 FILE …] --trust DIR [--at YYYY-MM-DD]
+  evidence residence-card
+                     Verify a residence card's chip: --front FILE --face FILE --check-code FILE
+                       --certificate FILE --trust DIR [--at YYYY-MM-DD]
   evidence jpki      Verify a JPKI signature:
                        --data FILE --signature FILE --trust DIR [--cert FILE] [--crl FILE] [--at YYYY-MM-DD]
   evidence import-master-list
                      Add the CSCAs of an ICAO master list to a trust folder, once its signer
-                     chains to the anchor: --file MASTERLIST --anchor CERT --out DIR
+                     chains to the anchor: --file MASTERLIST --anchor CERT --out DIR [--at YYYY-MM-DD]
   policy list        The verification policies loaded (statutory and house), as JSON
   policy explain     What applies on a day, and why: --at YYYY-MM-DD --service voice|data|sms-data
                        --channel online|shop|post --applicant resident|visitor|minor|corporation
@@ -93,6 +97,7 @@ const commands: Record<string, () => Promise<Command>> = {
   "audit verify": async () => (await import("./audit-verify.ts")).auditVerifyCommand,
   "evidence mrz": async () => (await import("./evidence-commands.ts")).evidenceMrzCommand,
   "evidence chip": async () => (await import("./evidence-commands.ts")).evidenceChipCommand,
+  "evidence residence-card": async () => (await import("./evidence-commands.ts")).evidenceResidenceCardCommand,
   "evidence jpki": async () => (await import("./evidence-commands.ts")).evidenceJpkiCommand,
   "evidence import-master-list": async () => (await import("./evidence-commands.ts")).evidenceImportMasterListCommand,
   "policy list": async () => (await import("./policy-commands.ts")).policyListCommand,

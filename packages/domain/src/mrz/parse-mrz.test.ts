@@ -368,6 +368,25 @@ describe("names", () => {
     expect(result.fields.nameFieldFull).toBe(true);
   });
 
+  it("reads `<<NAME` (a single name in the secondary identifier, as some issuers write it) as valid with a warning", () => {
+    const [line1, line2] = td3();
+    const single = `P<UTO<<MEHMET${"<".repeat(31)}`;
+    expect(single).toHaveLength(line1.length);
+    const result = parsed([single, line2]);
+    expect(result.valid).toBe(true);
+    expect(result.fields).toMatchObject({ familyName: "", givenNames: "MEHMET" });
+    expect(result.findings).toContainEqual(
+      expect.objectContaining({ code: "mrz.primary_identifier_empty", field: "familyName", severity: "warning" }),
+    );
+  });
+
+  it("still refuses an MRZ with no name at all", () => {
+    const [line1, line2] = td3();
+    const result = parsed([`P<UTO${"<".repeat(line1.length - 5)}`, line2]);
+    expect(result.valid).toBe(false);
+    expect(result.findings).toContainEqual(expect.objectContaining({ code: "mrz.invalid_field", field: "familyName" }));
+  });
+
   it("reports a digit in a name, which no check digit covers", () => {
     const result = parsed(replaceAt(td3(), 0, 10, "0")); // ERIKSSON → ERIKS0ON
     expect(result.findings).toContainEqual(expect.objectContaining({ code: "mrz.invalid_field", field: "familyName" }));

@@ -66,6 +66,7 @@ export type MrzFindingCode =
   | "mrz.unknown_state"
   | "mrz.sex_x"
   | "mrz.date_unknown"
+  | "mrz.primary_identifier_empty"
   | "mrz.invalid_field";
 
 /** The field a finding is about; `composite` is the digit over several fields. */
@@ -308,7 +309,18 @@ function readName(raw: string, note: Note): { familyName: string; givenNames: st
       .join(" ");
   const familyName = words(primary);
   const givenNames = words(secondary);
-  if (familyName === "" || /[^A-Z<]/.test(primary)) {
+  if (familyName === "" && separator === 0 && givenNames !== "" && !/[^A-Z<]/.test(secondary)) {
+    // `<<NAME`: some issuers write a single name as the secondary identifier, where ICAO 9303-3 puts a
+    // one-part name in the primary one (issue #22). The name is there to record (LAW.md: the name is an
+    // identifying particular) and the check digits never covered it, so nothing about the document is
+    // in doubt: valid, with a warning so whoever compares names reads it as the whole name.
+    note(
+      "mrz.primary_identifier_empty",
+      "familyName",
+      "warning",
+      "the name is written only as the secondary identifier",
+    );
+  } else if (familyName === "" || /[^A-Z<]/.test(primary)) {
     note(
       "mrz.invalid_field",
       "familyName",

@@ -32,6 +32,8 @@ const id_messageDigest = "1.2.840.113549.1.9.4";
 export type SignerIdentity = { issuer: Buffer; serial: Buffer } | { subjectKeyIdentifier: Buffer };
 
 export type ParsedSignedData = {
+  /** SignedData's CMSVersion (ICAO 9303-10 requires 3 for the SOD). */
+  version: number;
   eContentType: string;
   eContent: Buffer | null;
   certificates: Buffer[];
@@ -71,7 +73,9 @@ export function parseSignedDataDer(input: Uint8Array): ParsedSignedData {
   const [signedData, more] = children(expectTag(explicit, DER.context0).value, 2);
   if (more) throw new DerError("[0] holds more than SignedData");
   const fields = children(expectTag(signedData, DER.sequence).value, 6);
-  expectTag(fields[0], DER.integer);
+  const versionField = expectTag(fields[0], DER.integer);
+  if (versionField.value.length !== 1) throw new DerError("an unusual SignedData version");
+  const version = versionField.value[0] as number;
   expectTag(fields[1], DER.set);
   const encap = children(expectTag(fields[2], DER.sequence).value, 2);
   const eContentType = oidOf(expectTag(encap[0], DER.oid));
@@ -132,6 +136,7 @@ export function parseSignedDataDer(input: Uint8Array): ParsedSignedData {
   const signature = contentOf(expectTag(parts[j++], DER.octetString));
   if (parts[j] && parts[j]?.tag !== DER.context1) throw new DerError("SignerInfo has trailing fields");
   return {
+    version,
     eContentType,
     eContent,
     certificates,
@@ -189,6 +194,7 @@ function readSignedDataGeneric(der: Uint8Array): ParsedSignedData {
   }
   const algorithm = signerInfo.signatureAlgorithm;
   return {
+    version: signed.version,
     eContentType: signed.encapContentInfo.eContentType,
     eContent,
     // As received: a re-encoded certificate may differ from the signed bytes and fail its check.

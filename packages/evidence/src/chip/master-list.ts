@@ -1,6 +1,6 @@
 import { X509Certificate } from "node:crypto";
-import * as asn1js from "asn1js";
 import { CmsError, certificateMatchesSigner, parseSignedData, verifySignerSignature } from "../asn1/cms.ts";
+import { children, DER, DerError, expectTag, readOne, whole } from "../asn1/der.ts";
 import { findIssuer, validityAt } from "../x509/chain.ts";
 
 /**
@@ -26,15 +26,30 @@ export function importMasterList(der: Uint8Array, anchors: readonly X509Certific
   if (!verifySignerSignature(parsed, signer, parsed.eContent).ok)
     throw new CmsError("the master list's signature does not verify");
   if (!findIssuer(signer, anchors)) throw new CmsError("the master list's signer does not chain to a trusted anchor");
-  if (validityAt(signer, at) !== "valid") throw new CmsError("the master list's signer certificate is not valid today");
+  if (validityAt(signer, at) !== "valid")
+    throw new CmsError(`the master list's signer certificate is not valid on ${at.toISOString().slice(0, 10)}`);
 
-  const content = asn1js.fromBER(new Uint8Array(parsed.eContent).buffer);
-  const list = content.result;
-  const certList = list instanceof asn1js.Sequence ? list.valueBlock.value[1] : undefined;
-  if (content.offset === -1 || !(certList instanceof asn1js.Set))
+  // Split with the bounded TLV reader, not a generic ASN.1 tree: a real list (~540 CSCAs, ~780 KB) is
+  // about 30 000 nodes, over asn1js's default limit of 10 000, and was refused as malformed (issue #22).
+  let certificateBytes: Buffer[];
+  try {
+    const [version, certList, extra] = children(readOne(parsed.eContent, DER.sequence).value, 3);
+    if (extra) throw new DerError("CscaMasterList has more than two fields");
+    expectTag(version, DER.integer);
+    const set = expectTag(certList, DER.set);
+    const items = children(set.value, MAX_CERTIFICATES + 1);
+    if (items.length > MAX_CERTIFICATES) throw new CmsError("the master list holds too many certificates");
+    certificateBytes = items.map((c) => whole(set.value, expectTag(c, DER.sequence)));
+  } catch (error) {
+    if (error instanceof CmsError) throw error;
     throw new CmsError("the master list's content is malformed");
-  if (certList.valueBlock.value.length > MAX_CERTIFICATES)
-    throw new CmsError("the master list holds too many certificates");
-  const certificates = certList.valueBlock.value.map((c) => new X509Certificate(Buffer.from(c.valueBeforeDecodeView)));
+  }
+  const certificates = certificateBytes.map((der, i) => {
+    try {
+      return new X509Certificate(der);
+    } catch {
+      throw new CmsError(`the master list's certificate ${i + 1} is not readable`);
+    }
+  });
   return { certificates, signer: signer.subject.replaceAll("\n", ", ") };
 }

@@ -86,6 +86,35 @@ describe("IC-chip passive authentication", () => {
     expect(failed(result)).toContain("chip.sod_signature");
   });
 
+  it("refuses a SOD with bytes after its outer element, as other verifiers do (issue #22)", () => {
+    const genuine = readChip(chip.chips.rsa);
+    const padded = { ...genuine, sod: Buffer.concat([genuine.sod, Buffer.from([0x00, 0x00])]) };
+    const result = verifyPassiveAuthentication(padded, trust, { at: now });
+    expect(result.valid).toBe(false);
+    expect(result.checks).toContainEqual({
+      code: "chip.sod_readable",
+      status: "fail",
+      params: { reason: "EF.SOD has bytes after its element" },
+    });
+  });
+
+  it("refuses a SOD whose SignedData version is not 3 (9303-10 Table 37; the signature does not cover it)", () => {
+    const genuine = readChip(chip.chips.rsa);
+    const sod = Buffer.from(genuine.sod);
+    // SignedData ::= SEQUENCE { version 02 01 03, digestAlgorithms SET … }: the first such run in the SOD.
+    const at = sod.indexOf(Buffer.from([0x02, 0x01, 0x03, 0x31]));
+    expect(at).toBeGreaterThan(0);
+    expect(verifyPassiveAuthentication({ ...genuine, sod }, trust, { at: now }).valid).toBe(true);
+    sod[at + 2] = 0x01;
+    const result = verifyPassiveAuthentication({ ...genuine, sod }, trust, { at: now });
+    expect(result.valid).toBe(false);
+    expect(result.checks).toContainEqual({
+      code: "chip.sod_readable",
+      status: "fail",
+      params: { reason: "the SOD's SignedData version is 1, not 3" },
+    });
+  });
+
   it("fails against the wrong trust anchor with its own code", () => {
     const result = verifyPassiveAuthentication(readChip(chip.chips.rsa), loadTrustStore(chip.otherTrustDir), {
       at: now,

@@ -66,7 +66,11 @@ export function verifyPassiveAuthentication(
   try {
     const sod = readTlv(evidence.sod);
     if (sod.tag !== 0x77) throw new CmsError("EF.SOD does not start with tag 77");
+    // 9303-10 §4.6.2: EF.SOD is the one element; other verifiers refuse bytes after it, so do we.
+    if (sod.end !== evidence.sod.length) throw new CmsError("EF.SOD has bytes after its element");
     parsed = parseSignedData(sod.value);
+    // 9303-10 Table 37: SignedData version 3 (a SOD of another version was accepted before issue #22).
+    if (parsed.version !== 3) throw new CmsError(`the SOD's SignedData version is ${parsed.version}, not 3`);
     if (!parsed.eContent) throw new CmsError("the SOD carries no content");
     lds = parseLdsSecurityObject(parsed.eContent);
   } catch (error) {
