@@ -86,6 +86,7 @@ async function submit(reference: string, token: string) {
 
 type CaseCredit = {
   consent: unknown;
+  deposit: { decided: boolean; amountJpy: number; reasons: { code: string; text: string }[] };
   assessment: { seq: number; outcome: string; depositJpy: number; reasons: { code: string; message: string }[] };
 };
 async function caseCredit(reference: string): Promise<CaseCredit> {
@@ -203,6 +204,41 @@ describe("the credit assessment of a postpaid application", () => {
     const deposit = await server.api("GET", `/v1/applications/${reference}/deposit`, { token });
     expect(deposit.body).toMatchObject({ required: true, amountJpy: 20000 });
     expect((deposit.body.reasons as { code: string }[]).map((r) => r.code)).toContain("credit_assessment");
+  });
+
+  it("shows the reviewer the deposit a bank account brings before the contract decides it, then the one decided", async () => {
+    const { reference, token } = await postpaid(somebody(), { card: false });
+    const bank = await server.api("PUT", `/v1/applications/${reference}/payment-method`, {
+      token,
+      body: {
+        type: "bank",
+        bankCode: "0005",
+        branchCode: "123",
+        accountType: "ordinary",
+        accountNumber: "1234567",
+        holderKana: "ジツメイ タロウ",
+      },
+    });
+    expect(bank.status).toBe(200);
+    expect((await submit(reference, token)).state).toBe("in_review");
+
+    // Before the contract: what the deposit rules will ask (the credit check asks none), said as such.
+    const before = await caseCredit(reference);
+    expect(before.assessment).toMatchObject({ outcome: "approve", depositJpy: 0 });
+    expect(before.deposit).toMatchObject({
+      decided: false,
+      amountJpy: 5000,
+      reasons: [{ code: "billing_bank_transfer" }],
+    });
+    expect(before.deposit.reasons[0]?.text).toMatch(/口座振替/);
+    const stored = await server.services.db.query(
+      "SELECT 1 FROM deposit_decisions d JOIN applications a ON a.id = d.application_id WHERE a.reference = $1",
+      [reference],
+    );
+    expect(stored.rows).toHaveLength(0);
+
+    expect((await approve(reference)).body.state).toBe("contract_pending");
+    expect((await caseCredit(reference)).deposit).toMatchObject({ decided: true, amountJpy: 5000 });
   });
 
   it("refuses an applicant another carrier registered as unpaid, and never shows the applicant that carrier's figures", async () => {

@@ -86,6 +86,8 @@ export type CaseView = {
   credit: {
     consent: { textVersion: string; language: string; givenAt: string } | null;
     paymentMethod: { type: string; status: string; refusalCode: string | null; display: string } | null;
+    /** Decided with the contract's offer; before that, what the deposit rules will ask. */
+    deposit: { decided: boolean; amountJpy: number; reasons: { code: string; text: string }[] };
     assessment: {
       seq: number;
       outcome: string;

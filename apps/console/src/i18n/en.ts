@@ -135,6 +135,8 @@ export const en = {
   "case.paymentMethod": "Payment method",
   "case.assessment": "Assessment",
   "case.deposit": "Deposit",
+  "case.depositDecided": "(stated in the contract)",
+  "case.depositExpected": "(what the contract will ask: decided when it is offered)",
   "case.outcome": "Outcome",
   "case.correction": "Correction",
   "case.correctionAsked": "Asked {time}: {fields}",

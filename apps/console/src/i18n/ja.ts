@@ -134,6 +134,8 @@ export const ja: Messages = {
   "case.paymentMethod": "支払方法",
   "case.assessment": "審査結果",
   "case.deposit": "預託金",
+  "case.depositDecided": "（契約書に記載済み）",
+  "case.depositExpected": "（見込み: 契約書の提示時に確定）",
   "case.outcome": "結果",
   "case.correction": "訂正",
   "case.correctionAsked": "{time}に依頼：{fields}",

@@ -133,6 +133,8 @@ export const zhHans: Messages = {
   "case.paymentMethod": "付款方式",
   "case.assessment": "审核结果",
   "case.deposit": "押金",
+  "case.depositDecided": "（已写入合同）",
+  "case.depositExpected": "（预计：出示合同时确定）",
   "case.outcome": "结果",
   "case.correction": "更正",
   "case.correctionAsked": "{time}要求：{fields}",

@@ -297,12 +297,20 @@ export function CasePage({ reference, account }: { reference: string; account: S
                         <span className="muted small">{policyName(view.credit.assessment.policy)}</span>
                       </dd>
                     </div>
-                    <div>
-                      <dt>{t("case.deposit")}</dt>
-                      <dd>¥{view.credit.assessment.depositJpy.toLocaleString(language)}</dd>
-                    </div>
                   </>
                 )}
+                <div>
+                  <dt>{t("case.deposit")}</dt>
+                  <dd>
+                    ¥{view.credit.deposit.amountJpy.toLocaleString(language)}{" "}
+                    <span className="muted small">
+                      {t(view.credit.deposit.decided ? "case.depositDecided" : "case.depositExpected")}
+                    </span>
+                    {view.credit.deposit.reasons.length > 0 && (
+                      <span className="small"> · {view.credit.deposit.reasons.map((r) => r.text).join(" · ")}</span>
+                    )}
+                  </dd>
+                </div>
               </dl>
               {view.credit.assessment && view.credit.assessment.reasons.length > 0 && (
                 <ul>

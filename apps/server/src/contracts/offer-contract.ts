@@ -6,7 +6,7 @@ import { printedFullName } from "../applications/printed-name.ts";
 import { latestCreditAssessment, paymentMethodOf } from "../credit/assess-application-credit.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
-import { decideApplicationDeposit } from "../payments/decide-application-deposit.ts";
+import { decideApplicationDeposit, depositInputsOf } from "../payments/decide-application-deposit.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import { storeDocument } from "./contract-documents.ts";
 
@@ -28,15 +28,8 @@ export async function offerContract(
   const plan = await findPlan(tx, application.planId);
   if (!plan) throw new Error(`plan ${application.planId} vanished`);
   const { particulars, cipher } = await loadApplicantDetails(deps.keys, application);
-  // The deposit is decided now: the contract states it. The billing method is the one the payment-
-  // method check confirmed (none: the rules ask what they ask of an applicant who has not chosen
-  // one); the credit assessment may ask for more.
-  const method = await paymentMethodOf(tx, application.id);
-  const credit = await latestCreditAssessment(tx, null, application.id);
-  const deposit = await decideApplicationDeposit(deps, tx, application, {
-    billingMethod: method?.status === "verified" ? (method.type === "card" ? "credit_card" : "bank_transfer") : null,
-    creditDepositJpy: credit?.depositJpy ?? 0,
-  });
+  // The deposit is decided now: the contract states it.
+  const deposit = await decideApplicationDeposit(deps, tx, application, await depositInputsOf(tx, application.id));
   const name = printedFullName(particulars?.name);
   const input: ContractInput = {
     language: application.language,

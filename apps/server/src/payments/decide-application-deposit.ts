@@ -8,6 +8,7 @@ import {
 } from "@jitsumei/domain";
 import type { ApplicationRow } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
+import { latestCreditAssessment, paymentMethodOf } from "../credit/assess-application-credit.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { findPlan } from "../plans/plans-repository.ts";
@@ -28,13 +29,44 @@ export async function decideApplicationDeposit(
   deps: { keys: KeyManagement; clock: () => Date },
   tx: Queryable,
   application: ApplicationRow,
-  input: { billingMethod: BillingMethod | null; creditDepositJpy?: number; rules?: DepositRules },
+  input: DepositInputs,
 ): Promise<DepositDecision> {
-  const plan = await findPlan(tx, application.planId);
+  const decision = await workOutDeposit(deps, tx, application, input);
+  await storeDepositDecision(tx, application.id, decision);
+  return decision;
+}
+
+type DepositInputs = { billingMethod: BillingMethod | null; creditDepositJpy?: number; rules?: DepositRules };
+
+/**
+ * What the deposit rules ask of the application now, from what it holds: the billing method the
+ * payment-method check confirmed (none: the rules ask what they ask of an applicant who has not
+ * chosen one) and the newest credit assessment's deposit (it may ask for more). The contract's offer
+ * decides on these; the reviewer's case shows them before that, as what the contract will ask.
+ */
+export async function depositInputsOf(db: Queryable, applicationId: string): Promise<DepositInputs> {
+  const [method, credit] = await Promise.all([
+    paymentMethodOf(db, applicationId),
+    latestCreditAssessment(db, null, applicationId),
+  ]);
+  return {
+    billingMethod: method?.status === "verified" ? (method.type === "card" ? "credit_card" : "bank_transfer") : null,
+    creditDepositJpy: credit?.depositJpy ?? 0,
+  };
+}
+
+/** The decision the rules give, nothing stored. */
+export async function workOutDeposit(
+  deps: { keys: KeyManagement; clock: () => Date },
+  db: Queryable,
+  application: ApplicationRow,
+  input: DepositInputs,
+): Promise<DepositDecision> {
+  const plan = await findPlan(db, application.planId);
   if (!plan) throw new Error(`application ${application.reference} has no plan ${application.planId}`);
   const { particulars } = await loadApplicantDetails(deps.keys, application);
   if (!particulars) throw new Error(`application ${application.reference} has no particulars`);
-  const decision = decideDeposit(
+  return decideDeposit(
     {
       planKind: plan.kind,
       monthlyPriceJpy: plan.priceJpy,
@@ -47,6 +79,4 @@ export async function decideApplicationDeposit(
     },
     input.rules ?? defaultDepositRules,
   );
-  await storeDepositDecision(tx, application.id, decision);
-  return decision;
 }

@@ -53,7 +53,7 @@ export async function getDepositView(db: Queryable, application: ApplicationRow)
     required: decision?.required ?? application.depositRequired,
     amountJpy: decision?.amountJpy ?? 0,
     currency: "JPY",
-    reasons: (decision?.reasons ?? []).filter(isReasonCode).map((code) => ({
+    reasons: (decision?.reasons ?? []).filter(isDepositReasonCode).map((code) => ({
       code,
       text: explainDepositReason(code, application.language),
     })),
@@ -80,6 +80,6 @@ export function paymentView(reference: string, p: PaymentRow): PaymentView {
   };
 }
 
-function isReasonCode(code: string): code is DepositReasonCode {
+export function isDepositReasonCode(code: string): code is DepositReasonCode {
   return (depositReasonCodes as readonly string[]).includes(code);
 }

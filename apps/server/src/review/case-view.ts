@@ -6,6 +6,7 @@ import {
   consequenceOfFailure,
   explainCheck,
   explainCreditReasonToStaff,
+  explainDepositReason,
   hasTag,
   type Language,
 } from "@jitsumei/domain";
@@ -22,7 +23,9 @@ import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { trackingUrlFor } from "../issuance/delivery.ts";
 import { latestShipment } from "../issuance/shipments.ts";
-import { listPayments } from "../payments/payment-rows.ts";
+import { depositInputsOf, workOutDeposit } from "../payments/decide-application-deposit.ts";
+import { isDepositReasonCode } from "../payments/get-deposit.ts";
+import { findDepositDecision, listPayments } from "../payments/payment-rows.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { transferForCase } from "../transfers/list-transfers.ts";
 import { approvalBasisOf } from "./approval-basis.ts";
@@ -213,8 +216,7 @@ export async function getCaseView(
   const lastDecision = [...events.rows].reverse().find((e) => e.event.startsWith("checks_"));
   const decidedBy = (lastDecision?.data.decidedBy as string[] | undefined) ?? [];
   const flag = flags.rows[0];
-  const credit =
-    application.planKind === "postpaid" ? await creditForCase(deps.db, cipher, application, language) : null;
+  const credit = application.planKind === "postpaid" ? await creditForCase(deps, cipher, application, language) : null;
   // A transfer's approval is the carrier's consent: the reviewer sees whose line it is and the relationship.
   const transfer = application.kind === "transfer" ? await transferForCase(deps.db, application.id) : null;
 
@@ -389,22 +391,35 @@ export async function lookupStatus(
 
 /** The credit side of a postpaid case: the consent, the payment method as checked, the newest assessment with its figures. */
 async function creditForCase(
-  db: Queryable,
+  deps: { db: Queryable; keys: KeyManagement; clock: () => Date },
   cipher: ApplicationCipher,
   application: ApplicationRow,
   language: Language,
 ) {
+  const { db } = deps;
   const staffLanguage = language === "ja" ? "ja" : "en";
-  const [consent, method, assessment] = await Promise.all([
+  const [consent, method, assessment, decided] = await Promise.all([
     latestConsent(db, application.id),
     paymentMethodOf(db, application.id),
     latestCreditAssessment(db, cipher, application.id),
+    findDepositDecision(db, application.id),
   ]);
+  // The deposit as decided with the contract's offer, or before that what the rules will ask: a
+  // reviewer approving a bank-transfer applicant sees the ¥5,000 the contract will state.
+  const deposit = decided ?? (await workOutDeposit(deps, db, application, await depositInputsOf(db, application.id)));
   return {
     consent: consent
       ? { textVersion: consent.textVersion, language: consent.language, givenAt: consent.givenAt }
       : null,
     paymentMethod: method,
+    deposit: {
+      decided: decided !== null,
+      amountJpy: deposit.required ? deposit.amountJpy : 0,
+      reasons: (deposit.reasons as readonly string[]).filter(isDepositReasonCode).map((code) => ({
+        code,
+        text: explainDepositReason(code, staffLanguage),
+      })),
+    },
     assessment: assessment
       ? {
           seq: assessment.seq,
