@@ -364,14 +364,14 @@ describe("the credit assessment of a postpaid application", () => {
     expect(await put({ ...bank, bankCode: "5" })).toMatchObject({ status: 422, body: { field: "bankCode" } });
     expect(await put(bank)).toMatchObject({
       status: 200,
-      body: { type: "bank", status: "verified", display: "bank 0005-123 •••• 567" },
+      body: { type: "bank", status: "verified", display: "0005-123 •••• 567" },
     });
     // A later refusal does not lose the confirmed account.
     await put({ ...bank, accountNumber: testPaymentMethods.bank.closed });
     expect((await server.api("GET", `/v1/applications/${reference}/credit`, { token })).body.paymentMethod).toEqual({
       type: "bank",
       status: "verified",
-      display: "bank 0005-123 •••• 567",
+      display: "0005-123 •••• 567",
     });
     // The account number is sealed: not in the table in plain text.
     const { rows } = await server.services.db.query("SELECT * FROM payment_methods");

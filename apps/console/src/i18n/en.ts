@@ -472,6 +472,7 @@ export const en = {
   "paymentKind.deposit": "Deposit",
   "paymentKind.purchase": "Plan purchase",
   "paymentKind.top_up": "Top-up",
+  "paymentMethod.bank": "bank account (direct debit)",
   "paymentMethod.card": "card",
   "paymentMethod.konbini": "convenience store",
   "paymentMethod.counter": "counter till",

@@ -470,6 +470,7 @@ export const ja: Messages = {
   "paymentKind.deposit": "預託金",
   "paymentKind.purchase": "プラン料金",
   "paymentKind.top_up": "チャージ",
+  "paymentMethod.bank": "口座振替",
   "paymentMethod.card": "カード",
   "paymentMethod.konbini": "コンビニ",
   "paymentMethod.counter": "店頭レジ",

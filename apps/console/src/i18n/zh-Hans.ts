@@ -464,6 +464,7 @@ export const zhHans: Messages = {
   "paymentKind.deposit": "押金",
   "paymentKind.purchase": "套餐费",
   "paymentKind.top_up": "充值",
+  "paymentMethod.bank": "银行账户自动扣款",
   "paymentMethod.card": "银行卡",
   "paymentMethod.konbini": "便利店",
   "paymentMethod.counter": "柜台收银",

@@ -282,22 +282,20 @@ export function CasePage({ reference, account }: { reference: string; account: S
                   <dt>{t("case.paymentMethod")}</dt>
                   <dd>
                     {view.credit.paymentMethod
-                      ? `${view.credit.paymentMethod.display} (${label("payment", view.credit.paymentMethod.status)})`
+                      ? `${label("paymentMethod", view.credit.paymentMethod.type === "bank" ? "bank" : "card")} · ${view.credit.paymentMethod.display} (${label("payment", view.credit.paymentMethod.status)})`
                       : t("common.none")}
                   </dd>
                 </div>
                 {view.credit.assessment && (
-                  <>
-                    <div>
-                      <dt>{t("case.outcome")}</dt>
-                      <dd>
-                        <span className={`badge credit-${view.credit.assessment.outcome}`}>
-                          {label("credit", view.credit.assessment.outcome)}
-                        </span>{" "}
-                        <span className="muted small">{policyName(view.credit.assessment.policy)}</span>
-                      </dd>
-                    </div>
-                  </>
+                  <div>
+                    <dt>{t("case.outcome")}</dt>
+                    <dd>
+                      <span className={`badge credit-${view.credit.assessment.outcome}`}>
+                        {label("credit", view.credit.assessment.outcome)}
+                      </span>{" "}
+                      <span className="muted small">{policyName(view.credit.assessment.policy)}</span>
+                    </dd>
+                  </div>
                 )}
                 <div>
                   <dt>{t("case.deposit")}</dt>

@@ -186,7 +186,6 @@ function SendPanel({
 }) {
   const { t } = useI18n();
   const label = useCodeLabel();
-  const planName = usePlanName();
   const [busy, setBusy] = useState(false);
   return (
     <section aria-labelledby="send-h" className="card">
@@ -261,7 +260,6 @@ function CarrierReport({
 }) {
   const { t } = useI18n();
   const label = useCodeLabel();
-  const planName = usePlanName();
   const id = `reason-${reference}`;
   function returned(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

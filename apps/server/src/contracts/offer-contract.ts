@@ -3,7 +3,6 @@ import type { ApplicationRow } from "../applications/application-row.ts";
 import { applyEvent } from "../applications/apply-event.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
 import { printedFullName } from "../applications/printed-name.ts";
-import { latestCreditAssessment, paymentMethodOf } from "../credit/assess-application-credit.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { decideApplicationDeposit, depositInputsOf } from "../payments/decide-application-deposit.ts";

@@ -44,13 +44,14 @@ export function localPaymentMethodCheck(): PaymentMethodCheck {
   return {
     name: "local-payment-method-simulator",
     async verifyCard(cardToken) {
-      const display = `card •••• ${cardToken.slice(-4)}`;
+      const display = `•••• ${cardToken.slice(-4)}`;
       if (cardToken === testPaymentMethods.card.decline) return { status: "refused", code: "card_declined", display };
       if (!cardToken.startsWith("tok_test_")) return { status: "refused", code: "card_unknown", display };
       return { status: "verified", display: "VISA •••• 4242", reference: `cv_${++count}` };
     },
     async registerBankAccount(account) {
-      const display = `bank ${account.bankCode}-${account.branchCode} •••• ${account.accountNumber.slice(-3)}`;
+      // No word for the kind in it: each reader's page names the kind in their language beside it.
+      const display = `${account.bankCode}-${account.branchCode} •••• ${account.accountNumber.slice(-3)}`;
       if (account.accountNumber === testPaymentMethods.bank.notFound) {
         return { status: "refused", code: "account_not_found", display };
       }

@@ -721,7 +721,11 @@ function CreditStep(props: {
           )}
           <h2>{t("credit.method")}</h2>
           {credit.paymentMethod ? (
-            <p className="ok">{t("credit.saved", { display: credit.paymentMethod.display })}</p>
+            <p className="ok">
+              {t("credit.saved", {
+                display: `${t(credit.paymentMethod.type === "bank" ? "credit.bank" : "credit.card")} · ${credit.paymentMethod.display}`,
+              })}
+            </p>
           ) : (
             <>
               <fieldset className="field">
