@@ -53,12 +53,24 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
           params && name in params ? String(params[name]) : whole,
         ),
+      // A calendar date (YYYY-MM-DD) is that day wherever the reader is; an instant (a deadline, a
+      // delivery) is shown in Japan's time, as the mails give it, with the zone named beside a time.
       date: (iso, withTime = false) => {
-        const d = new Date(iso.length === 10 ? `${iso}T00:00:00` : iso);
+        const calendar = iso.length === 10;
+        const d = new Date(calendar ? `${iso}T00:00:00Z` : iso);
         if (Number.isNaN(d.getTime())) return iso;
         return new Intl.DateTimeFormat(locale, {
-          dateStyle: "long",
-          ...(withTime ? { timeStyle: "short" } : {}),
+          timeZone: calendar ? "UTC" : "Asia/Tokyo",
+          ...(withTime && !calendar
+            ? {
+                year: "numeric",
+                month: "long",
+                day: "numeric",
+                hour: "numeric",
+                minute: "2-digit",
+                timeZoneName: "short",
+              }
+            : { dateStyle: "long" }),
         }).format(d);
       },
       number: (n) => new Intl.NumberFormat(locale).format(n),
