@@ -357,34 +357,14 @@ function DepositPanel({ session, version, onChange }: { session: Session; versio
       ) : deposit.konbini ? (
         <KonbiniSlipBox slip={deposit.konbini} />
       ) : (
-        <>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void pay("card");
-            }}
-            noValidate
-            aria-labelledby="deposit-card"
-          >
-            <h3 id="deposit-card">{t("purchase.byCard")}</h3>
-            <TestCardField value={card} onChange={setCard} />
-            <Button type="submit" busy={busy === "card"} disabled={busy !== null}>
-              {t("deposit.pay", { amount })}
-            </Button>
-          </form>
-          <section aria-labelledby="deposit-konbini">
-            <h3 id="deposit-konbini">{t("purchase.byKonbini")}</h3>
-            <p className="small">{t("purchase.konbiniIntro")}</p>
-            <Button
-              variant="secondary"
-              busy={busy === "konbini"}
-              disabled={busy !== null}
-              onClick={() => void pay("konbini")}
-            >
-              {t("purchase.getSlip")}
-            </Button>
-          </section>
-        </>
+        <PayByCardOrKonbini
+          id="deposit"
+          payLabel={t("deposit.pay", { amount })}
+          card={card}
+          onCard={setCard}
+          busy={busy}
+          pay={pay}
+        />
       )}
     </section>
   );
@@ -440,34 +420,14 @@ function PurchasePanel({ session, version, onChange }: { session: Session; versi
       ) : purchase.konbini ? (
         <KonbiniSlipBox slip={purchase.konbini} />
       ) : (
-        <>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              void pay("card");
-            }}
-            noValidate
-            aria-labelledby="purchase-card"
-          >
-            <h3 id="purchase-card">{t("purchase.byCard")}</h3>
-            <TestCardField value={card} onChange={setCard} />
-            <Button type="submit" busy={busy === "card"} disabled={busy !== null}>
-              {t("purchase.payCard", { amount })}
-            </Button>
-          </form>
-          <section aria-labelledby="purchase-konbini">
-            <h3 id="purchase-konbini">{t("purchase.byKonbini")}</h3>
-            <p className="small">{t("purchase.konbiniIntro")}</p>
-            <Button
-              variant="secondary"
-              busy={busy === "konbini"}
-              disabled={busy !== null}
-              onClick={() => void pay("konbini")}
-            >
-              {t("purchase.getSlip")}
-            </Button>
-          </section>
-        </>
+        <PayByCardOrKonbini
+          id="purchase"
+          payLabel={t("purchase.payCard", { amount })}
+          card={card}
+          onCard={setCard}
+          busy={busy}
+          pay={pay}
+        />
       )}
     </section>
   );
@@ -776,6 +736,49 @@ export function DocumentsPage({ reference }: { reference: string }) {
       <p className="links">
         <Link to={`/status/${reference}`}>{t("app.myApplication")}</Link>
       </p>
+    </>
+  );
+}
+
+/** The two ways to pay a sum the page asks for: a card now, or a slip to pay at a convenience store. */
+function PayByCardOrKonbini(props: {
+  id: string;
+  payLabel: string;
+  card: string;
+  onCard: (card: string) => void;
+  busy: "card" | "konbini" | null;
+  pay: (method: "card" | "konbini") => Promise<void>;
+}) {
+  const { t } = useI18n();
+  const { id, busy, pay } = props;
+  return (
+    <>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void pay("card");
+        }}
+        noValidate
+        aria-labelledby={`${id}-card`}
+      >
+        <h3 id={`${id}-card`}>{t("purchase.byCard")}</h3>
+        <TestCardField value={props.card} onChange={props.onCard} />
+        <Button type="submit" busy={busy === "card"} disabled={busy !== null}>
+          {props.payLabel}
+        </Button>
+      </form>
+      <section aria-labelledby={`${id}-konbini`}>
+        <h3 id={`${id}-konbini`}>{t("purchase.byKonbini")}</h3>
+        <p className="small">{t("purchase.konbiniIntro")}</p>
+        <Button
+          variant="secondary"
+          busy={busy === "konbini"}
+          disabled={busy !== null}
+          onClick={() => void pay("konbini")}
+        >
+          {t("purchase.getSlip")}
+        </Button>
+      </section>
     </>
   );
 }
