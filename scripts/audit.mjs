@@ -5,13 +5,14 @@
 //    endpoint cannot be reached (offline, a mirror without it), it says so and does not fail: the
 //    build is not the place to learn that the network is down.
 // 2. A CycloneDX SBOM of the production dependencies (`npm sbom`, from the lock file, no network),
-//    written to sbom.cdx.json (or the path given as the first argument).
+//    written to .tmp/sbom.cdx.json (or the path given as the first argument): git and the formatter
+//    leave .tmp/ alone.
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 
 const root = join(import.meta.dirname, "..");
-const sbomPath = process.argv[2] ?? join(root, "sbom.cdx.json");
+const sbomPath = process.argv[2] ?? join(root, ".tmp", "sbom.cdx.json");
 const exceptions = JSON.parse(readFileSync(join(root, ".ci", "audit-exceptions.json"), "utf8")).exceptions;
 
 let failed = false;
@@ -54,6 +55,7 @@ if (sbom.status !== 0) {
   failed = true;
 } else {
   const bom = JSON.parse(sbom.stdout);
+  mkdirSync(dirname(sbomPath), { recursive: true });
   writeFileSync(sbomPath, sbom.stdout);
   process.stdout.write(
     `SBOM: CycloneDX ${bom.specVersion}, ${bom.components.length} components, written to ${sbomPath}\n`,
