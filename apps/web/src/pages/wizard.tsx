@@ -276,13 +276,17 @@ function Wizard(props: {
   const site = useSiteConfig();
   const offered = documentsOffered(plan, site);
   const listOf = (items: string[]) => new Intl.ListFormat(lang, { type: "conjunction" }).format(items);
-  // On the document step, a document this plan cannot take online is not pre-chosen (the verify step of
-  // particulars saved earlier keeps the saved document and says where it can be checked).
+  // On the document step of a new application, a document this plan cannot take online is not
+  // pre-chosen. A document already saved is never changed behind the applicant's back (walking through
+  // the steps to answer a correction once swapped a passport for a My Number card): the verify step
+  // says where it can be checked.
+  const savedDocument = view.applicant?.document?.type ?? null;
   useEffect(() => {
+    if (savedDocument !== null) return;
     if (step === "document" && offered.online.length > 0 && !offered.online.includes(form.docType)) {
       setForm((f) => ({ ...f, docType: offered.online[0] as DocumentType }));
     }
-  }, [step, offered.online.join(","), form.docType]);
+  }, [savedDocument, step, offered.online.join(","), form.docType]);
 
   function countrySelect(p: {
     name: string;
