@@ -42,7 +42,10 @@ export default defineConfig({
     isolate: false,
     // Two files at a time on the two cores: most tests wait on PostgreSQL, a child process or the browser.
     maxWorkers: 2,
-    globalSetup: ["packages/evidence/src/fixtures/global-setup.ts"],
+    globalSetup: [
+      "packages/evidence/src/fixtures/global-setup.ts",
+      "apps/server/test/support/postgres-global-setup.ts",
+    ],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

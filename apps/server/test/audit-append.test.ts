@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "./support/test-database.t
 
 let test: TestDatabase;
 beforeAll(async () => {
-  test = await createTestDatabase();
+  test = await createTestDatabase({ migrated: true });
   await migrate(test.db);
 });
 afterAll(async () => test?.drop());

@@ -253,7 +253,7 @@ async function readyz(port: number): Promise<number> {
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ migrated: true });
   databaseName = new URL(database.url ?? "").pathname.slice(1);
   await migrate(database.db);
   await seedDemoData(database.db, { simsPerKind: 1 });

@@ -18,7 +18,7 @@ let database: TestDatabase;
 let applications: { id: string; formFactor: "physical" | "esim" }[];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ migrated: true });
   await migrate(database.db);
   // A little more stock than needed: what is left over must still be available afterwards.
   await importInventory(database.db, { kind: "msisdn", csv: msisdnCsv("090", ALLOCATIONS + 20) });

@@ -26,7 +26,7 @@ import { createTestDatabase, type TestDatabase, testDatabaseKind } from "./suppo
 let database: TestDatabase;
 let db: Database;
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ migrated: true });
   db = database.db;
   await migrate(db);
 });

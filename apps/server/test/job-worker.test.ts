@@ -6,7 +6,7 @@ import { createTestDatabase, type TestDatabase } from "./support/test-database.t
 let database: TestDatabase;
 
 beforeEach(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ migrated: true });
   await migrate(database.db);
 });
 

@@ -51,7 +51,7 @@ function serveProcess(databaseUrl: string): Promise<{ url: string; child: ChildP
 }
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ migrated: true });
   await migrate(database.db);
   await seedDemoData(database.db, { simsPerKind: 1 });
   await importInventory(database.db, { kind: "msisdn", csv: msisdnCsv("020", JOURNEYS + 10, 90_000_000) });

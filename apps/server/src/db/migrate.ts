@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Database } from "./database.ts";
 
-const migrationsDir = fileURLToPath(new URL("../../migrations/", import.meta.url));
+export const migrationsDir = fileURLToPath(new URL("../../migrations/", import.meta.url));
 
 // Any fixed number: serialises servers that start at once on one PostgreSQL.
 const MIGRATION_LOCK = 7_140_214;

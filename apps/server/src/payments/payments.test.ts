@@ -26,7 +26,7 @@ let db: Database;
 let keys: KeyManagement;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ migrated: true });
   db = database.db;
   await migrate(db);
   await seedDemoData(db);

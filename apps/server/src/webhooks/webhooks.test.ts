@@ -64,7 +64,7 @@ const receivers: Receiver[] = [];
 const actor = "staff:00000000-0000-4000-8000-000000000001";
 
 beforeAll(async () => {
-  database = await createTestDatabase();
+  database = await createTestDatabase({ migrated: true });
   db = database.db;
   await migrate(db);
   keys = localKeyManagement(randomBytes(32));

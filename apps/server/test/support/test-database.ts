@@ -1,27 +1,54 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import pg from "pg";
 import type { Database } from "../../src/db/database.ts";
+import { migrate, migrationFiles, migrationsDir } from "../../src/db/migrate.ts";
 import { openPglite } from "../../src/db/pglite.ts";
 import { openPostgres } from "../../src/db/postgres.ts";
 
 /**
  * The database a test runs on: JITSUMEI_TEST_DB=pglite (in memory) or postgres (a fresh database
- * on the server at TEST_DATABASE_URL, dropped afterwards; the default). The main pass runs on PostgreSQL,
- * a smoke pass on PGlite (vitest.config.ts).
+ * on the server at TEST_DATABASE_URL; the default). The main pass runs on PostgreSQL, a smoke pass on
+ * PGlite (vitest.config.ts).
+ *
+ * On PostgreSQL, what a test database costs was most of what the suite waited for, and none of it was
+ * what the tests test:
+ * - `migrated: true` (every test server) copies a template that the migrations were applied to once
+ *   (named by a hash of the migration files, so a changed migration makes a new one) instead of
+ *   applying 30-odd migrations again: ~2 s of the database's CPU per server. The server's own migrate
+ *   still runs and finds nothing to do; tests of the migrations themselves ask for an empty database.
+ * - Commits do not wait for the WAL to reach the disk (synchronous_commit = off on the test database
+ *   only): a test never crashes PostgreSQL itself, and a commit is visible at once either way. The
+ *   failover test runs a cluster of its own.
+ * - DROP DATABASE forces a checkpoint, which stalls every other test's writes: the databases of a run
+ *   are dropped together when the run ends (the global setup in postgres-global-setup.ts names the run
+ *   in JITSUMEI_TEST_RUN); outside such a run, at once as before.
  */
 export const testDatabaseKind = (process.env.JITSUMEI_TEST_DB ?? "postgres") as "pglite" | "postgres";
-const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const testDatabasePrefix = "jitsumei_test_";
 
 export type TestDatabase = { db: Database; url: string | null; drop(): Promise<void> };
 
-/** `pgliteDir`: keep the embedded database in a folder (for tests that reopen it from another process). */
-export async function createTestDatabase(options: { pgliteDir?: string } = {}): Promise<TestDatabase> {
+/**
+ * `pgliteDir`: keep the embedded database in a folder (for tests that reopen it from another process).
+ * `migrated`: start from the migrated schema (PostgreSQL: a copy of the template; PGlite: as before,
+ * the server migrates).
+ */
+export async function createTestDatabase(
+  options: { pgliteDir?: string; migrated?: boolean } = {},
+): Promise<TestDatabase> {
   if (testDatabaseKind === "pglite") {
     const db = await openPglite(options.pgliteDir ?? null);
     return { db, url: null, drop: () => db.close() };
   }
-  const name = `jitsumei_test_${randomBytes(6).toString("hex")}`;
-  await adminQuery(`CREATE DATABASE ${name}`);
+  const run = process.env.JITSUMEI_TEST_RUN;
+  const name = `${testDatabasePrefix}${run ? `${run}_` : ""}${randomBytes(6).toString("hex")}`;
+  const template = options.migrated ? await migratedTemplate() : null;
+  await adminQuery(
+    `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`,
+    `ALTER DATABASE ${name} SET synchronous_commit = off`,
+  );
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = openPostgres(url.toString(), { max: 5 });
@@ -30,16 +57,72 @@ export async function createTestDatabase(options: { pgliteDir?: string } = {}): 
     url: url.toString(),
     async drop() {
       await db.close();
-      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      if (!run) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
 }
 
-async function adminQuery(sql: string): Promise<void> {
+/** The name of the migrated template for the migrations as they are now. */
+export function templateName(): string {
+  const hash = createHash("sha256");
+  for (const file of migrationFiles())
+    hash
+      .update(file)
+      .update("\0")
+      .update(readFileSync(`${migrationsDir}${file}`));
+  return `jitsumei_template_${hash.digest("hex").slice(0, 16)}`;
+}
+
+let template: Promise<string> | null = null;
+
+/**
+ * The migrated template, made here if it does not exist yet: built under a name of its own and
+ * renamed when complete, so a run that starts at the same time never copies half a schema (the
+ * loser of the race drops its copy).
+ */
+export function migratedTemplate(): Promise<string> {
+  template ??= (async () => {
+    const name = templateName();
+    if (await databaseExists(name)) return name;
+    const building = `${name}_${randomBytes(4).toString("hex")}`;
+    await adminQuery(`CREATE DATABASE ${building}`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${building}`;
+    const db = openPostgres(url.toString(), { max: 1 });
+    try {
+      await migrate(db);
+    } finally {
+      await db.close();
+    }
+    try {
+      await adminQuery(`ALTER DATABASE ${building} RENAME TO ${name}`);
+    } catch (error) {
+      await adminQuery(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`);
+      if (!(await databaseExists(name))) throw error;
+    }
+    return name;
+  })().catch((error) => {
+    template = null;
+    throw error;
+  });
+  return template;
+}
+
+async function databaseExists(name: string): Promise<boolean> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount === 1;
+  } finally {
+    await client.end();
+  }
+}
+
+export async function adminQuery(...statements: string[]): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    for (const sql of statements) await client.query(sql);
   } finally {
     await client.end();
   }

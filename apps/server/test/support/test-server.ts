@@ -34,7 +34,7 @@ export async function startTestServer(
     livenessSteps?: LivenessStep[];
   } = {},
 ): Promise<TestServer> {
-  const database = await createTestDatabase(options);
+  const database = await createTestDatabase({ ...options, migrated: true });
   const masterKey = randomBytes(32);
   let offset = 0;
   const config = loadConfig({
