@@ -1,10 +1,10 @@
-import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
 import type { CreditIdentity, localNonpaymentExchange, NonpaymentExchange } from "../src/credit/nonpayment-exchange.ts";
 import { testPaymentMethods } from "../src/credit/payment-method-check.ts";
+import { runCli } from "./support/cli.ts";
 import {
   activeLine,
   anna,
@@ -526,9 +526,8 @@ describe("a balance paid at once after the line ended", () => {
 });
 
 describe("jitsumei credit assess", () => {
-  const cli = join(import.meta.dirname, "..", "bin", "jitsumei.js");
-  const run = (input: string, ...args: string[]) =>
-    spawnSync(process.execPath, [cli, "credit", "assess", ...args], { input, encoding: "utf8", timeout: 60_000 });
+  // In this process (support/cli.ts): the binary's exit codes are tested in evidence-cli.test.ts.
+  const run = (input: string, ...args: string[]) => runCli(["credit", "assess", ...args], { input });
   const inputs = {
     paymentMethod: "card",
     unpaidRecords: 0,
@@ -538,8 +537,8 @@ describe("jitsumei credit assess", () => {
     linesHeld: 0,
   };
 
-  it("prints the outcome, deposit and reasons of the policy in force on the day", () => {
-    const now = run(JSON.stringify(inputs), "--at", "2026-11-25");
+  it("prints the outcome, deposit and reasons of the policy in force on the day", async () => {
+    const now = await run(JSON.stringify(inputs), "--at", "2026-11-25");
     expect(now.status).toBe(0);
     expect(JSON.parse(now.stdout)).toMatchObject({
       outcome: "approve_with_deposit",
@@ -552,23 +551,23 @@ describe("jitsumei credit assess", () => {
       ],
       policy: { id: "credit-standard", version: "2026-04-01" },
     });
-    const before = run(JSON.stringify(inputs), "--at", "2025-11-25");
+    const before = await run(JSON.stringify(inputs), "--at", "2025-11-25");
     expect(JSON.parse(before.stdout)).toMatchObject({
       outcome: "reject",
       deposit: 0,
       policy: { version: "2025-04-01" },
     });
-    const clean = run(JSON.stringify({ ...inputs, remainingStayDays: null }), "--at", "2026-11-25");
+    const clean = await run(JSON.stringify({ ...inputs, remainingStayDays: null }), "--at", "2026-11-25");
     expect(JSON.parse(clean.stdout)).toMatchObject({ outcome: "approve", deposit: 0, reasons: [] });
   });
 
-  it("exits 2 naming the field on bad input", () => {
-    const bad = run(JSON.stringify({ ...inputs, paymentMethod: "cash" }), "--at", "2026-11-25");
+  it("exits 2 naming the field on bad input", async () => {
+    const bad = await run(JSON.stringify({ ...inputs, paymentMethod: "cash" }), "--at", "2026-11-25");
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain("paymentMethod");
-    expect(run("not json", "--at", "2026-11-25")).toMatchObject({ status: 2 });
-    expect(run(JSON.stringify(inputs), "--at", "2026-02-30")).toMatchObject({ status: 2 });
-    expect(run(JSON.stringify(inputs), "--at", "2020-01-01").stderr).toContain(
+    expect(await run("not json", "--at", "2026-11-25")).toMatchObject({ status: 2 });
+    expect(await run(JSON.stringify(inputs), "--at", "2026-02-30")).toMatchObject({ status: 2 });
+    expect((await run(JSON.stringify(inputs), "--at", "2020-01-01")).stderr).toContain(
       "no credit policy is in force on 2020-01-01",
     );
   });

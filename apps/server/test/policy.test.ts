@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/config.ts";
 import { loadPolicies, PolicyLoadError } from "../src/policy/load-policies.ts";
 import { startServer } from "../src/server.ts";
+import { runCli } from "./support/cli.ts";
 import { anna, draftApplication, submitAndPay } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -14,13 +15,13 @@ const cli = join(import.meta.dirname, "..", "bin", "jitsumei.js");
 const shipped = loadPolicies(loadConfig({}).policyDirs);
 const statutoryOnly = shipped.filter((p) => p.kind === "statutory");
 
-function explain(args: string[]) {
-  const r = spawnSync(process.execPath, [cli, "policy", "explain", ...args], { encoding: "utf8", timeout: 60_000 });
+async function explain(args: string[]) {
+  const r = await runCli(["policy", "explain", ...args]);
   return { status: r.status, json: r.stdout ? JSON.parse(r.stdout) : null, stderr: r.stderr };
 }
 
 describe("the law as versioned policy files", () => {
-  it("gives the same online voice application other methods on 2026-03-31 and on 2026-04-01, each citing its policy", () => {
+  it("gives the same online voice application other methods on 2026-03-31 and on 2026-04-01, each citing its policy", async () => {
     const before = resolvePolicy(shipped, {
       at: "2026-03-31",
       service: "voice",
@@ -41,7 +42,7 @@ describe("the law as versioned policy files", () => {
     expect(after.explanation[0]).toMatch(/jp-mobile-act@2026-04-01/);
   });
 
-  it("asks a shop to read the chip from 2027-04-01", () => {
+  it("asks a shop to read the chip from 2027-04-01", async () => {
     const before = resolvePolicy(shipped, {
       at: "2027-03-31",
       service: "voice",
@@ -58,7 +59,7 @@ describe("the law as versioned policy files", () => {
     expect(after.methods).toEqual(["F2F_IC"]);
   });
 
-  it("needs no legal verification for a data-only SIM, but the shipped house policy asks for it", () => {
+  it("needs no legal verification for a data-only SIM, but the shipped house policy asks for it", async () => {
     const situation = { at: "2026-11-24", service: "data", channel: "online", applicant: "visitor" } as const;
     const law = resolvePolicy(statutoryOnly, situation);
     expect(law).toMatchObject({ verificationRequired: false, legallyRequired: false, methods: [] });
@@ -71,7 +72,7 @@ describe("the law as versioned policy files", () => {
     ]);
   });
 
-  it("takes the strictest face-match thresholds of the policies in force", () => {
+  it("takes the strictest face-match thresholds of the policies in force", async () => {
     const situation = { at: "2026-11-24", service: "voice", channel: "online", applicant: "resident" } as const;
     expect(resolvePolicy(shipped, situation).faceThresholds).toEqual({
       match: 0.75,
@@ -92,7 +93,7 @@ describe("the law as versioned policy files", () => {
     });
   });
 
-  it("keeps the industry line limit, minimum age and record retention in the statutory policy", () => {
+  it("keeps the industry line limit, minimum age and record retention in the statutory policy", async () => {
     const r = resolvePolicy(shipped, { at: "2026-11-24", service: "voice", channel: "online", applicant: "minor" });
     expect(r).toMatchObject({
       lineLimit: 5,
@@ -104,8 +105,17 @@ describe("the law as versioned policy files", () => {
 });
 
 describe("npx jitsumei policy", () => {
-  it("explains what applies, as JSON", () => {
-    const r = explain(["--at", "2026-04-01", "--service", "voice", "--channel", "online", "--applicant", "resident"]);
+  it("explains what applies, as JSON", async () => {
+    const r = await explain([
+      "--at",
+      "2026-04-01",
+      "--service",
+      "voice",
+      "--channel",
+      "online",
+      "--applicant",
+      "resident",
+    ]);
     expect(r.status).toBe(0);
     expect(r.json).toMatchObject({
       policy: { id: "jp-mobile-act", version: "2026-04-01" },
@@ -116,11 +126,12 @@ describe("npx jitsumei policy", () => {
     expect(r.json.policy.contentHash).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it("exits 2 on an impossible date or an unknown value", () => {
+  it("exits 2 on an impossible date or an unknown value", async () => {
     expect(
-      explain(["--at", "2026-02-30", "--service", "voice", "--channel", "online", "--applicant", "resident"]).status,
+      (await explain(["--at", "2026-02-30", "--service", "voice", "--channel", "online", "--applicant", "resident"]))
+        .status,
     ).toBe(2);
-    const unknown = explain([
+    const unknown = await explain([
       "--at",
       "2026-04-01",
       "--service",
@@ -133,12 +144,13 @@ describe("npx jitsumei policy", () => {
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/--service must be one of voice, data, sms-data/);
     expect(
-      explain(["--at", "1999-01-01", "--service", "voice", "--channel", "online", "--applicant", "resident"]).stderr,
+      (await explain(["--at", "1999-01-01", "--service", "voice", "--channel", "online", "--applicant", "resident"]))
+        .stderr,
     ).toMatch(/no statutory policy is in force on 1999-01-01/);
   });
 
-  it("lists every loaded policy", () => {
-    const r = spawnSync(process.execPath, [cli, "policy", "list"], { encoding: "utf8" });
+  it("lists every loaded policy", async () => {
+    const r = await runCli(["policy", "list"]);
     expect(r.status).toBe(0);
     const list = JSON.parse(r.stdout).policies as { id: string; version: string }[];
     expect(list.map((p) => `${p.id}@${p.version}`)).toEqual([
@@ -155,7 +167,7 @@ describe("npx jitsumei policy", () => {
 describe("a broken policy stops start-up", () => {
   const houseDir = () => mkdtempSync(join(tmpdir(), "jitsumei-policy-"));
 
-  it("names the file, the path in it and the reason", () => {
+  it("names the file, the path in it and the reason", async () => {
     const dir = houseDir();
     writeFileSync(
       join(dir, "broken.json"),
