@@ -3,7 +3,12 @@ import { readFileSync } from "node:fs";
 import { crlRevocation, loadTrustStore, verifyJpkiSignature } from "@jitsumei/evidence";
 import { describe, expect, inject, it } from "vitest";
 import { ReaderError } from "./errors.ts";
-import { readJpkiSigningCertificate, readMyNumberCardFace, signWithJpki } from "./my-number-card.ts";
+import {
+  myNumberCardPinStatus,
+  readJpkiSigningCertificate,
+  readMyNumberCardFace,
+  signWithJpki,
+} from "./my-number-card.ts";
 import {
   emulatedMyNumberCard,
   type MyNumberCardContent,
@@ -120,6 +125,16 @@ describe("My Number card: the card-face input-support application", () => {
     const lastTry = card({}, { cardFace: 1 });
     expect((await readError(readMyNumberCardFace(lastTry, { pin: "9999" }))).code).toBe("pin_locked");
     expect(lastTry.triesLeft().cardFace).toBe(0);
+  });
+
+  it("the tries left can be read without trying a PIN, and a blocked one is reported", async () => {
+    const c = card({}, { cardFace: 2, signing: 4 });
+    expect(await myNumberCardPinStatus(c, "card_face")).toEqual({ retriesLeft: 2 });
+    expect(await myNumberCardPinStatus(c, "signing")).toEqual({ retriesLeft: 4 });
+    expect(verifyCount(c.commands)).toBe(0);
+    expect(c.triesLeft()).toEqual({ cardFace: 2, signing: 4 });
+    const error = await readError(myNumberCardPinStatus(card({}, { signing: 0 }), "signing"));
+    expect(error.code).toBe("pin_locked");
   });
 
   it("a PIN that cannot be the card's is refused before the card sees anything", async () => {

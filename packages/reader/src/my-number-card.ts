@@ -1,7 +1,7 @@
 import { createHash, createPublicKey, type KeyObject, verify } from "node:crypto";
 import { type Channel, plainChannel, type Transport, withTimeout } from "./apdu.ts";
 import { hexSw, ReaderError } from "./errors.ts";
-import { type PinStatus, verifyPin } from "./pin.ts";
+import { type PinStatus, pinRetries, verifyPin } from "./pin.ts";
 import { selectApplication, selectFile } from "./read-file.ts";
 import { readTlvFile } from "./read-tlv-file.ts";
 import { concat, readTlv, readTlvs, type Tlv } from "./tlv.ts";
@@ -169,6 +169,22 @@ function cardPublicKey(file: Uint8Array): KeyObject | null {
     }
   }
   return null;
+}
+
+/**
+ * The tries left of the card-face PIN or the signing PIN, without trying it (VERIFY with no data), for
+ * the counter to show before the holder types; a blocked PIN is `pin_locked`.
+ */
+export async function myNumberCardPinStatus(
+  transport: Transport,
+  pin: "card_face" | "signing",
+  options: Options = {},
+): Promise<PinStatus> {
+  const channel = plainChannel(withTimeout(transport, options.timeoutMs ?? 5000));
+  const cardFace = pin === "card_face";
+  await selectApplication(channel, cardFace ? MY_NUMBER_CARD_AID.cardFace : MY_NUMBER_CARD_AID.jpki);
+  await selectFile(channel, cardFace ? CARD_FACE_EF.pin : JPKI_EF.signingPin);
+  return pinRetries(channel, cardFace ? "card-face PIN" : "signing PIN");
 }
 
 export type JpkiRead = {

@@ -1,13 +1,19 @@
+import { createHash } from "node:crypto";
 import type { Transport } from "../apdu.ts";
 import { type Random, secureRandom } from "../bac.ts";
-import { pad, sameBytes, unpad } from "../crypto.ts";
 import {
-  RESIDENCE_CARD_AID,
-  type ResidenceCardGeneration,
-  residenceCardAccessKey,
-  residenceCardCrypto,
-  residenceCardSessionKey,
-} from "../residence-card.ts";
+  aesCmac,
+  aesDecrypt,
+  aesEncrypt,
+  des3Decrypt,
+  des3Encrypt,
+  pad,
+  retailMac,
+  sameBytes,
+  unpad,
+  xor,
+} from "../crypto.ts";
+import { RESIDENCE_CARD_AID, type ResidenceCardGeneration } from "../residence-card.ts";
 import { concat, encodeTlv, readTlv } from "../tlv.ts";
 import { parseCommand, swBytes } from "./emulated-passport.ts";
 
@@ -15,8 +21,8 @@ import { parseCommand, swBytes } from "./emulated-passport.ts";
  * A residence card (在留カード) in memory, written from the card's side of 在留カード等仕様書 Ver 1.5
  * (§3.3 files, §3.4.1 authentication with the card number, §3.4.2 secure messaging, §3.6 commands)
  * and, with `generation: 2`, the second generation's AES. No public emulator of this card exists:
- * this one shares only the block primitives and the key derivation with the library (the derivation
- * is two SHA-1 calls the specification spells out), so a wrong exchange on either side fails the read.
+ * this one shares only the block primitives with the library (pinned by ICAO's worked examples and RFC
+ * 4493) and derives its keys itself, so a wrong exchange on either side fails the read.
  * It refuses every file but the MF's two before VERIFY, and plain reads of the DFs' files always.
  *
  * The signed content comes from the evidence fixtures (openssl-made signers under a test CA).
@@ -73,8 +79,24 @@ export function emulatedResidenceCard(
   const generation = options.generation ?? 1;
   const faults = options.faults ?? {};
   const random = options.random ?? secureRandom;
-  const crypto = residenceCardCrypto(generation);
-  const accessKey = residenceCardAccessKey(files.cardNumber);
+  // §3.4.1: K = SHA-1(card number)[0..16]; the session key SHA-1((K.IFD ⊕ K.ICC) ‖ 00000001)[0..16].
+  const sha1 = (data: Uint8Array) => new Uint8Array(createHash("sha1").update(data).digest()).subarray(0, 16);
+  const accessKey = sha1(Uint8Array.from(Buffer.from(files.cardNumber, "ascii")));
+  const sessionKeyOf = (kIfd: Uint8Array, kIcc: Uint8Array) => sha1(concat(xor(kIfd, kIcc), Uint8Array.of(0, 0, 0, 1)));
+  const crypto =
+    generation === 1
+      ? {
+          block: 8,
+          encrypt: (k: Uint8Array, d: Uint8Array) => des3Encrypt(k, d),
+          decrypt: (k: Uint8Array, d: Uint8Array) => des3Decrypt(k, d),
+          mac: (k: Uint8Array, d: Uint8Array) => retailMac(k, pad(d, 8)),
+        }
+      : {
+          block: 16,
+          encrypt: (k: Uint8Array, d: Uint8Array) => aesEncrypt(k, d),
+          decrypt: (k: Uint8Array, d: Uint8Array) => aesDecrypt(k, d),
+          mac: (k: Uint8Array, d: Uint8Array) => aesCmac(k, d).subarray(0, 8),
+        };
   const [checkTag, certificateTag] = generation === 1 ? [0xda, 0xdb] : [0xdc, 0xdd];
   const frontFile = faults.frontLengthClaim
     ? concat(Uint8Array.of(0xd0, 0x82, faults.frontLengthClaim >> 8, faults.frontLengthClaim & 0xff), files.front)
@@ -110,7 +132,7 @@ export function emulatedResidenceCard(
     const eIcc = crypto.encrypt(accessKey, concat(rndIcc, s.subarray(0, 8), kIcc));
     const mac = crypto.mac(accessKey, eIcc);
     if (faults.wrongMacOnAuthentication) mac[0] = (mac[0] as number) ^ 0x01;
-    sessionKey = residenceCardSessionKey(s.subarray(16, 32), kIcc);
+    sessionKey = sessionKeyOf(s.subarray(16, 32), kIcc);
     return answer(concat(eIcc, mac), SW.ok);
   };
 
