@@ -20,8 +20,11 @@ import { concat, encodeTlv, readTlv, readTlvs } from "./tlv.ts";
  * The residence card (在留カード) and the special permanent resident certificate (特別永住者証明書),
  * read as the Immigration Services Agency's published specification describes them: 在留カード等仕様書
  * (一般公開用) Ver 1.5, 令和6年3月 (first generation), and 第二世代在留カード等仕様書 (2025, second
- * generation). Section names below are the specification's; numbers follow its table of contents
- * (3.1 論理ファイル構造, 3.3 データ内容, 3.4 セキュリティ機能, 3.5 データの読み出し手順, 3.6 コマンド仕様).
+ * generation). Sections are cited by the specification's headings. The numbered table of contents we
+ * could read confirms 3.1 論理ファイル構造, 3.2 ファイル仕様 and 3.3 データ内容; the numbers after it
+ * (3.4 セキュリティ機能 with 3.4.1–3.4.3, 3.5 データの読み出し手順, 3.6 コマンド仕様) follow the
+ * headings' order in Ver 1.3's contents and are unconfirmed. The byte layouts were checked against
+ * public readers of real cards (identifiers, SFIs, DO'86'/DO'96'), not against the text itself.
  *
  * Access (§3.4.1 在留カード等番号による認証, §3.5.2 認証シーケンス): the terminal and the card prove they
  * both know the 12-character card number printed on the front. K = SHA-1(card number)[0..16] keys
