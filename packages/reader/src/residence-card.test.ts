@@ -108,6 +108,14 @@ describe("reading a residence card (在留カード等仕様書)", () => {
     if (code) expect(error.code).toBe(code);
   });
 
+  it("a card that answers a few bytes at a time is given up after 256 reads of one file", async () => {
+    const card = emulatedResidenceCard(files("firstGeneration"), { maxAnswer: 3 });
+    const error = await readError(readResidenceCard(card, { cardNumber, generation: 1 }));
+    expect(error.code).toBe("malformed_response");
+    // The front (a few hundred bytes) is read; the face, thousands, is given up after 257 reads.
+    expect(card.commands.filter((c) => c[0] === 0x08 && c[1] === 0xb0).length).toBeLessThanOrEqual(2 * 257);
+  });
+
   it("a card that stops answering is card_timeout, not a hang", async () => {
     const card = emulatedResidenceCard(files("firstGeneration"), { faults: { stallFromCommand: 7 } });
     const error = await readError(readResidenceCard(card, { cardNumber, timeoutMs: 50 }));

@@ -254,7 +254,10 @@ async function readProtectedSfi(
   elements = 1,
 ): Promise<Uint8Array> {
   let file: Uint8Array = new Uint8Array(0);
-  for (;;) {
+  // A card answering a byte at a time would take thousands of commands: 256 reads hold any file of
+  // the card's at the 7-byte answers of the smallest buffer that could carry it.
+  for (let reads = 0; ; reads++) {
+    if (reads > 256) throw new ReaderError("malformed_response", "the card answers in pieces too small to read a file");
     const total = elementsLength(file, elements);
     if (total !== null && total > maxBytes)
       throw new ReaderError("file_too_large", `a residence card file says it is ${total} bytes, over ${maxBytes}`);
