@@ -116,6 +116,8 @@ describe("My Number card: the card-face input-support application", () => {
     const verifies = c.commands.filter((x) => x[1] === 0x20).map((x) => x.length);
     expect(verifies).toEqual([4, 9]);
     expectNoMyNumber(error);
+    // Nor the PIN typed: the counter shows the message, and a log may keep it.
+    expect(render(error)).not.toContain("9999");
   });
 
   it("a blocked PIN is reported and no PIN is sent; the last wrong try reports it blocked", async () => {

@@ -86,6 +86,9 @@ describe("reading a residence card (在留カード等仕様書)", () => {
     expect(error.code).toBe("access_denied");
     expect(card.commands.some((c) => c[0] === 0x08 && c[1] === 0xb0)).toBe(false);
     expect((await readError(readResidenceCard(card, { cardNumber: "12345" }))).code).toBe("access_denied");
+    // Told the wrong generation, the card's own number opens nothing either.
+    const first = emulatedResidenceCard(files("firstGeneration"));
+    expect((await readError(readResidenceCard(first, { cardNumber, generation: 2 }))).code).toBe("access_denied");
   });
 
   it("a changed byte in the face fails the engine's check code", async () => {
