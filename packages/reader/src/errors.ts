@@ -11,6 +11,9 @@ export type ReaderErrorCode =
   | "access_denied" // BAC or PACE failed: the MRZ does not open this chip, or the chip is not genuine
   | "secure_messaging" // a protected response without a valid MAC, or with malformed data objects
   | "file_too_large" // a file longer than the library accepts
+  | "pin_wrong" // the card refused the PIN (params.retriesLeft); the library never tries it again itself
+  | "pin_locked" // the PIN is blocked (6983, or no tries left): nothing was sent, the holder must unblock it
+  | "pin_format" // the PIN typed cannot be this card's (length, characters): refused before the card sees it
   | "unsupported"; // the chip offers only protocols this library does not speak
 
 export class ReaderError extends Error {
@@ -18,6 +21,8 @@ export class ReaderError extends Error {
     readonly code: ReaderErrorCode,
     message: string,
     readonly sw?: number,
+    /** For `pin_wrong`: the tries the card says are left. */
+    readonly retriesLeft?: number,
   ) {
     super(message);
     this.name = "ReaderError";

@@ -69,9 +69,9 @@ export function buildCom(dataGroups: readonly number[]): Uint8Array {
   );
 }
 
-type Parsed = { cla: number; ins: number; p1: number; p2: number; data: Uint8Array; ne: number };
+export type Parsed = { cla: number; ins: number; p1: number; p2: number; data: Uint8Array; ne: number };
 
-function parseCommand(apdu: Uint8Array): Parsed | null {
+export function parseCommand(apdu: Uint8Array): Parsed | null {
   if (apdu.length < 4) return null;
   const [cla, ins, p1, p2] = apdu as unknown as [number, number, number, number];
   const body = apdu.subarray(4);
@@ -101,7 +101,7 @@ function parseCommand(apdu: Uint8Array): Parsed | null {
   return null;
 }
 
-const swBytes = (sw: number) => Uint8Array.of(sw >> 8, sw & 0xff);
+export const swBytes = (sw: number) => Uint8Array.of(sw >> 8, sw & 0xff);
 
 export function emulatedPassport(
   mrz: MrzKey,
