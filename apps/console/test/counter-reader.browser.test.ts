@@ -105,7 +105,7 @@ describe("the counter page reads a passport's chip through the counter program",
     expect(reference).toBeTruthy();
     const view = await reviewer.api("GET", `/v1/staff/applications/${reference}`);
     expect(view.status, JSON.stringify(view.body)).toBe(200);
-    expect(view.body.evidence.map((e: { kind: string }) => e.kind)).toEqual(["mrz", "chip"]);
+    expect((view.body.evidence as { kind: string }[]).map((e) => e.kind)).toEqual(["mrz", "chip"]);
     expect(view.body.images).toContain("chip_face");
     const checks = view.body.checks as { code: string; status: string; params: Record<string, unknown> }[];
     const chipChecks = checks.filter((c) => c.code.startsWith("chip."));
