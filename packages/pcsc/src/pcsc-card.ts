@@ -91,12 +91,12 @@ export async function connectCard(options: ConnectOptions = {}): Promise<PcscCar
         try {
           await card.disconnect(pcsc.CardDisposition.RESET);
         } finally {
-          client.stop();
+          stopQuietly(client);
         }
       },
     };
   } catch (error) {
-    client.stop();
+    stopQuietly(client);
     if (error instanceof PcscError) throw error;
     throw new PcscError(
       "no_card",
@@ -104,6 +104,18 @@ export async function connectCard(options: ConnectOptions = {}): Promise<PcscCar
     );
   } finally {
     clearTimeout(timer);
+  }
+}
+
+/**
+ * Detaching after the read: the monitoring thread may already have lost its PC/SC context (pcscd
+ * answers InvalidHandle when another process's reader comes or goes meanwhile); nothing is left to free.
+ */
+function stopQuietly(client: { stop(): void }): void {
+  try {
+    client.stop();
+  } catch {
+    // already detached
   }
 }
 
