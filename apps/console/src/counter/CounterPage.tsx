@@ -74,6 +74,7 @@ export function CounterPage() {
             setCorrection(view.correction);
             setRecorded(null);
             setChipRecorded(false);
+            setChipFailures(null);
           }
         },
         () => undefined, // a missed poll is retried at the next tick

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -45,9 +45,18 @@ async function until(what: string, condition: () => Promise<boolean> | boolean, 
  */
 export async function ensurePcscd(): Promise<void> {
   if (await portListening(SLOTS[0].port)) return;
-  const daemon = spawn("pcscd", ["-f"], { detached: true, stdio: "ignore" });
+  // /usr/sbin is not on every user's PATH.
+  const command = existsSync("/usr/sbin/pcscd") ? "/usr/sbin/pcscd" : "pcscd";
+  const daemon = spawn(command, ["-f"], { detached: true, stdio: "ignore" });
+  let failed: Error | undefined;
+  daemon.once("error", (error) => {
+    failed = new Error(`pcscd could not be started (apt-get install pcscd vsmartcard-vpcd): ${error.message}`);
+  });
   daemon.unref();
-  await until("pcscd and its vpcd driver", () => portListening(SLOTS[0].port));
+  await until("pcscd and its vpcd driver", () => {
+    if (failed) throw failed;
+    return portListening(SLOTS[0].port);
+  });
 }
 
 /**
