@@ -49,7 +49,7 @@ function expectSecurityHeaders(headers: Headers, where: string): void {
   expect(csp.get("script-src"), where).toEqual(["'self'"]);
   expect(csp.get("style-src"), where).toEqual(["'self'"]);
   expect(csp.get("img-src"), where).toEqual(["'self'", "data:", "blob:"]);
-  expect(csp.get("connect-src"), where).toEqual(["'self'"]);
+  expect(csp.get("connect-src"), where).toEqual(["'self'", "http://127.0.0.1:47900"]);
   expect(csp.get("object-src"), where).toEqual(["'none'"]);
   expect(csp.get("frame-ancestors"), where).toEqual(["'none'"]);
   expect(csp.get("base-uri"), where).toEqual(["'self'"]);

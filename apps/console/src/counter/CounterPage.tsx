@@ -6,6 +6,7 @@ import { ApiProblem, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { consoleLanguages, languageNames } from "../i18n/languages.ts";
 import { useCodeLabel, usePlanName } from "../review/Badges.tsx";
+import { type CounterRead, CounterReaderPanel } from "./CounterReader.tsx";
 import { normaliseMrz, parseTd3, validIccid } from "./mrz.ts";
 
 type Sale = { reference: string; accessToken: string; planId: string; formFactor: string; language: string };
@@ -40,6 +41,9 @@ export function CounterPage() {
   const [sale, setSale] = useState<Sale | null>(null);
   const [recorded, setRecorded] = useState<string | null>(null);
   const [chipRecorded, setChipRecorded] = useState(false);
+  const [mrzLines, setMrzLines] = useState<string[]>([]);
+  /** The engine's verdict on the chip read at this counter: the failing checks' codes (none: valid). */
+  const [chipFailures, setChipFailures] = useState<string[] | null>(null);
   const [state, setState] = useState<string | null>(null);
   const [correction, setCorrection] = useState<Followed["correction"]>(null);
   const [activated, setActivated] = useState<(Activated & { scanned: string }) | null>(null);
@@ -70,6 +74,7 @@ export function CounterPage() {
             setCorrection(view.correction);
             setRecorded(null);
             setChipRecorded(false);
+            setChipFailures(null);
           }
         },
         () => undefined, // a missed poll is retried at the next tick
@@ -115,6 +120,7 @@ export function CounterPage() {
     void step(async () => {
       await applicantApi(sale, "PUT", "/applicant", { ...declared, ...(address ? { address } : {}) });
       await applicantApi(sale, "POST", "/evidence", { kind: "mrz", lines });
+      setMrzLines(lines);
       setRecorded(
         t("counter.mrzSaved", {
           name: `${particulars.name.family} ${particulars.name.given}`,
@@ -134,6 +140,18 @@ export function CounterPage() {
       await applicantApi(sale, "POST", "/evidence", { kind: "chip", sod: read.sod, dataGroups: read.dataGroups });
       setChipRecorded(true);
     });
+  }
+
+  /** The counter reader's bytes go to the server's evidence engine, like any chip read (F2F_IC here). */
+  async function recordRead(read: CounterRead) {
+    if (!sale) return;
+    const evidence = await applicantApi<{ checks: { code: string; status: string }[] }>(sale, "POST", "/evidence", {
+      kind: "chip",
+      sod: read.sod,
+      dataGroups: read.dataGroups,
+    });
+    setChipFailures(evidence.checks.filter((c) => c.status === "fail").map((c) => c.code));
+    setChipRecorded(true);
   }
 
   function submit() {
@@ -166,6 +184,8 @@ export function CounterPage() {
     setSale(null);
     setRecorded(null);
     setChipRecorded(false);
+    setChipFailures(null);
+    setMrzLines([]);
     setState(null);
     setCorrection(null);
     setActivated(null);
@@ -281,6 +301,17 @@ export function CounterPage() {
         )}
         {recorded && (!state || correcting) && (
           <>
+            <CounterReaderPanel mrzLines={mrzLines} record={recordRead} />
+            {chipFailures && (
+              <p role="status" className={chipFailures.length === 0 ? "success" : "error"}>
+                {t("counter.chipChecked", {
+                  result:
+                    chipFailures.length === 0
+                      ? t("counter.chipValid")
+                      : t("counter.chipInvalid", { codes: chipFailures.join(", ") }),
+                })}
+              </p>
+            )}
             {chipRecorded ? (
               <p role="status" className="success">
                 {t("counter.chipSaved")}

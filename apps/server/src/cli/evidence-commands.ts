@@ -14,6 +14,7 @@ import {
   loadTrustStore,
   parseCrl,
   readCertificates,
+  type TrustStore,
   verifyJpkiSignature,
   verifyPassiveAuthentication,
   verifyResidenceCardChip,
@@ -84,27 +85,35 @@ export async function evidenceChipCommand(args: string[], io: Io): Promise<numbe
     if (file) dataGroups[n] = readInput(file);
   }
   const trust = loadTrustStoreOrUsage(values.trust);
-  const today = dayOption(values.at);
-  const result = verifyPassiveAuthentication({ sod: readInput(values.sod), dataGroups }, trust, {
-    at: values.at ? dateOption("at", values.at) : new Date(),
-  });
+  const report = chipReport({ sod: readInput(values.sod), dataGroups }, trust, values.at);
+  io.out(JSON.stringify(report));
+  return report.valid ? EXIT.ok : EXIT.no;
+}
+
+/**
+ * Passive authentication of a chip's files and the MRZ's checks in DG1 on the day (--at, else today in
+ * Japan): the `{valid, checks, fields}` that `evidence chip` and `reader passport` print.
+ */
+export function chipReport(
+  read: { sod: Uint8Array; dataGroups: Record<number, Uint8Array> },
+  trust: TrustStore,
+  at: string | undefined,
+) {
+  const today = dayOption(at);
+  const result = verifyPassiveAuthentication(read, trust, { at: at ? dateOption("at", at) : new Date() });
   const { face, ...fields } = result.fields;
   const mrz = fields.mrzLines ? parseMrz(fields.mrzLines, today) : null;
   const checks = mrz ? [...result.checks, ...mrzChecks(mrz, today, 18)] : result.checks;
-  const valid = checks.every((c) => c.status !== "fail");
-  io.out(
-    JSON.stringify({
-      valid,
-      checks,
-      fields: {
-        ...fields,
-        mrz: mrz?.ok ? mrz.fields : undefined,
-        face: face ? { format: face.format, bytes: face.bytes.length } : undefined,
-      },
-      trustStoreProblems: trust.problems,
-    }),
-  );
-  return valid ? EXIT.ok : EXIT.no;
+  return {
+    valid: checks.every((c) => c.status !== "fail"),
+    checks,
+    fields: {
+      ...fields,
+      mrz: mrz?.ok ? mrz.fields : undefined,
+      face: face ? { format: face.format, bytes: face.bytes.length } : undefined,
+    },
+    trustStoreProblems: trust.problems,
+  };
 }
 
 export async function evidenceJpkiCommand(args: string[], io: Io): Promise<number> {
@@ -152,7 +161,7 @@ function readInput(file: string): Buffer {
   }
 }
 
-function loadTrustStoreOrUsage(dir: string) {
+export function loadTrustStoreOrUsage(dir: string): TrustStore {
   try {
     return loadTrustStore(dir);
   } catch (error) {

@@ -72,6 +72,12 @@ Commands:
   lines sweep [--at YYYY-MM-DD]
                      Prepaid keep-alive (保号): expiry reminders, receive-only, suspension and
                      termination by each plan's rules, as of the day (the server queues it every 10 min)
+  reader passport    Read and verify the ePassport on a PC/SC reader (BAC or PACE from the MRZ):
+                       --mrz-file FILE --trust DIR [--reader NAME] [--at YYYY-MM-DD]; prints what
+                       evidence chip prints; exit 2 when no reader or card answers
+  counter-reader     The counter PC's chip reader for the console, on loopback only:
+                       --origin CONSOLE_ORIGIN [--reader NAME], on 127.0.0.1:47900; each line
+                       typed is the pairing code the console shows
   reader-conformance --url URL [--chip DIR] [--handoff-url URL] [--plan ID] [--expect-pass]
                      The chip reader contract's conformance test against a running server
                      (docs/reader-contract.md): a fake reader exchanges a hand-off token and posts
@@ -122,6 +128,8 @@ const commands: Record<string, () => Promise<Command>> = {
   "vouchers create": async () => (await import("./retail-commands.ts")).vouchersCreateCommand,
   "lines sweep": async () => (await import("./lines-commands.ts")).linesSweepCommand,
   "keys rotate": async () => (await import("./keys-commands.ts")).keysRotateCommand,
+  "counter-reader": async () => (await import("./counter-reader-command.ts")).counterReaderCommand,
+  "reader passport": async () => (await import("./reader-passport-command.ts")).readerPassportCommand,
   "reader-conformance": async () => (await import("./reader-commands.ts")).readerConformanceCommand,
 };
 

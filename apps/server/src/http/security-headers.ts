@@ -5,7 +5,9 @@ import type { FastifyInstance } from "fastify";
  * The headers every answer carries, errors and 404s included. The Content-Security-Policy is the one
  * the web app (served from this origin at `/` and `/staff`) will live under: its own scripts, styles
  * and fonts only, no inline script, images also from `data:` and `blob:` (camera captures, QR codes),
- * requests only to this API, never framed.
+ * requests only to this API and to the counter program on the clerk's own PC (`jitsumei counter-reader`,
+ * loopback port 47900: a page elsewhere cannot reach it, and it answers only the paired console), never
+ * framed.
  */
 export const CONTENT_SECURITY_POLICY = {
   "default-src": ["'self'"],
@@ -13,7 +15,7 @@ export const CONTENT_SECURITY_POLICY = {
   "style-src": ["'self'"],
   "img-src": ["'self'", "data:", "blob:"],
   "font-src": ["'self'"],
-  "connect-src": ["'self'"],
+  "connect-src": ["'self'", "http://127.0.0.1:47900"],
   "media-src": ["'self'", "blob:"],
   "worker-src": ["'self'", "blob:"],
   "manifest-src": ["'self'"],

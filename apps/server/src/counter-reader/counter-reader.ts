@@ -1,0 +1,212 @@
+import { randomBytes, timingSafeEqual } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { faceFromDg2 } from "@jitsumei/evidence";
+import { connectCard, PcscError } from "@jitsumei/pcsc";
+import { mrzKeyFromLines, ReaderError, readPassport } from "@jitsumei/reader";
+
+/**
+ * The counter program (`jitsumei counter-reader`): on the counter PC, between the console in the
+ * clerk's browser and the USB reader. It listens on loopback only, answers only the console's origin
+ * (CORS, and the Host header against DNS rebinding), and only a browser paired with it: the console
+ * shows a code, the clerk types it here, the console sends it once and gets a bearer token for this
+ * run. It reads the chip and hands the bytes back; the console sends them to the server, whose evidence
+ * engine decides (nothing here is trusted by the server).
+ */
+export const COUNTER_READER_PORT = 47900;
+const HOST = "127.0.0.1";
+const MAX_BODY = 4096;
+
+export type ChipReader = (mrzLines: string[]) => Promise<CounterRead>;
+export type CounterRead = {
+  accessControl: "BAC" | "PACE";
+  sod: string;
+  dataGroups: Record<string, string>;
+  activeAuthentication?: { passed: boolean; reason?: string };
+  chipAuthentication?: { passed: boolean; reason?: string };
+  face?: { format: "jpeg" | "jpeg2000"; base64: string };
+};
+
+export type CounterReaderOptions = {
+  /** The console's origin (scheme, host, port), e.g. https://staff.example.jp. */
+  origin: string;
+  port?: number;
+  read: ChipReader;
+};
+
+export type CounterReader = {
+  server: Server;
+  port: number;
+  /** The code the clerk typed (the one the console shows): the next pairing must send it. */
+  expectPairingCode(code: string): void;
+  close(): Promise<void>;
+};
+
+/** Reads the ePassport on the PC/SC reader (the named one, else the first holding a card). */
+export function pcscPassportReader(readerName?: string): ChipReader {
+  return async (mrzLines) => {
+    const card = await connectCard({ reader: readerName });
+    try {
+      const read = await readPassport(card.transport, { mrz: mrzKeyFromLines(mrzLines) });
+      const b64 = (b: Uint8Array) => Buffer.from(b).toString("base64");
+      const dg2 = read.dataGroups[2];
+      let face: CounterRead["face"];
+      if (dg2) {
+        try {
+          const image = faceFromDg2(dg2);
+          face = { format: image.format, base64: b64(image.bytes) };
+        } catch {
+          face = undefined; // the server's checks report an unreadable DG2; the photo is only shown here
+        }
+      }
+      return {
+        accessControl: read.accessControl,
+        sod: b64(read.sod),
+        dataGroups: Object.fromEntries(Object.entries(read.dataGroups).map(([n, bytes]) => [n, b64(bytes)])),
+        activeAuthentication: read.activeAuthentication,
+        chipAuthentication: read.chipAuthentication,
+        face,
+      };
+    } finally {
+      await card.close().catch(() => undefined);
+    }
+  };
+}
+
+type Problem = { status: number; code: string; detail: string; field?: string };
+
+export async function startCounterReader(options: CounterReaderOptions): Promise<CounterReader> {
+  const origin = new URL(options.origin).origin;
+  let pairingCode: string | null = null;
+  let token: string | null = null;
+  let reading = false;
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      send(response, problem(500, "internal", error instanceof Error ? error.message : String(error)));
+    });
+  });
+
+  function send(response: ServerResponse, body: Problem | object, status = 200) {
+    const isProblem = "code" in body && "status" in body && "detail" in body;
+    const code = isProblem ? (body as Problem).status : status;
+    response.writeHead(code, {
+      "content-type": isProblem ? "application/problem+json" : "application/json",
+      "cache-control": "no-store",
+      "access-control-allow-origin": origin,
+      vary: "Origin",
+    });
+    response.end(JSON.stringify(isProblem ? { type: "about:blank", title: (body as Problem).code, ...body } : body));
+  }
+
+  async function handle(request: IncomingMessage, response: ServerResponse) {
+    const port = (server.address() as AddressInfo).port;
+    // DNS rebinding: a page on evil.example resolving to 127.0.0.1 still sends its own Host.
+    if (request.headers.host !== `${HOST}:${port}` && request.headers.host !== `localhost:${port}`) {
+      response.writeHead(421).end();
+      return;
+    }
+    if (request.headers.origin !== origin) {
+      response.writeHead(403, { "content-type": "application/problem+json" });
+      response.end(JSON.stringify({ status: 403, code: "origin_refused", detail: "only the console may ask" }));
+      return;
+    }
+    if (request.method === "OPTIONS") {
+      response.writeHead(204, {
+        "access-control-allow-origin": origin,
+        "access-control-allow-methods": "POST",
+        "access-control-allow-headers": "content-type, authorization",
+        // Chrome's Private Network Access: a console served from the network asks loopback first.
+        "access-control-allow-private-network": "true",
+        "access-control-max-age": "600",
+        vary: "Origin",
+      });
+      response.end();
+      return;
+    }
+    if (request.method !== "POST") return send(response, problem(405, "method_not_allowed", "POST only"));
+    const body = await readJson(request);
+    if (body === undefined) return send(response, problem(400, "malformed_request", "the body is not JSON"));
+
+    if (request.url === "/pair") {
+      const code = typeof body.code === "string" ? body.code : "";
+      if (pairingCode === null) {
+        return send(response, problem(409, "pairing_not_ready", "type the console's code at the counter PC first"));
+      }
+      if (!sameText(code, pairingCode)) {
+        // One try per typed code: a guess costs the pairing, and the clerk types the code again.
+        pairingCode = null;
+        return send(response, problem(403, "pairing_refused", "not the code typed at the counter PC", "code"));
+      }
+      pairingCode = null;
+      token = randomBytes(32).toString("base64url");
+      return send(response, { token });
+    }
+    if (request.url === "/read") {
+      const bearer = request.headers.authorization?.replace(/^Bearer /, "") ?? "";
+      if (token === null || !sameText(bearer, token)) {
+        return send(response, problem(401, "not_paired", "pair with the counter reader first"));
+      }
+      if (body.document !== "passport") {
+        return send(response, problem(400, "validation_failed", "only passport is read here", "document"));
+      }
+      const lines = Array.isArray(body.mrz) ? body.mrz.filter((l): l is string => typeof l === "string") : [];
+      if (lines.length < 2 || lines.length > 3) {
+        return send(response, problem(400, "validation_failed", "two or three MRZ lines", "mrz"));
+      }
+      if (reading) return send(response, problem(409, "reader_busy", "a read is running"));
+      reading = true;
+      try {
+        return send(response, await options.read(lines));
+      } catch (error) {
+        if (error instanceof PcscError) return send(response, problem(503, error.code, error.message));
+        if (error instanceof ReaderError) return send(response, problem(422, error.code, error.message));
+        throw error;
+      } finally {
+        reading = false;
+      }
+    }
+    return send(response, problem(404, "not_found", "no such route"));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    // Loopback only: nothing on the network reaches the reader.
+    server.listen(options.port ?? COUNTER_READER_PORT, HOST, () => resolve());
+  });
+  return {
+    server,
+    port: (server.address() as AddressInfo).port,
+    expectPairingCode(code) {
+      pairingCode = code.trim();
+      token = null;
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+function problem(status: number, code: string, detail: string, field?: string): Problem {
+  return { status, code, detail, ...(field ? { field } : {}) };
+}
+
+function sameText(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown> | undefined> {
+  let size = 0;
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    const value = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
+    return value && typeof value === "object" && !Array.isArray(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,135 @@
+import type { Transport } from "@jitsumei/reader";
+
+/** Why no card could be reached, as a stable code: the CLI and the counter program say which. */
+export type PcscErrorCode =
+  | "pcsc_unavailable" // the binding is not installed here, or the PC/SC service (pcscd) does not answer
+  | "no_reader" // no reader is connected (or none by the name asked for)
+  | "no_card"; // a reader is there, but no card lies on it
+
+export class PcscError extends Error {
+  constructor(
+    readonly code: PcscErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "PcscError";
+  }
+}
+
+export type PcscCard = {
+  readerName: string;
+  transport: Transport;
+  /** Resets the card (its secure-messaging session ends with the read) and detaches from PC/SC. */
+  close(): Promise<void>;
+};
+
+export type ConnectOptions = {
+  /** A reader's name as PC/SC lists it; unset: the first reader that holds a card. */
+  reader?: string;
+  /** How long to wait for a reader and a card before giving up. */
+  waitMs?: number;
+};
+
+type PcscMini = typeof import("pcsc-mini");
+
+/**
+ * pcsc-mini is an optional dependency (prebuilt N-API binaries for Linux, macOS and Windows, no build
+ * step): where it is absent, or libpcsclite is missing, the server still starts and only this fails.
+ */
+async function loadBinding(): Promise<PcscMini> {
+  try {
+    return await import("pcsc-mini");
+  } catch (error) {
+    throw new PcscError(
+      "pcsc_unavailable",
+      `the PC/SC binding (pcsc-mini) cannot be loaded here: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}
+
+/**
+ * Connects to the card in the named reader, or in the first reader that holds one, waiting up to
+ * `waitMs` for both to appear. The transport sends each APDU with SCardTransmit.
+ */
+export async function connectCard(options: ConnectOptions = {}): Promise<PcscCard> {
+  const pcsc = await loadBinding();
+  const waitMs = options.waitMs ?? 5000;
+  const client = new pcsc.Client();
+  const seen = new Map<string, boolean>();
+
+  const found = new Promise<import("pcsc-mini").Reader>((resolve, reject) => {
+    client.on("error", (error) => reject(new PcscError("pcsc_unavailable", `PC/SC failed: ${error.message}`)));
+    client.on("reader", (reader) => {
+      reader.on("change", (status) => {
+        const present = status.has(pcsc.ReaderStatus.PRESENT);
+        seen.set(reader.name(), present);
+        if (present && (options.reader === undefined || reader.name() === options.reader)) resolve(reader);
+      });
+      reader.on("disconnect", () => seen.delete(reader.name()));
+    });
+  });
+  try {
+    client.start();
+  } catch (error) {
+    throw new PcscError(
+      "pcsc_unavailable",
+      `the PC/SC service does not answer (is pcscd running?): ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(notFound(options.reader, seen)), waitMs);
+  });
+  try {
+    const reader = await Promise.race([found, timeout]);
+    const card = await reader.connect(pcsc.CardMode.SHARED, pcsc.Protocol.ANY);
+    return {
+      readerName: reader.name(),
+      transport: async (apdu) => Uint8Array.from(await card.transmit(apdu)),
+      async close() {
+        try {
+          await card.disconnect(pcsc.CardDisposition.RESET);
+        } finally {
+          stopQuietly(client);
+        }
+      },
+    };
+  } catch (error) {
+    stopQuietly(client);
+    if (error instanceof PcscError) throw error;
+    throw new PcscError(
+      "no_card",
+      `the card could not be reached: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Detaching after the read: the monitoring thread may already have lost its PC/SC context (pcscd
+ * answers InvalidHandle when another process's reader comes or goes meanwhile); nothing is left to free.
+ */
+function stopQuietly(client: { stop(): void }): void {
+  try {
+    client.stop();
+  } catch {
+    // already detached
+  }
+}
+
+function notFound(wanted: string | undefined, seen: ReadonlyMap<string, boolean>): PcscError {
+  const names = [...seen.keys()];
+  if (wanted !== undefined && !seen.has(wanted)) {
+    return new PcscError(
+      "no_reader",
+      names.length === 0
+        ? `no PC/SC reader is connected (looked for "${wanted}")`
+        : `no PC/SC reader named "${wanted}"; connected: ${names.map((n) => `"${n}"`).join(", ")}`,
+    );
+  }
+  if (names.length === 0) return new PcscError("no_reader", "no PC/SC reader is connected");
+  const where = wanted ?? names.join(", ");
+  return new PcscError("no_card", `no card on the reader (${where})`);
+}
