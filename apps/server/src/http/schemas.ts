@@ -300,6 +300,16 @@ export const applicationViewSchema = z
         msisdn: z.string(),
         status: z.string(),
         esimActivationCode: z.string().nullable(),
+        esimDownload: z
+          .object({
+            state: z
+              .enum(["downloaded", "installed", "enabled", "disabled", "deleted", "failed"])
+              .nullable()
+              .describe("The phone's download as the SM-DP+ reported it (ES2+ HandleDownloadProgressInfo)"),
+            at: z.string().nullable(),
+            redownloadOffered: z.boolean().describe("A failed or deleted download can be made again"),
+          })
+          .nullable(),
       })
       .nullable(),
     announcements: z
