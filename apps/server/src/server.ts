@@ -58,7 +58,14 @@ import { deliverWebhookJob, fanOutWebhookEventJob } from "./webhooks/deliver-web
 
 const EXPIRY_SWEEP_MS = 10 * 60_000;
 
-export type RunningServer = { app: FastifyInstance; services: Services; url: string; stop(): Promise<void> };
+export type RunningServer = {
+  app: FastifyInstance;
+  services: Services;
+  url: string;
+  /** Where the SM-DP+ reports downloads (ES2PLUS_CALLBACK_PORT), null when not configured. */
+  es2plusCallbackUrl: string | null;
+  stop(): Promise<void>;
+};
 
 /**
  * Starts everything: database (migrated), keys, job worker, HTTP. `db` may be given (tests reuse
@@ -220,6 +227,7 @@ export async function startServer(
     app,
     services,
     url,
+    es2plusCallbackUrl: es2plusCallback?.url ?? null,
     async stop() {
       clearInterval(sweep);
       await app.close();

@@ -61,7 +61,7 @@ export function releaseEsimJob(deps: { db: Database; keys: KeyManagement; smdp: 
     });
     await deps.db.transaction(async (tx) => {
       const line = await lockLine(tx);
-      if (!line || !line.esim_ordered_at || line.esim_confirmed_at) return;
+      if (!line?.esim_ordered_at || line.esim_confirmed_at) return;
       const code = line.confirmation_code_required ? newConfirmationCode() : null;
       const reissued = line.esim_reissues > 0;
       const { matchingId } = await deps.smdp.confirmOrder(
@@ -108,7 +108,7 @@ export function releaseEsimJob(deps: { db: Database; keys: KeyManagement; smdp: 
     });
     await deps.db.transaction(async (tx) => {
       const line = await lockLine(tx);
-      if (!line || !line.esim_confirmed_at) return;
+      if (!line?.esim_confirmed_at) return;
       await deps.smdp.releaseProfile({ iccid: line.iccid }, tx);
       await tx.query("UPDATE sims SET esim_released_at = now() WHERE iccid = $1", [line.iccid]);
     });
