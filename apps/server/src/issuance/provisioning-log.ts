@@ -1,0 +1,162 @@
+import type { Database, Queryable } from "../db/database.ts";
+import {
+  type LineOnNetwork,
+  localNetworkAdapter,
+  type Provisioning,
+  type ProvisioningAdapter,
+  ProvisioningError,
+} from "./provisioning.ts";
+
+type Operation = "activate" | "bar_outgoing" | "unbar_outgoing" | "suspend" | "resume" | "terminate" | "change_number";
+
+/**
+ * The one door to the network: every provisioning operation is written to provisioning_operations
+ * before the call (pending, with the request) and after it (the answer and the outcome), and retried
+ * while it failed without an answer, with the same idempotency key. On PostgreSQL the log is written
+ * on its own connection, so a call stays on record when the caller's transaction rolls back (the
+ * network does not roll back with it); on the embedded database (one connection) it is written in the
+ * caller's transaction. One function per operation: a hook (the line's lifecycle) goes here.
+ */
+export function loggedProvisioning(
+  adapter: ProvisioningAdapter,
+  db: Database,
+  options: { attempts?: number; retryDelayMs?: number } = {},
+): Provisioning {
+  const attempts = options.attempts ?? 3;
+  const logOn = (tx: Queryable): Queryable => (db.kind === "postgres" ? db : tx);
+
+  async function applicationOf(tx: Queryable, line: LineOnNetwork): Promise<string | null> {
+    const { rows } = await tx.query<{ application_id: string }>(
+      "SELECT application_id FROM subscriptions WHERE network_ref = $1",
+      [line.networkRef],
+    );
+    return rows[0]?.application_id ?? null;
+  }
+
+  async function run<T>(
+    tx: Queryable,
+    entry: { operation: Operation; applicationId: string | null; key: string; request: Record<string, unknown> },
+    call: (idempotencyKey: string) => Promise<T>,
+    answerOf: (result: T) => Record<string, unknown> | null,
+  ): Promise<T> {
+    const log = logOn(tx);
+    const { rows } = await log.query<{ id: string }>(
+      `INSERT INTO provisioning_operations (application_id, operation, adapter, idempotency_key, request)
+       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [entry.applicationId, entry.operation, adapter.kind, entry.key, JSON.stringify(entry.request)],
+    );
+    const id = rows[0]?.id;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const result = await call(entry.key);
+        await log.query(
+          `UPDATE provisioning_operations SET outcome = 'succeeded', answer = $2, attempts = $3, finished_at = now()
+           WHERE id = $1`,
+          [id, JSON.stringify(answerOf(result)), attempt],
+        );
+        return result;
+      } catch (error) {
+        const transient = error instanceof ProvisioningError && error.transient;
+        if (transient && attempt < attempts) {
+          const wait = (options.retryDelayMs ?? 200) * 2 ** (attempt - 1);
+          if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+          continue;
+        }
+        await log.query(
+          `UPDATE provisioning_operations SET outcome = 'failed', error = $2, attempts = $3, finished_at = now()
+           WHERE id = $1`,
+          [id, error instanceof Error ? error.message : String(error), attempt],
+        );
+        throw error;
+      }
+    }
+  }
+
+  const lineOp =
+    (operation: Operation, fn: (line: LineOnNetwork, c: { idempotencyKey: string; tx: Queryable }) => Promise<void>) =>
+    async (line: LineOnNetwork, tx: Queryable) =>
+      run(
+        tx,
+        {
+          operation,
+          applicationId: await applicationOf(tx, line),
+          key: `${operation}:${line.networkRef}`,
+          request: { networkRef: line.networkRef, msisdn: line.msisdn },
+        },
+        (idempotencyKey) => fn(line, { idempotencyKey, tx }),
+        () => null,
+      );
+
+  const suspend = lineOp("suspend", (l, c) => adapter.suspend(l, c));
+  const resume = lineOp("resume", (l, c) => adapter.resume(l, c));
+  const terminate = lineOp("terminate", (l, c) => adapter.terminate(l, c));
+  const bar = lineOp("bar_outgoing", (l, c) => adapter.barOutgoing(l, true, c));
+  const unbar = lineOp("unbar_outgoing", (l, c) => adapter.barOutgoing(l, false, c));
+
+  return {
+    kind: adapter.kind,
+    async activate(request, tx) {
+      const { networkRef } = await run(
+        tx,
+        {
+          operation: "activate",
+          applicationId: request.requestKey,
+          key: `activate:${request.requestKey}`,
+          request: { ...request },
+        },
+        (idempotencyKey) => adapter.activate(request, { idempotencyKey, tx }),
+        (result) => ({ networkRef: result.networkRef, ...result.answer }),
+      );
+      return { networkRef };
+    },
+    barOutgoing: (line, barred, tx) => (barred ? bar(line, tx) : unbar(line, tx)),
+    suspend,
+    resume,
+    terminate,
+    async changeNumber(line, newMsisdn, tx) {
+      await run(
+        tx,
+        {
+          operation: "change_number",
+          applicationId: await applicationOf(tx, line),
+          key: `change_number:${line.networkRef}:${newMsisdn}`,
+          request: { networkRef: line.networkRef, msisdn: line.msisdn, newMsisdn },
+        },
+        (idempotencyKey) => adapter.changeNumber(line, newMsisdn, { idempotencyKey, tx }),
+        () => null,
+      );
+    },
+    deactivate: terminate,
+    async setService(line, service, tx) {
+      if (service === "suspended") return suspend(line, tx);
+      if (service === "receive_only") return bar(line, tx);
+      await unbar(line, tx);
+      await resume(line, tx);
+    },
+    async rollBackActivation(request, networkRef, reason) {
+      await db.transaction(async (tx) => {
+        await run(
+          tx,
+          {
+            operation: "terminate",
+            applicationId: request.requestKey,
+            key: `terminate:${networkRef}`,
+            request: { networkRef, msisdn: request.msisdn, reason },
+          },
+          (idempotencyKey) => adapter.terminate({ networkRef, msisdn: request.msisdn }, { idempotencyKey, tx }),
+          () => null,
+        );
+        await logOn(tx).query(
+          `UPDATE provisioning_operations SET outcome = 'rolled_back', error = $2
+           WHERE application_id = $1 AND operation = 'activate' AND outcome = 'succeeded'`,
+          [request.requestKey, reason],
+        );
+      });
+    },
+  };
+}
+
+/** The default: the local network simulator, logged like any network. */
+export function localNetworkSimulator(db: Database) {
+  return loggedProvisioning(localNetworkAdapter(), db);
+}
