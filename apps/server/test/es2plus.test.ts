@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRootAuthority, issue } from "../../../packages/evidence/src/fixtures/openssl.ts";
 import { Es2plusError, es2plusSmdp } from "../src/issuance/smdp-es2plus.ts";
 import { type LocalSmdp, startLocalSmdp } from "./support/es2plus-server.ts";
-import { draftApplication, runEveryJobNow, somebody, submitAndPay } from "./support/journey.ts";
+import { activeLine, draftApplication, runEveryJobNow, somebody, submitAndPay } from "./support/journey.ts";
+import { signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 /**
@@ -214,6 +215,34 @@ describe("ES2+ to the SM-DP+ (mutual TLS)", () => {
     expect(line.esimActivationCode).toBe(code.replace(code.split("$")[2] ?? "", generated ?? ""));
     expect(line.esimDownload).toMatchObject({ state: null, redownloadOffered: false });
     expect(smdp.orders.get(iccid)?.state).toBe("released");
+  });
+});
+
+describe("the operation log in the console", () => {
+  it("shows every provisioning call of the journey in the case view, with request, answer and outcome", async () => {
+    const { reference, msisdn } = await activeLine(server, somebody());
+    const reviewer = await signInAs(server, "reviewer");
+    const view = await reviewer.api("GET", `/v1/staff/applications/${reference}`);
+    expect(view.status).toBe(200);
+    const ops = view.body.provisioning as {
+      operation: string;
+      outcome: string;
+      request: { msisdn: string };
+      answer: { networkRef: string };
+    }[];
+    expect(ops).toHaveLength(1);
+    expect(ops[0]).toMatchObject({
+      operation: "activate",
+      outcome: "succeeded",
+      adapter: "local-simulator",
+      attempts: 1,
+    });
+    expect(ops[0]?.request.msisdn).toBe(msisdn);
+    const { rows } = await server.services.db.query<{ network_ref: string }>(
+      "SELECT network_ref FROM subscriptions WHERE msisdn = $1 AND status = 'active'",
+      [msisdn],
+    );
+    expect(ops[0]?.answer.networkRef).toBe(rows[0]?.network_ref);
   });
 });
 

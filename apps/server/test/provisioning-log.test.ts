@@ -1,0 +1,168 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate } from "../src/db/migrate.ts";
+import {
+  type ActivationRequest,
+  type LineOnNetwork,
+  localNetworkAdapter,
+  type ProvisioningAdapter,
+  ProvisioningError,
+} from "../src/issuance/provisioning.ts";
+import { loggedProvisioning } from "../src/issuance/provisioning-log.ts";
+import { createTestDatabase, type TestDatabase, testDatabaseKind } from "./support/test-database.ts";
+
+/**
+ * The operation log of the provisioning door, on a real database: each call written with its request,
+ * answer and outcome; transient failures retried with one idempotency key; a refusal kept on record
+ * when the caller's transaction rolls back (PostgreSQL); an activation undone.
+ */
+let test: TestDatabase;
+beforeAll(async () => {
+  test = await createTestDatabase();
+  await migrate(test.db);
+});
+afterAll(async () => test?.drop());
+
+type Op = {
+  operation: string;
+  outcome: string;
+  attempts: number;
+  request: unknown;
+  answer: unknown;
+  error: string | null;
+};
+async function log(applicationId: string): Promise<Op[]> {
+  const { rows } = await test.db.query<Op & { idempotency_key: string }>(
+    "SELECT operation, outcome, attempts, request, answer, error FROM provisioning_operations WHERE application_id = $1 ORDER BY id",
+    [applicationId],
+  );
+  return rows;
+}
+
+function request(): ActivationRequest {
+  return {
+    requestKey: randomUUID(),
+    imsi: "440991234567890",
+    msisdn: `070${String(Math.floor(Math.random() * 1e8)).padStart(8, "0")}`,
+    iccid: "8981100000000000017",
+    lineType: "voice",
+  };
+}
+
+/** The simulator, failing the first `lost` calls of an operation as a network whose answer is lost. */
+function flaky(lost: number, keys: string[]): ProvisioningAdapter {
+  const inner = localNetworkAdapter();
+  let left = lost;
+  return {
+    ...inner,
+    async activate(r, call) {
+      keys.push(call.idempotencyKey);
+      if (left-- > 0) throw new ProvisioningError("HTTP 503 from the MVNE", true);
+      return inner.activate(r, call);
+    },
+  };
+}
+
+describe("the provisioning operation log", () => {
+  it("writes the request, the network's answer and the outcome; retries a lost answer with the same key", async () => {
+    const keys: string[] = [];
+    const provisioning = loggedProvisioning(flaky(1, keys), test.db, { retryDelayMs: 0 });
+    const r = request();
+    const { networkRef } = await test.db.transaction((tx) => provisioning.activate(r, tx));
+    expect(keys).toEqual([`activate:${r.requestKey}`, `activate:${r.requestKey}`]);
+    expect(await log(r.requestKey)).toEqual([
+      {
+        operation: "activate",
+        outcome: "succeeded",
+        attempts: 2,
+        request: { ...r },
+        answer: { networkRef, subscriber: networkRef },
+        error: null,
+      },
+    ]);
+    const subscriber = await test.db.query(
+      "SELECT imsi, status FROM network_simulator_subscribers WHERE network_ref = $1",
+      [networkRef],
+    );
+    expect(subscriber.rows).toEqual([{ imsi: r.imsi, status: "active" }]);
+  });
+
+  it("logs a refusal as failed, not retried", async () => {
+    const keys: string[] = [];
+    const refusing: ProvisioningAdapter = {
+      ...localNetworkAdapter(),
+      async activate(_r, call) {
+        keys.push(call.idempotencyKey);
+        throw new Error("MSISDN already provisioned on another subscriber");
+      },
+    };
+    const provisioning = loggedProvisioning(refusing, test.db, { retryDelayMs: 0 });
+    const r = request();
+    await expect(test.db.transaction((tx) => provisioning.activate(r, tx))).rejects.toThrow("already provisioned");
+    expect(keys).toHaveLength(1);
+    // On PostgreSQL the log has its own connection: the refusal stays on record after the rollback.
+    if (testDatabaseKind === "postgres") {
+      expect(await log(r.requestKey)).toMatchObject([
+        {
+          operation: "activate",
+          outcome: "failed",
+          attempts: 1,
+          error: "MSISDN already provisioned on another subscriber",
+        },
+      ]);
+    }
+  });
+
+  it("bars, suspends, resumes, changes the number of and terminates a line, each call logged", async () => {
+    const provisioning = loggedProvisioning(localNetworkAdapter(), test.db, { retryDelayMs: 0 });
+    const r = request();
+    const { networkRef } = await test.db.transaction((tx) => provisioning.activate(r, tx));
+    const line: LineOnNetwork = { networkRef, msisdn: r.msisdn };
+    const status = async () =>
+      (
+        await test.db.query<{ status: string; outgoing_barred: boolean }>(
+          "SELECT status, outgoing_barred FROM network_simulator_subscribers WHERE network_ref = $1",
+          [networkRef],
+        )
+      ).rows[0] ?? null;
+    await test.db.transaction((tx) => provisioning.setService(line, "receive_only", tx));
+    expect(await status()).toEqual({ status: "receive_only", outgoing_barred: true });
+    await test.db.transaction((tx) => provisioning.setService(line, "suspended", tx));
+    expect(await status()).toEqual({ status: "suspended", outgoing_barred: true });
+    await test.db.transaction((tx) => provisioning.setService(line, "full", tx));
+    expect(await status()).toEqual({ status: "active", outgoing_barred: false });
+    await test.db.transaction((tx) => provisioning.changeNumber(line, "07099998888", tx));
+    await test.db.transaction((tx) => provisioning.terminate({ ...line, msisdn: "07099998888" }, tx));
+    expect(await status()).toBeNull();
+    const ops = await test.db.query<{ operation: string; outcome: string }>(
+      "SELECT operation, outcome FROM provisioning_operations WHERE idempotency_key LIKE $1 ORDER BY id",
+      [`%${networkRef}%`],
+    );
+    expect(ops.rows).toEqual([
+      { operation: "bar_outgoing", outcome: "succeeded" },
+      { operation: "suspend", outcome: "succeeded" },
+      { operation: "unbar_outgoing", outcome: "succeeded" },
+      { operation: "resume", outcome: "succeeded" },
+      { operation: "change_number", outcome: "succeeded" },
+      { operation: "terminate", outcome: "succeeded" },
+    ]);
+  });
+
+  it("undoes an activation the network took when the activating transaction fails", async () => {
+    const provisioning = loggedProvisioning(localNetworkAdapter(), test.db, { retryDelayMs: 0 });
+    const r = request();
+    let taken = "";
+    // The simulator writes in the caller's transaction, so activate in one that commits, as a real
+    // network (which no rollback reaches) would have the line.
+    await test.db.transaction(async (tx) => {
+      taken = (await provisioning.activate(r, tx)).networkRef;
+    });
+    await provisioning.rollBackActivation(r, taken, "the verification record could not be written");
+    const left = await test.db.query("SELECT 1 FROM network_simulator_subscribers WHERE network_ref = $1", [taken]);
+    expect(left.rows).toHaveLength(0);
+    expect((await log(r.requestKey)).map((o) => [o.operation, o.outcome])).toEqual([
+      ["activate", "rolled_back"],
+      ["terminate", "succeeded"],
+    ]);
+  });
+});
