@@ -23,7 +23,7 @@ import { seedDemoData } from "./inventory/seed-demo-data.ts";
 import { localPostSimulator } from "./issuance/delivery.ts";
 import { startEs2plusCallbackServer } from "./issuance/es2plus-callback-server.ts";
 import { loadNetworkAdapters } from "./issuance/network-adapters.ts";
-import { localNetworkSimulator } from "./issuance/provisioning-log.ts";
+import { configuredProvisioning } from "./issuance/provisioning-log.ts";
 import {
   CANCEL_ESIM_ORDER_JOB,
   cancelEsimOrderJob,
@@ -125,7 +125,7 @@ export async function startServer(
   const clock = options.clock ?? (() => new Date());
   const sms = localSmsOutbox();
   const smdp = network.smdp;
-  const provisioning = localNetworkSimulator(db);
+  const provisioning = await configuredProvisioning(db, config.network.provisioningModule, process.env);
   const payments = localPaymentServices({
     secret: config.payments.notificationSecret,
     notifyUrl: () => (url ? `${url}/v1/payments/notifications` : null),

@@ -8,7 +8,7 @@ import {
   type ProvisioningAdapter,
   ProvisioningError,
 } from "../src/issuance/provisioning.ts";
-import { loggedProvisioning } from "../src/issuance/provisioning-log.ts";
+import { configuredProvisioning, loggedProvisioning } from "../src/issuance/provisioning-log.ts";
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "./support/test-database.ts";
 
 /**
@@ -164,5 +164,16 @@ describe("the provisioning operation log", () => {
       ["activate", "rolled_back"],
       ["terminate", "succeeded"],
     ]);
+  });
+
+  it("loads the adapter module the configuration names, and keeps the simulator without one", async () => {
+    const example = new URL("../src/issuance/provisioning-adapter.example.ts", import.meta.url).pathname;
+    expect((await configuredProvisioning(test.db, null, {})).kind).toBe("local-simulator");
+    await expect(configuredProvisioning(test.db, example, {})).rejects.toThrow("MVNE_API_URL");
+    const mvne = await configuredProvisioning(test.db, example, {
+      MVNE_API_URL: "https://mvne.example",
+      MVNE_API_TOKEN: "t",
+    });
+    expect(mvne.kind).toBe("network");
   });
 });
