@@ -9,7 +9,7 @@ import {
   ProvisioningError,
 } from "../src/issuance/provisioning.ts";
 import { configuredProvisioning, loggedProvisioning } from "../src/issuance/provisioning-log.ts";
-import { createTestDatabase, type TestDatabase, testDatabaseKind } from "./support/test-database.ts";
+import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 
 /**
  * The operation log of the provisioning door, on a real database: each call written with its request,
@@ -47,6 +47,15 @@ function request(): ActivationRequest {
     iccid: "8981100000000000017",
     lineType: "voice",
   };
+}
+
+/** Reads until `done` holds (the failure copy is written after the transaction ends), for up to 5 s. */
+async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
+  for (let i = 0; ; i++) {
+    const value = await read();
+    if (done(value) || i >= 250) return value;
+    await new Promise((r) => setTimeout(r, 20));
+  }
 }
 
 /** The simulator, failing the first `lost` calls of an operation as a network whose answer is lost. */
@@ -100,17 +109,41 @@ describe("the provisioning operation log", () => {
     const r = request();
     await expect(test.db.transaction((tx) => provisioning.activate(r, tx))).rejects.toThrow("already provisioned");
     expect(keys).toHaveLength(1);
-    // On PostgreSQL the log has its own connection: the refusal stays on record after the rollback.
-    if (testDatabaseKind === "postgres") {
-      expect(await log(r.requestKey)).toMatchObject([
-        {
-          operation: "activate",
-          outcome: "failed",
-          attempts: 1,
-          error: "MSISDN already provisioned on another subscriber",
-        },
-      ]);
-    }
+    // Kept outside the rolled-back transaction: the network was asked, and refused.
+    expect(
+      await eventually(
+        () => log(r.requestKey),
+        (ops) => ops.length > 0,
+      ),
+    ).toMatchObject([
+      {
+        operation: "activate",
+        outcome: "failed",
+        attempts: 1,
+        error: "MSISDN already provisioned on another subscriber",
+      },
+    ]);
+  });
+
+  it("keeps one failed row when the caller handles the refusal and commits", async () => {
+    const refusing: ProvisioningAdapter = {
+      ...localNetworkAdapter(),
+      async suspend() {
+        throw new Error("subscriber locked by the network operator");
+      },
+    };
+    const provisioning = loggedProvisioning(refusing, test.db, { retryDelayMs: 0 });
+    const networkRef = `SIM-${randomUUID()}`;
+    await test.db.transaction(async (tx) => {
+      await provisioning.suspend({ networkRef, msisdn: "07000000000" }, tx).catch(() => undefined);
+    });
+    const read = () =>
+      test.db.query<{ outcome: string; error: string }>(
+        "SELECT outcome, error FROM provisioning_operations WHERE idempotency_key = $1",
+        [`suspend:${networkRef}`],
+      );
+    // The copy kept outside the transaction has the committed row's id: it cannot add a second one.
+    expect((await read()).rows).toEqual([{ outcome: "failed", error: "subscriber locked by the network operator" }]);
   });
 
   it("bars, suspends, resumes, changes the number of and terminates a line, each call logged", async () => {

@@ -14,19 +14,18 @@ type Operation = "activate" | "bar_outgoing" | "unbar_outgoing" | "suspend" | "r
 
 /**
  * The one door to the network: every provisioning operation is written to provisioning_operations
- * before the call (pending, with the request) and after it (the answer and the outcome), and retried
- * while it failed without an answer, with the same idempotency key. On PostgreSQL the log is written
- * on its own connection, so a call stays on record when the caller's transaction rolls back (the
- * network does not roll back with it); on the embedded database (one connection) it is written in the
- * caller's transaction. One function per operation: a hook (the line's lifecycle) goes here.
+ * before the call (pending, with the request) and after it (the answer and the outcome), in the
+ * caller's transaction, and retried while it failed without an answer, with the same idempotency
+ * key. A failure is also kept outside that transaction (keepFailure), so a refused call stays on
+ * record when the caller rolls back. One function per operation: a hook (the line's lifecycle) goes
+ * here.
  */
 export function loggedProvisioning(
   adapter: ProvisioningAdapter,
   db: Database,
-  options: { attempts?: number; retryDelayMs?: number } = {},
+  options: { attempts?: number; retryDelayMs?: number; warn?: (message: string) => void } = {},
 ): Provisioning {
   const attempts = options.attempts ?? 3;
-  const logOn = (tx: Queryable): Queryable => (db.kind === "postgres" ? db : tx);
 
   async function applicationOf(tx: Queryable, line: LineOnNetwork): Promise<string | null> {
     const { rows } = await tx.query<{ application_id: string }>(
@@ -42,20 +41,20 @@ export function loggedProvisioning(
     call: (idempotencyKey: string) => Promise<T>,
     answerOf: (result: T) => Record<string, unknown> | null,
   ): Promise<T> {
-    const log = logOn(tx);
-    const { rows } = await log.query<{ id: string }>(
+    const { rows } = await tx.query<{ id: string; started_at: Date }>(
       `INSERT INTO provisioning_operations (application_id, operation, adapter, idempotency_key, request)
-       VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+       VALUES ($1, $2, $3, $4, $5) RETURNING id, started_at`,
       [entry.applicationId, entry.operation, adapter.kind, entry.key, JSON.stringify(entry.request)],
     );
-    const id = rows[0]?.id;
+    const row = rows[0];
+    if (!row) throw new Error("the operation log returned no row");
     for (let attempt = 1; ; attempt++) {
       try {
         const result = await call(entry.key);
-        await log.query(
+        await tx.query(
           `UPDATE provisioning_operations SET outcome = 'succeeded', answer = $2, attempts = $3, finished_at = now()
            WHERE id = $1`,
-          [id, JSON.stringify(answerOf(result)), attempt],
+          [row.id, JSON.stringify(answerOf(result)), attempt],
         );
         return result;
       } catch (error) {
@@ -65,14 +64,50 @@ export function loggedProvisioning(
           if (wait > 0) await new Promise((r) => setTimeout(r, wait));
           continue;
         }
-        await log.query(
-          `UPDATE provisioning_operations SET outcome = 'failed', error = $2, attempts = $3, finished_at = now()
-           WHERE id = $1`,
-          [id, error instanceof Error ? error.message : String(error), attempt],
-        );
+        const failure = [row.id, error instanceof Error ? error.message : String(error), attempt] as const;
+        // In the caller's transaction, for a caller that handles the error and commits; an aborted
+        // transaction refuses it, and the copy below keeps the failure.
+        await tx
+          .query(
+            `UPDATE provisioning_operations SET outcome = 'failed', error = $2, attempts = $3, finished_at = now()
+             WHERE id = $1`,
+            failure,
+          )
+          .catch(() => undefined);
+        keepFailure(entry, row.started_at, failure);
         throw error;
       }
     }
+  }
+
+  /**
+   * The failure again, outside the caller's transaction and not awaited by it: with the row's own id,
+   * so it waits for that transaction and is written only if the transaction rolled back (the network
+   * does not roll back with it). Nothing in the transaction waits for it, so it cannot deadlock.
+   */
+  function keepFailure(
+    entry: { operation: Operation; applicationId: string | null; key: string; request: Record<string, unknown> },
+    startedAt: Date,
+    [id, message, attempt]: readonly [string, string, number],
+  ): void {
+    void db
+      .query(
+        `INSERT INTO provisioning_operations (id, application_id, operation, adapter, idempotency_key, request,
+             outcome, error, attempts, started_at, finished_at)
+           VALUES ($1, $2, $3, $4, $5, $6, 'failed', $7, $8, $9, now()) ON CONFLICT (id) DO NOTHING`,
+        [
+          id,
+          entry.applicationId,
+          entry.operation,
+          adapter.kind,
+          entry.key,
+          JSON.stringify(entry.request),
+          message,
+          attempt,
+          startedAt,
+        ],
+      )
+      .catch((error: unknown) => options.warn?.(`operation log: a failure was not kept (${String(error)})`));
   }
 
   const lineOp =
@@ -149,7 +184,7 @@ export function loggedProvisioning(
           (idempotencyKey) => adapter.terminate({ networkRef, msisdn: request.msisdn }, { idempotencyKey, tx }),
           () => null,
         );
-        await logOn(tx).query(
+        await tx.query(
           `UPDATE provisioning_operations SET outcome = 'rolled_back', error = $2
            WHERE application_id = $1 AND operation = 'activate' AND outcome = 'succeeded'`,
           [request.requestKey, reason],
