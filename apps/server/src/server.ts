@@ -21,14 +21,15 @@ import { buildApp } from "./http/app.ts";
 import { returnQuarantinedNumbers } from "./inventory/release-line.ts";
 import { seedDemoData } from "./inventory/seed-demo-data.ts";
 import { localPostSimulator } from "./issuance/delivery.ts";
-import { localNetworkSimulator } from "./issuance/provisioning.ts";
+import { startEs2plusCallbackServer } from "./issuance/es2plus-callback-server.ts";
+import { loadNetworkAdapters } from "./issuance/network-adapters.ts";
+import { configuredProvisioning } from "./issuance/provisioning-log.ts";
 import {
   CANCEL_ESIM_ORDER_JOB,
   cancelEsimOrderJob,
   RELEASE_ESIM_JOB,
   releaseEsimJob,
 } from "./issuance/release-esim.ts";
-import { localSmdpSimulator } from "./issuance/smdp.ts";
 import { errorSummary, startJobWorker } from "./jobs/jobs.ts";
 import { queuePeriodicLineSweep, SWEEP_LINES_JOB, sweepLinesJob } from "./keep-alive/sweep-lines.ts";
 import { forgetOldHits } from "./limits/rate-limits.ts";
@@ -57,7 +58,14 @@ import { deliverWebhookJob, fanOutWebhookEventJob } from "./webhooks/deliver-web
 
 const EXPIRY_SWEEP_MS = 10 * 60_000;
 
-export type RunningServer = { app: FastifyInstance; services: Services; url: string; stop(): Promise<void> };
+export type RunningServer = {
+  app: FastifyInstance;
+  services: Services;
+  url: string;
+  /** Where the SM-DP+ reports downloads (ES2PLUS_CALLBACK_PORT), null when not configured. */
+  es2plusCallbackUrl: string | null;
+  stop(): Promise<void>;
+};
 
 /**
  * Starts everything: database (migrated), keys, job worker, HTTP. `db` may be given (tests reuse
@@ -98,6 +106,7 @@ export async function startServer(
   const counters = loadCounters(config);
   let url = "";
   const digitalAuth = await setUpDigitalAuth(config, () => url, warn);
+  const network = loadNetworkAdapters(config.network);
   const trust = loadEvidenceTrust({ ...config, trust: { ...config.trust, jpkiDir: digitalAuth.jpkiTrustDir } }, warn);
   const db = options.db ?? (await openDatabase(config, { warn }));
   try {
@@ -115,8 +124,8 @@ export async function startServer(
   const domain = config.mail.from.match(/@([^>\s]+)/)?.[1] ?? "jitsumei.localhost";
   const clock = options.clock ?? (() => new Date());
   const sms = localSmsOutbox();
-  const smdp = localSmdpSimulator();
-  const provisioning = localNetworkSimulator();
+  const smdp = network.smdp;
+  const provisioning = await configuredProvisioning(db, config.network.provisioningModule, process.env);
   const payments = localPaymentServices({
     secret: config.payments.notificationSecret,
     notifyUrl: () => (url ? `${url}/v1/payments/notifications` : null),
@@ -188,6 +197,9 @@ export async function startServer(
     digitalAuthSimulator: digitalAuth.simulator,
   });
   if (options.listen !== false) url = await app.listen({ port: config.port, host: config.host });
+  // The SM-DP+ reports downloads to its own mutually authenticated listener, apart from the public API.
+  const es2plusCallback =
+    network.callback && options.listen !== false ? await startEs2plusCallbackServer(db, network.callback, warn) : null;
   // Unset, PUBLIC_URL is the origin the server listens on; only now is the port known when PORT is 0.
   if (url && !config.publicUrlSet) config.publicUrl = new URL(url).origin;
   // Applications nobody completes expire and rested numbers return to the pool; every process sweeps,
@@ -215,9 +227,12 @@ export async function startServer(
     app,
     services,
     url,
+    es2plusCallbackUrl: es2plusCallback?.url ?? null,
     async stop() {
       clearInterval(sweep);
       await app.close();
+      await es2plusCallback?.close();
+      network.close();
       await jobs.stop();
       mailer.close();
       if (!options.db) await db.close();

@@ -179,6 +179,12 @@ export type ApplicationView = {
     msisdn: string;
     status: string;
     esimActivationCode: string | null;
+    /** The phone's download as the SM-DP+ reported it; null for a physical SIM. */
+    esimDownload: {
+      state: "downloaded" | "installed" | "enabled" | "disabled" | "deleted" | "failed" | null;
+      at: string | null;
+      redownloadOffered: boolean;
+    } | null;
   } | null;
   announcements: { id: string; title: string; body: string; effectiveOn: string | null; publishedAt: string }[];
   activation: { locked: boolean; attemptsRemaining: number };

@@ -126,12 +126,26 @@ export type CaseView = {
     status: string;
   } | null;
   shipment: Pick<Shipment, "method" | "carrier" | "trackingNumber" | "trackingUrl" | "status"> | null;
+  /** The operation log: every call to the network's provisioning API for the case, oldest first. */
+  provisioning: ProvisioningOperation[];
   activation: { failures: number; lockedAt: string | null };
   /** Faces to open beside the particulars (each opening audited). */
   images: CaseImage[];
 };
 
 export type CaseImage = "chip_face" | "selfie";
+
+export type ProvisioningOperation = {
+  operation: "activate" | "bar_outgoing" | "unbar_outgoing" | "suspend" | "resume" | "terminate" | "change_number";
+  adapter: string;
+  request: unknown;
+  answer: unknown;
+  outcome: "pending" | "succeeded" | "failed" | "rolled_back";
+  error: string | null;
+  attempts: number;
+  startedAt: string;
+  finishedAt: string | null;
+};
 
 export type ShipmentMethod = "restricted_delivery" | "registered_non_forwardable";
 

@@ -20,6 +20,7 @@ import {
 import { DecisionPanel } from "./DecisionPanel.tsx";
 import { FacesCard } from "./FacesCard.tsx";
 import { LineCard } from "./LineCard.tsx";
+import { ProvisioningCard } from "./ProvisioningCard.tsx";
 import { Values } from "./Values.tsx";
 
 /** Which checks read which kind of evidence (by the check code's first part). */
@@ -145,6 +146,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
           </section>
 
           <LineCard view={view} />
+          <ProvisioningCard view={view} />
 
           {(view.activation.lockedAt || unlocked) && (
             <section aria-labelledby="activation-h" className="card">

@@ -5,7 +5,7 @@ import type { ApplicationCipher } from "../crypto/envelope.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import { type Database, type Queryable, toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
-import type { Provisioning } from "../issuance/provisioning.ts";
+import type { ActivationRequest, Provisioning } from "../issuance/provisioning.ts";
 import { createSubscription } from "../issuance/subscriptions.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { writeVerificationRecord } from "../records/write-verification-record.ts";
@@ -16,6 +16,8 @@ import { loadApplicantDetails } from "./load-application-data.ts";
 import { activationCodeHash, assertActivatable, MAX_ACTIVATION_FAILURES } from "./request-activation-code.ts";
 
 export type ActivatedLine = { msisdn: string; iccid: string };
+
+type OnNetwork = { activated?: { request: ActivationRequest; networkRef: string } };
 
 /**
  * Activates the line with the one-time code. A wrong code is counted in the same transaction that
@@ -33,65 +35,76 @@ export async function activateLine(
   code: string,
 ): Promise<ActivatedLine> {
   const { cipher, particulars } = await loadApplicantDetails(deps.keys, application);
-  const outcome = await deps.db.transaction(async (tx) => {
-    const locked = await lockApplication(tx, application.id);
-    if (!locked) throw new AppError("application_not_found", "No such application");
-    assertActivatable(locked);
-    const { rows } = await tx.query<{ code_hash: unknown; expires_at: Date }>(
-      "SELECT code_hash, expires_at FROM activation_codes WHERE application_id = $1",
-      [application.id],
-    );
-    const stored = rows[0];
-    if (!stored) {
-      return {
-        ok: false as const,
-        error: new AppError("activation_code_invalid", "No activation code has been issued: request one first"),
-      };
-    }
-    const given = activationCodeHash(deps.keys, application.id, code);
-    const matches = timingSafeEqual(given, toBuffer(stored.code_hash));
-    if (!matches) {
-      const failures = locked.activationFailures + 1;
-      const lockNow = failures >= MAX_ACTIVATION_FAILURES;
-      await tx.query(
-        "UPDATE applications SET activation_failures = $2, activation_locked_at = CASE WHEN $3 THEN now() ELSE NULL END WHERE id = $1",
-        [application.id, failures, lockNow],
+  const network: OnNetwork = {};
+  const outcome = await deps.db
+    .transaction(async (tx) => {
+      const locked = await lockApplication(tx, application.id);
+      if (!locked) throw new AppError("application_not_found", "No such application");
+      assertActivatable(locked);
+      const { rows } = await tx.query<{ code_hash: unknown; expires_at: Date }>(
+        "SELECT code_hash, expires_at FROM activation_codes WHERE application_id = $1",
+        [application.id],
       );
-      await appendAuditEntry(tx, {
-        actor: "applicant",
-        action: lockNow ? "application.activation_locked" : "application.activation_code_wrong",
-        subject: application.reference,
-        data: { failures },
+      const stored = rows[0];
+      if (!stored) {
+        return {
+          ok: false as const,
+          error: new AppError("activation_code_invalid", "No activation code has been issued: request one first"),
+        };
+      }
+      const given = activationCodeHash(deps.keys, application.id, code);
+      const matches = timingSafeEqual(given, toBuffer(stored.code_hash));
+      if (!matches) {
+        const failures = locked.activationFailures + 1;
+        const lockNow = failures >= MAX_ACTIVATION_FAILURES;
+        await tx.query(
+          "UPDATE applications SET activation_failures = $2, activation_locked_at = CASE WHEN $3 THEN now() ELSE NULL END WHERE id = $1",
+          [application.id, failures, lockNow],
+        );
+        await appendAuditEntry(tx, {
+          actor: "applicant",
+          action: lockNow ? "application.activation_locked" : "application.activation_code_wrong",
+          subject: application.reference,
+          data: { failures },
+        });
+        return {
+          ok: false as const,
+          error: lockNow
+            ? new AppError(
+                "activation_locked",
+                `${MAX_ACTIVATION_FAILURES} wrong codes: activation is now locked; contact support`,
+              )
+            : new AppError("activation_code_invalid", "The code is not correct", {
+                errors: [{ field: "code", reason: "is not the code we sent" }],
+                attemptsRemaining: MAX_ACTIVATION_FAILURES - failures,
+              }),
+        };
+      }
+      if (new Date(stored.expires_at).getTime() < deps.clock().getTime()) {
+        return {
+          ok: false as const,
+          error: new AppError("activation_code_expired", "The code has expired: request a new one", {
+            errors: [{ field: "code", reason: "has expired" }],
+          }),
+        };
+      }
+      const line = await activateAssignedLine(tx, deps, {
+        application: locked,
+        actor: { kind: "applicant" },
+        cipher,
+        particulars,
+        network,
       });
-      return {
-        ok: false as const,
-        error: lockNow
-          ? new AppError(
-              "activation_locked",
-              `${MAX_ACTIVATION_FAILURES} wrong codes: activation is now locked; contact support`,
-            )
-          : new AppError("activation_code_invalid", "The code is not correct", {
-              errors: [{ field: "code", reason: "is not the code we sent" }],
-              attemptsRemaining: MAX_ACTIVATION_FAILURES - failures,
-            }),
-      };
-    }
-    if (new Date(stored.expires_at).getTime() < deps.clock().getTime()) {
-      return {
-        ok: false as const,
-        error: new AppError("activation_code_expired", "The code has expired: request a new one", {
-          errors: [{ field: "code", reason: "has expired" }],
-        }),
-      };
-    }
-    const line = await activateAssignedLine(tx, deps, {
-      application: locked,
-      actor: { kind: "applicant" },
-      cipher,
-      particulars,
+      return { ok: true as const, line };
+    })
+    .catch(async (error: unknown) => {
+      // The network took the activation, our records did not: take it off the network again.
+      if (network.activated) {
+        const reason = error instanceof Error ? error.message : String(error);
+        await deps.provisioning.rollBackActivation(network.activated.request, network.activated.networkRef, reason);
+      }
+      throw error;
     });
-    return { ok: true as const, line };
-  });
   if (!outcome.ok) throw outcome.error;
   return outcome.line;
 }
@@ -109,6 +122,8 @@ export async function activateAssignedLine(
     actor: Actor;
     cipher: ApplicationCipher;
     particulars: Particulars | null;
+    /** Filled in once the network took the activation, for the caller to undo if its transaction fails. */
+    network?: OnNetwork;
   },
 ): Promise<ActivatedLine> {
   const { application, cipher, particulars } = input;
@@ -125,10 +140,17 @@ export async function activateAssignedLine(
     await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [application.id]);
     // The network first (idempotent by the application's id: a retry after a rollback provisions
     // nothing twice), then the subscription the line lives on from here.
-    const { networkRef } = await deps.provisioning.activate(
-      { requestKey: application.id, msisdn: sim.msisdn, iccid: sim.iccid, lineType: sim.lineType },
-      tx,
-    );
+    // A physical SIM's IMSI comes from the SIM vendor's file; an eSIM's is in its profile.
+    const imsi = await tx.query<{ imsi: string | null }>("SELECT imsi FROM sim_cards WHERE iccid = $1", [sim.iccid]);
+    const request: ActivationRequest = {
+      requestKey: application.id,
+      imsi: imsi.rows[0]?.imsi ?? null,
+      msisdn: sim.msisdn,
+      iccid: sim.iccid,
+      lineType: sim.lineType,
+    };
+    const { networkRef } = await deps.provisioning.activate(request, tx);
+    if (input.network) input.network.activated = { request, networkRef };
     await createSubscription(tx, {
       application,
       msisdn: sim.msisdn,

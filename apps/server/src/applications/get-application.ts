@@ -11,6 +11,8 @@ import {
 import { listAnnouncements } from "../announcements/announcements.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
+import type { EsimState } from "../issuance/esim-download-progress.ts";
+import { MAX_SELF_SERVICE_REISSUES } from "../issuance/reissue-esim.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
@@ -94,6 +96,15 @@ export async function getApplicationView(
           status: sim.status,
           // SGP.22 activation code for the phone's "add eSIM" screen; shown to the applicant only.
           esimActivationCode: sim.activationCode,
+          esimDownload: sim.esimDownload && {
+            state: sim.esimDownload.state,
+            at: sim.esimDownload.at,
+            // A failed or deleted download can be made again by the applicant (self-service reissue).
+            redownloadOffered:
+              sim.esimDownload.released &&
+              (sim.esimDownload.state === "failed" || sim.esimDownload.state === "deleted") &&
+              sim.esimDownload.reissues < MAX_SELF_SERVICE_REISSUES,
+          },
         }
       : null,
     // The newest notices that concern this application's plan, line type and language.
@@ -169,6 +180,10 @@ async function viewFacts(db: Queryable, application: ApplicationRow) {
       form_factor: "physical" | "esim";
       activation_code: string | null;
       status: string;
+      esim_state: string | null;
+      esim_state_at: string | null;
+      esim_released_at: string | null;
+      esim_reissues: number;
     } | null;
     decision: { event: string; data: { decidedBy?: string[]; policy?: unknown }; created_at: string } | null;
   }>(
@@ -177,8 +192,8 @@ async function viewFacts(db: Queryable, application: ApplicationRow) {
           FROM (SELECT DISTINCT kind FROM evidence WHERE application_id = $1) k) AS kinds,
        (SELECT coalesce(json_agg(json_build_object('code', code, 'status', status, 'params', params) ORDER BY id), '[]')
           FROM check_results WHERE application_id = $1 AND run = $2) AS checks,
-       (SELECT row_to_json(s) FROM (SELECT iccid, msisdn, form_factor, activation_code, status
-          FROM sims WHERE application_id = $1) s) AS sim,
+       (SELECT row_to_json(s) FROM (SELECT iccid, msisdn, form_factor, activation_code, status,
+          esim_state, esim_state_at, esim_released_at, esim_reissues FROM sims WHERE application_id = $1) s) AS sim,
        (SELECT row_to_json(e) FROM (SELECT event, data, created_at FROM application_events
           WHERE application_id = $1 AND event = ANY($3) ORDER BY version DESC LIMIT 1) e) AS decision`,
     [application.id, application.checkRun, automatedOutcomes],
@@ -196,6 +211,16 @@ async function viewFacts(db: Queryable, application: ApplicationRow) {
           formFactor: sim.form_factor,
           activationCode: sim.activation_code,
           status: sim.status,
+          // Where the phone's download stands, as the SM-DP+ reported it (state null: nothing yet).
+          esimDownload:
+            sim.form_factor === "esim"
+              ? {
+                  state: sim.esim_state as EsimState | null,
+                  at: sim.esim_state ? new Date(sim.esim_state_at ?? 0).toISOString() : null,
+                  released: sim.esim_released_at !== null,
+                  reissues: Number(sim.esim_reissues),
+                }
+              : null,
         }
       : null,
     decision: decision

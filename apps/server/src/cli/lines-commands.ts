@@ -1,7 +1,7 @@
 import { loadConfig } from "../config/config.ts";
 import { keysFromConfig } from "../crypto/key-ring.ts";
 import { migrate } from "../db/migrate.ts";
-import { localNetworkSimulator } from "../issuance/provisioning.ts";
+import { localNetworkSimulator } from "../issuance/provisioning-log.ts";
 import { sweepLines } from "../keep-alive/sweep-lines.ts";
 import { withDatabase } from "./database-commands.ts";
 import { dateOption, EXIT, type Io, parseOptions } from "./main.ts";
@@ -22,7 +22,7 @@ export async function linesSweepCommand(args: string[], io: Io): Promise<number>
       {
         db,
         keys,
-        provisioning: localNetworkSimulator(),
+        provisioning: localNetworkSimulator(db),
         quarantineDays: config.numberQuarantineDays,
         mailFrom: config.mail.from,
       },

@@ -1,6 +1,6 @@
 import { loadConfig } from "../config/config.ts";
 import { keysFromConfig } from "../crypto/key-ring.ts";
-import { localNetworkSimulator } from "../issuance/provisioning.ts";
+import { localNetworkSimulator } from "../issuance/provisioning-log.ts";
 import { policeReportCsv, policeRequestReport } from "../police/police-report.ts";
 import { suspendOverdueLines } from "../police/suspend-overdue-lines.ts";
 import { withDatabase } from "./database-commands.ts";
@@ -41,7 +41,7 @@ export async function policeSweepCommand(args: string[], io: Io): Promise<number
         db,
         keys: await keysFromConfig(config, db, (m) => io.err(`WARNING: ${m}`)),
         clock: () => new Date(),
-        provisioning: localNetworkSimulator(),
+        provisioning: localNetworkSimulator(db),
         mailFrom: config.mail.from,
       },
       "cli:police-sweep",

@@ -14,6 +14,32 @@ function problemsOf(env: Record<string, string>) {
 }
 
 describe("configuration", () => {
+  it("selects the real SM-DP+ only with everything ES2+ needs, and names what is missing", () => {
+    expect(loadConfig({}).network).toEqual({ es2plus: null, es2plusCallback: null, provisioningModule: null });
+    expect(problemsOf({ SMDP_ES2PLUS_URL: "https://smdp.example" }).map((p) => p.variable)).toEqual([
+      "SMDP_FUNCTION_REQUESTER_ID",
+      "SMDP_CLIENT_CERT",
+      "SMDP_CLIENT_KEY",
+      "SMDP_CA",
+    ]);
+    expect(problemsOf({ SMDP_ES2PLUS_URL: "http://smdp.example" })).toEqual([
+      { variable: "SMDP_ES2PLUS_URL", reason: "must be an https:// URL (the SM-DP+'s ES2+ base)" },
+    ]);
+    expect(problemsOf({ ES2PLUS_CALLBACK_PORT: "8443" }).map((p) => p.variable)).toEqual([
+      "ES2PLUS_CALLBACK_CERT",
+      "ES2PLUS_CALLBACK_KEY",
+      "ES2PLUS_CALLBACK_CA",
+    ]);
+    const es2 = { SMDP_FUNCTION_REQUESTER_ID: "op", SMDP_CLIENT_CERT: "c", SMDP_CLIENT_KEY: "k", SMDP_CA: "ca" };
+    expect(loadConfig({ SMDP_ES2PLUS_URL: "https://smdp.example", ...es2 }).network.es2plus).toEqual({
+      baseUrl: "https://smdp.example",
+      functionRequesterIdentifier: "op",
+      clientCertFile: "c",
+      clientKeyFile: "k",
+      caFile: "ca",
+    });
+  });
+
   it("starts with nothing set: embedded database in ./data, local outbox, port 3000", () => {
     const config = loadConfig({});
     expect(config).toMatchObject({

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { isInvoiceRegistrationNumber } from "@jitsumei/domain";
 import { z } from "zod";
 import { PostgresUrlError, parsePostgresUrl } from "../db/postgres-hosts.ts";
+import { loadNetworkConfig, type NetworkConfig } from "./network-config.ts";
 
 /** The policies shipped with Jitsumei, at the repository's root. */
 const shippedPolicyDir = fileURLToPath(new URL("../../../../policies/", import.meta.url));
@@ -408,6 +409,8 @@ export type Config = {
    * printed on receipts; null outside production when unset (receipts then say it is absent).
    */
   invoiceRegistrationNumber: string | null;
+  /** The SM-DP+ (ES2+) and its download reports; null parts: the local simulators. */
+  network: NetworkConfig;
 };
 
 export class ConfigError extends Error {
@@ -493,6 +496,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   if (e.NODE_ENV === "production" && e.WEBHOOK_ALLOW_LOOPBACK === "true") {
     missing.push({ variable: "WEBHOOK_ALLOW_LOOPBACK", reason: "must not be true when NODE_ENV=production" });
   }
+  const network = loadNetworkConfig(present);
+  missing.push(...network.problems);
   if (missing.length > 0) throw new ConfigError(missing);
   const publicUrl = (e.PUBLIC_URL ?? listeningOrigin(e.HOST, e.PORT)).replace(/\/$/, "");
   return {
@@ -518,6 +523,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     refuseSpecimenDocuments: e.NODE_ENV === "production" ? true : (e.SPECIMEN_DOCUMENTS ?? "allow") === "refuse",
     trustProxy: e.TRUST_PROXY ?? [],
     webhookAllowLoopback: e.NODE_ENV !== "production" && e.WEBHOOK_ALLOW_LOOPBACK === "true",
+    network: network.config,
     numberQuarantineDays: e.NUMBER_QUARANTINE_DAYS,
     signing: {
       p12File: e.JITSUMEI_SIGNING_P12 ?? null,

@@ -300,6 +300,16 @@ export const applicationViewSchema = z
         msisdn: z.string(),
         status: z.string(),
         esimActivationCode: z.string().nullable(),
+        esimDownload: z
+          .object({
+            state: z
+              .enum(["downloaded", "installed", "enabled", "disabled", "deleted", "failed"])
+              .nullable()
+              .describe("The phone's download as the SM-DP+ reported it (ES2+ HandleDownloadProgressInfo)"),
+            at: z.string().nullable(),
+            redownloadOffered: z.boolean().describe("A failed or deleted download can be made again"),
+          })
+          .nullable(),
       })
       .nullable(),
     announcements: z
@@ -579,6 +589,29 @@ export const caseViewSchema = z
       })
       .nullable()
       .describe("The SIM card or eSIM profile assigned to the application, once one is"),
+    provisioning: z
+      .array(
+        z.object({
+          operation: z.enum([
+            "activate",
+            "bar_outgoing",
+            "unbar_outgoing",
+            "suspend",
+            "resume",
+            "terminate",
+            "change_number",
+          ]),
+          adapter: z.string(),
+          request: z.unknown(),
+          answer: z.unknown(),
+          outcome: z.enum(["pending", "succeeded", "failed", "rolled_back"]),
+          error: z.string().nullable(),
+          attempts: z.number().int(),
+          startedAt: z.string(),
+          finishedAt: z.string().nullable(),
+        }),
+      )
+      .describe("Every call to the network's provisioning API for this application, oldest first"),
     shipment: z
       .object({
         method: z.enum(["restricted_delivery", "registered_non_forwardable"]),

@@ -13,6 +13,9 @@ const options = { errorCorrectionLevel: "M", margin: 4 } as const;
 export async function esimActivationCode(db: Queryable, applicationId: string): Promise<string> {
   const sim = await findAssignedSim(db, applicationId);
   if (!sim) throw new AppError("activation_not_ready", "No SIM or eSIM is assigned to the application yet");
+  // Between a re-download's cancel and the new order's confirmation there is no code to scan.
+  if (sim.formFactor === "esim" && !sim.activationCode)
+    throw new AppError("activation_not_ready", "The new eSIM download is being prepared: try again in a moment");
   if (sim.formFactor !== "esim" || !sim.activationCode) {
     throw new AppError("not_found", "The application's line is a physical SIM: there is no eSIM QR code");
   }

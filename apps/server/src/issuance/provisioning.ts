@@ -3,53 +3,119 @@ import type { Queryable } from "../db/database.ts";
 
 /**
  * The provisioning port: puts a line onto the network's subscriber database (HLR/HSS/UDM) through the
- * operator's or host MNO's provisioning API. A real adapter posts msisdn, iccid (and the IMSI the
- * SIM vendor's file gives) with `requestKey` as the idempotency key, returns the network's
- * reference, and throws on refusal. The local simulator keeps subscribers in a table of its own.
+ * operator's or host MNO's provisioning API, the way an MVNE API or an HSS provisioning interface is
+ * shaped. A real adapter (docs/provisioning-adapter.example.ts is one to copy) implements these six
+ * operations; each gets an `idempotencyKey` to send to the network, which must do an operation once
+ * however often it is asked. It throws `ProvisioningError` (transient: the answer never came, so
+ * asking again is safe) or any other error (a refusal). Every call goes through `loggedProvisioning`
+ * (provisioning-log.ts), which writes it to the operation log and retries the transient failures:
+ * actions never call an adapter directly.
  */
-export type ProvisioningRequest = { requestKey: string; msisdn: string; iccid: string; lineType: "voice" | "data" };
+export type LineOnNetwork = { networkRef: string; msisdn: string };
 
-export type Provisioning = {
-  readonly kind: "local-simulator" | "network";
-  /**
-   * `tx` is the activating transaction: the simulator records in it (on the embedded database a second
-   * connection would wait for this one); an adapter to a real network ignores it.
-   */
-  activate(request: ProvisioningRequest, tx: Queryable): Promise<{ networkRef: string }>;
-  /** Takes a line off the network (terminated): the number and the SIM stop working. Repeating it changes nothing. */
-  deactivate(line: { networkRef: string; msisdn: string }, tx: Queryable): Promise<void>;
-  /**
-   * What a live line may do (prepaid keep-alive): everything, receive only (calls and SMS in), or
-   * nothing while suspended. The number stays the subscriber's. Repeating it changes nothing.
-   */
-  setService(line: { networkRef: string; msisdn: string }, service: NetworkService, tx: Queryable): Promise<void>;
+export type ActivationRequest = {
+  /** The application's id: a retried activation provisions one line. */
+  requestKey: string;
+  /** From the SIM vendor's file for a physical SIM; an eSIM's IMSI lives in its profile (null). */
+  imsi: string | null;
+  msisdn: string;
+  iccid: string;
+  lineType: "voice" | "data";
 };
+
+type Call = { idempotencyKey: string; tx: Queryable };
+
+export type ProvisioningAdapter = {
+  readonly kind: "local-simulator" | "network";
+  /** Creates the subscriber: the network's reference for the line, and whatever it answered besides. */
+  activate(request: ActivationRequest, call: Call): Promise<{ networkRef: string; answer?: Record<string, unknown> }>;
+  /** Outgoing calls, SMS and data stop (true) or work again (false); incoming still reach the line. */
+  barOutgoing(line: LineOnNetwork, barred: boolean, call: Call): Promise<void>;
+  /** Nothing works, the number stays the subscriber's. */
+  suspend(line: LineOnNetwork, call: Call): Promise<void>;
+  resume(line: LineOnNetwork, call: Call): Promise<void>;
+  /** Takes the line off the network: the number and the SIM stop working. */
+  terminate(line: LineOnNetwork, call: Call): Promise<void>;
+  /** A ported-in number replaces the temporary one on the same SIM (MNP port-in). */
+  changeNumber(line: LineOnNetwork, newMsisdn: string, call: Call): Promise<void>;
+};
+
+/** A failure whose answer never came (timeout, connection lost, 5xx): asking again is safe. */
+export class ProvisioningError extends Error {
+  constructor(
+    message: string,
+    readonly transient: boolean,
+  ) {
+    super(message);
+    this.name = "ProvisioningError";
+  }
+}
 
 export type NetworkService = "full" | "receive_only" | "suspended";
 
-export function localNetworkSimulator(): Provisioning {
+/**
+ * What actions call: the adapter's operations, logged and retried, and two shorthands the existing
+ * sweeps use (`setService`, `deactivate`). `tx` is the caller's transaction: the simulator records in
+ * it (on the embedded database a second connection would wait for this one).
+ */
+export type Provisioning = {
+  readonly kind: ProvisioningAdapter["kind"];
+  activate(request: ActivationRequest, tx: Queryable): Promise<{ networkRef: string }>;
+  barOutgoing(line: LineOnNetwork, barred: boolean, tx: Queryable): Promise<void>;
+  suspend(line: LineOnNetwork, tx: Queryable): Promise<void>;
+  resume(line: LineOnNetwork, tx: Queryable): Promise<void>;
+  terminate(line: LineOnNetwork, tx: Queryable): Promise<void>;
+  changeNumber(line: LineOnNetwork, newMsisdn: string, tx: Queryable): Promise<void>;
+  /** Terminates the line: repeating it changes nothing. */
+  deactivate(line: LineOnNetwork, tx: Queryable): Promise<void>;
+  /** Everything, receive only (calls and SMS in), or nothing while suspended; repeating changes nothing. */
+  setService(line: LineOnNetwork, service: NetworkService, tx: Queryable): Promise<void>;
+  /**
+   * After the activating transaction failed although the network had taken the activation: the line
+   * is terminated on the network again and the activation is logged as rolled back.
+   */
+  rollBackActivation(request: ActivationRequest, networkRef: string, reason: string): Promise<void>;
+};
+
+/** The local network: subscribers in a table of its own, as an HSS would keep them. */
+export function localNetworkAdapter(): ProvisioningAdapter {
+  const set = (sql: string) => async (line: LineOnNetwork, call: Call) => {
+    await call.tx.query(sql, [line.networkRef]);
+  };
   return {
     kind: "local-simulator",
-    async activate(request, db) {
+    async activate(request, { tx }) {
       // Idempotent by request key: a retried activation gets the same answer, never a second line.
-      const { rows } = await db.query<{ network_ref: string }>(
-        `INSERT INTO network_simulator_subscribers (msisdn, iccid, network_ref, request_key, status)
-         VALUES ($1, $2, $3, $4, 'active')
+      const { rows } = await tx.query<{ network_ref: string }>(
+        `INSERT INTO network_simulator_subscribers (msisdn, iccid, imsi, network_ref, request_key, status)
+         VALUES ($1, $2, $3, $4, $5, 'active')
          ON CONFLICT (request_key) DO UPDATE SET request_key = EXCLUDED.request_key
          RETURNING network_ref`,
-        [request.msisdn, request.iccid, `SIM-${randomUUID()}`, request.requestKey],
+        [request.msisdn, request.iccid, request.imsi, `SIM-${randomUUID()}`, request.requestKey],
       );
       const ref = rows[0]?.network_ref;
       if (!ref) throw new Error("the network simulator returned no reference");
-      return { networkRef: ref };
+      return { networkRef: ref, answer: { subscriber: ref } };
     },
-    async deactivate(line, db) {
-      await db.query("DELETE FROM network_simulator_subscribers WHERE network_ref = $1", [line.networkRef]);
+    async barOutgoing(line, barred, { tx }) {
+      // status reads as before the operations were split: active, receive_only or suspended.
+      await tx.query(
+        `UPDATE network_simulator_subscribers SET outgoing_barred = $2,
+           status = CASE WHEN status = 'suspended' THEN status WHEN $2 THEN 'receive_only' ELSE 'active' END
+         WHERE network_ref = $1`,
+        [line.networkRef, barred],
+      );
     },
-    async setService(line, service, db) {
-      await db.query("UPDATE network_simulator_subscribers SET status = $2 WHERE network_ref = $1", [
+    suspend: set("UPDATE network_simulator_subscribers SET status = 'suspended' WHERE network_ref = $1"),
+    resume: set(
+      `UPDATE network_simulator_subscribers SET status = CASE WHEN outgoing_barred THEN 'receive_only' ELSE 'active' END
+       WHERE network_ref = $1`,
+    ),
+    terminate: set("DELETE FROM network_simulator_subscribers WHERE network_ref = $1"),
+    async changeNumber(line, newMsisdn, { tx }) {
+      await tx.query("UPDATE network_simulator_subscribers SET msisdn = $2 WHERE network_ref = $1", [
         line.networkRef,
-        service === "full" ? "active" : service,
+        newMsisdn,
       ]);
     },
   };

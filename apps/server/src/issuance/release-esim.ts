@@ -2,6 +2,7 @@ import { findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
+import { esimActivationCode } from "../inventory/identifiers.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { renderMail } from "../mail/templates.ts";
@@ -16,35 +17,74 @@ export async function queueEsimRelease(tx: Queryable, applicationId: string): Pr
   await enqueueJob(tx, RELEASE_ESIM_JOB, { applicationId });
 }
 
+type Line = {
+  iccid: string;
+  smdp_address: string;
+  matching_id: string;
+  confirmation_code_required: boolean;
+  esim_ordered_at: Date | null;
+  esim_confirmed_at: Date | null;
+  esim_reissues: number;
+};
+
 /**
  * Orders the profile from the SM-DP+, confirms the order and releases it for download. Where the profile
  * requires a confirmation code, a new one goes to the SM-DP+ (as a hash, in the simulator) and to the
  * applicant by mail and SMS, apart from the QR code: a photo of the QR code alone installs nothing.
- * Runs once per line however often the job runs (esim_released_at, under the row lock).
+ * Each of the three steps commits on its own under the line's row lock (esim_ordered_at,
+ * esim_confirmed_at, esim_released_at): a real SM-DP+ is not rolled back with our transaction, so a
+ * job retried after a failure skips the steps already done, and each ES2+ call is made once per
+ * order. A re-download (esim_reissues > 0) lets the SM-DP+ generate the matching ID, and the
+ * activation code the applicant scans changes with it.
  */
 export function releaseEsimJob(deps: { db: Database; keys: KeyManagement; smdp: SmdpPlus; mailFrom: string }) {
   return async (payload: { applicationId: string }) => {
     const application = await findApplicationById(deps.db, payload.applicationId);
     if (!application || application.purgedAt) return;
     const { contact } = await loadApplicantDetails(deps.keys, application);
-    await deps.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ iccid: string; matching_id: string; confirmation_code_required: boolean }>(
-        `SELECT s.iccid, p.matching_id, p.confirmation_code_required
+    const lockLine = async (tx: Queryable) => {
+      const { rows } = await tx.query<Line>(
+        `SELECT s.iccid, p.smdp_address, p.matching_id, p.confirmation_code_required, s.esim_ordered_at,
+           s.esim_confirmed_at, s.esim_reissues
          FROM sims s JOIN esim_profiles p ON p.id = s.esim_profile_id
          WHERE s.application_id = $1 AND s.status <> 'released' AND s.esim_released_at IS NULL
          FOR UPDATE OF s`,
         [application.id],
       );
-      const line = rows[0];
-      if (!line) return;
-      const code = line.confirmation_code_required ? newConfirmationCode() : null;
+      return rows[0] ?? null;
+    };
+    await deps.db.transaction(async (tx) => {
+      const line = await lockLine(tx);
+      if (!line || line.esim_ordered_at) return;
       await deps.smdp.downloadOrder({ iccid: line.iccid }, tx);
-      await deps.smdp.confirmOrder(
-        { iccid: line.iccid, matchingId: line.matching_id, confirmationCode: code, releaseFlag: false },
+      await tx.query("UPDATE sims SET esim_ordered_at = now() WHERE iccid = $1", [line.iccid]);
+    });
+    await deps.db.transaction(async (tx) => {
+      const line = await lockLine(tx);
+      if (!line?.esim_ordered_at || line.esim_confirmed_at) return;
+      const code = line.confirmation_code_required ? newConfirmationCode() : null;
+      const reissued = line.esim_reissues > 0;
+      const { matchingId } = await deps.smdp.confirmOrder(
+        {
+          iccid: line.iccid,
+          matchingId: reissued ? null : line.matching_id,
+          confirmationCode: code,
+          releaseFlag: false,
+        },
         tx,
       );
-      await deps.smdp.releaseProfile({ iccid: line.iccid }, tx);
-      await tx.query("UPDATE sims SET esim_released_at = now() WHERE application_id = $1", [application.id]);
+      await tx.query(
+        "UPDATE sims SET esim_confirmed_at = now(), esim_matching_id = $2, activation_code = $3 WHERE iccid = $1",
+        [
+          line.iccid,
+          matchingId,
+          esimActivationCode({
+            smdpAddress: line.smdp_address,
+            matchingId,
+            confirmationCodeRequired: line.confirmation_code_required,
+          }),
+        ],
+      );
       if (!code) return;
       const message = renderMail("esim_confirmation_code", application.language, {
         reference: application.reference,
@@ -65,6 +105,12 @@ export function releaseEsimJob(deps: { db: Database; keys: KeyManagement; smdp: 
           template: "esim_confirmation_code",
         });
       }
+    });
+    await deps.db.transaction(async (tx) => {
+      const line = await lockLine(tx);
+      if (!line?.esim_confirmed_at) return;
+      await deps.smdp.releaseProfile({ iccid: line.iccid }, tx);
+      await tx.query("UPDATE sims SET esim_released_at = now() WHERE iccid = $1", [line.iccid]);
     });
   };
 }

@@ -1,4 +1,4 @@
-import { createHash, randomInt, timingSafeEqual } from "node:crypto";
+import { createHash, randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 
@@ -6,21 +6,29 @@ import { toBuffer } from "../db/database.ts";
  * The SM-DP+ port (GSMA SGP.22 ES2+, the operator's side of eSIM provisioning). At assignment the
  * operator orders the profile by its ICCID (DownloadOrder), confirms the order with the matching ID
  * from inventory and, where the profile asks for one, a confirmation code (ConfirmOrder), and releases
- * it for download (ReleaseProfile); it cancels the order when the line is given up (CancelOrder). A
- * real adapter calls `/gsma/rsp2/es2plus/downloadOrder`, `/confirmOrder`, `/releaseProfile` and
- * `/cancelOrder` over mutually authenticated TLS with the function requester's identifier; each is
- * idempotent for one ICCID, and `tx` is ignored. The local simulator keeps its orders in a table of
- * its own, in the caller's transaction, and lets tests play the phone (`download`).
+ * it for download (ReleaseProfile); it cancels the order when the line is given up (CancelOrder). The
+ * real adapter (smdp-es2plus.ts) calls `/gsma/rsp2/es2plus/downloadOrder`, `/confirmOrder`,
+ * `/releaseProfile` and `/cancelOrder` over mutually authenticated TLS and ignores `tx`. The local
+ * simulator keeps its orders in a table of its own, in the caller's transaction, and lets tests play
+ * the phone (`download`).
  */
 export type SmdpPlus = {
   readonly kind: "local-simulator" | "es2plus";
   downloadOrder(order: { iccid: string }, tx: Queryable): Promise<{ iccid: string }>;
+  /** `matchingId: null` asks the SM-DP+ to generate one (a re-download); the answer carries it. */
   confirmOrder(
-    order: { iccid: string; matchingId: string; confirmationCode: string | null; releaseFlag: boolean },
+    order: { iccid: string; matchingId: string | null; confirmationCode: string | null; releaseFlag: boolean },
     tx: Queryable,
   ): Promise<{ matchingId: string }>;
   releaseProfile(order: { iccid: string }, tx: Queryable): Promise<void>;
-  cancelOrder(order: { iccid: string }, tx: Queryable): Promise<void>;
+  /**
+   * `Available`: the profile goes back to the SM-DP+'s pool for a new order (a re-download);
+   * `Unavailable` (the default): it is never downloadable again (the line was given up).
+   */
+  cancelOrder(
+    order: { iccid: string; finalProfileStatusIndicator?: "Available" | "Unavailable" },
+    tx: Queryable,
+  ): Promise<void>;
 };
 
 const hash = (code: string) => createHash("sha256").update(code, "utf8").digest();
@@ -40,20 +48,16 @@ export function localSmdpSimulator(): SmdpPlus & {
       return { iccid: order.iccid };
     },
     async confirmOrder(order, tx) {
+      const matchingId = order.matchingId ?? `SIM-${randomUUID().toUpperCase()}`;
       const { rows } = await tx.query(
         `UPDATE smdp_simulator_orders SET matching_id = $2, confirmation_code_hash = $3, updated_at = now(),
            state = CASE WHEN $4 THEN 'released' ELSE 'confirmed' END
          WHERE iccid = $1 AND state IN ('allocated', 'confirmed') RETURNING iccid`,
-        [
-          order.iccid,
-          order.matchingId,
-          order.confirmationCode ? hash(order.confirmationCode) : null,
-          order.releaseFlag,
-        ],
+        [order.iccid, matchingId, order.confirmationCode ? hash(order.confirmationCode) : null, order.releaseFlag],
       );
       if (rows.length === 0)
         throw new Error(`ES2+ ConfirmOrder: no order for ICCID ${order.iccid} (8.2.1 Profile ICCID unknown)`);
-      return { matchingId: order.matchingId };
+      return { matchingId };
     },
     async releaseProfile(order, tx) {
       const { rows } = await tx.query(
@@ -65,8 +69,10 @@ export function localSmdpSimulator(): SmdpPlus & {
         throw new Error(`ES2+ ReleaseProfile: the order for ICCID ${order.iccid} is not confirmed`);
     },
     async cancelOrder(order, tx) {
-      await tx.query("UPDATE smdp_simulator_orders SET state = 'cancelled', updated_at = now() WHERE iccid = $1", [
+      const state = order.finalProfileStatusIndicator === "Available" ? "available" : "cancelled";
+      await tx.query("UPDATE smdp_simulator_orders SET state = $2, updated_at = now() WHERE iccid = $1", [
         order.iccid,
+        state,
       ]);
     },
     /** What a phone's download (ES9+) would meet: refused unless released, and with the right code. */

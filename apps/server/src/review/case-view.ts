@@ -309,6 +309,7 @@ export async function getCaseView(
       at: new Date(e.created_at).toISOString(),
     })),
     line: await lineOf(deps.db, application.id),
+    provisioning: await provisioningOperationsOf(deps.db, application.id),
     shipment: await shipmentOf(deps, application.id),
     activation: {
       failures: application.activationFailures,
@@ -336,6 +337,36 @@ async function lineOf(db: Queryable, applicationId: string) {
     msisdn: r.line_type === "voice" ? r.msisdn : null,
     status: r.status,
   };
+}
+
+/** The operation log: every provisioning call made for the application, its request, answer and outcome. */
+async function provisioningOperationsOf(db: Queryable, applicationId: string) {
+  const { rows } = await db.query<{
+    operation: "activate" | "bar_outgoing" | "unbar_outgoing" | "suspend" | "resume" | "terminate" | "change_number";
+    adapter: string;
+    request: unknown;
+    answer: unknown;
+    outcome: "pending" | "succeeded" | "failed" | "rolled_back";
+    error: string | null;
+    attempts: number;
+    started_at: Date;
+    finished_at: Date | null;
+  }>(
+    `SELECT operation, adapter, request, answer, outcome, error, attempts, started_at, finished_at
+     FROM provisioning_operations WHERE application_id = $1 ORDER BY id`,
+    [applicationId],
+  );
+  return rows.map((r) => ({
+    operation: r.operation,
+    adapter: r.adapter,
+    request: r.request,
+    answer: r.answer,
+    outcome: r.outcome,
+    error: r.error,
+    attempts: r.attempts,
+    startedAt: new Date(r.started_at).toISOString(),
+    finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
+  }));
 }
 
 async function shipmentOf(deps: { db: Queryable; config: Config }, applicationId: string) {

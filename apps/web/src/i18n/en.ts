@@ -536,6 +536,13 @@ export const en = {
   "digitalAuth.takeCard": "Use the details on my card",
   "digitalAuth.cardSays": "Your card says: {name}, born {birthDate}, {address}",
   "digitalAuth.updated": "Your details now follow your card. Sign again so that the signature covers them.",
+  "esim.onPhone": "Your eSIM is installed on your phone.",
+  "esim.downloadFailed":
+    "The eSIM could not be installed on your phone. You can download it again: a new QR code replaces the old one.",
+  "esim.deletedFromPhone":
+    "The eSIM was deleted from your phone. You can download it again: a new QR code replaces the old one.",
+  "esim.redownload": "Download the eSIM again",
+  "esim.preparing": "Your new eSIM is being prepared. Its QR code appears here in a moment: reload this page.",
   "esim.installed":
     "Your eSIM is installed on your phone and the line is active, so its QR code is no longer shown (it installs only once). If you change phones, contact us for a new eSIM.",
   "status.cancelInTransit":

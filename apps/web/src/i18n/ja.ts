@@ -527,6 +527,14 @@ export const ja: Dictionary = {
   "digitalAuth.cardSays": "カードの記載：{name}、{birthDate} 生まれ、{address}",
   "digitalAuth.updated":
     "入力内容をカードの記載に合わせました。署名がこの内容を対象にするよう、もう一度署名してください。",
+  "esim.onPhone": "eSIMがお使いの電話にインストールされました。",
+  "esim.downloadFailed":
+    "eSIMを電話にインストールできませんでした。もう一度ダウンロードできます（新しいQRコードが以前のものに代わります）。",
+  "esim.deletedFromPhone":
+    "eSIMが電話から削除されました。もう一度ダウンロードできます（新しいQRコードが以前のものに代わります）。",
+  "esim.redownload": "eSIMをもう一度ダウンロードする",
+  "esim.preparing":
+    "新しいeSIMを準備しています。まもなくここにQRコードが表示されます。このページを再読み込みしてください。",
   "esim.installed":
     "eSIMはスマートフォンにインストール済みで、回線は開通しています。QRコードは一度しか使えないため、表示しません。機種変更の際は、新しいeSIMをお問い合わせください。",
   "status.cancelInTransit":

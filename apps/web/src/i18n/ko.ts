@@ -525,6 +525,13 @@ export const ko: Dictionary = {
   "digitalAuth.takeCard": "카드에 적힌 정보 사용하기",
   "digitalAuth.cardSays": "카드 기재 내용: {name}, {birthDate} 출생, {address}",
   "digitalAuth.updated": "정보를 카드 내용에 맞췄습니다. 서명이 이 내용을 담도록 다시 서명해 주세요.",
+  "esim.onPhone": "eSIM이 휴대전화에 설치되었습니다.",
+  "esim.downloadFailed":
+    "eSIM을 휴대전화에 설치하지 못했습니다. 다시 다운로드할 수 있습니다. 새 QR 코드가 이전 코드를 대신합니다.",
+  "esim.deletedFromPhone":
+    "eSIM이 휴대전화에서 삭제되었습니다. 다시 다운로드할 수 있습니다. 새 QR 코드가 이전 코드를 대신합니다.",
+  "esim.redownload": "eSIM 다시 다운로드",
+  "esim.preparing": "새 eSIM을 준비하고 있습니다. 잠시 후 여기에 QR 코드가 표시됩니다. 이 페이지를 새로 고치세요.",
   "esim.installed":
     "eSIM이 휴대폰에 설치되었고 회선이 개통되었습니다. QR 코드는 한 번만 쓸 수 있으므로 더 이상 표시하지 않습니다. 휴대폰을 바꾸시면 새 eSIM을 문의해 주세요.",
   "status.cancelInTransit":

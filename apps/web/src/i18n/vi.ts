@@ -534,6 +534,12 @@ export const vi: Dictionary = {
   "digitalAuth.takeCard": "Dùng thông tin trên thẻ của tôi",
   "digitalAuth.cardSays": "Trên thẻ ghi: {name}, sinh ngày {birthDate}, {address}",
   "digitalAuth.updated": "Thông tin của bạn đã được đổi theo thẻ. Hãy ký lại để chữ ký bao gồm các thông tin này.",
+  "esim.onPhone": "eSIM đã được cài đặt trên điện thoại của bạn.",
+  "esim.downloadFailed":
+    "Không thể cài đặt eSIM trên điện thoại của bạn. Bạn có thể tải lại: mã QR mới sẽ thay thế mã cũ.",
+  "esim.deletedFromPhone": "eSIM đã bị xóa khỏi điện thoại của bạn. Bạn có thể tải lại: mã QR mới sẽ thay thế mã cũ.",
+  "esim.redownload": "Tải lại eSIM",
+  "esim.preparing": "eSIM mới của bạn đang được chuẩn bị. Mã QR sẽ hiện ở đây trong giây lát: hãy tải lại trang này.",
   "esim.installed":
     "eSIM đã được cài trên điện thoại của bạn và thuê bao đã hoạt động, nên mã QR không còn hiển thị (mã chỉ cài được một lần). Nếu đổi điện thoại, hãy liên hệ với chúng tôi để nhận eSIM mới.",
   "status.cancelInTransit":

@@ -492,6 +492,11 @@ export const zhHans: Dictionary = {
   "digitalAuth.takeCard": "使用卡上的信息",
   "digitalAuth.cardSays": "卡上记载：{name}，{birthDate} 出生，{address}",
   "digitalAuth.updated": "您的资料已改为与卡一致。请再签名一次，使签名涵盖这些资料。",
+  "esim.onPhone": "您的 eSIM 已安装到手机上。",
+  "esim.downloadFailed": "eSIM 未能安装到您的手机上。您可以重新下载：新的二维码将取代旧的二维码。",
+  "esim.deletedFromPhone": "eSIM 已从您的手机中删除。您可以重新下载：新的二维码将取代旧的二维码。",
+  "esim.redownload": "重新下载 eSIM",
+  "esim.preparing": "正在准备您的新 eSIM。二维码稍后会显示在这里，请重新加载本页。",
   "esim.installed":
     "您的 eSIM 已安装在手机上，线路已开通。二维码只能使用一次，因此不再显示。如果更换手机，请联系我们获取新的 eSIM。",
   "status.cancelInTransit":

@@ -495,6 +495,11 @@ export const zhHant: Dictionary = {
   "digitalAuth.takeCard": "使用卡片上的資料",
   "digitalAuth.cardSays": "卡片記載：{name}，{birthDate} 出生，{address}",
   "digitalAuth.updated": "您的資料已改為與卡片一致。請再簽章一次，使簽章涵蓋這些資料。",
+  "esim.onPhone": "您的 eSIM 已安裝到手機上。",
+  "esim.downloadFailed": "eSIM 未能安裝到您的手機上。您可以重新下載：新的 QR 碼將取代舊的 QR 碼。",
+  "esim.deletedFromPhone": "eSIM 已從您的手機中刪除。您可以重新下載：新的 QR 碼將取代舊的 QR 碼。",
+  "esim.redownload": "重新下載 eSIM",
+  "esim.preparing": "正在準備您的新 eSIM。QR 碼稍後會顯示在這裡，請重新載入本頁。",
   "esim.installed":
     "您的 eSIM 已安裝在手機上，門號已開通。QR 碼只能使用一次，因此不再顯示。如果更換手機，請與我們聯絡以取得新的 eSIM。",
   "status.cancelInTransit":

@@ -127,10 +127,9 @@ export function StatusPage({ reference }: { reference: string }) {
       {s === "payment_pending" && <PurchasePanel session={session} version={view.updatedAt} onChange={app.reload} />}
       {(s === "cancelled" || s === "expired") && <RefundNote session={session} />}
       {/* The QR code installs the profile once: after activation it is installed, and not shown again. */}
-      {afterIssue && s !== "active" && view.line?.formFactor === "esim" && view.line.esimActivationCode && (
-        <EsimPanel code={view.line.esimActivationCode} />
+      {afterIssue && view.line?.formFactor === "esim" && (
+        <EsimDownload session={session} view={view} active={s === "active"} onChange={app.reload} />
       )}
-      {s === "active" && view.line?.formFactor === "esim" && <p className="card">{t("esim.installed")}</p>}
       {simOf(view) === "physical" && ["sim_assigned", "in_delivery", "delivered"].includes(s) && (
         <ShipmentPanel session={session} state={s} />
       )}
@@ -506,6 +505,57 @@ function RefundNote({ session }: { session: Session }) {
     return <p className="card">{t("purchase.refunding", { amount: yen(purchase.amountJpy) })}</p>;
   }
   return null;
+}
+
+/**
+ * Where the eSIM stands on the phone, as the SM-DP+ reported it: installed, or failed (or deleted)
+ * with a new download offered; before that, the QR code. After activation the QR code is not shown.
+ */
+function EsimDownload({
+  session,
+  view,
+  active,
+  onChange,
+}: {
+  session: Session;
+  view: ApplicationView;
+  active: boolean;
+  onChange: () => void;
+}) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  const download = view.line?.esimDownload;
+  const code = view.line?.esimActivationCode ?? null;
+  async function redownload() {
+    setBusy(true);
+    try {
+      await api("POST", `/v1/applications/${session.reference}/esim/redownload`, { token: session.token });
+      setMessage(null);
+      onChange();
+    } catch (err) {
+      setMessage(problemMessage(err, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+  if (download?.redownloadOffered) {
+    return (
+      <section className="card" aria-live="polite">
+        <p>{t(download.state === "deleted" ? "esim.deletedFromPhone" : "esim.downloadFailed")}</p>
+        {message && <p role="alert">{message}</p>}
+        <button type="button" onClick={redownload} disabled={busy}>
+          {t("esim.redownload")}
+        </button>
+      </section>
+    );
+  }
+  if (active) return <p className="card">{t("esim.installed")}</p>;
+  if (download?.state === "installed" || download?.state === "enabled") {
+    return <p className="card">{t("esim.onPhone")}</p>;
+  }
+  if (!code) return <p className="card">{t("esim.preparing")}</p>;
+  return <EsimPanel code={code} />;
 }
 
 function EsimPanel({ code }: { code: string }) {

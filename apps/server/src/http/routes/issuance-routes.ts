@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { AppError } from "../../errors.ts";
 import { trackingUrlFor } from "../../issuance/delivery.ts";
 import { esimActivationCode, esimQrPng, esimQrSvg } from "../../issuance/esim-qr.ts";
+import { reissueEsim } from "../../issuance/reissue-esim.ts";
 import { latestShipment, recordShipmentEvent, type Shipment, shipSim } from "../../issuance/shipments.ts";
 import { listShippingWork } from "../../issuance/shipping-work.ts";
 import type { Services } from "../../services.ts";
@@ -63,6 +64,21 @@ export const issuanceRoutes = [
         body: await esimQrSvg(code),
         headers: { "content-type": "image/svg+xml; charset=utf-8", "cache-control": "no-store" },
       };
+    },
+  }),
+  defineRoute<Ref>({
+    method: "POST",
+    path: "/v1/applications/{reference}/esim/redownload",
+    operationId: "redownloadEsim",
+    summary: "Download the eSIM again after a failed (or deleted) download: a new QR code replaces the old one",
+    tag: "issuance",
+    auth: "applicant",
+    params,
+    responses: { 204: { description: "The new order is on its way; the status page shows the new QR code" } },
+    async handler({ application }, services) {
+      await reissueEsim(services, opened(application).id);
+      services.jobs.kick();
+      return { status: 204 };
     },
   }),
   defineRoute<Ref>({
