@@ -30,6 +30,7 @@ import {
 } from "./issuance/release-esim.ts";
 import { localSmdpSimulator } from "./issuance/smdp.ts";
 import { errorSummary, startJobWorker } from "./jobs/jobs.ts";
+import { localPortingSimulator } from "./number-portability/local-porting-simulator.ts";
 import { queuePeriodicLineSweep, SWEEP_LINES_JOB, sweepLinesJob } from "./keep-alive/sweep-lines.ts";
 import { forgetOldHits } from "./limits/rate-limits.ts";
 import { forgetOldSignInFailures } from "./limits/sign-in-delays.ts";
@@ -117,6 +118,8 @@ export async function startServer(
   const sms = localSmsOutbox();
   const smdp = localSmdpSimulator();
   const provisioning = localNetworkSimulator();
+  // The porting-out side of MNP: a simulated operator, on the server's clock (tests move it).
+  const numberPortability = localPortingSimulator({ clock });
   const payments = localPaymentServices({
     secret: config.payments.notificationSecret,
     notifyUrl: () => (url ? `${url}/v1/payments/notifications` : null),
@@ -175,6 +178,7 @@ export async function startServer(
     counters,
     payments,
     provisioning,
+    numberPortability,
     smdp,
     trust,
     faces,

@@ -6,6 +6,14 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import { type Database, type Queryable, toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { Provisioning } from "../issuance/provisioning.ts";
+import type { NumberPortability } from "../number-portability/number-portability.ts";
+import type { PortIn } from "../number-portability/port-in-repository.ts";
+import {
+  portInDueForActivation,
+  recordSwitchOverFailure,
+  SwitchOverRefused,
+  switchOverIn,
+} from "../number-portability/switch-over.ts";
 import { createSubscription } from "../issuance/subscriptions.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { writeVerificationRecord } from "../records/write-verification-record.ts";
@@ -19,7 +27,9 @@ export type ActivatedLine = { msisdn: string; iccid: string };
 
 /**
  * Activates the line with the one-time code. A wrong code is counted in the same transaction that
- * answers it (so the count survives the error); the fifth wrong code locks activation.
+ * answers it (so the count survives the error); the fifth wrong code locks activation. A line that
+ * brings its number (port-in) switches it over in the same step, from the time the applicant chose;
+ * a refused switch-over rolls the activation back and is recorded after (the old line keeps working).
  */
 export async function activateLine(
   deps: {
@@ -28,11 +38,38 @@ export async function activateLine(
     clock: () => Date;
     policies: readonly LoadedPolicy[];
     provisioning: Provisioning;
+    numberPortability: NumberPortability;
+    config: { mail: { from: string } };
   },
   application: ApplicationRow,
   code: string,
 ): Promise<ActivatedLine> {
-  const { cipher, particulars } = await loadApplicantDetails(deps.keys, application);
+  const { cipher, particulars, contact } = await loadApplicantDetails(deps.keys, application);
+  const portIn = await portInDueForActivation(deps.db, application, deps.clock());
+  const mailFrom = deps.config.mail.from;
+  try {
+    return await activateWithCode(deps, { application, code, cipher, particulars, contact, portIn, mailFrom });
+  } catch (error) {
+    if (portIn && error instanceof SwitchOverRefused) {
+      throw await recordSwitchOverFailure({ ...deps, mailFrom }, application, portIn, error);
+    }
+    throw error;
+  }
+}
+
+async function activateWithCode(
+  deps: Parameters<typeof activateLine>[0],
+  input: {
+    application: ApplicationRow;
+    code: string;
+    cipher: ApplicationCipher;
+    particulars: Particulars | null;
+    contact: { email: string };
+    portIn: PortIn | null;
+    mailFrom: string;
+  },
+): Promise<ActivatedLine> {
+  const { application, code, cipher, particulars } = input;
   const outcome = await deps.db.transaction(async (tx) => {
     const locked = await lockApplication(tx, application.id);
     if (!locked) throw new AppError("application_not_found", "No such application");
@@ -89,6 +126,14 @@ export async function activateLine(
       actor: { kind: "applicant" },
       cipher,
       particulars,
+      switchOver: input.portIn
+        ? {
+            portIn: input.portIn,
+            contactEmail: input.contact.email,
+            numberPortability: deps.numberPortability,
+            mailFrom: input.mailFrom,
+          }
+        : undefined,
     });
     return { ok: true as const, line };
   });
@@ -109,9 +154,11 @@ export async function activateAssignedLine(
     actor: Actor;
     cipher: ApplicationCipher;
     particulars: Particulars | null;
+    /** The number this line brings (port-in), switched over once our network has the line. */
+    switchOver?: { portIn: PortIn; contactEmail: string; numberPortability: NumberPortability; mailFrom: string };
   },
 ): Promise<ActivatedLine> {
-  const { application, cipher, particulars } = input;
+  const { application, cipher, particulars, switchOver } = input;
   const activated: { line?: ActivatedLine } = {};
   await applyEvent(tx, { applicationId: application.id, event: "activate", actor: input.actor }, async () => {
     const sims = await tx.query<{ iccid: string; msisdn: string; line_type: "voice" | "data" }>(
@@ -129,6 +176,14 @@ export async function activateAssignedLine(
       { requestKey: application.id, msisdn: sim.msisdn, iccid: sim.iccid, lineType: sim.lineType },
       tx,
     );
+    if (switchOver) {
+      await switchOverIn(tx, { ...switchOver, keys: deps.keys, clock: deps.clock }, {
+        application,
+        portIn: switchOver.portIn,
+        iccid: sim.iccid,
+        contactEmail: switchOver.contactEmail,
+      });
+    }
     await createSubscription(tx, {
       application,
       msisdn: sim.msisdn,

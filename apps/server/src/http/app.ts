@@ -14,6 +14,8 @@ import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import { registerDigitalAuthSimulator, type SimulatorOptions } from "../digital-auth/simulator.ts";
 import { AppError, type FieldError } from "../errors.ts";
 import { requestHash, withIdempotency } from "../idempotency/idempotency.ts";
+import type { LocalPortingSimulator } from "../number-portability/local-porting-simulator.ts";
+import { registerOneStopSimulator } from "../number-portability/one-stop-simulator-page.ts";
 import { registerKonbiniTill } from "../payments/konbini-till.ts";
 import type { LocalTestGateway } from "../payments/local-test-gateway.ts";
 import { READER_CONTRACT_VERSION, READER_TAG } from "../reader/reader-contract.ts";
@@ -58,6 +60,7 @@ import { retailRoutes } from "./routes/retail-routes.ts";
 import { reviewRoutes } from "./routes/review-routes.ts";
 import { siteRoutes } from "./routes/site-routes.ts";
 import { staffRoutes } from "./routes/staff-routes.ts";
+import { numberPortabilityRoutes } from "./routes/number-portability-routes.ts";
 import { subscriberRoutes } from "./routes/subscriber-routes.ts";
 import { webhookRoutes } from "./routes/webhook-routes.ts";
 import { registerSecurityHeaders } from "./security-headers.ts";
@@ -81,6 +84,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...privacyRoutes,
   ...announcementRoutes,
   ...subscriberRoutes,
+  ...numberPortabilityRoutes,
   ...afterActivationRoutes,
   ...policeRoutes,
   ...inventoryRoutes,
@@ -197,6 +201,15 @@ export async function buildApp(
   const gateway = services.payments.gateway as Partial<LocalTestGateway>;
   if (devTools && gateway.findKonbiniSlip && gateway.payAtKonbini) {
     await registerKonbiniTill(app, { env: services.config.env, gateway: gateway as LocalTestGateway });
+  }
+  // The porting-out operator's one-stop page, for the MNP simulator.
+  const porting = services.numberPortability as Partial<LocalPortingSimulator>;
+  if (devTools && porting.kind === "local-simulator" && porting.answerOneStop) {
+    await registerOneStopSimulator(app, {
+      env: services.config.env,
+      simulator: porting as LocalPortingSimulator,
+      publicOrigin: () => new URL(services.config.publicUrl).origin,
+    });
   }
 
   // The web apps' files, registered (and awaited) before the routes: an awaited register after them

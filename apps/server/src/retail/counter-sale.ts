@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { activateAssignedLine } from "../applications/activate-line.ts";
+import { portedNumberOf } from "../number-portability/port-in-repository.ts";
 import { type ApplicationRow, findApplicationByReference, lockApplication } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
 import { assertActivatable } from "../applications/request-activation-code.ts";
@@ -72,6 +73,9 @@ export async function activateAtCounter(
     const locked = await lockApplication(tx, application.id);
     if (!locked) throw new AppError("application_not_found", "No such application");
     assertActivatable(locked);
+    if (await portedNumberOf(tx, locked.id)) {
+      throw new AppError("mnp_not_possible_now", "A line that brings its number is activated online, when the applicant chose");
+    }
     if (locked.state !== "sim_assigned") {
       throw new AppError("activation_not_ready", `The application is ${locked.state}: its line cannot be activated`, {
         state: locked.state,

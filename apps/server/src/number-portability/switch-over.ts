@@ -1,0 +1,127 @@
+import { interpolate, type Language, portInRefusalTexts, portMailTexts } from "@jitsumei/domain";
+import type { ApplicationRow } from "../applications/application-row.ts";
+import { loadApplicantDetails } from "../applications/load-application-data.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Database, Queryable } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import { queueMail } from "../mail/outbox.ts";
+import { japanTime } from "../notifications/payment-notices.ts";
+import { type NumberPortability, PortingRefusal } from "./number-portability.ts";
+import { portInRefusal } from "./port-in-refusals.ts";
+import { applyPortInEvent, findPortIn, type PortIn } from "./port-in-repository.ts";
+import { formatMsisdn } from "./schedule-switch-over.ts";
+
+/** The switch-over was refused: the activation around it rolls back, the old line keeps working. */
+export class SwitchOverRefused extends Error {
+  constructor(readonly refusal: PortingRefusal) {
+    super(refusal.message);
+    this.name = "SwitchOverRefused";
+  }
+}
+
+/**
+ * The port-in an activation must switch over, if the application brings a number: refused until the
+ * applicant has chosen a time, and before that time.
+ */
+export async function portInDueForActivation(
+  db: Queryable,
+  application: ApplicationRow,
+  now: Date,
+): Promise<PortIn | null> {
+  const portIn = await findPortIn(db, application.id);
+  if (!portIn || portIn.state === "cancelled" || portIn.state === "completed") return null;
+  if (portIn.state !== "scheduled" || !portIn.switchOverAt) {
+    throw new AppError("mnp_switch_over_not_yet", "Choose when your number switches over first", {
+      errors: [{ field: "switchOverAt", reason: "must be chosen before the new SIM is activated" }],
+    });
+  }
+  if (portIn.switchOverAt > now) {
+    throw new AppError(
+      "mnp_switch_over_not_yet",
+      `The switch-over is scheduled for ${portIn.switchOverAt.toISOString()}: activate then, or choose an earlier time`,
+      { switchOverAt: portIn.switchOverAt.toISOString() },
+    );
+  }
+  return portIn;
+}
+
+/**
+ * In the activating transaction, once our network has the line: the number moves from the porting-out
+ * operator (their line stops now), then the port-in is completed and the applicant mailed. A refusal
+ * throws `SwitchOverRefused`, which rolls the activation back.
+ */
+export async function switchOverIn(
+  tx: Queryable,
+  deps: { numberPortability: NumberPortability; keys: KeyManagement; clock: () => Date; mailFrom: string },
+  input: { application: ApplicationRow; portIn: PortIn; iccid: string; contactEmail: string },
+): Promise<void> {
+  const { application, portIn } = input;
+  let portRef: string;
+  try {
+    ({ portRef } = await deps.numberPortability.switchOver({
+      requestKey: application.id,
+      msisdn: portIn.msisdn,
+      reservationNumber: portIn.reservationNumber,
+      iccid: input.iccid,
+    }));
+  } catch (error) {
+    if (error instanceof PortingRefusal) throw new SwitchOverRefused(error);
+    throw error;
+  }
+  await applyPortInEvent(tx, {
+    applicationId: application.id,
+    reference: application.reference,
+    event: "complete",
+    actor: "system",
+    at: deps.clock(),
+    portRef,
+  });
+  const language = application.language;
+  const params = { msisdn: formatMsisdn(portIn.msisdn) };
+  await queueMail(tx, deps.keys, {
+    applicationId: application.id,
+    template: "number_port_completed",
+    to: input.contactEmail,
+    from: deps.mailFrom,
+    subject: `[Jitsumei] ${interpolate(portMailTexts.completedSubject[language], params)}`,
+    text: interpolate(portMailTexts.completedBody[language], params),
+  });
+}
+
+/**
+ * After the activation rolled back: the port-in is `failed` (audited, with the MNP system's code), the
+ * applicant is mailed what happened and what to do, and the answer says the same.
+ */
+export async function recordSwitchOverFailure(
+  deps: { db: Database; keys: KeyManagement; clock: () => Date; mailFrom: string },
+  application: ApplicationRow,
+  portIn: PortIn,
+  refused: SwitchOverRefused,
+): Promise<AppError> {
+  const { contact } = await loadApplicantDetails(deps.keys, application);
+  const language: Language = application.language;
+  const params = { msisdn: formatMsisdn(portIn.msisdn), expiresOn: portIn.reservationExpiresOn };
+  await deps.db.transaction(async (tx) => {
+    await applyPortInEvent(tx, {
+      applicationId: application.id,
+      reference: application.reference,
+      event: "fail",
+      actor: "system",
+      at: deps.clock(),
+      failureCode: refused.refusal.code,
+    });
+    await queueMail(tx, deps.keys, {
+      applicationId: application.id,
+      template: "number_port_failed",
+      to: contact.email,
+      from: deps.mailFrom,
+      subject: `[Jitsumei] ${interpolate(portMailTexts.failedSubject[language], params)}`,
+      text: interpolate(portInRefusalTexts.mnp_switch_over_failed[language], params),
+    });
+  });
+  return portInRefusal("mnp_switch_over_failed", {
+    language,
+    message: `The switch-over was refused (${refused.refusal.code}): the old line still works`,
+    params: { ...params, failure: refused.refusal.code, at: japanTime(deps.clock().toISOString(), language) },
+  });
+}
