@@ -56,7 +56,10 @@ export const errorCodes = {
   refund_transfer_recorded: { status: 409, title: "This refund by bank transfer was already recorded as paid" },
   not_implemented: { status: 501, title: "Not available yet" },
   mnp_not_voice: { status: 409, title: "Only a plan with voice can keep a number" },
-  mnp_not_possible_now: { status: 409, title: "The number to keep can no longer be changed: a SIM is already on its way" },
+  mnp_not_possible_now: {
+    status: 409,
+    title: "The number to keep can no longer be changed: a SIM is already on its way",
+  },
   mnp_reservation_unknown: { status: 422, title: "The current operator does not know this reservation number" },
   mnp_reservation_expired: { status: 422, title: "The MNP reservation number has expired" },
   mnp_reservation_too_few_days: { status: 422, title: "Too few days are left on the MNP reservation number" },

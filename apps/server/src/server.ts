@@ -30,7 +30,6 @@ import {
 } from "./issuance/release-esim.ts";
 import { localSmdpSimulator } from "./issuance/smdp.ts";
 import { errorSummary, startJobWorker } from "./jobs/jobs.ts";
-import { localPortingSimulator } from "./number-portability/local-porting-simulator.ts";
 import { queuePeriodicLineSweep, SWEEP_LINES_JOB, sweepLinesJob } from "./keep-alive/sweep-lines.ts";
 import { forgetOldHits } from "./limits/rate-limits.ts";
 import { forgetOldSignInFailures } from "./limits/sign-in-delays.ts";
@@ -39,6 +38,7 @@ import { localOutboxMailer, type Mailer, smtpMailer } from "./mail/mailer.ts";
 import { deliverMailJob } from "./mail/outbox.ts";
 import { notifyApplicantJob } from "./notifications/notify-applicant.ts";
 import { NOTIFY_PAYMENT_JOB, notifyPaymentJob } from "./notifications/payment-notices.ts";
+import { localPortingSimulator } from "./number-portability/local-porting-simulator.ts";
 import { expireKonbiniPayments } from "./payments/konbini-payments.ts";
 import { localPaymentServices } from "./payments/payment-services.ts";
 import { REFUND_JOB } from "./payments/record-gateway-answer.ts";

@@ -12,8 +12,8 @@ import type { Provisioning } from "./issuance/provisioning.ts";
 import type { SmdpPlus } from "./issuance/smdp.ts";
 import type { JobWorker } from "./jobs/jobs.ts";
 import type { LivenessServices } from "./liveness/liveness-services.ts";
-import type { PaymentServices } from "./payments/payment-services.ts";
 import type { NumberPortability } from "./number-portability/number-portability.ts";
+import type { PaymentServices } from "./payments/payment-services.ts";
 import type { LoadedPolicy } from "./policy/load-policies.ts";
 import type { Counter } from "./site/counters.ts";
 

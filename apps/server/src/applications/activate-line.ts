@@ -6,6 +6,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import { type Database, type Queryable, toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { Provisioning } from "../issuance/provisioning.ts";
+import { createSubscription } from "../issuance/subscriptions.ts";
 import type { NumberPortability } from "../number-portability/number-portability.ts";
 import type { PortIn } from "../number-portability/port-in-repository.ts";
 import {
@@ -14,7 +15,6 @@ import {
   SwitchOverRefused,
   switchOverIn,
 } from "../number-portability/switch-over.ts";
-import { createSubscription } from "../issuance/subscriptions.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { writeVerificationRecord } from "../records/write-verification-record.ts";
 import { activatePackageOf } from "../retail/package-steps.ts";
@@ -177,12 +177,16 @@ export async function activateAssignedLine(
       tx,
     );
     if (switchOver) {
-      await switchOverIn(tx, { ...switchOver, keys: deps.keys, clock: deps.clock }, {
-        application,
-        portIn: switchOver.portIn,
-        iccid: sim.iccid,
-        contactEmail: switchOver.contactEmail,
-      });
+      await switchOverIn(
+        tx,
+        { ...switchOver, keys: deps.keys, clock: deps.clock },
+        {
+          application,
+          portIn: switchOver.portIn,
+          iccid: sim.iccid,
+          contactEmail: switchOver.contactEmail,
+        },
+      );
     }
     await createSubscription(tx, {
       application,

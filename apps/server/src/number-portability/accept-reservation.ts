@@ -100,15 +100,20 @@ export async function acceptReservation(
   }
   const { particulars } = await loadApplicantDetails(deps.keys, application);
   if (!particulars) {
-    throw new AppError("application_incomplete", "Give your particulars first: the number's holder is compared with them", {
-      errors: [{ field: "particulars", reason: "must be given before the number to keep" }],
-    });
+    throw new AppError(
+      "application_incomplete",
+      "Give your particulars first: the number's holder is compared with them",
+      {
+        errors: [{ field: "particulars", reason: "must be given before the number to keep" }],
+      },
+    );
   }
   const holder = compareHolder(reservation.holder, particulars);
   if (!holder.name || !holder.birthDate) {
     const errors: FieldError[] = [];
     if (!holder.name) errors.push({ field: "name", reason: "differs from the holder's at the current operator" });
-    if (!holder.birthDate) errors.push({ field: "birthDate", reason: "differs from the holder's at the current operator" });
+    if (!holder.birthDate)
+      errors.push({ field: "birthDate", reason: "differs from the holder's at the current operator" });
     await deps.db.transaction((tx) =>
       appendAuditEntry(tx, {
         actor: "applicant",

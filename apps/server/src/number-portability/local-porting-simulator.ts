@@ -69,7 +69,8 @@ export function localPortingSimulator(options: { clock: () => Date }): LocalPort
     kind: "local-simulator",
     async lookUpReservation({ msisdn, reservationNumber }) {
       const found = answer(reservationNumber);
-      if (found.msisdn !== msisdn) throw new PortingRefusal("reservation_unknown", "The reservation is for another number");
+      if (found.msisdn !== msisdn)
+        throw new PortingRefusal("reservation_unknown", "The reservation is for another number");
       return found;
     },
     oneStopUrl({ msisdn, state, returnUrl }) {
@@ -84,9 +85,11 @@ export function localPortingSimulator(options: { clock: () => Date }): LocalPort
     },
     async switchOver({ msisdn, reservationNumber }) {
       const found = answer(reservationNumber);
-      if (found.msisdn !== msisdn) throw new PortingRefusal("reservation_unknown", "The reservation is for another number");
+      if (found.msisdn !== msisdn)
+        throw new PortingRefusal("reservation_unknown", "The reservation is for another number");
       const line = lines.get(msisdn);
-      if (line?.failSwitchOver) throw new PortingRefusal("switch_over_refused", "The MNP system refused the switch-over");
+      if (line?.failSwitchOver)
+        throw new PortingRefusal("switch_over_refused", "The MNP system refused the switch-over");
       if (line) line.portedAway = true;
       reservations.delete(reservationNumber);
       return { portRef: `MNP-${randomUUID()}` };

@@ -2,7 +2,12 @@ import { randomBytes } from "node:crypto";
 import type { ApplicationRow } from "../applications/application-row.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import { AppError } from "../errors.ts";
-import { acceptReservation, assertCanKeepNumber, normaliseMobileNumber, type PortInDeps } from "./accept-reservation.ts";
+import {
+  acceptReservation,
+  assertCanKeepNumber,
+  normaliseMobileNumber,
+  type PortInDeps,
+} from "./accept-reservation.ts";
 import { PortingRefusal } from "./number-portability.ts";
 import { fromPortingRefusal } from "./port-in-refusals.ts";
 import type { PortIn } from "./port-in-repository.ts";
@@ -27,7 +32,9 @@ export async function startOneStopPortIn(
 ): Promise<{ redirectUrl: string }> {
   const msisdn = normaliseMobileNumber(input.msisdn);
   if (!msisdn) {
-    throw AppError.validation([{ field: "msisdn", reason: "must be a mobile number starting 070, 080 or 090 (11 digits)" }]);
+    throw AppError.validation([
+      { field: "msisdn", reason: "must be a mobile number starting 070, 080 or 090 (11 digits)" },
+    ]);
   }
   await assertCanKeepNumber(deps.db, application);
   const state = randomBytes(24).toString("base64url");
@@ -83,9 +90,13 @@ export async function completeOneStopPortIn(
     return { msisdn: found.msisdn };
   });
   if (!trip) {
-    throw new AppError("mnp_one_stop_invalid", "This answer from the current operator is not valid, expired or was used: start again", {
-      errors: [{ field: "state", reason: "is not an unused trip of this application" }],
-    });
+    throw new AppError(
+      "mnp_one_stop_invalid",
+      "This answer from the current operator is not valid, expired or was used: start again",
+      {
+        errors: [{ field: "state", reason: "is not an unused trip of this application" }],
+      },
+    );
   }
   try {
     const reservation = await deps.numberPortability.redeemOneStop({ code: input.code });

@@ -27,7 +27,7 @@ export async function registerOneStopSimulator(
         const q = request.query as Record<string, string | undefined>;
         const trip = { msisdn: q.msisdn ?? "", state: q.state ?? "", returnUrl: q.return ?? "" };
         if (!/^0[789]0\d{8}$/.test(trip.msisdn) || !trip.state || !returnAllowed(trip.returnUrl)) {
-          return page(reply.code(400), "<p role=\"alert\">この要求は無効です / This request is not valid</p>");
+          return page(reply.code(400), '<p role="alert">この要求は無効です / This request is not valid</p>');
         }
         return page(reply, confirmForm(trip, !simulator.lineIsLive(trip.msisdn)));
       });
@@ -35,7 +35,7 @@ export async function registerOneStopSimulator(
         const form = (request.body ?? {}) as Record<string, string | undefined>;
         const trip = { msisdn: form.msisdn ?? "", state: form.state ?? "", returnUrl: form.return ?? "" };
         if (!/^0[789]0\d{8}$/.test(trip.msisdn) || !trip.state || !returnAllowed(trip.returnUrl)) {
-          return page(reply.code(400), "<p role=\"alert\">この要求は無効です / This request is not valid</p>");
+          return page(reply.code(400), '<p role="alert">この要求は無効です / This request is not valid</p>');
         }
         const back = new URL(trip.returnUrl);
         back.searchParams.set("state", trip.state);
@@ -47,7 +47,14 @@ export async function registerOneStopSimulator(
           const name = (form.name ?? "").trim();
           const birthDate = form.birthDate ?? "";
           if (!name || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) {
-            return page(reply.code(422), confirmForm(trip, true, "契約者の氏名と生年月日を入力してください / Enter the holder's name and birth date"));
+            return page(
+              reply.code(422),
+              confirmForm(
+                trip,
+                true,
+                "契約者の氏名と生年月日を入力してください / Enter the holder's name and birth date",
+              ),
+            );
           }
           simulator.openLine({ msisdn: trip.msisdn, holder: { name, birthDate } });
         }

@@ -86,7 +86,8 @@ export async function recordReservation(
   ];
   if (existing && existing.state !== "cancelled") {
     const to = nextPortInState(existing.state, "replace");
-    if (!to) throw new AppError("mnp_not_possible_now", `The port-in is ${existing.state}: its number can no longer change`);
+    if (!to)
+      throw new AppError("mnp_not_possible_now", `The port-in is ${existing.state}: its number can no longer change`);
     await tx.query(
       `UPDATE number_ports_in SET msisdn = $2, mode = $3, reservation_number = $4, reservation_expires_on = $5,
          donor = $6, state = 'reserved', switch_over_at = NULL, failure_code = NULL, updated_at = $7

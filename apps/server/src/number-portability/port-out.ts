@@ -148,9 +148,13 @@ export async function completePortOut(
     const event = port.expires_on < todayInJapan(now) ? "expire" : "port";
     const to = nextPortOutState(port.state, event);
     if (!to || to !== "ported") {
-      throw new AppError("mnp_reservation_expired", `The reservation number is ${to ?? port.state}: it cannot move the number`, {
-        errors: [{ field: "reservationNumber", reason: `is ${to ?? port.state}` }],
-      });
+      throw new AppError(
+        "mnp_reservation_expired",
+        `The reservation number is ${to ?? port.state}: it cannot move the number`,
+        {
+          errors: [{ field: "reservationNumber", reason: `is ${to ?? port.state}` }],
+        },
+      );
     }
     const ended = await endLineForPortOut(tx, deps, { applicationId: port.application_id, at: now });
     await tx.query(

@@ -33,7 +33,10 @@ export async function scheduleSwitchOver(
   const when = at.getTime() < now.getTime() ? now : at;
   if (when > reservationEndsAt(portIn.reservationExpiresOn)) {
     throw AppError.validation([
-      { field: "at", reason: `must be before the reservation number runs out (${portIn.reservationExpiresOn}, Japan time)` },
+      {
+        field: "at",
+        reason: `must be before the reservation number runs out (${portIn.reservationExpiresOn}, Japan time)`,
+      },
     ]);
   }
   const { contact } = await loadApplicantDetails(deps.keys, application);

@@ -32,7 +32,11 @@ function holderNameMatches(holder: PortingHolder, name: Particulars["name"]): bo
   if (name.kana && (kana(holder.name) === kana(name.kana) || (holder.kana && kana(holder.kana) === kana(name.kana)))) {
     return true;
   }
-  const words = holder.name.normalize("NFKC").trim().split(/[\s\u3000,]+/u).filter(Boolean);
+  const words = holder.name
+    .normalize("NFKC")
+    .trim()
+    .split(/[\s\u3000,]+/u)
+    .filter(Boolean);
   if (words.length === 0 || !/^[\p{Script=Latin}' .,\-\u3000]+$/u.test(holder.name.normalize("NFKC"))) return false;
   const form = { family: name.family, given: name.given };
   const familyFirst = { familyName: words[0] ?? "", givenNames: words.slice(1).join(" ") };

@@ -58,10 +58,20 @@ describe("the holder at the porting-out operator against the verified identity",
   };
 
   it("matches the same person written in kanji, kana (either script, either width) or Latin letters", () => {
-    for (const name of ["山田太郎", "山田　太郎", "ヤマダタロウ", "やまだ たろう", "ﾔﾏﾀﾞ ﾀﾛｳ", "YAMADA TARO", "Taro Yamada"]) {
+    for (const name of [
+      "山田太郎",
+      "山田　太郎",
+      "ヤマダタロウ",
+      "やまだ たろう",
+      "ﾔﾏﾀﾞ ﾀﾛｳ",
+      "YAMADA TARO",
+      "Taro Yamada",
+    ]) {
       expect(compareHolder({ name, birthDate: "1990-04-01" }, verified), name).toEqual({ name: true, birthDate: true });
     }
-    expect(compareHolder({ name: "山田太郎", kana: "やまだたろう", birthDate: "1990-04-01" }, verified).name).toBe(true);
+    expect(compareHolder({ name: "山田太郎", kana: "やまだたろう", birthDate: "1990-04-01" }, verified).name).toBe(
+      true,
+    );
     const foreign = { name: { family: "Müller", given: "Anna Maria" }, birthDate: "1985-02-03" };
     expect(compareHolder({ name: "MUELLER ANNA MARIA", birthDate: "1985-02-03" }, foreign).name).toBe(true);
     expect(compareHolder({ name: "Maria Anna Müller", birthDate: "1985-02-03" }, foreign).name).toBe(true);

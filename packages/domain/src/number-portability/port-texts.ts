@@ -27,8 +27,10 @@ export const portInRefusalTexts: Record<PortInRefusalCode, Translations> = {
   mnp_reservation_too_few_days: {
     ja: "このMNP予約番号の有効期限は{expiresOn}までで、お手続きを終えるまでの日数が足りません（残り{minDaysLeft}日以上必要です）。現在の携帯会社で新しい予約番号を発行し、{applyAgainBy}までにお申し込みください。",
     en: "This MNP reservation number is valid only until {expiresOn}: too few days are left to finish the application (at least {minDaysLeft} are needed). Ask your current operator for a new one and apply by {applyAgainBy}.",
-    "zh-Hans": "此 MNP 预约号码的有效期仅到 {expiresOn}，剩余天数不足以完成申请（至少需要 {minDaysLeft} 天）。请向您目前的运营商申请新的预约号码，并于 {applyAgainBy} 之前申请。",
-    "zh-Hant": "此 MNP 預約番號的有效期限僅到 {expiresOn}，剩餘天數不足以完成申請（至少需要 {minDaysLeft} 天）。請向您目前的電信業者申請新的預約番號，並於 {applyAgainBy} 之前申請。",
+    "zh-Hans":
+      "此 MNP 预约号码的有效期仅到 {expiresOn}，剩余天数不足以完成申请（至少需要 {minDaysLeft} 天）。请向您目前的运营商申请新的预约号码，并于 {applyAgainBy} 之前申请。",
+    "zh-Hant":
+      "此 MNP 預約番號的有效期限僅到 {expiresOn}，剩餘天數不足以完成申請（至少需要 {minDaysLeft} 天）。請向您目前的電信業者申請新的預約番號，並於 {applyAgainBy} 之前申請。",
     ko: "이 MNP 예약번호는 {expiresOn}까지만 유효하여 신청을 마치기에 남은 기간이 부족합니다(최소 {minDaysLeft}일 필요). 현재 통신사에서 새 예약번호를 받아 {applyAgainBy}까지 신청해 주세요.",
     vi: "Mã đặt trước MNP này chỉ còn hiệu lực đến {expiresOn}: không đủ ngày để hoàn tất đăng ký (cần ít nhất {minDaysLeft} ngày). Hãy xin nhà mạng hiện tại một mã mới và đăng ký trước ngày {applyAgainBy}.",
   },
@@ -43,8 +45,10 @@ export const portInRefusalTexts: Record<PortInRefusalCode, Translations> = {
   mnp_holder_mismatch: {
     ja: "現在の携帯会社に登録されている契約者の氏名または生年月日が、確認済みのご本人情報と一致しません。番号を持ち込めるのはご本人名義の回線だけです。現在の携帯会社で契約者情報を確認・変更（または名義変更）してから、もう一度お試しください。",
     en: "The name or date of birth of the contract holder at your current operator does not match your verified identity. Only a line in your own name can move here. Ask your current operator to check or correct the holder's details (or transfer the line to you), then try again.",
-    "zh-Hans": "您目前运营商登记的合同持有人姓名或出生日期与已验证的身份信息不一致。只有以您本人名义签约的线路才能转入。请先在目前的运营商确认或更正持有人信息（或将线路过户到您名下），然后再试。",
-    "zh-Hant": "您目前電信業者登記的合約人姓名或出生日期與已驗證的身分資料不一致。只有以您本人名義簽約的門號才能轉入。請先向目前的電信業者確認或更正合約人資料（或將門號過戶到您名下），再試一次。",
+    "zh-Hans":
+      "您目前运营商登记的合同持有人姓名或出生日期与已验证的身份信息不一致。只有以您本人名义签约的线路才能转入。请先在目前的运营商确认或更正持有人信息（或将线路过户到您名下），然后再试。",
+    "zh-Hant":
+      "您目前電信業者登記的合約人姓名或出生日期與已驗證的身分資料不一致。只有以您本人名義簽約的門號才能轉入。請先向目前的電信業者確認或更正合約人資料（或將門號過戶到您名下），再試一次。",
     ko: "현재 통신사에 등록된 계약자 이름 또는 생년월일이 확인된 본인 정보와 일치하지 않습니다. 본인 명의의 회선만 옮겨올 수 있습니다. 현재 통신사에서 계약자 정보를 확인·정정(또는 명의 변경)한 후 다시 시도해 주세요.",
     vi: "Họ tên hoặc ngày sinh của chủ hợp đồng tại nhà mạng hiện tại không khớp với danh tính đã xác minh của bạn. Chỉ thuê bao đứng tên bạn mới chuyển sang được. Hãy nhờ nhà mạng hiện tại kiểm tra, sửa thông tin chủ thuê bao (hoặc chuyển tên sang bạn), rồi thử lại.",
   },
@@ -67,8 +71,10 @@ export const portInRefusalTexts: Record<PortInRefusalCode, Translations> = {
   mnp_switch_over_failed: {
     ja: "番号の切り替えができませんでした。今までのSIMはそのまま使えます。状況ページから切り替えの日時を選び直してください。MNP予約番号の有効期限（{expiresOn}）が過ぎた場合は、現在の携帯会社で新しい予約番号を発行してから入力し直してください。",
     en: "The switch-over did not happen: your old SIM keeps working as before. Choose the switch-over time again on your status page. If your reservation number has expired (it was valid until {expiresOn}), ask your current operator for a new one and enter it there.",
-    "zh-Hans": "号码切换未能完成：您原来的 SIM 卡仍可照常使用。请在状态页面重新选择切换时间。如果 MNP 预约号码已过期（有效期至 {expiresOn}），请向目前的运营商申请新的预约号码后重新输入。",
-    "zh-Hant": "號碼切換未能完成：您原本的 SIM 卡仍可照常使用。請在狀態頁面重新選擇切換時間。如果 MNP 預約番號已過期（有效期限至 {expiresOn}），請向目前的電信業者申請新的預約番號後重新輸入。",
+    "zh-Hans":
+      "号码切换未能完成：您原来的 SIM 卡仍可照常使用。请在状态页面重新选择切换时间。如果 MNP 预约号码已过期（有效期至 {expiresOn}），请向目前的运营商申请新的预约号码后重新输入。",
+    "zh-Hant":
+      "號碼切換未能完成：您原本的 SIM 卡仍可照常使用。請在狀態頁面重新選擇切換時間。如果 MNP 預約番號已過期（有效期限至 {expiresOn}），請向目前的電信業者申請新的預約番號後重新輸入。",
     ko: "번호 전환이 완료되지 않았습니다. 기존 SIM은 그대로 사용할 수 있습니다. 상태 페이지에서 전환 일시를 다시 선택해 주세요. 예약번호의 유효기간({expiresOn}까지)이 지났다면 현재 통신사에서 새 예약번호를 받아 다시 입력해 주세요.",
     vi: "Việc chuyển số chưa thực hiện được: SIM cũ của bạn vẫn dùng bình thường. Hãy chọn lại thời điểm chuyển trên trang trạng thái. Nếu mã đặt trước đã hết hạn (hiệu lực đến {expiresOn}), hãy xin nhà mạng hiện tại mã mới và nhập lại.",
   },
@@ -96,8 +102,10 @@ export const portMailTexts: Record<
   scheduledBody: {
     ja: "{msisdn} の番号を {at} から切り替えられます。新しいSIMを開通した時点で、今までの携帯会社の回線は使えなくなります。それまでは今までのSIMをそのままお使いいただけます。",
     en: "Your number {msisdn} can switch over from {at}. Your line with your previous operator stops when you activate the new SIM; until then your old SIM works as before.",
-    "zh-Hans": "您的号码 {msisdn} 可从 {at} 起切换。开通新 SIM 卡时，原运营商的线路将停止使用；在此之前，原来的 SIM 卡可照常使用。",
-    "zh-Hant": "您的號碼 {msisdn} 可從 {at} 起切換。開通新 SIM 卡時，原電信業者的門號將停止使用；在此之前，原本的 SIM 卡可照常使用。",
+    "zh-Hans":
+      "您的号码 {msisdn} 可从 {at} 起切换。开通新 SIM 卡时，原运营商的线路将停止使用；在此之前，原来的 SIM 卡可照常使用。",
+    "zh-Hant":
+      "您的號碼 {msisdn} 可從 {at} 起切換。開通新 SIM 卡時，原電信業者的門號將停止使用；在此之前，原本的 SIM 卡可照常使用。",
     ko: "{msisdn} 번호는 {at}부터 전환할 수 있습니다. 새 SIM을 개통하는 시점에 기존 통신사 회선은 사용할 수 없게 되며, 그때까지는 기존 SIM을 그대로 사용할 수 있습니다.",
     vi: "Số {msisdn} của bạn có thể chuyển từ {at}. Thuê bao ở nhà mạng cũ sẽ ngừng khi bạn kích hoạt SIM mới; trước đó SIM cũ vẫn dùng bình thường.",
   },
@@ -136,8 +144,10 @@ export const portMailTexts: Record<
   portOutBody: {
     ja: "MNP予約番号: {reservationNumber}（{expiresOn}まで有効）。移転先の携帯会社にお伝えください。移転先で番号が切り替わった時点で、当社での {msisdn} のご契約は終了します。それまでは今までどおりお使いいただけます。",
     en: "MNP reservation number: {reservationNumber} (valid until {expiresOn}). Give it to your new operator. Your contract for {msisdn} with us ends when the new operator switches the number over; until then the line works as before.",
-    "zh-Hans": "MNP 预约号码：{reservationNumber}（有效期至 {expiresOn}）。请告知新的运营商。新运营商完成号码切换时，您在我司的 {msisdn} 合同即终止；在此之前线路照常可用。",
-    "zh-Hant": "MNP 預約番號：{reservationNumber}（有效期限至 {expiresOn}）。請告知新的電信業者。新業者完成號碼切換時，您在本公司的 {msisdn} 合約即終止；在此之前門號照常可用。",
+    "zh-Hans":
+      "MNP 预约号码：{reservationNumber}（有效期至 {expiresOn}）。请告知新的运营商。新运营商完成号码切换时，您在我司的 {msisdn} 合同即终止；在此之前线路照常可用。",
+    "zh-Hant":
+      "MNP 預約番號：{reservationNumber}（有效期限至 {expiresOn}）。請告知新的電信業者。新業者完成號碼切換時，您在本公司的 {msisdn} 合約即終止；在此之前門號照常可用。",
     ko: "MNP 예약번호: {reservationNumber} ({expiresOn}까지 유효). 새 통신사에 알려 주세요. 새 통신사에서 번호가 전환되는 시점에 당사의 {msisdn} 계약은 종료되며, 그때까지는 지금처럼 사용할 수 있습니다.",
     vi: "Mã đặt trước MNP: {reservationNumber} (hiệu lực đến {expiresOn}). Hãy đưa mã này cho nhà mạng mới. Hợp đồng số {msisdn} với chúng tôi kết thúc khi nhà mạng mới chuyển số; trước đó thuê bao vẫn dùng bình thường.",
   },

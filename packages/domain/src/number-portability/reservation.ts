@@ -34,7 +34,11 @@ export type ReservationWindow =
  * `applyAgainBy` is the last day an application made with a number issued today would be accepted,
  * so the applicant knows how soon to come back after asking their operator for a new one.
  */
-export function checkReservationWindow(input: { expiresOn: string; today: string; minDaysLeft: number }): ReservationWindow {
+export function checkReservationWindow(input: {
+  expiresOn: string;
+  today: string;
+  minDaysLeft: number;
+}): ReservationWindow {
   if (!isCalendarDate(input.expiresOn) || !isCalendarDate(input.today)) {
     throw new RangeError("expiresOn and today must be calendar dates written YYYY-MM-DD");
   }

@@ -23,9 +23,7 @@ const registerBody = z
   })
   .strict();
 const oneStopBody = z.object({ msisdn }).strict();
-const oneStopCompleteBody = z
-  .object({ state: z.string().min(16).max(200), code: z.string().min(1).max(200) })
-  .strict();
+const oneStopCompleteBody = z.object({ state: z.string().min(16).max(200), code: z.string().min(1).max(200) }).strict();
 const scheduleBody = z
   .object({ at: z.iso.datetime({ offset: true, error: "must be a date and time (ISO 8601)" }) })
   .strict()
@@ -61,7 +59,10 @@ const portInSchema = z.object({
   donor: z.string().describe("The operator the number comes from"),
   switchOverAt: z.string().nullable(),
   failure: z
-    .object({ code: z.string(), explanation: z.string().describe("What happened and what to do, in the applicant's language") })
+    .object({
+      code: z.string(),
+      explanation: z.string().describe("What happened and what to do, in the applicant's language"),
+    })
     .nullable(),
 });
 const portOutSchema = z.object({
@@ -107,7 +108,10 @@ function portInDeps(services: Services) {
 }
 
 const viewResponse = {
-  200: { description: "The number the application brings, if any", schema: z.object({ portIn: portInSchema.nullable() }) },
+  200: {
+    description: "The number the application brings, if any",
+    schema: z.object({ portIn: portInSchema.nullable() }),
+  },
 };
 
 function simulator(services: Services): LocalPortingSimulator {
@@ -243,9 +247,14 @@ export const numberPortabilityRoutes = [
     tag: "development",
     auth: "none",
     devOnly: true,
-    body: z.object({ msisdn: z.string().regex(/^\d{10,11}$/), reservationNumber: z.string().regex(/^\d{10}$/) }).strict(),
+    body: z
+      .object({ msisdn: z.string().regex(/^\d{10,11}$/), reservationNumber: z.string().regex(/^\d{10}$/) })
+      .strict(),
     responses: {
-      200: { description: "Our line ended", schema: z.object({ reference: z.string(), purgeAfter: z.string().nullable() }) },
+      200: {
+        description: "Our line ended",
+        schema: z.object({ reference: z.string(), purgeAfter: z.string().nullable() }),
+      },
     },
     async handler({ body }, services) {
       simulator(services);
