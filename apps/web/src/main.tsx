@@ -6,6 +6,7 @@ import { I18nProvider, languageNames, languages, useI18n } from "./i18n/index.ts
 import { ApplyPage } from "./pages/apply.tsx";
 import { ContinuePage, ReaderPage } from "./pages/handoff-pages.tsx";
 import { LegalPage } from "./pages/legal.tsx";
+import { NumberPortReturnPage } from "./pages/number-port.tsx";
 import { PlansPage } from "./pages/plans.tsx";
 import { RegisterPage } from "./pages/register.tsx";
 import { SignInPage } from "./pages/sign-in.tsx";
@@ -25,6 +26,7 @@ function Page() {
   if (first === "status" && second) return <StatusPage key={second} reference={second} />;
   // Every mail link leads to /sign-in?reference=…; /status without one is the same page.
   if (first === "sign-in" || first === "status") return <SignInPage initialReference={search.get("reference") ?? ""} />;
+  if (first === "number" && second) return <NumberPortReturnPage key={second} reference={second} />;
   if (first === "register") return <RegisterPage initialCode={search.get("code") ?? ""} />;
   if (first === "reader" && second) return <ReaderPage reference={second} />;
   if (first === "continue" && second) return <ContinuePage key={second} reference={second} />;

@@ -569,6 +569,27 @@ export const en = {
   "document.elsewhere":
     "Your {documents}: for this plan, only at a counter, where a clerk reads its chip. Where to go:",
   "document.notForPlan": "Not accepted for this plan: {documents}.",
+  "mnp.title": "Keep your current number",
+  "mnp.intro":
+    "Moving from another operator? You can keep your number (MNP). The contract holder there must be you, with the name and birth date you gave here.",
+  "mnp.msisdn": "Your current mobile number",
+  "mnp.reservation": "MNP reservation number (10 digits)",
+  "mnp.reservationHint":
+    "Your current operator issues it. It is valid for 15 days; give it with enough days left to finish.",
+  "mnp.twoStop": "Keep my number with this reservation number",
+  "mnp.oneStopIntro": "No reservation number? Confirm at your current operator instead; you come back here afterwards.",
+  "mnp.oneStop": "Confirm at my current operator",
+  "mnp.returning": "Taking the answer from your current operator…",
+  "mnp.state.reserved": "Your number {msisdn} will move to us from {donor}.",
+  "mnp.state.scheduled":
+    "The switch-over can happen from {at}. Your old line stops when you activate the new SIM; until then it works as before.",
+  "mnp.state.completed": "Your number {msisdn} now works on your new SIM.",
+  "mnp.state.failed": "The switch-over did not happen.",
+  "mnp.expires": "Reservation valid until {date}",
+  "mnp.when": "When should your number switch over?",
+  "mnp.schedule": "Switch over at this time",
+  "mnp.now": "Switch over as soon as I activate",
+  "mnp.scheduleHint": "Choose a time before the end of {date} (Japan time).",
 } as const;
 
 export type MessageKey = keyof typeof en;
