@@ -245,6 +245,31 @@ describe("port-in with a reservation number (two-stop)", () => {
   });
 });
 
+describe("port-in after the particulars changed", () => {
+  it("compares the holder again with the verified particulars at the switch-over, and moves no number to someone else", async () => {
+    const holder = somebody();
+    const { reference, token } = await postpaidDraft(holder);
+    const msisdn = freshNumber();
+    const reservationNumber = await lineElsewhere({ msisdn, holder: holderOf(holder) });
+    const given = await server.api("PUT", `/v1/applications/${reference}/number-port`, {
+      token,
+      body: { msisdn, reservationNumber },
+    });
+    expect(given.status).toBe(200);
+    // The applicant then fills the application in as another person (with that person's evidence).
+    const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" };
+    await fillIn(server, reference, token, somebody(), { address }, "jpki");
+    await submitAndSign(reference, token);
+    await schedule(reference, token, server.services.clock());
+    const refused = await activate(reference, token);
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({ code: "mnp_holder_mismatch" });
+    expect(simulator().lineIsLive(msisdn)).toBe(true);
+    const view = await server.api("GET", `/v1/applications/${reference}/number-port`, { token });
+    expect(view.body.portIn).toMatchObject({ state: "failed", failure: { code: "holder_mismatch" } });
+  });
+});
+
 describe("port-in through the operator's one-stop page", () => {
   it("sends the applicant to the operator and takes the reservation it sends back, once", async () => {
     const person = somebody();

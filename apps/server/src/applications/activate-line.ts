@@ -185,6 +185,7 @@ export async function activateAssignedLine(
           portIn: switchOver.portIn,
           iccid: sim.iccid,
           contactEmail: switchOver.contactEmail,
+          particulars,
         },
       );
     }

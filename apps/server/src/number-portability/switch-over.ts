@@ -1,4 +1,12 @@
-import { interpolate, type Language, portInRefusalTexts, portMailTexts } from "@jitsumei/domain";
+import {
+  compareHolder,
+  interpolate,
+  type Language,
+  type Particulars,
+  type PortInRefusalCode,
+  portInRefusalTexts,
+  portMailTexts,
+} from "@jitsumei/domain";
 import type { ApplicationRow } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
@@ -11,12 +19,20 @@ import { portInRefusal } from "./port-in-refusals.ts";
 import { applyPortInEvent, findPortIn, type PortIn } from "./port-in-repository.ts";
 import { formatMsisdn } from "./schedule-switch-over.ts";
 
-/** The switch-over was refused: the activation around it rolls back, the old line keeps working. */
+/**
+ * The switch-over was refused (by the MNP system, or by us: the holder is no longer the applicant whose
+ * identity was verified): the activation around it rolls back, the old line keeps working.
+ */
 export class SwitchOverRefused extends Error {
-  constructor(readonly refusal: PortingRefusal) {
+  constructor(readonly refusal: PortingRefusal | { code: "holder_mismatch"; message: string }) {
     super(refusal.message);
     this.name = "SwitchOverRefused";
   }
+}
+
+/** What the applicant is told after a failed switch-over, by the failure's code. */
+export function switchOverFailureText(failureCode: string): PortInRefusalCode {
+  return failureCode === "holder_mismatch" ? "mnp_holder_mismatch" : "mnp_switch_over_failed";
 }
 
 /**
@@ -53,11 +69,27 @@ export async function portInDueForActivation(
 export async function switchOverIn(
   tx: Queryable,
   deps: { numberPortability: NumberPortability; keys: KeyManagement; clock: () => Date; mailFrom: string },
-  input: { application: ApplicationRow; portIn: PortIn; iccid: string; contactEmail: string },
+  input: {
+    application: ApplicationRow;
+    portIn: PortIn;
+    iccid: string;
+    contactEmail: string;
+    particulars: Particulars | null;
+  },
 ): Promise<void> {
   const { application, portIn } = input;
   let portRef: string;
   try {
+    // The particulars may have been corrected since the reservation was accepted: the holder is
+    // compared again with those the verification checked, so a number is never moved to someone else.
+    const current = await deps.numberPortability.lookUpReservation({
+      msisdn: portIn.msisdn,
+      reservationNumber: portIn.reservationNumber,
+    });
+    const holder = input.particulars ? compareHolder(current.holder, input.particulars) : null;
+    if (!holder?.name || !holder.birthDate) {
+      throw new SwitchOverRefused({ code: "holder_mismatch", message: "The holder is not the verified applicant" });
+    }
     ({ portRef } = await deps.numberPortability.switchOver({
       requestKey: application.id,
       msisdn: portIn.msisdn,
@@ -101,6 +133,7 @@ export async function recordSwitchOverFailure(
   const { contact } = await loadApplicantDetails(deps.keys, application);
   const language: Language = application.language;
   const params = { msisdn: formatMsisdn(portIn.msisdn), expiresOn: portIn.reservationExpiresOn };
+  const text = switchOverFailureText(refused.refusal.code);
   await deps.db.transaction(async (tx) => {
     await applyPortInEvent(tx, {
       applicationId: application.id,
@@ -116,10 +149,10 @@ export async function recordSwitchOverFailure(
       to: contact.email,
       from: deps.mailFrom,
       subject: `[Jitsumei] ${interpolate(portMailTexts.failedSubject[language], params)}`,
-      text: interpolate(portInRefusalTexts.mnp_switch_over_failed[language], params),
+      text: interpolate(portInRefusalTexts[text][language], params),
     });
   });
-  return portInRefusal("mnp_switch_over_failed", {
+  return portInRefusal(text, {
     language,
     message: `The switch-over was refused (${refused.refusal.code}): the old line still works`,
     params: { ...params, failure: refused.refusal.code, at: japanTime(deps.clock().toISOString(), language) },

@@ -8,6 +8,7 @@ import { findPortIn, type PortIn } from "../../number-portability/port-in-reposi
 import { completePortOut, requestPortOut } from "../../number-portability/port-out.ts";
 import { registerPortIn } from "../../number-portability/register-port-in.ts";
 import { scheduleSwitchOver } from "../../number-portability/schedule-switch-over.ts";
+import { switchOverFailureText } from "../../number-portability/switch-over.ts";
 import type { Services } from "../../services.ts";
 import { defineRoute } from "../route.ts";
 import { referenceParamsSchema } from "../schemas.ts";
@@ -88,9 +89,12 @@ function portInView(application: ApplicationRow, portIn: PortIn | null) {
         portIn.state === "failed"
           ? {
               code: portIn.failureCode ?? "switch_over_refused",
-              explanation: interpolate(portInRefusalTexts.mnp_switch_over_failed[application.language], {
-                expiresOn: portIn.reservationExpiresOn,
-              }),
+              explanation: interpolate(
+                portInRefusalTexts[switchOverFailureText(portIn.failureCode ?? "")][application.language],
+                {
+                  expiresOn: portIn.reservationExpiresOn,
+                },
+              ),
             }
           : null,
     },
