@@ -165,7 +165,9 @@ describe("port-in with a reservation number (two-stop)", () => {
 
     await submitAndSign(reference, token);
     // The switch-over time comes first; before it the new SIM cannot be activated.
-    expect((await activate(reference, token)).body).toMatchObject({ code: "mnp_switch_over_not_yet" });
+    const notChosen = await activate(reference, token);
+    expect(notChosen.body).toMatchObject({ code: "mnp_switch_over_not_yet", errors: [{ field: "switchOverAt" }] });
+    expect(notChosen.body.explanation).toContain("First choose when your number switches over");
     const later = await schedule(reference, token, new Date(server.services.clock().getTime() + 3_600_000));
     expect(later.body.portIn).toMatchObject({ state: "scheduled" });
     expect((await activate(reference, token)).body).toMatchObject({ code: "mnp_switch_over_not_yet" });

@@ -11,7 +11,7 @@ import type { ApplicationRow } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
-import { AppError } from "../errors.ts";
+import type { AppError } from "../errors.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { japanTime } from "../notifications/payment-notices.ts";
 import { type NumberPortability, PortingRefusal } from "./number-portability.ts";
@@ -47,16 +47,18 @@ export async function portInDueForActivation(
   const portIn = await findPortIn(db, application.id);
   if (!portIn || portIn.state === "cancelled" || portIn.state === "completed") return null;
   if (portIn.state !== "scheduled" || !portIn.switchOverAt) {
-    throw new AppError("mnp_switch_over_not_yet", "Choose when your number switches over first", {
+    throw portInRefusal("mnp_switch_over_not_yet", {
+      language: application.language,
+      message: "Choose when your number switches over first",
       errors: [{ field: "switchOverAt", reason: "must be chosen before the new SIM is activated" }],
     });
   }
   if (portIn.switchOverAt > now) {
-    throw new AppError(
-      "mnp_switch_over_not_yet",
-      `The switch-over is scheduled for ${portIn.switchOverAt.toISOString()}: activate then, or choose an earlier time`,
-      { switchOverAt: portIn.switchOverAt.toISOString() },
-    );
+    throw portInRefusal("mnp_switch_over_not_yet", {
+      language: application.language,
+      message: `The switch-over is scheduled for ${portIn.switchOverAt.toISOString()}: activate then, or choose an earlier time`,
+      params: { switchOverAt: portIn.switchOverAt.toISOString() },
+    });
   }
   return portIn;
 }

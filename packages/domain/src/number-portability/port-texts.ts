@@ -12,6 +12,7 @@ export const portInRefusalCodes = [
   "mnp_line_in_arrears",
   "mnp_already_ported",
   "mnp_switch_over_failed",
+  "mnp_switch_over_not_yet",
 ] as const;
 export type PortInRefusalCode = (typeof portInRefusalCodes)[number];
 
@@ -77,6 +78,14 @@ export const portInRefusalTexts: Record<PortInRefusalCode, Translations> = {
       "號碼切換未能完成：您原本的 SIM 卡仍可照常使用。請在狀態頁面重新選擇切換時間。如果 MNP 預約番號已過期（有效期限至 {expiresOn}），請向目前的電信業者申請新的預約番號後重新輸入。",
     ko: "번호 전환이 완료되지 않았습니다. 기존 SIM은 그대로 사용할 수 있습니다. 상태 페이지에서 전환 일시를 다시 선택해 주세요. 예약번호의 유효기간({expiresOn}까지)이 지났다면 현재 통신사에서 새 예약번호를 받아 다시 입력해 주세요.",
     vi: "Việc chuyển số chưa thực hiện được: SIM cũ của bạn vẫn dùng bình thường. Hãy chọn lại thời điểm chuyển trên trang trạng thái. Nếu mã đặt trước đã hết hạn (hiệu lực đến {expiresOn}), hãy xin nhà mạng hiện tại mã mới và nhập lại.",
+  },
+  mnp_switch_over_not_yet: {
+    ja: "先に番号を切り替える日時を選んでください（状況ページ）。その日時から新しいSIMを開通できます。今までの回線はそれまで使えます。",
+    en: "First choose when your number switches over (on your status page); you can activate the new SIM from that time. Your old line works until then.",
+    "zh-Hans": "请先在状态页面选择号码切换时间，从该时间起即可开通新 SIM 卡。在此之前原线路可照常使用。",
+    "zh-Hant": "請先在狀態頁面選擇號碼切換時間，從該時間起即可開通新 SIM 卡。在此之前原門號可照常使用。",
+    ko: "먼저 상태 페이지에서 번호 전환 일시를 선택해 주세요. 그 시간부터 새 SIM을 개통할 수 있으며, 그때까지 기존 회선은 그대로 사용할 수 있습니다.",
+    vi: "Trước hết hãy chọn thời điểm chuyển số (trên trang trạng thái); bạn có thể kích hoạt SIM mới từ thời điểm đó. Thuê bao cũ vẫn dùng được đến lúc đó.",
   },
 };
 
