@@ -37,15 +37,19 @@ export async function requestPortOut(
   input: { msisdn: string; oneStop?: { recipient: string } },
 ): Promise<PortOutReservation> {
   const now = deps.clock();
+  const applicationId = await subscriberLineApplication(deps.db, who, input.msisdn);
+  if (!applicationId) throw new AppError("not_found", "None of your active lines has this number");
+  // Only numbers of voice lines (070, 080, 090) are portable; a data line's 020 number is not.
+  if (!/^0[789]0\d{8}$/.test(input.msisdn)) {
+    throw new AppError("mnp_not_voice", "Only a voice line's number (070, 080, 090) can move to another operator");
+  }
+  const application = await findApplicationById(deps.db, applicationId);
+  if (!application) throw new AppError("not_found", "None of your active lines has this number");
   if (now.getTime() - who.signedInAt.getTime() > PORT_OUT_REAUTH_MINUTES * 60_000) {
     throw new AppError("reauthentication_required", "Sign in again with a new code to take your number elsewhere", {
       maxAgeMinutes: PORT_OUT_REAUTH_MINUTES,
     });
   }
-  const applicationId = await subscriberLineApplication(deps.db, who, input.msisdn);
-  if (!applicationId) throw new AppError("not_found", "None of your active lines has this number");
-  const application = await findApplicationById(deps.db, applicationId);
-  if (!application) throw new AppError("not_found", "None of your active lines has this number");
   const { contact } = await loadApplicantDetails(deps.keys, application);
   const today = todayInJapan(now);
   return deps.db.transaction(async (tx) => {

@@ -590,6 +590,18 @@ export const en = {
   "mnp.schedule": "Switch over at this time",
   "mnp.now": "Switch over as soon as I activate",
   "mnp.scheduleHint": "Choose a time before the end of {date} (Japan time).",
+  "account.title": "My lines",
+  "account.intro": "Sign in with your line's number and the e-mail address on file: we mail you a code.",
+  "account.msisdn": "Phone number of your line",
+  "account.send": "E-mail me a code",
+  "account.sent": "If the number and the address match, a code is on its way.",
+  "account.code": "6-digit code",
+  "account.signIn": "Sign in",
+  "account.portOut": "Take this number to another operator (MNP)",
+  "account.portOutDone":
+    "MNP reservation number: {number} (valid until {date}). Give it to your new operator; this line ends when they switch the number over.",
+  "account.reauth": "For your safety, sign in again to take your number to another operator.",
+  "account.ended": "Ended",
 } as const;
 
 export type MessageKey = keyof typeof en;

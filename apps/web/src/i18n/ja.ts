@@ -582,4 +582,16 @@ export const ja: Dictionary = {
   "mnp.schedule": "この日時で切り替える",
   "mnp.now": "開通したらすぐに切り替える",
   "mnp.scheduleHint": "{date}（日本時間）の終わりまでの日時を選んでください。",
+  "account.title": "ご契約中の回線",
+  "account.intro": "回線の電話番号と、ご登録のメールアドレスでログインします。確認コードをメールでお送りします。",
+  "account.msisdn": "回線の電話番号",
+  "account.send": "確認コードをメールで受け取る",
+  "account.sent": "番号とメールアドレスが一致していれば、確認コードをお送りしました。",
+  "account.code": "6桁の確認コード",
+  "account.signIn": "ログイン",
+  "account.portOut": "この番号を他社へ移す（MNP）",
+  "account.portOutDone":
+    "MNP予約番号：{number}（{date}まで有効）。移転先の携帯会社にお伝えください。移転先で番号が切り替わった時点で、この回線のご契約は終了します。",
+  "account.reauth": "安全のため、番号を他社へ移すにはもう一度ログインしてください。",
+  "account.ended": "終了済み",
 };

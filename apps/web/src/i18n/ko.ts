@@ -580,4 +580,16 @@ export const ko: Dictionary = {
   "mnp.schedule": "이 시간에 전환",
   "mnp.now": "개통하면 바로 전환",
   "mnp.scheduleHint": "{date}(일본 시간)이 끝나기 전의 시간을 선택해 주세요.",
+  "account.title": "내 회선",
+  "account.intro": "회선 전화번호와 등록된 이메일 주소로 로그인하세요. 인증 코드를 메일로 보내 드립니다.",
+  "account.msisdn": "회선 전화번호",
+  "account.send": "메일로 코드 받기",
+  "account.sent": "번호와 주소가 일치하면 코드를 보냈습니다.",
+  "account.code": "6자리 코드",
+  "account.signIn": "로그인",
+  "account.portOut": "이 번호를 다른 통신사로 옮기기(MNP)",
+  "account.portOutDone":
+    "MNP 예약번호: {number} ({date}까지 유효). 새 통신사에 알려 주세요. 새 통신사에서 번호가 전환되면 이 회선은 종료됩니다.",
+  "account.reauth": "보안을 위해 번호를 옮기려면 다시 로그인해 주세요.",
+  "account.ended": "종료됨",
 };

@@ -588,4 +588,16 @@ export const vi: Dictionary = {
   "mnp.schedule": "Chuyển vào thời điểm này",
   "mnp.now": "Chuyển ngay khi tôi kích hoạt",
   "mnp.scheduleHint": "Hãy chọn thời điểm trước khi hết ngày {date} (giờ Nhật Bản).",
+  "account.title": "Thuê bao của tôi",
+  "account.intro": "Đăng nhập bằng số thuê bao và địa chỉ email đã đăng ký: chúng tôi gửi mã qua email.",
+  "account.msisdn": "Số điện thoại của thuê bao",
+  "account.send": "Gửi mã qua email",
+  "account.sent": "Nếu số và địa chỉ khớp, mã đang được gửi đến bạn.",
+  "account.code": "Mã 6 chữ số",
+  "account.signIn": "Đăng nhập",
+  "account.portOut": "Chuyển số này sang nhà mạng khác (MNP)",
+  "account.portOutDone":
+    "Mã đặt trước MNP: {number} (hiệu lực đến {date}). Hãy đưa mã cho nhà mạng mới; thuê bao này kết thúc khi họ chuyển số.",
+  "account.reauth": "Để an toàn, hãy đăng nhập lại để chuyển số sang nhà mạng khác.",
+  "account.ended": "Đã kết thúc",
 };

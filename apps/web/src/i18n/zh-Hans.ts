@@ -542,4 +542,16 @@ export const zhHans: Dictionary = {
   "mnp.schedule": "在此时间切换",
   "mnp.now": "开通后立即切换",
   "mnp.scheduleHint": "请选择 {date}（日本时间）结束前的时间。",
+  "account.title": "我的线路",
+  "account.intro": "请使用线路号码和登记的电子邮箱登录，我们会通过邮件发送验证码。",
+  "account.msisdn": "线路的电话号码",
+  "account.send": "通过邮件发送验证码",
+  "account.sent": "如果号码与邮箱一致，验证码已发出。",
+  "account.code": "6 位验证码",
+  "account.signIn": "登录",
+  "account.portOut": "将此号码转至其他运营商（携号转网，MNP）",
+  "account.portOutDone":
+    "MNP 预约号码：{number}（有效期至 {date}）。请告知新的运营商；新运营商完成号码切换时，本线路即终止。",
+  "account.reauth": "为了安全，转出号码前请重新登录。",
+  "account.ended": "已终止",
 };

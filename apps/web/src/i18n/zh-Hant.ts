@@ -545,4 +545,16 @@ export const zhHant: Dictionary = {
   "mnp.schedule": "在此時間切換",
   "mnp.now": "開通後立即切換",
   "mnp.scheduleHint": "請選擇 {date}（日本時間）結束前的時間。",
+  "account.title": "我的門號",
+  "account.intro": "請使用門號號碼與登記的電子郵件登入，我們會以郵件寄送驗證碼。",
+  "account.msisdn": "門號的電話號碼",
+  "account.send": "以郵件寄送驗證碼",
+  "account.sent": "如果號碼與電子郵件一致，驗證碼已寄出。",
+  "account.code": "6 位數驗證碼",
+  "account.signIn": "登入",
+  "account.portOut": "將此號碼轉至其他電信業者（攜碼，MNP）",
+  "account.portOutDone":
+    "MNP 預約番號：{number}（有效期限至 {date}）。請告知新的電信業者；新業者完成號碼切換時，本門號即終止。",
+  "account.reauth": "為了安全，攜出號碼前請重新登入。",
+  "account.ended": "已終止",
 };
