@@ -39,6 +39,7 @@ import { localOutboxMailer, type Mailer, smtpMailer } from "./mail/mailer.ts";
 import { deliverMailJob } from "./mail/outbox.ts";
 import { notifyApplicantJob } from "./notifications/notify-applicant.ts";
 import { NOTIFY_PAYMENT_JOB, notifyPaymentJob } from "./notifications/payment-notices.ts";
+import { localPortingSimulator } from "./number-portability/local-porting-simulator.ts";
 import { expireKonbiniPayments } from "./payments/konbini-payments.ts";
 import { localPaymentServices } from "./payments/payment-services.ts";
 import { REFUND_JOB } from "./payments/record-gateway-answer.ts";
@@ -126,6 +127,8 @@ export async function startServer(
   const sms = localSmsOutbox();
   const smdp = network.smdp;
   const provisioning = await configuredProvisioning(db, config.network.provisioningModule, process.env);
+  // The porting-out side of MNP: a simulated operator, on the server's clock (tests move it).
+  const numberPortability = localPortingSimulator({ clock });
   const payments = localPaymentServices({
     secret: config.payments.notificationSecret,
     notifyUrl: () => (url ? `${url}/v1/payments/notifications` : null),
@@ -184,6 +187,7 @@ export async function startServer(
     counters,
     payments,
     provisioning,
+    numberPortability,
     smdp,
     trust,
     faces,

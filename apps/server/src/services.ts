@@ -12,6 +12,7 @@ import type { Provisioning } from "./issuance/provisioning.ts";
 import type { SmdpPlus } from "./issuance/smdp.ts";
 import type { JobWorker } from "./jobs/jobs.ts";
 import type { LivenessServices } from "./liveness/liveness-services.ts";
+import type { NumberPortability } from "./number-portability/number-portability.ts";
 import type { PaymentServices } from "./payments/payment-services.ts";
 import type { LoadedPolicy } from "./policy/load-policies.ts";
 import type { Counter } from "./site/counters.ts";
@@ -33,6 +34,8 @@ export type Services = {
   smdp: SmdpPlus;
   /** The network's subscriber database (a local simulator here). */
   provisioning: Provisioning;
+  /** The carriers' MNP system, towards the operator a number ports from (a local simulator here). */
+  numberPortability: NumberPortability;
   /** The operator's seal (PAdES key and time-stamp authority) for contracts and receipts. */
   sealer: () => ContractSealer;
   /** The payment gateway (a local test gateway here) and its notification secret. */

@@ -210,7 +210,11 @@ async function pendingHolderChange(): Promise<string> {
      WHERE a.reference = $1`,
     [line.reference],
   );
-  const principal = { subscriptionId: String(rows[0]?.id), identityIndex: rows[0]?.identity_index as Buffer };
+  const principal = {
+    subscriptionId: String(rows[0]?.id),
+    identityIndex: rows[0]?.identity_index as Buffer,
+    signedInAt: new Date(),
+  };
   const change = await requestHolderChange(server.services, principal, line.msisdn, {
     kind: "contact",
     contact: { email: `moved.${++unique}@example.test` },

@@ -12,6 +12,8 @@ export type Problem = {
   errors?: { field: string; reason: string; code?: string }[];
   reason?: string;
   message?: string;
+  /** What happened and what to do next, in the applicant's language, where the server words it itself. */
+  explanation?: string;
 };
 
 export class ApiError extends Error {
@@ -259,4 +261,15 @@ export type Shipment = {
   status: "in_transit" | "delivered" | "returned";
   createdAt: string;
   deliveredAt: string | null;
+};
+
+/** The number an application brings from another operator (MNP port-in). */
+export type PortIn = {
+  msisdn: string;
+  mode: "two_stop" | "one_stop";
+  state: "reserved" | "scheduled" | "completed" | "failed" | "cancelled";
+  reservationExpiresOn: string;
+  donor: string;
+  switchOverAt: string | null;
+  failure: { code: string; explanation: string } | null;
 };

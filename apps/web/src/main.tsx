@@ -3,9 +3,11 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import type { Language } from "./api.ts";
 import { I18nProvider, languageNames, languages, useI18n } from "./i18n/index.tsx";
+import { AccountPage } from "./pages/account.tsx";
 import { ApplyPage } from "./pages/apply.tsx";
 import { ContinuePage, ReaderPage } from "./pages/handoff-pages.tsx";
 import { LegalPage } from "./pages/legal.tsx";
+import { NumberPortReturnPage } from "./pages/number-port.tsx";
 import { PlansPage } from "./pages/plans.tsx";
 import { RegisterPage } from "./pages/register.tsx";
 import { SignInPage } from "./pages/sign-in.tsx";
@@ -25,6 +27,8 @@ function Page() {
   if (first === "status" && second) return <StatusPage key={second} reference={second} />;
   // Every mail link leads to /sign-in?reference=…; /status without one is the same page.
   if (first === "sign-in" || first === "status") return <SignInPage initialReference={search.get("reference") ?? ""} />;
+  if (first === "account") return <AccountPage />;
+  if (first === "number" && second) return <NumberPortReturnPage key={second} reference={second} />;
   if (first === "register") return <RegisterPage initialCode={search.get("code") ?? ""} />;
   if (first === "reader" && second) return <ReaderPage reference={second} />;
   if (first === "continue" && second) return <ContinuePage key={second} reference={second} />;
@@ -76,6 +80,9 @@ function App() {
       </main>
       <footer className="site-footer">
         <p>{t("app.footer")}</p>
+        <p>
+          <Link to="/account">{t("account.title")}</Link>
+        </p>
       </footer>
     </>
   );

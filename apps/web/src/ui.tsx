@@ -46,6 +46,8 @@ export function fieldErrorsOf(
 /** A message for a problem that is not about one field. */
 export function problemMessage(error: unknown, t: (k: MessageKey, p?: Record<string, string | number>) => string) {
   if (!(error instanceof ApiError)) return t("error.generic", { code: "client" });
+  // The server words some refusals itself, with the next step, in the application's language.
+  if (error.problem.explanation) return error.problem.explanation;
   const { status, code } = error.problem;
   if (status === 0) return t("error.network");
   if (status === 401 || status === 403) return t("error.unauthorized");

@@ -14,6 +14,7 @@ export * from "./i18n/languages.ts";
 export * from "./i18n/messages/review-messages.ts";
 export * from "./keep-alive/index.ts";
 export * from "./mrz/index.ts";
+export * from "./number-portability/index.ts";
 export * from "./plans/plans.ts";
 export * from "./policy/after-activation.ts";
 export * from "./policy/policy.ts";

@@ -7,6 +7,14 @@ import { type Database, type Queryable, toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { ActivationRequest, Provisioning } from "../issuance/provisioning.ts";
 import { createSubscription } from "../issuance/subscriptions.ts";
+import type { NumberPortability } from "../number-portability/number-portability.ts";
+import type { PortIn } from "../number-portability/port-in-repository.ts";
+import {
+  portInDueForActivation,
+  recordSwitchOverFailure,
+  SwitchOverRefused,
+  switchOverIn,
+} from "../number-portability/switch-over.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { writeVerificationRecord } from "../records/write-verification-record.ts";
 import { activatePackageOf } from "../retail/package-steps.ts";
@@ -21,7 +29,9 @@ type OnNetwork = { activated?: { request: ActivationRequest; networkRef: string 
 
 /**
  * Activates the line with the one-time code. A wrong code is counted in the same transaction that
- * answers it (so the count survives the error); the fifth wrong code locks activation.
+ * answers it (so the count survives the error); the fifth wrong code locks activation. A line that
+ * brings its number (port-in) switches it over in the same step, from the time the applicant chose;
+ * a refused switch-over rolls the activation back and is recorded after (the old line keeps working).
  */
 export async function activateLine(
   deps: {
@@ -30,11 +40,38 @@ export async function activateLine(
     clock: () => Date;
     policies: readonly LoadedPolicy[];
     provisioning: Provisioning;
+    numberPortability: NumberPortability;
+    config: { mail: { from: string } };
   },
   application: ApplicationRow,
   code: string,
 ): Promise<ActivatedLine> {
-  const { cipher, particulars } = await loadApplicantDetails(deps.keys, application);
+  const { cipher, particulars, contact } = await loadApplicantDetails(deps.keys, application);
+  const portIn = await portInDueForActivation(deps.db, application, deps.clock());
+  const mailFrom = deps.config.mail.from;
+  try {
+    return await activateWithCode(deps, { application, code, cipher, particulars, contact, portIn, mailFrom });
+  } catch (error) {
+    if (portIn && error instanceof SwitchOverRefused) {
+      throw await recordSwitchOverFailure({ ...deps, mailFrom }, application, portIn, error);
+    }
+    throw error;
+  }
+}
+
+async function activateWithCode(
+  deps: Parameters<typeof activateLine>[0],
+  input: {
+    application: ApplicationRow;
+    code: string;
+    cipher: ApplicationCipher;
+    particulars: Particulars | null;
+    contact: { email: string };
+    portIn: PortIn | null;
+    mailFrom: string;
+  },
+): Promise<ActivatedLine> {
+  const { application, code, cipher, particulars } = input;
   const network: OnNetwork = {};
   const outcome = await deps.db
     .transaction(async (tx) => {
@@ -93,12 +130,21 @@ export async function activateLine(
         actor: { kind: "applicant" },
         cipher,
         particulars,
+        switchOver: input.portIn
+          ? {
+              portIn: input.portIn,
+              contactEmail: input.contact.email,
+              numberPortability: deps.numberPortability,
+              mailFrom: input.mailFrom,
+            }
+          : undefined,
         network,
       });
       return { ok: true as const, line };
     })
     .catch(async (error: unknown) => {
-      // The network took the activation, our records did not: take it off the network again.
+      // The network took the activation, our records did not (or the switch-over was refused): take it
+      // off the network again.
       if (network.activated) {
         const reason = error instanceof Error ? error.message : String(error);
         await deps.provisioning.rollBackActivation(network.activated.request, network.activated.networkRef, reason);
@@ -122,11 +168,13 @@ export async function activateAssignedLine(
     actor: Actor;
     cipher: ApplicationCipher;
     particulars: Particulars | null;
+    /** The number this line brings (port-in), switched over once our network has the line. */
+    switchOver?: { portIn: PortIn; contactEmail: string; numberPortability: NumberPortability; mailFrom: string };
     /** Filled in once the network took the activation, for the caller to undo if its transaction fails. */
     network?: OnNetwork;
   },
 ): Promise<ActivatedLine> {
-  const { application, cipher, particulars } = input;
+  const { application, cipher, particulars, switchOver } = input;
   const activated: { line?: ActivatedLine } = {};
   await applyEvent(tx, { applicationId: application.id, event: "activate", actor: input.actor }, async () => {
     const sims = await tx.query<{ iccid: string; msisdn: string; line_type: "voice" | "data" }>(
@@ -151,6 +199,19 @@ export async function activateAssignedLine(
     };
     const { networkRef } = await deps.provisioning.activate(request, tx);
     if (input.network) input.network.activated = { request, networkRef };
+    if (switchOver) {
+      await switchOverIn(
+        tx,
+        { ...switchOver, keys: deps.keys, clock: deps.clock },
+        {
+          application,
+          portIn: switchOver.portIn,
+          iccid: sim.iccid,
+          contactEmail: switchOver.contactEmail,
+          particulars,
+        },
+      );
+    }
     await createSubscription(tx, {
       application,
       msisdn: sim.msisdn,

@@ -200,6 +200,7 @@ const envSchema = z.object({
   JITSUMEI_OPERATOR_FILE: z.string().min(1).optional(),
   JITSUMEI_PAYMENT_NOTIFICATION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   NUMBER_QUARANTINE_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  MNP_MIN_DAYS_LEFT: z.coerce.number().int().min(1).max(15).default(10),
   PUBLIC_URL: z
     .string()
     .refine((s) => /^https?:\/\//.test(s) && URL.canParse(s), "must be an http:// or https:// URL")
@@ -347,6 +348,11 @@ export type Config = {
   signing: { p12File: string | null; passphrase: string | null; tsaUrl: string | null };
   /** How long a released phone number rests before it is handed out again. */
   numberQuarantineDays: number;
+  /**
+   * Days an MNP reservation number must still be valid when an applicant gives it (the journey's
+   * review, delivery and switch-over fit in them); carriers ask 7 to 10.
+   */
+  mnpMinDaysLeft: number;
   /** The shared secret the payment gateway signs its notifications with. */
   payments: { notificationSecret: string };
   /** A JSON file of the operator's details printed on contracts (name, address, registration…). */
@@ -525,6 +531,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     webhookAllowLoopback: e.NODE_ENV !== "production" && e.WEBHOOK_ALLOW_LOOPBACK === "true",
     network: network.config,
     numberQuarantineDays: e.NUMBER_QUARANTINE_DAYS,
+    mnpMinDaysLeft: e.MNP_MIN_DAYS_LEFT,
     signing: {
       p12File: e.JITSUMEI_SIGNING_P12 ?? null,
       passphrase: e.JITSUMEI_SIGNING_PASSPHRASE ?? null,

@@ -14,6 +14,8 @@ import { isDatabaseUnavailable } from "../db/unavailable.ts";
 import { registerDigitalAuthSimulator, type SimulatorOptions } from "../digital-auth/simulator.ts";
 import { AppError, type FieldError } from "../errors.ts";
 import { requestHash, withIdempotency } from "../idempotency/idempotency.ts";
+import type { LocalPortingSimulator } from "../number-portability/local-porting-simulator.ts";
+import { registerOneStopSimulator } from "../number-portability/one-stop-simulator-page.ts";
 import { registerKonbiniTill } from "../payments/konbini-till.ts";
 import type { LocalTestGateway } from "../payments/local-test-gateway.ts";
 import { READER_CONTRACT_VERSION, READER_TAG } from "../reader/reader-contract.ts";
@@ -48,6 +50,7 @@ import { handoffRoutes } from "./routes/handoff-routes.ts";
 import { inventoryRoutes } from "./routes/inventory-routes.ts";
 import { issuanceRoutes } from "./routes/issuance-routes.ts";
 import { livenessRoutes } from "./routes/liveness-routes.ts";
+import { numberPortabilityRoutes } from "./routes/number-portability-routes.ts";
 import { opsRoutes } from "./routes/ops-routes.ts";
 import { paymentRoutes } from "./routes/payment-routes.ts";
 import { planRoutes } from "./routes/plan-routes.ts";
@@ -81,6 +84,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...privacyRoutes,
   ...announcementRoutes,
   ...subscriberRoutes,
+  ...numberPortabilityRoutes,
   ...afterActivationRoutes,
   ...policeRoutes,
   ...inventoryRoutes,
@@ -197,6 +201,15 @@ export async function buildApp(
   const gateway = services.payments.gateway as Partial<LocalTestGateway>;
   if (devTools && gateway.findKonbiniSlip && gateway.payAtKonbini) {
     await registerKonbiniTill(app, { env: services.config.env, gateway: gateway as LocalTestGateway });
+  }
+  // The porting-out operator's one-stop page, for the MNP simulator.
+  const porting = services.numberPortability as Partial<LocalPortingSimulator>;
+  if (devTools && porting.kind === "local-simulator" && porting.answerOneStop) {
+    await registerOneStopSimulator(app, {
+      env: services.config.env,
+      simulator: porting as LocalPortingSimulator,
+      publicOrigin: () => new URL(services.config.publicUrl).origin,
+    });
   }
 
   // The web apps' files, registered (and awaited) before the routes: an awaited register after them

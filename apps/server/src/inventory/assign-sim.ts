@@ -1,5 +1,6 @@
 import type { ApplicationRow } from "../applications/application-row.ts";
 import type { Queryable } from "../db/database.ts";
+import { portedNumberOf } from "../number-portability/port-in-repository.ts";
 import { packagedMedium } from "../retail/package-steps.ts";
 import { esimActivationCode, type LineType } from "./identifiers.ts";
 
@@ -23,19 +24,23 @@ type Medium =
  * in a cycle. Nothing is written until both are found: a reservation that finds no stock leaves the
  * pools as they were (the caller's transaction goes on and commits). The line's primary key
  * (application_id) makes a second line for one application impossible; the unique indexes on the
- * line's number and ICCID are the last guard against handing one out twice.
+ * line's number and ICCID are the last guard against handing one out twice. An application that
+ * brings its number (port-in) takes that number, not one from the pool.
  */
 export async function reserveSim(
   tx: Queryable,
   application: Pick<ApplicationRow, "id" | "formFactor">,
   lineType: LineType,
 ): Promise<AssignedSim | null> {
-  const number = await tx.query<{ msisdn: string }>(
-    `SELECT msisdn FROM phone_numbers WHERE status = 'available' AND line_type = $1
-     ORDER BY msisdn LIMIT 1 FOR UPDATE SKIP LOCKED`,
-    [lineType],
-  );
-  const msisdn = number.rows[0]?.msisdn;
+  const ported = await portedNumberOf(tx, application.id);
+  const number = ported
+    ? null
+    : await tx.query<{ msisdn: string }>(
+        `SELECT msisdn FROM phone_numbers WHERE status = 'available' AND line_type = $1
+         ORDER BY msisdn LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        [lineType],
+      );
+  const msisdn = ported ?? number?.rows[0]?.msisdn;
   if (!msisdn) return null;
   // A retail package brought its own card or profile (taken out of stock when the batch was made).
   const packaged = await packagedMedium(tx, application.id);
@@ -46,7 +51,9 @@ export async function reserveSim(
       : await pickEsimProfile(tx);
   if (!medium) return null;
 
-  await tx.query("UPDATE phone_numbers SET status = 'assigned', changed_at = now() WHERE msisdn = $1", [msisdn]);
+  if (!ported) {
+    await tx.query("UPDATE phone_numbers SET status = 'assigned', changed_at = now() WHERE msisdn = $1", [msisdn]);
+  }
   if (medium.formFactor === "physical") {
     await tx.query("UPDATE sim_cards SET status = 'assigned', changed_at = now() WHERE iccid = $1", [medium.iccid]);
   } else {

@@ -92,7 +92,7 @@ export function notifyPaymentJob(deps: { db: Database; keys: KeyManagement; conf
 }
 
 /** A moment as the applicant's language writes it, on Japan's clock (a konbini deadline is Japan time). */
-function japanTime(iso: string, language: string): string {
+export function japanTime(iso: string, language: string): string {
   const locale = (
     { ja: "ja-JP", en: "en-GB", "zh-Hans": "zh-CN", "zh-Hant": "zh-TW", ko: "ko-KR", vi: "vi-VN" } as const
   )[language as "ja"];

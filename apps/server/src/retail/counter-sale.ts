@@ -7,6 +7,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { Provisioning } from "../issuance/provisioning.ts";
+import { portedNumberOf } from "../number-portability/port-in-repository.ts";
 import { insertPayment, movePayment } from "../payments/payment-rows.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
@@ -72,6 +73,12 @@ export async function activateAtCounter(
     const locked = await lockApplication(tx, application.id);
     if (!locked) throw new AppError("application_not_found", "No such application");
     assertActivatable(locked);
+    if (await portedNumberOf(tx, locked.id)) {
+      throw new AppError(
+        "mnp_not_possible_now",
+        "A line that brings its number is activated online, when the applicant chose",
+      );
+    }
     if (locked.state !== "sim_assigned") {
       throw new AppError("activation_not_ready", `The application is ${locked.state}: its line cannot be activated`, {
         state: locked.state,

@@ -24,7 +24,12 @@ const SESSION_TTL_MS = 30 * 60_000;
 
 type Deps = { db: Database; keys: KeyManagement; clock: () => Date; mailFrom: string };
 
-export type SubscriberPrincipal = { subscriptionId: string; identityIndex: Buffer };
+export type SubscriberPrincipal = {
+  subscriptionId: string;
+  identityIndex: Buffer;
+  /** When the session's code was entered: steps that need a fresh sign-in (a port-out) check it. */
+  signedInAt: Date;
+};
 
 const codeHash = (keys: KeyManagement, id: string, code: string) => keys.blindIndex("subscriber-code", `${id}:${code}`);
 
@@ -176,8 +181,13 @@ export async function authenticateSubscriber(
   if (!token?.startsWith("jst_")) {
     throw new AppError("authentication_required", "Sign in first: POST /v1/subscriber/sign-in, then …/sign-in/verify");
   }
-  const { rows } = await db.query<{ token_hash: unknown; subscription_id: string; identity_index: unknown }>(
-    `SELECT x.token_hash, x.subscription_id, a.identity_index FROM subscriber_sessions x
+  const { rows } = await db.query<{
+    token_hash: unknown;
+    subscription_id: string;
+    identity_index: unknown;
+    created_at: Date;
+  }>(
+    `SELECT x.token_hash, x.subscription_id, a.identity_index, x.created_at FROM subscriber_sessions x
      JOIN subscriptions s ON s.id = x.subscription_id JOIN applications a ON a.id = s.application_id
      WHERE x.token_hash = $1 AND x.expires_at > $2`,
     [hashToken(token), now],
@@ -186,7 +196,11 @@ export async function authenticateSubscriber(
   if (!session || !tokenMatches(token, toBuffer(session.token_hash)) || !session.identity_index) {
     throw new AppError("authentication_required", "The session has ended: sign in again");
   }
-  return { subscriptionId: session.subscription_id, identityIndex: toBuffer(session.identity_index) };
+  return {
+    subscriptionId: session.subscription_id,
+    identityIndex: toBuffer(session.identity_index),
+    signedInAt: new Date(session.created_at),
+  };
 }
 
 /** Every line the person holds with us (found by the identity blind index, never by decrypting others). */

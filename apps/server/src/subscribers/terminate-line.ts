@@ -14,6 +14,7 @@ import { markContractEndedIn } from "../records/retention.ts";
 /**
  * Why a line ended; the codes go to the audit trail and the subscription (never free text).
  * `validity_expired`: a prepaid line nobody topped up, ended by the keep-alive sweep (保号).
+ * `ported_out`: the number left with its subscriber for another operator (MNP転出).
  */
 export const terminationReasons = [
   "subscriber_request",
@@ -21,6 +22,7 @@ export const terminationReasons = [
   "fraud",
   "operator_decision",
   "validity_expired",
+  "ported_out",
 ] as const;
 export type TerminationReason = (typeof terminationReasons)[number];
 

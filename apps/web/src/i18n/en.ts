@@ -576,6 +576,39 @@ export const en = {
   "document.elsewhere":
     "Your {documents}: for this plan, only at a counter, where a clerk reads its chip. Where to go:",
   "document.notForPlan": "Not accepted for this plan: {documents}.",
+  "mnp.title": "Keep your current number",
+  "mnp.intro":
+    "Moving from another operator? You can keep your number (MNP). The contract holder there must be you, with the name and birth date you gave here.",
+  "mnp.msisdn": "Your current mobile number",
+  "mnp.reservation": "MNP reservation number (10 digits)",
+  "mnp.reservationHint":
+    "Your current operator issues it. It is valid for 15 days; give it with enough days left to finish.",
+  "mnp.twoStop": "Keep my number with this reservation number",
+  "mnp.oneStopIntro": "No reservation number? Confirm at your current operator instead; you come back here afterwards.",
+  "mnp.oneStop": "Confirm at my current operator",
+  "mnp.returning": "Taking the answer from your current operator…",
+  "mnp.state.reserved": "Your number {msisdn} will move to us from {donor}.",
+  "mnp.state.scheduled":
+    "The switch-over can happen from {at}. Your old line stops when you activate the new SIM; until then it works as before.",
+  "mnp.state.completed": "Your number {msisdn} now works on your new SIM.",
+  "mnp.state.failed": "The switch-over did not happen.",
+  "mnp.expires": "Reservation valid until {date}",
+  "mnp.when": "When should your number switch over?",
+  "mnp.schedule": "Switch over at this time",
+  "mnp.now": "Switch over as soon as I activate",
+  "mnp.scheduleHint": "Choose a time before the end of {date} (Japan time).",
+  "account.title": "My lines",
+  "account.intro": "Sign in with your line's number and the e-mail address on file: we mail you a code.",
+  "account.msisdn": "Phone number of your line",
+  "account.send": "E-mail me a code",
+  "account.sent": "If the number and the address match, a code is on its way.",
+  "account.code": "6-digit code",
+  "account.signIn": "Sign in",
+  "account.portOut": "Take this number to another operator (MNP)",
+  "account.portOutDone":
+    "MNP reservation number: {number} (valid until {date}). Give it to your new operator; this line ends when they switch the number over.",
+  "account.reauth": "For your safety, sign in again to take your number to another operator.",
+  "account.ended": "Ended",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -568,4 +568,38 @@ export const ja: Dictionary = {
   "document.elsewhere":
     "{documents}の場合：このプランでは、係員がICチップを読み取るカウンターでのみお手続きいただけます。お手続きの場所：",
   "document.notForPlan": "このプランでは、{documents}はご利用いただけません。",
+  "mnp.title": "今の電話番号をそのまま使う",
+  "mnp.intro":
+    "他社からお乗り換えですか？今の電話番号をそのまま使えます（MNP）。他社でのご契約者が、ここで入力したお名前・生年月日のご本人である必要があります。",
+  "mnp.msisdn": "現在の携帯電話番号",
+  "mnp.reservation": "MNP予約番号（10桁）",
+  "mnp.reservationHint":
+    "現在の携帯会社で発行されます。有効期間は15日間です。手続きを終えられる日数が残っているうちに入力してください。",
+  "mnp.twoStop": "この予約番号で番号を引き継ぐ",
+  "mnp.oneStopIntro":
+    "予約番号をお持ちでない場合は、現在の携帯会社で手続きできます（MNPワンストップ）。手続き後、このページに戻ります。",
+  "mnp.oneStop": "現在の携帯会社で手続きする",
+  "mnp.returning": "現在の携帯会社からの結果を受け取っています…",
+  "mnp.state.reserved": "{msisdn} は {donor} から当社へ移ります。",
+  "mnp.state.scheduled":
+    "{at} から番号を切り替えられます。新しいSIMを開通した時点で今までの回線は使えなくなります。それまでは今までどおり使えます。",
+  "mnp.state.completed": "{msisdn} は新しいSIMで使えるようになりました。",
+  "mnp.state.failed": "番号の切り替えができませんでした。",
+  "mnp.expires": "予約番号の有効期限：{date}",
+  "mnp.when": "番号を切り替える日時はいつにしますか？",
+  "mnp.schedule": "この日時で切り替える",
+  "mnp.now": "開通したらすぐに切り替える",
+  "mnp.scheduleHint": "{date}（日本時間）の終わりまでの日時を選んでください。",
+  "account.title": "ご契約中の回線",
+  "account.intro": "回線の電話番号と、ご登録のメールアドレスでログインします。確認コードをメールでお送りします。",
+  "account.msisdn": "回線の電話番号",
+  "account.send": "確認コードをメールで受け取る",
+  "account.sent": "番号とメールアドレスが一致していれば、確認コードをお送りしました。",
+  "account.code": "6桁の確認コード",
+  "account.signIn": "ログイン",
+  "account.portOut": "この番号を他社へ移す（MNP）",
+  "account.portOutDone":
+    "MNP予約番号：{number}（{date}まで有効）。移転先の携帯会社にお伝えください。移転先で番号が切り替わった時点で、この回線のご契約は終了します。",
+  "account.reauth": "安全のため、番号を他社へ移すにはもう一度ログインしてください。",
+  "account.ended": "終了済み",
 };

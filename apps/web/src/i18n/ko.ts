@@ -565,4 +565,38 @@ export const ko: Dictionary = {
   "document.elsewhere":
     "{documents}의 경우: 이 요금제는 직원이 IC 칩을 읽는 카운터에서만 신청할 수 있습니다. 신청 장소:",
   "document.notForPlan": "이 요금제에서는 {documents}을(를) 사용할 수 없습니다.",
+  "mnp.title": "지금 쓰는 번호 그대로 사용하기",
+  "mnp.intro":
+    "다른 통신사에서 옮겨 오시나요? 지금 번호를 그대로 쓸 수 있습니다(MNP). 기존 통신사의 계약자가 여기에 입력한 이름·생년월일의 본인이어야 합니다.",
+  "mnp.msisdn": "현재 휴대전화 번호",
+  "mnp.reservation": "MNP 예약번호(10자리)",
+  "mnp.reservationHint":
+    "현재 통신사에서 발급합니다. 유효기간은 15일이며, 절차를 마칠 수 있는 기간이 남아 있을 때 입력해 주세요.",
+  "mnp.twoStop": "이 예약번호로 번호 유지하기",
+  "mnp.oneStopIntro":
+    "예약번호가 없으신가요? 현재 통신사에서 확인할 수도 있습니다(MNP 원스톱). 완료 후 이 페이지로 돌아옵니다.",
+  "mnp.oneStop": "현재 통신사에서 확인하기",
+  "mnp.returning": "현재 통신사의 결과를 받고 있습니다…",
+  "mnp.state.reserved": "{msisdn} 번호가 {donor}에서 당사로 옮겨집니다.",
+  "mnp.state.scheduled":
+    "{at}부터 번호를 전환할 수 있습니다. 새 SIM을 개통하는 시점에 기존 회선은 사용할 수 없게 되며, 그때까지는 그대로 사용할 수 있습니다.",
+  "mnp.state.completed": "{msisdn} 번호를 새 SIM에서 사용할 수 있습니다.",
+  "mnp.state.failed": "번호 전환이 완료되지 않았습니다.",
+  "mnp.expires": "예약번호 유효기간: {date}",
+  "mnp.when": "번호를 언제 전환할까요?",
+  "mnp.schedule": "이 시간에 전환",
+  "mnp.now": "개통하면 바로 전환",
+  "mnp.scheduleHint": "{date}(일본 시간)이 끝나기 전의 시간을 선택해 주세요.",
+  "account.title": "내 회선",
+  "account.intro": "회선 전화번호와 등록된 이메일 주소로 로그인하세요. 인증 코드를 메일로 보내 드립니다.",
+  "account.msisdn": "회선 전화번호",
+  "account.send": "메일로 코드 받기",
+  "account.sent": "번호와 주소가 일치하면 코드를 보냈습니다.",
+  "account.code": "6자리 코드",
+  "account.signIn": "로그인",
+  "account.portOut": "이 번호를 다른 통신사로 옮기기(MNP)",
+  "account.portOutDone":
+    "MNP 예약번호: {number} ({date}까지 유효). 새 통신사에 알려 주세요. 새 통신사에서 번호가 전환되면 이 회선은 종료됩니다.",
+  "account.reauth": "보안을 위해 번호를 옮기려면 다시 로그인해 주세요.",
+  "account.ended": "종료됨",
 };

@@ -572,4 +572,38 @@ export const vi: Dictionary = {
   "confirm.none": "Chưa có: hãy quay lại bước trước",
   "document.elsewhere": "Nếu dùng {documents}: với gói này chỉ làm được tại quầy, nơi nhân viên đọc chip. Nơi đến:",
   "document.notForPlan": "Không chấp nhận cho gói này: {documents}.",
+  "mnp.title": "Giữ số điện thoại hiện tại",
+  "mnp.intro":
+    "Chuyển từ nhà mạng khác? Bạn có thể giữ số của mình (MNP). Chủ hợp đồng ở nhà mạng đó phải là chính bạn, với họ tên và ngày sinh bạn đã nhập ở đây.",
+  "mnp.msisdn": "Số di động hiện tại của bạn",
+  "mnp.reservation": "Mã đặt trước MNP (10 chữ số)",
+  "mnp.reservationHint":
+    "Nhà mạng hiện tại cấp mã này, có hiệu lực 15 ngày. Hãy nhập khi còn đủ ngày để hoàn tất thủ tục.",
+  "mnp.twoStop": "Giữ số với mã đặt trước này",
+  "mnp.oneStopIntro":
+    "Chưa có mã đặt trước? Bạn có thể xác nhận tại nhà mạng hiện tại; sau đó bạn sẽ quay lại trang này.",
+  "mnp.oneStop": "Xác nhận tại nhà mạng hiện tại",
+  "mnp.returning": "Đang nhận kết quả từ nhà mạng hiện tại…",
+  "mnp.state.reserved": "Số {msisdn} của bạn sẽ chuyển từ {donor} sang chúng tôi.",
+  "mnp.state.scheduled":
+    "Có thể chuyển số từ {at}. Thuê bao cũ ngừng khi bạn kích hoạt SIM mới; trước đó vẫn dùng bình thường.",
+  "mnp.state.completed": "Số {msisdn} của bạn giờ đã dùng được trên SIM mới.",
+  "mnp.state.failed": "Việc chuyển số chưa thực hiện được.",
+  "mnp.expires": "Mã đặt trước có hiệu lực đến {date}",
+  "mnp.when": "Bạn muốn chuyển số khi nào?",
+  "mnp.schedule": "Chuyển vào thời điểm này",
+  "mnp.now": "Chuyển ngay khi tôi kích hoạt",
+  "mnp.scheduleHint": "Hãy chọn thời điểm trước khi hết ngày {date} (giờ Nhật Bản).",
+  "account.title": "Thuê bao của tôi",
+  "account.intro": "Đăng nhập bằng số thuê bao và địa chỉ email đã đăng ký: chúng tôi gửi mã qua email.",
+  "account.msisdn": "Số điện thoại của thuê bao",
+  "account.send": "Gửi mã qua email",
+  "account.sent": "Nếu số và địa chỉ khớp, mã đang được gửi đến bạn.",
+  "account.code": "Mã 6 chữ số",
+  "account.signIn": "Đăng nhập",
+  "account.portOut": "Chuyển số này sang nhà mạng khác (MNP)",
+  "account.portOutDone":
+    "Mã đặt trước MNP: {number} (hiệu lực đến {date}). Hãy đưa mã cho nhà mạng mới; thuê bao này kết thúc khi họ chuyển số.",
+  "account.reauth": "Để an toàn, hãy đăng nhập lại để chuyển số sang nhà mạng khác.",
+  "account.ended": "Đã kết thúc",
 };

@@ -33,6 +33,7 @@ import {
   TestCardField,
   useApplication,
 } from "../ui.tsx";
+import { NumberPortPanel } from "./number-port.tsx";
 import { usePlans } from "./plans.tsx";
 import { SignInForm } from "./sign-in.tsx";
 import { CorrectionBox } from "./wizard.tsx";
@@ -121,6 +122,9 @@ export function StatusPage({ reference }: { reference: string }) {
       )}
       {(s === "rejected" || s === "in_review") && view.decision && view.decision.reasons.length > 0 && (
         <Checks checks={view.decision.reasons} title={t("status.checks")} />
+      )}
+      {plan?.services.includes("voice") && !["rejected", "cancelled", "expired"].includes(s) && (
+        <NumberPortPanel session={session} canChange={!afterIssue && s !== "draft"} />
       )}
       {s === "contract_pending" && <ContractPanel session={session} onChange={app.reload} />}
       {s === "deposit_pending" && <DepositPanel session={session} version={view.updatedAt} onChange={app.reload} />}

@@ -32,6 +32,7 @@ import {
 import { StepList } from "./apply.tsx";
 import { CounterList } from "./counters.tsx";
 import { useLegalDocuments } from "./legal.tsx";
+import { NumberPortPanel } from "./number-port.tsx";
 import { usePlans } from "./plans.tsx";
 import { SignInForm } from "./sign-in.tsx";
 import { WithReference } from "./status.tsx";
@@ -836,6 +837,8 @@ function SubmitStep(props: {
       <p>{t("confirm.intro")}</p>
       <ErrorSummary message={message} fields={errors} />
       <PlanSummary plan={plan} formFactor={fresh.formFactor} />
+      {/* A plan with voice may keep the number the applicant has now (MNP), chosen before sending. */}
+      {plan.services.includes("voice") && <NumberPortPanel session={session} canChange />}
       {plan.kind === "postpaid" && <ContractSummary session={session} plan={plan} />}
       {fresh.applicant && (
         <ParticularsSummary particulars={fresh.applicant} contact={fresh.contact} onEdit={props.onEdit} />

@@ -37,8 +37,8 @@ const endedSchema = z.object({
 const staffTerminationBody = z
   .object({
     reason: z.enum(
-      // Non-payment and expiry have their own paths (credit, the keep-alive sweep).
-      terminationReasons.filter((r) => r !== "nonpayment" && r !== "validity_expired") as [
+      // Non-payment, expiry and porting out have their own paths (credit, the keep-alive sweep, MNP).
+      terminationReasons.filter((r) => r !== "nonpayment" && r !== "validity_expired" && r !== "ported_out") as [
         "subscriber_request",
         "fraud",
         "operator_decision",

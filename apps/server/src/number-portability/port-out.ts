@@ -1,0 +1,240 @@
+import { randomInt, randomUUID } from "node:crypto";
+import { interpolate, nextPortOutState, portMailTexts, reservationExpiresOn, todayInJapan } from "@jitsumei/domain";
+import { findApplicationById } from "../applications/application-row.ts";
+import { loadApplicantDetails } from "../applications/load-application-data.ts";
+import { appendAuditEntry } from "../audit/audit-chain.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Database, Queryable } from "../db/database.ts";
+import { AppError } from "../errors.ts";
+import type { Provisioning } from "../issuance/provisioning.ts";
+import { queueMail } from "../mail/outbox.ts";
+import { type SubscriberPrincipal, subscriberLineApplication } from "../subscribers/subscriber-access.ts";
+import { type EndedLine, terminateLineIn } from "../subscribers/terminate-line.ts";
+import { formatMsisdn } from "./schedule-switch-over.ts";
+
+/** A port-out asks for a sign-in this recent: the reservation number hands the number to someone else. */
+export const PORT_OUT_REAUTH_MINUTES = 10;
+
+export type PortOutReservation = {
+  msisdn: string;
+  reservationNumber: string;
+  issuedOn: string;
+  expiresOn: string;
+  mode: "two_stop" | "one_stop";
+  recipient: string | null;
+};
+
+/**
+ * Port-out (MNP転出): the subscriber asks, in their account, to take a line's number to another
+ * operator. The session must be fresh (signed in with a mailed code within 10 minutes); we issue a
+ * reservation number valid 15 days (two-stop), or answer another operator's one-stop request with it,
+ * record it, mail it, and audit it. Asking again while one is valid answers the same number. The line
+ * stays ours until the new operator switches the number over (`completePortOut`).
+ */
+export async function requestPortOut(
+  deps: { db: Database; keys: KeyManagement; clock: () => Date; mailFrom: string },
+  who: SubscriberPrincipal,
+  input: { msisdn: string; oneStop?: { recipient: string } },
+): Promise<PortOutReservation> {
+  const now = deps.clock();
+  const applicationId = await subscriberLineApplication(deps.db, who, input.msisdn);
+  if (!applicationId) throw new AppError("not_found", "None of your active lines has this number");
+  // Only numbers of voice lines (070, 080, 090) are portable; a data line's 020 number is not.
+  if (!/^0[789]0\d{8}$/.test(input.msisdn)) {
+    throw new AppError("mnp_not_voice", "Only a voice line's number (070, 080, 090) can move to another operator");
+  }
+  const application = await findApplicationById(deps.db, applicationId);
+  if (!application) throw new AppError("not_found", "None of your active lines has this number");
+  if (now.getTime() - who.signedInAt.getTime() > PORT_OUT_REAUTH_MINUTES * 60_000) {
+    throw new AppError("reauthentication_required", "Sign in again with a new code to take your number elsewhere", {
+      maxAgeMinutes: PORT_OUT_REAUTH_MINUTES,
+    });
+  }
+  const { contact } = await loadApplicantDetails(deps.keys, application);
+  const today = todayInJapan(now);
+  return deps.db.transaction(async (tx) => {
+    const { rows: lines } = await tx.query<{ id: string; msisdn: string }>(
+      "SELECT id, msisdn FROM subscriptions WHERE application_id = $1 AND status = 'active' FOR UPDATE",
+      [applicationId],
+    );
+    const line = lines[0];
+    if (!line) throw new AppError("subscription_not_active", "The line is not active");
+    await expireStale(tx, line.id, today, now, application.reference);
+    const live = await liveReservation(tx, line.id);
+    if (live) return live;
+    const reservation: PortOutReservation = {
+      msisdn: line.msisdn,
+      reservationNumber: await unusedReservationNumber(tx),
+      issuedOn: today,
+      expiresOn: reservationExpiresOn(today),
+      mode: input.oneStop ? "one_stop" : "two_stop",
+      recipient: input.oneStop?.recipient ?? null,
+    };
+    await tx.query(
+      `INSERT INTO number_ports_out (id, subscription_id, msisdn, reservation_number, mode, recipient, state,
+                                     issued_on, expires_on, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'issued', $7, $8, $9)`,
+      [
+        randomUUID(),
+        line.id,
+        line.msisdn,
+        reservation.reservationNumber,
+        reservation.mode,
+        reservation.recipient,
+        reservation.issuedOn,
+        reservation.expiresOn,
+        now,
+      ],
+    );
+    await appendAuditEntry(tx, {
+      actor: "subscriber",
+      action: "number_port_out.issued",
+      subject: application.reference,
+      data: { mode: reservation.mode, expiresOn: reservation.expiresOn, recipient: reservation.recipient },
+    });
+    const language = application.language;
+    const params = {
+      msisdn: formatMsisdn(line.msisdn),
+      reservationNumber: reservation.reservationNumber,
+      expiresOn: reservation.expiresOn,
+    };
+    await queueMail(tx, deps.keys, {
+      applicationId: application.id,
+      template: "number_port_out_issued",
+      to: contact.email,
+      from: deps.mailFrom,
+      subject: `[Jitsumei] ${interpolate(portMailTexts.portOutSubject[language], params)}`,
+      text: interpolate(portMailTexts.portOutBody[language], params),
+    });
+    return reservation;
+  });
+}
+
+/**
+ * The new operator switched the number over (the MNP system tells the porting-out operator): the
+ * reservation is spent and the line ends here, through the one place lines end
+ * (`endLineForPortOut`), which also starts the verification record's retention clock (kept 3 years
+ * after the contract ends, then purged). The number leaves our pool for good.
+ */
+export async function completePortOut(
+  deps: {
+    db: Database;
+    keys: KeyManagement;
+    clock: () => Date;
+    provisioning: Provisioning;
+    quarantineDays: number;
+    mailFrom: string;
+  },
+  input: { reservationNumber: string; msisdn: string },
+): Promise<EndedLine> {
+  const now = deps.clock();
+  return deps.db.transaction(async (tx) => {
+    const { rows } = await tx.query<{
+      id: string;
+      subscription_id: string;
+      msisdn: string;
+      state: "issued" | "ported" | "expired" | "cancelled";
+      expires_on: string;
+      application_id: string;
+    }>(
+      `SELECT o.id, o.subscription_id, o.msisdn, o.state, to_char(o.expires_on, 'YYYY-MM-DD') AS expires_on,
+              s.application_id
+       FROM number_ports_out o JOIN subscriptions s ON s.id = o.subscription_id
+       WHERE o.reservation_number = $1 FOR UPDATE OF o`,
+      [input.reservationNumber],
+    );
+    const port = rows[0];
+    if (!port || port.msisdn !== input.msisdn) {
+      throw new AppError("mnp_reservation_unknown", "No reservation number of ours for this number", {
+        errors: [{ field: "reservationNumber", reason: "is not known for this phone number" }],
+      });
+    }
+    const event = port.expires_on < todayInJapan(now) ? "expire" : "port";
+    const to = nextPortOutState(port.state, event);
+    if (!to || to !== "ported") {
+      throw new AppError(
+        "mnp_reservation_expired",
+        `The reservation number is ${to ?? port.state}: it cannot move the number`,
+        {
+          errors: [{ field: "reservationNumber", reason: `is ${to ?? port.state}` }],
+        },
+      );
+    }
+    const ended = await endLineForPortOut(tx, deps, { applicationId: port.application_id, at: now });
+    await tx.query(
+      `UPDATE phone_numbers SET status = 'ported_out', quarantined_until = NULL, changed_at = $2 WHERE msisdn = $1`,
+      [port.msisdn, now],
+    );
+    await tx.query("UPDATE number_ports_out SET state = 'ported', ended_at = $2 WHERE id = $1", [port.id, now]);
+    await appendAuditEntry(tx, {
+      actor: "system",
+      action: "number_port_out.ported",
+      subject: ended.reference,
+      data: { from: port.state },
+    });
+    return ended;
+  });
+}
+
+/**
+ * The one call from number portability into ending a line: when lines get a single lifecycle door,
+ * this is the place to send the event through instead.
+ */
+async function endLineForPortOut(
+  tx: Queryable,
+  deps: { keys: KeyManagement; provisioning: Provisioning; quarantineDays: number; mailFrom: string },
+  input: { applicationId: string; at: Date },
+): Promise<EndedLine> {
+  return terminateLineIn(tx, deps, {
+    applicationId: input.applicationId,
+    reason: "ported_out",
+    actor: "system",
+    at: input.at,
+  });
+}
+
+async function expireStale(tx: Queryable, subscriptionId: string, today: string, now: Date, reference: string) {
+  const { rows } = await tx.query<{ id: string }>(
+    `UPDATE number_ports_out SET state = 'expired', ended_at = $3
+     WHERE subscription_id = $1 AND state = 'issued' AND expires_on < $2 RETURNING id`,
+    [subscriptionId, today, now],
+  );
+  for (const _ of rows) {
+    await appendAuditEntry(tx, { actor: "system", action: "number_port_out.expired", subject: reference, data: {} });
+  }
+}
+
+async function liveReservation(tx: Queryable, subscriptionId: string): Promise<PortOutReservation | null> {
+  const { rows } = await tx.query<{
+    msisdn: string;
+    reservation_number: string;
+    issued_on: string;
+    expires_on: string;
+    mode: "two_stop" | "one_stop";
+    recipient: string | null;
+  }>(
+    `SELECT msisdn, reservation_number, to_char(issued_on, 'YYYY-MM-DD') AS issued_on,
+            to_char(expires_on, 'YYYY-MM-DD') AS expires_on, mode, recipient
+     FROM number_ports_out WHERE subscription_id = $1 AND state = 'issued'`,
+    [subscriptionId],
+  );
+  const r = rows[0];
+  return r
+    ? {
+        msisdn: r.msisdn,
+        reservationNumber: r.reservation_number,
+        issuedOn: r.issued_on,
+        expiresOn: r.expires_on,
+        mode: r.mode,
+        recipient: r.recipient,
+      }
+    : null;
+}
+
+async function unusedReservationNumber(tx: Queryable): Promise<string> {
+  for (;;) {
+    const candidate = String(randomInt(1_000_000_000, 10_000_000_000));
+    const { rows } = await tx.query("SELECT 1 FROM number_ports_out WHERE reservation_number = $1", [candidate]);
+    if (rows.length === 0) return candidate;
+  }
+}

@@ -1,0 +1,198 @@
+import { type FormEvent, useEffect, useState } from "react";
+import { ApiError, api, loadSession, type PortIn, type Session } from "../api.ts";
+import { useI18n } from "../i18n/index.tsx";
+import { usePhoneFormat } from "../phone-format.ts";
+import { navigate } from "../router.tsx";
+import { Button, ErrorSummary, Field, type FieldErrors, fieldErrorsOf, problemMessage } from "../ui.tsx";
+
+const path = (reference: string) => `/v1/applications/${reference}/number-port`;
+
+/**
+ * Keeping a number from another operator (MNP): the number and its reservation number (two-stop), or
+ * a trip to the current operator (one-stop); then when the number switches over. Refusals show the
+ * server's own explanation, which says what to do next in the application's language.
+ */
+export function NumberPortPanel({ session, canChange }: { session: Session; canChange: boolean }) {
+  const { t, date } = useI18n();
+  const formatPhone = usePhoneFormat();
+  const [portIn, setPortIn] = useState<PortIn | null | undefined>(undefined);
+  const [form, setForm] = useState({ msisdn: "", reservationNumber: "" });
+  const [when, setWhen] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api<{ portIn: PortIn | null }>("GET", path(session.reference), { token: session.token }).then(
+      (r) => setPortIn(r.portIn),
+      () => setPortIn(null),
+    );
+  }, [session.reference, session.token]);
+
+  async function run(call: () => Promise<{ portIn: PortIn | null }>) {
+    setBusy(true);
+    setMessage(null);
+    setErrors({});
+    try {
+      setPortIn((await call()).portIn);
+    } catch (err) {
+      setErrors(err instanceof ApiError && !err.problem.explanation ? fieldErrorsOf(err, t) : {});
+      setMessage(problemMessage(err, t));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const register = (e: FormEvent) => {
+    e.preventDefault();
+    void run(() => api("PUT", path(session.reference), { token: session.token, body: form }));
+  };
+  const oneStop = async () => {
+    setBusy(true);
+    setMessage(null);
+    try {
+      const { redirectUrl } = await api<{ redirectUrl: string }>("POST", `${path(session.reference)}/one-stop`, {
+        token: session.token,
+        body: { msisdn: form.msisdn },
+      });
+      window.location.assign(redirectUrl);
+    } catch (err) {
+      setErrors(err instanceof ApiError ? fieldErrorsOf(err, t) : {});
+      setMessage(problemMessage(err, t));
+      setBusy(false);
+    }
+  };
+  const schedule = (at: Date) =>
+    run(() =>
+      api("PUT", `${path(session.reference)}/switch-over`, { token: session.token, body: { at: at.toISOString() } }),
+    );
+
+  if (portIn === undefined) return null;
+  const live = portIn && portIn.state !== "cancelled";
+  if (!live && !canChange) return null;
+  return (
+    <section className="card" aria-labelledby="mnp-title">
+      <h2 id="mnp-title">{t("mnp.title")}</h2>
+      <ErrorSummary message={message} fields={errors} />
+      {live ? (
+        <>
+          <p role="status">
+            {portIn.state === "completed"
+              ? t("mnp.state.completed", { msisdn: formatPhone(portIn.msisdn) })
+              : t("mnp.state.reserved", { msisdn: formatPhone(portIn.msisdn), donor: portIn.donor })}
+          </p>
+          {portIn.state === "scheduled" && portIn.switchOverAt && (
+            <p>{t("mnp.state.scheduled", { at: date(portIn.switchOverAt, true) })}</p>
+          )}
+          {portIn.state === "failed" && portIn.failure && (
+            <div className="alert alert-error">
+              <p>{t("mnp.state.failed")}</p>
+              <p>{portIn.failure.explanation}</p>
+            </div>
+          )}
+          {portIn.state !== "completed" && (
+            <>
+              <p className="small muted">{t("mnp.expires", { date: date(portIn.reservationExpiresOn) })}</p>
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  if (when) void schedule(new Date(when));
+                }}
+              >
+                <Field
+                  name="switchOverAt"
+                  label={t("mnp.when")}
+                  hint={t("mnp.scheduleHint", { date: date(portIn.reservationExpiresOn) })}
+                  error={errors.at}
+                >
+                  {(a11y) => (
+                    <input {...a11y} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+                  )}
+                </Field>
+                <p className="actions">
+                  <Button type="submit" busy={busy} variant="secondary" disabled={!when}>
+                    {t("mnp.schedule")}
+                  </Button>
+                  <Button busy={busy} onClick={() => void schedule(new Date())}>
+                    {t("mnp.now")}
+                  </Button>
+                </p>
+              </form>
+            </>
+          )}
+        </>
+      ) : (
+        <form onSubmit={register} noValidate>
+          <p>{t("mnp.intro")}</p>
+          <Field name="msisdn" label={t("mnp.msisdn")} error={errors.msisdn}>
+            {(a11y) => (
+              <input
+                {...a11y}
+                type="tel"
+                inputMode="tel"
+                autoComplete="tel-national"
+                value={form.msisdn}
+                onChange={(e) => setForm((f) => ({ ...f, msisdn: e.target.value }))}
+              />
+            )}
+          </Field>
+          <Field
+            name="reservationNumber"
+            label={t("mnp.reservation")}
+            hint={t("mnp.reservationHint")}
+            error={errors.reservationNumber}
+          >
+            {(a11y) => (
+              <input
+                {...a11y}
+                inputMode="numeric"
+                autoComplete="off"
+                value={form.reservationNumber}
+                onChange={(e) => setForm((f) => ({ ...f, reservationNumber: e.target.value }))}
+              />
+            )}
+          </Field>
+          <p className="actions">
+            <Button type="submit" busy={busy}>
+              {t("mnp.twoStop")}
+            </Button>
+          </p>
+          <p className="small">{t("mnp.oneStopIntro")}</p>
+          <p className="actions">
+            <Button variant="secondary" busy={busy} onClick={() => void oneStop()}>
+              {t("mnp.oneStop")}
+            </Button>
+          </p>
+        </form>
+      )}
+    </section>
+  );
+}
+
+/** Back from the current operator's one-stop page (?state=…&code=…): the answer is sent, then the application. */
+export function NumberPortReturnPage({ reference }: { reference: string }) {
+  const { t } = useI18n();
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    const search = new URLSearchParams(window.location.search);
+    const session = loadSession(reference);
+    const state = search.get("state");
+    const code = search.get("code");
+    if (!session || !state || !code) {
+      navigate(`/application/${reference}`);
+      return;
+    }
+    api("POST", `${path(reference)}/one-stop/complete`, { token: session.token, body: { state, code } }).then(
+      () => navigate(`/application/${reference}`),
+      (err) => setMessage(problemMessage(err, t)),
+    );
+  }, [reference]);
+  return message ? (
+    <>
+      <p role="alert">{message}</p>
+      <Button onClick={() => navigate(`/application/${reference}`)}>{t("app.back")}</Button>
+    </>
+  ) : (
+    <p role="status">{t("mnp.returning")}</p>
+  );
+}
