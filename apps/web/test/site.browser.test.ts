@@ -10,9 +10,11 @@ import type { LocalTestGateway } from "../../server/src/payments/local-test-gate
 import {
   horizontalOverflow,
   launchBrowser,
+  networkQuiet,
   openContext,
   screenshot,
   seriousAxeViolations,
+  trackRequests,
 } from "../../server/test/support/browser.ts";
 import {
   consentToCredit,
@@ -443,10 +445,11 @@ describe("the applicant site in a real browser", () => {
           }
         }, sessions);
         const page = await context.newPage();
+        trackRequests(page);
         for (const p of pages.filter((x) => x.name.startsWith(`${lang}-`))) {
           await page.goto(`${server.url}${p.path}`);
           await page.locator("main h1").first().waitFor();
-          await page.waitForLoadState("networkidle");
+          await networkQuiet(page);
           if (p.prepare) await p.prepare(page);
           expect(await page.evaluate(() => document.documentElement.lang), p.name).toBe(lang);
           // Nothing wider than the screen.

@@ -27,13 +27,19 @@ export type PgliteDatabase = Database & {
   readonly pglite: PGlite;
 };
 
-/** `dataDir` null = in memory (tests). */
-export async function openPglite(dataDir: string | null): Promise<PgliteDatabase> {
+/**
+ * `dataDir` null = in memory (tests). `loadDataDir`: start from a copy of another database's files
+ * (PGlite's `dumpDataDir`) instead of an empty one.
+ */
+export async function openPglite(
+  dataDir: string | null,
+  options: { loadDataDir?: Blob } = {},
+): Promise<PgliteDatabase> {
   const release = dataDir ? takeLock(dataDir) : () => {};
   let pg: PGlite;
   try {
     if (dataDir) mkdirSync(dirname(dataDir), { recursive: true });
-    pg = await PGlite.create(dataDir ?? undefined);
+    pg = await PGlite.create(dataDir ?? undefined, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   } catch (error) {
     release();
     throw error;

@@ -32,14 +32,17 @@ export type TestDatabase = { db: Database; url: string | null; drop(): Promise<v
 
 /**
  * `pgliteDir`: keep the embedded database in a folder (for tests that reopen it from another process).
- * `migrated`: start from the migrated schema (PostgreSQL: a copy of the template; PGlite: as before,
- * the server migrates).
+ * `migrated`: start from the migrated schema (PostgreSQL: a copy of the template; PGlite in memory: a
+ * copy of the files of one migrated earlier in the process).
  */
 export async function createTestDatabase(
   options: { pgliteDir?: string; migrated?: boolean } = {},
 ): Promise<TestDatabase> {
   if (testDatabaseKind === "pglite") {
-    const db = await openPglite(options.pgliteDir ?? null);
+    // In memory and migrated: a copy of the files of one migrated here before (initdb and the
+    // migrations cost the WebAssembly engine 5-10 s per database).
+    const loadDataDir = options.migrated && !options.pgliteDir ? await migratedPgliteFiles() : undefined;
+    const db = await openPglite(options.pgliteDir ?? null, { loadDataDir });
     return { db, url: null, drop: () => db.close() };
   }
   const run = process.env.JITSUMEI_TEST_RUN;
@@ -60,6 +63,25 @@ export async function createTestDatabase(
       if (!run) await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+let pgliteFiles: Promise<Blob> | null = null;
+
+/** The files of an embedded database migrated once in this process (the smoke pass still migrates one). */
+function migratedPgliteFiles(): Promise<Blob> {
+  pgliteFiles ??= (async () => {
+    const db = await openPglite(null);
+    try {
+      await migrate(db);
+      return await db.pglite.dumpDataDir("none");
+    } finally {
+      await db.close();
+    }
+  })().catch((error) => {
+    pgliteFiles = null;
+    throw error;
+  });
+  return pgliteFiles;
 }
 
 /** The name of the migrated template for the migrations as they are now. */
