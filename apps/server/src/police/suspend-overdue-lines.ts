@@ -1,4 +1,4 @@
-import { interpolate, type Language, todayInJapan } from "@jitsumei/domain";
+import { interpolate, type Language, type LineState, todayInJapan } from "@jitsumei/domain";
 import { findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
@@ -6,11 +6,12 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import type { Provisioning } from "../issuance/provisioning.ts";
 import { queueMail } from "../mail/outbox.ts";
+import { lineActor, transitionLine } from "../subscribers/transition-line.ts";
 import { mailTexts } from "./police-texts.ts";
 
 /**
  * The deadline sweep: a line whose holder did not verify again by the deadline of a police request is
- * suspended (利用停止) on the network and in `subscriptions`, its holder told by mail, and the request
+ * suspended (利用停止) on the network and through the line's door (`suspend_for_police`), its holder told by mail, and the request
  * closed; all in one transaction per request, audited. A request whose line ended meanwhile is closed
  * as such. Safe to run from every process: each request is taken under SKIP LOCKED and checked again.
  */
@@ -31,11 +32,12 @@ export async function suspendOverdueLines(
         subscription_id: string;
         application_id: string;
         line_status: string;
+        line_state: LineState;
         network_ref: string;
         msisdn: string;
         deadline: Date;
       }>(
-        `SELECT p.subscription_id, s.application_id, s.status AS line_status, s.network_ref, s.msisdn, p.deadline
+        `SELECT p.subscription_id, s.application_id, s.status AS line_status, s.state AS line_state, s.network_ref, s.msisdn, p.deadline
          FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id
          WHERE p.id = $1 AND p.status = 'awaiting' AND p.deadline < $2 FOR UPDATE OF p, s SKIP LOCKED`,
         [id, now],
@@ -55,8 +57,16 @@ export async function suspendOverdueLines(
         closed.push(id);
         return;
       }
-      await deps.provisioning.setService({ networkRef: request.network_ref, msisdn: request.msisdn }, "suspended", tx);
-      await tx.query("UPDATE subscriptions SET status = 'suspended' WHERE id = $1", [request.subscription_id]);
+      // An earlier request's deadline may have suspended the line already: this one finds it so.
+      if (request.line_state !== "police_suspended")
+        await transitionLine(tx, request.subscription_id, "suspend_for_police", lineActor(actor), {
+          at: now,
+          data: { requestId: id, reason: "police_request_unanswered" },
+          async within(line) {
+            await deps.provisioning.setService({ networkRef: line.networkRef, msisdn: line.msisdn }, "suspended", tx);
+            return undefined;
+          },
+        });
       await tx.query("UPDATE police_requests SET status = 'suspended', suspended_at = $2 WHERE id = $1", [id, now]);
       if (application && !application.purgedAt) {
         const { contact } = await loadApplicantDetails(deps.keys, application);
@@ -71,12 +81,6 @@ export async function suspendOverdueLines(
           text: interpolate(mailTexts.suspendedBody[language], params),
         });
       }
-      await appendAuditEntry(tx, {
-        actor,
-        action: "subscription.suspended",
-        subject: reference,
-        data: { requestId: id, reason: "police_request_unanswered" },
-      });
       suspended.push(id);
     });
   }
