@@ -144,7 +144,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
             </dl>
           </section>
 
-          <LineCard view={view} />
+          <LineCard view={view} role={account.role} onChanged={load} />
 
           {(view.activation.lockedAt || unlocked) && (
             <section aria-labelledby="activation-h" className="card">
