@@ -7,9 +7,9 @@ import {
   keepAliveRulesSchema,
   keepAliveTimeline,
   type ValidityState,
+  validityAfterTopUp,
   validityStateAt,
   validityTransition,
-  validityAfterTopUp,
 } from "./keep-alive.ts";
 import { keepAliveNoticeText } from "./keep-alive-texts.ts";
 
