@@ -1,5 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { type CheckResult, explainCheck, type Language, type LineState, type Particulars } from "@jitsumei/domain";
+import {
+  type CheckResult,
+  explainCheck,
+  type Language,
+  type LineState,
+  openPoliceRequestStatuses,
+  type Particulars,
+  type PoliceRequestStatus,
+} from "@jitsumei/domain";
 import type { FaceMatcher } from "@jitsumei/evidence";
 import { findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails, type StoredEvidence } from "../applications/load-application-data.ts";
@@ -11,6 +19,7 @@ import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
 import type { Provisioning } from "../issuance/provisioning.ts";
+import { transitionStatus } from "../lifecycles/transition-status.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
@@ -57,9 +66,9 @@ export async function reverifyLine(
   const { channel, actor } = input.at;
   const open = await deps.db.query<{ id: string }>(
     `SELECT p.id FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id
-     WHERE s.application_id = $1 AND s.status = 'active' AND p.status IN ('awaiting', 'suspended')
+     WHERE s.application_id = $1 AND s.status = 'active' AND p.status = ANY($2::text[])
      ORDER BY p.created_at LIMIT 1`,
-    [input.applicationId],
+    [input.applicationId, openPoliceRequestStatuses],
   );
   const requestId = open.rows[0]?.id;
   if (!requestId) throw new AppError("reverification_not_requested", "Nobody asked you to verify this line again");
@@ -119,13 +128,13 @@ export async function reverifyLine(
     );
   }
   return deps.db.transaction(async (tx) => {
-    const locked = await tx.query<{ status: string; subscription_id: string; line_state: LineState }>(
+    const locked = await tx.query<{ status: PoliceRequestStatus; subscription_id: string; line_state: LineState }>(
       `SELECT p.status, p.subscription_id, s.state AS line_state
        FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id WHERE p.id = $1 FOR UPDATE OF p`,
       [requestId],
     );
     const request = locked.rows[0];
-    if (request?.status !== "awaiting" && request?.status !== "suspended") {
+    if (!request || !openPoliceRequestStatuses.includes(request.status)) {
       throw new AppError("reverification_not_requested", "The request was answered or closed meanwhile");
     }
     for (const e of evidence) {
@@ -147,11 +156,6 @@ export async function reverifyLine(
       policy: requirements.pin,
       now,
     });
-    await tx.query(
-      `UPDATE police_requests SET status = 'reverified', reverified_at = $2, reverification_method = $3, record_version = $4
-       WHERE id = $1`,
-      [requestId, now, methodName, recordVersion],
-    );
     // The deadline passed and the line was suspended: verifying again lifts the suspension.
     const restored = request.line_state === "police_suspended";
     if (restored) {
@@ -164,11 +168,11 @@ export async function reverifyLine(
         },
       });
     }
-    await appendAuditEntry(tx, {
-      actor,
-      action: "police_request.reverified",
-      subject: application.reference,
-      data: { requestId, channel, method: methodName, recordVersion, checks: checkCodes },
+    await transitionStatus(tx, "police_request", requestId, "reverify", actor, {
+      audit: { action: "police_request.reverified", subject: application.reference },
+      set: { reverified_at: now, reverification_method: methodName, record_version: recordVersion },
+      data: { requestId, channel, method: methodName, recordVersion, checks: checkCodes, restored },
+      at: now,
     });
     return { requestId, method: methodName, recordVersion, reverifiedAt: now.toISOString(), restored };
   });

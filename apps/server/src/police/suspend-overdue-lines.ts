@@ -1,10 +1,10 @@
-import { interpolate, type Language, type LineState, todayInJapan } from "@jitsumei/domain";
+import { interpolate, type Language, type LineState, type PoliceRequestStatus, todayInJapan } from "@jitsumei/domain";
 import { findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
-import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import type { Provisioning } from "../issuance/provisioning.ts";
+import { transitionStatus } from "../lifecycles/transition-status.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { lineActor, transitionLine } from "../subscribers/transition-line.ts";
 import { mailTexts } from "./police-texts.ts";
@@ -21,8 +21,8 @@ export async function suspendOverdueLines(
 ): Promise<{ suspended: string[]; closed: string[] }> {
   const now = deps.clock();
   const due = await deps.db.query<{ id: string }>(
-    "SELECT id FROM police_requests WHERE status = 'awaiting' AND deadline < $1 ORDER BY deadline, id",
-    [now],
+    "SELECT id FROM police_requests WHERE status = $2 AND deadline < $1 ORDER BY deadline, id",
+    [now, "awaiting" satisfies PoliceRequestStatus],
   );
   const suspended: string[] = [];
   const closed: string[] = [];
@@ -39,20 +39,18 @@ export async function suspendOverdueLines(
       }>(
         `SELECT p.subscription_id, s.application_id, s.status AS line_status, s.state AS line_state, s.network_ref, s.msisdn, p.deadline
          FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id
-         WHERE p.id = $1 AND p.status = 'awaiting' AND p.deadline < $2 FOR UPDATE OF p, s SKIP LOCKED`,
-        [id, now],
+         WHERE p.id = $1 AND p.status = $3 AND p.deadline < $2 FOR UPDATE OF p, s SKIP LOCKED`,
+        [id, now, "awaiting" satisfies PoliceRequestStatus],
       );
       const request = rows[0];
       if (!request) return;
       const application = await findApplicationById(tx, request.application_id);
       const reference = application?.reference ?? null;
       if (request.line_status !== "active") {
-        await tx.query("UPDATE police_requests SET status = 'line_ended' WHERE id = $1", [id]);
-        await appendAuditEntry(tx, {
-          actor,
-          action: "police_request.closed",
-          subject: reference,
+        await transitionStatus(tx, "police_request", id, "close_line_ended", actor, {
+          audit: { action: "police_request.closed", subject: reference },
           data: { requestId: id, lineStatus: request.line_status },
+          at: now,
         });
         closed.push(id);
         return;
@@ -67,7 +65,12 @@ export async function suspendOverdueLines(
             return undefined;
           },
         });
-      await tx.query("UPDATE police_requests SET status = 'suspended', suspended_at = $2 WHERE id = $1", [id, now]);
+      await transitionStatus(tx, "police_request", id, "suspend_line", actor, {
+        audit: { action: "police_request.line_suspended", subject: reference },
+        set: { suspended_at: now },
+        data: { requestId: id },
+        at: now,
+      });
       if (application && !application.purgedAt) {
         const { contact } = await loadApplicantDetails(deps.keys, application);
         const language = application.language as Language;
