@@ -5,6 +5,7 @@ import {
   checkMessages,
   correctableFields,
   documentTypes,
+  lineStates,
   rejectReasonCodes,
   verificationMethods,
 } from "@jitsumei/domain";
@@ -37,10 +38,11 @@ describe("the console's dictionaries", () => {
     },
   );
 
-  it("labels every state, event, channel, tag, refusal reason, correctable field, document, method, sex and stock status the API sends", () => {
+  it("labels every state (an application's and a line's), event, channel, tag, refusal reason, correctable field, document, method, sex and stock status the API sends", () => {
     const codes = [
       ...applicationStates.map((s) => `state.${s}`),
       ...applicationEvents.map((e) => `event.${e}`),
+      ...lineStates.map((s) => `lineState.${s}`),
       ...channels.map((c) => `channel.${c}`),
       ...caseTags.map((t) => `tag.${t}`),
       ...rejectReasonCodes.map((r) => `reject.${r}`),

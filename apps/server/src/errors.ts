@@ -85,6 +85,8 @@ export const errorCodes = {
   application_incomplete: { status: 422, title: "The application is not complete" },
   application_changed: { status: 409, title: "The application changed during the request" },
   transition_not_allowed: { status: 409, title: "That step is not possible in the application's current state" },
+  status_step_not_allowed: { status: 409, title: "That step is not possible in its current status" },
+  line_transition_not_allowed: { status: 409, title: "That step is not possible in the line's current state" },
   digital_auth_unavailable: { status: 409, title: "Signing with the Digital Authentication App is not offered here" },
   digital_auth_failed: { status: 502, title: "The Digital Authentication App service did not answer as expected" },
   evidence_invalid: { status: 422, title: "The evidence could not be accepted" },

@@ -54,10 +54,10 @@ async function topUp(line: Line, code: string) {
 async function subscription(line: Line) {
   const { rows } = await server.services.db.query<{
     status: string;
-    service_state: string;
+    state: string;
     end_reason: string | null;
     valid_until: Date;
-  }>("SELECT status, service_state, end_reason, valid_until FROM subscriptions WHERE msisdn = $1 ORDER BY started_at", [
+  }>("SELECT status, state, end_reason, valid_until FROM subscriptions WHERE msisdn = $1 ORDER BY started_at", [
     line.msisdn,
   ]);
   return rows[0];
@@ -112,7 +112,7 @@ describe("prepaid keep-alive over a year", () => {
       if (day === 350) await topUp(kept, String(codes[1]));
       // The revived line: topped up while suspended.
       if (day === 200) {
-        expect(await subscription(revived)).toMatchObject({ service_state: "suspended" });
+        expect(await subscription(revived)).toMatchObject({ state: "suspended" });
         await topUp(revived, String(codes[2]));
       }
       await sweep();
@@ -121,7 +121,7 @@ describe("prepaid keep-alive over a year", () => {
 
       if (day === 190) {
         // Suspended (no paid top-up for 180 days): off for now on the network, still the subscriber's.
-        expect(await subscription(lapsed)).toMatchObject({ status: "active", service_state: "suspended" });
+        expect(await subscription(lapsed)).toMatchObject({ status: "active", state: "suspended" });
         expect(await networkStatus(lapsed.msisdn)).toBe("suspended");
         const view = await linesView(lapsed);
         expect(view).toMatchObject({ status: "active", state: "suspended" });
@@ -146,7 +146,7 @@ describe("prepaid keep-alive over a year", () => {
 
     // The kept line is alive a year on, valid until 180 days after its last top-up.
     const keptLine = await subscription(kept);
-    expect(keptLine).toMatchObject({ status: "active", service_state: "active" });
+    expect(keptLine).toMatchObject({ status: "active", state: "active" });
     expect(new Date(keptLine?.valid_until ?? 0).getTime() - start).toBeGreaterThan(524.9 * DAY_MS);
     expect(await networkStatus(kept.msisdn)).toBe("active");
     expect(await linesView(kept)).toMatchObject({ state: "active", status: "active" });
@@ -156,7 +156,7 @@ describe("prepaid keep-alive over a year", () => {
     expect(reused?.msisdn).toBe(lapsed.msisdn);
 
     // The revived line came back on the top-up and stays active.
-    expect(await subscription(revived)).toMatchObject({ status: "active", service_state: "active" });
+    expect(await subscription(revived)).toMatchObject({ status: "active", state: "active" });
     expect(await networkStatus(revived.msisdn)).toBe("active");
 
     // Reminders and notices in the subscriber's language, each once.
@@ -272,7 +272,7 @@ describe("the receive-only pattern", () => {
 
     server.advanceClock(61 * DAY_MS);
     await sweep();
-    expect(await subscription(line)).toMatchObject({ status: "active", service_state: "receive_only" });
+    expect(await subscription(line)).toMatchObject({ status: "active", state: "receive_only" });
     expect(await networkStatus(line.msisdn)).toBe("receive_only");
     const view = await linesView(line);
     expect(view).toMatchObject({ state: "receive_only" });
@@ -284,7 +284,7 @@ describe("the receive-only pattern", () => {
 
     server.advanceClock(358 * DAY_MS); // day 419 of 420
     await sweep();
-    expect(await subscription(line)).toMatchObject({ status: "active", service_state: "receive_only" });
+    expect(await subscription(line)).toMatchObject({ status: "active", state: "receive_only" });
     server.advanceClock(2 * DAY_MS);
     await sweep();
     expect(await subscription(line)).toMatchObject({ status: "terminated", end_reason: "validity_expired" });

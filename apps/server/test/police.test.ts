@@ -55,12 +55,35 @@ async function networkStatus(msisdn: string): Promise<string | null> {
   return rows[0]?.status ?? null;
 }
 
-async function lineStatus(msisdn: string): Promise<string | null> {
-  const { rows } = await server.services.db.query<{ status: string }>(
-    "SELECT status FROM subscriptions WHERE msisdn = $1 ORDER BY started_at DESC LIMIT 1",
+/** The line's one state, and the contract status the database derives from it. */
+async function lineState(msisdn: string): Promise<{ state: string; status: string } | null> {
+  const { rows } = await server.services.db.query<{ state: string; status: string }>(
+    "SELECT state, status FROM subscriptions WHERE msisdn = $1 ORDER BY started_at DESC LIMIT 1",
     [msisdn],
   );
-  return rows[0]?.status ?? null;
+  return rows[0] ?? null;
+}
+
+/** A line whose holder let a police request's deadline pass: suspended by the sweep. */
+async function policeSuspendedLine(person: ReturnType<typeof somebody>) {
+  const line = await activeLine(server, person);
+  const officer = await signInAs(server, "compliance");
+  const recorded = await officer.api("POST", "/v1/staff/police-requests", {
+    body: {
+      msisdn: line.msisdn,
+      authority: "神奈川県警察本部",
+      authorityReference: `県警第${line.msisdn.slice(-4)}号`,
+      receivedOn: todayInJapan(server.services.clock()),
+      deadline: todayInJapan(new Date(server.services.clock().getTime() + DAY)),
+    },
+  });
+  expect(recorded.status, JSON.stringify(recorded.body)).toBe(201);
+  server.advanceClock(3 * DAY);
+  const deps = { ...server.services, mailFrom: server.services.config.mail.from };
+  expect((await suspendOverdueLines(deps)).suspended).toContain(recorded.body.id);
+  expect(await lineState(line.msisdn)).toEqual({ state: "police_suspended", status: "active" });
+  expect(await networkStatus(line.msisdn)).toBe("suspended");
+  return { line, requestId: String(recorded.body.id) };
 }
 
 describe("police requests", () => {
@@ -163,15 +186,15 @@ describe("police requests", () => {
     // Before the deadline the sweep suspends nothing.
     const deps = { ...server.services, mailFrom: server.services.config.mail.from };
     expect(await suspendOverdueLines(deps)).toEqual({ suspended: [], closed: [] });
-    expect(await lineStatus(lapsed.msisdn)).toBe("active");
+    expect(await lineState(lapsed.msisdn)).toEqual({ state: "active", status: "active" });
 
     // After it, the line nobody verified is suspended on the network and told so; the other stays.
     server.advanceClock(15 * DAY);
     expect(await suspendOverdueLines(deps)).toEqual({ suspended: [lapsedRequest.id], closed: [] });
     expect(await suspendOverdueLines(deps)).toEqual({ suspended: [], closed: [] });
-    expect(await lineStatus(lapsed.msisdn)).toBe("suspended");
+    expect(await lineState(lapsed.msisdn)).toEqual({ state: "police_suspended", status: "active" });
     expect(await networkStatus(lapsed.msisdn)).toBe("suspended");
-    expect(await lineStatus(kept.msisdn)).toBe("active");
+    expect(await lineState(kept.msisdn)).toEqual({ state: "active", status: "active" });
     expect(await networkStatus(kept.msisdn)).toBe("active");
     expect((await outbox(server)).map((m) => m.subject)).toContain(
       `[Jitsumei] Your line ${lapsed.msisdn} has been suspended`,
@@ -260,6 +283,73 @@ describe("police requests", () => {
     expect(records.find((r) => r.reference === line.reference && r.version === 2)?.verifiedBy).toBe(
       `staff:${clerk.id}:shop-counter`,
     );
+  }, 60_000);
+
+  it("restores a police-suspended line when its holder verifies again at a counter", async () => {
+    const person = somebody();
+    const { line, requestId } = await policeSuspendedLine(person);
+    const token = await subscriberSignIn(server, line.msisdn, email);
+    const lines = await server.api("GET", "/v1/subscriber/lines", { token });
+    expect(lines.body.items).toContainEqual(
+      expect.objectContaining({ msisdn: line.msisdn, state: "police_suspended" }),
+    );
+
+    const clerk = await signInAs(server, "clerk");
+    const path = `/v1/staff/police-requests/${requestId}/reverification`;
+    const wrong = await clerk.api("POST", path, { body: { evidence: [{ kind: "mrz", lines: td3(somebody()) }] } });
+    expect(wrong).toMatchObject({ status: 422, body: { code: "reverification_failed" } });
+    expect(await lineState(line.msisdn)).toMatchObject({ state: "police_suspended" });
+    const done = await clerk.api("POST", path, { body: { evidence: [{ kind: "mrz", lines: td3(person) }] } });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    expect(done.body).toMatchObject({ requestId, recordVersion: 2, restored: true });
+    expect(await lineState(line.msisdn)).toEqual({ state: "active", status: "active" });
+    expect(await networkStatus(line.msisdn)).toBe("active");
+
+    // The door kept both steps as events, with who sent them, and audited them.
+    const { rows: events } = await server.services.db.query<{ event: string; from_state: string; to_state: string }>(
+      `SELECT e.event, e.from_state, e.to_state, e.actor_kind FROM subscription_events e
+       JOIN subscriptions s ON s.id = e.subscription_id WHERE s.msisdn = $1 ORDER BY e.id`,
+      [line.msisdn],
+    );
+    expect(events).toEqual([
+      { event: "suspend_for_police", from_state: "active", to_state: "police_suspended", actor_kind: "system" },
+      {
+        event: "restore_after_reverification",
+        from_state: "police_suspended",
+        to_state: "active",
+        actor_kind: "staff",
+      },
+    ]);
+    const { rows: audit } = await server.services.db.query<{ action: string }>(
+      "SELECT action FROM audit_entries WHERE subject = $1 AND action LIKE 'subscription.%' ORDER BY seq",
+      [line.reference],
+    );
+    expect(audit.map((a) => a.action)).toEqual(["subscription.suspended", "subscription.restored"]);
+    const report = await (await signInAs(server, "compliance")).api("GET", "/v1/staff/police-requests");
+    expect(
+      (report.body.items as { requestId: string; status: string }[]).find((r) => r.requestId === requestId),
+    ).toMatchObject({ status: "reverified" });
+  }, 60_000);
+
+  it("lets the operator end a police-suspended line (it used to answer 409: ended already)", async () => {
+    const { line } = await policeSuspendedLine(somebody());
+    const admin = await signInAs(server, "admin");
+    const ended = await admin.api("POST", `/v1/staff/applications/${line.reference}/termination`, {
+      body: { reason: "operator_decision" },
+    });
+    expect(ended.status, JSON.stringify(ended.body)).toBe(200);
+    expect(await lineState(line.msisdn)).toEqual({ state: "terminated", status: "terminated" });
+    expect(await networkStatus(line.msisdn)).toBeNull();
+    const { rows } = await server.services.db.query<{ end_reason: string; ended: boolean }>(
+      "SELECT end_reason, ended_at IS NOT NULL AS ended FROM subscriptions WHERE msisdn = $1",
+      [line.msisdn],
+    );
+    expect(rows).toEqual([{ end_reason: "operator_decision", ended: true }]);
+    // Once ended, nothing moves it: a second termination is refused.
+    const again = await admin.api("POST", `/v1/staff/applications/${line.reference}/termination`, {
+      body: { reason: "operator_decision" },
+    });
+    expect(again).toMatchObject({ status: 409, body: { code: "subscription_not_active" } });
   }, 60_000);
 
   it("has a CLI report (JSON or CSV) and sweep, on the database the environment names", async () => {

@@ -13,6 +13,8 @@ export * from "./i18n/check-messages.ts";
 export * from "./i18n/languages.ts";
 export * from "./i18n/messages/review-messages.ts";
 export * from "./keep-alive/index.ts";
+export * from "./lifecycles/index.ts";
+export * from "./line/index.ts";
 export * from "./mrz/index.ts";
 export * from "./number-portability/index.ts";
 export * from "./plans/plans.ts";

@@ -124,6 +124,12 @@ export type CaseView = {
     lineType: "voice" | "data";
     msisdn: string | null;
     status: string;
+    /** The line once activated (packages/domain/src/line/line-lifecycle.ts). */
+    subscription: {
+      state: "active" | "receive_only" | "suspended" | "police_suspended" | "terminated" | "transferred";
+      /** A police request awaiting re-verification: a counter may answer it (and so restore the line). */
+      openPoliceRequestId: string | null;
+    } | null;
   } | null;
   shipment: Pick<Shipment, "method" | "carrier" | "trackingNumber" | "trackingUrl" | "status"> | null;
   /** The operation log: every call to the network's provisioning API for the case, oldest first. */

@@ -145,7 +145,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
             </dl>
           </section>
 
-          <LineCard view={view} />
+          <LineCard view={view} role={account.role} onChanged={load} />
           <ProvisioningCard view={view} />
 
           {(view.activation.lockedAt || unlocked) && (

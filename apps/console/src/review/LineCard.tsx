@@ -1,9 +1,15 @@
-import type { CaseView } from "../api/types.ts";
+import type { CaseView, StaffRole } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import { roleMay } from "../shell/access.ts";
 import { useCodeLabel } from "./Badges.tsx";
+import { EndLine, RestoreLine } from "./LineActions.tsx";
 
-/** The SIM or eSIM profile assigned to the case, its number (none on a data-only line), and its parcel. */
-export function LineCard({ view }: { view: CaseView }) {
+/**
+ * The SIM or eSIM profile assigned to the case, its number (none on a data-only line), the line's
+ * state once live, and its parcel. A police-suspended line offers the counter re-verification that
+ * restores it; a live line offers ending it, each to the roles that may.
+ */
+export function LineCard({ view, role, onChanged }: { view: CaseView; role: StaffRole; onChanged(): void }) {
   const { t } = useI18n();
   const label = useCodeLabel();
   const { line, shipment } = view;
@@ -36,8 +42,24 @@ export function LineCard({ view }: { view: CaseView }) {
             <dt>{t("case.lineStatus")}</dt>
             <dd>{label("lineStatus", line.status)}</dd>
           </div>
+          {line.subscription && (
+            <div>
+              <dt>{t("case.lineState")}</dt>
+              <dd>{label("lineState", line.subscription.state)}</dd>
+            </div>
+          )}
         </dl>
       )}
+      {line?.subscription?.openPoliceRequestId && roleMay(role, "police_requests.counter") && (
+        <RestoreLine
+          requestId={line.subscription.openPoliceRequestId}
+          suspended={line.subscription.state === "police_suspended"}
+          onDone={onChanged}
+        />
+      )}
+      {line?.subscription &&
+        liveStates.includes(line.subscription.state) &&
+        roleMay(role, "subscriptions.terminate") && <EndLine reference={view.reference} onDone={onChanged} />}
       {shipment && (
         <>
           <h3>{t("case.shipment")}</h3>
@@ -68,6 +90,8 @@ export function LineCard({ view }: { view: CaseView }) {
     </section>
   );
 }
+
+const liveStates: readonly string[] = ["active", "receive_only", "suspended", "police_suspended"];
 
 /** A Japanese mobile number as it is written in Japan: 09012345678 → 090-1234-5678. */
 export function formatMsisdn(msisdn: string): string {

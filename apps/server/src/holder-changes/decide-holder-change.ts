@@ -1,11 +1,17 @@
-import { interpolate, type Language, todayInJapan } from "@jitsumei/domain";
+import {
+  type HolderChangeStatus,
+  interpolate,
+  type Language,
+  nextHolderChangeStatus,
+  todayInJapan,
+} from "@jitsumei/domain";
 import { findApplicationById } from "../applications/application-row.ts";
 import { emailIndex, phoneIndex } from "../applications/contact-indexes.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
-import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import { type Database, toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { transitionStatus } from "../lifecycles/transition-status.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { type RecordVersion, writeRecordVersion } from "../records/record-versions.ts";
 import type { StaffPrincipal } from "../staff/staff-sessions.ts";
@@ -25,7 +31,7 @@ export type HolderChangeDecision = { decision: "approve" } | { decision: "reject
 
 export type DecidedHolderChange = {
   id: string;
-  status: "approved" | "rejected";
+  status: HolderChangeStatus;
   record: RecordVersion | null;
 };
 
@@ -55,7 +61,7 @@ export async function decideHolderChange(
   return deps.db.transaction(async (tx) => {
     const { rows } = await tx.query<{
       kind: "name" | "address" | "contact";
-      status: string;
+      status: HolderChangeStatus;
       request_enc: unknown;
       msisdn: string;
       line_status: string;
@@ -68,7 +74,7 @@ export async function decideHolderChange(
     );
     const change = rows[0];
     if (!change) throw new AppError("not_found", "No such change request");
-    if (change.status !== "pending") {
+    if (!nextHolderChangeStatus(change.status, decision.decision)) {
       throw new AppError("holder_change_decided", `This change was ${change.status} already`);
     }
     const language = application.language as Language;
@@ -132,16 +138,18 @@ export async function decideHolderChange(
         });
       }
     }
-    const status = decision.decision === "approve" ? "approved" : "rejected";
-    await tx.query(
-      `UPDATE holder_changes SET status = $2, decided_at = $3, decided_by = $4, reject_reason = $5, record_id = $6
-       WHERE id = $1`,
-      [changeId, status, now, by, decision.decision === "reject" ? decision.reason : null, record?.recordId ?? null],
-    );
-    await appendAuditEntry(tx, {
-      actor: by,
-      action: `holder_change.${status}`,
-      subject: application.reference,
+    const { to: status } = await transitionStatus(tx, "holder_change", changeId, decision.decision, by, {
+      audit: {
+        action: `holder_change.${decision.decision === "approve" ? "approved" : "rejected"}`,
+        subject: application.reference,
+      },
+      set: {
+        decided_at: now,
+        decided_by: by,
+        reject_reason: decision.decision === "reject" ? decision.reason : null,
+        record_id: record?.recordId ?? null,
+      },
+      at: now,
       data: {
         changeId,
         kind: change.kind,

@@ -3,6 +3,7 @@ import {
   correctableFields,
   creditOutcomes,
   languages,
+  lineStates,
   particularsSchema,
   rejectReasonCodes,
 } from "@jitsumei/domain";
@@ -586,6 +587,16 @@ export const caseViewSchema = z
         lineType: z.enum(["voice", "data"]),
         msisdn: z.string().nullable().describe("The phone number of a voice line; null for data only"),
         status: z.enum(["assigned", "active", "released"]),
+        subscription: z
+          .object({
+            state: z.enum(lineStates),
+            openPoliceRequestId: z
+              .string()
+              .nullable()
+              .describe("A police request awaiting the holder's re-verification (a counter may answer it)"),
+          })
+          .nullable()
+          .describe("The line once activated: its state (packages/domain/src/line/line-lifecycle.ts)"),
       })
       .nullable()
       .describe("The SIM card or eSIM profile assigned to the application, once one is"),

@@ -6,10 +6,12 @@ import {
   keepAliveRulesSchema,
   keepAliveTimeline,
   type Language,
+  type LineEvent,
   type LineState,
-  lineTransition,
   type Service,
   todayInJapan,
+  type ValidityState,
+  validityTransition,
 } from "@jitsumei/domain";
 import { findApplicationById, lockApplication } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
@@ -21,6 +23,7 @@ import { enqueueJob } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { queueSms } from "../sms/sms-outbox.ts";
 import { terminateLineIn } from "../subscribers/terminate-line.ts";
+import { transitionLine } from "../subscribers/transition-line.ts";
 
 /**
  * The prepaid line sweep (保号): for every live line on a plan with keep-alive rules, at one moment,
@@ -60,7 +63,7 @@ type LineRow = {
   msisdn: string;
   network_ref: string;
   valid_until: Date;
-  service_state: Exclude<LineState, "terminated">;
+  service_state: Exclude<ValidityState, "terminated">;
   services: Service[];
 };
 
@@ -85,11 +88,17 @@ export async function sweepLines(
   const horizonDays = Math.max(0, ...[...rules.values()].flatMap((r) => r.reminderDaysBefore));
   const { rows } = await deps.db.query<{ id: string; application_id: string }>(
     `SELECT s.id, s.application_id FROM subscriptions s
-     WHERE s.status = 'active' AND s.valid_until IS NOT NULL AND s.plan_id = ANY($1::text[])
+     WHERE s.state = ANY($4::text[]) AND s.valid_until IS NOT NULL AND s.plan_id = ANY($1::text[])
        AND ($2::uuid IS NULL OR s.id = $2)
-       AND (s.valid_until <= $3 OR s.service_state <> 'active')
+       AND (s.valid_until <= $3 OR s.state <> $5)
      ORDER BY s.valid_until, s.id`,
-    [[...rules.keys()], options.subscriptionId ?? null, new Date(at.getTime() + horizonDays * DAY_MS)],
+    [
+      [...rules.keys()],
+      options.subscriptionId ?? null,
+      new Date(at.getTime() + horizonDays * DAY_MS),
+      sweptStates,
+      "active" satisfies LineState,
+    ],
   );
   for (const candidate of rows) {
     const outcome = await deps.db.transaction(async (tx) => {
@@ -117,15 +126,26 @@ async function keepAliveRulesByPlan(db: Queryable): Promise<Map<string, KeepAliv
 
 async function lockLine(tx: Queryable, subscriptionId: string): Promise<LineRow | null> {
   const { rows } = await tx.query<LineRow>(
-    `SELECT s.id, s.application_id, s.plan_id, s.msisdn, s.network_ref, s.valid_until, s.service_state, p.services
+    `SELECT s.id, s.application_id, s.plan_id, s.msisdn, s.network_ref, s.valid_until, s.state AS service_state,
+            p.services
      FROM subscriptions s JOIN plans p ON p.id = s.plan_id
-     WHERE s.id = $1 AND s.status = 'active' AND s.valid_until IS NOT NULL FOR UPDATE OF s`,
-    [subscriptionId],
+     WHERE s.id = $1 AND s.state = ANY($2::text[]) AND s.valid_until IS NOT NULL FOR UPDATE OF s`,
+    [subscriptionId, sweptStates],
   );
   return rows[0] ?? null;
 }
 
-const networkService: Record<Exclude<LineState, "terminated">, NetworkService> = {
+/** The lines the sweep moves: those only their validity stops (a police suspension is lifted otherwise). */
+const sweptStates: readonly LineState[] = ["active", "receive_only", "suspended"];
+
+/** The line event that takes a line to the state its validity gives it. */
+const validityEvent: Record<Exclude<ValidityState, "terminated">, LineEvent> = {
+  active: "restore_validity",
+  receive_only: "restrict_to_receive",
+  suspended: "suspend_for_validity",
+};
+
+const networkService: Record<Exclude<ValidityState, "terminated">, NetworkService> = {
   active: "full",
   receive_only: "receive_only",
   suspended: "suspended",
@@ -137,9 +157,9 @@ async function sweepLine(
   line: LineRow,
   rules: KeepAliveRules,
   at: Date,
-): Promise<LineState | "reminder" | null> {
+): Promise<ValidityState | "reminder" | null> {
   const validUntil = new Date(line.valid_until);
-  const next = lineTransition(rules, line.service_state, validUntil, at);
+  const next = validityTransition(rules, line.service_state, validUntil, at);
   const reference = await referenceOf(tx, line.application_id);
   if (next === "terminated") {
     await terminateLineIn(tx, deps, {
@@ -151,18 +171,24 @@ async function sweepLine(
     return "terminated";
   }
   if (next) {
-    await deps.provisioning.setService({ networkRef: line.network_ref, msisdn: line.msisdn }, networkService[next], tx);
-    await tx.query("UPDATE subscriptions SET service_state = $2, service_changed_at = $3 WHERE id = $1", [
+    await transitionLine(
+      tx,
       line.id,
-      next,
-      at,
-    ]);
-    await appendAuditEntry(tx, {
-      actor: "system",
-      action: "subscription.service_changed",
-      subject: reference,
-      data: { from: line.service_state, to: next, rules: rules.id, validUntil: validUntil.toISOString() },
-    });
+      validityEvent[next],
+      { kind: "system" },
+      {
+        at,
+        data: { rules: rules.id, validUntil: validUntil.toISOString() },
+        async within() {
+          await deps.provisioning.setService(
+            { networkRef: line.network_ref, msisdn: line.msisdn },
+            networkService[next],
+            tx,
+          );
+          return undefined;
+        },
+      },
+    );
     if (next !== "active") await tellSubscriber(tx, deps, line, rules, { notice: next, state: next });
     return next;
   }
@@ -201,7 +227,7 @@ async function tellSubscriber(
   deps: SweepDeps,
   line: LineRow,
   rules: KeepAliveRules,
-  what: { notice: KeepAliveNotice; state: Exclude<LineState, "terminated">; daysBefore?: number },
+  what: { notice: KeepAliveNotice; state: Exclude<ValidityState, "terminated">; daysBefore?: number },
 ): Promise<void> {
   const application = await findApplicationById(tx, line.application_id);
   if (!application || application.purgedAt) return;

@@ -1,11 +1,11 @@
-import type { DepositDecision } from "@jitsumei/domain";
+import { type DepositDecision, mayMovePayment, type PaymentStatus } from "@jitsumei/domain";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Queryable } from "../db/database.ts";
 
 /**
  * The payments tables, read and written only here: payments, their events, deposit decisions.
  */
-export type PaymentStatus = "pending" | "authorized" | "captured" | "declined" | "refunded" | "failed" | "expired";
+export type { PaymentStatus };
 export type PaymentMethod = "card" | "konbini" | "counter";
 export type PaymentKind = "deposit" | "top_up" | "purchase";
 export type PaymentSource = "request" | "notification" | "job" | "system" | "staff";
@@ -28,25 +28,9 @@ export type PaymentRow = {
   updatedAt: Date;
 };
 
-/**
- * Where a payment may go. Our row follows the gateway, which is the truth about money: a payment we
- * left pending after a time-out may turn out captured; nothing comes back from declined or refunded.
- */
-const moves: Record<PaymentStatus, readonly PaymentStatus[]> = {
-  // A konbini payment stays pending until the till reports it, or expires unpaid.
-  pending: ["authorized", "captured", "declined", "failed", "refunded", "expired"],
-  authorized: ["captured", "failed", "refunded"],
-  captured: ["refunded"],
-  // A payment we marked failed (the gateway had no record of it yet) may still be authorised or
-  // captured by a late answer: the money is real, and an ended application queues its refund.
-  failed: ["authorized", "captured", "refunded"],
-  declined: [],
-  refunded: [],
-  expired: [],
-};
-
+/** Where a payment may go: the domain's table (packages/domain/src/lifecycles/payment.ts). */
 export function mayMove(from: PaymentStatus, to: PaymentStatus): boolean {
-  return moves[from].includes(to);
+  return mayMovePayment(from, to);
 }
 
 type Raw = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { daysPerTopUp, validityAfterTopUp } from "@jitsumei/domain";
+import { daysPerTopUp, type LineState, validityAfterTopUp } from "@jitsumei/domain";
 import { type ApplicationRow, lockApplication } from "../applications/application-row.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Database, Queryable } from "../db/database.ts";
@@ -118,6 +118,8 @@ export async function creditTopUp(
   if (topUp) await extendValidity(tx, topUp, reference, { paymentId }, at);
 }
 
+const stoppedByValidity: readonly LineState[] = ["receive_only", "suspended"];
+
 export async function extendValidity(
   tx: Queryable,
   topUp: { id: string; subscription_id: string; validity_days: number },
@@ -125,8 +127,8 @@ export async function extendValidity(
   source: { paymentId?: string; voucherId?: string },
   at: Date,
 ): Promise<Date> {
-  const { rows } = await tx.query<{ valid_until: Date | null; plan_id: string; service_state: string }>(
-    "SELECT valid_until, plan_id, service_state FROM subscriptions WHERE id = $1 FOR UPDATE",
+  const { rows } = await tx.query<{ valid_until: Date | null; plan_id: string; state: LineState }>(
+    "SELECT valid_until, plan_id, state FROM subscriptions WHERE id = $1 FOR UPDATE",
     [topUp.subscription_id],
   );
   const line = rows[0];
@@ -142,8 +144,9 @@ export async function extendValidity(
     validUntil,
     at,
   ]);
-  // A receive-only or suspended line gets its service back after commit (the network is the sweep's).
-  if (line.service_state !== "active") {
+  // A receive-only or suspended line gets its service back after commit (the network is the sweep's);
+  // a police suspension stays until the holder verifies again.
+  if (stoppedByValidity.includes(line.state)) {
     await queueLineSweep(tx, { subscriptionId: topUp.subscription_id, at });
   }
   await appendAuditEntry(tx, {

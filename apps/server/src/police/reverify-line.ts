@@ -1,5 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { type CheckResult, explainCheck, type Language, type Particulars } from "@jitsumei/domain";
+import {
+  type CheckResult,
+  explainCheck,
+  type Language,
+  type LineState,
+  openPoliceRequestStatuses,
+  type Particulars,
+  type PoliceRequestStatus,
+} from "@jitsumei/domain";
 import type { FaceMatcher } from "@jitsumei/evidence";
 import { findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails, type StoredEvidence } from "../applications/load-application-data.ts";
@@ -10,10 +18,13 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
+import type { Provisioning } from "../issuance/provisioning.ts";
+import { transitionStatus } from "../lifecycles/transition-status.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
 import { writeRecordVersion } from "../records/record-versions.ts";
+import { lineActor, transitionLine } from "../subscribers/transition-line.ts";
 
 /** What a holder sends to verify again: a document's MRZ, or what their phone read from its chip. */
 export type ReverificationEvidence =
@@ -33,14 +44,16 @@ type Deps = {
   trust: EvidenceTrust;
   faces: FaceMatcher;
   policies: readonly LoadedPolicy[];
+  provisioning: Provisioning;
 };
 
 /**
  * The holder of a line a police request asked about verifies again (再度の本人確認): the evidence is
  * checked as an application's is (the same engine, the policy in force today) against the particulars
  * on file, with the document shown now. When every check passes and a method is complete, a new
- * version of the verification record is written and the request is answered; otherwise the refusal
- * names each failed check in the holder's language and the request stays open until its deadline.
+ * version of the verification record is written and the request is answered, and a line its deadline
+ * suspended is restored (`restore_after_reverification`); otherwise the refusal names each failed
+ * check in the holder's language and the request stays open.
  */
 export async function reverifyLine(
   deps: Deps,
@@ -49,12 +62,13 @@ export async function reverifyLine(
     /** Online by the holder, or at a shop counter by a clerk who reads the document in front of them. */
     at: { channel: "online"; actor: "subscriber" } | { channel: "shop"; actor: `staff:${string}` };
   } & ReverificationInput,
-): Promise<{ requestId: string; method: string; recordVersion: number; reverifiedAt: string }> {
+): Promise<{ requestId: string; method: string; recordVersion: number; reverifiedAt: string; restored: boolean }> {
   const { channel, actor } = input.at;
   const open = await deps.db.query<{ id: string }>(
     `SELECT p.id FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id
-     WHERE s.application_id = $1 AND s.status = 'active' AND p.status = 'awaiting' ORDER BY p.created_at LIMIT 1`,
-    [input.applicationId],
+     WHERE s.application_id = $1 AND s.status = 'active' AND p.status = ANY($2::text[])
+     ORDER BY p.created_at LIMIT 1`,
+    [input.applicationId, openPoliceRequestStatuses],
   );
   const requestId = open.rows[0]?.id;
   if (!requestId) throw new AppError("reverification_not_requested", "Nobody asked you to verify this line again");
@@ -114,10 +128,13 @@ export async function reverifyLine(
     );
   }
   return deps.db.transaction(async (tx) => {
-    const locked = await tx.query<{ status: string }>("SELECT status FROM police_requests WHERE id = $1 FOR UPDATE", [
-      requestId,
-    ]);
-    if (locked.rows[0]?.status !== "awaiting") {
+    const locked = await tx.query<{ status: PoliceRequestStatus; subscription_id: string; line_state: LineState }>(
+      `SELECT p.status, p.subscription_id, s.state AS line_state
+       FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id WHERE p.id = $1 FOR UPDATE OF p`,
+      [requestId],
+    );
+    const request = locked.rows[0];
+    if (!request || !openPoliceRequestStatuses.includes(request.status)) {
       throw new AppError("reverification_not_requested", "The request was answered or closed meanwhile");
     }
     for (const e of evidence) {
@@ -139,18 +156,25 @@ export async function reverifyLine(
       policy: requirements.pin,
       now,
     });
-    await tx.query(
-      `UPDATE police_requests SET status = 'reverified', reverified_at = $2, reverification_method = $3, record_version = $4
-       WHERE id = $1`,
-      [requestId, now, methodName, recordVersion],
-    );
-    await appendAuditEntry(tx, {
-      actor,
-      action: "police_request.reverified",
-      subject: application.reference,
-      data: { requestId, channel, method: methodName, recordVersion, checks: checkCodes },
+    // The deadline passed and the line was suspended: verifying again lifts the suspension.
+    const restored = request.line_state === "police_suspended";
+    if (restored) {
+      await transitionLine(tx, request.subscription_id, "restore_after_reverification", lineActor(actor), {
+        at: now,
+        data: { requestId, recordVersion },
+        async within(line) {
+          await deps.provisioning.setService({ networkRef: line.networkRef, msisdn: line.msisdn }, "full", tx);
+          return undefined;
+        },
+      });
+    }
+    await transitionStatus(tx, "police_request", requestId, "reverify", actor, {
+      audit: { action: "police_request.reverified", subject: application.reference },
+      set: { reverified_at: now, reverification_method: methodName, record_version: recordVersion },
+      data: { requestId, channel, method: methodName, recordVersion, checks: checkCodes, restored },
+      at: now,
     });
-    return { requestId, method: methodName, recordVersion, reverifiedAt: now.toISOString() };
+    return { requestId, method: methodName, recordVersion, reverifiedAt: now.toISOString(), restored };
   });
 }
 

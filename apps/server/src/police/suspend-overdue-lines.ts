@@ -1,16 +1,17 @@
-import { interpolate, type Language, todayInJapan } from "@jitsumei/domain";
+import { interpolate, type Language, type LineState, type PoliceRequestStatus, todayInJapan } from "@jitsumei/domain";
 import { findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
-import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import type { Provisioning } from "../issuance/provisioning.ts";
+import { transitionStatus } from "../lifecycles/transition-status.ts";
 import { queueMail } from "../mail/outbox.ts";
+import { lineActor, transitionLine } from "../subscribers/transition-line.ts";
 import { mailTexts } from "./police-texts.ts";
 
 /**
  * The deadline sweep: a line whose holder did not verify again by the deadline of a police request is
- * suspended (利用停止) on the network and in `subscriptions`, its holder told by mail, and the request
+ * suspended (利用停止) on the network and through the line's door (`suspend_for_police`), its holder told by mail, and the request
  * closed; all in one transaction per request, audited. A request whose line ended meanwhile is closed
  * as such. Safe to run from every process: each request is taken under SKIP LOCKED and checked again.
  */
@@ -20,8 +21,8 @@ export async function suspendOverdueLines(
 ): Promise<{ suspended: string[]; closed: string[] }> {
   const now = deps.clock();
   const due = await deps.db.query<{ id: string }>(
-    "SELECT id FROM police_requests WHERE status = 'awaiting' AND deadline < $1 ORDER BY deadline, id",
-    [now],
+    "SELECT id FROM police_requests WHERE status = $2 AND deadline < $1 ORDER BY deadline, id",
+    [now, "awaiting" satisfies PoliceRequestStatus],
   );
   const suspended: string[] = [];
   const closed: string[] = [];
@@ -31,33 +32,45 @@ export async function suspendOverdueLines(
         subscription_id: string;
         application_id: string;
         line_status: string;
+        line_state: LineState;
         network_ref: string;
         msisdn: string;
         deadline: Date;
       }>(
-        `SELECT p.subscription_id, s.application_id, s.status AS line_status, s.network_ref, s.msisdn, p.deadline
+        `SELECT p.subscription_id, s.application_id, s.status AS line_status, s.state AS line_state, s.network_ref, s.msisdn, p.deadline
          FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id
-         WHERE p.id = $1 AND p.status = 'awaiting' AND p.deadline < $2 FOR UPDATE OF p, s SKIP LOCKED`,
-        [id, now],
+         WHERE p.id = $1 AND p.status = $3 AND p.deadline < $2 FOR UPDATE OF p, s SKIP LOCKED`,
+        [id, now, "awaiting" satisfies PoliceRequestStatus],
       );
       const request = rows[0];
       if (!request) return;
       const application = await findApplicationById(tx, request.application_id);
       const reference = application?.reference ?? null;
       if (request.line_status !== "active") {
-        await tx.query("UPDATE police_requests SET status = 'line_ended' WHERE id = $1", [id]);
-        await appendAuditEntry(tx, {
-          actor,
-          action: "police_request.closed",
-          subject: reference,
+        await transitionStatus(tx, "police_request", id, "close_line_ended", actor, {
+          audit: { action: "police_request.closed", subject: reference },
           data: { requestId: id, lineStatus: request.line_status },
+          at: now,
         });
         closed.push(id);
         return;
       }
-      await deps.provisioning.setService({ networkRef: request.network_ref, msisdn: request.msisdn }, "suspended", tx);
-      await tx.query("UPDATE subscriptions SET status = 'suspended' WHERE id = $1", [request.subscription_id]);
-      await tx.query("UPDATE police_requests SET status = 'suspended', suspended_at = $2 WHERE id = $1", [id, now]);
+      // An earlier request's deadline may have suspended the line already: this one finds it so.
+      if (request.line_state !== "police_suspended")
+        await transitionLine(tx, request.subscription_id, "suspend_for_police", lineActor(actor), {
+          at: now,
+          data: { requestId: id, reason: "police_request_unanswered" },
+          async within(line) {
+            await deps.provisioning.setService({ networkRef: line.networkRef, msisdn: line.msisdn }, "suspended", tx);
+            return undefined;
+          },
+        });
+      await transitionStatus(tx, "police_request", id, "suspend_line", actor, {
+        audit: { action: "police_request.line_suspended", subject: reference },
+        set: { suspended_at: now },
+        data: { requestId: id },
+        at: now,
+      });
       if (application && !application.purgedAt) {
         const { contact } = await loadApplicantDetails(deps.keys, application);
         const language = application.language as Language;
@@ -71,12 +84,6 @@ export async function suspendOverdueLines(
           text: interpolate(mailTexts.suspendedBody[language], params),
         });
       }
-      await appendAuditEntry(tx, {
-        actor,
-        action: "subscription.suspended",
-        subject: reference,
-        data: { requestId: id, reason: "police_request_unanswered" },
-      });
       suspended.push(id);
     });
   }

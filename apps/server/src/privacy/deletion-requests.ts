@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { interpolate, type Language, type Translations } from "@jitsumei/domain";
+import {
+  type DeletionRequestStatus,
+  interpolate,
+  type Language,
+  nextDeletionRequestStatus,
+  type Translations,
+} from "@jitsumei/domain";
 import { findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
@@ -7,6 +13,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { transitionStatus } from "../lifecycles/transition-status.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { shredApplicationIn } from "../records/retention.ts";
 import type { SubscriberPrincipal } from "../subscribers/subscriber-access.ts";
@@ -27,7 +34,7 @@ export type DeletionOutcome = {
 
 export type DeletionRequestView = {
   id: string;
-  status: "filed" | "decided";
+  status: DeletionRequestStatus;
   filedAt: string;
   decidedAt: string | null;
   outcome: DeletionOutcome | null;
@@ -104,7 +111,8 @@ export async function decideDeletionRequest(
     );
     const request = locked.rows[0];
     if (!request) throw new AppError("not_found", "No such deletion request");
-    if (request.status !== "filed") throw new AppError("deletion_request_decided", "This request was decided already");
+    if (!nextDeletionRequestStatus(request.status, "decide"))
+      throw new AppError("deletion_request_decided", "This request was decided already");
     // Told before anything is destroyed: the address may belong to an application about to be shredded.
     const contactLine = await contactOfLine(tx, deps.keys, request.subscription_id);
     const { rows } = await tx.query<{
@@ -158,10 +166,12 @@ export async function decideDeletionRequest(
         data: { rule: "deletion request (個人情報保護法 第35条)", requestId: input.id, destroyed },
       });
     }
-    await tx.query(
-      "UPDATE deletion_requests SET status = 'decided', decided_at = $2, decided_by = $3, outcome = $4 WHERE id = $1",
-      [input.id, now, input.actor, JSON.stringify(outcome)],
-    );
+    await transitionStatus(tx, "deletion_request", input.id, "decide", input.actor, {
+      audit: { action: "privacy.deletion_decided", subject: null },
+      set: { decided_at: now, decided_by: input.actor, outcome: JSON.stringify(outcome) },
+      data: { requestId: input.id, kept: outcome.kept.length, deleted: outcome.deleted.length },
+      at: now,
+    });
     if (contactLine) {
       const params = { kept: outcome.kept.length, deleted: outcome.deleted.length };
       await queueMail(tx, deps.keys, {
@@ -174,17 +184,11 @@ export async function decideDeletionRequest(
         text: interpolate(decidedTexts.body[contactLine.language], params),
       });
     }
-    await appendAuditEntry(tx, {
-      actor: input.actor,
-      action: "privacy.deletion_decided",
-      subject: null,
-      data: { requestId: input.id, kept: outcome.kept.length, deleted: outcome.deleted.length },
-    });
     return { id: input.id, status: "decided", filedAt: iso(request.filed_at), decidedAt: now.toISOString(), outcome };
   });
 }
 
-type Row = { id: string; status: string; filed_at: Date; decided_at: Date | null; outcome: unknown };
+type Row = { id: string; status: DeletionRequestStatus; filed_at: Date; decided_at: Date | null; outcome: unknown };
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -192,7 +196,7 @@ function view(r: Row): DeletionRequestView {
   const outcome = typeof r.outcome === "string" ? (JSON.parse(r.outcome) as DeletionOutcome) : r.outcome;
   return {
     id: r.id,
-    status: r.status === "decided" ? "decided" : "filed",
+    status: r.status,
     filedAt: iso(r.filed_at),
     decidedAt: r.decided_at ? iso(r.decided_at) : null,
     outcome: (outcome as DeletionOutcome | null) ?? null,

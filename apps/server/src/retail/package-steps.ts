@@ -5,10 +5,10 @@ import {
   parseRegistrationCode,
   type VoidReason,
 } from "@jitsumei/domain";
-import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { transitionStatus } from "../lifecycles/transition-status.ts";
 import { codeIndex } from "./registration-codes.ts";
 
 export type PackageView = {
@@ -94,18 +94,14 @@ async function step(
     });
   }
   const column = { sell: "sold_at", void: "voided_at", activate: "activated_at", register: "registered_at" }[event];
-  await tx.query(
-    `UPDATE retail_packages SET status = $2, ${column} = now(),
-       sold_by = CASE WHEN $3 = 'sell' THEN $4 ELSE sold_by END,
-       void_reason = CASE WHEN $3 = 'void' THEN $5 ELSE void_reason END
-     WHERE id = $1`,
-    [packageId, to, event, actor, detail.reason ?? null],
-  );
-  await appendAuditEntry(tx, {
-    actor,
-    action: `retail.package_${pastTense[event]}`,
-    subject: packageId,
-    data: { from, to, ...(detail.reason ? { reason: detail.reason } : {}) },
+  await transitionStatus(tx, "retail_package", packageId, event, actor, {
+    audit: { action: `retail.package_${pastTense[event]}`, subject: packageId },
+    set: {
+      [column]: new Date(),
+      ...(event === "sell" ? { sold_by: actor } : {}),
+      ...(event === "void" ? { void_reason: detail.reason ?? null } : {}),
+    },
+    data: detail.reason ? { reason: detail.reason } : {},
   });
   return viewPackage(tx, packageId);
 }

@@ -2,16 +2,15 @@ import {
   type CodeRefusalReason,
   codeRefusalMessage,
   type Language,
-  nextPackageStatus,
   type PackageStatus,
   parseRegistrationCode,
   registrationRefusal,
 } from "@jitsumei/domain";
 import { type CreatedApplication, createApplication } from "../applications/create-application.ts";
-import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { AppError, type ErrorCode } from "../errors.ts";
+import { transitionStatus } from "../lifecycles/transition-status.ts";
 import { clientIndex, recordCodeFailure, withCodeAttempt } from "./code-throttle.ts";
 import { codeIndex } from "./registration-codes.ts";
 
@@ -100,18 +99,15 @@ async function registerWithCode(
           refused = why;
           throw refusal(why, input.language);
         }
-        const to = nextPackageStatus(status, "register");
+        // A package registered without a recorded sale was sold by its registration.
         await tx.query(
-          `UPDATE retail_packages SET status = $2, application_id = $3, registered_at = now(),
-             sold_at = coalesce(sold_at, now()), sold_by = coalesce(sold_by, 'registration')
-           WHERE id = $1`,
-          [pkg.id, to, application.id],
+          "UPDATE retail_packages SET sold_at = coalesce(sold_at, now()), sold_by = coalesce(sold_by, 'registration') WHERE id = $1",
+          [pkg.id],
         );
-        await appendAuditEntry(tx, {
-          actor: "applicant",
-          action: "retail.package_registered",
-          subject: pkg.id,
-          data: { from: status, to, application: application.reference },
+        await transitionStatus(tx, "retail_package", pkg.id, "register", "applicant", {
+          audit: { action: "retail.package_registered", subject: pkg.id },
+          set: { application_id: application.id, registered_at: new Date() },
+          data: { application: application.reference },
         });
       },
     );

@@ -9,6 +9,7 @@ import {
   explainDepositReason,
   hasTag,
   type Language,
+  type LineState,
 } from "@jitsumei/domain";
 import { type ApplicationRow, findApplicationByReference } from "../applications/application-row.ts";
 import { cipherFor, loadApplicantDetails } from "../applications/load-application-data.ts";
@@ -336,6 +337,7 @@ async function lineOf(db: Queryable, applicationId: string) {
     lineType: r.line_type,
     msisdn: r.line_type === "voice" ? r.msisdn : null,
     status: r.status,
+    subscription: await subscriptionOf(db, applicationId),
   };
 }
 
@@ -367,6 +369,18 @@ async function provisioningOperationsOf(db: Queryable, applicationId: string) {
     startedAt: new Date(r.started_at).toISOString(),
     finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
   }));
+}
+
+/** The line's state once it is live, and the police request a counter re-verification would answer. */
+async function subscriptionOf(db: Queryable, applicationId: string) {
+  const { rows } = await db.query<{ state: LineState; police_request_id: string | null }>(
+    `SELECT s.state, (SELECT p.id FROM police_requests p WHERE p.subscription_id = s.id
+                        AND p.status IN ('awaiting', 'suspended') ORDER BY p.created_at LIMIT 1) AS police_request_id
+     FROM subscriptions s WHERE s.application_id = $1`,
+    [applicationId],
+  );
+  const r = rows[0];
+  return r ? { state: r.state, openPoliceRequestId: r.police_request_id } : null;
 }
 
 async function shipmentOf(deps: { db: Queryable; config: Config }, applicationId: string) {

@@ -1,5 +1,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { keepAliveRulesSchema, keepAliveTimeline, type Language, type LineState } from "@jitsumei/domain";
+import {
+  keepAliveRulesSchema,
+  keepAliveTimeline,
+  type Language,
+  type LineState,
+  liveLineStates,
+} from "@jitsumei/domain";
 import { findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
 import { hashToken, newActivationCode, tokenMatches } from "../applications/secrets.ts";
@@ -211,21 +217,21 @@ export async function subscriberLines(db: Queryable, who: SubscriberPrincipal) {
     plan_id: string;
     form_factor: string;
     status: string;
-    service_state: Exclude<LineState, "terminated">;
+    state: LineState;
     started_at: Date;
     ended_at: Date | null;
     valid_until: Date | null;
     keep_alive: unknown;
     reference: string;
   }>(
-    `SELECT s.id, s.msisdn, s.plan_id, s.form_factor, s.status, s.service_state, s.started_at, s.ended_at,
+    `SELECT s.id, s.msisdn, s.plan_id, s.form_factor, s.status, s.state, s.started_at, s.ended_at,
             s.valid_until, p.keep_alive, a.reference
      FROM subscriptions s JOIN applications a ON a.id = s.application_id JOIN plans p ON p.id = s.plan_id
      WHERE a.identity_index = $1 ORDER BY s.started_at, s.id`,
     [who.identityIndex],
   );
   return rows.map((r) => {
-    const live = r.status !== "terminated";
+    const live = liveLineStates.includes(r.state);
     const validUntil = r.valid_until ? new Date(r.valid_until) : null;
     // When the line ends without a top-up, by its plan's keep-alive rules (prepaid, still live).
     const terminatesAt =
@@ -237,7 +243,7 @@ export async function subscriberLines(db: Queryable, who: SubscriberPrincipal) {
       planId: r.plan_id,
       formFactor: r.form_factor,
       status: r.status,
-      state: live ? r.service_state : ("terminated" as const),
+      state: r.state,
       startedAt: new Date(r.started_at).toISOString(),
       endedAt: r.ended_at ? new Date(r.ended_at).toISOString() : null,
       validUntil: validUntil?.toISOString() ?? null,

@@ -1,7 +1,6 @@
 import { interpolate, type Language, type Translations, todayInJapan } from "@jitsumei/domain";
 import { findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
-import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
@@ -10,6 +9,7 @@ import type { Provisioning } from "../issuance/provisioning.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { refundChargesOnCancel } from "../payments/refund-charges.ts";
 import { markContractEndedIn } from "../records/retention.ts";
+import { lineActor, liveLineOf, transitionLine } from "./transition-line.ts";
 
 /**
  * Why a line ended; the codes go to the audit trail and the subscription (never free text).
@@ -47,40 +47,34 @@ export async function terminateLineIn(
   deps: { provisioning: Provisioning; quarantineDays: number; keys: KeyManagement; mailFrom: string },
   input: { applicationId: string; reason: TerminationReason; actor: string; at: Date },
 ): Promise<EndedLine> {
-  const { rows } = await tx.query<{
-    id: string;
-    msisdn: string;
-    network_ref: string;
-    reference: string;
-    identity_index: Buffer | null;
-  }>(
-    `SELECT s.id, s.msisdn, s.network_ref, a.reference, a.identity_index FROM subscriptions s
-     JOIN applications a ON a.id = s.application_id
-     WHERE s.application_id = $1 AND s.status = 'active' FOR UPDATE OF s`,
-    [input.applicationId],
-  );
-  const line = rows[0];
-  if (!line)
+  const lineId = await liveLineOf(tx, input.applicationId);
+  if (!lineId)
     throw new AppError("subscription_not_active", "The line is not active: it has ended already, or never started");
-  await deps.provisioning.deactivate({ networkRef: line.network_ref, msisdn: line.msisdn }, tx);
-  await tx.query("UPDATE subscriptions SET status = 'terminated', ended_at = $2, end_reason = $3 WHERE id = $1", [
-    line.id,
-    input.at,
-    input.reason,
-  ]);
-  await releaseLine(tx, input.applicationId, { now: input.at, quarantineDays: deps.quarantineDays });
-  const refunds = await refundChargesOnCancel(tx, input.applicationId, ["deposit"]);
-  const hasRecord = await tx.query("SELECT 1 FROM verification_records WHERE application_id = $1 LIMIT 1", [
-    input.applicationId,
-  ]);
-  const retention =
-    hasRecord.rows.length > 0 ? await markContractEndedIn(tx, line.reference, input.at, input.actor) : null;
+  let refundsQueued = 0;
+  let purgeAfter: string | null = null;
+  const { line } = await transitionLine(tx, lineId, "terminate", lineActor(input.actor), {
+    at: input.at,
+    endReason: input.reason,
+    data: { reason: input.reason },
+    async within(live) {
+      await deps.provisioning.deactivate({ networkRef: live.networkRef, msisdn: live.msisdn }, tx);
+      await releaseLine(tx, input.applicationId, { now: input.at, quarantineDays: deps.quarantineDays });
+      refundsQueued = (await refundChargesOnCancel(tx, input.applicationId, ["deposit"])).length;
+      const hasRecord = await tx.query("SELECT 1 FROM verification_records WHERE application_id = $1 LIMIT 1", [
+        input.applicationId,
+      ]);
+      if (hasRecord.rows.length > 0) {
+        purgeAfter = (await markContractEndedIn(tx, live.reference, input.at, input.actor)).purgeAfter;
+      }
+      return { refundsQueued };
+    },
+  });
   // The subscriber hears it in writing, in their language: the number, the day, a refund under way.
   const application = await findApplicationById(tx, input.applicationId);
   if (application && !application.purgedAt) {
     const { contact } = await loadApplicantDetails(deps.keys, application);
     const language = application.language as Language;
-    const refund = refunds.length > 0 ? `\n\n${endedTexts.refund[language]}` : "";
+    const refund = refundsQueued > 0 ? `\n\n${endedTexts.refund[language]}` : "";
     await queueMail(tx, deps.keys, {
       applicationId: application.id,
       template: "line_ended",
@@ -90,21 +84,23 @@ export async function terminateLineIn(
       text: `${interpolate(endedTexts.body[language], { msisdn: line.msisdn, date: todayInJapan(input.at) })}${refund}`,
     });
   }
-  await appendAuditEntry(tx, {
-    actor: input.actor,
-    action: "subscription.terminated",
-    subject: line.reference,
-    data: { reason: input.reason, refundsQueued: refunds.length },
-  });
   return {
     subscriptionId: line.id,
     reference: line.reference,
     msisdn: line.msisdn,
     endedAt: input.at.toISOString(),
-    identityIndex: line.identity_index,
-    refundsQueued: refunds.length,
-    purgeAfter: retention?.purgeAfter ?? null,
+    identityIndex: await identityIndexOf(tx, input.applicationId),
+    refundsQueued,
+    purgeAfter,
   };
+}
+
+async function identityIndexOf(tx: Queryable, applicationId: string): Promise<Buffer | null> {
+  const { rows } = await tx.query<{ identity_index: Buffer | null }>(
+    "SELECT identity_index FROM applications WHERE id = $1",
+    [applicationId],
+  );
+  return rows[0]?.identity_index ?? null;
 }
 
 const endedTexts: Record<"subject" | "body" | "refund", Translations> = {

@@ -13,6 +13,7 @@ import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { writeRecordVersion } from "../records/record-versions.ts";
 import { markContractEndedIn } from "../records/retention.ts";
 import { writeVerificationRecord } from "../records/write-verification-record.ts";
+import { transitionLine } from "../subscribers/transition-line.ts";
 
 export type CompletedTransfer = { transferId: string; msisdn: string; from: string; to: string };
 
@@ -64,9 +65,12 @@ export async function completeTransfer(
   const by = actor.id ? `${actor.kind}:${actor.id}` : actor.kind;
 
   // The old holder's contract ends today.
-  await tx.query(
-    "UPDATE subscriptions SET status = 'transferred', ended_at = $2, end_reason = 'transfer' WHERE id = $1",
-    [transfer.subscription_id, now],
+  await transitionLine(
+    tx,
+    transfer.subscription_id,
+    "transfer",
+    { kind: actor.kind === "applicant" ? "subscriber" : actor.kind, ...(actor.id ? { id: actor.id } : {}) },
+    { at: now, endReason: "transfer", data: { transferId: transfer.id } },
   );
   const old = await loadApplicantDetails(deps.keys, previous);
   const hasRecord = await tx.query("SELECT 1 FROM verification_records WHERE application_id = $1 LIMIT 1", [

@@ -6,10 +6,10 @@ import {
   keepAliveRuleSets,
   keepAliveRulesSchema,
   keepAliveTimeline,
-  type LineState,
-  lineStateAt,
-  lineTransition,
+  type ValidityState,
   validityAfterTopUp,
+  validityStateAt,
+  validityTransition,
 } from "./keep-alive.ts";
 import { keepAliveNoticeText } from "./keep-alive-texts.ts";
 
@@ -53,7 +53,7 @@ describe("keepAliveTimeline", () => {
   });
 });
 
-describe("lineStateAt", () => {
+describe("validityStateAt", () => {
   const both: KeepAliveRules = { ...povo, id: "both", receiveOnlyDays: 10, suspendedDays: 5 };
   it.each([
     [povo, "2026-06-29", "active"],
@@ -69,11 +69,11 @@ describe("lineStateAt", () => {
     [both, "2026-07-14", "suspended"],
     [both, "2026-07-15", "terminated"],
   ] as const)("%# at %s: %s", (rules, at, expected) => {
-    expect(lineStateAt(rules, day("2026-06-30"), day(at))).toBe(expected);
+    expect(validityStateAt(rules, day("2026-06-30"), day(at))).toBe(expected);
   });
 });
 
-describe("lineTransition", () => {
+describe("validityTransition", () => {
   const end = day("2026-06-30");
   it.each([
     // [rules, current state, at, move to]
@@ -90,7 +90,7 @@ describe("lineTransition", () => {
     [softbank, "receive_only", "2027-07-01", "terminated"],
     [softbank, "terminated", "2026-06-01", null],
   ] as const)("%# %s at %s → %s", (rules, current, at, expected) => {
-    expect(lineTransition(rules, current as LineState, end, day(at))).toBe(expected);
+    expect(validityTransition(rules, current as ValidityState, end, day(at))).toBe(expected);
   });
 });
 

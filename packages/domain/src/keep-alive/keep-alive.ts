@@ -23,8 +23,8 @@ export type KeepAliveRules = {
 };
 
 /** What a line may do; `terminated` is the end of the contract (解約), the rest are its service. */
-export const lineStates = ["active", "receive_only", "suspended", "terminated"] as const;
-export type LineState = (typeof lineStates)[number];
+export const validityStates = ["active", "receive_only", "suspended", "terminated"] as const;
+export type ValidityState = (typeof validityStates)[number];
 
 const DAY_MS = 86_400_000;
 const days = (n: number) => n * DAY_MS;
@@ -92,7 +92,7 @@ export function keepAliveTimeline(rules: KeepAliveRules, validUntil: Date) {
 }
 
 /** The state the rules give a line at `at`, from its validity alone. */
-export function lineStateAt(rules: KeepAliveRules, validUntil: Date, at: Date): LineState {
+export function validityStateAt(rules: KeepAliveRules, validUntil: Date, at: Date): ValidityState {
   const t = at.getTime();
   const timeline = keepAliveTimeline(rules, validUntil);
   if (t < validUntil.getTime()) return "active";
@@ -106,17 +106,17 @@ export function lineStateAt(rules: KeepAliveRules, validUntil: Date, at: Date): 
  * move forward only (a late sweep may skip a state: active → terminated), except back to `active`
  * when a top-up has given the line validity again; a terminated line stays terminated.
  */
-export function lineTransition(
+export function validityTransition(
   rules: KeepAliveRules,
-  current: LineState,
+  current: ValidityState,
   validUntil: Date,
   at: Date,
-): LineState | null {
+): ValidityState | null {
   if (current === "terminated") return null;
-  const target = lineStateAt(rules, validUntil, at);
+  const target = validityStateAt(rules, validUntil, at);
   if (target === current) return null;
   if (target === "active") return "active";
-  return lineStates.indexOf(target) > lineStates.indexOf(current) ? target : null;
+  return validityStates.indexOf(target) > validityStates.indexOf(current) ? target : null;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { nextInTable, type StatusTable } from "../lifecycles/state-table.ts";
+
 /**
  * A retail package's statuses, and the one table of how it moves between them. The server changes
  * a package's status only through `nextPackageStatus`.
@@ -16,7 +18,7 @@ export type PackageEvent = (typeof packageEvents)[number];
 export const retailChannels = ["airport", "konbini", "shop"] as const;
 export type RetailChannel = (typeof retailChannels)[number];
 
-const table: Record<PackageStatus, Partial<Record<PackageEvent, PackageStatus>>> = {
+export const packageTable: StatusTable<PackageStatus, PackageEvent> = {
   in_stock: { sell: "sold", register: "registered", void: "void" },
   sold: { register: "registered", void: "void" },
   registered: { activate: "activated", void: "void" },
@@ -26,7 +28,7 @@ const table: Record<PackageStatus, Partial<Record<PackageEvent, PackageStatus>>>
 
 /** The status after `event`, or null when the event is not possible from `status`. */
 export function nextPackageStatus(status: PackageStatus, event: PackageEvent): PackageStatus | null {
-  return table[status][event] ?? null;
+  return nextInTable(packageTable, status, event);
 }
 
 /** Why a code cannot be used for registration, or null when it can. */

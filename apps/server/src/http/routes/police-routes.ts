@@ -86,6 +86,7 @@ const reverifiedSchema = z.object({
   method: z.string(),
   recordVersion: z.number().int(),
   reverifiedAt: z.string(),
+  restored: z.boolean().describe("The deadline had suspended the line; verifying again restored it"),
 });
 const lineParams = z.object({ msisdn: z.string().regex(/^0\d{9,10}$/, "must be the line's number, digits only") });
 
@@ -156,7 +157,7 @@ export const policeRoutes = [
     body: reverificationBody,
     bodyLimit: 2 * 1024 * 1024,
     responses: {
-      200: { description: "Verified again; the line stays", schema: reverifiedSchema },
+      200: { description: "Verified again; the line stays (or is restored, if suspended)", schema: reverifiedSchema },
     },
     async handler({ subscriber, params, body }, services) {
       if (!subscriber) throw new Error("route declared auth 'subscriber' but nobody signed in");
@@ -184,7 +185,9 @@ export const policeRoutes = [
     params: requestParams,
     body: reverificationBody,
     bodyLimit: 2 * 1024 * 1024,
-    responses: { 200: { description: "Verified again; the line stays", schema: reverifiedSchema } },
+    responses: {
+      200: { description: "Verified again; the line stays (or is restored, if suspended)", schema: reverifiedSchema },
+    },
     async handler({ staff, params, body }, services) {
       if (!staff) throw new Error("route declared auth 'staff' but nobody signed in");
       const applicationId = await applicationOfRequest(services.db, params.id);

@@ -1,3 +1,4 @@
+import { lineStates } from "@jitsumei/domain";
 import { z } from "zod";
 import { findApplicationById, findApplicationByReference } from "../../applications/application-row.ts";
 import { cipherFor } from "../../applications/load-application-data.ts";
@@ -53,8 +54,10 @@ const lineSchema = z.object({
   formFactor: z.string(),
   status: z.string(),
   state: z
-    .enum(["active", "receive_only", "suspended", "terminated"])
-    .describe("What the line may do: everything, receive only, nothing (suspended), or ended"),
+    .enum(lineStates)
+    .describe(
+      "The line's state: everything works, receive only or suspended (prepaid validity ended), suspended after a police request, or ended (terminated, transferred)",
+    ),
   startedAt: z.string(),
   endedAt: z.string().nullable(),
   validUntil: z.string().nullable().describe("Prepaid: the end of validity; a top-up moves it on"),
