@@ -23,7 +23,7 @@ import { createDatabase, rate, round, table } from "./util.ts";
  * again (the dead tuples a real table carries) and the tables vacuumed and analysed, as autovacuum
  * would.
  */
-async function fill(db: Database, n: number) {
+export async function fill(db: Database, n: number) {
   const batch = 50_000;
   for (let start = 0; start < n; start += batch) {
     await db.query(
