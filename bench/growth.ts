@@ -187,6 +187,7 @@ const growthIndexes = [
   "applications_created_at",
   "verification_records_created_at",
   "application_events_decisions",
+  "check_results_failed",
 ];
 type FunctionName = keyof ReturnType<typeof productFunctions>;
 // Records are read with empty answers (their content is random bytes here, which would not decrypt).

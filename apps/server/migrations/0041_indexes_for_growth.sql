@@ -15,3 +15,6 @@ CREATE INDEX applications_created_at ON applications (created_at);
 CREATE INDEX verification_records_created_at ON verification_records (created_at);
 -- The dashboard's decisions of a period: the applications decided in it, not every application.
 CREATE INDEX application_events_decisions ON application_events (created_at) WHERE to_state IN ('approved', 'rejected');
+-- The queue tags a case whose last run of checks failed one: the failed results alone, so that the
+-- page does not read each case's eleven results from the table.
+CREATE INDEX check_results_failed ON check_results (application_id, run) WHERE status = 'fail';
