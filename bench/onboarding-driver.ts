@@ -100,6 +100,8 @@ async function drive(url: string, clients: number, send: (m: DriverMessage) => v
 // Started by onboarding.ts: `node --import tsx bench/onboarding-driver.ts <url> <clients>` with IPC.
 if (process.send && process.argv[2]) {
   const send = (m: DriverMessage) => process.send?.(m);
+  // The bench process gone (finished or failed): nothing left to drive.
+  process.on("disconnect", () => process.exit(0));
   drive(process.argv[2], Number(process.argv[3] ?? 8), send).catch((error: unknown) =>
     send({ kind: "failed", message: String(error) }),
   );

@@ -195,8 +195,12 @@ async function startServerProcess(env: NodeJS.ProcessEnv, url: string, logFile: 
     { env, stdio: ["ignore", log, log] },
   );
   let exited: number | null = null;
+  // A bench that fails leaves no server behind.
+  const killOnExit = () => child.kill("SIGTERM");
+  process.once("exit", killOnExit);
   child.on("exit", (code) => {
     exited = code ?? -1;
+    process.off("exit", killOnExit);
   });
   for (;;) {
     if (exited !== null) throw new Error(`jitsumei serve exited (${exited}); see ${logFile}`);
