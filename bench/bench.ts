@@ -39,6 +39,8 @@ const results = {
   date: startedAt.toISOString(),
   mode: quick ? "quick" : "full",
   machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
+  // The server's start, from `jitsumei serve` to its first ready answer, on a migrated database.
+  startup: onboarding ? { seconds: onboarding.startup.seconds } : undefined,
   onboarding,
   verification,
   growth,

@@ -80,6 +80,10 @@ for (let i = 0; i < journeys; i++) {
     call("POST", `/v1/applications/${ref}/evidence`, token, { kind: "mrz", lines: td3(person) }),
   );
   await step("submit", () => call("POST", `/v1/applications/${ref}/submit`, token));
+  // The prepaid plan's price, by card, as the status page pays it.
+  await step("pay", () =>
+    call("POST", `/v1/applications/${ref}/purchase/payments`, token, { method: "card", cardToken: "tok_test_ok" }),
+  );
   await step("activationCode", () => call("POST", `/v1/applications/${ref}/activation-code`, token));
   const { rows } = await db.query<{ id: string; content_enc: unknown }>(
     `SELECT m.id, m.content_enc FROM mail_outbox m JOIN applications a ON a.id = m.application_id

@@ -1,101 +1,266 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { findApplicationByReference } from "../apps/server/src/applications/application-row.ts";
+import { runFraudChecks } from "../apps/server/src/applications/fraud-checks.ts";
 import { entryHash, verifyAuditChain } from "../apps/server/src/audit/audit-chain.ts";
+import { type Config, loadConfig } from "../apps/server/src/config/config.ts";
 import type { Database } from "../apps/server/src/db/database.ts";
 import { migrate } from "../apps/server/src/db/migrate.ts";
 import { openPostgres } from "../apps/server/src/db/postgres.ts";
 import { seedDemoData } from "../apps/server/src/inventory/seed-demo-data.ts";
-import { createDatabase, rate, ratesSideBySide, round, table } from "./util.ts";
+import { exportVerificationRecords } from "../apps/server/src/records/export-verification-records.ts";
+import { listQueue, queueStates } from "../apps/server/src/review/case-view.ts";
+import { getDashboard } from "../apps/server/src/review/dashboard.ts";
+import { createDatabase, rate, round, table } from "./util.ts";
 
-/** Adds rows `from`+1 … `to` of realistic shape to the applications table (encrypted columns as random bytes). */
-async function fill(db: Database, from: number, to: number) {
+/**
+ * `n` applications as three years of an operator would leave them, and every table the measured
+ * functions read grown with them: created over 1 095 days; the last three days hold what is still
+ * moving (drafts, the reviewer queue, payments, SIMs), the rest ended (active, expired, rejected,
+ * cancelled, delivered); events, the eleven check results of each submission (3 % failing or for
+ * review), a verification record per line, case flags, and a blocklist of n / 1 000 entries. Blind
+ * indexes repeat as real ones do: a document or a person in 3 % of applications applied before, an
+ * address in 10 %, a network shared by about four, a device by two. Then a third of the rows updated
+ * again (the dead tuples a real table carries) and the tables vacuumed and analysed, as autovacuum
+ * would.
+ */
+export async function fill(db: Database, n: number) {
   const batch = 50_000;
-  for (let start = from; start < to; start += batch) {
+  for (let start = 0; start < n; start += batch) {
     await db.query(
       `INSERT INTO applications (id, reference, plan_id, state, language, channel, form_factor, access_token_hash,
-         wrapped_data_key, contact_enc, particulars_enc, document_index, identity_index, contact_index, created_at, updated_at)
-       SELECT gen_random_uuid(), 'JT-G' || lpad(g::text, 9, '0'), 'prepaid-data-esim',
-         (ARRAY['draft','in_review','active','rejected','sim_assigned'])[1 + g % 5], 'en', 'online', 'esim',
+         wrapped_data_key, contact_enc, particulars_enc, document_index, identity_index, contact_index, ip_index,
+         device_index, check_run, created_at, submitted_at, state_changed_at, updated_at)
+       SELECT gen_random_uuid(), 'JT-G' || lpad(g::text, 9, '0'), 'prepaid-data-esim', s.state, 'en',
+         (ARRAY['online','online','online','store'])[1 + g % 4], 'esim',
          sha256(g::text::bytea), gen_random_bytes(61), gen_random_bytes(80), gen_random_bytes(260),
-         sha256(('doc' || g)::bytea), sha256(('id' || g)::bytea), sha256(('mail' || g)::bytea),
-         now() - (g || ' seconds')::interval, now() - (g || ' seconds')::interval
-       FROM generate_series($1::int, $2::int) g`,
-      [start + 1, Math.min(start + batch, to)],
+         sha256(('doc' || (g % greatest(1, ($3 * 0.97)::int)))::bytea), sha256(('id' || (g % greatest(1, ($3 * 0.97)::int)))::bytea),
+         sha256(('mail' || (g % greatest(1, ($3 * 0.9)::int)))::bytea), sha256(('ip' || (g % greatest(1, $3 / 4)))::bytea),
+         sha256(('dev' || (g % greatest(1, $3 / 2)))::bytea),
+         CASE WHEN s.state IN ('draft', 'expired') THEN 0 ELSE 1 END,
+         t.created_at, CASE WHEN s.state IN ('draft', 'expired') THEN NULL ELSE t.created_at + interval '20 minutes' END,
+         t.changed_at, t.changed_at
+       FROM generate_series($1::int, $2::int) g
+       -- g in the subquery: without it PostgreSQL draws the random numbers once for every row
+       CROSS JOIN LATERAL (SELECT random() * 1095 + 0 * g AS age, random() + 0 * g AS r, random() + 0 * g AS r2) x
+       CROSS JOIN LATERAL (SELECT now() - x.age * interval '1 day' AS created_at,
+         now() - x.age * interval '1 day' + least(x.age, 2) * x.r2 * interval '1 day' AS changed_at) t
+       CROSS JOIN LATERAL (SELECT CASE WHEN x.age < 3 THEN
+           CASE WHEN x.r < 0.30 THEN 'draft' WHEN x.r < 0.55 THEN 'in_review' WHEN x.r < 0.57 THEN 'override_pending'
+                WHEN x.r < 0.62 THEN 'correction_requested' WHEN x.r < 0.67 THEN 'payment_pending'
+                WHEN x.r < 0.75 THEN 'sim_assigned' ELSE 'active' END
+         ELSE
+           CASE WHEN x.r < 0.72 THEN 'active' WHEN x.r < 0.87 THEN 'expired' WHEN x.r < 0.93 THEN 'rejected'
+                WHEN x.r < 0.98 THEN 'cancelled' ELSE 'delivered' END
+         END AS state) s`,
+      [start + 1, Math.min(start + batch, n), n],
     );
   }
-  await db.query("ANALYZE applications");
+  // Events: submitted, checked, decided, and for a line paid, assigned, activated (as far as the state went).
+  await db.query(
+    `INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_kind, data, created_at)
+     SELECT a.id, v, (ARRAY['submit','checks_passed','approve','pay_purchase','assign_sim','activate'])[v],
+       'checking', CASE WHEN v = k.n THEN a.state ELSE 'checking' END,
+       CASE WHEN v = 3 THEN 'staff' ELSE 'system' END,
+       CASE WHEN a.state = 'rejected' AND v = k.n THEN '{"reasons":["document.unreadable"]}'::jsonb ELSE '{}'::jsonb END,
+       a.submitted_at + v * interval '10 minutes'
+     FROM applications a
+     CROSS JOIN LATERAL (SELECT CASE a.state WHEN 'active' THEN 6 WHEN 'delivered' THEN 5 WHEN 'sim_assigned' THEN 5
+       WHEN 'payment_pending' THEN 3 WHEN 'rejected' THEN 3 WHEN 'cancelled' THEN 3 ELSE 2 END AS n) k
+     CROSS JOIN generate_series(1, k.n) v
+     WHERE a.submitted_at IS NOT NULL`,
+  );
+  await db.query(
+    `INSERT INTO check_results (application_id, run, code, status, created_at)
+     SELECT a.id, 1, 'check.' || c, CASE WHEN random() < 0.03 THEN (ARRAY['fail','review'])[1 + (c % 2)] ELSE 'pass' END,
+       a.submitted_at
+     FROM applications a CROSS JOIN generate_series(1, 11) c WHERE a.check_run = 1`,
+  );
+  await db.query(
+    `INSERT INTO verification_records (id, application_id, version, method, policy_id, policy_version, policy_hash,
+       content_enc, created_at)
+     SELECT gen_random_uuid(), a.id, 1, 'MRZ', 'bench', '1', 'bench', gen_random_bytes(600), a.submitted_at + interval '30 minutes'
+     FROM applications a WHERE a.state IN ('active', 'delivered', 'sim_assigned')`,
+  );
+  await db.query(
+    `INSERT INTO case_flags (application_id, escalated, correction_returned)
+     SELECT id, random() < 0.5, random() < 0.5 FROM applications WHERE state IN ('in_review', 'override_pending') AND random() < 0.1`,
+  );
+  await db.query(
+    `INSERT INTO blocklist_entries (id, kind, value_index, reason, added_by)
+     SELECT gen_random_uuid(), (ARRAY['document','identity','email','phone'])[1 + g % 4], sha256(('block' || g)::bytea), 'bench', 'bench'
+     FROM generate_series(1, greatest(1, $1 / 1000)) g`,
+    [n],
+  );
+  await db.query("UPDATE applications SET content_version = content_version + 1 WHERE random() < 0.33");
+  for (const t of [
+    "applications",
+    "application_events",
+    "check_results",
+    "verification_records",
+    "case_flags",
+    "blocklist_entries",
+  ]) {
+    await db.query(`VACUUM ANALYZE ${t}`);
+  }
 }
 
-/** The three queries with the table at `n` rows, each a function that runs it once (one round trip). */
-function queries(db: Database, n: number) {
+type Measured = { roundTripMs: number; databaseMs: number };
+
+/**
+ * A Queryable that runs each statement under EXPLAIN (ANALYZE, FORMAT JSON), adds up PostgreSQL's
+ * execution times (planning apart), then runs it again for its rows: the product's function goes on
+ * as it would. `emptyRows`: answer no rows instead (for functions that would decrypt what they read).
+ */
+function explaining(db: Database, emptyRows = false, explain = true) {
+  let executionMs = 0;
+  const query = async (text: string, params?: readonly unknown[]) => {
+    if (!explain) {
+      await db.query(text, params as unknown[]);
+      return { rows: [], rowCount: 0 };
+    }
+    const { rows } = await db.query<{ "QUERY PLAN": [{ "Execution Time": number }] }>(
+      `EXPLAIN (ANALYZE, FORMAT JSON) ${text}`,
+      params as unknown[],
+    );
+    executionMs += rows[0]?.["QUERY PLAN"][0]["Execution Time"] ?? 0;
+    return emptyRows ? { rows: [], rowCount: 0 } : db.query(text, params as unknown[]);
+  };
+  const queryable = {
+    kind: db.kind,
+    query,
+    // The records export audits itself in a transaction: left out (a write, not the search).
+    transaction: async () => undefined,
+  } as unknown as Database;
+  return {
+    queryable,
+    take() {
+      const ms = executionMs;
+      executionMs = 0;
+      return ms;
+    },
+  };
+}
+
+/** The product's own functions, each a call with `n` applications in the database. */
+function productFunctions(n: number, config: Config, ids: readonly string[]) {
   let i = 0;
   const pick = () => 1 + ((i++ * 7919) % n);
-  let offset = 0;
-  const nextOffset = () => {
-    offset = (offset + inDatabase) % n;
-    return offset;
-  };
+  const reference = () => `JT-G${String(pick()).padStart(9, "0")}`;
+  const now = () => new Date();
+  const deps = (q: Database) => ({ db: q, config, clock: now });
+  const day = () => new Date(Date.now() - (1 + (pick() % 1000)) * 86_400_000).toISOString().slice(0, 10);
   return {
-    queue: () =>
-      db.query(
-        "SELECT id, reference, updated_at FROM applications WHERE state = 'in_review' ORDER BY updated_at LIMIT 20",
+    queueFirstPage: (q: Database) =>
+      listQueue(deps(q), { id: randomUUID() }, { states: queueStates, overdueOnly: false, limit: 25 }),
+    lookupByReference: (q: Database) => findApplicationByReference(q, reference()),
+    // The submission's fraud checks: line limit, duplicate document, blocklist and velocity, for an
+    // application already in the table (its own row is excluded, as at submission).
+    fraudChecks: async (q: Database) =>
+      runFraudChecks(q, {
+        applicationId: ids[pick() % ids.length] ?? "",
+        lineLimit: 5,
+        countsAsLine: true,
+        email: "someone@example.test",
+        now: now(),
+        velocity: { hours: 24, email: 5, phone: 5, device: 10, ip: 30 },
+      }),
+    dashboard: (q: Database) => getDashboard(q, {}, "Asia/Tokyo", now()),
+    recordsOfOneApplication: (q: Database) =>
+      exportVerificationRecords(
+        { db: q, keys: null as never },
+        { from: null, to: null, reference: reference(), actor: "bench" },
       ),
-    lookup: () =>
-      db.query("SELECT id FROM applications WHERE reference = $1", [`JT-G${String(pick()).padStart(9, "0")}`]),
-    duplicate: () =>
-      db.query("SELECT count(*) FROM applications WHERE document_index = sha256($1::bytea)", [
-        Buffer.from(`doc${pick()}`),
-      ]),
-    // The same lookups, `inDatabase` of them in one statement (an index scan per row of the series):
-    // the time the database spends on the query itself, without the round trip that dominates one.
-    lookupInDatabase: () =>
-      db.query(
-        `SELECT count(x.id) FROM generate_series(0, $2::int - 1) g
-         CROSS JOIN LATERAL (SELECT id FROM applications
-           WHERE reference = 'JT-G' || lpad((1 + (($1::bigint + g) * 7919) % $3::int)::text, 9, '0')) x`,
-        [nextOffset(), inDatabase, n],
-      ),
-    duplicateInDatabase: () =>
-      db.query(
-        `SELECT sum((SELECT count(*) FROM applications
-           WHERE document_index = sha256(('doc' || (1 + (($1::bigint + g) * 7919) % $3::int))::bytea)))
-         FROM generate_series(0, $2::int - 1) g`,
-        [nextOffset(), inDatabase, n],
-      ),
+    recordsOfOneDay: (q: Database) => {
+      const d = day();
+      return exportVerificationRecords(
+        { db: q, keys: null as never },
+        { from: d, to: d, reference: null, actor: "bench" },
+      );
+    },
   };
 }
-const inDatabase = 200;
+/** The indexes of migration 0041 (measured with and without). */
+const growthIndexes = [
+  "applications_queue",
+  "applications_device_index",
+  "applications_phone_index",
+  "applications_created_at",
+  "verification_records_created_at",
+  "application_events_decisions",
+  "check_results_failed",
+];
+type FunctionName = keyof ReturnType<typeof productFunctions>;
+// Records are read with empty answers (their content is random bytes here, which would not decrypt).
+const emptyAnswers: readonly FunctionName[] = ["recordsOfOneApplication", "recordsOfOneDay"];
 
 /**
- * PostgreSQL's buffer accesses per lookup by reference (EXPLAIN ANALYZE BUFFERS over `inDatabase`
- * lookups): "hit" found in shared buffers, "read" brought in from the operating system (its page
- * cache or the disk). The index depth shows in the hits; a table larger than shared_buffers in the reads.
+ * Each function at both sizes, alternating call by call so that a change in the machine's load falls on
+ * both: the time of the call from here (round trips included) and PostgreSQL's execution time of its
+ * statements (EXPLAIN ANALYZE, in a separate call). Medians of `rounds` calls.
  */
-async function buffersPerLookup(db: Database, n: number) {
-  const { rows } = await db.query<{ "QUERY PLAN": string }>(
-    `EXPLAIN (ANALYZE, BUFFERS) SELECT count(x.id) FROM generate_series(0, $2::int - 1) g
-     CROSS JOIN LATERAL (SELECT id FROM applications
-       WHERE reference = 'JT-G' || lpad((1 + (($1::bigint + g) * 7919) % $3::int)::text, 9, '0')) x`,
-    [Math.floor(n / 3), inDatabase, n],
-  );
-  const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
-  const first = /Buffers: shared( hit=(\d+))?( read=(\d+))?/.exec(plan);
-  return {
-    hit: round(Number(first?.[2] ?? 0) / inDatabase, 1),
-    read: round(Number(first?.[4] ?? 0) / inDatabase, 1),
-    indexScan: /Index (Only )?Scan using applications_reference_key/.test(plan),
+async function measureFunctions(
+  small: Database,
+  large: Database,
+  sizes: { small: number; large: number },
+  rounds: number,
+) {
+  const config = loadConfig({ JITSUMEI_MASTER_KEY: randomBytes(32).toString("base64") });
+  // Applications whose submission the fraud checks look at again (chosen before the clock runs).
+  const ids = async (db: Database) =>
+    (
+      await db.query<{ id: string }>("SELECT id FROM applications WHERE check_run = 1 ORDER BY random() LIMIT 64")
+    ).rows.map((r) => r.id);
+  const fns = {
+    small: productFunctions(sizes.small, config, await ids(small)),
+    large: productFunctions(sizes.large, config, await ids(large)),
   };
+  const explainers = { small: explaining(small), large: explaining(large) };
+  const empty = { small: explaining(small, true), large: explaining(large, true) };
+  const silent = { small: explaining(small, true, false), large: explaining(large, true, false) };
+  const result = {} as Record<FunctionName, { small: Measured; large: Measured }>;
+  for (const name of Object.keys(fns.small) as FunctionName[]) {
+    const samples = {
+      small: { rt: [] as number[], db: [] as number[] },
+      large: { rt: [] as number[], db: [] as number[] },
+    };
+    // At most `rounds` rounds, fewer when a function is slow (about 20 s each), at least three.
+    const started = performance.now();
+    for (let r = 0; r < rounds + 2 && (r < 5 || performance.now() - started < 20_000); r++) {
+      for (const size of ["small", "large"] as const) {
+        const plain = emptyAnswers.includes(name) ? silent[size].queryable : size === "small" ? small : large;
+        const callStarted = performance.now();
+        await fns[size][name](plain);
+        const roundTrip = performance.now() - callStarted;
+        const explainer = emptyAnswers.includes(name) ? empty[size] : explainers[size];
+        await fns[size][name](explainer.queryable);
+        const databaseMs = explainer.take();
+        if (r >= 2) {
+          // The first two rounds warm the caches and the connections.
+          samples[size].rt.push(roundTrip);
+          samples[size].db.push(databaseMs);
+        }
+      }
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+    result[name] = {
+      small: { roundTripMs: round(median(samples.small.rt), 3), databaseMs: round(median(samples.small.db), 3) },
+      large: { roundTripMs: round(median(samples.large.rt), 3), databaseMs: round(median(samples.large.db), 3) },
+    };
+  }
+  return result;
 }
 
 /**
- * The reviewer queue's first page, a lookup by reference and a duplicate check by blind index, with
- * a small and a large table in two databases measured side by side (alternating slices, so that a
- * change in the machine's load falls on both alike); and the audit chain's verification rate beside
- * plain SHA-256.
+ * The product's own functions (the reviewer queue's first page, a lookup by reference, the fraud
+ * checks of a submission, the dashboard's counts, the verification records of one application and of
+ * one day) at 10 000 applications and at 1 000 000 (100 000 quick), two databases filled alike and
+ * measured side by side; and the audit chain's verification rate beside plain SHA-256.
  */
 export async function benchGrowth(adminUrl: string, quick: boolean) {
   const small = 10_000;
   const large = quick ? 100_000 : 1_000_000;
   const ms = quick ? 1000 : 3000;
+  const rounds = quick ? 15 : 31;
   const open = async (rows: number) => {
     const database = await createDatabase(adminUrl, "growth");
     const db = openPostgres(database.url, { max: 2 });
@@ -103,32 +268,22 @@ export async function benchGrowth(adminUrl: string, quick: boolean) {
     await migrate(db);
     await seedDemoData(db, { simsPerKind: 1 });
     const filling = performance.now();
-    await fill(db, 0, rows);
-    // As autovacuum would after a fill (it is off on some development servers): hint bits set and
-    // the visibility map written, so that the first reads of each page do not write it out again.
-    await db.query("VACUUM ANALYZE applications");
+    await fill(db, rows);
     return { database, db, fillSeconds: (performance.now() - filling) / 1000 };
   };
   const smallDb = await open(small);
   const largeDb = await open(large);
   const fillSeconds = largeDb.fillSeconds;
-  const atSmall = queries(smallDb.db, small);
-  const atLarge = queries(largeDb.db, large);
-  const side = async (name: keyof typeof atSmall) => {
-    const [s = 0, l = 0] = await ratesSideBySide(ms, [atSmall[name], atLarge[name]]);
-    return { small: s, large: l };
-  };
-  const measured = {
-    queue: await side("queue"),
-    lookup: await side("lookup"),
-    duplicate: await side("duplicate"),
-    lookupInDatabase: await side("lookupInDatabase"),
-    duplicateInDatabase: await side("duplicateInDatabase"),
-  };
-  const buffers = {
-    small: await buffersPerLookup(smallDb.db, small),
-    large: await buffersPerLookup(largeDb.db, large),
-  };
+  const functions = await measureFunctions(smallDb.db, largeDb.db, { small, large }, rounds);
+  // Before/after of the indexes migration 0041 added: the same functions without them.
+  for (const db of [smallDb.db, largeDb.db]) {
+    for (const index of growthIndexes) await db.query(`DROP INDEX ${index}`);
+  }
+  const withoutIndexes = await measureFunctions(smallDb.db, largeDb.db, { small, large }, rounds);
+  const queued = async (db: Database) =>
+    (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM applications WHERE state = ANY($1)", [queueStates]))
+      .rows[0]?.n ?? 0;
+  const queueRows = { small: await queued(smallDb.db), large: await queued(largeDb.db) };
   await smallDb.db.close();
   await smallDb.database.drop();
   const db = largeDb.db;
@@ -173,45 +328,52 @@ export async function benchGrowth(adminUrl: string, quick: boolean) {
   await db.close();
   await database.drop();
 
-  const ratio = (m: { small: number; large: number }) => round(m.small / m.large);
-  const ratios = {
-    queueFirstPage: ratio(measured.queue),
-    lookupByReference: ratio(measured.lookup),
-    duplicateByBlindIndex: ratio(measured.duplicate),
-    lookupByReferenceInDatabase: ratio(measured.lookupInDatabase),
-    duplicateByBlindIndexInDatabase: ratio(measured.duplicateInDatabase),
-  };
-  const row = (label: string, m: { small: number; large: number }, r: number) => [
-    label,
-    round(m.small, 0),
-    round(m.large, 0),
-    r,
-  ];
+  const names = Object.keys(functions) as FunctionName[];
+  // The goal's ratio is the database's own time (what grows with the data); per round trip beside it.
+  const ratios = Object.fromEntries(
+    names.map((k) => [k, round(functions[k].large.databaseMs / Math.max(functions[k].small.databaseMs, 0.001))]),
+  ) as Record<FunctionName, number>;
+  const roundTripRatios = Object.fromEntries(
+    names.map((k) => [k, round(functions[k].large.roundTripMs / Math.max(functions[k].small.roundTripMs, 0.001))]),
+  ) as Record<FunctionName, number>;
+  const withoutIndexesRatios = Object.fromEntries(
+    names.map((k) => [
+      k,
+      round(withoutIndexes[k].large.databaseMs / Math.max(withoutIndexes[k].small.databaseMs, 0.001)),
+    ]),
+  ) as Record<FunctionName, number>;
   process.stdout.write(
     `${table([
-      ["growth (per second)", `${small} rows`, `${large} rows`, "ratio (time large/small)"],
-      row("reviewer queue, first page", measured.queue, ratios.queueFirstPage),
-      row("lookup by reference", measured.lookup, ratios.lookupByReference),
-      row("duplicate by blind index", measured.duplicate, ratios.duplicateByBlindIndex),
-      row(`${inDatabase} lookups in one statement`, measured.lookupInDatabase, ratios.lookupByReferenceInDatabase),
-      row(
-        `${inDatabase} duplicate checks in one statement`,
-        measured.duplicateInDatabase,
-        ratios.duplicateByBlindIndexInDatabase,
-      ),
+      ["growth (median ms)", `db ${small}`, `db ${large}`, "ratio", `call ${small}`, `call ${large}`, "ratio"],
+      ...names.map((k) => [
+        k,
+        functions[k].small.databaseMs,
+        functions[k].large.databaseMs,
+        ratios[k],
+        functions[k].small.roundTripMs,
+        functions[k].large.roundTripMs,
+        roundTripRatios[k],
+      ]),
+    ])}\n${table([
+      ["without 0041's indexes (median ms)", `db ${small}`, `db ${large}`, "ratio"],
+      ...names.map((k) => [
+        k,
+        withoutIndexes[k].small.databaseMs,
+        withoutIndexes[k].large.databaseMs,
+        withoutIndexesRatios[k],
+      ]),
     ])}\n${table([
       ["audit chain", "entries/s", "sha-256/s", "ratio"],
       ["verify", round(auditRate, 0), round(sha, 0), round(auditRate / sha, 3)],
-    ])}\nbuffers per lookup by reference: ${buffers.small.hit} hit + ${buffers.small.read} read at ${small} rows, ${buffers.large.hit} hit + ${buffers.large.read} read at ${large} (index scan: ${buffers.small.indexScan && buffers.large.indexScan})\n(filled the large table, ${large} rows, in ${round(fillSeconds, 1)} s)\n`,
+    ])}\nqueued applications: ${queueRows.small} at ${small}, ${queueRows.large} at ${large}; filled the large database in ${round(fillSeconds, 1)} s\n`,
   );
   return {
     rows: { small, large },
+    queueRows,
     ratios,
-    perSecond: Object.fromEntries(
-      Object.entries(measured).map(([k, m]) => [k, { small: round(m.small, 0), large: round(m.large, 0) }]),
-    ),
-    statementsInDatabase: inDatabase,
-    buffersPerLookup: buffers,
+    roundTripRatios,
+    medianMs: functions,
+    withoutIndexes: { ratios: withoutIndexesRatios, medianMs: withoutIndexes },
     audit: {
       entries,
       verifiedPerSecond: round(auditRate, 0),

@@ -1,16 +1,15 @@
 /**
- * The onboarding load driver, in a worker thread of its own so that the ratio measures the server:
- * with the driver in the server's thread, its JSON and fetch work counted against the server on a
- * 2-core machine. It runs the journeys over HTTP and asks the main thread (which owns the database and
- * the keys, as the applicant's mailbox would) for each activation code.
+ * The onboarding load driver, a process of its own (started by onboarding.ts with an IPC channel), so
+ * that neither the server nor the floor shares its thread or its heap. It runs the journeys over HTTP
+ * as the site and the apps do (an Idempotency-Key on every POST) and asks the bench process, which
+ * holds the database and the keys as the applicant's mailbox would, for each activation code.
  */
-import { parentPort, workerData } from "node:worker_threads";
+import { randomUUID } from "node:crypto";
 import { anna, particularsOf, td3 } from "../apps/server/test/support/journey.ts";
 
-export const steps = ["create", "applicant", "evidence", "submit", "activationCode", "activation"] as const;
+export const steps = ["create", "applicant", "evidence", "submit", "pay", "activationCode", "activation"] as const;
 export type Step = (typeof steps)[number];
-export type DriverInput = { url: string; clients: number };
-/** From the main thread: an activation code asked for, a batch of journeys to run, or the end. */
+/** From the bench process: an activation code asked for, a batch of journeys to run, or the end. */
 export type DriverCommand =
   | { kind: "code"; id: number; code: string }
   | { kind: "run"; from: number; count: number; record: boolean }
@@ -21,13 +20,10 @@ export type DriverMessage =
   | { kind: "done"; latencies: Record<Step, number[]> }
   | { kind: "failed"; message: string };
 
-async function drive({ url, clients }: DriverInput) {
-  const port = parentPort;
-  if (!port) throw new Error("onboarding-driver runs as a worker");
+async function drive(url: string, clients: number, send: (m: DriverMessage) => void) {
   const latencies = Object.fromEntries(steps.map((s) => [s, []])) as unknown as Record<Step, number[]>;
   const pending = new Map<number, (code: string) => void>();
   let nextId = 0;
-  const fail = (error: unknown) => port.postMessage({ kind: "failed", message: String(error) } satisfies DriverMessage);
   const codeFor = (reference: string) =>
     new Promise<string>((resolve) => {
       const id = nextId++;
@@ -35,7 +31,7 @@ async function drive({ url, clients }: DriverInput) {
         pending.delete(id);
         resolve(code);
       });
-      port.postMessage({ kind: "code", id, reference } satisfies DriverMessage);
+      send({ kind: "code", id, reference });
     });
 
   let recording = false;
@@ -46,6 +42,8 @@ async function drive({ url, clients }: DriverInput) {
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(body ? { "content-type": "application/json" } : {}),
+        // What the site and the apps send, so that a retried request cannot act twice.
+        ...(method === "POST" ? { "idempotency-key": randomUUID() } : {}),
       },
       body: body ? JSON.stringify(body) : undefined,
     });
@@ -67,7 +65,12 @@ async function drive({ url, clients }: DriverInput) {
     await call("applicant", "PUT", `/v1/applications/${ref}/applicant`, token, particularsOf(person));
     await call("evidence", "POST", `/v1/applications/${ref}/evidence`, token, { kind: "mrz", lines: td3(person) });
     const submitted = await call("submit", "POST", `/v1/applications/${ref}/submit`, token);
-    if (submitted.state !== "sim_assigned") throw new Error(`submit: ${String(submitted.state)}`);
+    if (submitted.state !== "payment_pending") throw new Error(`submit: ${String(submitted.state)}`);
+    // The prepaid plan's price, by card, as the status page pays it.
+    await call("pay", "POST", `/v1/applications/${ref}/purchase/payments`, token, {
+      method: "card",
+      cardToken: "tok_test_ok",
+    });
     await call("activationCode", "POST", `/v1/applications/${ref}/activation-code`, token);
     await call("activation", "POST", `/v1/applications/${ref}/activation`, token, { code: await codeFor(ref) });
   };
@@ -80,22 +83,26 @@ async function drive({ url, clients }: DriverInput) {
       }),
     );
   };
-  port.on("message", (m: DriverCommand) => {
+  process.on("message", (m: DriverCommand) => {
     if (m.kind === "code") pending.get(m.id)?.(m.code);
-    else if (m.kind === "finish") port.postMessage({ kind: "done", latencies } satisfies DriverMessage);
+    else if (m.kind === "finish") send({ kind: "done", latencies });
     else {
       recording = m.record;
       const started = performance.now();
       run(m.from, m.count).then(
-        () => port.postMessage({ kind: "ran", seconds: (performance.now() - started) / 1000 } satisfies DriverMessage),
-        fail,
+        () => send({ kind: "ran", seconds: (performance.now() - started) / 1000 }),
+        (error: unknown) => send({ kind: "failed", message: String(error) }),
       );
     }
   });
 }
 
-if (parentPort) {
-  drive(workerData as DriverInput).catch((error: unknown) =>
-    parentPort?.postMessage({ kind: "failed", message: String(error) } satisfies DriverMessage),
+// Started by onboarding.ts: `node --import tsx bench/onboarding-driver.ts <url> <clients>` with IPC.
+if (process.send && process.argv[2]) {
+  const send = (m: DriverMessage) => process.send?.(m);
+  // The bench process gone (finished or failed): nothing left to drive.
+  process.on("disconnect", () => process.exit(0));
+  drive(process.argv[2], Number(process.argv[3] ?? 8), send).catch((error: unknown) =>
+    send({ kind: "failed", message: String(error) }),
   );
 }

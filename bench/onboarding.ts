@@ -1,21 +1,27 @@
+import { type ChildProcess, fork, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Worker } from "node:worker_threads";
 import pg from "pg";
 import { auditAppendStatement } from "../apps/server/src/audit/audit-chain.ts";
-import { loadConfig } from "../apps/server/src/config/config.ts";
+import { openKeyManagement } from "../apps/server/src/crypto/key-ring.ts";
 import { toBuffer } from "../apps/server/src/db/database.ts";
+import { openPostgres } from "../apps/server/src/db/postgres.ts";
 import { readMail } from "../apps/server/src/mail/outbox.ts";
-import { startServer } from "../apps/server/src/server.ts";
-import { type DriverCommand, type DriverInput, type DriverMessage, type Step, steps } from "./onboarding-driver.ts";
+import type { DriverCommand, DriverMessage, Step } from "./onboarding-driver.ts";
+import { steps } from "./onboarding-driver.ts";
 import { createDatabase, latencySummary, round, table } from "./util.ts";
 
+const root = join(import.meta.dirname, "..");
+
 /**
- * Complete prepaid journeys over HTTP with N concurrent clients, and beside them the same database
- * writes replayed with pg directly (the floor of this schema), in the same run: after a warm-up on
- * both sides, in alternating batches against the same database.
+ * Complete prepaid journeys over HTTP against `jitsumei serve` in a process of its own, driven by a
+ * second process with N concurrent clients; beside them the same database writes made the fastest
+ * correct way (one round trip a step) from this process, in the same run against the same database:
+ * after a warm-up on both sides, in alternating batches. Also the server's start-up time, its peak
+ * RSS, and the statements and jobs of a journey.
  */
 export async function benchOnboarding(adminUrl: string, quick: boolean) {
   const journeys = quick ? 120 : 600;
@@ -24,21 +30,35 @@ export async function benchOnboarding(adminUrl: string, quick: boolean) {
   // connections, compiled code and PostgreSQL's caches are those of a server that has been running.
   const warmup = clients;
   const database = await createDatabase(adminUrl, "onboarding");
-  const server = await startServer({
-    config: loadConfig({
-      DATABASE_URL: database.url,
-      PORT: "0",
-      LOG_LEVEL: "silent",
-      JITSUMEI_MASTER_KEY: randomBytes(32).toString("base64"),
-      JITSUMEI_DATA_DIR: mkdtempSync(join(tmpdir(), "jitsumei-bench-")),
-      JITSUMEI_VELOCITY_LIMITS: "email=1000000,phone=1000000,device=1000000,ip=1000000",
-      JITSUMEI_APPLICATION_LIMITS: "ip=1000000,device=1000000,contact=1000000,review=1000000",
-    }),
-    demoData: true,
-    warn: () => {},
-  });
-  const db = server.services.db;
-  // Enough eSIMs for every journey of both runs.
+  const masterKey = randomBytes(32);
+  const dataDir = mkdtempSync(join(tmpdir(), "jitsumei-bench-"));
+  const port = await freePort();
+  const countFile = join(dataDir, "statements");
+  const env = {
+    ...process.env,
+    DATABASE_URL: database.url,
+    HOST: "127.0.0.1",
+    PORT: String(port),
+    // As in production: one line per request at info. NODE_ENV stays development: production refuses
+    // the specimen passport the driver types and wants an SMTP server for the activation codes.
+    LOG_LEVEL: "info",
+    NODE_ENV: "development",
+    JITSUMEI_MASTER_KEY: masterKey.toString("base64"),
+    JITSUMEI_DATA_DIR: dataDir,
+    // Every journey comes from one address and one machine: the per-network limits would stop the run.
+    JITSUMEI_VELOCITY_LIMITS: "email=1000000,phone=1000000,device=1000000,ip=1000000",
+    JITSUMEI_APPLICATION_LIMITS: "ip=1000000,device=1000000,contact=1000000,review=1000000",
+    JITSUMEI_BENCH_STATEMENTS_FILE: countFile,
+  };
+  const url = `http://127.0.0.1:${port}`;
+  // The first start migrates and seeds the plans; the measured one starts on the migrated database.
+  const first = await startServerProcess(env, url, join(dataDir, "server-first.log"));
+  await first.stop();
+  const server = await startServerProcess(env, url, join(dataDir, "server.log"));
+
+  const db = openPostgres(database.url, { max: 2 });
+  const keys = await openKeyManagement(db, masterKey);
+  // Enough eSIMs and numbers for every journey of both runs.
   await db.query(
     `INSERT INTO esim_profiles (iccid, smdp_address, matching_id)
      SELECT '8981990' || lpad(g::text, 12, '0'), 'bench.smdp.test', 'BENCH-' || g FROM generate_series(1, $1) g`,
@@ -50,19 +70,18 @@ export async function benchOnboarding(adminUrl: string, quick: boolean) {
     [(journeys + warmup) * 2 + 10],
   );
 
-  // The code mail by its template: the job worker may render a notification mail after it.
+  // The applicant's mailbox: the code mail by its template (a notification mail may follow it).
   const codeFor = async (reference: string) => {
     const { rows } = await db.query<{ id: string; content_enc: unknown }>(
       `SELECT m.id, m.content_enc FROM mail_outbox m JOIN applications a ON a.id = m.application_id
        WHERE a.reference = $1 AND m.template = 'activation_code' ORDER BY m.created_at DESC LIMIT 1`,
       [reference],
     );
-    const mail = await readMail(server.services.keys, String(rows[0]?.id), toBuffer(rows[0]?.content_enc));
+    const mail = await readMail(keys, String(rows[0]?.id), toBuffer(rows[0]?.content_enc));
     return /\b(\d{6})\b/.exec(mail.text)?.[1] ?? "";
   };
-
-  // Waits until the job worker has run every due job (the mails and eSIM releases a batch queued):
-  // that work belongs to the journeys, so it counts in the server's time.
+  // Waits until the server's job worker has run every due job (the mails and eSIM releases a batch
+  // queued): that work belongs to the journeys, so it counts in the server's time.
   const jobsSettled = async () => {
     for (;;) {
       const { rows } = await db.query<{ n: number }>(
@@ -72,36 +91,41 @@ export async function benchOnboarding(adminUrl: string, quick: boolean) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   };
+  const serverJobs = async () =>
+    (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM jobs WHERE kind <> 'raw'")).rows[0]?.n ?? 0;
 
-  const rssBefore = process.memoryUsage().rss;
-  const driver = startDriver({ url: server.url, clients }, codeFor);
+  const driver = startDriver(url, clients, codeFor);
   const raw = rawFloor(database.url, clients);
-  // Warm-up on both sides, then the server and the raw floor in alternating batches, so that a change
-  // in the machine's load (other work on a shared machine) falls on both alike.
-  await driver.run(journeys, warmup, false);
+  await driver.run(0, warmup, false);
   await jobsSettled();
-  await raw.run(journeys, warmup);
+  await raw.run(0, warmup);
   const batches = 4;
   const http = { seconds: 0, perSecond: 0 };
   const floor = { seconds: 0, perSecond: 0 };
-  // Of the server's time: waiting after each batch for the job worker (one job at a time) to finish.
   let jobsAfterBatches = 0;
+  let statements = 0;
+  let jobs = 0;
   for (let b = 0; b < batches; b++) {
-    const from = Math.floor((b * journeys) / batches);
-    const count = Math.floor(((b + 1) * journeys) / batches) - from;
+    const from = warmup + Math.floor((b * journeys) / batches);
+    const count = warmup + Math.floor(((b + 1) * journeys) / batches) - from;
+    const statementsBefore = await server.statements();
+    const jobsBefore = await serverJobs();
     const started = performance.now();
     await driver.run(from, count, true);
     const settling = performance.now();
     await jobsSettled();
     jobsAfterBatches += (performance.now() - settling) / 1000;
     http.seconds += (performance.now() - started) / 1000;
+    statements += (await server.statements()) - statementsBefore;
+    jobs += (await serverJobs()) - jobsBefore;
     floor.seconds += await raw.run(from, count);
   }
   http.perSecond = journeys / http.seconds;
   floor.perSecond = journeys / floor.seconds;
   const latencies = await driver.finish();
-  const rssAfter = process.memoryUsage().rss;
+  const peak = server.memory();
   await raw.end();
+  await db.close();
   await server.stop();
   await database.drop();
 
@@ -110,15 +134,18 @@ export async function benchOnboarding(adminUrl: string, quick: boolean) {
     const l = latencySummary(latencies[s]);
     return { step: s, p50: l.p50, p99: l.p99, p99OverP50: round(l.p99 / Math.max(l.p50, 0.001)) };
   });
+  const statementsPerJourney = round(statements / journeys, 1);
+  const jobsPerJourney = round(jobs / journeys, 2);
   process.stdout.write(
     `${table([
       ["onboarding", "journeys/s", "elapsed s"],
-      ["HTTP (Jitsumei)", round(http.perSecond), round(http.seconds)],
-      ["raw pg floor", round(floor.perSecond), round(floor.seconds)],
+      ["HTTP (jitsumei serve)", round(http.perSecond), round(http.seconds)],
+      ["floor (one round trip a step)", round(floor.perSecond), round(floor.seconds)],
       ["ratio", round(ratio), ""],
       ["(HTTP: jobs after the batches)", "", round(jobsAfterBatches)],
     ])}\n\n${table([["step", "p50 ms", "p99 ms", "p99/p50"], ...stepTable.map((s) => [s.step, s.p50, s.p99, s.p99OverP50])])}\n` +
-      `process RSS ${Math.round(rssBefore / 2 ** 20)} → ${Math.round(rssAfter / 2 ** 20)} MiB (the driver runs in a worker thread of this process)\n\n`,
+      `server: peak RSS ${peak.peakMiB} MiB (VmHWM), ${peak.rssMiB} MiB at the end; started in ${round(server.startSeconds)} s on the migrated database (${round(first.startSeconds)} s migrating)\n` +
+      `a journey: ${statementsPerJourney} statements by the server (job worker included), ${jobsPerJourney} jobs; the floor ${rawStatements} statements in ${rawRoundTrips} round trips\n\n`,
   );
   return {
     journeys,
@@ -130,32 +157,114 @@ export async function benchOnboarding(adminUrl: string, quick: boolean) {
     jobsAfterBatchesSeconds: round(jobsAfterBatches),
     ratio: round(ratio),
     steps: stepTable,
-    rssMiB: { before: Math.round(rssBefore / 2 ** 20), after: Math.round(rssAfter / 2 ** 20) },
+    serverPeakRssMiB: peak.peakMiB,
+    serverRssAtEndMiB: peak.rssMiB,
+    statementsPerJourney,
+    jobsPerJourney,
+    floor: { statementsPerJourney: rawStatements, roundTripsPerJourney: rawRoundTrips },
+    startup: { seconds: round(server.startSeconds), firstStartMigratingSeconds: round(first.startSeconds) },
   };
 }
 
+async function freePort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const address = probe.address();
+  await new Promise((resolve) => probe.close(resolve));
+  if (!address || typeof address === "string") throw new Error("no free port");
+  return address.port;
+}
+
 /**
- * Starts the driver (onboarding-driver.ts) in a worker thread, answering its requests for activation
- * codes; `run` has it run a batch of journeys and answers the batch's seconds.
+ * `jitsumei serve --demo` as its own process (the bin, which runs the TypeScript through tsx: the
+ * server has no build), with the statement counter preloaded; the start is timed from the spawn to the
+ * first 200 from /readyz.
  */
-function startDriver(input: DriverInput, codeFor: (reference: string) => Promise<string>) {
-  // The worker loads TypeScript through tsx's API (a worker's --import does not reach its entry).
-  const tsx = import.meta.resolve("tsx/esm/api");
-  const driver = new URL("./onboarding-driver.ts", import.meta.url).href;
-  const worker = new Worker(
-    `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(driver)}); })`,
-    { eval: true, workerData: input },
+async function startServerProcess(env: NodeJS.ProcessEnv, url: string, logFile: string) {
+  const log = openSync(logFile, "a");
+  const started = performance.now();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [
+      "--import",
+      join(root, "bench/statement-counter.mjs"),
+      join(root, "apps/server/bin/jitsumei.js"),
+      "serve",
+      "--demo",
+    ],
+    { env, stdio: ["ignore", log, log] },
   );
+  let exited: number | null = null;
+  // A bench that fails leaves no server behind.
+  const killOnExit = () => child.kill("SIGTERM");
+  process.once("exit", killOnExit);
+  child.on("exit", (code) => {
+    exited = code ?? -1;
+    process.off("exit", killOnExit);
+  });
+  for (;;) {
+    if (exited !== null) throw new Error(`jitsumei serve exited (${exited}); see ${logFile}`);
+    const ready = await fetch(`${url}/readyz`).then(
+      (r) => r.status === 200,
+      () => false,
+    );
+    if (ready) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const startSeconds = (performance.now() - started) / 1000;
+  const pid = child.pid ?? 0;
+  const countFile = String(env.JITSUMEI_BENCH_STATEMENTS_FILE);
+  let signals = 0;
+  return {
+    startSeconds,
+    /** The statements the server has sent so far (asked by SIGUSR2, answered in a file). */
+    async statements(): Promise<number> {
+      signals++;
+      process.kill(pid, "SIGUSR2");
+      for (;;) {
+        const [n, count] = (() => {
+          try {
+            return readFileSync(countFile, "utf8").split(" ").map(Number);
+          } catch {
+            return [0, 0];
+          }
+        })();
+        if (n === signals) return count ?? 0;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    },
+    /** VmHWM (the peak resident set) and VmRSS from /proc. */
+    memory() {
+      const status = readFileSync(`/proc/${pid}/status`, "utf8");
+      const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+      return { peakMiB: Math.round(kb("VmHWM") / 1024), rssMiB: Math.round(kb("VmRSS") / 1024) };
+    },
+    async stop() {
+      const gone = new Promise((resolve) => child.once("exit", resolve));
+      if (exited === null) child.kill("SIGTERM");
+      await gone;
+      closeSync(log);
+    },
+  };
+}
+
+/** Starts the driver process and answers its requests for activation codes. */
+function startDriver(url: string, clients: number, codeFor: (reference: string) => Promise<string>) {
+  const driver = fork(join(root, "bench/onboarding-driver.ts"), [url, String(clients)], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   let waiting: { resolve: (m: DriverMessage) => void; reject: (e: unknown) => void } | null = null;
   const failed = (error: unknown) => {
     waiting?.reject(error);
     waiting = null;
   };
-  worker.on("error", failed);
-  worker.on("message", (message: DriverMessage) => {
+  driver.on("error", failed);
+  driver.on("exit", (code) => failed(new Error(`the driver exited (${code})`)));
+  driver.on("message", (message: DriverMessage) => {
     if (message.kind === "code") {
       codeFor(message.reference).then(
-        (code) => worker.postMessage({ kind: "code", id: message.id, code } satisfies DriverCommand),
+        (code) => driver.send({ kind: "code", id: message.id, code } satisfies DriverCommand),
         failed,
       );
     } else if (message.kind === "failed") failed(new Error(message.message));
@@ -167,7 +276,7 @@ function startDriver(input: DriverInput, codeFor: (reference: string) => Promise
   const send = (command: DriverCommand) =>
     new Promise<DriverMessage>((resolve, reject) => {
       waiting = { resolve, reject };
-      worker.postMessage(command);
+      driver.send(command);
     });
   return {
     async run(from: number, count: number, record: boolean): Promise<number> {
@@ -176,7 +285,8 @@ function startDriver(input: DriverInput, codeFor: (reference: string) => Promise
     },
     async finish(): Promise<Record<Step, number[]>> {
       const answer = await send({ kind: "finish" });
-      await worker.terminate();
+      driver.removeAllListeners("exit");
+      driver.kill();
       if (answer.kind !== "done") throw new Error("the driver did not finish");
       return answer.latencies;
     },
@@ -195,172 +305,194 @@ async function runConcurrently(total: number, clients: number, job: (i: number) 
   return { seconds, perSecond: total / seconds };
 }
 
+type Statement = readonly [sql: string, params?: readonly unknown[]];
+
+/** A value as an SQL literal (the floor sends each step as one simple query, so no parameters). */
+function literal(value: unknown): string {
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "number") return String(value);
+  if (Buffer.isBuffer(value)) return `'\\x${value.toString("hex")}'::bytea`;
+  if (Array.isArray(value)) return value.length === 0 ? "'{}'" : `ARRAY[${value.map(literal).join(", ")}]`;
+  return pg.escapeLiteral(String(value));
+}
+
+/** `$n` replaced by its literal, from the highest number down (so `$1` is not taken for `$10`'s start). */
+function inline([sql, params = []]: Statement): string {
+  let text = sql;
+  for (let n = params.length; n >= 1; n--) text = text.replaceAll(`$${n}`, literal(params[n - 1]));
+  return text;
+}
+
+// A journey's statements and round trips in the floor, as its last batch counted them.
+let rawStatements = 0;
+let rawRoundTrips = 0;
+
 /**
- * The same writes a journey makes, statement for statement, with no HTTP, no validation, no
- * encryption and no checks: row locks, events, the audit-head lock and the SIM reservation stay.
+ * The writes of a journey made the fastest correct way: each step one round trip (a simple query of
+ * several statements inside BEGIN … COMMIT), rows inserted together (the eleven check results in one
+ * statement), the SIM reserved in one statement, the audit entries appended by the server's own
+ * statement. What the floor leaves out: HTTP, validation, encryption, the checks' work and the jobs
+ * (queued, never due). Row locks, events, the audit head's lock and the SIM reservation stay.
  */
 function rawFloor(url: string, clients: number) {
   const pool = new pg.Pool({ connectionString: url, max: clients });
   pool.on("error", () => {}); // idle clients cut when the database is dropped
   const bytes = (n: number) => randomBytes(n);
-  // As the server does: audit entries are queued and appended together just before COMMIT.
-  const tx = async (ref: string, fn: (c: pg.PoolClient, audit: () => void) => Promise<void>) => {
+  const audit = (subject: string, count: number): Statement => {
+    const entries = Array.from({ length: count }, () => ({ actor: "bench", action: "raw", subject, data: {} }));
+    const { sql, params } = auditAppendStatement(entries, new Date().toISOString());
+    return [sql, params];
+  };
+  // Of one journey, counted as it runs (the steps are the same for every journey).
+  const tally = { statements: 0, roundTrips: 0 };
+  const step = async (statements: Statement[]) => {
     const c = await pool.connect();
     try {
-      await c.query("BEGIN");
-      let entries = 0;
-      await fn(c, () => entries++);
-      if (entries > 0) await appendAudit(c, ref, entries);
-      await c.query("COMMIT");
+      await c.query(`BEGIN; ${statements.map(inline).join(";\n")}; COMMIT`);
     } catch (error) {
       await c.query("ROLLBACK");
       throw error;
     } finally {
       c.release();
     }
-  };
-  // The server's own statement (lock the head, append, move the head), with entries of the same shape.
-  const appendAudit = async (c: pg.PoolClient, subject: string, count: number) => {
-    const entries = Array.from({ length: count }, () => ({ actor: "bench", action: "raw", subject, data: {} }));
-    const { sql, params } = auditAppendStatement(entries, new Date().toISOString());
-    await c.query(sql, params);
-  };
-  const notify = async (c: pg.PoolClient, id: string, version: number, template: string) => {
-    await c.query("INSERT INTO notifications (application_id, version, template) VALUES ($1, $2, $3)", [
-      id,
-      version,
-      template,
-    ]);
-    await c.query("INSERT INTO jobs (kind, payload, run_at) VALUES ('raw', $1, 'infinity')", [
-      JSON.stringify({ applicationId: id, version }),
-    ]);
+    tally.roundTrips++;
+    tally.statements += statements.length + 2; // and BEGIN, COMMIT
   };
   // As the one door does it: the new state and its event in one statement.
-  const event = async (c: pg.PoolClient, id: string, version: number, from: string, to: string) => {
-    await c.query(
-      `WITH moved AS (UPDATE applications SET state = $4, version = $2, updated_at = now(), state_changed_at = now()
-         WHERE id = $1 RETURNING id)
-       INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_kind, data)
-       SELECT id, $2, 'raw', $3, $4, 'system', '{}' FROM moved`,
-      [id, version, from, to],
-    );
-  };
+  const event = (id: string, version: number, from: string, to: string): Statement => [
+    `WITH moved AS (UPDATE applications SET state = $4, version = $2, updated_at = now(), state_changed_at = now()
+       WHERE id = $1 RETURNING id)
+     INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_kind, data)
+     SELECT id, $2, 'raw', $3, $4, 'system', '{}' FROM moved`,
+    [id, version, from, to],
+  ];
+  // A notification and its job in one statement.
+  const notify = (id: string, version: number, template: string): Statement => [
+    `WITH n AS (INSERT INTO notifications (application_id, version, template) VALUES ($1, $2, $3))
+     INSERT INTO jobs (kind, payload, run_at) VALUES ('raw', $4, 'infinity')`,
+    [id, version, template, JSON.stringify({ applicationId: id, version })],
+  ];
   const journey = async (i: number) => {
     const id = randomUUID();
     const ref = `RAW-${i}-${randomBytes(3).toString("hex")}`;
-    await tx(ref, async (c, audit) => {
-      await c.query(
+    await step([
+      [
         `INSERT INTO applications (id, reference, plan_id, state, language, channel, form_factor, access_token_hash, wrapped_data_key,
            contact_enc, contact_index, ip_index) VALUES ($1, $2, 'prepaid-data-esim', 'draft', 'en', 'online', 'esim', $3, $4, $5, $6, $7)`,
         [id, ref, bytes(32), bytes(61), bytes(80), bytes(32), bytes(32)],
-      );
-      audit();
-    });
-    await tx(ref, async (c, audit) => {
-      await c.query("SELECT id FROM applications WHERE id = $1 FOR UPDATE", [id]);
-      await c.query(
+      ],
+      audit(ref, 1),
+    ]);
+    await step([
+      [
         "UPDATE applications SET particulars_enc = $2, document_index = $3, identity_index = $4, content_version = content_version + 1 WHERE id = $1",
         [id, bytes(260), bytes(32), bytes(32)],
-      );
-      audit();
-    });
-    await tx(ref, async (c, audit) => {
-      await c.query("SELECT id FROM applications WHERE id = $1 FOR UPDATE", [id]);
-      await c.query("UPDATE applications SET content_version = content_version + 1 WHERE id = $1", [id]);
-      await c.query("INSERT INTO evidence (id, application_id, kind, content_enc) VALUES ($1, $2, 'mrz', $3)", [
-        randomUUID(),
-        id,
-        bytes(140),
-      ]);
-      audit();
-    });
-    await tx(ref, async (c, audit) => {
-      await c.query("SELECT id FROM applications WHERE id = $1 FOR UPDATE", [id]);
-      await event(c, id, 1, "draft", "checking");
-      audit();
-      await c.query("UPDATE applications SET check_run = 1 WHERE id = $1", [id]);
-      for (let k = 0; k < 11; k++) {
-        await c.query(
-          "INSERT INTO check_results (application_id, run, code, status, params) VALUES ($1, 1, $2, 'pass', '{}')",
-          [id, `raw.${k}`],
-        );
-      }
-      await event(c, id, 2, "checking", "approved");
-      audit();
-      // The same statements as reserveSim: a number, then a profile, both marked, then the line.
-      const number = await c.query<{ msisdn: string }>(
-        "SELECT msisdn FROM phone_numbers WHERE status = 'available' AND line_type = 'data' ORDER BY msisdn LIMIT 1 FOR UPDATE SKIP LOCKED",
-      );
-      const profile = await c.query<{ id: string; iccid: string; smdp_address: string; matching_id: string }>(
-        "SELECT id, iccid, smdp_address, matching_id FROM esim_profiles WHERE status = 'available' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED",
-      );
-      const msisdn = number.rows[0]?.msisdn;
-      const esim = profile.rows[0];
-      await c.query("UPDATE phone_numbers SET status = 'assigned', changed_at = now() WHERE msisdn = $1", [msisdn]);
-      await c.query("UPDATE esim_profiles SET status = 'assigned', changed_at = now() WHERE id = $1", [esim?.id]);
-      await c.query(
-        `INSERT INTO sims (application_id, iccid, msisdn, form_factor, line_type, activation_code, esim_profile_id, status, assigned_at)
-         VALUES ($1, $2, $3, 'esim', 'data', $4, $5, 'assigned', now())`,
-        [id, esim?.iccid, msisdn, `LPA:1$${esim?.smdp_address}$${esim?.matching_id}`, esim?.id],
-      );
-      await event(c, id, 3, "approved", "sim_assigned");
+      ],
+      audit(ref, 1),
+    ]);
+    await step([
+      ["UPDATE applications SET content_version = content_version + 1 WHERE id = $1", [id]],
+      [
+        "INSERT INTO evidence (id, application_id, kind, content_enc) VALUES ($1, $2, 'mrz', $3)",
+        [randomUUID(), id, bytes(140)],
+      ],
+      audit(ref, 1),
+    ]);
+    await step([
+      event(id, 1, "draft", "checking"),
+      ["UPDATE applications SET check_run = 1 WHERE id = $1", [id]],
+      [
+        `INSERT INTO check_results (application_id, run, code, status, params)
+         SELECT $1, 1, 'raw.' || k, 'pass', '{}' FROM generate_series(0, 10) k`,
+        [id],
+      ],
+      event(id, 2, "checking", "approved"),
+      event(id, 3, "approved", "payment_pending"),
+      audit(ref, 3),
+    ]);
+    const payment = randomUUID();
+    await step([
+      ["SELECT id FROM applications WHERE id = $1 FOR UPDATE", [id]],
+      // The plan's price paid by card: the payment and its events (created, captured) together.
+      [
+        `WITH p AS (INSERT INTO payments (id, application_id, kind, amount_jpy, method, status, gateway, idempotency_key, gateway_payment_id)
+           VALUES ($1, $2, 'purchase', 3000, 'card', 'captured', 'raw', $3, $3) RETURNING id)
+         INSERT INTO payment_events (payment_id, kind, from_status, to_status, source, data)
+         SELECT id, k.kind, k.from_status, k.to_status, 'request', '{}' FROM p,
+           (VALUES ('created', NULL, 'pending'), ('status_changed', 'pending', 'captured')) AS k (kind, from_status, to_status)`,
+        [payment, id, randomUUID()],
+      ],
+      event(id, 4, "payment_pending", "ready_to_issue"),
+      // A number and a profile taken and marked, and the line, in one statement.
+      [
+        `WITH n AS (SELECT msisdn FROM phone_numbers WHERE status = 'available' AND line_type = 'data' ORDER BY msisdn LIMIT 1 FOR UPDATE SKIP LOCKED),
+         e AS (SELECT id, iccid, smdp_address, matching_id FROM esim_profiles WHERE status = 'available' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED),
+         un AS (UPDATE phone_numbers p SET status = 'assigned', changed_at = now() FROM n WHERE p.msisdn = n.msisdn),
+         ue AS (UPDATE esim_profiles p SET status = 'assigned', changed_at = now() FROM e WHERE p.id = e.id)
+         INSERT INTO sims (application_id, iccid, msisdn, form_factor, line_type, activation_code, esim_profile_id, status, assigned_at)
+         SELECT $1, e.iccid, n.msisdn, 'esim', 'data', 'LPA:1' || chr(36) || e.smdp_address || chr(36) || e.matching_id, e.id, 'assigned', now()
+         FROM n, e`,
+        [id],
+      ],
+      event(id, 5, "ready_to_issue", "sim_assigned"),
       // What the one door adds for a SIM assigned: the applicant's notification and its job, and the
       // job that releases the eSIM profile at the SM-DP+.
-      await notify(c, id, 3, "sim_ready");
-      await c.query("INSERT INTO jobs (kind, payload, run_at) VALUES ('raw', $1, 'infinity')", [
-        JSON.stringify({ applicationId: id }),
-      ]);
-      audit();
-    });
-    await tx(ref, async (c, audit) => {
-      await c.query("SELECT id FROM applications WHERE id = $1 FOR UPDATE", [id]);
-      await c.query(
-        "INSERT INTO activation_codes (application_id, code_hash, expires_at) VALUES ($1, $2, now() + interval '15 minutes')",
-        [id, bytes(32)],
-      );
-      const mail = randomUUID();
-      await c.query("INSERT INTO mail_outbox (id, application_id, template, content_enc) VALUES ($1, $2, 'raw', $3)", [
-        mail,
-        id,
-        bytes(300),
-      ]);
-      await c.query("INSERT INTO jobs (kind, payload, run_at) VALUES ('raw', $1, 'infinity')", [
-        JSON.stringify({ mailId: mail }),
-      ]);
-      audit();
-    });
-    await tx(ref, async (c, audit) => {
-      await c.query("SELECT id FROM applications WHERE id = $1 FOR UPDATE", [id]);
-      await c.query("SELECT code_hash FROM activation_codes WHERE application_id = $1", [id]);
-      await c.query("UPDATE sims SET status = 'active', activated_at = now() WHERE application_id = $1", [id]);
-      await c.query("DELETE FROM activation_codes WHERE application_id = $1", [id]);
-      await event(c, id, 4, "sim_assigned", "active");
-      await notify(c, id, 4, "activated");
+      notify(id, 5, "sim_ready"),
+      [
+        "INSERT INTO jobs (kind, payload, run_at) VALUES ('raw', $1, 'infinity')",
+        [JSON.stringify({ applicationId: id })],
+      ],
+      audit(ref, 4),
+    ]);
+    const mail = randomUUID();
+    await step([
+      ["SELECT id FROM applications WHERE id = $1 FOR UPDATE", [id]],
+      [
+        `WITH c AS (INSERT INTO activation_codes (application_id, code_hash, expires_at) VALUES ($1, $2, now() + interval '15 minutes')),
+         m AS (INSERT INTO mail_outbox (id, application_id, template, content_enc) VALUES ($3, $1, 'raw', $4))
+         INSERT INTO jobs (kind, payload, run_at) VALUES ('raw', $5, 'infinity')`,
+        [id, bytes(32), mail, bytes(300), JSON.stringify({ mailId: mail })],
+      ],
+      audit(ref, 1),
+    ]);
+    const networkRef = `RAW-${randomUUID()}`;
+    await step([
+      ["SELECT id FROM applications WHERE id = $1 FOR UPDATE", [id]],
+      // The code used up (its row deleted) and the SIM activated, in one statement.
+      [
+        `WITH used AS (DELETE FROM activation_codes WHERE application_id = $1 RETURNING application_id)
+         UPDATE sims SET status = 'active', activated_at = now() WHERE application_id = (SELECT application_id FROM used)`,
+        [id],
+      ],
+      event(id, 6, "sim_assigned", "active"),
+      notify(id, 6, "activated"),
       // The network simulator's subscriber and the subscription, as activation writes them.
-      const networkRef = `RAW-${randomUUID()}`;
-      await c.query(
-        `INSERT INTO network_simulator_subscribers (msisdn, iccid, network_ref, request_key, status)
-         SELECT msisdn, iccid, $2, $1::text, 'active' FROM sims WHERE application_id = $1::uuid`,
-        [id, networkRef],
-      );
-      await c.query(
-        `INSERT INTO subscriptions (id, application_id, plan_id, msisdn, iccid, form_factor, network_ref, started_at)
-         SELECT $2, $1, 'prepaid-data-esim', msisdn, iccid, 'esim', $3, now() FROM sims WHERE application_id = $1`,
+      [
+        `WITH s AS (SELECT msisdn, iccid FROM sims WHERE application_id = $1::uuid),
+         n AS (INSERT INTO network_simulator_subscribers (msisdn, iccid, network_ref, request_key, status)
+           SELECT msisdn, iccid, $3, $1::text, 'active' FROM s)
+         INSERT INTO subscriptions (id, application_id, plan_id, msisdn, iccid, form_factor, network_ref, started_at)
+         SELECT $2, $1, 'prepaid-data-esim', msisdn, iccid, 'esim', $3, now() FROM s`,
         [id, randomUUID(), networkRef],
-      );
-      await c.query(
+      ],
+      [
         `INSERT INTO verification_records (id, application_id, version, method, policy_id, policy_version, policy_hash, content_enc)
          VALUES ($1, $2, 1, 'MRZ', 'raw', 'raw', 'raw', $3)`,
         [randomUUID(), id, bytes(600)],
-      );
-      audit();
-      audit();
-    });
+      ],
+      audit(ref, 2),
+    ]);
   };
   return {
     /** Runs journeys `from` … `from + count - 1`; answers the seconds taken. */
-    run: async (from: number, count: number) =>
-      (await runConcurrently(count, clients, (i) => journey(from + i))).seconds,
+    run: async (from: number, count: number) => {
+      const seconds = (await runConcurrently(count, clients, (i) => journey(from + i))).seconds;
+      rawStatements = tally.statements / count;
+      rawRoundTrips = tally.roundTrips / count;
+      tally.statements = 0;
+      tally.roundTrips = 0;
+      return seconds;
+    },
     end: () => pool.end(),
   };
 }

@@ -110,29 +110,29 @@ export async function benchVerification(quick: boolean) {
     raw.runParsing,
     raw.runKeyOnly,
   ]);
-  // The like-for-like floor for JPKI parses the signer's certificate on every call: it is the
-  // applicant's own (one per person, carrying their name and address), arrives with each signature
-  // and is never kept, so no implementation can have it parsed beforehand; node:crypto needs it parsed
-  // (X509Certificate) both for its public key and to verify it under the JPKI CA. The floor with the
-  // certificate parsed beforehand is shown beside it, for reference only, and so is the floor that
-  // builds only the key (from its PKCS#1 bytes, as the engine now does): the lower bound of any
-  // implementation, which the engine cannot beat.
+  // The like-for-like floor for JPKI builds the applicant's key from the PKCS#1 bytes its certificate
+  // holds and verifies the certificate's signature over its signed part under the JPKI CA (both found
+  // in the DER beforehand), then the signer's signature: what the engine does, without its checks.
+  // The applicant's certificate cannot be parsed beforehand (one per person, arriving with each
+  // signature and never kept), but the engine no longer parses it with OpenSSL either, so the floor
+  // that does (X509Certificate on every call) is slower than the engine and shown for reference only,
+  // as is the floor with the certificate parsed beforehand.
   rows.push({
     name: "jpki rsa-2048 (cms)",
-    engine: jpkiEngine,
-    raw: jpkiRawParsing,
-    ratio: jpkiEngine / jpkiRawParsing,
-    signatures: `parse+${raw.signatures.join("+")}`,
-  });
-  rows.push({
-    name: "jpki rsa-2048 (cms), raw building only the key (reference)",
     engine: jpkiEngine,
     raw: jpkiRawKeyOnly,
     ratio: jpkiEngine / jpkiRawKeyOnly,
     signatures: `key+${raw.signatures.join("+")}`,
   });
   rows.push({
-    name: "jpki rsa-2048 (cms), raw not parsing (reference)",
+    name: "jpki rsa-2048 (cms), raw parsing the certificate with OpenSSL (reference)",
+    engine: jpkiEngine,
+    raw: jpkiRawParsing,
+    ratio: jpkiEngine / jpkiRawParsing,
+    signatures: `parse+${raw.signatures.join("+")}`,
+  });
+  rows.push({
+    name: "jpki rsa-2048 (cms), raw with the certificate parsed beforehand (reference)",
     engine: jpkiEngine,
     raw: jpkiRaw,
     ratio: jpkiEngine / jpkiRaw,
@@ -153,7 +153,7 @@ export async function benchVerification(quick: boolean) {
     chipRatio: round(Math.min(...chipRows.map((r) => r.ratio))),
     jpkiRatio: round(jpkiRow?.ratio ?? 0),
     jpkiRatioWithoutParse: round(jpkiEngine / jpkiRaw),
-    jpkiRatioKeyOnly: round(jpkiEngine / jpkiRawKeyOnly),
+    jpkiRatioParsingWithOpenSsl: round(jpkiEngine / jpkiRawParsing),
     rows: rows.map((r) => ({ ...r, engine: round(r.engine, 0), raw: round(r.raw, 0), ratio: round(r.ratio) })),
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { LivenessStep } from "@jitsumei/evidence";
 import type { FastifyInstance } from "fastify";
 import { SEND_ANNOUNCEMENT_JOB, sendAnnouncementJob } from "./announcements/announcements.ts";
@@ -18,7 +19,6 @@ import { setUpDigitalAuth } from "./digital-auth/setup.ts";
 import { loadEvidenceTrust } from "./evidence/evidence-trust.ts";
 import { lazyFaceMatcher } from "./evidence/face-matcher.ts";
 import { buildApp } from "./http/app.ts";
-import { returnQuarantinedNumbers } from "./inventory/release-line.ts";
 import { seedDemoData } from "./inventory/seed-demo-data.ts";
 import { localPostSimulator } from "./issuance/delivery.ts";
 import { startEs2plusCallbackServer } from "./issuance/es2plus-callback-server.ts";
@@ -31,23 +31,20 @@ import {
   releaseEsimJob,
 } from "./issuance/release-esim.ts";
 import { errorSummary, startJobWorker } from "./jobs/jobs.ts";
-import { queuePeriodicLineSweep, SWEEP_LINES_JOB, sweepLinesJob } from "./keep-alive/sweep-lines.ts";
-import { forgetOldHits } from "./limits/rate-limits.ts";
-import { forgetOldSignInFailures } from "./limits/sign-in-delays.ts";
+import { releaseLease } from "./jobs/lease.ts";
+import { runPeriodicSweeps, SWEEPS_LEASE } from "./jobs/periodic-sweeps.ts";
+import { SWEEP_LINES_JOB, sweepLinesJob } from "./keep-alive/sweep-lines.ts";
 import { livenessServices } from "./liveness/liveness-services.ts";
 import { localOutboxMailer, type Mailer, smtpMailer } from "./mail/mailer.ts";
 import { deliverMailJob } from "./mail/outbox.ts";
 import { notifyApplicantJob } from "./notifications/notify-applicant.ts";
 import { NOTIFY_PAYMENT_JOB, notifyPaymentJob } from "./notifications/payment-notices.ts";
 import { localPortingSimulator } from "./number-portability/local-porting-simulator.ts";
-import { expireKonbiniPayments } from "./payments/konbini-payments.ts";
 import { localPaymentServices } from "./payments/payment-services.ts";
 import { REFUND_JOB } from "./payments/record-gateway-answer.ts";
 import { refundPaymentJob } from "./payments/refund-charges.ts";
 import { sealPlainPoliceRequests } from "./police/seal-police-requests.ts";
-import { suspendOverdueLines } from "./police/suspend-overdue-lines.ts";
 import { loadPolicies } from "./policy/load-policies.ts";
-import { expireStaleApplications } from "./review/expire-applications.ts";
 import type { Services } from "./services.ts";
 import { loadCounters } from "./site/counters.ts";
 import { deliverSmsJob } from "./sms/sms-outbox.ts";
@@ -206,25 +203,13 @@ export async function startServer(
     network.callback && options.listen !== false ? await startEs2plusCallbackServer(db, network.callback, warn) : null;
   // Unset, PUBLIC_URL is the origin the server listens on; only now is the port known when PORT is 0.
   if (url && !config.publicUrlSet) config.publicUrl = new URL(url).origin;
-  // Applications nobody completes expire and rested numbers return to the pool; every process sweeps,
-  // and the one door (and SKIP LOCKED) keeps that safe.
+  // The periodic sweeps (jobs/periodic-sweeps.ts) run in one server process at a time: the one that
+  // holds the sweeps lease, renewed at each turn and taken over by another once it lapses.
+  const sweepHolder = randomUUID();
   const sweep = setInterval(() => {
-    expireStaleApplications(services).catch((error) => warn(`expiry sweep failed: ${errorSummary(error)}`));
-    returnQuarantinedNumbers(db, clock()).catch((error) => warn(`number return failed: ${errorSummary(error)}`));
-    expireKonbiniPayments({ db, gateway: payments.gateway, clock }).catch((error) =>
-      warn(`konbini expiry failed: ${errorSummary(error)}`),
+    runPeriodicSweeps(services, sweepHolder, (EXPIRY_SWEEP_MS * 2) / 1000, warn).catch((error) =>
+      warn(`periodic sweeps failed: ${errorSummary(error)}`),
     );
-    suspendOverdueLines({ ...services, mailFrom: config.mail.from }).catch((error) =>
-      warn(`police deadline sweep failed: ${errorSummary(error)}`),
-    );
-    // Rate-limit windows and sign-in delays no limit looks at any more.
-    forgetOldHits(db, clock())
-      .then(() => forgetOldSignInFailures(db, clock()))
-      .catch((error) => warn(`rate-limit sweep failed: ${errorSummary(error)}`));
-    // Prepaid lines: reminders, receive-only, suspension, termination (one sweep job waits at most).
-    queuePeriodicLineSweep(db)
-      .then(() => jobs.kick())
-      .catch((error) => warn(`line sweep failed: ${errorSummary(error)}`));
   }, EXPIRY_SWEEP_MS);
   sweep.unref();
   return {
@@ -234,6 +219,7 @@ export async function startServer(
     es2plusCallbackUrl: es2plusCallback?.url ?? null,
     async stop() {
       clearInterval(sweep);
+      await releaseLease(db, SWEEPS_LEASE, sweepHolder).catch(() => {});
       await app.close();
       await es2plusCallback?.close();
       network.close();

@@ -217,11 +217,20 @@ export async function submitApplication(
 
 async function storeCheckResults(tx: Queryable, application: ApplicationRow, results: readonly CheckResult[]) {
   const run = application.checkRun + 1;
-  await tx.query("UPDATE applications SET check_run = $2 WHERE id = $1", [application.id, run]);
-  for (const r of results) {
-    await tx.query(
-      "INSERT INTO check_results (application_id, run, code, status, params, details) VALUES ($1, $2, $3, $4, $5, $6)",
-      [application.id, run, r.code, r.status, JSON.stringify(r.params ?? {}), JSON.stringify(r.details ?? {})],
-    );
-  }
+  // The run's number and its results in one statement, the results in the order given.
+  await tx.query(
+    `WITH numbered AS (UPDATE applications SET check_run = $2 WHERE id = $1)
+     INSERT INTO check_results (application_id, run, code, status, params, details)
+     SELECT $1, $2, r.code, r.status, r.params::jsonb, r.details::jsonb
+     FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS r (code, status, params, details, k)
+     ORDER BY r.k`,
+    [
+      application.id,
+      run,
+      results.map((r) => r.code),
+      results.map((r) => r.status),
+      results.map((r) => JSON.stringify(r.params ?? {})),
+      results.map((r) => JSON.stringify(r.details ?? {})),
+    ],
+  );
 }

@@ -89,13 +89,17 @@ export async function getDashboard(
     period,
   );
 
-  // Each application's first decision (approved or rejected), when it fell in the period.
+  // Each application's first decision (approved or rejected), when it fell in the period. Only an
+  // application with a decision in the period can have its first one there: those are looked at
+  // (index application_events_decisions), not every application ever made.
   const decisions = await db.query<{ outcome: string; hours: number | null; reason: string | null }>(
     `SELECT first.to_state AS outcome,
             EXTRACT(EPOCH FROM (first.created_at - a.submitted_at)) / 3600 AS hours,
             CASE WHEN first.event = 'reject' THEN first.data->>'reason'
                  WHEN first.to_state = 'rejected' THEN first.event END AS reason
-       FROM applications a
+       FROM (SELECT DISTINCT application_id FROM application_events
+              WHERE to_state IN ('approved', 'rejected') AND created_at >= $1 AND created_at < $2) decided
+       JOIN applications a ON a.id = decided.application_id
        JOIN LATERAL (SELECT e.to_state, e.event, e.data, e.created_at FROM application_events e
                       WHERE e.application_id = a.id AND e.to_state IN ('approved', 'rejected')
                       ORDER BY e.version LIMIT 1) first ON true
