@@ -1,5 +1,8 @@
 import type { LivenessStep } from "@jitsumei/evidence";
 import type { FastifyInstance } from "fastify";
+import type { PortName } from "./adapters/adapters.ts";
+import { chooseAdapters } from "./adapters/choose-adapters.ts";
+import { withDefaults } from "./adapters/simulators.ts";
 import { SEND_ANNOUNCEMENT_JOB, sendAnnouncementJob } from "./announcements/announcements.ts";
 import { type Config, loadConfig } from "./config/config.ts";
 import { contractSealer } from "./contracts/contract-signer.ts";
@@ -7,8 +10,6 @@ import { loadOperator } from "./contracts/operator.ts";
 import { REASSESS_CREDIT_JOB, reassessCreditJob } from "./credit/assess-application-credit.ts";
 import { loadCreditPolicies } from "./credit/credit-policies.ts";
 import { EXCHANGE_SYNC_JOB, syncNonpaymentExchangeJob } from "./credit/nonpayment.ts";
-import { localNonpaymentExchange } from "./credit/nonpayment-exchange.ts";
-import { localPaymentMethodCheck } from "./credit/payment-method-check.ts";
 import { openKeyManagement } from "./crypto/key-ring.ts";
 import { loadOrCreateMasterKey } from "./crypto/master-key.ts";
 import type { Database } from "./db/database.ts";
@@ -20,26 +21,21 @@ import { lazyFaceMatcher } from "./evidence/face-matcher.ts";
 import { buildApp } from "./http/app.ts";
 import { returnQuarantinedNumbers } from "./inventory/release-line.ts";
 import { seedDemoData } from "./inventory/seed-demo-data.ts";
-import { localPostSimulator } from "./issuance/delivery.ts";
-import { localNetworkSimulator } from "./issuance/provisioning.ts";
 import {
   CANCEL_ESIM_ORDER_JOB,
   cancelEsimOrderJob,
   RELEASE_ESIM_JOB,
   releaseEsimJob,
 } from "./issuance/release-esim.ts";
-import { localSmdpSimulator } from "./issuance/smdp.ts";
 import { errorSummary, startJobWorker } from "./jobs/jobs.ts";
 import { queuePeriodicLineSweep, SWEEP_LINES_JOB, sweepLinesJob } from "./keep-alive/sweep-lines.ts";
 import { forgetOldHits } from "./limits/rate-limits.ts";
 import { forgetOldSignInFailures } from "./limits/sign-in-delays.ts";
 import { livenessServices } from "./liveness/liveness-services.ts";
-import { localOutboxMailer, type Mailer, smtpMailer } from "./mail/mailer.ts";
 import { deliverMailJob } from "./mail/outbox.ts";
 import { notifyApplicantJob } from "./notifications/notify-applicant.ts";
 import { NOTIFY_PAYMENT_JOB, notifyPaymentJob } from "./notifications/payment-notices.ts";
 import { expireKonbiniPayments } from "./payments/konbini-payments.ts";
-import { localPaymentServices } from "./payments/payment-services.ts";
 import { REFUND_JOB } from "./payments/record-gateway-answer.ts";
 import { refundPaymentJob } from "./payments/refund-charges.ts";
 import { sealPlainPoliceRequests } from "./police/seal-police-requests.ts";
@@ -49,7 +45,6 @@ import { expireStaleApplications } from "./review/expire-applications.ts";
 import type { Services } from "./services.ts";
 import { loadCounters } from "./site/counters.ts";
 import { deliverSmsJob } from "./sms/sms-outbox.ts";
-import { localSmsOutbox } from "./sms/sms-sender.ts";
 import { seedDemoStaff } from "./staff/demo-staff.ts";
 import { usePasswordHashCost } from "./staff/staff-accounts.ts";
 import { SUBSCRIBER_SIGN_IN_JOB, signInRequestJob } from "./subscribers/subscriber-access.ts";
@@ -57,7 +52,14 @@ import { deliverWebhookJob, fanOutWebhookEventJob } from "./webhooks/deliver-web
 
 const EXPIRY_SWEEP_MS = 10 * 60_000;
 
-export type RunningServer = { app: FastifyInstance; services: Services; url: string; stop(): Promise<void> };
+export type RunningServer = {
+  app: FastifyInstance;
+  services: Services;
+  url: string;
+  /** The ports running on their local simulator (adapters/adapters.ts). */
+  simulators: readonly PortName[];
+  stop(): Promise<void>;
+};
 
 /**
  * Starts everything: database (migrated), keys, job worker, HTTP. `db` may be given (tests reuse
@@ -97,7 +99,17 @@ export async function startServer(
   const operator = loadOperator(config);
   const counters = loadCounters(config);
   let url = "";
-  const digitalAuth = await setUpDigitalAuth(config, () => url, warn);
+  const clock = options.clock ?? (() => new Date());
+  // The operator's adapters (JITSUMEI_ADAPTERS_MODULE); production refuses a simulator it was not allowed.
+  const { chosen, simulators } = await chooseAdapters(config, {
+    env: config.env,
+    publicUrl: () => (config.publicUrlSet ? config.publicUrl : url),
+    clock,
+    warn,
+  });
+  const digitalAuth = chosen.digitalAuth
+    ? { app: chosen.digitalAuth, simulator: null, jpkiTrustDir: config.trust.jpkiDir }
+    : await setUpDigitalAuth(config, () => url, warn);
   const trust = loadEvidenceTrust({ ...config, trust: { ...config.trust, jpkiDir: digitalAuth.jpkiTrustDir } }, warn);
   const db = options.db ?? (await openDatabase(config, { warn }));
   try {
@@ -111,21 +123,12 @@ export async function startServer(
   // Police requests recorded before they were sealed (migration 0031) are sealed now.
   await sealPlainPoliceRequests(db, keys);
   if (options.demoStaff) await seedDemoStaff({ db, keys });
-  const mailer: Mailer = config.mail.kind === "smtp" ? smtpMailer(config.mail.url) : localOutboxMailer();
   const domain = config.mail.from.match(/@([^>\s]+)/)?.[1] ?? "jitsumei.localhost";
-  const clock = options.clock ?? (() => new Date());
-  const sms = localSmsOutbox();
-  const smdp = localSmdpSimulator();
-  const provisioning = localNetworkSimulator();
-  const payments = localPaymentServices({
-    secret: config.payments.notificationSecret,
-    notifyUrl: () => (url ? `${url}/v1/payments/notifications` : null),
-    // The server's clock: the simulated konbini deadlines move with it (tests advance it).
-    clock,
-  });
+  const adapters = withDefaults(chosen, { config, db, keys, clock, url: () => url });
+  const { mail: mailer, sms, smdp, provisioning, payments } = adapters;
   const credit = {
-    exchange: localNonpaymentExchange(db, keys),
-    paymentMethods: localPaymentMethodCheck(),
+    exchange: adapters.creditExchange,
+    paymentMethods: adapters.paymentMethodCheck,
     policies: creditPolicies,
   };
   const jobs = startJobWorker(
@@ -169,7 +172,7 @@ export async function startServer(
     keys,
     clock,
     jobs,
-    delivery: localPostSimulator(),
+    delivery: adapters.delivery,
     sealer,
     operator,
     counters,
@@ -215,6 +218,7 @@ export async function startServer(
     app,
     services,
     url,
+    simulators,
     async stop() {
       clearInterval(sweep);
       await app.close();

@@ -48,7 +48,7 @@ export function deliverMailJob(deps: { db: Queryable; keys: KeyManagement; maile
     });
     await deps.db.query(
       "UPDATE mail_outbox SET status = $2, transport_message_id = $3, sent_at = now() WHERE id = $1",
-      [row.id, deps.mailer.kind === "smtp" ? "sent" : "kept_locally", transportMessageId],
+      [row.id, deps.mailer.kind === "local-outbox" ? "kept_locally" : "sent", transportMessageId],
     );
   };
 }
