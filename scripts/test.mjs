@@ -110,6 +110,12 @@ if (extraArgs.length === 0) {
   await parallelChecks([
     ["lint and format (biome)", bin("biome"), ["check", "."]],
     ["type check (tsc)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]],
+    // No import cycles, and the front ends import nothing from the server's source (.dependency-cruiser.cjs).
+    [
+      "import rules (dependency-cruiser)",
+      bin("depcruise"),
+      ["packages", "apps", "examples", "bench", "--config", ".dependency-cruiser.cjs", "--output-type", "err"],
+    ],
     ...["web", "console"].map((app) => [
       `type check apps/${app} (tsc)`,
       bin("tsc"),

@@ -28,7 +28,8 @@ import {
   releaseEsimJob,
 } from "./issuance/release-esim.ts";
 import { errorSummary, startJobWorker } from "./jobs/jobs.ts";
-import { queuePeriodicLineSweep, SWEEP_LINES_JOB, sweepLinesJob } from "./keep-alive/sweep-lines.ts";
+import { queuePeriodicLineSweep, SWEEP_LINES_JOB } from "./keep-alive/queue-line-sweep.ts";
+import { sweepLinesJob } from "./keep-alive/sweep-lines.ts";
 import { forgetOldHits } from "./limits/rate-limits.ts";
 import { forgetOldSignInFailures } from "./limits/sign-in-delays.ts";
 import { livenessServices } from "./liveness/liveness-services.ts";

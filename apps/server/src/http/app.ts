@@ -71,7 +71,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...digitalAuthRoutes,
   ...handoffRoutes,
   ...applicantSignInRoutes,
-  ...readerRoutes,
+  ...readerRoutes(() => allRoutes),
   ...siteRoutes,
   ...livenessRoutes,
   ...issuanceRoutes,

@@ -28,13 +28,13 @@ import {
   problemMessage,
   TestCardField,
   useApplication,
+  WithReference,
 } from "../ui.tsx";
 import { StepList } from "./apply.tsx";
 import { CounterList } from "./counters.tsx";
 import { useLegalDocuments } from "./legal.tsx";
 import { usePlans } from "./plans.tsx";
 import { SignInForm } from "./sign-in.tsx";
-import { WithReference } from "./status.tsx";
 import { methodsFor, VerifyStep } from "./verify.tsx";
 
 type Form = {
