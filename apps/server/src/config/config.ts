@@ -174,10 +174,7 @@ const envSchema = z.object({
   TRUST_PROXY: z
     .string()
     .transform((s, ctx) => {
-      const parts = s
-        .split(",")
-        .map((p) => p.trim())
-        .filter(Boolean);
+      const parts = commaList(s);
       const bad = parts.find((p) => !isAddressOrCidr(p));
       if (bad !== undefined || parts.length === 0) {
         ctx.addIssue({
@@ -197,10 +194,7 @@ const envSchema = z.object({
   ALLOW_SIMULATORS: z
     .string()
     .transform((s, ctx) => {
-      const parts = s
-        .split(",")
-        .map((p) => p.trim())
-        .filter(Boolean);
+      const parts = commaList(s);
       const bad = parts.find((p) => !(portNames as string[]).includes(p));
       if (bad !== undefined) {
         ctx.addIssue({ code: "custom", message: `"${bad}" is no port: list some of ${portNames.join(", ")}` });
@@ -608,6 +602,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
                 : null,
           },
   };
+}
+
+/** The items of a comma-separated list, trimmed, empty ones dropped. */
+function commaList(s: string): string[] {
+  return s
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /** An IPv4 or IPv6 address, optionally with a prefix length (a CIDR range). */
