@@ -110,6 +110,14 @@ if (extraArgs.length === 0) {
   await parallelChecks([
     ["lint and format (biome)", bin("biome"), ["check", "."]],
     ["type check (tsc)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]],
+    // The site's API types are generated from the server's OpenAPI document (scripts/api-types.ts).
+    ["API types current (openapi-typescript)", bin("tsx"), ["scripts/api-types.ts", "--check"]],
+    // No import cycles, and the front ends import nothing from the server's source (.dependency-cruiser.cjs).
+    [
+      "import rules (dependency-cruiser)",
+      bin("depcruise"),
+      ["packages", "apps", "examples", "bench", "--config", ".dependency-cruiser.cjs", "--output-type", "err"],
+    ],
     ...["web", "console"].map((app) => [
       `type check apps/${app} (tsc)`,
       bin("tsc"),

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
+import { luhnDigit } from "@jitsumei/domain/iccid";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { luhnDigit } from "../../server/src/inventory/identifiers.ts";
 import { createStaff } from "../../server/src/staff/staff-accounts.ts";
 import {
   horizontalOverflow,

@@ -1,6 +1,6 @@
+import { luhnDigit } from "@jitsumei/domain/iccid";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { luhnDigit } from "../../server/src/inventory/identifiers.ts";
 import { createStaff } from "../../server/src/staff/staff-accounts.ts";
 import {
   horizontalOverflow,

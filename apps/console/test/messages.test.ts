@@ -9,6 +9,7 @@ import {
   rejectReasonCodes,
   verificationMethods,
 } from "@jitsumei/domain";
+import { caseTags } from "@jitsumei/domain/case-tags";
 import { describe, expect, it } from "vitest";
 import { channels } from "../../server/src/applications/create-application.ts";
 import {
@@ -17,7 +18,6 @@ import {
   phoneNumberStatuses,
   simCardStatuses,
 } from "../../server/src/inventory/count-inventory.ts";
-import { caseTags } from "../../server/src/review/case-tags.ts";
 import { normaliseMrz, parseTd3, validIccid } from "../src/counter/mrz.ts";
 import { en } from "../src/i18n/en.ts";
 import { consoleLanguages, dictionaries, preferredLanguage, translate } from "../src/i18n/languages.ts";
@@ -91,7 +91,7 @@ describe("the counter's reading of a passport and a SIM", () => {
     const lines = normaliseMrz(
       "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<\n l898902c36uto7408122f3404159<<<<<<<<<<<<<<<4 \n",
     );
-    expect(parseTd3(lines, new Date("2026-11-25"))).toEqual({
+    expect(parseTd3(lines, "2026-11-25")).toEqual({
       name: { family: "Eriksson", given: "Anna Maria" },
       birthDate: "1974-08-12",
       nationality: "UTO",
@@ -99,6 +99,13 @@ describe("the counter's reading of a passport and a SIM", () => {
       document: { type: "passport", number: "L898902C3", expiryDate: "2034-04-15", issuingCountry: "UTO" },
     });
     expect(parseTd3(["P<UTOERIKSSON"])).toBeNull();
+  });
+
+  it("reads a birth date's century as the server does: never in the future", () => {
+    // Born 1 December 26, read on 25 November 2026: 1926 (the console once read 2026, a birth next week).
+    const lines = ["P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO2612011F3404159<<<<<<<<<<<<<<<4"];
+    expect(parseTd3(lines, "2026-11-25")?.birthDate).toBe("1926-12-01");
+    expect(parseTd3(lines, "2026-12-01")?.birthDate).toBe("2026-12-01");
   });
 
   it("accepts an ICCID only with its Luhn check digit", () => {

@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { LivenessStep } from "@jitsumei/evidence";
 import type { FastifyInstance } from "fastify";
+import type { PortName } from "./adapters/adapters.ts";
+import { chooseAdapters } from "./adapters/choose-adapters.ts";
+import { withDefaults } from "./adapters/simulators.ts";
 import { SEND_ANNOUNCEMENT_JOB, sendAnnouncementJob } from "./announcements/announcements.ts";
 import { type Config, loadConfig } from "./config/config.ts";
 import { contractSealer } from "./contracts/contract-signer.ts";
@@ -8,8 +11,6 @@ import { loadOperator } from "./contracts/operator.ts";
 import { REASSESS_CREDIT_JOB, reassessCreditJob } from "./credit/assess-application-credit.ts";
 import { loadCreditPolicies } from "./credit/credit-policies.ts";
 import { EXCHANGE_SYNC_JOB, syncNonpaymentExchangeJob } from "./credit/nonpayment.ts";
-import { localNonpaymentExchange } from "./credit/nonpayment-exchange.ts";
-import { localPaymentMethodCheck } from "./credit/payment-method-check.ts";
 import { openKeyManagement } from "./crypto/key-ring.ts";
 import { loadOrCreateMasterKey } from "./crypto/master-key.ts";
 import type { Database } from "./db/database.ts";
@@ -20,10 +21,8 @@ import { loadEvidenceTrust } from "./evidence/evidence-trust.ts";
 import { lazyFaceMatcher } from "./evidence/face-matcher.ts";
 import { buildApp } from "./http/app.ts";
 import { seedDemoData } from "./inventory/seed-demo-data.ts";
-import { localPostSimulator } from "./issuance/delivery.ts";
 import { startEs2plusCallbackServer } from "./issuance/es2plus-callback-server.ts";
 import { loadNetworkAdapters } from "./issuance/network-adapters.ts";
-import { configuredProvisioning } from "./issuance/provisioning-log.ts";
 import {
   CANCEL_ESIM_ORDER_JOB,
   cancelEsimOrderJob,
@@ -33,14 +32,13 @@ import {
 import { errorSummary, startJobWorker } from "./jobs/jobs.ts";
 import { releaseLease } from "./jobs/lease.ts";
 import { runPeriodicSweeps, SWEEPS_LEASE } from "./jobs/periodic-sweeps.ts";
-import { SWEEP_LINES_JOB, sweepLinesJob } from "./keep-alive/sweep-lines.ts";
+import { SWEEP_LINES_JOB } from "./keep-alive/queue-line-sweep.ts";
+import { sweepLinesJob } from "./keep-alive/sweep-lines.ts";
 import { livenessServices } from "./liveness/liveness-services.ts";
-import { localOutboxMailer, type Mailer, smtpMailer } from "./mail/mailer.ts";
 import { deliverMailJob } from "./mail/outbox.ts";
 import { notifyApplicantJob } from "./notifications/notify-applicant.ts";
 import { NOTIFY_PAYMENT_JOB, notifyPaymentJob } from "./notifications/payment-notices.ts";
 import { localPortingSimulator } from "./number-portability/local-porting-simulator.ts";
-import { localPaymentServices } from "./payments/payment-services.ts";
 import { REFUND_JOB } from "./payments/record-gateway-answer.ts";
 import { refundPaymentJob } from "./payments/refund-charges.ts";
 import { sealPlainPoliceRequests } from "./police/seal-police-requests.ts";
@@ -48,7 +46,6 @@ import { loadPolicies } from "./policy/load-policies.ts";
 import type { Services } from "./services.ts";
 import { loadCounters } from "./site/counters.ts";
 import { deliverSmsJob } from "./sms/sms-outbox.ts";
-import { localSmsOutbox } from "./sms/sms-sender.ts";
 import { seedDemoStaff } from "./staff/demo-staff.ts";
 import { usePasswordHashCost } from "./staff/staff-accounts.ts";
 import { SUBSCRIBER_SIGN_IN_JOB, signInRequestJob } from "./subscribers/subscriber-access.ts";
@@ -62,6 +59,8 @@ export type RunningServer = {
   url: string;
   /** Where the SM-DP+ reports downloads (ES2PLUS_CALLBACK_PORT), null when not configured. */
   es2plusCallbackUrl: string | null;
+  /** The ports running on their local simulator (adapters/adapters.ts). */
+  simulators: readonly PortName[];
   stop(): Promise<void>;
 };
 
@@ -103,7 +102,17 @@ export async function startServer(
   const operator = loadOperator(config);
   const counters = loadCounters(config);
   let url = "";
-  const digitalAuth = await setUpDigitalAuth(config, () => url, warn);
+  const clock = options.clock ?? (() => new Date());
+  // The operator's adapters (JITSUMEI_ADAPTERS_MODULE); production refuses a simulator it was not allowed.
+  const { chosen, simulators } = await chooseAdapters(config, {
+    env: config.env,
+    publicUrl: () => (config.publicUrlSet ? config.publicUrl : url),
+    clock,
+    warn,
+  });
+  const digitalAuth = chosen.digitalAuth
+    ? { app: chosen.digitalAuth, simulator: null, jpkiTrustDir: config.trust.jpkiDir }
+    : await setUpDigitalAuth(config, () => url, warn);
   const network = loadNetworkAdapters(config.network);
   const trust = loadEvidenceTrust({ ...config, trust: { ...config.trust, jpkiDir: digitalAuth.jpkiTrustDir } }, warn);
   const db = options.db ?? (await openDatabase(config, { warn }));
@@ -118,23 +127,14 @@ export async function startServer(
   // Police requests recorded before they were sealed (migration 0031) are sealed now.
   await sealPlainPoliceRequests(db, keys);
   if (options.demoStaff) await seedDemoStaff({ db, keys });
-  const mailer: Mailer = config.mail.kind === "smtp" ? smtpMailer(config.mail.url) : localOutboxMailer();
   const domain = config.mail.from.match(/@([^>\s]+)/)?.[1] ?? "jitsumei.localhost";
-  const clock = options.clock ?? (() => new Date());
-  const sms = localSmsOutbox();
-  const smdp = network.smdp;
-  const provisioning = await configuredProvisioning(db, config.network.provisioningModule, process.env);
+  const adapters = withDefaults(chosen, { config, db, keys, clock, url: () => url, smdp: network.smdp });
+  const { mail: mailer, sms, smdp, provisioning, payments } = adapters;
   // The porting-out side of MNP: a simulated operator, on the server's clock (tests move it).
   const numberPortability = localPortingSimulator({ clock });
-  const payments = localPaymentServices({
-    secret: config.payments.notificationSecret,
-    notifyUrl: () => (url ? `${url}/v1/payments/notifications` : null),
-    // The server's clock: the simulated konbini deadlines move with it (tests advance it).
-    clock,
-  });
   const credit = {
-    exchange: localNonpaymentExchange(db, keys),
-    paymentMethods: localPaymentMethodCheck(),
+    exchange: adapters.creditExchange,
+    paymentMethods: adapters.paymentMethodCheck,
     policies: creditPolicies,
   };
   const jobs = startJobWorker(
@@ -178,7 +178,7 @@ export async function startServer(
     keys,
     clock,
     jobs,
-    delivery: localPostSimulator(),
+    delivery: adapters.delivery,
     sealer,
     operator,
     counters,
@@ -217,6 +217,7 @@ export async function startServer(
     services,
     url,
     es2plusCallbackUrl: es2plusCallback?.url ?? null,
+    simulators,
     async stop() {
       clearInterval(sweep);
       await releaseLease(db, SWEEPS_LEASE, sweepHolder).catch(() => {});

@@ -28,21 +28,21 @@ export type Services = {
   faces: FaceMatcher;
   /** The live selfie's challenges and frame analyser. */
   liveness: LivenessServices;
-  /** The carrier that takes physical SIMs to subscribers (a local simulator here). */
+  /** The carrier that takes physical SIMs to subscribers (JITSUMEI_ADAPTERS_MODULE, or the local simulator). */
   delivery: Delivery;
-  /** The SM-DP+ that eSIM profiles are released from (a local simulator here). */
+  /** The SM-DP+ that eSIM profiles are released from (JITSUMEI_ADAPTERS_MODULE, or the local simulator). */
   smdp: SmdpPlus;
-  /** The network's subscriber database (a local simulator here). */
+  /** The network's subscriber database (JITSUMEI_ADAPTERS_MODULE, or the local simulator). */
   provisioning: Provisioning;
   /** The carriers' MNP system, towards the operator a number ports from (a local simulator here). */
   numberPortability: NumberPortability;
   /** The operator's seal (PAdES key and time-stamp authority) for contracts and receipts. */
   sealer: () => ContractSealer;
-  /** The payment gateway (a local test gateway here) and its notification secret. */
+  /** The payment gateway (JITSUMEI_ADAPTERS_MODULE, or the local test gateway) and its notification secret. */
   payments: PaymentServices;
   /** The operator named on contracts and receipts. */
   operator: OperatorDetails;
-  /** The non-payment exchange and the payment-method check (local simulators here), and the credit policies. */
+  /** The non-payment exchange and the payment-method check (JITSUMEI_ADAPTERS_MODULE, or local simulators), and the credit policies. */
   credit: CreditServices;
   /** The Digital Authentication App (the Digital Agency's service, or the simulator); null: not offered. */
   digitalAuth: DigitalAuthApp | null;

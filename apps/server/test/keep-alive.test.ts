@@ -4,7 +4,7 @@ import { demoPlans, keepAliveRuleSets } from "@jitsumei/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
 import { returnQuarantinedNumbers } from "../src/inventory/release-line.ts";
-import { queuePeriodicLineSweep } from "../src/keep-alive/sweep-lines.ts";
+import { queuePeriodicLineSweep } from "../src/keep-alive/queue-line-sweep.ts";
 import { upsertPlan } from "../src/plans/plans-repository.ts";
 import { createTopUpVouchers } from "../src/retail/top-up-vouchers.ts";
 import { activeLine, jobsSettled, outbox, somebody } from "./support/journey.ts";

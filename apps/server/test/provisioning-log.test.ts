@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chooseAdapters } from "../src/adapters/choose-adapters.ts";
+import { loadConfig } from "../src/config/config.ts";
 import { migrate } from "../src/db/migrate.ts";
 import {
   type ActivationRequest,
@@ -8,7 +10,7 @@ import {
   type ProvisioningAdapter,
   ProvisioningError,
 } from "../src/issuance/provisioning.ts";
-import { configuredProvisioning, loggedProvisioning } from "../src/issuance/provisioning-log.ts";
+import { loggedProvisioning } from "../src/issuance/provisioning-log.ts";
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 
 /**
@@ -199,14 +201,20 @@ describe("the provisioning operation log", () => {
     ]);
   });
 
-  it("loads the adapter module the configuration names, and keeps the simulator without one", async () => {
+  it("takes the example MVNE adapter as an adapter module's `provisioning`, which refuses to start unconfigured", async () => {
     const example = new URL("../src/issuance/provisioning-adapter.example.ts", import.meta.url).pathname;
-    expect((await configuredProvisioning(test.db, null, {})).kind).toBe("local-simulator");
-    await expect(configuredProvisioning(test.db, example, {})).rejects.toThrow("MVNE_API_URL");
-    const mvne = await configuredProvisioning(test.db, example, {
-      MVNE_API_URL: "https://mvne.example",
-      MVNE_API_TOKEN: "t",
-    });
-    expect(mvne.kind).toBe("network");
+    const config = loadConfig({ JITSUMEI_ADAPTERS_MODULE: example });
+    const context = { env: "test" as const, publicUrl: () => "", clock: () => new Date(), warn: () => {} };
+    await expect(chooseAdapters(config, context, ["provisioning"])).rejects.toThrow("MVNE_API_URL");
+    process.env.MVNE_API_URL = "https://mvne.example";
+    process.env.MVNE_API_TOKEN = "t";
+    try {
+      const { chosen, simulators } = await chooseAdapters(config, context, ["provisioning"]);
+      expect(simulators).toEqual([]);
+      expect(loggedProvisioning(chosen.provisioning as ProvisioningAdapter, test.db).kind).toBe("network");
+    } finally {
+      delete process.env.MVNE_API_URL;
+      delete process.env.MVNE_API_TOKEN;
+    }
   });
 });

@@ -1,24 +1,13 @@
 import { useEffect, useState } from "react";
-import { api, type DocumentType } from "./api.ts";
+import type { components } from "./api/openapi.ts";
+import { api } from "./api.ts";
 
-/** The operator's set-up (GET /v1/site-config): whether a chip reader app exists, and the counters. */
-export type Counter = {
-  id: string;
-  kind: "shop" | "airport";
-  name: Record<string, string>;
-  address: Record<string, string>;
-  hours: Record<string, string>;
-  documents: DocumentType[];
-  mapUrl?: string;
-};
-
-export type SiteConfig = {
-  chipReader: { available: boolean; ios: string | null; android: string | null };
-  apn: string | null;
-  /** Development only: the simulated convenience-store till (null in production). */
-  konbiniTill: string | null;
-  counters: Counter[];
-};
+/**
+ * The operator's set-up (GET /v1/site-config): whether a chip reader app exists, and the counters. The
+ * type is the server's own, generated from its OpenAPI document (api/openapi.ts, scripts/api-types.ts).
+ */
+export type SiteConfig = components["schemas"]["SiteConfig"];
+export type Counter = SiteConfig["counters"][number];
 
 let loading: Promise<SiteConfig> | null = null;
 

@@ -266,3 +266,15 @@ export function useApplication(reference: string, pollMs = 0) {
 export function useUniqueId(prefix: string): string {
   return `${prefix}-${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
 }
+
+/** A sentence with the reference kept on one line (JT-2GNX-Z4WB-4 must not break at its hyphens). */
+export function WithReference({ text, reference }: { text: string; reference: string }) {
+  const [before, after] = text.split("\u0000");
+  return (
+    <>
+      {before}
+      <span className="nowrap">{reference}</span>
+      {after}
+    </>
+  );
+}

@@ -1,8 +1,10 @@
-import { iccidProblem } from "../../../server/src/inventory/identifiers.ts";
+import { iccidProblem } from "@jitsumei/domain/iccid";
+import { parseMrz } from "@jitsumei/domain/mrz";
 
 /**
  * What the counter reads off a passport's machine-readable zone (ICAO 9303 TD3) to fill in the
- * application; the server verifies every check digit again when the MRZ is recorded as evidence.
+ * application, read by the domain's parser (the one the server checks evidence with, so the console
+ * and the server agree on every date's century); the server verifies the MRZ again when it is recorded.
  */
 export type MrzParticulars = {
   name: { family: string; given: string };
@@ -21,31 +23,22 @@ export function normaliseMrz(text: string): string[] {
 
 const titleCase = (s: string) => s.toLowerCase().replace(/(^|\s)\p{L}/gu, (c) => c.toUpperCase());
 
-function date(yymmdd: string, kind: "birth" | "expiry", now: Date): string {
-  const yy = Number(yymmdd.slice(0, 2));
-  const thisYear = now.getUTCFullYear() % 100;
-  const century = kind === "expiry" || yy <= thisYear ? 2000 : 1900;
-  return `${century + yy}-${yymmdd.slice(2, 4)}-${yymmdd.slice(4, 6)}`;
-}
-
-export function parseTd3(lines: string[], now = new Date()): MrzParticulars | null {
-  const [first, second] = lines;
-  if (lines.length !== 2 || first?.length !== 44 || second?.length !== 44 || !first.startsWith("P")) return null;
-  const [family = "", given = ""] = first.slice(5).split("<<");
-  const sex = second[20];
+/** A passport's MRZ, or null for anything else (a card's TD1, unreadable lines, a date left unknown). */
+export function parseTd3(lines: string[], today?: string): MrzParticulars | null {
+  const parsed = parseMrz(lines, today);
+  if (!parsed.ok || parsed.format !== "TD3" || !parsed.fields.documentCode.startsWith("P")) return null;
+  const { fields } = parsed;
+  if (!fields.birthDate || !fields.expiryDate) return null;
   return {
-    name: {
-      family: titleCase(family.replaceAll("<", " ").trim()),
-      given: titleCase(given.replaceAll("<", " ").trim()),
-    },
-    birthDate: date(second.slice(13, 19), "birth", now),
-    nationality: second.slice(10, 13).replaceAll("<", ""),
-    sex: sex === "F" || sex === "M" ? sex : null,
+    name: { family: titleCase(fields.familyName), given: titleCase(fields.givenNames) },
+    birthDate: fields.birthDate,
+    nationality: fields.nationality,
+    sex: fields.sex === "female" ? "F" : fields.sex === "male" ? "M" : null,
     document: {
       type: "passport",
-      number: second.slice(0, 9).replaceAll("<", ""),
-      expiryDate: date(second.slice(21, 27), "expiry", now),
-      issuingCountry: first.slice(2, 5).replaceAll("<", ""),
+      number: fields.documentNumber,
+      expiryDate: fields.expiryDate,
+      issuingCountry: fields.issuingState,
     },
   };
 }

@@ -1,6 +1,6 @@
+import { caseTags } from "@jitsumei/domain/case-tags";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import type { ApplicationState } from "../../../../packages/domain/src/application/lifecycle.ts";
-import { caseTags } from "../../../server/src/review/case-tags.ts";
 import { api } from "../api/client.ts";
 import type { Queue, QueueItem } from "../api/types.ts";
 import { useI18n } from "../i18n/i18n.tsx";

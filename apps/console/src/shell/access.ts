@@ -1,4 +1,4 @@
-import { type Permission, roleMay } from "../../../server/src/staff/permissions.ts";
+import { type Permission, roleMay } from "@jitsumei/domain/staff-permissions";
 import type { StaffRole } from "../api/types.ts";
 
 /**

@@ -4,7 +4,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import type { CertificateStatusSource } from "../digital-auth/answered-revocation.ts";
-import type { SelfieLiveness } from "../liveness/submit-liveness.ts";
+import type { SelfieLiveness } from "../liveness/selfie-liveness.ts";
 import type { ApplicationRow } from "./application-row.ts";
 
 export type Contact = { email: string; phone?: string };

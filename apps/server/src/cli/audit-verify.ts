@@ -1,6 +1,6 @@
 import { verifyAuditChain } from "../audit/audit-chain.ts";
 import { withDatabase } from "./database-commands.ts";
-import { EXIT, type Io, parseOptions } from "./main.ts";
+import { EXIT, type Io, parseOptions } from "./io.ts";
 
 /** Prints {"valid": …, "entries": …, "firstBroken"?: {seq, reason}}; exit 1 when the chain is broken. */
 export async function auditVerifyCommand(args: string[], io: Io): Promise<number> {

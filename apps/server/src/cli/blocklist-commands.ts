@@ -6,7 +6,7 @@ import { loadConfig } from "../config/config.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import { keysFromConfig } from "../crypto/key-ring.ts";
 import { withDatabase } from "./database-commands.ts";
-import { EXIT, type Io, parseOptions, UsageError } from "./main.ts";
+import { EXIT, type Io, parseOptions, UsageError } from "./io.ts";
 
 /**
  * `jitsumei blocklist add|list|remove`: the operator's blocklist (who added what, why, when). Values

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { writeSampleContract } from "@jitsumei/documents";
 import { loadConfig } from "../config/config.ts";
-import { EXIT, type Io, parseOptions, UsageError } from "./main.ts";
+import { EXIT, type Io, parseOptions, UsageError } from "./io.ts";
 
 /**
  * `jitsumei contract sample --plan ID --language LANG --out FILE`: a sealed sample contract for a

@@ -1,6 +1,6 @@
 import { createInterface } from "node:readline";
 import { COUNTER_READER_PORT, pcscPassportReader, startCounterReader } from "../counter-reader/counter-reader.ts";
-import { EXIT, type Io, parseOptions, UsageError } from "./main.ts";
+import { EXIT, type Io, parseOptions, UsageError } from "./io.ts";
 
 /**
  * `jitsumei counter-reader --origin CONSOLE_ORIGIN [--reader NAME]`: the counter PC's chip reader for

@@ -5,8 +5,9 @@ import {
   explainCreditReasonToStaff,
   todayInJapan,
 } from "@jitsumei/domain";
+import { loadConfig } from "../config/config.ts";
 import { loadCreditPolicies } from "../credit/credit-policies.ts";
-import { dateOption, EXIT, type Io, loadConfig, parseOptions, UsageError } from "./main.ts";
+import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./io.ts";
 
 /**
  * `jitsumei credit assess --at YYYY-MM-DD [--lang en|ja]`: applies the credit policy in force on that

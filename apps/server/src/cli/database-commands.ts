@@ -3,7 +3,7 @@ import type { Database } from "../db/database.ts";
 import { migrate } from "../db/migrate.ts";
 import { openDatabase } from "../db/open-database.ts";
 import { seedDemoData } from "../inventory/seed-demo-data.ts";
-import { EXIT, type Io, parseOptions } from "./main.ts";
+import { EXIT, type Io, parseOptions } from "./io.ts";
 
 export async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const db = await openDatabase(loadConfig());

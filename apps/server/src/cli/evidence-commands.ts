@@ -19,7 +19,7 @@ import {
   verifyPassiveAuthentication,
   verifyResidenceCardChip,
 } from "@jitsumei/evidence";
-import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./main.ts";
+import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./io.ts";
 
 /**
  * `jitsumei evidence mrz|chip|jpki`: the evidence engine on files, for integrators and support.

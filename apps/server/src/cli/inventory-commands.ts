@@ -2,7 +2,7 @@ import { createReadStream, existsSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { type InventoryKind, importInventory, inventoryKinds } from "../inventory/import-inventory.ts";
 import { withDatabase } from "./database-commands.ts";
-import { EXIT, type Io, UsageError } from "./main.ts";
+import { EXIT, type Io, UsageError } from "./io.ts";
 
 /**
  * `jitsumei inventory import --kind sim|msisdn|esim FILE [--skip-invalid]`: adds stock from a CSV

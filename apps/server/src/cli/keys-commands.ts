@@ -3,7 +3,7 @@ import { keysFromConfig } from "../crypto/key-ring.ts";
 import { rotateMasterKey } from "../crypto/rotate-master-key.ts";
 import { migrate } from "../db/migrate.ts";
 import { withDatabase } from "./database-commands.ts";
-import { EXIT, type Io, parseOptions, UsageError } from "./main.ts";
+import { EXIT, type Io, parseOptions, UsageError } from "./io.ts";
 
 /**
  * `jitsumei keys rotate [--batch N]`: re-wraps every data key under JITSUMEI_MASTER_KEY, reading the

@@ -1,12 +1,9 @@
-import { type ParseArgsConfig, parseArgs } from "node:util";
-import { ConfigError, loadConfig } from "../config/config.ts";
+import { ConfigError } from "../config/config.ts";
 import { EmbeddedDatabaseBusyError } from "../db/pglite.ts";
 import { PolicyLoadError } from "../policy/load-policies.ts";
-/**
- * `jitsumei <command>`. Exit codes: 0 success, 1 the answer is "no" (or the command failed),
- * 2 bad usage or configuration.
- */
-export const EXIT = { ok: 0, no: 1, usage: 2 } as const;
+import { EXIT, type Io, UsageError } from "./io.ts";
+
+/** `jitsumei <command>`. Exit codes: io.ts. */
 
 const usage = `Usage: jitsumei <command> [options]
 
@@ -92,7 +89,6 @@ JITSUMEI_MASTER_KEY, JITSUMEI_PREVIOUS_MASTER_KEYS, SMTP_URL, NODE_ENV. Output m
 `;
 
 type Command = (args: string[], io: Io) => Promise<number>;
-export type Io = { out: (s: string) => void; err: (s: string) => void; stdin: () => Promise<string> };
 
 // Each command loads its own modules when run: `jitsumei --help` or `evidence mrz` need not load the
 // HTTP server, the PDF and image libraries and every adapter (that took ~2 s of CPU per run).
@@ -174,28 +170,6 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return EXIT.no;
   }
 }
-
-export class UsageError extends Error {}
-
-/** Parses a command's options strictly: an unknown option is a usage error, not silently ignored. */
-export function parseOptions<T extends NonNullable<ParseArgsConfig["options"]>>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options, allowPositionals: false, strict: true }).values;
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
-
-/** A `--name YYYY-MM-DD` option as a UTC date: a calendar date or a usage error (2026-02-30 is not one). */
-export function dateOption(name: string, value: string): Date {
-  const date = new Date(`${value}T00:00:00Z`);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
-    throw new UsageError(`--${name} ${value}: not a date (YYYY-MM-DD)`);
-  }
-  return date;
-}
-
-export { loadConfig };
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`),

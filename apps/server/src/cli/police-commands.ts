@@ -1,10 +1,11 @@
 import { loadConfig } from "../config/config.ts";
 import { keysFromConfig } from "../crypto/key-ring.ts";
-import { localNetworkSimulator } from "../issuance/provisioning-log.ts";
+import { loggedProvisioning } from "../issuance/provisioning-log.ts";
 import { policeReportCsv, policeRequestReport } from "../police/police-report.ts";
 import { suspendOverdueLines } from "../police/suspend-overdue-lines.ts";
 import { withDatabase } from "./database-commands.ts";
-import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./main.ts";
+import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./io.ts";
+import { networkAdapter } from "./network-adapter.ts";
 
 /** `jitsumei police report --format json|csv [--from YYYY-MM-DD] [--to YYYY-MM-DD]` (compliance). */
 export async function policeReportCommand(args: string[], io: Io): Promise<number> {
@@ -30,18 +31,19 @@ export async function policeReportCommand(args: string[], io: Io): Promise<numbe
 
 /**
  * `jitsumei police sweep`: suspends the lines whose holders did not verify again by their police
- * request's deadline (the server runs it every 10 minutes). The network adapter is the local simulator.
+ * request's deadline (the server runs it every 10 minutes). The network adapter is the configured one (JITSUMEI_ADAPTERS_MODULE).
  */
 export async function policeSweepCommand(args: string[], io: Io): Promise<number> {
   parseOptions(args, {});
   const config = loadConfig();
+  const network = await networkAdapter(config, io);
   const result = await withDatabase(async (db) =>
     suspendOverdueLines(
       {
         db,
         keys: await keysFromConfig(config, db, (m) => io.err(`WARNING: ${m}`)),
         clock: () => new Date(),
-        provisioning: localNetworkSimulator(db),
+        provisioning: loggedProvisioning(network, db),
         mailFrom: config.mail.from,
       },
       "cli:police-sweep",

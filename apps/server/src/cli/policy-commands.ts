@@ -8,7 +8,7 @@ import {
 } from "@jitsumei/domain";
 import { loadConfig } from "../config/config.ts";
 import { loadPolicies, policySummary } from "../policy/load-policies.ts";
-import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./main.ts";
+import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./io.ts";
 
 function policies() {
   return loadPolicies(loadConfig().policyDirs);

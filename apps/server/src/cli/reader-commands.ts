@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type ChipRead, runReaderConformance } from "../reader/reader-conformance.ts";
-import { EXIT, type Io, parseOptions, UsageError } from "./main.ts";
+import { EXIT, type Io, parseOptions, UsageError } from "./io.ts";
 
 /**
  * `jitsumei reader-conformance --url URL [--chip DIR] [--handoff-url URL] [--expect-pass]`: the reader

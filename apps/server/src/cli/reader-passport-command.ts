@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { connectCard, PcscError } from "@jitsumei/pcsc";
 import { mrzKeyFromLines, ReaderError, readPassport } from "@jitsumei/reader";
 import { chipReport, loadTrustStoreOrUsage } from "./evidence-commands.ts";
-import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./main.ts";
+import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./io.ts";
 
 /** A card that stops answering, or a reader that loses it, is "no card answers" (exit 2), not a verdict. */
 const NO_ANSWER: readonly ReaderError["code"][] = ["card_timeout", "transport_failed"];

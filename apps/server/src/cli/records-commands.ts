@@ -2,7 +2,7 @@ import { loadConfig } from "../config/config.ts";
 import { keysFromConfig } from "../crypto/key-ring.ts";
 import { exportVerificationRecords, recordsToCsv } from "../records/export-verification-records.ts";
 import { withDatabase } from "./database-commands.ts";
-import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./main.ts";
+import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./io.ts";
 
 /** `jitsumei records export --format json|csv [--from YYYY-MM-DD] [--to YYYY-MM-DD]` (compliance). */
 export async function recordsExportCommand(args: string[], io: Io): Promise<number> {

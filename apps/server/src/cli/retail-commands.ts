@@ -9,7 +9,7 @@ import { batchCsv, batchWithCodes } from "../retail/batch-packages.ts";
 import { createBatch } from "../retail/create-batch.ts";
 import { createTopUpVouchers } from "../retail/top-up-vouchers.ts";
 import { withDatabase } from "./database-commands.ts";
-import { EXIT, type Io, parseOptions, UsageError } from "./main.ts";
+import { EXIT, type Io, parseOptions, UsageError } from "./io.ts";
 
 async function keysFor(io: Io, db: Database) {
   const config = loadConfig();

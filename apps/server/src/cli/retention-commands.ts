@@ -1,6 +1,6 @@
 import { duePurges, markContractEnded, purgeDue, setLegalHold } from "../records/retention.ts";
 import { withDatabase } from "./database-commands.ts";
-import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./main.ts";
+import { dateOption, EXIT, type Io, parseOptions, UsageError } from "./io.ts";
 
 /** `jitsumei purge [--dry-run] [--at YYYY-MM-DD]`: destroys what is due (crypto-shredding). */
 export async function purgeCommand(args: string[], io: Io): Promise<number> {

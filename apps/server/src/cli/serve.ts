@@ -3,7 +3,7 @@ import { fillDemoTrust } from "../evidence/demo-trust.ts";
 import { startServer } from "../server.ts";
 import { DEMO_STAFF_PASSWORD, demoStaffEmail } from "../staff/demo-staff.ts";
 import { staffRoles } from "../staff/permissions.ts";
-import { EXIT, type Io, parseOptions } from "./main.ts";
+import { EXIT, type Io, parseOptions } from "./io.ts";
 
 export async function serveCommand(args: string[], io: Io): Promise<number> {
   const options = parseOptions(args, { demo: { type: "boolean", default: false } });
@@ -28,6 +28,9 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     `Jitsumei listening on ${server.url} (database: ${config.database.kind === "pglite" ? `embedded, ${config.database.dataDir}` : "PostgreSQL"}; ` +
       `mail: ${config.mail.kind === "smtp" ? "SMTP" : `local outbox at ${server.url}/dev/outbox`})`,
   );
+  if (server.simulators.length > 0) {
+    io.err(`Simulators in use (JITSUMEI_ADAPTERS_MODULE names real adapters): ${server.simulators.join(", ")}`);
+  }
   io.err(
     `Trust folders: country signing CAs (chips) in ${config.trust.cscaDir}, the JPKI CA in ${config.trust.jpkiDir}` +
       " (JITSUMEI_CSCA_DIR, JITSUMEI_JPKI_TRUST_DIR)",

@@ -6,7 +6,7 @@ import { expireStaleApplications } from "../review/expire-applications.ts";
 import { type StaffRole, staffRoles } from "../staff/permissions.ts";
 import { createStaff, usePasswordHashCost } from "../staff/staff-accounts.ts";
 import { withDatabase } from "./database-commands.ts";
-import { EXIT, type Io, parseOptions, UsageError } from "./main.ts";
+import { EXIT, type Io, parseOptions, UsageError } from "./io.ts";
 
 /**
  * `jitsumei staff create --role ROLE --email E [--name N] [--password-stdin]`: makes a staff account

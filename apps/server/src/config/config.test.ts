@@ -15,7 +15,7 @@ function problemsOf(env: Record<string, string>) {
 
 describe("configuration", () => {
   it("selects the real SM-DP+ only with everything ES2+ needs, and names what is missing", () => {
-    expect(loadConfig({}).network).toEqual({ es2plus: null, es2plusCallback: null, provisioningModule: null });
+    expect(loadConfig({}).network).toEqual({ es2plus: null, es2plusCallback: null });
     expect(problemsOf({ SMDP_ES2PLUS_URL: "https://smdp.example" }).map((p) => p.variable)).toEqual([
       "SMDP_FUNCTION_REQUESTER_ID",
       "SMDP_CLIENT_CERT",
@@ -156,14 +156,14 @@ describe("configuration", () => {
     ]);
   });
 
-  it("requires the master key, the payment notification secret, a mail transport and the invoice number in production, naming each", () => {
+  // The mail transport is a port: SMTP_URL, or the adapter module's `mail` (adapters/choose-adapters.test.ts).
+  it("requires the master key, the payment notification secret and the invoice number in production, naming each", () => {
     expect(problemsOf({ NODE_ENV: "production" })).toEqual([
       { variable: "JITSUMEI_MASTER_KEY", reason: expect.stringMatching(/required when NODE_ENV=production/) },
       {
         variable: "JITSUMEI_PAYMENT_NOTIFICATION_SECRET",
         reason: expect.stringMatching(/required when NODE_ENV=production/),
       },
-      { variable: "SMTP_URL", reason: expect.stringMatching(/required when NODE_ENV=production.*reach no one/) },
       {
         variable: "JITSUMEI_INVOICE_REGISTRATION_NUMBER",
         reason: expect.stringMatching(/required when NODE_ENV=production.*T \+ 13 digits/),
@@ -179,6 +179,19 @@ describe("configuration", () => {
     });
     expect(production.env).toBe("production");
     expect(production.invoiceRegistrationNumber).toBe("T1234567890123");
+  });
+
+  it("takes the ports production may run on their simulator, refusing unknown names and the Digital Authentication App's", () => {
+    expect(loadConfig({ ALLOW_SIMULATORS: "sms, payment" }).adapters).toEqual({
+      module: null,
+      allowSimulators: ["sms", "payment"],
+    });
+    expect(problemsOf({ ALLOW_SIMULATORS: "sms,telex" })).toEqual([
+      { variable: "ALLOW_SIMULATORS", reason: expect.stringMatching(/"telex" is no port: list some of smdp, /) },
+    ]);
+    expect(problemsOf({ ALLOW_SIMULATORS: "digitalAuth", NODE_ENV: "production" }).map((p) => p.variable)).toContain(
+      "ALLOW_SIMULATORS",
+    );
   });
 
   it("takes the invoice registration number only as T and 13 digits, and none outside production", () => {

@@ -3,6 +3,7 @@ import { isIP } from "node:net";
 import { fileURLToPath } from "node:url";
 import { isInvoiceRegistrationNumber } from "@jitsumei/domain";
 import { z } from "zod";
+import { type PortName, portNames } from "../adapters/adapters.ts";
 import { PostgresUrlError, parsePostgresUrl } from "../db/postgres-hosts.ts";
 import { loadNetworkConfig, type NetworkConfig } from "./network-config.ts";
 
@@ -174,10 +175,7 @@ const envSchema = z.object({
   TRUST_PROXY: z
     .string()
     .transform((s, ctx) => {
-      const parts = s
-        .split(",")
-        .map((p) => p.trim())
-        .filter(Boolean);
+      const parts = commaList(s);
       const bad = parts.find((p) => !isAddressOrCidr(p));
       if (bad !== undefined || parts.length === 0) {
         ctx.addIssue({
@@ -191,6 +189,21 @@ const envSchema = z.object({
     .optional(),
   // Webhook endpoints on loopback addresses (a receiver on this machine): development and tests only.
   WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false"], { error: "must be true or false" }).optional(),
+  // The operator's adapters (adapters/adapters.ts): a module path or package exporting a factory per port.
+  JITSUMEI_ADAPTERS_MODULE: z.string().min(1).optional(),
+  // The ports production may run on their simulator (a staging install, a trial without a carrier).
+  ALLOW_SIMULATORS: z
+    .string()
+    .transform((s, ctx) => {
+      const parts = commaList(s);
+      const bad = parts.find((p) => !(portNames as string[]).includes(p));
+      if (bad !== undefined) {
+        ctx.addIssue({ code: "custom", message: `"${bad}" is no port: list some of ${portNames.join(", ")}` });
+        return z.NEVER;
+      }
+      return parts as PortName[];
+    })
+    .default([]),
   JITSUMEI_SIGNING_P12: z.string().min(1).optional(),
   JITSUMEI_SIGNING_PASSPHRASE: z.string().optional(),
   JITSUMEI_TSA_URL: z
@@ -301,6 +314,11 @@ export type Config = {
   /** Master keys a rotation is moving away from: they unwrap, they never wrap (`jitsumei keys rotate`). */
   previousMasterKeys: Buffer[];
   mail: { kind: "smtp"; url: string; from: string } | { kind: "local-outbox"; from: string };
+  /**
+   * The operator's adapter module (JITSUMEI_ADAPTERS_MODULE), and the ports production may still run on
+   * their simulator (ALLOW_SIMULATORS): adapters/choose-adapters.ts.
+   */
+  adapters: { module: string | null; allowSimulators: PortName[] };
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   activationCodeTtlMinutes: number;
   /** An Idempotency-Key held this long without an answer belongs to a dead process: a retry runs. */
@@ -450,13 +468,6 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
       reason: "is required when NODE_ENV=production (the secret the payment gateway signs notifications with)",
     });
   }
-  if (e.NODE_ENV === "production" && !e.SMTP_URL) {
-    // Without it every mail (activation codes, sign-in codes) would wait in an outbox nobody can read.
-    missing.push({
-      variable: "SMTP_URL",
-      reason: "is required when NODE_ENV=production (the local outbox is a development tool: mail would reach no one)",
-    });
-  }
   if (e.NODE_ENV === "production" && !e.JITSUMEI_INVOICE_REGISTRATION_NUMBER) {
     missing.push({
       variable: "JITSUMEI_INVOICE_REGISTRATION_NUMBER",
@@ -499,6 +510,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   if (e.NODE_ENV === "production" && e.SPECIMEN_DOCUMENTS === "allow") {
     missing.push({ variable: "SPECIMEN_DOCUMENTS", reason: "must not be allow when NODE_ENV=production" });
   }
+  if (e.NODE_ENV === "production" && e.ALLOW_SIMULATORS.includes("digitalAuth")) {
+    missing.push({
+      variable: "ALLOW_SIMULATORS",
+      reason:
+        "must not list digitalAuth: the Digital Authentication App simulator never runs in production (unset, the method is not offered)",
+    });
+  }
   if (e.NODE_ENV === "production" && e.WEBHOOK_ALLOW_LOOPBACK === "true") {
     missing.push({ variable: "WEBHOOK_ALLOW_LOOPBACK", reason: "must not be true when NODE_ENV=production" });
   }
@@ -519,6 +537,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     mail: e.SMTP_URL
       ? { kind: "smtp", url: e.SMTP_URL, from: e.MAIL_FROM }
       : { kind: "local-outbox", from: e.MAIL_FROM },
+    adapters: { module: e.JITSUMEI_ADAPTERS_MODULE ?? null, allowSimulators: e.ALLOW_SIMULATORS },
     logLevel: e.LOG_LEVEL,
     activationCodeTtlMinutes: e.ACTIVATION_CODE_TTL_MINUTES,
     idempotencyAbandonSeconds: e.IDEMPOTENCY_ABANDON_SECONDS,
@@ -596,6 +615,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
                 : null,
           },
   };
+}
+
+/** The items of a comma-separated list, trimmed, empty ones dropped. */
+function commaList(s: string): string[] {
+  return s
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /** An IPv4 or IPv6 address, optionally with a prefix length (a CIDR range). */

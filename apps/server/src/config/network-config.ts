@@ -14,8 +14,6 @@ export type NetworkConfig = {
     clientKeyFile: string;
     caFile: string;
   } | null;
-  /** A module exporting createProvisioningAdapter(env) (provisioning-adapter.example.ts); null: the simulator. */
-  provisioningModule: string | null;
   /** The mTLS listener for ES2+ HandleDownloadProgressInfo (issuance/es2plus-callback-server.ts). */
   es2plusCallback: {
     port: number;
@@ -49,7 +47,6 @@ const schema = z.object({
   ES2PLUS_CALLBACK_KEY: file.optional(),
   ES2PLUS_CALLBACK_CA: file.optional(),
   ES2PLUS_CALLBACK_REQUESTERS: z.string().optional(),
-  PROVISIONING_ADAPTER_MODULE: file.optional(),
 });
 
 type Problem = { variable: string; reason: string };
@@ -61,7 +58,7 @@ export function loadNetworkConfig(env: Readonly<Record<string, string | undefine
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     return {
-      config: { es2plus: null, es2plusCallback: null, provisioningModule: null },
+      config: { es2plus: null, es2plusCallback: null },
       problems: parsed.error.issues.map((i) => ({ variable: String(i.path[0]), reason: i.message })),
     };
   }
@@ -74,12 +71,10 @@ export function loadNetworkConfig(env: Readonly<Record<string, string | undefine
     need("SMDP_ES2PLUS_URL", ["SMDP_FUNCTION_REQUESTER_ID", "SMDP_CLIENT_CERT", "SMDP_CLIENT_KEY", "SMDP_CA"]);
   if (e.ES2PLUS_CALLBACK_PORT !== undefined)
     need("ES2PLUS_CALLBACK_PORT", ["ES2PLUS_CALLBACK_CERT", "ES2PLUS_CALLBACK_KEY", "ES2PLUS_CALLBACK_CA"]);
-  if (problems.length > 0)
-    return { config: { es2plus: null, es2plusCallback: null, provisioningModule: null }, problems };
+  if (problems.length > 0) return { config: { es2plus: null, es2plusCallback: null }, problems };
   return {
     problems,
     config: {
-      provisioningModule: e.PROVISIONING_ADAPTER_MODULE ?? null,
       es2plus: e.SMDP_ES2PLUS_URL
         ? {
             baseUrl: e.SMDP_ES2PLUS_URL,

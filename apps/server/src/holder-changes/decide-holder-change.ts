@@ -14,6 +14,7 @@ import { AppError } from "../errors.ts";
 import { transitionStatus } from "../lifecycles/transition-status.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { type RecordVersion, writeRecordVersion } from "../records/record-versions.ts";
+import { recordedDocument } from "../records/write-verification-record.ts";
 import type { StaffPrincipal } from "../staff/staff-sessions.ts";
 import { fieldNames, holderChangeTexts } from "./after-activation-texts.ts";
 import type { StoredHolderChange } from "./request-holder-change.ts";
@@ -119,18 +120,7 @@ export async function decideHolderChange(
               return { ...current, particulars: { ...current.particulars, address: stored.address } };
             }
             if (change.kind === "name" && stored.name) {
-              const document = stored.document
-                ? {
-                    type: stored.document.type,
-                    number: stored.document.number ?? null,
-                    numberNotRecordedBecause:
-                      stored.document.type === "my_number_card"
-                        ? "the Individual Number may not be recorded (PPC FAQ Q6-13)"
-                        : null,
-                    issuingCountry: stored.document.issuingCountry,
-                    expiryDate: stored.document.expiryDate,
-                  }
-                : current.document;
+              const document = stored.document ? recordedDocument(stored.document) : current.document;
               return { ...current, particulars: { ...current.particulars, name: stored.name }, document };
             }
             throw new Error(`holder change ${changeId} holds no new ${change.kind}`);

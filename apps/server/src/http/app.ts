@@ -74,7 +74,7 @@ export const allRoutes: readonly RouteSpec[] = [
   ...digitalAuthRoutes,
   ...handoffRoutes,
   ...applicantSignInRoutes,
-  ...readerRoutes,
+  ...readerRoutes(() => allRoutes),
   ...siteRoutes,
   ...livenessRoutes,
   ...issuanceRoutes,

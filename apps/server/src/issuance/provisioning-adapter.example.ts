@@ -3,10 +3,10 @@ import { ProvisioningError } from "./provisioning.ts";
 
 /**
  * An example provisioning adapter to copy: an MVNE's REST API (the shape most host networks offer
- * their MVNOs; an HSS provisioning interface asks for the same things). Point
- * PROVISIONING_ADAPTER_MODULE at a module like this one (compiled to JavaScript, or .ts on Node 24)
- * and Jitsumei loads it at start instead of the network simulator. The module exports
- * `createProvisioningAdapter(env)`; every call it makes goes through the operation log and its retries
+ * their MVNOs; an HSS provisioning interface asks for the same things). An adapter module
+ * (JITSUMEI_ADAPTERS_MODULE, docs/adapters.md) exports `provisioning` as a factory of one, as this file
+ * does, and Jitsumei uses it at start instead of the network simulator; every call it makes goes
+ * through the operation log and its retries
  * (provisioning-log.ts), so the adapter only talks to the network:
  *
  * - send `idempotency-key` with every request: Jitsumei repeats a call whose answer was lost;
@@ -73,3 +73,6 @@ export function createProvisioningAdapter(env: Readonly<Record<string, string | 
     },
   };
 }
+
+/** The factory an adapter module exports under the port's name (adapters/adapters.ts). */
+export const provisioning = (): ProvisioningAdapter => createProvisioningAdapter(process.env);

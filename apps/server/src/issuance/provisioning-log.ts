@@ -1,6 +1,3 @@
-import { resolve } from "node:path";
-import { pathToFileURL } from "node:url";
-import { ConfigError } from "../config/config.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import {
   type LineOnNetwork,
@@ -192,26 +189,6 @@ export function loggedProvisioning(
       });
     },
   };
-}
-
-/**
- * The adapter the configuration names (PROVISIONING_ADAPTER_MODULE: a module exporting
- * `createProvisioningAdapter(env)`), else the local network simulator; logged either way.
- */
-export async function configuredProvisioning(
-  db: Database,
-  module: string | null,
-  env: Readonly<Record<string, string | undefined>>,
-): Promise<Provisioning> {
-  if (!module) return localNetworkSimulator(db);
-  const loaded = (await import(pathToFileURL(resolve(module)).href)) as {
-    createProvisioningAdapter?: (env: Readonly<Record<string, string | undefined>>) => ProvisioningAdapter;
-  };
-  if (typeof loaded.createProvisioningAdapter !== "function")
-    throw new ConfigError([
-      { variable: "PROVISIONING_ADAPTER_MODULE", reason: "the module exports no createProvisioningAdapter(env)" },
-    ]);
-  return loggedProvisioning(loaded.createProvisioningAdapter(env), db);
 }
 
 /** The default: the local network simulator, logged like any network. */

@@ -4,6 +4,9 @@ import { applyEvent } from "../applications/apply-event.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { Delivery, ShipmentMethod } from "./delivery.ts";
+import { latestShipment, type Shipment, shipmentFromRow } from "./shipment-rows.ts";
+
+export { latestShipment, type Shipment, shipmentFromRow };
 
 /**
  * A physical SIM travels by post: 特定事項伝達型本人限定受取郵便 where the verification method is the
@@ -11,18 +14,6 @@ import type { Delivery, ShipmentMethod } from "./delivery.ts";
  * registered non-forwardable mail (書留・転送不要) otherwise. Delivered moves the application on; a
  * returned parcel fails that verification and blocks activation until someone ships again.
  */
-
-export type Shipment = {
-  id: string;
-  method: ShipmentMethod;
-  carrier: string;
-  trackingNumber: string;
-  status: "in_transit" | "delivered" | "returned";
-  createdAt: string;
-  deliveredAt: string | null;
-  returnedAt: string | null;
-  returnReason: string | null;
-};
 
 async function verificationMethod(db: Queryable, application: ApplicationRow): Promise<string | null> {
   const { rows } = await db.query<{ params: { method?: string } }>(
@@ -115,30 +106,6 @@ export async function recordShipmentEvent(
     );
   });
   return (await latestShipment(deps.db, shipment.application_id)) as Shipment;
-}
-
-export async function latestShipment(db: Queryable, applicationId: string): Promise<Shipment | null> {
-  const { rows } = await db.query<Record<string, unknown>>(
-    "SELECT * FROM shipments WHERE application_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1",
-    [applicationId],
-  );
-  const r = rows[0];
-  return r ? shipmentFromRow(r) : null;
-}
-
-export function shipmentFromRow(r: Record<string, unknown>): Shipment {
-  const iso = (v: unknown) => (v ? new Date(v as Date).toISOString() : null);
-  return {
-    id: String(r.id),
-    method: r.method as ShipmentMethod,
-    carrier: String(r.carrier),
-    trackingNumber: String(r.tracking_number),
-    status: r.status as Shipment["status"],
-    createdAt: iso(r.created_at) ?? "",
-    deliveredAt: iso(r.delivered_at),
-    returnedAt: iso(r.returned_at),
-    returnReason: r.return_reason ? String(r.return_reason) : null,
-  };
 }
 
 function actorName(actor: { kind: string; id?: string }): string {

@@ -1,5 +1,5 @@
 import { returnQuarantinedNumbers } from "../inventory/release-line.ts";
-import { queuePeriodicLineSweep } from "../keep-alive/sweep-lines.ts";
+import { queuePeriodicLineSweep } from "../keep-alive/queue-line-sweep.ts";
 import { forgetOldHits } from "../limits/rate-limits.ts";
 import { forgetOldSignInFailures } from "../limits/sign-in-delays.ts";
 import { expireKonbiniPayments } from "../payments/konbini-payments.ts";

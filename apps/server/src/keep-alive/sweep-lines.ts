@@ -19,7 +19,6 @@ import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import type { NetworkService, Provisioning } from "../issuance/provisioning.ts";
-import { enqueueJob } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { queueSms } from "../sms/sms-outbox.ts";
 import { terminateLineIn } from "../subscribers/terminate-line.ts";
@@ -37,7 +36,6 @@ import { transitionLine } from "../subscribers/transition-line.ts";
  * so two sweeps, or a sweep and a top-up, queue behind each other. Every change is audited, with the
  * rule set's id and the validity end, never personal data.
  */
-export const SWEEP_LINES_JOB = "sweep_lines";
 
 export type SweepDeps = {
   db: Database;
@@ -252,26 +250,6 @@ async function tellSubscriber(
   const lineReceives = line.services.includes("sms") && what.state !== "suspended";
   const smsTo = lineReceives ? line.msisdn : contact.phone;
   if (smsTo) await queueSms(tx, deps.keys, { applicationId: application.id, template, to: smsTo, text });
-}
-
-/** Queues a sweep (all lines, or one after a top-up) as a job: it runs after the caller's commit. */
-export async function queueLineSweep(tx: Queryable, input: { subscriptionId?: string; at?: Date }): Promise<void> {
-  await enqueueJob(tx, SWEEP_LINES_JOB, {
-    ...(input.subscriptionId ? { subscriptionId: input.subscriptionId } : {}),
-    ...(input.at ? { at: input.at.toISOString() } : {}),
-  });
-}
-
-/**
- * The periodic sweep of all lines, queued unless one is already waiting: every server process asks
- * every few minutes, and the queue keeps one.
- */
-export async function queuePeriodicLineSweep(db: Queryable): Promise<void> {
-  await db.query(
-    `INSERT INTO jobs (kind, payload) SELECT $1, '{}'::jsonb
-     WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE kind = $1 AND status = 'pending' AND payload = '{}'::jsonb)`,
-    [SWEEP_LINES_JOB],
-  );
 }
 
 /** The job: `at` when the payload names a moment (a top-up's), else the server's clock. */

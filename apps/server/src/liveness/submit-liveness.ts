@@ -19,24 +19,12 @@ import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { nonceHash } from "./issue-liveness-challenge.ts";
 import type { LivenessServices } from "./liveness-services.ts";
+import type { SelfieLiveness } from "./selfie-liveness.ts";
+
+export type { SelfieLiveness };
 
 export type LivenessFrameInput = { step: number; at: number; image: Buffer };
 export type LivenessAnswer = { nonce: string; frames: LivenessFrameInput[] };
-
-/** What the selfie evidence records of the challenge it was taken in (encrypted with the evidence). */
-export type SelfieLiveness = {
-  challengeId: string;
-  steps: LivenessStep[];
-  issuedAt: string;
-  answeredAt: string;
-  outcome: "pass";
-  frames: number;
-  checks: string[];
-  /** Medians of human's passive models over the frames, and whether they reached the minimum. */
-  passive: { antiSpoof: number | null; liveness: number | null; pass: boolean };
-  thresholds: typeof defaultLivenessThresholds;
-  model: { library: string; backend: string };
-};
 
 export type LivenessResult = {
   challengeId: string;

@@ -4,7 +4,8 @@ import nodemailer from "nodemailer";
 export type MailMessage = { to: string; from: string; subject: string; text: string; messageId: string };
 
 export type Mailer = {
-  readonly kind: "smtp" | "local-outbox";
+  /** `provider`: an operator's adapter to a mail API (adapters/adapters.ts). */
+  readonly kind: "smtp" | "provider" | "local-outbox";
   /** Returns the transport's message id; throws when the message was not accepted. */
   send(message: MailMessage): Promise<{ transportMessageId: string | null }>;
   close(): void;

@@ -1,7 +1,7 @@
 import { type DepositReasonCode, depositReasonCodes, explainDepositReason } from "@jitsumei/domain";
 import type { ApplicationRow } from "../applications/application-row.ts";
 import type { Queryable } from "../db/database.ts";
-import { findKonbiniInstructions } from "./konbini-payments.ts";
+import { findKonbiniInstructions } from "./konbini-rows.ts";
 import type { KonbiniInstructions } from "./payment-gateway.ts";
 import { findDepositDecision, listPayments, type PaymentRow } from "./payment-rows.ts";
 

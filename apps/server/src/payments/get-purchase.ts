@@ -2,7 +2,7 @@ import { consumptionTaxIncluded } from "@jitsumei/domain";
 import { type ApplicationRow, purchaseDue } from "../applications/application-row.ts";
 import type { Queryable } from "../db/database.ts";
 import { paymentView } from "./get-deposit.ts";
-import { findKonbiniInstructions } from "./konbini-payments.ts";
+import { findKonbiniInstructions } from "./konbini-rows.ts";
 import type { KonbiniInstructions } from "./payment-gateway.ts";
 import { listPayments } from "./payment-rows.ts";
 

@@ -1,43 +1,6 @@
-import type { Database, Queryable } from "../db/database.ts";
-import type { KonbiniInstructions, PaymentGateway } from "./payment-gateway.ts";
+import type { Database } from "../db/database.ts";
+import type { PaymentGateway } from "./payment-gateway.ts";
 import { recordGatewayAnswer } from "./record-gateway-answer.ts";
-
-/** The slip's numbers and deadline, stored once (the first answer or notification that carries them). */
-export async function storeKonbiniInstructions(
-  tx: Queryable,
-  paymentId: string,
-  konbini: KonbiniInstructions,
-): Promise<void> {
-  await tx.query(
-    `INSERT INTO konbini_payments (payment_id, payment_number, confirmation_number, barcode, expires_at)
-     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (payment_id) DO NOTHING`,
-    [paymentId, konbini.paymentNumber, konbini.confirmationNumber, konbini.barcode, new Date(konbini.expiresAt)],
-  );
-}
-
-export async function markKonbiniPaid(tx: Queryable, paymentId: string, at: Date): Promise<void> {
-  await tx.query("UPDATE konbini_payments SET paid_at = coalesce(paid_at, $2) WHERE payment_id = $1", [paymentId, at]);
-}
-
-export async function findKonbiniInstructions(db: Queryable, paymentId: string): Promise<KonbiniInstructions | null> {
-  const { rows } = await db.query<{
-    payment_number: string;
-    confirmation_number: string | null;
-    barcode: string;
-    expires_at: Date;
-  }>("SELECT payment_number, confirmation_number, barcode, expires_at FROM konbini_payments WHERE payment_id = $1", [
-    paymentId,
-  ]);
-  const r = rows[0];
-  return r
-    ? {
-        paymentNumber: r.payment_number,
-        confirmationNumber: r.confirmation_number ?? "",
-        barcode: r.barcode,
-        expiresAt: new Date(r.expires_at).toISOString(),
-      }
-    : null;
-}
 
 /**
  * The expiry sweep: konbini payments still pending after their deadline. The gateway is asked first

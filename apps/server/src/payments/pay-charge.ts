@@ -3,7 +3,7 @@ import type { ApplicationState } from "@jitsumei/domain";
 import { type ApplicationRow, lockApplication } from "../applications/application-row.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
-import { findKonbiniInstructions } from "./konbini-payments.ts";
+import { findKonbiniInstructions } from "./konbini-rows.ts";
 import {
   type GatewayPayment,
   type KonbiniInstructions,

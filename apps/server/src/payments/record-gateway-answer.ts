@@ -5,10 +5,10 @@ import type { Queryable } from "../db/database.ts";
 import { issueWhenReady } from "../issuance/issue-when-ready.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { queuePaymentNotice } from "../notifications/payment-notices.ts";
-import { markKonbiniPaid, storeKonbiniInstructions } from "./konbini-payments.ts";
+import { markKonbiniPaid, storeKonbiniInstructions } from "./konbini-rows.ts";
 import type { GatewayPayment } from "./payment-gateway.ts";
 import { findPayment, lockPayment, movePayment, type PaymentRow, type PaymentSource } from "./payment-rows.ts";
-import { creditTopUp, expireTopUp } from "./top-ups.ts";
+import { creditTopUp, expireTopUp } from "./top-up-credit.ts";
 
 export type RecordedAnswer = { payment: PaymentRow; moved: boolean; applicationPaid: boolean };
 

@@ -24,6 +24,7 @@ import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
 import { writeRecordVersion } from "../records/record-versions.ts";
+import { recordedDocument, recordedParticulars } from "../records/write-verification-record.ts";
 import { lineActor, transitionLine } from "../subscribers/transition-line.ts";
 
 /** What a holder sends to verify again: a document's MRZ, or what their phone read from its chip. */
@@ -217,18 +218,9 @@ async function writeReverifiedVersion(
       verifiedBy: input.verifiedBy,
       recordedBy: "system:jitsumei",
       recordedAt: input.now.toISOString(),
-      particulars: { name: particulars.name, address: particulars.address ?? null, birthDate: particulars.birthDate },
+      particulars: recordedParticulars(particulars),
       method: input.method,
-      document: {
-        type: particulars.document.type,
-        number: particulars.document.number ?? null,
-        numberNotRecordedBecause:
-          particulars.document.type === "my_number_card"
-            ? "the Individual Number may not be recorded (PPC FAQ Q6-13)"
-            : null,
-        issuingCountry: particulars.document.issuingCountry,
-        expiryDate: particulars.document.expiryDate,
-      },
+      document: recordedDocument(particulars.document),
       postalTrackingNumber: null,
       policy: input.policy,
     }),

@@ -51,6 +51,31 @@ export type RecordAmendment = {
   policy?: { id: string; version: string };
 };
 
+/** The identifying particulars as every version of the record holds them. */
+export function recordedParticulars(particulars: Particulars): VerificationRecordContent["particulars"] {
+  return { name: particulars.name, address: particulars.address ?? null, birthDate: particulars.birthDate };
+}
+
+/**
+ * The document as every version of the record holds it. A My Number card's number is the Individual
+ * Number, which may not be recorded (PPC FAQ Q6-13): the record says so instead.
+ */
+export function recordedDocument(document: {
+  type: string;
+  number?: string | null;
+  issuingCountry: string;
+  expiryDate: string;
+}): VerificationRecordContent["document"] {
+  return {
+    type: document.type,
+    number: document.number ?? null,
+    numberNotRecordedBecause:
+      document.type === "my_number_card" ? "the Individual Number may not be recorded (PPC FAQ Q6-13)" : null,
+    issuingCountry: document.issuingCountry,
+    expiryDate: document.expiryDate,
+  };
+}
+
 /** Written in the activating transaction: a line never works without its record. */
 export async function writeVerificationRecord(
   tx: Queryable,
@@ -109,18 +134,9 @@ export async function writeVerificationRecord(
     recordedBy: "system:jitsumei",
     recordedAt: input.now.toISOString(),
     lines: { count: input.phoneNumbers.length, phoneNumbers: input.phoneNumbers },
-    particulars: { name: particulars.name, address: particulars.address ?? null, birthDate: particulars.birthDate },
+    particulars: recordedParticulars(particulars),
     method: facts.method ?? "UNKNOWN",
-    document: {
-      type: particulars.document.type,
-      number: particulars.document.number ?? null,
-      numberNotRecordedBecause:
-        particulars.document.type === "my_number_card"
-          ? "the Individual Number may not be recorded (PPC FAQ Q6-13)"
-          : null,
-      issuingCountry: particulars.document.issuingCountry,
-      expiryDate: particulars.document.expiryDate,
-    },
+    document: recordedDocument(particulars.document),
     postalTrackingNumber: facts.tracking_number ?? null,
     policy: { id: facts.policy_id, version: facts.policy_version, contentHash: facts.policy_hash },
     ...(acceptance ? { acceptance } : {}),

@@ -11,7 +11,7 @@ import {
   type Language,
   type LineState,
 } from "@jitsumei/domain";
-import { type ApplicationRow, findApplicationByReference } from "../applications/application-row.ts";
+import type { ApplicationRow } from "../applications/application-row.ts";
 import { cipherFor, loadApplicantDetails } from "../applications/load-application-data.ts";
 import { maskEmail } from "../applications/request-activation-code.ts";
 import { latestAcceptance } from "../applications/terms-acceptance.ts";
@@ -21,9 +21,8 @@ import type { ApplicationCipher } from "../crypto/envelope.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
-import { AppError } from "../errors.ts";
 import { trackingUrlFor } from "../issuance/delivery.ts";
-import { latestShipment } from "../issuance/shipments.ts";
+import { latestShipment } from "../issuance/shipment-rows.ts";
 import { depositInputsOf, workOutDeposit } from "../payments/decide-application-deposit.ts";
 import { isDepositReasonCode } from "../payments/get-deposit.ts";
 import { findDepositDecision, listPayments } from "../payments/payment-rows.ts";
@@ -34,6 +33,7 @@ import type { CaseTag } from "./case-tags.ts";
 import { currentClaim } from "./claims.ts";
 import { changesSince, correctionFieldsIn, latestCorrection, particularsAt } from "./corrections.ts";
 import { imagesIn } from "./evidence-images.ts";
+import { requireApplication } from "./require-application.ts";
 
 /** States a reviewer's queue shows by default: those waiting on a person at the operator. */
 export const queueStates: readonly ApplicationState[] = applicationStates.filter(
@@ -129,15 +129,6 @@ export async function listQueue(
     items: items.map(({ _cursor, ...item }) => item),
     next: rows.length > filter.limit && last ? last._cursor : null,
   };
-}
-
-export async function requireApplication(db: Queryable, reference: string): Promise<ApplicationRow> {
-  const application = await findApplicationByReference(db, reference);
-  if (!application) throw new AppError("application_not_found", `No application ${reference}`);
-  if (application.purgedAt) {
-    throw new AppError("application_purged", "The application's personal data was destroyed when its retention ended");
-  }
-  return application;
 }
 
 /** The whole case for a reviewer: particulars, evidence, checks with staff details, the decision, history. */

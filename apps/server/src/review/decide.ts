@@ -15,9 +15,9 @@ import { roleMay } from "../staff/permissions.ts";
 import type { StaffPrincipal } from "../staff/staff-sessions.ts";
 import { completeTransfer } from "../transfers/complete-transfer.ts";
 import { approvalBasisOf, type CaseApproval } from "./approval-basis.ts";
-import { requireApplication } from "./case-view.ts";
 import { requireClaim } from "./claims.ts";
 import { recordCorrectionRequest } from "./corrections.ts";
+import { requireApplication } from "./require-application.ts";
 
 /**
  * A reviewer's decision, sent as an event through the one door. The reviewer must hold the case's

@@ -4,7 +4,7 @@ import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import { type Database, toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
-import { requireApplication } from "./case-view.ts";
+import { requireApplication } from "./require-application.ts";
 
 /**
  * The faces a reviewer compares with the particulars: the photo the document's chip holds (the issuer's,

@@ -1,5 +1,9 @@
 import type { LocalTestGateway } from "../../src/payments/local-test-gateway.ts";
 import { type JpkiAddress, signWithMyNumberCard } from "./jpki.ts";
+import type { Person } from "./person.ts";
+
+export type { Person };
+
 import type { StaffClient } from "./staff.ts";
 import type { ApiResponse, TestServer } from "./test-server.ts";
 
@@ -13,16 +17,6 @@ export function checkDigit(s: string): string {
   for (let i = 0; i < s.length; i++) sum += value(s[i] ?? "<") * ([7, 3, 1][i % 3] ?? 1);
   return String(sum % 10);
 }
-
-export type Person = {
-  family: string;
-  given: string;
-  birthDate: string; // YYYY-MM-DD
-  nationality: string;
-  documentNumber: string; // 9 characters
-  expiryDate: string;
-  sex: "F" | "M";
-};
 
 export const anna: Person = {
   family: "ERIKSSON",

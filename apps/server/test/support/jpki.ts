@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inject } from "vitest";
 import { openssl } from "../../../../packages/evidence/src/fixtures/openssl.ts";
-import type { Person } from "./journey.ts";
+import type { Person } from "./person.ts";
 import type { TestServer } from "./test-server.ts";
 
 /**

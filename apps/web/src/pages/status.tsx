@@ -32,6 +32,7 @@ import {
   problemMessage,
   TestCardField,
   useApplication,
+  WithReference,
 } from "../ui.tsx";
 import { NumberPortPanel } from "./number-port.tsx";
 import { usePlans } from "./plans.tsx";
@@ -160,18 +161,6 @@ export function StatusPage({ reference }: { reference: string }) {
       ) : (
         !final && <CancelButton session={session} onChange={app.reload} />
       )}
-    </>
-  );
-}
-
-/** A sentence with the reference kept on one line (JT-2GNX-Z4WB-4 must not break at its hyphens). */
-export function WithReference({ text, reference }: { text: string; reference: string }) {
-  const [before, after] = text.split("\u0000");
-  return (
-    <>
-      {before}
-      <span className="nowrap">{reference}</span>
-      {after}
     </>
   );
 }

@@ -28,6 +28,7 @@ import {
   problemMessage,
   TestCardField,
   useApplication,
+  WithReference,
 } from "../ui.tsx";
 import { StepList } from "./apply.tsx";
 import { CounterList } from "./counters.tsx";
@@ -35,7 +36,6 @@ import { useLegalDocuments } from "./legal.tsx";
 import { NumberPortPanel } from "./number-port.tsx";
 import { usePlans } from "./plans.tsx";
 import { SignInForm } from "./sign-in.tsx";
-import { WithReference } from "./status.tsx";
 import { methodsFor, VerifyStep } from "./verify.tsx";
 
 type Form = {

@@ -3,6 +3,7 @@ import type { CheckResult, CheckStatus, ExplainedCheckResult } from "../checks/c
 import { creditCheckPassTexts, creditOutcomeApplicantTexts } from "../credit/credit-texts.ts";
 import type { Language, Translations } from "./languages.ts";
 import { interpolate } from "./languages.ts";
+import type { CheckMessages } from "./messages/check-messages-type.ts";
 import { chipCheckMessages } from "./messages/chip-messages.ts";
 import { staffWillCheck } from "./messages/common-phrases.ts";
 import { documentNumberCheckMessages } from "./messages/document-number-messages.ts";
@@ -12,13 +13,7 @@ import { imageCheckMessages } from "./messages/image-messages.ts";
 import { jpkiCheckMessages } from "./messages/jpki-messages.ts";
 import { livenessCheckMessages } from "./messages/liveness-messages.ts";
 
-/**
- * What the applicant reads about each check result, in every language. Keyed by check `code`, then
- * `status`. Messages say what happened and, on fail, what to do next. `{fields}`, `{documentType}`
- * and `{acceptedTypes}` hold identifiers (comma-separated) that explainCheck turns into words of the
- * reader's language; other params are shown as they are.
- */
-export type CheckMessages = Readonly<Record<string, Partial<Record<CheckStatus, Translations>>>>;
+export type { CheckMessages };
 
 const mrzPlace: Translations = {
   ja: "MRZは、写真のあるページの下部にある、英数字と「<」が並んだ2〜3行の部分です。",

@@ -1,4 +1,5 @@
-import type { MrzFormat } from "./parse-mrz.ts";
+/** ICAO 9303's three sizes: TD1 (cards, 3 × 30), TD2 (2 × 36) and TD3 (passports, 2 × 44). */
+export type MrzFormat = "TD1" | "TD2" | "TD3";
 
 /** Where each field sits in each ICAO 9303 format (EVIDENCE.md, MRZ). */
 

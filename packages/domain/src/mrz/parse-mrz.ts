@@ -2,7 +2,10 @@ import type { FieldName, ParseResult } from "mrz";
 import { parse as parseWithLibrary, states } from "mrz";
 import { assertCalendarDate, isRealDate, todayInJapan } from "../checks/calendar-date.ts";
 import { holdsCheckDigit } from "./check-digit.ts";
-import type { Layout, Span } from "./layouts.ts";
+import type { Layout, MrzFormat, Span } from "./layouts.ts";
+
+export type { MrzFormat };
+
 import { layouts } from "./layouts.ts";
 
 /**
@@ -24,7 +27,6 @@ import { layouts } from "./layouts.ts";
  * - it throws on input it cannot read, and lets through lines with characters outside the MRZ alphabet.
  */
 
-export type MrzFormat = "TD1" | "TD2" | "TD3";
 export type MrzSex = "male" | "female" | "unspecified";
 
 export type MrzFields = {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { READER_TAG, readerContract } from "../../reader/reader-contract.ts";
-import { defineRoute } from "../route.ts";
+import { defineRoute, type RouteSpec } from "../route.ts";
 
 const readerContractSchema = z
   .object({
@@ -39,20 +39,23 @@ const readerContractSchema = z
   })
   .meta({ id: "ReaderContract" });
 
-/** The reader contract, announced: its version, the hand-off, the upload and the errors a reader meets. */
-export const readerRoutes = [
-  defineRoute({
-    method: "GET",
-    path: "/v1/reader/contract",
-    operationId: "getReaderContract",
-    summary: "The chip reader contract this server keeps: version, hand-off, evidence upload, errors",
-    tag: READER_TAG,
-    auth: "none",
-    responses: { 200: { description: "The contract", schema: readerContractSchema } },
-    async handler(_input, services) {
-      // The routes are imported here lazily: app.ts imports this file.
-      const { allRoutes } = await import("../app.ts");
-      return { status: 200, body: readerContract(services.config, allRoutes) };
-    },
-  }),
-];
+/**
+ * The reader contract, announced: its version, the hand-off, the upload and the errors a reader meets.
+ * `routes` is the server's route table (app.ts), given rather than imported: app.ts imports this file.
+ */
+export function readerRoutes(routes: () => readonly RouteSpec[]) {
+  return [
+    defineRoute({
+      method: "GET",
+      path: "/v1/reader/contract",
+      operationId: "getReaderContract",
+      summary: "The chip reader contract this server keeps: version, hand-off, evidence upload, errors",
+      tag: READER_TAG,
+      auth: "none",
+      responses: { 200: { description: "The contract", schema: readerContractSchema } },
+      async handler(_input, services) {
+        return { status: 200, body: readerContract(services.config, routes()) };
+      },
+    }),
+  ];
+}

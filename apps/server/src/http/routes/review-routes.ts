@@ -1,10 +1,11 @@
 import type { z } from "zod";
 import { lockApplication } from "../../applications/application-row.ts";
 import { unlockActivation } from "../../applications/unlock-activation.ts";
-import { getCaseView, listQueue, lookupStatus, queueStates, requireApplication } from "../../review/case-view.ts";
+import { getCaseView, listQueue, lookupStatus, queueStates } from "../../review/case-view.ts";
 import { claimCase, releaseClaim } from "../../review/claims.ts";
 import { type Decision, decideCase } from "../../review/decide.ts";
 import { openCaseImage } from "../../review/evidence-images.ts";
+import { requireApplication } from "../../review/require-application.ts";
 import { decodeCursor, defineRoute, encodeCursor } from "../route.ts";
 import {
   caseImageParamsSchema,

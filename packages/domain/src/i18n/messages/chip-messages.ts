@@ -1,4 +1,4 @@
-import type { CheckMessages } from "../check-messages.ts";
+import type { CheckMessages } from "./check-messages-type.ts";
 
 /** Messages of the IC-chip checks (passive authentication of a passport or ID card chip). */
 const readAgain = {

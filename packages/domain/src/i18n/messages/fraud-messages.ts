@@ -1,4 +1,4 @@
-import type { CheckMessages } from "../check-messages.ts";
+import type { CheckMessages } from "./check-messages-type.ts";
 import { staffWillCheck } from "./common-phrases.ts";
 
 /** Messages of the fraud controls (see check-messages.ts for the conventions). */

@@ -1,4 +1,4 @@
-import type { CheckMessages } from "../check-messages.ts";
+import type { CheckMessages } from "./check-messages-type.ts";
 
 /**
  * Messages of the image checks (see check-messages.ts for the conventions). The checks run on every

@@ -1,4 +1,4 @@
-import type { CheckMessages } from "../check-messages.ts";
+import type { CheckMessages } from "./check-messages-type.ts";
 
 /** Messages of the JPKI checks (the My Number card's signing certificate, 署名用電子証明書). */
 const signAgain = {

@@ -1,4 +1,4 @@
-import type { CheckMessages } from "../check-messages.ts";
+import type { CheckMessages } from "./check-messages-type.ts";
 
 /**
  * Messages of the live selfie (the server's liveness challenge, method NF_IC_SELFIE): on fail they

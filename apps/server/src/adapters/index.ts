@@ -1,0 +1,6 @@
+/**
+ * What an operator's adapter module imports (`@jitsumei/server/adapters`): the ports' types, and the
+ * error that tells the job worker a failure is final (a refused number is not retried).
+ */
+export { PermanentJobError } from "../jobs/jobs.ts";
+export type { AdapterContext, AdapterFactory, AdapterModule, Adapters, PortName } from "./adapters.ts";

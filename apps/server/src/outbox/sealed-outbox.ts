@@ -1,0 +1,97 @@
+import { randomUUID } from "node:crypto";
+import { decryptStandaloneJson, encryptStandaloneJson } from "../crypto/envelope.ts";
+import type { KeyManagement } from "../crypto/key-management.ts";
+import type { Queryable } from "../db/database.ts";
+import { toBuffer } from "../db/database.ts";
+import { enqueueJob } from "../jobs/jobs.ts";
+
+/**
+ * What mail and SMS share: a message is queued sealed in the caller's transaction (if the change that
+ * causes it rolls back, it was never queued), and a job hands it to the transport after commit, once.
+ * Each channel names its table, its job and the column the transport's message id goes to.
+ */
+export type OutboxChannel = {
+  /** Also the sealed content's context (`mail:<id>`, `sms:<id>`). */
+  name: "mail" | "sms";
+  table: "mail_outbox" | "sms_outbox";
+  job: "deliver_mail" | "deliver_sms";
+  sentIdColumn: "transport_message_id" | "provider_message_id";
+};
+
+export type OutboxMeta = { applicationId: string | null; template: string; notificationVersion?: number };
+
+export async function queueSealed<C>(
+  tx: Queryable,
+  keys: KeyManagement,
+  channel: OutboxChannel,
+  content: C,
+  meta: OutboxMeta,
+): Promise<string> {
+  const id = randomUUID();
+  const sealed = await encryptStandaloneJson(keys, `${channel.name}:${id}`, content);
+  await tx.query(
+    `INSERT INTO ${channel.table} (id, application_id, template, content_enc, notification_version)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [id, meta.applicationId, meta.template, sealed, meta.notificationVersion ?? null],
+  );
+  await enqueueJob(tx, channel.job, { [`${channel.name}Id`]: id });
+  return id;
+}
+
+export async function readSealed<C>(keys: KeyManagement, channel: OutboxChannel, id: string, sealed: unknown) {
+  return decryptStandaloneJson<C>(keys, `${channel.name}:${id}`, toBuffer(sealed));
+}
+
+/**
+ * Hands one queued message to `send`; a message no longer pending (sent by an earlier run of the job)
+ * is not sent again. `kept` says the transport only keeps messages locally (the development outbox).
+ */
+export async function deliverSealed<C>(
+  deps: { db: Queryable; keys: KeyManagement },
+  channel: OutboxChannel,
+  id: string,
+  send: (id: string, content: C) => Promise<{ messageId: string | null; kept: boolean }>,
+): Promise<void> {
+  const { rows } = await deps.db.query<{ id: string; status: string; content_enc: unknown }>(
+    `SELECT id, status, content_enc FROM ${channel.table} WHERE id = $1`,
+    [id],
+  );
+  const row = rows[0];
+  if (row?.status !== "pending") return;
+  const content = await readSealed<C>(deps.keys, channel, row.id, row.content_enc);
+  const { messageId, kept } = await send(row.id, content);
+  await deps.db.query(
+    `UPDATE ${channel.table} SET status = $2, ${channel.sentIdColumn} = $3, sent_at = now() WHERE id = $1`,
+    [row.id, kept ? "kept_locally" : "sent", messageId],
+  );
+}
+
+/** The newest messages, opened (the developer outboxes, and staff looking at one application's). */
+export async function listSealed<C>(
+  db: Queryable,
+  keys: KeyManagement,
+  channel: OutboxChannel,
+  limit: number,
+  applicationId?: string,
+) {
+  const { rows } = await db.query<{
+    id: string;
+    template: string;
+    status: string;
+    content_enc: unknown;
+    created_at: Date;
+  }>(
+    `SELECT id, template, status, content_enc, created_at FROM ${channel.table}
+     WHERE $2::uuid IS NULL OR application_id = $2 ORDER BY created_at DESC, id LIMIT $1`,
+    [limit, applicationId ?? null],
+  );
+  return Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      template: r.template,
+      status: r.status,
+      createdAt: new Date(r.created_at).toISOString(),
+      ...(await readSealed<C>(keys, channel, r.id, r.content_enc)),
+    })),
+  );
+}
