@@ -375,6 +375,11 @@ describe("port-out from the subscriber's account", () => {
       [msisdn],
     );
     expect(rows).toEqual([{ status: "terminated", end_reason: "ported_out", number: "ported_out" }]);
+    // The mail says the number moved with the subscriber, not that it stopped working.
+    const ended = (await outbox(server)).filter((m) => m.template === "line_ended" && m.text.includes(msisdn));
+    expect(ended).toHaveLength(1);
+    expect(ended[0]?.text).toMatch(/moved with you to your new operator/);
+    expect(ended[0]?.text).not.toMatch(/have stopped/);
     const twice = await server.api("POST", "/dev/mnp/port-outs", { body: { msisdn, reservationNumber } });
     expect(twice.body).toMatchObject({ code: "mnp_reservation_expired" });
   });

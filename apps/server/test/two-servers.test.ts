@@ -14,12 +14,14 @@ import { particularsOf, somebody, td3 } from "./support/journey.ts";
 import { createTestDatabase, type TestDatabase, testDatabaseKind } from "./support/test-database.ts";
 
 /**
- * 1,000 prepaid eSIM journeys over HTTP, split between two servers on one database, all approved at
+ * 400 prepaid eSIM journeys over HTTP, split between two servers on one database, all approved at
  * once: every line gets its own number and eSIM profile. On PostgreSQL the two servers are separate
  * processes (`jitsumei serve`); PGlite admits one process, so there two servers share it in one, with
- * 200 journeys (one connection serialises them: more would add time, not coverage).
+ * 200 journeys (one connection serialises them: more would add time, not coverage). The contention is
+ * the 24 clients at once, not the total: 1,000 journeys took 110 s of the suite's two cores and found
+ * nothing 400 do not (the throughput of many is the bench's, BENCHMARKS.md).
  */
-const JOURNEYS = testDatabaseKind === "postgres" ? 1000 : 200;
+const JOURNEYS = testDatabaseKind === "postgres" ? 400 : 200;
 const CLIENTS_PER_SERVER = 12;
 const masterKey = randomBytes(32).toString("base64");
 const env = {
@@ -127,7 +129,7 @@ async function journey(base: string): Promise<{ msisdn: string; iccid: string }>
 
 describe(
   testDatabaseKind === "postgres"
-    ? "1,000 journeys across two server processes on one PostgreSQL"
+    ? "400 journeys across two server processes on one PostgreSQL"
     : "200 journeys across two servers sharing the embedded database",
   () => {
     it("hand out as many distinct numbers and eSIM profiles as journeys", async () => {

@@ -16,7 +16,7 @@ import { ProvisioningError } from "./provisioning.ts";
  *
  * The endpoints below are an MVNE's made-up API: rename them to your network's.
  */
-export function createProvisioningAdapter(env: Readonly<Record<string, string | undefined>>): ProvisioningAdapter {
+function createProvisioningAdapter(env: Readonly<Record<string, string | undefined>>): ProvisioningAdapter {
   const base = env.MVNE_API_URL ?? "";
   const token = env.MVNE_API_TOKEN ?? "";
   if (!base || !token) throw new Error("MVNE_API_URL and MVNE_API_TOKEN are required by the MVNE adapter");
@@ -74,5 +74,5 @@ export function createProvisioningAdapter(env: Readonly<Record<string, string | 
   };
 }
 
-/** The factory an adapter module exports under the port's name (adapters/adapters.ts). */
+/** The factory an adapter module exports under the port's name (adapters/adapters.ts); a module exports nothing else. */
 export const provisioning = (): ProvisioningAdapter => createProvisioningAdapter(process.env);
