@@ -72,6 +72,8 @@ const tools = {
   pdfsig: "poppler-utils",
   certutil: "libnss3-tools",
   chromium: "chromium",
+  pcscd: "pcscd vsmartcard-vpcd",
+  vicc: "vsmartcard-vpicc python3-virtualsmartcard python3-pycryptodome",
 };
 const missing = Object.entries(tools).filter(
   ([command]) => spawnSync("sh", ["-c", `command -v ${command}`], { stdio: "ignore" }).status !== 0,

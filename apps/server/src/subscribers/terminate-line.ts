@@ -127,8 +127,10 @@ const endedTexts: Record<"subject" | "body" | "portedOut" | "refund", Translatio
   portedOut: {
     ja: "{msisdn} の回線の当社でのご契約は {date} に終了しました。番号はお客さまと一緒に新しい事業者へ移りました（MNP）。この番号での通話・通信は、これからは新しい事業者の回線で行えます。これまでのご利用ありがとうございました。",
     en: "The contract for your line {msisdn} with us ended on {date}: the number moved with you to your new operator (number portability). Calls and data on it now go through your new operator. Thank you for using our service.",
-    "zh-Hans": "您的线路 {msisdn} 在本公司的合同已于 {date} 终止：该号码已随您转至新的运营商（携号转网）。今后该号码的通话和上网由新的运营商提供。感谢您的使用。",
-    "zh-Hant": "您的線路 {msisdn} 在本公司的合約已於 {date} 終止：該號碼已隨您轉至新的電信業者（攜碼轉移）。今後該號碼的通話與上網由新的電信業者提供。感謝您的使用。",
+    "zh-Hans":
+      "您的线路 {msisdn} 在本公司的合同已于 {date} 终止：该号码已随您转至新的运营商（携号转网）。今后该号码的通话和上网由新的运营商提供。感谢您的使用。",
+    "zh-Hant":
+      "您的線路 {msisdn} 在本公司的合約已於 {date} 終止：該號碼已隨您轉至新的電信業者（攜碼轉移）。今後該號碼的通話與上網由新的電信業者提供。感謝您的使用。",
     ko: "{msisdn} 회선의 당사 계약이 {date}에 종료되었습니다. 번호는 고객님과 함께 새 통신사로 이동했습니다(번호이동). 이 번호의 통화와 데이터는 이제 새 통신사를 통해 이용하실 수 있습니다. 그동안 이용해 주셔서 감사합니다.",
     vi: "Hợp đồng thuê bao {msisdn} của bạn với chúng tôi đã chấm dứt vào ngày {date}: số đã chuyển cùng bạn sang nhà mạng mới (chuyển mạng giữ số). Từ nay, cuộc gọi và dữ liệu trên số này đi qua nhà mạng mới. Cảm ơn bạn đã sử dụng dịch vụ.",
   },
