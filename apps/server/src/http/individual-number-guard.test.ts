@@ -20,6 +20,18 @@ describe("the Individual Number guard", () => {
     expect(fieldHoldingIndividualNumber({ paymentNumber: "1", note: myNumber }, "", 0, ["paymentNumber"])).toBe("note");
   });
 
+  it("leaves alone a hex digest or a UUID whose digits happen to hold one, and still finds one typed beside letters", () => {
+    // The SHA-256 of a contract the applicant read (documents.importantMatters): twelve digits between
+    // two hex letters passed the check digit and refused a signature.
+    const digest = `ab${myNumber}cd${"0f".repeat(24)}`;
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(fieldHoldingIndividualNumber({ documents: { importantMatters: digest } })).toBeNull();
+    expect(fieldHoldingIndividualNumber({ id: `0f8e2c1a-77b3-4d2e-9a10-${myNumber}` })).toBeNull();
+    // Not a digest (a space, or letters outside hex): text someone typed, checked.
+    expect(fieldHoldingIndividualNumber({ note: `ab ${myNumber}cd` })).toBe("note");
+    expect(fieldHoldingIndividualNumber({ note: `MyNumber${myNumber}` })).toBe("note");
+  });
+
   it("stops at a depth no body of this API reaches, instead of overflowing the stack", () => {
     let deep: unknown = myNumber;
     for (let i = 0; i < 100_000; i++) deep = { a: deep };

@@ -4,8 +4,8 @@ import { containsIndividualNumber } from "@jitsumei/domain";
  * The first field of a request (body or query, keys included) that holds an Individual Number, as
  * the validation errors name fields ("name.kanji", "lines.0"), or null. Checked for every route
  * before anything is stored, logged or keyed for idempotency: a My Number typed into a name, an
- * address, a note or a police reference never gets in. Long base64 blobs (chip files, images) are
- * bytes, not text anyone typed, and are skipped: their digits are noise.
+ * address, a note or a police reference never gets in. Long base64 blobs (chip files, images), hex
+ * digests and UUIDs are bytes, not text anyone typed, and are skipped: their digits are noise.
  */
 export function fieldHoldingIndividualNumber(
   value: unknown,
@@ -19,6 +19,7 @@ export function fieldHoldingIndividualNumber(
   if (path !== "" && issued.includes(path)) return null;
   if (typeof value === "string") {
     if (value.length > 4096 && /^[A-Za-z0-9+/=_-]+$/.test(value)) return null;
+    if (machineMade.test(value)) return null;
     return containsIndividualNumber(value) ? path || "body" : null;
   }
   if (typeof value === "number") {
@@ -41,6 +42,14 @@ export function fieldHoldingIndividualNumber(
   }
   return null;
 }
+
+/**
+ * A digest in hex (SHA-256 of a document the applicant saw) or a UUID: made by a machine, never typed.
+ * About one SHA-256 in fifty holds twelve decimal digits between two letters whose check digit holds
+ * (a signature of the contract was refused for it), and one UUID in three thousand ends with such a
+ * group.
+ */
+const machineMade = /^(?:[0-9a-f]{32,128}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
