@@ -46,6 +46,8 @@ export default defineConfig({
       "packages/evidence/src/fixtures/global-setup.ts",
       "apps/server/test/support/postgres-global-setup.ts",
     ],
+    // scripts/count-assertions.mjs counts each test's assertions through this setup file.
+    setupFiles: process.env.JITSUMEI_COUNT_ASSERTIONS ? ["scripts/count-assertions-setup.ts"] : [],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

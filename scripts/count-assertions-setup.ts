@@ -1,0 +1,25 @@
+// Loaded by vitest.config.ts only when JITSUMEI_COUNT_ASSERTIONS names a file (scripts/count-assertions.mjs
+// sets it): after each test, one JSON line with the test file, the test's full name and how many
+// assertions it made (vitest's own count, `expect.getState().assertionCalls`, which counts every
+// `expect(...)` matcher call, `expect.poll` and `expect.soft` included). Assertions made in
+// beforeAll/afterAll hooks belong to no test and are not counted.
+import { appendFileSync } from "node:fs";
+import { afterEach, expect } from "vitest";
+
+const out = process.env.JITSUMEI_COUNT_ASSERTIONS;
+if (out) {
+  afterEach((context) => {
+    const names: string[] = [];
+    // The test's name under its describe blocks; the file itself is a suite too, named by its path.
+    type Named = { name: string; suite?: Named; filepath?: string };
+    for (let task: Named | undefined = context.task; task && task.filepath === undefined; task = task.suite) {
+      names.unshift(task.name);
+    }
+    const line = {
+      file: context.task.file.filepath,
+      test: names.join(" > "),
+      assertions: expect.getState().assertionCalls,
+    };
+    appendFileSync(out, `${JSON.stringify(line)}\n`);
+  });
+}
