@@ -45,6 +45,7 @@ export default defineConfig({
     globalSetup: [
       "packages/evidence/src/fixtures/global-setup.ts",
       "apps/server/test/support/postgres-global-setup.ts",
+      "apps/server/test/support/signing-global-setup.ts",
     ],
     // scripts/count-assertions.mjs counts each test's assertions through this setup file.
     setupFiles: process.env.JITSUMEI_COUNT_ASSERTIONS ? ["scripts/count-assertions-setup.ts"] : [],

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { LivenessStep } from "@jitsumei/evidence";
@@ -64,6 +64,12 @@ export async function startTestServer(
     PASSWORD_HASH_PASSES: "2",
     ...env,
   });
+  // The run's development sealing keys (support/signing-global-setup.ts), unless the test configured
+  // its own or its data folder already has some.
+  const signingDir = join(config.dataDir, "signing");
+  if (!config.signing.p12File && !existsSync(signingDir)) {
+    cpSync(inject("developmentSignerDir"), signingDir, { recursive: true });
+  }
   const server = await startServer({
     config,
     db: database.db,
