@@ -43,9 +43,7 @@ function vitest(database) {
     `tests on ${database}`,
     bin("vitest"),
     ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extraArgs],
-    {
-      JITSUMEI_TEST_DB: database,
-    },
+    { JITSUMEI_TEST_DB: database, JITSUMEI_TEST_FIXTURES_DIR: fixturesDir },
   );
   try {
     const json = JSON.parse(readFileSync(report, "utf8"));
@@ -129,6 +127,10 @@ if (extraArgs.length === 0) {
 }
 // The browser tests drive the production builds of the site and the console.
 checkStep("build the web apps (vite)", "npm", ["run", "build", "--silent"]);
+// The test fixtures made with openssl (evidence CAs and chips, the development sealing keys): made by
+// the first pass's global setup, read by the second's (packages/evidence/src/fixtures/global-setup.ts).
+const fixturesDir = mkdtempSync(join(tmpdir(), "jitsumei-test-fixtures-"));
+
 const pgUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 if (await postgresReachable(pgUrl)) vitest("postgres");
 else {
@@ -136,6 +138,7 @@ else {
   totals.failed++;
 }
 vitest("pglite");
+rmSync(fixturesDir, { recursive: true, force: true });
 
 const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : "";
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${skipped}\n`);

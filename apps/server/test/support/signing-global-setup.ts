@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDevelopmentSigner } from "@jitsumei/documents";
@@ -17,12 +17,15 @@ declare module "vitest" {
  * server that signs a contract or a receipt. The keys are made here once per run instead, and
  * `startTestServer` copies them into each new data folder, where the server finds and loads them as it
  * would after a restart. Making them is still tested where it is the point (the documents package's
- * createDevelopmentSigner test, the sample-contract command).
+ * createDevelopmentSigner test, the sample-contract command). Under `npm test` both vitest passes take
+ * them from the folder scripts/test.mjs names in JITSUMEI_TEST_FIXTURES_DIR (it removes the folder).
  */
 export function setup(project: TestProject) {
-  const root = mkdtempSync(join(tmpdir(), "jitsumei-development-signer-"));
+  const shared = process.env.JITSUMEI_TEST_FIXTURES_DIR;
+  const root = shared ?? mkdtempSync(join(tmpdir(), "jitsumei-development-signer-"));
   const dir = join(root, "signing");
-  createDevelopmentSigner(dir);
+  // createDevelopmentSigner loads a complete set it finds (the passphrase file is written last).
+  if (!existsSync(join(dir, "passphrase"))) createDevelopmentSigner(dir);
   project.provide("developmentSignerDir", dir);
-  return () => rmSync(root, { recursive: true, force: true });
+  return shared ? undefined : () => rmSync(root, { recursive: true, force: true });
 }
