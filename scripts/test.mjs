@@ -4,7 +4,7 @@
 // embedded database (PGlite; vitest.config.ts lists it) — and a closing line "N passed, N failed" over
 // everything.
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -13,9 +13,14 @@ const bin = (name) => join(import.meta.dirname, "..", "node_modules", ".bin", na
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const extraArgs = process.argv.slice(2);
 
+const started = Date.now();
+const seconds = (since) => `${Math.round((Date.now() - since) / 1000)} s`;
+
 function step(name, command, args, env = {}) {
   process.stdout.write(`\n== ${name}\n`);
+  const since = Date.now();
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+  process.stdout.write(`== ${name}: ${seconds(since)}\n`);
   return result.status === 0;
 }
 
@@ -107,6 +112,7 @@ function parallelChecks(checks) {
 }
 
 if (extraArgs.length === 0) {
+  const since = Date.now();
   await parallelChecks([
     ["lint and format (biome)", bin("biome"), ["check", "."]],
     ["type check (tsc)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]],
@@ -124,6 +130,7 @@ if (extraArgs.length === 0) {
       ["-p", `apps/${app}/tsconfig.json`, "--noEmit"],
     ]),
   ]);
+  process.stdout.write(`== static checks: ${seconds(since)}\n`);
 }
 // The browser tests drive the production builds of the site and the console.
 checkStep("build the web apps (vite)", "npm", ["run", "build", "--silent"]);
@@ -140,6 +147,15 @@ else {
 vitest("pglite");
 rmSync(fixturesDir, { recursive: true, force: true });
 
+// JITSUMEI_COUNT_ASSERTIONS=FILE: every test's assertions, appended to FILE by the workers
+// (scripts/count-assertions-setup.ts), summed over both passes.
+const countFile = process.env.JITSUMEI_COUNT_ASSERTIONS;
+if (countFile) {
+  const lines = existsSync(countFile) ? readFileSync(countFile, "utf8").split("\n").filter(Boolean) : [];
+  const assertions = lines.reduce((sum, line) => sum + JSON.parse(line).assertions, 0);
+  process.stdout.write(`\n${assertions} assertions in ${lines.length} tests (${countFile})\n`);
+}
+process.stdout.write(`npm test took ${seconds(started)}\n`);
 const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : "";
 process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${skipped}\n`);
 process.exitCode = totals.failed > 0 ? 1 : 0;
