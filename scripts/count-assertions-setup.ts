@@ -1,8 +1,9 @@
 // Loaded by vitest.config.ts only when JITSUMEI_COUNT_ASSERTIONS names a file (scripts/count-assertions.mjs
 // sets it): after each test, one JSON line with the test file, the test's full name and how many
-// assertions it made (vitest's own count, `expect.getState().assertionCalls`, which counts every
-// `expect(...)` matcher call, `expect.poll` and `expect.soft` included). Assertions made in
-// beforeAll/afterAll hooks belong to no test and are not counted.
+// assertions it made (vitest's own count, `expect.getState().assertionCalls`: one per `expect(...)`
+// call, an `expect.poll(...)` counting once however often it polls). Assertions made in
+// beforeAll/afterAll hooks belong to no test and are not counted; a test that asserts inside a loop
+// whose length depends on what happened (a retry loop) may count differently from run to run.
 import { appendFileSync } from "node:fs";
 import { afterEach, expect } from "vitest";
 
