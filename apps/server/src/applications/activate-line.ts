@@ -5,6 +5,7 @@ import type { ApplicationCipher } from "../crypto/envelope.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import { type Database, type Queryable, toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { activateSim, selectImsi } from "../inventory/sims-repository.ts";
 import type { ActivationRequest, Provisioning } from "../issuance/provisioning.ts";
 import { createSubscription } from "../issuance/subscriptions.ts";
 import type { NumberPortability } from "../number-portability/number-portability.ts";
@@ -18,7 +19,9 @@ import {
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { writeVerificationRecord } from "../records/write-verification-record.ts";
 import { activatePackageOf } from "../retail/package-steps.ts";
+import { deleteActivationCode, selectActivationCode } from "./applicant-access-repository.ts";
 import { type ApplicationRow, lockApplication } from "./application-row.ts";
+import { setActivationFailures } from "./applications-repository.ts";
 import { type Actor, applyEvent } from "./apply-event.ts";
 import { loadApplicantDetails } from "./load-application-data.ts";
 import { activationCodeHash, assertActivatable, MAX_ACTIVATION_FAILURES } from "./request-activation-code.ts";
@@ -78,11 +81,7 @@ async function activateWithCode(
       const locked = await lockApplication(tx, application.id);
       if (!locked) throw new AppError("application_not_found", "No such application");
       assertActivatable(locked);
-      const { rows } = await tx.query<{ code_hash: unknown; expires_at: Date }>(
-        "SELECT code_hash, expires_at FROM activation_codes WHERE application_id = $1",
-        [application.id],
-      );
-      const stored = rows[0];
+      const stored = await selectActivationCode(tx, application.id);
       if (!stored) {
         return {
           ok: false as const,
@@ -94,10 +93,7 @@ async function activateWithCode(
       if (!matches) {
         const failures = locked.activationFailures + 1;
         const lockNow = failures >= MAX_ACTIVATION_FAILURES;
-        await tx.query(
-          "UPDATE applications SET activation_failures = $2, activation_locked_at = CASE WHEN $3 THEN now() ELSE NULL END WHERE id = $1",
-          [application.id, failures, lockNow],
-        );
+        await setActivationFailures(tx, application.id, failures, lockNow);
         await appendAuditEntry(tx, {
           actor: "applicant",
           action: lockNow ? "application.activation_locked" : "application.activation_code_wrong",
@@ -177,22 +173,18 @@ export async function activateAssignedLine(
   const { application, cipher, particulars, switchOver } = input;
   const activated: { line?: ActivatedLine } = {};
   await applyEvent(tx, { applicationId: application.id, event: "activate", actor: input.actor }, async () => {
-    const sims = await tx.query<{ iccid: string; msisdn: string; line_type: "voice" | "data" }>(
-      "UPDATE sims SET status = 'active', activated_at = now() WHERE application_id = $1 RETURNING iccid, msisdn, line_type",
-      [application.id],
-    );
-    const row = sims.rows[0];
+    const row = await activateSim(tx, application.id);
     if (!row) throw new Error(`application ${application.reference} has no assigned SIM`);
     const sim = { iccid: row.iccid, msisdn: row.msisdn, lineType: row.line_type };
     activated.line = { iccid: sim.iccid, msisdn: sim.msisdn };
-    await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [application.id]);
+    await deleteActivationCode(tx, application.id);
     // The network first (idempotent by the application's id: a retry after a rollback provisions
     // nothing twice), then the subscription the line lives on from here.
     // A physical SIM's IMSI comes from the SIM vendor's file; an eSIM's is in its profile.
-    const imsi = await tx.query<{ imsi: string | null }>("SELECT imsi FROM sim_cards WHERE iccid = $1", [sim.iccid]);
+    const imsi = await selectImsi(tx, sim.iccid);
     const request: ActivationRequest = {
       requestKey: application.id,
-      imsi: imsi.rows[0]?.imsi ?? null,
+      imsi,
       msisdn: sim.msisdn,
       iccid: sim.iccid,
       lineType: sim.lineType,

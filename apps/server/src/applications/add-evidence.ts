@@ -14,6 +14,8 @@ import { AppError } from "../errors.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
 import { jpkiSigningPayload } from "../evidence/jpki-payload.ts";
 import { type ApplicationRow, lockEditable } from "./application-row.ts";
+import { bumpContentVersion } from "./applications-repository.ts";
+import { insertEvidence } from "./evidence-repository.ts";
 import { cipherFor, type ImagePurpose, loadApplicantDetails, type StoredEvidence } from "./load-application-data.ts";
 
 export type EvidenceInput =
@@ -50,13 +52,13 @@ export async function addEvidence(
   const id = randomUUID();
   await deps.db.transaction(async (tx) => {
     await lockEditable(tx, application.id, "evidence can no longer be added");
-    await tx.query("UPDATE applications SET content_version = content_version + 1 WHERE id = $1", [application.id]);
-    await tx.query("INSERT INTO evidence (id, application_id, kind, content_enc) VALUES ($1, $2, $3, $4)", [
+    await bumpContentVersion(tx, application.id);
+    await insertEvidence(tx, {
       id,
-      application.id,
-      input.kind,
-      cipher.encryptJson(`evidence:${input.kind}`, stored),
-    ]);
+      applicationId: application.id,
+      kind: input.kind,
+      contentEnc: cipher.encryptJson(`evidence:${input.kind}`, stored),
+    });
     await appendAuditEntry(tx, {
       actor: "applicant",
       action: "application.evidence_added",

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Queryable } from "../db/database.ts";
+import { insertApplicantSession, selectLiveSessionOrigin } from "./applicant-access-repository.ts";
 import { hashToken } from "./secrets.ts";
 
 /** Where a session other than the access token came from: a hand-off, or a sign-in by a code sent to the contact. */
@@ -21,11 +22,13 @@ export async function openApplicantSession(
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = `${SESSION_PREFIX}${randomBytes(32).toString("base64url")}`;
   const expiresAt = new Date(input.now.getTime() + input.ttlMs);
-  await tx.query(
-    `INSERT INTO applicant_sessions (token_hash, application_id, origin, created_at, expires_at)
-     VALUES ($1, $2, $3, $4, $5)`,
-    [hashToken(token), input.applicationId, input.origin, input.now, expiresAt],
-  );
+  await insertApplicantSession(tx, {
+    tokenHash: hashToken(token),
+    applicationId: input.applicationId,
+    origin: input.origin,
+    createdAt: input.now,
+    expiresAt,
+  });
   return { token, expiresAt };
 }
 
@@ -37,9 +40,6 @@ export async function liveSession(
   now: Date,
 ): Promise<ApplicantSessionOrigin | null> {
   if (!token.startsWith(SESSION_PREFIX)) return null;
-  const { rows } = await db.query<{ origin: ApplicantSessionOrigin }>(
-    "SELECT origin FROM applicant_sessions WHERE token_hash = $1 AND application_id = $2 AND expires_at > $3",
-    [hashToken(token), applicationId, now],
-  );
-  return rows[0]?.origin ?? null;
+  const origin = await selectLiveSessionOrigin(db, { tokenHash: hashToken(token), applicationId, now });
+  return origin as ApplicantSessionOrigin | null;
 }

@@ -4,6 +4,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { enforceLimits, type Limit } from "../limits/rate-limits.ts";
+import { countOthersWithDocumentInStates, selectContactIndexes } from "./applications-repository.ts";
 import { deviceIndex, emailIndex, phoneIndex } from "./contact-indexes.ts";
 
 /**
@@ -45,11 +46,7 @@ export async function submissionOrigin(
   client: Client,
   applicationId: string,
 ): Promise<Origin> {
-  const { rows } = await db.query<{ contact_index: Buffer | null; phone_index: Buffer | null }>(
-    "SELECT contact_index, phone_index FROM applications WHERE id = $1",
-    [applicationId],
-  );
-  const row = rows[0];
+  const row = await selectContactIndexes(db, applicationId);
   const hex = (b: unknown) => (b ? Buffer.from(b as Uint8Array).toString("hex") : null);
   return {
     ip: client.ip,
@@ -95,11 +92,11 @@ export async function enforceReviewCap(
   max: number,
 ): Promise<void> {
   if (!application.documentIndex) return;
-  const { rows } = await db.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM applications WHERE document_index = $1 AND id <> $2 AND state = ANY($3)",
-    [application.documentIndex, application.id, waitingOnReview],
-  );
-  const held = rows[0]?.n ?? 0;
+  const held = await countOthersWithDocumentInStates(db, {
+    documentIndex: application.documentIndex,
+    applicationId: application.id,
+    states: waitingOnReview,
+  });
   if (held >= max) {
     throw new AppError(
       "too_many_in_review",

@@ -2,6 +2,12 @@ import { type ApplicationState, type FormFactor, hasTag, type Language, type Pla
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import {
+  type ApplicationRecord,
+  selectApplicationById,
+  selectApplicationByReference,
+  selectApplicationForUpdate,
+} from "./applications-repository.ts";
 
 /** An application as stored (personal data still encrypted). Only this module reads the table. */
 export type ApplicationRow = {
@@ -36,14 +42,7 @@ export type ApplicationRow = {
   kind: "new" | "transfer";
 };
 
-const columns = `a.id, a.reference, a.plan_id, p.kind AS plan_kind, p.price_jpy AS plan_price_jpy, a.state, a.version, a.language, a.channel,
-  a.form_factor, a.access_token_hash, a.wrapped_data_key, a.contact_enc, a.particulars_enc, a.deposit_required,
-  a.check_run, a.activation_failures, a.activation_locked_at, a.created_at, a.updated_at, a.submitted_at, a.purged_at, a.content_version,
-  a.state_changed_at, a.kind`;
-
-type RawRow = Record<string, unknown>;
-
-function fromRaw(r: RawRow): ApplicationRow {
+function fromRaw(r: ApplicationRecord): ApplicationRow {
   return {
     id: String(r.id),
     reference: String(r.reference),
@@ -74,28 +73,19 @@ function fromRaw(r: RawRow): ApplicationRow {
 }
 
 export async function findApplicationByReference(db: Queryable, reference: string): Promise<ApplicationRow | null> {
-  const { rows } = await db.query(
-    `SELECT ${columns} FROM applications a JOIN plans p ON p.id = a.plan_id WHERE a.reference = $1`,
-    [reference],
-  );
-  return rows[0] ? fromRaw(rows[0]) : null;
+  const row = await selectApplicationByReference(db, reference);
+  return row ? fromRaw(row) : null;
 }
 
 export async function findApplicationById(db: Queryable, id: string): Promise<ApplicationRow | null> {
-  const { rows } = await db.query(
-    `SELECT ${columns} FROM applications a JOIN plans p ON p.id = a.plan_id WHERE a.id = $1`,
-    [id],
-  );
-  return rows[0] ? fromRaw(rows[0]) : null;
+  const row = await selectApplicationById(db, id);
+  return row ? fromRaw(row) : null;
 }
 
 /** Locks the row for the rest of the transaction: the start of every change to an application. */
 export async function lockApplication(tx: Queryable, id: string): Promise<ApplicationRow | null> {
-  const { rows } = await tx.query(
-    `SELECT ${columns} FROM applications a JOIN plans p ON p.id = a.plan_id WHERE a.id = $1 FOR UPDATE OF a`,
-    [id],
-  );
-  return rows[0] ? fromRaw(rows[0]) : null;
+  const row = await selectApplicationForUpdate(tx, id);
+  return row ? fromRaw(row) : null;
 }
 
 /** Locks the row and refuses unless the applicant may still change it (draft, correction requested). */

@@ -5,6 +5,7 @@ import { AppError } from "../errors.ts";
 import { notificationFor, queueNotification } from "../notifications/notify-applicant.ts";
 import { queueWebhookEvent } from "../webhooks/queue-webhook-event.ts";
 import { type ApplicationRow, lockApplication, purchaseDue } from "./application-row.ts";
+import { writeTransition } from "./applications-repository.ts";
 
 export type Actor = { kind: ActorKind; id?: string };
 
@@ -53,24 +54,16 @@ export async function applyEvent(
   const data = { ...input.data, ...extra };
   const version = application.version + 1;
   // The new state and the event that led there, in one statement.
-  await tx.query(
-    `WITH moved AS (
-       UPDATE applications SET state = $5, version = $2, updated_at = now(),
-         state_changed_at = CASE WHEN state = $5 THEN state_changed_at ELSE now() END
-       WHERE id = $1 RETURNING id)
-     INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_kind, actor_id, data)
-     SELECT id, $2, $3, $4, $5, $6, $7, $8 FROM moved`,
-    [
-      application.id,
-      version,
-      input.event,
-      application.state,
-      result.to,
-      input.actor.kind,
-      input.actor.id ?? null,
-      JSON.stringify(data),
-    ],
-  );
+  await writeTransition(tx, {
+    applicationId: application.id,
+    version,
+    event: input.event,
+    from: application.state,
+    to: result.to,
+    actorKind: input.actor.kind,
+    actorId: input.actor.id ?? null,
+    data: JSON.stringify(data),
+  });
   // Integrators hear about every change (references, states and versions only, never personal data),
   // and the applicant about the ones that matter to them: recorded with the change itself, committed
   // together or not at all.

@@ -7,6 +7,11 @@ import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { currentIdempotencyClaim } from "../idempotency/idempotency.ts";
 import { findPlan } from "../plans/plans-repository.ts";
+import {
+  insertDraftApplication,
+  selectApplicationByCreationKeyForUpdate,
+  updateAccessTokenByCreationKey,
+} from "./applications-repository.ts";
 import { deviceIndex, emailIndex, ipIndex, phoneIndex } from "./contact-indexes.ts";
 import { hashToken, newAccessToken, newReference } from "./secrets.ts";
 
@@ -68,16 +73,9 @@ export async function createApplication(
     try {
       return await deps.db.transaction(async (tx): Promise<CreatedApplication> => {
         if (creationKey) {
-          const { rows } = await tx.query<{ reference: string; form_factor: FormFactor }>(
-            "SELECT reference, form_factor FROM applications WHERE creation_key = $1 FOR UPDATE",
-            [creationKey],
-          );
-          const earlier = rows[0];
+          const earlier = await selectApplicationByCreationKeyForUpdate(tx, creationKey);
           if (earlier) {
-            await tx.query("UPDATE applications SET access_token_hash = $2 WHERE creation_key = $1", [
-              creationKey,
-              hashToken(accessToken),
-            ]);
+            await updateAccessTokenByCreationKey(tx, creationKey, hashToken(accessToken));
             await appendAuditEntry(tx, {
               actor: "applicant",
               action: "application.creation_answered_again",
@@ -87,28 +85,23 @@ export async function createApplication(
             return { reference: earlier.reference, accessToken, state: "draft", formFactor: earlier.form_factor };
           }
         }
-        await tx.query(
-          `INSERT INTO applications (id, reference, plan_id, state, language, channel, form_factor, access_token_hash,
-             wrapped_data_key, contact_enc, contact_index, phone_index, ip_index, device_index, kind, creation_key)
-           VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-          [
-            id,
-            reference,
-            plan.id,
-            input.language,
-            input.channel,
-            formFactor,
-            hashToken(accessToken),
-            wrappedDataKey,
-            cipher.encryptJson("contact", input.contact),
-            emailIndex(deps.keys, input.contact.email),
-            input.contact.phone ? phoneIndex(deps.keys, input.contact.phone) : null,
-            input.client ? ipIndex(deps.keys, input.client.ip) : null,
-            input.client?.deviceId ? deviceIndex(deps.keys, input.client.deviceId) : null,
-            kind,
-            creationKey,
-          ],
-        );
+        await insertDraftApplication(tx, {
+          id,
+          reference,
+          planId: plan.id,
+          language: input.language,
+          channel: input.channel,
+          formFactor,
+          accessTokenHash: hashToken(accessToken),
+          wrappedDataKey,
+          contactEnc: cipher.encryptJson("contact", input.contact),
+          contactIndex: emailIndex(deps.keys, input.contact.email),
+          phoneIndex: input.contact.phone ? phoneIndex(deps.keys, input.contact.phone) : null,
+          ipIndex: input.client ? ipIndex(deps.keys, input.client.ip) : null,
+          deviceIndex: input.client?.deviceId ? deviceIndex(deps.keys, input.client.deviceId) : null,
+          kind,
+          creationKey,
+        });
         await within?.(tx, { id, reference });
         await appendAuditEntry(tx, {
           actor: "applicant",

@@ -1,8 +1,10 @@
 import type { Database, Queryable } from "../db/database.ts";
 import { releaseLine } from "../inventory/release-line.ts";
+import { selectUnreleasedSim } from "../inventory/sims-repository.ts";
 import { CANCEL_ESIM_ORDER_JOB } from "../issuance/release-esim.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { refundChargesOnCancel } from "../payments/refund-charges.ts";
+import { deleteCaseClaims } from "../review/case-repository.ts";
 import type { ApplicationRow } from "./application-row.ts";
 import { applyEvent } from "./apply-event.ts";
 
@@ -15,16 +17,12 @@ export async function undoIssuance(
   tx: Queryable,
   input: { applicationId: string; now: Date; quarantineDays: number },
 ): Promise<{ releasedNumber: string | null; refunds: number }> {
-  const line = await tx.query<{ iccid: string; form_factor: string }>(
-    "SELECT iccid, form_factor FROM sims WHERE application_id = $1 AND status <> 'released'",
-    [input.applicationId],
-  );
+  const esim = await selectUnreleasedSim(tx, input.applicationId);
   const released = await releaseLine(tx, input.applicationId, {
     now: input.now,
     quarantineDays: input.quarantineDays,
   });
   // An eSIM profile's order is cancelled at the SM-DP+ after commit.
-  const esim = line.rows[0];
   if (released && esim?.form_factor === "esim") await enqueueJob(tx, CANCEL_ESIM_ORDER_JOB, { iccid: esim.iccid });
   const refunds = await refundChargesOnCancel(tx, input.applicationId);
   return { releasedNumber: released?.msisdn ?? null, refunds: refunds.length };
@@ -45,6 +43,6 @@ export async function cancelApplication(
       });
       return { lineReleased: undone.releasedNumber !== null, refundsQueued: undone.refunds };
     });
-    await tx.query("DELETE FROM case_claims WHERE application_id = $1", [application.id]);
+    await deleteCaseClaims(tx, application.id);
   });
 }

@@ -6,6 +6,8 @@ import type { Database } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { listPayments } from "../payments/payment-rows.ts";
 import type { ApplicationRow } from "./application-row.ts";
+import { listAllEvents, listCheckResults, listSubscriptionsOfApplication } from "./applications-repository.ts";
+import { listAllEvidence } from "./evidence-repository.ts";
 import { loadApplicantDetails, type StoredEvidence } from "./load-application-data.ts";
 
 /**
@@ -37,35 +39,10 @@ export async function collectApplicantData(
   application: ApplicationRow,
 ) {
   const { cipher, contact, particulars } = await loadApplicantDetails(deps.keys, application);
-  const evidence = await deps.db.query<{ id: string; kind: string; content_enc: unknown; created_at: Date }>(
-    "SELECT id, kind, content_enc, created_at FROM evidence WHERE application_id = $1 ORDER BY created_at, id",
-    [application.id],
-  );
-  const events = await deps.db.query<{
-    version: number;
-    event: string;
-    from_state: string;
-    to_state: string;
-    actor_kind: string;
-    created_at: Date;
-  }>(
-    "SELECT version, event, from_state, to_state, actor_kind, created_at FROM application_events WHERE application_id = $1 ORDER BY version",
-    [application.id],
-  );
-  const checks = await deps.db.query<{ run: number; code: string; status: string; params: unknown; created_at: Date }>(
-    "SELECT run, code, status, params, created_at FROM check_results WHERE application_id = $1 ORDER BY run, id",
-    [application.id],
-  );
-  const lines = await deps.db.query<{
-    msisdn: string;
-    iccid: string;
-    form_factor: string;
-    status: string;
-    started_at: Date;
-    ended_at: Date | null;
-  }>("SELECT msisdn, iccid, form_factor, status, started_at, ended_at FROM subscriptions WHERE application_id = $1", [
-    application.id,
-  ]);
+  const evidence = await listAllEvidence(deps.db, application.id);
+  const events = await listAllEvents(deps.db, application.id);
+  const checks = await listCheckResults(deps.db, application.id);
+  const lines = await listSubscriptionsOfApplication(deps.db, application.id);
   const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
   const exportedAt = deps.clock();
   const data = {
@@ -82,12 +59,12 @@ export async function collectApplicantData(
     },
     contact,
     particulars,
-    evidence: evidence.rows.map((e) => ({
+    evidence: evidence.map((e) => ({
       kind: e.kind,
       at: iso(e.created_at),
       content: cipher.decryptJson<StoredEvidence>(`evidence:${e.kind}`, toBuffer(e.content_enc)),
     })),
-    history: events.rows.map((e) => ({
+    history: events.map((e) => ({
       version: e.version,
       event: e.event,
       from: e.from_state,
@@ -95,7 +72,7 @@ export async function collectApplicantData(
       by: e.actor_kind,
       at: iso(e.created_at),
     })),
-    checks: checks.rows.map((c) => ({
+    checks: checks.map((c) => ({
       run: c.run,
       code: c.code,
       status: c.status,
@@ -117,7 +94,7 @@ export async function collectApplicantData(
       sha256: d.sha256,
       at: d.createdAt,
     })),
-    lines: lines.rows.map((l) => ({
+    lines: lines.map((l) => ({
       msisdn: l.msisdn,
       iccid: l.iccid,
       formFactor: l.form_factor,

@@ -2,6 +2,15 @@ import { createRequire } from "node:module";
 import { type CheckResult, lineHoldingStates } from "@jitsumei/domain";
 import type { Config } from "../config/config.ts";
 import type { Queryable } from "../db/database.ts";
+import {
+  type BlindIndexes,
+  countDocumentUnderOtherIdentity,
+  countOtherVoiceLines,
+  countRecentByIndexes,
+  lockPerson,
+  matchingBlocklistKinds,
+  selectBlindIndexes,
+} from "./fraud-checks-repository.ts";
 
 /**
  * Fraud controls on the blind indexes (never by decrypting other applicants):
@@ -22,27 +31,16 @@ export async function runFraudChecks(
     velocity: Config["velocity"];
   },
 ): Promise<CheckResult[]> {
-  const { rows } = await db.query<{
-    identity_index: unknown;
-    document_index: unknown;
-    contact_index: unknown;
-    phone_index: unknown;
-    ip_index: unknown;
-    device_index: unknown;
-  }>(
-    "SELECT identity_index, document_index, contact_index, phone_index, ip_index, device_index FROM applications WHERE id = $1",
-    [input.applicationId],
-  );
-  const own = rows[0];
+  const own = await selectBlindIndexes(db, input.applicationId);
   const results: CheckResult[] = [];
   if (input.countsAsLine && input.lineLimit !== null && own?.identity_index) {
-    await db.query("SELECT pg_advisory_xact_lock(hashtextextended(encode($1, 'hex'), 0))", [own.identity_index]);
-    const held = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM applications a JOIN plans p ON p.id = a.plan_id
-       WHERE a.identity_index = $1 AND a.id <> $2 AND a.state = ANY($3) AND 'voice' = ANY(p.services)`,
-      [own.identity_index, input.applicationId, lineHoldingStates],
-    );
-    const lines = (held.rows[0]?.n ?? 0) + 1;
+    await lockPerson(db, own.identity_index);
+    const held = await countOtherVoiceLines(db, {
+      identityIndex: own.identity_index,
+      applicationId: input.applicationId,
+      states: lineHoldingStates,
+    });
+    const lines = held + 1;
     results.push({
       code: "fraud.line_limit",
       status: lines > input.lineLimit ? "fail" : "pass",
@@ -50,12 +48,12 @@ export async function runFraudChecks(
     });
   }
   if (own?.document_index && own.identity_index) {
-    const others = await db.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM applications
-       WHERE document_index = $1 AND identity_index IS NOT NULL AND identity_index <> $2 AND id <> $3`,
-      [own.document_index, own.identity_index, input.applicationId],
-    );
-    results.push({ code: "fraud.document_reused", status: (others.rows[0]?.n ?? 0) > 0 ? "review" : "pass" });
+    const others = await countDocumentUnderOtherIdentity(db, {
+      documentIndex: own.document_index,
+      identityIndex: own.identity_index,
+      applicationId: input.applicationId,
+    });
+    results.push({ code: "fraud.document_reused", status: others > 0 ? "review" : "pass" });
   }
   if (own) {
     results.push(await blocklistCheck(db, own));
@@ -69,19 +67,10 @@ export async function runFraudChecks(
 }
 
 /** `fraud.blocklist`: the document, the person, the e-mail or the phone is on the operator's blocklist. */
-async function blocklistCheck(
-  db: Queryable,
-  own: { document_index: unknown; identity_index: unknown; contact_index: unknown; phone_index: unknown },
-): Promise<CheckResult> {
-  const { rows } = await db.query<{ kind: string }>(
-    `SELECT DISTINCT kind FROM blocklist_entries WHERE removed_at IS NULL AND (
-       (kind = 'document' AND value_index = $1) OR (kind = 'identity' AND value_index = $2) OR
-       (kind = 'email' AND value_index = $3) OR (kind = 'phone' AND value_index = $4))
-     ORDER BY kind`,
-    [own.document_index, own.identity_index, own.contact_index, own.phone_index],
-  );
-  return rows.length > 0
-    ? { code: "fraud.blocklist", status: "fail", params: { matched: rows.map((r) => r.kind).join(",") } }
+async function blocklistCheck(db: Queryable, own: BlindIndexes): Promise<CheckResult> {
+  const matched = await matchingBlocklistKinds(db, own);
+  return matched.length > 0
+    ? { code: "fraud.blocklist", status: "fail", params: { matched: matched.join(",") } }
     : { code: "fraud.blocklist", status: "pass" };
 }
 
@@ -92,7 +81,7 @@ async function blocklistCheck(
 async function velocityCheck(
   db: Queryable,
   applicationId: string,
-  own: { contact_index: unknown; phone_index: unknown; device_index: unknown; ip_index: unknown },
+  own: BlindIndexes,
   now: Date,
   limits: Config["velocity"],
 ): Promise<CheckResult> {
@@ -108,17 +97,9 @@ async function velocityCheck(
   const over: string[] = [];
   if (counted.length > 0) {
     // Every count in one statement (each on its own index).
-    const { rows } = await db.query<Record<string, number>>(
-      `SELECT ${counted
-        .map(
-          ([column], k) =>
-            `(SELECT count(*)::int FROM applications WHERE ${column} = $${k + 3} AND created_at >= $1 AND id <> $2) AS n${k}`,
-        )
-        .join(", ")}`,
-      [since, applicationId, ...counted.map(([, value]) => value)],
-    );
+    const counts = await countRecentByIndexes(db, { since, applicationId, counted });
     counted.forEach(([column, , limit], k) => {
-      if ((rows[0]?.[`n${k}`] ?? 0) + 1 > limit) over.push(column.replace("_index", ""));
+      if ((counts[k] ?? 0) + 1 > limit) over.push(column.replace("_index", ""));
     });
   }
   return over.length > 0

@@ -1,7 +1,6 @@
 import {
   acceptsEvent,
   applicationStateTexts,
-  type CheckStatus,
   concerns,
   explainCheck,
   hasTag,
@@ -18,6 +17,7 @@ import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
 import { correctionFieldsIn, openCorrection } from "../review/corrections.ts";
 import type { ApplicationRow } from "./application-row.ts";
+import { listEventsAfter, selectViewFacts } from "./applications-repository.ts";
 import { cipherFor, type EvidenceKind, loadApplicantDetails } from "./load-application-data.ts";
 import { type MissingItem, missingItems } from "./missing-items.ts";
 import { MAX_ACTIVATION_FAILURES } from "./request-activation-code.ts";
@@ -134,19 +134,7 @@ export type ApplicationView = Awaited<ReturnType<typeof getApplicationView>>;
 
 /** The application's history, a page at a time (cursor = the last version seen). */
 export async function listApplicationEvents(db: Queryable, applicationId: string, afterVersion: number, limit: number) {
-  const { rows } = await db.query<{
-    version: number;
-    event: string;
-    from_state: string;
-    to_state: string;
-    actor_kind: string;
-    data: Record<string, unknown>;
-    created_at: Date;
-  }>(
-    `SELECT version, event, from_state, to_state, actor_kind, data, created_at FROM application_events
-     WHERE application_id = $1 AND version > $2 ORDER BY version LIMIT $3`,
-    [applicationId, afterVersion, limit + 1],
-  );
+  const rows = await listEventsAfter(db, applicationId, afterVersion, limit + 1);
   const items = rows.slice(0, limit).map((r) => ({
     version: r.version,
     event: r.event,
@@ -171,38 +159,15 @@ const automatedOutcomes = ["checks_passed", "checks_need_review", "checks_need_c
  * check results, the SIM and the automated decision (the last three exist once it was submitted).
  */
 async function viewFacts(db: Queryable, application: ApplicationRow) {
-  const { rows } = await db.query<{
-    kinds: EvidenceKind[];
-    checks: { code: string; status: CheckStatus; params: Record<string, string | number> }[];
-    sim: {
-      iccid: string;
-      msisdn: string;
-      form_factor: "physical" | "esim";
-      activation_code: string | null;
-      status: string;
-      esim_state: string | null;
-      esim_state_at: string | null;
-      esim_released_at: string | null;
-      esim_reissues: number;
-    } | null;
-    decision: { event: string; data: { decidedBy?: string[]; policy?: unknown }; created_at: string } | null;
-  }>(
-    `SELECT
-       (SELECT coalesce(json_agg(kind ORDER BY kind), '[]')
-          FROM (SELECT DISTINCT kind FROM evidence WHERE application_id = $1) k) AS kinds,
-       (SELECT coalesce(json_agg(json_build_object('code', code, 'status', status, 'params', params) ORDER BY id), '[]')
-          FROM check_results WHERE application_id = $1 AND run = $2) AS checks,
-       (SELECT row_to_json(s) FROM (SELECT iccid, msisdn, form_factor, activation_code, status,
-          esim_state, esim_state_at, esim_released_at, esim_reissues FROM sims WHERE application_id = $1) s) AS sim,
-       (SELECT row_to_json(e) FROM (SELECT event, data, created_at FROM application_events
-          WHERE application_id = $1 AND event = ANY($3) ORDER BY version DESC LIMIT 1) e) AS decision`,
-    [application.id, application.checkRun, automatedOutcomes],
-  );
-  const facts = rows[0];
+  const facts = await selectViewFacts(db, {
+    applicationId: application.id,
+    checkRun: application.checkRun,
+    decisionEvents: automatedOutcomes,
+  });
   const sim = facts?.sim ?? null;
   const decision = facts?.decision ?? null;
   return {
-    kinds: facts?.kinds ?? [],
+    kinds: (facts?.kinds ?? []) as EvidenceKind[],
     checks: facts?.checks ?? [],
     sim: sim
       ? {

@@ -6,6 +6,7 @@ import { toBuffer } from "../db/database.ts";
 import type { CertificateStatusSource } from "../digital-auth/answered-revocation.ts";
 import type { SelfieLiveness } from "../liveness/selfie-liveness.ts";
 import type { ApplicationRow } from "./application-row.ts";
+import { listNewestEvidencePerKind } from "./evidence-repository.ts";
 
 export type Contact = { email: string; phone?: string };
 /** Evidence as stored (encrypted): raw inputs kept so the checks can be run again years later. */
@@ -53,11 +54,7 @@ export async function loadApplicantDetails(keys: KeyManagement, application: App
 /** Decrypts everything the applicant gave: details and the newest evidence of each kind. */
 export async function loadApplicationData(db: Queryable, keys: KeyManagement, application: ApplicationRow) {
   const { cipher, contact, particulars } = await loadApplicantDetails(keys, application);
-  const { rows } = await db.query<{ kind: string; content_enc: unknown }>(
-    `SELECT DISTINCT ON (kind) kind, content_enc FROM evidence WHERE application_id = $1
-     ORDER BY kind, created_at DESC, id`,
-    [application.id],
-  );
+  const rows = await listNewestEvidencePerKind(db, application.id);
   return {
     contact,
     particulars,

@@ -5,6 +5,7 @@ import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { renderMail } from "../mail/templates.ts";
+import { upsertActivationCode } from "./applicant-access-repository.ts";
 import { type ApplicationRow, lockApplication } from "./application-row.ts";
 import { loadApplicantDetails } from "./load-application-data.ts";
 import { newActivationCode } from "./secrets.ts";
@@ -31,12 +32,12 @@ export async function requestActivationCode(
     const locked = await lockApplication(tx, application.id);
     if (!locked) throw new AppError("application_not_found", "No such application");
     assertActivatable(locked);
-    await tx.query(
-      `INSERT INTO activation_codes (application_id, code_hash, expires_at, issued_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (application_id) DO UPDATE SET code_hash = EXCLUDED.code_hash, expires_at = EXCLUDED.expires_at,
-         issued_at = EXCLUDED.issued_at`,
-      [application.id, activationCodeHash(deps.keys, application.id, code), expiresAt, deps.clock()],
-    );
+    await upsertActivationCode(tx, {
+      applicationId: application.id,
+      codeHash: activationCodeHash(deps.keys, application.id, code),
+      expiresAt,
+      issuedAt: deps.clock(),
+    });
     const mail = renderMail("activation_code", application.language, {
       code,
       reference: application.reference,

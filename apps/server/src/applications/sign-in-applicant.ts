@@ -7,8 +7,16 @@ import { AppError } from "../errors.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { renderMail, renderSignInSms } from "../mail/templates.ts";
 import { queueSms } from "../sms/sms-outbox.ts";
+import {
+  countSignInCodeFailure,
+  countSignInCodesSince,
+  insertSignInCode,
+  markSignInCodeUsed,
+  selectNewestSignInCodeForUpdate,
+} from "./applicant-access-repository.ts";
 import { openApplicantSession } from "./applicant-sessions.ts";
 import { findApplicationById } from "./application-row.ts";
+import { selectApplicationIdByContact } from "./applications-repository.ts";
 import { emailIndex, phoneIndex } from "./contact-indexes.ts";
 import { loadApplicantDetails } from "./load-application-data.ts";
 import { isWellFormedReference, newActivationCode } from "./secrets.ts";
@@ -58,11 +66,8 @@ export async function requestApplicantSignInCode(
   const application = applicationId ? await findApplicationById(deps.db, applicationId) : null;
   if (!application || application.purgedAt) return;
   const now = deps.clock();
-  const { rows: recent } = await deps.db.query<{ n: string | number }>(
-    "SELECT count(*) AS n FROM applicant_sign_in_codes WHERE contact_index = $1 AND created_at > $2",
-    [index, new Date(now.getTime() - 3_600_000)],
-  );
-  if (Number(recent[0]?.n ?? 0) >= MAX_SIGN_IN_CODES_PER_HOUR) {
+  const recent = await countSignInCodesSince(deps.db, index, new Date(now.getTime() - 3_600_000));
+  if (recent >= MAX_SIGN_IN_CODES_PER_HOUR) {
     await deps.db.transaction((tx) =>
       appendAuditEntry(tx, {
         actor: "applicant",
@@ -82,11 +87,15 @@ export async function requestApplicantSignInCode(
   const expiresAt = new Date(now.getTime() + SIGN_IN_CODE_MINUTES * 60_000);
   const params = { code, reference: application.reference, minutes: SIGN_IN_CODE_MINUTES };
   await deps.db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO applicant_sign_in_codes (id, application_id, channel, contact_index, code_hash, expires_at, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [id, application.id, channel, index, codeHash(deps.keys, id, code), expiresAt, now],
-    );
+    await insertSignInCode(tx, {
+      id,
+      applicationId: application.id,
+      channel,
+      contactIndex: index,
+      codeHash: codeHash(deps.keys, id, code),
+      expiresAt,
+      createdAt: now,
+    });
     if (channel === "email") {
       await queueMail(tx, deps.keys, {
         ...renderMail("applicant_sign_in_code", application.language, params),
@@ -130,23 +139,11 @@ export async function verifyApplicantSignInCode(
   const now = deps.clock();
   // The refusal is answered after the transaction commits, so the failure it counted stays counted.
   const outcome = await deps.db.transaction(async (tx): Promise<ApplicantSignIn | Refusal> => {
-    const { rows } = await tx.query<{
-      id: string;
-      application_id: string;
-      reference: string;
-      code_hash: unknown;
-      expires_at: Date;
-      failures: number;
-      used_at: Date | null;
-      purged_at: Date | null;
-    }>(
-      `SELECT c.id, c.application_id, a.reference, c.code_hash, c.expires_at, c.failures, c.used_at, a.purged_at
-       FROM applicant_sign_in_codes c JOIN applications a ON a.id = c.application_id
-       WHERE c.contact_index = $1 AND c.channel = $2 AND ($3::text IS NULL OR a.reference = $3)
-       ORDER BY c.created_at DESC LIMIT 1 FOR UPDATE OF c`,
-      [index, channel, input.reference ?? null],
-    );
-    const found = rows[0];
+    const found = await selectNewestSignInCodeForUpdate(tx, {
+      contactIndex: index,
+      channel,
+      reference: input.reference ?? null,
+    });
     if (!found || found.purged_at) return "no_code";
     const refusal: Refusal | null = found.used_at
       ? "used"
@@ -159,12 +156,12 @@ export async function verifyApplicantSignInCode(
             : "wrong";
     if (refusal) {
       if (refusal === "wrong") {
-        await tx.query("UPDATE applicant_sign_in_codes SET failures = failures + 1 WHERE id = $1", [found.id]);
+        await countSignInCodeFailure(tx, found.id);
       }
       await auditRefusal(tx, found.reference, channel, refusal);
       return refusal;
     }
-    await tx.query("UPDATE applicant_sign_in_codes SET used_at = $2 WHERE id = $1", [found.id, now]);
+    await markSignInCodeUsed(tx, found.id, now);
     const session = await openApplicantSession(tx, {
       applicationId: found.application_id,
       origin: channel === "email" ? "sign_in:email_code" : "sign_in:sms_code",
@@ -194,19 +191,8 @@ async function applicationFor(
   reference: string | undefined,
 ): Promise<string | null> {
   const column = channel === "email" ? "contact_index" : "phone_index";
-  if (reference !== undefined) {
-    if (!isWellFormedReference(reference)) return null;
-    const { rows } = await db.query<{ id: string }>(
-      `SELECT id FROM applications WHERE reference = $1 AND ${column} = $2 AND purged_at IS NULL`,
-      [reference, index],
-    );
-    return rows[0]?.id ?? null;
-  }
-  const { rows } = await db.query<{ id: string }>(
-    `SELECT id FROM applications WHERE ${column} = $1 AND purged_at IS NULL ORDER BY created_at DESC, id LIMIT 1`,
-    [index],
-  );
-  return rows[0]?.id ?? null;
+  if (reference !== undefined && !isWellFormedReference(reference)) return null;
+  return selectApplicationIdByContact(db, column, index, reference);
 }
 
 async function auditRefusal(tx: Queryable, reference: string, channel: Channel, reason: Refusal): Promise<void> {

@@ -23,9 +23,11 @@ import { issueApprovedPrepaid } from "../issuance/issue-when-ready.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
+import { flagCorrectionReturned, markCorrectionAnswered } from "../review/case-repository.ts";
 import { openCorrection, requireCorrectionMade } from "../review/corrections.ts";
 import { enforceReviewCap, refuseSpecimen } from "./application-limits.ts";
 import type { ApplicationRow } from "./application-row.ts";
+import { insertCheckRun, markSubmitted, selectDocumentIndex } from "./applications-repository.ts";
 import { applyEvent } from "./apply-event.ts";
 import { runFraudChecks } from "./fraud-checks.ts";
 import { cipherFor, loadApplicationData } from "./load-application-data.ts";
@@ -80,15 +82,8 @@ export async function submitApplication(
   // Before anything else is judged: a specimen is nobody's document, and one document may keep only
   // so many applications waiting on a reviewer.
   refuseSpecimen(data.particulars?.document.number, deps.refuseSpecimenDocuments);
-  const indexes = await deps.db.query<{ document_index: unknown }>(
-    "SELECT document_index FROM applications WHERE id = $1",
-    [application.id],
-  );
-  await enforceReviewCap(
-    deps.db,
-    { id: application.id, documentIndex: indexes.rows[0]?.document_index },
-    deps.reviewCap,
-  );
+  const indexes = await selectDocumentIndex(deps.db, application.id);
+  await enforceReviewCap(deps.db, { id: application.id, documentIndex: indexes?.document_index }, deps.reviewCap);
   const missing = missingItems(
     requirements,
     data.particulars,
@@ -148,10 +143,7 @@ export async function submitApplication(
         if (locked.contentVersion !== application.contentVersion) {
           throw new AppError("application_changed", "The application changed while it was being checked: submit again");
         }
-        await tx.query(
-          "UPDATE applications SET submitted_at = now(), policy_id = $2, policy_version = $3, policy_hash = $4 WHERE id = $1",
-          [application.id, pin.id, pin.version, pin.contentHash],
-        );
+        await markSubmitted(tx, application.id, pin);
         if (acceptance) await recordAcceptance(tx, locked, acceptance, pin, deps.clock());
         return undefined;
       },
@@ -201,12 +193,8 @@ export async function submitApplication(
           if (!credit.consentId) await queueReassessIfConsentArrived(tx, locked.id);
         }
         if (correction) {
-          await tx.query("UPDATE correction_requests SET answered_at = now() WHERE id = $1", [correction.id]);
-          await tx.query(
-            `INSERT INTO case_flags (application_id, correction_returned) VALUES ($1, true)
-             ON CONFLICT (application_id) DO UPDATE SET correction_returned = true`,
-            [locked.id],
-          );
+          await markCorrectionAnswered(tx, correction.id);
+          await flagCorrectionReturned(tx, locked.id);
         }
         return undefined;
       },
@@ -218,19 +206,12 @@ export async function submitApplication(
 async function storeCheckResults(tx: Queryable, application: ApplicationRow, results: readonly CheckResult[]) {
   const run = application.checkRun + 1;
   // The run's number and its results in one statement, the results in the order given.
-  await tx.query(
-    `WITH numbered AS (UPDATE applications SET check_run = $2 WHERE id = $1)
-     INSERT INTO check_results (application_id, run, code, status, params, details)
-     SELECT $1, $2, r.code, r.status, r.params::jsonb, r.details::jsonb
-     FROM unnest($3::text[], $4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS r (code, status, params, details, k)
-     ORDER BY r.k`,
-    [
-      application.id,
-      run,
-      results.map((r) => r.code),
-      results.map((r) => r.status),
-      results.map((r) => JSON.stringify(r.params ?? {})),
-      results.map((r) => JSON.stringify(r.details ?? {})),
-    ],
-  );
+  await insertCheckRun(tx, {
+    applicationId: application.id,
+    run,
+    codes: results.map((r) => r.code),
+    statuses: results.map((r) => r.status),
+    params: results.map((r) => JSON.stringify(r.params ?? {})),
+    details: results.map((r) => JSON.stringify(r.details ?? {})),
+  });
 }

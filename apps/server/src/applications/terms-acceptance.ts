@@ -3,6 +3,7 @@ import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { legalDocuments } from "../site/legal-documents.ts";
 import type { ApplicationRow } from "./application-row.ts";
+import { insertTermsAcceptance, selectLatestTermsAcceptance } from "./applications-repository.ts";
 
 /** The versions of the terms of service and the privacy notice the applicant accepted on the confirm page. */
 export type TermsAcceptance = { terms: string; privacy: string };
@@ -36,37 +37,21 @@ export async function recordAcceptance(
   policy: { id: string; version: string },
   at: Date,
 ): Promise<void> {
-  await tx.query(
-    `INSERT INTO terms_acceptances (id, application_id, terms_version, privacy_version, policy_id, policy_version, language, accepted_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [
-      randomUUID(),
-      application.id,
-      acceptance.terms,
-      acceptance.privacy,
-      policy.id,
-      policy.version,
-      application.language,
-      at,
-    ],
-  );
+  await insertTermsAcceptance(tx, {
+    id: randomUUID(),
+    applicationId: application.id,
+    termsVersion: acceptance.terms,
+    privacyVersion: acceptance.privacy,
+    policyId: policy.id,
+    policyVersion: policy.version,
+    language: application.language,
+    acceptedAt: at,
+  });
 }
 
 /** The latest acceptance of an application (its last submission's), or null when none was given. */
 export async function latestAcceptance(db: Queryable, applicationId: string): Promise<RecordedAcceptance | null> {
-  const { rows } = await db.query<{
-    terms_version: string;
-    privacy_version: string;
-    policy_id: string;
-    policy_version: string;
-    language: string;
-    accepted_at: Date | string;
-  }>(
-    `SELECT terms_version, privacy_version, policy_id, policy_version, language, accepted_at
-       FROM terms_acceptances WHERE application_id = $1 ORDER BY accepted_at DESC, id LIMIT 1`,
-    [applicationId],
-  );
-  const r = rows[0];
+  const r = await selectLatestTermsAcceptance(db, applicationId);
   if (!r) return null;
   return {
     terms: r.terms_version,

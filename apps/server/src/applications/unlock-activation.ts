@@ -3,7 +3,9 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { addCaseNote } from "../review/decide.ts";
+import { deleteActivationCode } from "./applicant-access-repository.ts";
 import { findApplicationByReference, lockApplication } from "./application-row.ts";
+import { clearActivationLock } from "./applications-repository.ts";
 import { cipherFor } from "./load-application-data.ts";
 
 /**
@@ -28,10 +30,8 @@ export async function unlockActivation(
         state: application.state,
       });
     }
-    await tx.query("UPDATE applications SET activation_failures = 0, activation_locked_at = NULL WHERE id = $1", [
-      application.id,
-    ]);
-    await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [application.id]);
+    await clearActivationLock(tx, application.id);
+    await deleteActivationCode(tx, application.id);
     const noteId = await addCaseNote(tx, cipher, application.id, input.staffId, "activation_unlocked", input.reason);
     await appendAuditEntry(tx, {
       actor: `staff:${input.staffId}`,

@@ -7,6 +7,7 @@ import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
 import { type ApplicationRow, lockEditable } from "./application-row.ts";
+import { insertParticularsHistory, updateParticularsColumns } from "./applications-repository.ts";
 import { cipherFor } from "./load-application-data.ts";
 
 /** The key of the blind index on document numbers (a document is the same whatever the case or spacing). */
@@ -50,20 +51,18 @@ export async function updateParticulars(
   const sealed = cipher.encryptJson("particulars", particulars);
   return deps.db.transaction(async (tx) => {
     const locked = await lockEditable(tx, application.id, "particulars can no longer change");
-    const { rows } = await tx.query<{ content_version: number; updated_at: Date }>(
-      "UPDATE applications SET particulars_enc = $2, document_index = $3, identity_index = $4, content_version = content_version + 1, updated_at = now() WHERE id = $1 RETURNING content_version, updated_at",
-      [
-        application.id,
-        sealed,
-        indexValue === null ? null : deps.keys.blindIndex("document", indexValue),
-        deps.keys.blindIndex("identity", identityIndexValue(particulars)),
-      ],
-    );
+    const updated = await updateParticularsColumns(tx, {
+      applicationId: application.id,
+      particularsEnc: sealed,
+      documentIndex: indexValue === null ? null : deps.keys.blindIndex("document", indexValue),
+      identityIndex: deps.keys.blindIndex("identity", identityIndexValue(particulars)),
+    });
     // Every version is kept: a reviewer sees what a correction changed, and earlier values stay.
-    await tx.query(
-      "INSERT INTO particulars_history (application_id, content_version, particulars_enc) VALUES ($1, $2, $3)",
-      [application.id, rows[0]?.content_version, sealed],
-    );
+    await insertParticularsHistory(tx, {
+      applicationId: application.id,
+      contentVersion: updated?.content_version,
+      particularsEnc: sealed,
+    });
     await appendAuditEntry(tx, {
       actor: "applicant",
       action: "application.particulars_updated",
@@ -71,7 +70,6 @@ export async function updateParticulars(
       // Which fields were given, never their values.
       data: { fields: presentFields(particulars) },
     });
-    const updated = rows[0];
     if (!updated) throw new Error("the locked application row was not updated");
     return {
       ...locked,

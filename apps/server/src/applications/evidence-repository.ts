@@ -1,0 +1,42 @@
+import type { Selectable } from "kysely";
+import type { Queryable } from "../db/database.ts";
+import type { Evidence } from "../db/schema.ts";
+
+/** The SQL of `evidence`: what an applicant gave, encrypted under the application's key. */
+
+export async function insertEvidence(
+  tx: Queryable,
+  row: { id: string; applicationId: string; kind: string; contentEnc: Buffer },
+): Promise<void> {
+  await tx.query("INSERT INTO evidence (id, application_id, kind, content_enc) VALUES ($1, $2, $3, $4)", [
+    row.id,
+    row.applicationId,
+    row.kind,
+    row.contentEnc,
+  ]);
+}
+
+/** The newest piece of each kind. */
+export async function listNewestEvidencePerKind(
+  db: Queryable,
+  applicationId: string,
+): Promise<Pick<Selectable<Evidence>, "kind" | "content_enc">[]> {
+  const { rows } = await db.query<Pick<Selectable<Evidence>, "kind" | "content_enc">>(
+    `SELECT DISTINCT ON (kind) kind, content_enc FROM evidence WHERE application_id = $1
+     ORDER BY kind, created_at DESC, id`,
+    [applicationId],
+  );
+  return rows;
+}
+
+/** Every piece, oldest first (the applicant's data export). */
+export async function listAllEvidence(
+  db: Queryable,
+  applicationId: string,
+): Promise<Pick<Selectable<Evidence>, "id" | "kind" | "content_enc" | "created_at">[]> {
+  const { rows } = await db.query<Pick<Selectable<Evidence>, "id" | "kind" | "content_enc" | "created_at">>(
+    "SELECT id, kind, content_enc, created_at FROM evidence WHERE application_id = $1 ORDER BY created_at, id",
+    [applicationId],
+  );
+  return rows;
+}
