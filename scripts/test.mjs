@@ -114,6 +114,10 @@ if (extraArgs.length === 0) {
     ["type check (tsc)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]],
     // The site's API types are generated from the server's OpenAPI document (scripts/api-types.ts).
     ["API types current (openapi-typescript)", bin("tsx"), ["scripts/api-types.ts", "--check"]],
+    // The row types are generated from the migrated schema (scripts/db-types.ts; needs PostgreSQL).
+    ["row types current (kysely-codegen)", bin("tsx"), ["scripts/db-types.ts", "--check"]],
+    // SQL only in each module's *-repository.ts files (and db/, tests), by the type checker (scripts/sql-check.ts).
+    ["no SQL outside repositories", bin("tsx"), ["scripts/sql-check.ts"]],
     // No import cycles, and the front ends import nothing from the server's source (.dependency-cruiser.cjs).
     [
       "import rules (dependency-cruiser)",
