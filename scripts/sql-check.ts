@@ -85,15 +85,7 @@ const notYetMoved = new Set<string>([
   "apps/server/src/number-portability/one-stop-port-in.ts",
   "apps/server/src/number-portability/port-out.ts",
   "apps/server/src/outbox/sealed-outbox.ts",
-  "apps/server/src/payments/konbini-payments.ts",
-  "apps/server/src/payments/konbini-rows.ts",
-  "apps/server/src/payments/payment-receipt.ts",
-  "apps/server/src/payments/payment-rows.ts",
-  "apps/server/src/payments/record-gateway-answer.ts",
   "apps/server/src/payments/testing.ts",
-  "apps/server/src/payments/top-up-credit.ts",
-  "apps/server/src/payments/top-ups.ts",
-  "apps/server/src/payments/transfer-refunds.ts",
   "apps/server/src/plans/update-plan.ts",
   "apps/server/src/police/police-report.ts",
   "apps/server/src/police/record-police-request.ts",
@@ -130,11 +122,6 @@ const notYetMoved = new Set<string>([
   "apps/server/src/transfers/complete-transfer.ts",
   "apps/server/src/transfers/list-transfers.ts",
   "apps/server/src/transfers/start-transfer.ts",
-  "apps/server/src/webhooks/deliver-webhooks.ts",
-  "apps/server/src/webhooks/list-deliveries.ts",
-  "apps/server/src/webhooks/queue-webhook-event.ts",
-  "apps/server/src/webhooks/redeliver.ts",
-  "apps/server/src/webhooks/webhook-endpoints.ts",
 ]);
 
 function allowed(file: string): boolean {
