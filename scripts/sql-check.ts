@@ -109,9 +109,6 @@ const notYetMoved = new Set<string>([
   "apps/server/src/staff/demo-staff.ts",
   "apps/server/src/staff/staff-accounts.ts",
   "apps/server/src/staff/staff-sessions.ts",
-  "apps/server/src/transfers/complete-transfer.ts",
-  "apps/server/src/transfers/list-transfers.ts",
-  "apps/server/src/transfers/start-transfer.ts",
 ]);
 
 function allowed(file: string): boolean {

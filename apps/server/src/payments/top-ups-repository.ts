@@ -32,12 +32,17 @@ export async function creditLineValidity(
   validUntil: Date,
   at: Date,
 ): Promise<void> {
-  await tx.query("UPDATE subscriptions SET valid_until = $2 WHERE id = $1", [topUp.subscriptionId, validUntil]);
+  await setLineValidUntil(tx, topUp.subscriptionId, validUntil);
   await tx.query("UPDATE top_ups SET status = 'credited', credited_at = $3, valid_until = $2 WHERE id = $1", [
     topUp.id,
     validUntil,
     at,
   ]);
+}
+
+/** Sets the line's prepaid validity (a credited top-up, or a line carried over by a transfer). */
+export async function setLineValidUntil(tx: Queryable, subscriptionId: string, validUntil: Date): Promise<void> {
+  await tx.query("UPDATE subscriptions SET valid_until = $2 WHERE id = $1", [subscriptionId, validUntil]);
 }
 
 export async function expirePendingTopUp(tx: Queryable, paymentId: string): Promise<void> {
