@@ -4,7 +4,7 @@ import { creditHistoryForExport } from "../credit/assess-application-credit.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
-import { listPayments } from "../payments/payment-rows.ts";
+import { listPayments } from "../payments/payments-repository.ts";
 import type { ApplicationRow } from "./application-row.ts";
 import { listAllEvents, listCheckResults, listSubscriptionsOfApplication } from "./applications-repository.ts";
 import { listAllEvidence } from "./evidence-repository.ts";

@@ -11,7 +11,7 @@ import { trackingUrlFor } from "../issuance/delivery.ts";
 import { latestShipment } from "../issuance/shipment-rows.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { findDepositDecision } from "../payments/payment-rows.ts";
+import { findDepositDecision } from "../payments/payments-repository.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import { correctionFieldsIn, findCorrection } from "../review/corrections.ts";
 import { queueSms } from "../sms/sms-outbox.ts";

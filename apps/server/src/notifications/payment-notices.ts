@@ -5,7 +5,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
-import { findKonbiniInstructions } from "../payments/konbini-rows.ts";
+import { findKonbiniInstructions } from "../payments/konbini-repository.ts";
 import { queueSms } from "../sms/sms-outbox.ts";
 import { renderNotification } from "./notification-texts.ts";
 import { signInUrl, yen } from "./notify-applicant.ts";

@@ -12,7 +12,7 @@ import { latestCreditAssessment, paymentMethodOf } from "../credit/assess-applic
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { findPlan } from "../plans/plans-repository.ts";
-import { storeDepositDecision } from "./payment-rows.ts";
+import { storeDepositDecision } from "./payments-repository.ts";
 
 /**
  * Decides the application's deposit from its plan and particulars and stores it (with

@@ -1,9 +1,9 @@
 import { type DepositReasonCode, depositReasonCodes, explainDepositReason } from "@jitsumei/domain";
 import type { ApplicationRow } from "../applications/application-row.ts";
 import type { Queryable } from "../db/database.ts";
-import { findKonbiniInstructions } from "./konbini-rows.ts";
+import { findKonbiniInstructions } from "./konbini-repository.ts";
 import type { KonbiniInstructions } from "./payment-gateway.ts";
-import { findDepositDecision, listPayments, type PaymentRow } from "./payment-rows.ts";
+import { findDepositDecision, listPayments, type PaymentRow } from "./payments-repository.ts";
 
 export type DepositStatus = "not_decided" | "not_required" | "due" | "processing" | "paid" | "refunded";
 

@@ -2,9 +2,9 @@ import { consumptionTaxIncluded } from "@jitsumei/domain";
 import { type ApplicationRow, purchaseDue } from "../applications/application-row.ts";
 import type { Queryable } from "../db/database.ts";
 import { paymentView } from "./get-deposit.ts";
-import { findKonbiniInstructions } from "./konbini-rows.ts";
+import { findKonbiniInstructions } from "./konbini-repository.ts";
 import type { KonbiniInstructions } from "./payment-gateway.ts";
-import { listPayments } from "./payment-rows.ts";
+import { listPayments } from "./payments-repository.ts";
 
 export type PurchaseStatus = "not_due" | "due" | "processing" | "paid" | "refunding" | "refunded";
 

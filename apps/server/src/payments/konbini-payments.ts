@@ -1,4 +1,5 @@
 import type { Database } from "../db/database.ts";
+import { overdueKonbiniPayments } from "./konbini-repository.ts";
 import type { PaymentGateway } from "./payment-gateway.ts";
 import { recordGatewayAnswer } from "./record-gateway-answer.ts";
 
@@ -12,11 +13,7 @@ export async function expireKonbiniPayments(
   deps: { db: Database; gateway: PaymentGateway; clock: () => Date },
   limit = 100,
 ): Promise<{ expired: number; paid: number }> {
-  const { rows } = await deps.db.query<{ id: string; idempotency_key: string }>(
-    `SELECT p.id, p.idempotency_key FROM konbini_payments k JOIN payments p ON p.id = k.payment_id
-     WHERE k.paid_at IS NULL AND k.expires_at <= $1 AND p.status = 'pending' ORDER BY k.expires_at LIMIT $2`,
-    [deps.clock(), limit],
-  );
+  const rows = await overdueKonbiniPayments(deps.db, deps.clock(), limit);
   let expired = 0;
   let paid = 0;
   for (const row of rows) {

@@ -3,7 +3,7 @@ import type { ApplicationState } from "@jitsumei/domain";
 import { type ApplicationRow, lockApplication } from "../applications/application-row.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
-import { findKonbiniInstructions } from "./konbini-rows.ts";
+import { findKonbiniInstructions } from "./konbini-repository.ts";
 import {
   type GatewayPayment,
   type KonbiniInstructions,
@@ -18,7 +18,7 @@ import {
   liveApplicationPayment,
   logPaymentEvent,
   type PaymentRow,
-} from "./payment-rows.ts";
+} from "./payments-repository.ts";
 import { recordGatewayAnswer } from "./record-gateway-answer.ts";
 
 export type PayChargeInput = { method: "card"; cardToken: string } | { method: "konbini" };

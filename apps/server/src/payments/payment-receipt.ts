@@ -8,7 +8,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { findPlan } from "../plans/plans-repository.ts";
-import { findPayment } from "./payment-rows.ts";
+import { findPayment, findReceiptDocumentId, paymentOrdinal, paymentsWithoutReceipt } from "./payments-repository.ts";
 
 type ReceiptDeps = {
   db: Database;
@@ -24,14 +24,8 @@ type ReceiptDeps = {
  * when someone may look at it, not for every payment in the background.
  */
 export async function issueMissingReceipts(deps: ReceiptDeps, application: ApplicationRow): Promise<void> {
-  const { rows } = await deps.db.query<{ id: string }>(
-    `SELECT p.id FROM payments p
-     WHERE p.application_id = $1 AND p.status IN ('captured', 'refunded')
-       AND NOT EXISTS (SELECT 1 FROM contract_documents d WHERE d.kind = 'receipt' AND d.payment_id = p.id)
-     ORDER BY p.created_at, p.id`,
-    [application.id],
-  );
-  for (const row of rows) await paymentReceiptPdf(deps, application, row.id);
+  for (const id of await paymentsWithoutReceipt(deps.db, application.id))
+    await paymentReceiptPdf(deps, application, id);
 }
 
 /**
@@ -53,24 +47,16 @@ export async function paymentReceiptPdf(
     throw new AppError("not_found", "There is no receipt for a payment that took no money");
   }
   const cipher = await cipherFor(deps.keys, application);
-  const issued = await deps.db.query<{ id: string }>(
-    "SELECT id FROM contract_documents WHERE kind = 'receipt' AND payment_id = $1",
-    [payment.id],
-  );
-  if (issued.rows[0]) {
-    const found = await readDocument(deps.db, cipher, application.id, issued.rows[0].id);
+  const issuedId = await findReceiptDocumentId(deps.db, payment.id);
+  if (issuedId) {
+    const found = await readDocument(deps.db, cipher, application.id, issuedId);
     if (found) return { pdf: found.pdf, documentNumber: found.document.documentNumber, sha256: found.document.sha256 };
   }
   const { particulars } = await loadApplicantDetails(deps.keys, application);
   const plan = await findPlan(deps.db, application.planId);
   const documentNumber = `R-${application.reference}-${payment.id.slice(0, 8).toUpperCase()}`;
   // The payment as a person quotes it: the application's reference and which of its payments (1, 2…).
-  const { rows: before } = await deps.db.query<{ n: string | number }>(
-    `SELECT count(*) AS n FROM payments p JOIN payments me ON me.id = $1
-      WHERE p.application_id = me.application_id AND (p.created_at, p.id) <= (me.created_at, me.id)`,
-    [payment.id],
-  );
-  const paymentNumber = `${application.reference}-${String(Number(before[0]?.n ?? 1)).padStart(2, "0")}`;
+  const paymentNumber = `${application.reference}-${String(await paymentOrdinal(deps.db, payment.id)).padStart(2, "0")}`;
   const pdf = await renderReceipt({
     language: application.language,
     receiptNumber: documentNumber,

@@ -12,7 +12,7 @@ import { type LocalTestGateway, localTestGateway, testCardTokens } from "./local
 import { payDeposit } from "./pay-charge.ts";
 import { type PaymentGateway, PaymentGatewayTimeout } from "./payment-gateway.ts";
 import { signNotification } from "./payment-notifications.ts";
-import { findPayment, listPayments } from "./payment-rows.ts";
+import { findPayment, listPayments } from "./payments-repository.ts";
 import { receivePaymentNotification } from "./receive-notification.ts";
 import { REFUND_JOB, recordGatewayAnswer } from "./record-gateway-answer.ts";
 import { refundChargesOnCancel, refundPaymentJob } from "./refund-charges.ts";

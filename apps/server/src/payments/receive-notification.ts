@@ -1,7 +1,7 @@
 import { lockApplication } from "../applications/application-row.ts";
 import type { Database } from "../db/database.ts";
 import { DEFAULT_TOLERANCE_SECONDS, verifyNotification } from "./payment-notifications.ts";
-import { findPaymentByKey, recordNotification } from "./payment-rows.ts";
+import { findPaymentByKey, recordNotification } from "./payments-repository.ts";
 import { recordGatewayAnswer } from "./record-gateway-answer.ts";
 
 export type NotificationSettings = { secret: string; toleranceSeconds?: number };

@@ -5,9 +5,16 @@ import type { Queryable } from "../db/database.ts";
 import { issueWhenReady } from "../issuance/issue-when-ready.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { queuePaymentNotice } from "../notifications/payment-notices.ts";
-import { markKonbiniPaid, storeKonbiniInstructions } from "./konbini-rows.ts";
+import { markKonbiniPaid, storeKonbiniInstructions } from "./konbini-repository.ts";
 import type { GatewayPayment } from "./payment-gateway.ts";
-import { findPayment, lockPayment, movePayment, type PaymentRow, type PaymentSource } from "./payment-rows.ts";
+import {
+  findPayment,
+  lockPayment,
+  movePayment,
+  type PaymentRow,
+  type PaymentSource,
+  requestRefund,
+} from "./payments-repository.ts";
 import { creditTopUp, expireTopUp } from "./top-up-credit.ts";
 
 export type RecordedAnswer = { payment: PaymentRow; moved: boolean; applicationPaid: boolean };
@@ -18,7 +25,7 @@ export type RecordedAnswer = { payment: PaymentRow; moved: boolean; applicationP
  * order and any number of times:
  * - the application row is locked first, then the payment (the order `applyEvent` and every payment
  *   path use), so the two paths queue behind each other instead of deadlocking;
- * - the status moves only forward (payment-rows.ts `mayMove`), so a repeat changes nothing;
+ * - the status moves only forward (payments-repository.ts `mayMove`), so a repeat changes nothing;
  * - the deposit's capture sends `pay_deposit`, an online plan purchase's `pay_purchase` (system),
  *   through the one door in the same transaction: the application is paid exactly when the payment
  *   is recorded captured, and exactly once; its SIM is reserved in that transaction too.
@@ -99,9 +106,6 @@ function paidEventFor(payment: PaymentRow, state: ApplicationState): "pay_deposi
 export const REFUND_JOB = "refund_payment";
 
 export async function queueRefund(tx: Queryable, paymentId: string): Promise<void> {
-  await tx.query(
-    "UPDATE payments SET refund_requested_at = coalesce(refund_requested_at, now()), updated_at = now() WHERE id = $1",
-    [paymentId],
-  );
+  await requestRefund(tx, paymentId);
   await enqueueJob(tx, REFUND_JOB, { paymentId });
 }

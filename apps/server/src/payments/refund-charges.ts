@@ -1,7 +1,7 @@
 import type { Database, Queryable } from "../db/database.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { type GatewayPayment, type PaymentGateway, PaymentGatewayError } from "./payment-gateway.ts";
-import { findPayment, logPaymentEvent, markChargesForRefund } from "./payment-rows.ts";
+import { findPayment, logPaymentEvent, markChargesForRefund } from "./payments-repository.ts";
 import { REFUND_JOB, recordGatewayAnswer } from "./record-gateway-answer.ts";
 
 /**

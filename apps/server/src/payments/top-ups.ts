@@ -5,10 +5,11 @@ import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { findPlan } from "../plans/plans-repository.ts";
-import { findKonbiniInstructions } from "./konbini-rows.ts";
+import { findKonbiniInstructions } from "./konbini-repository.ts";
 import type { KonbiniInstructions, PaymentGateway } from "./payment-gateway.ts";
-import { insertPayment, type PaymentRow } from "./payment-rows.ts";
+import { insertPayment, type PaymentRow } from "./payments-repository.ts";
 import { recordGatewayAnswer } from "./record-gateway-answer.ts";
+import { findActiveLine, findTopUpOfApplication, insertPendingTopUp } from "./top-ups-repository.ts";
 
 /**
  * Prepaid top-ups: a top-up buys the plan again (its price) and, once paid, moves the subscription's
@@ -32,11 +33,7 @@ export type TopUpView = {
 export type ActiveSubscription = { id: string; planId: string; validUntil: Date | null };
 
 export async function activeSubscriptionOf(db: Queryable, application: ApplicationRow): Promise<ActiveSubscription> {
-  const { rows } = await db.query<{ id: string; plan_id: string; valid_until: Date | null }>(
-    "SELECT id, plan_id, valid_until FROM subscriptions WHERE application_id = $1 AND status = 'active'",
-    [application.id],
-  );
-  const r = rows[0];
+  const r = await findActiveLine(db, application.id);
   if (!r) {
     throw new AppError("top_up_not_possible", "The application has no active line to top up", {
       state: application.state,
@@ -78,11 +75,13 @@ export async function requestKonbiniTopUp(
       idempotencyKey: `top_up_${id}`,
       method: "konbini",
     });
-    await tx.query(
-      `INSERT INTO top_ups (id, subscription_id, amount_jpy, validity_days, payment_id, status)
-       VALUES ($1, $2, $3, $4, $5, 'pending')`,
-      [topUpId, subscription.id, plan.priceJpy, plan.validityDays, inserted.id],
-    );
+    await insertPendingTopUp(tx, {
+      id: topUpId,
+      subscriptionId: subscription.id,
+      amountJpy: plan.priceJpy,
+      validityDays: plan.validityDays,
+      paymentId: inserted.id,
+    });
     await appendAuditEntry(tx, {
       actor: "applicant",
       action: "top_up.requested",
@@ -102,24 +101,17 @@ export async function requestKonbiniTopUp(
 }
 
 export async function getTopUp(db: Queryable, application: ApplicationRow, topUpId: string): Promise<TopUpView> {
-  const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT t.*, p.status AS payment_status FROM top_ups t
-     JOIN subscriptions s ON s.id = t.subscription_id
-     LEFT JOIN payments p ON p.id = t.payment_id
-     WHERE t.id = $1 AND s.application_id = $2`,
-    [topUpId, application.id],
-  );
-  const r = rows[0];
+  const r = await findTopUpOfApplication(db, topUpId, application.id);
   if (!r) throw new AppError("not_found", `There is no top-up ${topUpId} on this line`);
   const paymentId = r.payment_id == null ? null : String(r.payment_id);
   return {
     id: String(r.id),
-    status: r.status as TopUpView["status"],
+    status: r.status,
     amountJpy: Number(r.amount_jpy),
     validityDays: Number(r.validity_days),
-    validUntil: r.valid_until ? new Date(r.valid_until as Date).toISOString() : null,
+    validUntil: r.valid_until ? new Date(r.valid_until).toISOString() : null,
     paymentId,
-    paymentStatus: (r.payment_status as PaymentRow["status"] | null) ?? null,
+    paymentStatus: r.payment_status ?? null,
     konbini: paymentId ? await findKonbiniInstructions(db, paymentId) : null,
   };
 }

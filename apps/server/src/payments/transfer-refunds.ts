@@ -1,7 +1,14 @@
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
-import { findPayment, logPaymentEvent, type PaymentKind } from "./payment-rows.ts";
+import {
+  applicationReferenceOf,
+  findPayment,
+  logPaymentEvent,
+  type PaymentKind,
+  selectTransferRefunds,
+  transferRefundEventKinds,
+} from "./payments-repository.ts";
 import { recordGatewayAnswer } from "./record-gateway-answer.ts";
 
 /**
@@ -24,28 +31,15 @@ export type TransferRefund = {
 };
 
 export async function listTransferRefunds(db: Queryable, input: { owedOnly: boolean }): Promise<TransferRefund[]> {
-  const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT p.id, a.reference, p.kind, p.amount_jpy, p.created_at, needed.created_at AS owed_since,
-            paid.created_at AS transferred_at, paid.data->>'transferReference' AS transfer_reference
-       FROM payments p
-       JOIN applications a ON a.id = p.application_id
-       JOIN LATERAL (SELECT min(created_at) AS created_at FROM payment_events
-                      WHERE payment_id = p.id AND kind = 'refund_by_transfer_needed') needed ON needed.created_at IS NOT NULL
-       LEFT JOIN LATERAL (SELECT created_at, data FROM payment_events
-                           WHERE payment_id = p.id AND kind = 'refund_transfer_paid' ORDER BY id LIMIT 1) paid ON true
-      WHERE ($1::boolean IS FALSE OR paid.created_at IS NULL)
-      ORDER BY paid.created_at IS NOT NULL, needed.created_at, p.id
-      LIMIT 200`,
-    [input.owedOnly],
-  );
+  const rows = await selectTransferRefunds(db, input.owedOnly);
   return rows.map((r) => ({
     paymentId: String(r.id),
     reference: String(r.reference),
-    kind: r.kind as PaymentKind,
+    kind: r.kind,
     amountJpy: Number(r.amount_jpy),
-    paidAt: new Date(r.created_at as Date).toISOString(),
-    owedSince: new Date(r.owed_since as Date).toISOString(),
-    transferredAt: r.transferred_at ? new Date(r.transferred_at as Date).toISOString() : null,
+    paidAt: new Date(r.created_at).toISOString(),
+    owedSince: new Date(r.owed_since).toISOString(),
+    transferredAt: r.transferred_at ? new Date(r.transferred_at).toISOString() : null,
     transferReference: r.transfer_reference == null ? null : String(r.transfer_reference),
   }));
 }
@@ -56,14 +50,7 @@ export async function markTransferRefundPaid(
 ): Promise<TransferRefund> {
   await db.transaction(async (tx) => {
     const payment = await findPayment(tx, input.paymentId);
-    const events = payment
-      ? (
-          await tx.query<{ kind: string }>(
-            "SELECT kind FROM payment_events WHERE payment_id = $1 AND kind IN ('refund_by_transfer_needed', 'refund_transfer_paid')",
-            [input.paymentId],
-          )
-        ).rows.map((r) => r.kind)
-      : [];
+    const events = payment ? await transferRefundEventKinds(tx, input.paymentId) : [];
     if (!payment || !events.includes("refund_by_transfer_needed")) {
       // The same answer for a payment that does not exist and one that owes nothing by transfer.
       throw new AppError("not_found", `No refund by bank transfer is owed on payment ${input.paymentId}`, {
@@ -97,12 +84,7 @@ export async function markTransferRefundPaid(
     await appendAuditEntry(tx, {
       actor: input.actor,
       action: "payment.refund_transfer_paid",
-      subject:
-        (
-          await tx.query<{ reference: string }>("SELECT reference FROM applications WHERE id = $1", [
-            recorded.payment.applicationId,
-          ])
-        ).rows[0]?.reference ?? payment.applicationId,
+      subject: (await applicationReferenceOf(tx, recorded.payment.applicationId)) ?? payment.applicationId,
       data: { paymentId: payment.id, amountJpy: payment.amountJpy, transferReference: input.transferReference },
     });
   });

@@ -5,6 +5,12 @@ import { writeCsv } from "../csv/write-csv.ts";
 import { type Queryable, toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { findPlan } from "../plans/plans-repository.ts";
+import {
+  countBatchPackagesByStatus,
+  findBatchRow,
+  latestBatchesByStatus,
+  listBatchPackages,
+} from "./packages-repository.ts";
 import { packageCode, registrationLink, seedContext } from "./registration-codes.ts";
 
 export type BatchPackage = {
@@ -37,14 +43,7 @@ export async function batchWithCodes(
   const batch = await findBatch(deps.db, batchId);
   const seed = await deps.keys.unwrapDataKey(batch.wrappedSeed, seedContext(batchId));
   const plan = await findPlan(deps.db, batch.planId);
-  const { rows } = await deps.db.query<{
-    serial: number;
-    status: PackageStatus;
-    iccid: string | null;
-    esim_profile_id: string | number | null;
-  }>("SELECT serial, status, iccid, esim_profile_id FROM retail_packages WHERE batch_id = $1 ORDER BY serial", [
-    batchId,
-  ]);
+  const rows = await listBatchPackages(deps.db, batchId);
   return {
     batchId,
     planId: batch.planId,
@@ -98,10 +97,7 @@ export type BatchSummary = {
 
 export async function batchSummary(db: Queryable, batchId: string): Promise<BatchSummary> {
   const batch = await findBatch(db, batchId);
-  const { rows } = await db.query<{ status: PackageStatus; n: string | number }>(
-    "SELECT status, count(*) AS n FROM retail_packages WHERE batch_id = $1 GROUP BY status",
-    [batchId],
-  );
+  const rows = await countBatchPackagesByStatus(db, batchId);
   const statuses: Record<PackageStatus, number> = { in_stock: 0, sold: 0, registered: 0, activated: 0, void: 0 };
   for (const r of rows) statuses[r.status] = Number(r.n);
   return {
@@ -117,15 +113,7 @@ export async function batchSummary(db: Queryable, batchId: string): Promise<Batc
 
 /** The latest batches first, each with its packages counted by status: the console's list. */
 export async function listBatches(db: Queryable, limit: number): Promise<BatchSummary[]> {
-  const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT b.id, b.plan_id, b.channel, b.form_factor, b.package_count, b.created_at,
-            p.status, count(p.id) AS n
-       FROM (SELECT * FROM retail_batches ORDER BY created_at DESC, id LIMIT $1) b
-       LEFT JOIN retail_packages p ON p.batch_id = b.id
-      GROUP BY b.id, b.plan_id, b.channel, b.form_factor, b.package_count, b.created_at, p.status
-      ORDER BY b.created_at DESC, b.id`,
-    [limit],
-  );
+  const rows = await latestBatchesByStatus(db, limit);
   const batches = new Map<string, BatchSummary>();
   for (const r of rows) {
     const id = String(r.id);
@@ -134,15 +122,15 @@ export async function listBatches(db: Queryable, limit: number): Promise<BatchSu
       batch = {
         batchId: id,
         planId: String(r.plan_id),
-        channel: r.channel as RetailChannel,
-        formFactor: r.form_factor as "physical" | "esim",
+        channel: r.channel,
+        formFactor: r.form_factor,
         count: Number(r.package_count),
-        createdAt: new Date(r.created_at as Date).toISOString(),
+        createdAt: new Date(r.created_at).toISOString(),
         statuses: { in_stock: 0, sold: 0, registered: 0, activated: 0, void: 0 },
       };
       batches.set(id, batch);
     }
-    if (r.status) batch.statuses[r.status as PackageStatus] = Number(r.n);
+    if (r.status) batch.statuses[r.status] = Number(r.n);
   }
   return [...batches.values()];
 }
@@ -185,20 +173,17 @@ type StoredBatch = {
 };
 
 async function findBatch(db: Queryable, batchId: string): Promise<StoredBatch> {
-  const { rows } = /^[0-9a-f-]{36}$/i.test(batchId)
-    ? await db.query<Record<string, unknown>>("SELECT * FROM retail_batches WHERE id = $1", [batchId])
-    : { rows: [] };
-  const r = rows[0];
+  const r = /^[0-9a-f-]{36}$/i.test(batchId) ? await findBatchRow(db, batchId) : null;
   if (!r)
     throw new AppError("not_found", `There is no batch ${batchId}`, {
       errors: [{ field: "batchId", reason: "is not a batch" }],
     });
   return {
     planId: String(r.plan_id),
-    channel: r.channel as RetailChannel,
-    formFactor: r.form_factor as "physical" | "esim",
+    channel: r.channel,
+    formFactor: r.form_factor,
     count: Number(r.package_count),
-    createdAt: new Date(r.created_at as Date),
+    createdAt: new Date(r.created_at),
     wrappedSeed: toBuffer(r.wrapped_seed),
   };
 }

@@ -2,6 +2,13 @@ import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import {
+  countFailuresSince,
+  deletePendingAttempt,
+  insertPendingAttempt,
+  lockClientAttempts,
+  setAttemptReason,
+} from "./code-failures-repository.ts";
 
 /**
  * Wrong registration and voucher codes per client address, in the database so the count holds across
@@ -25,31 +32,24 @@ export function clientIndex(keys: KeyManagement, ip: string): Buffer {
  */
 export async function claimCodeAttempt(db: Database, client: Buffer, now: Date): Promise<string> {
   return db.transaction(async (tx) => {
-    await tx.query("SELECT pg_advisory_xact_lock(hashtextextended(encode($1, 'hex'), 17))", [client]);
-    const { rows } = await tx.query<{ n: string | number; oldest: Date | null }>(
-      "SELECT count(*) AS n, min(created_at) AS oldest FROM retail_code_failures WHERE client_index = $1 AND created_at > $2",
-      [client, new Date(now.getTime() - CODE_FAILURE_WINDOW_MS)],
-    );
-    const failures = Number(rows[0]?.n ?? 0);
+    await lockClientAttempts(tx, client);
+    const counted = await countFailuresSince(tx, client, new Date(now.getTime() - CODE_FAILURE_WINDOW_MS));
+    const failures = Number(counted?.n ?? 0);
     if (failures >= MAX_CODE_FAILURES) {
-      const oldest = rows[0]?.oldest ? new Date(rows[0].oldest).getTime() : now.getTime();
+      const oldest = counted?.oldest ? new Date(counted.oldest).getTime() : now.getTime();
       const retryAfterSeconds = Math.max(1, Math.ceil((oldest + CODE_FAILURE_WINDOW_MS - now.getTime()) / 1000));
       throw new AppError("rate_limited", `${failures} wrong codes from this address: try again later`, {
         errors: [{ field: "code", reason: "too many wrong codes from this address" }],
         retryAfterSeconds,
       });
     }
-    const inserted = await tx.query<{ id: string }>(
-      "INSERT INTO retail_code_failures (client_index, reason, created_at) VALUES ($1, 'pending', $2) RETURNING id",
-      [client, now],
-    );
-    return String(inserted.rows[0]?.id);
+    return insertPendingAttempt(tx, client, now);
   });
 }
 
 /** The attempt's code was right (or it failed for another reason than the code): it no longer counts. */
 export async function releaseCodeAttempt(db: Database, attemptId: string): Promise<void> {
-  await db.query("DELETE FROM retail_code_failures WHERE id = $1 AND reason = 'pending'", [attemptId]);
+  await deletePendingAttempt(db, attemptId);
 }
 
 /**
@@ -62,7 +62,7 @@ export async function recordCodeFailure(
   input: { attemptId: string; reason: string; kind: "package" | "voucher"; packageId?: string },
 ): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.query("UPDATE retail_code_failures SET reason = $2 WHERE id = $1", [input.attemptId, input.reason]);
+    await setAttemptReason(tx, input.attemptId, input.reason);
     await appendAuditEntry(tx, {
       actor: "applicant",
       action: input.kind === "package" ? "retail.registration_code_refused" : "retail.voucher_code_refused",

@@ -8,7 +8,7 @@ import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { Provisioning } from "../issuance/provisioning.ts";
 import { portedNumberOf } from "../number-portability/port-in-repository.ts";
-import { insertPayment, movePayment } from "../payments/payment-rows.ts";
+import { findCounterPaymentId, insertPayment, movePayment } from "../payments/payments-repository.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { packagedMedium, sellPackage } from "./package-steps.ts";
@@ -104,11 +104,7 @@ export async function counterApplication(db: Database, reference: string): Promi
 }
 
 export async function counterPaymentId(db: Database, application: ApplicationRow): Promise<string> {
-  const { rows } = await db.query<{ id: string }>(
-    "SELECT id FROM payments WHERE application_id = $1 AND kind = 'purchase' AND method = 'counter' ORDER BY created_at LIMIT 1",
-    [application.id],
-  );
-  const id = rows[0]?.id;
+  const id = await findCounterPaymentId(db, application.id);
   if (!id) throw new AppError("not_found", "The counter sale recorded no payment");
   return id;
 }

@@ -6,6 +6,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { findPlan } from "../plans/plans-repository.ts";
+import { insertBatch, insertPackages, type NewPackage, takeEsimProfiles, takeSimCards } from "./packages-repository.ts";
 import { codeIndex, packageCode, seedContext } from "./registration-codes.ts";
 
 export const MAX_BATCH_SIZE = 100_000;
@@ -57,11 +58,15 @@ export async function createBatch(
   const wrappedSeed = await deps.keys.wrapDataKey(seed, seedContext(batchId));
 
   await deps.db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO retail_batches (id, wrapped_seed, plan_id, channel, form_factor, package_count, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [batchId, wrappedSeed, plan.id, input.channel, formFactor, input.count, input.actor],
-    );
+    await insertBatch(tx, {
+      id: batchId,
+      wrappedSeed,
+      planId: plan.id,
+      channel: input.channel,
+      formFactor,
+      count: input.count,
+      createdBy: input.actor,
+    });
     for (let start = 0; start < input.count; start += CHUNK) {
       const size = Math.min(CHUNK, input.count - start);
       const media = await takeMedia(tx, formFactor, size);
@@ -72,30 +77,22 @@ export async function createBatch(
           { errors: [{ field: "count", reason: `is more than the ${formFactor} stock` }] },
         );
       }
-      // One multi-row INSERT per chunk: plain placeholders run the same on pg and PGlite.
-      const values: unknown[] = [];
-      const tuples: string[] = [];
+      const packages: NewPackage[] = [];
       for (let i = 0; i < size; i++) {
         const serial = start + i + 1;
         const code = packageCode(seed, serial).replaceAll("-", "");
         const medium = media[i] ?? "";
-        const n = values.length;
-        tuples.push(`($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}, $${n + 6}, $${n + 7}::bigint)`);
-        values.push(
-          randomUUID(),
+        packages.push({
+          id: randomUUID(),
           batchId,
           serial,
-          codeIndex(deps.keys, code),
-          registrationCodeHint(code),
-          formFactor === "physical" ? medium : null,
-          formFactor === "esim" ? medium : null,
-        );
+          codeIndex: codeIndex(deps.keys, code),
+          codeHint: registrationCodeHint(code),
+          iccid: formFactor === "physical" ? medium : null,
+          esimProfileId: formFactor === "esim" ? medium : null,
+        });
       }
-      await tx.query(
-        `INSERT INTO retail_packages (id, batch_id, serial, code_index, code_hint, iccid, esim_profile_id)
-         VALUES ${tuples.join(", ")}`,
-        values,
-      );
+      await insertPackages(tx, packages);
       input.onProgress?.(start + size, input.count);
     }
     await appendAuditEntry(tx, {
@@ -110,20 +107,6 @@ export async function createBatch(
 
 /** Takes `size` cards or profiles out of the online stock (SKIP LOCKED: online reservations go on). */
 async function takeMedia(tx: Queryable, formFactor: string, size: number): Promise<string[]> {
-  if (formFactor === "physical") {
-    const { rows } = await tx.query<{ iccid: string }>(
-      `UPDATE sim_cards SET status = 'packaged', changed_at = now() WHERE iccid IN (
-         SELECT iccid FROM sim_cards WHERE status = 'available' ORDER BY iccid LIMIT $1 FOR UPDATE SKIP LOCKED)
-       RETURNING iccid`,
-      [size],
-    );
-    return rows.map((r) => r.iccid).sort();
-  }
-  const { rows } = await tx.query<{ id: string | number }>(
-    `UPDATE esim_profiles SET status = 'packaged', changed_at = now() WHERE id IN (
-       SELECT id FROM esim_profiles WHERE status = 'available' ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
-     RETURNING id`,
-    [size],
-  );
-  return rows.map((r) => String(r.id)).sort((a, b) => Number(a) - Number(b));
+  if (formFactor === "physical") return (await takeSimCards(tx, size)).sort();
+  return (await takeEsimProfiles(tx, size)).sort((a, b) => Number(a) - Number(b));
 }

@@ -9,6 +9,13 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { transitionStatus } from "../lifecycles/transition-status.ts";
+import {
+  findPackagedMedium,
+  findPackageIdByCode,
+  findPackageIdOfApplication,
+  findPackageView,
+  lockPackageStatus,
+} from "./packages-repository.ts";
 import { codeIndex } from "./registration-codes.ts";
 
 export type PackageView = {
@@ -39,10 +46,7 @@ export async function sellPackage(
     });
   }
   return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string }>("SELECT id FROM retail_packages WHERE code_index = $1", [
-      codeIndex(deps.keys, parsed.code),
-    ]);
-    const id = rows[0]?.id;
+    const id = await findPackageIdByCode(tx, codeIndex(deps.keys, parsed.code));
     if (!id) {
       throw new AppError("registration_code_invalid", "No package has this code", {
         errors: [{ field: "code", reason: "is not a code we issued" }],
@@ -61,10 +65,7 @@ export async function voidPackage(
 
 /** The line of the package's application went live: the package is activated (nothing if none). */
 export async function activatePackageOf(tx: Queryable, applicationId: string): Promise<void> {
-  const { rows } = await tx.query<{ id: string }>("SELECT id FROM retail_packages WHERE application_id = $1", [
-    applicationId,
-  ]);
-  const id = rows[0]?.id;
+  const id = await findPackageIdOfApplication(tx, applicationId);
   if (id) await step(tx, id, "activate", "system", {});
 }
 
@@ -75,12 +76,7 @@ async function step(
   actor: string,
   detail: { reason?: VoidReason },
 ): Promise<PackageView> {
-  const { rows } = /^[0-9a-f-]{36}$/i.test(packageId)
-    ? await tx.query<{ status: PackageStatus }>("SELECT status FROM retail_packages WHERE id = $1 FOR UPDATE", [
-        packageId,
-      ])
-    : { rows: [] };
-  const from = rows[0]?.status;
+  const from = /^[0-9a-f-]{36}$/i.test(packageId) ? await lockPackageStatus(tx, packageId) : null;
   if (!from) {
     throw new AppError("not_found", `There is no package ${packageId}`, {
       errors: [{ field: "packageId", reason: "is not a package" }],
@@ -114,12 +110,7 @@ const pastTense: Record<PackageEvent, string> = {
 };
 
 export async function viewPackage(db: Queryable, packageId: string): Promise<PackageView> {
-  const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT p.id, p.batch_id, p.serial, p.code_hint, p.status, p.sold_at, b.plan_id, b.channel
-     FROM retail_packages p JOIN retail_batches b ON b.id = p.batch_id WHERE p.id = $1`,
-    [packageId],
-  );
-  const r = rows[0];
+  const r = await findPackageView(db, packageId);
   if (!r) throw new AppError("not_found", `There is no package ${packageId}`);
   return {
     packageId: String(r.id),
@@ -128,8 +119,8 @@ export async function viewPackage(db: Queryable, packageId: string): Promise<Pac
     codeHint: String(r.code_hint),
     planId: String(r.plan_id),
     channel: String(r.channel),
-    status: r.status as PackageStatus,
-    soldAt: r.sold_at ? new Date(r.sold_at as Date).toISOString() : null,
+    status: r.status,
+    soldAt: r.sold_at ? new Date(r.sold_at).toISOString() : null,
   };
 }
 
@@ -138,11 +129,7 @@ export async function packagedMedium(
   tx: Queryable,
   applicationId: string,
 ): Promise<{ iccid: string | null; esimProfileId: number | null } | null> {
-  const { rows } = await tx.query<{ iccid: string | null; esim_profile_id: string | number | null }>(
-    "SELECT iccid, esim_profile_id FROM retail_packages WHERE application_id = $1",
-    [applicationId],
-  );
-  const r = rows[0];
+  const r = await findPackagedMedium(tx, applicationId);
   if (!r) return null;
   return { iccid: r.iccid, esimProfileId: r.esim_profile_id == null ? null : Number(r.esim_profile_id) };
 }

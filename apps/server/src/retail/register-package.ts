@@ -2,7 +2,6 @@ import {
   type CodeRefusalReason,
   codeRefusalMessage,
   type Language,
-  type PackageStatus,
   parseRegistrationCode,
   registrationRefusal,
 } from "@jitsumei/domain";
@@ -12,6 +11,7 @@ import type { Database } from "../db/database.ts";
 import { AppError, type ErrorCode } from "../errors.ts";
 import { transitionStatus } from "../lifecycles/transition-status.ts";
 import { clientIndex, recordCodeFailure, withCodeAttempt } from "./code-throttle.ts";
+import { findPackageByCode, lockPackageStatus, markSoldByRegistration } from "./packages-repository.ts";
 import { codeIndex } from "./registration-codes.ts";
 
 export type RegisterPackageInput = {
@@ -63,17 +63,7 @@ async function registerWithCode(
   const parsed = parseRegistrationCode(input.code);
   if (!parsed.ok) return refuse("mistyped");
   const index = codeIndex(deps.keys, parsed.code);
-  const found = await deps.db.query<{
-    id: string;
-    plan_id: string;
-    form_factor: "physical" | "esim";
-    code_hint: string;
-  }>(
-    `SELECT p.id, b.plan_id, b.form_factor, p.code_hint FROM retail_packages p JOIN retail_batches b ON b.id = p.batch_id
-     WHERE p.code_index = $1`,
-    [index],
-  );
-  const pkg = found.rows[0];
+  const pkg = await findPackageByCode(deps.db, index);
   if (!pkg) return refuse("unknown");
 
   let refused: CodeRefusalReason | null = null;
@@ -89,21 +79,14 @@ async function registerWithCode(
         client: input.client,
       },
       async (tx, application) => {
-        const { rows } = await tx.query<{ status: PackageStatus }>(
-          "SELECT status FROM retail_packages WHERE id = $1 FOR UPDATE",
-          [pkg.id],
-        );
-        const status = rows[0]?.status ?? "void";
+        const status = (await lockPackageStatus(tx, pkg.id)) ?? "void";
         const why = registrationRefusal(status);
         if (why) {
           refused = why;
           throw refusal(why, input.language);
         }
         // A package registered without a recorded sale was sold by its registration.
-        await tx.query(
-          "UPDATE retail_packages SET sold_at = coalesce(sold_at, now()), sold_by = coalesce(sold_by, 'registration') WHERE id = $1",
-          [pkg.id],
-        );
+        await markSoldByRegistration(tx, pkg.id);
         await transitionStatus(tx, "retail_package", pkg.id, "register", "applicant", {
           audit: { action: "retail.package_registered", subject: pkg.id },
           set: { application_id: application.id, registered_at: new Date() },

@@ -19,6 +19,7 @@ import { activeSubscriptionOf, getTopUp, type TopUpView } from "../payments/top-
 import { findPlan } from "../plans/plans-repository.ts";
 import { clientIndex, recordCodeFailure, withCodeAttempt } from "./code-throttle.ts";
 import { voucherIndex } from "./registration-codes.ts";
+import { findVoucherByCode, insertVoucher, lockVoucher, redeemVoucher } from "./vouchers-repository.ts";
 
 /**
  * Prepaid top-up vouchers sold in shops (the code on a card or a till receipt): worth one top-up of a
@@ -44,19 +45,15 @@ export async function createTopUpVouchers(
     for (let i = 0; i < input.count; i++) {
       const code = registrationCodeFromBytes(randomBytes(CODE_RANDOM_BYTES));
       const plain = code.replaceAll("-", "");
-      await tx.query(
-        `INSERT INTO top_up_vouchers (id, plan_id, code_index, code_hint, amount_jpy, validity_days, created_by)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-        [
-          randomUUID(),
-          plan.id,
-          voucherIndex(deps.keys, plain),
-          registrationCodeHint(plain),
-          plan.priceJpy,
-          days,
-          input.actor,
-        ],
-      );
+      await insertVoucher(tx, {
+        id: randomUUID(),
+        planId: plan.id,
+        codeIndex: voucherIndex(deps.keys, plain),
+        codeHint: registrationCodeHint(plain),
+        amountJpy: plan.priceJpy,
+        validityDays: days,
+        createdBy: input.actor,
+      });
       codes.push(code);
     }
     await appendAuditEntry(tx, {
@@ -113,11 +110,7 @@ async function redeemWithCode(
   };
   const parsed = parseRegistrationCode(input.code);
   if (!parsed.ok) return refuse("mistyped");
-  const { rows } = await deps.db.query<{ id: string; plan_id: string }>(
-    "SELECT id, plan_id FROM top_up_vouchers WHERE code_index = $1",
-    [voucherIndex(deps.keys, parsed.code)],
-  );
-  const voucher = rows[0];
+  const voucher = await findVoucherByCode(deps.db, voucherIndex(deps.keys, parsed.code));
   if (!voucher) return refuse("unknown");
   if (voucher.plan_id !== subscription.planId) {
     throw new AppError("top_up_not_possible", "This voucher is for another plan", {
@@ -129,24 +122,17 @@ async function redeemWithCode(
   try {
     await deps.db.transaction(async (tx) => {
       await lockApplication(tx, application.id);
-      const locked = await tx.query<{ status: string; amount_jpy: number; validity_days: number }>(
-        "SELECT status, amount_jpy, validity_days FROM top_up_vouchers WHERE id = $1 FOR UPDATE",
-        [voucher.id],
-      );
-      const v = locked.rows[0];
+      const v = await lockVoucher(tx, voucher.id);
       if (v?.status !== "issued") {
         refused = v?.status === "void" ? "void" : "already_registered";
         throw new Error("voucher not usable");
       }
-      await tx.query("UPDATE top_up_vouchers SET status = 'redeemed', redeemed_at = $2 WHERE id = $1", [
-        voucher.id,
-        deps.clock(),
-      ]);
-      await tx.query(
-        `INSERT INTO top_ups (id, subscription_id, amount_jpy, validity_days, voucher_id, status)
-         VALUES ($1, $2, $3, $4, $5, 'pending')`,
-        [topUpId, subscription.id, Number(v.amount_jpy), Number(v.validity_days), voucher.id],
-      );
+      await redeemVoucher(tx, voucher.id, deps.clock(), {
+        id: topUpId,
+        subscriptionId: subscription.id,
+        amountJpy: Number(v.amount_jpy),
+        validityDays: Number(v.validity_days),
+      });
       await extendValidity(
         tx,
         { id: topUpId, subscription_id: subscription.id, validity_days: Number(v.validity_days) },

@@ -25,7 +25,7 @@ import { trackingUrlFor } from "../issuance/delivery.ts";
 import { latestShipment } from "../issuance/shipment-rows.ts";
 import { depositInputsOf, workOutDeposit } from "../payments/decide-application-deposit.ts";
 import { isDepositReasonCode } from "../payments/get-deposit.ts";
-import { findDepositDecision, listPayments } from "../payments/payment-rows.ts";
+import { findDepositDecision, listPayments } from "../payments/payments-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { transferForCase } from "../transfers/list-transfers.ts";
 import { approvalBasisOf } from "./approval-basis.ts";

@@ -1,11 +1,5 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import {
-  keepAliveRulesSchema,
-  keepAliveTimeline,
-  type Language,
-  type LineState,
-  liveLineStates,
-} from "@jitsumei/domain";
+import { keepAliveRulesSchema, keepAliveTimeline, type Language, liveLineStates } from "@jitsumei/domain";
 import { findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
 import { hashToken, newActivationCode, tokenMatches } from "../applications/secrets.ts";
@@ -17,6 +11,23 @@ import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
+import {
+  findActiveLineByNumber,
+  findHolderDocumentApplication,
+  findHolderLineApplication,
+  listHolderDocuments,
+  listHolderLines,
+  lockSubscription,
+} from "./lines-repository.ts";
+import {
+  countCodeFailure,
+  countCodesSince,
+  findLiveSession,
+  insertSession,
+  insertSignInCode,
+  lockLatestCode,
+  markCodeUsed,
+} from "./sign-in-repository.ts";
 
 /** A code lasts 10 minutes and admits 5 wrong tries; a session lasts 30 minutes. */
 const CODE_TTL_MS = 10 * 60_000;
@@ -88,12 +99,8 @@ export async function requestSignInCode(deps: Deps, input: { msisdn: string; ema
   const language = application.language as Language;
   await deps.db.transaction(async (tx) => {
     // Jobs run side by side: the line's row lock makes counting and adding one step.
-    await tx.query("SELECT id FROM subscriptions WHERE id = $1 FOR UPDATE", [line.id]);
-    const { rows: recent } = await tx.query<{ n: string | number }>(
-      "SELECT count(*) AS n FROM subscriber_sign_in_codes WHERE subscription_id = $1 AND created_at > $2",
-      [line.id, new Date(now.getTime() - 3_600_000)],
-    );
-    if (Number(recent[0]?.n ?? 0) >= MAX_CODES_PER_HOUR) {
+    await lockSubscription(tx, line.id);
+    if ((await countCodesSince(tx, line.id, new Date(now.getTime() - 3_600_000))) >= MAX_CODES_PER_HOUR) {
       await appendAuditEntry(tx, {
         actor: "subscriber",
         action: "subscriber.sign_in_code_withheld",
@@ -102,11 +109,13 @@ export async function requestSignInCode(deps: Deps, input: { msisdn: string; ema
       });
       return;
     }
-    await tx.query(
-      `INSERT INTO subscriber_sign_in_codes (id, subscription_id, code_hash, expires_at, created_at)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [id, line.id, codeHash(deps.keys, id, code), new Date(now.getTime() + CODE_TTL_MS), now],
-    );
+    await insertSignInCode(tx, {
+      id,
+      lineId: line.id,
+      codeHash: codeHash(deps.keys, id, code),
+      expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+      createdAt: now,
+    });
     await queueMail(tx, deps.keys, {
       applicationId: application.id,
       template: "subscriber_sign_in",
@@ -139,33 +148,19 @@ export async function verifySignInCode(
   if (!line) throw refused();
   // The refusal is answered after the transaction commits, so the failure it counted stays counted.
   const result = await deps.db.transaction(async (tx): Promise<{ token: string; expiresAt: string } | null> => {
-    const { rows } = await tx.query<{
-      id: string;
-      code_hash: unknown;
-      expires_at: Date;
-      failures: number;
-      used_at: Date | null;
-    }>(
-      `SELECT id, code_hash, expires_at, failures, used_at FROM subscriber_sign_in_codes
-       WHERE subscription_id = $1 ORDER BY created_at DESC LIMIT 1 FOR UPDATE`,
-      [line.id],
-    );
-    const code = rows[0];
+    const code = await lockLatestCode(tx, line.id);
     if (!code || code.used_at || new Date(code.expires_at) <= now || code.failures >= MAX_CODE_FAILURES) return null;
     const expected = toBuffer(code.code_hash);
     const given = codeHash(deps.keys, code.id, input.code);
     if (!given.equals(expected)) {
       // Counted in the transaction that answers: the count commits with the refusal.
-      await tx.query("UPDATE subscriber_sign_in_codes SET failures = failures + 1 WHERE id = $1", [code.id]);
+      await countCodeFailure(tx, code.id);
       return null;
     }
-    await tx.query("UPDATE subscriber_sign_in_codes SET used_at = $2 WHERE id = $1", [code.id, now]);
+    await markCodeUsed(tx, code.id, now);
     const token = `jst_${randomBytes(32).toString("base64url")}`;
     const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-    await tx.query(
-      "INSERT INTO subscriber_sessions (token_hash, subscription_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
-      [hashToken(token), line.id, now, expiresAt],
-    );
+    await insertSession(tx, { tokenHash: hashToken(token), lineId: line.id, createdAt: now, expiresAt });
     await appendAuditEntry(tx, {
       actor: "subscriber",
       action: "subscriber.signed_in",
@@ -187,18 +182,7 @@ export async function authenticateSubscriber(
   if (!token?.startsWith("jst_")) {
     throw new AppError("authentication_required", "Sign in first: POST /v1/subscriber/sign-in, then …/sign-in/verify");
   }
-  const { rows } = await db.query<{
-    token_hash: unknown;
-    subscription_id: string;
-    identity_index: unknown;
-    created_at: Date;
-  }>(
-    `SELECT x.token_hash, x.subscription_id, a.identity_index, x.created_at FROM subscriber_sessions x
-     JOIN subscriptions s ON s.id = x.subscription_id JOIN applications a ON a.id = s.application_id
-     WHERE x.token_hash = $1 AND x.expires_at > $2`,
-    [hashToken(token), now],
-  );
-  const session = rows[0];
+  const session = await findLiveSession(db, hashToken(token), now);
   if (!session || !tokenMatches(token, toBuffer(session.token_hash)) || !session.identity_index) {
     throw new AppError("authentication_required", "The session has ended: sign in again");
   }
@@ -211,25 +195,7 @@ export async function authenticateSubscriber(
 
 /** Every line the person holds with us (found by the identity blind index, never by decrypting others). */
 export async function subscriberLines(db: Queryable, who: SubscriberPrincipal) {
-  const { rows } = await db.query<{
-    id: string;
-    msisdn: string;
-    plan_id: string;
-    form_factor: string;
-    status: string;
-    state: LineState;
-    started_at: Date;
-    ended_at: Date | null;
-    valid_until: Date | null;
-    keep_alive: unknown;
-    reference: string;
-  }>(
-    `SELECT s.id, s.msisdn, s.plan_id, s.form_factor, s.status, s.state, s.started_at, s.ended_at,
-            s.valid_until, p.keep_alive, a.reference
-     FROM subscriptions s JOIN applications a ON a.id = s.application_id JOIN plans p ON p.id = s.plan_id
-     WHERE a.identity_index = $1 ORDER BY s.started_at, s.id`,
-    [who.identityIndex],
-  );
+  const rows = await listHolderLines(db, who.identityIndex);
   return rows.map((r) => {
     const live = liveLineStates.includes(r.state);
     const validUntil = r.valid_until ? new Date(r.valid_until) : null;
@@ -255,22 +221,7 @@ export async function subscriberLines(db: Queryable, who: SubscriberPrincipal) {
 
 /** The documents vault: every contract, explanation and receipt issued for the person's lines. */
 export async function subscriberDocuments(db: Queryable, who: SubscriberPrincipal) {
-  const { rows } = await db.query<{
-    id: string;
-    kind: string;
-    document_number: string;
-    language: string;
-    sha256: string;
-    size_bytes: number;
-    created_at: Date;
-    reference: string;
-  }>(
-    `SELECT d.id, d.kind, d.document_number, d.language, encode(d.sha256, 'hex') AS sha256, d.size_bytes, d.created_at, a.reference
-     FROM contract_documents d JOIN applications a ON a.id = d.application_id
-     WHERE a.identity_index = $1 AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.application_id = a.id)
-     ORDER BY d.created_at, d.id`,
-    [who.identityIndex],
-  );
+  const rows = await listHolderDocuments(db, who.identityIndex);
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,
@@ -286,22 +237,12 @@ export async function subscriberDocuments(db: Queryable, who: SubscriberPrincipa
 
 /** The application a vault document belongs to, if it is this person's. */
 export async function subscriberDocumentOwner(db: Queryable, who: SubscriberPrincipal, documentId: string) {
-  const { rows } = await db.query<{ application_id: string }>(
-    `SELECT d.application_id FROM contract_documents d JOIN applications a ON a.id = d.application_id
-     WHERE d.id = $1 AND a.identity_index = $2 AND EXISTS (SELECT 1 FROM subscriptions s WHERE s.application_id = a.id)`,
-    [documentId, who.identityIndex],
-  );
-  return rows[0]?.application_id ?? null;
+  return findHolderDocumentApplication(db, documentId, who.identityIndex);
 }
 
 async function activeLine(db: Queryable, msisdn: string) {
   const digits = msisdn.replace(/[^0-9]/g, "");
-  const { rows } = await db.query<{ id: string; application_id: string; reference: string }>(
-    `SELECT s.id, s.application_id, a.reference FROM subscriptions s JOIN applications a ON a.id = s.application_id
-     WHERE s.msisdn = $1 AND s.status = 'active'`,
-    [digits],
-  );
-  return rows[0] ?? null;
+  return findActiveLineByNumber(db, digits);
 }
 
 const signInSubject: Record<Language, string> = {
@@ -324,10 +265,5 @@ const signInText: Record<Language, string> = {
 
 /** The application behind one of the person's active lines, by its number; null if not theirs. */
 export async function subscriberLineApplication(db: Queryable, who: SubscriberPrincipal, msisdn: string) {
-  const { rows } = await db.query<{ application_id: string }>(
-    `SELECT s.application_id FROM subscriptions s JOIN applications a ON a.id = s.application_id
-     WHERE s.msisdn = $1 AND s.status = 'active' AND a.identity_index = $2`,
-    [msisdn.replace(/[^0-9]/g, ""), who.identityIndex],
-  );
-  return rows[0]?.application_id ?? null;
+  return findHolderLineApplication(db, msisdn.replace(/[^0-9]/g, ""), who.identityIndex);
 }

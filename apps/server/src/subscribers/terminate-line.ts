@@ -9,6 +9,7 @@ import type { Provisioning } from "../issuance/provisioning.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { refundChargesOnCancel } from "../payments/refund-charges.ts";
 import { markContractEndedIn } from "../records/retention.ts";
+import { findIdentityIndex, hasVerificationRecord } from "./lines-repository.ts";
 import { lineActor, liveLineOf, transitionLine } from "./transition-line.ts";
 
 /**
@@ -60,10 +61,7 @@ export async function terminateLineIn(
       await deps.provisioning.deactivate({ networkRef: live.networkRef, msisdn: live.msisdn }, tx);
       await releaseLine(tx, input.applicationId, { now: input.at, quarantineDays: deps.quarantineDays });
       refundsQueued = (await refundChargesOnCancel(tx, input.applicationId, ["deposit"])).length;
-      const hasRecord = await tx.query("SELECT 1 FROM verification_records WHERE application_id = $1 LIMIT 1", [
-        input.applicationId,
-      ]);
-      if (hasRecord.rows.length > 0) {
+      if (await hasVerificationRecord(tx, input.applicationId)) {
         purgeAfter = (await markContractEndedIn(tx, live.reference, input.at, input.actor)).purgeAfter;
       }
       return { refundsQueued };
@@ -100,11 +98,7 @@ export async function terminateLineIn(
 }
 
 async function identityIndexOf(tx: Queryable, applicationId: string): Promise<Buffer | null> {
-  const { rows } = await tx.query<{ identity_index: Buffer | null }>(
-    "SELECT identity_index FROM applications WHERE id = $1",
-    [applicationId],
-  );
-  return rows[0]?.identity_index ?? null;
+  return findIdentityIndex(tx, applicationId);
 }
 
 const endedTexts: Record<"subject" | "body" | "portedOut" | "refund", Translations> = {

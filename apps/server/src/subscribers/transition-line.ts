@@ -2,6 +2,7 @@ import { type LineActorKind, type LineEvent, type LineState, nextLineState } fro
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { findLiveLineId, lockLineRow, moveLineState } from "./lines-repository.ts";
 
 export type LineActor = { kind: LineActorKind; id?: string };
 
@@ -68,27 +69,18 @@ export async function transitionLine(
   const extra = (await options.within?.(line)) ?? {};
   const data = { ...options.data, ...extra };
   const ends = result.to === "terminated" || result.to === "transferred";
-  await tx.query(
-    `WITH moved AS (
-       UPDATE subscriptions SET state = $2, state_changed_at = $3,
-         ended_at = CASE WHEN $4::boolean THEN $3 ELSE ended_at END,
-         end_reason = CASE WHEN $4::boolean THEN $5 ELSE end_reason END
-       WHERE id = $1 RETURNING id)
-     INSERT INTO subscription_events (subscription_id, event, from_state, to_state, actor_kind, actor_id, data, at)
-     SELECT id, $6, $7, $2, $8, $9, $10, $3 FROM moved`,
-    [
-      line.id,
-      result.to,
-      at,
-      ends,
-      ends ? (options.endReason ?? event) : null,
-      event,
-      line.state,
-      actor.kind,
-      actor.id ?? null,
-      JSON.stringify(data),
-    ],
-  );
+  await moveLineState(tx, {
+    lineId: line.id,
+    to: result.to,
+    at,
+    ends,
+    endReason: ends ? (options.endReason ?? event) : null,
+    event,
+    from: line.state,
+    actorKind: actor.kind,
+    actorId: actor.id ?? null,
+    data,
+  });
   await appendAuditEntry(tx, {
     actor: actor.id ? `${actor.kind}:${actor.id}` : actor.kind,
     action: auditAction[event],
@@ -108,30 +100,11 @@ export function lineActor(actor: string): LineActor {
 
 /** The live line of an application (one at most: the number is unique among live lines), or null. */
 export async function liveLineOf(tx: Queryable, applicationId: string): Promise<string | null> {
-  const { rows } = await tx.query<{ id: string }>(
-    "SELECT id FROM subscriptions WHERE application_id = $1 AND status = 'active'",
-    [applicationId],
-  );
-  return rows[0]?.id ?? null;
+  return findLiveLineId(tx, applicationId);
 }
 
 async function lockLine(tx: Queryable, lineId: string): Promise<LineRow | null> {
-  const { rows } = await tx.query<{
-    id: string;
-    application_id: string;
-    reference: string;
-    plan_id: string;
-    msisdn: string;
-    network_ref: string;
-    state: LineState;
-    valid_until: Date | null;
-  }>(
-    `SELECT s.id, s.application_id, a.reference, s.plan_id, s.msisdn, s.network_ref, s.state, s.valid_until
-     FROM subscriptions s JOIN applications a ON a.id = s.application_id
-     WHERE s.id = $1 FOR UPDATE OF s`,
-    [lineId],
-  );
-  const r = rows[0];
+  const r = await lockLineRow(tx, lineId);
   if (!r) return null;
   return {
     id: r.id,

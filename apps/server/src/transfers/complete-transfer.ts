@@ -9,11 +9,19 @@ import { AppError } from "../errors.ts";
 import { transferTexts } from "../holder-changes/after-activation-texts.ts";
 import { createSubscription } from "../issuance/subscriptions.ts";
 import { queueMail } from "../mail/outbox.ts";
+import { setLineValidUntil } from "../payments/top-ups-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { writeRecordVersion } from "../records/record-versions.ts";
 import { markContractEndedIn } from "../records/retention.ts";
 import { writeVerificationRecord } from "../records/write-verification-record.ts";
+import { hasVerificationRecord } from "../subscribers/lines-repository.ts";
 import { transitionLine } from "../subscribers/transition-line.ts";
+import {
+  lockActiveLineDetails,
+  lockTransferTo,
+  markTransferCompleted,
+  moveSimToApplication,
+} from "./transfers-repository.ts";
 
 export type CompletedTransfer = { transferId: string; msisdn: string; from: string; to: string };
 
@@ -32,30 +40,10 @@ export async function completeTransfer(
   application: ApplicationRow,
   actor: Actor,
 ): Promise<CompletedTransfer> {
-  const found = await tx.query<{
-    id: string;
-    subscription_id: string;
-    from_application_id: string;
-    relationship: string;
-    completed_at: Date | null;
-  }>(
-    `SELECT id, subscription_id, from_application_id, relationship, completed_at FROM line_transfers
-     WHERE to_application_id = $1 FOR UPDATE`,
-    [application.id],
-  );
-  const transfer = found.rows[0];
+  const transfer = await lockTransferTo(tx, application.id);
   if (!transfer) throw new Error(`transfer application ${application.reference} has no transfer`);
   if (transfer.completed_at) throw new AppError("transition_not_allowed", "This transfer is complete already");
-  const lines = await tx.query<{
-    msisdn: string;
-    iccid: string;
-    network_ref: string;
-    valid_until: Date | null;
-  }>(
-    "SELECT msisdn, iccid, network_ref, valid_until FROM subscriptions WHERE id = $1 AND status = 'active' FOR UPDATE",
-    [transfer.subscription_id],
-  );
-  const line = lines.rows[0];
+  const line = await lockActiveLineDetails(tx, transfer.subscription_id);
   if (!line) {
     throw new AppError("subscription_not_active", "The line has ended since the transfer was asked for: reject it");
   }
@@ -73,10 +61,7 @@ export async function completeTransfer(
     { at: now, endReason: "transfer", data: { transferId: transfer.id } },
   );
   const old = await loadApplicantDetails(deps.keys, previous);
-  const hasRecord = await tx.query("SELECT 1 FROM verification_records WHERE application_id = $1 LIMIT 1", [
-    previous.id,
-  ]);
-  if (hasRecord.rows.length > 0) {
+  if (await hasVerificationRecord(tx, previous.id)) {
     await writeRecordVersion(tx, {
       applicationId: previous.id,
       reference: previous.reference,
@@ -95,7 +80,7 @@ export async function completeTransfer(
     await markContractEndedIn(tx, previous.reference, now, by);
   }
   // The line itself does not move: the same SIM or profile and number, now the new holder's.
-  await tx.query("UPDATE sims SET application_id = $2 WHERE application_id = $1", [previous.id, application.id]);
+  await moveSimToApplication(tx, previous.id, application.id);
 
   const { cipher, particulars } = await loadApplicantDetails(deps.keys, application);
   let subscriptionId = "";
@@ -111,7 +96,7 @@ export async function completeTransfer(
         startedAt: now,
       });
       if (line.valid_until) {
-        await tx.query("UPDATE subscriptions SET valid_until = $2 WHERE id = $1", [subscriptionId, line.valid_until]);
+        await setLineValidUntil(tx, subscriptionId, line.valid_until);
       }
       if (particulars) {
         await writeVerificationRecord(tx, {
@@ -131,11 +116,7 @@ export async function completeTransfer(
       return { msisdn: line.msisdn };
     },
   );
-  await tx.query("UPDATE line_transfers SET completed_at = $2, new_subscription_id = $3 WHERE id = $1", [
-    transfer.id,
-    now,
-    subscriptionId,
-  ]);
+  await markTransferCompleted(tx, transfer.id, now, subscriptionId);
   await appendAuditEntry(tx, {
     actor: by,
     action: "line_transfer.completed",

@@ -18,6 +18,12 @@ import { queueMail } from "../mail/outbox.ts";
 import { signInUrl } from "../notifications/notify-applicant.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import type { SubscriberPrincipal } from "../subscribers/subscriber-access.ts";
+import {
+  findApplicationIdByReference,
+  hasOpenTransfer,
+  insertTransfer,
+  lockActiveLine,
+} from "./transfers-repository.ts";
 
 export type StartedTransfer = {
   transferId: string;
@@ -70,32 +76,21 @@ export async function startTransfer(
     },
     async (tx, application) => {
       // One transfer at a time: the line is locked, and an earlier transfer still under way refuses this one.
-      const locked = await tx.query("SELECT 1 FROM subscriptions WHERE id = $1 AND status = 'active' FOR UPDATE", [
-        line.id,
-      ]);
-      if (locked.rows.length === 0) throw new AppError("subscription_not_active", "The line is no longer active");
-      const open = await tx.query(
-        `SELECT 1 FROM line_transfers t JOIN applications n ON n.id = t.to_application_id
-         WHERE t.subscription_id = $1 AND t.completed_at IS NULL
-           AND n.state NOT IN ('rejected', 'cancelled', 'expired')`,
-        [line.id],
-      );
-      if (open.rows.length > 0) throw new AppError("transfer_pending", "A transfer of this line is already under way");
-      await tx.query(
-        `INSERT INTO line_transfers (id, subscription_id, from_application_id, to_application_id, relationship,
-           requirements, policy_id, policy_version, requested_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          transferId,
-          line.id,
-          line.application_id,
-          application.id,
-          input.relationship,
-          JSON.stringify(requirements.steps),
-          requirements.policy.id,
-          requirements.policy.version,
-          now,
-        ],
-      );
+      if (!(await lockActiveLine(tx, line.id)))
+        throw new AppError("subscription_not_active", "The line is no longer active");
+      if (await hasOpenTransfer(tx, line.id))
+        throw new AppError("transfer_pending", "A transfer of this line is already under way");
+      await insertTransfer(tx, {
+        id: transferId,
+        lineId: line.id,
+        fromApplicationId: line.application_id,
+        toApplicationId: application.id,
+        relationship: input.relationship,
+        requirements: requirements.steps,
+        policyId: requirements.policy.id,
+        policyVersion: requirements.policy.version,
+        requestedAt: now,
+      });
       await appendAuditEntry(tx, {
         actor: "subscriber",
         action: "line_transfer.requested",
@@ -117,11 +112,8 @@ export async function startTransfer(
     signInUrl: signInUrl(deps.config.publicUrl, created.reference),
   };
   await deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string }>("SELECT id FROM applications WHERE reference = $1", [
-      created.reference,
-    ]);
     await queueMail(tx, deps.keys, {
-      applicationId: rows[0]?.id ?? null,
+      applicationId: await findApplicationIdByReference(tx, created.reference),
       template: "transfer_invitation",
       to: input.newHolder.email,
       from: deps.mailFrom,

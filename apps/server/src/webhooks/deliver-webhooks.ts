@@ -3,6 +3,17 @@ import { fetch as undiciFetch } from "undici";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { enqueueJob, errorSummary, PermanentJobError } from "../jobs/jobs.ts";
+import {
+  failDeliveryOfDisabledEndpoint,
+  findDeliveryTarget,
+  insertAttempt,
+  insertDeliveriesOfEvent,
+  lockDelivery,
+  markDelivered,
+  markDeliveryFailed,
+  scheduleNextAttempt,
+  setDeliveryAttempts,
+} from "./deliveries-repository.ts";
 import { ForbiddenAddressError, forbiddenHostReason, guardedAgent, type Resolver } from "./outbound-address.ts";
 import { readEndpointSecret } from "./webhook-endpoints.ts";
 
@@ -43,36 +54,13 @@ export type DeliverWebhookPayload = { deliveryId: string; attempt: number; manua
 export function fanOutWebhookEventJob(deps: { db: Database }) {
   return async (payload: { eventId: string }) => {
     await deps.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ id: string }>(
-        `INSERT INTO webhook_deliveries (id, endpoint_id, event_id, attempts_left, next_attempt_at)
-         SELECT gen_random_uuid(), e.id, ev.id, $2, now()
-         FROM webhook_events ev
-         JOIN webhook_endpoints e ON ev.type = ANY (e.event_types) AND e.disabled_at IS NULL
-                                 AND e.created_at <= ev.created_at
-         WHERE ev.id = $1
-         ON CONFLICT (endpoint_id, event_id) DO NOTHING
-         RETURNING id`,
-        [payload.eventId, MAX_WEBHOOK_ATTEMPTS],
-      );
-      for (const row of rows) {
-        await enqueueJob(tx, "deliver_webhook", { deliveryId: row.id, attempt: 1 } satisfies DeliverWebhookPayload);
+      const ids = await insertDeliveriesOfEvent(tx, payload.eventId, MAX_WEBHOOK_ATTEMPTS);
+      for (const id of ids) {
+        await enqueueJob(tx, "deliver_webhook", { deliveryId: id, attempt: 1 } satisfies DeliverWebhookPayload);
       }
     });
   };
 }
-
-type Target = {
-  status: string;
-  attempts: number;
-  endpoint_id: string;
-  url: string;
-  secret_enc: unknown;
-  disabled_at: Date | null;
-  event_id: string;
-  type: string;
-  payload: Record<string, unknown>;
-  event_created_at: Date;
-};
 
 type Outcome = { statusCode: number | null; error: string | null; delivered: boolean; permanent: boolean };
 
@@ -92,24 +80,11 @@ export function deliverWebhookJob(deps: WebhookDeliveryDeps) {
     return undiciFetch(url, { ...(init as object), dispatcher } as never) as unknown as Promise<Response>;
   };
   return async (payload: DeliverWebhookPayload) => {
-    const { rows } = await deps.db.query<Target>(
-      `SELECT d.status, d.attempts, d.endpoint_id, e.url, e.secret_enc, e.disabled_at,
-              ev.id AS event_id, ev.type, ev.payload, ev.created_at AS event_created_at
-       FROM webhook_deliveries d
-       JOIN webhook_endpoints e ON e.id = d.endpoint_id
-       JOIN webhook_events ev ON ev.id = d.event_id
-       WHERE d.id = $1`,
-      [payload.deliveryId],
-    );
-    const target = rows[0];
+    const target = await findDeliveryTarget(deps.db, payload.deliveryId);
     // Delivered, failed, or this attempt was already made (a job that ran twice): nothing to do.
     if (target?.status !== "pending" || target.attempts !== payload.attempt - 1) return;
     if (target.disabled_at !== null) {
-      await deps.db.query(
-        `UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL,
-           last_error = 'the endpoint was disabled' WHERE id = $1 AND status = 'pending'`,
-        [payload.deliveryId],
-      );
+      await failDeliveryOfDisabledEndpoint(deps.db, payload.deliveryId);
       return;
     }
 
@@ -180,48 +155,51 @@ async function recordAttempt(
   result: Outcome & { at: Date; durationMs: number },
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ status: string; attempts: number; attempts_left: number }>(
-      "SELECT status, attempts, attempts_left FROM webhook_deliveries WHERE id = $1 FOR UPDATE",
-      [payload.deliveryId],
-    );
-    const current = rows[0];
+    const current = await lockDelivery(tx, payload.deliveryId);
     if (!current) return false;
     const attempt = current.attempts + 1;
     const left = Math.max(current.attempts_left - 1, 0);
-    await tx.query(
-      `INSERT INTO webhook_attempts (delivery_id, attempt, at, status_code, duration_ms, error, manual)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [payload.deliveryId, attempt, result.at, result.statusCode, result.durationMs, result.error, !!payload.manual],
-    );
+    await insertAttempt(tx, {
+      deliveryId: payload.deliveryId,
+      attempt,
+      at: result.at,
+      statusCode: result.statusCode,
+      durationMs: result.durationMs,
+      error: result.error,
+      manual: !!payload.manual,
+    });
     if (result.delivered) {
-      await tx.query(
-        `UPDATE webhook_deliveries SET status = 'delivered', attempts = $2, attempts_left = $3, delivered_at = $4,
-           next_attempt_at = NULL, last_status_code = $5, last_error = NULL WHERE id = $1`,
-        [payload.deliveryId, attempt, left, result.at, result.statusCode],
-      );
+      await markDelivered(tx, payload.deliveryId, {
+        attempts: attempt,
+        attemptsLeft: left,
+        at: result.at,
+        statusCode: result.statusCode,
+      });
       return false;
     }
     // Another job made an attempt meanwhile (a manual re-delivery overtook a retry): it owns the round.
     if (current.status !== "pending" || current.attempts !== payload.attempt - 1) {
-      await tx.query("UPDATE webhook_deliveries SET attempts = $2 WHERE id = $1", [payload.deliveryId, attempt]);
+      await setDeliveryAttempts(tx, payload.deliveryId, attempt);
       return false;
     }
     if (result.permanent || left === 0) {
-      await tx.query(
-        `UPDATE webhook_deliveries SET status = 'failed', attempts = $2, attempts_left = 0, next_attempt_at = NULL,
-           last_status_code = $3, last_error = $4 WHERE id = $1`,
-        [payload.deliveryId, attempt, result.statusCode, result.error],
-      );
+      await markDeliveryFailed(tx, payload.deliveryId, {
+        attempts: attempt,
+        statusCode: result.statusCode,
+        error: result.error,
+      });
       return true;
     }
     const delaySeconds =
       WEBHOOK_RETRY_DELAYS_SECONDS[MAX_WEBHOOK_ATTEMPTS - left - 1] ?? WEBHOOK_RETRY_DELAYS_SECONDS[0];
     const nextAttemptAt = new Date(clock().getTime() + delaySeconds * 1000);
-    await tx.query(
-      `UPDATE webhook_deliveries SET attempts = $2, attempts_left = $3, next_attempt_at = $4,
-         last_status_code = $5, last_error = $6 WHERE id = $1`,
-      [payload.deliveryId, attempt, left, nextAttemptAt, result.statusCode, result.error],
-    );
+    await scheduleNextAttempt(tx, payload.deliveryId, {
+      attempts: attempt,
+      attemptsLeft: left,
+      nextAttemptAt,
+      statusCode: result.statusCode,
+      error: result.error,
+    });
     await enqueueJob(
       tx,
       "deliver_webhook",

@@ -1,10 +1,16 @@
 import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import {
+  attemptsOfDeliveries,
+  type DeliveryStatus,
+  deliveryStatuses,
+  pageOfDeliveries,
+} from "./deliveries-repository.ts";
+import { endpointExists } from "./endpoints-repository.ts";
 
 /** The delivery log of one endpoint: newest delivery first, each with every attempt made. */
 
-export const deliveryStatuses = ["pending", "delivered", "failed"] as const;
-export type DeliveryStatus = (typeof deliveryStatuses)[number];
+export { type DeliveryStatus, deliveryStatuses };
 
 export type WebhookAttempt = {
   attempt: number;
@@ -45,33 +51,16 @@ export async function listWebhookDeliveries(
   db: Queryable,
   input: { endpointId: string; status?: DeliveryStatus; after: DeliveryCursor | null; limit: number },
 ): Promise<{ items: WebhookDelivery[]; next: DeliveryCursor | null }> {
-  const endpoint = await db.query("SELECT 1 FROM webhook_endpoints WHERE id = $1", [input.endpointId]);
-  if (endpoint.rows.length === 0) throw new AppError("not_found", "No such webhook endpoint");
+  if (!(await endpointExists(db, input.endpointId))) throw new AppError("not_found", "No such webhook endpoint");
 
   // One row more than asked for says whether another page follows.
-  const { rows } = await db.query<{
-    id: string;
-    event_id: string;
-    type: string;
-    status: DeliveryStatus;
-    next_attempt_at: Date | null;
-    last_status_code: number | null;
-    last_error: string | null;
-    delivered_at: Date | null;
-    created_at: Date;
-    cursor_at: string;
-  }>(
-    `SELECT d.id, d.event_id, ev.type, d.status, d.next_attempt_at, d.last_status_code, d.last_error,
-            d.delivered_at, d.created_at,
-            to_char(d.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
-     FROM webhook_deliveries d JOIN webhook_events ev ON ev.id = d.event_id
-     WHERE d.endpoint_id = $1
-       AND ($2::text IS NULL OR d.status = $2)
-       AND ($3::timestamptz IS NULL OR (d.created_at, d.id) < ($3::timestamptz, $4::uuid))
-     ORDER BY d.created_at DESC, d.id DESC
-     LIMIT $5`,
-    [input.endpointId, input.status ?? null, input.after?.at ?? null, input.after?.id ?? null, input.limit + 1],
-  );
+  const rows = await pageOfDeliveries(db, {
+    endpointId: input.endpointId,
+    status: input.status ?? null,
+    afterAt: input.after?.at ?? null,
+    afterId: input.after?.id ?? null,
+    limit: input.limit + 1,
+  });
   const page = rows.slice(0, input.limit);
   const attempts = await attemptsOf(
     db,
@@ -98,19 +87,7 @@ export async function listWebhookDeliveries(
 async function attemptsOf(db: Queryable, deliveryIds: string[]): Promise<Map<string, WebhookAttempt[]>> {
   const byDelivery = new Map<string, WebhookAttempt[]>();
   if (deliveryIds.length === 0) return byDelivery;
-  const { rows } = await db.query<{
-    delivery_id: string;
-    attempt: number;
-    at: Date;
-    status_code: number | null;
-    duration_ms: number;
-    error: string | null;
-    manual: boolean;
-  }>(
-    `SELECT delivery_id, attempt, at, status_code, duration_ms, error, manual FROM webhook_attempts
-     WHERE delivery_id = ANY ($1::uuid[]) ORDER BY delivery_id, attempt`,
-    [deliveryIds],
-  );
+  const rows = await attemptsOfDeliveries(db, deliveryIds);
   for (const r of rows) {
     const list = byDelivery.get(r.delivery_id) ?? [];
     list.push({

@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import type { Queryable } from "../db/database.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
+import { insertEvent } from "./deliveries-repository.ts";
+import { anyEndpointSubscribed } from "./endpoints-repository.ts";
 import type { WebhookEventType } from "./webhook-endpoints.ts";
 
 /**
@@ -26,18 +28,10 @@ export async function queueWebhookEvent<T extends WebhookEventType>(
   tx: Queryable,
   event: { type: T; data: WebhookEventData[T] },
 ): Promise<string | null> {
-  const { rows } = await tx.query(
-    "SELECT 1 FROM webhook_endpoints WHERE disabled_at IS NULL AND $1 = ANY (event_types) LIMIT 1",
-    [event.type],
-  );
-  if (rows.length === 0) return null;
+  if (!(await anyEndpointSubscribed(tx, event.type))) return null;
   // The webhook-id header: one per event, the same for every endpoint and every retry.
   const id = `msg_${randomBytes(16).toString("base64url")}`;
-  await tx.query("INSERT INTO webhook_events (id, type, payload) VALUES ($1, $2, $3)", [
-    id,
-    event.type,
-    JSON.stringify(event.data),
-  ]);
+  await insertEvent(tx, { id, type: event.type, payload: event.data });
   await enqueueJob(tx, "fan_out_webhook_event", { eventId: id });
   return id;
 }

@@ -3,6 +3,7 @@ import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { type DeliverWebhookPayload, MAX_WEBHOOK_ATTEMPTS } from "./deliver-webhooks.ts";
+import { lockDeliveryWithEndpoint, restartDelivery } from "./deliveries-repository.ts";
 
 /**
  * Sends a delivery again, whatever its status (an integrator lost an event, or fixed their endpoint
@@ -15,30 +16,14 @@ export async function redeliverWebhook(
   input: { deliveryId: string; actor: string },
 ): Promise<{ deliveryId: string; status: "pending" }> {
   return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{
-      status: string;
-      attempts: number;
-      endpoint_id: string;
-      event_id: string;
-      disabled_at: Date | null;
-    }>(
-      `SELECT d.status, d.attempts, d.endpoint_id, d.event_id, e.disabled_at
-       FROM webhook_deliveries d JOIN webhook_endpoints e ON e.id = d.endpoint_id
-       WHERE d.id = $1 FOR UPDATE OF d`,
-      [input.deliveryId],
-    );
-    const delivery = rows[0];
+    const delivery = await lockDeliveryWithEndpoint(tx, input.deliveryId);
     if (!delivery) throw new AppError("not_found", "No such webhook delivery");
     if (delivery.disabled_at !== null) {
       throw AppError.validation([
         { field: "deliveryId", reason: "its endpoint is disabled: enable the endpoint first" },
       ]);
     }
-    await tx.query(
-      `UPDATE webhook_deliveries SET status = 'pending', attempts_left = $2, next_attempt_at = now(),
-         delivered_at = NULL WHERE id = $1`,
-      [input.deliveryId, MAX_WEBHOOK_ATTEMPTS],
-    );
+    await restartDelivery(tx, input.deliveryId, MAX_WEBHOOK_ATTEMPTS);
     await enqueueJob(tx, "deliver_webhook", {
       deliveryId: input.deliveryId,
       attempt: delivery.attempts + 1,

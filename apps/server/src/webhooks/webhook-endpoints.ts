@@ -5,6 +5,13 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { AppError, type FieldError } from "../errors.ts";
+import {
+  type EndpointRow,
+  findEndpoint,
+  insertEndpoint,
+  listEndpoints,
+  updateEndpoint,
+} from "./endpoints-repository.ts";
 import { ForbiddenAddressError, forbiddenHostReason, resolveAllowed } from "./outbound-address.ts";
 
 /**
@@ -29,7 +36,6 @@ export type WebhookEndpoint = {
 };
 
 const MAX_URL_LENGTH = 2048;
-const columns = "id, url, description, event_types, disabled_at, created_by, created_at";
 
 export async function createWebhookEndpoint(
   deps: { db: Database; keys: KeyManagement; allowLoopback?: boolean },
@@ -44,12 +50,16 @@ export async function createWebhookEndpoint(
   const secret = `whsec_${randomBytes(32).toString("base64")}`;
   const sealed = await encryptStandalone(deps.keys, secretContext(id), Buffer.from(secret, "utf8"));
   const endpoint = await deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query(
-      `INSERT INTO webhook_endpoints (id, url, description, event_types, secret_enc, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${columns}`,
-      [id, input.url, input.description ?? "", uniqueTypes(input.eventTypes), sealed, input.actor],
+    const created = fromRow(
+      await insertEndpoint(tx, {
+        id,
+        url: input.url,
+        description: input.description ?? "",
+        eventTypes: uniqueTypes(input.eventTypes),
+        secretEnc: sealed,
+        createdBy: input.actor,
+      }),
     );
-    const created = fromRow(rowOf(rows));
     await appendAuditEntry(tx, {
       actor: input.actor,
       action: "webhook.endpoint_created",
@@ -62,14 +72,13 @@ export async function createWebhookEndpoint(
 }
 
 export async function listWebhookEndpoints(db: Queryable): Promise<WebhookEndpoint[]> {
-  const { rows } = await db.query(`SELECT ${columns} FROM webhook_endpoints ORDER BY created_at, id`);
-  return rows.map(fromRow);
+  return (await listEndpoints(db)).map(fromRow);
 }
 
 export async function getWebhookEndpoint(db: Queryable, endpointId: string): Promise<WebhookEndpoint> {
-  const { rows } = await db.query(`SELECT ${columns} FROM webhook_endpoints WHERE id = $1`, [endpointId]);
-  if (!rows[0]) throw new AppError("not_found", "No such webhook endpoint");
-  return fromRow(rows[0]);
+  const row = await findEndpoint(db, endpointId);
+  if (!row) throw new AppError("not_found", "No such webhook endpoint");
+  return fromRow(row);
 }
 
 /** Enables or disables an endpoint, or changes what it subscribes to. A disabled endpoint gets nothing more. */
@@ -88,22 +97,13 @@ export async function updateWebhookEndpoint(
     if (problems.length > 0) throw AppError.validation(problems);
   }
   return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query(
-      `UPDATE webhook_endpoints SET
-         disabled_at = CASE WHEN $2::boolean IS NULL THEN disabled_at
-                            WHEN $2::boolean THEN NULL ELSE coalesce(disabled_at, now()) END,
-         event_types = coalesce($3::text[], event_types),
-         description = coalesce($4::text, description)
-       WHERE id = $1 RETURNING ${columns}`,
-      [
-        input.endpointId,
-        input.enabled ?? null,
-        input.eventTypes ? uniqueTypes(input.eventTypes) : null,
-        input.description ?? null,
-      ],
-    );
-    if (!rows[0]) throw new AppError("not_found", "No such webhook endpoint");
-    const updated = fromRow(rows[0]);
+    const row = await updateEndpoint(tx, input.endpointId, {
+      enabled: input.enabled ?? null,
+      eventTypes: input.eventTypes ? uniqueTypes(input.eventTypes) : null,
+      description: input.description ?? null,
+    });
+    if (!row) throw new AppError("not_found", "No such webhook endpoint");
+    const updated = fromRow(row);
     await appendAuditEntry(tx, {
       actor: input.actor,
       action: "webhook.endpoint_updated",
@@ -178,14 +178,8 @@ function secretContext(endpointId: string): string {
   return `webhook-secret:${endpointId}`;
 }
 
-function rowOf<R>(rows: R[]): R {
-  const row = rows[0];
-  if (!row) throw new Error("INSERT … RETURNING gave no row");
-  return row;
-}
-
-function fromRow(r: Record<string, unknown>): WebhookEndpoint {
-  const disabledAt = r.disabled_at == null ? null : new Date(r.disabled_at as Date).toISOString();
+function fromRow(r: EndpointRow): WebhookEndpoint {
+  const disabledAt = r.disabled_at == null ? null : new Date(r.disabled_at).toISOString();
   return {
     id: String(r.id),
     url: String(r.url),
@@ -194,6 +188,6 @@ function fromRow(r: Record<string, unknown>): WebhookEndpoint {
     enabled: disabledAt === null,
     disabledAt,
     createdBy: String(r.created_by),
-    createdAt: new Date(r.created_at as Date).toISOString(),
+    createdAt: new Date(r.created_at).toISOString(),
   };
 }

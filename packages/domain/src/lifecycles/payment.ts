@@ -2,7 +2,7 @@
  * A payment's statuses and the moves the gateway's answers may make. A payment moves to what the
  * gateway says, so its events are the statuses it reports; a move not listed changes nothing (a late
  * or repeated notification). The server's one door is `movePayment` (apps/server/src/payments/
- * payment-rows.ts).
+ * payments-repository.ts).
  */
 export const paymentStatuses = [
   "pending",

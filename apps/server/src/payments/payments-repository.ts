@@ -276,3 +276,98 @@ export async function storeDepositDecision(
     decision.required,
   ]);
 }
+
+/** Marks the payment for refund (once) before the refund job is queued. */
+export async function requestRefund(tx: Queryable, paymentId: string): Promise<void> {
+  await tx.query(
+    "UPDATE payments SET refund_requested_at = coalesce(refund_requested_at, now()), updated_at = now() WHERE id = $1",
+    [paymentId],
+  );
+}
+
+/** A refund owed by bank transfer, as read for staff: computed columns beside the payment's. */
+export type TransferRefundRow = {
+  id: string;
+  reference: string;
+  kind: PaymentKind;
+  amount_jpy: number;
+  created_at: Date;
+  owed_since: Date;
+  transferred_at: Date | null;
+  transfer_reference: string | null;
+};
+
+export async function selectTransferRefunds(db: Queryable, owedOnly: boolean): Promise<TransferRefundRow[]> {
+  const { rows } = await db.query<TransferRefundRow>(
+    `SELECT p.id, a.reference, p.kind, p.amount_jpy, p.created_at, needed.created_at AS owed_since,
+            paid.created_at AS transferred_at, paid.data->>'transferReference' AS transfer_reference
+       FROM payments p
+       JOIN applications a ON a.id = p.application_id
+       JOIN LATERAL (SELECT min(created_at) AS created_at FROM payment_events
+                      WHERE payment_id = p.id AND kind = 'refund_by_transfer_needed') needed ON needed.created_at IS NOT NULL
+       LEFT JOIN LATERAL (SELECT created_at, data FROM payment_events
+                           WHERE payment_id = p.id AND kind = 'refund_transfer_paid' ORDER BY id LIMIT 1) paid ON true
+      WHERE ($1::boolean IS FALSE OR paid.created_at IS NULL)
+      ORDER BY paid.created_at IS NOT NULL, needed.created_at, p.id
+      LIMIT 200`,
+    [owedOnly],
+  );
+  return rows;
+}
+
+/** Which of the two bank-transfer refund events the payment has. */
+export async function transferRefundEventKinds(db: Queryable, paymentId: string): Promise<string[]> {
+  const { rows } = await db.query<{ kind: string }>(
+    "SELECT kind FROM payment_events WHERE payment_id = $1 AND kind IN ('refund_by_transfer_needed', 'refund_transfer_paid')",
+    [paymentId],
+  );
+  return rows.map((r) => r.kind);
+}
+
+/** The application's reference (for audit subjects), or null when there is no such application. */
+export async function applicationReferenceOf(db: Queryable, applicationId: string): Promise<string | null> {
+  const { rows } = await db.query<{ reference: string }>("SELECT reference FROM applications WHERE id = $1", [
+    applicationId,
+  ]);
+  return rows[0]?.reference ?? null;
+}
+
+/** The application's payments that took money and have no receipt yet, oldest first. */
+export async function paymentsWithoutReceipt(db: Queryable, applicationId: string): Promise<string[]> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT p.id FROM payments p
+     WHERE p.application_id = $1 AND p.status IN ('captured', 'refunded')
+       AND NOT EXISTS (SELECT 1 FROM contract_documents d WHERE d.kind = 'receipt' AND d.payment_id = p.id)
+     ORDER BY p.created_at, p.id`,
+    [applicationId],
+  );
+  return rows.map((r) => r.id);
+}
+
+/** The receipt document issued for the payment, if any. */
+export async function findReceiptDocumentId(db: Queryable, paymentId: string): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(
+    "SELECT id FROM contract_documents WHERE kind = 'receipt' AND payment_id = $1",
+    [paymentId],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** Which of its application's payments this one is (1, 2…), by creation. */
+export async function paymentOrdinal(db: Queryable, paymentId: string): Promise<number> {
+  const { rows } = await db.query<{ n: string | number }>(
+    `SELECT count(*) AS n FROM payments p JOIN payments me ON me.id = $1
+      WHERE p.application_id = me.application_id AND (p.created_at, p.id) <= (me.created_at, me.id)`,
+    [paymentId],
+  );
+  return Number(rows[0]?.n ?? 1);
+}
+
+/** The counter sale's payment of the application (the first, if several). */
+export async function findCounterPaymentId(db: Queryable, applicationId: string): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(
+    "SELECT id FROM payments WHERE application_id = $1 AND kind = 'purchase' AND method = 'counter' ORDER BY created_at LIMIT 1",
+    [applicationId],
+  );
+  return rows[0]?.id ?? null;
+}

@@ -39,3 +39,17 @@ export async function findKonbiniInstructions(db: Queryable, paymentId: string):
       }
     : null;
 }
+
+/** Konbini payments still pending after their deadline, oldest deadline first. */
+export async function overdueKonbiniPayments(
+  db: Queryable,
+  now: Date,
+  limit: number,
+): Promise<{ id: string; idempotency_key: string }[]> {
+  const { rows } = await db.query<{ id: string; idempotency_key: string }>(
+    `SELECT p.id, p.idempotency_key FROM konbini_payments k JOIN payments p ON p.id = k.payment_id
+     WHERE k.paid_at IS NULL AND k.expires_at <= $1 AND p.status = 'pending' ORDER BY k.expires_at LIMIT $2`,
+    [now, limit],
+  );
+  return rows;
+}
