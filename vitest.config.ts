@@ -46,6 +46,9 @@ export default defineConfig({
       "packages/evidence/src/fixtures/global-setup.ts",
       "apps/server/test/support/postgres-global-setup.ts",
     ],
+    // bin/jitsumei.js runs the compiled server (dist/) when one was built: the tests' spawned servers
+    // run the sources under test instead (compiled-build.postgres.test.ts builds and runs the build).
+    env: { JITSUMEI_FROM_SOURCE: "1" },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
