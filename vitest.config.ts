@@ -49,6 +49,9 @@ export default defineConfig({
     ],
     // scripts/count-assertions.mjs counts each test's assertions through this setup file.
     setupFiles: process.env.JITSUMEI_COUNT_ASSERTIONS ? ["scripts/count-assertions-setup.ts"] : [],
+    // bin/jitsumei.js runs the compiled server (dist/) when one was built: the tests' spawned servers
+    // run the sources under test instead (compiled-build.postgres.test.ts builds and runs the build).
+    env: { JITSUMEI_FROM_SOURCE: "1" },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

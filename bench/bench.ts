@@ -4,7 +4,7 @@
  * databases on the PostgreSQL at DATABASE_URL (default the local server), prints a table and writes
  * bench/results/<date>.json. See BENCHMARKS.md.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { benchDocuments } from "./documents.ts";
 import { benchGrowth } from "./growth.ts";
@@ -26,6 +26,7 @@ const runs = (part: (typeof parts)[number]) => only.includes(part);
 const adminUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 const startedAt = new Date();
+const loadAtStart = Math.round(((await import("node:os")).loadavg()[0] ?? 0) * 10) / 10;
 process.stdout.write(
   `Jitsumei benchmarks (${quick ? "quick" : "full"}) on ${adminUrl.replace(/\/\/[^@]*@/, "//")}\n\n`,
 );
@@ -39,8 +40,18 @@ const results = {
   date: startedAt.toISOString(),
   mode: quick ? "quick" : "full",
   machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
-  // The server's start, from `jitsumei serve` to its first ready answer, on a migrated database.
-  startup: onboarding ? { seconds: onboarding.startup.seconds } : undefined,
+  // The machine's load average (1 minute) when the run began and ended: it is shared, and every
+  // absolute figure depends on it.
+  loadAverage: { atStart: loadAtStart, atEnd: Math.round(((await import("node:os")).loadavg()[0] ?? 0) * 10) / 10 },
+  // The server's start, from `jitsumei serve` (compiled) to its first ready answer, on a migrated
+  // database: wall seconds, and the process's CPU seconds (which the machine's load does not inflate).
+  startup: onboarding
+    ? {
+        seconds: onboarding.startup.seconds,
+        cpuSeconds: onboarding.startup.cpuSeconds,
+        fromSource: onboarding.startup.fromSource,
+      }
+    : undefined,
   onboarding,
   verification,
   growth,
@@ -49,6 +60,11 @@ const results = {
 const dir = join(import.meta.dirname, "results");
 mkdirSync(dir, { recursive: true });
 const partial = only.length < parts.length ? `-${only.join("-")}` : "";
-const file = join(dir, `${startedAt.toISOString().slice(0, 10)}${quick ? "-quick" : ""}${partial}.json`);
+const name = `${startedAt.toISOString().slice(0, 10)}${quick ? "-quick" : ""}${partial}`;
+// A second run of the day keeps the first's file (BENCHMARKS.md cites them): its name gets the time.
+const file = [
+  join(dir, `${name}.json`),
+  join(dir, `${name}-${startedAt.toISOString().slice(11, 16).replace(":", "")}.json`),
+].find((f, i) => i === 1 || !existsSync(f)) as string;
 writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write(`\nwritten ${file}\n`);

@@ -1,8 +1,8 @@
-import { type ChildProcess, fork, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, fork, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { auditAppendStatement } from "../apps/server/src/audit/audit-chain.ts";
@@ -49,12 +49,33 @@ export async function benchOnboarding(adminUrl: string, quick: boolean) {
     JITSUMEI_VELOCITY_LIMITS: "email=1000000,phone=1000000,device=1000000,ip=1000000",
     JITSUMEI_APPLICATION_LIMITS: "ip=1000000,device=1000000,contact=1000000,review=1000000",
     JITSUMEI_BENCH_STATEMENTS_FILE: countFile,
+    // The build, not the sources (a shell that set this for the tests would measure tsx).
+    JITSUMEI_FROM_SOURCE: undefined,
   };
   const url = `http://127.0.0.1:${port}`;
-  // The first start migrates and seeds the plans; the measured one starts on the migrated database.
+  // The server as production runs it: compiled to JavaScript (apps/server/build.mjs, `npm run build`),
+  // built afresh so the bench never measures a stale build.
+  execFileSync(process.execPath, [join(root, "apps/server/build.mjs")], { stdio: "ignore" });
+  // The first start migrates and seeds the plans; the measured ones start on the migrated database:
+  // the sources through tsx (the start before the build, for comparison), then the build (measured).
   const first = await startServerProcess(env, url, join(dataDir, "server-first.log"));
   await first.stop();
-  const server = await startServerProcess(env, url, join(dataDir, "server.log"));
+  const fromSource = await startServerProcess(
+    { ...env, JITSUMEI_FROM_SOURCE: "1" },
+    url,
+    join(dataDir, "server-source.log"),
+  );
+  await fromSource.stop();
+  // `--server-cpu-prof <dir>`: the measured server writes a CPU profile there when it stops (its
+  // start, warm-up and batches; `tsx bench/cpuprofile-summary.ts <file>` summarises it).
+  const profIndex = process.argv.indexOf("--server-cpu-prof");
+  const profDir = profIndex >= 0 ? process.argv[profIndex + 1] : undefined;
+  const server = await startServerProcess(
+    env,
+    url,
+    join(dataDir, "server.log"),
+    profDir ? ["--cpu-prof", "--cpu-prof-dir", profDir] : [],
+  );
 
   const db = openPostgres(database.url, { max: 2 });
   const keys = await openKeyManagement(db, masterKey);
@@ -144,7 +165,7 @@ export async function benchOnboarding(adminUrl: string, quick: boolean) {
       ["ratio", round(ratio), ""],
       ["(HTTP: jobs after the batches)", "", round(jobsAfterBatches)],
     ])}\n\n${table([["step", "p50 ms", "p99 ms", "p99/p50"], ...stepTable.map((s) => [s.step, s.p50, s.p99, s.p99OverP50])])}\n` +
-      `server: peak RSS ${peak.peakMiB} MiB (VmHWM), ${peak.rssMiB} MiB at the end; started in ${round(server.startSeconds)} s on the migrated database (${round(first.startSeconds)} s migrating)\n` +
+      `server: peak RSS ${peak.peakMiB} MiB (VmHWM), ${peak.rssMiB} MiB at the end; started (compiled) in ${round(server.startSeconds)} s, ${server.startCpuSeconds} s of CPU, on the migrated database (${round(first.startSeconds)} s migrating; through tsx ${round(fromSource.startSeconds)} s, ${fromSource.startCpuSeconds} s of CPU; load average ${server.startLoadAverage})\n` +
       `a journey: ${statementsPerJourney} statements by the server (job worker included), ${jobsPerJourney} jobs; the floor ${rawStatements} statements in ${rawRoundTrips} round trips\n\n`,
   );
   return {
@@ -162,7 +183,13 @@ export async function benchOnboarding(adminUrl: string, quick: boolean) {
     statementsPerJourney,
     jobsPerJourney,
     floor: { statementsPerJourney: rawStatements, roundTripsPerJourney: rawRoundTrips },
-    startup: { seconds: round(server.startSeconds), firstStartMigratingSeconds: round(first.startSeconds) },
+    startup: {
+      seconds: round(server.startSeconds),
+      cpuSeconds: server.startCpuSeconds,
+      loadAverage: server.startLoadAverage,
+      firstStartMigratingSeconds: round(first.startSeconds),
+      fromSource: { seconds: round(fromSource.startSeconds), cpuSeconds: fromSource.startCpuSeconds },
+    },
   };
 }
 
@@ -176,16 +203,18 @@ async function freePort(): Promise<number> {
 }
 
 /**
- * `jitsumei serve --demo` as its own process (the bin, which runs the TypeScript through tsx: the
- * server has no build), with the statement counter preloaded; the start is timed from the spawn to the
- * first 200 from /readyz.
+ * `jitsumei serve --demo` as its own process (the bin: the compiled build, or the sources through tsx
+ * with JITSUMEI_FROM_SOURCE=1), with the statement counter preloaded; the start is timed from the
+ * spawn to the first 200 from /readyz, in wall time and in the process's CPU time (user + system from
+ * /proc, which the machine's load does not inflate).
  */
-async function startServerProcess(env: NodeJS.ProcessEnv, url: string, logFile: string) {
+async function startServerProcess(env: NodeJS.ProcessEnv, url: string, logFile: string, nodeArgs: string[] = []) {
   const log = openSync(logFile, "a");
   const started = performance.now();
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      ...nodeArgs,
       "--import",
       join(root, "bench/statement-counter.mjs"),
       join(root, "apps/server/bin/jitsumei.js"),
@@ -213,10 +242,14 @@ async function startServerProcess(env: NodeJS.ProcessEnv, url: string, logFile: 
   }
   const startSeconds = (performance.now() - started) / 1000;
   const pid = child.pid ?? 0;
+  const startCpuSeconds = cpuSeconds(pid);
+  const startLoadAverage = round(loadavg()[0] ?? 0, 1);
   const countFile = String(env.JITSUMEI_BENCH_STATEMENTS_FILE);
   let signals = 0;
   return {
     startSeconds,
+    startCpuSeconds,
+    startLoadAverage,
     /** The statements the server has sent so far (asked by SIGUSR2, answered in a file). */
     async statements(): Promise<number> {
       signals++;
@@ -246,6 +279,14 @@ async function startServerProcess(env: NodeJS.ProcessEnv, url: string, logFile: 
       closeSync(log);
     },
   };
+}
+
+/** A process's CPU time so far (utime + stime of /proc/<pid>/stat, in clock ticks of 1/100 s). */
+function cpuSeconds(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // The fields after the command name in parentheses (which may hold spaces): utime is the 14th field.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return round((Number(fields[11]) + Number(fields[12])) / 100, 2);
 }
 
 /** Starts the driver process and answers its requests for activation codes. */

@@ -107,12 +107,13 @@ async function velocityCheck(
     : { code: "fraud.velocity", status: "pass" };
 }
 
-const disposableDomains: ReadonlySet<string> = new Set(
-  createRequire(import.meta.url)("disposable-email-domains") as string[],
-);
+// 2.4 MB of JSON (about 120 000 domains): read on the first check, not at start (it cost 0.7 s of the
+// server's start-up, BENCHMARKS.md).
+let disposableDomains: ReadonlySet<string> | null = null;
 
 /** Throw-away mailbox domains, from the maintained disposable-email-domains list. */
 export function isDisposableEmail(email: string): boolean {
   const domain = email.split("@").at(-1)?.toLowerCase() ?? "";
+  disposableDomains ??= new Set(createRequire(import.meta.url)("disposable-email-domains") as string[]);
   return disposableDomains.has(domain);
 }

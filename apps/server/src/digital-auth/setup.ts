@@ -1,6 +1,7 @@
-import { createPrivateKey, generateKeyPairSync, type KeyObject } from "node:crypto";
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { createPrivateKey, createPublicKey, generateKeyPair, generateKeyPairSync, type KeyObject } from "node:crypto";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { exportJWK, type JWK } from "jose";
 import type { Config } from "../config/config.ts";
 import { type DigitalAuthApp, digitalAuthClient } from "./digital-auth-app.ts";
@@ -62,8 +63,9 @@ export async function setUpDigitalAuth(
     }
   }
   // The key the simulator encrypts the signature result to, as the Digital Agency would to the one an
-  // operator registers (RSA-OAEP-256, protocol.ts). Made per start, like the client key.
-  const encryption = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  // operator registers (RSA-OAEP-256, protocol.ts). Made once and kept in the data folder beside the
+  // test card: an RSA key made on every start cost 0.7 s or more of it (BENCHMARKS.md, start-up).
+  const encryption = await simulatorEncryptionKey(config.dataDir);
   const rpEncryptionJwk = {
     ...(await exportJWK(encryption.publicKey)),
     alg: DIGITAL_AUTH.resultEncryption.alg,
@@ -150,6 +152,22 @@ export function readDecryptionKey(file: string): KeyObject {
   return key;
 }
 
+/** The simulator's result-encryption key pair, made once (RSA 2048) in the data folder, owner-only. */
+async function simulatorEncryptionKey(dataDir: string): Promise<{ publicKey: KeyObject; privateKey: KeyObject }> {
+  const root = join(dataDir, "dev-digital-auth");
+  const file = join(root, "result-encryption-key.pem");
+  if (!existsSync(file)) {
+    mkdirSync(root, { recursive: true });
+    const made = await promisify(generateKeyPair)("rsa", { modulusLength: 2048 });
+    const pem = made.privateKey.export({ type: "pkcs8", format: "pem" }).toString();
+    // Written whole under another name, then renamed: a start stopped half-way leaves no broken key.
+    writeFileSync(`${file}.${process.pid}`, pem, { mode: 0o600 });
+    renameSync(`${file}.${process.pid}`, file);
+  }
+  const privateKey = createPrivateKey(readFileSync(file, "utf8"));
+  return { privateKey, publicKey: createPublicKey(privateKey) };
+}
+
 /** The demo's test card: the JPKI test CA and signing certificate of the fixtures, made once (openssl). */
 async function simulatorCard(
   dataDir: string,
@@ -160,7 +178,6 @@ async function simulatorCard(
     mkdirSync(root, { recursive: true });
     const { makeJpkiFixtures } = await import("@jitsumei/evidence/fixtures/jpki");
     const made = makeJpkiFixtures(root);
-    const { writeFileSync } = await import("node:fs");
     writeFileSync(marker, JSON.stringify({ key: made.signer.key, cert: made.signer.cert, trustDir: made.trustDir }));
   }
   const made = JSON.parse(readFileSync(marker, "utf8")) as { key: string; cert: string; trustDir: string };

@@ -182,7 +182,8 @@ export async function buildApp(
   // local, and on a server only this machine can reach: HOST=0.0.0.0 in development turns them off.
   const devTools = devToolsEnabled(services.config);
   const routes = allRoutes.filter((r) => !r.devOnly || devTools);
-  const openapi = buildOpenApi(routes, API_VERSION, { "x-reader-contract": READER_CONTRACT_VERSION });
+  // Built on the first request for it, not at start (0.5 s of zod's JSON Schema conversion).
+  let openapi: ReturnType<typeof buildOpenApi> | null = null;
   const guesses = tokenGuesses(services, services.config.rateLimits.token);
   /** Too many wrong bearer tokens from this address: refused before the token is even looked at. */
   const tooManyGuesses = async (request: FastifyRequest, instance: string): Promise<RouteResult | null> => {
@@ -195,7 +196,10 @@ export async function buildApp(
       instance,
     );
   };
-  app.get("/openapi.json", async () => openapi);
+  app.get("/openapi.json", async () => {
+    openapi ??= buildOpenApi(routes, API_VERSION, { "x-reader-contract": READER_CONTRACT_VERSION });
+    return openapi;
+  });
   if (options.digitalAuthSimulator) await registerDigitalAuthSimulator(app, options.digitalAuthSimulator);
   // The convenience store's till for the local test gateway's konbini slips, with the other dev tools.
   const gateway = services.payments.gateway as Partial<LocalTestGateway>;
