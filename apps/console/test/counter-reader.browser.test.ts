@@ -5,7 +5,7 @@ import { startViccPassport, type ViccCard } from "../../../packages/pcsc/src/tes
 import { buildCom } from "../../../packages/reader/src/test-support/emulated-passport.ts";
 import {
   type CounterReader,
-  pcscPassportReader,
+  pcscChipReader,
   startCounterReader,
 } from "../../server/src/counter-reader/counter-reader.ts";
 import { launchBrowser, screenshot } from "../../server/test/support/browser.ts";
@@ -39,7 +39,7 @@ describe("the counter page reads a passport's chip through the counter program",
       sod: readFileSync(chip.chips.rsa.sod),
       dataGroups: { 1: readFileSync(chip.chips.rsa.dg1), 2: readFileSync(chip.chips.rsa.dg2) },
     });
-    reader = await startCounterReader({ origin: server.url, read: pcscPassportReader(card.readerName) });
+    reader = await startCounterReader({ origin: server.url, read: pcscChipReader(card.readerName) });
     browser = await launchBrowser();
     [clerk, admin, reviewer] = [
       await signInAs(server, "clerk"),
