@@ -32,6 +32,9 @@ export type ConnectOptions = {
 
 type PcscMini = typeof import("pcsc-mini");
 
+/** pcsc-lite's MAX_BUFFER_SIZE_EXTENDED: 65,536 data bytes, the status word and headroom for the header. */
+const EXTENDED_ANSWER = 4 + 3 + 65536 + 3 + 2;
+
 /**
  * pcsc-mini is an optional dependency (prebuilt N-API binaries for Linux, macOS and Windows, no build
  * step): where it is absent, or libpcsclite is missing, the server still starts and only this fails.
@@ -86,7 +89,9 @@ export async function connectCard(options: ConnectOptions = {}): Promise<PcscCar
     const card = await reader.connect(pcsc.CardMode.SHARED, pcsc.Protocol.ANY);
     return {
       readerName: reader.name(),
-      transport: async (apdu) => Uint8Array.from(await card.transmit(apdu)),
+      // pcsc-mini's default answer buffer is a short APDU's (264 bytes): a residence card answers its
+      // 7,000-byte front in one extended-length response, so each answer gets pcsc-lite's extended size.
+      transport: async (apdu) => Uint8Array.from(await card.transmit(apdu, new ArrayBuffer(EXTENDED_ANSWER))),
       async close() {
         try {
           await card.disconnect(pcsc.CardDisposition.RESET);

@@ -1,13 +1,14 @@
 import { formatPhone } from "@jitsumei/domain/formats";
 import { type ApplicationState, hasTag } from "@jitsumei/domain/lifecycle";
-import { prefectureLabel, prefectures } from "@jitsumei/domain/prefectures";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
 import { ApiProblem, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { consoleLanguages, languageNames } from "../i18n/languages.ts";
 import { useCodeLabel, usePlanName } from "../review/Badges.tsx";
+import { AddressFieldset, addressFrom } from "./AddressFieldset.tsx";
 import { type CounterRead, CounterReaderPanel } from "./CounterReader.tsx";
 import { normaliseMrz, parseTd3, validIccid } from "./mrz.ts";
+import { ResidenceCardForm, type ResidenceCardParticulars } from "./ResidenceCardForm.tsx";
 
 type Sale = { reference: string; accessToken: string; planId: string; formFactor: string; language: string };
 type Activated = { reference: string; msisdn: string; iccid: string };
@@ -35,13 +36,16 @@ const describe = (e: unknown) => (e instanceof ApiProblem ? `${e.detail}${e.fiel
  * chip reader's file), run the checks, scan the SIM handed over and activate on the spot.
  */
 export function CounterPage() {
-  const { t, date, language } = useI18n();
+  const { t, date } = useI18n();
   const label = useCodeLabel();
   const planName = usePlanName();
   const [sale, setSale] = useState<Sale | null>(null);
   const [recorded, setRecorded] = useState<string | null>(null);
   const [chipRecorded, setChipRecorded] = useState(false);
   const [mrzLines, setMrzLines] = useState<string[]>([]);
+  /** The document the customer shows: a passport's MRZ is typed, a residence card's particulars are. */
+  const [shown, setShown] = useState<"passport" | "residence_card">("passport");
+  const [cardNumber, setCardNumber] = useState<string | undefined>(undefined);
   /** The engine's verdict on the chip read at this counter: the failing checks' codes (none: valid). */
   const [chipFailures, setChipFailures] = useState<string[] | null>(null);
   const [state, setState] = useState<string | null>(null);
@@ -107,15 +111,7 @@ export function CounterPage() {
       setError(t("counter.mrzInvalid"));
       return;
     }
-    const postalCode = String(form.get("postalCode") ?? "").trim();
-    const address = postalCode
-      ? {
-          postalCode,
-          prefecture: String(form.get("prefecture")),
-          city: String(form.get("city")),
-          line1: String(form.get("line1")),
-        }
-      : undefined;
+    const address = addressFrom(form);
     const { sex: _sex, ...declared } = particulars;
     void step(async () => {
       await applicantApi(sale, "PUT", "/applicant", { ...declared, ...(address ? { address } : {}) });
@@ -142,14 +138,44 @@ export function CounterPage() {
     });
   }
 
-  /** The counter reader's bytes go to the server's evidence engine, like any chip read (F2F_IC here). */
-  async function recordRead(read: CounterRead) {
+  /** A residence card's particulars, typed from its front: its chip is read next (it holds no MRZ). */
+  function recordCard(card: ResidenceCardParticulars) {
     if (!sale) return;
-    const evidence = await applicantApi<{ checks: { code: string; status: string }[] }>(sale, "POST", "/evidence", {
-      kind: "chip",
-      sod: read.sod,
-      dataGroups: read.dataGroups,
+    void step(async () => {
+      await applicantApi(sale, "PUT", "/applicant", card.particulars);
+      setCardNumber(card.particulars.document.number);
+      setRecorded(
+        t("counter.cardSaved", {
+          name: `${card.particulars.name.family} ${card.particulars.name.given}`,
+          birthDate: date(card.particulars.birthDate),
+          number: card.particulars.document.number,
+        }),
+      );
     });
+  }
+
+  /**
+   * The counter reader's bytes go to the server's evidence engine, like any chip read (F2F_IC here): a
+   * passport's as `chip`, a residence card's signed images as `residence_card_chip`.
+   */
+  async function recordRead(read: CounterRead) {
+    if (!sale || read.document === "my_number_card") return;
+    const body =
+      read.document === "passport"
+        ? { kind: "chip", sod: read.sod, dataGroups: read.dataGroups }
+        : {
+            kind: "residence_card_chip",
+            front: read.front,
+            face: read.face,
+            checkCode: read.checkCode,
+            certificate: read.certificate,
+          };
+    const evidence = await applicantApi<{ checks: { code: string; status: string }[] }>(
+      sale,
+      "POST",
+      "/evidence",
+      body,
+    );
     setChipFailures(evidence.checks.filter((c) => c.status === "fail").map((c) => c.code));
     setChipRecorded(true);
   }
@@ -186,6 +212,7 @@ export function CounterPage() {
     setChipRecorded(false);
     setChipFailures(null);
     setMrzLines([]);
+    setCardNumber(undefined);
     setState(null);
     setCorrection(null);
     setActivated(null);
@@ -249,6 +276,21 @@ export function CounterPage() {
             {recorded}
           </p>
         ) : (
+          <label>
+            {t("counter.documentShown")}
+            <select
+              name="shown"
+              value={shown}
+              disabled={!sale}
+              onChange={(event) => setShown(event.currentTarget.value as typeof shown)}
+            >
+              <option value="passport">{t("counter.docPassport")}</option>
+              <option value="residence_card">{t("counter.docResidenceCard")}</option>
+            </select>
+          </label>
+        )}
+        {!recorded && shown === "residence_card" && <ResidenceCardForm disabled={!sale} onSubmit={recordCard} />}
+        {!recorded && shown === "passport" && (
           <form onSubmit={recordMrz} className="stack">
             <label>
               {t("counter.mrz")}
@@ -266,34 +308,7 @@ export function CounterPage() {
             <p id="mrz-hint" className="hint">
               {t("counter.mrzHint")}
             </p>
-            <fieldset disabled={!sale}>
-              <legend>{t("counter.address")}</legend>
-              <div className="grid-form">
-                <label>
-                  {t("counter.postalCode")}
-                  <input name="postalCode" autoComplete="off" />
-                </label>
-                <label>
-                  {t("counter.prefecture")}
-                  <select name="prefecture" defaultValue="">
-                    <option value="">{t("counter.prefectureChoose")}</option>
-                    {prefectures.map((p) => (
-                      <option key={p} value={p}>
-                        {prefectureLabel(p, language)}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                <label>
-                  {t("counter.city")}
-                  <input name="city" autoComplete="off" />
-                </label>
-                <label>
-                  {t("counter.line1")}
-                  <input name="line1" autoComplete="off" />
-                </label>
-              </div>
-            </fieldset>
+            <AddressFieldset disabled={!sale} />
             <button type="submit" disabled={!sale}>
               {t("counter.saveMrz")}
             </button>
@@ -301,7 +316,7 @@ export function CounterPage() {
         )}
         {recorded && (!state || correcting) && (
           <>
-            <CounterReaderPanel mrzLines={mrzLines} record={recordRead} />
+            <CounterReaderPanel mrzLines={mrzLines} cardNumber={cardNumber} document={shown} record={recordRead} />
             {chipFailures && (
               <p role="status" className={chipFailures.length === 0 ? "success" : "error"}>
                 {t("counter.chipChecked", {

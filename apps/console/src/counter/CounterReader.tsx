@@ -4,13 +4,39 @@ import { useI18n } from "../i18n/i18n.tsx";
 /** The counter program on this PC (`jitsumei counter-reader`): loopback only, allowed by the CSP. */
 export const COUNTER_READER_URL = "http://127.0.0.1:47900";
 
-export type CounterRead = {
-  accessControl: "BAC" | "PACE";
-  sod: string;
-  dataGroups: Record<string, string>;
-  face?: { format: "jpeg" | "jpeg2000"; base64: string };
-};
-type Problem = { code?: string; detail?: string };
+type Face = { format: "jpeg" | "jpeg2000"; base64: string };
+/** What `counter-reader` answers (apps/server/src/counter-reader/counter-reader.ts). */
+export type CounterRead =
+  | {
+      document: "passport";
+      accessControl: "BAC" | "PACE";
+      sod: string;
+      dataGroups: Record<string, string>;
+      face?: Face;
+    }
+  | {
+      document: "residence_card";
+      front: string;
+      face: string;
+      checkCode: string;
+      certificate: string;
+      photo?: Face;
+    }
+  | {
+      document: "my_number_card";
+      particulars: { name: string; address: string; birthDate: string; sex: string };
+      signature: { particularsHashMatches: boolean; signatureValid: boolean };
+      pinRetriesBefore: number | null;
+    };
+export type ReaderDocument = CounterRead["document"];
+type MyNumberRead = Extract<CounterRead, { document: "my_number_card" }>;
+type Problem = { code?: string; detail?: string; retriesLeft?: number };
+
+class ReaderProblem extends Error {
+  constructor(readonly problem: Problem) {
+    super(`${problem.code ?? "error"}: ${problem.detail ?? ""}`);
+  }
+}
 
 /** Six digits from the browser's CSPRNG, shown here and typed at the counter PC. */
 function pairingCode(): string {
@@ -25,20 +51,29 @@ async function post<T>(path: string, body: unknown, token?: string): Promise<T> 
     body: JSON.stringify(body),
   });
   const json = (await response.json()) as T & Problem;
-  if (!response.ok) throw new Error(`${json.code ?? response.status}: ${json.detail ?? ""}`);
+  if (!response.ok) throw new ReaderProblem(json);
   return json;
 }
 
 /**
  * The chip read at the counter: pair with the counter program (the code shown here, typed there), choose
- * the document, read it with the MRZ already recorded, and hand the bytes to `record` (the server's
- * evidence engine decides). The chip's photo is shown beside the case for the clerk to compare.
+ * the document, read it with what it needs (the MRZ already recorded, the residence card's number, the
+ * My Number card's PIN typed by the customer), and hand the read to `record` (the server's evidence
+ * engine decides). The chip's photo is shown beside the case for the clerk to compare. The PIN is held
+ * only in its field, which is emptied after every attempt.
  */
-export function CounterReaderPanel(props: { mrzLines: string[]; record: (read: CounterRead) => Promise<void> }) {
-  const { t } = useI18n();
+export function CounterReaderPanel(props: {
+  mrzLines: string[];
+  cardNumber?: string;
+  document?: ReaderDocument;
+  record: (read: CounterRead) => Promise<void>;
+}) {
+  const { t, date } = useI18n();
   const [code] = useState(pairingCode);
   const [token, setToken] = useState<string | null>(null);
-  const [face, setFace] = useState<CounterRead["face"] | null>(null);
+  const [document, setDocument] = useState<ReaderDocument>(props.document ?? "passport");
+  const [face, setFace] = useState<Face | null>(null);
+  const [myNumber, setMyNumber] = useState<MyNumberRead | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -48,23 +83,46 @@ export function CounterReaderPanel(props: { mrzLines: string[]; record: (read: C
     try {
       await work();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(e instanceof ReaderProblem ? explain(e.problem) : e instanceof Error ? e.message : String(e));
     } finally {
       setBusy(false);
     }
+  }
+
+  function explain(problem: Problem): string {
+    if (problem.code === "pin_wrong") return t("counter.pinWrong", { retries: String(problem.retriesLeft ?? "?") });
+    if (problem.code === "pin_locked") return t("counter.pinLocked");
+    return `${problem.code ?? "error"}: ${problem.detail ?? ""}`;
   }
 
   const pair = () =>
     run(async () => {
       setToken((await post<{ token: string }>("/pair", { code })).token);
     });
-  const read = (document: string) =>
-    run(async () => {
+  const read = (form: HTMLFormElement) => {
+    const fields = new FormData(form);
+    const body =
+      document === "residence_card"
+        ? { document, cardNumber: String(fields.get("cardNumber") ?? "") }
+        : document === "my_number_card"
+          ? { document, pin: String(fields.get("pin") ?? "") }
+          : { document, mrz: props.mrzLines };
+    // The PIN leaves the page with this request and nowhere else: the field is emptied at once.
+    const pin = form.elements.namedItem("pin");
+    if (pin instanceof HTMLInputElement) pin.value = "";
+    return run(async () => {
       if (!token) return;
-      const result = await post<CounterRead>("/read", { document, mrz: props.mrzLines }, token);
+      setMyNumber(null);
+      setFace(null);
+      const result = await post<CounterRead>("/read", body, token);
+      if (result.document === "my_number_card") {
+        setMyNumber(result);
+        return;
+      }
       await props.record(result);
-      setFace(result.face ?? null);
+      setFace((result.document === "passport" ? result.face : result.photo) ?? null);
     });
+  };
 
   return (
     <section className="stack" aria-label={t("counter.reader")}>
@@ -79,7 +137,7 @@ export function CounterReaderPanel(props: { mrzLines: string[]; record: (read: C
           className="stack"
           onSubmit={(event) => {
             event.preventDefault();
-            void read(String(new FormData(event.currentTarget).get("document")));
+            void read(event.currentTarget);
           }}
         >
           <p role="status" className="success">
@@ -87,10 +145,49 @@ export function CounterReaderPanel(props: { mrzLines: string[]; record: (read: C
           </p>
           <label>
             {t("counter.readerDocument")}
-            <select name="document" defaultValue="passport">
+            <select
+              name="document"
+              value={document}
+              onChange={(event) => setDocument(event.currentTarget.value as ReaderDocument)}
+            >
               <option value="passport">{t("counter.readerPassport")}</option>
+              <option value="residence_card">{t("counter.readerResidenceCard")}</option>
+              <option value="my_number_card">{t("counter.readerMyNumberCard")}</option>
             </select>
           </label>
+          {document === "residence_card" && (
+            <label>
+              {t("counter.readerCardNumber")}
+              <input
+                name="cardNumber"
+                required
+                autoComplete="off"
+                className="mono"
+                pattern="[A-Za-z]{2}[0-9]{8}[A-Za-z]{2}"
+                defaultValue={props.cardNumber ?? ""}
+              />
+            </label>
+          )}
+          {document === "my_number_card" && (
+            <>
+              <label>
+                {t("counter.readerPin")}
+                <input
+                  name="pin"
+                  type="password"
+                  inputMode="numeric"
+                  required
+                  autoComplete="off"
+                  pattern="[0-9]{4}"
+                  maxLength={4}
+                  aria-describedby="pin-hint"
+                />
+              </label>
+              <p id="pin-hint" className="hint">
+                {t("counter.readerPinHint")}
+              </p>
+            </>
+          )}
           <button type="submit" disabled={busy}>
             {t("counter.readerRead")}
           </button>
@@ -105,6 +202,28 @@ export function CounterReaderPanel(props: { mrzLines: string[]; record: (read: C
             {t("counter.readerPair")}
           </button>
         </>
+      )}
+      {myNumber && (
+        <div role="status" className="stack">
+          <p>
+            {t("counter.myNumberRead", {
+              name: myNumber.particulars.name,
+              birthDate: date(myNumber.particulars.birthDate),
+              address: myNumber.particulars.address,
+            })}
+          </p>
+          <p className={myNumber.signature.signatureValid ? "success" : "error"}>
+            {t("counter.myNumberSignature", {
+              result:
+                myNumber.signature.signatureValid && myNumber.signature.particularsHashMatches
+                  ? t("counter.signatureValid")
+                  : t("counter.signatureInvalid"),
+            })}
+          </p>
+          {myNumber.pinRetriesBefore !== null && (
+            <p className="hint">{t("counter.pinRetries", { retries: String(myNumber.pinRetriesBefore) })}</p>
+          )}
+        </div>
       )}
       {face &&
         (face.format === "jpeg" ? (

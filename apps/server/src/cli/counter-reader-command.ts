@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline";
-import { COUNTER_READER_PORT, pcscPassportReader, startCounterReader } from "../counter-reader/counter-reader.ts";
+import { COUNTER_READER_PORT, pcscChipReader, startCounterReader } from "../counter-reader/counter-reader.ts";
 import { EXIT, type Io, parseOptions, UsageError } from "./io.ts";
 
 /**
@@ -16,7 +16,7 @@ export async function counterReaderCommand(args: string[], io: Io): Promise<numb
   } catch {
     throw new UsageError(`--origin ${options.origin}: not a URL`);
   }
-  const reader = await startCounterReader({ origin, read: pcscPassportReader(options.reader) });
+  const reader = await startCounterReader({ origin, read: pcscChipReader(options.reader) });
   io.err(`Counter reader on http://127.0.0.1:${COUNTER_READER_PORT} for ${origin}.\n`);
   io.err("Type the pairing code the console shows, then Enter:\n");
   const lines = createInterface({ input: process.stdin });

@@ -3,7 +3,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { faceFromDg2 } from "@jitsumei/evidence";
 import { connectCard, PcscError } from "@jitsumei/pcsc";
-import { mrzKeyFromLines, ReaderError, readPassport } from "@jitsumei/reader";
+import {
+  mrzKeyFromLines,
+  ReaderError,
+  readMyNumberCardFace,
+  readPassport,
+  readResidenceCard,
+  type Transport,
+} from "@jitsumei/reader";
 
 /**
  * The counter program (`jitsumei counter-reader`): on the counter PC, between the console in the
@@ -11,21 +18,55 @@ import { mrzKeyFromLines, ReaderError, readPassport } from "@jitsumei/reader";
  * (CORS, and the Host header against DNS rebinding), and only a browser paired with it: the console
  * shows a code, the clerk types it here, the console sends it once and gets a bearer token for this
  * run. It reads the chip and hands the bytes back; the console sends them to the server, whose evidence
- * engine decides (nothing here is trusted by the server).
+ * engine decides (nothing here is trusted by the server). One exception: the My Number card's card-face
+ * signature covers the SHA-256 of the My Number (DF31), which must go nowhere, so only this program can
+ * check it; the console shows its result as this program's report. The PIN goes to the card and nowhere
+ * else: no log, no answer, no error message holds it.
  */
 export const COUNTER_READER_PORT = 47900;
 const HOST = "127.0.0.1";
 const MAX_BODY = 4096;
 
-export type ChipReader = (mrzLines: string[]) => Promise<CounterRead>;
-export type CounterRead = {
-  accessControl: "BAC" | "PACE";
-  sod: string;
-  dataGroups: Record<string, string>;
-  activeAuthentication?: { passed: boolean; reason?: string };
-  chipAuthentication?: { passed: boolean; reason?: string };
-  face?: { format: "jpeg" | "jpeg2000"; base64: string };
-};
+/** What the console asks the counter program to read, with what that card needs to open. */
+export type CounterReadRequest =
+  | { document: "passport"; mrz: string[] }
+  /** 在留カード or 特別永住者証明書: the 12-character number printed on its front, typed by the clerk. */
+  | { document: "residence_card"; cardNumber: string }
+  /** マイナンバーカード, card-face input-support application: the 4-digit PIN the customer types. */
+  | { document: "my_number_card"; pin: string };
+
+export type ChipReader = (request: CounterReadRequest) => Promise<CounterRead>;
+type Face = { format: "jpeg" | "jpeg2000"; base64: string };
+export type CounterRead =
+  | {
+      document: "passport";
+      accessControl: "BAC" | "PACE";
+      sod: string;
+      dataGroups: Record<string, string>;
+      activeAuthentication?: { passed: boolean; reason?: string };
+      chipAuthentication?: { passed: boolean; reason?: string };
+      face?: Face;
+    }
+  | {
+      document: "residence_card";
+      generation: 1 | 2;
+      cardType: "residence_card" | "special_permanent_resident_certificate" | null;
+      /** The signed files as read (base64), for the server's `residence_card_chip` evidence. */
+      front: string;
+      face: string;
+      checkCode: string;
+      certificate: string;
+      photo?: Face;
+    }
+  | {
+      document: "my_number_card";
+      /** The card-face particulars: never the My Number, which the library does not read. */
+      particulars: { name: string; address: string; birthDate: string; sex: string };
+      /** The card's own signature over them, as this program checked it (J-LIS's key signs the card's). */
+      signature: { particularsHashMatches: boolean; signatureValid: boolean };
+      /** The PIN's tries left before this read. */
+      pinRetriesBefore: number | null;
+    };
 
 export type CounterReaderOptions = {
   /** The console's origin (scheme, host, port), e.g. https://staff.example.jp. */
@@ -42,38 +83,103 @@ export type CounterReader = {
   close(): Promise<void>;
 };
 
-/** Reads the ePassport on the PC/SC reader (the named one, else the first holding a card). */
-export function pcscPassportReader(readerName?: string): ChipReader {
-  return async (mrzLines) => {
+/** Reads the card on the PC/SC reader (the named one, else the first holding a card). */
+export function pcscChipReader(readerName?: string): ChipReader {
+  return async (request) => {
     const card = await connectCard({ reader: readerName });
     try {
-      const read = await readPassport(card.transport, { mrz: mrzKeyFromLines(mrzLines) });
-      const b64 = (b: Uint8Array) => Buffer.from(b).toString("base64");
-      const dg2 = read.dataGroups[2];
-      let face: CounterRead["face"];
-      if (dg2) {
-        try {
-          const image = faceFromDg2(dg2);
-          face = { format: image.format, base64: b64(image.bytes) };
-        } catch {
-          face = undefined; // the server's checks report an unreadable DG2; the photo is only shown here
-        }
-      }
-      return {
-        accessControl: read.accessControl,
-        sod: b64(read.sod),
-        dataGroups: Object.fromEntries(Object.entries(read.dataGroups).map(([n, bytes]) => [n, b64(bytes)])),
-        activeAuthentication: read.activeAuthentication,
-        chipAuthentication: read.chipAuthentication,
-        face,
-      };
+      return await readCard(card.transport, request);
     } finally {
       await card.close().catch(() => undefined);
     }
   };
 }
 
-type Problem = { status: number; code: string; detail: string; field?: string };
+const b64 = (b: Uint8Array) => Buffer.from(b).toString("base64");
+
+/** One read over any transport: the PC/SC card here, a test's emulator elsewhere. */
+export async function readCard(transport: Transport, request: CounterReadRequest): Promise<CounterRead> {
+  if (request.document === "residence_card") {
+    const read = await readResidenceCard(transport, { cardNumber: request.cardNumber });
+    const photo = imageFormat(read.face);
+    return {
+      document: "residence_card",
+      generation: read.generation,
+      cardType: read.cardType,
+      front: b64(read.front),
+      face: b64(read.face),
+      checkCode: b64(read.checkCode),
+      certificate: b64(read.certificate),
+      ...(photo ? { photo: { format: photo, base64: b64(read.face) } } : {}),
+    };
+  }
+  if (request.document === "my_number_card") {
+    const read = await readMyNumberCardFace(transport, { pin: request.pin });
+    return {
+      document: "my_number_card",
+      particulars: { name: read.name, address: read.address, birthDate: read.birthDate, sex: read.sex },
+      signature: {
+        particularsHashMatches: read.signature.particularsHashMatches,
+        signatureValid: read.signature.signatureValid,
+      },
+      pinRetriesBefore: read.pin.retriesLeft,
+    };
+  }
+  const read = await readPassport(transport, { mrz: mrzKeyFromLines(request.mrz) });
+  const dg2 = read.dataGroups[2];
+  let face: Face | undefined;
+  if (dg2) {
+    try {
+      const image = faceFromDg2(dg2);
+      face = { format: image.format, base64: b64(image.bytes) };
+    } catch {
+      face = undefined; // the server's checks report an unreadable DG2; the photo is only shown here
+    }
+  }
+  return {
+    document: "passport",
+    accessControl: read.accessControl,
+    sod: b64(read.sod),
+    dataGroups: Object.fromEntries(Object.entries(read.dataGroups).map(([n, bytes]) => [n, b64(bytes)])),
+    activeAuthentication: read.activeAuthentication,
+    chipAuthentication: read.chipAuthentication,
+    face,
+  };
+}
+
+/** The face image's coding by its first bytes: JPEG (FFD8), JPEG 2000 as a JP2 file or a codestream. */
+function imageFormat(bytes: Uint8Array): Face["format"] | null {
+  const head = Buffer.from(bytes.subarray(0, 12)).toString("hex");
+  if (head.startsWith("ffd8")) return "jpeg";
+  if (head.startsWith("0000000c6a502020") || head.startsWith("ff4fff51")) return "jpeg2000";
+  return null;
+}
+
+/** The request's body, checked field by field; the PIN is checked for its form only, never echoed. */
+function parseReadRequest(body: Record<string, unknown>): CounterReadRequest | Problem {
+  if (body.document === "passport") {
+    const lines = Array.isArray(body.mrz) ? body.mrz.filter((l): l is string => typeof l === "string") : [];
+    if (lines.length < 2 || lines.length > 3) {
+      return problem(400, "validation_failed", "two or three MRZ lines", "mrz");
+    }
+    return { document: "passport", mrz: lines };
+  }
+  if (body.document === "residence_card") {
+    const cardNumber = typeof body.cardNumber === "string" ? body.cardNumber.trim().toUpperCase() : "";
+    if (!/^[A-Z]{2}[0-9]{8}[A-Z]{2}$/.test(cardNumber)) {
+      return problem(400, "validation_failed", "2 letters, 8 digits and 2 letters, as on the card", "cardNumber");
+    }
+    return { document: "residence_card", cardNumber };
+  }
+  if (body.document === "my_number_card") {
+    const pin = typeof body.pin === "string" ? body.pin : "";
+    if (!/^[0-9]{4}$/.test(pin)) return problem(400, "validation_failed", "the card-face PIN is 4 digits", "pin");
+    return { document: "my_number_card", pin };
+  }
+  return problem(400, "validation_failed", "must be one of: passport, residence_card, my_number_card", "document");
+}
+
+type Problem = { status: number; code: string; detail: string; field?: string; retriesLeft?: number };
 
 export async function startCounterReader(options: CounterReaderOptions): Promise<CounterReader> {
   const origin = new URL(options.origin).origin;
@@ -147,20 +253,19 @@ export async function startCounterReader(options: CounterReaderOptions): Promise
       if (token === null || !sameText(bearer, token)) {
         return send(response, problem(401, "not_paired", "pair with the counter reader first"));
       }
-      if (body.document !== "passport") {
-        return send(response, problem(400, "validation_failed", "only passport is read here", "document"));
-      }
-      const lines = Array.isArray(body.mrz) ? body.mrz.filter((l): l is string => typeof l === "string") : [];
-      if (lines.length < 2 || lines.length > 3) {
-        return send(response, problem(400, "validation_failed", "two or three MRZ lines", "mrz"));
-      }
+      const readRequest = parseReadRequest(body);
+      if ("status" in readRequest) return send(response, readRequest);
       if (reading) return send(response, problem(409, "reader_busy", "a read is running"));
       reading = true;
       try {
-        return send(response, await options.read(lines));
+        return send(response, await options.read(readRequest));
       } catch (error) {
         if (error instanceof PcscError) return send(response, problem(503, error.code, error.message));
-        if (error instanceof ReaderError) return send(response, problem(422, error.code, error.message));
+        if (error instanceof ReaderError) {
+          // The PIN's tries left go with a wrong or blocked PIN: the customer sees them before typing again.
+          const retries = error.retriesLeft === undefined ? {} : { retriesLeft: error.retriesLeft };
+          return send(response, { ...problem(422, error.code, error.message), ...retries });
+        }
         throw error;
       } finally {
         reading = false;

@@ -63,7 +63,7 @@ export async function ensurePcscd(): Promise<void> {
  * A slot of the virtual reader for this test file alone: test files run two at a time, and a slot takes
  * one card. The lock is a folder (mkdir is atomic) holding the owner's pid; a dead owner's lock is taken.
  */
-async function claimSlot(): Promise<{ slot: (typeof SLOTS)[number]; release(): void }> {
+export async function claimSlot(): Promise<{ slot: (typeof SLOTS)[number]; release(): void }> {
   let claimed: { slot: (typeof SLOTS)[number]; release(): void } | undefined;
   await until(
     "a free slot of the virtual reader",
