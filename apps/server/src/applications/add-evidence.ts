@@ -13,6 +13,7 @@ import { answeredRevocation, type CertificateStatusSource } from "../digital-aut
 import { AppError } from "../errors.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
 import { jpkiSigningPayload } from "../evidence/jpki-payload.ts";
+import { examineCardFace } from "../evidence/my-number-card-face.ts";
 import { type ApplicationRow, lockEditable } from "./application-row.ts";
 import { cipherFor, type ImagePurpose, loadApplicantDetails, type StoredEvidence } from "./load-application-data.ts";
 
@@ -20,6 +21,7 @@ export type EvidenceInput =
   | { kind: "mrz"; lines: string[] }
   | { kind: "chip"; sod: Buffer; dataGroups: Record<string, Buffer> }
   | { kind: "residence_card_chip"; front: Buffer; face: Buffer; checkCode: Buffer; certificate: Buffer }
+  | { kind: "my_number_card_face"; particulars: Buffer; cardSignature: "valid" | "invalid" }
   | { kind: "jpki"; signature: Buffer; certificate?: Buffer; certificateStatus?: CertificateStatusSource }
   | { kind: "image"; purpose: ImagePurpose; image: Buffer }
   | { kind: "selfie"; image: Buffer };
@@ -127,6 +129,11 @@ async function examine(
       },
       checks: result.checks,
     };
+  }
+  if (input.kind === "my_number_card_face") {
+    const examined = examineCardFace(input.particulars, input.cardSignature);
+    if (!examined.ok) throw invalid(examined.problem.field, examined.problem.reason);
+    return { stored: examined.stored, checks: [] };
   }
   if (input.kind === "image" || input.kind === "selfie") {
     const inspection = await inspectImage(input.image, input.kind === "selfie" ? selfieLimits : {});
