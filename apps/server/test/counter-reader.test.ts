@@ -210,6 +210,7 @@ describe("jitsumei counter-reader: residence card and My Number card", () => {
     expect(read.status, JSON.stringify(read.json)).toBe(200);
     expect(read.json).toEqual({
       document: "my_number_card",
+      particularsFile: expect.stringMatching(/^[A-Za-z0-9+/]+=*$/),
       particulars: {
         name: "実名　花子",
         address: "東京都千代田区千代田一丁目1番1号",

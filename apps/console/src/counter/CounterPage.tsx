@@ -156,27 +156,38 @@ export function CounterPage() {
 
   /**
    * The counter reader's bytes go to the server's evidence engine, like any chip read (F2F_IC here): a
-   * passport's as `chip`, a residence card's signed images as `residence_card_chip`.
+   * passport's as `chip`, a residence card's signed images as `residence_card_chip`, a My Number card's
+   * particulars as `my_number_card_face` with the counter program's verdict on the card's signature.
    */
   async function recordRead(read: CounterRead) {
-    if (!sale || read.document === "my_number_card") return;
+    if (!sale) return;
     const body =
       read.document === "passport"
         ? { kind: "chip", sod: read.sod, dataGroups: read.dataGroups }
-        : {
-            kind: "residence_card_chip",
-            front: read.front,
-            face: read.face,
-            checkCode: read.checkCode,
-            certificate: read.certificate,
-          };
+        : read.document === "my_number_card"
+          ? {
+              kind: "my_number_card_face",
+              particulars: read.particularsFile,
+              cardSignature:
+                read.signature.signatureValid && read.signature.particularsHashMatches ? "valid" : "invalid",
+            }
+          : {
+              kind: "residence_card_chip",
+              front: read.front,
+              face: read.face,
+              checkCode: read.checkCode,
+              certificate: read.certificate,
+            };
     const evidence = await applicantApi<{ checks: { code: string; status: string }[] }>(
       sale,
       "POST",
       "/evidence",
       body,
     );
-    setChipFailures(evidence.checks.filter((c) => c.status === "fail").map((c) => c.code));
+    // The server cannot check a card-face read's signature (it covers the My Number's hash): no verdict.
+    if (read.document !== "my_number_card") {
+      setChipFailures(evidence.checks.filter((c) => c.status === "fail").map((c) => c.code));
+    }
     setChipRecorded(true);
   }
 

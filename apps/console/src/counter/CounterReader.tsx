@@ -25,6 +25,7 @@ export type CounterRead =
   | {
       document: "my_number_card";
       particulars: { name: string; address: string; birthDate: string; sex: string };
+      particularsFile: string;
       signature: { particularsHashMatches: boolean; signatureValid: boolean };
       pinRetriesBefore: number | null;
     };
@@ -115,11 +116,11 @@ export function CounterReaderPanel(props: {
       setMyNumber(null);
       setFace(null);
       const result = await post<CounterRead>("/read", body, token);
+      await props.record(result);
       if (result.document === "my_number_card") {
         setMyNumber(result);
         return;
       }
-      await props.record(result);
       setFace((result.document === "passport" ? result.face : result.photo) ?? null);
     });
   };

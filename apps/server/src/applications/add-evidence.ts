@@ -13,6 +13,7 @@ import { answeredRevocation, type CertificateStatusSource } from "../digital-aut
 import { AppError } from "../errors.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
 import { jpkiSigningPayload } from "../evidence/jpki-payload.ts";
+import { examineCardFace } from "../evidence/my-number-card-face.ts";
 import { type ApplicationRow, lockEditable } from "./application-row.ts";
 import { bumpContentVersion } from "./applications-repository.ts";
 import { insertEvidence } from "./evidence-repository.ts";
@@ -22,6 +23,7 @@ export type EvidenceInput =
   | { kind: "mrz"; lines: string[] }
   | { kind: "chip"; sod: Buffer; dataGroups: Record<string, Buffer> }
   | { kind: "residence_card_chip"; front: Buffer; face: Buffer; checkCode: Buffer; certificate: Buffer }
+  | { kind: "my_number_card_face"; particulars: Buffer; cardSignature: "valid" | "invalid" }
   | { kind: "jpki"; signature: Buffer; certificate?: Buffer; certificateStatus?: CertificateStatusSource }
   | { kind: "image"; purpose: ImagePurpose; image: Buffer }
   | { kind: "selfie"; image: Buffer };
@@ -129,6 +131,11 @@ async function examine(
       },
       checks: result.checks,
     };
+  }
+  if (input.kind === "my_number_card_face") {
+    const examined = examineCardFace(input.particulars, input.cardSignature);
+    if (!examined.ok) throw invalid(examined.problem.field, examined.problem.reason);
+    return { stored: examined.stored, checks: [] };
   }
   if (input.kind === "image" || input.kind === "selfie") {
     const inspection = await inspectImage(input.image, input.kind === "selfie" ? selfieLimits : {});

@@ -4,6 +4,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import type { CertificateStatusSource } from "../digital-auth/answered-revocation.ts";
+import type { CardFaceEvidence } from "../evidence/my-number-card-face.ts";
 import type { SelfieLiveness } from "../liveness/selfie-liveness.ts";
 import type { ApplicationRow } from "./application-row.ts";
 import { listNewestEvidencePerKind } from "./evidence-repository.ts";
@@ -14,6 +15,7 @@ export type StoredEvidence =
   | { kind: "mrz"; lines: string[] }
   | { kind: "chip"; sod: string; dataGroups: Record<string, string> } // base64
   | { kind: "residence_card_chip"; front: string; face: string; checkCode: string; certificate: string } // base64
+  | CardFaceEvidence
   | {
       kind: "jpki";
       signature: string;

@@ -20,6 +20,7 @@ export function missingItems(
       kind === "mrz" ||
       kind === "chip" ||
       kind === "residence_card_chip" ||
+      kind === "my_number_card_face" ||
       (!requirements.mrzSufficient && kind === "jpki"),
   );
   if (!shown && requirements.evidenceRequired) {

@@ -62,6 +62,8 @@ export type CounterRead =
       document: "my_number_card";
       /** The card-face particulars: never the My Number, which the library does not read. */
       particulars: { name: string; address: string; birthDate: string; sex: string };
+      /** EF 0002 as read (base64), for the server's `my_number_card_face` evidence: no My Number in it. */
+      particularsFile: string;
       /** The card's own signature over them, as this program checked it (J-LIS's key signs the card's). */
       signature: { particularsHashMatches: boolean; signatureValid: boolean };
       /** The PIN's tries left before this read. */
@@ -118,6 +120,7 @@ export async function readCard(transport: Transport, request: CounterReadRequest
     return {
       document: "my_number_card",
       particulars: { name: read.name, address: read.address, birthDate: read.birthDate, sex: read.sex },
+      particularsFile: b64(read.particularsFile),
       signature: {
         particularsHashMatches: read.signature.particularsHashMatches,
         signatureValid: read.signature.signatureValid,

@@ -202,6 +202,20 @@ export const evidenceBodySchema = z
         .describe("What the applicant's phone read from a residence card's chip (在留カード)"),
       z
         .object({
+          kind: z.literal("my_number_card_face"),
+          particulars: base64Bytes(4096).describe(
+            "EF 0002 of the card-face input-support application (FF20: name, address, birth date, sex), as read; it holds no My Number",
+          ),
+          cardSignature: z
+            .enum(["valid", "invalid"], { error: "must be valid or invalid" })
+            .describe(
+              "The card's own signature as the counter program checked it: it covers the My Number's hash, which goes nowhere, so the server keeps this as the counter's report",
+            ),
+        })
+        .strict()
+        .describe("A My Number card's card-face particulars read at a counter (券面事項入力補助AP)"),
+      z
+        .object({
           kind: z.literal("jpki"),
           signature: base64Bytes(64 * 1024).describe(
             "CMS SignedData, or a raw PKCS#1 v1.5 SHA-256 signature, over the bytes of GET .../jpki-payload",
@@ -228,7 +242,7 @@ export const evidenceBodySchema = z
         .strict()
         .describe("A selfie, matched against the face on the IC chip (NF_IC_SELFIE)"),
     ],
-    { error: "must be one of: mrz, chip, residence_card_chip, jpki, image, selfie" },
+    { error: "must be one of: mrz, chip, residence_card_chip, my_number_card_face, jpki, image, selfie" },
   )
   .meta({ id: "Evidence" });
 

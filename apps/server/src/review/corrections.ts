@@ -155,6 +155,7 @@ const evidenceFields: Record<string, CorrectableField> = {
   selfie: "evidence.selfie",
   chip: "evidence.chip",
   residence_card_chip: "evidence.chip",
+  my_number_card_face: "evidence.chip",
   jpki: "evidence.jpki",
 };
 

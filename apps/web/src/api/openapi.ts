@@ -2719,6 +2719,16 @@ export interface components {
             /** @constant */
             kind: "residence_card_chip";
         } | {
+            /**
+             * @description The card's own signature as the counter program checked it: it covers the My Number's hash, which goes nowhere, so the server keeps this as the counter's report
+             * @enum {string}
+             */
+            cardSignature: "valid" | "invalid";
+            /** @constant */
+            kind: "my_number_card_face";
+            /** @description EF 0002 of the card-face input-support application (FF20: name, address, birth date, sex), as read; it holds no My Number */
+            particulars: string;
+        } | {
             /** @description The signing certificate (needed with a raw signature) */
             certificate?: string;
             /** @constant */
