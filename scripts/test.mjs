@@ -128,7 +128,8 @@ if (extraArgs.length === 0) {
   ]);
 }
 // The browser tests drive the production builds of the site and the console.
-checkStep("build the web apps (vite)", "npm", ["run", "build", "--silent"]);
+// `npm run build` also compiles the server (apps/server/build.mjs); the tests run its sources (JITSUMEI_FROM_SOURCE).
+checkStep("build the web apps (vite) and the server (esbuild)", "npm", ["run", "build", "--silent"]);
 const pgUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 if (await postgresReachable(pgUrl)) vitest("postgres");
 else {
