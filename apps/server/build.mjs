@@ -6,7 +6,7 @@
  * - The server's sources and the workspace packages it imports (@jitsumei/*, TypeScript) are bundled by
  *   esbuild into ES modules; every other package stays an import resolved from node_modules as usual
  *   (native and WASM ones included: argon2, sharp, PGlite, the face models).
- * - The CLI's commands are imported on demand (cli/main.ts), and so are a few heavy modules: with
+ * - The CLI's commands are imported on demand (cli/main.ts), and so are the demo's fixture makers: with
  *   `splitting` each of those is a chunk of its own, loaded when first imported.
  * - Files found relative to a source file (`new URL("../../migrations/", import.meta.url)`,
  *   `createRequire(import.meta.url)`, `import.meta.dirname`) keep their meaning: in each bundled
@@ -60,11 +60,13 @@ const sourceImportMeta = {
         .replace(/\bimport\.meta\.url\b/g, url)
         .replace(/\bimport\.meta\.dirname\b/g, dir)
         .replace(/\bimport\.meta\.filename\b/g, `(import.meta.dirname + ${JSON.stringify(`/${fromDist}`)})`);
-      const loader = args.path.endsWith("x")
+      const loader = /\.[cm]?tsx$/.test(args.path)
         ? "tsx"
-        : args.path.endsWith("s") && !args.path.endsWith(".ts")
-          ? "js"
-          : "ts";
+        : /\.[cm]?ts$/.test(args.path)
+          ? "ts"
+          : /x$/.test(args.path)
+            ? "jsx"
+            : "js";
       return { contents, loader, resolveDir: dirname(args.path) };
     });
   },
@@ -86,8 +88,6 @@ const result = await build({
   logLevel: "warning",
   metafile: true,
   plugins: [externalPackages, sourceImportMeta],
-  // Modules bundled from CommonJS-free TypeScript need no require shim; the banner is a guard for a
-  // dependency bundled by mistake (every bare import is external).
   banner: { js: "// Built by apps/server/build.mjs from apps/server/src and packages/*/src: do not edit." },
 });
 if (result.errors.length > 0) process.exit(1);
