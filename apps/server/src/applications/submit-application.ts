@@ -19,6 +19,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
+import { jpkiSignatureOutdated } from "../evidence/jpki-payload.ts";
 import { issueApprovedPrepaid } from "../issuance/issue-when-ready.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
@@ -93,6 +94,7 @@ export async function submitApplication(
     requirements,
     data.particulars,
     data.evidence.map((e) => e.kind),
+    jpkiSignatureOutdated(application.reference, data.particulars, data.evidence),
   );
   if (missing.length > 0 || !data.particulars) {
     throw new AppError(

@@ -37,7 +37,7 @@ import {
 import { NumberPortPanel } from "./number-port.tsx";
 import { usePlans } from "./plans.tsx";
 import { SignInForm } from "./sign-in.tsx";
-import { CorrectionBox } from "./wizard.tsx";
+import { CheckedCorrection, CorrectionBox } from "./wizard.tsx";
 
 const stateKey = (s: ApplicationState, part: "title" | "next" | "usually") => `state.${s}.${part}` as MessageKey;
 
@@ -108,9 +108,12 @@ export function StatusPage({ reference }: { reference: string }) {
         </section>
       ))}
 
-      {s === "correction_requested" && view.correction && (
+      {s === "correction_requested" && (
         <>
-          <CorrectionBox correction={view.correction} />
+          {view.correction ? <CorrectionBox correction={view.correction} /> : <CheckedCorrection view={view} />}
+          {view.needs.some((n) => n.field === "evidence.jpki") && (
+            <p className="alert alert-warning">{t("correction.signAgain")}</p>
+          )}
           <Link to={`/application/${reference}`} className="button button-primary">
             {t("status.continue")}
           </Link>

@@ -191,8 +191,10 @@ function Wizard(props: {
   const needsAddress = plan.coveredByLaw || Boolean(view.applicant?.address);
   // Back from the Digital Authentication App (?digitalAuth=…): the verify step shows how it went.
   const fromDigitalAuth = new URLSearchParams(window.location.search).has("digitalAuth");
+  // Particulars signed with the My Number card were corrected already: what is left is to sign again.
+  const signAgain = view.needs.some((n) => n.field === "evidence.jpki");
   const firstStep: Step =
-    fromDigitalAuth && view.applicant
+    (fromDigitalAuth || signAgain) && view.applicant
       ? "verify"
       : correcting || !view.applicant
         ? "particulars"
@@ -357,6 +359,7 @@ function Wizard(props: {
     <>
       <StepList current={index} postpaid={postpaid} />
       {correcting && view.correction && <CorrectionBox correction={view.correction} />}
+      {correcting && !view.correction && <CheckedCorrection view={view} />}
       {(step === "particulars" || step === "document") && (
         <form onSubmit={saveParticulars} noValidate>
           <h1 ref={heading} tabIndex={-1}>
@@ -536,6 +539,26 @@ export function CorrectionBox({ correction }: { correction: NonNullable<Applicat
           <blockquote>{correction.message}</blockquote>
         </>
       )}
+    </section>
+  );
+}
+
+/**
+ * A correction the checks asked for themselves (no reviewer's request, no message): what they found,
+ * in the applicant's language, so that "please fix the points below" has points below it.
+ */
+export function CheckedCorrection({ view }: { view: ApplicationView }) {
+  const { t } = useI18n();
+  const reasons = view.decision?.reasons ?? [];
+  if (reasons.length === 0) return null;
+  return (
+    <section className="alert alert-warning" aria-labelledby="checked-correction-title">
+      <h2 id="checked-correction-title">{t("correction.checks")}</h2>
+      <ul>
+        {reasons.map((r) => (
+          <li key={r.code}>{r.message}</li>
+        ))}
+      </ul>
     </section>
   );
 }
