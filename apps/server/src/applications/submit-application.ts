@@ -28,6 +28,7 @@ import { openCorrection, requireCorrectionMade } from "../review/corrections.ts"
 import { enforceReviewCap, refuseSpecimen } from "./application-limits.ts";
 import type { ApplicationRow } from "./application-row.ts";
 import { applyEvent } from "./apply-event.ts";
+import { changeApplicationLanguage } from "./change-language.ts";
 import { runFraudChecks } from "./fraud-checks.ts";
 import { cipherFor, loadApplicationData } from "./load-application-data.ts";
 import { missingItems } from "./missing-items.ts";
@@ -54,10 +55,15 @@ export async function submitApplication(
     reviewCap: number;
     refuseSpecimenDocuments: boolean;
   },
-  application: ApplicationRow,
+  submitted: ApplicationRow,
   acceptance?: TermsAcceptance,
 ): Promise<void> {
   if (acceptance) checkAcceptance(acceptance);
+  // Accepted on a page in another language than the application's: the applicant switched, and the
+  // application (its mails from this submission on) follows them.
+  const application = acceptance?.language
+    ? await changeApplicationLanguage(deps.db, submitted, acceptance.language)
+    : submitted;
   if (!hasTag(application.state, "editable")) {
     throw new AppError(
       "transition_not_allowed",

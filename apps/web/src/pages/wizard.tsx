@@ -809,7 +809,7 @@ function SubmitStep(props: {
   onEdit: () => void;
   onBack: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { session, view, plan } = props;
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -838,7 +838,8 @@ function SubmitStep(props: {
       const next = await api<ApplicationView>("POST", `/v1/applications/${view.reference}/submit`, {
         token: session.token,
         idempotent: true,
-        body: { acceptance: { terms: legal.terms.version, privacy: legal.privacy.version } },
+        // The language of this page: what the texts were read and accepted in (a compliance record).
+        body: { acceptance: { terms: legal.terms.version, privacy: legal.privacy.version, language: lang } },
       });
       props.onView(next);
       navigate(`/status/${view.reference}`);
