@@ -34,7 +34,13 @@ const readKinds = new Set(["chip", "residence_card_chip", "jpki"]);
 export function methodsFor(plan: Plan, doc: DocumentType, site: SiteConfig): Method[] {
   const methods: Method[] = [];
   if (doc === "my_number_card") methods.push("jpki");
-  if ((doc === "passport" || doc === "residence_card") && site.chipReader.available) methods.push("chip");
+  // The special permanent resident certificate's chip is the residence card's (one ISA specification).
+  const chipDocuments: readonly DocumentType[] = [
+    "passport",
+    "residence_card",
+    "special_permanent_resident_certificate",
+  ];
+  if (chipDocuments.includes(doc) && site.chipReader.available) methods.push("chip");
   if (!isStrict(plan) && doc === "passport") methods.push("mrz");
   if (site.counters.some((c) => c.documents.includes(doc))) methods.push("counter");
   return methods;
