@@ -633,3 +633,18 @@ export function withSignAgainNote(text: string, language: Language): string {
   const note = signAgainNote[language];
   return signOff < 0 ? `${text}\n\n${note}` : `${text.slice(0, signOff)}\n\n${note}${text.slice(signOff)}`;
 }
+
+/** Each language's locale for dates in mails (English as written in Britain: 12 December 2026). */
+const dateLocales: Record<Language, string> = {
+  ja: "ja-JP",
+  en: "en-GB",
+  "zh-Hans": "zh-CN",
+  "zh-Hant": "zh-TW",
+  ko: "ko-KR",
+  vi: "vi-VN",
+};
+
+/** A day as the applicant's language writes it, on Japan's calendar: 2026年12月12日, 12 tháng 12, 2026. */
+export function japanDate(date: Date, language: Language): string {
+  return new Intl.DateTimeFormat(dateLocales[language], { dateStyle: "long", timeZone: "Asia/Tokyo" }).format(date);
+}

@@ -24,6 +24,7 @@ import { correctionFieldsIn, findCorrection } from "../review/corrections.ts";
 import { queueSms } from "../sms/sms-outbox.ts";
 import { carrierName } from "./carriers.ts";
 import {
+  japanDate,
   type NotificationTemplate,
   type RenderedNotification,
   renderNotification,
@@ -186,7 +187,7 @@ async function paramsFor(
     const correction =
       typeof correctionId === "string" ? await findCorrection(tx, n.cipher, n.applicationId, correctionId) : null;
     const days = deps.config.review.correctionDeadlineDays;
-    params.deadline = dateIn(new Date(at.getTime() + days * 86_400_000));
+    params.deadline = japanDate(new Date(at.getTime() + days * 86_400_000), n.language);
     params.fields = correctionFieldsIn(n.language, correction?.fields ?? [])
       .map((f) => `・${f.label}`)
       .join("\n");
@@ -198,7 +199,10 @@ async function paramsFor(
     // What the checks that decided found, in the applicant's words: never an earlier reviewer's message.
     const decidedBy = Array.isArray(event?.data.decidedBy) ? (event.data.decidedBy as string[]) : [];
     const found = await decidingChecks(tx, n.applicationId, decidedBy);
-    params.deadline = dateIn(new Date(at.getTime() + deps.config.review.correctionDeadlineDays * 86_400_000));
+    params.deadline = japanDate(
+      new Date(at.getTime() + deps.config.review.correctionDeadlineDays * 86_400_000),
+      n.language,
+    );
     params.fields = found.map((c) => `・${explainCheck(c, n.language).message}`).join("\n");
     if (found.some((c) => c.code.startsWith("jpki."))) params.signAgain = "yes";
   }
@@ -208,7 +212,7 @@ async function paramsFor(
   }
   if (n.template === "expired") {
     const deadline = event?.data.deadline;
-    params.deadline = dateIn(typeof deadline === "string" ? new Date(deadline) : at);
+    params.deadline = japanDate(typeof deadline === "string" ? new Date(deadline) : at, n.language);
   }
   if (n.template === "deposit_due") {
     const decision = await findDepositDecision(tx, n.applicationId);
@@ -221,7 +225,10 @@ async function paramsFor(
       [n.applicationId],
     );
     params.amount = yen(Number(owed[0]?.price_jpy ?? 0), n.language);
-    params.deadline = dateIn(new Date(at.getTime() + deps.config.review.prepaidPaymentDays * 86_400_000));
+    params.deadline = japanDate(
+      new Date(at.getTime() + deps.config.review.prepaidPaymentDays * 86_400_000),
+      n.language,
+    );
   }
   if (n.template === "payment_received") {
     const amount = event?.data.amountJpy;
@@ -308,9 +315,4 @@ async function decidingChecks(tx: Queryable, applicationId: string, codes: reado
 /** A yen amount as the applicant's language writes it: the site's format (one per language). */
 export function yen(amountJpy: number, language: Language): string {
   return formatYen(amountJpy, language);
-}
-
-/** A date as applicants in Japan read it (Japan time, YYYY-MM-DD). */
-function dateIn(date: Date): string {
-  return new Date(date.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
 }
