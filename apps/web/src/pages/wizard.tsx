@@ -14,6 +14,7 @@ import {
 } from "../api.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
+import { allOf, anyOf } from "../i18n/lists.ts";
 import { usePhoneFormat } from "../phone-format.ts";
 import { PostalCodeField, type PostalPlace, PrefectureSelect } from "../postal-address.tsx";
 import { navigate, Redirect } from "../router.tsx";
@@ -278,7 +279,7 @@ function Wizard(props: {
   // Only the documents this plan can verify online here; where the others can be taken, said plainly.
   const site = useSiteConfig();
   const offered = documentsOffered(plan, site);
-  const listOf = (items: string[]) => new Intl.ListFormat(lang, { type: "conjunction" }).format(items);
+
   // On the document step of a new application, a document this plan cannot take online is not
   // pre-chosen. A document already saved is never changed behind the applicant's back (walking through
   // the steps to answer a correction once swapped a passport for a My Number card): the verify step
@@ -441,7 +442,11 @@ function Wizard(props: {
                 <details className="card elsewhere">
                   <summary>
                     {t("document.elsewhere", {
-                      documents: listOf(offered.counterOnly.map((d) => t(`document.${d}` as MessageKey))),
+                      // "If you use A, B or C": any one of them, never all of them.
+                      documents: anyOf(
+                        lang,
+                        offered.counterOnly.map((d) => t(`document.${d}` as MessageKey)),
+                      ),
                     })}
                   </summary>
                   <CounterList
@@ -452,7 +457,10 @@ function Wizard(props: {
               {offered.nowhere.length > 0 && (
                 <p className="hint">
                   {t("document.notForPlan", {
-                    documents: listOf(offered.nowhere.map((d) => t(`document.${d}` as MessageKey))),
+                    documents: allOf(
+                      lang,
+                      offered.nowhere.map((d) => t(`document.${d}` as MessageKey)),
+                    ),
                   })}
                 </p>
               )}
