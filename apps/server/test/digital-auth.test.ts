@@ -5,7 +5,8 @@ import { ConfigError, loadConfig } from "../src/config/config.ts";
 import { DigitalAuthError, digitalAuthClient } from "../src/digital-auth/digital-auth-app.ts";
 import { DIGITAL_AUTH, failureOf } from "../src/digital-auth/protocol.ts";
 import { registerDigitalAuthSimulator, SIMULATOR_PIN, SIMULATOR_PREFIX } from "../src/digital-auth/simulator.ts";
-import { anna, particularsOf, submitAndPay } from "./support/journey.ts";
+import { anna, particularsOf, runEveryJobNow, submitAndPay } from "./support/journey.ts";
+import { signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 const { jpki } = inject("evidenceFixtures");
@@ -176,6 +177,73 @@ describe("a JPKI signature through the Digital Authentication App (simulator)", 
     const again = await inTheApp(await start(reference, token), { action: "sign", pin: SIMULATOR_PIN });
     expect((await callback(again.location)).location).toBe(`/application/${reference}?digitalAuth=signed`);
     expect((await server.api("GET", `/v1/applications/${reference}/digital-auth`, { token })).body.card).toBeNull();
+  });
+
+  it("asks to sign again once the signed particulars change, refuses the old signature, and matches the address without the room", async () => {
+    const { reference, token } = await newApplication();
+    await callback((await inTheApp(await start(reference, token), { action: "sign", pin: SIMULATOR_PIN })).location);
+    // The building and room added (as a reviewer's correction asks): the certificate holds neither.
+    const withRoom = { ...holder, address: { ...holder.address, line2: "ジツメイハイツ 101号室" } };
+    await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: withRoom });
+    const needs = (await server.api("GET", `/v1/applications/${reference}`, { token })).body.needs as {
+      field: string;
+    }[];
+    expect(needs.map((n) => n.field)).toEqual(["evidence.jpki"]);
+    // Submitting the signature over the old address would only fail jpki.signature_valid: refused first.
+    const refused = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    expect(refused).toMatchObject({ status: 422, body: { code: "application_incomplete", field: "evidence.jpki" } });
+    expect((await server.api("GET", `/v1/applications/${reference}`, { token })).body.state).toBe("draft");
+    await callback((await inTheApp(await start(reference, token), { action: "sign", pin: SIMULATOR_PIN })).location);
+    const after = await server.api("GET", `/v1/applications/${reference}`, { token });
+    expect((after.body.needs as { field: string }[]).map((n) => n.field)).toEqual(["submit"]);
+    const status = await server.api("GET", `/v1/applications/${reference}/digital-auth`, { token });
+    const match = (status.body.checks as { code: string; status: string }[]).find(
+      (c) => c.code === "jpki.particulars_match_form",
+    );
+    expect(match?.status).toBe("pass");
+    expect(status.body.card).toBeNull();
+  });
+
+  it("a reviewer's correction of signed particulars says in the mail to sign again; the answer sends no second correction mail", async () => {
+    const { reference, token } = await newApplication("prepaid-voice-sim", {
+      ...holder,
+      address: { ...holder.address, line1: "丸の内1-1-1" },
+    });
+    await callback((await inTheApp(await start(reference, token), { action: "sign", pin: SIMULATOR_PIN })).location);
+    // The certificate's address differs from the form's: a person looks, and asks for the address.
+    expect((await server.api("POST", `/v1/applications/${reference}/submit`, { token })).body.state).toBe("in_review");
+    const reviewer = await signInAs(server, "reviewer", "Rina Reviewer");
+    await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
+    const message = "Please give the address on your My Number card.";
+    const asked = await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, {
+      body: { type: "request_correction", fields: ["address"], message },
+    });
+    expect(asked.body.state).toBe("correction_requested");
+    const mails = async () => {
+      await runEveryJobNow(server);
+      const all = (await server.api("GET", "/dev/outbox?limit=200")).body.items as { subject: string; text: string }[];
+      return all.filter((m) => m.subject.includes(reference));
+    };
+    const asking = (await mails()).filter((m) => m.subject.includes("Please correct"));
+    expect(asking).toHaveLength(1);
+    expect(asking[0]?.text).toContain(message);
+    expect(asking[0]?.text).toContain("sign again with your My Number card");
+    // Corrected, with a room the certificate does not hold; the old signature is refused, a new one taken.
+    const corrected = { ...holder, address: { ...holder.address, line2: "101" } };
+    await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: corrected });
+    expect((await server.api("POST", `/v1/applications/${reference}/submit`, { token })).body).toMatchObject({
+      code: "application_incomplete",
+      field: "evidence.jpki",
+    });
+    await callback((await inTheApp(await start(reference, token), { action: "sign", pin: SIMULATOR_PIN })).location);
+    const answered = await server.api("POST", `/v1/applications/${reference}/submit`, { token });
+    // A reviewer who asked looks at the answer; the JPKI checks all pass now.
+    expect(answered.body.state).toBe("in_review");
+    const checks = answered.body.checks as { code: string; status: string }[];
+    expect(checks.filter((c) => c.code.startsWith("jpki.")).every((c) => c.status === "pass")).toBe(true);
+    const after = await mails();
+    expect(after.filter((m) => m.subject.includes("Please correct"))).toHaveLength(1);
+    expect(after.filter((m) => m.text.includes(message))).toHaveLength(1);
   });
 
   it("records a certificate the app reports revoked as a failing revocation check", async () => {

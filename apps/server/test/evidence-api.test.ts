@@ -308,4 +308,32 @@ describe("IC chip with a selfie (NF_IC_SELFIE) over the API", () => {
       expect.objectContaining({ code: "chip.document_type_matches", status: "fail" }),
     );
   });
+
+  it("verifies a special permanent resident certificate's chip as a residence card's (one ISA specification)", async () => {
+    const card = chip.residenceCards.secondGeneration;
+    const body = {
+      kind: "residence_card_chip",
+      front: b64(card.front),
+      face: b64(card.face),
+      checkCode: b64(card.checkCode),
+      certificate: b64(card.certificate),
+    };
+    const residence = {
+      ...particularsOf(anna),
+      address,
+      document: { type: "residence_card", number: "AB12345678CD", expiryDate: "2030-01-01", issuingCountry: "JPN" },
+    };
+    // A special permanent resident certificate's chip is of the same specification: the same checks.
+    const special = await withChipAndSelfie("prepaid-voice-sim", body, "live", {
+      ...residence,
+      document: { ...residence.document, type: "special_permanent_resident_certificate" },
+    });
+    const specialChecks = special.body.checks as { code: string; status: string; params?: Record<string, string> }[];
+    expect(specialChecks.find((c) => c.code === "chip.document_type_matches")).toBeUndefined();
+    expect(specialChecks.find((c) => c.code === "chip.sod_signature")?.status).toBe("pass");
+    expect(specialChecks.find((c) => c.code === "policy.method_available")?.params?.reason).toBe(
+      "residence_card_front_to_be_read",
+    );
+    expect(special.body.state).toBe("in_review");
+  });
 });

@@ -235,6 +235,9 @@ describe("mail at every step, in the applicant's language", () => {
     expect(approval?.text).toContain("信用卡");
     expect(approval?.text).toContain("便利店");
     expect(approval?.text).not.toContain("JP¥");
+    // The day to pay by, as Chinese writes a date (never ISO 2026-12-12).
+    expect(approval?.text).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
+    expect(approval?.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     // An eSIM applicant never reads of a SIM card (SIM卡), here or in the payment's receipt.
     expect(approval?.text).not.toContain("SIM卡");
     // The slip itself: number, confirmation number, amount, deadline and how to pay, in Chinese.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportVerificationRecords } from "../src/records/export-verification-records.ts";
-import { activationCodeFromOutbox, draftApplication, payForPlan, somebody } from "./support/journey.ts";
+import { activationCodeFromOutbox, draftApplication, payForPlan, runEveryJobNow, somebody } from "./support/journey.ts";
 import { signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -81,6 +81,43 @@ describe("accepting the terms and the privacy notice on submitting", () => {
     expect(records.find((r) => r.reference === reference)).toMatchObject({
       acceptance: { terms: terms.version, privacy: privacy.version, policy: { id: "jp-mobile-act" } },
     });
+  });
+
+  it("follows a language switched mid-way: the acceptance is recorded in the page's language, and later mails come in it", async () => {
+    const legal = await server.api("GET", "/v1/legal-documents");
+    const { terms, privacy } = legal.body as { terms: { version: string }; privacy: { version: string } };
+    const { reference, token } = await draftApplication(
+      server,
+      "prepaid-data-esim",
+      somebody(),
+      {},
+      { language: "vi" },
+    );
+    // The site's switcher, at step 2: the application speaks Chinese from now on.
+    const switched = await server.api("PUT", `/v1/applications/${reference}/language`, {
+      token,
+      body: { language: "zh-Hans" },
+    });
+    expect(switched).toMatchObject({ status: 200, body: { language: "zh-Hans" } });
+    expect((switched.body.status as { title: string }).title).toMatch(/[\u4e00-\u9fff]/);
+    const bad = await server.api("PUT", `/v1/applications/${reference}/language`, { token, body: { language: "xx" } });
+    expect(bad).toMatchObject({ status: 422, body: { field: "language" } });
+    // Accepted on a Korean page (switched once more on the confirm page): recorded as read in Korean.
+    const submitted = await server.api("POST", `/v1/applications/${reference}/submit`, {
+      token,
+      body: { acceptance: { terms: terms.version, privacy: privacy.version, language: "ko" } },
+    });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    expect(submitted.body.language).toBe("ko");
+    const reviewer = await signInAs(server, "reviewer");
+    expect((await reviewer.api("GET", `/v1/staff/applications/${reference}`)).body.acceptance).toMatchObject({
+      language: "ko",
+    });
+    await runEveryJobNow(server);
+    const mails = (await server.api("GET", "/dev/outbox?limit=200")).body.items as { subject: string }[];
+    const received = mails.filter((m) => m.subject.includes(reference)).map((m) => m.subject);
+    expect(received).toContain(`[Jitsumei] 신청이 접수되었습니다 (${reference})`);
+    expect(received.some((s) => s.includes("Chúng tôi"))).toBe(false);
   });
 
   it("refuses an outdated version, naming which text, and records nothing", async () => {

@@ -252,6 +252,18 @@ export function useApplication(reference: string, pollMs = 0) {
       return null;
     }
   }, [reference, session]);
+  // The application speaks the language the applicant reads the site in: switched mid-way, its texts
+  // and later mails follow (PUT …/language), while it can still change.
+  const { lang } = useI18n();
+  const viewLanguage = view?.language;
+  const ended = view ? ["active", "rejected", "cancelled", "expired"].includes(view.state) : true;
+  useEffect(() => {
+    if (!session || !viewLanguage || ended || viewLanguage === lang) return;
+    api<ApplicationView>("PUT", `/v1/applications/${reference}/language`, {
+      token: session.token,
+      body: { language: lang },
+    }).then(setView, () => undefined);
+  }, [reference, session, viewLanguage, lang, ended]);
   useEffect(() => {
     void reload();
     if (!pollMs) return;

@@ -6,6 +6,7 @@ import { formatYen } from "@jitsumei/domain/money";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser, openContext, screenshot } from "../../server/test/support/browser.ts";
+import { signInAs } from "../../server/test/support/staff.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
 import { vi } from "../src/i18n/vi.ts";
 import { zhHans } from "../src/i18n/zh-Hans.ts";
@@ -189,6 +190,60 @@ describe("when the card says otherwise", () => {
     await sign();
     await page.getByText(t["digitalAuth.signed"]).waitFor();
     await page.getByRole("heading", { level: 1, name: t["submit.title"] }).waitFor();
+    await context.close();
+  });
+});
+
+describe("a correction of signed particulars", () => {
+  it("in Vietnamese: the status page and the verify step say to sign again, offer no Continue, and go on once signed", async () => {
+    const t = vi;
+    const created = await server.api("POST", "/v1/applications", {
+      body: { planId: "prepaid-voice-sim", language: "vi", channel: "online", contact: { email: "c@example.test" } },
+    });
+    const reference = String(created.body.reference);
+    const token = String(created.body.accessToken);
+    const typed = { ...hanako, address: { ...hanako.address, line1: "丸の内1-1-1" } };
+    await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: typed });
+    const context = await openContext(browser, { viewport: "phone", locale: "vi-VN" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/`);
+    await page.evaluate(
+      ([r, tk]) => sessionStorage.setItem(`jitsumei.application.${r}`, String(tk)),
+      [reference, token],
+    );
+    const sign = async () => {
+      await page.getByRole("button", { name: t["digitalAuth.open"] }).click();
+      await page.waitForURL(/\/dev\/digital-auth\//);
+      await page.getByLabel(/Signing PIN/).fill("123456");
+      await page.getByRole("button", { name: /^署名する \/ Sign$/ }).click();
+      await page.waitForURL(`**/application/${reference}?digitalAuth=signed`);
+    };
+    await page.goto(`${server.url}/application/${reference}`);
+    await sign();
+    await page.getByText(t["digitalAuth.signed"]).waitFor();
+    // The certificate's address is another: a reviewer asks for the address.
+    expect((await server.api("POST", `/v1/applications/${reference}/submit`, { token })).body.state).toBe("in_review");
+    const reviewer = await signInAs(server, "reviewer", "Rina Reviewer");
+    await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
+    await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, {
+      body: { type: "request_correction", fields: ["address"], message: "Vui lòng nhập địa chỉ trên thẻ." },
+    });
+    // The address corrected, with the room the certificate does not hold.
+    const corrected = { ...hanako, address: { ...hanako.address, line2: "101" } };
+    await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: corrected });
+    await page.goto(`${server.url}/status/${reference}`);
+    await page.getByText(t["correction.signAgain"]).waitFor();
+    await screenshot(page, "web", "digital-auth-vi-phone-8-correction-sign-again-status");
+    await page.goto(`${server.url}/application/${reference}`);
+    await page.getByRole("heading", { level: 1, name: t["verify.title"] }).waitFor();
+    await page.getByRole("alert").filter({ hasText: t["correction.signAgain"] }).waitFor();
+    expect(await page.getByRole("button", { name: t["verify.done"] }).count()).toBe(0);
+    await screenshot(page, "web", "digital-auth-vi-phone-9-correction-sign-again-verify");
+    await sign();
+    await page.getByText(t["digitalAuth.signed"]).waitFor();
+    await page.getByRole("heading", { level: 1, name: t["submit.title"] }).waitFor();
+    const view = await server.api("GET", `/v1/applications/${reference}`, { token });
+    expect((view.body.needs as { field: string }[]).map((n) => n.field)).toEqual(["submit"]);
     await context.close();
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../src/i18n/en.ts";
 import { bestLanguage, dictionaries, languages } from "../src/i18n/languages.ts";
+import { allOf, anyOf } from "../src/i18n/lists.ts";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -49,5 +50,19 @@ describe("the browser's language", () => {
   it("falls back to English for a language the site does not speak", () => {
     expect(bestLanguage(["fr-FR", "de"])).toBe("en");
     expect(bestLanguage([])).toBe("en");
+  });
+});
+
+describe("lists of documents", () => {
+  it("say 'or' where any one will do, in every language (a document to bring to a counter)", () => {
+    const or = { ja: "または", en: " or ", "zh-Hans": "或", "zh-Hant": "或", ko: "또는", vi: "hoặc" } as const;
+    for (const lang of languages) {
+      const items = ["A", "B", "C"];
+      expect(anyOf(lang, items), lang).toContain(or[lang]);
+      expect(anyOf(lang, items), lang).not.toBe(allOf(lang, items));
+    }
+    expect(anyOf("zh-Hans", ["护照", "在留卡", "日本驾驶证"])).toBe("护照、在留卡或日本驾驶证");
+    expect(anyOf("vi", ["Hộ chiếu", "Thẻ cư trú", "Bằng lái"])).toBe("Hộ chiếu, Thẻ cư trú hoặc Bằng lái");
+    expect(allOf("en", ["A", "B"])).toBe("A and B");
   });
 });

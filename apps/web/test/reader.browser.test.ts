@@ -41,7 +41,10 @@ afterAll(async () => {
 });
 
 /** A voice-plan application in zh-Hans with its particulars (and address), made as the applying tab did. */
-async function voiceApplication(server: TestServer, document: "passport" | "my_number_card") {
+async function voiceApplication(
+  server: TestServer,
+  document: "passport" | "my_number_card" | "special_permanent_resident_certificate",
+) {
   const created = await server.api("POST", "/v1/applications", {
     body: { planId: "prepaid-voice-sim", language: "zh-Hans", channel: "online", contact: { email: "z@example.test" } },
   });
@@ -52,11 +55,17 @@ async function voiceApplication(server: TestServer, document: "passport" | "my_n
   const particulars =
     document === "passport"
       ? base
-      : {
-          ...base,
-          nationality: "JPN",
-          document: { type: "my_number_card", expiryDate: "2034-04-15", issuingCountry: "JPN" },
-        };
+      : document === "special_permanent_resident_certificate"
+        ? {
+            ...base,
+            nationality: "KOR",
+            document: { type: document, number: "AB12345678CD", expiryDate: "2031-04-15", issuingCountry: "JPN" },
+          }
+        : {
+            ...base,
+            nationality: "JPN",
+            document: { type: "my_number_card", expiryDate: "2034-04-15", issuingCountry: "JPN" },
+          };
   const put = await server.api("PUT", `/v1/applications/${reference}/applicant`, { token, body: particulars });
   expect(put.status, JSON.stringify(put.body)).toBe(200);
   return { reference, token };
@@ -182,6 +191,31 @@ describe("chip reading only where a reader app exists", () => {
     await screenshot(phone, "web", "reader-zh-Hans-phone-6-reader-page-with-app");
     await phone.context().close();
     await context.close();
+  });
+
+  it("offers the special permanent resident certificate's chip as the residence card's, and its counters without a reader app", async () => {
+    const special = await voiceApplication(withApp, "special_permanent_resident_certificate");
+    const context = await phoneWith(special);
+    const page = await context.newPage();
+    await page.goto(`${withApp.url}/application/${special.reference}`);
+    await page.getByRole("heading", { level: 1, name: t["verify.title"] }).waitFor();
+    await page.getByRole("radio", { name: new RegExp(t["verify.chip"]) }).waitFor();
+    await page.getByRole("radio", { name: new RegExp(t["verify.counter"]) }).waitFor();
+    await page.getByAltText(t["verify.qrAlt"].replace("{ref}", special.reference)).waitFor();
+    await screenshot(page, "web", "reader-zh-Hans-phone-8-special-permanent-resident-chip");
+    await context.close();
+
+    const withoutApp = await voiceApplication(plain, "special_permanent_resident_certificate");
+    const plainContext = await phoneWith(withoutApp);
+    const plainPage = await plainContext.newPage();
+    await plainPage.goto(`${plain.url}/application/${withoutApp.reference}`);
+    await plainPage.getByRole("heading", { level: 1, name: t["verify.title"] }).waitFor();
+    await plainPage
+      .getByText(t["verify.onlyAtCounter"].replace("{document}", t["document.special_permanent_resident_certificate"]))
+      .waitFor();
+    await plainPage.getByText("Jitsumei 新宿门店（演示）").waitFor();
+    await screenshot(plainPage, "web", "reader-zh-Hans-phone-9-special-permanent-resident-counter");
+    await plainContext.close();
   });
 
   it("continue on the phone: the hand-off code opens the application in a tab with no access key, once", async () => {

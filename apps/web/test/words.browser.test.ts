@@ -14,6 +14,7 @@ import {
 } from "../../server/test/support/journey.ts";
 import { signWithMyNumberCard } from "../../server/test/support/jpki.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
+import { ko } from "../src/i18n/ko.ts";
 import { vi as viDict } from "../src/i18n/vi.ts";
 import { zhHans } from "../src/i18n/zh-Hans.ts";
 
@@ -128,14 +129,21 @@ describe("the applicant's words and formats", () => {
     await screenshot(page, "web", "words-zh-Hans-phone-confirm-refused");
     expect((await server.api("GET", `/v1/applications/${reference}`, { token })).body.state).toBe("draft");
 
-    await page.getByLabel(t["confirm.accept"]).check();
-    await page.getByRole("button", { name: t["submit.send"] }).click();
+    // Switched to Korean on the confirm page: accepted on a Korean page, recorded as read in Korean, and
+    // the application (its mails) speaks Korean from now on.
+    await page.getByLabel(t["app.language"]).selectOption("ko");
+    await page.getByRole("heading", { level: 1, name: ko["submit.title"] }).waitFor();
+    await expect
+      .poll(async () => (await server.api("GET", `/v1/applications/${reference}`, { token })).body.language)
+      .toBe("ko");
+    await page.getByLabel(ko["confirm.accept"]).check();
+    await page.getByRole("button", { name: ko["submit.send"] }).click();
     await page.waitForURL(`**/status/${reference}`);
     const { rows } = await server.services.db.query<{ terms_version: string; language: string }>(
       "SELECT t.terms_version, t.language FROM terms_acceptances t JOIN applications a ON a.id = t.application_id WHERE a.reference = $1",
       [reference],
     );
-    expect(rows).toEqual([{ terms_version: expect.stringMatching(/^\d{4}-/), language: "zh-Hans" }]);
+    expect(rows).toEqual([{ terms_version: expect.stringMatching(/^\d{4}-/), language: "ko" }]);
 
     // The nationality list, back on the particulars of a new draft.
     const draft = await openDraft("zh-CN", "zh-Hans", { mrz: false });

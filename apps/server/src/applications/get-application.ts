@@ -10,6 +10,7 @@ import {
 import { listAnnouncements } from "../announcements/announcements.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
+import { jpkiSignatureOutdated } from "../evidence/jpki-payload.ts";
 import type { EsimState } from "../issuance/esim-download-progress.ts";
 import { MAX_SELF_SERVICE_REISSUES } from "../issuance/reissue-esim.ts";
 import { findPlan } from "../plans/plans-repository.ts";
@@ -18,7 +19,7 @@ import { requirementsForApplication } from "../policy/requirements-for-applicati
 import { correctionFieldsIn, openCorrection } from "../review/corrections.ts";
 import type { ApplicationRow } from "./application-row.ts";
 import { listEventsAfter, selectViewFacts } from "./applications-repository.ts";
-import { cipherFor, type EvidenceKind, loadApplicantDetails } from "./load-application-data.ts";
+import { cipherFor, type EvidenceKind, loadApplicantDetails, loadApplicationData } from "./load-application-data.ts";
 import { type MissingItem, missingItems } from "./missing-items.ts";
 import { MAX_ACTIVATION_FAILURES } from "./request-activation-code.ts";
 
@@ -44,7 +45,15 @@ export async function getApplicationView(
       particulars: data.particulars,
       now: deps.clock(),
     });
-    needs.push(...missingItems(requirements, data.particulars, kinds));
+    // Only a JPKI signature can be outdated by a correction: its evidence is read only then.
+    const outdated =
+      kinds.includes("jpki") &&
+      jpkiSignatureOutdated(
+        application.reference,
+        data.particulars,
+        (await loadApplicationData(deps.db, deps.keys, application)).evidence,
+      );
+    needs.push(...missingItems(requirements, data.particulars, kinds, outdated));
     if (needs.length === 0) needs.push({ field: "submit", reason: "everything is there: submit the application" });
   }
   if (acceptsEvent(application.state, "activate") && !application.activationLockedAt) {

@@ -8,6 +8,8 @@ export function missingItems(
   requirements: VerificationRequirements,
   particulars: Particulars | null,
   evidence: readonly EvidenceKind[],
+  /** The JPKI signature was made over particulars changed since (jpkiSignatureOutdated). */
+  jpkiOutdated = false,
 ): MissingItem[] {
   const missing: MissingItem[] = [];
   if (!particulars) missing.push({ field: "applicant", reason: "particulars are required (PUT .../applicant)" });
@@ -29,6 +31,14 @@ export function missingItems(
       reason: requirements.mrzSufficient
         ? "the document's machine-readable zone or its IC chip is required (POST .../evidence)"
         : "the IC chip of the ID or a JPKI signature is required; an MRZ alone goes to review (POST .../evidence)",
+    });
+  }
+  // A correction to what the My Number card signed: the old signature no longer covers the form, and
+  // submitting it would only fail jpki.signature_valid and come straight back. Sign again first.
+  if (jpkiOutdated) {
+    missing.push({
+      field: "evidence.jpki",
+      reason: "the particulars changed since they were signed: sign again with the My Number card (POST .../evidence)",
     });
   }
   return missing;

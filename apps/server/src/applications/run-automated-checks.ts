@@ -90,7 +90,9 @@ export async function runAutomatedChecks(input: {
     results.push(...verification.checks);
     chipValid = verification.valid;
     chipKind = "residence_card";
-    if (particulars.document.type !== "residence_card") {
+    // The special permanent resident certificate's chip follows the residence card's specification (the
+    // Immigration Services Agency's, one signer): its evidence is the same, for either document.
+    if (!residenceCardChipDocuments.includes(particulars.document.type)) {
       results.push({
         code: "chip.document_type_matches",
         status: "fail",
@@ -182,6 +184,9 @@ export async function runAutomatedChecks(input: {
  * a residence card's signed data is two images a person must read: where the law needs the address,
  * or the chip has no MRZ to compare, a person completes it. A face match never approves on its own.
  */
+/** The documents whose chip is a residence card chip (在留カード・特別永住者証明書, one IC specification). */
+const residenceCardChipDocuments: readonly string[] = ["residence_card", "special_permanent_resident_certificate"];
+
 function methodCheck(
   plan: Plan,
   requirements: VerificationRequirements,

@@ -19,6 +19,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
+import { jpkiSignatureOutdated } from "../evidence/jpki-payload.ts";
 import { issueApprovedPrepaid } from "../issuance/issue-when-ready.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
@@ -29,6 +30,7 @@ import { enforceReviewCap, refuseSpecimen } from "./application-limits.ts";
 import type { ApplicationRow } from "./application-row.ts";
 import { insertCheckRun, markSubmitted, selectDocumentIndex } from "./applications-repository.ts";
 import { applyEvent } from "./apply-event.ts";
+import { changeApplicationLanguage } from "./change-language.ts";
 import { runFraudChecks } from "./fraud-checks.ts";
 import { cipherFor, loadApplicationData } from "./load-application-data.ts";
 import { missingItems } from "./missing-items.ts";
@@ -55,10 +57,15 @@ export async function submitApplication(
     reviewCap: number;
     refuseSpecimenDocuments: boolean;
   },
-  application: ApplicationRow,
+  submitted: ApplicationRow,
   acceptance?: TermsAcceptance,
 ): Promise<void> {
   if (acceptance) checkAcceptance(acceptance);
+  // Accepted on a page in another language than the application's: the applicant switched, and the
+  // application (its mails from this submission on) follows them.
+  const application = acceptance?.language
+    ? await changeApplicationLanguage(deps.db, submitted, acceptance.language)
+    : submitted;
   if (!hasTag(application.state, "editable")) {
     throw new AppError(
       "transition_not_allowed",
@@ -88,6 +95,7 @@ export async function submitApplication(
     requirements,
     data.particulars,
     data.evidence.map((e) => e.kind),
+    jpkiSignatureOutdated(application.reference, data.particulars, data.evidence),
   );
   if (missing.length > 0 || !data.particulars) {
     throw new AppError(

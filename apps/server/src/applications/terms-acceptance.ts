@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { Language } from "@jitsumei/domain";
 import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { legalDocuments } from "../site/legal-documents.ts";
@@ -6,9 +7,14 @@ import type { ApplicationRow } from "./application-row.ts";
 import { insertTermsAcceptance, selectLatestTermsAcceptance } from "./applications-repository.ts";
 
 /** The versions of the terms of service and the privacy notice the applicant accepted on the confirm page. */
-export type TermsAcceptance = { terms: string; privacy: string };
+export type TermsAcceptance = {
+  terms: string;
+  privacy: string;
+  /** The language of the page they were accepted on; the application's when the caller does not say. */
+  language?: Language;
+};
 
-export type RecordedAcceptance = TermsAcceptance & {
+export type RecordedAcceptance = Omit<TermsAcceptance, "language"> & {
   policy: { id: string; version: string };
   language: string;
   acceptedAt: string;
@@ -44,7 +50,7 @@ export async function recordAcceptance(
     privacyVersion: acceptance.privacy,
     policyId: policy.id,
     policyVersion: policy.version,
-    language: application.language,
+    language: acceptance.language ?? application.language,
     acceptedAt: at,
   });
 }

@@ -135,6 +135,12 @@ export const termsAcceptanceSchema = z.object({
   acceptedAt: z.string(),
 });
 
+/** The language the applicant switched the site to: the application's texts and later mails follow. */
+export const applicationLanguageSchema = z
+  .object({ language: z.enum(languages, { error: `must be one of ${languages.join(", ")}` }) })
+  .strict()
+  .meta({ id: "ApplicationLanguage" });
+
 /** What the confirm page sends: the versions of the texts the applicant accepted (GET /v1/legal-documents). */
 export const submitBodySchema = z
   .object({
@@ -142,6 +148,12 @@ export const submitBodySchema = z
       .object({
         terms: z.string().max(40).describe("The version of the terms of service accepted"),
         privacy: z.string().max(40).describe("The version of the privacy notice accepted"),
+        language: z
+          .enum(languages, { error: `must be one of ${languages.join(", ")}` })
+          .optional()
+          .describe(
+            "The language of the page they were accepted on (recorded as read in it; the application's language becomes it). Without it, the application's language",
+          ),
       })
       .strict()
       .optional()

@@ -13,6 +13,7 @@ const placeholders = (s: string) => new Set([...s.matchAll(/\{(\w+)\}/g)].map((m
 const expected: Record<NotificationTemplate, readonly string[]> = {
   application_received: ["reference", "signInUrl"],
   correction_requested: ["reference", "fields", "message", "signInUrl", "deadline"],
+  correction_checks: ["reference", "fields", "signInUrl", "deadline"],
   approved: ["reference", "signInUrl"],
   rejected: ["reference", "reason", "signInUrl"],
   expired: ["reference", "signInUrl", "deadline"],

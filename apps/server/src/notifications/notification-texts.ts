@@ -71,6 +71,35 @@ export const notificationTemplates = {
       vi: "[Jitsumei] Hồ sơ {reference} cần được chỉnh sửa. Vui lòng xem email để biết chi tiết và thời hạn.",
     },
   },
+  // The checks themselves sent the application back (no reviewer asked): what they found, no message.
+  correction_checks: {
+    subject: {
+      ja: "【Jitsumei】お申込み内容の修正のお願い（{reference}）",
+      en: "[Jitsumei] Please correct your application ({reference})",
+      "zh-Hans": "【Jitsumei】请修改您的申请内容（{reference}）",
+      "zh-Hant": "【Jitsumei】請修正您的申請內容（{reference}）",
+      ko: "[Jitsumei] 신청 내용 수정 요청 ({reference})",
+      vi: "[Jitsumei] Vui lòng chỉnh sửa hồ sơ ({reference})",
+    },
+    text: {
+      ja: "お申込み {reference} を確認したところ、次の点の修正が必要です。\n{fields}\n\nお手数ですが、{deadline}までに修正して、もう一度送信してください。期限を過ぎると、お申込みは終了となります。\n修正はこちらから：{signInUrl}\n\nJitsumei",
+      en: "We have checked your application {reference}, and the following needs to be corrected:\n{fields}\n\nPlease make the corrections and submit your application again by {deadline}. After that date, the application will be closed.\nMake the corrections here: {signInUrl}\n\nThe Jitsumei team",
+      "zh-Hans":
+        "我们审核了您的申请 {reference}，以下问题需要修改：\n{fields}\n\n请于 {deadline} 前完成修改并重新提交。逾期后本申请将被关闭。\n请在此修改：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "我們審核了您的申請 {reference}，以下問題需要修正：\n{fields}\n\n請於 {deadline} 前完成修正並重新送出。逾期後本申請將會關閉。\n請在此修正：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference}) 내용을 확인한 결과, 다음 사항의 수정이 필요합니다.\n{fields}\n\n번거로우시겠지만 {deadline}까지 수정하여 다시 제출해 주세요. 기한이 지나면 신청이 종료됩니다.\n수정은 여기에서 하실 수 있습니다: {signInUrl}\n\nJitsumei 드림",
+      vi: "Chúng tôi đã kiểm tra hồ sơ {reference} của bạn và các điểm sau cần được chỉnh sửa:\n{fields}\n\nVui lòng chỉnh sửa và gửi lại hồ sơ chậm nhất vào {deadline}. Sau thời hạn này, hồ sơ sẽ bị đóng.\nChỉnh sửa tại đây: {signInUrl}\n\nĐội ngũ Jitsumei",
+    },
+    sms: {
+      ja: "【Jitsumei】お申込み{reference}の修正をお願いします。詳しくはメールをご確認ください。",
+      en: "[Jitsumei] Your application {reference} needs a correction. Please see our e-mail for the details and the deadline.",
+      "zh-Hans": "【Jitsumei】您的申请{reference}需要修改，详情请查看邮件。",
+      "zh-Hant": "【Jitsumei】您的申請{reference}需要修正，詳情請查看電子郵件。",
+      ko: "[Jitsumei] 신청({reference}) 내용의 수정이 필요합니다. 이메일을 확인해 주세요.",
+      vi: "[Jitsumei] Hồ sơ {reference} cần được chỉnh sửa. Vui lòng xem email để biết chi tiết và thời hạn.",
+    },
+  },
   approved: {
     subject: {
       ja: "【Jitsumei】本人確認が完了しました（{reference}）",
@@ -580,4 +609,42 @@ export function withApnNote(text: string, language: Language, apn: string): stri
   const signOff = text.lastIndexOf("\n\n");
   const note = interpolate(apnNote[language], { apn });
   return signOff < 0 ? `${text}\n${note}` : `${text.slice(0, signOff)}\n${note}${text.slice(signOff)}`;
+}
+
+/**
+ * What a correction mail adds when the fields to correct are ones the applicant signed with the My
+ * Number card (name, date of birth, sex, address): the signature covers them as they were, so a
+ * correction needs a new signature before the application can go back.
+ */
+const signAgainNote: Translations = {
+  ja: "これらの項目はマイナンバーカードで電子署名されています。修正したあと、本人確認の手順でマイナンバーカードによる署名をもう一度行ってから送信してください。",
+  en: "You signed these details with your My Number card. After correcting them, sign again with your My Number card at the identity verification step, then submit.",
+  "zh-Hans":
+    "这些项目已用个人编号卡（My Number卡）进行电子签名。修改后，请在身份验证步骤中用个人编号卡重新签名，然后再提交。",
+  "zh-Hant":
+    "這些項目已用個人編號卡（My Number卡）進行電子簽章。修正後，請在身分驗證步驟中用個人編號卡重新簽章，然後再送出。",
+  ko: "이 항목들은 마이넘버 카드로 전자서명되었습니다. 수정한 후 본인 확인 단계에서 마이넘버 카드로 다시 서명한 다음 제출해 주세요.",
+  vi: "Bạn đã ký điện tử các thông tin này bằng thẻ My Number. Sau khi chỉnh sửa, hãy ký lại bằng thẻ My Number ở bước xác minh danh tính, rồi gửi hồ sơ.",
+};
+
+/** A correction mail with the sign-again note added before its sign-off. */
+export function withSignAgainNote(text: string, language: Language): string {
+  const signOff = text.lastIndexOf("\n\n");
+  const note = signAgainNote[language];
+  return signOff < 0 ? `${text}\n\n${note}` : `${text.slice(0, signOff)}\n\n${note}${text.slice(signOff)}`;
+}
+
+/** Each language's locale for dates in mails (English as written in Britain: 12 December 2026). */
+const dateLocales: Record<Language, string> = {
+  ja: "ja-JP",
+  en: "en-GB",
+  "zh-Hans": "zh-CN",
+  "zh-Hant": "zh-TW",
+  ko: "ko-KR",
+  vi: "vi-VN",
+};
+
+/** A day as the applicant's language writes it, on Japan's calendar: 2026年12月12日, 12 tháng 12, 2026. */
+export function japanDate(date: Date, language: Language): string {
+  return new Intl.DateTimeFormat(dateLocales[language], { dateStyle: "long", timeZone: "Asia/Tokyo" }).format(date);
 }

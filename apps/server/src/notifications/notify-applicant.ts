@@ -1,5 +1,12 @@
 import type { Language, RejectReasonCode } from "@jitsumei/domain";
-import { type ApplicationEvent, type ApplicationState, type PlanKind, rejectReasonMessages } from "@jitsumei/domain";
+import {
+  type ApplicationEvent,
+  type ApplicationState,
+  type CheckStatus,
+  explainCheck,
+  type PlanKind,
+  rejectReasonMessages,
+} from "@jitsumei/domain";
 import { formatPhone } from "@jitsumei/domain/formats";
 import { formatYen } from "@jitsumei/domain/money";
 import { findApplicationById } from "../applications/application-row.ts";
@@ -17,10 +24,12 @@ import { correctionFieldsIn, findCorrection } from "../review/corrections.ts";
 import { queueSms } from "../sms/sms-outbox.ts";
 import { carrierName } from "./carriers.ts";
 import {
+  japanDate,
   type NotificationTemplate,
   type RenderedNotification,
   renderNotification,
   withApnNote,
+  withSignAgainNote,
 } from "./notification-texts.ts";
 
 /**
@@ -107,7 +116,7 @@ export function notifyApplicantJob(deps: { db: Database; keys: KeyManagement; co
       );
       const notification = rows[0];
       if (!notification || notification.rendered_at) return;
-      const template = await variantFor(tx, notification.template, application);
+      const template = await variantFor(tx, notification.template, application, payload.version);
       const params = await paramsFor(tx, deps, {
         template,
         applicationId: application.id,
@@ -116,12 +125,14 @@ export function notifyApplicantJob(deps: { db: Database; keys: KeyManagement; co
         cipher,
         language,
       });
-      const message = withDataSettings(
+      const rendered = withDataSettings(
         renderNotification(template, language, params),
         template,
         language,
         deps.config.apn,
       );
+      const message =
+        params.signAgain === "yes" ? { ...rendered, text: withSignAgainNote(rendered.text, language) } : rendered;
       await queueMail(tx, deps.keys, {
         to: contact.email,
         from: deps.config.mail.from,
@@ -171,16 +182,29 @@ async function paramsFor(
     signInUrl: signInUrl(deps.config.publicUrl, n.reference),
   };
   if (n.template === "correction_requested") {
-    // The correction this very event asked for (a reviewer's); an automated one names none.
+    // The correction this very event asked for (a reviewer's request_correction).
     const correctionId = event?.data.correctionId;
     const correction =
       typeof correctionId === "string" ? await findCorrection(tx, n.cipher, n.applicationId, correctionId) : null;
     const days = deps.config.review.correctionDeadlineDays;
-    params.deadline = dateIn(new Date(at.getTime() + days * 86_400_000));
+    params.deadline = japanDate(new Date(at.getTime() + days * 86_400_000), n.language);
     params.fields = correctionFieldsIn(n.language, correction?.fields ?? [])
       .map((f) => `・${f.label}`)
       .join("\n");
     params.message = correction?.message ?? "";
+    const signed = correction?.fields.some((f) => jpkiSignedFields.includes(f)) ?? false;
+    if (signed && (await hasJpkiSignature(tx, n.applicationId))) params.signAgain = "yes";
+  }
+  if (n.template === "correction_checks") {
+    // What the checks that decided found, in the applicant's words: never an earlier reviewer's message.
+    const decidedBy = Array.isArray(event?.data.decidedBy) ? (event.data.decidedBy as string[]) : [];
+    const found = await decidingChecks(tx, n.applicationId, decidedBy);
+    params.deadline = japanDate(
+      new Date(at.getTime() + deps.config.review.correctionDeadlineDays * 86_400_000),
+      n.language,
+    );
+    params.fields = found.map((c) => `・${explainCheck(c, n.language).message}`).join("\n");
+    if (found.some((c) => c.code.startsWith("jpki."))) params.signAgain = "yes";
   }
   if (n.template === "rejected") {
     const code = (event?.data.reason as RejectReasonCode | undefined) ?? "other";
@@ -188,7 +212,7 @@ async function paramsFor(
   }
   if (n.template === "expired") {
     const deadline = event?.data.deadline;
-    params.deadline = dateIn(typeof deadline === "string" ? new Date(deadline) : at);
+    params.deadline = japanDate(typeof deadline === "string" ? new Date(deadline) : at, n.language);
   }
   if (n.template === "deposit_due") {
     const decision = await findDepositDecision(tx, n.applicationId);
@@ -201,7 +225,10 @@ async function paramsFor(
       [n.applicationId],
     );
     params.amount = yen(Number(owed[0]?.price_jpy ?? 0), n.language);
-    params.deadline = dateIn(new Date(at.getTime() + deps.config.review.prepaidPaymentDays * 86_400_000));
+    params.deadline = japanDate(
+      new Date(at.getTime() + deps.config.review.prepaidPaymentDays * 86_400_000),
+      n.language,
+    );
   }
   if (n.template === "payment_received") {
     const amount = event?.data.amountJpy;
@@ -244,8 +271,18 @@ function withDataSettings(
 async function variantFor(
   tx: Queryable,
   template: NotificationTemplate,
-  application: { planId: string; formFactor: string; channel: string },
+  application: { id: string; planId: string; formFactor: string; channel: string },
+  version: number,
 ): Promise<NotificationTemplate> {
+  if (template === "correction_requested") {
+    // A reviewer's request carries their fields and message; the checks' own outcome (an answer to a
+    // correction that still fails them, say) says what they found instead.
+    const { rows } = await tx.query<{ event: string }>(
+      "SELECT event FROM application_events WHERE application_id = $1 AND version = $2",
+      [application.id, version],
+    );
+    return rows[0] && rows[0].event !== "request_correction" ? "correction_checks" : template;
+  }
   if (template === "sim_ready") {
     if (application.formFactor === "esim") return "sim_ready_esim";
     return application.channel === "retail_package" ? "sim_ready_in_hand" : "sim_ready";
@@ -255,12 +292,27 @@ async function variantFor(
   return plan && !plan.services.includes("voice") ? "activated_data" : template;
 }
 
+/** The particulars a JPKI signature covers (jpki-payload.ts): correcting one needs a new signature. */
+const jpkiSignedFields: readonly string[] = ["name", "name.kanji", "name.kana", "birthDate", "sex", "address"];
+
+async function hasJpkiSignature(tx: Queryable, applicationId: string): Promise<boolean> {
+  const { rows } = await tx.query("SELECT 1 FROM evidence WHERE application_id = $1 AND kind = 'jpki' LIMIT 1", [
+    applicationId,
+  ]);
+  return rows.length > 0;
+}
+
+/** The results, in the application's last check run, of the checks that decided its outcome. */
+async function decidingChecks(tx: Queryable, applicationId: string, codes: readonly string[]) {
+  const { rows } = await tx.query<{ code: string; status: CheckStatus; params: Record<string, string | number> }>(
+    `SELECT r.code, r.status, r.params FROM check_results r JOIN applications a ON a.id = r.application_id
+     WHERE r.application_id = $1 AND r.run = a.check_run AND r.code = ANY($2) ORDER BY r.id`,
+    [applicationId, codes],
+  );
+  return rows;
+}
+
 /** A yen amount as the applicant's language writes it: the site's format (one per language). */
 export function yen(amountJpy: number, language: Language): string {
   return formatYen(amountJpy, language);
-}
-
-/** A date as applicants in Japan read it (Japan time, YYYY-MM-DD). */
-function dateIn(date: Date): string {
-  return new Date(date.getTime() + 9 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -82,6 +82,11 @@ export function readerContract(
       method: "POST",
       path: "/v1/applications/{reference}/evidence",
       kinds: ["chip", "residence_card_chip"],
+      residenceCardChip: {
+        // One Immigration Services Agency IC specification for both cards: read and sent the same way.
+        documents: ["residence_card", "special_permanent_resident_certificate"],
+        note: "The residence card's and the special permanent resident certificate's chips, as read (front image, face, check code, signer certificate), base64",
+      },
       chip: {
         requiredDataGroups: ["1"],
         recommendedDataGroups: ["2"],

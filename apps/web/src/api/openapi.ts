@@ -528,6 +528,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/applications/{reference}/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the application's language (the site's switcher): status texts and later mails follow it */
+        put: operations["putApplicationLanguage"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/applications/{reference}/liveness": {
         parameters: {
             query?: never;
@@ -2224,6 +2241,10 @@ export interface components {
             tags: string[];
             updatedAt: string;
         };
+        ApplicationLanguage: {
+            /** @enum {string} */
+            language: "ja" | "en" | "zh-Hans" | "zh-Hant" | "ko" | "vi";
+        };
         AuditChainVerification: {
             checkedAt: string;
             /** @description Entries that hold, from the first */
@@ -3405,6 +3426,11 @@ export interface components {
         SubmitApplication: {
             /** @description Recorded with the application and the policy this submission pins; the site always sends it */
             acceptance?: {
+                /**
+                 * @description The language of the page they were accepted on (recorded as read in it; the application's language becomes it). Without it, the application's language
+                 * @enum {string}
+                 */
+                language?: "ja" | "en" | "zh-Hans" | "zh-Hant" | "ko" | "vi";
                 /** @description The version of the privacy notice accepted */
                 privacy: string;
                 /** @description The version of the terms of service accepted */
@@ -4683,6 +4709,44 @@ export interface operations {
                         /** @description The same bytes as text (canonical JSON), to show the applicant */
                         text: string;
                     };
+                };
+            };
+            /** @description An error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApplicationLanguage: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Bearer <accessToken> of the application */
+                Authorization: string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApplicationLanguage"];
+            };
+        };
+        responses: {
+            /** @description The application */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Application"];
                 };
             };
             /** @description An error (RFC 9457 problem details) */

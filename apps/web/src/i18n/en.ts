@@ -389,6 +389,9 @@ export const en = {
   "correction.requested": "Asked on {date}",
   "correction.resend": "Send the corrected application",
   "correction.evidence": "Verify again or add a new photo below.",
+  "correction.signAgain":
+    "You changed details you signed with your My Number card. Sign again with your My Number card below before you submit: the earlier signature does not cover the new details.",
+  "correction.checks": "What to fix",
 
   "contract.title": "Your contract",
   "contract.intro": "Each document is in Japanese beside your language. Please read both before signing.",

@@ -377,6 +377,9 @@ export const ja: Dictionary = {
   "correction.requested": "{date}に依頼",
   "correction.resend": "修正したお申し込みを送信する",
   "correction.evidence": "下で本人確認をやり直すか、新しい写真を追加してください。",
+  "correction.signAgain":
+    "マイナンバーカードで署名した内容を変更しました。送信する前に、下でマイナンバーカードによる署名をもう一度行ってください。前の署名は新しい内容を証明できません。",
+  "correction.checks": "修正が必要な点",
 
   "contract.title": "ご契約",
   "contract.intro": "各書類は日本語とお客様の言語で併記されています。署名の前に両方をお読みください。",

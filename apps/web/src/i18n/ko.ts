@@ -378,6 +378,9 @@ export const ko: Dictionary = {
   "correction.requested": "{date} 요청",
   "correction.resend": "수정한 신청서 제출",
   "correction.evidence": "아래에서 다시 확인하거나 새 사진을 추가해 주세요.",
+  "correction.signAgain":
+    "마이넘버 카드로 서명한 내용을 변경했습니다. 제출하기 전에 아래에서 마이넘버 카드로 다시 서명해 주세요. 이전 서명은 새 내용을 증명하지 않습니다.",
+  "correction.checks": "수정할 사항",
 
   "contract.title": "계약",
   "contract.intro":

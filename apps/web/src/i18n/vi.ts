@@ -388,6 +388,9 @@ export const vi: Dictionary = {
   "correction.requested": "Yêu cầu ngày {date}",
   "correction.resend": "Gửi đơn đã sửa",
   "correction.evidence": "Hãy xác minh lại hoặc thêm ảnh mới bên dưới.",
+  "correction.signAgain":
+    "Bạn đã thay đổi thông tin đã ký bằng thẻ My Number. Hãy ký lại bằng thẻ My Number bên dưới trước khi gửi: chữ ký trước không còn xác nhận thông tin mới.",
+  "correction.checks": "Những điểm cần sửa",
 
   "contract.title": "Hợp đồng của bạn",
   "contract.intro": "Mỗi văn bản có tiếng Nhật bên cạnh ngôn ngữ của bạn. Vui lòng đọc cả hai trước khi ký.",

@@ -355,6 +355,9 @@ export const zhHans: Dictionary = {
   "correction.requested": "要求于 {date}",
   "correction.resend": "提交修改后的申请",
   "correction.evidence": "请在下方重新验证或添加新照片。",
+  "correction.signAgain":
+    "您修改了用个人编号卡（My Number卡）签名过的信息。提交前请在下方用个人编号卡重新签名：之前的签名不能证明新的信息。",
+  "correction.checks": "需要修改的地方",
 
   "contract.title": "您的合同",
   "contract.intro": "每份文件都以日语和您的语言对照显示。签署前请阅读两份文件。",

@@ -358,6 +358,9 @@ export const zhHant: Dictionary = {
   "correction.requested": "要求於 {date}",
   "correction.resend": "送出修改後的申請",
   "correction.evidence": "請在下方重新驗證或新增照片。",
+  "correction.signAgain":
+    "您修改了用個人編號卡（My Number卡）簽章過的資料。送出前請在下方用個人編號卡重新簽章：先前的簽章無法證明新的資料。",
+  "correction.checks": "需要修正的地方",
 
   "contract.title": "您的合約",
   "contract.intro": "每份文件都以日文與您的語言對照呈現。簽署前請閱讀兩份文件。",

@@ -37,7 +37,7 @@ import {
 import { NumberPortPanel } from "./number-port.tsx";
 import { usePlans } from "./plans.tsx";
 import { SignInForm } from "./sign-in.tsx";
-import { CorrectionBox } from "./wizard.tsx";
+import { CheckedCorrection, CorrectionBox } from "./wizard.tsx";
 
 const stateKey = (s: ApplicationState, part: "title" | "next" | "usually") => `state.${s}.${part}` as MessageKey;
 
@@ -108,9 +108,12 @@ export function StatusPage({ reference }: { reference: string }) {
         </section>
       ))}
 
-      {s === "correction_requested" && view.correction && (
+      {s === "correction_requested" && (
         <>
-          <CorrectionBox correction={view.correction} />
+          {view.correction ? <CorrectionBox correction={view.correction} /> : <CheckedCorrection view={view} />}
+          {view.needs.some((n) => n.field === "evidence.jpki") && (
+            <p className="alert alert-warning">{t("correction.signAgain")}</p>
+          )}
           <Link to={`/application/${reference}`} className="button button-primary">
             {t("status.continue")}
           </Link>
@@ -748,19 +751,35 @@ export function DocumentsPage({ reference }: { reference: string }) {
   const [docs, setDocs] = useState<DocumentInfo[] | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const session = app.session;
+  // The documents are made by a job after the step that issues them (activation, a signed contract):
+  // while there are none yet, the page asks again, so it fills without a reload.
+  const empty = docs === null || docs.length === 0;
   useEffect(() => {
-    if (!session) return;
-    api<{ documents: DocumentInfo[] }>("GET", `/v1/applications/${reference}/documents`, { token: session.token }).then(
-      (r) => setDocs(r.documents),
-      (e) => setMessage(problemMessage(e, t)),
-    );
-  }, [session, reference, t]);
+    if (!session || !empty) return;
+    let live = true;
+    const load = () =>
+      api<{ documents: DocumentInfo[] }>("GET", `/v1/applications/${reference}/documents`, {
+        token: session.token,
+      }).then(
+        (r) => live && setDocs(r.documents),
+        (e) => live && setMessage(problemMessage(e, t)),
+      );
+    void load();
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible") void load();
+    }, 4000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [session, reference, t, empty]);
   if (!session) return <SignInForm reference={reference} onOpen={app.setSession} />;
   return (
     <>
       <h1>{t("documents.title")}</h1>
       <p>{t("documents.intro")}</p>
       {message && <p role="alert">{message}</p>}
+      {docs === null && !message && <p aria-busy="true">{t("app.loading")}</p>}
       {docs && docs.length === 0 && <p>{t("documents.none")}</p>}
       <ul className="documents">
         {docs?.map((d) => (

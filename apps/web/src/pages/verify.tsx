@@ -34,7 +34,13 @@ const readKinds = new Set(["chip", "residence_card_chip", "jpki"]);
 export function methodsFor(plan: Plan, doc: DocumentType, site: SiteConfig): Method[] {
   const methods: Method[] = [];
   if (doc === "my_number_card") methods.push("jpki");
-  if ((doc === "passport" || doc === "residence_card") && site.chipReader.available) methods.push("chip");
+  // The special permanent resident certificate's chip is the residence card's (one ISA specification).
+  const chipDocuments: readonly DocumentType[] = [
+    "passport",
+    "residence_card",
+    "special_permanent_resident_certificate",
+  ];
+  if (chipDocuments.includes(doc) && site.chipReader.available) methods.push("chip");
   if (!isStrict(plan) && doc === "passport") methods.push("mrz");
   if (site.counters.some((c) => c.documents.includes(doc))) methods.push("counter");
   return methods;
@@ -59,7 +65,10 @@ export function VerifyStep(props: {
   const site = useSiteConfig();
   const methods = site ? methodsFor(props.plan, props.documentType, site) : [];
   const [chosen, setMethod] = useState<Method | null>(null);
-  const method = chosen && methods.includes(chosen) ? chosen : (methods[0] ?? null);
+  // Particulars signed with the My Number card changed since (a correction): the signature no longer
+  // covers them, so the page offers signing again and no way on without it.
+  const signAgain = props.view.needs.some((n) => n.field === "evidence.jpki") && methods.includes("jpki");
+  const method = chosen && methods.includes(chosen) ? chosen : signAgain ? "jpki" : (methods[0] ?? null);
   const readBefore = props.view.evidence.filter((e) => readKinds.has(e.kind)).length;
   const liveSelfie = method === "chip" && isStrict(props.plan);
   // Where the live selfie goes with the chip, the page moves on only once both are in: the chip's
@@ -74,6 +83,11 @@ export function VerifyStep(props: {
       </h1>
       {props.view.correction?.fields.some((f) => f.field.startsWith("evidence")) && (
         <p className="alert alert-warning">{t("correction.evidence")}</p>
+      )}
+      {signAgain && (
+        <p className="alert alert-warning" role="alert">
+          {t("correction.signAgain")}
+        </p>
       )}
       {!site && <p>{t("app.loading")}</p>}
       {onlyAtCounter && (
@@ -143,7 +157,7 @@ export function VerifyStep(props: {
         <Button variant="secondary" onClick={props.onBack}>
           {t("app.back")}
         </Button>
-        {props.view.evidence.length > 0 && (
+        {props.view.evidence.length > 0 && !signAgain && (
           <Button variant="secondary" onClick={props.onDone}>
             {t("verify.done")}
           </Button>

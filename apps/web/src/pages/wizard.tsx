@@ -14,6 +14,7 @@ import {
 } from "../api.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
+import { allOf, anyOf } from "../i18n/lists.ts";
 import { usePhoneFormat } from "../phone-format.ts";
 import { PostalCodeField, type PostalPlace, PrefectureSelect } from "../postal-address.tsx";
 import { navigate, Redirect } from "../router.tsx";
@@ -191,8 +192,10 @@ function Wizard(props: {
   const needsAddress = plan.coveredByLaw || Boolean(view.applicant?.address);
   // Back from the Digital Authentication App (?digitalAuth=…): the verify step shows how it went.
   const fromDigitalAuth = new URLSearchParams(window.location.search).has("digitalAuth");
+  // Particulars signed with the My Number card were corrected already: what is left is to sign again.
+  const signAgain = view.needs.some((n) => n.field === "evidence.jpki");
   const firstStep: Step =
-    fromDigitalAuth && view.applicant
+    (fromDigitalAuth || signAgain) && view.applicant
       ? "verify"
       : correcting || !view.applicant
         ? "particulars"
@@ -276,7 +279,7 @@ function Wizard(props: {
   // Only the documents this plan can verify online here; where the others can be taken, said plainly.
   const site = useSiteConfig();
   const offered = documentsOffered(plan, site);
-  const listOf = (items: string[]) => new Intl.ListFormat(lang, { type: "conjunction" }).format(items);
+
   // On the document step of a new application, a document this plan cannot take online is not
   // pre-chosen. A document already saved is never changed behind the applicant's back (walking through
   // the steps to answer a correction once swapped a passport for a My Number card): the verify step
@@ -357,6 +360,7 @@ function Wizard(props: {
     <>
       <StepList current={index} postpaid={postpaid} />
       {correcting && view.correction && <CorrectionBox correction={view.correction} />}
+      {correcting && !view.correction && <CheckedCorrection view={view} />}
       {(step === "particulars" || step === "document") && (
         <form onSubmit={saveParticulars} noValidate>
           <h1 ref={heading} tabIndex={-1}>
@@ -438,7 +442,11 @@ function Wizard(props: {
                 <details className="card elsewhere">
                   <summary>
                     {t("document.elsewhere", {
-                      documents: listOf(offered.counterOnly.map((d) => t(`document.${d}` as MessageKey))),
+                      // "If you use A, B or C": any one of them, never all of them.
+                      documents: anyOf(
+                        lang,
+                        offered.counterOnly.map((d) => t(`document.${d}` as MessageKey)),
+                      ),
                     })}
                   </summary>
                   <CounterList
@@ -449,7 +457,10 @@ function Wizard(props: {
               {offered.nowhere.length > 0 && (
                 <p className="hint">
                   {t("document.notForPlan", {
-                    documents: listOf(offered.nowhere.map((d) => t(`document.${d}` as MessageKey))),
+                    documents: allOf(
+                      lang,
+                      offered.nowhere.map((d) => t(`document.${d}` as MessageKey)),
+                    ),
                   })}
                 </p>
               )}
@@ -536,6 +547,26 @@ export function CorrectionBox({ correction }: { correction: NonNullable<Applicat
           <blockquote>{correction.message}</blockquote>
         </>
       )}
+    </section>
+  );
+}
+
+/**
+ * A correction the checks asked for themselves (no reviewer's request, no message): what they found,
+ * in the applicant's language, so that "please fix the points below" has points below it.
+ */
+export function CheckedCorrection({ view }: { view: ApplicationView }) {
+  const { t } = useI18n();
+  const reasons = view.decision?.reasons ?? [];
+  if (reasons.length === 0) return null;
+  return (
+    <section className="alert alert-warning" aria-labelledby="checked-correction-title">
+      <h2 id="checked-correction-title">{t("correction.checks")}</h2>
+      <ul>
+        {reasons.map((r) => (
+          <li key={r.code}>{r.message}</li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -786,7 +817,7 @@ function SubmitStep(props: {
   onEdit: () => void;
   onBack: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { session, view, plan } = props;
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
@@ -815,7 +846,8 @@ function SubmitStep(props: {
       const next = await api<ApplicationView>("POST", `/v1/applications/${view.reference}/submit`, {
         token: session.token,
         idempotent: true,
-        body: { acceptance: { terms: legal.terms.version, privacy: legal.privacy.version } },
+        // The language of this page: what the texts were read and accepted in (a compliance record).
+        body: { acceptance: { terms: legal.terms.version, privacy: legal.privacy.version, language: lang } },
       });
       props.onView(next);
       navigate(`/status/${view.reference}`);

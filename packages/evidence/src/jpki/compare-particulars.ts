@@ -4,7 +4,11 @@ import type { JpkiParticulars } from "./jpki-certificate.ts";
 /**
  * `jpki.particulars_match_form`: what the certificate says against the form. A different name or
  * birth date fails (the certificate is the proof of both); a different address or sex goes to a
- * person (address notation varies: 一丁目1番1号 and 1-1-1 are the same place).
+ * person (address notation varies: 一丁目1番1号 and 1-1-1 are the same place). The certificate holds
+ * the address as the residents' register writes it, which usually stops at the lot (番地・号): the
+ * building and room the applicant adds on the second line are then absent from it. The address
+ * matches when the certificate states the form's address either whole or without that second line,
+ * never less: a certificate that stops earlier (another lot, only the town) still goes to a person.
  */
 export function compareJpkiParticulars(
   certificate: JpkiParticulars,
@@ -22,10 +26,9 @@ export function compareJpkiParticulars(
   if (form.sex && certificate.sex !== "unspecified" && form.sex !== certificate.sex) soft.push("sex");
   if (!form.address) soft.push("address");
   else {
-    const formAddress = normaliseAddress(
-      `${form.address.prefecture}${form.address.city}${form.address.line1}${form.address.line2 ?? ""}`,
-    );
-    if (normaliseAddress(certificate.address) !== formAddress) soft.push("address");
+    const lot = `${form.address.prefecture}${form.address.city}${form.address.line1}`;
+    const stated = [normaliseAddress(lot), normaliseAddress(`${lot}${form.address.line2 ?? ""}`)];
+    if (!stated.includes(normaliseAddress(certificate.address))) soft.push("address");
   }
   if (hard.length > 0) return { code, status: "fail", params: { fields: [...hard, ...soft].join(",") } };
   if (soft.length > 0) return { code, status: "review", params: { fields: soft.join(",") } };

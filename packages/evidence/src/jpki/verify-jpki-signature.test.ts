@@ -117,6 +117,29 @@ describe("JPKI signature verification", () => {
     });
   });
 
+  it("matches the address without the building and room the certificate does not hold, and no shorter", async () => {
+    const at = (address: typeof form.address & { line2?: string }) =>
+      verifyJpkiSignature(
+        { data: payload, signature: readFileSync(jpki.signatures.cmsAttached) },
+        { ...context, form: { ...form, address } },
+      ).then((r) => r.checks.find((c) => c.code === "jpki.particulars_match_form"));
+    // The certificate says 東京都千代田区千代田一丁目1番1号: a room added on the second line is not in it.
+    expect(await at({ ...form.address, line2: "ジツメイハイツ 101号室" })).toEqual({
+      code: "jpki.particulars_match_form",
+      status: "pass",
+    });
+    // The building typed into the first line is a different first line: a person looks.
+    expect(await at({ ...form.address, line1: "千代田1-1-1 ジツメイハイツ101" })).toMatchObject({
+      status: "review",
+      params: { fields: "address" },
+    });
+    // A form stopping short of the certificate's lot is no match either.
+    expect(await at({ ...form.address, line1: "千代田1", line2: "ジツメイハイツ" })).toMatchObject({
+      status: "review",
+      params: { fields: "address" },
+    });
+  });
+
   it("ends hostile signature bytes in a fail, never a throw (property)", async () => {
     const genuine = readFileSync(jpki.signatures.cmsAttached);
     await fc.assert(

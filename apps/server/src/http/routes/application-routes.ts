@@ -9,6 +9,7 @@ import {
   submissionOrigin,
 } from "../../applications/application-limits.ts";
 import { type ApplicationRow, findApplicationByReference } from "../../applications/application-row.ts";
+import { changeApplicationLanguage } from "../../applications/change-language.ts";
 import { createApplication } from "../../applications/create-application.ts";
 import { cancelApplication } from "../../applications/end-application.ts";
 import { getApplicationView, listApplicationEvents } from "../../applications/get-application.ts";
@@ -23,6 +24,7 @@ import {
   activatedSchema,
   activationBodySchema,
   activationCodeIssuedSchema,
+  applicationLanguageSchema,
   applicationViewSchema,
   createApplicationSchema,
   createdApplicationSchema,
@@ -118,6 +120,22 @@ export const applicationRoutes = [
       refuseSpecimen(body.document.number, services.config.refuseSpecimenDocuments);
       const updated = await updateParticulars(services, opened(application), body);
       return { status: 200, body: await getApplicationView(services, updated) };
+    },
+  }),
+
+  defineRoute<Ref, undefined, z.infer<typeof applicationLanguageSchema>>({
+    method: "PUT",
+    path: "/v1/applications/{reference}/language",
+    operationId: "putApplicationLanguage",
+    summary: "Set the application's language (the site's switcher): status texts and later mails follow it",
+    tag: "applications",
+    auth: "applicant",
+    params: referenceParamsSchema,
+    body: applicationLanguageSchema,
+    responses: viewResponse,
+    async handler({ application, body }, services) {
+      const changed = await changeApplicationLanguage(services.db, opened(application), body.language);
+      return { status: 200, body: await reopenView(services, changed) };
     },
   }),
 
