@@ -47,11 +47,22 @@ export async function createTestDatabase(
   }
   const run = process.env.JITSUMEI_TEST_RUN;
   const name = `${testDatabasePrefix}${run ? `${run}_` : ""}${randomBytes(6).toString("hex")}`;
-  const template = options.migrated ? await migratedTemplate() : null;
-  await adminQuery(
-    `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`,
-    `ALTER DATABASE ${name} SET synchronous_commit = off`,
-  );
+  const create = async () => {
+    const template = options.migrated ? await migratedTemplate() : null;
+    await adminQuery(
+      `CREATE DATABASE ${name}${template ? ` TEMPLATE ${template}` : ""}`,
+      `ALTER DATABASE ${name} SET synchronous_commit = off`,
+    );
+  };
+  try {
+    await create();
+  } catch (error) {
+    // The template is gone (3D000, invalid_catalog_name): another checkout's run on the same server,
+    // with other migrations, dropped it as stale between two copies. Made again, once.
+    if ((error as { code?: string }).code !== "3D000" || !options.migrated) throw error;
+    template = null;
+    await create();
+  }
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const db = openPostgres(url.toString(), { max: 5 });
