@@ -1,5 +1,7 @@
 import { addDays, todayInJapan } from "@jitsumei/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ActivationRequest } from "../src/issuance/provisioning.ts";
+import { rollBackActivation } from "../src/issuance/roll-back-activation.ts";
 import type { LocalPortingSimulator } from "../src/number-portability/local-porting-simulator.ts";
 import { consentToCredit, fillIn, outbox, type Person, signContract, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
@@ -84,6 +86,27 @@ const schedule = (reference: string, token: string, at: Date) =>
     token,
     body: { at: at.toISOString() },
   });
+
+/** The application's line now (a failed activation gives its line back and reserves a new one). */
+async function lineOf(reference: string): Promise<{ iccid: string; msisdn: string }> {
+  const { rows } = await server.services.db.query<{ iccid: string; msisdn: string }>(
+    "SELECT s.iccid, s.msisdn FROM sims s JOIN applications a ON a.id = s.application_id WHERE a.reference = $1",
+    [reference],
+  );
+  const line = rows[0];
+  if (!line) throw new Error(`${reference} has no line`);
+  return line;
+}
+
+/** The application's operation log, oldest first: [operation, outcome]. */
+async function operations(reference: string): Promise<[string, string][]> {
+  const { rows } = await server.services.db.query<{ operation: string; outcome: string }>(
+    `SELECT o.operation, o.outcome FROM provisioning_operations o JOIN applications a ON a.id = o.application_id
+     WHERE a.reference = $1 ORDER BY o.id`,
+    [reference],
+  );
+  return rows.map((r) => [r.operation, r.outcome]);
+}
 
 describe("port-in with a reservation number (two-stop)", () => {
   it("refuses another holder, an expired or nearly expired number and a line in arrears, each with the next step", async () => {
@@ -221,14 +244,74 @@ describe("port-in with a reservation number (two-stop)", () => {
     });
     await submitAndSign(reference, token);
     await schedule(reference, token, server.services.clock());
+    await server.services.jobs.drain();
+    const first = await lineOf(reference);
 
     const failed = await activate(reference, token);
     expect(failed.status).toBe(409);
-    expect(failed.body).toMatchObject({ code: "mnp_switch_over_failed", failure: "switch_over_refused" });
+    expect(failed.body).toMatchObject({
+      code: "mnp_switch_over_failed",
+      failure: "switch_over_refused",
+      line: { givenBack: true, newLineReserved: true },
+    });
     expect(failed.body.explanation).toContain("您原来的 SIM 卡仍可照常使用");
+    // The rollback's next step for the eSIM, in the applicant's language.
+    expect(failed.body.explanation).toContain("新的 eSIM");
     expect(simulator().lineIsLive(msisdn)).toBe(true);
     const status = await server.api("GET", `/v1/applications/${reference}`, { token });
     expect(status.body.state).toBe("sim_assigned");
+
+    // Rolled back fully: off our network, the eSIM order cancelled at the SM-DP+, the profile out of
+    // use, and a new line (the same brought number, a new eSIM profile) reserved and released.
+    await server.services.jobs.drain();
+    const second = await lineOf(reference);
+    expect(second.iccid).not.toBe(first.iccid);
+    expect(second.msisdn).toBe(msisdn);
+    const db = server.services.db;
+    const onNetwork = await db.query("SELECT 1 FROM network_simulator_subscribers WHERE iccid = $1", [first.iccid]);
+    expect(onNetwork.rows).toHaveLength(0);
+    const orders = await db.query<{ iccid: string; state: string }>(
+      "SELECT iccid, state FROM smdp_simulator_orders WHERE iccid = ANY($1) ORDER BY iccid = $2 DESC",
+      [[first.iccid, second.iccid], first.iccid],
+    );
+    expect(orders.rows).toEqual([
+      { iccid: first.iccid, state: "cancelled" },
+      { iccid: second.iccid, state: "released" },
+    ]);
+    const profile = await db.query<{ status: string }>("SELECT status FROM esim_profiles WHERE iccid = $1", [
+      first.iccid,
+    ]);
+    expect(profile.rows).toEqual([{ status: "released" }]);
+    expect(await operations(reference)).toEqual([
+      ["activate", "rolled_back"],
+      ["terminate", "succeeded"],
+      ["release_line", "succeeded"],
+      ["cancel_esim_order", "succeeded"],
+    ]);
+    // Safe to run twice: the same rollback again changes nothing (the new line stays, nothing is logged).
+    const activation = await db.query<{
+      application_id: string;
+      request: ActivationRequest;
+      answer: { networkRef: string };
+    }>(
+      "SELECT application_id, request, answer FROM provisioning_operations WHERE operation = 'activate' AND request->>'iccid' = $1",
+      [first.iccid],
+    );
+    const taken = activation.rows[0];
+    if (!taken) throw new Error("no activation logged");
+    const again = await rollBackActivation(server.services, {
+      application: { id: taken.application_id },
+      request: taken.request,
+      networkRef: taken.answer.networkRef,
+      reason: "run twice",
+    });
+    expect(again).toEqual({ lineGivenBack: false, newLineReserved: false });
+    expect(await lineOf(reference)).toEqual(second);
+    expect((await operations(reference)).length).toBe(4);
+    // The applicant was mailed what happened, then the new eSIM's notice.
+    const templates = (await outbox(server)).filter((m) => m.text.includes(reference)).map((m) => m.template);
+    expect(templates).toContain("activation_failed");
+    expect(templates.filter((t) => t === "sim_ready_esim")).toHaveLength(2);
     const view = await server.api("GET", `/v1/applications/${reference}/number-port`, { token });
     expect(view.body.portIn).toMatchObject({ state: "failed", failure: { code: "switch_over_refused" } });
     expect((view.body.portIn as { failure: { explanation: string } }).failure.explanation).toContain("状态页面");
@@ -244,6 +327,7 @@ describe("port-in with a reservation number (two-stop)", () => {
     const activated = await activate(reference, token);
     expect(activated.status, JSON.stringify(activated.body)).toBe(200);
     expect(activated.body.msisdn).toBe(msisdn);
+    expect(activated.body.iccid).toBe(second.iccid);
   });
 });
 

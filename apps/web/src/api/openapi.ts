@@ -2434,9 +2434,9 @@ export interface components {
                 error: string | null;
                 finishedAt: string | null;
                 /** @enum {string} */
-                operation: "activate" | "bar_outgoing" | "unbar_outgoing" | "suspend" | "resume" | "terminate" | "change_number";
+                operation: "activate" | "bar_outgoing" | "unbar_outgoing" | "suspend" | "resume" | "terminate" | "change_number" | "cancel_esim_order" | "release_line";
                 /** @enum {string} */
-                outcome: "pending" | "succeeded" | "failed" | "rolled_back";
+                outcome: "pending" | "succeeded" | "failed" | "rolled_back" | "in_doubt" | "reconciled";
                 request: unknown;
                 startedAt: string;
             }[];
