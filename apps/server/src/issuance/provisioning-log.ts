@@ -54,7 +54,12 @@ export async function logCall<T>(
   for (let attempt = 1; ; attempt++) {
     try {
       const result = await call(entry.key);
-      await recordOperationOutcome(own, row.id, { outcome: "succeeded", answer: answerOf(result), attempts: attempt });
+      await recordOperationOutcome(own, row.id, {
+        outcome: "succeeded",
+        answer: answerOf(result),
+        attempts: attempt,
+        from: ["pending"],
+      });
       await settleInDoubt(own, entry.key, row.id);
       return result;
     } catch (error) {
@@ -66,9 +71,12 @@ export async function logCall<T>(
       }
       const message = error instanceof Error ? error.message : String(error);
       // An aborted caller's transaction (PGlite) refuses the update; the copy below keeps the failure.
-      await recordOperationOutcome(own, row.id, { outcome: "failed", error: message, attempts: attempt }).catch(
-        () => undefined,
-      );
+      await recordOperationOutcome(own, row.id, {
+        outcome: "failed",
+        error: message,
+        attempts: attempt,
+        from: ["pending"],
+      }).catch(() => undefined);
       if (own !== db) {
         // Not awaited: it waits for the caller's transaction, which is still open here.
         void keepFailedOperation(db, entry, { ...row, error: message, attempts: attempt }).catch((e: unknown) =>

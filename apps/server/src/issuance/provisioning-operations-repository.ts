@@ -44,7 +44,11 @@ export async function insertPendingOperation(
   return { id: String(row.id), startedAt: new Date(row.started_at) };
 }
 
-/** The call's outcome on its entry (or a later judgement of it: rolled back, in doubt, reconciled). */
+/**
+ * The call's outcome on its entry (or a later judgement of it: rolled back, in doubt, reconciled).
+ * `from` names the outcomes it may replace: the answer of a call is recorded only while its entry is
+ * still `pending`, so a call answered after the sweep judged it does not undo that judgement.
+ */
 export async function recordOperationOutcome(
   db: Queryable,
   id: string,
@@ -53,18 +57,20 @@ export async function recordOperationOutcome(
     answer?: Record<string, unknown> | null;
     error?: string | null;
     attempts?: number;
+    from?: readonly NetworkOperationOutcome[];
   },
 ): Promise<void> {
   await db.query(
     `UPDATE provisioning_operations SET outcome = $2, answer = coalesce($3, answer), error = coalesce($4, error),
        attempts = coalesce($5, attempts), finished_at = now()
-     WHERE id = $1`,
+     WHERE id = $1 AND ($6::text[] IS NULL OR outcome = ANY($6::text[]))`,
     [
       id,
       outcome.outcome,
       outcome.answer === undefined || outcome.answer === null ? null : JSON.stringify(outcome.answer),
       outcome.error ?? null,
       outcome.attempts ?? null,
+      outcome.from ?? null,
     ],
   );
 }
