@@ -2,6 +2,7 @@ import { addDays, todayInJapan } from "@jitsumei/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActivationRequest } from "../src/issuance/provisioning.ts";
 import { rollBackActivation } from "../src/issuance/roll-back-activation.ts";
+import { runPeriodicSweeps } from "../src/jobs/periodic-sweeps.ts";
 import type { LocalPortingSimulator } from "../src/number-portability/local-porting-simulator.ts";
 import { consentToCredit, fillIn, outbox, type Person, signContract, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
@@ -466,5 +467,61 @@ describe("port-out from the subscriber's account", () => {
     expect(ended[0]?.text).not.toMatch(/have stopped/);
     const twice = await server.api("POST", "/dev/mnp/port-outs", { body: { msisdn, reservationNumber } });
     expect(twice.body).toMatchObject({ code: "mnp_reservation_expired" });
+  });
+});
+
+describe("a port-out reservation number left unused", () => {
+  it("expires after its 15 days in the periodic sweep; the line goes on, /account shows it expired, and a new one can be asked for", async () => {
+    const { reference, token } = await postpaidDraft(somebody());
+    await submitAndSign(reference, token);
+    const msisdn = String((await activate(reference, token)).body.msisdn);
+    const session = await subscriberSignIn(server, msisdn, "anna@example.test");
+    const asked = await server.api("POST", `/v1/subscriber/lines/${msisdn}/port-out`, { token: session, body: {} });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    const first = String(asked.body.reservationNumber);
+    const portOutOf = async (signedIn: string) => {
+      const lines = await server.api("GET", "/v1/subscriber/lines", { token: signedIn });
+      return (lines.body.items as { msisdn: string; state: string; portOut: unknown }[]).find(
+        (l) => l.msisdn === msisdn,
+      );
+    };
+    expect(await portOutOf(session)).toMatchObject({
+      state: "active",
+      portOut: { reservationNumber: first, state: "issued" },
+    });
+
+    // On its last valid day the sweep leaves it; the day after, it is expired.
+    const sweep = () => runPeriodicSweeps(server.services, "port-out-sweeper", 60, () => {});
+    server.advanceClock(14 * 86_400_000);
+    expect(await sweep()).toBe(true);
+    const lastDay = await subscriberSignIn(server, msisdn, "anna@example.test");
+    expect(await portOutOf(lastDay)).toMatchObject({ portOut: { state: "issued" } });
+    server.advanceClock(86_400_000);
+    expect(await sweep()).toBe(true);
+    const later = await subscriberSignIn(server, msisdn, "anna@example.test");
+    expect(await portOutOf(later)).toMatchObject({
+      state: "active",
+      portOut: { reservationNumber: first, state: "expired", expiresOn: asked.body.expiresOn },
+    });
+    const audit = await server.services.db.query<{ action: string }>(
+      "SELECT action FROM audit_entries WHERE subject = $1 AND action LIKE 'number_port_out.%' ORDER BY seq",
+      [reference],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(["number_port_out.issued", "number_port_out.expired"]);
+    // The line works on the network as before.
+    const network = await server.services.db.query<{ status: string }>(
+      "SELECT n.status FROM network_simulator_subscribers n JOIN subscriptions s ON s.network_ref = n.network_ref WHERE s.msisdn = $1",
+      [msisdn],
+    );
+    expect(network.rows).toEqual([{ status: "active" }]);
+    // The expired number moves nothing; a new one is issued on asking.
+    const spent = await server.api("POST", "/dev/mnp/port-outs", { body: { msisdn, reservationNumber: first } });
+    expect(spent.body).toMatchObject({ code: "mnp_reservation_expired" });
+    const again = await server.api("POST", `/v1/subscriber/lines/${msisdn}/port-out`, { token: later, body: {} });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body.reservationNumber).not.toBe(first);
+    expect(await portOutOf(later)).toMatchObject({
+      portOut: { reservationNumber: again.body.reservationNumber, state: "issued", issuedOn: today() },
+    });
   });
 });

@@ -10,6 +10,7 @@ import type { Provisioning } from "../issuance/provisioning.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { type SubscriberPrincipal, subscriberLineApplication } from "../subscribers/subscriber-access.ts";
 import { type EndedLine, terminateLineIn } from "../subscribers/terminate-line.ts";
+import { expirePortOutReservations } from "./port-out-repository.ts";
 import { formatMsisdn } from "./schedule-switch-over.ts";
 
 /** A port-out asks for a sign-in this recent: the reservation number hands the number to someone else. */
@@ -194,12 +195,8 @@ async function endLineForPortOut(
 }
 
 async function expireStale(tx: Queryable, subscriptionId: string, today: string, now: Date, reference: string) {
-  const { rows } = await tx.query<{ id: string }>(
-    `UPDATE number_ports_out SET state = 'expired', ended_at = $3
-     WHERE subscription_id = $1 AND state = 'issued' AND expires_on < $2 RETURNING id`,
-    [subscriptionId, today, now],
-  );
-  for (const _ of rows) {
+  const expired = await expirePortOutReservations(tx, { today, now, subscriptionId });
+  for (const _ of expired) {
     await appendAuditEntry(tx, { actor: "system", action: "number_port_out.expired", subject: reference, data: {} });
   }
 }

@@ -17,6 +17,7 @@ import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
+import { latestPortOuts } from "../number-portability/port-out-repository.ts";
 
 /** A code lasts 10 minutes and admits 5 wrong tries; a session lasts 30 minutes. */
 const CODE_TTL_MS = 10 * 60_000;
@@ -230,6 +231,10 @@ export async function subscriberLines(db: Queryable, who: SubscriberPrincipal) {
      WHERE a.identity_index = $1 ORDER BY s.started_at, s.id`,
     [who.identityIndex],
   );
+  const portOuts = await latestPortOuts(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
     const live = liveLineStates.includes(r.state);
     const validUntil = r.valid_until ? new Date(r.valid_until) : null;
@@ -249,6 +254,7 @@ export async function subscriberLines(db: Queryable, who: SubscriberPrincipal) {
       validUntil: validUntil?.toISOString() ?? null,
       terminatesAt,
       reference: r.reference,
+      portOut: portOuts.get(r.id) ?? null,
     };
   });
 }

@@ -8421,6 +8421,15 @@ export interface operations {
                             formFactor: string;
                             msisdn: string;
                             planId: string;
+                            /** @description The line's latest port-out reservation number: issued (valid), expired (ask again), ported or cancelled */
+                            portOut: {
+                                /** @description The last day the reservation number is valid (Japan) */
+                                expiresOn: string;
+                                issuedOn: string;
+                                reservationNumber: string;
+                                /** @enum {string} */
+                                state: "issued" | "ported" | "expired" | "cancelled";
+                            } | null;
                             reference: string;
                             startedAt: string;
                             /**
