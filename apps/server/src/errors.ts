@@ -68,6 +68,10 @@ export const errorCodes = {
   mnp_already_ported: { status: 409, title: "The number has already moved, or is moving" },
   mnp_one_stop_invalid: { status: 422, title: "The answer from the current operator is not valid or was used" },
   mnp_switch_over_failed: { status: 409, title: "The number could not be switched over: the old line still works" },
+  activation_failed: {
+    status: 409,
+    title: "The line could not be switched on: it was given back, and a new one is being prepared",
+  },
   mnp_switch_over_not_yet: { status: 409, title: "The switch-over is scheduled for later" },
   mnp_port_in_missing: { status: 409, title: "No number to keep was given for this application" },
   reauthentication_required: { status: 401, title: "Sign in again to confirm it is you" },

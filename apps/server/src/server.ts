@@ -38,7 +38,6 @@ import { livenessServices } from "./liveness/liveness-services.ts";
 import { deliverMailJob } from "./mail/outbox.ts";
 import { notifyApplicantJob } from "./notifications/notify-applicant.ts";
 import { NOTIFY_PAYMENT_JOB, notifyPaymentJob } from "./notifications/payment-notices.ts";
-import { localPortingSimulator } from "./number-portability/local-porting-simulator.ts";
 import { REFUND_JOB } from "./payments/record-gateway-answer.ts";
 import { refundPaymentJob } from "./payments/refund-charges.ts";
 import { sealPlainPoliceRequests } from "./police/seal-police-requests.ts";
@@ -129,9 +128,7 @@ export async function startServer(
   if (options.demoStaff) await seedDemoStaff({ db, keys });
   const domain = config.mail.from.match(/@([^>\s]+)/)?.[1] ?? "jitsumei.localhost";
   const adapters = withDefaults(chosen, { config, db, keys, clock, url: () => url, smdp: network.smdp });
-  const { mail: mailer, sms, smdp, provisioning, payments } = adapters;
-  // The porting-out side of MNP: a simulated operator, on the server's clock (tests move it).
-  const numberPortability = localPortingSimulator({ clock });
+  const { mail: mailer, sms, smdp, provisioning, payments, numberPortability } = adapters;
   const credit = {
     exchange: adapters.creditExchange,
     paymentMethods: adapters.paymentMethodCheck,

@@ -1,5 +1,8 @@
 import { addDays, todayInJapan } from "@jitsumei/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ActivationRequest } from "../src/issuance/provisioning.ts";
+import { rollBackActivation } from "../src/issuance/roll-back-activation.ts";
+import { runPeriodicSweeps } from "../src/jobs/periodic-sweeps.ts";
 import type { LocalPortingSimulator } from "../src/number-portability/local-porting-simulator.ts";
 import { consentToCredit, fillIn, outbox, type Person, signContract, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
@@ -84,6 +87,27 @@ const schedule = (reference: string, token: string, at: Date) =>
     token,
     body: { at: at.toISOString() },
   });
+
+/** The application's line now (a failed activation gives its line back and reserves a new one). */
+async function lineOf(reference: string): Promise<{ iccid: string; msisdn: string }> {
+  const { rows } = await server.services.db.query<{ iccid: string; msisdn: string }>(
+    "SELECT s.iccid, s.msisdn FROM sims s JOIN applications a ON a.id = s.application_id WHERE a.reference = $1",
+    [reference],
+  );
+  const line = rows[0];
+  if (!line) throw new Error(`${reference} has no line`);
+  return line;
+}
+
+/** The application's operation log, oldest first: [operation, outcome]. */
+async function operations(reference: string): Promise<[string, string][]> {
+  const { rows } = await server.services.db.query<{ operation: string; outcome: string }>(
+    `SELECT o.operation, o.outcome FROM provisioning_operations o JOIN applications a ON a.id = o.application_id
+     WHERE a.reference = $1 ORDER BY o.id`,
+    [reference],
+  );
+  return rows.map((r) => [r.operation, r.outcome]);
+}
 
 describe("port-in with a reservation number (two-stop)", () => {
   it("refuses another holder, an expired or nearly expired number and a line in arrears, each with the next step", async () => {
@@ -221,14 +245,74 @@ describe("port-in with a reservation number (two-stop)", () => {
     });
     await submitAndSign(reference, token);
     await schedule(reference, token, server.services.clock());
+    await server.services.jobs.drain();
+    const first = await lineOf(reference);
 
     const failed = await activate(reference, token);
     expect(failed.status).toBe(409);
-    expect(failed.body).toMatchObject({ code: "mnp_switch_over_failed", failure: "switch_over_refused" });
+    expect(failed.body).toMatchObject({
+      code: "mnp_switch_over_failed",
+      failure: "switch_over_refused",
+      line: { givenBack: true, newLineReserved: true },
+    });
     expect(failed.body.explanation).toContain("您原来的 SIM 卡仍可照常使用");
+    // The rollback's next step for the eSIM, in the applicant's language.
+    expect(failed.body.explanation).toContain("新的 eSIM");
     expect(simulator().lineIsLive(msisdn)).toBe(true);
     const status = await server.api("GET", `/v1/applications/${reference}`, { token });
     expect(status.body.state).toBe("sim_assigned");
+
+    // Rolled back fully: off our network, the eSIM order cancelled at the SM-DP+, the profile out of
+    // use, and a new line (the same brought number, a new eSIM profile) reserved and released.
+    await server.services.jobs.drain();
+    const second = await lineOf(reference);
+    expect(second.iccid).not.toBe(first.iccid);
+    expect(second.msisdn).toBe(msisdn);
+    const db = server.services.db;
+    const onNetwork = await db.query("SELECT 1 FROM network_simulator_subscribers WHERE iccid = $1", [first.iccid]);
+    expect(onNetwork.rows).toHaveLength(0);
+    const orders = await db.query<{ iccid: string; state: string }>(
+      "SELECT iccid, state FROM smdp_simulator_orders WHERE iccid = ANY($1) ORDER BY iccid = $2 DESC",
+      [[first.iccid, second.iccid], first.iccid],
+    );
+    expect(orders.rows).toEqual([
+      { iccid: first.iccid, state: "cancelled" },
+      { iccid: second.iccid, state: "released" },
+    ]);
+    const profile = await db.query<{ status: string }>("SELECT status FROM esim_profiles WHERE iccid = $1", [
+      first.iccid,
+    ]);
+    expect(profile.rows).toEqual([{ status: "released" }]);
+    expect(await operations(reference)).toEqual([
+      ["activate", "rolled_back"],
+      ["terminate", "succeeded"],
+      ["release_line", "succeeded"],
+      ["cancel_esim_order", "succeeded"],
+    ]);
+    // Safe to run twice: the same rollback again changes nothing (the new line stays, nothing is logged).
+    const activation = await db.query<{
+      application_id: string;
+      request: ActivationRequest;
+      answer: { networkRef: string };
+    }>(
+      "SELECT application_id, request, answer FROM provisioning_operations WHERE operation = 'activate' AND request->>'iccid' = $1",
+      [first.iccid],
+    );
+    const taken = activation.rows[0];
+    if (!taken) throw new Error("no activation logged");
+    const again = await rollBackActivation(server.services, {
+      application: { id: taken.application_id },
+      request: taken.request,
+      networkRef: taken.answer.networkRef,
+      reason: "run twice",
+    });
+    expect(again).toEqual({ lineGivenBack: false, newLineReserved: false });
+    expect(await lineOf(reference)).toEqual(second);
+    expect((await operations(reference)).length).toBe(4);
+    // The applicant was mailed what happened, then the new eSIM's notice.
+    const templates = (await outbox(server)).filter((m) => m.text.includes(reference)).map((m) => m.template);
+    expect(templates).toContain("activation_failed");
+    expect(templates.filter((t) => t === "sim_ready_esim")).toHaveLength(2);
     const view = await server.api("GET", `/v1/applications/${reference}/number-port`, { token });
     expect(view.body.portIn).toMatchObject({ state: "failed", failure: { code: "switch_over_refused" } });
     expect((view.body.portIn as { failure: { explanation: string } }).failure.explanation).toContain("状态页面");
@@ -244,6 +328,7 @@ describe("port-in with a reservation number (two-stop)", () => {
     const activated = await activate(reference, token);
     expect(activated.status, JSON.stringify(activated.body)).toBe(200);
     expect(activated.body.msisdn).toBe(msisdn);
+    expect(activated.body.iccid).toBe(second.iccid);
   });
 });
 
@@ -382,5 +467,61 @@ describe("port-out from the subscriber's account", () => {
     expect(ended[0]?.text).not.toMatch(/have stopped/);
     const twice = await server.api("POST", "/dev/mnp/port-outs", { body: { msisdn, reservationNumber } });
     expect(twice.body).toMatchObject({ code: "mnp_reservation_expired" });
+  });
+});
+
+describe("a port-out reservation number left unused", () => {
+  it("expires after its 15 days in the periodic sweep; the line goes on, /account shows it expired, and a new one can be asked for", async () => {
+    const { reference, token } = await postpaidDraft(somebody());
+    await submitAndSign(reference, token);
+    const msisdn = String((await activate(reference, token)).body.msisdn);
+    const session = await subscriberSignIn(server, msisdn, "anna@example.test");
+    const asked = await server.api("POST", `/v1/subscriber/lines/${msisdn}/port-out`, { token: session, body: {} });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    const first = String(asked.body.reservationNumber);
+    const portOutOf = async (signedIn: string) => {
+      const lines = await server.api("GET", "/v1/subscriber/lines", { token: signedIn });
+      return (lines.body.items as { msisdn: string; state: string; portOut: unknown }[]).find(
+        (l) => l.msisdn === msisdn,
+      );
+    };
+    expect(await portOutOf(session)).toMatchObject({
+      state: "active",
+      portOut: { reservationNumber: first, state: "issued" },
+    });
+
+    // On its last valid day the sweep leaves it; the day after, it is expired.
+    const sweep = () => runPeriodicSweeps(server.services, "port-out-sweeper", 60, () => {});
+    server.advanceClock(14 * 86_400_000);
+    expect(await sweep()).toBe(true);
+    const lastDay = await subscriberSignIn(server, msisdn, "anna@example.test");
+    expect(await portOutOf(lastDay)).toMatchObject({ portOut: { state: "issued" } });
+    server.advanceClock(86_400_000);
+    expect(await sweep()).toBe(true);
+    const later = await subscriberSignIn(server, msisdn, "anna@example.test");
+    expect(await portOutOf(later)).toMatchObject({
+      state: "active",
+      portOut: { reservationNumber: first, state: "expired", expiresOn: asked.body.expiresOn },
+    });
+    const audit = await server.services.db.query<{ action: string }>(
+      "SELECT action FROM audit_entries WHERE subject = $1 AND action LIKE 'number_port_out.%' ORDER BY seq",
+      [reference],
+    );
+    expect(audit.rows.map((r) => r.action)).toEqual(["number_port_out.issued", "number_port_out.expired"]);
+    // The line works on the network as before.
+    const network = await server.services.db.query<{ status: string }>(
+      "SELECT n.status FROM network_simulator_subscribers n JOIN subscriptions s ON s.network_ref = n.network_ref WHERE s.msisdn = $1",
+      [msisdn],
+    );
+    expect(network.rows).toEqual([{ status: "active" }]);
+    // The expired number moves nothing; a new one is issued on asking.
+    const spent = await server.api("POST", "/dev/mnp/port-outs", { body: { msisdn, reservationNumber: first } });
+    expect(spent.body).toMatchObject({ code: "mnp_reservation_expired" });
+    const again = await server.api("POST", `/v1/subscriber/lines/${msisdn}/port-out`, { token: later, body: {} });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body.reservationNumber).not.toBe(first);
+    expect(await portOutOf(later)).toMatchObject({
+      portOut: { reservationNumber: again.body.reservationNumber, state: "issued", issuedOn: today() },
+    });
   });
 });

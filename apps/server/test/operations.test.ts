@@ -22,7 +22,7 @@ beforeAll(async () => {
     SMTP_URL: "smtp://127.0.0.1:9",
     JITSUMEI_INVOICE_REGISTRATION_NUMBER: "T1234567890123",
     // No operator's adapters here: production is told which simulators it may run on.
-    ALLOW_SIMULATORS: "smdp,provisioning,payment,sms,delivery,creditExchange,paymentMethodCheck",
+    ALLOW_SIMULATORS: "smdp,provisioning,numberPortability,payment,sms,delivery,creditExchange,paymentMethodCheck",
   });
 });
 afterAll(async () => {

@@ -16,6 +16,7 @@ export * from "./keep-alive/index.ts";
 export * from "./lifecycles/index.ts";
 export * from "./line/index.ts";
 export * from "./mrz/index.ts";
+export * from "./network/index.ts";
 export * from "./number-portability/index.ts";
 export * from "./plans/plans.ts";
 export * from "./policy/after-activation.ts";

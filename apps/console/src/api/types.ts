@@ -142,11 +142,20 @@ export type CaseView = {
 export type CaseImage = "chip_face" | "selfie";
 
 export type ProvisioningOperation = {
-  operation: "activate" | "bar_outgoing" | "unbar_outgoing" | "suspend" | "resume" | "terminate" | "change_number";
+  operation:
+    | "activate"
+    | "bar_outgoing"
+    | "unbar_outgoing"
+    | "suspend"
+    | "resume"
+    | "terminate"
+    | "change_number"
+    | "cancel_esim_order"
+    | "release_line";
   adapter: string;
   request: unknown;
   answer: unknown;
-  outcome: "pending" | "succeeded" | "failed" | "rolled_back";
+  outcome: "pending" | "succeeded" | "failed" | "rolled_back" | "in_doubt" | "reconciled";
   error: string | null;
   attempts: number;
   startedAt: string;

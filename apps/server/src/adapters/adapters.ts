@@ -5,6 +5,7 @@ import type { Delivery } from "../issuance/delivery.ts";
 import type { ProvisioningAdapter } from "../issuance/provisioning.ts";
 import type { SmdpPlus } from "../issuance/smdp.ts";
 import type { Mailer } from "../mail/mailer.ts";
+import type { NumberPortability } from "../number-portability/number-portability.ts";
 import type { PaymentGateway } from "../payments/payment-gateway.ts";
 import type { SmsSender } from "../sms/sms-sender.ts";
 
@@ -19,6 +20,8 @@ export type Adapters = {
   /** The network's subscriber database (HLR/HSS/UDM, or an MVNE's API); every call is written to the
    * operation log by the server (issuance/provisioning-log.ts), retried and reversed there. */
   provisioning: ProvisioningAdapter;
+  /** The MNP system: the porting-out operator's side of a number brought in (番号ポータビリティ). */
+  numberPortability: NumberPortability;
   /** The payment gateway (cards, konbini). */
   payment: PaymentGateway;
   /** The SMS provider. */
@@ -64,6 +67,10 @@ export const portDetails: { [P in PortName]: { methods: readonly string[]; simul
   provisioning: {
     methods: ["activate", "barOutgoing", "suspend", "resume", "terminate", "changeNumber"],
     simulator: "the local network simulator (no line reaches the network)",
+  },
+  numberPortability: {
+    methods: ["lookUpReservation", "oneStopUrl", "redeemOneStop", "switchOver"],
+    simulator: "the local MNP simulator of the porting-out operators (no number moves between operators)",
   },
   payment: {
     methods: ["authorize", "capture", "refund", "status"],

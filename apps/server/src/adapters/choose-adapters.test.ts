@@ -55,6 +55,7 @@ describe("adapters chosen by configuration", () => {
       simulators: [
         "smdp",
         "provisioning",
+        "numberPortability",
         "payment",
         "sms",
         "delivery",
@@ -71,6 +72,9 @@ describe("adapters chosen by configuration", () => {
   it("refuses a production start on each simulator ALLOW_SIMULATORS does not list, naming it", async () => {
     const problems = await problemsOf({ ...production, ALLOW_SIMULATORS: "payment,smdp,provisioning,creditExchange" });
     expect(problems.map((p) => p.reason)).toEqual([
+      expect.stringMatching(
+        /`numberPortability` has no adapter: numberPortability would run on the local MNP simulator .*lists numberPortability$/,
+      ),
       expect.stringMatching(/^is unset, so `sms` has no adapter: sms would run on the local SMS outbox .*lists sms$/),
       expect.stringMatching(/`delivery` has no adapter: delivery would run on the Japan Post simulator/),
       expect.stringMatching(/`paymentMethodCheck` has no adapter/),
@@ -101,7 +105,9 @@ describe("adapters chosen by configuration", () => {
     );
     const problems = await problemsOf({ JITSUMEI_ADAPTERS_MODULE: file, SMTP_URL: "smtp://127.0.0.1:9" });
     expect(problems.map((p) => p.reason)).toEqual([
-      expect.stringMatching(/exports `smsSender`, which is no port \(the ports: smdp, provisioning, payment, sms,/),
+      expect.stringMatching(
+        /exports `smsSender`, which is no port \(the ports: smdp, provisioning, numberPortability, payment, sms,/,
+      ),
       expect.stringMatching(/exports `sms` as a number: it must be a factory/),
       expect.stringMatching(/exports `mail` and SMTP_URL is set too/),
     ]);
@@ -109,6 +115,24 @@ describe("adapters chosen by configuration", () => {
       {
         variable: "JITSUMEI_ADAPTERS_MODULE",
         reason: expect.stringMatching(/^cannot load \.\/no\/such\/adapters\.js: /),
+      },
+    ]);
+  });
+
+  it("takes the MNP system from a module's `numberPortability`, and checks its methods", async () => {
+    const file = moduleFile(
+      `export const numberPortability = () => ({ kind: "mnp-system", lookUpReservation: async () => ({}),
+         oneStopUrl: () => "", redeemOneStop: async () => ({}), switchOver: async () => ({ portRef: "p" }) });\n`,
+    );
+    const { chosen, simulators } = await chooseAdapters(loadConfig({ JITSUMEI_ADAPTERS_MODULE: file }), context);
+    expect(chosen.numberPortability?.kind).toBe("mnp-system");
+    expect(simulators).not.toContain("numberPortability");
+    const partial = moduleFile('export const numberPortability = () => ({ kind: "mnp-system" });\n');
+    expect(await problemsOf({ JITSUMEI_ADAPTERS_MODULE: partial })).toEqual([
+      {
+        variable: "JITSUMEI_ADAPTERS_MODULE",
+        reason:
+          "the `numberPortability` factory returned an adapter without lookUpReservation(), oneStopUrl(), redeemOneStop(), switchOver()",
       },
     ]);
   });
@@ -126,7 +150,7 @@ describe("adapters chosen by configuration", () => {
   it("loads the documented example module: its ports are real, the rest allowed simulators", async () => {
     Object.assign(process.env, exampleEnv);
     const warnings: string[] = [];
-    const rest = "smdp,provisioning,payment,creditExchange,paymentMethodCheck";
+    const rest = "smdp,provisioning,numberPortability,payment,creditExchange,paymentMethodCheck";
     const config = loadConfig({
       ...production,
       SMTP_URL: "smtp://127.0.0.1:9",

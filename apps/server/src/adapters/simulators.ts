@@ -8,6 +8,7 @@ import { localNetworkAdapter, type Provisioning } from "../issuance/provisioning
 import { loggedProvisioning } from "../issuance/provisioning-log.ts";
 import type { SmdpPlus } from "../issuance/smdp.ts";
 import { localOutboxMailer, smtpMailer } from "../mail/mailer.ts";
+import { localPortingSimulator } from "../number-portability/local-porting-simulator.ts";
 import type { PaymentServices } from "../payments/payment-services.ts";
 import { localPaymentServices } from "../payments/payment-services.ts";
 import { localSmsOutbox } from "../sms/sms-sender.ts";
@@ -48,6 +49,8 @@ export function withDefaults(
   return {
     smdp: chosen.smdp ?? deps.smdp,
     provisioning: loggedProvisioning(chosen.provisioning ?? localNetworkAdapter(), deps.db),
+    // The porting-out side of MNP, on the server's clock (tests move it).
+    numberPortability: chosen.numberPortability ?? localPortingSimulator({ clock: deps.clock }),
     payments,
     sms: chosen.sms ?? localSmsOutbox(),
     delivery: chosen.delivery ?? localPostSimulator(),

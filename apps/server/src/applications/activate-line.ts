@@ -1,5 +1,5 @@
 import { timingSafeEqual } from "node:crypto";
-import type { Particulars } from "@jitsumei/domain";
+import { activationFailedTexts, type Particulars } from "@jitsumei/domain";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { ApplicationCipher } from "../crypto/envelope.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
@@ -7,6 +7,7 @@ import { type Database, type Queryable, toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { activateSim, selectImsi } from "../inventory/sims-repository.ts";
 import type { ActivationRequest, Provisioning } from "../issuance/provisioning.ts";
+import { rollBackActivation } from "../issuance/roll-back-activation.ts";
 import { createSubscription } from "../issuance/subscriptions.ts";
 import type { NumberPortability } from "../number-portability/number-portability.ts";
 import type { PortIn } from "../number-portability/port-in-repository.ts";
@@ -35,6 +36,8 @@ type OnNetwork = { activated?: { request: ActivationRequest; networkRef: string 
  * answers it (so the count survives the error); the fifth wrong code locks activation. A line that
  * brings its number (port-in) switches it over in the same step, from the time the applicant chose;
  * a refused switch-over rolls the activation back and is recorded after (the old line keeps working).
+ * An activation the network took but our transaction did not keep is rolled back fully
+ * (issuance/roll-back-activation.ts) and answered `activation_failed` with the next step.
  */
 export async function activateLine(
   deps: {
@@ -52,11 +55,39 @@ export async function activateLine(
   const { cipher, particulars, contact } = await loadApplicantDetails(deps.keys, application);
   const portIn = await portInDueForActivation(deps.db, application, deps.clock());
   const mailFrom = deps.config.mail.from;
+  const network: OnNetwork = {};
   try {
-    return await activateWithCode(deps, { application, code, cipher, particulars, contact, portIn, mailFrom });
+    return await activateWithCode(deps, { application, code, cipher, particulars, contact, portIn, mailFrom, network });
   } catch (error) {
+    // The network took the activation, our records did not (or the switch-over was refused): the
+    // activation is undone fully (off the network, the line given back, a new one reserved).
+    const rolledBack = network.activated
+      ? await rollBackActivation(deps, {
+          application,
+          request: network.activated.request,
+          networkRef: network.activated.networkRef,
+          reason: error instanceof Error ? error.message : String(error),
+        })
+      : null;
+    const explanation = rolledBack ? activationFailedTexts[application.formFactor][application.language] : null;
     if (portIn && error instanceof SwitchOverRefused) {
-      throw await recordSwitchOverFailure({ ...deps, mailFrom }, application, portIn, error);
+      const refused = await recordSwitchOverFailure({ ...deps, mailFrom }, application, portIn, error);
+      if (!explanation) throw refused;
+      throw new AppError(refused.code, refused.message, {
+        ...refused.extra,
+        explanation: `${String(refused.extra.explanation ?? "")}\n${explanation}`,
+        line: { givenBack: rolledBack?.lineGivenBack ?? false, newLineReserved: rolledBack?.newLineReserved ?? false },
+      });
+    }
+    if (rolledBack && explanation) {
+      throw new AppError(
+        "activation_failed",
+        "The line could not be switched on: it was given back and a new one is being prepared",
+        {
+          explanation,
+          line: { givenBack: rolledBack.lineGivenBack, newLineReserved: rolledBack.newLineReserved },
+        },
+      );
     }
     throw error;
   }
@@ -72,81 +103,72 @@ async function activateWithCode(
     contact: { email: string };
     portIn: PortIn | null;
     mailFrom: string;
+    /** Filled in once the network took the activation, for the caller to undo. */
+    network: OnNetwork;
   },
 ): Promise<ActivatedLine> {
-  const { application, code, cipher, particulars } = input;
-  const network: OnNetwork = {};
-  const outcome = await deps.db
-    .transaction(async (tx) => {
-      const locked = await lockApplication(tx, application.id);
-      if (!locked) throw new AppError("application_not_found", "No such application");
-      assertActivatable(locked);
-      const stored = await selectActivationCode(tx, application.id);
-      if (!stored) {
-        return {
-          ok: false as const,
-          error: new AppError("activation_code_invalid", "No activation code has been issued: request one first"),
-        };
-      }
-      const given = activationCodeHash(deps.keys, application.id, code);
-      const matches = timingSafeEqual(given, toBuffer(stored.code_hash));
-      if (!matches) {
-        const failures = locked.activationFailures + 1;
-        const lockNow = failures >= MAX_ACTIVATION_FAILURES;
-        await setActivationFailures(tx, application.id, failures, lockNow);
-        await appendAuditEntry(tx, {
-          actor: "applicant",
-          action: lockNow ? "application.activation_locked" : "application.activation_code_wrong",
-          subject: application.reference,
-          data: { failures },
-        });
-        return {
-          ok: false as const,
-          error: lockNow
-            ? new AppError(
-                "activation_locked",
-                `${MAX_ACTIVATION_FAILURES} wrong codes: activation is now locked; contact support`,
-              )
-            : new AppError("activation_code_invalid", "The code is not correct", {
-                errors: [{ field: "code", reason: "is not the code we sent" }],
-                attemptsRemaining: MAX_ACTIVATION_FAILURES - failures,
-              }),
-        };
-      }
-      if (new Date(stored.expires_at).getTime() < deps.clock().getTime()) {
-        return {
-          ok: false as const,
-          error: new AppError("activation_code_expired", "The code has expired: request a new one", {
-            errors: [{ field: "code", reason: "has expired" }],
-          }),
-        };
-      }
-      const line = await activateAssignedLine(tx, deps, {
-        application: locked,
-        actor: { kind: "applicant" },
-        cipher,
-        particulars,
-        switchOver: input.portIn
-          ? {
-              portIn: input.portIn,
-              contactEmail: input.contact.email,
-              numberPortability: deps.numberPortability,
-              mailFrom: input.mailFrom,
-            }
-          : undefined,
-        network,
+  const { application, code, cipher, particulars, network } = input;
+  const outcome = await deps.db.transaction(async (tx) => {
+    const locked = await lockApplication(tx, application.id);
+    if (!locked) throw new AppError("application_not_found", "No such application");
+    assertActivatable(locked);
+    const stored = await selectActivationCode(tx, application.id);
+    if (!stored) {
+      return {
+        ok: false as const,
+        error: new AppError("activation_code_invalid", "No activation code has been issued: request one first"),
+      };
+    }
+    const given = activationCodeHash(deps.keys, application.id, code);
+    const matches = timingSafeEqual(given, toBuffer(stored.code_hash));
+    if (!matches) {
+      const failures = locked.activationFailures + 1;
+      const lockNow = failures >= MAX_ACTIVATION_FAILURES;
+      await setActivationFailures(tx, application.id, failures, lockNow);
+      await appendAuditEntry(tx, {
+        actor: "applicant",
+        action: lockNow ? "application.activation_locked" : "application.activation_code_wrong",
+        subject: application.reference,
+        data: { failures },
       });
-      return { ok: true as const, line };
-    })
-    .catch(async (error: unknown) => {
-      // The network took the activation, our records did not (or the switch-over was refused): take it
-      // off the network again.
-      if (network.activated) {
-        const reason = error instanceof Error ? error.message : String(error);
-        await deps.provisioning.rollBackActivation(network.activated.request, network.activated.networkRef, reason);
-      }
-      throw error;
+      return {
+        ok: false as const,
+        error: lockNow
+          ? new AppError(
+              "activation_locked",
+              `${MAX_ACTIVATION_FAILURES} wrong codes: activation is now locked; contact support`,
+            )
+          : new AppError("activation_code_invalid", "The code is not correct", {
+              errors: [{ field: "code", reason: "is not the code we sent" }],
+              attemptsRemaining: MAX_ACTIVATION_FAILURES - failures,
+            }),
+      };
+    }
+    if (new Date(stored.expires_at).getTime() < deps.clock().getTime()) {
+      return {
+        ok: false as const,
+        error: new AppError("activation_code_expired", "The code has expired: request a new one", {
+          errors: [{ field: "code", reason: "has expired" }],
+        }),
+      };
+    }
+    const line = await activateAssignedLine(tx, deps, {
+      application: locked,
+      actor: { kind: "applicant" },
+      cipher,
+      particulars,
+      switchOver: input.portIn
+        ? {
+            portIn: input.portIn,
+            contactEmail: input.contact.email,
+            numberPortability: deps.numberPortability,
+            mailFrom: input.mailFrom,
+          }
+        : undefined,
+      network,
     });
+    return { ok: true as const, line };
+  });
   if (!outcome.ok) throw outcome.error;
   return outcome.line;
 }

@@ -4,6 +4,8 @@ import {
   creditOutcomes,
   languages,
   lineStates,
+  networkOperationOutcomes,
+  networkOperations,
   particularsSchema,
   rejectReasonCodes,
 } from "@jitsumei/domain";
@@ -629,19 +631,11 @@ export const caseViewSchema = z
     provisioning: z
       .array(
         z.object({
-          operation: z.enum([
-            "activate",
-            "bar_outgoing",
-            "unbar_outgoing",
-            "suspend",
-            "resume",
-            "terminate",
-            "change_number",
-          ]),
+          operation: z.enum(networkOperations),
           adapter: z.string(),
           request: z.unknown(),
           answer: z.unknown(),
-          outcome: z.enum(["pending", "succeeded", "failed", "rolled_back"]),
+          outcome: z.enum(networkOperationOutcomes),
           error: z.string().nullable(),
           attempts: z.number().int(),
           startedAt: z.string(),

@@ -25,7 +25,8 @@ type Medium =
  * pools as they were (the caller's transaction goes on and commits). The line's primary key
  * (application_id) makes a second line for one application impossible; the unique indexes on the
  * line's number and ICCID are the last guard against handing one out twice. An application that
- * brings its number (port-in) takes that number, not one from the pool.
+ * brings its number (port-in) takes that number, not one from the pool. An application whose first
+ * line was given back after a failed activation gets a new one here.
  */
 export async function reserveSim(
   tx: Queryable,
@@ -61,6 +62,9 @@ export async function reserveSim(
       medium.esimProfileId,
     ]);
   }
+  // A line given back after a failed activation (release-line.ts, giveBackLine) makes room for this one:
+  // its trace stays in the audit chain and the operation log.
+  await tx.query("DELETE FROM sims WHERE application_id = $1 AND status = 'released'", [application.id]);
   await tx.query(
     `INSERT INTO sims (application_id, iccid, msisdn, form_factor, line_type, activation_code, esim_profile_id,
                        status, assigned_at)

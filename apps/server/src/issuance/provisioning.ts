@@ -56,7 +56,8 @@ export type NetworkService = "full" | "receive_only" | "suspended";
 /**
  * What actions call: the adapter's operations, logged and retried, and two shorthands the existing
  * sweeps use (`setService`, `deactivate`). `tx` is the caller's transaction: the simulator records in
- * it (on the embedded database a second connection would wait for this one).
+ * it (on the embedded database a second connection would wait for this one); the operation log is
+ * written outside it on PostgreSQL (provisioning-log.ts).
  */
 export type Provisioning = {
   readonly kind: ProvisioningAdapter["kind"];
@@ -75,6 +76,11 @@ export type Provisioning = {
    * is terminated on the network again and the activation is logged as rolled back.
    */
   rollBackActivation(request: ActivationRequest, networkRef: string, reason: string): Promise<void>;
+  /**
+   * The sweep (under the periodic-sweeps lease): entries a crash left `pending` become `in_doubt`, and
+   * the network is brought back to what our records say (provisioning-log.ts).
+   */
+  reconcile(now: Date): Promise<{ inDoubt: number; reconciled: number }>;
 };
 
 /** The local network: subscribers in a table of its own, as an HSS would keep them. */

@@ -7,6 +7,8 @@ import { enqueueJob } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { renderMail } from "../mail/templates.ts";
 import { queueSms } from "../sms/sms-outbox.ts";
+import { logCall } from "./provisioning-log.ts";
+import { operationDone } from "./provisioning-operations-repository.ts";
 import { newConfirmationCode, type SmdpPlus } from "./smdp.ts";
 
 export const RELEASE_ESIM_JOB = "release_esim";
@@ -115,9 +117,29 @@ export function releaseEsimJob(deps: { db: Database; keys: KeyManagement; smdp: 
   };
 }
 
-/** The line was given up before use: the SM-DP+ cancels the order (the profile is not downloadable). */
+/**
+ * The line was given up before use: the SM-DP+ cancels the order (the profile is not downloadable).
+ * Written to the operation log (the application's, when the payload names it) and done once however
+ * often the job runs: a cancellation already answered is not asked again.
+ */
 export function cancelEsimOrderJob(deps: { db: Database; smdp: SmdpPlus }) {
-  return async (payload: { iccid: string }) => {
-    await deps.db.transaction((tx) => deps.smdp.cancelOrder({ iccid: payload.iccid }, tx));
+  return async (payload: { iccid: string; applicationId?: string }) => {
+    const key = `cancel_esim_order:${payload.iccid}`;
+    await deps.db.transaction(async (tx) => {
+      if (await operationDone(tx, key)) return;
+      await logCall(
+        deps.db,
+        tx,
+        {
+          operation: "cancel_esim_order",
+          applicationId: payload.applicationId ?? null,
+          adapter: deps.smdp.kind,
+          key,
+          request: { iccid: payload.iccid, finalProfileStatusIndicator: "Unavailable" },
+        },
+        () => deps.smdp.cancelOrder({ iccid: payload.iccid, finalProfileStatusIndicator: "Unavailable" }, tx),
+        () => null,
+      );
+    });
   };
 }

@@ -2,6 +2,7 @@ import { returnQuarantinedNumbers } from "../inventory/release-line.ts";
 import { queuePeriodicLineSweep } from "../keep-alive/queue-line-sweep.ts";
 import { forgetOldHits } from "../limits/rate-limits.ts";
 import { forgetOldSignInFailures } from "../limits/sign-in-delays.ts";
+import { expirePortOuts } from "../number-portability/expire-port-outs.ts";
 import { expireKonbiniPayments } from "../payments/konbini-payments.ts";
 import { suspendOverdueLines } from "../police/suspend-overdue-lines.ts";
 import { expireStaleApplications } from "../review/expire-applications.ts";
@@ -16,7 +17,9 @@ export const SWEEPS_LEASE = "periodic-sweeps";
  * The periodic sweeps, run by the holder of the sweeps lease only: applications nobody completed
  * expire, rested numbers return to the pool, unpaid konbini payments lapse, lines not verified again
  * by a police request's deadline are suspended, old rate-limit windows are forgotten, and the prepaid
- * lines' sweep is queued (reminders, receive-only, suspension, termination). Each is safe to run
+ * lines' sweep is queued (reminders, receive-only, suspension, termination), port-out reservation
+ * numbers past their 15 days expire, and network operations a
+ * crash left without an outcome are reconciled with our records. Each is safe to run
  * twice (the one door, SKIP LOCKED), but with several server processes each ran in every process.
  * Answers whether this holder ran them.
  */
@@ -34,6 +37,10 @@ export async function runPeriodicSweeps(
     sweep("expiry sweep", () => expireStaleApplications(services)),
     sweep("number return", () => returnQuarantinedNumbers(db, clock())),
     sweep("konbini expiry", () => expireKonbiniPayments({ db, gateway: services.payments.gateway, clock })),
+    // Network operations a crash left without an outcome: in doubt, then matched to our records.
+    // Port-out reservation numbers past their 15 days (the line goes on).
+    sweep("port-out expiry", () => expirePortOuts({ db, clock })),
+    sweep("network reconciliation", () => services.provisioning.reconcile(clock())),
     sweep("police deadline sweep", () => suspendOverdueLines({ ...services, mailFrom: config.mail.from })),
     // Rate-limit windows and sign-in delays no limit looks at any more.
     sweep("rate-limit sweep", async () => {

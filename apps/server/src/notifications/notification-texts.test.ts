@@ -18,6 +18,7 @@ const expected: Record<NotificationTemplate, readonly string[]> = {
   rejected: ["reference", "reason", "signInUrl"],
   expired: ["reference", "signInUrl", "deadline"],
   cancelled: ["reference", "signInUrl"],
+  activation_failed: ["reference", "signInUrl"],
   sim_ready: ["reference", "signInUrl"],
   sim_ready_esim: ["reference", "signInUrl"],
   sim_ready_in_hand: ["reference", "signInUrl"],

@@ -184,6 +184,34 @@ export const notificationTemplates = {
       vi: "[Jitsumei] Hồ sơ {reference} đã hết hạn và bị đóng. Vui lòng xem email để biết chi tiết.",
     },
   },
+  activation_failed: {
+    subject: {
+      ja: "【Jitsumei】回線を開通できませんでした（{reference}）",
+      en: "[Jitsumei] Your line could not be switched on ({reference})",
+      "zh-Hans": "【Jitsumei】您的线路未能开通（{reference}）",
+      "zh-Hant": "【Jitsumei】您的門號未能開通（{reference}）",
+      ko: "[Jitsumei] 회선을 개통하지 못했습니다 ({reference})",
+      vi: "[Jitsumei] Không thể kích hoạt thuê bao của bạn ({reference})",
+    },
+    text: {
+      ja: "お申込み {reference} の回線を開通できませんでした。開通の手続きはすべて取り消し、料金は発生していません。番号を他社から移す場合、今までの回線はそのまま使えます。\n新しいSIM（eSIMの場合は新しいeSIM）をご用意し、準備ができたら別のメールでお知らせします。以前のSIMカードは使えませんので破棄し、以前のeSIMをインストール済みの場合は端末の設定から削除してください。\n状況はこちら：{signInUrl}\n\nJitsumei",
+      en: "The line of your application {reference} could not be switched on. Everything was undone and nothing was charged for it. If you are bringing your number, your old line keeps working.\nWe are preparing a new SIM (or a new eSIM) and will e-mail you when it is ready. The earlier SIM card will not work: please destroy it; if you installed the earlier eSIM, delete it in your phone's settings.\nYour status page: {signInUrl}\n\nThe Jitsumei team",
+      "zh-Hans":
+        "您的申请 {reference} 的线路未能开通。所有开通操作均已撤销，不会产生任何费用。如果您是携号转入，原来的线路仍可照常使用。\n我们正在为您准备新的 SIM 卡（或新的 eSIM），准备好后会另行发邮件通知您。之前的 SIM 卡将无法使用，请将其销毁；如果您已安装之前的 eSIM，请在手机设置中将其删除。\n申请进度：{signInUrl}\n\nJitsumei 团队",
+      "zh-Hant":
+        "您的申請 {reference} 的門號未能開通。所有開通操作均已撤銷，不會產生任何費用。如果您是攜碼轉入，原本的門號仍可照常使用。\n我們正在為您準備新的 SIM 卡（或新的 eSIM），準備好後會另行以電子郵件通知您。先前的 SIM 卡將無法使用，請將其銷毀；如果您已安裝先前的 eSIM，請在手機設定中將其刪除。\n申請進度：{signInUrl}\n\nJitsumei 團隊",
+      ko: "신청({reference})의 회선을 개통하지 못했습니다. 개통 절차는 모두 취소되었으며 요금은 발생하지 않았습니다. 번호이동을 신청하셨다면 기존 회선은 그대로 사용할 수 있습니다.\n새 SIM(또는 새 eSIM)을 준비하고 있으며, 준비되면 별도 메일로 알려 드립니다. 이전 SIM 카드는 사용할 수 없으니 폐기해 주시고, 이전 eSIM을 설치하셨다면 휴대폰 설정에서 삭제해 주세요.\n진행 상황: {signInUrl}\n\nJitsumei 드림",
+      vi: "Không thể kích hoạt thuê bao của hồ sơ {reference}. Mọi thao tác đã được hủy và bạn không bị tính phí. Nếu bạn chuyển số sang, thuê bao cũ vẫn dùng bình thường.\nChúng tôi đang chuẩn bị SIM mới (hoặc eSIM mới) và sẽ gửi email khi sẵn sàng. Thẻ SIM trước đó sẽ không dùng được: vui lòng hủy bỏ; nếu bạn đã cài eSIM trước đó, hãy xóa nó trong phần cài đặt điện thoại.\nTình trạng hồ sơ: {signInUrl}\n\nĐội ngũ Jitsumei",
+    },
+    sms: {
+      ja: "【Jitsumei】{reference}の回線を開通できず、取り消しました。詳しくはメールをご確認ください。",
+      en: "[Jitsumei] The line of {reference} could not be switched on and was undone. Please see our e-mail.",
+      "zh-Hans": "【Jitsumei】{reference}的线路未能开通，已撤销。详情请查看邮件。",
+      "zh-Hant": "【Jitsumei】{reference}的門號未能開通，已撤銷。詳情請查看電子郵件。",
+      ko: "[Jitsumei] {reference} 회선을 개통하지 못해 취소했습니다. 메일을 확인해 주세요.",
+      vi: "[Jitsumei] Thuê bao của {reference} chưa kích hoạt được và đã được hủy. Vui lòng xem email.",
+    },
+  },
   cancelled: {
     subject: {
       ja: "【Jitsumei】お申込みはキャンセルされました（{reference}）",

@@ -62,6 +62,8 @@ export function notificationFor(
     case "deposit_pending":
       return "deposit_due";
     case "ready_to_issue":
+      // A failed activation undone: what happened and what comes next (the new SIM's notice follows).
+      if (transition.event === "activation_failed") return "activation_failed";
       // Paid (a deposit, or a prepaid price): a receipt of the payment.
       return from === "deposit_pending" || from === "payment_pending" ? "payment_received" : null;
     case "rejected":

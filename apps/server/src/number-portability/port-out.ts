@@ -1,4 +1,4 @@
-import { randomInt, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import { interpolate, nextPortOutState, portMailTexts, reservationExpiresOn, todayInJapan } from "@jitsumei/domain";
 import { findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
@@ -10,6 +10,15 @@ import type { Provisioning } from "../issuance/provisioning.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { type SubscriberPrincipal, subscriberLineApplication } from "../subscribers/subscriber-access.ts";
 import { type EndedLine, terminateLineIn } from "../subscribers/terminate-line.ts";
+import {
+  expirePortOutReservations,
+  insertPortOut,
+  liveReservation,
+  lockActiveLine,
+  lockPortOutByReservation,
+  recordPortedOut,
+  unusedReservationNumber,
+} from "./port-out-repository.ts";
 import { formatMsisdn } from "./schedule-switch-over.ts";
 
 /** A port-out asks for a sign-in this recent: the reservation number hands the number to someone else. */
@@ -53,11 +62,7 @@ export async function requestPortOut(
   const { contact } = await loadApplicantDetails(deps.keys, application);
   const today = todayInJapan(now);
   return deps.db.transaction(async (tx) => {
-    const { rows: lines } = await tx.query<{ id: string; msisdn: string }>(
-      "SELECT id, msisdn FROM subscriptions WHERE application_id = $1 AND status = 'active' FOR UPDATE",
-      [applicationId],
-    );
-    const line = lines[0];
+    const line = await lockActiveLine(tx, applicationId);
     if (!line) throw new AppError("subscription_not_active", "The line is not active");
     await expireStale(tx, line.id, today, now, application.reference);
     const live = await liveReservation(tx, line.id);
@@ -70,22 +75,7 @@ export async function requestPortOut(
       mode: input.oneStop ? "one_stop" : "two_stop",
       recipient: input.oneStop?.recipient ?? null,
     };
-    await tx.query(
-      `INSERT INTO number_ports_out (id, subscription_id, msisdn, reservation_number, mode, recipient, state,
-                                     issued_on, expires_on, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'issued', $7, $8, $9)`,
-      [
-        randomUUID(),
-        line.id,
-        line.msisdn,
-        reservation.reservationNumber,
-        reservation.mode,
-        reservation.recipient,
-        reservation.issuedOn,
-        reservation.expiresOn,
-        now,
-      ],
-    );
+    await insertPortOut(tx, { id: randomUUID(), subscriptionId: line.id, ...reservation, createdAt: now });
     await appendAuditEntry(tx, {
       actor: "subscriber",
       action: "number_port_out.issued",
@@ -129,21 +119,8 @@ export async function completePortOut(
 ): Promise<EndedLine> {
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{
-      id: string;
-      subscription_id: string;
-      msisdn: string;
-      state: "issued" | "ported" | "expired" | "cancelled";
-      expires_on: string;
-      application_id: string;
-    }>(
-      `SELECT o.id, o.subscription_id, o.msisdn, o.state, to_char(o.expires_on, 'YYYY-MM-DD') AS expires_on,
-              s.application_id
-       FROM number_ports_out o JOIN subscriptions s ON s.id = o.subscription_id
-       WHERE o.reservation_number = $1 FOR UPDATE OF o`,
-      [input.reservationNumber],
-    );
-    const port = rows[0];
+    const port = await lockPortOutByReservation(tx, input.reservationNumber);
+
     if (!port || port.msisdn !== input.msisdn) {
       throw new AppError("mnp_reservation_unknown", "No reservation number of ours for this number", {
         errors: [{ field: "reservationNumber", reason: "is not known for this phone number" }],
@@ -161,11 +138,7 @@ export async function completePortOut(
       );
     }
     const ended = await endLineForPortOut(tx, deps, { applicationId: port.application_id, at: now });
-    await tx.query(
-      `UPDATE phone_numbers SET status = 'ported_out', quarantined_until = NULL, changed_at = $2 WHERE msisdn = $1`,
-      [port.msisdn, now],
-    );
-    await tx.query("UPDATE number_ports_out SET state = 'ported', ended_at = $2 WHERE id = $1", [port.id, now]);
+    await recordPortedOut(tx, { id: port.id, msisdn: port.msisdn, at: now });
     await appendAuditEntry(tx, {
       actor: "system",
       action: "number_port_out.ported",
@@ -194,47 +167,8 @@ async function endLineForPortOut(
 }
 
 async function expireStale(tx: Queryable, subscriptionId: string, today: string, now: Date, reference: string) {
-  const { rows } = await tx.query<{ id: string }>(
-    `UPDATE number_ports_out SET state = 'expired', ended_at = $3
-     WHERE subscription_id = $1 AND state = 'issued' AND expires_on < $2 RETURNING id`,
-    [subscriptionId, today, now],
-  );
-  for (const _ of rows) {
+  const expired = await expirePortOutReservations(tx, { today, now, subscriptionId });
+  for (const _ of expired) {
     await appendAuditEntry(tx, { actor: "system", action: "number_port_out.expired", subject: reference, data: {} });
-  }
-}
-
-async function liveReservation(tx: Queryable, subscriptionId: string): Promise<PortOutReservation | null> {
-  const { rows } = await tx.query<{
-    msisdn: string;
-    reservation_number: string;
-    issued_on: string;
-    expires_on: string;
-    mode: "two_stop" | "one_stop";
-    recipient: string | null;
-  }>(
-    `SELECT msisdn, reservation_number, to_char(issued_on, 'YYYY-MM-DD') AS issued_on,
-            to_char(expires_on, 'YYYY-MM-DD') AS expires_on, mode, recipient
-     FROM number_ports_out WHERE subscription_id = $1 AND state = 'issued'`,
-    [subscriptionId],
-  );
-  const r = rows[0];
-  return r
-    ? {
-        msisdn: r.msisdn,
-        reservationNumber: r.reservation_number,
-        issuedOn: r.issued_on,
-        expiresOn: r.expires_on,
-        mode: r.mode,
-        recipient: r.recipient,
-      }
-    : null;
-}
-
-async function unusedReservationNumber(tx: Queryable): Promise<string> {
-  for (;;) {
-    const candidate = String(randomInt(1_000_000_000, 10_000_000_000));
-    const { rows } = await tx.query("SELECT 1 FROM number_ports_out WHERE reservation_number = $1", [candidate]);
-    if (rows.length === 0) return candidate;
   }
 }

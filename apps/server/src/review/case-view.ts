@@ -22,6 +22,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { trackingUrlFor } from "../issuance/delivery.ts";
+import { operationsOfApplication } from "../issuance/provisioning-operations-repository.ts";
 import { latestShipment } from "../issuance/shipment-rows.ts";
 import { depositInputsOf, workOutDeposit } from "../payments/decide-application-deposit.ts";
 import { isDepositReasonCode } from "../payments/get-deposit.ts";
@@ -334,21 +335,7 @@ async function lineOf(db: Queryable, applicationId: string) {
 
 /** The operation log: every provisioning call made for the application, its request, answer and outcome. */
 async function provisioningOperationsOf(db: Queryable, applicationId: string) {
-  const { rows } = await db.query<{
-    operation: "activate" | "bar_outgoing" | "unbar_outgoing" | "suspend" | "resume" | "terminate" | "change_number";
-    adapter: string;
-    request: unknown;
-    answer: unknown;
-    outcome: "pending" | "succeeded" | "failed" | "rolled_back";
-    error: string | null;
-    attempts: number;
-    started_at: Date;
-    finished_at: Date | null;
-  }>(
-    `SELECT operation, adapter, request, answer, outcome, error, attempts, started_at, finished_at
-     FROM provisioning_operations WHERE application_id = $1 ORDER BY id`,
-    [applicationId],
-  );
+  const rows = await operationsOfApplication(db, applicationId);
   return rows.map((r) => ({
     operation: r.operation,
     adapter: r.adapter,

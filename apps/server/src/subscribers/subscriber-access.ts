@@ -11,6 +11,7 @@ import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
+import { latestPortOuts } from "../number-portability/port-out-repository.ts";
 import {
   findActiveLineByNumber,
   findHolderDocumentApplication,
@@ -196,6 +197,10 @@ export async function authenticateSubscriber(
 /** Every line the person holds with us (found by the identity blind index, never by decrypting others). */
 export async function subscriberLines(db: Queryable, who: SubscriberPrincipal) {
   const rows = await listHolderLines(db, who.identityIndex);
+  const portOuts = await latestPortOuts(
+    db,
+    rows.map((r) => r.id),
+  );
   return rows.map((r) => {
     const live = liveLineStates.includes(r.state);
     const validUntil = r.valid_until ? new Date(r.valid_until) : null;
@@ -215,6 +220,7 @@ export async function subscriberLines(db: Queryable, who: SubscriberPrincipal) {
       validUntil: validUntil?.toISOString() ?? null,
       terminatesAt,
       reference: r.reference,
+      portOut: portOuts.get(r.id) ?? null,
     };
   });
 }

@@ -2455,9 +2455,9 @@ export interface components {
                 error: string | null;
                 finishedAt: string | null;
                 /** @enum {string} */
-                operation: "activate" | "bar_outgoing" | "unbar_outgoing" | "suspend" | "resume" | "terminate" | "change_number";
+                operation: "activate" | "bar_outgoing" | "unbar_outgoing" | "suspend" | "resume" | "terminate" | "change_number" | "cancel_esim_order" | "release_line";
                 /** @enum {string} */
-                outcome: "pending" | "succeeded" | "failed" | "rolled_back";
+                outcome: "pending" | "succeeded" | "failed" | "rolled_back" | "in_doubt" | "reconciled";
                 request: unknown;
                 startedAt: string;
             }[];
@@ -8495,6 +8495,15 @@ export interface operations {
                             formFactor: string;
                             msisdn: string;
                             planId: string;
+                            /** @description The line's latest port-out reservation number: issued (valid), expired (ask again), ported or cancelled */
+                            portOut: {
+                                /** @description The last day the reservation number is valid (Japan) */
+                                expiresOn: string;
+                                issuedOn: string;
+                                reservationNumber: string;
+                                /** @enum {string} */
+                                state: "issued" | "ported" | "expired" | "cancelled";
+                            } | null;
                             reference: string;
                             startedAt: string;
                             /**

@@ -610,6 +610,8 @@ export const en = {
   "account.portOut": "Take this number to another operator (MNP)",
   "account.portOutDone":
     "MNP reservation number: {number} (valid until {date}). Give it to your new operator; this line ends when they switch the number over.",
+  "account.portOutExpired":
+    "Your MNP reservation number {number} expired on {date}; this line works as before. To take the number elsewhere, ask for a new one.",
   "account.reauth": "For your safety, sign in again to take your number to another operator.",
   "account.ended": "Ended",
 } as const;

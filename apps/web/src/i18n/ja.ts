@@ -603,6 +603,8 @@ export const ja: Dictionary = {
   "account.portOut": "この番号を他社へ移す（MNP）",
   "account.portOutDone":
     "MNP予約番号：{number}（{date}まで有効）。移転先の携帯会社にお伝えください。移転先で番号が切り替わった時点で、この回線のご契約は終了します。",
+  "account.portOutExpired":
+    "MNP予約番号 {number} は {date} で有効期限が切れました。この回線はこれまでどおり使えます。番号を他社へ移すには、新しい予約番号をお申し込みください。",
   "account.reauth": "安全のため、番号を他社へ移すにはもう一度ログインしてください。",
   "account.ended": "終了済み",
 };

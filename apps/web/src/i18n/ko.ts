@@ -600,6 +600,8 @@ export const ko: Dictionary = {
   "account.portOut": "이 번호를 다른 통신사로 옮기기(MNP)",
   "account.portOutDone":
     "MNP 예약번호: {number} ({date}까지 유효). 새 통신사에 알려 주세요. 새 통신사에서 번호가 전환되면 이 회선은 종료됩니다.",
+  "account.portOutExpired":
+    "MNP 예약번호 {number}는 {date}에 유효기간이 지났습니다. 이 회선은 그대로 사용할 수 있습니다. 번호를 옮기려면 새 예약번호를 신청해 주세요.",
   "account.reauth": "보안을 위해 번호를 옮기려면 다시 로그인해 주세요.",
   "account.ended": "종료됨",
 };

@@ -607,6 +607,8 @@ export const vi: Dictionary = {
   "account.portOut": "Chuyển số này sang nhà mạng khác (MNP)",
   "account.portOutDone":
     "Mã đặt trước MNP: {number} (hiệu lực đến {date}). Hãy đưa mã cho nhà mạng mới; thuê bao này kết thúc khi họ chuyển số.",
+  "account.portOutExpired":
+    "Mã đặt trước MNP {number} đã hết hạn ngày {date}; thuê bao này vẫn dùng bình thường. Để chuyển số, hãy xin mã mới.",
   "account.reauth": "Để an toàn, hãy đăng nhập lại để chuyển số sang nhà mạng khác.",
   "account.ended": "Đã kết thúc",
 };

@@ -560,6 +560,8 @@ export const zhHans: Dictionary = {
   "account.portOut": "将此号码转至其他运营商（携号转网，MNP）",
   "account.portOutDone":
     "MNP 预约号码：{number}（有效期至 {date}）。请告知新的运营商；新运营商完成号码切换时，本线路即终止。",
+  "account.portOutExpired":
+    "MNP 预约号码 {number} 已于 {date} 过期；本线路仍可照常使用。如需转出号码，请重新申请预约号码。",
   "account.reauth": "为了安全，转出号码前请重新登录。",
   "account.ended": "已终止",
 };

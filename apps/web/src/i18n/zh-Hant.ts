@@ -563,6 +563,8 @@ export const zhHant: Dictionary = {
   "account.portOut": "將此號碼轉至其他電信業者（攜碼，MNP）",
   "account.portOutDone":
     "MNP 預約番號：{number}（有效期限至 {date}）。請告知新的電信業者；新業者完成號碼切換時，本門號即終止。",
+  "account.portOutExpired":
+    "MNP 預約番號 {number} 已於 {date} 過期；本門號仍可照常使用。如需攜出號碼，請重新申請預約番號。",
   "account.reauth": "為了安全，攜出號碼前請重新登入。",
   "account.ended": "已終止",
 };

@@ -5,7 +5,12 @@ import { usePhoneFormat } from "../phone-format.ts";
 import { Button, ErrorSummary, Field, type FieldErrors, fieldErrorsOf, problemMessage } from "../ui.tsx";
 
 const tokenKey = "jitsumei.subscriber";
-type Line = { msisdn: string; status: string; planId: string };
+type Line = {
+  msisdn: string;
+  status: string;
+  planId: string;
+  portOut: { reservationNumber: string; state: string; expiresOn: string } | null;
+};
 type Reservation = { msisdn: string; reservationNumber: string; expiresOn: string };
 
 /**
@@ -148,7 +153,10 @@ function Lines({ token, onExpired }: { token: string; onExpired: () => void }) {
       {message && <p role="alert">{message}</p>}
       <div>
         {lines.map((line) => {
-          const reservation = reservations[line.msisdn];
+          // The one asked for in this tab, else the line's live one from the server.
+          const reservation =
+            reservations[line.msisdn] ?? (line.portOut?.state === "issued" ? line.portOut : undefined);
+          const expired = !reservation && line.portOut?.state === "expired" ? line.portOut : null;
           return (
             <section key={line.msisdn} className="card" aria-label={formatPhone(line.msisdn)}>
               <h2>{formatPhone(line.msisdn)}</h2>
@@ -164,9 +172,19 @@ function Lines({ token, onExpired }: { token: string; onExpired: () => void }) {
               ) : (
                 // Only a voice number (070/080/090) can move to another operator; a data line's 020 cannot.
                 /^0[789]0/.test(line.msisdn) && (
-                  <Button variant="secondary" busy={busy === line.msisdn} onClick={() => void portOut(line.msisdn)}>
-                    {t("account.portOut")}
-                  </Button>
+                  <>
+                    {expired && (
+                      <p role="status">
+                        {t("account.portOutExpired", {
+                          number: expired.reservationNumber,
+                          date: date(expired.expiresOn),
+                        })}
+                      </p>
+                    )}
+                    <Button variant="secondary" busy={busy === line.msisdn} onClick={() => void portOut(line.msisdn)}>
+                      {t("account.portOut")}
+                    </Button>
+                  </>
                 )
               )}
             </section>

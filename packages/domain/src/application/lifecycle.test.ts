@@ -47,6 +47,8 @@ const common = `
   in_delivery delivery_failed -> sim_assigned [sy]
   sim_assigned activate -> active [asy]
   delivered activate -> active [asy]
+  sim_assigned activation_failed -> ready_to_issue [y]
+  delivered activation_failed -> ready_to_issue [y]
   draft cancel -> cancelled [asy]
   checking cancel -> cancelled [asy]
   in_review cancel -> cancelled [asy]

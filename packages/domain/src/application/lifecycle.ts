@@ -52,6 +52,7 @@ export const applicationEvents = [
   "deliver",
   "delivery_failed",
   "activate",
+  "activation_failed",
   "cancel",
   "expire",
 ] as const;
@@ -184,6 +185,10 @@ export const transitions: readonly Transition[] = [
   { from: "in_delivery", event: "delivery_failed", to: "sim_assigned", by: staffOrSystem },
   { from: "sim_assigned", event: "activate", to: "active", by: anyone },
   { from: "delivered", event: "activate", to: "active", by: anyone },
+  // The network took the activation and our side could not finish it (or the number's switch-over was
+  // refused): the line is given back (number to the pool, eSIM order cancelled) and a new one reserved.
+  { from: "sim_assigned", event: "activation_failed", to: "ready_to_issue", by: system },
+  { from: "delivered", event: "activation_failed", to: "ready_to_issue", by: system },
   // The approved new holder takes over the line in the approving transaction (transfers/).
   { from: "approved", event: "activate", to: "active", by: staffOrSystem, guard: "transfer" },
 

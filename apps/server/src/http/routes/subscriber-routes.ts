@@ -1,4 +1,4 @@
-import { lineStates } from "@jitsumei/domain";
+import { lineStates, portOutStates } from "@jitsumei/domain";
 import { z } from "zod";
 import { findApplicationById, findApplicationByReference } from "../../applications/application-row.ts";
 import { cipherFor } from "../../applications/load-application-data.ts";
@@ -66,6 +66,17 @@ const lineSchema = z.object({
     .nullable()
     .describe("Prepaid: when the line ends without a top-up (the keep-alive rules of its plan)"),
   reference: z.string(),
+  portOut: z
+    .object({
+      reservationNumber: z.string(),
+      state: z.enum(portOutStates),
+      issuedOn: z.string(),
+      expiresOn: z.string().describe("The last day the reservation number is valid (Japan)"),
+    })
+    .nullable()
+    .describe(
+      "The line's latest port-out reservation number: issued (valid), expired (ask again), ported or cancelled",
+    ),
 });
 const vaultDocumentSchema = z.object({
   id: z.string(),

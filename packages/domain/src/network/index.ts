@@ -1,0 +1,2 @@
+export * from "./activation-texts.ts";
+export * from "./operation-log.ts";
