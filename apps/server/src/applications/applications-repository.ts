@@ -437,3 +437,30 @@ export async function listSubscriptionsOfApplication(
   ]);
   return rows;
 }
+
+/** The particulars as saved at or before a content version (encrypted). */
+export async function selectParticularsAtVersion(
+  db: Queryable,
+  applicationId: string,
+  contentVersion: number,
+): Promise<Uint8Array | null> {
+  const { rows } = await db.query<{ particulars_enc: Uint8Array }>(
+    `SELECT particulars_enc FROM particulars_history WHERE application_id = $1 AND content_version <= $2
+     ORDER BY content_version DESC LIMIT 1`,
+    [applicationId, contentVersion],
+  );
+  return rows[0]?.particulars_enc ?? null;
+}
+
+/** The codes and statuses of a check run. */
+export async function listCheckStatuses(
+  db: Queryable,
+  applicationId: string,
+  run: number,
+): Promise<{ code: string; status: CheckStatus }[]> {
+  const { rows } = await db.query<{ code: string; status: CheckStatus }>(
+    "SELECT code, status FROM check_results WHERE application_id = $1 AND run = $2",
+    [applicationId, run],
+  );
+  return rows;
+}

@@ -40,3 +40,34 @@ export async function listAllEvidence(
   );
   return rows;
 }
+
+/** The kinds given, each once. */
+export async function listEvidenceKinds(db: Queryable, applicationId: string): Promise<string[]> {
+  const { rows } = await db.query<{ kind: string }>("SELECT DISTINCT kind FROM evidence WHERE application_id = $1", [
+    applicationId,
+  ]);
+  return rows.map((r) => r.kind);
+}
+
+/** The kinds given after `since`, each once. */
+export async function listEvidenceKindsSince(db: Queryable, applicationId: string, since: Date): Promise<string[]> {
+  const { rows } = await db.query<{ kind: string }>(
+    "SELECT DISTINCT kind FROM evidence WHERE application_id = $1 AND created_at > $2",
+    [applicationId, since],
+  );
+  return rows.map((r) => r.kind);
+}
+
+/** The newest piece of any of these kinds. */
+export async function selectNewestEvidenceOfKinds(
+  db: Queryable,
+  applicationId: string,
+  kinds: readonly string[],
+): Promise<Pick<Selectable<Evidence>, "id" | "kind" | "content_enc"> | null> {
+  const { rows } = await db.query<Pick<Selectable<Evidence>, "id" | "kind" | "content_enc">>(
+    `SELECT id, kind, content_enc FROM evidence WHERE application_id = $1 AND kind = ANY($2)
+     ORDER BY created_at DESC, id DESC LIMIT 1`,
+    [applicationId, kinds],
+  );
+  return rows[0] ?? null;
+}

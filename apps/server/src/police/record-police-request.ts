@@ -10,6 +10,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { queueMail } from "../mail/outbox.ts";
+import { insertPoliceRequest, selectActiveLineByMsisdn, setLetterDocument } from "./police-repository.ts";
 import { howToVerify, letterTexts, mailTexts } from "./police-texts.ts";
 import { sealPoliceAuthority } from "./seal-police-requests.ts";
 
@@ -65,11 +66,7 @@ export async function recordPoliceRequest(
   // The end of the last day in Japan: the sweep suspends only after it.
   const deadline = new Date(`${lastDay}T23:59:59.999+09:00`);
   const digits = input.msisdn.replace(/[^0-9]/g, "");
-  const { rows } = await deps.db.query<{ id: string; application_id: string }>(
-    "SELECT id, application_id FROM subscriptions WHERE msisdn = $1 AND status = 'active'",
-    [digits],
-  );
-  const line = rows[0];
+  const line = await selectActiveLineByMsisdn(deps.db, digits);
   if (!line) throw new AppError("subscription_not_active", "No active line has this number");
   const application = await findApplicationById(deps.db, line.application_id);
   if (!application) throw new AppError("application_not_found", "The line's application is missing");
@@ -101,11 +98,15 @@ export async function recordPoliceRequest(
     authorityReference: input.authorityReference,
   });
   const letter = await deps.db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO police_requests (id, subscription_id, authority_enc, received_on, deadline, recorded_by, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [id, line.id, authority, input.receivedOn, deadline, input.actor, now],
-    );
+    await insertPoliceRequest(tx, {
+      id,
+      subscriptionId: line.id,
+      authorityEnc: authority,
+      receivedOn: input.receivedOn,
+      deadline,
+      recordedBy: input.actor,
+      createdAt: now,
+    });
     const stored = await storeDocument(tx, cipher, {
       applicationId: application.id,
       kind: "reverification_letter",
@@ -113,7 +114,7 @@ export async function recordPoliceRequest(
       language,
       pdf,
     });
-    await tx.query("UPDATE police_requests SET letter_document_id = $2 WHERE id = $1", [id, stored.id]);
+    await setLetterDocument(tx, id, stored.id);
     await queueMail(tx, deps.keys, {
       applicationId: application.id,
       template: "reverification_request",

@@ -3,13 +3,12 @@ import {
   type CheckResult,
   explainCheck,
   type Language,
-  type LineState,
   openPoliceRequestStatuses,
   type Particulars,
-  type PoliceRequestStatus,
 } from "@jitsumei/domain";
 import type { FaceMatcher } from "@jitsumei/evidence";
 import { findApplicationById } from "../applications/application-row.ts";
+import { insertEvidence } from "../applications/evidence-repository.ts";
 import { loadApplicantDetails, type StoredEvidence } from "../applications/load-application-data.ts";
 import { runAutomatedChecks } from "../applications/run-automated-checks.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
@@ -26,6 +25,11 @@ import { requirementsForApplication } from "../policy/requirements-for-applicati
 import { writeRecordVersion } from "../records/record-versions.ts";
 import { recordedDocument, recordedParticulars } from "../records/write-verification-record.ts";
 import { lineActor, transitionLine } from "../subscribers/transition-line.ts";
+import {
+  selectApplicationOfRequest,
+  selectOpenRequestOfApplication,
+  selectRequestForUpdate,
+} from "./police-repository.ts";
 
 /** What a holder sends to verify again: a document's MRZ, or what their phone read from its chip. */
 export type ReverificationEvidence =
@@ -65,13 +69,7 @@ export async function reverifyLine(
   } & ReverificationInput,
 ): Promise<{ requestId: string; method: string; recordVersion: number; reverifiedAt: string; restored: boolean }> {
   const { channel, actor } = input.at;
-  const open = await deps.db.query<{ id: string }>(
-    `SELECT p.id FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id
-     WHERE s.application_id = $1 AND s.status = 'active' AND p.status = ANY($2::text[])
-     ORDER BY p.created_at LIMIT 1`,
-    [input.applicationId, openPoliceRequestStatuses],
-  );
-  const requestId = open.rows[0]?.id;
+  const requestId = await selectOpenRequestOfApplication(deps.db, input.applicationId, openPoliceRequestStatuses);
   if (!requestId) throw new AppError("reverification_not_requested", "Nobody asked you to verify this line again");
   const application = await findApplicationById(deps.db, input.applicationId);
   if (!application) throw new AppError("application_not_found", "The line's application is missing");
@@ -129,22 +127,17 @@ export async function reverifyLine(
     );
   }
   return deps.db.transaction(async (tx) => {
-    const locked = await tx.query<{ status: PoliceRequestStatus; subscription_id: string; line_state: LineState }>(
-      `SELECT p.status, p.subscription_id, s.state AS line_state
-       FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id WHERE p.id = $1 FOR UPDATE OF p`,
-      [requestId],
-    );
-    const request = locked.rows[0];
+    const request = await selectRequestForUpdate(tx, requestId);
     if (!request || !openPoliceRequestStatuses.includes(request.status)) {
       throw new AppError("reverification_not_requested", "The request was answered or closed meanwhile");
     }
     for (const e of evidence) {
-      await tx.query("INSERT INTO evidence (id, application_id, kind, content_enc) VALUES ($1, $2, $3, $4)", [
-        randomUUID(),
-        application.id,
-        e.kind,
-        cipher.encryptJson(`evidence:${e.kind}`, e),
-      ]);
+      await insertEvidence(tx, {
+        id: randomUUID(),
+        applicationId: application.id,
+        kind: e.kind,
+        contentEnc: cipher.encryptJson(`evidence:${e.kind}`, e),
+      });
     }
     const recordVersion = await writeReverifiedVersion(tx, cipher, {
       applicationId: application.id,
@@ -239,11 +232,7 @@ function toStored(e: ReverificationEvidence): StoredEvidence {
 
 /** The application whose line a police request is about (for the counter, which starts from the request). */
 export async function applicationOfRequest(db: Queryable, requestId: string): Promise<string> {
-  const { rows } = await db.query<{ application_id: string }>(
-    "SELECT s.application_id FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id WHERE p.id = $1",
-    [requestId],
-  );
-  const id = rows[0]?.application_id;
+  const id = await selectApplicationOfRequest(db, requestId);
   if (!id) throw new AppError("not_found", "No such police request");
   return id;
 }

@@ -2,6 +2,7 @@ import { decryptStandaloneJson, encryptStandaloneJson } from "../crypto/envelope
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
+import { listUnsealedRequests, sealRequestAuthority } from "./police-repository.ts";
 
 /** Who asked, sealed: the requesting authority and its own reference (issue #21, finding 5). */
 export type PoliceAuthority = { authority: string; authorityReference: string };
@@ -22,21 +23,14 @@ export function openPoliceAuthority(keys: KeyManagement, id: string, sealed: unk
  * it read, so two servers starting at once never seal one row twice.
  */
 export async function sealPlainPoliceRequests(db: Database, keys: KeyManagement): Promise<number> {
-  const { rows } = await db.query<{ id: string; authority: string; authority_reference: string }>(
-    "SELECT id, authority, authority_reference FROM police_requests WHERE authority_enc IS NULL",
-  );
+  const rows = await listUnsealedRequests(db);
   let moved = 0;
   for (const row of rows) {
     const sealed = await sealPoliceAuthority(keys, row.id, {
       authority: row.authority,
       authorityReference: row.authority_reference,
     });
-    const updated = await db.query(
-      `UPDATE police_requests SET authority_enc = $2, authority = NULL, authority_reference = NULL
-       WHERE id = $1 AND authority_enc IS NULL`,
-      [row.id, sealed],
-    );
-    moved += updated.rowCount;
+    moved += await sealRequestAuthority(db, row.id, sealed);
   }
   return moved;
 }

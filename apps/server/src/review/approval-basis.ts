@@ -1,5 +1,7 @@
-import { type ApprovalBasis, approvalBasis, type CheckStatus, type GivenEvidence } from "@jitsumei/domain";
+import { type ApprovalBasis, approvalBasis, type GivenEvidence } from "@jitsumei/domain";
 import type { ApplicationRow } from "../applications/application-row.ts";
+import { listCheckStatuses } from "../applications/applications-repository.ts";
+import { listEvidenceKinds } from "../applications/evidence-repository.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
@@ -29,16 +31,9 @@ export async function approvalBasisOf(
     now: application.submittedAt ?? application.createdAt,
   });
   const [checks, evidence] = await Promise.all([
-    db.query<{ code: string; status: CheckStatus }>(
-      "SELECT code, status FROM check_results WHERE application_id = $1 AND run = $2",
-      [application.id, application.checkRun],
-    ),
-    db.query<{ kind: GivenEvidence }>("SELECT DISTINCT kind FROM evidence WHERE application_id = $1", [application.id]),
+    listCheckStatuses(db, application.id, application.checkRun),
+    listEvidenceKinds(db, application.id),
   ]);
-  const basis = approvalBasis(
-    requirements.rules,
-    checks.rows,
-    evidence.rows.map((r) => r.kind),
-  );
+  const basis = approvalBasis(requirements.rules, checks, evidence as GivenEvidence[]);
   return { ...basis, policy: { id: requirements.pin.id, version: requirements.pin.version } };
 }

@@ -2,14 +2,12 @@ import {
   type ApplicationState,
   applicationStates,
   applicationStateTexts,
-  type CheckStatus,
   consequenceOfFailure,
   explainCheck,
   explainCreditReasonToStaff,
   explainDepositReason,
   hasTag,
   type Language,
-  type LineState,
 } from "@jitsumei/domain";
 import type { ApplicationRow } from "../applications/application-row.ts";
 import { cipherFor, loadApplicantDetails } from "../applications/load-application-data.ts";
@@ -22,7 +20,6 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { trackingUrlFor } from "../issuance/delivery.ts";
-import { operationsOfApplication } from "../issuance/provisioning-operations-repository.ts";
 import { latestShipment } from "../issuance/shipment-rows.ts";
 import { depositInputsOf, workOutDeposit } from "../payments/decide-application-deposit.ts";
 import { isDepositReasonCode } from "../payments/get-deposit.ts";
@@ -30,7 +27,18 @@ import { findDepositDecision, listPayments } from "../payments/payments-reposito
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { transferForCase } from "../transfers/list-transfers.ts";
 import { approvalBasisOf } from "./approval-basis.ts";
+import { listCaseNotes, listQueueRows, selectFlags } from "./case-repository.ts";
 import type { CaseTag } from "./case-tags.ts";
+import {
+  lineOf,
+  listCaseEvents,
+  listEventStaffNames,
+  listEvidenceOverview,
+  listParticularsHistory,
+  listRunCheckResults,
+  listTimeline,
+  provisioningOperationsOf,
+} from "./case-view-repository.ts";
 import { currentClaim } from "./claims.ts";
 import { changesSince, correctionFieldsIn, latestCorrection, particularsAt } from "./corrections.ts";
 import { imagesIn } from "./evidence-images.ts";
@@ -59,41 +67,18 @@ export async function listQueue(
   const now = deps.clock();
   const overdueBefore = new Date(now.getTime() - deps.config.review.slaHours * 3_600_000);
   const assignee = filter.assignee === "me" ? viewer.id : filter.assignee;
-  const { rows } = await deps.db.query<Record<string, unknown>>(
-    `SELECT a.id, a.reference, a.state, a.plan_id, p.kind AS plan_kind, a.submitted_at, a.state_changed_at,
-            to_char(a.state_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
-            c.staff_id AS claimed_by, s.display_name AS claimed_by_name, c.expires_at AS claim_expires_at,
-            coalesce(f.escalated, false) AS escalated, coalesce(f.correction_returned, false) AS correction_returned,
-            EXISTS (SELECT 1 FROM check_results r WHERE r.application_id = a.id AND r.run = a.check_run AND r.status = 'fail') AS failed_checks
-     FROM applications a
-     JOIN plans p ON p.id = a.plan_id
-     LEFT JOIN case_claims c ON c.application_id = a.id AND c.expires_at > $2
-     LEFT JOIN staff s ON s.id = c.staff_id
-     LEFT JOIN case_flags f ON f.application_id = a.id
-     WHERE a.state = ANY($1)
-       AND ($3::text IS NULL OR ($3 = 'none' AND c.staff_id IS NULL) OR c.staff_id::text = $3)
-       AND (NOT $4 OR a.state_changed_at < $5)
-       AND ($6::timestamptz IS NULL OR (a.state_changed_at, a.id) > ($6::timestamptz, $7::uuid))
-       AND ($8::text IS NULL
-            OR ($8 = 'escalated' AND f.escalated)
-            OR ($8 = 'override_pending' AND a.state = 'override_pending')
-            OR ($8 = 'correction_returned' AND f.correction_returned)
-            OR ($8 = 'overdue' AND a.state_changed_at < $5)
-            OR ($8 = 'failed_checks' AND EXISTS (SELECT 1 FROM check_results r WHERE r.application_id = a.id AND r.run = a.check_run AND r.status = 'fail')))
-     ORDER BY a.state_changed_at, a.id
-     LIMIT $9`,
-    [
-      filter.states,
-      now,
-      assignee ?? null,
-      filter.overdueOnly,
-      overdueBefore,
-      filter.after?.at ?? null,
-      filter.after?.id ?? null,
-      filter.tag ?? null,
-      filter.limit + 1,
-    ],
-  );
+  const rows = await listQueueRows(deps.db, {
+    states: filter.states,
+    now,
+    assignee: assignee ?? null,
+    overdueOnly: filter.overdueOnly,
+    overdueBefore,
+    afterAt: filter.after?.at ?? null,
+    afterId: filter.after?.id ?? null,
+    tag: filter.tag ?? null,
+    rowLimit: filter.limit + 1,
+  });
+
   const items = rows.slice(0, filter.limit).map((r) => {
     const since = new Date(r.state_changed_at as Date);
     const dueAt = new Date(since.getTime() + deps.config.review.slaHours * 3_600_000);
@@ -143,58 +128,14 @@ export async function getCaseView(
   const cipher = await cipherFor(deps.keys, application);
   const now = deps.clock();
 
-  const checks = await deps.db.query<{
-    code: string;
-    status: CheckStatus;
-    params: Record<string, string | number>;
-    details: Record<string, unknown>;
-  }>("SELECT code, status, params, details FROM check_results WHERE application_id = $1 AND run = $2 ORDER BY id", [
-    application.id,
-    application.checkRun,
-  ]);
-  const evidence = await deps.db.query<{ id: string; kind: string; created_at: Date }>(
-    "SELECT id, kind, created_at FROM evidence WHERE application_id = $1 ORDER BY created_at, id",
-    [application.id],
-  );
-  const events = await deps.db.query<{
-    version: number;
-    event: string;
-    from_state: string;
-    to_state: string;
-    actor_kind: string;
-    actor_id: string | null;
-    data: Record<string, unknown>;
-    created_at: Date;
-  }>(
-    "SELECT version, event, from_state, to_state, actor_kind, actor_id, data, created_at FROM application_events WHERE application_id = $1 ORDER BY version",
-    [application.id],
-  );
-  const notes = await deps.db.query<{
-    id: string;
-    staff_id: string;
-    kind: string;
-    note_enc: unknown;
-    created_at: Date;
-  }>(
-    "SELECT id, staff_id, kind, note_enc, created_at FROM case_notes WHERE application_id = $1 ORDER BY created_at, id",
-    [application.id],
-  );
-  const staffNames = await deps.db.query<{ id: string; display_name: string }>(
-    "SELECT id, display_name FROM staff WHERE id IN (SELECT actor_id::uuid FROM application_events WHERE application_id = $1 AND actor_kind = 'staff')",
-    [application.id],
-  );
-  const nameOf = new Map(staffNames.rows.map((r) => [r.id, r.display_name]));
-  const flags = await deps.db.query<{
-    escalated: boolean;
-    override_proposed_by: string | null;
-    correction_returned: boolean;
-  }>("SELECT escalated, override_proposed_by, correction_returned FROM case_flags WHERE application_id = $1", [
-    application.id,
-  ]);
-  const history = await deps.db.query<{ content_version: number; particulars_enc: unknown; created_at: Date }>(
-    "SELECT content_version, particulars_enc, created_at FROM particulars_history WHERE application_id = $1 ORDER BY content_version",
-    [application.id],
-  );
+  const checks = await listRunCheckResults(deps.db, application.id, application.checkRun);
+  const evidence = await listEvidenceOverview(deps.db, application.id);
+  const events = await listCaseEvents(deps.db, application.id);
+  const notes = await listCaseNotes(deps.db, application.id);
+  const staffNames = await listEventStaffNames(deps.db, application.id);
+  const nameOf = new Map(staffNames.map((r) => [r.id, r.display_name]));
+  const flags = await selectFlags(deps.db, application.id);
+  const history = await listParticularsHistory(deps.db, application.id);
 
   const correction = await latestCorrection(deps.db, cipher, application.id);
   // What the applicant changed in answer to the last correction: the reviewer sees it first.
@@ -206,9 +147,9 @@ export async function getCaseView(
         since: correction.requestedAt,
       })
     : [];
-  const lastDecision = [...events.rows].reverse().find((e) => e.event.startsWith("checks_"));
+  const lastDecision = [...events].reverse().find((e) => e.event.startsWith("checks_"));
   const decidedBy = (lastDecision?.data.decidedBy as string[] | undefined) ?? [];
-  const flag = flags.rows[0];
+  const flag = flags;
   const credit = application.planKind === "postpaid" ? await creditForCase(deps, cipher, application, language) : null;
   // A transfer's approval is the carrier's consent: the reviewer sees whose line it is and the relationship.
   const transfer = application.kind === "transfer" ? await transferForCase(deps.db, application.id) : null;
@@ -237,8 +178,8 @@ export async function getCaseView(
     },
     contact: details.contact,
     applicant: details.particulars,
-    evidence: evidence.rows.map((e) => ({ id: e.id, kind: e.kind, at: new Date(e.created_at).toISOString() })),
-    checks: checks.rows.map((r) => ({
+    evidence: evidence.map((e) => ({ id: e.id, kind: e.kind, at: new Date(e.created_at).toISOString() })),
+    checks: checks.map((r) => ({
       ...explainCheck({ code: r.code, status: r.status, params: r.params }, language),
       details: r.details,
     })),
@@ -247,7 +188,7 @@ export async function getCaseView(
           outcome: lastDecision.event,
           at: new Date(lastDecision.created_at).toISOString(),
           policy: lastDecision.data.policy ?? null,
-          decidedBy: checks.rows
+          decidedBy: checks
             .filter((r) => decidedBy.includes(r.code))
             .map((r) => ({
               code: r.code,
@@ -281,18 +222,18 @@ export async function getCaseView(
           changes,
         }
       : null,
-    notes: notes.rows.map((n) => ({
+    notes: notes.map((n) => ({
       kind: n.kind,
       by: nameOf.get(n.staff_id) ?? n.staff_id,
       note: cipher.decryptJson<string>(`note:${n.id}`, toBuffer(n.note_enc)),
       at: new Date(n.created_at).toISOString(),
     })),
-    particularsHistory: history.rows.map((h) => ({
+    particularsHistory: history.map((h) => ({
       contentVersion: h.content_version,
       at: new Date(h.created_at).toISOString(),
       particulars: cipher.decryptJson<unknown>("particulars", toBuffer(h.particulars_enc)),
     })),
-    history: events.rows.map((e) => ({
+    history: events.map((e) => ({
       version: e.version,
       event: e.event,
       from: e.from_state,
@@ -308,57 +249,8 @@ export async function getCaseView(
       failures: application.activationFailures,
       lockedAt: application.activationLockedAt?.toISOString() ?? null,
     },
-    images: imagesIn(evidence.rows.map((e) => e.kind)),
+    images: imagesIn(evidence.map((e) => e.kind)),
   };
-}
-
-/** The SIM or eSIM profile on the application; a data-only line has a number in the network, never shown. */
-async function lineOf(db: Queryable, applicationId: string) {
-  const { rows } = await db.query<{
-    iccid: string;
-    msisdn: string;
-    form_factor: "physical" | "esim";
-    line_type: "voice" | "data";
-    status: "assigned" | "active" | "released";
-  }>("SELECT iccid, msisdn, form_factor, line_type, status FROM sims WHERE application_id = $1", [applicationId]);
-  const r = rows[0];
-  if (!r) return null;
-  return {
-    iccid: r.iccid,
-    formFactor: r.form_factor,
-    lineType: r.line_type,
-    msisdn: r.line_type === "voice" ? r.msisdn : null,
-    status: r.status,
-    subscription: await subscriptionOf(db, applicationId),
-  };
-}
-
-/** The operation log: every provisioning call made for the application, its request, answer and outcome. */
-async function provisioningOperationsOf(db: Queryable, applicationId: string) {
-  const rows = await operationsOfApplication(db, applicationId);
-  return rows.map((r) => ({
-    operation: r.operation,
-    adapter: r.adapter,
-    request: r.request,
-    answer: r.answer,
-    outcome: r.outcome,
-    error: r.error,
-    attempts: r.attempts,
-    startedAt: new Date(r.started_at).toISOString(),
-    finishedAt: r.finished_at ? new Date(r.finished_at).toISOString() : null,
-  }));
-}
-
-/** The line's state once it is live, and the police request a counter re-verification would answer. */
-async function subscriptionOf(db: Queryable, applicationId: string) {
-  const { rows } = await db.query<{ state: LineState; police_request_id: string | null }>(
-    `SELECT s.state, (SELECT p.id FROM police_requests p WHERE p.subscription_id = s.id
-                        AND p.status IN ('awaiting', 'suspended') ORDER BY p.created_at LIMIT 1) AS police_request_id
-     FROM subscriptions s WHERE s.application_id = $1`,
-    [applicationId],
-  );
-  const r = rows[0];
-  return r ? { state: r.state, openPoliceRequestId: r.police_request_id } : null;
 }
 
 async function shipmentOf(deps: { db: Queryable; config: Config }, applicationId: string) {
@@ -389,10 +281,7 @@ export async function lookupStatus(
 ) {
   const application = await requireApplication(deps.db, reference);
   const details = await loadApplicantDetails(deps.keys, application);
-  const events = await deps.db.query<{ event: string; to_state: string; created_at: Date }>(
-    "SELECT event, to_state, created_at FROM application_events WHERE application_id = $1 ORDER BY version",
-    [application.id],
-  );
+  const events = await listTimeline(deps.db, application.id);
   const text = applicationStateTexts[application.state];
   return {
     reference: application.reference,
@@ -407,7 +296,7 @@ export async function lookupStatus(
       email: maskEmail(details.contact.email),
       phone: details.contact.phone ? `***${details.contact.phone.replace(/\D/g, "").slice(-4)}` : null,
     },
-    timeline: events.rows.map((e) => ({ event: e.event, state: e.to_state, at: new Date(e.created_at).toISOString() })),
+    timeline: events.map((e) => ({ event: e.event, state: e.to_state, at: new Date(e.created_at).toISOString() })),
     activationLockedAt: application.activationLockedAt?.toISOString() ?? null,
   };
 }

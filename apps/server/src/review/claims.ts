@@ -1,6 +1,7 @@
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { deleteCaseClaims, selectLiveClaim, upsertClaim } from "./case-repository.ts";
 
 /**
  * One reviewer works a case at a time. A claim lasts `minutes` and lapses by itself; claiming again
@@ -10,12 +11,7 @@ import { AppError } from "../errors.ts";
 export type Claim = { staffId: string; displayName: string; claimedAt: Date; expiresAt: Date };
 
 export async function currentClaim(db: Queryable, applicationId: string, now: Date): Promise<Claim | null> {
-  const { rows } = await db.query<{ staff_id: string; display_name: string; claimed_at: Date; expires_at: Date }>(
-    `SELECT c.staff_id, s.display_name, c.claimed_at, c.expires_at FROM case_claims c JOIN staff s ON s.id = c.staff_id
-     WHERE c.application_id = $1 AND c.expires_at > $2`,
-    [applicationId, now],
-  );
-  const r = rows[0];
+  const r = await selectLiveClaim(db, applicationId, now);
   return r
     ? {
         staffId: r.staff_id,
@@ -43,11 +39,12 @@ export async function claimCase(
     );
   }
   const expiresAt = new Date(input.now.getTime() + input.minutes * 60_000);
-  await tx.query(
-    `INSERT INTO case_claims (application_id, staff_id, claimed_at, expires_at) VALUES ($1, $2, $3, $4)
-     ON CONFLICT (application_id) DO UPDATE SET staff_id = $2, claimed_at = $3, expires_at = $4`,
-    [input.applicationId, input.staffId, held ? held.claimedAt : input.now, expiresAt],
-  );
+  await upsertClaim(tx, {
+    applicationId: input.applicationId,
+    staffId: input.staffId,
+    claimedAt: held ? held.claimedAt : input.now,
+    expiresAt,
+  });
   if (!held) {
     await appendAuditEntry(tx, {
       actor: `staff:${input.staffId}`,
@@ -85,7 +82,7 @@ export async function releaseClaim(
       claimedBy: held.displayName,
     });
   }
-  await tx.query("DELETE FROM case_claims WHERE application_id = $1", [input.applicationId]);
+  await deleteCaseClaims(tx, input.applicationId);
   await appendAuditEntry(tx, {
     actor: `staff:${input.staffId}`,
     action: "case.released",

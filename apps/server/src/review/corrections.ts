@@ -6,10 +6,18 @@ import {
   type Language,
   type Particulars,
 } from "@jitsumei/domain";
+import { selectParticularsAtVersion } from "../applications/applications-repository.ts";
+import { listEvidenceKindsSince } from "../applications/evidence-repository.ts";
 import type { ApplicationCipher } from "../crypto/envelope.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import {
+  type CorrectionRequestRow,
+  insertCorrectionRequest,
+  selectCorrectionRequest,
+  selectLatestCorrectionRequest,
+} from "./case-repository.ts";
 
 /**
  * Corrections a reviewer asks for: which fields, and a message in the applicant's language. The
@@ -50,22 +58,18 @@ export async function recordCorrectionRequest(
     ]);
   }
   const id = randomUUID();
-  await tx.query(
-    `INSERT INTO correction_requests (id, application_id, fields, message_enc, requested_by, content_version)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [
-      id,
-      input.applicationId,
-      input.fields,
-      cipher.encryptJson(`correction:${id}`, input.message),
-      input.staffId,
-      input.contentVersion,
-    ],
-  );
+  await insertCorrectionRequest(tx, {
+    id,
+    applicationId: input.applicationId,
+    fields: input.fields,
+    messageEnc: cipher.encryptJson(`correction:${id}`, input.message),
+    requestedBy: input.staffId,
+    contentVersion: input.contentVersion,
+  });
   return id;
 }
 
-function fromRow(cipher: ApplicationCipher, r: Record<string, unknown>): CorrectionRequest {
+function fromRow(cipher: ApplicationCipher, r: CorrectionRequestRow): CorrectionRequest {
   const id = String(r.id);
   return {
     id,
@@ -84,11 +88,8 @@ export async function latestCorrection(
   cipher: ApplicationCipher,
   applicationId: string,
 ): Promise<CorrectionRequest | null> {
-  const { rows } = await db.query(
-    "SELECT * FROM correction_requests WHERE application_id = $1 ORDER BY requested_at DESC, id DESC LIMIT 1",
-    [applicationId],
-  );
-  return rows[0] ? fromRow(cipher, rows[0]) : null;
+  const row = await selectLatestCorrectionRequest(db, applicationId);
+  return row ? fromRow(cipher, row) : null;
 }
 
 /** One correction request of the application, by its id. */
@@ -98,11 +99,8 @@ export async function findCorrection(
   applicationId: string,
   id: string,
 ): Promise<CorrectionRequest | null> {
-  const { rows } = await db.query("SELECT * FROM correction_requests WHERE application_id = $1 AND id = $2", [
-    applicationId,
-    id,
-  ]);
-  return rows[0] ? fromRow(cipher, rows[0]) : null;
+  const row = await selectCorrectionRequest(db, applicationId, id);
+  return row ? fromRow(cipher, row) : null;
 }
 
 export async function openCorrection(
@@ -125,12 +123,8 @@ export async function particularsAt(
   applicationId: string,
   contentVersion: number,
 ): Promise<Particulars | null> {
-  const { rows } = await db.query<{ particulars_enc: unknown }>(
-    `SELECT particulars_enc FROM particulars_history WHERE application_id = $1 AND content_version <= $2
-     ORDER BY content_version DESC LIMIT 1`,
-    [applicationId, contentVersion],
-  );
-  return rows[0] ? cipher.decryptJson<Particulars>("particulars", toBuffer(rows[0].particulars_enc)) : null;
+  const sealed = await selectParticularsAtVersion(db, applicationId, contentVersion);
+  return sealed ? cipher.decryptJson<Particulars>("particulars", toBuffer(sealed)) : null;
 }
 
 export type FieldChange = { field: CorrectableField; before: unknown; after: unknown };
@@ -170,11 +164,7 @@ export async function changesSince(
     const after = input.after ? read(input.after) : null;
     if (JSON.stringify(before) !== JSON.stringify(after)) changes.push({ field, before, after });
   }
-  const { rows } = await db.query<{ kind: string }>(
-    "SELECT DISTINCT kind FROM evidence WHERE application_id = $1 AND created_at > $2",
-    [input.applicationId, input.since],
-  );
-  for (const { kind } of rows) {
+  for (const kind of await listEvidenceKindsSince(db, input.applicationId, input.since)) {
     const field = evidenceFields[kind];
     if (field && !changes.some((c) => c.field === field)) changes.push({ field, before: null, after: "new evidence" });
   }

@@ -1,6 +1,7 @@
 import { addDays, todayIn } from "@jitsumei/domain";
 import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { countCreatedPerDay, countFunnel, listFirstDecisions, periodBounds } from "./dashboard-repository.ts";
 
 /**
  * The staff dashboard's figures for a period of days (the operator's time zone, `OPERATOR_TIME_ZONE`,
@@ -64,66 +65,35 @@ export async function getDashboard(
 ): Promise<Dashboard> {
   const { from, to } = dashboardPeriod(asked, timeZone, now);
   // From 00:00 on `from` up to (not including) 00:00 the day after `to`, in the operator's zone.
-  const bounds = await db.query<{ start: Date; end: Date }>(
-    `SELECT ($1::date::timestamp AT TIME ZONE $3) AS start, (($2::date + 1)::timestamp AT TIME ZONE $3) AS end`,
-    [from, to, timeZone],
-  );
-  const { start, end } = bounds.rows[0] as { start: Date; end: Date };
+  const { start, end } = await periodBounds(db, from, to, timeZone);
   const period = [new Date(start).toISOString(), new Date(end).toISOString()];
 
-  const perDay = await db.query<{ day: string; channel: string; count: number }>(
-    `SELECT to_char(created_at AT TIME ZONE $3, 'YYYY-MM-DD') AS day, channel, count(*)::int AS count
-       FROM applications WHERE created_at >= $1 AND created_at < $2
-      GROUP BY 1, 2 ORDER BY 1, 2`,
-    [...period, timeZone],
-  );
+  const perDay = await countCreatedPerDay(db, period, timeZone);
 
-  const funnel = await db.query<{ started: number; submitted: number; approved: number; activated: number }>(
-    `SELECT count(*)::int AS started,
-            count(*) FILTER (WHERE a.submitted_at IS NOT NULL)::int AS submitted,
-            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM application_events e
-                                             WHERE e.application_id = a.id AND e.to_state = 'approved'))::int AS approved,
-            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM application_events e
-                                             WHERE e.application_id = a.id AND e.to_state = 'active'))::int AS activated
-       FROM applications a WHERE a.created_at >= $1 AND a.created_at < $2`,
-    period,
-  );
+  const funnel = await countFunnel(db, period);
 
   // Each application's first decision (approved or rejected), when it fell in the period. Only an
   // application with a decision in the period can have its first one there: those are looked at
   // (index application_events_decisions), not every application ever made.
-  const decisions = await db.query<{ outcome: string; hours: number | null; reason: string | null }>(
-    `SELECT first.to_state AS outcome,
-            EXTRACT(EPOCH FROM (first.created_at - a.submitted_at)) / 3600 AS hours,
-            CASE WHEN first.event = 'reject' THEN first.data->>'reason'
-                 WHEN first.to_state = 'rejected' THEN first.event END AS reason
-       FROM (SELECT DISTINCT application_id FROM application_events
-              WHERE to_state IN ('approved', 'rejected') AND created_at >= $1 AND created_at < $2) decided
-       JOIN applications a ON a.id = decided.application_id
-       JOIN LATERAL (SELECT e.to_state, e.event, e.data, e.created_at FROM application_events e
-                      WHERE e.application_id = a.id AND e.to_state IN ('approved', 'rejected')
-                      ORDER BY e.version LIMIT 1) first ON true
-      WHERE first.created_at >= $1 AND first.created_at < $2`,
-    period,
-  );
+  const decisions = await listFirstDecisions(db, period);
 
-  const approved = decisions.rows.filter((d) => d.outcome === "approved").length;
-  const rejected = decisions.rows.length - approved;
-  const hours = decisions.rows
+  const approved = decisions.filter((d) => d.outcome === "approved").length;
+  const rejected = decisions.length - approved;
+  const hours = decisions
     .map((d) => (d.hours === null ? null : Number(d.hours)))
     .filter((h): h is number => h !== null)
     .sort((a, b) => a - b);
   const reasons = new Map<string, number>();
-  for (const d of decisions.rows) {
+  for (const d of decisions) {
     if (d.outcome === "rejected") reasons.set(d.reason ?? "other", (reasons.get(d.reason ?? "other") ?? 0) + 1);
   }
-  const counts = funnel.rows[0] ?? { started: 0, submitted: 0, approved: 0, activated: 0 };
+  const counts = funnel ?? { started: 0, submitted: 0, approved: 0, activated: 0 };
 
   return {
     from,
     to,
     timeZone,
-    perDay: perDay.rows.map((r) => ({ day: r.day, channel: r.channel, count: Number(r.count) })),
+    perDay: perDay.map((r) => ({ day: r.day, channel: r.channel, count: Number(r.count) })),
     funnel: {
       started: Number(counts.started),
       submitted: Number(counts.submitted),

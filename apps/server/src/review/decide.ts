@@ -15,6 +15,16 @@ import { roleMay } from "../staff/permissions.ts";
 import type { StaffPrincipal } from "../staff/staff-sessions.ts";
 import { completeTransfer } from "../transfers/complete-transfer.ts";
 import { approvalBasisOf, type CaseApproval } from "./approval-basis.ts";
+import {
+  deleteCaseClaims,
+  flagEscalated,
+  flagOverrideProposed,
+  hasFailedCheck,
+  insertCaseNote,
+  selectEscalated,
+  selectOverrideProposer,
+  settleFlags,
+} from "./case-repository.ts";
 import { requireClaim } from "./claims.ts";
 import { recordCorrectionRequest } from "./corrections.ts";
 import { requireApplication } from "./require-application.ts";
@@ -59,11 +69,7 @@ export async function decideCase(
       await requireClaim(tx, locked.id, staff.id, now);
       // An escalated case is for a senior reviewer to decide.
       if (decision.type !== "escalate" && !roleMay(staff.role, "applications.confirm_override")) {
-        const flag = await tx.query<{ escalated: boolean }>(
-          "SELECT escalated FROM case_flags WHERE application_id = $1",
-          [locked.id],
-        );
-        if (flag.rows[0]?.escalated) {
+        if (await selectEscalated(tx, locked.id)) {
           throw new AppError("forbidden", "This case was escalated: a senior reviewer decides it", {
             permission: "applications.confirm_override",
           });
@@ -95,11 +101,7 @@ export async function decideCase(
           });
           break;
         case "escalate":
-          await tx.query(
-            `INSERT INTO case_flags (application_id, escalated) VALUES ($1, true)
-             ON CONFLICT (application_id) DO UPDATE SET escalated = true`,
-            [locked.id],
-          );
+          await flagEscalated(tx, locked.id);
           break;
         case "confirm_override":
         case "decline_override": {
@@ -108,11 +110,7 @@ export async function decideCase(
               permission: "applications.confirm_override",
             });
           }
-          const flags = await tx.query<{ override_proposed_by: string | null }>(
-            "SELECT override_proposed_by FROM case_flags WHERE application_id = $1",
-            [locked.id],
-          );
-          const proposer = flags.rows[0]?.override_proposed_by;
+          const proposer = await selectOverrideProposer(tx, locked.id);
           if (proposer === staff.id) {
             throw new AppError(
               "own_override",
@@ -144,11 +142,7 @@ export async function decideCase(
       event = "propose_override";
       const proposal = await applyEvent(tx, { applicationId: found.id, event, actor }, async (locked) => {
         await requireClaim(tx, locked.id, staff.id, now);
-        await tx.query(
-          `INSERT INTO case_flags (application_id, override_proposed_by) VALUES ($1, $2)
-           ON CONFLICT (application_id) DO UPDATE SET override_proposed_by = $2`,
-          [locked.id, staff.id],
-        );
+        await flagOverrideProposed(tx, locked.id, staff.id);
         return { noteId: await addCaseNote(tx, cipher, locked.id, staff.id, "propose_override", note) };
       });
       await endClaim(tx, found.id);
@@ -158,12 +152,7 @@ export async function decideCase(
     await endClaim(tx, found.id);
     // A decided case starts clean: its escalation, override and returned correction are settled.
     if (["approve", "reject", "request_correction", "confirm_override", "decline_override"].includes(event)) {
-      await tx.query(
-        `UPDATE case_flags SET override_proposed_by = NULL,
-           escalated = CASE WHEN $2 THEN escalated ELSE false END, correction_returned = false
-         WHERE application_id = $1`,
-        [found.id, event === "decline_override"],
-      );
+      await settleFlags(tx, found.id, event === "decline_override");
     }
     // Approved: a prepaid line is paid for, or gets its SIM at once (as an automated approval does); a postpaid
     // application moves on to its contract.
@@ -208,11 +197,7 @@ async function lawfulBasis(
 }
 
 async function failedChecks(tx: Queryable, application: ApplicationRow): Promise<boolean> {
-  const { rows } = await tx.query(
-    "SELECT 1 FROM check_results WHERE application_id = $1 AND run = $2 AND status = 'fail' LIMIT 1",
-    [application.id, application.checkRun],
-  );
-  return rows.length > 0;
+  return hasFailedCheck(tx, application.id, application.checkRun);
 }
 
 /**
@@ -232,7 +217,7 @@ async function creditRefused(tx: Queryable, application: ApplicationRow): Promis
 }
 
 async function endClaim(tx: Queryable, applicationId: string): Promise<void> {
-  await tx.query("DELETE FROM case_claims WHERE application_id = $1", [applicationId]);
+  await deleteCaseClaims(tx, applicationId);
 }
 
 export async function addCaseNote(
@@ -244,12 +229,6 @@ export async function addCaseNote(
   note: string,
 ): Promise<string> {
   const id = randomUUID();
-  await tx.query("INSERT INTO case_notes (id, application_id, staff_id, kind, note_enc) VALUES ($1, $2, $3, $4, $5)", [
-    id,
-    applicationId,
-    staffId,
-    kind,
-    cipher.encryptJson(`note:${id}`, note),
-  ]);
+  await insertCaseNote(tx, { id, applicationId, staffId, kind, noteEnc: cipher.encryptJson(`note:${id}`, note) });
   return id;
 }

@@ -1,4 +1,5 @@
 import { faceFromDg2 } from "@jitsumei/evidence";
+import { selectNewestEvidenceOfKinds } from "../applications/evidence-repository.ts";
 import { cipherFor, type StoredEvidence } from "../applications/load-application-data.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
@@ -29,12 +30,7 @@ export async function openCaseImage(
   input: { reference: string; image: CaseImage; staffId: string },
 ): Promise<{ bytes: Buffer; contentType: string }> {
   const application = await requireApplication(deps.db, input.reference);
-  const { rows } = await deps.db.query<{ id: string; kind: string; content_enc: unknown }>(
-    `SELECT id, kind, content_enc FROM evidence WHERE application_id = $1 AND kind = ANY($2)
-     ORDER BY created_at DESC, id DESC LIMIT 1`,
-    [application.id, kindsOf[input.image]],
-  );
-  const row = rows[0];
+  const row = await selectNewestEvidenceOfKinds(deps.db, application.id, kindsOf[input.image]);
   if (!row) throw new AppError("not_found", `The application has no ${input.image.replace("_", " ")}`);
   const cipher = await cipherFor(deps.keys, application);
   const stored = cipher.decryptJson<StoredEvidence>(`evidence:${row.kind}`, toBuffer(row.content_enc));

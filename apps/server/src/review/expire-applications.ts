@@ -3,6 +3,7 @@ import { undoIssuance } from "../applications/end-application.ts";
 import type { Config } from "../config/config.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { deleteCaseClaims, listExpirable } from "./case-repository.ts";
 
 /**
  * Applications nobody completes expire: a draft (or an unsigned contract, an unpaid deposit) after
@@ -25,15 +26,14 @@ export async function expireStaleApplications(
   const correctionBefore = new Date(now.getTime() - deps.config.review.correctionDeadlineDays * day);
   const paymentBefore = new Date(now.getTime() - deps.config.review.prepaidPaymentDays * day);
   const activationBefore = new Date(now.getTime() - deps.config.review.activationDeadlineDays * day);
-  const { rows } = await deps.db.query<{ id: string; reference: string; state: string; state_changed_at: Date }>(
-    `SELECT id, reference, state, state_changed_at FROM applications
-     WHERE (state IN ('draft', 'contract_pending', 'deposit_pending') AND state_changed_at < $1)
-        OR (state = 'correction_requested' AND state_changed_at < $2)
-        OR (state = 'payment_pending' AND state_changed_at < $4)
-        OR (((state = 'sim_assigned' AND form_factor = 'esim') OR state = 'delivered') AND state_changed_at < $5)
-     ORDER BY state_changed_at LIMIT $3`,
-    [applicantBefore, correctionBefore, options.limit ?? 500, paymentBefore, activationBefore],
-  );
+  const rows = await listExpirable(deps.db, {
+    applicantBefore,
+    correctionBefore,
+    limit: options.limit ?? 500,
+    paymentBefore,
+    activationBefore,
+  });
+
   const expired: string[] = [];
   for (const row of rows) {
     const days =
@@ -67,7 +67,7 @@ export async function expireStaleApplications(
           },
         );
         // Whatever a reviewer held on it is over.
-        await tx.query("DELETE FROM case_claims WHERE application_id = $1", [row.id]);
+        await deleteCaseClaims(tx, row.id);
       });
       expired.push(row.reference);
     } catch (error) {

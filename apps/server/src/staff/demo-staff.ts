@@ -2,6 +2,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { type StaffRole, staffRoles } from "./permissions.ts";
 import { createStaff, findStaffByEmail, totpFor, totpSecretOf } from "./staff-accounts.ts";
+import { clearMustChangePassword } from "./staff-repository.ts";
 
 /**
  * Demo staff for a newcomer's `npm start`: one account per role, a known password, and their TOTP
@@ -29,7 +30,7 @@ export async function seedDemoStaff(deps: { db: Database; keys: KeyManagement })
       password: DEMO_STAFF_PASSWORD,
       createdBy: "system:demo",
     });
-    await deps.db.query("UPDATE staff SET must_change_password = false WHERE id = $1", [created.account.id]);
+    await clearMustChangePassword(deps.db, created.account.id);
   }
   return emails;
 }

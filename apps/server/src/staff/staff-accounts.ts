@@ -10,6 +10,17 @@ import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { type PasswordContext, weakPasswordReason } from "./password-strength.ts";
 import type { StaffRole } from "./permissions.ts";
+import {
+  endSessionsOf,
+  insertStaff,
+  listStaffRecords,
+  type StaffRecord,
+  selectStaffByEmail,
+  selectStaffById,
+  staffEmailTaken,
+  updatePasswordHash,
+  updateStaffDisabled,
+} from "./staff-repository.ts";
 
 /**
  * Staff accounts: argon2id passwords and a TOTP second factor for everyone. A new account gets a
@@ -133,13 +144,16 @@ export async function createStaff(
   const sealedSecret = await encryptStandalone(deps.keys, `totp:${id}`, Buffer.from(secret.base32, "utf8"));
   const passwordHash = await hashPassword(oneTimePassword);
   await deps.db.transaction(async (tx) => {
-    const existing = await tx.query("SELECT 1 FROM staff WHERE email = $1", [email]);
-    if (existing.rows.length > 0) throw new AppError("staff_exists", `A staff account for ${email} already exists`);
-    await tx.query(
-      `INSERT INTO staff (id, email, display_name, role, password_hash, totp_secret_enc, must_change_password)
-       VALUES ($1, $2, $3, $4, $5, $6, true)`,
-      [id, email, input.displayName, input.role, passwordHash, sealedSecret],
-    );
+    if (await staffEmailTaken(tx, email))
+      throw new AppError("staff_exists", `A staff account for ${email} already exists`);
+    await insertStaff(tx, {
+      id,
+      email,
+      displayName: input.displayName,
+      role: input.role,
+      passwordHash,
+      totpSecretEnc: sealedSecret,
+    });
     await appendAuditEntry(tx, {
       actor: input.createdBy,
       action: "staff.created",
@@ -163,10 +177,7 @@ export type StaffRow = StaffAccount & {
   lockedUntil: Date | null;
 };
 
-const staffColumns =
-  "id, email, display_name, role, password_hash, must_change_password, totp_secret_enc, last_totp_step, failed_logins, locked_until, disabled_at";
-
-function fromRow(r: Record<string, unknown>): StaffRow {
+function fromRow(r: StaffRecord): StaffRow {
   return {
     id: String(r.id),
     email: String(r.email),
@@ -183,15 +194,13 @@ function fromRow(r: Record<string, unknown>): StaffRow {
 }
 
 export async function findStaffByEmail(db: Queryable, email: string, lock = false): Promise<StaffRow | null> {
-  const { rows } = await db.query(`SELECT ${staffColumns} FROM staff WHERE email = $1${lock ? " FOR UPDATE" : ""}`, [
-    email.trim().toLowerCase(),
-  ]);
-  return rows[0] ? fromRow(rows[0]) : null;
+  const row = await selectStaffByEmail(db, email.trim().toLowerCase(), lock);
+  return row ? fromRow(row) : null;
 }
 
 export async function findStaffById(db: Queryable, id: string): Promise<StaffRow | null> {
-  const { rows } = await db.query(`SELECT ${staffColumns} FROM staff WHERE id = $1`, [id]);
-  return rows[0] ? fromRow(rows[0]) : null;
+  const row = await selectStaffById(db, id);
+  return row ? fromRow(row) : null;
 }
 
 export async function totpSecretOf(keys: KeyManagement, staff: StaffRow): Promise<string> {
@@ -210,8 +219,7 @@ export function publicAccount(s: StaffRow | StaffAccount): StaffAccount {
 }
 
 export async function listStaff(db: Queryable): Promise<StaffAccount[]> {
-  const { rows } = await db.query(`SELECT ${staffColumns} FROM staff ORDER BY created_at, id`);
-  return rows.map((r) => publicAccount(fromRow(r)));
+  return (await listStaffRecords(db)).map((r) => publicAccount(fromRow(r)));
 }
 
 export async function changePassword(
@@ -233,7 +241,7 @@ export async function changePassword(
   }
   const hash = await hashPassword(input.newPassword);
   await deps.db.transaction(async (tx) => {
-    await tx.query("UPDATE staff SET password_hash = $2, must_change_password = false WHERE id = $1", [staffId, hash]);
+    await updatePasswordHash(tx, staffId, hash);
     await appendAuditEntry(tx, {
       actor: `staff:${staffId}`,
       action: "staff.password_changed",
@@ -248,17 +256,11 @@ export async function setStaffDisabled(
   input: { staffId: string; disabled: boolean; by: string },
 ): Promise<StaffAccount> {
   return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query(
-      `UPDATE staff SET disabled_at = CASE WHEN $2 THEN coalesce(disabled_at, now()) ELSE NULL END,
-         failed_logins = 0, locked_until = NULL WHERE id = $1 RETURNING ${staffColumns}`,
-      [input.staffId, input.disabled],
-    );
-    if (!rows[0]) throw new AppError("not_found", "No such staff account");
+    const row = await updateStaffDisabled(tx, input.staffId, input.disabled);
+    if (!row) throw new AppError("not_found", "No such staff account");
     // A disabled account's sessions end at once.
     if (input.disabled) {
-      await tx.query("UPDATE staff_sessions SET ended_at = now() WHERE staff_id = $1 AND ended_at IS NULL", [
-        input.staffId,
-      ]);
+      await endSessionsOf(tx, input.staffId);
     }
     await appendAuditEntry(tx, {
       actor: input.by,
@@ -266,6 +268,6 @@ export async function setStaffDisabled(
       subject: `staff:${input.staffId}`,
       data: {},
     });
-    return publicAccount(fromRow(rows[0]));
+    return publicAccount(fromRow(row));
   });
 }

@@ -20,6 +20,7 @@ import {
   totpFor,
   totpSecretOf,
 } from "./staff-accounts.ts";
+import { endSession, insertStaffSession, recordStaffLogin, touchLiveSession } from "./staff-repository.ts";
 
 /**
  * Server-side staff sessions. The cookie carries 256 random bits; only their SHA-256 is stored. A
@@ -106,16 +107,9 @@ export async function login(
     const token = `jss_${randomBytes(32).toString("base64url")}`;
     const csrfToken = randomBytes(24).toString("base64url");
     const expiresAt = new Date(now.getTime() + deps.limits.maxHours * 3_600_000);
-    await tx.query("UPDATE staff SET failed_logins = 0, locked_until = NULL, last_totp_step = $2 WHERE id = $1", [
-      locked.id,
-      step,
-    ]);
+    await recordStaffLogin(tx, locked.id, step);
     await clearSignInFailures(tx, deps.keys, who);
-    await tx.query(
-      `INSERT INTO staff_sessions (token_hash, staff_id, csrf_token, created_at, last_seen_at, expires_at)
-       VALUES ($1, $2, $3, $4, $4, $5)`,
-      [hashToken(token), locked.id, csrfToken, now, expiresAt],
-    );
+    await insertStaffSession(tx, { tokenHash: hashToken(token), staffId: locked.id, csrfToken, now, expiresAt });
     await appendAuditEntry(tx, {
       actor: `staff:${locked.id}`,
       action: "staff.login",
@@ -144,15 +138,7 @@ export async function authenticateStaff(
   if (!token?.startsWith("jss_") || token.length > 100) return null;
   const now = deps.clock();
   const hash = hashToken(token);
-  const { rows } = await deps.db.query<Record<string, unknown>>(
-    `UPDATE staff_sessions s SET last_seen_at = $2
-     FROM staff st
-     WHERE s.token_hash = $1 AND st.id = s.staff_id AND s.ended_at IS NULL AND s.expires_at > $2
-       AND s.last_seen_at > $2::timestamptz - make_interval(mins => $3) AND st.disabled_at IS NULL
-     RETURNING st.id, st.email, st.display_name, st.role, st.must_change_password, s.csrf_token`,
-    [hash, now, deps.limits.idleMinutes],
-  );
-  const r = rows[0];
+  const r = await touchLiveSession(deps.db, { tokenHash: hash, now, idleMinutes: deps.limits.idleMinutes });
   if (!r) return null;
   return {
     id: String(r.id),
@@ -174,7 +160,7 @@ export function csrfMatches(principal: StaffPrincipal, header: string | undefine
 
 export async function logout(deps: { db: Database }, principal: StaffPrincipal): Promise<void> {
   await deps.db.transaction(async (tx) => {
-    await tx.query("UPDATE staff_sessions SET ended_at = now() WHERE token_hash = $1", [principal.sessionHash]);
+    await endSession(tx, principal.sessionHash);
     await appendAuditEntry(tx, {
       actor: `staff:${principal.id}`,
       action: "staff.logout",
