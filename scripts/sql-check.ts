@@ -43,8 +43,6 @@ const notYetMoved = new Set<string>([
   "apps/server/src/credit/credit-actions.ts",
   "apps/server/src/credit/nonpayment-exchange.ts",
   "apps/server/src/credit/nonpayment.ts",
-  "apps/server/src/digital-auth/complete-digital-auth.ts",
-  "apps/server/src/digital-auth/start-digital-auth.ts",
   "apps/server/src/http/routes/ops-routes.ts",
   "apps/server/src/inventory/assign-sim.ts",
   "apps/server/src/inventory/count-inventory.ts",
