@@ -16,6 +16,13 @@ import type { Database, Queryable } from "../db/database.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { findPlan } from "../plans/plans-repository.ts";
+import {
+  findAnnouncementToSend,
+  insertAnnouncement,
+  insertDelivery,
+  linesNotYetSent,
+  selectAnnouncements,
+} from "./announcements-repository.ts";
 
 export const SEND_ANNOUNCEMENT_JOB = "send_announcement";
 
@@ -29,8 +36,6 @@ export type Announcement = {
   publishedAt: string;
 };
 
-type Texts = { title: Record<Language, string>; body: Record<Language, string> };
-
 /** Publishes a notice: public at once, and mailed to the subscribers it concerns by a job after commit. */
 export async function publishAnnouncement(
   db: Database,
@@ -39,17 +44,14 @@ export async function publishAnnouncement(
 ): Promise<{ id: string; publishedAt: string }> {
   const id = randomUUID();
   await db.transaction(async (tx) => {
-    await tx.query(
-      "INSERT INTO announcements (id, texts, effective_on, target, published_by, published_at) VALUES ($1, $2, $3, $4, $5, $6)",
-      [
-        id,
-        JSON.stringify({ title: input.title, body: input.body }),
-        input.effectiveOn,
-        JSON.stringify(input.target),
-        by.staffId,
-        by.now,
-      ],
-    );
+    await insertAnnouncement(tx, {
+      id,
+      texts: { title: input.title, body: input.body },
+      effectiveOn: input.effectiveOn,
+      target: input.target,
+      publishedBy: by.staffId,
+      publishedAt: by.now,
+    });
     await enqueueJob(tx, SEND_ANNOUNCEMENT_JOB, { announcementId: id });
     await appendAuditEntry(tx, {
       actor: `staff:${by.staffId}`,
@@ -67,16 +69,7 @@ export async function listAnnouncements(
   language: Language,
   options: { limit?: number; id?: string } = {},
 ): Promise<Announcement[]> {
-  const { rows } = await db.query<{
-    id: string;
-    texts: Texts;
-    effective_on: string | Date | null;
-    target: AnnouncementTarget;
-    published_at: Date;
-  }>(
-    "SELECT id, texts, to_char(effective_on, 'YYYY-MM-DD') AS effective_on, target, published_at FROM announcements WHERE $2::uuid IS NULL OR id = $2 ORDER BY published_at DESC, id LIMIT $1",
-    [options.limit ?? 50, options.id ?? null],
-  );
+  const rows = await selectAnnouncements(db, { limit: options.limit ?? 50, id: options.id ?? null });
   return rows.map((r) => ({
     id: r.id,
     title: r.texts.title[language],
@@ -121,20 +114,9 @@ export function announcementsAtom(items: readonly Announcement[], language: Lang
  */
 export function sendAnnouncementJob(deps: { db: Database; keys: KeyManagement; mailFrom: string }) {
   return async (payload: { announcementId: string }) => {
-    const found = await deps.db.query<{ texts: Texts; effective_on: string | Date | null; target: AnnouncementTarget }>(
-      "SELECT texts, to_char(effective_on, 'YYYY-MM-DD') AS effective_on, target FROM announcements WHERE id = $1",
-      [payload.announcementId],
-    );
-    const announcement = found.rows[0];
+    const announcement = await findAnnouncementToSend(deps.db, payload.announcementId);
     if (!announcement) return;
-    const lines = await deps.db.query<{ id: string; application_id: string; plan_id: string; language: Language }>(
-      `SELECT s.id, s.application_id, s.plan_id, a.language FROM subscriptions s JOIN applications a ON a.id = s.application_id
-       WHERE s.status = 'active' AND NOT EXISTS (
-         SELECT 1 FROM announcement_deliveries d WHERE d.announcement_id = $1 AND d.subscription_id = s.id)
-       ORDER BY s.started_at, s.id`,
-      [payload.announcementId],
-    );
-    for (const line of lines.rows) {
+    for (const line of await linesNotYetSent(deps.db, payload.announcementId)) {
       const plan = await findPlan(deps.db, line.plan_id);
       if (!plan) continue;
       const lineType = isCoveredByLaw(plan) ? "voice" : "data";
@@ -155,10 +137,7 @@ export function sendAnnouncementJob(deps: { db: Database; keys: KeyManagement; m
           subject: `[Jitsumei] ${announcement.texts.title[l]}`,
           text: `${announcement.texts.body[l]}${effective}`,
         });
-        await tx.query(
-          "INSERT INTO announcement_deliveries (announcement_id, subscription_id, mail_id, language) VALUES ($1, $2, $3, $4)",
-          [payload.announcementId, line.id, mailId, l],
-        );
+        await insertDelivery(tx, { announcementId: payload.announcementId, lineId: line.id, mailId, language: l });
       });
     }
   };

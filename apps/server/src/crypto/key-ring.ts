@@ -1,6 +1,7 @@
 import type { Config } from "../config/config.ts";
 import { type Queryable, toBuffer } from "../db/database.ts";
 import { initialBlindIndexKey, type KeyManagement, localKeyManagement } from "./key-management.ts";
+import { findKeyMaterial, insertKeyMaterialOnce } from "./key-material-repository.ts";
 import { loadOrCreateMasterKey } from "./master-key.ts";
 
 const BLIND_INDEX = "blind-index";
@@ -21,14 +22,8 @@ export async function openKeyManagement(
   const ring = localKeyManagement(masterKey, { previous });
   const context = keyMaterialContext(BLIND_INDEX);
   // Two processes starting on a new database derive the same key; one insert wins.
-  await db.query("INSERT INTO key_material (purpose, wrapped) VALUES ($1, $2) ON CONFLICT (purpose) DO NOTHING", [
-    BLIND_INDEX,
-    await ring.wrapDataKey(initialBlindIndexKey(masterKey), context),
-  ]);
-  const { rows } = await db.query<{ wrapped: unknown }>("SELECT wrapped FROM key_material WHERE purpose = $1", [
-    BLIND_INDEX,
-  ]);
-  const blindIndexKey = await ring.unwrapDataKey(toBuffer(rows[0]?.wrapped), context);
+  await insertKeyMaterialOnce(db, BLIND_INDEX, await ring.wrapDataKey(initialBlindIndexKey(masterKey), context));
+  const blindIndexKey = await ring.unwrapDataKey(toBuffer(await findKeyMaterial(db, BLIND_INDEX)), context);
   return localKeyManagement(masterKey, { previous, blindIndexKey });
 }
 

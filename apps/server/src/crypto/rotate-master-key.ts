@@ -2,6 +2,7 @@ import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Database, Row } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import type { KeyManagement } from "./key-management.ts";
+import { replaceWrappedValue, rowsNotUnderKey } from "./key-material-repository.ts";
 import { keyMaterialContext } from "./key-ring.ts";
 
 /**
@@ -85,19 +86,10 @@ export async function rotateMasterKey(
   const rewrapped: Record<string, number> = {};
   for (const target of wrappedKeyColumns) {
     const offset = target.standalone ? 3 : 1; // SQL substrings count from 1
-    const keys = target.keyColumns.join(", ");
-    const placeholders = target.keyColumns.map((_, i) => `$${i + 2}`).join(", ");
     let after: unknown[] | null = null;
     let count = 0;
     for (;;) {
-      const { rows } = await deps.db.query(
-        `SELECT ${keys}, ${target.column} AS value FROM ${target.table}
-          WHERE ${target.column} IS NOT NULL AND length(${target.column}) > 0
-            AND substring(${target.column} from ${offset} for ${tag.length}) IS DISTINCT FROM $1
-            ${after ? `AND (${keys}) > (${placeholders})` : ""}
-          ORDER BY ${keys} LIMIT ${batchSize}`,
-        [tag, ...(after ?? [])],
-      );
+      const rows = await rowsNotUnderKey(deps.db, target, { tag, offset, after, batchSize });
       if (rows.length === 0) break;
       count += await rewrapBatch(deps, target, rows);
       const last = rows[rows.length - 1] as Row;
@@ -139,15 +131,10 @@ async function rewrapBatch(
       key: target.keyColumns.map((k) => row[k]),
     });
   }
-  const where = target.keyColumns.map((k, i) => `${k} = $${i + 3}`).join(" AND ");
   return deps.db.transaction(async (tx) => {
     let done = 0;
     for (const u of updates) {
-      const r = await tx.query(
-        `UPDATE ${target.table} SET ${target.column} = $1 WHERE ${where} AND ${target.column} = $2`,
-        [u.value, u.old, ...u.key],
-      );
-      done += r.rowCount;
+      done += await replaceWrappedValue(tx, target, u);
     }
     return done;
   });

@@ -9,6 +9,7 @@ import { jpkiSigningPayload } from "../evidence/jpki-payload.ts";
 import type { Services } from "../services.ts";
 import { answeredRevocation } from "./answered-revocation.ts";
 import { DigitalAuthError } from "./digital-auth-app.ts";
+import { latestSession, setSessionOutcome, useSession } from "./digital-auth-repository.ts";
 import { type DigitalAuthFailure, failureOf } from "./protocol.ts";
 import { sessionSecrets } from "./session-secrets.ts";
 
@@ -30,17 +31,7 @@ export async function completeDigitalAuth(
     throw new AppError("digital_auth_unavailable", "This server is not registered with the Digital Authentication App");
   if (!input.state) throw AppError.validation([{ field: "state", reason: "is required" }]);
   const secrets = sessionSecrets(services.keys, input.state);
-  const { rows } = await services.db.query<{
-    id: string;
-    application_id: string;
-    transaction_id: string;
-    expires_at: Date;
-  }>(
-    `UPDATE digital_auth_sessions SET used_at = $2 WHERE state_hash = $1 AND used_at IS NULL
-     RETURNING id, application_id, transaction_id, expires_at`,
-    [secrets.stateHash, services.clock()],
-  );
-  const session = rows[0];
+  const session = await useSession(services.db, secrets.stateHash, services.clock());
   if (!session) {
     throw new AppError("not_found", "state: unknown or already used", {
       errors: [{ field: "state", reason: "unknown or already used" }],
@@ -82,7 +73,7 @@ export async function completeDigitalAuth(
     }
   }
   await services.db.transaction(async (tx) => {
-    await tx.query("UPDATE digital_auth_sessions SET outcome = $2 WHERE id = $1", [session.id, outcome]);
+    await setSessionOutcome(tx, session.id, outcome);
     await appendAuditEntry(tx, {
       actor: "applicant",
       action: "application.digital_auth_returned",
@@ -108,11 +99,7 @@ export async function latestDigitalAuthOutcome(
   /** The card's own particulars, when they differ from the form: the applicant may take them. */
   card: JpkiParticulars | null;
 }> {
-  const { rows } = await services.db.query<{ outcome: string | null; created_at: Date }>(
-    "SELECT outcome, created_at FROM digital_auth_sessions WHERE application_id = $1 ORDER BY created_at DESC LIMIT 1",
-    [application.id],
-  );
-  const row = rows[0];
+  const row = await latestSession(services.db, application.id);
   if (!row) return { outcome: null, startedAt: null, checks: [], card: null };
   const outcome = (row.outcome as DigitalAuthOutcome | null) ?? "pending";
   const startedAt = new Date(row.created_at).toISOString();

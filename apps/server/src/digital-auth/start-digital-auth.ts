@@ -6,6 +6,7 @@ import { AppError } from "../errors.ts";
 import { jpkiSigningPayload } from "../evidence/jpki-payload.ts";
 import type { Services } from "../services.ts";
 import { DigitalAuthError } from "./digital-auth-app.ts";
+import { insertSession } from "./digital-auth-repository.ts";
 import { newState, sessionSecrets } from "./session-secrets.ts";
 
 /** How long the applicant has to come back from the app. */
@@ -44,11 +45,13 @@ export async function startDigitalAuth(
   const expiresAt = new Date(services.clock().getTime() + DIGITAL_AUTH_SESSION_MINUTES * 60_000);
   await services.db.transaction(async (tx) => {
     await lockEditable(tx, application.id, "a signature can no longer be added");
-    await tx.query(
-      `INSERT INTO digital_auth_sessions (id, application_id, state_hash, transaction_id, expires_at)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [randomUUID(), application.id, secrets.stateHash, transactionId, expiresAt],
-    );
+    await insertSession(tx, {
+      id: randomUUID(),
+      applicationId: application.id,
+      stateHash: secrets.stateHash,
+      transactionId,
+      expiresAt,
+    });
     await appendAuditEntry(tx, {
       actor: "applicant",
       action: "application.digital_auth_started",

@@ -3,6 +3,7 @@ import { hashToken } from "../applications/secrets.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { lockHandoff, markHandoffUsed } from "./handoff-repository.ts";
 import { HANDOFF_TOKEN_PREFIX, type HandoffPurpose } from "./handoff-tokens.ts";
 
 type Deps = { db: Database; clock: () => Date; config: { handoff: { sessionHours: number } } };
@@ -24,20 +25,7 @@ export async function exchangeHandoff(
   const now = deps.clock();
   const outcome = input.token.startsWith(HANDOFF_TOKEN_PREFIX)
     ? await deps.db.transaction(async (tx): Promise<ExchangedHandoff | Refusal> => {
-        const { rows } = await tx.query<{
-          application_id: string;
-          purpose: HandoffPurpose;
-          expires_at: Date;
-          used_at: Date | null;
-          reference: string;
-          purged_at: Date | null;
-        }>(
-          `SELECT h.application_id, h.purpose, h.expires_at, h.used_at, a.reference, a.purged_at
-           FROM handoff_tokens h JOIN applications a ON a.id = h.application_id
-           WHERE h.token_hash = $1 FOR UPDATE OF h`,
-          [hashToken(input.token)],
-        );
-        const found = rows[0];
+        const found = await lockHandoff(tx, hashToken(input.token));
         if (!found || found.purged_at) return "unknown";
         const refusal: Refusal | null =
           found.reference !== input.reference
@@ -56,7 +44,7 @@ export async function exchangeHandoff(
           });
           return refusal;
         }
-        await tx.query("UPDATE handoff_tokens SET used_at = $2 WHERE token_hash = $1", [hashToken(input.token), now]);
+        await markHandoffUsed(tx, hashToken(input.token), now);
         const session = await openApplicantSession(tx, {
           applicationId: found.application_id,
           origin: `handoff:${found.purpose}` as ApplicantSessionOrigin,

@@ -5,6 +5,7 @@ import { hashToken } from "../applications/secrets.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { countHandoffsSince, insertHandoff } from "./handoff-repository.ts";
 import { HANDOFF_TOKEN_PREFIX, type HandoffPurpose, handoffUrl, MAX_HANDOFFS_PER_HOUR } from "./handoff-tokens.ts";
 
 type Deps = { db: Database; clock: () => Date; config: { publicUrl: string; handoff: { tokenMinutes: number } } };
@@ -31,22 +32,20 @@ export async function issueHandoff(
   const token = `${HANDOFF_TOKEN_PREFIX}${randomBytes(32).toString("base64url")}`;
   const expiresAt = new Date(now.getTime() + deps.config.handoff.tokenMinutes * 60_000);
   await deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ n: string | number }>(
-      "SELECT count(*) AS n FROM handoff_tokens WHERE application_id = $1 AND created_at > $2",
-      [application.id, new Date(now.getTime() - 3_600_000)],
-    );
-    if (Number(rows[0]?.n ?? 0) >= MAX_HANDOFFS_PER_HOUR) {
+    if ((await countHandoffsSince(tx, application.id, new Date(now.getTime() - 3_600_000))) >= MAX_HANDOFFS_PER_HOUR) {
       throw new AppError(
         "rate_limited",
         `This application was given ${MAX_HANDOFFS_PER_HOUR} hand-off codes in the last hour: use one of them, or wait`,
         { retryAfterSeconds: 600 },
       );
     }
-    await tx.query(
-      `INSERT INTO handoff_tokens (token_hash, application_id, purpose, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [hashToken(token), application.id, purpose, now, expiresAt],
-    );
+    await insertHandoff(tx, {
+      tokenHash: hashToken(token),
+      applicationId: application.id,
+      purpose,
+      createdAt: now,
+      expiresAt,
+    });
     await appendAuditEntry(tx, {
       actor: "applicant",
       action: "application.handoff_issued",

@@ -17,6 +17,7 @@ import { type RecordVersion, writeRecordVersion } from "../records/record-versio
 import { recordedDocument } from "../records/write-verification-record.ts";
 import type { StaffPrincipal } from "../staff/staff-sessions.ts";
 import { fieldNames, holderChangeTexts } from "./after-activation-texts.ts";
+import { findHolderChangeApplication, lockHolderChange, replaceContact } from "./holder-changes-repository.ts";
 import type { StoredHolderChange } from "./request-holder-change.ts";
 
 /** Why a change is refused: codes for the audit trail (no free text that could hold personal data). */
@@ -48,11 +49,7 @@ export async function decideHolderChange(
   changeId: string,
   decision: HolderChangeDecision,
 ): Promise<DecidedHolderChange> {
-  const found = await deps.db.query<{ application_id: string }>(
-    "SELECT application_id FROM holder_changes WHERE id = $1",
-    [changeId],
-  );
-  const applicationId = found.rows[0]?.application_id;
+  const applicationId = await findHolderChangeApplication(deps.db, changeId);
   const application = applicationId ? await findApplicationById(deps.db, applicationId) : null;
   if (!application) throw new AppError("not_found", "No such change request");
   const { cipher, contact } = await loadApplicantDetails(deps.keys, application);
@@ -60,20 +57,7 @@ export async function decideHolderChange(
   const by = `staff:${staff.id}`;
 
   return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{
-      kind: "name" | "address" | "contact";
-      status: HolderChangeStatus;
-      request_enc: unknown;
-      msisdn: string;
-      line_status: string;
-      policy_id: string;
-      policy_version: string;
-    }>(
-      `SELECT c.kind, c.status, c.request_enc, s.msisdn, s.status AS line_status, c.policy_id, c.policy_version
-       FROM holder_changes c JOIN subscriptions s ON s.id = c.subscription_id WHERE c.id = $1 FOR UPDATE OF c`,
-      [changeId],
-    );
-    const change = rows[0];
+    const change = await lockHolderChange(tx, changeId);
     if (!change) throw new AppError("not_found", "No such change request");
     if (!nextHolderChangeStatus(change.status, decision.decision)) {
       throw new AppError("holder_change_decided", `This change was ${change.status} already`);
@@ -90,12 +74,11 @@ export async function decideHolderChange(
       const stored = cipher.decryptJson<StoredHolderChange>(`holder-change:${changeId}`, toBuffer(change.request_enc));
       if (change.kind === "contact" && stored.contact) {
         const next = stored.contact;
-        await tx.query("UPDATE applications SET contact_enc = $2, contact_index = $3, phone_index = $4 WHERE id = $1", [
-          application.id,
-          cipher.encryptJson("contact", next),
-          emailIndex(deps.keys, next.email),
-          next.phone ? phoneIndex(deps.keys, next.phone) : null,
-        ]);
+        await replaceContact(tx, application.id, {
+          contactEnc: cipher.encryptJson("contact", next),
+          contactIndex: emailIndex(deps.keys, next.email),
+          phoneIndex: next.phone ? phoneIndex(deps.keys, next.phone) : null,
+        });
         mailTo = next.email;
       } else {
         record = await writeRecordVersion(tx, {

@@ -6,6 +6,7 @@ import { type Database, type Queryable, toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { recordVersions } from "../records/record-versions.ts";
 import type { VerificationRecordContent } from "../records/write-verification-record.ts";
+import { findHolderChangeRequest, latestRecordContent, selectHolderChanges } from "./holder-changes-repository.ts";
 import type { StoredHolderChange } from "./request-holder-change.ts";
 
 export type HolderChangeSummary = {
@@ -28,28 +29,7 @@ export async function listHolderChanges(
   db: Queryable,
   filter: { status?: "pending" | "approved" | "rejected"; id?: string },
 ) {
-  const { rows } = await db.query<{
-    id: string;
-    reference: string;
-    msisdn: string;
-    kind: string;
-    status: string;
-    evidence_count: number;
-    policy_id: string;
-    policy_version: string;
-    requested_at: Date;
-    decided_at: Date | null;
-    decided_by: string | null;
-    reject_reason: string | null;
-    record_id: string | null;
-  }>(
-    `SELECT c.id, a.reference, s.msisdn, c.kind, c.status, c.evidence_count, c.policy_id, c.policy_version,
-       c.requested_at, c.decided_at, c.decided_by, c.reject_reason, c.record_id
-     FROM holder_changes c JOIN applications a ON a.id = c.application_id JOIN subscriptions s ON s.id = c.subscription_id
-     WHERE ($1::text IS NULL OR c.status = $1) AND ($2::uuid IS NULL OR c.id = $2)
-     ORDER BY c.requested_at, c.id LIMIT 200`,
-    [filter.status ?? null, filter.id ?? null],
-  );
+  const rows = await selectHolderChanges(db, { status: filter.status ?? null, id: filter.id ?? null });
   return rows.map(
     (r): HolderChangeSummary => ({
       id: r.id,
@@ -73,23 +53,16 @@ export async function listHolderChanges(
  * for, the evidence images, and every version of the record so far. Opening it is audited.
  */
 export async function viewHolderChange(deps: { db: Database; keys: KeyManagement }, changeId: string, actor: string) {
-  const { rows } = await deps.db.query<{ application_id: string; request_enc: unknown }>(
-    "SELECT application_id, request_enc FROM holder_changes WHERE id = $1",
-    [changeId],
-  );
-  const row = rows[0];
+  const row = await findHolderChangeRequest(deps.db, changeId);
   const application = row ? await findApplicationById(deps.db, row.application_id) : null;
   if (!row || !application) throw new AppError("not_found", "No such change request");
   if (application.purgedAt) throw new AppError("application_purged", "The line's personal data has been destroyed");
   const [summary] = await listHolderChanges(deps.db, { id: changeId });
   const cipher = await cipherFor(deps.keys, application);
   const requested = cipher.decryptJson<StoredHolderChange>(`holder-change:${changeId}`, toBuffer(row.request_enc));
-  const latest = await deps.db.query<{ content_enc: unknown }>(
-    "SELECT content_enc FROM verification_records WHERE application_id = $1 ORDER BY version DESC LIMIT 1",
-    [application.id],
-  );
-  const current = latest.rows[0]
-    ? cipher.decryptJson<VerificationRecordContent>("verification-record", toBuffer(latest.rows[0].content_enc))
+  const latest = await latestRecordContent(deps.db, application.id);
+  const current = latest
+    ? cipher.decryptJson<VerificationRecordContent>("verification-record", toBuffer(latest))
     : null;
   await deps.db.transaction((tx) =>
     appendAuditEntry(tx, { actor, action: "holder_change.viewed", subject: application.reference, data: { changeId } }),

@@ -20,6 +20,7 @@ import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import type { SubscriberPrincipal } from "../subscribers/subscriber-access.ts";
+import { findOwnActiveLine, insertHolderChange } from "./holder-changes-repository.ts";
 
 export type HolderChangeEvidenceInput = {
   documentType: DocumentType | SupportingDocumentType;
@@ -120,21 +121,17 @@ export async function requestHolderChange(
   const id = randomUUID();
   try {
     await deps.db.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO holder_changes (id, application_id, subscription_id, kind, request_enc, evidence_count,
-           policy_id, policy_version, requested_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          id,
-          application.id,
-          line.id,
-          input.kind,
-          cipher.encryptJson(`holder-change:${id}`, stored),
-          evidence.length,
-          rules.policy.id,
-          rules.policy.version,
-          now,
-        ],
-      );
+      await insertHolderChange(tx, {
+        id,
+        applicationId: application.id,
+        lineId: line.id,
+        kind: input.kind,
+        requestEnc: cipher.encryptJson(`holder-change:${id}`, stored),
+        evidenceCount: evidence.length,
+        policyId: rules.policy.id,
+        policyVersion: rules.policy.version,
+        requestedAt: now,
+      });
       await appendAuditEntry(tx, {
         actor: "subscriber",
         action: "holder_change.requested",
@@ -177,17 +174,5 @@ function checkIssuedOn(issuedOn: string | undefined, today: string, maxMonths: n
 
 /** One of the person's active lines by its number, with its subscription. */
 export async function ownActiveLine(db: Queryable, who: SubscriberPrincipal, msisdn: string) {
-  const { rows } = await db.query<{
-    id: string;
-    application_id: string;
-    msisdn: string;
-    plan_id: string;
-    form_factor: "physical" | "esim";
-  }>(
-    `SELECT s.id, s.application_id, s.msisdn, s.plan_id, s.form_factor FROM subscriptions s
-     JOIN applications a ON a.id = s.application_id
-     WHERE s.msisdn = $1 AND s.status = 'active' AND a.identity_index = $2`,
-    [msisdn.replace(/[^0-9]/g, ""), who.identityIndex],
-  );
-  return rows[0] ?? null;
+  return findOwnActiveLine(db, msisdn.replace(/[^0-9]/g, ""), who.identityIndex);
 }

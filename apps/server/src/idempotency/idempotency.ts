@@ -6,6 +6,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { claimKey, findKey, releaseKey, storeResponse } from "./idempotency-repository.ts";
 
 /**
  * Idempotency-Key: the first request with a key runs and its answer is kept (encrypted: it may hold
@@ -61,33 +62,23 @@ export async function withIdempotency(
       },
     );
   }
-  const claimed = await deps.db.query(
-    `INSERT INTO idempotency_keys (principal, key, request_hash, status) VALUES ($1, $2, $3, 'in_progress')
-     ON CONFLICT (principal, key) DO UPDATE SET created_at = now(), request_hash = EXCLUDED.request_hash
-       WHERE idempotency_keys.status = 'in_progress'
-         AND idempotency_keys.created_at < now() - make_interval(secs => $4)
-     RETURNING key`,
-    [scope.principal, scope.key, scope.hash, deps.abandonedAfterSeconds ?? ABANDONED_AFTER_SECONDS],
-  );
-  if (claimed.rowCount === 0) return { ...(await replay(deps, scope)), replayed: true };
+  const claimed = await claimKey(deps.db, scope, deps.abandonedAfterSeconds ?? ABANDONED_AFTER_SECONDS);
+  if (!claimed) return { ...(await replay(deps, scope)), replayed: true };
 
   let response: StoredResponse;
   try {
     response = await claims.run({ principal: scope.principal, key: scope.key }, run);
   } catch (error) {
     // Nothing to keep: let a retry run the request again.
-    await deps.db.query("DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2", [scope.principal, scope.key]);
+    await releaseKey(deps.db, scope.principal, scope.key);
     throw error;
   }
   if (response.status >= 500) {
-    await deps.db.query("DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2", [scope.principal, scope.key]);
+    await releaseKey(deps.db, scope.principal, scope.key);
     return { ...response, replayed: false };
   }
   const sealed = await encryptStandaloneJson(deps.keys, `idempotency:${scope.principal}:${scope.key}`, response);
-  await deps.db.query(
-    "UPDATE idempotency_keys SET status = 'done', response_status = $3, response_enc = $4 WHERE principal = $1 AND key = $2",
-    [scope.principal, scope.key, response.status, sealed],
-  );
+  await storeResponse(deps.db, scope.principal, scope.key, { status: response.status, sealed });
   return { ...response, replayed: false };
 }
 
@@ -95,11 +86,7 @@ async function replay(
   deps: { db: Queryable; keys: KeyManagement },
   scope: { principal: string; key: string; hash: Buffer },
 ) {
-  const { rows } = await deps.db.query<{ request_hash: unknown; status: string; response_enc: unknown }>(
-    "SELECT request_hash, status, response_enc FROM idempotency_keys WHERE principal = $1 AND key = $2",
-    [scope.principal, scope.key],
-  );
-  const row = rows[0];
+  const row = await findKey(deps.db, scope.principal, scope.key);
   if (!row)
     throw new AppError("idempotency_in_progress", "The earlier request with this key was just abandoned: retry");
   if (!toBuffer(row.request_hash).equals(scope.hash)) {

@@ -1,5 +1,6 @@
 import type { Queryable } from "../db/database.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
+import { insertPeriodicSweepJob } from "./keep-alive-repository.ts";
 
 /** The job that sweeps lines (sweep-lines.ts), queued here: what pays or tops up a line only queues it. */
 export const SWEEP_LINES_JOB = "sweep_lines";
@@ -17,9 +18,5 @@ export async function queueLineSweep(tx: Queryable, input: { subscriptionId?: st
  * every few minutes, and the queue keeps one.
  */
 export async function queuePeriodicLineSweep(db: Queryable): Promise<void> {
-  await db.query(
-    `INSERT INTO jobs (kind, payload) SELECT $1, '{}'::jsonb
-     WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE kind = $1 AND status = 'pending' AND payload = '{}'::jsonb)`,
-    [SWEEP_LINES_JOB],
-  );
+  await insertPeriodicSweepJob(db, SWEEP_LINES_JOB);
 }

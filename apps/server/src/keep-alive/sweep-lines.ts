@@ -8,7 +8,6 @@ import {
   type Language,
   type LineEvent,
   type LineState,
-  type Service,
   todayInJapan,
   type ValidityState,
   validityTransition,
@@ -20,9 +19,17 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import type { NetworkService, Provisioning } from "../issuance/provisioning.ts";
 import { queueMail } from "../mail/outbox.ts";
+import { applicationReferenceOf } from "../payments/payments-repository.ts";
 import { queueSms } from "../sms/sms-outbox.ts";
 import { terminateLineIn } from "../subscribers/terminate-line.ts";
 import { transitionLine } from "../subscribers/transition-line.ts";
+import {
+  insertReminderOnce,
+  lockSweptLine,
+  type SweptLineRow,
+  selectLinesToSweep,
+  selectPlansWithKeepAlive,
+} from "./keep-alive-repository.ts";
 
 /**
  * The prepaid line sweep (保号): for every live line on a plan with keep-alive rules, at one moment,
@@ -54,16 +61,7 @@ export type SweepReport = {
   terminated: number;
 };
 
-type LineRow = {
-  id: string;
-  application_id: string;
-  plan_id: string;
-  msisdn: string;
-  network_ref: string;
-  valid_until: Date;
-  service_state: Exclude<ValidityState, "terminated">;
-  services: Service[];
-};
+type LineRow = SweptLineRow;
 
 const DAY_MS = 86_400_000;
 
@@ -84,20 +82,13 @@ export async function sweepLines(
   if (rules.size === 0) return report;
   // Only lines with something to do: validity within the longest reminder, or service to restore.
   const horizonDays = Math.max(0, ...[...rules.values()].flatMap((r) => r.reminderDaysBefore));
-  const { rows } = await deps.db.query<{ id: string; application_id: string }>(
-    `SELECT s.id, s.application_id FROM subscriptions s
-     WHERE s.state = ANY($4::text[]) AND s.valid_until IS NOT NULL AND s.plan_id = ANY($1::text[])
-       AND ($2::uuid IS NULL OR s.id = $2)
-       AND (s.valid_until <= $3 OR s.state <> $5)
-     ORDER BY s.valid_until, s.id`,
-    [
-      [...rules.keys()],
-      options.subscriptionId ?? null,
-      new Date(at.getTime() + horizonDays * DAY_MS),
-      sweptStates,
-      "active" satisfies LineState,
-    ],
-  );
+  const rows = await selectLinesToSweep(deps.db, {
+    planIds: [...rules.keys()],
+    subscriptionId: options.subscriptionId ?? null,
+    horizon: new Date(at.getTime() + horizonDays * DAY_MS),
+    states: sweptStates,
+    restingState: "active" satisfies LineState,
+  });
   for (const candidate of rows) {
     const outcome = await deps.db.transaction(async (tx) => {
       await lockApplication(tx, candidate.application_id);
@@ -116,21 +107,12 @@ export async function sweepLines(
 }
 
 async function keepAliveRulesByPlan(db: Queryable): Promise<Map<string, KeepAliveRules>> {
-  const { rows } = await db.query<{ id: string; keep_alive: unknown }>(
-    "SELECT id, keep_alive FROM plans WHERE keep_alive IS NOT NULL",
-  );
+  const rows = await selectPlansWithKeepAlive(db);
   return new Map(rows.map((r) => [r.id, keepAliveRulesSchema.parse(r.keep_alive)]));
 }
 
 async function lockLine(tx: Queryable, subscriptionId: string): Promise<LineRow | null> {
-  const { rows } = await tx.query<LineRow>(
-    `SELECT s.id, s.application_id, s.plan_id, s.msisdn, s.network_ref, s.valid_until, s.state AS service_state,
-            p.services
-     FROM subscriptions s JOIN plans p ON p.id = s.plan_id
-     WHERE s.id = $1 AND s.state = ANY($2::text[]) AND s.valid_until IS NOT NULL FOR UPDATE OF s`,
-    [subscriptionId, sweptStates],
-  );
-  return rows[0] ?? null;
+  return lockSweptLine(tx, subscriptionId, sweptStates);
 }
 
 /** The lines the sweep moves: those only their validity stops (a police suspension is lifted otherwise). */
@@ -193,12 +175,8 @@ async function sweepLine(
   if (line.service_state !== "active") return null;
   const daysBefore = dueReminder(rules, validUntil, at);
   if (daysBefore === null) return null;
-  const inserted = await tx.query(
-    `INSERT INTO keep_alive_reminders (subscription_id, valid_until, days_before, sent_at) VALUES ($1, $2, $3, $4)
-     ON CONFLICT DO NOTHING RETURNING days_before`,
-    [line.id, validUntil, daysBefore, at],
-  );
-  if (inserted.rows.length === 0) return null;
+  const inserted = await insertReminderOnce(tx, { subscriptionId: line.id, validUntil, daysBefore, sentAt: at });
+  if (!inserted) return null;
   await tellSubscriber(tx, deps, line, rules, { notice: "reminder", state: "active", daysBefore });
   await appendAuditEntry(tx, {
     actor: "system",
@@ -210,10 +188,7 @@ async function sweepLine(
 }
 
 async function referenceOf(tx: Queryable, applicationId: string): Promise<string> {
-  const { rows } = await tx.query<{ reference: string }>("SELECT reference FROM applications WHERE id = $1", [
-    applicationId,
-  ]);
-  return rows[0]?.reference ?? applicationId;
+  return (await applicationReferenceOf(tx, applicationId)) ?? applicationId;
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { addHit, deleteHitsBefore, findHits } from "./limits-repository.ts";
 
 /**
  * Fixed-window counters in the database (table rate_limit_hits): one statement counts a hit and
@@ -31,23 +32,15 @@ function bucket(keys: KeyManagement, limit: Pick<Limit, "kind" | "value" | "wind
 /** Counts one hit against the limit and returns the window's total (this hit included). */
 export async function countHit(db: Queryable, keys: KeyManagement, limit: Limit, now: Date): Promise<Count> {
   const { start, end } = window(now, limit.windowSeconds);
-  const { rows } = await db.query<{ hits: number }>(
-    `INSERT INTO rate_limit_hits (bucket, window_start, hits) VALUES ($1, $2, 1)
-     ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_hits.hits + 1
-     RETURNING hits`,
-    [bucket(keys, limit), start],
-  );
-  return { hits: rows[0]?.hits ?? 1, max: limit.max, retryAfterSeconds: secondsUntil(end, now) };
+  const hits = await addHit(db, bucket(keys, limit), start);
+  return { hits: hits ?? 1, max: limit.max, retryAfterSeconds: secondsUntil(end, now) };
 }
 
 /** The window's total so far, without counting. */
 export async function readHits(db: Queryable, keys: KeyManagement, limit: Limit, now: Date): Promise<Count> {
   const { start, end } = window(now, limit.windowSeconds);
-  const { rows } = await db.query<{ hits: number }>(
-    "SELECT hits FROM rate_limit_hits WHERE bucket = $1 AND window_start = $2",
-    [bucket(keys, limit), start],
-  );
-  return { hits: rows[0]?.hits ?? 0, max: limit.max, retryAfterSeconds: secondsUntil(end, now) };
+  const hits = await findHits(db, bucket(keys, limit), start);
+  return { hits: hits ?? 0, max: limit.max, retryAfterSeconds: secondsUntil(end, now) };
 }
 
 /**
@@ -94,8 +87,5 @@ function secondsUntil(end: Date, now: Date): number {
 
 /** Windows no limit looks at any more (the longest window is a day). */
 export async function forgetOldHits(db: Queryable, now: Date): Promise<number> {
-  const { rowCount } = await db.query("DELETE FROM rate_limit_hits WHERE window_start < $1", [
-    new Date(now.getTime() - 2 * 86_400_000),
-  ]);
-  return rowCount;
+  return deleteHitsBefore(db, new Date(now.getTime() - 2 * 86_400_000));
 }

@@ -1,6 +1,13 @@
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import {
+  addFailure,
+  deleteFailures,
+  deleteFailuresBefore,
+  latestWaitUntil,
+  setWaitUntil,
+} from "./limits-repository.ts";
 
 /**
  * Growing delays after failed sign-ins, in place of a lock-out (issue #21, finding 6): an attacker who
@@ -38,11 +45,7 @@ export async function awaitSignInDelay(
   now: Date,
 ): Promise<void> {
   const { account, address } = buckets(keys, who);
-  const { rows } = await db.query<{ wait_until: Date }>(
-    "SELECT max(wait_until) AS wait_until FROM sign_in_failures WHERE bucket = ANY($1) AND wait_until > $2",
-    [[account, address], now],
-  );
-  const until = rows[0]?.wait_until;
+  const until = await latestWaitUntil(db, [account, address], now);
   if (!until) return;
   const wait = Math.max(1, Math.ceil((new Date(until).getTime() - now.getTime()) / 1000));
   throw new AppError("rate_limited", `Too many failed sign-ins: retry in ${wait} s`, { retryAfterSeconds: wait });
@@ -64,26 +67,15 @@ export async function recordSignInFailure(
 
 /** A success: the account's count starts again (the address's does not: its owner may try others). */
 export async function clearSignInFailures(db: Queryable, keys: KeyManagement, who: SignInSubject): Promise<void> {
-  await db.query("DELETE FROM sign_in_failures WHERE bucket = $1", [buckets(keys, who).account]);
+  await deleteFailures(db, buckets(keys, who).account);
 }
 
 async function countFailure(db: Queryable, bucket: Buffer, rule: DelayRule, now: Date): Promise<number> {
   const forgetBefore = new Date(now.getTime() - FORGET_AFTER_MS);
-  const { rows } = await db.query<{ failures: number }>(
-    `INSERT INTO sign_in_failures (bucket, failures, last_failure_at, wait_until) VALUES ($1, 1, $2, $2)
-     ON CONFLICT (bucket) DO UPDATE SET
-       failures = CASE WHEN sign_in_failures.last_failure_at < $3 THEN 1 ELSE sign_in_failures.failures + 1 END,
-       last_failure_at = $2
-     RETURNING failures`,
-    [bucket, now, forgetBefore],
-  );
-  const failures = rows[0]?.failures ?? 1;
+  const failures = (await addFailure(db, bucket, now, forgetBefore)) ?? 1;
   const wait = delaySeconds(failures, rule);
   if (wait > 0) {
-    await db.query("UPDATE sign_in_failures SET wait_until = $2 WHERE bucket = $1", [
-      bucket,
-      new Date(now.getTime() + wait * 1000),
-    ]);
+    await setWaitUntil(db, bucket, new Date(now.getTime() + wait * 1000));
   }
   return wait;
 }
@@ -96,8 +88,5 @@ export function delaySeconds(failures: number, rule: DelayRule): number {
 
 /** Buckets whose last failure is long past (the server's periodic sweep). */
 export async function forgetOldSignInFailures(db: Queryable, now: Date): Promise<void> {
-  await db.query("DELETE FROM sign_in_failures WHERE last_failure_at < $1 AND wait_until < $2", [
-    new Date(now.getTime() - FORGET_AFTER_MS),
-    now,
-  ]);
+  await deleteFailuresBefore(db, new Date(now.getTime() - FORGET_AFTER_MS), now);
 }

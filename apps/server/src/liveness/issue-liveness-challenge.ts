@@ -5,6 +5,7 @@ import { lockEditable } from "../applications/application-row.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { countChallengesSince, insertChallenge } from "./liveness-repository.ts";
 import type { LivenessServices } from "./liveness-services.ts";
 
 export type IssuedChallenge = {
@@ -36,17 +37,16 @@ export async function issueLivenessChallenge(
   const expiresAt = new Date(now.getTime() + deps.liveness.ttlMs);
   await deps.db.transaction(async (tx) => {
     await lockEditable(tx, application.id, "a selfie can no longer be taken");
-    const recent = await tx.query<{ n: number }>(
-      "SELECT count(*)::int AS n FROM liveness_challenges WHERE application_id = $1 AND issued_at > $2",
-      [application.id, new Date(now.getTime() - 3600_000)],
-    );
-    if ((recent.rows[0]?.n ?? 0) >= perHour)
+    if ((await countChallengesSince(tx, application.id, new Date(now.getTime() - 3600_000))) >= perHour)
       throw new AppError("rate_limited", `At most ${perHour} selfie challenges an hour: try again later`);
-    await tx.query(
-      `INSERT INTO liveness_challenges (id, application_id, nonce_hash, steps, issued_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5, $6)`,
-      [challengeId, application.id, nonceHash(nonce), JSON.stringify(steps), now, expiresAt],
-    );
+    await insertChallenge(tx, {
+      id: challengeId,
+      applicationId: application.id,
+      nonceHash: nonceHash(nonce),
+      steps,
+      issuedAt: now,
+      expiresAt,
+    });
     await appendAuditEntry(tx, {
       actor: "applicant",
       action: "application.liveness_challenge_issued",

@@ -18,6 +18,13 @@ import type { Database } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { nonceHash } from "./issue-liveness-challenge.ts";
+import {
+  addSelfieEvidence,
+  insertFrameOnce,
+  lockChallengeByNonce,
+  markChallengeUsed,
+  recordChallengeOutcome,
+} from "./liveness-repository.ts";
 import type { LivenessServices } from "./liveness-services.ts";
 import type { SelfieLiveness } from "./selfie-liveness.ts";
 
@@ -36,15 +43,6 @@ export type LivenessResult = {
 
 type Deps = { db: Database; keys: KeyManagement; clock: () => Date; liveness: LivenessServices };
 
-type ChallengeRow = {
-  id: string;
-  application_id: string;
-  steps: unknown;
-  issued_at: Date;
-  expires_at: Date;
-  used_at: Date | null;
-};
-
 /**
  * Answers a liveness challenge: the nonce is spent first (single use, before any analysis, so a
  * second answer to the same challenge is refused even while the first is judged), the frames' hashes
@@ -62,11 +60,7 @@ export async function submitLiveness(
   const hashes = answer.frames.map((frame) => frameSha256(frame.image));
   const { challenge, seen } = await deps.db.transaction(async (tx) => {
     await lockEditable(tx, application.id, "a selfie can no longer be taken");
-    const found = await tx.query<ChallengeRow>(
-      "SELECT id, application_id, steps, issued_at, expires_at, used_at FROM liveness_challenges WHERE nonce_hash = $1 FOR UPDATE",
-      [nonceHash(answer.nonce)],
-    );
-    const row = found.rows[0];
+    const row = await lockChallengeByNonce(tx, nonceHash(answer.nonce));
     // Another application's nonce is answered exactly like an unknown one.
     if (!row || row.application_id !== application.id) {
       throw new AppError("liveness_challenge_not_found", "nonce: no such challenge for this application", {
@@ -83,15 +77,12 @@ export async function submitLiveness(
         errors: [{ field: "nonce", reason: "expired: ask for a new challenge" }],
       });
     }
-    await tx.query("UPDATE liveness_challenges SET used_at = $2 WHERE id = $1", [row.id, received]);
+    await markChallengeUsed(tx, row.id, received);
     const unique = [...new Set(hashes)];
     const fresh = new Set<string>();
     for (const hash of unique) {
-      const inserted = await tx.query<{ sha256: unknown }>(
-        "INSERT INTO liveness_frames (sha256, challenge_id, received_at) VALUES ($1, $2, $3) ON CONFLICT (sha256) DO NOTHING RETURNING sha256",
-        [Buffer.from(hash, "hex"), row.id, received],
-      );
-      if (inserted.rows.length > 0) fresh.add(toBuffer(inserted.rows[0]?.sha256).toString("hex"));
+      const inserted = await insertFrameOnce(tx, Buffer.from(hash, "hex"), row.id, received);
+      if (inserted !== null) fresh.add(toBuffer(inserted).toString("hex"));
     }
     return { challenge: row, seen: new Set(unique.filter((hash) => !fresh.has(hash))) };
   });
@@ -149,20 +140,14 @@ export async function submitLiveness(
   const evidenceId = stored ? randomUUID() : null;
   const cipher = stored ? await cipherFor(deps.keys, application) : null;
   await deps.db.transaction(async (tx) => {
-    await tx.query("UPDATE liveness_challenges SET outcome = $2, checks = $3 WHERE id = $1", [
-      challenge.id,
-      judgement.outcome,
-      JSON.stringify(summary),
-    ]);
+    await recordChallengeOutcome(tx, challenge.id, judgement.outcome, summary);
     if (stored && cipher && evidenceId) {
       await lockEditable(tx, application.id, "evidence can no longer be added");
-      await tx.query("UPDATE applications SET content_version = content_version + 1 WHERE id = $1", [application.id]);
-      await tx.query("INSERT INTO evidence (id, application_id, kind, content_enc) VALUES ($1, $2, $3, $4)", [
+      await addSelfieEvidence(tx, {
+        applicationId: application.id,
         evidenceId,
-        application.id,
-        "selfie",
-        cipher.encryptJson("evidence:selfie", stored),
-      ]);
+        contentEnc: cipher.encryptJson("evidence:selfie", stored),
+      });
     }
     await appendAuditEntry(tx, {
       actor: "applicant",

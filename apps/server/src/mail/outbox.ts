@@ -9,6 +9,7 @@ import {
   queueSealed,
   readSealed,
 } from "../outbox/sealed-outbox.ts";
+import { markMailFailed } from "./mail-repository.ts";
 import type { Mailer } from "./mailer.ts";
 
 type OutboxContent = { to: string; from: string; subject: string; text: string };
@@ -64,7 +65,7 @@ async function sendOrClassify(
   } catch (error) {
     const responseCode = (error as { responseCode?: unknown }).responseCode;
     if (typeof responseCode === "number" && responseCode >= 500) {
-      await deps.db.query("UPDATE mail_outbox SET status = 'failed' WHERE id = $1", [id]);
+      await markMailFailed(deps.db, id);
       throw new PermanentJobError(errorSummary(error));
     }
     throw error;

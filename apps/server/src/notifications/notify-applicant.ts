@@ -31,6 +31,14 @@ import {
   withApnNote,
   withSignAgainNote,
 } from "./notification-texts.ts";
+import {
+  findEventFacts,
+  findPlanPriceOf,
+  findSimNumber,
+  insertNotification,
+  lockNotification,
+  markNotificationRendered,
+} from "./notifications-repository.ts";
 
 /**
  * Which state changes the applicant hears about, keyed by the state reached (a new state names its
@@ -95,11 +103,7 @@ export async function queueNotification(
   tx: Queryable,
   input: { applicationId: string; version: number; template: NotificationTemplate },
 ): Promise<void> {
-  await tx.query("INSERT INTO notifications (application_id, version, template) VALUES ($1, $2, $3)", [
-    input.applicationId,
-    input.version,
-    input.template,
-  ]);
+  await insertNotification(tx, input);
   await enqueueJob(tx, "notify_applicant", { applicationId: input.applicationId, version: input.version });
 }
 
@@ -112,11 +116,7 @@ export function notifyApplicantJob(deps: { db: Database; keys: KeyManagement; co
     const cipher = await cipherFor(deps.keys, application);
     const language = application.language;
     await deps.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ template: NotificationTemplate; rendered_at: Date | null }>(
-        "SELECT template, rendered_at FROM notifications WHERE application_id = $1 AND version = $2 FOR UPDATE",
-        [payload.applicationId, payload.version],
-      );
-      const notification = rows[0];
+      const notification = await lockNotification(tx, payload.applicationId, payload.version);
       if (!notification || notification.rendered_at) return;
       const template = await variantFor(tx, notification.template, application, payload.version);
       const params = await paramsFor(tx, deps, {
@@ -153,10 +153,7 @@ export function notifyApplicantJob(deps: { db: Database; keys: KeyManagement; co
           notificationVersion: payload.version,
         });
       }
-      await tx.query("UPDATE notifications SET rendered_at = now() WHERE application_id = $1 AND version = $2", [
-        payload.applicationId,
-        payload.version,
-      ]);
+      await markNotificationRendered(tx, payload.applicationId, payload.version);
     });
   };
 }
@@ -173,11 +170,7 @@ async function paramsFor(
     language: Parameters<typeof correctionFieldsIn>[0];
   },
 ): Promise<Record<string, string>> {
-  const { rows } = await tx.query<{ data: Record<string, unknown>; created_at: Date }>(
-    "SELECT data, created_at FROM application_events WHERE application_id = $1 AND version = $2",
-    [n.applicationId, n.version],
-  );
-  const event = rows[0];
+  const event = await findEventFacts(tx, n.applicationId, n.version);
   const at = event ? new Date(event.created_at) : deps.clock();
   const params: Record<string, string> = {
     reference: n.reference,
@@ -222,11 +215,7 @@ async function paramsFor(
   }
   if (n.template === "payment_due") {
     // The plan's price as the purchase page shows it, and the day the application lapses unpaid.
-    const { rows: owed } = await tx.query<{ price_jpy: number }>(
-      "SELECT p.price_jpy FROM applications a JOIN plans p ON p.id = a.plan_id WHERE a.id = $1",
-      [n.applicationId],
-    );
-    params.amount = yen(Number(owed[0]?.price_jpy ?? 0), n.language);
+    params.amount = yen(Number((await findPlanPriceOf(tx, n.applicationId)) ?? 0), n.language);
     params.deadline = japanDate(
       new Date(at.getTime() + deps.config.review.prepaidPaymentDays * 86_400_000),
       n.language,
@@ -245,11 +234,8 @@ async function paramsFor(
     params.trackingUrl = trackingUrlFor(deps.config.shipmentTrackingUrl, params.trackingNumber, n.language);
   }
   if (n.template === "activated") {
-    const { rows: sims } = await tx.query<{ msisdn: string }>("SELECT msisdn FROM sims WHERE application_id = $1", [
-      n.applicationId,
-    ]);
     // Written as in Japan (070-1000-0001), as the status page writes it.
-    params.msisdn = formatPhone(sims[0]?.msisdn ?? "");
+    params.msisdn = formatPhone((await findSimNumber(tx, n.applicationId)) ?? "");
   }
   return params;
 }

@@ -8,6 +8,12 @@ import { queueMail } from "../mail/outbox.ts";
 import { findKonbiniInstructions } from "../payments/konbini-repository.ts";
 import { queueSms } from "../sms/sms-outbox.ts";
 import { renderNotification } from "./notification-texts.ts";
+import {
+  findPaymentNotice,
+  insertPaymentNotice,
+  lockPaymentNotice,
+  markPaymentNoticeRendered,
+} from "./notifications-repository.ts";
 import { signInUrl, yen } from "./notify-applicant.ts";
 
 export const NOTIFY_PAYMENT_JOB = "notify_payment";
@@ -23,23 +29,14 @@ export async function queuePaymentNotice(
   tx: Queryable,
   input: { paymentId: string; applicationId: string; template: PaymentNotice },
 ): Promise<void> {
-  const { rowCount } = await tx.query(
-    `INSERT INTO payment_notices (payment_id, template, application_id) VALUES ($1, $2, $3)
-     ON CONFLICT (payment_id, template) DO NOTHING`,
-    [input.paymentId, input.template, input.applicationId],
-  );
-  if (rowCount) await enqueueJob(tx, NOTIFY_PAYMENT_JOB, { paymentId: input.paymentId, template: input.template });
+  const inserted = await insertPaymentNotice(tx, input);
+  if (inserted) await enqueueJob(tx, NOTIFY_PAYMENT_JOB, { paymentId: input.paymentId, template: input.template });
 }
 
 /** Renders one payment notice into the mail and SMS outboxes, once however often the job runs. */
 export function notifyPaymentJob(deps: { db: Database; keys: KeyManagement; config: Config }) {
   return async (payload: { paymentId: string; template: PaymentNotice }) => {
-    const { rows } = await deps.db.query<{ application_id: string; amount_jpy: number; refunded_jpy: number }>(
-      `SELECT n.application_id, p.amount_jpy, p.refunded_jpy FROM payment_notices n JOIN payments p ON p.id = n.payment_id
-       WHERE n.payment_id = $1 AND n.template = $2`,
-      [payload.paymentId, payload.template],
-    );
-    const notice = rows[0];
+    const notice = await findPaymentNotice(deps.db, payload.paymentId, payload.template);
     const application = notice ? await findApplicationById(deps.db, notice.application_id) : null;
     if (!notice || !application || application.purgedAt) return;
     const { contact } = await loadApplicantDetails(deps.keys, application);
@@ -62,11 +59,8 @@ export function notifyPaymentJob(deps: { db: Database; keys: KeyManagement; conf
         : {}),
     });
     await deps.db.transaction(async (tx) => {
-      const { rows: locked } = await tx.query<{ rendered_at: Date | null }>(
-        "SELECT rendered_at FROM payment_notices WHERE payment_id = $1 AND template = $2 FOR UPDATE",
-        [payload.paymentId, payload.template],
-      );
-      if (!locked[0] || locked[0].rendered_at) return;
+      const locked = await lockPaymentNotice(tx, payload.paymentId, payload.template);
+      if (!locked || locked.rendered_at) return;
       await queueMail(tx, deps.keys, {
         to: contact.email,
         from: deps.config.mail.from,
@@ -83,10 +77,7 @@ export function notifyPaymentJob(deps: { db: Database; keys: KeyManagement; conf
           template: payload.template,
         });
       }
-      await tx.query("UPDATE payment_notices SET rendered_at = now() WHERE payment_id = $1 AND template = $2", [
-        payload.paymentId,
-        payload.template,
-      ]);
+      await markPaymentNoticeRendered(tx, payload.paymentId, payload.template);
     });
   };
 }

@@ -113,3 +113,17 @@ export async function upsertPlan(db: Queryable, plan: Plan, sortOrder: number): 
     ],
   );
 }
+
+/** Changes what is given (null: unchanged) of a plan; null when there is no such plan. */
+export async function updatePlanRow(
+  tx: Queryable,
+  planId: string,
+  change: { available: boolean | null; priceJpy: number | null },
+): Promise<PlanRow | null> {
+  const { rows } = await tx.query<PlanRow>(
+    `UPDATE plans SET available = coalesce($2::boolean, available), price_jpy = coalesce($3::int, price_jpy)
+       WHERE id = $1 RETURNING *`,
+    [planId, change.available, change.priceJpy],
+  );
+  return rows[0] ?? null;
+}

@@ -1,7 +1,7 @@
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
-import { lockPlan, type PlanRow, type StaffPlan, toStaffPlan } from "./plans-repository.ts";
+import { lockPlan, type StaffPlan, toStaffPlan, updatePlanRow } from "./plans-repository.ts";
 
 export type PlanChange = { available?: boolean; priceJpy?: number };
 
@@ -18,12 +18,10 @@ export async function updatePlan(
   return deps.db.transaction(async (tx) => {
     const before = await lockPlan(tx, input.planId);
     if (!before) throw new AppError("not_found", `There is no plan "${input.planId}"`);
-    const { rows } = await tx.query<PlanRow>(
-      `UPDATE plans SET available = coalesce($2::boolean, available), price_jpy = coalesce($3::int, price_jpy)
-       WHERE id = $1 RETURNING *`,
-      [input.planId, input.change.available ?? null, input.change.priceJpy ?? null],
-    );
-    const row = rows[0];
+    const row = await updatePlanRow(tx, input.planId, {
+      available: input.change.available ?? null,
+      priceJpy: input.change.priceJpy ?? null,
+    });
     if (!row) throw new Error(`plan ${input.planId} vanished while locked`);
     const after = toStaffPlan(row);
     await appendAuditEntry(tx, {
