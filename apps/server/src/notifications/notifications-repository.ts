@@ -1,3 +1,4 @@
+import type { CheckStatus } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { ApplicationEvents, Notifications, PaymentNotices, Payments, Plans, Sims } from "../db/schema.ts";
@@ -119,4 +120,31 @@ export async function markPaymentNoticeRendered(tx: Queryable, paymentId: string
     paymentId,
     template,
   ]);
+}
+
+/** The event that made an application's version (its name only). */
+export async function findEventAt(db: Queryable, applicationId: string, version: number): Promise<string | null> {
+  const { rows } = await db.query<Pick<Selectable<ApplicationEvents>, "event">>(
+    "SELECT event FROM application_events WHERE application_id = $1 AND version = $2",
+    [applicationId, version],
+  );
+  return rows[0]?.event ?? null;
+}
+
+/** Whether the application holds a JPKI signature (Digital Authentication App or My Number card). */
+export async function hasJpkiSignature(db: Queryable, applicationId: string): Promise<boolean> {
+  const { rows } = await db.query("SELECT 1 FROM evidence WHERE application_id = $1 AND kind = 'jpki' LIMIT 1", [
+    applicationId,
+  ]);
+  return rows.length > 0;
+}
+
+/** The results, in the application's last check run, of the checks that decided its outcome. */
+export async function decidingChecks(db: Queryable, applicationId: string, codes: readonly string[]) {
+  const { rows } = await db.query<{ code: string; status: CheckStatus; params: Record<string, string | number> }>(
+    `SELECT r.code, r.status, r.params FROM check_results r JOIN applications a ON a.id = r.application_id
+     WHERE r.application_id = $1 AND r.run = a.check_run AND r.code = ANY($2) ORDER BY r.id`,
+    [applicationId, codes],
+  );
+  return rows;
 }

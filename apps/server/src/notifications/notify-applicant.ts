@@ -2,7 +2,6 @@ import type { Language, RejectReasonCode } from "@jitsumei/domain";
 import {
   type ApplicationEvent,
   type ApplicationState,
-  type CheckStatus,
   explainCheck,
   type PlanKind,
   rejectReasonMessages,
@@ -32,9 +31,12 @@ import {
   withSignAgainNote,
 } from "./notification-texts.ts";
 import {
+  decidingChecks,
+  findEventAt,
   findEventFacts,
   findPlanPriceOf,
   findSimNumber,
+  hasJpkiSignature,
   insertNotification,
   lockNotification,
   markNotificationRendered,
@@ -265,11 +267,8 @@ async function variantFor(
   if (template === "correction_requested") {
     // A reviewer's request carries their fields and message; the checks' own outcome (an answer to a
     // correction that still fails them, say) says what they found instead.
-    const { rows } = await tx.query<{ event: string }>(
-      "SELECT event FROM application_events WHERE application_id = $1 AND version = $2",
-      [application.id, version],
-    );
-    return rows[0] && rows[0].event !== "request_correction" ? "correction_checks" : template;
+    const event = await findEventAt(tx, application.id, version);
+    return event && event !== "request_correction" ? "correction_checks" : template;
   }
   if (template === "sim_ready") {
     if (application.formFactor === "esim") return "sim_ready_esim";
@@ -282,23 +281,6 @@ async function variantFor(
 
 /** The particulars a JPKI signature covers (jpki-payload.ts): correcting one needs a new signature. */
 const jpkiSignedFields: readonly string[] = ["name", "name.kanji", "name.kana", "birthDate", "sex", "address"];
-
-async function hasJpkiSignature(tx: Queryable, applicationId: string): Promise<boolean> {
-  const { rows } = await tx.query("SELECT 1 FROM evidence WHERE application_id = $1 AND kind = 'jpki' LIMIT 1", [
-    applicationId,
-  ]);
-  return rows.length > 0;
-}
-
-/** The results, in the application's last check run, of the checks that decided its outcome. */
-async function decidingChecks(tx: Queryable, applicationId: string, codes: readonly string[]) {
-  const { rows } = await tx.query<{ code: string; status: CheckStatus; params: Record<string, string | number> }>(
-    `SELECT r.code, r.status, r.params FROM check_results r JOIN applications a ON a.id = r.application_id
-     WHERE r.application_id = $1 AND r.run = a.check_run AND r.code = ANY($2) ORDER BY r.id`,
-    [applicationId, codes],
-  );
-  return rows;
-}
 
 /** A yen amount as the applicant's language writes it: the site's format (one per language). */
 export function yen(amountJpy: number, language: Language): string {

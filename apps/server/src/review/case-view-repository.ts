@@ -1,6 +1,6 @@
 import type { CheckStatus, LineState } from "@jitsumei/domain";
-import { operationsOfApplication } from "../issuance/provisioning-operations-repository.ts";
 import type { Queryable } from "../db/database.ts";
+import { operationsOfApplication } from "../issuance/provisioning-operations-repository.ts";
 
 /**
  * The SQL of the reviewer's case view: what it reads about an application besides the application
