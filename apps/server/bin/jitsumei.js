@@ -1,12 +1,44 @@
 #!/usr/bin/env node
 // The `jitsumei` command. Compiled JavaScript (dist/, written by `npm run build`: build.mjs) when it
-// exists, as in production and the bench; otherwise, or with JITSUMEI_FROM_SOURCE=1 (the test suite
-// sets it, development may), the TypeScript sources through tsx's loader.
-import { existsSync } from "node:fs";
+// exists and is not older than the sources, as in production and the bench; otherwise, or with
+// JITSUMEI_FROM_SOURCE=1 (the test suite sets it, development may), the TypeScript sources through
+// tsx's loader. A build older than a source file it was made from would run code that is no longer
+// there: the sources run instead, and the command says so on stderr.
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
 const built = new URL("../dist/jitsumei.js", import.meta.url);
+
+/** The newest modification time of the server's and the workspace packages' TypeScript sources. */
+function newestSource() {
+  const root = fileURLToPath(new URL("../../../", import.meta.url));
+  const dirs = [`${root}apps/server/src`];
+  for (const pkg of existsSync(`${root}packages`) ? readdirSync(`${root}packages`) : []) {
+    dirs.push(`${root}packages/${pkg}/src`);
+  }
+  let newest = 0;
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir, { recursive: true })) {
+      if (!String(name).endsWith(".ts")) continue;
+      const mtime = statSync(`${dir}/${name}`).mtimeMs;
+      if (mtime > newest) newest = mtime;
+    }
+  }
+  return newest;
+}
+
+function useBuild() {
+  if (process.env.JITSUMEI_FROM_SOURCE === "1" || !existsSync(built)) return false;
+  if (statSync(built).mtimeMs >= newestSource()) return true;
+  process.stderr.write(
+    "jitsumei: the build in apps/server/dist is older than the sources: running the sources (npm run build makes a new one)\n",
+  );
+  return false;
+}
+
 let main;
-if (process.env.JITSUMEI_FROM_SOURCE !== "1" && existsSync(built)) {
+if (useBuild()) {
   ({ main } = await import(built.href));
 } else {
   const { register } = await import("tsx/esm/api");
