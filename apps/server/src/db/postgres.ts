@@ -1,3 +1,4 @@
+import pLimit from "p-limit";
 import pg from "pg";
 import { type Database, type Queryable, type Row, runBeforeCommit } from "./database.ts";
 import { locatePrimary, parsePostgresUrl } from "./postgres-hosts.ts";
@@ -120,6 +121,14 @@ export function openPostgres(url: string, options: { max?: number; warn?: (messa
     }
   }
 
+  // Transactions may hold all but `reserved` of the pool's connections. A statement run outside the
+  // caller's transaction while it is open (the network operation log commits its entry before the
+  // call, provisioning-log.ts) then always finds a connection: with every connection held by a
+  // transaction waiting for one, the process would wait for ever (pg's pool has no checkout timeout
+  // unless the URL sets connect_timeout).
+  const max = options.max ?? 10;
+  const transactions = pLimit(max > 2 ? max - 2 : max > 1 ? max - 1 : max);
+
   const query = async <R extends Row>(client: pg.PoolClient, sql: string, params?: readonly unknown[]) => {
     const result = await client.query(sql, params as unknown[] | undefined);
     return { rows: result.rows as R[], rowCount: result.rowCount ?? 0 };
@@ -133,26 +142,28 @@ export function openPostgres(url: string, options: { max?: number; warn?: (messa
         await client.query(sql);
       }),
     transaction: (fn) =>
-      withClient(async (client, broke) => {
-        try {
-          await client.query("BEGIN");
-          const hooks: (() => Promise<void>)[] = [];
-          const tx: Queryable = {
-            query: (sql, params) => query(client, sql, params),
-            exec: async (sql) => {
-              await client.query(sql);
-            },
-            beforeCommit: (work) => hooks.push(work),
-          };
-          const result = await fn(tx);
-          await runBeforeCommit(hooks);
-          await client.query("COMMIT");
-          return result;
-        } catch (error) {
-          await client.query("ROLLBACK").catch(broke);
-          throw error;
-        }
-      }),
+      transactions(() =>
+        withClient(async (client, broke) => {
+          try {
+            await client.query("BEGIN");
+            const hooks: (() => Promise<void>)[] = [];
+            const tx: Queryable = {
+              query: (sql, params) => query(client, sql, params),
+              exec: async (sql) => {
+                await client.query(sql);
+              },
+              beforeCommit: (work) => hooks.push(work),
+            };
+            const result = await fn(tx);
+            await runBeforeCommit(hooks);
+            await client.query("COMMIT");
+            return result;
+          } catch (error) {
+            await client.query("ROLLBACK").catch(broke);
+            throw error;
+          }
+        }),
+      ),
     close: () => pool.end(),
   };
 }
