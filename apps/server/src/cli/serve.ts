@@ -25,8 +25,8 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
   const readerSimulator =
     demoTrust !== null && devToolsEnabled(config) && !config.readerApps.ios && !config.readerApps.android;
   if (readerSimulator) {
-    const simulator = new URL(READER_APP_SIMULATOR_PATH, config.publicUrl).href;
-    config.readerApps = { ios: simulator, android: simulator };
+    // A path on the site itself, whatever origin the browser uses (localhost or 127.0.0.1).
+    config.readerApps = { ios: READER_APP_SIMULATOR_PATH, android: READER_APP_SIMULATOR_PATH };
   }
   const server = await startServer({
     config,
