@@ -1,11 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { READER_APP_SIMULATOR_PATH } from "../../server/src/reader/reader-app-simulator.ts";
 import { launchBrowser, openContext, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
-import { particularsOf, somebody } from "../../server/test/support/journey.ts";
+import { anna, particularsOf, somebody } from "../../server/test/support/journey.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
 import { zhHans as t } from "../src/i18n/zh-Hans.ts";
 
@@ -27,23 +28,33 @@ function decodeQr(dataUrl: string): string {
 
 let plain: TestServer;
 let withApp: TestServer;
+/** As `npm start --demo` runs: the demo chips in the data folder, their CAs trusted, the simulator as the app. */
+let demo: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
   plain = await startTestServer({ PUBLIC_URL });
   withApp = await startTestServer({ PUBLIC_URL, READER_APP_IOS_URL: IOS });
+  const fixtures = inject("evidenceFixtures");
+  const dataDir = mkdtempSync(join(tmpdir(), "jitsumei-reader-demo-"));
+  symlinkSync(fixtures.root, join(dataDir, "demo-evidence"));
+  demo = await startTestServer({ JITSUMEI_DATA_DIR: dataDir, JITSUMEI_CSCA_DIR: fixtures.chip.trustDir });
+  // What serve --demo does in development (cli/serve.ts) when no reader app is configured.
+  demo.services.config.readerApps = { ios: READER_APP_SIMULATOR_PATH, android: READER_APP_SIMULATOR_PATH };
   browser = await launchBrowser();
 }, 300_000);
 afterAll(async () => {
   await browser?.close();
   await plain?.close();
   await withApp?.close();
+  await demo?.close();
 });
 
 /** A voice-plan application in zh-Hans with its particulars (and address), made as the applying tab did. */
 async function voiceApplication(
   server: TestServer,
   document: "passport" | "my_number_card" | "special_permanent_resident_certificate",
+  person = somebody(),
 ) {
   const created = await server.api("POST", "/v1/applications", {
     body: { planId: "prepaid-voice-sim", language: "zh-Hans", channel: "online", contact: { email: "z@example.test" } },
@@ -51,7 +62,7 @@ async function voiceApplication(
   expect(created.status).toBe(201);
   const reference = String(created.body.reference);
   const token = String(created.body.accessToken);
-  const base = particularsOf(somebody(), { address });
+  const base = particularsOf(person, { address });
   const particulars =
     document === "passport"
       ? base
@@ -238,6 +249,48 @@ describe("chip reading only where a reader app exists", () => {
     await second.goto(`${withApp.url}${url.pathname}${url.hash}`);
     await second.getByText(t["continue.used"]).waitFor();
     await second.context().close();
+    await context.close();
+  });
+
+  it("in the demo, the reader app simulator takes the hand-off from the site's link, uploads the demo passport chip, and the site moves on to the live selfie", async () => {
+    // The demo passport's holder (the chip's DG1), so that the chip's data matches the particulars.
+    const passport = await voiceApplication(demo, "passport", anna);
+    const context = await phoneWith(passport);
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/application/${passport.reference}`);
+    await page.getByRole("heading", { level: 1, name: t["verify.title"] }).waitFor();
+    await page.getByRole("radio", { name: new RegExp(t["verify.chip"]) }).waitFor();
+    await page.getByAltText(t["verify.qrAlt"].replace("{ref}", passport.reference)).waitFor();
+    const handoff = String(await page.getByRole("link", { name: t["verify.handoffOnThisPhone"] }).getAttribute("href"));
+    // The "app" link carries the QR code's address to the simulator, as the real app gets it from the link.
+    const store = page.getByRole("link", { name: t["reader.appStore"] });
+    expect(await store.getAttribute("href")).toBe(
+      `${READER_APP_SIMULATOR_PATH}?handoff=${encodeURIComponent(handoff)}`,
+    );
+    await screenshot(page, "web", "reader-zh-Hans-phone-10-demo-handoff");
+
+    // The phone's app: a page of its own, at 390 px.
+    const app = await context.newPage();
+    await app.goto(`${demo.url}${await store.getAttribute("href")}`);
+    await app.getByRole("heading", { level: 1, name: /Chip reader app \(simulator\)/ }).waitFor();
+    await app.getByText("Reader app simulator for development").waitFor();
+    expect(await app.getByLabel(/The QR code's address/).inputValue()).toBe(handoff);
+    expect(await app.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(app, "web", "reader-simulator-phone-1-scan");
+    expect(await seriousAxeViolations(app)).toEqual([]);
+    await app.getByRole("button", { name: /Read the chip and send it/ }).click();
+    await app.getByText(`Chip sent for ${passport.reference}`).waitFor();
+    await app.getByText("chip.sod_signature").waitFor();
+    await screenshot(app, "web", "reader-simulator-phone-2-sent");
+
+    // The site saw the chip arrive and asks for the live selfie.
+    await page.getByText(t["verify.receivedSelfieNext"]).waitFor({ timeout: 15_000 });
+    await screenshot(page, "web", "reader-zh-Hans-phone-11-demo-chip-received");
+    const { rows } = await demo.services.db.query<{ kind: string }>(
+      "SELECT e.kind FROM evidence e JOIN applications a ON a.id = e.application_id WHERE a.reference = $1",
+      [passport.reference],
+    );
+    expect(rows.map((r) => r.kind)).toEqual(["chip"]);
     await context.close();
   });
 });

@@ -1,5 +1,7 @@
 import { loadConfig } from "../config/config.ts";
 import { fillDemoTrust } from "../evidence/demo-trust.ts";
+import { devToolsEnabled } from "../http/dev-tools.ts";
+import { READER_APP_SIMULATOR_PATH } from "../reader/reader-app-simulator.ts";
 import { startServer } from "../server.ts";
 import { DEMO_STAFF_PASSWORD, demoStaffEmail } from "../staff/demo-staff.ts";
 import { staffRoles } from "../staff/permissions.ts";
@@ -18,6 +20,14 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
         return null;
       })
     : null;
+  // The demo's reader app is the simulator page (development only, beside the other dev tools), unless
+  // the operator named a real app: the site then offers chip reading online.
+  const readerSimulator =
+    demoTrust !== null && devToolsEnabled(config) && !config.readerApps.ios && !config.readerApps.android;
+  if (readerSimulator) {
+    // A path on the site itself, whatever origin the browser uses (localhost or 127.0.0.1).
+    config.readerApps = { ios: READER_APP_SIMULATOR_PATH, android: READER_APP_SIMULATOR_PATH };
+  }
   const server = await startServer({
     config,
     demoData: Boolean(options.demo),
@@ -39,6 +49,12 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     io.err(
       `Demo chips (development only): their test CSCAs ${demoTrust.filled ? "were put" : "are expected"} in ${demoTrust.cscaDir}; ` +
         `a passport chip as the counter's reader saves it is ${demoTrust.chipFile} (type its MRZ: ${demoTrust.mrz.join(" ")})`,
+    );
+  }
+  if (readerSimulator) {
+    io.err(
+      `Reader app (development only): the simulator at ${server.url}${READER_APP_SIMULATOR_PATH} takes the site's QR code address and sends a demo chip; ` +
+        `MNP reservation numbers at ${server.url}/dev/mnp`,
     );
   }
   if (demoStaff) {

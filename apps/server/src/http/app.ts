@@ -1,3 +1,4 @@
+import { join } from "node:path";
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import Fastify, {
@@ -15,9 +16,11 @@ import { registerDigitalAuthSimulator, type SimulatorOptions } from "../digital-
 import { AppError, type FieldError } from "../errors.ts";
 import { requestHash, withIdempotency } from "../idempotency/idempotency.ts";
 import type { LocalPortingSimulator } from "../number-portability/local-porting-simulator.ts";
+import { registerMnpLinesPage } from "../number-portability/mnp-lines-page.ts";
 import { registerOneStopSimulator } from "../number-portability/one-stop-simulator-page.ts";
 import { registerKonbiniTill } from "../payments/konbini-till.ts";
 import type { LocalTestGateway } from "../payments/local-test-gateway.ts";
+import { registerReaderAppSimulator } from "../reader/reader-app-simulator.ts";
 import { READER_CONTRACT_VERSION, READER_TAG } from "../reader/reader-contract.ts";
 import type { Services } from "../services.ts";
 import { roleMay } from "../staff/permissions.ts";
@@ -113,7 +116,7 @@ function logRequest(request: FastifyRequest) {
     method: request.method,
     // The app's authorization code and state (and anything OAuth-like) never reach the log.
     url: request.url
-      .replace(/([?&](?:code|state|nonce|code_challenge|sign_transaction_id)=)[^&]*/g, "$1[redacted]")
+      .replace(/([?&](?:code|state|nonce|code_challenge|sign_transaction_id|handoff)=)[^&]*/g, "$1[redacted]")
       .replace(/\d{8,}/g, "[digits]"),
     remoteAddress: request.ip,
   };
@@ -213,6 +216,15 @@ export async function buildApp(
       env: services.config.env,
       simulator: porting as LocalPortingSimulator,
       publicOrigin: () => new URL(services.config.publicUrl).origin,
+    });
+    await registerMnpLinesPage(app, { env: services.config.env });
+  }
+
+  // The chip reader app's stand-in, uploading the demo chips (docs/reader-contract.md).
+  if (devTools) {
+    await registerReaderAppSimulator(app, {
+      env: services.config.env,
+      demoEvidenceDir: join(services.config.dataDir, "demo-evidence"),
     });
   }
 

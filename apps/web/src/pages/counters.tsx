@@ -29,17 +29,29 @@ export function CounterList({ counters, documentType }: { counters: Counter[]; d
 }
 
 /** The operator's reader app in the stores (only where configured). */
-export function StoreLinks({ ios, android }: { ios: string | null; android: string | null }) {
+export function StoreLinks({
+  ios,
+  android,
+  handoff = null,
+}: {
+  ios: string | null;
+  android: string | null;
+  /** The QR code's address: handed to the demo's reader app simulator, as a real app takes it from its link. */
+  handoff?: string | null;
+}) {
   const { t } = useI18n();
+  // In the demo (development only) the "app" is the simulator page on this site (/dev/reader-app).
+  const link = (store: string) =>
+    handoff && store.startsWith("/dev/") ? `${store}?handoff=${encodeURIComponent(handoff)}` : store;
   return (
     <p className="links store-links">
       {ios && (
-        <a className="button button-secondary" href={ios} rel="noopener noreferrer">
+        <a className="button button-secondary" href={link(ios)} rel="noopener noreferrer">
           {t("reader.appStore")}
         </a>
       )}
       {android && (
-        <a className="button button-secondary" href={android} rel="noopener noreferrer">
+        <a className="button button-secondary" href={link(android)} rel="noopener noreferrer">
           {t("reader.googlePlay")}
         </a>
       )}

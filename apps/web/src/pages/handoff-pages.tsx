@@ -23,7 +23,7 @@ export function ReaderPage({ reference }: { reference: string }) {
         <>
           <p>{t("reader.intro", { ref: reference })}</p>
           <p>{t("reader.install")}</p>
-          <StoreLinks ios={ios} android={android} />
+          <StoreLinks ios={ios} android={android} handoff={window.location.href} />
         </>
       ) : (
         <>

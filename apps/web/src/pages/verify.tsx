@@ -242,7 +242,11 @@ function Handoff(props: {
       {reader && (
         <>
           <p>{t("verify.readerApp")}</p>
-          <StoreLinks ios={props.site.chipReader.ios} android={props.site.chipReader.android} />
+          <StoreLinks
+            ios={props.site.chipReader.ios}
+            android={props.site.chipReader.android}
+            handoff={handoff?.url ?? null}
+          />
         </>
       )}
       <ol className="handoff-steps">
