@@ -252,18 +252,19 @@ export function useApplication(reference: string, pollMs = 0) {
       return null;
     }
   }, [reference, session]);
-  // The application speaks the language the applicant reads the site in: switched mid-way, its texts
-  // and later mails follow (PUT …/language), while it can still change.
-  const { lang } = useI18n();
+  // The application speaks the language the applicant chose to read the site in: switched mid-way, its
+  // texts and later mails follow (PUT …/language), while it can still change. A browser that merely
+  // prefers another language (another device, a shared computer) changes nothing.
+  const { lang, chosen } = useI18n();
   const viewLanguage = view?.language;
   const ended = view ? ["active", "rejected", "cancelled", "expired"].includes(view.state) : true;
   useEffect(() => {
-    if (!session || !viewLanguage || ended || viewLanguage === lang) return;
+    if (!chosen || !session || !viewLanguage || ended || viewLanguage === lang) return;
     api<ApplicationView>("PUT", `/v1/applications/${reference}/language`, {
       token: session.token,
       body: { language: lang },
     }).then(setView, () => undefined);
-  }, [reference, session, viewLanguage, lang, ended]);
+  }, [reference, session, viewLanguage, lang, chosen, ended]);
   useEffect(() => {
     void reload();
     if (!pollMs) return;

@@ -18,6 +18,11 @@ const intlLocales: Record<Language, string> = {
 type I18n = {
   lang: Language;
   setLang: (l: Language) => void;
+  /**
+   * Whether the reader chose the language (the language menu, here or on an earlier visit) rather than
+   * the browser's preferences: only a choice changes the language an application's mails are sent in.
+   */
+  chosen: boolean;
   t: (key: MessageKey, params?: Record<string, string | number>) => string;
   date: (iso: string, withTime?: boolean) => string;
   number: (n: number) => string;
@@ -35,6 +40,7 @@ function initialLanguage(): Language {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Language>(initialLanguage);
+  const [chosen, setChosen] = useState(() => (localStorage.getItem("jitsumei.language") ?? "") in dictionaries);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = dictionaries[lang]["app.name"];
@@ -42,6 +48,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const setLang = useCallback((l: Language) => {
     localStorage.setItem("jitsumei.language", l);
     setLangState(l);
+    setChosen(true);
   }, []);
   const value = useMemo<I18n>(() => {
     const dictionary = dictionaries[lang];
@@ -49,6 +56,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     return {
       lang,
       setLang,
+      chosen,
       t: (key, params) =>
         dictionary[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
           params && name in params ? String(params[name]) : whole,
@@ -76,7 +84,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       number: (n) => new Intl.NumberFormat(locale).format(n),
       yen: (n) => formatYen(n, lang),
     };
-  }, [lang, setLang]);
+  }, [lang, setLang, chosen]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
