@@ -1982,6 +1982,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subscriber/lines/{msisdn}/port-out/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the line's valid port-out reservation number before another operator uses it: the number and the line stay; needs a sign-in within 10 minutes */
+        post: operations["cancelPortOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subscriber/lines/{msisdn}/reverification": {
         parameters: {
             query?: never;
@@ -8619,6 +8636,47 @@ export interface operations {
                         msisdn: string;
                         recipient: string | null;
                         reservationNumber: string;
+                    };
+                };
+            };
+            /** @description An error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelPortOut: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Bearer <token> from POST /v1/subscriber/sign-in/verify */
+                Authorization: string;
+                /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                msisdn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        msisdn: string;
+                        reservationNumber: string;
+                        /** @constant */
+                        state: "cancelled";
                     };
                 };
             };
