@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActivationRequest } from "../src/issuance/provisioning.ts";
 import { rollBackActivation } from "../src/issuance/roll-back-activation.ts";
 import { runPeriodicSweeps } from "../src/jobs/periodic-sweeps.ts";
-import type { LocalPortingSimulator } from "../src/number-portability/local-porting-simulator.ts";
+import { type LocalPortingSimulator, SIMULATED_DONOR } from "../src/number-portability/local-porting-simulator.ts";
 import { consentToCredit, fillIn, outbox, type Person, signContract, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { mailedCode, subscriberSignIn } from "./support/subscriber.ts";
@@ -192,10 +192,23 @@ describe("port-in with a reservation number (two-stop)", () => {
     const notChosen = await activate(reference, token);
     expect(notChosen.body).toMatchObject({ code: "mnp_switch_over_not_yet", errors: [{ field: "switchOverAt" }] });
     expect(notChosen.body.explanation).toContain("First choose when your number switches over");
-    const later = await schedule(reference, token, new Date(server.services.clock().getTime() + 3_600_000));
+    const chosen = new Date(server.services.clock().getTime() + 3_600_000);
+    const later = await schedule(reference, token, chosen);
     expect(later.body.portIn).toMatchObject({ state: "scheduled" });
     expect((await activate(reference, token)).body).toMatchObject({ code: "mnp_switch_over_not_yet" });
     expect(simulator().lineIsLive(msisdn)).toBe(true);
+
+    // The reviewer's case shows the number the application brings and the chosen switch-over time.
+    const caseOf = async () => (await reviewer.api("GET", `/v1/staff/applications/${reference}`)).body;
+    expect((await caseOf()).portIn).toEqual({
+      msisdn,
+      mode: "two_stop",
+      donor: SIMULATED_DONOR,
+      reservationExpiresOn: addDays(today(), 12),
+      state: "scheduled",
+      switchOverAt: chosen.toISOString(),
+      failureCode: null,
+    });
 
     expect((await schedule(reference, token, server.services.clock())).status).toBe(200);
     const activated = await activate(reference, token);
@@ -205,6 +218,11 @@ describe("port-in with a reservation number (two-stop)", () => {
     expect(simulator().lineIsLive(msisdn)).toBe(false);
     const view = await server.api("GET", `/v1/applications/${reference}/number-port`, { token });
     expect(view.body.portIn).toMatchObject({ state: "completed", failure: null });
+    // The switch-over outcome on the case; an application that brings no number shows none.
+    expect((await caseOf()).portIn).toMatchObject({ msisdn, state: "completed", failureCode: null });
+    const withoutPort = await postpaidDraft(somebody());
+    await submitAndSign(withoutPort.reference, withoutPort.token);
+    expect((await reviewer.api("GET", `/v1/staff/applications/${withoutPort.reference}`)).body.portIn).toBeNull();
 
     const mails = (await outbox(server)).filter((m) => m.text.includes(`${msisdn.slice(0, 3)}-${msisdn.slice(3, 7)}`));
     expect(mails.map((m) => m.template)).toEqual(

@@ -2464,6 +2464,26 @@ export interface components {
             }[];
             planId: string;
             planKind: string;
+            /** @description The number the application brings (MNP port-in), if any */
+            portIn: {
+                /** @description The previous operator, where known */
+                donor: string | null;
+                /** @description Why the switch-over failed (state failed) */
+                failureCode: string | null;
+                /**
+                 * @description two_stop: a reservation number given; one_stop: the operator's page
+                 * @enum {string}
+                 */
+                mode: "two_stop" | "one_stop";
+                /** @description The number brought from another operator */
+                msisdn: string;
+                /** @description The reservation number's last valid day (Japan) */
+                reservationExpiresOn: string;
+                /** @enum {string} */
+                state: "reserved" | "scheduled" | "completed" | "failed" | "cancelled";
+                /** @description The switch-over time the applicant chose */
+                switchOverAt: string | null;
+            } | null;
             /** @description Every call to the network's provisioning API for this application, oldest first */
             provisioning: {
                 adapter: string;
