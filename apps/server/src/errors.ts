@@ -62,6 +62,7 @@ export const errorCodes = {
   },
   mnp_reservation_unknown: { status: 422, title: "The current operator does not know this reservation number" },
   mnp_reservation_expired: { status: 422, title: "The MNP reservation number has expired" },
+  mnp_reservation_not_issued: { status: 409, title: "The line has no valid MNP reservation number to cancel" },
   mnp_reservation_too_few_days: { status: 422, title: "Too few days are left on the MNP reservation number" },
   mnp_holder_mismatch: { status: 422, title: "The holder at the current operator is not the verified applicant" },
   mnp_line_in_arrears: { status: 409, title: "The current operator will not release the number: bills are unpaid" },

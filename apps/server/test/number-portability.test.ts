@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ActivationRequest } from "../src/issuance/provisioning.ts";
 import { rollBackActivation } from "../src/issuance/roll-back-activation.ts";
 import { runPeriodicSweeps } from "../src/jobs/periodic-sweeps.ts";
-import type { LocalPortingSimulator } from "../src/number-portability/local-porting-simulator.ts";
+import { type LocalPortingSimulator, SIMULATED_DONOR } from "../src/number-portability/local-porting-simulator.ts";
 import { consentToCredit, fillIn, outbox, type Person, signContract, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { mailedCode, subscriberSignIn } from "./support/subscriber.ts";
@@ -192,10 +192,23 @@ describe("port-in with a reservation number (two-stop)", () => {
     const notChosen = await activate(reference, token);
     expect(notChosen.body).toMatchObject({ code: "mnp_switch_over_not_yet", errors: [{ field: "switchOverAt" }] });
     expect(notChosen.body.explanation).toContain("First choose when your number switches over");
-    const later = await schedule(reference, token, new Date(server.services.clock().getTime() + 3_600_000));
+    const chosen = new Date(server.services.clock().getTime() + 3_600_000);
+    const later = await schedule(reference, token, chosen);
     expect(later.body.portIn).toMatchObject({ state: "scheduled" });
     expect((await activate(reference, token)).body).toMatchObject({ code: "mnp_switch_over_not_yet" });
     expect(simulator().lineIsLive(msisdn)).toBe(true);
+
+    // The reviewer's case shows the number the application brings and the chosen switch-over time.
+    const caseOf = async () => (await reviewer.api("GET", `/v1/staff/applications/${reference}`)).body;
+    expect((await caseOf()).portIn).toEqual({
+      msisdn,
+      mode: "two_stop",
+      donor: SIMULATED_DONOR,
+      reservationExpiresOn: addDays(today(), 12),
+      state: "scheduled",
+      switchOverAt: chosen.toISOString(),
+      failureCode: null,
+    });
 
     expect((await schedule(reference, token, server.services.clock())).status).toBe(200);
     const activated = await activate(reference, token);
@@ -205,6 +218,11 @@ describe("port-in with a reservation number (two-stop)", () => {
     expect(simulator().lineIsLive(msisdn)).toBe(false);
     const view = await server.api("GET", `/v1/applications/${reference}/number-port`, { token });
     expect(view.body.portIn).toMatchObject({ state: "completed", failure: null });
+    // The switch-over outcome on the case; an application that brings no number shows none.
+    expect((await caseOf()).portIn).toMatchObject({ msisdn, state: "completed", failureCode: null });
+    const withoutPort = await postpaidDraft(somebody());
+    await submitAndSign(withoutPort.reference, withoutPort.token);
+    expect((await reviewer.api("GET", `/v1/staff/applications/${withoutPort.reference}`)).body.portIn).toBeNull();
 
     const mails = (await outbox(server)).filter((m) => m.text.includes(`${msisdn.slice(0, 3)}-${msisdn.slice(3, 7)}`));
     expect(mails.map((m) => m.template)).toEqual(
@@ -467,6 +485,63 @@ describe("port-out from the subscriber's account", () => {
     expect(ended[0]?.text).not.toMatch(/have stopped/);
     const twice = await server.api("POST", "/dev/mnp/port-outs", { body: { msisdn, reservationNumber } });
     expect(twice.body).toMatchObject({ code: "mnp_reservation_expired" });
+  });
+});
+
+describe("a port-out reservation number cancelled by the subscriber", () => {
+  it("mails the number like the other applicant mails; cancelled before use (audited), the line stays active, the number moves nothing, and a new one can be asked for", async () => {
+    const { reference, token } = await postpaidDraft(somebody(), "zh-Hans");
+    await submitAndSign(reference, token);
+    const msisdn = String((await activate(reference, token)).body.msisdn);
+    const session = await subscriberSignIn(server, msisdn, "anna@example.test");
+    const cancel = (signedIn: string) =>
+      server.api("POST", `/v1/subscriber/lines/${msisdn}/port-out/cancel`, { token: signedIn });
+    // Nothing issued yet: nothing to cancel.
+    expect(await cancel(session)).toMatchObject({ status: 409, body: { code: "mnp_reservation_not_issued" } });
+    const asked = await server.api("POST", `/v1/subscriber/lines/${msisdn}/port-out`, { token: session, body: {} });
+    expect(asked.status, JSON.stringify(asked.body)).toBe(201);
+    const first = String(asked.body.reservationNumber);
+    // The mail in the applicant's language: the local subject prefix and the reference, the date as
+    // Chinese writes it (not ISO), the team's sign-off.
+    const [y, m, d] = String(asked.body.expiresOn).split("-").map(Number);
+    const mail = (await outbox(server)).find((x) => x.template === "number_port_out_issued" && x.text.includes(first));
+    expect(mail?.subject).toBe(`【Jitsumei】已发放 MNP 预约号码（${reference}）`);
+    expect(mail?.text).toContain(`有效期至：${y}年${m}月${d}日`);
+    expect(mail?.text).not.toContain(String(asked.body.expiresOn));
+    expect(mail?.text.split("\n").at(-1)).toBe("Jitsumei 团队");
+
+    const cancelled = await cancel(session);
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body).toEqual({ msisdn, reservationNumber: first, state: "cancelled" });
+    expect(await cancel(session)).toMatchObject({ status: 409, body: { code: "mnp_reservation_not_issued" } });
+    const lines = await server.api("GET", "/v1/subscriber/lines", { token: session });
+    expect((lines.body.items as { msisdn: string }[]).find((l) => l.msisdn === msisdn)).toMatchObject({
+      state: "active",
+      portOut: { reservationNumber: first, state: "cancelled" },
+    });
+    const audit = await server.services.db.query<{ action: string; actor: string }>(
+      "SELECT action, actor FROM audit_entries WHERE subject = $1 AND action LIKE 'number_port_out.%' ORDER BY seq",
+      [reference],
+    );
+    expect(audit.rows).toEqual([
+      { action: "number_port_out.issued", actor: "subscriber" },
+      { action: "number_port_out.cancelled", actor: "subscriber" },
+    ]);
+    // The new operator cannot use the cancelled number; the line and its number stay ours.
+    const spent = await server.api("POST", "/dev/mnp/port-outs", { body: { msisdn, reservationNumber: first } });
+    expect(spent.body).toMatchObject({ code: "mnp_reservation_expired" });
+    const { rows } = await server.services.db.query<{ status: string; number: string }>(
+      `SELECT s.status, n.status AS number FROM subscriptions s
+       JOIN phone_numbers n ON n.msisdn = s.msisdn WHERE s.msisdn = $1`,
+      [msisdn],
+    );
+    expect(rows).toEqual([{ status: "active", number: "assigned" }]);
+    // Asking again issues a new number; a session older than ten minutes must sign in again to cancel.
+    const again = await server.api("POST", `/v1/subscriber/lines/${msisdn}/port-out`, { token: session, body: {} });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    expect(again.body.reservationNumber).not.toBe(first);
+    server.advanceClock(11 * 60_000);
+    expect(await cancel(session)).toMatchObject({ status: 401, body: { code: "reauthentication_required" } });
   });
 });
 

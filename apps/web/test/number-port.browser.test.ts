@@ -77,8 +77,19 @@ describe("keeping a number (MNP port-in)", () => {
     await page.waitForURL(`**/status/${reference}`);
     await page.getByRole("heading", { level: 2, name: t["mnp.title"] }).waitFor();
     await page.getByRole("button", { name: t["mnp.now"] }).click();
-    await page.getByText("开通新 SIM 卡时，原线路将停止使用").waitFor();
+    // The choice is said plainly; the picker and both buttons go, "change" brings them back.
+    await page.getByText(t["mnp.state.scheduledNow"]).waitFor();
+    expect(await page.getByText("可从").count()).toBe(0);
+    expect(await page.getByRole("button", { name: t["mnp.now"] }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: t["mnp.schedule"] }).count()).toBe(0);
+    expect(await page.getByLabel(t["mnp.when"]).count()).toBe(0);
     await screenshot(page, "web", "mnp-zh-Hans-phone-3-scheduled");
+    await page.getByRole("button", { name: t["mnp.change"] }).click();
+    await page.getByRole("button", { name: t["mnp.now"] }).waitFor();
+    expect(await page.getByLabel(t["mnp.when"]).count()).toBe(1);
+    await page.getByRole("button", { name: t["mnp.now"] }).click();
+    await page.getByRole("button", { name: t["mnp.change"] }).waitFor();
+    expect(await page.getByRole("button", { name: t["mnp.now"] }).count()).toBe(0);
     const view = await server.api("GET", `/v1/applications/${reference}/number-port`, { token });
     expect(view.body.portIn).toMatchObject({ msisdn: "09033334444", state: "scheduled" });
     await context.close();

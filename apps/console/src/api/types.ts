@@ -117,6 +117,16 @@ export type CaseView = {
   notes: { kind: string; by: string; note: string; at: string }[];
   particularsHistory: { contentVersion: number; at: string; particulars: unknown }[];
   history: HistoryEvent[];
+  /** The number the application brings from another operator (MNP port-in), if any. */
+  portIn: {
+    msisdn: string;
+    mode: "two_stop" | "one_stop";
+    donor: string | null;
+    reservationExpiresOn: string;
+    state: "reserved" | "scheduled" | "completed" | "failed" | "cancelled";
+    switchOverAt: string | null;
+    failureCode: string | null;
+  } | null;
   /** The SIM or eSIM profile once assigned; msisdn null on a data-only line. */
   line: {
     iccid: string;

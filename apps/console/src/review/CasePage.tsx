@@ -20,6 +20,7 @@ import {
 import { DecisionPanel } from "./DecisionPanel.tsx";
 import { FacesCard } from "./FacesCard.tsx";
 import { LineCard } from "./LineCard.tsx";
+import { PortInCard } from "./PortInCard.tsx";
 import { ProvisioningCard } from "./ProvisioningCard.tsx";
 import { Values } from "./Values.tsx";
 
@@ -145,6 +146,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
             </dl>
           </section>
 
+          <PortInCard view={view} />
           <LineCard view={view} role={account.role} onChanged={load} />
           <ProvisioningCard view={view} />
 

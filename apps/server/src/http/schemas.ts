@@ -7,6 +7,7 @@ import {
   networkOperationOutcomes,
   networkOperations,
   particularsSchema,
+  portInStates,
   rejectReasonCodes,
 } from "@jitsumei/domain";
 import { z } from "zod";
@@ -608,6 +609,20 @@ export const caseViewSchema = z
       z.object({ contentVersion: z.number().int(), at: z.string(), particulars: z.unknown() }),
     ),
     history: z.array(eventSchema),
+    portIn: z
+      .object({
+        msisdn: z.string().describe("The number brought from another operator"),
+        mode: z
+          .enum(["two_stop", "one_stop"])
+          .describe("two_stop: a reservation number given; one_stop: the operator's page"),
+        donor: z.string().nullable().describe("The previous operator, where known"),
+        reservationExpiresOn: z.string().describe("The reservation number's last valid day (Japan)"),
+        state: z.enum(portInStates),
+        switchOverAt: z.string().nullable().describe("The switch-over time the applicant chose"),
+        failureCode: z.string().nullable().describe("Why the switch-over failed (state failed)"),
+      })
+      .nullable()
+      .describe("The number the application brings (MNP port-in), if any"),
     line: z
       .object({
         iccid: z.string(),

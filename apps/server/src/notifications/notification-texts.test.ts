@@ -32,6 +32,7 @@ const expected: Record<NotificationTemplate, readonly string[]> = {
   activated_data: ["reference", "signInUrl"],
   refunded: ["reference", "amount", "signInUrl"],
   konbini_slip: ["reference", "amount", "paymentNumber", "confirmationNumber", "deadline", "signInUrl"],
+  port_out_issued: ["reference", "msisdn", "reservationNumber", "expiresOn"],
 };
 
 const templates = Object.keys(notificationTemplates) as NotificationTemplate[];
@@ -51,6 +52,8 @@ const params = {
   msisdn: "090-1234-5678",
   paymentNumber: "123456789012",
   confirmationNumber: "123456",
+  reservationNumber: "9696560396",
+  expiresOn: "2026年12月19日",
 };
 
 describe("notification texts", () => {

@@ -602,6 +602,34 @@ export const notificationTemplates = {
       vi: "[Jitsumei] Chúng tôi đã hoàn tiền cho hồ sơ {reference}. Xem email để biết chi tiết.",
     },
   },
+  port_out_issued: {
+    subject: {
+      ja: "【Jitsumei】MNP予約番号を発行しました（{reference}）",
+      en: "[Jitsumei] Your MNP reservation number ({reference})",
+      "zh-Hans": "【Jitsumei】已发放 MNP 预约号码（{reference}）",
+      "zh-Hant": "【Jitsumei】已核發 MNP 預約番號（{reference}）",
+      ko: "[Jitsumei] MNP 예약번호가 발급되었습니다 ({reference})",
+      vi: "[Jitsumei] Mã đặt trước MNP của bạn ({reference})",
+    },
+    text: {
+      ja: "お申込み {reference} の電話番号 {msisdn} について、MNP予約番号を発行しました。\nMNP予約番号：{reservationNumber}\n有効期限：{expiresOn}\n移転先の携帯会社にお伝えください。移転先で番号が切り替わった時点で、当社でのご契約は終了します。それまでは今までどおりお使いいただけます。\n使わない場合は、アカウントのページで予約番号を取り消せます。\n\nJitsumei",
+      en: "We have issued an MNP reservation number for your phone number {msisdn} (application {reference}).\nMNP reservation number: {reservationNumber}\nValid until: {expiresOn}\nGive it to your new operator. Your contract with us ends when the new operator switches the number over; until then the line works as before.\nIf you no longer need it, you can cancel it on your account page.\n\nThe Jitsumei team",
+      "zh-Hans":
+        "我们已为您的申请 {reference} 的电话号码 {msisdn} 发放 MNP 预约号码。\nMNP 预约号码：{reservationNumber}\n有效期至：{expiresOn}\n请告知新的运营商。新运营商完成号码切换时，您在我司的合同即终止；在此之前线路照常可用。\n如不再需要，可在“我的账户”页面取消该预约号码。\n\nJitsumei 团队",
+      "zh-Hant":
+        "我們已為您的申請 {reference} 的電話號碼 {msisdn} 核發 MNP 預約番號。\nMNP 預約番號：{reservationNumber}\n有效期限至：{expiresOn}\n請告知新的電信業者。新業者完成號碼切換時，您在本公司的合約即終止；在此之前門號照常可用。\n如不再需要，可在「我的帳戶」頁面取消該預約番號。\n\nJitsumei 團隊",
+      ko: "신청({reference})하신 전화번호 {msisdn}의 MNP 예약번호를 발급했습니다.\nMNP 예약번호: {reservationNumber}\n유효기간: {expiresOn}까지\n새 통신사에 알려 주세요. 새 통신사에서 번호가 전환되는 시점에 당사와의 계약은 종료되며, 그때까지는 지금처럼 사용할 수 있습니다.\n필요 없으시면 계정 페이지에서 예약번호를 취소할 수 있습니다.\n\nJitsumei 드림",
+      vi: "Chúng tôi đã cấp mã đặt trước MNP cho số điện thoại {msisdn} của hồ sơ {reference}.\nMã đặt trước MNP: {reservationNumber}\nHiệu lực đến: {expiresOn}\nHãy đưa mã này cho nhà mạng mới. Hợp đồng với chúng tôi kết thúc khi nhà mạng mới chuyển số; trước đó thuê bao vẫn dùng bình thường.\nNếu không cần nữa, bạn có thể hủy mã này trên trang tài khoản.\n\nĐội ngũ Jitsumei",
+    },
+    sms: {
+      ja: "【Jitsumei】MNP予約番号を発行しました。詳しくはメールをご覧ください。（{reference}）",
+      en: "[Jitsumei] Your MNP reservation number is issued; see your e-mail (application {reference}).",
+      "zh-Hans": "【Jitsumei】已发放MNP预约号码，详情请查看电子邮件（申请{reference}）。",
+      "zh-Hant": "【Jitsumei】已核發MNP預約番號，詳情請查看電子郵件（申請{reference}）。",
+      ko: "[Jitsumei] MNP 예약번호가 발급되었습니다. 이메일을 확인해 주세요(신청 {reference}).",
+      vi: "[Jitsumei] Mã đặt trước MNP đã được cấp; vui lòng xem email (hồ sơ {reference}).",
+    },
+  },
 } as const satisfies Record<string, { subject: Translations; text: Translations; sms: Translations }>;
 
 export type NotificationTemplate = keyof typeof notificationTemplates;

@@ -169,3 +169,19 @@ export async function unusedReservationNumber(tx: Queryable): Promise<string> {
     if (rows.length === 0) return candidate;
   }
 }
+
+/**
+ * The line's issued reservation becomes cancelled (the subscriber changed their mind before the new
+ * operator used it). Answers its reservation number, or null when none was issued; the line is untouched.
+ */
+export async function cancelIssuedPortOut(
+  tx: Queryable,
+  input: { subscriptionId: string; at: Date },
+): Promise<string | null> {
+  const { rows } = await tx.query<{ reservation_number: string }>(
+    `UPDATE number_ports_out SET state = 'cancelled', ended_at = $2
+     WHERE subscription_id = $1 AND state = 'issued' RETURNING reservation_number`,
+    [input.subscriptionId, input.at],
+  );
+  return rows[0]?.reservation_number ?? null;
+}

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { interpolate, nextPortOutState, portMailTexts, reservationExpiresOn, todayInJapan } from "@jitsumei/domain";
+import { nextPortOutState, reservationExpiresOn, todayInJapan } from "@jitsumei/domain";
 import { findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
@@ -8,9 +8,11 @@ import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { Provisioning } from "../issuance/provisioning.ts";
 import { queueMail } from "../mail/outbox.ts";
+import { japanDate, renderNotification } from "../notifications/notification-texts.ts";
 import { type SubscriberPrincipal, subscriberLineApplication } from "../subscribers/subscriber-access.ts";
 import { type EndedLine, terminateLineIn } from "../subscribers/terminate-line.ts";
 import {
+  cancelIssuedPortOut,
   expirePortOutReservations,
   insertPortOut,
   liveReservation,
@@ -82,21 +84,61 @@ export async function requestPortOut(
       subject: application.reference,
       data: { mode: reservation.mode, expiresOn: reservation.expiresOn, recipient: reservation.recipient },
     });
-    const language = application.language;
-    const params = {
+    // The same layout as the applicant's other mails: the reference, the date as the language writes it.
+    const mail = renderNotification("port_out_issued", application.language, {
+      reference: application.reference,
       msisdn: formatMsisdn(line.msisdn),
       reservationNumber: reservation.reservationNumber,
-      expiresOn: reservation.expiresOn,
-    };
+      expiresOn: japanDate(new Date(`${reservation.expiresOn}T12:00:00+09:00`), application.language),
+    });
     await queueMail(tx, deps.keys, {
       applicationId: application.id,
       template: "number_port_out_issued",
       to: contact.email,
       from: deps.mailFrom,
-      subject: `[Jitsumei] ${interpolate(portMailTexts.portOutSubject[language], params)}`,
-      text: interpolate(portMailTexts.portOutBody[language], params),
+      subject: mail.subject,
+      text: mail.text,
     });
     return reservation;
+  });
+}
+
+/**
+ * The subscriber cancels the line's issued reservation number before another operator uses it: the
+ * number stays with us and the line goes on. Audited. Nothing issued (never asked, already expired,
+ * ported or cancelled) answers `mnp_reservation_not_issued`. Needs the same fresh sign-in as asking.
+ */
+export async function cancelPortOut(
+  deps: { db: Database; clock: () => Date },
+  who: SubscriberPrincipal,
+  input: { msisdn: string },
+): Promise<{ msisdn: string; reservationNumber: string; state: "cancelled" }> {
+  const now = deps.clock();
+  const applicationId = await subscriberLineApplication(deps.db, who, input.msisdn);
+  if (!applicationId) throw new AppError("not_found", "None of your active lines has this number");
+  const application = await findApplicationById(deps.db, applicationId);
+  if (!application) throw new AppError("not_found", "None of your active lines has this number");
+  if (now.getTime() - who.signedInAt.getTime() > PORT_OUT_REAUTH_MINUTES * 60_000) {
+    throw new AppError("reauthentication_required", "Sign in again with a new code to change your number's move", {
+      maxAgeMinutes: PORT_OUT_REAUTH_MINUTES,
+    });
+  }
+  const today = todayInJapan(now);
+  return deps.db.transaction(async (tx) => {
+    const line = await lockActiveLine(tx, applicationId);
+    if (!line) throw new AppError("subscription_not_active", "The line is not active");
+    await expireStale(tx, line.id, today, now, application.reference);
+    const cancelled = await cancelIssuedPortOut(tx, { subscriptionId: line.id, at: now });
+    if (!cancelled) {
+      throw new AppError("mnp_reservation_not_issued", "This line has no valid reservation number to cancel");
+    }
+    await appendAuditEntry(tx, {
+      actor: "subscriber",
+      action: "number_port_out.cancelled",
+      subject: application.reference,
+      data: {},
+    });
+    return { msisdn: line.msisdn, reservationNumber: cancelled, state: "cancelled" as const };
   });
 }
 

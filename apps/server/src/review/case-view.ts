@@ -21,6 +21,7 @@ import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { trackingUrlFor } from "../issuance/delivery.ts";
 import { latestShipment } from "../issuance/shipment-rows.ts";
+import { findPortIn } from "../number-portability/port-in-repository.ts";
 import { depositInputsOf, workOutDeposit } from "../payments/decide-application-deposit.ts";
 import { isDepositReasonCode } from "../payments/get-deposit.ts";
 import { findDepositDecision, listPayments } from "../payments/payments-repository.ts";
@@ -242,6 +243,8 @@ export async function getCaseView(
       data: e.data,
       at: new Date(e.created_at).toISOString(),
     })),
+    // The number the application brings (MNP port-in), if any: the reviewer and the counter see it.
+    portIn: await portInForCase(deps.db, application.id),
     line: await lineOf(deps.db, application.id),
     provisioning: await provisioningOperationsOf(deps.db, application.id),
     shipment: await shipmentOf(deps, application.id),
@@ -250,6 +253,21 @@ export async function getCaseView(
       lockedAt: application.activationLockedAt?.toISOString() ?? null,
     },
     images: imagesIn(evidence.map((e) => e.kind)),
+  };
+}
+
+/** The application's port-in as staff see it: the number, the flow, the old operator, the dates, the outcome. */
+async function portInForCase(db: Queryable, applicationId: string) {
+  const portIn = await findPortIn(db, applicationId);
+  if (!portIn) return null;
+  return {
+    msisdn: portIn.msisdn,
+    mode: portIn.mode,
+    donor: portIn.donor || null,
+    reservationExpiresOn: portIn.reservationExpiresOn,
+    state: portIn.state,
+    switchOverAt: portIn.switchOverAt?.toISOString() ?? null,
+    failureCode: portIn.state === "failed" ? (portIn.failureCode ?? "switch_over_refused") : null,
   };
 }
 

@@ -1982,6 +1982,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subscriber/lines/{msisdn}/port-out/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel the line's valid port-out reservation number before another operator uses it: the number and the line stay; needs a sign-in within 10 minutes */
+        post: operations["cancelPortOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subscriber/lines/{msisdn}/reverification": {
         parameters: {
             query?: never;
@@ -2447,6 +2464,26 @@ export interface components {
             }[];
             planId: string;
             planKind: string;
+            /** @description The number the application brings (MNP port-in), if any */
+            portIn: {
+                /** @description The previous operator, where known */
+                donor: string | null;
+                /** @description Why the switch-over failed (state failed) */
+                failureCode: string | null;
+                /**
+                 * @description two_stop: a reservation number given; one_stop: the operator's page
+                 * @enum {string}
+                 */
+                mode: "two_stop" | "one_stop";
+                /** @description The number brought from another operator */
+                msisdn: string;
+                /** @description The reservation number's last valid day (Japan) */
+                reservationExpiresOn: string;
+                /** @enum {string} */
+                state: "reserved" | "scheduled" | "completed" | "failed" | "cancelled";
+                /** @description The switch-over time the applicant chose */
+                switchOverAt: string | null;
+            } | null;
             /** @description Every call to the network's provisioning API for this application, oldest first */
             provisioning: {
                 adapter: string;
@@ -8619,6 +8656,47 @@ export interface operations {
                         msisdn: string;
                         recipient: string | null;
                         reservationNumber: string;
+                    };
+                };
+            };
+            /** @description An error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    cancelPortOut: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Bearer <token> from POST /v1/subscriber/sign-in/verify */
+                Authorization: string;
+                /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                msisdn: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        msisdn: string;
+                        reservationNumber: string;
+                        /** @constant */
+                        state: "cancelled";
                     };
                 };
             };

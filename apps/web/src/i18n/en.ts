@@ -593,6 +593,9 @@ export const en = {
   "mnp.state.reserved": "Your number {msisdn} will move to us from {donor}.",
   "mnp.state.scheduled":
     "The switch-over can happen from {at}. Your old line stops when you activate the new SIM; until then it works as before.",
+  "mnp.state.scheduledNow":
+    "You chose to switch over as soon as you activate the new SIM. Your old line stops then; until then it works as before.",
+  "mnp.change": "Change",
   "mnp.state.completed": "Your number {msisdn} now works on your new SIM.",
   "mnp.state.failed": "The switch-over did not happen.",
   "mnp.expires": "Reservation valid until {date}",

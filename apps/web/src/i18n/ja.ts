@@ -586,6 +586,9 @@ export const ja: Dictionary = {
   "mnp.state.reserved": "{msisdn} は {donor} から当社へ移ります。",
   "mnp.state.scheduled":
     "{at} から番号を切り替えられます。新しいSIMを開通した時点で今までの回線は使えなくなります。それまでは今までどおり使えます。",
+  "mnp.state.scheduledNow":
+    "新しいSIMを開通したらすぐに番号を切り替える、を選びました。その時点で元の回線は使えなくなります。それまでは今までどおりお使いいただけます。",
+  "mnp.change": "変更する",
   "mnp.state.completed": "{msisdn} は新しいSIMで使えるようになりました。",
   "mnp.state.failed": "番号の切り替えができませんでした。",
   "mnp.expires": "予約番号の有効期限：{date}",

@@ -583,6 +583,9 @@ export const ko: Dictionary = {
   "mnp.state.reserved": "{msisdn} 번호가 {donor}에서 당사로 옮겨집니다.",
   "mnp.state.scheduled":
     "{at}부터 번호를 전환할 수 있습니다. 새 SIM을 개통하는 시점에 기존 회선은 사용할 수 없게 되며, 그때까지는 그대로 사용할 수 있습니다.",
+  "mnp.state.scheduledNow":
+    "새 SIM을 개통하면 바로 번호를 전환하도록 선택했습니다. 그때 기존 회선은 중지되며, 그때까지는 지금처럼 사용할 수 있습니다.",
+  "mnp.change": "변경",
   "mnp.state.completed": "{msisdn} 번호를 새 SIM에서 사용할 수 있습니다.",
   "mnp.state.failed": "번호 전환이 완료되지 않았습니다.",
   "mnp.expires": "예약번호 유효기간: {date}",

@@ -590,6 +590,9 @@ export const vi: Dictionary = {
   "mnp.state.reserved": "Số {msisdn} của bạn sẽ chuyển từ {donor} sang chúng tôi.",
   "mnp.state.scheduled":
     "Có thể chuyển số từ {at}. Thuê bao cũ ngừng khi bạn kích hoạt SIM mới; trước đó vẫn dùng bình thường.",
+  "mnp.state.scheduledNow":
+    "Bạn đã chọn chuyển số ngay khi kích hoạt SIM mới. Khi đó thuê bao cũ sẽ ngừng hoạt động; trước đó vẫn dùng bình thường.",
+  "mnp.change": "Thay đổi",
   "mnp.state.completed": "Số {msisdn} của bạn giờ đã dùng được trên SIM mới.",
   "mnp.state.failed": "Việc chuyển số chưa thực hiện được.",
   "mnp.expires": "Mã đặt trước có hiệu lực đến {date}",

@@ -543,6 +543,8 @@ export const zhHans: Dictionary = {
   "mnp.returning": "正在接收您目前运营商的结果…",
   "mnp.state.reserved": "您的号码 {msisdn} 将从 {donor} 转入我司。",
   "mnp.state.scheduled": "可从 {at} 起切换号码。开通新 SIM 卡时，原线路将停止使用；在此之前可照常使用。",
+  "mnp.state.scheduledNow": "您已选择：开通新 SIM 卡后立即切换号码。届时原线路将停止使用；在此之前照常可用。",
+  "mnp.change": "更改",
   "mnp.state.completed": "您的号码 {msisdn} 现已可在新 SIM 卡上使用。",
   "mnp.state.failed": "号码切换未能完成。",
   "mnp.expires": "预约号码有效期至：{date}",

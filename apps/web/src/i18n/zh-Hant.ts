@@ -546,6 +546,8 @@ export const zhHant: Dictionary = {
   "mnp.returning": "正在接收您目前電信業者的結果…",
   "mnp.state.reserved": "您的號碼 {msisdn} 將從 {donor} 轉入本公司。",
   "mnp.state.scheduled": "可從 {at} 起切換號碼。開通新 SIM 卡時，原門號將停止使用；在此之前可照常使用。",
+  "mnp.state.scheduledNow": "您已選擇：開通新 SIM 卡後立即切換號碼。屆時原門號將停止使用；在此之前照常可用。",
+  "mnp.change": "變更",
   "mnp.state.completed": "您的號碼 {msisdn} 現已可在新 SIM 卡上使用。",
   "mnp.state.failed": "號碼切換未能完成。",
   "mnp.expires": "預約番號有效期限至：{date}",

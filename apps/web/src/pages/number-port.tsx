@@ -12,7 +12,16 @@ const path = (reference: string) => `/v1/applications/${reference}/number-port`;
  * a trip to the current operator (one-stop); then when the number switches over. Refusals show the
  * server's own explanation, which says what to do next in the application's language.
  */
-export function NumberPortPanel({ session, canChange }: { session: Session; canChange: boolean }) {
+export function NumberPortPanel({
+  session,
+  canChange,
+  applicationState,
+}: {
+  session: Session;
+  canChange: boolean;
+  /** The application's state: the card asks again when it changes (activation completes the port-in). */
+  applicationState?: string;
+}) {
   const { t, date } = useI18n();
   const formatPhone = usePhoneFormat();
   const [portIn, setPortIn] = useState<PortIn | null | undefined>(undefined);
@@ -21,13 +30,14 @@ export function NumberPortPanel({ session, canChange }: { session: Session; canC
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [changing, setChanging] = useState(false);
 
   useEffect(() => {
     api<{ portIn: PortIn | null }>("GET", path(session.reference), { token: session.token }).then(
       (r) => setPortIn(r.portIn),
       () => setPortIn(null),
     );
-  }, [session.reference, session.token]);
+  }, [session.reference, session.token, applicationState]);
 
   async function run(call: () => Promise<{ portIn: PortIn | null }>) {
     setBusy(true);
@@ -35,6 +45,7 @@ export function NumberPortPanel({ session, canChange }: { session: Session; canC
     setErrors({});
     try {
       setPortIn((await call()).portIn);
+      setChanging(false);
     } catch (err) {
       setErrors(err instanceof ApiError && !err.problem.explanation ? fieldErrorsOf(err, t) : {});
       setMessage(problemMessage(err, t));
@@ -82,7 +93,19 @@ export function NumberPortPanel({ session, canChange }: { session: Session; canC
               : t("mnp.state.reserved", { msisdn: formatPhone(portIn.msisdn), donor: portIn.donor })}
           </p>
           {portIn.state === "scheduled" && portIn.switchOverAt && (
-            <p>{t("mnp.state.scheduled", { at: date(portIn.switchOverAt, true) })}</p>
+            <p>
+              {/* A time already past when chosen means "as soon as I activate" (the server keeps the moment chosen). */}
+              {new Date(portIn.switchOverAt).getTime() <= Date.now()
+                ? t("mnp.state.scheduledNow")
+                : t("mnp.state.scheduled", { at: date(portIn.switchOverAt, true) })}
+            </p>
+          )}
+          {portIn.state === "scheduled" && !changing && (
+            <p className="actions">
+              <Button variant="secondary" onClick={() => setChanging(true)}>
+                {t("mnp.change")}
+              </Button>
+            </p>
           )}
           {portIn.state === "failed" && portIn.failure && (
             <div className="alert alert-error">
@@ -90,7 +113,7 @@ export function NumberPortPanel({ session, canChange }: { session: Session; canC
               <p>{portIn.failure.explanation}</p>
             </div>
           )}
-          {portIn.state !== "completed" && (
+          {portIn.state !== "completed" && (portIn.state !== "scheduled" || changing) && (
             <>
               <p className="small muted">{t("mnp.expires", { date: date(portIn.reservationExpiresOn) })}</p>
               <form

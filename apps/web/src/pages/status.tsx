@@ -128,7 +128,7 @@ export function StatusPage({ reference }: { reference: string }) {
         <Checks checks={view.decision.reasons} title={t("status.checks")} />
       )}
       {plan?.services.includes("voice") && !["rejected", "cancelled", "expired"].includes(s) && (
-        <NumberPortPanel session={session} canChange={!afterIssue && s !== "draft"} />
+        <NumberPortPanel session={session} canChange={!afterIssue && s !== "draft"} applicationState={s} />
       )}
       {s === "contract_pending" && <ContractPanel session={session} onChange={app.reload} />}
       {s === "deposit_pending" && <DepositPanel session={session} version={view.updatedAt} onChange={app.reload} />}

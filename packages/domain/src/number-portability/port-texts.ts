@@ -89,15 +89,9 @@ export const portInRefusalTexts: Record<PortInRefusalCode, Translations> = {
   },
 };
 
-/** The mails of a port-in and a port-out. */
+/** The mails of a port-in (the port-out mail is an applicant notice: `port_out_issued`). */
 export const portMailTexts: Record<
-  | "scheduledSubject"
-  | "scheduledBody"
-  | "completedSubject"
-  | "completedBody"
-  | "failedSubject"
-  | "portOutSubject"
-  | "portOutBody",
+  "scheduledSubject" | "scheduledBody" | "completedSubject" | "completedBody" | "failedSubject",
   Translations
 > = {
   scheduledSubject: {
@@ -141,23 +135,5 @@ export const portMailTexts: Record<
     "zh-Hant": "{msisdn} 的號碼切換未能完成",
     ko: "{msisdn} 번호 전환이 완료되지 않았습니다",
     vi: "Chưa chuyển được số {msisdn}",
-  },
-  portOutSubject: {
-    ja: "{msisdn} のMNP予約番号を発行しました",
-    en: "Your MNP reservation number for {msisdn}",
-    "zh-Hans": "已发放 {msisdn} 的 MNP 预约号码",
-    "zh-Hant": "已核發 {msisdn} 的 MNP 預約番號",
-    ko: "{msisdn}의 MNP 예약번호를 발급했습니다",
-    vi: "Mã đặt trước MNP cho số {msisdn}",
-  },
-  portOutBody: {
-    ja: "MNP予約番号: {reservationNumber}（{expiresOn}まで有効）。移転先の携帯会社にお伝えください。移転先で番号が切り替わった時点で、当社での {msisdn} のご契約は終了します。それまでは今までどおりお使いいただけます。",
-    en: "MNP reservation number: {reservationNumber} (valid until {expiresOn}). Give it to your new operator. Your contract for {msisdn} with us ends when the new operator switches the number over; until then the line works as before.",
-    "zh-Hans":
-      "MNP 预约号码：{reservationNumber}（有效期至 {expiresOn}）。请告知新的运营商。新运营商完成号码切换时，您在我司的 {msisdn} 合同即终止；在此之前线路照常可用。",
-    "zh-Hant":
-      "MNP 預約番號：{reservationNumber}（有效期限至 {expiresOn}）。請告知新的電信業者。新業者完成號碼切換時，您在本公司的 {msisdn} 合約即終止；在此之前門號照常可用。",
-    ko: "MNP 예약번호: {reservationNumber} ({expiresOn}까지 유효). 새 통신사에 알려 주세요. 새 통신사에서 번호가 전환되는 시점에 당사의 {msisdn} 계약은 종료되며, 그때까지는 지금처럼 사용할 수 있습니다.",
-    vi: "Mã đặt trước MNP: {reservationNumber} (hiệu lực đến {expiresOn}). Hãy đưa mã này cho nhà mạng mới. Hợp đồng số {msisdn} với chúng tôi kết thúc khi nhà mạng mới chuyển số; trước đó thuê bao vẫn dùng bình thường.",
   },
 };

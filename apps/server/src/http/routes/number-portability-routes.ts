@@ -5,7 +5,7 @@ import { AppError } from "../../errors.ts";
 import type { LocalPortingSimulator } from "../../number-portability/local-porting-simulator.ts";
 import { completeOneStopPortIn, startOneStopPortIn } from "../../number-portability/one-stop-port-in.ts";
 import { findPortIn, type PortIn } from "../../number-portability/port-in-repository.ts";
-import { completePortOut, requestPortOut } from "../../number-portability/port-out.ts";
+import { cancelPortOut, completePortOut, requestPortOut } from "../../number-portability/port-out.ts";
 import { registerPortIn } from "../../number-portability/register-port-in.ts";
 import { scheduleSwitchOver } from "../../number-portability/schedule-switch-over.ts";
 import { switchOverFailureText } from "../../number-portability/switch-over.ts";
@@ -219,6 +219,27 @@ export const numberPortabilityRoutes = [
       if (!subscriber) throw new Error("route declared auth 'subscriber' but nobody signed in");
       const deps = { ...services, mailFrom: services.config.mail.from };
       return { status: 201, body: await requestPortOut(deps, subscriber, { msisdn: params.msisdn, ...body }) };
+    },
+  }),
+  defineRoute<{ msisdn: string }>({
+    method: "POST",
+    path: "/v1/subscriber/lines/{msisdn}/port-out/cancel",
+    operationId: "cancelPortOut",
+    summary:
+      "Cancel the line's valid port-out reservation number before another operator uses it: the number and the line stay; needs a sign-in within 10 minutes",
+    tag: "number-portability",
+    auth: "subscriber",
+    params: z.object({ msisdn: z.string().regex(/^0\d{9,10}$/, "must be the line's number, digits only") }),
+    idempotent: true,
+    responses: {
+      200: {
+        description: "Cancelled",
+        schema: z.object({ msisdn: z.string(), reservationNumber: z.string(), state: z.literal("cancelled") }),
+      },
+    },
+    async handler({ subscriber, params }, services) {
+      if (!subscriber) throw new Error("route declared auth 'subscriber' but nobody signed in");
+      return { status: 200, body: await cancelPortOut(services, subscriber, { msisdn: params.msisdn }) };
     },
   }),
   defineRoute<undefined, undefined, z.infer<typeof simulatedLineBody>>({
