@@ -41,10 +41,6 @@ const notYetMoved = new Set<string>([
   "apps/server/src/police/suspend-overdue-lines.ts",
   "apps/server/src/privacy/deletion-requests.ts",
   "apps/server/src/privacy/export-subscriber-data.ts",
-  "apps/server/src/records/export-verification-records.ts",
-  "apps/server/src/records/record-versions.ts",
-  "apps/server/src/records/retention.ts",
-  "apps/server/src/records/write-verification-record.ts",
 ]);
 
 function allowed(file: string): boolean {
