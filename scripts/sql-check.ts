@@ -39,8 +39,6 @@ const notYetMoved = new Set<string>([
   "apps/server/src/payments/testing.ts",
   "apps/server/src/police/police-report.ts",
   "apps/server/src/police/suspend-overdue-lines.ts",
-  "apps/server/src/privacy/deletion-requests.ts",
-  "apps/server/src/privacy/export-subscriber-data.ts",
 ]);
 
 function allowed(file: string): boolean {
