@@ -37,8 +37,6 @@ const notYetMoved = new Set<string>([
   "apps/server/src/number-portability/one-stop-port-in.ts",
   "apps/server/src/outbox/sealed-outbox.ts",
   "apps/server/src/payments/testing.ts",
-  "apps/server/src/police/police-report.ts",
-  "apps/server/src/police/suspend-overdue-lines.ts",
 ]);
 
 function allowed(file: string): boolean {
