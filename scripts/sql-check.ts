@@ -19,8 +19,6 @@ const portFile = "apps/server/src/db/database.ts";
 const notYetMoved = new Set<string>([
   "apps/server/src/audit/audit-chain.ts",
   "apps/server/src/cli/blocklist-commands.ts",
-  "apps/server/src/contracts/contract-documents.ts",
-  "apps/server/src/contracts/sign-contract.ts",
   "apps/server/src/http/routes/ops-routes.ts",
   "apps/server/src/issuance/esim-download-progress.ts",
   "apps/server/src/issuance/provisioning.ts",
