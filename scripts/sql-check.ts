@@ -31,7 +31,6 @@ const notYetMoved = new Set<string>([
   "apps/server/src/issuance/subscriptions.ts",
   "apps/server/src/jobs/jobs.ts",
   "apps/server/src/jobs/lease.ts",
-  "apps/server/src/lifecycles/transition-status.ts",
   "apps/server/src/number-portability/one-stop-port-in.ts",
   "apps/server/src/outbox/sealed-outbox.ts",
   "apps/server/src/payments/testing.ts",
