@@ -8,6 +8,7 @@ import { AppError } from "../errors.ts";
 import { issueWhenReady } from "../issuance/issue-when-ready.ts";
 import { listDocuments, readDocument, type StoredDocument, storeDocument } from "./contract-documents.ts";
 import type { ContractSealer } from "./contract-signer.ts";
+import { insertContractConsent } from "./contracts-repository.ts";
 
 /** The wording the applicant agrees to; its version is recorded with the consent. */
 export const CONSENT_TEXT_VERSION = "contract-consent@2026-11-24";
@@ -78,18 +79,14 @@ export async function signContract(
         },
       },
       async () => {
-        await tx.query(
-          `INSERT INTO contract_consents (application_id, consented_at, language, consent_text_version, documents, client_enc)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [
-            application.id,
-            now,
-            application.language,
-            CONSENT_TEXT_VERSION,
-            JSON.stringify(input.documents),
-            cipher.encryptJson("consent-client", client),
-          ],
-        );
+        await insertContractConsent(tx, {
+          applicationId: application.id,
+          consentedAt: now,
+          language: application.language,
+          consentTextVersion: CONSENT_TEXT_VERSION,
+          documents: JSON.stringify(input.documents),
+          clientEnc: cipher.encryptJson("consent-client", client),
+        });
         signed = await storeDocument(tx, cipher, {
           applicationId: application.id,
           kind: "signed_contract",

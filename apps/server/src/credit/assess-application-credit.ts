@@ -24,7 +24,23 @@ import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { findPlan } from "../plans/plans-repository.ts";
+import { findIdentityIndex } from "../subscribers/lines-repository.ts";
 import { creditPolicyAt, type LoadedCreditPolicy } from "./credit-policies.ts";
+import {
+  countActiveLinesOfIdentity,
+  countUnpaidRegistrations,
+  hasCreditConsent,
+  insertCreditAssessment,
+  lockApplicationState,
+  selectAssessmentsForExport,
+  selectConsentsForExport,
+  selectLatestAssessment,
+  selectLatestConsent,
+  selectMaxAssessmentSeq,
+  selectPaymentMethod,
+  selectPaymentMethodsForExport,
+  selectRegistrationsForExport,
+} from "./credit-repository.ts";
 import type { CreditIdentity, ExchangeRecord, NonpaymentExchange } from "./nonpayment-exchange.ts";
 import type { PaymentMethodCheck } from "./payment-method-check.ts";
 
@@ -118,36 +134,23 @@ export async function storeCreditAssessment(
   at: Date,
 ): Promise<{ id: string; seq: number }> {
   const { assessment, queries, policy } = gathered;
-  const seq =
-    Number(
-      (
-        await tx.query<{ seq: number | null }>(
-          "SELECT max(seq) AS seq FROM credit_assessments WHERE application_id = $1",
-          [application.id],
-        )
-      ).rows[0]?.seq ?? 0,
-    ) + 1;
+  const seq = Number((await selectMaxAssessmentSeq(tx, application.id)) ?? 0) + 1;
   const id = randomUUID();
-  await tx.query(
-    `INSERT INTO credit_assessments (id, application_id, seq, outcome, deposit_jpy, reason_codes, reasons_enc,
-       queries_enc, policy_id, policy_version, policy_hash, consent_id, assessed_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-    [
-      id,
-      application.id,
-      seq,
-      assessment.outcome,
-      assessment.depositJpy,
-      assessment.reasons.map((r) => r.code),
-      cipher.encryptJson(`credit_reasons:${id}`, assessment.reasons),
-      cipher.encryptJson(`credit_queries:${id}`, { inputs: gathered.inputs, queries }),
-      policy.id,
-      policy.version,
-      policy.contentHash,
-      gathered.consentId,
-      at,
-    ],
-  );
+  await insertCreditAssessment(tx, {
+    id,
+    applicationId: application.id,
+    seq,
+    outcome: assessment.outcome,
+    depositJpy: assessment.depositJpy,
+    reasonCodes: assessment.reasons.map((r) => r.code),
+    reasonsEnc: cipher.encryptJson(`credit_reasons:${id}`, assessment.reasons),
+    queriesEnc: cipher.encryptJson(`credit_queries:${id}`, { inputs: gathered.inputs, queries }),
+    policyId: policy.id,
+    policyVersion: policy.version,
+    policyHash: policy.contentHash,
+    consentId: gathered.consentId,
+    assessedAt: at,
+  });
   if (queries.exchange) {
     await appendAuditEntry(tx, {
       actor,
@@ -186,10 +189,7 @@ export async function reassessCredit(deps: Deps, application: ApplicationRow): P
   if (!particulars) return false;
   const gathered = await gatherCreditAssessment(deps, application, particulars);
   return deps.db.transaction(async (tx) => {
-    const locked = await tx.query<{ state: string }>("SELECT state FROM applications WHERE id = $1 FOR UPDATE", [
-      application.id,
-    ]);
-    if (locked.rows[0]?.state !== "in_review") return false;
+    if ((await lockApplicationState(tx, application.id)) !== "in_review") return false;
     await storeCreditAssessment(tx, cipher, application, gathered, "system", deps.clock());
     return true;
   });
@@ -219,8 +219,7 @@ export async function reassessIfInReview(deps: Deps & { jobs?: { kick(): void } 
  * route saw the draft and did not assess, so a job does, after this commit.
  */
 export async function queueReassessIfConsentArrived(tx: Queryable, applicationId: string): Promise<void> {
-  const { rows } = await tx.query("SELECT 1 FROM credit_consents WHERE application_id = $1 LIMIT 1", [applicationId]);
-  if (rows.length > 0) await enqueueJob(tx, REASSESS_CREDIT_JOB, { applicationId });
+  if (await hasCreditConsent(tx, applicationId)) await enqueueJob(tx, REASSESS_CREDIT_JOB, { applicationId });
 }
 
 export function reassessCreditJob(deps: Deps) {
@@ -246,12 +245,7 @@ export async function latestCreditAssessment(
   cipher: ApplicationCipher | null,
   applicationId: string,
 ): Promise<(StoredAssessment & { queries?: unknown }) | null> {
-  const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT id, seq, outcome, deposit_jpy, reason_codes, reasons_enc, policy_id, policy_version, consent_id, assessed_at
-     FROM credit_assessments WHERE application_id = $1 ORDER BY seq DESC LIMIT 1`,
-    [applicationId],
-  );
-  const r = rows[0];
+  const r = await selectLatestAssessment(db, applicationId);
   if (!r) return null;
   const codes = r.reason_codes as CreditReason["code"][];
   return {
@@ -263,60 +257,46 @@ export async function latestCreditAssessment(
       ? cipher.decryptJson<CreditReason[]>(`credit_reasons:${r.id}`, toBuffer(r.reasons_enc))
       : codes.map((code) => ({ code, outcome: "review", depositJpy: 0, params: {} })),
     policy: { id: String(r.policy_id), version: String(r.policy_version) },
-    assessedAt: new Date(r.assessed_at as string).toISOString(),
+    assessedAt: new Date(r.assessed_at).toISOString(),
     consentGiven: r.consent_id !== null,
   };
 }
 
 /** Every assessment with what was asked and answered, for the data subject's export. */
 export async function creditHistoryForExport(db: Queryable, cipher: ApplicationCipher, applicationId: string) {
-  const { rows } = await db.query<Record<string, unknown>>(
-    `SELECT id, seq, outcome, deposit_jpy, reasons_enc, queries_enc, policy_id, policy_version, assessed_at
-     FROM credit_assessments WHERE application_id = $1 ORDER BY seq`,
-    [applicationId],
-  );
-  const consents = await db.query<Record<string, unknown>>(
-    "SELECT text_version, text_sha256, language, given_at FROM credit_consents WHERE application_id = $1 ORDER BY given_at",
-    [applicationId],
-  );
-  const method = await db.query<{ type: string; display: string; details_enc: unknown; checked_at: Date }>(
-    "SELECT type, display, details_enc, checked_at FROM payment_methods WHERE application_id = $1",
-    [applicationId],
-  );
-  const registrations = await db.query<Record<string, unknown>>(
-    `SELECT r.unpaid_jpy, r.registered_at, r.exchange_ref, r.paid_at, r.removed_at
-     FROM nonpayment_registrations r JOIN subscriptions s ON s.id = r.subscription_id WHERE s.application_id = $1`,
-    [applicationId],
-  );
+  const rows = await selectAssessmentsForExport(db, applicationId);
+  const consents = await selectConsentsForExport(db, applicationId);
+  const method = await selectPaymentMethodsForExport(db, applicationId);
+  const registrations = await selectRegistrationsForExport(db, applicationId);
   const iso = (d: unknown) => (d ? new Date(d as string).toISOString() : null);
   return {
     paymentMethod:
-      method.rows.map((m) => ({
+      method.map((m) => ({
         type: m.type,
         display: m.display,
         checkedAt: iso(m.checked_at),
         details: cipher.decryptJson<unknown>("payment_method", toBuffer(m.details_enc)),
       }))[0] ?? null,
     // What we registered about this line in the carriers' exchange, and when it was withdrawn.
-    nonpaymentRegistrations: registrations.rows.map((r) => ({
+    nonpaymentRegistrations: registrations.map((r) => ({
       unpaidJpy: Number(r.unpaid_jpy),
       registeredAt: iso(r.registered_at),
       exchangeRef: r.exchange_ref,
       paidAt: iso(r.paid_at),
       withdrawnAt: iso(r.removed_at),
     })),
-    consents: consents.rows.map((c) => ({
+    consents: consents.map((c) => ({
       textVersion: c.text_version,
       textSha256: c.text_sha256,
       language: c.language,
-      givenAt: new Date(c.given_at as string).toISOString(),
+      givenAt: new Date(c.given_at).toISOString(),
     })),
     assessments: rows.map((r) => ({
       seq: Number(r.seq),
       outcome: r.outcome,
       depositJpy: Number(r.deposit_jpy),
       policy: { id: r.policy_id, version: r.policy_version },
-      assessedAt: new Date(r.assessed_at as string).toISOString(),
+      assessedAt: new Date(r.assessed_at).toISOString(),
       reasons: cipher.decryptJson(`credit_reasons:${r.id}`, toBuffer(r.reasons_enc)),
       ...cipher.decryptJson<Record<string, unknown>>(`credit_queries:${r.id}`, toBuffer(r.queries_enc)),
     })),
@@ -327,11 +307,7 @@ export async function latestConsent(
   db: Queryable,
   applicationId: string,
 ): Promise<{ id: string; textVersion: string; language: string; givenAt: string } | null> {
-  const { rows } = await db.query<{ id: string; text_version: string; language: string; given_at: Date }>(
-    "SELECT id, text_version, language, given_at FROM credit_consents WHERE application_id = $1 ORDER BY given_at DESC LIMIT 1",
-    [applicationId],
-  );
-  const r = rows[0];
+  const r = await selectLatestConsent(db, applicationId);
   return r
     ? { id: r.id, textVersion: r.text_version, language: r.language, givenAt: new Date(r.given_at).toISOString() }
     : null;
@@ -346,33 +322,25 @@ export async function paymentMethodOf(
   refusalCode: string | null;
   display: string;
 } | null> {
-  const { rows } = await db.query<{
-    type: "card" | "bank";
-    status: "verified" | "refused";
-    refusal_code: string | null;
-    display: string;
-  }>("SELECT type, status, refusal_code, display FROM payment_methods WHERE application_id = $1", [applicationId]);
-  const r = rows[0];
-  return r ? { type: r.type, status: r.status, refusalCode: r.refusal_code, display: r.display } : null;
+  const r = await selectPaymentMethod(db, applicationId);
+  // The table's checks hold type to card/bank and status to verified/refused.
+  return r
+    ? {
+        type: r.type as "card" | "bank",
+        status: r.status as "verified" | "refused",
+        refusalCode: r.refusal_code,
+        display: r.display,
+      }
+    : null;
 }
 
 /** Our own history with this person, by the identity blind index: unpaid balances and lines held. */
 async function ownHistory(db: Queryable, application: ApplicationRow) {
-  const own = await db.query<{ identity_index: unknown }>("SELECT identity_index FROM applications WHERE id = $1", [
-    application.id,
-  ]);
-  const index = own.rows[0]?.identity_index;
+  const index = await findIdentityIndex(db, application.id);
   if (!index) return { unpaidRecords: 0, linesHeld: 0 };
-  const unpaid = await db.query<{ n: number }>(
-    "SELECT count(*)::int AS n FROM nonpayment_registrations WHERE identity_index = $1 AND paid_at IS NULL",
-    [index],
-  );
-  const lines = await db.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM subscriptions s JOIN applications a ON a.id = s.application_id
-     WHERE a.identity_index = $1 AND s.status = 'active'`,
-    [index],
-  );
-  return { unpaidRecords: Number(unpaid.rows[0]?.n ?? 0), linesHeld: Number(lines.rows[0]?.n ?? 0) };
+  const unpaidRecords = await countUnpaidRegistrations(db, index);
+  const linesHeld = await countActiveLinesOfIdentity(db, index);
+  return { unpaidRecords, linesHeld };
 }
 
 /** What the exchange matches on. */

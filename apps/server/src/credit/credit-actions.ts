@@ -15,6 +15,7 @@ import {
   reassessIfInReview,
 } from "./assess-application-credit.ts";
 import { creditPolicyAt } from "./credit-policies.ts";
+import { insertCreditConsent, upsertVerifiedPaymentMethod } from "./credit-repository.ts";
 import type { BankAccount } from "./payment-method-check.ts";
 
 type Deps = { db: Database; keys: KeyManagement; clock: () => Date; credit: CreditServices; jobs?: { kick(): void } };
@@ -62,17 +63,14 @@ export async function recordCreditConsent(
   const text = creditConsent.texts[language];
   const givenAt = deps.clock();
   await deps.db.transaction(async (tx) => {
-    await tx.query(
-      "INSERT INTO credit_consents (id, application_id, text_version, text_sha256, language, given_at) VALUES ($1, $2, $3, $4, $5, $6)",
-      [
-        crypto.randomUUID(),
-        application.id,
-        input.textVersion,
-        createHash("sha256").update(text, "utf8").digest("hex"),
-        language,
-        givenAt,
-      ],
-    );
+    await insertCreditConsent(tx, {
+      id: crypto.randomUUID(),
+      applicationId: application.id,
+      textVersion: input.textVersion,
+      textSha256: createHash("sha256").update(text, "utf8").digest("hex"),
+      language,
+      givenAt,
+    });
     await appendAuditEntry(tx, {
       actor: "applicant",
       action: "credit.consent_given",
@@ -132,13 +130,13 @@ export async function setPaymentMethod(deps: Deps, application: ApplicationRow, 
   const cipher = await cipherFor(deps.keys, application);
   const details = input.type === "card" ? { reference: result.reference } : { ...input, reference: result.reference };
   await deps.db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO payment_methods (application_id, type, status, display, details_enc, checked_at)
-       VALUES ($1, $2, 'verified', $3, $4, $5)
-       ON CONFLICT (application_id) DO UPDATE SET type = $2, status = 'verified', refusal_code = NULL,
-         display = $3, details_enc = $4, checked_at = $5`,
-      [application.id, input.type, result.display, cipher.encryptJson("payment_method", details), deps.clock()],
-    );
+    await upsertVerifiedPaymentMethod(tx, {
+      applicationId: application.id,
+      type: input.type,
+      display: result.display,
+      detailsEnc: cipher.encryptJson("payment_method", details),
+      checkedAt: deps.clock(),
+    });
     await appendAuditEntry(tx, audit);
   });
   await reassessIfInReview(deps, application.id);

@@ -1,6 +1,7 @@
 import { identityIndexValue } from "../applications/update-particulars.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
+import { insertSimulatorRecord, markSimulatorRecordRemoved, selectSimulatorRecords } from "./credit-repository.ts";
 
 /**
  * The carriers' exchange of non-payment information (不払い者情報の交換, run through the TCA): member
@@ -48,11 +49,7 @@ export function localNonpaymentExchange(
   const keyOf = (identity: CreditIdentity) => keys.blindIndex("credit-exchange", identityIndexValue(identity));
   let queries = 0;
   async function records(identity: CreditIdentity) {
-    const { rows } = await db.query<{ ref: string; carrier: string; amount_jpy: number; registered_at: Date }>(
-      `SELECT ref, carrier, amount_jpy, registered_at FROM credit_exchange_simulator_records
-       WHERE identity_key = $1 AND removed_at IS NULL ORDER BY registered_at, ref`,
-      [keyOf(identity)],
-    );
+    const rows = await selectSimulatorRecords(db, keyOf(identity));
     return rows.map((r) => ({
       ref: r.ref,
       carrier: r.carrier,
@@ -61,11 +58,7 @@ export function localNonpaymentExchange(
     }));
   }
   async function insert(ref: string, identity: CreditIdentity, carrier: string, amountJpy: number) {
-    await db.query(
-      `INSERT INTO credit_exchange_simulator_records (ref, identity_key, carrier, amount_jpy)
-       VALUES ($1, $2, $3, $4) ON CONFLICT (ref) DO NOTHING`,
-      [ref, keyOf(identity), carrier, amountJpy],
-    );
+    await insertSimulatorRecord(db, { ref, identityKey: keyOf(identity), carrier, amountJpy });
   }
   return {
     name: "local-exchange-simulator",
@@ -84,10 +77,7 @@ export function localNonpaymentExchange(
       return { ref };
     },
     async remove(ref) {
-      await db.query(
-        "UPDATE credit_exchange_simulator_records SET removed_at = now() WHERE ref = $1 AND removed_at IS NULL",
-        [ref],
-      );
+      await markSimulatorRecordRemoved(db, ref);
     },
     async registerElsewhere(identity, carrier, amountJpy) {
       const ref = `${carrier}-${crypto.randomUUID()}`;

@@ -9,6 +9,14 @@ import type { Provisioning } from "../issuance/provisioning.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { terminateLineIn } from "../subscribers/terminate-line.ts";
 import { creditIdentity } from "./assess-application-credit.ts";
+import {
+  insertNonpaymentRegistration,
+  lockUnpaidRegistration,
+  markRegistrationPaid,
+  markRegistrationRemoved,
+  selectRegistrationForSync,
+  setRegistrationExchangeRef,
+} from "./credit-repository.ts";
 import type { NonpaymentExchange } from "./nonpayment-exchange.ts";
 
 export const EXCHANGE_SYNC_JOB = "sync_nonpayment_exchange";
@@ -49,10 +57,13 @@ export async function terminateForNonpayment(
       );
     }
     const registrationId = randomUUID();
-    await tx.query(
-      "INSERT INTO nonpayment_registrations (id, subscription_id, identity_index, unpaid_jpy, registered_at) VALUES ($1, $2, $3, $4, $5)",
-      [registrationId, line.subscriptionId, line.identityIndex, input.unpaidJpy, now],
-    );
+    await insertNonpaymentRegistration(tx, {
+      id: registrationId,
+      subscriptionId: line.subscriptionId,
+      identityIndex: line.identityIndex,
+      unpaidJpy: input.unpaidJpy,
+      registeredAt: now,
+    });
     await enqueueJob(tx, EXCHANGE_SYNC_JOB, { registrationId });
     await appendAuditEntry(tx, {
       actor: `staff:${input.staffId}`,
@@ -73,12 +84,7 @@ export async function settleNonpayment(
   if (!application) throw new AppError("application_not_found", `No application ${input.reference}`);
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string; unpaid_jpy: number }>(
-      `SELECT r.id, r.unpaid_jpy FROM nonpayment_registrations r JOIN subscriptions s ON s.id = r.subscription_id
-       WHERE s.application_id = $1 AND r.paid_at IS NULL FOR UPDATE OF r`,
-      [application.id],
-    );
-    const registration = rows[0];
+    const registration = await lockUnpaidRegistration(tx, application.id);
     if (!registration)
       throw new AppError("not_found", `Application ${input.reference} has no unpaid balance on record`);
     const owed = Number(registration.unpaid_jpy);
@@ -87,7 +93,7 @@ export async function settleNonpayment(
         { field: "paidJpy", reason: `must cover the unpaid balance of ¥${owed.toLocaleString("en-US")}` },
       ]);
     }
-    await tx.query("UPDATE nonpayment_registrations SET paid_at = $2 WHERE id = $1", [registration.id, now]);
+    await markRegistrationPaid(tx, registration.id, now);
     await enqueueJob(tx, EXCHANGE_SYNC_JOB, { registrationId: registration.id });
     await appendAuditEntry(tx, {
       actor: `staff:${input.staffId}`,
@@ -106,19 +112,7 @@ export async function settleNonpayment(
  */
 export function syncNonpaymentExchangeJob(deps: { db: Database; keys: KeyManagement; exchange: NonpaymentExchange }) {
   return async (payload: { registrationId: string }) => {
-    const { rows } = await deps.db.query<{
-      id: string;
-      application_id: string;
-      unpaid_jpy: number;
-      exchange_ref: string | null;
-      paid_at: Date | null;
-      removed_at: Date | null;
-    }>(
-      `SELECT r.id, s.application_id, r.unpaid_jpy, r.exchange_ref, r.paid_at, r.removed_at
-       FROM nonpayment_registrations r JOIN subscriptions s ON s.id = r.subscription_id WHERE r.id = $1`,
-      [payload.registrationId],
-    );
-    const r = rows[0];
+    const r = await selectRegistrationForSync(deps.db, payload.registrationId);
     if (!r || r.removed_at) return;
     const application = await findApplicationById(deps.db, r.application_id);
     if (!application) return;
@@ -130,11 +124,8 @@ export function syncNonpaymentExchangeJob(deps: { db: Database; keys: KeyManagem
       });
       await deps.db.transaction(async (tx) => {
         // Paid while we were registering: withdraw what was just registered, in another run.
-        const after = await tx.query<{ paid_at: Date | null }>(
-          "UPDATE nonpayment_registrations SET exchange_ref = $2, removed_at = NULL WHERE id = $1 RETURNING paid_at",
-          [r.id, ref],
-        );
-        if (after.rows[0]?.paid_at) await enqueueJob(tx, EXCHANGE_SYNC_JOB, { registrationId: r.id });
+        const after = await setRegistrationExchangeRef(tx, r.id, ref);
+        if (after?.paid_at) await enqueueJob(tx, EXCHANGE_SYNC_JOB, { registrationId: r.id });
         await appendAuditEntry(tx, {
           actor: "system",
           action: "credit.exchange_registered",
@@ -145,7 +136,7 @@ export function syncNonpaymentExchangeJob(deps: { db: Database; keys: KeyManagem
     } else if (r.paid_at) {
       if (r.exchange_ref) await deps.exchange.remove(r.exchange_ref);
       await deps.db.transaction(async (tx) => {
-        await tx.query("UPDATE nonpayment_registrations SET removed_at = now() WHERE id = $1", [r.id]);
+        await markRegistrationRemoved(tx, r.id);
         await appendAuditEntry(tx, {
           actor: "system",
           action: "credit.exchange_removed",

@@ -3,6 +3,19 @@ import type { Queryable } from "../db/database.ts";
 import { portedNumberOf } from "../number-portability/port-in-repository.ts";
 import { packagedMedium } from "../retail/package-steps.ts";
 import { esimActivationCode, type LineType } from "./identifiers.ts";
+import {
+  deleteReleasedSim,
+  type EsimProfileRow,
+  insertAssignedSim,
+  lockEsimProfile,
+  markEsimProfileAssigned,
+  markNumberAssigned,
+  markSimCardAssigned,
+  pickAvailableEsimProfile,
+  pickAvailableNumber,
+  pickAvailableSimCard,
+  selectSimOfApplication,
+} from "./inventory-repository.ts";
 
 export type AssignedSim = {
   iccid: string;
@@ -34,14 +47,7 @@ export async function reserveSim(
   lineType: LineType,
 ): Promise<AssignedSim | null> {
   const ported = await portedNumberOf(tx, application.id);
-  const number = ported
-    ? null
-    : await tx.query<{ msisdn: string }>(
-        `SELECT msisdn FROM phone_numbers WHERE status = 'available' AND line_type = $1
-         ORDER BY msisdn LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        [lineType],
-      );
-  const msisdn = ported ?? number?.rows[0]?.msisdn;
+  const msisdn = ported ?? (await pickAvailableNumber(tx, lineType));
   if (!msisdn) return null;
   // A retail package brought its own card or profile (taken out of stock when the batch was made).
   const packaged = await packagedMedium(tx, application.id);
@@ -53,24 +59,25 @@ export async function reserveSim(
   if (!medium) return null;
 
   if (!ported) {
-    await tx.query("UPDATE phone_numbers SET status = 'assigned', changed_at = now() WHERE msisdn = $1", [msisdn]);
+    await markNumberAssigned(tx, msisdn);
   }
   if (medium.formFactor === "physical") {
-    await tx.query("UPDATE sim_cards SET status = 'assigned', changed_at = now() WHERE iccid = $1", [medium.iccid]);
+    await markSimCardAssigned(tx, medium.iccid);
   } else {
-    await tx.query("UPDATE esim_profiles SET status = 'assigned', changed_at = now() WHERE id = $1", [
-      medium.esimProfileId,
-    ]);
+    await markEsimProfileAssigned(tx, medium.esimProfileId);
   }
   // A line given back after a failed activation (release-line.ts, giveBackLine) makes room for this one:
   // its trace stays in the audit chain and the operation log.
-  await tx.query("DELETE FROM sims WHERE application_id = $1 AND status = 'released'", [application.id]);
-  await tx.query(
-    `INSERT INTO sims (application_id, iccid, msisdn, form_factor, line_type, activation_code, esim_profile_id,
-                       status, assigned_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'assigned', now())`,
-    [application.id, medium.iccid, msisdn, medium.formFactor, lineType, medium.activationCode, medium.esimProfileId],
-  );
+  await deleteReleasedSim(tx, application.id);
+  await insertAssignedSim(tx, {
+    applicationId: application.id,
+    iccid: medium.iccid,
+    msisdn,
+    formFactor: medium.formFactor,
+    lineType,
+    activationCode: medium.activationCode,
+    esimProfileId: medium.esimProfileId,
+  });
   return { iccid: medium.iccid, msisdn, formFactor: medium.formFactor, activationCode: medium.activationCode };
 }
 
@@ -81,50 +88,21 @@ async function packagedSim(
   if (packaged.iccid) {
     return { formFactor: "physical", iccid: packaged.iccid, esimProfileId: null, activationCode: null };
   }
-  const { rows } = await tx.query<{
-    id: number | string;
-    iccid: string;
-    smdp_address: string;
-    matching_id: string;
-    confirmation_code_required: boolean;
-  }>(
-    "SELECT id, iccid, smdp_address, matching_id, confirmation_code_required FROM esim_profiles WHERE id = $1 FOR UPDATE",
-    [packaged.esimProfileId],
-  );
-  const row = rows[0];
+  const row = await lockEsimProfile(tx, packaged.esimProfileId);
   return row ? profileMedium(row) : null;
 }
 
 async function pickSimCard(tx: Queryable): Promise<Medium | null> {
-  const { rows } = await tx.query<{ iccid: string }>(
-    "SELECT iccid FROM sim_cards WHERE status = 'available' ORDER BY iccid LIMIT 1 FOR UPDATE SKIP LOCKED",
-  );
-  const row = rows[0];
-  return row ? { formFactor: "physical", iccid: row.iccid, esimProfileId: null, activationCode: null } : null;
+  const iccid = await pickAvailableSimCard(tx);
+  return iccid ? { formFactor: "physical", iccid, esimProfileId: null, activationCode: null } : null;
 }
 
 async function pickEsimProfile(tx: Queryable): Promise<Medium | null> {
-  const { rows } = await tx.query<{
-    id: number | string;
-    iccid: string;
-    smdp_address: string;
-    matching_id: string;
-    confirmation_code_required: boolean;
-  }>(
-    `SELECT id, iccid, smdp_address, matching_id, confirmation_code_required FROM esim_profiles
-     WHERE status = 'available' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-  );
-  const row = rows[0];
+  const row = await pickAvailableEsimProfile(tx);
   return row ? profileMedium(row) : null;
 }
 
-function profileMedium(row: {
-  id: number | string;
-  iccid: string;
-  smdp_address: string;
-  matching_id: string;
-  confirmation_code_required: boolean;
-}): Medium {
+function profileMedium(row: EsimProfileRow): Medium {
   return {
     formFactor: "esim",
     iccid: row.iccid,
@@ -138,14 +116,7 @@ function profileMedium(row: {
 }
 
 export async function findAssignedSim(db: Queryable, applicationId: string) {
-  const { rows } = await db.query<{
-    iccid: string;
-    msisdn: string;
-    form_factor: "physical" | "esim";
-    activation_code: string | null;
-    status: string;
-  }>("SELECT iccid, msisdn, form_factor, activation_code, status FROM sims WHERE application_id = $1", [applicationId]);
-  const row = rows[0];
+  const row = await selectSimOfApplication(db, applicationId);
   return row
     ? {
         iccid: row.iccid,

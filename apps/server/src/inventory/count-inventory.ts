@@ -1,4 +1,5 @@
 import type { Queryable } from "../db/database.ts";
+import { countPools } from "./inventory-repository.ts";
 
 export const simCardStatuses = ["available", "packaged", "assigned", "retired"] as const;
 export const esimProfileStatuses = ["available", "packaged", "assigned", "released"] as const;
@@ -16,12 +17,7 @@ export type InventoryCounts = {
 
 /** How much stock is left and in use (packaged: bound to a retail package): every pool by status (and numbers by line type), zeros included. */
 export async function countInventory(db: Queryable): Promise<InventoryCounts> {
-  const { rows } = await db.query<{ pool: string; status: string; n: number | string }>(
-    `SELECT 'sim_cards' AS pool, status, count(*) AS n FROM sim_cards GROUP BY status
-     UNION ALL SELECT 'esim_profiles', status, count(*) FROM esim_profiles GROUP BY status
-     UNION ALL SELECT 'numbers_' || line_type, status, count(*) FROM phone_numbers GROUP BY line_type, status
-     UNION ALL SELECT 'lines', status, count(*) FROM sims GROUP BY status`,
-  );
+  const rows = await countPools(db);
   const counted = (pool: string, status: string) =>
     Number(rows.find((r) => r.pool === pool && r.status === status)?.n ?? 0);
   const of = <S extends readonly string[]>(pool: string, statuses: S) =>

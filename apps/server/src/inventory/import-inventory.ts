@@ -11,6 +11,13 @@ import {
   matchingIdProblem,
   msisdnProblem,
 } from "./identifiers.ts";
+import {
+  insertEsimProfiles,
+  insertPhoneNumbers,
+  insertSimCards,
+  lockImports,
+  selectStockedKeys,
+} from "./inventory-repository.ts";
 
 export const inventoryKinds = ["sim", "msisdn", "esim"] as const;
 export type InventoryKind = (typeof inventoryKinds)[number];
@@ -78,7 +85,7 @@ export async function importInventory(db: Database, options: ImportOptions): Pro
   if (parsed.fatal) return { ...report, skipped: parsed.rows, rejected: true };
 
   return db.transaction(async (tx) => {
-    await tx.query("SELECT pg_advisory_xact_lock($1)", [IMPORT_LOCK]);
+    await lockImports(tx, IMPORT_LOCK);
     const taken = await alreadyStocked(tx, kind, parsed.valid);
     const errors = [...parsed.errors, ...taken].sort((a, b) => a.line - b.line);
     const takenLines = new Set(taken.map((e) => e.line));
@@ -243,16 +250,13 @@ async function alreadyStocked(tx: Queryable, kind: InventoryKind, valid: readonl
     const batch = valid.slice(i, i + BATCH);
     const keys = batch.flatMap((p) => uniqueKeys(kind, p.row));
     const values = (name: string) => keys.filter((k) => k.startsWith(`${name}:`)).map((k) => k.slice(name.length + 1));
-    const { rows } = await tx.query<{ key: string }>(
-      `SELECT 'iccid:' || iccid AS key FROM sim_cards WHERE iccid = ANY($1::text[])
-       UNION ALL SELECT 'iccid:' || iccid FROM esim_profiles WHERE iccid = ANY($1::text[])
-       UNION ALL SELECT 'imsi:' || imsi FROM sim_cards WHERE imsi = ANY($2::text[])
-       UNION ALL SELECT 'msisdn:' || msisdn FROM phone_numbers WHERE msisdn = ANY($3::text[])
-       UNION ALL SELECT 'profile:' || smdp_address || ' ' || matching_id FROM esim_profiles
-         WHERE smdp_address || ' ' || matching_id = ANY($4::text[])`,
-      [values("iccid"), values("imsi"), values("msisdn"), values("profile")],
-    );
-    const existing = new Set(rows.map((r) => r.key));
+    const stocked = await selectStockedKeys(tx, {
+      iccid: values("iccid"),
+      imsi: values("imsi"),
+      msisdn: values("msisdn"),
+      profile: values("profile"),
+    });
+    const existing = new Set(stocked);
     for (const p of batch) {
       const clashes = uniqueKeys(kind, p.row).filter((k) => existing.has(k));
       if (clashes.length > 0) {
@@ -269,37 +273,13 @@ async function alreadyStocked(tx: Queryable, kind: InventoryKind, valid: readonl
 async function insertBatch(tx: Queryable, kind: InventoryKind, batch: readonly Parsed["row"][]): Promise<number> {
   switch (kind) {
     case "sim": {
-      const rows = batch as SimCardRow[];
-      const r = await tx.query(
-        `INSERT INTO sim_cards (iccid, imsi) SELECT * FROM unnest($1::text[], $2::text[])
-         ON CONFLICT DO NOTHING`,
-        [rows.map((x) => x.iccid), rows.map((x) => x.imsi)],
-      );
-      return r.rowCount;
+      return insertSimCards(tx, batch as SimCardRow[]);
     }
     case "msisdn": {
-      const rows = batch as NumberRow[];
-      const r = await tx.query(
-        `INSERT INTO phone_numbers (msisdn, line_type) SELECT * FROM unnest($1::text[], $2::text[])
-         ON CONFLICT DO NOTHING`,
-        [rows.map((x) => x.msisdn), rows.map((x) => x.lineType)],
-      );
-      return r.rowCount;
+      return insertPhoneNumbers(tx, batch as NumberRow[]);
     }
     case "esim": {
-      const rows = batch as EsimRow[];
-      const r = await tx.query(
-        `INSERT INTO esim_profiles (iccid, smdp_address, matching_id, confirmation_code_required)
-         SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::boolean[])
-         ON CONFLICT DO NOTHING`,
-        [
-          rows.map((x) => x.iccid),
-          rows.map((x) => x.smdpAddress),
-          rows.map((x) => x.matchingId),
-          rows.map((x) => x.confirmationCodeRequired),
-        ],
-      );
-      return r.rowCount;
+      return insertEsimProfiles(tx, batch as EsimRow[]);
     }
   }
 }

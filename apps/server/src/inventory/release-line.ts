@@ -1,4 +1,14 @@
 import type { Queryable } from "../db/database.ts";
+import {
+  holdsAssignedSim,
+  quarantineNumber,
+  releaseAssignedSim,
+  releaseEsimProfile,
+  releaseSimOfApplication,
+  retireSimCard,
+  returnAssignedNumber,
+  returnNumbersOutOfQuarantine,
+} from "./inventory-repository.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -19,35 +29,14 @@ export async function releaseLine(
   if (!Number.isInteger(options.quarantineDays) || options.quarantineDays < 0) {
     throw new RangeError(`quarantineDays must be a whole number of days, not ${options.quarantineDays}`);
   }
-  const { rows } = await tx.query<{
-    msisdn: string;
-    iccid: string | null;
-    form_factor: "physical" | "esim";
-    esim_profile_id: number | string | null;
-  }>(
-    `UPDATE sims SET status = 'released', released_at = $2
-     WHERE application_id = $1 AND status <> 'released'
-     RETURNING msisdn, iccid, form_factor, esim_profile_id`,
-    [applicationId, options.now],
-  );
-  const line = rows[0];
+  const line = await releaseSimOfApplication(tx, applicationId, options.now);
   if (!line) return null;
   const quarantinedUntil = new Date(options.now.getTime() + options.quarantineDays * DAY_MS);
-  await tx.query(
-    `UPDATE phone_numbers SET status = 'quarantined', quarantined_until = $2, changed_at = $3
-     WHERE msisdn = $1`,
-    [line.msisdn, quarantinedUntil, options.now],
-  );
+  await quarantineNumber(tx, line.msisdn, quarantinedUntil, options.now);
   if (line.form_factor === "physical") {
-    await tx.query("UPDATE sim_cards SET status = 'retired', changed_at = $2 WHERE iccid = $1", [
-      line.iccid,
-      options.now,
-    ]);
+    await retireSimCard(tx, line.iccid, options.now);
   } else if (line.esim_profile_id !== null) {
-    await tx.query("UPDATE esim_profiles SET status = 'released', changed_at = $2 WHERE id = $1", [
-      line.esim_profile_id,
-      options.now,
-    ]);
+    await releaseEsimProfile(tx, line.esim_profile_id, options.now);
   }
   return { msisdn: line.msisdn, quarantinedUntil };
 }
@@ -57,12 +46,7 @@ export async function releaseLine(
  * is returned once (the update is its own guard), so two servers running it at once do no harm.
  */
 export async function returnQuarantinedNumbers(db: Queryable, now: Date): Promise<{ returned: number }> {
-  const r = await db.query(
-    `UPDATE phone_numbers SET status = 'available', quarantined_until = NULL, changed_at = $1
-     WHERE status = 'quarantined' AND quarantined_until <= $1`,
-    [now],
-  );
-  return { returned: r.rowCount };
+  return { returned: await returnNumbersOutOfQuarantine(db, now) };
 }
 
 export type GivenBackLine = { msisdn: string; iccid: string; formFactor: "physical" | "esim"; numberToPool: boolean };
@@ -81,35 +65,18 @@ export async function giveBackLine(
   iccid: string,
   now: Date,
 ): Promise<GivenBackLine | null> {
-  const { rows } = await tx.query<{ msisdn: string; form_factor: "physical" | "esim"; esim_profile_id: string | null }>(
-    `UPDATE sims SET status = 'released', released_at = $3
-     WHERE application_id = $1 AND iccid = $2 AND status = 'assigned'
-     RETURNING msisdn, form_factor, esim_profile_id`,
-    [applicationId, iccid, now],
-  );
-  const line = rows[0];
+  const line = await releaseAssignedSim(tx, applicationId, iccid, now);
   if (!line) return null;
-  const pool = await tx.query(
-    `UPDATE phone_numbers SET status = 'available', quarantined_until = NULL, changed_at = $2
-     WHERE msisdn = $1 AND status = 'assigned'`,
-    [line.msisdn, now],
-  );
+  const numberToPool = await returnAssignedNumber(tx, line.msisdn, now);
   if (line.form_factor === "physical") {
-    await tx.query("UPDATE sim_cards SET status = 'retired', changed_at = $2 WHERE iccid = $1", [iccid, now]);
+    await retireSimCard(tx, iccid, now);
   } else if (line.esim_profile_id !== null) {
-    await tx.query("UPDATE esim_profiles SET status = 'released', changed_at = $2 WHERE id = $1", [
-      line.esim_profile_id,
-      now,
-    ]);
+    await releaseEsimProfile(tx, line.esim_profile_id, now);
   }
-  return { msisdn: line.msisdn, iccid, formFactor: line.form_factor, numberToPool: pool.rowCount > 0 };
+  return { msisdn: line.msisdn, iccid, formFactor: line.form_factor, numberToPool };
 }
 
 /** Whether the application's line, not yet live, is the one with this ICCID. */
 export async function holdsLine(tx: Queryable, applicationId: string, iccid: string): Promise<boolean> {
-  const { rows } = await tx.query(
-    "SELECT 1 FROM sims WHERE application_id = $1 AND iccid = $2 AND status = 'assigned'",
-    [applicationId, iccid],
-  );
-  return rows.length > 0;
+  return holdsAssignedSim(tx, applicationId, iccid);
 }

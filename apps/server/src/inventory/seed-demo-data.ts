@@ -2,6 +2,7 @@ import { demoPlans } from "@jitsumei/domain";
 import type { Database } from "../db/database.ts";
 import { upsertPlan } from "../plans/plans-repository.ts";
 import { luhnDigit } from "./identifiers.ts";
+import { insertDemoEsimProfile, insertDemoNumber, insertDemoSimCard } from "./inventory-repository.ts";
 
 export { luhnDigit };
 
@@ -31,22 +32,11 @@ export async function seedDemoData(db: Database, options: { simsPerKind?: number
         const body = `8981${kind.issuer}00${serial}`;
         const iccid = `${body}${luhnDigit(body)}`;
         const msisdn = `${kind.msisdnPrefix}${String(k + 1)}${String(i + 1).padStart(7, "0")}`;
-        const r =
+        inserted +=
           kind.formFactor === "physical"
-            ? await tx.query("INSERT INTO sim_cards (iccid, imsi) VALUES ($1, $2) ON CONFLICT DO NOTHING", [
-                iccid,
-                `44099${kind.issuer}${serial.slice(2)}`,
-              ])
-            : await tx.query(
-                `INSERT INTO esim_profiles (iccid, smdp_address, matching_id) VALUES ($1, 'smdp.jitsumei.localhost', $2)
-                 ON CONFLICT DO NOTHING`,
-                [iccid, `${iccid.slice(-8)}-DEMO-${String(i).padStart(4, "0")}`],
-              );
-        inserted += r.rowCount;
-        await tx.query("INSERT INTO phone_numbers (msisdn, line_type) VALUES ($1, $2) ON CONFLICT DO NOTHING", [
-          msisdn,
-          kind.lineType,
-        ]);
+            ? await insertDemoSimCard(tx, iccid, `44099${kind.issuer}${serial.slice(2)}`)
+            : await insertDemoEsimProfile(tx, iccid, `${iccid.slice(-8)}-DEMO-${String(i).padStart(4, "0")}`);
+        await insertDemoNumber(tx, msisdn, kind.lineType);
       }
     }
   });

@@ -9,6 +9,7 @@ import {
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { insertStatusEvent, lockStatus, writeStatus } from "./status-repository.ts";
 
 /** Each smaller stateful thing: its table in the database and its status table in the domain. */
 const subjects = {
@@ -48,10 +49,7 @@ export async function transitionStatus<K extends StatusSubject>(
   options: StatusTransitionOptions,
 ): Promise<{ from: StatusOf<K>; to: StatusOf<K> }> {
   const { table, statuses } = subjects[kind];
-  const { rows } = await tx.query<{ status: StatusOf<K> }>(`SELECT status FROM ${table} WHERE id = $1 FOR UPDATE`, [
-    id,
-  ]);
-  const from = rows[0]?.status;
+  const from = await lockStatus<StatusOf<K>>(tx, table, id);
   if (!from) throw new AppError("not_found", `There is no ${kind.replace("_", " ")} ${id}`);
   const to = nextInTable(statuses as StatusTable<StatusOf<K>, EventOf<K>>, from, event);
   if (!to) {
@@ -67,16 +65,9 @@ export async function transitionStatus<K extends StatusSubject>(
   const set = Object.entries(options.set ?? {});
   for (const [column] of set) if (!/^[a-z_]+$/.test(column)) throw new Error(`bad column name ${column}`);
   const at = options.at ?? new Date();
-  await tx.query(
-    `UPDATE ${table} SET status = $2${set.map(([column], i) => `, ${column} = $${i + 3}`).join("")} WHERE id = $1`,
-    [id, to, ...set.map(([, value]) => value)],
-  );
+  await writeStatus(tx, table, id, to, set);
   const data = options.data ?? {};
-  await tx.query(
-    `INSERT INTO status_events (subject_kind, subject_id, event, from_status, to_status, actor, data, at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-    [kind, id, event, from, to, actor, JSON.stringify(data), at],
-  );
+  await insertStatusEvent(tx, { kind, id, event, from, to, actor, data, at });
   await appendAuditEntry(tx, {
     actor,
     action: options.audit.action,

@@ -2,6 +2,7 @@ import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import { writeCsv } from "../csv/write-csv.ts";
 import type { Database } from "../db/database.ts";
+import { selectRequestsForReport } from "./police-repository.ts";
 import { openPoliceAuthority } from "./seal-police-requests.ts";
 
 export type PoliceRequestReportRow = {
@@ -33,33 +34,7 @@ export async function policeRequestReport(
   keys: KeyManagement,
   range: { from: string | null; to: string | null; actor: string },
 ): Promise<PoliceRequestReportRow[]> {
-  const { rows } = await db.query<{
-    id: string;
-    authority_enc: Buffer;
-    received_on: string | Date;
-    reference: string;
-    msisdn: string;
-    deadline: Date;
-    document_number: string | null;
-    sha256: string | null;
-    status: string;
-    reverified_at: Date | null;
-    reverification_method: string | null;
-    record_version: number | null;
-    suspended_at: Date | null;
-    recorded_by: string;
-    created_at: Date;
-  }>(
-    `SELECT p.id, p.authority_enc, p.received_on::text AS received_on, a.reference, s.msisdn,
-       p.deadline, d.document_number, encode(d.sha256, 'hex') AS sha256, p.status, p.reverified_at,
-       p.reverification_method, p.record_version, p.suspended_at, p.recorded_by, p.created_at
-     FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id
-     JOIN applications a ON a.id = s.application_id
-     LEFT JOIN contract_documents d ON d.id = p.letter_document_id
-     WHERE ($1::date IS NULL OR p.received_on >= $1::date) AND ($2::date IS NULL OR p.received_on <= $2::date)
-     ORDER BY p.received_on, p.created_at, p.id`,
-    [range.from, range.to],
-  );
+  const rows = await selectRequestsForReport(db, range);
   const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
   const report: PoliceRequestReportRow[] = [];
   for (const r of rows) {

@@ -95,3 +95,67 @@ export async function sealRequestAuthority(db: Queryable, id: string, sealed: Bu
   );
   return updated.rowCount;
 }
+
+/** Requests still awaiting the holder whose deadline passed before `now`, oldest deadline first. */
+export async function selectOverdueRequestIds(db: Queryable, now: Date): Promise<string[]> {
+  const due = await db.query<{ id: string }>(
+    "SELECT id FROM police_requests WHERE status = $2 AND deadline < $1 ORDER BY deadline, id",
+    [now, "awaiting" satisfies PoliceRequestStatus],
+  );
+  return due.rows.map((r) => r.id);
+}
+
+export type OverdueRequestRow = Pick<Selectable<Subscriptions>, "application_id" | "network_ref" | "msisdn"> & {
+  subscription_id: string;
+  line_status: string;
+  line_state: LineState;
+  deadline: Date;
+};
+
+/** The overdue request with its line, both locked; null when another process holds it or it is no longer overdue. */
+export async function lockOverdueRequest(tx: Queryable, id: string, now: Date): Promise<OverdueRequestRow | null> {
+  const { rows } = await tx.query<OverdueRequestRow>(
+    `SELECT p.subscription_id, s.application_id, s.status AS line_status, s.state AS line_state, s.network_ref, s.msisdn, p.deadline
+         FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id
+         WHERE p.id = $1 AND p.status = $3 AND p.deadline < $2 FOR UPDATE OF p, s SKIP LOCKED`,
+    [id, now, "awaiting" satisfies PoliceRequestStatus],
+  );
+  return rows[0] ?? null;
+}
+
+export type PoliceReportRow = {
+  id: string;
+  authority_enc: Buffer;
+  received_on: string | Date;
+  reference: string;
+  msisdn: string;
+  deadline: Date;
+  document_number: string | null;
+  sha256: string | null;
+  status: string;
+  reverified_at: Date | null;
+  reverification_method: string | null;
+  record_version: number | null;
+  suspended_at: Date | null;
+  recorded_by: string;
+  created_at: Date;
+};
+
+/** Requests received in [from, to] (dates, inclusive) with their line, letter and outcome, for the report. */
+export async function selectRequestsForReport(
+  db: Queryable,
+  range: { from: string | null; to: string | null },
+): Promise<PoliceReportRow[]> {
+  const { rows } = await db.query<PoliceReportRow>(
+    `SELECT p.id, p.authority_enc, p.received_on::text AS received_on, a.reference, s.msisdn,
+       p.deadline, d.document_number, encode(d.sha256, 'hex') AS sha256, p.status, p.reverified_at,
+       p.reverification_method, p.record_version, p.suspended_at, p.recorded_by, p.created_at
+     FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id
+     JOIN applications a ON a.id = s.application_id
+     LEFT JOIN contract_documents d ON d.id = p.letter_document_id
+     WHERE ($1::date IS NULL OR p.received_on >= $1::date) AND ($2::date IS NULL OR p.received_on <= $2::date)
+     ORDER BY p.received_on, p.created_at, p.id`,
+    [range.from, range.to],
+  );
+  return rows;
+}

@@ -1,4 +1,4 @@
-import { interpolate, type Language, type LineState, type PoliceRequestStatus, todayInJapan } from "@jitsumei/domain";
+import { interpolate, type Language, todayInJapan } from "@jitsumei/domain";
 import { findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
@@ -7,6 +7,7 @@ import type { Provisioning } from "../issuance/provisioning.ts";
 import { transitionStatus } from "../lifecycles/transition-status.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { lineActor, transitionLine } from "../subscribers/transition-line.ts";
+import { lockOverdueRequest, selectOverdueRequestIds } from "./police-repository.ts";
 import { mailTexts } from "./police-texts.ts";
 
 /**
@@ -20,29 +21,12 @@ export async function suspendOverdueLines(
   actor = "system:police-deadline-sweep",
 ): Promise<{ suspended: string[]; closed: string[] }> {
   const now = deps.clock();
-  const due = await deps.db.query<{ id: string }>(
-    "SELECT id FROM police_requests WHERE status = $2 AND deadline < $1 ORDER BY deadline, id",
-    [now, "awaiting" satisfies PoliceRequestStatus],
-  );
+  const due = await selectOverdueRequestIds(deps.db, now);
   const suspended: string[] = [];
   const closed: string[] = [];
-  for (const { id } of due.rows) {
+  for (const id of due) {
     await deps.db.transaction(async (tx) => {
-      const { rows } = await tx.query<{
-        subscription_id: string;
-        application_id: string;
-        line_status: string;
-        line_state: LineState;
-        network_ref: string;
-        msisdn: string;
-        deadline: Date;
-      }>(
-        `SELECT p.subscription_id, s.application_id, s.status AS line_status, s.state AS line_state, s.network_ref, s.msisdn, p.deadline
-         FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id
-         WHERE p.id = $1 AND p.status = $3 AND p.deadline < $2 FOR UPDATE OF p, s SKIP LOCKED`,
-        [id, now, "awaiting" satisfies PoliceRequestStatus],
-      );
-      const request = rows[0];
+      const request = await lockOverdueRequest(tx, id, now);
       if (!request) return;
       const application = await findApplicationById(tx, request.application_id);
       const reference = application?.reference ?? null;

@@ -17,6 +17,19 @@ import { transitionStatus } from "../lifecycles/transition-status.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { shredApplicationIn } from "../records/retention.ts";
 import type { SubscriberPrincipal } from "../subscribers/subscriber-access.ts";
+import {
+  type DeletionRequestRow,
+  deleteEvidenceOf,
+  deleteMailOf,
+  insertDeletionRequest,
+  lockApplicationsOfIdentity,
+  lockDeletionRequest,
+  lockOpenDeletionRequest,
+  selectApplicationOfLine,
+  selectOpenDeletionRequests,
+  selectOwnDeletionRequest,
+  selectReferenceOfLine,
+} from "./privacy-repository.ts";
 
 /** Why something asked to be deleted is kept (codes: the answer and the audit trail hold no free text). */
 export type KeptBecause =
@@ -49,18 +62,16 @@ export async function fileDeletionRequest(
   who: SubscriberPrincipal,
 ): Promise<DeletionRequestView> {
   return deps.db.transaction(async (tx) => {
-    const open = await tx.query<Row>(
-      `SELECT id, status, filed_at, decided_at, outcome FROM deletion_requests WHERE identity_index = $1 AND status = 'filed'
-       FOR UPDATE`,
-      [who.identityIndex],
-    );
-    if (open.rows[0]) return view(open.rows[0]);
+    const open = await lockOpenDeletionRequest(tx, who.identityIndex);
+    if (open) return view(open);
     const id = randomUUID();
     const now = deps.clock();
-    await tx.query(
-      "INSERT INTO deletion_requests (id, subscription_id, identity_index, filed_at) VALUES ($1, $2, $3, $4)",
-      [id, who.subscriptionId, who.identityIndex, now],
-    );
+    await insertDeletionRequest(tx, {
+      id,
+      subscriptionId: who.subscriptionId,
+      identityIndex: who.identityIndex,
+      filedAt: now,
+    });
     await appendAuditEntry(tx, {
       actor: "subscriber",
       action: "privacy.deletion_requested",
@@ -73,20 +84,14 @@ export async function fileDeletionRequest(
 
 /** One of the person's own requests, with the answer once decided. */
 export async function ownDeletionRequest(db: Queryable, who: SubscriberPrincipal, id: string) {
-  const { rows } = await db.query<Row>(
-    "SELECT id, status, filed_at, decided_at, outcome FROM deletion_requests WHERE id = $1 AND identity_index = $2",
-    [id, who.identityIndex],
-  );
-  if (!rows[0]) throw new AppError("not_found", "No such deletion request of yours");
-  return view(rows[0]);
+  const request = await selectOwnDeletionRequest(db, id, who.identityIndex);
+  if (!request) throw new AppError("not_found", "No such deletion request of yours");
+  return view(request);
 }
 
 /** The requests compliance has to decide, oldest first (no personal data: ids and dates). */
 export async function openDeletionRequests(db: Queryable): Promise<DeletionRequestView[]> {
-  const { rows } = await db.query<Row>(
-    "SELECT id, status, filed_at, decided_at, outcome FROM deletion_requests WHERE status = 'filed' ORDER BY filed_at, id",
-  );
-  return rows.map(view);
+  return (await selectOpenDeletionRequests(db)).map(view);
 }
 
 /**
@@ -104,33 +109,13 @@ export async function decideDeletionRequest(
 ): Promise<DeletionRequestView> {
   const now = deps.clock();
   return deps.db.transaction(async (tx) => {
-    const locked = await tx.query<Row & { identity_index: unknown; subscription_id: string }>(
-      `SELECT id, status, filed_at, decided_at, outcome, identity_index, subscription_id FROM deletion_requests
-       WHERE id = $1 FOR UPDATE`,
-      [input.id],
-    );
-    const request = locked.rows[0];
+    const request = await lockDeletionRequest(tx, input.id);
     if (!request) throw new AppError("not_found", "No such deletion request");
     if (!nextDeletionRequestStatus(request.status, "decide"))
       throw new AppError("deletion_request_decided", "This request was decided already");
     // Told before anything is destroyed: the address may belong to an application about to be shredded.
     const contactLine = await contactOfLine(tx, deps.keys, request.subscription_id);
-    const { rows } = await tx.query<{
-      id: string;
-      reference: string;
-      line_status: string | null;
-      has_record: boolean;
-      purge_after: Date | null;
-      legal_hold: boolean;
-    }>(
-      `SELECT a.id, a.reference, s.status AS line_status,
-         EXISTS (SELECT 1 FROM verification_records r WHERE r.application_id = a.id) AS has_record,
-         (SELECT max(r.purge_after) FROM verification_records r WHERE r.application_id = a.id) AS purge_after,
-         EXISTS (SELECT 1 FROM verification_records r WHERE r.application_id = a.id AND r.legal_hold) AS legal_hold
-       FROM applications a LEFT JOIN subscriptions s ON s.application_id = a.id
-       WHERE a.identity_index = $1 AND a.purged_at IS NULL ORDER BY a.created_at, a.id FOR UPDATE OF a`,
-      [toBuffer(request.identity_index)],
-    );
+    const rows = await lockApplicationsOfIdentity(tx, toBuffer(request.identity_index));
     const outcome: DeletionOutcome = { kept: [], deleted: [] };
     for (const app of rows) {
       const inForce = app.line_status === "active" || app.line_status === "suspended";
@@ -144,8 +129,8 @@ export async function decideDeletionRequest(
         // An ended contract's record is self-contained: the evidence and mail behind it are not needed.
         const alsoDeleted: Record<string, number> = {};
         if (because === "verification_record_retention") {
-          alsoDeleted.evidence = (await tx.query("DELETE FROM evidence WHERE application_id = $1", [app.id])).rowCount;
-          alsoDeleted.mail = (await tx.query("DELETE FROM mail_outbox WHERE application_id = $1", [app.id])).rowCount;
+          alsoDeleted.evidence = await deleteEvidenceOf(tx, app.id);
+          alsoDeleted.mail = await deleteMailOf(tx, app.id);
         }
         const until = because === "verification_record_retention" && app.purge_after ? iso(app.purge_after) : null;
         outcome.kept.push({ reference: app.reference, because, until, alsoDeleted });
@@ -188,7 +173,7 @@ export async function decideDeletionRequest(
   });
 }
 
-type Row = { id: string; status: DeletionRequestStatus; filed_at: Date; decided_at: Date | null; outcome: unknown };
+type Row = DeletionRequestRow;
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -204,19 +189,12 @@ function view(r: Row): DeletionRequestView {
 }
 
 async function referenceOfLine(db: Queryable, subscriptionId: string): Promise<string | null> {
-  const { rows } = await db.query<{ reference: string }>(
-    "SELECT a.reference FROM subscriptions s JOIN applications a ON a.id = s.application_id WHERE s.id = $1",
-    [subscriptionId],
-  );
-  return rows[0]?.reference ?? null;
+  return selectReferenceOfLine(db, subscriptionId);
 }
 
 async function contactOfLine(db: Queryable, keys: KeyManagement, subscriptionId: string) {
-  const { rows } = await db.query<{ application_id: string }>(
-    "SELECT application_id FROM subscriptions WHERE id = $1",
-    [subscriptionId],
-  );
-  const application = rows[0] ? await findApplicationById(db, rows[0].application_id) : null;
+  const applicationId = await selectApplicationOfLine(db, subscriptionId);
+  const application = applicationId ? await findApplicationById(db, applicationId) : null;
   if (!application || application.purgedAt) return null;
   const { contact } = await loadApplicantDetails(keys, application);
   return { email: contact.email, language: application.language as Language };

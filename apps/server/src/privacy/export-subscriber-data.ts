@@ -4,6 +4,13 @@ import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { type SubscriberPrincipal, subscriberDocuments, subscriberLines } from "../subscribers/subscriber-access.ts";
+import {
+  selectApplicationIdsOfIdentity,
+  selectDeletionRequestsOfIdentity,
+  selectNoticesOfIdentity,
+  selectReferenceOfLine,
+  selectTopUpsOfIdentity,
+} from "./privacy-repository.ts";
 
 /**
  * Everything held about a signed-in subscriber, as one machine-readable file (個人情報保護法 第33条,
@@ -18,59 +25,22 @@ export async function exportSubscriberData(
   who: SubscriberPrincipal,
 ) {
   const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-  const applications = await deps.db.query<{ id: string }>(
-    "SELECT id FROM applications WHERE identity_index = $1 ORDER BY created_at, id",
-    [who.identityIndex],
-  );
+  const applicationIds = await selectApplicationIdsOfIdentity(deps.db, who.identityIndex);
   const perApplication = [];
-  for (const { id } of applications.rows) {
+  for (const id of applicationIds) {
     const application = await findApplicationById(deps.db, id);
     if (application && !application.purgedAt) perApplication.push(await collectApplicantData(deps, application));
   }
-  const topUps = await deps.db.query<{
-    msisdn: string;
-    amount_jpy: number;
-    validity_days: number;
-    status: string;
-    created_at: Date;
-    credited_at: Date | null;
-    valid_until: Date | null;
-  }>(
-    `SELECT s.msisdn, t.amount_jpy, t.validity_days, t.status, t.created_at, t.credited_at, t.valid_until
-     FROM top_ups t JOIN subscriptions s ON s.id = t.subscription_id JOIN applications a ON a.id = s.application_id
-     WHERE a.identity_index = $1 ORDER BY t.created_at, t.id`,
-    [who.identityIndex],
-  );
-  const notices = await deps.db.query<{
-    id: string;
-    msisdn: string;
-    language: string;
-    texts: { title: Record<string, string>; body: Record<string, string> };
-    published_at: Date;
-  }>(
-    `SELECT n.id, s.msisdn, d.language, n.texts, n.published_at
-     FROM announcement_deliveries d JOIN announcements n ON n.id = d.announcement_id
-     JOIN subscriptions s ON s.id = d.subscription_id JOIN applications a ON a.id = s.application_id
-     WHERE a.identity_index = $1 ORDER BY n.published_at, n.id, s.msisdn`,
-    [who.identityIndex],
-  );
-  const deletionRequests = await deps.db.query<{
-    id: string;
-    status: string;
-    filed_at: Date;
-    decided_at: Date | null;
-    outcome: unknown;
-  }>(
-    "SELECT id, status, filed_at, decided_at, outcome FROM deletion_requests WHERE identity_index = $1 ORDER BY filed_at",
-    [who.identityIndex],
-  );
+  const topUps = await selectTopUpsOfIdentity(deps.db, who.identityIndex);
+  const notices = await selectNoticesOfIdentity(deps.db, who.identityIndex);
+  const deletionRequests = await selectDeletionRequestsOfIdentity(deps.db, who.identityIndex);
   const exportedAt = deps.clock();
   const data = {
     format: "jitsumei-subscriber-data/1",
     exportedAt: exportedAt.toISOString(),
     lines: await subscriberLines(deps.db, who),
     documents: await subscriberDocuments(deps.db, who),
-    topUps: topUps.rows.map((t) => ({
+    topUps: topUps.map((t) => ({
       msisdn: t.msisdn,
       amountJpy: t.amount_jpy,
       validityDays: t.validity_days,
@@ -79,7 +49,7 @@ export async function exportSubscriberData(
       creditedAt: iso(t.credited_at),
       validUntil: iso(t.valid_until),
     })),
-    notices: notices.rows.map((n) => ({
+    notices: notices.map((n) => ({
       id: n.id,
       msisdn: n.msisdn,
       language: n.language,
@@ -88,7 +58,7 @@ export async function exportSubscriberData(
       publishedAt: iso(n.published_at),
     })),
     applications: perApplication,
-    deletionRequests: deletionRequests.rows.map((r) => ({
+    deletionRequests: deletionRequests.map((r) => ({
       id: r.id,
       status: r.status,
       filedAt: iso(r.filed_at),
@@ -96,15 +66,12 @@ export async function exportSubscriberData(
       outcome: r.outcome,
     })),
   };
-  const line = await deps.db.query<{ reference: string }>(
-    "SELECT a.reference FROM subscriptions s JOIN applications a ON a.id = s.application_id WHERE s.id = $1",
-    [who.subscriptionId],
-  );
+  const lineReference = await selectReferenceOfLine(deps.db, who.subscriptionId);
   await deps.db.transaction((tx) =>
     appendAuditEntry(tx, {
       actor: "subscriber",
       action: "subscriber.data_exported",
-      subject: line.rows[0]?.reference ?? null,
+      subject: lineReference,
       data: { applications: perApplication.length },
     }),
   );

@@ -4,6 +4,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import { writeCsv } from "../csv/write-csv.ts";
 import type { Database } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
+import { selectRecordsForExport } from "./records-repository.ts";
 import type { VerificationRecordContent } from "./write-verification-record.ts";
 
 export type ExportedRecord = VerificationRecordContent & {
@@ -24,23 +25,11 @@ export async function exportVerificationRecords(
   deps: { db: Database; keys: KeyManagement },
   range: { from: string | null; to: string | null; actor: string; reference?: string | null },
 ): Promise<ExportedRecord[]> {
-  const { rows } = await deps.db.query<{
-    id: string;
-    application_id: string;
-    version: number;
-    reason: string;
-    supersedes: string | null;
-    legal_hold: boolean;
-    content_enc: unknown;
-    wrapped_data_key: unknown;
-  }>(
-    `SELECT r.id, r.application_id, r.version, r.reason, r.supersedes, r.legal_hold, r.content_enc, a.wrapped_data_key
-     FROM verification_records r JOIN applications a ON a.id = r.application_id
-     WHERE a.purged_at IS NULL AND ($1::date IS NULL OR r.created_at >= $1::date) AND ($2::date IS NULL OR r.created_at < $2::date + 1)
-       AND ($3::text IS NULL OR a.reference = $3)
-     ORDER BY r.created_at, r.application_id, r.version`,
-    [range.from, range.to, range.reference ?? null],
-  );
+  const rows = await selectRecordsForExport(deps.db, {
+    from: range.from,
+    to: range.to,
+    reference: range.reference ?? null,
+  });
   const records: ExportedRecord[] = [];
   for (const row of rows) {
     const dataKey = await deps.keys.unwrapDataKey(toBuffer(row.wrapped_data_key), `application:${row.application_id}`);

@@ -3,6 +3,7 @@ import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { ApplicationCipher } from "../crypto/envelope.ts";
 import { type Queryable, toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import { insertRecordVersion, lockCurrentRecord, selectRecordVersions } from "./records-repository.ts";
 import type { RecordAmendment, VerificationRecordContent } from "./write-verification-record.ts";
 
 export type RecordVersion = { recordId: string; version: number; supersedes: string };
@@ -26,26 +27,7 @@ export async function writeRecordVersion(
     verification?: { method: string; policy: { id: string; version: string; contentHash: string } };
   },
 ): Promise<RecordVersion> {
-  const { rows } = await tx.query<{
-    id: string;
-    version: number;
-    method: string;
-    policy_id: string;
-    policy_version: string;
-    policy_hash: string;
-    retention_years: number | null;
-    content_enc: unknown;
-    contract_ended_at: Date | null;
-    purge_after: Date | null;
-    legal_hold: boolean;
-    legal_hold_reason: string | null;
-  }>(
-    `SELECT id, version, method, policy_id, policy_version, policy_hash, retention_years, content_enc,
-       contract_ended_at, purge_after, legal_hold, legal_hold_reason
-     FROM verification_records WHERE application_id = $1 ORDER BY version DESC LIMIT 1 FOR UPDATE`,
-    [input.applicationId],
-  );
-  const current = rows[0];
+  const current = await lockCurrentRecord(tx, input.applicationId);
   if (!current) throw new AppError("not_found", `No verification record for ${input.reference}`);
   const before = input.cipher.decryptJson<VerificationRecordContent>(
     "verification-record",
@@ -54,28 +36,23 @@ export async function writeRecordVersion(
   const content: VerificationRecordContent = { ...input.revise(before), amendment: input.amendment };
   const id = randomUUID();
   const version = Number(current.version) + 1;
-  await tx.query(
-    `INSERT INTO verification_records (id, application_id, version, method, policy_id, policy_version, policy_hash,
-       retention_years, content_enc, contract_ended_at, purge_after, legal_hold, legal_hold_reason, supersedes, reason)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-    [
-      id,
-      input.applicationId,
-      version,
-      input.verification?.method ?? current.method,
-      input.verification?.policy.id ?? current.policy_id,
-      input.verification?.policy.version ?? current.policy_version,
-      input.verification?.policy.contentHash ?? current.policy_hash,
-      current.retention_years,
-      input.cipher.encryptJson("verification-record", content),
-      current.contract_ended_at,
-      current.purge_after,
-      current.legal_hold,
-      current.legal_hold_reason,
-      current.id,
-      input.amendment.reason,
-    ],
-  );
+  await insertRecordVersion(tx, {
+    id,
+    applicationId: input.applicationId,
+    version,
+    method: input.verification?.method ?? current.method,
+    policyId: input.verification?.policy.id ?? current.policy_id,
+    policyVersion: input.verification?.policy.version ?? current.policy_version,
+    policyHash: input.verification?.policy.contentHash ?? current.policy_hash,
+    retentionYears: current.retention_years,
+    contentEnc: input.cipher.encryptJson("verification-record", content),
+    contractEndedAt: current.contract_ended_at,
+    purgeAfter: current.purge_after,
+    legalHold: current.legal_hold,
+    legalHoldReason: current.legal_hold_reason,
+    supersedes: current.id,
+    reason: input.amendment.reason,
+  });
   await appendAuditEntry(tx, {
     actor: input.amendment.by,
     action: "verification_record.version_written",
@@ -96,18 +73,7 @@ export async function writeRecordVersion(
 
 /** Every version of an application's record, oldest first (metadata only). */
 export async function recordVersions(db: Queryable, applicationId: string) {
-  const { rows } = await db.query<{
-    id: string;
-    version: number;
-    reason: string;
-    supersedes: string | null;
-    created_at: Date;
-    contract_ended_at: Date | null;
-  }>(
-    `SELECT id, version, reason, supersedes, created_at, contract_ended_at FROM verification_records
-     WHERE application_id = $1 ORDER BY version`,
-    [applicationId],
-  );
+  const rows = await selectRecordVersions(db, applicationId);
   return rows.map((r) => ({
     recordId: r.id,
     version: Number(r.version),

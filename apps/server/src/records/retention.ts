@@ -1,6 +1,15 @@
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import {
+  deleteExpiredAccessRows,
+  lockUnpurgedApplication,
+  selectDuePurges,
+  selectLatestRecordByReference,
+  setContractEnded,
+  setLegalHoldOf,
+  shredApplicationRows,
+} from "./records-repository.ts";
 
 /**
  * Retention of verification records (本人確認記録): kept for the pinned policy's period after the
@@ -9,19 +18,7 @@ import { AppError } from "../errors.ts";
  */
 
 async function recordFor(db: Queryable, reference: string) {
-  const { rows } = await db.query<{
-    id: string;
-    application_id: string;
-    retention_years: number | null;
-    policy_id: string;
-    policy_version: string;
-  }>(
-    `SELECT r.id, r.application_id, r.retention_years, r.policy_id, r.policy_version
-     FROM verification_records r JOIN applications a ON a.id = r.application_id
-     WHERE a.reference = $1 ORDER BY r.version DESC LIMIT 1`,
-    [reference],
-  );
-  const record = rows[0];
+  const record = await selectLatestRecordByReference(db, reference);
   if (!record) throw new AppError("not_found", `No verification record for ${reference}`);
   return record;
 }
@@ -38,11 +35,7 @@ export async function markContractEndedIn(tx: Queryable, reference: string, at: 
     throw new AppError("not_found", `The policy of ${reference} sets no retention period`);
   const purgeAfter = new Date(at);
   purgeAfter.setUTCFullYear(purgeAfter.getUTCFullYear() + record.retention_years);
-  await tx.query("UPDATE verification_records SET contract_ended_at = $2, purge_after = $3 WHERE application_id = $1", [
-    record.application_id,
-    at,
-    purgeAfter,
-  ]);
+  await setContractEnded(tx, record.application_id, at, purgeAfter);
   await appendAuditEntry(tx, {
     actor,
     action: "verification_record.contract_ended",
@@ -55,10 +48,7 @@ export async function markContractEndedIn(tx: Queryable, reference: string, at: 
 export async function setLegalHold(db: Database, reference: string, hold: boolean, reason: string, actor: string) {
   const record = await recordFor(db, reference);
   await db.transaction(async (tx) => {
-    await tx.query(
-      "UPDATE verification_records SET legal_hold = $2, legal_hold_reason = $3 WHERE application_id = $1",
-      [record.application_id, hold, hold ? reason : null],
-    );
+    await setLegalHoldOf(tx, record.application_id, hold, hold ? reason : null);
     await appendAuditEntry(tx, {
       actor,
       action: hold ? "verification_record.legal_hold_set" : "verification_record.legal_hold_released",
@@ -73,20 +63,7 @@ export type PurgeCandidate = { reference: string; purgeAfter: string; rule: stri
 
 /** What is due on `at`: retention over, no legal hold, not purged yet. */
 export async function duePurges(db: Database, at: Date): Promise<PurgeCandidate[]> {
-  const { rows } = await db.query<{
-    reference: string;
-    purge_after: Date;
-    retention_years: number;
-    policy_id: string;
-    policy_version: string;
-  }>(
-    `SELECT a.reference, r.purge_after, r.retention_years, r.policy_id, r.policy_version
-     FROM verification_records r JOIN applications a ON a.id = r.application_id
-     WHERE r.purge_after IS NOT NULL AND r.purge_after <= $1 AND NOT r.legal_hold AND a.purged_at IS NULL
-       AND NOT EXISTS (SELECT 1 FROM verification_records h WHERE h.application_id = r.application_id AND h.legal_hold)
-     ORDER BY r.purge_after, a.reference`,
-    [at],
-  );
+  const rows = await selectDuePurges(db, at);
   return rows.map((r) => ({
     reference: r.reference,
     purgeAfter: new Date(r.purge_after).toISOString(),
@@ -103,11 +80,7 @@ export async function purgeDue(db: Database, at: Date, actor: string): Promise<P
   const due = await duePurges(db, at);
   for (const candidate of due) {
     await db.transaction(async (tx) => {
-      const { rows } = await tx.query<{ id: string }>(
-        "SELECT id FROM applications WHERE reference = $1 AND purged_at IS NULL FOR UPDATE",
-        [candidate.reference],
-      );
-      const id = rows[0]?.id;
+      const id = await lockUnpurgedApplication(tx, candidate.reference);
       if (!id) return;
       const destroyed = await shredApplicationIn(tx, id, at);
       await appendAuditEntry(tx, {
@@ -118,12 +91,8 @@ export async function purgeDue(db: Database, at: Date, actor: string): Promise<P
       });
     });
   }
-  // Stored idempotent answers may hold personal data; they are only useful for a day of retries.
-  await db.query("DELETE FROM idempotency_keys WHERE created_at < $1::timestamptz - interval '1 day'", [at]);
-  // Hand-off codes and the sessions they opened are of no use once expired (the audit trail keeps the events).
-  await db.query("DELETE FROM handoff_tokens WHERE expires_at < $1::timestamptz - interval '1 day'", [at]);
-  await db.query("DELETE FROM applicant_sessions WHERE expires_at < $1", [at]);
-  await db.query("DELETE FROM applicant_sign_in_codes WHERE expires_at < $1::timestamptz - interval '1 day'", [at]);
+  // Idempotent answers, hand-off codes, sessions and sign-in codes past their use (records-repository.ts).
+  await deleteExpiredAccessRows(db, at);
   return due;
 }
 
@@ -132,18 +101,8 @@ export async function purgeDue(db: Database, at: Date, actor: string): Promise<P
  * every sealed field go, and the rows that only held its personal data (evidence, mail, codes).
  */
 export async function shredApplicationIn(tx: Queryable, applicationId: string, at: Date) {
-  await tx.query(
-    `UPDATE applications SET wrapped_data_key = ''::bytea, contact_enc = ''::bytea, particulars_enc = NULL,
-       document_index = NULL, identity_index = NULL, purged_at = $2 WHERE id = $1`,
-    [applicationId, at],
-  );
-  const evidence = await tx.query("DELETE FROM evidence WHERE application_id = $1", [applicationId]);
-  const mail = await tx.query("DELETE FROM mail_outbox WHERE application_id = $1", [applicationId]);
-  await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [applicationId]);
-  await tx.query("DELETE FROM handoff_tokens WHERE application_id = $1", [applicationId]);
-  await tx.query("DELETE FROM applicant_sessions WHERE application_id = $1", [applicationId]);
-  await tx.query("DELETE FROM applicant_sign_in_codes WHERE application_id = $1", [applicationId]);
-  return { dataKey: true, evidence: evidence.rowCount, mail: mail.rowCount };
+  const { evidence, mail } = await shredApplicationRows(tx, applicationId, at);
+  return { dataKey: true, evidence, mail };
 }
 
 function ruleOf(r: { retention_years: number | null; policy_id: string; policy_version: string }): string {

@@ -6,6 +6,7 @@ import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { ApplicationCipher } from "../crypto/envelope.ts";
 import type { Queryable } from "../db/database.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
+import { insertFirstRecord, selectRecordFacts } from "./records-repository.ts";
 
 /**
  * The verification record (本人確認記録) with every item LAW.md lists: who verified and who made
@@ -92,29 +93,7 @@ export async function writeVerificationRecord(
   const { application, particulars } = input;
   // In one statement: the pinned policy, the approval (who and when), the method the checks found
   // and, where the SIM went by post, its tracking number (LAW.md: the record).
-  const { rows } = await tx.query<{
-    policy_id: string | null;
-    policy_version: string | null;
-    policy_hash: string | null;
-    approved_by_kind: string | null;
-    approved_by_id: string | null;
-    approved_at: Date | null;
-    method: string | null;
-    tracking_number: string | null;
-  }>(
-    `SELECT a.policy_id, a.policy_version, a.policy_hash, approval.actor_kind AS approved_by_kind,
-       approval.actor_id AS approved_by_id, approval.created_at AS approved_at,
-       (SELECT params->>'method' FROM check_results
-         WHERE application_id = a.id AND run = $2 AND code = 'policy.method_available') AS method,
-       (SELECT tracking_number FROM shipments WHERE application_id = a.id AND status = 'delivered'
-         ORDER BY delivered_at DESC LIMIT 1) AS tracking_number
-     FROM applications a
-     LEFT JOIN LATERAL (SELECT actor_kind, actor_id, created_at FROM application_events
-       WHERE application_id = a.id AND to_state = 'approved' ORDER BY version DESC LIMIT 1) approval ON true
-     WHERE a.id = $1`,
-    [application.id, application.checkRun],
-  );
-  const facts = rows[0];
+  const facts = await selectRecordFacts(tx, application.id, application.checkRun);
   if (
     !facts?.approved_by_kind ||
     !facts.approved_at ||
@@ -145,20 +124,16 @@ export async function writeVerificationRecord(
   const pinned = input.policies.find((p) => p.id === content.policy.id && p.version === content.policy.version);
   const retentionYears = pinned?.retentionYearsAfterContractEnd ?? null;
   const id = randomUUID();
-  await tx.query(
-    `INSERT INTO verification_records (id, application_id, version, method, policy_id, policy_version, policy_hash,
-       retention_years, content_enc) VALUES ($1, $2, 1, $3, $4, $5, $6, $7, $8)`,
-    [
-      id,
-      application.id,
-      content.method,
-      content.policy.id,
-      content.policy.version,
-      content.policy.contentHash,
-      retentionYears,
-      input.cipher.encryptJson("verification-record", content),
-    ],
-  );
+  await insertFirstRecord(tx, {
+    id,
+    applicationId: application.id,
+    method: content.method,
+    policyId: content.policy.id,
+    policyVersion: content.policy.version,
+    policyHash: content.policy.contentHash,
+    retentionYears,
+    contentEnc: input.cipher.encryptJson("verification-record", content),
+  });
   await appendAuditEntry(tx, {
     actor: "system",
     action: "verification_record.written",

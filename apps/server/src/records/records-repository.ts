@@ -1,0 +1,279 @@
+import type { Selectable } from "kysely";
+import type { Queryable } from "../db/database.ts";
+import type { VerificationRecords } from "../db/schema.ts";
+
+/**
+ * The SQL of verification records (本人確認記録: `verification_records`, written once per version and
+ * never rewritten) and of the purge that shreds an application's personal data. Plain functions in
+ * the caller's transaction; sealing and unsealing stays with the callers.
+ */
+
+/** What the record needs from the application: pinned policy, approval, method found, delivered tracking number. */
+export type RecordFactsRow = {
+  policy_id: string | null;
+  policy_version: string | null;
+  policy_hash: string | null;
+  approved_by_kind: string | null;
+  approved_by_id: string | null;
+  approved_at: Date | null;
+  method: string | null;
+  tracking_number: string | null;
+};
+
+export async function selectRecordFacts(
+  tx: Queryable,
+  applicationId: string,
+  checkRun: number,
+): Promise<RecordFactsRow | null> {
+  const { rows } = await tx.query<RecordFactsRow>(
+    `SELECT a.policy_id, a.policy_version, a.policy_hash, approval.actor_kind AS approved_by_kind,
+       approval.actor_id AS approved_by_id, approval.created_at AS approved_at,
+       (SELECT params->>'method' FROM check_results
+         WHERE application_id = a.id AND run = $2 AND code = 'policy.method_available') AS method,
+       (SELECT tracking_number FROM shipments WHERE application_id = a.id AND status = 'delivered'
+         ORDER BY delivered_at DESC LIMIT 1) AS tracking_number
+     FROM applications a
+     LEFT JOIN LATERAL (SELECT actor_kind, actor_id, created_at FROM application_events
+       WHERE application_id = a.id AND to_state = 'approved' ORDER BY version DESC LIMIT 1) approval ON true
+     WHERE a.id = $1`,
+    [applicationId, checkRun],
+  );
+  return rows[0] ?? null;
+}
+
+export async function insertFirstRecord(
+  tx: Queryable,
+  record: {
+    id: string;
+    applicationId: string;
+    method: string;
+    policyId: string;
+    policyVersion: string;
+    policyHash: string;
+    retentionYears: number | null;
+    contentEnc: Buffer;
+  },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO verification_records (id, application_id, version, method, policy_id, policy_version, policy_hash,
+       retention_years, content_enc) VALUES ($1, $2, 1, $3, $4, $5, $6, $7, $8)`,
+    [
+      record.id,
+      record.applicationId,
+      record.method,
+      record.policyId,
+      record.policyVersion,
+      record.policyHash,
+      record.retentionYears,
+      record.contentEnc,
+    ],
+  );
+}
+
+export type CurrentRecordRow = Pick<
+  Selectable<VerificationRecords>,
+  | "id"
+  | "version"
+  | "method"
+  | "policy_id"
+  | "policy_version"
+  | "policy_hash"
+  | "retention_years"
+  | "content_enc"
+  | "contract_ended_at"
+  | "purge_after"
+  | "legal_hold"
+  | "legal_hold_reason"
+>;
+
+/** The application's newest record version, locked (the next version is written from it). */
+export async function lockCurrentRecord(tx: Queryable, applicationId: string): Promise<CurrentRecordRow | null> {
+  const { rows } = await tx.query<CurrentRecordRow>(
+    `SELECT id, version, method, policy_id, policy_version, policy_hash, retention_years, content_enc,
+       contract_ended_at, purge_after, legal_hold, legal_hold_reason
+     FROM verification_records WHERE application_id = $1 ORDER BY version DESC LIMIT 1 FOR UPDATE`,
+    [applicationId],
+  );
+  return rows[0] ?? null;
+}
+
+export async function insertRecordVersion(
+  tx: Queryable,
+  record: {
+    id: string;
+    applicationId: string;
+    version: number;
+    method: string;
+    policyId: string;
+    policyVersion: string;
+    policyHash: string;
+    retentionYears: number | null;
+    contentEnc: Buffer;
+    contractEndedAt: Date | null;
+    purgeAfter: Date | null;
+    legalHold: boolean;
+    legalHoldReason: string | null;
+    supersedes: string;
+    reason: string;
+  },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO verification_records (id, application_id, version, method, policy_id, policy_version, policy_hash,
+       retention_years, content_enc, contract_ended_at, purge_after, legal_hold, legal_hold_reason, supersedes, reason)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+    [
+      record.id,
+      record.applicationId,
+      record.version,
+      record.method,
+      record.policyId,
+      record.policyVersion,
+      record.policyHash,
+      record.retentionYears,
+      record.contentEnc,
+      record.contractEndedAt,
+      record.purgeAfter,
+      record.legalHold,
+      record.legalHoldReason,
+      record.supersedes,
+      record.reason,
+    ],
+  );
+}
+
+export type RecordVersionRow = Pick<
+  Selectable<VerificationRecords>,
+  "id" | "version" | "reason" | "supersedes" | "created_at" | "contract_ended_at"
+>;
+
+export async function selectRecordVersions(db: Queryable, applicationId: string): Promise<RecordVersionRow[]> {
+  const { rows } = await db.query<RecordVersionRow>(
+    `SELECT id, version, reason, supersedes, created_at, contract_ended_at FROM verification_records
+     WHERE application_id = $1 ORDER BY version`,
+    [applicationId],
+  );
+  return rows;
+}
+
+/** Records with their application's wrapped key, for the compliance export (a range, or one reference). */
+export type ExportRecordRow = Pick<
+  Selectable<VerificationRecords>,
+  "id" | "application_id" | "version" | "reason" | "supersedes" | "legal_hold" | "content_enc"
+> & { wrapped_data_key: Uint8Array };
+
+export async function selectRecordsForExport(
+  db: Queryable,
+  range: { from: string | null; to: string | null; reference: string | null },
+): Promise<ExportRecordRow[]> {
+  const { rows } = await db.query<ExportRecordRow>(
+    `SELECT r.id, r.application_id, r.version, r.reason, r.supersedes, r.legal_hold, r.content_enc, a.wrapped_data_key
+     FROM verification_records r JOIN applications a ON a.id = r.application_id
+     WHERE a.purged_at IS NULL AND ($1::date IS NULL OR r.created_at >= $1::date) AND ($2::date IS NULL OR r.created_at < $2::date + 1)
+       AND ($3::text IS NULL OR a.reference = $3)
+     ORDER BY r.created_at, r.application_id, r.version`,
+    [range.from, range.to, range.reference],
+  );
+  return rows;
+}
+
+export type RetentionRow = Pick<
+  Selectable<VerificationRecords>,
+  "id" | "application_id" | "retention_years" | "policy_id" | "policy_version"
+>;
+
+/** The newest record version of the application with this reference. */
+export async function selectLatestRecordByReference(db: Queryable, reference: string): Promise<RetentionRow | null> {
+  const { rows } = await db.query<RetentionRow>(
+    `SELECT r.id, r.application_id, r.retention_years, r.policy_id, r.policy_version
+     FROM verification_records r JOIN applications a ON a.id = r.application_id
+     WHERE a.reference = $1 ORDER BY r.version DESC LIMIT 1`,
+    [reference],
+  );
+  return rows[0] ?? null;
+}
+
+export async function setContractEnded(
+  tx: Queryable,
+  applicationId: string,
+  endedAt: Date,
+  purgeAfter: Date,
+): Promise<void> {
+  await tx.query("UPDATE verification_records SET contract_ended_at = $2, purge_after = $3 WHERE application_id = $1", [
+    applicationId,
+    endedAt,
+    purgeAfter,
+  ]);
+}
+
+export async function setLegalHoldOf(
+  tx: Queryable,
+  applicationId: string,
+  hold: boolean,
+  reason: string | null,
+): Promise<void> {
+  await tx.query("UPDATE verification_records SET legal_hold = $2, legal_hold_reason = $3 WHERE application_id = $1", [
+    applicationId,
+    hold,
+    reason,
+  ]);
+}
+
+export type DuePurgeRow = Pick<Selectable<VerificationRecords>, "retention_years" | "policy_id" | "policy_version"> & {
+  reference: string;
+  purge_after: Date;
+};
+
+/** Records whose retention is over on `at`, with no legal hold on any version, not purged yet. */
+export async function selectDuePurges(db: Queryable, at: Date): Promise<DuePurgeRow[]> {
+  const { rows } = await db.query<DuePurgeRow>(
+    `SELECT a.reference, r.purge_after, r.retention_years, r.policy_id, r.policy_version
+     FROM verification_records r JOIN applications a ON a.id = r.application_id
+     WHERE r.purge_after IS NOT NULL AND r.purge_after <= $1 AND NOT r.legal_hold AND a.purged_at IS NULL
+       AND NOT EXISTS (SELECT 1 FROM verification_records h WHERE h.application_id = r.application_id AND h.legal_hold)
+     ORDER BY r.purge_after, a.reference`,
+    [at],
+  );
+  return rows;
+}
+
+/** Locks the application with this reference unless purged already; its id. */
+export async function lockUnpurgedApplication(tx: Queryable, reference: string): Promise<string | null> {
+  const { rows } = await tx.query<{ id: string }>(
+    "SELECT id FROM applications WHERE reference = $1 AND purged_at IS NULL FOR UPDATE",
+    [reference],
+  );
+  return rows[0]?.id ?? null;
+}
+
+/** Expired short-lived rows that may hold personal data or grant access, in this order. */
+export async function deleteExpiredAccessRows(db: Queryable, at: Date): Promise<void> {
+  // Stored idempotent answers may hold personal data; they are only useful for a day of retries.
+  await db.query("DELETE FROM idempotency_keys WHERE created_at < $1::timestamptz - interval '1 day'", [at]);
+  // Hand-off codes and the sessions they opened are of no use once expired (the audit trail keeps the events).
+  await db.query("DELETE FROM handoff_tokens WHERE expires_at < $1::timestamptz - interval '1 day'", [at]);
+  await db.query("DELETE FROM applicant_sessions WHERE expires_at < $1", [at]);
+  await db.query("DELETE FROM applicant_sign_in_codes WHERE expires_at < $1::timestamptz - interval '1 day'", [at]);
+}
+
+/**
+ * Shreds one application's sealed data and deletes the rows that only held its personal data, in
+ * this order; how many evidence and mail rows went.
+ */
+export async function shredApplicationRows(
+  tx: Queryable,
+  applicationId: string,
+  at: Date,
+): Promise<{ evidence: number; mail: number }> {
+  await tx.query(
+    `UPDATE applications SET wrapped_data_key = ''::bytea, contact_enc = ''::bytea, particulars_enc = NULL,
+       document_index = NULL, identity_index = NULL, purged_at = $2 WHERE id = $1`,
+    [applicationId, at],
+  );
+  const evidence = await tx.query("DELETE FROM evidence WHERE application_id = $1", [applicationId]);
+  const mail = await tx.query("DELETE FROM mail_outbox WHERE application_id = $1", [applicationId]);
+  await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [applicationId]);
+  await tx.query("DELETE FROM handoff_tokens WHERE application_id = $1", [applicationId]);
+  await tx.query("DELETE FROM applicant_sessions WHERE application_id = $1", [applicationId]);
+  await tx.query("DELETE FROM applicant_sign_in_codes WHERE application_id = $1", [applicationId]);
+  return { evidence: evidence.rowCount, mail: mail.rowCount };
+}
