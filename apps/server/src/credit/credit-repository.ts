@@ -272,8 +272,17 @@ export async function setRegistrationExchangeRef(
   return rows[0] ?? null;
 }
 
-export async function markRegistrationRemoved(tx: Queryable, id: string): Promise<void> {
-  await tx.query("UPDATE nonpayment_registrations SET removed_at = now() WHERE id = $1", [id]);
+/**
+ * Marks a registration withdrawn from the exchange, if its exchange ref is still the one the withdrawal
+ * saw: a registration that landed meanwhile (another run registering it, which then queues its own
+ * withdrawal) is not marked withdrawn while it stands on the exchange. True when it was marked.
+ */
+export async function markRegistrationRemoved(tx: Queryable, id: string, seenRef: string | null): Promise<boolean> {
+  const { rowCount } = await tx.query(
+    "UPDATE nonpayment_registrations SET removed_at = now() WHERE id = $1 AND exchange_ref IS NOT DISTINCT FROM $2",
+    [id, seenRef],
+  );
+  return rowCount > 0;
 }
 
 export type RegistrationExportRow = Pick<

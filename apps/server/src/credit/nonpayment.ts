@@ -136,7 +136,8 @@ export function syncNonpaymentExchangeJob(deps: { db: Database; keys: KeyManagem
     } else if (r.paid_at) {
       if (r.exchange_ref) await deps.exchange.remove(r.exchange_ref);
       await deps.db.transaction(async (tx) => {
-        await markRegistrationRemoved(tx, r.id);
+        // Registered by another run since we read it (its ref is new): that run withdraws it.
+        if (!(await markRegistrationRemoved(tx, r.id, r.exchange_ref))) return;
         await appendAuditEntry(tx, {
           actor: "system",
           action: "credit.exchange_removed",
