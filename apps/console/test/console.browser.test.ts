@@ -163,7 +163,8 @@ describe("the staff console in a real browser", () => {
     await page.getByRole("radio", { name: "Approve" }).waitFor();
     await page.getByRole("radio", { name: "Approve" }).check();
     await page.getByRole("button", { name: "Send decision" }).click();
-    await page.getByText("Done: the application is now “Contract pending”.").waitFor();
+    // Approving issues and seals the contract's PDFs: on two loaded cores that took over 30 s once.
+    await page.getByText("Done: the application is now “Contract pending”.").waitFor({ timeout: 60_000 });
     const history = page.getByRole("region", { name: "History" });
     // The history is read again after the decision: wait for it rather than read it once.
     for (const event of ["Correction requested", "Approved", "Contract offered"]) {
