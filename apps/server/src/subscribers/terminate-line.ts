@@ -1,4 +1,4 @@
-import { interpolate, type Language, type Translations, todayInJapan } from "@jitsumei/domain";
+import { interpolate, type Language, type Translations } from "@jitsumei/domain";
 import { findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
@@ -7,6 +7,7 @@ import { AppError } from "../errors.ts";
 import { releaseLine } from "../inventory/release-line.ts";
 import type { Provisioning } from "../issuance/provisioning.ts";
 import { queueMail } from "../mail/outbox.ts";
+import { japanDate } from "../notifications/notification-texts.ts";
 import { refundChargesOnCancel } from "../payments/refund-charges.ts";
 import { markContractEndedIn } from "../records/retention.ts";
 import { findIdentityIndex, hasVerificationRecord } from "./lines-repository.ts";
@@ -78,11 +79,12 @@ export async function terminateLineIn(
       template: "line_ended",
       to: contact.email,
       from: deps.mailFrom,
-      subject: `[Jitsumei] ${interpolate(endedTexts.subject[language], { msisdn: line.msisdn })}`,
+      // The mark the other mails put first: 【Jitsumei】 in Japanese, [Jitsumei] elsewhere.
+      subject: `${language === "ja" ? "【Jitsumei】" : "[Jitsumei] "}${interpolate(endedTexts.subject[language], { msisdn: line.msisdn })}`,
       // A number that moved to another operator (MNP) still works there: only its contract here ended.
       text: `${interpolate((input.reason === "ported_out" ? endedTexts.portedOut : endedTexts.body)[language], {
         msisdn: line.msisdn,
-        date: todayInJapan(input.at),
+        date: japanDate(input.at, language),
       })}${refund}`,
     });
   }
