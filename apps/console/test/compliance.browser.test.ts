@@ -165,7 +165,9 @@ describe("the compliance and admin pages in a real browser", () => {
     await page.goto(`${server.url}/staff/records`);
     await page.locator("h1").waitFor();
     await page.getByText("Loading…").waitFor({ state: "detached" });
-    expect(await page.locator("h1").textContent()).toBe("Page not found");
+    // A page of another role says so (and links home) rather than "not found".
+    expect(await page.locator("h1").textContent()).toBe("This page is not part of your role");
+    await page.getByRole("main").getByRole("link", { name: "the home page" }).waitFor();
     await context.close();
   });
 });

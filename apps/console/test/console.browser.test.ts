@@ -197,6 +197,8 @@ describe("the staff console in a real browser", () => {
     // --- Sign out ends the session: the sign-in form again. (Every page in Japanese and Chinese: every-page.browser.test.ts.) ---
     await page.getByRole("button", { name: "サインアウト" }).click();
     await page.getByRole("heading", { name: "サインイン" }).waitFor();
+    // The next person signs in at home, not on the page the last one left open.
+    expect(new URL(page.url()).pathname).toBe("/staff/");
     await context.close();
   });
 
@@ -330,8 +332,10 @@ describe("the staff console in a real browser", () => {
       await page.getByText("Loading…").waitFor({ state: "detached" });
       await look(page, `${name}-en-desktop`);
     }
-    // A reviewer's address is not an admin's page.
+    // A reviewer's address is not an admin's page; an address that is no page is not found.
     await page.goto(`${server.url}/staff/queue`);
+    expect(await page.locator("h1").textContent()).toBe("This page is not part of your role");
+    await page.goto(`${server.url}/staff/no-such-page`);
     expect(await page.locator("h1").textContent()).toBe("Page not found");
 
     await page.goto(`${server.url}/staff/inventory`);

@@ -724,6 +724,10 @@ export const ja: Messages = {
   "refunds.transferred": "{time} に返金済み：",
   "refunds.done": "記録しました：{reference} に ¥{amount} を返金しました。申込者にはメールで知らせます。",
   "refunds.refused": "記録できませんでした：{reason}",
+  "notAllowed.title": "このページはあなたの役割では開けません",
+  "notAllowed.body":
+    "このアカウントではこのページを開けません。権限のあるアカウントでサインインするか、次へ戻ってください：",
+  "notAllowed.home": "ホーム",
   "notFound.title": "ページが見つかりません",
   "case.shipmentStatus": "配送の状態",
   "policy.jp-mobile-act": "携帯電話不正利用防止法",

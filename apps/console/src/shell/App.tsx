@@ -20,7 +20,8 @@ import { PasswordPage } from "../session/PasswordPage.tsx";
 import { ShippingPage } from "../shipping/ShippingPage.tsx";
 import { type PageName, pagesFor } from "./access.ts";
 import { Header } from "./Header.tsx";
-import { type Route, useRoute } from "./router.ts";
+import { Link } from "./Link.tsx";
+import { navigate, type Route, useRoute } from "./router.ts";
 
 type SessionState = { status: "loading" } | { status: "signed_out" } | { status: "signed_in"; session: StaffSession };
 
@@ -50,6 +51,8 @@ export function App() {
   async function signOut() {
     await api("DELETE", "/v1/staff/session").catch(() => undefined);
     setCsrfToken(null);
+    // The next person to sign in starts at home, not on the page (a case, say) the last one left open.
+    navigate({ page: "home" });
     setState({ status: "signed_out" });
   }
 
@@ -146,7 +149,15 @@ function Page({ route, pages, account }: { route: Route; pages: PageName[]; acco
       if (allowed("plans")) return <PlansPage account={account} />;
       break;
     case "not_found":
-      break;
+      return <h1>{t("notFound.title")}</h1>;
   }
-  return <h1>{t("notFound.title")}</h1>;
+  // A page that exists, but not for this role: say so, and where to go.
+  return (
+    <>
+      <h1>{t("notAllowed.title")}</h1>
+      <p>
+        {t("notAllowed.body")} <Link to={{ page: "home" }}>{t("notAllowed.home")}</Link>
+      </p>
+    </>
+  );
 }
