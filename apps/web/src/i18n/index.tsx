@@ -15,6 +15,16 @@ const intlLocales: Record<Language, string> = {
   vi: "vi-VN",
 };
 
+/** Said after a time of day: every time on the site is Japan's. */
+const japanTime: Record<Language, string> = {
+  ja: "（日本時間）",
+  en: " (Japan time)",
+  "zh-Hans": "（日本时间）",
+  "zh-Hant": "（日本時間）",
+  ko: " (일본 시간)",
+  vi: " (giờ Nhật Bản)",
+};
+
 type I18n = {
   lang: Language;
   setLang: (l: Language) => void;
@@ -67,19 +77,15 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         const calendar = iso.length === 10;
         const d = new Date(calendar ? `${iso}T00:00:00Z` : iso);
         if (Number.isNaN(d.getTime())) return iso;
-        return new Intl.DateTimeFormat(locale, {
+        const timed = withTime && !calendar;
+        const text = new Intl.DateTimeFormat(locale, {
           timeZone: calendar ? "UTC" : "Asia/Tokyo",
-          ...(withTime && !calendar
-            ? {
-                year: "numeric",
-                month: "long",
-                day: "numeric",
-                hour: "numeric",
-                minute: "2-digit",
-                timeZoneName: "short",
-              }
+          ...(timed
+            ? { year: "numeric", month: "long", day: "numeric", hour: "numeric", minute: "2-digit" }
             : { dateStyle: "long" }),
         }).format(d);
+        // The zone in words the reader uses ("JST" in Japanese but "GMT+9" in Vietnamese, otherwise).
+        return timed ? `${text}${japanTime[lang]}` : text;
       },
       number: (n) => new Intl.NumberFormat(locale).format(n),
       yen: (n) => formatYen(n, lang),
