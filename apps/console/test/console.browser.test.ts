@@ -200,7 +200,7 @@ describe("the staff console in a real browser", () => {
     // The next person signs in at home, not on the page the last one left open.
     expect(new URL(page.url()).pathname).toBe("/staff/");
     await context.close();
-  });
+  }, 180_000); // a whole review: sign-in, a correction, the applicant fixing it, approval sealing the contract
 
   it("shows the queue on a phone in English, with a fresh case waiting", async () => {
     const { reference } = await postpaidInReview(server);

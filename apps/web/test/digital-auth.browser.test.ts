@@ -70,6 +70,9 @@ describe("JPKI through the Digital Authentication App on a phone", () => {
 
     await page.getByRole("heading", { level: 1, name: t["verify.title"] }).waitFor();
     await page.getByRole("heading", { level: 2, name: t["digitalAuth.title"] }).waitFor();
+    // The optional photos warn, in the applicant's language, never to photograph the card's back.
+    await page.getByText(t["verify.photos"]).click();
+    await page.getByRole("note").filter({ hasText: t["verify.myNumberBackWarning"] }).waitFor();
     await screenshot(page, "web", "digital-auth-zh-Hans-phone-1-verify");
     await page.getByRole("button", { name: t["digitalAuth.open"] }).click();
 

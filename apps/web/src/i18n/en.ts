@@ -211,6 +211,8 @@ export const en = {
   "verify.photos": "Photos (optional)",
   "verify.photosIntro":
     "A photo of the document and a selfie help if a person has to look at your application. A selfie is compared with the photo on the chip.",
+  "verify.myNumberBackWarning":
+    "Photograph the front of the card only. The back shows your 12-digit My Number: never photograph or send the back.",
   "verify.photosIntroDocument": "A photo of the document helps if a person has to look at your application.",
   "verify.front": "Photo of the document",
   "live.title": "Live selfie",

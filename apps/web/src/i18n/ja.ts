@@ -206,6 +206,8 @@ export const ja: Dictionary = {
   "verify.photos": "写真（任意）",
   "verify.photosIntro":
     "担当者が確認する場合に、書類の写真と自撮り写真が役立ちます。自撮り写真はICチップの顔写真と照合します。",
+  "verify.myNumberBackWarning":
+    "撮影するのはカードのおもて面だけにしてください。裏面には12桁のマイナンバー（個人番号）が記載されています。裏面は撮影・送信しないでください。",
   "verify.photosIntroDocument": "担当者が確認する場合に、書類の写真が役立ちます。",
   "verify.front": "書類の写真",
   "live.title": "ライブ自撮り",

@@ -207,6 +207,8 @@ export const ko: Dictionary = {
   "verify.mrzSend": "판독 줄 확인",
   "verify.photos": "사진(선택)",
   "verify.photosIntro": "담당자가 확인해야 할 경우 신분증 사진과 셀카가 도움이 됩니다. 셀카는 칩의 사진과 대조합니다.",
+  "verify.myNumberBackWarning":
+    "카드 앞면만 촬영해 주세요. 뒷면에는 12자리 마이넘버(개인번호)가 적혀 있으니 뒷면은 절대 촬영하거나 보내지 마세요.",
   "verify.photosIntroDocument": "담당자가 확인해야 할 경우 신분증 사진이 도움이 됩니다.",
   "verify.front": "신분증 사진",
   "live.title": "실시간 셀카",

@@ -209,6 +209,8 @@ export const vi: Dictionary = {
   "verify.photos": "Ảnh (không bắt buộc)",
   "verify.photosIntro":
     "Ảnh giấy tờ và ảnh selfie sẽ hữu ích nếu cần người xem xét đơn của bạn. Ảnh selfie được so với ảnh trong chip.",
+  "verify.myNumberBackWarning":
+    "Chỉ chụp mặt trước của thẻ. Mặt sau có Mã số cá nhân (My Number) 12 chữ số: tuyệt đối không chụp hoặc gửi mặt sau.",
   "verify.photosIntroDocument": "Ảnh giấy tờ sẽ hữu ích nếu cần người xem xét đơn của bạn.",
   "verify.front": "Ảnh giấy tờ",
   "live.title": "Selfie trực tiếp",

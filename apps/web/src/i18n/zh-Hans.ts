@@ -196,6 +196,7 @@ export const zhHans: Dictionary = {
   "verify.mrzSend": "核对机读码",
   "verify.photos": "照片（选填）",
   "verify.photosIntro": "如果需要人工审核，证件照片和自拍会有帮助。自拍会与芯片中的照片进行比对。",
+  "verify.myNumberBackWarning": "请只拍摄卡片正面。背面印有12位个人编号（My Number），请勿拍摄或发送背面。",
   "verify.photosIntroDocument": "如果需要人工审核，证件照片会有帮助。",
   "verify.front": "证件照片",
   "live.title": "实时自拍",

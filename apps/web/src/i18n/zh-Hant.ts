@@ -197,6 +197,7 @@ export const zhHant: Dictionary = {
   "verify.mrzSend": "核對機器可讀區",
   "verify.photos": "照片（選填）",
   "verify.photosIntro": "若需要人工審核，證件照片與自拍會有幫助。自拍會與晶片中的照片比對。",
+  "verify.myNumberBackWarning": "請只拍攝卡片正面。背面印有12位個人編號（My Number），請勿拍攝或傳送背面。",
   "verify.photosIntroDocument": "若需要人工審核，證件照片會有幫助。",
   "verify.front": "證件照片",
   "live.title": "即時自拍",

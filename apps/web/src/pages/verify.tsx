@@ -147,6 +147,7 @@ export function VerifyStep(props: {
       {method !== "counter" && (
         <Photos
           session={props.session}
+          myNumberCard={props.documentType === "my_number_card"}
           liveSelfie={liveSelfie}
           onSelfiePassed={() => {
             if (readBefore > 0) setTimeout(() => props.onDone(), 2000);
@@ -396,10 +397,12 @@ const maxBytes = 15 * 1024 * 1024;
  */
 function Photos({
   session,
+  myNumberCard,
   liveSelfie,
   onSelfiePassed,
 }: {
   session: Session;
+  myNumberCard: boolean;
   liveSelfie: boolean;
   onSelfiePassed: () => void;
 }) {
@@ -410,6 +413,12 @@ function Photos({
       <details className="card photos">
         <summary>{t("verify.photos")}</summary>
         <p className="small">{t(liveSelfie ? "verify.photosIntroDocument" : "verify.photosIntro")}</p>
+        {/* The card's back carries the My Number, which this service must never receive. */}
+        {myNumberCard && (
+          <p className="alert alert-warning small" role="note">
+            {t("verify.myNumberBackWarning")}
+          </p>
+        )}
         <PhotoInput session={session} kind="image" label={t("verify.front")} capture="environment" />
         {!liveSelfie && <PhotoInput session={session} kind="selfie" label={t("verify.selfie")} capture="user" />}
       </details>
