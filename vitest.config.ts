@@ -22,7 +22,12 @@ export const pgliteSmoke = [
   "apps/server/test/refused-start.test.ts",
   "apps/server/test/hardening.test.ts",
 ];
-const everything = ["packages/*/src/**/*.test.ts", "apps/*/test/**/*.test.ts", "apps/*/src/**/*.test.ts"];
+const everything = [
+  "packages/*/src/**/*.test.ts",
+  "apps/*/test/**/*.test.ts",
+  "apps/*/src/**/*.test.ts",
+  "scripts/**/*.test.ts",
+];
 
 export default defineConfig({
   test: {

@@ -17,7 +17,7 @@ import { signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 /**
- * Issue 9, backup and restore, as README.md's procedure does it: pg_dump / pg_restore on PostgreSQL,
+ * Issue 9, backup and restore, as docs/operating.md's procedure does it: pg_dump / pg_restore on PostgreSQL,
  * a copy of the data directory on the embedded database. Restored into an empty database, the audit
  * chain verifies to the same head and every contract document decrypts (with the same master key) to
  * the exact bytes whose SHA-256 was recorded when it was issued.
@@ -38,7 +38,7 @@ afterAll(async () => server?.close());
 
 type Restored = { db: Queryable; drop(): Promise<void> };
 
-/** The backup and the restore of README.md's "Backup and restore", for the database the suite runs on. */
+/** The backup and the restore of docs/operating.md's "Backup and restore", for the database the suite runs on. */
 async function backUpAndRestore(): Promise<Restored> {
   if (server.database.url) {
     const dir = mkdtempSync(join(tmpdir(), "jitsumei-backup-"));

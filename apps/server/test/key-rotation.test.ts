@@ -14,7 +14,7 @@ import { type Person, particularsOf, somebody, td3 } from "./support/journey.ts"
 import { createTestDatabase, type TestDatabase } from "./support/test-database.ts";
 
 /**
- * Master-key rotation with the servers running (README "Rotating the master key"): a server on the
+ * Master-key rotation with the servers running (docs/operating.md, "Rotating the master key"): a server on the
  * old key makes applications; a server given the new key (the old one as previous) takes over while
  * `rotateMasterKey` re-wraps in small batches and journeys go on; then a server with only the new
  * key reads everything, finds a reused passport by its blind index, and the audit chain holds.

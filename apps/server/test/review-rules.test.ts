@@ -272,7 +272,7 @@ describe("webhooks", () => {
         await server.services.jobs.drain();
         await new Promise((r) => setTimeout(r, 50));
       }
-      // Deliveries run concurrently and may arrive out of order (the README says so): the receiver
+      // Deliveries run concurrently and may arrive out of order (docs/staff.md says so): the receiver
       // orders them by the application's version, which each one carries.
       const mine = received.filter((r) => r.body.includes(reference));
       const changes = mine

@@ -84,7 +84,7 @@ Commands:
 Options:
   -h, --help         Show this help
 
-Configuration comes from the environment (see README.md): PORT, DATABASE_URL, JITSUMEI_DATA_DIR,
+Configuration comes from the environment (see docs/operating.md): PORT, DATABASE_URL, JITSUMEI_DATA_DIR,
 JITSUMEI_MASTER_KEY, JITSUMEI_PREVIOUS_MASTER_KEYS, SMTP_URL, NODE_ENV. Output meant for programs is JSON on stdout.
 `;
 

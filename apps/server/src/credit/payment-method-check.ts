@@ -30,7 +30,7 @@ export type PaymentMethodCheck = {
   registerBankAccount(account: BankAccount): Promise<PaymentMethodCheckResult>;
 };
 
-/** Test values the simulator understands (documented for integrators in the README). */
+/** Test values the simulator understands (documented for integrators in docs/journeys.md). */
 export const testPaymentMethods = {
   card: { ok: "tok_test_ok", decline: "tok_test_decline" },
   /** Any other 7-digit number registers. */
