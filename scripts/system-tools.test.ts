@@ -88,7 +88,8 @@ describe("the system tools npm test checks before it starts", () => {
 
   it("is the list .ci/run installs from", () => {
     const ciRun = readFileSync(join(import.meta.dirname, "..", ".ci", "run"), "utf8");
-    expect(ciRun).toContain('read -r -a need_apt <<< "$(node scripts/system-tools.mjs --apt)"');
+    expect(ciRun).toContain("apt_list=$(node scripts/system-tools.mjs --apt)");
+    expect(ciRun).toContain('read -r -a need_apt <<< "$apt_list"');
     expect(ciRun).toContain('apt-get install -y -qq "$' + '{need_apt[@]}"');
   });
 
