@@ -18,12 +18,34 @@ export const viewports = {
 } as const;
 export type ViewportName = keyof typeof viewports;
 
+/**
+ * The test worker's Chromium, launched by the first browser test file the worker runs and used by the
+ * next ones (vitest.config.ts: isolate false keeps a worker's process from one file to the next): a
+ * launch costs ~2.4 s of CPU (Chromium's and Node's, measured on two loaded cores), which each of the
+ * 15 files paid. Kept on globalThis rather than in this module, so that a module loaded afresh cannot
+ * launch a second one; Playwright closes it when the worker process exits. Each file gives back what it
+ * opened with `releaseBrowser`, never `close()`, which would end it for the files after.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const shared = globalThis as { jitsumeiTestBrowser?: Promise<Browser> };
+  const running = await shared.jitsumeiTestBrowser?.catch(() => undefined);
+  if (running?.isConnected()) return running;
+  shared.jitsumeiTestBrowser = chromium.launch({
     executablePath: chromiumPath,
     headless: true,
     args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
   });
+  return shared.jitsumeiTestBrowser;
+}
+
+/**
+ * Closes every context of the shared browser (a file's contexts, pages and cookies go with it), leaving
+ * the browser for the worker's next file. Test files run one at a time in a worker, so every context
+ * open at the end of a file is that file's.
+ */
+export async function releaseBrowser(browser: Browser | undefined): Promise<void> {
+  if (!browser?.isConnected()) return;
+  await Promise.all(browser.contexts().map((context) => context.close()));
 }
 
 /**
