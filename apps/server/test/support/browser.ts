@@ -102,15 +102,22 @@ export async function networkQuiet(page: Page, quietMs = 100, timeoutMs = 15_000
   throw new Error(`networkQuiet: still loading after ${timeoutMs} ms: ${[...pending].map((r) => r.url()).join(", ")}`);
 }
 
-/** Writes a full-page screenshot (in CSS pixels) and returns its path. */
+/**
+ * Writes a screenshot (in CSS pixels) of what the screen shows, or of the whole page when
+ * JITSUMEI_SCREENSHOTS=full, and returns its path. No test reads these images: they are written to
+ * be looked at, and the suite takes ~240 of them. A full page cost Chromium and Node 0.55-0.76 s of CPU
+ * for a 3,241 px phone page against 0.07-0.08 s for the screen (10 shots of each, alternated twice),
+ * ~100 s of the two cores' time over a run; look at whole pages with
+ * `JITSUMEI_SCREENSHOTS=full npx vitest run <file>`.
+ */
 export async function screenshot(page: Page, suite: string, name: string): Promise<string> {
   const dir = join(screenshotsDir, suite);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
   // One image pixel per CSS pixel: a phone context renders at device scale 2, and a full-page PNG of
   // four times the pixels took 2.6 times the CPU (20 shots of a long phone page: 36 s against 14 s of
-  // Chromium's and Node's CPU). No test reads these images: they are written to be looked at.
-  await page.screenshot({ path, fullPage: true, scale: "css" });
+  // Chromium's and Node's CPU).
+  await page.screenshot({ path, fullPage: process.env.JITSUMEI_SCREENSHOTS === "full", scale: "css" });
   return path;
 }
 
