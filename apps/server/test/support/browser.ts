@@ -106,9 +106,9 @@ export async function networkQuiet(page: Page, quietMs = 100, timeoutMs = 15_000
  * Writes a screenshot (in CSS pixels) of what the screen shows, or of the whole page when
  * JITSUMEI_SCREENSHOTS=full, and returns its path. No test reads these images: they are written to
  * be looked at, and the suite takes ~240 of them. A full page cost Chromium and Node 0.55-0.76 s of CPU
- * for a 3,241 px phone page against 0.07-0.08 s for the screen (10 shots of each, alternated twice),
- * ~100 s of the two cores' time over a run; look at whole pages with
- * `JITSUMEI_SCREENSHOTS=full npx vitest run <file>`.
+ * for a 3,241 px phone page against 0.07-0.08 s for the screen (10 shots of each, alternated twice);
+ * most pages are much shorter: the console's every-page walk (80 shots) went from 69.1 to 65.3 s of CPU.
+ * Look at whole pages with `JITSUMEI_SCREENSHOTS=full npx vitest run <file>`.
  */
 export async function screenshot(page: Page, suite: string, name: string): Promise<string> {
   const dir = join(screenshotsDir, suite);
