@@ -57,9 +57,28 @@ const config = ts.getParsedCommandLineOfConfigFile(
   },
 );
 if (!config) throw new Error(`cannot read ${configPath}`);
+// `--type-check`: the program is all of tsconfig.json's, and its type errors are reported as
+// `tsc -p tsconfig.json --noEmit` reports them; scripts/test.mjs runs that instead of both (one program
+// instead of two: 52 s of CPU for the two (tsc 38.9, this script 13.2) against 43.5 for this one).
+const typeCheck = process.argv.includes("--type-check");
 const sources = config.fileNames.filter((f) => relative(root, f).startsWith(serverSource));
-const program = ts.createProgram(sources, config.options);
+const program = ts.createProgram({
+  rootNames: typeCheck ? config.fileNames : sources,
+  options: config.options,
+  projectReferences: config.projectReferences,
+});
 const checker = program.getTypeChecker();
+const typeErrors = typeCheck ? [...config.errors, ...ts.getPreEmitDiagnostics(program)] : [];
+if (typeErrors.length > 0) {
+  process.stderr.write(
+    ts.formatDiagnosticsWithColorAndContext(typeErrors, {
+      getCanonicalFileName: (f) => f,
+      getCurrentDirectory: () => root,
+      getNewLine: () => "\n",
+    }),
+  );
+  process.stderr.write(`${typeErrors.length} type error(s)\n`);
+}
 
 /** Whether `query`/`exec` named here is the database port's (declared in database.ts). */
 function isPortMethod(name: ts.MemberName): boolean {
@@ -103,5 +122,6 @@ if (stale.length > 0) {
     `${stale.join("\n")}\nlisted in scripts/sql-check.ts as not yet moved but holding no SQL: take them off the list.\n`,
   );
 }
-if (found.length > 0 || stale.length > 0) process.exit(1);
+if (found.length > 0 || stale.length > 0 || typeErrors.length > 0) process.exit(1);
+if (typeCheck) process.stdout.write("no type errors\n");
 process.stdout.write(`no SQL outside repositories (${notYetMoved.size} file(s) still listed as not yet moved)\n`);

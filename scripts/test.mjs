@@ -106,13 +106,13 @@ if (extraArgs.length === 0) {
   const since = Date.now();
   await parallelChecks([
     ["lint and format (biome)", bin("biome"), ["check", "."]],
-    ["type check (tsc)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]],
+    // The type check of tsconfig.json and "SQL only in each module's *-repository.ts files (and db/,
+    // tests)" from one TypeScript program (scripts/sql-check.ts --type-check) instead of two.
+    ["type check (tsc) and no SQL outside repositories", bin("tsx"), ["scripts/sql-check.ts", "--type-check"]],
     // The site's API types are generated from the server's OpenAPI document (scripts/api-types.ts).
     ["API types current (openapi-typescript)", bin("tsx"), ["scripts/api-types.ts", "--check"]],
     // The row types are generated from the migrated schema (scripts/db-types.ts; needs PostgreSQL).
     ["row types current (kysely-codegen)", bin("tsx"), ["scripts/db-types.ts", "--check"]],
-    // SQL only in each module's *-repository.ts files (and db/, tests), by the type checker (scripts/sql-check.ts).
-    ["no SQL outside repositories", bin("tsx"), ["scripts/sql-check.ts"]],
     // Every relative link and anchor in the Markdown files resolves (scripts/check-links.ts).
     ["Markdown links resolve", bin("tsx"), ["scripts/check-links.ts"]],
     // No import cycles, and the front ends import nothing from the server's source (.dependency-cruiser.cjs).

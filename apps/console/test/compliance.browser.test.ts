@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
+import { launchBrowser, releaseBrowser, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
 import { activeLine, somebody } from "../../server/test/support/journey.ts";
 import { signInAs } from "../../server/test/support/staff.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
@@ -25,7 +25,7 @@ describe("the compliance and admin pages in a real browser", () => {
     references = [(await activeLine(server, somebody())).reference, (await activeLine(server, somebody())).reference];
   });
   afterAll(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     await server?.close();
   });
 

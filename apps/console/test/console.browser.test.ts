@@ -7,6 +7,7 @@ import {
   horizontalOverflow,
   launchBrowser,
   openContext,
+  releaseBrowser,
   screenshot,
   seriousAxeViolations,
 } from "../../server/test/support/browser.ts";
@@ -35,7 +36,7 @@ describe("the staff console in a real browser", () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     await server?.close();
   });
 

@@ -10,7 +10,7 @@ import {
   pcscChipReader,
   startCounterReader,
 } from "../../server/src/counter-reader/counter-reader.ts";
-import { launchBrowser, screenshot } from "../../server/test/support/browser.ts";
+import { launchBrowser, releaseBrowser, screenshot } from "../../server/test/support/browser.ts";
 import { anna, td3 } from "../../server/test/support/journey.ts";
 import { type StaffClient, signInAs } from "../../server/test/support/staff.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
@@ -69,7 +69,7 @@ describe("the counter page reads a passport's chip through the counter program",
     ];
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     await reader?.close();
     await card?.stop();
     await residenceCard?.stop();

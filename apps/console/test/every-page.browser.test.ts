@@ -6,6 +6,7 @@ import {
   horizontalOverflow,
   launchBrowser,
   openContext,
+  releaseBrowser,
   screenshot,
   seriousAxeViolations,
   type ViewportName,
@@ -165,7 +166,7 @@ describe("every page of the staff console in Japanese and Simplified Chinese, ph
     // Password hashing for four members and a database to fill: slow on a busy machine.
   }, 120_000);
   afterAll(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     await server?.close();
   });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
+import { launchBrowser, releaseBrowser, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
 import { anna, consentToCredit, particularsOf, td3 } from "../../server/test/support/journey.ts";
 import { signInAs } from "../../server/test/support/staff.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
@@ -24,7 +24,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await server?.close();
 });
 

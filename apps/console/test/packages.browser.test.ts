@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   horizontalOverflow,
   launchBrowser,
+  releaseBrowser,
   screenshot,
   seriousAxeViolations,
 } from "../../server/test/support/browser.ts";
@@ -45,7 +46,7 @@ describe("retail packages in the console", () => {
     ];
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     await server?.close();
   });
 

@@ -5,6 +5,7 @@ import {
   horizontalOverflow,
   launchBrowser,
   openContext,
+  releaseBrowser,
   screenshot,
   seriousAxeViolations,
   type ViewportName,
@@ -60,7 +61,7 @@ describe("shipping, the SIM on the case, unlocking and the counter, in the conso
     ];
   }, 60_000);
   afterAll(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     await server?.close();
   });
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { formatYen } from "@jitsumei/domain/money";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launchBrowser, openContext, screenshot } from "../../server/test/support/browser.ts";
+import { launchBrowser, openContext, releaseBrowser, screenshot } from "../../server/test/support/browser.ts";
 import { signInAs } from "../../server/test/support/staff.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
 import { vi } from "../src/i18n/vi.ts";
@@ -33,7 +33,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await server?.close();
 });
 

@@ -2,7 +2,13 @@ import { formatYen } from "@jitsumei/domain/money";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { LocalTestGateway } from "../../server/src/payments/local-test-gateway.ts";
-import { launchBrowser, openContext, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
+import {
+  launchBrowser,
+  openContext,
+  releaseBrowser,
+  screenshot,
+  seriousAxeViolations,
+} from "../../server/test/support/browser.ts";
 import {
   activationCodeFromOutbox,
   draftApplication,
@@ -34,7 +40,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await (server?.services.payments.gateway as LocalTestGateway | undefined)?.settle();
   await server?.close();
 });

@@ -9,6 +9,7 @@ import {
   chromiumPath,
   launchBrowser,
   openContext,
+  releaseBrowser,
   screenshot,
   seriousAxeViolations,
 } from "../../server/test/support/browser.ts";
@@ -28,6 +29,7 @@ const scratch = mkdtempSync(join(tmpdir(), "jitsumei-live-"));
 const address = { postalCode: "100-0001", prefecture: "東京都", city: "千代田区", line1: "千代田1-1-1" };
 let server: TestServer;
 const browsers: Browser[] = [];
+let shared: Browser | undefined;
 
 beforeAll(async () => {
   // The chip method (and so the selfie beside it) is offered only where the operator has a reader app.
@@ -41,6 +43,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   for (const browser of browsers) await browser.close();
+  await releaseBrowser(shared);
   await server?.close();
 });
 
@@ -116,8 +119,9 @@ describe("the live selfie on a phone (zh-Hans, fake camera)", () => {
 
   it("says what to do instead when the device has no camera", async () => {
     // Chromium without the fake device, on a machine with no camera: getUserMedia finds none.
-    const browser = await launchBrowser();
-    browsers.push(browser);
+    // The worker's shared browser (support/browser.ts): given back, not closed, after the file.
+    shared = await launchBrowser();
+    const browser = shared;
     const { page, context } = await verifyPage(browser);
     await page.getByRole("button", { name: zhHans["live.start"] }).click();
     await page.getByText(zhHans["live.noCamera"]).waitFor({ timeout: 20_000 });

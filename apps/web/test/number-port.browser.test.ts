@@ -1,7 +1,13 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { LocalPortingSimulator } from "../../server/src/number-portability/local-porting-simulator.ts";
-import { launchBrowser, openContext, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
+import {
+  launchBrowser,
+  openContext,
+  releaseBrowser,
+  screenshot,
+  seriousAxeViolations,
+} from "../../server/test/support/browser.ts";
 import { fillIn, somebody, tokyoAddress } from "../../server/test/support/journey.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
 import { zhHans as t } from "../src/i18n/zh-Hans.ts";
@@ -20,7 +26,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 300_000);
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await server?.close();
 });
 

@@ -5,7 +5,13 @@ import { join } from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { READER_APP_SIMULATOR_PATH } from "../../server/src/reader/reader-app-simulator.ts";
-import { launchBrowser, openContext, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
+import {
+  launchBrowser,
+  openContext,
+  releaseBrowser,
+  screenshot,
+  seriousAxeViolations,
+} from "../../server/test/support/browser.ts";
 import { anna, particularsOf, somebody } from "../../server/test/support/journey.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
 import { zhHans as t } from "../src/i18n/zh-Hans.ts";
@@ -44,7 +50,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 300_000);
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await plain?.close();
   await withApp?.close();
   await demo?.close();

@@ -1,6 +1,12 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openContext, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
+import {
+  launchBrowser,
+  openContext,
+  releaseBrowser,
+  screenshot,
+  seriousAxeViolations,
+} from "../../server/test/support/browser.ts";
 import { jobsSettled, particularsOf, somebody, submitAndPay, td3 } from "../../server/test/support/journey.ts";
 import { readMail, startSmtpSink } from "../../server/test/support/smtp-sink.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
@@ -22,7 +28,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 300_000);
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await server?.close();
   await smtp?.close();
 });

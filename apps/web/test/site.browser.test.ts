@@ -12,6 +12,7 @@ import {
   launchBrowser,
   networkQuiet,
   openContext,
+  releaseBrowser,
   screenshot,
   seriousAxeViolations,
   trackRequests,
@@ -58,7 +59,7 @@ beforeAll(async () => {
   reviewer = await signInAs(server, "reviewer");
 });
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await server?.close();
 });
 

@@ -1,6 +1,12 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, openContext, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
+import {
+  launchBrowser,
+  openContext,
+  releaseBrowser,
+  screenshot,
+  seriousAxeViolations,
+} from "../../server/test/support/browser.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
 import { ja } from "../src/i18n/ja.ts";
 
@@ -12,7 +18,7 @@ describe("the applicant site in a real browser", () => {
     browser = await launchBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
+    await releaseBrowser(browser);
     await server?.close();
   });
 

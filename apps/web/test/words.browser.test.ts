@@ -3,7 +3,13 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { batchWithCodes } from "../../server/src/retail/batch-packages.ts";
 import { createBatch } from "../../server/src/retail/create-batch.ts";
-import { launchBrowser, openContext, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
+import {
+  launchBrowser,
+  openContext,
+  releaseBrowser,
+  screenshot,
+  seriousAxeViolations,
+} from "../../server/test/support/browser.ts";
 import {
   activationCodeFromOutbox,
   particularsOf,
@@ -31,7 +37,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
 }, 180_000);
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await server?.close();
 });
 

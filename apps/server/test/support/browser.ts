@@ -18,12 +18,34 @@ export const viewports = {
 } as const;
 export type ViewportName = keyof typeof viewports;
 
+/**
+ * The test worker's Chromium, launched by the first browser test file the worker runs and used by the
+ * next ones (vitest.config.ts: isolate false keeps a worker's process from one file to the next): a
+ * launch costs ~2.4 s of CPU (Chromium's and Node's, measured on two loaded cores), which each of the
+ * 15 files paid. Kept on globalThis rather than in this module, so that a module loaded afresh cannot
+ * launch a second one; Playwright closes it when the worker process exits. Each file gives back what it
+ * opened with `releaseBrowser`, never `close()`, which would end it for the files after.
+ */
 export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+  const shared = globalThis as { jitsumeiTestBrowser?: Promise<Browser> };
+  const running = await shared.jitsumeiTestBrowser?.catch(() => undefined);
+  if (running?.isConnected()) return running;
+  shared.jitsumeiTestBrowser = chromium.launch({
     executablePath: chromiumPath,
     headless: true,
     args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
   });
+  return shared.jitsumeiTestBrowser;
+}
+
+/**
+ * Closes every context of the shared browser (a file's contexts, pages and cookies go with it), leaving
+ * the browser for the worker's next file. Test files run one at a time in a worker, so every context
+ * open at the end of a file is that file's.
+ */
+export async function releaseBrowser(browser: Browser | undefined): Promise<void> {
+  if (!browser?.isConnected()) return;
+  await Promise.all(browser.contexts().map((context) => context.close()));
 }
 
 /**
@@ -80,15 +102,22 @@ export async function networkQuiet(page: Page, quietMs = 100, timeoutMs = 15_000
   throw new Error(`networkQuiet: still loading after ${timeoutMs} ms: ${[...pending].map((r) => r.url()).join(", ")}`);
 }
 
-/** Writes a full-page screenshot (in CSS pixels) and returns its path. */
+/**
+ * Writes a screenshot (in CSS pixels) of what the screen shows, or of the whole page when
+ * JITSUMEI_SCREENSHOTS=full, and returns its path. No test reads these images: they are written to
+ * be looked at, and the suite takes ~240 of them. A full page cost Chromium and Node 0.55-0.76 s of CPU
+ * for a 3,241 px phone page against 0.07-0.08 s for the screen (10 shots of each, alternated twice);
+ * most pages are much shorter: the console's every-page walk (80 shots) went from 69.1 to 65.3 s of CPU.
+ * Look at whole pages with `JITSUMEI_SCREENSHOTS=full npx vitest run <file>`.
+ */
 export async function screenshot(page: Page, suite: string, name: string): Promise<string> {
   const dir = join(screenshotsDir, suite);
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
   // One image pixel per CSS pixel: a phone context renders at device scale 2, and a full-page PNG of
   // four times the pixels took 2.6 times the CPU (20 shots of a long phone page: 36 s against 14 s of
-  // Chromium's and Node's CPU). No test reads these images: they are written to be looked at.
-  await page.screenshot({ path, fullPage: true, scale: "css" });
+  // Chromium's and Node's CPU).
+  await page.screenshot({ path, fullPage: process.env.JITSUMEI_SCREENSHOTS === "full", scale: "css" });
   return path;
 }
 
