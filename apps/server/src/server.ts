@@ -131,7 +131,7 @@ export async function startServer(
   const adapters = withDefaults(chosen, { config, db, keys, clock, url: () => url, smdp: network.smdp });
   const { mail: mailer, sms, smdp, provisioning, payments, numberPortability } = adapters;
   // Documents' ciphertext: the database rows, or an object store (docs/storage.md).
-  const storage = openDocumentStorage(config.storage, chosen.documentStore);
+  const storage = await openDocumentStorage(config.storage, chosen.documentStore);
   const { documents } = storage;
   const credit = {
     exchange: adapters.creditExchange,

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type CheckResult, explainCheck, parseMrz } from "@jitsumei/domain";
+import { type CheckResult, explainCheck, hasTag, parseMrz } from "@jitsumei/domain";
 import {
   inspectImage,
   verifyJpkiSignature,
@@ -50,6 +50,17 @@ export async function addEvidence(
   application: ApplicationRow,
   input: EvidenceInput,
 ): Promise<AddedEvidence> {
+  // Refused before anything is stored: an object store would otherwise keep an object for a request
+  // that the transaction below refuses (it still checks, under the lock, for a change meanwhile).
+  if (!hasTag(application.state, "editable")) {
+    throw new AppError(
+      "application_not_editable",
+      `The application is ${application.state}: evidence can no longer be added`,
+      {
+        state: application.state,
+      },
+    );
+  }
   const { stored, format, checks } = await examine(deps, application, input);
   const cipher = await cipherFor(deps.keys, application);
   const id = randomUUID();
