@@ -47,6 +47,7 @@ import { loadCounters } from "./site/counters.ts";
 import { deliverSmsJob } from "./sms/sms-outbox.ts";
 import { seedDemoStaff } from "./staff/demo-staff.ts";
 import { usePasswordHashCost } from "./staff/staff-accounts.ts";
+import { openDocumentStorage } from "./storage/open-document-storage.ts";
 import { SUBSCRIBER_SIGN_IN_JOB, signInRequestJob } from "./subscribers/subscriber-access.ts";
 import { deliverWebhookJob, fanOutWebhookEventJob } from "./webhooks/deliver-webhooks.ts";
 
@@ -129,6 +130,9 @@ export async function startServer(
   const domain = config.mail.from.match(/@([^>\s]+)/)?.[1] ?? "jitsumei.localhost";
   const adapters = withDefaults(chosen, { config, db, keys, clock, url: () => url, smdp: network.smdp });
   const { mail: mailer, sms, smdp, provisioning, payments, numberPortability } = adapters;
+  // Documents' ciphertext: the database rows, or an object store (docs/storage.md).
+  const storage = await openDocumentStorage(config.storage, chosen.documentStore);
+  const { documents } = storage;
   const credit = {
     exchange: adapters.creditExchange,
     paymentMethods: adapters.paymentMethodCheck,
@@ -175,6 +179,7 @@ export async function startServer(
     keys,
     clock,
     jobs,
+    documents,
     delivery: adapters.delivery,
     sealer,
     operator,
@@ -223,6 +228,7 @@ export async function startServer(
       network.close();
       await jobs.stop();
       mailer.close();
+      storage.close();
       if (!options.db) await db.close();
     },
   };

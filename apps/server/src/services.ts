@@ -16,6 +16,7 @@ import type { NumberPortability } from "./number-portability/number-portability.
 import type { PaymentServices } from "./payments/payment-services.ts";
 import type { LoadedPolicy } from "./policy/load-policies.ts";
 import type { Counter } from "./site/counters.ts";
+import type { DocumentStorage } from "./storage/document-store.ts";
 
 /** What a running server holds; each action takes only the parts it uses. */
 export type Services = {
@@ -24,6 +25,8 @@ export type Services = {
   keys: KeyManagement;
   clock: () => Date;
   jobs: JobWorker;
+  /** Where documents' ciphertext is kept: the database rows, or an object store (docs/storage.md). */
+  documents: DocumentStorage;
   trust: EvidenceTrust;
   faces: FaceMatcher;
   /** The live selfie's challenges and frame analyser. */

@@ -109,6 +109,7 @@ describe("backup and restore", () => {
         if (!application) throw new Error(`application ${d.application_id} missing after restore`);
         const found = await readDocument(
           restored.db,
+          server.services.documents,
           await cipherFor(server.services.keys, application),
           application.id,
           d.id,

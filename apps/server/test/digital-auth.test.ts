@@ -343,7 +343,7 @@ async function signatureOf(reference: string): Promise<{ signature: string; cert
   const { loadApplicationData } = await import("../src/applications/load-application-data.ts");
   const application = await findApplicationByReference(server.database.db, reference);
   if (!application) throw new Error("no application");
-  const { evidence } = await loadApplicationData(server.services.db, server.services.keys, application);
+  const { evidence } = await loadApplicationData(server.services, application);
   const jpkiEvidence = evidence.find((e) => e.kind === "jpki");
   if (jpkiEvidence?.kind !== "jpki" || !jpkiEvidence.certificate) throw new Error("no jpki evidence");
   expect(jpkiEvidence.certificateStatus).toMatchObject({ source: "digital_auth_app", status: "good" });

@@ -202,7 +202,7 @@ describe("image and selfie evidence over the API", () => {
     const { loadApplicationData } = await import("../src/applications/load-application-data.ts");
     const row = await findApplicationByReference(server.services.db, reference);
     if (!row) throw new Error("no application");
-    const data = await loadApplicationData(server.services.db, server.services.keys, row);
+    const data = await loadApplicationData(server.services, row);
     const stored = data.evidence.find((e) => e.kind === "image");
     if (stored?.kind !== "image") throw new Error("no stored image");
     const metadata = await sharp(Buffer.from(stored.image, "base64")).metadata();

@@ -8,6 +8,7 @@ import type { Mailer } from "../mail/mailer.ts";
 import type { NumberPortability } from "../number-portability/number-portability.ts";
 import type { PaymentGateway } from "../payments/payment-gateway.ts";
 import type { SmsSender } from "../sms/sms-sender.ts";
+import type { DocumentStore } from "../storage/document-store.ts";
 
 /**
  * The ports an operator plugs real services into. An adapter module (JITSUMEI_ADAPTERS_MODULE) exports
@@ -36,6 +37,8 @@ export type Adapters = {
   mail: Mailer;
   /** The Digital Agency's Digital Authentication App (デジタル認証アプリ), for JPKI signatures. */
   digitalAuth: DigitalAuthApp;
+  /** The object store for documents' ciphertext (docs/storage.md); unset, the database rows keep it. */
+  documentStore: DocumentStore;
 };
 
 export type PortName = keyof Adapters;
@@ -91,6 +94,8 @@ export const portDetails: { [P in PortName]: { methods: readonly string[]; simul
     methods: ["startSignature", "authorizationUrl", "exchangeCode", "signatureResult"],
     simulator: "the Digital Authentication App simulator",
   },
+  // No simulator: without a module's store (or JITSUMEI_DOCUMENT_STORE=s3) the database keeps documents.
+  documentStore: { methods: ["put", "get", "delete"], simulator: "none (the database keeps documents)" },
 };
 
 export const portNames = Object.keys(portDetails) as PortName[];

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../config/config.ts";
+import { openDocumentStorage } from "../storage/open-document-storage.ts";
 import type { PortName } from "./adapters.ts";
 import { chooseAdapters } from "./choose-adapters.ts";
 
@@ -133,6 +134,35 @@ describe("adapters chosen by configuration", () => {
         variable: "JITSUMEI_ADAPTERS_MODULE",
         reason:
           "the `numberPortability` factory returned an adapter without lookUpReservation(), oneStopUrl(), redeemOneStop(), switchOver()",
+      },
+    ]);
+  });
+
+  it("takes a module's `documentStore`, refuses it beside JITSUMEI_DOCUMENT_STORE=s3; the database is no simulator", async () => {
+    const file = moduleFile(
+      "const objects = new Map();\nexport const documentStore = () => ({ put: async (k, b) => { objects.set(k, b); }, get: async (k) => objects.get(k) ?? null, delete: async (k) => { objects.delete(k); } });\n",
+    );
+    const { chosen, simulators } = await chooseAdapters(loadConfig({ JITSUMEI_ADAPTERS_MODULE: file }), context);
+    const { documents } = await openDocumentStorage({ kind: "database" }, chosen.documentStore);
+    expect(documents.kind).toBe("object");
+    const placed = await documents.place(Buffer.from("ciphertext"));
+    expect(placed.contentEnc).toBeNull();
+    expect(await documents.read({ content_enc: null, content_ref: placed.contentRef })).toEqual(
+      Buffer.from("ciphertext"),
+    );
+    expect(simulators).not.toContain("documentStore");
+    const s3 = { JITSUMEI_DOCUMENT_STORE: "s3", JITSUMEI_S3_BUCKET: "docs", JITSUMEI_S3_REGION: "ap-northeast-1" };
+    expect(await problemsOf({ ...s3, JITSUMEI_ADAPTERS_MODULE: file })).toEqual([
+      {
+        variable: "JITSUMEI_ADAPTERS_MODULE",
+        reason: "exports `documentStore` and JITSUMEI_DOCUMENT_STORE=s3 is set too: name one document store",
+      },
+    ]);
+    const partial = moduleFile("export const documentStore = () => ({ put: async () => {} });\n");
+    expect(await problemsOf({ JITSUMEI_ADAPTERS_MODULE: partial })).toEqual([
+      {
+        variable: "JITSUMEI_ADAPTERS_MODULE",
+        reason: "the `documentStore` factory returned an adapter without get(), delete()",
       },
     ]);
   });

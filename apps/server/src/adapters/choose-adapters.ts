@@ -53,6 +53,12 @@ export async function chooseAdapters(
       reason: "exports `smdp` and SMDP_ES2PLUS_URL is set too: name one SM-DP+",
     });
   }
+  if (factories.documentStore && config.storage.kind === "s3") {
+    problems.push({
+      variable: MODULE,
+      reason: "exports `documentStore` and JITSUMEI_DOCUMENT_STORE=s3 is set too: name one document store",
+    });
+  }
   const simulators = ports.filter((port) => !factories[port] && !servedWithoutModule(config, port));
   if (config.env === "production") {
     for (const port of simulators.filter((p) => !config.adapters.allowSimulators.includes(p))) {
@@ -93,6 +99,8 @@ export async function chooseAdapters(
 /** Ports that have a real adapter without a module: SMTP for mail; the Digital Agency's service, or none. */
 function servedWithoutModule(config: Config, port: PortName): boolean {
   if (port === "mail") return config.mail.kind === "smtp";
+  // The database is the documents' real default store (storage/document-store.ts), not a simulator.
+  if (port === "documentStore") return true;
   // The ES2+ adapter (issuance/smdp-es2plus.ts) when SMDP_ES2PLUS_URL names the operator's SM-DP+.
   if (port === "smdp") return config.network.es2plus !== null;
   // Unset in production, the method is not offered at all: that is no simulator.

@@ -14,8 +14,8 @@ import { localPaymentServices } from "../payments/payment-services.ts";
 import { localSmsOutbox } from "../sms/sms-sender.ts";
 import type { Adapters } from "./adapters.ts";
 
-/** Every port but the Digital Authentication App (digital-auth/setup.ts), with payments as the routes need them. */
-export type ServerAdapters = Omit<Adapters, "payment" | "digitalAuth" | "provisioning"> & {
+/** Every port but the Digital Authentication App (digital-auth/setup.ts) and the document store (storage/open-document-storage.ts), with payments as the routes need them. */
+export type ServerAdapters = Omit<Adapters, "payment" | "digitalAuth" | "provisioning" | "documentStore"> & {
   payments: PaymentServices;
   /** The network adapter behind the operation log. */
   provisioning: Provisioning;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { type CheckResult, explainCheck, parseMrz } from "@jitsumei/domain";
+import { type CheckResult, explainCheck, hasTag, parseMrz } from "@jitsumei/domain";
 import {
   inspectImage,
   verifyJpkiSignature,
@@ -14,6 +14,7 @@ import { AppError } from "../errors.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
 import { jpkiSigningPayload } from "../evidence/jpki-payload.ts";
 import { examineCardFace } from "../evidence/my-number-card-face.ts";
+import type { DocumentStorage } from "../storage/document-store.ts";
 import { type ApplicationRow, lockEditable } from "./application-row.ts";
 import { bumpContentVersion } from "./applications-repository.ts";
 import { insertEvidence } from "./evidence-repository.ts";
@@ -36,7 +37,7 @@ const selfieLimits = { minShortSide: 480, minSharpness: 30 };
 
 export type AddedEvidence = { id: string; kind: StoredEvidence["kind"]; format?: string; checks: CheckResult[] };
 
-type Deps = { db: Database; keys: KeyManagement; trust: EvidenceTrust; clock: () => Date };
+type Deps = { db: Database; keys: KeyManagement; trust: EvidenceTrust; clock: () => Date; documents: DocumentStorage };
 
 /**
  * Accepts a piece of evidence. What cannot be read at all (an MRZ with a wrong check digit, bytes
@@ -49,18 +50,27 @@ export async function addEvidence(
   application: ApplicationRow,
   input: EvidenceInput,
 ): Promise<AddedEvidence> {
+  // Refused before anything is stored: an object store would otherwise keep an object for a request
+  // that the transaction below refuses (it still checks, under the lock, for a change meanwhile).
+  if (!hasTag(application.state, "editable")) {
+    throw new AppError(
+      "application_not_editable",
+      `The application is ${application.state}: evidence can no longer be added`,
+      {
+        state: application.state,
+      },
+    );
+  }
   const { stored, format, checks } = await examine(deps, application, input);
   const cipher = await cipherFor(deps.keys, application);
   const id = randomUUID();
+  // Placed before the transaction (an object store's object before the row that refers to it): a
+  // refused or failed transaction leaves at most an unreferenced object of ciphertext (docs/storage.md).
+  const content = await deps.documents.place(cipher.encryptJson(`evidence:${input.kind}`, stored));
   await deps.db.transaction(async (tx) => {
     await lockEditable(tx, application.id, "evidence can no longer be added");
     await bumpContentVersion(tx, application.id);
-    await insertEvidence(tx, {
-      id,
-      applicationId: application.id,
-      kind: input.kind,
-      contentEnc: cipher.encryptJson(`evidence:${input.kind}`, stored),
-    });
+    await insertEvidence(tx, { id, applicationId: application.id, kind: input.kind, content });
     await appendAuditEntry(tx, {
       actor: "applicant",
       action: "application.evidence_added",

@@ -1,28 +1,30 @@
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { Evidence } from "../db/schema.ts";
+import type { DocumentPlacement } from "../storage/document-store.ts";
 
-/** The SQL of `evidence`: what an applicant gave, encrypted under the application's key. */
+/**
+ * The SQL of `evidence`: what an applicant gave, encrypted under the application's key, the ciphertext
+ * in the row (content_enc) or in the object store under content_ref (docs/storage.md).
+ */
 
 export async function insertEvidence(
   tx: Queryable,
-  row: { id: string; applicationId: string; kind: string; contentEnc: Buffer },
+  row: { id: string; applicationId: string; kind: string; content: DocumentPlacement },
 ): Promise<void> {
-  await tx.query("INSERT INTO evidence (id, application_id, kind, content_enc) VALUES ($1, $2, $3, $4)", [
-    row.id,
-    row.applicationId,
-    row.kind,
-    row.contentEnc,
-  ]);
+  await tx.query(
+    "INSERT INTO evidence (id, application_id, kind, content_enc, content_ref) VALUES ($1, $2, $3, $4, $5)",
+    [row.id, row.applicationId, row.kind, row.content.contentEnc, row.content.contentRef],
+  );
 }
 
 /** The newest piece of each kind. */
 export async function listNewestEvidencePerKind(
   db: Queryable,
   applicationId: string,
-): Promise<Pick<Selectable<Evidence>, "kind" | "content_enc">[]> {
-  const { rows } = await db.query<Pick<Selectable<Evidence>, "kind" | "content_enc">>(
-    `SELECT DISTINCT ON (kind) kind, content_enc FROM evidence WHERE application_id = $1
+): Promise<Pick<Selectable<Evidence>, "kind" | "content_enc" | "content_ref">[]> {
+  const { rows } = await db.query<Pick<Selectable<Evidence>, "kind" | "content_enc" | "content_ref">>(
+    `SELECT DISTINCT ON (kind) kind, content_enc, content_ref FROM evidence WHERE application_id = $1
      ORDER BY kind, created_at DESC, id`,
     [applicationId],
   );
@@ -33,9 +35,11 @@ export async function listNewestEvidencePerKind(
 export async function listAllEvidence(
   db: Queryable,
   applicationId: string,
-): Promise<Pick<Selectable<Evidence>, "id" | "kind" | "content_enc" | "created_at">[]> {
-  const { rows } = await db.query<Pick<Selectable<Evidence>, "id" | "kind" | "content_enc" | "created_at">>(
-    "SELECT id, kind, content_enc, created_at FROM evidence WHERE application_id = $1 ORDER BY created_at, id",
+): Promise<Pick<Selectable<Evidence>, "id" | "kind" | "content_enc" | "content_ref" | "created_at">[]> {
+  const { rows } = await db.query<
+    Pick<Selectable<Evidence>, "id" | "kind" | "content_enc" | "content_ref" | "created_at">
+  >(
+    "SELECT id, kind, content_enc, content_ref, created_at FROM evidence WHERE application_id = $1 ORDER BY created_at, id",
     [applicationId],
   );
   return rows;
@@ -63,9 +67,9 @@ export async function selectNewestEvidenceOfKinds(
   db: Queryable,
   applicationId: string,
   kinds: readonly string[],
-): Promise<Pick<Selectable<Evidence>, "id" | "kind" | "content_enc"> | null> {
-  const { rows } = await db.query<Pick<Selectable<Evidence>, "id" | "kind" | "content_enc">>(
-    `SELECT id, kind, content_enc FROM evidence WHERE application_id = $1 AND kind = ANY($2)
+): Promise<Pick<Selectable<Evidence>, "id" | "kind" | "content_enc" | "content_ref"> | null> {
+  const { rows } = await db.query<Pick<Selectable<Evidence>, "id" | "kind" | "content_enc" | "content_ref">>(
+    `SELECT id, kind, content_enc, content_ref FROM evidence WHERE application_id = $1 AND kind = ANY($2)
      ORDER BY created_at DESC, id DESC LIMIT 1`,
     [applicationId, kinds],
   );

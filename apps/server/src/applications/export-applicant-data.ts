@@ -3,8 +3,8 @@ import { listDocuments } from "../contracts/contract-documents.ts";
 import { creditHistoryForExport } from "../credit/assess-application-credit.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
-import { toBuffer } from "../db/database.ts";
 import { listPayments } from "../payments/payments-repository.ts";
+import type { DocumentStorage } from "../storage/document-store.ts";
 import type { ApplicationRow } from "./application-row.ts";
 import { listAllEvents, listCheckResults, listSubscriptionsOfApplication } from "./applications-repository.ts";
 import { listAllEvidence } from "./evidence-repository.ts";
@@ -18,7 +18,7 @@ import { loadApplicantDetails, type StoredEvidence } from "./load-application-da
  * applications) is not the applicant's data and is not included.
  */
 export async function exportApplicantData(
-  deps: { db: Database; keys: KeyManagement; clock: () => Date },
+  deps: { db: Database; keys: KeyManagement; clock: () => Date; documents: DocumentStorage },
   application: ApplicationRow,
 ) {
   const data = await collectApplicantData(deps, application);
@@ -35,11 +35,15 @@ export async function exportApplicantData(
 
 /** The same, unaudited: the subscriber-wide export gathers it for each application and audits once. */
 export async function collectApplicantData(
-  deps: { db: Database; keys: KeyManagement; clock: () => Date },
+  deps: { db: Database; keys: KeyManagement; clock: () => Date; documents: DocumentStorage },
   application: ApplicationRow,
 ) {
   const { cipher, contact, particulars } = await loadApplicantDetails(deps.keys, application);
   const evidence = await listAllEvidence(deps.db, application.id);
+  const contents: StoredEvidence[] = [];
+  for (const e of evidence) {
+    contents.push(cipher.decryptJson<StoredEvidence>(`evidence:${e.kind}`, await deps.documents.read(e)));
+  }
   const events = await listAllEvents(deps.db, application.id);
   const checks = await listCheckResults(deps.db, application.id);
   const lines = await listSubscriptionsOfApplication(deps.db, application.id);
@@ -59,11 +63,7 @@ export async function collectApplicantData(
     },
     contact,
     particulars,
-    evidence: evidence.map((e) => ({
-      kind: e.kind,
-      at: iso(e.created_at),
-      content: cipher.decryptJson<StoredEvidence>(`evidence:${e.kind}`, toBuffer(e.content_enc)),
-    })),
+    evidence: evidence.map((e, i) => ({ kind: e.kind, at: iso(e.created_at), content: contents[i] })),
     history: events.map((e) => ({
       version: e.version,
       event: e.event,

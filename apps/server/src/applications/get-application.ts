@@ -17,6 +17,7 @@ import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
 import { correctionFieldsIn, openCorrection } from "../review/corrections.ts";
+import type { DocumentStorage } from "../storage/document-store.ts";
 import type { ApplicationRow } from "./application-row.ts";
 import { listEventsAfter, selectViewFacts } from "./applications-repository.ts";
 import { cipherFor, type EvidenceKind, loadApplicantDetails, loadApplicationData } from "./load-application-data.ts";
@@ -25,7 +26,13 @@ import { MAX_ACTIVATION_FAILURES } from "./request-activation-code.ts";
 
 /** The application as its applicant sees it: state, what is still needed, check results with reasons. */
 export async function getApplicationView(
-  deps: { db: Queryable; keys: KeyManagement; policies: readonly LoadedPolicy[]; clock: () => Date },
+  deps: {
+    db: Queryable;
+    keys: KeyManagement;
+    policies: readonly LoadedPolicy[];
+    clock: () => Date;
+    documents: DocumentStorage;
+  },
   application: ApplicationRow,
 ) {
   const data = await loadApplicantDetails(deps.keys, application);
@@ -51,7 +58,7 @@ export async function getApplicationView(
       jpkiSignatureOutdated(
         application.reference,
         data.particulars,
-        (await loadApplicationData(deps.db, deps.keys, application)).evidence,
+        (await loadApplicationData(deps, application)).evidence,
       );
     needs.push(...missingItems(requirements, data.particulars, kinds, outdated));
     if (needs.length === 0) needs.push({ field: "submit", reason: "everything is there: submit the application" });

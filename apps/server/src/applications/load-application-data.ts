@@ -2,10 +2,10 @@ import type { Particulars } from "@jitsumei/domain";
 import { type ApplicationCipher, applicationCipher } from "../crypto/envelope.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
-import { toBuffer } from "../db/database.ts";
 import type { CertificateStatusSource } from "../digital-auth/answered-revocation.ts";
 import type { CardFaceEvidence } from "../evidence/my-number-card-face.ts";
 import type { SelfieLiveness } from "../liveness/selfie-liveness.ts";
+import type { DocumentStorage } from "../storage/document-store.ts";
 import type { ApplicationRow } from "./application-row.ts";
 import { listNewestEvidencePerKind } from "./evidence-repository.ts";
 
@@ -54,12 +54,15 @@ export async function loadApplicantDetails(keys: KeyManagement, application: App
 }
 
 /** Decrypts everything the applicant gave: details and the newest evidence of each kind. */
-export async function loadApplicationData(db: Queryable, keys: KeyManagement, application: ApplicationRow) {
-  const { cipher, contact, particulars } = await loadApplicantDetails(keys, application);
-  const rows = await listNewestEvidencePerKind(db, application.id);
-  return {
-    contact,
-    particulars,
-    evidence: rows.map((r) => cipher.decryptJson<StoredEvidence>(`evidence:${r.kind}`, toBuffer(r.content_enc))),
-  };
+export async function loadApplicationData(
+  deps: { db: Queryable; keys: KeyManagement; documents: DocumentStorage },
+  application: ApplicationRow,
+) {
+  const { cipher, contact, particulars } = await loadApplicantDetails(deps.keys, application);
+  const rows = await listNewestEvidencePerKind(deps.db, application.id);
+  const evidence: StoredEvidence[] = [];
+  for (const r of rows) {
+    evidence.push(cipher.decryptJson<StoredEvidence>(`evidence:${r.kind}`, await deps.documents.read(r)));
+  }
+  return { contact, particulars, evidence };
 }

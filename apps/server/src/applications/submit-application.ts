@@ -26,6 +26,7 @@ import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
 import { flagCorrectionReturned, markCorrectionAnswered } from "../review/case-repository.ts";
 import { openCorrection, requireCorrectionMade } from "../review/corrections.ts";
+import type { DocumentStorage } from "../storage/document-store.ts";
 import { enforceReviewCap, refuseSpecimen } from "./application-limits.ts";
 import type { ApplicationRow } from "./application-row.ts";
 import { insertCheckRun, markSubmitted, selectDocumentIndex } from "./applications-repository.ts";
@@ -56,6 +57,7 @@ export async function submitApplication(
     /** How many applications of one document may wait on a reviewer at once. */
     reviewCap: number;
     refuseSpecimenDocuments: boolean;
+    documents: DocumentStorage;
   },
   submitted: ApplicationRow,
   acceptance?: TermsAcceptance,
@@ -78,7 +80,7 @@ export async function submitApplication(
   }
   const plan = await findPlan(deps.db, application.planId);
   if (!plan) throw new AppError("plan_not_found", `The plan ${application.planId} no longer exists`);
-  const data = await loadApplicationData(deps.db, deps.keys, application);
+  const data = await loadApplicationData(deps, application);
   // The policy in force today decides, and stays pinned to the application from here on.
   const requirements = requirementsForApplication(deps.policies, {
     plan,

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { type PortName, portNames } from "../adapters/adapters.ts";
 import { PostgresUrlError, parsePostgresUrl } from "../db/postgres-hosts.ts";
 import { loadNetworkConfig, type NetworkConfig } from "./network-config.ts";
+import { loadStorageConfig, type StorageConfig } from "./storage-config.ts";
 
 /** The policies shipped with Jitsumei, at the repository's root. */
 const shippedPolicyDir = fileURLToPath(new URL("../../../../policies/", import.meta.url));
@@ -435,6 +436,8 @@ export type Config = {
   invoiceRegistrationNumber: string | null;
   /** The SM-DP+ (ES2+) and its download reports; null parts: the local simulators. */
   network: NetworkConfig;
+  /** Where documents' ciphertext is kept: the database rows, or an S3-compatible bucket (docs/storage.md). */
+  storage: StorageConfig;
 };
 
 export class ConfigError extends Error {
@@ -522,6 +525,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
   }
   const network = loadNetworkConfig(present);
   missing.push(...network.problems);
+  const storage = loadStorageConfig(present);
+  missing.push(...storage.problems);
   if (missing.length > 0) throw new ConfigError(missing);
   const publicUrl = (e.PUBLIC_URL ?? listeningOrigin(e.HOST, e.PORT)).replace(/\/$/, "");
   return {
@@ -549,6 +554,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     trustProxy: e.TRUST_PROXY ?? [],
     webhookAllowLoopback: e.NODE_ENV !== "production" && e.WEBHOOK_ALLOW_LOOPBACK === "true",
     network: network.config,
+    storage: storage.config,
     numberQuarantineDays: e.NUMBER_QUARANTINE_DAYS,
     mnpMinDaysLeft: e.MNP_MIN_DAYS_LEFT,
     signing: {

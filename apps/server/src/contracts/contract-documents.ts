@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { ApplicationCipher } from "../crypto/envelope.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
+import type { DocumentStorage } from "../storage/document-store.ts";
 import {
   type ContractDocumentRow,
   insertContractDocument,
@@ -27,8 +28,14 @@ export function sha256Hex(bytes: Buffer): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 
+/**
+ * Seals and stores a document in the caller's transaction. With an object store the object is
+ * written first, then the row that refers to it: a transaction that then rolls back leaves an
+ * unreferenced object of ciphertext under the application's key (docs/storage.md).
+ */
 export async function storeDocument(
   tx: Queryable,
+  documents: DocumentStorage,
   cipher: ApplicationCipher,
   input: {
     applicationId: string;
@@ -41,6 +48,7 @@ export async function storeDocument(
 ): Promise<StoredDocument> {
   const id = randomUUID();
   const sha256 = createHash("sha256").update(input.pdf).digest();
+  const content = await documents.place(cipher.encryptJson(`document:${id}`, input.pdf.toString("base64")));
   await insertContractDocument(tx, {
     id,
     applicationId: input.applicationId,
@@ -49,7 +57,7 @@ export async function storeDocument(
     language: input.language,
     sha256,
     sizeBytes: input.pdf.length,
-    contentEnc: cipher.encryptJson(`document:${id}`, input.pdf.toString("base64")),
+    content,
     paymentId: input.paymentId ?? null,
   });
   return {
@@ -87,12 +95,13 @@ export async function listDocuments(db: Queryable, applicationId: string): Promi
 /** One document's exact bytes, or null. */
 export async function readDocument(
   db: Queryable,
+  documents: DocumentStorage,
   cipher: ApplicationCipher,
   applicationId: string,
   id: string,
 ): Promise<{ document: StoredDocument; pdf: Buffer } | null> {
   const r = await selectContractDocument(db, applicationId, id);
   if (!r) return null;
-  const pdf = Buffer.from(cipher.decryptJson<string>(`document:${r.id}`, toBuffer(r.content_enc)), "base64");
+  const pdf = Buffer.from(cipher.decryptJson<string>(`document:${r.id}`, await documents.read(r)), "base64");
   return { document: fromRow(r), pdf };
 }

@@ -1,6 +1,7 @@
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { ContractDocuments } from "../db/schema.ts";
+import type { DocumentPlacement } from "../storage/document-store.ts";
 
 /**
  * The SQL of the contract's documents (`contract_documents`, sealed with the SHA-256 of their exact
@@ -18,13 +19,14 @@ export async function insertContractDocument(
     language: string;
     sha256: Buffer;
     sizeBytes: number;
-    contentEnc: Buffer;
+    /** The sealed PDF: in the row, or an object store's key (docs/storage.md). */
+    content: DocumentPlacement;
     paymentId: string | null;
   },
 ): Promise<void> {
   await tx.query(
-    `INSERT INTO contract_documents (id, application_id, kind, document_number, language, sha256, size_bytes, content_enc, payment_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO contract_documents (id, application_id, kind, document_number, language, sha256, size_bytes, content_enc, content_ref, payment_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
     [
       document.id,
       document.applicationId,
@@ -33,7 +35,8 @@ export async function insertContractDocument(
       document.language,
       document.sha256,
       document.sizeBytes,
-      document.contentEnc,
+      document.content.contentEnc,
+      document.content.contentRef,
       document.paymentId,
     ],
   );

@@ -7,6 +7,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { decideApplicationDeposit, depositInputsOf } from "../payments/decide-application-deposit.ts";
 import { findPlan } from "../plans/plans-repository.ts";
+import type { DocumentStorage } from "../storage/document-store.ts";
 import { storeDocument } from "./contract-documents.ts";
 
 /** 初期契約解除: a contract may be cancelled within 8 days of receiving its documents (電気通信事業法 第26条の3). */
@@ -21,7 +22,7 @@ const EARLY_TERMINATION_FEE_JPY = 1100;
  */
 export async function offerContract(
   tx: Queryable,
-  deps: { keys: KeyManagement; operator: OperatorDetails; clock: () => Date },
+  deps: { keys: KeyManagement; operator: OperatorDetails; clock: () => Date; documents: DocumentStorage },
   application: ApplicationRow,
 ): Promise<void> {
   const plan = await findPlan(tx, application.planId);
@@ -48,14 +49,14 @@ export async function offerContract(
     renderContract(input),
   ]);
   const stored = [
-    await storeDocument(tx, cipher, {
+    await storeDocument(tx, deps.documents, cipher, {
       applicationId: application.id,
       kind: "important_matters",
       documentNumber: `IM-${application.reference}`,
       language: application.language,
       pdf: importantMatters,
     }),
-    await storeDocument(tx, cipher, {
+    await storeDocument(tx, deps.documents, cipher, {
       applicationId: application.id,
       kind: "contract",
       documentNumber: `C-${application.reference}`,

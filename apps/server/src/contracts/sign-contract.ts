@@ -6,6 +6,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { issueWhenReady } from "../issuance/issue-when-ready.ts";
+import type { DocumentStorage } from "../storage/document-store.ts";
 import { listDocuments, readDocument, type StoredDocument, storeDocument } from "./contract-documents.ts";
 import type { ContractSealer } from "./contract-signer.ts";
 import { insertContractConsent } from "./contracts-repository.ts";
@@ -25,7 +26,13 @@ export type SignatureInput = {
  * time-stamp, stored as issued, and the application moves on (to the deposit, or straight to its SIM).
  */
 export async function signContract(
-  deps: { db: Database; keys: KeyManagement; sealer: () => ContractSealer; clock: () => Date },
+  deps: {
+    db: Database;
+    keys: KeyManagement;
+    sealer: () => ContractSealer;
+    clock: () => Date;
+    documents: DocumentStorage;
+  },
   application: ApplicationRow,
   input: SignatureInput,
   client: { ip: string; userAgent: string | null },
@@ -55,7 +62,7 @@ export async function signContract(
     });
   }
   const cipher = await cipherFor(deps.keys, application);
-  const contract = await readDocument(deps.db, cipher, application.id, shown.contract.id);
+  const contract = await readDocument(deps.db, deps.documents, cipher, application.id, shown.contract.id);
   if (!contract) throw new Error("the contract vanished");
   const now = deps.clock();
   const sealer = deps.sealer();
@@ -87,7 +94,7 @@ export async function signContract(
           documents: JSON.stringify(input.documents),
           clientEnc: cipher.encryptJson("consent-client", client),
         });
-        signed = await storeDocument(tx, cipher, {
+        signed = await storeDocument(tx, deps.documents, cipher, {
           applicationId: application.id,
           kind: "signed_contract",
           documentNumber: `SC-${application.reference}`,

@@ -191,7 +191,8 @@ export interface ContractConsents {
 
 export interface ContractDocuments {
   application_id: string;
-  content_enc: Uint8Array;
+  content_enc: Uint8Array | null;
+  content_ref: string | null;
   created_at: Generated<Timestamp>;
   document_number: string;
   id: string;
@@ -278,6 +279,14 @@ export interface DigitalAuthSessions {
   used_at: Timestamp | null;
 }
 
+export interface DocumentDeletions {
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Generated<Timestamp>;
+  queued_at: Generated<Timestamp>;
+  ref: string;
+}
+
 export interface EsimDownloadEvents {
   eid: string | null;
   function_call_id: string;
@@ -304,7 +313,8 @@ export interface EsimProfiles {
 
 export interface Evidence {
   application_id: string;
-  content_enc: Uint8Array;
+  content_enc: Uint8Array | null;
+  content_ref: string | null;
   created_at: Generated<Timestamp>;
   id: string;
   kind: string;
@@ -935,6 +945,7 @@ export interface DB {
   deletion_requests: DeletionRequests;
   deposit_decisions: DepositDecisions;
   digital_auth_sessions: DigitalAuthSessions;
+  document_deletions: DocumentDeletions;
   esim_download_events: EsimDownloadEvents;
   esim_profiles: EsimProfiles;
   evidence: Evidence;

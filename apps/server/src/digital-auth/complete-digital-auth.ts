@@ -23,7 +23,7 @@ export type DigitalAuthOutcome = "signed" | "checks_failed" | DigitalAuthFailure
  * they go through the same JPKI checks as any signature, becoming NF_JPKI evidence.
  */
 export async function completeDigitalAuth(
-  services: Pick<Services, "db" | "keys" | "clock" | "digitalAuth" | "trust">,
+  services: Pick<Services, "db" | "keys" | "clock" | "digitalAuth" | "trust" | "documents">,
   input: { state?: string; code?: string; error?: string },
 ): Promise<{ reference: string; outcome: DigitalAuthOutcome }> {
   const app = services.digitalAuth;
@@ -90,7 +90,7 @@ export async function completeDigitalAuth(
  * form is named there (the particulars checks), so the site can say it.
  */
 export async function latestDigitalAuthOutcome(
-  services: Pick<Services, "db" | "keys" | "clock" | "trust">,
+  services: Pick<Services, "db" | "keys" | "clock" | "trust" | "documents">,
   application: ApplicationRow,
 ): Promise<{
   outcome: DigitalAuthOutcome | "pending" | null;
@@ -104,7 +104,7 @@ export async function latestDigitalAuthOutcome(
   const outcome = (row.outcome as DigitalAuthOutcome | null) ?? "pending";
   const startedAt = new Date(row.created_at).toISOString();
   if (outcome !== "signed" && outcome !== "checks_failed") return { outcome, startedAt, checks: [], card: null };
-  const { particulars, evidence } = await loadApplicationData(services.db, services.keys, application);
+  const { particulars, evidence } = await loadApplicationData(services, application);
   const jpki = evidence.find((e) => e.kind === "jpki");
   if (!particulars || jpki?.kind !== "jpki") return { outcome, startedAt, checks: [], card: null };
   const verification = await verifyJpkiSignature(

@@ -7,6 +7,7 @@ import { expireKonbiniPayments } from "../payments/konbini-payments.ts";
 import { suspendOverdueLines } from "../police/suspend-overdue-lines.ts";
 import { expireStaleApplications } from "../review/expire-applications.ts";
 import type { Services } from "../services.ts";
+import { deleteQueuedObjects } from "../storage/delete-queued-objects.ts";
 import { errorSummary } from "./jobs.ts";
 import { holdLease } from "./lease.ts";
 
@@ -18,7 +19,7 @@ export const SWEEPS_LEASE = "periodic-sweeps";
  * expire, rested numbers return to the pool, unpaid konbini payments lapse, lines not verified again
  * by a police request's deadline are suspended, old rate-limit windows are forgotten, and the prepaid
  * lines' sweep is queued (reminders, receive-only, suspension, termination), port-out reservation
- * numbers past their 15 days expire, and network operations a
+ * numbers past their 15 days expire, objects queued for deletion leave the document store, and network operations a
  * crash left without an outcome are reconciled with our records. Each is safe to run
  * twice (the one door, SKIP LOCKED), but with several server processes each ran in every process.
  * Answers whether this holder ran them.
@@ -47,6 +48,8 @@ export async function runPeriodicSweeps(
       await forgetOldHits(db, clock());
       await forgetOldSignInFailures(db, clock());
     }),
+    // Objects of deleted or shredded documents that the store has not deleted yet (docs/storage.md).
+    sweep("document deletions", () => deleteQueuedObjects(services)),
     // Prepaid lines: reminders, receive-only, suspension, termination (one sweep job waits at most).
     sweep("line sweep", async () => {
       await queuePeriodicLineSweep(db);

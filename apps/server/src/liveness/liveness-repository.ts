@@ -1,6 +1,7 @@
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { LivenessChallenges } from "../db/schema.ts";
+import type { DocumentPlacement } from "../storage/document-store.ts";
 
 /** Selfie challenges and the frames seen (liveness_challenges, liveness_frames): read and written only here. */
 
@@ -70,13 +71,11 @@ export async function recordChallengeOutcome(
 /** The selfie kept as evidence: the application's content version moves on, then the evidence row. */
 export async function addSelfieEvidence(
   tx: Queryable,
-  input: { applicationId: string; evidenceId: string; contentEnc: Buffer },
+  input: { applicationId: string; evidenceId: string; content: DocumentPlacement },
 ): Promise<void> {
   await tx.query("UPDATE applications SET content_version = content_version + 1 WHERE id = $1", [input.applicationId]);
-  await tx.query("INSERT INTO evidence (id, application_id, kind, content_enc) VALUES ($1, $2, $3, $4)", [
-    input.evidenceId,
-    input.applicationId,
-    "selfie",
-    input.contentEnc,
-  ]);
+  await tx.query(
+    "INSERT INTO evidence (id, application_id, kind, content_enc, content_ref) VALUES ($1, $2, $3, $4, $5)",
+    [input.evidenceId, input.applicationId, "selfie", input.content.contentEnc, input.content.contentRef],
+  );
 }

@@ -17,6 +17,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import type { DocumentStorage } from "../storage/document-store.ts";
 import { nonceHash } from "./issue-liveness-challenge.ts";
 import {
   addSelfieEvidence,
@@ -41,7 +42,13 @@ export type LivenessResult = {
   evidenceId: string | null;
 };
 
-type Deps = { db: Database; keys: KeyManagement; clock: () => Date; liveness: LivenessServices };
+type Deps = {
+  db: Database;
+  keys: KeyManagement;
+  clock: () => Date;
+  liveness: LivenessServices;
+  documents: DocumentStorage;
+};
 
 /**
  * Answers a liveness challenge: the nonce is spent first (single use, before any analysis, so a
@@ -139,15 +146,13 @@ export async function submitLiveness(
 
   const evidenceId = stored ? randomUUID() : null;
   const cipher = stored ? await cipherFor(deps.keys, application) : null;
+  // The object (with an object store) before the row that refers to it (docs/storage.md).
+  const content = stored && cipher ? await deps.documents.place(cipher.encryptJson("evidence:selfie", stored)) : null;
   await deps.db.transaction(async (tx) => {
     await recordChallengeOutcome(tx, challenge.id, judgement.outcome, summary);
-    if (stored && cipher && evidenceId) {
+    if (content && evidenceId) {
       await lockEditable(tx, application.id, "evidence can no longer be added");
-      await addSelfieEvidence(tx, {
-        applicationId: application.id,
-        evidenceId,
-        contentEnc: cipher.encryptJson("evidence:selfie", stored),
-      });
+      await addSelfieEvidence(tx, { applicationId: application.id, evidenceId, content });
     }
     await appendAuditEntry(tx, {
       actor: "applicant",

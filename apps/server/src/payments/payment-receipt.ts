@@ -8,6 +8,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { findPlan } from "../plans/plans-repository.ts";
+import type { DocumentStorage } from "../storage/document-store.ts";
 import { findPayment, findReceiptDocumentId, paymentOrdinal, paymentsWithoutReceipt } from "./payments-repository.ts";
 
 type ReceiptDeps = {
@@ -16,6 +17,7 @@ type ReceiptDeps = {
   operator: OperatorDetails;
   config: Pick<Config, "invoiceRegistrationNumber">;
   clock: () => Date;
+  documents: DocumentStorage;
 };
 
 /**
@@ -49,7 +51,7 @@ export async function paymentReceiptPdf(
   const cipher = await cipherFor(deps.keys, application);
   const issuedId = await findReceiptDocumentId(deps.db, payment.id);
   if (issuedId) {
-    const found = await readDocument(deps.db, cipher, application.id, issuedId);
+    const found = await readDocument(deps.db, deps.documents, cipher, application.id, issuedId);
     if (found) return { pdf: found.pdf, documentNumber: found.document.documentNumber, sha256: found.document.sha256 };
   }
   const { particulars } = await loadApplicantDetails(deps.keys, application);
@@ -81,7 +83,7 @@ export async function paymentReceiptPdf(
   });
   try {
     const stored = await deps.db.transaction((tx) =>
-      storeDocument(tx, cipher, {
+      storeDocument(tx, deps.documents, cipher, {
         applicationId: application.id,
         kind: "receipt",
         documentNumber,

@@ -10,6 +10,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { queueMail } from "../mail/outbox.ts";
+import type { DocumentStorage } from "../storage/document-store.ts";
 import { insertPoliceRequest, selectActiveLineByMsisdn, setLetterDocument } from "./police-repository.ts";
 import { howToVerify, letterTexts, mailTexts } from "./police-texts.ts";
 import { sealPoliceAuthority } from "./seal-police-requests.ts";
@@ -47,7 +48,14 @@ export type RecordedPoliceRequest = {
  * vault, and a mail saying so. All in one transaction, audited with the request's id only.
  */
 export async function recordPoliceRequest(
-  deps: { db: Database; keys: KeyManagement; clock: () => Date; operator: OperatorDetails; mailFrom: string },
+  deps: {
+    db: Database;
+    keys: KeyManagement;
+    clock: () => Date;
+    operator: OperatorDetails;
+    mailFrom: string;
+    documents: DocumentStorage;
+  },
   input: PoliceRequestInput,
 ): Promise<RecordedPoliceRequest> {
   const now = deps.clock();
@@ -107,7 +115,7 @@ export async function recordPoliceRequest(
       recordedBy: input.actor,
       createdAt: now,
     });
-    const stored = await storeDocument(tx, cipher, {
+    const stored = await storeDocument(tx, deps.documents, cipher, {
       applicationId: application.id,
       kind: "reverification_letter",
       documentNumber,

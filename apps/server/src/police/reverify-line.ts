@@ -24,6 +24,7 @@ import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
 import { writeRecordVersion } from "../records/record-versions.ts";
 import { recordedDocument, recordedParticulars } from "../records/write-verification-record.ts";
+import type { DocumentPlacement, DocumentStorage } from "../storage/document-store.ts";
 import { lineActor, transitionLine } from "../subscribers/transition-line.ts";
 import {
   selectApplicationOfRequest,
@@ -50,6 +51,7 @@ type Deps = {
   faces: FaceMatcher;
   policies: readonly LoadedPolicy[];
   provisioning: Provisioning;
+  documents: DocumentStorage;
 };
 
 /**
@@ -126,18 +128,18 @@ export async function reverifyLine(
       { errors: reasons },
     );
   }
+  // The objects (with an object store) before the rows that refer to them (docs/storage.md).
+  const placed: { kind: string; content: DocumentPlacement }[] = [];
+  for (const e of evidence) {
+    placed.push({ kind: e.kind, content: await deps.documents.place(cipher.encryptJson(`evidence:${e.kind}`, e)) });
+  }
   return deps.db.transaction(async (tx) => {
     const request = await selectRequestForUpdate(tx, requestId);
     if (!request || !openPoliceRequestStatuses.includes(request.status)) {
       throw new AppError("reverification_not_requested", "The request was answered or closed meanwhile");
     }
-    for (const e of evidence) {
-      await insertEvidence(tx, {
-        id: randomUUID(),
-        applicationId: application.id,
-        kind: e.kind,
-        contentEnc: cipher.encryptJson(`evidence:${e.kind}`, e),
-      });
+    for (const e of placed) {
+      await insertEvidence(tx, { id: randomUUID(), applicationId: application.id, kind: e.kind, content: e.content });
     }
     const recordVersion = await writeReverifiedVersion(tx, cipher, {
       applicationId: application.id,

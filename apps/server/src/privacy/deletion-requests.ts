@@ -16,6 +16,8 @@ import { AppError } from "../errors.ts";
 import { transitionStatus } from "../lifecycles/transition-status.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { shredApplicationIn } from "../records/retention.ts";
+import { deleteQueuedObjects } from "../storage/delete-queued-objects.ts";
+import type { DocumentStorage } from "../storage/document-store.ts";
 import type { SubscriberPrincipal } from "../subscribers/subscriber-access.ts";
 import {
   type DeletionRequestRow,
@@ -104,11 +106,11 @@ export async function openDeletionRequests(db: Queryable): Promise<DeletionReque
  * application and for the decision.
  */
 export async function decideDeletionRequest(
-  deps: { db: Database; keys: KeyManagement; clock: () => Date; mailFrom: string },
+  deps: { db: Database; keys: KeyManagement; clock: () => Date; mailFrom: string; documents: DocumentStorage },
   input: { id: string; actor: string },
 ): Promise<DeletionRequestView> {
   const now = deps.clock();
-  return deps.db.transaction(async (tx) => {
+  const decided = await deps.db.transaction(async (tx): Promise<DeletionRequestView> => {
     const request = await lockDeletionRequest(tx, input.id);
     if (!request) throw new AppError("not_found", "No such deletion request");
     if (!nextDeletionRequestStatus(request.status, "decide"))
@@ -171,6 +173,10 @@ export async function decideDeletionRequest(
     }
     return { id: input.id, status: "decided", filedAt: iso(request.filed_at), decidedAt: now.toISOString(), outcome };
   });
+  // The objects of what was deleted, now that the deletion is committed; what fails stays queued and
+  // the periodic sweep retries it, so the decision stands either way.
+  await deleteQueuedObjects(deps).catch(() => {});
+  return decided;
 }
 
 type Row = DeletionRequestRow;

@@ -3,6 +3,7 @@ import { collectApplicantData } from "../applications/export-applicant-data.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
+import type { DocumentStorage } from "../storage/document-store.ts";
 import { type SubscriberPrincipal, subscriberDocuments, subscriberLines } from "../subscribers/subscriber-access.ts";
 import {
   selectApplicationIdsOfIdentity,
@@ -21,7 +22,7 @@ import {
  * destroyed (retention over, or deleted on request) are listed by reference only. Audited once.
  */
 export async function exportSubscriberData(
-  deps: { db: Database; keys: KeyManagement; clock: () => Date },
+  deps: { db: Database; keys: KeyManagement; clock: () => Date; documents: DocumentStorage },
   who: SubscriberPrincipal,
 ) {
   const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());

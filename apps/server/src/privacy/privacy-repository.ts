@@ -2,6 +2,7 @@ import type { DeletionRequestStatus } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { DeletionRequests, TopUps } from "../db/schema.ts";
+import { queueApplicationObjectDeletions } from "../storage/document-deletions-repository.ts";
 
 /**
  * The SQL of the data subject's rights: deletion requests (個人情報保護法 第35条) and the person's
@@ -100,6 +101,8 @@ export async function lockApplicationsOfIdentity(
 }
 
 export async function deleteEvidenceOf(tx: Queryable, applicationId: string): Promise<number> {
+  // Their objects, if an object store holds them, go after the commit (storage/delete-queued-objects.ts).
+  await queueApplicationObjectDeletions(tx, applicationId, { evidence: true, contractDocuments: false });
   return (await tx.query("DELETE FROM evidence WHERE application_id = $1", [applicationId])).rowCount;
 }
 

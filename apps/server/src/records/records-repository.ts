@@ -1,6 +1,7 @@
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { VerificationRecords } from "../db/schema.ts";
+import { queueApplicationObjectDeletions } from "../storage/document-deletions-repository.ts";
 
 /**
  * The SQL of verification records (本人確認記録: `verification_records`, written once per version and
@@ -269,6 +270,9 @@ export async function shredApplicationRows(
        document_index = NULL, identity_index = NULL, purged_at = $2 WHERE id = $1`,
     [applicationId, at],
   );
+  // The objects of the evidence deleted here and of the contract documents (their rows stay, sealed
+  // under the destroyed key) are deleted from an object store after the commit, and retried.
+  await queueApplicationObjectDeletions(tx, applicationId, { evidence: true, contractDocuments: true });
   const evidence = await tx.query("DELETE FROM evidence WHERE application_id = $1", [applicationId]);
   const mail = await tx.query("DELETE FROM mail_outbox WHERE application_id = $1", [applicationId]);
   await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [applicationId]);

@@ -13,6 +13,7 @@ import { issueApprovedPrepaid } from "../issuance/issue-when-ready.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { roleMay } from "../staff/permissions.ts";
 import type { StaffPrincipal } from "../staff/staff-sessions.ts";
+import type { DocumentStorage } from "../storage/document-store.ts";
 import { completeTransfer } from "../transfers/complete-transfer.ts";
 import { approvalBasisOf, type CaseApproval } from "./approval-basis.ts";
 import {
@@ -52,6 +53,7 @@ export async function decideCase(
     operator: OperatorDetails;
     policies: readonly LoadedPolicy[];
     config: { mail: { from: string } };
+    documents: DocumentStorage;
   },
   staff: StaffPrincipal,
   reference: string,

@@ -3,8 +3,9 @@ import { selectNewestEvidenceOfKinds } from "../applications/evidence-repository
 import { cipherFor, type StoredEvidence } from "../applications/load-application-data.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
-import { type Database, toBuffer } from "../db/database.ts";
+import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
+import type { DocumentStorage } from "../storage/document-store.ts";
 import { requireApplication } from "./require-application.ts";
 
 /**
@@ -26,14 +27,14 @@ export function imagesIn(evidenceKinds: readonly string[]): CaseImage[] {
 }
 
 export async function openCaseImage(
-  deps: { db: Database; keys: KeyManagement },
+  deps: { db: Database; keys: KeyManagement; documents: DocumentStorage },
   input: { reference: string; image: CaseImage; staffId: string },
 ): Promise<{ bytes: Buffer; contentType: string }> {
   const application = await requireApplication(deps.db, input.reference);
   const row = await selectNewestEvidenceOfKinds(deps.db, application.id, kindsOf[input.image]);
   if (!row) throw new AppError("not_found", `The application has no ${input.image.replace("_", " ")}`);
   const cipher = await cipherFor(deps.keys, application);
-  const stored = cipher.decryptJson<StoredEvidence>(`evidence:${row.kind}`, toBuffer(row.content_enc));
+  const stored = cipher.decryptJson<StoredEvidence>(`evidence:${row.kind}`, await deps.documents.read(row));
   const image = imageOf(stored);
   if (!image) throw new AppError("not_found", "The chip holds no face image");
   await deps.db.transaction(async (tx) => {

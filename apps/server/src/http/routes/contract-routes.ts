@@ -97,7 +97,13 @@ export const contractRoutes = [
     responses: { 200: { description: "The PDF", file: "application/pdf" } },
     async handler({ application, params: p }, services) {
       const app = opened(application);
-      const found = await readDocument(services.db, await cipherFor(services.keys, app), app.id, p.documentId);
+      const found = await readDocument(
+        services.db,
+        services.documents,
+        await cipherFor(services.keys, app),
+        app.id,
+        p.documentId,
+      );
       if (!found) throw new AppError("not_found", "No such document for this application");
       return issuedPdf(found);
     },

@@ -171,6 +171,7 @@ export const subscriberRoutes = [
       const found = application
         ? await readDocument(
             services.db,
+            services.documents,
             await cipherFor(services.keys, application),
             application.id,
             params.documentId,
