@@ -305,6 +305,17 @@ describe("B's refusals of one-stop port-out requests", () => {
       },
     });
     expect(await redeem(code, credentialA)).toMatchObject({ status: 422, body: { code: "mnp_one_stop_code_invalid" } });
+    // Looked up again (before a switch-over): the same answer for its recipient, unknown to another.
+    const lookUp = (credential: string) =>
+      b.api("POST", "/v1/port-out/look-up", {
+        body: { msisdn: voice, reservationNumber: reservation?.reservationNumber },
+        headers: { authorization: `Bearer ${credential}` },
+      });
+    expect(await lookUp(credentialA)).toMatchObject({ status: 200, body: redeemed.body });
+    expect(await lookUp(credentialC)).toMatchObject({
+      status: 422,
+      body: { code: "mnp_reservation_unknown", errors: [{ field: "reservationNumber" }] },
+    });
 
     // Confirming again answers the same reservation with a new code; unredeemed for 10 minutes, it is void.
     const late = await codeOf();
