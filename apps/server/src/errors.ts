@@ -67,6 +67,7 @@ export const errorCodes = {
   mnp_holder_mismatch: { status: 422, title: "The holder at the current operator is not the verified applicant" },
   mnp_line_in_arrears: { status: 409, title: "The current operator will not release the number: bills are unpaid" },
   mnp_already_ported: { status: 409, title: "The number has already moved, or is moving" },
+  mnp_one_stop_code_invalid: { status: 422, title: "The one-stop code is not valid, has expired or was used" },
   mnp_one_stop_invalid: { status: 422, title: "The answer from the current operator is not valid or was used" },
   mnp_switch_over_failed: { status: 409, title: "The number could not be switched over: the old line still works" },
   activation_failed: {

@@ -38,6 +38,7 @@ import { livenessServices } from "./liveness/liveness-services.ts";
 import { deliverMailJob } from "./mail/outbox.ts";
 import { notifyApplicantJob } from "./notifications/notify-applicant.ts";
 import { NOTIFY_PAYMENT_JOB, notifyPaymentJob } from "./notifications/payment-notices.ts";
+import { loadOneStopRecipients } from "./number-portability/one-stop-recipients.ts";
 import { REFUND_JOB } from "./payments/record-gateway-answer.ts";
 import { refundPaymentJob } from "./payments/refund-charges.ts";
 import { sealPlainPoliceRequests } from "./police/seal-police-requests.ts";
@@ -101,6 +102,7 @@ export async function startServer(
   const sealer = contractSealer(config, warn);
   const operator = loadOperator(config);
   const counters = loadCounters(config);
+  const oneStopRecipients = loadOneStopRecipients(config);
   let url = "";
   const clock = options.clock ?? (() => new Date());
   // The operator's adapters (JITSUMEI_ADAPTERS_MODULE); production refuses a simulator it was not allowed.
@@ -184,6 +186,7 @@ export async function startServer(
     sealer,
     operator,
     counters,
+    oneStopRecipients,
     payments,
     provisioning,
     numberPortability,

@@ -13,6 +13,7 @@ import type { SmdpPlus } from "./issuance/smdp.ts";
 import type { JobWorker } from "./jobs/jobs.ts";
 import type { LivenessServices } from "./liveness/liveness-services.ts";
 import type { NumberPortability } from "./number-portability/number-portability.ts";
+import type { OneStopRecipient } from "./number-portability/one-stop-recipients.ts";
 import type { PaymentServices } from "./payments/payment-services.ts";
 import type { LoadedPolicy } from "./policy/load-policies.ts";
 import type { Counter } from "./site/counters.ts";
@@ -53,4 +54,6 @@ export type Services = {
   policies: readonly LoadedPolicy[];
   /** The counters that read chips face to face (JITSUMEI_COUNTERS_FILE), validated at start. */
   counters: readonly Counter[];
+  /** The operators that may ask us for a one-stop port-out (MNP_ONE_STOP_RECIPIENTS_FILE), validated at start. */
+  oneStopRecipients: readonly OneStopRecipient[];
 };

@@ -407,7 +407,7 @@ describe("port-in through the operator's one-stop page", () => {
     });
     expect(agreed.status).toBe(303);
     const back = new URL(agreed.headers.get("location") ?? "");
-    expect(back.pathname).toBe(`/number/${reference}`);
+    expect(back.pathname).toBe("/number-port/return");
     const answer = { state: back.searchParams.get("state"), code: back.searchParams.get("code") };
     const completed = await server.api("POST", `/v1/applications/${reference}/number-port/one-stop/complete`, {
       token,

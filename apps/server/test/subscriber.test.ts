@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { addMonths, todayInJapan } from "@jitsumei/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activeLine, outbox, type Person, signedPostpaid, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
@@ -136,6 +137,16 @@ describe("ending a line", () => {
     const msisdn = String(activated.body.msisdn);
 
     const subscriber = await subscriberSignIn(server, msisdn, email);
+    // What ending it today means, as the account page states it before a port-out: the 12-month
+    // minimum term from today, the contract's ¥1,100 early-termination fee, the ¥10,000 deposit back.
+    const before = await server.api("GET", "/v1/subscriber/lines", { token: subscriber });
+    const today = todayInJapan(server.services.clock());
+    expect(before.body.items).toEqual([
+      expect.objectContaining({
+        msisdn,
+        leaving: { minimumTermEndsOn: addMonths(today, 12), earlyTerminationFeeJpy: 1100, depositRefundJpy: 10_000 },
+      }),
+    ]);
     const ended = await server.api("POST", `/v1/subscriber/lines/${msisdn}/termination`, { token: subscriber });
     expect(ended).toMatchObject({ status: 200, body: { reference, msisdn, refundsQueued: 1 } });
     // The Act keeps the verification record three years after the contract ends.
@@ -162,6 +173,8 @@ describe("ending a line", () => {
     expect(lines.body.items).toEqual([
       expect.objectContaining({ msisdn, status: "terminated", endedAt: ended.body.endedAt }),
     ]);
+    // The deposit is being refunded: nothing more to give back.
+    expect((lines.body.items as { leaving: { depositRefundJpy: number } }[])[0]?.leaving.depositRefundJpy).toBe(0);
     // Ended once: again is not one of their active lines.
     expect((await server.api("POST", `/v1/subscriber/lines/${msisdn}/termination`, { token: subscriber })).status).toBe(
       404,

@@ -7,7 +7,8 @@ import { AccountPage } from "./pages/account.tsx";
 import { ApplyPage } from "./pages/apply.tsx";
 import { ContinuePage, ReaderPage } from "./pages/handoff-pages.tsx";
 import { LegalPage } from "./pages/legal.tsx";
-import { NumberPortReturnPage } from "./pages/number-port.tsx";
+import { NumberPortFixedReturnPage, NumberPortReturnPage } from "./pages/number-port.tsx";
+import { OneStopPortOutPage } from "./pages/one-stop-port-out.tsx";
 import { PlansPage } from "./pages/plans.tsx";
 import { RegisterPage } from "./pages/register.tsx";
 import { SignInPage } from "./pages/sign-in.tsx";
@@ -29,6 +30,8 @@ function Page() {
   if (first === "sign-in" || first === "status") return <SignInPage initialReference={search.get("reference") ?? ""} />;
   if (first === "account") return <AccountPage />;
   if (first === "number" && second) return <NumberPortReturnPage key={second} reference={second} />;
+  if (first === "number-port" && second === "return") return <NumberPortFixedReturnPage />;
+  if (first === "port-out" && second === "one-stop") return <OneStopPortOutPage search={search} />;
   if (first === "register") return <RegisterPage initialCode={search.get("code") ?? ""} />;
   if (first === "reader" && second) return <ReaderPage reference={second} />;
   if (first === "continue" && second) return <ContinuePage key={second} reference={second} />;

@@ -3,4 +3,6 @@
  * error that tells the job worker a failure is final (a refused number is not retried).
  */
 export { PermanentJobError } from "../jobs/jobs.ts";
+export { jitsumeiPortingOperator } from "../number-portability/jitsumei-porting-operator.ts";
+export { PortingRefusal } from "../number-portability/number-portability.ts";
 export type { AdapterContext, AdapterFactory, AdapterModule, Adapters, PortName } from "./adapters.ts";

@@ -267,6 +267,7 @@ const envSchema = z.object({
     )
     .optional(),
   JITSUMEI_COUNTERS_FILE: z.string().min(1).optional(),
+  MNP_ONE_STOP_RECIPIENTS_FILE: z.string().min(1).optional(),
   APN: z
     .string()
     .regex(/^[A-Za-z0-9][A-Za-z0-9.-]{0,99}$/, "must be an access point name such as mobile.example.jp")
@@ -402,6 +403,11 @@ export type Config = {
   apn: string | null;
   /** A JSON file of the counters that read chips face to face (unset: the demo list, none in production). */
   countersFile: string | null;
+  /**
+   * A JSON file of the operators that may send a subscriber here for a one-stop port-out
+   * (docs/number-portability.md). Unset: none may.
+   */
+  mnpOneStopRecipientsFile: string | null;
   /** The operator's time zone: where a day of the dashboard begins and ends. */
   timeZone: string;
   /** Timeouts and the per-address connection cap of the HTTP server (http/connection-limits.ts). */
@@ -577,6 +583,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     readerApps: { ios: e.READER_APP_IOS_URL ?? null, android: e.READER_APP_ANDROID_URL ?? null },
     apn: e.APN ?? null,
     countersFile: e.JITSUMEI_COUNTERS_FILE ?? null,
+    mnpOneStopRecipientsFile: e.MNP_ONE_STOP_RECIPIENTS_FILE ?? null,
     timeZone: e.OPERATOR_TIME_ZONE,
     passwordHashing: { memoryKib: e.PASSWORD_HASH_MEMORY_KIB, passes: e.PASSWORD_HASH_PASSES },
     http: {

@@ -15,6 +15,11 @@ const INITIAL_CANCELLATION_DAYS = 8;
 /** Early-termination fees are capped at ¥1,100 (tax included) since the 2019 rules. */
 const EARLY_TERMINATION_FEE_JPY = 1100;
 
+/** The early-termination fee the contract states for a plan: the cap on a plan with a minimum term, else none. */
+export function earlyTerminationFeeJpy(plan: { minimumTermMonths: number | null }): number {
+  return plan.minimumTermMonths ? EARLY_TERMINATION_FEE_JPY : 0;
+}
+
 /**
  * After a postpaid approval: the important-matters explanation and the contract, generated for this
  * applicant in Japanese and their language, stored (sealed) with their SHA-256, and the application
@@ -40,7 +45,7 @@ export async function offerContract(
     plan,
     depositJpy: deposit.required ? deposit.amountJpy : 0,
     cancellation: {
-      earlyTerminationFeeJpy: plan.minimumTermMonths ? EARLY_TERMINATION_FEE_JPY : 0,
+      earlyTerminationFeeJpy: earlyTerminationFeeJpy(plan),
       initialCancellationDays: INITIAL_CANCELLATION_DAYS,
     },
   };

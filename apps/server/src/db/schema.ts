@@ -480,6 +480,15 @@ export interface NumberPortOneStopTrips {
   used_at: Timestamp | null;
 }
 
+export interface NumberPortOutOneStopCodes {
+  code_hash: Uint8Array;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  recipient: string;
+  reservation_number: string;
+  used_at: Timestamp | null;
+}
+
 export interface NumberPortsIn {
   application_id: string;
   created_at: Generated<Timestamp>;
@@ -965,6 +974,7 @@ export interface DB {
   nonpayment_registrations: NonpaymentRegistrations;
   notifications: Notifications;
   number_port_one_stop_trips: NumberPortOneStopTrips;
+  number_port_out_one_stop_codes: NumberPortOutOneStopCodes;
   number_ports_in: NumberPortsIn;
   number_ports_out: NumberPortsOut;
   particulars_history: ParticularsHistory;

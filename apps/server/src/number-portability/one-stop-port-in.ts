@@ -15,9 +15,14 @@ import type { PortIn } from "./port-in-repository.ts";
 /** How long the applicant has at their operator before the trip's state is refused. */
 const TRIP_MINUTES = 15;
 
-/** Where the porting-out operator sends the applicant back: the site's page for the number to keep. */
-export function oneStopReturnUrl(publicUrl: string, reference: string): string {
-  return `${publicUrl}/number/${encodeURIComponent(reference)}`;
+/**
+ * Where the porting-out operator sends the applicant back: one fixed page of the site, so an operator
+ * can register it exactly (a return address per application could not be registered; the
+ * operator's one-stop page allows only registered ones). The page knows the application from the
+ * browser tab (it remembered it when it left); the state ties the answer to it on the server.
+ */
+export function oneStopReturnUrl(publicUrl: string): string {
+  return `${publicUrl}/number-port/return`;
 }
 
 /**
@@ -61,7 +66,7 @@ export async function startOneStopPortIn(
   const redirectUrl = deps.numberPortability.oneStopUrl({
     msisdn,
     state,
-    returnUrl: oneStopReturnUrl(deps.publicUrl, application.reference),
+    returnUrl: oneStopReturnUrl(deps.publicUrl),
   });
   return { redirectUrl };
 }

@@ -156,6 +156,8 @@ export async function completePortOut(
     provisioning: Provisioning;
     quarantineDays: number;
     mailFrom: string;
+    /** The registered recipient operator that reported the switch-over, if one did (one-stop protocol). */
+    by?: string;
   },
   input: { reservationNumber: string; msisdn: string },
 ): Promise<EndedLine> {
@@ -185,7 +187,7 @@ export async function completePortOut(
       actor: "system",
       action: "number_port_out.ported",
       subject: ended.reference,
-      data: { from: port.state },
+      data: deps.by ? { from: port.state, recipient: deps.by } : { from: port.state },
     });
     return ended;
   });

@@ -39,7 +39,7 @@ export async function exportSubscriberData(
   const data = {
     format: "jitsumei-subscriber-data/1",
     exportedAt: exportedAt.toISOString(),
-    lines: await subscriberLines(deps.db, who),
+    lines: await subscriberLines(deps.db, who, exportedAt),
     documents: await subscriberDocuments(deps.db, who),
     topUps: topUps.map((t) => ({
       msisdn: t.msisdn,

@@ -1,9 +1,17 @@
 import { randomBytes, randomUUID } from "node:crypto";
-import { keepAliveRulesSchema, keepAliveTimeline, type Language, liveLineStates } from "@jitsumei/domain";
+import {
+  addMonths,
+  keepAliveRulesSchema,
+  keepAliveTimeline,
+  type Language,
+  liveLineStates,
+  todayInJapan,
+} from "@jitsumei/domain";
 import { findApplicationById } from "../applications/application-row.ts";
 import { loadApplicantDetails } from "../applications/load-application-data.ts";
 import { hashToken, newActivationCode, tokenMatches } from "../applications/secrets.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
+import { earlyTerminationFeeJpy } from "../contracts/offer-contract.ts";
 import { decryptStandaloneJson, encryptStandaloneJson } from "../crypto/envelope.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
@@ -12,6 +20,7 @@ import { AppError } from "../errors.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { latestPortOuts } from "../number-portability/port-out-repository.ts";
+import { minimumTerms, refundableDeposits } from "./leaving-terms-repository.ts";
 import {
   findActiveLineByNumber,
   findHolderDocumentApplication,
@@ -194,14 +203,21 @@ export async function authenticateSubscriber(
   };
 }
 
-/** Every line the person holds with us (found by the identity blind index, never by decrypting others). */
-export async function subscriberLines(db: Queryable, who: SubscriberPrincipal) {
+/**
+ * Every line the person holds with us (found by the identity blind index, never by decrypting others).
+ * `now` dates what ending a line today would mean (`leaving`): the minimum term's end, the contract's
+ * early-termination fee while it runs, the deposit given back.
+ */
+export async function subscriberLines(db: Queryable, who: SubscriberPrincipal, now: Date) {
   const rows = await listHolderLines(db, who.identityIndex);
-  const portOuts = await latestPortOuts(
-    db,
-    rows.map((r) => r.id),
-  );
+  const ids = rows.map((r) => r.id);
+  const portOuts = await latestPortOuts(db, ids);
+  const deposits = await refundableDeposits(db, ids);
+  const terms = await minimumTerms(db, ids);
+  const today = todayInJapan(now);
   return rows.map((r) => {
+    const months = terms.get(r.id) ?? null;
+    const minimumTermEndsOn = months ? addMonths(todayInJapan(new Date(r.started_at)), months) : null;
     const live = liveLineStates.includes(r.state);
     const validUntil = r.valid_until ? new Date(r.valid_until) : null;
     // When the line ends without a top-up, by its plan's keep-alive rules (prepaid, still live).
@@ -221,6 +237,12 @@ export async function subscriberLines(db: Queryable, who: SubscriberPrincipal) {
       terminatesAt,
       reference: r.reference,
       portOut: portOuts.get(r.id) ?? null,
+      leaving: {
+        minimumTermEndsOn,
+        earlyTerminationFeeJpy:
+          minimumTermEndsOn && today < minimumTermEndsOn ? earlyTerminationFeeJpy({ minimumTermMonths: months }) : 0,
+        depositRefundJpy: deposits.get(r.id) ?? 0,
+      },
     };
   });
 }

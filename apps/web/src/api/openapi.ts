@@ -903,6 +903,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/port-out/look-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A registered recipient operator, server to server (Authorization: Bearer <its credential>): a reservation number still valid, and its holder */
+        post: operations["lookUpPortOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/port-out/one-stop/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The subscriber declines another operator's one-stop request: back to it with error=access_denied */
+        post: operations["declineOneStopPortOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/port-out/one-stop/recipient": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One-stop port-out (we are the porting-out operator): the operator that sent the subscriber, if it is registered with this return address */
+        get: operations["getOneStopRecipient"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/port-out/one-stop/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The recipient operator, server to server (Authorization: Bearer <its credential>): the code it was sent back with, once, for the reservation and the holder */
+        post: operations["redeemOneStopPortOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/port-out/switch-over": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A registered recipient operator, server to server (Authorization: Bearer <its credential>): the number moved to it, our line ends */
+        post: operations["switchOverPortOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/postal-codes/{code}": {
         parameters: {
             query?: never;
@@ -1993,6 +2078,23 @@ export interface paths {
         put?: never;
         /** Cancel the line's valid port-out reservation number before another operator uses it: the number and the line stay; needs a sign-in within 10 minutes */
         post: operations["cancelPortOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subscriber/lines/{msisdn}/port-out/one-stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The subscriber confirms another operator's one-stop request: a reservation is issued for it and a single-use code goes back to its return address; needs a sign-in within 10 minutes */
+        post: operations["confirmOneStopPortOut"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5719,6 +5821,219 @@ export interface operations {
             };
         };
     };
+    lookUpPortOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    msisdn: string;
+                    reservationNumber: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The reservation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The porting-out operator (us) */
+                        donor: string;
+                        /** @description The reservation number's last valid day (Japan) */
+                        expiresOn: string;
+                        holder: {
+                            birthDate: string;
+                            kana?: string;
+                            name: string;
+                        };
+                        msisdn: string;
+                        reservationNumber: string;
+                    };
+                };
+            };
+            /** @description An error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    declineOneStopPortOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The recipient operator's registered id */
+                    recipient: string;
+                    /** @description Where the recipient asked its customer to be sent back */
+                    returnUrl: string;
+                    /** @description The recipient's opaque state, sent back unchanged */
+                    state: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Send the browser to redirectUrl */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        redirectUrl: string;
+                    };
+                };
+            };
+            /** @description An error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getOneStopRecipient: {
+        parameters: {
+            query: {
+                recipient: string;
+                returnUrl: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Registered */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                    };
+                };
+            };
+            /** @description An error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeemOneStopPortOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The reservation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The porting-out operator (us) */
+                        donor: string;
+                        /** @description The reservation number's last valid day (Japan) */
+                        expiresOn: string;
+                        holder: {
+                            birthDate: string;
+                            kana?: string;
+                            name: string;
+                        };
+                        msisdn: string;
+                        reservationNumber: string;
+                    };
+                };
+            };
+            /** @description An error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    switchOverPortOut: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    msisdn: string;
+                    reservationNumber: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Our line ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        portRef: string;
+                    };
+                };
+            };
+            /** @description An error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     lookUpPostalCode: {
         parameters: {
             query?: never;
@@ -8530,6 +8845,15 @@ export interface operations {
                         items: {
                             endedAt: string | null;
                             formFactor: string;
+                            /** @description What ending the line today (by port-out or termination) means, as the contract states it */
+                            leaving: {
+                                /** @description The deposit given back when the line ends (0: none held) */
+                                depositRefundJpy: number;
+                                /** @description The contract's early-termination fee if the line ended today (0 after the minimum term, or none) */
+                                earlyTerminationFeeJpy: number;
+                                /** @description The plan's minimum term ends (Japan date); null: none */
+                                minimumTermEndsOn: string | null;
+                            };
                             msisdn: string;
                             planId: string;
                             /** @description The line's latest port-out reservation number: issued (valid), expired (ask again), ported or cancelled */
@@ -8697,6 +9021,62 @@ export interface operations {
                         reservationNumber: string;
                         /** @constant */
                         state: "cancelled";
+                    };
+                };
+            };
+            /** @description An error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    confirmOneStopPortOut: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Bearer <token> from POST /v1/subscriber/sign-in/verify */
+                Authorization: string;
+            };
+            path: {
+                msisdn: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The recipient operator's registered id */
+                    recipient: string;
+                    /** @description Where the recipient asked its customer to be sent back */
+                    returnUrl: string;
+                    /** @description The recipient's opaque state, sent back unchanged */
+                    state: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Send the browser to redirectUrl (the recipient's return address with the state and the code) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        redirectUrl: string;
+                        reservation: {
+                            expiresOn: string;
+                            issuedOn: string;
+                            /** @enum {string} */
+                            mode: "two_stop" | "one_stop";
+                            msisdn: string;
+                            recipient: string | null;
+                            reservationNumber: string;
+                        };
                     };
                 };
             };

@@ -619,6 +619,40 @@ export const en = {
     "Your MNP reservation number {number} expired on {date}; this line works as before. To take the number elsewhere, ask for a new one.",
   "account.reauth": "For your safety, sign in again to take your number to another operator.",
   "account.ended": "Ended",
+  "mnp.returnLost":
+    "We could not tell which application this answer is for (it must come back in the same browser tab). Open your application and start again.",
+  "mnp.oneStopDeclined":
+    "Your current operator did not confirm the move: nothing was taken. You can try again or give a reservation number instead.",
+  "portOutOneStop.title": "Take your number to another operator",
+  "portOutOneStop.intro":
+    "{recipient} asks to take over your phone number (MNP one-stop). Sign in to see which line and what happens, then confirm or decline.",
+  "portOutOneStop.invalid":
+    "This request is not valid: the operator that sent you here is not registered with us, or its return address is not. Nothing was done; go back to that operator's site.",
+  "portOutOneStop.reauth": "For your safety, sign in again with a new code to confirm.",
+  "portOutOneStop.line": "Line {msisdn}",
+  "portOutOneStop.whatEnds":
+    "Your line with us keeps working until {recipient} switches the number over; then it ends here.",
+  "portOutOneStop.whatKept":
+    "We keep the record of your identity verification for the period the law requires (3 years after the contract ends), then delete it.",
+  "portOutOneStop.confirm": "Confirm and go back to {recipient}",
+  "portOutOneStop.decline": "Decline and go back to {recipient}",
+  "portOutOneStop.notVoice":
+    "Only a voice line's number (070, 080, 090) can move to another operator; a data line's 020 number cannot.",
+  "portOutOneStop.notActive": "This line is not active, so its number cannot move.",
+  "portOutOneStop.notYours": "None of your active lines has this number. Sign in with the line's number.",
+  "account.portOutAsk": "Before you take this number elsewhere",
+  "account.portOutEnds":
+    "We issue an MNP reservation number valid for 15 days. The line keeps working until your new operator switches the number over; then it ends here.",
+  "account.portOutKept":
+    "We keep the record of your identity verification for the period the law requires (3 years after the contract ends), then delete it.",
+  "account.portOutConfirm": "Issue the reservation number",
+  "account.portOutNotNow": "Not now",
+  "account.portOutCancel": "Cancel the reservation number",
+  "account.portOutCancelled": "The reservation number {number} is cancelled: your number stays with this line.",
+  "account.portOutFee":
+    "Your contract's minimum term runs until {date}: ending the line before then carries the early-termination fee stated in your contract, {fee}.",
+  "account.portOutNoFee": "Ending this line carries no early-termination fee.",
+  "account.portOutDeposit": "Your deposit of {amount} is refunded when the line ends.",
 } as const;
 
 export type MessageKey = keyof typeof en;

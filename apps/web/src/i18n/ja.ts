@@ -612,4 +612,36 @@ export const ja: Dictionary = {
     "MNP予約番号 {number} は {date} で有効期限が切れました。この回線はこれまでどおり使えます。番号を他社へ移すには、新しい予約番号をお申し込みください。",
   "account.reauth": "安全のため、番号を他社へ移すにはもう一度ログインしてください。",
   "account.ended": "終了済み",
+  "mnp.returnLost":
+    "どのお申し込みへの結果か確認できませんでした（同じブラウザーのタブで戻る必要があります）。お申し込みを開いて、もう一度お試しください。",
+  "mnp.oneStopDeclined":
+    "現在の携帯会社で番号移行が確認されませんでした。何も変更されていません。もう一度お試しいただくか、MNP予約番号を入力してください。",
+  "portOutOneStop.title": "番号を他社へ移す",
+  "portOutOneStop.intro":
+    "{recipient}から、お客様の電話番号の移転（MNPワンストップ）の依頼が届いています。ログインして対象の回線と手続きの内容を確認し、同意するかお断りください。",
+  "portOutOneStop.invalid":
+    "この依頼は無効です。お客様をご案内した事業者、またはその戻り先が当社に登録されていません。何も手続きしていません。元の事業者のサイトへお戻りください。",
+  "portOutOneStop.reauth": "安全のため、新しいコードでもう一度ログインしてから同意してください。",
+  "portOutOneStop.line": "回線 {msisdn}",
+  "portOutOneStop.whatEnds":
+    "{recipient}で番号が切り替わるまで、この回線はこれまでどおり使えます。切り替わった時点で当社でのご契約は終了します。",
+  "portOutOneStop.whatKept": "本人確認の記録は法律で定められた期間（ご契約終了後3年間）保管し、その後削除します。",
+  "portOutOneStop.confirm": "同意して{recipient}へ戻る",
+  "portOutOneStop.decline": "お断りして{recipient}へ戻る",
+  "portOutOneStop.notVoice":
+    "他社へ移せるのは音声回線の番号（070・080・090）だけです。データ回線の020番号は移せません。",
+  "portOutOneStop.notActive": "この回線は利用中ではないため、番号を移せません。",
+  "portOutOneStop.notYours": "ご利用中の回線にこの番号はありません。その回線の番号でログインしてください。",
+  "account.portOutAsk": "番号を他社へ移す前に",
+  "account.portOutEnds":
+    "15日間有効なMNP予約番号を発行します。移転先で番号が切り替わるまで、この回線はこれまでどおり使えます。切り替わった時点で当社でのご契約は終了します。",
+  "account.portOutKept": "本人確認の記録は法律で定められた期間（ご契約終了後3年間）保管し、その後削除します。",
+  "account.portOutConfirm": "予約番号を発行する",
+  "account.portOutNotNow": "今はしない",
+  "account.portOutCancel": "予約番号を取り消す",
+  "account.portOutCancelled": "予約番号 {number} を取り消しました。番号はこの回線のまま使えます。",
+  "account.portOutFee":
+    "ご契約の最低利用期間は{date}までです。それより前に回線が終了する場合、契約書に記載の解約金 {fee} がかかります。",
+  "account.portOutNoFee": "この回線の終了に解約金はかかりません。",
+  "account.portOutDeposit": "お預かりしている保証金 {amount} は、回線の終了時に返金します。",
 };

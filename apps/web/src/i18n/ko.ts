@@ -609,4 +609,36 @@ export const ko: Dictionary = {
     "MNP 예약번호 {number}는 {date}에 유효기간이 지났습니다. 이 회선은 그대로 사용할 수 있습니다. 번호를 옮기려면 새 예약번호를 신청해 주세요.",
   "account.reauth": "보안을 위해 번호를 옮기려면 다시 로그인해 주세요.",
   "account.ended": "종료됨",
+  "mnp.returnLost":
+    "이 결과가 어느 신청의 것인지 확인할 수 없습니다(같은 브라우저 탭으로 돌아와야 합니다). 신청을 열고 다시 시도해 주세요.",
+  "mnp.oneStopDeclined":
+    "현재 통신사에서 번호 이동이 확인되지 않았습니다. 변경된 것은 없습니다. 다시 시도하거나 MNP 예약 번호를 입력해 주세요.",
+  "portOutOneStop.title": "번호를 다른 통신사로 옮기기",
+  "portOutOneStop.intro":
+    "{recipient}에서 고객님의 전화번호 이동(MNP 원스톱)을 요청했습니다. 로그인하여 해당 회선과 진행 내용을 확인한 뒤 동의하거나 거절해 주세요.",
+  "portOutOneStop.invalid":
+    "이 요청은 유효하지 않습니다. 고객님을 보낸 통신사 또는 그 돌아갈 주소가 당사에 등록되어 있지 않습니다. 아무 처리도 하지 않았습니다. 해당 통신사 사이트로 돌아가 주세요.",
+  "portOutOneStop.reauth": "보안을 위해 새 코드로 다시 로그인한 후 동의해 주세요.",
+  "portOutOneStop.line": "회선 {msisdn}",
+  "portOutOneStop.whatEnds":
+    "{recipient}에서 번호가 전환될 때까지 당사 회선은 그대로 사용할 수 있으며, 전환되는 시점에 당사와의 계약은 종료됩니다.",
+  "portOutOneStop.whatKept": "본인 확인 기록은 법이 정한 기간(계약 종료 후 3년) 동안 보관한 뒤 삭제합니다.",
+  "portOutOneStop.confirm": "동의하고 {recipient}(으)로 돌아가기",
+  "portOutOneStop.decline": "거절하고 {recipient}(으)로 돌아가기",
+  "portOutOneStop.notVoice":
+    "다른 통신사로 옮길 수 있는 번호는 음성 회선 번호(070, 080, 090)뿐입니다. 데이터 회선의 020 번호는 옮길 수 없습니다.",
+  "portOutOneStop.notActive": "이 회선은 이용 중이 아니므로 번호를 옮길 수 없습니다.",
+  "portOutOneStop.notYours": "이용 중인 회선 중에 이 번호가 없습니다. 해당 회선의 번호로 로그인해 주세요.",
+  "account.portOutAsk": "번호를 옮기기 전에",
+  "account.portOutEnds":
+    "15일간 유효한 MNP 예약 번호를 발급합니다. 새 통신사에서 번호가 전환될 때까지 이 회선은 그대로 사용할 수 있으며, 전환되는 시점에 당사와의 계약은 종료됩니다.",
+  "account.portOutKept": "본인 확인 기록은 법이 정한 기간(계약 종료 후 3년) 동안 보관한 뒤 삭제합니다.",
+  "account.portOutConfirm": "예약 번호 발급",
+  "account.portOutNotNow": "나중에",
+  "account.portOutCancel": "예약 번호 취소",
+  "account.portOutCancelled": "예약 번호 {number}을(를) 취소했습니다. 번호는 이 회선에 그대로 남습니다.",
+  "account.portOutFee":
+    "계약의 최소 이용 기간은 {date}까지입니다. 그 전에 회선이 종료되면 계약서에 기재된 해지 위약금 {fee}이(가) 부과됩니다.",
+  "account.portOutNoFee": "이 회선 종료에는 해지 위약금이 없습니다.",
+  "account.portOutDeposit": "맡기신 보증금 {amount}은(는) 회선이 종료될 때 환불됩니다.",
 };

@@ -616,4 +616,39 @@ export const vi: Dictionary = {
     "Mã đặt trước MNP {number} đã hết hạn ngày {date}; thuê bao này vẫn dùng bình thường. Để chuyển số, hãy xin mã mới.",
   "account.reauth": "Để an toàn, hãy đăng nhập lại để chuyển số sang nhà mạng khác.",
   "account.ended": "Đã kết thúc",
+  "mnp.returnLost":
+    "Chúng tôi không xác định được kết quả này thuộc đơn đăng ký nào (phải quay lại trên cùng một thẻ trình duyệt). Hãy mở đơn đăng ký và thử lại.",
+  "mnp.oneStopDeclined":
+    "Nhà mạng hiện tại chưa xác nhận việc chuyển số: không có gì thay đổi. Bạn có thể thử lại hoặc nhập mã đặt chỗ MNP.",
+  "portOutOneStop.title": "Chuyển số sang nhà mạng khác",
+  "portOutOneStop.intro":
+    "{recipient} yêu cầu nhận số điện thoại của bạn (MNP một bước). Hãy đăng nhập để xem thuê bao nào và điều gì sẽ xảy ra, rồi đồng ý hoặc từ chối.",
+  "portOutOneStop.invalid":
+    "Yêu cầu này không hợp lệ: nhà mạng đưa bạn đến đây, hoặc địa chỉ quay lại của họ, chưa được đăng ký với chúng tôi. Chưa có gì được thực hiện; hãy quay lại trang của nhà mạng đó.",
+  "portOutOneStop.reauth": "Để an toàn, hãy đăng nhập lại bằng mã mới rồi xác nhận.",
+  "portOutOneStop.line": "Thuê bao {msisdn}",
+  "portOutOneStop.whatEnds":
+    "Thuê bao của bạn ở chỗ chúng tôi vẫn dùng bình thường cho đến khi {recipient} chuyển số; khi đó hợp đồng ở đây kết thúc.",
+  "portOutOneStop.whatKept":
+    "Chúng tôi lưu hồ sơ xác minh danh tính trong thời hạn luật định (3 năm sau khi hợp đồng kết thúc), sau đó xóa.",
+  "portOutOneStop.confirm": "Đồng ý và quay lại {recipient}",
+  "portOutOneStop.decline": "Từ chối và quay lại {recipient}",
+  "portOutOneStop.notVoice":
+    "Chỉ số của thuê bao thoại (070, 080, 090) mới chuyển sang nhà mạng khác được; số 020 của thuê bao dữ liệu thì không.",
+  "portOutOneStop.notActive": "Thuê bao này không còn hoạt động nên không thể chuyển số.",
+  "portOutOneStop.notYours":
+    "Không có thuê bao đang dùng nào của bạn mang số này. Hãy đăng nhập bằng số của thuê bao đó.",
+  "account.portOutAsk": "Trước khi chuyển số đi",
+  "account.portOutEnds":
+    "Chúng tôi cấp mã đặt chỗ MNP có hiệu lực 15 ngày. Thuê bao vẫn dùng bình thường cho đến khi nhà mạng mới chuyển số; khi đó hợp đồng ở đây kết thúc.",
+  "account.portOutKept":
+    "Chúng tôi lưu hồ sơ xác minh danh tính trong thời hạn luật định (3 năm sau khi hợp đồng kết thúc), sau đó xóa.",
+  "account.portOutConfirm": "Cấp mã đặt chỗ",
+  "account.portOutNotNow": "Để sau",
+  "account.portOutCancel": "Hủy mã đặt chỗ",
+  "account.portOutCancelled": "Đã hủy mã đặt chỗ {number}: số vẫn giữ ở thuê bao này.",
+  "account.portOutFee":
+    "Thời hạn sử dụng tối thiểu của hợp đồng kéo dài đến {date}: kết thúc thuê bao trước ngày đó sẽ chịu phí chấm dứt sớm ghi trong hợp đồng, {fee}.",
+  "account.portOutNoFee": "Kết thúc thuê bao này không mất phí chấm dứt sớm.",
+  "account.portOutDeposit": "Tiền đặt cọc {amount} của bạn được hoàn lại khi thuê bao kết thúc.",
 };

@@ -4,20 +4,26 @@ import { useI18n } from "../i18n/index.tsx";
 import { usePhoneFormat } from "../phone-format.ts";
 import { Button, ErrorSummary, Field, type FieldErrors, fieldErrorsOf, problemMessage } from "../ui.tsx";
 
-const tokenKey = "jitsumei.subscriber";
+/** The subscriber's session in this tab (shared with the one-stop port-out page). */
+export const subscriberTokenKey = "jitsumei.subscriber";
+const tokenKey = subscriberTokenKey;
 type Line = {
   msisdn: string;
   status: string;
   planId: string;
   portOut: { reservationNumber: string; state: string; expiresOn: string } | null;
+  /** What ending the line today means, as the contract states it (the server works it out). */
+  leaving: { minimumTermEndsOn: string | null; earlyTerminationFeeJpy: number; depositRefundJpy: number };
 };
 type Reservation = { msisdn: string; reservationNumber: string; expiresOn: string };
 
 /**
  * /account: a subscriber's lines after activation. Sign-in by the line's number and the e-mail on file
  * (a mailed code, a session of this tab's own); from a line, a number taken to another operator (MNP
- * port-out) gets its reservation number here. The server asks for a sign-in within 10 minutes for that;
- * an older session is sent back to sign in.
+ * port-out) gets its reservation number here, after a confirmation that states what happens (the line
+ * ends when switched; the contract's early-termination fee and the deposit given back, when there are
+ * any; the verification record kept), and an issued one can be cancelled. The server asks for a
+ * sign-in within 10 minutes for both; an older session is sent back to sign in.
  */
 export function AccountPage() {
   const { t } = useI18n();
@@ -47,9 +53,9 @@ export function AccountPage() {
   );
 }
 
-function SignIn({ onToken }: { onToken: (token: string) => void }) {
+export function SignIn({ onToken, initialMsisdn = "" }: { onToken: (token: string) => void; initialMsisdn?: string }) {
   const { t } = useI18n();
-  const [form, setForm] = useState({ msisdn: "", email: "", code: "" });
+  const [form, setForm] = useState({ msisdn: initialMsisdn, email: "", code: "" });
   const [sent, setSent] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
@@ -117,10 +123,12 @@ function SignIn({ onToken }: { onToken: (token: string) => void }) {
 }
 
 function Lines({ token, onExpired }: { token: string; onExpired: () => void }) {
-  const { t, date } = useI18n();
+  const { t, date, yen } = useI18n();
   const formatPhone = usePhoneFormat();
   const [lines, setLines] = useState<Line[] | null>(null);
-  const [reservations, setReservations] = useState<Record<string, Reservation>>({});
+  const [reservations, setReservations] = useState<Record<string, Reservation | null>>({});
+  const [asking, setAsking] = useState<string | null>(null);
+  const [cancelled, setCancelled] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   useEffect(() => {
@@ -130,16 +138,11 @@ function Lines({ token, onExpired }: { token: string; onExpired: () => void }) {
         err instanceof ApiError && err.problem.status === 401 ? onExpired() : setMessage(problemMessage(err, t)),
     );
   }, [token]);
-  async function portOut(msisdn: string) {
+  async function act(msisdn: string, run: () => Promise<void>) {
     setBusy(msisdn);
     setMessage(null);
     try {
-      const r = await api<Reservation>("POST", `/v1/subscriber/lines/${msisdn}/port-out`, {
-        token,
-        body: {},
-        idempotent: true,
-      });
-      setReservations((all) => ({ ...all, [msisdn]: r }));
+      await run();
     } catch (err) {
       if (err instanceof ApiError && err.problem.status === 401) onExpired();
       else setMessage(problemMessage(err, t));
@@ -147,32 +150,92 @@ function Lines({ token, onExpired }: { token: string; onExpired: () => void }) {
       setBusy(null);
     }
   }
+  const portOut = (msisdn: string) =>
+    act(msisdn, async () => {
+      const r = await api<Reservation>("POST", `/v1/subscriber/lines/${msisdn}/port-out`, {
+        token,
+        body: {},
+        idempotent: true,
+      });
+      setAsking(null);
+      setCancelled(({ [msisdn]: _, ...rest }) => rest);
+      setReservations((all) => ({ ...all, [msisdn]: r }));
+    });
+  const cancel = (msisdn: string) =>
+    act(msisdn, async () => {
+      const r = await api<{ reservationNumber: string }>("POST", `/v1/subscriber/lines/${msisdn}/port-out/cancel`, {
+        token,
+        idempotent: true,
+      });
+      setReservations((all) => ({ ...all, [msisdn]: null }));
+      setCancelled((all) => ({ ...all, [msisdn]: r.reservationNumber }));
+    });
   if (!lines) return message ? <p role="alert">{message}</p> : <p>{t("app.loading")}</p>;
   return (
     <>
       {message && <p role="alert">{message}</p>}
       <div>
         {lines.map((line) => {
-          // The one asked for in this tab, else the line's live one from the server.
+          // The one asked for (or cancelled: null) in this tab, else the line's live one from the server.
           const reservation =
-            reservations[line.msisdn] ?? (line.portOut?.state === "issued" ? line.portOut : undefined);
+            line.msisdn in reservations
+              ? reservations[line.msisdn]
+              : line.portOut?.state === "issued"
+                ? line.portOut
+                : undefined;
           const expired = !reservation && line.portOut?.state === "expired" ? line.portOut : null;
+          const { leaving } = line;
           return (
             <section key={line.msisdn} className="card" aria-label={formatPhone(line.msisdn)}>
               <h2>{formatPhone(line.msisdn)}</h2>
               {line.status !== "active" ? (
                 <p className="muted">{t("account.ended")}</p>
               ) : reservation ? (
-                <p role="status" className="ok">
-                  {t("account.portOutDone", {
-                    number: reservation.reservationNumber,
-                    date: date(reservation.expiresOn),
-                  })}
-                </p>
+                <>
+                  <p role="status" className="ok">
+                    {t("account.portOutDone", {
+                      number: reservation.reservationNumber,
+                      date: date(reservation.expiresOn),
+                    })}
+                  </p>
+                  <Button variant="secondary" busy={busy === line.msisdn} onClick={() => void cancel(line.msisdn)}>
+                    {t("account.portOutCancel")}
+                  </Button>
+                </>
+              ) : asking === line.msisdn ? (
+                <section aria-labelledby={`ask-${line.msisdn}`}>
+                  <h3 id={`ask-${line.msisdn}`}>{t("account.portOutAsk")}</h3>
+                  <ul>
+                    <li>{t("account.portOutEnds")}</li>
+                    <li>
+                      {leaving.earlyTerminationFeeJpy > 0 && leaving.minimumTermEndsOn
+                        ? t("account.portOutFee", {
+                            date: date(leaving.minimumTermEndsOn),
+                            fee: yen(leaving.earlyTerminationFeeJpy),
+                          })
+                        : t("account.portOutNoFee")}
+                    </li>
+                    {leaving.depositRefundJpy > 0 && (
+                      <li>{t("account.portOutDeposit", { amount: yen(leaving.depositRefundJpy) })}</li>
+                    )}
+                    <li>{t("account.portOutKept")}</li>
+                  </ul>
+                  <p className="actions">
+                    <Button busy={busy === line.msisdn} onClick={() => void portOut(line.msisdn)}>
+                      {t("account.portOutConfirm")}
+                    </Button>
+                    <Button variant="secondary" onClick={() => setAsking(null)}>
+                      {t("account.portOutNotNow")}
+                    </Button>
+                  </p>
+                </section>
               ) : (
                 // Only a voice number (070/080/090) can move to another operator; a data line's 020 cannot.
                 /^0[789]0/.test(line.msisdn) && (
                   <>
+                    {cancelled[line.msisdn] && (
+                      <p role="status">{t("account.portOutCancelled", { number: cancelled[line.msisdn] ?? "" })}</p>
+                    )}
                     {expired && (
                       <p role="status">
                         {t("account.portOutExpired", {
@@ -181,7 +244,7 @@ function Lines({ token, onExpired }: { token: string; onExpired: () => void }) {
                         })}
                       </p>
                     )}
-                    <Button variant="secondary" busy={busy === line.msisdn} onClick={() => void portOut(line.msisdn)}>
+                    <Button variant="secondary" onClick={() => setAsking(line.msisdn)}>
                       {t("account.portOut")}
                     </Button>
                   </>

@@ -66,6 +66,8 @@ export function NumberPortPanel({
         token: session.token,
         body: { msisdn: form.msisdn },
       });
+      // The operator sends the applicant back to one fixed page: it finds the application here.
+      sessionStorage.setItem(oneStopReferenceKey, session.reference);
       window.location.assign(redirectUrl);
     } catch (err) {
       setErrors(err instanceof ApiError ? fieldErrorsOf(err, t) : {});
@@ -192,6 +194,24 @@ export function NumberPortPanel({
   );
 }
 
+/** The application a one-stop trip left from, in this browser tab, for the fixed return page. */
+const oneStopReferenceKey = "jitsumei.oneStopReference";
+
+/** /number-port/return: the operator's answer for the application this tab sent there. */
+export function NumberPortFixedReturnPage() {
+  const { t } = useI18n();
+  const reference = sessionStorage.getItem(oneStopReferenceKey);
+  if (!reference) {
+    return (
+      <>
+        <p role="alert">{t("mnp.returnLost")}</p>
+        <Button onClick={() => navigate("/sign-in")}>{t("app.back")}</Button>
+      </>
+    );
+  }
+  return <NumberPortReturnPage reference={reference} />;
+}
+
 /** Back from the current operator's one-stop page (?state=…&code=…): the answer is sent, then the application. */
 export function NumberPortReturnPage({ reference }: { reference: string }) {
   const { t } = useI18n();
@@ -201,12 +221,21 @@ export function NumberPortReturnPage({ reference }: { reference: string }) {
     const session = loadSession(reference);
     const state = search.get("state");
     const code = search.get("code");
+    if (search.get("error") && state) {
+      // The applicant declined at their operator (or it could not go on): nothing to take.
+      sessionStorage.removeItem(oneStopReferenceKey);
+      setMessage(t("mnp.oneStopDeclined"));
+      return;
+    }
     if (!session || !state || !code) {
       navigate(`/application/${reference}`);
       return;
     }
     api("POST", `${path(reference)}/one-stop/complete`, { token: session.token, body: { state, code } }).then(
-      () => navigate(`/application/${reference}`),
+      () => {
+        sessionStorage.removeItem(oneStopReferenceKey);
+        navigate(`/application/${reference}`);
+      },
       (err) => setMessage(problemMessage(err, t)),
     );
   }, [reference]);

@@ -4,6 +4,14 @@ import type { ApplicationRow } from "../../applications/application-row.ts";
 import { AppError } from "../../errors.ts";
 import type { LocalPortingSimulator } from "../../number-portability/local-porting-simulator.ts";
 import { completeOneStopPortIn, startOneStopPortIn } from "../../number-portability/one-stop-port-in.ts";
+import {
+  authenticateRecipient,
+  checkOneStopRequest,
+  confirmOneStopPortOut,
+  declineOneStopPortOut,
+  lookUpPortOut,
+  redeemOneStopPortOut,
+} from "../../number-portability/one-stop-port-out.ts";
 import { findPortIn, type PortIn } from "../../number-portability/port-in-repository.ts";
 import { cancelPortOut, completePortOut, requestPortOut } from "../../number-portability/port-out.ts";
 import { registerPortIn } from "../../number-portability/register-port-in.ts";
@@ -38,6 +46,21 @@ const portOutBody = z
       .describe("Answering another operator's one-stop request instead of a two-stop reservation"),
   })
   .strict();
+
+const recipientId = z.string().trim().min(1).max(63).describe("The recipient operator's registered id");
+const returnUrl = z.string().max(2000).describe("Where the recipient asked its customer to be sent back");
+const recipientState = z
+  .string()
+  .regex(/^[\x21-\x7e]{8,200}$/, "must be 8 to 200 printable ASCII characters")
+  .describe("The recipient's opaque state, sent back unchanged");
+const oneStopPortOutBody = z.object({ recipient: recipientId, state: recipientState, returnUrl }).strict();
+const oneStopAnswerSchema = z.object({
+  msisdn: z.string(),
+  reservationNumber: z.string(),
+  expiresOn: z.string().describe("The reservation number's last valid day (Japan)"),
+  donor: z.string().describe("The porting-out operator (us)"),
+  holder: z.object({ name: z.string(), kana: z.string().optional(), birthDate: z.string() }),
+});
 
 const simulatedLineBody = z
   .object({
@@ -240,6 +263,135 @@ export const numberPortabilityRoutes = [
     async handler({ subscriber, params }, services) {
       if (!subscriber) throw new Error("route declared auth 'subscriber' but nobody signed in");
       return { status: 200, body: await cancelPortOut(services, subscriber, { msisdn: params.msisdn }) };
+    },
+  }),
+  defineRoute<undefined, { recipient: string; returnUrl: string }>({
+    method: "GET",
+    path: "/v1/port-out/one-stop/recipient",
+    operationId: "getOneStopRecipient",
+    summary:
+      "One-stop port-out (we are the porting-out operator): the operator that sent the subscriber, if it is registered with this return address",
+    tag: "number-portability",
+    auth: "none",
+    query: z.object({ recipient: recipientId, returnUrl }).strict(),
+    responses: {
+      200: { description: "Registered", schema: z.object({ id: z.string(), name: z.string() }) },
+    },
+    async handler({ query }, services) {
+      const recipient = checkOneStopRequest(services.oneStopRecipients, query);
+      return { status: 200, body: { id: recipient.id, name: recipient.name } };
+    },
+  }),
+  defineRoute<{ msisdn: string }, undefined, z.infer<typeof oneStopPortOutBody>>({
+    method: "POST",
+    path: "/v1/subscriber/lines/{msisdn}/port-out/one-stop",
+    operationId: "confirmOneStopPortOut",
+    summary:
+      "The subscriber confirms another operator's one-stop request: a reservation is issued for it and a single-use code goes back to its return address; needs a sign-in within 10 minutes",
+    tag: "number-portability",
+    auth: "subscriber",
+    params: z.object({ msisdn: z.string().regex(/^0\d{9,10}$/, "must be the line's number, digits only") }),
+    body: oneStopPortOutBody,
+    issuedNumberFields: ["state"],
+    responses: {
+      200: {
+        description: "Send the browser to redirectUrl (the recipient's return address with the state and the code)",
+        schema: z.object({ redirectUrl: z.string(), reservation: portOutSchema }),
+      },
+    },
+    async handler({ subscriber, params, body }, services) {
+      if (!subscriber) throw new Error("route declared auth 'subscriber' but nobody signed in");
+      const deps = { ...services, mailFrom: services.config.mail.from, recipients: services.oneStopRecipients };
+      return {
+        status: 200,
+        body: await confirmOneStopPortOut(deps, subscriber, { ...body, msisdn: params.msisdn }),
+      };
+    },
+  }),
+  defineRoute<undefined, undefined, z.infer<typeof oneStopPortOutBody>>({
+    method: "POST",
+    path: "/v1/port-out/one-stop/decline",
+    operationId: "declineOneStopPortOut",
+    summary: "The subscriber declines another operator's one-stop request: back to it with error=access_denied",
+    tag: "number-portability",
+    auth: "none",
+    body: oneStopPortOutBody,
+    issuedNumberFields: ["state"],
+    responses: {
+      200: { description: "Send the browser to redirectUrl", schema: z.object({ redirectUrl: z.string() }) },
+    },
+    async handler({ body }, services) {
+      return {
+        status: 200,
+        body: await declineOneStopPortOut({ db: services.db, recipients: services.oneStopRecipients }, body),
+      };
+    },
+  }),
+  defineRoute<undefined, undefined, { code: string }>({
+    method: "POST",
+    path: "/v1/port-out/one-stop/redeem",
+    operationId: "redeemOneStopPortOut",
+    summary:
+      "The recipient operator, server to server (Authorization: Bearer <its credential>): the code it was sent back with, once, for the reservation and the holder",
+    tag: "number-portability",
+    auth: "none",
+    body: z.object({ code: z.string().min(1).max(200) }).strict(),
+    issuedNumberFields: ["code"],
+    responses: { 200: { description: "The reservation", schema: oneStopAnswerSchema } },
+    async handler({ headers, body }, services) {
+      const recipient = authenticateRecipient(services.oneStopRecipients, headers.authorization);
+      const donor = services.operator.name.en;
+      return { status: 200, body: await redeemOneStopPortOut({ ...services, donor }, recipient, body) };
+    },
+  }),
+  defineRoute<undefined, undefined, { msisdn: string; reservationNumber: string }>({
+    method: "POST",
+    path: "/v1/port-out/look-up",
+    operationId: "lookUpPortOut",
+    summary:
+      "A registered recipient operator, server to server (Authorization: Bearer <its credential>): a reservation number still valid, and its holder",
+    tag: "number-portability",
+    auth: "none",
+    body: z
+      .object({ msisdn: z.string().regex(/^\d{10,11}$/), reservationNumber: z.string().regex(/^\d{10}$/) })
+      .strict(),
+    issuedNumberFields: ["reservationNumber"],
+    responses: { 200: { description: "The reservation", schema: oneStopAnswerSchema } },
+    async handler({ headers, body }, services) {
+      const recipient = authenticateRecipient(services.oneStopRecipients, headers.authorization);
+      const donor = services.operator.name.en;
+      return { status: 200, body: await lookUpPortOut({ ...services, donor }, recipient, body) };
+    },
+  }),
+  defineRoute<undefined, undefined, { msisdn: string; reservationNumber: string }>({
+    method: "POST",
+    path: "/v1/port-out/switch-over",
+    operationId: "switchOverPortOut",
+    summary:
+      "A registered recipient operator, server to server (Authorization: Bearer <its credential>): the number moved to it, our line ends",
+    tag: "number-portability",
+    auth: "none",
+    body: z
+      .object({ msisdn: z.string().regex(/^\d{10,11}$/), reservationNumber: z.string().regex(/^\d{10}$/) })
+      .strict(),
+    issuedNumberFields: ["reservationNumber"],
+    // The recipient's retry (its request key as Idempotency-Key) answers the same, and ends nothing twice.
+    idempotent: true,
+    responses: {
+      200: { description: "Our line ended", schema: z.object({ portRef: z.string() }) },
+    },
+    async handler({ headers, body }, services) {
+      const recipient = authenticateRecipient(services.oneStopRecipients, headers.authorization);
+      await completePortOut(
+        {
+          ...services,
+          quarantineDays: services.config.numberQuarantineDays,
+          mailFrom: services.config.mail.from,
+          by: recipient.id,
+        },
+        body,
+      );
+      return { status: 200, body: { portRef: `port-out:${body.reservationNumber}` } };
     },
   }),
   defineRoute<undefined, undefined, z.infer<typeof simulatedLineBody>>({

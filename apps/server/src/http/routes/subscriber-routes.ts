@@ -77,6 +77,16 @@ const lineSchema = z.object({
     .describe(
       "The line's latest port-out reservation number: issued (valid), expired (ask again), ported or cancelled",
     ),
+  leaving: z
+    .object({
+      minimumTermEndsOn: z.string().nullable().describe("The plan's minimum term ends (Japan date); null: none"),
+      earlyTerminationFeeJpy: z
+        .number()
+        .int()
+        .describe("The contract's early-termination fee if the line ended today (0 after the minimum term, or none)"),
+      depositRefundJpy: z.number().int().describe("The deposit given back when the line ends (0: none held)"),
+    })
+    .describe("What ending the line today (by port-out or termination) means, as the contract states it"),
 });
 const vaultDocumentSchema = z.object({
   id: z.string(),
@@ -140,8 +150,8 @@ export const subscriberRoutes = [
     tag: "subscriber",
     auth: "subscriber",
     responses: { 200: { description: "Lines", schema: z.object({ items: z.array(lineSchema) }) } },
-    async handler({ subscriber }, { db }) {
-      return { status: 200, body: { items: await subscriberLines(db, who(subscriber)) } };
+    async handler({ subscriber }, { db, clock }) {
+      return { status: 200, body: { items: await subscriberLines(db, who(subscriber), clock()) } };
     },
   }),
   defineRoute({
