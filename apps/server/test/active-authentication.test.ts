@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { mrzKeyFromLines, readPassport } from "@jitsumei/reader";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { emulatedPassport } from "../../../packages/reader/src/test-support/emulated-passport.ts";
+import { readCard, startCounterReader } from "../src/counter-reader/counter-reader.ts";
 import { anna, particularsOf, submitAndPay, td3 } from "./support/journey.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
@@ -242,5 +243,56 @@ describe("Active Authentication over HTTP, against the passport emulator", () =>
       status: "fail",
       params: { reason: "challenge_expired" },
     });
+  });
+
+  it("through the counter program: the console's challenge goes to the chip, the answer to the server; a clone's fails", async () => {
+    const origin = "http://127.0.0.1:5173";
+    const files = chipFiles("rsa");
+    let key = files.ownKey;
+    const counter = await startCounterReader({
+      origin,
+      port: 0,
+      read: (request) => readCard(emulatedPassport(mrz, files, { activeAuthenticationKey: key }), request),
+    });
+    try {
+      const post = async (path: string, body: unknown, token?: string) => {
+        const response = await fetch(`http://127.0.0.1:${counter.port}${path}`, {
+          method: "POST",
+          headers: {
+            origin,
+            "content-type": "application/json",
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body: JSON.stringify(body),
+        });
+        return { status: response.status, json: (await response.json()) as Record<string, unknown> };
+      };
+      counter.expectPairingCode("135790");
+      const paired = await post("/pair", { code: "135790" });
+      const bearer = String(paired.json.token);
+      const viaCounter = async () => {
+        const { reference, token } = await newApplication();
+        const challenge = b64(await challengeFor(reference, token));
+        const read = await post("/read", { document: "passport", mrz: td3(anna), challenge }, bearer);
+        expect(read.status, JSON.stringify(read.json)).toBe(200);
+        const aa = read.json.activeAuthentication as { challenge: string; signature: string };
+        expect(aa.challenge).toBe(challenge);
+        const added = await upload(reference, token, {
+          kind: "chip",
+          sod: read.json.sod,
+          dataGroups: read.json.dataGroups,
+          activeAuthentication: { challenge: aa.challenge, signature: aa.signature },
+        });
+        expect(added.status).toBe(201);
+        return checkOf(added.body.checks, "chip.active_authentication");
+      };
+      expect(await viaCounter()).toMatchObject({ status: "pass" });
+      key = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey;
+      expect(await viaCounter()).toMatchObject({ status: "fail", params: { reason: "signature_invalid" } });
+      const bad = await post("/read", { document: "passport", mrz: td3(anna), challenge: "AAAA" }, bearer);
+      expect(bad).toMatchObject({ status: 400, json: { field: "challenge" } });
+    } finally {
+      await counter.close();
+    }
   });
 });

@@ -121,7 +121,11 @@ export async function readPassport(transport: Transport, options: ReadPassportOp
       if (!(error instanceof ReaderError)) throw error;
       result.chipAuthentication = { passed: false, reason: error.message };
     }
-    if (info) result.chipAuthentication = (await performChipAuthentication(channel, timed, info, { random })).result;
+    if (info) {
+      const ca = (await performChipAuthentication(channel, timed, info, { random })).result;
+      // id-CA-ECDH-*: 0.4.0.127.0.7.2.2.3.2.n, the only CA protocols chipAuthenticationInfo takes.
+      result.chipAuthentication = { ...ca, protocol: `0.4.0.127.0.7.2.2.3.2.${info.oid[9]}` };
+    }
   }
   return result;
 }
