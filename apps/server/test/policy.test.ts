@@ -93,6 +93,24 @@ describe("the law as versioned policy files", () => {
     });
   });
 
+  it("checks chips' Active Authentication when offered by default; the strictest house policy in force decides", async () => {
+    const situation = { at: "2026-11-24", service: "voice", channel: "online", applicant: "resident" } as const;
+    expect(resolvePolicy(shipped, situation).chipAuthentication).toBe("when_offered");
+    const base = shipped.find((p) => p.id === "house-face-match-thresholds") as (typeof shipped)[number];
+    const off = { ...base, id: "house-aa-off", faceThresholds: null, chipAuthentication: "off" as const };
+    const required = {
+      ...base,
+      id: "house-aa-required",
+      faceThresholds: null,
+      chipAuthentication: "required" as const,
+    };
+    expect(resolvePolicy([...shipped, off], situation).chipAuthentication).toBe("off");
+    expect(resolvePolicy([...shipped, off, required], situation).chipAuthentication).toBe("required");
+    // Not in force (ended yesterday): says nothing.
+    const ended = { ...required, effectiveUntil: "2026-11-23" };
+    expect(resolvePolicy([...shipped, ended], situation).chipAuthentication).toBe("when_offered");
+  });
+
   it("keeps the industry line limit, minimum age and record retention in the statutory policy", async () => {
     const r = resolvePolicy(shipped, { at: "2026-11-24", service: "voice", channel: "online", applicant: "minor" });
     expect(r).toMatchObject({

@@ -43,7 +43,12 @@ describe("reader contract", () => {
         tokenMinutes: 10,
         exchange: { method: "POST", path: "/v1/handoff/exchange" },
       },
-      evidence: { path: "/v1/applications/{reference}/evidence", kinds: ["chip", "residence_card_chip"] },
+      evidence: {
+        path: "/v1/applications/{reference}/evidence",
+        kinds: ["chip", "residence_card_chip"],
+        activeAuthentication: { challenge: { path: "/v1/applications/{reference}/chip-challenge", bytes: 8 } },
+        notYet: [],
+      },
       apps: { ios: "https://apps.apple.com/jp/app/jitsumei-reader/id000000001", android: null },
     });
     const errors = contract.body.errors as { code: string; status: number }[];
@@ -57,7 +62,13 @@ describe("reader contract", () => {
       .filter((op) => op.tags.includes("reader"))
       .map((op) => op.operationId)
       .sort();
-    expect(reader).toEqual(["addEvidence", "exchangeHandoffToken", "getApplication", "getReaderContract"]);
+    expect(reader).toEqual([
+      "addEvidence",
+      "exchangeHandoffToken",
+      "getApplication",
+      "getReaderContract",
+      "issueChipChallenge",
+    ]);
     expect((contract.body.operations as { operationId: string }[]).map((o) => o.operationId).sort()).toEqual(reader);
   });
 

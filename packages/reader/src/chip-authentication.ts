@@ -15,7 +15,12 @@ import { concat, encodeTlv, readTlv, readTlvs } from "./tlv.ts";
  * SSC back to zero. A chip without the private key of DG14's public key (a clone) cannot answer the
  * next protected command: the check is that it does. DG14 itself must pass passive authentication.
  */
-export type ChipAuthentication = { passed: boolean; reason?: string };
+export type ChipAuthentication = {
+  passed: boolean;
+  reason?: string;
+  /** The CA protocol DG14 named (dotted object identifier), where one was run: a reader reports it. */
+  protocol?: string;
+};
 export type ChipAuthenticationInfo = {
   oid: Uint8Array;
   cipher: CipherKind;

@@ -1,5 +1,6 @@
 import { createHash, createPrivateKey, generateKeyPairSync } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { isIndividualNumber } from "@jitsumei/domain";
 import { crlRevocation, loadTrustStore, verifyJpkiSignature } from "@jitsumei/evidence";
 import { describe, expect, inject, it } from "vitest";
 import { ReaderError } from "./errors.ts";
@@ -16,9 +17,10 @@ import {
 } from "./test-support/emulated-my-number-card.ts";
 
 // The JPKI signer is the evidence fixtures' (openssl-made, under a test JPKI CA); the card-face key is
-// made here. The My Number is twelve digits that appear nowhere else in the test data.
+// made here. The My Number is twelve digits that appear nowhere else in the test data, with a valid
+// check digit (the domain's rule, asserted below): a scan that knew only well-formed numbers still sees it.
 const { jpki } = inject("evidenceFixtures");
-const myNumber = "739184620573";
+const myNumber = "618273940581";
 const cardFace = generateKeyPairSync("rsa", { modulusLength: 2048 });
 const content = (triesLeft?: MyNumberCardContent["triesLeft"]): MyNumberCardContent => ({
   myNumber,
@@ -74,6 +76,10 @@ function expectNoMyNumber(value: unknown) {
 }
 
 describe("My Number card: the card-face input-support application", () => {
+  it("the test's My Number is a well-formed Individual Number (its check digit is right)", () => {
+    expect(isIndividualNumber(myNumber)).toBe(true);
+  });
+
   it("reads the four particulars with the 4-digit PIN, and checks the card's signature over them", async () => {
     const c = card();
     const read = await readMyNumberCardFace(c, { pin: "1234" });

@@ -42,6 +42,8 @@ export type ReadPassportOptions = {
   pace?: boolean;
   /** false: skip Active Authentication even where DG15 was read. */
   activeAuthentication?: boolean;
+  /** The 8-byte challenge a server issued for Active Authentication (else the reader draws one). */
+  activeAuthenticationChallenge?: Uint8Array;
   /** false: skip Chip Authentication even where DG14 offers it. */
   chipAuthentication?: boolean;
 };
@@ -102,7 +104,12 @@ export async function readPassport(transport: Transport, options: ReadPassportOp
   const result: PassportRead = { accessControl, com, sod, dataGroups };
   const dg15 = dataGroups[15];
   if (dg15 && options.activeAuthentication !== false) {
-    result.activeAuthentication = await activeAuthenticationOf(channel, dg15, random);
+    result.activeAuthentication = await activeAuthenticationOf(
+      channel,
+      dg15,
+      random,
+      options.activeAuthenticationChallenge,
+    );
   }
   // Last, as it replaces the session keys: 9303-11 §6.2 (and its failure leaves no session to read with).
   const dg14 = dataGroups[14];
@@ -114,7 +121,11 @@ export async function readPassport(transport: Transport, options: ReadPassportOp
       if (!(error instanceof ReaderError)) throw error;
       result.chipAuthentication = { passed: false, reason: error.message };
     }
-    if (info) result.chipAuthentication = (await performChipAuthentication(channel, timed, info, { random })).result;
+    if (info) {
+      const ca = (await performChipAuthentication(channel, timed, info, { random })).result;
+      // id-CA-ECDH-*: 0.4.0.127.0.7.2.2.3.2.n, the only CA protocols chipAuthenticationInfo takes.
+      result.chipAuthentication = { ...ca, protocol: `0.4.0.127.0.7.2.2.3.2.${info.oid[9]}` };
+    }
   }
   return result;
 }
@@ -123,9 +134,10 @@ async function activeAuthenticationOf(
   channel: Channel,
   dg15: Uint8Array,
   random: Random,
+  challenge: Uint8Array | undefined,
 ): Promise<ActiveAuthentication> {
   try {
-    return await performActiveAuthentication(channel, dg15, { random });
+    return await performActiveAuthentication(channel, dg15, { random, ...(challenge ? { challenge } : {}) });
   } catch (error) {
     // An unreadable DG15 or a refused command is a failed check; a lost card or session still ends the read.
     if (error instanceof ReaderError && (error.code === "malformed_response" || error.code === "status_word")) {

@@ -159,11 +159,37 @@ export function CounterPage() {
    * passport's as `chip`, a residence card's signed images as `residence_card_chip`, a My Number card's
    * particulars as `my_number_card_face` with the counter program's verdict on the card's signature.
    */
+  /** The server's Active Authentication challenge for this sale's application (single use). */
+  async function challenge(): Promise<string> {
+    if (!sale) throw new Error("no sale");
+    return (await applicantApi<{ challenge: string }>(sale, "POST", "/chip-challenge")).challenge;
+  }
+
   async function recordRead(read: CounterRead) {
     if (!sale) return;
     const body =
       read.document === "passport"
-        ? { kind: "chip", sod: read.sod, dataGroups: read.dataGroups }
+        ? {
+            kind: "chip",
+            sod: read.sod,
+            dataGroups: read.dataGroups,
+            ...(read.activeAuthentication?.challenge && read.activeAuthentication.signature
+              ? {
+                  activeAuthentication: {
+                    challenge: read.activeAuthentication.challenge,
+                    signature: read.activeAuthentication.signature,
+                  },
+                }
+              : {}),
+            ...(read.chipAuthentication?.protocol
+              ? {
+                  chipAuthentication: {
+                    protocol: read.chipAuthentication.protocol,
+                    passed: read.chipAuthentication.passed,
+                  },
+                }
+              : {}),
+          }
         : read.document === "my_number_card"
           ? {
               kind: "my_number_card_face",
@@ -327,7 +353,13 @@ export function CounterPage() {
         )}
         {recorded && (!state || correcting) && (
           <>
-            <CounterReaderPanel mrzLines={mrzLines} cardNumber={cardNumber} document={shown} record={recordRead} />
+            <CounterReaderPanel
+              mrzLines={mrzLines}
+              cardNumber={cardNumber}
+              document={shown}
+              record={recordRead}
+              challenge={challenge}
+            />
             {chipFailures && (
               <p role="status" className={chipFailures.length === 0 ? "success" : "error"}>
                 {t("counter.chipChecked", {

@@ -12,6 +12,10 @@ export type CounterRead =
       accessControl: "BAC" | "PACE";
       sod: string;
       dataGroups: Record<string, string>;
+      /** The chip's answer to the server's challenge (base64), for the server to verify itself. */
+      activeAuthentication?: { passed: boolean; reason?: string; challenge?: string; signature?: string };
+      /** Chip Authentication as the counter program ran it: recorded as its report. */
+      chipAuthentication?: { passed: boolean; reason?: string; protocol?: string };
       face?: Face;
     }
   | {
@@ -68,6 +72,8 @@ export function CounterReaderPanel(props: {
   cardNumber?: string;
   document?: ReaderDocument;
   record: (read: CounterRead) => Promise<void>;
+  /** The server's Active Authentication challenge for a passport's chip (base64): the chip signs it. */
+  challenge?: () => Promise<string>;
 }) {
   const { t, date } = useI18n();
   const [code] = useState(pairingCode);
@@ -115,7 +121,9 @@ export function CounterReaderPanel(props: {
       if (!token) return;
       setMyNumber(null);
       setFace(null);
-      const result = await post<CounterRead>("/read", body, token);
+      // A fresh challenge per read (each is used once): the server then checks the chip's answer itself.
+      const challenge = document === "passport" && props.challenge ? await props.challenge() : undefined;
+      const result = await post<CounterRead>("/read", challenge ? { ...body, challenge } : body, token);
       await props.record(result);
       if (result.document === "my_number_card") {
         setMyNumber(result);

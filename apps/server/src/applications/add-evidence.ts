@@ -11,18 +11,26 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database } from "../db/database.ts";
 import { answeredRevocation, type CertificateStatusSource } from "../digital-auth/answered-revocation.ts";
 import { AppError } from "../errors.ts";
+import { chipAuthenticityChecks, type ReportedChipAuthentication } from "../evidence/chip-authenticity.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
 import { jpkiSigningPayload } from "../evidence/jpki-payload.ts";
 import { examineCardFace } from "../evidence/my-number-card-face.ts";
 import type { DocumentStorage } from "../storage/document-store.ts";
 import { type ApplicationRow, lockEditable } from "./application-row.ts";
 import { bumpContentVersion } from "./applications-repository.ts";
+import { useChipChallenge } from "./chip-challenge-repository.ts";
 import { insertEvidence } from "./evidence-repository.ts";
 import { cipherFor, type ImagePurpose, loadApplicantDetails, type StoredEvidence } from "./load-application-data.ts";
 
 export type EvidenceInput =
   | { kind: "mrz"; lines: string[] }
-  | { kind: "chip"; sod: Buffer; dataGroups: Record<string, Buffer> }
+  | {
+      kind: "chip";
+      sod: Buffer;
+      dataGroups: Record<string, Buffer>;
+      activeAuthentication?: { challenge: Buffer; signature: Buffer };
+      chipAuthentication?: ReportedChipAuthentication;
+    }
   | { kind: "residence_card_chip"; front: Buffer; face: Buffer; checkCode: Buffer; certificate: Buffer }
   | { kind: "my_number_card_face"; particulars: Buffer; cardSignature: "valid" | "invalid" }
   | { kind: "jpki"; signature: Buffer; certificate?: Buffer; certificateStatus?: CertificateStatusSource }
@@ -111,13 +119,37 @@ async function examine(
     const result = verifyPassiveAuthentication({ sod: input.sod, dataGroups }, deps.trust.csca, { at: deps.clock() });
     const unreadable = result.checks.find((c) => c.code === "chip.sod_readable" && c.status === "fail");
     if (unreadable) throw invalid("sod", String(unreadable.params?.reason ?? "not an EF.SOD"));
+    // The challenge is used up by this upload whatever its answer: one challenge, one try.
+    const answer = input.activeAuthentication && {
+      ...input.activeAuthentication,
+      challengeUse: await useChipChallenge(deps.db, application.id, input.activeAuthentication.challenge, deps.clock()),
+    };
+    // The chip's own verdict under the default policy; submission applies the pinned policy's.
+    const authenticity = chipAuthenticityChecks(
+      {
+        dataGroups,
+        ...(answer ? { activeAuthentication: answer } : {}),
+        ...(input.chipAuthentication ? { chipAuthentication: input.chipAuthentication } : {}),
+      },
+      "when_offered",
+    );
     return {
       stored: {
         kind: "chip",
         sod: input.sod.toString("base64"),
         dataGroups: Object.fromEntries(Object.entries(input.dataGroups).map(([n, b]) => [n, b.toString("base64")])),
+        ...(answer
+          ? {
+              activeAuthentication: {
+                challenge: answer.challenge.toString("base64"),
+                signature: answer.signature.toString("base64"),
+                challengeUse: answer.challengeUse,
+              },
+            }
+          : {}),
+        ...(input.chipAuthentication ? { chipAuthentication: input.chipAuthentication } : {}),
       },
-      checks: result.checks,
+      checks: [...result.checks, ...authenticity],
     };
   }
   if (input.kind === "residence_card_chip") {

@@ -7,13 +7,22 @@ import type { CardFaceEvidence } from "../evidence/my-number-card-face.ts";
 import type { SelfieLiveness } from "../liveness/selfie-liveness.ts";
 import type { DocumentStorage } from "../storage/document-store.ts";
 import type { ApplicationRow } from "./application-row.ts";
+import type { ChallengeUse } from "./chip-challenge-repository.ts";
 import { listNewestEvidencePerKind } from "./evidence-repository.ts";
 
 export type Contact = { email: string; phone?: string };
 /** Evidence as stored (encrypted): raw inputs kept so the checks can be run again years later. */
 export type StoredEvidence =
   | { kind: "mrz"; lines: string[] }
-  | { kind: "chip"; sod: string; dataGroups: Record<string, string> } // base64
+  | {
+      kind: "chip";
+      sod: string; // base64
+      dataGroups: Record<string, string>; // base64
+      /** The chip's answer to the server's challenge (base64), and what the upload found the challenge to be. */
+      activeAuthentication?: { challenge: string; signature: string; challengeUse: ChallengeUse };
+      /** Chip Authentication as the reader reported it (never proof: the terminal ran it). */
+      chipAuthentication?: { protocol: string; passed: boolean };
+    }
   | { kind: "residence_card_chip"; front: string; face: string; checkCode: string; certificate: string } // base64
   | CardFaceEvidence
   | {

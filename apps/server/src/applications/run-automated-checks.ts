@@ -22,6 +22,7 @@ import {
   verifyResidenceCardChip,
 } from "@jitsumei/evidence";
 import { answeredRevocation } from "../digital-auth/answered-revocation.ts";
+import { chipAuthenticityChecks } from "../evidence/chip-authenticity.ts";
 import type { EvidenceTrust } from "../evidence/evidence-trust.ts";
 import { jpkiSigningPayload } from "../evidence/jpki-payload.ts";
 import type { ApplicationRequirements } from "../policy/requirements-for-application.ts";
@@ -57,18 +58,34 @@ export async function runAutomatedChecks(input: {
   let chipMrz: string[] | undefined;
   let chipFace: FaceImage | undefined;
   if (chip) {
-    const pa = verifyPassiveAuthentication(
-      {
-        sod: Buffer.from(chip.sod, "base64"),
-        dataGroups: Object.fromEntries(
-          Object.entries(chip.dataGroups).map(([n, b]) => [Number(n), Buffer.from(b, "base64")]),
-        ),
-      },
-      input.trust.csca,
-      { at: now },
+    const dataGroups = Object.fromEntries(
+      Object.entries(chip.dataGroups).map(([n, b]) => [Number(n), Buffer.from(b, "base64")]),
     );
+    const pa = verifyPassiveAuthentication({ sod: Buffer.from(chip.sod, "base64"), dataGroups }, input.trust.csca, {
+      at: now,
+    });
     results.push(...pa.checks);
-    chipValid = pa.valid;
+    // Active Authentication again on the stored answer, under the pinned policy; the challenge's
+    // freshness is what the upload found (it was used up then).
+    const aa = chip.activeAuthentication;
+    const authenticity = chipAuthenticityChecks(
+      {
+        dataGroups,
+        ...(aa
+          ? {
+              activeAuthentication: {
+                challenge: Buffer.from(aa.challenge, "base64"),
+                signature: Buffer.from(aa.signature, "base64"),
+                challengeUse: aa.challengeUse,
+              },
+            }
+          : {}),
+        ...(chip.chipAuthentication ? { chipAuthentication: chip.chipAuthentication } : {}),
+      },
+      requirements.rules.chipAuthentication,
+    );
+    results.push(...authenticity);
+    chipValid = pa.valid && authenticity.every((c) => c.status !== "fail");
     chipKind = "icao";
     // Only a verified chip's MRZ stands for the issuer; an unverified one proves nothing.
     if (pa.valid) chipMrz = pa.fields.mrzLines;

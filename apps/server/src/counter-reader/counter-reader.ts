@@ -29,7 +29,8 @@ const MAX_BODY = 4096;
 
 /** What the console asks the counter program to read, with what that card needs to open. */
 export type CounterReadRequest =
-  | { document: "passport"; mrz: string[] }
+  /** `challenge`: the server's Active Authentication challenge (POST …/chip-challenge), base64. */
+  | { document: "passport"; mrz: string[]; challenge?: Uint8Array }
   /** 在留カード or 特別永住者証明書: the 12-character number printed on its front, typed by the clerk. */
   | { document: "residence_card"; cardNumber: string }
   /** マイナンバーカード, card-face input-support application: the 4-digit PIN the customer types. */
@@ -43,8 +44,9 @@ export type CounterRead =
       accessControl: "BAC" | "PACE";
       sod: string;
       dataGroups: Record<string, string>;
-      activeAuthentication?: { passed: boolean; reason?: string };
-      chipAuthentication?: { passed: boolean; reason?: string };
+      /** With the challenge and the chip's answer (base64): the server verifies them itself. */
+      activeAuthentication?: { passed: boolean; reason?: string; challenge?: string; signature?: string };
+      chipAuthentication?: { passed: boolean; reason?: string; protocol?: string };
       face?: Face;
     }
   | {
@@ -128,7 +130,11 @@ export async function readCard(transport: Transport, request: CounterReadRequest
       pinRetriesBefore: read.pin.retriesLeft,
     };
   }
-  const read = await readPassport(transport, { mrz: mrzKeyFromLines(request.mrz) });
+  const read = await readPassport(transport, {
+    mrz: mrzKeyFromLines(request.mrz),
+    ...(request.challenge ? { activeAuthenticationChallenge: request.challenge } : {}),
+  });
+  const aa = read.activeAuthentication;
   const dg2 = read.dataGroups[2];
   let face: Face | undefined;
   if (dg2) {
@@ -144,8 +150,17 @@ export async function readCard(transport: Transport, request: CounterReadRequest
     accessControl: read.accessControl,
     sod: b64(read.sod),
     dataGroups: Object.fromEntries(Object.entries(read.dataGroups).map(([n, bytes]) => [n, b64(bytes)])),
-    activeAuthentication: read.activeAuthentication,
-    chipAuthentication: read.chipAuthentication,
+    ...(aa
+      ? {
+          activeAuthentication: {
+            passed: aa.passed,
+            ...(aa.reason ? { reason: aa.reason } : {}),
+            ...(aa.challenge ? { challenge: b64(aa.challenge) } : {}),
+            ...(aa.signature ? { signature: b64(aa.signature) } : {}),
+          },
+        }
+      : {}),
+    ...(read.chipAuthentication ? { chipAuthentication: read.chipAuthentication } : {}),
     face,
   };
 }
@@ -165,7 +180,13 @@ function parseReadRequest(body: Record<string, unknown>): CounterReadRequest | P
     if (lines.length < 2 || lines.length > 3) {
       return problem(400, "validation_failed", "two or three MRZ lines", "mrz");
     }
-    return { document: "passport", mrz: lines };
+    if (body.challenge === undefined) return { document: "passport", mrz: lines };
+    const challenge =
+      typeof body.challenge === "string" && /^[A-Za-z0-9+/]{11}=$/.test(body.challenge)
+        ? Buffer.from(body.challenge, "base64")
+        : null;
+    if (challenge?.length !== 8) return problem(400, "validation_failed", "8 bytes in base64", "challenge");
+    return { document: "passport", mrz: lines, challenge };
   }
   if (body.document === "residence_card") {
     const cardNumber = typeof body.cardNumber === "string" ? body.cardNumber.trim().toUpperCase() : "";

@@ -32,6 +32,14 @@ export interface ActivationCodes {
   issued_at: Generated<Timestamp>;
 }
 
+export interface ActiveAuthenticationChallenges {
+  application_id: string;
+  challenge: Uint8Array;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 export interface AnnouncementDeliveries {
   announcement_id: string;
   language: string;
@@ -932,6 +940,7 @@ export interface WebhookEvents {
 
 export interface DB {
   activation_codes: ActivationCodes;
+  active_authentication_challenges: ActiveAuthenticationChallenges;
   announcement_deliveries: AnnouncementDeliveries;
   announcements: Announcements;
   applicant_sessions: ApplicantSessions;

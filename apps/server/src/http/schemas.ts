@@ -202,6 +202,32 @@ export const evidenceBodySchema = z
             .record(z.string().regex(/^([1-9]|1[0-6])$/, "data groups are numbered 1 to 16"), base64Bytes(512 * 1024))
             .refine((groups) => "1" in groups, "must include data group 1 (the MRZ)")
             .describe("Data groups as read, by number: at least 1 (MRZ), and 2 (face) for a selfie match"),
+          activeAuthentication: z
+            .object({
+              challenge: base64Bytes(8)
+                .refine((b) => b.length === 8, "must be the 8 bytes of POST .../chip-challenge")
+                .describe("The challenge from POST .../chip-challenge, as sent to the chip"),
+              signature: base64Bytes(1024).describe("The chip's answer to INTERNAL AUTHENTICATE, as read"),
+            })
+            .strict()
+            .optional()
+            .describe(
+              "Active Authentication (reader contract 1.1): the server checks the signature with DG15's key over its own challenge (send DG15 too)",
+            ),
+          chipAuthentication: z
+            .object({
+              protocol: z
+                .string()
+                .regex(/^[0-9]+(\.[0-9]+)+$/, "must be an object identifier (dotted digits)")
+                .max(64)
+                .describe("The CA protocol's object identifier from DG14, e.g. 0.4.0.127.0.7.2.2.3.2.4"),
+              passed: z.boolean().describe("Whether the key agreement and the first secured command succeeded"),
+            })
+            .strict()
+            .optional()
+            .describe(
+              "Chip Authentication as the reader ran it (reader contract 1.1): recorded as the reader's report, never as proof",
+            ),
         })
         .strict()
         .describe("What the applicant's phone read from the IC chip of a passport or ID card"),
@@ -260,6 +286,11 @@ export const evidenceBodySchema = z
     { error: "must be one of: mrz, chip, residence_card_chip, my_number_card_face, jpki, image, selfie" },
   )
   .meta({ id: "Evidence" });
+
+export const chipChallengeSchema = z.object({
+  challenge: z.string().describe("8 random bytes, base64: send them to the chip in INTERNAL AUTHENTICATE"),
+  expiresAt: z.string().describe("Upload the chip's answer before this time; the upload uses the challenge up"),
+});
 
 export const jpkiPayloadSchema = z.object({
   payload: z.string().describe("base64 of the exact bytes to sign"),

@@ -99,7 +99,7 @@ export async function runReaderConformance(options: ConformanceOptions): Promise
     .flatMap((ops) => Object.values(ops))
     .filter((op) => op.tags?.includes("reader"))
     .map((op) => op.operationId);
-  const needed = ["getReaderContract", "exchangeHandoffToken", "getApplication", "addEvidence"];
+  const needed = ["getReaderContract", "exchangeHandoffToken", "getApplication", "addEvidence", "issueChipChallenge"];
   check(
     "OpenAPI names the reader's operations and the contract version",
     info["x-reader-contract"] === version && needed.every((id) => tagged.includes(id)),
@@ -206,12 +206,22 @@ export async function runReaderConformance(options: ConformanceOptions): Promise
   );
   const later = await call("POST", `/v1/applications/${reference}/evidence`, {
     token: session,
-    body: chipBody({ activeAuthentication: { signature: "AA==" } }),
+    body: chipBody({ travelHistory: [] }),
   });
   check(
     "a field this contract version does not define is refused, not ignored (422 validation_failed)",
     isProblem(later, 422, "validation_failed"),
     said(later),
+  );
+  const halfAnswer = await call("POST", `/v1/applications/${reference}/evidence`, {
+    token: session,
+    body: chipBody({ activeAuthentication: { signature: "AA==" } }),
+  });
+  check(
+    "an Active Authentication answer without its challenge is refused naming the field (422 validation_failed)",
+    isProblem(halfAnswer, 422, "validation_failed") &&
+      String(halfAnswer.body.field ?? "").startsWith("activeAuthentication"),
+    said(halfAnswer),
   );
   const key = randomUUID();
   const upload = await call("POST", `/v1/applications/${reference}/evidence`, {
@@ -260,6 +270,44 @@ export async function runReaderConformance(options: ConformanceOptions): Promise
     ? (after.body.evidence as { kind?: string }[]).filter((e) => e.kind === "chip").length
     : -1;
   check("the application shows the chip once", chips === 1, `${chips} chip evidence`);
+
+  // 5. Active Authentication (1.1.0): the server's challenge, for this application, used once. The answer
+  // here is no chip's (a conformance run holds no chip key), so only the challenge's fate is checked.
+  const issued = await call("POST", `/v1/applications/${reference}/chip-challenge`, { token: session });
+  const challenge = typeof issued.body.challenge === "string" ? issued.body.challenge : "";
+  check(
+    "the session gets an Active Authentication challenge of 8 bytes (201)",
+    issued.status === 201 && Buffer.from(challenge, "base64").length === 8 && typeof issued.body.expiresAt === "string",
+    `POST …/chip-challenge: ${said(issued)}`,
+  );
+  const statusOf = (answer: Answer, code: string) =>
+    (Array.isArray(answer.body.checks) ? (answer.body.checks as { code?: unknown; status?: unknown }[]) : []).find(
+      (c) => c.code === code,
+    )?.status;
+  const answered = (c: string) =>
+    call("POST", `/v1/applications/${reference}/evidence`, {
+      token: session,
+      body: chipBody({ activeAuthentication: { challenge: c, signature: Buffer.alloc(64, 1).toString("base64") } }),
+      headers: { "idempotency-key": randomUUID() },
+    });
+  const first = await answered(challenge);
+  check(
+    "an answer over the server's fresh challenge is taken (chip.active_authentication_challenge passes)",
+    first.status === 201 && statusOf(first, "chip.active_authentication_challenge") === "pass",
+    `${first.status}: ${String(statusOf(first, "chip.active_authentication_challenge"))}`,
+  );
+  const replayed = await answered(challenge);
+  check(
+    "the same challenge a second time fails (chip.active_authentication_challenge: a replay)",
+    replayed.status === 201 && statusOf(replayed, "chip.active_authentication_challenge") === "fail",
+    `${replayed.status}: ${String(statusOf(replayed, "chip.active_authentication_challenge"))}`,
+  );
+  const unknown = await answered(Buffer.from("notours!").toString("base64"));
+  check(
+    "a challenge the server did not issue fails (chip.active_authentication_challenge)",
+    unknown.status === 201 && statusOf(unknown, "chip.active_authentication_challenge") === "fail",
+    `${unknown.status}: ${String(statusOf(unknown, "chip.active_authentication_challenge"))}`,
+  );
   return report(base, version, steps);
 }
 

@@ -1,3 +1,4 @@
+import { CHIP_CHALLENGE_MINUTES } from "../applications/issue-chip-challenge.ts";
 import { type ErrorCode, errorCodes } from "../errors.ts";
 import { HANDOFF_TOKEN_PREFIX } from "../handoff/handoff-tokens.ts";
 import type { RouteSpec } from "../http/route.ts";
@@ -7,11 +8,12 @@ import type { RouteSpec } from "../http/route.ts";
  * cannot read an ICAO chip; Web NFC reads NDEF tags only). Semantic versioning: a minor version adds
  * what an older reader may ignore (a new optional answer field, a new error code under a status it
  * already handles); a major version changes or removes something a reader relies on. The request
- * bodies are strict, so a reader sends a field a later minor version adds (Active or Chip
- * Authentication results) only to a server whose contract announces it.
+ * bodies are strict, so a reader sends a field a later minor version adds only to a server whose
+ * contract announces it. 1.1.0 added the Active Authentication challenge (`issueChipChallenge`) and
+ * the chip evidence's `activeAuthentication` and `chipAuthentication`.
  * docs/reader-contract.md explains it in prose.
  */
-export const READER_CONTRACT_VERSION = "1.0.0";
+export const READER_CONTRACT_VERSION = "1.1.0";
 
 /** The OpenAPI tag of the operations a reader uses. */
 export const READER_TAG = "reader";
@@ -93,8 +95,27 @@ export function readerContract(
         note: "EF.SOD and the data groups as read, base64; DG2 (the face) is needed wherever a selfie is matched",
       },
       idempotencyKey: "Send a UUID in Idempotency-Key and reuse it when retrying the same upload",
-      // What a later minor version will add; this server refuses these fields today.
-      notYet: ["activeAuthentication", "chipAuthentication"],
+      /** Since 1.1.0: the server's own challenge, signed by the chip, checked by the server. */
+      activeAuthentication: {
+        since: "1.1.0",
+        challenge: {
+          operationId: "issueChipChallenge",
+          method: "POST",
+          path: "/v1/applications/{reference}/chip-challenge",
+          bytes: 8,
+          minutes: CHIP_CHALLENGE_MINUTES,
+          singleUse: true,
+        },
+        field: "activeAuthentication",
+        note: "Ask for a challenge just before reading, send it to the chip in INTERNAL AUTHENTICATE, and upload the chip's answer with DG15 as {challenge, signature} (base64); the server verifies it with DG15's key (RSA ISO/IEC 9796-2 or ECDSA) and uses the challenge up",
+      },
+      /** Since 1.1.0: what the reader's Chip Authentication found; recorded as its report, never as proof. */
+      chipAuthentication: {
+        since: "1.1.0",
+        field: "chipAuthentication",
+        note: "After CA with DG14's key, send {protocol: DG14's CA protocol OID, passed}; send DG14 too. The server cannot check CA (the terminal runs the key agreement) and records it as the reader's report",
+      },
+      notYet: [] as string[],
     },
     operations,
     errors: readerErrors.map((e) => ({ code: e.code, status: errorCodes[e.code].status, readerDoes: e.readerDoes })),

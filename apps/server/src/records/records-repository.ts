@@ -253,6 +253,10 @@ export async function deleteExpiredAccessRows(db: Queryable, at: Date): Promise<
   // Hand-off codes and the sessions they opened are of no use once expired (the audit trail keeps the events).
   await db.query("DELETE FROM handoff_tokens WHERE expires_at < $1::timestamptz - interval '1 day'", [at]);
   await db.query("DELETE FROM applicant_sessions WHERE expires_at < $1", [at]);
+  // Active Authentication challenges: an expired one fails as unknown or expired alike.
+  await db.query("DELETE FROM active_authentication_challenges WHERE expires_at < $1::timestamptz - interval '1 day'", [
+    at,
+  ]);
   await db.query("DELETE FROM applicant_sign_in_codes WHERE expires_at < $1::timestamptz - interval '1 day'", [at]);
 }
 
@@ -277,6 +281,7 @@ export async function shredApplicationRows(
   const mail = await tx.query("DELETE FROM mail_outbox WHERE application_id = $1", [applicationId]);
   await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [applicationId]);
   await tx.query("DELETE FROM handoff_tokens WHERE application_id = $1", [applicationId]);
+  await tx.query("DELETE FROM active_authentication_challenges WHERE application_id = $1", [applicationId]);
   await tx.query("DELETE FROM applicant_sessions WHERE application_id = $1", [applicationId]);
   await tx.query("DELETE FROM applicant_sign_in_codes WHERE application_id = $1", [applicationId]);
   return { evidence: evidence.rowCount, mail: mail.rowCount };

@@ -222,6 +222,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/applications/{reference}/chip-challenge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A fresh Active Authentication challenge (8 bytes, single use, 5 minutes): the chip signs it, the chip evidence carries the answer */
+        post: operations["issueChipChallenge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/applications/{reference}/contract": {
         parameters: {
             query?: never;
@@ -2859,6 +2876,20 @@ export interface components {
             kind: "mrz";
             lines: string[];
         } | {
+            /** @description Active Authentication (reader contract 1.1): the server checks the signature with DG15's key over its own challenge (send DG15 too) */
+            activeAuthentication?: {
+                /** @description The challenge from POST .../chip-challenge, as sent to the chip */
+                challenge: string;
+                /** @description The chip's answer to INTERNAL AUTHENTICATE, as read */
+                signature: string;
+            };
+            /** @description Chip Authentication as the reader ran it (reader contract 1.1): recorded as the reader's report, never as proof */
+            chipAuthentication?: {
+                /** @description Whether the key agreement and the first secured command succeeded */
+                passed: boolean;
+                /** @description The CA protocol's object identifier from DG14, e.g. 0.4.0.127.0.7.2.2.3.2.4 */
+                protocol: string;
+            };
             /** @description Data groups as read, by number: at least 1 (MRZ), and 2 (face) for a selfie match */
             dataGroups: {
                 [key: string]: string;
@@ -4122,6 +4153,45 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Application"];
+                };
+            };
+            /** @description An error (RFC 9457 problem details) */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueChipChallenge: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Bearer <accessToken> of the application */
+                Authorization: string;
+            };
+            path: {
+                reference: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Issued */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description 8 random bytes, base64: send them to the chip in INTERNAL AUTHENTICATE */
+                        challenge: string;
+                        /** @description Upload the chip's answer before this time; the upload uses the challenge up */
+                        expiresAt: string;
+                    };
                 };
             };
             /** @description An error (RFC 9457 problem details) */

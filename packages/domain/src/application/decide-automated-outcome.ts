@@ -20,6 +20,9 @@ export const failureConsequences: Readonly<Record<string, FailureConsequence>> =
   "chip.sod_readable": "correction",
   "chip.data_groups_readable": "correction",
   "chip.document_signer_trusted": "review",
+  // A used, expired or missing AA challenge: read the chip again (a fresh challenge); a signature that does
+  // not verify under DG15 (chip.active_authentication) is a clone's, and rejects.
+  "chip.active_authentication_challenge": "correction",
   "jpki.signature_readable": "correction",
   "jpki.signed_data_matches": "correction",
   "jpki.signature_valid": "correction",

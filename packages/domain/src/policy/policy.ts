@@ -138,6 +138,14 @@ export const policySchema = z
       .refine((t) => t.reject <= t.match, { message: "reject must not be above match", path: ["reject"] })
       .nullable()
       .default(null),
+    /**
+     * Whether a passport chip must prove it is genuine (not a copy of its data) with Active
+     * Authentication over the server's challenge: `required` (a chip with DG15 must pass AA; a chip
+     * offering neither AA nor Chip Authentication goes to a person), `when_offered` (a failed AA
+     * fails; one not performed is noted), `off` (not checked). null: the policy says nothing; the
+     * strictest in force applies, `when_offered` when none says.
+     */
+    chipAuthentication: z.enum(["required", "when_offered", "off"]).nullable().default(null),
     /** Changes of the holder's particulars after activation (issue 8); null: the policy says nothing. */
     holderChanges: z
       .object({ name: holderChangeRule, address: holderChangeRule, contact: holderChangeRule })

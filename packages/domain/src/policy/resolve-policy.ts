@@ -25,6 +25,8 @@ export type ResolvedRules = {
   lineLimit: number | null;
   retentionYearsAfterContractEnd: number | null;
   faceThresholds: Policy["faceThresholds"];
+  /** Active/Chip Authentication of passport chips: the strictest policy in force (`when_offered` if none says). */
+  chipAuthentication: NonNullable<Policy["chipAuthentication"]>;
   explanation: string[];
 };
 
@@ -106,6 +108,15 @@ export function resolvePolicy(policies: readonly Policy[], situation: Situation)
         }
       : t;
   }
+  // Like the thresholds, not tied to a rule: the strictest in force. A house policy may turn it off only
+  // where nothing stricter is in force (the law says nothing of AA; `off` is the operator's choice).
+  const strictness = ["off", "when_offered", "required"] as const;
+  const said = [law, ...policies.filter((p) => p.kind === "house" && inForce(p, situation.at))]
+    .map((p) => p.chipAuthentication)
+    .filter((c): c is NonNullable<Policy["chipAuthentication"]> => c !== null);
+  const chipAuthentication =
+    said.length === 0 ? "when_offered" : said.reduce((a, b) => (strictness.indexOf(b) > strictness.indexOf(a) ? b : a));
+  if (chipAuthentication !== "when_offered") explanation.push(`chip authentication: ${chipAuthentication}`);
   if (verificationRequired && methods.length === 0) {
     throw new PolicyResolutionError(`the house policies leave no method allowed for ${JSON.stringify(situation)}`);
   }
@@ -122,6 +133,7 @@ export function resolvePolicy(policies: readonly Policy[], situation: Situation)
     lineLimit,
     retentionYearsAfterContractEnd: law.retentionYearsAfterContractEnd,
     faceThresholds,
+    chipAuthentication,
     explanation,
   };
 }

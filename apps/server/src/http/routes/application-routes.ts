@@ -13,6 +13,7 @@ import { changeApplicationLanguage } from "../../applications/change-language.ts
 import { createApplication } from "../../applications/create-application.ts";
 import { cancelApplication } from "../../applications/end-application.ts";
 import { getApplicationView, listApplicationEvents } from "../../applications/get-application.ts";
+import { issueChipChallenge } from "../../applications/issue-chip-challenge.ts";
 import { loadApplicantDetails } from "../../applications/load-application-data.ts";
 import { requestActivationCode } from "../../applications/request-activation-code.ts";
 import { submitApplication } from "../../applications/submit-application.ts";
@@ -26,6 +27,7 @@ import {
   activationCodeIssuedSchema,
   applicationLanguageSchema,
   applicationViewSchema,
+  chipChallengeSchema,
   createApplicationSchema,
   createdApplicationSchema,
   eventListSchema,
@@ -157,6 +159,22 @@ export const applicationRoutes = [
       const added = await addEvidence(services, opened(application), body);
       const language = opened(application).language;
       return { status: 201, body: { ...added, checks: added.checks.map((c) => explainCheck(c, language)) } };
+    },
+  }),
+
+  defineRoute<Ref>({
+    method: "POST",
+    path: "/v1/applications/{reference}/chip-challenge",
+    operationId: "issueChipChallenge",
+    summary:
+      "A fresh Active Authentication challenge (8 bytes, single use, 5 minutes): the chip signs it, the chip evidence carries the answer",
+    tag: "applications",
+    alsoTags: ["reader"],
+    auth: "applicant",
+    params: referenceParamsSchema,
+    responses: { 201: { description: "Issued", schema: chipChallengeSchema } },
+    async handler({ application }, services) {
+      return { status: 201, body: await issueChipChallenge(services, opened(application)) };
     },
   }),
 
