@@ -1,6 +1,8 @@
 import { nextPortInState, type PortInEvent, type PortInState } from "@jitsumei/domain";
+import type { Selectable } from "kysely";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Queryable } from "../db/database.ts";
+import type { NumberPortOneStopTrips } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
 
 /** A port-in as stored. Only this module reads and writes `number_ports_in`. */
@@ -192,4 +194,35 @@ export async function applyPortInEvent(
     },
   });
   return { ...current, state: to, switchOverAt: input.switchOverAt ?? current.switchOverAt };
+}
+
+/** A one-stop trip (MNPワンストップ) leaving for the current operator: only its state's keyed hash is kept. */
+export async function insertOneStopTrip(
+  tx: Queryable,
+  trip: { stateHash: Buffer; applicationId: string; msisdn: string; createdAt: Date; expiresAt: Date },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO number_port_one_stop_trips (state_hash, application_id, msisdn, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [trip.stateHash, trip.applicationId, trip.msisdn, trip.createdAt, trip.expiresAt],
+  );
+}
+
+export type OneStopTripRow = Pick<
+  Selectable<NumberPortOneStopTrips>,
+  "application_id" | "msisdn" | "expires_at" | "used_at"
+>;
+
+/** The trip of this state, locked: it is used once. */
+export async function lockOneStopTrip(tx: Queryable, stateHash: Buffer): Promise<OneStopTripRow | null> {
+  const { rows } = await tx.query<OneStopTripRow>(
+    `SELECT application_id, msisdn, expires_at, used_at FROM number_port_one_stop_trips
+     WHERE state_hash = $1 FOR UPDATE`,
+    [stateHash],
+  );
+  return rows[0] ?? null;
+}
+
+export async function markOneStopTripUsed(tx: Queryable, stateHash: Buffer, usedAt: Date): Promise<void> {
+  await tx.query("UPDATE number_port_one_stop_trips SET used_at = $2 WHERE state_hash = $1", [stateHash, usedAt]);
 }
