@@ -1,3 +1,4 @@
+import type { ApplicationState } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { Shipments } from "../db/schema.ts";
@@ -23,6 +24,13 @@ export type Shipment = {
 };
 
 export type ShipmentRow = Selectable<Shipments>;
+
+// States passed as parameters, typed by the domain's tables: a renamed state fails to compile.
+// A shipment's status has no lifecycle table yet: `Shipment["status"]`, as the API shows it, types it.
+const SIM_ASSIGNED: ApplicationState = "sim_assigned";
+const DELIVERED: Shipment["status"] = "delivered";
+const RETURNED: Shipment["status"] = "returned";
+const IN_TRANSIT: Shipment["status"] = "in_transit";
 
 export async function latestShipment(db: Queryable, applicationId: string): Promise<Shipment | null> {
   const { rows } = await db.query<ShipmentRow>(
@@ -98,13 +106,14 @@ export async function selectShipmentByTrackingNumber(
 }
 
 export async function markShipmentDelivered(tx: Queryable, id: string): Promise<void> {
-  await tx.query("UPDATE shipments SET status = 'delivered', delivered_at = now() WHERE id = $1", [id]);
+  await tx.query("UPDATE shipments SET status = $2, delivered_at = now() WHERE id = $1", [id, DELIVERED]);
 }
 
 export async function markShipmentReturned(tx: Queryable, id: string, reason: string | null): Promise<void> {
-  await tx.query("UPDATE shipments SET status = 'returned', returned_at = now(), return_reason = $2 WHERE id = $1", [
+  await tx.query("UPDATE shipments SET status = $3, returned_at = now(), return_reason = $2 WHERE id = $1", [
     id,
     reason,
+    RETURNED,
   ]);
 }
 
@@ -127,9 +136,10 @@ export async function selectWaitingToShip(db: Queryable): Promise<WaitingRow[]> 
      FROM applications a
      JOIN sims s ON s.application_id = a.id AND s.status = 'assigned'
      LEFT JOIN check_results m ON m.application_id = a.id AND m.run = a.check_run AND m.code = 'policy.method_available'
-     WHERE a.state = 'sim_assigned' AND a.form_factor = 'physical' AND a.channel IN ('online', 'post')
+     WHERE a.state = $1 AND a.form_factor = 'physical' AND a.channel IN ('online', 'post')
      ORDER BY a.state_changed_at, a.id
      LIMIT ${LIMIT}`,
+    [SIM_ASSIGNED],
   );
   return rows;
 }
@@ -142,9 +152,9 @@ export async function selectLatestShipmentsWaiting(
   const { rows } = await db.query<ShipmentRow & { reference: string }>(
     `SELECT DISTINCT ON (sh.application_id) sh.*, a.reference
      FROM shipments sh JOIN applications a ON a.id = sh.application_id
-     WHERE a.state = 'sim_assigned' AND a.reference = ANY($1)
+     WHERE a.state = $2 AND a.reference = ANY($1)
      ORDER BY sh.application_id, sh.created_at DESC, sh.id DESC`,
-    [references],
+    [references, SIM_ASSIGNED],
   );
   return rows;
 }
@@ -153,9 +163,10 @@ export async function selectLatestShipmentsWaiting(
 export async function selectShipmentsInTransit(db: Queryable): Promise<(ShipmentRow & { reference: string })[]> {
   const { rows } = await db.query<ShipmentRow & { reference: string }>(
     `SELECT sh.*, a.reference FROM shipments sh JOIN applications a ON a.id = sh.application_id
-     WHERE sh.status = 'in_transit'
+     WHERE sh.status = $1
      ORDER BY sh.created_at, sh.id
      LIMIT ${LIMIT}`,
+    [IN_TRANSIT],
   );
   return rows;
 }

@@ -1,6 +1,8 @@
 import type { Selectable } from "kysely";
+import { deleteActivationCode } from "../applications/applicant-access-repository.ts";
 import type { Queryable } from "../db/database.ts";
 import type { VerificationRecords } from "../db/schema.ts";
+import { deleteEvidenceOf, deleteMailOf } from "../privacy/privacy-repository.ts";
 
 /**
  * The SQL of verification records (本人確認記録: `verification_records`, written once per version and
@@ -269,11 +271,12 @@ export async function shredApplicationRows(
        document_index = NULL, identity_index = NULL, purged_at = $2 WHERE id = $1`,
     [applicationId, at],
   );
-  const evidence = await tx.query("DELETE FROM evidence WHERE application_id = $1", [applicationId]);
-  const mail = await tx.query("DELETE FROM mail_outbox WHERE application_id = $1", [applicationId]);
-  await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [applicationId]);
+  // The same deletes as a privacy erasure's and an activation's: one statement each, kept where they belong.
+  const evidence = await deleteEvidenceOf(tx, applicationId);
+  const mail = await deleteMailOf(tx, applicationId);
+  await deleteActivationCode(tx, applicationId);
   await tx.query("DELETE FROM handoff_tokens WHERE application_id = $1", [applicationId]);
   await tx.query("DELETE FROM applicant_sessions WHERE application_id = $1", [applicationId]);
   await tx.query("DELETE FROM applicant_sign_in_codes WHERE application_id = $1", [applicationId]);
-  return { evidence: evidence.rowCount, mail: mail.rowCount };
+  return { evidence, mail };
 }
