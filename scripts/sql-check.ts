@@ -13,29 +13,6 @@ const root = resolve(import.meta.dirname, "..");
 const serverSource = "apps/server/src/";
 const portFile = "apps/server/src/db/database.ts";
 
-// Files whose SQL has not yet moved into a repository. Shrinking: a file leaves the list in the commit
-// that moves its SQL (the check fails on a listed file without SQL, so the list cannot go stale). Empty
-// it, and delete this list, once every module has its repositories.
-const notYetMoved = new Set<string>([
-  "apps/server/src/audit/audit-chain.ts",
-  "apps/server/src/cli/blocklist-commands.ts",
-  "apps/server/src/http/routes/ops-routes.ts",
-  "apps/server/src/issuance/esim-download-progress.ts",
-  "apps/server/src/issuance/provisioning.ts",
-  "apps/server/src/issuance/reissue-esim.ts",
-  "apps/server/src/issuance/release-esim.ts",
-  "apps/server/src/issuance/shipment-rows.ts",
-  "apps/server/src/issuance/shipments.ts",
-  "apps/server/src/issuance/shipping-work.ts",
-  "apps/server/src/issuance/smdp.ts",
-  "apps/server/src/issuance/subscriptions.ts",
-  "apps/server/src/jobs/jobs.ts",
-  "apps/server/src/jobs/lease.ts",
-  "apps/server/src/number-portability/one-stop-port-in.ts",
-  "apps/server/src/outbox/sealed-outbox.ts",
-  "apps/server/src/payments/testing.ts",
-]);
-
 function allowed(file: string): boolean {
   return (
     file.endsWith("-repository.ts") ||
@@ -88,7 +65,6 @@ function isPortMethod(name: ts.MemberName): boolean {
 }
 
 const found: string[] = [];
-const withSql = new Set<string>();
 for (const sourceFile of program.getSourceFiles()) {
   const file = relative(root, sourceFile.fileName);
   if (!file.startsWith(serverSource) || allowed(file)) continue;
@@ -99,29 +75,22 @@ for (const sourceFile of program.getSourceFiles()) {
       (node.expression.name.text === "query" || node.expression.name.text === "exec") &&
       isPortMethod(node.expression.name)
     ) {
-      withSql.add(file);
-      if (!notYetMoved.has(file)) {
-        const { line, character } = sourceFile.getLineAndCharacterOfPosition(node.expression.name.getStart());
-        found.push(`${file}:${line + 1}:${character + 1}: .${node.expression.name.text}( on the database port`);
-      }
+      const { line, character } = sourceFile.getLineAndCharacterOfPosition(node.expression.name.getStart());
+      found.push(`${file}:${line + 1}:${character + 1}: .${node.expression.name.text}( on the database port`);
     }
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
 }
 
-const stale = [...notYetMoved].filter((file) => !withSql.has(file));
 if (found.length > 0) {
   process.stderr.write(
     `${found.join("\n")}\n${found.length} SQL call(s) outside repositories: move each statement into a ` +
       "function of its module's *-repository.ts (apps/server/src/<module>/<name>-repository.ts) and call that.\n",
   );
 }
-if (stale.length > 0) {
-  process.stderr.write(
-    `${stale.join("\n")}\nlisted in scripts/sql-check.ts as not yet moved but holding no SQL: take them off the list.\n`,
-  );
-}
-if (found.length > 0 || stale.length > 0 || typeErrors.length > 0) process.exit(1);
-if (typeCheck) process.stdout.write("no type errors\n");
-process.stdout.write(`no SQL outside repositories (${notYetMoved.size} file(s) still listed as not yet moved)\n`);
+if (found.length > 0 || typeErrors.length > 0) process.exit(1);
+if (typeCheck) process.stdout.write("no type errors
+");
+process.stdout.write("no SQL outside repositories
+");

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type LocalTestGateway, testCardTokens } from "../src/payments/local-test-gateway.ts";
 import { SIGNATURE_HEADER, signNotification } from "../src/payments/payment-notifications.ts";
-import { driveToSigned } from "../src/payments/testing.ts";
 import { draftApplication, somebody } from "./support/journey.ts";
+import { driveToSigned } from "./support/postpaid.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 let server: TestServer;

@@ -2,17 +2,21 @@ import { createHash } from "node:crypto";
 import { canonicalJson } from "../crypto/canonical-json.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
+import {
+  type AuditEntryInput,
+  appendAuditEntries,
+  selectAuditEntriesFrom,
+  selectAuditHead,
+} from "./audit-repository.ts";
+
+/** Exported for the benchmark's raw replay, which runs the statement the chain appends with. */
+export { auditAppendStatement } from "./audit-repository.ts";
 
 /**
  * The audit trail: append-only and hash-chained. Entries never hold personal data: they name the
  * subject (an application reference) and what happened, with field names but not values.
  */
-export type AuditEntryInput = {
-  actor: string; // "applicant", "system", "staff:<id>", "cli"
-  action: string; // e.g. "application.transition", "application.particulars_updated"
-  subject: string | null;
-  data: Record<string, unknown>;
-};
+export type { AuditEntryInput };
 
 export type AuditEntry = AuditEntryInput & { seq: number; at: string };
 
@@ -57,64 +61,8 @@ export async function appendAuditEntry(tx: Queryable, input: AuditEntryInput): P
 }
 
 async function appendNow(tx: Queryable, inputs: readonly AuditEntryInput[]): Promise<void> {
-  const { sql, params } = auditAppendStatement(inputs, new Date().toISOString());
-  const moved = await tx.query(sql, params);
-  if (moved.rowCount !== 1) throw new Error("audit_head is missing: the database was not migrated");
-}
-
-// A number RFC 8785 writes as these digits, standing in for the sequence number until it is known.
-const SEQ_PLACEHOLDER = `"seq":${Number.MAX_SAFE_INTEGER}`;
-
-/**
- * One statement that locks the head, appends the entries in order and moves the head: the head's
- * lock is then held for this statement and the COMMIT only, with no round trip through the server
- * in between. The hashes are those of `entryHash`, computed by PostgreSQL's sha256(): the canonical
- * JSON is made here around the sequence number (which only the locked head decides) and completed
- * in SQL. `verifyAuditChain` recomputes every hash in JavaScript. Exported for the benchmark's raw
- * replay, which runs the same statement.
- */
-export function auditAppendStatement(inputs: readonly AuditEntryInput[], at: string) {
-  const columns: string[][] = [[], [], [], [], []];
-  const subjects: (string | null)[] = [];
-  for (const input of inputs) {
-    const body = canonicalJson({
-      seq: Number.MAX_SAFE_INTEGER,
-      at,
-      actor: input.actor,
-      action: input.action,
-      subject: input.subject,
-      data: input.data,
-    });
-    // Keys are sorted (action, actor, at, data, seq, subject) and a quote inside a string is escaped,
-    // so the last occurrence is the entry's own sequence number, not one inside its data.
-    const i = body.lastIndexOf(SEQ_PLACEHOLDER);
-    columns[0]?.push(body.slice(0, i + '"seq":'.length));
-    columns[1]?.push(body.slice(i + SEQ_PLACEHOLDER.length));
-    columns[2]?.push(input.actor);
-    columns[3]?.push(input.action);
-    columns[4]?.push(JSON.stringify(input.data));
-    subjects.push(input.subject);
-  }
-  const sql = `WITH RECURSIVE head AS (SELECT seq, hash FROM audit_head FOR UPDATE),
-  input AS (
-    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[])
-      WITH ORDINALITY AS i (prefix, suffix, actor, action, data, subject, k)
-  ),
-  chain AS (
-    SELECT 0::bigint AS k, seq, hash FROM head
-    UNION ALL
-    SELECT c.k + 1, c.seq + 1, sha256(c.hash || convert_to(i.prefix || (c.seq + 1)::text || i.suffix, 'UTF8'))
-    FROM chain c JOIN input i ON i.k = c.k + 1
-  ),
-  appended AS (
-    INSERT INTO audit_entries (seq, at, actor, action, subject, data, prev_hash, hash)
-    SELECT c.seq, $7::timestamptz, i.actor, i.action, i.subject, i.data::jsonb, p.hash, c.hash
-    FROM chain c JOIN input i ON i.k = c.k JOIN chain p ON p.k = c.k - 1
-  )
-  UPDATE audit_head SET seq = last.seq, hash = last.hash
-  FROM (SELECT seq, hash FROM chain ORDER BY k DESC LIMIT 1) AS last
-  RETURNING audit_head.seq`;
-  return { sql, params: [...columns, subjects, at] };
+  const moved = await appendAuditEntries(tx, inputs, new Date().toISOString());
+  if (moved !== 1) throw new Error("audit_head is missing: the database was not migrated");
 }
 
 export type AuditVerification =
@@ -127,19 +75,7 @@ export async function verifyAuditChain(db: Queryable, pageSize = 1000): Promise<
   let expectedSeq = 1;
   let count = 0;
   for (;;) {
-    const { rows } = await db.query<{
-      seq: number;
-      at: Date;
-      actor: string;
-      action: string;
-      subject: string | null;
-      data: Record<string, unknown>;
-      prev_hash: unknown;
-      hash: unknown;
-    }>(
-      "SELECT seq, at, actor, action, subject, data, prev_hash, hash FROM audit_entries WHERE seq >= $1 ORDER BY seq LIMIT $2",
-      [expectedSeq, pageSize],
-    );
+    const rows = await selectAuditEntriesFrom(db, expectedSeq, pageSize);
     for (const row of rows) {
       const seq = Number(row.seq);
       const broken = (reason: string): AuditVerification => ({
@@ -165,7 +101,7 @@ export async function verifyAuditChain(db: Queryable, pageSize = 1000): Promise<
     }
     if (rows.length < pageSize) break;
   }
-  const head = (await db.query<{ seq: number; hash: unknown }>("SELECT seq, hash FROM audit_head")).rows[0];
+  const head = await selectAuditHead(db);
   if (!head || Number(head.seq) !== count || !toBuffer(head.hash).equals(prevHash)) {
     // The tail was removed (or the head edited): the chain ends before the head says it does.
     return {

@@ -5,6 +5,7 @@ import { appendAuditEntry } from "../audit/audit-chain.ts";
 import { loadConfig } from "../config/config.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import { keysFromConfig } from "../crypto/key-ring.ts";
+import { insertBlocklistEntry, markBlocklistEntryRemoved, selectBlocklistEntries } from "./blocklist-repository.ts";
 import { withDatabase } from "./database-commands.ts";
 import { EXIT, type Io, parseOptions, UsageError } from "./io.ts";
 
@@ -70,10 +71,7 @@ export async function blocklistAddCommand(args: string[], io: Io): Promise<numbe
   const { kind, reason, by } = o;
   await withDatabase((db) =>
     db.transaction(async (tx) => {
-      await tx.query(
-        "INSERT INTO blocklist_entries (id, kind, value_index, reason, added_by) VALUES ($1, $2, $3, $4, $5)",
-        [id, kind, index, reason, by],
-      );
+      await insertBlocklistEntry(tx, { id, kind, valueIndex: index, reason, addedBy: by });
       await appendAuditEntry(tx, {
         actor: `cli:${by}`,
         action: "blocklist.added",
@@ -88,11 +86,7 @@ export async function blocklistAddCommand(args: string[], io: Io): Promise<numbe
 
 export async function blocklistListCommand(args: string[], io: Io): Promise<number> {
   parseOptions(args, {});
-  const { rows } = await withDatabase((db) =>
-    db.query(
-      "SELECT id, kind, reason, added_by, added_at, removed_by, removed_at FROM blocklist_entries ORDER BY added_at, id",
-    ),
-  );
+  const rows = await withDatabase((db) => selectBlocklistEntries(db));
   io.out(JSON.stringify({ entries: rows }));
   return EXIT.ok;
 }
@@ -103,16 +97,13 @@ export async function blocklistRemoveCommand(args: string[], io: Io): Promise<nu
   const { id, by, reason } = o;
   const removed = await withDatabase((db) =>
     db.transaction(async (tx) => {
-      const r = await tx.query(
-        "UPDATE blocklist_entries SET removed_by = $2, removed_at = now() WHERE id = $1 AND removed_at IS NULL",
-        [id, by],
-      );
-      if (r.rowCount > 0) {
+      const removed = await markBlocklistEntryRemoved(tx, id, by);
+      if (removed) {
         await appendAuditEntry(tx, { actor: `cli:${by}`, action: "blocklist.removed", subject: id, data: { reason } });
       }
-      return r.rowCount;
+      return removed;
     }),
   );
-  io.out(JSON.stringify({ id, removed: removed > 0 }));
-  return removed > 0 ? EXIT.ok : EXIT.no;
+  io.out(JSON.stringify({ id, removed }));
+  return removed ? EXIT.ok : EXIT.no;
 }

@@ -1,4 +1,6 @@
+import type { Selectable } from "kysely";
 import type { Queryable, Row } from "../db/database.ts";
+import type { KeyMaterial } from "../db/schema.ts";
 
 /**
  * Wrapped keys at rest: the key ring's own material (key_material) and, for a master-key rotation,
@@ -15,9 +17,10 @@ export async function insertKeyMaterialOnce(db: Queryable, purpose: string, wrap
 }
 
 export async function findKeyMaterial(db: Queryable, purpose: string): Promise<unknown> {
-  const { rows } = await db.query<{ wrapped: unknown }>("SELECT wrapped FROM key_material WHERE purpose = $1", [
-    purpose,
-  ]);
+  const { rows } = await db.query<Pick<Selectable<KeyMaterial>, "wrapped">>(
+    "SELECT wrapped FROM key_material WHERE purpose = $1",
+    [purpose],
+  );
   return rows[0]?.wrapped;
 }
 

@@ -1,4 +1,6 @@
+import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
+import type { DigitalAuthSessions } from "../db/schema.ts";
 
 /** Sessions with the Digital Authentication App (digital_auth_sessions): read and written only here. */
 
@@ -13,7 +15,10 @@ export async function insertSession(
   );
 }
 
-export type UsedSession = { id: string; application_id: string; transaction_id: string; expires_at: Date };
+export type UsedSession = Pick<
+  Selectable<DigitalAuthSessions>,
+  "id" | "application_id" | "transaction_id" | "expires_at"
+>;
 
 /** Marks the session with this state used, once; null when there is none or it was used. */
 export async function useSession(db: Queryable, stateHash: Buffer, at: Date): Promise<UsedSession | null> {
@@ -32,8 +37,8 @@ export async function setSessionOutcome(tx: Queryable, sessionId: string, outcom
 export async function latestSession(
   db: Queryable,
   applicationId: string,
-): Promise<{ outcome: string | null; created_at: Date } | null> {
-  const { rows } = await db.query<{ outcome: string | null; created_at: Date }>(
+): Promise<Pick<Selectable<DigitalAuthSessions>, "outcome" | "created_at"> | null> {
+  const { rows } = await db.query<Pick<Selectable<DigitalAuthSessions>, "outcome" | "created_at">>(
     "SELECT outcome, created_at FROM digital_auth_sessions WHERE application_id = $1 ORDER BY created_at DESC LIMIT 1",
     [applicationId],
   );

@@ -1,4 +1,6 @@
+import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
+import type { Applications, HandoffTokens } from "../db/schema.ts";
 import type { HandoffPurpose } from "./handoff-tokens.ts";
 
 /** Hand-off codes from one device to another (handoff_tokens): read and written only here. */
@@ -22,14 +24,8 @@ export async function insertHandoff(
   );
 }
 
-export type LockedHandoff = {
-  application_id: string;
-  purpose: HandoffPurpose;
-  expires_at: Date;
-  used_at: Date | null;
-  reference: string;
-  purged_at: Date | null;
-};
+export type LockedHandoff = Pick<Selectable<HandoffTokens>, "application_id" | "expires_at" | "used_at"> &
+  Pick<Selectable<Applications>, "reference" | "purged_at"> & { purpose: HandoffPurpose };
 
 /** The code (locked) with its application's reference and purge time. */
 export async function lockHandoff(tx: Queryable, tokenHash: Buffer): Promise<LockedHandoff | null> {

@@ -1,7 +1,10 @@
-import type { HolderChangeStatus } from "@jitsumei/domain";
+import type { HolderChangeStatus, LineState } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { HolderChanges, Subscriptions } from "../db/schema.ts";
+
+// States passed as parameters, typed by the domain's tables: a renamed state fails to compile.
+const ACTIVE_LINE: LineState = "active";
 
 /**
  * Requests to change a holder's name, address or contact (holder_changes), and what deciding them
@@ -141,8 +144,8 @@ export async function findOwnActiveLine(
   const { rows } = await db.query<OwnActiveLineRow>(
     `SELECT s.id, s.application_id, s.msisdn, s.plan_id, s.form_factor FROM subscriptions s
      JOIN applications a ON a.id = s.application_id
-     WHERE s.msisdn = $1 AND s.status = 'active' AND a.identity_index = $2`,
-    [msisdn, identityIndex],
+     WHERE s.msisdn = $1 AND s.status = $3 AND a.identity_index = $2`,
+    [msisdn, identityIndex, ACTIVE_LINE],
   );
   return rows[0] ?? null;
 }

@@ -1,4 +1,6 @@
+import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
+import type { IdempotencyKeys } from "../db/schema.ts";
 
 /** Idempotency keys and the responses kept under them (idempotency_keys): read and written only here. */
 
@@ -38,7 +40,7 @@ export async function storeResponse(
   );
 }
 
-export type KeyRow = { request_hash: unknown; status: string; response_enc: unknown };
+export type KeyRow = Pick<Selectable<IdempotencyKeys>, "request_hash" | "status" | "response_enc">;
 
 export async function findKey(db: Queryable, principal: string, key: string): Promise<KeyRow | null> {
   const { rows } = await db.query<KeyRow>(

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Database } from "../db/database.ts";
+import { insertDownloadEvent, lockEsimLineByIccid, updateEsimEid, updateEsimState } from "./esim-repository.ts";
 
 /**
  * ES2+ HandleDownloadProgressInfo (SGP.22 v2.5 §5.3.5): the SM-DP+ tells the operator how the
@@ -64,39 +65,25 @@ export async function recordDownloadProgress(db: Database, report: DownloadProgr
   const occurredAt = new Date(report.timestamp);
   const status = report.notificationPointStatus;
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ reference: string | null }>(
-      `SELECT a.reference FROM sims s LEFT JOIN applications a ON a.id = s.application_id
-       WHERE s.iccid = $1 AND s.form_factor = 'esim' FOR UPDATE OF s`,
-      [iccid],
-    );
-    const line = rows[0];
+    const line = await lockEsimLineByIccid(tx, iccid);
     if (!line) return "unknown_iccid";
-    const inserted = await tx.query(
-      `INSERT INTO esim_download_events (iccid, notification_point_id, status, subject_code, reason_code, eid,
-         function_call_id, occurred_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (function_call_id, iccid) DO NOTHING RETURNING id`,
-      [
-        iccid,
-        report.notificationPointId,
-        status.status,
-        status.statusCodeData?.subjectCode ?? null,
-        status.statusCodeData?.reasonCode ?? null,
-        report.eid ?? null,
-        report.header.functionCallIdentifier,
-        occurredAt,
-      ],
-    );
-    if (inserted.rowCount === 0) return "repeated";
+    const inserted = await insertDownloadEvent(tx, {
+      iccid,
+      notificationPointId: report.notificationPointId,
+      status: status.status,
+      subjectCode: status.statusCodeData?.subjectCode ?? null,
+      reasonCode: status.statusCodeData?.reasonCode ?? null,
+      eid: report.eid ?? null,
+      functionCallId: report.header.functionCallIdentifier,
+      occurredAt,
+    });
+    if (!inserted) return "repeated";
     const next = stateAfter(report.notificationPointId, status.status);
     if (next) {
       // Reports can arrive out of order: an older one never overwrites a newer state.
-      await tx.query(
-        `UPDATE sims SET esim_state = $2, esim_state_at = $3, esim_eid = COALESCE($4, esim_eid)
-         WHERE iccid = $1 AND (esim_state_at IS NULL OR esim_state_at <= $3)`,
-        [iccid, next, occurredAt, report.eid ?? null],
-      );
+      await updateEsimState(tx, iccid, next, occurredAt, report.eid ?? null);
     } else if (report.eid) {
-      await tx.query("UPDATE sims SET esim_eid = $2 WHERE iccid = $1", [iccid, report.eid]);
+      await updateEsimEid(tx, iccid, report.eid);
     }
     if (line.reference) {
       await appendAuditEntry(tx, {

@@ -1,5 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Queryable } from "../db/database.ts";
+import {
+  barSimulatedSubscriber,
+  changeSimulatedNumber,
+  deleteSimulatedSubscriber,
+  insertSimulatedSubscriber,
+  resumeSimulatedSubscriber,
+  suspendSimulatedSubscriber,
+} from "./network-simulator-repository.ts";
 
 /**
  * The provisioning port: puts a line onto the network's subscriber database (HLR/HSS/UDM) through the
@@ -85,44 +93,34 @@ export type Provisioning = {
 
 /** The local network: subscribers in a table of its own, as an HSS would keep them. */
 export function localNetworkAdapter(): ProvisioningAdapter {
-  const set = (sql: string) => async (line: LineOnNetwork, call: Call) => {
-    await call.tx.query(sql, [line.networkRef]);
-  };
   return {
     kind: "local-simulator",
     async activate(request, { tx }) {
       // Idempotent by request key: a retried activation gets the same answer, never a second line.
-      const { rows } = await tx.query<{ network_ref: string }>(
-        `INSERT INTO network_simulator_subscribers (msisdn, iccid, imsi, network_ref, request_key, status)
-         VALUES ($1, $2, $3, $4, $5, 'active')
-         ON CONFLICT (request_key) DO UPDATE SET request_key = EXCLUDED.request_key
-         RETURNING network_ref`,
-        [request.msisdn, request.iccid, request.imsi, `SIM-${randomUUID()}`, request.requestKey],
-      );
-      const ref = rows[0]?.network_ref;
+      const ref = await insertSimulatedSubscriber(tx, {
+        msisdn: request.msisdn,
+        iccid: request.iccid,
+        imsi: request.imsi,
+        networkRef: `SIM-${randomUUID()}`,
+        requestKey: request.requestKey,
+      });
       if (!ref) throw new Error("the network simulator returned no reference");
       return { networkRef: ref, answer: { subscriber: ref } };
     },
     async barOutgoing(line, barred, { tx }) {
-      // status reads as before the operations were split: active, receive_only or suspended.
-      await tx.query(
-        `UPDATE network_simulator_subscribers SET outgoing_barred = $2,
-           status = CASE WHEN status = 'suspended' THEN status WHEN $2 THEN 'receive_only' ELSE 'active' END
-         WHERE network_ref = $1`,
-        [line.networkRef, barred],
-      );
+      await barSimulatedSubscriber(tx, line.networkRef, barred);
     },
-    suspend: set("UPDATE network_simulator_subscribers SET status = 'suspended' WHERE network_ref = $1"),
-    resume: set(
-      `UPDATE network_simulator_subscribers SET status = CASE WHEN outgoing_barred THEN 'receive_only' ELSE 'active' END
-       WHERE network_ref = $1`,
-    ),
-    terminate: set("DELETE FROM network_simulator_subscribers WHERE network_ref = $1"),
+    async suspend(line, { tx }) {
+      await suspendSimulatedSubscriber(tx, line.networkRef);
+    },
+    async resume(line, { tx }) {
+      await resumeSimulatedSubscriber(tx, line.networkRef);
+    },
+    async terminate(line, { tx }) {
+      await deleteSimulatedSubscriber(tx, line.networkRef);
+    },
     async changeNumber(line, newMsisdn, { tx }) {
-      await tx.query("UPDATE network_simulator_subscribers SET msisdn = $2 WHERE network_ref = $1", [
-        line.networkRef,
-        newMsisdn,
-      ]);
+      await changeSimulatedNumber(tx, line.networkRef, newMsisdn);
     },
   };
 }

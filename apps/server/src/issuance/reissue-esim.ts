@@ -2,6 +2,7 @@ import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
+import { lockReissuableLine, resetEsimForReissue } from "./esim-repository.ts";
 import { RELEASE_ESIM_JOB } from "./release-esim.ts";
 import type { SmdpPlus } from "./smdp.ts";
 
@@ -17,20 +18,7 @@ export const MAX_SELF_SERVICE_REISSUES = 3;
  */
 export async function reissueEsim(deps: { db: Database; smdp: SmdpPlus }, applicationId: string): Promise<void> {
   await deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{
-      iccid: string;
-      reference: string;
-      esim_state: string | null;
-      esim_reissues: number;
-      esim_released_at: Date | null;
-    }>(
-      `SELECT s.iccid, a.reference, s.esim_state, s.esim_reissues, s.esim_released_at
-       FROM sims s JOIN applications a ON a.id = s.application_id
-       WHERE s.application_id = $1 AND s.form_factor = 'esim' AND s.status IN ('assigned', 'active')
-       FOR UPDATE OF s`,
-      [applicationId],
-    );
-    const line = rows[0];
+    const line = await lockReissuableLine(tx, applicationId);
     if (!line) throw new AppError("not_found", "The application has no eSIM to download again");
     if (!line.esim_released_at || (line.esim_state !== "failed" && line.esim_state !== "deleted")) {
       throw new AppError("activation_not_ready", "A new download is offered only after a failed or deleted one", {
@@ -43,13 +31,7 @@ export async function reissueEsim(deps: { db: Database; smdp: SmdpPlus }, applic
       });
     }
     await deps.smdp.cancelOrder({ iccid: line.iccid, finalProfileStatusIndicator: "Available" }, tx);
-    await tx.query(
-      `UPDATE sims SET esim_ordered_at = NULL, esim_confirmed_at = NULL, esim_released_at = NULL,
-         esim_matching_id = NULL, activation_code = NULL, esim_state = NULL, esim_state_at = now(),
-         esim_reissues = esim_reissues + 1
-       WHERE iccid = $1`,
-      [line.iccid],
-    );
+    await resetEsimForReissue(tx, line.iccid);
     await appendAuditEntry(tx, {
       actor: "applicant",
       action: "esim.reissued",

@@ -7,6 +7,7 @@ import { enqueueJob } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { renderMail } from "../mail/templates.ts";
 import { queueSms } from "../sms/sms-outbox.ts";
+import { lockLineToRelease, markEsimConfirmed, markEsimOrdered, markEsimReleased } from "./esim-repository.ts";
 import { logCall } from "./provisioning-log.ts";
 import { operationDone } from "./provisioning-operations-repository.ts";
 import { newConfirmationCode, type SmdpPlus } from "./smdp.ts";
@@ -18,16 +19,6 @@ export const CANCEL_ESIM_ORDER_JOB = "cancel_esim_order";
 export async function queueEsimRelease(tx: Queryable, applicationId: string): Promise<void> {
   await enqueueJob(tx, RELEASE_ESIM_JOB, { applicationId });
 }
-
-type Line = {
-  iccid: string;
-  smdp_address: string;
-  matching_id: string;
-  confirmation_code_required: boolean;
-  esim_ordered_at: Date | null;
-  esim_confirmed_at: Date | null;
-  esim_reissues: number;
-};
 
 /**
  * Orders the profile from the SM-DP+, confirms the order and releases it for download. Where the profile
@@ -44,22 +35,12 @@ export function releaseEsimJob(deps: { db: Database; keys: KeyManagement; smdp: 
     const application = await findApplicationById(deps.db, payload.applicationId);
     if (!application || application.purgedAt) return;
     const { contact } = await loadApplicantDetails(deps.keys, application);
-    const lockLine = async (tx: Queryable) => {
-      const { rows } = await tx.query<Line>(
-        `SELECT s.iccid, p.smdp_address, p.matching_id, p.confirmation_code_required, s.esim_ordered_at,
-           s.esim_confirmed_at, s.esim_reissues
-         FROM sims s JOIN esim_profiles p ON p.id = s.esim_profile_id
-         WHERE s.application_id = $1 AND s.status <> 'released' AND s.esim_released_at IS NULL
-         FOR UPDATE OF s`,
-        [application.id],
-      );
-      return rows[0] ?? null;
-    };
+    const lockLine = (tx: Queryable) => lockLineToRelease(tx, application.id);
     await deps.db.transaction(async (tx) => {
       const line = await lockLine(tx);
       if (!line || line.esim_ordered_at) return;
       await deps.smdp.downloadOrder({ iccid: line.iccid }, tx);
-      await tx.query("UPDATE sims SET esim_ordered_at = now() WHERE iccid = $1", [line.iccid]);
+      await markEsimOrdered(tx, line.iccid);
     });
     await deps.db.transaction(async (tx) => {
       const line = await lockLine(tx);
@@ -75,17 +56,15 @@ export function releaseEsimJob(deps: { db: Database; keys: KeyManagement; smdp: 
         },
         tx,
       );
-      await tx.query(
-        "UPDATE sims SET esim_confirmed_at = now(), esim_matching_id = $2, activation_code = $3 WHERE iccid = $1",
-        [
-          line.iccid,
+      await markEsimConfirmed(
+        tx,
+        line.iccid,
+        matchingId,
+        esimActivationCode({
+          smdpAddress: line.smdp_address,
           matchingId,
-          esimActivationCode({
-            smdpAddress: line.smdp_address,
-            matchingId,
-            confirmationCodeRequired: line.confirmation_code_required,
-          }),
-        ],
+          confirmationCodeRequired: line.confirmation_code_required,
+        }),
       );
       if (!code) return;
       const message = renderMail("esim_confirmation_code", application.language, {
@@ -112,7 +91,7 @@ export function releaseEsimJob(deps: { db: Database; keys: KeyManagement; smdp: 
       const line = await lockLine(tx);
       if (!line?.esim_confirmed_at) return;
       await deps.smdp.releaseProfile({ iccid: line.iccid }, tx);
-      await tx.query("UPDATE sims SET esim_released_at = now() WHERE iccid = $1", [line.iccid]);
+      await markEsimReleased(tx, line.iccid);
     });
   };
 }

@@ -1,10 +1,19 @@
 import { randomUUID } from "node:crypto";
-import { type ApplicationRow, findApplicationByReference } from "../applications/application-row.ts";
+import { findApplicationByReference } from "../applications/application-row.ts";
 import { applyEvent } from "../applications/apply-event.ts";
-import type { Database, Queryable } from "../db/database.ts";
+import type { Database } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import type { Delivery, ShipmentMethod } from "./delivery.ts";
-import { latestShipment, type Shipment, shipmentFromRow } from "./shipment-rows.ts";
+import {
+  insertShipment,
+  latestShipment,
+  markShipmentDelivered,
+  markShipmentReturned,
+  type Shipment,
+  selectShipmentByTrackingNumber,
+  selectVerificationMethod,
+  shipmentFromRow,
+} from "./shipments-repository.ts";
 
 export { latestShipment, type Shipment, shipmentFromRow };
 
@@ -14,14 +23,6 @@ export { latestShipment, type Shipment, shipmentFromRow };
  * registered non-forwardable mail (書留・転送不要) otherwise. Delivered moves the application on; a
  * returned parcel fails that verification and blocks activation until someone ships again.
  */
-
-async function verificationMethod(db: Queryable, application: ApplicationRow): Promise<string | null> {
-  const { rows } = await db.query<{ params: { method?: string } }>(
-    "SELECT params FROM check_results WHERE application_id = $1 AND run = $2 AND code = 'policy.method_available'",
-    [application.id, application.checkRun],
-  );
-  return rows[0]?.params.method ?? null;
-}
 
 export function shipmentMethodFor(verification: string | null, channel: string): ShipmentMethod {
   return verification === "NF_RESTRICTED_DELIVERY" || (verification === null && channel === "post")
@@ -41,7 +42,10 @@ export async function shipSim(
       event: "ship",
     });
   }
-  const method = shipmentMethodFor(await verificationMethod(deps.db, application), application.channel);
+  const method = shipmentMethodFor(
+    await selectVerificationMethod(deps.db, application.id, application.checkRun),
+    application.channel,
+  );
   const id = randomUUID();
   // Booked before the transaction: a carrier booking cannot roll back. A booking whose transaction
   // then fails leaves an unused tracking number at the carrier, never a shipment without one.
@@ -51,11 +55,14 @@ export async function shipSim(
       tx,
       { applicationId: application.id, event: "ship", actor: input.actor, data: { trackingNumber, method } },
       async () => {
-        await tx.query(
-          `INSERT INTO shipments (id, application_id, method, carrier, tracking_number, created_by)
-           VALUES ($1, $2, $3, $4, $5, $6)`,
-          [id, application.id, method, deps.delivery.carrier, trackingNumber, actorName(input.actor)],
-        );
+        await insertShipment(tx, {
+          id,
+          applicationId: application.id,
+          method,
+          carrier: deps.delivery.carrier,
+          trackingNumber,
+          createdBy: actorName(input.actor),
+        });
         return undefined;
       },
     );
@@ -73,11 +80,7 @@ export async function recordShipmentEvent(
     actor: { kind: "staff" | "system"; id?: string };
   },
 ): Promise<Shipment> {
-  const { rows } = await deps.db.query<{ id: string; application_id: string; status: string }>(
-    "SELECT id, application_id, status FROM shipments WHERE tracking_number = $1",
-    [input.trackingNumber],
-  );
-  const shipment = rows[0];
+  const shipment = await selectShipmentByTrackingNumber(deps.db, input.trackingNumber);
   if (!shipment) throw new AppError("not_found", `No shipment with tracking number ${input.trackingNumber}`);
   if (shipment.status !== "in_transit") {
     throw new AppError("transition_not_allowed", `The shipment is already ${shipment.status}`, {
@@ -95,12 +98,8 @@ export async function recordShipmentEvent(
         data: { trackingNumber: input.trackingNumber, ...(input.reason ? { reason: input.reason } : {}) },
       },
       async () => {
-        await tx.query(
-          input.type === "delivered"
-            ? "UPDATE shipments SET status = 'delivered', delivered_at = now() WHERE id = $1"
-            : "UPDATE shipments SET status = 'returned', returned_at = now(), return_reason = $2 WHERE id = $1",
-          input.type === "delivered" ? [shipment.id] : [shipment.id, input.reason ?? null],
-        );
+        if (input.type === "delivered") await markShipmentDelivered(tx, shipment.id);
+        else await markShipmentReturned(tx, shipment.id, input.reason ?? null);
         return undefined;
       },
     );

@@ -1,6 +1,14 @@
 import { createHash, randomInt, randomUUID, timingSafeEqual } from "node:crypto";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
+import {
+  allocateSimulatedOrder,
+  confirmSimulatedOrder,
+  markSimulatedOrderDownloaded,
+  releaseSimulatedOrder,
+  selectSimulatedOrderByMatchingId,
+  setSimulatedOrderState,
+} from "./smdp-simulator-repository.ts";
 
 /**
  * The SM-DP+ port (GSMA SGP.22 ES2+, the operator's side of eSIM provisioning). At assignment the
@@ -39,49 +47,32 @@ export function localSmdpSimulator(): SmdpPlus & {
   return {
     kind: "local-simulator",
     async downloadOrder(order, tx) {
-      await tx.query(
-        `INSERT INTO smdp_simulator_orders (iccid, state) VALUES ($1, 'allocated')
-         ON CONFLICT (iccid) DO UPDATE SET state = 'allocated', matching_id = NULL, confirmation_code_hash = NULL,
-           updated_at = now()`,
-        [order.iccid],
-      );
+      await allocateSimulatedOrder(tx, order.iccid);
       return { iccid: order.iccid };
     },
     async confirmOrder(order, tx) {
       const matchingId = order.matchingId ?? `SIM-${randomUUID().toUpperCase()}`;
-      const { rows } = await tx.query(
-        `UPDATE smdp_simulator_orders SET matching_id = $2, confirmation_code_hash = $3, updated_at = now(),
-           state = CASE WHEN $4 THEN 'released' ELSE 'confirmed' END
-         WHERE iccid = $1 AND state IN ('allocated', 'confirmed') RETURNING iccid`,
-        [order.iccid, matchingId, order.confirmationCode ? hash(order.confirmationCode) : null, order.releaseFlag],
-      );
-      if (rows.length === 0)
+      const confirmed = await confirmSimulatedOrder(tx, {
+        iccid: order.iccid,
+        matchingId,
+        confirmationCodeHash: order.confirmationCode ? hash(order.confirmationCode) : null,
+        releaseFlag: order.releaseFlag,
+      });
+      if (!confirmed)
         throw new Error(`ES2+ ConfirmOrder: no order for ICCID ${order.iccid} (8.2.1 Profile ICCID unknown)`);
       return { matchingId };
     },
     async releaseProfile(order, tx) {
-      const { rows } = await tx.query(
-        `UPDATE smdp_simulator_orders SET state = 'released', updated_at = now()
-         WHERE iccid = $1 AND state IN ('confirmed', 'released') RETURNING iccid`,
-        [order.iccid],
-      );
-      if (rows.length === 0)
+      if (!(await releaseSimulatedOrder(tx, order.iccid)))
         throw new Error(`ES2+ ReleaseProfile: the order for ICCID ${order.iccid} is not confirmed`);
     },
     async cancelOrder(order, tx) {
       const state = order.finalProfileStatusIndicator === "Available" ? "available" : "cancelled";
-      await tx.query("UPDATE smdp_simulator_orders SET state = $2, updated_at = now() WHERE iccid = $1", [
-        order.iccid,
-        state,
-      ]);
+      await setSimulatedOrderState(tx, order.iccid, state);
     },
     /** What a phone's download (ES9+) would meet: refused unless released, and with the right code. */
     async download(db, request) {
-      const { rows } = await db.query<{ iccid: string; state: string; confirmation_code_hash: unknown }>(
-        "SELECT iccid, state, confirmation_code_hash FROM smdp_simulator_orders WHERE matching_id = $1",
-        [request.matchingId],
-      );
-      const order = rows[0];
+      const order = await selectSimulatedOrderByMatchingId(db, request.matchingId);
       if (!order) return "unknown matching ID";
       if (order.state !== "released") return `profile is ${order.state}`;
       if (order.confirmation_code_hash != null) {
@@ -89,9 +80,7 @@ export function localSmdpSimulator(): SmdpPlus & {
         const given = hash(request.confirmationCode ?? "");
         if (!timingSafeEqual(expected, given)) return "confirmation code refused";
       }
-      await db.query("UPDATE smdp_simulator_orders SET state = 'downloaded', updated_at = now() WHERE iccid = $1", [
-        order.iccid,
-      ]);
+      await markSimulatedOrderDownloaded(db, order.iccid);
       return "ok";
     },
   };

@@ -3,6 +3,7 @@ import { validityAfterTopUp } from "@jitsumei/domain";
 import type { ApplicationRow } from "../applications/application-row.ts";
 import type { Queryable } from "../db/database.ts";
 import { findPlan } from "../plans/plans-repository.ts";
+import { insertSubscription } from "./subscriptions-repository.ts";
 
 /**
  * The line an activation creates: number, ICCID (SIM card or eSIM profile), plan and start date. Its
@@ -17,20 +18,16 @@ export async function createSubscription(
   const id = randomUUID();
   const plan = await findPlan(tx, input.application.planId);
   const validUntil = plan?.keepAlive ? validityAfterTopUp(plan.keepAlive, null, input.startedAt) : null;
-  await tx.query(
-    `INSERT INTO subscriptions (id, application_id, plan_id, msisdn, iccid, form_factor, network_ref, started_at, valid_until)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [
-      id,
-      input.application.id,
-      input.application.planId,
-      input.msisdn,
-      input.iccid,
-      input.application.formFactor,
-      input.networkRef,
-      input.startedAt,
-      validUntil,
-    ],
-  );
+  await insertSubscription(tx, {
+    id,
+    applicationId: input.application.id,
+    planId: input.application.planId,
+    msisdn: input.msisdn,
+    iccid: input.iccid,
+    formFactor: input.application.formFactor,
+    networkRef: input.networkRef,
+    startedAt: input.startedAt,
+    validUntil,
+  });
   return id;
 }

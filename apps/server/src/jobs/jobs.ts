@@ -1,4 +1,5 @@
 import type { Database, Queryable } from "../db/database.ts";
+import { type ClaimedJobRow, claimNextJob, insertJob, markJobDone, recordJobFailure } from "./jobs-repository.ts";
 
 /**
  * A job queue in PostgreSQL: jobs are inserted in the transaction that causes them and run after
@@ -16,11 +17,7 @@ export async function enqueueJob(
   payload: Record<string, unknown>,
   options: { runAt?: Date } = {},
 ): Promise<void> {
-  await tx.query("INSERT INTO jobs (kind, payload, run_at) VALUES ($1, $2, coalesce($3::timestamptz, now()))", [
-    kind,
-    JSON.stringify(payload),
-    options.runAt ?? null,
-  ]);
+  await insertJob(tx, kind, JSON.stringify(payload), options.runAt ?? null);
 }
 
 export type JobWorker = {
@@ -52,7 +49,7 @@ export function startJobWorker(
   const pollMs = options.pollMs ?? 1000;
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
 
-  type ClaimedJob = { id: number; kind: string; payload: Record<string, unknown>; attempts: number };
+  type ClaimedJob = ClaimedJobRow;
 
   /**
    * Claims the next due job with a lease: a worker that dies mid-job leaves it to be claimed again
@@ -60,19 +57,11 @@ export function startJobWorker(
    * same statement (one round trip a job fewer; a crash before it only means the job runs again).
    */
   async function claim(finished: number | null): Promise<ClaimedJob | null> {
-    const { rows } = await db.query<ClaimedJob>(
-      `WITH finished AS (UPDATE jobs SET status = 'done', done_at = now() WHERE id = $1::bigint)
-       UPDATE jobs SET attempts = attempts + 1, run_at = now() + interval '5 minutes'
-       WHERE id = (SELECT id FROM jobs WHERE status = 'pending' AND run_at <= now()
-                   ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-       RETURNING id, kind, payload, attempts`,
-      [finished],
-    );
-    return rows[0] ?? null;
+    return claimNextJob(db, finished);
   }
 
   async function markDone(id: number): Promise<void> {
-    await db.query("UPDATE jobs SET status = 'done', done_at = now() WHERE id = $1", [id]);
+    await markJobDone(db, id);
   }
 
   /** Runs a claimed job; true when it succeeded (a failure is recorded for a retry here). */
@@ -87,11 +76,7 @@ export function startJobWorker(
       // Back off 2, 4, 8 … seconds; give up after MAX_ATTEMPTS and leave the job for an operator. A
       // permanent failure (the mail server refused the address) is not retried at all.
       const attempts = error instanceof PermanentJobError ? MAX_ATTEMPTS : job.attempts;
-      await db.query(
-        `UPDATE jobs SET last_error = $3, status = CASE WHEN $2::int >= $4::int THEN 'failed' ELSE 'pending' END,
-           run_at = now() + make_interval(secs => power(2, $2::int)::int) WHERE id = $1`,
-        [job.id, attempts, errorSummary(error), MAX_ATTEMPTS],
-      );
+      await recordJobFailure(db, job.id, attempts, errorSummary(error), MAX_ATTEMPTS);
       return false;
     }
   }

@@ -1,10 +1,12 @@
+import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
+import type { RateLimitHits, SignInFailures } from "../db/schema.ts";
 
 /** Rate-limit windows and sign-in failure counts (rate_limit_hits, sign_in_failures): only here. */
 
 /** Counts one hit in the bucket's window; returns the window's total. */
 export async function addHit(db: Queryable, bucket: Buffer, windowStart: Date): Promise<number | null> {
-  const { rows } = await db.query<{ hits: number }>(
+  const { rows } = await db.query<Pick<Selectable<RateLimitHits>, "hits">>(
     `INSERT INTO rate_limit_hits (bucket, window_start, hits) VALUES ($1, $2, 1)
      ON CONFLICT (bucket, window_start) DO UPDATE SET hits = rate_limit_hits.hits + 1
      RETURNING hits`,
@@ -14,7 +16,7 @@ export async function addHit(db: Queryable, bucket: Buffer, windowStart: Date): 
 }
 
 export async function findHits(db: Queryable, bucket: Buffer, windowStart: Date): Promise<number | null> {
-  const { rows } = await db.query<{ hits: number }>(
+  const { rows } = await db.query<Pick<Selectable<RateLimitHits>, "hits">>(
     "SELECT hits FROM rate_limit_hits WHERE bucket = $1 AND window_start = $2",
     [bucket, windowStart],
   );
@@ -29,7 +31,7 @@ export async function deleteHitsBefore(db: Queryable, before: Date): Promise<num
 
 /** The latest wait still running among the buckets, if any. */
 export async function latestWaitUntil(db: Queryable, buckets: Buffer[], now: Date): Promise<Date | null> {
-  const { rows } = await db.query<{ wait_until: Date | null }>(
+  const { rows } = await db.query<{ wait_until: Selectable<SignInFailures>["wait_until"] | null }>(
     "SELECT max(wait_until) AS wait_until FROM sign_in_failures WHERE bucket = ANY($1) AND wait_until > $2",
     [buckets, now],
   );
@@ -42,7 +44,7 @@ export async function deleteFailures(db: Queryable, bucket: Buffer): Promise<voi
 
 /** Counts a failure (starting again after `forgetBefore`); returns the bucket's count. */
 export async function addFailure(db: Queryable, bucket: Buffer, now: Date, forgetBefore: Date): Promise<number | null> {
-  const { rows } = await db.query<{ failures: number }>(
+  const { rows } = await db.query<Pick<Selectable<SignInFailures>, "failures">>(
     `INSERT INTO sign_in_failures (bucket, failures, last_failure_at, wait_until) VALUES ($1, 1, $2, $2)
      ON CONFLICT (bucket) DO UPDATE SET
        failures = CASE WHEN sign_in_failures.last_failure_at < $3 THEN 1 ELSE sign_in_failures.failures + 1 END,

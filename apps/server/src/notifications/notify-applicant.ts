@@ -14,7 +14,7 @@ import type { Config } from "../config/config.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { trackingUrlFor } from "../issuance/delivery.ts";
-import { latestShipment } from "../issuance/shipment-rows.ts";
+import { latestShipment } from "../issuance/shipments-repository.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
 import { queueMail } from "../mail/outbox.ts";
 import { findDepositDecision } from "../payments/payments-repository.ts";

@@ -10,7 +10,7 @@ import {
 } from "./accept-reservation.ts";
 import { PortingRefusal } from "./number-portability.ts";
 import { fromPortingRefusal } from "./port-in-refusals.ts";
-import type { PortIn } from "./port-in-repository.ts";
+import { insertOneStopTrip, lockOneStopTrip, markOneStopTripUsed, type PortIn } from "./port-in-repository.ts";
 
 /** How long the applicant has at their operator before the trip's state is refused. */
 const TRIP_MINUTES = 15;
@@ -45,17 +45,13 @@ export async function startOneStopPortIn(
   const state = randomBytes(24).toString("base64url");
   const now = deps.clock();
   await deps.db.transaction(async (tx) => {
-    await tx.query(
-      `INSERT INTO number_port_one_stop_trips (state_hash, application_id, msisdn, created_at, expires_at)
-       VALUES ($1, $2, $3, $4, $5)`,
-      [
-        deps.keys.blindIndex("mnp-one-stop", state),
-        application.id,
-        msisdn,
-        now,
-        new Date(now.getTime() + TRIP_MINUTES * 60_000),
-      ],
-    );
+    await insertOneStopTrip(tx, {
+      stateHash: deps.keys.blindIndex("mnp-one-stop", state),
+      applicationId: application.id,
+      msisdn,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + TRIP_MINUTES * 60_000),
+    });
     await appendAuditEntry(tx, {
       actor: "applicant",
       action: "number_port_in.one_stop_started",
@@ -79,19 +75,11 @@ export async function completeOneStopPortIn(
 ): Promise<PortIn> {
   const now = deps.clock();
   const trip = await deps.db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ application_id: string; msisdn: string; expires_at: Date; used_at: Date | null }>(
-      `SELECT application_id, msisdn, expires_at, used_at FROM number_port_one_stop_trips
-       WHERE state_hash = $1 FOR UPDATE`,
-      [deps.keys.blindIndex("mnp-one-stop", input.state)],
-    );
-    const found = rows[0];
+    const found = await lockOneStopTrip(tx, deps.keys.blindIndex("mnp-one-stop", input.state));
     if (!found || found.application_id !== application.id || found.used_at || new Date(found.expires_at) <= now) {
       return null;
     }
-    await tx.query("UPDATE number_port_one_stop_trips SET used_at = $2 WHERE state_hash = $1", [
-      deps.keys.blindIndex("mnp-one-stop", input.state),
-      now,
-    ]);
+    await markOneStopTripUsed(tx, deps.keys.blindIndex("mnp-one-stop", input.state), now);
     return { msisdn: found.msisdn };
   });
   if (!trip) {

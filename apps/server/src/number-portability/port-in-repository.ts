@@ -1,7 +1,16 @@
-import { nextPortInState, type PortInEvent, type PortInState } from "@jitsumei/domain";
+import { type ApplicationState, nextPortInState, type PortInEvent, type PortInState } from "@jitsumei/domain";
+import type { Selectable } from "kysely";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Queryable } from "../db/database.ts";
+import type { NumberPortOneStopTrips } from "../db/schema.ts";
 import { AppError } from "../errors.ts";
+
+// States passed as parameters, typed by the domain's tables: a renamed state fails to compile.
+const RESERVED: PortInState = "reserved";
+/** A port-in in these states holds its number against other applications. */
+const HOLDING_NUMBER: readonly PortInState[] = ["reserved", "scheduled", "failed"];
+/** Applications that ended without a line (withdrawn, refused, expired). */
+const ENDED_APPLICATION: readonly ApplicationState[] = ["cancelled", "rejected", "expired"];
 
 /** A port-in as stored. Only this module reads and writes `number_ports_in`. */
 export type PortIn = {
@@ -67,8 +76,8 @@ export async function recordReservation(
   await releaseNumberFromEndedApplications(tx, input.msisdn, input.at);
   const { rows: heldElsewhere } = await tx.query(
     `SELECT 1 FROM number_ports_in WHERE msisdn = $1 AND application_id <> $2
-       AND state IN ('reserved', 'scheduled', 'failed')`,
-    [input.msisdn, input.applicationId],
+       AND state = ANY($3::text[])`,
+    [input.msisdn, input.applicationId, HOLDING_NUMBER],
   );
   if (heldElsewhere.length > 0) {
     throw new AppError("mnp_already_ported", "Another application is already bringing this number", {
@@ -83,6 +92,7 @@ export async function recordReservation(
     input.expiresOn,
     input.donor,
     input.at,
+    RESERVED,
   ];
   if (existing && existing.state !== "cancelled") {
     const to = nextPortInState(existing.state, "replace");
@@ -90,7 +100,7 @@ export async function recordReservation(
       throw new AppError("mnp_not_possible_now", `The port-in is ${existing.state}: its number can no longer change`);
     await tx.query(
       `UPDATE number_ports_in SET msisdn = $2, mode = $3, reservation_number = $4, reservation_expires_on = $5,
-         donor = $6, state = 'reserved', switch_over_at = NULL, failure_code = NULL, updated_at = $7
+         donor = $6, state = $8, switch_over_at = NULL, failure_code = NULL, updated_at = $7
        WHERE application_id = $1`,
       values,
     );
@@ -98,9 +108,9 @@ export async function recordReservation(
     await tx.query(
       `INSERT INTO number_ports_in (application_id, msisdn, mode, reservation_number, reservation_expires_on, donor,
                                     state, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'reserved', $7, $7)
+       VALUES ($1, $2, $3, $4, $5, $6, $8, $7, $7)
        ON CONFLICT (application_id) DO UPDATE SET msisdn = $2, mode = $3, reservation_number = $4,
-         reservation_expires_on = $5, donor = $6, state = 'reserved', switch_over_at = NULL, failure_code = NULL,
+         reservation_expires_on = $5, donor = $6, state = $8, switch_over_at = NULL, failure_code = NULL,
          port_ref = NULL, updated_at = $7`,
       values,
     );
@@ -123,9 +133,9 @@ export async function recordReservation(
 async function releaseNumberFromEndedApplications(tx: Queryable, msisdn: string, at: Date): Promise<void> {
   const { rows } = await tx.query<{ application_id: string; reference: string }>(
     `SELECT p.application_id, a.reference FROM number_ports_in p JOIN applications a ON a.id = p.application_id
-     WHERE p.msisdn = $1 AND p.state IN ('reserved', 'scheduled', 'failed')
-       AND a.state IN ('cancelled', 'rejected', 'expired')`,
-    [msisdn],
+     WHERE p.msisdn = $1 AND p.state = ANY($2::text[])
+       AND a.state = ANY($3::text[])`,
+    [msisdn, HOLDING_NUMBER, ENDED_APPLICATION],
   );
   for (const row of rows) {
     await applyPortInEvent(tx, {
@@ -192,4 +202,35 @@ export async function applyPortInEvent(
     },
   });
   return { ...current, state: to, switchOverAt: input.switchOverAt ?? current.switchOverAt };
+}
+
+/** A one-stop trip (MNPワンストップ) leaving for the current operator: only its state's keyed hash is kept. */
+export async function insertOneStopTrip(
+  tx: Queryable,
+  trip: { stateHash: Buffer; applicationId: string; msisdn: string; createdAt: Date; expiresAt: Date },
+): Promise<void> {
+  await tx.query(
+    `INSERT INTO number_port_one_stop_trips (state_hash, application_id, msisdn, created_at, expires_at)
+     VALUES ($1, $2, $3, $4, $5)`,
+    [trip.stateHash, trip.applicationId, trip.msisdn, trip.createdAt, trip.expiresAt],
+  );
+}
+
+export type OneStopTripRow = Pick<
+  Selectable<NumberPortOneStopTrips>,
+  "application_id" | "msisdn" | "expires_at" | "used_at"
+>;
+
+/** The trip of this state, locked: it is used once. */
+export async function lockOneStopTrip(tx: Queryable, stateHash: Buffer): Promise<OneStopTripRow | null> {
+  const { rows } = await tx.query<OneStopTripRow>(
+    `SELECT application_id, msisdn, expires_at, used_at FROM number_port_one_stop_trips
+     WHERE state_hash = $1 FOR UPDATE`,
+    [stateHash],
+  );
+  return rows[0] ?? null;
+}
+
+export async function markOneStopTripUsed(tx: Queryable, stateHash: Buffer, usedAt: Date): Promise<void> {
+  await tx.query("UPDATE number_port_one_stop_trips SET used_at = $2 WHERE state_hash = $1", [stateHash, usedAt]);
 }

@@ -1,11 +1,16 @@
 import { randomInt } from "node:crypto";
-import { nextPortOutState, type PortOutState } from "@jitsumei/domain";
+import { type LineState, nextPortOutState, type PortOutState } from "@jitsumei/domain";
 import type { Queryable } from "../db/database.ts";
 
 /** The SQL of port-out reservations (number_ports_out, migration 0035). */
 
 /** The state an issued reservation takes when its 15 days are over (the domain's table). */
 const EXPIRED: PortOutState = nextPortOutState("issued", "expire") ?? "expired";
+// States passed as parameters, typed by the domain's tables: a renamed state fails to compile.
+const ISSUED: PortOutState = "issued";
+const PORTED: PortOutState = "ported";
+const CANCELLED: PortOutState = "cancelled";
+const ACTIVE_LINE: LineState = "active";
 
 /**
  * Issued reservations whose last valid day (`expires_on`, a date in Japan) is before `today` become
@@ -19,10 +24,10 @@ export async function expirePortOutReservations(
   const { rows } = await tx.query<{ id: string; reference: string }>(
     `UPDATE number_ports_out o SET state = $3, ended_at = $2
      FROM subscriptions s JOIN applications a ON a.id = s.application_id
-     WHERE s.id = o.subscription_id AND o.state = 'issued' AND o.expires_on < $1::date
+     WHERE s.id = o.subscription_id AND o.state = $5 AND o.expires_on < $1::date
        AND ($4::uuid IS NULL OR o.subscription_id = $4)
      RETURNING o.id, a.reference`,
-    [input.today, input.now, EXPIRED, input.subscriptionId ?? null],
+    [input.today, input.now, EXPIRED, input.subscriptionId ?? null, ISSUED],
   );
   return rows;
 }
@@ -67,8 +72,8 @@ export async function lockActiveLine(
   applicationId: string,
 ): Promise<{ id: string; msisdn: string } | null> {
   const { rows } = await tx.query<{ id: string; msisdn: string }>(
-    "SELECT id, msisdn FROM subscriptions WHERE application_id = $1 AND status = 'active' FOR UPDATE",
-    [applicationId],
+    "SELECT id, msisdn FROM subscriptions WHERE application_id = $1 AND status = $2 FOR UPDATE",
+    [applicationId, ACTIVE_LINE],
   );
   return rows[0] ?? null;
 }
@@ -130,7 +135,7 @@ export async function recordPortedOut(tx: Queryable, input: { id: string; msisdn
     `UPDATE phone_numbers SET status = 'ported_out', quarantined_until = NULL, changed_at = $2 WHERE msisdn = $1`,
     [input.msisdn, input.at],
   );
-  await tx.query("UPDATE number_ports_out SET state = 'ported', ended_at = $2 WHERE id = $1", [input.id, input.at]);
+  await tx.query("UPDATE number_ports_out SET state = $3, ended_at = $2 WHERE id = $1", [input.id, input.at, PORTED]);
 }
 
 /** The line's reservation still valid (issued), if any. */
@@ -145,8 +150,8 @@ export async function liveReservation(tx: Queryable, subscriptionId: string): Pr
   }>(
     `SELECT msisdn, reservation_number, to_char(issued_on, 'YYYY-MM-DD') AS issued_on,
             to_char(expires_on, 'YYYY-MM-DD') AS expires_on, mode, recipient
-     FROM number_ports_out WHERE subscription_id = $1 AND state = 'issued'`,
-    [subscriptionId],
+     FROM number_ports_out WHERE subscription_id = $1 AND state = $2`,
+    [subscriptionId, ISSUED],
   );
   const r = rows[0];
   return r
@@ -179,9 +184,9 @@ export async function cancelIssuedPortOut(
   input: { subscriptionId: string; at: Date },
 ): Promise<string | null> {
   const { rows } = await tx.query<{ reservation_number: string }>(
-    `UPDATE number_ports_out SET state = 'cancelled', ended_at = $2
-     WHERE subscription_id = $1 AND state = 'issued' RETURNING reservation_number`,
-    [input.subscriptionId, input.at],
+    `UPDATE number_ports_out SET state = $3, ended_at = $2
+     WHERE subscription_id = $1 AND state = $4 RETURNING reservation_number`,
+    [input.subscriptionId, input.at, CANCELLED, ISSUED],
   );
   return rows[0]?.reservation_number ?? null;
 }

@@ -4,6 +4,12 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { enqueueJob } from "../jobs/jobs.ts";
+import {
+  insertSealedMessage,
+  markSealedMessageSent,
+  selectNewestSealedMessages,
+  selectSealedMessage,
+} from "./outbox-repository.ts";
 
 /**
  * What mail and SMS share: a message is queued sealed in the caller's transaction (if the change that
@@ -29,11 +35,13 @@ export async function queueSealed<C>(
 ): Promise<string> {
   const id = randomUUID();
   const sealed = await encryptStandaloneJson(keys, `${channel.name}:${id}`, content);
-  await tx.query(
-    `INSERT INTO ${channel.table} (id, application_id, template, content_enc, notification_version)
-     VALUES ($1, $2, $3, $4, $5)`,
-    [id, meta.applicationId, meta.template, sealed, meta.notificationVersion ?? null],
-  );
+  await insertSealedMessage(tx, channel, {
+    id,
+    applicationId: meta.applicationId,
+    template: meta.template,
+    sealed,
+    notificationVersion: meta.notificationVersion ?? null,
+  });
   await enqueueJob(tx, channel.job, { [`${channel.name}Id`]: id });
   return id;
 }
@@ -52,18 +60,11 @@ export async function deliverSealed<C>(
   id: string,
   send: (id: string, content: C) => Promise<{ messageId: string | null; kept: boolean }>,
 ): Promise<void> {
-  const { rows } = await deps.db.query<{ id: string; status: string; content_enc: unknown }>(
-    `SELECT id, status, content_enc FROM ${channel.table} WHERE id = $1`,
-    [id],
-  );
-  const row = rows[0];
+  const row = await selectSealedMessage(deps.db, channel, id);
   if (row?.status !== "pending") return;
   const content = await readSealed<C>(deps.keys, channel, row.id, row.content_enc);
   const { messageId, kept } = await send(row.id, content);
-  await deps.db.query(
-    `UPDATE ${channel.table} SET status = $2, ${channel.sentIdColumn} = $3, sent_at = now() WHERE id = $1`,
-    [row.id, kept ? "kept_locally" : "sent", messageId],
-  );
+  await markSealedMessageSent(deps.db, channel, row.id, kept ? "kept_locally" : "sent", messageId);
 }
 
 /** The newest messages, opened (the developer outboxes, and staff looking at one application's). */
@@ -74,17 +75,7 @@ export async function listSealed<C>(
   limit: number,
   applicationId?: string,
 ) {
-  const { rows } = await db.query<{
-    id: string;
-    template: string;
-    status: string;
-    content_enc: unknown;
-    created_at: Date;
-  }>(
-    `SELECT id, template, status, content_enc, created_at FROM ${channel.table}
-     WHERE $2::uuid IS NULL OR application_id = $2 ORDER BY created_at DESC, id LIMIT $1`,
-    [limit, applicationId ?? null],
-  );
+  const rows = await selectNewestSealedMessages(db, channel, limit, applicationId ?? null);
   return Promise.all(
     rows.map(async (r) => ({
       id: r.id,

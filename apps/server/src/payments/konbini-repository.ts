@@ -1,7 +1,11 @@
+import type { PaymentStatus } from "@jitsumei/domain";
 import type { Queryable } from "../db/database.ts";
 import type { KonbiniInstructions } from "./payment-gateway.ts";
 
 /** The konbini slips of payments (konbini_payments): stored, marked paid, read. */
+
+// States passed as parameters, typed by the domain's tables: a renamed state fails to compile.
+const PENDING: PaymentStatus = "pending";
 
 /** The slip's numbers and deadline, stored once (the first answer or notification that carries them). */
 export async function storeKonbiniInstructions(
@@ -48,8 +52,8 @@ export async function overdueKonbiniPayments(
 ): Promise<{ id: string; idempotency_key: string }[]> {
   const { rows } = await db.query<{ id: string; idempotency_key: string }>(
     `SELECT p.id, p.idempotency_key FROM konbini_payments k JOIN payments p ON p.id = k.payment_id
-     WHERE k.paid_at IS NULL AND k.expires_at <= $1 AND p.status = 'pending' ORDER BY k.expires_at LIMIT $2`,
-    [now, limit],
+     WHERE k.paid_at IS NULL AND k.expires_at <= $1 AND p.status = $3 ORDER BY k.expires_at LIMIT $2`,
+    [now, limit, PENDING],
   );
   return rows;
 }

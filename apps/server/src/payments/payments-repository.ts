@@ -10,6 +10,12 @@ export type PaymentMethod = "card" | "konbini" | "counter";
 export type PaymentKind = "deposit" | "top_up" | "purchase";
 export type PaymentSource = "request" | "notification" | "job" | "system" | "staff";
 
+// States passed as parameters, typed by the domain's tables: a renamed state fails to compile.
+/** A payment still under way or holding the money (one live deposit or purchase per application). */
+const LIVE: readonly PaymentStatus[] = ["pending", "authorized", "captured"];
+/** A payment that took money (a receipt is owed for it). */
+const TOOK_MONEY: readonly PaymentStatus[] = ["captured", "refunded"];
+
 export type PaymentRow = {
   id: string;
   applicationId: string;
@@ -111,8 +117,8 @@ export async function liveApplicationPayment(
 ): Promise<PaymentRow | null> {
   const { rows } = await db.query(
     `SELECT * FROM payments WHERE application_id = $1 AND kind = $2 AND method <> 'counter'
-       AND status IN ('pending', 'authorized', 'captured')`,
-    [applicationId, kind],
+       AND status = ANY($3::text[])`,
+    [applicationId, kind, LIVE],
   );
   return rows[0] ? fromRaw(rows[0]) : null;
 }
@@ -227,9 +233,9 @@ export async function markChargesForRefund(
   const { rows } = await tx.query(
     `UPDATE payments SET refund_requested_at = now(), updated_at = now()
      WHERE application_id = $1 AND kind = ANY($2::text[]) AND method <> 'counter'
-       AND status IN ('pending', 'authorized', 'captured') AND refund_requested_at IS NULL
+       AND status = ANY($3::text[]) AND refund_requested_at IS NULL
      RETURNING *`,
-    [applicationId, kinds],
+    [applicationId, kinds, LIVE],
   );
   return rows.map(fromRaw);
 }
@@ -336,10 +342,10 @@ export async function applicationReferenceOf(db: Queryable, applicationId: strin
 export async function paymentsWithoutReceipt(db: Queryable, applicationId: string): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
     `SELECT p.id FROM payments p
-     WHERE p.application_id = $1 AND p.status IN ('captured', 'refunded')
+     WHERE p.application_id = $1 AND p.status = ANY($2::text[])
        AND NOT EXISTS (SELECT 1 FROM contract_documents d WHERE d.kind = 'receipt' AND d.payment_id = p.id)
      ORDER BY p.created_at, p.id`,
-    [applicationId],
+    [applicationId, TOOK_MONEY],
   );
   return rows.map((r) => r.id);
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signedPostpaidApplication } from "../../test/support/postpaid.ts";
 import { createTestDatabase, type TestDatabase } from "../../test/support/test-database.ts";
 import { findApplicationById } from "../applications/application-row.ts";
 import { applyEvent } from "../applications/apply-event.ts";
@@ -16,7 +17,6 @@ import { findPayment, listPayments } from "./payments-repository.ts";
 import { receivePaymentNotification } from "./receive-notification.ts";
 import { REFUND_JOB, recordGatewayAnswer } from "./record-gateway-answer.ts";
 import { refundChargesOnCancel, refundPaymentJob } from "./refund-charges.ts";
-import { signedPostpaidApplication } from "./testing.ts";
 
 const secret = "whsec_local_test_secret_0123456789abcdef";
 const clock = () => new Date();

@@ -4,6 +4,9 @@ import type { PaymentStatus } from "./payments-repository.ts";
 
 /** The top_ups table and the line's validity they move: read and written only here. */
 
+// States passed as parameters, typed by the domain's tables: a renamed state fails to compile.
+const ACTIVE_LINE: LineState = "active";
+
 export type TopUpCredit = { id: string; subscription_id: string; validity_days: number };
 
 /** The payment's top-up while it is pending, locked; null once credited or expired. */
@@ -54,8 +57,8 @@ export type ActiveLineRow = { id: string; plan_id: string; valid_until: Date | n
 /** The application's active line, if any. */
 export async function findActiveLine(db: Queryable, applicationId: string): Promise<ActiveLineRow | null> {
   const { rows } = await db.query<ActiveLineRow>(
-    "SELECT id, plan_id, valid_until FROM subscriptions WHERE application_id = $1 AND status = 'active'",
-    [applicationId],
+    "SELECT id, plan_id, valid_until FROM subscriptions WHERE application_id = $1 AND status = $2",
+    [applicationId, ACTIVE_LINE],
   );
   return rows[0] ?? null;
 }

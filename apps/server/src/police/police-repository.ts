@@ -5,14 +5,17 @@ import type { Subscriptions } from "../db/schema.ts";
 
 /** The SQL of `police_requests` (警察からの本人確認の求め) and the lines they name. */
 
+// States passed as parameters, typed by the domain's tables: a renamed state fails to compile.
+const ACTIVE_LINE: LineState = "active";
+
 /** The active line with this number. */
 export async function selectActiveLineByMsisdn(
   db: Queryable,
   msisdn: string,
 ): Promise<Pick<Selectable<Subscriptions>, "id" | "application_id"> | null> {
   const { rows } = await db.query<Pick<Selectable<Subscriptions>, "id" | "application_id">>(
-    "SELECT id, application_id FROM subscriptions WHERE msisdn = $1 AND status = 'active'",
-    [msisdn],
+    "SELECT id, application_id FROM subscriptions WHERE msisdn = $1 AND status = $2",
+    [msisdn, ACTIVE_LINE],
   );
   return rows[0] ?? null;
 }
@@ -44,13 +47,13 @@ export async function setLetterDocument(tx: Queryable, id: string, documentId: s
 export async function selectOpenRequestOfApplication(
   db: Queryable,
   applicationId: string,
-  openStatuses: readonly string[],
+  openStatuses: readonly PoliceRequestStatus[],
 ): Promise<string | undefined> {
   const open = await db.query<{ id: string }>(
     `SELECT p.id FROM police_requests p JOIN subscriptions s ON s.id = p.subscription_id
-     WHERE s.application_id = $1 AND s.status = 'active' AND p.status = ANY($2::text[])
+     WHERE s.application_id = $1 AND s.status = $3 AND p.status = ANY($2::text[])
      ORDER BY p.created_at LIMIT 1`,
-    [applicationId, openStatuses],
+    [applicationId, openStatuses, ACTIVE_LINE],
   );
   return open.rows[0]?.id;
 }

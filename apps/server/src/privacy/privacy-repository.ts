@@ -4,6 +4,9 @@ import type { Queryable } from "../db/database.ts";
 import type { DeletionRequests, TopUps } from "../db/schema.ts";
 import { queueApplicationObjectDeletions } from "../storage/document-deletions-repository.ts";
 
+// States passed as parameters, typed by the domain's tables: a renamed state fails to compile.
+const FILED: DeletionRequestStatus = "filed";
+
 /**
  * The SQL of the data subject's rights: deletion requests (個人情報保護法 第35条) and the person's
  * export of their own data, found by the identity blind index. Plain functions in the caller's
@@ -22,9 +25,9 @@ export async function lockOpenDeletionRequest(
   identityIndex: Buffer,
 ): Promise<DeletionRequestRow | null> {
   const open = await tx.query<DeletionRequestRow>(
-    `SELECT id, status, filed_at, decided_at, outcome FROM deletion_requests WHERE identity_index = $1 AND status = 'filed'
+    `SELECT id, status, filed_at, decided_at, outcome FROM deletion_requests WHERE identity_index = $1 AND status = $2
        FOR UPDATE`,
-    [identityIndex],
+    [identityIndex, FILED],
   );
   return open.rows[0] ?? null;
 }
@@ -54,7 +57,8 @@ export async function selectOwnDeletionRequest(
 
 export async function selectOpenDeletionRequests(db: Queryable): Promise<DeletionRequestRow[]> {
   const { rows } = await db.query<DeletionRequestRow>(
-    "SELECT id, status, filed_at, decided_at, outcome FROM deletion_requests WHERE status = 'filed' ORDER BY filed_at, id",
+    "SELECT id, status, filed_at, decided_at, outcome FROM deletion_requests WHERE status = $1 ORDER BY filed_at, id",
+    [FILED],
   );
   return rows;
 }

@@ -1,6 +1,8 @@
 import type { Selectable } from "kysely";
+import { deleteActivationCode } from "../applications/applicant-access-repository.ts";
 import type { Queryable } from "../db/database.ts";
 import type { VerificationRecords } from "../db/schema.ts";
+import { deleteEvidenceOf, deleteMailOf } from "../privacy/privacy-repository.ts";
 import { queueApplicationObjectDeletions } from "../storage/document-deletions-repository.ts";
 
 /**
@@ -274,15 +276,16 @@ export async function shredApplicationRows(
        document_index = NULL, identity_index = NULL, purged_at = $2 WHERE id = $1`,
     [applicationId, at],
   );
-  // The objects of the evidence deleted here and of the contract documents (their rows stay, sealed
-  // under the destroyed key) are deleted from an object store after the commit, and retried.
-  await queueApplicationObjectDeletions(tx, applicationId, { evidence: true, contractDocuments: true });
-  const evidence = await tx.query("DELETE FROM evidence WHERE application_id = $1", [applicationId]);
-  const mail = await tx.query("DELETE FROM mail_outbox WHERE application_id = $1", [applicationId]);
-  await tx.query("DELETE FROM activation_codes WHERE application_id = $1", [applicationId]);
+  // The objects of the contract documents (their rows stay, sealed under the destroyed key) are deleted
+  // from an object store after the commit, and retried; deleteEvidenceOf queues the evidence's.
+  await queueApplicationObjectDeletions(tx, applicationId, { evidence: false, contractDocuments: true });
+  // The same deletes as a privacy erasure's and an activation's: one statement each, kept where they belong.
+  const evidence = await deleteEvidenceOf(tx, applicationId);
+  const mail = await deleteMailOf(tx, applicationId);
+  await deleteActivationCode(tx, applicationId);
   await tx.query("DELETE FROM handoff_tokens WHERE application_id = $1", [applicationId]);
   await tx.query("DELETE FROM active_authentication_challenges WHERE application_id = $1", [applicationId]);
   await tx.query("DELETE FROM applicant_sessions WHERE application_id = $1", [applicationId]);
   await tx.query("DELETE FROM applicant_sign_in_codes WHERE application_id = $1", [applicationId]);
-  return { evidence: evidence.rowCount, mail: mail.rowCount };
+  return { evidence, mail };
 }

@@ -1,4 +1,6 @@
+import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
+import type { TopUpVouchers } from "../db/schema.ts";
 
 /** Top-up vouchers (top_up_vouchers) and the top-ups they pay: read and written only here. */
 
@@ -33,14 +35,14 @@ export async function findVoucherByCode(
   db: Queryable,
   codeIndex: Buffer,
 ): Promise<{ id: string; plan_id: string } | null> {
-  const { rows } = await db.query<{ id: string; plan_id: string }>(
+  const { rows } = await db.query<Pick<Selectable<TopUpVouchers>, "id" | "plan_id">>(
     "SELECT id, plan_id FROM top_up_vouchers WHERE code_index = $1",
     [codeIndex],
   );
   return rows[0] ?? null;
 }
 
-export type LockedVoucher = { status: string; amount_jpy: number; validity_days: number };
+export type LockedVoucher = Pick<Selectable<TopUpVouchers>, "status" | "amount_jpy" | "validity_days">;
 
 export async function lockVoucher(tx: Queryable, voucherId: string): Promise<LockedVoucher | null> {
   const { rows } = await tx.query<LockedVoucher>(

@@ -20,7 +20,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { trackingUrlFor } from "../issuance/delivery.ts";
-import { latestShipment } from "../issuance/shipment-rows.ts";
+import { latestShipment } from "../issuance/shipments-repository.ts";
 import { findPortIn } from "../number-portability/port-in-repository.ts";
 import { depositInputsOf, workOutDeposit } from "../payments/decide-application-deposit.ts";
 import { isDepositReasonCode } from "../payments/get-deposit.ts";

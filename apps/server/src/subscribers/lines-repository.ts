@@ -6,6 +6,9 @@ import type { Queryable } from "../db/database.ts";
  * state column is written only by `moveLineState`, called by the door (transition-line.ts).
  */
 
+// States passed as parameters, typed by the domain's tables: a renamed state fails to compile.
+const ACTIVE: LineState = "active";
+
 export type LockedLineRow = {
   id: string;
   application_id: string;
@@ -70,8 +73,8 @@ export async function moveLineState(
 /** The live line of an application (one at most: the number is unique among live lines), or null. */
 export async function findLiveLineId(db: Queryable, applicationId: string): Promise<string | null> {
   const { rows } = await db.query<{ id: string }>(
-    "SELECT id FROM subscriptions WHERE application_id = $1 AND status = 'active'",
-    [applicationId],
+    "SELECT id FROM subscriptions WHERE application_id = $1 AND status = $2",
+    [applicationId, ACTIVE],
   );
   return rows[0]?.id ?? null;
 }
@@ -87,8 +90,8 @@ export async function findActiveLineByNumber(
 ): Promise<{ id: string; application_id: string; reference: string } | null> {
   const { rows } = await db.query<{ id: string; application_id: string; reference: string }>(
     `SELECT s.id, s.application_id, a.reference FROM subscriptions s JOIN applications a ON a.id = s.application_id
-     WHERE s.msisdn = $1 AND s.status = 'active'`,
-    [msisdn],
+     WHERE s.msisdn = $1 AND s.status = $2`,
+    [msisdn, ACTIVE],
   );
   return rows[0] ?? null;
 }
@@ -101,8 +104,8 @@ export async function findHolderLineApplication(
 ): Promise<string | null> {
   const { rows } = await db.query<{ application_id: string }>(
     `SELECT s.application_id FROM subscriptions s JOIN applications a ON a.id = s.application_id
-     WHERE s.msisdn = $1 AND s.status = 'active' AND a.identity_index = $2`,
-    [msisdn, identityIndex],
+     WHERE s.msisdn = $1 AND s.status = $3 AND a.identity_index = $2`,
+    [msisdn, identityIndex, ACTIVE],
   );
   return rows[0]?.application_id ?? null;
 }

@@ -1,4 +1,6 @@
+import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
+import type { Applications, SubscriberSessions, SubscriberSignInCodes } from "../db/schema.ts";
 
 /** Subscribers' sign-in codes and sessions (subscriber_sign_in_codes, subscriber_sessions): only here. */
 
@@ -21,13 +23,10 @@ export async function insertSignInCode(
   );
 }
 
-export type SignInCodeRow = {
-  id: string;
-  code_hash: unknown;
-  expires_at: Date;
-  failures: number;
-  used_at: Date | null;
-};
+export type SignInCodeRow = Pick<
+  Selectable<SubscriberSignInCodes>,
+  "id" | "code_hash" | "expires_at" | "failures" | "used_at"
+>;
 
 /** The line's latest code, locked. */
 export async function lockLatestCode(tx: Queryable, lineId: string): Promise<SignInCodeRow | null> {
@@ -57,12 +56,8 @@ export async function insertSession(
   );
 }
 
-export type SessionRow = {
-  token_hash: unknown;
-  subscription_id: string;
-  identity_index: unknown;
-  created_at: Date;
-};
+export type SessionRow = Pick<Selectable<SubscriberSessions>, "token_hash" | "subscription_id" | "created_at"> &
+  Pick<Selectable<Applications>, "identity_index">;
 
 /** The unexpired session with this token hash, with the identity index of its line's holder. */
 export async function findLiveSession(db: Queryable, tokenHash: Buffer, now: Date): Promise<SessionRow | null> {

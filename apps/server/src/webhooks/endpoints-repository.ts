@@ -1,17 +1,14 @@
+import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
+import type { WebhookEndpoints } from "../db/schema.ts";
 
 /** Integrators' webhook endpoints (webhook_endpoints): read and written only here. */
 
 /** An endpoint as read back (never its sealed secret). */
-export type EndpointRow = {
-  id: string;
-  url: string;
-  description: string;
-  event_types: string[];
-  disabled_at: Date | null;
-  created_by: string;
-  created_at: Date;
-};
+export type EndpointRow = Pick<
+  Selectable<WebhookEndpoints>,
+  "id" | "url" | "description" | "event_types" | "disabled_at" | "created_by" | "created_at"
+>;
 
 const columns = "id, url, description, event_types, disabled_at, created_by, created_at";
 

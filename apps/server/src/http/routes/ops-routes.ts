@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { pingDatabase } from "../../db/ping.ts";
 import { listOutbox } from "../../mail/outbox.ts";
 import { listSmsOutbox } from "../../sms/sms-outbox.ts";
 import { demoStaffCodes } from "../../staff/demo-staff.ts";
@@ -27,7 +28,7 @@ export const opsRoutes = [
       503: { description: "The database does not answer" },
     },
     async handler(_input, { db }) {
-      await db.query("SELECT 1");
+      await pingDatabase(db);
       return { status: 200, body: { status: "ready", database: db.kind } };
     },
   }),

@@ -1,11 +1,11 @@
 import type { BillingMethod, Particulars } from "@jitsumei/domain";
-import { type ApplicationRow, findApplicationByReference } from "../applications/application-row.ts";
-import { applyEvent } from "../applications/apply-event.ts";
-import { createApplication } from "../applications/create-application.ts";
-import { cipherFor } from "../applications/load-application-data.ts";
-import type { KeyManagement } from "../crypto/key-management.ts";
-import type { Database } from "../db/database.ts";
-import { decideApplicationDeposit } from "./decide-application-deposit.ts";
+import { type ApplicationRow, findApplicationByReference } from "../../src/applications/application-row.ts";
+import { applyEvent } from "../../src/applications/apply-event.ts";
+import { createApplication } from "../../src/applications/create-application.ts";
+import { cipherFor } from "../../src/applications/load-application-data.ts";
+import type { KeyManagement } from "../../src/crypto/key-management.ts";
+import type { Database } from "../../src/db/database.ts";
+import { decideApplicationDeposit } from "../../src/payments/decide-application-deposit.ts";
 
 /**
  * For tests: a postpaid application driven through the one door (submit, checks passed, approved,
