@@ -1,4 +1,5 @@
 import type { Selectable } from "kysely";
+import { forgetLockedApplications } from "../applications/applications-repository.ts";
 import type { Queryable } from "../db/database.ts";
 import type { VerificationRecords } from "../db/schema.ts";
 
@@ -264,6 +265,7 @@ export async function shredApplicationRows(
   applicationId: string,
   at: Date,
 ): Promise<{ evidence: number; mail: number }> {
+  forgetLockedApplications(tx);
   await tx.query(
     `UPDATE applications SET wrapped_data_key = ''::bytea, contact_enc = ''::bytea, particulars_enc = NULL,
        document_index = NULL, identity_index = NULL, purged_at = $2 WHERE id = $1`,
