@@ -80,7 +80,7 @@ export async function startServer(
     clock?: () => Date;
     warn?: (message: string) => void;
     /** Where the HTTP log goes (default stdout). */
-    logStream?: NodeJS.WritableStream;
+    logStream?: { write(line: string): unknown };
     /** Tests only (refused with NODE_ENV=production): fixes the liveness challenges' steps. */
     livenessSteps?: () => LivenessStep[];
   } = {},

@@ -7,6 +7,7 @@ import {
   selectApplicationById,
   selectApplicationByReference,
   selectApplicationForUpdate,
+  selectApplicationOfPaymentForUpdate,
 } from "./applications-repository.ts";
 
 /** An application as stored (personal data still encrypted). Only this module reads the table. */
@@ -72,6 +73,9 @@ function fromRaw(r: ApplicationRecord): ApplicationRow {
   };
 }
 
+/** A row a repository statement answered (the door's transition answers the row it wrote). */
+export const applicationRowFrom = fromRaw;
+
 export async function findApplicationByReference(db: Queryable, reference: string): Promise<ApplicationRow | null> {
   const row = await selectApplicationByReference(db, reference);
   return row ? fromRaw(row) : null;
@@ -85,6 +89,12 @@ export async function findApplicationById(db: Queryable, id: string): Promise<Ap
 /** Locks the row for the rest of the transaction: the start of every change to an application. */
 export async function lockApplication(tx: Queryable, id: string): Promise<ApplicationRow | null> {
   const row = await selectApplicationForUpdate(tx, id);
+  return row ? fromRaw(row) : null;
+}
+
+/** Locks the application a payment belongs to (null when there is no such payment). */
+export async function lockApplicationOfPayment(tx: Queryable, paymentId: string): Promise<ApplicationRow | null> {
+  const row = await selectApplicationOfPaymentForUpdate(tx, paymentId);
   return row ? fromRaw(row) : null;
 }
 

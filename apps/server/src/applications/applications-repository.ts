@@ -61,16 +61,68 @@ export async function selectApplicationById(db: Queryable, id: string): Promise<
   return rows[0] ?? null;
 }
 
+/**
+ * The rows a transaction holds locked, as they stand in it: a row locked once is not read again by
+ * the same transaction (the step's own lock, then the one door's, then the door's again for the next
+ * event: three reads of the row in one payment). Sound because no other transaction can change a row
+ * this one holds locked, and every statement of ours that writes `applications` either refreshes the
+ * entry (the door's `writeTransition` returns the new row) or drops the transaction's entries
+ * (`forgetLockedApplications`): **a new statement that writes `applications` must call it**. Only
+ * inside a transaction (`beforeCommit` marks one): outside, a lock ends with its statement.
+ */
+const lockedRecords = new WeakMap<Queryable, Map<string, ApplicationRecord>>();
+
+function lockedIn(tx: Queryable): Map<string, ApplicationRecord> | null {
+  if (!tx.beforeCommit) return null;
+  let records = lockedRecords.get(tx);
+  if (!records) {
+    records = new Map();
+    lockedRecords.set(tx, records);
+  }
+  return records;
+}
+
+/** After any write to `applications` other than the door's: the transaction reads its rows again. */
+export function forgetLockedApplications(tx: Queryable): void {
+  lockedRecords.delete(tx);
+}
+
 /** The row, locked for the rest of the transaction (FOR UPDATE OF the application only). */
 export async function selectApplicationForUpdate(tx: Queryable, id: string): Promise<ApplicationRecord | null> {
+  const locked = lockedIn(tx);
+  const held = locked?.get(id);
+  if (held) return held;
   const { rows } = await tx.query<ApplicationRecord>(
     `SELECT ${columns} FROM applications a JOIN plans p ON p.id = a.plan_id WHERE a.id = $1 FOR UPDATE OF a`,
     [id],
   );
-  return rows[0] ?? null;
+  const row = rows[0] ?? null;
+  if (row) locked?.set(id, row);
+  return row;
 }
 
-/** The new state and the event that led there, in one statement (apply-event.ts, the one door). */
+/**
+ * The application a payment belongs to, locked, found from the payment in the same statement (the
+ * payment paths lock the application first, then the payment).
+ */
+export async function selectApplicationOfPaymentForUpdate(
+  tx: Queryable,
+  paymentId: string,
+): Promise<ApplicationRecord | null> {
+  const { rows } = await tx.query<ApplicationRecord>(
+    `SELECT ${columns} FROM applications a JOIN plans p ON p.id = a.plan_id
+     WHERE a.id = (SELECT application_id FROM payments WHERE id = $1) FOR UPDATE OF a`,
+    [paymentId],
+  );
+  const row = rows[0] ?? null;
+  if (row) lockedIn(tx)?.set(String(row.id), row);
+  return row;
+}
+
+/**
+ * The new state and the event that led there, in one statement (apply-event.ts, the one door);
+ * answers the row as it now stands (locked: the update holds it), which the transaction keeps.
+ */
 export async function writeTransition(
   tx: Queryable,
   input: {
@@ -84,16 +136,23 @@ export async function writeTransition(
     /** JSON text. */
     data: string;
   },
-): Promise<void> {
-  await tx.query(
+): Promise<ApplicationRecord | null> {
+  const { rows } = await tx.query<ApplicationRecord>(
     `WITH moved AS (
        UPDATE applications SET state = $5, version = $2, updated_at = now(),
          state_changed_at = CASE WHEN state = $5 THEN state_changed_at ELSE now() END
-       WHERE id = $1 RETURNING id)
-     INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_kind, actor_id, data)
-     SELECT id, $2, $3, $4, $5, $6, $7, $8 FROM moved`,
+       WHERE id = $1 RETURNING *),
+     event AS (
+       INSERT INTO application_events (application_id, version, event, from_state, to_state, actor_kind, actor_id, data)
+       SELECT id, $2, $3, $4, $5, $6, $7, $8 FROM moved)
+     SELECT ${columns} FROM moved a JOIN plans p ON p.id = a.plan_id`,
     [input.applicationId, input.version, input.event, input.from, input.to, input.actorKind, input.actorId, input.data],
   );
+  const row = rows[0] ?? null;
+  const locked = lockedIn(tx);
+  if (row) locked?.set(input.applicationId, row);
+  else locked?.delete(input.applicationId);
+  return row;
 }
 
 /** The application an Idempotency-Key created before, locked. */
@@ -113,6 +172,7 @@ export async function updateAccessTokenByCreationKey(
   creationKey: Buffer,
   accessTokenHash: Buffer,
 ): Promise<void> {
+  forgetLockedApplications(tx);
   await tx.query("UPDATE applications SET access_token_hash = $2 WHERE creation_key = $1", [
     creationKey,
     accessTokenHash,
@@ -168,6 +228,7 @@ export async function updateParticularsColumns(
   tx: Queryable,
   input: { applicationId: string; particularsEnc: Buffer; documentIndex: Buffer | null; identityIndex: Buffer },
 ): Promise<Pick<Selectable<Applications>, "content_version" | "updated_at"> | null> {
+  forgetLockedApplications(tx);
   const { rows } = await tx.query<Pick<Selectable<Applications>, "content_version" | "updated_at">>(
     "UPDATE applications SET particulars_enc = $2, document_index = $3, identity_index = $4, content_version = content_version + 1, updated_at = now() WHERE id = $1 RETURNING content_version, updated_at",
     [input.applicationId, input.particularsEnc, input.documentIndex, input.identityIndex],
@@ -186,6 +247,7 @@ export async function insertParticularsHistory(
 }
 
 export async function bumpContentVersion(tx: Queryable, applicationId: string): Promise<void> {
+  forgetLockedApplications(tx);
   await tx.query("UPDATE applications SET content_version = content_version + 1 WHERE id = $1", [applicationId]);
 }
 
@@ -196,6 +258,7 @@ export async function setActivationFailures(
   failures: number,
   lockNow: boolean,
 ): Promise<void> {
+  forgetLockedApplications(tx);
   await tx.query(
     "UPDATE applications SET activation_failures = $2, activation_locked_at = CASE WHEN $3 THEN now() ELSE NULL END WHERE id = $1",
     [applicationId, failures, lockNow],
@@ -203,6 +266,7 @@ export async function setActivationFailures(
 }
 
 export async function clearActivationLock(tx: Queryable, applicationId: string): Promise<void> {
+  forgetLockedApplications(tx);
   await tx.query("UPDATE applications SET activation_failures = 0, activation_locked_at = NULL WHERE id = $1", [
     applicationId,
   ]);
@@ -214,6 +278,7 @@ export async function markSubmitted(
   applicationId: string,
   pin: { id: string; version: string; contentHash: string },
 ): Promise<void> {
+  forgetLockedApplications(tx);
   await tx.query(
     "UPDATE applications SET submitted_at = now(), policy_id = $2, policy_version = $3, policy_hash = $4 WHERE id = $1",
     [applicationId, pin.id, pin.version, pin.contentHash],
@@ -353,6 +418,7 @@ export async function insertCheckRun(
     details: string[];
   },
 ): Promise<void> {
+  forgetLockedApplications(tx);
   await tx.query(
     `WITH numbered AS (UPDATE applications SET check_run = $2 WHERE id = $1)
      INSERT INTO check_results (application_id, run, code, status, params, details)

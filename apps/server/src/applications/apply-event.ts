@@ -4,7 +4,7 @@ import type { Queryable } from "../db/database.ts";
 import { AppError } from "../errors.ts";
 import { notificationFor, queueNotification } from "../notifications/notify-applicant.ts";
 import { queueWebhookEvent } from "../webhooks/queue-webhook-event.ts";
-import { type ApplicationRow, lockApplication, purchaseDue } from "./application-row.ts";
+import { type ApplicationRow, applicationRowFrom, lockApplication, purchaseDue } from "./application-row.ts";
 import { writeTransition } from "./applications-repository.ts";
 
 export type Actor = { kind: ActorKind; id?: string };
@@ -53,8 +53,9 @@ export async function applyEvent(
   const extra = (await within?.(application)) ?? {};
   const data = { ...input.data, ...extra };
   const version = application.version + 1;
-  // The new state and the event that led there, in one statement.
-  await writeTransition(tx, {
+  // The new state and the event that led there, in one statement, which answers the row as it now
+  // stands (what \`within\` changed included): the transaction's next lock of it reads no more.
+  const moved = await writeTransition(tx, {
     applicationId: application.id,
     version,
     event: input.event,
@@ -84,7 +85,7 @@ export async function applyEvent(
     data: { event: input.event, from: application.state, to: result.to, version, data },
   });
   return {
-    application: { ...application, state: result.to, version },
+    application: moved ? applicationRowFrom(moved) : { ...application, state: result.to, version },
     from: application.state,
     to: result.to,
     version,

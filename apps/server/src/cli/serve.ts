@@ -1,6 +1,7 @@
 import { loadConfig } from "../config/config.ts";
 import { fillDemoTrust } from "../evidence/demo-trust.ts";
 import { devToolsEnabled } from "../http/dev-tools.ts";
+import { asyncLogDestination } from "../http/log-destination.ts";
 import { READER_APP_SIMULATOR_PATH } from "../reader/reader-app-simulator.ts";
 import { startServer } from "../server.ts";
 import { DEMO_STAFF_PASSWORD, demoStaffEmail } from "../staff/demo-staff.ts";
@@ -33,6 +34,8 @@ export async function serveCommand(args: string[], io: Io): Promise<number> {
     demoData: Boolean(options.demo),
     demoStaff,
     warn: (m) => io.err(`WARNING: ${m}`),
+    // The request log, asynchronously (flushed on exit, a crash's included): log-destination.ts.
+    logStream: asyncLogDestination(),
   });
   io.err(
     `Jitsumei listening on ${server.url} (database: ${config.database.kind === "pglite" ? `embedded, ${config.database.dataDir}` : "PostgreSQL"}; ` +

@@ -1,5 +1,6 @@
 import type { HolderChangeStatus, LineState } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
+import { forgetLockedApplications } from "../applications/applications-repository.ts";
 import type { Queryable } from "../db/database.ts";
 import type { HolderChanges, Subscriptions } from "../db/schema.ts";
 
@@ -41,6 +42,7 @@ export async function replaceContact(
   applicationId: string,
   contact: { contactEnc: Buffer; contactIndex: Buffer; phoneIndex: Buffer | null },
 ): Promise<void> {
+  forgetLockedApplications(tx);
   await tx.query("UPDATE applications SET contact_enc = $2, contact_index = $3, phone_index = $4 WHERE id = $1", [
     applicationId,
     contact.contactEnc,

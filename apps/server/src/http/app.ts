@@ -125,7 +125,7 @@ function logRequest(request: FastifyRequest) {
 export async function buildApp(
   services: Services,
   options: {
-    logStream?: NodeJS.WritableStream;
+    logStream?: { write(line: string): unknown };
     /** The Digital Authentication App simulator, mounted at /dev/digital-auth (never in production). */
     digitalAuthSimulator?: SimulatorOptions | null;
   } = {},

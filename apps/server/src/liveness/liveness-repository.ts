@@ -1,4 +1,5 @@
 import type { Selectable } from "kysely";
+import { forgetLockedApplications } from "../applications/applications-repository.ts";
 import type { Queryable } from "../db/database.ts";
 import type { LivenessChallenges } from "../db/schema.ts";
 import type { DocumentPlacement } from "../storage/document-store.ts";
@@ -73,6 +74,7 @@ export async function addSelfieEvidence(
   tx: Queryable,
   input: { applicationId: string; evidenceId: string; content: DocumentPlacement },
 ): Promise<void> {
+  forgetLockedApplications(tx);
   await tx.query("UPDATE applications SET content_version = content_version + 1 WHERE id = $1", [input.applicationId]);
   await tx.query(
     "INSERT INTO evidence (id, application_id, kind, content_enc, content_ref) VALUES ($1, $2, $3, $4, $5)",

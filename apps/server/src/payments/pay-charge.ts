@@ -22,7 +22,13 @@ import {
 import { recordGatewayAnswer } from "./record-gateway-answer.ts";
 
 export type PayChargeInput = { method: "card"; cardToken: string } | { method: "konbini" };
-export type PaidCharge = { payment: PaymentRow; alreadyPaid: boolean; konbini?: KonbiniInstructions | null };
+export type PaidCharge = {
+  payment: PaymentRow;
+  alreadyPaid: boolean;
+  konbini?: KonbiniInstructions | null;
+  /** The application's state as the request's last transaction left it, when that recorded an answer. */
+  state?: ApplicationState;
+};
 
 /**
  * What an application may owe before its SIM is released: the state that owes it, how much, and the
@@ -130,6 +136,7 @@ async function payCharge(
 
   const cardToken = input.method === "card" ? input.cardToken : "";
   let payment = started.payment;
+  let state: ApplicationState | undefined;
   if (input.method === "konbini") {
     // No card: the slip is the answer; the till's notification pays it (recordGatewayAnswer).
     const answer = await ask(deps, payment, () =>
@@ -140,7 +147,7 @@ async function payCharge(
         reference: application.reference,
       }),
     );
-    payment = await record(deps, payment, answer);
+    payment = (await record(deps, payment, answer)).payment;
     return { payment, alreadyPaid: false, konbini: await findKonbiniInstructions(deps.db, payment.id) };
   }
   if (payment.status === "pending") {
@@ -152,7 +159,7 @@ async function payCharge(
         reference: application.reference,
       }),
     );
-    payment = await record(deps, payment, answer);
+    ({ payment, state } = await record(deps, payment, answer));
     if (payment.status === "declined") {
       throw new AppError("payment_declined", "The card was declined: try another card or ask your card issuer", {
         declineCode: payment.failureCode,
@@ -167,7 +174,9 @@ async function payCharge(
     // A second request for the same charge (a double click) may have captured it meanwhile: then
     // the application has moved on and there is nothing left to capture.
     const capturedMeanwhile = await assertStillDue(deps, application.id, payment.id, charge);
-    payment = capturedMeanwhile ?? (await capture(deps, payment, gatewayId));
+    ({ payment, state } = capturedMeanwhile
+      ? { payment: capturedMeanwhile, state: undefined }
+      : await capture(deps, payment, gatewayId));
   }
   if (payment.status !== "captured") {
     throw new AppError("payment_failed", "The payment could not be completed; nothing was taken from the card", {
@@ -175,7 +184,7 @@ async function payCharge(
       failureCode: payment.failureCode,
     });
   }
-  return { payment, alreadyPaid: false };
+  return { payment, alreadyPaid: false, state };
 }
 
 /**
@@ -183,7 +192,11 @@ async function payCharge(
  * the local test gateway's process restarted) took nothing: the payment is recorded failed, so the
  * applicant's next attempt starts a new one instead of retrying a capture that can never succeed.
  */
-async function capture(deps: { db: Database; gateway: PaymentGateway }, payment: PaymentRow, gatewayId: string) {
+async function capture(
+  deps: { db: Database; gateway: PaymentGateway },
+  payment: PaymentRow,
+  gatewayId: string,
+): Promise<Recorded> {
   try {
     return await record(deps, payment, await ask(deps, payment, () => deps.gateway.capture(gatewayId)));
   } catch (error) {
@@ -255,7 +268,10 @@ async function assertStillDue(
   return null;
 }
 
-async function record(deps: { db: Database }, payment: PaymentRow, answer: GatewayPayment): Promise<PaymentRow> {
+/** The payment as recorded, and the application's state that transaction left. */
+type Recorded = { payment: PaymentRow; state?: ApplicationState };
+
+async function record(deps: { db: Database }, payment: PaymentRow, answer: GatewayPayment): Promise<Recorded> {
   const recorded = await deps.db.transaction((tx) => recordGatewayAnswer(tx, payment.id, answer, "request"));
-  return recorded.payment;
+  return { payment: recorded.payment, state: recorded.applicationState };
 }

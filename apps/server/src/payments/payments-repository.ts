@@ -1,4 +1,5 @@
 import { type DepositDecision, mayMovePayment, type PaymentStatus } from "@jitsumei/domain";
+import { forgetLockedApplications } from "../applications/applications-repository.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Queryable } from "../db/database.ts";
 
@@ -277,6 +278,7 @@ export async function storeDepositDecision(
        reasons = EXCLUDED.reasons, rules_version = EXCLUDED.rules_version, decided_at = now()`,
     [applicationId, decision.required, decision.amountJpy, decision.reasons, decision.rulesVersion],
   );
+  forgetLockedApplications(tx);
   await tx.query("UPDATE applications SET deposit_required = $2, updated_at = now() WHERE id = $1", [
     applicationId,
     decision.required,

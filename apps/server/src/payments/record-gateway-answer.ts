@@ -1,5 +1,5 @@
 import { type ApplicationState, hasTag } from "@jitsumei/domain";
-import { lockApplication } from "../applications/application-row.ts";
+import { lockApplication, lockApplicationOfPayment } from "../applications/application-row.ts";
 import { applyEvent } from "../applications/apply-event.ts";
 import type { Queryable } from "../db/database.ts";
 import { issueWhenReady } from "../issuance/issue-when-ready.ts";
@@ -7,17 +7,16 @@ import { enqueueJob } from "../jobs/jobs.ts";
 import { queuePaymentNotice } from "../notifications/payment-notices.ts";
 import { markKonbiniPaid, storeKonbiniInstructions } from "./konbini-repository.ts";
 import type { GatewayPayment } from "./payment-gateway.ts";
-import {
-  findPayment,
-  lockPayment,
-  movePayment,
-  type PaymentRow,
-  type PaymentSource,
-  requestRefund,
-} from "./payments-repository.ts";
+import { lockPayment, movePayment, type PaymentRow, type PaymentSource, requestRefund } from "./payments-repository.ts";
 import { creditTopUp, expireTopUp } from "./top-up-credit.ts";
 
-export type RecordedAnswer = { payment: PaymentRow; moved: boolean; applicationPaid: boolean };
+export type RecordedAnswer = {
+  payment: PaymentRow;
+  moved: boolean;
+  applicationPaid: boolean;
+  /** The application's state as this transaction leaves it. */
+  applicationState: ApplicationState;
+};
 
 /**
  * Brings our payment row to what the gateway says, in the caller's transaction. Both the applicant's
@@ -38,12 +37,11 @@ export async function recordGatewayAnswer(
   answer: GatewayPayment,
   source: PaymentSource,
 ): Promise<RecordedAnswer> {
-  // Unlocked, only to learn which application to lock first.
-  const found = await findPayment(tx, paymentId);
-  if (!found) throw new Error(`payment ${paymentId} does not exist`);
-  const application = await lockApplication(tx, found.applicationId);
-  if (!application) throw new Error(`payment ${paymentId} has no application`);
-  const payment = (await lockPayment(tx, paymentId)) ?? found;
+  // The application first (found from the payment in the same statement), then the payment.
+  const application = await lockApplicationOfPayment(tx, paymentId);
+  if (!application) throw new Error(`payment ${paymentId} does not exist`);
+  const payment = await lockPayment(tx, paymentId);
+  if (!payment) throw new Error(`payment ${paymentId} does not exist`);
 
   const { payment: updated, moved } = await movePayment(tx, payment, {
     to: answer.status,
@@ -93,7 +91,9 @@ export async function recordGatewayAnswer(
   if (moved && holdsMoney && refundable && hasTag(application.state, "terminal")) {
     await queueRefund(tx, updated.id);
   }
-  return { payment: updated, moved, applicationPaid };
+  // The row as the door left it, held by this transaction: no statement.
+  const now = await lockApplication(tx, application.id);
+  return { payment: updated, moved, applicationPaid, applicationState: now?.state ?? application.state };
 }
 
 /** The event a captured payment sends, when the application is still waiting for it. */

@@ -1,5 +1,6 @@
 import type { Selectable } from "kysely";
 import { deleteActivationCode } from "../applications/applicant-access-repository.ts";
+import { forgetLockedApplications } from "../applications/applications-repository.ts";
 import type { Queryable } from "../db/database.ts";
 import type { VerificationRecords } from "../db/schema.ts";
 import { deleteEvidenceOf, deleteMailOf } from "../privacy/privacy-repository.ts";
@@ -271,6 +272,7 @@ export async function shredApplicationRows(
   applicationId: string,
   at: Date,
 ): Promise<{ evidence: number; mail: number }> {
+  forgetLockedApplications(tx);
   await tx.query(
     `UPDATE applications SET wrapped_data_key = ''::bytea, contact_enc = ''::bytea, particulars_enc = NULL,
        document_index = NULL, identity_index = NULL, purged_at = $2 WHERE id = $1`,

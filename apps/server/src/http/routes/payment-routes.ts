@@ -46,12 +46,13 @@ function assertRealGateway(config: { env: string }, gatewayName: string, what: s
 
 /** 201 with what was paid (or the konbini slip), 200 when it was paid already and nothing was charged. */
 async function paidAnswer(db: Database, applicant: ApplicationRow, paid: PaidCharge) {
-  const now = await findApplicationById(db, applicant.id);
+  // The state the payment's own transaction left, when it recorded one; else as it stands now.
+  const state = paid.state ?? (await findApplicationById(db, applicant.id))?.state ?? applicant.state;
   return {
     status: paid.alreadyPaid ? 200 : 201,
     body: {
       payment: paymentView(applicant.reference, paid.payment),
-      state: now?.state ?? applicant.state,
+      state,
       ...(paid.konbini ? { konbini: paid.konbini } : {}),
     },
   };
