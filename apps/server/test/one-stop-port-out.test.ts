@@ -316,6 +316,13 @@ describe("B's refusals of one-stop port-out requests", () => {
       status: 422,
       body: { code: "mnp_reservation_unknown", errors: [{ field: "reservationNumber" }] },
     });
+    // Nor can another recipient switch it over: the line stays.
+    const switched = await b.api("POST", "/v1/port-out/switch-over", {
+      body: { msisdn: voice, reservationNumber: reservation?.reservationNumber },
+      headers: { authorization: `Bearer ${credentialC}` },
+    });
+    expect(switched).toMatchObject({ status: 422, body: { code: "mnp_reservation_unknown" } });
+    expect(await portOutOf(session, voice)).toMatchObject({ state: "issued" });
 
     // Confirming again answers the same reservation with a new code; unredeemed for 10 minutes, it is void.
     const late = await codeOf();

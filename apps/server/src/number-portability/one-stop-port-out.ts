@@ -228,3 +228,20 @@ export async function lookUpPortOut(
     holder,
   };
 }
+
+/**
+ * Before a recipient's switch-over: a one-stop reservation moves only to the recipient it was issued
+ * for (a two-stop one to whichever registered recipient holds its number, as the MNP system would).
+ */
+export async function assertSwitchOverBy(
+  db: Database,
+  recipient: OneStopRecipient,
+  input: { msisdn: string; reservationNumber: string },
+): Promise<void> {
+  const port = await findPortOutByReservation(db, input.reservationNumber);
+  if (port && port.mode === "one_stop" && port.recipient !== recipient.id) {
+    throw new AppError("mnp_reservation_unknown", "No reservation number of ours for this number", {
+      errors: [{ field: "reservationNumber", reason: "is not known for this phone number" }],
+    });
+  }
+}

@@ -5,6 +5,7 @@ import { AppError } from "../../errors.ts";
 import type { LocalPortingSimulator } from "../../number-portability/local-porting-simulator.ts";
 import { completeOneStopPortIn, startOneStopPortIn } from "../../number-portability/one-stop-port-in.ts";
 import {
+  assertSwitchOverBy,
   authenticateRecipient,
   checkOneStopRequest,
   confirmOneStopPortOut,
@@ -382,6 +383,7 @@ export const numberPortabilityRoutes = [
     },
     async handler({ headers, body }, services) {
       const recipient = authenticateRecipient(services.oneStopRecipients, headers.authorization);
+      await assertSwitchOverBy(services.db, recipient, body);
       await completePortOut(
         {
           ...services,
