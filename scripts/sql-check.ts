@@ -90,7 +90,5 @@ if (found.length > 0) {
   );
 }
 if (found.length > 0 || typeErrors.length > 0) process.exit(1);
-if (typeCheck) process.stdout.write("no type errors
-");
-process.stdout.write("no SQL outside repositories
-");
+if (typeCheck) process.stdout.write("no type errors\n");
+process.stdout.write("no SQL outside repositories\n");
