@@ -1,7 +1,7 @@
 import type { CheckStatus } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
-import type { ApplicationEvents, Notifications, PaymentNotices, Payments, Plans, Sims } from "../db/schema.ts";
+import type { ApplicationEvents, Notifications, PaymentNotices, Payments, Sims } from "../db/schema.ts";
 import type { NotificationTemplate } from "./notification-texts.ts";
 
 /**
@@ -55,15 +55,6 @@ export async function findEventFacts(
     [applicationId, version],
   );
   return rows[0] ?? null;
-}
-
-/** The price of the application's plan (what a prepaid purchase owes). */
-export async function findPlanPriceOf(db: Queryable, applicationId: string): Promise<number | null> {
-  const { rows } = await db.query<Pick<Selectable<Plans>, "price_jpy">>(
-    "SELECT p.price_jpy FROM applications a JOIN plans p ON p.id = a.plan_id WHERE a.id = $1",
-    [applicationId],
-  );
-  return rows[0]?.price_jpy ?? null;
 }
 
 export async function findSimNumber(db: Queryable, applicationId: string): Promise<string | null> {

@@ -34,7 +34,6 @@ import {
   decidingChecks,
   findEventAt,
   findEventFacts,
-  findPlanPriceOf,
   findSimNumber,
   hasJpkiSignature,
   insertNotification,
@@ -125,6 +124,8 @@ export function notifyApplicantJob(deps: { db: Database; keys: KeyManagement; co
         template,
         applicationId: application.id,
         reference: application.reference,
+        // Read with the application just before (its plan's price now): not read again.
+        planPriceJpy: application.planPriceJpy,
         version: payload.version,
         cipher,
         language,
@@ -167,6 +168,7 @@ async function paramsFor(
     template: NotificationTemplate;
     applicationId: string;
     reference: string;
+    planPriceJpy: number;
     version: number;
     cipher: Awaited<ReturnType<typeof cipherFor>>;
     language: Parameters<typeof correctionFieldsIn>[0];
@@ -217,7 +219,7 @@ async function paramsFor(
   }
   if (n.template === "payment_due") {
     // The plan's price as the purchase page shows it, and the day the application lapses unpaid.
-    params.amount = yen(Number((await findPlanPriceOf(tx, n.applicationId)) ?? 0), n.language);
+    params.amount = yen(n.planPriceJpy, n.language);
     params.deadline = japanDate(
       new Date(at.getTime() + deps.config.review.prepaidPaymentDays * 86_400_000),
       n.language,
