@@ -32,11 +32,14 @@ export async function startTestServer(
     logStream?: NodeJS.WritableStream;
     demoStaff?: boolean;
     livenessSteps?: LivenessStep[];
+    /** The server's clock starts here (and runs on): for tests that must not depend on today's date. */
+    now?: Date;
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase({ ...options, migrated: true });
   const masterKey = randomBytes(32);
   let offset = 0;
+  const pinned = options.now ? options.now.getTime() - Date.now() : 0;
   const config = loadConfig({
     NODE_ENV: "test",
     PORT: "0",
@@ -80,7 +83,7 @@ export async function startTestServer(
     logStream: options.logStream,
     // A test fixes the challenge's random steps to match its prepared video.
     livenessSteps: options.livenessSteps ? () => [...(options.livenessSteps ?? [])] : undefined,
-    clock: () => new Date(Date.now() + offset),
+    clock: () => new Date(Date.now() + pinned + offset),
   });
   const api = async (method: string, path: string, options: RequestOptions = {}): Promise<ApiResponse> => {
     const headers: Record<string, string> = { ...options.headers };
