@@ -101,11 +101,18 @@ describe("a voice package at the counter on 2027-03-31", () => {
   });
 });
 
-// From 2027-04-01 the statutory policy allows F2F_IC only at a shop. A reviewer's approval of the typed
-// path still went through when this was written (not fixed here: see ARCHITECTURE.md, known limits), so
-// its refusal is not asserted yet; the chip path is.
+// From 2027-04-01 the statutory policy allows F2F_IC only at a shop: the typed MRZ is no method any
+// more, so nobody may approve it (the reviewer is told to ask for the chip); the chip path is accepted.
 describe("a voice package at the counter on 2027-04-01", () => {
   const sell = pinnedServer("2027-04-01T03:00:00Z");
+
+  it("the typed MRZ alone: no reviewer may approve it; the answer names the chip to bring", async () => {
+    const result = await sell(typedMrz);
+    expect(result.state).toBe("in_review");
+    expect(result.approval.status, JSON.stringify(result.approval.body)).toBe(409);
+    expect(result.approval.body).toMatchObject({ code: "verification_incomplete" });
+    expect(String(result.approval.body.detail)).toContain("F2F_IC: ic_chip");
+  });
 
   it("the chip read face to face is accepted (a person completes the address no passport chip holds)", async () => {
     await expectChipAccepted(await sell(chipRead));

@@ -272,16 +272,20 @@ export async function clearActivationLock(tx: Queryable, applicationId: string):
   ]);
 }
 
-/** The policy a submission pinned. */
+/**
+ * The policy a submission pinned, and the instant it was chosen for (the server's clock, not the
+ * database's: the review resolves the same rules again from `submitted_at`).
+ */
 export async function markSubmitted(
   tx: Queryable,
   applicationId: string,
   pin: { id: string; version: string; contentHash: string },
+  at: Date,
 ): Promise<void> {
   forgetLockedApplications(tx);
   await tx.query(
-    "UPDATE applications SET submitted_at = now(), policy_id = $2, policy_version = $3, policy_hash = $4 WHERE id = $1",
-    [applicationId, pin.id, pin.version, pin.contentHash],
+    "UPDATE applications SET submitted_at = $5, policy_id = $2, policy_version = $3, policy_hash = $4 WHERE id = $1",
+    [applicationId, pin.id, pin.version, pin.contentHash, at],
   );
 }
 

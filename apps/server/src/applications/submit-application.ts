@@ -81,12 +81,14 @@ export async function submitApplication(
   const plan = await findPlan(deps.db, application.planId);
   if (!plan) throw new AppError("plan_not_found", `The plan ${application.planId} no longer exists`);
   const data = await loadApplicationData(deps, application);
-  // The policy in force today decides, and stays pinned to the application from here on.
+  // The policy in force today decides, and stays pinned to the application from here on; the day it
+  // was chosen on is the submission's (submitted_at), which the review resolves the rules by again.
+  const submittedAt = deps.clock();
   const requirements = requirementsForApplication(deps.policies, {
     plan,
     channel: application.channel,
     particulars: data.particulars,
-    now: deps.clock(),
+    now: submittedAt,
   });
   // Before anything else is judged: a specimen is nobody's document, and one document may keep only
   // so many applications waiting on a reviewer.
@@ -153,7 +155,7 @@ export async function submitApplication(
         if (locked.contentVersion !== application.contentVersion) {
           throw new AppError("application_changed", "The application changed while it was being checked: submit again");
         }
-        await markSubmitted(tx, application.id, pin);
+        await markSubmitted(tx, application.id, pin, submittedAt);
         if (acceptance) await recordAcceptance(tx, locked, acceptance, pin, deps.clock());
         return undefined;
       },
