@@ -1,7 +1,12 @@
-import type { AnnouncementTarget, Language } from "@jitsumei/domain";
+import type { AnnouncementTarget, Language, LineState } from "@jitsumei/domain";
+import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
+import type { Announcements, Subscriptions } from "../db/schema.ts";
 
 /** Announcements and who was sent each (announcements, announcement_deliveries): only here. */
+
+// States passed as parameters, typed by the domain's tables: a renamed state fails to compile.
+const ACTIVE_LINE: LineState = "active";
 
 export type AnnouncementTexts = { title: Record<Language, string>; body: Record<Language, string> };
 
@@ -23,12 +28,11 @@ export async function insertAnnouncement(
 }
 
 /** An announcement with its effective day as YYYY-MM-DD (computed). */
-export type AnnouncementRow = {
-  id: string;
+/** `texts` and `target` are JSON columns, typed here by what is written into them. */
+export type AnnouncementRow = Pick<Selectable<Announcements>, "id" | "published_at"> & {
   texts: AnnouncementTexts;
   effective_on: string | Date | null;
   target: AnnouncementTarget;
-  published_at: Date;
 };
 
 /** Newest first, at most `limit`; only the one with `id` when given. */
@@ -54,16 +58,18 @@ export async function findAnnouncementToSend(
   return found.rows[0] ?? null;
 }
 
-export type UnsentLineRow = { id: string; application_id: string; plan_id: string; language: Language };
+export type UnsentLineRow = Pick<Selectable<Subscriptions>, "id" | "application_id" | "plan_id"> & {
+  language: Language;
+};
 
 /** Active lines the announcement has not been delivered to yet, oldest first. */
 export async function linesNotYetSent(db: Queryable, announcementId: string): Promise<UnsentLineRow[]> {
   const lines = await db.query<UnsentLineRow>(
     `SELECT s.id, s.application_id, s.plan_id, a.language FROM subscriptions s JOIN applications a ON a.id = s.application_id
-       WHERE s.status = 'active' AND NOT EXISTS (
+       WHERE s.status = $2 AND NOT EXISTS (
          SELECT 1 FROM announcement_deliveries d WHERE d.announcement_id = $1 AND d.subscription_id = s.id)
        ORDER BY s.started_at, s.id`,
-    [announcementId],
+    [announcementId, ACTIVE_LINE],
   );
   return lines.rows;
 }

@@ -1,5 +1,7 @@
 import type { Service, ValidityState } from "@jitsumei/domain";
+import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
+import type { Plans, Subscriptions } from "../db/schema.ts";
 
 /** What the keep-alive sweep reads and records (lines by validity, plans' rules, reminders sent). */
 
@@ -37,21 +39,20 @@ export async function selectLinesToSweep(
   return rows;
 }
 
-export async function selectPlansWithKeepAlive(db: Queryable): Promise<{ id: string; keep_alive: unknown }[]> {
-  const { rows } = await db.query<{ id: string; keep_alive: unknown }>(
+export async function selectPlansWithKeepAlive(db: Queryable): Promise<Pick<Selectable<Plans>, "id" | "keep_alive">[]> {
+  const { rows } = await db.query<Pick<Selectable<Plans>, "id" | "keep_alive">>(
     "SELECT id, keep_alive FROM plans WHERE keep_alive IS NOT NULL",
   );
   return rows;
 }
 
 /** A swept line with its plan's services; `service_state` is the line's state. */
-export type SweptLineRow = {
-  id: string;
-  application_id: string;
-  plan_id: string;
-  msisdn: string;
-  network_ref: string;
-  valid_until: Date;
+export type SweptLineRow = Pick<
+  Selectable<Subscriptions>,
+  "id" | "application_id" | "plan_id" | "msisdn" | "network_ref"
+> & {
+  /** Not null: the sweep only locks lines with a validity. */
+  valid_until: NonNullable<Selectable<Subscriptions>["valid_until"]>;
   service_state: Exclude<ValidityState, "terminated">;
   services: Service[];
 };

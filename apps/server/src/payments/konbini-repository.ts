@@ -1,5 +1,7 @@
 import type { PaymentStatus } from "@jitsumei/domain";
+import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
+import type { KonbiniPayments, Payments } from "../db/schema.ts";
 import type { KonbiniInstructions } from "./payment-gateway.ts";
 
 /** The konbini slips of payments (konbini_payments): stored, marked paid, read. */
@@ -25,12 +27,9 @@ export async function markKonbiniPaid(tx: Queryable, paymentId: string, at: Date
 }
 
 export async function findKonbiniInstructions(db: Queryable, paymentId: string): Promise<KonbiniInstructions | null> {
-  const { rows } = await db.query<{
-    payment_number: string;
-    confirmation_number: string | null;
-    barcode: string;
-    expires_at: Date;
-  }>("SELECT payment_number, confirmation_number, barcode, expires_at FROM konbini_payments WHERE payment_id = $1", [
+  const { rows } = await db.query<
+    Pick<Selectable<KonbiniPayments>, "payment_number" | "confirmation_number" | "barcode" | "expires_at">
+  >("SELECT payment_number, confirmation_number, barcode, expires_at FROM konbini_payments WHERE payment_id = $1", [
     paymentId,
   ]);
   const r = rows[0];
@@ -49,8 +48,8 @@ export async function overdueKonbiniPayments(
   db: Queryable,
   now: Date,
   limit: number,
-): Promise<{ id: string; idempotency_key: string }[]> {
-  const { rows } = await db.query<{ id: string; idempotency_key: string }>(
+): Promise<Pick<Selectable<Payments>, "id" | "idempotency_key">[]> {
+  const { rows } = await db.query<Pick<Selectable<Payments>, "id" | "idempotency_key">>(
     `SELECT p.id, p.idempotency_key FROM konbini_payments k JOIN payments p ON p.id = k.payment_id
      WHERE k.paid_at IS NULL AND k.expires_at <= $1 AND p.status = $3 ORDER BY k.expires_at LIMIT $2`,
     [now, limit, PENDING],

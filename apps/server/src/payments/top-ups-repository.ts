@@ -1,5 +1,7 @@
 import type { LineState } from "@jitsumei/domain";
+import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
+import type { Subscriptions, TopUps } from "../db/schema.ts";
 import type { PaymentStatus } from "./payments-repository.ts";
 
 /** The top_ups table and the line's validity they move: read and written only here. */
@@ -7,7 +9,7 @@ import type { PaymentStatus } from "./payments-repository.ts";
 // States passed as parameters, typed by the domain's tables: a renamed state fails to compile.
 const ACTIVE_LINE: LineState = "active";
 
-export type TopUpCredit = { id: string; subscription_id: string; validity_days: number };
+export type TopUpCredit = Pick<Selectable<TopUps>, "id" | "subscription_id" | "validity_days">;
 
 /** The payment's top-up while it is pending, locked; null once credited or expired. */
 export async function lockPendingTopUp(tx: Queryable, paymentId: string): Promise<TopUpCredit | null> {
@@ -18,7 +20,7 @@ export async function lockPendingTopUp(tx: Queryable, paymentId: string): Promis
   return rows[0] ?? null;
 }
 
-export type LineValidity = { valid_until: Date | null; plan_id: string; state: LineState };
+export type LineValidity = Pick<Selectable<Subscriptions>, "valid_until" | "plan_id"> & { state: LineState };
 
 export async function lockLineValidity(tx: Queryable, subscriptionId: string): Promise<LineValidity | null> {
   const { rows } = await tx.query<LineValidity>(
@@ -52,7 +54,7 @@ export async function expirePendingTopUp(tx: Queryable, paymentId: string): Prom
   await tx.query("UPDATE top_ups SET status = 'expired' WHERE payment_id = $1 AND status = 'pending'", [paymentId]);
 }
 
-export type ActiveLineRow = { id: string; plan_id: string; valid_until: Date | null };
+export type ActiveLineRow = Pick<Selectable<Subscriptions>, "id" | "plan_id" | "valid_until">;
 
 /** The application's active line, if any. */
 export async function findActiveLine(db: Queryable, applicationId: string): Promise<ActiveLineRow | null> {
@@ -75,18 +77,17 @@ export async function insertPendingTopUp(
 }
 
 /** A top-up row with its payment's status (computed by the join). */
-export type TopUpWithPayment = {
-  id: string;
-  subscription_id: string;
-  amount_jpy: number;
-  validity_days: number;
-  payment_id: string | null;
-  voucher_id: string | null;
-  status: "pending" | "credited" | "expired";
-  valid_until: Date | null;
-  credited_at: Date | null;
-  payment_status: PaymentStatus | null;
-};
+export type TopUpWithPayment = Pick<
+  Selectable<TopUps>,
+  | "id"
+  | "subscription_id"
+  | "amount_jpy"
+  | "validity_days"
+  | "payment_id"
+  | "voucher_id"
+  | "valid_until"
+  | "credited_at"
+> & { status: "pending" | "credited" | "expired"; payment_status: PaymentStatus | null };
 
 /** The top-up, only when it is on a line of this application. */
 export async function findTopUpOfApplication(
