@@ -116,8 +116,8 @@ if (extraArgs.length === 0) {
   await parallelChecks([
     ["lint and format (biome)", bin("biome"), ["check", "."]],
     ["type check (tsc)", bin("tsc"), ["-p", "tsconfig.json", "--noEmit"]],
-    // The site's API types are generated from the server's OpenAPI document (scripts/api-types.ts).
-    ["API types current (openapi-typescript)", bin("tsx"), ["scripts/api-types.ts", "--check"]],
+    // The front ends' API contract (types and answer schemas) is generated from the server's OpenAPI document.
+    ["API contract current (openapi-typescript, answer schemas)", bin("tsx"), ["scripts/api-types.ts", "--check"]],
     // The row types are generated from the migrated schema (scripts/db-types.ts; needs PostgreSQL).
     ["row types current (kysely-codegen)", bin("tsx"), ["scripts/db-types.ts", "--check"]],
     // SQL only in each module's *-repository.ts files (and db/, tests), by the type checker (scripts/sql-check.ts).

@@ -1,37 +1,22 @@
+import type {
+  CounterPairAnswer,
+  CounterPairRequest,
+  CounterRead,
+  CounterReadDocument,
+  CounterReaderProblem,
+  CounterReadFace,
+  CounterReadRequest,
+} from "@jitsumei/api-contract/counter-reader";
 import { useState } from "react";
 import { useI18n } from "../i18n/i18n.tsx";
 
 /** The counter program on this PC (`jitsumei counter-reader`): loopback only, allowed by the CSP. */
 export const COUNTER_READER_URL = "http://127.0.0.1:47900";
 
-type Face = { format: "jpeg" | "jpeg2000"; base64: string };
-/** What `counter-reader` answers (apps/server/src/counter-reader/counter-reader.ts). */
-export type CounterRead =
-  | {
-      document: "passport";
-      accessControl: "BAC" | "PACE";
-      sod: string;
-      dataGroups: Record<string, string>;
-      face?: Face;
-    }
-  | {
-      document: "residence_card";
-      front: string;
-      face: string;
-      checkCode: string;
-      certificate: string;
-      photo?: Face;
-    }
-  | {
-      document: "my_number_card";
-      particulars: { name: string; address: string; birthDate: string; sex: string };
-      particularsFile: string;
-      signature: { particularsHashMatches: boolean; signatureValid: boolean };
-      pinRetriesBefore: number | null;
-    };
-export type ReaderDocument = CounterRead["document"];
+type Face = CounterReadFace;
+export type ReaderDocument = CounterReadDocument;
 type MyNumberRead = Extract<CounterRead, { document: "my_number_card" }>;
-type Problem = { code?: string; detail?: string; retriesLeft?: number };
+type Problem = Partial<CounterReaderProblem>;
 
 class ReaderProblem extends Error {
   constructor(readonly problem: Problem) {
@@ -45,15 +30,25 @@ function pairingCode(): string {
   return String((n ?? 0) % 1_000_000).padStart(6, "0");
 }
 
-async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
+/** The counter program's two routes, their requests and answers (packages/api-contract/src/counter-reader.ts). */
+type Routes = {
+  "/pair": { request: CounterPairRequest; answer: CounterPairAnswer };
+  "/read": { request: CounterReadRequest; answer: CounterRead };
+};
+
+async function post<P extends keyof Routes>(
+  path: P,
+  body: Routes[P]["request"],
+  token?: string,
+): Promise<Routes[P]["answer"]> {
   const response = await fetch(`${COUNTER_READER_URL}${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
-  const json = (await response.json()) as T & Problem;
-  if (!response.ok) throw new ReaderProblem(json);
-  return json;
+  const json: unknown = await response.json();
+  if (!response.ok) throw new ReaderProblem(json as Problem);
+  return json as Routes[P]["answer"];
 }
 
 /**
@@ -98,7 +93,7 @@ export function CounterReaderPanel(props: {
 
   const pair = () =>
     run(async () => {
-      setToken((await post<{ token: string }>("/pair", { code })).token);
+      setToken((await post("/pair", { code })).token);
     });
   const read = (form: HTMLFormElement) => {
     const fields = new FormData(form);
@@ -115,7 +110,7 @@ export function CounterReaderPanel(props: {
       if (!token) return;
       setMyNumber(null);
       setFace(null);
-      const result = await post<CounterRead>("/read", body, token);
+      const result = await post("/read", body, token);
       await props.record(result);
       if (result.document === "my_number_card") {
         setMyNumber(result);

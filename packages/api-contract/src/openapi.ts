@@ -2266,13 +2266,20 @@ export interface components {
             checkedAt: string;
             /** @description Entries that hold, from the first */
             entries: number;
-            firstBroken?: {
+            /** @description The last entry's hash (hex) */
+            headHash: string;
+            /** @constant */
+            valid: true;
+        } | {
+            checkedAt: string;
+            /** @description Entries that hold, from the first */
+            entries: number;
+            firstBroken: {
                 reason: string;
                 seq: number;
             };
-            /** @description The last entry's hash (hex), when the chain holds */
-            headHash?: string;
-            valid: boolean;
+            /** @constant */
+            valid: false;
         };
         Case: {
             /** @description The terms and privacy notice the applicant accepted on the confirm page, at the last submission */
@@ -2366,6 +2373,15 @@ export interface components {
                     language: string;
                     textVersion: string;
                 } | null;
+                /** @description Decided with the contract's offer; before that, what the deposit rules will ask */
+                deposit: {
+                    amountJpy: number;
+                    decided: boolean;
+                    reasons: {
+                        code: string;
+                        text: string;
+                    }[];
+                };
                 paymentMethod: {
                     display: string;
                     refusalCode: string | null;
@@ -3515,6 +3531,61 @@ export interface components {
             /** @description false stops deliveries to the endpoint; pending ones fail */
             enabled?: boolean;
             eventTypes?: "application.state_changed"[];
+        };
+        VerificationRecord: {
+            acceptance?: {
+                [key: string]: unknown;
+            };
+            amendment?: {
+                [key: string]: unknown;
+            };
+            document: {
+                expiryDate: string;
+                issuingCountry: string;
+                number: string | null;
+                numberNotRecordedBecause: string | null;
+                type: string;
+            };
+            legalHold: boolean;
+            lines: {
+                count: number;
+                phoneNumbers: string[];
+            };
+            method: string;
+            particulars: {
+                address: {
+                    [key: string]: unknown;
+                } | null;
+                birthDate: string;
+                name: {
+                    family: string;
+                    given: string;
+                    kana?: string;
+                    kanji?: string;
+                };
+            };
+            policy: {
+                contentHash: string;
+                id: string;
+                version: string;
+            };
+            postalTrackingNumber: string | null;
+            /** @description Why this version was written: contract, holder_change, transferred_away, … */
+            reason: string;
+            recordedAt: string;
+            recordedBy: string;
+            recordId: string;
+            reference: string;
+            supersedes: string | null;
+            transferredFrom?: {
+                [key: string]: unknown;
+            };
+            transferredTo?: {
+                [key: string]: unknown;
+            };
+            verifiedAt: string;
+            verifiedBy: string;
+            version: number;
         };
         VoidPackage: {
             /** @enum {string} */
@@ -5860,10 +5931,7 @@ export interface operations {
     createStaff: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -5908,10 +5976,7 @@ export interface operations {
     setStaffDisabled: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 staffId: string;
             };
@@ -5948,11 +6013,9 @@ export interface operations {
     publishAnnouncement: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
                 "Idempotency-Key"?: string;
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
             };
             path?: never;
             cookie?: never;
@@ -6113,10 +6176,7 @@ export interface operations {
     unlockActivation: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 reference: string;
             };
@@ -6167,10 +6227,7 @@ export interface operations {
     claimCase: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 reference: string;
             };
@@ -6204,10 +6261,7 @@ export interface operations {
     dropClaim: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 reference: string;
             };
@@ -6238,10 +6292,7 @@ export interface operations {
     releaseClaim: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 reference: string;
             };
@@ -6272,11 +6323,9 @@ export interface operations {
     decideCase: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
                 "Idempotency-Key"?: string;
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
             };
             path: {
                 reference: string;
@@ -6360,11 +6409,9 @@ export interface operations {
     terminateForNonpayment: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
                 "Idempotency-Key"?: string;
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
             };
             path: {
                 reference: string;
@@ -6402,11 +6449,9 @@ export interface operations {
     settleNonpayment: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
                 "Idempotency-Key"?: string;
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
             };
             path: {
                 reference: string;
@@ -6444,10 +6489,7 @@ export interface operations {
     shipSim: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 reference: string;
             };
@@ -6478,11 +6520,9 @@ export interface operations {
     terminateLine: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
                 "Idempotency-Key"?: string;
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
             };
             path: {
                 reference: string;
@@ -6529,10 +6569,7 @@ export interface operations {
     verifyAuditChain: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6561,10 +6598,7 @@ export interface operations {
     activateAtCounter: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 reference: string;
             };
@@ -6626,10 +6660,7 @@ export interface operations {
     sellAtCounter: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6750,10 +6781,7 @@ export interface operations {
     decideDeletionRequest: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -6909,10 +6937,7 @@ export interface operations {
     decideHolderChange: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 changeId: string;
             };
@@ -6992,10 +7017,7 @@ export interface operations {
     importInventory: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7101,10 +7123,7 @@ export interface operations {
     createPackageBatch: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7261,10 +7280,7 @@ export interface operations {
     voidPackage: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 packageId: string;
             };
@@ -7299,10 +7315,7 @@ export interface operations {
     sellPackage: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7335,10 +7348,7 @@ export interface operations {
     changeStaffPassword: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7409,10 +7419,7 @@ export interface operations {
     updatePlan: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -7493,11 +7500,9 @@ export interface operations {
     recordPoliceRequest: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
                 "Idempotency-Key"?: string;
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
             };
             path?: never;
             cookie?: never;
@@ -7559,10 +7564,7 @@ export interface operations {
     reverifyAtCounter: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -7750,9 +7752,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        records: {
-                            [key: string]: unknown;
-                        }[];
+                        records: components["schemas"]["VerificationRecord"][];
                     };
                 };
             };
@@ -7801,10 +7801,7 @@ export interface operations {
     markTransferRefundPaid: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 paymentId: string;
             };
@@ -7913,10 +7910,7 @@ export interface operations {
     staffSignOut: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7974,10 +7968,7 @@ export interface operations {
     recordShipmentEvent: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 trackingNumber: string;
             };
@@ -8098,11 +8089,9 @@ export interface operations {
     createWebhookEndpoint: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
                 "Idempotency-Key"?: string;
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
             };
             path?: never;
             cookie?: never;
@@ -8171,10 +8160,7 @@ export interface operations {
     updateWebhookEndpoint: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 endpointId: string;
             };
@@ -8247,10 +8233,7 @@ export interface operations {
     redeliverWebhook: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 deliveryId: string;
             };
