@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { answer, ContractViolation, createContractClient } from "@jitsumei/api-contract/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
 
 // The front ends' client (packages/api-contract) against the real server, and against a server that
@@ -93,5 +94,30 @@ describe("the API contract's client", () => {
   it("reports a server it cannot reach as the caller's network error", async () => {
     const api = createContractClient({ ...options, baseUrl: "http://127.0.0.1:9" });
     await expect(answer(api.GET("/v1/plans"))).rejects.toMatchObject({ code: "network_error" });
+  });
+});
+
+describe("the console's pages' answers fit the contract", () => {
+  it("answers an admin's and a compliance officer's lists as the contract says", async () => {
+    const admin = await signInAs(server, "admin");
+    const compliance = await signInAs(server, "compliance");
+    const as = (cookie: string) =>
+      createContractClient({ ...options, baseUrl: server.url, headers: (): Record<string, string> => ({ cookie }) });
+    const a = as(admin.cookie);
+    const c = as(compliance.cookie);
+    const results = await Promise.allSettled([
+      answer(a.GET("/v1/staff/session")),
+      answer(a.GET("/v1/staff/inventory")),
+      answer(a.GET("/v1/staff/package-batches", { params: { query: { limit: 20 } } })),
+      answer(a.GET("/v1/staff/refunds/transfers", { params: { query: { status: "owed" } } })),
+      answer(a.GET("/v1/staff/accounts")),
+      answer(a.GET("/v1/staff/plans", { params: { query: { limit: 100 } } })),
+      answer(a.GET("/v1/staff/shipments")),
+      answer(a.GET("/v1/staff/dashboard")),
+      answer(c.GET("/v1/staff/policies", { params: { query: { at: "2026-12-01" } } })),
+      answer(c.GET("/v1/staff/records", { params: { query: { from: "2026-11-01", to: "2026-12-01" } } })),
+    ]);
+    const refused = results.flatMap((r) => (r.status === "rejected" ? [String(r.reason)] : []));
+    expect(refused).toEqual([]);
   });
 });
