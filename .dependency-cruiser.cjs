@@ -16,7 +16,7 @@ module.exports = {
       name: "front-ends-not-into-server-source",
       severity: "error",
       comment: "The site and the console take the API from its contract, never from the server's source.",
-      from: { path: "^apps/(web|console)/src/" },
+      from: { path: "^(apps/(web|console)/src|packages/api-contract)/" },
       to: { path: "^apps/server/" },
     },
   ],

@@ -109,8 +109,8 @@ if (extraArgs.length === 0) {
     // The type check of tsconfig.json and "SQL only in each module's *-repository.ts files (and db/,
     // tests)" from one TypeScript program (scripts/sql-check.ts --type-check) instead of two.
     ["type check (tsc) and no SQL outside repositories", bin("tsx"), ["scripts/sql-check.ts", "--type-check"]],
-    // The site's API types are generated from the server's OpenAPI document (scripts/api-types.ts).
-    ["API types current (openapi-typescript)", bin("tsx"), ["scripts/api-types.ts", "--check"]],
+    // The front ends' API contract (types and answer schemas) is generated from the server's OpenAPI document.
+    ["API contract current (openapi-typescript, answer schemas)", bin("tsx"), ["scripts/api-types.ts", "--check"]],
     // The row types are generated from the migrated schema (scripts/db-types.ts; needs PostgreSQL).
     ["row types current (kysely-codegen)", bin("tsx"), ["scripts/db-types.ts", "--check"]],
     // Every relative link and anchor in the Markdown files resolves (scripts/check-links.ts).

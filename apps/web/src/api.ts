@@ -121,155 +121,30 @@ function safeJson(text: string): unknown {
 
 export type { Language } from "./i18n/languages.ts";
 
-import type { DocumentType } from "@jitsumei/domain/document-types";
-import type { ApplicationState } from "@jitsumei/domain/lifecycle";
-import type { Language } from "./i18n/languages.ts";
+import type { Answer, components } from "@jitsumei/api-contract/client";
 
-export type Plan = {
-  id: string;
-  kind: "prepaid" | "postpaid";
-  name: Record<Language, string>;
-  services: ("voice" | "sms" | "data")[];
-  formFactors: ("physical" | "esim")[];
-  priceJpy: number;
-  validityDays: number | null;
-  dataGb: number | null;
-  minimumTermMonths: number | null;
-  coveredByLaw: boolean;
-};
+// The answers' shapes come from the generated API contract (@jitsumei/api-contract), never copied here.
+type Schemas = components["schemas"];
 
-export type Check = {
-  code: string;
-  status: "pass" | "fail" | "review";
-  message: string;
-  params?: Record<string, string | number>;
-};
-
-export type Particulars = {
-  name: { family: string; given: string; kanji?: string; kana?: string };
-  birthDate: string;
-  nationality: string;
-  sex?: "female" | "male" | "unspecified";
-  address?: { postalCode: string; prefecture: string; city: string; line1: string; line2?: string };
-  document: { type: DocumentType; number?: string; expiryDate: string; issuingCountry: string };
-};
+export type Plan = Schemas["Plan"];
+export type ApplicationView = Schemas["Application"];
+/** A check as the site shows it (a refused photo's checks come from the problem, without a language). */
+export type Check = Omit<ApplicationView["checks"][number], "language">;
+export type Particulars = NonNullable<ApplicationView["applicant"]>;
+export type Created = Schemas["CreatedApplication"];
+export type EvidenceAdded = Answer<"/v1/applications/{reference}/evidence", "post">;
+export type DocumentInfo = Schemas["Document"];
+export type ContractView = Answer<"/v1/applications/{reference}/contract", "get">;
+export type CreditView = Schemas["Credit"];
+export type DepositView = Schemas["Deposit"];
+export type KonbiniSlip = Schemas["KonbiniInstructions"];
+export type PaymentInfo = Schemas["Payment"];
+/** A prepaid plan sold online: its price, paid before the SIM is released (GET …/purchase). */
+export type PurchaseView = Schemas["PlanPurchase"];
+export type Shipment = Schemas["Shipment"];
+/** The number an application brings from another operator (MNP port-in). */
+export type PortIn = NonNullable<Answer<"/v1/applications/{reference}/number-port", "get">["portIn"]>;
 
 // The lists come from the domain package's browser-safe modules (no zod, no Node): one source of truth.
 export { type DocumentType, documentTypes } from "@jitsumei/domain/document-types";
 export { type ApplicationState, applicationStates } from "@jitsumei/domain/lifecycle";
-
-export type ApplicationView = {
-  reference: string;
-  state: ApplicationState;
-  tags: string[];
-  status: { title: string; next: string; usually: string };
-  correction: { fields: { field: string; label: string }[]; message: string; requestedAt: string } | null;
-  planId: string;
-  language: Language;
-  /** How it came: online, by post, a retail package bought in a shop (its SIM already in hand), … */
-  channel: string;
-  formFactor: "physical" | "esim";
-  needs: { field: string; reason: string }[];
-  contact: { email: string; phone?: string };
-  applicant: Particulars | null;
-  evidence: { kind: string }[];
-  checks: Check[];
-  decision: { outcome: string; at: string; reasons: Check[] } | null;
-  line: {
-    formFactor: "physical" | "esim";
-    iccid: string;
-    msisdn: string;
-    status: string;
-    esimActivationCode: string | null;
-    /** The phone's download as the SM-DP+ reported it; null for a physical SIM. */
-    esimDownload: {
-      state: "downloaded" | "installed" | "enabled" | "disabled" | "deleted" | "failed" | null;
-      at: string | null;
-      redownloadOffered: boolean;
-    } | null;
-  } | null;
-  announcements: { id: string; title: string; body: string; effectiveOn: string | null; publishedAt: string }[];
-  activation: { locked: boolean; attemptsRemaining: number };
-  createdAt: string;
-  updatedAt: string;
-  submittedAt: string | null;
-};
-
-export type Created = { reference: string; accessToken: string; state: "draft"; formFactor: "physical" | "esim" };
-
-export type EvidenceAdded = { id: string; kind: string; checks: Check[] };
-
-export type DocumentInfo = {
-  id: string;
-  kind: "important_matters" | "contract" | "signed_contract" | "receipt";
-  documentNumber: string;
-  language: string;
-  sha256: string;
-  sizeBytes: number;
-  createdAt: string;
-  url: string;
-};
-
-export type ContractView = { state: ApplicationState; documents: DocumentInfo[]; signed: boolean };
-
-export type CreditView = {
-  required: boolean;
-  consent: { given: boolean; textVersion: string; text: string; language: string; givenAt: string | null };
-  paymentMethod: { type: string; status: string; display: string } | null;
-  assessment: { outcome: string; summary: string; reasons: { code: string; message: string }[] } | null;
-};
-
-export type DepositView = {
-  status: "not_decided" | "not_required" | "due" | "processing" | "paid" | "refunded";
-  required: boolean;
-  amountJpy: number;
-  reasons: { code: string; text: string }[];
-  konbini: KonbiniSlip | null;
-};
-
-export type KonbiniSlip = {
-  paymentNumber: string;
-  confirmationNumber: string;
-  barcode: string;
-  expiresAt: string;
-};
-
-export type PaymentInfo = {
-  id: string;
-  status: "pending" | "authorized" | "captured" | "declined" | "refunded" | "failed" | "expired";
-  amountJpy: number;
-  refundedJpy: number;
-  receiptUrl: string | null;
-};
-
-/** A prepaid plan sold online: its price, paid before the SIM is released (GET …/purchase). */
-export type PurchaseView = {
-  status: "not_due" | "due" | "processing" | "paid" | "refunding" | "refunded";
-  amountJpy: number;
-  consumptionTaxJpy: number;
-  payBy: string | null;
-  konbini: KonbiniSlip | null;
-  payments: PaymentInfo[];
-};
-
-export type Shipment = {
-  method: "restricted_delivery" | "registered_non_forwardable";
-  carrier: string;
-  trackingNumber: string;
-  /** The carrier's tracking page (the server's SHIPMENT_TRACKING_URL). */
-  trackingUrl: string;
-  status: "in_transit" | "delivered" | "returned";
-  createdAt: string;
-  deliveredAt: string | null;
-};
-
-/** The number an application brings from another operator (MNP port-in). */
-export type PortIn = {
-  msisdn: string;
-  mode: "two_stop" | "one_stop";
-  state: "reserved" | "scheduled" | "completed" | "failed" | "cancelled";
-  reservationExpiresOn: string;
-  donor: string;
-  switchOverAt: string | null;
-  failure: { code: string; explanation: string } | null;
-};

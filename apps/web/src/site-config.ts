@@ -1,10 +1,10 @@
+import type { components } from "@jitsumei/api-contract/openapi";
 import { useEffect, useState } from "react";
-import type { components } from "./api/openapi.ts";
 import { api } from "./api.ts";
 
 /**
  * The operator's set-up (GET /v1/site-config): whether a chip reader app exists, and the counters. The
- * type is the server's own, generated from its OpenAPI document (api/openapi.ts, scripts/api-types.ts).
+ * type is the server's own, generated from its OpenAPI document (@jitsumei/api-contract, scripts/api-types.ts).
  */
 export type SiteConfig = components["schemas"]["SiteConfig"];
 export type Counter = SiteConfig["counters"][number];

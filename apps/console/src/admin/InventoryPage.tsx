@@ -1,18 +1,13 @@
+import type { Answer, Body } from "@jitsumei/api-contract/client";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { api } from "../api/client.ts";
+import { answer, api } from "../api/client.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { useCodeLabel } from "../review/Badges.tsx";
 import { uploadJson } from "./upload.ts";
 
-type Counts = Record<string, number>;
-type Inventory = {
-  simCards: Counts;
-  esimProfiles: Counts;
-  phoneNumbers: { voice: Counts; data: Counts };
-  lines: Counts;
-};
-type Imported = { rows: number; imported: number; skipped: number; errors: { line: number; reason: string }[] };
+type Inventory = Answer<"/v1/staff/inventory", "get">;
+type Imported = Answer<"/v1/staff/inventory/import", "post">;
 
 const kinds = ["sim", "msisdn", "esim"] as const;
 
@@ -24,7 +19,7 @@ export function InventoryPage() {
   const [progress, setProgress] = useState<number | null>(null);
   const [result, setResult] = useState<{ ok: boolean; text: string; errors: Imported["errors"] } | null>(null);
 
-  const load = useCallback(async () => setInventory(await api<Inventory>("GET", "/v1/staff/inventory")), []);
+  const load = useCallback(async () => setInventory(await answer(api.GET("/v1/staff/inventory"))), []);
   useEffect(() => {
     void load();
   }, [load]);
@@ -36,14 +31,15 @@ export function InventoryPage() {
     if (!(file instanceof File)) return;
     setResult(null);
     setProgress(0);
-    const answer = await uploadJson<Imported | { errors?: { field: string; reason: string }[] }>(
+    const kind = String(form.get("kind")) as Body<"/v1/staff/inventory/import", "post">["kind"];
+    const sent = await uploadJson(
       "/v1/staff/inventory/import",
-      { kind: String(form.get("kind")), csv: await file.text(), skipInvalid: form.get("skipInvalid") === "on" },
+      { kind, csv: await file.text(), skipInvalid: form.get("skipInvalid") === "on" },
       setProgress,
     );
     setProgress(null);
-    if (answer.ok) {
-      const r = answer.body as Imported;
+    if (sent.ok) {
+      const r = sent.body;
       setResult({
         ok: true,
         text: t("inventory.result", { rows: r.rows, imported: r.imported, skipped: r.skipped }),
@@ -51,7 +47,7 @@ export function InventoryPage() {
       });
       await load();
     } else {
-      const problem = answer.body as { errors?: { field: string; reason: string }[] };
+      const problem = sent.body;
       const errors = (problem.errors ?? []).map((e) => ({
         line: Number(/\d+/.exec(e.field)?.[0] ?? 0),
         reason: e.reason,
@@ -60,7 +56,7 @@ export function InventoryPage() {
     }
   }
 
-  const pools: [MessageKey, Counts | undefined][] = [
+  const pools: [MessageKey, Record<string, number> | undefined][] = [
     ["inventory.simCards", inventory?.simCards],
     ["inventory.esimProfiles", inventory?.esimProfiles],
     ["inventory.numbersVoice", inventory?.phoneNumbers.voice],

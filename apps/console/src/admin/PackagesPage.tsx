@@ -1,25 +1,13 @@
+import type { Answer, Body, components } from "@jitsumei/api-contract/client";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { ApiProblem, api, idempotencyKey } from "../api/client.ts";
+import { ApiProblem, answer, api, idempotencyKey } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { useCodeLabel, usePlanName } from "../review/Badges.tsx";
 import { DataTable, ErrorAlert } from "../shell/tables.tsx";
 
-/** GET/POST /v1/staff/package-batches (apps/server/src/http/routes/retail-routes.ts). */
-type Batch = {
-  batchId: string;
-  planId: string;
-  channel: string;
-  formFactor: "physical" | "esim";
-  count: number;
-  createdAt: string;
-  statuses: Record<"in_stock" | "sold" | "registered" | "activated" | "void", number>;
-};
-type Codes = {
-  batchId: string;
-  planId: string;
-  items: { serial: number; code: string; link: string; iccid: string | null; status: string }[];
-};
-type Plan = { id: string; kind: "prepaid" | "postpaid"; formFactors: string[]; priceJpy: number };
+type Codes = Answer<"/v1/staff/package-batches/{batchId}/packages", "get">;
+type Plan = components["schemas"]["Plan"];
+type Channel = Body<"/v1/staff/package-batches", "post">["channel"];
 
 const channels = ["konbini", "shop", "airport"] as const;
 const statuses = ["in_stock", "sold", "registered", "activated", "void"] as const;
@@ -27,6 +15,7 @@ const statuses = ["in_stock", "sold", "registered", "activated", "void"] as cons
 const SHOWN = 200;
 
 const batchPath = (batchId: string) => `/v1/staff/package-batches/${encodeURIComponent(batchId)}`;
+type Batch = Answer<"/v1/staff/package-batches", "get">["items"][number];
 
 /**
  * Retail packages (the SIM or eSIM voucher sold off the shelf with a registration code): make a batch
@@ -46,14 +35,14 @@ export function PackagesPage() {
 
   const load = useCallback(async () => {
     try {
-      setBatches((await api<{ items: Batch[] }>("GET", "/v1/staff/package-batches?limit=20")).items);
+      setBatches((await answer(api.GET("/v1/staff/package-batches", { params: { query: { limit: 20 } } }))).items);
     } catch (e) {
       setError(t("common.error", { detail: (e as Error).message }));
     }
   }, [t]);
   useEffect(() => {
     void load();
-    void api<{ items: Plan[] }>("GET", "/v1/plans?limit=100").then(
+    void answer(api.GET("/v1/plans", { params: { query: { limit: 100 } } })).then(
       (page) => setPlans(page.items.filter((p) => p.kind === "prepaid")),
       (e: Error) => setError(t("common.error", { detail: e.message })),
     );
@@ -67,13 +56,20 @@ export function PackagesPage() {
     setFieldError(null);
     setMade(null);
     try {
-      const batch = await api<Batch>(
-        "POST",
-        "/v1/staff/package-batches",
-        { planId: String(form.get("planId")), channel: String(form.get("channel")), count: Number(form.get("count")) },
-        idempotencyKey(),
+      const batch = await answer(
+        api.POST("/v1/staff/package-batches", {
+          // The route does not take the key (yet); sent as before, harmless.
+          headers: idempotencyKey(),
+          body: {
+            planId: String(form.get("planId")),
+            channel: String(form.get("channel")) as Channel,
+            count: Number(form.get("count")),
+          },
+        }),
       );
-      const codes = await api<Codes>("GET", `${batchPath(batch.batchId)}/packages`);
+      const codes = await answer(
+        api.GET("/v1/staff/package-batches/{batchId}/packages", { params: { path: { batchId: batch.batchId } } }),
+      );
       await load();
       setMade(codes);
     } catch (e) {
@@ -208,8 +204,8 @@ export function PackagesPage() {
                 <td className="num">{b.count.toLocaleString(language)}</td>
                 <td>
                   {statuses
-                    .filter((s) => b.statuses[s] > 0)
-                    .map((s) => `${t(`packages.status.${s}`)} ${b.statuses[s].toLocaleString(language)}`)
+                    .filter((s) => (b.statuses[s] ?? 0) > 0)
+                    .map((s) => `${t(`packages.status.${s}`)} ${(b.statuses[s] ?? 0).toLocaleString(language)}`)
                     .join(" · ")}
                 </td>
                 <td>

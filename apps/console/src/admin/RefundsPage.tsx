@@ -1,20 +1,11 @@
+import type { components } from "@jitsumei/api-contract/client";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { ApiProblem, api } from "../api/client.ts";
+import { ApiProblem, answer, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { useCodeLabel } from "../review/Badges.tsx";
 import { ErrorAlert, TableCard } from "../shell/tables.tsx";
 
-/** GET /v1/staff/refunds/transfers (apps/server/src/http/routes/payment-routes.ts). */
-type TransferRefund = {
-  paymentId: string;
-  reference: string;
-  kind: string;
-  amountJpy: number;
-  paidAt: string;
-  owedSince: string;
-  transferredAt: string | null;
-  transferReference: string | null;
-};
+type TransferRefund = components["schemas"]["TransferRefund"];
 
 /**
  * Refunds owed by bank transfer: cash paid at a konbini cannot go back through the till. Staff pay
@@ -33,7 +24,7 @@ export function RefundsPage() {
   const load = useCallback(async () => {
     try {
       const status = showAll ? "all" : "owed";
-      setItems((await api<{ items: TransferRefund[] }>("GET", `/v1/staff/refunds/transfers?status=${status}`)).items);
+      setItems((await answer(api.GET("/v1/staff/refunds/transfers", { params: { query: { status } } }))).items);
     } catch (e) {
       setError(t("common.error", { detail: (e as Error).message }));
     }
@@ -48,8 +39,9 @@ export function RefundsPage() {
     setRowError(null);
     setDone(null);
     try {
-      await api("POST", `/v1/staff/refunds/transfers/${encodeURIComponent(refund.paymentId)}/paid`, {
-        transferReference,
+      await api.POST("/v1/staff/refunds/transfers/{paymentId}/paid", {
+        params: { path: { paymentId: refund.paymentId } },
+        body: { transferReference },
       });
       setDone(t("refunds.done", { amount: refund.amountJpy.toLocaleString(language), reference: refund.reference }));
       await load();

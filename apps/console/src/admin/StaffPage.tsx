@@ -1,10 +1,11 @@
+import type { Answer, Body } from "@jitsumei/api-contract/client";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { ApiProblem, api } from "../api/client.ts";
-import { type StaffAccount, staffRoles } from "../api/types.ts";
+import { type StaffAccount, staffRoles } from "../api/answers.ts";
+import { ApiProblem, answer, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ErrorAlert, TableCard } from "../shell/tables.tsx";
 
-type Created = { account: StaffAccount; oneTimePassword: string; totpUri: string };
+type Created = Answer<"/v1/staff/accounts", "post">;
 
 /** Staff accounts: who has which role, new accounts (their one-time secrets shown once), disabling. */
 export function StaffPage() {
@@ -14,7 +15,7 @@ export function StaffPage() {
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
-    setAccounts((await api<{ items: StaffAccount[] }>("GET", "/v1/staff/accounts")).items);
+    setAccounts((await answer(api.GET("/v1/staff/accounts"))).items);
   }, []);
   useEffect(() => {
     void load();
@@ -26,11 +27,15 @@ export function StaffPage() {
     const form = new FormData(formElement);
     try {
       setCreated(
-        await api<Created>("POST", "/v1/staff/accounts", {
-          email: String(form.get("email")),
-          displayName: String(form.get("displayName")),
-          role: String(form.get("role")),
-        }),
+        await answer(
+          api.POST("/v1/staff/accounts", {
+            body: {
+              email: String(form.get("email")),
+              displayName: String(form.get("displayName")),
+              role: String(form.get("role")) as Body<"/v1/staff/accounts", "post">["role"],
+            },
+          }),
+        ),
       );
       setError(null);
       formElement.reset();
@@ -41,7 +46,10 @@ export function StaffPage() {
   }
 
   async function toggle(account: StaffAccount) {
-    await api("PUT", `/v1/staff/accounts/${account.id}/disabled`, { disabled: !account.disabled });
+    await api.PUT("/v1/staff/accounts/{staffId}/disabled", {
+      params: { path: { staffId: account.id } },
+      body: { disabled: !account.disabled },
+    });
     await load();
   }
 

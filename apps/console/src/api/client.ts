@@ -1,7 +1,12 @@
 /**
- * The console's one way to the JSON API: same origin, the session cookie rides along, and every
- * request that changes something repeats the session's CSRF token (the server refuses it otherwise).
+ * The console's one way to the JSON API: the typed client of the API contract (@jitsumei/api-contract:
+ * paths, parameters, bodies and answers generated from the server's OpenAPI document, every answer checked
+ * against its schema). Same origin, the session cookie rides along, and every request that changes
+ * something repeats the session's CSRF token (the server refuses it otherwise).
  */
+import { createContractClient } from "@jitsumei/api-contract/client";
+
+export { answer, ContractViolation } from "@jitsumei/api-contract/client";
 
 /** An RFC 9457 problem the API answered with: `field` names what was wrong where it can. */
 export class ApiProblem extends Error {
@@ -22,43 +27,25 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-export async function api<T>(
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<T> {
-  const response = await fetch(path, {
-    method,
-    credentials: "same-origin",
-    headers: {
-      accept: "application/json",
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-      ...(method !== "GET" && csrfToken ? { "x-csrf-token": csrfToken } : {}),
-      ...headers,
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  const json = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-  if (!response.ok) {
-    throw new ApiProblem(
-      response.status,
-      String(json.code ?? "error"),
-      String(json.detail ?? response.statusText),
-      typeof json.field === "string" ? json.field : undefined,
-      Array.isArray(json.errors) ? (json.errors as { field: string; reason: string }[]) : [],
-    );
-  }
-  return json as T;
-}
-
-/** A fresh idempotency key: a retried decision (a double click, a flaky network) is applied once. */
-export function idempotencyKey(): Record<string, string> {
-  return { "idempotency-key": crypto.randomUUID() };
-}
-
 export function getCsrfToken(): string | null {
   return csrfToken;
+}
+
+export const api = createContractClient({
+  problem: (problem, status) =>
+    new ApiProblem(
+      status,
+      typeof problem.code === "string" ? problem.code : "error",
+      typeof problem.detail === "string" ? problem.detail : `HTTP ${status}`,
+      typeof problem.field === "string" ? problem.field : undefined,
+      Array.isArray(problem.errors) ? problem.errors : [],
+    ),
+  unreachable: () => new ApiProblem(0, "network_error", "the server could not be reached"),
+  headers: (request): Record<string, string> =>
+    request.method !== "GET" && csrfToken ? { "x-csrf-token": csrfToken } : {},
+});
+
+/** A fresh idempotency key: a retried decision (a double click, a flaky network) is applied once. */
+export function idempotencyKey(): { "Idempotency-Key": string } {
+  return { "Idempotency-Key": crypto.randomUUID() };
 }

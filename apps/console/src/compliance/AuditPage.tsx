@@ -1,11 +1,9 @@
+import type { Answer } from "@jitsumei/api-contract/client";
 import { useState } from "react";
-import { ApiProblem, api } from "../api/client.ts";
+import { ApiProblem, answer, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 
-/** POST /v1/staff/audit/verification (apps/server/src/http/routes/compliance-routes.ts). */
-type AuditResult =
-  | { valid: true; entries: number; headHash: string; checkedAt: string }
-  | { valid: false; entries: number; firstBroken: { seq: number; reason: string }; checkedAt: string };
+type AuditResult = Answer<"/v1/staff/audit/verification", "post">;
 
 /** Recomputes the audit chain on the server and shows whether it holds, or its first broken entry. */
 export function AuditPage() {
@@ -17,7 +15,7 @@ export function AuditPage() {
   async function run() {
     setRunning(true);
     try {
-      setResult(await api<AuditResult>("POST", "/v1/staff/audit/verification"));
+      setResult(await answer(api.POST("/v1/staff/audit/verification")));
       setError(null);
     } catch (e) {
       setError(t("common.error", { detail: e instanceof ApiProblem ? e.detail : String(e) }));

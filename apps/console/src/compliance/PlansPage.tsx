@@ -1,32 +1,12 @@
+import type { components } from "@jitsumei/api-contract/client";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { ApiProblem, api } from "../api/client.ts";
-import type { StaffAccount } from "../api/types.ts";
+import type { StaffAccount } from "../api/answers.ts";
+import { ApiProblem, answer, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { roleMay } from "../shell/access.ts";
 import { ErrorAlert, TableCard } from "../shell/tables.tsx";
 
-/** GET /v1/staff/plans (apps/server/src/http/schemas.ts staffPlanSchema). */
-type Plan = {
-  id: string;
-  kind: "prepaid" | "postpaid";
-  name: Record<string, string>;
-  services: string[];
-  formFactors: string[];
-  priceJpy: number;
-  validityDays: number | null;
-  dataGb: number | null;
-  minimumTermMonths: number | null;
-  keepAlive: {
-    id: string;
-    validityPerTopUpDays: number;
-    maximumValidityDays: number;
-    receiveOnlyDays: number;
-    suspendedDays: number;
-    reminderDaysBefore: number[];
-  } | null;
-  coveredByLaw: boolean;
-  available: boolean;
-};
+type Plan = components["schemas"]["StaffPlan"];
 
 /**
  * Every plan, withdrawn ones too: what each offers, and for prepaid lines how they are kept between
@@ -41,7 +21,7 @@ export function PlansPage({ account }: { account: StaffAccount }) {
   const editable = roleMay(account.role, "plans.manage");
 
   const load = useCallback(async () => {
-    setPlans((await api<{ items: Plan[] }>("GET", "/v1/staff/plans?limit=100")).items);
+    setPlans((await answer(api.GET("/v1/staff/plans", { params: { query: { limit: 100 } } }))).items);
   }, []);
   useEffect(() => {
     load().catch((e: Error) => setError(t("common.error", { detail: e.message })));
@@ -54,7 +34,9 @@ export function PlansPage({ account }: { account: StaffAccount }) {
   async function save(plan: Plan, change: { available: boolean; priceJpy: number }) {
     setSaved(null);
     try {
-      const updated = await api<Plan>("PATCH", `/v1/staff/plans/${encodeURIComponent(plan.id)}`, change);
+      const updated = await answer(
+        api.PATCH("/v1/staff/plans/{id}", { params: { path: { id: plan.id } }, body: change }),
+      );
       setError(null);
       setSaved(t("plans.saved", { plan: nameOf(updated), price: yen.format(updated.priceJpy) }));
       setPlans((all) => all?.map((p) => (p.id === updated.id ? updated : p)) ?? null);

@@ -1,21 +1,11 @@
+import type { Answer } from "@jitsumei/api-contract/client";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { api } from "../api/client.ts";
+import { answer, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ErrorAlert, TableCard } from "../shell/tables.tsx";
 
-/** GET /v1/staff/policies (apps/server/src/http/routes/compliance-routes.ts). */
-type PolicySummary = {
-  id: string;
-  version: string;
-  kind: "statutory" | "house";
-  title: string;
-  effectiveFrom: string;
-  effectiveUntil: string | null;
-  file: string;
-  contentHash: string;
-  inForce: boolean;
-};
-type PolicyVersions = { at: string; id: string; versions: (PolicySummary & { data: unknown })[] };
+type PolicySummary = Answer<"/v1/staff/policies", "get">["items"][number];
+type PolicyVersions = Answer<"/v1/staff/policies/{id}", "get">;
 
 const today = () => new Date(Date.now() + 9 * 3_600_000).toISOString().slice(0, 10);
 
@@ -29,7 +19,7 @@ export function PoliciesPage() {
 
   const load = useCallback(async () => {
     try {
-      setItems((await api<{ items: PolicySummary[] }>("GET", `/v1/staff/policies?at=${at}`)).items);
+      setItems((await answer(api.GET("/v1/staff/policies", { params: { query: { at } } }))).items);
       setError(null);
     } catch (e) {
       setError(t("common.error", { detail: (e as Error).message }));
@@ -41,7 +31,7 @@ export function PoliciesPage() {
 
   async function show(id: string) {
     try {
-      setShown(await api<PolicyVersions>("GET", `/v1/staff/policies/${encodeURIComponent(id)}?at=${at}`));
+      setShown(await answer(api.GET("/v1/staff/policies/{id}", { params: { path: { id }, query: { at } } })));
     } catch (e) {
       setError(t("common.error", { detail: (e as Error).message }));
     }

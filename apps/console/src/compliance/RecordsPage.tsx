@@ -1,35 +1,27 @@
+import type { components } from "@jitsumei/api-contract/client";
 import { formatPhone } from "@jitsumei/domain/formats";
 import { type FormEvent, useState } from "react";
-import { ApiProblem, api } from "../api/client.ts";
+import { ApiProblem, answer, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { useCodeLabel, useCountryName, usePolicyName } from "../review/Badges.tsx";
 import { ErrorAlert, TableCard } from "../shell/tables.tsx";
 
-/** One verification record as GET /v1/staff/records returns it (records/export-verification-records.ts). */
-type VerificationRecord = {
-  recordId: string;
-  version: number;
-  reason: string;
-  legalHold: boolean;
-  reference: string;
-  verifiedAt: string;
-  method: string;
-  lines: { count: number; phoneNumbers: string[] };
-  particulars: { name: { family: string; given: string; kanji?: string }; birthDate: string };
-  document: { type: string; issuingCountry: string };
-  policy: { id: string; version: string };
-};
+type VerificationRecord = components["schemas"]["VerificationRecord"];
 
 type Search = { from: string; to: string; reference: string };
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
+function searchQuery(search: Search): { from?: string; to?: string; reference?: string } {
+  return {
+    ...(search.from ? { from: search.from } : {}),
+    ...(search.to ? { to: search.to } : {}),
+    ...(search.reference ? { reference: search.reference } : {}),
+  };
+}
+
 function queryOf(search: Search, format: "json" | "csv"): string {
-  const q = new URLSearchParams({ format });
-  if (search.from) q.set("from", search.from);
-  if (search.to) q.set("to", search.to);
-  if (search.reference) q.set("reference", search.reference);
-  return q.toString();
+  return new URLSearchParams({ format, ...searchQuery(search) }).toString();
 }
 
 /** The verification records (本人確認記録) of a period or one application, and their CSV. Every search is audited. */
@@ -55,9 +47,7 @@ export function RecordsPage() {
     };
     setSearch(next);
     try {
-      setRecords(
-        (await api<{ records: VerificationRecord[] }>("GET", `/v1/staff/records?${queryOf(next, "json")}`)).records,
-      );
+      setRecords((await answer(api.GET("/v1/staff/records", { params: { query: searchQuery(next) } }))).records);
       setError(null);
     } catch (e) {
       setRecords(null);

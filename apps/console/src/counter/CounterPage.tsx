@@ -1,19 +1,22 @@
+import type { Answer, Body } from "@jitsumei/api-contract/client";
+import type { CounterRead } from "@jitsumei/api-contract/counter-reader";
 import { formatPhone } from "@jitsumei/domain/formats";
 import { type ApplicationState, hasTag } from "@jitsumei/domain/lifecycle";
 import { type FormEvent, type ReactNode, useEffect, useState } from "react";
-import { ApiProblem, api } from "../api/client.ts";
+import { ApiProblem, answer, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { consoleLanguages, languageNames } from "../i18n/languages.ts";
 import { useCodeLabel, usePlanName } from "../review/Badges.tsx";
 import { AddressFieldset, addressFrom } from "./AddressFieldset.tsx";
-import { type CounterRead, CounterReaderPanel } from "./CounterReader.tsx";
+import { CounterReaderPanel } from "./CounterReader.tsx";
 import { normaliseMrz, parseTd3, validIccid } from "./mrz.ts";
 import { ResidenceCardForm, type ResidenceCardParticulars } from "./ResidenceCardForm.tsx";
 
-type Sale = { reference: string; accessToken: string; planId: string; formFactor: string; language: string };
-type Activated = { reference: string; msisdn: string; iccid: string };
+type Sale = Answer<"/v1/staff/counter/sales", "post">;
+type Activated = Answer<"/v1/staff/counter/applications/{reference}/activation", "post">;
 /** What the applicant routes say of the application: its state, and what a reviewer asked to correct. */
-type Followed = { state: string; correction: { fields: { field: string }[]; message: string } | null };
+type Followed = Answer<"/v1/applications/{reference}", "get">;
+type Evidence = Body<"/v1/applications/{reference}/evidence", "post">;
 
 /** How often the counter asks whether the reviewer has decided, while the customer waits. */
 const DECISION_POLL_MS = 3000;
@@ -23,10 +26,8 @@ const awaitingDecision = (state: string) =>
   hasTag(state as ApplicationState, "needs_staff") || hasTag(state as ApplicationState, "automated");
 
 /** The applicant routes, called by the counter's device with the token the sale returned. */
-function applicantApi<T>(sale: Sale, method: "GET" | "POST" | "PUT", path: string, body?: unknown): Promise<T> {
-  return api<T>(method, `/v1/applications/${encodeURIComponent(sale.reference)}${path}`, body, {
-    authorization: `Bearer ${sale.accessToken}`,
-  });
+function applicant(sale: Sale) {
+  return { params: { path: { reference: sale.reference }, header: { Authorization: `Bearer ${sale.accessToken}` } } };
 }
 
 const describe = (e: unknown) => (e instanceof ApiProblem ? `${e.detail}${e.field ? ` (${e.field})` : ""}` : String(e));
@@ -70,7 +71,7 @@ export function CounterPage() {
   useEffect(() => {
     if (!waiting || !sale) return;
     const timer = setInterval(() => {
-      applicantApi<Followed>(sale, "GET", "").then(
+      answer(api.GET("/v1/applications/{reference}", applicant(sale))).then(
         (view) => {
           setState(view.state);
           // A correction asked: the passport's step opens again for the clerk to read and send anew.
@@ -92,11 +93,15 @@ export function CounterPage() {
     const form = new FormData(event.currentTarget);
     void step(async () => {
       setSale(
-        await api<Sale>("POST", "/v1/staff/counter/sales", {
-          code: String(form.get("code")),
-          language: String(form.get("language")),
-          contact: { email: String(form.get("email")) },
-        }),
+        await answer(
+          api.POST("/v1/staff/counter/sales", {
+            body: {
+              code: String(form.get("code")),
+              language: String(form.get("language")) as Body<"/v1/staff/counter/sales", "post">["language"],
+              contact: { email: String(form.get("email")) },
+            },
+          }),
+        ),
       );
     });
   }
@@ -114,8 +119,11 @@ export function CounterPage() {
     const address = addressFrom(form);
     const { sex: _sex, ...declared } = particulars;
     void step(async () => {
-      await applicantApi(sale, "PUT", "/applicant", { ...declared, ...(address ? { address } : {}) });
-      await applicantApi(sale, "POST", "/evidence", { kind: "mrz", lines });
+      await api.PUT("/v1/applications/{reference}/applicant", {
+        ...applicant(sale),
+        body: { ...declared, ...(address ? { address } : {}) },
+      });
+      await api.POST("/v1/applications/{reference}/evidence", { ...applicant(sale), body: { kind: "mrz", lines } });
       setMrzLines(lines);
       setRecorded(
         t("counter.mrzSaved", {
@@ -133,7 +141,9 @@ export function CounterPage() {
     if (!(file instanceof File) || file.size === 0) return;
     void step(async () => {
       const read = JSON.parse(await file.text()) as Record<string, unknown>;
-      await applicantApi(sale, "POST", "/evidence", { kind: "chip", sod: read.sod, dataGroups: read.dataGroups });
+      // The file's content is the server's to judge (its evidence engine checks every byte).
+      const chip = { kind: "chip", sod: read.sod, dataGroups: read.dataGroups } as Evidence;
+      await api.POST("/v1/applications/{reference}/evidence", { ...applicant(sale), body: chip });
       setChipRecorded(true);
     });
   }
@@ -142,7 +152,7 @@ export function CounterPage() {
   function recordCard(card: ResidenceCardParticulars) {
     if (!sale) return;
     void step(async () => {
-      await applicantApi(sale, "PUT", "/applicant", card.particulars);
+      await api.PUT("/v1/applications/{reference}/applicant", { ...applicant(sale), body: card.particulars });
       setCardNumber(card.particulars.document.number);
       setRecorded(
         t("counter.cardSaved", {
@@ -167,7 +177,7 @@ export function CounterPage() {
 
   async function recordRead(read: CounterRead) {
     if (!sale) return;
-    const body =
+    const body: Evidence =
       read.document === "passport"
         ? {
             kind: "chip",
@@ -204,12 +214,7 @@ export function CounterPage() {
               checkCode: read.checkCode,
               certificate: read.certificate,
             };
-    const evidence = await applicantApi<{ checks: { code: string; status: string }[] }>(
-      sale,
-      "POST",
-      "/evidence",
-      body,
-    );
+    const evidence = await answer(api.POST("/v1/applications/{reference}/evidence", { ...applicant(sale), body }));
     // The server cannot check a card-face read's signature (it covers the My Number's hash): no verdict.
     if (read.document !== "my_number_card") {
       setChipFailures(evidence.checks.filter((c) => c.status === "fail").map((c) => c.code));
@@ -220,7 +225,7 @@ export function CounterPage() {
   function submit() {
     if (!sale) return;
     void step(async () => {
-      const result = await applicantApi<{ state: string }>(sale, "POST", "/submit");
+      const result = await answer(api.POST("/v1/applications/{reference}/submit", applicant(sale)));
       setCorrection(null);
       setState(result.state);
     });
@@ -235,9 +240,10 @@ export function CounterPage() {
       return;
     }
     void step(async () => {
-      const line = await api<Activated>(
-        "POST",
-        `/v1/staff/counter/applications/${encodeURIComponent(sale.reference)}/activation`,
+      const line = await answer(
+        api.POST("/v1/staff/counter/applications/{reference}/activation", {
+          params: { path: { reference: sale.reference } },
+        }),
       );
       setActivated({ ...line, scanned });
     });

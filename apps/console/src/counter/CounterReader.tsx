@@ -1,41 +1,22 @@
+import type {
+  CounterPairAnswer,
+  CounterPairRequest,
+  CounterRead,
+  CounterReadDocument,
+  CounterReaderProblem,
+  CounterReadFace,
+  CounterReadRequest,
+} from "@jitsumei/api-contract/counter-reader";
 import { useState } from "react";
 import { useI18n } from "../i18n/i18n.tsx";
 
 /** The counter program on this PC (`jitsumei counter-reader`): loopback only, allowed by the CSP. */
 export const COUNTER_READER_URL = "http://127.0.0.1:47900";
 
-type Face = { format: "jpeg" | "jpeg2000"; base64: string };
-/** What `counter-reader` answers (apps/server/src/counter-reader/counter-reader.ts). */
-export type CounterRead =
-  | {
-      document: "passport";
-      accessControl: "BAC" | "PACE";
-      sod: string;
-      dataGroups: Record<string, string>;
-      /** The chip's answer to the server's challenge (base64), for the server to verify itself. */
-      activeAuthentication?: { passed: boolean; reason?: string; challenge?: string; signature?: string };
-      /** Chip Authentication as the counter program ran it: recorded as its report. */
-      chipAuthentication?: { passed: boolean; reason?: string; protocol?: string };
-      face?: Face;
-    }
-  | {
-      document: "residence_card";
-      front: string;
-      face: string;
-      checkCode: string;
-      certificate: string;
-      photo?: Face;
-    }
-  | {
-      document: "my_number_card";
-      particulars: { name: string; address: string; birthDate: string; sex: string };
-      particularsFile: string;
-      signature: { particularsHashMatches: boolean; signatureValid: boolean };
-      pinRetriesBefore: number | null;
-    };
-export type ReaderDocument = CounterRead["document"];
+type Face = CounterReadFace;
+export type ReaderDocument = CounterReadDocument;
 type MyNumberRead = Extract<CounterRead, { document: "my_number_card" }>;
-type Problem = { code?: string; detail?: string; retriesLeft?: number };
+type Problem = Partial<CounterReaderProblem>;
 
 class ReaderProblem extends Error {
   constructor(readonly problem: Problem) {
@@ -49,15 +30,25 @@ function pairingCode(): string {
   return String((n ?? 0) % 1_000_000).padStart(6, "0");
 }
 
-async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
+/** The counter program's two routes, their requests and answers (packages/api-contract/src/counter-reader.ts). */
+type Routes = {
+  "/pair": { request: CounterPairRequest; answer: CounterPairAnswer };
+  "/read": { request: CounterReadRequest; answer: CounterRead };
+};
+
+async function post<P extends keyof Routes>(
+  path: P,
+  body: Routes[P]["request"],
+  token?: string,
+): Promise<Routes[P]["answer"]> {
   const response = await fetch(`${COUNTER_READER_URL}${path}`, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
   });
-  const json = (await response.json()) as T & Problem;
-  if (!response.ok) throw new ReaderProblem(json);
-  return json;
+  const json: unknown = await response.json();
+  if (!response.ok) throw new ReaderProblem(json as Problem);
+  return json as Routes[P]["answer"];
 }
 
 /**
@@ -104,7 +95,7 @@ export function CounterReaderPanel(props: {
 
   const pair = () =>
     run(async () => {
-      setToken((await post<{ token: string }>("/pair", { code })).token);
+      setToken((await post("/pair", { code })).token);
     });
   const read = (form: HTMLFormElement) => {
     const fields = new FormData(form);
@@ -123,7 +114,7 @@ export function CounterReaderPanel(props: {
       setFace(null);
       // A fresh challenge per read (each is used once): the server then checks the chip's answer itself.
       const challenge = document === "passport" && props.challenge ? await props.challenge() : undefined;
-      const result = await post<CounterRead>("/read", challenge ? { ...body, challenge } : body, token);
+      const result = await post("/read", challenge ? { ...body, challenge } : body, token);
       await props.record(result);
       if (result.document === "my_number_card") {
         setMyNumber(result);

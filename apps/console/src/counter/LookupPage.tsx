@@ -1,21 +1,13 @@
+import type { Answer } from "@jitsumei/api-contract/client";
 import { type FormEvent, useState } from "react";
-import { ApiProblem, api } from "../api/client.ts";
-import type { StaffAccount } from "../api/types.ts";
+import type { StaffAccount } from "../api/answers.ts";
+import { ApiProblem, answer, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { ActivationUnlock } from "../review/ActivationUnlock.tsx";
 import { StateBadge, useCodeLabel } from "../review/Badges.tsx";
 import { roleMay } from "../shell/access.ts";
 
-type Lookup = {
-  reference: string;
-  state: string;
-  status: { title: string; next: string; usually: string };
-  planId: string;
-  applicant: { name: string | null; birthYear: string | null; email: string; phone: string | null };
-  timeline: { event: string; state: string; at: string }[];
-  /** Five wrong activation codes locked activation then (MAX_ACTIVATION_FAILURES on the server). */
-  activationLockedAt: string | null;
-};
+type Lookup = Answer<"/v1/staff/lookup/{reference}", "get">;
 
 /**
  * Where an application stands, by reference, with personal data masked: the call centre and the
@@ -31,7 +23,9 @@ export function LookupPage({ account }: { account: StaffAccount }) {
     event.preventDefault();
     const reference = String(new FormData(event.currentTarget).get("reference")).trim().toUpperCase();
     try {
-      setFound(await api<Lookup>("GET", `/v1/staff/lookup/${encodeURIComponent(reference)}?language=${language}`));
+      setFound(
+        await answer(api.GET("/v1/staff/lookup/{reference}", { params: { path: { reference }, query: { language } } })),
+      );
       setError(null);
     } catch (e) {
       setFound(null);

@@ -1,20 +1,11 @@
+import type { components } from "@jitsumei/api-contract/client";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { api } from "../api/client.ts";
+import { answer, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { useCodeLabel } from "../review/Badges.tsx";
 import { HorizontalBars, Ring, StackedBars } from "./charts.tsx";
 
-/** GET /v1/staff/dashboard (apps/server/src/review/dashboard.ts). */
-export type Dashboard = {
-  from: string;
-  to: string;
-  timeZone: string;
-  perDay: { day: string; channel: string; count: number }[];
-  funnel: { started: number; submitted: number; approved: number; activated: number };
-  decisions: { approved: number; rejected: number; approvalRate: number | null };
-  timeToDecision: { decided: number; medianHours: number | null; p90Hours: number | null };
-  rejectionReasons: { reason: string; count: number }[];
-};
+export type Dashboard = components["schemas"]["Dashboard"];
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -38,8 +29,7 @@ export function DashboardPage() {
 
   const load = useCallback(async () => {
     try {
-      const query = range ? `?from=${range.from}&to=${range.to}` : "";
-      setData(await api<Dashboard>("GET", `/v1/staff/dashboard${query}`));
+      setData(await answer(api.GET("/v1/staff/dashboard", { params: { query: range ?? {} } })));
       setError(null);
     } catch (e) {
       setError(t("common.error", { detail: (e as Error).message }));

@@ -26,7 +26,10 @@ export function ActivationUnlock({
     event.preventDefault();
     const reason = String(new FormData(event.currentTarget).get("reason") ?? "");
     try {
-      await api("POST", `/v1/staff/applications/${encodeURIComponent(reference)}/activation-unlock`, { reason });
+      await api.POST("/v1/staff/applications/{reference}/activation-unlock", {
+        params: { path: { reference } },
+        body: { reason },
+      });
       setError(null);
       setDone(true);
       onUnlocked();

@@ -1,7 +1,7 @@
 import { countryName } from "@jitsumei/domain/countries";
 import { formatPhone, formatPostalCode } from "@jitsumei/domain/formats";
 import { useEffect, useState } from "react";
-import { api } from "../api/client.ts";
+import { answer, api } from "../api/client.ts";
 import { en, type MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 
@@ -103,8 +103,8 @@ export function usePlanName(): (planId: string) => string {
   const { language } = useI18n();
   const [names, setNames] = useState<Map<string, Record<string, string>> | null>(null);
   useEffect(() => {
-    planNames ??= api<{ items: { id: string; name: Record<string, string> }[] }>("GET", "/v1/plans?limit=100").then(
-      (page) => new Map(page.items.map((p) => [p.id, p.name])),
+    planNames ??= answer(api.GET("/v1/plans", { params: { query: { limit: 100 } } })).then(
+      (page) => new Map<string, Record<string, string>>(page.items.map((p) => [p.id, p.name])),
       () => new Map(),
     );
     let current = true;

@@ -1,7 +1,7 @@
 import { formatPhone } from "@jitsumei/domain/formats";
 import { useCallback, useEffect, useState } from "react";
-import { api } from "../api/client.ts";
-import type { CaseView, Check, StaffAccount } from "../api/types.ts";
+import type { CaseView, Check, StaffAccount } from "../api/answers.ts";
+import { answer, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { roleMay } from "../shell/access.ts";
 import { Link } from "../shell/Link.tsx";
@@ -52,7 +52,9 @@ export function CasePage({ reference, account }: { reference: string; account: S
   const load = useCallback(async () => {
     try {
       setView(
-        await api<CaseView>("GET", `/v1/staff/applications/${encodeURIComponent(reference)}?language=${language}`),
+        await answer(
+          api.GET("/v1/staff/applications/{reference}", { params: { path: { reference }, query: { language } } }),
+        ),
       );
       setError(null);
     } catch (e) {

@@ -1,8 +1,9 @@
+import type { components } from "@jitsumei/api-contract/client";
 import { type FormEvent, useState } from "react";
 // The domain's own lists, from their file: the package's index would bring zod and the MRZ parser into the bundle.
 import { correctableFields, rejectReasonCodes } from "../../../../packages/domain/src/i18n/messages/review-messages.ts";
-import { ApiProblem, api, idempotencyKey } from "../api/client.ts";
-import type { CaseView, DecisionResult, StaffAccount } from "../api/types.ts";
+import type { CaseView, StaffAccount } from "../api/answers.ts";
+import { ApiProblem, answer, api, idempotencyKey } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { roleMay } from "../shell/access.ts";
 import { useCheckLabel, useCodeLabel, usePolicyName } from "./Badges.tsx";
@@ -105,13 +106,14 @@ export function DecisionPanel({
     }
   }
 
-  const path = `/v1/staff/applications/${encodeURIComponent(view.reference)}`;
+  const onCase = { params: { path: { reference: view.reference } } };
 
   function decide(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!chosen) return;
     const form = new FormData(event.currentTarget);
     const note = String(form.get("note") ?? "").trim();
+    // The form assembles one of the contract's decisions; the server checks it against the same schema.
     let body: Record<string, unknown> = { type: chosen };
     if (chosen === "reject") body = { ...body, reason: String(form.get("reason")) };
     if (chosen === "request_correction") {
@@ -122,7 +124,12 @@ export function DecisionPanel({
       body = { ...body, fields, message: String(form.get("message") ?? "").trim() };
     } else if (note) body = { ...body, note };
     void run(async () => {
-      const result = await api<DecisionResult>("POST", `${path}/events`, body, idempotencyKey());
+      const result = await answer(
+        api.POST("/v1/staff/applications/{reference}/events", {
+          params: { path: { reference: view.reference }, header: idempotencyKey() },
+          body: body as components["schemas"]["Decision"],
+        }),
+      );
       setAction(null);
       setFields([]);
       return result.overridePending
@@ -161,7 +168,7 @@ export function DecisionPanel({
             disabled={busy}
             onClick={() =>
               void run(async () => {
-                await api("POST", `${path}/claim`);
+                await api.POST("/v1/staff/applications/{reference}/claim", onCase);
                 return null;
               })
             }
@@ -175,7 +182,7 @@ export function DecisionPanel({
               disabled={busy}
               onClick={() =>
                 void run(async () => {
-                  await api("DELETE", `${path}/claim`);
+                  await api.DELETE("/v1/staff/applications/{reference}/claim", onCase);
                   return null;
                 })
               }

@@ -1,4 +1,4 @@
-import type { CaseView } from "../api/types.ts";
+import type { CaseView } from "../api/answers.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 
 /**

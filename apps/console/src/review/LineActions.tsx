@@ -1,5 +1,6 @@
+import type { Body } from "@jitsumei/api-contract/client";
 import { type FormEvent, useState } from "react";
-import { ApiProblem, api, idempotencyKey } from "../api/client.ts";
+import { ApiProblem, answer, api, idempotencyKey } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 
 function problemText(e: unknown): string {
@@ -33,13 +34,14 @@ export function RestoreLine({
       .map((l) => l.trim())
       .filter((l) => l !== "");
     try {
-      const answer = await api<{ restored: boolean }>(
-        "POST",
-        `/v1/staff/police-requests/${encodeURIComponent(requestId)}/reverification`,
-        { evidence: [{ kind: "mrz", lines }] },
+      const result = await answer(
+        api.POST("/v1/staff/police-requests/{id}/reverification", {
+          params: { path: { id: requestId } },
+          body: { evidence: [{ kind: "mrz", lines }] },
+        }),
       );
       setError(null);
-      setDone(answer.restored ? t("line.restored") : t("line.reverified"));
+      setDone(result.restored ? t("line.restored") : t("line.reverified"));
       onDone();
     } catch (e) {
       setError(problemText(e));
@@ -91,12 +93,10 @@ export function EndLine({ reference, onDone }: { reference: string; onDone(): vo
     const reason = String(new FormData(event.currentTarget).get("reason") ?? "");
     if (!window.confirm(t("line.endConfirm"))) return;
     try {
-      await api(
-        "POST",
-        `/v1/staff/applications/${encodeURIComponent(reference)}/termination`,
-        { reason },
-        idempotencyKey(),
-      );
+      await api.POST("/v1/staff/applications/{reference}/termination", {
+        params: { path: { reference }, header: idempotencyKey() },
+        body: { reason: reason as Body<"/v1/staff/applications/{reference}/termination", "post">["reason"] },
+      });
       setError(null);
       setDone(true);
       onDone();

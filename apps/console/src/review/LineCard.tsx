@@ -1,4 +1,4 @@
-import type { CaseView, StaffRole } from "../api/types.ts";
+import type { CaseView, StaffRole } from "../api/answers.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { roleMay } from "../shell/access.ts";
 import { useCodeLabel } from "./Badges.tsx";

@@ -1,9 +1,11 @@
+import type { Query } from "@jitsumei/api-contract/client";
 import { caseTags } from "@jitsumei/domain/case-tags";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
 import type { ApplicationState } from "../../../../packages/domain/src/application/lifecycle.ts";
-import { api } from "../api/client.ts";
-import type { Queue, QueueItem } from "../api/types.ts";
+import type { QueueItem } from "../api/answers.ts";
+import { answer, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
+import type { ConsoleLanguage } from "../i18n/languages.ts";
 import { Link } from "../shell/Link.tsx";
 import { DataTable, ErrorAlert } from "../shell/tables.tsx";
 import { SlaBadge, StateBadge, useCodeLabel, usePlanName } from "./Badges.tsx";
@@ -17,14 +19,18 @@ const queueStateFilters = [
 
 type Filters = { state: string; tag: string; assignee: string; overdueOnly: boolean };
 
-function queuePath(filters: Filters, language: string, cursor?: string): string {
-  const query = new URLSearchParams({ language, limit: "50" });
-  if (filters.state) query.set("state", filters.state);
-  if (filters.tag) query.set("tag", filters.tag);
-  if (filters.assignee) query.set("assignee", filters.assignee);
-  if (filters.overdueOnly) query.set("overdueOnly", "true");
-  if (cursor) query.set("cursor", cursor);
-  return `/v1/staff/applications?${query}`;
+type QueueQuery = Query<"/v1/staff/applications", "get">;
+
+function queueQuery(filters: Filters, language: ConsoleLanguage, cursor?: string): QueueQuery {
+  return {
+    language,
+    limit: 50,
+    ...(filters.state ? { state: filters.state } : {}),
+    ...(filters.tag ? { tag: filters.tag as QueueQuery["tag"] } : {}),
+    ...(filters.assignee ? { assignee: filters.assignee } : {}),
+    ...(filters.overdueOnly ? { overdueOnly: "true" as const } : {}),
+    ...(cursor ? { cursor } : {}),
+  };
 }
 
 /** The cases waiting on staff, oldest first, with their SLA and tags; filters as the API offers them. */
@@ -41,7 +47,9 @@ export function QueuePage() {
   const load = useCallback(
     async (cursor?: string) => {
       try {
-        const page = await api<Queue>("GET", queuePath(filters, language, cursor));
+        const page = await answer(
+          api.GET("/v1/staff/applications", { params: { query: queueQuery(filters, language, cursor) } }),
+        );
         setItems((before) => (cursor && before ? [...before, ...page.items] : page.items));
         setNext(page.nextCursor);
         setNow(Date.now());

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from "react";
-import { ApiProblem, api } from "../api/client.ts";
-import type { StaffSession } from "../api/types.ts";
+import type { StaffSession } from "../api/answers.ts";
+import { ApiProblem, answer, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 
 /** Password and TOTP code: the only way in (POST /v1/staff/session sets the httpOnly session cookie). */
@@ -15,11 +15,15 @@ export function LoginPage({ onSignedIn }: { onSignedIn(session: StaffSession): v
     setBusy(true);
     setError(null);
     try {
-      const session = await api<StaffSession>("POST", "/v1/staff/session", {
-        email: String(form.get("email")),
-        password: String(form.get("password")),
-        otp: String(form.get("otp")).replace(/\s/g, ""),
-      });
+      const session = await answer(
+        api.POST("/v1/staff/session", {
+          body: {
+            email: String(form.get("email")),
+            password: String(form.get("password")),
+            otp: String(form.get("otp")).replace(/\s/g, ""),
+          },
+        }),
+      );
       onSignedIn(session);
     } catch (e) {
       setError(e instanceof ApiProblem && e.status === 429 ? t("login.locked") : t("login.failed"));

@@ -16,7 +16,9 @@ export function PasswordPage({ onChanged }: { onChanged(): void }) {
       return;
     }
     try {
-      await api("POST", "/v1/staff/password", { currentPassword: String(form.get("currentPassword")), newPassword });
+      await api.POST("/v1/staff/password", {
+        body: { currentPassword: String(form.get("currentPassword")), newPassword },
+      });
       onChanged();
     } catch (e) {
       setError(e instanceof ApiProblem ? e.detail : String(e));

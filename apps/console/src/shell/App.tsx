@@ -3,8 +3,8 @@ import { InventoryPage } from "../admin/InventoryPage.tsx";
 import { PackagesPage } from "../admin/PackagesPage.tsx";
 import { RefundsPage } from "../admin/RefundsPage.tsx";
 import { StaffPage } from "../admin/StaffPage.tsx";
-import { ApiProblem, api, setCsrfToken } from "../api/client.ts";
-import type { StaffAccount, StaffSession } from "../api/types.ts";
+import type { StaffAccount, StaffSession } from "../api/answers.ts";
+import { ApiProblem, answer, api, setCsrfToken } from "../api/client.ts";
 import { AuditPage } from "../compliance/AuditPage.tsx";
 import { PlansPage } from "../compliance/PlansPage.tsx";
 import { PoliciesPage } from "../compliance/PoliciesPage.tsx";
@@ -37,7 +37,7 @@ export function App() {
 
   const reload = useCallback(async () => {
     try {
-      signedIn(await api<StaffSession>("GET", "/v1/staff/session"));
+      signedIn(await answer(api.GET("/v1/staff/session")));
     } catch (e) {
       if (e instanceof ApiProblem && (e.status === 401 || e.status === 403)) setState({ status: "signed_out" });
       else throw e;
@@ -49,7 +49,7 @@ export function App() {
   }, [reload]);
 
   async function signOut() {
-    await api("DELETE", "/v1/staff/session").catch(() => undefined);
+    await api.DELETE("/v1/staff/session").catch(() => undefined);
     setCsrfToken(null);
     // The next person to sign in starts at home, not on the page (a case, say) the last one left open.
     navigate({ page: "home" });

@@ -1,4 +1,4 @@
-import type { StaffAccount } from "../api/types.ts";
+import type { StaffAccount } from "../api/answers.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { type ConsoleLanguage, consoleLanguages, languageNames } from "../i18n/languages.ts";
 import type { PageName } from "./access.ts";

@@ -1,5 +1,5 @@
 import { type Permission, roleMay } from "@jitsumei/domain/staff-permissions";
-import type { StaffRole } from "../api/types.ts";
+import type { StaffRole } from "../api/answers.ts";
 
 /**
  * The console's pages and the permission each needs: the same table the server enforces

@@ -1,6 +1,7 @@
+import type { Body } from "@jitsumei/api-contract/client";
 import { type FormEvent, useCallback, useEffect, useState } from "react";
-import { ApiProblem, api } from "../api/client.ts";
-import type { Shipment, ShippingWork } from "../api/types.ts";
+import type { Shipment, ShippingWork } from "../api/answers.ts";
+import { ApiProblem, answer, api } from "../api/client.ts";
 import { useI18n } from "../i18n/i18n.tsx";
 import { useCodeLabel, usePlanName } from "../review/Badges.tsx";
 import { DataTable, ErrorAlert } from "../shell/tables.tsx";
@@ -16,6 +17,7 @@ const returnReasons = [
 ] as const;
 
 type Waiting = ShippingWork["waiting"][number];
+type ShipmentEvent = Body<"/v1/staff/shipments/{trackingNumber}/events", "post">;
 
 const describe = (e: unknown) => (e instanceof ApiProblem ? e.detail : String(e));
 
@@ -35,7 +37,7 @@ export function ShippingPage() {
 
   const load = useCallback(async () => {
     try {
-      setWork(await api<ShippingWork>("GET", "/v1/staff/shipments"));
+      setWork(await answer(api.GET("/v1/staff/shipments")));
     } catch (e) {
       setError(t("common.error", { detail: describe(e) }));
     }
@@ -58,18 +60,20 @@ export function ShippingPage() {
 
   function send(item: Waiting): Promise<void> {
     return act(async () => {
-      const shipment = await api<Shipment>(
-        "POST",
-        `/v1/staff/applications/${encodeURIComponent(item.reference)}/shipment`,
+      const shipment = await answer(
+        api.POST("/v1/staff/applications/{reference}/shipment", { params: { path: { reference: item.reference } } }),
       );
       setSending(null);
       return t("shipping.booked", { carrier: label("carrier", shipment.carrier), tracking: shipment.trackingNumber });
     });
   }
 
-  function report(reference: string, shipment: Shipment, body: { type: "delivered" | "returned"; reason?: string }) {
+  function report(reference: string, shipment: Shipment, body: ShipmentEvent) {
     void act(async () => {
-      await api<Shipment>("POST", `/v1/staff/shipments/${encodeURIComponent(shipment.trackingNumber)}/events`, body);
+      await api.POST("/v1/staff/shipments/{trackingNumber}/events", {
+        params: { path: { trackingNumber: shipment.trackingNumber } },
+        body,
+      });
       return t(body.type === "delivered" ? "shipping.recordedDelivered" : "shipping.recordedReturned", { reference });
     });
   }
@@ -256,14 +260,14 @@ function CarrierReport({
 }: {
   reference: string;
   onDelivered(): void;
-  onReturned(reason: string): void;
+  onReturned(reason: (typeof returnReasons)[number]): void;
 }) {
   const { t } = useI18n();
   const label = useCodeLabel();
   const id = `reason-${reference}`;
   function returned(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    onReturned(String(new FormData(event.currentTarget).get("reason")));
+    onReturned(String(new FormData(event.currentTarget).get("reason")) as (typeof returnReasons)[number]);
   }
   return (
     <div className="stack">

@@ -1,6 +1,12 @@
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type {
+  CounterRead,
+  CounterReaderProblem,
+  CounterReadFace as Face,
+  CounterReadRequest as WireReadRequest,
+} from "@jitsumei/api-contract/counter-reader";
 import { faceFromDg2 } from "@jitsumei/evidence";
 import { connectCard, PcscError } from "@jitsumei/pcsc";
 import {
@@ -27,50 +33,15 @@ export const COUNTER_READER_PORT = 47900;
 const HOST = "127.0.0.1";
 const MAX_BODY = 4096;
 
-/** What the console asks the counter program to read, with what that card needs to open. */
+// The wire's request and answer types are the console's too: packages/api-contract/src/counter-reader.ts.
+export type { CounterRead } from "@jitsumei/api-contract/counter-reader";
+
+/** A read as the program runs it: the wire's request, the passport's challenge decoded from base64. */
 export type CounterReadRequest =
-  /** `challenge`: the server's Active Authentication challenge (POST …/chip-challenge), base64. */
   | { document: "passport"; mrz: string[]; challenge?: Uint8Array }
-  /** 在留カード or 特別永住者証明書: the 12-character number printed on its front, typed by the clerk. */
-  | { document: "residence_card"; cardNumber: string }
-  /** マイナンバーカード, card-face input-support application: the 4-digit PIN the customer types. */
-  | { document: "my_number_card"; pin: string };
+  | Exclude<WireReadRequest, { document: "passport" }>;
 
 export type ChipReader = (request: CounterReadRequest) => Promise<CounterRead>;
-type Face = { format: "jpeg" | "jpeg2000"; base64: string };
-export type CounterRead =
-  | {
-      document: "passport";
-      accessControl: "BAC" | "PACE";
-      sod: string;
-      dataGroups: Record<string, string>;
-      /** With the challenge and the chip's answer (base64): the server verifies them itself. */
-      activeAuthentication?: { passed: boolean; reason?: string; challenge?: string; signature?: string };
-      chipAuthentication?: { passed: boolean; reason?: string; protocol?: string };
-      face?: Face;
-    }
-  | {
-      document: "residence_card";
-      generation: 1 | 2;
-      cardType: "residence_card" | "special_permanent_resident_certificate" | null;
-      /** The signed files as read (base64), for the server's `residence_card_chip` evidence. */
-      front: string;
-      face: string;
-      checkCode: string;
-      certificate: string;
-      photo?: Face;
-    }
-  | {
-      document: "my_number_card";
-      /** The card-face particulars: never the My Number, which the library does not read. */
-      particulars: { name: string; address: string; birthDate: string; sex: string };
-      /** EF 0002 as read (base64), for the server's `my_number_card_face` evidence: no My Number in it. */
-      particularsFile: string;
-      /** The card's own signature over them, as this program checked it (J-LIS's key signs the card's). */
-      signature: { particularsHashMatches: boolean; signatureValid: boolean };
-      /** The PIN's tries left before this read. */
-      pinRetriesBefore: number | null;
-    };
 
 export type CounterReaderOptions = {
   /** The console's origin (scheme, host, port), e.g. https://staff.example.jp. */
@@ -203,7 +174,7 @@ function parseReadRequest(body: Record<string, unknown>): CounterReadRequest | P
   return problem(400, "validation_failed", "must be one of: passport, residence_card, my_number_card", "document");
 }
 
-type Problem = { status: number; code: string; detail: string; field?: string; retriesLeft?: number };
+type Problem = CounterReaderProblem;
 
 export async function startCounterReader(options: CounterReaderOptions): Promise<CounterReader> {
   const origin = new URL(options.origin).origin;

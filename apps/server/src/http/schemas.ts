@@ -580,6 +580,13 @@ export const caseViewSchema = z
         paymentMethod: z
           .object({ type: z.string(), status: z.string(), refusalCode: z.string().nullable(), display: z.string() })
           .nullable(),
+        deposit: z
+          .object({
+            decided: z.boolean(),
+            amountJpy: z.number().int(),
+            reasons: z.array(z.object({ code: z.string(), text: z.string() })),
+          })
+          .describe("Decided with the contract's offer; before that, what the deposit rules will ask"),
         assessment: z
           .object({
             seq: z.number().int(),

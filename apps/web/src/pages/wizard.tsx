@@ -64,7 +64,8 @@ function formOf(p: Particulars | null): Form {
   return {
     family: p?.name.family ?? "",
     given: p?.name.given ?? "",
-    kanji: p?.name.kanji ?? "",
+    // The document types these two as unknown (a preprocessed field); the server answers a string or nothing.
+    kanji: typeof p?.name.kanji === "string" ? p.name.kanji : "",
     kana: p?.name.kana ?? "",
     birthDate: p?.birthDate ?? "",
     nationality: nat,
@@ -73,7 +74,7 @@ function formOf(p: Particulars | null): Form {
     prefecture: p?.address?.prefecture ?? "",
     city: p?.address?.city ?? "",
     line1: p?.address?.line1 ?? "",
-    line2: p?.address?.line2 ?? "",
+    line2: typeof p?.address?.line2 === "string" ? p.address.line2 : "",
     docType: p?.document.type ?? "passport",
     docNumber: p?.document.number ?? "",
     docExpiry: p?.document.expiryDate ?? "",

@@ -42,14 +42,62 @@ const recordsQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be before from", path: ["to"] });
 
 const auditResultSchema = z
-  .object({
-    valid: z.boolean(),
-    entries: z.number().int().describe("Entries that hold, from the first"),
-    headHash: z.string().optional().describe("The last entry's hash (hex), when the chain holds"),
-    firstBroken: z.object({ seq: z.number().int(), reason: z.string() }).optional(),
-    checkedAt: z.string(),
-  })
+  .discriminatedUnion("valid", [
+    z.object({
+      valid: z.literal(true),
+      entries: z.number().int().describe("Entries that hold, from the first"),
+      headHash: z.string().describe("The last entry's hash (hex)"),
+      checkedAt: z.string(),
+    }),
+    z.object({
+      valid: z.literal(false),
+      entries: z.number().int().describe("Entries that hold, from the first"),
+      firstBroken: z.object({ seq: z.number().int(), reason: z.string() }),
+      checkedAt: z.string(),
+    }),
+  ])
   .meta({ id: "AuditChainVerification" });
+
+/** One version of a verification record (本人確認記録) as exported (records/export-verification-records.ts). */
+const verificationRecordSchema = z
+  .object({
+    recordId: z.string(),
+    version: z.number().int(),
+    reason: z.string().describe("Why this version was written: contract, holder_change, transferred_away, …"),
+    supersedes: z.string().nullable(),
+    legalHold: z.boolean(),
+    reference: z.string(),
+    verifiedAt: z.string(),
+    verifiedBy: z.string(),
+    recordedBy: z.string(),
+    recordedAt: z.string(),
+    lines: z.object({ count: z.number().int(), phoneNumbers: z.array(z.string()) }),
+    particulars: z.object({
+      name: z.object({
+        family: z.string(),
+        given: z.string(),
+        kanji: z.string().optional(),
+        kana: z.string().optional(),
+      }),
+      address: z.record(z.string(), z.unknown()).nullable(),
+      birthDate: z.string(),
+    }),
+    method: z.string(),
+    document: z.object({
+      type: z.string(),
+      number: z.string().nullable(),
+      numberNotRecordedBecause: z.string().nullable(),
+      issuingCountry: z.string(),
+      expiryDate: z.string(),
+    }),
+    postalTrackingNumber: z.string().nullable(),
+    policy: z.object({ id: z.string(), version: z.string(), contentHash: z.string() }),
+    acceptance: z.record(z.string(), z.unknown()).optional(),
+    transferredFrom: z.record(z.string(), z.unknown()).optional(),
+    amendment: z.record(z.string(), z.unknown()).optional(),
+    transferredTo: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: "VerificationRecord" });
 
 function inForceOn(policy: LoadedPolicy, day: string): boolean {
   return policy.effectiveFrom <= day && (policy.effectiveUntil === null || policy.effectiveUntil >= day);
@@ -132,7 +180,7 @@ export const complianceRoutes = [
     responses: {
       200: {
         description: "The records",
-        schema: z.object({ records: z.array(z.record(z.string(), z.unknown())) }),
+        schema: z.object({ records: z.array(verificationRecordSchema) }),
       },
     },
     async handler({ query, staff }, services): Promise<RouteResult> {

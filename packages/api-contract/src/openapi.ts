@@ -2385,13 +2385,20 @@ export interface components {
             checkedAt: string;
             /** @description Entries that hold, from the first */
             entries: number;
-            firstBroken?: {
+            /** @description The last entry's hash (hex) */
+            headHash: string;
+            /** @constant */
+            valid: true;
+        } | {
+            checkedAt: string;
+            /** @description Entries that hold, from the first */
+            entries: number;
+            firstBroken: {
                 reason: string;
                 seq: number;
             };
-            /** @description The last entry's hash (hex), when the chain holds */
-            headHash?: string;
-            valid: boolean;
+            /** @constant */
+            valid: false;
         };
         Case: {
             /** @description The terms and privacy notice the applicant accepted on the confirm page, at the last submission */
@@ -2485,6 +2492,15 @@ export interface components {
                     language: string;
                     textVersion: string;
                 } | null;
+                /** @description Decided with the contract's offer; before that, what the deposit rules will ask */
+                deposit: {
+                    amountJpy: number;
+                    decided: boolean;
+                    reasons: {
+                        code: string;
+                        text: string;
+                    }[];
+                };
                 paymentMethod: {
                     display: string;
                     refusalCode: string | null;
@@ -3648,6 +3664,61 @@ export interface components {
             /** @description false stops deliveries to the endpoint; pending ones fail */
             enabled?: boolean;
             eventTypes?: "application.state_changed"[];
+        };
+        VerificationRecord: {
+            acceptance?: {
+                [key: string]: unknown;
+            };
+            amendment?: {
+                [key: string]: unknown;
+            };
+            document: {
+                expiryDate: string;
+                issuingCountry: string;
+                number: string | null;
+                numberNotRecordedBecause: string | null;
+                type: string;
+            };
+            legalHold: boolean;
+            lines: {
+                count: number;
+                phoneNumbers: string[];
+            };
+            method: string;
+            particulars: {
+                address: {
+                    [key: string]: unknown;
+                } | null;
+                birthDate: string;
+                name: {
+                    family: string;
+                    given: string;
+                    kana?: string;
+                    kanji?: string;
+                };
+            };
+            policy: {
+                contentHash: string;
+                id: string;
+                version: string;
+            };
+            postalTrackingNumber: string | null;
+            /** @description Why this version was written: contract, holder_change, transferred_away, … */
+            reason: string;
+            recordedAt: string;
+            recordedBy: string;
+            recordId: string;
+            reference: string;
+            supersedes: string | null;
+            transferredFrom?: {
+                [key: string]: unknown;
+            };
+            transferredTo?: {
+                [key: string]: unknown;
+            };
+            verifiedAt: string;
+            verifiedBy: string;
+            version: number;
         };
         VoidPackage: {
             /** @enum {string} */
@@ -6245,10 +6316,7 @@ export interface operations {
     createStaff: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6293,10 +6361,7 @@ export interface operations {
     setStaffDisabled: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 staffId: string;
             };
@@ -6333,11 +6398,9 @@ export interface operations {
     publishAnnouncement: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
                 "Idempotency-Key"?: string;
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
             };
             path?: never;
             cookie?: never;
@@ -6498,10 +6561,7 @@ export interface operations {
     unlockActivation: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 reference: string;
             };
@@ -6552,10 +6612,7 @@ export interface operations {
     claimCase: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 reference: string;
             };
@@ -6589,10 +6646,7 @@ export interface operations {
     dropClaim: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 reference: string;
             };
@@ -6623,10 +6677,7 @@ export interface operations {
     releaseClaim: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 reference: string;
             };
@@ -6657,11 +6708,9 @@ export interface operations {
     decideCase: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
                 "Idempotency-Key"?: string;
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
             };
             path: {
                 reference: string;
@@ -6745,11 +6794,9 @@ export interface operations {
     terminateForNonpayment: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
                 "Idempotency-Key"?: string;
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
             };
             path: {
                 reference: string;
@@ -6787,11 +6834,9 @@ export interface operations {
     settleNonpayment: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
                 "Idempotency-Key"?: string;
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
             };
             path: {
                 reference: string;
@@ -6829,10 +6874,7 @@ export interface operations {
     shipSim: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 reference: string;
             };
@@ -6863,11 +6905,9 @@ export interface operations {
     terminateLine: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
                 "Idempotency-Key"?: string;
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
             };
             path: {
                 reference: string;
@@ -6914,10 +6954,7 @@ export interface operations {
     verifyAuditChain: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -6946,10 +6983,7 @@ export interface operations {
     activateAtCounter: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 reference: string;
             };
@@ -7011,10 +7045,7 @@ export interface operations {
     sellAtCounter: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7135,10 +7166,7 @@ export interface operations {
     decideDeletionRequest: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -7294,10 +7322,7 @@ export interface operations {
     decideHolderChange: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 changeId: string;
             };
@@ -7377,10 +7402,7 @@ export interface operations {
     importInventory: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7486,10 +7508,7 @@ export interface operations {
     createPackageBatch: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7646,10 +7665,7 @@ export interface operations {
     voidPackage: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 packageId: string;
             };
@@ -7684,10 +7700,7 @@ export interface operations {
     sellPackage: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7720,10 +7733,7 @@ export interface operations {
     changeStaffPassword: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -7794,10 +7804,7 @@ export interface operations {
     updatePlan: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -7878,11 +7885,9 @@ export interface operations {
     recordPoliceRequest: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
                 "Idempotency-Key"?: string;
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
             };
             path?: never;
             cookie?: never;
@@ -7944,10 +7949,7 @@ export interface operations {
     reverifyAtCounter: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 id: string;
             };
@@ -8135,9 +8137,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        records: {
-                            [key: string]: unknown;
-                        }[];
+                        records: components["schemas"]["VerificationRecord"][];
                     };
                 };
             };
@@ -8186,10 +8186,7 @@ export interface operations {
     markTransferRefundPaid: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 paymentId: string;
             };
@@ -8298,10 +8295,7 @@ export interface operations {
     staffSignOut: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path?: never;
             cookie?: never;
         };
@@ -8359,10 +8353,7 @@ export interface operations {
     recordShipmentEvent: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 trackingNumber: string;
             };
@@ -8483,11 +8474,9 @@ export interface operations {
     createWebhookEndpoint: {
         parameters: {
             query?: never;
-            header: {
+            header?: {
                 /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
                 "Idempotency-Key"?: string;
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
             };
             path?: never;
             cookie?: never;
@@ -8556,10 +8545,7 @@ export interface operations {
     updateWebhookEndpoint: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 endpointId: string;
             };
@@ -8632,10 +8618,7 @@ export interface operations {
     redeliverWebhook: {
         parameters: {
             query?: never;
-            header: {
-                /** @description The csrfToken the sign-in (or GET /v1/staff/session) returned for this session */
-                "X-CSRF-Token": string;
-            };
+            header?: never;
             path: {
                 deliveryId: string;
             };
