@@ -172,7 +172,7 @@ export function CounterPage() {
   /** The server's Active Authentication challenge for this sale's application (single use). */
   async function challenge(): Promise<string> {
     if (!sale) throw new Error("no sale");
-    return (await applicantApi<{ challenge: string }>(sale, "POST", "/chip-challenge")).challenge;
+    return (await answer(api.POST("/v1/applications/{reference}/chip-challenge", applicant(sale)))).challenge;
   }
 
   async function recordRead(read: CounterRead) {

@@ -99,7 +99,7 @@ export function CounterReaderPanel(props: {
     });
   const read = (form: HTMLFormElement) => {
     const fields = new FormData(form);
-    const body =
+    const body: CounterReadRequest =
       document === "residence_card"
         ? { document, cardNumber: String(fields.get("cardNumber") ?? "") }
         : document === "my_number_card"
@@ -114,7 +114,11 @@ export function CounterReaderPanel(props: {
       setFace(null);
       // A fresh challenge per read (each is used once): the server then checks the chip's answer itself.
       const challenge = document === "passport" && props.challenge ? await props.challenge() : undefined;
-      const result = await post("/read", challenge ? { ...body, challenge } : body, token);
+      const result = await post(
+        "/read",
+        body.document === "passport" && challenge ? { ...body, challenge } : body,
+        token,
+      );
       await props.record(result);
       if (result.document === "my_number_card") {
         setMyNumber(result);
