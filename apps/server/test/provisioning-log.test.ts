@@ -142,7 +142,7 @@ describe("the provisioning operation log", () => {
     const read = () =>
       test.db.query<{ outcome: string; error: string }>(
         "SELECT outcome, error FROM provisioning_operations WHERE idempotency_key = $1",
-        [`suspend:${networkRef}`],
+        [`suspend:${networkRef}:1`],
       );
     // The copy kept outside the transaction has the committed row's id: it cannot add a second one.
     expect((await read()).rows).toEqual([{ outcome: "failed", error: "subscriber locked by the network operator" }]);
@@ -181,6 +181,44 @@ describe("the provisioning operation log", () => {
       { operation: "change_number", outcome: "succeeded" },
       { operation: "terminate", outcome: "succeeded" },
     ]);
+  });
+
+  it("gives a suspension asked again after a resume its own idempotency key, and a retry the same one", async () => {
+    const keys: string[] = [];
+    let lose = 0;
+    const inner = localNetworkAdapter();
+    const recording: ProvisioningAdapter = {
+      ...inner,
+      async suspend(l, call) {
+        keys.push(call.idempotencyKey);
+        if (lose-- > 0) throw new ProvisioningError("HTTP 503 from the MVNE", true);
+        return inner.suspend(l, call);
+      },
+      async resume(l, call) {
+        keys.push(call.idempotencyKey);
+        return inner.resume(l, call);
+      },
+    };
+    const provisioning = loggedProvisioning(recording, test.db, { retryDelayMs: 0 });
+    const r = request();
+    const { networkRef } = await test.db.transaction((tx) => provisioning.activate(r, tx));
+    const line: LineOnNetwork = { networkRef, msisdn: r.msisdn };
+    await test.db.transaction((tx) => provisioning.suspend(line, tx));
+    await test.db.transaction((tx) => provisioning.resume(line, tx));
+    lose = 1; // the second suspension's first answer is lost: its retry carries the same key
+    await test.db.transaction((tx) => provisioning.suspend(line, tx));
+    // A network that does each key once would have ignored a second suspension sent as the first.
+    expect(keys).toEqual([
+      `suspend:${networkRef}:1`,
+      `resume:${networkRef}:1`,
+      `suspend:${networkRef}:2`,
+      `suspend:${networkRef}:2`,
+    ]);
+    const simulated = await test.db.query<{ status: string }>(
+      "SELECT status FROM network_simulator_subscribers WHERE network_ref = $1",
+      [networkRef],
+    );
+    expect(simulated.rows).toEqual([{ status: "suspended" }]);
   });
 
   it("undoes an activation the network took when the activating transaction fails", async () => {

@@ -12,6 +12,7 @@ import {
 import {
   activationRecorded,
   applicationOfNetworkRef,
+  countOperationsDone,
   insertPendingOperation,
   keepFailedOperation,
   lockApplicationForReconciling,
@@ -114,18 +115,27 @@ export function loggedProvisioning(adapter: ProvisioningAdapter, db: Database, o
       operation: NetworkOperation,
       fn: (line: LineOnNetwork, c: { idempotencyKey: string; tx: Queryable }) => Promise<void>,
     ) =>
-    async (line: LineOnNetwork, tx: Queryable) =>
-      run(
+    async (line: LineOnNetwork, tx: Queryable) => {
+      const applicationId = await applicationOfNetworkRef(tx, line.networkRef);
+      // A line is suspended, resumed and suspended again: each is a new operation for the network, so
+      // its key counts the ones done before (a retry of this one, after a crash too, counts the same).
+      // A line is terminated once: its key stays the one undoActivation checks.
+      const nth =
+        operation === "terminate"
+          ? ""
+          : `:${1 + (await countOperationsDone(tx, applicationId, operation, line.networkRef))}`;
+      return run(
         tx,
         {
           operation,
-          applicationId: await applicationOfNetworkRef(tx, line.networkRef),
-          key: `${operation}:${line.networkRef}`,
+          applicationId,
+          key: `${operation}:${line.networkRef}${nth}`,
           request: { networkRef: line.networkRef, msisdn: line.msisdn },
         },
         (idempotencyKey) => fn(line, { idempotencyKey, tx }),
         () => null,
       );
+    };
 
   const suspend = lineOp("suspend", (l, c) => adapter.suspend(l, c));
   const resume = lineOp("resume", (l, c) => adapter.resume(l, c));

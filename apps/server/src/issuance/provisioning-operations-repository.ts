@@ -111,6 +111,25 @@ export async function operationDone(db: Queryable, key: string): Promise<boolean
   return rows.length > 0;
 }
 
+/**
+ * How many times this operation was done on this line (a suspension lifted and asked again is a new
+ * suspension): the number in its next idempotency key.
+ */
+export async function countOperationsDone(
+  db: Queryable,
+  applicationId: string | null,
+  operation: string,
+  networkRef: string,
+): Promise<number> {
+  const { rows } = await db.query<{ done: number }>(
+    `SELECT count(*)::int AS done FROM provisioning_operations
+     WHERE application_id IS NOT DISTINCT FROM $1 AND operation = $2 AND request->>'networkRef' = $3
+       AND outcome IN ('succeeded', 'reconciled')`,
+    [applicationId, operation, networkRef],
+  );
+  return rows[0]?.done ?? 0;
+}
+
 /** A later call with the same key succeeded: the entries a crash left in doubt are settled by it. */
 export async function settleInDoubt(db: Queryable, key: string, answeredBy: string): Promise<void> {
   await db.query(
