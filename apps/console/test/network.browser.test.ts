@@ -1,11 +1,18 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRootAuthority, issue } from "../../../packages/evidence/src/fixtures/openssl.ts";
-import { launchBrowser, openContext, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
-import { type LocalSmdp, startLocalSmdp } from "../../server/test/support/es2plus-server.ts";
+import {
+  launchBrowser,
+  openContext,
+  releaseBrowser,
+  screenshot,
+  seriousAxeViolations,
+} from "../../server/test/support/browser.ts";
+import {
+  es2plusServerEnv,
+  type LocalSmdp,
+  makeEs2plusPki,
+  startSmdpOf,
+} from "../../server/test/support/es2plus-server.ts";
 import {
   activationCodeFromOutbox,
   draftApplication,
@@ -31,58 +38,14 @@ let server: TestServer;
 let browser: Browser;
 const requester = "jitsumei.example.jp";
 
-function makePki() {
-  const root = mkdtempSync(join(tmpdir(), "jitsumei-network-browser-"));
-  const ca = createRootAuthority(root, "ca", "/CN=ES2 test CA", "p256");
-  const tlsServer =
-    "basicConstraints = CA:false\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = serverAuth\nsubjectAltName = IP:127.0.0.1, DNS:localhost";
-  const tlsClient = "basicConstraints = CA:false\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = clientAuth";
-  const leaf = (name: string, subject: string, extensions: string) =>
-    issue(ca, name, { subject, keyType: "p256", extensions });
-  return {
-    ca: ca.cert,
-    smdpServer: leaf("smdp-server", "/CN=smdp.test", tlsServer),
-    smdpExpired: issue(ca, "smdp-expired", {
-      subject: "/CN=smdp.test",
-      keyType: "p256",
-      extensions: tlsServer,
-      startDate: "20200101000000Z",
-      endDate: "20210101000000Z",
-    }),
-    smdpClient: leaf("smdp-client", "/CN=smdp.test", tlsClient),
-    operatorClient: leaf("operator-client", "/CN=operator.test", tlsClient),
-    operatorServer: leaf("operator-es2", "/CN=es2.operator.test", tlsServer),
-  };
-}
-
 beforeAll(async () => {
-  const pki = makePki();
-  smdp = await startLocalSmdp({
-    ca: pki.ca,
-    cert: pki.smdpServer.cert,
-    key: pki.smdpServer.key,
-    expiredCert: pki.smdpExpired.cert,
-    expiredKey: pki.smdpExpired.key,
-    clientCert: pki.smdpClient.cert,
-    clientKey: pki.smdpClient.key,
-  });
-  server = await startTestServer({
-    SMDP_ES2PLUS_URL: smdp.url,
-    SMDP_FUNCTION_REQUESTER_ID: requester,
-    SMDP_CLIENT_CERT: pki.operatorClient.cert,
-    SMDP_CLIENT_KEY: pki.operatorClient.key,
-    SMDP_CA: pki.ca,
-    ES2PLUS_CALLBACK_PORT: "0",
-    ES2PLUS_CALLBACK_HOST: "127.0.0.1",
-    ES2PLUS_CALLBACK_CERT: pki.operatorServer.cert,
-    ES2PLUS_CALLBACK_KEY: pki.operatorServer.key,
-    ES2PLUS_CALLBACK_CA: pki.ca,
-    ES2PLUS_CALLBACK_REQUESTERS: "smdp.test",
-  });
+  const pki = makeEs2plusPki("network-browser");
+  smdp = await startSmdpOf(pki);
+  server = await startTestServer(es2plusServerEnv(pki, smdp, requester));
   browser = await launchBrowser();
 });
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await server?.close();
   await smdp?.close();
 });

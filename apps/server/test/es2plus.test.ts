@@ -1,10 +1,13 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRootAuthority, issue } from "../../../packages/evidence/src/fixtures/openssl.ts";
 import { Es2plusError, es2plusSmdp } from "../src/issuance/smdp-es2plus.ts";
-import { type LocalSmdp, startLocalSmdp } from "./support/es2plus-server.ts";
+import {
+  type Es2plusPki,
+  es2plusServerEnv,
+  type LocalSmdp,
+  makeEs2plusPki,
+  startSmdpOf,
+} from "./support/es2plus-server.ts";
 import { activeLine, draftApplication, runEveryJobNow, somebody, submitAndPay } from "./support/journey.ts";
 import { signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -16,63 +19,13 @@ import { startTestServer, type TestServer } from "./support/test-server.ts";
  */
 let smdp: LocalSmdp;
 let server: TestServer;
-let pki: ReturnType<typeof makePki>;
+let pki: Es2plusPki;
 const requester = "jitsumei.example.jp";
 
-function makePki() {
-  const root = mkdtempSync(join(tmpdir(), "jitsumei-es2plus-"));
-  const ca = createRootAuthority(root, "ca", "/CN=ES2 test CA", "p256");
-  const tlsServer =
-    "basicConstraints = CA:false\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = serverAuth\nsubjectAltName = IP:127.0.0.1, DNS:localhost";
-  const tlsClient = "basicConstraints = CA:false\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = clientAuth";
-  return {
-    ca: ca.cert,
-    smdpServer: issue(ca, "smdp-server", { subject: "/CN=smdp.test", keyType: "p256", extensions: tlsServer }),
-    smdpExpired: issue(ca, "smdp-expired", {
-      subject: "/CN=smdp.test",
-      keyType: "p256",
-      extensions: tlsServer,
-      startDate: "20200101000000Z",
-      endDate: "20210101000000Z",
-    }),
-    smdpClient: issue(ca, "smdp-client", { subject: "/CN=smdp.test", keyType: "p256", extensions: tlsClient }),
-    operatorClient: issue(ca, "operator-client", {
-      subject: "/CN=operator.test",
-      keyType: "p256",
-      extensions: tlsClient,
-    }),
-    operatorServer: issue(ca, "operator-es2", {
-      subject: "/CN=es2.operator.test",
-      keyType: "p256",
-      extensions: tlsServer,
-    }),
-  };
-}
-
 beforeAll(async () => {
-  pki = makePki();
-  smdp = await startLocalSmdp({
-    ca: pki.ca,
-    cert: pki.smdpServer.cert,
-    key: pki.smdpServer.key,
-    expiredCert: pki.smdpExpired.cert,
-    expiredKey: pki.smdpExpired.key,
-    clientCert: pki.smdpClient.cert,
-    clientKey: pki.smdpClient.key,
-  });
-  server = await startTestServer({
-    SMDP_ES2PLUS_URL: smdp.url,
-    SMDP_FUNCTION_REQUESTER_ID: requester,
-    SMDP_CLIENT_CERT: pki.operatorClient.cert,
-    SMDP_CLIENT_KEY: pki.operatorClient.key,
-    SMDP_CA: pki.ca,
-    ES2PLUS_CALLBACK_PORT: "0",
-    ES2PLUS_CALLBACK_HOST: "127.0.0.1",
-    ES2PLUS_CALLBACK_CERT: pki.operatorServer.cert,
-    ES2PLUS_CALLBACK_KEY: pki.operatorServer.key,
-    ES2PLUS_CALLBACK_CA: pki.ca,
-    ES2PLUS_CALLBACK_REQUESTERS: "smdp.test",
-  });
+  pki = makeEs2plusPki("es2plus");
+  smdp = await startSmdpOf(pki);
+  server = await startTestServer(es2plusServerEnv(pki, smdp, requester));
 });
 afterAll(async () => {
   await server?.close();

@@ -5,7 +5,13 @@ import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { credentialDigest } from "../../server/src/number-portability/one-stop-recipients.ts";
-import { launchBrowser, openContext, screenshot, seriousAxeViolations } from "../../server/test/support/browser.ts";
+import {
+  launchBrowser,
+  openContext,
+  releaseBrowser,
+  screenshot,
+  seriousAxeViolations,
+} from "../../server/test/support/browser.ts";
 import { type Person, signedPostpaid, somebody } from "../../server/test/support/journey.ts";
 import { type StaffClient, signInAs } from "../../server/test/support/staff.ts";
 import { mailedCode } from "../../server/test/support/subscriber.ts";
@@ -45,7 +51,7 @@ beforeAll(async () => {
   reviewer = await signInAs(server, "reviewer");
 }, 300_000);
 afterAll(async () => {
-  await browser?.close();
+  await releaseBrowser(browser);
   await server?.close();
 });
 

@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer, request } from "node:https";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createSecureContext, type TLSSocket } from "node:tls";
 import { z } from "zod";
+import { createRootAuthority, issue } from "../../../../packages/evidence/src/fixtures/openssl.ts";
 
 /**
  * A local SM-DP+ for tests: the function provider side of GSMA SGP.22 v2.5 ES2+ over mutual TLS. It
@@ -230,5 +233,61 @@ export async function startLocalSmdp(tls: {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** The ES2+ tests' certificates, made by openssl: a CA, the SM-DP+'s (and an expired one), the operator's. */
+export function makeEs2plusPki(name: string) {
+  const root = mkdtempSync(join(tmpdir(), `jitsumei-${name}-`));
+  const ca = createRootAuthority(root, "ca", "/CN=ES2 test CA", "p256");
+  const tlsServer =
+    "basicConstraints = CA:false\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = serverAuth\nsubjectAltName = IP:127.0.0.1, DNS:localhost";
+  const tlsClient = "basicConstraints = CA:false\nkeyUsage = critical, digitalSignature\nextendedKeyUsage = clientAuth";
+  const leaf = (file: string, subject: string, extensions: string) =>
+    issue(ca, file, { subject, keyType: "p256", extensions });
+  return {
+    ca: ca.cert,
+    smdpServer: leaf("smdp-server", "/CN=smdp.test", tlsServer),
+    smdpExpired: issue(ca, "smdp-expired", {
+      subject: "/CN=smdp.test",
+      keyType: "p256",
+      extensions: tlsServer,
+      startDate: "20200101000000Z",
+      endDate: "20210101000000Z",
+    }),
+    smdpClient: leaf("smdp-client", "/CN=smdp.test", tlsClient),
+    operatorClient: leaf("operator-client", "/CN=operator.test", tlsClient),
+    operatorServer: leaf("operator-es2", "/CN=es2.operator.test", tlsServer),
+  };
+}
+export type Es2plusPki = ReturnType<typeof makeEs2plusPki>;
+
+/** The local SM-DP+ on the PKI's certificates. */
+export function startSmdpOf(pki: Es2plusPki): Promise<LocalSmdp> {
+  return startLocalSmdp({
+    ca: pki.ca,
+    cert: pki.smdpServer.cert,
+    key: pki.smdpServer.key,
+    expiredCert: pki.smdpExpired.cert,
+    expiredKey: pki.smdpExpired.key,
+    clientCert: pki.smdpClient.cert,
+    clientKey: pki.smdpClient.key,
+  });
+}
+
+/** A test server's settings for that SM-DP+ over ES2+, with its download-report endpoint (mTLS). */
+export function es2plusServerEnv(pki: Es2plusPki, smdp: LocalSmdp, requester: string): Record<string, string> {
+  return {
+    SMDP_ES2PLUS_URL: smdp.url,
+    SMDP_FUNCTION_REQUESTER_ID: requester,
+    SMDP_CLIENT_CERT: pki.operatorClient.cert,
+    SMDP_CLIENT_KEY: pki.operatorClient.key,
+    SMDP_CA: pki.ca,
+    ES2PLUS_CALLBACK_PORT: "0",
+    ES2PLUS_CALLBACK_HOST: "127.0.0.1",
+    ES2PLUS_CALLBACK_CERT: pki.operatorServer.cert,
+    ES2PLUS_CALLBACK_KEY: pki.operatorServer.key,
+    ES2PLUS_CALLBACK_CA: pki.ca,
+    ES2PLUS_CALLBACK_REQUESTERS: "smdp.test",
   };
 }
