@@ -50,24 +50,7 @@ export function jitsumeiPortingOperator(options: {
         throw new PortingRefusal("one_stop_code_invalid", "The one-stop code is not valid, has expired or was used");
       }
       if (answer.status !== 200) throw unexpected("the code", answer);
-      const j = answer.json as {
-        msisdn: string;
-        reservationNumber: string;
-        expiresOn: string;
-        donor: string;
-        holder: { name: string; kana?: string; birthDate: string };
-      };
-      return {
-        msisdn: j.msisdn,
-        reservationNumber: j.reservationNumber,
-        expiresOn: j.expiresOn,
-        donor: j.donor,
-        holder: {
-          name: j.holder.name,
-          ...(j.holder.kana ? { kana: j.holder.kana } : {}),
-          birthDate: j.holder.birthDate,
-        },
-      };
+      return reservationOf(answer.json);
     },
     async switchOver({ requestKey, msisdn, reservationNumber }) {
       const answer = await call(
