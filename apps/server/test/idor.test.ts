@@ -138,6 +138,12 @@ const validBodies: Record<string, unknown> = {
     newHolder: { email: "new.holder@example.test", language: "en" },
   },
   "/v1/subscriber/lines/{msisdn}/reverification": { evidence: [{ kind: "mrz", lines: td3(somebody()) }] },
+  // Well formed (no operator is registered here): another's number must be not found before that is judged.
+  "/v1/subscriber/lines/{msisdn}/port-out/one-stop": {
+    recipient: "recipient-mobile",
+    state: "idor-state-12345",
+    returnUrl: "https://recipient.example.test/mnp/back",
+  },
 };
 
 async function call(route: RouteSpec, path: string, token: string) {

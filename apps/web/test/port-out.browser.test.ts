@@ -167,6 +167,8 @@ describe("a number leaving, in the browser", () => {
       .getByRole("button", { name: ja["portOutOneStop.confirm"].replace("{recipient}", "Recipient Mobile") })
       .click();
     await expect.poll(() => arrived.length).toBe(1);
+    // The browser has landed there (the next address must not interrupt that navigation).
+    await page.waitForURL(`${RETURN}**`);
     const back = new URL(arrived[0] ?? "");
     expect(back.origin + back.pathname).toBe(RETURN);
     expect(back.searchParams.get("state")).toBe("state-from-the-recipient");

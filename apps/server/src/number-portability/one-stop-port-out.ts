@@ -69,10 +69,12 @@ export async function confirmOneStopPortOut(
   who: SubscriberPrincipal,
   input: OneStopPortOutRequest,
 ): Promise<{ redirectUrl: string; reservation: PortOutReservation }> {
+  // Another's number is not found before anything of the request is judged (nothing to learn from it).
+  const applicationId = await subscriberLineApplication(deps.db, who, input.msisdn);
+  if (!applicationId) throw new AppError("not_found", "None of your active lines has this number");
   const recipient = checkOneStopRequest(deps.recipients, input);
   const reservation = await requestPortOut(deps, who, { msisdn: input.msisdn, oneStop: { recipient: recipient.id } });
-  const applicationId = await subscriberLineApplication(deps.db, who, input.msisdn);
-  const application = applicationId ? await findApplicationById(deps.db, applicationId) : null;
+  const application = await findApplicationById(deps.db, applicationId);
   const code = randomBytes(24).toString("base64url");
   const now = deps.clock();
   await deps.db.transaction(async (tx) => {
