@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { todayInJapan } from "@jitsumei/domain";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { verifyAuditChain } from "../src/audit/audit-chain.ts";
 import type { CreditIdentity, localNonpaymentExchange, NonpaymentExchange } from "../src/credit/nonpayment-exchange.ts";
@@ -142,7 +143,9 @@ describe("the credit assessment of a postpaid application", () => {
   });
 
   it("asks a resident with 60 days of stay left for a deposit, says why to each reader, and the contract states it", async () => {
-    const expiry = new Date(Date.now() + 60 * 86_400_000 + 12 * 3_600_000).toISOString().slice(0, 10);
+    // 60 days after today in Japan, the day the server counts from (12 hours past now in UTC was a day
+    // too many from 12:00 to 15:00 UTC, when Japan's today is still UTC's).
+    const expiry = new Date(Date.parse(`${todayInJapan()}T00:00:00Z`) + 60 * 86_400_000).toISOString().slice(0, 10);
     const created = await server.api("POST", "/v1/applications", {
       body: { planId: "postpaid-voice", language: "vi", channel: "online", contact: { email: throwawayEmail("c") } },
     });
