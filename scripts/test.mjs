@@ -130,7 +130,8 @@ if (extraArgs.length === 0) {
   process.stdout.write(`== static checks: ${seconds(since)}\n`);
 }
 // The browser tests drive the production builds of the site and the console.
-// `npm run build` also compiles the server (apps/server/build.mjs); the tests run its sources (JITSUMEI_FROM_SOURCE).
+// `npm run build` also compiles the server (apps/server/build.mjs): the servers and commands the tests
+// spawn run that build (bin/jitsumei.js runs the sources instead when a source file is newer).
 checkStep("build the web apps (vite) and the server (esbuild)", "npm", ["run", "build", "--silent"]);
 // The test fixtures made with openssl (evidence CAs and chips, the development sealing keys): made by
 // the first pass's global setup, read by the second's (packages/evidence/src/fixtures/global-setup.ts).

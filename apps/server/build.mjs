@@ -15,7 +15,8 @@
  * - dist/ is written only when the whole build succeeded (built beside it, then renamed).
  *
  * bin/jitsumei.js runs dist/jitsumei.js when it exists, the sources through tsx otherwise or when
- * JITSUMEI_FROM_SOURCE=1 (the test suite sets it: tests run the sources they test).
+ * JITSUMEI_FROM_SOURCE=1, or when a source file is newer than the build (`npm test` builds first, so
+ * the servers its tests spawn run this build).
  */
 import { readFile, rename, rm } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";

