@@ -1,8 +1,11 @@
-import type { ApplicationState } from "@jitsumei/domain";
+import type { ApplicationState, SimStatus } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { Shipments } from "../db/schema.ts";
+import { sqlStatus } from "../db/sql-status.ts";
 import type { ShipmentMethod } from "./delivery.ts";
+
+const ASSIGNED_SIM = sqlStatus<SimStatus>("assigned");
 
 /**
  * The SQL of `shipments` (a physical SIM's parcel) and of the shipping desk's lists. shipments.ts
@@ -134,7 +137,7 @@ export async function selectWaitingToShip(db: Queryable): Promise<WaitingRow[]> 
   const { rows } = await db.query<WaitingRow>(
     `SELECT a.reference, a.plan_id, a.channel, s.line_type, a.state_changed_at, m.params->>'method' AS verification
      FROM applications a
-     JOIN sims s ON s.application_id = a.id AND s.status = 'assigned'
+     JOIN sims s ON s.application_id = a.id AND s.status = ${ASSIGNED_SIM}
      LEFT JOIN check_results m ON m.application_id = a.id AND m.run = a.check_run AND m.code = 'policy.method_available'
      WHERE a.state = $1 AND a.form_factor = 'physical' AND a.channel IN ('online', 'post')
      ORDER BY a.state_changed_at, a.id

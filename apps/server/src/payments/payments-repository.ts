@@ -2,6 +2,9 @@ import { type DepositDecision, mayMovePayment, type PaymentStatus } from "@jitsu
 import { forgetLockedApplications } from "../applications/applications-repository.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Queryable } from "../db/database.ts";
+import { sqlStatus } from "../db/sql-status.ts";
+
+const PENDING = sqlStatus<PaymentStatus>("pending");
 
 /**
  * The payments tables, read and written only here: payments, their events, deposit decisions.
@@ -76,7 +79,7 @@ export async function insertPayment(
 ): Promise<PaymentRow> {
   const { rows } = await tx.query(
     `INSERT INTO payments (id, application_id, kind, amount_jpy, method, status, gateway, idempotency_key)
-     VALUES ($1, $2, $3, $4, $7, 'pending', $5, $6) RETURNING *`,
+     VALUES ($1, $2, $3, $4, $7, ${PENDING}, $5, $6) RETURNING *`,
     [
       input.id,
       input.applicationId,

@@ -1,10 +1,16 @@
+import type { ApplicationState } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import { deleteActivationCode } from "../applications/applicant-access-repository.ts";
 import { forgetLockedApplications } from "../applications/applications-repository.ts";
 import type { Queryable } from "../db/database.ts";
 import type { VerificationRecords } from "../db/schema.ts";
+import { sqlStatus } from "../db/sql-status.ts";
+import type { Shipment } from "../issuance/shipments-repository.ts";
 import { deleteEvidenceOf, deleteMailOf } from "../privacy/privacy-repository.ts";
 import { queueApplicationObjectDeletions } from "../storage/document-deletions-repository.ts";
+
+const SHIPMENT_DELIVERED = sqlStatus<Shipment["status"]>("delivered");
+const APPROVED = sqlStatus<ApplicationState>("approved");
 
 /**
  * The SQL of verification records (本人確認記録: `verification_records`, written once per version and
@@ -34,11 +40,11 @@ export async function selectRecordFacts(
        approval.actor_id AS approved_by_id, approval.created_at AS approved_at,
        (SELECT params->>'method' FROM check_results
          WHERE application_id = a.id AND run = $2 AND code = 'policy.method_available') AS method,
-       (SELECT tracking_number FROM shipments WHERE application_id = a.id AND status = 'delivered'
+       (SELECT tracking_number FROM shipments WHERE application_id = a.id AND status = ${SHIPMENT_DELIVERED}
          ORDER BY delivered_at DESC LIMIT 1) AS tracking_number
      FROM applications a
      LEFT JOIN LATERAL (SELECT actor_kind, actor_id, created_at FROM application_events
-       WHERE application_id = a.id AND to_state = 'approved' ORDER BY version DESC LIMIT 1) approval ON true
+       WHERE application_id = a.id AND to_state = ${APPROVED} ORDER BY version DESC LIMIT 1) approval ON true
      WHERE a.id = $1`,
     [applicationId, checkRun],
   );

@@ -1,5 +1,12 @@
-import type { PackageStatus, RetailChannel } from "@jitsumei/domain";
+import type { EsimProfileStatus, PackageStatus, RetailChannel, SimCardStatus } from "@jitsumei/domain";
 import type { Queryable } from "../db/database.ts";
+import { sqlStatus } from "../db/sql-status.ts";
+
+// Literals in the SQL text: the partial indexes sim_cards_available and esim_profiles_available name them.
+const CARD_PACKAGED = sqlStatus<SimCardStatus>("packaged");
+const CARD_AVAILABLE = sqlStatus<SimCardStatus>("available");
+const PROFILE_PACKAGED = sqlStatus<EsimProfileStatus>("packaged");
+const PROFILE_AVAILABLE = sqlStatus<EsimProfileStatus>("available");
 
 /**
  * The retail tables of batches and packages (retail_batches, retail_packages) and the stock the
@@ -73,8 +80,8 @@ export async function insertPackages(tx: Queryable, packages: readonly NewPackag
 /** Takes `size` cards out of the online stock (SKIP LOCKED: online reservations go on). */
 export async function takeSimCards(tx: Queryable, size: number): Promise<string[]> {
   const { rows } = await tx.query<{ iccid: string }>(
-    `UPDATE sim_cards SET status = 'packaged', changed_at = now() WHERE iccid IN (
-         SELECT iccid FROM sim_cards WHERE status = 'available' ORDER BY iccid LIMIT $1 FOR UPDATE SKIP LOCKED)
+    `UPDATE sim_cards SET status = ${CARD_PACKAGED}, changed_at = now() WHERE iccid IN (
+         SELECT iccid FROM sim_cards WHERE status = ${CARD_AVAILABLE} ORDER BY iccid LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING iccid`,
     [size],
   );
@@ -84,8 +91,8 @@ export async function takeSimCards(tx: Queryable, size: number): Promise<string[
 /** Takes `size` eSIM profiles out of the online stock (SKIP LOCKED: online reservations go on). */
 export async function takeEsimProfiles(tx: Queryable, size: number): Promise<string[]> {
   const { rows } = await tx.query<{ id: string | number }>(
-    `UPDATE esim_profiles SET status = 'packaged', changed_at = now() WHERE id IN (
-       SELECT id FROM esim_profiles WHERE status = 'available' ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+    `UPDATE esim_profiles SET status = ${PROFILE_PACKAGED}, changed_at = now() WHERE id IN (
+       SELECT id FROM esim_profiles WHERE status = ${PROFILE_AVAILABLE} ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
      RETURNING id`,
     [size],
   );

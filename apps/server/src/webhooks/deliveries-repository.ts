@@ -1,4 +1,5 @@
 import type { Queryable } from "../db/database.ts";
+import { sqlStatus } from "../db/sql-status.ts";
 
 /**
  * Webhook events, their deliveries to endpoints and the attempts of each (webhook_events,
@@ -7,6 +8,9 @@ import type { Queryable } from "../db/database.ts";
 
 export const deliveryStatuses = ["pending", "delivered", "failed"] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
+const PENDING = sqlStatus<DeliveryStatus>("pending");
+const DELIVERED = sqlStatus<DeliveryStatus>("delivered");
+const FAILED = sqlStatus<DeliveryStatus>("failed");
 
 export async function insertEvent(tx: Queryable, event: { id: string; type: string; payload: unknown }): Promise<void> {
   await tx.query("INSERT INTO webhook_events (id, type, payload) VALUES ($1, $2, $3)", [
@@ -65,8 +69,8 @@ export async function findDeliveryTarget(db: Queryable, deliveryId: string): Pro
 /** A pending delivery whose endpoint was disabled fails without an attempt. */
 export async function failDeliveryOfDisabledEndpoint(db: Queryable, deliveryId: string): Promise<void> {
   await db.query(
-    `UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL,
-           last_error = 'the endpoint was disabled' WHERE id = $1 AND status = 'pending'`,
+    `UPDATE webhook_deliveries SET status = ${FAILED}, next_attempt_at = NULL,
+           last_error = 'the endpoint was disabled' WHERE id = $1 AND status = ${PENDING}`,
     [deliveryId],
   );
 }
@@ -115,7 +119,7 @@ export async function markDelivered(
   change: { attempts: number; attemptsLeft: number; at: Date; statusCode: number | null },
 ): Promise<void> {
   await tx.query(
-    `UPDATE webhook_deliveries SET status = 'delivered', attempts = $2, attempts_left = $3, delivered_at = $4,
+    `UPDATE webhook_deliveries SET status = ${DELIVERED}, attempts = $2, attempts_left = $3, delivered_at = $4,
            next_attempt_at = NULL, last_status_code = $5, last_error = NULL WHERE id = $1`,
     [deliveryId, change.attempts, change.attemptsLeft, change.at, change.statusCode],
   );
@@ -131,7 +135,7 @@ export async function markDeliveryFailed(
   change: { attempts: number; statusCode: number | null; error: string | null },
 ): Promise<void> {
   await tx.query(
-    `UPDATE webhook_deliveries SET status = 'failed', attempts = $2, attempts_left = 0, next_attempt_at = NULL,
+    `UPDATE webhook_deliveries SET status = ${FAILED}, attempts = $2, attempts_left = 0, next_attempt_at = NULL,
            last_status_code = $3, last_error = $4 WHERE id = $1`,
     [deliveryId, change.attempts, change.statusCode, change.error],
   );
@@ -180,7 +184,7 @@ export async function lockDeliveryWithEndpoint(
 /** Pending again with a fresh round of attempts, the first due now. */
 export async function restartDelivery(tx: Queryable, deliveryId: string, attemptsLeft: number): Promise<void> {
   await tx.query(
-    `UPDATE webhook_deliveries SET status = 'pending', attempts_left = $2, next_attempt_at = now(),
+    `UPDATE webhook_deliveries SET status = ${PENDING}, attempts_left = $2, next_attempt_at = now(),
          delivered_at = NULL WHERE id = $1`,
     [deliveryId, attemptsLeft],
   );
