@@ -4,13 +4,13 @@ import type { Queryable } from "../db/database.ts";
 import type { ApplicationEvents, Applications, CheckResults, Subscriptions, TermsAcceptances } from "../db/schema.ts";
 import { sqlStatus } from "../db/sql-status.ts";
 
-const DRAFT = sqlStatus<ApplicationState>("draft");
-
 /**
  * The SQL of the `applications` table and of the rows that belong to one application alone (its
  * events, particulars history, terms acceptances, check results). Plain functions in the caller's
  * transaction; the mapping to domain values stays with the callers (application-row.ts).
  */
+
+const DRAFT = sqlStatus<ApplicationState>("draft");
 
 /** An application row with its plan's kind and price (the join every reader of an application needs). */
 export type ApplicationRecord = Pick<

@@ -10,14 +10,14 @@ import type {
 } from "../db/schema.ts";
 import { sqlStatus } from "../db/sql-status.ts";
 
-const VERIFIED = sqlStatus<PaymentMethodStatus>("verified");
-const ACTIVE_LINE = sqlStatus<LineState>("active");
-
 /**
  * The SQL of the credit module: consents, payment methods, assessments, our non-payment
  * registrations and the local exchange simulator's records. Plain functions in the caller's
  * transaction; decrypting and mapping to domain values stays with the callers.
  */
+
+const VERIFIED = sqlStatus<PaymentMethodStatus>("verified");
+const ACTIVE_LINE = sqlStatus<LineState>("active");
 
 export async function insertCreditConsent(
   tx: Queryable,

@@ -4,8 +4,6 @@ import type { Queryable } from "../db/database.ts";
 import type { EsimProfiles, Sims } from "../db/schema.ts";
 import { sqlStatus, sqlStatuses } from "../db/sql-status.ts";
 
-const SIM_RELEASED = sqlStatus<SimStatus>("released");
-
 /**
  * The SQL of a line's eSIM on `sims`: the release job's three steps (esim_ordered_at,
  * esim_confirmed_at, esim_released_at, each under the line's row lock), the SM-DP+'s download
@@ -13,6 +11,8 @@ const SIM_RELEASED = sqlStatus<SimStatus>("released");
  * caller's transaction; which step runs when stays with release-esim.ts, esim-download-progress.ts and
  * reissue-esim.ts.
  */
+
+const SIM_RELEASED = sqlStatus<SimStatus>("released");
 
 /** An eSIM line's application, locking the line: the SM-DP+'s reports on one line apply one at a time. */
 export async function lockEsimLineByIccid(tx: Queryable, iccid: string): Promise<{ reference: string | null } | null> {

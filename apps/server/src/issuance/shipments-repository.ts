@@ -5,13 +5,13 @@ import type { Shipments } from "../db/schema.ts";
 import { sqlStatus } from "../db/sql-status.ts";
 import type { ShipmentMethod } from "./delivery.ts";
 
-const ASSIGNED_SIM = sqlStatus<SimStatus>("assigned");
-
 /**
  * The SQL of `shipments` (a physical SIM's parcel) and of the shipping desk's lists. shipments.ts
  * changes a shipment (through the application's door, apply-event.ts); shipping-work.ts lists the desk's
  * work.
  */
+
+const ASSIGNED_SIM = sqlStatus<SimStatus>("assigned");
 
 /** The shipments table read as the API shows it. */
 export type Shipment = {

@@ -5,11 +5,11 @@ import type { Subscriptions, TopUps } from "../db/schema.ts";
 import { sqlStatus } from "../db/sql-status.ts";
 import type { PaymentStatus } from "./payments-repository.ts";
 
+/** The top_ups table and the line's validity they move: read and written only here. */
+
 const PENDING = sqlStatus<TopUpStatus>("pending");
 const CREDITED = sqlStatus<TopUpStatus>("credited");
 const EXPIRED = sqlStatus<TopUpStatus>("expired");
-
-/** The top_ups table and the line's validity they move: read and written only here. */
 
 // States passed as parameters, typed by the domain's tables: a renamed state fails to compile.
 const ACTIVE_LINE: LineState = "active";

@@ -9,14 +9,14 @@ import type { Shipment } from "../issuance/shipments-repository.ts";
 import { deleteEvidenceOf, deleteMailOf } from "../privacy/privacy-repository.ts";
 import { queueApplicationObjectDeletions } from "../storage/document-deletions-repository.ts";
 
-const SHIPMENT_DELIVERED = sqlStatus<Shipment["status"]>("delivered");
-const APPROVED = sqlStatus<ApplicationState>("approved");
-
 /**
  * The SQL of verification records (本人確認記録: `verification_records`, written once per version and
  * never rewritten) and of the purge that shreds an application's personal data. Plain functions in
  * the caller's transaction; sealing and unsealing stays with the callers.
  */
+
+const SHIPMENT_DELIVERED = sqlStatus<Shipment["status"]>("delivered");
+const APPROVED = sqlStatus<ApplicationState>("approved");
 
 /** What the record needs from the application: pinned policy, approval, method found, delivered tracking number. */
 export type RecordFactsRow = {

@@ -4,10 +4,10 @@ import type { Queryable } from "../db/database.ts";
 import type { TopUpVouchers } from "../db/schema.ts";
 import { sqlStatus } from "../db/sql-status.ts";
 
+/** Top-up vouchers (top_up_vouchers) and the top-ups they pay: read and written only here. */
+
 const REDEEMED = sqlStatus<VoucherStatus>("redeemed");
 const TOP_UP_PENDING = sqlStatus<TopUpStatus>("pending");
-
-/** Top-up vouchers (top_up_vouchers) and the top-ups they pay: read and written only here. */
 
 export async function insertVoucher(
   tx: Queryable,

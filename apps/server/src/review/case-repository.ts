@@ -5,16 +5,16 @@ import type { Queryable } from "../db/database.ts";
 import type { Applications, CaseFlags, CaseNotes, CorrectionRequests } from "../db/schema.ts";
 import { sqlStatus, sqlStatuses } from "../db/sql-status.ts";
 
+/**
+ * The SQL of a case's working rows: `case_claims`, `case_flags`, `case_notes`, `correction_requests`,
+ * and the review queue and expiry sweep over `applications`.
+ */
+
 // Literals in the SQL text: the partial index check_results_failed (WHERE status = 'fail') serves the
 // failed-check reads, and the expiry sweep's states read as its deadlines do.
 const CHECK_FAILED = sqlStatus<CheckStatus>("fail");
 const state = (s: ApplicationState) => sqlStatus<ApplicationState>(s);
 const tag = (t: CaseTag) => sqlStatus<CaseTag>(t);
-
-/**
- * The SQL of a case's working rows: `case_claims`, `case_flags`, `case_notes`, `correction_requests`,
- * and the review queue and expiry sweep over `applications`.
- */
 
 /** Whatever a reviewer held on the case is over. */
 export async function deleteCaseClaims(tx: Queryable, applicationId: string): Promise<void> {

@@ -3,13 +3,13 @@ import type { Queryable } from "../db/database.ts";
 import { sqlStatuses } from "../db/sql-status.ts";
 import { operationsOfApplication } from "../issuance/provisioning-operations-repository.ts";
 
-const OPEN_POLICE_REQUEST = sqlStatuses<PoliceRequestStatus>("awaiting", "suspended");
-
 /**
  * The SQL of the reviewer's case view: what it reads about an application besides the application
  * itself (check details, evidence list, history with actors, staff names, particulars history, the
  * line, the provisioning log). Case notes and flags are in case-repository.ts.
  */
+
+const OPEN_POLICE_REQUEST = sqlStatuses<PoliceRequestStatus>("awaiting", "suspended");
 
 export async function listRunCheckResults(db: Queryable, applicationId: string, run: number) {
   const checks = await db.query<{

@@ -2,6 +2,8 @@ import type { ApplicationEvent, ApplicationState } from "@jitsumei/domain";
 import type { Queryable } from "../db/database.ts";
 import { sqlStatus, sqlStatuses } from "../db/sql-status.ts";
 
+/** The SQL of the operations dashboard: counts over applications and their events in a period. */
+
 // Literals in the SQL text: the partial index application_events_decisions (WHERE to_state IN
 // ('approved', 'rejected')) serves the decisions' reads.
 const APPROVED = sqlStatus<ApplicationState>("approved");
@@ -9,8 +11,6 @@ const REJECTED = sqlStatus<ApplicationState>("rejected");
 const ACTIVE = sqlStatus<ApplicationState>("active");
 const DECIDED = sqlStatuses<ApplicationState>("approved", "rejected");
 const REJECT = sqlStatus<ApplicationEvent>("reject");
-
-/** The SQL of the operations dashboard: counts over applications and their events in a period. */
 
 /** The period's bounds: 00:00 on `from` up to 00:00 the day after `to`, in `timeZone`. */
 export async function periodBounds(

@@ -4,10 +4,10 @@ import type { Queryable } from "../db/database.ts";
 import type { LineTransfers, Subscriptions } from "../db/schema.ts";
 import { sqlStatus, sqlStatuses } from "../db/sql-status.ts";
 
+/** Line transfers between holders (line_transfers) and the line they move: read and written only here. */
+
 const ENDED_UNFINISHED = sqlStatuses<ApplicationState>("rejected", "cancelled", "expired");
 const ACTIVE_LINE = sqlStatus<LineState>("active");
-
-/** Line transfers between holders (line_transfers) and the line they move: read and written only here. */
 
 /** `requirements` as either adapter returns jsonb (parsed, or text on some paths). */
 type TransferJson = { requirements: unknown };

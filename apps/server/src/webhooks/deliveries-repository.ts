@@ -1,4 +1,6 @@
+import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
+import type { WebhookAttempts, WebhookDeliveries, WebhookEndpoints, WebhookEvents } from "../db/schema.ts";
 import { sqlStatus } from "../db/sql-status.ts";
 
 /**
@@ -39,19 +41,19 @@ export async function insertDeliveriesOfEvent(tx: Queryable, eventId: string, at
   return rows.map((r) => r.id);
 }
 
-/** A delivery with its endpoint and event: what an attempt sends, and where. */
-export type DeliveryTarget = {
-  status: string;
-  attempts: number;
-  endpoint_id: string;
-  url: string;
-  secret_enc: unknown;
-  disabled_at: Date | null;
-  event_id: string;
-  type: string;
-  payload: Record<string, unknown>;
-  event_created_at: Date;
+export type LockedDelivery = Pick<Selectable<WebhookDeliveries>, "attempts" | "attempts_left"> & {
+  status: DeliveryStatus;
 };
+
+/** A delivery with its endpoint and event: what an attempt sends, and where. */
+export type DeliveryTarget = Pick<Selectable<WebhookDeliveries>, "attempts" | "endpoint_id" | "event_id"> &
+  Pick<Selectable<WebhookEndpoints>, "url" | "secret_enc" | "disabled_at"> &
+  Pick<Selectable<WebhookEvents>, "type"> & {
+    status: DeliveryStatus;
+    /** The event's payload: always a JSON object. */
+    payload: Record<string, unknown>;
+    event_created_at: Selectable<WebhookEvents>["created_at"];
+  };
 
 export async function findDeliveryTarget(db: Queryable, deliveryId: string): Promise<DeliveryTarget | null> {
   const { rows } = await db.query<DeliveryTarget>(
@@ -75,11 +77,8 @@ export async function failDeliveryOfDisabledEndpoint(db: Queryable, deliveryId: 
   );
 }
 
-export async function lockDelivery(
-  tx: Queryable,
-  deliveryId: string,
-): Promise<{ status: string; attempts: number; attempts_left: number } | null> {
-  const { rows } = await tx.query<{ status: string; attempts: number; attempts_left: number }>(
+export async function lockDelivery(tx: Queryable, deliveryId: string): Promise<LockedDelivery | null> {
+  const { rows } = await tx.query<LockedDelivery>(
     "SELECT status, attempts, attempts_left FROM webhook_deliveries WHERE id = $1 FOR UPDATE",
     [deliveryId],
   );
@@ -159,13 +158,8 @@ export async function scheduleNextAttempt(
   );
 }
 
-export type LockedDeliveryWithEndpoint = {
-  status: string;
-  attempts: number;
-  endpoint_id: string;
-  event_id: string;
-  disabled_at: Date | null;
-};
+export type LockedDeliveryWithEndpoint = Pick<Selectable<WebhookDeliveries>, "attempts" | "endpoint_id" | "event_id"> &
+  Pick<Selectable<WebhookEndpoints>, "disabled_at"> & { status: DeliveryStatus };
 
 /** The delivery (locked, not its endpoint) and whether its endpoint is disabled. */
 export async function lockDeliveryWithEndpoint(
@@ -191,18 +185,11 @@ export async function restartDelivery(tx: Queryable, deliveryId: string, attempt
 }
 
 /** A delivery as listed, with the cursor of keyset paging (computed). */
-export type DeliveryListRow = {
-  id: string;
-  event_id: string;
-  type: string;
-  status: DeliveryStatus;
-  next_attempt_at: Date | null;
-  last_status_code: number | null;
-  last_error: string | null;
-  delivered_at: Date | null;
-  created_at: Date;
-  cursor_at: string;
-};
+export type DeliveryListRow = Pick<
+  Selectable<WebhookDeliveries>,
+  "id" | "event_id" | "next_attempt_at" | "last_status_code" | "last_error" | "delivered_at" | "created_at"
+> &
+  Pick<Selectable<WebhookEvents>, "type"> & { status: DeliveryStatus; cursor_at: string };
 
 export async function pageOfDeliveries(
   db: Queryable,
@@ -229,15 +216,10 @@ export async function pageOfDeliveries(
   return rows;
 }
 
-export type AttemptRow = {
-  delivery_id: string;
-  attempt: number;
-  at: Date;
-  status_code: number | null;
-  duration_ms: number;
-  error: string | null;
-  manual: boolean;
-};
+export type AttemptRow = Pick<
+  Selectable<WebhookAttempts>,
+  "delivery_id" | "attempt" | "at" | "status_code" | "duration_ms" | "error" | "manual"
+>;
 
 export async function attemptsOfDeliveries(db: Queryable, deliveryIds: readonly string[]): Promise<AttemptRow[]> {
   const { rows } = await db.query<AttemptRow>(
