@@ -1,5 +1,7 @@
 import type { NetworkOperation, NetworkOperationOutcome } from "@jitsumei/domain";
+import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
+import type { ProvisioningOperations } from "../db/schema.ts";
 import { sqlStatus, sqlStatuses } from "../db/sql-status.ts";
 
 // Outcomes as literals in the SQL text: the partial index provisioning_operations_unanswered
@@ -24,19 +26,16 @@ export type OperationEntry = {
   request: Record<string, unknown>;
 };
 
-export type OperationRow = {
+export type OperationRow = Omit<
+  Selectable<ProvisioningOperations>,
+  "id" | "operation" | "outcome" | "request" | "answer"
+> & {
+  /** bigserial: pg returns it as a string, and the reads make it one. */
   id: string;
-  application_id: string | null;
   operation: NetworkOperation;
-  adapter: string;
-  idempotency_key: string;
+  outcome: NetworkOperationOutcome;
   request: Record<string, unknown>;
   answer: Record<string, unknown> | null;
-  outcome: NetworkOperationOutcome;
-  error: string | null;
-  attempts: number;
-  started_at: Date;
-  finished_at: Date | null;
 };
 
 /** The entry before the call: `pending`, with the request. */

@@ -1,7 +1,7 @@
 import type { ApplicationState, SimStatus } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
-import type { Shipments } from "../db/schema.ts";
+import type { Applications, Shipments } from "../db/schema.ts";
 import { sqlStatus } from "../db/sql-status.ts";
 import type { ShipmentMethod } from "./delivery.ts";
 
@@ -123,12 +123,9 @@ export async function markShipmentReturned(tx: Queryable, id: string, reason: st
 /** Enough for a day's desk; the oldest come first, so nothing waits behind the limit for long. */
 const LIMIT = 200;
 
-export type WaitingRow = {
-  reference: string;
-  plan_id: string;
-  channel: string;
+export type WaitingRow = Pick<Selectable<Applications>, "reference" | "plan_id" | "channel" | "state_changed_at"> & {
   line_type: "voice" | "data";
-  state_changed_at: Date;
+  /** The verification method the checks found (check_results' params). */
   verification: string | null;
 };
 

@@ -3,7 +3,7 @@ import type { Selectable } from "kysely";
 import { deleteActivationCode } from "../applications/applicant-access-repository.ts";
 import { forgetLockedApplications } from "../applications/applications-repository.ts";
 import type { Queryable } from "../db/database.ts";
-import type { VerificationRecords } from "../db/schema.ts";
+import type { Applications, VerificationRecords } from "../db/schema.ts";
 import { sqlStatus } from "../db/sql-status.ts";
 import type { Shipment } from "../issuance/shipments-repository.ts";
 import { deleteEvidenceOf, deleteMailOf } from "../privacy/privacy-repository.ts";
@@ -19,10 +19,7 @@ const SHIPMENT_DELIVERED = sqlStatus<Shipment["status"]>("delivered");
 const APPROVED = sqlStatus<ApplicationState>("approved");
 
 /** What the record needs from the application: pinned policy, approval, method found, delivered tracking number. */
-export type RecordFactsRow = {
-  policy_id: string | null;
-  policy_version: string | null;
-  policy_hash: string | null;
+export type RecordFactsRow = Pick<Selectable<Applications>, "policy_id" | "policy_version" | "policy_hash"> & {
   approved_by_kind: string | null;
   approved_by_id: string | null;
   approved_at: Date | null;
