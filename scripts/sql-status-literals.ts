@@ -38,7 +38,8 @@ const sqlStatement = /\b(SELECT|INSERT INTO|UPDATE|DELETE FROM|WHERE|VALUES)\b/;
 
 /** The bare status literals in the SQL text of one source file. */
 export function statusLiteralsIn(file: string, text: string, words: ReadonlySet<string>): Finding[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
+  if (!sqlStatement.test(text)) return [];
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false);
   const found: Finding[] = [];
   // Each piece of SQL text with where its raw text starts in the file (a template's parts between `${…}`).
   const scan = (pieces: { text: string; at: number }[]): void => {
