@@ -12,6 +12,7 @@ export * from "./documents/document-numbers.ts";
 export * from "./i18n/check-messages.ts";
 export * from "./i18n/languages.ts";
 export * from "./i18n/messages/review-messages.ts";
+export * from "./inventory/index.ts";
 export * from "./keep-alive/index.ts";
 export * from "./lifecycles/index.ts";
 export * from "./line/index.ts";

@@ -1,13 +1,16 @@
-import type { CheckStatus, FormFactor } from "@jitsumei/domain";
+import type { ApplicationState, CheckStatus, FormFactor } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { ApplicationEvents, Applications, CheckResults, Subscriptions, TermsAcceptances } from "../db/schema.ts";
+import { sqlStatus } from "../db/sql-status.ts";
 
 /**
  * The SQL of the `applications` table and of the rows that belong to one application alone (its
  * events, particulars history, terms acceptances, check results). Plain functions in the caller's
  * transaction; the mapping to domain values stays with the callers (application-row.ts).
  */
+
+const DRAFT = sqlStatus<ApplicationState>("draft");
 
 /** An application row with its plan's kind and price (the join every reader of an application needs). */
 export type ApplicationRecord = Pick<
@@ -202,7 +205,7 @@ export async function insertDraftApplication(
   await tx.query(
     `INSERT INTO applications (id, reference, plan_id, state, language, channel, form_factor, access_token_hash,
        wrapped_data_key, contact_enc, contact_index, phone_index, ip_index, device_index, kind, creation_key)
-     VALUES ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+     VALUES ($1, $2, $3, ${DRAFT}, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
     [
       row.id,
       row.reference,

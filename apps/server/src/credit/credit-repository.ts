@@ -1,3 +1,4 @@
+import type { LineState, PaymentMethodStatus } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type {
@@ -7,12 +8,16 @@ import type {
   NonpaymentRegistrations,
   PaymentMethods,
 } from "../db/schema.ts";
+import { sqlStatus } from "../db/sql-status.ts";
 
 /**
  * The SQL of the credit module: consents, payment methods, assessments, our non-payment
  * registrations and the local exchange simulator's records. Plain functions in the caller's
  * transaction; decrypting and mapping to domain values stays with the callers.
  */
+
+const VERIFIED = sqlStatus<PaymentMethodStatus>("verified");
+const ACTIVE_LINE = sqlStatus<LineState>("active");
 
 export async function insertCreditConsent(
   tx: Queryable,
@@ -66,8 +71,8 @@ export async function upsertVerifiedPaymentMethod(
 ): Promise<void> {
   await tx.query(
     `INSERT INTO payment_methods (application_id, type, status, display, details_enc, checked_at)
-       VALUES ($1, $2, 'verified', $3, $4, $5)
-       ON CONFLICT (application_id) DO UPDATE SET type = $2, status = 'verified', refusal_code = NULL,
+       VALUES ($1, $2, ${VERIFIED}, $3, $4, $5)
+       ON CONFLICT (application_id) DO UPDATE SET type = $2, status = ${VERIFIED}, refusal_code = NULL,
          display = $3, details_enc = $4, checked_at = $5`,
     [method.applicationId, method.type, method.display, method.detailsEnc, method.checkedAt],
   );
@@ -212,7 +217,7 @@ export async function countUnpaidRegistrations(db: Queryable, identityIndex: unk
 export async function countActiveLinesOfIdentity(db: Queryable, identityIndex: unknown): Promise<number> {
   const { rows } = await db.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM subscriptions s JOIN applications a ON a.id = s.application_id
-     WHERE a.identity_index = $1 AND s.status = 'active'`,
+     WHERE a.identity_index = $1 AND s.status = ${ACTIVE_LINE}`,
     [identityIndex],
   );
   return Number(rows[0]?.n ?? 0);

@@ -1,10 +1,15 @@
+import { esimProfileStatuses, type PhoneNumberStatus, simCardStatuses, simStatuses } from "@jitsumei/domain";
 import type { Queryable } from "../db/database.ts";
 import { countPools } from "./inventory-repository.ts";
 
-export const simCardStatuses = ["available", "packaged", "assigned", "retired"] as const;
-export const esimProfileStatuses = ["available", "packaged", "assigned", "released"] as const;
-export const phoneNumberStatuses = ["available", "assigned", "quarantined"] as const;
-export const lineStatuses = ["assigned", "active", "released"] as const;
+export { esimProfileStatuses, simCardStatuses };
+/** The number pools counted: a number ported out left our stock for good. */
+export const phoneNumberStatuses = [
+  "available",
+  "assigned",
+  "quarantined",
+] as const satisfies readonly PhoneNumberStatus[];
+export const lineStatuses = simStatuses;
 
 type Counts<S extends readonly string[]> = Record<S[number], number>;
 

@@ -1,12 +1,28 @@
+import type { EsimProfileStatus, PhoneNumberStatus, SimCardStatus, SimStatus } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { EsimProfiles, Sims } from "../db/schema.ts";
+import { sqlStatus } from "../db/sql-status.ts";
 
 /**
  * The SQL of the stock pools (`phone_numbers`, `sim_cards`, `esim_profiles`) and of a line's place in
  * them (`sims`, as reserved and released). Plain functions in the caller's transaction; the order of
  * statements (number first, then card or profile) stays with the callers.
  */
+
+// The statuses as literals in the SQL text: the pools' partial indexes (sim_cards_available,
+// esim_profiles_available, phone_numbers_available, phone_numbers_quarantined, sims_msisdn_held) name them.
+const NUMBER_AVAILABLE = sqlStatus<PhoneNumberStatus>("available");
+const NUMBER_ASSIGNED = sqlStatus<PhoneNumberStatus>("assigned");
+const NUMBER_QUARANTINED = sqlStatus<PhoneNumberStatus>("quarantined");
+const CARD_AVAILABLE = sqlStatus<SimCardStatus>("available");
+const CARD_ASSIGNED = sqlStatus<SimCardStatus>("assigned");
+const CARD_RETIRED = sqlStatus<SimCardStatus>("retired");
+const PROFILE_AVAILABLE = sqlStatus<EsimProfileStatus>("available");
+const PROFILE_ASSIGNED = sqlStatus<EsimProfileStatus>("assigned");
+const PROFILE_RELEASED = sqlStatus<EsimProfileStatus>("released");
+const SIM_ASSIGNED = sqlStatus<SimStatus>("assigned");
+const SIM_RELEASED = sqlStatus<SimStatus>("released");
 
 /** An eSIM profile as an activation code is built from it (bigint ids may come back as strings). */
 export type EsimProfileRow = Pick<
@@ -16,7 +32,7 @@ export type EsimProfileRow = Pick<
 
 export async function pickAvailableNumber(tx: Queryable, lineType: string): Promise<string | null> {
   const { rows } = await tx.query<{ msisdn: string }>(
-    `SELECT msisdn FROM phone_numbers WHERE status = 'available' AND line_type = $1
+    `SELECT msisdn FROM phone_numbers WHERE status = ${NUMBER_AVAILABLE} AND line_type = $1
          ORDER BY msisdn LIMIT 1 FOR UPDATE SKIP LOCKED`,
     [lineType],
   );
@@ -33,7 +49,7 @@ export async function lockEsimProfile(tx: Queryable, id: number | null): Promise
 
 export async function pickAvailableSimCard(tx: Queryable): Promise<string | null> {
   const { rows } = await tx.query<{ iccid: string }>(
-    "SELECT iccid FROM sim_cards WHERE status = 'available' ORDER BY iccid LIMIT 1 FOR UPDATE SKIP LOCKED",
+    `SELECT iccid FROM sim_cards WHERE status = ${CARD_AVAILABLE} ORDER BY iccid LIMIT 1 FOR UPDATE SKIP LOCKED`,
   );
   return rows[0]?.iccid ?? null;
 }
@@ -41,26 +57,28 @@ export async function pickAvailableSimCard(tx: Queryable): Promise<string | null
 export async function pickAvailableEsimProfile(tx: Queryable): Promise<EsimProfileRow | null> {
   const { rows } = await tx.query<EsimProfileRow>(
     `SELECT id, iccid, smdp_address, matching_id, confirmation_code_required FROM esim_profiles
-     WHERE status = 'available' ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+     WHERE status = ${PROFILE_AVAILABLE} ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
   );
   return rows[0] ?? null;
 }
 
 export async function markNumberAssigned(tx: Queryable, msisdn: string): Promise<void> {
-  await tx.query("UPDATE phone_numbers SET status = 'assigned', changed_at = now() WHERE msisdn = $1", [msisdn]);
+  await tx.query(`UPDATE phone_numbers SET status = ${NUMBER_ASSIGNED}, changed_at = now() WHERE msisdn = $1`, [
+    msisdn,
+  ]);
 }
 
 export async function markSimCardAssigned(tx: Queryable, iccid: string): Promise<void> {
-  await tx.query("UPDATE sim_cards SET status = 'assigned', changed_at = now() WHERE iccid = $1", [iccid]);
+  await tx.query(`UPDATE sim_cards SET status = ${CARD_ASSIGNED}, changed_at = now() WHERE iccid = $1`, [iccid]);
 }
 
 export async function markEsimProfileAssigned(tx: Queryable, id: number): Promise<void> {
-  await tx.query("UPDATE esim_profiles SET status = 'assigned', changed_at = now() WHERE id = $1", [id]);
+  await tx.query(`UPDATE esim_profiles SET status = ${PROFILE_ASSIGNED}, changed_at = now() WHERE id = $1`, [id]);
 }
 
 /** Removes the application's line given back earlier, to make room for a new one. */
 export async function deleteReleasedSim(tx: Queryable, applicationId: string): Promise<void> {
-  await tx.query("DELETE FROM sims WHERE application_id = $1 AND status = 'released'", [applicationId]);
+  await tx.query(`DELETE FROM sims WHERE application_id = $1 AND status = ${SIM_RELEASED}`, [applicationId]);
 }
 
 export async function insertAssignedSim(
@@ -78,7 +96,7 @@ export async function insertAssignedSim(
   await tx.query(
     `INSERT INTO sims (application_id, iccid, msisdn, form_factor, line_type, activation_code, esim_profile_id,
                        status, assigned_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, 'assigned', now())`,
+     VALUES ($1, $2, $3, $4, $5, $6, $7, ${SIM_ASSIGNED}, now())`,
     [
       line.applicationId,
       line.iccid,
@@ -120,8 +138,8 @@ export async function releaseSimOfApplication(
     form_factor: "physical" | "esim";
     esim_profile_id: number | string | null;
   }>(
-    `UPDATE sims SET status = 'released', released_at = $2
-     WHERE application_id = $1 AND status <> 'released'
+    `UPDATE sims SET status = ${SIM_RELEASED}, released_at = $2
+     WHERE application_id = $1 AND status <> ${SIM_RELEASED}
      RETURNING msisdn, iccid, form_factor, esim_profile_id`,
     [applicationId, now],
   );
@@ -130,25 +148,25 @@ export async function releaseSimOfApplication(
 
 export async function quarantineNumber(tx: Queryable, msisdn: string, until: Date, now: Date): Promise<void> {
   await tx.query(
-    `UPDATE phone_numbers SET status = 'quarantined', quarantined_until = $2, changed_at = $3
+    `UPDATE phone_numbers SET status = ${NUMBER_QUARANTINED}, quarantined_until = $2, changed_at = $3
      WHERE msisdn = $1`,
     [msisdn, until, now],
   );
 }
 
 export async function retireSimCard(tx: Queryable, iccid: string | null, now: Date): Promise<void> {
-  await tx.query("UPDATE sim_cards SET status = 'retired', changed_at = $2 WHERE iccid = $1", [iccid, now]);
+  await tx.query(`UPDATE sim_cards SET status = ${CARD_RETIRED}, changed_at = $2 WHERE iccid = $1`, [iccid, now]);
 }
 
 export async function releaseEsimProfile(tx: Queryable, id: number | string, now: Date): Promise<void> {
-  await tx.query("UPDATE esim_profiles SET status = 'released', changed_at = $2 WHERE id = $1", [id, now]);
+  await tx.query(`UPDATE esim_profiles SET status = ${PROFILE_RELEASED}, changed_at = $2 WHERE id = $1`, [id, now]);
 }
 
 /** Numbers whose quarantine is over back to the pool; how many. */
 export async function returnNumbersOutOfQuarantine(db: Queryable, now: Date): Promise<number> {
   const r = await db.query(
-    `UPDATE phone_numbers SET status = 'available', quarantined_until = NULL, changed_at = $1
-     WHERE status = 'quarantined' AND quarantined_until <= $1`,
+    `UPDATE phone_numbers SET status = ${NUMBER_AVAILABLE}, quarantined_until = NULL, changed_at = $1
+     WHERE status = ${NUMBER_QUARANTINED} AND quarantined_until <= $1`,
     [now],
   );
   return r.rowCount;
@@ -162,8 +180,8 @@ export async function releaseAssignedSim(
   now: Date,
 ): Promise<{ msisdn: string; form_factor: "physical" | "esim"; esim_profile_id: string | null } | null> {
   const { rows } = await tx.query<{ msisdn: string; form_factor: "physical" | "esim"; esim_profile_id: string | null }>(
-    `UPDATE sims SET status = 'released', released_at = $3
-     WHERE application_id = $1 AND iccid = $2 AND status = 'assigned'
+    `UPDATE sims SET status = ${SIM_RELEASED}, released_at = $3
+     WHERE application_id = $1 AND iccid = $2 AND status = ${SIM_ASSIGNED}
      RETURNING msisdn, form_factor, esim_profile_id`,
     [applicationId, iccid, now],
   );
@@ -173,8 +191,8 @@ export async function releaseAssignedSim(
 /** An assigned number straight back to the pool; whether it was (a ported number is not in it). */
 export async function returnAssignedNumber(tx: Queryable, msisdn: string, now: Date): Promise<boolean> {
   const pool = await tx.query(
-    `UPDATE phone_numbers SET status = 'available', quarantined_until = NULL, changed_at = $2
-     WHERE msisdn = $1 AND status = 'assigned'`,
+    `UPDATE phone_numbers SET status = ${NUMBER_AVAILABLE}, quarantined_until = NULL, changed_at = $2
+     WHERE msisdn = $1 AND status = ${NUMBER_ASSIGNED}`,
     [msisdn, now],
   );
   return pool.rowCount > 0;
@@ -182,7 +200,7 @@ export async function returnAssignedNumber(tx: Queryable, msisdn: string, now: D
 
 export async function holdsAssignedSim(tx: Queryable, applicationId: string, iccid: string): Promise<boolean> {
   const { rows } = await tx.query(
-    "SELECT 1 FROM sims WHERE application_id = $1 AND iccid = $2 AND status = 'assigned'",
+    `SELECT 1 FROM sims WHERE application_id = $1 AND iccid = $2 AND status = ${SIM_ASSIGNED}`,
     [applicationId, iccid],
   );
   return rows.length > 0;

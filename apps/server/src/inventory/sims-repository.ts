@@ -1,8 +1,13 @@
+import type { SimStatus } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { Sims } from "../db/schema.ts";
+import { sqlStatus } from "../db/sql-status.ts";
 
 /** The SQL of `sims` (the SIM or profile assigned to an application) and `sim_cards` (the vendor's file). */
+
+const RELEASED = sqlStatus<SimStatus>("released");
+const ACTIVE = sqlStatus<SimStatus>("active");
 
 /** The application's SIM unless it was released already. */
 export async function selectUnreleasedSim(
@@ -10,7 +15,7 @@ export async function selectUnreleasedSim(
   applicationId: string,
 ): Promise<Pick<Selectable<Sims>, "iccid" | "form_factor"> | null> {
   const line = await tx.query<Pick<Selectable<Sims>, "iccid" | "form_factor">>(
-    "SELECT iccid, form_factor FROM sims WHERE application_id = $1 AND status <> 'released'",
+    `SELECT iccid, form_factor FROM sims WHERE application_id = $1 AND status <> ${RELEASED}`,
     [applicationId],
   );
   return line.rows[0] ?? null;
@@ -22,7 +27,7 @@ export async function activateSim(
   applicationId: string,
 ): Promise<{ iccid: string; msisdn: string; line_type: "voice" | "data" } | null> {
   const sims = await tx.query<{ iccid: string; msisdn: string; line_type: "voice" | "data" }>(
-    "UPDATE sims SET status = 'active', activated_at = now() WHERE application_id = $1 RETURNING iccid, msisdn, line_type",
+    `UPDATE sims SET status = ${ACTIVE}, activated_at = now() WHERE application_id = $1 RETURNING iccid, msisdn, line_type`,
     [applicationId],
   );
   return sims.rows[0] ?? null;

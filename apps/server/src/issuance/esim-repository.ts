@@ -1,6 +1,8 @@
+import type { SimStatus } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { EsimProfiles, Sims } from "../db/schema.ts";
+import { sqlStatus, sqlStatuses } from "../db/sql-status.ts";
 
 /**
  * The SQL of a line's eSIM on `sims`: the release job's three steps (esim_ordered_at,
@@ -9,6 +11,8 @@ import type { EsimProfiles, Sims } from "../db/schema.ts";
  * caller's transaction; which step runs when stays with release-esim.ts, esim-download-progress.ts and
  * reissue-esim.ts.
  */
+
+const SIM_RELEASED = sqlStatus<SimStatus>("released");
 
 /** An eSIM line's application, locking the line: the SM-DP+'s reports on one line apply one at a time. */
 export async function lockEsimLineByIccid(tx: Queryable, iccid: string): Promise<{ reference: string | null } | null> {
@@ -81,7 +85,7 @@ export async function lockReissuableLine(tx: Queryable, applicationId: string): 
   const { rows } = await tx.query<ReissuableLineRow>(
     `SELECT s.iccid, a.reference, s.esim_state, s.esim_reissues, s.esim_released_at
      FROM sims s JOIN applications a ON a.id = s.application_id
-     WHERE s.application_id = $1 AND s.form_factor = 'esim' AND s.status IN ('assigned', 'active')
+     WHERE s.application_id = $1 AND s.form_factor = 'esim' AND s.status IN (${sqlStatuses<SimStatus>("assigned", "active")})
      FOR UPDATE OF s`,
     [applicationId],
   );
@@ -118,7 +122,7 @@ export async function lockLineToRelease(tx: Queryable, applicationId: string): P
     `SELECT s.iccid, p.smdp_address, p.matching_id, p.confirmation_code_required, s.esim_ordered_at,
        s.esim_confirmed_at, s.esim_reissues
      FROM sims s JOIN esim_profiles p ON p.id = s.esim_profile_id
-     WHERE s.application_id = $1 AND s.status <> 'released' AND s.esim_released_at IS NULL
+     WHERE s.application_id = $1 AND s.status <> ${SIM_RELEASED} AND s.esim_released_at IS NULL
      FOR UPDATE OF s`,
     [applicationId],
   );

@@ -1,4 +1,11 @@
 import type { Queryable } from "../db/database.ts";
+import { sqlStatus } from "../db/sql-status.ts";
+
+/** A simulated subscriber's service, as `status` reads (see above). */
+export type SimulatedServiceStatus = "active" | "receive_only" | "suspended";
+const ACTIVE = sqlStatus<SimulatedServiceStatus>("active");
+const RECEIVE_ONLY = sqlStatus<SimulatedServiceStatus>("receive_only");
+const SUSPENDED = sqlStatus<SimulatedServiceStatus>("suspended");
 
 /**
  * The SQL of the local network simulator (`network_simulator_subscribers`, the subscriber database an
@@ -13,7 +20,7 @@ export async function insertSimulatedSubscriber(
 ): Promise<string | null> {
   const { rows } = await tx.query<{ network_ref: string }>(
     `INSERT INTO network_simulator_subscribers (msisdn, iccid, imsi, network_ref, request_key, status)
-     VALUES ($1, $2, $3, $4, $5, 'active')
+     VALUES ($1, $2, $3, $4, $5, ${ACTIVE})
      ON CONFLICT (request_key) DO UPDATE SET request_key = EXCLUDED.request_key
      RETURNING network_ref`,
     [subscriber.msisdn, subscriber.iccid, subscriber.imsi, subscriber.networkRef, subscriber.requestKey],
@@ -24,19 +31,19 @@ export async function insertSimulatedSubscriber(
 export async function barSimulatedSubscriber(tx: Queryable, networkRef: string, barred: boolean): Promise<void> {
   await tx.query(
     `UPDATE network_simulator_subscribers SET outgoing_barred = $2,
-       status = CASE WHEN status = 'suspended' THEN status WHEN $2 THEN 'receive_only' ELSE 'active' END
+       status = CASE WHEN status = ${SUSPENDED} THEN status WHEN $2 THEN ${RECEIVE_ONLY} ELSE ${ACTIVE} END
      WHERE network_ref = $1`,
     [networkRef, barred],
   );
 }
 
 export async function suspendSimulatedSubscriber(tx: Queryable, networkRef: string): Promise<void> {
-  await tx.query("UPDATE network_simulator_subscribers SET status = 'suspended' WHERE network_ref = $1", [networkRef]);
+  await tx.query(`UPDATE network_simulator_subscribers SET status = ${SUSPENDED} WHERE network_ref = $1`, [networkRef]);
 }
 
 export async function resumeSimulatedSubscriber(tx: Queryable, networkRef: string): Promise<void> {
   await tx.query(
-    `UPDATE network_simulator_subscribers SET status = CASE WHEN outgoing_barred THEN 'receive_only' ELSE 'active' END
+    `UPDATE network_simulator_subscribers SET status = CASE WHEN outgoing_barred THEN ${RECEIVE_ONLY} ELSE ${ACTIVE} END
      WHERE network_ref = $1`,
     [networkRef],
   );

@@ -1,5 +1,17 @@
 import type { NetworkOperation, NetworkOperationOutcome } from "@jitsumei/domain";
+import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
+import type { ProvisioningOperations } from "../db/schema.ts";
+import { sqlStatus, sqlStatuses } from "../db/sql-status.ts";
+
+// Outcomes as literals in the SQL text: the partial index provisioning_operations_unanswered
+// (WHERE outcome IN ('pending', 'in_doubt')) serves the sweep's reads.
+const PENDING = sqlStatus<NetworkOperationOutcome>("pending");
+const FAILED = sqlStatus<NetworkOperationOutcome>("failed");
+const IN_DOUBT = sqlStatus<NetworkOperationOutcome>("in_doubt");
+const RECONCILED = sqlStatus<NetworkOperationOutcome>("reconciled");
+const ROLLED_BACK = sqlStatus<NetworkOperationOutcome>("rolled_back");
+const DONE = sqlStatuses<NetworkOperationOutcome>("succeeded", "reconciled");
 
 /**
  * The SQL of the network operation log (provisioning_operations, migrations 0038 and 0044). The door
@@ -14,19 +26,16 @@ export type OperationEntry = {
   request: Record<string, unknown>;
 };
 
-export type OperationRow = {
+export type OperationRow = Omit<
+  Selectable<ProvisioningOperations>,
+  "id" | "operation" | "outcome" | "request" | "answer"
+> & {
+  /** bigserial: pg returns it as a string, and the reads make it one. */
   id: string;
-  application_id: string | null;
   operation: NetworkOperation;
-  adapter: string;
-  idempotency_key: string;
+  outcome: NetworkOperationOutcome;
   request: Record<string, unknown>;
   answer: Record<string, unknown> | null;
-  outcome: NetworkOperationOutcome;
-  error: string | null;
-  attempts: number;
-  started_at: Date;
-  finished_at: Date | null;
 };
 
 /** The entry before the call: `pending`, with the request. */
@@ -87,7 +96,7 @@ export async function keepFailedOperation(
   await db.query(
     `INSERT INTO provisioning_operations (id, application_id, operation, adapter, idempotency_key, request,
          outcome, error, attempts, started_at, finished_at)
-       VALUES ($1, $2, $3, $4, $5, $6, 'failed', $7, $8, $9, now()) ON CONFLICT (id) DO NOTHING`,
+       VALUES ($1, $2, $3, $4, $5, $6, ${FAILED}, $7, $8, $9, now()) ON CONFLICT (id) DO NOTHING`,
     [
       failure.id,
       entry.applicationId,
@@ -105,7 +114,7 @@ export async function keepFailedOperation(
 /** Whether an operation with this idempotency key is done already (a rollback run twice asks). */
 export async function operationDone(db: Queryable, key: string): Promise<boolean> {
   const { rows } = await db.query(
-    "SELECT 1 FROM provisioning_operations WHERE idempotency_key = $1 AND outcome IN ('succeeded', 'reconciled') LIMIT 1",
+    `SELECT 1 FROM provisioning_operations WHERE idempotency_key = $1 AND outcome IN (${DONE}) LIMIT 1`,
     [key],
   );
   return rows.length > 0;
@@ -124,7 +133,7 @@ export async function countOperationsDone(
   const { rows } = await db.query<{ done: number }>(
     `SELECT count(*)::int AS done FROM provisioning_operations
      WHERE application_id IS NOT DISTINCT FROM $1 AND operation = $2 AND request->>'networkRef' = $3
-       AND outcome IN ('succeeded', 'reconciled')`,
+       AND outcome IN (${DONE})`,
     [applicationId, operation, networkRef],
   );
   return rows[0]?.done ?? 0;
@@ -133,9 +142,9 @@ export async function countOperationsDone(
 /** A later call with the same key succeeded: the entries a crash left in doubt are settled by it. */
 export async function settleInDoubt(db: Queryable, key: string, answeredBy: string): Promise<void> {
   await db.query(
-    `UPDATE provisioning_operations SET outcome = 'reconciled', finished_at = now(),
+    `UPDATE provisioning_operations SET outcome = ${RECONCILED}, finished_at = now(),
        answer = jsonb_build_object('settledBy', $2::text)
-     WHERE idempotency_key = $1 AND outcome = 'in_doubt'`,
+     WHERE idempotency_key = $1 AND outcome = ${IN_DOUBT}`,
     [key, answeredBy],
   );
 }
@@ -143,8 +152,8 @@ export async function settleInDoubt(db: Queryable, key: string, answeredBy: stri
 /** The application's activation, undone: the network took it, our records did not keep it. */
 export async function markActivationRolledBack(db: Queryable, applicationId: string, reason: string): Promise<void> {
   await db.query(
-    `UPDATE provisioning_operations SET outcome = 'rolled_back', error = $2
-     WHERE application_id = $1 AND operation = 'activate' AND outcome IN ('succeeded', 'in_doubt', 'reconciled')`,
+    `UPDATE provisioning_operations SET outcome = ${ROLLED_BACK}, error = $2
+     WHERE application_id = $1 AND operation = 'activate' AND outcome IN (${sqlStatuses<NetworkOperationOutcome>("succeeded", "in_doubt", "reconciled")})`,
     [applicationId, reason],
   );
 }
@@ -152,9 +161,9 @@ export async function markActivationRolledBack(db: Queryable, applicationId: str
 /** Entries still `pending` that began before `before`: their call's process died. Marked in doubt. */
 export async function markStalePendingInDoubt(db: Queryable, before: Date): Promise<number> {
   const r = await db.query(
-    `UPDATE provisioning_operations SET outcome = 'in_doubt',
+    `UPDATE provisioning_operations SET outcome = ${IN_DOUBT},
        error = 'no outcome was recorded: the process making the call stopped'
-     WHERE outcome = 'pending' AND started_at < $1`,
+     WHERE outcome = ${PENDING} AND started_at < $1`,
     [before],
   );
   return r.rowCount;
@@ -165,7 +174,7 @@ export async function operationsInDoubt(db: Queryable, adapter: string, limit = 
   const { rows } = await db.query<OperationRow>(
     `SELECT id, application_id, operation, adapter, idempotency_key, request, answer, outcome, error, attempts,
             started_at, finished_at
-     FROM provisioning_operations WHERE outcome = 'in_doubt' AND adapter = $1 ORDER BY id LIMIT $2`,
+     FROM provisioning_operations WHERE outcome = ${IN_DOUBT} AND adapter = $1 ORDER BY id LIMIT $2`,
     [adapter, limit],
   );
   return rows.map((r) => ({ ...r, id: String(r.id) }));

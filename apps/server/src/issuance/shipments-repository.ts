@@ -1,7 +1,8 @@
-import type { ApplicationState } from "@jitsumei/domain";
+import type { ApplicationState, SimStatus } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
-import type { Shipments } from "../db/schema.ts";
+import type { Applications, Shipments } from "../db/schema.ts";
+import { sqlStatus } from "../db/sql-status.ts";
 import type { ShipmentMethod } from "./delivery.ts";
 
 /**
@@ -9,6 +10,8 @@ import type { ShipmentMethod } from "./delivery.ts";
  * changes a shipment (through the application's door, apply-event.ts); shipping-work.ts lists the desk's
  * work.
  */
+
+const ASSIGNED_SIM = sqlStatus<SimStatus>("assigned");
 
 /** The shipments table read as the API shows it. */
 export type Shipment = {
@@ -120,12 +123,9 @@ export async function markShipmentReturned(tx: Queryable, id: string, reason: st
 /** Enough for a day's desk; the oldest come first, so nothing waits behind the limit for long. */
 const LIMIT = 200;
 
-export type WaitingRow = {
-  reference: string;
-  plan_id: string;
-  channel: string;
+export type WaitingRow = Pick<Selectable<Applications>, "reference" | "plan_id" | "channel" | "state_changed_at"> & {
   line_type: "voice" | "data";
-  state_changed_at: Date;
+  /** The verification method the checks found (check_results' params). */
   verification: string | null;
 };
 
@@ -134,7 +134,7 @@ export async function selectWaitingToShip(db: Queryable): Promise<WaitingRow[]> 
   const { rows } = await db.query<WaitingRow>(
     `SELECT a.reference, a.plan_id, a.channel, s.line_type, a.state_changed_at, m.params->>'method' AS verification
      FROM applications a
-     JOIN sims s ON s.application_id = a.id AND s.status = 'assigned'
+     JOIN sims s ON s.application_id = a.id AND s.status = ${ASSIGNED_SIM}
      LEFT JOIN check_results m ON m.application_id = a.id AND m.run = a.check_run AND m.code = 'policy.method_available'
      WHERE a.state = $1 AND a.form_factor = 'physical' AND a.channel IN ('online', 'post')
      ORDER BY a.state_changed_at, a.id

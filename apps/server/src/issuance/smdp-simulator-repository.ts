@@ -1,14 +1,22 @@
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { SmdpSimulatorOrders } from "../db/schema.ts";
+import { sqlStatus, sqlStatuses } from "../db/sql-status.ts";
+
+/** An order's states at the simulated SM-DP+ (the CHECK of migration 0037). */
+export type SimulatedOrderState = "allocated" | "confirmed" | "released" | "downloaded" | "cancelled" | "available";
+const ALLOCATED = sqlStatus<SimulatedOrderState>("allocated");
+const CONFIRMED = sqlStatus<SimulatedOrderState>("confirmed");
+const RELEASED = sqlStatus<SimulatedOrderState>("released");
+const DOWNLOADED = sqlStatus<SimulatedOrderState>("downloaded");
 
 /** The SQL of the local SM-DP+ simulator's orders (`smdp_simulator_orders`), used by smdp.ts. */
 
 /** DownloadOrder: a new order, or the same ICCID's order started again. */
 export async function allocateSimulatedOrder(tx: Queryable, iccid: string): Promise<void> {
   await tx.query(
-    `INSERT INTO smdp_simulator_orders (iccid, state) VALUES ($1, 'allocated')
-     ON CONFLICT (iccid) DO UPDATE SET state = 'allocated', matching_id = NULL, confirmation_code_hash = NULL,
+    `INSERT INTO smdp_simulator_orders (iccid, state) VALUES ($1, ${ALLOCATED})
+     ON CONFLICT (iccid) DO UPDATE SET state = ${ALLOCATED}, matching_id = NULL, confirmation_code_hash = NULL,
        updated_at = now()`,
     [iccid],
   );
@@ -21,8 +29,8 @@ export async function confirmSimulatedOrder(
 ): Promise<boolean> {
   const { rows } = await tx.query(
     `UPDATE smdp_simulator_orders SET matching_id = $2, confirmation_code_hash = $3, updated_at = now(),
-       state = CASE WHEN $4 THEN 'released' ELSE 'confirmed' END
-     WHERE iccid = $1 AND state IN ('allocated', 'confirmed') RETURNING iccid`,
+       state = CASE WHEN $4 THEN ${RELEASED} ELSE ${CONFIRMED} END
+     WHERE iccid = $1 AND state IN (${sqlStatuses<SimulatedOrderState>("allocated", "confirmed")}) RETURNING iccid`,
     [order.iccid, order.matchingId, order.confirmationCodeHash, order.releaseFlag],
   );
   return rows.length > 0;
@@ -31,8 +39,8 @@ export async function confirmSimulatedOrder(
 /** ReleaseProfile: false when the order is not confirmed. */
 export async function releaseSimulatedOrder(tx: Queryable, iccid: string): Promise<boolean> {
   const { rows } = await tx.query(
-    `UPDATE smdp_simulator_orders SET state = 'released', updated_at = now()
-     WHERE iccid = $1 AND state IN ('confirmed', 'released') RETURNING iccid`,
+    `UPDATE smdp_simulator_orders SET state = ${RELEASED}, updated_at = now()
+     WHERE iccid = $1 AND state IN (${sqlStatuses<SimulatedOrderState>("confirmed", "released")}) RETURNING iccid`,
     [iccid],
   );
   return rows.length > 0;
@@ -55,5 +63,7 @@ export async function selectSimulatedOrderByMatchingId(
 }
 
 export async function markSimulatedOrderDownloaded(db: Queryable, iccid: string): Promise<void> {
-  await db.query("UPDATE smdp_simulator_orders SET state = 'downloaded', updated_at = now() WHERE iccid = $1", [iccid]);
+  await db.query(`UPDATE smdp_simulator_orders SET state = ${DOWNLOADED}, updated_at = now() WHERE iccid = $1`, [
+    iccid,
+  ]);
 }

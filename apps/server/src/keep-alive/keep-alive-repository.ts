@@ -2,14 +2,18 @@ import type { Service, ValidityState } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { Plans, Subscriptions } from "../db/schema.ts";
+import { sqlStatus } from "../db/sql-status.ts";
+import type { JobStatus } from "../jobs/jobs-repository.ts";
 
 /** What the keep-alive sweep reads and records (lines by validity, plans' rules, reminders sent). */
+
+const JOB_PENDING = sqlStatus<JobStatus>("pending");
 
 /** Queues the periodic sweep unless one is pending already. */
 export async function insertPeriodicSweepJob(db: Queryable, kind: string): Promise<void> {
   await db.query(
     `INSERT INTO jobs (kind, payload) SELECT $1, '{}'::jsonb
-     WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE kind = $1 AND status = 'pending' AND payload = '{}'::jsonb)`,
+     WHERE NOT EXISTS (SELECT 1 FROM jobs WHERE kind = $1 AND status = ${JOB_PENDING} AND payload = '{}'::jsonb)`,
     [kind],
   );
 }

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { type LineState, nextPortOutState, type PortOutState } from "@jitsumei/domain";
+import { type LineState, nextPortOutState, type PhoneNumberStatus, type PortOutState } from "@jitsumei/domain";
 import type { Queryable } from "../db/database.ts";
 
 /** The SQL of port-out reservations (number_ports_out, migration 0035). */
@@ -11,6 +11,7 @@ const ISSUED: PortOutState = "issued";
 const PORTED: PortOutState = "ported";
 const CANCELLED: PortOutState = "cancelled";
 const ACTIVE_LINE: LineState = "active";
+const NUMBER_PORTED_OUT: PhoneNumberStatus = "ported_out";
 
 /**
  * Issued reservations whose last valid day (`expires_on`, a date in Japan) is before `today` become
@@ -95,7 +96,7 @@ export async function insertPortOut(
   await tx.query(
     `INSERT INTO number_ports_out (id, subscription_id, msisdn, reservation_number, mode, recipient, state,
                                    issued_on, expires_on, created_at)
-     VALUES ($1, $2, $3, $4, $5, $6, 'issued', $7, $8, $9)`,
+     VALUES ($1, $2, $3, $4, $5, $6, $10, $7, $8, $9)`,
     [
       input.id,
       input.subscriptionId,
@@ -106,6 +107,7 @@ export async function insertPortOut(
       input.issuedOn,
       input.expiresOn,
       input.createdAt,
+      ISSUED,
     ],
   );
 }
@@ -131,10 +133,11 @@ export async function lockPortOutByReservation(tx: Queryable, reservationNumber:
 
 /** The number moved to the new operator: it leaves our pool for good, and the reservation is spent. */
 export async function recordPortedOut(tx: Queryable, input: { id: string; msisdn: string; at: Date }): Promise<void> {
-  await tx.query(
-    `UPDATE phone_numbers SET status = 'ported_out', quarantined_until = NULL, changed_at = $2 WHERE msisdn = $1`,
-    [input.msisdn, input.at],
-  );
+  await tx.query("UPDATE phone_numbers SET status = $3, quarantined_until = NULL, changed_at = $2 WHERE msisdn = $1", [
+    input.msisdn,
+    input.at,
+    NUMBER_PORTED_OUT,
+  ]);
   await tx.query("UPDATE number_ports_out SET state = $3, ended_at = $2 WHERE id = $1", [input.id, input.at, PORTED]);
 }
 

@@ -14,6 +14,10 @@ export type OutboxTable = {
 
 type OutboxRow = Selectable<MailOutbox> | Selectable<SmsOutbox>;
 
+/** A message's statuses in either outbox (kept_locally: the local transport kept it, nothing was sent). */
+export const outboxStatuses = ["pending", "sent", "kept_locally", "failed"] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
 export async function insertSealedMessage(
   tx: Queryable,
   channel: OutboxTable,
@@ -49,7 +53,7 @@ export async function markSealedMessageSent(
   db: Queryable,
   channel: OutboxTable,
   id: string,
-  status: "sent" | "kept_locally",
+  status: Extract<OutboxStatus, "sent" | "kept_locally">,
   messageId: string | null,
 ): Promise<void> {
   await db.query(

@@ -1,7 +1,10 @@
 import { type DepositDecision, mayMovePayment, type PaymentStatus } from "@jitsumei/domain";
+import type { Selectable } from "kysely";
 import { forgetLockedApplications } from "../applications/applications-repository.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { Queryable } from "../db/database.ts";
+import type { Applications, DepositDecisions, Payments } from "../db/schema.ts";
+import { sqlStatus } from "../db/sql-status.ts";
 
 /**
  * The payments tables, read and written only here: payments, their events, deposit decisions.
@@ -16,6 +19,8 @@ export type PaymentSource = "request" | "notification" | "job" | "system" | "sta
 const LIVE: readonly PaymentStatus[] = ["pending", "authorized", "captured"];
 /** A payment that took money (a receipt is owed for it). */
 const TOOK_MONEY: readonly PaymentStatus[] = ["captured", "refunded"];
+/** A new payment starts pending (a literal of its INSERT). */
+const PENDING = sqlStatus<PaymentStatus>("pending");
 
 export type PaymentRow = {
   id: string;
@@ -40,7 +45,8 @@ export function mayMove(from: PaymentStatus, to: PaymentStatus): boolean {
   return mayMovePayment(from, to);
 }
 
-type Raw = Record<string, unknown>;
+/** A row of `payments` as the generated schema types it; `fromRaw` narrows it to a PaymentRow. */
+type Raw = Selectable<Payments>;
 
 function fromRaw(r: Raw): PaymentRow {
   return {
@@ -51,14 +57,14 @@ function fromRaw(r: Raw): PaymentRow {
     currency: "JPY",
     method: r.method as PaymentMethod,
     status: r.status as PaymentStatus,
-    gateway: String(r.gateway),
-    gatewayPaymentId: r.gateway_payment_id == null ? null : String(r.gateway_payment_id),
-    idempotencyKey: String(r.idempotency_key),
+    gateway: r.gateway,
+    gatewayPaymentId: r.gateway_payment_id ?? null,
+    idempotencyKey: r.idempotency_key,
     refundedJpy: Number(r.refunded_jpy),
-    refundRequestedAt: (r.refund_requested_at as Date | null) ?? null,
-    failureCode: r.failure_code == null ? null : String(r.failure_code),
-    createdAt: r.created_at as Date,
-    updatedAt: r.updated_at as Date,
+    refundRequestedAt: r.refund_requested_at ?? null,
+    failureCode: r.failure_code ?? null,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
   };
 }
 
@@ -74,9 +80,9 @@ export async function insertPayment(
     method?: PaymentMethod;
   },
 ): Promise<PaymentRow> {
-  const { rows } = await tx.query(
+  const { rows } = await tx.query<Raw>(
     `INSERT INTO payments (id, application_id, kind, amount_jpy, method, status, gateway, idempotency_key)
-     VALUES ($1, $2, $3, $4, $7, 'pending', $5, $6) RETURNING *`,
+     VALUES ($1, $2, $3, $4, $7, ${PENDING}, $5, $6) RETURNING *`,
     [
       input.id,
       input.applicationId,
@@ -87,23 +93,23 @@ export async function insertPayment(
       input.method ?? "card",
     ],
   );
-  const payment = fromRaw(rows[0] as Raw);
+  const payment = fromRaw(rows[0] as Raw); // RETURNING * of the row just inserted
   await logPaymentEvent(tx, payment.id, { kind: "created", to: "pending", source: "request" });
   return payment;
 }
 
 export async function findPayment(db: Queryable, id: string): Promise<PaymentRow | null> {
-  const { rows } = await db.query("SELECT * FROM payments WHERE id = $1", [id]);
+  const { rows } = await db.query<Raw>("SELECT * FROM payments WHERE id = $1", [id]);
   return rows[0] ? fromRaw(rows[0]) : null;
 }
 
 export async function findPaymentByKey(db: Queryable, idempotencyKey: string): Promise<PaymentRow | null> {
-  const { rows } = await db.query("SELECT * FROM payments WHERE idempotency_key = $1", [idempotencyKey]);
+  const { rows } = await db.query<Raw>("SELECT * FROM payments WHERE idempotency_key = $1", [idempotencyKey]);
   return rows[0] ? fromRaw(rows[0]) : null;
 }
 
 export async function lockPayment(tx: Queryable, id: string): Promise<PaymentRow | null> {
-  const { rows } = await tx.query("SELECT * FROM payments WHERE id = $1 FOR UPDATE", [id]);
+  const { rows } = await tx.query<Raw>("SELECT * FROM payments WHERE id = $1 FOR UPDATE", [id]);
   return rows[0] ? fromRaw(rows[0]) : null;
 }
 
@@ -116,7 +122,7 @@ export async function liveApplicationPayment(
   applicationId: string,
   kind: "deposit" | "purchase",
 ): Promise<PaymentRow | null> {
-  const { rows } = await db.query(
+  const { rows } = await db.query<Raw>(
     `SELECT * FROM payments WHERE application_id = $1 AND kind = $2 AND method <> 'counter'
        AND status = ANY($3::text[])`,
     [applicationId, kind, LIVE],
@@ -125,7 +131,7 @@ export async function liveApplicationPayment(
 }
 
 export async function listPayments(db: Queryable, applicationId: string): Promise<PaymentRow[]> {
-  const { rows } = await db.query("SELECT * FROM payments WHERE application_id = $1 ORDER BY created_at, id", [
+  const { rows } = await db.query<Raw>("SELECT * FROM payments WHERE application_id = $1 ORDER BY created_at, id", [
     applicationId,
   ]);
   return rows.map(fromRaw);
@@ -157,13 +163,13 @@ export async function movePayment(
   const refundMoves = refundedJpy !== payment.refundedJpy && (statusMoves || change.to === payment.status);
   if (!statusMoves && !refundMoves) return { payment, moved: false };
   const to = statusMoves ? change.to : payment.status;
-  const { rows } = await tx.query(
+  const { rows } = await tx.query<Raw>(
     `UPDATE payments SET status = $2, gateway_payment_id = coalesce($3, gateway_payment_id), refunded_jpy = $4,
        failure_code = coalesce($5, failure_code), updated_at = now()
      WHERE id = $1 RETURNING *`,
     [payment.id, to, change.gatewayPaymentId ?? null, refundedJpy, change.failureCode ?? null],
   );
-  const updated = fromRaw(rows[0] as Raw);
+  const updated = fromRaw(rows[0] as Raw); // RETURNING * of the locked row
   await logPaymentEvent(tx, payment.id, {
     kind: statusMoves ? "status_changed" : "partially_refunded",
     from: payment.status,
@@ -231,7 +237,7 @@ export async function markChargesForRefund(
   applicationId: string,
   kinds: readonly ("deposit" | "purchase")[],
 ): Promise<PaymentRow[]> {
-  const { rows } = await tx.query(
+  const { rows } = await tx.query<Raw>(
     `UPDATE payments SET refund_requested_at = now(), updated_at = now()
      WHERE application_id = $1 AND kind = ANY($2::text[]) AND method <> 'counter'
        AND status = ANY($3::text[]) AND refund_requested_at IS NULL
@@ -250,15 +256,18 @@ export type StoredDepositDecision = {
 };
 
 export async function findDepositDecision(db: Queryable, applicationId: string): Promise<StoredDepositDecision | null> {
-  const { rows } = await db.query("SELECT * FROM deposit_decisions WHERE application_id = $1", [applicationId]);
+  const { rows } = await db.query<Selectable<DepositDecisions>>(
+    "SELECT * FROM deposit_decisions WHERE application_id = $1",
+    [applicationId],
+  );
   const r = rows[0];
   if (!r) return null;
   return {
-    required: Boolean(r.required),
+    required: r.required,
     amountJpy: Number(r.amount_jpy),
-    reasons: (r.reasons as string[]) ?? [],
-    rulesVersion: String(r.rules_version),
-    decidedAt: r.decided_at as Date,
+    reasons: r.reasons ?? [],
+    rulesVersion: r.rules_version,
+    decidedAt: r.decided_at,
   };
 }
 
@@ -294,16 +303,13 @@ export async function requestRefund(tx: Queryable, paymentId: string): Promise<v
 }
 
 /** A refund owed by bank transfer, as read for staff: computed columns beside the payment's. */
-export type TransferRefundRow = {
-  id: string;
-  reference: string;
-  kind: PaymentKind;
-  amount_jpy: number;
-  created_at: Date;
-  owed_since: Date;
-  transferred_at: Date | null;
-  transfer_reference: string | null;
-};
+export type TransferRefundRow = Pick<Raw, "id" | "amount_jpy" | "created_at"> &
+  Pick<Selectable<Applications>, "reference"> & {
+    kind: PaymentKind;
+    owed_since: Date;
+    transferred_at: Date | null;
+    transfer_reference: string | null;
+  };
 
 export async function selectTransferRefunds(db: Queryable, owedOnly: boolean): Promise<TransferRefundRow[]> {
   const { rows } = await db.query<TransferRefundRow>(

@@ -1,10 +1,15 @@
-import type { LineState } from "@jitsumei/domain";
+import type { LineState, TopUpStatus } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { Subscriptions, TopUps } from "../db/schema.ts";
+import { sqlStatus } from "../db/sql-status.ts";
 import type { PaymentStatus } from "./payments-repository.ts";
 
 /** The top_ups table and the line's validity they move: read and written only here. */
+
+const PENDING = sqlStatus<TopUpStatus>("pending");
+const CREDITED = sqlStatus<TopUpStatus>("credited");
+const EXPIRED = sqlStatus<TopUpStatus>("expired");
 
 // States passed as parameters, typed by the domain's tables: a renamed state fails to compile.
 const ACTIVE_LINE: LineState = "active";
@@ -14,7 +19,7 @@ export type TopUpCredit = Pick<Selectable<TopUps>, "id" | "subscription_id" | "v
 /** The payment's top-up while it is pending, locked; null once credited or expired. */
 export async function lockPendingTopUp(tx: Queryable, paymentId: string): Promise<TopUpCredit | null> {
   const { rows } = await tx.query<TopUpCredit>(
-    "SELECT id, subscription_id, validity_days FROM top_ups WHERE payment_id = $1 AND status = 'pending' FOR UPDATE",
+    `SELECT id, subscription_id, validity_days FROM top_ups WHERE payment_id = $1 AND status = ${PENDING} FOR UPDATE`,
     [paymentId],
   );
   return rows[0] ?? null;
@@ -38,7 +43,7 @@ export async function creditLineValidity(
   at: Date,
 ): Promise<void> {
   await setLineValidUntil(tx, topUp.subscriptionId, validUntil);
-  await tx.query("UPDATE top_ups SET status = 'credited', credited_at = $3, valid_until = $2 WHERE id = $1", [
+  await tx.query(`UPDATE top_ups SET status = ${CREDITED}, credited_at = $3, valid_until = $2 WHERE id = $1`, [
     topUp.id,
     validUntil,
     at,
@@ -51,7 +56,7 @@ export async function setLineValidUntil(tx: Queryable, subscriptionId: string, v
 }
 
 export async function expirePendingTopUp(tx: Queryable, paymentId: string): Promise<void> {
-  await tx.query("UPDATE top_ups SET status = 'expired' WHERE payment_id = $1 AND status = 'pending'", [paymentId]);
+  await tx.query(`UPDATE top_ups SET status = ${EXPIRED} WHERE payment_id = $1 AND status = ${PENDING}`, [paymentId]);
 }
 
 export type ActiveLineRow = Pick<Selectable<Subscriptions>, "id" | "plan_id" | "valid_until">;
@@ -71,7 +76,7 @@ export async function insertPendingTopUp(
 ): Promise<void> {
   await tx.query(
     `INSERT INTO top_ups (id, subscription_id, amount_jpy, validity_days, payment_id, status)
-     VALUES ($1, $2, $3, $4, $5, 'pending')`,
+     VALUES ($1, $2, $3, $4, $5, ${PENDING})`,
     [topUp.id, topUp.subscriptionId, topUp.amountJpy, topUp.validityDays, topUp.paymentId],
   );
 }

@@ -6,21 +6,15 @@ import {
   type Service,
   type Translations,
 } from "@jitsumei/domain";
+import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
+import type { Plans } from "../db/schema.ts";
 
-export type PlanRow = {
-  id: string;
+export type PlanRow = Omit<Selectable<Plans>, "kind" | "name" | "services" | "form_factors"> & {
   kind: PlanKind;
   name: Translations;
   services: Service[];
   form_factors: FormFactor[];
-  price_jpy: number;
-  validity_days: number | null;
-  data_gb: number | null;
-  minimum_term_months: number | null;
-  keep_alive: unknown;
-  sort_order: number;
-  available: boolean;
 };
 
 /** A plan as staff see it: also whether it is open to new applications. */

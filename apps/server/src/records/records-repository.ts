@@ -1,8 +1,11 @@
+import type { ApplicationState } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import { deleteActivationCode } from "../applications/applicant-access-repository.ts";
 import { forgetLockedApplications } from "../applications/applications-repository.ts";
 import type { Queryable } from "../db/database.ts";
-import type { VerificationRecords } from "../db/schema.ts";
+import type { Applications, VerificationRecords } from "../db/schema.ts";
+import { sqlStatus } from "../db/sql-status.ts";
+import type { Shipment } from "../issuance/shipments-repository.ts";
 import { deleteEvidenceOf, deleteMailOf } from "../privacy/privacy-repository.ts";
 import { queueApplicationObjectDeletions } from "../storage/document-deletions-repository.ts";
 
@@ -12,11 +15,11 @@ import { queueApplicationObjectDeletions } from "../storage/document-deletions-r
  * the caller's transaction; sealing and unsealing stays with the callers.
  */
 
+const SHIPMENT_DELIVERED = sqlStatus<Shipment["status"]>("delivered");
+const APPROVED = sqlStatus<ApplicationState>("approved");
+
 /** What the record needs from the application: pinned policy, approval, method found, delivered tracking number. */
-export type RecordFactsRow = {
-  policy_id: string | null;
-  policy_version: string | null;
-  policy_hash: string | null;
+export type RecordFactsRow = Pick<Selectable<Applications>, "policy_id" | "policy_version" | "policy_hash"> & {
   approved_by_kind: string | null;
   approved_by_id: string | null;
   approved_at: Date | null;
@@ -34,11 +37,11 @@ export async function selectRecordFacts(
        approval.actor_id AS approved_by_id, approval.created_at AS approved_at,
        (SELECT params->>'method' FROM check_results
          WHERE application_id = a.id AND run = $2 AND code = 'policy.method_available') AS method,
-       (SELECT tracking_number FROM shipments WHERE application_id = a.id AND status = 'delivered'
+       (SELECT tracking_number FROM shipments WHERE application_id = a.id AND status = ${SHIPMENT_DELIVERED}
          ORDER BY delivered_at DESC LIMIT 1) AS tracking_number
      FROM applications a
      LEFT JOIN LATERAL (SELECT actor_kind, actor_id, created_at FROM application_events
-       WHERE application_id = a.id AND to_state = 'approved' ORDER BY version DESC LIMIT 1) approval ON true
+       WHERE application_id = a.id AND to_state = ${APPROVED} ORDER BY version DESC LIMIT 1) approval ON true
      WHERE a.id = $1`,
     [applicationId, checkRun],
   );

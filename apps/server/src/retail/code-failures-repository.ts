@@ -1,4 +1,9 @@
 import type { Queryable } from "../db/database.ts";
+import { sqlStatus } from "../db/sql-status.ts";
+
+/** An attempt in flight is kept with the reason 'pending' until its code is judged (then its reason, or deleted). */
+type AttemptReason = "pending";
+const PENDING = sqlStatus<AttemptReason>("pending");
 
 /** Wrong registration and voucher codes per client (retail_code_failures): read and written only here. */
 
@@ -22,14 +27,14 @@ export async function countFailuresSince(
 
 export async function insertPendingAttempt(tx: Queryable, client: Buffer, now: Date): Promise<string> {
   const inserted = await tx.query<{ id: string }>(
-    "INSERT INTO retail_code_failures (client_index, reason, created_at) VALUES ($1, 'pending', $2) RETURNING id",
+    `INSERT INTO retail_code_failures (client_index, reason, created_at) VALUES ($1, ${PENDING}, $2) RETURNING id`,
     [client, now],
   );
   return String(inserted.rows[0]?.id);
 }
 
 export async function deletePendingAttempt(db: Queryable, attemptId: string): Promise<void> {
-  await db.query("DELETE FROM retail_code_failures WHERE id = $1 AND reason = 'pending'", [attemptId]);
+  await db.query(`DELETE FROM retail_code_failures WHERE id = $1 AND reason = ${PENDING}`, [attemptId]);
 }
 
 export async function setAttemptReason(tx: Queryable, attemptId: string, reason: string): Promise<void> {

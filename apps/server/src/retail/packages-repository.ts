@@ -1,5 +1,8 @@
-import type { PackageStatus, RetailChannel } from "@jitsumei/domain";
+import type { EsimProfileStatus, PackageStatus, RetailChannel, SimCardStatus } from "@jitsumei/domain";
+import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
+import type { RetailBatches, RetailPackages } from "../db/schema.ts";
+import { sqlStatus } from "../db/sql-status.ts";
 
 /**
  * The retail tables of batches and packages (retail_batches, retail_packages) and the stock the
@@ -7,18 +10,22 @@ import type { Queryable } from "../db/database.ts";
  * only through `transitionStatus` (package-steps.ts, register-package.ts).
  */
 
+// Literals in the SQL text: the partial indexes sim_cards_available and esim_profiles_available name them.
+const CARD_PACKAGED = sqlStatus<SimCardStatus>("packaged");
+const CARD_AVAILABLE = sqlStatus<SimCardStatus>("available");
+const PROFILE_PACKAGED = sqlStatus<EsimProfileStatus>("packaged");
+const PROFILE_AVAILABLE = sqlStatus<EsimProfileStatus>("available");
+
 export type FormFactor = "physical" | "esim";
 
-export type BatchRow = {
-  id: string;
-  wrapped_seed: Buffer | Uint8Array;
-  plan_id: string;
-  channel: RetailChannel;
-  form_factor: FormFactor;
-  package_count: number;
-  created_by: string;
-  created_at: Date;
+// The generated row types, with the text columns the domain narrows and bigint ids as pg returns them.
+type Batch = Selectable<RetailBatches> & { channel: RetailChannel; form_factor: FormFactor };
+type Package = Omit<Selectable<RetailPackages>, "esim_profile_id"> & {
+  status: PackageStatus;
+  esim_profile_id: string | number | null;
 };
+
+export type BatchRow = Batch;
 
 export async function findBatchRow(db: Queryable, batchId: string): Promise<BatchRow | null> {
   const { rows } = await db.query<BatchRow>("SELECT * FROM retail_batches WHERE id = $1", [batchId]);
@@ -73,8 +80,8 @@ export async function insertPackages(tx: Queryable, packages: readonly NewPackag
 /** Takes `size` cards out of the online stock (SKIP LOCKED: online reservations go on). */
 export async function takeSimCards(tx: Queryable, size: number): Promise<string[]> {
   const { rows } = await tx.query<{ iccid: string }>(
-    `UPDATE sim_cards SET status = 'packaged', changed_at = now() WHERE iccid IN (
-         SELECT iccid FROM sim_cards WHERE status = 'available' ORDER BY iccid LIMIT $1 FOR UPDATE SKIP LOCKED)
+    `UPDATE sim_cards SET status = ${CARD_PACKAGED}, changed_at = now() WHERE iccid IN (
+         SELECT iccid FROM sim_cards WHERE status = ${CARD_AVAILABLE} ORDER BY iccid LIMIT $1 FOR UPDATE SKIP LOCKED)
        RETURNING iccid`,
     [size],
   );
@@ -84,20 +91,15 @@ export async function takeSimCards(tx: Queryable, size: number): Promise<string[
 /** Takes `size` eSIM profiles out of the online stock (SKIP LOCKED: online reservations go on). */
 export async function takeEsimProfiles(tx: Queryable, size: number): Promise<string[]> {
   const { rows } = await tx.query<{ id: string | number }>(
-    `UPDATE esim_profiles SET status = 'packaged', changed_at = now() WHERE id IN (
-       SELECT id FROM esim_profiles WHERE status = 'available' ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
+    `UPDATE esim_profiles SET status = ${PROFILE_PACKAGED}, changed_at = now() WHERE id IN (
+       SELECT id FROM esim_profiles WHERE status = ${PROFILE_AVAILABLE} ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED)
      RETURNING id`,
     [size],
   );
   return rows.map((r) => String(r.id));
 }
 
-export type BatchPackageRow = {
-  serial: number;
-  status: PackageStatus;
-  iccid: string | null;
-  esim_profile_id: string | number | null;
-};
+export type BatchPackageRow = Pick<Package, "serial" | "status" | "iccid" | "esim_profile_id">;
 
 export async function listBatchPackages(db: Queryable, batchId: string): Promise<BatchPackageRow[]> {
   const { rows } = await db.query<BatchPackageRow>(
@@ -110,8 +112,8 @@ export async function listBatchPackages(db: Queryable, batchId: string): Promise
 export async function countBatchPackagesByStatus(
   db: Queryable,
   batchId: string,
-): Promise<{ status: PackageStatus; n: string | number }[]> {
-  const { rows } = await db.query<{ status: PackageStatus; n: string | number }>(
+): Promise<(Pick<Package, "status"> & { n: string | number })[]> {
+  const { rows } = await db.query<Pick<Package, "status"> & { n: string | number }>(
     "SELECT status, count(*) AS n FROM retail_packages WHERE batch_id = $1 GROUP BY status",
     [batchId],
   );
@@ -119,13 +121,10 @@ export async function countBatchPackagesByStatus(
 }
 
 /** A batch with one of its package statuses and how many packages have it (status null: none). */
-export type BatchStatusCountRow = {
-  id: string;
-  plan_id: string;
-  channel: RetailChannel;
-  form_factor: FormFactor;
-  package_count: number;
-  created_at: Date;
+export type BatchStatusCountRow = Pick<
+  Batch,
+  "id" | "plan_id" | "channel" | "form_factor" | "package_count" | "created_at"
+> & {
   status: PackageStatus | null;
   n: string | number;
 };
@@ -143,7 +142,7 @@ export async function latestBatchesByStatus(db: Queryable, limit: number): Promi
   return rows;
 }
 
-export type PackageByCodeRow = { id: string; plan_id: string; form_factor: FormFactor; code_hint: string };
+export type PackageByCodeRow = Pick<Package, "id" | "code_hint"> & Pick<Batch, "plan_id" | "form_factor">;
 
 export async function findPackageByCode(db: Queryable, codeIndex: Buffer): Promise<PackageByCodeRow | null> {
   const { rows } = await db.query<PackageByCodeRow>(
@@ -168,7 +167,7 @@ export async function findPackageIdOfApplication(db: Queryable, applicationId: s
 
 /** The package's status, locked; null when there is no such package. */
 export async function lockPackageStatus(tx: Queryable, packageId: string): Promise<PackageStatus | null> {
-  const { rows } = await tx.query<{ status: PackageStatus }>(
+  const { rows } = await tx.query<Pick<Package, "status">>(
     "SELECT status FROM retail_packages WHERE id = $1 FOR UPDATE",
     [packageId],
   );
@@ -183,16 +182,8 @@ export async function markSoldByRegistration(tx: Queryable, packageId: string): 
   );
 }
 
-export type PackageViewRow = {
-  id: string;
-  batch_id: string;
-  serial: number;
-  code_hint: string;
-  status: PackageStatus;
-  sold_at: Date | null;
-  plan_id: string;
-  channel: RetailChannel;
-};
+export type PackageViewRow = Pick<Package, "id" | "batch_id" | "serial" | "code_hint" | "status" | "sold_at"> &
+  Pick<Batch, "plan_id" | "channel">;
 
 export async function findPackageView(db: Queryable, packageId: string): Promise<PackageViewRow | null> {
   const { rows } = await db.query<PackageViewRow>(
@@ -206,8 +197,8 @@ export async function findPackageView(db: Queryable, packageId: string): Promise
 export async function findPackagedMedium(
   db: Queryable,
   applicationId: string,
-): Promise<{ iccid: string | null; esim_profile_id: string | number | null } | null> {
-  const { rows } = await db.query<{ iccid: string | null; esim_profile_id: string | number | null }>(
+): Promise<Pick<Package, "iccid" | "esim_profile_id"> | null> {
+  const { rows } = await db.query<Pick<Package, "iccid" | "esim_profile_id">>(
     "SELECT iccid, esim_profile_id FROM retail_packages WHERE application_id = $1",
     [applicationId],
   );

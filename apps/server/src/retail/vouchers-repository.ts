@@ -1,8 +1,13 @@
+import type { TopUpStatus, VoucherStatus } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { TopUpVouchers } from "../db/schema.ts";
+import { sqlStatus } from "../db/sql-status.ts";
 
 /** Top-up vouchers (top_up_vouchers) and the top-ups they pay: read and written only here. */
+
+const REDEEMED = sqlStatus<VoucherStatus>("redeemed");
+const TOP_UP_PENDING = sqlStatus<TopUpStatus>("pending");
 
 export async function insertVoucher(
   tx: Queryable,
@@ -59,10 +64,10 @@ export async function redeemVoucher(
   at: Date,
   topUp: { id: string; subscriptionId: string; amountJpy: number; validityDays: number },
 ): Promise<void> {
-  await tx.query("UPDATE top_up_vouchers SET status = 'redeemed', redeemed_at = $2 WHERE id = $1", [voucherId, at]);
+  await tx.query(`UPDATE top_up_vouchers SET status = ${REDEEMED}, redeemed_at = $2 WHERE id = $1`, [voucherId, at]);
   await tx.query(
     `INSERT INTO top_ups (id, subscription_id, amount_jpy, validity_days, voucher_id, status)
-         VALUES ($1, $2, $3, $4, $5, 'pending')`,
+         VALUES ($1, $2, $3, $4, $5, ${TOP_UP_PENDING})`,
     [topUp.id, topUp.subscriptionId, topUp.amountJpy, topUp.validityDays, voucherId],
   );
 }

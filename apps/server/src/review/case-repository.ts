@@ -1,11 +1,20 @@
+import type { ApplicationState, CheckStatus } from "@jitsumei/domain";
+import type { CaseTag } from "@jitsumei/domain/case-tags";
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { Applications, CaseFlags, CaseNotes, CorrectionRequests } from "../db/schema.ts";
+import { sqlStatus, sqlStatuses } from "../db/sql-status.ts";
 
 /**
  * The SQL of a case's working rows: `case_claims`, `case_flags`, `case_notes`, `correction_requests`,
  * and the review queue and expiry sweep over `applications`.
  */
+
+// Literals in the SQL text: the partial index check_results_failed (WHERE status = 'fail') serves the
+// failed-check reads, and the expiry sweep's states read as its deadlines do.
+const CHECK_FAILED = sqlStatus<CheckStatus>("fail");
+const state = (s: ApplicationState) => sqlStatus<ApplicationState>(s);
+const tag = (t: CaseTag) => sqlStatus<CaseTag>(t);
 
 /** Whatever a reviewer held on the case is over. */
 export async function deleteCaseClaims(tx: Queryable, applicationId: string): Promise<void> {
@@ -105,7 +114,7 @@ export async function selectFlags(
 /** Whether the check run has a failed check. */
 export async function hasFailedCheck(tx: Queryable, applicationId: string, run: number): Promise<boolean> {
   const { rows } = await tx.query(
-    "SELECT 1 FROM check_results WHERE application_id = $1 AND run = $2 AND status = 'fail' LIMIT 1",
+    `SELECT 1 FROM check_results WHERE application_id = $1 AND run = $2 AND status = ${CHECK_FAILED} LIMIT 1`,
     [applicationId, run],
   );
   return rows.length > 0;
@@ -213,7 +222,7 @@ export async function listQueueRows(
             to_char(a.state_changed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
             c.staff_id AS claimed_by, s.display_name AS claimed_by_name, c.expires_at AS claim_expires_at,
             coalesce(f.escalated, false) AS escalated, coalesce(f.correction_returned, false) AS correction_returned,
-            EXISTS (SELECT 1 FROM check_results r WHERE r.application_id = a.id AND r.run = a.check_run AND r.status = 'fail') AS failed_checks
+            EXISTS (SELECT 1 FROM check_results r WHERE r.application_id = a.id AND r.run = a.check_run AND r.status = ${CHECK_FAILED}) AS failed_checks
      FROM applications a
      JOIN plans p ON p.id = a.plan_id
      LEFT JOIN case_claims c ON c.application_id = a.id AND c.expires_at > $2
@@ -224,11 +233,11 @@ export async function listQueueRows(
        AND (NOT $4 OR a.state_changed_at < $5)
        AND ($6::timestamptz IS NULL OR (a.state_changed_at, a.id) > ($6::timestamptz, $7::uuid))
        AND ($8::text IS NULL
-            OR ($8 = 'escalated' AND f.escalated)
-            OR ($8 = 'override_pending' AND a.state = 'override_pending')
-            OR ($8 = 'correction_returned' AND f.correction_returned)
-            OR ($8 = 'overdue' AND a.state_changed_at < $5)
-            OR ($8 = 'failed_checks' AND EXISTS (SELECT 1 FROM check_results r WHERE r.application_id = a.id AND r.run = a.check_run AND r.status = 'fail')))
+            OR ($8 = ${tag("escalated")} AND f.escalated)
+            OR ($8 = ${tag("override_pending")} AND a.state = ${state("override_pending")})
+            OR ($8 = ${tag("correction_returned")} AND f.correction_returned)
+            OR ($8 = ${tag("overdue")} AND a.state_changed_at < $5)
+            OR ($8 = ${tag("failed_checks")} AND EXISTS (SELECT 1 FROM check_results r WHERE r.application_id = a.id AND r.run = a.check_run AND r.status = ${CHECK_FAILED})))
      ORDER BY a.state_changed_at, a.id
      LIMIT $9`,
     [
@@ -253,10 +262,10 @@ export async function listExpirable(
 ): Promise<Pick<Selectable<Applications>, "id" | "reference" | "state" | "state_changed_at">[]> {
   const { rows } = await db.query<Pick<Selectable<Applications>, "id" | "reference" | "state" | "state_changed_at">>(
     `SELECT id, reference, state, state_changed_at FROM applications
-     WHERE (state IN ('draft', 'contract_pending', 'deposit_pending') AND state_changed_at < $1)
-        OR (state = 'correction_requested' AND state_changed_at < $2)
-        OR (state = 'payment_pending' AND state_changed_at < $4)
-        OR (((state = 'sim_assigned' AND form_factor = 'esim') OR state = 'delivered') AND state_changed_at < $5)
+     WHERE (state IN (${sqlStatuses<ApplicationState>("draft", "contract_pending", "deposit_pending")}) AND state_changed_at < $1)
+        OR (state = ${state("correction_requested")} AND state_changed_at < $2)
+        OR (state = ${state("payment_pending")} AND state_changed_at < $4)
+        OR (((state = ${state("sim_assigned")} AND form_factor = 'esim') OR state = ${state("delivered")}) AND state_changed_at < $5)
      ORDER BY state_changed_at LIMIT $3`,
     [input.applicantBefore, input.correctionBefore, input.limit, input.paymentBefore, input.activationBefore],
   );

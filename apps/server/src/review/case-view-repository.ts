@@ -1,5 +1,6 @@
-import type { CheckStatus, LineState } from "@jitsumei/domain";
+import type { CheckStatus, LineState, PoliceRequestStatus } from "@jitsumei/domain";
 import type { Queryable } from "../db/database.ts";
+import { sqlStatuses } from "../db/sql-status.ts";
 import { operationsOfApplication } from "../issuance/provisioning-operations-repository.ts";
 
 /**
@@ -7,6 +8,8 @@ import { operationsOfApplication } from "../issuance/provisioning-operations-rep
  * itself (check details, evidence list, history with actors, staff names, particulars history, the
  * line, the provisioning log). Case notes and flags are in case-repository.ts.
  */
+
+const OPEN_POLICE_REQUEST = sqlStatuses<PoliceRequestStatus>("awaiting", "suspended");
 
 export async function listRunCheckResults(db: Queryable, applicationId: string, run: number) {
   const checks = await db.query<{
@@ -103,7 +106,7 @@ export async function provisioningOperationsOf(db: Queryable, applicationId: str
 export async function subscriptionOf(db: Queryable, applicationId: string) {
   const { rows } = await db.query<{ state: LineState; police_request_id: string | null }>(
     `SELECT s.state, (SELECT p.id FROM police_requests p WHERE p.subscription_id = s.id
-                        AND p.status IN ('awaiting', 'suspended') ORDER BY p.created_at LIMIT 1) AS police_request_id
+                        AND p.status IN (${OPEN_POLICE_REQUEST}) ORDER BY p.created_at LIMIT 1) AS police_request_id
      FROM subscriptions s WHERE s.application_id = $1`,
     [applicationId],
   );

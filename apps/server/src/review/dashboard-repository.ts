@@ -1,6 +1,16 @@
+import type { ApplicationEvent, ApplicationState } from "@jitsumei/domain";
 import type { Queryable } from "../db/database.ts";
+import { sqlStatus, sqlStatuses } from "../db/sql-status.ts";
 
 /** The SQL of the operations dashboard: counts over applications and their events in a period. */
+
+// Literals in the SQL text: the partial index application_events_decisions (WHERE to_state IN
+// ('approved', 'rejected')) serves the decisions' reads.
+const APPROVED = sqlStatus<ApplicationState>("approved");
+const REJECTED = sqlStatus<ApplicationState>("rejected");
+const ACTIVE = sqlStatus<ApplicationState>("active");
+const DECIDED = sqlStatuses<ApplicationState>("approved", "rejected");
+const REJECT = sqlStatus<ApplicationEvent>("reject");
 
 /** The period's bounds: 00:00 on `from` up to 00:00 the day after `to`, in `timeZone`. */
 export async function periodBounds(
@@ -38,9 +48,9 @@ export async function countFunnel(
     `SELECT count(*)::int AS started,
             count(*) FILTER (WHERE a.submitted_at IS NOT NULL)::int AS submitted,
             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM application_events e
-                                             WHERE e.application_id = a.id AND e.to_state = 'approved'))::int AS approved,
+                                             WHERE e.application_id = a.id AND e.to_state = ${APPROVED}))::int AS approved,
             count(*) FILTER (WHERE EXISTS (SELECT 1 FROM application_events e
-                                             WHERE e.application_id = a.id AND e.to_state = 'active'))::int AS activated
+                                             WHERE e.application_id = a.id AND e.to_state = ${ACTIVE}))::int AS activated
        FROM applications a WHERE a.created_at >= $1 AND a.created_at < $2`,
     period,
   );
@@ -59,13 +69,13 @@ export async function listFirstDecisions(
   const decisions = await db.query<{ outcome: string; hours: number | null; reason: string | null }>(
     `SELECT first.to_state AS outcome,
             EXTRACT(EPOCH FROM (first.created_at - a.submitted_at)) / 3600 AS hours,
-            CASE WHEN first.event = 'reject' THEN first.data->>'reason'
-                 WHEN first.to_state = 'rejected' THEN first.event END AS reason
+            CASE WHEN first.event = ${REJECT} THEN first.data->>'reason'
+                 WHEN first.to_state = ${REJECTED} THEN first.event END AS reason
        FROM (SELECT DISTINCT application_id FROM application_events
-              WHERE to_state IN ('approved', 'rejected') AND created_at >= $1 AND created_at < $2) decided
+              WHERE to_state IN (${DECIDED}) AND created_at >= $1 AND created_at < $2) decided
        JOIN applications a ON a.id = decided.application_id
        JOIN LATERAL (SELECT e.to_state, e.event, e.data, e.created_at FROM application_events e
-                      WHERE e.application_id = a.id AND e.to_state IN ('approved', 'rejected')
+                      WHERE e.application_id = a.id AND e.to_state IN (${DECIDED})
                       ORDER BY e.version LIMIT 1) first ON true
       WHERE first.created_at >= $1 AND first.created_at < $2`,
     period,

@@ -1,4 +1,8 @@
+import type { PaymentStatus } from "@jitsumei/domain";
 import type { Queryable } from "../db/database.ts";
+import { sqlStatuses } from "../db/sql-status.ts";
+
+const HELD = sqlStatuses<PaymentStatus>("authorized", "captured");
 
 /**
  * Each line's deposit that ending it would give back: the deposit payments of its application that
@@ -14,7 +18,7 @@ export async function refundableDeposits(
     `SELECT s.id AS subscription_id, SUM(p.amount_jpy) AS amount_jpy
      FROM subscriptions s JOIN payments p ON p.application_id = s.application_id
      WHERE s.id = ANY($1::uuid[]) AND p.kind = 'deposit' AND p.method <> 'counter'
-       AND p.status IN ('authorized', 'captured') AND p.refund_requested_at IS NULL
+       AND p.status IN (${HELD}) AND p.refund_requested_at IS NULL
      GROUP BY s.id`,
     [subscriptionIds],
   );

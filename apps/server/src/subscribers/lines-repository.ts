@@ -1,5 +1,7 @@
 import type { LineState } from "@jitsumei/domain";
+import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
+import type { Applications, ContractDocuments, Plans, Subscriptions } from "../db/schema.ts";
 
 /**
  * Lines as the subscriber module reads and moves them (subscriptions, subscription_events). The
@@ -9,16 +11,15 @@ import type { Queryable } from "../db/database.ts";
 // States passed as parameters, typed by the domain's tables: a renamed state fails to compile.
 const ACTIVE: LineState = "active";
 
-export type LockedLineRow = {
-  id: string;
-  application_id: string;
-  reference: string;
-  plan_id: string;
-  msisdn: string;
-  network_ref: string;
-  state: LineState;
-  valid_until: Date | null;
-};
+type Reference = Pick<Selectable<Applications>, "reference">;
+
+export type LockedLineRow = Pick<
+  Selectable<Subscriptions>,
+  "id" | "application_id" | "plan_id" | "msisdn" | "network_ref" | "valid_until"
+> &
+  Reference & { state: LineState };
+
+export type ActiveLineOfNumberRow = Pick<Selectable<Subscriptions>, "id" | "application_id"> & Reference;
 
 /** The line with its application's reference, the subscription row locked (not the application's). */
 export async function lockLineRow(tx: Queryable, lineId: string): Promise<LockedLineRow | null> {
@@ -84,11 +85,8 @@ export async function lockSubscription(tx: Queryable, lineId: string): Promise<v
   await tx.query("SELECT id FROM subscriptions WHERE id = $1 FOR UPDATE", [lineId]);
 }
 
-export async function findActiveLineByNumber(
-  db: Queryable,
-  msisdn: string,
-): Promise<{ id: string; application_id: string; reference: string } | null> {
-  const { rows } = await db.query<{ id: string; application_id: string; reference: string }>(
+export async function findActiveLineByNumber(db: Queryable, msisdn: string): Promise<ActiveLineOfNumberRow | null> {
+  const { rows } = await db.query<ActiveLineOfNumberRow>(
     `SELECT s.id, s.application_id, a.reference FROM subscriptions s JOIN applications a ON a.id = s.application_id
      WHERE s.msisdn = $1 AND s.status = $2`,
     [msisdn, ACTIVE],
@@ -111,19 +109,12 @@ export async function findHolderLineApplication(
 }
 
 /** A line of the person, with its plan's keep-alive rules and its application's reference. */
-export type HolderLineRow = {
-  id: string;
-  msisdn: string;
-  plan_id: string;
-  form_factor: string;
-  status: string;
-  state: LineState;
-  started_at: Date;
-  ended_at: Date | null;
-  valid_until: Date | null;
-  keep_alive: unknown;
-  reference: string;
-};
+export type HolderLineRow = Pick<
+  Selectable<Subscriptions>,
+  "id" | "msisdn" | "plan_id" | "form_factor" | "status" | "started_at" | "ended_at" | "valid_until"
+> &
+  Pick<Selectable<Plans>, "keep_alive"> &
+  Reference & { state: LineState };
 
 export async function listHolderLines(db: Queryable, identityIndex: Buffer): Promise<HolderLineRow[]> {
   const { rows } = await db.query<HolderLineRow>(
@@ -137,16 +128,11 @@ export async function listHolderLines(db: Queryable, identityIndex: Buffer): Pro
 }
 
 /** A document of the person's lines (sha256 as hex, computed). */
-export type HolderDocumentRow = {
-  id: string;
-  kind: string;
-  document_number: string;
-  language: string;
-  sha256: string;
-  size_bytes: number;
-  created_at: Date;
-  reference: string;
-};
+export type HolderDocumentRow = Pick<
+  Selectable<ContractDocuments>,
+  "id" | "kind" | "document_number" | "language" | "size_bytes" | "created_at"
+> &
+  Reference & { sha256: string };
 
 export async function listHolderDocuments(db: Queryable, identityIndex: Buffer): Promise<HolderDocumentRow[]> {
   const { rows } = await db.query<HolderDocumentRow>(

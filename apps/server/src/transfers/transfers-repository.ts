@@ -1,8 +1,13 @@
+import type { ApplicationState, LineState } from "@jitsumei/domain";
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { LineTransfers, Subscriptions } from "../db/schema.ts";
+import { sqlStatus, sqlStatuses } from "../db/sql-status.ts";
 
 /** Line transfers between holders (line_transfers) and the line they move: read and written only here. */
+
+const ENDED_UNFINISHED = sqlStatuses<ApplicationState>("rejected", "cancelled", "expired");
+const ACTIVE_LINE = sqlStatus<LineState>("active");
 
 /** `requirements` as either adapter returns jsonb (parsed, or text on some paths). */
 type TransferJson = { requirements: unknown };
@@ -20,7 +25,7 @@ export async function selectTransfers(db: Queryable, openOnly: boolean): Promise
        t.relationship, t.requirements, t.policy_id, t.policy_version, t.requested_at, t.completed_at
      FROM line_transfers t JOIN subscriptions s ON s.id = t.subscription_id
      JOIN applications f ON f.id = t.from_application_id JOIN applications n ON n.id = t.to_application_id
-     WHERE NOT $1::boolean OR (t.completed_at IS NULL AND n.state NOT IN ('rejected', 'cancelled', 'expired'))
+     WHERE NOT $1::boolean OR (t.completed_at IS NULL AND n.state NOT IN (${ENDED_UNFINISHED}))
      ORDER BY t.requested_at DESC, t.id LIMIT 200`,
     [openOnly],
   );
@@ -46,7 +51,9 @@ export async function findTransferOfApplication(
 
 /** Locks the line when it is active; false when it is not. */
 export async function lockActiveLine(tx: Queryable, lineId: string): Promise<boolean> {
-  const locked = await tx.query("SELECT 1 FROM subscriptions WHERE id = $1 AND status = 'active' FOR UPDATE", [lineId]);
+  const locked = await tx.query(`SELECT 1 FROM subscriptions WHERE id = $1 AND status = ${ACTIVE_LINE} FOR UPDATE`, [
+    lineId,
+  ]);
   return locked.rows.length > 0;
 }
 
@@ -55,7 +62,7 @@ export async function hasOpenTransfer(tx: Queryable, lineId: string): Promise<bo
   const open = await tx.query(
     `SELECT 1 FROM line_transfers t JOIN applications n ON n.id = t.to_application_id
          WHERE t.subscription_id = $1 AND t.completed_at IS NULL
-           AND n.state NOT IN ('rejected', 'cancelled', 'expired')`,
+           AND n.state NOT IN (${ENDED_UNFINISHED})`,
     [lineId],
   );
   return open.rows.length > 0;
@@ -115,7 +122,7 @@ export type TransferredLine = Pick<Selectable<Subscriptions>, "msisdn" | "iccid"
 
 export async function lockActiveLineDetails(tx: Queryable, lineId: string): Promise<TransferredLine | null> {
   const lines = await tx.query<TransferredLine>(
-    "SELECT msisdn, iccid, network_ref, valid_until FROM subscriptions WHERE id = $1 AND status = 'active' FOR UPDATE",
+    `SELECT msisdn, iccid, network_ref, valid_until FROM subscriptions WHERE id = $1 AND status = ${ACTIVE_LINE} FOR UPDATE`,
     [lineId],
   );
   return lines.rows[0] ?? null;

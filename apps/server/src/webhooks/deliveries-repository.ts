@@ -1,4 +1,7 @@
+import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
+import type { WebhookAttempts, WebhookDeliveries, WebhookEndpoints, WebhookEvents } from "../db/schema.ts";
+import { sqlStatus } from "../db/sql-status.ts";
 
 /**
  * Webhook events, their deliveries to endpoints and the attempts of each (webhook_events,
@@ -7,6 +10,9 @@ import type { Queryable } from "../db/database.ts";
 
 export const deliveryStatuses = ["pending", "delivered", "failed"] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
+const PENDING = sqlStatus<DeliveryStatus>("pending");
+const DELIVERED = sqlStatus<DeliveryStatus>("delivered");
+const FAILED = sqlStatus<DeliveryStatus>("failed");
 
 export async function insertEvent(tx: Queryable, event: { id: string; type: string; payload: unknown }): Promise<void> {
   await tx.query("INSERT INTO webhook_events (id, type, payload) VALUES ($1, $2, $3)", [
@@ -35,19 +41,19 @@ export async function insertDeliveriesOfEvent(tx: Queryable, eventId: string, at
   return rows.map((r) => r.id);
 }
 
-/** A delivery with its endpoint and event: what an attempt sends, and where. */
-export type DeliveryTarget = {
-  status: string;
-  attempts: number;
-  endpoint_id: string;
-  url: string;
-  secret_enc: unknown;
-  disabled_at: Date | null;
-  event_id: string;
-  type: string;
-  payload: Record<string, unknown>;
-  event_created_at: Date;
+export type LockedDelivery = Pick<Selectable<WebhookDeliveries>, "attempts" | "attempts_left"> & {
+  status: DeliveryStatus;
 };
+
+/** A delivery with its endpoint and event: what an attempt sends, and where. */
+export type DeliveryTarget = Pick<Selectable<WebhookDeliveries>, "attempts" | "endpoint_id" | "event_id"> &
+  Pick<Selectable<WebhookEndpoints>, "url" | "secret_enc" | "disabled_at"> &
+  Pick<Selectable<WebhookEvents>, "type"> & {
+    status: DeliveryStatus;
+    /** The event's payload: always a JSON object. */
+    payload: Record<string, unknown>;
+    event_created_at: Selectable<WebhookEvents>["created_at"];
+  };
 
 export async function findDeliveryTarget(db: Queryable, deliveryId: string): Promise<DeliveryTarget | null> {
   const { rows } = await db.query<DeliveryTarget>(
@@ -65,17 +71,14 @@ export async function findDeliveryTarget(db: Queryable, deliveryId: string): Pro
 /** A pending delivery whose endpoint was disabled fails without an attempt. */
 export async function failDeliveryOfDisabledEndpoint(db: Queryable, deliveryId: string): Promise<void> {
   await db.query(
-    `UPDATE webhook_deliveries SET status = 'failed', next_attempt_at = NULL,
-           last_error = 'the endpoint was disabled' WHERE id = $1 AND status = 'pending'`,
+    `UPDATE webhook_deliveries SET status = ${FAILED}, next_attempt_at = NULL,
+           last_error = 'the endpoint was disabled' WHERE id = $1 AND status = ${PENDING}`,
     [deliveryId],
   );
 }
 
-export async function lockDelivery(
-  tx: Queryable,
-  deliveryId: string,
-): Promise<{ status: string; attempts: number; attempts_left: number } | null> {
-  const { rows } = await tx.query<{ status: string; attempts: number; attempts_left: number }>(
+export async function lockDelivery(tx: Queryable, deliveryId: string): Promise<LockedDelivery | null> {
+  const { rows } = await tx.query<LockedDelivery>(
     "SELECT status, attempts, attempts_left FROM webhook_deliveries WHERE id = $1 FOR UPDATE",
     [deliveryId],
   );
@@ -115,7 +118,7 @@ export async function markDelivered(
   change: { attempts: number; attemptsLeft: number; at: Date; statusCode: number | null },
 ): Promise<void> {
   await tx.query(
-    `UPDATE webhook_deliveries SET status = 'delivered', attempts = $2, attempts_left = $3, delivered_at = $4,
+    `UPDATE webhook_deliveries SET status = ${DELIVERED}, attempts = $2, attempts_left = $3, delivered_at = $4,
            next_attempt_at = NULL, last_status_code = $5, last_error = NULL WHERE id = $1`,
     [deliveryId, change.attempts, change.attemptsLeft, change.at, change.statusCode],
   );
@@ -131,7 +134,7 @@ export async function markDeliveryFailed(
   change: { attempts: number; statusCode: number | null; error: string | null },
 ): Promise<void> {
   await tx.query(
-    `UPDATE webhook_deliveries SET status = 'failed', attempts = $2, attempts_left = 0, next_attempt_at = NULL,
+    `UPDATE webhook_deliveries SET status = ${FAILED}, attempts = $2, attempts_left = 0, next_attempt_at = NULL,
            last_status_code = $3, last_error = $4 WHERE id = $1`,
     [deliveryId, change.attempts, change.statusCode, change.error],
   );
@@ -155,13 +158,8 @@ export async function scheduleNextAttempt(
   );
 }
 
-export type LockedDeliveryWithEndpoint = {
-  status: string;
-  attempts: number;
-  endpoint_id: string;
-  event_id: string;
-  disabled_at: Date | null;
-};
+export type LockedDeliveryWithEndpoint = Pick<Selectable<WebhookDeliveries>, "attempts" | "endpoint_id" | "event_id"> &
+  Pick<Selectable<WebhookEndpoints>, "disabled_at"> & { status: DeliveryStatus };
 
 /** The delivery (locked, not its endpoint) and whether its endpoint is disabled. */
 export async function lockDeliveryWithEndpoint(
@@ -180,25 +178,18 @@ export async function lockDeliveryWithEndpoint(
 /** Pending again with a fresh round of attempts, the first due now. */
 export async function restartDelivery(tx: Queryable, deliveryId: string, attemptsLeft: number): Promise<void> {
   await tx.query(
-    `UPDATE webhook_deliveries SET status = 'pending', attempts_left = $2, next_attempt_at = now(),
+    `UPDATE webhook_deliveries SET status = ${PENDING}, attempts_left = $2, next_attempt_at = now(),
          delivered_at = NULL WHERE id = $1`,
     [deliveryId, attemptsLeft],
   );
 }
 
 /** A delivery as listed, with the cursor of keyset paging (computed). */
-export type DeliveryListRow = {
-  id: string;
-  event_id: string;
-  type: string;
-  status: DeliveryStatus;
-  next_attempt_at: Date | null;
-  last_status_code: number | null;
-  last_error: string | null;
-  delivered_at: Date | null;
-  created_at: Date;
-  cursor_at: string;
-};
+export type DeliveryListRow = Pick<
+  Selectable<WebhookDeliveries>,
+  "id" | "event_id" | "next_attempt_at" | "last_status_code" | "last_error" | "delivered_at" | "created_at"
+> &
+  Pick<Selectable<WebhookEvents>, "type"> & { status: DeliveryStatus; cursor_at: string };
 
 export async function pageOfDeliveries(
   db: Queryable,
@@ -225,15 +216,10 @@ export async function pageOfDeliveries(
   return rows;
 }
 
-export type AttemptRow = {
-  delivery_id: string;
-  attempt: number;
-  at: Date;
-  status_code: number | null;
-  duration_ms: number;
-  error: string | null;
-  manual: boolean;
-};
+export type AttemptRow = Pick<
+  Selectable<WebhookAttempts>,
+  "delivery_id" | "attempt" | "at" | "status_code" | "duration_ms" | "error" | "manual"
+>;
 
 export async function attemptsOfDeliveries(db: Queryable, deliveryIds: readonly string[]): Promise<AttemptRow[]> {
   const { rows } = await db.query<AttemptRow>(
