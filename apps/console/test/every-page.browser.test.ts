@@ -1,6 +1,6 @@
 import { luhnDigit } from "@jitsumei/domain/iccid";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { createStaff } from "../../server/src/staff/staff-accounts.ts";
 import {
   horizontalOverflow,
@@ -13,6 +13,7 @@ import {
 } from "../../server/test/support/browser.ts";
 import {
   activeLine,
+  anna,
   konbiniRefundOwed,
   particularsOf,
   somebody,
@@ -25,7 +26,14 @@ import { startTestServer, type TestServer } from "../../server/test/support/test
 import { en, type Messages } from "../src/i18n/en.ts";
 import { ja } from "../src/i18n/ja.ts";
 import { zhHans } from "../src/i18n/zh-Hans.ts";
-import { physicalSimToShip, postpaidInReview, tokyoAddress, useSession } from "./support.ts";
+import {
+  expectChipReadAtCounter,
+  physicalSimToShip,
+  postpaidInReview,
+  recordPassportChip,
+  tokyoAddress,
+  useSession,
+} from "./support.ts";
 
 /**
  * Every page of the staff console in Japanese and Simplified Chinese, on a phone and on a desktop:
@@ -95,7 +103,8 @@ describe("every page of the staff console in Japanese and Simplified Chinese, ph
   let refundOwed: string;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // The test CSCAs: the counter reads the passport's chip, as the law asks of a shop (F2F_IC).
+    server = await startTestServer({ JITSUMEI_CSCA_DIR: inject("evidenceFixtures").chip.trustDir });
     browser = await launchBrowser();
     // Names without English words in them: the text check below reads the whole page.
     reviewer = await signInAs(server, "reviewer", "Mori Kenji");
@@ -263,7 +272,8 @@ describe("every page of the staff console in Japanese and Simplified Chinese, ph
         await page.getByLabel(t["counter.code"]).fill(sold.code);
         await page.getByLabel(t["counter.email"]).fill("visitor@example.test");
         await page.getByRole("button", { name: t["counter.sell"] }).click();
-        await page.getByLabel(t["counter.mrz"]).fill(td3(somebody()).join("\n"));
+        // The specimen passport (four sales of it, within the five lines a person may hold): its chip is read next.
+        await page.getByLabel(t["counter.mrz"]).fill(td3(anna).join("\n"));
         await page.getByLabel(t["counter.postalCode"]).fill(tokyoAddress.postalCode);
         await page.getByLabel(t["counter.prefecture"]).selectOption(tokyoAddress.prefecture);
         await page.getByLabel(t["counter.city"]).fill(tokyoAddress.city);
@@ -277,9 +287,11 @@ describe("every page of the staff console in Japanese and Simplified Chinese, ph
       as: "admin",
       async show(page, { t, n }) {
         const sold = packages[n] as { iccid: string };
-        const reference = /JT-[A-Z0-9-]+/.exec((await page.getByRole("status").first().textContent()) ?? "")?.[0];
+        const reference = /JT-[A-Z0-9-]+/.exec((await page.getByRole("status").first().textContent()) ?? "")?.[0] ?? "";
+        await recordPassportChip(page, t);
         await page.getByRole("button", { name: t["counter.submit"] }).click();
         await page.getByText(like(t["counter.submitted"])).waitFor();
+        await expectChipReadAtCounter(reviewer, reference);
         // A reviewer completes the check the counter could not (the address), while the customer waits.
         await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
         const approved = await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, {

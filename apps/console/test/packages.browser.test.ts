@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import {
   horizontalOverflow,
   launchBrowser,
@@ -11,12 +11,12 @@ import {
   screenshot,
   seriousAxeViolations,
 } from "../../server/test/support/browser.ts";
-import { konbiniRefundOwed, outbox, somebody, td3 } from "../../server/test/support/journey.ts";
+import { anna, konbiniRefundOwed, outbox, td3 } from "../../server/test/support/journey.ts";
 import { type StaffClient, signInAs } from "../../server/test/support/staff.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
 import { ja } from "../src/i18n/ja.ts";
 import { zhHans } from "../src/i18n/zh-Hans.ts";
-import { signedInContext, tokyoAddress } from "./support.ts";
+import { expectChipReadAtCounter, recordPassportChip, signedInContext, tokyoAddress } from "./support.ts";
 
 /**
  * Retail packages made in the console (no CLI, which cannot run while `npm start` holds the embedded
@@ -25,6 +25,7 @@ import { signedInContext, tokyoAddress } from "./support.ts";
  * a buyer registers another with its code.
  */
 const t = ja;
+const { chip } = inject("evidenceFixtures");
 const fill = (text: string, values: Record<string, string | number>) =>
   Object.entries(values).reduce((s, [k, v]) => s.replace(`{${k}}`, String(v)), text);
 
@@ -37,7 +38,8 @@ describe("retail packages in the console", () => {
   const work = mkdtempSync(join(tmpdir(), "jitsumei-packages-"));
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // The test CSCAs: the counter reads the passport's chip, as the law asks of a shop (F2F_IC).
+    server = await startTestServer({ JITSUMEI_CSCA_DIR: chip.trustDir });
     browser = await launchBrowser();
     [admin, clerk, reviewer] = [
       await signInAs(server, "admin", "管理 担当"),
@@ -126,8 +128,8 @@ describe("retail packages in the console", () => {
     const reference = /JT-[A-Z0-9-]+/.exec(sold)?.[0] ?? "";
     expect(reference).not.toBe("");
     expect(sold).not.toContain("prepaid-voice-sim");
-    const person = somebody();
-    await till.getByLabel(t["counter.mrz"]).fill(td3(person).join("\n"));
+    // The specimen passport, whose chip the clerk reads after typing its MRZ.
+    await till.getByLabel(t["counter.mrz"]).fill(td3(anna).join("\n"));
     await till.getByLabel(t["counter.postalCode"]).fill(tokyoAddress.postalCode);
     await till.getByLabel(t["counter.prefecture"]).selectOption(tokyoAddress.prefecture);
     await till.getByLabel(t["counter.city"]).fill(tokyoAddress.city);
@@ -135,8 +137,10 @@ describe("retail packages in the console", () => {
     await till.getByRole("button", { name: t["counter.saveMrz"] }).click();
     // The birth date read from the MRZ, as Japanese writes it.
     await till.getByText(/1974年8月12日/).waitFor();
+    await recordPassportChip(till, t);
     await till.getByRole("button", { name: t["counter.submit"] }).click();
     await till.getByText(t["counter.waitingDecision"]).waitFor();
+    await expectChipReadAtCounter(reviewer, reference);
     await reviewer.api("POST", `/v1/staff/applications/${reference}/claim`);
     const approved = await reviewer.api("POST", `/v1/staff/applications/${reference}/events`, {
       body: { type: "approve" },

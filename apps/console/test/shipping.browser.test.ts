@@ -24,7 +24,7 @@ import { type StaffClient, signInAs } from "../../server/test/support/staff.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
 import { ja as webJa } from "../../web/src/i18n/ja.ts";
 import { ja } from "../src/i18n/ja.ts";
-import { signedInContext, tokyoAddress } from "./support.ts";
+import { expectChipReadAtCounter, recordPassportChip, signedInContext, tokyoAddress } from "./support.ts";
 
 /**
  * What staff do in the console beyond deciding, in Japanese on a desktop and on a phone: the shipping
@@ -51,7 +51,8 @@ describe("shipping, the SIM on the case, unlocking and the counter, in the conso
   let agent: StaffClient;
   let admin: StaffClient;
   beforeAll(async () => {
-    server = await startTestServer();
+    // The test CSCAs: the counter reads the passport's chip, as the law asks of a shop (F2F_IC).
+    server = await startTestServer({ JITSUMEI_CSCA_DIR: chip.trustDir });
     browser = await launchBrowser();
     [clerk, reviewer, agent, admin] = [
       await signInAs(server, "clerk", "出荷 担当"),
@@ -303,7 +304,8 @@ describe("shipping, the SIM on the case, unlocking and the counter, in the conso
     const sold = (await page.getByRole("status").first().textContent()) ?? "";
     const reference = /JT-[A-Z0-9-]+/.exec(sold)?.[0] ?? "";
     expect(reference).not.toBe("");
-    await page.getByLabel(t["counter.mrz"]).fill(td3(somebody()).join("\n"));
+    // The specimen passport: its MRZ typed, then its chip read.
+    await page.getByLabel(t["counter.mrz"]).fill(td3(anna).join("\n"));
     await page.getByLabel(t["counter.postalCode"]).fill(tokyoAddress.postalCode);
     // The 47 prefectures to choose from (and the choice's prompt), never typed.
     expect(await page.getByLabel(t["counter.prefecture"]).locator("option").count()).toBe(48);
@@ -311,8 +313,10 @@ describe("shipping, the SIM on the case, unlocking and the counter, in the conso
     await page.getByLabel(t["counter.city"]).fill(tokyoAddress.city);
     await page.getByLabel(t["counter.line1"]).fill(tokyoAddress.line1);
     await page.getByRole("button", { name: t["counter.saveMrz"] }).click();
+    await recordPassportChip(page, t);
     await page.getByRole("button", { name: t["counter.submit"] }).click();
     await page.getByText(t["counter.waitingDecision"]).waitFor();
+    await expectChipReadAtCounter(reviewer, reference);
     expect(await page.getByLabel(t["counter.iccid"]).isDisabled()).toBe(true);
     await look(page, "counter-waiting-ja-phone");
 
@@ -351,7 +355,8 @@ describe("shipping, the SIM on the case, unlocking and the counter, in the conso
     await page.getByLabel(t["counter.email"]).fill("visitor@example.test");
     await page.getByRole("button", { name: t["counter.sell"] }).click();
     const reference = /JT-[A-Z0-9-]+/.exec((await page.getByRole("status").first().textContent()) ?? "")?.[0] ?? "";
-    const mrz = td3(somebody()).join("\n");
+    const mrz = td3(anna).join("\n");
+    // The passport read again after the correction: its MRZ typed, its chip read (the step starts over).
     const readPassport = async (city: string) => {
       await page.getByLabel(t["counter.mrz"]).fill(mrz);
       await page.getByLabel(t["counter.postalCode"]).fill(tokyoAddress.postalCode);
@@ -359,8 +364,10 @@ describe("shipping, the SIM on the case, unlocking and the counter, in the conso
       await page.getByLabel(t["counter.city"]).fill(city);
       await page.getByLabel(t["counter.line1"]).fill(tokyoAddress.line1);
       await page.getByRole("button", { name: t["counter.saveMrz"] }).click();
+      await recordPassportChip(page, t);
       await page.getByRole("button", { name: t["counter.submit"] }).click();
       await page.getByText(t["counter.waitingDecision"]).waitFor();
+      await expectChipReadAtCounter(reviewer, reference);
     };
     await readPassport("千代田区");
 

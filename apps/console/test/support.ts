@@ -1,5 +1,6 @@
-import type { Browser, BrowserContext } from "playwright-core";
-import { expect } from "vitest";
+import { readFileSync } from "node:fs";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expect, inject } from "vitest";
 import { openContext, type ViewportName } from "../../server/test/support/browser.ts";
 import {
   consentToCredit,
@@ -13,6 +14,7 @@ import {
 import { signWithMyNumberCard } from "../../server/test/support/jpki.ts";
 import type { StaffClient } from "../../server/test/support/staff.ts";
 import type { TestServer } from "../../server/test/support/test-server.ts";
+import type { Messages } from "../src/i18n/en.ts";
 
 /** The console's browser tests: cases made over the API, and browser contexts signed in as a staff member. */
 
@@ -77,6 +79,46 @@ export async function physicalSimToShip(server: TestServer, reviewer: StaffClien
   // Sold online: the applicant pays for the plan, then the SIM is assigned.
   expect(await payAfterApproval(server, reference, token, approved)).toBe("sim_assigned");
   return reference;
+}
+
+/**
+ * The specimen passport's chip (anna's: type `td3(anna)` beside it) as the counter's chip reader saves
+ * it (`passport-chip.json`: the SOD and data groups, base64), signed under a test CSCA of the run's
+ * evidence fixtures: a server started with `JITSUMEI_CSCA_DIR: chip.trustDir` trusts it. P-256, whose
+ * CSCA publishes no CRL: nothing in the read depends on how old the fixtures are.
+ */
+export function passportChipFile(): { name: string; mimeType: string; buffer: Buffer } {
+  const { p256 } = inject("evidenceFixtures").chip.chips;
+  const b64 = (file: string) => readFileSync(file).toString("base64");
+  const read = { sod: b64(p256.sod), dataGroups: { "1": b64(p256.dg1), "2": b64(p256.dg2) } };
+  return { name: "passport-chip.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(read)) };
+}
+
+/**
+ * At the counter page, the passport's MRZ recorded: the clerk gives the chip reader's file, as a shop
+ * must from 2027-04-01 for a voice line (F2F_IC, LAW.md), and the page says it is recorded. The sale
+ * is then lawful on any date, without the typed MRZ standing for the verification.
+ */
+export async function recordPassportChip(page: Page, t: Messages): Promise<void> {
+  await page.getByLabel(t["counter.chip"]).setInputFiles(passportChipFile());
+  await page.getByRole("button", { name: t["counter.chipSave"] }).click();
+  await page.getByText(t["counter.chipSaved"]).waitFor();
+}
+
+/**
+ * The case's checks: the chip read at the counter completed F2F_IC's checks, and only the address
+ * (which no passport chip holds) is left to the person who approves it, on either side of 2027-04-01.
+ */
+export async function expectChipReadAtCounter(staff: StaffClient, reference: string): Promise<void> {
+  const view = await staff.api("GET", `/v1/staff/applications/${reference}`);
+  expect(view.status, JSON.stringify(view.body)).toBe(200);
+  expect(view.body.checks).toContainEqual(
+    expect.objectContaining({
+      code: "policy.method_available",
+      status: "review",
+      params: expect.objectContaining({ reason: "address_not_on_chip" }),
+    }),
+  );
 }
 
 /** A browser context (a viewport, the browser's language) holding a staff session cookie. */

@@ -32,14 +32,18 @@ export async function startTestServer(
     logStream?: NodeJS.WritableStream;
     demoStaff?: boolean;
     livenessSteps?: LivenessStep[];
-    /** The server's clock starts here (and runs on): for tests that must not depend on today's date. */
+    /**
+     * The server's clock starts here (and runs on): for tests that must not depend on today's date.
+     * Without it, JITSUMEI_TEST_NOW does the same for every test server of a run.
+     */
     now?: Date;
   } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase({ ...options, migrated: true });
   const masterKey = randomBytes(32);
   let offset = 0;
-  const pinned = options.now ? options.now.getTime() - Date.now() : 0;
+  const now = options.now ?? testNow();
+  const pinned = now ? now.getTime() - Date.now() : 0;
   const config = loadConfig({
     NODE_ENV: "test",
     PORT: "0",
@@ -112,6 +116,19 @@ export async function startTestServer(
       await database.drop();
     },
   };
+}
+
+/**
+ * JITSUMEI_TEST_NOW (an ISO 8601 date or instant, e.g. 2027-04-02): the day a run's test servers start
+ * their clocks on, where a test pins none of its own; to see which tests a dated change of the law
+ * (policies/statutory) would break before that day comes.
+ */
+function testNow(): Date | undefined {
+  const value = process.env.JITSUMEI_TEST_NOW;
+  if (!value) return undefined;
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) throw new Error(`JITSUMEI_TEST_NOW is not a date: ${value}`);
+  return at;
 }
 
 /**
