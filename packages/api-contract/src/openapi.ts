@@ -7514,7 +7514,10 @@ export interface operations {
     createPackageBatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9100,6 +9103,8 @@ export interface operations {
             header: {
                 /** @description Bearer <token> from POST /v1/subscriber/sign-in/verify */
                 Authorization: string;
+                /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
+                "Idempotency-Key"?: string;
             };
             path: {
                 msisdn: string;
