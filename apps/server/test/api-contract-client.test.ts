@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { allAnswers } from "@jitsumei/api-contract/answers/all";
 import { answer, ContractViolation, createContractClient } from "@jitsumei/api-contract/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInAs } from "./support/staff.ts";
@@ -19,6 +20,7 @@ class Refused extends Error {
 }
 
 const options = {
+  answers: allAnswers,
   problem: (problem: Record<string, unknown>, status: number) =>
     new Refused(status, String(problem.code), typeof problem.field === "string" ? problem.field : undefined),
   unreachable: () => new Refused(0, "network_error", undefined),

@@ -3,6 +3,8 @@
  * contract (`client`, `answer`). Errors come back as RFC 9457 problem details naming the field; `ApiError`
  * keeps them so forms can tie each to its input.
  */
+
+import { publicAnswers } from "@jitsumei/api-contract/answers/public";
 import {
   type Answer,
   type Body,
@@ -87,6 +89,8 @@ export async function exchangeHandoff(reference: string, token: string): Promise
  * status 0 (`error.network` in the applicant's language).
  */
 export const client = createContractClient({
+  // The answers of every operation outside /v1/staff/ (the site calls no other): the staff's stay out of its bundle.
+  answers: publicAnswers,
   problem: (problem, status) =>
     new ApiError({
       ...(problem as Partial<Problem>),
