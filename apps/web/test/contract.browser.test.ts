@@ -91,7 +91,7 @@ describe("the site's client of the API contract", () => {
     // The server's own answer fits the contract: the confirm step lists the kanji name and the address.
     const page = await open();
     await page.goto(`${server.url}/application/${reference}`);
-    const summary = page.locator("dl.summary");
+    const summary = page.locator("section[aria-labelledby='confirm-particulars'] dl.summary");
     await summary.getByText("阮 安", { exact: true }).waitFor();
     expect(await summary.textContent()).toContain("千代田1-1 101号室");
     await page.context().close();
