@@ -101,8 +101,8 @@ export const client = createContractClient({
 });
 
 /**
- * The answer's data. An answer the contract does not allow (a server and a site of different versions, a
- * proxy's page) becomes an ApiError coded `contract_violation`, which every page words in the applicant's
+ * The answer's data. An answer the contract does not allow (a server and a site of different versions)
+ * becomes an ApiError coded `contract_violation`, which every page words in the applicant's
  * language (`error.contract`), instead of breaking the page further on; the violation names the operation
  * and the field for a developer (`detail`, and the error's cause).
  */

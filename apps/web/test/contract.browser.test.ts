@@ -11,7 +11,7 @@ import { vi } from "../src/i18n/vi.ts";
  * The site reads the API only through the checked client of the API contract (src/api.ts): an answer
  * the contract does not allow is refused at the boundary and the applicant is told so in their language,
  * with the page (its header, its language switcher) still standing. The wrong answers come from the
- * browser's side of the wire, as a server of another version (or a proxy) would send them.
+ * browser's side of the wire, as a server of another version would send them.
  */
 let server: TestServer;
 let browser: Browser;
