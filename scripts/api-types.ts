@@ -6,11 +6,13 @@
 //   typed client (openapi-fetch) takes its paths and shapes from. The X-CSRF-Token header is left out of
 //   them: the console's client adds the session's token to every request that changes something, so no
 //   call names it (the server still requires it; the document it serves still says so).
-// - src/response-schemas.ts: the JSON schema of every operation's JSON answers, by method, path and
-//   status, which the client checks each answer against before a page reads it. Only the keywords that
-//   describe a shape are kept (type, properties, required, items, enum, const, unions): an answer with a
-//   field the contract does not name yet passes (the server may add one before the page knows it), and
-//   descriptions, patterns and formats stay out of the bundle.
+// - src/answer-schemas/{public,all}.ts: the JSON schema of each operation's JSON answers, by method, path
+//   and status, which the client checks each answer against before a page reads it: public.ts every
+//   operation outside /v1/staff/ (the site), all.ts every one (the console), each with only the shared
+//   schemas its answers refer to, so a front end's bundle carries its own answers only. Only the keywords
+//   that describe a shape are kept (type, properties, required, items, enum, const, unions): an answer
+//   with a field the contract does not name yet passes (the server may add one before the page knows it),
+//   and descriptions, patterns and formats stay out of the bundle.
 import { readFileSync, writeFileSync } from "node:fs";
 import openapiTS, { astToString } from "openapi-typescript";
 import { API_VERSION, allRoutes } from "../apps/server/src/http/app.ts";
@@ -20,7 +22,8 @@ import { READER_CONTRACT_VERSION } from "../apps/server/src/reader/reader-contra
 type Json = Record<string, unknown>;
 
 const typesTarget = new URL("../packages/api-contract/src/openapi.ts", import.meta.url);
-const schemasTarget = new URL("../packages/api-contract/src/response-schemas.ts", import.meta.url);
+const publicTarget = new URL("../packages/api-contract/src/answer-schemas/public.ts", import.meta.url);
+const allTarget = new URL("../packages/api-contract/src/answer-schemas/all.ts", import.meta.url);
 const document = JSON.parse(
   JSON.stringify(
     buildOpenApi(
@@ -70,7 +73,8 @@ function shape(schema: unknown): unknown {
   return out;
 }
 
-const operations: string[] = [];
+/** Every operation's JSON answers by status, and the names of the shared schemas they refer to. */
+const operations: { name: string; path: string; answers: Json }[] = [];
 for (const [path, methods] of Object.entries(document.paths).sort(([a], [b]) => a.localeCompare(b))) {
   for (const [method, operation] of Object.entries(methods).sort(([a], [b]) => a.localeCompare(b))) {
     const answers: Json = {};
@@ -78,46 +82,78 @@ for (const [path, methods] of Object.entries(document.paths).sort(([a], [b]) => 
       const json = (response.content as Record<string, { schema: unknown }> | undefined)?.["application/json"];
       if (/^2\d\d$/.test(status) && json) answers[status] = shape(json.schema);
     }
-    if (Object.keys(answers).length > 0) {
-      operations.push(`  ${JSON.stringify(`${method.toUpperCase()} ${path}`)}: ${JSON.stringify(answers)},`);
-    }
+    if (Object.keys(answers).length > 0) operations.push({ name: `${method.toUpperCase()} ${path}`, path, answers });
   }
 }
-const definitions = Object.entries(document.components.schemas)
-  .sort(([a], [b]) => a.localeCompare(b))
-  .map(([name, schema]) => `  ${JSON.stringify(name)}: ${JSON.stringify(shape(schema))},`);
-const schemas = `// Generated from the server's OpenAPI document by scripts/api-types.ts: do not edit.
-// The shape of each operation's JSON answers, by status (see scripts/api-types.ts for what is kept).
-import type { Schema } from "@cfworker/json-schema";
+const shapes = Object.fromEntries(Object.entries(document.components.schemas).map(([name, s]) => [name, shape(s)]));
 
-/** The named schemas the answers refer to (#/$defs/Name). */
-export const definitions: Record<string, Schema> = {
+/** The shared schemas the answers refer to, directly or through another (request bodies' never ship). */
+function referredTo(answers: unknown[]): string[] {
+  const found = new Set<string>();
+  const visit = (value: unknown) => {
+    for (const [, name] of JSON.stringify(value).matchAll(/"#\/\$defs\/([^"]+)"/g)) {
+      if (name && !found.has(name)) {
+        found.add(name);
+        visit(shapes[name]);
+      }
+    }
+  };
+  visit(answers);
+  return [...found].sort((a, b) => a.localeCompare(b));
+}
+
+/**
+ * A front end's answer schemas: the operations it may call, with only the shared schemas they use, so
+ * its bundle carries nothing else. The site never calls a staff route (`/v1/staff/…`); the console
+ * calls both kinds.
+ */
+function answerSchemas(audience: string, exportName: string, selected: typeof operations): string {
+  const definitions = referredTo(selected.map((o) => o.answers)).map(
+    (name) => `    ${JSON.stringify(name)}: ${JSON.stringify(shapes[name])},`,
+  );
+  return `// Generated from the server's OpenAPI document by scripts/api-types.ts: do not edit.
+// The shape of each JSON answer ${audience} reads, by operation and status (see scripts/api-types.ts).
+import type { AnswerSchemas } from "../check-answer.ts";
+
+export const ${exportName}: AnswerSchemas = {
+  /** The named schemas the answers refer to (#/$defs/Name). */
+  definitions: {
 ${definitions.join("\n")}
-};
-
-/** "METHOD /path/{param}" → status → the answer's schema. */
-export const responseSchemas: Record<string, Record<string, Schema>> = {
-${operations.join("\n")}
+  },
+  /** "METHOD /path/{param}" → status → the answer's schema. */
+  operations: {
+${selected.map((o) => `    ${JSON.stringify(o.name)}: ${JSON.stringify(o.answers)},`).join("\n")}
+  },
 };
 `;
+}
+
+const generated: [URL, string][] = [
+  [typesTarget, types],
+  [
+    publicTarget,
+    answerSchemas(
+      "the applicant site",
+      "publicAnswers",
+      operations.filter((o) => !o.path.startsWith("/v1/staff/")),
+    ),
+  ],
+  [allTarget, answerSchemas("the console (every operation)", "allAnswers", operations)],
+];
 
 if (process.argv.includes("--check")) {
   let stale = false;
-  for (const [target, generated] of [
-    [typesTarget, types],
-    [schemasTarget, schemas],
-  ] as const) {
+  for (const [target, text] of generated) {
     let current = "";
     try {
       current = readFileSync(target, "utf8");
     } catch {}
-    if (current !== generated) {
+    if (current !== text) {
       process.stderr.write(`${target.pathname} is not current: run npx tsx scripts/api-types.ts\n`);
       stale = true;
     }
   }
   if (stale) process.exit(1);
 } else {
-  writeFileSync(typesTarget, types);
-  writeFileSync(schemasTarget, schemas);
+  for (const [target, text] of generated) writeFileSync(target, text);
 }

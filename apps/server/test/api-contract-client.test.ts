@@ -1,5 +1,6 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { allAnswers } from "@jitsumei/api-contract/answers/all";
 import { answer, ContractViolation, createContractClient } from "@jitsumei/api-contract/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signInAs } from "./support/staff.ts";
@@ -19,6 +20,7 @@ class Refused extends Error {
 }
 
 const options = {
+  answers: allAnswers,
   problem: (problem: Record<string, unknown>, status: number) =>
     new Refused(status, String(problem.code), typeof problem.field === "string" ? problem.field : undefined),
   unreachable: () => new Refused(0, "network_error", undefined),
@@ -82,6 +84,49 @@ describe("the API contract's client", () => {
 
     liarAnswer = { nextCursor: null };
     await expect(answer(api.GET("/v1/plans"))).rejects.toMatchObject({ operation: "GET /v1/plans", location: "" });
+  });
+
+  it("types an application's kanji name and second address line as text, and refuses them otherwise", async () => {
+    const api = createContractClient({ ...options, baseUrl: server.url });
+    const created = await answer(
+      api.POST("/v1/applications", {
+        body: { planId: "prepaid-data-esim", language: "ja", channel: "online", contact: { email: "k@example.test" } },
+      }),
+    );
+    const params = {
+      path: { reference: created.reference },
+      header: { Authorization: `Bearer ${created.accessToken}` },
+    };
+    const view = await answer(
+      api.PUT("/v1/applications/{reference}/applicant", {
+        params,
+        body: {
+          name: { family: "Yamada", given: "Hanako", kanji: "山田 花子" },
+          birthDate: "1990-04-01",
+          nationality: "JPN",
+          address: {
+            postalCode: "100-0001",
+            prefecture: "東京都",
+            city: "千代田区",
+            line1: "千代田1-1",
+            line2: "101号室",
+          },
+          document: { type: "passport", number: "TK1234567", expiryDate: "2031-04-01", issuingCountry: "JPN" },
+        },
+      }),
+    );
+    // Typed string | undefined by the contract (they were `unknown` while the schema transformed them).
+    const kanji: string | undefined = view.applicant?.name.kanji;
+    const line2: string | undefined = view.applicant?.address?.line2;
+    expect([kanji, line2]).toEqual(["山田 花子", "101号室"]);
+
+    const liarApi = createContractClient({ ...options, baseUrl: liarUrl() });
+    const applicant = view.applicant as NonNullable<typeof view.applicant>;
+    liarAnswer = { ...view, applicant: { ...applicant, name: { ...applicant.name, kanji: 5 } } };
+    await expect(answer(liarApi.GET("/v1/applications/{reference}", { params }))).rejects.toMatchObject({
+      operation: "GET /v1/applications/{reference}",
+      location: "/applicant/name/kanji",
+    });
   });
 
   it("lets a field the contract does not name yet through (the server may add one first)", async () => {

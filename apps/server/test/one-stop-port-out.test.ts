@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -159,11 +159,19 @@ describe("one-stop port-out between two Jitsumei servers", () => {
     );
     expect(recipient).toMatchObject({ status: 200, body: { id: "op-a", name: "Operator A" } });
     const session = await subscriberSignIn(b, msisdn, "anna@example.test");
-    const confirmed = await b.api("POST", `/v1/subscriber/lines/${msisdn}/port-out/one-stop`, {
-      token: session,
-      body: { recipient: "op-a", state: stateOfA, returnUrl: A_RETURN },
-    });
+    // Under an Idempotency-Key, as B's page sends it: a retried confirmation answers the first one's redirect.
+    const key = randomUUID();
+    const confirm = () =>
+      b.api("POST", `/v1/subscriber/lines/${msisdn}/port-out/one-stop`, {
+        token: session,
+        body: { recipient: "op-a", state: stateOfA, returnUrl: A_RETURN },
+        headers: { "idempotency-key": key },
+      });
+    const confirmed = await confirm();
     expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
+    const retried = await confirm();
+    expect(retried.headers.get("idempotent-replayed")).toBe("true");
+    expect(retried.body).toEqual(confirmed.body);
     expect(confirmed.body.reservation).toMatchObject({ msisdn, mode: "one_stop", recipient: "op-a" });
     const back = new URL(String(confirmed.body.redirectUrl));
     expect(back.origin + back.pathname).toBe(A_RETURN);

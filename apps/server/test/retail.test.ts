@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -385,6 +386,27 @@ describe("a batch's codes for the console", () => {
     const written = JSON.stringify(audit.rows);
     for (const row of rows) expect(written).not.toContain(row.registration_code);
   }, 60_000);
+
+  it("makes one batch for a request retried under the same Idempotency-Key (the console sends one)", async () => {
+    await ensureSignedIn(admin);
+    const key = randomUUID();
+    const make = () =>
+      admin.api("POST", "/v1/staff/package-batches", {
+        body: { planId: "prepaid-data-esim", channel: "shop", count: 2 },
+        headers: { "idempotency-key": key },
+      });
+    const first = await make();
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const again = await make();
+    expect(again.status).toBe(201);
+    expect(again.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.body.batchId).toBe(first.body.batchId);
+    const made = await server.services.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM audit_entries WHERE action = 'retail.batch_created' AND subject = $1",
+      [first.body.batchId],
+    );
+    expect(made.rows[0]?.n).toBe(1);
+  });
 });
 
 describe("top-up vouchers", () => {

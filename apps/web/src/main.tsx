@@ -1,5 +1,5 @@
 import "./styles.css";
-import { StrictMode } from "react";
+import { Component, type ReactNode, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import type { Language } from "./api.ts";
 import { I18nProvider, languageNames, languages, useI18n } from "./i18n/index.tsx";
@@ -15,6 +15,7 @@ import { SignInPage } from "./pages/sign-in.tsx";
 import { DocumentsPage, StatusPage } from "./pages/status.tsx";
 import { WizardPage } from "./pages/wizard.tsx";
 import { Link, useLocation } from "./router.tsx";
+import { Button } from "./ui.tsx";
 
 function Page() {
   const { path, search } = useLocation();
@@ -38,6 +39,33 @@ function Page() {
   if (first === "legal" && (second === "terms" || second === "privacy"))
     return <LegalPage key={second} kind={second} />;
   return <p>{t("app.notFound")}</p>;
+}
+
+/**
+ * The last guard against a blank page: an error while a page renders (an answer a page did not expect,
+ * a bug) shows a message in the applicant's language and a reload, and the header and its language
+ * switcher stay. Errors of a request are each page's to word (problemMessage); this catches the rest.
+ */
+class PageErrorBoundary extends Component<{ children: ReactNode; fallback: ReactNode }, { failed: boolean }> {
+  override state = { failed: false };
+  static getDerivedStateFromError() {
+    return { failed: true };
+  }
+  override render() {
+    return this.state.failed ? this.props.fallback : this.props.children;
+  }
+}
+
+function PageFailed() {
+  const { t } = useI18n();
+  return (
+    <>
+      <p role="alert">{t("error.page")}</p>
+      <p className="actions">
+        <Button onClick={() => window.location.reload()}>{t("app.retry")}</Button>
+      </p>
+    </>
+  );
 }
 
 function LanguageSwitcher() {
@@ -67,6 +95,7 @@ function LanguageSwitcher() {
 
 function App() {
   const { t } = useI18n();
+  const { path } = useLocation();
   return (
     <>
       <a className="skip" href="#main">
@@ -79,7 +108,10 @@ function App() {
         <LanguageSwitcher />
       </header>
       <main id="main" tabIndex={-1}>
-        <Page />
+        {/* Another address is another page: it gets its own chance. */}
+        <PageErrorBoundary key={path} fallback={<PageFailed />}>
+          <Page />
+        </PageErrorBoundary>
       </main>
       <footer className="site-footer">
         <p>{t("app.footer")}</p>

@@ -1,12 +1,12 @@
 import { formatPostalCode, postalCodeDigits } from "@jitsumei/domain/postal-code";
 import { prefectureLabel, prefectures } from "@jitsumei/domain/prefectures";
 import { useEffect, useRef, useState } from "react";
-import { ApiError, api } from "./api.ts";
+import { type Answer, ApiError, answer, client } from "./api.ts";
 import { useI18n } from "./i18n/index.tsx";
 import { Field } from "./ui.tsx";
 
 /** One place of GET /v1/postal-codes/{code} (Japan Post's data, served by the server). */
-export type PostalPlace = { prefectureCode: string; prefecture: string; city: string; town: string };
+export type PostalPlace = Answer<"/v1/postal-codes/{code}", "get">["places"][number];
 
 /**
  * The postal code, which fills the prefecture, city and town in once its 7 digits are typed (with or
@@ -30,7 +30,7 @@ export function PostalCodeField(props: {
     if (!digits || digits === looked.current) return;
     looked.current = digits;
     let current = true;
-    api<{ places: PostalPlace[] }>("GET", `/v1/postal-codes/${digits}`).then(
+    answer(client.GET("/v1/postal-codes/{code}", { params: { path: { code: digits } } })).then(
       ({ places }) => {
         const [first] = places;
         if (!current || !first) return;

@@ -1,6 +1,6 @@
 import type { components } from "@jitsumei/api-contract/openapi";
 import { useEffect, useState } from "react";
-import { api } from "./api.ts";
+import { answer, client } from "./api.ts";
 
 /**
  * The operator's set-up (GET /v1/site-config): whether a chip reader app exists, and the counters. The
@@ -15,7 +15,7 @@ let loading: Promise<SiteConfig> | null = null;
 export function useSiteConfig(): SiteConfig | null {
   const [config, setConfig] = useState<SiteConfig | null>(null);
   useEffect(() => {
-    loading ??= api<SiteConfig>("GET", "/v1/site-config");
+    loading ??= answer(client.GET("/v1/site-config"));
     let live = true;
     loading.then(
       (c) => live && setConfig(c),

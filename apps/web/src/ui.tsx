@@ -1,5 +1,14 @@
 import { type ReactNode, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from "react";
-import { ApiError, type ApplicationView, api, type Check, loadSession, type Session } from "./api.ts";
+import {
+  ApiError,
+  type ApplicationView,
+  answer,
+  applicationParams,
+  type Check,
+  client,
+  loadSession,
+  type Session,
+} from "./api.ts";
 import type { MessageKey } from "./i18n/en.ts";
 import { useI18n } from "./i18n/index.tsx";
 
@@ -49,6 +58,8 @@ export function problemMessage(error: unknown, t: (k: MessageKey, p?: Record<str
   // The server words some refusals itself, with the next step, in the application's language.
   if (error.problem.explanation) return error.problem.explanation;
   const { status, code } = error.problem;
+  // An answer the API contract does not allow (api.ts): the page cannot go on with it; a reload can.
+  if (code === "contract_violation") return t("error.contract");
   if (status === 0) return t("error.network");
   if (status === 401 || status === 403) return t("error.unauthorized");
   if (status === 404) return t("error.notFound");
@@ -243,7 +254,7 @@ export function useApplication(reference: string, pollMs = 0) {
   const reload = useCallback(async () => {
     if (!session) return null;
     try {
-      const v = await api<ApplicationView>("GET", `/v1/applications/${reference}`, { token: session.token });
+      const v = await answer(client.GET("/v1/applications/{reference}", { params: applicationParams(session) }));
       setView(v);
       setError(null);
       return v;
@@ -260,10 +271,12 @@ export function useApplication(reference: string, pollMs = 0) {
   const ended = view ? ["active", "rejected", "cancelled", "expired"].includes(view.state) : true;
   useEffect(() => {
     if (!chosen || !session || !viewLanguage || ended || viewLanguage === lang) return;
-    api<ApplicationView>("PUT", `/v1/applications/${reference}/language`, {
-      token: session.token,
-      body: { language: lang },
-    }).then(setView, () => undefined);
+    answer(
+      client.PUT("/v1/applications/{reference}/language", {
+        params: applicationParams(session),
+        body: { language: lang },
+      }),
+    ).then(setView, () => undefined);
   }, [reference, session, viewLanguage, lang, chosen, ended]);
   useEffect(() => {
     void reload();

@@ -1,5 +1,4 @@
 import { type OutputUnit, type Schema, Validator } from "@cfworker/json-schema";
-import { definitions, responseSchemas } from "./response-schemas.ts";
 
 /**
  * An answer that does not have the shape the contract gives it: the page would otherwise break later, far
@@ -19,30 +18,42 @@ export class ContractViolation extends Error {
   }
 }
 
-const validators = new Map<string, Validator | null>();
+/**
+ * The answers a front end checks (src/answer-schemas/, generated): each operation's JSON answers by status,
+ * and the named schemas they refer to. The site takes public.ts, the console all.ts.
+ */
+export type AnswerSchemas = {
+  definitions: Record<string, Schema>;
+  operations: Record<string, Record<string, Schema>>;
+};
 
-function validatorFor(operation: string, status: number): Validator | null {
-  const key = `${operation} ${status}`;
-  let validator = validators.get(key);
-  if (validator === undefined) {
-    const schema = responseSchemas[operation]?.[String(status)];
-    // Built on first use: most pages call a handful of the operations.
-    validator = schema ? new Validator({ ...schema, $defs: definitions } as Schema, "2020-12", false) : null;
-    validators.set(key, validator);
-  }
-  return validator;
-}
+/** Checks an answer against its operation's schema, or throws a ContractViolation. */
+export type CheckAnswer = (method: string, schemaPath: string, status: number, body: unknown) => void;
 
 /**
- * Checks an answer against its operation's schema; throws a ContractViolation naming the deepest field
- * that does not fit. An operation or status the contract gives no JSON schema to passes as it is.
+ * The checker of a front end's answers. It throws a ContractViolation naming the deepest field that does
+ * not fit; an operation or status its schemas give no JSON schema to passes as it is.
  */
-export function checkAnswer(method: string, schemaPath: string, status: number, body: unknown): void {
-  const operation = `${method.toUpperCase()} ${schemaPath}`;
-  const result = validatorFor(operation, status)?.validate(body);
-  if (!result || result.valid) return;
-  const cause = deepest(result.errors);
-  throw new ContractViolation(operation, status, cause.instanceLocation.replace(/^#/, ""), cause.error);
+export function answerChecker(schemas: AnswerSchemas): CheckAnswer {
+  const validators = new Map<string, Validator | null>();
+  const validatorFor = (operation: string, status: number): Validator | null => {
+    const key = `${operation} ${status}`;
+    let validator = validators.get(key);
+    if (validator === undefined) {
+      const schema = schemas.operations[operation]?.[String(status)];
+      // Built on first use: most pages call a handful of the operations.
+      validator = schema ? new Validator({ ...schema, $defs: schemas.definitions } as Schema, "2020-12", false) : null;
+      validators.set(key, validator);
+    }
+    return validator;
+  };
+  return (method, schemaPath, status, body) => {
+    const operation = `${method.toUpperCase()} ${schemaPath}`;
+    const result = validatorFor(operation, status)?.validate(body);
+    if (!result || result.valid) return;
+    const cause = deepest(result.errors);
+    throw new ContractViolation(operation, status, cause.instanceLocation.replace(/^#/, ""), cause.error);
+  };
 }
 
 /** The error about the deepest place in the answer (the others only say that its parents failed). */

@@ -1,14 +1,16 @@
 import createClient, { type Client } from "openapi-fetch";
-import { checkAnswer } from "./check-answer.ts";
+import { type AnswerSchemas, answerChecker } from "./check-answer.ts";
 import type { components, paths } from "./openapi.ts";
 
-export { ContractViolation, checkAnswer } from "./check-answer.ts";
+export { type AnswerSchemas, answerChecker, type CheckAnswer, ContractViolation } from "./check-answer.ts";
 export type { components, paths } from "./openapi.ts";
 
 /** An RFC 9457 problem as the API words it (components.schemas.Problem; servers may add members). */
 export type ProblemBody = Partial<components["schemas"]["Problem"]> & Record<string, unknown>;
 
 export type ContractClientOptions = {
+  /** The answers this front end checks: `publicAnswers` (./answers/public) for the site, `allAnswers` for the console. */
+  answers: AnswerSchemas;
   /** The front end's own error for an answer that is not 2xx (its problem body, or {} when it has none). */
   problem: (problem: ProblemBody, status: number) => Error;
   /** The front end's own error when the request did not reach the server. */
@@ -27,6 +29,7 @@ export type ContractClient = Client<paths, "application/json">;
  * reads it (a ContractViolation names the operation and the field otherwise).
  */
 export function createContractClient(options: ContractClientOptions): ContractClient {
+  const checkAnswer = answerChecker(options.answers);
   const client = createClient<paths, "application/json">({
     credentials: "same-origin",
     headers: { accept: "application/json" },

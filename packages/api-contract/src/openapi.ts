@@ -2272,7 +2272,7 @@ export interface components {
                 address?: {
                     city: string;
                     line1: string;
-                    line2?: unknown;
+                    line2?: string;
                     postalCode: string;
                     prefecture: string;
                 };
@@ -2288,7 +2288,7 @@ export interface components {
                     family: string;
                     given: string | "";
                     kana?: string;
-                    kanji?: unknown;
+                    kanji?: string;
                 };
                 nationality: string;
                 /** @enum {string} */
@@ -2541,8 +2541,10 @@ export interface components {
                     [key: string]: unknown;
                 };
                 event: string;
-                from: string;
-                to: string;
+                /** @enum {string} */
+                from: "draft" | "checking" | "in_review" | "override_pending" | "correction_requested" | "approved" | "contract_pending" | "deposit_pending" | "payment_pending" | "ready_to_issue" | "sim_assigned" | "in_delivery" | "delivered" | "active" | "rejected" | "cancelled" | "expired";
+                /** @enum {string} */
+                to: "draft" | "checking" | "in_review" | "override_pending" | "correction_requested" | "approved" | "contract_pending" | "deposit_pending" | "payment_pending" | "ready_to_issue" | "sim_assigned" | "in_delivery" | "delivered" | "active" | "rejected" | "cancelled" | "expired";
                 version: number;
             }[];
             /** @description Faces to open beside the particulars (GET …/images/{image}, audited) */
@@ -3353,6 +3355,8 @@ export interface components {
             code: string;
             detail: string;
             errors?: {
+                /** @description What failed, where it has a name (a refused photo's check) */
+                code?: string;
                 field: string;
                 reason: string;
             }[];
@@ -4854,8 +4858,10 @@ export interface operations {
                                 [key: string]: unknown;
                             };
                             event: string;
-                            from: string;
-                            to: string;
+                            /** @enum {string} */
+                            from: "draft" | "checking" | "in_review" | "override_pending" | "correction_requested" | "approved" | "contract_pending" | "deposit_pending" | "payment_pending" | "ready_to_issue" | "sim_assigned" | "in_delivery" | "delivered" | "active" | "rejected" | "cancelled" | "expired";
+                            /** @enum {string} */
+                            to: "draft" | "checking" | "in_review" | "override_pending" | "correction_requested" | "approved" | "contract_pending" | "deposit_pending" | "payment_pending" | "ready_to_issue" | "sim_assigned" | "in_delivery" | "delivered" | "active" | "rejected" | "cancelled" | "expired";
                             version: number;
                         }[];
                         nextCursor: string | null;
@@ -7508,7 +7514,10 @@ export interface operations {
     createPackageBatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -9094,6 +9103,8 @@ export interface operations {
             header: {
                 /** @description Bearer <token> from POST /v1/subscriber/sign-in/verify */
                 Authorization: string;
+                /** @description 16–255 printable characters (a UUID): the same key and body give the same response */
+                "Idempotency-Key"?: string;
             };
             path: {
                 msisdn: string;

@@ -58,8 +58,7 @@ export function PackagesPage() {
     try {
       const batch = await answer(
         api.POST("/v1/staff/package-batches", {
-          // The route does not take the key (yet); sent as before, harmless.
-          headers: idempotencyKey(),
+          params: { header: idempotencyKey() },
           body: {
             planId: String(form.get("planId")),
             channel: String(form.get("channel")) as Channel,

@@ -1,5 +1,5 @@
-import { type Answer, type Body, checkAnswer } from "@jitsumei/api-contract/client";
-import { getCsrfToken } from "../api/client.ts";
+import type { Answer, Body } from "@jitsumei/api-contract/client";
+import { checkAnswer, getCsrfToken } from "../api/client.ts";
 
 type UploadPath = "/v1/staff/inventory/import";
 

@@ -4,9 +4,13 @@
  * against its schema). Same origin, the session cookie rides along, and every request that changes
  * something repeats the session's CSRF token (the server refuses it otherwise).
  */
-import { createContractClient } from "@jitsumei/api-contract/client";
+import { allAnswers } from "@jitsumei/api-contract/answers/all";
+import { answerChecker, createContractClient } from "@jitsumei/api-contract/client";
 
 export { answer, ContractViolation } from "@jitsumei/api-contract/client";
+
+/** Checks an answer read outside the client (the upload with progress) against the contract. */
+export const checkAnswer = answerChecker(allAnswers);
 
 /** An RFC 9457 problem the API answered with: `field` names what was wrong where it can. */
 export class ApiProblem extends Error {
@@ -32,6 +36,7 @@ export function getCsrfToken(): string | null {
 }
 
 export const api = createContractClient({
+  answers: allAnswers,
   problem: (problem, status) =>
     new ApiProblem(
       status,

@@ -456,7 +456,14 @@ async function handle(route: RouteSpec, request: FastifyRequest, services: Servi
     const result = await withIdempotency(
       { ...services, abandonedAfterSeconds: services.config.idempotencyAbandonSeconds },
       {
-        principal: application ? `application:${application.id}` : staff ? `staff:${staff.id}` : "anonymous",
+        // A key is only ever replayed to whoever sent it: the application, the staff member, the line.
+        principal: application
+          ? `application:${application.id}`
+          : staff
+            ? `staff:${staff.id}`
+            : subscriber
+              ? `subscriber:${subscriber.subscriptionId}`
+              : "anonymous",
         key: String(key),
         hash: requestHash(route.method, instance, request.body ?? null),
       },

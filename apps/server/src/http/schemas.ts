@@ -29,7 +29,15 @@ export const problemSchema = z
     detail: z.string(),
     code: z.string().describe("Stable machine-readable error code"),
     field: z.string().optional().describe("The first offending field, as a dotted path"),
-    errors: z.array(z.object({ field: z.string(), reason: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          field: z.string(),
+          reason: z.string(),
+          code: z.string().optional().describe("What failed, where it has a name (a refused photo's check)"),
+        }),
+      )
+      .optional(),
     instance: z.string().optional(),
   })
   .meta({ id: "Problem" });
@@ -395,8 +403,8 @@ export const applicationViewSchema = z
 const eventSchema = z.object({
   version: z.number().int(),
   event: z.string(),
-  from: z.string(),
-  to: z.string(),
+  from: z.enum(applicationStates),
+  to: z.enum(applicationStates),
   actor: z.string(),
   data: z.record(z.string(), z.unknown()),
   at: z.string(),

@@ -19,6 +19,9 @@ export const en = {
 
   "error.network": "We could not reach the server. Check your connection and try again.",
   "error.generic": "Something went wrong ({code}). Nothing you typed was lost; please try again.",
+  "error.contract":
+    "This page could not read the server's answer (the site may just have been updated). Reload the page and try again.",
+  "error.page": "Something went wrong on this page. Reload it to try again; what you have already sent is kept.",
   "error.summary": "Please check the fields marked below.",
   "error.field": "Please check this entry.",
   "error.required": "Please fill this in.",

@@ -16,6 +16,9 @@ export const vi: Dictionary = {
 
   "error.network": "Không kết nối được với máy chủ. Hãy kiểm tra kết nối mạng rồi thử lại.",
   "error.generic": "Đã xảy ra lỗi ({code}). Những gì bạn đã nhập vẫn còn; vui lòng thử lại.",
+  "error.contract":
+    "Trang này không đọc được phản hồi của máy chủ (có thể trang web vừa được cập nhật). Hãy tải lại trang rồi thử lại.",
+  "error.page": "Đã xảy ra lỗi trên trang này. Hãy tải lại trang để thử lại; những gì bạn đã gửi vẫn được lưu.",
   "error.summary": "Vui lòng kiểm tra các mục được đánh dấu bên dưới.",
   "error.field": "Vui lòng kiểm tra mục này.",
   "error.required": "Vui lòng điền mục này.",

@@ -15,6 +15,8 @@ export const zhHans: Dictionary = {
 
   "error.network": "无法连接服务器。请检查网络后重试。",
   "error.generic": "出现问题（{code}）。您填写的内容没有丢失，请重试。",
+  "error.contract": "无法读取服务器的响应（网站可能刚刚更新）。请刷新页面后重试。",
+  "error.page": "此页面出现问题。请刷新后重试，已提交的内容仍会保留。",
   "error.summary": "请检查下面标出的项目。",
   "error.field": "请检查此项。",
   "error.required": "请填写此项。",

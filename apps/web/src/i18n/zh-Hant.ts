@@ -15,6 +15,8 @@ export const zhHant: Dictionary = {
 
   "error.network": "無法連線到伺服器。請檢查網路後再試一次。",
   "error.generic": "發生問題（{code}）。您輸入的內容沒有遺失，請再試一次。",
+  "error.contract": "無法讀取伺服器的回應（網站可能剛剛更新）。請重新整理頁面後再試一次。",
+  "error.page": "此頁面發生問題。請重新整理後再試一次，已送出的內容仍會保留。",
   "error.summary": "請檢查下方標示的欄位。",
   "error.field": "請檢查此欄位。",
   "error.required": "請填寫此欄位。",

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from "react";
-import { ApiError, api } from "../api.ts";
+import { type Answer, ApiError, answer, bearer, client, idempotencyKey } from "../api.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { usePhoneFormat } from "../phone-format.ts";
 import { Button, ErrorSummary, Field, type FieldErrors, fieldErrorsOf, problemMessage } from "../ui.tsx";
@@ -7,15 +7,8 @@ import { Button, ErrorSummary, Field, type FieldErrors, fieldErrorsOf, problemMe
 /** The subscriber's session in this tab (shared with the one-stop port-out page). */
 export const subscriberTokenKey = "jitsumei.subscriber";
 const tokenKey = subscriberTokenKey;
-type Line = {
-  msisdn: string;
-  status: string;
-  planId: string;
-  portOut: { reservationNumber: string; state: string; expiresOn: string } | null;
-  /** What ending the line today means, as the contract states it (the server works it out). */
-  leaving: { minimumTermEndsOn: string | null; earlyTerminationFeeJpy: number; depositRefundJpy: number };
-};
-type Reservation = { msisdn: string; reservationNumber: string; expiresOn: string };
+type Line = Answer<"/v1/subscriber/lines", "get">["items"][number];
+type Reservation = Answer<"/v1/subscriber/lines/{msisdn}/port-out", "post">;
 
 /**
  * /account: a subscriber's lines after activation. Sign-in by the line's number and the e-mail on file
@@ -66,12 +59,12 @@ export function SignIn({ onToken, initialMsisdn = "" }: { onToken: (token: strin
     setMessage(null);
     try {
       if (!sent) {
-        await api("POST", "/v1/subscriber/sign-in", { body: { msisdn: form.msisdn, email: form.email } });
+        await answer(client.POST("/v1/subscriber/sign-in", { body: { msisdn: form.msisdn, email: form.email } }));
         setSent(true);
       } else {
-        const r = await api<{ token: string }>("POST", "/v1/subscriber/sign-in/verify", {
-          body: { msisdn: form.msisdn, code: form.code.trim() },
-        });
+        const r = await answer(
+          client.POST("/v1/subscriber/sign-in/verify", { body: { msisdn: form.msisdn, code: form.code.trim() } }),
+        );
         onToken(r.token);
       }
       setErrors({});
@@ -132,7 +125,7 @@ function Lines({ token, onExpired }: { token: string; onExpired: () => void }) {
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   useEffect(() => {
-    api<{ items: Line[] }>("GET", "/v1/subscriber/lines", { token }).then(
+    answer(client.GET("/v1/subscriber/lines", { params: { header: bearer({ token }) } })).then(
       (r) => setLines(r.items),
       (err) =>
         err instanceof ApiError && err.problem.status === 401 ? onExpired() : setMessage(problemMessage(err, t)),
@@ -152,21 +145,23 @@ function Lines({ token, onExpired }: { token: string; onExpired: () => void }) {
   }
   const portOut = (msisdn: string) =>
     act(msisdn, async () => {
-      const r = await api<Reservation>("POST", `/v1/subscriber/lines/${msisdn}/port-out`, {
-        token,
-        body: {},
-        idempotent: true,
-      });
+      const r = await answer(
+        client.POST("/v1/subscriber/lines/{msisdn}/port-out", {
+          params: { path: { msisdn }, header: { ...bearer({ token }), ...idempotencyKey() } },
+          body: {},
+        }),
+      );
       setAsking(null);
       setCancelled(({ [msisdn]: _, ...rest }) => rest);
       setReservations((all) => ({ ...all, [msisdn]: r }));
     });
   const cancel = (msisdn: string) =>
     act(msisdn, async () => {
-      const r = await api<{ reservationNumber: string }>("POST", `/v1/subscriber/lines/${msisdn}/port-out/cancel`, {
-        token,
-        idempotent: true,
-      });
+      const r = await answer(
+        client.POST("/v1/subscriber/lines/{msisdn}/port-out/cancel", {
+          params: { path: { msisdn }, header: { ...bearer({ token }), ...idempotencyKey() } },
+        }),
+      );
       setReservations((all) => ({ ...all, [msisdn]: null }));
       setCancelled((all) => ({ ...all, [msisdn]: r.reservationNumber }));
     });

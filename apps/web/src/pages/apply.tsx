@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { ApiError, api, type Created, saveSession } from "../api.ts";
+import { ApiError, answer, client, idempotencyKey, saveSession } from "../api.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { usePhoneFormat } from "../phone-format.ts";
 import { navigate } from "../router.tsx";
@@ -24,16 +24,18 @@ export function ApplyPage({ planId }: { planId: string }) {
     setBusy(true);
     try {
       const chosen = formFactor || plan?.formFactors[0];
-      const created = await api<Created>("POST", "/v1/applications", {
-        idempotent: true,
-        body: {
-          planId,
-          language: lang,
-          channel: "online",
-          ...(chosen ? { formFactor: chosen } : {}),
-          contact: { email: email.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}) },
-        },
-      });
+      const created = await answer(
+        client.POST("/v1/applications", {
+          params: { header: idempotencyKey() },
+          body: {
+            planId,
+            language: lang,
+            channel: "online",
+            ...(chosen ? { formFactor: chosen } : {}),
+            contact: { email: email.trim(), ...(phone.trim() ? { phone: phone.trim() } : {}) },
+          },
+        }),
+      );
       saveSession({ reference: created.reference, token: created.accessToken });
       navigate(`/application/${created.reference}`);
     } catch (err) {

@@ -1,20 +1,23 @@
 import { prefectures } from "@jitsumei/domain/prefectures";
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
-import { type ApplicationView, api, type Check, type Particulars, requestHandoff, type Session } from "../api.ts";
+import {
+  type Answer,
+  type ApplicationView,
+  answer,
+  applicationParams,
+  client,
+  type Particulars,
+  requestHandoff,
+  type Session,
+} from "../api.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { useLocation } from "../router.tsx";
 import { Button, Checks, problemMessage } from "../ui.tsx";
 
-type Card = { name: string; sex: "male" | "female" | "unspecified"; birthDate: string; address: string };
-type Status = {
-  available: boolean;
-  outcome: string | null;
-  startedAt: string | null;
-  checks: Check[];
-  card: Card | null;
-};
+type Status = Answer<"/v1/applications/{reference}/digital-auth", "get">;
+type Card = NonNullable<Status["card"]>;
 
 /** 東京都千代田区千代田一丁目1番1号 → prefecture, city (up to the first 市/区/町/村), the rest. */
 export function splitCardAddress(address: string): { prefecture: string; city: string; line1: string } | null {
@@ -73,13 +76,13 @@ export function DigitalAuth(props: {
 
   useEffect(() => {
     let stopped = false;
-    api<Status>("GET", `/v1/applications/${session.reference}/digital-auth`, { token: session.token }).then(
+    answer(client.GET("/v1/applications/{reference}/digital-auth", { params: applicationParams(session) })).then(
       async (s) => {
         if (stopped) return;
         setStatus(s);
         if (returned === "signed" || returned === "checks_failed") {
           props.onView(
-            await api<ApplicationView>("GET", `/v1/applications/${session.reference}`, { token: session.token }),
+            await answer(client.GET("/v1/applications/{reference}", { params: applicationParams(session) })),
           );
           if (returned === "signed" && !s.card && s.checks.every((c) => c.status !== "fail"))
             setTimeout(() => props.onDone(), 1500);
@@ -95,12 +98,14 @@ export function DigitalAuth(props: {
   async function takeCard(card: Card) {
     setBusy(true);
     try {
-      const view = await api<ApplicationView>("GET", `/v1/applications/${session.reference}`, { token: session.token });
+      const view = await answer(client.GET("/v1/applications/{reference}", { params: applicationParams(session) }));
       if (!view.applicant) return;
-      await api<ApplicationView>("PUT", `/v1/applications/${session.reference}/applicant`, {
-        token: session.token,
-        body: withCard(view.applicant, card),
-      });
+      await answer(
+        client.PUT("/v1/applications/{reference}/applicant", {
+          params: applicationParams(session),
+          body: withCard(view.applicant, card),
+        }),
+      );
       // A fresh page: the wizard's form follows the stored particulars, and the applicant signs again.
       window.location.assign(`/application/${encodeURIComponent(session.reference)}?digitalAuth=updated`);
     } catch (error) {
@@ -113,10 +118,8 @@ export function DigitalAuth(props: {
     setBusy(true);
     setMessage(null);
     try {
-      const started = await api<{ authorizationUrl: string }>(
-        "POST",
-        `/v1/applications/${session.reference}/digital-auth/start`,
-        { token: session.token },
+      const started = await answer(
+        client.POST("/v1/applications/{reference}/digital-auth/start", { params: applicationParams(session) }),
       );
       window.location.assign(started.authorizationUrl);
     } catch (error) {
@@ -222,15 +225,15 @@ function OnThePhone(props: {
     let stopped = false;
     const tick = async () => {
       try {
-        const s = await api<Status>("GET", `/v1/applications/${session.reference}/digital-auth`, {
-          token: session.token,
-        });
+        const s = await answer(
+          client.GET("/v1/applications/{reference}/digital-auth", { params: applicationParams(session) }),
+        );
         if (stopped) return;
         const newer = s.startedAt !== null && s.startedAt !== props.since;
         if (newer && s.outcome && s.outcome !== "pending") {
           setResult(s);
           props.onView(
-            await api<ApplicationView>("GET", `/v1/applications/${session.reference}`, { token: session.token }),
+            await answer(client.GET("/v1/applications/{reference}", { params: applicationParams(session) })),
           );
           if (s.outcome === "signed" && !s.card && s.checks.every((c) => c.status !== "fail"))
             setTimeout(() => props.onDone(), 1500);
@@ -312,10 +315,8 @@ function DigitalAuthHere(props: { session: Session }) {
   async function open() {
     setBusy(true);
     try {
-      const started = await api<{ authorizationUrl: string }>(
-        "POST",
-        `/v1/applications/${props.session.reference}/digital-auth/start`,
-        { token: props.session.token },
+      const started = await answer(
+        client.POST("/v1/applications/{reference}/digital-auth/start", { params: applicationParams(props.session) }),
       );
       window.location.assign(started.authorizationUrl);
     } catch (error) {

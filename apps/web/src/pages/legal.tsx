@@ -1,17 +1,17 @@
 import { useEffect, useState } from "react";
-import { api } from "../api.ts";
+import { type Answer, answer, client } from "../api.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { problemMessage } from "../ui.tsx";
 
-export type LegalText = { version: string; text: { ja: string; en: string } };
-export type LegalDocuments = { terms: LegalText; privacy: LegalText };
+export type LegalDocuments = Answer<"/v1/legal-documents", "get">;
+export type LegalText = LegalDocuments["terms"];
 
 /** The terms of service and the privacy notice in force (GET /v1/legal-documents). */
 export function useLegalDocuments(): { legal: LegalDocuments | null; error: unknown } {
   const [legal, setLegal] = useState<LegalDocuments | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api<LegalDocuments>("GET", "/v1/legal-documents").then(setLegal, setError);
+    answer(client.GET("/v1/legal-documents")).then(setLegal, setError);
   }, []);
   return { legal, error };
 }

@@ -1,12 +1,11 @@
+import type { components } from "@jitsumei/api-contract/client";
 import { useEffect, useRef, useState } from "react";
-import { ApiError, api, type Check, type Session } from "../api.ts";
+import { ApiError, answer, applicationParams, type Check, client, type Session } from "../api.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { Button, Checks, problemMessage } from "../ui.tsx";
 
-type Step = "look_straight" | "turn_left" | "turn_right" | "blink" | "closer";
-type Challenge = { challengeId: string; nonce: string; steps: Step[]; expiresAt: string };
-type LivenessResult = { outcome: "pass" | "fail"; checks: Check[]; evidenceId: string | null };
-type Frame = { step: number; at: number; image: string };
+type Step = components["schemas"]["LivenessChallenge"]["steps"][number];
+type Frame = components["schemas"]["LivenessAnswer"]["frames"][number];
 type State = "idle" | "starting" | "running" | "checking" | "passed" | "failed" | "denied" | "no_camera" | "error";
 
 /** Each step is shown this long; frames are taken in its middle, when the applicant has moved. */
@@ -57,18 +56,20 @@ export function LiveSelfie({ session, onPassed }: { session: Session; onPassed?:
       if (!element) throw new Error("no video element");
       element.srcObject = stream.current;
       await element.play();
-      const challenge = await api<Challenge>("POST", `/v1/applications/${session.reference}/liveness/challenge`, {
-        token: session.token,
-      });
+      const challenge = await answer(
+        client.POST("/v1/applications/{reference}/liveness/challenge", { params: applicationParams(session) }),
+      );
       setSteps(challenge.steps);
       setState("running");
       const frames = await capture(element, challenge.steps.length, setCurrent);
       stop();
       setState("checking");
-      const result = await api<LivenessResult>("POST", `/v1/applications/${session.reference}/liveness`, {
-        token: session.token,
-        body: { nonce: challenge.nonce, frames },
-      });
+      const result = await answer(
+        client.POST("/v1/applications/{reference}/liveness", {
+          params: applicationParams(session),
+          body: { nonce: challenge.nonce, frames },
+        }),
+      );
       setChecks(result.checks);
       setState(result.outcome === "pass" ? "passed" : "failed");
       if (result.outcome === "pass") onPassed?.();

@@ -1,11 +1,21 @@
 import { type FormEvent, useEffect, useState } from "react";
-import { ApiError, api, loadSession, type PortIn, type Session } from "../api.ts";
+import {
+  type Answer,
+  ApiError,
+  answer,
+  applicationParams,
+  client,
+  loadSession,
+  type PortIn,
+  type Session,
+} from "../api.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { usePhoneFormat } from "../phone-format.ts";
 import { navigate } from "../router.tsx";
 import { Button, ErrorSummary, Field, type FieldErrors, fieldErrorsOf, problemMessage } from "../ui.tsx";
 
-const path = (reference: string) => `/v1/applications/${reference}/number-port`;
+/** What every call about the port-in answers: the port-in as it now stands. */
+type PortInAnswer = Answer<"/v1/applications/{reference}/number-port", "get">;
 
 /**
  * Keeping a number from another operator (MNP): the number and its reservation number (two-stop), or
@@ -33,13 +43,13 @@ export function NumberPortPanel({
   const [changing, setChanging] = useState(false);
 
   useEffect(() => {
-    api<{ portIn: PortIn | null }>("GET", path(session.reference), { token: session.token }).then(
+    answer(client.GET("/v1/applications/{reference}/number-port", { params: applicationParams(session) })).then(
       (r) => setPortIn(r.portIn),
       () => setPortIn(null),
     );
-  }, [session.reference, session.token, applicationState]);
+  }, [session, applicationState]);
 
-  async function run(call: () => Promise<{ portIn: PortIn | null }>) {
+  async function run(call: () => Promise<PortInAnswer>) {
     setBusy(true);
     setMessage(null);
     setErrors({});
@@ -56,16 +66,22 @@ export function NumberPortPanel({
 
   const register = (e: FormEvent) => {
     e.preventDefault();
-    void run(() => api("PUT", path(session.reference), { token: session.token, body: form }));
+    void run(() =>
+      answer(
+        client.PUT("/v1/applications/{reference}/number-port", { params: applicationParams(session), body: form }),
+      ),
+    );
   };
   const oneStop = async () => {
     setBusy(true);
     setMessage(null);
     try {
-      const { redirectUrl } = await api<{ redirectUrl: string }>("POST", `${path(session.reference)}/one-stop`, {
-        token: session.token,
-        body: { msisdn: form.msisdn },
-      });
+      const { redirectUrl } = await answer(
+        client.POST("/v1/applications/{reference}/number-port/one-stop", {
+          params: applicationParams(session),
+          body: { msisdn: form.msisdn },
+        }),
+      );
       // The operator sends the applicant back to one fixed page: it finds the application here.
       sessionStorage.setItem(oneStopReferenceKey, session.reference);
       window.location.assign(redirectUrl);
@@ -77,7 +93,12 @@ export function NumberPortPanel({
   };
   const schedule = (at: Date) =>
     run(() =>
-      api("PUT", `${path(session.reference)}/switch-over`, { token: session.token, body: { at: at.toISOString() } }),
+      answer(
+        client.PUT("/v1/applications/{reference}/number-port/switch-over", {
+          params: applicationParams(session),
+          body: { at: at.toISOString() },
+        }),
+      ),
     );
 
   if (portIn === undefined) return null;
@@ -231,7 +252,12 @@ export function NumberPortReturnPage({ reference }: { reference: string }) {
       navigate(`/application/${reference}`);
       return;
     }
-    api("POST", `${path(reference)}/one-stop/complete`, { token: session.token, body: { state, code } }).then(
+    answer(
+      client.POST("/v1/applications/{reference}/number-port/one-stop/complete", {
+        params: applicationParams(session),
+        body: { state, code },
+      }),
+    ).then(
       () => {
         sessionStorage.removeItem(oneStopReferenceKey);
         navigate(`/application/${reference}`);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { ApiError, api } from "../api.ts";
+import { ApiError, answer, bearer, client, idempotencyKey } from "../api.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { usePhoneFormat } from "../phone-format.ts";
 import { Button, problemMessage } from "../ui.tsx";
@@ -26,8 +26,8 @@ export function OneStopPortOutPage({ search }: { search: URLSearchParams }) {
   const [token, setToken] = useState<string | null>(() => sessionStorage.getItem(subscriberTokenKey));
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
-    const query = new URLSearchParams({ recipient: request.recipient, returnUrl: request.returnUrl });
-    api<{ name: string }>("GET", `/v1/port-out/one-stop/recipient?${query}`).then(
+    const query = { recipient: request.recipient, returnUrl: request.returnUrl };
+    answer(client.GET("/v1/port-out/one-stop/recipient", { params: { query } })).then(
       (r) => setRecipient({ name: r.name }),
       () => setRecipient("invalid"),
     );
@@ -85,11 +85,12 @@ function Confirm(props: { token: string; request: Request; recipientName: string
     setBusy(true);
     setMessage(null);
     try {
-      const r = await api<{ redirectUrl: string }>("POST", `/v1/subscriber/lines/${request.msisdn}/port-out/one-stop`, {
-        token: props.token,
-        body: { recipient: request.recipient, state: request.state, returnUrl: request.returnUrl },
-        idempotent: true,
-      });
+      const r = await answer(
+        client.POST("/v1/subscriber/lines/{msisdn}/port-out/one-stop", {
+          params: { path: { msisdn: request.msisdn }, header: { ...bearer(props), ...idempotencyKey() } },
+          body: { recipient: request.recipient, state: request.state, returnUrl: request.returnUrl },
+        }),
+      );
       window.location.assign(r.redirectUrl);
     } catch (err) {
       setBusy(false);
@@ -131,9 +132,11 @@ function Decline({ request, recipientName }: { request: Request; recipientName: 
   async function decline() {
     setBusy(true);
     try {
-      const r = await api<{ redirectUrl: string }>("POST", "/v1/port-out/one-stop/decline", {
-        body: { recipient: request.recipient, state: request.state, returnUrl: request.returnUrl },
-      });
+      const r = await answer(
+        client.POST("/v1/port-out/one-stop/decline", {
+          body: { recipient: request.recipient, state: request.state, returnUrl: request.returnUrl },
+        }),
+      );
       window.location.assign(r.redirectUrl);
     } catch (err) {
       setBusy(false);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { api, lastReference, type Plan } from "../api.ts";
+import { answer, client, lastReference, type Plan } from "../api.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { Link } from "../router.tsx";
 import { problemMessage } from "../ui.tsx";
@@ -12,7 +12,7 @@ export function usePlans() {
   const [plans, setPlans] = useState<Plan[] | null>(null);
   const [error, setError] = useState<unknown>(null);
   useEffect(() => {
-    api<{ items: Plan[] }>("GET", "/v1/plans?limit=100").then(
+    answer(client.GET("/v1/plans", { params: { query: { limit: 100 } } })).then(
       (r) => setPlans(r.items),
       (e) => setError(e),
     );

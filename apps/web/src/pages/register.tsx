@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { ApiError, api, type Created, saveSession } from "../api.ts";
+import { ApiError, answer, client, idempotencyKey, saveSession } from "../api.ts";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { navigate } from "../router.tsx";
@@ -19,10 +19,12 @@ export function RegisterPage({ initialCode }: { initialCode: string }) {
     e.preventDefault();
     setBusy(true);
     try {
-      const created = await api<Created>("POST", "/v1/packages/registrations", {
-        idempotent: true,
-        body: { code: code.trim(), language: lang, contact: { email: email.trim() } },
-      });
+      const created = await answer(
+        client.POST("/v1/packages/registrations", {
+          params: { header: idempotencyKey() },
+          body: { code: code.trim(), language: lang, contact: { email: email.trim() } },
+        }),
+      );
       saveSession({ reference: created.reference, token: created.accessToken });
       navigate(`/application/${created.reference}`);
     } catch (err) {

@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useState } from "react";
-import { ApiError, api, loadSession, type Session, saveSession } from "../api.ts";
+import { ApiError, answer, type Body, client, loadSession, type Session, saveSession } from "../api.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { navigate, Redirect } from "../router.tsx";
 import { Button, ErrorSummary, Field, type FieldErrors, fieldErrorsOf, problemMessage } from "../ui.tsx";
@@ -48,7 +48,7 @@ function ContactStep({ reference, onSent }: { reference: string; onSent: (r: Req
     }
     setBusy(true);
     try {
-      await api("POST", "/v1/applicant/sign-in", { body: bodyOf(asked) });
+      await answer(client.POST("/v1/applicant/sign-in", { body: bodyOf(asked) }));
       onSent(asked);
     } catch (err) {
       const fields = err instanceof ApiError ? fieldErrorsOf(err, t, { email: "contact", phone: "contact" }) : {};
@@ -136,10 +136,10 @@ function CodeStep(props: { requested: Requested; onOpen: (s: Session) => void; o
     }
     setBusy(true);
     try {
-      const answer = await api<{ reference: string; accessToken: string }>("POST", "/v1/applicant/sign-in/verify", {
-        body: { ...bodyOf(props.requested), code: digits },
-      });
-      const session = { reference: answer.reference, token: answer.accessToken };
+      const opened = await answer(
+        client.POST("/v1/applicant/sign-in/verify", { body: { ...bodyOf(props.requested), code: digits } }),
+      );
+      const session = { reference: opened.reference, token: opened.accessToken };
       saveSession(session);
       props.onOpen(session);
     } catch (err) {
@@ -189,7 +189,7 @@ function CodeStep(props: { requested: Requested; onOpen: (s: Session) => void; o
   );
 }
 
-function bodyOf(r: Requested): Record<string, string> {
+function bodyOf(r: Requested): Body<"/v1/applicant/sign-in", "post"> {
   return {
     ...(r.reference ? { reference: r.reference } : {}),
     ...(r.channel === "email" ? { email: r.contact } : { phone: r.contact }),

@@ -2,11 +2,14 @@ import JsBarcode from "jsbarcode";
 import QRCode from "qrcode";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import {
+  type Answer,
   ApiError,
   type ApplicationState,
   type ApplicationView,
-  api,
+  answer,
+  applicationParams,
   type ContractView,
+  client,
   type DepositView,
   type DocumentInfo,
   download,
@@ -170,12 +173,12 @@ export function StatusPage({ reference }: { reference: string }) {
 
 function History({ session, version }: { session: Session; version: string }) {
   const { t, date } = useI18n();
-  const [items, setItems] = useState<{ to: ApplicationState; at: string; version: number }[]>([]);
+  const [items, setItems] = useState<Answer<"/v1/applications/{reference}/events", "get">["items"]>([]);
   useEffect(() => {
-    api<{ items: { to: ApplicationState; at: string; version: number }[] }>(
-      "GET",
-      `/v1/applications/${session.reference}/events?limit=100`,
-      { token: session.token },
+    answer(
+      client.GET("/v1/applications/{reference}/events", {
+        params: { ...applicationParams(session), query: { limit: 100 } },
+      }),
     ).then(
       (r) => setItems(r.items),
       () => {},
@@ -207,10 +210,11 @@ function CancelButton({ session, onChange }: { session: Session; onChange: () =>
         onClick={async () => {
           if (!window.confirm(t("status.cancelConfirm"))) return;
           setBusy(true);
-          await api("POST", `/v1/applications/${session.reference}/cancel`, {
-            token: session.token,
-            idempotent: true,
-          }).catch(() => {});
+          await answer(
+            client.POST("/v1/applications/{reference}/cancel", {
+              params: applicationParams(session, { idempotent: true }),
+            }),
+          ).catch(() => {});
           setBusy(false);
           onChange();
         }}
@@ -229,7 +233,7 @@ function ContractPanel({ session, onChange }: { session: Session; onChange: () =
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    api<ContractView>("GET", `/v1/applications/${session.reference}/contract`, { token: session.token }).then(
+    answer(client.GET("/v1/applications/{reference}/contract", { params: applicationParams(session) })).then(
       setContract,
       (e) => setMessage(problemMessage(e, t)),
     );
@@ -244,14 +248,19 @@ function ContractPanel({ session, onChange }: { session: Session; onChange: () =
     }
     setBusy(true);
     try {
-      await api("POST", `/v1/applications/${session.reference}/contract/signature`, {
-        token: session.token,
-        idempotent: true,
-        body: {
-          accept: true,
-          documents: { importantMatters: doc("important_matters")?.sha256, contract: doc("contract")?.sha256 },
-        },
-      });
+      await answer(
+        client.POST("/v1/applications/{reference}/contract/signature", {
+          params: applicationParams(session, { idempotent: true }),
+          body: {
+            accept: true,
+            // A document not there to sign (never, once the contract loaded) is refused by the server, naming it.
+            documents: {
+              importantMatters: doc("important_matters")?.sha256 ?? "",
+              contract: doc("contract")?.sha256 ?? "",
+            },
+          },
+        }),
+      );
       setMessage(null);
       onChange();
     } catch (err) {
@@ -273,7 +282,7 @@ function ContractPanel({ session, onChange }: { session: Session; onChange: () =
               <button
                 type="button"
                 className="link-button"
-                onClick={() => void download(d.url, session.token, `${d.documentNumber}.pdf`)}
+                onClick={() => download(session, d).catch((e) => setMessage(problemMessage(e, t)))}
               >
                 {t("contract.read", { name: t(`contract.${kind}`), size: number(Math.ceil(d.sizeBytes / 1024)) })}
               </button>
@@ -306,7 +315,7 @@ function DepositPanel({ session, version, onChange }: { session: Session; versio
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState<"card" | "konbini" | null>(null);
   const load = () =>
-    api<DepositView>("GET", `/v1/applications/${session.reference}/deposit`, { token: session.token }).then(
+    answer(client.GET("/v1/applications/{reference}/deposit", { params: applicationParams(session) })).then(
       setDeposit,
       (e) => setMessage(problemMessage(e, t)),
     );
@@ -316,11 +325,12 @@ function DepositPanel({ session, version, onChange }: { session: Session; versio
   async function pay(method: "card" | "konbini") {
     setBusy(method);
     try {
-      await api("POST", `/v1/applications/${session.reference}/deposit/payments`, {
-        token: session.token,
-        idempotent: true,
-        body: method === "card" ? { method, cardToken: card } : { method },
-      });
+      await answer(
+        client.POST("/v1/applications/{reference}/deposit/payments", {
+          params: applicationParams(session, { idempotent: true }),
+          body: method === "card" ? { method, cardToken: card } : { method },
+        }),
+      );
       setMessage(null);
       await load();
       onChange();
@@ -377,7 +387,7 @@ function PurchasePanel({ session, version, onChange }: { session: Session; versi
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState<"card" | "konbini" | null>(null);
   const load = () =>
-    api<PurchaseView>("GET", `/v1/applications/${session.reference}/purchase`, { token: session.token }).then(
+    answer(client.GET("/v1/applications/{reference}/purchase", { params: applicationParams(session) })).then(
       setPurchase,
       (e) => setMessage(problemMessage(e, t)),
     );
@@ -387,11 +397,12 @@ function PurchasePanel({ session, version, onChange }: { session: Session; versi
   async function pay(method: "card" | "konbini") {
     setBusy(method);
     try {
-      await api("POST", `/v1/applications/${session.reference}/purchase/payments`, {
-        token: session.token,
-        idempotent: true,
-        body: method === "card" ? { method, cardToken: card } : { method },
-      });
+      await answer(
+        client.POST("/v1/applications/{reference}/purchase/payments", {
+          params: applicationParams(session, { idempotent: true }),
+          body: method === "card" ? { method, cardToken: card } : { method },
+        }),
+      );
       setMessage(null);
       await load();
       onChange();
@@ -488,7 +499,7 @@ function RefundNote({ session }: { session: Session }) {
   const { t, yen } = useI18n();
   const [purchase, setPurchase] = useState<PurchaseView | null>(null);
   useEffect(() => {
-    api<PurchaseView>("GET", `/v1/applications/${session.reference}/purchase`, { token: session.token }).then(
+    answer(client.GET("/v1/applications/{reference}/purchase", { params: applicationParams(session) })).then(
       setPurchase,
       () => setPurchase(null),
     );
@@ -526,7 +537,7 @@ function EsimDownload({
   async function redownload() {
     setBusy(true);
     try {
-      await api("POST", `/v1/applications/${session.reference}/esim/redownload`, { token: session.token });
+      await answer(client.POST("/v1/applications/{reference}/esim/redownload", { params: applicationParams(session) }));
       setMessage(null);
       onChange();
     } catch (err) {
@@ -600,7 +611,7 @@ function ShipmentPanel({ session, state }: { session: Session; state: Applicatio
       setShipment(null);
       return;
     }
-    api<Shipment>("GET", `/v1/applications/${session.reference}/shipment`, { token: session.token }).then(
+    answer(client.GET("/v1/applications/{reference}/shipment", { params: applicationParams(session) })).then(
       setShipment,
       () => setShipment(null),
     );
@@ -654,10 +665,11 @@ function ActivationPanel({
     setBusy(true);
     try {
       setSent(
-        await api("POST", `/v1/applications/${session.reference}/activation-code`, {
-          token: session.token,
-          idempotent: true,
-        }),
+        await answer(
+          client.POST("/v1/applications/{reference}/activation-code", {
+            params: applicationParams(session, { idempotent: true }),
+          }),
+        ),
       );
       setMessage(null);
     } catch (err) {
@@ -680,19 +692,20 @@ function ActivationPanel({
     }
     setBusy(true);
     try {
-      await api("POST", `/v1/applications/${session.reference}/activation`, {
-        token: session.token,
-        idempotent: true,
-        body: { code: code.trim() },
-      });
+      await answer(
+        client.POST("/v1/applications/{reference}/activation", {
+          params: applicationParams(session, { idempotent: true }),
+          body: { code: code.trim() },
+        }),
+      );
       setErrors({});
       setMessage(null);
       onChange();
     } catch (err) {
       const c = err instanceof ApiError ? err.problem.code : "";
-      const fresh = await api<ApplicationView>("GET", `/v1/applications/${session.reference}`, {
-        token: session.token,
-      }).catch(() => view);
+      const fresh = await answer(
+        client.GET("/v1/applications/{reference}", { params: applicationParams(session) }),
+      ).catch(() => view);
       const text =
         c === "activation_locked"
           ? t("error.locked")
@@ -758,9 +771,7 @@ export function DocumentsPage({ reference }: { reference: string }) {
     if (!session || !empty) return;
     let live = true;
     const load = () =>
-      api<{ documents: DocumentInfo[] }>("GET", `/v1/applications/${reference}/documents`, {
-        token: session.token,
-      }).then(
+      answer(client.GET("/v1/applications/{reference}/documents", { params: applicationParams(session) })).then(
         (r) => live && setDocs(r.documents),
         (e) => live && setMessage(problemMessage(e, t)),
       );
@@ -789,7 +800,10 @@ export function DocumentsPage({ reference }: { reference: string }) {
               {d.documentNumber} · {t("documents.issued", { date: date(d.createdAt) })} ·{" "}
               {number(Math.ceil(d.sizeBytes / 1024))} KB
             </span>
-            <Button variant="secondary" onClick={() => void download(d.url, session.token, `${d.documentNumber}.pdf`)}>
+            <Button
+              variant="secondary"
+              onClick={() => download(session, d).catch((e) => setMessage(problemMessage(e, t)))}
+            >
               {t("documents.download")}
             </Button>
           </li>

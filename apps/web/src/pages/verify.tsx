@@ -4,10 +4,11 @@ import { type ChangeEvent, type FormEvent, type RefObject, useEffect, useState }
 import {
   ApiError,
   type ApplicationView,
-  api,
+  answer,
+  applicationParams,
   type Check,
+  client,
   type DocumentType,
-  type EvidenceAdded,
   type Handoff as HandoffCode,
   type HandoffPurpose,
   type Plan,
@@ -211,9 +212,7 @@ function Handoff(props: {
     let stopped = false;
     const tick = async () => {
       try {
-        const view = await api<ApplicationView>("GET", `/v1/applications/${session.reference}`, {
-          token: session.token,
-        });
+        const view = await answer(client.GET("/v1/applications/{reference}", { params: applicationParams(session) }));
         if (stopped) return;
         if (view.evidence.filter((e) => readKinds.has(e.kind)).length > props.readBefore) {
           const checks = view.checks.filter((c) => /^(chip|jpki|residence)/.test(c.code));
@@ -313,11 +312,12 @@ function MrzForm({ session, onDone }: { session: Session; onDone: () => void }) 
     setBusy(true);
     setMessage(null);
     try {
-      const added = await api<EvidenceAdded>("POST", `/v1/applications/${session.reference}/evidence`, {
-        token: session.token,
-        idempotent: true,
-        body: { kind: "mrz", lines: lines.map((l) => l.replace(/\s/g, "").toUpperCase()).filter(Boolean) },
-      });
+      const added = await answer(
+        client.POST("/v1/applications/{reference}/evidence", {
+          params: applicationParams(session, { idempotent: true }),
+          body: { kind: "mrz", lines: lines.map((l) => l.replace(/\s/g, "").toUpperCase()).filter(Boolean) },
+        }),
+      );
       setChecks(added.checks);
       setErrors({});
       if (added.checks.every((c) => c.status !== "fail")) onDone();
@@ -462,11 +462,13 @@ function PhotoInput(props: {
     setState("uploading");
     try {
       const image = await base64Of(file);
-      const added = await api<EvidenceAdded>("POST", `/v1/applications/${props.session.reference}/evidence`, {
-        token: props.session.token,
-        idempotent: true,
-        body: props.kind === "image" ? { kind: "image", purpose: "document_front", image } : { kind: "selfie", image },
-      });
+      const added = await answer(
+        client.POST("/v1/applications/{reference}/evidence", {
+          params: applicationParams(props.session, { idempotent: true }),
+          body:
+            props.kind === "image" ? { kind: "image", purpose: "document_front", image } : { kind: "selfie", image },
+        }),
+      );
       setChecks(added.checks);
       setState(added.checks.some((c) => c.status === "fail") ? "retake" : "ok");
     } catch (err) {

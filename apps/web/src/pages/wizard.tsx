@@ -4,8 +4,10 @@ import { type FormEvent, useCallback, useEffect, useRef, useState } from "react"
 import {
   ApiError,
   type ApplicationView,
-  api,
+  answer,
+  applicationParams,
   type CreditView,
+  client,
   type DocumentType,
   documentTypes,
   type Particulars,
@@ -64,8 +66,7 @@ function formOf(p: Particulars | null): Form {
   return {
     family: p?.name.family ?? "",
     given: p?.name.given ?? "",
-    // The document types these two as unknown (a preprocessed field); the server answers a string or nothing.
-    kanji: typeof p?.name.kanji === "string" ? p.name.kanji : "",
+    kanji: p?.name.kanji ?? "",
     kana: p?.name.kana ?? "",
     birthDate: p?.birthDate ?? "",
     nationality: nat,
@@ -74,7 +75,7 @@ function formOf(p: Particulars | null): Form {
     prefecture: p?.address?.prefecture ?? "",
     city: p?.address?.city ?? "",
     line1: p?.address?.line1 ?? "",
-    line2: typeof p?.address?.line2 === "string" ? p.address.line2 : "",
+    line2: p?.address?.line2 ?? "",
     docType: p?.document.type ?? "passport",
     docNumber: p?.document.number ?? "",
     docExpiry: p?.document.expiryDate ?? "",
@@ -252,10 +253,12 @@ function Wizard(props: {
     }
     setBusy(true);
     try {
-      const next = await api<ApplicationView>("PUT", `/v1/applications/${view.reference}/applicant`, {
-        token: session.token,
-        body: particularsOf(form, needsAddress),
-      });
+      const next = await answer(
+        client.PUT("/v1/applications/{reference}/applicant", {
+          params: applicationParams(session),
+          body: particularsOf(form, needsAddress),
+        }),
+      );
       setView(next);
       setErrors({});
       setMessage(null);
@@ -656,8 +659,9 @@ function CreditStep(props: {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
   const load = () =>
-    api<CreditView>("GET", `/v1/applications/${view.reference}/credit`, { token: session.token }).then(setCredit, (e) =>
-      setMessage(problemMessage(e, t)),
+    answer(client.GET("/v1/applications/{reference}/credit", { params: applicationParams(session) })).then(
+      setCredit,
+      (e) => setMessage(problemMessage(e, t)),
     );
   useEffect(() => {
     void load();
@@ -675,11 +679,12 @@ function CreditStep(props: {
           setMessage(t("error.summary"));
           return;
         }
-        await api("POST", `/v1/applications/${view.reference}/credit/consent`, {
-          token: session.token,
-          idempotent: true,
-          body: { accept: true, textVersion: credit.consent.textVersion },
-        });
+        await answer(
+          client.POST("/v1/applications/{reference}/credit/consent", {
+            params: applicationParams(session, { idempotent: true }),
+            body: { accept: true, textVersion: credit.consent.textVersion },
+          }),
+        );
       }
       if (!credit.paymentMethod) {
         if (method === "bank") {
@@ -690,21 +695,22 @@ function CreditStep(props: {
             return;
           }
         }
-        await api("PUT", `/v1/applications/${view.reference}/payment-method`, {
-          token: session.token,
-          idempotent: true,
-          body:
-            method === "card"
-              ? { type: "card", cardToken: card }
-              : {
-                  type: "bank",
-                  bankCode: bank.bankCode.trim(),
-                  branchCode: bank.branchCode.trim(),
-                  accountType: bank.accountType,
-                  accountNumber: bank.accountNumber.trim(),
-                  holderKana: bank.holderKana.trim(),
-                },
-        });
+        await answer(
+          client.PUT("/v1/applications/{reference}/payment-method", {
+            params: applicationParams(session, { idempotent: true }),
+            body:
+              method === "card"
+                ? { type: "card", cardToken: card }
+                : {
+                    type: "bank",
+                    bankCode: bank.bankCode.trim(),
+                    branchCode: bank.branchCode.trim(),
+                    accountType: bank.accountType,
+                    accountNumber: bank.accountNumber.trim(),
+                    holderKana: bank.holderKana.trim(),
+                  },
+          }),
+        );
       }
       setErrors({});
       props.onDone();
@@ -827,10 +833,7 @@ function SubmitStep(props: {
   const [fresh, setFresh] = useState(view);
   const { legal } = useLegalDocuments();
   useEffect(() => {
-    api<ApplicationView>("GET", `/v1/applications/${view.reference}`, { token: session.token }).then(
-      setFresh,
-      () => {},
-    );
+    answer(client.GET("/v1/applications/{reference}", { params: applicationParams(session) })).then(setFresh, () => {});
   }, []);
   const missing = fresh.needs.filter((n) => n.field !== "submit" && n.field !== "activation");
 
@@ -844,12 +847,13 @@ function SubmitStep(props: {
     setMessage(null);
     setErrors({});
     try {
-      const next = await api<ApplicationView>("POST", `/v1/applications/${view.reference}/submit`, {
-        token: session.token,
-        idempotent: true,
-        // The language of this page: what the texts were read and accepted in (a compliance record).
-        body: { acceptance: { terms: legal.terms.version, privacy: legal.privacy.version, language: lang } },
-      });
+      const next = await answer(
+        client.POST("/v1/applications/{reference}/submit", {
+          params: applicationParams(session, { idempotent: true }),
+          // The language of this page: what the texts were read and accepted in (a compliance record).
+          body: { acceptance: { terms: legal.terms.version, privacy: legal.privacy.version, language: lang } },
+        }),
+      );
       props.onView(next);
       navigate(`/status/${view.reference}`);
     } catch (err) {
@@ -961,7 +965,7 @@ function ContractSummary({ session, plan }: { session: Session; plan: Plan }) {
   const { t, date } = useI18n();
   const [credit, setCredit] = useState<CreditView | null>(null);
   useEffect(() => {
-    api<CreditView>("GET", `/v1/applications/${session.reference}/credit`, { token: session.token }).then(
+    answer(client.GET("/v1/applications/{reference}/credit", { params: applicationParams(session) })).then(
       setCredit,
       () => setCredit(null),
     );

@@ -32,7 +32,9 @@ const typedText = (max: number) =>
     .refine((s) => !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u.test(s), {
       message: "must not contain control characters or text-direction overrides",
     })
-    .transform((s) => s.normalize("NFC"));
+    // overwrite, not transform: the output is still a string, which the OpenAPI document can say (an
+    // application's answer names these fields as strings, and the front ends check it).
+    .overwrite((s) => s.normalize("NFC"));
 
 /** 9999-12-31 and 0000-01-01 are calendar dates, not birth dates. "Today" is any time zone's (UTC+14). */
 const birthDate = isoDate.refine(

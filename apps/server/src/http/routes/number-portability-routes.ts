@@ -294,6 +294,8 @@ export const numberPortabilityRoutes = [
     params: z.object({ msisdn: z.string().regex(/^0\d{9,10}$/, "must be the line's number, digits only") }),
     body: oneStopPortOutBody,
     issuedNumberFields: ["state"],
+    // A retried confirmation (a double click, a flaky network) answers the first one's redirect again.
+    idempotent: true,
     responses: {
       200: {
         description: "Send the browser to redirectUrl (the recipient's return address with the state and the code)",

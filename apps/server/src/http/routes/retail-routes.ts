@@ -60,6 +60,8 @@ export const retailRoutes = [
     operationId: "createPackageBatch",
     summary: "Make a batch of retail packages for a plan and a channel, each bound to a SIM card or eSIM profile",
     body: createBatchSchema,
+    // A double click or a retried request makes one batch, not two (the console sends a key).
+    idempotent: true,
     responses: { 201: { description: "The batch", schema: batchSummarySchema } },
     async handler({ body, staff }, { db, keys }) {
       const created = await createBatch({ db, keys }, { ...body, actor: `staff:${signedIn(staff).id}` });
