@@ -77,8 +77,10 @@ export default defineConfig({
     // nothing else: each starts its own server on its own database, and the two that set process.env
     // for a CLI command put it back.
     isolate: false,
-    // Two files at a time on the two cores: most tests wait on PostgreSQL, a child process or the browser.
-    maxWorkers: 2,
+    // Three files at a time on the two cores: a test file spends much of its time waiting on what the
+    // machine does not count against it (a fake camera's seconds of video, a killed server's restart,
+    // a mail or webhook retry's delay), and a third file uses the cores meanwhile.
+    maxWorkers: 3,
     sequence: { sequencer: SlowestFirst },
     globalSetup: [
       "packages/evidence/src/fixtures/global-setup.ts",
