@@ -43,8 +43,8 @@ CREATE TABLE dashboard_decision_days (
 
 -- The day of an instant in the roll-up's zone; NULL while the roll-up has no zone (nothing is counted
 -- then: the server's start fills it from the tables).
-CREATE FUNCTION dashboard_day_of(at timestamptz) RETURNS date LANGUAGE sql STABLE AS $$
-  SELECT (at AT TIME ZONE z.time_zone)::date FROM dashboard_rollup_zone z
+CREATE FUNCTION dashboard_day_of(instant timestamptz) RETURNS date LANGUAGE sql STABLE AS $$
+  SELECT (instant AT TIME ZONE z.time_zone)::date FROM dashboard_rollup_zone z
 $$;
 
 CREATE FUNCTION dashboard_count_application() RETURNS trigger LANGUAGE plpgsql AS $$
