@@ -45,6 +45,7 @@ const procs: Proc[] = [];
 const sweepRuns: SweepRun[] = [];
 const crashes: string[] = [];
 let database: TestDatabase;
+let serversStarted = 0;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -192,6 +193,7 @@ beforeAll(async () => {
   await importInventory(database.db, { kind: "msisdn", csv: msisdnCsv("020", JOURNEYS + 20, 80_000_000) });
   await importInventory(database.db, { kind: "esim", csv: esimCsv(JOURNEYS + 20, 1, 70) });
   for (let i = 0; i < 3; i++) procs.push({ port: await freePort(), child: null, holder: null });
+  serversStarted = Date.now();
   await Promise.all(procs.map(start));
 }, 240_000);
 
@@ -312,15 +314,22 @@ describe("three server processes on one PostgreSQL, one killed mid-run", () => {
       "SELECT kind, status, attempts, last_error AS error FROM jobs WHERE status = 'failed' ORDER BY id",
     );
     expect(notDone.rows).toEqual([]);
+    // Jobs run more than once (a claim the kill cut, or an attempt that failed): shown, for the record.
+    const retried = await database.db.query<{ kind: string; attempts: number; error: string | null }>(
+      "SELECT kind, attempts, last_error AS error FROM jobs WHERE attempts > 1 ORDER BY id",
+    );
+    console.info(`jobs run more than once: ${JSON.stringify(retried.rows)}`);
     // (The line sweep's job is the same each period: the sweeps queue one a run, unless one waits.)
     const twice = await database.db.query<{ kind: string; payload: unknown; n: number }>(
       "SELECT kind, payload, count(*)::int AS n FROM jobs WHERE kind <> 'sweep_lines' GROUP BY kind, payload HAVING count(*) > 1",
     );
     expect(twice.rows).toEqual([]);
+    // Each run of the sweeps queues one (unless one waits): counted in the database, since the started
+    // servers' first period, at most one a period (the killed process's last log lines died with it).
     const lineSweeps = await database.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM jobs WHERE kind = 'sweep_lines'",
     );
-    expect(lineSweeps.rows[0]?.n).toBeLessThanOrEqual(sweepRuns.length);
+    expect(lineSweeps.rows[0]?.n).toBeLessThanOrEqual((Date.now() - serversStarted) / 1000 / SWEEP_SECONDS + 2);
     const perApplication = await database.db.query<{ kinds: string; n: number }>(
       `SELECT kinds, count(*)::int AS n FROM (
          SELECT a.id, string_agg(j.kind, ',' ORDER BY j.kind) AS kinds
