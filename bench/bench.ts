@@ -31,7 +31,14 @@ process.stdout.write(
   `Jitsumei benchmarks (${quick ? "quick" : "full"}) on ${adminUrl.replace(/\/\/[^@]*@/, "//")}\n\n`,
 );
 
-const onboarding = runs("onboarding") ? await benchOnboarding(adminUrl, quick) : undefined;
+// `--servers N`: the onboarding journeys against N server processes on one database (default 1).
+const serversIndex = process.argv.indexOf("--servers");
+const servers = serversIndex >= 0 ? Number(process.argv[serversIndex + 1]) : 1;
+if (!Number.isInteger(servers) || servers < 1 || servers > 8) {
+  process.stderr.write("--servers: a whole number from 1 to 8\n");
+  process.exit(2);
+}
+const onboarding = runs("onboarding") ? await benchOnboarding(adminUrl, quick, servers) : undefined;
 const verification = runs("verification") ? await benchVerification(quick) : undefined;
 const growth = runs("growth") ? await benchGrowth(adminUrl, quick) : undefined;
 const documents = runs("documents") ? await benchDocuments(quick) : undefined;
@@ -59,7 +66,7 @@ const results = {
 };
 const dir = join(import.meta.dirname, "results");
 mkdirSync(dir, { recursive: true });
-const partial = only.length < parts.length ? `-${only.join("-")}` : "";
+const partial = `${only.length < parts.length ? `-${only.join("-")}` : ""}${servers > 1 ? `-${servers}servers` : ""}`;
 const name = `${startedAt.toISOString().slice(0, 10)}${quick ? "-quick" : ""}${partial}`;
 // A second run of the day keeps the first's file (BENCHMARKS.md cites them): its name gets the time.
 const file = [

@@ -20,7 +20,9 @@ export type DriverMessage =
   | { kind: "done"; latencies: Record<Step, number[]> }
   | { kind: "failed"; message: string };
 
-async function drive(url: string, clients: number, send: (m: DriverMessage) => void) {
+/** `urls`: the servers, comma-separated; client c talks to server c mod N (`npm run bench -- --servers N`). */
+async function drive(urls: string, clients: number, send: (m: DriverMessage) => void) {
+  const servers = urls.split(",");
   const latencies = Object.fromEntries(steps.map((s) => [s, []])) as unknown as Record<Step, number[]>;
   const pending = new Map<number, (code: string) => void>();
   let nextId = 0;
@@ -35,7 +37,7 @@ async function drive(url: string, clients: number, send: (m: DriverMessage) => v
     });
 
   let recording = false;
-  const call = async (step: Step, method: string, path: string, token?: string, body?: unknown) => {
+  const callOn = async (url: string, step: Step, method: string, path: string, token?: string, body?: unknown) => {
     const started = performance.now();
     const response = await fetch(`${url}${path}`, {
       method,
@@ -52,7 +54,9 @@ async function drive(url: string, clients: number, send: (m: DriverMessage) => v
     if (response.status >= 400) throw new Error(`${step}: ${response.status} ${JSON.stringify(json)}`);
     return json;
   };
-  const journey = async (i: number) => {
+  const journey = async (i: number, url: string) => {
+    const call = (step: Step, method: string, path: string, token?: string, body?: unknown) =>
+      callOn(url, step, method, path, token, body);
     const person = { ...anna, documentNumber: `B${String(i).padStart(8, "0")}` };
     const created = await call("create", "POST", "/v1/applications", undefined, {
       planId: "prepaid-data-esim",
@@ -78,8 +82,8 @@ async function drive(url: string, clients: number, send: (m: DriverMessage) => v
   const run = async (from: number, count: number) => {
     let next = from;
     await Promise.all(
-      Array.from({ length: clients }, async () => {
-        while (next < from + count) await journey(next++);
+      Array.from({ length: clients }, async (_, c) => {
+        while (next < from + count) await journey(next++, servers[c % servers.length] as string);
       }),
     );
   };
@@ -97,7 +101,7 @@ async function drive(url: string, clients: number, send: (m: DriverMessage) => v
   });
 }
 
-// Started by onboarding.ts: `node --import tsx bench/onboarding-driver.ts <url> <clients>` with IPC.
+// Started by onboarding.ts: `node --import tsx bench/onboarding-driver.ts <url>[,<url>…] <clients>` with IPC.
 if (process.send && process.argv[2]) {
   const send = (m: DriverMessage) => process.send?.(m);
   // The bench process gone (finished or failed): nothing left to drive.

@@ -2,7 +2,7 @@ import { type ChildProcess, execFileSync, fork, spawn } from "node:child_process
 import { randomBytes, randomUUID } from "node:crypto";
 import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { loadavg, tmpdir } from "node:os";
+import { cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { auditAppendStatement } from "../apps/server/src/audit/audit-chain.ts";
@@ -23,7 +23,7 @@ const root = join(import.meta.dirname, "..");
  * after a warm-up on both sides, in alternating batches. Also the server's start-up time, its peak
  * RSS, and the statements and jobs of a journey.
  */
-export async function benchOnboarding(adminUrl: string, quick: boolean) {
+export async function benchOnboarding(adminUrl: string, quick: boolean, serverCount = 1) {
   const journeys = quick ? 120 : 600;
   const clients = quick ? 8 : 16;
   // A round of journeys per client before the measured ones, on both sides: the server's pool
@@ -76,6 +76,27 @@ export async function benchOnboarding(adminUrl: string, quick: boolean) {
     join(dataDir, "server.log"),
     profDir ? ["--cpu-prof", "--cpu-prof-dir", profDir] : [],
   );
+  // `--servers N`: N - 1 more `jitsumei serve` processes on the same database (the sweeps under their
+  // lease, the job queue shared), each the driver's target for its share of the clients.
+  const servers = [server];
+  const urls = [url];
+  for (let i = 1; i < serverCount; i++) {
+    const extraPort = await freePort();
+    const extraUrl = `http://127.0.0.1:${extraPort}`;
+    servers.push(
+      await startServerProcess(
+        { ...env, PORT: String(extraPort), JITSUMEI_BENCH_STATEMENTS_FILE: `${countFile}-${i}` },
+        extraUrl,
+        join(dataDir, `server-${i}.log`),
+      ),
+    );
+    urls.push(extraUrl);
+  }
+  const allStatements = async () => {
+    let sum = 0;
+    for (const s of servers) sum += await s.statements();
+    return sum;
+  };
 
   const db = openPostgres(database.url, { max: 2 });
   const keys = await openKeyManagement(db, masterKey);
@@ -115,7 +136,17 @@ export async function benchOnboarding(adminUrl: string, quick: boolean) {
   const serverJobs = async () =>
     (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM jobs WHERE kind <> 'raw'")).rows[0]?.n ?? 0;
 
-  const driver = startDriver(url, clients, codeFor);
+  const driver = startDriver(urls.join(","), clients, codeFor);
+  // Where the CPU goes while the server side runs: the server processes, the driver, and the
+  // PostgreSQL backends of this database (user + system time from /proc, summed over the batches).
+  const backendPids = async () =>
+    (
+      await db.query<{ pid: number }>(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()",
+      )
+    ).rows.map((r) => r.pid);
+  const cpuOf = (pids: number[]) => new Map(pids.map((pid) => [pid, cpuSecondsOrZero(pid)]));
+  const cpu = { servers: 0, postgres: 0, driver: 0 };
   const raw = rawFloor(database.url, clients);
   await driver.run(0, warmup, false);
   await jobsSettled();
@@ -129,15 +160,25 @@ export async function benchOnboarding(adminUrl: string, quick: boolean) {
   for (let b = 0; b < batches; b++) {
     const from = warmup + Math.floor((b * journeys) / batches);
     const count = warmup + Math.floor(((b + 1) * journeys) / batches) - from;
-    const statementsBefore = await server.statements();
+    const statementsBefore = await allStatements();
     const jobsBefore = await serverJobs();
+    const serversCpu = cpuOf(servers.map((s) => s.pid));
+    const driverCpu = cpuOf([driver.pid]);
+    const postgresCpu = cpuOf(await backendPids());
     const started = performance.now();
     await driver.run(from, count, true);
     const settling = performance.now();
     await jobsSettled();
     jobsAfterBatches += (performance.now() - settling) / 1000;
     http.seconds += (performance.now() - started) / 1000;
-    statements += (await server.statements()) - statementsBefore;
+    const spent = (before: Map<number, number>) =>
+      [...before].reduce((sum, [pid, at]) => sum + Math.max(0, cpuSecondsOrZero(pid) - at), 0);
+    cpu.servers += spent(serversCpu);
+    cpu.driver += spent(driverCpu);
+    // Backends opened during the batch count from zero.
+    for (const pid of await backendPids()) if (!postgresCpu.has(pid)) postgresCpu.set(pid, 0);
+    cpu.postgres += spent(postgresCpu);
+    statements += (await allStatements()) - statementsBefore;
     jobs += (await serverJobs()) - jobsBefore;
     floor.seconds += await raw.run(from, count);
   }
@@ -145,9 +186,10 @@ export async function benchOnboarding(adminUrl: string, quick: boolean) {
   floor.perSecond = journeys / floor.seconds;
   const latencies = await driver.finish();
   const peak = server.memory();
+  const peaks = servers.map((s) => s.memory().peakMiB);
   await raw.end();
   await db.close();
-  await server.stop();
+  for (const s of servers) await s.stop();
   await database.drop();
 
   const ratio = http.perSecond / floor.perSecond;
@@ -159,18 +201,20 @@ export async function benchOnboarding(adminUrl: string, quick: boolean) {
   const jobsPerJourney = round(jobs / journeys, 2);
   process.stdout.write(
     `${table([
-      ["onboarding", "journeys/s", "elapsed s"],
+      [`onboarding (${serverCount} server process${serverCount > 1 ? "es" : ""})`, "journeys/s", "elapsed s"],
       ["HTTP (jitsumei serve)", round(http.perSecond), round(http.seconds)],
       ["floor (one round trip a step)", round(floor.perSecond), round(floor.seconds)],
       ["ratio", round(ratio), ""],
       ["(HTTP: jobs after the batches)", "", round(jobsAfterBatches)],
     ])}\n\n${table([["step", "p50 ms", "p99 ms", "p99/p50"], ...stepTable.map((s) => [s.step, s.p50, s.p99, s.p99OverP50])])}\n` +
       `server: peak RSS ${peak.peakMiB} MiB (VmHWM), ${peak.rssMiB} MiB at the end; started (compiled) in ${round(server.startSeconds)} s, ${server.startCpuSeconds} s of CPU, on the migrated database (${round(first.startSeconds)} s migrating; through tsx ${round(fromSource.startSeconds)} s, ${fromSource.startCpuSeconds} s of CPU; load average ${server.startLoadAverage})\n` +
+      `CPU while the server side ran (${round(http.seconds)} s of wall time on ${cpus().length} cores): servers ${round(cpu.servers)} s, PostgreSQL backends ${round(cpu.postgres)} s, driver ${round(cpu.driver)} s\n` +
       `a journey: ${statementsPerJourney} statements by the server (job worker included), ${jobsPerJourney} jobs; the floor ${rawStatements} statements in ${rawRoundTrips} round trips\n\n`,
   );
   return {
     journeys,
     clients,
+    servers: serverCount,
     warmup,
     httpPerSecond: round(http.perSecond),
     rawPerSecond: round(floor.perSecond),
@@ -179,6 +223,8 @@ export async function benchOnboarding(adminUrl: string, quick: boolean) {
     ratio: round(ratio),
     steps: stepTable,
     serverPeakRssMiB: peak.peakMiB,
+    serversPeakRssMiB: peaks,
+    cpuSeconds: { servers: round(cpu.servers), postgres: round(cpu.postgres), driver: round(cpu.driver) },
     serverRssAtEndMiB: peak.rssMiB,
     statementsPerJourney,
     jobsPerJourney,
@@ -247,6 +293,7 @@ async function startServerProcess(env: NodeJS.ProcessEnv, url: string, logFile: 
   const countFile = String(env.JITSUMEI_BENCH_STATEMENTS_FILE);
   let signals = 0;
   return {
+    pid,
     startSeconds,
     startCpuSeconds,
     startLoadAverage,
@@ -279,6 +326,15 @@ async function startServerProcess(env: NodeJS.ProcessEnv, url: string, logFile: 
       closeSync(log);
     },
   };
+}
+
+/** As below, 0 for a process gone (a backend the pool closed). */
+function cpuSecondsOrZero(pid: number): number {
+  try {
+    return cpuSeconds(pid);
+  } catch {
+    return 0;
+  }
 }
 
 /** A process's CPU time so far (utime + stime of /proc/<pid>/stat, in clock ticks of 1/100 s). */
@@ -320,6 +376,7 @@ function startDriver(url: string, clients: number, codeFor: (reference: string) 
       driver.send(command);
     });
   return {
+    pid: driver.pid ?? 0,
     async run(from: number, count: number, record: boolean): Promise<number> {
       const answer = await send({ kind: "run", from, count, record });
       return answer.kind === "ran" ? answer.seconds : 0;

@@ -43,6 +43,7 @@ import { REFUND_JOB } from "./payments/record-gateway-answer.ts";
 import { refundPaymentJob } from "./payments/refund-charges.ts";
 import { sealPlainPoliceRequests } from "./police/seal-police-requests.ts";
 import { loadPolicies } from "./policy/load-policies.ts";
+import { keepDashboardRollup } from "./review/dashboard.ts";
 import type { Services } from "./services.ts";
 import { loadCounters } from "./site/counters.ts";
 import { deliverSmsJob } from "./sms/sms-outbox.ts";
@@ -51,8 +52,6 @@ import { usePasswordHashCost } from "./staff/staff-accounts.ts";
 import { openDocumentStorage } from "./storage/open-document-storage.ts";
 import { SUBSCRIBER_SIGN_IN_JOB, signInRequestJob } from "./subscribers/subscriber-access.ts";
 import { deliverWebhookJob, fanOutWebhookEventJob } from "./webhooks/deliver-webhooks.ts";
-
-const EXPIRY_SWEEP_MS = 10 * 60_000;
 
 export type RunningServer = {
   app: FastifyInstance;
@@ -120,6 +119,8 @@ export async function startServer(
   const db = options.db ?? (await openDatabase(config, { warn }));
   try {
     await migrate(db);
+    // The dashboard's roll-up counts the operator's days (filled again when the zone changed).
+    await keepDashboardRollup(db, config.timeZone);
     if (options.demoData) await seedDemoData(db);
   } catch (error) {
     if (!options.db) await db.close();
@@ -211,11 +212,14 @@ export async function startServer(
   // The periodic sweeps (jobs/periodic-sweeps.ts) run in one server process at a time: the one that
   // holds the sweeps lease, renewed at each turn and taken over by another once it lapses.
   const sweepHolder = randomUUID();
+  const sweepSeconds = config.sweepIntervalSeconds;
   const sweep = setInterval(() => {
-    runPeriodicSweeps(services, sweepHolder, (EXPIRY_SWEEP_MS * 2) / 1000, warn).catch((error) =>
-      warn(`periodic sweeps failed: ${errorSummary(error)}`),
-    );
-  }, EXPIRY_SWEEP_MS);
+    runPeriodicSweeps(services, sweepHolder, sweepSeconds * 2, warn)
+      .then((ran) => {
+        if (ran) app.log.info({ sweepHolder }, "periodic sweeps ran");
+      })
+      .catch((error) => warn(`periodic sweeps failed: ${errorSummary(error)}`));
+  }, sweepSeconds * 1000);
   sweep.unref();
   return {
     app,

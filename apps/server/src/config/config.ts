@@ -91,6 +91,7 @@ const envSchema = z.object({
   ACTIVATION_CODE_TTL_MINUTES: z.coerce.number().int().min(1).max(1440).default(15),
   IDEMPOTENCY_ABANDON_SECONDS: z.coerce.number().int().min(2).max(86_400).default(300),
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(3),
+  SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
   JITSUMEI_CSCA_DIR: z.string().min(1, "must not be empty").optional(),
   JITSUMEI_POLICY_DIR: z.string().min(1, "must not be empty").optional(),
   JITSUMEI_VELOCITY_LIMITS: z
@@ -327,6 +328,11 @@ export type Config = {
   idempotencyAbandonSeconds: number;
   /** Jobs run at once by each server process on PostgreSQL (PGlite runs one at a time). */
   jobConcurrency: number;
+  /**
+   * How often the periodic sweeps run (jobs/periodic-sweeps.ts), in the one server process holding
+   * their lease; the lease lasts two periods, so a process that died is replaced within three.
+   */
+  sweepIntervalSeconds: number;
   /** Folders of trusted certificates and CRLs: country signing CAs for chips, the JPKI CA. */
   trust: { cscaDir: string; jpkiDir: string };
   /**
@@ -553,6 +559,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     activationCodeTtlMinutes: e.ACTIVATION_CODE_TTL_MINUTES,
     idempotencyAbandonSeconds: e.IDEMPOTENCY_ABANDON_SECONDS,
     jobConcurrency: e.JOB_CONCURRENCY,
+    sweepIntervalSeconds: e.SWEEP_INTERVAL_SECONDS,
     velocity: e.JITSUMEI_VELOCITY_LIMITS,
     rateLimits: e.JITSUMEI_RATE_LIMITS,
     applicationLimits: e.JITSUMEI_APPLICATION_LIMITS,

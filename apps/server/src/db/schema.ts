@@ -256,6 +256,28 @@ export interface CreditExchangeSimulatorRecords {
   removed_at: Timestamp | null;
 }
 
+export interface DashboardDays {
+  activated: Generated<number>;
+  approved: Generated<number>;
+  channel: string;
+  day: Timestamp;
+  started: Generated<number>;
+  submitted: Generated<number>;
+}
+
+export interface DashboardDecisionDays {
+  approved: Generated<number>;
+  day: Timestamp;
+  reasons: Generated<Json>;
+  rejected: Generated<number>;
+  tenths: Generated<Json>;
+}
+
+export interface DashboardRollupZone {
+  only_row: Generated<boolean>;
+  time_zone: string;
+}
+
 export interface DeletionRequests {
   decided_at: Timestamp | null;
   decided_by: string | null;
@@ -960,6 +982,9 @@ export interface DB {
   credit_assessments: CreditAssessments;
   credit_consents: CreditConsents;
   credit_exchange_simulator_records: CreditExchangeSimulatorRecords;
+  dashboard_days: DashboardDays;
+  dashboard_decision_days: DashboardDecisionDays;
+  dashboard_rollup_zone: DashboardRollupZone;
   deletion_requests: DeletionRequests;
   deposit_decisions: DepositDecisions;
   digital_auth_sessions: DigitalAuthSessions;

@@ -82,3 +82,119 @@ export async function listFirstDecisions(
   );
   return decisions.rows;
 }
+
+/*
+ * The roll-up of migration 0049: counts per day of one time zone, kept by triggers at COMMIT, so that
+ * a period reads one row a day (and channel) however many applications its days saw.
+ */
+
+/** The time zone whose days the roll-up counts, or null before it was first filled. */
+export async function selectRollupZone(db: Queryable): Promise<string | null> {
+  const { rows } = await db.query<{ time_zone: string }>("SELECT time_zone FROM dashboard_rollup_zone");
+  return rows[0]?.time_zone ?? null;
+}
+
+/**
+ * Waits for the transactions writing applications or events to commit (their triggers count in the
+ * zone they read) and holds new ones back, and another rebuild, until the caller's transaction ends.
+ */
+export async function lockRollupSources(tx: Queryable): Promise<void> {
+  await tx.query("LOCK TABLE applications, application_events IN SHARE ROW EXCLUSIVE MODE");
+}
+
+/**
+ * Counts everything again in `timeZone`'s days and makes it the roll-up's zone, in the caller's
+ * transaction (its sources locked first).
+ */
+export async function rebuildRollup(tx: Queryable, timeZone: string): Promise<void> {
+  await lockRollupSources(tx);
+  await tx.query("DELETE FROM dashboard_days");
+  await tx.query("DELETE FROM dashboard_decision_days");
+  await tx.query(
+    `INSERT INTO dashboard_rollup_zone (only_row, time_zone) VALUES (true, $1)
+     ON CONFLICT (only_row) DO UPDATE SET time_zone = EXCLUDED.time_zone`,
+    [timeZone],
+  );
+  await tx.query(
+    `INSERT INTO dashboard_days (day, channel, started, submitted, approved, activated)
+     SELECT (a.created_at AT TIME ZONE $1)::date, a.channel, count(*),
+            count(*) FILTER (WHERE a.submitted_at IS NOT NULL),
+            count(*) FILTER (WHERE ap.application_id IS NOT NULL),
+            count(*) FILTER (WHERE ac.application_id IS NOT NULL)
+       FROM applications a
+       LEFT JOIN (SELECT DISTINCT application_id FROM application_events WHERE to_state = 'approved') ap
+         ON ap.application_id = a.id
+       LEFT JOIN (SELECT DISTINCT application_id FROM application_events WHERE to_state = 'active') ac
+         ON ac.application_id = a.id
+      GROUP BY 1, 2`,
+    [timeZone],
+  );
+  await tx.query(
+    `WITH first AS (
+       SELECT DISTINCT ON (e.application_id) e.application_id, e.to_state, e.event, e.data, e.created_at
+         FROM application_events e WHERE e.to_state IN ('approved', 'rejected')
+        ORDER BY e.application_id, e.version),
+     decided AS (
+       SELECT (f.created_at AT TIME ZONE $1)::date AS day, f.to_state,
+              floor(EXTRACT(EPOCH FROM (f.created_at - a.submitted_at)) / 360 + 0.5)::bigint::text AS tenth,
+              CASE WHEN f.to_state <> 'rejected' THEN NULL
+                   WHEN f.event = 'reject' THEN coalesce(f.data->>'reason', 'other') ELSE f.event END AS reason
+         FROM first f JOIN applications a ON a.id = f.application_id),
+     counts AS (
+       SELECT day, count(*) FILTER (WHERE to_state = 'approved') AS approved,
+              count(*) FILTER (WHERE to_state = 'rejected') AS rejected
+         FROM decided GROUP BY day),
+     tenths AS (
+       SELECT day, jsonb_object_agg(tenth, n) AS tenths
+         FROM (SELECT day, tenth, count(*) AS n FROM decided WHERE tenth IS NOT NULL GROUP BY 1, 2) x GROUP BY day),
+     reasons AS (
+       SELECT day, jsonb_object_agg(reason, n) AS reasons
+         FROM (SELECT day, reason, count(*) AS n FROM decided WHERE reason IS NOT NULL GROUP BY 1, 2) y GROUP BY day)
+     INSERT INTO dashboard_decision_days (day, approved, rejected, tenths, reasons)
+     SELECT c.day, c.approved, c.rejected, coalesce(t.tenths, '{}'), coalesce(r.reasons, '{}')
+       FROM counts c LEFT JOIN tenths t ON t.day = c.day LEFT JOIN reasons r ON r.day = c.day`,
+    [timeZone],
+  );
+}
+
+/** Applications started per day and channel from the roll-up, days `from` to `to` included. */
+export async function selectRollupDays(
+  db: Queryable,
+  from: string,
+  to: string,
+): Promise<
+  { day: string; channel: string; started: number; submitted: number; approved: number; activated: number }[]
+> {
+  const { rows } = await db.query<{
+    day: string;
+    channel: string;
+    started: number;
+    submitted: number;
+    approved: number;
+    activated: number;
+  }>(
+    `SELECT to_char(day, 'YYYY-MM-DD') AS day, channel, started, submitted, approved, activated
+       FROM dashboard_days WHERE day >= $1::date AND day <= $2::date ORDER BY day, channel`,
+    [from, to],
+  );
+  return rows;
+}
+
+/** The first decisions of the days `from` to `to` from the roll-up, a row a day. */
+export async function selectRollupDecisionDays(
+  db: Queryable,
+  from: string,
+  to: string,
+): Promise<{ approved: number; rejected: number; tenths: Record<string, number>; reasons: Record<string, number> }[]> {
+  const { rows } = await db.query<{
+    approved: number;
+    rejected: number;
+    tenths: Record<string, number>;
+    reasons: Record<string, number>;
+  }>(
+    `SELECT approved, rejected, tenths, reasons FROM dashboard_decision_days
+      WHERE day >= $1::date AND day <= $2::date`,
+    [from, to],
+  );
+  return rows;
+}
