@@ -73,7 +73,7 @@ describe("/account for a data-only line", () => {
 
     const card = page.getByRole("region", { name: vi["account.dataEsim"] });
     await card.waitFor();
-    const text = await card.innerText();
+    const text = (await card.textContent()) ?? "";
     expect(text).toContain(reference);
     expect(text).toContain(vi["account.state.active"]);
     expect(text).toContain(vi["account.validUntil"]);
@@ -85,7 +85,7 @@ describe("/account for a data-only line", () => {
     );
     await card.getByText(String(plan?.name.vi)).waitFor();
     // Never the network's 020 number, in any writing; no port-out for a line without a number.
-    const digits = (await page.locator("main").innerText()).replace(/\D/g, "");
+    const digits = ((await page.locator("main").textContent()) ?? "").replace(/\D/g, "");
     expect(digits).not.toContain(msisdn);
     expect(await page.getByRole("button", { name: vi["account.portOut"] }).count()).toBe(0);
     expect(await card.getByRole("link", { name: vi["account.openApplication"] }).getAttribute("href")).toBe(

@@ -121,7 +121,8 @@ export function SignIn({ onToken, initialMsisdn = "" }: { onToken: (token: strin
     <form onSubmit={onSubmit} noValidate>
       <p>{t("account.intro")}</p>
       <ErrorSummary message={message} fields={errors} />
-      {!sent && (
+      {/* Another operator's one-stop request names the voice number: no other key is offered there. */}
+      {!sent && !initialMsisdn && (
         <fieldset className="field">
           <legend>{t("account.findBy")}</legend>
           {(["msisdn", "reference"] as const).map((k) => (
