@@ -30,6 +30,8 @@ export function fieldMessageKey(field: string, reason: string): MessageKey {
   if (r.includes("iso 3166")) return "error.country";
   if (r.includes("empty") || r.includes("required") || r.includes("expected")) return "error.required";
   if (field === "document.number") return "error.documentNumber";
+  if (field === "reference") return "error.reference";
+  if (field === "msisdn") return "error.msisdn";
   return "error.field";
 }
 

@@ -2178,7 +2178,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Ask for a sign-in code: the line's number and the e-mail address on file (the same answer whether they match or not) */
+        /** Ask for a sign-in code: the line's number (or its application's reference) and the e-mail address on file (the same answer whether they match or not) */
         post: operations["requestSubscriberCode"];
         delete?: never;
         options?: never;
@@ -2195,7 +2195,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The number and the mailed code give a bearer token (jst_…) for 30 minutes; five wrong codes spend it */
+        /** The number (or the reference) and the mailed code give a bearer token (jst_…) for 30 minutes; five wrong codes spend it */
         post: operations["verifySubscriberCode"];
         delete?: never;
         options?: never;
@@ -3626,6 +3626,21 @@ export interface components {
                 /** @description The version of the terms of service accepted */
                 terms: string;
             };
+        };
+        SubscriberSignInRequest: {
+            /** Format: email */
+            email: string;
+            /** @description The line's number (or give reference instead) */
+            msisdn?: string;
+            /** @description The reference of the application the line came from (JT-…, in every mail and on the status page), instead of msisdn: a data-only line's holder has no number to give */
+            reference?: string;
+        };
+        SubscriberSignInVerify: {
+            code: string;
+            /** @description The line's number (or give reference instead) */
+            msisdn?: string;
+            /** @description The reference of the application the line came from (JT-…, in every mail and on the status page), instead of msisdn: a data-only line's holder has no number to give */
+            reference?: string;
         };
         TopUp: {
             amountJpy: number;
@@ -8916,6 +8931,12 @@ export interface operations {
                                 /** @description The plan's minimum term ends (Japan date); null: none */
                                 minimumTermEndsOn: string | null;
                             };
+                            /**
+                             * @description voice: a phone number the holder uses (and can take elsewhere); data: a data-only line
+                             * @enum {string}
+                             */
+                            lineType: "voice" | "data";
+                            /** @description The line's number; a data-only line's (020) is the network's and not shown to the holder */
                             msisdn: string;
                             planId: string;
                             /** @description The line's latest port-out reservation number: issued (valid), expired (ask again), ported or cancelled */
@@ -9339,12 +9360,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    /** Format: email */
-                    email: string;
-                    /** @description The line's number */
-                    msisdn: string;
-                };
+                "application/json": components["schemas"]["SubscriberSignInRequest"];
             };
         };
         responses: {
@@ -9380,11 +9396,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": {
-                    code: string;
-                    /** @description The line's number */
-                    msisdn: string;
-                };
+                "application/json": components["schemas"]["SubscriberSignInVerify"];
             };
         };
         responses: {

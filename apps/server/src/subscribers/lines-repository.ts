@@ -94,6 +94,22 @@ export async function findActiveLineByNumber(db: Queryable, msisdn: string): Pro
   return rows[0] ?? null;
 }
 
+/**
+ * The active line of the application with this reference (JT-…): the key a data-only line's holder has,
+ * since its 020 number is never shown to them. One at most (an application has one live line).
+ */
+export async function findActiveLineByReference(
+  db: Queryable,
+  reference: string,
+): Promise<{ id: string; application_id: string; reference: string } | null> {
+  const { rows } = await db.query<{ id: string; application_id: string; reference: string }>(
+    `SELECT s.id, s.application_id, a.reference FROM subscriptions s JOIN applications a ON a.id = s.application_id
+     WHERE a.reference = $1 AND s.status = $2`,
+    [reference, ACTIVE],
+  );
+  return rows[0] ?? null;
+}
+
 /** The application behind the person's active line with this number; null if it is not theirs. */
 export async function findHolderLineApplication(
   db: Queryable,
@@ -113,13 +129,14 @@ export type HolderLineRow = Pick<
   Selectable<Subscriptions>,
   "id" | "msisdn" | "plan_id" | "form_factor" | "status" | "started_at" | "ended_at" | "valid_until"
 > &
-  Pick<Selectable<Plans>, "keep_alive"> &
+  // The plan's services: a line without "voice" is data-only (its 020 number is not the holder's to use).
+  Pick<Selectable<Plans>, "keep_alive" | "services"> &
   Reference & { state: LineState };
 
 export async function listHolderLines(db: Queryable, identityIndex: Buffer): Promise<HolderLineRow[]> {
   const { rows } = await db.query<HolderLineRow>(
     `SELECT s.id, s.msisdn, s.plan_id, s.form_factor, s.status, s.state, s.started_at, s.ended_at,
-            s.valid_until, p.keep_alive, a.reference
+            s.valid_until, p.keep_alive, p.services, a.reference
      FROM subscriptions s JOIN applications a ON a.id = s.application_id JOIN plans p ON p.id = s.plan_id
      WHERE a.identity_index = $1 ORDER BY s.started_at, s.id`,
     [identityIndex],

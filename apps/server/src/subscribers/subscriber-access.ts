@@ -23,6 +23,7 @@ import { latestPortOuts } from "../number-portability/port-out-repository.ts";
 import { minimumTerms, refundableDeposits } from "./leaving-terms-repository.ts";
 import {
   findActiveLineByNumber,
+  findActiveLineByReference,
   findHolderDocumentApplication,
   findHolderLineApplication,
   listHolderDocuments,
@@ -58,6 +59,13 @@ export type SubscriberPrincipal = {
   signedInAt: Date;
 };
 
+/**
+ * Which line a sign-in is for: its number, or the reference of the application it came from (JT-…, in
+ * every mail and on the status page). A data-only line's holder has only the reference: its 020 number
+ * is never shown to them.
+ */
+export type LineKey = { msisdn: string; reference?: undefined } | { reference: string; msisdn?: undefined };
+
 const codeHash = (keys: KeyManagement, id: string, code: string) => keys.blindIndex("subscriber-code", `${id}:${code}`);
 
 export const SUBSCRIBER_SIGN_IN_JOB = "subscriber_sign_in_request";
@@ -70,11 +78,11 @@ export const SUBSCRIBER_SIGN_IN_JOB = "subscriber_sign_in_request";
  */
 export async function queueSignInRequest(
   deps: { db: Queryable; keys: KeyManagement },
-  input: { msisdn: string; email: string },
+  input: LineKey & { email: string },
 ): Promise<void> {
   const id = randomUUID();
   const sealed = await encryptStandaloneJson(deps.keys, `sign-in-request:${id}`, {
-    msisdn: input.msisdn,
+    ...lineKeyOf(input),
     email: input.email,
   });
   await enqueueJob(deps.db, SUBSCRIBER_SIGN_IN_JOB, { id, sealed: sealed.toString("base64") });
@@ -82,7 +90,7 @@ export async function queueSignInRequest(
 
 export function signInRequestJob(deps: Deps) {
   return async (payload: { id: string; sealed: string }): Promise<void> => {
-    const input = await decryptStandaloneJson<{ msisdn: string; email: string }>(
+    const input = await decryptStandaloneJson<LineKey & { email: string }>(
       deps.keys,
       `sign-in-request:${payload.id}`,
       Buffer.from(payload.sealed, "base64"),
@@ -92,12 +100,12 @@ export function signInRequestJob(deps: Deps) {
 }
 
 /**
- * Step one: the line's number and the e-mail address on file. When both belong to one active line, a
- * six-digit code goes to that address in the subscriber's language. The answer is the same either way,
- * so nobody learns whose number or address it is.
+ * Step one: the line's number (or its application's reference) and the e-mail address on file. When
+ * both belong to one active line, a six-digit code goes to that address in the subscriber's language.
+ * The answer is the same either way, so nobody learns whose number, reference or address it is.
  */
-export async function requestSignInCode(deps: Deps, input: { msisdn: string; email: string }): Promise<void> {
-  const line = await activeLine(deps.db, input.msisdn);
+export async function requestSignInCode(deps: Deps, input: LineKey & { email: string }): Promise<void> {
+  const line = await activeLine(deps.db, input);
   if (!line) return;
   const application = await findApplicationById(deps.db, line.application_id);
   if (!application) return;
@@ -144,17 +152,21 @@ export async function requestSignInCode(deps: Deps, input: { msisdn: string; ema
 }
 
 /**
- * Step two: the number and the code. Only the newest code of the line counts; five wrong tries spend
- * it. Answers a bearer token (jst_…) for 30 minutes.
+ * Step two: the number (or the reference) and the code. Only the newest code of the line counts; five
+ * wrong tries spend it, whichever key the code is entered with. Answers a bearer token (jst_…) for 30
+ * minutes.
  */
 export async function verifySignInCode(
   deps: Deps,
-  input: { msisdn: string; code: string },
+  input: LineKey & { code: string },
 ): Promise<{ token: string; expiresAt: string }> {
   const now = deps.clock();
   const refused = () =>
-    new AppError("activation_code_invalid", "The number or the code is not correct, or the code has expired");
-  const line = await activeLine(deps.db, input.msisdn);
+    new AppError(
+      "activation_code_invalid",
+      "The number (or reference) or the code is not correct, or the code has expired",
+    );
+  const line = await activeLine(deps.db, input);
   if (!line) throw refused();
   // The refusal is answered after the transaction commits, so the failure it counted stays counted.
   const result = await deps.db.transaction(async (tx): Promise<{ token: string; expiresAt: string } | null> => {
@@ -227,6 +239,7 @@ export async function subscriberLines(db: Queryable, who: SubscriberPrincipal, n
         : null;
     return {
       msisdn: r.msisdn,
+      lineType: r.services.includes("voice") ? ("voice" as const) : ("data" as const),
       planId: r.plan_id,
       formFactor: r.form_factor,
       status: r.status,
@@ -268,9 +281,14 @@ export async function subscriberDocumentOwner(db: Queryable, who: SubscriberPrin
   return findHolderDocumentApplication(db, documentId, who.identityIndex);
 }
 
-async function activeLine(db: Queryable, msisdn: string) {
-  const digits = msisdn.replace(/[^0-9]/g, "");
-  return findActiveLineByNumber(db, digits);
+async function activeLine(db: Queryable, key: LineKey) {
+  if (key.reference !== undefined) return findActiveLineByReference(db, key.reference.trim().toUpperCase());
+  return findActiveLineByNumber(db, key.msisdn.replace(/[^0-9]/g, ""));
+}
+
+/** Only the key given is sealed into the queued request (never an empty other one). */
+function lineKeyOf(key: LineKey): LineKey {
+  return key.reference !== undefined ? { reference: key.reference } : { msisdn: key.msisdn };
 }
 
 const signInSubject: Record<Language, string> = {

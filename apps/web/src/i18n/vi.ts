@@ -21,6 +21,8 @@ export const vi: Dictionary = {
   "error.page": "Đã xảy ra lỗi trên trang này. Hãy tải lại trang để thử lại; những gì bạn đã gửi vẫn được lưu.",
   "error.summary": "Vui lòng kiểm tra các mục được đánh dấu bên dưới.",
   "error.field": "Vui lòng kiểm tra mục này.",
+  "error.reference": "Nhập mã hồ sơ như trong email của chúng tôi, ví dụ JT-7K3M-Q9TZ-4.",
+  "error.msisdn": "Nhập số điện thoại của thuê bao, ví dụ 070-1234-5678.",
   "error.required": "Vui lòng điền mục này.",
   "error.latin": "Hãy viết bằng chữ cái Latinh (A–Z) đúng như trên giấy tờ.",
   "error.katakana": "Hãy viết bằng katakana, ví dụ ヤマダ ハナコ.",
@@ -606,7 +608,8 @@ export const vi: Dictionary = {
   "mnp.now": "Chuyển ngay khi tôi kích hoạt",
   "mnp.scheduleHint": "Hãy chọn thời điểm trước khi hết ngày {date} (giờ Nhật Bản).",
   "account.title": "Thuê bao của tôi",
-  "account.intro": "Đăng nhập bằng số thuê bao và địa chỉ email đã đăng ký: chúng tôi gửi mã qua email.",
+  "account.intro":
+    "Đăng nhập bằng số điện thoại của thuê bao, hoặc mã hồ sơ đăng ký, cùng địa chỉ email đã đăng ký: chúng tôi gửi mã qua email.",
   "account.msisdn": "Số điện thoại của thuê bao",
   "account.send": "Gửi mã qua email",
   "account.sent": "Nếu số và địa chỉ khớp, mã đang được gửi đến bạn.",
@@ -619,6 +622,28 @@ export const vi: Dictionary = {
     "Mã đặt trước MNP {number} đã hết hạn ngày {date}; thuê bao này vẫn dùng bình thường. Để chuyển số, hãy xin mã mới.",
   "account.reauth": "Để an toàn, hãy đăng nhập lại để chuyển số sang nhà mạng khác.",
   "account.ended": "Đã kết thúc",
+  "account.findBy": "Tìm thuê bao của tôi theo",
+  "account.byMsisdn": "Số điện thoại",
+  "account.byReference": "Mã hồ sơ đăng ký (gói chỉ có dữ liệu không có số điện thoại)",
+  "account.reference": "Mã hồ sơ",
+  "account.referenceHint":
+    "Mã bắt đầu bằng JT-, có trong mọi email chúng tôi đã gửi và trên trang hồ sơ của bạn, ví dụ JT-7K3M-Q9TZ-4.",
+  "account.sentReference":
+    "Nếu mã hồ sơ và địa chỉ email khớp với một thuê bao đang hoạt động, mã đang được gửi đến bạn.",
+  "account.dataEsim": "eSIM chỉ có dữ liệu",
+  "account.dataSim": "Thẻ SIM chỉ có dữ liệu",
+  "account.plan": "Gói cước",
+  "account.referenceShort": "Hồ sơ",
+  "account.state": "Trạng thái",
+  "account.state.active": "Đang hoạt động",
+  "account.state.receive_only": "Chỉ nhận: thời hạn trả trước đã hết",
+  "account.state.suspended": "Tạm ngưng: thời hạn trả trước đã hết",
+  "account.state.police_suspended": "Tạm ngưng: vui lòng xác minh danh tính lại (xem email của chúng tôi)",
+  "account.validUntil": "Có hiệu lực đến",
+  "account.terminatesAt": "Nếu không nạp tiền, thuê bao này sẽ kết thúc vào {date}.",
+  "account.dataNoNumber":
+    "Thuê bao chỉ có dữ liệu không có số điện thoại riêng, nên không có số nào để chuyển sang nhà mạng khác.",
+  "account.openApplication": "Mở trang hồ sơ (cài đặt và tài liệu)",
   "mnp.returnLost":
     "Chúng tôi không xác định được kết quả này thuộc đơn đăng ký nào (phải quay lại trên cùng một thẻ trình duyệt). Hãy mở đơn đăng ký và thử lại.",
   "mnp.oneStopDeclined":

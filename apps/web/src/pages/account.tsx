@@ -1,8 +1,11 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { type Answer, ApiError, answer, bearer, client, idempotencyKey } from "../api.ts";
+import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { usePhoneFormat } from "../phone-format.ts";
+import { Link } from "../router.tsx";
 import { Button, ErrorSummary, Field, type FieldErrors, fieldErrorsOf, problemMessage } from "../ui.tsx";
+import { usePlans } from "./plans.tsx";
 
 /** The subscriber's session in this tab (shared with the one-stop port-out page). */
 export const subscriberTokenKey = "jitsumei.subscriber";
@@ -11,8 +14,10 @@ type Line = Answer<"/v1/subscriber/lines", "get">["items"][number];
 type Reservation = Answer<"/v1/subscriber/lines/{msisdn}/port-out", "post">;
 
 /**
- * /account: a subscriber's lines after activation. Sign-in by the line's number and the e-mail on file
- * (a mailed code, a session of this tab's own); from a line, a number taken to another operator (MNP
+ * /account: a subscriber's lines after activation. Sign-in by the line's number, or the reference of
+ * the application it came from (a data-only line's holder has no number), and the e-mail on file (a
+ * mailed code, a session of this tab's own); every line shows its state (and a prepaid line its
+ * validity); from a line, a number taken to another operator (MNP
  * port-out) gets its reservation number here, after a confirmation that states what happens (the line
  * ends when switched; the contract's early-termination fee and the deposit given back, when there are
  * any; the verification record kept), and an issued one can be cancelled. The server asks for a
@@ -46,24 +51,45 @@ export function AccountPage() {
   );
 }
 
+/** The words for a line's state (the domain's lineStates); terminated and transferred read as ended. */
+function stateKey(state: string): MessageKey {
+  switch (state) {
+    case "active":
+      return "account.state.active";
+    case "receive_only":
+      return "account.state.receive_only";
+    case "suspended":
+      return "account.state.suspended";
+    case "police_suspended":
+      return "account.state.police_suspended";
+    default:
+      return "account.ended";
+  }
+}
+
+/** Which key finds the line: its number, or the reference of its application (JT-…, in every mail). */
+type Key = "msisdn" | "reference";
+
 export function SignIn({ onToken, initialMsisdn = "" }: { onToken: (token: string) => void; initialMsisdn?: string }) {
   const { t } = useI18n();
-  const [form, setForm] = useState({ msisdn: initialMsisdn, email: "", code: "" });
+  const [form, setForm] = useState({ msisdn: initialMsisdn, reference: "", email: "", code: "" });
+  const [key, setKey] = useState<Key>("msisdn");
   const [sent, setSent] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const line = () => (key === "msisdn" ? { msisdn: form.msisdn } : { reference: form.reference.trim().toUpperCase() });
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
     setBusy(true);
     setMessage(null);
     try {
       if (!sent) {
-        await answer(client.POST("/v1/subscriber/sign-in", { body: { msisdn: form.msisdn, email: form.email } }));
+        await answer(client.POST("/v1/subscriber/sign-in", { body: { ...line(), email: form.email } }));
         setSent(true);
       } else {
         const r = await answer(
-          client.POST("/v1/subscriber/sign-in/verify", { body: { msisdn: form.msisdn, code: form.code.trim() } }),
+          client.POST("/v1/subscriber/sign-in/verify", { body: { ...line(), code: form.code.trim() } }),
         );
         onToken(r.token);
       }
@@ -81,18 +107,58 @@ export function SignIn({ onToken, initialMsisdn = "" }: { onToken: (token: strin
     <form onSubmit={onSubmit} noValidate>
       <p>{t("account.intro")}</p>
       <ErrorSummary message={message} fields={errors} />
-      <Field name="msisdn" label={t("account.msisdn")} error={errors.msisdn}>
-        {(a11y) => (
-          <input {...a11y} type="tel" autoComplete="tel-national" value={form.msisdn} onChange={set("msisdn")} />
-        )}
-      </Field>
+      {/* Another operator's one-stop request names the voice number: no other key is offered there. */}
+      {!sent && !initialMsisdn && (
+        <fieldset className="field">
+          <legend>{t("account.findBy")}</legend>
+          {(["msisdn", "reference"] as const).map((k) => (
+            <label key={k} className="choice">
+              <input
+                type="radio"
+                name="key"
+                value={k}
+                checked={key === k}
+                onChange={() => {
+                  setKey(k);
+                  setErrors({});
+                }}
+              />
+              {t(k === "msisdn" ? "account.byMsisdn" : "account.byReference")}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {key === "msisdn" ? (
+        <Field name="msisdn" label={t("account.msisdn")} error={errors.msisdn}>
+          {(a11y) => (
+            <input {...a11y} type="tel" autoComplete="tel-national" value={form.msisdn} onChange={set("msisdn")} />
+          )}
+        </Field>
+      ) : (
+        <Field
+          name="reference"
+          label={t("account.reference")}
+          hint={t("account.referenceHint")}
+          error={errors.reference}
+        >
+          {(a11y) => (
+            <input
+              {...a11y}
+              value={form.reference}
+              onChange={set("reference")}
+              autoCapitalize="characters"
+              spellCheck={false}
+            />
+          )}
+        </Field>
+      )}
       {!sent ? (
         <Field name="email" label={t("contact.email")} error={errors.email}>
           {(a11y) => <input {...a11y} type="email" autoComplete="email" value={form.email} onChange={set("email")} />}
         </Field>
       ) : (
         <>
-          <p role="status">{t("account.sent")}</p>
+          <p role="status">{t(key === "msisdn" ? "account.sent" : "account.sentReference")}</p>
           <Field name="code" label={t("account.code")} error={errors.code}>
             {(a11y) => (
               <input
@@ -116,8 +182,9 @@ export function SignIn({ onToken, initialMsisdn = "" }: { onToken: (token: strin
 }
 
 function Lines({ token, onExpired }: { token: string; onExpired: () => void }) {
-  const { t, date, yen } = useI18n();
+  const { t, date, yen, lang } = useI18n();
   const formatPhone = usePhoneFormat();
+  const { plans } = usePlans();
   const [lines, setLines] = useState<Line[] | null>(null);
   const [reservations, setReservations] = useState<Record<string, Reservation | null>>({});
   const [asking, setAsking] = useState<string | null>(null);
@@ -180,10 +247,49 @@ function Lines({ token, onExpired }: { token: string; onExpired: () => void }) {
                 : undefined;
           const expired = !reservation && line.portOut?.state === "expired" ? line.portOut : null;
           const { leaving } = line;
+          // A data-only line is named by its kind and its application's reference, never by its 020
+          // number: the holder was never given that number (not in the mails, not on the status page).
+          const data = line.lineType === "data";
+          const title = data
+            ? t(line.formFactor === "esim" ? "account.dataEsim" : "account.dataSim")
+            : formatPhone(line.msisdn);
+          const planName = plans?.find((p) => p.id === line.planId)?.name[lang];
+          const live = line.status === "active";
           return (
-            <section key={line.msisdn} className="card" aria-label={formatPhone(line.msisdn)}>
-              <h2>{formatPhone(line.msisdn)}</h2>
-              {line.status !== "active" ? (
+            <section key={`${line.reference}-${line.msisdn}`} className="card" aria-label={title}>
+              <h2>{title}</h2>
+              <dl className="facts">
+                {planName && (
+                  <>
+                    <dt>{t("account.plan")}</dt>
+                    <dd>{planName}</dd>
+                  </>
+                )}
+                <dt>{t("account.referenceShort")}</dt>
+                <dd>{line.reference}</dd>
+                <dt>{t("account.state")}</dt>
+                <dd>{t(stateKey(line.state))}</dd>
+                {live && line.validUntil && (
+                  <>
+                    <dt>{t("account.validUntil")}</dt>
+                    <dd>{date(line.validUntil)}</dd>
+                  </>
+                )}
+              </dl>
+              {live && line.terminatesAt && line.state !== "active" && (
+                <p className="alert alert-warning">{t("account.terminatesAt", { date: date(line.terminatesAt) })}</p>
+              )}
+              {live && data && (
+                <>
+                  <p className="muted">{t("account.dataNoNumber")}</p>
+                  <p>
+                    <Link to={`/sign-in?reference=${encodeURIComponent(line.reference)}`}>
+                      {t("account.openApplication")}
+                    </Link>
+                  </p>
+                </>
+              )}
+              {!live ? (
                 <p className="muted">{t("account.ended")}</p>
               ) : reservation ? (
                 <>

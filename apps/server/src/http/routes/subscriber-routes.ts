@@ -6,6 +6,7 @@ import { readDocument } from "../../contracts/contract-documents.ts";
 import { AppError } from "../../errors.ts";
 import type { Services } from "../../services.ts";
 import {
+  type LineKey,
   queueSignInRequest,
   subscriberDocumentOwner,
   subscriberDocuments,
@@ -21,11 +22,41 @@ const msisdn = z
   .string()
   .trim()
   .regex(/^0[0-9-]{9,12}$/, "must be a Japanese phone number such as 070-1234-5678")
-  .describe("The line's number");
-const signInBody = z.object({ msisdn, email: z.email({ error: "must be an e-mail address" }).max(254) }).strict();
+  .optional()
+  .describe("The line's number (or give reference instead)");
+const reference = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^JT-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]$/, "must be a reference such as JT-7K3M-Q9TZ-4")
+  .optional()
+  .describe(
+    "The reference of the application the line came from (JT-…, in every mail and on the status page), instead of msisdn: a data-only line's holder has no number to give",
+  );
+
+/** One key to the line: its number or its application's reference, exactly one. */
+function oneLineKey(body: { msisdn?: string; reference?: string }, ctx: z.RefinementCtx): void {
+  if (body.msisdn !== undefined && body.reference !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["reference"], message: "give either msisdn or reference, not both" });
+  } else if (body.msisdn === undefined && body.reference === undefined) {
+    ctx.addIssue({ code: "custom", path: ["msisdn"], message: "required: the line's number, or give reference" });
+  }
+}
+
+const signInBody = z
+  .object({ msisdn, reference, email: z.email({ error: "must be an e-mail address" }).max(254) })
+  .strict()
+  .superRefine(oneLineKey)
+  .meta({ id: "SubscriberSignInRequest" });
 const verifyBody = z
-  .object({ msisdn, code: z.string().regex(/^\d{6}$/, "must be the six digits mailed to you") })
-  .strict();
+  .object({ msisdn, reference, code: z.string().regex(/^\d{6}$/, "must be the six digits mailed to you") })
+  .strict()
+  .superRefine(oneLineKey)
+  .meta({ id: "SubscriberSignInVerify" });
+
+/** The key given, as the sign-in steps take it (the refinement above made sure there is exactly one). */
+const lineKeyOf = (body: { msisdn?: string; reference?: string }): LineKey =>
+  body.reference !== undefined ? { reference: body.reference } : { msisdn: body.msisdn ?? "" };
 const documentParams = z.object({ documentId: z.uuid({ error: "must be a document id" }) });
 const lineParams = z.object({ msisdn: z.string().regex(/^0\d{9,10}$/, "must be the line's number, digits only") });
 const endedSchema = z.object({
@@ -49,7 +80,12 @@ const staffTerminationBody = z
   .strict();
 
 const lineSchema = z.object({
-  msisdn: z.string(),
+  msisdn: z
+    .string()
+    .describe("The line's number; a data-only line's (020) is the network's and not shown to the holder"),
+  lineType: z
+    .enum(["voice", "data"])
+    .describe("voice: a phone number the holder uses (and can take elsewhere); data: a data-only line"),
   planId: z.string(),
   formFactor: z.string(),
   status: z.string(),
@@ -112,7 +148,7 @@ export const subscriberRoutes = [
     path: "/v1/subscriber/sign-in",
     operationId: "requestSubscriberCode",
     summary:
-      "Ask for a sign-in code: the line's number and the e-mail address on file (the same answer whether they match or not)",
+      "Ask for a sign-in code: the line's number (or its application's reference) and the e-mail address on file (the same answer whether they match or not)",
     tag: "subscriber",
     auth: "none",
     rateLimit: "sign-in",
@@ -124,7 +160,7 @@ export const subscriberRoutes = [
       },
     },
     async handler({ body }, services) {
-      await queueSignInRequest(services, body);
+      await queueSignInRequest(services, { ...lineKeyOf(body), email: body.email });
       return { status: 202, body: { sent: true } };
     },
   }),
@@ -132,14 +168,21 @@ export const subscriberRoutes = [
     method: "POST",
     path: "/v1/subscriber/sign-in/verify",
     operationId: "verifySubscriberCode",
-    summary: "The number and the mailed code give a bearer token (jst_…) for 30 minutes; five wrong codes spend it",
+    summary:
+      "The number (or the reference) and the mailed code give a bearer token (jst_…) for 30 minutes; five wrong codes spend it",
     tag: "subscriber",
     auth: "none",
     rateLimit: "sign-in",
     body: verifyBody,
     responses: { 200: { description: "Signed in", schema: z.object({ token: z.string(), expiresAt: z.string() }) } },
     async handler({ body }, services) {
-      return { status: 200, body: await verifySignInCode({ ...services, mailFrom: services.config.mail.from }, body) };
+      return {
+        status: 200,
+        body: await verifySignInCode(
+          { ...services, mailFrom: services.config.mail.from },
+          { ...lineKeyOf(body), code: body.code },
+        ),
+      };
     },
   }),
   defineRoute({
