@@ -2428,6 +2428,10 @@ export interface components {
                     evidence: string[];
                     method: string;
                 }[];
+                /** @description method_complete: the checks the pinned policy required of the method for this document */
+                checks?: string[];
+                /** @description The document presented (the form's), whose required checks applied: they may differ by document */
+                document: string | null;
                 /** @enum {string} */
                 kind: "method_complete" | "person_decides" | "evidence_missing";
                 method?: string;
