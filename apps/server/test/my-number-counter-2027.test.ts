@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { emulatedMyNumberCard } from "../../../packages/reader/src/test-support/emulated-my-number-card.ts";
 import { readCard } from "../src/counter-reader/counter-reader.ts";
-import { exportVerificationRecords } from "../src/records/export-verification-records.ts";
+import { exportVerificationRecords, recordsToCsv } from "../src/records/export-verification-records.ts";
 import { anna, particularsOf, td3 } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
@@ -171,6 +171,9 @@ describe("a voice line sold at the counter on 2027-04-02", () => {
       policy: { id: "jp-mobile-act", version: "2027-04-01" },
     });
     expect(record?.checks?.[1]).not.toHaveProperty("reportedBy");
+    expect(recordsToCsv(record ? [record] : [])).toContain(
+      "card_face.signature_valid:pass(reader) card_face.particulars_match_form:pass",
+    );
   }, 60_000);
 
   it("with a card whose signature the counter program finds wrong: the method is not complete, a person decides", async () => {

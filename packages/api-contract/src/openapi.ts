@@ -3676,6 +3676,13 @@ export interface components {
             amendment?: {
                 [key: string]: unknown;
             };
+            /** @description The checks the pinned policy required of the method for the document, as they ended; reportedBy: reader where the counter program, not the server, vouched (records written before this field have none) */
+            checks?: {
+                code: string;
+                /** @constant */
+                reportedBy?: "reader";
+                status: string;
+            }[];
             document: {
                 expiryDate: string;
                 issuingCountry: string;
