@@ -302,7 +302,10 @@ function methodCheck(
     if (requirements.addressRequired) return review("address_not_on_chip");
     return pass("F2F_IC");
   }
-  if (requirements.mrzSufficient && done.chipValid && done.mrzOk) return pass("CHIP");
+  // "CHIP" is a verified chip whose MRZ matched; a card-face read has no MRZ, so a typed one stands alone.
+  if (requirements.mrzSufficient && done.chipValid && done.chipKind !== "my_number_card" && done.mrzOk) {
+    return pass("CHIP");
+  }
   if (requirements.mrzSufficient && done.mrzOk) return pass("MRZ");
   return review("no_method_complete");
 }
