@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { resolvePolicy, todayInJapan } from "@jitsumei/domain";
+import { requiredChecksFor, resolvePolicy, todayInJapan } from "@jitsumei/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../src/config/config.ts";
 import { loadPolicies, PolicyLoadError } from "../src/policy/load-policies.ts";
@@ -57,6 +57,98 @@ describe("the law as versioned policy files", () => {
     });
     expect(before.methods).toEqual(["F2F_PRESENT", "F2F_IC"]);
     expect(after.methods).toEqual(["F2F_IC"]);
+  });
+
+  it("from 2027-04-01 F2F_IC asks each document for what its chip can prove: card-face checks of a My Number card, ICAO ones of a passport", () => {
+    const after = resolvePolicy(shipped, {
+      at: "2027-04-01",
+      service: "voice",
+      channel: "shop",
+      applicant: "resident",
+    });
+    expect(requiredChecksFor(after, "F2F_IC", "my_number_card")).toEqual([
+      "card_face.signature_valid",
+      "card_face.particulars_match_form",
+    ]);
+    expect(requiredChecksFor(after, "F2F_IC", "passport")).toEqual([
+      "chip.sod_signature",
+      "chip.data_group_hashes",
+      "chip.document_signer_trusted",
+      "chip.document_signer_valid",
+      "chip.document_signer_not_revoked",
+    ]);
+    // A house policy narrowing the methods keeps the law's checks by document.
+    expect(requiredChecksFor(after, "F2F_IC", null)).toEqual(requiredChecksFor(after, "F2F_IC", "passport"));
+  });
+
+  it("keeps the content hash of a policy that names no checks by document (the field has no default)", () => {
+    const earlier = shipped.find((p) => p.id === "jp-mobile-act" && p.version === "2026-04-01");
+    const methods = earlier?.rules.flatMap((r) => r.methods) ?? [];
+    expect(methods.length).toBeGreaterThan(0);
+    for (const m of methods) expect(Object.keys(m)).not.toContain("requiredChecksByDocument");
+  });
+
+  it("refuses checks by document for a document the method does not accept, naming the file and the path", () => {
+    const dir = mkdtempSync(join(tmpdir(), "jitsumei-policy-"));
+    writeFileSync(
+      join(dir, "by-document.json"),
+      JSON.stringify({
+        id: "house-by-document",
+        version: "1",
+        kind: "house",
+        title: "Checks for a document the method does not take",
+        effectiveFrom: "2026-01-01",
+        effectiveUntil: null,
+        rules: [
+          {
+            services: ["voice"],
+            channels: ["shop"],
+            applicants: ["resident"],
+            verificationRequired: true,
+            methods: [
+              {
+                method: "F2F_IC",
+                documents: ["passport"],
+                requiredChecks: ["chip.sod_signature"],
+                requiredChecksByDocument: { my_number_card: ["card_face.signature_valid"] },
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(() => loadPolicies([dir])).toThrow(
+      /by-document\.json at rules\.0\.methods\.0\.requiredChecksByDocument\.my_number_card: my_number_card is not one of this method's documents \(passport\)/,
+    );
+    writeFileSync(
+      join(dir, "by-document.json"),
+      JSON.stringify({
+        id: "house-by-document",
+        version: "1",
+        kind: "house",
+        title: "A check code that is none",
+        effectiveFrom: "2026-01-01",
+        effectiveUntil: null,
+        rules: [
+          {
+            services: ["voice"],
+            channels: ["shop"],
+            applicants: ["resident"],
+            verificationRequired: true,
+            methods: [
+              {
+                method: "F2F_IC",
+                documents: ["my_number_card"],
+                requiredChecksByDocument: { my_number_card: ["Card Face"] },
+              },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(() => loadPolicies([dir])).toThrow(
+      /by-document\.json at rules\.0\.methods\.0\.requiredChecksByDocument\.my_number_card\.0: must be a check code/,
+    );
   });
 
   it("needs no legal verification for a data-only SIM, but the shipped house policy asks for it", async () => {

@@ -2428,6 +2428,10 @@ export interface components {
                     evidence: string[];
                     method: string;
                 }[];
+                /** @description method_complete: the checks the pinned policy required of the method for this document */
+                checks?: string[];
+                /** @description The document presented (the form's), whose required checks applied: they may differ by document */
+                document: string | null;
                 /** @enum {string} */
                 kind: "method_complete" | "person_decides" | "evidence_missing";
                 method?: string;
@@ -3691,6 +3695,13 @@ export interface components {
             amendment?: {
                 [key: string]: unknown;
             };
+            /** @description The checks the pinned policy required of the method for the document, as they ended; reportedBy: reader where the counter program, not the server, vouched (records written before this field have none) */
+            checks?: {
+                code: string;
+                /** @constant */
+                reportedBy?: "reader";
+                status: string;
+            }[];
             document: {
                 expiryDate: string;
                 issuingCountry: string;

@@ -172,6 +172,7 @@ export const en = {
   "decide.overridePending": "Your approval goes against a failed check: it waits for a second senior reviewer.",
   "decide.pickField": "Name at least one field.",
   "decide.basisComplete": "The policy {policy} is met by {method}: you may approve.",
+  "decide.basisChecks": "Checks that complete it: {checks}.",
   "decide.basisPersonDecides":
     "{method} is not complete ({unmet}): an approval is a proposal that a second senior reviewer must confirm, with your reason.",
   "decide.basisMissing":

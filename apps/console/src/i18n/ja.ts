@@ -171,6 +171,7 @@ export const ja: Messages = {
   "decide.overridePending": "不合格のチェックに反する承認のため、別の上級審査担当の確認待ちになります。",
   "decide.pickField": "項目を1つ以上選んでください。",
   "decide.basisComplete": "ポリシー {policy} を {method} で満たしています。承認できます。",
+  "decide.basisChecks": "満たした確認項目：{checks}。",
   "decide.basisPersonDecides":
     "{method} が完了していません（{unmet}）。承認は提案となり、理由を付けて別の上級審査担当が確認します。",
   "decide.basisMissing":

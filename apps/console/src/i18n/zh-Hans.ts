@@ -170,6 +170,7 @@ export const zhHans: Messages = {
   "decide.overridePending": "您的批准与未通过的检查相悖：需等待另一位高级审核员确认。",
   "decide.pickField": "请至少选择一个项目。",
   "decide.basisComplete": "已通过 {method} 满足政策 {policy}：您可以批准。",
+  "decide.basisChecks": "满足的检查项目：{checks}。",
   "decide.basisPersonDecides": "{method} 尚未完成（{unmet}）：批准将成为提议，须附理由并由另一位高级审核员确认。",
   "decide.basisMissing":
     "政策 {policy} 允许的方式均未完成，且相应证据从未提交：任何人都不能批准。请要求申请人更正：{bring}。",

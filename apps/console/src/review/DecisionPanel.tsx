@@ -48,7 +48,17 @@ function ApprovalBasisNote({ approval }: { approval: NonNullable<CaseView["appro
   // The unmet checks by name, listed as the language lists things (A、B、C / A, B and C).
   const unmet = new Intl.ListFormat(language, { type: "conjunction" }).format((approval.unmet ?? []).map(checkLabel));
   if (approval.kind === "method_complete") {
-    return <p className="hint">{t("decide.basisComplete", { policy, method })}</p>;
+    // The checks that made the method complete: they differ by document (a My Number card read at the
+    // counter is complete by its card-face checks, a passport by its chip's signature).
+    const checks = new Intl.ListFormat(language, { type: "conjunction" }).format(
+      (approval.checks ?? []).map(checkLabel),
+    );
+    return (
+      <p className="hint">
+        {t("decide.basisComplete", { policy, method })}
+        {checks ? ` ${t("decide.basisChecks", { checks })}` : ""}
+      </p>
+    );
   }
   if (approval.kind === "person_decides") {
     return (

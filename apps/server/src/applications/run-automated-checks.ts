@@ -13,6 +13,7 @@ import {
 } from "@jitsumei/domain";
 import {
   checkFaceMatch,
+  compareJpkiParticulars,
   defaultFaceThresholds,
   type FaceComparison,
   type FaceImage,
@@ -54,7 +55,7 @@ export async function runAutomatedChecks(input: {
 
   const chip = latest(input.evidence, "chip");
   let chipValid = false;
-  let chipKind: "icao" | "residence_card" | null = null;
+  let chipKind: "icao" | "residence_card" | "my_number_card" | null = null;
   let chipMrz: string[] | undefined;
   let chipFace: FaceImage | undefined;
   if (chip) {
@@ -117,6 +118,18 @@ export async function runAutomatedChecks(input: {
       });
     }
     chipFace = verification.fields.face;
+  }
+
+  // The My Number card read at a counter: only where no other chip was read (the ICAO or the residence
+  // card's signature is the server's own proof; this one is a report).
+  const cardFace = latest(input.evidence, "my_number_card_face");
+  let cardFaceMatches = false;
+  if (cardFace && !chip && !residenceCard) {
+    const checks = cardFaceChecks(cardFace, particulars, requirements.policyChannel);
+    results.push(...checks);
+    chipValid = checks.every((c) => c.code !== "card_face.signature_valid" || c.status === "pass");
+    chipKind = "my_number_card";
+    cardFaceMatches = checks.some((c) => c.code === "card_face.particulars_match_form" && c.status === "pass");
   }
 
   // NF_IC_SELFIE: the selfie against the face the issuer signed; only a verified chip's face counts.
@@ -190,8 +203,57 @@ export async function runAutomatedChecks(input: {
     jpkiOk = verification.checks.every((c) => c.status === "pass");
   }
 
-  results.push(methodCheck(input.plan, requirements, { mrzOk, chipValid, chipKind, jpkiOk, faceOk }));
+  results.push(methodCheck(input.plan, requirements, { mrzOk, chipValid, chipKind, jpkiOk, faceOk, cardFaceMatches }));
   return results;
+}
+
+/**
+ * The My Number card's card-face read (券面事項入力補助AP) at a counter, EVIDENCE.md and
+ * evidence/my-number-card-face.ts:
+ * - `card_face.signature_valid` is the counter program's report, never the server's proof: the card's
+ *   signature covers the SHA-256 of the My Number (DF31), which must go nowhere, so only that program
+ *   can check it. Recorded as `reportedBy: reader`, like Chip Authentication. A report counts only at a
+ *   counter (the policy's shop channel), where the clerk holds the card and runs the program on the
+ *   operator's PC; anywhere else it is the client's word and a person looks (`review`).
+ * - `card_face.particulars_match_form` is the server's own: the particulars it parsed from the file
+ *   (name, birth date, sex, address) against the form, as a JPKI certificate's are (same rules: name
+ *   and birth date must match, notation of the address goes to a person). A form naming another
+ *   document than the My Number card fails on `document.type`.
+ */
+function cardFaceChecks(
+  cardFace: Extract<StoredEvidence, { kind: "my_number_card_face" }>,
+  particulars: Particulars,
+  channel: ApplicationRequirements["policyChannel"],
+): CheckResult[] {
+  const reported = { reportedBy: "reader", result: cardFace.cardSignature.result };
+  const signature: CheckResult =
+    cardFace.cardSignature.result !== "valid"
+      ? { code: "card_face.signature_valid", status: "fail", params: reported }
+      : channel === "shop"
+        ? { code: "card_face.signature_valid", status: "pass", params: reported }
+        : { code: "card_face.signature_valid", status: "review", params: { ...reported, reason: "not_at_counter" } };
+  const card = cardFace.particulars;
+  const compared = compareJpkiParticulars(
+    {
+      name: card.name,
+      birthDate: card.birthDate,
+      sex: card.sex === "male" || card.sex === "female" ? card.sex : "unspecified",
+      address: card.address,
+    },
+    particulars,
+  );
+  const code = "card_face.particulars_match_form";
+  const match: CheckResult =
+    particulars.document.type === "my_number_card"
+      ? { ...compared, code }
+      : {
+          code,
+          status: "fail",
+          params: {
+            fields: ["document.type", ...String(compared.params?.fields ?? "").split(",")].filter(Boolean).join(","),
+          },
+        };
+  return [signature, match];
 }
 
 /**
@@ -210,9 +272,10 @@ function methodCheck(
   done: {
     mrzOk: boolean;
     chipValid: boolean;
-    chipKind: "icao" | "residence_card" | null;
+    chipKind: "icao" | "residence_card" | "my_number_card" | null;
     jpkiOk: boolean;
     faceOk: boolean;
+    cardFaceMatches: boolean;
   },
 ): CheckResult {
   const code = "policy.method_available";
@@ -231,11 +294,18 @@ function methodCheck(
   // original document while its chip is read: the same limits as above, without a selfie.
   if (done.chipValid && allowed("F2F_IC")) {
     if (done.chipKind === "residence_card") return review("residence_card_front_to_be_read");
+    // The card-face particulars hold the address (住居): nothing is left for a person when they match.
+    if (done.chipKind === "my_number_card") {
+      return done.cardFaceMatches ? pass("F2F_IC") : review("card_face_particulars_differ");
+    }
     if (!done.mrzOk) return review("chip_mrz_does_not_match");
     if (requirements.addressRequired) return review("address_not_on_chip");
     return pass("F2F_IC");
   }
-  if (requirements.mrzSufficient && done.chipValid && done.mrzOk) return pass("CHIP");
+  // "CHIP" is a verified chip whose MRZ matched; a card-face read has no MRZ, so a typed one stands alone.
+  if (requirements.mrzSufficient && done.chipValid && done.chipKind !== "my_number_card" && done.mrzOk) {
+    return pass("CHIP");
+  }
   if (requirements.mrzSufficient && done.mrzOk) return pass("MRZ");
   return review("no_method_complete");
 }

@@ -182,6 +182,7 @@ export async function submitApplication(
         requirements.rules,
         results,
         data.evidence.map((e) => e.kind as GivenEvidence),
+        data.particulars?.document.type ?? null,
       ),
       { answersCorrection: correction !== null },
     );

@@ -630,6 +630,14 @@ export const caseViewSchema = z
         method: z.string().optional(),
         unmet: z.array(z.string()).optional(),
         bring: z.array(z.object({ method: z.string(), evidence: z.array(z.string()) })).optional(),
+        checks: z
+          .array(z.string())
+          .optional()
+          .describe("method_complete: the checks the pinned policy required of the method for this document"),
+        document: z
+          .string()
+          .nullable()
+          .describe("The document presented (the form's), whose required checks applied: they may differ by document"),
         policy: z.object({ id: z.string(), version: z.string() }),
       })
       .nullable()

@@ -20,6 +20,8 @@ import type { LoadedPolicy } from "./load-policies.ts";
  */
 export type ApplicationRequirements = VerificationRequirements & {
   rules: ResolvedRules;
+  /** The policy's channel of the application: a counter (airport or shop) is `shop`. */
+  policyChannel: PolicyChannel;
   pin: { id: string; version: string; contentHash: string };
 };
 
@@ -28,16 +30,18 @@ export function requirementsForApplication(
   input: { plan: Plan; channel: string; particulars: Particulars | null; now: Date },
 ): ApplicationRequirements {
   const at = todayInJapan(input.now);
+  const policyChannel = policyChannelOf(input.channel);
   const rules = resolvePolicy(policies, {
     at,
     service: serviceOf(input.plan),
-    channel: policyChannelOf(input.channel),
+    channel: policyChannel,
     applicant: applicantClassOf(input.particulars, at),
   });
   const law = policies.find((p) => p.id === rules.statutory.id && p.version === rules.statutory.version);
   return {
     ...requirementsFromRules(rules),
     rules,
+    policyChannel,
     pin: { id: rules.statutory.id, version: rules.statutory.version, contentHash: law?.contentHash ?? "" },
   };
 }

@@ -74,6 +74,7 @@ export const recordCsvColumns = [
   "birthDate",
   "address",
   "method",
+  "methodChecks",
   "documentType",
   "documentNumber",
   "documentNumberNotRecordedBecause",
@@ -106,6 +107,8 @@ export function recordsToCsv(records: readonly ExportedRecord[]): string {
         ? `〒${r.particulars.address.postalCode} ${r.particulars.address.prefecture}${r.particulars.address.city}${r.particulars.address.line1}${r.particulars.address.line2 ? ` ${r.particulars.address.line2}` : ""}`
         : "",
       r.method,
+      // code:status, and "(reader)" where the counter program vouched for it, not the server.
+      (r.checks ?? []).map((c) => `${c.code}:${c.status}${c.reportedBy ? `(${c.reportedBy})` : ""}`).join(" "),
       r.document.type,
       r.document.number ?? "",
       r.document.numberNotRecordedBecause ?? "",

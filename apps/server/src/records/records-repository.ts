@@ -25,6 +25,8 @@ export type RecordFactsRow = Pick<Selectable<Applications>, "policy_id" | "polic
   approved_at: Date | null;
   method: string | null;
   tracking_number: string | null;
+  /** The latest run's check results: code, status and who vouched for it where not the server (`reader`). */
+  checks: { code: string; status: string; reportedBy: string | null }[] | null;
 };
 
 export async function selectRecordFacts(
@@ -37,6 +39,8 @@ export async function selectRecordFacts(
        approval.actor_id AS approved_by_id, approval.created_at AS approved_at,
        (SELECT params->>'method' FROM check_results
          WHERE application_id = a.id AND run = $2 AND code = 'policy.method_available') AS method,
+       (SELECT json_agg(json_build_object('code', code, 'status', status, 'reportedBy', params->>'reportedBy')
+          ORDER BY code) FROM check_results WHERE application_id = a.id AND run = $2) AS checks,
        (SELECT tracking_number FROM shipments WHERE application_id = a.id AND status = ${SHIPMENT_DELIVERED}
          ORDER BY delivered_at DESC LIMIT 1) AS tracking_number
      FROM applications a

@@ -1,18 +1,22 @@
 import { randomUUID } from "node:crypto";
-import type { Particulars } from "@jitsumei/domain";
+import { type Particulars, requiredChecksFor, type VerificationMethod } from "@jitsumei/domain";
 import type { ApplicationRow } from "../applications/application-row.ts";
 import { latestAcceptance, type RecordedAcceptance } from "../applications/terms-acceptance.ts";
 import { appendAuditEntry } from "../audit/audit-chain.ts";
 import type { ApplicationCipher } from "../crypto/envelope.ts";
 import type { Queryable } from "../db/database.ts";
+import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
+import { requirementsForApplication } from "../policy/requirements-for-application.ts";
 import { insertFirstRecord, selectRecordFacts } from "./records-repository.ts";
 
 /**
  * The verification record (本人確認記録) with every item LAW.md lists: who verified and who made
  * the record, the number of lines and their phone numbers, the date, the identifying particulars,
- * the method, the document type and its number (or why none is recorded), and the postal tracking
- * number for mail methods.
+ * the method, the checks the pinned policy required of that method for the document presented (with
+ * their results, and `reportedBy: reader` where the counter program, not the server, vouched for one),
+ * the document type and its number (or why none is recorded), and the postal tracking number for mail
+ * methods.
  */
 export type VerificationRecordContent = {
   reference: string;
@@ -23,6 +27,8 @@ export type VerificationRecordContent = {
   lines: { count: number; phoneNumbers: string[] };
   particulars: { name: Particulars["name"]; address: Particulars["address"] | null; birthDate: string };
   method: string;
+  /** The checks the method required for this document under the pinned policy, as they ended. */
+  checks?: RecordedCheck[];
   document: {
     type: string;
     number: string | null;
@@ -41,6 +47,8 @@ export type VerificationRecordContent = {
   /** The holder's contract ended by a transfer (the last version of the old holder's record). */
   transferredTo?: { transferId: string; reference: string; relationship: string; at: string };
 };
+
+export type RecordedCheck = { code: string; status: string; reportedBy?: "reader" };
 
 export type RecordAmendment = {
   reason: "holder_change" | "transferred_away" | "reverification";
@@ -104,6 +112,8 @@ export async function writeVerificationRecord(
     throw new Error(`application ${application.reference} has no approval or no pinned policy to record`);
   }
   const acceptance = await latestAcceptance(tx, application.id);
+  const method = facts.method ?? "UNKNOWN";
+  const checks = await methodChecks(tx, input, method, facts.checks ?? []);
   const content: VerificationRecordContent = {
     reference: application.reference,
     verifiedAt: new Date(facts.approved_at).toISOString(),
@@ -114,7 +124,8 @@ export async function writeVerificationRecord(
     recordedAt: input.now.toISOString(),
     lines: { count: input.phoneNumbers.length, phoneNumbers: input.phoneNumbers },
     particulars: recordedParticulars(particulars),
-    method: facts.method ?? "UNKNOWN",
+    method,
+    checks,
     document: recordedDocument(particulars.document),
     postalTrackingNumber: facts.tracking_number ?? null,
     policy: { id: facts.policy_id, version: facts.policy_version, contentHash: facts.policy_hash },
@@ -146,4 +157,34 @@ export async function writeVerificationRecord(
     },
   });
   return id;
+}
+
+/**
+ * The checks the pinned policy (the one in force at submission) required of the method for the document
+ * presented, with how each ended in the latest run. A method the policy does not list (MRZ, NONE_REQUIRED)
+ * required none.
+ */
+async function methodChecks(
+  tx: Queryable,
+  input: { application: ApplicationRow; particulars: Particulars; policies: readonly LoadedPolicy[] },
+  method: string,
+  results: readonly { code: string; status: string; reportedBy: string | null }[],
+): Promise<RecordedCheck[]> {
+  const { application, particulars } = input;
+  const plan = await findPlan(tx, application.planId);
+  if (!plan) throw new Error(`plan ${application.planId} of ${application.reference} vanished`);
+  const { rules } = requirementsForApplication(input.policies, {
+    plan,
+    channel: application.channel,
+    particulars,
+    now: application.submittedAt ?? application.createdAt,
+  });
+  return requiredChecksFor(rules, method as VerificationMethod, particulars.document.type).map((code) => {
+    const result = results.find((r) => r.code === code);
+    return {
+      code,
+      status: result?.status ?? "not_run",
+      ...(result?.reportedBy === "reader" ? { reportedBy: "reader" as const } : {}),
+    };
+  });
 }

@@ -9,7 +9,8 @@ import { findPlan } from "../plans/plans-repository.ts";
 import type { LoadedPolicy } from "../policy/load-policies.ts";
 import { requirementsForApplication } from "../policy/requirements-for-application.ts";
 
-export type CaseApproval = ApprovalBasis & { policy: { id: string; version: string } };
+/** The basis, the pinned policy, and the document whose required checks applied (the form's). */
+export type CaseApproval = ApprovalBasis & { policy: { id: string; version: string }; document: string | null };
 
 /**
  * On what footing a person may approve this application now (packages/domain lawful-approval.ts),
@@ -34,6 +35,7 @@ export async function approvalBasisOf(
     listCheckStatuses(db, application.id, application.checkRun),
     listEvidenceKinds(db, application.id),
   ]);
-  const basis = approvalBasis(requirements.rules, checks, evidence as GivenEvidence[]);
-  return { ...basis, policy: { id: requirements.pin.id, version: requirements.pin.version } };
+  const document = particulars?.document.type ?? null;
+  const basis = approvalBasis(requirements.rules, checks, evidence as GivenEvidence[], document);
+  return { ...basis, policy: { id: requirements.pin.id, version: requirements.pin.version }, document };
 }

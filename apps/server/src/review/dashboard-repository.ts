@@ -122,9 +122,9 @@ export async function rebuildRollup(tx: Queryable, timeZone: string): Promise<vo
             count(*) FILTER (WHERE ap.application_id IS NOT NULL),
             count(*) FILTER (WHERE ac.application_id IS NOT NULL)
        FROM applications a
-       LEFT JOIN (SELECT DISTINCT application_id FROM application_events WHERE to_state = 'approved') ap
+       LEFT JOIN (SELECT DISTINCT application_id FROM application_events WHERE to_state = ${APPROVED}) ap
          ON ap.application_id = a.id
-       LEFT JOIN (SELECT DISTINCT application_id FROM application_events WHERE to_state = 'active') ac
+       LEFT JOIN (SELECT DISTINCT application_id FROM application_events WHERE to_state = ${ACTIVE}) ac
          ON ac.application_id = a.id
       GROUP BY 1, 2`,
     [timeZone],
@@ -132,17 +132,17 @@ export async function rebuildRollup(tx: Queryable, timeZone: string): Promise<vo
   await tx.query(
     `WITH first AS (
        SELECT DISTINCT ON (e.application_id) e.application_id, e.to_state, e.event, e.data, e.created_at
-         FROM application_events e WHERE e.to_state IN ('approved', 'rejected')
+         FROM application_events e WHERE e.to_state IN (${DECIDED})
         ORDER BY e.application_id, e.version),
      decided AS (
        SELECT (f.created_at AT TIME ZONE $1)::date AS day, f.to_state,
               floor(EXTRACT(EPOCH FROM (f.created_at - a.submitted_at)) / 360 + 0.5)::bigint::text AS tenth,
-              CASE WHEN f.to_state <> 'rejected' THEN NULL
-                   WHEN f.event = 'reject' THEN coalesce(f.data->>'reason', 'other') ELSE f.event END AS reason
+              CASE WHEN f.to_state <> ${REJECTED} THEN NULL
+                   WHEN f.event = ${REJECT} THEN coalesce(f.data->>'reason', 'other') ELSE f.event END AS reason
          FROM first f JOIN applications a ON a.id = f.application_id),
      counts AS (
-       SELECT day, count(*) FILTER (WHERE to_state = 'approved') AS approved,
-              count(*) FILTER (WHERE to_state = 'rejected') AS rejected
+       SELECT day, count(*) FILTER (WHERE to_state = ${APPROVED}) AS approved,
+              count(*) FILTER (WHERE to_state = ${REJECTED}) AS rejected
          FROM decided GROUP BY day),
      tenths AS (
        SELECT day, jsonb_object_agg(tenth, n) AS tenths

@@ -4,6 +4,7 @@ import type { CheckResult } from "../checks/check.ts";
 import { type Policy, policySchema } from "../policy/policy.ts";
 import { resolvePolicy, type Situation } from "../policy/resolve-policy.ts";
 import { type ApprovalBasis, approvalBasis, type GivenEvidence, lawfulAutomatedOutcome } from "./lawful-approval.ts";
+import type { DocumentType } from "./particulars.ts";
 
 // The statutory policies shipped in policies/statutory, as the server loads them.
 const statutoryDir = new URL("../../../../policies/statutory/", import.meta.url);
@@ -28,8 +29,14 @@ const jpkiChecks = [
   "jpki.certificate_not_revoked",
   "jpki.particulars_match_form",
 ];
-const basis = (at: string, checks: CheckResult[], evidence: GivenEvidence[], situation = voiceOnline(at)) =>
-  approvalBasis(resolvePolicy(policies, situation), checks, evidence);
+const cardFaceChecks = ["card_face.signature_valid", "card_face.particulars_match_form"];
+const basis = (
+  at: string,
+  checks: CheckResult[],
+  evidence: GivenEvidence[],
+  situation = voiceOnline(at),
+  document: DocumentType | null = "passport",
+) => approvalBasis(resolvePolicy(policies, situation), checks, evidence, document);
 
 describe("who may approve a line, by the policy in force", () => {
   // The case that was approved by one reviewer: a voice line online, the chip read, no selfie given.
@@ -50,6 +57,7 @@ describe("who may approve a line, by the policy in force", () => {
     expect(basis("2026-03-31", [], ["image", "selfie"])).toEqual({
       kind: "method_complete",
       method: "NF_IMAGE_SELFIE",
+      checks: [],
     });
     expect(basis("2026-04-01", [], ["image", "selfie"])).toMatchObject({ kind: "evidence_missing" });
   });
@@ -58,14 +66,22 @@ describe("who may approve a line, by the policy in force", () => {
     "on %s a chip and a live selfie matching it complete NF_IC_SELFIE: one reviewer may approve",
     (at) => {
       const checks = pass(...chipChecks, "face.matches_chip_photo", "face.live");
-      expect(basis(at, checks, ["chip", "selfie"])).toEqual({ kind: "method_complete", method: "NF_IC_SELFIE" });
+      expect(basis(at, checks, ["chip", "selfie"])).toEqual({
+        kind: "method_complete",
+        method: "NF_IC_SELFIE",
+        checks: [...chipChecks, "face.matches_chip_photo", "face.live"],
+      });
     },
   );
 
   it.each(["2025-06-01", "2026-04-01", "2027-04-01"])(
     "on %s a JPKI signature whose checks all pass completes NF_JPKI",
     (at) => {
-      expect(basis(at, pass(...jpkiChecks), ["jpki"])).toEqual({ kind: "method_complete", method: "NF_JPKI" });
+      expect(basis(at, pass(...jpkiChecks), ["jpki"])).toEqual({
+        kind: "method_complete",
+        method: "NF_JPKI",
+        checks: jpkiChecks,
+      });
     },
   );
 
@@ -100,7 +116,7 @@ describe("who may approve a line, by the policy in force", () => {
     ];
     expect(basis("2026-12-04", jpkiMismatch, ["jpki"])).toMatchObject({ kind: "person_decides", method: "NF_JPKI" });
     const both = [...jpkiMismatch, ...pass(...chipChecks, "face.matches_chip_photo", "face.live")];
-    expect(basis("2026-12-04", both, ["jpki", "chip", "selfie"])).toEqual({
+    expect(basis("2026-12-04", both, ["jpki", "chip", "selfie"])).toMatchObject({
       kind: "method_complete",
       method: "NF_IC_SELFIE",
     });
@@ -108,12 +124,12 @@ describe("who may approve a line, by the policy in force", () => {
 
   it("a data line online needs no verification by law: any approval is lawful", () => {
     const data: Situation = { at: "2026-12-04", service: "data", channel: "online", applicant: "resident" };
-    expect(basis("2026-12-04", [], [], data)).toEqual({ kind: "method_complete", method: "NONE_REQUIRED" });
+    expect(basis("2026-12-04", [], [], data)).toEqual({ kind: "method_complete", method: "NONE_REQUIRED", checks: [] });
   });
 
   it("at a shop the clerk seeing the original (F2F_PRESENT) is a method of its own", () => {
     const shop: Situation = { at: "2026-12-04", service: "voice", channel: "shop", applicant: "resident" };
-    expect(basis("2026-12-04", [], [], shop)).toEqual({ kind: "method_complete", method: "F2F_PRESENT" });
+    expect(basis("2026-12-04", [], [], shop)).toEqual({ kind: "method_complete", method: "F2F_PRESENT", checks: [] });
   });
 
   it("from 2027-04-01 a shop must read the chip (F2F_IC): the clerk's look no longer approves", () => {
@@ -125,12 +141,62 @@ describe("who may approve a line, by the policy in force", () => {
     expect(basis("2027-04-01", pass(...chipChecks), ["chip"], shop)).toEqual({
       kind: "method_complete",
       method: "F2F_IC",
+      checks: chipChecks,
+    });
+  });
+
+  describe("from 2027-04-01, F2F_IC's checks by document", () => {
+    const shop: Situation = { at: "2027-04-02", service: "voice", channel: "shop", applicant: "resident" };
+    const atShop = (checks: CheckResult[], evidence: GivenEvidence[], document: DocumentType) =>
+      basis("2027-04-02", checks, evidence, shop, document);
+
+    it("a My Number card read at the counter is complete by its card-face checks, not the ICAO ones", () => {
+      expect(atShop(pass(...cardFaceChecks), ["my_number_card_face"], "my_number_card")).toEqual({
+        kind: "method_complete",
+        method: "F2F_IC",
+        checks: cardFaceChecks,
+      });
+    });
+
+    it("a card-face signature not reported valid leaves it to a person, naming the check", () => {
+      const checks = [
+        ...pass("card_face.particulars_match_form"),
+        { code: "card_face.signature_valid", status: "fail" },
+      ];
+      expect(atShop(checks as CheckResult[], ["my_number_card_face"], "my_number_card")).toEqual({
+        kind: "person_decides",
+        method: "F2F_IC",
+        unmet: ["card_face.signature_valid"],
+      });
+    });
+
+    it("a passport still needs the ICAO checks: card-face checks do not stand for them", () => {
+      expect(atShop(pass(...cardFaceChecks), ["chip"], "passport")).toMatchObject({
+        kind: "person_decides",
+        unmet: chipChecks,
+      });
+      expect(atShop(pass(...chipChecks), ["chip"], "passport")).toMatchObject({ kind: "method_complete" });
+    });
+
+    it("a card-face read is no chip read for a non-face-to-face method", () => {
+      expect(
+        basis(
+          "2027-04-02",
+          pass(...cardFaceChecks),
+          ["my_number_card_face", "selfie"],
+          voiceOnline("2027-04-02"),
+          "my_number_card",
+        ),
+      ).toMatchObject({
+        kind: "evidence_missing",
+        bring: expect.arrayContaining([{ method: "NF_IC_SELFIE", evidence: ["ic_chip"] }]),
+      });
     });
   });
 });
 
 describe("what the system does after the automated checks", () => {
-  const complete: ApprovalBasis = { kind: "method_complete", method: "NF_JPKI" };
+  const complete: ApprovalBasis = { kind: "method_complete", method: "NF_JPKI", checks: jpkiChecks };
   const personDecides: ApprovalBasis = {
     kind: "person_decides",
     method: "NF_JPKI",

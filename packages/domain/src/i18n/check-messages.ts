@@ -3,6 +3,7 @@ import type { CheckResult, CheckStatus, ExplainedCheckResult } from "../checks/c
 import { creditCheckPassTexts, creditOutcomeApplicantTexts } from "../credit/credit-texts.ts";
 import type { Language, Translations } from "./languages.ts";
 import { interpolate } from "./languages.ts";
+import { cardFaceCheckMessages } from "./messages/card-face-messages.ts";
 import type { CheckMessages } from "./messages/check-messages-type.ts";
 import { chipCheckMessages } from "./messages/chip-messages.ts";
 import { staffWillCheck } from "./messages/common-phrases.ts";
@@ -240,6 +241,7 @@ export const checkMessages: CheckMessages = {
   ...prepaidCheckMessages,
   ...documentNumberCheckMessages,
   ...chipCheckMessages,
+  ...cardFaceCheckMessages,
   ...jpkiCheckMessages,
   ...imageCheckMessages,
   ...faceCheckMessages,

@@ -29,17 +29,35 @@ export type ApplicantClass = (typeof applicantClasses)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD");
 
+const checkCodes = z.array(z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/, "must be a check code like chip.sod_signature"));
+
 const methodRule = z
   .object({
     method: z.enum(verificationMethods),
     documents: z.array(z.enum(documentTypes)).min(1, "must name at least one document"),
-    /** Check codes that must pass for this method to count. */
-    requiredChecks: z
-      .array(z.string().regex(/^[a-z_]+(\.[a-z_]+)+$/, "must be a check code like chip.sod_signature"))
-      .default([]),
+    /** Check codes that must pass for this method to count (for every document not named below). */
+    requiredChecks: checkCodes.default([]),
+    /**
+     * The checks for one document where they differ from `requiredChecks`: the same method proves a
+     * document by what its chip can give (F2F_IC: a passport's ICAO signature, a My Number card's
+     * card-face signature). Optional and without a default, so a policy that has none keeps the same
+     * content hash it had before the field existed.
+     */
+    requiredChecksByDocument: z.partialRecord(z.enum(documentTypes), checkCodes).optional(),
     note: z.string().optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((m, ctx) => {
+    for (const document of Object.keys(m.requiredChecksByDocument ?? {})) {
+      if (!(m.documents as readonly string[]).includes(document)) {
+        ctx.addIssue({
+          code: "custom",
+          message: `${document} is not one of this method's documents (${m.documents.join(", ")})`,
+          path: ["requiredChecksByDocument", document],
+        });
+      }
+    }
+  });
 
 const rule = z
   .object({
@@ -169,5 +187,6 @@ export const policySchema = z
 
 export type Policy = z.infer<typeof policySchema>;
 export type PolicyRule = Policy["rules"][number];
+export type MethodRule = PolicyRule["methods"][number];
 export type HolderChangeRule = NonNullable<Policy["holderChanges"]>[HolderChangeKind];
 export type TransferRule = NonNullable<Policy["transfer"]>;

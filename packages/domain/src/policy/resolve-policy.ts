@@ -20,6 +20,8 @@ export type ResolvedRules = {
   methods: VerificationMethod[];
   documents: Partial<Record<VerificationMethod, DocumentType[]>>;
   requiredChecks: Partial<Record<VerificationMethod, string[]>>;
+  /** Where a document's checks differ from the method's own (policy.ts `requiredChecksByDocument`). */
+  requiredChecksByDocument: Partial<Record<VerificationMethod, Partial<Record<DocumentType, string[]>>>>;
   guardianConsentRequired: boolean;
   minimumAge: number;
   lineLimit: number | null;
@@ -128,6 +130,9 @@ export function resolvePolicy(policies: readonly Policy[], situation: Situation)
     methods: methods.map((m) => m.method),
     documents: Object.fromEntries(methods.map((m) => [m.method, m.documents])),
     requiredChecks: Object.fromEntries(methods.map((m) => [m.method, m.requiredChecks])),
+    requiredChecksByDocument: Object.fromEntries(
+      methods.filter((m) => m.requiredChecksByDocument).map((m) => [m.method, m.requiredChecksByDocument]),
+    ),
     guardianConsentRequired,
     minimumAge,
     lineLimit,
@@ -136,6 +141,19 @@ export function resolvePolicy(policies: readonly Policy[], situation: Situation)
     chipAuthentication,
     explanation,
   };
+}
+
+/**
+ * The checks that must pass for `method` to count with `document` (the one the applicant presented):
+ * the document's own list where the policy gives one, else the method's.
+ */
+export function requiredChecksFor(
+  rules: Pick<ResolvedRules, "requiredChecks" | "requiredChecksByDocument">,
+  method: VerificationMethod,
+  document: DocumentType | null,
+): string[] {
+  const byDocument = document ? rules.requiredChecksByDocument[method]?.[document] : undefined;
+  return byDocument ?? rules.requiredChecks[method] ?? [];
 }
 
 function applied(p: Policy): AppliedPolicy {

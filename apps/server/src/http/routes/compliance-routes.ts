@@ -83,6 +83,12 @@ const verificationRecordSchema = z
       birthDate: z.string(),
     }),
     method: z.string(),
+    checks: z
+      .array(z.object({ code: z.string(), status: z.string(), reportedBy: z.literal("reader").optional() }))
+      .optional()
+      .describe(
+        "The checks the pinned policy required of the method for the document, as they ended; reportedBy: reader where the counter program, not the server, vouched (records written before this field have none)",
+      ),
     document: z.object({
       type: z.string(),
       number: z.string().nullable(),
