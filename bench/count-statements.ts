@@ -1,6 +1,8 @@
 /**
  * Counts the SQL statements the server runs for each step of one prepaid journey (pg's
- * `Client.prototype.query` wrapped), grouped by their text: the tool that finds redundant reads.
+ * `Client.prototype.query` wrapped), grouped by their text: the tool that finds redundant reads. Then
+ * the jobs a journey by kind, and the writes of their rows (each job's insert, and per attempt its
+ * claim and its completion or failure).
  * Usage: `tsx bench/count-statements.ts [journeys]` (PostgreSQL at DATABASE_URL).
  */
 import { randomBytes } from "node:crypto";
@@ -38,6 +40,7 @@ const server = await startServer({
   warn: () => {},
 });
 const db = server.services.db;
+const jobsBefore = await jobCounts();
 const settle = () => new Promise((r) => setTimeout(r, 1500));
 const perStep = new Map<string, Map<string, number>>();
 const step = async <T>(name: string, work: () => Promise<T>) => {
@@ -94,21 +97,32 @@ for (let i = 0; i < journeys; i++) {
   const code = /\b(\d{6})\b/.exec(mail.text)?.[1] ?? "";
   await step("activation", () => call("POST", `/v1/applications/${ref}/activation`, token, { code }));
 }
+await server.services.jobs.drain();
+const jobsAfter = await jobCounts();
 await server.stop();
 await database.drop();
+
+async function jobCounts() {
+  const { rows } = await db.query<{ kind: string; n: number; attempts: number }>(
+    "SELECT kind, count(*)::int AS n, sum(attempts)::int AS attempts FROM jobs GROUP BY kind",
+  );
+  return new Map(rows.map((r) => [r.kind, r]));
+}
 
 // The job worker's claims include its idle polls (every second while the step settles), so they are
 // counted apart; a claim that finds a job is followed by the job's statements, and the runner's next
 // claim marks that job done in the same statement.
-const isClaim = (text: string) => text.includes("UPDATE jobs SET attempts = attempts + 1");
+const isClaim = (text: string) => /UPDATE jobs SET attempts = (jobs\.)?attempts \+ 1/.test(text);
 const isApplicationRow = (text: string) => text.includes("p.kind AS plan_kind") && text.includes("FROM applications a");
 let total = 0;
 let rowReads = 0;
+let claims = 0;
 for (const [name, counts] of perStep) {
   let sum = 0;
   let reads = 0;
   for (const [text, n] of counts) {
     if (!isClaim(text)) sum += n / journeys;
+    else claims += n / journeys;
     if (isApplicationRow(text)) reads += n / journeys;
   }
   total += sum;
@@ -122,4 +136,20 @@ for (const [name, counts] of perStep) {
 }
 process.stdout.write(
   `\ntotal ${total} statements a journey besides the job worker's claims; the application row read ${rowReads} times\n`,
+);
+let jobs = 0;
+let jobWrites = 0;
+const kinds: string[] = [];
+for (const [kind, after] of jobsAfter) {
+  const before = jobsBefore.get(kind) ?? { n: 0, attempts: 0 };
+  const n = (after.n - before.n) / journeys;
+  if (n === 0) continue;
+  jobs += n;
+  // A row inserted, then per attempt a claim and a completion (done, or a failure recorded).
+  jobWrites += n + (2 * (after.attempts - before.attempts)) / journeys;
+  kinds.push(`${kind} ${n}`);
+}
+process.stdout.write(
+  `${jobs} jobs a journey (${kinds.sort().join(", ")}), ${jobWrites} job-row writes; ` +
+    `${claims} job claims a journey, the worker's idle polls included\n`,
 );

@@ -141,13 +141,22 @@ export async function startServer(
     paymentMethods: adapters.paymentMethodCheck,
     policies: creditPolicies,
   };
+  const deliverMail = deliverMailJob({ db, keys, mailer, domain });
+  const deliverSms = deliverSmsJob({ db, keys, sms });
   const jobs = startJobWorker(
     db,
     {
-      deliver_mail: deliverMailJob({ db, keys, mailer, domain }),
-      deliver_sms: deliverSmsJob({ db, keys, sms }),
+      deliver_mail: deliverMail,
+      deliver_sms: deliverSms,
       [SUBSCRIBER_SIGN_IN_JOB]: signInRequestJob({ db, keys, clock, mailFrom: config.mail.from }),
-      notify_applicant: notifyApplicantJob({ db, keys, config, clock }),
+      // One job a notification: it renders the mail and SMS and hands them over itself.
+      notify_applicant: notifyApplicantJob({
+        db,
+        keys,
+        config,
+        clock,
+        deliver: { mail: (mailId) => deliverMail({ mailId }), sms: (smsId) => deliverSms({ smsId }) },
+      }),
       [NOTIFY_PAYMENT_JOB]: notifyPaymentJob({ db, keys, config }),
       // Real time, not the injectable clock: receivers check webhook-timestamp against their own.
       fan_out_webhook_event: fanOutWebhookEventJob({ db }),

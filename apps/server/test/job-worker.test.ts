@@ -68,4 +68,42 @@ describe("the job worker", () => {
     expect(state.most).toBe(1);
     await worker.stop();
   });
+
+  it("claims due jobs into its free slots in one statement, and records a failure for its own job alone", async () => {
+    const { state, handler, release } = await holdingJobs(3);
+    const claims: number[] = [];
+    const db = Object.assign(Object.create(database.db) as typeof database.db, {
+      query: async (text: string, params?: unknown[]) => {
+        const result = await database.db.query(text, params);
+        if (/UPDATE jobs SET attempts/.test(text)) claims.push(result.rows.length);
+        return result;
+      },
+    });
+    const failing = async (payload: { n: number }) => {
+      await handler(payload);
+      if (payload.n === 1) throw new Error("job 1 failed");
+    };
+    const worker = startJobWorker(db, { hold: failing }, { autostart: false, concurrency: 3 });
+    const draining = worker.drain();
+    await expect.poll(() => state.running, { timeout: 10_000 }).toBe(3);
+    // The three jobs came in one claim (the old worker claimed one a statement).
+    expect(claims).toEqual([3]);
+    release();
+    expect(await draining).toBe(3);
+    // The jobs that finished were marked done by the claims that followed, which found none due.
+    expect(claims.length).toBeLessThanOrEqual(3);
+    expect(claims.slice(1).every((n) => n === 0)).toBe(true);
+    const { rows } = await database.db.query<{
+      n: number;
+      status: string;
+      attempts: number;
+      last_error: string | null;
+    }>("SELECT (payload->>'n')::int AS n, status, attempts, last_error FROM jobs WHERE kind = 'hold' ORDER BY 1");
+    expect(rows).toEqual([
+      { n: 0, status: "done", attempts: 1, last_error: null },
+      { n: 1, status: "pending", attempts: 1, last_error: "job 1 failed" },
+      { n: 2, status: "done", attempts: 1, last_error: null },
+    ]);
+    await worker.stop();
+  });
 });

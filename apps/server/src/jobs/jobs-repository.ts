@@ -28,23 +28,32 @@ export async function insertJob(tx: Queryable, kind: string, payload: string, ru
 export type ClaimedJobRow = Pick<Selectable<Jobs>, "id" | "kind" | "attempts"> & { payload: Record<string, unknown> };
 
 /**
- * Claims the next due job with a lease of five minutes (SKIP LOCKED: workers share the queue), marking
- * `finished` done in the same statement.
+ * Claims up to `limit` due jobs in one statement with a lease of five minutes (SKIP LOCKED: workers
+ * share the queue), marking the jobs in `finished` done in the same statement. The jobs come back in
+ * the order they fell due.
  */
-export async function claimNextJob(db: Queryable, finished: number | null): Promise<ClaimedJobRow | null> {
-  const { rows } = await db.query<ClaimedJobRow>(
-    `WITH finished AS (UPDATE jobs SET status = ${DONE}, done_at = now() WHERE id = $1::bigint)
-     UPDATE jobs SET attempts = attempts + 1, run_at = now() + interval '5 minutes'
-     WHERE id = (SELECT id FROM jobs WHERE status = ${PENDING} AND run_at <= now()
-                 ORDER BY run_at, id LIMIT 1 FOR UPDATE SKIP LOCKED)
-     RETURNING id, kind, payload, attempts`,
-    [finished],
+export async function claimDueJobs(
+  db: Queryable,
+  limit: number,
+  finished: readonly number[],
+): Promise<ClaimedJobRow[]> {
+  const { rows } = await db.query<ClaimedJobRow & { due_at: string | Date }>(
+    `WITH finished AS (UPDATE jobs SET status = ${DONE}, done_at = now() WHERE id = ANY($1::bigint[]))
+     UPDATE jobs SET attempts = jobs.attempts + 1, run_at = now() + interval '5 minutes'
+     FROM (SELECT id, run_at FROM jobs WHERE status = ${PENDING} AND run_at <= now() AND id <> ALL($1::bigint[])
+           ORDER BY run_at, id LIMIT $2 FOR UPDATE SKIP LOCKED) due
+     WHERE jobs.id = due.id
+     RETURNING jobs.id, jobs.kind, jobs.payload, jobs.attempts, due.run_at AS due_at`,
+    [finished, limit],
   );
-  return rows[0] ?? null;
+  const at = (row: { due_at: string | Date }) => new Date(row.due_at).getTime();
+  return rows
+    .sort((a, b) => at(a) - at(b) || Number(a.id) - Number(b.id))
+    .map(({ id, kind, payload, attempts }) => ({ id, kind, payload, attempts }));
 }
 
-export async function markJobDone(db: Queryable, id: number): Promise<void> {
-  await db.query(`UPDATE jobs SET status = ${DONE}, done_at = now() WHERE id = $1`, [id]);
+export async function markJobsDone(db: Queryable, ids: readonly number[]): Promise<void> {
+  await db.query(`UPDATE jobs SET status = ${DONE}, done_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
 }
 
 /** A failed run: retried after 2^attempts seconds, or failed for good once `attempts` reaches `maxAttempts`. */

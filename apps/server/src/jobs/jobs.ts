@@ -1,5 +1,5 @@
 import type { Database, Queryable } from "../db/database.ts";
-import { type ClaimedJobRow, claimNextJob, insertJob, markJobDone, recordJobFailure } from "./jobs-repository.ts";
+import { type ClaimedJobRow, claimDueJobs, insertJob, markJobsDone, recordJobFailure } from "./jobs-repository.ts";
 
 /**
  * A job queue in PostgreSQL: jobs are inserted in the transaction that causes them and run after
@@ -36,9 +36,9 @@ export function startJobWorker(
     onError?: (error: unknown, job: { id: number; kind: string }) => void;
     autostart?: boolean;
     /**
-     * How many jobs run at once (default 1). Each runner claims its own job with SKIP LOCKED, so a
-     * slow job (an SMTP round trip, the SM-DP+) does not hold up the others; jobs are independent,
-     * and none may rely on running after another one.
+     * How many jobs run at once (default 1). Free slots are filled as jobs finish, so a slow job (an
+     * SMTP round trip, the SM-DP+) does not hold up the others; jobs are independent, and none may
+     * rely on running after another one.
      */
     concurrency?: number;
   } = {},
@@ -50,19 +50,8 @@ export function startJobWorker(
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 1));
 
   type ClaimedJob = ClaimedJobRow;
-
-  /**
-   * Claims the next due job with a lease: a worker that dies mid-job leaves it to be claimed again
-   * when the lease ends. `finished` is the job this runner has just done: it is marked done in the
-   * same statement (one round trip a job fewer; a crash before it only means the job runs again).
-   */
-  async function claim(finished: number | null): Promise<ClaimedJob | null> {
-    return claimNextJob(db, finished);
-  }
-
-  async function markDone(id: number): Promise<void> {
-    await markJobDone(db, id);
-  }
+  /** The drains running now: a kick wakes them to claim at once into their free slots. */
+  const wakers = new Set<() => void>();
 
   /** Runs a claimed job; true when it succeeded (a failure is recorded for a retry here). */
   async function run(job: ClaimedJob): Promise<boolean> {
@@ -82,38 +71,76 @@ export function startJobWorker(
   }
 
   /**
-   * Runs due jobs until none is left. One runner starts; each job it finds starts one more, up to
-   * `concurrency`, so a single queued job costs no extra empty claims and a burst gets every runner.
+   * Runs due jobs until none is left, up to `concurrency` at once. One statement claims as many due
+   * jobs as there are free slots (with a lease: a worker that dies mid-job leaves them to be claimed
+   * again when the lease ends) and marks the jobs finished since the last claim done. It claims again
+   * when a slot frees and the last claim filled every slot (more may be due), when a kick says jobs
+   * were queued, or when nothing runs any more (the last claim, which finds none, marks the rest done).
+   * A crash before a job is marked done only means it runs again. Each job's failure is recorded on
+   * its own, so it never touches the others claimed with it.
    */
   async function drain(): Promise<number> {
     let count = 0;
-    const runners = new Set<Promise<void>>();
+    let finished: number[] = [];
+    const inFlight = new Set<Promise<void>>();
     const errors: unknown[] = [];
-    const launch = () => {
-      const runner: Promise<void> = runJobs()
+    let kicked = false;
+    let wake: () => void = () => {};
+    const waker = () => {
+      kicked = true;
+      wake();
+    };
+    wakers.add(waker);
+    const start = (job: ClaimedJob) => {
+      const running: Promise<void> = run(job)
+        .then((ok) => {
+          if (ok) finished.push(job.id);
+        })
         .catch((error) => {
           errors.push(error);
         })
-        .finally(() => runners.delete(runner));
-      runners.add(runner);
+        .finally(() => inFlight.delete(running));
+      inFlight.add(running);
     };
-    async function runJobs(): Promise<void> {
-      let finished: number | null = null;
-      try {
-        while (!stopped) {
-          const job = await claim(finished);
-          finished = null;
-          if (!job) return;
-          count++;
-          if (runners.size < concurrency) launch();
-          if (await run(job)) finished = job.id;
+    try {
+      let claim = true;
+      let more = false;
+      while (!stopped && errors.length === 0) {
+        const free = concurrency - inFlight.size;
+        if (claim && free > 0) {
+          const done = finished;
+          finished = [];
+          kicked = false;
+          const jobs = await claimDueJobs(db, free, done);
+          more = jobs.length === free;
+          count += jobs.length;
+          for (const job of jobs) start(job);
         }
-      } finally {
-        if (finished !== null) await markDone(finished);
+        if (inFlight.size === 0) {
+          // Nothing runs: the claim that found none marked the finished jobs done, or claim once more.
+          if (more || finished.length > 0) {
+            claim = true;
+            continue;
+          }
+          break;
+        }
+        if (kicked && inFlight.size < concurrency) {
+          claim = true;
+          continue;
+        }
+        await Promise.race([
+          ...inFlight,
+          new Promise<void>((resolve) => {
+            wake = resolve;
+          }),
+        ]);
+        claim = more || kicked || inFlight.size === 0;
       }
+    } finally {
+      wakers.delete(waker);
+      await Promise.all(inFlight);
+      if (finished.length > 0) await markJobsDone(db, finished);
     }
-    launch();
-    while (runners.size > 0) await Promise.all(runners);
     if (errors.length > 0) throw errors[0];
     return count;
   }
@@ -138,7 +165,10 @@ export function startJobWorker(
 
   schedule(pollMs);
   return {
-    kick: () => schedule(0),
+    kick: () => {
+      for (const waker of wakers) waker();
+      schedule(0);
+    },
     // Runs due jobs until none is left, including those this worker's own poll holds: a job the poll
     // has claimed is skipped by SKIP LOCKED, so wait for the poll and look again.
     drain: async () => {

@@ -6,6 +6,7 @@ import {
   listSealed,
   type OutboxChannel,
   type OutboxMeta,
+  pendingOfNotification,
   queueSealed,
   readSealed,
 } from "../outbox/sealed-outbox.ts";
@@ -44,6 +45,11 @@ export function deliverMailJob(deps: { db: Queryable; keys: KeyManagement; maile
       });
       return { messageId: transportMessageId, kept: deps.mailer.kind === "local-outbox" };
     });
+}
+
+/** A notification's mail not yet handed to the transport (its job runs again after a failure or a crash). */
+export function pendingMailOf(db: Queryable, applicationId: string, notificationVersion: number) {
+  return pendingOfNotification(db, mail, applicationId, notificationVersion);
 }
 
 export function readMail(keys: KeyManagement, id: string, sealed: unknown): Promise<OutboxContent> {

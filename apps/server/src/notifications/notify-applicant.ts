@@ -15,12 +15,12 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { trackingUrlFor } from "../issuance/delivery.ts";
 import { latestShipment } from "../issuance/shipments-repository.ts";
-import { enqueueJob } from "../jobs/jobs.ts";
-import { queueMail } from "../mail/outbox.ts";
+import { enqueueJob, PermanentJobError } from "../jobs/jobs.ts";
+import { pendingMailOf, queueMail } from "../mail/outbox.ts";
 import { findDepositDecision } from "../payments/payments-repository.ts";
 import { findPlan } from "../plans/plans-repository.ts";
 import { correctionFieldsIn, findCorrection } from "../review/corrections.ts";
-import { queueSms } from "../sms/sms-outbox.ts";
+import { pendingSmsOf, queueSms } from "../sms/sms-outbox.ts";
 import { carrierName } from "./carriers.ts";
 import {
   japanDate,
@@ -44,8 +44,8 @@ import {
 /**
  * Which state changes the applicant hears about, keyed by the state reached (a new state names its
  * notice here). The one door calls this for every transition and, where it names a template, records
- * the notification in the transition's own transaction; a job then writes the mail and the SMS in the
- * applicant's language to their outboxes.
+ * the notification in the transition's own transaction; one job then writes the mail and the SMS in the
+ * applicant's language to their outboxes and hands them to the transports.
  */
 export function notificationFor(
   transition: { from: ApplicationState; to: ApplicationState; event: ApplicationEvent },
@@ -108,17 +108,31 @@ export async function queueNotification(
   await enqueueJob(tx, "notify_applicant", { applicationId: input.applicationId, version: input.version });
 }
 
-/** Renders one notification into the mail and SMS outboxes, once however often the job runs. */
-export function notifyApplicantJob(deps: { db: Database; keys: KeyManagement; config: Config; clock: () => Date }) {
+/** Hands one queued message (by its outbox id) to its transport; a message already sent is skipped. */
+export type Deliver = (id: string) => Promise<void>;
+
+/**
+ * Renders one notification into the mail and SMS outboxes, once however often the job runs, and hands
+ * them to the transports after commit: one job a notification, not one to render and one a message.
+ * A run after a failure or a crash finds the notification rendered and delivers what is still pending.
+ */
+export function notifyApplicantJob(deps: {
+  db: Database;
+  keys: KeyManagement;
+  config: Config;
+  clock: () => Date;
+  deliver: { mail: Deliver; sms: Deliver };
+}) {
   return async (payload: { applicationId: string; version: number }) => {
     const application = await findApplicationById(deps.db, payload.applicationId);
     if (!application || application.purgedAt) return;
     const { contact } = await loadApplicantDetails(deps.keys, application);
     const cipher = await cipherFor(deps.keys, application);
     const language = application.language;
-    await deps.db.transaction(async (tx) => {
+    const queued = await deps.db.transaction(async (tx) => {
       const notification = await lockNotification(tx, payload.applicationId, payload.version);
-      if (!notification || notification.rendered_at) return;
+      if (!notification) return { mail: null, sms: null };
+      if (notification.rendered_at) return null;
       const template = await variantFor(tx, notification.template, application, payload.version);
       const params = await paramsFor(tx, deps, {
         template,
@@ -138,7 +152,7 @@ export function notifyApplicantJob(deps: { db: Database; keys: KeyManagement; co
       );
       const message =
         params.signAgain === "yes" ? { ...rendered, text: withSignAgainNote(rendered.text, language) } : rendered;
-      await queueMail(tx, deps.keys, {
+      const mail = await queueMail(tx, deps.keys, {
         to: contact.email,
         from: deps.config.mail.from,
         subject: message.subject,
@@ -146,19 +160,50 @@ export function notifyApplicantJob(deps: { db: Database; keys: KeyManagement; co
         applicationId: application.id,
         template,
         notificationVersion: payload.version,
+        deliveredBy: "caller",
       });
-      if (contact.phone) {
-        await queueSms(tx, deps.keys, {
-          to: contact.phone,
-          text: message.sms,
-          applicationId: application.id,
-          template,
-          notificationVersion: payload.version,
-        });
-      }
+      const sms = contact.phone
+        ? await queueSms(tx, deps.keys, {
+            to: contact.phone,
+            text: message.sms,
+            applicationId: application.id,
+            template,
+            notificationVersion: payload.version,
+            deliveredBy: "caller",
+          })
+        : null;
       await markNotificationRendered(tx, payload.applicationId, payload.version);
+      return { mail, sms };
     });
+    // Rendered by an earlier run: what it queued and did not hand over yet.
+    const ids = queued ?? {
+      mail: await pendingMailOf(deps.db, application.id, payload.version),
+      sms: await pendingSmsOf(deps.db, application.id, payload.version),
+    };
+    await deliverEach([
+      ids.mail ? () => deps.deliver.mail(ids.mail as string) : null,
+      ids.sms ? () => deps.deliver.sms(ids.sms as string) : null,
+    ]);
   };
+}
+
+/**
+ * Delivers each message even when another fails (a mail refused does not hold back the SMS), then
+ * fails as the worst failure: retried if any can be cured by retrying, failed at once if none can.
+ * A retry sends only what is still pending.
+ */
+async function deliverEach(deliveries: ((() => Promise<void>) | null)[]): Promise<void> {
+  const errors: unknown[] = [];
+  for (const deliver of deliveries) {
+    if (!deliver) continue;
+    try {
+      await deliver();
+    } catch (error) {
+      errors.push(error);
+    }
+  }
+  if (errors.length === 0) return;
+  throw errors.find((error) => !(error instanceof PermanentJobError)) ?? errors[0];
 }
 
 async function paramsFor(

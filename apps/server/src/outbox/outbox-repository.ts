@@ -1,6 +1,7 @@
 import type { Selectable } from "kysely";
 import type { Queryable } from "../db/database.ts";
 import type { MailOutbox, SmsOutbox } from "../db/schema.ts";
+import { sqlStatus } from "../db/sql-status.ts";
 
 /**
  * The SQL of the sealed outboxes (`mail_outbox`, `sms_outbox`): both tables have the same shape, the
@@ -60,6 +61,20 @@ export async function markSealedMessageSent(
     `UPDATE ${channel.table} SET status = $2, ${channel.sentIdColumn} = $3, sent_at = now() WHERE id = $1`,
     [id, status, messageId],
   );
+}
+
+/** A notification's message (one a channel: a unique index) while it is pending. */
+export async function selectPendingNotificationMessage(
+  db: Queryable,
+  channel: OutboxTable,
+  applicationId: string,
+  version: number,
+): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>(
+    `SELECT id FROM ${channel.table} WHERE application_id = $1 AND notification_version = $2 AND status = ${sqlStatus<OutboxStatus>("pending")}`,
+    [applicationId, version],
+  );
+  return rows[0]?.id ?? null;
 }
 
 /** The newest messages, of one application or of all. */

@@ -8,6 +8,7 @@ import {
   insertSealedMessage,
   markSealedMessageSent,
   selectNewestSealedMessages,
+  selectPendingNotificationMessage,
   selectSealedMessage,
 } from "./outbox-repository.ts";
 
@@ -24,7 +25,17 @@ export type OutboxChannel = {
   sentIdColumn: "transport_message_id" | "provider_message_id";
 };
 
-export type OutboxMeta = { applicationId: string | null; template: string; notificationVersion?: number };
+export type OutboxMeta = {
+  applicationId: string | null;
+  template: string;
+  notificationVersion?: number;
+  /**
+   * Who hands the message to the transport after commit: its own job (the default), or the job that
+   * queued it (a notification's job delivers the mail and SMS it renders: one job a notification).
+   * The caller then finds it again by its notification if it runs again (`pendingOfNotification`).
+   */
+  deliveredBy?: "own job" | "caller";
+};
 
 export async function queueSealed<C>(
   tx: Queryable,
@@ -42,7 +53,7 @@ export async function queueSealed<C>(
     sealed,
     notificationVersion: meta.notificationVersion ?? null,
   });
-  await enqueueJob(tx, channel.job, { [`${channel.name}Id`]: id });
+  if (meta.deliveredBy !== "caller") await enqueueJob(tx, channel.job, { [`${channel.name}Id`]: id });
   return id;
 }
 
@@ -65,6 +76,16 @@ export async function deliverSealed<C>(
   const content = await readSealed<C>(deps.keys, channel, row.id, row.content_enc);
   const { messageId, kept } = await send(row.id, content);
   await markSealedMessageSent(deps.db, channel, row.id, kept ? "kept_locally" : "sent", messageId);
+}
+
+/** The notification's message still to hand to the transport, if any (its rendering's job ran before). */
+export async function pendingOfNotification(
+  db: Queryable,
+  channel: OutboxChannel,
+  applicationId: string,
+  version: number,
+): Promise<string | null> {
+  return selectPendingNotificationMessage(db, channel, applicationId, version);
 }
 
 /** The newest messages, opened (the developer outboxes, and staff looking at one application's). */

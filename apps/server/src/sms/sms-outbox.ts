@@ -5,6 +5,7 @@ import {
   listSealed,
   type OutboxChannel,
   type OutboxMeta,
+  pendingOfNotification,
   queueSealed,
 } from "../outbox/sealed-outbox.ts";
 import { type SmsSender, toE164 } from "./sms-sender.ts";
@@ -31,6 +32,11 @@ export function deliverSmsJob(deps: { db: Queryable; keys: KeyManagement; sms: S
       const { providerMessageId } = await deps.sms.send({ id, ...content });
       return { messageId: providerMessageId, kept: deps.sms.kind === "local-outbox" };
     });
+}
+
+/** A notification's SMS not yet handed to the provider (its job runs again after a failure or a crash). */
+export function pendingSmsOf(db: Queryable, applicationId: string, notificationVersion: number) {
+  return pendingOfNotification(db, sms, applicationId, notificationVersion);
 }
 
 export function listSmsOutbox(db: Queryable, keys: KeyManagement, limit: number, applicationId?: string) {
