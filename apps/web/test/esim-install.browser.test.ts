@@ -71,8 +71,8 @@ async function statusPage(
   const context = await openContext(browser, contextOptions);
   await context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
   await context.addInitScript(
-    ([reference, token]) => sessionStorage.setItem(`jitsumei.application.${reference}`, token),
-    [esim.reference, esim.token],
+    ({ reference, token }) => sessionStorage.setItem(`jitsumei.application.${reference}`, token),
+    { reference: esim.reference, token: esim.token },
   );
   const page = await context.newPage();
   trackRequests(page);
