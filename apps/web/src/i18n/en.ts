@@ -448,8 +448,8 @@ export const en = {
   "esim.qrAlt": "QR code of your eSIM",
   "esim.manual": "Details to enter by hand",
   "esim.smdpAddress": "SM-DP+ address",
-  "esim.matchingId": "Activation code",
-  "esim.fullCode": "Full activation code (for Android)",
+  "esim.matchingId": "eSIM activation code",
+  "esim.fullCode": "Full eSIM code (for Android)",
   "esim.copy": "Copy",
   "esim.copyLabel": "Copy {what}",
   "esim.copied": "Copied: {what}",
@@ -457,10 +457,10 @@ export const en = {
   "esim.confirmationCode": "Your phone will also ask for a confirmation code: we sent it to you by e-mail and SMS.",
   "esim.iphone": "iPhone",
   "esim.iphoneSteps":
-    "Settings → Mobile Service (Cellular) → Add eSIM → Use QR Code. Scan the code, or tap Enter Details Manually and enter the SM-DP+ address and the activation code. Then choose this line for mobile data.",
+    "Settings → Mobile Service (Cellular) → Add eSIM → Use QR Code. Scan the code, or tap Enter Details Manually and enter the SM-DP+ address and the eSIM activation code. Then choose this line for mobile data.",
   "esim.android": "Android",
   "esim.androidSteps":
-    "Settings → Network & internet → SIMs → Add SIM (Download a SIM instead?). Scan the code, or choose to enter it yourself and paste the full activation code. The menu names differ a little by maker (Samsung: Settings → Connections → SIM manager → Add eSIM).",
+    "Settings → Network & internet → SIMs → Add SIM (Download a SIM instead?). Scan the code, or choose to enter it yourself and paste the full eSIM code. The menu names differ a little by maker (Samsung: Settings → Connections → SIM manager → Add eSIM).",
   "esim.otherDevice": "To install on another phone",
   "esim.dataHelp":
     "In Japan you do not need to turn on data roaming for this line. If data does not start, choose this line for mobile data and set the APN to {apn}.",

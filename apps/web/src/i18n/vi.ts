@@ -447,8 +447,8 @@ export const vi: Dictionary = {
   "esim.qrAlt": "Mã QR eSIM của bạn",
   "esim.manual": "Thông tin để nhập tay",
   "esim.smdpAddress": "Địa chỉ SM-DP+",
-  "esim.matchingId": "Mã kích hoạt",
-  "esim.fullCode": "Mã kích hoạt đầy đủ (cho Android)",
+  "esim.matchingId": "Mã kích hoạt eSIM",
+  "esim.fullCode": "Mã eSIM đầy đủ (cho Android)",
   "esim.copy": "Sao chép",
   "esim.copyLabel": "Sao chép {what}",
   "esim.copied": "Đã sao chép: {what}",
@@ -456,10 +456,10 @@ export const vi: Dictionary = {
   "esim.confirmationCode": "Điện thoại cũng sẽ hỏi mã xác nhận: chúng tôi đã gửi mã này cho bạn qua e-mail và SMS.",
   "esim.iphone": "iPhone",
   "esim.iphoneSteps":
-    "Cài đặt → Di động → Thêm eSIM → Sử dụng mã QR. Quét mã, hoặc chạm Nhập chi tiết thủ công rồi nhập địa chỉ SM-DP+ và mã kích hoạt. Sau đó chọn thuê bao này cho dữ liệu di động.",
+    "Cài đặt → Di động → Thêm eSIM → Sử dụng mã QR. Quét mã, hoặc chạm Nhập chi tiết thủ công rồi nhập địa chỉ SM-DP+ và mã kích hoạt eSIM. Sau đó chọn thuê bao này cho dữ liệu di động.",
   "esim.android": "Android",
   "esim.androidSteps":
-    "Cài đặt → Mạng và Internet → SIM → Thêm SIM (Tải SIM xuống). Quét mã, hoặc chọn nhập thủ công và dán mã kích hoạt đầy đủ. Tên menu hơi khác nhau tùy hãng (Samsung: Cài đặt → Kết nối → Quản lý SIM → Thêm eSIM).",
+    "Cài đặt → Mạng và Internet → SIM → Thêm SIM (Tải SIM xuống). Quét mã, hoặc chọn nhập thủ công và dán mã eSIM đầy đủ. Tên menu hơi khác nhau tùy hãng (Samsung: Cài đặt → Kết nối → Quản lý SIM → Thêm eSIM).",
   "esim.otherDevice": "Để cài trên điện thoại khác",
   "esim.dataHelp":
     "Khi dùng ở Nhật Bản, không cần bật chuyển vùng dữ liệu cho thuê bao này. Nếu không vào được mạng, hãy chọn thuê bao này cho dữ liệu di động và đặt APN là {apn}.",
