@@ -111,7 +111,7 @@ describe("getting back in from another device", () => {
     await other.waitForURL(`**/status/${reference}`);
     await other.getByRole("heading", { level: 2, name: t["state.sim_assigned.title"] }).waitFor();
     // The eSIM's data settings are on the page itself (and in the activation mail).
-    await other.getByText(t["esim.roaming"].replace("{apn}", "mobile.jitsumei.example")).waitFor();
+    await other.getByText(t["esim.dataHelp"].replace("{apn}", "mobile.jitsumei.example")).waitFor();
     const session = await other.evaluate((ref) => sessionStorage.getItem(`jitsumei.application.${ref}`), reference);
     expect(session).toMatch(/^jas_/);
     await screenshot(other, "web", "sign-in-zh-Hans-phone-3-status");

@@ -217,7 +217,8 @@ describe("the applicant's words and formats", () => {
     await page.getByRole("button", { name: t["activation.send"] }).click();
     await page.getByRole("status").getByText(/@/).waitFor();
     await page.getByLabel(t["activation.code"]).fill("000000");
-    await page.getByRole("button", { name: t["activation.activate"] }).click();
+    // exact: the eSIM's copy buttons above are named for its activation code ("Mã kích hoạt eSIM").
+    await page.getByRole("button", { name: t["activation.activate"], exact: true }).click();
     const said = t["error.code"].split("{n}")[0] ?? "?";
     const times = async () => ((await page.locator("main").textContent()) ?? "").split(said).length - 1;
     await expect.poll(times).toBe(1);
@@ -226,7 +227,7 @@ describe("the applicant's words and formats", () => {
 
     const code = await activationCodeFromOutbox(server, reference);
     await page.getByLabel(t["activation.code"]).fill(code);
-    await page.getByRole("button", { name: t["activation.activate"] }).click();
+    await page.getByRole("button", { name: t["activation.activate"], exact: true }).click();
     await page.getByText(t["activation.doneData"]).waitFor();
     const view = await server.api("GET", `/v1/applications/${reference}`, { token });
     const msisdn = String((view.body.line as { msisdn?: string } | null)?.msisdn ?? "");

@@ -55,12 +55,14 @@ export async function releaseBrowser(browser: Browser | undefined): Promise<void
  */
 export async function openContext(
   browser: Browser,
-  options: { viewport?: ViewportName; locale?: string } = {},
+  options: { viewport?: ViewportName; locale?: string; userAgent?: string } = {},
 ): Promise<BrowserContext> {
   const viewport = viewports[options.viewport ?? "phone"];
   const context = await browser.newContext({
     viewport,
     locale: options.locale ?? "ja-JP",
+    // A phone's own user agent, for pages that offer what only that phone can do (Chromium's otherwise).
+    ...(options.userAgent ? { userAgent: options.userAgent } : {}),
     ...(options.viewport === "desktop" ? {} : { isMobile: true, hasTouch: true, deviceScaleFactor: 2 }),
   });
   await context.addInitScript(() => {

@@ -367,7 +367,7 @@ export const en = {
     "Put the SIM card from the package in your phone, then activate the line below with the code we send you.",
   "state.sim_assigned.esim.usually": "Your eSIM is ready now.",
   "state.sim_assigned.esim.next":
-    "Install the eSIM with the QR code below, then activate the line with the code we e-mail you.",
+    "Install the eSIM as shown below, then activate the line with the code we e-mail you.",
   "state.in_delivery.title": "On its way",
   "state.in_delivery.next":
     "Your SIM card is in the post. The delivery section below says how it is sent and who may receive it.",
@@ -440,16 +440,32 @@ export const en = {
 
   "esim.title": "Install your eSIM",
   "esim.intro": "Scan this code with the phone that will use the line, connected to Wi-Fi. Install it only once.",
+  "esim.introPhone":
+    "To install the eSIM on this phone, connect it to Wi-Fi and enter the details below in Settings. Install it only once.",
+  "esim.installOnIphone": "Install on this iPhone",
+  "esim.installOnIphoneHint":
+    "Opens the iPhone's eSIM setup with your code filled in (iOS 17.4 or later). On an older iOS, enter the details below.",
   "esim.qrAlt": "QR code of your eSIM",
-  "esim.manual": "Or enter this activation code by hand:",
+  "esim.manual": "Details to enter by hand",
+  "esim.smdpAddress": "SM-DP+ address",
+  "esim.matchingId": "eSIM activation code",
+  "esim.fullCode": "Full eSIM code (for Android)",
+  "esim.copy": "Copy",
+  "esim.copyLabel": "Copy {what}",
+  "esim.copied": "Copied: {what}",
+  "esim.copyFailed": "Could not copy. Select the text and copy it by hand.",
+  "esim.confirmationCode": "Your phone will also ask for a confirmation code: we sent it to you by e-mail and SMS.",
   "esim.iphone": "iPhone",
   "esim.iphoneSteps":
-    "Settings → Mobile Service (Cellular) → Add eSIM → Use QR Code. Scan the code, then choose this line for mobile data.",
+    "Settings → Mobile Service (Cellular) → Add eSIM → Use QR Code. Scan the code, or tap Enter Details Manually and enter the SM-DP+ address and the eSIM activation code. Then choose this line for mobile data.",
   "esim.android": "Android",
   "esim.androidSteps":
-    "Settings → Network & internet → SIMs → Add SIM (Download a SIM instead?). Scan the code. The menu names differ a little by maker.",
-  "esim.roaming": "If data does not start, turn on data roaming for this line and set the APN to {apn}.",
-  "esim.roamingNoApn": "If data does not start, turn on data roaming for this line.",
+    "Settings → Network & internet → SIMs → Add SIM (Download a SIM instead?). Scan the code, or choose to enter it yourself and paste the full eSIM code. The menu names differ a little by maker (Samsung: Settings → Connections → SIM manager → Add eSIM).",
+  "esim.otherDevice": "To install on another phone",
+  "esim.dataHelp":
+    "In Japan you do not need to turn on data roaming for this line. If data does not start, choose this line for mobile data and set the APN to {apn}.",
+  "esim.dataHelpNoApn":
+    "In Japan you do not need to turn on data roaming for this line. If data does not start, choose this line for mobile data and restart the phone.",
 
   "shipment.title": "Delivery",
   "shipment.method.restricted_delivery":

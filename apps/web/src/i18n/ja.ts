@@ -357,7 +357,7 @@ export const ja: Dictionary = {
   "state.sim_assigned.inHand.next":
     "パッケージのSIMカードを端末に挿し、下の欄でお送りする開通コードを入力して開通してください。",
   "state.sim_assigned.esim.usually": "eSIMはすぐにご利用いただけます。",
-  "state.sim_assigned.esim.next": "下のQRコードでeSIMをインストールし、メールでお送りするコードで開通してください。",
+  "state.sim_assigned.esim.next": "下の案内に沿ってeSIMをインストールし、メールでお送りするコードで開通してください。",
   "state.in_delivery.title": "配送中",
   "state.in_delivery.next": "SIMカードを郵送中です。送り方と受け取れる方は、下の「配送」欄をご覧ください。",
   "state.in_delivery.usually": "国内で1〜3日です。",
@@ -429,17 +429,32 @@ export const ja: Dictionary = {
 
   "esim.title": "eSIMをインストール",
   "esim.intro": "回線を使う端末をWi-Fiにつないで、このコードを読み取ってください。インストールは一度だけです。",
+  "esim.introPhone":
+    "この電話にeSIMをインストールするには、Wi-Fiにつないで、下の情報を「設定」に入力してください。インストールは一度だけです。",
+  "esim.installOnIphone": "このiPhoneにインストール",
+  "esim.installOnIphoneHint":
+    "コードが入力された状態で、iPhoneのeSIM設定が開きます（iOS 17.4以降）。それより前のiOSでは、下の情報を入力してください。",
   "esim.qrAlt": "eSIMのQRコード",
-  "esim.manual": "または、このアクティベーションコードを手入力してください：",
+  "esim.manual": "手動で入力する情報",
+  "esim.smdpAddress": "SM-DP+アドレス",
+  "esim.matchingId": "アクティベーションコード",
+  "esim.fullCode": "アクティベーションコード全体（Android用）",
+  "esim.copy": "コピー",
+  "esim.copyLabel": "{what}をコピー",
+  "esim.copied": "コピーしました：{what}",
+  "esim.copyFailed": "コピーできませんでした。文字を選択して手動でコピーしてください。",
+  "esim.confirmationCode": "確認コードの入力も求められます。確認コードはメールとSMSでお送りしました。",
   "esim.iphone": "iPhone",
   "esim.iphoneSteps":
-    "設定 → モバイル通信 → eSIMを追加 → QRコードを使用。コードを読み取り、モバイルデータ通信にこの回線を選んでください。",
+    "設定 → モバイル通信 → eSIMを追加 → QRコードを使用。コードを読み取るか、「詳細情報を手動で入力」をタップしてSM-DP+アドレスとアクティベーションコードを入力してください。その後、モバイルデータ通信にこの回線を選んでください。",
   "esim.android": "Android",
   "esim.androidSteps":
-    "設定 → ネットワークとインターネット → SIM → SIMを追加（SIMをダウンロード）。コードを読み取ってください。メニュー名はメーカーにより少し異なります。",
-  "esim.roaming":
-    "データ通信が始まらない場合は、この回線のデータローミングをオンにし、APNを「{apn}」に設定してください。",
-  "esim.roamingNoApn": "データ通信が始まらない場合は、この回線のデータローミングをオンにしてください。",
+    "設定 → ネットワークとインターネット → SIM → SIMを追加（SIMをダウンロード）。コードを読み取るか、手動入力を選んでアクティベーションコード全体を貼り付けてください。メニュー名はメーカーにより少し異なります（Samsung：設定 → 接続 → SIMマネージャー → eSIMを追加）。",
+  "esim.otherDevice": "別の端末にインストールする場合",
+  "esim.dataHelp":
+    "国内では、この回線のデータローミングをオンにする必要はありません。データ通信が始まらない場合は、モバイルデータ通信にこの回線を選び、APNを「{apn}」に設定してください。",
+  "esim.dataHelpNoApn":
+    "国内では、この回線のデータローミングをオンにする必要はありません。データ通信が始まらない場合は、モバイルデータ通信にこの回線を選び、電話を再起動してください。",
 
   "shipment.title": "配送",
   "shipment.method.restricted_delivery": "本人限定受取郵便：本人確認書類を提示したご本人様のみ受け取れます。",

@@ -358,7 +358,7 @@ export const ko: Dictionary = {
   "state.sim_assigned.inHand.next":
     "패키지의 SIM 카드를 휴대폰에 넣은 뒤, 아래에서 보내 드리는 개통 코드로 개통해 주세요.",
   "state.sim_assigned.esim.usually": "eSIM은 지금 바로 사용할 수 있습니다.",
-  "state.sim_assigned.esim.next": "아래 QR 코드로 eSIM을 설치한 후, 이메일로 보내 드리는 코드로 회선을 개통하세요.",
+  "state.sim_assigned.esim.next": "아래 안내에 따라 eSIM을 설치한 후, 이메일로 보내 드리는 코드로 회선을 개통하세요.",
   "state.in_delivery.title": "배송 중",
   "state.in_delivery.next":
     "SIM 카드가 우편으로 가고 있습니다. 보내는 방법과 받을 수 있는 분은 아래 배송 안내를 확인해 주세요.",
@@ -431,16 +431,32 @@ export const ko: Dictionary = {
 
   "esim.title": "eSIM 설치",
   "esim.intro": "이 회선을 사용할 휴대전화를 Wi-Fi에 연결하고 이 코드를 스캔하세요. 설치는 한 번만 하세요.",
+  "esim.introPhone":
+    "이 휴대전화에 eSIM을 설치하려면 Wi-Fi에 연결한 뒤 아래 정보를 설정에 입력하세요. 설치는 한 번만 하세요.",
+  "esim.installOnIphone": "이 iPhone에 설치",
+  "esim.installOnIphoneHint":
+    "코드가 입력된 상태로 iPhone의 eSIM 설정이 열립니다(iOS 17.4 이상). 이전 iOS에서는 아래 정보를 입력하세요.",
   "esim.qrAlt": "eSIM QR 코드",
-  "esim.manual": "또는 이 활성화 코드를 직접 입력하세요:",
+  "esim.manual": "직접 입력할 정보",
+  "esim.smdpAddress": "SM-DP+ 주소",
+  "esim.matchingId": "활성화 코드",
+  "esim.fullCode": "전체 활성화 코드(Android용)",
+  "esim.copy": "복사",
+  "esim.copyLabel": "{what} 복사",
+  "esim.copied": "복사했습니다: {what}",
+  "esim.copyFailed": "복사하지 못했습니다. 텍스트를 선택해 직접 복사하세요.",
+  "esim.confirmationCode": "확인 코드도 입력해야 합니다. 확인 코드는 이메일과 SMS로 보내 드렸습니다.",
   "esim.iphone": "iPhone",
   "esim.iphoneSteps":
-    "설정 → 셀룰러 → eSIM 추가 → QR 코드 사용. 코드를 스캔한 후 셀룰러 데이터에 이 회선을 선택하세요.",
+    "설정 → 셀룰러 → eSIM 추가 → QR 코드 사용. 코드를 스캔하거나 '직접 세부 사항 입력'을 눌러 SM-DP+ 주소와 활성화 코드를 입력하세요. 그런 다음 셀룰러 데이터에 이 회선을 선택하세요.",
   "esim.android": "Android",
   "esim.androidSteps":
-    "설정 → 네트워크 및 인터넷 → SIM → SIM 추가(대신 SIM 다운로드). 코드를 스캔하세요. 메뉴 이름은 제조사마다 조금 다릅니다.",
-  "esim.roaming": "데이터가 연결되지 않으면 이 회선의 데이터 로밍을 켜고, APN을 {apn}(으)로 설정하세요.",
-  "esim.roamingNoApn": "데이터가 연결되지 않으면 이 회선의 데이터 로밍을 켜세요.",
+    "설정 → 네트워크 및 인터넷 → SIM → SIM 추가(대신 SIM 다운로드). 코드를 스캔하거나 직접 입력을 선택해 전체 활성화 코드를 붙여 넣으세요. 메뉴 이름은 제조사마다 조금 다릅니다(삼성: 설정 → 연결 → SIM 관리자 → eSIM 추가).",
+  "esim.otherDevice": "다른 휴대전화에 설치하려면",
+  "esim.dataHelp":
+    "일본 국내에서는 이 회선의 데이터 로밍을 켤 필요가 없습니다. 데이터가 연결되지 않으면 셀룰러 데이터에 이 회선을 선택하고 APN을 {apn}(으)로 설정하세요.",
+  "esim.dataHelpNoApn":
+    "일본 국내에서는 이 회선의 데이터 로밍을 켤 필요가 없습니다. 데이터가 연결되지 않으면 셀룰러 데이터에 이 회선을 선택하고 휴대전화를 다시 시작하세요.",
 
   "shipment.title": "배송",
   "shipment.method.restricted_delivery":

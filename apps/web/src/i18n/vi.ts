@@ -366,7 +366,7 @@ export const vi: Dictionary = {
     "Hãy lắp thẻ SIM trong gói vào điện thoại, rồi kích hoạt bên dưới bằng mã chúng tôi gửi cho bạn.",
   "state.sim_assigned.esim.usually": "eSIM của bạn dùng được ngay.",
   "state.sim_assigned.esim.next":
-    "Cài eSIM bằng mã QR bên dưới, rồi kích hoạt thuê bao bằng mã chúng tôi gửi qua e-mail.",
+    "Cài eSIM theo hướng dẫn bên dưới, rồi kích hoạt thuê bao bằng mã chúng tôi gửi qua e-mail.",
   "state.in_delivery.title": "Đang giao",
   "state.in_delivery.next":
     "Thẻ SIM đang được gửi qua bưu điện. Cách gửi và ai được nhận xem ở mục giao hàng bên dưới.",
@@ -439,16 +439,32 @@ export const vi: Dictionary = {
 
   "esim.title": "Cài đặt eSIM",
   "esim.intro": "Quét mã này bằng chiếc điện thoại sẽ dùng thuê bao, khi đang kết nối Wi-Fi. Chỉ cài một lần.",
+  "esim.introPhone":
+    "Để cài eSIM trên điện thoại này, hãy kết nối Wi-Fi rồi nhập các thông tin dưới đây trong Cài đặt. Chỉ cài một lần.",
+  "esim.installOnIphone": "Cài trên iPhone này",
+  "esim.installOnIphoneHint":
+    "Mở phần cài đặt eSIM của iPhone với mã đã điền sẵn (iOS 17.4 trở lên). Với iOS cũ hơn, hãy nhập các thông tin dưới đây.",
   "esim.qrAlt": "Mã QR eSIM của bạn",
-  "esim.manual": "Hoặc nhập tay mã kích hoạt này:",
+  "esim.manual": "Thông tin để nhập tay",
+  "esim.smdpAddress": "Địa chỉ SM-DP+",
+  "esim.matchingId": "Mã kích hoạt eSIM",
+  "esim.fullCode": "Mã eSIM đầy đủ (cho Android)",
+  "esim.copy": "Sao chép",
+  "esim.copyLabel": "Sao chép {what}",
+  "esim.copied": "Đã sao chép: {what}",
+  "esim.copyFailed": "Không sao chép được. Hãy chọn văn bản và tự sao chép.",
+  "esim.confirmationCode": "Điện thoại cũng sẽ hỏi mã xác nhận: chúng tôi đã gửi mã này cho bạn qua e-mail và SMS.",
   "esim.iphone": "iPhone",
   "esim.iphoneSteps":
-    "Cài đặt → Di động → Thêm eSIM → Sử dụng mã QR. Quét mã, rồi chọn thuê bao này cho dữ liệu di động.",
+    "Cài đặt → Di động → Thêm eSIM → Sử dụng mã QR. Quét mã, hoặc chạm Nhập chi tiết thủ công rồi nhập địa chỉ SM-DP+ và mã kích hoạt eSIM. Sau đó chọn thuê bao này cho dữ liệu di động.",
   "esim.android": "Android",
   "esim.androidSteps":
-    "Cài đặt → Mạng và Internet → SIM → Thêm SIM (Tải SIM xuống). Quét mã. Tên menu hơi khác nhau tùy hãng.",
-  "esim.roaming": "Nếu không vào được mạng, hãy bật chuyển vùng dữ liệu cho thuê bao này và đặt APN là {apn}.",
-  "esim.roamingNoApn": "Nếu không vào được mạng, hãy bật chuyển vùng dữ liệu cho thuê bao này.",
+    "Cài đặt → Mạng và Internet → SIM → Thêm SIM (Tải SIM xuống). Quét mã, hoặc chọn nhập thủ công và dán mã eSIM đầy đủ. Tên menu hơi khác nhau tùy hãng (Samsung: Cài đặt → Kết nối → Quản lý SIM → Thêm eSIM).",
+  "esim.otherDevice": "Để cài trên điện thoại khác",
+  "esim.dataHelp":
+    "Khi dùng ở Nhật Bản, không cần bật chuyển vùng dữ liệu cho thuê bao này. Nếu không vào được mạng, hãy chọn thuê bao này cho dữ liệu di động và đặt APN là {apn}.",
+  "esim.dataHelpNoApn":
+    "Khi dùng ở Nhật Bản, không cần bật chuyển vùng dữ liệu cho thuê bao này. Nếu không vào được mạng, hãy chọn thuê bao này cho dữ liệu di động rồi khởi động lại điện thoại.",
 
   "shipment.title": "Giao hàng",
   "shipment.method.restricted_delivery":

@@ -337,7 +337,7 @@ export const zhHant: Dictionary = {
   "state.sim_assigned.inHand.usually": "無需等待：SIM 卡就在您購買的套裝裡。",
   "state.sim_assigned.inHand.next": "請將套裝中的 SIM 卡插入手機，然後在下方輸入我們寄送的開通碼開通門號。",
   "state.sim_assigned.esim.usually": "eSIM 現在即可使用。",
-  "state.sim_assigned.esim.next": "請用下方 QR 碼安裝 eSIM，然後用我們以電子郵件寄送的開通碼開通門號。",
+  "state.sim_assigned.esim.next": "請依下方說明安裝 eSIM，然後用我們以電子郵件寄送的開通碼開通門號。",
   "state.in_delivery.title": "配送中",
   "state.in_delivery.next": "您的 SIM 卡正在郵寄途中。寄送方式與可簽收的人請見下方的「配送」。",
   "state.in_delivery.usually": "日本國內 1–3 天。",
@@ -405,15 +405,31 @@ export const zhHant: Dictionary = {
 
   "esim.title": "安裝您的 eSIM",
   "esim.intro": "請用將使用此門號的手機（連上 Wi-Fi）掃描此 QR 碼。只能安裝一次。",
+  "esim.introPhone": "要在這支手機上安裝 eSIM，請連上 Wi-Fi，然後在「設定」中輸入下方的資訊。只能安裝一次。",
+  "esim.installOnIphone": "在這支 iPhone 上安裝",
+  "esim.installOnIphoneHint":
+    "將開啟 iPhone 的 eSIM 設定，並已填入您的代碼（iOS 17.4 或以上版本）。較舊的 iOS 請輸入下方的資訊。",
   "esim.qrAlt": "您的 eSIM QR 碼",
-  "esim.manual": "或手動輸入此啟用碼：",
+  "esim.manual": "手動輸入的資訊",
+  "esim.smdpAddress": "SM-DP+ 位址",
+  "esim.matchingId": "啟用碼",
+  "esim.fullCode": "完整啟用碼（Android 用）",
+  "esim.copy": "複製",
+  "esim.copyLabel": "複製{what}",
+  "esim.copied": "已複製：{what}",
+  "esim.copyFailed": "無法複製。請選取文字後手動複製。",
+  "esim.confirmationCode": "手機還會要求輸入確認碼：我們已透過電子郵件和簡訊寄給您。",
   "esim.iphone": "iPhone",
-  "esim.iphoneSteps": "設定 → 行動服務 → 加入 eSIM → 使用 QR 碼。掃描 QR 碼，然後選擇此門號用於行動數據。",
+  "esim.iphoneSteps":
+    "設定 → 行動服務 → 加入 eSIM → 使用 QR 碼。掃描 QR 碼，或點一下「手動輸入詳細資訊」，輸入 SM-DP+ 位址和啟用碼。然後選擇此門號用於行動數據。",
   "esim.android": "Android",
   "esim.androidSteps":
-    "設定 → 網路和網際網路 → SIM 卡 → 新增 SIM 卡（改為下載 SIM 卡）。掃描 QR 碼。各廠牌的選單名稱略有不同。",
-  "esim.roaming": "如果無法上網，請為此門號開啟數據漫遊，並將 APN 設為 {apn}。",
-  "esim.roamingNoApn": "如果無法上網，請為此門號開啟數據漫遊。",
+    "設定 → 網路和網際網路 → SIM 卡 → 新增 SIM 卡（改為下載 SIM 卡）。掃描 QR 碼，或選擇手動輸入並貼上完整啟用碼。各廠牌的選單名稱略有不同（Samsung：設定 → 連線 → SIM 卡管理員 → 新增 eSIM）。",
+  "esim.otherDevice": "在另一支手機上安裝",
+  "esim.dataHelp":
+    "在日本國內使用此門號不需開啟數據漫遊。如果無法上網，請選擇此門號用於行動數據，並將 APN 設為 {apn}。",
+  "esim.dataHelpNoApn":
+    "在日本國內使用此門號不需開啟數據漫遊。如果無法上網，請選擇此門號用於行動數據，然後重新啟動手機。",
 
   "shipment.title": "配送",
   "shipment.method.restricted_delivery": "本人限定收件郵件（本人限定受取郵便）：只有您本人出示證件才能簽收。",

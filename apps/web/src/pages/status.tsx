@@ -1,5 +1,4 @@
 import JsBarcode from "jsbarcode";
-import QRCode from "qrcode";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import {
   type Answer,
@@ -37,6 +36,7 @@ import {
   useApplication,
   WithReference,
 } from "../ui.tsx";
+import { EsimPanel } from "./esim-panel.tsx";
 import { NumberPortPanel } from "./number-port.tsx";
 import { usePlans } from "./plans.tsx";
 import { SignInForm } from "./sign-in.tsx";
@@ -563,37 +563,6 @@ function EsimDownload({
   }
   if (!code) return <p className="card">{t("esim.preparing")}</p>;
   return <EsimPanel code={code} />;
-}
-
-function EsimPanel({ code }: { code: string }) {
-  const { t } = useI18n();
-  const apn = useSiteConfig()?.apn ?? null;
-  const [qr, setQr] = useState<string | null>(null);
-  useEffect(() => {
-    QRCode.toDataURL(code, { margin: 2, width: 280, errorCorrectionLevel: "M" }).then(setQr, () => setQr(null));
-  }, [code]);
-  return (
-    <section className="card esim" aria-labelledby="esim-title">
-      <h2 id="esim-title">{t("esim.title")}</h2>
-      <p>{t("esim.intro")}</p>
-      {qr && <img src={qr} alt={t("esim.qrAlt")} width={280} height={280} className="qr" />}
-      <p className="small">{t("esim.manual")}</p>
-      <p className="mono code-box" lang="en">
-        {code}
-      </p>
-      <div className="two-col">
-        <section aria-labelledby="esim-iphone">
-          <h3 id="esim-iphone">{t("esim.iphone")}</h3>
-          <p>{t("esim.iphoneSteps")}</p>
-        </section>
-        <section aria-labelledby="esim-android">
-          <h3 id="esim-android">{t("esim.android")}</h3>
-          <p>{t("esim.androidSteps")}</p>
-        </section>
-      </div>
-      <p className="small muted">{apn ? t("esim.roaming", { apn }) : t("esim.roamingNoApn")}</p>
-    </section>
-  );
 }
 
 /** The carrier by its name in the applicant's language (Japan Post, and its simulator outside production). */
