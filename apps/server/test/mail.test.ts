@@ -20,6 +20,7 @@ afterAll(async () => {
 async function queue(to: string) {
   return server.services.db.transaction((tx) =>
     queueMail(tx, server.services.keys, {
+      language: "en",
       to,
       from: "Jitsumei <no-reply@jitsumei.localhost>",
       subject: "Test",

@@ -68,6 +68,10 @@ describe("operations endpoints", () => {
     const hidden = await production.api("GET", "/dev/outbox");
     expect(hidden.status).toBe(404);
     expect(hidden.body.code).toBe("not_found");
+    // Nor as the pages a browser asks for.
+    for (const path of ["/dev/outbox", "/dev/demo-staff", "/dev/dev-pages.css"]) {
+      expect((await production.api("GET", path, { headers: { accept: "text/html" } })).status, path).toBe(404);
+    }
     const paths = (await production.api("GET", "/openapi.json")).body.paths as Record<string, unknown>;
     expect(paths["/dev/outbox"]).toBeUndefined();
   });

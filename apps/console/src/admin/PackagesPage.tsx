@@ -23,7 +23,7 @@ type Batch = Answer<"/v1/staff/package-batches", "get">["items"][number];
  * as CSV or as a label sheet; each of those is written to the audit trail.
  */
 export function PackagesPage() {
-  const { t, dateTime, language } = useI18n();
+  const { t, dateTime, language, yen } = useI18n();
   const label = useCodeLabel();
   const planName = usePlanName();
   const [plans, setPlans] = useState<Plan[] | null>(null);
@@ -98,7 +98,7 @@ export function PackagesPage() {
               <select name="planId" required disabled={!plans}>
                 {(plans ?? []).map((p) => (
                   <option key={p.id} value={p.id}>
-                    {planName(p.id)} · ¥{p.priceJpy.toLocaleString(language)}
+                    {planName(p.id)} · {yen(p.priceJpy)}
                   </option>
                 ))}
               </select>

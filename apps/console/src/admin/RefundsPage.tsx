@@ -13,7 +13,7 @@ type TransferRefund = components["schemas"]["TransferRefund"];
  * then refunded and the applicant told by mail.
  */
 export function RefundsPage() {
-  const { t, dateTime, language } = useI18n();
+  const { t, dateTime, yen } = useI18n();
   const label = useCodeLabel();
   const [showAll, setShowAll] = useState(false);
   const [items, setItems] = useState<TransferRefund[] | null>(null);
@@ -43,7 +43,7 @@ export function RefundsPage() {
         params: { path: { paymentId: refund.paymentId } },
         body: { transferReference },
       });
-      setDone(t("refunds.done", { amount: refund.amountJpy.toLocaleString(language), reference: refund.reference }));
+      setDone(t("refunds.done", { amount: yen(refund.amountJpy), reference: refund.reference }));
       await load();
     } catch (e) {
       const reason = e instanceof ApiProblem ? (e.errors[0]?.reason ?? e.detail) : String(e);
@@ -80,9 +80,9 @@ export function RefundsPage() {
                 {r.reference}
               </th>
               <td>{label("paymentKind", r.kind)}</td>
-              <td className="num">¥{r.amountJpy.toLocaleString(language)}</td>
-              <td>{dateTime(r.paidAt)}</td>
-              <td>{dateTime(r.owedSince)}</td>
+              <td className="num">{yen(r.amountJpy)}</td>
+              <td className="nowrap">{dateTime(r.paidAt)}</td>
+              <td className="nowrap">{dateTime(r.owedSince)}</td>
               <td>
                 {r.transferredAt ? (
                   <span>

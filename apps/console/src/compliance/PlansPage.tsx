@@ -14,7 +14,7 @@ type Plan = components["schemas"]["StaffPlan"];
  * changes its price, row by row; everyone else reads.
  */
 export function PlansPage({ account }: { account: StaffAccount }) {
-  const { t, language } = useI18n();
+  const { t, language, yen } = useI18n();
   const [plans, setPlans] = useState<Plan[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -27,7 +27,6 @@ export function PlansPage({ account }: { account: StaffAccount }) {
     load().catch((e: Error) => setError(t("common.error", { detail: e.message })));
   }, [load, t]);
 
-  const yen = new Intl.NumberFormat(language, { style: "currency", currency: "JPY" });
   const dash = t("plans.none");
   const nameOf = (p: Plan) => p.name[language] ?? p.name.en ?? p.id;
 
@@ -38,7 +37,7 @@ export function PlansPage({ account }: { account: StaffAccount }) {
         api.PATCH("/v1/staff/plans/{id}", { params: { path: { id: plan.id } }, body: change }),
       );
       setError(null);
-      setSaved(t("plans.saved", { plan: nameOf(updated), price: yen.format(updated.priceJpy) }));
+      setSaved(t("plans.saved", { plan: nameOf(updated), price: yen(updated.priceJpy) }));
       setPlans((all) => all?.map((p) => (p.id === updated.id ? updated : p)) ?? null);
     } catch (e) {
       const detail = e instanceof ApiProblem ? `${e.detail}${e.field ? ` (${e.field})` : ""}` : String(e);
@@ -92,7 +91,7 @@ export function PlansPage({ account }: { account: StaffAccount }) {
                   {p.formFactors.map((f) => t(`plans.form.${f as "physical" | "esim"}`)).join(" · ")}
                 </span>
               </td>
-              <td className="num">{yen.format(p.priceJpy)}</td>
+              <td className="num">{yen(p.priceJpy)}</td>
               <td className="num">{p.validityDays === null ? dash : t("plans.days", { n: p.validityDays })}</td>
               <td className="num">{p.dataGb === null ? dash : `${p.dataGb} GB`}</td>
               <td className="num">

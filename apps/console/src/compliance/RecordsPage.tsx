@@ -104,14 +104,23 @@ export function RecordsPage() {
                 {r.version}
                 {r.legalHold && <span className="badge tag-escalated">{t("records.legalHold")}</span>}
               </td>
-              <td>{dateTime(r.verifiedAt)}</td>
+              <td className="nowrap">{dateTime(r.verifiedAt)}</td>
               <td>{r.particulars.name.kanji ?? `${r.particulars.name.family} ${r.particulars.name.given}`}</td>
               <td className="nowrap">{date(r.particulars.birthDate)}</td>
               <td>{label("method", r.method)}</td>
               <td>
                 {label("document", r.document.type)} · {country(r.document.issuingCountry)}
               </td>
-              <td className="mono">{r.lines.phoneNumbers.map(formatPhone).join(", ") || r.lines.count}</td>
+              <td className="mono">
+                {r.lines.phoneNumbers.length === 0
+                  ? r.lines.count
+                  : r.lines.phoneNumbers.map((n, i) => (
+                      <span key={n} className="nowrap">
+                        {i > 0 && ", "}
+                        {formatPhone(n)}
+                      </span>
+                    ))}
+              </td>
               <td className="small">
                 {policyName(r.policy)}
                 <br />

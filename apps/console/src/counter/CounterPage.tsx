@@ -311,7 +311,7 @@ export function CounterPage() {
                 fields: (correction?.fields ?? []).map((f) => label("field", f.field)).join(t("counter.listSeparator")),
               })}
             </p>
-            {correction?.message && <blockquote>{correction.message}</blockquote>}
+            {correction?.message && <blockquote data-untranslated>{correction.message}</blockquote>}
           </div>
         )}
         {recorded ? (

@@ -10,6 +10,12 @@ type I18n = {
   dateTime(iso: string): string;
   /** A calendar date (`1990-01-02`, a birth date, an expiry) as the language writes it: 1990年1月2日. */
   date(isoDate: string): string;
+  /**
+   * An amount of yen as the language writes it: ￥3,300 (ja), ¥3,300 (zh-Hans, en). Not the currency
+   * symbol Intl gives zh-Hans by default (JP¥, to tell it from the yuan): the console's amounts are
+   * all yen, and a Chinese reader of a Japanese operator reads ¥ as yen.
+   */
+  yen(amount: number): string;
   /** A language's name (`en` → 英語) in the console's language; the code itself if the browser has none. */
   languageName(code: string): string;
 };
@@ -37,6 +43,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     });
     // A calendar date has no time zone: read and written in UTC so that it stays the same day.
     const dateFormat = new Intl.DateTimeFormat(language, { dateStyle: "long", timeZone: "UTC" });
+    const yen = new Intl.NumberFormat(language, {
+      style: "currency",
+      currency: "JPY",
+      currencyDisplay: "narrowSymbol",
+    });
     const languageNames = new Intl.DisplayNames([language], { type: "language" });
     return {
       language,
@@ -46,6 +57,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       },
       t: (key, values) => translate(language, key, values),
       dateTime: (iso) => format.format(new Date(iso)),
+      yen: (amount) => yen.format(amount),
       date: (isoDate) =>
         /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? dateFormat.format(new Date(`${isoDate}T00:00:00Z`)) : isoDate,
       languageName: (code) => {

@@ -38,7 +38,7 @@ const prefixOf = (code: string) => code.split(".")[0] ?? code;
 
 /** The whole case: what the applicant declared, each evidence beside what its checks read, credit, history. */
 export function CasePage({ reference, account }: { reference: string; account: StaffAccount }) {
-  const { t, language, dateTime, languageName } = useI18n();
+  const { t, language, dateTime, languageName, yen } = useI18n();
   const label = useCodeLabel();
   const particularLabel = useParticularLabel();
   const particularValue = useParticularValue();
@@ -185,7 +185,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
                   fields: view.correction.fields.map((f) => label("field", f.field)).join(", "),
                 })}
               </p>
-              <blockquote>{view.correction.message}</blockquote>
+              <blockquote data-untranslated>{view.correction.message}</blockquote>
               <p>
                 {view.correction.answeredAt
                   ? t("case.correctionAnswered", { time: dateTime(view.correction.answeredAt) })
@@ -306,7 +306,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
                 <div>
                   <dt>{t("case.deposit")}</dt>
                   <dd>
-                    ¥{view.credit.deposit.amountJpy.toLocaleString(language)}{" "}
+                    {yen(view.credit.deposit.amountJpy)}{" "}
                     <span className="muted small">
                       {t(view.credit.deposit.decided ? "case.depositDecided" : "case.depositExpected")}
                     </span>
@@ -321,7 +321,7 @@ export function CasePage({ reference, account }: { reference: string; account: S
                   {view.credit.assessment.reasons.map((r) => (
                     <li key={r.code}>
                       <span className="mono small">{r.code}</span> ({label("credit", r.outcome)}
-                      {r.depositJpy > 0 ? `, ¥${r.depositJpy.toLocaleString(language)}` : ""}): {r.message}
+                      {r.depositJpy > 0 ? `, ${yen(r.depositJpy)}` : ""}): {r.message}
                     </li>
                   ))}
                 </ul>
@@ -336,15 +336,14 @@ export function CasePage({ reference, account }: { reference: string; account: S
                 {view.payments.map((p) => (
                   <li key={p.id}>
                     <strong>
-                      {label("paymentKind", p.kind)} · ¥{p.amountJpy.toLocaleString(language)}
+                      {label("paymentKind", p.kind)} · {yen(p.amountJpy)}
                     </strong>{" "}
                     ({label("paymentMethod", p.method)}) ·{" "}
                     <span className="badge">{label("paymentStatus", p.status)}</span>
                     <br />
                     <span className="muted small">
                       {dateTime(p.at)}
-                      {p.refundedJpy > 0 &&
-                        ` · ${t("case.refunded", { amount: p.refundedJpy.toLocaleString(language) })}`}
+                      {p.refundedJpy > 0 && ` · ${t("case.refunded", { amount: yen(p.refundedJpy) })}`}
                       {p.refundRequestedAt &&
                         p.refundedJpy === 0 &&
                         ` · ${t("case.refundRequested", { time: dateTime(p.refundRequestedAt) })}`}

@@ -25,7 +25,7 @@ export function ProvisioningCard({ view }: { view: CaseView }) {
           <tbody>
             {view.provisioning.map((op) => (
               <tr key={`${op.startedAt}-${op.operation}`}>
-                <td>{dateTime(op.startedAt)}</td>
+                <td className="nowrap">{dateTime(op.startedAt)}</td>
                 <td>{label("provisioningOperation", op.operation)}</td>
                 <td>
                   {label("provisioningOutcome", op.outcome)}

@@ -123,7 +123,7 @@ export function ShippingPage() {
                     <td>{planName(item.planId)}</td>
                     <td>{label("lineType", item.lineType)}</td>
                     <td>{label("shipMethod", item.method)}</td>
-                    <td>{dateTime(item.waitingSince)}</td>
+                    <td className="nowrap">{dateTime(item.waitingSince)}</td>
                     <td>
                       <button type="button" className="secondary" onClick={() => setSending(item)}>
                         {t("shipping.send", { reference: item.reference })}
@@ -157,7 +157,7 @@ export function ShippingPage() {
                       <TrackingLink shipment={shipment} />
                     </td>
                     <td>{label("shipMethod", shipment.method)}</td>
-                    <td>{dateTime(shipment.createdAt)}</td>
+                    <td className="nowrap">{dateTime(shipment.createdAt)}</td>
                     <td>
                       <CarrierReport
                         reference={reference}

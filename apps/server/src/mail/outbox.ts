@@ -1,3 +1,4 @@
+import type { Language } from "@jitsumei/domain";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { errorSummary, PermanentJobError } from "../jobs/jobs.ts";
@@ -13,7 +14,11 @@ import {
 import { markMailFailed } from "./mail-repository.ts";
 import type { Mailer } from "./mailer.ts";
 
-type OutboxContent = { to: string; from: string; subject: string; text: string };
+/**
+ * A mail as sealed in the outbox. `language` is the one it is written in (a developer reading the
+ * outbox sees it; mails queued before it was kept have none).
+ */
+type OutboxContent = { to: string; from: string; subject: string; text: string; language?: Language };
 
 const mail: OutboxChannel = {
   name: "mail",
@@ -29,9 +34,15 @@ const mail: OutboxChannel = {
 export async function queueMail(
   tx: Queryable,
   keys: KeyManagement,
-  message: OutboxContent & OutboxMeta,
+  message: OutboxContent & { language: Language } & OutboxMeta,
 ): Promise<string> {
-  const content: OutboxContent = { to: message.to, from: message.from, subject: message.subject, text: message.text };
+  const content: OutboxContent = {
+    to: message.to,
+    from: message.from,
+    subject: message.subject,
+    text: message.text,
+    language: message.language,
+  };
   return queueSealed(tx, keys, mail, content, message);
 }
 
@@ -40,7 +51,10 @@ export function deliverMailJob(deps: { db: Queryable; keys: KeyManagement; maile
   return (payload: { mailId: string }) =>
     deliverSealed<OutboxContent>(deps, mail, payload.mailId, async (id, content) => {
       const { transportMessageId } = await sendOrClassify(deps, id, {
-        ...content,
+        to: content.to,
+        from: content.from,
+        subject: content.subject,
+        text: content.text,
         messageId: `<${id}@${deps.domain}>`,
       });
       return { messageId: transportMessageId, kept: deps.mailer.kind === "local-outbox" };

@@ -153,6 +153,7 @@ export function notifyApplicantJob(deps: {
       const message =
         params.signAgain === "yes" ? { ...rendered, text: withSignAgainNote(rendered.text, language) } : rendered;
       const mail = await queueMail(tx, deps.keys, {
+        language,
         to: contact.email,
         from: deps.config.mail.from,
         subject: message.subject,

@@ -327,7 +327,8 @@ async function creditForCase(
   language: Language,
 ) {
   const { db } = deps;
-  const staffLanguage = language === "ja" ? "ja" : "en";
+  // The console's languages (ja, en, zh-Hans); the staff texts of credit reasons exist in those only.
+  const staffLanguage = language === "ja" || language === "zh-Hans" ? language : "en";
   const [consent, method, assessment, decided] = await Promise.all([
     latestConsent(db, application.id),
     paymentMethodOf(db, application.id),
@@ -347,7 +348,7 @@ async function creditForCase(
       amountJpy: deposit.required ? deposit.amountJpy : 0,
       reasons: (deposit.reasons as readonly string[]).filter(isDepositReasonCode).map((code) => ({
         code,
-        text: explainDepositReason(code, staffLanguage),
+        text: explainDepositReason(code, language),
       })),
     },
     assessment: assessment

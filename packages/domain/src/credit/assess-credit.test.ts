@@ -178,6 +178,10 @@ describe("texts", () => {
     expect(explained.reasons[0]?.code).toBe("unpaid_elsewhere");
     expect(JSON.stringify(explained)).not.toMatch(/3/);
     expect(explainCreditReasonToStaff(result.reasons[0] as (typeof result.reasons)[0], "ja")).toContain("3 件");
+    // A reviewer reading the console in Simplified Chinese reads the reason in Chinese, with its figures.
+    expect(explainCreditReasonToStaff(result.reasons[0] as (typeof result.reasons)[0], "zh-Hans")).toBe(
+      "欠费信息交换中有其他运营商登记的欠费记录 3 条。",
+    );
   });
 
   it("states the deposit in the applicant's summary", () => {

@@ -23,47 +23,60 @@ export const creditConsent = {
   } satisfies Translations,
 } as const;
 
+/** The languages staff read (the console's: ja, en, zh-Hans). */
+export type StaffLanguage = "ja" | "en" | "zh-Hans";
+
 /** For reviewers and the CLI: each reason with its figures ({records}, {remainingStayDays}, …). */
-export const creditReasonStaffTexts: Readonly<Record<CreditReasonCode, { ja: string; en: string }>> = {
+export const creditReasonStaffTexts: Readonly<Record<CreditReasonCode, Record<StaffLanguage, string>>> = {
   consent_missing: {
     ja: "申込者が与信審査と不払い者情報の交換に同意していないため、照会していません。",
     en: "The applicant has not consented to the credit check and the exchange of non-payment information: nothing was queried.",
+    "zh-Hans": "申请人未同意信用审查及欠费信息交换：未进行任何查询。",
   },
   unpaid_elsewhere: {
     ja: "他の事業者が登録した不払い情報が {records} 件あります。",
     en: "{records} unpaid record(s) registered by other carriers in the non-payment exchange.",
+    "zh-Hans": "欠费信息交换中有其他运营商登记的欠费记录 {records} 条。",
   },
   unpaid_with_us: {
     ja: "当社での未払い（不払いによる解除）が {records} 件あります。",
     en: "{records} unpaid balance(s) with us (lines ended for non-payment).",
+    "zh-Hans": "本公司有未付款项 {records} 笔（因欠费解约的线路）。",
   },
   payment_method_none: {
     ja: "利用可能なお支払い方法が確認できていません。",
     en: "No way of paying the bills has been confirmed by the payment-method check.",
+    "zh-Hans": "付款方式检查未确认任何可用的付款方式。",
   },
   payment_method_bank: {
     ja: "お支払いは口座振替です（引き落とし開始まで払込票）。",
     en: "Bills are paid by bank direct debit (slips until the debit starts).",
+    "zh-Hans": "以银行账户自动扣款（口座振替）付款（扣款开始前使用缴费单）。",
   },
   stay_shorter_than_term: {
     ja: "在留期間の残りが {remainingStayDays} 日で、最低利用期間の {minimumTermDays} 日より短くなっています。",
     en: "{remainingStayDays} days of stay are left, less than the minimum term of {minimumTermDays} days.",
+    "zh-Hans": "在留期间剩余 {remainingStayDays} 天，短于最低使用期 {minimumTermDays} 天。",
   },
   stay_ending_soon: {
     ja: "在留期間の残りが {remainingStayDays} 日です（{days} 日未満）。",
     en: "Only {remainingStayDays} days of stay are left (under {days}).",
+    "zh-Hans": "在留期间仅剩 {remainingStayDays} 天（不足 {days} 天）。",
   },
   minor: {
     ja: "申込者は {age} 歳で、{under} 歳未満です（親権者の同意が必要）。",
     en: "The applicant is {age}, under {under}: a guardian must consent to the contract.",
+    "zh-Hans": "申请人 {age} 岁，未满 {under} 岁：签约须经监护人同意。",
   },
   young_applicant: {
     ja: "申込者は {age} 歳で、{under} 歳未満です（支払実績が少ない）。",
     en: "The applicant is {age}, under {under}: little payment history.",
+    "zh-Hans": "申请人 {age} 岁，未满 {under} 岁：付款记录较少。",
   },
   many_lines: {
     ja: "当社の回線を既に {lines} 回線お持ちです。",
     en: "Already holds {lines} line(s) with us.",
+    "zh-Hans": "已在本公司持有 {lines} 条线路。",
   },
 };
 
@@ -199,7 +212,7 @@ export const creditOutcomeApplicantTexts: Readonly<Record<CreditOutcome, Transla
 
 export function explainCreditReasonToStaff(
   reason: { code: CreditReasonCode; params: Record<string, number> },
-  language: "ja" | "en" = "en",
+  language: StaffLanguage = "en",
 ): string {
   return interpolate(creditReasonStaffTexts[reason.code][language], reason.params);
 }
@@ -220,7 +233,8 @@ export function missingCreditTexts(): string[] {
   const missing: string[] = [];
   for (const code of creditReasonCodes) {
     for (const l of languages) if (!creditReasonApplicantTexts[code]?.[l]) missing.push(`reason ${code} ${l}`);
-    for (const l of ["ja", "en"] as const) if (!creditReasonStaffTexts[code]?.[l]) missing.push(`staff ${code} ${l}`);
+    for (const l of ["ja", "en", "zh-Hans"] as const)
+      if (!creditReasonStaffTexts[code]?.[l]) missing.push(`staff ${code} ${l}`);
   }
   for (const outcome of creditOutcomes) {
     for (const l of languages) if (!creditOutcomeApplicantTexts[outcome]?.[l]) missing.push(`outcome ${outcome} ${l}`);

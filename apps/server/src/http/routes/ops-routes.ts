@@ -3,7 +3,16 @@ import { pingDatabase } from "../../db/ping.ts";
 import { listOutbox } from "../../mail/outbox.ts";
 import { listSmsOutbox } from "../../sms/sms-outbox.ts";
 import { demoStaffCodes } from "../../staff/demo-staff.ts";
+import { demoStaffPage, devPagesCss, outboxPage, wantsHtml } from "../dev-pages.ts";
 import { defineRoute } from "../route.ts";
+
+/** A browser gets the page (HTML), anything else JSON; `?format=json` or `?format=html` chooses. */
+const format = z.enum(["html", "json"]).optional();
+const html = (page: string) => ({
+  status: 200,
+  body: page,
+  headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+});
 
 export const opsRoutes = [
   defineRoute({
@@ -32,18 +41,19 @@ export const opsRoutes = [
       return { status: 200, body: { status: "ready", database: db.kind } };
     },
   }),
-  defineRoute<undefined, { limit: number }>({
+  defineRoute<undefined, { limit: number; format?: "html" | "json" }>({
     method: "GET",
     path: "/dev/outbox",
     operationId: "devOutbox",
-    summary: "Mail kept locally when SMTP_URL is unset (not in production)",
+    summary:
+      "Mail kept locally when SMTP_URL is unset (not in production): a page for a browser (Accept: text/html), else JSON",
     tag: "development",
     auth: "none",
     devOnly: true,
-    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+    query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), format }),
     responses: {
       200: {
-        description: "Newest first",
+        description: "Newest first (JSON; a browser gets the same as an HTML page)",
         schema: z.object({
           items: z.array(
             z.object({
@@ -52,6 +62,7 @@ export const opsRoutes = [
               to: z.string(),
               subject: z.string(),
               text: z.string(),
+              language: z.string().optional(),
               status: z.string(),
               createdAt: z.string(),
             }),
@@ -59,8 +70,10 @@ export const opsRoutes = [
         }),
       },
     },
-    async handler({ query }, { db, keys, config }) {
-      return { status: 200, body: { mailTransport: config.mail.kind, items: await listOutbox(db, keys, query.limit) } };
+    async handler({ query, headers }, { db, keys, config }) {
+      const items = await listOutbox(db, keys, query.limit);
+      if (wantsHtml(headers.accept, query.format)) return html(outboxPage(items, config.mail.kind, query.limit));
+      return { status: 200, body: { mailTransport: config.mail.kind, items } };
     },
   }),
   defineRoute<undefined, { limit: number }>({
@@ -86,18 +99,19 @@ export const opsRoutes = [
       return { status: 200, body: { items: await listSmsOutbox(db, keys, query.limit) } };
     },
   }),
-  defineRoute({
+  defineRoute<undefined, { format?: "html" | "json" }>({
     method: "GET",
     path: "/dev/demo-staff",
     operationId: "devDemoStaff",
     summary:
-      "The demo staff accounts `npm start` creates (one per role), their password and each one's TOTP code now (not in production)",
+      "The demo staff accounts `npm start` creates (one per role), their password and each one's TOTP code now (not in production): a page for a browser, else JSON",
     tag: "development",
     auth: "none",
     devOnly: true,
+    query: z.object({ format }),
     responses: {
       200: {
-        description: "One entry per demo account present",
+        description: "One entry per demo account present (JSON; a browser gets the same as an HTML page)",
         schema: z.object({
           items: z.array(
             z.object({
@@ -111,12 +125,25 @@ export const opsRoutes = [
         }),
       },
     },
-    async handler(_input, { db, keys, clock }) {
-      return {
-        status: 200,
-        body: { items: await demoStaffCodes({ db, keys }, clock()) },
-        headers: { "cache-control": "no-store" },
-      };
+    async handler({ query, headers }, { db, keys, clock }) {
+      const items = await demoStaffCodes({ db, keys }, clock());
+      if (wantsHtml(headers.accept, query.format)) return html(demoStaffPage(items));
+      return { status: 200, body: { items }, headers: { "cache-control": "no-store" } };
     },
+  }),
+  defineRoute({
+    method: "GET",
+    path: "/dev/dev-pages.css",
+    operationId: "devPagesStylesheet",
+    summary: "The development pages' stylesheet (the CSP allows no inline style; not in production)",
+    tag: "development",
+    auth: "none",
+    devOnly: true,
+    responses: { 200: { description: "The stylesheet", file: "text/css" } },
+    handler: async () => ({
+      status: 200,
+      body: devPagesCss,
+      headers: { "content-type": "text/css; charset=utf-8", "cache-control": "no-cache" },
+    }),
   }),
 ];
