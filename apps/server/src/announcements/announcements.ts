@@ -130,6 +130,7 @@ export function sendAnnouncementJob(deps: { db: Database; keys: KeyManagement; m
         : "";
       await deps.db.transaction(async (tx) => {
         const mailId = await queueMail(tx, deps.keys, {
+          language: l,
           applicationId: application.id,
           template: "announcement",
           to: contact.email,

@@ -44,6 +44,7 @@ export async function requestActivationCode(
       minutes: deps.ttlMinutes,
     });
     await queueMail(tx, deps.keys, {
+      language: application.language,
       ...mail,
       to: contact.email,
       from: deps.mailFrom,

@@ -98,6 +98,7 @@ export async function requestApplicantSignInCode(
     });
     if (channel === "email") {
       await queueMail(tx, deps.keys, {
+        language: application.language,
         ...renderMail("applicant_sign_in_code", application.language, params),
         to,
         from: deps.config.mail.from,

@@ -132,6 +132,7 @@ export async function decideHolderChange(
     });
     const texts = holderChangeTexts;
     await queueMail(tx, deps.keys, {
+      language: language,
       applicationId: application.id,
       template: `holder_change_${status}`,
       to: mailTo,

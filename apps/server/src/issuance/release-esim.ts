@@ -72,6 +72,7 @@ export function releaseEsimJob(deps: { db: Database; keys: KeyManagement; smdp: 
         code,
       });
       await queueMail(tx, deps.keys, {
+        language: application.language,
         to: contact.email,
         from: deps.mailFrom,
         ...message,

@@ -215,6 +215,7 @@ async function tellSubscriber(
   });
   const template = `keep_alive_${what.notice}`;
   await queueMail(tx, deps.keys, {
+    language: language,
     applicationId: application.id,
     template,
     to: contact.email,

@@ -1,3 +1,4 @@
+import type { Language } from "@jitsumei/domain";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import type { Queryable } from "../db/database.ts";
 import { errorSummary, PermanentJobError } from "../jobs/jobs.ts";
@@ -12,7 +13,8 @@ import {
 import { markMailFailed } from "./mail-repository.ts";
 import type { Mailer } from "./mailer.ts";
 
-type OutboxContent = { to: string; from: string; subject: string; text: string };
+/** `language`: the recipient's, for the footer added when sent (absent in mail queued before it was kept). */
+type OutboxContent = { to: string; from: string; subject: string; text: string; language?: Language };
 
 const mail: OutboxChannel = {
   name: "mail",
@@ -28,30 +30,58 @@ const mail: OutboxChannel = {
 export async function queueMail(
   tx: Queryable,
   keys: KeyManagement,
-  message: OutboxContent & OutboxMeta,
+  message: OutboxContent & OutboxMeta & { language: Language },
 ): Promise<string> {
-  const content: OutboxContent = { to: message.to, from: message.from, subject: message.subject, text: message.text };
+  const { to, from, subject, text, language } = message;
+  const content: OutboxContent = { to, from, subject, text, language };
   return queueSealed(tx, keys, mail, content, message);
 }
 
-/** The job that hands one queued mail to the mailer. Already-sent mail is not sent again. */
-export function deliverMailJob(deps: { db: Queryable; keys: KeyManagement; mailer: Mailer; domain: string }) {
+/**
+ * The job that hands one queued mail to the mailer. Already-sent mail is not sent again. Every mail
+ * ends with the operator's contact lines (`footer`, in the recipient's language), added here so that
+ * no mail can be queued without them.
+ */
+export function deliverMailJob(deps: {
+  db: Queryable;
+  keys: KeyManagement;
+  mailer: Mailer;
+  domain: string;
+  footer: (language: Language) => string | null;
+}) {
   return (payload: { mailId: string }) =>
     deliverSealed<OutboxContent>(deps, mail, payload.mailId, async (id, content) => {
+      const { language, ...message } = content;
       const { transportMessageId } = await sendOrClassify(deps, id, {
-        ...content,
+        ...message,
+        text: withFooter(message.text, language ? deps.footer(language) : null),
         messageId: `<${id}@${deps.domain}>`,
       });
       return { messageId: transportMessageId, kept: deps.mailer.kind === "local-outbox" };
     });
 }
 
+/** The text as sent: the message, a blank line, then the footer. */
+export function withFooter(text: string, footer: string | null): string {
+  return footer ? `${text.replace(/\s+$/, "")}\n\n${footer}\n` : text;
+}
+
 export function readMail(keys: KeyManagement, id: string, sealed: unknown): Promise<OutboxContent> {
   return readSealed<OutboxContent>(keys, mail, id, sealed);
 }
 
-export function listOutbox(db: Queryable, keys: KeyManagement, limit: number) {
-  return listSealed<OutboxContent>(db, keys, mail, limit);
+/** The newest mail, each as it is (or was) sent: with its footer. */
+export async function listOutbox(
+  db: Queryable,
+  keys: KeyManagement,
+  limit: number,
+  footer: (language: Language) => string | null,
+) {
+  const items = await listSealed<OutboxContent>(db, keys, mail, limit);
+  return items.map(({ language, ...item }) => ({
+    ...item,
+    text: withFooter(item.text, language ? footer(language) : null),
+  }));
 }
 
 /** A refusal of the recipient (5xx) is final: the mail is marked failed and the job not retried. */

@@ -139,6 +139,7 @@ export function notifyApplicantJob(deps: { db: Database; keys: KeyManagement; co
       const message =
         params.signAgain === "yes" ? { ...rendered, text: withSignAgainNote(rendered.text, language) } : rendered;
       await queueMail(tx, deps.keys, {
+        language: language,
         to: contact.email,
         from: deps.config.mail.from,
         subject: message.subject,

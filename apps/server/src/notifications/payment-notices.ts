@@ -62,6 +62,7 @@ export function notifyPaymentJob(deps: { db: Database; keys: KeyManagement; conf
       const locked = await lockPaymentNotice(tx, payload.paymentId, payload.template);
       if (!locked || locked.rendered_at) return;
       await queueMail(tx, deps.keys, {
+        language: application.language,
         to: contact.email,
         from: deps.config.mail.from,
         subject: message.subject,

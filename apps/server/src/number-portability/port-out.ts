@@ -92,6 +92,7 @@ export async function requestPortOut(
       expiresOn: japanDate(new Date(`${reservation.expiresOn}T12:00:00+09:00`), application.language),
     });
     await queueMail(tx, deps.keys, {
+      language: application.language,
       applicationId: application.id,
       template: "number_port_out_issued",
       to: contact.email,

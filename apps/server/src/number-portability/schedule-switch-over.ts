@@ -56,6 +56,7 @@ export async function scheduleSwitchOver(
     const language = application.language;
     const params = { msisdn: formatMsisdn(portIn.msisdn), at: japanTime(when.toISOString(), language) };
     await queueMail(tx, deps.keys, {
+      language: language,
       applicationId: application.id,
       template: "number_port_scheduled",
       to: contact.email,

@@ -113,6 +113,7 @@ export async function switchOverIn(
   const language = application.language;
   const params = { msisdn: formatMsisdn(portIn.msisdn) };
   await queueMail(tx, deps.keys, {
+    language: language,
     applicationId: application.id,
     template: "number_port_completed",
     to: input.contactEmail,
@@ -146,6 +147,7 @@ export async function recordSwitchOverFailure(
       failureCode: refused.refusal.code,
     });
     await queueMail(tx, deps.keys, {
+      language: language,
       applicationId: application.id,
       template: "number_port_failed",
       to: contact.email,

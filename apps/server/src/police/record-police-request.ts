@@ -124,6 +124,7 @@ export async function recordPoliceRequest(
     });
     await setLetterDocument(tx, id, stored.id);
     await queueMail(tx, deps.keys, {
+      language: language,
       applicationId: application.id,
       template: "reverification_request",
       to: contact.email,

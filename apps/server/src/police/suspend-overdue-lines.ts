@@ -60,6 +60,7 @@ export async function suspendOverdueLines(
         const language = application.language as Language;
         const params = { msisdn: request.msisdn, deadline: todayInJapan(new Date(request.deadline)) };
         await queueMail(tx, deps.keys, {
+          language: language,
           applicationId: application.id,
           template: "line_suspended",
           to: contact.email,

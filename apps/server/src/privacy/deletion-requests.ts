@@ -162,6 +162,7 @@ export async function decideDeletionRequest(
     if (contactLine) {
       const params = { kept: outcome.kept.length, deleted: outcome.deleted.length };
       await queueMail(tx, deps.keys, {
+        language: contactLine.language,
         // The mail belongs to no application: it must outlive a shredded one.
         applicationId: null,
         template: "deletion_decided",

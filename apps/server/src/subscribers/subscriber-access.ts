@@ -135,6 +135,7 @@ export async function requestSignInCode(deps: Deps, input: LineKey & { email: st
       createdAt: now,
     });
     await queueMail(tx, deps.keys, {
+      language: language,
       applicationId: application.id,
       template: "subscriber_sign_in",
       to: contact.email,

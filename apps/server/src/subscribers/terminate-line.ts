@@ -75,6 +75,7 @@ export async function terminateLineIn(
     const language = application.language as Language;
     const refund = refundsQueued > 0 ? `\n\n${endedTexts.refund[language]}` : "";
     await queueMail(tx, deps.keys, {
+      language: language,
       applicationId: application.id,
       template: "line_ended",
       to: contact.email,

@@ -132,6 +132,7 @@ export async function completeTransfer(
     const language = previous.language as Language;
     const params = { msisdn: line.msisdn, date: todayInJapan(now) };
     await queueMail(tx, deps.keys, {
+      language: language,
       applicationId: previous.id,
       template: "line_transferred",
       to: old.contact.email,

@@ -113,6 +113,7 @@ export async function startTransfer(
   };
   await deps.db.transaction(async (tx) => {
     await queueMail(tx, deps.keys, {
+      language: language,
       applicationId: await findApplicationIdByReference(tx, created.reference),
       template: "transfer_invitation",
       to: input.newHolder.email,

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pingDatabase } from "../../db/ping.ts";
 import { listOutbox } from "../../mail/outbox.ts";
+import { operatorMailFooter } from "../../site/operator-contact.ts";
 import { listSmsOutbox } from "../../sms/sms-outbox.ts";
 import { demoStaffCodes } from "../../staff/demo-staff.ts";
 import { defineRoute } from "../route.ts";
@@ -59,8 +60,9 @@ export const opsRoutes = [
         }),
       },
     },
-    async handler({ query }, { db, keys, config }) {
-      return { status: 200, body: { mailTransport: config.mail.kind, items: await listOutbox(db, keys, query.limit) } };
+    async handler({ query }, { db, keys, config, operator }) {
+      const items = await listOutbox(db, keys, query.limit, operatorMailFooter(operator.contact, config));
+      return { status: 200, body: { mailTransport: config.mail.kind, items } };
     },
   }),
   defineRoute<undefined, { limit: number }>({
