@@ -9,6 +9,7 @@ import {
   loadSession,
   type Session,
 } from "./api.ts";
+import { ContactLine } from "./contact-line.tsx";
 import type { MessageKey } from "./i18n/en.ts";
 import { useI18n } from "./i18n/index.tsx";
 
@@ -182,6 +183,8 @@ export function ErrorSummary({ message, fields }: { message: string | null; fiel
   return (
     <div className="alert alert-error" role="alert" tabIndex={-1} ref={ref}>
       <p>{message}</p>
+      {/* An error no field of the form can fix: who to call if trying again does not help. */}
+      {entries.length === 0 && <ContactLine />}
       {entries.length > 0 && (
         <ul>
           {entries.map(([name, text]) => (
