@@ -45,11 +45,11 @@ export type OperatorContact = z.infer<typeof operatorContactSchema>;
 export const sampleContact: OperatorContact = {
   phone: "0120-000-000",
   hours: {
-    ja: "毎日 9:00〜20:00（年末年始を除く）",
-    en: "daily 9:00–20:00, except 29 Dec–3 Jan",
-    "zh-Hans": "每天 9:00–20:00（12月29日至1月3日除外）",
-    "zh-Hant": "每天 9:00–20:00（12月29日至1月3日除外）",
-    ko: "매일 9:00~20:00 (12월 29일~1월 3일 제외)",
+    ja: "毎日 9:00〜20:00・年末年始を除く",
+    en: "daily 9:00–20:00 except 29 Dec–3 Jan",
+    "zh-Hans": "每天 9:00–20:00，12月29日至1月3日除外",
+    "zh-Hant": "每天 9:00–20:00，12月29日至1月3日除外",
+    ko: "매일 9:00~20:00, 12월 29일~1월 3일 제외",
     vi: "hằng ngày 9:00–20:00, trừ 29/12–3/1",
   },
   email: "support@mobile.example.jp",
