@@ -46,6 +46,7 @@ import { loadPolicies } from "./policy/load-policies.ts";
 import { keepDashboardRollup } from "./review/dashboard.ts";
 import type { Services } from "./services.ts";
 import { loadCounters } from "./site/counters.ts";
+import { operatorMailFooter } from "./site/operator-contact.ts";
 import { deliverSmsJob } from "./sms/sms-outbox.ts";
 import { seedDemoStaff } from "./staff/demo-staff.ts";
 import { usePasswordHashCost } from "./staff/staff-accounts.ts";
@@ -99,7 +100,7 @@ export async function startServer(
   // Every file key and every other thing a start can be refused for is opened before the database is
   // touched: a refused start leaves no migration applied and no key wrapped with the key it was given.
   const sealer = contractSealer(config, warn);
-  const operator = loadOperator(config);
+  const operator = loadOperator(config, warn);
   const counters = loadCounters(config);
   const oneStopRecipients = loadOneStopRecipients(config);
   let url = "";
@@ -141,7 +142,7 @@ export async function startServer(
     paymentMethods: adapters.paymentMethodCheck,
     policies: creditPolicies,
   };
-  const deliverMail = deliverMailJob({ db, keys, mailer, domain });
+  const deliverMail = deliverMailJob({ db, keys, mailer, domain, footer: operatorMailFooter(operator.contact, config) });
   const deliverSms = deliverSmsJob({ db, keys, sms });
   const jobs = startJobWorker(
     db,

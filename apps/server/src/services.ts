@@ -1,7 +1,7 @@
-import type { OperatorDetails } from "@jitsumei/documents";
 import type { FaceMatcher } from "@jitsumei/evidence";
 import type { Config } from "./config/config.ts";
 import type { ContractSealer } from "./contracts/contract-signer.ts";
+import type { Operator } from "./contracts/operator.ts";
 import type { CreditServices } from "./credit/assess-application-credit.ts";
 import type { KeyManagement } from "./crypto/key-management.ts";
 import type { Database } from "./db/database.ts";
@@ -45,7 +45,7 @@ export type Services = {
   /** The payment gateway (JITSUMEI_ADAPTERS_MODULE, or the local test gateway) and its notification secret. */
   payments: PaymentServices;
   /** The operator named on contracts and receipts. */
-  operator: OperatorDetails;
+  operator: Operator;
   /** The non-payment exchange and the payment-method check (JITSUMEI_ADAPTERS_MODULE, or local simulators), and the credit policies. */
   credit: CreditServices;
   /** The Digital Authentication App (the Digital Agency's service, or the simulator); null: not offered. */

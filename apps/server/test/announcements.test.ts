@@ -61,7 +61,10 @@ describe("announcements", () => {
     expect(await mailsTo("ko@example.test")).toEqual([
       expect.objectContaining({
         subject: "[Jitsumei] Maintenance 공지",
-        text: "Network maintenance on Sunday night 공지\n\n적용일: 2026-12-06",
+        // Then the operator's contact lines every mail ends with (test/operator-contact.test.ts).
+        text: expect.stringMatching(
+          /^Network maintenance on Sunday night 공지\n\n적용일: 2026-12-06\n\n-- \n문의·불만: /,
+        ),
       }),
     ]);
     expect(await mailsTo("en@example.test")).toEqual([]);

@@ -27,6 +27,7 @@ async function queue(to: string) {
       text: "Hello",
       applicationId: null,
       template: "test",
+      language: "en",
     }),
   );
 }

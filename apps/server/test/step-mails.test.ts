@@ -272,9 +272,13 @@ describe("mail at every step, in the applicant's language", () => {
     expect(mails.length).toBeGreaterThanOrEqual(20);
     const carrierOrigin = new URL(trackingUrlFor(server.services.config.shipmentTrackingUrl, "0", "ja")).origin;
     let links = 0;
+    const { contact } = server.services.operator;
     for (const mail of mails) {
       expect(`${mail.subject}\n${mail.text}`, mail.subject).not.toMatch(/jat_|jas_|jho_/);
-      for (const link of mail.text.match(/https?:\/\/[^\s）)」]+/g) ?? []) {
+      // Every mail ends with the operator's contact lines: its web form and the site's contact page.
+      const [body = "", footer] = mail.text.split("\n\n-- \n");
+      expect(footer?.match(/https?:\/\/\S+/g), mail.subject).toEqual([contact?.formUrl, `${publicUrl}/contact`]);
+      for (const link of body.match(/https?:\/\/[^\s）)」]+/g) ?? []) {
         // The one link elsewhere is the carrier's tracking page (SHIPMENT_TRACKING_URL), with no secret.
         if (new URL(link).origin === carrierOrigin) continue;
         links++;

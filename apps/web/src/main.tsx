@@ -2,9 +2,11 @@ import "./styles.css";
 import { Component, type ReactNode, StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import type { Language } from "./api.ts";
+import { ContactLine } from "./contact-line.tsx";
 import { I18nProvider, languageNames, languages, useI18n } from "./i18n/index.tsx";
 import { AccountPage } from "./pages/account.tsx";
 import { ApplyPage } from "./pages/apply.tsx";
+import { ContactPage } from "./pages/contact.tsx";
 import { ContinuePage, ReaderPage } from "./pages/handoff-pages.tsx";
 import { LegalPage } from "./pages/legal.tsx";
 import { NumberPortFixedReturnPage, NumberPortReturnPage } from "./pages/number-port.tsx";
@@ -30,6 +32,7 @@ function Page() {
   // Every mail link leads to /sign-in?reference=…; /status without one is the same page.
   if (first === "sign-in" || first === "status") return <SignInPage initialReference={search.get("reference") ?? ""} />;
   if (first === "account") return <AccountPage />;
+  if (first === "contact") return <ContactPage />;
   if (first === "number" && second) return <NumberPortReturnPage key={second} reference={second} />;
   if (first === "number-port" && second === "return") return <NumberPortFixedReturnPage />;
   if (first === "port-out" && second === "one-stop") return <OneStopPortOutPage search={search} />;
@@ -61,6 +64,7 @@ function PageFailed() {
   return (
     <>
       <p role="alert">{t("error.page")}</p>
+      <ContactLine />
       <p className="actions">
         <Button onClick={() => window.location.reload()}>{t("app.retry")}</Button>
       </p>
@@ -115,8 +119,9 @@ function App() {
       </main>
       <footer className="site-footer">
         <p>{t("app.footer")}</p>
-        <p>
+        <p className="links">
           <Link to="/account">{t("account.title")}</Link>
+          <Link to="/contact">{t("reach.title")}</Link>
         </p>
       </footer>
     </>

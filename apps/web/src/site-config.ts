@@ -27,6 +27,7 @@ export function useSiteConfig(): SiteConfig | null {
             apn: null,
             konbiniTill: null,
             counters: [],
+            contact: null,
           });
       },
     );

@@ -9,6 +9,7 @@ import {
   loadSession,
   type Session,
 } from "./api.ts";
+import { ContactLine } from "./contact-line.tsx";
 import type { MessageKey } from "./i18n/en.ts";
 import { useI18n } from "./i18n/index.tsx";
 
@@ -180,21 +181,26 @@ export function ErrorSummary({ message, fields }: { message: string | null; fiel
   }, [names, message]);
   if (!message) return null;
   return (
-    <div className="alert alert-error" role="alert" tabIndex={-1} ref={ref}>
-      <p>{message}</p>
-      {entries.length > 0 && (
-        <ul>
-          {entries.map(([name, text]) => (
-            <li key={name}>
-              <a href={`#${inputId(name)}`}>
-                {labels[name] ? <strong>{labels[name]}: </strong> : null}
-                {text}
-              </a>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <>
+      <div className="alert alert-error" role="alert" tabIndex={-1} ref={ref}>
+        <p>{message}</p>
+        {entries.length > 0 && (
+          <ul>
+            {entries.map(([name, text]) => (
+              <li key={name}>
+                <a href={`#${inputId(name)}`}>
+                  {labels[name] ? <strong>{labels[name]}: </strong> : null}
+                  {text}
+                </a>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+      {/* An error no field of the form can fix: who to call if trying again does not help (outside the
+          alert, which is read out: the line is there to be found, not announced). */}
+      {entries.length === 0 && <ContactLine />}
+    </>
   );
 }
 

@@ -1046,7 +1046,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The operator's set-up the site offers from: the chip reader app's store links, the APN, the counters */
+        /** The operator's set-up the site offers from: the chip reader app's store links, the APN, the counters, the operator's contact points */
         get: operations["getSiteConfig"];
         put?: never;
         post?: never;
@@ -3523,6 +3523,38 @@ export interface components {
                 available: boolean;
                 ios: string | null;
             };
+            /** @description How applicants and subscribers reach the operator: questions, a stopped line, complaints (JITSUMEI_OPERATOR_FILE's contact; null when it gives none, never in production) */
+            contact: {
+                /** @description A separate complaints desk, where the operator has one */
+                complaints: {
+                    email: string | null;
+                    formUrl: string | null;
+                    /** @description In Japan time (JST) */
+                    hours: {
+                        [key: string]: string;
+                    } | null;
+                    /** @description By language: ja and en always, others where given */
+                    name: {
+                        [key: string]: string;
+                    };
+                    phone: string | null;
+                } | null;
+                email: string | null;
+                formUrl: string | null;
+                /** @description The phone's opening hours, in Japan time (JST) */
+                hours: {
+                    [key: string]: string;
+                };
+                /** @description By language: ja and en always, others where given */
+                operatorName: {
+                    [key: string]: string;
+                };
+                phone: string;
+                /** @description Where written complaints go */
+                postalAddress: {
+                    [key: string]: string;
+                };
+            } | null;
             counters: {
                 /** @description By language: ja and en always, others where given */
                 address: {

@@ -696,6 +696,21 @@ export const en = {
     "Your contract's minimum term runs until {date}: ending the line before then carries the early-termination fee stated in your contract, {fee}.",
   "account.portOutNoFee": "Ending this line carries no early-termination fee.",
   "account.portOutDeposit": "Your deposit of {amount} is refunded when the line ends.",
+  "reach.title": "Contact us",
+  "reach.intro":
+    "Questions about an application or a line, a line that stopped working, or a complaint: this is how to reach {operator}.",
+  "reach.support": "Questions and help",
+  "reach.phone": "Phone",
+  "reach.hoursJapan": "({hours}, Japan time)",
+  "reach.email": "E-mail",
+  "reach.form": "Web form",
+  "reach.haveReady":
+    "Have your application reference (JT-…) or your phone number ready. Never tell anyone your Individual Number (My Number).",
+  "reach.post": "Complaints in writing",
+  "reach.postHint": "Send a letter to:",
+  "reach.unavailable": "The contact details could not be loaded. Reload the page to try again.",
+  "reach.line": "Still stuck? Call us on",
+  "reach.all": "All the ways to reach us",
 } as const;
 
 export type MessageKey = keyof typeof en;

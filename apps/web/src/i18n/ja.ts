@@ -686,4 +686,19 @@ export const ja: Dictionary = {
     "ご契約の最低利用期間は{date}までです。それより前に回線が終了する場合、契約書に記載の解約金 {fee} がかかります。",
   "account.portOutNoFee": "この回線の終了に解約金はかかりません。",
   "account.portOutDeposit": "お預かりしている保証金 {amount} は、回線の終了時に返金します。",
+  "reach.title": "お問い合わせ",
+  "reach.intro":
+    "お申込みや回線についてのご質問、回線が使えなくなったとき、苦情のお申出は、{operator}の次の窓口へご連絡ください。",
+  "reach.support": "ご質問・サポート",
+  "reach.phone": "電話",
+  "reach.hoursJapan": "（{hours}、日本時間）",
+  "reach.email": "メール",
+  "reach.form": "お問い合わせフォーム",
+  "reach.haveReady":
+    "お申込み番号（JT-…）または電話番号をお手元にご用意ください。マイナンバー（個人番号）は誰にも伝えないでください。",
+  "reach.post": "書面による苦情のお申出",
+  "reach.postHint": "郵送先：",
+  "reach.unavailable": "お問い合わせ先を読み込めませんでした。ページを再読み込みしてください。",
+  "reach.line": "解決しない場合はお電話ください：",
+  "reach.all": "お問い合わせ窓口の一覧",
 };

@@ -695,4 +695,19 @@ export const vi: Dictionary = {
     "Thời hạn sử dụng tối thiểu của hợp đồng kéo dài đến {date}: kết thúc thuê bao trước ngày đó sẽ chịu phí chấm dứt sớm ghi trong hợp đồng, {fee}.",
   "account.portOutNoFee": "Kết thúc thuê bao này không mất phí chấm dứt sớm.",
   "account.portOutDeposit": "Tiền đặt cọc {amount} của bạn được hoàn lại khi thuê bao kết thúc.",
+  "reach.title": "Liên hệ",
+  "reach.intro":
+    "Câu hỏi về hồ sơ hoặc thuê bao, thuê bao ngừng hoạt động, hoặc khiếu nại: hãy liên hệ {operator} theo các cách dưới đây.",
+  "reach.support": "Hỏi đáp và hỗ trợ",
+  "reach.phone": "Điện thoại",
+  "reach.hoursJapan": "({hours}, giờ Nhật Bản)",
+  "reach.email": "Email",
+  "reach.form": "Biểu mẫu trực tuyến",
+  "reach.haveReady":
+    "Hãy chuẩn bị sẵn mã hồ sơ (JT-…) hoặc số điện thoại của bạn. Không bao giờ cho ai biết Mã số cá nhân (My Number) của bạn.",
+  "reach.post": "Khiếu nại bằng văn bản",
+  "reach.postHint": "Gửi thư đến:",
+  "reach.unavailable": "Không tải được thông tin liên hệ. Hãy tải lại trang và thử lại.",
+  "reach.line": "Vẫn chưa giải quyết được? Hãy gọi",
+  "reach.all": "Mọi cách liên hệ",
 };

@@ -1,5 +1,6 @@
 import { type FormEvent, useEffect, useState } from "react";
 import { type Answer, ApiError, answer, bearer, client, idempotencyKey } from "../api.ts";
+import { ContactLine } from "../contact-line.tsx";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { usePhoneFormat } from "../phone-format.ts";
@@ -47,6 +48,8 @@ export function AccountPage() {
           }}
         />
       )}
+      {/* A line that stopped, a port-out that does not go through: who to call. */}
+      <ContactLine />
     </>
   );
 }

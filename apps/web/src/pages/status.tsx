@@ -18,6 +18,7 @@ import {
   type Session,
   type Shipment,
 } from "../api.ts";
+import { ContactLine } from "../contact-line.tsx";
 import type { MessageKey } from "../i18n/en.ts";
 import { useI18n } from "../i18n/index.tsx";
 import { usePhoneFormat } from "../phone-format.ts";
@@ -73,6 +74,7 @@ export function StatusPage({ reference }: { reference: string }) {
     return (
       <>
         <p role="alert">{problemMessage(app.error, t)}</p>
+        <ContactLine />
         <SignInForm reference={reference} onOpen={app.setSession} />
       </>
     );
@@ -103,6 +105,8 @@ export function StatusPage({ reference }: { reference: string }) {
         </p>
         {!final && <p className="small muted">{t("status.live")}</p>}
       </section>
+      {/* Refused, withdrawn or lapsed: who to ask why, or what now. */}
+      {["rejected", "cancelled", "expired"].includes(s) && <ContactLine />}
 
       {view.announcements.map((a) => (
         <section key={a.id} className="alert alert-info" aria-label={a.title}>

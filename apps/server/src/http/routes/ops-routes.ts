@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pingDatabase } from "../../db/ping.ts";
 import { listOutbox } from "../../mail/outbox.ts";
+import { operatorMailFooter } from "../../site/operator-contact.ts";
 import { listSmsOutbox } from "../../sms/sms-outbox.ts";
 import { demoStaffCodes } from "../../staff/demo-staff.ts";
 import { demoStaffPage, devPagesCss, outboxPage, wantsHtml } from "../dev-pages.ts";
@@ -70,8 +71,8 @@ export const opsRoutes = [
         }),
       },
     },
-    async handler({ query, headers }, { db, keys, config }) {
-      const items = await listOutbox(db, keys, query.limit);
+    async handler({ query, headers }, { db, keys, config, operator }) {
+      const items = await listOutbox(db, keys, query.limit, operatorMailFooter(operator.contact, config));
       if (wantsHtml(headers.accept, query.format)) return html(outboxPage(items, config.mail.kind, query.limit));
       return { status: 200, body: { mailTransport: config.mail.kind, items } };
     },

@@ -1,5 +1,6 @@
 import { documentTypes } from "@jitsumei/domain";
 import { z } from "zod";
+import type { Operator } from "../../contracts/operator.ts";
 import { AppError } from "../../errors.ts";
 import { KONBINI_TILL_PATH } from "../../payments/konbini-till.ts";
 import { legalDocuments } from "../../site/legal-documents.ts";
@@ -34,6 +35,29 @@ const siteConfigSchema = z
         mapUrl: z.string().optional(),
       }),
     ),
+    contact: z
+      .object({
+        operatorName: texts,
+        phone: z.string(),
+        hours: texts.describe("The phone's opening hours, in Japan time (JST)"),
+        email: z.string().nullable(),
+        formUrl: z.string().nullable(),
+        postalAddress: texts.describe("Where written complaints go"),
+        complaints: z
+          .object({
+            name: texts,
+            phone: z.string().nullable(),
+            hours: texts.nullable().describe("In Japan time (JST)"),
+            email: z.string().nullable(),
+            formUrl: z.string().nullable(),
+          })
+          .nullable()
+          .describe("A separate complaints desk, where the operator has one"),
+      })
+      .nullable()
+      .describe(
+        "How applicants and subscribers reach the operator: questions, a stopped line, complaints (JITSUMEI_OPERATOR_FILE's contact; null when it gives none, never in production)",
+      ),
   })
   .meta({ id: "SiteConfig" });
 
@@ -69,17 +93,40 @@ const legalDocumentsSchema = z
   .object({ terms: legalDocumentSchema, privacy: legalDocumentSchema })
   .meta({ id: "LegalDocuments" });
 
+function contactAnswer({ name, contact }: Operator) {
+  if (!contact) return null;
+  const { complaints } = contact;
+  return {
+    operatorName: name,
+    phone: contact.phone,
+    hours: contact.hours,
+    email: contact.email ?? null,
+    formUrl: contact.formUrl ?? null,
+    postalAddress: contact.postalAddress,
+    complaints: complaints
+      ? {
+          name: complaints.name,
+          phone: complaints.phone ?? null,
+          hours: complaints.hours ?? null,
+          email: complaints.email ?? null,
+          formUrl: complaints.formUrl ?? null,
+        }
+      : null,
+  };
+}
+
 /** What the applicant site needs to know of the operator's set-up to offer only what works. */
 export const siteRoutes = [
   defineRoute({
     method: "GET",
     path: "/v1/site-config",
     operationId: "getSiteConfig",
-    summary: "The operator's set-up the site offers from: the chip reader app's store links, the APN, the counters",
+    summary:
+      "The operator's set-up the site offers from: the chip reader app's store links, the APN, the counters, the operator's contact points",
     tag: "site",
     auth: "none",
     responses: { 200: { description: "The set-up", schema: siteConfigSchema } },
-    async handler(_input, { config, counters, payments }) {
+    async handler(_input, { config, counters, payments, operator }) {
       const { ios, android } = config.readerApps;
       const till = devToolsEnabled(config) && "payAtKonbini" in payments.gateway ? KONBINI_TILL_PATH : null;
       return {
@@ -89,6 +136,7 @@ export const siteRoutes = [
           apn: config.apn,
           konbiniTill: till,
           counters,
+          contact: contactAnswer(operator),
         },
         headers: { "cache-control": "public, max-age=300" },
       };
