@@ -142,7 +142,13 @@ export async function startServer(
     paymentMethods: adapters.paymentMethodCheck,
     policies: creditPolicies,
   };
-  const deliverMail = deliverMailJob({ db, keys, mailer, domain, footer: operatorMailFooter(operator.contact, config) });
+  const deliverMail = deliverMailJob({
+    db,
+    keys,
+    mailer,
+    domain,
+    footer: operatorMailFooter(operator.contact, config),
+  });
   const deliverSms = deliverSmsJob({ db, keys, sms });
   const jobs = startJobWorker(
     db,

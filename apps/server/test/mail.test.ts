@@ -27,7 +27,6 @@ async function queue(to: string) {
       text: "Hello",
       applicationId: null,
       template: "test",
-      language: "en",
     }),
   );
 }
