@@ -508,7 +508,10 @@ describe("a port-out reservation number cancelled by the subscriber", () => {
     expect(mail?.subject).toBe(`【Jitsumei】已发放 MNP 预约号码（${reference}）`);
     expect(mail?.text).toContain(`有效期至：${y}年${m}月${d}日`);
     expect(mail?.text).not.toContain(String(asked.body.expiresOn));
-    expect(mail?.text.split("\n").at(-1)).toBe("Jitsumei 团队");
+    // The team's sign-off ends the message; the operator's contact lines follow it (added when sent).
+    const [body = "", footer] = (mail?.text ?? "").split("\n\n-- \n");
+    expect(body.split("\n").at(-1)).toBe("Jitsumei 团队");
+    expect(footer).toMatch(/\/contact$/m);
 
     const cancelled = await cancel(session);
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
