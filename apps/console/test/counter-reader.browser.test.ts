@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { startViccPassport, type ViccCard } from "../../../packages/pcsc/src/test-support/vicc.ts";
+import { startViccPassport, usePcscAlone, type ViccCard } from "../../../packages/pcsc/src/test-support/vicc.ts";
 import { startVpcdCard } from "../../../packages/pcsc/src/test-support/vpcd-card.ts";
 import { buildCom } from "../../../packages/reader/src/test-support/emulated-passport.ts";
 import { emulatedResidenceCard } from "../../../packages/reader/src/test-support/emulated-residence-card.ts";
@@ -16,6 +16,8 @@ import { type StaffClient, signInAs } from "../../server/test/support/staff.ts";
 import { startTestServer, type TestServer } from "../../server/test/support/test-server.ts";
 import { en } from "../src/i18n/en.ts";
 import { signedInContext, tokyoAddress } from "./support.ts";
+
+usePcscAlone();
 
 /**
  * The counter's chip read end to end: vsmartcard's vicc holds the test passport on a virtual PC/SC

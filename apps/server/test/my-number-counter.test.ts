@@ -6,6 +6,7 @@ import { PassThrough } from "node:stream";
 import { isIndividualNumber } from "@jitsumei/domain";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { ViccCard } from "../../../packages/pcsc/src/test-support/vicc.ts";
+import { usePcscAlone } from "../../../packages/pcsc/src/test-support/vicc.ts";
 import { startVpcdCard } from "../../../packages/pcsc/src/test-support/vpcd-card.ts";
 import {
   type EmulatedMyNumberCard,
@@ -16,6 +17,8 @@ import type { PgliteDatabase } from "../src/db/pglite.ts";
 import { particularsOf, somebody } from "./support/journey.ts";
 import { type StaffClient, signInAs } from "./support/staff.ts";
 import { startTestServer, type TestServer } from "./support/test-server.ts";
+
+usePcscAlone();
 
 /**
  * The My Number card read at the counter, end to end: our card-face emulator holding a well-formed

@@ -2,9 +2,16 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ensurePcscd, startViccPassport, type ViccCard } from "../../../packages/pcsc/src/test-support/vicc.ts";
+import {
+  ensurePcscd,
+  startViccPassport,
+  usePcscAlone,
+  type ViccCard,
+} from "../../../packages/pcsc/src/test-support/vicc.ts";
 import { buildCom } from "../../../packages/reader/src/test-support/emulated-passport.ts";
 import { main } from "../src/cli/main.ts";
+
+usePcscAlone();
 
 const { chip } = inject("evidenceFixtures");
 const dir = mkdtempSync(join(tmpdir(), "jitsumei-reader-cli-"));

@@ -59,11 +59,13 @@ export async function connectCard(options: ConnectOptions = {}): Promise<PcscCar
   const waitMs = options.waitMs ?? 5000;
   const client = new pcsc.Client();
   const seen = new Map<string, boolean>();
+  const quiet = quietClock();
 
   const found = new Promise<import("pcsc-mini").Reader>((resolve, reject) => {
     client.on("error", (error) => reject(new PcscError("pcsc_unavailable", `PC/SC failed: ${error.message}`)));
     client.on("reader", (reader) => {
       reader.on("change", (status) => {
+        quiet.changed();
         const present = status.has(pcsc.ReaderStatus.PRESENT);
         seen.set(reader.name(), present);
         if (present && (options.reader === undefined || reader.name() === options.reader)) resolve(reader);
@@ -96,12 +98,14 @@ export async function connectCard(options: ConnectOptions = {}): Promise<PcscCar
         try {
           await card.disconnect(pcsc.CardDisposition.RESET);
         } finally {
-          stopQuietly(client);
+          // The reset is a change of the reader's state, seen by the monitoring thread just after.
+          quiet.changed();
+          await stopWhenQuiet(client, quiet);
         }
       },
     };
   } catch (error) {
-    stopQuietly(client);
+    await stopWhenQuiet(client, quiet);
     if (error instanceof PcscError) throw error;
     throw new PcscError(
       "no_card",
@@ -112,11 +116,38 @@ export async function connectCard(options: ConnectOptions = {}): Promise<PcscCar
   }
 }
 
+/** How long the readers must have been still before a client is stopped (see `stopWhenQuiet`). */
+const QUIET_MS = 300;
+const QUIET_MAX_WAIT_MS = 2000;
+
+export type QuietClock = { changed(): void; quietFor(): number };
+
+/** When a client last saw a reader change, as `stopWhenQuiet` needs it. */
+export function quietClock(): QuietClock {
+  let last = Date.now();
+  return {
+    changed: () => {
+      last = Date.now();
+    },
+    quietFor: () => Date.now() - last,
+  };
+}
+
 /**
- * Detaching after the read: the monitoring thread may already have lost its PC/SC context (pcscd
- * answers InvalidHandle when another process's reader comes or goes meanwhile); nothing is left to free.
+ * Stops a pcsc-mini client once its readers have been still for `QUIET_MS`. Its `stop()` cancels the
+ * monitoring thread's wait for a change (SCardCancel) and joins the thread; a cancel that arrives while
+ * the thread is between two waits (just after it reported a change) ends nothing, and `stop()` then
+ * blocks the whole process until some reader changes again: seen as reads that hung for a minute, or
+ * for good. Waiting for a quiet spell lets the thread settle into its wait first. Errors from a client
+ * that already lost its context (pcscd answers InvalidHandle when another process's reader comes or
+ * goes) are ignored: nothing is left to free.
  */
-function stopQuietly(client: { stop(): void }): void {
+export async function stopWhenQuiet(client: { stop(): void }, quiet: QuietClock): Promise<void> {
+  // Other readers may change all the time (another program's cards): wait at most this long.
+  const deadline = Date.now() + QUIET_MAX_WAIT_MS;
+  for (let wait = QUIET_MS - quiet.quietFor(); wait > 0 && Date.now() < deadline; wait = QUIET_MS - quiet.quietFor()) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(wait, deadline - Date.now())));
+  }
   try {
     client.stop();
   } catch {

@@ -8,7 +8,10 @@ import { emulatedMyNumberCard } from "../../reader/src/test-support/emulated-my-
 import { emulatedResidenceCard } from "../../reader/src/test-support/emulated-residence-card.ts";
 import { connectCard } from "./pcsc-card.ts";
 import type { ViccCard } from "./test-support/vicc.ts";
+import { usePcscAlone } from "./test-support/vicc.ts";
 import { startVpcdCard } from "./test-support/vpcd-card.ts";
+
+usePcscAlone();
 
 // Our spec emulators of the residence card and the My Number card on vsmartcard's virtual reader: the
 // reads below go through pcscd, the vpcd driver and pcsc-mini, as at the counter.

@@ -5,7 +5,15 @@ import { mrzKeyFromLines, type PassportRead, ReaderError, readPassport } from "@
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { buildCom } from "../../reader/src/test-support/emulated-passport.ts";
 import { connectCard, PcscError } from "./pcsc-card.ts";
-import { ensurePcscd, startViccPassport, type ViccCard, type ViccPassportFiles } from "./test-support/vicc.ts";
+import {
+  ensurePcscd,
+  startViccPassport,
+  usePcscAlone,
+  type ViccCard,
+  type ViccPassportFiles,
+} from "./test-support/vicc.ts";
+
+usePcscAlone();
 
 // The evidence fixtures' test chip (the ICAO specimen, signed under the test CSCA), served by
 // vsmartcard's vicc: BAC and secure messaging here are vicc's, not the in-repo emulator's.

@@ -4,6 +4,7 @@ import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
+import { afterAll, beforeAll } from "vitest";
 
 /**
  * vsmartcard's virtual reader for tests: pcscd loads the vpcd driver (Debian's vsmartcard-vpcd), which
@@ -42,26 +43,128 @@ async function until(what: string, condition: () => Promise<boolean> | boolean, 
 /**
  * Starts `pcscd -f` unless a PC/SC daemon with the vpcd driver already listens. Left running for the
  * next test file (it is the machine's PC/SC service; CI ends it with the run).
+ *
+ * Test files run side by side, and two daemons started at once break each other (each loads vpcd, one
+ * loses the ports, the other finds the first's pid file and exits, taking its ports along): one
+ * process at a time starts it, under a lock folder like a slot's.
  */
 export async function ensurePcscd(): Promise<void> {
   if (await portListening(SLOTS[0].port)) return;
-  // /usr/sbin is not on every user's PATH.
-  const command = existsSync("/usr/sbin/pcscd") ? "/usr/sbin/pcscd" : "pcscd";
-  const daemon = spawn(command, ["-f"], { detached: true, stdio: "ignore" });
-  let failed: Error | undefined;
-  daemon.once("error", (error) => {
-    failed = new Error(`pcscd could not be started (apt-get install pcscd vsmartcard-vpcd): ${error.message}`);
-  });
-  daemon.unref();
-  await until("pcscd and its vpcd driver", () => {
-    if (failed) throw failed;
-    return portListening(SLOTS[0].port);
-  });
+  const release = await claimLock(join(tmpdir(), "jitsumei-pcscd.lock"), "the lock on starting pcscd");
+  try {
+    if (await portListening(SLOTS[0].port)) return;
+    const running = runningPcscd();
+    if (running !== undefined) {
+      // Another daemon is starting, or runs without vpcd (a service started before the driver came).
+      await until("pcscd to open vpcd's port", () => portListening(SLOTS[0].port), 30_000).catch(() => {
+        throw new Error(
+          `pcscd (pid ${running}) runs but vsmartcard's vpcd does not listen on ${SLOTS[0].port}: stop it and let the tests start their own (apt-get install vsmartcard-vpcd)`,
+        );
+      });
+      return;
+    }
+    // /usr/sbin is not on every user's PATH.
+    const command = existsSync("/usr/sbin/pcscd") ? "/usr/sbin/pcscd" : "pcscd";
+    const daemon = spawn(command, ["-f"], { detached: true, stdio: "ignore" });
+    let failed: Error | undefined;
+    daemon.once("error", (error) => {
+      failed = new Error(`pcscd could not be started (apt-get install pcscd vsmartcard-vpcd): ${error.message}`);
+    });
+    daemon.once("exit", (code) => {
+      failed = new Error(`pcscd exited (${code}) before vpcd listened on ${SLOTS[0].port}`);
+    });
+    daemon.unref();
+    await until(
+      "pcscd and its vpcd driver",
+      () => {
+        if (failed) throw failed;
+        return portListening(SLOTS[0].port);
+      },
+      30_000,
+    );
+  } finally {
+    release();
+  }
+}
+
+/** The pid in pcscd's pid file, if that process lives. */
+function runningPcscd(): number | undefined {
+  try {
+    const pid = Number(readFileSync("/run/pcscd/pcscd.pid", "utf8").trim());
+    if (!Number.isInteger(pid) || pid <= 0) return undefined;
+    process.kill(pid, 0);
+    return pid;
+  } catch {
+    return undefined;
+  }
+}
+
+async function claimLock(lock: string, what: string, ms = 60_000): Promise<() => void> {
+  let release: (() => void) | undefined;
+  await until(
+    what,
+    () => {
+      release = tryLock(lock);
+      return release !== undefined;
+    },
+    ms,
+  );
+  if (!release) throw new Error(`${what} was not taken`);
+  return release;
 }
 
 /**
- * A slot of the virtual reader for this test file alone: test files run two at a time, and a slot takes
- * one card. The lock is a folder (mkdir is atomic) holding the owner's pid; a dead owner's lock is taken.
+ * Waits until PC/SC reports no card in the reader. A card taken out of vpcd shows in pcscd only at its
+ * next poll: a slot freed before that would hand the next card a reader still marked as holding the
+ * old one, and the next read would connect to it and fail with a removed card.
+ *
+ * It watches from a child process that exits when done, so pcsc-mini's client is never stopped here:
+ * its `stop()` can block the process for good when a reader changes just then (see `stopWhenQuiet`),
+ * and the other test files' cards come and go all the time.
+ */
+export async function waitUntilEmpty(readerName: string): Promise<void> {
+  const child = spawn(process.execPath, ["--input-type=module", "-e", EMPTY_WATCHER, readerName], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let stderr = "";
+  child.stderr?.on("data", (chunk) => {
+    stderr += String(chunk);
+  });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`${readerName} did not empty (watcher exit ${code}): ${stderr.trim()}`);
+}
+
+const EMPTY_WATCHER = `
+import { Client, ReaderStatus } from ${JSON.stringify(import.meta.resolve("pcsc-mini"))};
+const name = process.argv[1];
+setTimeout(() => { console.error(name + " still holds a card after 10 s"); process.exit(1); }, 10000);
+new Client()
+  .on("error", (e) => { console.error(String(e)); process.exit(2); })
+  .on("reader", (reader) => {
+    if (reader.name() !== name) return;
+    reader.on("change", (status) => { if (!status.has(ReaderStatus.PRESENT)) process.exit(0); });
+  })
+  .start();
+`;
+
+/**
+ * Keeps this test file the only one using PC/SC while it runs (call it at the top of the file, before
+ * other hooks). Two files whose cards came and went side by side hung for a minute each in runs of
+ * these five files together (a read, or a client's stop, waiting on pcscd while the other file's card
+ * changed): one file at a time costs little, as each takes seconds, and the other test files still run
+ * beside it.
+ */
+export function usePcscAlone(): void {
+  let release: (() => void) | undefined;
+  beforeAll(async () => {
+    release = await claimLock(join(tmpdir(), "jitsumei-pcsc-user.lock"), "the other test file using PC/SC", 280_000);
+  }, 300_000);
+  afterAll(() => release?.());
+}
+
+/**
+ * A slot of the virtual reader for this test file alone: test files run side by side, and a slot takes
+ * one card.
  */
 export async function claimSlot(): Promise<{ slot: (typeof SLOTS)[number]; release(): void }> {
   let claimed: { slot: (typeof SLOTS)[number]; release(): void } | undefined;
@@ -69,17 +172,11 @@ export async function claimSlot(): Promise<{ slot: (typeof SLOTS)[number]; relea
     "a free slot of the virtual reader",
     () => {
       for (const slot of SLOTS) {
-        const lock = join(tmpdir(), `jitsumei-vpcd-${slot.port}.lock`);
-        try {
-          mkdirSync(lock);
-        } catch {
-          if (ownerAlive(lock)) continue;
-          rmSync(lock, { recursive: true, force: true });
-          continue;
+        const release = tryLock(join(tmpdir(), `jitsumei-vpcd-${slot.port}.lock`));
+        if (release) {
+          claimed = { slot, release };
+          return true;
         }
-        writeFileSync(join(lock, "pid"), String(process.pid));
-        claimed = { slot, release: () => rmSync(lock, { recursive: true, force: true }) };
-        return true;
       }
       return false;
     },
@@ -87,6 +184,18 @@ export async function claimSlot(): Promise<{ slot: (typeof SLOTS)[number]; relea
   );
   if (!claimed) throw new Error("no slot claimed");
   return claimed;
+}
+
+/** Takes a lock folder (mkdir is atomic) holding the owner's pid, or a dead owner's; its release, or none. */
+function tryLock(lock: string): (() => void) | undefined {
+  try {
+    mkdirSync(lock);
+  } catch {
+    if (!ownerAlive(lock)) rmSync(lock, { recursive: true, force: true });
+    return undefined;
+  }
+  writeFileSync(join(lock, "pid"), String(process.pid));
+  return () => rmSync(lock, { recursive: true, force: true });
 }
 
 function ownerAlive(lock: string): boolean {
@@ -136,8 +245,12 @@ export async function startViccPassport(
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     await exited;
-    release();
-    rmSync(dir, { recursive: true, force: true });
+    try {
+      await waitUntilEmpty(slot.readerName);
+    } finally {
+      release();
+      rmSync(dir, { recursive: true, force: true });
+    }
   };
   try {
     await new Promise<void>((resolve, reject) => {

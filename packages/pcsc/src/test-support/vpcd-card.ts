@@ -1,6 +1,6 @@
 import { connect, type Socket } from "node:net";
 import type { Transport } from "@jitsumei/reader";
-import { claimSlot, ensurePcscd, type ViccCard } from "./vicc.ts";
+import { claimSlot, ensurePcscd, type ViccCard, waitUntilEmpty } from "./vicc.ts";
 
 /**
  * Puts one of our in-memory card emulators (a `Transport`) on vsmartcard's virtual reader, so a test
@@ -78,7 +78,11 @@ export async function startVpcdCard(card: Transport, options: { atr?: Uint8Array
     async stop() {
       socket.destroy();
       await closed;
-      release();
+      try {
+        await waitUntilEmpty(slot.readerName);
+      } finally {
+        release();
+      }
     },
   };
 }
