@@ -547,6 +547,19 @@ describe("airport counter mode", () => {
       [reference],
     );
     expect(events.rows[0]).toEqual({ actor_kind: "staff", actor_id: clerk.id });
+    // The verification record names the method the reviewer completed (face to face with the chip read),
+    // not UNKNOWN: the checks left only the address to a person.
+    const record = await server.services.db.query<{ method: string }>(
+      "SELECT v.method FROM verification_records v JOIN applications a ON a.id = v.application_id WHERE a.reference = $1",
+      [reference],
+    );
+    expect(record.rows).toEqual([{ method: "F2F_IC" }]);
+    expect(submitted.body.checks).toContainEqual(
+      expect.objectContaining({
+        code: "policy.method_available",
+        params: expect.objectContaining({ reason: "address_not_on_chip", pendingMethod: "F2F_IC" }),
+      }),
+    );
     const batch = await admin.api("GET", `/v1/staff/package-batches/${batchId}`);
     expect(batch.body.statuses).toMatchObject({ activated: 1 });
 

@@ -281,25 +281,31 @@ function methodCheck(
   const code = "policy.method_available";
   const allowed = (method: string) => (requirements.methods as readonly string[]).includes(method);
   const pass = (method: string) => ({ code, status: "pass" as const, params: { planId: plan.id, method } });
-  const review = (reason: string) => ({ code, status: "review" as const, params: { planId: plan.id, reason } });
+  // `pendingMethod`: the method this evidence completes once a person resolves `reason` (the
+  // verification record names it when a reviewer approves; `method` stays for a method found alone).
+  const review = (reason: string, pendingMethod?: string) => ({
+    code,
+    status: "review" as const,
+    params: { planId: plan.id, reason, ...(pendingMethod ? { pendingMethod } : {}) },
+  });
   if (!requirements.evidenceRequired) return pass("NONE_REQUIRED");
   if (done.jpkiOk && allowed("NF_JPKI")) return pass("NF_JPKI");
   if (done.chipValid && done.faceOk && allowed("NF_IC_SELFIE")) {
-    if (done.chipKind === "residence_card") return review("residence_card_front_to_be_read");
-    if (!done.mrzOk) return review("chip_mrz_does_not_match");
-    if (requirements.addressRequired) return review("address_not_on_chip");
+    if (done.chipKind === "residence_card") return review("residence_card_front_to_be_read", "NF_IC_SELFIE");
+    if (!done.mrzOk) return review("chip_mrz_does_not_match", "NF_IC_SELFIE");
+    if (requirements.addressRequired) return review("address_not_on_chip", "NF_IC_SELFIE");
     return pass("NF_IC_SELFIE");
   }
   // At a counter (the policy allows F2F methods only there) the clerk sees the person and the
   // original document while its chip is read: the same limits as above, without a selfie.
   if (done.chipValid && allowed("F2F_IC")) {
-    if (done.chipKind === "residence_card") return review("residence_card_front_to_be_read");
+    if (done.chipKind === "residence_card") return review("residence_card_front_to_be_read", "F2F_IC");
     // The card-face particulars hold the address (住居): nothing is left for a person when they match.
     if (done.chipKind === "my_number_card") {
-      return done.cardFaceMatches ? pass("F2F_IC") : review("card_face_particulars_differ");
+      return done.cardFaceMatches ? pass("F2F_IC") : review("card_face_particulars_differ", "F2F_IC");
     }
-    if (!done.mrzOk) return review("chip_mrz_does_not_match");
-    if (requirements.addressRequired) return review("address_not_on_chip");
+    if (!done.mrzOk) return review("chip_mrz_does_not_match", "F2F_IC");
+    if (requirements.addressRequired) return review("address_not_on_chip", "F2F_IC");
     return pass("F2F_IC");
   }
   // "CHIP" is a verified chip whose MRZ matched; a card-face read has no MRZ, so a typed one stands alone.

@@ -18,7 +18,10 @@ import { queueApplicationObjectDeletions } from "../storage/document-deletions-r
 const SHIPMENT_DELIVERED = sqlStatus<Shipment["status"]>("delivered");
 const APPROVED = sqlStatus<ApplicationState>("approved");
 
-/** What the record needs from the application: pinned policy, approval, method found, delivered tracking number. */
+/**
+ * What the record needs from the application: pinned policy, approval, the method (found by the checks,
+ * or the one they left to a person, who then approved), delivered tracking number.
+ */
 export type RecordFactsRow = Pick<Selectable<Applications>, "policy_id" | "policy_version" | "policy_hash"> & {
   approved_by_kind: string | null;
   approved_by_id: string | null;
@@ -37,7 +40,7 @@ export async function selectRecordFacts(
   const { rows } = await tx.query<RecordFactsRow>(
     `SELECT a.policy_id, a.policy_version, a.policy_hash, approval.actor_kind AS approved_by_kind,
        approval.actor_id AS approved_by_id, approval.created_at AS approved_at,
-       (SELECT params->>'method' FROM check_results
+       (SELECT COALESCE(params->>'method', params->>'pendingMethod') FROM check_results
          WHERE application_id = a.id AND run = $2 AND code = 'policy.method_available') AS method,
        (SELECT json_agg(json_build_object('code', code, 'status', status, 'reportedBy', params->>'reportedBy')
           ORDER BY code) FROM check_results WHERE application_id = a.id AND run = $2) AS checks,

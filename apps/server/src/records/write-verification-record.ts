@@ -112,6 +112,7 @@ export async function writeVerificationRecord(
     throw new Error(`application ${application.reference} has no approval or no pinned policy to record`);
   }
   const acceptance = await latestAcceptance(tx, application.id);
+  // UNKNOWN only where a person approved evidence that completed no method at all.
   const method = facts.method ?? "UNKNOWN";
   const checks = await methodChecks(tx, input, method, facts.checks ?? []);
   const content: VerificationRecordContent = {
