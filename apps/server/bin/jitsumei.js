@@ -45,4 +45,8 @@ if (useBuild()) {
   register();
   ({ main } = await import("../src/cli/main.ts"));
 }
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+process.exitCode = code;
+// `reader …` leaves the process's PC/SC client running (packages/pcsc never stops it: pcsc-mini's stop
+// can block for good), and that client keeps the process alive: a one-shot read ends it here.
+if (process.argv[2] === "reader") process.exit(code);

@@ -19,7 +19,7 @@ export class PcscError extends Error {
 export type PcscCard = {
   readerName: string;
   transport: Transport;
-  /** Resets the card (its secure-messaging session ends with the read) and detaches from PC/SC. */
+  /** Resets the card (its secure-messaging session ends with the read); the process's PC/SC client stays. */
   close(): Promise<void>;
 };
 
@@ -51,26 +51,46 @@ async function loadBinding(): Promise<PcscMini> {
 }
 
 /**
- * Connects to the card in the named reader, or in the first reader that holds one, waiting up to
- * `waitMs` for both to appear. The transport sends each APDU with SCardTransmit.
+ * The process's one PC/SC client, watching every reader, started at the first connect and never
+ * stopped. pcsc-mini's `stop()` cancels its monitoring thread's wait for a change (SCardCancel) and
+ * joins the thread; a cancel that pcscd does not deliver leaves `stop()` blocking the whole process
+ * for good (seen in the suite: a worker stuck in the join, its monitor thread still waiting, after a
+ * counter read). A client per read meant a stop per read; one client means none. A one-shot command
+ * ends its process itself (`bin/jitsumei.js`). An error of the client (pcscd restarted) drops it, and
+ * the next connect starts another.
  */
-export async function connectCard(options: ConnectOptions = {}): Promise<PcscCard> {
-  const pcsc = await loadBinding();
-  const waitMs = options.waitMs ?? 5000;
-  const client = new pcsc.Client();
-  const seen = new Map<string, boolean>();
-  const quiet = quietClock();
+type Monitor = {
+  client: import("pcsc-mini").Client;
+  /** Every reader seen and whether a card lies on it. */
+  readers: Map<string, { reader: import("pcsc-mini").Reader; present: boolean }>;
+  /** Called on every change (and on the client's failure), so waiting connects look again. */
+  waiters: Set<() => void>;
+  failure: Error | null;
+};
+let monitor: Monitor | null = null;
 
-  const found = new Promise<import("pcsc-mini").Reader>((resolve, reject) => {
-    client.on("error", (error) => reject(new PcscError("pcsc_unavailable", `PC/SC failed: ${error.message}`)));
-    client.on("reader", (reader) => {
-      reader.on("change", (status) => {
-        quiet.changed();
-        const present = status.has(pcsc.ReaderStatus.PRESENT);
-        seen.set(reader.name(), present);
-        if (present && (options.reader === undefined || reader.name() === options.reader)) resolve(reader);
-      });
-      reader.on("disconnect", () => seen.delete(reader.name()));
+function sharedMonitor(pcsc: PcscMini): Monitor {
+  if (monitor && !monitor.failure) return monitor;
+  const client = new pcsc.Client();
+  const current: Monitor = { client, readers: new Map(), waiters: new Set(), failure: null };
+  const notify = () => {
+    for (const waiter of [...current.waiters]) waiter();
+  };
+  client.on("error", (error) => {
+    current.failure = new PcscError("pcsc_unavailable", `PC/SC failed: ${error.message}`);
+    if (monitor === current) monitor = null;
+    notify();
+  });
+  client.on("reader", (reader) => {
+    const name = reader.name();
+    current.readers.set(name, { reader, present: false });
+    reader.on("change", (status) => {
+      current.readers.set(name, { reader, present: status.has(pcsc.ReaderStatus.PRESENT) });
+      notify();
+    });
+    reader.on("disconnect", () => {
+      current.readers.delete(name);
+      notify();
     });
   });
   try {
@@ -81,78 +101,66 @@ export async function connectCard(options: ConnectOptions = {}): Promise<PcscCar
       `the PC/SC service does not answer (is pcscd running?): ${error instanceof Error ? error.message : String(error)}`,
     );
   }
+  monitor = current;
+  return current;
+}
 
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(notFound(options.reader, seen)), waitMs);
-  });
-  try {
-    const reader = await Promise.race([found, timeout]);
-    const card = await reader.connect(pcsc.CardMode.SHARED, pcsc.Protocol.ANY);
-    return {
-      readerName: reader.name(),
-      // pcsc-mini's default answer buffer is a short APDU's (264 bytes): a residence card answers its
-      // 7,000-byte front in one extended-length response, so each answer gets pcsc-lite's extended size.
-      transport: async (apdu) => Uint8Array.from(await card.transmit(apdu, new ArrayBuffer(EXTENDED_ANSWER))),
-      async close() {
-        try {
-          await card.disconnect(pcsc.CardDisposition.RESET);
-        } finally {
-          // The reset is a change of the reader's state, seen by the monitoring thread just after.
-          quiet.changed();
-          await stopWhenQuiet(client, quiet);
-        }
-      },
+/**
+ * Connects to the card in the named reader, or in the first reader that holds one, waiting up to
+ * `waitMs` for both to appear. The transport sends each APDU with SCardTransmit.
+ */
+export async function connectCard(options: ConnectOptions = {}): Promise<PcscCard> {
+  const pcsc = await loadBinding();
+  const waitMs = options.waitMs ?? 5000;
+  const watch = sharedMonitor(pcsc);
+  const holding = () => {
+    if (watch.failure) throw watch.failure;
+    for (const [name, { reader, present }] of watch.readers) {
+      if (present && (options.reader === undefined || name === options.reader)) return reader;
+    }
+    return undefined;
+  };
+  const reader = await new Promise<import("pcsc-mini").Reader>((resolve, reject) => {
+    const look = () => {
+      try {
+        const found = holding();
+        if (!found) return;
+        done();
+        resolve(found);
+      } catch (error) {
+        done();
+        reject(error);
+      }
     };
+    const timer = setTimeout(() => {
+      done();
+      reject(notFound(options.reader, new Map([...watch.readers].map(([n, r]) => [n, r.present]))));
+    }, waitMs);
+    const done = () => {
+      clearTimeout(timer);
+      watch.waiters.delete(look);
+    };
+    watch.waiters.add(look);
+    look();
+  });
+  let card: import("pcsc-mini").Card;
+  try {
+    card = await reader.connect(pcsc.CardMode.SHARED, pcsc.Protocol.ANY);
   } catch (error) {
-    await stopWhenQuiet(client, quiet);
-    if (error instanceof PcscError) throw error;
     throw new PcscError(
       "no_card",
       `the card could not be reached: ${error instanceof Error ? error.message : String(error)}`,
     );
-  } finally {
-    clearTimeout(timer);
   }
-}
-
-/** How long the readers must have been still before a client is stopped (see `stopWhenQuiet`). */
-const QUIET_MS = 300;
-const QUIET_MAX_WAIT_MS = 2000;
-
-export type QuietClock = { changed(): void; quietFor(): number };
-
-/** When a client last saw a reader change, as `stopWhenQuiet` needs it. */
-export function quietClock(): QuietClock {
-  let last = Date.now();
   return {
-    changed: () => {
-      last = Date.now();
+    readerName: reader.name(),
+    // pcsc-mini's default answer buffer is a short APDU's (264 bytes): a residence card answers its
+    // 7,000-byte front in one extended-length response, so each answer gets pcsc-lite's extended size.
+    transport: async (apdu) => Uint8Array.from(await card.transmit(apdu, new ArrayBuffer(EXTENDED_ANSWER))),
+    async close() {
+      await card.disconnect(pcsc.CardDisposition.RESET);
     },
-    quietFor: () => Date.now() - last,
   };
-}
-
-/**
- * Stops a pcsc-mini client once its readers have been still for `QUIET_MS`. Its `stop()` cancels the
- * monitoring thread's wait for a change (SCardCancel) and joins the thread; a cancel that arrives while
- * the thread is between two waits (just after it reported a change) ends nothing, and `stop()` then
- * blocks the whole process until some reader changes again: seen as reads that hung for a minute, or
- * for good. Waiting for a quiet spell lets the thread settle into its wait first. Errors from a client
- * that already lost its context (pcscd answers InvalidHandle when another process's reader comes or
- * goes) are ignored: nothing is left to free.
- */
-export async function stopWhenQuiet(client: { stop(): void }, quiet: QuietClock): Promise<void> {
-  // Other readers may change all the time (another program's cards): wait at most this long.
-  const deadline = Date.now() + QUIET_MAX_WAIT_MS;
-  for (let wait = QUIET_MS - quiet.quietFor(); wait > 0 && Date.now() < deadline; wait = QUIET_MS - quiet.quietFor()) {
-    await new Promise((resolve) => setTimeout(resolve, Math.min(wait, deadline - Date.now())));
-  }
-  try {
-    client.stop();
-  } catch {
-    // already detached
-  }
 }
 
 function notFound(wanted: string | undefined, seen: ReadonlyMap<string, boolean>): PcscError {

@@ -119,7 +119,7 @@ async function claimLock(lock: string, what: string, ms = 60_000): Promise<() =>
  * old one, and the next read would connect to it and fail with a removed card.
  *
  * It watches from a child process that exits when done, so pcsc-mini's client is never stopped here:
- * its `stop()` can block the process for good when a reader changes just then (see `stopWhenQuiet`),
+ * its `stop()` can block the process for good (see `sharedMonitor` in pcsc-card.ts),
  * and the other test files' cards come and go all the time.
  */
 export async function waitUntilEmpty(readerName: string): Promise<void> {
