@@ -28,9 +28,11 @@ export type ConnectOptions = {
   reader?: string;
   /** How long to wait for a reader and a card before giving up. */
   waitMs?: number;
+  /** pcsc-mini, or a test's stand-in for it; the installed pcsc-mini when unset. */
+  binding?: PcscMini;
 };
 
-type PcscMini = typeof import("pcsc-mini");
+export type PcscMini = typeof import("pcsc-mini");
 
 /** pcsc-lite's MAX_BUFFER_SIZE_EXTENDED: 65,536 data bytes, the status word and headroom for the header. */
 const EXTENDED_ANSWER = 4 + 3 + 65536 + 3 + 2;
@@ -67,10 +69,12 @@ type Monitor = {
   waiters: Set<() => void>;
   failure: Error | null;
 };
-let monitor: Monitor | null = null;
+/** Per binding: pcsc-mini's own, or a test's stand-in (`ConnectOptions.binding`). */
+const monitors = new WeakMap<PcscMini, Monitor>();
 
 function sharedMonitor(pcsc: PcscMini): Monitor {
-  if (monitor && !monitor.failure) return monitor;
+  const running = monitors.get(pcsc);
+  if (running && !running.failure) return running;
   const client = new pcsc.Client();
   const current: Monitor = { client, readers: new Map(), waiters: new Set(), failure: null };
   const notify = () => {
@@ -78,7 +82,7 @@ function sharedMonitor(pcsc: PcscMini): Monitor {
   };
   client.on("error", (error) => {
     current.failure = new PcscError("pcsc_unavailable", `PC/SC failed: ${error.message}`);
-    if (monitor === current) monitor = null;
+    if (monitors.get(pcsc) === current) monitors.delete(pcsc);
     notify();
   });
   client.on("reader", (reader) => {
@@ -101,7 +105,7 @@ function sharedMonitor(pcsc: PcscMini): Monitor {
       `the PC/SC service does not answer (is pcscd running?): ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  monitor = current;
+  monitors.set(pcsc, current);
   return current;
 }
 
@@ -110,23 +114,28 @@ function sharedMonitor(pcsc: PcscMini): Monitor {
  * `waitMs` for both to appear. The transport sends each APDU with SCardTransmit.
  */
 export async function connectCard(options: ConnectOptions = {}): Promise<PcscCard> {
-  const pcsc = await loadBinding();
+  const pcsc = options.binding ?? (await loadBinding());
   const waitMs = options.waitMs ?? 5000;
-  const watch = sharedMonitor(pcsc);
-  const holding = () => {
-    if (watch.failure) throw watch.failure;
-    for (const [name, { reader, present }] of watch.readers) {
-      if (present && (options.reader === undefined || name === options.reader)) return reader;
-    }
-    return undefined;
-  };
+  let watch = sharedMonitor(pcsc);
+  let restarts = 0;
   const reader = await new Promise<import("pcsc-mini").Reader>((resolve, reject) => {
     const look = () => {
       try {
-        const found = holding();
-        if (!found) return;
-        done();
-        resolve(found);
+        // A client that failed meanwhile (pcscd restarted, or its context lost when another process's
+        // reader came or went) is replaced, a few times per connect, rather than failing the read.
+        while (watch.failure) {
+          if (++restarts > 3) throw watch.failure;
+          watch.waiters.delete(look);
+          watch = sharedMonitor(pcsc);
+          watch.waiters.add(look);
+        }
+        for (const [name, { reader, present }] of watch.readers) {
+          if (present && (options.reader === undefined || name === options.reader)) {
+            done();
+            resolve(reader);
+            return;
+          }
+        }
       } catch (error) {
         done();
         reject(error);
