@@ -44,9 +44,9 @@ async function until(what: string, condition: () => Promise<boolean> | boolean, 
  * Starts `pcscd -f` unless a PC/SC daemon with the vpcd driver already listens. Left running for the
  * next test file (it is the machine's PC/SC service; CI ends it with the run).
  *
- * Test files run side by side, and two daemons started at once break each other (each loads vpcd, one
- * loses the ports, the other finds the first's pid file and exits, taking its ports along): one
- * process at a time starts it, under a lock folder like a slot's.
+ * Test files run side by side, and two daemons started at once break each other (both load vpcd and
+ * run side by side, the ports in one of them, the clients' socket perhaps the other's; CI once found no
+ * vpcd port open at all): one process at a time starts it, under a lock folder like a slot's.
  */
 export async function ensurePcscd(): Promise<void> {
   if (await portListening(SLOTS[0].port)) return;
