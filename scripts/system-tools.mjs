@@ -32,7 +32,12 @@ export const requirements = [
   { name: "pdfsig", command: "pdfsig", packages: ["poppler-utils"], for: "PDF signatures, text and pages" },
   { name: "certutil", command: "certutil", packages: ["libnss3-tools"], for: "trust for pdfsig's certificate check" },
   { name: "openssl", command: "openssl", packages: ["openssl"], for: "the test fixtures (chips, CAs, sealing keys)" },
-  { name: "chromium", command: "chromium", packages: ["chromium"], for: "browser tests (playwright-core drives it)" },
+  {
+    name: "chromium-headless-shell",
+    command: "chromium-headless-shell",
+    packages: ["chromium-headless-shell"],
+    for: "browser tests (playwright-core drives Chromium's headless shell)",
+  },
   {
     name: "CJK fonts",
     anyFile: ["/usr/share/fonts/opentype/noto"],

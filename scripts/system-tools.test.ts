@@ -38,7 +38,17 @@ function machine({
   return { path: bin, root };
 }
 
-const everyCommand = ["pg_dump", "initdb", "zbarimg", "pdfsig", "certutil", "openssl", "chromium", "pcscd", "vicc"];
+const everyCommand = [
+  "pg_dump",
+  "initdb",
+  "zbarimg",
+  "pdfsig",
+  "certutil",
+  "openssl",
+  "chromium-headless-shell",
+  "pcscd",
+  "vicc",
+];
 const everyFile = ["usr/share/fonts/opentype/noto/NotoSansCJK.ttc", "usr/lib/pcsc/drivers/serial/libifdvpcd.so"];
 
 describe("the system tools npm test checks before it starts", () => {
@@ -76,7 +86,7 @@ describe("the system tools npm test checks before it starts", () => {
       "poppler-utils",
       "libnss3-tools",
       "openssl",
-      "chromium",
+      "chromium-headless-shell",
       "fonts-noto-cjk",
       "pcscd",
       "vsmartcard-vpcd",
