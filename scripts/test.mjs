@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { missingMessage, missingTools } from "./system-tools.mjs";
+import { defaultTestDatabaseUrl } from "./test-database-url.mjs";
 
 const bin = (name) => join(import.meta.dirname, "..", "node_modules", ".bin", name);
 const totals = { passed: 0, failed: 0, skipped: 0 };
@@ -137,7 +138,7 @@ checkStep("build the web apps (vite) and the server (esbuild)", "npm", ["run", "
 // the first pass's global setup, read by the second's (packages/evidence/src/fixtures/global-setup.ts).
 const fixturesDir = mkdtempSync(join(tmpdir(), "jitsumei-test-fixtures-"));
 
-const pgUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const pgUrl = process.env.TEST_DATABASE_URL ?? defaultTestDatabaseUrl();
 if (await postgresReachable(pgUrl)) vitest("postgres");
 else {
   process.stdout.write("The main pass needs PostgreSQL: start one or set TEST_DATABASE_URL. Counted as one failure.\n");

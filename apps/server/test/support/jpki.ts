@@ -18,7 +18,23 @@ export type JpkiAddress = { prefecture: string; city: string; line1: string };
 
 const work = mkdtempSync(join(tmpdir(), "jitsumei-jpki-person-"));
 
+/**
+ * The certificates issued in this worker, by the particulars they carry: a person who signs again (the
+ * suite signs for the same few people hundreds of times) uses the card's one certificate, as a real
+ * card would, instead of two more `openssl` processes forked from the test worker.
+ */
+const issued = new Map<string, string>();
+
 function signingCertificate(person: Person, address: JpkiAddress): string {
+  const key = JSON.stringify([person.family, person.given, person.sex, person.birthDate, address]);
+  const known = issued.get(key);
+  if (known) return known;
+  const cert = issueSigningCertificate(person, address);
+  issued.set(key, cert);
+  return cert;
+}
+
+function issueSigningCertificate(person: Person, address: JpkiAddress): string {
   const { jpki } = inject("evidenceFixtures");
   const id = randomBytes(6).toString("hex");
   const csr = join(work, `${id}.csr`);

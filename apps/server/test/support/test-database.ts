@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import pg from "pg";
+import { defaultTestDatabaseUrl } from "../../../../scripts/test-database-url.mjs";
 import type { Database } from "../../src/db/database.ts";
 import { migrate, migrationFiles, migrationsDir } from "../../src/db/migrate.ts";
 import { openPglite } from "../../src/db/pglite.ts";
@@ -25,7 +26,7 @@ import { openPostgres } from "../../src/db/postgres.ts";
  *   in JITSUMEI_TEST_RUN); outside such a run, at once as before.
  */
 export const testDatabaseKind = (process.env.JITSUMEI_TEST_DB ?? "postgres") as "pglite" | "postgres";
-export const adminUrl = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+export const adminUrl = process.env.TEST_DATABASE_URL ?? defaultTestDatabaseUrl();
 export const testDatabasePrefix = "jitsumei_test_";
 
 export type TestDatabase = { db: Database; url: string | null; drop(): Promise<void> };
