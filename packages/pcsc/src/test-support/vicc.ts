@@ -46,44 +46,85 @@ async function until(what: string, condition: () => Promise<boolean> | boolean, 
  *
  * Test files run side by side, and two daemons started at once break each other (both load vpcd and
  * run side by side, the ports in one of them, the clients' socket perhaps the other's; CI once found no
- * vpcd port open at all): one process at a time starts it, under a lock folder like a slot's.
+ * vpcd port open at all): one process at a time starts it, under a lock folder like a slot's. A pcscd
+ * already running without vpcd is stopped and ours started instead.
  */
 export async function ensurePcscd(): Promise<void> {
   if (await portListening(SLOTS[0].port)) return;
   const release = await claimLock(join(tmpdir(), "jitsumei-pcscd.lock"), "the lock on starting pcscd");
   try {
     if (await portListening(SLOTS[0].port)) return;
-    const running = runningPcscd();
-    if (running !== undefined) {
-      // Another daemon is starting, or runs without vpcd (a service started before the driver came).
-      await until("pcscd to open vpcd's port", () => portListening(SLOTS[0].port), 30_000).catch(() => {
-        throw new Error(
-          `pcscd (pid ${running}) runs but vsmartcard's vpcd does not listen on ${SLOTS[0].port}: stop it and let the tests start their own (apt-get install vsmartcard-vpcd)`,
-        );
-      });
-      return;
+    // vpcd binds its ports when pcscd loads it, once: a port held at that moment (the ports lie in
+    // Linux's ephemeral range, so any outgoing TCP connection of the machine can have taken one) leaves
+    // a pcscd without vpcd, as a CI run once found. Such a daemon of ours is stopped and started again.
+    // .ci/run also takes the two ports out of the ephemeral range (net.ipv4.ip_local_reserved_ports).
+    // A daemon that runs without vpcd (that, or a service started before the driver was installed) is
+    // of no use to the tests either: it is stopped, so that ours can take PC/SC's socket.
+    let lastError: Error | undefined;
+    // A port left in TIME_WAIT by a closed connection stays held for a minute: up to 8 tries, ~55 s.
+    for (let attempt = 1; attempt <= 8; attempt++) {
+      const running = runningPcscd();
+      if (running !== undefined) {
+        // Another daemon may still be starting.
+        if (
+          await until("vpcd's port", () => portListening(SLOTS[0].port), 10_000).then(
+            () => true,
+            () => false,
+          )
+        )
+          return;
+        stopPcscd(running);
+        await until(`pcscd (pid ${running}) to stop`, () => runningPcscd() === undefined, 10_000);
+      }
+      lastError = await startPcscd();
+      if (!lastError) return;
+      await new Promise((r) => setTimeout(r, 2000));
     }
-    // /usr/sbin is not on every user's PATH.
-    const command = existsSync("/usr/sbin/pcscd") ? "/usr/sbin/pcscd" : "pcscd";
-    const daemon = spawn(command, ["-f"], { detached: true, stdio: "ignore" });
-    let failed: Error | undefined;
-    daemon.once("error", (error) => {
-      failed = new Error(`pcscd could not be started (apt-get install pcscd vsmartcard-vpcd): ${error.message}`);
-    });
-    daemon.once("exit", (code) => {
-      failed = new Error(`pcscd exited (${code}) before vpcd listened on ${SLOTS[0].port}`);
-    });
-    daemon.unref();
+    throw new Error(`${lastError?.message}: is another program listening on ${SLOTS[0].port}? (ss -ltnp)`);
+  } finally {
+    release();
+  }
+}
+
+/** Starts `pcscd -f`; undefined once vpcd listens, else why not (the daemon is stopped again). */
+async function startPcscd(): Promise<Error | undefined> {
+  // /usr/sbin is not on every user's PATH.
+  const command = existsSync("/usr/sbin/pcscd") ? "/usr/sbin/pcscd" : "pcscd";
+  const daemon = spawn(command, ["-f"], { detached: true, stdio: "ignore" });
+  let failed: Error | undefined;
+  daemon.once("error", (error) => {
+    failed = new Error(`pcscd could not be started (apt-get install pcscd vsmartcard-vpcd): ${error.message}`);
+  });
+  daemon.once("exit", (code) => {
+    failed ??= new Error(`pcscd exited (${code}) before vpcd listened on ${SLOTS[0].port}`);
+  });
+  daemon.unref();
+  try {
     await until(
-      "pcscd and its vpcd driver",
+      "pcscd to load vpcd",
       () => {
         if (failed) throw failed;
         return portListening(SLOTS[0].port);
       },
-      30_000,
+      // pcscd loads vpcd within a second; a driver that could not bind does not try again.
+      5_000,
     );
-  } finally {
-    release();
+    return undefined;
+  } catch (error) {
+    if (daemon.pid !== undefined && daemon.exitCode === null && daemon.signalCode === null) {
+      const exited = new Promise((resolve) => daemon.once("exit", resolve));
+      stopPcscd(daemon.pid);
+      await exited;
+    }
+    return error as Error;
+  }
+}
+
+function stopPcscd(pid: number): void {
+  try {
+    process.kill(pid, "SIGTERM");
+  } catch {
+    // gone already
   }
 }
 
