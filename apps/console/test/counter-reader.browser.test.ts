@@ -59,10 +59,20 @@ describe("the counter page reads a passport's chip through the counter program",
     // Each document from its own slot of the virtual reader (the counter's one reader holds one card).
     const passportReader = pcscChipReader(card.readerName);
     const residenceReader = pcscChipReader(residenceCard.readerName);
-    reader = await startCounterReader({
-      origin: server.url,
-      read: (request) => (request.document === "passport" ? passportReader : residenceReader)(request),
-    });
+    // On its fixed port (the console's CSP names it), which lies in Linux's ephemeral range: an outgoing
+    // connection of another test file can hold it for a moment (EADDRINUSE). .ci/run reserves it.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        reader = await startCounterReader({
+          origin: server.url,
+          read: (request) => (request.document === "passport" ? passportReader : residenceReader)(request),
+        });
+        break;
+      } catch (error) {
+        if ((error as { code?: string }).code !== "EADDRINUSE" || attempt === 10) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
     browser = await launchBrowser();
     [clerk, admin, reviewer] = [
       await signInAs(server, "clerk"),
