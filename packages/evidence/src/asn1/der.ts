@@ -71,8 +71,7 @@ export function expectTag(tlv: Tlv | undefined, tag: number): Tlv {
 
 /** The whole element (tag, length and value) as bytes of `parent`, which `tlv` was read from. */
 export function whole(parent: Uint8Array, tlv: Tlv): Buffer {
-  const bytes = parent.subarray(tlv.start, tlv.end);
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return Buffer.from(parent.buffer, parent.byteOffset + tlv.start, tlv.end - tlv.start);
 }
 
 export function contentOf(tlv: Tlv): Buffer {

@@ -32,7 +32,9 @@ export function readTlv(data: Uint8Array, offset = 0): Tlv {
   need(data, p, length);
   return {
     tag,
-    value: data.subarray(p, p + length),
+    // A plain view, not `subarray`: on a Buffer that makes a Buffer through Node's subclass, several
+    // times slower, and this runs for every element read (callers wrap a value as a Buffer when needed).
+    value: new Uint8Array(data.buffer, data.byteOffset + p, length),
     constructed: (first & 0x20) !== 0,
     start: offset,
     end: p + length,

@@ -28,6 +28,11 @@ export type FaceImage = { format: "jpeg" | "jpeg2000"; bytes: Buffer };
 const JPEG = Buffer.from([0xff, 0xd8, 0xff]);
 const JP2 = Buffer.from([0x00, 0x00, 0x00, 0x0c, 0x6a, 0x50, 0x20, 0x20]);
 const J2K = Buffer.from([0xff, 0x4f, 0xff, 0x51]);
+const SIGNATURES = [
+  ["jpeg", JPEG],
+  ["jpeg2000", JP2],
+  ["jpeg2000", J2K],
+] as const;
 
 /**
  * DG2 (tag 75) → the first face image. The biometric data block (5F2E or 7F2E) holds an ISO/IEC
@@ -40,16 +45,18 @@ export function faceFromDg2(dg2: Uint8Array): FaceImage {
     if (outer.tag !== 0x75) throw new DataGroupError("DG2 does not start with tag 75");
     const block = findTag(outer.value, 0x5f2e) ?? findTag(outer.value, 0x7f2e);
     if (!block) throw new DataGroupError("DG2 holds no biometric data block (5F2E or 7F2E)");
-    const data = Buffer.from(block.value);
-    const candidates = [
-      { format: "jpeg" as const, at: data.indexOf(JPEG) },
-      { format: "jpeg2000" as const, at: data.indexOf(JP2) },
-      { format: "jpeg2000" as const, at: data.indexOf(J2K) },
-    ].filter((c) => c.at >= 0);
-    candidates.sort((a, b) => a.at - b.at);
-    const first = candidates[0];
+    const data = Buffer.from(block.value.buffer, block.value.byteOffset, block.value.byteLength);
+    // The first of the three signatures; each search after the first stops where the best so far is
+    // (a whole-image scan for a signature that is not there cost more than the rest of this reading).
+    let first: { format: FaceImage["format"]; at: number } | null = null;
+    for (const [format, signature] of SIGNATURES) {
+      const within: Buffer = first ? data.subarray(0, first.at + signature.length - 1) : data;
+      const at: number = within.indexOf(signature);
+      if (at >= 0 && (!first || at < first.at)) first = { format, at };
+    }
     if (!first) throw new DataGroupError("DG2's data block holds no JPEG or JPEG 2000 image");
-    return { format: first.format, bytes: data.subarray(first.at) };
+    // A copy: the image outlives the chip's bytes it was read from (it is stored and compared).
+    return { format: first.format, bytes: Buffer.from(data.subarray(first.at)) };
   } catch (error) {
     if (error instanceof DataGroupError) throw error;
     throw new DataGroupError(`DG2 is malformed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,4 +1,4 @@
-import { createHash, type X509Certificate } from "node:crypto";
+import { hash as digestOf, type X509Certificate } from "node:crypto";
 import type { CheckResult } from "@jitsumei/domain";
 import * as asn1js from "asn1js";
 import { CmsError, certificateMatchesSigner, parseSignedData, verifySignerSignature } from "../asn1/cms.ts";
@@ -88,7 +88,7 @@ export function verifyPassiveAuthentication(
   const mismatched: number[] = [];
   for (const group of groups) {
     const expected = lds.hashes.get(group.number);
-    const actual = createHash(lds.hash).update(group.bytes).digest();
+    const actual = digestOf(lds.hash, group.bytes, "buffer");
     if (!expected?.equals(actual)) mismatched.push(group.number);
   }
   if (!evidence.dataGroups[1]) mismatched.push(1);

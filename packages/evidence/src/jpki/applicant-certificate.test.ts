@@ -22,6 +22,7 @@ import {
   readApplicantCertificate,
   readApplicantCertificateDer,
   readApplicantCertificateGeneric,
+  signerApplicantCertificate,
 } from "./applicant-certificate.ts";
 import { JPKI_OID } from "./jpki-certificate.ts";
 import { crlRevocation, verifyJpkiSignature } from "./verify-jpki-signature.ts";
@@ -367,6 +368,30 @@ describe("hand-made certificates: the strict reading or the fallback, the same a
 });
 
 describe("certificates inside a CMS signature", () => {
+  it("finds the signer's certificate among others, named by issuer and serial or by key identifier", () => {
+    const caDer = new X509Certificate(readFileSync(jpki.authority.cert)).raw;
+    const loginDer = readFileSync(jpki.authenticationCertificateDer);
+    for (const signature of [jpki.signatures.cmsAttached, jpki.signatures.cmsSignerByKeyId]) {
+      const parsed = parseSignedData(readFileSync(signature));
+      const signerDer = parsed.certificates[0] as Buffer;
+      expect("issuer" in parsed.signer.sid).toBe(signature === jpki.signatures.cmsAttached);
+      const found = signerApplicantCertificate([caDer, loginDer, signerDer], parsed.signer.sid);
+      expect(found?.der.equals(signerDer)).toBe(true);
+      expect(found?.read).toBe("der");
+      expect(found?.particulars?.name).toBe("実名\u3000花子");
+      // The same certificate with its outer length in a longer form than DER's (BER, which OpenSSL
+      // reads): matched and read the generic way.
+      expect(signerDer.subarray(0, 2).equals(Buffer.from([0x30, 0x82]))).toBe(true);
+      const ber = Buffer.concat([Buffer.from([0x30, 0x83, 0x00]), signerDer.subarray(2)]);
+      expect(() => readApplicantCertificateDer(ber)).toThrow();
+      const generic = signerApplicantCertificate([caDer, loginDer, ber], parsed.signer.sid);
+      expect(generic?.read).toBe("generic");
+      expect(generic?.particulars?.name).toBe("実名\u3000花子");
+      // Not there: none, so that the verification asks for the certificate beside the signature.
+      expect(signerApplicantCertificate([caDer, loginDer], parsed.signer.sid)).toBeUndefined();
+    }
+  });
+
   it("refuses a signature whose embedded certificate was altered", async () => {
     const cms = readFileSync(jpki.signatures.cmsAttached);
     const certificate = parseSignedData(cms).certificates[0] as Buffer;

@@ -1,4 +1,5 @@
-import { createHash, createPublicKey, type KeyObject, verify, X509Certificate } from "node:crypto";
+import { createPublicKey, hash as digestOf, type KeyObject, verify, X509Certificate } from "node:crypto";
+import { certificateMatchesSigner, type SignerIdentity } from "../asn1/cms.ts";
 import { certificateFields } from "../asn1/der.ts";
 import { signatureSchemeOf } from "../chip/algorithms.ts";
 import { publicKeyOf } from "../x509/cache.ts";
@@ -97,7 +98,44 @@ const NULL = Buffer.from([0x05, 0x00]);
 
 /** The strict reading; throws for anything it does not expect (see `readCertificateDer`). */
 export function readApplicantCertificateDer(input: Uint8Array): ApplicantCertificate {
-  const certificate = readCertificateDer(input);
+  return applicantCertificateFromDer(readCertificateDer(input));
+}
+
+/**
+ * The CMS signer's certificate among those a SignedData carries, read: matched on the strict reading
+ * where it reads (so that the certificate is read once), else as `certificateMatchesSigner` matches
+ * and `readApplicantCertificate` reads.
+ */
+export function signerApplicantCertificate(
+  certificates: readonly Buffer[],
+  sid: SignerIdentity,
+): ApplicantCertificate | undefined {
+  for (const der of certificates) {
+    let read: DerCertificate | null = null;
+    try {
+      read = readCertificateDer(der);
+    } catch {
+      // not what the strict reader expects: matched and read the generic way below
+    }
+    if (!read) {
+      if (certificateMatchesSigner(der, sid)) return readApplicantCertificate(der);
+      continue;
+    }
+    const matches =
+      "issuer" in sid
+        ? read.issuer.equals(sid.issuer) && read.serial.equals(sid.serial)
+        : (read.subjectKeyId?.equals(sid.subjectKeyIdentifier) ?? false);
+    if (!matches) continue;
+    try {
+      return applicantCertificateFromDer(read);
+    } catch {
+      return readApplicantCertificateGeneric(new X509Certificate(der));
+    }
+  }
+  return undefined;
+}
+
+function applicantCertificateFromDer(certificate: DerCertificate): ApplicantCertificate {
   const { publicKey: spki } = certificate;
   // JPKI keys are RSA; others are left to OpenSSL.
   if (spki.algorithm !== RSA_ENCRYPTION || !spki.parameters?.equals(NULL)) throw new Error("not an RSA key");
@@ -114,7 +152,7 @@ export function readApplicantCertificateDer(input: Uint8Array): ApplicantCertifi
     validTo: new Date(certificate.notAfter).toISOString(),
     // X509Certificate's fingerprint256 is over the DER as OpenSSL re-encodes it, which for strict
     // DER (minimal lengths, checked by the reader) is the DER as received.
-    sha256: createHash("sha256").update(certificate.der).digest("hex"),
+    sha256: digestOf("sha256", certificate.der, "hex"),
   };
   const usage = certificate.keyUsage;
   let generic: X509Certificate | null | undefined;

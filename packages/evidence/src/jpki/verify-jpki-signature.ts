@@ -1,9 +1,13 @@
 import { verify, type X509Certificate } from "node:crypto";
 import type { CheckResult, Particulars } from "@jitsumei/domain";
-import { CmsError, certificateMatchesSigner, parseSignedData, verifySignerSignature } from "../asn1/cms.ts";
+import { CmsError, parseSignedData, verifySignerSignature } from "../asn1/cms.ts";
 import { type CertificateSummary, periodAt, revocationStatus } from "../x509/chain.ts";
 import type { Crl } from "../x509/crl.ts";
-import { type ApplicantCertificate, readApplicantCertificate, readGivenCertificate } from "./applicant-certificate.ts";
+import {
+  type ApplicantCertificate,
+  readGivenCertificate,
+  signerApplicantCertificate,
+} from "./applicant-certificate.ts";
 import { compareJpkiParticulars } from "./compare-particulars.ts";
 import type { JpkiParticulars } from "./jpki-certificate.ts";
 
@@ -89,8 +93,7 @@ export async function verifyJpkiSignature(
     if (looksLikeCms(evidence.signature)) {
       fields.format = "cms";
       const parsed = parseSignedData(evidence.signature);
-      const der = parsed.certificates.find((c) => certificateMatchesSigner(c, parsed.signer.sid));
-      const found = der ? readApplicantCertificate(der) : given;
+      const found = signerApplicantCertificate(parsed.certificates, parsed.signer.sid) ?? given;
       if (!found)
         return fail("jpki.signature_readable", { reason: "no signing certificate in the signature or beside it" });
       certificate = found;

@@ -1,13 +1,4 @@
-import {
-  DER,
-  DerError,
-  expectTag,
-  derChildren as kids,
-  latin1,
-  minimalTlv as minimal,
-  oidOf,
-  readOne,
-} from "../asn1/der.ts";
+import { DER, DerError, expectTag, derChildren as kids, minimalTlv as minimal, oidOf, readOne } from "../asn1/der.ts";
 import type { Tlv } from "../asn1/tlv.ts";
 import { type NameAttribute, readName } from "./name.ts";
 
@@ -258,7 +249,8 @@ function readPublicKey(spki: Tlv): DerCertificate["publicKey"] {
 /** A BIT STRING's bytes; only whole bytes (no unused bits) are expected here. */
 function bitString(tlv: Tlv): Buffer {
   if (tlv.value.length === 0 || tlv.value[0] !== 0) throw new DerError("BIT STRING with unused bits");
-  return view(tlv.value.subarray(1));
+  const { value } = tlv;
+  return Buffer.from(value.buffer, value.byteOffset + 1, value.byteLength - 1);
 }
 
 function positiveInteger(tlv: Tlv): Buffer {
@@ -275,40 +267,49 @@ function nonNegativeInteger(tlv: Tlv): void {
 
 /** UTCTime YYMMDDHHMMSSZ or GeneralizedTime YYYYMMDDHHMMSSZ, as milliseconds; nothing else. */
 function readTime(tlv: Tlv): number {
-  const text = latin1(tlv.value);
-  let year: number;
-  let rest: string;
-  if (tlv.tag === TAG.utcTime && /^\d{12}Z$/.test(text)) {
-    const yy = Number(text.slice(0, 2));
-    year = yy < 50 ? 2000 + yy : 1900 + yy;
-    rest = text.slice(2);
-  } else if (tlv.tag === TAG.generalizedTime && /^\d{14}Z$/.test(text)) {
-    year = Number(text.slice(0, 4));
-    // Years OpenSSL prints and `Date` reads back alike (the generic path reads `validFrom` text).
-    if (year < 1950 || year > 2999) throw new DerError("year out of range");
-    rest = text.slice(4);
-  } else {
+  const bytes = tlv.value;
+  // Read digit by digit (a regular expression and slices of a string were a tenth of reading a certificate).
+  const digits = tlv.tag === TAG.utcTime ? 12 : tlv.tag === TAG.generalizedTime ? 14 : 0;
+  if (digits === 0 || bytes.length !== digits + 1 || bytes[digits] !== 0x5a /* Z */) {
     throw new DerError("not a plain UTCTime or GeneralizedTime");
   }
-  const [month, day, hour, minute, second] = [0, 2, 4, 6, 8].map((i) => Number(rest.slice(i, i + 2))) as number[];
-  const ms = Date.UTC(year, (month as number) - 1, day, hour, minute, second);
+  let year: number;
+  let at: number;
+  if (digits === 12) {
+    const yy = two(bytes, 0);
+    year = yy < 50 ? 2000 + yy : 1900 + yy;
+    at = 2;
+  } else {
+    year = two(bytes, 0) * 100 + two(bytes, 2);
+    // Years OpenSSL prints and `Date` reads back alike (the generic path reads `validFrom` text).
+    if (year < 1950 || year > 2999) throw new DerError("year out of range");
+    at = 4;
+  }
+  const month = two(bytes, at);
+  const day = two(bytes, at + 2);
+  const hour = two(bytes, at + 4);
+  const minute = two(bytes, at + 6);
+  const second = two(bytes, at + 8);
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   const date = new Date(ms);
-  if (
-    (hour as number) > 23 ||
-    (minute as number) > 59 ||
-    (second as number) > 59 ||
-    date.getUTCMonth() !== (month as number) - 1 ||
-    date.getUTCDate() !== day
-  ) {
+  if (hour > 23 || minute > 59 || second > 59 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
     throw new DerError("not a calendar date");
   }
   return ms;
 }
 
+/** Two ASCII digits at `i` as a number. */
+function two(bytes: Uint8Array, i: number): number {
+  const high = (bytes[i] as number) - 0x30;
+  const low = (bytes[i + 1] as number) - 0x30;
+  if (high < 0 || high > 9 || low < 0 || low > 9) throw new DerError("not a plain UTCTime or GeneralizedTime");
+  return high * 10 + low;
+}
+
 /** The whole element as a view of `parent` (a view of the reader's own copy of the DER). */
 function whole(parent: Uint8Array, tlv: Tlv | undefined): Buffer {
   if (!tlv) throw new DerError("missing field");
-  return view(parent.subarray(tlv.start, tlv.end));
+  return Buffer.from(parent.buffer, parent.byteOffset + tlv.start, tlv.end - tlv.start);
 }
 
 function view(bytes: Uint8Array): Buffer {
