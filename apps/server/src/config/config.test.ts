@@ -70,7 +70,18 @@ describe("configuration", () => {
       JITSUMEI_DATA_DIR: "/var/lib/jitsumei",
     });
     expect(config.port).toBe(8080);
-    expect(config.database).toEqual({ kind: "postgres", url: "postgres://u@db:5432/jitsumei" });
+    expect(config.database).toEqual({
+      kind: "postgres",
+      url: "postgres://u@db:5432/jitsumei",
+      preparedStatements: true,
+    });
+    // Off behind a pooler that cannot keep prepared statements; anything but true or false is refused.
+    expect(
+      loadConfig({ DATABASE_URL: "postgres://u@db/j", DATABASE_PREPARED_STATEMENTS: "false" }).database,
+    ).toMatchObject({ preparedStatements: false });
+    expect(problemsOf({ DATABASE_PREPARED_STATEMENTS: "no" })).toEqual([
+      { variable: "DATABASE_PREPARED_STATEMENTS", reason: "must be true or false" },
+    ]);
     expect(config.masterKey?.equals(Buffer.alloc(32, 9))).toBe(true);
     expect(config.mail).toMatchObject({ kind: "smtp", url: "smtp://mail:25" });
     expect(loadConfig({ JITSUMEI_MASTER_KEY: "ab".repeat(32) }).masterKey).toHaveLength(32);
@@ -94,7 +105,7 @@ describe("configuration", () => {
 
   it("takes a multi-host DATABASE_URL (a primary and its standbys) and refuses one the server cannot write through", () => {
     const url = "postgres://u@db1:5432,db2:5432/jitsumei?target_session_attrs=read-write";
-    expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ kind: "postgres", url });
+    expect(loadConfig({ DATABASE_URL: url }).database).toEqual({ kind: "postgres", url, preparedStatements: true });
     expect(problemsOf({ DATABASE_URL: "postgres://u@db1,db2/jitsumei?target_session_attrs=standby" })).toEqual([
       {
         variable: "DATABASE_URL",

@@ -189,6 +189,9 @@ const envSchema = z.object({
       return parts;
     })
     .optional(),
+  // Named prepared statements on PostgreSQL (db/postgres.ts); false behind a pooler that cannot keep
+  // them (PgBouncer in transaction mode before 1.21, or without max_prepared_statements).
+  DATABASE_PREPARED_STATEMENTS: z.enum(["true", "false"], { error: "must be true or false" }).optional(),
   // Webhook endpoints on loopback addresses (a receiver on this machine): development and tests only.
   WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false"], { error: "must be true or false" }).optional(),
   // The operator's adapters (adapters/adapters.ts): a module path or package exporting a factory per port.
@@ -310,7 +313,7 @@ export type Config = {
   env: "development" | "production" | "test";
   port: number;
   host: string;
-  database: { kind: "postgres"; url: string } | { kind: "pglite"; dataDir: string };
+  database: { kind: "postgres"; url: string; preparedStatements: boolean } | { kind: "pglite"; dataDir: string };
   dataDir: string;
   /** 32 bytes, or null when it must be generated into the data folder (never in production). */
   masterKey: Buffer | null;
@@ -546,7 +549,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     port: e.PORT,
     host: e.HOST,
     database: e.DATABASE_URL
-      ? { kind: "postgres", url: e.DATABASE_URL }
+      ? { kind: "postgres", url: e.DATABASE_URL, preparedStatements: e.DATABASE_PREPARED_STATEMENTS !== "false" }
       : { kind: "pglite", dataDir: `${e.JITSUMEI_DATA_DIR}/pglite` },
     dataDir: e.JITSUMEI_DATA_DIR,
     masterKey: e.JITSUMEI_MASTER_KEY ?? null,

@@ -9,6 +9,9 @@ export async function openDatabase(
   options: { warn?: (message: string) => void } = {},
 ): Promise<Database> {
   return config.database.kind === "postgres"
-    ? openPostgres(config.database.url, { warn: options.warn })
+    ? openPostgres(config.database.url, {
+        warn: options.warn,
+        preparedStatements: config.database.preparedStatements,
+      })
     : openPglite(config.database.dataDir);
 }
