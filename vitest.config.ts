@@ -40,6 +40,16 @@ export const slowestFirst = [
   "apps/web/test/journeys.browser.test.ts",
   "apps/web/test/digital-auth.browser.test.ts",
   "apps/web/test/words.browser.test.ts",
+  // 25-50 s each in a clean-clone run of 2026-12-05 (one of them started last costs as much)
+  "apps/server/test/two-servers.test.ts",
+  "packages/evidence/src/hostile-input.property.test.ts",
+  "apps/server/test/backup-restore.test.ts",
+  "apps/server/test/retail.test.ts",
+  "apps/server/test/encryption.test.ts",
+  "apps/server/test/cli.test.ts",
+  "apps/server/test/postpaid-journey.test.ts",
+  "apps/web/test/reader.browser.test.ts",
+  "apps/server/test/three-servers.postgres.test.ts",
 ];
 
 class SlowestFirst extends BaseSequencer {
