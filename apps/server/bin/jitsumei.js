@@ -10,9 +10,10 @@ import { setFlagsFromString } from "node:v8";
 
 // V8 lets the old generation grow up to four times what a full collection left before it collects
 // again; at 1.5 times the server's peak resident memory under the onboarding benchmark's load fell
-// from 307 to 226 MiB at the same throughput (BENCHMARKS.md). Set before any code is loaded; a
-// `--heap-growing-percent` on node's own command line wins.
-if (!process.execArgv.some((arg) => arg.startsWith("--heap-growing-percent"))) {
+// from 307 to 226 MiB at the same throughput (BENCHMARKS.md). For `serve` only: its start costs about
+// 0.3 s more CPU (more collections while the code loads), which a one-shot command need not pay. Set
+// before any code is loaded; a `--heap-growing-percent` on node's own command line wins.
+if (process.argv[2] === "serve" && !process.execArgv.some((arg) => arg.startsWith("--heap-growing-percent"))) {
   setFlagsFromString("--heap-growing-percent=50");
 }
 
