@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm test`: the static checks (lint and format, type checks, generated types current, links, import
 // rules) side by side with the web apps' build and then vitest twice — every test on PostgreSQL
-// (TEST_DATABASE_URL, default the local server), and beside it, at a lower priority, a smoke pass of
-// the journeys on the embedded database (PGlite; vitest.config.ts lists it) — and a closing line
-// "N passed, N failed" over everything.
+// (TEST_DATABASE_URL, default the local server), then a smoke pass of the journeys on the embedded
+// database (PGlite; vitest.config.ts lists it) — and a closing line "N passed, N failed" over
+// everything.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -57,31 +57,10 @@ async function postgresReachable(url) {
   }
 }
 
-/**
- * `asyncStep` at a lower CPU priority (nice 10), its output held and printed when it ends, so that it
- * runs on what another step leaves idle without interleaving its lines with that step's.
- */
-function backgroundStep(name, command, args, env = {}) {
-  const since = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn("nice", ["-n", "10", command, ...args], {
-      stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, ...env },
-    });
-    const output = [];
-    child.stdout.on("data", (chunk) => output.push(chunk));
-    child.stderr.on("data", (chunk) => output.push(chunk));
-    child.on("close", (code) => {
-      process.stdout.write(`\n== ${name}\n${Buffer.concat(output).toString("utf8")}== ${name}: ${seconds(since)}\n`);
-      resolve(code === 0);
-    });
-  });
-}
-
-async function vitest(database, { background = false } = {}) {
+async function vitest(database) {
   const dir = mkdtempSync(join(tmpdir(), "jitsumei-vitest-"));
   const report = join(dir, "report.json");
-  await (background ? backgroundStep : asyncStep)(
+  await asyncStep(
     `tests on ${database}`,
     bin("vitest"),
     ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...extraArgs],
@@ -180,26 +159,12 @@ checkStep("build the web apps (vite) and the server (esbuild)", "npm", ["run", "
 const fixturesDir = mkdtempSync(join(tmpdir(), "jitsumei-test-fixtures-"));
 
 const pgUrl = process.env.TEST_DATABASE_URL ?? defaultTestDatabaseUrl();
-// The fixtures both passes share, each set's last file written last (the global set-ups above).
-const fixturesMade = () =>
-  existsSync(join(fixturesDir, "evidence", "fixtures.json")) && existsSync(join(fixturesDir, "signing", "passphrase"));
-if (await postgresReachable(pgUrl)) {
-  // The embedded database's smoke pass runs beside the main pass, at a lower priority, once the main
-  // pass has made the shared fixtures: the main pass leaves part of the two cores idle (browser tests
-  // waiting on pages and videos, servers restarting), which the smoke pass fills; its lines print
-  // when it ends. Should the main pass end first (a failure before its set-up), the smoke pass runs
-  // after it as before.
-  let mainEnded = false;
-  const mainPass = vitest("postgres").then(() => {
-    mainEnded = true;
-  });
-  while (!mainEnded && !fixturesMade()) await new Promise((resolve) => setTimeout(resolve, 250));
-  await Promise.all([mainPass, vitest("pglite", { background: !mainEnded })]);
-} else {
+if (await postgresReachable(pgUrl)) await vitest("postgres");
+else {
   process.stdout.write("The main pass needs PostgreSQL: start one or set TEST_DATABASE_URL. Counted as one failure.\n");
   totals.failed++;
-  await vitest("pglite");
 }
+await vitest("pglite");
 rmSync(fixturesDir, { recursive: true, force: true });
 await staticChecks;
 
