@@ -70,6 +70,23 @@ describe("the compliance and admin pages in a real browser", () => {
     expect(csv[0]).toMatch(/^recordId,version,reference,/);
     for (const reference of references) expect(csv.some((line) => line.includes(reference))).toBe(true);
 
+    // A page at a time: with pages of one record (the server's default is 100) the first shows one and
+    // says more follow; "Show more" adds the next below it.
+    await page.route("**/v1/staff/records?*", (route) => {
+      const url = new URL(route.request().url());
+      if (url.searchParams.get("format") !== "csv") url.searchParams.set("limit", "1");
+      return route.continue({ url: url.toString() });
+    });
+    await page.getByRole("button", { name: "Search" }).click();
+    await page.getByRole("heading", { name: "The first 1 records (more below)" }).waitFor();
+    expect(await page.locator("tbody tr").count()).toBe(1);
+    for (let shown = 1; shown < references.length; shown++) {
+      await page.getByRole("button", { name: "Show more" }).click();
+      await expect.poll(() => page.locator("tbody tr").count()).toBe(shown + 1);
+    }
+    for (const reference of references) await page.getByRole("row").filter({ hasText: reference }).waitFor();
+    await page.unroute("**/v1/staff/records?*");
+
     // One application by its reference; then a range that ends before it starts, refused by the server.
     await page.getByLabel("Application reference (optional)").fill(references[0] as string);
     await page.getByRole("button", { name: "Search" }).click();

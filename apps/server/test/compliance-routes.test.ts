@@ -101,6 +101,39 @@ describe("GET /v1/staff/records", () => {
     });
   });
 
+  it("answers a page at a time in the order the records were made, each page audited, none repeated or left out", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const whole = await compliance.api("GET", `/v1/staff/records?from=${today}&to=${today}`);
+    expect(whole.body.nextCursor).toBeNull();
+    const all = (whole.body.records as { recordId: string; verifiedAt: string }[]).map((r) => r.recordId);
+    expect(all.length).toBeGreaterThanOrEqual(2);
+
+    const before = (await auditActions("verification_records.exported")).length;
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const page = await compliance.api(
+        "GET",
+        `/v1/staff/records?from=${today}&to=${today}&limit=1${cursor ? `&cursor=${cursor}` : ""}`,
+      );
+      expect(page.status).toBe(200);
+      expect(page.body.records).toHaveLength(1);
+      paged.push(...(page.body.records as { recordId: string }[]).map((r) => r.recordId));
+      cursor = page.body.nextCursor as string | null;
+      pages++;
+    } while (cursor && pages <= all.length);
+    expect(paged).toEqual(all);
+    expect(pages).toBe(all.length);
+
+    const audited = (await auditActions("verification_records.exported")).slice(before);
+    expect(audited).toHaveLength(pages);
+    expect(audited.map((e) => e.data.count)).toEqual(all.map(() => 1));
+    // A later page says where it started; the first does not.
+    expect(audited[0]?.data.after).toBeUndefined();
+    expect(audited[1]?.data.after).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/);
+  });
+
   it("narrows to one application by its reference", async () => {
     const one = await compliance.api("GET", `/v1/staff/records?reference=${line.reference}`);
     expect(one.status).toBe(200);
@@ -147,6 +180,11 @@ describe("GET /v1/staff/records", () => {
     ["to=yesterday", "to"],
     ["from=2026-05-02&to=2026-05-01", "to"],
     ["format=xml", "format"],
+    ["limit=0", "limit"],
+    ["limit=501", "limit"],
+    ["limit=ten", "limit"],
+    ["format=csv&limit=10", "limit"],
+    ["cursor=bm90LWEtY3Vyc29y", "cursor"],
   ])("refuses %s naming the field %s", async (query, field) => {
     const refused = await compliance.api("GET", `/v1/staff/records?${query}`);
     expect(refused.status).toBe(422);

@@ -1764,7 +1764,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Verification records (本人確認記録) made in a period (UTC days, inclusive), or of one application, decrypted, as JSON or CSV; the export is audited */
+        /** Verification records (本人確認記録) made in a period (UTC days, inclusive), or of one application, decrypted: as JSON a page at a time in the order they were made (nextCursor for the next), or every one as CSV; each answer is audited */
         get: operations["exportVerificationRecords"];
         put?: never;
         post?: never;
@@ -8186,8 +8186,10 @@ export interface operations {
     exportVerificationRecords: {
         parameters: {
             query?: {
+                cursor?: string;
                 format?: "json" | "csv";
                 from?: string;
+                limit?: number;
                 reference?: string;
                 to?: string;
             };
@@ -8197,13 +8199,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The records */
+            /** @description A page of records (JSON), or all of them (CSV) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
+                        /** @description Where the next page starts; null on the last */
+                        nextCursor: string | null;
                         records: components["schemas"]["VerificationRecord"][];
                     };
                 };

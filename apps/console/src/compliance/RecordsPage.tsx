@@ -35,7 +35,29 @@ export function RecordsPage() {
     return { from: isoDay(new Date(to.getTime() - 29 * 86_400_000)), to: isoDay(to), reference: "" };
   });
   const [records, setRecords] = useState<VerificationRecord[] | null>(null);
+  // Where the search's next page starts (a period can hold thousands of records: a page at a time).
+  const [more, setMore] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+
+  async function load(wanted: Search, cursor?: string) {
+    try {
+      const page = await answer(
+        api.GET("/v1/staff/records", {
+          params: { query: { ...searchQuery(wanted), ...(cursor ? { cursor } : {}) } },
+        }),
+      );
+      setRecords((before) => (cursor && before ? [...before, ...page.records] : page.records));
+      setMore(page.nextCursor);
+      setError(null);
+    } catch (e) {
+      if (!cursor) setRecords(null);
+      setError(
+        e instanceof ApiProblem
+          ? t("common.error", { detail: `${e.errors[0]?.field ?? ""} ${e.errors[0]?.reason ?? e.detail}`.trim() })
+          : t("common.error", { detail: String(e) }),
+      );
+    }
+  }
 
   async function find(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -46,17 +68,7 @@ export function RecordsPage() {
       reference: String(form.get("reference") ?? "").trim(),
     };
     setSearch(next);
-    try {
-      setRecords((await answer(api.GET("/v1/staff/records", { params: { query: searchQuery(next) } }))).records);
-      setError(null);
-    } catch (e) {
-      setRecords(null);
-      setError(
-        e instanceof ApiProblem
-          ? t("common.error", { detail: `${e.errors[0]?.field ?? ""} ${e.errors[0]?.reason ?? e.detail}`.trim() })
-          : t("common.error", { detail: String(e) }),
-      );
-    }
+    await load(next);
   }
 
   return (
@@ -82,7 +94,7 @@ export function RecordsPage() {
       {records && (
         <TableCard
           id="records-h"
-          title={t("records.found", { count: records.length })}
+          title={t(more ? "records.foundFirst" : "records.found", { count: records.length })}
           empty={t("records.none")}
           columns={[
             t("records.referenceCol"),
@@ -131,6 +143,13 @@ export function RecordsPage() {
             </tr>
           ))}
         >
+          {more && (
+            <p>
+              <button type="button" className="secondary" onClick={() => void load(search, more)}>
+                {t("records.more")}
+              </button>
+            </p>
+          )}
           {records.length > 0 && (
             <p>
               <a

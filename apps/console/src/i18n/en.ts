@@ -448,6 +448,8 @@ export const en = {
   "records.reference": "Application reference (optional)",
   "records.search": "Search",
   "records.found": "{count} records",
+  "records.foundFirst": "The first {count} records (more below)",
+  "records.more": "Show more",
   "records.none": "No record matches.",
   "records.csv": "Download CSV",
   "records.referenceCol": "Reference",

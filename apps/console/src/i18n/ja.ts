@@ -447,6 +447,8 @@ export const ja: Messages = {
   "records.reference": "申込番号（任意）",
   "records.search": "検索",
   "records.found": "{count} 件",
+  "records.foundFirst": "最初の {count} 件（続きは下に）",
+  "records.more": "さらに表示",
   "records.none": "該当する記録はありません。",
   "records.csv": "CSV をダウンロード",
   "records.referenceCol": "申込番号",

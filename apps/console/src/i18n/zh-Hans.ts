@@ -440,6 +440,8 @@ export const zhHans: Messages = {
   "records.reference": "申请编号（可选）",
   "records.search": "搜索",
   "records.found": "{count} 条记录",
+  "records.foundFirst": "前 {count} 条记录（下方可显示更多）",
+  "records.more": "显示更多",
   "records.none": "没有符合条件的记录。",
   "records.csv": "下载 CSV",
   "records.referenceCol": "申请编号",

@@ -92,6 +92,14 @@ export function decodeCursor<T>(cursor: string | undefined, isValid: (v: unknown
 
 export class CursorError extends Error {}
 
+/** A keyset cursor of a row's time to the microsecond (UTC, as PostgreSQL stores it) and its uuid. */
+export const isTimeAndIdCursor = (v: unknown): v is { at: string; id: string } =>
+  typeof v === "object" &&
+  v !== null &&
+  typeof (v as { at?: unknown }).at === "string" &&
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test((v as { at: string }).at) &&
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(String((v as { id?: unknown }).id));
+
 /**
  * A PDF answer: never cached, named, and where the document was recorded when issued, its SHA-256 in
  * `x-content-sha256` so the reader can check the bytes are the ones on record.

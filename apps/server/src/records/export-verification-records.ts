@@ -4,7 +4,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import { writeCsv } from "../csv/write-csv.ts";
 import type { Database } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
-import { selectRecordsForExport } from "./records-repository.ts";
+import { type RecordsCursor, selectRecordsForExport } from "./records-repository.ts";
 import type { VerificationRecordContent } from "./write-verification-record.ts";
 
 export type ExportedRecord = VerificationRecordContent & {
@@ -16,22 +16,58 @@ export type ExportedRecord = VerificationRecordContent & {
   legalHold: boolean;
 };
 
+export type RecordsRange = { from: string | null; to: string | null; actor: string; reference?: string | null };
+
+/** A page's size: the API's default and most, and what a whole export reads at a time. */
+export const recordsPage = { default: 100, max: 500 } as const;
+
 /**
- * Verification records made in [from, to] (dates in UTC, inclusive), of one application when a
- * reference is given, decrypted for compliance. The
- * export itself is audited: who exported how many records.
+ * A page of the verification records made in [from, to] (dates in UTC, inclusive), or of one
+ * application when a reference is given, decrypted for compliance, after the cursor of the page before;
+ * `next` is where the following page starts (null on the last). The page is audited: who exported how
+ * many records of which range.
+ */
+export async function exportVerificationRecordsPage(
+  deps: { db: Database; keys: KeyManagement },
+  range: RecordsRange,
+  page: { after: RecordsCursor | null; limit: number },
+): Promise<{ records: ExportedRecord[]; next: RecordsCursor | null }> {
+  const { records, next } = await readRecordsPage(deps, range, page);
+  await auditExport(deps.db, range, records.length, page.after);
+  return { records, next };
+}
+
+/**
+ * Every verification record of the range (the CSV download, the CLI), read a page at a time; the export
+ * is audited once, with how many records it held.
  */
 export async function exportVerificationRecords(
   deps: { db: Database; keys: KeyManagement },
-  range: { from: string | null; to: string | null; actor: string; reference?: string | null },
+  range: RecordsRange,
 ): Promise<ExportedRecord[]> {
-  const rows = await selectRecordsForExport(deps.db, {
-    from: range.from,
-    to: range.to,
-    reference: range.reference ?? null,
-  });
   const records: ExportedRecord[] = [];
-  for (const row of rows) {
+  let after: RecordsCursor | null = null;
+  do {
+    const page = await readRecordsPage(deps, range, { after, limit: recordsPage.max });
+    records.push(...page.records);
+    after = page.next;
+  } while (after);
+  await auditExport(deps.db, range, records.length, null);
+  return records;
+}
+
+async function readRecordsPage(
+  deps: { db: Database; keys: KeyManagement },
+  range: RecordsRange,
+  page: { after: RecordsCursor | null; limit: number },
+): Promise<{ records: ExportedRecord[]; next: RecordsCursor | null }> {
+  const rows = await selectRecordsForExport(
+    deps.db,
+    { from: range.from, to: range.to, reference: range.reference ?? null },
+    { after: page.after, limit: page.limit + 1 },
+  );
+  const records: ExportedRecord[] = [];
+  for (const row of rows.slice(0, page.limit)) {
     const dataKey = await deps.keys.unwrapDataKey(toBuffer(row.wrapped_data_key), `application:${row.application_id}`);
     const content = applicationCipher(row.application_id, dataKey).decryptJson<VerificationRecordContent>(
       "verification-record",
@@ -46,15 +82,26 @@ export async function exportVerificationRecords(
       ...content,
     });
   }
-  await deps.db.transaction((tx) =>
+  const last = rows[page.limit - 1];
+  return { records, next: rows.length > page.limit && last ? { at: last.cursor_at, id: last.id } : null };
+}
+
+function auditExport(db: Database, range: RecordsRange, count: number, after: RecordsCursor | null) {
+  return db.transaction((tx) =>
     appendAuditEntry(tx, {
       actor: range.actor,
       action: "verification_records.exported",
       subject: null,
-      data: { count: records.length, from: range.from, to: range.to, reference: range.reference ?? null },
+      data: {
+        count,
+        from: range.from,
+        to: range.to,
+        reference: range.reference ?? null,
+        // A later page of a search: where it started.
+        ...(after ? { after: after.at } : {}),
+      },
     }),
   );
-  return records;
 }
 
 export const recordCsvColumns = [

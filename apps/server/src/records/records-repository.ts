@@ -173,19 +173,35 @@ export async function selectRecordVersions(db: Queryable, applicationId: string)
 export type ExportRecordRow = Pick<
   Selectable<VerificationRecords>,
   "id" | "application_id" | "version" | "reason" | "supersedes" | "legal_hold" | "content_enc"
-> & { wrapped_data_key: Uint8Array };
+> & {
+  wrapped_data_key: Uint8Array;
+  /** The record's time to the microsecond, as stored: the page's cursor (a millisecond one would repeat rows). */
+  cursor_at: string;
+};
 
+/** Where a page of records starts: after the record made at `at` (microseconds, UTC) with this id. */
+export type RecordsCursor = { at: string; id: string };
+
+/**
+ * A page of the records made in [from, to] (UTC days) or of one reference, in the order they were made
+ * (then by id), after `after`: read along verification_records_created_at, so a page costs the same
+ * whatever the period holds.
+ */
 export async function selectRecordsForExport(
   db: Queryable,
   range: { from: string | null; to: string | null; reference: string | null },
+  page: { after: RecordsCursor | null; limit: number },
 ): Promise<ExportRecordRow[]> {
   const { rows } = await db.query<ExportRecordRow>(
-    `SELECT r.id, r.application_id, r.version, r.reason, r.supersedes, r.legal_hold, r.content_enc, a.wrapped_data_key
+    `SELECT r.id, r.application_id, r.version, r.reason, r.supersedes, r.legal_hold, r.content_enc, a.wrapped_data_key,
+            to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at
      FROM verification_records r JOIN applications a ON a.id = r.application_id
      WHERE a.purged_at IS NULL AND ($1::date IS NULL OR r.created_at >= $1::date) AND ($2::date IS NULL OR r.created_at < $2::date + 1)
        AND ($3::text IS NULL OR a.reference = $3)
-     ORDER BY r.created_at, r.application_id, r.version`,
-    [range.from, range.to, range.reference],
+       AND ($4::timestamptz IS NULL OR (r.created_at, r.id) > ($4::timestamptz, $5::uuid))
+     ORDER BY r.created_at, r.id
+     LIMIT $6`,
+    [range.from, range.to, range.reference, page.after?.at ?? null, page.after?.id ?? null, page.limit],
   );
   return rows;
 }

@@ -3,8 +3,13 @@ import { z } from "zod";
 import { appendAuditEntry, verifyAuditChain } from "../../audit/audit-chain.ts";
 import { AppError } from "../../errors.ts";
 import { type LoadedPolicy, policySummary } from "../../policy/load-policies.ts";
-import { exportVerificationRecords, recordsToCsv } from "../../records/export-verification-records.ts";
-import { defineRoute, type RouteResult } from "../route.ts";
+import {
+  exportVerificationRecords,
+  exportVerificationRecordsPage,
+  recordsPage,
+  recordsToCsv,
+} from "../../records/export-verification-records.ts";
+import { decodeCursor, defineRoute, encodeCursor, isTimeAndIdCursor, type RouteResult } from "../route.ts";
 
 /**
  * Compliance and administration, read-only: the policies loaded and which is in force, the
@@ -37,9 +42,26 @@ const recordsQuery = z
     from: isoDate.optional(),
     to: isoDate.optional(),
     reference: z.string().trim().min(1, "must not be empty").max(40, "must be at most 40 characters").optional(),
+    limit: z.coerce
+      .number({ error: "must be a whole number" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(recordsPage.max, `must be at most ${recordsPage.max}`)
+      .optional()
+      .describe(`Records a page (JSON; ${recordsPage.default} when absent)`),
+    cursor: z.string().max(200).optional().describe("The previous page's nextCursor (JSON)"),
   })
   .strict()
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be before from", path: ["to"] });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be before from", path: ["to"] })
+  // The CSV is the whole search in one file: a page of it would be a file that looks complete.
+  .refine((q) => q.format !== "csv" || q.limit === undefined, {
+    message: "applies to format=json only (the CSV holds every record)",
+    path: ["limit"],
+  })
+  .refine((q) => q.format !== "csv" || q.cursor === undefined, {
+    message: "applies to format=json only (the CSV holds every record)",
+    path: ["cursor"],
+  });
 
 const auditResultSchema = z
   .discriminatedUnion("valid", [
@@ -178,32 +200,33 @@ export const complianceRoutes = [
     path: "/v1/staff/records",
     operationId: "exportVerificationRecords",
     summary:
-      "Verification records (本人確認記録) made in a period (UTC days, inclusive), or of one application, decrypted, as JSON or CSV; the export is audited",
+      "Verification records (本人確認記録) made in a period (UTC days, inclusive), or of one application, decrypted: as JSON a page at a time in the order they were made (nextCursor for the next), or every one as CSV; each answer is audited",
     tag: "compliance",
     auth: "staff",
     permission: "records.export",
     query: recordsQuery,
     responses: {
       200: {
-        description: "The records",
-        schema: z.object({ records: z.array(verificationRecordSchema) }),
+        description: "A page of records (JSON), or all of them (CSV)",
+        schema: z.object({
+          records: z.array(verificationRecordSchema),
+          nextCursor: z.string().nullable().describe("Where the next page starts; null on the last"),
+        }),
       },
     },
     async handler({ query, staff }, services): Promise<RouteResult> {
       if (!staff) throw new Error("route declared auth 'staff' but nobody signed in");
-      const records = await exportVerificationRecords(
-        { db: services.db, keys: services.keys },
-        {
-          from: query.from ?? null,
-          to: query.to ?? null,
-          reference: query.reference ?? null,
-          actor: `staff:${staff.id}`,
-        },
-      );
+      const range = {
+        from: query.from ?? null,
+        to: query.to ?? null,
+        reference: query.reference ?? null,
+        actor: `staff:${staff.id}`,
+      };
+      const deps = { db: services.db, keys: services.keys };
       if (query.format === "csv") {
         return {
           status: 200,
-          body: recordsToCsv(records),
+          body: recordsToCsv(await exportVerificationRecords(deps, range)),
           headers: {
             "content-type": "text/csv; charset=utf-8",
             "content-disposition": 'attachment; filename="verification-records.csv"',
@@ -211,7 +234,15 @@ export const complianceRoutes = [
           },
         };
       }
-      return { status: 200, body: { records }, headers: { "cache-control": "no-store" } };
+      const page = await exportVerificationRecordsPage(deps, range, {
+        after: decodeCursor(query.cursor, isTimeAndIdCursor),
+        limit: query.limit ?? recordsPage.default,
+      });
+      return {
+        status: 200,
+        body: { records: page.records, nextCursor: page.next ? encodeCursor(page.next) : null },
+        headers: { "cache-control": "no-store" },
+      };
     },
   }),
   defineRoute<undefined, undefined>({

@@ -6,7 +6,7 @@ import { claimCase, releaseClaim } from "../../review/claims.ts";
 import { type Decision, decideCase } from "../../review/decide.ts";
 import { openCaseImage } from "../../review/evidence-images.ts";
 import { requireApplication } from "../../review/require-application.ts";
-import { decodeCursor, defineRoute, encodeCursor } from "../route.ts";
+import { decodeCursor, defineRoute, encodeCursor, isTimeAndIdCursor } from "../route.ts";
 import {
   caseImageParamsSchema,
   caseViewSchema,
@@ -26,13 +26,6 @@ import { signedIn } from "./staff-routes.ts";
 type Ref = z.infer<typeof referenceParamsSchema>;
 type LanguageQuery = z.infer<typeof languageQuerySchema>;
 
-const isQueueCursor = (v: unknown): v is { at: string; id: string } =>
-  typeof v === "object" &&
-  v !== null &&
-  typeof (v as { at?: unknown }).at === "string" &&
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test((v as { at: string }).at) &&
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(String((v as { id?: unknown }).id));
-
 export const reviewRoutes = [
   defineRoute<undefined, z.infer<typeof queueQuerySchema>>({
     method: "GET",
@@ -50,7 +43,7 @@ export const reviewRoutes = [
         tag: query.tag,
         assignee: query.assignee,
         overdueOnly: query.overdueOnly,
-        after: decodeCursor(query.cursor, isQueueCursor) ?? undefined,
+        after: decodeCursor(query.cursor, isTimeAndIdCursor) ?? undefined,
         limit: query.limit,
       });
       return { status: 200, body: { items: page.items, nextCursor: page.next ? encodeCursor(page.next) : null } };
