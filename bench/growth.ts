@@ -7,7 +7,8 @@ import type { Database } from "../apps/server/src/db/database.ts";
 import { migrate } from "../apps/server/src/db/migrate.ts";
 import { openPostgres } from "../apps/server/src/db/postgres.ts";
 import { seedDemoData } from "../apps/server/src/inventory/seed-demo-data.ts";
-import { exportVerificationRecords } from "../apps/server/src/records/export-verification-records.ts";
+import { recordsPage } from "../apps/server/src/records/export-verification-records.ts";
+import { type RecordsCursor, selectRecordsForExport } from "../apps/server/src/records/records-repository.ts";
 import { listQueue, queueStates } from "../apps/server/src/review/case-view.ts";
 import { getDashboard, keepDashboardRollup } from "../apps/server/src/review/dashboard.ts";
 import { createDatabase, rate, round, table } from "./util.ts";
@@ -148,30 +149,21 @@ type Measured = { roundTripMs: number; databaseMs: number; rows: number };
 /**
  * A Queryable that runs each statement under EXPLAIN (ANALYZE, FORMAT JSON), adds up PostgreSQL's
  * execution times (planning apart), then runs it again for its rows: the product's function goes on
- * as it would. `emptyRows`: answer no rows instead (for functions that would decrypt what they read).
+ * as it would.
  */
-function explaining(db: Database, emptyRows = false, explain = true) {
+function explaining(db: Database) {
   let executionMs = 0;
   let rowsOut = 0;
   const query = async (text: string, params?: readonly unknown[]) => {
-    if (!explain) {
-      await db.query(text, params as unknown[]);
-      return { rows: [], rowCount: 0 };
-    }
     const { rows } = await db.query<{ "QUERY PLAN": [{ "Execution Time": number; Plan: { "Actual Rows": number } }] }>(
       `EXPLAIN (ANALYZE, FORMAT JSON) ${text}`,
       params as unknown[],
     );
     executionMs += rows[0]?.["QUERY PLAN"][0]["Execution Time"] ?? 0;
     rowsOut += rows[0]?.["QUERY PLAN"][0].Plan["Actual Rows"] ?? 0;
-    return emptyRows ? { rows: [], rowCount: 0 } : db.query(text, params as unknown[]);
+    return db.query(text, params as unknown[]);
   };
-  const queryable = {
-    kind: db.kind,
-    query,
-    // The records export audits itself in a transaction: left out (a write, not the search).
-    transaction: async () => undefined,
-  } as unknown as Database;
+  const queryable = { kind: db.kind, query } as unknown as Database;
   return {
     queryable,
     /** PostgreSQL's execution time since the last take, and the rows its statements answered. */
@@ -184,17 +176,23 @@ function explaining(db: Database, emptyRows = false, explain = true) {
   };
 }
 
-/** The product's own functions, each a call with `n` applications in the database. */
-function productFunctions(n: number, config: Config, ids: readonly string[]) {
+/**
+ * The product's own functions, each a call with `n` applications in the database. `queuePage`: the
+ * queue's first page as long as the small database's whole queue, so that both sizes answer the same
+ * rows (the console's page of 25 is `queueFirstPage`).
+ */
+function productFunctions(n: number, config: Config, ids: readonly string[], queuePage: number) {
   let i = 0;
   const pick = () => 1 + ((i++ * 7919) % n);
   const reference = () => `JT-G${String(pick()).padStart(9, "0")}`;
   const now = () => new Date();
   const deps = (q: Database) => ({ db: q, config, clock: now });
-  const day = () => new Date(Date.now() - (1 + (pick() % 1000)) * 86_400_000).toISOString().slice(0, 10);
+  const isoDay = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  const day = () => isoDay(1 + (pick() % 1000));
+  const queue = (q: Database, limit: number) =>
+    listQueue(deps(q), { id: randomUUID() }, { states: queueStates, overdueOnly: false, limit });
   return {
-    queueFirstPage: (q: Database) =>
-      listQueue(deps(q), { id: randomUUID() }, { states: queueStates, overdueOnly: false, limit: 25 }),
+    queuePage: (q: Database) => queue(q, queuePage),
     lookupByReference: (q: Database) => findApplicationByReference(q, reference()),
     // The submission's fraud checks: line limit, duplicate document, blocklist and velocity, for an
     // application already in the table (its own row is excluded, as at submission).
@@ -207,24 +205,42 @@ function productFunctions(n: number, config: Config, ids: readonly string[]) {
         now: now(),
         velocity: { hours: 24, email: 5, phone: 5, device: 10, ip: 30 },
       }),
-    // The dashboard as served (from the roll-up of migration 0049), and counted from the tables as it
-    // was before that roll-up (the lever's before and after, side by side).
+    // The dashboard as served (from the roll-up of migration 0049).
     dashboard: (q: Database) => getDashboard(q, {}, "Asia/Tokyo", now()),
-    dashboardCounted: (q: Database) => getDashboard(q, {}, "Asia/Tokyo", now(), { source: "counted" }),
-    recordsOfOneApplication: (q: Database) =>
-      exportVerificationRecords(
-        { db: q, keys: null as never },
-        { from: null, to: null, reference: reference(), actor: "bench" },
-      ),
+    recordsOfOneApplication: (q: Database) => recordRows(q, { from: null, to: null, reference: reference() }, "whole"),
+    // The console's records search as it opens: the first page (100) of the last 30 days, a full page
+    // at both sizes.
+    recordsPage: (q: Database) => recordRows(q, { from: isoDay(29), to: isoDay(0), reference: null }, "first page"),
+    // Where the answer grows with the operator, reported beside the goal's functions: the console's
+    // queue page of 25 (filled at 1 M, not at 10 k), a day's records as one file (the CSV: a hundred
+    // times the records at 1 M), and the dashboard counted from the tables (as before its roll-up).
+    queueFirstPage: (q: Database) => queue(q, 25),
     recordsOfOneDay: (q: Database) => {
       const d = day();
-      return exportVerificationRecords(
-        { db: q, keys: null as never },
-        { from: d, to: d, reference: null, actor: "bench" },
-      );
+      return recordRows(q, { from: d, to: d, reference: null }, "whole");
     },
+    dashboardCounted: (q: Database) => getDashboard(q, {}, "Asia/Tokyo", now(), { source: "counted" }),
   };
 }
+/**
+ * The records export's SQL (records/export-verification-records.ts) as the product pages it: the API's
+ * first page of 100, or every page of 500 as the CSV and the CLI read them. The rows are not decrypted
+ * (the bench's content is random bytes) and the export's audit entry is left out (a write).
+ */
+async function recordRows(
+  q: Database,
+  range: { from: string | null; to: string | null; reference: string | null },
+  extent: "first page" | "whole",
+) {
+  const limit = extent === "whole" ? recordsPage.max : recordsPage.default;
+  let after: RecordsCursor | null = null;
+  do {
+    const rows = await selectRecordsForExport(q, range, { after, limit: limit + 1 });
+    const last = rows[limit - 1];
+    after = extent === "whole" && rows.length > limit && last ? { at: last.cursor_at, id: last.id } : null;
+  } while (after);
+}
+
 /** The indexes of migration 0041 (measured with and without). */
 const growthIndexes = [
   "applications_queue",
@@ -236,8 +252,8 @@ const growthIndexes = [
   "check_results_failed",
 ];
 type FunctionName = keyof ReturnType<typeof productFunctions>;
-// Records are read with empty answers (their content is random bytes here, which would not decrypt).
-const emptyAnswers: readonly FunctionName[] = ["recordsOfOneApplication", "recordsOfOneDay"];
+/** The functions whose answer grows with the operator: beside the goal, not in `growth.ratios`. */
+const answerGrows: readonly FunctionName[] = ["queueFirstPage", "recordsOfOneDay", "dashboardCounted"];
 
 /**
  * Each function at both sizes, alternating call by call so that a change in the machine's load falls on
@@ -249,6 +265,7 @@ async function measureFunctions(
   large: Database,
   sizes: { small: number; large: number },
   rounds: number,
+  queuePage: number,
 ) {
   const config = loadConfig({ JITSUMEI_MASTER_KEY: randomBytes(32).toString("base64") });
   // Applications whose submission the fraud checks look at again (chosen before the clock runs).
@@ -257,12 +274,10 @@ async function measureFunctions(
       await db.query<{ id: string }>("SELECT id FROM applications WHERE check_run = 1 ORDER BY random() LIMIT 64")
     ).rows.map((r) => r.id);
   const fns = {
-    small: productFunctions(sizes.small, config, await ids(small)),
-    large: productFunctions(sizes.large, config, await ids(large)),
+    small: productFunctions(sizes.small, config, await ids(small), queuePage),
+    large: productFunctions(sizes.large, config, await ids(large), queuePage),
   };
   const explainers = { small: explaining(small), large: explaining(large) };
-  const empty = { small: explaining(small, true), large: explaining(large, true) };
-  const silent = { small: explaining(small, true, false), large: explaining(large, true, false) };
   const result = {} as Record<FunctionName, { small: Measured; large: Measured }>;
   for (const name of Object.keys(fns.small) as FunctionName[]) {
     const samples = {
@@ -273,11 +288,11 @@ async function measureFunctions(
     const started = performance.now();
     for (let r = 0; r < rounds + 2 && (r < 5 || performance.now() - started < 20_000); r++) {
       for (const size of ["small", "large"] as const) {
-        const plain = emptyAnswers.includes(name) ? silent[size].queryable : size === "small" ? small : large;
+        const plain = size === "small" ? small : large;
         const callStarted = performance.now();
         await fns[size][name](plain);
         const roundTrip = performance.now() - callStarted;
-        const explainer = emptyAnswers.includes(name) ? empty[size] : explainers[size];
+        const explainer = explainers[size];
         await fns[size][name](explainer.queryable);
         const { ms: databaseMs, rows } = explainer.take();
         if (r >= 2) {
@@ -329,16 +344,18 @@ export async function benchGrowth(adminUrl: string, quick: boolean) {
   const smallDb = await open(small);
   const largeDb = await open(large);
   const fillSeconds = largeDb.fillSeconds;
-  const functions = await measureFunctions(smallDb.db, largeDb.db, { small, large }, rounds);
-  // Before/after of the indexes migration 0041 added: the same functions without them.
-  for (const db of [smallDb.db, largeDb.db]) {
-    for (const index of growthIndexes) await db.query(`DROP INDEX ${index}`);
-  }
-  const withoutIndexes = await measureFunctions(smallDb.db, largeDb.db, { small, large }, rounds);
   const queued = async (db: Database) =>
     (await db.query<{ n: number }>("SELECT count(*)::int AS n FROM applications WHERE state = ANY($1)", [queueStates]))
       .rows[0]?.n ?? 0;
   const queueRows = { small: await queued(smallDb.db), large: await queued(largeDb.db) };
+  // The page both sizes fill: the small queue's depth (listQueue reads one row more than its page).
+  const queuePage = Math.max(1, Math.min(25, queueRows.small - 1));
+  const functions = await measureFunctions(smallDb.db, largeDb.db, { small, large }, rounds, queuePage);
+  // Before/after of the indexes migration 0041 added: the same functions without them.
+  for (const db of [smallDb.db, largeDb.db]) {
+    for (const index of growthIndexes) await db.query(`DROP INDEX ${index}`);
+  }
+  const withoutIndexes = await measureFunctions(smallDb.db, largeDb.db, { small, large }, rounds, queuePage);
   await smallDb.db.close();
   await smallDb.database.drop();
   const db = largeDb.db;
@@ -385,9 +402,10 @@ export async function benchGrowth(adminUrl: string, quick: boolean) {
 
   const names = Object.keys(functions) as FunctionName[];
   // The goal's ratio is the database's own time (what grows with the data); per round trip beside it.
-  const ratios = Object.fromEntries(
-    names.map((k) => [k, round(functions[k].large.databaseMs / Math.max(functions[k].small.databaseMs, 0.001))]),
-  ) as Record<FunctionName, number>;
+  const ratioOf = (k: FunctionName) =>
+    round(functions[k].large.databaseMs / Math.max(functions[k].small.databaseMs, 0.001));
+  const ratios = Object.fromEntries(names.filter((k) => !answerGrows.includes(k)).map((k) => [k, ratioOf(k)]));
+  const answerGrowsRatios = Object.fromEntries(answerGrows.map((k) => [k, ratioOf(k)]));
   const roundTripRatios = Object.fromEntries(
     names.map((k) => [k, round(functions[k].large.roundTripMs / Math.max(functions[k].small.roundTripMs, 0.001))]),
   ) as Record<FunctionName, number>;
@@ -408,7 +426,7 @@ export async function benchGrowth(adminUrl: string, quick: boolean) {
   process.stdout.write(
     `${table([
       [
-        "growth (median ms)",
+        "growth (median ms; * answer grows)",
         `db ${small}`,
         `db ${large}`,
         "ratio",
@@ -419,10 +437,10 @@ export async function benchGrowth(adminUrl: string, quick: boolean) {
         "per row",
       ],
       ...names.map((k) => [
-        k,
+        answerGrows.includes(k) ? `${k} *` : k,
         functions[k].small.databaseMs,
         functions[k].large.databaseMs,
-        ratios[k],
+        ratioOf(k),
         functions[k].small.roundTripMs,
         functions[k].large.roundTripMs,
         roundTripRatios[k],
@@ -445,7 +463,9 @@ export async function benchGrowth(adminUrl: string, quick: boolean) {
   return {
     rows: { small, large },
     queueRows,
+    queuePage,
     ratios,
+    answerGrowsRatios,
     roundTripRatios,
     perRowRatios,
     fillSeconds: round(fillSeconds, 1),
