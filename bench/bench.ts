@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { benchDocuments } from "./documents.ts";
+import { benchEmbedded } from "./embedded.ts";
 import { benchGrowth } from "./growth.ts";
 import { benchOnboarding } from "./onboarding.ts";
 import { benchVerification } from "./verification.ts";
@@ -14,7 +15,7 @@ import { benchVerification } from "./verification.ts";
 const quick = process.argv.includes("--quick");
 // `--only onboarding,verification`: run some parts (to measure one change); the file name says which.
 const onlyIndex = process.argv.indexOf("--only");
-const parts = ["onboarding", "verification", "growth", "documents"] as const;
+const parts = ["onboarding", "embedded", "verification", "growth", "documents"] as const;
 const only = onlyIndex >= 0 ? (process.argv[onlyIndex + 1] ?? "").split(",") : [...parts];
 for (const part of only) {
   if (!parts.includes(part as (typeof parts)[number])) {
@@ -39,6 +40,7 @@ if (!Number.isInteger(servers) || servers < 1 || servers > 8) {
   process.exit(2);
 }
 const onboarding = runs("onboarding") ? await benchOnboarding(adminUrl, quick, servers) : undefined;
+const embedded = runs("embedded") ? await benchEmbedded(quick) : undefined;
 const verification = runs("verification") ? await benchVerification(quick) : undefined;
 const growth = runs("growth") ? await benchGrowth(adminUrl, quick) : undefined;
 const documents = runs("documents") ? await benchDocuments(quick) : undefined;
@@ -60,6 +62,7 @@ const results = {
       }
     : undefined,
   onboarding,
+  embedded,
   verification,
   growth,
   documents,

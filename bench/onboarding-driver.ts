@@ -15,7 +15,7 @@ export type DriverCommand =
   | { kind: "run"; from: number; count: number; record: boolean }
   | { kind: "finish" };
 export type DriverMessage =
-  | { kind: "code"; id: number; reference: string }
+  | { kind: "code"; id: number; reference: string; email: string }
   | { kind: "ran"; seconds: number }
   | { kind: "done"; latencies: Record<Step, number[]> }
   | { kind: "failed"; message: string };
@@ -26,14 +26,14 @@ async function drive(urls: string, clients: number, send: (m: DriverMessage) => 
   const latencies = Object.fromEntries(steps.map((s) => [s, []])) as unknown as Record<Step, number[]>;
   const pending = new Map<number, (code: string) => void>();
   let nextId = 0;
-  const codeFor = (reference: string) =>
+  const codeFor = (reference: string, email: string) =>
     new Promise<string>((resolve) => {
       const id = nextId++;
       pending.set(id, (code) => {
         pending.delete(id);
         resolve(code);
       });
-      send({ kind: "code", id, reference });
+      send({ kind: "code", id, reference, email });
     });
 
   let recording = false;
@@ -58,11 +58,12 @@ async function drive(urls: string, clients: number, send: (m: DriverMessage) => 
     const call = (step: Step, method: string, path: string, token?: string, body?: unknown) =>
       callOn(url, step, method, path, token, body);
     const person = { ...anna, documentNumber: `B${String(i).padStart(8, "0")}` };
+    const email = `bench${i}@example.test`;
     const created = await call("create", "POST", "/v1/applications", undefined, {
       planId: "prepaid-data-esim",
       language: "en",
       channel: "online",
-      contact: { email: `bench${i}@example.test` },
+      contact: { email },
     });
     const ref = String(created.reference);
     const token = String(created.accessToken);
@@ -76,7 +77,7 @@ async function drive(urls: string, clients: number, send: (m: DriverMessage) => 
       cardToken: "tok_test_ok",
     });
     await call("activationCode", "POST", `/v1/applications/${ref}/activation-code`, token);
-    await call("activation", "POST", `/v1/applications/${ref}/activation`, token, { code: await codeFor(ref) });
+    await call("activation", "POST", `/v1/applications/${ref}/activation`, token, { code: await codeFor(ref, email) });
   };
 
   const run = async (from: number, count: number) => {

@@ -239,7 +239,7 @@ export async function benchOnboarding(adminUrl: string, quick: boolean, serverCo
   };
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
   const address = probe.address();
@@ -254,7 +254,12 @@ async function freePort(): Promise<number> {
  * spawn to the first 200 from /readyz, in wall time and in the process's CPU time (user + system from
  * /proc, which the machine's load does not inflate).
  */
-async function startServerProcess(env: NodeJS.ProcessEnv, url: string, logFile: string, nodeArgs: string[] = []) {
+export async function startServerProcess(
+  env: NodeJS.ProcessEnv,
+  url: string,
+  logFile: string,
+  nodeArgs: string[] = [],
+) {
   const log = openSync(logFile, "a");
   const started = performance.now();
   const child: ChildProcess = spawn(
@@ -338,7 +343,7 @@ function cpuSecondsOrZero(pid: number): number {
 }
 
 /** A process's CPU time so far (utime + stime of /proc/<pid>/stat, in clock ticks of 1/100 s). */
-function cpuSeconds(pid: number): number {
+export function cpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
   // The fields after the command name in parentheses (which may hold spaces): utime is the 14th field.
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
@@ -346,7 +351,11 @@ function cpuSeconds(pid: number): number {
 }
 
 /** Starts the driver process and answers its requests for activation codes. */
-function startDriver(url: string, clients: number, codeFor: (reference: string) => Promise<string>) {
+export function startDriver(
+  url: string,
+  clients: number,
+  codeFor: (reference: string, email: string) => Promise<string>,
+) {
   const driver = fork(join(root, "bench/onboarding-driver.ts"), [url, String(clients)], {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -360,7 +369,7 @@ function startDriver(url: string, clients: number, codeFor: (reference: string) 
   driver.on("exit", (code) => failed(new Error(`the driver exited (${code})`)));
   driver.on("message", (message: DriverMessage) => {
     if (message.kind === "code") {
-      codeFor(message.reference).then(
+      codeFor(message.reference, message.email).then(
         (code) => driver.send({ kind: "code", id: message.id, code } satisfies DriverCommand),
         failed,
       );

@@ -12,8 +12,12 @@ import { setFlagsFromString } from "node:v8";
 // again; at 1.5 times the server's peak resident memory under the onboarding benchmark's load fell
 // from 307 to 226 MiB at the same throughput (BENCHMARKS.md). For `serve` only: its start costs about
 // 0.3 s more CPU (more collections while the code loads), which a one-shot command need not pay. Set
-// before any code is loaded; a `--heap-growing-percent` on node's own command line wins.
-if (process.argv[2] === "serve" && !process.execArgv.some((arg) => arg.startsWith("--heap-growing-percent"))) {
+// before any code is loaded; the flag on node's command line or in NODE_OPTIONS wins. (The young
+// generation's size cannot be set from here, V8 fixes it when the process starts: `npm start` gives
+// node --max-semi-space-size=8 itself; docs/operating.md.)
+const given = (flag) =>
+  process.execArgv.some((arg) => arg.startsWith(flag)) || (process.env.NODE_OPTIONS ?? "").includes(flag);
+if (process.argv[2] === "serve" && !given("--heap-growing-percent")) {
   setFlagsFromString("--heap-growing-percent=50");
 }
 

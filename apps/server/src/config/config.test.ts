@@ -44,7 +44,7 @@ describe("configuration", () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       port: 3000,
-      database: { kind: "pglite", dataDir: "./data/pglite" },
+      database: { kind: "pglite", dataDir: "./data/pglite", sharedBuffers: "32MB" },
       mail: { kind: "local-outbox" },
       masterKey: null,
     });
@@ -82,6 +82,16 @@ describe("configuration", () => {
     expect(problemsOf({ DATABASE_PREPARED_STATEMENTS: "no" })).toEqual([
       { variable: "DATABASE_PREPARED_STATEMENTS", reason: "must be true or false" },
     ]);
+    // The embedded database's buffer cache: a size PostgreSQL reads, anything else refused by name.
+    expect(loadConfig({ EMBEDDED_DATABASE_SHARED_BUFFERS: "128MB" }).database).toMatchObject({
+      kind: "pglite",
+      sharedBuffers: "128MB",
+    });
+    for (const bad of ["32", "32 MB", "0MB", "-1MB", "32MB; DROP"]) {
+      expect(problemsOf({ EMBEDDED_DATABASE_SHARED_BUFFERS: bad })).toEqual([
+        { variable: "EMBEDDED_DATABASE_SHARED_BUFFERS", reason: "must be a size such as 32MB (kB, MB or GB)" },
+      ]);
+    }
     expect(config.masterKey?.equals(Buffer.alloc(32, 9))).toBe(true);
     expect(config.mail).toMatchObject({ kind: "smtp", url: "smtp://mail:25" });
     expect(loadConfig({ JITSUMEI_MASTER_KEY: "ab".repeat(32) }).masterKey).toHaveLength(32);

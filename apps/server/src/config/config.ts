@@ -192,6 +192,12 @@ const envSchema = z.object({
   // Named prepared statements on PostgreSQL (db/postgres.ts); false behind a pooler that cannot keep
   // them (PgBouncer in transaction mode before 1.21, or without max_prepared_statements).
   DATABASE_PREPARED_STATEMENTS: z.enum(["true", "false"], { error: "must be true or false" }).optional(),
+  // The embedded database's buffer cache (PostgreSQL's shared_buffers, held in the server's own memory;
+  // its data files are cached by the operating system as well).
+  EMBEDDED_DATABASE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^[1-9]\d{0,5}(kB|MB|GB)$/, "must be a size such as 32MB (kB, MB or GB)")
+    .default("32MB"),
   // Webhook endpoints on loopback addresses (a receiver on this machine): development and tests only.
   WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false"], { error: "must be true or false" }).optional(),
   // The operator's adapters (adapters/adapters.ts): a module path or package exporting a factory per port.
@@ -313,7 +319,9 @@ export type Config = {
   env: "development" | "production" | "test";
   port: number;
   host: string;
-  database: { kind: "postgres"; url: string; preparedStatements: boolean } | { kind: "pglite"; dataDir: string };
+  database:
+    | { kind: "postgres"; url: string; preparedStatements: boolean }
+    | { kind: "pglite"; dataDir: string; sharedBuffers: string };
   dataDir: string;
   /** 32 bytes, or null when it must be generated into the data folder (never in production). */
   masterKey: Buffer | null;
@@ -550,7 +558,11 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>> = p
     host: e.HOST,
     database: e.DATABASE_URL
       ? { kind: "postgres", url: e.DATABASE_URL, preparedStatements: e.DATABASE_PREPARED_STATEMENTS !== "false" }
-      : { kind: "pglite", dataDir: `${e.JITSUMEI_DATA_DIR}/pglite` },
+      : {
+          kind: "pglite",
+          dataDir: `${e.JITSUMEI_DATA_DIR}/pglite`,
+          sharedBuffers: e.EMBEDDED_DATABASE_SHARED_BUFFERS,
+        },
     dataDir: e.JITSUMEI_DATA_DIR,
     masterKey: e.JITSUMEI_MASTER_KEY ?? null,
     previousMasterKeys: e.JITSUMEI_PREVIOUS_MASTER_KEYS,

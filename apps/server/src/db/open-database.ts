@@ -13,5 +13,5 @@ export async function openDatabase(
         warn: options.warn,
         preparedStatements: config.database.preparedStatements,
       })
-    : openPglite(config.database.dataDir);
+    : openPglite(config.database.dataDir, { sharedBuffers: config.database.sharedBuffers });
 }

@@ -22,3 +22,12 @@ describe("the embedded database's lock", () => {
     await db.close();
   });
 });
+
+describe("the embedded database's buffer cache", () => {
+  it("is the size asked for (PGlite's own default is 128MB)", async () => {
+    const db = await openPglite(null, { sharedBuffers: "16MB" });
+    const { rows } = await db.query<{ shared_buffers: string }>("SHOW shared_buffers");
+    expect(rows[0]?.shared_buffers).toBe("16MB");
+    await db.close();
+  });
+});

@@ -29,17 +29,24 @@ export type PgliteDatabase = Database & {
 
 /**
  * `dataDir` null = in memory (tests). `loadDataDir`: start from a copy of another database's files
- * (PGlite's `dumpDataDir`) instead of an empty one.
+ * (PGlite's `dumpDataDir`) instead of an empty one. `sharedBuffers`: PostgreSQL's buffer cache, which
+ * PGlite keeps in the process's own memory and touches whole at start (its default, 128MB, made a
+ * third of an idle server's resident memory); PGlite's default when absent.
  */
 export async function openPglite(
   dataDir: string | null,
-  options: { loadDataDir?: Blob } = {},
+  options: { loadDataDir?: Blob; sharedBuffers?: string } = {},
 ): Promise<PgliteDatabase> {
   const release = dataDir ? takeLock(dataDir) : () => {};
   let pg: PGlite;
   try {
     if (dataDir) mkdirSync(dirname(dataDir), { recursive: true });
-    pg = await PGlite.create(dataDir ?? undefined, options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    pg = await PGlite.create(dataDir ?? undefined, {
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      ...(options.sharedBuffers
+        ? { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${options.sharedBuffers}`] }
+        : {}),
+    });
   } catch (error) {
     release();
     throw error;

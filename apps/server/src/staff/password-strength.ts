@@ -1,5 +1,5 @@
-import { ZxcvbnFactory, type ZxcvbnResult } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
+import { createRequire } from "node:module";
+import type { ZxcvbnFactory, ZxcvbnResult } from "@zxcvbn-ts/core";
 
 /**
  * Staff passwords against a breached-password list (ASVS 2.1.7) and the account's own details:
@@ -11,11 +11,14 @@ import * as common from "@zxcvbn-ts/language-common";
  */
 let factory: ZxcvbnFactory | null = null;
 
+/** Loaded when a password is first set, not when the server starts: its word lists are about 15 MiB of memory. */
 function zxcvbn(): ZxcvbnFactory {
-  factory ??= new ZxcvbnFactory({
-    dictionary: { ...common.dictionary },
-    graphs: common.adjacencyGraphs,
-  });
+  if (!factory) {
+    const require = createRequire(import.meta.url);
+    const core = require("@zxcvbn-ts/core") as typeof import("@zxcvbn-ts/core");
+    const common = require("@zxcvbn-ts/language-common") as typeof import("@zxcvbn-ts/language-common");
+    factory = new core.ZxcvbnFactory({ dictionary: { ...common.dictionary }, graphs: common.adjacencyGraphs });
+  }
   return factory;
 }
 

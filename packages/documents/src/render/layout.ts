@@ -1,6 +1,6 @@
 import type { Language } from "@jitsumei/domain";
-import PDFDocument from "pdfkit";
 import { type FontFamily, type FontWeight, familyFor, familyOf, fontBytes } from "../fonts/fonts.ts";
+import { pdfkit } from "./pdfkit.ts";
 
 /**
  * A small page layout on pdfkit: rows of cells, one cell per language column (Japanese on the left, the
@@ -43,6 +43,7 @@ function fontName(family: FontFamily, weight: FontWeight): string {
 }
 
 export async function renderPages(document: PageDocument): Promise<Buffer> {
+  const PDFDocument = pdfkit();
   const doc = new PDFDocument({
     size: page.size,
     margins: { top: page.top, bottom: page.bottom, left: page.marginX, right: page.marginX },

@@ -1,5 +1,5 @@
-import PDFDocument from "pdfkit";
 import { type FontFamily, fontBytes } from "../fonts/fonts.ts";
+import { pdfkit } from "./pdfkit.ts";
 
 /**
  * A sheet of package labels (A4, 3 × 8 labels of 70 × 37 mm, the common sticker sheet): on each, the
@@ -38,6 +38,7 @@ const QUIET = 4;
 
 export function renderPackageLabels(input: LabelSheetInput): Promise<Buffer> {
   if (input.labels.length === 0) throw new RangeError("A label sheet needs at least one label");
+  const PDFDocument = pdfkit();
   const doc = new PDFDocument({
     size: [PAGE.width, PAGE.height],
     margin: 0,
