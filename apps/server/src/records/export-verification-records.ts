@@ -2,7 +2,7 @@ import { appendAuditEntry } from "../audit/audit-chain.ts";
 import { applicationCipher } from "../crypto/envelope.ts";
 import type { KeyManagement } from "../crypto/key-management.ts";
 import { writeCsv } from "../csv/write-csv.ts";
-import type { Database } from "../db/database.ts";
+import type { Database, Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
 import { type RecordsCursor, selectRecordsForExport } from "./records-repository.ts";
 import type { VerificationRecordContent } from "./write-verification-record.ts";
@@ -45,19 +45,26 @@ export async function exportVerificationRecords(
   deps: { db: Database; keys: KeyManagement },
   range: RecordsRange,
 ): Promise<ExportedRecord[]> {
-  const records: ExportedRecord[] = [];
-  let after: RecordsCursor | null = null;
-  do {
-    const page = await readRecordsPage(deps, range, { after, limit: recordsPage.max });
-    records.push(...page.records);
-    after = page.next;
-  } while (after);
+  // Every page from one snapshot: a record committed meanwhile with an earlier time than the page
+  // read last is in the file or not, never half of a search. The audit entry is written apart (its
+  // chain's head is locked by every writer, which a repeatable-read transaction cannot wait on).
+  const records = await deps.db.transaction(async (tx) => {
+    await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    const all: ExportedRecord[] = [];
+    let after: RecordsCursor | null = null;
+    do {
+      const page = await readRecordsPage({ db: tx, keys: deps.keys }, range, { after, limit: recordsPage.max });
+      all.push(...page.records);
+      after = page.next;
+    } while (after);
+    return all;
+  });
   await auditExport(deps.db, range, records.length, null);
   return records;
 }
 
 async function readRecordsPage(
-  deps: { db: Database; keys: KeyManagement },
+  deps: { db: Queryable; keys: KeyManagement },
   range: RecordsRange,
   page: { after: RecordsCursor | null; limit: number },
 ): Promise<{ records: ExportedRecord[]; next: RecordsCursor | null }> {
