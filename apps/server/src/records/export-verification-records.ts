@@ -4,7 +4,7 @@ import type { KeyManagement } from "../crypto/key-management.ts";
 import { writeCsv } from "../csv/write-csv.ts";
 import type { Database, Queryable } from "../db/database.ts";
 import { toBuffer } from "../db/database.ts";
-import { type RecordsCursor, selectRecordsForExport } from "./records-repository.ts";
+import { type RecordsCursor, readOneSnapshot, selectRecordsForExport } from "./records-repository.ts";
 import type { VerificationRecordContent } from "./write-verification-record.ts";
 
 export type ExportedRecord = VerificationRecordContent & {
@@ -49,7 +49,7 @@ export async function exportVerificationRecords(
   // read last is in the file or not, never half of a search. The audit entry is written apart (its
   // chain's head is locked by every writer, which a repeatable-read transaction cannot wait on).
   const records = await deps.db.transaction(async (tx) => {
-    await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+    await readOneSnapshot(tx);
     const all: ExportedRecord[] = [];
     let after: RecordsCursor | null = null;
     do {

@@ -169,6 +169,11 @@ export async function selectRecordVersions(db: Queryable, applicationId: string)
   return rows;
 }
 
+/** The transaction reads one snapshot from here on and writes nothing (a whole export's pages). */
+export async function readOneSnapshot(tx: Queryable): Promise<void> {
+  await tx.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+}
+
 /** Records with their application's wrapped key, for the compliance export (a range, or one reference). */
 export type ExportRecordRow = Pick<
   Selectable<VerificationRecords>,
