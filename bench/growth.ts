@@ -225,7 +225,8 @@ function productFunctions(n: number, config: Config, ids: readonly string[], que
 /**
  * The records export's SQL (records/export-verification-records.ts) as the product pages it: the API's
  * first page of 100, or every page of 500 as the CSV and the CLI read them. The rows are not decrypted
- * (the bench's content is random bytes) and the export's audit entry is left out (a write).
+ * (the bench's content is random bytes); the whole export's read-only snapshot transaction and its
+ * audit entry (a write) are left out.
  */
 async function recordRows(
   q: Database,
